@@ -1,0 +1,51 @@
+"""Typed errors shared by every layer.
+
+Library code never prints and never exits: it raises one of these, each
+carrying enough location (file, line, column, field path) for the CLI to
+print an editor-actionable ``file:line:col: field: message`` and pick the
+documented exit code. Nothing here imports the rest of the project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one input file, at one place."""
+
+    path: str
+    line: int  # 1-based; 0 when the problem is about the file as a whole
+    column: int  # 1-based; 0 when unknown
+    field: str  # dotted field path such as "facts[2].observations[0].source"
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class WriterError(Exception):
+    """Base class: every error writer raises on purpose derives from this."""
+
+    exit_code = 2
+
+
+class InputError(WriterError):
+    """One or more input files are invalid; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def single_problem(path: str | Path, message: str, *, line: int = 0, column: int = 0, field: str = "") -> InputError:
+    """Shorthand for the common case of a file with exactly one problem."""
+    return InputError([Problem(str(path), line, column, field, message)])
+
+
+class DerivationError(WriterError):
+    """A derived figure was asked for from inputs that cannot be combined."""
+

@@ -1,0 +1,148 @@
+"""Derived figures: long share, long/short ratio, sums of parts.
+
+Derived figures are computed, never typed into a fact file, so an article's
+"94%" can always be traced to the two figures it came from. Each derived
+figure inherits the *weakest* status of its inputs, every qualifier they
+share, and the union of their sources. Interval arithmetic keeps ranges
+honest: a share of a disputed total is itself a range.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from writer.errors import DerivationError
+from writer.factbase.records import Fact
+from writer.factbase.vocabulary import Status, weakest
+
+
+def _same(attr: str, facts: list[Fact], what: str) -> object:
+    values = {getattr(f, attr) for f in facts}
+    if len(values) > 1:
+        listing = ", ".join(f"{f.id} ({getattr(f, attr) or 'none'})" for f in facts)
+        raise DerivationError(f"cannot combine figures of different {what} into a {{kind}}: {listing}")
+    return values.pop()
+
+
+def _common(attr: str, facts: list[Fact]):
+    values = {getattr(f, attr) for f in facts}
+    return values.pop() if len(values) == 1 else None
+
+
+def _check_inputs(facts: list[Fact], kind: str, *, same_sources: bool) -> None:
+    for f in facts:
+        if f.status is Status.UNAVAILABLE or f.bounds is None:
+            raise DerivationError(f"cannot compute a {kind} from {f.id}: it has no value (status {f.status.value})")
+    try:
+        _same("unit", facts, "units")
+        _same("window", facts, "windows")
+        if same_sources:
+            _same("sources", facts, "sources")
+    except DerivationError as exc:
+        raise DerivationError(str(exc).format(kind=kind)) from None
+
+
+def _derived(kind: str, inputs: list[Fact], *, fact_id: str, metric: str, unit: str, lo: float, hi: float, point: float | None, **extra) -> Fact:
+    sources = tuple(dict.fromkeys(s for f in inputs for s in f.sources))
+    status = weakest(f.status for f in inputs)
+    return Fact(
+        id=fact_id,
+        metric=metric,
+        unit=unit,
+        status=status,
+        value=point if point is not None else (lo if lo == hi else None),
+        range=(lo, hi) if lo != hi else None,
+        sources=sources,
+        window=_common("window", inputs),
+        side=extra.pop("side", _common("side", inputs)),
+        asset=_common("asset", inputs),
+        venue=_common("venue", inputs),
+        contract=_common("contract", inputs),
+        coverage=_common("coverage", inputs),
+        lower_bound=extra.pop("lower_bound", any(f.lower_bound for f in inputs)),
+        derived_from=tuple(f.id for f in inputs),
+        derivation=kind,
+        path=inputs[0].path,
+        line=inputs[0].line,
+    )
+
+
+def share(part: Fact, whole: Fact) -> Fact:
+    """``part`` as a percentage of ``whole`` (a long share of total liquidations)."""
+    _check_inputs([part, whole], "share", same_sources=True)
+    if whole.lower_bound:
+        raise DerivationError(f"cannot compute a share of {whole.id}: it is only a lower bound")
+    (plo, phi), (wlo, whi) = part.bounds, whole.bounds
+    if wlo <= 0:
+        raise DerivationError(f"cannot compute a share of {whole.id}: its value is not positive")
+    lo, hi = 100 * plo / whi, 100 * phi / wlo
+    point = 100 * part.value / whole.value if part.value is not None and whole.value is not None else None
+    return _derived(
+        "share", [part, whole], fact_id=f"{part.id}.share_of.{whole.id}", metric="share", unit="percent",
+        lo=lo, hi=hi, point=point, side=part.side, lower_bound=part.lower_bound,
+    )
+
+
+def ratio(numerator: Fact, denominator: Fact) -> Fact:
+    """``numerator / denominator`` (a long/short liquidation ratio)."""
+    _check_inputs([numerator, denominator], "ratio", same_sources=True)
+    if numerator.lower_bound or denominator.lower_bound:
+        raise DerivationError(f"cannot compute a ratio of {numerator.id} to {denominator.id}: one of them is only a lower bound")
+    (nlo, nhi), (dlo, dhi) = numerator.bounds, denominator.bounds
+    if dlo <= 0:
+        raise DerivationError(f"cannot compute a ratio to {denominator.id}: its value is not positive")
+    point = numerator.value / denominator.value if numerator.value is not None and denominator.value is not None else None
+    return _derived(
+        "ratio", [numerator, denominator], fact_id=f"{numerator.id}.ratio_to.{denominator.id}", metric="ratio",
+        unit="ratio", lo=nlo / dhi, hi=nhi / dlo, point=point, side=None,
+    )
+
+
+def total(parts: list[Fact], *, fact_id: str | None = None) -> Fact:
+    """The sum of several parts of one quantity (long + short liquidations)."""
+    if len(parts) < 2:
+        raise DerivationError("a sum needs at least two figures")
+    _check_inputs(parts, "sum", same_sources=False)
+    try:
+        _same("metric", parts, "metrics")
+    except DerivationError as exc:
+        raise DerivationError(str(exc).format(kind="sum")) from None
+    lo = sum(p.bounds[0] for p in parts)
+    hi = sum(p.bounds[1] for p in parts)
+    point = sum(p.value for p in parts) if all(p.value is not None for p in parts) else None
+    return _derived(
+        "sum", parts, fact_id=fact_id or "sum." + "+".join(p.id for p in parts), metric=parts[0].metric,
+        unit=parts[0].unit, lo=lo, hi=hi, point=point, side=None,
+    )
+
+
+def standard_derivations(facts: dict[str, Fact]) -> tuple[dict[str, Fact], list[str]]:
+    """The derived figures every liquidation article wants, computed where the inputs allow.
+
+    For each group of liquidation figures with the same window, asset, venue
+    and contract: the long and short shares of the total, and the long/short
+    ratio. A derivation the inputs do not allow (different sources, a lower
+    bound) is skipped and the reason returned, so drafting can report it.
+    """
+    groups: dict[tuple, dict[str | None, Fact]] = defaultdict(dict)
+    for f in facts.values():
+        if f.metric == "liquidations" and f.status is not Status.UNAVAILABLE and f.bounds is not None:
+            key = (f.window, f.asset, f.venue, f.contract)
+            groups[key].setdefault(f.side, f)
+    derived: dict[str, Fact] = {}
+    notes: list[str] = []
+    for group in groups.values():
+        whole, long_, short_ = group.get(None), group.get("long"), group.get("short")
+        attempts = []
+        if whole is not None:
+            attempts += [(share, p, whole) for p in (long_, short_) if p is not None]
+        if long_ is not None and short_ is not None:
+            attempts.append((ratio, long_, short_))
+        for fn, a, b in attempts:
+            try:
+                d = fn(a, b)
+            except DerivationError as exc:
+                notes.append(str(exc))
+                continue
+            derived[d.id] = d
+    return derived, notes

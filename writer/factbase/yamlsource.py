@@ -1,0 +1,160 @@
+"""Safe YAML parsing that remembers where every key and value came from.
+
+Fact files are parsed with PyYAML's C-accelerated *composer* (libyaml): we get
+a node tree with line/column marks and build plain Python values ourselves, so
+that (1) every validation error can name ``file:line:column``, (2) duplicate
+keys are errors instead of silently overwriting each other, and (3) only the
+plain YAML types exist: no tags, no anchors-with-merge tricks, nothing that can
+construct an object. Batch builds parse thousands of files, which is why this
+path uses libyaml; comment-preserving editing goes through ``roundtrip``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from writer.errors import Problem, single_problem
+
+try:  # libyaml is in PyYAML's wheels; the pure loader is the same grammar, only slower.
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 1_048_576  # 1 MiB: an event file is a few KB; a 50 MB "fact file" is a mistake or an attack.
+
+Position = tuple[int, int]  # 1-based line, column
+Path_ = tuple  # a path into the document: keys and list indices
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+class _ScalarReader(yaml.constructor.SafeConstructor):
+    """PyYAML's own scalar rules (ints with underscores, floats, bools, nulls)."""
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Read a user file as UTF-8 text, refusing oversized or undecodable files with a located message."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise single_problem(path, f"cannot read file: {exc.strerror or exc}") from None
+    if size > max_bytes:
+        raise single_problem(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for fact files", line=1, column=1)
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise single_problem(path, "file is not valid UTF-8 text", line=line, column=col) from None
+
+
+def parse(text: str, path: str | Path) -> tuple[object, dict[Path_, Position]]:
+    """Parse one YAML document into plain values plus a map from document path to position.
+
+    Raises InputError (with line and column) for syntax errors, tabs, duplicate
+    keys, tags, anchors/aliases, several documents or an empty file.
+    """
+    path = str(path)
+    if not text.strip():
+        raise single_problem(path, "file is empty: expected an event mapping", line=1, column=1)
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        what = exc.problem or exc.context or "invalid YAML"
+        if "\t" in text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else False:
+            what += " (tabs cannot indent YAML: use spaces)"
+        raise single_problem(path, f"YAML syntax error: {what}", line=line, column=col) from None
+    except yaml.YAMLError as exc:
+        raise single_problem(path, f"YAML error: {exc}", line=1, column=1) from None
+    nodes = [n for n in nodes if n is not None]
+    if not nodes:
+        raise single_problem(path, "file holds no YAML document", line=1, column=1)
+    if len(nodes) > 1:
+        m = nodes[1].start_mark
+        raise single_problem(path, "file holds more than one YAML document; one event per file", line=m.line + 1, column=m.column + 1)
+    positions: dict[Path_, Position] = {}
+    problems: list[Problem] = []
+    value = _build(nodes[0], (), positions, problems, path, _ScalarReader(), set())
+    if problems:
+        from writer.errors import InputError
+
+        raise InputError(problems)
+    return value, positions
+
+
+def _build(node, at: Path_, positions, problems, path, reader, seen_anchors):
+    positions.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if node in seen_anchors:
+        problems.append(_p(path, node, at, "YAML aliases (*name) are not allowed in fact files"))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != "tag:yaml.org,2002:map":
+            problems.append(_p(path, node, at, f"YAML tag {node.tag!r} is not allowed"))
+        seen_anchors.add(node)
+        out: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(_p(path, key_node, at, "mapping keys must be plain words"))
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(_p(path, key_node, at, "YAML merge keys (<<) are not allowed in fact files"))
+                continue
+            key = key_node.value
+            if key in out:
+                problems.append(_p(path, key_node, at + (key,), f"duplicate key {key!r} (first at line {positions[at + (key,)][0]})"))
+                continue
+            positions[at + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = _build(value_node, at + (key,), positions, problems, path, reader, seen_anchors)
+            # A key's own position wins over its value's so "unknown key" points at the key.
+            positions[at + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            problems.append(_p(path, node, at, f"YAML tag {node.tag!r} is not allowed"))
+        seen_anchors.add(node)
+        return [_build(item, at + (i,), positions, problems, path, reader, seen_anchors) for i, item in enumerate(node.value)]
+    if node.tag not in _PLAIN_TAGS:
+        problems.append(_p(path, node, at, f"YAML tag {node.tag!r} is not allowed: fact files hold plain values only"))
+        return None
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # keep the text; pydantic reads ISO 8601 and insists on a time zone
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value
+    return reader.construct_object(node)
+
+
+def _p(path, node, at, message) -> Problem:
+    return Problem(path, node.start_mark.line + 1, node.start_mark.column + 1, dotted(at), message)
+
+
+def dotted(at: Path_) -> str:
+    """``('facts', 2, 'observations', 0, 'source')`` -> ``facts[2].observations[0].source``."""
+    out = ""
+    for part in at:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def locate(positions: dict[Path_, Position], at: Path_) -> Position:
+    """The position of the deepest existing prefix of ``at`` (a missing key points at its parent)."""
+    at = tuple(at)
+    while at:
+        if at in positions:
+            return positions[at]
+        at = at[:-1]
+    return positions.get((), (1, 1))
