@@ -49,3 +49,19 @@ def single_problem(path: str | Path, message: str, *, line: int = 0, column: int
 class DerivationError(WriterError):
     """A derived figure was asked for from inputs that cannot be combined."""
 
+
+
+class DraftError(WriterError):
+    """A draft failed its own provenance self-check or its template broke.
+
+    Names the template and line so the template author (not the editor of the
+    fact file) knows where to look; a failing draft is never returned.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, template: str = "", line: int = 0, event: str = ""):
+        self.template, self.line, self.event = template, line, event
+        where = f"{template}:{line}: " if template else ""
+        prefix = f"{event}: " if event else ""
+        super().__init__(f"{prefix}{where}{message}")
