@@ -13,15 +13,24 @@ from collections import defaultdict
 
 from writer.errors import DerivationError
 from writer.factbase.records import Fact
-from writer.factbase.vocabulary import Status, weakest
+from writer.factbase.vocabulary import WINDOW_RE, Status, weakest, window_minutes
 
 
 def _same(attr: str, facts: list[Fact], what: str) -> object:
-    values = {getattr(f, attr) for f in facts}
+    # Sources are compared as sets: the same two providers listed in another
+    # order are the same provenance.
+    key = (lambda f: frozenset(getattr(f, attr))) if attr == "sources" else (lambda f: getattr(f, attr))
+    values = {key(f) for f in facts}
     if len(values) > 1:
-        listing = ", ".join(f"{f.id} ({getattr(f, attr) or 'none'})" for f in facts)
+        listing = ", ".join(f"{f.id} ({_shown(getattr(f, attr))})" for f in facts)
         raise DerivationError(f"cannot combine figures of different {what} into a {{kind}}: {listing}")
     return values.pop()
+
+
+def _shown(value) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(value) or "none"
+    return str(value) if value else "none"
 
 
 def _common(attr: str, facts: list[Fact]):
@@ -40,6 +49,24 @@ def _check_inputs(facts: list[Fact], kind: str, *, same_sources: bool) -> None:
             _same("sources", facts, "sources")
     except DerivationError as exc:
         raise DerivationError(str(exc).format(kind=kind)) from None
+    _same_period(facts, kind)
+
+
+def _same_period(facts: list[Fact], kind: str) -> None:
+    """Two 4-hour figures read ten hours apart cover different stretches of time.
+
+    A window names a length, not a period; the observations' as-of times place
+    it. Figures whose latest readings are more than half a window apart do not
+    describe the same period, whatever their window says. Figures without
+    as-of times cannot be placed and are taken at their word.
+    """
+    window = facts[0].window
+    stamps = [max(times) for f in facts if (times := [o.as_of for o in f.observations if o.as_of is not None])]
+    if window is None or len(stamps) < len(facts) or not WINDOW_RE.match(window):
+        return
+    if (max(stamps) - min(stamps)).total_seconds() > window_minutes(window) * 30:
+        listing = ", ".join(f"{f.id} (as of {max(o.as_of for o in f.observations if o.as_of).isoformat()})" for f in facts)
+        raise DerivationError(f"cannot combine figures of different {window} periods into a {kind}: {listing}")
 
 
 def _derived(kind: str, inputs: list[Fact], *, fact_id: str, metric: str, unit: str, lo: float, hi: float, point: float | None, **extra) -> Fact:
@@ -71,10 +98,10 @@ def share(part: Fact, whole: Fact) -> Fact:
     """``part`` as a percentage of ``whole`` (a long share of total liquidations)."""
     _check_inputs([part, whole], "share", same_sources=True)
     if whole.lower_bound:
-        raise DerivationError(f"cannot compute a share of {whole.id}: it is only a lower bound")
+        raise DerivationError(f"cannot compute {part.id} as a share of {whole.id}: {whole.id} is only a lower bound")
     (plo, phi), (wlo, whi) = part.bounds, whole.bounds
     if wlo <= 0:
-        raise DerivationError(f"cannot compute a share of {whole.id}: its value is not positive")
+        raise DerivationError(f"cannot compute {part.id} as a share of {whole.id}: {whole.id} is not positive")
     lo, hi = 100 * plo / whi, 100 * phi / wlo
     point = 100 * part.value / whole.value if part.value is not None and whole.value is not None else None
     return _derived(
