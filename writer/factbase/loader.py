@@ -215,7 +215,7 @@ class _EventBuilder:
             self.problem(at + ("window",), f"window {fs.window!r} is not one of the event's windows ({', '.join(self.spec.windows)})")
         self.known_source(fs.venue, at + ("venue",), role="venue")
         if fs.venue in self.registry and self.registry[fs.venue].kind not in (SourceKind.EXCHANGE, SourceKind.ONCHAIN):
-            self.problem(at + ("venue",), f"venue {fs.venue!r} is a {self.registry[fs.venue].kind.value} in the registry, not an exchange")
+            self.problem(at + ("venue",), f"venue {fs.venue!r} is not an exchange: the registry lists it as kind {self.registry[fs.venue].kind.value!r} (a venue is where the positions were liquidated)")
         observations = []
         for j, o in enumerate(fs.observations):
             self.known_source(o.source, at + ("observations", j, "source"))

@@ -67,6 +67,11 @@ def parse(text: str, path: str | Path) -> tuple[object, dict[Path_, Position]]:
     path = str(path)
     if not text.strip():
         raise single_problem(path, "file is empty: expected an event mapping", line=1, column=1)
+    alias = _first_alias(text) if "*" in text else None
+    if alias is not None:
+        raise single_problem(
+            path, "YAML aliases (*name) are not allowed in fact files: write the value out", line=alias.line + 1, column=alias.column + 1
+        )
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
@@ -92,6 +97,23 @@ def parse(text: str, path: str | Path) -> tuple[object, dict[Path_, Position]]:
 
         raise InputError(problems)
     return value, positions
+
+
+def _first_alias(text: str):
+    """The mark of the first ``*alias`` in the text, or None.
+
+    The composer hands back the *anchored* node for an alias, whose mark is
+    the anchor's position; only the event stream knows where the alias itself
+    was written, which is where the editor must look. A syntax error here is
+    left for the composer to report.
+    """
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark
+    except yaml.YAMLError:
+        return None
+    return None
 
 
 def _build(node, at: Path_, positions, problems, path, reader, seen_anchors):
