@@ -22,8 +22,8 @@ from writer.errors import InputError, Problem, single_problem
 from writer.factbase import consistency, derive
 from writer.factbase.reconcile import StatusConflict, distinct_sources, reconcile
 from writer.factbase.records import ContextItem, Event, Fact, Observation, Quote, Source, SourceRegistry
-from writer.factbase.spec import EventSpec, RegistrySpec
-from writer.factbase.vocabulary import SourceKind, Status
+from writer.factbase.spec import ASSET_PATTERN, EventSpec, RegistrySpec
+from writer.factbase.vocabulary import EVENT_ID_RE, ID_RE, WINDOW_RE, SourceKind, Status
 from writer.factbase.yamlsource import MAX_FILE_BYTES, dotted, locate, parse, read_text
 
 REGISTRY_NAME = "sources.yaml"
@@ -51,12 +51,32 @@ def _problem_from_pydantic(err: dict, positions, path: str, model: type[BaseMode
     elif kind == "missing":
         message = f"required field {loc[-1]!r} is missing"
     elif kind == "model_type" or kind == "dict_type":
-        message = "expected a mapping of keys to values"
+        if loc:
+            message = "expected a mapping of keys to values"
+        else:
+            message = f"the file must hold one mapping of keys ({', '.join(list(model.model_fields)[:3])}, ...), not a {_yaml_kind(err.get('input'))}"
+    elif kind == "string_pattern_mismatch":
+        pattern = (err.get("ctx") or {}).get("pattern", "")
+        message = f"{err.get('input')!r} is not valid here: " + _PATTERN_HINTS.get(pattern, f"it must match {pattern}")
     else:
         message = err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
         if kind in ("timezone_aware", "datetime_from_date_parsing", "datetime_parsing", "datetime_type"):
             message += " (write ISO 8601 with a time zone, e.g. 2026-11-18T10:00:00+08:00)"
+        if loc and loc[-1] == "tolerance":
+            message += " (a tolerance is a fraction: 0.02 means 2%)"
     return Problem(path, line, col, dotted(loc), message)
+
+
+_PATTERN_HINTS = {
+    EVENT_ID_RE.pattern: "an event id uses lower-case letters, digits and dashes (it becomes a file name and a URL)",
+    ID_RE.pattern: "an id uses lower-case letters, digits, '_' and '-' (at most 80)",
+    WINDOW_RE.pattern: "a window is a number and m, h, d, w or mo, such as 60m, 12h, 24h, 1d",
+    ASSET_PATTERN: "an asset is an upper-case ticker such as BTC or ETH",
+}
+
+
+def _yaml_kind(value: object) -> str:
+    return {list: "list", str: "single value", type(None): "null value"}.get(type(value), type(value).__name__)
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:

@@ -25,6 +25,20 @@ from writer.factbase.vocabulary import (
     Unit,
 )
 
+ASSET_PATTERN = r"^[A-Z0-9]{2,10}$"
+
+
+def _shown(v: float) -> str:
+    """A number as the editor typed it, not in scientific notation (1.9e+08)."""
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
+
+
+def _ordered(pair, what: str):
+    if pair is not None and pair[0] > pair[1]:
+        raise ValueError(f"{what} is reversed: low {_shown(pair[0])} is above high {_shown(pair[1])}; write [low, high]")
+    return pair
+
+
 Amount = Annotated[float, BeforeValidator(parse_amount, json_schema_input_type=float | str)]
 FactId = Annotated[str, Field(pattern=ID_RE.pattern, description="lower-case id, unique in the event")]
 Window = Annotated[str, Field(pattern=WINDOW_RE.pattern, description="a window such as 60m, 12h, 24h, 1d, 1mo")]
@@ -62,12 +76,16 @@ class ObservationSpec(_Strict):
     note: str | None = None
     url: str | None = None
 
+    @field_validator("range")
+    @classmethod
+    def _range_ordered(cls, v):
+        # A field validator (not a model one) so the error points at `range:` itself.
+        return _ordered(v, "range")
+
     @model_validator(mode="after")
     def _value_xor_range(self):
         if self.value is not None and self.range is not None:
             raise ValueError("give either `value` or `range`, not both")
-        if self.range is not None and self.range[0] > self.range[1]:
-            raise ValueError(f"range is reversed: low {self.range[0]:g} is above high {self.range[1]:g}")
         return self
 
 
@@ -79,7 +97,7 @@ class FactSpec(_Strict):
     unit: Unit
     label: str | None = Field(default=None, description="optional noun phrase for articles, e.g. 'liquidations on HTX's BTC-USDT contract'")
     side: Side | None = None
-    asset: str | None = Field(default=None, pattern=r"^[A-Z0-9]{2,10}$")
+    asset: str | None = Field(default=None, pattern=ASSET_PATTERN)
     venue: str | None = Field(default=None, description="source id of the exchange or platform the figure is about")
     contract: str | None = None
     subject: str | None = Field(default=None, description="who or what, for trader losses, transfers, concentrations")
@@ -95,6 +113,11 @@ class FactSpec(_Strict):
     reason: str | None = Field(default=None, description="for status unavailable: why no reliable figure exists")
     note: str | None = None
 
+    @field_validator("price_band")
+    @classmethod
+    def _band_ordered(cls, v):
+        return _ordered(v, "price_band")
+
     @field_validator("metric")
     @classmethod
     def _known_metric(cls, v: str) -> str:
@@ -109,8 +132,6 @@ class FactSpec(_Strict):
             raise ValueError(f"unit {self.unit.value!r} does not fit metric {self.metric!r} (expected {' or '.join(u.value for u in allowed)})")
         if self.unit is Unit.COINS and not self.asset:
             raise ValueError("unit 'coins' needs `asset` to say which coin")
-        if self.price_band is not None and self.price_band[0] > self.price_band[1]:
-            raise ValueError(f"price_band is reversed: {self.price_band[0]:g} is above {self.price_band[1]:g}")
         if self.status is Status.UNAVAILABLE:
             if any(o.value is not None or o.range is not None for o in self.observations):
                 raise ValueError("status 'unavailable' cannot carry a value: remove the observations' values or change the status")

@@ -80,6 +80,10 @@ def parse(text: str, path: str | Path) -> tuple[object, dict[Path_, Position]]:
         what = exc.problem or exc.context or "invalid YAML"
         if "\t" in text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else False:
             what += " (tabs cannot indent YAML: use spaces)"
+        elif "mapping values are not allowed" in what:
+            what += " (check this line's indentation against the keys above it, or quote a value that contains ': ')"
+        elif "end of stream" in what:
+            what += " (the file ends too early: is it cut off, or is a quote or bracket left open?)"
         raise single_problem(path, f"YAML syntax error: {what}", line=line, column=col) from None
     except yaml.YAMLError as exc:
         raise single_problem(path, f"YAML error: {exc}", line=1, column=1) from None
