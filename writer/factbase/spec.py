@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from writer.factbase.numbers import parse_amount
 from writer.factbase.vocabulary import (
@@ -125,11 +125,19 @@ class FactSpec(_Strict):
             raise ValueError(f"unknown metric {v!r}; known metrics: {', '.join(METRICS)}")
         return v
 
+    @field_validator("unit")
+    @classmethod
+    def _unit_fits_metric(cls, v: Unit, info: ValidationInfo) -> Unit:
+        # `metric` is declared before `unit`, so it is already validated here;
+        # checking in a field validator puts the error on the `unit:` line.
+        metric = info.data.get("metric")
+        if metric in METRICS and v not in METRICS[metric][0]:
+            allowed = METRICS[metric][0]
+            raise ValueError(f"unit {v.value!r} does not fit metric {metric!r} (expected {' or '.join(u.value for u in allowed)})")
+        return v
+
     @model_validator(mode="after")
     def _shape(self):
-        allowed = METRICS[self.metric][0]
-        if self.unit not in allowed:
-            raise ValueError(f"unit {self.unit.value!r} does not fit metric {self.metric!r} (expected {' or '.join(u.value for u in allowed)})")
         if self.unit is Unit.COINS and not self.asset:
             raise ValueError("unit 'coins' needs `asset` to say which coin")
         if self.status is Status.UNAVAILABLE:
