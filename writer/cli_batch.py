@@ -1,11 +1,148 @@
-"""CLI commands for `writer batch` (parsing and printing only; the work is in writer.batch)."""
+"""`writer batch`: parse options, run writer.publish, print progress and the report.
+
+Exit codes: 0 everything published or unchanged, 1 some event rejected,
+2 usage or input error (bad option, no fact files, damaged manifest, templates
+that do not compile).
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
 import click
+
+from writer.errors import InputError, WriterError
+
+EXIT_USAGE = 2
+
+
+def _shard(ctx, param, value):
+    if value is None:
+        return None
+    from writer.publish import Shard
+
+    try:
+        return Shard.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+class _Progress:
+    """A bar on a terminal; in CI (no TTY) a plain line every tenth of the work and one per rejection."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.tty = sys.stderr.isatty()
+        self.bar = None
+        self.next_line = 0
+
+    def __call__(self, done: int, total: int, outcome) -> None:
+        if not self.enabled:
+            return
+        if self.tty:
+            if self.bar is None:
+                self.bar = click.progressbar(length=total, label="publishing", file=sys.stderr, show_pos=True)
+                self.bar.__enter__()
+            self.bar.update(1)
+            if outcome.rejection is not None:
+                self.bar.render_finish()
+                click.echo(_rejection_line(outcome.rejection), err=True)
+            if done == total:
+                self.bar.__exit__(None, None, None)
+            return
+        if outcome.rejection is not None:
+            click.echo(_rejection_line(outcome.rejection), err=True)
+        if done >= self.next_line or done == total:
+            click.echo(f"batch: {done}/{total} events processed", err=True)
+            self.next_line = done + max(1, total // 10)
+
+
+def _rejection_line(r: dict) -> str:
+    where = f"{r['file']}:{r['line']}:{r['column']}"
+    tail = " (previous version kept)" if r.get("kept_previous") else ""
+    return f"{where}: {r['code']}: rejected {r['event'] or '(unknown id)'}: {r['reason']}{tail}"
+
+
+def _text_report(report, merged: bool) -> str:
+    lines = [_rejection_line(r) for r in report.rejected]
+    if report.nothing_built and not report.rejected:
+        lines.append(f"nothing to do: {len(report.unchanged)} event{'s' if len(report.unchanged) != 1 else ''} unchanged, site up to date")
+    else:
+        what = "merged" if merged else "published"
+        lines.append(
+            f"{len(report.published)} {what}, {len(report.unchanged)} unchanged, {len(report.rejected)} rejected"
+            + (f", {len(report.removed)} removed" if report.removed else "")
+            + (f"; wrote {', '.join(report.site_written)}" if report.site_written else "; site files unchanged")
+            + f" in {report.seconds:.2f} s"
+        )
+        kept = [r for r in report.rejected if r.get("kept_previous")]
+        if kept:
+            lines.append(f"{len(kept)} rejected event{'s' if len(kept) != 1 else ''} keep their previously published version")
+    return "\n".join(lines)
 
 
 @click.command("batch")
-def batch() -> None:  # noqa: D401
-    """Not built yet (placeholder replaced by the batch issue)."""
-    raise click.UsageError("writer batch is not built yet")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path), help="Site folder to write (created if missing).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--shard", callback=_shard, metavar="K/N", help="Build only shard K of N (a stable hash of the event id); join with --merge.")
+@click.option("--merge", is_flag=True, help="Join shard outputs (in --out and in PATHS folders) into one index, feed and manifest.")
+@click.option("--force", is_flag=True, help="Rebuild every event even when its inputs are unchanged.")
+@click.option("--templates", "templates_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Template folder (default: the bundled house templates).")
+@click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Source registry for every event (default: the nearest sources.yaml).")
+@click.option("--desk", default=None, help="Desk name: the articles' author and publisher.")
+@click.option("--title", "site_title", default=None, help="Site title (index page and feed).")
+@click.option("--base-url", default=None, help="Absolute URL of the site root, for canonical links and feed ids.")
+@click.option("--feed-size", type=click.IntRange(min=1), default=None, help="Entries in the Atom feed (default 50).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+def batch(paths, out, jobs, shard, merge, force, templates_dir, sources, desk, site_title, base_url, feed_size, fmt, quiet) -> None:
+    """Publish every event under FACTBASE as a checked static site in --out.
+
+    Per event: an HTML page with schema.org NewsArticle JSON-LD, the Markdown and
+    the JSON claim map; plus index.html (newest first), feed.xml (Atom) and
+    manifest.json. Only events whose inputs changed are rebuilt; an event that
+    fails its check is not published and is reported with file, line and code.
+
+    With --merge, PATHS are shard output folders (besides --out itself).
+    """
+    from writer.publish import BatchOptions, SiteSettings, build_site, merge_shards
+
+    defaults = SiteSettings()
+    try:
+        settings = SiteSettings(
+            desk=desk if desk is not None else defaults.desk,
+            title=site_title if site_title is not None else defaults.title,
+            base_url=base_url if base_url is not None else defaults.base_url,
+            feed_size=feed_size if feed_size is not None else defaults.feed_size,
+        )
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if merge:
+        if shard or force or jobs:
+            raise click.UsageError("--merge joins finished shards; it takes no --shard, --force or --jobs")
+        run = lambda: merge_shards(out, list(paths), settings)  # noqa: E731
+    else:
+        if len(paths) != 1:
+            raise click.UsageError("give exactly one FACTBASE (a folder of event files, or one event file)")
+        options = BatchOptions(out=out, jobs=jobs, shard=shard, force=force, templates_dir=templates_dir, settings=settings, registry=sources)
+        progress = _Progress(enabled=not quiet)
+        run = lambda: build_site(paths[0], options, progress=progress)  # noqa: E731
+    try:
+        report = run()
+    except InputError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_USAGE)
+    except WriterError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as exc:
+        click.echo(f"error: {exc.filename or out}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(_text_report(report, merge))
+    sys.exit(report.exit_code)

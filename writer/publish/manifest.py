@@ -1,0 +1,111 @@
+"""The site manifest: what was published, from which inputs, with which content hashes.
+
+It is the memory of incremental builds (an event is rebuilt only when one of
+its recorded inputs changed), the list of files writer owns (so writer never
+deletes a file it did not write), and what the index and feed are built from
+(so a run that rebuilds one article does not re-draft the other 9,999 to list
+them). It holds no timestamps of the run and no job or shard details, so the
+same inputs always give the same bytes whatever the job count or sharding.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from writer.errors import single_problem
+
+MANIFEST_NAME = "manifest.json"
+STATE_DIR = ".writer"  # shard manifests live here, out of the published tree
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything an article's bytes depend on; any change means a rebuild."""
+
+    fact_file: str  # sha256 of the fact file's bytes
+    registry: str  # sha256 of the source registry's bytes
+    templates: str  # the drafter's digest of templates and house style
+    writer: str  # writer's version
+    settings: str  # sha256 of the site settings (desk, title, base URL...)
+
+    def as_dict(self) -> dict:
+        return {"fact_file": self.fact_file, "registry": self.registry, "templates": self.templates, "writer": self.writer, "settings": self.settings}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One published event: where it came from, what it produced, and what the index shows."""
+
+    id: str
+    source: str  # fact file path, relative to the fact base root, POSIX separators
+    inputs: Inputs
+    title: str
+    published: str  # ISO 8601 with offset
+    modified: str
+    summary: str
+    files: dict[str, str]  # site-relative path -> sha256
+
+    def as_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "inputs": self.inputs.as_dict(),
+            "title": self.title,
+            "published": self.published,
+            "modified": self.modified,
+            "summary": self.summary,
+            "files": dict(sorted(self.files.items())),
+        }
+
+    @classmethod
+    def from_dict(cls, event_id: str, d: dict) -> "Entry":
+        return cls(event_id, d["source"], Inputs(**d["inputs"]), d["title"], d["published"], d["modified"], d.get("summary", ""), dict(d["files"]))
+
+
+@dataclass
+class Manifest:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    site_files: dict[str, str] = field(default_factory=dict)  # index.html, feed.xml -> sha256
+    settings: dict = field(default_factory=dict)
+
+    def by_source(self) -> dict[str, Entry]:
+        return {e.source: e for e in self.entries.values()}
+
+    def to_bytes(self, writer_version: str) -> bytes:
+        files: dict[str, dict] = {}
+        for event_id in sorted(self.entries):
+            for path, digest in sorted(self.entries[event_id].files.items()):
+                files[path] = {"sha256": digest, "event": event_id}
+        for path, digest in sorted(self.site_files.items()):
+            files[path] = {"sha256": digest, "event": None}
+        data = {
+            "format": FORMAT,
+            "generator": {"name": "writer", "version": writer_version},
+            "settings": self.settings,
+            "events": {k: self.entries[k].as_dict() for k in sorted(self.entries)},
+            "files": dict(sorted(files.items())),
+        }
+        return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+    @classmethod
+    def read(cls, path: Path) -> "Manifest | None":
+        """The manifest at ``path``, or None when there is none yet. A damaged one is an input error."""
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        try:
+            data = json.loads(raw)
+            if data.get("format") != FORMAT:
+                raise ValueError(f"unknown manifest format {data.get('format')!r}")
+            entries = {k: Entry.from_dict(k, v) for k, v in data["events"].items()}
+            site = {p: f["sha256"] for p, f in data["files"].items() if f.get("event") is None}
+            return cls(entries, site, data.get("settings", {}))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise single_problem(path, f"not a writer manifest ({exc}); move it away or pass a fresh --out folder") from None
+
+
+def shard_manifest_path(out: Path, k: int, n: int) -> Path:
+    return out / STATE_DIR / f"shard-{k}-of-{n}.json"
