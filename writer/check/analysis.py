@@ -1,0 +1,166 @@
+"""An article read for checking: sentences, figures, and what is in scope of each figure.
+
+"In scope" is the rule DESIGN §2 sets for every caveat: the figure's own
+sentence, or an explicit note that covers the run of figures it sits in (a
+"Data caveat:" bullet, a sentence that says "the above figures come from a
+single source"). Attribution alone may also be carried through a run: a
+paragraph that opens "According to CoinAnk, ..." covers the figures of its
+following sentences until another source is named, because that is how a
+desk writes a run of one source's figures without repeating the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from writer.check.document import Article, Block
+from writer.check.figures import Figure
+from writer.check.phrases import PhraseSet
+
+CAVEAT_CLASSES = frozenset({"attribution", "rumor", "pending", "estimate"})
+NOTE_CLASSES = frozenset({"note_backward", "note_forward", "note_label"})
+# Where a figure's own clause ends: words before these belong to the next figure.
+_CLAUSE_END = re.compile(r",|;|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|—|–")
+
+
+@dataclass(eq=False)
+class Sentence:
+    block: int
+    start: int
+    end: int
+    text: str
+    classes: set[str]
+    sources: set[str]  # source ids named in the sentence
+    figures: list[FigureUse] = field(default_factory=list)
+
+    @property
+    def note(self) -> str | None:
+        """'backward', 'forward' or None: does this sentence cover a run of figures?"""
+        if not (self.classes & NOTE_CLASSES) or not (self.classes & CAVEAT_CLASSES or self.sources):
+            return None
+        return "forward" if "note_forward" in self.classes and "note_backward" not in self.classes else "backward"
+
+
+@dataclass(eq=False)
+class FigureUse:
+    figure: Figure  # offsets relative to the block text
+    block_index: int
+    sentence: Sentence
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    left: str  # this figure's own words before it (since the previous figure)
+    right: str  # and after it, up to the end of its clause
+
+    @property
+    def block_role(self) -> str:
+        return self._role
+
+    _role: str = "body"
+
+
+@dataclass
+class Analysis:
+    article: Article
+    sentences: list[Sentence]
+    figures: list[FigureUse]
+    phrases: PhraseSet
+    sections: dict[int, list[Sentence]]
+
+    def role(self, fu: FigureUse) -> str:
+        return self.article.blocks[fu.block_index].role
+
+    def block(self, fu: FigureUse) -> Block:
+        return self.article.blocks[fu.block_index]
+
+    # --- scope ------------------------------------------------------------------
+
+    def covering_notes(self, fu: FigureUse) -> list[Sentence]:
+        """Notes in the figure's section that explicitly cover it (before or after, by direction)."""
+        section = self.article.blocks[fu.block_index].section
+        out = []
+        own = self.sentences.index(fu.sentence) if fu.sentence in self.sentences else -1
+        for s in self.sections.get(section, []):
+            direction = s.note
+            if direction is None or s is fu.sentence:
+                continue
+            idx = self._index[id(s)]
+            if (direction == "backward" and idx > own) or (direction == "forward" and idx < own):
+                out.append(s)
+        return out
+
+    def carried(self, fu: FigureUse) -> list[Sentence]:
+        """Earlier sentences of the same block (paragraph or list item): a run's opening."""
+        return [s for s in self.sentences if s.block == fu.block_index and s.start < fu.sentence.start]
+
+    def scope_classes(self, fu: FigureUse, *, carry: bool = False) -> set[str]:
+        classes = set(fu.sentence.classes)
+        for s in self.covering_notes(fu):
+            classes |= s.classes
+        if carry:
+            for s in self.carried(fu):
+                classes |= s.classes & CAVEAT_CLASSES
+        return classes
+
+    def scope_sources(self, fu: FigureUse) -> set[str]:
+        """Sources named in the figure's sentence, in its run (until another source is named) or covering notes."""
+        named = set(fu.sentence.sources)
+        for s in reversed(self.carried(fu)):
+            if s.sources:
+                named |= s.sources
+                break
+        for s in self.covering_notes(fu):
+            named |= s.sources
+        return named
+
+    def section_sources(self, fu: FigureUse) -> set[str]:
+        section = self.article.blocks[fu.block_index].section
+        named: set[str] = set()
+        for s in self.sections.get(section, []):
+            named |= s.sources
+        return named
+
+    def __post_init__(self):
+        self._index = {id(s): i for i, s in enumerate(self.sentences)}
+
+
+def local_context(text: str, fig: Figure, prev_end: int, next_start: int, sent_start: int, sent_end: int) -> tuple[str, str]:
+    left = text[max(prev_end, sent_start):fig.qualifier_start if fig.qualifier_start is not None else fig.start]
+    right = text[fig.end:min(next_start, sent_end)]
+    m = _CLAUSE_END.search(right)
+    if m:
+        right = right[:m.start()]
+    return left, right
+
+
+def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_figures: list[list[Figure]],
+            phrases: PhraseSet, source_rx, spelling: dict[str, str]) -> Analysis:
+    """Join blocks, sentence boundaries and figures into sentences with their markers and figure uses."""
+    sentences: list[Sentence] = []
+    uses: list[FigureUse] = []
+    sections: dict[int, list[Sentence]] = {}
+    for bi, (block, sents, figs) in enumerate(zip(article.blocks, docs_sentences, docs_figures)):
+        text = block.text
+        block_sents: list[Sentence] = []
+        for start, end in sents:
+            stext = text[start:end]
+            named = {spelling[m.group(0).lower()] for m in source_rx.finditer(stext)} if source_rx else set()
+            s = Sentence(bi, start, end, stext, phrases.classes_in(stext), named)
+            block_sents.append(s)
+        for i, fig in enumerate(figs):
+            s = next((s for s in block_sents if s.start <= fig.start < s.end), block_sents[-1] if block_sents else None)
+            if s is None:
+                continue
+            prev_end = figs[i - 1].end if i > 0 else 0
+            next_start = figs[i + 1].start if i + 1 < len(figs) else len(text)
+            left, right = local_context(text, fig, prev_end, next_start, s.start, s.end)
+            line, col = block.position(fig.start)
+            end_line, end_col = block.position(fig.end)
+            fu = FigureUse(fig, bi, s, line, col, end_line, end_col, left, right)
+            s.figures.append(fu)
+            uses.append(fu)
+        sentences.extend(block_sents)
+        sections.setdefault(block.section, []).extend(block_sents)
+    return Analysis(article, sentences, uses, phrases, sections)

@@ -1,0 +1,193 @@
+"""The Checker: read an article, find its figures, link them, run the rules.
+
+One Checker builds its spaCy pipeline once (lazily, on first use) and is
+reused across thousands of texts; batches go through ``nlp.pipe``. With an
+event (given, or named by the article's ``facts:`` front matter) the
+provenance rules run; without one, the fact-free rules do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from writer.check.analysis import Analysis, analyse
+from writer.check.config import CheckConfig
+from writer.check.document import Article, read_article
+from writer.check.findings import Finding
+from writer.check.linking import cues_for, link, supports_of
+from writer.check.phrases import build_phrases, source_pattern
+from writer.check.rules import RULES, RuleContext
+from writer.errors import InputError, single_problem
+from writer.factbase.records import Event, SourceRegistry
+
+MAX_ARTICLE_BYTES = 5_000_000
+
+
+class Checker:
+    """Reusable provenance checker (see the module docstring)."""
+
+    def __init__(self, config: CheckConfig | None = None):
+        self.config = config or CheckConfig()
+        try:
+            self.phrases = build_phrases(self.config.extra_phrases)
+        except ValueError as exc:
+            raise single_problem(self.config.origin or "<config>", str(exc), field="tool.writer.check.extra-phrases") from None
+        self._nlp = None
+        self._events: dict[str, Event] = {}
+        self._supports: dict[int, tuple] = {}
+        self._sources: dict[str, tuple] = {}
+        self._default_registry: SourceRegistry | None = None
+        if self.config.sources is not None:
+            from writer.factbase.loader import load_registry
+
+            self._default_registry = load_registry(self.config.sources)
+        self.rules = [r for code, r in RULES.items() if self.config.enabled(code)]
+
+    # --- the pipeline -------------------------------------------------------------
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from writer.nlp import build_pipeline
+
+            self._nlp = build_pipeline(self.config.extra_phrases)
+        return self._nlp
+
+    def _segment(self, articles: list[Article]) -> list[tuple[list, list]]:
+        """(sentence boundaries, figures) per block of every article, through one nlp.pipe."""
+        texts = [b.text for a in articles for b in a.blocks]
+        results = []
+        for doc in self.nlp.pipe(texts, batch_size=256):
+            results.append(([(s.start_char, s.end_char) for s in doc.sents], doc._.writer_figures or []))
+        out, i = [], 0
+        for a in articles:
+            n = len(a.blocks)
+            out.append(([r[0] for r in results[i:i + n]], [r[1] for r in results[i:i + n]]))
+            i += n
+        return out
+
+    # --- public API ----------------------------------------------------------------
+
+    def check_text(self, text: str, *, path: str = "<string>", event: Event | None = None) -> list[Finding]:
+        """Findings for one Markdown text (front matter is read but ``facts:`` is not followed)."""
+        return self.check_texts([(text, path, event)])[0]
+
+    def check_texts(self, items: list[tuple[str, str, Event | None]]) -> list[list[Finding]]:
+        """Findings for many texts at once (one spaCy batch): [(text, path, event), ...]."""
+        articles = [read_article(text, path) for text, path, _ in items]
+        segmented = self._segment(articles)
+        return [self._check(a, seg, ev) for a, seg, (_, _, ev) in zip(articles, segmented, items)]
+
+    def check_file(self, path: str | Path, *, event: Event | None = None) -> list[Finding]:
+        """Findings for one file; the fact file comes from front matter ``facts:`` when ``event`` is None."""
+        return self.check_files([path], event=event)[0]
+
+    def check_files(self, paths: list[str | Path], *, event: Event | None = None) -> list[list[Finding]]:
+        items = []
+        for p in paths:
+            text = read_article_text(p)
+            ev = event
+            if ev is None:
+                ev = self.event_for(text, p)
+            items.append((text, str(p), ev))
+        return self.check_texts(items)
+
+    def event_for(self, text: str, path: str | Path) -> Event | None:
+        """The event named by the article's front matter ``facts:`` (relative to the article), if any."""
+        from writer.check.document import split_front_matter
+
+        front, _ = split_front_matter(text, str(path))
+        facts = front.get("facts")
+        if not facts:
+            return None
+        if not isinstance(facts, str):
+            raise single_problem(path, "front matter 'facts' must be the path of a fact file", line=2, column=1, field="facts")
+        target = Path(facts)
+        if not target.is_absolute():
+            target = Path(path).parent / target
+        if not target.is_file():
+            raise single_problem(path, f"front matter 'facts' points to {facts!r}, which does not exist (looked for {target})", line=_fm_line(text, "facts"), column=1, field="facts")
+        return self.load_event(target)
+
+    def load_event(self, path: str | Path) -> Event:
+        from writer.factbase.loader import load_event
+
+        key = str(Path(path).resolve())
+        if key not in self._events:
+            self._events[key] = load_event(path)
+        return self._events[key]
+
+    # --- the work ---------------------------------------------------------------------
+
+    def _source_rx(self, registry: SourceRegistry | None):
+        key = registry.digest or registry.path if registry is not None else ""
+        if key not in self._sources:
+            names: dict[str, list[str]] = {}
+            if registry is not None:
+                for sid, src in registry.sources.items():
+                    names[sid] = list(src.names)
+            for sid, extra in self.config.source_aliases.items():
+                names.setdefault(sid, []).extend(extra)
+            self._sources[key] = source_pattern(names)
+        return self._sources[key]
+
+    def _check(self, article: Article, segmented, event: Event | None) -> list[Finding]:
+        sentences, figures = segmented
+        registry = event.registry if event is not None else self._default_registry
+        source_rx, spelling = self._source_rx(registry)
+        analysis = analyse(article, sentences, figures, self.phrases, source_rx, spelling)
+        names = {sid: s.name for sid, s in registry.sources.items()} if registry is not None else {}
+        ctx = RuleContext(analysis, event, source_names=names)
+        mode = "facts" if event is not None else "free"
+        if event is not None:
+            self._link_all(ctx, analysis, event, source_rx, spelling)
+        out: list[Finding] = []
+        for rule in self.rules:
+            if rule.mode not in (mode, "any"):
+                continue
+            severity = self.config.severities.get(rule.code, rule.severity)
+            for hit in rule.check(ctx):
+                fu = hit.use
+                if article.suppressions.suppressed(rule.code, fu.line):
+                    continue
+                out.append(Finding(article.path, fu.line, fu.column, fu.end_line, fu.end_column, rule.code, rule.name,
+                                   severity, hit.message, fu.figure.text, hit.fact))
+        return sorted(set(out))
+
+    def _link_all(self, ctx: RuleContext, analysis: Analysis, event: Event, source_rx, spelling) -> None:
+        key = id(event)
+        if key not in self._supports:
+            self._supports[key] = (event, *supports_of(event, self.phrases.qualifiers))
+        _, supports, unavailable = self._supports[key]
+        for fu in analysis.figures:
+            cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text)
+            ctx.links[id(fu)] = link(fu, supports, unavailable, cues)
+
+
+def read_article_text(path: str | Path) -> str:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise single_problem(p, "no such file") from None
+    except IsADirectoryError:
+        raise single_problem(p, "is a folder, not an article") from None
+    except OSError as exc:
+        raise single_problem(p, f"cannot read: {exc.strerror}") from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise single_problem(p, f"larger than {MAX_ARTICLE_BYTES:,} bytes; not an article")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise single_problem(p, "not UTF-8 text", line=line, column=exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1) from None
+
+
+def _fm_line(text: str, key: str) -> int:
+    for i, line in enumerate(text.split("\n"), start=1):
+        if line.startswith(f"{key}:"):
+            return i
+    return 1
+
+
+__all__ = ["Checker", "InputError", "read_article_text"]

@@ -1,0 +1,250 @@
+"""Reading an article: front matter, prose blocks with source positions, suppressions.
+
+markdown-it-py gives the block structure and line numbers; only prose is kept
+(headings, paragraphs, list items, blockquotes, table cells), never code,
+front matter or HTML. Inline markup that is not words (code spans, HTML,
+link targets, emphasis markers) is blanked with spaces rather than removed,
+so a character offset in a block's text maps straight back to a line and
+column in the file: that is what lets a finding point at the figure itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+from markdown_it import MarkdownIt
+
+from writer.errors import single_problem
+
+
+@dataclass
+class Block:
+    """One run of prose: a heading, a paragraph, a list item's paragraph, a table cell."""
+
+    kind: str  # "heading", "paragraph", "table_cell"
+    text: str  # inline content with non-prose markup blanked out (same length as the source)
+    offsets: list[int]  # text offset where each content line starts
+    positions: list[tuple[int, int]]  # (1-based line, 0-based column) in the file of each content line's start
+    section: int  # index of the section (0 before the first heading below the title)
+    level: int = 0  # heading level
+    in_list: bool = False
+    in_quote: bool = False
+    role: str = "body"  # "headline", "lede" or "body"
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the file of a character offset in ``text``."""
+        i = bisect.bisect_right(self.offsets, offset) - 1
+        line, col = self.positions[max(i, 0)]
+        return line, col + (offset - self.offsets[max(i, 0)]) + 1
+
+
+@dataclass
+class Article:
+    path: str
+    source: str
+    front_matter: dict
+    blocks: list[Block]
+    suppressions: Suppressions = field(default=None)  # type: ignore[assignment]
+
+
+# --- front matter -------------------------------------------------------------------
+
+_FM_END = re.compile(r"^(?:---|\.\.\.)\s*$", re.MULTILINE)
+
+
+def split_front_matter(source: str, path: str) -> tuple[dict, str]:
+    """(front matter, body with the front matter's lines blanked so line numbers hold)."""
+    if not (source.startswith("---\n") or source.startswith("---\r\n")):
+        return {}, source
+    end = _FM_END.search(source, 4)
+    if end is None:
+        raise single_problem(path, "front matter opened with '---' is never closed", line=1, column=1, field="front matter")
+    raw = source[4:end.start()]
+    try:
+        data = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 2) if mark else 1
+        col = (mark.column + 1) if mark else 1
+        raise single_problem(path, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", line=line, column=col, field="front matter") from None
+    if not isinstance(data, dict):
+        raise single_problem(path, "front matter must be a mapping of keys to values", line=2, column=1, field="front matter")
+    n_lines = source.count("\n", 0, end.end())
+    blank = "\n" * n_lines
+    return data, blank + source[end.end():]
+
+
+# --- suppression comments -----------------------------------------------------------
+
+_SUPPRESS_RE = re.compile(
+    r"<!--\s*writer:\s*(?P<kind>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)\s*-->",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Suppressions:
+    """Inline ``<!-- writer: disable-next-line P002 -->`` and ``disable`` / ``enable`` blocks."""
+
+    lines: dict[int, frozenset[str]] = field(default_factory=dict)  # line -> codes ("*" = all)
+    ranges: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
+
+    def suppressed(self, code: str, line: int) -> bool:
+        codes = self.lines.get(line)
+        if codes and ("*" in codes or _code_in(code, codes)):
+            return True
+        return any(a <= line <= b and ("*" in c or _code_in(code, c)) for a, b, c in self.ranges)
+
+
+def _code_in(code: str, codes: frozenset[str]) -> bool:
+    return any(code == c or code.startswith(c) for c in codes)
+
+
+def _codes(text: str) -> frozenset[str]:
+    found = frozenset(c.upper() for c in re.findall(r"[A-Za-z]+\d*", text))
+    return found or frozenset({"*"})
+
+
+def read_suppressions(source: str) -> Suppressions:
+    lines = source.split("\n")
+    sup = Suppressions()
+    open_blocks: dict[str, int] = {}
+    for i, text in enumerate(lines, start=1):
+        for m in _SUPPRESS_RE.finditer(text):
+            kind, codes = m.group("kind").lower(), _codes(m.group("codes"))
+            if kind == "disable-line":
+                sup.lines[i] = sup.lines.get(i, frozenset()) | codes
+            elif kind == "disable-next-line":
+                j = i + 1
+                while j <= len(lines) and not lines[j - 1].strip():
+                    j += 1
+                sup.lines[j] = sup.lines.get(j, frozenset()) | codes
+            elif kind == "disable":
+                for c in codes:
+                    open_blocks.setdefault(c, i)
+            else:  # enable
+                targets = list(open_blocks) if "*" in codes else [c for c in codes if c in open_blocks]
+                for c in targets:
+                    sup.ranges.append((open_blocks.pop(c), i, frozenset({c})))
+    for c, start in open_blocks.items():
+        sup.ranges.append((start, len(lines), frozenset({c})))
+    return sup
+
+
+# --- prose blocks --------------------------------------------------------------------
+
+# Inline markup that is not prose: blanked to spaces (offsets are kept).
+_MASKS = [
+    re.compile(r"<!--.*?-->", re.DOTALL),
+    re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL),  # code spans
+    re.compile(r"<[A-Za-z/!][^<>\n]*>"),  # inline HTML and autolinks
+    re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"),  # link / image destinations
+    re.compile(r"(?<=\])\[[^\]]*\]"),  # reference labels
+    re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|~~|!?\[|\]"),  # emphasis markers, link brackets
+    re.compile(r"\\(?=[!-/:-@\[-`{-~])"),  # backslash escapes
+]
+
+
+def mask_inline(text: str) -> str:
+    for rx in _MASKS:
+        text = rx.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def read_blocks(body: str) -> list[Block]:
+    """Prose blocks of a Markdown body, in document order, with headline / lede roles."""
+    tokens = _parser().parse(body)
+    src_lines = body.split("\n")
+    blocks: list[Block] = []
+    section = 0
+    stack: list[str] = []
+    heading_level = 0
+    row_cursor: dict[int, int] = {}
+    for tok in tokens:
+        if tok.nesting == 1:
+            stack.append(tok.type)
+            if tok.type == "heading_open":
+                heading_level = int(tok.tag[1])
+            continue
+        if tok.nesting == -1:
+            if stack:
+                stack.pop()
+            continue
+        if tok.type != "inline" or tok.map is None:
+            continue
+        parent = stack[-1] if stack else ""
+        if parent == "heading_open":
+            kind = "heading"
+        elif parent in ("td_open", "th_open"):
+            kind = "table_cell"
+        elif parent == "paragraph_open":
+            kind = "paragraph"
+        else:
+            continue
+        content = tok.content
+        if not content.strip():
+            continue
+        first = tok.map[0]
+        offsets, positions = [], []
+        pos = 0
+        if kind == "table_cell":
+            line_text = src_lines[first]
+            cursor = row_cursor.get(first, 0)
+            col = line_text.find(content, cursor)
+            col = max(col, 0)
+            row_cursor[first] = col + len(content)
+            offsets, positions = [0], [(first + 1, col)]
+        else:
+            for i, part in enumerate(content.split("\n")):
+                line_no = min(first + i, len(src_lines) - 1)
+                line_text = src_lines[line_no]
+                col = line_text.find(part) if part else 0
+                offsets.append(pos)
+                positions.append((line_no + 1, max(col, 0)))
+                pos += len(part) + 1
+        if kind == "heading" and heading_level >= 2:
+            section += 1
+        blocks.append(
+            Block(
+                kind=kind,
+                text=mask_inline(content),
+                offsets=offsets,
+                positions=positions,
+                section=section,
+                level=heading_level if kind == "heading" else 0,
+                in_list="list_item_open" in stack,
+                in_quote="blockquote_open" in stack,
+            )
+        )
+    _assign_roles(blocks)
+    return blocks
+
+
+def _assign_roles(blocks: list[Block]) -> None:
+    """The headline is a leading level-1 heading; the lede is the first body paragraph."""
+    for b in blocks:
+        if b.kind == "heading" and b.level == 1:
+            b.role = "headline"
+            break
+        if b.kind != "heading":
+            break
+    for b in blocks:
+        if b.kind == "paragraph" and not b.in_list and not b.in_quote:
+            b.role = "lede"
+            break
+        if b.kind == "heading" and b.level >= 2:
+            break
+
+
+def read_article(source: str, path: str = "<string>") -> Article:
+    front, body = split_front_matter(source, path)
+    return Article(path=path, source=source, front_matter=front, blocks=read_blocks(body), suppressions=read_suppressions(body))

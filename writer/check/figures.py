@@ -1,0 +1,292 @@
+"""The figure grammar: every way market-news prose writes a number worth checking.
+
+A figure is normalised to a value (or a range), a unit, a qualifier
+("approx", "at_least", "at_most", "vague") and the rounding the text implies,
+so linking can ask "could this text have been written from that fact?"
+rather than compare strings. The grammar is deliberately strict about what
+is *not* a figure (years, dates, windows, times, names with digits such as
+Nikkei 225 or H200, tickers such as BTC-USDT, ordinals): a bare number is a
+figure only when a currency, percent sign, magnitude word or counted noun
+says so, or when digit grouping makes it a price ("96,000").
+
+Pure Python on purpose: the spaCy component in ``writer.nlp`` calls it, and so
+can anything that holds plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+_MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MAG_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
+_VAGUE = {
+    # multiplier range of the magnitude: "several million" = 3-9 million, "tens of billions" = 10-99 billion.
+    "several": (3, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 3), "tens of": (10, 99),
+    "dozens of": (24, 99), "hundreds of": (100, 999), "several hundred": (300, 900), "a few hundred": (200, 500),
+    "several tens of": (30, 90), "a": (1, 1), "one": (1, 1), "a single": (1, 1),
+}
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+MAGW = r"hundred|thousand|million|billion|trillion"
+CUR = r"(?:US\$|\$|USD\s?)"
+COUNTED = (
+    r"traders|accounts|users|investors|positions|wallets|addresses|orders|people|participants|holders|"
+    r"liquidation orders|liquidations|trades|whales"
+)
+COINS = r"coins|tokens|bitcoins?|btc|eth|ether|xrp|sol|doge|bnb"
+
+# One alternation, most specific first; named groups say which form matched.
+_FIGURE_RE = re.compile(
+    rf"""
+    (?<![\w$.,/+\-])
+    (?:
+      (?P<between>between\s+(?P<b_lo>(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?dollars)?)
+    | (?P<mrange>{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
+    | (?P<prange>(?P<pr_lo>{NUM})\s?%?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|percent\b|per\s?cent\b))
+    | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|(?i:mn|mln|bn|tn|[kmbt])\b)?)
+    | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD))?)
+    | (?P<percent>(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
+    | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d.,:%]|\s*(?:{MAGW}|percent)))
+    | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?P<v_dollars>\s+(?:of\s+)?dollars|\s+USD)?)
+    | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:dollars|USD))|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
+    | (?P<counted>(?P<c_num>{NUM})\s+(?:(?:\w+\s+){{0,1}})(?P<c_noun>{COUNTED})\b)
+    | (?P<coins>(?P<co_num>{NUM})\s?(?P<co_unit>{COINS})\b)
+    | (?P<grouped>(?P<g_num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?))
+    )
+    (?![\w%]|[-–]\w)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# A time of day ("08:30") or a bare hyphenated compound is never a ratio.
+_TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
+# "hundred" alone is only a figure in "hundred billion" / "a hundred million".
+_HUNDRED_RE = re.compile(r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure as the text writes it, normalised."""
+
+    start: int  # character offsets of the figure (qualifier excluded) in the text scanned
+    end: int
+    text: str
+    unit: str | None  # "USD", "percent", "count", "coins", "ratio", or None when the text does not say
+    lo: float
+    hi: float
+    point: bool  # a single value rather than a range
+    precision: float  # half the place value of the last significant digit written
+    qualifier: str | None = None  # "approx", "at_least", "at_most", "vague"
+    qualifier_text: str | None = None
+    qualifier_start: int | None = None
+    asset: str | None = None  # for coin amounts ("5,000 BTC")
+
+    @property
+    def value(self) -> float:
+        return (self.lo + self.hi) / 2
+
+    def interval(self) -> tuple[float, float]:
+        """Every true value the text is compatible with (rounding and bound words included)."""
+        lo, hi = self.lo - self.precision, self.hi + self.precision
+        if self.qualifier == "approx":
+            slack = max(abs(self.lo), abs(self.hi)) * 0.025
+            lo, hi = lo - slack, hi + slack
+        elif self.qualifier == "at_least":
+            hi = float("inf")
+        elif self.qualifier == "at_most":
+            lo = float("-inf")
+        return lo, hi
+
+
+def _num(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _half_unit(text: str) -> Decimal:
+    """Half the place value of the last significant digit: '1.451' -> 0.0005, '90' -> 5, '96,000' -> 500."""
+    digits = text.replace(",", "")
+    if "." in digits:
+        decimals = len(digits.split(".")[1])
+        return Decimal(5).scaleb(-decimals - 1)
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    return Decimal(5).scaleb(zeros - 1)
+
+
+def _mag(word: str | None) -> float:
+    if not word:
+        return 1.0
+    w = word.strip().lower()
+    return _MAG_WORDS.get(w) or _MAG_SUFFIX.get(w, 1.0)
+
+
+def _amount(num: str, mag: str | None) -> tuple[float, float]:
+    """(value, precision) of a number with an optional magnitude word or suffix."""
+    m = _mag(mag)
+    return float(_num(num)) * m, float(_half_unit(num)) * m
+
+
+def _unit_of(text: str) -> str | None:
+    t = text.lower()
+    if "%" in t or "percent" in t or "per cent" in t or "percentage point" in t:
+        return "percent"
+    if "$" in t or "dollar" in t or "usd" in t:
+        return "USD"
+    return None
+
+
+def _make(m: re.Match, base: int) -> Figure | None:
+    kind = m.lastgroup
+    g = m.group
+    text = m.group(0).rstrip()
+    # a trailing "in"/"of" joined onto money ("$683 million in") is context, not figure.
+    text = re.sub(r"\s+(?:in|of)$", "", text)
+    start, end = base + m.start(), base + m.start() + len(text)
+    if kind == "between":
+        lo_t, hi_t = g("b_lo"), g("b_hi")
+        unit = _unit_of(hi_t) or _unit_of(lo_t) or _unit_of(text)
+        hi_mag = _mag_in(hi_t)
+        lo_mag = _mag_in(lo_t) or hi_mag
+        lo, lp = _amount(_num_in(lo_t), lo_mag)
+        hi, hp = _amount(_num_in(hi_t), hi_mag)
+        return Figure(start, end, text, unit, lo, hi, False, max(lp, hp))
+    if kind == "mrange":
+        if m.string[max(0, m.start() - 5):m.start()].lower().endswith("from "):
+            return None  # "from $90,000 to $96,000" is a move between two points; see find_figures
+        hi_mag = g("mr_hi_mag")
+        lo, lp = _amount(g("mr_lo"), g("mr_lo_mag") or hi_mag)
+        hi, hp = _amount(g("mr_hi"), hi_mag)
+        if hi < lo:
+            return None
+        return Figure(start, end, text, "USD", lo, hi, False, max(lp, hp))
+    if kind == "prange":
+        lo, lp = _amount(g("pr_lo"), None)
+        hi, hp = _amount(g("pr_hi"), None)
+        if hi < lo:
+            return None
+        return Figure(start, end, text, "percent", lo, hi, False, max(lp, hp))
+    if kind == "money":
+        v, p = _amount(g("m_num"), g("m_mag"))
+        return Figure(start, end, text, "USD", v, v, True, p)
+    if kind == "suffixed":
+        v, p = _amount(g("s_num"), g("s_mag"))
+        return Figure(start, end, text, "USD", v, v, True, p)  # "1.45B" in this genre is money
+    if kind == "percent":
+        v, p = _amount(g("p_num"), None)
+        return Figure(start, end, text, "percent", v, v, True, p)
+    if kind == "ratio":
+        if _TIME_RE.match(text):
+            return None
+        a, p = _amount(g("r_a") or g("r_a2"), None)
+        b = float(g("r_b") or 1)
+        if b == 0:
+            return None
+        return Figure(start, end, text, "ratio", a / b, a / b, True, p / b)
+    if kind == "vague":
+        word = " ".join(g("v_word").lower().split())
+        mult = _VAGUE.get(word, (1, 1))
+        mag = _MAG_WORDS[g("v_mag").lower()]
+        unit = "USD" if g("v_dollars") else None
+        if mult == (1, 1):
+            return Figure(start, end, text, unit, mag, mag, True, mag * 0.5)
+        return Figure(start, end, text, unit, mult[0] * mag, mult[1] * mag, False, 0.0, qualifier="vague")
+    if kind == "worded":
+        v, p = _amount(g("w_num"), g("w_mag"))
+        noun = (g("w_noun") or "").lower()
+        unit = "USD" if g("w_dollars") else ("coins" if noun and re.fullmatch(COINS, noun) else ("count" if noun else None))
+        return Figure(start, end, text, unit, v, v, True, p)
+    if kind == "counted":
+        v, p = _amount(g("c_num"), None)
+        if "," not in g("c_num") and "." not in g("c_num") and 1900 <= v <= 2100:
+            return None  # "2026 traders" is far likelier a year than a head count
+        return Figure(start, end, text, "count", v, v, True, p)
+    if kind == "coins":
+        v, p = _amount(g("co_num"), None)
+        unit_word = g("co_unit").lower()
+        asset = {"bitcoin": "BTC", "bitcoins": "BTC", "btc": "BTC", "eth": "ETH", "ether": "ETH"}.get(unit_word)
+        asset = asset or (unit_word.upper() if unit_word in ("xrp", "sol", "doge", "bnb") else None)
+        return Figure(start, end, text, "coins", v, v, True, p, asset=asset)
+    if kind == "grouped":
+        v, p = _amount(g("g_num"), None)
+        return Figure(start, end, text, None, v, v, True, p)
+    return None
+
+
+_NUM_RE = re.compile(NUM)
+_MAG_IN_RE = re.compile(rf"(?i:({MAGW}))|(?<=\d)\s?([kKmMbBtT]n?)\b")
+
+
+def _num_in(text: str) -> str:
+    return _NUM_RE.search(text).group(0)
+
+
+def _mag_in(text: str) -> str | None:
+    m = _MAG_IN_RE.search(text)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+@lru_cache(maxsize=8)
+def _qualifier_re(approx: tuple[str, ...], at_least: tuple[str, ...], at_most: tuple[str, ...]) -> re.Pattern:
+    def alt(words):
+        return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+    return re.compile(
+        rf"(?:(?<![\w])(?P<approx>{alt(approx)})|(?<![\w])(?P<at_least>{alt(at_least)})|(?<![\w])(?P<at_most>{alt(at_most)}))\s*$",
+        re.IGNORECASE,
+    )
+
+
+DEFAULT_QUALIFIERS = {
+    "approx": ("about", "approximately", "around", "roughly", "nearly", "almost", "close to", "~"),
+    "at_least": ("over", "more than", "exceeding", "at least"),
+    "at_most": ("under", "less than", "at most", "up to"),
+}
+
+
+def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None, base: int = 0) -> list[Figure]:
+    """Every figure in ``text``, in order, with its approximation or bound word kept apart."""
+    q = qualifiers or DEFAULT_QUALIFIERS
+    qre = _qualifier_re(tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ())))
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for m in _HUNDRED_RE.finditer(text):
+        mag = _MAG_WORDS[m.group("h_mag").lower()]
+        end = m.end("h")
+        found.append(Figure(base + m.start(), base + end, text[m.start():end], None, 100 * mag, 100 * mag, True, 50 * mag))
+        taken.append((m.start(), m.end()))
+    for m in _FIGURE_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        fig = _make(m, base)
+        if fig is None:
+            if m.lastgroup == "mrange":  # a move "from $X to $Y": two figures
+                found.extend(find_figures_simple(text[m.start("mrange"):m.end("mrange")], base + m.start("mrange")))
+            continue
+        found.append(fig)
+    found.sort(key=lambda f: f.start)
+    out = []
+    for fig in found:
+        local = fig.start - base
+        before = text[max(0, local - 30):local]
+        qm = qre.search(before)
+        if qm and fig.qualifier != "vague":
+            kind = qm.lastgroup
+            qstart = fig.start - (len(before) - qm.start())
+            fig = Figure(fig.start, fig.end, fig.text, fig.unit, fig.lo, fig.hi, fig.point, fig.precision,
+                         kind, qm.group(kind), qstart, fig.asset)
+        out.append(fig)
+    return out
+
+
+_POINT_RE = re.compile(rf"{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|(?i:mn|mln|bn|tn|[kmbt])\b)?", re.IGNORECASE)
+
+
+def find_figures_simple(text: str, base: int) -> list[Figure]:
+    """Money points only (the two ends of a "from ... to ..." move)."""
+    out = []
+    for m in _POINT_RE.finditer(text):
+        v, p = _amount(m.group("m_num"), m.group("m_mag"))
+        out.append(Figure(base + m.start(), base + m.end(), m.group(0), "USD", v, v, True, p))
+    return out

@@ -1,0 +1,118 @@
+"""The phrase lists (``phrases.yaml``) compiled once, with the desk's additions.
+
+The lists are data so an editor can teach the check a new attribution
+formula without touching code; this module only merges the defaults with the
+``[tool.writer.check]`` additions and compiles each class into one regular
+expression (one pass per sentence per class, whatever the list's length).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+MARKER_CLASSES = (
+    "attribution", "rumor", "pending", "estimate", "claim", "disagreement",
+    "note_backward", "note_forward", "note_label", "overstated",
+)
+
+
+@lru_cache(maxsize=1)
+def default_phrases() -> dict:
+    text = resources.files("writer.check").joinpath("phrases.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _alternation(patterns) -> str:
+    return "|".join(f"(?:{p})" for p in sorted(set(patterns), key=lambda p: (-len(p), p)))
+
+
+def _compile(patterns) -> re.Pattern | None:
+    if not patterns:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{_alternation(patterns)})(?![\w])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    """Compiled marker classes, qualifier words and linking cues."""
+
+    markers: dict[str, re.Pattern]
+    negation: re.Pattern
+    qualifiers: dict[str, tuple[str, ...]]
+    side_cues: dict[str, re.Pattern]
+    asset_cues: dict[str, re.Pattern]
+    window_cues: dict[str, re.Pattern]
+    metric_cues: dict[str, re.Pattern]
+    total_cue: re.Pattern
+
+    def classes_in(self, text: str) -> set[str]:
+        """Every marker class present in ``text`` (``confirmed`` only when not negated)."""
+        found = set()
+        for name, rx in self.markers.items():
+            if name == "overstated":
+                if self.overstated_in(text):
+                    found.add(name)
+            elif rx.search(text):
+                found.add(name)
+        return found
+
+    def overstated_in(self, text: str) -> str | None:
+        for m in self.markers["overstated"].finditer(text):
+            word = m.group(0)
+            if word.lower() == "confirmed":
+                before = text[max(0, m.start() - 24):m.start()]
+                if self.negation.search(before) or "n't" in before or "n’t" in before:
+                    continue
+            if re.search(r"\bother (?:data )?sources\b", text[max(0, m.start() - 12):m.end()], re.IGNORECASE):
+                continue
+            return word
+        return None
+
+
+def _cue_map(table: dict) -> dict[str, re.Pattern]:
+    return {key: _compile(words) for key, words in table.items()}
+
+
+def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
+    """The default lists plus ``extra`` (class -> more patterns; plain phrases are fine)."""
+    data = default_phrases()
+    extra = extra or {}
+    unknown = set(extra) - set(MARKER_CLASSES) - {"approx", "at_least", "at_most"}
+    if unknown:
+        raise ValueError(f"unknown phrase class(es) {sorted(unknown)}; known: {', '.join(MARKER_CLASSES)}, approx, at_least, at_most")
+    markers = {}
+    for name in MARKER_CLASSES:
+        markers[name] = _compile([*data.get(name, []), *extra.get(name, [])])
+    negation = re.compile(rf"(?<!\w)(?:{_alternation(data['negation'])})(?!\w)", re.IGNORECASE)
+    quals = {k: tuple(v) + tuple(extra.get(k, [])) for k, v in data["qualifiers"].items()}
+    cues = data["cues"]
+    return PhraseSet(
+        markers=markers,
+        negation=negation,
+        qualifiers=quals,
+        side_cues=_cue_map(cues["side"]),
+        asset_cues=_cue_map(cues["asset"]),
+        window_cues=_cue_map(cues["window"]),
+        metric_cues=_cue_map(cues["metric"]),
+        total_cue=_compile(cues["total"]),
+    )
+
+
+def source_pattern(names: dict[str, list[str]]) -> tuple[re.Pattern | None, dict[str, str]]:
+    """One regex over every source spelling, and the lower-cased spelling -> source id map."""
+    spelling: dict[str, str] = {}
+    for sid, words in names.items():
+        for w in words:
+            if w and len(w) >= 2:
+                spelling.setdefault(w.lower(), sid)
+    if not spelling:
+        return None, {}
+    alt = "|".join(re.escape(w) for w in sorted(spelling, key=len, reverse=True))
+    # Case-sensitive for short all-caps names ("X", "CZ", "OKX") would be better, but a
+    # source at the start of a sentence is capitalised either way; ids stay case-insensitive.
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE), spelling

@@ -1,0 +1,52 @@
+"""The rule table: every rule, by code, in one place (like ruff's codes).
+
+Codes are stable: ``P`` rules need a fact file (provenance), ``F`` rules run
+without one (fact-free). Adding a rule means adding a module and a line here,
+plus a must-fail and a must-pass fixture under ``tests/fixtures/check/``.
+"""
+
+from __future__ import annotations
+
+from writer.check.rules import (
+    f001_no_attribution,
+    f002_unmarked_claim,
+    p001_unsupported_figure,
+    p002_unattributed_single_source,
+    p003_unverified_as_fact,
+    p004_estimate_as_realised,
+    p005_collapsed_range,
+    p006_contradicts_fact,
+    p007_unavailable_metric,
+    p008_source_not_among_facts,
+    p009_overstated_certainty,
+    p010_unverified_in_lede,
+    p011_unattributed_figure,
+)
+from writer.check.rules.base import Hit, Rule, RuleContext
+
+RULES: dict[str, Rule] = {
+    m.RULE.code: m.RULE
+    for m in (
+        p001_unsupported_figure,
+        p002_unattributed_single_source,
+        p003_unverified_as_fact,
+        p004_estimate_as_realised,
+        p005_collapsed_range,
+        p006_contradicts_fact,
+        p007_unavailable_metric,
+        p008_source_not_among_facts,
+        p009_overstated_certainty,
+        p010_unverified_in_lede,
+        p011_unattributed_figure,
+        f001_no_attribution,
+        f002_unmarked_claim,
+    )
+}
+BY_NAME: dict[str, Rule] = {r.name: r for r in RULES.values()}
+
+
+def rule(code_or_name: str) -> Rule | None:
+    return RULES.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())
+
+
+__all__ = ["RULES", "BY_NAME", "Hit", "Rule", "RuleContext", "rule"]

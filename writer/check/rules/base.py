@@ -1,0 +1,61 @@
+"""What a rule is: a code, a kebab-case name, a severity, docs, and a check function.
+
+Rules are one small module each (like proselint's checks and ruff's rules)
+and read a shared, precomputed context: the analysed article and, in fact
+mode, each figure's link to the fact base. A rule only decides; it never
+formats output or looks at configuration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from writer.check.analysis import Analysis, FigureUse
+from writer.check.linking import Link
+from writer.factbase.records import Event, Fact
+
+
+@dataclass(frozen=True)
+class Hit:
+    use: FigureUse
+    message: str
+    fact: str | None = None
+
+
+@dataclass
+class RuleContext:
+    analysis: Analysis
+    event: Event | None
+    links: dict[int, Link] = field(default_factory=dict)  # id(FigureUse) -> Link
+    source_names: dict[str, str] = field(default_factory=dict)  # source id -> display name
+
+    def link(self, fu: FigureUse) -> Link | None:
+        return self.links.get(id(fu))
+
+    def linked(self) -> Iterator[tuple[FigureUse, Link]]:
+        for fu in self.analysis.figures:
+            lk = self.links.get(id(fu))
+            if lk is not None:
+                yield fu, lk
+
+    def names(self, source_ids) -> str:
+        return ", ".join(self.source_names.get(s, s) for s in source_ids)
+
+    def fact_sources_named(self, fu: FigureUse, sources) -> bool:
+        return bool(set(sources) & self.analysis.scope_sources(fu))
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str  # "error" | "warning" | "info"
+    mode: str  # "facts" (needs a fact file), "free" (runs without one), "any"
+    summary: str
+    doc: str  # what it does / why it matters / example / use instead (Markdown)
+    check: Callable[[RuleContext], Iterator[Hit]]
+
+
+def fact_id(fact: Fact | None, support_id: str | None = None) -> str | None:
+    return fact.id if fact is not None else support_id

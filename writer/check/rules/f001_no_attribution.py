@@ -1,0 +1,44 @@
+"""F001 no-attribution: a figure with no attribution or caveat at all (no fact file needed)."""
+
+from writer.check.rules.base import Hit, Rule, RuleContext
+
+
+def check(ctx: RuleContext):
+    a = ctx.analysis
+    for fu in a.figures:
+        if a.scope_classes(fu, carry=True) & {"attribution", "rumor", "pending", "estimate"}:
+            continue
+        if a.scope_sources(fu):
+            continue
+        yield Hit(fu, f"{fu.figure.text!r} has no attribution or caveat in its sentence, its paragraph's opening run or a note covering it")
+
+
+RULE = Rule(
+    code="F001",
+    name="no-attribution",
+    severity="error",
+    mode="free",
+    summary="A figure with no attribution or caveat anywhere in scope (runs without a fact file).",
+    doc="""\
+## What it does
+Without a fact file, checks that every figure has some attribution or caveat: in its
+sentence ("according to", "data from CoinGlass show", "an estimated", "unverified"),
+in an earlier sentence of its paragraph that opens the run, or in a note covering it
+("the above figures come from a single source").
+
+## Why it matters
+A bare number in market news reads as established fact. Most hand-written errors
+are exactly this: a figure whose source was lost in editing.
+
+## Example
+```markdown
+Longs lost about $1.752 billion in the past 24 hours.
+```
+
+## Use instead
+```markdown
+Longs lost about $1.752 billion in the past 24 hours, according to CoinGlass.
+```
+""",
+    check=check,
+)

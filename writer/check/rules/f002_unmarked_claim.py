@@ -1,0 +1,43 @@
+"""F002 unmarked-claim: the text calls something a claim or projection but does not say it is unverified or an estimate."""
+
+from writer.check.rules.base import Hit, Rule, RuleContext
+
+
+def check(ctx: RuleContext):
+    a = ctx.analysis
+    for fu in a.figures:
+        if "claim" not in fu.sentence.classes:
+            continue
+        if a.scope_classes(fu) & {"rumor", "pending", "estimate"}:
+            continue
+        yield Hit(fu, f"the sentence calls {fu.figure.text!r} a claim or projection but does not say it is unverified, pending or an estimate")
+
+
+RULE = Rule(
+    code="F002",
+    name="unmarked-claim",
+    severity="warning",
+    mode="free",
+    summary="A claim or projection with a figure, without a rumour, pending or estimate marker.",
+    doc="""\
+## What it does
+Without a fact file, flags a figure in a sentence that itself calls the statement a
+claim, a forecast or a projection, when neither the sentence nor a covering note marks
+it unverified, pending verification, a rumour or an estimate.
+
+## Why it matters
+"The claim that $7 billion sits at $93,000" repeats the number with the desk's voice;
+the reader needs to know the claim is unverified.
+
+## Example
+```markdown
+The claim that $7 billion in shorts sits at $93,000 spread quickly.
+```
+
+## Use instead
+```markdown
+The unverified claim that $7 billion in shorts sits at $93,000 spread quickly on X.
+```
+""",
+    check=check,
+)

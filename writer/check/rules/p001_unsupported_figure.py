@@ -1,0 +1,39 @@
+"""P001 unsupported-figure: a figure no fact supports."""
+
+from writer.check.rules.base import Hit, Rule, RuleContext
+
+
+def check(ctx: RuleContext):
+    for fu, link in ctx.linked():
+        if link.kind == "unsupported":
+            yield Hit(fu, f"no fact in the fact file supports {fu.figure.text!r}")
+
+
+RULE = Rule(
+    code="P001",
+    name="unsupported-figure",
+    severity="error",
+    mode="facts",
+    summary="A figure that no fact, context item or quote in the fact file supports.",
+    doc="""\
+## What it does
+Looks up every figure of the article in the event's fact file, by unit and by value
+within the rounding the text implies ("$1.45 billion" fits 1,451,000,000; "about
+$1.5 billion" fits it too). It flags a figure that fits nothing: no fact, no price
+level a fact is pinned to, no figure inside a context item or a quote.
+
+## Why it matters
+Every number a desk publishes must be traceable to a source. A figure that is not in
+the fact base was typed in by hand, copied from a draft of another story, or invented.
+
+## Example
+```markdown
+Separately, XRP liquidations reached $412 million, according to CoinAnk.
+```
+(the fact file has no XRP figure)
+
+## Use instead
+Add the figure, with its source, to the fact file, or delete it from the article.
+""",
+    check=check,
+)

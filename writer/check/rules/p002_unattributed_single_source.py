@@ -1,0 +1,48 @@
+"""P002 unattributed-single-source: a single-source figure with no attribution in scope."""
+
+from writer.check.rules.base import Hit, Rule, RuleContext
+from writer.factbase.vocabulary import Status
+
+
+def check(ctx: RuleContext):
+    for fu, link in ctx.linked():
+        s = link.support
+        if link.kind != "supported" or s is None or s.status is not Status.SINGLE_SOURCE:
+            continue
+        if ctx.fact_sources_named(fu, s.sources):
+            continue
+        # A covering note that says "single source" counts when the section names the source.
+        notes = ctx.analysis.covering_notes(fu)
+        if notes and any("attribution" in n.classes for n in notes) and set(s.sources) & ctx.analysis.section_sources(fu):
+            continue
+        yield Hit(fu, f"{fu.figure.text!r} comes from a single source ({ctx.names(s.sources)}) but no attribution names it in this sentence or a note covering it", s.id)
+
+
+RULE = Rule(
+    code="P002",
+    name="unattributed-single-source",
+    severity="error",
+    mode="facts",
+    summary="A single-source figure printed without naming its source in scope.",
+    doc="""\
+## What it does
+Flags a figure whose fact has exactly one source when neither its sentence, nor the
+run of sentences a paragraph opens with that source, nor a note covering the figure
+("the above figures come from a single source") names the source.
+
+## Why it matters
+A single dashboard's number can be wrong by a wide margin; the reader must be told
+where it comes from so they can weigh it.
+
+## Example
+```markdown
+Long liquidations reached $1.361 billion in 24 hours.
+```
+
+## Use instead
+```markdown
+Long liquidations reached $1.361 billion in 24 hours, according to a single source, CoinAnk.
+```
+""",
+    check=check,
+)

@@ -1,0 +1,48 @@
+"""P003 unverified-as-fact: a pending or rumoured figure stated as fact."""
+
+from writer.check.rules.base import Hit, Rule, RuleContext
+from writer.factbase.vocabulary import Status
+
+NEEDS = {Status.RUMOR: ("rumor", "an unverified claim or rumour"), Status.PENDING_VERIFICATION: ("pending", "pending verification")}
+
+
+def check(ctx: RuleContext):
+    for fu, link in ctx.linked():
+        s = link.support
+        if s is None or s.status not in NEEDS or link.kind not in ("supported", "collapsed"):
+            continue
+        marker, words = NEEDS[s.status]
+        classes = ctx.analysis.scope_classes(fu)
+        if marker in classes or (s.status is Status.PENDING_VERIFICATION and "rumor" in classes and "pending" in classes):
+            continue
+        yield Hit(fu, f"{fu.figure.text!r} is {s.status.value.replace('_', ' ')} but the text states it as fact; say it is {words}", s.id)
+
+
+RULE = Rule(
+    code="P003",
+    name="unverified-as-fact",
+    severity="error",
+    mode="facts",
+    summary="A rumoured or pending-verification figure stated as fact.",
+    doc="""\
+## What it does
+Flags a figure whose fact is a rumour (social media, community claims) or pending
+verification when its sentence, or a note covering it, does not say so ("an unverified
+claim circulating on X", "pending verification").
+
+## Why it matters
+Stated plainly, a rumour reads as a reported fact: the desk then vouches for a number
+nobody has checked.
+
+## Example
+```markdown
+About $7 billion in short positions sits between $92,000 and $94,000.
+```
+
+## Use instead
+```markdown
+A research brief puts about $7 billion in short positions between $92,000 and $94,000, a figure still pending verification.
+```
+""",
+    check=check,
+)

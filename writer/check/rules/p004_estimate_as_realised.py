@@ -1,0 +1,43 @@
+"""P004 estimate-as-realised: an estimate of potential liquidations stated as if it happened."""
+
+from writer.check.rules.base import Hit, Rule, RuleContext
+from writer.factbase.vocabulary import Status
+
+
+def check(ctx: RuleContext):
+    for fu, link in ctx.linked():
+        s = link.support
+        if s is None or s.status is not Status.ESTIMATE or link.kind not in ("supported", "collapsed"):
+            continue
+        if "estimate" in ctx.analysis.scope_classes(fu):
+            continue
+        yield Hit(fu, f"{fu.figure.text!r} is an estimate ({ctx.names(s.sources)}) but is stated as realised; say it is an estimate of potential liquidations", s.id)
+
+
+RULE = Rule(
+    code="P004",
+    name="estimate-as-realised",
+    severity="error",
+    mode="facts",
+    summary="An estimate (heat map, model, extrapolation) stated as a realised amount.",
+    doc="""\
+## What it does
+Flags a figure whose fact is an estimate when neither its sentence nor a covering note
+says it is an estimate, potential, projected or extrapolated.
+
+## Why it matters
+"$698 million of shorts would be liquidated above $85,000" is a model's guess about
+the future; "$698 million of shorts were liquidated" is a claim about the past.
+
+## Example
+```markdown
+Shorts face $698 million in liquidations above $85,000.
+```
+
+## Use instead
+```markdown
+CoinAnk's heat map puts potential short liquidations above $85,000 at an estimated $698 million.
+```
+""",
+    check=check,
+)

@@ -1,0 +1,39 @@
+"""P005 collapsed-range: a disputed figure printed as one point."""
+
+from writer.check.rules.base import Hit, Rule, RuleContext
+
+
+def check(ctx: RuleContext):
+    for fu, link in ctx.linked():
+        if link.kind == "collapsed" and link.support is not None:
+            s = link.support
+            yield Hit(fu, f"sources disagree on this figure ({ctx.names(s.sources)}: {s.lo:,.0f} to {s.hi:,.0f}); print the range with both ends, not {fu.figure.text!r}", s.id)
+
+
+RULE = Rule(
+    code="P005",
+    name="collapsed-range",
+    severity="error",
+    mode="facts",
+    summary="A disputed figure (sources disagree) collapsed to a single value.",
+    doc="""\
+## What it does
+Flags a single value printed for a fact whose sources disagree beyond the tolerance,
+when the value lies inside (or at one end of) the disputed range.
+
+## Why it matters
+Picking one provider's number hides the disagreement; the reader cannot tell the
+figure is contested.
+
+## Example
+```markdown
+Liquidations totalled $190 million, according to CoinGlass and CoinAnk.
+```
+
+## Use instead
+```markdown
+Liquidations totalled between $150 million and $190 million; CoinGlass and CoinAnk differ.
+```
+""",
+    check=check,
+)

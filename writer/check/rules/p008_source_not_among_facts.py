@@ -1,0 +1,59 @@
+"""P008 wrong-source: a named source that is not among the fact's sources."""
+
+from writer.check.rules.base import Hit, Rule, RuleContext
+
+
+def check(ctx: RuleContext):
+    for sentence in ctx.analysis.sentences:
+        if not sentence.sources or not sentence.figures:
+            continue
+        allowed: set[str] = set()
+        links = []
+        for fu in sentence.figures:
+            link = ctx.link(fu)
+            if link is None or link.support is None or link.kind not in ("supported", "collapsed"):
+                continue
+            links.append((fu, link))
+            allowed |= set(link.support.sources)
+            for alt in link.alternatives:
+                allowed |= set(alt.sources)
+            fact = link.support.fact
+            if fact is not None:
+                allowed |= {fact.venue} if fact.venue else set()
+        if not links:
+            continue
+        stray = sorted(sentence.sources - allowed)
+        if stray:
+            fu, link = links[0]
+            yield Hit(fu, f"the sentence names {ctx.names(stray)}, which is not a source of {link.support.id!r} ({ctx.names(link.support.sources)})", link.support.id)
+
+
+RULE = Rule(
+    code="P008",
+    name="wrong-source",
+    severity="error",
+    mode="facts",
+    summary="A source is named for a figure that the source did not report.",
+    doc="""\
+## What it does
+Flags a sentence that names a registry source (by name or alias) which is not among
+the sources of any figure the sentence prints (an exchange named as the venue of the
+figure is not counted as a source).
+
+## Why it matters
+Misattribution is worse than no attribution: the named provider can deny the figure,
+and the real source loses its credit.
+
+## Example
+```markdown
+According to CoinGlass, liquidations reached $1.451 billion.
+```
+(the fact's only source is CoinAnk)
+
+## Use instead
+```markdown
+According to a single source, CoinAnk, liquidations reached $1.451 billion.
+```
+""",
+    check=check,
+)

@@ -1,0 +1,45 @@
+"""P011 unattributed-figure: a multi-source, official or disputed figure with no source named in scope."""
+
+from writer.check.rules.base import Hit, Rule, RuleContext
+from writer.factbase.vocabulary import Status
+
+STATUSES = (Status.MULTI_SOURCE, Status.OFFICIAL, Status.DISPUTED)
+
+
+def check(ctx: RuleContext):
+    for fu, link in ctx.linked():
+        s = link.support
+        if s is None or link.kind != "supported" or s.status not in STATUSES or not s.sources:
+            continue
+        if ctx.fact_sources_named(fu, s.sources):
+            continue
+        yield Hit(fu, f"{fu.figure.text!r} ({s.status.value.replace('_', ' ')}) names none of its sources ({ctx.names(s.sources)}) in scope", s.id)
+
+
+RULE = Rule(
+    code="P011",
+    name="unattributed-figure",
+    severity="warning",
+    mode="facts",
+    summary="A multi-source, official or disputed figure printed without naming a source.",
+    doc="""\
+## What it does
+Flags a figure from several agreeing sources, an official statement or a disputed
+range when no source is named in its sentence, its run or a covering note.
+
+## Why it matters
+Even well-supported figures are attributed in news copy: "HTX's own figures show",
+"according to CoinGlass and CoinAnk".
+
+## Example
+```markdown
+Liquidations totalled $411 million over 24 hours.
+```
+
+## Use instead
+```markdown
+Liquidations totalled $411 million over 24 hours, according to CoinGlass and CoinAnk.
+```
+""",
+    check=check,
+)
