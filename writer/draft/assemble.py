@@ -1,0 +1,238 @@
+"""From rendered sections with tokens to Markdown, HTML and the claim map.
+
+Caveats are placed here, not in templates: the text is split into sentences
+(tokens are opaque, so a "$1.45" inside a figure never ends one), and in each
+sentence (or paragraph, per the style's ``attribution_scope``) the first
+figure of every run from the same source and status gets its caveat unless a
+lead-in in that scope already covers it. Fact-file text is escaped for each
+output format only when the tokens are expanded.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from writer.draft.layer import HEADLINE_SECTIONS, TOKEN_RE, Piece, Render, Span
+
+_SENT_SPLIT = re.compile("(?<=[.!?])[\"\u201d\u2019)]?\\s+(?=[A-Z\u201c\"(*\ue000])")
+_BULLET = re.compile(r"^(\s*[-*] (?:\*\*[^*\n]+\*\*\s*)?)")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()<>#+!|~])")
+
+
+def md_escape(text: str) -> str:
+    """Escape fact-file text so it can never become a link, an emphasis, a tag or a heading in Markdown."""
+    text = " ".join(text.split())
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    return text.replace("&", "&amp;") if re.search(r"&\w+;|&#", text) else text
+
+
+@dataclass
+class Sentence:
+    section: str
+    start: int  # in the tokenised section text
+    end: int
+    block: int
+    spans: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    name: str
+    template: str
+    text: str  # tokenised Markdown of the section
+    heading: str = ""
+
+
+def split_sentences(section: Section, block_base: int) -> list[Sentence]:
+    out: list[Sentence] = []
+    text = section.text
+    pos = 0
+    block = block_base
+    for raw_block in re.split(r"\n\s*\n", text):
+        start_block = text.find(raw_block, pos)
+        pos = start_block + len(raw_block)
+        offset = start_block
+        for line in raw_block.split("\n"):
+            lstart = text.find(line, offset)
+            offset = lstart + len(line)
+            m = _BULLET.match(line)
+            if line.startswith("#"):
+                body_start = lstart + len(line) - len(line.lstrip("# "))
+            else:
+                body_start = lstart + (m.end() if m else 0)
+            body = text[body_start:lstart + len(line)]
+            if not body.strip():
+                continue
+            if m and line.startswith(("- ", "* ")) and not line.startswith("-  "):
+                block += 1  # each bullet is its own paragraph for attribution scope
+            cur = 0
+            for piece in _SENT_SPLIT.split(body) if not line.startswith("#") else [body]:
+                idx = body.find(piece, cur)
+                cur = idx + len(piece)
+                s = Sentence(section.name, body_start + idx, body_start + idx + len(piece), block)
+                s.spans = [ord(t.group(1)) - 0xE100 for t in TOKEN_RE.finditer(piece)]
+                out.append(s)
+        block += 1
+    return out
+
+
+@dataclass
+class Resolved:
+    """Per span: the pieces that replace its token (the figure plus any caveat the assembler added)."""
+
+    pieces: dict[int, list[Piece]]
+    caveat_at: dict[int, int]  # span index -> index in its pieces where the added caveat starts
+
+
+def resolve(sections: list[Section], spans: list[Span], render: Render, scope: str) -> tuple[Resolved, list[Sentence]]:
+    sentences: list[Sentence] = []
+    block = 0
+    for sec in sections:
+        found = split_sentences(sec, block)
+        sentences.extend(found)
+        block = (found[-1].block + 1) if found else block + 1
+    pieces: dict[int, list[Piece]] = {i: list(span.pieces) for i, span in enumerate(spans)}
+    caveat_at: dict[int, int] = {}
+    # Group sentences into attribution scopes.
+    scopes: dict[tuple, list[Sentence]] = {}
+    for i, s in enumerate(sentences):
+        key = (s.section, s.block) if scope == "paragraph" else (s.section, i)
+        scopes.setdefault(key, []).append(s)
+    for group in scopes.values():
+        covered = {k for s in group for i in s.spans if spans[i].kind == "lead" for k in spans[i].keys}
+        given: set = set()
+        for s in group:
+            for i in s.spans:
+                span = spans[i]
+                pieces[i] = list(span.pieces)
+                if span.kind != "fig":
+                    continue
+                key = span.keys[0]
+                if key in covered or key in given:
+                    continue
+                given.add(key)
+                cav = [Piece("lit", " ", "caveat")] + render.caveat_pieces(span.fact, headline=span.section in HEADLINE_SECTIONS)
+                caveat_at[i] = len(pieces[i])
+                pieces[i] = pieces[i] + cav
+    resolved = Resolved(pieces, caveat_at)
+    _polish(sections, resolved, sentences)
+    return resolved, sentences
+
+
+def _polish(sections: list[Section], resolved: Resolved, sentences: list[Sentence]) -> None:
+    """Capitalise a token that opens a sentence; drop a lead's comma before punctuation."""
+    starts = {(s.section, s.start) for s in sentences}
+    for sec in sections:
+        for m in TOKEN_RE.finditer(sec.text):
+            idx = ord(m.group(1)) - 0xE100
+            pieces = resolved.pieces.get(idx)
+            if not pieces:
+                continue
+            if (sec.name, m.start()) in starts:
+                pieces = _capitalise(pieces)
+            nxt = sec.text[m.end():m.end() + 1]
+            if nxt in (".", ",", ";", ":", ")", "", "\n") and pieces[-1].text.endswith(","):
+                last = pieces[-1]
+                pieces = pieces[:-1] + [Piece(last.kind, last.text[:-1], last.role)]
+            resolved.pieces[idx] = pieces
+
+
+def _capitalise(pieces: list[Piece]) -> list[Piece]:
+    out = list(pieces)
+    for j, p in enumerate(out):
+        if p.text.strip():
+            stripped = p.text.lstrip()
+            out[j] = Piece(p.kind, p.text[: len(p.text) - len(stripped)] + stripped[:1].upper() + stripped[1:], p.role)
+            break
+    return out
+
+
+@dataclass
+class Expanded:
+    text: str
+    positions: list[tuple[int, int]]  # (tokenised offset, output offset) at every segment start
+    span_ranges: dict[int, tuple[int, int]]  # span index -> (start, end) in output
+    figure_ranges: dict[int, tuple[int, int]]  # span index -> range of the figure text only
+    caveat_ranges: dict[int, tuple[int, int]]
+
+    def map(self, tok_offset: int) -> int:
+        i = bisect_right(self.positions, (tok_offset, float("inf"))) - 1
+        t0, o0 = self.positions[i]
+        return o0 + (tok_offset - t0)
+
+
+def segments(text: str, resolved: Resolved):
+    """Segments of a tokenised text: (tok_start, tok_end, span index or None, pieces or literal)."""
+    pos = 0
+    for m in TOKEN_RE.finditer(text):
+        if m.start() > pos:
+            yield pos, m.start(), None, text[pos:m.start()]
+        idx = ord(m.group(1)) - 0xE100
+        yield m.start(), m.end(), idx, resolved.pieces.get(idx, [])
+        pos = m.end()
+    if pos < len(text):
+        yield pos, len(text), None, text[pos:]
+
+
+def expand_markdown(text: str, resolved: Resolved, base: int = 0) -> Expanded:
+    out: list[str] = []
+    length = base
+    positions: list[tuple[int, int]] = []
+    span_ranges, figure_ranges, caveat_ranges = {}, {}, {}
+    for t0, t1, idx, content in segments(text, resolved):
+        positions.append((t0, length))
+        if idx is None:
+            out.append(content)
+            length += len(content)
+            continue
+        start = length
+        cav_at = resolved.caveat_at.get(idx)
+        for j, p in enumerate(content):
+            s = md_escape(p.text) if p.kind == "text" else p.text
+            if j == cav_at:
+                caveat_ranges[idx] = (length, length)
+            if p.kind == "fig" and idx not in figure_ranges:
+                figure_ranges[idx] = (length, length + len(s))
+            out.append(s)
+            length += len(s)
+        if idx in caveat_ranges:
+            caveat_ranges[idx] = (caveat_ranges[idx][0], length)
+        span_ranges[idx] = (start, length)
+        positions.append((t1, length))
+    positions.append((len(text), length))
+    return Expanded("".join(out), positions, span_ranges, figure_ranges, caveat_ranges)
+
+
+def expand_html(rendered_html: str, resolved: Resolved, spans: list[Span], registry_names) -> str:
+    """Replace tokens in markdown-it's HTML with escaped text and figure elements carrying their provenance."""
+
+    def repl(m: re.Match) -> str:
+        idx = ord(m.group(1)) - 0xE100
+        span = spans[idx]
+        pieces = resolved.pieces.get(idx, [])
+        cav_at = resolved.caveat_at.get(idx)
+        out = []
+        for j, p in enumerate(pieces):
+            if j == cav_at:
+                out.append(f'<span class="caveat" data-fact="{html.escape(span.fact.id)}">')
+            if p.kind == "fig":
+                out.append(
+                    f'<span class="figure" data-fact="{html.escape(span.fact.id)}" data-status="{html.escape(span.status)}"'
+                    f' data-sources="{html.escape(" ".join(span.sources))}" title="{html.escape(registry_names(span.sources))}">'
+                    f"{html.escape(p.text)}</span>"
+                )
+            else:
+                out.append(html.escape(p.text))
+        if cav_at is not None and cav_at < len(pieces):
+            out.append("</span>")
+        if span.kind == "lead":
+            return f'<span class="attribution" data-status="{html.escape(span.status)}">{"".join(out)}</span>'
+        if span.kind == "gap":
+            return f'<span class="gap" data-fact="{html.escape(span.fact.id)}" data-status="unavailable">{"".join(out)}</span>'
+        return "".join(out)
+
+    return TOKEN_RE.sub(repl, rendered_html)

@@ -1,0 +1,362 @@
+"""Drafter: one event in, one checked article out (Markdown, HTML, claim map).
+
+A Drafter compiles the templates and loads the style once, so a batch worker
+drafts thousands of events with one. Templates come from the user's
+``--templates`` folder first and the bundled set second (a pelican-style
+theme override): an editor can replace one section without copying the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import traceback
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+import yaml
+from jinja2.sandbox import SandboxedEnvironment
+
+from writer import __version__
+from writer.draft.assemble import Section, expand_html, expand_markdown, resolve
+from writer.draft.layer import Render, Span
+from writer.draft.selfcheck import SelfCheck
+from writer.draft.style import load_style
+from writer.draft.view import Ref, TemplateMisuse, build_view
+from writer.errors import DraftError, single_problem
+from writer.factbase.records import Event
+
+STYLE_FILE, LAYOUTS_FILE, SECTIONS_FILE, PAGE_FILE = "style.yaml", "layouts.yaml", "sections.yaml", "page.html.j2"
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox, narrowed further: on a reference only its declared flags are readable."""
+
+    def is_safe_attribute(self, obj, attr, value):
+        if isinstance(obj, Ref):
+            return attr in obj.PUBLIC
+        return super().is_safe_attribute(obj, attr, value)
+
+
+def default_templates_dir() -> Path:
+    return Path(str(resources.files("writer.templates")))
+
+
+@dataclass
+class Draft:
+    event_id: str
+    title: str
+    markdown: str
+    html: str
+    claims: dict
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(self.claims, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+class Drafter:
+    def __init__(self, templates_dir: Path | str | None = None, *, checker=None, run_check: bool | None = None):
+        self.dirs = [Path(templates_dir)] if templates_dir else []
+        self.dirs.append(default_templates_dir())
+        if templates_dir and not Path(templates_dir).is_dir():
+            raise single_problem(templates_dir, "templates folder not found")
+        self.style = load_style(self._find(STYLE_FILE))
+        self.layouts = self._yaml(LAYOUTS_FILE)
+        self.section_specs = self._yaml(SECTIONS_FILE)
+        self.env = _Sandbox(
+            loader=jinja2.FileSystemLoader([str(d) for d in self.dirs]),
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,
+        )
+        self.page_env = _Sandbox(loader=jinja2.FileSystemLoader([str(d) for d in self.dirs]), undefined=jinja2.StrictUndefined, autoescape=True)
+        self.templates: dict[str, jinja2.Template] = {}
+        self.by_filename: dict[str, jinja2.Template] = {}
+        self.sources: dict[str, str] = {}
+        for name, spec in self.section_specs.items():
+            tname = spec["template"]
+            try:
+                tmpl = self.env.get_template(tname)
+            except jinja2.TemplateSyntaxError as exc:
+                raise DraftError(f"template syntax error: {exc.message}", template=tname, line=exc.lineno or 0) from None
+            except jinja2.TemplateNotFound:
+                raise DraftError(f"section {name!r}: template not found", template=tname) from None
+            self.templates[name] = tmpl
+            self.by_filename[tmpl.filename] = tmpl
+            self.sources[tname] = Path(tmpl.filename).read_text(encoding="utf-8")
+        for shape, order in self.layouts.items():
+            unknown = [s for s in order if s not in self.section_specs]
+            if unknown:
+                raise single_problem(self._find(LAYOUTS_FILE), f"layout {shape!r} names unknown section(s): {', '.join(unknown)}", field=shape)
+        self.page = self.page_env.get_template(PAGE_FILE)
+        self.templates_digest = self._digest()
+        self.selfcheck = SelfCheck(self.style, self.sources)
+        self._checker = checker
+        self._run_check = (checker is not None) if run_check is None else run_check
+        self._md = None
+
+    # -- set-up -----------------------------------------------------------------------
+
+    def _find(self, name: str) -> Path:
+        for d in self.dirs:
+            if (d / name).is_file():
+                return d / name
+        raise single_problem(self.dirs[0] / name, f"{name} not found in the templates folder(s)")
+
+    def _yaml(self, name: str) -> dict:
+        path = self._find(name)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise single_problem(path, f"cannot read YAML: {exc}") from None
+        if not isinstance(data, dict):
+            raise single_problem(path, "expected a mapping")
+        return data
+
+    def _digest(self) -> str:
+        """A hash of every file that can change a draft (templates, style, layouts) plus writer's version."""
+        h = hashlib.sha256(f"writer {__version__}\n".encode())
+        seen: set[str] = set()
+        for d in self.dirs:
+            for p in sorted(d.rglob("*")):
+                rel = p.relative_to(d).as_posix()
+                if p.is_file() and rel not in seen and p.suffix in (".j2", ".yaml", ".css", ".html"):
+                    seen.add(rel)
+        for rel in sorted(seen):
+            path = next(d / rel for d in self.dirs if (d / rel).is_file())
+            h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+        return h.hexdigest()[:16]
+
+    @property
+    def checker(self):
+        if self._checker is None and self._run_check:
+            try:
+                from writer.check import Checker  # spaCy is imported only here, only when the check runs
+            except ImportError:
+                self._run_check = False
+                return None
+            self._checker = Checker()
+        return self._checker
+
+    # -- drafting ------------------------------------------------------------------------
+
+    def _needs(self, view, spec: dict) -> str | None:
+        """None when the section can be written, else the reason it is skipped."""
+        def truthy(path: str) -> bool:
+            obj = view
+            for part in path.split("."):
+                obj = getattr(obj, part)
+            return bool(obj)
+        for path in spec.get("needs", []):
+            if not truthy(path):
+                return spec.get("reason", f"no {path}")
+        any_of = spec.get("needs_any", [])
+        if any_of and not any(truthy(p) for p in any_of):
+            return spec.get("reason", "none of " + ", ".join(any_of))
+        return None
+
+    def _render(self, name: str, view, render: Render) -> str:
+        tmpl = self.templates[name]
+        render.section = name
+        try:
+            return tmpl.render(ev=view, **render.functions())
+        except (TemplateMisuse, jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+            line = 0
+            for frame, lineno in traceback.walk_tb(exc.__traceback__):
+                if frame.f_code.co_filename == tmpl.filename:
+                    line = lineno
+            message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
+            if isinstance(exc, jinja2.exceptions.SecurityError):
+                message = f"unsafe access in a sandboxed template: {message}"
+            raise DraftError(message, template=tmpl.name, line=line, event=render.event.id) from None
+
+    def draft(self, event: Event, *, facts_path: str | None = None) -> Draft:
+        view = build_view(event, self.style.thresholds)
+        layout = self.layouts.get(view.shape) or self.layouts[next(iter(self.layouts))]
+        spans: list[Span] = []
+        render = Render(event, self.style, spans, {}, self.by_filename)
+        sections: list[Section] = []
+        skipped: list[tuple[str, str]] = []
+        for name in layout:
+            spec = self.section_specs[name]
+            reason = self._needs(view, spec)
+            if reason:
+                skipped.append((name, reason))
+                continue
+            text = _tidy(self._render(name, view, render))
+            body = "\n".join(line for line in text.split("\n") if not line.startswith("#"))
+            if not body.strip():
+                if spec.get("required"):
+                    raise DraftError("required section rendered empty", template=spec["template"], event=event.id)
+                skipped.append((name, spec.get("empty_reason", "nothing to say for this event")))
+                continue
+            if name == "headline":
+                text = "# " + " ".join(text.split())
+            sections.append(Section(name, spec["template"], text))
+
+        resolved, sentences = resolve(sections, spans, render, self.style.scope)
+        self.selfcheck.run(event, sections, spans, resolved, sentences)
+
+        facts_value = facts_path if facts_path is not None else event.path
+        front = (
+            "---\n"
+            f"event: {event.id}\n"
+            f"facts: {json.dumps(facts_value, ensure_ascii=False)}\n"
+            f"writer: {__version__}\n"
+            f"templates: {self.templates_digest}\n"
+            "---\n\n"
+        )
+        doc, bases = _join(sections)
+        expanded = expand_markdown(doc, resolved, base=len(front))
+        markdown = front + expanded.text + "\n"
+        headline_section = next((s for s in sections if s.name == "headline"), None)
+        title = ""
+        if headline_section is not None:
+            hb = bases["headline"]
+            start = expanded.map(hb + 2)
+            title = _unescape_md(markdown[start:expanded.map(hb + len(headline_section.text))])
+
+        from markdown_it import MarkdownIt
+
+        if self._md is None:
+            self._md = MarkdownIt("commonmark", {"html": False})
+        body_html = expand_html(self._md.render(doc), resolved, spans, render.src_names)
+        page = self.page.render(title=title, body=jinja2.utils.markupsafe.Markup(body_html), event=event.id,
+                                writer_version=__version__, templates=self.templates_digest, lang="en")
+        claims = self._claims(view.shape, event, markdown, expanded, sections, bases, sentences, spans, resolved, skipped, title, facts_value)
+        draft = Draft(event.id, title, markdown, page if page.endswith("\n") else page + "\n", claims, skipped)
+        if self._run_check and self.checker is not None:
+            self._round_trip(draft, event, spans, expanded, sections, bases)
+        return draft
+
+    def _round_trip(self, draft: Draft, event: Event, spans, expanded, sections, bases) -> None:
+        findings = self.checker.check_text(draft.markdown, path=f"<draft of {event.id}>", event=event)
+        if not findings:
+            return
+        first = findings[0]
+        lines = draft.markdown.split("\n")
+        offset = sum(len(x) + 1 for x in lines[: first.line - 1]) + max(first.column - 1, 0)
+        template, line = "", 0
+        for idx, (a, b) in expanded.span_ranges.items():
+            if a <= offset < b or (a <= offset <= b and spans[idx].kind == "fig"):
+                template, line = spans[idx].template, spans[idx].line
+                break
+        if not template:
+            for sec in sections:
+                start = expanded.map(bases[sec.name])
+                end = expanded.map(bases[sec.name] + len(sec.text))
+                if start <= offset <= end:
+                    template = sec.template
+                    break
+        more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+        raise DraftError(
+            f"the provenance check rejects the draft: {first.code} {first.message} at line {first.line}, column {first.column}{more}",
+            template=template, line=line, event=event.id,
+        )
+
+    def _claims(self, shape, event, markdown, expanded, sections, bases, sentences, spans, resolved, skipped, title, facts_value) -> dict:
+        sent_index: dict[int, int] = {}
+        sent_out = []
+        for i, s in enumerate(sentences):
+            base = bases[s.section]
+            a, b = expanded.map(base + s.start), expanded.map(base + s.end)
+            for idx in s.spans:
+                sent_index[idx] = i
+            sent_out.append({"section": s.section, "start": a, "end": b, "text": markdown[a:b],
+                             "figures": [idx for idx in s.spans if spans[idx].kind == "fig"]})
+        figures = []
+        number: dict[int, int] = {}
+        for idx, span in enumerate(spans):
+            if span.kind != "fig" or idx not in expanded.figure_ranges:
+                continue
+            a, b = expanded.figure_ranges[idx]
+            cav = expanded.caveat_ranges.get(idx)
+            number[idx] = len(figures)
+            line = markdown.count("\n", 0, a) + 1
+            figures.append({
+                "fact": span.fact.id,
+                "status": span.status,
+                "sources": list(span.sources),
+                "source_names": [event.source_name(s) for s in span.sources],
+                "derived_from": list(span.fact.derived_from),
+                "role": span.pieces[0].role,
+                "text": markdown[a:b],
+                "start": a,
+                "end": b,
+                "line": line,
+                "column": a - (markdown.rfind("\n", 0, a) + 1) + 1,
+                "caveat": markdown[cav[0]:cav[1]].strip() if cav else None,
+                "section": span.section,
+                "sentence": sent_index.get(idx),
+                "template": span.template,
+                "template_line": span.line,
+            })
+        for s in sent_out:
+            s["figures"] = [number[i] for i in s["figures"] if i in number]
+        sec_out = []
+        for sec in sections:
+            a, b = expanded.map(bases[sec.name]), expanded.map(bases[sec.name] + len(sec.text))
+            heading = next((ln.lstrip("# ").strip() for ln in markdown[a:b].split("\n") if ln.startswith("#")), "")
+            sec_out.append({"id": sec.name, "heading": heading, "template": sec.template, "start": a, "end": b})
+        printed = {f["fact"] for f in figures} | {spans[i].fact.id for i in range(len(spans)) if spans[i].kind == "gap"}
+        return {
+            "event": event.id,
+            "title": title,
+            "facts": facts_value,
+            "writer": __version__,
+            "templates": self.templates_digest,
+            "shape": shape,
+            "offsets": "characters of the Markdown output, front matter included",
+            "sections": sec_out,
+            "skipped": [{"section": n, "reason": r} for n, r in skipped],
+            "sentences": sent_out,
+            "figures": figures,
+            "unprinted_facts": sorted(f for f in event.all_facts() if f not in printed),
+        }
+
+
+def _tidy(text: str) -> str:
+    """Normalise template whitespace: one line per paragraph, heading or bullet; bullets of one list
+    together; one blank line between every other pair of blocks."""
+    logical: list[str] = []
+    for raw in text.replace("\r", "").split("\n\n"):
+        first = True
+        for line in raw.split("\n"):
+            stripped = " ".join(line.split())
+            if not stripped:
+                continue
+            if stripped.startswith(("#", "- ", "---")) or first:
+                logical.append(stripped)
+            else:
+                logical[-1] += " " + stripped
+            first = False
+        logical.append("")
+    out: list[str] = []
+    for line in (x for x in logical if x):
+        if out and not (line.startswith("- ") and out[-1].startswith("- ")):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
+def _join(sections: list[Section]) -> tuple[str, dict[str, int]]:
+    bases, parts, pos = {}, [], 0
+    for sec in sections:
+        bases[sec.name] = pos
+        parts.append(sec.text)
+        pos += len(sec.text) + 2
+    return "\n\n".join(parts), bases
+
+
+def _unescape_md(text: str) -> str:
+    import re
+
+    return re.sub(r"\\([\\`*_\[\]{}()<>#+!|~.])", r"\1", text)
+
+
+__all__ = ["Drafter", "Draft", "default_templates_dir", "sys"]

@@ -1,0 +1,376 @@
+"""The provenance layer: the only way a template can put a figure on the page.
+
+Every function registered for templates returns an opaque token (two
+private-use characters around an index) and records a span: the figure's text
+and its fact, or a piece of fact-file text to be escaped later, or a lead-in
+attribution covering a run of figures. The template's own literal text never
+holds a digit; the assembler later decides, per sentence, where the caveats
+go and the self-check rejects any number that did not come through here.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+
+from babel.numbers import format_decimal
+
+from writer.draft import numbers as fmt
+from writer.draft.style import Style, choose
+from writer.draft.view import ContextRef, FigureRef, QuoteRef, Ref, TemplateMisuse
+from writer.factbase.records import Event, Fact
+from writer.factbase.vocabulary import POTENTIAL_METRICS, WINDOW_RE, Status
+
+TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
+_INDEX_BASE = 0xE100
+TOKEN_RE = re.compile(f"{TOKEN_OPEN}(.){TOKEN_CLOSE}", re.S)
+HEADLINE_SECTIONS = frozenset({"headline", "lede"})
+
+
+@dataclass(frozen=True)
+class Piece:
+    kind: str  # "lit" (house wording), "text" (from a fact file: escaped), "qual" (window), "fig" (a number)
+    text: str
+    role: str = ""  # for "fig": value, level, band; for "lit": caveat when it belongs to a caveat
+
+
+@dataclass
+class Span:
+    kind: str  # "fig", "lead", "text", "gap"
+    pieces: list[Piece]
+    keys: tuple = ()  # attribution keys this span needs (fig) or covers (lead)
+    fact: Fact | None = None
+    ref: str = ""  # context or quote id for text spans
+    status: str = ""
+    sources: tuple[str, ...] = ()
+    template: str = ""
+    line: int = 0
+    section: str = ""
+
+
+def attribution_key(fact: Fact) -> tuple:
+    """Figures sharing a key can share one attribution (a run from the same source and status)."""
+    return (caveat_kind(fact), fact.sources)
+
+
+def caveat_kind(fact: Fact) -> str:
+    """Which phrasing a figure needs: its status, or 'derived_<status>' for computed figures."""
+    if fact.is_derived:
+        return f"derived_{fact.status.value}"
+    if fact.status is Status.ESTIMATE and (fact.metric in POTENTIAL_METRICS or fact.metric == "liquidations"):
+        return "estimate_potential"
+    return fact.status.value
+
+
+def window_words(window: str, style: Style) -> str:
+    m = WINDOW_RE.match(window)
+    if not m:
+        return window
+    n, unit = int(m.group(1)), m.group(2)
+    words = style.names.get("window_units", {}).get(unit, unit)
+    singular, plural = (words.split("|") + [words])[:2] if "|" in words else (words, words + "s")
+    return f"{format_decimal(n, locale=fmt.LOCALE)} {singular if n == 1 else plural}"
+
+
+def join_names(names: list[str], style: Style) -> str:
+    conj = style.names.get("and", "and")
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {conj} " + names[-1]
+
+
+class Render:
+    """The state of one section render: the spans its tokens point at."""
+
+    def __init__(self, event: Event, style: Style, spans: list[Span], counters: dict, templates: dict):
+        self.event, self.style, self.spans, self.counters = event, style, spans, counters
+        self.templates = templates  # filename -> compiled Template, for template line numbers
+        self.section = ""
+
+    # -- plumbing -----------------------------------------------------------------
+
+    def _where(self) -> tuple[str, int]:
+        frame = sys._getframe(2)
+        while frame is not None:
+            tmpl = self.templates.get(frame.f_code.co_filename)
+            if tmpl is not None:
+                return tmpl.name or "", tmpl.get_corresponding_lineno(frame.f_lineno)
+            frame = frame.f_back
+        return "", 0
+
+    def _token(self, span: Span) -> str:
+        span.template, span.line = self._where()
+        span.section = self.section
+        index = len(self.spans)
+        self.spans.append(span)
+        return f"{TOKEN_OPEN}{chr(_INDEX_BASE + index)}{TOKEN_CLOSE}"
+
+    def fact_of(self, ref) -> Fact:
+        if not isinstance(ref, FigureRef):
+            raise TemplateMisuse(f"expected a figure reference, got {type(ref).__name__}")
+        return ref._fact
+
+    def src_names(self, source_ids) -> str:
+        return join_names([self.event.source_name(s) for s in source_ids], self.style)
+
+    # -- figures ------------------------------------------------------------------
+
+    def formatted(self, fact: Fact, *, role: str = "value") -> list[Piece]:
+        """The figure as printed with its approximation or bound word (``about``, ``at least``, ``between``)."""
+        words = self.style.names.get("words", {})
+        if role == "level":
+            return [Piece("fig", fmt.price(fact.price_level).text, "level")]
+        if role == "band":
+            lo, hi = fact.price_band
+            return [Piece("fig", f"{words.get('between', 'between')} {fmt.price(lo).text} {words.get('and', 'and')} {fmt.price(hi).text}", "band")]
+        if fact.status is Status.UNAVAILABLE or fact.bounds is None:
+            raise TemplateMisuse(f"fact {fact.id!r} has no reliable figure (status unavailable); write it with gap()")
+
+        def one(v: float, *, floor: bool = False) -> fmt.Formatted:
+            if fact.unit == "USD":
+                return fmt.price(v) if fact.metric == "price_level" else fmt.money(v, floor=floor)
+            if fact.unit == "percent":
+                return fmt.percent(v, floor=floor, signed=fact.metric.endswith("_change"))
+            if fact.unit == "ratio":
+                return fmt.ratio(v)
+            if fact.unit == "index":
+                return fmt.index(v)
+            if fact.unit == "coins":
+                return fmt.coins(v, fact.asset or "", floor=floor)
+            return fmt.count(v, floor=floor)
+
+        if fact.range is not None:
+            lo, hi = one(fact.range[0]), one(fact.range[1])
+            if lo.text == hi.text:
+                return [Piece("fig", f"{words.get('about', 'about')} {lo.text}", role)]
+            return [Piece("fig", f"{words.get('between', 'between')} {lo.text} {words.get('and', 'and')} {hi.text}", role)]
+        if fact.lower_bound:
+            return [Piece("fig", f"{words.get('at_least', 'at least')} {one(fact.value, floor=True).text}", role)]
+        f = one(fact.value)
+        return [Piece("fig", f"{words.get('about', 'about')} {f.text}" if f.approx else f.text, role)]
+
+    def fig(self, ref, role: str = "value") -> str:
+        fact = self.fact_of(ref)
+        if self.section in HEADLINE_SECTIONS and not fact.status.headline_safe:
+            raise TemplateMisuse(f"fact {fact.id!r} is {fact.status.value}: it may not appear in the {self.section}")
+        if role not in ("value", "level", "band"):
+            raise TemplateMisuse(f"unknown figure role {role!r}")
+        if role == "level" and fact.price_level is None or role == "band" and fact.price_band is None:
+            raise TemplateMisuse(f"fact {fact.id!r} has no price {role}")
+        return self._token(Span("fig", self.formatted(fact, role=role), (attribution_key(fact),), fact,
+                                status=fact.status.value, sources=fact.sources))
+
+    def level(self, ref) -> str:
+        fact = self.fact_of(ref)
+        return self.fig(ref, "band" if fact.price_level is None and fact.price_band is not None else "level")
+
+    def lead(self, *refs) -> str:
+        """A lead-in attribution ("according to a single source, CoinAnk,") covering the figures given."""
+        if not refs:
+            raise TemplateMisuse("lead() needs at least one figure or context item")
+        first = refs[0]
+        if isinstance(first, ContextRef):
+            item = first._item
+            kind, sources = item.status.value, item.sources
+        elif isinstance(first, QuoteRef):
+            q = first._quote
+            kind, sources = q.status.value, ((q.source,) if q.source else ())
+        else:
+            fact = self.fact_of(first)
+            kind, sources = caveat_kind(fact), fact.sources
+        keys = tuple(dict.fromkeys(attribution_key(self.fact_of(r)) for r in refs if isinstance(r, FigureRef)))
+        pieces = self.phrase(self.style.leads, kind, sources, fact=first._fact if isinstance(first, FigureRef) else None, slot="lead")
+        return self._token(Span("lead", pieces, keys, status=kind, sources=tuple(sources)))
+
+    def phrase(self, table: dict, kind: str, sources, *, fact: Fact | None, slot: str) -> list[Piece]:
+        """A caveat or lead phrasing with its placeholders filled; fact-file text stays marked for escaping."""
+        if kind not in table and kind.startswith("derived_"):
+            kind = "derived"
+        if kind not in table:
+            kind = "single_source" if len(sources) <= 1 else "multi_source"
+        options = table[kind]
+        n = self.counters.get((slot, kind), 0)
+        self.counters[(slot, kind)] = n + 1
+        text = options[choose(self.event.id, f"{slot}:{kind}:{n}", len(options))]
+        names = [self.event.source_name(s) for s in sources]
+        values = {
+            "sources": [Piece("text", join_names(names, self.style))],
+            "possessive": [Piece("text", join_names([nm + ("'" if nm.endswith("s") else "'s") for nm in names], self.style))],
+            "basis": self.basis(fact, names),
+        }
+        pieces: list[Piece] = []
+        pos = 0
+        for m in re.finditer(r"\{(\w+)\}", text):
+            if m.start() > pos:
+                pieces.append(Piece("lit", text[pos:m.start()], "caveat"))
+            pieces.extend(values.get(m.group(1), [Piece("lit", m.group(0), "caveat")]))
+            pos = m.end()
+        if pos < len(text):
+            pieces.append(Piece("lit", text[pos:], "caveat"))
+        return pieces
+
+    def basis(self, fact: Fact | None, names: list[str]) -> list[Piece]:
+        words = self.style.names.get("words", {})
+        who = Piece("text", join_names(names, self.style))
+        if fact is not None and fact.note and fact.status is Status.ESTIMATE:
+            return [Piece("text", fact.note), Piece("lit", f" {words.get('by', 'by')} ", "caveat"), who]
+        return [Piece("lit", f"{words.get('from', 'from')} ", "caveat"), who, Piece("lit", f" {words.get('data', 'data')}", "caveat")]
+
+    def caveat_pieces(self, fact: Fact, *, headline: bool) -> list[Piece]:
+        table = self.style.headline_caveats if headline else self.style.caveats
+        return self.phrase(table, caveat_kind(fact), fact.sources, fact=fact, slot="headline" if headline else "caveat")
+
+    def gap(self, ref) -> str:
+        fact = self.fact_of(ref)
+        if fact.status is not Status.UNAVAILABLE:
+            raise TemplateMisuse(f"gap() is for unavailable figures; {fact.id!r} is {fact.status.value}")
+        n = self.counters.get(("gap",), 0)
+        self.counters[("gap",)] = n + 1
+        text = self.style.gap[choose(self.event.id, f"gap:{n}", len(self.style.gap))]
+        values = {"what": self.describe(fact), "reason": [Piece("text", (fact.reason or "").rstrip(". "))]}
+        pieces: list[Piece] = []
+        pos = 0
+        for m in re.finditer(r"\{(\w+)\}", text):
+            if m.start() > pos:
+                pieces.append(Piece("lit", text[pos:m.start()], "caveat"))
+            pieces.extend(values.get(m.group(1), []))
+            pos = m.end()
+        pieces.append(Piece("lit", text[pos:], "caveat"))
+        return self._token(Span("gap", pieces, (), fact, status="unavailable", sources=fact.sources))
+
+    # -- words about a figure --------------------------------------------------------
+
+    def describe(self, fact: Fact) -> list[Piece]:
+        """A noun phrase for a figure ("long liquidations over 24 hours"), for gap sentences and what()."""
+        names = self.style.names
+        if fact.label:
+            return [Piece("text", fact.label)]
+        if fact.subject and fact.metric not in ("liquidations", "liquidated_accounts"):
+            return [Piece("text", fact.subject)]
+        noun = names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " "))
+        parts: list[Piece] = []
+        if fact.side:
+            parts.append(Piece("lit", names.get("sides", {}).get(fact.side, fact.side) + " "))
+        if fact.asset:
+            parts += [Piece("text", fact.asset), Piece("lit", " ")]
+        parts.append(Piece("lit", noun))
+        if fact.venue:
+            parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
+            if fact.contract:
+                parts += [Piece("lit", "'s "), Piece("text", fact.contract), Piece("lit", " contract")]
+        elif fact.contract:
+            parts += [Piece("lit", " on the "), Piece("text", fact.contract), Piece("lit", " contract")]
+        if fact.subject:
+            parts += [Piece("lit", " for "), Piece("text", fact.subject)]
+        if fact.window:
+            parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
+        return parts
+
+    def what(self, ref) -> str:
+        return self._token(Span("text", self.describe(self.fact_of(ref))))
+
+    def window(self, ref, adj: bool = False) -> str:
+        """The figure's window in words: "24 hours", or "24-hour" before a noun."""
+        fact = self.fact_of(ref)
+        if not fact.window:
+            raise TemplateMisuse(f"fact {fact.id!r} has no window")
+        words = window_words(fact.window, self.style)
+        if adj:
+            n, unit = words.split(" ", 1)
+            words = f"{n}-{unit[:-1] if unit.endswith('s') and n != '1' else unit}"
+        return self._token(Span("text", [Piece("qual", words)]))
+
+    def ctx(self, ref) -> str:
+        """A context item as a clause with its caveat: the desk's words, then who says so and how sure."""
+        if not isinstance(ref, ContextRef):
+            raise TemplateMisuse("ctx() needs a context item")
+        item = ref._item
+        pieces = [Piece("text", item.text.rstrip(". "))]
+        if item.sources or item.status.value in self.style.caveats:
+            pieces += [Piece("lit", " ")] + self.phrase(self.style.caveats, item.status.value, item.sources, fact=None, slot="context")
+        return self._token(Span("text", pieces, ref=ref.id, status=item.status.value, sources=item.sources))
+
+    def _text(self, value: str | None, what: str, ref_id: str = "") -> str:
+        if not value:
+            raise TemplateMisuse(f"no {what} to print")
+        return self._token(Span("text", [Piece("text", value)], ref=ref_id))
+
+    def asset(self, ref) -> str:
+        return self._text(self.fact_of(ref).asset, "asset")
+
+    def asset_name(self, ref) -> str:
+        code = self.fact_of(ref).asset
+        return self._text(self.style.names.get("assets", {}).get(code, code), "asset")
+
+    def venue(self, ref) -> str:
+        fact = self.fact_of(ref)
+        return self._text(self.event.source_name(fact.venue) if fact.venue else None, "venue")
+
+    def contract(self, ref) -> str:
+        return self._text(self.fact_of(ref).contract, "contract")
+
+    def subject(self, ref) -> str:
+        return self._text(self.fact_of(ref).subject, "subject")
+
+    def coverage(self, ref) -> str:
+        return self._text(self.fact_of(ref).coverage, "coverage")
+
+    def note(self, ref) -> str:
+        return self._text(self.fact_of(ref).note, "note")
+
+    def src(self, ref) -> str:
+        if isinstance(ref, FigureRef):
+            sources = ref._fact.sources
+        elif isinstance(ref, ContextRef):
+            sources = ref._item.sources
+        elif isinstance(ref, QuoteRef):
+            sources = (ref._quote.source,) if ref._quote.source else ()
+        elif isinstance(ref, (list, tuple)):
+            sources = tuple(s for s in ref if isinstance(s, str))
+        else:
+            raise TemplateMisuse("src() needs a figure, context item, quote or a list of source ids")
+        return self._text(self.src_names(sources), "source")
+
+    def text(self, ref) -> str:
+        if not isinstance(ref, ContextRef):
+            raise TemplateMisuse("text() needs a context item")
+        return self._text(ref._item.text, "context text", ref.id)
+
+    def speaker(self, ref) -> str:
+        return self._text(ref._quote.speaker, "speaker", ref.id)
+
+    def role(self, ref) -> str:
+        return self._text(ref._quote.role, "role", ref.id)
+
+    def channel(self, ref) -> str:
+        return self._text(ref._quote.channel, "channel", ref.id)
+
+    def words(self, ref) -> str:
+        if not isinstance(ref, QuoteRef):
+            raise TemplateMisuse("words() needs a quote")
+        q = ref._quote
+        return self._token(Span("text", [Piece("lit", "\u201c"), Piece("text", q.words.strip().strip('"\u201c\u201d')), Piece("lit", "\u201d")], ref=ref.id))
+
+    # -- house wording ----------------------------------------------------------------
+
+    def say(self, slot: str) -> str:
+        options = self.style.phrases.get(slot)
+        if not options:
+            raise TemplateMisuse(f"no phrase {slot!r} in the style file")
+        return options[choose(self.event.id, f"say:{slot}", len(options))]
+
+    def pick(self, slot: str, n: int) -> int:
+        return choose(self.event.id, f"pick:{slot}", int(n))
+
+    def functions(self) -> dict:
+        names = ("fig", "level", "lead", "gap", "what", "window", "asset", "asset_name", "venue", "contract", "subject",
+                 "coverage", "note", "src", "text", "ctx", "speaker", "role", "channel", "words", "say", "pick")
+        return {n: getattr(self, n) for n in names}
+
+
+def is_ref(value) -> bool:
+    return isinstance(value, Ref)
+
+
+__all__ = ["Render", "Span", "Piece", "TOKEN_RE", "TOKEN_OPEN", "TOKEN_CLOSE", "HEADLINE_SECTIONS", "attribution_key", "is_ref", "field"]

@@ -1,0 +1,118 @@
+"""Newsroom number formatting: round like an editor, spell like the locale.
+
+Rounding is a house decision (about three significant figures, "about" when
+rounding changed the number, floors for lower bounds so "at least" stays true),
+so it lives here; the digits, grouping, magnitude words and currency symbol
+come from babel so they follow the locale rather than hand-written rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+
+from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
+
+LOCALE = "en_US"
+SIG_FIGS = 3
+COMPACT_FROM = 1_000_000  # below a million a newsroom writes "$286,000", not "$286 thousand"
+
+
+@dataclass(frozen=True)
+class Formatted:
+    text: str  # the figure as printed, without "about" / "at least"
+    approx: bool  # rounding changed the number: print "about"
+
+
+def round_sig(value: float, figs: int = SIG_FIGS, *, floor: bool = False) -> Decimal:
+    """``value`` rounded to ``figs`` significant figures (down when ``floor``)."""
+    d = Decimal(repr(float(value)))
+    if d == 0:
+        return Decimal(0)
+    exponent = d.adjusted() - figs + 1
+    quantum = Decimal(1).scaleb(exponent)
+    return d.quantize(quantum, rounding=ROUND_FLOOR if floor else ROUND_HALF_EVEN).normalize()
+
+
+def _changed(value: float, rounded: Decimal) -> bool:
+    return Decimal(repr(float(value))).normalize() != rounded
+
+
+def _plain(d: Decimal) -> str:
+    """A rounded Decimal as a babel decimal with grouping and only the digits it holds."""
+    exp = d.as_tuple().exponent
+    frac = max(0, -exp) if isinstance(exp, int) else 0
+    pattern = "#,##0" + ("." + "0" * frac if frac else "")
+    return format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=True)
+
+
+def _compact(d: Decimal) -> str:
+    """1.45e9 -> '1.45 billion' (babel's long compact form, keeping the significant digits)."""
+    magnitude = 10 ** (3 * ((d.adjusted()) // 3))
+    scaled = d / Decimal(magnitude)
+    exp = scaled.normalize().as_tuple().exponent
+    frac = max(0, -exp) if isinstance(exp, int) else 0
+    return format_compact_decimal(d, format_type="long", locale=LOCALE, fraction_digits=frac)
+
+
+def amount(value: float, *, floor: bool = False, figs: int = SIG_FIGS) -> Formatted:
+    """An amount of money or a count, rounded to about three significant figures."""
+    rounded = round_sig(value, figs, floor=floor)
+    body = _compact(rounded) if abs(rounded) >= COMPACT_FROM else _plain(rounded)
+    return Formatted(body, _changed(value, rounded))
+
+
+def money(value: float, *, floor: bool = False, currency: str = "USD") -> Formatted:
+    f = amount(abs(value), floor=floor)
+    sign = "-" if value < 0 else ""
+    return Formatted(sign + get_currency_symbol(currency, locale=LOCALE) + f.text, f.approx)
+
+
+def count(value: float, *, floor: bool = False) -> Formatted:
+    return amount(value, floor=floor)
+
+
+def price(value: float) -> Formatted:
+    """A price level: editors print the level in full ("$96,000"), cents only below $100."""
+    d = Decimal(repr(float(value)))
+    q = Decimal("0.01") if abs(d) < 100 else Decimal(1)
+    rounded = d.quantize(q, rounding=ROUND_HALF_EVEN).normalize()
+    if rounded == rounded.to_integral_value():
+        rounded = rounded.quantize(Decimal(1))
+    return Formatted(get_currency_symbol("USD", locale=LOCALE) + _plain(rounded), _changed(value, rounded))
+
+
+def percent(value: float, *, floor: bool = False, signed: bool = False) -> Formatted:
+    """A percentage: whole numbers from 10%, one decimal below (94%, 6.2%)."""
+    mag = abs(value)
+    q = Decimal(1) if mag >= 10 else Decimal("0.1")
+    d = Decimal(repr(float(mag)))
+    rounded = d.quantize(q, rounding=ROUND_FLOOR if floor else ROUND_HALF_EVEN).normalize()
+    exp = rounded.as_tuple().exponent
+    pattern = "#,##0" + (".0" if isinstance(exp, int) and exp < 0 else "") + "%"
+    text = format_decimal(rounded / 100, format=pattern, locale=LOCALE)
+    if signed or value < 0:
+        text = ("-" if value < 0 else "+") + text
+    return Formatted(text, _changed(mag, rounded))
+
+
+def ratio(value: float) -> Formatted:
+    """A ratio such as a long/short liquidation ratio: '15.1 to 1'."""
+    rounded = round_sig(value, SIG_FIGS)
+    if abs(rounded) >= 100:
+        rounded = rounded.quantize(Decimal(1))
+    return Formatted(_plain(rounded) + " to 1", _changed(value, rounded))
+
+
+def index(value: float) -> Formatted:
+    """Index points (Fear & Greed 23, Nikkei 50,100): one decimal at most, grouped."""
+    d = Decimal(repr(float(value)))
+    rounded = d.quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN).normalize()
+    if rounded == rounded.to_integral_value():
+        rounded = rounded.quantize(Decimal(1))
+    return Formatted(_plain(rounded), _changed(value, rounded))
+
+
+def coins(value: float, asset: str, *, floor: bool = False) -> Formatted:
+    f = amount(value, floor=floor)
+    return Formatted(f"{f.text} {asset}", f.approx)

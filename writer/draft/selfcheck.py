@@ -1,0 +1,128 @@
+"""The draft's own provenance check, run on every draft before it is returned.
+
+It does not trust the assembler: it re-reads the resolved sentences and asks
+what a desk editor would ask. Does every figure's sentence (or paragraph,
+per the style's scope) carry the wording its status requires and name its
+sources? Is a word banned for that status used? Did any digit reach the page
+outside the provenance layer? Is there a "None", "nan", "{{", "()" or a
+dangling "according to"? A failure names the template and line to fix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from writer.draft.assemble import Resolved, Section, Sentence
+from writer.draft.layer import TOKEN_RE, Span, caveat_kind
+from writer.draft.style import Style
+from writer.errors import DraftError
+from writer.factbase.records import Event
+
+_DIGIT = re.compile(r"\d")
+_DEBRIS = [
+    (re.compile(r"\bNone\b"), "'None'"),
+    (re.compile(r"\bnan\b", re.IGNORECASE), "'nan'"),
+    (re.compile(r"\{\{|\}\}|\{%|%\}"), "template syntax"),
+    (re.compile(r"\(\s*\)"), "empty parentheses"),
+    (re.compile(r"\baccording to\s*(?:[.,;:)]|$)", re.IGNORECASE), "a dangling 'according to'"),
+    (re.compile(r"\s[,.;:](?!\d)"), "a space before punctuation"),
+    (re.compile(r"[,;:]\s*\."), "doubled punctuation"),
+]
+
+
+def template_line(source: str, snippet: str) -> int:
+    """The line of ``source`` holding ``snippet`` (best effort, for literal template text)."""
+    snippet = snippet.strip()
+    for probe in (snippet, snippet[:40], snippet[-40:]):
+        if probe and probe in source:
+            return source[: source.index(probe)].count("\n") + 1
+    return 0
+
+
+class SelfCheck:
+    def __init__(self, style: Style, sources_of_template: dict[str, str]):
+        self.style = style
+        self.sources_of_template = sources_of_template  # template name -> source text
+
+    def fail(self, message: str, template: str, line: int, event: Event) -> DraftError:
+        return DraftError(message, template=template, line=line, event=event.id)
+
+    def run(self, event: Event, sections: list[Section], spans: list[Span], resolved: Resolved, sentences: list[Sentence]) -> None:
+        by_section = {s.name: s for s in sections}
+        texts: dict[int, tuple[str, str]] = {}
+        for i, sent in enumerate(sentences):
+            texts[i] = self.sentence_texts(by_section[sent.section].text[sent.start:sent.end], resolved)
+        self.literal_digits(event, sections, resolved, spans)
+        scopes: dict[tuple, list[int]] = {}
+        for i, sent in enumerate(sentences):
+            key = (sent.section, sent.block) if self.style.scope == "paragraph" else (sent.section, i)
+            scopes.setdefault(key, []).append(i)
+        for members in scopes.values():
+            scope_text = " ".join(texts[i][0] for i in members)
+            for i in members:
+                full, ours = texts[i]
+                for idx in sentences[i].spans:
+                    span = spans[idx]
+                    if span.kind != "fig":
+                        continue
+                    self.wording(event, span, scope_text, ours)
+                for rx, what in _DEBRIS:
+                    m = rx.search(full)
+                    if m:
+                        sec = sections[[s.name for s in sections].index(sentences[i].section)]
+                        src = self.sources_of_template.get(sec.template, "")
+                        raise self.fail(f"{what} in the sentence {full.strip()!r}", sec.template, template_line(src, full[max(0, m.start() - 20):m.end() + 20]), event)
+
+    def sentence_texts(self, tokenised: str, resolved: Resolved) -> tuple[str, str]:
+        """The sentence as printed, and the same with fact-file text blanked (for banned-word checks)."""
+        full, ours = [], []
+        pos = 0
+        for m in TOKEN_RE.finditer(tokenised):
+            full.append(tokenised[pos:m.start()])
+            ours.append(tokenised[pos:m.start()])
+            for p in resolved.pieces.get(ord(m.group(1)) - 0xE100, []):
+                full.append(p.text)
+                ours.append("\u2063" if p.kind == "text" else p.text)
+            pos = m.end()
+        full.append(tokenised[pos:])
+        ours.append(tokenised[pos:])
+        return "".join(full), "".join(ours)
+
+    def wording(self, event: Event, span: Span, scope_text: str, sentence_ours: str) -> None:
+        fact = span.fact
+        kind = caveat_kind(fact)
+        needs = list(self.style.required.get(kind, []))
+        if fact.is_derived:
+            needs = list(self.style.required.get("derived", [])) + list(self.style.required.get(fact.status.value, []))
+        for rx in needs:
+            if not rx.search(scope_text):
+                raise self.fail(
+                    f"figure {fact.id} ({fact.status.value}{', derived' if fact.is_derived else ''}) lacks the wording /{rx.pattern}/ in its {self.style.scope}",
+                    span.template, span.line, event,
+                )
+        if fact.status.value in ("single_source", "multi_source", "official", "disputed", "estimate", "pending_verification"):
+            for s in fact.sources:
+                if event.source_name(s) not in scope_text:
+                    raise self.fail(f"figure {fact.id}: its source {event.source_name(s)!r} is not named in its {self.style.scope}", span.template, span.line, event)
+        for rx in self.style.banned.get(fact.status.value, []):
+            m = rx.search(sentence_ours)
+            if m:
+                raise self.fail(f"figure {fact.id} is {fact.status.value}: the word {m.group(0)!r} is banned in its sentence", span.template, span.line, event)
+
+    def literal_digits(self, event: Event, sections: list[Section], resolved: Resolved, spans: list[Span]) -> None:
+        for sec in sections:
+            literal = TOKEN_RE.sub("\u2063", sec.text)
+            m = _DIGIT.search(literal)
+            if m:
+                line_text = literal[literal.rfind("\n", 0, m.start()) + 1:].split("\n", 1)[0]
+                src = self.sources_of_template.get(sec.template, "")
+                snippet = max(line_text.split("\u2063"), key=len)
+                raise self.fail(
+                    f"a number printed outside the provenance layer: {line_text.strip()!r} (print figures with fig())",
+                    sec.template, template_line(src, snippet), event,
+                )
+        for idx, pieces in resolved.pieces.items():
+            for p in pieces:
+                if p.kind == "lit" and _DIGIT.search(p.text):
+                    span = spans[idx]
+                    raise self.fail(f"a digit in house wording {p.text!r}", span.template, span.line, event)

@@ -1,0 +1,358 @@
+"""What templates see of an event: opaque references, grouped by section need.
+
+Templates never receive a Fact. They receive references that name a fact and
+expose only qualitative flags (side, direction, status); every number stays
+behind the provenance layer, so ``{{ f.value }}`` is an undefined attribute
+and ``{{ f }}`` raises. Grouping (which figures are the headline totals, which
+are per asset, per venue, estimates of pressure above and below) and the
+analysis signals (one-sided washout, squeeze, provider spread, minefield) are
+decided here, in code reviewed once, rather than in every template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from writer.factbase.records import ContextItem, Event, Fact, Quote
+from writer.factbase.vocabulary import Status, window_minutes
+
+
+class TemplateMisuse(Exception):
+    """A template tried to print a reference directly instead of through the layer."""
+
+
+class Ref:
+    """Base of every object handed to templates; printing one directly is an error."""
+
+    PUBLIC: frozenset[str] = frozenset()
+
+    def __str__(self) -> str:
+        raise TemplateMisuse(
+            f"{type(self).__name__} {getattr(self, 'id', '')!r} printed directly; print figures with fig(), "
+            "text with text()/quote(), names with src()/asset()/venue()"
+        )
+
+    __html__ = __str__
+
+    def __format__(self, spec: str) -> str:
+        return self.__str__()
+
+
+UNVERIFIED = (Status.RUMOR, Status.PENDING_VERIFICATION)
+
+
+class FigureRef(Ref):
+    PUBLIC = frozenset(
+        {
+            "id", "metric", "status", "side", "direction", "is_derived", "derivation", "is_range", "lower_bound",
+            "has_window", "has_asset", "has_venue", "has_contract", "has_subject", "has_level", "has_band",
+            "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
+            "multi_source", "n_sources", "unit",
+        }
+    )
+
+    def __init__(self, fact: Fact):
+        self._fact = fact
+        self.id = fact.id
+        self.metric = fact.metric
+        self.unit = fact.unit
+        self.status = fact.status.value
+        self.side = fact.side or ""
+        self.direction = fact.direction or ""
+        self.is_derived = fact.is_derived
+        self.derivation = fact.derivation or ""
+        self.is_range = fact.range is not None
+        self.lower_bound = fact.lower_bound
+        self.has_window = bool(fact.window)
+        self.has_asset = bool(fact.asset)
+        self.has_venue = bool(fact.venue)
+        self.has_contract = bool(fact.contract)
+        self.has_subject = bool(fact.subject)
+        self.has_level = fact.price_level is not None
+        self.has_band = fact.price_band is not None
+        self.has_note = bool(fact.note)
+        self.has_coverage = bool(fact.coverage)
+        self.has_reason = bool(fact.reason)
+        self.unverified = fact.status in UNVERIFIED
+        self.is_estimate = fact.status is Status.ESTIMATE
+        self.is_gap = fact.status is Status.UNAVAILABLE
+        self.headline_safe = fact.status.headline_safe
+        self.multi_source = len(fact.sources) > 1
+        self.n_sources = len(fact.sources)
+
+
+class ContextRef(Ref):
+    PUBLIC = frozenset({"id", "kind", "status", "unverified", "n_sources"})
+
+    def __init__(self, item: ContextItem):
+        self._item = item
+        self.id, self.kind, self.status = item.id, item.kind, item.status.value
+        self.unverified = item.status in UNVERIFIED
+        self.n_sources = len(item.sources)
+
+
+class QuoteRef(Ref):
+    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified"})
+
+    def __init__(self, quote: Quote, reporter: str | None = None):
+        self._quote = quote
+        self.id, self.status = quote.id, quote.status.value
+        self.has_role, self.has_channel = bool(quote.role), bool(quote.channel)
+        # "as reported by X" only when someone other than the speaker reported it.
+        self.has_source = bool(reporter) and reporter.casefold() != quote.speaker.casefold()
+        self.unverified = quote.status in UNVERIFIED
+
+
+@dataclass
+class WindowGroup:
+    """Total, long and short liquidations of one window, with their derived shares."""
+
+    total: FigureRef | None = None
+    long: FigureRef | None = None
+    short: FigureRef | None = None
+    long_share: FigureRef | None = None
+    short_share: FigureRef | None = None
+    ratio: FigureRef | None = None
+    accounts: FigureRef | None = None
+
+    @property
+    def present(self) -> bool:
+        return any((self.total, self.long, self.short))
+
+
+@dataclass
+class Signals:
+    one_sided_long: bool = False
+    one_sided_short: bool = False
+    long_dominant: bool = False
+    short_dominant: bool = False
+    two_sided: bool = False
+    squeeze: bool = False
+    washout: bool = False
+    provider_spread: bool = False
+    minefield: bool = False
+    single_source_main: bool = False
+    price_break_up: bool = False
+    price_break_down: bool = False
+    has_gaps: bool = False
+    has_unverified: bool = False
+
+
+@dataclass
+class View:
+    """Everything a section template may use, as opaque references and flags."""
+
+    id: str
+    shape: str
+    main: WindowGroup
+    other_windows: list[WindowGroup]
+    assets: list[FigureRef]
+    venues: list[FigureRef]
+    largest: list[FigureRef]
+    losses: list[FigureRef]
+    transfers: list[FigureRef]
+    zones_above: list[FigureRef]
+    zones_below: list[FigureRef]
+    unverified: list[FigureRef]
+    unverified_context: list[ContextRef]
+    disputed: list[FigureRef]
+    lower_bounds: list[FigureRef]
+    levels_up: list[FigureRef]
+    levels_down: list[FigureRef]
+    levels: list[FigureRef]
+    changes: list[FigureRef]
+    market: list[FigureRef]
+    history: list[FigureRef]
+    gaps: list[FigureRef]
+    context: list[ContextRef]
+    quotes: list[QuoteRef]
+    main_sources: list[str]
+    signals: Signals = field(default_factory=Signals)
+
+    @property
+    def zones(self) -> list[FigureRef]:
+        return self.zones_above + self.zones_below
+
+
+_LIQ_TOTAL_KEYS = ("asset", "venue", "contract", "subject")
+_MARKET_METRICS = (
+    "market_cap", "market_cap_change", "sentiment_index", "index_level", "open_interest", "open_interest_change",
+    "funding_rate", "long_short_position_ratio", "volume", "supply",
+)
+
+
+def _mag(f: Fact) -> float:
+    lo, hi = f.bounds or (0.0, 0.0)
+    return (lo + hi) / 2
+
+
+def _by_size(facts: list[Fact]) -> list[Fact]:
+    """Largest first; ties by id so order never depends on dict order."""
+    return sorted(facts, key=lambda f: (-_mag(f), f.id))
+
+
+def _window_groups(event: Event) -> list[tuple[str | None, WindowGroup, int]]:
+    groups: dict[str | None, dict[str, Fact]] = {}
+    for f in event.facts.values():
+        if f.metric not in ("liquidations", "liquidated_accounts") or any(getattr(f, k) for k in _LIQ_TOTAL_KEYS):
+            continue
+        if f.status in UNVERIFIED or f.status is Status.UNAVAILABLE or f.status is Status.ESTIMATE:
+            continue
+        slot = "accounts" if f.metric == "liquidated_accounts" else (f.side or "total")
+        groups.setdefault(f.window, {}).setdefault(slot, f)
+    out = []
+    for window, g in groups.items():
+        wg = WindowGroup(
+            total=FigureRef(g["total"]) if "total" in g else None,
+            long=FigureRef(g["long"]) if "long" in g else None,
+            short=FigureRef(g["short"]) if "short" in g else None,
+            accounts=FigureRef(g["accounts"]) if "accounts" in g else None,
+        )
+        t, lo, sh = g.get("total"), g.get("long"), g.get("short")
+        for attr, part, whole, kind in (("long_share", lo, t, "share_of"), ("short_share", sh, t, "share_of"), ("ratio", lo, sh, "ratio_to")):
+            if part is not None and whole is not None:
+                d = event.derived.get(f"{part.id}.{kind}.{whole.id}")
+                if d is not None:
+                    setattr(wg, attr, FigureRef(d))
+        richness = sum(x is not None for x in (t, lo, sh)) * 10_000_000 + (window_minutes(window) if window else 0)
+        out.append((window, wg, richness))
+    return out
+
+
+def _share(event: Event, part: Fact | None, whole: Fact | None) -> float | None:
+    if part is None or whole is None:
+        return None
+    d = event.derived.get(f"{part.id}.share_of.{whole.id}")
+    if d is None or d.bounds is None:
+        return None
+    return sum(d.bounds) / 2
+
+
+def build_view(event: Event, thresholds: dict) -> View:
+    facts = list(event.facts.values())
+    groups = _window_groups(event)
+    ordered = sorted(groups, key=lambda g: (-g[2], g[0] or ""))
+    main = ordered[0][1] if ordered else WindowGroup()
+    used = {r.id for g in ordered for r in (g[1].total, g[1].long, g[1].short, g[1].accounts) if r is not None}
+
+    def pick(pred) -> list[Fact]:
+        return _by_size([f for f in facts if f.id not in used and pred(f)])
+
+    gaps = [f for f in facts if f.status is Status.UNAVAILABLE]
+    unverified_metrics = ("position_concentration", "historical_liquidations", "liquidations", "liquidated_accounts",
+                          "largest_single_liquidation", "pressure_zone", "price_level", "price_change", *_MARKET_METRICS)
+    live = [f for f in facts if f.status is not Status.UNAVAILABLE]
+    unverified = _by_size([f for f in live if f.status in UNVERIFIED and f.metric in unverified_metrics])
+    placed = used | {f.id for f in gaps} | {f.id for f in unverified}
+
+    def take(pred) -> list[FigureRef]:
+        chosen = [f for f in _by_size(live) if f.id not in placed and pred(f)]
+        placed.update(f.id for f in chosen)
+        return [FigureRef(f) for f in chosen]
+
+    zones_above = take(lambda f: f.metric == "pressure_zone" and (f.direction == "above" or (not f.direction and f.side == "short")))
+    zones_below = take(lambda f: f.metric == "pressure_zone")
+    assets = take(lambda f: f.metric == "liquidations" and f.asset and not f.venue and not f.contract)
+    venues = take(lambda f: f.metric in ("liquidations", "liquidated_accounts") and (f.venue or f.contract or f.subject))
+    largest = take(lambda f: f.metric == "largest_single_liquidation")
+    losses = take(lambda f: f.metric == "trader_loss")
+    transfers = take(lambda f: f.metric == "onchain_transfer")
+    levels_up = take(lambda f: f.metric == "price_level" and f.direction == "above")
+    levels_down = take(lambda f: f.metric == "price_level" and f.direction == "below")
+    levels = take(lambda f: f.metric == "price_level")
+    changes = take(lambda f: f.metric == "price_change")
+    history = take(lambda f: f.metric == "historical_liquidations")
+    market = take(lambda f: f.metric in _MARKET_METRICS)
+    # Whatever is left (other windows' side splits, liquidations without a group) still belongs in the article.
+    rest = [FigureRef(f) for f in _by_size(live) if f.id not in placed and f.metric in ("liquidations", "liquidated_accounts", "position_concentration")]
+    other_windows = [g[1] for g in ordered[1:]]
+
+    disputed = [FigureRef(f) for f in facts if f.status is Status.DISPUTED]
+    lower_bounds = [FigureRef(f) for f in facts if f.lower_bound and f.status is not Status.UNAVAILABLE]
+
+    view = View(
+        id=event.id,
+        shape="",
+        main=main,
+        other_windows=other_windows,
+        assets=assets,
+        venues=venues + rest,
+        largest=largest,
+        losses=losses,
+        transfers=transfers,
+        zones_above=zones_above,
+        zones_below=zones_below,
+        unverified=[FigureRef(f) for f in unverified],
+        unverified_context=[ContextRef(c) for c in event.context if c.status in UNVERIFIED],
+        disputed=disputed,
+        lower_bounds=lower_bounds,
+        levels_up=levels_up,
+        levels_down=levels_down,
+        levels=levels,
+        changes=changes,
+        market=market,
+        history=history,
+        gaps=[FigureRef(f) for f in gaps],
+        context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED],
+        quotes=[QuoteRef(q, event.source_name(q.source) if q.source else None) for q in event.quotes],
+        main_sources=[],
+    )
+    main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
+    view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
+    view.signals = _signals(event, view, thresholds, main_fact)
+    view.shape = event.shape or _infer_shape(view.signals)
+    return view
+
+
+def _spread(f: Fact) -> float:
+    values = [o.bounds for o in f.observations]
+    if len(values) < 2:
+        return 0.0
+    lo, hi = min(v[0] for v in values), max(v[1] for v in values)
+    return (hi - lo) / lo if lo > 0 else 0.0
+
+
+def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Signals:
+    m = view.main
+    total = event.fact(m.total.id) if m.total else None
+    long_ = event.fact(m.long.id) if m.long else None
+    short_ = event.fact(m.short.id) if m.short else None
+    long_share = _share(event, long_, total)
+    short_share = _share(event, short_, total)
+    if long_share is None and long_ is not None and short_ is not None and long_.bounds and short_.bounds:
+        lsum, ssum = sum(long_.bounds), sum(short_.bounds)
+        long_share = 100 * lsum / (lsum + ssum) if lsum + ssum > 0 else None
+        short_share = 100 - long_share if long_share is not None else None
+    one_sided = float(th.get("one_sided_share", 85))
+    dominant = float(th.get("dominant_share", 60))
+    balanced = float(th.get("balanced_share", 35))
+    s = Signals()
+    if long_share is not None:
+        s.one_sided_long = long_share >= one_sided
+        s.long_dominant = long_share >= dominant
+    if short_share is not None:
+        s.one_sided_short = short_share >= one_sided
+        s.short_dominant = short_share >= dominant
+    if long_share is not None and short_share is not None:
+        s.two_sided = balanced <= long_share <= 100 - balanced
+    s.price_break_up = bool(view.levels_up) or any(c.direction == "above" for c in view.levels)
+    s.price_break_down = bool(view.levels_down)
+    s.squeeze = s.short_dominant and (s.price_break_up or event.shape == "short_squeeze")
+    s.washout = s.long_dominant
+    spread = float(th.get("provider_spread", 0.1))
+    s.provider_spread = bool(view.disputed) or any(_spread(f) >= spread for f in event.facts.values())
+    s.minefield = bool(view.zones_above) and bool(view.zones_below)
+    s.single_source_main = bool(main_facts) and all(f.status is Status.SINGLE_SOURCE for f in main_facts)
+    s.has_gaps = bool(view.gaps)
+    s.has_unverified = bool(view.unverified) or bool(view.unverified_context)
+    return s
+
+
+def _infer_shape(s: Signals) -> str:
+    if s.provider_spread:
+        return "data_discrepancy"
+    if s.squeeze or s.short_dominant:
+        return "short_squeeze"
+    if s.long_dominant:
+        return "long_washout"
+    return "two_sided"
