@@ -1,11 +1,68 @@
-"""CLI commands for `writer draft` (parsing and printing only; the work is in writer.draft)."""
+"""CLI command `writer draft` (parsing and printing only; the work is in writer.draft)."""
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
+from pathlib import Path
+
 import click
+
+FORMATS = ("md", "html", "json")
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write next to the target and rename, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 @click.command("draft")
-def draft() -> None:
-    """Not built yet (placeholder replaced by the draft issue)."""
-    raise click.UsageError("writer draft is not built yet")
+@click.argument("event", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True, help="Markdown with front matter, a standalone HTML page, or the JSON claim map.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically) instead of stdout.")
+@click.option("--templates", "templates_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Folder of templates overriding the bundled ones (style.yaml, layouts.yaml, sections/*.j2).")
+@click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Source registry (default: the nearest sources.yaml).")
+@click.option("--check/--no-check", "run_check", default=True, show_default=True, help="Also run the provenance check (writer check) on the draft before returning it.")
+def draft(event: Path, fmt: str, output: Path | None, templates_dir: Path | None, sources: Path | None, run_check: bool) -> None:
+    """Draft an article from one EVENT fact file.
+
+    Every figure is printed with the attribution and caveat its provenance
+    requires; sections whose facts are missing are skipped and listed on
+    stderr. Exit 0 on success, 1 when the draft fails its own check, 2 for
+    bad input (nothing is written).
+    """
+    from writer.cli import _fail
+    from writer.errors import WriterError
+
+    try:
+        from writer.draft import Drafter
+        from writer.factbase.loader import load_event, load_registry
+
+        loaded = load_event(event, load_registry(sources) if sources else None)
+        drafter = Drafter(templates_dir, run_check=run_check)
+        facts_path = os.path.relpath(event.resolve(), output.resolve().parent) if output else str(event)
+        result = drafter.draft(loaded, facts_path=Path(facts_path).as_posix())
+    except WriterError as exc:
+        _fail(exc)
+        return
+    for section, reason in result.skipped:
+        click.echo(f"skipped section {section!r}: {reason}", err=True)
+    text = {"md": result.markdown, "html": result.html, "json": result.to_json()}[fmt]
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        _write_atomic(output, text)
+    except OSError as exc:
+        click.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
+        sys.exit(2)

@@ -19,7 +19,7 @@ from writer.draft.layer import HEADLINE_SECTIONS, TOKEN_RE, Piece, Render, Span
 
 _SENT_SPLIT = re.compile("(?<=[.!?])[\"\u201d\u2019)]?\\s+(?=[A-Z\u201c\"(*\ue000])")
 _BULLET = re.compile(r"^(\s*[-*] (?:\*\*[^*\n]+\*\*\s*)?)")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()<>#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
 
 def md_escape(text: str) -> str:
@@ -112,7 +112,7 @@ def resolve(sections: list[Section], spans: list[Span], render: Render, scope: s
                 if span.kind != "fig":
                     continue
                 key = span.keys[0]
-                if key in covered or key in given:
+                if span.ref == "covered" or key in covered or key in given:
                     continue
                 given.add(key)
                 cav = [Piece("lit", " ", "caveat")] + render.caveat_pieces(span.fact, headline=span.section in HEADLINE_SECTIONS)
@@ -132,7 +132,7 @@ def _polish(sections: list[Section], resolved: Resolved, sentences: list[Sentenc
             pieces = resolved.pieces.get(idx)
             if not pieces:
                 continue
-            if (sec.name, m.start()) in starts:
+            if (sec.name, m.start()) in starts or sec.text[max(0, m.start() - 4):m.start()].endswith(("- **", "\n**")) or m.start() == 0:
                 pieces = _capitalise(pieces)
             nxt = sec.text[m.end():m.end() + 1]
             if nxt in (".", ",", ";", ":", ")", "", "\n") and pieces[-1].text.endswith(","):

@@ -140,7 +140,7 @@ class Render:
                 return fmt.coins(v, fact.asset or "", floor=floor)
             return fmt.count(v, floor=floor)
 
-        if fact.range is not None:
+        if fact.range is not None and (fact.value is None or fact.status is Status.DISPUTED):
             lo, hi = one(fact.range[0]), one(fact.range[1])
             if lo.text == hi.text:
                 return [Piece("fig", f"{words.get('about', 'about')} {lo.text}", role)]
@@ -150,7 +150,8 @@ class Render:
         f = one(fact.value)
         return [Piece("fig", f"{words.get('about', 'about')} {f.text}" if f.approx else f.text, role)]
 
-    def fig(self, ref, role: str = "value") -> str:
+    def fig(self, ref, role: str = "value", covered: bool = False) -> str:
+        """A figure; ``covered=True`` when the template words the caveat itself (the self-check still verifies it)."""
         fact = self.fact_of(ref)
         if self.section in HEADLINE_SECTIONS and not fact.status.headline_safe:
             raise TemplateMisuse(f"fact {fact.id!r} is {fact.status.value}: it may not appear in the {self.section}")
@@ -158,8 +159,9 @@ class Render:
             raise TemplateMisuse(f"unknown figure role {role!r}")
         if role == "level" and fact.price_level is None or role == "band" and fact.price_band is None:
             raise TemplateMisuse(f"fact {fact.id!r} has no price {role}")
-        return self._token(Span("fig", self.formatted(fact, role=role), (attribution_key(fact),), fact,
-                                status=fact.status.value, sources=fact.sources))
+        span = Span("fig", self.formatted(fact, role=role), (attribution_key(fact),), fact, status=fact.status.value, sources=fact.sources)
+        span.ref = "covered" if covered else ""
+        return self._token(span)
 
     def level(self, ref) -> str:
         fact = self.fact_of(ref)
@@ -196,7 +198,7 @@ class Render:
         names = [self.event.source_name(s) for s in sources]
         values = {
             "sources": [Piece("text", join_names(names, self.style))],
-            "possessive": [Piece("text", join_names([nm + ("'" if nm.endswith("s") else "'s") for nm in names], self.style))],
+            "possessive": [Piece("text", join_names([nm + ("'" if nm.endswith("s") and " " in nm else "'s") for nm in names], self.style))],
             "basis": self.basis(fact, names),
         }
         pieces: list[Piece] = []
@@ -288,7 +290,7 @@ class Render:
         item = ref._item
         pieces = [Piece("text", item.text.rstrip(". "))]
         if item.sources or item.status.value in self.style.caveats:
-            pieces += [Piece("lit", " ")] + self.phrase(self.style.caveats, item.status.value, item.sources, fact=None, slot="context")
+            pieces += [Piece("lit", " ")] + self.phrase(self.style.context_caveats, item.status.value, item.sources, fact=None, slot="context")
         return self._token(Span("text", pieces, ref=ref.id, status=item.status.value, sources=item.sources))
 
     def _text(self, value: str | None, what: str, ref_id: str = "") -> str:

@@ -35,6 +35,7 @@ def choose(seed: str, slot: str, n: int) -> int:
 class Style:
     caveats: dict[str, list[str]]  # inline, after a figure: "(according to a single source, {sources})"
     headline_caveats: dict[str, list[str]]
+    context_caveats: dict[str, list[str]]
     leads: dict[str, list[str]]  # sentence-level: "according to a single source, {sources},"
     required: dict[str, list[re.Pattern]]
     banned: dict[str, list[re.Pattern]]
@@ -75,7 +76,7 @@ def load_style(path: Path) -> Style:
         absent = [s for s in STATUS_KEYS if not data[table].get(s)]
         if absent:
             raise single_problem(path, f"no phrasing for status(es) {', '.join(absent)}", field=table)
-    for table in ("caveats", "headline_caveats", "leads", "phrases"):
+    for table in ("caveats", "headline_caveats", "context_caveats", "leads", "phrases"):
         for key, options in (data.get(table) or {}).items():
             if isinstance(options, str):
                 data[table][key] = [options]
@@ -89,6 +90,7 @@ def load_style(path: Path) -> Style:
     return Style(
         caveats=data["caveats"],
         headline_caveats=data.get("headline_caveats") or data["caveats"],
+        context_caveats=data.get("context_caveats") or data["caveats"],
         leads=data["leads"],
         required=_patterns(data["required"], path, "required"),
         banned=_patterns(data["banned"], path, "banned"),

@@ -212,7 +212,8 @@ def _window_groups(event: Event) -> list[tuple[str | None, WindowGroup, int]]:
         for attr, part, whole, kind in (("long_share", lo, t, "share_of"), ("short_share", sh, t, "share_of"), ("ratio", lo, sh, "ratio_to")):
             if part is not None and whole is not None:
                 d = event.derived.get(f"{part.id}.{kind}.{whole.id}")
-                if d is not None:
+                # A long/short ratio below one reads badly ("0.09 to 1"); the short share says it better.
+                if d is not None and not (kind == "ratio_to" and d.bounds and d.bounds[1] < 1):
                     setattr(wg, attr, FigureRef(d))
         richness = sum(x is not None for x in (t, lo, sh)) * 10_000_000 + (window_minutes(window) if window else 0)
         out.append((window, wg, richness))
