@@ -21,7 +21,7 @@ from writer.check.phrases import PhraseSet
 CAVEAT_CLASSES = frozenset({"attribution", "rumor", "pending", "estimate"})
 NOTE_CLASSES = frozenset({"note_backward", "note_forward", "note_label"})
 # Where a figure's own clause ends: words before these belong to the next figure.
-_CLAUSE_END = re.compile(r",|;|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|—|–")
+_CLAUSE_END = re.compile(r",|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|—|–")
 
 
 @dataclass(eq=False)
@@ -33,6 +33,7 @@ class Sentence:
     classes: set[str]
     sources: set[str]  # source ids named in the sentence
     figures: list[FigureUse] = field(default_factory=list)
+    attributed: set[str] = field(default_factory=set)  # named as the source of something, not as a subject
 
     @property
     def note(self) -> str | None:
@@ -115,6 +116,11 @@ class Analysis:
             named |= s.sources
         return named
 
+    def section_notes(self, fu: FigureUse) -> list[Sentence]:
+        """Every note of the figure's section, wherever it sits."""
+        section = self.article.blocks[fu.block_index].section
+        return [s for s in self.sections.get(section, []) if s.note is not None]
+
     def section_sources(self, fu: FigureUse) -> set[str]:
         section = self.article.blocks[fu.block_index].section
         named: set[str] = set()
@@ -124,6 +130,29 @@ class Analysis:
 
     def __post_init__(self):
         self._index = {id(s): i for i, s in enumerate(self.sentences)}
+
+
+_AFTER_NAME = re.compile(
+    r"^(?:['’]s)?\s*(?:own\s+)?(?:data|figures|numbers|statistics|statement|reports?|heat ?maps?|model|estimates?|"
+    r"tracker|dashboard|feed|records|said|says|stated|reported|reports|shows?|showed|estimated?|attributes|puts|put|counted|tallied)\b",
+    re.IGNORECASE,
+)
+
+
+def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSet) -> set[str]:
+    """Sources named *as sources* ("according to X", "X's figures", "(X)"), not as a venue or subject."""
+    out = set()
+    rx = phrases.markers.get("attribution")
+    for i, m in enumerate(mentions):
+        sid = spelling[m.group(0).lower()]
+        if _AFTER_NAME.match(text[m.end():m.end() + 40]):
+            out.add(sid)
+            continue
+        floor = mentions[i - 1].end() if i > 0 else 0
+        left = text[max(floor, m.start() - 45):m.start()]
+        if (rx is not None and rx.search(left)) or left.rstrip().endswith("("):
+            out.add(sid)
+    return out
 
 
 def local_context(text: str, fig: Figure, prev_end: int, next_start: int, sent_start: int, sent_end: int) -> tuple[str, str]:
@@ -146,8 +175,10 @@ def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_
         block_sents: list[Sentence] = []
         for start, end in sents:
             stext = text[start:end]
-            named = {spelling[m.group(0).lower()] for m in source_rx.finditer(stext)} if source_rx else set()
+            mentions = list(source_rx.finditer(stext)) if source_rx else []
+            named = {spelling[m.group(0).lower()] for m in mentions}
             s = Sentence(bi, start, end, stext, phrases.classes_in(stext), named)
+            s.attributed = attributive(stext, mentions, spelling, phrases)
             block_sents.append(s)
         for i, fig in enumerate(figs):
             s = next((s for s in block_sents if s.start <= fig.start < s.end), block_sents[-1] if block_sents else None)

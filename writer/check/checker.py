@@ -131,6 +131,29 @@ class Checker:
             self._sources[key] = source_pattern(names)
         return self._sources[key]
 
+    def trace(self, text: str, *, path: str = "<string>", event: Event | None = None) -> list[dict]:
+        """Every figure the check read, with its link (for ``--explain``-style reports and evaluation)."""
+        article = read_article(text, path)
+        sentences, figures = self._segment([article])[0]
+        registry = event.registry if event is not None else self._default_registry
+        source_rx, spelling = self._source_rx(registry)
+        analysis = analyse(article, sentences, figures, self.phrases, source_rx, spelling)
+        ctx = RuleContext(analysis, event)
+        if event is not None:
+            self._link_all(ctx, analysis, event, source_rx, spelling)
+        out = []
+        for fu in analysis.figures:
+            lk = ctx.link(fu)
+            f = fu.figure
+            out.append({
+                "line": fu.line, "column": fu.column, "figure": f.text, "unit": f.unit, "low": f.lo, "high": f.hi,
+                "qualifier": f.qualifier, "sentence": fu.sentence.text,
+                "in_scope": sorted(analysis.scope_classes(fu, carry=True)), "sources_named": sorted(analysis.scope_sources(fu)),
+                "link": lk.kind if lk else None, "support": lk.support.id if lk and lk.support else (lk.fact.id if lk and lk.fact else None),
+                "status": lk.support.status.value if lk and lk.support else None,
+            })
+        return out
+
     def _check(self, article: Article, segmented, event: Event | None) -> list[Finding]:
         sentences, figures = segmented
         registry = event.registry if event is not None else self._default_registry
@@ -161,7 +184,7 @@ class Checker:
         _, supports, unavailable = self._supports[key]
         for fu in analysis.figures:
             cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text)
-            ctx.links[id(fu)] = link(fu, supports, unavailable, cues)
+            ctx.links[id(fu)] = link(fu, supports, unavailable, cues, analysis.scope_classes(fu))
 
 
 def read_article_text(path: str | Path) -> str:

@@ -24,8 +24,8 @@ _MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "
 _MAG_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
 _VAGUE = {
     # multiplier range of the magnitude: "several million" = 3-9 million, "tens of billions" = 10-99 billion.
-    "several": (3, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 3), "tens of": (10, 99),
-    "dozens of": (24, 99), "hundreds of": (100, 999), "several hundred": (300, 900), "a few hundred": (200, 500),
+    "several": (2, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 3), "tens of": (10, 99),
+    "dozens of": (24, 99), "hundreds of": (100, 999), "several hundred": (200, 900), "a few hundred": (200, 500),
     "several tens of": (30, 90), "a": (1, 1), "one": (1, 1), "a single": (1, 1),
 }
 

@@ -92,6 +92,8 @@ def _unit_ok(fig: Figure, unit: str) -> bool:
 def value_match(fig: Figure, s: Support) -> str | None:
     """'match' when the text could have been written from the support, 'collapsed' when a
     point was written for a disputed range, None otherwise."""
+    if s.hi < 0 <= fig.lo:  # "fell 3.4%" prints the magnitude of a -3.4 change
+        s = Support(s.id, s.unit, -s.hi, -s.lo, s.status, s.sources, s.fact, s.anchor, s.point)
     flo, fhi = fig.interval()
     if fig.qualifier == "vague":
         return "match" if flo <= s.hi and s.lo <= fhi else None
@@ -144,9 +146,11 @@ def _norm_window(w: str | None) -> str | None:
     return {"1h": "60m", "1d": "24h", "7d": "1w"}.get(w, w) if w else w
 
 
-def context_score(s: Support, cues: Cues, sentence_classes: set[str]) -> tuple[float, int]:
+def context_score(s: Support, cues: Cues, sentence_classes: set[str], named: frozenset[str] = frozenset()) -> tuple[float, int]:
     """(score, conflicts): how well the words around a figure describe a support."""
     score, conflicts = 0.0, 0
+    if named and set(s.sources) & named:
+        score += 2
     fact = s.fact
     if fact is not None:
         if cues.sides:
@@ -181,9 +185,11 @@ def context_score(s: Support, cues: Cues, sentence_classes: set[str]) -> tuple[f
     return score, conflicts
 
 
-def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: Cues) -> Link:
+def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: Cues, classes: set[str] | None = None) -> Link:
     fig = fu.figure
-    classes = fu.sentence.classes
+    classes = fu.sentence.classes if classes is None else classes
+    named = frozenset(fu.sentence.sources)
+    quoted = _inside_quotes(fu.sentence.text, fu.figure.start - fu.sentence.start)
     matched: list[tuple[float, Support, str]] = []
     for s in supports:
         if not _unit_ok(fig, s.unit):
@@ -191,7 +197,9 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         how = value_match(fig, s)
         if how is None:
             continue
-        score, conflicts = context_score(s, cues, classes)
+        score, conflicts = context_score(s, cues, classes, named)
+        if quoted and s.id.startswith(("quote:", "context:")):
+            score += 3  # a figure inside quotation marks is the quoted words' figure
         matched.append((score - 3 * conflicts, s, how))
     if matched:
         best = max(m[0] for m in matched)
@@ -205,13 +213,13 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     for fact in unavailable:
         if fig.unit is not None and fact.unit != fig.unit:
             continue
-        score, conflicts = context_score(Support(fact.id, fact.unit, math.nan, math.nan, fact.status, fact.sources, fact), cues, classes)
+        score, conflicts = context_score(Support(fact.id, fact.unit, math.nan, math.nan, fact.status, fact.sources, fact), cues, classes, named)
         if conflicts == 0 and score >= 2:
             described.append((score + 0.5, fact))
     for s in supports:
         if s.fact is None or s.anchor or not _unit_ok(fig, s.unit) or fig.qualifier == "vague":
             continue
-        score, conflicts = context_score(s, cues, classes)
+        score, conflicts = context_score(s, cues, classes, named)
         if conflicts == 0 and score >= 2:
             described.append((score, s))
     if described:
@@ -223,3 +231,12 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
                 return Link("contradicts", t, t.fact)
             return Link("unavailable", None, t)
     return Link("unsupported")
+
+
+_OPEN, _CLOSE = "“‘", "”’"
+
+
+def _inside_quotes(text: str, offset: int) -> bool:
+    before = text[:max(offset, 0)]
+    curly = sum(before.count(c) for c in _OPEN) - sum(before.count(c) for c in _CLOSE)
+    return curly > 0 or before.count('"') % 2 == 1

@@ -11,9 +11,9 @@ def check(ctx: RuleContext):
             continue
         if ctx.fact_sources_named(fu, s.sources):
             continue
-        # A covering note that says "single source" counts when the section names the source.
-        notes = ctx.analysis.covering_notes(fu)
-        if notes and any("attribution" in n.classes for n in notes) and set(s.sources) & ctx.analysis.section_sources(fu):
+        # A section note that says "single source" counts when the section names the source.
+        notes = ctx.analysis.section_notes(fu)
+        if any("attribution" in n.classes for n in notes) and set(s.sources) & ctx.analysis.section_sources(fu):
             continue
         yield Hit(fu, f"{fu.figure.text!r} comes from a single source ({ctx.names(s.sources)}) but no attribution names it in this sentence or a note covering it", s.id)
 

@@ -3,9 +3,17 @@
 from writer.check.rules.base import Hit, Rule, RuleContext
 
 
+def _specific(ctx: RuleContext, source_id: str) -> bool:
+    """Generic spellings ("a single source", "social media", "public reports") name no one in particular."""
+    registry = ctx.event.registry if ctx.event is not None else None
+    if registry is None or source_id not in registry:
+        return True
+    return registry[source_id].kind.value not in ("desk", "social", "media", "research") or registry[source_id].name[:1].isupper()
+
+
 def check(ctx: RuleContext):
     for sentence in ctx.analysis.sentences:
-        if not sentence.sources or not sentence.figures:
+        if not sentence.attributed or not sentence.figures:
             continue
         allowed: set[str] = set()
         links = []
@@ -22,7 +30,7 @@ def check(ctx: RuleContext):
                 allowed |= {fact.venue} if fact.venue else set()
         if not links:
             continue
-        stray = sorted(sentence.sources - allowed)
+        stray = sorted(sid for sid in sentence.attributed - allowed if _specific(ctx, sid))
         if stray:
             fu, link = links[0]
             yield Hit(fu, f"the sentence names {ctx.names(stray)}, which is not a source of {link.support.id!r} ({ctx.names(link.support.sources)})", link.support.id)
