@@ -256,6 +256,9 @@ class Render:
             parts.append(Piece("lit", names.get("sides", {}).get(fact.side, fact.side) + " "))
         if fact.asset:
             parts += [Piece("text", fact.asset), Piece("lit", " ")]
+        if parts and noun.startswith("the "):
+            parts.insert(0, Piece("lit", "the "))
+            noun = noun[4:]
         parts.append(Piece("lit", noun))
         if fact.venue:
             parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]

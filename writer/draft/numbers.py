@@ -85,11 +85,15 @@ def price(value: float) -> Formatted:
 def percent(value: float, *, floor: bool = False, signed: bool = False) -> Formatted:
     """A percentage: whole numbers from 10%, one decimal below (94%, 6.2%)."""
     mag = abs(value)
-    q = Decimal(1) if mag >= 10 else Decimal("0.1")
     d = Decimal(repr(float(mag)))
-    rounded = d.quantize(q, rounding=ROUND_FLOOR if floor else ROUND_HALF_EVEN).normalize()
+    if 0 < mag < 1:  # funding rates: 0.004%, not 0%
+        rounded = round_sig(mag, 2, floor=floor)
+    else:
+        q = Decimal(1) if mag >= 10 else Decimal("0.1")
+        rounded = d.quantize(q, rounding=ROUND_FLOOR if floor else ROUND_HALF_EVEN).normalize()
     exp = rounded.as_tuple().exponent
-    pattern = "#,##0" + (".0" if isinstance(exp, int) and exp < 0 else "") + "%"
+    frac = max(0, -exp) if isinstance(exp, int) else 0
+    pattern = "#,##0" + ("." + "0" * frac if frac else "") + "%"
     text = format_decimal(rounded / 100, format=pattern, locale=LOCALE)
     if signed or value < 0:
         text = ("-" if value < 0 else "+") + text

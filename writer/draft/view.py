@@ -47,7 +47,7 @@ class FigureRef(Ref):
             "id", "metric", "status", "side", "direction", "is_derived", "derivation", "is_range", "lower_bound",
             "has_window", "has_asset", "has_venue", "has_contract", "has_subject", "has_level", "has_band",
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
-            "multi_source", "n_sources", "unit",
+            "multi_source", "n_sources", "unit", "repeat_subject",
         }
     )
 
@@ -61,7 +61,8 @@ class FigureRef(Ref):
         self.direction = fact.direction or ""
         self.is_derived = fact.is_derived
         self.derivation = fact.derivation or ""
-        self.is_range = fact.range is not None
+        # Printed as a range: disputed figures always, agreeing ones only when no point exists.
+        self.is_range = fact.range is not None and (fact.value is None or fact.status is Status.DISPUTED)
         self.lower_bound = fact.lower_bound
         self.has_window = bool(fact.window)
         self.has_asset = bool(fact.asset)
@@ -79,6 +80,7 @@ class FigureRef(Ref):
         self.headline_safe = fact.status.headline_safe
         self.multi_source = len(fact.sources) > 1
         self.n_sources = len(fact.sources)
+        self.repeat_subject = False  # same subject as the figure before it in its list (a second unit of one transfer)
 
 
 class ContextRef(Ref):
@@ -255,9 +257,17 @@ def build_view(event: Event, thresholds: dict) -> View:
     zones_below = take(lambda f: f.metric == "pressure_zone")
     assets = take(lambda f: f.metric == "liquidations" and f.asset and not f.venue and not f.contract)
     venues = take(lambda f: f.metric in ("liquidations", "liquidated_accounts") and (f.venue or f.contract or f.subject))
+    # Keep one venue's figures together (its total, then longs, then shorts), venues by their largest figure.
+    venue_size: dict = {}
+    for r in venues:
+        venue_size[r._fact.venue] = max(venue_size.get(r._fact.venue, 0.0), _mag(r._fact))
+    venues.sort(key=lambda r: (-venue_size[r._fact.venue], r._fact.venue or "", {None: 0, "long": 1, "short": 2}.get(r._fact.side, 3), r.id))
     largest = take(lambda f: f.metric == "largest_single_liquidation")
     losses = take(lambda f: f.metric == "trader_loss")
     transfers = take(lambda f: f.metric == "onchain_transfer")
+    transfers.sort(key=lambda r: (r._fact.subject or "", r._fact.unit != "USD", r.id))
+    for before, after in zip(transfers, transfers[1:]):
+        after.repeat_subject = bool(after._fact.subject) and after._fact.subject == before._fact.subject
     levels_up = take(lambda f: f.metric == "price_level" and f.direction == "above")
     levels_down = take(lambda f: f.metric == "price_level" and f.direction == "below")
     levels = take(lambda f: f.metric == "price_level")
@@ -341,7 +351,9 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     s.squeeze = s.short_dominant and (s.price_break_up or event.shape == "short_squeeze")
     s.washout = s.long_dominant
     spread = float(th.get("provider_spread", 0.1))
-    s.provider_spread = bool(view.disputed) or any(_spread(f) >= spread for f in event.facts.values())
+    s.provider_spread = bool(view.disputed) or any(
+        _spread(f) >= spread for f in event.facts.values() if f.metric in ("liquidations", "liquidated_accounts") and f.status is not Status.ESTIMATE
+    )
     s.minefield = bool(view.zones_above) and bool(view.zones_below)
     s.single_source_main = bool(main_facts) and all(f.status is Status.SINGLE_SOURCE for f in main_facts)
     s.has_gaps = bool(view.gaps)

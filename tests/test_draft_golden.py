@@ -1,0 +1,34 @@
+"""Golden Markdown for every example event, compared byte for byte.
+
+After a deliberate change to templates, style or drafting code, regenerate with
+
+    WRITER_REGEN_GOLDEN=1 pytest tests/test_draft_golden.py
+
+and review the diff of tests/golden/ before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from draft_support import EVENTS, ROOT, example
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+@pytest.mark.parametrize("path", EVENTS, ids=[p.stem for p in EVENTS])
+def test_markdown_matches_golden(path):
+    _, draft = example(path.name)
+    golden = GOLDEN / f"{path.stem}.md"
+    if os.environ.get("WRITER_REGEN_GOLDEN") == "1":
+        golden.write_text(draft.markdown, encoding="utf-8", newline="\n")
+    assert golden.exists(), f"no golden file for {path.name}: run WRITER_REGEN_GOLDEN=1 pytest {__file__}"
+    assert draft.markdown == golden.read_text(encoding="utf-8"), f"{golden.name} differs; regenerate deliberately if intended"
+
+
+def test_every_golden_has_an_event():
+    stems = {p.stem for p in EVENTS}
+    orphans = [g.name for g in GOLDEN.glob("*.md") if g.stem not in stems]
+    assert not orphans, f"golden files without an event: {orphans}"
