@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from writer.errors import DerivationError
 from writer.factbase.derive import ratio, share, total
 from writer.factbase.loader import event_from_text
-from writer.factbase.reconcile import reconcile
+from writer.factbase.reconcile import envelope, reconcile
 from writer.factbase.records import Fact, Observation, Source, SourceRegistry
 from writer.factbase.roundtrip import dump_document, load_document
 from writer.factbase.vocabulary import SourceKind, Status
@@ -68,13 +68,29 @@ tolerances = st.floats(min_value=0.0, max_value=0.5, allow_nan=False)
 @given(observations(), tolerances)
 def test_reconciled_range_contains_every_observation(obs, tolerance):
     status, value, rng = reconcile(obs, None, REGISTRY, tolerance)
-    lo, hi = rng if rng is not None else (value, value)
+    assert (value is None) != (rng is None)  # a point or a range, never both
+    lo, hi = rng if rng is not None else envelope(obs)
     for o in obs:
         assert lo <= o.bounds[0] and o.bounds[1] <= hi
     if value is not None:
         assert lo <= value <= hi
     if status is Status.DISPUTED:
         assert value is None and rng is not None  # never a single point
+
+
+@SETTINGS
+@given(observations(), tolerances)
+def test_loaded_fact_bounds_are_the_envelope_of_its_observations(obs, tolerance):
+    lines = [
+        "id: generated", "as_of: 2026-11-20T16:00:00+00:00", f"tolerance: {tolerance!r}", "facts:",
+        "  - id: f", "    metric: liquidations", "    unit: USD", "    observations:",
+    ]
+    for o in obs:
+        lines.append(f"      - source: {o.source}")
+        lines.append(f"        value: {o.value!r}" if o.value is not None else f"        range: [{o.range[0]!r}, {o.range[1]!r}]")
+    fact = event_from_text("\n".join(lines) + "\n", "g.yaml", REGISTRY).facts["f"]
+    assert fact.bounds == envelope(obs)
+    assert fact.range is None or fact.value is None
 
 
 @SETTINGS

@@ -77,8 +77,11 @@ def _derived(kind: str, inputs: list[Fact], *, fact_id: str, metric: str, unit: 
         metric=metric,
         unit=unit,
         status=status,
+        # A point when the inputs give one (its interval kept as the envelope);
+        # a range only when they do not, as for typed figures.
         value=point if point is not None else (lo if lo == hi else None),
-        range=(lo, hi) if lo != hi else None,
+        range=(lo, hi) if point is None and lo != hi else None,
+        envelope=(lo, hi) if point is not None and lo != hi else None,
         sources=sources,
         window=_common("window", inputs),
         side=extra.pop("side", _common("side", inputs)),

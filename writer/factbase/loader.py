@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from writer.errors import InputError, Problem, single_problem
 from writer.factbase import consistency, derive
-from writer.factbase.reconcile import StatusConflict, distinct_sources, reconcile
+from writer.factbase.reconcile import StatusConflict, distinct_sources, envelope, reconcile
 from writer.factbase.records import ContextItem, Event, Fact, Observation, Quote, Source, SourceRegistry
 from writer.factbase.spec import ASSET_PATTERN, EventSpec, RegistrySpec
 from writer.factbase.vocabulary import EVENT_ID_RE, ID_RE, WINDOW_RE, SourceKind, Status
@@ -254,6 +254,7 @@ class _EventBuilder:
             except StatusConflict as exc:
                 self.problem(at + (("status",) if fs.status else ("observations",)), str(exc))
                 return None
+        spread = envelope(observations) if value is not None and observations else None
         return Fact(
             id=fs.id,
             metric=fs.metric,
@@ -279,6 +280,7 @@ class _EventBuilder:
             reason=fs.reason,
             path=self.path,
             line=self.line(at),
+            envelope=spread if spread is not None and spread[0] != spread[1] else None,
         )
 
     def context(self, i: int, cs) -> ContextItem:

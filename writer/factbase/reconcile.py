@@ -45,8 +45,12 @@ def reconcile(
 ) -> tuple[Status, float | None, tuple[float, float] | None]:
     """Return (status, value, range) for one figure, or raise StatusConflict.
 
-    ``range`` is the envelope of every observation when it is wider than a
-    point, so a reconciled range always contains every observation.
+    Exactly one of ``value`` and ``range`` is set. ``value`` when one point can
+    honestly stand for every observation (one source, or sources agreeing
+    within the tolerance); ``range`` when it cannot (a dispute, or sources
+    that only give ranges), and then it is the envelope of every observation,
+    so it always contains them all. The envelope behind an agreed point is
+    :func:`envelope`.
     """
     if explicit is Status.UNAVAILABLE:
         return Status.UNAVAILABLE, None, None
@@ -61,11 +65,14 @@ def reconcile(
 
     if status is Status.DISPUTED or not points:
         return status, None, (lo, hi)
-    value = float(median(points)) if agreeing else None
-    rng = (lo, hi) if lo != hi else None
-    if value is None:
+    if not agreeing:
         return status, None, (lo, hi)
-    return status, value, rng
+    return status, float(median(points)), None
+
+
+def envelope(observations) -> tuple[float, float]:
+    """The smallest interval holding every observation (what ``Fact.bounds`` reports)."""
+    return (min(o.bounds[0] for o in observations), max(o.bounds[1] for o in observations))
 
 
 def _derived_status(sources, agreeing, registry) -> Status:

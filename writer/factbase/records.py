@@ -63,7 +63,12 @@ class Observation:
 
 @dataclass(frozen=True)
 class Fact:
-    """One figure, reconciled. ``value`` is a point when the sources allow one; ``range`` when they do not."""
+    """One figure, reconciled. ``value`` is a point when the sources allow one; ``range`` when they do not.
+
+    At most one of the two is set, so "is this a range?" is ``range is not
+    None``. Agreeing sources that differ within the tolerance give a point
+    whose ``envelope`` keeps the spread; ``bounds`` is always the envelope.
+    """
 
     id: str
     metric: str
@@ -91,12 +96,15 @@ class Fact:
     derivation: str | None = None  # "share", "ratio" or "sum" for computed figures
     path: str = ""
     line: int = 0
+    envelope: tuple[float, float] | None = None  # the spread behind an agreed point, when the sources differ within the tolerance
 
     @property
     def bounds(self) -> tuple[float, float] | None:
         """The smallest interval holding every observation (None for an unavailable figure)."""
         if self.range is not None:
             return self.range
+        if self.envelope is not None:
+            return self.envelope
         if self.value is not None:
             return (self.value, self.value)
         return None
