@@ -3,8 +3,12 @@
 from writer.check.rules.base import Hit, Rule, RuleContext
 
 
+def _num(x: float) -> str:
+    return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:g}"
+
+
 def _fmt(lo: float, hi: float) -> str:
-    return f"{lo:,.6g}" if lo == hi else f"{lo:,.6g} to {hi:,.6g}"
+    return _num(lo) if lo == hi else f"{_num(lo)} to {_num(hi)}"
 
 
 def check(ctx: RuleContext):

@@ -1,0 +1,106 @@
+"""The figure grammar: every form DESIGN §4 and the reference articles use, and what is not a figure."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from writer.check.figures import find_figures
+
+READS = [
+    # text, figure text, unit, low, high, qualifier
+    ("$1.861 billion in liquidations", "$1.861 billion", "USD", 1.861e9, 1.861e9, None),
+    ("$80.58 million", "$80.58 million", "USD", 80.58e6, 80.58e6, None),
+    ("totals of 1.45B", "1.45B", "USD", 1.45e9, 1.45e9, None),
+    ("about 94% of the total", "94%", "percent", 94, 94, "approx"),
+    ("94 percent of it", "94 percent", "percent", 94, 94, None),
+    ("over 200,000 traders were hit", "200,000 traders", "count", 2e5, 2e5, "at_least"),
+    ("bitcoin broke $96,000", "$96,000", "USD", 96000, 96000, None),
+    ("between $150 million and $190 million", "between $150 million and $190 million", "USD", 150e6, 190e6, None),
+    ("$828 million to $974 million", "$828 million to $974 million", "USD", 828e6, 974e6, None),
+    ("the $92,000-$94,000 range", "$92,000-$94,000", "USD", 92000, 94000, None),
+    ("$150–190 million", "$150–190 million", "USD", 150e6, 190e6, None),
+    ("nearly $8 million", "$8 million", "USD", 8e6, 8e6, "approx"),
+    ("several million dollars", "several million dollars", "USD", 2e6, 9e6, "vague"),
+    ("tens of billions of dollars", "tens of billions of dollars", "USD", 1e10, 9.9e10, "vague"),
+    ("several hundred million dollars in pressure", "several hundred million dollars", "USD", 2e8, 9e8, "vague"),
+    ("exceeding a billion are common", "a billion", None, 1e9, 1e9, "at_least"),
+    ("closer to 1:1 soon", "1:1", "ratio", 1, 1, None),
+    ("a 15.1 to 1 ratio", "15.1 to 1", "ratio", 15.1, 15.1, None),
+    ("the hard cap of 21 million coins", "21 million coins", "coins", 21e6, 21e6, None),
+    ("5,000 BTC moved", "5,000 BTC", "coins", 5000, 5000, None),
+    ("Hundred Billion Level Liquidation", "Hundred Billion", None, 1e11, 1e11, None),
+    ("between 90% and 95% of it", "between 90% and 95%", "percent", 90, 95, None),
+    ("$1.2bn", "$1.2bn", "USD", 1.2e9, 1.2e9, None),
+    ("more than $3m", "$3m", "USD", 3e6, 3e6, "at_least"),
+]
+
+NOT_FIGURES = [
+    "In 2026 the market changed.",
+    "the December 2025 single-day peak",
+    "within 24 hours and the past 60 minutes",
+    "a 24-hour window and a one-hour window",
+    "in the UTC+8 time zone, the East 8 Time Zone",
+    "the Nikkei 225 index and the S&P 500",
+    "Nvidia's H200 chips",
+    "the BTC-USDT contract and BTC-USD perpetuals",
+    "the second-largest venue, the 3rd time",
+    "the 312 and 519 crashes",
+    "three dimensions and three safety valves",
+    "at 08:30 local time",
+]
+
+
+@pytest.mark.parametrize("text, figure, unit, lo, hi, qualifier", READS)
+def test_reads(text, figure, unit, lo, hi, qualifier):
+    figs = find_figures(text)
+    assert len(figs) == 1, figs
+    f = figs[0]
+    assert (f.text, f.unit, f.qualifier) == (figure, unit, qualifier)
+    assert f.lo == pytest.approx(lo) and f.hi == pytest.approx(hi)
+    assert text[f.start:f.end] == figure
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_not_figures(text):
+    assert find_figures(text) == []
+
+
+def test_move_from_to_is_two_points():
+    figs = find_figures("bitcoin rose from $90,000 to $96,000")
+    assert [(f.text, f.point) for f in figs] == [("$90,000", True), ("$96,000", True)]
+
+
+def test_rounding_implied_by_digits():
+    (a,) = find_figures("$1.451 billion")
+    (b,) = find_figures("about $1.45 billion")
+    assert a.precision == pytest.approx(0.0005e9)
+    lo, hi = b.interval()
+    assert lo <= 1.451e9 <= hi
+    assert not (a.interval()[0] <= 1.46e9 <= a.interval()[1])
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    whole=st.integers(min_value=1, max_value=999),
+    frac=st.integers(min_value=0, max_value=999),
+    mag=st.sampled_from(["million", "billion"]),
+    prefix=st.sampled_from(["", "about ", "over ", "nearly "]),
+)
+def test_money_round_trip(whole, frac, mag, prefix):
+    """Any newsroom money figure is read back to its value, unit and qualifier."""
+    num = f"{whole}.{frac:03d}".rstrip("0").rstrip(".")
+    text = f"Liquidations reached {prefix}${num} {mag} on the day."
+    figs = find_figures(text)
+    assert len(figs) == 1
+    f = figs[0]
+    assert f.unit == "USD" and f.text == f"${num} {mag}"
+    assert f.lo == pytest.approx(float(num) * (1e6 if mag == "million" else 1e9))
+    assert f.qualifier == {"": None, "about ": "approx", "nearly ": "approx", "over ": "at_least"}[prefix]
+
+
+@settings(max_examples=60, deadline=None)
+@given(year=st.integers(min_value=1990, max_value=2099), hours=st.sampled_from([1, 4, 12, 24, 48, 60]))
+def test_years_and_windows_are_never_figures(year, hours):
+    assert find_figures(f"In {year}, over the past {hours} hours and in a {hours}-hour window, nothing happened.") == []
