@@ -83,9 +83,9 @@ class Drafter:
             try:
                 tmpl = self.env.get_template(tname)
             except jinja2.TemplateSyntaxError as exc:
-                raise DraftError(f"template syntax error: {exc.message}", template=tname, line=exc.lineno or 0) from None
+                raise single_problem(exc.filename or tname, f"template syntax error: {exc.message}", line=exc.lineno or 0) from None
             except jinja2.TemplateNotFound:
-                raise DraftError(f"section {name!r}: template not found", template=tname) from None
+                raise single_problem(self._find(SECTIONS_FILE), f"section {name!r}: template {tname!r} not found", field=name) from None
             self.templates[name] = tmpl
             self.by_filename[tmpl.filename] = tmpl
             self.sources[tname] = Path(tmpl.filename).read_text(encoding="utf-8")
@@ -171,6 +171,8 @@ class Drafter:
                 if frame.f_code.co_filename == tmpl.filename:
                     line = lineno
             message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
+            if isinstance(exc, jinja2.UndefinedError) and "Ref object" in message:
+                message += " (templates see no numbers: print figures with fig(), words about them with what()/window()/src())"
             if isinstance(exc, jinja2.exceptions.SecurityError):
                 message = f"unsafe access in a sandboxed template: {message}"
             raise DraftError(message, template=tmpl.name, line=line, event=render.event.id) from None

@@ -1,0 +1,44 @@
+"""The round trip: every example draft passes the provenance check (writer check) with no findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from draft_support import EVENTS, example
+
+check = pytest.importorskip("writer.check", reason="the provenance check package is not installed")
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return check.Checker()
+
+
+@pytest.mark.parametrize("path", EVENTS, ids=[p.stem for p in EVENTS])
+def test_draft_passes_the_check(checker, path):
+    event, draft = example(path.name)
+    findings = checker.check_text(draft.markdown, path=str(path), event=event)
+    assert not findings, "\n".join(f"{f.line}:{f.column}: {f.code} {f.message}" for f in findings)
+
+
+def test_drafter_runs_the_check_and_names_the_template(checker):
+    from writer.check import Finding
+    from writer.draft import Drafter
+    from writer.errors import DraftError
+
+    event, plain = example(EVENTS[0].name)
+    assert Drafter(checker=checker).draft(event).markdown == plain.markdown  # passes with the check on
+
+    fig = plain.claims["figures"][3]
+
+    class Rejecting:
+        """Stands in for a check that flags one figure, to test how a rejection is reported."""
+
+        def check_text(self, text, *, path="<string>", event=None):
+            return [Finding(path, fig["line"], fig["column"], fig["line"], fig["column"] + len(fig["text"]),
+                            "P002", "unattributed", "error", "single-source figure without attribution", fig["text"], fig["fact"])]
+
+    with pytest.raises(DraftError) as err:
+        Drafter(checker=Rejecting()).draft(event)
+    assert err.value.template == fig["template"] and err.value.line == fig["template_line"] > 0
+    assert "P002" in str(err.value)
