@@ -27,7 +27,8 @@ def test_drafter_runs_the_check_and_names_the_template(checker):
     from writer.errors import DraftError
 
     event, plain = example(EVENTS[0].name)
-    assert Drafter(checker=checker).draft(event).markdown == plain.markdown  # passes with the check on
+    checked = Drafter(checker=checker).draft(event, facts_path=f"factbase/events/{EVENTS[0].name}")
+    assert checked.markdown == plain.markdown  # passes with the check on
 
     fig = plain.claims["figures"][3]
 
@@ -39,6 +40,6 @@ def test_drafter_runs_the_check_and_names_the_template(checker):
                             "P002", "unattributed", "error", "single-source figure without attribution", fig["text"], fig["fact"])]
 
     with pytest.raises(DraftError) as err:
-        Drafter(checker=Rejecting()).draft(event)
+        Drafter(checker=Rejecting()).draft(event, facts_path=f"factbase/events/{EVENTS[0].name}")
     assert err.value.template == fig["template"] and err.value.line == fig["template_line"] > 0
     assert "P002" in str(err.value)
