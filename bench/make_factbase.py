@@ -146,6 +146,7 @@ class _EventMaker:
         self.extras()
         self.add_context()
         self.add_quotes()
+        self.spread_values()
         slug = self.shape.replace("_", "-")
         event_id = f"{self.end.date().isoformat()}-{slug}-{self.index:05d}"
         event = {
@@ -162,6 +163,36 @@ class _EventMaker:
         if self.quotes:
             event["quotes"] = self.quotes
         return event
+
+    def spread_values(self) -> None:
+        """Keep the dollar figures of an event at least 5% apart, so no two facts print alike.
+
+        Totals, sides and per-asset figures are fixed (they must add up); any
+        other figure within 5% of one already taken is moved up until it is
+        clear. Two different facts printed as "about $579 million" and "$573
+        million" are ambiguous to any reader, the check included; a benchmark
+        corpus should exercise the common case, not that accident.
+        """
+        def fixed(f: dict) -> bool:
+            return f["metric"] in ("liquidations", "price_level") and "venue" not in f
+
+        def clash(v: float, taken: list[float]) -> bool:
+            return any(abs(v - t) <= 0.05 * max(abs(v), abs(t)) for t in taken)
+
+        taken: list[float] = []
+        for f in self.facts:
+            if f["unit"] == "USD" and fixed(f):
+                taken.extend(o["value"] for o in f.get("observations", []) if "value" in o)
+        for f in self.facts:
+            if f["unit"] != "USD" or fixed(f):
+                continue
+            for o in f.get("observations", []):
+                if "value" in o:
+                    v = o["value"]
+                    while clash(v, taken):
+                        v = _sig(v * 1.06)
+                    o["value"] = v
+                    taken.append(v)
 
     # --- sections -------------------------------------------------------------
 
@@ -190,9 +221,9 @@ class _EventMaker:
         self.facts.append({"id": "long_24h", **base, "side": "long", "observations": [_obs(src, long_)]})
         short = {"id": "short_24h", **base, "side": "short", "observations": [_obs(src, short_)]}
         if r.random() < 0.2:
-            # A sampled feed only shows a floor.
+            # The provider's sampled feed only shows a floor for one side.
             short["lower_bound"] = True
-            short["observations"] = [_obs("hyblock", short_ * r.uniform(0.6, 0.9))]
+            short["observations"] = [_obs(src, short_ * r.uniform(0.6, 0.9))]
         self.facts.append(short)
 
     def second_window(self) -> None:

@@ -213,8 +213,10 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
 
     items: list[_Item] = []
     rejected_items: list[tuple[_Item | None, dict]] = []
+    prefix = os.fspath(root) + os.sep
     for path in files:
-        source = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        text_path = os.fspath(path)
+        source = (text_path[len(prefix):] if text_path.startswith(prefix) else text_path).replace(os.sep, "/")
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -311,7 +313,8 @@ def _plain_rejection(path: Path, event_id: str | None, code: str, reason: str, *
 
 
 def _files_present(out: Path, entry: Entry) -> bool:
-    return all(os.path.isfile(out / rel) for rel in entry.files)
+    base = os.fspath(out) + os.sep
+    return all(os.path.isfile(base + rel) for rel in entry.files)
 
 
 def _remove_files(out: Path, entry: Entry) -> None:
@@ -333,6 +336,10 @@ def _remove_files(out: Path, entry: Entry) -> None:
 
 def _write_site(out: Path, manifest: Manifest, prior: Manifest, settings: SiteSettings, report: BatchReport, *, force: bool) -> None:
     """Index and feed when some article changed (or they are missing or edited); the manifest last."""
+    if not force and prior.entries.keys() == manifest.entries.keys() and (out / MANIFEST_NAME).is_file() and all(
+        name in prior.site_files and (out / name).is_file() and sha256_file(out / name) == prior.site_files[name] for name in SITE_FILES
+    ):
+        return  # nothing changed: the site files on disk are the ones the manifest vouches for
     entries = newest_first(manifest.entries.values())
     site = {"index.html": index_page(entries, settings).encode("utf-8"), "feed.xml": atom_feed(entries, settings)}
     for name, data in site.items():

@@ -1,0 +1,96 @@
+"""Benchmark `writer batch`: a cold build of a large generated fact base, a no-change re-run, a one-event re-run.
+
+Usage::
+
+    python bench/bench_batch.py [--events 10000] [--jobs N] [--work DIR] [--keep]
+
+Each step runs the real command line (`python -m writer.cli batch ...`) in a
+fresh process and is timed wall-clock, interpreter start and imports
+included, because that is what a publishing pipeline pays. Targets (DESIGN
+§7): cold build of 10,000 events under 60 s on 2 cores; the two re-runs under
+2 s each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import make_factbase  # noqa: E402
+
+
+def batch(fb: Path, out: Path, jobs: int | None, *extra: str) -> tuple[float, dict]:
+    cmd = [sys.executable, "-m", "writer.cli", "batch", str(fb), "--out", str(out), "--format", "json", "-q", *extra]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(f"batch failed ({proc.returncode}):\n{proc.stderr}")
+    return seconds, json.loads(proc.stdout)
+
+
+def change_one(fb: Path) -> str:
+    """Change one figure of one event (the first file), as an editor would."""
+    path = sorted((fb / "events").glob("*.yaml"))[0]
+    text = path.read_text(encoding="utf-8")
+    m = re.search(r"value: (\d{6,})", text)
+    path.write_text(text[: m.start(1)] + str(int(m.group(1)) + 1000) + text[m.end(1):], encoding="utf-8")
+    return path.stem
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--events", type=int, default=10_000)
+    ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: writer's default, all cores)")
+    ap.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one)")
+    ap.add_argument("--keep", action="store_true", help="keep the working folder")
+    args = ap.parse_args()
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="writer-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    fb, out = work / "fb", work / "site"
+    shutil.rmtree(fb, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    t = time.perf_counter()
+    make_factbase.write_factbase(args.events, fb)
+    gen = time.perf_counter() - t
+
+    cold, r1 = batch(fb, out, args.jobs)
+    again, r2 = batch(fb, out, args.jobs)
+    changed_id = change_one(fb)
+    one, r3 = batch(fb, out, args.jobs)
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"machine: {platform.machine()}, {cores} cores, Python {platform.python_version()}, {platform.system()}")
+    print(f"generated {args.events} events in {gen:.1f} s")
+    print(f"cold build:        {cold:7.2f} s  published {len(r1['published'])}, rejected {len(r1['rejected'])}  "
+          f"({args.events / cold:.0f} events/s; {size / 1e6:.0f} MB written)")
+    print(f"no-change re-run:  {again:7.2f} s  published {len(r2['published'])}, unchanged {len(r2['unchanged'])}, site files written {r2['site_files_written']}")
+    print(f"one event changed: {one:7.2f} s  published {r3['published']} (changed {changed_id}), site files written {r3['site_files_written']}")
+    if r1["rejected"]:
+        codes: dict[str, int] = {}
+        for r in r1["rejected"]:
+            codes[r["code"]] = codes.get(r["code"], 0) + 1
+        print(f"rejections by code: {codes}; first: {r1['rejected'][0]['reason']}")
+    if not args.keep and args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

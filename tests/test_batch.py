@@ -1,0 +1,267 @@
+"""Batch publishing through the library (writer.publish) with the real Drafter and Checker.
+
+One small generated fact base is built once per module; the tests that change
+things work on copies of it, so the whole file stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from test_batch_support import make_factbase, move_price_level, mtimes, set_value, tree
+from writer.publish import BatchOptions, Shard, SiteSettings, build_site, merge_shards, shard_of
+from writer.publish.build import quick_id
+from writer.publish.safety import unsafe_id_reason
+
+N = 24
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    """A fact base of N events and a site built from it with two jobs (both reused read-only)."""
+    root = tmp_path_factory.mktemp("batch")
+    make_factbase(root / "fb", N)
+    report = build_site(root / "fb" / "events", BatchOptions(out=root / "site", jobs=2))
+    assert report.rejected == [], report.rejected
+    return root
+
+
+@pytest.fixture
+def work(base, tmp_path):
+    """Private copies of the fact base and the built site, siblings as in ``base`` (same relative paths)."""
+    shutil.copytree(base / "fb", tmp_path / "fb")
+    shutil.copytree(base / "site", tmp_path / "site")
+    return tmp_path
+
+
+def build(root: Path, out: str = "site", **kw):
+    return build_site(root / "fb" / "events", BatchOptions(out=root / out, **kw))
+
+
+def test_full_build_publishes_every_event_with_its_files(base):
+    manifest = json.loads((base / "site" / "manifest.json").read_text())
+    assert len(manifest["events"]) == N
+    for event_id, entry in manifest["events"].items():
+        assert set(entry["files"]) == {f"{event_id}/index.html", f"{event_id}/{event_id}.md", f"{event_id}/{event_id}.json"}
+        assert entry["inputs"]["fact_file"] and entry["inputs"]["registry"] and entry["inputs"]["templates"] and entry["inputs"]["writer"]
+        for rel, digest in entry["files"].items():
+            import hashlib
+
+            assert hashlib.sha256((base / "site" / rel).read_bytes()).hexdigest() == digest
+            assert manifest["files"][rel] == {"sha256": digest, "event": event_id}
+    assert {"index.html", "feed.xml"} <= set(manifest["files"])
+    # No temporary file is left anywhere.
+    assert not [p for p in tree(base / "site", state=True) if p.endswith(".tmp")]
+
+
+def test_index_lists_every_article_newest_first(base):
+    manifest = json.loads((base / "site" / "manifest.json").read_text())
+    page = (base / "site" / "index.html").read_text()
+    ids = re.findall(r'<a href="([a-z0-9-]+)/">', page)
+    assert sorted(ids) == sorted(manifest["events"])
+    times = [datetime.fromisoformat(manifest["events"][i]["published"]) for i in ids]
+    assert times == sorted(times, reverse=True)
+
+
+def test_every_json_ld_block_parses_and_carries_the_required_fields(base):
+    for page in sorted((base / "site").glob("*/index.html")):
+        html = page.read_text()
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        assert len(blocks) == 1, page
+        data = json.loads(blocks[0])
+        assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
+        assert data["headline"] and data["headline"] in html
+        datetime.fromisoformat(data["datePublished"])
+        assert datetime.fromisoformat(data["dateModified"]) >= datetime.fromisoformat(data["datePublished"])
+        assert data["author"] == {"@type": "Organization", "name": SiteSettings().desk}
+        assert data["citation"] and all(c["@type"] == "CreativeWork" and c["name"] for c in data["citation"])
+        # Every source the article's figures cite is among the citations.
+        claims = json.loads(page.with_name(page.parent.name + ".json").read_text())
+        cited = {c["identifier"] for c in data["citation"]}
+        for figure in _figures(claims):
+            assert set(figure["sources"]) <= cited, (page, figure)
+
+
+def _figures(claims) -> list[dict]:
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "fact" in node and "sources" in node:
+                found.append(node)
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(claims)
+    return found
+
+
+def test_atom_feed_parses_and_carries_the_required_fields(base):
+    root = ET.fromstring((base / "site" / "feed.xml").read_bytes())
+    assert root.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated"):
+        assert root.find(f"{ATOM}{name}").text
+    assert root.find(f"{ATOM}author/{ATOM}name").text == SiteSettings().desk
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == N
+    ids = set()
+    for e in entries:
+        for name in ("id", "title", "updated", "published"):
+            assert e.find(f"{ATOM}{name}").text, name
+        ids.add(e.find(f"{ATOM}id").text)
+        href = e.find(f"{ATOM}link").get("href")
+        assert (base / "site" / href / "index.html").is_file()
+    assert len(ids) == N
+    updated = [datetime.fromisoformat(e.find(f"{ATOM}updated").text) for e in entries]
+    assert datetime.fromisoformat(root.find(f"{ATOM}updated").text) == max(updated)
+
+
+def test_no_change_rerun_builds_nothing(work):
+    before = mtimes(work / "site")
+    report = build(work, jobs=2)
+    assert report.published == [] and report.rejected == [] and report.site_written == []
+    assert report.nothing_built and len(report.unchanged) == N
+    assert mtimes(work / "site") == before
+
+
+def test_one_changed_event_rebuilds_that_article_and_the_site_files(work):
+    target = sorted((work / "fb" / "events").glob("*.yaml"))[5]
+    event_id = target.stem
+    move_price_level(target)
+    before, old_tree = mtimes(work / "site"), tree(work / "site")
+    report = build(work, jobs=2)
+    assert report.published == [event_id]
+    assert len(report.unchanged) == N - 1
+    assert set(report.site_written) == {"index.html", "feed.xml", "manifest.json"}
+    after = mtimes(work / "site")
+    touched = {rel for rel in after if after[rel] != before.get(rel)}
+    assert touched <= {f"{event_id}/index.html", f"{event_id}/{event_id}.md", f"{event_id}/{event_id}.json", "index.html", "feed.xml", "manifest.json"}
+    assert f"{event_id}/{event_id}.json" in touched and "manifest.json" in touched
+    assert tree(work / "site")[f"{event_id}/{event_id}.json"] != old_tree[f"{event_id}/{event_id}.json"]
+
+
+def test_template_change_rebuilds_every_event(work):
+    import writer.templates
+
+    templates = work / "templates"
+    shutil.copytree(Path(writer.templates.__file__).parent, templates, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    report = build(work, jobs=2, templates_dir=templates)
+    # A copy of the default set has the same digest: nothing to rebuild.
+    assert report.published == [] and len(report.unchanged) == N
+    j2 = sorted(templates.rglob("*.j2"))[0]
+    j2.write_text(j2.read_text() + "{# a template edit #}\n")
+    report = build(work, jobs=2, templates_dir=templates)
+    assert len(report.published) == N and report.unchanged == []
+
+
+def test_job_counts_give_identical_bytes(base, tmp_path):
+    shutil.copytree(base / "fb", tmp_path / "fb")
+    build(tmp_path, "one", jobs=1)
+    assert tree(tmp_path / "one") == tree(base / "site")
+
+
+def test_shards_merged_equal_a_full_build(base, tmp_path):
+    shutil.copytree(base / "fb", tmp_path / "fb")
+    seen = []
+    for k in (1, 2, 3):
+        report = build(tmp_path, "shared", jobs=1, shard=Shard(k, 3))
+        assert report.rejected == []
+        seen += report.published
+        assert not (tmp_path / "shared" / "index.html").exists()
+    assert sorted(seen) == sorted(json.loads((base / "site" / "manifest.json").read_text())["events"])
+    merge_shards(tmp_path / "shared", [], SiteSettings())
+    assert tree(tmp_path / "shared") == tree(base / "site")
+    # Shards built in separate folders (a CI matrix's artifacts), merged into a fresh one.
+    # (Siblings of the fact base at the same depth, so relative `facts:` paths agree.)
+    for k in (1, 2, 3):
+        build(tmp_path, f"s{k}", jobs=1, shard=Shard(k, 3))
+    merge_shards(tmp_path / "merged", [tmp_path / "s1", tmp_path / "s2", tmp_path / "s3"], SiteSettings())
+    assert tree(tmp_path / "merged") == tree(base / "site")
+
+
+def test_merge_refuses_a_missing_shard(base, tmp_path):
+    from writer.errors import InputError
+
+    shutil.copytree(base / "fb", tmp_path / "fb")
+    build(tmp_path, "shared", jobs=1, shard=Shard(1, 2))
+    with pytest.raises(InputError, match="missing shard 2/2"):
+        merge_shards(tmp_path / "shared", [], SiteSettings())
+
+
+def test_a_now_failing_event_keeps_its_previous_version(work):
+    target = sorted((work / "fb" / "events").glob("*.yaml"))[3]
+    event_id = target.stem
+    before = tree(work / "site")
+    set_value(target, "source: ", "source: no-such-source\n    # ")
+    report = build(work, jobs=1)
+    assert report.published == []
+    [rej] = report.rejected
+    assert rej["event"] == event_id and rej["file"].endswith(target.name)
+    assert rej["line"] > 0 and rej["code"] == "facts" and "no-such-source" in rej["reason"]
+    assert rej["kept_previous"] is True
+    assert tree(work / "site") == before  # the old article, index and manifest are untouched
+    assert report.exit_code == 1
+
+
+def test_deleted_event_is_removed_but_foreign_files_stay(work):
+    target = sorted((work / "fb" / "events").glob("*.yaml"))[0]
+    event_id = target.stem
+    (work / "site" / event_id / "notes.txt").write_text("an editor's file")
+    (work / "site" / "robots.txt").write_text("User-agent: *\n")
+    target.unlink()
+    report = build(work, jobs=1)
+    assert report.removed == [event_id]
+    assert not (work / "site" / event_id / "index.html").exists()
+    assert (work / "site" / event_id / "notes.txt").read_text() == "an editor's file"
+    assert (work / "site" / "robots.txt").exists()
+    assert event_id not in (work / "site" / "index.html").read_text()
+
+
+def test_stale_temporary_files_are_cleaned_and_never_pages(work):
+    event_dir = next(p for p in (work / "site").iterdir() if p.is_dir() and not p.name.startswith("."))
+    stale = event_dir / ".index.html.writer-tmp-999-0.tmp"
+    stale.write_text("half a page")
+    (work / "site" / ".manifest.json.writer-tmp-999-1.tmp").write_text("{")
+    foreign = event_dir / ".editor-backup.tmp"
+    foreign.write_text("not writer's")
+    target = work / "fb" / "events" / f"{event_dir.name}.yaml"
+    set_value(target, "title: ", "title: Changed ")
+    build(work, jobs=1, force=True)
+    assert not stale.exists() and not (work / "site" / ".manifest.json.writer-tmp-999-1.tmp").exists()
+    assert foreign.exists()
+
+
+def test_unsafe_event_ids_are_refused():
+    for bad in ("../etc", "/abs", "a/b", "..", ".hidden", "UPPER", "sp ace", "index", "a" * 101, "", "trailing-"):
+        assert unsafe_id_reason(bad), bad
+    for good in ("2026-11-17-btc-long-washout", "a", "x1"):
+        assert unsafe_id_reason(good) is None
+
+
+def test_quick_id_reads_the_top_level_id_only():
+    assert quick_id(b"# c\nid: abc-1\nfacts:\n  - id: nested\n") == "abc-1"
+    assert quick_id(b"facts:\n  - id: nested\nid: 'quoted-2'  # comment\n") == "quoted-2"
+    assert quick_id(b"{id: flow-3, as_of: x}") == "flow-3"
+    assert quick_id(b"facts: []\n") is None
+
+
+def test_shards_partition_events_deterministically():
+    ids = [f"2026-01-01-event-{i}" for i in range(300)]
+    parts = [[i for i in ids if Shard(k, 4).holds(i)] for k in range(1, 5)]
+    assert sorted(sum(parts, [])) == sorted(ids)
+    assert all(40 < len(p) < 110 for p in parts)
+    assert shard_of("2026-01-01-event-7", 4) == shard_of("2026-01-01-event-7", 4)
+    for bad in ("0/3", "4/3", "1/0", "x", "1-3"):
+        with pytest.raises(ValueError):
+            Shard.parse(bad)

@@ -1,0 +1,134 @@
+"""`writer batch` from the command line: isolation of a broken event, SIGKILL mid-run, reports, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from test_batch_support import make_factbase, set_value, tree
+from writer.cli import main
+from writer.publish import BatchOptions, SiteSettings, build_site
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["batch", *args], catch_exceptions=False)
+
+
+def test_one_broken_event_among_100_is_rejected_and_the_others_publish(tmp_path):
+    paths = make_factbase(tmp_path / "fb", 100)
+    broken = paths[41]
+    set_value(broken, "unit: USD", "unit: dollars")
+    result = run(str(tmp_path / "fb"), "--out", str(tmp_path / "site"), "--format", "json", "--jobs", "2")
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert len(report["published"]) == 99 and report["unchanged"] == []
+    [rej] = report["rejected"]
+    assert rej["event"] == broken.stem
+    assert rej["file"].endswith(broken.name) and rej["line"] > 0 and rej["code"] == "facts"
+    assert "unit" in rej["reason"] and rej["kept_previous"] is False
+    assert isinstance(report["seconds"], float)
+    manifest = json.loads((tmp_path / "site" / "manifest.json").read_text())
+    assert len(manifest["events"]) == 99 and broken.stem not in manifest["events"]
+    assert not (tmp_path / "site" / broken.stem).exists()
+    # Plain progress lines (no TTY here), the rejection with file:line:column, and the summary.
+    assert f"{broken.name}:{rej['line']}:{rej['column']}: facts: rejected {broken.stem}" in result.stderr
+    assert "events processed" in result.stderr and "\r" not in result.stderr
+
+
+def test_second_run_says_nothing_to_do(tmp_path):
+    make_factbase(tmp_path / "fb", 6)
+    args = [str(tmp_path / "fb"), "--out", str(tmp_path / "site"), "--jobs", "1"]
+    first = run(*args)
+    assert first.exit_code == 0 and "6 published" in first.stdout
+    second = run(*args)
+    assert second.exit_code == 0
+    assert "nothing to do: 6 events unchanged" in second.stdout
+
+
+def test_usage_errors_exit_2(tmp_path):
+    make_factbase(tmp_path / "fb", 2)
+    out = str(tmp_path / "site")
+    assert run(str(tmp_path / "fb"), "--out", out, "--shard", "4/3").exit_code == 2
+    assert run(str(tmp_path / "fb"), "--out", out, "--jobs", "0").exit_code == 2
+    assert run("--out", out).exit_code == 2
+    missing = run(str(tmp_path / "nope"), "--out", out)
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run(str(empty), "--out", out).exit_code == 2
+    merge = run("--merge", "--out", out)
+    assert merge.exit_code == 2 and "no shard manifests" in merge.stderr
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "manifest.json").write_text("{not json")
+    damaged = run(str(tmp_path / "fb"), "--out", str(tmp_path / "bad"))
+    assert damaged.exit_code == 2 and "manifest.json" in damaged.stderr and "Traceback" not in damaged.stderr
+
+
+def test_shard_runs_and_merge_from_the_command_line(tmp_path):
+    make_factbase(tmp_path / "fb", 9)
+    out = str(tmp_path / "site")
+    published = []
+    for k in (1, 2, 3):
+        r = run(str(tmp_path / "fb"), "--out", out, "--shard", f"{k}/3", "--format", "json", "-q")
+        assert r.exit_code == 0, r.output
+        published += json.loads(r.stdout)["published"]
+    assert len(published) == 9
+    merged = run("--merge", "--out", out, "--format", "json")
+    assert merged.exit_code == 0, merged.output
+    assert len(json.loads(merged.stdout)["published"]) == 9
+    build_site(tmp_path / "fb", BatchOptions(out=tmp_path / "full", jobs=1))
+    assert tree(tmp_path / "site") == tree(tmp_path / "full")
+
+
+def _visible(folder: Path) -> dict[str, bytes]:
+    return {rel: data for rel, data in tree(folder).items() if not any(part.startswith(".") for part in rel.split("/"))}
+
+
+def test_sigkill_mid_run_leaves_the_previous_site_and_a_rerun_completes_it(tmp_path):
+    make_factbase(tmp_path / "fb", 60)
+    fb = tmp_path / "fb" / "events"
+    build_site(fb, BatchOptions(out=tmp_path / "site", jobs=2))
+    old = tree(tmp_path / "site")
+    # The reference: the same build with another desk name, uninterrupted (every page changes).
+    desk = SiteSettings(desk="Night desk")
+    build_site(fb, BatchOptions(out=tmp_path / "ref", jobs=2, settings=desk))
+    ref = tree(tmp_path / "ref")
+
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, "-m", "writer.cli", "batch", str(fb), "--out", str(tmp_path / "site"), "--desk", "Night desk", "--jobs", "1", "-q"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            rewritten = [p for p in (tmp_path / "site").glob("*/index.html") if b"Night desk" in p.read_bytes()]
+            if len(rewritten) >= 3:
+                break
+            time.sleep(0.005)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == -signal.SIGKILL, "the run finished before it could be killed"
+
+    site = tree(tmp_path / "site")
+    # The manifest is written last: it is still the previous run's.
+    assert site["manifest.json"] == old["manifest.json"]
+    assert site["index.html"] == old["index.html"] and site["feed.xml"] == old["feed.xml"]
+    # Every visible file is whole: byte for byte either the previous version or the new one.
+    visible = _visible(tmp_path / "site")
+    assert set(visible) == set(_visible(tmp_path / "ref")) == {r for r in old if not r.startswith(".")}
+    assert any(visible[r] == ref[r] != old[r] for r in visible), "some pages were rewritten before the kill"
+    for rel, data in visible.items():
+        assert data in (old[rel], ref[rel]), rel
+
+    rerun = build_site(fb, BatchOptions(out=tmp_path / "site", jobs=1, settings=desk))
+    assert rerun.rejected == []
+    assert tree(tmp_path / "site") == ref
