@@ -140,7 +140,9 @@ class Render:
                 return fmt.coins(v, fact.asset or "", floor=floor)
             return fmt.count(v, floor=floor)
 
-        if fact.range is not None and (fact.value is None or fact.status is Status.DISPUTED):
+        # Any figure the fact base holds as a range prints as one, even when the providers agree
+        # within the tolerance: the provenance check (P005) reads a point as a collapsed range.
+        if fact.range is not None:
             lo, hi = one(fact.range[0]), one(fact.range[1])
             if lo.text == hi.text:
                 return [Piece("fig", f"{words.get('about', 'about')} {lo.text}", role)]
