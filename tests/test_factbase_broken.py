@@ -113,3 +113,20 @@ def test_broken_registry_is_located(tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{tmp_path / 'sources.yaml'}:4:5: sources[0].kind: ")
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["note: " + "[" * 200_000 + "]" * 200_000, "note:\n  " + "- " * 150_000 + "x", "note: " + "{a: " * 100_000 + "1" + "}" * 100_000],
+    ids=["flow-sequences", "block-sequences", "flow-mappings"],
+)
+def test_pathological_nesting_is_refused_not_a_crash(tmp_path, body):
+    """Deep nesting must not overflow the C parser's stack (a segfault, exit -11) or Python's."""
+    shutil.copy(BROKEN / "sources.yaml", tmp_path / "sources.yaml")
+    (tmp_path / "deep.yaml").write_text("id: deep\n" + body + "\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "writer.cli", "facts", "validate", "deep.yaml"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 2, (proc.returncode, proc.stderr[-500:])
+    assert "Traceback" not in proc.stderr
+    assert "nested more than 24 levels deep" in proc.stderr.splitlines()[0]

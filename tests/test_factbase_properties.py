@@ -346,3 +346,10 @@ def test_round_trip_reports_syntax_errors_with_a_location():
     assert problem.path == "broken.yaml" and problem.line >= 2
     with pytest.raises(InputError, match="duplicate|found duplicate"):
         load_document("id: x\nid: y\n", "dup.yaml")
+
+
+def test_round_trip_refuses_pathological_nesting():
+    from writer.errors import InputError
+
+    with pytest.raises(InputError, match="nested more than"):
+        load_document("id: x\nnote: " + "[" * 50_000 + "]" * 50_000 + "\n", "deep.yaml")

@@ -21,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from writer.errors import single_problem
+from writer.factbase.yamlsource import MAX_DEPTH, too_deep
 
 
 def _yaml() -> YAML:
@@ -39,6 +40,9 @@ def load_document(text: str, path: str | Path = "<text>"):
 
     Raises InputError with the line and column of a syntax error.
     """
+    deep = too_deep(text)
+    if deep is not None:  # ruamel recurses per level: refuse before it overflows
+        raise single_problem(path, f"YAML nested more than {MAX_DEPTH} levels deep", line=deep.line + 1, column=deep.column + 1)
     try:
         return _yaml().load(text)
     except MarkedYAMLError as exc:

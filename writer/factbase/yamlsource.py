@@ -24,6 +24,8 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 1_048_576  # 1 MiB: an event file is a few KB; a 50 MB "fact file" is a mistake or an attack.
 
+MAX_DEPTH = 24  # nesting levels; an event file uses 6 (event > facts > fact > observations > observation > range)
+
 Position = tuple[int, int]  # 1-based line, column
 Path_ = tuple  # a path into the document: keys and list indices
 
@@ -67,6 +69,11 @@ def parse(text: str, path: str | Path) -> tuple[object, dict[Path_, Position]]:
     path = str(path)
     if not text.strip():
         raise single_problem(path, "file is empty: expected an event mapping", line=1, column=1)
+    deep = too_deep(text)
+    if deep is not None:
+        raise single_problem(
+            path, f"YAML nested more than {MAX_DEPTH} levels deep; an event file needs no more than 6", line=deep.line + 1, column=deep.column + 1
+        )
     alias = _first_alias(text) if "*" in text else None
     if alias is not None:
         raise single_problem(
@@ -101,6 +108,33 @@ def parse(text: str, path: str | Path) -> tuple[object, dict[Path_, Position]]:
 
         raise InputError(problems)
     return value, positions
+
+
+def too_deep(text: str):
+    """The mark where nesting first exceeds MAX_DEPTH, or None.
+
+    libyaml's composer and our builder both recurse once per level, so
+    ``[[[[...]]]]`` a few hundred thousand deep would crash the process (a C
+    stack overflow, not even a Python exception). The event parser does not
+    recurse, so depth is measured on events first, but only when a cheap
+    textual bound says it could be large: each level of nesting needs a flow
+    bracket or at least one more leading space or indicator on some line.
+    """
+    leading = max((len(line) - len(line.lstrip(" -?")) for line in text.splitlines()), default=0)
+    if text.count("[") + text.count("{") + leading <= MAX_DEPTH:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the composer reports syntax errors with their position
+    return None
 
 
 def _first_alias(text: str):
