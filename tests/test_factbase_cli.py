@@ -139,3 +139,13 @@ def test_broken_registry_given_with_sources_is_located(tmp_path):
 def test_success_writes_nothing_to_stderr(args):
     result = run(*args)
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_two_files_with_one_event_id_are_refused(tmp_path):
+    shutil.copy(ROOT / "factbase" / "sources.yaml", tmp_path / "sources.yaml")
+    shutil.copy(SEED_001, tmp_path / "a.yaml")
+    (tmp_path / "b.yaml").write_text(SEED_001.read_text(encoding="utf-8").replace("title: Long washout", "title: Copy of a long washout"))
+    result = run("facts", "validate", str(tmp_path))
+    assert result.exit_code == 2
+    id_line = next(i for i, line in enumerate(SEED_001.read_text(encoding="utf-8").splitlines(), 1) if line.startswith("id:"))
+    assert result.stderr.startswith(f"{tmp_path / 'b.yaml'}:{id_line}:1: id: event id '2026-11-17-btc-long-washout-coinank' is also used by {tmp_path / 'a.yaml'}")

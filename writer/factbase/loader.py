@@ -343,4 +343,19 @@ def load_factbase(paths: Iterable[str | Path], registry: SourceRegistry | None =
             events.append(load_event(path, reg))
         except InputError as exc:
             problems.extend(p for p in exc.problems if p not in problems)
+    problems.extend(_duplicate_event_ids(events))
     return events, problems
+
+
+def _duplicate_event_ids(events: list[Event]) -> list[Problem]:
+    """Two files claiming one event id would publish over each other's pages."""
+    first: dict[str, Event] = {}
+    out: list[Problem] = []
+    for event in events:
+        if event.id not in first:
+            first[event.id] = event
+            continue
+        _, positions = parse(read_text(Path(event.path)), event.path)
+        line, col = locate(positions, ("id",))
+        out.append(Problem(event.path, line, col, "id", f"event id {event.id!r} is also used by {first[event.id].path}; each event needs its own id"))
+    return out
