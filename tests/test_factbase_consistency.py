@@ -170,14 +170,34 @@ def test_duplicate_ids_across_sections_are_errors():
 
 
 def test_every_problem_in_a_file_is_reported_at_once():
-    # Schema problems are gathered together; cross-checks run once the schema holds,
-    # and are gathered together too.
     schema = problems(HEAD + liq("a", "about 2B") + liq("b", "1B").replace("unit: USD", "unit: dollars"))
     assert [p.field for p in schema] == ["facts[0].observations[0].value", "facts[1].unit"]
     text = HEAD + liq("a", "1B", source="nobody") + liq("a", "2B") + liq("c", "1B").replace("window: 24h", "window: 12h")
     found = problems(text)
     assert [p.field for p in found] == ["facts[0].observations[0].source", "facts[1].id", "facts[2].window"]
     assert found == sorted(found)
+
+
+def test_schema_problems_and_cross_checks_are_reported_together():
+    """A bad item is set aside and the rest still cross-checked, with the file's own indices."""
+    text = (
+        HEAD
+        + liq("broken", "about 2B")
+        + liq("total", "1B")
+        + liq("total", "1.1B")
+        + liq("long", "3B", extra="    side: long\n")
+        + liq("ghost", "1B", source="nobody", extra="    asset: BTC\n")
+    )
+    found = problems(text)
+    fields = [p.field for p in found]
+    assert fields == ["facts[0].observations[0].value", "facts[2].id", "facts[3]", "facts[4].observations[0].source"]
+    assert found[1].line == line_of(text, "- id: total") + 7 and "first used at line" in found[1].message
+    assert "'long'" in found[2].message and "larger than the total" in found[2].message
+
+
+def test_a_malformed_event_is_not_cross_checked():
+    [p] = problems(HEAD.replace("as_of: 2026-11-17T09:00:00+08:00\n", "") + liq("a", "1B", source="nobody"))
+    assert p.field == "as_of"
 
 
 def test_library_never_prints(capsys, tmp_path):

@@ -155,21 +155,66 @@ def event_from_text(text: str, path: str, registry: SourceRegistry) -> Event:
     """The body of :func:`load_event`, for callers that already hold the text (tests, batch)."""
     data, positions = parse(text, path)
     spec, problems = _validate(EventSpec, data, positions, path)
+    kept = None
     if spec is None:
-        raise InputError(problems)
-    builder = _EventBuilder(spec, positions, path, registry)
+        spec, kept = _salvage(data)
+        if spec is None:
+            raise InputError(problems)
+    builder = _EventBuilder(spec, positions, path, registry, kept)
     event = builder.build(hashlib.sha256(text.encode()).hexdigest())
-    if builder.problems:
-        raise InputError(builder.problems)
+    if problems or builder.problems:
+        raise InputError(problems + builder.problems)
     return event
+
+
+_SECTIONS = ("facts", "context", "quotes")
+
+
+def _salvage(data) -> tuple[EventSpec | None, dict[str, list[int]] | None]:
+    """The event without its invalid facts, context items and quotes, for a second pass of checks.
+
+    When the only schema problems are inside list items, the rest of the file
+    can still be cross-checked (unknown sources, duplicate ids, sides against
+    totals), so an editor sees every problem in one run rather than fixing the
+    schema first and meeting the rest afterwards. Returns the indices kept per
+    section, so problems still point at the right item; (None, None) when the
+    event itself is malformed.
+    """
+    try:
+        EventSpec.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    else:  # pragma: no cover - only called after a failure
+        return None, None
+    bad: set[tuple[str, int]] = set()
+    for err in errors:
+        loc = tuple(err["loc"])
+        if len(loc) < 2 or loc[0] not in _SECTIONS or not isinstance(loc[1], int):
+            return None, None
+        bad.add((loc[0], loc[1]))
+    reduced, kept = dict(data), {}
+    for section in _SECTIONS:
+        items = data.get(section)
+        if isinstance(items, list):
+            kept[section] = [i for i in range(len(items)) if (section, i) not in bad]
+            reduced[section] = [items[i] for i in kept[section]]
+    try:
+        return EventSpec.model_validate(reduced), kept
+    except ValidationError:
+        return None, None
 
 
 class _EventBuilder:
     """Turns a validated EventSpec into an Event, collecting located problems on the way."""
 
-    def __init__(self, spec: EventSpec, positions, path: str, registry: SourceRegistry):
+    def __init__(self, spec: EventSpec, positions, path: str, registry: SourceRegistry, kept: dict[str, list[int]] | None = None):
         self.spec, self.positions, self.path, self.registry = spec, positions, path, registry
+        self.kept = kept  # original indices of the items kept by _salvage, per section
         self.problems: list[Problem] = []
+
+    def index(self, section: str, i: int) -> int:
+        """The item's index in the file (items dropped by _salvage shift the spec's indices)."""
+        return self.kept[section][i] if self.kept is not None and section in self.kept else i
 
     def problem(self, at: tuple, message: str) -> None:
         line, col = locate(self.positions, at)
@@ -194,7 +239,7 @@ class _EventBuilder:
         seen_ids: dict[str, int] = {}
         for section in ("facts", "context", "quotes"):
             for i, item in enumerate(getattr(spec, section)):
-                at = (section, i, "id")
+                at = (section, self.index(section, i), "id")
                 if item.id in seen_ids:
                     self.problem(at, f"duplicate id {item.id!r} (first used at line {seen_ids[item.id]})")
                 else:
@@ -203,6 +248,7 @@ class _EventBuilder:
         facts: dict[str, Fact] = {}
         indexed: list[tuple[int, Fact]] = []
         for i, fs in enumerate(spec.facts):
+            i = self.index("facts", i)
             fact = self.fact(i, fs)
             if fact is not None and fact.id not in facts:
                 facts[fact.id] = fact
@@ -216,8 +262,8 @@ class _EventBuilder:
             as_of=spec.as_of,
             facts=facts,
             derived=derived,
-            context=tuple(self.context(i, c) for i, c in enumerate(spec.context)),
-            quotes=tuple(self.quote(i, q) for i, q in enumerate(spec.quotes)),
+            context=tuple(self.context(self.index("context", i), c) for i, c in enumerate(spec.context)),
+            quotes=tuple(self.quote(self.index("quotes", i), q) for i, q in enumerate(spec.quotes)),
             registry=self.registry,
             title=spec.title,
             period=(spec.period.start, spec.period.end) if spec.period else None,
