@@ -353,3 +353,24 @@ def test_round_trip_refuses_pathological_nesting():
 
     with pytest.raises(InputError, match="nested more than"):
         load_document("id: x\nnote: " + "[" * 50_000 + "]" * 50_000 + "\n", "deep.yaml")
+
+
+@SETTINGS
+@given(
+    st.sampled_from(["1h", "4h", "24h"]), st.sampled_from(["1h", "4h", "24h"]),
+    st.sampled_from(["USD", "count"]), st.sampled_from(["USD", "count"]),
+    st.sampled_from([("coinglass",), ("coinank",), ("coinglass", "coinank")]), st.sampled_from([("coinglass",), ("coinank",), ("coinank", "coinglass")]),
+)
+def test_derivations_combine_only_like_with_like(w1, w2, u1, u2, s1, s2):
+    a = _fact("a", window=w1, unit=u1, sources=s1)
+    b = _fact("b", window=w2, unit=u2, sources=s2, value=400.0)
+    same_frame = w1 == w2 and u1 == u2
+    for fn, needs_same_sources in ((share, True), (ratio, True), (lambda x, y: total([x, y]), False)):
+        allowed = same_frame and (set(s1) == set(s2) or not needs_same_sources)
+        if allowed:
+            d = fn(a, b)
+            assert d.window == w1 and set(d.sources) == set(s1) | set(s2)
+        else:
+            with pytest.raises(DerivationError) as info:
+                fn(a, b)
+            assert ": a (" in str(info.value) and ", b (" in str(info.value)  # names both figures
