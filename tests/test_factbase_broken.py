@@ -130,3 +130,13 @@ def test_pathological_nesting_is_refused_not_a_crash(tmp_path, body):
     assert proc.returncode == 2, (proc.returncode, proc.stderr[-500:])
     assert "Traceback" not in proc.stderr
     assert "nested more than 24 levels deep" in proc.stderr.splitlines()[0]
+
+
+def test_a_pipe_is_refused_instead_of_blocking(tmp_path):
+    import os
+
+    shutil.copy(BROKEN / "sources.yaml", tmp_path / "sources.yaml")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    result = CliRunner().invoke(main, ["facts", "validate", str(tmp_path / "pipe.yaml")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{tmp_path / 'pipe.yaml'}:0:0: not a regular file")

@@ -49,9 +49,14 @@ def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
         size = path.stat().st_size
     except OSError as exc:
         raise single_problem(path, f"cannot read file: {exc.strerror or exc}") from None
+    if not path.is_file():  # a folder, a pipe or a device: reading could block or mean nothing
+        raise single_problem(path, "not a regular file")
     if size > max_bytes:
         raise single_problem(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for fact files", line=1, column=1)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise single_problem(path, f"cannot read file: {exc.strerror or exc}") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
