@@ -50,9 +50,17 @@ class Draft:
     event_id: str
     title: str
     markdown: str
-    html: str
     claims: dict
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    render_html: object = field(default=None, repr=False, compare=False)
+    _html: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def html(self) -> str:
+        """The standalone HTML page, rendered on first use (a third of drafting time; many callers need only Markdown)."""
+        if self._html is None:
+            self._html = self.render_html()
+        return self._html
 
     def to_json(self) -> str:
         return json.dumps(self.claims, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
@@ -223,15 +231,18 @@ class Drafter:
             start = expanded.map(hb + 2)
             title = _unescape_md(markdown[start:expanded.map(hb + len(headline_section.text))])
 
-        from markdown_it import MarkdownIt
+        def render_html() -> str:
+            from markdown_it import MarkdownIt
 
-        if self._md is None:
-            self._md = MarkdownIt("commonmark", {"html": False})
-        body_html = expand_html(self._md.render(doc), resolved, spans, render.src_names)
-        page = self.page.render(title=title, body=jinja2.utils.markupsafe.Markup(body_html), event=event.id,
-                                writer_version=__version__, templates=self.templates_digest, lang="en")
+            if self._md is None:
+                self._md = MarkdownIt("commonmark", {"html": False})
+            body_html = expand_html(self._md.render(doc), resolved, spans, render.src_names)
+            page = self.page.render(title=title, body=jinja2.utils.markupsafe.Markup(body_html), event=event.id,
+                                    writer_version=__version__, templates=self.templates_digest, lang="en")
+            return page if page.endswith("\n") else page + "\n"
+
         claims = self._claims(view.shape, event, markdown, expanded, sections, bases, sentences, spans, resolved, skipped, title, facts_value)
-        draft = Draft(event.id, title, markdown, page if page.endswith("\n") else page + "\n", claims, skipped)
+        draft = Draft(event.id, title, markdown, claims, skipped, render_html)
         if self._run_check and self.checker is not None:
             self._round_trip(draft, event, spans, expanded, sections, bases)
         return draft

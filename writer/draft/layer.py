@@ -26,6 +26,7 @@ TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
 TOKEN_RE = re.compile(f"{TOKEN_OPEN}(.){TOKEN_CLOSE}", re.S)
 HEADLINE_SECTIONS = frozenset({"headline", "lede"})
+_LINES: dict[tuple[str, int], tuple[str, int]] = {}  # (compiled file, python line) -> (template, template line)
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,17 @@ class Render:
     # -- plumbing -----------------------------------------------------------------
 
     def _where(self) -> tuple[str, int]:
+        """The template and line of the call being rendered (walks up to the compiled template's frame)."""
         frame = sys._getframe(2)
         while frame is not None:
-            tmpl = self.templates.get(frame.f_code.co_filename)
+            filename = frame.f_code.co_filename
+            tmpl = self.templates.get(filename)
             if tmpl is not None:
-                return tmpl.name or "", tmpl.get_corresponding_lineno(frame.f_lineno)
+                key = (filename, frame.f_lineno)
+                found = _LINES.get(key)
+                if found is None:
+                    found = _LINES[key] = (tmpl.name or "", tmpl.get_corresponding_lineno(frame.f_lineno))
+                return found
             frame = frame.f_back
         return "", 0
 
@@ -202,6 +209,7 @@ class Render:
             "sources": [Piece("text", join_names(names, self.style))],
             "possessive": [Piece("text", join_names([nm + ("'" if nm.endswith("s") and " " in nm else "'s") for nm in names], self.style))],
             "basis": self.basis(fact, names),
+            "modelled": [Piece("lit", self.style.names.get("words", {}).get("modelled_by", "modelled by") + " ", "caveat"), Piece("text", join_names(names, self.style))],
         }
         pieces: list[Piece] = []
         pos = 0
@@ -215,11 +223,12 @@ class Render:
         return pieces
 
     def basis(self, fact: Fact | None, names: list[str]) -> list[Piece]:
+        """What an estimate rests on: who modelled it, then the fact's own note on method when it has one."""
         words = self.style.names.get("words", {})
-        who = Piece("text", join_names(names, self.style))
+        pieces = [Piece("lit", words.get("modelled_by", "modelled by") + " ", "caveat"), Piece("text", join_names(names, self.style))]
         if fact is not None and fact.note and fact.status is Status.ESTIMATE:
-            return [Piece("text", fact.note), Piece("lit", f" {words.get('by', 'by')} ", "caveat"), who]
-        return [Piece("lit", f"{words.get('from', 'from')} ", "caveat"), who, Piece("lit", f" {words.get('data', 'data')}", "caveat")]
+            pieces += [Piece("lit", ": ", "caveat"), Piece("text", fact.note.rstrip(". "))]
+        return pieces
 
     def caveat_pieces(self, fact: Fact, *, headline: bool) -> list[Piece]:
         table = self.style.headline_caveats if headline else self.style.caveats

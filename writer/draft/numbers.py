@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
+from babel import Locale
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
 
-LOCALE = "en_US"
+LOCALE = Locale.parse("en_US")  # parsed once: babel re-parses a locale string on every call
 SIG_FIGS = 3
 COMPACT_FROM = 1_000_000  # below a million a newsroom writes "$286,000", not "$286 thousand"
 
