@@ -71,7 +71,9 @@ def window_words(window: str, style: Style) -> str:
     n, unit = int(m.group(1)), m.group(2)
     words = style.names.get("window_units", {}).get(unit, unit)
     singular, plural = (words.split("|") + [words])[:2] if "|" in words else (words, words + "s")
-    return f"{format_decimal(n, locale=fmt.LOCALE)} {singular if n == 1 else plural}"
+    if n == 1:
+        return f"{style.names.get('one', 'one')} {singular}"
+    return f"{format_decimal(n, locale=fmt.LOCALE)} {plural}"
 
 
 def join_names(names: list[str], style: Style) -> str:
@@ -294,7 +296,7 @@ class Render:
         words = window_words(fact.window, self.style)
         if adj:
             n, unit = words.split(" ", 1)
-            words = f"{n}-{unit[:-1] if unit.endswith('s') and n != '1' else unit}"
+            words = f"{n}-{unit[:-1] if unit.endswith('s') else unit}"
         return self._token(Span("text", [Piece("qual", words)]))
 
     def ctx(self, ref) -> str:

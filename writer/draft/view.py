@@ -101,7 +101,7 @@ class QuoteRef(Ref):
         self.id, self.status = quote.id, quote.status.value
         self.has_role, self.has_channel = bool(quote.role), bool(quote.channel)
         # "as reported by X" only when someone other than the speaker reported it.
-        self.has_source = bool(reporter) and reporter.casefold() != quote.speaker.casefold()
+        self.has_source = bool(reporter) and reporter.casefold() not in quote.speaker.casefold()
         self.unverified = quote.status in UNVERIFIED
 
 
