@@ -149,3 +149,14 @@ def test_two_files_with_one_event_id_are_refused(tmp_path):
     assert result.exit_code == 2
     id_line = next(i for i, line in enumerate(SEED_001.read_text(encoding="utf-8").splitlines(), 1) if line.startswith("id:"))
     assert result.stderr.startswith(f"{tmp_path / 'b.yaml'}:{id_line}:1: id: event id '2026-11-17-btc-long-washout-coinank' is also used by {tmp_path / 'a.yaml'}")
+
+
+def test_a_name_shared_by_two_sources_is_refused(tmp_path):
+    reg = tmp_path / "reg.yaml"
+    reg.write_text(
+        "sources:\n  - id: a\n    name: CoinGlass\n    kind: aggregator\n"
+        "  - id: b\n    name: Other\n    kind: aggregator\n    aliases: [X, coinglass]\n"
+    )
+    result = run("facts", "validate", str(SEED_001), "--sources", str(reg))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{reg}:8:18: sources[1].aliases[1]: 'coinglass' already names source 'a'")

@@ -122,9 +122,24 @@ def load_registry(path: str | Path) -> SourceRegistry:
             problems.append(Problem(str(path), line, col, f"sources[{i}].id", f"duplicate source id {s.id!r}"))
             continue
         sources[s.id] = Source(s.id, s.name, s.kind, tuple(s.aliases), s.url)
+    problems += _ambiguous_names(spec, positions, str(path))
     if problems:
         raise InputError(problems)
     return SourceRegistry(sources, str(path), hashlib.sha256(text.encode()).hexdigest())
+
+
+def _ambiguous_names(spec: RegistrySpec, positions, path: str) -> list[Problem]:
+    """A name or alias shared by two sources would let the check credit the wrong one."""
+    owner: dict[str, str] = {}
+    out: list[Problem] = []
+    for i, s in enumerate(spec.sources):
+        for j, name in enumerate([s.name, *s.aliases]):
+            key = name.casefold()
+            if owner.setdefault(key, s.id) != s.id:
+                at = ("sources", i, "name") if j == 0 else ("sources", i, "aliases", j - 1)
+                line, col = locate(positions, at)
+                out.append(Problem(path, line, col, dotted(at), f"{name!r} already names source {owner[key]!r}; each name or alias must point to one source"))
+    return out
 
 
 def find_registry(event_path: str | Path) -> Path | None:
