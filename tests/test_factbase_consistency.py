@@ -241,3 +241,19 @@ def test_qualified_or_unreadable_amounts_are_refused(raw):
 
 def test_a_magnitude_string_loads_as_its_number():
     assert load(HEAD + liq("total", '"1.4B"')).facts["total"].value == 1.4e9
+
+
+def test_fact_base_code_neither_prints_nor_exits_nor_knows_the_cli():
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "writer" / "factbase"
+    for source in sorted(package.glob("*.py")):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id not in ("print", "exit", "quit"), f"{source.name}:{node.lineno}"
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+                assert (node.value.id, node.attr) != ("sys", "exit"), f"{source.name}:{node.lineno}"
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in node.names] + ([node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
+                assert not any(n.split(".")[0] == "click" or n.startswith(("writer.cli", "writer.draft", "writer.check", "writer.publish")) for n in names), f"{source.name}:{node.lineno}"
