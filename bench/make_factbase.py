@@ -165,34 +165,41 @@ class _EventMaker:
         return event
 
     def spread_values(self) -> None:
-        """Keep the dollar figures of an event at least 5% apart, so no two facts print alike.
+        """Keep the dollar figures of an event apart, so no printed figure could stand for two facts.
 
         Totals, sides and per-asset figures are fixed (they must add up); any
-        other figure within 5% of one already taken is moved up until it is
-        clear. Two different facts printed as "about $579 million" and "$573
-        million" are ambiguous to any reader, the check included; a benchmark
-        corpus should exercise the common case, not that accident.
+        other figure within 5% of one of them, or between a lower bound and
+        twice it ("at least $147 million" is true of $174 million too), is
+        moved up until it is clear. Two facts a reader cannot tell apart are
+        ambiguous to the check as well; a benchmark corpus should exercise the
+        common case, not that accident.
         """
         def fixed(f: dict) -> bool:
             return f["metric"] in ("liquidations", "price_level") and "venue" not in f
 
-        def clash(v: float, taken: list[float]) -> bool:
-            return any(abs(v - t) <= 0.05 * max(abs(v), abs(t)) for t in taken)
+        def clash(v: float) -> bool:
+            return any(lo <= v <= hi for lo, hi in taken)
 
-        taken: list[float] = []
+        taken: list[tuple[float, float]] = []
+
+        def take(v: float, lower_bound: bool) -> None:
+            taken.append((v * 0.95, v * 2.1 if lower_bound else v * 1.05))
+
         for f in self.facts:
             if f["unit"] == "USD" and fixed(f):
-                taken.extend(o["value"] for o in f.get("observations", []) if "value" in o)
+                for o in f.get("observations", []):
+                    if "value" in o:
+                        take(o["value"], f.get("lower_bound", False))
         for f in self.facts:
             if f["unit"] != "USD" or fixed(f):
                 continue
             for o in f.get("observations", []):
                 if "value" in o:
                     v = o["value"]
-                    while clash(v, taken):
+                    while clash(v):
                         v = _sig(v * 1.06)
                     o["value"] = v
-                    taken.append(v)
+                    take(v, f.get("lower_bound", False))
 
     # --- sections -------------------------------------------------------------
 

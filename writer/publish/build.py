@@ -16,6 +16,7 @@ files, compares with the manifest, and stops.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import time
@@ -122,6 +123,7 @@ class _Item:
     registry_digest: str
     event_id: str | None
     prior: Entry | None
+    inputs: Inputs | None = None
 
 
 # --- reading ahead ----------------------------------------------------------------
@@ -203,6 +205,8 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
     own_manifest = shard_manifest_path(out, shard.k, shard.n) if shard else out / MANIFEST_NAME
     prior = Manifest.read(own_manifest) or (Manifest.read(out / MANIFEST_NAME) if shard else None) or Manifest()
     prior_by_source = prior.by_source()
+    cache_path = out / STATE_DIR / (f"rejections-{shard.k}-of-{shard.n}.json" if shard else "rejections.json")
+    prior_rejections = _read_rejections(cache_path)
 
     # The drafter is needed even when nothing changed: its digest of templates and style is an input.
     drafter = _pipeline_part(make_drafter, options.templates_dir)
@@ -246,11 +250,16 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
             continue
         if it.event_id is not None:
             first_with_id[it.event_id] = it
-        inputs = Inputs(it.digest, it.registry_digest, templates_digest, __version__, options.settings.digest)
-        if not options.force and it.prior is not None and it.prior.inputs == inputs and _files_present(out, it.prior):
+        it.inputs = Inputs(it.digest, it.registry_digest, templates_digest, __version__, options.settings.digest)
+        if not options.force and it.prior is not None and it.prior.inputs == it.inputs and _files_present(out, it.prior):
             unchanged.append(it)
-        else:
-            todo.append(it)
+            continue
+        cached = prior_rejections.get(it.source)
+        if not options.force and cached is not None and cached["inputs"] == it.inputs.as_dict():
+            # Rejected before from these very inputs: drafting is deterministic, so it would be again.
+            rejected_items.append((it, dict(cached["rejection"])))
+            continue
+        todo.append(it)
 
     outcomes = _run(todo, options, out, drafter, progress)
 
@@ -262,12 +271,17 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
             entries[oc.entry.id] = oc.entry
             report.published.append(oc.entry.id)
             report.files_written += oc.written
+    by_source = {it.source: it for it in todo}
     for oc in outcomes:
         if oc.rejection is not None:
-            rejected_items.append((None, oc.rejection | {"_source": oc.source}))
+            rejected_items.append((by_source.get(oc.source), oc.rejection | {"_source": oc.source}))
     kept_sources = set()
+    rejections: dict[str, dict] = {}
     for it, rej in rejected_items:
         source = rej.pop("_source", None) or (it.source if it else None)
+        rej.pop("kept_previous", None)
+        if it is not None and it.inputs is not None and rej["code"] not in UNCACHED_CODES:
+            rejections[it.source] = {"inputs": it.inputs.as_dict(), "rejection": dict(rej)}
         previous = prior_by_source.get(source) if source else None
         keep = previous is not None and previous.id not in entries and _files_present(out, previous)
         if keep:
@@ -288,6 +302,8 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
 
     changed = bool(report.published or report.removed) or prior.settings != options.settings.as_dict()
     manifest = Manifest(entries, {}, options.settings.as_dict())
+    if rejections != prior_rejections:
+        _write_rejections(cache_path, rejections)
     if shard:
         if changed or not own_manifest.is_file() or set(entries) != set(prior.entries):
             atomic_write(own_manifest, manifest.to_bytes(__version__))
@@ -306,6 +322,25 @@ def _pipeline_part(factory, *args):
         raise
     except Exception as exc:  # e.g. a YAML or Jinja error while compiling the house style
         raise WriterError(f"cannot set up drafting: {type(exc).__name__}: {exc}") from None
+
+
+# Rejections that say nothing about the inputs (a crashed worker, a file edited mid-run) are retried.
+UNCACHED_CODES = frozenset({"internal", "changed"})
+
+
+def _read_rejections(path: Path) -> dict[str, dict]:
+    """The last run's rejections by fact file, with the inputs they came from (a cache: unreadable means empty)."""
+    try:
+        data = json.loads(path.read_bytes())
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_rejections(path: Path, rejections: dict[str, dict]) -> None:
+    if not rejections and not path.exists():
+        return
+    atomic_write(path, (json.dumps(dict(sorted(rejections.items())), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
 
 
 def _plain_rejection(path: Path, event_id: str | None, code: str, reason: str, *, line: int = 0, column: int = 0) -> dict:
