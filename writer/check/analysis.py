@@ -18,9 +18,12 @@ from writer.check.document import Article, Block
 from writer.check.figures import Figure
 from writer.check.phrases import PhraseSet
 
-CAVEAT_CLASSES = frozenset({"attribution", "rumor", "pending", "estimate"})
+CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", "estimate"})
 NOTE_CLASSES = frozenset({"note_backward", "note_forward", "note_label"})
 # Where a figure's own clause ends: words before these belong to the next figure.
+_BASIS = re.compile(r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
+_CIRCULATES = re.compile(r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
+_PAREN = re.compile(r"\([^()]*\)")
 _CLAUSE_END = re.compile(r",|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|—|–")
 
 
@@ -105,21 +108,38 @@ class Analysis:
                 classes |= s.classes & CAVEAT_CLASSES
         return classes
 
-    def scope_sources(self, fu: FigureUse) -> set[str]:
-        """Sources named in the figure's sentence, in its run (until another source is named) or covering notes."""
-        named = set(fu.sentence.sources)
-        for s in reversed(self.carried(fu)):
-            if s.sources:
-                named |= s.sources
-                break
+    def scope_sources(self, fu: FigureUse, *, carry: bool = False) -> set[str]:
+        """Sources named as sources in the figure's sentence or in notes covering it (and, with
+        ``carry``, in the sentence that opens its run)."""
+        named = set(fu.sentence.attributed)
+        if carry:
+            for s in reversed(self.carried(fu)):
+                if s.sources:
+                    named |= s.attributed
+                    break
         for s in self.covering_notes(fu):
-            named |= s.sources
+            named |= s.attributed
         return named
+
+    def basis_in_scope(self, fu: FigureUse) -> bool:
+        """An estimate says what it rests on: a heat map, a model, an extrapolation."""
+        texts = [fu.sentence.text, *(s.text for s in self.covering_notes(fu))]
+        return any(_BASIS.search(t) for t in texts)
+
+    def circulation_in_scope(self, fu: FigureUse) -> bool:
+        texts = [fu.sentence.text, *(s.text for s in self.covering_notes(fu))]
+        return any(_CIRCULATES.search(t) for t in texts)
 
     def section_notes(self, fu: FigureUse) -> list[Sentence]:
         """Every note of the figure's section, wherever it sits."""
         section = self.article.blocks[fu.block_index].section
         return [s for s in self.sections.get(section, []) if s.note is not None]
+
+    def single_source_in_scope(self, fu: FigureUse) -> bool:
+        """Single-source wording in the sentence, the run's opening or a note covering the figure."""
+        if "single_source" in fu.sentence.classes:
+            return True
+        return any("single_source" in s.classes for s in self.covering_notes(fu) + self.section_notes(fu))
 
     def section_sources(self, fu: FigureUse) -> set[str]:
         section = self.article.blocks[fu.block_index].section
@@ -134,30 +154,62 @@ class Analysis:
 
 _AFTER_NAME = re.compile(
     r"^(?:['’]s)?\s*(?:own\s+)?(?:data|figures|numbers|statistics|statement|reports?|heat ?maps?|model|estimates?|"
-    r"tracker|dashboard|feed|records|said|says|stated|reported|reports|shows?|showed|estimated?|attributes|puts|put|counted|tallied)\b",
+    r"tracker|dashboard|feed|records|said|says|stated|reported|reports|shows?|showed|estimated?|attributes|puts|put|counted|tallied|"
+    r"differ|differs|disagree|disagrees|diverge|vary|which differ)\b",
     re.IGNORECASE,
 )
 
 
+_BY = re.compile(r"\bby\s+", re.IGNORECASE)
+_JOINER = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/)?\s*$")
+
+
 def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSet) -> set[str]:
-    """Sources named *as sources* ("according to X", "X's figures", "(X)"), not as a venue or subject."""
-    out = set()
+    """Sources named *as sources* ("according to X", "X's figures", "(X)"), not as a venue or subject.
+
+    The first names after an attribution formula (within a few words) are
+    attributed, with every name joined to them as a list or an apposition
+    ("a single source, CoinAnk", "CoinGlass and CoinAnk"); so is a name
+    followed by "data", "figures", "said" and the like.
+    """
+    if not mentions:
+        return set()
     rx = phrases.markers.get("attribution")
-    for i, m in enumerate(mentions):
-        sid = spelling[m.group(0).lower()]
+    joined = [bool(_JOINER.match(text[mentions[k].end():mentions[k + 1].start()])) for k in range(len(mentions) - 1)]
+    picked: set[int] = set()
+
+    def chain_forward(k: int) -> None:
+        picked.add(k)
+        while k < len(joined) and joined[k]:
+            k += 1
+            picked.add(k)
+
+    ends = [m.end() for m in rx.finditer(text)] if rx is not None else []
+    ends += [i + 1 for i, ch in enumerate(text) if ch == "("]
+    for e in ends:
+        for k, m in enumerate(mentions):
+            if m.start() >= e:
+                if m.start() - e <= 45:
+                    chain_forward(k)
+                break
+    # the agent of a passive or an estimate: "... by CoinAnk", "by market analyses"
+    starts = {m.start(): k for k, m in enumerate(mentions)}
+    for b in _BY.finditer(text):
+        if b.end() in starts:
+            chain_forward(starts[b.end()])
+    for k, m in enumerate(mentions):
         if _AFTER_NAME.match(text[m.end():m.end() + 40]):
-            out.add(sid)
-            continue
-        floor = mentions[i - 1].end() if i > 0 else 0
-        left = text[max(floor, m.start() - 45):m.start()]
-        if (rx is not None and rx.search(left)) or left.rstrip().endswith("("):
-            out.add(sid)
-    return out
+            picked.add(k)
+            j = k
+            while j > 0 and joined[j - 1]:
+                j -= 1
+                picked.add(j)
+    return {spelling[mentions[k].group(0).lower()] for k in picked}
 
 
 def local_context(text: str, fig: Figure, prev_end: int, next_start: int, sent_start: int, sent_end: int) -> tuple[str, str]:
     left = text[max(prev_end, sent_start):fig.qualifier_start if fig.qualifier_start is not None else fig.start]
-    right = text[fig.end:min(next_start, sent_end)]
+    right = _PAREN.sub(lambda m: " " * len(m.group(0)), text[fig.end:min(next_start, sent_end)])
     m = _CLAUSE_END.search(right)
     if m:
         right = right[:m.start()]

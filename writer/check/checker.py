@@ -182,8 +182,9 @@ class Checker:
         if key not in self._supports:
             self._supports[key] = (event, *supports_of(event, self.phrases.qualifiers))
         _, supports, unavailable = self._supports[key]
+        exchanges = frozenset(sid for sid, s in event.registry.sources.items() if s.kind.value == "exchange")
         for fu in analysis.figures:
-            cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text)
+            cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text, exchanges)
             ctx.links[id(fu)] = link(fu, supports, unavailable, cues, analysis.scope_classes(fu))
 
 

@@ -48,11 +48,11 @@ _FIGURE_RE = re.compile(
     | (?P<prange>(?P<pr_lo>{NUM})\s?%?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|percent\b|per\s?cent\b))
     | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|(?i:mn|mln|bn|tn|[kmbt])\b)?)
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD))?)
-    | (?P<percent>(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
+    | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d.,:%]|\s*(?:{MAGW}|percent)))
     | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?P<v_dollars>\s+(?:of\s+)?dollars|\s+USD)?)
     | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:dollars|USD))|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
-    | (?P<counted>(?P<c_num>{NUM})\s+(?:(?:\w+\s+){{0,1}})(?P<c_noun>{COUNTED})\b)
+    | (?P<counted>(?P<c_num>{NUM})\s+(?:(?!(?:hours?|minutes?|days?|weeks?|months?|years?|seconds?)\b)\w+\s+)?(?P<c_noun>{COUNTED})\b)
     | (?P<coins>(?P<co_num>{NUM})\s?(?P<co_unit>{COINS})\b)
     | (?P<grouped>(?P<g_num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?))
     )
@@ -64,6 +64,13 @@ _FIGURE_RE = re.compile(
 _TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
 # "hundred" alone is only a figure in "hundred billion" / "a hundred million".
 _HUNDRED_RE = re.compile(r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
+
+
+# An index reading: "the Fear & Greed Index stood at 27", "a reading of 12".
+_INDEX_RE = re.compile(
+    r"\b(?:index|reading|gauge|score)\b[^.;:\d\n]{0,30}?\b(?:at|of|to|was|is|hit|reached)\s+(?P<num>\d{1,3}(?:\.\d+)?)(?![\d,.]?\d)(?!\s*(?:%|percent|hours?|minutes?|days?|weeks?|months?|years?))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -175,6 +182,8 @@ def _make(m: re.Match, base: int) -> Figure | None:
         return Figure(start, end, text, "USD", v, v, True, p)  # "1.45B" in this genre is money
     if kind == "percent":
         v, p = _amount(g("p_num"), None)
+        if g("p_neg") in ("-", "−"):
+            v = -v
         return Figure(start, end, text, "percent", v, v, True, p)
     if kind == "ratio":
         if _TIME_RE.match(text):
@@ -265,6 +274,11 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
                 found.extend(find_figures_simple(text[m.start("mrange"):m.end("mrange")], base + m.start("mrange")))
             continue
         found.append(fig)
+    for m in _INDEX_RE.finditer(text):
+        if any(s < m.end("num") and m.start("num") < e for s, e in taken) or any(f.start - base < m.end("num") and m.start("num") < f.end - base for f in found):
+            continue
+        v, p = _amount(m.group("num"), None)
+        found.append(Figure(base + m.start("num"), base + m.end("num"), m.group("num"), "index", v, v, True, p))
     found.sort(key=lambda f: f.start)
     out = []
     for fig in found:

@@ -12,6 +12,7 @@ for a metric the desk marked unavailable, or unsupported.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from writer.check.analysis import FigureUse
@@ -27,6 +28,7 @@ _UNIT_OK = {
     "count": {"count"},
     "coins": {"coins"},
     "ratio": {"ratio"},
+    "index": {"index"},
 }
 
 
@@ -64,14 +66,14 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
             unavailable.append(fact)
             continue
         lo, hi = fact.bounds
-        out.append(Support(fact.id, fact.unit, lo, hi, fact.status, fact.sources, fact, point=(fact.range is None)))
+        # A point when the fact has a value (agreeing sources spread within the tolerance
+        # still have one); a range only when the fact base refuses a single value.
+        out.append(Support(fact.id, fact.unit, lo, hi, fact.status, fact.sources, fact, point=(fact.value is not None)))
         if fact.price_level is not None:
             out.append(Support(fact.id, "USD", fact.price_level, fact.price_level, fact.status, fact.sources, fact, anchor=True))
         if fact.price_band is not None:
             a, b = fact.price_band
             out.append(Support(fact.id, "USD", a, b, fact.status, fact.sources, fact, anchor=True, point=False))
-            out.append(Support(fact.id, "USD", a, a, fact.status, fact.sources, fact, anchor=True))
-            out.append(Support(fact.id, "USD", b, b, fact.status, fact.sources, fact, anchor=True))
     for item in event.context:
         for fig in find_figures(item.text, qualifiers):
             out.append(_from_text(f"context:{item.id}", fig, item.status, item.sources))
@@ -101,12 +103,14 @@ def value_match(fig: Figure, s: Support) -> str | None:
     if fig.qualifier == "approx":
         tol += max(abs(fig.lo), abs(fig.hi)) * 0.025
     if fig.point:
-        if fig.qualifier in ("at_least", "at_most"):
-            return "match" if flo <= s.hi and s.lo <= fhi else None
+        if fig.qualifier == "at_least":  # "over $1 billion": true, and not a wild understatement
+            return "match" if flo <= s.hi and s.lo <= 2 * fig.lo + tol else None
+        if fig.qualifier == "at_most":
+            return "match" if s.lo <= fhi and s.hi >= fig.lo / 2 - tol else None
         if s.lo == s.hi:
             return "match" if abs(s.lo - fig.lo) <= tol + 1e-9 * max(1.0, abs(s.lo)) else None
         if s.lo - tol <= fig.lo <= s.hi + tol:
-            return "collapsed" if s.disputed or s.status is Status.DISPUTED else "match"
+            return "match" if s.point else "collapsed"  # the fact base holds a range (disputed, a ranged estimate, a band)
         return None
     # the text gives a range
     if s.lo == s.hi:
@@ -118,28 +122,36 @@ def value_match(fig: Figure, s: Support) -> str | None:
 @dataclass(frozen=True)
 class Cues:
     sides: frozenset[str]
-    assets: frozenset[str]
+    assets: frozenset[str]  # named in the figure's clause
+    sentence_assets: frozenset[str]
     windows: frozenset[str]
     venues: frozenset[str]
     metrics: frozenset[str]
     total: bool
+    directions: frozenset[str] = frozenset()
+    near_exchanges: frozenset[str] = frozenset()  # exchanges named in the figure's own clause
 
 
 def _found(table: dict, text: str) -> frozenset[str]:
     return frozenset(k for k, rx in table.items() if rx is not None and rx.search(text))
 
 
-def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, str], block_text: str) -> Cues:
+def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, str], block_text: str,
+             exchanges: frozenset[str] = frozenset()) -> Cues:
     local = fu.left + " " + fu.right
-    sides = _found(phrases.side_cues, fu.left) or _found(phrases.side_cues, fu.right)
-    assets = _found(phrases.asset_cues, local) or _found(phrases.asset_cues, fu.sentence.text)
+    clause = _LEFT_CLAUSE.split(fu.left)[-1]  # the words of the figure's own clause before it
+    sides = _found(phrases.side_cues, clause) or _found(phrases.side_cues, fu.right)
+    assets = _found(phrases.asset_cues, clause + " " + fu.right)
     if fu.figure.asset:
         assets = assets | {fu.figure.asset}
+    sentence_assets = assets or _found(phrases.asset_cues, fu.sentence.text)
     windows = _found(phrases.window_cues, local) or _found(phrases.window_cues, fu.sentence.text) or _found(phrases.window_cues, block_text)
     venues = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(fu.sentence.text)) if venue_rx else frozenset()
     metrics = _found(phrases.metric_cues, local)
     total = bool(phrases.total_cue and phrases.total_cue.search(local))
-    return Cues(sides, assets, windows, venues, metrics, total)
+    directions = _found(phrases.direction_cues, fu.left[-40:])
+    near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
+    return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near)
 
 
 def _norm_window(w: str | None) -> str | None:
@@ -163,10 +175,13 @@ def context_score(s: Support, cues: Cues, sentence_classes: set[str], named: fro
         if cues.assets:
             if fact.asset in cues.assets:
                 score += 2
-            elif fact.asset is not None:
-                conflicts += 1
-            elif not cues.total:
-                score -= 1
+            elif not cues.total or fact.asset is not None:
+                conflicts += 1  # "XRP liquidations" is neither a BTC figure nor the total
+        elif cues.sentence_assets:
+            if fact.asset in cues.sentence_assets:
+                score += 1
+        if not (cues.sides or cues.assets or cues.near_exchanges) and fact.side is None and fact.asset is None and fact.venue is None:
+            score += 0.5  # unqualified words ("liquidations reached $X") describe the unqualified figure
         if cues.windows and fact.window:
             if _norm_window(fact.window) in cues.windows:
                 score += 1
@@ -174,65 +189,74 @@ def context_score(s: Support, cues: Cues, sentence_classes: set[str], named: fro
                 conflicts += 1
         if fact.venue:
             score += 2 if fact.venue in cues.venues else -1
+        elif cues.near_exchanges - set(s.sources) and not cues.total:
+            conflicts += 1  # "liquidations on Binance" is not a network-wide figure
+        if cues.directions and fact.direction and (s.anchor or fact.metric == "price_level"):
+            if fact.direction in cues.directions:
+                score += 1
+            else:
+                conflicts += 1
         if cues.total and fact.side is None and fact.asset is None and fact.venue is None:
             score += 1
         if fact.metric in cues.metrics or (s.anchor and "price_level" in cues.metrics):
             score += 1
-    if s.status is Status.ESTIMATE and "estimate" in sentence_classes:
-        score += 1
-    if s.status in (Status.RUMOR, Status.PENDING_VERIFICATION) and sentence_classes & {"rumor", "pending", "claim"}:
-        score += 1
+    # Words of potential or of rumour point at such facts, and away from realised ones.
+    potential = "estimate" in sentence_classes
+    hearsay = bool(sentence_classes & {"rumor", "pending", "claim"})
+    if s.status is Status.ESTIMATE:
+        score += 1 if potential else -1
+    elif s.status in (Status.RUMOR, Status.PENDING_VERIFICATION):
+        score += 1 if hearsay else -1
+    elif hearsay and not potential:
+        score -= 1
     return score, conflicts
 
 
 def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: Cues, classes: set[str] | None = None) -> Link:
+    """The support a figure was written from, or why there is none."""
     fig = fu.figure
     classes = fu.sentence.classes if classes is None else classes
     named = frozenset(fu.sentence.sources)
     quoted = _inside_quotes(fu.sentence.text, fu.figure.start - fu.sentence.start)
     matched: list[tuple[float, Support, str]] = []
+    described: list[tuple[float, object]] = []
     for s in supports:
         if not _unit_ok(fig, s.unit):
             continue
         how = value_match(fig, s)
-        if how is None:
-            continue
         score, conflicts = context_score(s, cues, classes, named)
-        if quoted and s.id.startswith(("quote:", "context:")):
-            score += 3  # a figure inside quotation marks is the quoted words' figure
-        matched.append((score - 3 * conflicts, s, how))
-    if matched:
-        best = max(m[0] for m in matched)
-        top = [m for m in matched if m[0] == best]
-        # Prefer a true match to a collapsed range when both fit equally well.
-        top.sort(key=lambda m: (m[2] != "match", m[1].anchor))
-        kind = "supported" if top[0][2] == "match" else "collapsed"
-        return Link(kind, top[0][1], top[0][1].fact, [m[1] for m in top[1:]])
-    # No value fits: whose figure do the words describe?
-    described: list[tuple[float, object]] = []
+        if how is not None:
+            if quoted and s.id.startswith(("quote:", "context:")):
+                score += 3  # a figure inside quotation marks is the quoted words' figure
+            matched.append((score - 3 * conflicts, s, how))
+        elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2:
+            described.append((score, s))
     for fact in unavailable:
         if fig.unit is not None and fact.unit != fig.unit:
             continue
         score, conflicts = context_score(Support(fact.id, fact.unit, math.nan, math.nan, fact.status, fact.sources, fact), cues, classes, named)
         if conflicts == 0 and score >= 2:
             described.append((score + 0.5, fact))
-    for s in supports:
-        if s.fact is None or s.anchor or not _unit_ok(fig, s.unit) or fig.qualifier == "vague":
-            continue
-        score, conflicts = context_score(s, cues, classes, named)
-        if conflicts == 0 and score >= 2:
-            described.append((score, s))
+    best_m = max((m[0] for m in matched), default=None)
     if described:
-        best = max(d[0] for d in described)
-        top = [d[1] for d in described if d[0] == best]
-        if len({(t.id if isinstance(t, Support) else t.id) for t in top}) == 1:
+        best_d = max(d[0] for d in described)
+        top = [d[1] for d in described if d[0] == best_d]
+        # The words name another fact much better than any fact the value fits: a wrong value.
+        if len({t.id for t in top}) == 1 and (best_m is None or best_d >= best_m + 2):
             t = top[0]
             if isinstance(t, Support):
                 return Link("contradicts", t, t.fact)
             return Link("unavailable", None, t)
+    if matched:
+        top_m = [m for m in matched if m[0] == best_m]
+        # Prefer a true match to a collapsed range when both fit equally well.
+        top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor))
+        kind = "supported" if top_m[0][2] == "match" else "collapsed"
+        return Link(kind, top_m[0][1], top_m[0][1].fact, [m[1] for m in top_m[1:]])
     return Link("unsupported")
 
 
+_LEFT_CLAUSE = re.compile(r",|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–", re.IGNORECASE)
 _OPEN, _CLOSE = "“‘", "”’"
 
 

@@ -16,7 +16,7 @@ from importlib import resources
 import yaml
 
 MARKER_CLASSES = (
-    "attribution", "rumor", "pending", "estimate", "claim", "disagreement",
+    "attribution", "single_source", "rumor", "pending", "estimate", "claim", "disagreement",
     "note_backward", "note_forward", "note_label", "overstated",
 )
 
@@ -49,6 +49,7 @@ class PhraseSet:
     window_cues: dict[str, re.Pattern]
     metric_cues: dict[str, re.Pattern]
     total_cue: re.Pattern
+    direction_cues: dict[str, re.Pattern]
 
     def classes_in(self, text: str) -> set[str]:
         """Every marker class present in ``text`` (``confirmed`` only when not negated)."""
@@ -100,6 +101,7 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
         window_cues=_cue_map(cues["window"]),
         metric_cues=_cue_map(cues["metric"]),
         total_cue=_compile(cues["total"]),
+        direction_cues=_cue_map(cues["direction"]),
     )
 
 

@@ -8,7 +8,7 @@ def check(ctx: RuleContext):
     for fu in a.figures:
         if a.scope_classes(fu, carry=True) & {"attribution", "rumor", "pending", "estimate"}:
             continue
-        if a.scope_sources(fu):
+        if a.scope_sources(fu, carry=True):
             continue
         yield Hit(fu, f"{fu.figure.text!r} has no attribution or caveat in its sentence, its paragraph's opening run or a note covering it")
 

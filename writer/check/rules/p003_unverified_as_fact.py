@@ -13,7 +13,9 @@ def check(ctx: RuleContext):
             continue
         marker, words = NEEDS[s.status]
         classes = ctx.analysis.scope_classes(fu)
-        if marker in classes or (s.status is Status.PENDING_VERIFICATION and "rumor" in classes and "pending" in classes):
+        if marker in classes:
+            if s.status is Status.RUMOR and not (set(s.sources) & ctx.analysis.scope_sources(fu)) and not ctx.analysis.circulation_in_scope(fu):
+                yield Hit(fu, f"{fu.figure.text!r} is a rumour: say where it circulates ({ctx.names(s.sources)})", s.id)
             continue
         yield Hit(fu, f"{fu.figure.text!r} is {s.status.value.replace('_', ' ')} but the text states it as fact; say it is {words}", s.id)
 
@@ -28,7 +30,8 @@ RULE = Rule(
 ## What it does
 Flags a figure whose fact is a rumour (social media, community claims) or pending
 verification when its sentence, or a note covering it, does not say so ("an unverified
-claim circulating on X", "pending verification").
+claim circulating on X", "pending verification"); and a rumour that does not say where
+it circulates.
 
 ## Why it matters
 Stated plainly, a rumour reads as a reported fact: the desk then vouches for a number

@@ -9,9 +9,11 @@ def check(ctx: RuleContext):
         s = link.support
         if s is None or s.status is not Status.ESTIMATE or link.kind not in ("supported", "collapsed"):
             continue
-        if "estimate" in ctx.analysis.scope_classes(fu):
-            continue
-        yield Hit(fu, f"{fu.figure.text!r} is an estimate ({ctx.names(s.sources)}) but is stated as realised; say it is an estimate of potential liquidations", s.id)
+        a = ctx.analysis
+        if "estimate" not in a.scope_classes(fu):
+            yield Hit(fu, f"{fu.figure.text!r} is an estimate ({ctx.names(s.sources)}) but is stated as realised; say it is an estimate of potential liquidations", s.id)
+        elif not (set(s.sources) & a.scope_sources(fu)) and not a.basis_in_scope(fu):
+            yield Hit(fu, f"{fu.figure.text!r} is called an estimate but not whose or from what ({ctx.names(s.sources)}); name the model or source", s.id)
 
 
 RULE = Rule(
@@ -23,7 +25,8 @@ RULE = Rule(
     doc="""\
 ## What it does
 Flags a figure whose fact is an estimate when neither its sentence nor a covering note
-says it is an estimate, potential, projected or extrapolated.
+says it is an estimate, potential, projected or extrapolated, or says so without saying
+whose estimate or from what (a named source, a heat map, a model).
 
 ## Why it matters
 "$698 million of shorts would be liquidated above $85,000" is a model's guess about

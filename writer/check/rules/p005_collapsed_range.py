@@ -7,7 +7,8 @@ def check(ctx: RuleContext):
     for fu, link in ctx.linked():
         if link.kind == "collapsed" and link.support is not None:
             s = link.support
-            yield Hit(fu, f"sources disagree on this figure ({ctx.names(s.sources)}: {s.lo:,.0f} to {s.hi:,.0f}); print the range with both ends, not {fu.figure.text!r}", s.id)
+            why = "sources disagree on this figure" if s.status.value == "disputed" else "the fact base holds this figure as a range"
+            yield Hit(fu, f"{why} ({ctx.names(s.sources)}: {s.lo:,.0f} to {s.hi:,.0f}); print the range with both ends, not {fu.figure.text!r}", s.id)
 
 
 RULE = Rule(
@@ -15,11 +16,12 @@ RULE = Rule(
     name="collapsed-range",
     severity="error",
     mode="facts",
-    summary="A disputed figure (sources disagree) collapsed to a single value.",
+    summary="A disputed or ranged figure collapsed to a single value.",
     doc="""\
 ## What it does
-Flags a single value printed for a fact whose sources disagree beyond the tolerance,
-when the value lies inside (or at one end of) the disputed range.
+Flags a single value printed for a fact the fact base holds as a range (sources that
+disagree beyond the tolerance, a ranged estimate, a price band), when the value lies
+inside (or at one end of) the range.
 
 ## Why it matters
 Picking one provider's number hides the disagreement; the reader cannot tell the
