@@ -374,3 +374,55 @@ def test_derivations_combine_only_like_with_like(w1, w2, u1, u2, s1, s2):
             with pytest.raises(DerivationError) as info:
                 fn(a, b)
             assert ": a (" in str(info.value) and ", b (" in str(info.value)  # names both figures
+
+
+# --- robustness: any edit of a valid file gives an event or located problems ----
+
+from pathlib import Path  # noqa: E402
+
+from writer.errors import InputError  # noqa: E402
+from writer.factbase import load_registry  # noqa: E402
+
+_FACTBASE = Path(__file__).resolve().parent.parent / "factbase"
+_EXAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((_FACTBASE / "events").glob("*.yaml"))]
+_EXAMPLE_REGISTRY = load_registry(_FACTBASE / "sources.yaml")
+
+
+@st.composite
+def mangled_examples(draw):
+    text = draw(st.sampled_from(_EXAMPLE_TEXTS))
+    for _ in range(draw(st.integers(1, 4))):
+        pos = draw(st.integers(0, len(text)))
+        action = draw(st.sampled_from(["insert", "delete", "truncate", "swap_lines", "duplicate_line"]))
+        if action == "insert":
+            text = text[:pos] + draw(st.sampled_from(list(":[]{}-#&*!|>'\"\t\n ,?%@`") + ["1.5B", "about ", "null", "~", "- ", ": "])) + text[pos:]
+        elif action == "delete":
+            text = text[:pos] + text[pos + draw(st.integers(1, 20)):]
+        elif action == "truncate":
+            text = text[:pos]
+        else:
+            lines = text.split("\n")
+            if len(lines) < 2:
+                continue
+            i = draw(st.integers(0, len(lines) - 2))
+            if action == "swap_lines":
+                lines[i], lines[i + 1] = lines[i + 1], lines[i]
+            else:
+                lines.insert(i, lines[i])
+            text = "\n".join(lines)
+    return text
+
+
+@settings(max_examples=150, deadline=None)
+@given(mangled_examples())
+def test_any_edit_gives_an_event_or_located_problems_never_a_crash(text):
+    n_lines = text.count("\n") + 1
+    try:
+        event = event_from_text(text, "edited.yaml", _EXAMPLE_REGISTRY)
+    except InputError as exc:
+        assert exc.problems
+        for p in exc.problems:
+            assert p.path == "edited.yaml" and p.message
+            assert 0 <= p.line <= n_lines + 1 and p.column >= 0
+    else:
+        assert event.id and all(f.bounds is None or f.bounds[0] <= f.bounds[1] for f in event.all_facts().values())
