@@ -59,8 +59,10 @@ def test_show_json_shape_for_typed_and_derived_figures():
     share = facts["long_24h.share_of.total_24h"]
     assert share["derived_from"] == ["long_24h", "total_24h"]
     assert share["unit"] == "percent" and share["status"] == "single_source" and round(share["value"]) == 94
-    gap = facts["total_24h_cross_check"]
+    gaps = {f["id"]: f for f in show_json(EVENTS / "2026-11-19-short-squeeze-btc-96k.yaml")["facts"]}
+    gap = gaps["total_24h"]
     assert gap["status"] == "unavailable" and gap["value"] is None and gap["range"] is None and gap["sources"] == []
+    assert gap["derived_from"] is None and gap["window"] == "24h"
 
 
 def test_show_json_disputed_range_and_lower_bound():
