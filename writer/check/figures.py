@@ -49,7 +49,7 @@ _FIGURE_RE = re.compile(
     | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|(?i:mn|mln|bn|tn|[kmbt])\b)?)
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD))?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
-    | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d.,:%]|\s*(?:{MAGW}|percent)))
+    | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d,:%]|\.\d|\s*(?:{MAGW}|percent)))
     | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?P<v_dollars>\s+(?:of\s+)?dollars|\s+USD)?)
     | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:dollars|USD))|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
     | (?P<counted>(?P<c_num>{NUM})\s+(?:(?!(?:hours?|minutes?|days?|weeks?|months?|years?|seconds?)\b)\w+\s+)?(?P<c_noun>{COUNTED})\b)

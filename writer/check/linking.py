@@ -138,10 +138,11 @@ def _found(table: dict, text: str) -> frozenset[str]:
 
 def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, str], block_text: str,
              exchanges: frozenset[str] = frozenset()) -> Cues:
-    local = fu.left + " " + fu.right
-    clause = _LEFT_CLAUSE.split(fu.left)[-1]  # the words of the figure's own clause before it
-    sides = _found(phrases.side_cues, clause) or _found(phrases.side_cues, fu.right)
-    assets = _found(phrases.asset_cues, clause + " " + fu.right)
+    left, right = _QUOTED.sub(" ", fu.left), _QUOTED.sub(" ", fu.right)  # quoted words describe something else
+    local = left + " " + right
+    clause = _LEFT_CLAUSE.split(left)[-1]  # the words of the figure's own clause before it
+    sides = _found(phrases.side_cues, clause) or _found(phrases.side_cues, right)
+    assets = _found(phrases.asset_cues, clause + " " + right)
     if fu.figure.asset:
         assets = assets | {fu.figure.asset}
     sentence_assets = assets or _found(phrases.asset_cues, fu.sentence.text)
@@ -149,7 +150,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     venues = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(fu.sentence.text)) if venue_rx else frozenset()
     metrics = _found(phrases.metric_cues, local)
     total = bool(phrases.total_cue and phrases.total_cue.search(local))
-    directions = _found(phrases.direction_cues, fu.left[-40:])
+    directions = _found(phrases.direction_cues, clause[-60:])
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near)
 
@@ -161,8 +162,9 @@ def _norm_window(w: str | None) -> str | None:
 def context_score(s: Support, cues: Cues, sentence_classes: set[str], named: frozenset[str] = frozenset()) -> tuple[float, int]:
     """(score, conflicts): how well the words around a figure describe a support."""
     score, conflicts = 0.0, 0
-    if named and set(s.sources) & named:
-        score += 2
+    overlap = set(s.sources) & named
+    if overlap:
+        score += 1.5 + 0.5 * len(overlap)  # naming both of a fact's sources beats naming one
     fact = s.fact
     if fact is not None:
         if cues.sides:
@@ -180,8 +182,13 @@ def context_score(s: Support, cues: Cues, sentence_classes: set[str], named: fro
         elif cues.sentence_assets:
             if fact.asset in cues.sentence_assets:
                 score += 1
-        if not (cues.sides or cues.assets or cues.near_exchanges) and fact.side is None and fact.asset is None and fact.venue is None:
-            score += 0.5  # unqualified words ("liquidations reached $X") describe the unqualified figure
+        # Unqualified words ("liquidations reached $X") describe the unqualified figure.
+        if not cues.sides and fact.side is None:
+            score += 0.5
+        if not cues.assets and fact.asset is None:
+            score += 0.25
+        if not cues.near_exchanges and fact.venue is None:
+            score += 0.25
         if cues.windows and fact.window:
             if _norm_window(fact.window) in cues.windows:
                 score += 1
@@ -256,6 +263,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     return Link("unsupported")
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _LEFT_CLAUSE = re.compile(r",|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–", re.IGNORECASE)
 _OPEN, _CLOSE = "“‘", "”’"
 
