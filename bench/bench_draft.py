@@ -28,14 +28,15 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "factbase" / "events" / "2026-11-17-btc-long-washout-coinank.yaml"
 
 
-def cold(runs: int, *flags: str) -> tuple[float, float, float]:
-    times = []
+def cold(runs: int, *flags: str) -> tuple[float, float, float, set[int]]:
+    """Median, min and max wall time of the whole process, and the exit codes seen."""
+    times, codes = [], set()
     cmd = ["writer", "draft", str(EXAMPLE), *flags]
     for _ in range(runs):
         t = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        codes.add(subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode)
         times.append(time.perf_counter() - t)
-    return statistics.median(times), min(times), max(times)
+    return statistics.median(times), min(times), max(times), codes
 
 
 def warm(n: int) -> list[tuple[str, float, float, int]]:
@@ -70,10 +71,10 @@ def main() -> None:
     args = ap.parse_args()
     os.environ.setdefault("PYTHONHASHSEED", "0")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
-    print("| measurement | median | min | max |\n|---|---|---|---|")
+    print("| measurement | median | min | max | exit codes |\n|---|---|---|---|---|")
     for label, flags in (("`writer draft EXAMPLE --no-check` (cold process)", ("--no-check",)), ("`writer draft EXAMPLE` (cold process, with the spaCy check)", ())):
-        med, lo, hi = cold(args.runs, *flags)
-        print(f"| {label} | {med:.3f} s | {lo:.3f} s | {hi:.3f} s |")
+        med, lo, hi, codes = cold(args.runs, *flags)
+        print(f"| {label} | {med:.3f} s | {lo:.3f} s | {hi:.3f} s | {', '.join(map(str, sorted(codes)))} |")
     print(f"\n| warm drafting, one process, one core, {args.events} synthetic events | articles/s | ms/article | words/article |\n|---|---|---|---|")
     for label, rate, ms, words in warm(args.events):
         print(f"| {label} | {rate:.0f} | {ms:.2f} | {words} |")
