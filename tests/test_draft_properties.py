@@ -179,3 +179,25 @@ def test_an_event_with_only_gaps_drafts_and_says_so(metrics):
     assert draft.markdown.count("no reliable figure") + draft.markdown.count("No reliable figure") == len(metrics)
     assert not draft.claims["figures"]
     assert draft.title
+
+
+def test_synthetic_fact_bases_all_draft(tmp_path):
+    """Every event of the benchmark generator (all shapes and statuses) drafts and passes the self-check."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import make_factbase
+    finally:
+        sys.path.pop(0)
+    from writer.factbase.loader import load_factbase
+
+    make_factbase.write_factbase(80, tmp_path, seed=3)
+    events, problems = load_factbase([tmp_path])
+    assert not problems and len(events) == 80
+    shapes = set()
+    for event in events:
+        draft = drafter().draft(event)
+        shapes.add(draft.claims["shape"])
+        assert draft.claims["figures"] and "## " in draft.markdown
+    assert len(shapes) >= 3
