@@ -94,3 +94,12 @@ def test_deterministic_and_different_across_events():
     assert a.draft(event).to_json() == b.draft(event).to_json()
     ledes = {example(p.name)[1].markdown.split("\n\n")[2] for p in EVENTS}
     assert len(ledes) == len(EVENTS)
+
+
+@pytest.mark.parametrize("path", EVENTS, ids=IDS)
+def test_house_paragraphs_are_not_swallowed_by_lists(path):
+    _, draft = example(path.name)
+    for line in draft.markdown.split("\n"):
+        if line.startswith("- "):
+            for opener in ("Providers rarely", "Where a figure is missing", "Claims like these", "These figures are estimates", "Single venues matter", "With clusters on both sides"):
+                assert opener not in line, line[:120]
