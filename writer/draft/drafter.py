@@ -67,7 +67,10 @@ class Draft:
 
 
 class Drafter:
-    def __init__(self, templates_dir: Path | str | None = None, *, checker=None, run_check: bool | None = None):
+    def __init__(self, templates_dir: Path | str | None = None, *, checker=None, run_check: bool = True):
+        """``checker``: a ``writer.check.Checker`` to reuse; without one, a Checker is built on the
+        first draft (spaCy is imported then, not before). ``run_check=False`` leaves only the
+        draft's own self-check (for callers that run the check themselves, like batch workers)."""
         self.dirs = [Path(templates_dir)] if templates_dir else []
         self.dirs.append(default_templates_dir())
         if templates_dir and not Path(templates_dir).is_dir():
@@ -105,7 +108,7 @@ class Drafter:
         self.templates_digest = self._digest()
         self.selfcheck = SelfCheck(self.style, self.sources)
         self._checker = checker
-        self._run_check = (checker is not None) if run_check is None else run_check
+        self._run_check = run_check
         self._md = None
 
     # -- set-up -----------------------------------------------------------------------
