@@ -67,6 +67,12 @@ def events(draw):
     if draw(st.booleans()):
         facts.append(fact("binance_floor", "liquidations", "USD", [("binance", round(min(long_v, short_v) / 3))], window=window, venue="binance", status="official", lower_bound="true"))
     if draw(st.booleans()):
+        # A venue's own split: its shares are derived from official figures.
+        small = round(min(long_v, short_v) / 8) + 2
+        facts.append(fact("bybit_total", "liquidations", "USD", [("bybit", 2 * small)], window=window, venue="bybit", status="official"))
+        facts.append(fact("bybit_long", "liquidations", "USD", [("bybit", small)], window=window, venue="bybit", side="long", status="official"))
+        facts.append(fact("bybit_short", "liquidations", "USD", [("bybit", small)], window=window, venue="bybit", side="short", status="official"))
+    if draw(st.booleans()):
         facts.append(fact("zone_below", "pressure_zone", "USD", [("hyblock", draw(amounts))], asset="BTC", side="long", direction="below", price_level=draw(st.integers(20_000, 150_000)), status="estimate"))
     if draw(st.booleans()):
         facts.append(fact("zone_above", "pressure_zone", "USD", [("coinglass", draw(amounts))], asset="BTC", side="short", direction="above", price_level=draw(st.integers(20_000, 150_000)), status="estimate", note="modelled from open positions"))
