@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
+import re
 import traceback
 from dataclasses import dataclass, field
 from importlib import resources
@@ -370,9 +370,7 @@ def _join(sections: list[Section]) -> tuple[str, dict[str, int]]:
 
 
 def _unescape_md(text: str) -> str:
-    import re
-
     return re.sub(r"\\([\\`*_\[\]{}()<>#+!|~.])", r"\1", text)
 
 
-__all__ = ["Drafter", "Draft", "default_templates_dir", "sys"]
+__all__ = ["Drafter", "Draft", "default_templates_dir"]

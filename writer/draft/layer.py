@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
 from writer.draft import numbers as fmt
 from writer.draft.style import Style, choose
-from writer.draft.view import ContextRef, FigureRef, QuoteRef, Ref, TemplateMisuse
+from writer.draft.view import ContextRef, FigureRef, QuoteRef, TemplateMisuse
 from writer.factbase.records import Event, Fact
 from writer.factbase.vocabulary import POTENTIAL_METRICS, WINDOW_RE, Status
 
@@ -387,8 +387,4 @@ class Render:
         return {n: getattr(self, n) for n in names}
 
 
-def is_ref(value) -> bool:
-    return isinstance(value, Ref)
-
-
-__all__ = ["Render", "Span", "Piece", "TOKEN_RE", "TOKEN_OPEN", "TOKEN_CLOSE", "HEADLINE_SECTIONS", "attribution_key", "is_ref", "field"]
+__all__ = ["Render", "Span", "Piece", "TOKEN_RE", "TOKEN_OPEN", "TOKEN_CLOSE", "HEADLINE_SECTIONS", "attribution_key", "caveat_kind"]
