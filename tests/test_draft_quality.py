@@ -103,3 +103,36 @@ def test_house_paragraphs_are_not_swallowed_by_lists(path):
         if line.startswith("- "):
             for opener in ("Providers rarely", "Where a figure is missing", "Claims like these", "These figures are estimates", "Single venues matter", "With clusters on both sides"):
                 assert opener not in line, line[:120]
+
+
+@pytest.mark.parametrize("path", EVENTS, ids=IDS)
+def test_html_is_balanced_and_carries_the_text(path):
+    from html.parser import HTMLParser
+
+    _, draft = example(path.name)
+
+    class Balance(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack, self.errors, self.text = [], [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in ("meta", "br", "hr", "link"):
+                self.stack.append(tag)
+
+        def handle_startendtag(self, tag, attrs):
+            pass
+
+        def handle_endtag(self, tag):
+            if not self.stack or self.stack.pop() != tag:
+                self.errors.append(tag)
+
+        def handle_data(self, data):
+            self.text.append(data)
+
+    parser = Balance()
+    parser.feed(draft.html)
+    assert not parser.errors and not parser.stack
+    text = " ".join("".join(parser.text).split())
+    for fig in draft.claims["figures"]:
+        assert fig["text"].replace("\\", "") in text
