@@ -119,7 +119,7 @@ class WindowGroup:
 
     @property
     def present(self) -> bool:
-        return any((self.total, self.long, self.short))
+        return any((self.total, self.long, self.short, self.accounts))
 
 
 @dataclass
