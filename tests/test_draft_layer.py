@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -169,3 +170,28 @@ def test_bad_style_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError) as err:
         Drafter(tmp_path, run_check=False)
     assert "digits" in str(err.value) and "style.yaml" in str(err.value)
+
+
+def test_no_side_split_means_no_claims_about_sides():
+    text = """
+id: total-only
+as_of: 2026-11-17T09:00:00+08:00
+windows: [24h]
+facts:
+  - id: tot
+    metric: liquidations
+    unit: USD
+    window: 24h
+    observations: [{source: coinglass, value: 250M}]
+  - id: acc
+    metric: liquidated_accounts
+    unit: count
+    window: 24h
+    observations: [{source: coinglass, value: 120345}]
+"""
+    draft = Drafter(run_check=False).draft(event(text))
+    body = draft.markdown.split("---\n", 2)[2].lower()
+    assert dict(draft.skipped)["analysis"] == "no long/short split to analyse"
+    for claim in ("both sides", r"\blongs\b", r"\bshorts\b", "side splits", "squeeze", "washout"):
+        assert not re.search(claim, body), claim
+    assert "about 120,000 accounts" in body
