@@ -27,7 +27,10 @@ def test_pipeline_components():
     from writer.nlp import build_pipeline
 
     nlp = build_pipeline()
-    assert nlp.pipe_names == ["sentencizer", "writer_figures"]
-    doc = nlp("Longs lost approx. $5M, est. by CoinAnk. Then it ended.")
-    assert len(list(doc.sents)) == 2
-    assert [f.text for f in doc._.writer_figures] == ["$5M"]
+    assert nlp.pipe_names == ["writer_figures"]
+    doc = nlp("Longs lost approx. $5M in the U.S. market, est. by CoinAnk. Then “it ended.” The $1.45 billion total\n\nheld")
+    assert [doc.text[s:e] for s, e in doc._.writer_sentences] == [
+        "Longs lost approx. $5M in the U.S. market, est. by CoinAnk.", "Then “it ended.”", "The $1.45 billion total", "held"]
+    assert [s.text for s in doc.sents][:2] == ["Longs lost approx. $5M in the U.S. market, est. by CoinAnk.", "Then “it ended.”"]
+    assert [f.text for f in doc._.writer_figures] == ["$5M", "$1.45 billion"]
+    assert [t.text for t in nlp.tokenizer("$92,000-$94,000 (94%), CoinAnk's")] == ["$", "92,000", "-", "$", "94,000", "(", "94", "%", ")", ",", "CoinAnk", "'s"]

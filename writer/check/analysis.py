@@ -12,7 +12,7 @@ desk writes a run of one source's figures without repeating the name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from writer.check.document import Article, Block
 from writer.check.figures import Figure
@@ -27,23 +27,67 @@ _PAREN = re.compile(r"\([^()]*\)")
 _CLAUSE_END = re.compile(r",|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|—|–")
 
 
-@dataclass(eq=False)
 class Sentence:
-    block: int
-    start: int
-    end: int
-    text: str
-    classes: set[str]
-    sources: set[str]  # source ids named in the sentence
-    figures: list[FigureUse] = field(default_factory=list)
-    attributed: set[str] = field(default_factory=set)  # named as the source of something, not as a subject
+    """One sentence of a block; its markers and named sources are read on first use (most
+    sentences of an article carry no figure and are never asked)."""
+
+    __slots__ = ("block", "start", "end", "text", "figures", "_reader", "_classes", "_mentions", "_attributed", "_note")
+
+    def __init__(self, block: int, start: int, end: int, text: str, reader: _Reader):
+        self.block, self.start, self.end, self.text = block, start, end, text
+        self.figures: list[FigureUse] = []
+        self._reader = reader
+        self._classes: set[str] | None = None
+        self._mentions = None
+        self._attributed: set[str] | None = None
+        self._note: str | None | bool = False  # False: not computed yet
+
+    @property
+    def classes(self) -> set[str]:
+        if self._classes is None:
+            self._classes = self._reader.phrases.classes_in(self.text)
+        return self._classes
+
+    def _source_mentions(self):
+        if self._mentions is None:
+            rx = self._reader.source_rx
+            self._mentions = list(rx.finditer(self.text)) if rx is not None else []
+        return self._mentions
+
+    @property
+    def sources(self) -> set[str]:
+        """Source ids named in the sentence (any role)."""
+        spelling = self._reader.spelling
+        return {spelling[m.group(0).lower()] for m in self._source_mentions()}
+
+    @property
+    def attributed(self) -> set[str]:
+        """Source ids named as sources, not as a venue or subject."""
+        if self._attributed is None:
+            self._attributed = attributive(self.text, self._source_mentions(), self._reader.spelling, self._reader.phrases)
+        return self._attributed
 
     @property
     def note(self) -> str | None:
         """'backward', 'forward' or None: does this sentence cover a run of figures?"""
+        if self._note is False:
+            self._note = self._read_note()
+        return self._note
+
+    def _read_note(self) -> str | None:
+        if not self._reader.note_rx.search(self.text):
+            return None
         if not (self.classes & NOTE_CLASSES) or not (self.classes & CAVEAT_CLASSES or self.sources):
             return None
         return "forward" if "note_forward" in self.classes and "note_backward" not in self.classes else "backward"
+
+
+@dataclass(frozen=True)
+class _Reader:
+    phrases: PhraseSet
+    source_rx: object
+    spelling: dict
+    note_rx: re.Pattern
 
 
 @dataclass(eq=False)
@@ -85,10 +129,10 @@ class Analysis:
         """Notes in the figure's section that explicitly cover it (before or after, by direction)."""
         section = self.article.blocks[fu.block_index].section
         out = []
-        own = self.sentences.index(fu.sentence) if fu.sentence in self.sentences else -1
-        for s in self.sections.get(section, []):
+        own = self._index.get(id(fu.sentence), -1)
+        for s in self._section_notes(section):
             direction = s.note
-            if direction is None or s is fu.sentence:
+            if s is fu.sentence:
                 continue
             idx = self._index[id(s)]
             if (direction == "backward" and idx > own) or (direction == "forward" and idx < own):
@@ -132,8 +176,12 @@ class Analysis:
 
     def section_notes(self, fu: FigureUse) -> list[Sentence]:
         """Every note of the figure's section, wherever it sits."""
-        section = self.article.blocks[fu.block_index].section
-        return [s for s in self.sections.get(section, []) if s.note is not None]
+        return self._section_notes(self.article.blocks[fu.block_index].section)
+
+    def _section_notes(self, section: int) -> list[Sentence]:
+        if section not in self._notes:
+            self._notes[section] = [s for s in self.sections.get(section, []) if s.note is not None]
+        return self._notes[section]
 
     def single_source_in_scope(self, fu: FigureUse) -> bool:
         """Single-source wording in the sentence, the run's opening or a note covering the figure."""
@@ -150,6 +198,7 @@ class Analysis:
 
     def __post_init__(self):
         self._index = {id(s): i for i, s in enumerate(self.sentences)}
+        self._notes: dict[int, list[Sentence]] = {}
 
 
 _AFTER_NAME = re.compile(
@@ -218,20 +267,15 @@ def local_context(text: str, fig: Figure, prev_end: int, next_start: int, sent_s
 
 def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_figures: list[list[Figure]],
             phrases: PhraseSet, source_rx, spelling: dict[str, str]) -> Analysis:
-    """Join blocks, sentence boundaries and figures into sentences with their markers and figure uses."""
+    """Join blocks, sentence boundaries and figures into sentences and figure uses."""
+    note_rx = re.compile("|".join(f"(?:{phrases.markers[k].pattern})" for k in NOTE_CLASSES if phrases.markers.get(k) is not None) or "(?!x)x", re.IGNORECASE)
+    reader = _Reader(phrases, source_rx, spelling, note_rx)
     sentences: list[Sentence] = []
     uses: list[FigureUse] = []
     sections: dict[int, list[Sentence]] = {}
     for bi, (block, sents, figs) in enumerate(zip(article.blocks, docs_sentences, docs_figures)):
         text = block.text
-        block_sents: list[Sentence] = []
-        for start, end in sents:
-            stext = text[start:end]
-            mentions = list(source_rx.finditer(stext)) if source_rx else []
-            named = {spelling[m.group(0).lower()] for m in mentions}
-            s = Sentence(bi, start, end, stext, phrases.classes_in(stext), named)
-            s.attributed = attributive(stext, mentions, spelling, phrases)
-            block_sents.append(s)
+        block_sents = [Sentence(bi, start, end, text[start:end], reader) for start, end in sents]
         for i, fig in enumerate(figs):
             s = next((s for s in block_sents if s.start <= fig.start < s.end), block_sents[-1] if block_sents else None)
             if s is None:

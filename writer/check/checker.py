@@ -8,6 +8,8 @@ provenance rules run; without one, the fact-free rules do.
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import replace
 from pathlib import Path
 
 from writer.check.analysis import Analysis, analyse
@@ -50,20 +52,32 @@ class Checker:
         if self._nlp is None:
             from writer.nlp import build_pipeline
 
-            self._nlp = build_pipeline(self.config.extra_phrases)
+            self._nlp = build_pipeline(self.config.extra_phrases, sent_starts=False)
         return self._nlp
 
     def _segment(self, articles: list[Article]) -> list[tuple[list, list]]:
-        """(sentence boundaries, figures) per block of every article, through one nlp.pipe."""
-        texts = [b.text for a in articles for b in a.blocks]
-        results = []
-        for doc in self.nlp.pipe(texts, batch_size=256):
-            results.append(([(s.start_char, s.end_char) for s in doc.sents], doc._.writer_figures or []))
-        out, i = [], 0
+        """(sentence boundaries, figures) per block of every article: one Doc per article, one nlp.pipe."""
+        texts, starts = [], []
         for a in articles:
+            offsets, pos = [], 0
+            for b in a.blocks:
+                offsets.append(pos)
+                pos += len(b.text) + 2
+            starts.append(offsets)
+            texts.append("\n\n".join(b.text for b in a.blocks))
+        out = []
+        for a, offsets, doc in zip(articles, starts, self.nlp.pipe(texts, batch_size=64)):
             n = len(a.blocks)
-            out.append(([r[0] for r in results[i:i + n]], [r[1] for r in results[i:i + n]]))
-            i += n
+            sents: list[list] = [[] for _ in range(n)]
+            figs: list[list] = [[] for _ in range(n)]
+            for s, e in doc._.writer_sentences:
+                i = bisect.bisect_right(offsets, s) - 1
+                sents[i].append((s - offsets[i], e - offsets[i]))
+            for f in doc._.writer_figures:
+                i = bisect.bisect_right(offsets, f.start) - 1
+                o = offsets[i]
+                figs[i].append(replace(f, start=f.start - o, end=f.end - o, qualifier_start=None if f.qualifier_start is None else f.qualifier_start - o))
+            out.append((sents, figs))
         return out
 
     # --- public API ----------------------------------------------------------------

@@ -10,6 +10,10 @@ def check(ctx: RuleContext):
             continue
         if a.scope_classes(fu) & {"rumor", "pending", "estimate"}:
             continue
+        # "X is circulating on X. It is unverified.": a figure-free caveat sentence right after the claim.
+        following = [s for s in a.sentences if s.block == fu.block_index and s.start >= fu.sentence.end]
+        if following and not following[0].figures and following[0].classes & {"rumor", "pending", "estimate"}:
+            continue
         yield Hit(fu, f"the sentence calls {fu.figure.text!r} a claim or projection but does not say it is unverified, pending or an estimate")
 
 
@@ -22,8 +26,9 @@ RULE = Rule(
     doc="""\
 ## What it does
 Without a fact file, flags a figure in a sentence that itself calls the statement a
-claim, a forecast or a projection, when neither the sentence nor a covering note marks
-it unverified, pending verification, a rumour or an estimate.
+claim, a forecast or a projection, when neither the sentence, nor the figure-free
+sentence right after it, nor a covering note marks it unverified, pending verification,
+a rumour or an estimate.
 
 ## Why it matters
 "The claim that $7 billion sits at $93,000" repeats the number with the desk's voice;
