@@ -56,6 +56,9 @@ def test_claim_offsets_point_at_the_figures(path):
         assert fig["status"] == fact.status.value and fig["sources"] == list(fact.sources)
         sentence = claims["sentences"][fig["sentence"]]
         assert sentence["start"] <= fig["start"] < fig["end"] <= sentence["end"]
+        wording = fig["caveat"] or fig["attribution"]
+        if fig["section"] not in ("headline", "lede") or wording is not None:
+            assert wording and wording in sentence["text"], fig
     for sec in claims["sections"]:
         assert draft.markdown[sec["start"]:sec["end"]].strip()
 

@@ -86,6 +86,7 @@ class Resolved:
 
     pieces: dict[int, list[Piece]]
     caveat_at: dict[int, int]  # span index -> index in its pieces where the added caveat starts
+    carrier: dict[int, int] = field(default_factory=dict)  # figure -> the earlier figure of its run whose caveat covers it
 
 
 def resolve(sections: list[Section], spans: list[Span], render: Render, scope: str) -> tuple[Resolved, list[Sentence]]:
@@ -97,6 +98,7 @@ def resolve(sections: list[Section], spans: list[Span], render: Render, scope: s
         block = (found[-1].block + 1) if found else block + 1
     pieces: dict[int, list[Piece]] = {i: list(span.pieces) for i, span in enumerate(spans)}
     caveat_at: dict[int, int] = {}
+    carrier: dict[int, int] = {}
     # Group sentences into attribution scopes.
     scopes: dict[tuple, list[Sentence]] = {}
     for i, s in enumerate(sentences):
@@ -104,7 +106,7 @@ def resolve(sections: list[Section], spans: list[Span], render: Render, scope: s
         scopes.setdefault(key, []).append(s)
     for group in scopes.values():
         covered = {k for s in group for i in s.spans if spans[i].kind == "lead" for k in spans[i].keys}
-        given: set = set()
+        given: dict = {}
         for s in group:
             for i in s.spans:
                 span = spans[i]
@@ -112,13 +114,16 @@ def resolve(sections: list[Section], spans: list[Span], render: Render, scope: s
                 if span.kind != "fig":
                     continue
                 key = span.keys[0]
-                if span.ref == "covered" or key in covered or key in given:
+                if span.ref == "covered" or key in covered:
                     continue
-                given.add(key)
+                if key in given:
+                    carrier[i] = given[key]
+                    continue
+                given[key] = i
                 cav = [Piece("lit", " ", "caveat")] + render.caveat_pieces(span.fact, headline=span.section in HEADLINE_SECTIONS)
                 caveat_at[i] = len(pieces[i])
                 pieces[i] = pieces[i] + cav
-    resolved = Resolved(pieces, caveat_at)
+    resolved = Resolved(pieces, caveat_at, carrier)
     _polish(sections, resolved, sentences)
     return resolved, sentences
 

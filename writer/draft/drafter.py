@@ -275,6 +275,18 @@ class Drafter:
             template=template, line=line, event=event.id,
         )
 
+    @staticmethod
+    def _covering_lead(idx, span, sentences, sent_index, spans, expanded, markdown) -> str | None:
+        """The lead-in that attributes this figure in its sentence, when it has no caveat of its own."""
+        i = sent_index.get(idx)
+        if i is None:
+            return None
+        for j in sentences[i].spans:
+            if spans[j].kind == "lead" and span.keys[0] in spans[j].keys and j in expanded.span_ranges:
+                a, b = expanded.span_ranges[j]
+                return markdown[a:b].strip().rstrip(",")
+        return None
+
     def _claims(self, shape, event, markdown, expanded, sections, bases, sentences, spans, resolved, skipped, title, facts_value) -> dict:
         sent_index: dict[int, int] = {}
         sent_out = []
@@ -306,7 +318,9 @@ class Drafter:
                 "end": b,
                 "line": line,
                 "column": a - (markdown.rfind("\n", 0, a) + 1) + 1,
-                "caveat": markdown[cav[0]:cav[1]].strip() if cav else None,
+                "caveat": _strip_parens(markdown[cav[0]:cav[1]]) if cav else None,
+                "attribution": self._covering_lead(idx, span, sentences, sent_index, spans, expanded, markdown)
+                or (_strip_parens(markdown[slice(*expanded.caveat_ranges[resolved.carrier[idx]])]) if idx in resolved.carrier else None),
                 "section": span.section,
                 "sentence": sent_index.get(idx),
                 "template": span.template,
@@ -367,6 +381,10 @@ def _join(sections: list[Section]) -> tuple[str, dict[str, int]]:
         parts.append(sec.text)
         pos += len(sec.text) + 2
     return "\n\n".join(parts), bases
+
+
+def _strip_parens(text: str) -> str:
+    return text.strip().removeprefix("(").removesuffix(")")
 
 
 def _unescape_md(text: str) -> str:
