@@ -78,7 +78,10 @@ class FigureComponent:
     def __call__(self, doc):
         from writer.check.figures import find_figures
 
-        text = doc.text
+        # Doc.text rebuilds the string token by token; the genre tokenizer keeps the original.
+        text = doc.user_data.get(TEXT_KEY) if doc.user_data else None
+        if text is None:
+            text = doc.text
         sentences, figures = [], []
         pos = 0
         for chunk in text.split("\n\n"):  # a blank line ends every sentence (Markdown blocks)
@@ -139,18 +142,37 @@ def register() -> None:
     _registered = True
 
 
-def make_tokenizer(nlp):
-    """English exceptions with the genre's prefix, suffix and infix rules (see the module docstring)."""
-    from spacy.tokenizer import Tokenizer
+TEXT_KEY = "writer_text"
 
-    return Tokenizer(
-        nlp.vocab,
-        rules=nlp.Defaults.tokenizer_exceptions,
-        prefix_search=_PREFIX.search,
-        suffix_search=_SUFFIX.search,
-        infix_finditer=_INFIX.finditer,
-        token_match=_TOKEN_MATCH.match,
-    )
+
+class GenreTokenizer:
+    """spaCy's Tokenizer with the genre's rules; keeps the input string on the Doc (``user_data``)."""
+
+    def __init__(self, nlp):
+        from spacy.tokenizer import Tokenizer
+
+        self.inner = Tokenizer(
+            nlp.vocab,
+            rules=nlp.Defaults.tokenizer_exceptions,
+            prefix_search=_PREFIX.search,
+            suffix_search=_SUFFIX.search,
+            infix_finditer=_INFIX.finditer,
+            token_match=_TOKEN_MATCH.match,
+        )
+
+    def __call__(self, text: str):
+        doc = self.inner(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+
+def make_tokenizer(nlp) -> GenreTokenizer:
+    """English exceptions with the genre's prefix, suffix and infix rules (see the module docstring)."""
+    return GenreTokenizer(nlp)
 
 
 def build_pipeline(extra_phrases: dict | None = None, *, phrase_spans: bool = False, figure_spans: bool = False, sent_starts: bool = True):

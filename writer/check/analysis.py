@@ -67,6 +67,12 @@ class Sentence:
             self._attributed = attributive(self.text, self._source_mentions(), self._reader.spelling, self._reader.phrases)
         return self._attributed
 
+    def has_caveat(self) -> bool:
+        """Any attribution or caveat word at all (one combined pass; F001 asks only this)."""
+        if self._classes is not None:
+            return bool(self._classes & CAVEAT_CLASSES)
+        return bool(self._reader.caveat_rx.search(self.text))
+
     @property
     def note(self) -> str | None:
         """'backward', 'forward' or None: does this sentence cover a run of figures?"""
@@ -88,6 +94,7 @@ class _Reader:
     source_rx: object
     spelling: dict
     note_rx: re.Pattern
+    caveat_rx: re.Pattern
 
 
 @dataclass(eq=False)
@@ -151,6 +158,14 @@ class Analysis:
             for s in self.carried(fu):
                 classes |= s.classes & CAVEAT_CLASSES
         return classes
+
+    def caveat_in_scope(self, fu: FigureUse, *, carry: bool = False) -> bool:
+        """Is there any attribution or caveat in scope (sentence, run opening with ``carry``, notes)?"""
+        if fu.sentence.has_caveat():
+            return True
+        if carry and any(s.has_caveat() for s in self.carried(fu)):
+            return True
+        return any(s.classes & CAVEAT_CLASSES for s in self.covering_notes(fu))
 
     def scope_sources(self, fu: FigureUse, *, carry: bool = False) -> set[str]:
         """Sources named as sources in the figure's sentence or in notes covering it (and, with
@@ -269,7 +284,8 @@ def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_
             phrases: PhraseSet, source_rx, spelling: dict[str, str]) -> Analysis:
     """Join blocks, sentence boundaries and figures into sentences and figure uses."""
     note_rx = re.compile("|".join(f"(?:{phrases.markers[k].pattern})" for k in NOTE_CLASSES if phrases.markers.get(k) is not None) or "(?!x)x", re.IGNORECASE)
-    reader = _Reader(phrases, source_rx, spelling, note_rx)
+    caveat_rx = re.compile("|".join(f"(?:{phrases.markers[k].pattern})" for k in CAVEAT_CLASSES if phrases.markers.get(k) is not None) or "(?!x)x", re.IGNORECASE)
+    reader = _Reader(phrases, source_rx, spelling, note_rx, caveat_rx)
     sentences: list[Sentence] = []
     uses: list[FigureUse] = []
     sections: dict[int, list[Sentence]] = {}

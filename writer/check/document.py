@@ -149,9 +149,18 @@ _MASKS = [
 ]
 
 
+_MARKUP = re.compile(r"[<`\[\]*_~\\]")
+
+
+def _blank(m: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", m.group(0))
+
+
 def mask_inline(text: str) -> str:
+    if not _MARKUP.search(text):
+        return text  # plain prose: nothing to blank
     for rx in _MASKS:
-        text = rx.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+        text = rx.sub(_blank, text)
     return text
 
 

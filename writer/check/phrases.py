@@ -50,9 +50,12 @@ class PhraseSet:
     metric_cues: dict[str, re.Pattern]
     total_cue: re.Pattern
     direction_cues: dict[str, re.Pattern]
+    any_marker: re.Pattern | None = None
 
     def classes_in(self, text: str) -> set[str]:
         """Every marker class present in ``text`` (``confirmed`` only when not negated)."""
+        if self.any_marker is not None and not self.any_marker.search(text):
+            return set()  # most sentences of an article carry no marker at all: one pass decides
         found = set()
         for name, rx in self.markers.items():
             if name == "overstated":
@@ -102,6 +105,7 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
         metric_cues=_cue_map(cues["metric"]),
         total_cue=_compile(cues["total"]),
         direction_cues=_cue_map(cues["direction"]),
+        any_marker=_compile([p for name in MARKER_CLASSES for p in (*data.get(name, []), *extra.get(name, []))]),
     )
 
 

@@ -6,7 +6,7 @@ from writer.check.rules.base import Hit, Rule, RuleContext
 def check(ctx: RuleContext):
     a = ctx.analysis
     for fu in a.figures:
-        if a.scope_classes(fu, carry=True) & {"attribution", "rumor", "pending", "estimate"}:
+        if a.caveat_in_scope(fu, carry=True):
             continue
         if a.scope_sources(fu, carry=True):
             continue
