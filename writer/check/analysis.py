@@ -67,6 +67,13 @@ class Sentence:
             self._attributed = attributive(self.text, self._source_mentions(), self._reader.spelling, self._reader.phrases)
         return self._attributed
 
+    def has(self, cls: str) -> bool:
+        """One marker class, without reading the others."""
+        if self._classes is not None:
+            return cls in self._classes
+        rx = self._reader.phrases.markers.get(cls)
+        return bool(rx is not None and rx.search(self.text))
+
     def has_caveat(self) -> bool:
         """Any attribution or caveat word at all (one combined pass; F001 asks only this)."""
         if self._classes is not None:
@@ -83,7 +90,7 @@ class Sentence:
     def _read_note(self) -> str | None:
         if not self._reader.note_rx.search(self.text):
             return None
-        if not (self.classes & NOTE_CLASSES) or not (self.classes & CAVEAT_CLASSES or self.sources):
+        if not (self.has_caveat() or self.sources):
             return None
         return "forward" if "note_forward" in self.classes and "note_backward" not in self.classes else "backward"
 

@@ -6,7 +6,7 @@ from writer.check.rules.base import Hit, Rule, RuleContext
 def check(ctx: RuleContext):
     a = ctx.analysis
     for fu in a.figures:
-        if "claim" not in fu.sentence.classes:
+        if not fu.sentence.has("claim"):
             continue
         if a.scope_classes(fu) & {"rumor", "pending", "estimate"}:
             continue
