@@ -43,3 +43,26 @@ def test_drafter_runs_the_check_and_names_the_template(checker):
         Drafter(checker=Rejecting()).draft(event, facts_path=f"factbase/events/{EVENTS[0].name}")
     assert err.value.template == fig["template"] and err.value.line == fig["template_line"] > 0
     assert "P002" in str(err.value)
+
+
+def test_synthetic_drafts_pass_the_check(checker, tmp_path):
+    """The round trip beyond the examples: generated events of every shape and status."""
+    import sys
+
+    from draft_support import ROOT, drafter
+    from writer.factbase.loader import load_factbase
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import make_factbase
+    finally:
+        sys.path.pop(0)
+    make_factbase.write_factbase(60, tmp_path, seed=11)
+    events, problems = load_factbase([tmp_path])
+    assert not problems
+    failures = []
+    for event in events:
+        draft = drafter().draft(event)
+        for f in checker.check_text(draft.markdown, path=event.path, event=event):
+            failures.append(f"{event.id} {f.line}:{f.column} {f.code} {f.message}")
+    assert not failures, "\n".join(failures[:10])
