@@ -26,7 +26,7 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 @click.command("draft")
-@click.argument("event", type=click.Path(path_type=Path))
+@click.argument("event", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True, help="Markdown with front matter, a standalone HTML page, or the JSON claim map.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically) instead of stdout.")
 @click.option("--templates", "templates_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Folder of templates overriding the bundled ones (style.yaml, layouts.yaml, sections/*.j2).")
