@@ -195,3 +195,13 @@ facts:
     for claim in ("both sides", r"\blongs\b", r"\bshorts\b", "side splits", "squeeze", "washout"):
         assert not re.search(claim, body), claim
     assert "about 120,000 accounts" in body
+
+
+def test_rounding_is_house_style_data(tmp_path):
+    shutil.copy(ROOT / "templates" / "style.yaml", tmp_path / "style.yaml")
+    text = (tmp_path / "style.yaml").read_text(encoding="utf-8").replace("significant_figures: 3", "significant_figures: 2")
+    (tmp_path / "style.yaml").write_text(text, encoding="utf-8")
+    three = Drafter(run_check=False).draft(event()).claims["figures"]
+    two = Drafter(tmp_path, run_check=False).draft(event()).claims["figures"]
+    assert next(f["text"] for f in three if f["fact"] == "total_24h") == "about $1.45 billion"
+    assert next(f["text"] for f in two if f["fact"] == "total_24h") == "about $1.5 billion"

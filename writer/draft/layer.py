@@ -136,18 +136,20 @@ class Render:
         if fact.status is Status.UNAVAILABLE or fact.bounds is None:
             raise TemplateMisuse(f"fact {fact.id!r} has no reliable figure (status unavailable); write it with gap()")
 
+        figs = self.style.significant_figures
+
         def one(v: float, *, floor: bool = False) -> fmt.Formatted:
             if fact.unit == "USD":
-                return fmt.price(v) if fact.metric == "price_level" else fmt.money(v, floor=floor)
+                return fmt.price(v) if fact.metric == "price_level" else fmt.money(v, floor=floor, figs=figs)
             if fact.unit == "percent":
                 return fmt.percent(v, floor=floor, signed=fact.metric.endswith("_change"))
             if fact.unit == "ratio":
-                return fmt.ratio(v)
+                return fmt.ratio(v, figs=figs)
             if fact.unit == "index":
                 return fmt.index(v)
             if fact.unit == "coins":
-                return fmt.coins(v, fact.asset or "", floor=floor)
-            return fmt.count(v, floor=floor)
+                return fmt.coins(v, fact.asset or "", floor=floor, figs=figs)
+            return fmt.count(v, floor=floor, figs=figs)
 
         # Any figure the fact base holds as a range prints as one, even when the providers agree
         # within the tolerance: the provenance check (P005) reads a point as a collapsed range.

@@ -63,14 +63,14 @@ def amount(value: float, *, floor: bool = False, figs: int = SIG_FIGS) -> Format
     return Formatted(body, _changed(value, rounded))
 
 
-def money(value: float, *, floor: bool = False, currency: str = "USD") -> Formatted:
-    f = amount(abs(value), floor=floor)
+def money(value: float, *, floor: bool = False, currency: str = "USD", figs: int = SIG_FIGS) -> Formatted:
+    f = amount(abs(value), floor=floor, figs=figs)
     sign = "-" if value < 0 else ""
     return Formatted(sign + get_currency_symbol(currency, locale=LOCALE) + f.text, f.approx)
 
 
-def count(value: float, *, floor: bool = False) -> Formatted:
-    return amount(value, floor=floor)
+def count(value: float, *, floor: bool = False, figs: int = SIG_FIGS) -> Formatted:
+    return amount(value, floor=floor, figs=figs)
 
 
 def price(value: float) -> Formatted:
@@ -101,9 +101,9 @@ def percent(value: float, *, floor: bool = False, signed: bool = False) -> Forma
     return Formatted(text, _changed(mag, rounded))
 
 
-def ratio(value: float) -> Formatted:
+def ratio(value: float, *, figs: int = SIG_FIGS) -> Formatted:
     """A ratio such as a long/short liquidation ratio: '15.1 to 1'."""
-    rounded = round_sig(value, SIG_FIGS)
+    rounded = round_sig(value, figs)
     if abs(rounded) >= 100:
         rounded = rounded.quantize(Decimal(1))
     return Formatted(_plain(rounded) + " to 1", _changed(value, rounded))
@@ -118,6 +118,6 @@ def index(value: float) -> Formatted:
     return Formatted(_plain(rounded), _changed(value, rounded))
 
 
-def coins(value: float, asset: str, *, floor: bool = False) -> Formatted:
-    f = amount(value, floor=floor)
+def coins(value: float, asset: str, *, floor: bool = False, figs: int = SIG_FIGS) -> Formatted:
+    f = amount(value, floor=floor, figs=figs)
     return Formatted(f"{f.text} {asset}", f.approx)

@@ -45,6 +45,7 @@ class Style:
     names: dict[str, dict[str, str]]
     scope: str  # "sentence" or "paragraph": how far a lead or caveat covers a run of figures
     path: str
+    significant_figures: int = 3  # newsroom rounding of amounts, counts and ratios
 
     def variant(self, table: dict[str, list[str]], key: str, seed: str, slot: str) -> str:
         options = table[key]
@@ -87,6 +88,10 @@ def load_style(path: Path) -> Style:
     scope = data.get("attribution_scope", "sentence")
     if scope not in ("sentence", "paragraph"):
         raise single_problem(path, "attribution_scope must be 'sentence' or 'paragraph'", field="attribution_scope")
+    rounding = data.get("rounding") or {}
+    figs = rounding.get("significant_figures", 3)
+    if not isinstance(figs, int) or not 1 <= figs <= 6:
+        raise single_problem(path, "significant_figures must be a whole number from 1 to 6", field="rounding.significant_figures")
     return Style(
         caveats=data["caveats"],
         headline_caveats=data.get("headline_caveats") or data["caveats"],
@@ -100,4 +105,5 @@ def load_style(path: Path) -> Style:
         names=data["names"] or {},
         scope=scope,
         path=str(path),
+        significant_figures=figs,
     )
