@@ -1,0 +1,57 @@
+"""Newsroom rounding and locale formatting of figures."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from writer.draft import numbers as n
+
+
+@pytest.mark.parametrize(
+    "value, text, approx",
+    [
+        (1_861_000_000, "$1.86 billion", True),
+        (1_451_000_000, "$1.45 billion", True),
+        (90_000_000, "$90 million", False),
+        (683_000_000, "$683 million", False),
+        (80_580_000, "$80.6 million", True),
+        (1_500_000_000, "$1.5 billion", False),
+        (286_000, "$286,000", False),
+        (201_345, "$201,000", True),
+        (1_200_000_000_000, "$1.2 trillion", False),
+    ],
+)
+def test_money(value, text, approx):
+    assert n.money(value) == n.Formatted(text, approx)
+
+
+def test_floor_for_lower_bounds_never_rounds_up():
+    assert n.money(80_580_000, floor=True).text == "$80.5 million"
+    assert n.money(999_600_000, floor=True).text == "$999 million"
+    assert n.money(999_600_000).text == "$1 billion"
+
+
+@pytest.mark.parametrize("value, text", [(93.8, "94%"), (6.203, "6.2%"), (100, "100%"), (0.004, "0.004%")])
+def test_percent(value, text):
+    assert n.percent(value).text == text
+
+
+def test_signed_percent_prices_ratios_counts():
+    assert n.percent(-3.4, signed=True).text == "-3.4%"
+    assert n.percent(2.5, signed=True).text == "+2.5%"
+    assert n.price(96_000).text == "$96,000" and not n.price(96_000).approx
+    assert n.price(3_300.5).text == "$3,300"
+    assert n.ratio(15.12).text == "15.1 to 1"
+    assert n.count(61_240).text == "61,200"
+    assert n.coins(12_500, "ETH").text == "12,500 ETH"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(min_value=1, max_value=1e13, allow_nan=False))
+def test_three_significant_figures_within_half_a_unit(value):
+    rounded = float(n.round_sig(value))
+    assert abs(rounded - value) <= abs(value) * 0.005 + 1e-9
+    floor = float(n.round_sig(value, floor=True))
+    assert floor <= value + 1e-9 and value - floor <= abs(value) * 0.01
