@@ -89,7 +89,7 @@ FILLER = [
 ]
 
 
-def article(rng: random.Random, target_words: int = 780) -> str:
+def article(rng: random.Random, target_words: int = 720) -> str:
     parts = [f"# Liquidations hit {money(rng)} as leveraged {rng.choice(['longs', 'shorts'])} are flushed out", ""]
     lede = " ".join([rng.choice(FILLER), figure_sentence(rng), rng.choice(FILLER)])
     parts += [lede, ""]

@@ -104,3 +104,24 @@ def test_money_round_trip(whole, frac, mag, prefix):
 @given(year=st.integers(min_value=1990, max_value=2099), hours=st.sampled_from([1, 4, 12, 24, 48, 60]))
 def test_years_and_windows_are_never_figures(year, hours):
     assert find_figures(f"In {year}, over the past {hours} hours and in a {hours}-hour window, nothing happened.") == []
+
+
+GENRE = [
+    # Hand-written market-news sentences (not from any template or seed): every figure, nothing else.
+    ("Bitcoin fell 4.2% to $91,250 at 08:00 UTC on Nov. 18, its lowest since Q3 2025.", ["4.2%", "$91,250"]),
+    ("Open interest dropped by $2.1 billion, while 128,000 traders were liquidated.", ["$2.1 billion", "128,000 traders"]),
+    ("Top 10 coins lost ground; traders using 2x leverage and 100x leverage were hit.", []),
+    ("The S&P 500 and the Nasdaq 100 both closed higher; the Fear & Greed index read 23.", ["23"]),
+    ("ETH slid below $3,000 for the first time in 3 weeks, and SOL dropped 11 percent.", ["$3,000", "11 percent"]),
+    ("A whale moved 5,000 BTC (worth roughly $450M) to Coinbase, Lookonchain said.", ["5,000 BTC", "$450M"]),
+    ("Funding rates turned negative at -0.01% on Binance's BTCUSDT perpetual.", ["-0.01%"]),
+    ("Liquidations totalled $1.2bn-$1.4bn depending on the dashboard.", ["$1.2bn-$1.4bn"]),
+    ("On Dec. 5, 2025, about 1,200 accounts were wiped out within 4 hours.", ["1,200 accounts"]),
+    ("It was the 2nd-largest day of 2026, with 3 of the 5 largest orders on OKX.", []),
+    ("In the 24-hour period through 12:00 ET, longs made up 78.5% of liquidations.", ["78.5%"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", GENRE)
+def test_genre_sentences(text, expected):
+    assert [f.text for f in find_figures(text)] == expected

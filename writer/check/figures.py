@@ -53,7 +53,7 @@ _FIGURE_RE = re.compile(
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d,:%]|\.\d|\s*(?:{MAGW}|percent)))
     | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?P<v_dollars>\s+(?:of\s+)?dollars|\s+USD)?)
     | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:dollars|USD))|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
-    | (?P<counted>(?P<c_num>{NUM})\s+(?:(?!(?:hours?|minutes?|days?|weeks?|months?|years?|seconds?)\b)\w+\s+)?(?P<c_noun>{COUNTED})\b)
+    | (?P<counted>(?P<c_num>{NUM})\s+(?:(?!(?:hours?|minutes?|days?|weeks?|months?|years?|seconds?|largest|biggest|smallest|top|first|last|most|least)\b)\w+\s+)?(?P<c_noun>{COUNTED})\b)
     | (?P<coins>(?P<co_num>{NUM})\s?(?P<co_unit>{COINS})\b)
     | (?P<grouped>(?P<g_num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?))
     )
@@ -69,7 +69,7 @@ _HUNDRED_RE = re.compile(r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)
 
 # An index reading: "the Fear & Greed Index stood at 27", "a reading of 12".
 _INDEX_RE = re.compile(
-    r"\b(?:index|reading|gauge|score)\b[^.;:\d\n]{0,30}?\b(?:at|of|to|was|is|hit|reached)\s+(?P<num>\d{1,3}(?:\.\d+)?)(?![\d,.]?\d)(?!\s*(?:%|percent|hours?|minutes?|days?|weeks?|months?|years?))",
+    r"\b(?:index|reading|gauge|score)\b[^.;:\d\n]{0,30}?\b(?:at|of|to|was|is|hit|reached|read|reads|registered|printed)\s+(?P<num>\d{1,3}(?:\.\d+)?)(?![\d,.]?\d)(?!\s*(?:%|percent|hours?|minutes?|days?|weeks?|months?|years?))",
     re.IGNORECASE,
 )
 
@@ -207,6 +207,8 @@ def _make(m: re.Match, base: int) -> Figure | None:
         noun = (g("w_noun") or "").lower()
         unit = "USD" if g("w_dollars") else ("coins" if noun and re.fullmatch(COINS, noun) else ("count" if noun else None))
         return Figure(start, end, text, unit, v, v, True, p)
+    if kind in ("counted", "coins") and m.string[max(0, m.start() - 4):m.start()].lower() == "top ":
+        return None  # "the top 10 coins" is a rank, not a count
     if kind == "counted":
         v, p = _amount(g("c_num"), None)
         if "," not in g("c_num") and "." not in g("c_num") and 1900 <= v <= 2100:

@@ -36,25 +36,44 @@ const FIGURE = new RegExp(
   "gi"
 );
 const TIME = /^\d{1,2}:\d{2}$/;
-const SENTENCE = /[^.!?]+(?:[.!?]+["”’)]*|$)/g;
 const CAVEATS = ["attribution", "single_source", "rumor", "pending", "estimate"];
+
+const BOUNDARY = /[.!?]+["”’')\]]*(?=\s+["“‘'(\[*]*[A-Z0-9$])/g;
+const ABBREVIATIONS = new Set("u.s u.k e.g i.e approx est vs inc corp ltd no co gov sen rep jan feb mar apr jun jul aug sept sep oct nov dec mr mrs ms dr st etc fig al".split(" "));
+
+function sentenceBounds(text) {
+  // the same rule-based sentencizer as writer/nlp.py: abbreviations, decimals, closing quotes
+  const out = [];
+  let s = text.search(/\S/);
+  if (s < 0) return out;
+  let m;
+  BOUNDARY.lastIndex = 0;
+  while ((m = BOUNDARY.exec(text)) !== null) {
+    const dot = m.index;
+    const w = /([A-Za-z][A-Za-z.]*)$/.exec(text.slice(Math.max(s, dot - 12), dot));
+    if (w && text[dot] === "." && ABBREVIATIONS.has(w[1].toLowerCase().replace(/\.+$/, ""))) continue;
+    const end = dot + m[0].length;
+    if (end > s) out.push([s, end]);
+    s = end;
+    while (s < text.length && /\s/.test(text[s])) s++;
+  }
+  if (s < text.length && text.slice(s).trim()) out.push([s, text.trimEnd().length]);
+  return out;
+}
 
 function sentencesOf(text, offset) {
   const out = [];
-  let m;
-  SENTENCE.lastIndex = 0;
-  while ((m = SENTENCE.exec(text)) !== null) {
-    if (!m[0].trim()) { if (SENTENCE.lastIndex >= text.length) break; continue; }
-    const s = { text: m[0], start: offset + m.index, classes: new Set(), figures: [] };
-    for (const name of Object.keys(CLASSES)) if (CLASSES[name].test(m[0])) s.classes.add(name);
+  for (const [a, b] of sentenceBounds(text)) {
+    const body = text.slice(a, b);
+    const s = { text: body, start: offset + a, classes: new Set(), figures: [] };
+    for (const name of Object.keys(CLASSES)) if (CLASSES[name].test(body)) s.classes.add(name);
     FIGURE.lastIndex = 0;
     let f;
-    while ((f = FIGURE.exec(m[0])) !== null) {
+    while ((f = FIGURE.exec(body)) !== null) {
       if (TIME.test(f[0])) continue;
       s.figures.push({ text: f[0], index: s.start + f.index });
     }
     out.push(s);
-    if (SENTENCE.lastIndex >= text.length) break;
   }
   return out;
 }
