@@ -47,7 +47,7 @@ class FigureRef(Ref):
             "id", "metric", "status", "side", "direction", "is_derived", "derivation", "is_range", "lower_bound",
             "has_window", "has_asset", "has_venue", "has_contract", "has_subject", "has_level", "has_band",
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
-            "multi_source", "n_sources", "unit", "repeat_subject",
+            "multi_source", "n_sources", "unit", "repeat_subject", "major_asset",
         }
     )
 
@@ -80,6 +80,7 @@ class FigureRef(Ref):
         self.headline_safe = fact.status.headline_safe
         self.multi_source = len(fact.sources) > 1
         self.n_sources = len(fact.sources)
+        self.major_asset = False  # one of the style's major assets (set by build_view)
         self.repeat_subject = False  # same subject as the figure before it in its list (a second unit of one transfer)
 
 
@@ -256,6 +257,9 @@ def build_view(event: Event, thresholds: dict) -> View:
     zones_above = take(lambda f: f.metric == "pressure_zone" and (f.direction == "above" or (not f.direction and f.side == "short")))
     zones_below = take(lambda f: f.metric == "pressure_zone")
     assets = take(lambda f: f.metric == "liquidations" and f.asset and not f.venue and not f.contract)
+    majors = set(thresholds.get("major_assets", ("BTC", "ETH")))
+    for r in assets:
+        r.major_asset = r._fact.asset in majors
     venues = take(lambda f: f.metric in ("liquidations", "liquidated_accounts") and (f.venue or f.contract or f.subject))
     # Keep one venue's figures together (its total, then longs, then shorts), venues by their largest figure.
     venue_size: dict = {}
