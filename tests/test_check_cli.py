@@ -181,3 +181,13 @@ def test_rules_and_rule(articles):
     assert run("rule", "collapsed-range").exit_code == 0
     r = run("rule", "X1")
     assert r.exit_code == 2
+
+
+def test_parallel_jobs_give_the_same_output(tmp_path):
+    for i in range(40):
+        (tmp_path / f"a{i:02d}.md").write_text(BARE if i % 3 else CLEAN, encoding="utf-8")
+    one = run("check", ".", "--format", "json", "-j", "1", cwd=tmp_path)
+    two = run("check", ".", "--format", "json", "-j", "2", cwd=tmp_path)
+    assert one.exit_code == two.exit_code == 1
+    assert one.output == two.output
+    assert json.loads(one.output)["summary"]["files"] == 40

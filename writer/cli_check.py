@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -58,7 +59,8 @@ def _print_input_error(exc: InputError) -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that fails the run (default: error).")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="pyproject.toml to read [tool.writer.check] from (default: the nearest one).")
 @click.option("--sources", type=click.Path(path_type=Path, dir_okay=False), help="Source registry for recognising source names without a fact file.")
-def check(paths, facts, fmt, select, ignore, fail_on, config_path, sources) -> None:
+@click.option("-j", "--jobs", type=int, default=0, show_default="all cores for 64+ files, else 1", help="Worker processes.")
+def check(paths, facts, fmt, select, ignore, fail_on, config_path, sources, jobs) -> None:
     """Check articles (files, folders, globs): every figure linked to the fact base.
 
     Exit 0 when clean, 1 when a finding is at or above --fail-on, 2 on a usage or input error.
@@ -106,15 +108,14 @@ def check(paths, facts, fmt, select, ignore, fail_on, config_path, sources) -> N
             click.echo("no Markdown articles found in " + ", ".join(paths), err=True)
         sys.exit(EXIT_INPUT)
 
-    findings = []
-    bad_input = False
-    for path in files:
-        try:
-            findings.extend(checker.check_file(path, event=event))
-        except InputError as exc:
-            bad_input = True
-            _print_input_error(exc)
-    findings.sort()
+    from writer.check.parallel import check_paths
+
+    if jobs <= 0:
+        jobs = (os.cpu_count() or 1) if len(files) >= 64 else 1
+    findings, problems = check_paths(checker, files, event_path=facts if event is not None else None, jobs=jobs)
+    bad_input = bool(problems)
+    if problems:
+        _print_input_error(InputError(problems))
     if fmt == "json":
         click.echo(as_json(findings, len(files)), nl=False)
     elif fmt == "sarif":
