@@ -18,7 +18,7 @@ from writer.check.document import Article, Block
 from writer.check.figures import Figure
 from writer.check.phrases import PhraseSet
 
-CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", "estimate"})
+CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", "estimate", "disagreement"})
 NOTE_CLASSES = frozenset({"note_backward", "note_forward", "note_label"})
 # Where a figure's own clause ends: words before these belong to the next figure.
 _BASIS = re.compile(r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
