@@ -205,3 +205,18 @@ def test_rounding_is_house_style_data(tmp_path):
     two = Drafter(tmp_path, run_check=False).draft(event()).claims["figures"]
     assert next(f["text"] for f in three if f["fact"] == "total_24h") == "about $1.45 billion"
     assert next(f["text"] for f in two if f["fact"] == "total_24h") == "about $1.5 billion"
+
+
+def test_unverified_context_refused_in_lede(tmp_path):
+    text = EVENT + """
+context:
+  - id: chatter
+    kind: sentiment
+    status: rumor
+    text: traders say a fund caused the drop
+    sources: [x-posts]
+"""
+    body = "Markets fell. {{ ctx(ev.unverified_context[0]) }}.\n"
+    with pytest.raises(DraftError) as err:
+        Drafter(override(tmp_path, "lede.md.j2", body), run_check=False).draft(event(text))
+    assert "rumor" in str(err.value) and "lede" in str(err.value)

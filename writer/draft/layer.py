@@ -306,6 +306,8 @@ class Render:
         if not isinstance(ref, ContextRef):
             raise TemplateMisuse("ctx() needs a context item")
         item = ref._item
+        if self.section in HEADLINE_SECTIONS and ref.unverified:
+            raise TemplateMisuse(f"context {item.id!r} is {item.status.value}: it may not appear in the {self.section}")
         pieces = [Piece("text", item.text.rstrip(". "))]
         if item.sources or item.status.value in self.style.caveats:
             pieces += [Piece("lit", " ")] + self.phrase(self.style.context_caveats, item.status.value, item.sources, fact=None, slot="context")
@@ -370,6 +372,8 @@ class Render:
         if not isinstance(ref, QuoteRef):
             raise TemplateMisuse("words() needs a quote")
         q = ref._quote
+        if self.section in HEADLINE_SECTIONS and ref.unverified:
+            raise TemplateMisuse(f"quote {q.id!r} is {q.status.value}: it may not appear in the {self.section}")
         return self._token(Span("text", [Piece("lit", "\u201c"), Piece("text", q.words.strip().strip('"\u201c\u201d')), Piece("lit", "\u201d")], ref=ref.id))
 
     # -- house wording ----------------------------------------------------------------
