@@ -89,6 +89,18 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
     unknown = set(extra) - set(MARKER_CLASSES) - {"approx", "at_least", "at_most"}
     if unknown:
         raise ValueError(f"unknown phrase class(es) {sorted(unknown)}; known: {', '.join(MARKER_CLASSES)}, approx, at_least, at_most")
+    for name in (*MARKER_CLASSES, "negation"):
+        bad = [p for p in data.get(name, []) if not isinstance(p, str)]
+        if bad:
+            raise ValueError(f"phrases.yaml: class {name!r} has entries that are not strings: {bad!r} (quote entries holding ': ')")
+    for name, items in extra.items():
+        if not isinstance(items, list) or not all(isinstance(p, str) for p in items):
+            raise ValueError(f"extra phrases for {name!r} must be a list of strings")
+        for p in items:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"extra phrase {p!r} for {name!r} is not a valid regular expression: {exc}") from None
     markers = {}
     for name in MARKER_CLASSES:
         markers[name] = _compile([*data.get(name, []), *extra.get(name, [])])
