@@ -58,10 +58,11 @@ def events(draw):
     parts = draw(st.sets(st.sampled_from(["total", "long", "short"]), min_size=0, max_size=3))
     if "total" in parts:
         facts.append(fact("total", "liquidations", "USD", obs(long_v + short_v, disputed=kind == "disputed"), window=window))
+    sides_disputed = kind == "disputed" and draw(st.booleans())
     if "long" in parts:
-        facts.append(fact("long", "liquidations", "USD", obs(long_v), window=window, side="long"))
+        facts.append(fact("long", "liquidations", "USD", obs(long_v, disputed=sides_disputed), window=window, side="long"))
     if "short" in parts:
-        facts.append(fact("short", "liquidations", "USD", obs(short_v), window=window, side="short"))
+        facts.append(fact("short", "liquidations", "USD", obs(short_v, disputed=sides_disputed), window=window, side="short"))
     if draw(st.booleans()):
         facts.append(fact("btc", "liquidations", "USD", obs(round(min(long_v, short_v) / 3)), window=window, asset="BTC"))
     if draw(st.booleans()):
@@ -100,7 +101,7 @@ def events(draw):
     return event_from_text(text, f"{eid}.yaml", REGISTRY)
 
 
-_NUM = re.compile(r"([-+]?)\$?([\d,]+(?:\.\d+)?)\s*(thousand|million|billion|trillion)?\s*(%| to 1| BTC| ETH)?")
+_NUM = re.compile(r"([-+]?)\$?([\d,]+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?(?:\s*(%|to 1|BTC|ETH))?")
 _SCALE = {None: 1, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _WINDOW_WORDS = re.compile(r"\b\d+(?:-| )(?:hours?|minutes?|days?|weeks?|months?)\b")
 
