@@ -226,7 +226,7 @@ class Analysis:
 _AFTER_NAME = re.compile(
     r"^(?:['’]s)?\s*(?:own\s+)?(?:data|figures|numbers|statistics|statement|reports?|heat ?maps?|model|estimates?|"
     r"tracker|dashboard|feed|records|said|says|stated|reported|reports|shows?|showed|estimated?|attributes|puts|put|counted|tallied|"
-    r"differ|differs|disagree|disagrees|diverge|vary|which differ)\b",
+    r"differ|differs|disagree|disagrees|diverge|vary|which differ|indicate|indicates|suggest|suggests|note|notes|found|finds)\b",
     re.IGNORECASE,
 )
 
