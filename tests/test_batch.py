@@ -199,7 +199,7 @@ def test_merge_refuses_a_missing_shard(base, tmp_path):
         merge_shards(tmp_path / "shared", [], SiteSettings())
 
 
-def test_a_now_failing_event_keeps_its_previous_version(work):
+def test_a_now_failing_event_keeps_its_previous_version(work, monkeypatch):
     target = sorted((work / "fb" / "events").glob("*.yaml"))[3]
     event_id = target.stem
     before = tree(work / "site")
@@ -212,6 +212,11 @@ def test_a_now_failing_event_keeps_its_previous_version(work):
     assert rej["kept_previous"] is True
     assert tree(work / "site") == before  # the old article, index and manifest are untouched
     assert report.exit_code == 1
+    # Unchanged inputs fail the same way: the next run reports it again without drafting anything.
+    monkeypatch.setattr("writer.publish.worker.Publisher.publish", lambda self, task: pytest.fail(f"re-drafted {task.path}"))
+    again = build(work, jobs=1)
+    assert again.rejected == report.rejected and again.published == [] and again.nothing_built
+    assert tree(work / "site") == before
 
 
 def test_deleted_event_is_removed_but_foreign_files_stay(work):
@@ -265,3 +270,15 @@ def test_shards_partition_events_deterministically():
     for bad in ("0/3", "4/3", "1/0", "x", "1-3"):
         with pytest.raises(ValueError):
             Shard.parse(bad)
+
+
+def test_a_second_build_on_the_same_folder_is_refused_while_one_runs(work):
+    from writer.errors import InputError
+    from writer.publish.lock import build_lock
+
+    with build_lock(work / "site" / ".writer", "build"):
+        with pytest.raises(InputError, match="another writer batch"):
+            build(work, jobs=1)
+        # Shards lock on their own: one may run beside another shard's run.
+        build(work, jobs=1, shard=Shard(1, 2))
+    assert build(work, jobs=1).rejected == []

@@ -33,6 +33,7 @@ from writer.errors import InputError, Problem, WriterError, single_problem
 from writer.factbase.loader import REGISTRY_NAME, event_files, find_registry
 from writer.publish.atomic import atomic_write, remove_stale_temps, sha256_bytes, sha256_file
 from writer.publish.feed import atom_feed
+from writer.publish.lock import build_lock
 from writer.publish.manifest import MANIFEST_NAME, STATE_DIR, Entry, Inputs, Manifest, shard_manifest_path
 from writer.publish.pages import index_page, newest_first
 from writer.publish.settings import SiteSettings
@@ -157,11 +158,11 @@ class _Registries:
 
     def __init__(self, override: Path | None):
         self.override = override
-        self.by_folder: dict[Path, tuple[Path, str] | None] = {}
+        self.by_folder: dict[str, tuple[Path, str] | None] = {}
         self.hashes: dict[Path, str] = {}
 
     def for_file(self, path: Path) -> tuple[Path, str] | None:
-        folder = path.parent
+        folder = os.path.dirname(path)  # a string key: hashing 10,000 Paths costs more than the lookup saves
         if folder not in self.by_folder:
             reg = self.override if self.override is not None else find_registry(path)
             if reg is None:
@@ -187,22 +188,39 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
     """Build (or bring up to date) the site for every event under ``factbase`` into ``options.out``.
 
     Raises InputError (exit 2) for problems that stop the whole run: no fact
-    files, an unreadable manifest, templates that do not compile. Problems with
-    one event become rejections in the report.
+    files, an unreadable manifest, templates that do not compile, another
+    build running on the same folder. Problems with one event become
+    rejections in the report.
     """
-    started = time.perf_counter()
     factbase, out = Path(factbase), Path(options.out)
     if not factbase.exists():
         raise single_problem(factbase, "no such file or folder")
+    out.mkdir(parents=True, exist_ok=True)
+    shard = options.shard
+    pools: list[_Workers] = []
+    with build_lock(out / STATE_DIR, f"shard-{shard.k}-of-{shard.n}" if shard else "build"):
+        try:
+            return _build_site(factbase, options, progress, pools)
+        finally:
+            for workers in pools:
+                workers.close()
+
+
+def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None, pools: list) -> BatchReport:
+    started = time.perf_counter()
+    out = Path(options.out)
     files = event_files([factbase])
     if not files:
         raise single_problem(factbase, "no event files (*.yaml) found")
-    out.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(out)
     remove_stale_temps(out / STATE_DIR)
 
     shard = options.shard
     own_manifest = shard_manifest_path(out, shard.k, shard.n) if shard else out / MANIFEST_NAME
+    jobs = options.jobs or default_jobs()
+    workers = _Workers(options, out) if jobs > 1 and _work_likely(files, own_manifest) else None
+    if workers is not None:
+        pools.append(workers)
     prior = Manifest.read(own_manifest) or (Manifest.read(out / MANIFEST_NAME) if shard else None) or Manifest()
     prior_by_source = prior.by_source()
     cache_path = out / STATE_DIR / (f"rejections-{shard.k}-of-{shard.n}.json" if shard else "rejections.json")
@@ -261,7 +279,10 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
             continue
         todo.append(it)
 
-    outcomes = _run(todo, options, out, drafter, progress)
+    if workers is None and jobs > 1 and len(todo) > 1:
+        workers = _Workers(options, out)
+        pools.append(workers)
+    outcomes = _run(todo, options, out, drafter, progress, workers)
 
     # --- assemble the new state ------------------------------------------------
     entries: dict[str, Entry] = {it.prior.id: it.prior for it in unchanged}
@@ -410,14 +431,49 @@ def _task(it: _Item) -> Task:
     return Task(str(it.path), it.source, str(it.registry), it.event_id, dict(it.prior.files) if it.prior else None)
 
 
-def _run(todo: list[_Item], options: BatchOptions, out: Path, drafter, progress: Progress | None) -> list[Outcome]:
+class _Workers:
+    """The worker processes, started early when work is likely so their set-up overlaps the scan.
+
+    Building a Checker loads spaCy (about a second). When the fact files look
+    newer than the manifest, the pool starts before the hashes are compared,
+    so a one-event rebuild pays for spaCy on the other core while this one
+    reads and hashes 10,000 fact files. The mtimes are only a hint for that:
+    what is rebuilt is still decided by content hashes alone.
+    """
+
+    def __init__(self, options: BatchOptions, out: Path):
+        self.jobs = options.jobs or default_jobs()
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(out, options.settings, options.templates_dir))
+        self.used = False
+        self.pool.submit(_noop)  # start one worker now
+
+    def close(self) -> None:
+        if not self.used:
+            # Nothing to do after all: stop the worker mid-set-up rather than wait for spaCy.
+            for proc in list((getattr(self.pool, "_processes", None) or {}).values()):
+                proc.terminate()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _noop() -> None:
+    return None
+
+
+def _work_likely(files: list[Path], own_manifest: Path) -> bool:
+    try:
+        stamp = own_manifest.stat().st_mtime_ns
+    except OSError:
+        return True
+    return any(os.stat(f).st_mtime_ns >= stamp for f in files)
+
+
+def _run(todo: list[_Item], options: BatchOptions, out: Path, drafter, progress: Progress | None, workers: _Workers | None) -> list[Outcome]:
     if not todo:
         return []
     tasks = [_task(it) for it in todo]
-    jobs = min(options.jobs or default_jobs(), len(tasks))
     total = len(tasks)
     outcomes: list[Outcome] = []
-    if jobs <= 1:
+    if workers is None:
         publisher = Publisher(out, options.settings, drafter, _pipeline_part(make_checker))
         for t in tasks:
             oc = publisher.publish(t)
@@ -425,21 +481,21 @@ def _run(todo: list[_Item], options: BatchOptions, out: Path, drafter, progress:
             if progress:
                 progress(len(outcomes), total, oc)
         return outcomes
-    # Small chunks keep both cores busy to the end; not so small that messaging dominates.
-    size = max(1, min(32, total // (jobs * 8) or 1))
+    workers.used = True
+    # Small chunks keep every core busy to the end; not so small that messaging dominates.
+    size = max(1, min(32, total // (workers.jobs * 8) or 1))
     chunks = [tasks[i : i + size] for i in range(0, total, size)]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(out, options.settings, options.templates_dir)) as pool:
-        futures = {pool.submit(_run_chunk, chunk): chunk for chunk in chunks}
-        for fut in as_completed(futures):
-            try:
-                results = fut.result()
-            except BrokenProcessPool:
-                results = [Outcome(t.source, t.path, t.event_id, rejection=rejection(t, t.event_id, "internal", "a worker process died while publishing this event"))
-                           for t in futures[fut]]
-            for oc in results:
-                outcomes.append(oc)
-                if progress:
-                    progress(len(outcomes), total, oc)
+    futures = {workers.pool.submit(_run_chunk, chunk): chunk for chunk in chunks}
+    for fut in as_completed(futures):
+        try:
+            results = fut.result()
+        except BrokenProcessPool:
+            results = [Outcome(t.source, t.path, t.event_id, rejection=rejection(t, t.event_id, "internal", "a worker process died while publishing this event"))
+                       for t in futures[fut]]
+        for oc in results:
+            outcomes.append(oc)
+            if progress:
+                progress(len(outcomes), total, oc)
     return outcomes
 
 
@@ -454,9 +510,14 @@ def merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings) -> B
     files are copied in after their hashes are verified. Every shard 1..N must
     be present; a missing shard is an input error, never a silently partial site.
     """
-    started = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    with build_lock(out / STATE_DIR, "build"):
+        return _merge_shards(out, shard_dirs, settings)
+
+
+def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings) -> BatchReport:
+    started = time.perf_counter()
     remove_stale_temps(out)
     report = BatchReport(out=str(out))
     found: dict[tuple[int, int], tuple[Path, Manifest]] = {}

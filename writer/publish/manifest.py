@@ -64,6 +64,15 @@ class Entry:
         return cls(event_id, d["source"], Inputs(**d["inputs"]), d["title"], d["published"], d["modified"], d.get("summary", ""), dict(d["files"]))
 
 
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def _obj(items, indent: str) -> str:
+    body = f",\n{indent} ".join(f"{json.dumps(k, ensure_ascii=False)}: {v}" for k, v in items)
+    return "{\n" + indent + " " + body + "\n" + indent + "}" if body else "{}"
+
+
 @dataclass
 class Manifest:
     entries: dict[str, Entry] = field(default_factory=dict)
@@ -74,27 +83,19 @@ class Manifest:
         return {e.source: e for e in self.entries.values()}
 
     def to_bytes(self, writer_version: str) -> bytes:
-        files: dict[str, dict] = {}
-        for event_id in sorted(self.entries):
-            for path, digest in sorted(self.entries[event_id].files.items()):
-                files[path] = {"sha256": digest, "event": event_id}
-        for path, digest in sorted(self.site_files.items()):
-            files[path] = {"sha256": digest, "event": None}
-        # One line per event and per file: diffable, and every json.dumps call below
-        # stays on the C encoder (indent= would switch the whole document to the
-        # pure-Python one, ten times slower on a 10,000-event site).
-        def obj(items, indent: str) -> str:
-            body = f",\n{indent} ".join(f"{json.dumps(k, ensure_ascii=False)}: {v}" for k, v in items)
-            return "{\n" + indent + " " + body + "\n" + indent + "}" if body else "{}"
-
-        def dumps(value) -> str:
-            return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-
-        events = obj(((k, dumps(self.entries[k].as_dict())) for k in sorted(self.entries)), " ")
-        listing = obj(((p, dumps(files[p])) for p in sorted(files)), " ")
-        top = [("format", dumps(FORMAT)), ("generator", dumps({"name": "writer", "version": writer_version})),
-               ("settings", dumps(self.settings)), ("events", events), ("files", listing)]
-        return (obj(top, "") + "\n").encode("utf-8")
+        """One line per event and per file: diffable, and every json.dumps stays on the C encoder
+        (``indent=`` would switch the whole document to the pure-Python one, ten times slower)."""
+        ids = sorted(self.entries)
+        files: list[tuple[str, str]] = []
+        for event_id in ids:
+            eid = json.dumps(event_id)
+            files.extend((path, f'{{"sha256": "{digest}", "event": {eid}}}') for path, digest in self.entries[event_id].files.items())
+        files.extend((path, f'{{"sha256": "{digest}", "event": null}}') for path, digest in self.site_files.items())
+        files.sort()
+        events = _obj(((k, _dumps(self.entries[k].as_dict())) for k in ids), " ")
+        top = [("format", _dumps(FORMAT)), ("generator", _dumps({"name": "writer", "version": writer_version})),
+               ("settings", _dumps(self.settings)), ("events", events), ("files", _obj(files, " "))]
+        return (_obj(top, "") + "\n").encode("utf-8")
 
     @classmethod
     def read(cls, path: Path) -> "Manifest | None":
