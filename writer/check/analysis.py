@@ -3,10 +3,14 @@
 "In scope" is the rule DESIGN §2 sets for every caveat: the figure's own
 sentence, or an explicit note that covers the run of figures it sits in (a
 "Data caveat:" bullet, a sentence that says "the above figures come from a
-single source"). Attribution alone may also be carried through a run: a
-paragraph that opens "According to CoinAnk, ..." covers the figures of its
-following sentences until another source is named, because that is how a
-desk writes a run of one source's figures without repeating the name.
+single source"). The fact-free rules, which only ask whether the text gives
+any provenance at all, also accept the opening of the figure's paragraph
+(``carry``): "According to CoinGlass, ... . Longs lost $X." is a run a reader
+attributes as a whole, while a caveat *after* the figures covers them only
+when it says so ("the figures above").
+
+Markers and source names are read per sentence on first use: most sentences
+of an article hold no figure and are never asked.
 """
 
 from __future__ import annotations
@@ -20,10 +24,11 @@ from writer.check.phrases import PhraseSet
 
 CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", "estimate", "disagreement"})
 NOTE_CLASSES = frozenset({"note_backward", "note_forward", "note_label"})
-# Where a figure's own clause ends: words before these belong to the next figure.
+# What an estimate rests on, and where a rumour circulates (DESIGN §2: "and from what", "where it circulates").
 _BASIS = re.compile(r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
 _CIRCULATES = re.compile(r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]*\)")
+# Where a figure's own clause ends: words after these belong to the next figure.
 _CLAUSE_END = re.compile(r",|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|—|–")
 
 
@@ -115,12 +120,6 @@ class FigureUse:
     end_column: int
     left: str  # this figure's own words before it (since the previous figure)
     right: str  # and after it, up to the end of its clause
-
-    @property
-    def block_role(self) -> str:
-        return self._role
-
-    _role: str = "body"
 
 
 @dataclass
