@@ -103,10 +103,10 @@ def value_match(fig: Figure, s: Support) -> str | None:
     if fig.qualifier == "approx":
         tol += max(abs(fig.lo), abs(fig.hi)) * 0.025
     if fig.point:
-        if fig.qualifier == "at_least":  # "over $1 billion": true, and not a wild understatement
-            return "match" if flo <= s.hi and s.lo <= 2 * fig.lo + tol else None
+        if fig.qualifier == "at_least":  # "over $1 billion": true (the bound is exact), and not a wild understatement
+            return "match" if fig.lo <= s.hi * (1 + 1e-9) and s.lo <= 2 * fig.lo + tol else None
         if fig.qualifier == "at_most":
-            return "match" if s.lo <= fhi and s.hi >= fig.lo / 2 - tol else None
+            return "match" if s.lo <= fig.lo * (1 + 1e-9) and s.hi >= fig.lo / 2 - tol else None
         if s.lo == s.hi:
             return "match" if abs(s.lo - fig.lo) <= tol + 1e-9 * max(1.0, abs(s.lo)) else None
         if s.lo - tol <= fig.lo <= s.hi + tol:

@@ -1,0 +1,57 @@
+"""Linking by value: the rounding a text implies, bounds, ranges, signs."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from writer.check.figures import find_figures
+from writer.check.linking import Support, value_match
+from writer.factbase.vocabulary import Status
+
+
+def support(lo, hi=None, *, status=Status.SINGLE_SOURCE, point=True, unit="USD"):
+    return Support("f", unit, lo, lo if hi is None else hi, status, ("coinank",), None, point=point)
+
+
+def fig(text):
+    (f,) = find_figures(text)
+    return f
+
+
+@pytest.mark.parametrize("text, lo, hi, point, expected", [
+    ("$1.451 billion", 1.451e9, None, True, "match"),
+    ("about $1.45 billion", 1.451e9, None, True, "match"),
+    ("about $1.5 billion", 1.451e9, None, True, "match"),
+    ("$1.46 billion", 1.451e9, None, True, None),  # beyond the rounding the digits imply
+    ("$1.951 billion", 1.451e9, None, True, None),
+    ("94%", 93.8, None, True, "match"),
+    ("over 90%", 93.8, None, True, "match"),
+    ("over 90%", 88.0, None, True, None),
+    ("exceeding a billion", 1.861e9, None, True, "match"),
+    ("at least $84 million", 411e6, None, True, None),  # true, but a wild understatement: not this fact
+    ("between $150 million and $190 million", 150e6, 190e6, False, "match"),
+    ("$190 million", 150e6, 190e6, False, "collapsed"),
+    ("$150 million", 150e6, 190e6, False, "collapsed"),
+    ("$120 million", 119.1e6, 120.4e6, True, "match"),  # agreeing sources spread within the tolerance
+    ("-3.4%", -3.4, None, True, "match"),
+    ("3.4%", -3.4, None, True, "match"),  # "fell 3.4%" prints the magnitude
+    ("several hundred million dollars", 286e6, None, True, "match"),
+])
+def test_value_match(text, lo, hi, point, expected):
+    unit = "percent" if "%" in text else "USD"
+    assert value_match(fig(text), support(lo, hi, point=point, unit=unit)) == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(value=st.floats(min_value=1e6, max_value=9.99e11), factor=st.sampled_from([1.3, 0.7, 1.5]))
+def test_newsroom_rounding_matches_and_a_changed_value_does_not(value, factor):
+    """Three significant figures with "about" fit the fact; the same figure 30%+ off never does."""
+    mag, word = (1e9, "billion") if value >= 1e9 else (1e6, "million")
+    rounded = float(f"{value / mag:.3g}")
+    shown = f"{rounded:g}"
+    assume(len(shown.replace(".", "").lstrip("0")) == 3)  # three significant digits written ("1" would mean +-0.5)
+    text = f"about ${shown} {word}"
+    assert value_match(fig(text), support(value)) == "match"
+    assert value_match(fig(text), support(value * factor)) is None
