@@ -191,3 +191,13 @@ def test_parallel_jobs_give_the_same_output(tmp_path):
     assert one.exit_code == two.exit_code == 1
     assert one.output == two.output
     assert json.loads(one.output)["summary"]["files"] == 40
+
+
+def test_front_matter_path_relative_to_the_working_folder(tmp_path):
+    """`writer draft EVENT > articles/x.md` writes the fact path as typed: found from the working folder."""
+    shutil.copytree(FIXTURES / "facts", tmp_path / "facts")
+    (tmp_path / "articles").mkdir()
+    body = "---\nfacts: facts/event.yaml\n---\n# Liquidations\n\nLiquidations reached $1.451 billion over 24 hours, according to a single source, CoinAnk.\n"
+    (tmp_path / "articles" / "x.md").write_text(body, encoding="utf-8")
+    r = run("check", "articles", cwd=tmp_path)
+    assert r.exit_code == 0, r.output

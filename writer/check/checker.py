@@ -118,7 +118,10 @@ class Checker:
             raise single_problem(path, "front matter 'facts' must be the path of a fact file", line=2, column=1, field="facts")
         target = Path(facts)
         if not target.is_absolute():
-            target = Path(path).parent / target
+            beside = Path(path).parent / target
+            # Relative to the article (the contract); a draft printed to stdout carries the path
+            # as typed on the command line, relative to where it was run: accept that too.
+            target = beside if beside.is_file() or not target.is_file() else target
         if not target.is_file():
             raise single_problem(path, f"front matter 'facts' points to {facts!r}, which does not exist (looked for {target})", line=_fm_line(text, "facts"), column=1, field="facts")
         return self.load_event(target)
