@@ -55,3 +55,12 @@ def test_three_significant_figures_within_half_a_unit(value):
     assert abs(rounded - value) <= abs(value) * 0.005 + 1e-9
     floor = float(n.round_sig(value, floor=True))
     assert floor <= value + 1e-9 and value - floor <= abs(value) * 0.01
+
+
+def test_a_range_across_a_million_uses_one_magnitude():
+    lo, hi = n.money_range(909_504, 1_182_355)
+    assert (lo.text, hi.text) == ("$0.91 million", "$1.18 million")
+    lo, hi = n.money_range(150_000_000, 190_000_000)
+    assert (lo.text, hi.text) == ("$150 million", "$190 million")
+    lo, hi = n.money_range(5_000, 2_500_000_000)
+    assert (lo.text, hi.text) == ("$5,000", "$2.5 billion")

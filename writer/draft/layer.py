@@ -138,23 +138,26 @@ class Render:
 
         figs = self.style.significant_figures
 
-        def one(v: float, *, floor: bool = False) -> fmt.Formatted:
+        def one(v: float, *, floor: bool = False, ceil: bool = False) -> fmt.Formatted:
             if fact.unit == "USD":
-                return fmt.price(v) if fact.metric == "price_level" else fmt.money(v, floor=floor, figs=figs)
+                return fmt.price(v) if fact.metric == "price_level" else fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
-                return fmt.percent(v, floor=floor, signed=fact.metric.endswith("_change"))
+                return fmt.percent(v, floor=floor, ceil=ceil, signed=fact.metric.endswith("_change"))
             if fact.unit == "ratio":
-                return fmt.ratio(v, figs=figs)
+                return fmt.ratio(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "index":
                 return fmt.index(v)
             if fact.unit == "coins":
-                return fmt.coins(v, fact.asset or "", floor=floor, figs=figs)
-            return fmt.count(v, floor=floor, figs=figs)
+                return fmt.coins(v, fact.asset or "", floor=floor, ceil=ceil, figs=figs)
+            return fmt.count(v, floor=floor, ceil=ceil, figs=figs)
 
         # Any figure the fact base holds as a range prints as one, even when the providers agree
         # within the tolerance: the provenance check (P005) reads a point as a collapsed range.
         if fact.range is not None:
-            lo, hi = one(fact.range[0]), one(fact.range[1])
+            if fact.unit == "USD" and fact.metric != "price_level":
+                lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs)
+            else:
+                lo, hi = one(fact.range[0]), one(fact.range[1])
             if lo.text == hi.text:
                 return [Piece("fig", f"{words.get('about', 'about')} {lo.text}", role)]
             return [Piece("fig", f"{words.get('between', 'between')} {lo.text} {words.get('and', 'and')} {hi.text}", role)]

@@ -9,7 +9,7 @@ come from babel so they follow the locale rather than hand-written rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
 from babel import Locale
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
@@ -25,14 +25,16 @@ class Formatted:
     approx: bool  # rounding changed the number: print "about"
 
 
-def round_sig(value: float, figs: int = SIG_FIGS, *, floor: bool = False) -> Decimal:
-    """``value`` rounded to ``figs`` significant figures (down when ``floor``)."""
+def round_sig(value: float, figs: int = SIG_FIGS, *, floor: bool = False, ceil: bool = False) -> Decimal:
+    """``value`` rounded to ``figs`` significant figures (down when ``floor``, up when ``ceil``:
+    a lower bound stays a lower bound, and a range rounded outward still holds every report)."""
     d = Decimal(repr(float(value)))
     if d == 0:
         return Decimal(0)
     exponent = d.adjusted() - figs + 1
     quantum = Decimal(1).scaleb(exponent)
-    return d.quantize(quantum, rounding=ROUND_FLOOR if floor else ROUND_HALF_EVEN).normalize()
+    mode = ROUND_FLOOR if floor else ROUND_CEILING if ceil else ROUND_HALF_EVEN
+    return d.quantize(quantum, rounding=mode).normalize()
 
 
 def _changed(value: float, rounded: Decimal) -> bool:
@@ -56,21 +58,38 @@ def _compact(d: Decimal) -> str:
     return format_compact_decimal(d, format_type="long", locale=LOCALE, fraction_digits=frac)
 
 
-def amount(value: float, *, floor: bool = False, figs: int = SIG_FIGS) -> Formatted:
+def amount(value: float, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:
     """An amount of money or a count, rounded to about three significant figures."""
-    rounded = round_sig(value, figs, floor=floor)
+    rounded = round_sig(value, figs, floor=floor, ceil=ceil)
     body = _compact(rounded) if abs(rounded) >= COMPACT_FROM else _plain(rounded)
     return Formatted(body, _changed(value, rounded))
 
 
-def money(value: float, *, floor: bool = False, currency: str = "USD", figs: int = SIG_FIGS) -> Formatted:
-    f = amount(abs(value), floor=floor, figs=figs)
+def money(value: float, *, floor: bool = False, ceil: bool = False, currency: str = "USD", figs: int = SIG_FIGS) -> Formatted:
+    if value < 0:
+        floor, ceil = ceil, floor  # rounding the magnitude: outward for a negative amount is up
+    f = amount(abs(value), floor=floor, ceil=ceil, figs=figs)
     sign = "-" if value < 0 else ""
     return Formatted(sign + get_currency_symbol(currency, locale=LOCALE) + f.text, f.approx)
 
 
-def count(value: float, *, floor: bool = False, figs: int = SIG_FIGS) -> Formatted:
-    return amount(value, floor=floor, figs=figs)
+def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS) -> tuple[Formatted, Formatted]:
+    """Both ends of a range in one magnitude when it crosses a million ("$0.91 million and
+    $1.18 million", not "$910,000 and $1.18 million"): a reader compares like with like."""
+    low, high = money(lo, figs=figs), money(hi, figs=figs)
+    if not (0 < lo < COMPACT_FROM <= hi):
+        return low, high
+    word = high.text.rsplit(" ", 1)[-1]  # babel's magnitude word for the high end ("million")
+    magnitude = Decimal(10) ** (3 * (round_sig(hi, figs).adjusted() // 3))
+    scaled = (round_sig(lo, figs) / magnitude).normalize()
+    if scaled < Decimal("0.1"):  # "$0.005 billion" helps nobody: keep each end in its own magnitude
+        return low, high
+    symbol = get_currency_symbol("USD", locale=LOCALE)
+    return Formatted(f"{symbol}{_plain(scaled)} {word}", low.approx), high
+
+
+def count(value: float, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:
+    return amount(value, floor=floor, ceil=ceil, figs=figs)
 
 
 def price(value: float) -> Formatted:
@@ -83,15 +102,17 @@ def price(value: float) -> Formatted:
     return Formatted(get_currency_symbol("USD", locale=LOCALE) + _plain(rounded), _changed(value, rounded))
 
 
-def percent(value: float, *, floor: bool = False, signed: bool = False) -> Formatted:
+def percent(value: float, *, floor: bool = False, ceil: bool = False, signed: bool = False) -> Formatted:
     """A percentage: whole numbers from 10%, one decimal below (94%, 6.2%)."""
     mag = abs(value)
+    if value < 0:
+        floor, ceil = ceil, floor
     d = Decimal(repr(float(mag)))
     if 0 < mag < 1:  # funding rates: 0.004%, not 0%
-        rounded = round_sig(mag, 2, floor=floor)
+        rounded = round_sig(mag, 2, floor=floor, ceil=ceil)
     else:
         q = Decimal(1) if mag >= 10 else Decimal("0.1")
-        rounded = d.quantize(q, rounding=ROUND_FLOOR if floor else ROUND_HALF_EVEN).normalize()
+        rounded = d.quantize(q, rounding=ROUND_FLOOR if floor else ROUND_CEILING if ceil else ROUND_HALF_EVEN).normalize()
     exp = rounded.as_tuple().exponent
     frac = max(0, -exp) if isinstance(exp, int) else 0
     pattern = "#,##0" + ("." + "0" * frac if frac else "") + "%"
@@ -101,9 +122,9 @@ def percent(value: float, *, floor: bool = False, signed: bool = False) -> Forma
     return Formatted(text, _changed(mag, rounded))
 
 
-def ratio(value: float, *, figs: int = SIG_FIGS) -> Formatted:
+def ratio(value: float, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:
     """A ratio such as a long/short liquidation ratio: '15.1 to 1'."""
-    rounded = round_sig(value, figs)
+    rounded = round_sig(value, figs, floor=floor, ceil=ceil)
     if abs(rounded) >= 100:
         rounded = rounded.quantize(Decimal(1))
     return Formatted(_plain(rounded) + " to 1", _changed(value, rounded))
@@ -118,6 +139,6 @@ def index(value: float) -> Formatted:
     return Formatted(_plain(rounded), _changed(value, rounded))
 
 
-def coins(value: float, asset: str, *, floor: bool = False, figs: int = SIG_FIGS) -> Formatted:
-    f = amount(value, floor=floor, figs=figs)
+def coins(value: float, asset: str, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:
+    f = amount(value, floor=floor, ceil=ceil, figs=figs)
     return Formatted(f"{f.text} {asset}", f.approx)
