@@ -419,7 +419,11 @@ _WORKER: Publisher | None = None
 
 def _init_worker(out: Path, settings: SiteSettings, templates_dir: Path | None) -> None:
     global _WORKER
-    _WORKER = Publisher(out, settings, make_drafter(templates_dir), make_checker())
+    checker = make_checker()
+    # Build the NLP pipeline now (it loads lazily, on the first check), so a worker
+    # started early has spaCy ready by the time the first event reaches it.
+    checker.check_text("Warm-up.\n", path="<warm-up>")
+    _WORKER = Publisher(out, settings, make_drafter(templates_dir), checker)
 
 
 def _run_chunk(tasks: list[Task]) -> list[Outcome]:
