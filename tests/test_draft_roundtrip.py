@@ -66,3 +66,19 @@ def test_synthetic_drafts_pass_the_check(checker, tmp_path):
         for f in checker.check_text(draft.markdown, path=event.path, event=event):
             failures.append(f"{event.id} {f.line}:{f.column} {f.code} {f.message}")
     assert not failures, "\n".join(failures[:10])
+
+
+def test_generated_fact_bases_pass_the_check(checker):
+    """Hypothesis-generated events (every status, ranges, floors, gaps) come back from the check clean."""
+    from hypothesis import HealthCheck, given, settings
+
+    import test_draft_properties as props
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @given(props.events())
+    def run(event):
+        draft = props.drafter().draft(event)
+        findings = checker.check_text(draft.markdown, path=event.path, event=event)
+        assert not findings, [f"{f.code} {f.message}" for f in findings]
+
+    run()
