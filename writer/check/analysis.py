@@ -167,11 +167,20 @@ class Analysis:
 
     def caveat_in_scope(self, fu: FigureUse, *, carry: bool = False) -> bool:
         """Is there any attribution or caveat in scope (sentence, run opening with ``carry``, notes)?"""
-        if fu.sentence.has_caveat():
-            return True
-        if carry and any(s.has_caveat() for s in self.carried(fu)):
+        if carry:
+            first = self._first_caveat(fu.block_index)  # one search per paragraph, not per sentence
+            if first is not None and first < fu.sentence.end:
+                return True
+        elif fu.sentence.has_caveat():
             return True
         return any(s.classes & CAVEAT_CLASSES for s in self.covering_notes(fu))
+
+    def _first_caveat(self, block_index: int) -> int | None:
+        if block_index not in self._caveat_at:
+            block = self.article.blocks[block_index]
+            m = self._caveat_rx.search(block.text) if self._caveat_rx is not None else None
+            self._caveat_at[block_index] = m.start() if m else None
+        return self._caveat_at[block_index]
 
     def scope_sources(self, fu: FigureUse, *, carry: bool = False) -> set[str]:
         """Sources named as sources in the figure's sentence or in notes covering it (and, with
@@ -220,6 +229,8 @@ class Analysis:
     def __post_init__(self):
         self._index = {id(s): i for i, s in enumerate(self.sentences)}
         self._notes: dict[int, list[Sentence]] = {}
+        self._caveat_at: dict[int, int | None] = {}
+        self._caveat_rx = self.sentences[0]._reader.caveat_rx if self.sentences else None
 
 
 _AFTER_NAME = re.compile(
