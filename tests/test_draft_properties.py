@@ -42,7 +42,7 @@ def fact(fid, metric, unit, obs, **extra) -> str:
 
 @st.composite
 def events(draw):
-    window = draw(st.sampled_from(["24h", "60m", "12h", "4h"]))
+    window = draw(st.sampled_from(["24h", "60m", "12h", "4h", None]))
     long_v, short_v = draw(amounts), draw(amounts)
     kind = draw(st.sampled_from(["single", "multi", "disputed"]))
     src = draw(st.sampled_from(["coinglass", "coinank", "unnamed-aggregator"]))
@@ -89,7 +89,7 @@ def events(draw):
         facts.append(fact("accounts", "liquidated_accounts", "count", [(src, draw(st.integers(100, 500_000)))], window=window))
     if draw(st.booleans()) or not facts:
         facts.append(fact("gap_total", "liquidations", "USD", [], window="24h" if window != "24h" else "60m", status="unavailable", reason="no provider publishes it"))
-    windows = sorted({window, "24h", "60m"})
+    windows = sorted({window, "24h", "60m"} - {None})
     context = ""
     if draw(st.booleans()):
         context = "context:\n  - id: chatter\n    kind: sentiment\n    status: rumor\n    text: traders on X say a fund is behind the move\n    sources: [x-posts]\n"

@@ -297,12 +297,30 @@ class Render:
         """The figure's window in words: "24 hours", or "24-hour" before a noun."""
         fact = self.fact_of(ref)
         if not fact.window:
-            raise TemplateMisuse(f"fact {fact.id!r} has no window")
+            if adj:
+                return ""  # "total 24-hour liquidations" becomes "total liquidations"
+            raise TemplateMisuse(f"fact {fact.id!r} has no window (test f.has_window, or use over()/within())")
         words = window_words(fact.window, self.style)
         if adj:
             n, unit = words.split(" ", 1)
             words = f"{n}-{unit[:-1] if unit.endswith('s') else unit}"
         return self._token(Span("text", [Piece("qual", words)]))
+
+    def over(self, ref) -> str:
+        """"over the past 24 hours", or "during the event" for a figure without a window."""
+        return self._phrase_window(ref, "over_the_past", "during_the_event")
+
+    def within(self, ref) -> str:
+        """"in 24 hours", or "during the event" for a figure without a window."""
+        return self._phrase_window(ref, "in", "during_the_event")
+
+    def _phrase_window(self, ref, lead_word: str, fallback: str) -> str:
+        fact = self.fact_of(ref)
+        words = self.style.names.get("words", {})
+        if not fact.window:
+            return self._token(Span("text", [Piece("lit", words.get(fallback, "during the event"))]))
+        return self._token(Span("text", [Piece("lit", words.get(lead_word, lead_word.replace("_", " ")) + " "),
+                                         Piece("qual", window_words(fact.window, self.style))]))
 
     def ctx(self, ref) -> str:
         """A context item as a clause with its caveat: the desk's words, then who says so and how sure."""
@@ -392,7 +410,7 @@ class Render:
 
     def functions(self) -> dict:
         names = ("fig", "level", "lead", "gap", "what", "window", "asset", "asset_name", "venue", "contract", "subject",
-                 "coverage", "note", "src", "text", "ctx", "speaker", "role", "channel", "words", "say", "pick")
+                 "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick")
         return {n: getattr(self, n) for n in names}
 
 
