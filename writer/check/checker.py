@@ -19,7 +19,7 @@ from writer.check.findings import Finding
 from writer.check.linking import cues_for, link, supports_of
 from writer.check.phrases import build_phrases, source_pattern
 from writer.check.rules import RULES, RuleContext
-from writer.errors import InputError, single_problem
+from writer.errors import single_problem
 from writer.factbase.records import Event, SourceRegistry
 
 MAX_ARTICLE_BYTES = 5_000_000
@@ -231,4 +231,4 @@ def _fm_line(text: str, key: str) -> int:
     return 1
 
 
-__all__ = ["Checker", "InputError", "read_article_text"]
+__all__ = ["Checker", "read_article_text"]
