@@ -282,3 +282,14 @@ def test_a_second_build_on_the_same_folder_is_refused_while_one_runs(work):
         # Shards lock on their own: one may run beside another shard's run.
         build(work, jobs=1, shard=Shard(1, 2))
     assert build(work, jobs=1).rejected == []
+
+
+def test_an_event_id_that_would_escape_the_folder_is_rejected(work):
+    target = sorted((work / "fb" / "events").glob("*.yaml"))[2]
+    text = target.read_text()
+    target.write_text(re.sub(r"(?m)^id: .*$", "id: ../../escaped", text, count=1))
+    report = build(work, jobs=1)
+    [rej] = report.rejected
+    assert rej["event"] == "../../escaped" and rej["line"] > 0 and "id" in rej["reason"]
+    assert not (work / "escaped").exists() and not (work.parent / "escaped").exists()
+    assert not any("escaped" in p for p in tree(work / "site", state=True))

@@ -449,7 +449,7 @@ class _Workers:
         self.jobs = options.jobs or default_jobs()
         self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(out, options.settings, options.templates_dir))
         self.used = False
-        self.pool.submit(_noop)  # start one worker now
+        self.warm = self.pool.submit(_noop)  # start one worker now
 
     def close(self) -> None:
         if not self.used:
@@ -486,6 +486,10 @@ def _run(todo: list[_Item], options: BatchOptions, out: Path, drafter, progress:
                 progress(len(outcomes), total, oc)
         return outcomes
     workers.used = True
+    if total <= 2 * workers.jobs:
+        # A handful of events: let the warm worker take them rather than start another
+        # (the pool starts a process for any task submitted while none is idle).
+        workers.warm.result()
     # Small chunks keep every core busy to the end; not so small that messaging dominates.
     size = max(1, min(32, total // (workers.jobs * 8) or 1))
     chunks = [tasks[i : i + size] for i in range(0, total, size)]
