@@ -21,7 +21,6 @@ import json
 import os
 import platform
 import random
-import re
 import shutil
 import subprocess
 import sys
@@ -131,7 +130,7 @@ def floor_scan(paths: list[Path], lean: bool = False) -> int:
     from writer.check.phrases import build_phrases
 
     phrases = build_phrases()
-    caveat = re.compile("|".join(f"(?:{rx.pattern})" for k, rx in phrases.markers.items() if k in ("attribution", "single_source", "rumor", "pending", "estimate")), re.IGNORECASE)
+    caveat = phrases.union(("attribution", "single_source", "rumor", "pending", "estimate", "disagreement"))
     md = MarkdownIt("commonmark").enable("table")
     if lean:
         md.disable(["inline", "text_join"], ignoreInvalid=True)

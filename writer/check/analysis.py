@@ -300,8 +300,8 @@ def local_context(text: str, fig: Figure, prev_end: int, next_start: int, sent_s
 def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_figures: list[list[Figure]],
             phrases: PhraseSet, source_rx, spelling: dict[str, str]) -> Analysis:
     """Join blocks, sentence boundaries and figures into sentences and figure uses."""
-    note_rx = re.compile("|".join(f"(?:{phrases.markers[k].pattern})" for k in NOTE_CLASSES if phrases.markers.get(k) is not None) or "(?!x)x", re.IGNORECASE)
-    caveat_rx = re.compile("|".join(f"(?:{phrases.markers[k].pattern})" for k in CAVEAT_CLASSES if phrases.markers.get(k) is not None) or "(?!x)x", re.IGNORECASE)
+    note_rx = phrases.union(NOTE_CLASSES)
+    caveat_rx = phrases.union(CAVEAT_CLASSES)
     reader = _Reader(phrases, source_rx, spelling, note_rx, caveat_rx)
     sentences: list[Sentence] = []
     uses: list[FigureUse] = []

@@ -51,6 +51,12 @@ class PhraseSet:
     total_cue: re.Pattern
     direction_cues: dict[str, re.Pattern]
     any_marker: re.Pattern | None = None
+    raw: dict[str, tuple[str, ...]] | None = None  # the patterns of each class, for combined expressions
+
+    def union(self, classes) -> re.Pattern:
+        """One expression for several classes (one lookbehind, one alternation: faster than OR-ing them)."""
+        patterns = [p for c in sorted(classes) for p in (self.raw or {}).get(c, ())]
+        return _compile(patterns) if patterns else re.compile("(?!x)x")
 
     def classes_in(self, text: str) -> set[str]:
         """Every marker class present in ``text`` (``confirmed`` only when not negated)."""
@@ -118,6 +124,7 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
         total_cue=_compile(cues["total"]),
         direction_cues=_cue_map(cues["direction"]),
         any_marker=_compile([p for name in MARKER_CLASSES for p in (*data.get(name, []), *extra.get(name, []))]),
+        raw={name: (*data.get(name, []), *extra.get(name, [])) for name in MARKER_CLASSES},
     )
 
 
