@@ -263,7 +263,8 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     qre = _qualifier_re(tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ())))
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
-    for m in _HUNDRED_RE.finditer(text):
+    lower = text.lower()
+    for m in (_HUNDRED_RE.finditer(text) if "hundred" in lower else ()):
         mag = _MAG_WORDS[m.group("h_mag").lower()]
         end = m.end("h")
         found.append(Figure(base + m.start(), base + end, text[m.start():end], None, 100 * mag, 100 * mag, True, 50 * mag))
@@ -277,7 +278,8 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
                 found.extend(find_figures_simple(text[m.start("mrange"):m.end("mrange")], base + m.start("mrange")))
             continue
         found.append(fig)
-    for m in _INDEX_RE.finditer(text):
+    indexy = "index" in lower or "reading" in lower or "gauge" in lower or "score" in lower
+    for m in (_INDEX_RE.finditer(text) if indexy else ()):
         if any(s < m.end("num") and m.start("num") < e for s, e in taken) or any(f.start - base < m.end("num") and m.start("num") < f.end - base for f in found):
             continue
         v, p = _amount(m.group("num"), None)
