@@ -93,7 +93,7 @@ class Sentence:
         return self._note
 
     def _read_note(self) -> str | None:
-        if not self._reader.note_rx.search(self.text):
+        if not any(self.start <= p < self.end for p in self._reader.note_starts(self.block)):
             return None
         if not (self.has_caveat() or self.sources):
             return None
@@ -107,6 +107,14 @@ class _Reader:
     spelling: dict
     note_rx: re.Pattern
     caveat_rx: re.Pattern
+    texts: tuple[str, ...] = ()  # block texts
+    _notes: dict = None  # type: ignore[assignment]
+
+    def note_starts(self, block: int) -> list[int]:
+        """Where note words start in a block (one search per block, not per sentence)."""
+        if block not in self._notes:
+            self._notes[block] = [m.start() for m in self.note_rx.finditer(self.texts[block])]
+        return self._notes[block]
 
 
 @dataclass(eq=False)
@@ -302,7 +310,7 @@ def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_
     """Join blocks, sentence boundaries and figures into sentences and figure uses."""
     note_rx = phrases.union(NOTE_CLASSES)
     caveat_rx = phrases.union(CAVEAT_CLASSES)
-    reader = _Reader(phrases, source_rx, spelling, note_rx, caveat_rx)
+    reader = _Reader(phrases, source_rx, spelling, note_rx, caveat_rx, tuple(b.text for b in article.blocks), {})
     sentences: list[Sentence] = []
     uses: list[FigureUse] = []
     sections: dict[int, list[Sentence]] = {}
