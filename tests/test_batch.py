@@ -293,3 +293,14 @@ def test_an_event_id_that_would_escape_the_folder_is_rejected(work):
     assert rej["event"] == "../../escaped" and rej["line"] > 0 and "id" in rej["reason"]
     assert not (work / "escaped").exists() and not (work.parent / "escaped").exists()
     assert not any("escaped" in p for p in tree(work / "site", state=True))
+
+
+def test_published_markdown_passes_the_check_on_its_own(base):
+    """The site's Markdown names its fact file relative to itself, so `writer check site/` works on it."""
+    from writer.check import Checker
+
+    checker = Checker()
+    pages = sorted((base / "site").glob("*/*.md"))
+    assert len(pages) == N
+    for md in pages:
+        assert checker.check_file(md) == [], md

@@ -76,14 +76,16 @@ def test_shard_runs_and_merge_from_the_command_line(tmp_path):
     out = str(tmp_path / "site")
     published = []
     for k in (1, 2, 3):
-        r = run(str(tmp_path / "fb"), "--out", out, "--shard", f"{k}/3", "--format", "json", "-q")
+        r = run(str(tmp_path / "fb"), "--out", out, "--shard", f"{k}/3", "--desk", "Asia desk", "--format", "json", "-q")
         assert r.exit_code == 0, r.output
         published += json.loads(r.stdout)["published"]
     assert len(published) == 9
-    merged = run("--merge", "--out", out, "--format", "json")
+    other = run("--merge", "--out", out, "--desk", "Another desk")
+    assert other.exit_code == 2 and "other site settings" in other.stderr
+    merged = run("--merge", "--out", out, "--format", "json")  # the shards' own settings
     assert merged.exit_code == 0, merged.output
     assert len(json.loads(merged.stdout)["published"]) == 9
-    build_site(tmp_path / "fb", BatchOptions(out=tmp_path / "full", jobs=1))
+    build_site(tmp_path / "fb", BatchOptions(out=tmp_path / "full", jobs=1, settings=SiteSettings(desk="Asia desk")))
     assert tree(tmp_path / "site") == tree(tmp_path / "full")
 
 

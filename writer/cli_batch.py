@@ -84,7 +84,7 @@ def _text_report(report, merged: bool) -> str:
 
 
 @click.command("batch")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, metavar="FACTBASE | SHARD_DIR...", type=click.Path(path_type=Path))
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path), help="Site folder to write (created if missing).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--shard", callback=_shard, metavar="K/N", help="Build only shard K of N (a stable hash of the event id); join with --merge.")
@@ -111,6 +111,7 @@ def batch(paths, out, jobs, shard, merge, force, templates_dir, sources, desk, s
     from writer.publish import BatchOptions, SiteSettings, build_site, merge_shards
 
     defaults = SiteSettings()
+    given = any(v is not None for v in (desk, site_title, base_url, feed_size))
     try:
         settings = SiteSettings(
             desk=desk if desk is not None else defaults.desk,
@@ -123,7 +124,7 @@ def batch(paths, out, jobs, shard, merge, force, templates_dir, sources, desk, s
     if merge:
         if shard or force or jobs:
             raise click.UsageError("--merge joins finished shards; it takes no --shard, --force or --jobs")
-        run = lambda: merge_shards(out, list(paths), settings)  # noqa: E731
+        run = lambda: merge_shards(out, list(paths), settings if given else None)  # noqa: E731
     else:
         if len(paths) != 1:
             raise click.UsageError("give exactly one FACTBASE (a folder of event files, or one event file)")

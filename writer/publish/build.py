@@ -510,13 +510,14 @@ def _run(todo: list[_Item], options: BatchOptions, out: Path, drafter, progress:
 # --- joining shards -----------------------------------------------------------------
 
 
-def merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings) -> BatchReport:
+def merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | None = None) -> BatchReport:
     """Join the outputs of ``--shard K/N`` runs into one site: article files, index, feed and manifest.
 
     Shard outputs may already be in ``out`` (shards run against one shared
     folder) or in separate folders (a CI matrix's artifacts), whose article
     files are copied in after their hashes are verified. Every shard 1..N must
     be present; a missing shard is an input error, never a silently partial site.
+    ``settings`` default to the ones the shards were built with.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -524,7 +525,7 @@ def merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings) -> B
         return _merge_shards(out, shard_dirs, settings)
 
 
-def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings) -> BatchReport:
+def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | None) -> BatchReport:
     started = time.perf_counter()
     remove_stale_temps(out)
     report = BatchReport(out=str(out))
@@ -549,6 +550,13 @@ def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings) -> 
     missing = [k for k in range(1, n + 1) if (k, n) not in found]
     if missing:
         raise single_problem(out, f"missing shard{'s' if len(missing) > 1 else ''} {', '.join(f'{k}/{n}' for k in missing)}: run them before merging")
+    if settings is None:
+        # The shards' own settings (they must agree, which the loop below checks).
+        first = found[min(found)][1].settings
+        try:
+            settings = SiteSettings(**first)
+        except TypeError:
+            raise single_problem(out, f"shard manifests hold unreadable site settings: {first!r}") from None
     problems: list[Problem] = []
     entries: dict[str, Entry] = {}
     for (k, _), (folder, manifest) in sorted(found.items()):
