@@ -304,3 +304,21 @@ def test_published_markdown_passes_the_check_on_its_own(base):
     assert len(pages) == N
     for md in pages:
         assert checker.check_file(md) == [], md
+
+
+def test_a_dying_worker_rejects_its_events_and_the_run_still_finishes(work, monkeypatch):
+    import os as _os
+
+    import writer.publish.build as build_module
+
+    def crash(*args):
+        _os._exit(3)  # a worker that dies while starting (as if killed or out of memory)
+
+    monkeypatch.setattr(build_module, "make_checker", crash)
+    for it in (work / "fb" / "events").glob("*.yaml"):
+        it.touch()
+    report = build(work, jobs=2, force=True)
+    assert report.published == [] and len(report.rejected) == N
+    assert {r["code"] for r in report.rejected} == {"internal"}
+    assert all(r["kept_previous"] for r in report.rejected)
+    assert json.loads((work / "site" / "manifest.json").read_text())["events"].keys() == {r["event"] for r in report.rejected}

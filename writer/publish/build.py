@@ -489,22 +489,39 @@ def _run(todo: list[_Item], options: BatchOptions, out: Path, drafter, progress:
     if total <= 2 * workers.jobs:
         # A handful of events: let the warm worker take them rather than start another
         # (the pool starts a process for any task submitted while none is idle).
-        workers.warm.result()
+        try:
+            workers.warm.result()
+        except BrokenProcessPool:
+            pass  # reported per event below
     # Small chunks keep every core busy to the end; not so small that messaging dominates.
     size = max(1, min(32, total // (workers.jobs * 8) or 1))
     chunks = [tasks[i : i + size] for i in range(0, total, size)]
-    futures = {workers.pool.submit(_run_chunk, chunk): chunk for chunk in chunks}
+    futures: dict = {}
+    for chunk in chunks:
+        try:
+            futures[workers.pool.submit(_run_chunk, chunk)] = chunk
+        except BrokenProcessPool:
+            _died(chunk, outcomes, total, progress)
     for fut in as_completed(futures):
         try:
             results = fut.result()
         except BrokenProcessPool:
-            results = [Outcome(t.source, t.path, t.event_id, rejection=rejection(t, t.event_id, "internal", "a worker process died while publishing this event"))
-                       for t in futures[fut]]
+            _died(futures[fut], outcomes, total, progress)
+            continue
         for oc in results:
             outcomes.append(oc)
             if progress:
                 progress(len(outcomes), total, oc)
     return outcomes
+
+
+def _died(chunk: list[Task], outcomes: list[Outcome], total: int, progress: Progress | None) -> None:
+    """A worker process died (killed, out of memory, a crash in a C extension): its events are rejected, not lost."""
+    for t in chunk:
+        oc = Outcome(t.source, t.path, t.event_id, rejection=rejection(t, t.event_id, "internal", "a worker process died while publishing this event"))
+        outcomes.append(oc)
+        if progress:
+            progress(len(outcomes), total, oc)
 
 
 # --- joining shards -----------------------------------------------------------------
