@@ -50,15 +50,21 @@ def is_temp_name(name: str) -> bool:
     return bool(_TEMP_RE.match(name))
 
 
-def remove_stale_temps(folder: Path) -> int:
-    """Delete writer's own leftover temporary files in ``folder`` (not recursive); return how many."""
+def remove_stale_temps(folder: Path, targets: tuple[str, ...] | None = None) -> int:
+    """Delete writer's own leftover temporary files in ``folder`` (not recursive); return how many.
+
+    With ``targets``, only the temporary files of those file names (a shard run
+    must not touch another shard's file being written in the same folder).
+    """
     removed = 0
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return 0
     for entry in entries:
-        if entry.is_file(follow_symlinks=False) and is_temp_name(entry.name):
+        if entry.is_file(follow_symlinks=False) and is_temp_name(entry.name) and (
+            targets is None or entry.name[1:].split(_TEMP_MARK)[0] in targets
+        ):
             try:
                 os.unlink(entry.path)
                 removed += 1

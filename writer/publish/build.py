@@ -212,18 +212,20 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
     files = event_files([factbase])
     if not files:
         raise single_problem(factbase, "no event files (*.yaml) found")
-    remove_stale_temps(out)
-    remove_stale_temps(out / STATE_DIR)
-
     shard = options.shard
     own_manifest = shard_manifest_path(out, shard.k, shard.n) if shard else out / MANIFEST_NAME
+    cache_path = out / STATE_DIR / (f"rejections-{shard.k}-of-{shard.n}.json" if shard else "rejections.json")
+    if shard:
+        remove_stale_temps(out / STATE_DIR, (own_manifest.name, cache_path.name))
+    else:
+        remove_stale_temps(out)
+        remove_stale_temps(out / STATE_DIR)
     jobs = options.jobs or default_jobs()
     workers = _Workers(options, out) if jobs > 1 and _work_likely(files, own_manifest) else None
     if workers is not None:
         pools.append(workers)
     prior = Manifest.read(own_manifest) or (Manifest.read(out / MANIFEST_NAME) if shard else None) or Manifest()
     prior_by_source = prior.by_source()
-    cache_path = out / STATE_DIR / (f"rejections-{shard.k}-of-{shard.n}.json" if shard else "rejections.json")
     prior_rejections = _read_rejections(cache_path)
 
     # The drafter is needed even when nothing changed: its digest of templates and style is an input.
