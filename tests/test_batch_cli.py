@@ -134,3 +134,16 @@ def test_sigkill_mid_run_leaves_the_previous_site_and_a_rerun_completes_it(tmp_p
     rerun = build_site(fb, BatchOptions(out=tmp_path / "site", jobs=1, settings=desk))
     assert rerun.rejected == []
     assert tree(tmp_path / "site") == ref
+
+
+def test_shards_run_side_by_side_into_one_folder(tmp_path):
+    make_factbase(tmp_path / "fb", 12)
+    fb, out = str(tmp_path / "fb"), str(tmp_path / "site")
+    procs = [subprocess.Popen([sys.executable, "-m", "writer.cli", "batch", fb, "--out", out, "--shard", f"{k}/2", "--jobs", "1", "-q"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for k in (1, 2)]
+    for p in procs:
+        _, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err.decode()
+    assert run("--merge", "--out", out).exit_code == 0
+    build_site(tmp_path / "fb", BatchOptions(out=tmp_path / "full", jobs=2))
+    assert tree(tmp_path / "site") == tree(tmp_path / "full")
