@@ -322,3 +322,13 @@ def test_a_dying_worker_rejects_its_events_and_the_run_still_finishes(work, monk
     assert {r["code"] for r in report.rejected} == {"internal"}
     assert all(r["kept_previous"] for r in report.rejected)
     assert json.loads((work / "site" / "manifest.json").read_text())["events"].keys() == {r["event"] for r in report.rejected}
+
+
+def test_a_change_in_the_check_configuration_rechecks_every_event(work, monkeypatch):
+    """The gate is part of what a published page is: tightening the check re-checks the site."""
+    monkeypatch.chdir(work)
+    assert build(work, jobs=1).published == []
+    (work / "pyproject.toml").write_text('[tool.writer.check]\nfail-on = "warning"\n')
+    report = build(work, jobs=2)
+    assert len(report.published) == N and report.unchanged == []
+    assert build(work, jobs=2).published == []

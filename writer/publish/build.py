@@ -37,7 +37,7 @@ from writer.publish.lock import build_lock
 from writer.publish.manifest import MANIFEST_NAME, STATE_DIR, Entry, Inputs, Manifest, shard_manifest_path
 from writer.publish.pages import index_page, newest_first
 from writer.publish.settings import SiteSettings
-from writer.publish.worker import Outcome, Publisher, Task, make_checker, make_drafter, rejection
+from writer.publish.worker import Outcome, Publisher, Task, check_config, inputs_digest, make_checker, make_drafter, rejection
 
 SITE_FILES = ("index.html", "feed.xml")
 Progress = Callable[[int, int, Outcome], None]
@@ -220,8 +220,10 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
     else:
         remove_stale_temps(out)
         remove_stale_temps(out / STATE_DIR)
+    config = _pipeline_part(check_config)
+    config_digest = inputs_digest(options.settings, config)
     jobs = options.jobs or default_jobs()
-    workers = _Workers(options, out) if jobs > 1 and _work_likely(files, own_manifest) else None
+    workers = _Workers(options, out, config) if jobs > 1 and _work_likely(files, own_manifest) else None
     if workers is not None:
         pools.append(workers)
     prior = Manifest.read(own_manifest) or (Manifest.read(out / MANIFEST_NAME) if shard else None) or Manifest()
@@ -270,7 +272,7 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
             continue
         if it.event_id is not None:
             first_with_id[it.event_id] = it
-        it.inputs = Inputs(it.digest, it.registry_digest, templates_digest, __version__, options.settings.digest)
+        it.inputs = Inputs(it.digest, it.registry_digest, templates_digest, __version__, config_digest)
         if not options.force and it.prior is not None and it.prior.inputs == it.inputs and _files_present(out, it.prior):
             unchanged.append(it)
             continue
@@ -282,9 +284,9 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
         todo.append(it)
 
     if workers is None and jobs > 1 and len(todo) > 1:
-        workers = _Workers(options, out)
+        workers = _Workers(options, out, config)
         pools.append(workers)
-    outcomes = _run(todo, options, out, drafter, progress, workers)
+    outcomes = _run(todo, options, out, drafter, progress, workers, config)
 
     # --- assemble the new state ------------------------------------------------
     entries: dict[str, Entry] = {it.prior.id: it.prior for it in unchanged}
@@ -419,9 +421,9 @@ def _write_site(out: Path, manifest: Manifest, prior: Manifest, settings: SiteSe
 _WORKER: Publisher | None = None
 
 
-def _init_worker(out: Path, settings: SiteSettings, templates_dir: Path | None) -> None:
+def _init_worker(out: Path, settings: SiteSettings, templates_dir: Path | None, config) -> None:
     global _WORKER
-    checker = make_checker()
+    checker = make_checker(config)
     # Build the NLP pipeline now (it loads lazily, on the first check), so a worker
     # started early has spaCy ready by the time the first event reaches it.
     checker.check_text("Warm-up.\n", path="<warm-up>")
@@ -447,9 +449,9 @@ class _Workers:
     what is rebuilt is still decided by content hashes alone.
     """
 
-    def __init__(self, options: BatchOptions, out: Path):
+    def __init__(self, options: BatchOptions, out: Path, config):
         self.jobs = options.jobs or default_jobs()
-        self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(out, options.settings, options.templates_dir))
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(out, options.settings, options.templates_dir, config))
         self.used = False
         self.warm = self.pool.submit(_noop)  # start one worker now
 
@@ -473,14 +475,14 @@ def _work_likely(files: list[Path], own_manifest: Path) -> bool:
     return any(os.stat(f).st_mtime_ns >= stamp for f in files)
 
 
-def _run(todo: list[_Item], options: BatchOptions, out: Path, drafter, progress: Progress | None, workers: _Workers | None) -> list[Outcome]:
+def _run(todo: list[_Item], options: BatchOptions, out: Path, drafter, progress: Progress | None, workers: _Workers | None, config) -> list[Outcome]:
     if not todo:
         return []
     tasks = [_task(it) for it in todo]
     total = len(tasks)
     outcomes: list[Outcome] = []
     if workers is None:
-        publisher = Publisher(out, options.settings, drafter, _pipeline_part(make_checker))
+        publisher = Publisher(out, options.settings, drafter, _pipeline_part(make_checker, config))
         for t in tasks:
             oc = publisher.publish(t)
             outcomes.append(oc)
@@ -583,7 +585,7 @@ def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | No
             if entry.id in entries:
                 problems.append(Problem(str(folder / STATE_DIR), 0, 0, "", f"event {entry.id!r} appears in two shards"))
                 continue
-            if entry.inputs.settings != settings.digest:
+            if manifest.settings != settings.as_dict():
                 problems.append(Problem(str(folder / STATE_DIR / f"shard-{k}-of-{n}.json"), 0, 0, "",
                                         f"shard {k}/{n} was built with other site settings ({manifest.settings}); merge with the same --desk, --title, --base-url and --feed-size"))
                 break

@@ -29,7 +29,7 @@ class Inputs:
     registry: str  # sha256 of the source registry's bytes
     templates: str  # the drafter's digest of templates and house style
     writer: str  # writer's version
-    settings: str  # sha256 of the site settings (desk, title, base URL...)
+    settings: str  # sha256 of the site settings (desk, title, base URL...) and the check's configuration
 
     def as_dict(self) -> dict:
         return {"fact_file": self.fact_file, "registry": self.registry, "templates": self.templates, "writer": self.writer, "settings": self.settings}

@@ -1,16 +1,13 @@
 """Site-wide settings of a batch build (who the desk is, where the site lives).
 
 They are part of every page (the JSON-LD author, the feed's links), so their
-digest is one of the inputs recorded per article: changing the desk name
-rebuilds every page, as it must.
+digest (with the check's configuration) is one of the inputs recorded per
+article: changing the desk name rebuilds every page, as it must.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import asdict, dataclass
-from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -29,10 +26,6 @@ class SiteSettings:
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-    @cached_property
-    def digest(self) -> str:
-        return hashlib.sha256(json.dumps(self.as_dict(), sort_keys=True).encode()).hexdigest()
 
     def url(self, relative: str) -> str:
         """An absolute URL when the site has a base URL, else the relative path."""

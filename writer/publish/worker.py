@@ -25,8 +25,9 @@ from writer.publish.pages import article_page, news_article
 from writer.publish.safety import unsafe_id_reason
 from writer.publish.settings import SiteSettings
 
-# Findings at these severities keep an article from being published.
-BLOCKING = frozenset({"error", "warning"})
+# The gate is at least this strict, whatever the check's own fail-on says: a draft is
+# meant to have no findings at all, so a warning on one is a reason not to publish it.
+GATE_AT_MOST = "warning"
 
 
 @dataclass(frozen=True)
@@ -67,19 +68,47 @@ def make_drafter(templates_dir: Path | None):
     return Drafter(templates_dir, run_check=False)
 
 
-def make_checker():
+def make_checker(config=None):
     from writer.check import Checker
 
-    return Checker()
+    return Checker(config)
+
+
+def check_config():
+    """The check's configuration as `writer check` finds it (the nearest pyproject.toml with [tool.writer])."""
+    from writer.check import CheckConfig, find_pyproject, load_config
+
+    found = find_pyproject(Path.cwd())
+    return load_config(found) if found else CheckConfig()
+
+
+def gate_rank(config) -> int:
+    """Findings at or above this severity rank keep an article from being published."""
+    from writer.check.findings import severity_rank
+
+    return min(severity_rank(config.fail_on), severity_rank(GATE_AT_MOST))
+
+
+def inputs_digest(settings: SiteSettings, config) -> str:
+    """Site settings and the check's configuration: both decide what a published page is (or whether it is)."""
+    import hashlib
+    import json
+    from dataclasses import asdict
+
+    check = {k: v for k, v in asdict(config).items() if k != "origin"}
+    text = json.dumps({"site": settings.as_dict(), "check": check}, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class Publisher:
     """Publishes events with one Drafter and one Checker (built once per process)."""
 
-    def __init__(self, out: Path, settings: SiteSettings, drafter, checker):
+    def __init__(self, out: Path, settings: SiteSettings, drafter, checker, *, config_digest: str | None = None):
         self.out = Path(out)
         self.settings = settings
         self.drafter, self.checker = drafter, checker
+        self.gate = gate_rank(checker.config)
+        self.config_digest = config_digest or inputs_digest(settings, checker.config)
         self.registries: dict[str, object] = {}
 
     @property
@@ -130,7 +159,9 @@ class Publisher:
 
         # The gate: an article that fails the check is never written.
         article = f"{event.id}/{md_name}"
-        blocking = [f for f in self.checker.check_text(draft.markdown, path=article, event=event) if f.severity in BLOCKING]
+        from writer.check.findings import severity_rank
+
+        blocking = [f for f in self.checker.check_text(draft.markdown, path=article, event=event) if severity_rank(f.severity) >= self.gate]
         if blocking:
             f = blocking[0]
             fact = event.all_facts().get(f.fact) if f.fact else None
@@ -159,7 +190,7 @@ class Publisher:
                 continue
             atomic_write(target, data)
             written += 1
-        inputs = Inputs(event.digest, self.registry(task.registry).digest, self.templates_digest, __version__, self.settings.digest)
+        inputs = Inputs(event.digest, self.registry(task.registry).digest, self.templates_digest, __version__, self.config_digest)
         entry = Entry(event.id, task.source, inputs, draft.title, published, modified, summary, hashes)
         return Outcome(task.source, task.path, event.id, entry=entry, written=written)
 
