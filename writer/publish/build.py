@@ -287,6 +287,10 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
         workers = _Workers(options, out, config)
         pools.append(workers)
     outcomes = _run(todo, options, out, drafter, progress, workers, config)
+    if workers is not None and not todo and own_manifest.is_file():
+        # The mtime hint was wrong (files touched, not changed): refresh the manifest's
+        # time so the next run does not start workers for nothing again.
+        os.utime(own_manifest)
 
     # --- assemble the new state ------------------------------------------------
     entries: dict[str, Entry] = {it.prior.id: it.prior for it in unchanged}
