@@ -147,3 +147,29 @@ def test_shards_run_side_by_side_into_one_folder(tmp_path):
     assert run("--merge", "--out", out).exit_code == 0
     build_site(tmp_path / "fb", BatchOptions(out=tmp_path / "full", jobs=2))
     assert tree(tmp_path / "site") == tree(tmp_path / "full")
+
+
+def test_a_terminal_gets_a_progress_bar(tmp_path):
+    import pty
+
+    make_factbase(tmp_path / "fb", 4)
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "writer.cli", "batch", str(tmp_path / "fb"), "--out", str(tmp_path / "site"), "--jobs", "1"],
+                            stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 4096)
+        except OSError:  # the terminal closed: the command has finished
+            break
+        if not data:
+            break
+        chunks.append(data)
+    out, _ = proc.communicate(timeout=120)
+    os.close(leader)
+    terminal = b"".join(chunks).decode()
+    assert proc.returncode == 0
+    assert "publishing" in terminal and "4/4" in terminal and "#" in terminal
+    assert "events processed" not in terminal  # the plain CI lines are for pipes only
+    assert b"4 published" in out
