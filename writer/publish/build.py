@@ -286,7 +286,10 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
     if workers is None and jobs > 1 and len(todo) > 1:
         workers = _Workers(options, out, config)
         pools.append(workers)
-    outcomes = _run(todo, options, out, drafter, progress, workers, config)
+    # Serialising the unchanged entries for the new manifest is most of writing it; do it
+    # while the workers draft (a one-event rebuild then pays only for that event's lines).
+    staged = Manifest()
+    outcomes = _run(todo, options, out, drafter, progress, workers, config, lambda: staged.prepare(it.prior for it in unchanged))
     if workers is not None and not todo and own_manifest.is_file():
         # The mtime hint was wrong (files touched, not changed): refresh the manifest's
         # time so the next run does not start workers for nothing again.
@@ -331,6 +334,7 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
 
     changed = bool(report.published or report.removed) or prior.settings != options.settings.as_dict()
     manifest = Manifest(entries, {}, options.settings.as_dict())
+    manifest.adopt(staged)
     if rejections != prior_rejections:
         _write_rejections(cache_path, rejections)
     if shard:
@@ -479,13 +483,16 @@ def _work_likely(files: list[Path], own_manifest: Path) -> bool:
     return any(os.stat(f).st_mtime_ns >= stamp for f in files)
 
 
-def _run(todo: list[_Item], options: BatchOptions, out: Path, drafter, progress: Progress | None, workers: _Workers | None, config) -> list[Outcome]:
+def _run(todo: list[_Item], options: BatchOptions, out: Path, drafter, progress: Progress | None, workers: _Workers | None, config,
+         meanwhile: Callable[[], None]) -> list[Outcome]:
+    """Publish ``todo``; ``meanwhile`` runs in this process while the workers start or draft."""
     if not todo:
         return []
     tasks = [_task(it) for it in todo]
     total = len(tasks)
     outcomes: list[Outcome] = []
     if workers is None:
+        meanwhile()
         publisher = Publisher(out, options.settings, drafter, _pipeline_part(make_checker, config))
         for t in tasks:
             oc = publisher.publish(t)
@@ -494,7 +501,9 @@ def _run(todo: list[_Item], options: BatchOptions, out: Path, drafter, progress:
                 progress(len(outcomes), total, oc)
         return outcomes
     workers.used = True
-    if total <= 2 * workers.jobs:
+    small = total <= 2 * workers.jobs
+    if small:
+        meanwhile()  # while the warm worker finishes starting
         # A handful of events: let the warm worker take them rather than start another
         # (the pool starts a process for any task submitted while none is idle).
         try:
@@ -510,6 +519,8 @@ def _run(todo: list[_Item], options: BatchOptions, out: Path, drafter, progress:
             futures[workers.pool.submit(_run_chunk, chunk)] = chunk
         except BrokenProcessPool:
             _died(chunk, outcomes, total, progress)
+    if not small:
+        meanwhile()  # while the workers draft
     for fut in as_completed(futures):
         try:
             results = fut.result()

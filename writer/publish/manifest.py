@@ -73,26 +73,51 @@ def _obj(items, indent: str) -> str:
     return "{\n" + indent + " " + body + "\n" + indent + "}" if body else "{}"
 
 
+def _file_lines(entry: Entry) -> list[tuple[str, str]]:
+    eid = json.dumps(entry.id)
+    return [(path, f'{{"sha256": "{digest}", "event": {eid}}}') for path, digest in entry.files.items()]
+
+
 @dataclass
 class Manifest:
     entries: dict[str, Entry] = field(default_factory=dict)
     site_files: dict[str, str] = field(default_factory=dict)  # index.html, feed.xml -> sha256
     settings: dict = field(default_factory=dict)
+    # Entries serialised ahead of time: id -> (the Entry, its JSON, its file lines). Used
+    # only while the manifest still holds that very Entry object.
+    _staged: dict[str, tuple[Entry, str, list[tuple[str, str]]]] = field(default_factory=dict, repr=False, compare=False)
 
     def by_source(self) -> dict[str, Entry]:
         return {e.source: e for e in self.entries.values()}
+
+    def prepare(self, entries) -> None:
+        """Serialise ``entries`` now, so that a later ``to_bytes`` holding them is quick."""
+        for e in entries:
+            self._staged[e.id] = (e, _dumps(e.as_dict()), _file_lines(e))
+
+    def adopt(self, other: "Manifest") -> None:
+        self._staged = other._staged
+
+    def _serialised(self, event_id: str) -> tuple[str, list[tuple[str, str]]]:
+        entry = self.entries[event_id]
+        staged = self._staged.get(event_id)
+        if staged is not None and staged[0] is entry:
+            return staged[1], staged[2]
+        return _dumps(entry.as_dict()), _file_lines(entry)
 
     def to_bytes(self, writer_version: str) -> bytes:
         """One line per event and per file: diffable, and every json.dumps stays on the C encoder
         (``indent=`` would switch the whole document to the pure-Python one, ten times slower)."""
         ids = sorted(self.entries)
         files: list[tuple[str, str]] = []
+        events_items = []
         for event_id in ids:
-            eid = json.dumps(event_id)
-            files.extend((path, f'{{"sha256": "{digest}", "event": {eid}}}') for path, digest in self.entries[event_id].files.items())
+            text, lines = self._serialised(event_id)
+            events_items.append((event_id, text))
+            files.extend(lines)
         files.extend((path, f'{{"sha256": "{digest}", "event": null}}') for path, digest in self.site_files.items())
         files.sort()
-        events = _obj(((k, _dumps(self.entries[k].as_dict())) for k in ids), " ")
+        events = _obj(events_items, " ")
         top = [("format", _dumps(FORMAT)), ("generator", _dumps({"name": "writer", "version": writer_version})),
                ("settings", _dumps(self.settings)), ("events", events), ("files", _obj(files, " "))]
         return (_obj(top, "") + "\n").encode("utf-8")
