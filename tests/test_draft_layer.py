@@ -220,3 +220,13 @@ context:
     with pytest.raises(DraftError) as err:
         Drafter(override(tmp_path, "lede.md.j2", body), run_check=False).draft(event(text))
     assert "rumor" in str(err.value) and "lede" in str(err.value)
+
+
+def test_a_lead_covers_only_figures_with_its_sources(tmp_path):
+    text = EVENT.replace("side: short\n    observations: [{source: coinank, value: 90000000}]", "side: short\n    observations: [{source: coinglass, value: 90000000}]")
+    body = "## Heading\n\n{{ lead(ev.main.total, ev.main.long, ev.main.short) }} the total was {{ fig(ev.main.total) }}, longs {{ fig(ev.main.long) }} and shorts {{ fig(ev.main.short) }}.\n"
+    draft = Drafter(override(tmp_path, "figures.md.j2", body), run_check=False).draft(event(text))
+    line = next(x for x in draft.markdown.split("\n") if "the total was" in x)
+    assert line.startswith("According to a single source, CoinAnk,") or "CoinAnk" in line.split("the total")[0]
+    short = next(f for f in draft.claims["figures"] if f["fact"] == "short_24h" and f["section"] == "figures")
+    assert short["caveat"] and "CoinGlass" in short["caveat"]

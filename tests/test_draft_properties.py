@@ -48,9 +48,11 @@ def events(draw):
     src = draw(st.sampled_from(["coinglass", "coinank", "unnamed-aggregator"]))
     facts = []
 
-    def obs(v, disputed=False):
+    side_src = draw(st.sampled_from([src, "coinglass", "coinank"]))  # sides may come from another provider
+
+    def obs(v, disputed=False, source=None):
         if kind == "single":
-            return [(src, v)]
+            return [(source or src, v)]
         if disputed:
             return [("coinglass", v), ("coinank", round(v * 1.3, 0))]
         return [("coinglass", v), ("coinank", v)]
@@ -60,9 +62,9 @@ def events(draw):
         facts.append(fact("total", "liquidations", "USD", obs(long_v + short_v, disputed=kind == "disputed"), window=window))
     sides_disputed = kind == "disputed" and draw(st.booleans())
     if "long" in parts:
-        facts.append(fact("long", "liquidations", "USD", obs(long_v, disputed=sides_disputed), window=window, side="long"))
+        facts.append(fact("long", "liquidations", "USD", obs(long_v, disputed=sides_disputed, source=side_src), window=window, side="long"))
     if "short" in parts:
-        facts.append(fact("short", "liquidations", "USD", obs(short_v, disputed=sides_disputed), window=window, side="short"))
+        facts.append(fact("short", "liquidations", "USD", obs(short_v, disputed=sides_disputed, source=side_src), window=window, side="short"))
     if draw(st.booleans()):
         facts.append(fact("btc", "liquidations", "USD", obs(round(min(long_v, short_v) / 3)), window=window, asset="BTC"))
     if draw(st.booleans()):

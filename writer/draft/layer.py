@@ -197,7 +197,9 @@ class Render:
         else:
             fact = self.fact_of(first)
             kind, sources = caveat_kind(fact), fact.sources
-        keys = tuple(dict.fromkeys(attribution_key(self.fact_of(r)) for r in refs if isinstance(r, FigureRef)))
+        # The phrase names the first item's sources and status, so it covers only the figures that
+        # share them; the others keep their own caveat (placed by the assembler).
+        keys = (attribution_key(self.fact_of(first)),) if isinstance(first, FigureRef) else ()
         pieces = self.phrase(self.style.leads, kind, sources, fact=first._fact if isinstance(first, FigureRef) else None, slot="lead")
         return self._token(Span("lead", pieces, keys, status=kind, sources=tuple(sources)))
 
