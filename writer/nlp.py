@@ -75,13 +75,10 @@ class FigureComponent:
         self.figure_spans = figure_spans
         self.sent_starts = sent_starts
 
-    def __call__(self, doc):
+    def segment(self, text: str) -> tuple[list[tuple[int, int]], list]:
+        """(sentence offsets, figures) of a text: everything the check reads, no tokens needed."""
         from writer.check.figures import find_figures
 
-        # Doc.text rebuilds the string token by token; the genre tokenizer keeps the original.
-        text = doc.user_data.get(TEXT_KEY) if doc.user_data else None
-        if text is None:
-            text = doc.text
         sentences, figures = [], []
         pos = 0
         for chunk in text.split("\n\n"):  # a blank line ends every sentence (Markdown blocks)
@@ -89,6 +86,14 @@ class FigureComponent:
             if _DIGIT.search(chunk) or _WORDY.search(chunk):
                 figures.extend(find_figures(chunk, self.phrases.qualifiers, base=pos))
             pos += len(chunk) + 2
+        return sentences, figures
+
+    def __call__(self, doc):
+        # Doc.text rebuilds the string token by token; the genre tokenizer keeps the original.
+        text = doc.user_data.get(TEXT_KEY) if doc.user_data else None
+        if text is None:
+            text = doc.text
+        sentences, figures = self.segment(text)
         doc._.writer_sentences = sentences
         doc._.writer_figures = figures
         if self.sent_starts:  # so doc.sents works for other components (the checker reads the offsets)
@@ -148,9 +153,13 @@ TEXT_KEY = "writer_text"
 class GenreTokenizer:
     """spaCy's Tokenizer with the genre's rules; keeps the input string on the Doc (``user_data``)."""
 
-    def __init__(self, nlp):
+    def __init__(self, nlp, tokens: bool = True):
         from spacy.tokenizer import Tokenizer
+        from spacy.tokens import Doc
 
+        self._doc = Doc
+        self.vocab = nlp.vocab
+        self.tokens = tokens
         self.inner = Tokenizer(
             nlp.vocab,
             rules=nlp.Defaults.tokenizer_exceptions,
@@ -161,7 +170,10 @@ class GenreTokenizer:
         )
 
     def __call__(self, text: str):
-        doc = self.inner(text)
+        if self.tokens:
+            doc = self.inner(text)
+        else:  # the caller reads only character offsets: an empty Doc that carries the text
+            doc = self._doc(self.vocab, words=[])
         doc.user_data[TEXT_KEY] = text
         return doc
 
@@ -170,23 +182,26 @@ class GenreTokenizer:
             yield self(text)
 
 
-def make_tokenizer(nlp) -> GenreTokenizer:
+def make_tokenizer(nlp, tokens: bool = True) -> GenreTokenizer:
     """English exceptions with the genre's prefix, suffix and infix rules (see the module docstring)."""
-    return GenreTokenizer(nlp)
+    return GenreTokenizer(nlp, tokens)
 
 
-def build_pipeline(extra_phrases: dict | None = None, *, phrase_spans: bool = False, figure_spans: bool = False, sent_starts: bool = True):
+def build_pipeline(extra_phrases: dict | None = None, *, phrase_spans: bool = False, figure_spans: bool = False,
+                   sent_starts: bool = True, tokens: bool = True):
     """``spacy.blank("en")`` + the genre tokenizer + ``writer_figures``.
 
     The checker passes ``phrase_spans=False, figure_spans=False``: it reads
     figures and phrases from the component's records and skips building Span
-    objects nobody looks at.
+    objects nobody looks at. It also passes ``tokens=False, sent_starts=False``:
+    no rule reads a token, and tokenizing a drafted article cost as much as
+    all of its rules (the Doc then holds no tokens, only the text).
     """
     import spacy
 
     register()
     nlp = spacy.blank("en")
-    nlp.tokenizer = make_tokenizer(nlp)
+    nlp.tokenizer = make_tokenizer(nlp, tokens)
     nlp.add_pipe(FACTORY, config={"extra_phrases": extra_phrases or {}, "phrase_spans": phrase_spans,
                                   "figure_spans": figure_spans, "sent_starts": sent_starts})
     return nlp

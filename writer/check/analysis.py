@@ -250,6 +250,7 @@ _AFTER_NAME = re.compile(
 
 
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
+_OPEN_PAREN = re.compile(r"\(")
 _JOINER = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/)?\s*$")
 
 
@@ -274,7 +275,7 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
             picked.add(k)
 
     ends = [m.end() for m in rx.finditer(text)] if rx is not None else []
-    ends += [i + 1 for i, ch in enumerate(text) if ch == "("]
+    ends += [m.end() for m in _OPEN_PAREN.finditer(text)]
     for e in ends:
         for k, m in enumerate(mentions):
             if m.start() >= e:

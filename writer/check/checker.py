@@ -52,7 +52,7 @@ class Checker:
         if self._nlp is None:
             from writer.nlp import build_pipeline
 
-            self._nlp = build_pipeline(self.config.extra_phrases, sent_starts=False)
+            self._nlp = build_pipeline(self.config.extra_phrases, sent_starts=False, tokens=False)
         return self._nlp
 
     def _segment(self, articles: list[Article]) -> list[tuple[list, list]]:

@@ -132,25 +132,21 @@ class Cues:
     near_exchanges: frozenset[str] = frozenset()  # exchanges named in the figure's own clause
 
 
-def _found(table: dict, text: str) -> frozenset[str]:
-    return frozenset(k for k, rx in table.items() if rx is not None and rx.search(text))
-
-
 def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, str], block_text: str,
              exchanges: frozenset[str] = frozenset()) -> Cues:
     left, right = _QUOTED.sub(" ", fu.left), _QUOTED.sub(" ", fu.right)  # quoted words describe something else
     local = left + " " + right
     clause = _LEFT_CLAUSE.split(left)[-1]  # the words of the figure's own clause before it
-    sides = _found(phrases.side_cues, clause) or _found(phrases.side_cues, right)
-    assets = _found(phrases.asset_cues, clause + " " + right)
+    sides = phrases.cues("side", clause) or phrases.cues("side", right)
+    assets = phrases.cues("asset", clause + " " + right)
     if fu.figure.asset:
         assets = assets | {fu.figure.asset}
-    sentence_assets = assets or _found(phrases.asset_cues, fu.sentence.text)
-    windows = _found(phrases.window_cues, local) or _found(phrases.window_cues, fu.sentence.text) or _found(phrases.window_cues, block_text)
+    sentence_assets = assets or phrases.cues("asset", fu.sentence.text)
+    windows = phrases.cues("window", local) or phrases.cues("window", fu.sentence.text) or phrases.cues("window", block_text)
     venues = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(fu.sentence.text)) if venue_rx else frozenset()
-    metrics = _found(phrases.metric_cues, local)
+    metrics = phrases.cues("metric", local)
     total = bool(phrases.total_cue and phrases.total_cue.search(local))
-    directions = _found(phrases.direction_cues, clause[-60:])
+    directions = phrases.cues("direction", clause[-60:])
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near)
 

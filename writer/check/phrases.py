@@ -37,6 +37,52 @@ def _compile(patterns) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{_alternation(patterns)})(?![\w])", re.IGNORECASE)
 
 
+class KeyFinder:
+    """Which keys of a phrase table occur in a text, in one scan instead of one search per key.
+
+    Linking asks each cue table (sides, assets, windows, metrics...) of several
+    texts per figure, and searching every key's expression in turn was a third
+    of the check's time. The union of all keys, inside a lookahead so that
+    overlapping and same-start matches are all seen, finds in one pass every
+    position where *some* key matches; only those few positions are then tried
+    against the keys still missing (anchored, lookbehind included). The result
+    is exactly the keys whose own expression ``search`` would find. Results are
+    remembered per text: the same sentence and block are asked about once per
+    figure they hold.
+    """
+
+    __slots__ = ("keys", "_positions", "_cache")
+
+    CACHE_SIZE = 4096
+
+    def __init__(self, table: dict[str, list[str] | tuple[str, ...]]):
+        self.keys = [(k, _compile(words)) for k, words in table.items() if words]
+        every = [p for _, words in table.items() for p in (words or ())]
+        self._positions = re.compile(rf"(?<![\w-])(?=(?:{_alternation(every)})(?![\w]))", re.IGNORECASE) if every else None
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def found(self, text: str) -> frozenset[str]:
+        hit = self._cache.get(text)
+        if hit is not None:
+            return hit
+        out: set[str] = set()
+        if self._positions is not None:
+            missing = self.keys
+            for m in self._positions.finditer(text):
+                at = m.start()
+                for key, rx in missing:
+                    if rx.match(text, at):
+                        out.add(key)
+                if len(out) == len(self.keys):
+                    break
+                missing = [(k, rx) for k, rx in missing if k not in out]
+        result = frozenset(out)
+        if len(self._cache) >= self.CACHE_SIZE:
+            self._cache.clear()
+        self._cache[text] = result
+        return result
+
+
 @dataclass(frozen=True)
 class PhraseSet:
     """Compiled marker classes, qualifier words and linking cues."""
@@ -52,6 +98,12 @@ class PhraseSet:
     direction_cues: dict[str, re.Pattern]
     any_marker: re.Pattern | None = None
     raw: dict[str, tuple[str, ...]] | None = None  # the patterns of each class, for combined expressions
+    marker_finder: KeyFinder | None = None  # every marker class in one scan (classes_in)
+    cue_finders: dict[str, KeyFinder] | None = None  # "side", "asset", "window", "metric", "direction"
+
+    def cues(self, table: str, text: str) -> frozenset[str]:
+        """Keys of one cue table found in ``text`` (same result as searching each key's expression)."""
+        return self.cue_finders[table].found(text)
 
     def union(self, classes) -> re.Pattern:
         """One expression for several classes (one lookbehind, one alternation: faster than OR-ing them)."""
@@ -60,15 +112,9 @@ class PhraseSet:
 
     def classes_in(self, text: str) -> set[str]:
         """Every marker class present in ``text`` (``confirmed`` only when not negated)."""
-        if self.any_marker is not None and not self.any_marker.search(text):
-            return set()  # most sentences of an article carry no marker at all: one pass decides
-        found = set()
-        for name, rx in self.markers.items():
-            if name == "overstated":
-                if self.overstated_in(text):
-                    found.add(name)
-            elif rx.search(text):
-                found.add(name)
+        found = set(self.marker_finder.found(text))
+        if "overstated" in found and not self.overstated_in(text):
+            found.discard("overstated")  # "not confirmed", "other sources"
         return found
 
     def overstated_in(self, text: str) -> str | None:
@@ -113,6 +159,7 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
     negation = re.compile(rf"(?<!\w)(?:{_alternation(data['negation'])})(?!\w)", re.IGNORECASE)
     quals = {k: tuple(v) + tuple(extra.get(k, [])) for k, v in data["qualifiers"].items()}
     cues = data["cues"]
+    raw = {name: (*data.get(name, []), *extra.get(name, [])) for name in MARKER_CLASSES}
     return PhraseSet(
         markers=markers,
         negation=negation,
@@ -124,7 +171,9 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
         total_cue=_compile(cues["total"]),
         direction_cues=_cue_map(cues["direction"]),
         any_marker=_compile([p for name in MARKER_CLASSES for p in (*data.get(name, []), *extra.get(name, []))]),
-        raw={name: (*data.get(name, []), *extra.get(name, [])) for name in MARKER_CLASSES},
+        raw=raw,
+        marker_finder=KeyFinder(raw),
+        cue_finders={table: KeyFinder(cues[table]) for table in ("side", "asset", "window", "metric", "direction")},
     )
 
 
