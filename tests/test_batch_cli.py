@@ -173,3 +173,20 @@ def test_a_terminal_gets_a_progress_bar(tmp_path):
     assert "publishing" in terminal and "4/4" in terminal and "#" in terminal
     assert "events processed" not in terminal  # the plain CI lines are for pipes only
     assert b"4 published" in out
+
+
+def test_templates_that_do_not_compile_are_a_usage_error_without_traceback(tmp_path):
+    import shutil as _shutil
+
+    import writer.templates
+
+    make_factbase(tmp_path / "fb", 3)
+    templates = tmp_path / "templates"
+    _shutil.copytree(Path(writer.templates.__file__).parent, templates, ignore=_shutil.ignore_patterns("__pycache__", "*.py"))
+    j2 = sorted(templates.rglob("*.j2"))[0]
+    j2.write_text(j2.read_text() + "{% if %}\n")
+    proc = subprocess.run([sys.executable, "-m", "writer.cli", "batch", str(tmp_path / "fb"), "--out", str(tmp_path / "site"), "--templates", str(templates), "--jobs", "2"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2, proc.stderr
+    assert j2.name in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "site" / "manifest.json").exists()

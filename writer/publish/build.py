@@ -230,9 +230,10 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
     prior_by_source = prior.by_source()
     prior_rejections = _read_rejections(cache_path)
 
-    # The drafter is needed even when nothing changed: its digest of templates and style is an input.
-    drafter = _pipeline_part(make_drafter, options.templates_dir)
-    templates_digest = drafter.templates_digest
+    # The templates digest is an input even when nothing changed. A warm worker has a
+    # drafter already and reports its digest once it has started (after the hashing
+    # below); without one, this process builds the drafter.
+    drafter = None if workers is not None else _pipeline_part(make_drafter, options.templates_dir)
     root = _root_of(factbase)
     registries = _Registries(options.registry)
     report = BatchReport(shard=str(shard) if shard else None, out=str(out))
@@ -261,6 +262,19 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
         items = [it for it in items if shard.holds(it.event_id or it.source)]
         rejected_items = [(it, r) for it, r in rejected_items if shard.holds(r["event"] or r["file"])]
 
+    # Serialising the unchanged entries for the new manifest is most of writing it: do it
+    # while a warm worker starts or the workers draft, so a one-event rebuild pays only
+    # for that event's lines.
+    staged = Manifest()
+    if workers is not None:
+        staged.prepare(it.prior for it in items if it.prior is not None and it.prior.inputs.fact_file == it.digest)
+        templates_digest = workers.templates_digest()
+        if templates_digest is None:  # the worker could not start: carry on in this process
+            workers = None
+            drafter = _pipeline_part(make_drafter, options.templates_dir)
+    if drafter is not None:
+        templates_digest = drafter.templates_digest
+
     # Two files claiming one id would write into one folder: the first (in path order) wins.
     first_with_id: dict[str, _Item] = {}
     todo: list[_Item] = []
@@ -286,9 +300,6 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
     if workers is None and jobs > 1 and len(todo) > 1:
         workers = _Workers(options, out, config)
         pools.append(workers)
-    # Serialising the unchanged entries for the new manifest is most of writing it; do it
-    # while the workers draft (a one-event rebuild then pays only for that event's lines).
-    staged = Manifest()
     outcomes = _run(todo, options, out, drafter, progress, workers, config, lambda: staged.prepare(it.prior for it in unchanged))
     if workers is not None and not todo and own_manifest.is_file():
         # The mtime hint was wrong (files touched, not changed): refresh the manifest's
@@ -354,7 +365,10 @@ def _pipeline_part(factory, *args):
     except WriterError:
         raise
     except Exception as exc:  # e.g. a YAML or Jinja error while compiling the house style
-        raise WriterError(f"cannot set up drafting: {type(exc).__name__}: {exc}") from None
+        where = getattr(exc, "filename", None) or getattr(exc, "name", None)
+        line = getattr(exc, "lineno", None)
+        prefix = f"{where}:{line}: " if where and line else (f"{where}: " if where else "")
+        raise WriterError(f"{prefix}cannot set up drafting: {type(exc).__name__}: {exc}") from None
 
 
 # Rejections that say nothing about the inputs (a crashed worker, a file edited mid-run) are retried.
@@ -427,19 +441,26 @@ def _write_site(out: Path, manifest: Manifest, prior: Manifest, settings: SiteSe
 # --- running the work ---------------------------------------------------------------
 
 _WORKER: Publisher | None = None
+_START_ERROR: str | None = None
 
 
 def _init_worker(out: Path, settings: SiteSettings, templates_dir: Path | None, config) -> None:
-    global _WORKER
-    checker = make_checker(config)
-    # Build the NLP pipeline now (it loads lazily, on the first check), so a worker
-    # started early has spaCy ready by the time the first event reaches it.
-    checker.check_text("Warm-up.\n", path="<warm-up>")
-    _WORKER = Publisher(out, settings, make_drafter(templates_dir), checker)
+    """Build this process's Drafter and Checker; a failure is kept, not raised (the pool would print a traceback)."""
+    global _WORKER, _START_ERROR
+    try:
+        checker = make_checker(config)
+        # Build the NLP pipeline now (it loads lazily, on the first check), so a worker
+        # started early has spaCy ready by the time the first event reaches it.
+        checker.check_text("Warm-up.\n", path="<warm-up>")
+        _WORKER = Publisher(out, settings, make_drafter(templates_dir), checker)
+    except Exception as exc:
+        _START_ERROR = f"{type(exc).__name__}: {exc}"
 
 
 def _run_chunk(tasks: list[Task]) -> list[Outcome]:
-    assert _WORKER is not None
+    if _WORKER is None:
+        reason = f"the worker process could not start: {_START_ERROR}"
+        return [Outcome(t.source, t.path, t.event_id, rejection=rejection(t, t.event_id, "internal", reason)) for t in tasks]
     return [_WORKER.publish(t) for t in tasks]
 
 
@@ -461,7 +482,14 @@ class _Workers:
         self.jobs = options.jobs or default_jobs()
         self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(out, options.settings, options.templates_dir, config))
         self.used = False
-        self.warm = self.pool.submit(_noop)  # start one worker now
+        self.warm = self.pool.submit(_worker_digest)  # start one worker now
+
+    def templates_digest(self) -> str | None:
+        """The warm worker's templates digest (waits for it to start); None when it could not start."""
+        try:
+            return self.warm.result()
+        except BrokenProcessPool:
+            return None
 
     def close(self) -> None:
         if not self.used:
@@ -471,8 +499,8 @@ class _Workers:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _noop() -> None:
-    return None
+def _worker_digest() -> str | None:
+    return _WORKER.templates_digest if _WORKER is not None else None
 
 
 def _work_likely(files: list[Path], own_manifest: Path) -> bool:

@@ -93,7 +93,9 @@ class Manifest:
     def prepare(self, entries) -> None:
         """Serialise ``entries`` now, so that a later ``to_bytes`` holding them is quick."""
         for e in entries:
-            self._staged[e.id] = (e, _dumps(e.as_dict()), _file_lines(e))
+            staged = self._staged.get(e.id)
+            if staged is None or staged[0] is not e:
+                self._staged[e.id] = (e, _dumps(e.as_dict()), _file_lines(e))
 
     def adopt(self, other: "Manifest") -> None:
         self._staged = other._staged
