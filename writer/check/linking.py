@@ -96,8 +96,8 @@ def value_match(fig: Figure, s: Support) -> str | None:
     point was written for a disputed range, None otherwise."""
     if s.hi < 0 <= fig.lo:  # "fell 3.4%" prints the magnitude of a -3.4 change
         s = Support(s.id, s.unit, -s.hi, -s.lo, s.status, s.sources, s.fact, s.anchor, s.point)
-    flo, fhi = fig.interval()
     if fig.qualifier == "vague":
+        flo, fhi = fig.interval()
         return "match" if flo <= s.hi and s.lo <= fhi else None
     tol = fig.precision
     if fig.qualifier == "approx":
@@ -143,7 +143,10 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
         assets = assets | {fu.figure.asset}
     sentence_assets = assets or phrases.cues("asset", fu.sentence.text)
     windows = phrases.cues("window", local) or phrases.cues("window", fu.sentence.text) or phrases.cues("window", block_text)
-    venues = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(fu.sentence.text)) if venue_rx else frozenset()
+    if venue_rx is not None and venue_rx is fu.sentence._reader.source_rx:
+        venues = frozenset(fu.sentence.sources)  # the sentence has already searched for these names
+    else:
+        venues = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(fu.sentence.text)) if venue_rx else frozenset()
     metrics = phrases.cues("metric", local)
     total = bool(phrases.total_cue and phrases.total_cue.search(local))
     directions = phrases.cues("direction", clause[-60:])
@@ -155,8 +158,16 @@ def _norm_window(w: str | None) -> str | None:
     return {"1h": "60m", "1d": "24h", "7d": "1w"}.get(w, w) if w else w
 
 
+_HEARSAY = frozenset({"rumor", "pending", "claim"})
+
+
 def context_score(s: Support, cues: Cues, sentence_classes: set[str], named: frozenset[str] = frozenset()) -> tuple[float, int]:
     """(score, conflicts): how well the words around a figure describe a support."""
+    return _score(s, cues, "estimate" in sentence_classes, not _HEARSAY.isdisjoint(sentence_classes), named)
+
+
+def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozenset[str]) -> tuple[float, int]:
+    """context_score with the sentence's words of potential and hearsay read once per figure, not per support."""
     score, conflicts = 0.0, 0
     overlap = set(s.sources) & named
     if overlap:
@@ -204,8 +215,6 @@ def context_score(s: Support, cues: Cues, sentence_classes: set[str], named: fro
         if fact.metric in cues.metrics or (s.anchor and "price_level" in cues.metrics):
             score += 1
     # Words of potential or of rumour point at such facts, and away from realised ones.
-    potential = "estimate" in sentence_classes
-    hearsay = bool(sentence_classes & {"rumor", "pending", "claim"})
     if s.status is Status.ESTIMATE:
         score += 1 if potential else -1
     elif s.status in (Status.RUMOR, Status.PENDING_VERIFICATION):
@@ -223,11 +232,12 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     quoted = _inside_quotes(fu.sentence.text, fu.figure.start - fu.sentence.start)
     matched: list[tuple[float, Support, str]] = []
     described: list[tuple[float, object]] = []
+    potential, hearsay = "estimate" in classes, not _HEARSAY.isdisjoint(classes)
     for s in supports:
         if not _unit_ok(fig, s.unit):
             continue
         how = value_match(fig, s)
-        score, conflicts = context_score(s, cues, classes, named)
+        score, conflicts = _score(s, cues, potential, hearsay, named)
         if how is not None:
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
@@ -237,7 +247,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     for fact in unavailable:
         if fig.unit is not None and fact.unit != fig.unit:
             continue
-        score, conflicts = context_score(Support(fact.id, fact.unit, math.nan, math.nan, fact.status, fact.sources, fact), cues, classes, named)
+        score, conflicts = _score(Support(fact.id, fact.unit, math.nan, math.nan, fact.status, fact.sources, fact), cues, potential, hearsay, named)
         if conflicts == 0 and score >= 2:
             described.append((score + 0.5, fact))
     best_m = max((m[0] for m in matched), default=None)
