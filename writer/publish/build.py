@@ -223,7 +223,7 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
     config = _pipeline_part(check_config)
     config_digest = inputs_digest(options.settings, config)
     jobs = options.jobs or default_jobs()
-    workers = _Workers(options, out, config) if jobs > 1 and _work_likely(files, own_manifest) else None
+    workers = _Workers(options, out, config, 1) if jobs > 1 and _work_likely(files, own_manifest) else None
     if workers is not None:
         pools.append(workers)
     prior = Manifest.read(own_manifest) or (Manifest.read(out / MANIFEST_NAME) if shard else None) or Manifest()
@@ -297,8 +297,11 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
             continue
         todo.append(it)
 
+    if workers is not None and workers.jobs < jobs and len(todo) > 2 * workers.jobs:
+        workers.close()  # a large run: one warm worker is too few (the second of spaCy it saved is lost)
+        workers = None
     if workers is None and jobs > 1 and len(todo) > 1:
-        workers = _Workers(options, out, config)
+        workers = _Workers(options, out, config, jobs)
         pools.append(workers)
     outcomes = _run(todo, options, out, drafter, progress, workers, config, lambda: staged.prepare(it.prior for it in unchanged))
     if workers is not None and not todo and own_manifest.is_file():
@@ -475,14 +478,18 @@ class _Workers:
     newer than the manifest, the pool starts before the hashes are compared,
     so a one-event rebuild pays for spaCy on the other core while this one
     reads and hashes 10,000 fact files. The mtimes are only a hint for that:
-    what is rebuilt is still decided by content hashes alone.
+    what is rebuilt is still decided by content hashes alone. The early pool has
+    one process (with fork, a pool starts all its processes at once, and a second
+    spaCy load would only compete with this process); a run that turns out large
+    gets a full pool instead.
     """
 
-    def __init__(self, options: BatchOptions, out: Path, config):
-        self.jobs = options.jobs or default_jobs()
-        self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(out, options.settings, options.templates_dir, config))
+    def __init__(self, options: BatchOptions, out: Path, config, processes: int):
+        self.jobs = processes
+        self.pool = ProcessPoolExecutor(max_workers=processes, initializer=_init_worker, initargs=(out, options.settings, options.templates_dir, config))
         self.used = False
-        self.warm = self.pool.submit(_worker_digest)  # start one worker now
+        self.closed = False
+        self.warm = self.pool.submit(_worker_digest)  # start the workers now
 
     def templates_digest(self) -> str | None:
         """The warm worker's templates digest (waits for it to start); None when it could not start."""
@@ -492,6 +499,9 @@ class _Workers:
             return None
 
     def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
         if not self.used:
             # Nothing to do after all: stop the worker mid-set-up rather than wait for spaCy.
             for proc in list((getattr(self.pool, "_processes", None) or {}).values()):
