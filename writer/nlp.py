@@ -65,8 +65,11 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[t
 class FigureComponent:
     """Sentences, figures and (optionally) attribution/caveat phrases on a Doc, by character offsets."""
 
+    # Chunks remembered (a bound, not a tuning knob: enough for every distinct template sentence).
+    MEMO_SIZE = 8192
+
     def __init__(self, nlp, name: str = FACTORY, extra_phrases: dict | None = None, phrase_spans: bool = True,
-                 figure_spans: bool = True, sent_starts: bool = True):
+                 figure_spans: bool = True, sent_starts: bool = True, doc_offsets: bool = True):
         from writer.check.phrases import build_phrases
 
         self.name = name
@@ -74,28 +77,46 @@ class FigureComponent:
         self.phrase_spans = phrase_spans
         self.figure_spans = figure_spans
         self.sent_starts = sent_starts
+        self.doc_offsets = doc_offsets or sent_starts or figure_spans
+        self._memo: dict[str, tuple[tuple, tuple]] = {}
+
+    def chunks(self, text: str) -> list[tuple[tuple[tuple[int, int], ...], tuple]]:
+        """(sentences, figures) of each blank-line-separated chunk, offsets relative to the chunk.
+
+        A blank line ends every sentence (Markdown blocks), so a chunk reads the same
+        wherever it sits; drafted articles share most of their paragraphs with other
+        drafts of the same templates, so each distinct chunk is read once per process.
+        """
+        from writer.check.figures import find_figures
+
+        out = []
+        memo = self._memo
+        for chunk in text.split("\n\n"):
+            hit = memo.get(chunk)
+            if hit is None:
+                figures = find_figures(chunk, self.phrases.qualifiers) if _DIGIT.search(chunk) or _WORDY.search(chunk) else []
+                hit = (tuple(sentence_bounds(chunk)), tuple(figures))
+                if len(memo) >= self.MEMO_SIZE:
+                    memo.clear()
+                memo[chunk] = hit
+            out.append(hit)
+        return out
 
     def segment(self, text: str) -> tuple[list[tuple[int, int]], list]:
         """(sentence offsets, figures) of a text: everything the check reads, no tokens needed."""
-        from writer.check.figures import find_figures
-
-        sentences, figures = [], []
-        pos = 0
-        for chunk in text.split("\n\n"):  # a blank line ends every sentence (Markdown blocks)
-            sentences.extend(sentence_bounds(text, pos, pos + len(chunk)))
-            if _DIGIT.search(chunk) or _WORDY.search(chunk):
-                figures.extend(find_figures(chunk, self.phrases.qualifiers, base=pos))
-            pos += len(chunk) + 2
-        return sentences, figures
+        return join_chunks(text, self.chunks(text))
 
     def __call__(self, doc):
         # Doc.text rebuilds the string token by token; the genre tokenizer keeps the original.
         text = doc.user_data.get(TEXT_KEY) if doc.user_data else None
         if text is None:
             text = doc.text
-        sentences, figures = self.segment(text)
-        doc._.writer_sentences = sentences
-        doc._.writer_figures = figures
+        chunks = self.chunks(text)
+        doc.user_data[CHUNKS_KEY] = chunks
+        if self.doc_offsets:  # (the checker reads the chunks)
+            sentences, figures = join_chunks(text, chunks)
+            doc._.writer_sentences = sentences
+            doc._.writer_figures = figures
         if self.sent_starts:  # so doc.sents works for other components (the checker reads the offsets)
             starts = {s for s, _ in sentences}
             for tok in doc:
@@ -120,15 +141,28 @@ class FigureComponent:
         return doc
 
 
+def join_chunks(text: str, chunks) -> tuple[list[tuple[int, int]], list]:
+    """Per-chunk (sentences, figures) as offsets in the whole text."""
+    sentences, figures = [], []
+    pos = 0
+    for chunk, (sents, figs) in zip(text.split("\n\n"), chunks):
+        sentences.extend((a + pos, b + pos) for a, b in sents)
+        figures.extend(f.moved(pos) for f in figs)
+        pos += len(chunk) + 2
+    return sentences, figures
+
+
+CHUNKS_KEY = "writer_chunks"
+
 # Word magnitudes are figures without digits ("several million dollars", "a billion").
 _DIGIT = re.compile(r"\d")
 _WORDY = re.compile(r"hundred|thousand|million|billion|trillion", re.IGNORECASE)
 
 
 def make_figure_component(nlp, name: str, extra_phrases: dict | None = None, phrase_spans: bool = True,
-                          figure_spans: bool = True, sent_starts: bool = True) -> FigureComponent:
+                          figure_spans: bool = True, sent_starts: bool = True, doc_offsets: bool = True) -> FigureComponent:
     """spaCy factory ``writer_figures`` (declared under ``spacy_factories`` in pyproject.toml)."""
-    return FigureComponent(nlp, name, extra_phrases, phrase_spans, figure_spans, sent_starts)
+    return FigureComponent(nlp, name, extra_phrases, phrase_spans, figure_spans, sent_starts, doc_offsets)
 
 
 def register() -> None:
@@ -143,7 +177,7 @@ def register() -> None:
         if not Doc.has_extension(ext):
             Doc.set_extension(ext, default=None)
     if FACTORY not in Language._factory_meta and not Language.has_factory(FACTORY):
-        Language.factory(FACTORY, default_config={"extra_phrases": {}, "phrase_spans": True, "figure_spans": True, "sent_starts": True}, func=make_figure_component)
+        Language.factory(FACTORY, default_config={"extra_phrases": {}, "phrase_spans": True, "figure_spans": True, "sent_starts": True, "doc_offsets": True}, func=make_figure_component)
     _registered = True
 
 
@@ -188,14 +222,17 @@ def make_tokenizer(nlp, tokens: bool = True) -> GenreTokenizer:
 
 
 def build_pipeline(extra_phrases: dict | None = None, *, phrase_spans: bool = False, figure_spans: bool = False,
-                   sent_starts: bool = True, tokens: bool = True):
+                   sent_starts: bool = True, tokens: bool = True, doc_offsets: bool = True):
     """``spacy.blank("en")`` + the genre tokenizer + ``writer_figures``.
 
     The checker passes ``phrase_spans=False, figure_spans=False``: it reads
     figures and phrases from the component's records and skips building Span
     objects nobody looks at. It also passes ``tokens=False, sent_starts=False``:
     no rule reads a token, and tokenizing a drafted article cost as much as
-    all of its rules (the Doc then holds no tokens, only the text).
+    all of its rules (the Doc then holds no tokens, only the text). With
+    ``doc_offsets=False`` the figures and sentences stay per chunk
+    (``doc.user_data["writer_chunks"]``), which is how the checker reads them
+    block by block.
     """
     import spacy
 
@@ -203,7 +240,8 @@ def build_pipeline(extra_phrases: dict | None = None, *, phrase_spans: bool = Fa
     nlp = spacy.blank("en")
     nlp.tokenizer = make_tokenizer(nlp, tokens)
     nlp.add_pipe(FACTORY, config={"extra_phrases": extra_phrases or {}, "phrase_spans": phrase_spans,
-                                  "figure_spans": figure_spans, "sent_starts": sent_starts})
+                                  "figure_spans": figure_spans, "sent_starts": sent_starts,
+                                  "doc_offsets": doc_offsets})
     return nlp
 
 

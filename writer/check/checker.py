@@ -14,7 +14,6 @@ from pathlib import Path
 from writer.check.analysis import Analysis, analyse
 from writer.check.config import CheckConfig
 from writer.check.document import Article, read_article
-from writer.check.figures import Figure
 from writer.check.findings import Finding
 from writer.check.linking import cues_for, link, supports_of
 from writer.check.phrases import build_phrases, source_pattern
@@ -52,11 +51,18 @@ class Checker:
         if self._nlp is None:
             from writer.nlp import build_pipeline
 
-            self._nlp = build_pipeline(self.config.extra_phrases, sent_starts=False, tokens=False)
+            self._nlp = build_pipeline(self.config.extra_phrases, sent_starts=False, tokens=False, doc_offsets=False)
         return self._nlp
 
     def _segment(self, articles: list[Article]) -> list[tuple[list, list]]:
-        """(sentence boundaries, figures) per block of every article: one Doc per article, one nlp.pipe."""
+        """(sentence boundaries, figures) per block of every article: one Doc per article, one nlp.pipe.
+
+        The blocks are joined with blank lines, which the component splits on: when
+        that gives back the blocks (always, unless a block's own text holds a blank
+        line), its per-chunk records are the per-block ones, offsets and all.
+        """
+        from writer.nlp import CHUNKS_KEY, join_chunks
+
         texts, starts = [], []
         for a in articles:
             offsets, pos = [], 0
@@ -66,17 +72,24 @@ class Checker:
             starts.append(offsets)
             texts.append("\n\n".join(b.text for b in a.blocks))
         out = []
-        for a, offsets, doc in zip(articles, starts, self.nlp.pipe(texts, batch_size=64)):
+        for a, offsets, text, doc in zip(articles, starts, texts, self.nlp.pipe(texts, batch_size=64)):
+            chunks = doc.user_data[CHUNKS_KEY]
             n = len(a.blocks)
+            if n == 0:
+                out.append(([], []))
+                continue
+            if len(chunks) == n and text.split("\n\n") == [b.text for b in a.blocks]:
+                out.append(([list(c[0]) for c in chunks], [list(c[1]) for c in chunks]))
+                continue
+            doc_sentences, doc_figures = join_chunks(text, chunks)
             sents: list[list] = [[] for _ in range(n)]
             figs: list[list] = [[] for _ in range(n)]
-            for s, e in doc._.writer_sentences:
+            for s, e in doc_sentences:
                 i = bisect.bisect_right(offsets, s) - 1
                 sents[i].append((s - offsets[i], e - offsets[i]))
-            for f in doc._.writer_figures:
+            for f in doc_figures:
                 i = bisect.bisect_right(offsets, f.start) - 1
-                o = offsets[i]
-                figs[i].append(_shifted(f, o))
+                figs[i].append(f.moved(-offsets[i]))
             out.append((sents, figs))
         return out
 
@@ -203,13 +216,6 @@ class Checker:
         for fu in analysis.figures:
             cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text, exchanges)
             ctx.links[id(fu)] = link(fu, supports, unavailable, cues, analysis.scope_classes(fu))
-
-
-def _shifted(f: Figure, o: int) -> Figure:
-    """The figure with offsets relative to its block (a plain constructor call: dataclasses.replace
-    introspects the fields on every call, and every figure of every article goes through here)."""
-    return Figure(f.start - o, f.end - o, f.text, f.unit, f.lo, f.hi, f.point, f.precision, f.qualifier,
-                  f.qualifier_text, None if f.qualifier_start is None else f.qualifier_start - o, f.asset)
 
 
 def read_article_text(path: str | Path) -> str:

@@ -9,6 +9,8 @@ expression (one pass per sentence per class, whatever the list's length).
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -34,7 +36,76 @@ def _alternation(patterns) -> str:
 def _compile(patterns) -> re.Pattern | None:
     if not patterns:
         return None
-    return re.compile(rf"(?<![\w-])(?:{_alternation(patterns)})(?![\w])", re.IGNORECASE)
+    alt = _alternation(patterns)
+    return re.compile(rf"(?<![\w-]){_first_char_filter(alt)}(?:{alt})(?![\w])", re.IGNORECASE)
+
+
+_CATEGORY_CLASS = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_SPACE: r"\s"}
+
+
+@lru_cache(maxsize=256)  # union() builds its expressions on every article
+def _first_char_filter(alternation: str) -> str:
+    """A lookahead for the characters a match can start with, or "" when that cannot be told.
+
+    The engine tries every alternative of a long list at every word start; one
+    character class in front turns most word starts away at once. The class is
+    read from the parsed expression and only ever errs towards more characters
+    (an expression it cannot read gets no filter), so matches are unchanged.
+    """
+    try:
+        first = _first_of(_sre_parse.parse(alternation, re.IGNORECASE).data)
+    except (re.error, TypeError, ValueError, AttributeError):
+        return ""
+    if first is None or first[1] or not first[0]:
+        return ""
+    return "(?=[" + "".join(sorted(first[0])) + "])"
+
+
+def _first_of(items) -> tuple[set[str], bool] | None:
+    """(class items a match of ``items`` can start with, can it match the empty string); None: unknown."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero width: the next item starts the match
+        got = _first_of_item(op, av)
+        if got is None:
+            return None
+        out |= got[0]
+        if not got[1]:
+            return out, False
+    return out, True
+
+
+def _first_of_item(op, av) -> tuple[set[str], bool] | None:
+    if op is _sre.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is _sre.IN:
+        chars = set()
+        for o, a in av:
+            if o is _sre.LITERAL:
+                chars.add(re.escape(chr(a)))
+            elif o is _sre.RANGE:
+                chars.add(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+            elif o is _sre.CATEGORY and a in _CATEGORY_CLASS:
+                chars.add(_CATEGORY_CLASS[a])
+            else:
+                return None  # negated sets and the like
+        return chars, False
+    if op is _sre.BRANCH:
+        chars, empty = set(), False
+        for alt in av[1]:
+            got = _first_of(alt.data)
+            if got is None:
+                return None
+            chars |= got[0]
+            empty = empty or got[1]
+        return chars, empty
+    if op is _sre.SUBPATTERN:
+        return _first_of(av[3].data)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        got = _first_of(av[2].data)
+        return None if got is None else (got[0], got[1] or av[0] == 0)
+    return None
 
 
 class KeyFinder:
@@ -57,8 +128,8 @@ class KeyFinder:
 
     def __init__(self, table: dict[str, list[str] | tuple[str, ...]]):
         self.keys = [(k, _compile(words)) for k, words in table.items() if words]
-        every = [p for _, words in table.items() for p in (words or ())]
-        self._positions = re.compile(rf"(?<![\w-])(?=(?:{_alternation(every)})(?![\w]))", re.IGNORECASE) if every else None
+        every = _alternation([p for _, words in table.items() for p in (words or ())])
+        self._positions = re.compile(rf"(?<![\w-]){_first_char_filter(every)}(?=(?:{every})(?![\w]))", re.IGNORECASE) if every else None
         self._cache: dict[str, frozenset[str]] = {}
 
     def found(self, text: str) -> frozenset[str]:
