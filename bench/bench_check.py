@@ -217,7 +217,11 @@ def main() -> int:
         checker.nlp  # build the pipeline (start-up, reported apart)
         startup = time.perf_counter() - t0
         writer_s = float("inf")
-        for _ in range(args.repeat):  # best of N: the machine is shared
+        for i in range(args.repeat):  # best of N: the machine is shared
+            if i:  # a fresh Checker (sharing the loaded pipeline's spaCy import) so no run reads
+                # blocks the previous run already segmented: each run is a first pass over the corpus
+                checker = Checker()
+                checker.nlp
             t0 = time.perf_counter()
             findings = sum(len(f) for f in checker.check_files(paths))
             writer_s = min(writer_s, time.perf_counter() - t0)
