@@ -181,10 +181,20 @@ def _blank(m: re.Match) -> str:
 def mask_inline(text: str) -> str:
     if not _MARKUP.search(text):
         return text  # plain prose: nothing to blank
-    for rx, needs in zip(_MASKS, _MASK_NEEDS):
-        if needs is None or needs in text:
-            text = rx.sub(_blank, text)
-    return text
+    masked = _MASKED.get(text)
+    if masked is None:
+        masked = text
+        for rx, needs in zip(_MASKS, _MASK_NEEDS):
+            if needs is None or needs in masked:
+                masked = rx.sub(_blank, masked)
+        if len(_MASKED) >= 8192:
+            _MASKED.clear()
+        _MASKED[text] = masked
+    return masked
+
+
+# Masked inline content by content: drafted articles share most of their paragraphs.
+_MASKED: dict[str, str] = {}
 
 
 @lru_cache(maxsize=32)

@@ -237,6 +237,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         if not _unit_ok(fig, s.unit):
             continue
         how = value_match(fig, s)
+        if how is None and (s.fact is None or fig.qualifier == "vague"):
+            continue  # neither a match nor a candidate contradiction: its score is never read
         score, conflicts = _score(s, cues, potential, hearsay, named)
         if how is not None:
             if quoted and s.id.startswith(("quote:", "context:")):

@@ -43,6 +43,17 @@ def _compile(patterns) -> re.Pattern | None:
 _CATEGORY_CLASS = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_SPACE: r"\s"}
 
 
+def _dispatch(patterns) -> str:
+    """An alternation of ``patterns`` grouped by the characters they can start with, each group
+    behind its own one-character lookahead: at a word start the engine tries a few groups' classes
+    and one group's patterns instead of every pattern. Only for asking *whether* (and where) some
+    pattern matches: the order of alternatives, hence which one wins, is not kept."""
+    groups: dict[str, list[str]] = {}
+    for p in sorted(set(patterns)):
+        groups.setdefault(_first_char_filter(f"(?:{p})"), []).append(p)
+    return "|".join(f"{head}(?:{_alternation(members)})" for head, members in sorted(groups.items()))
+
+
 @lru_cache(maxsize=256)  # union() builds its expressions on every article
 def _first_char_filter(alternation: str) -> str:
     """A lookahead for the characters a match can start with, or "" when that cannot be told.
@@ -128,8 +139,9 @@ class KeyFinder:
 
     def __init__(self, table: dict[str, list[str] | tuple[str, ...]]):
         self.keys = [(k, _compile(words)) for k, words in table.items() if words]
-        every = _alternation([p for _, words in table.items() for p in (words or ())])
-        self._positions = re.compile(rf"(?<![\w-]){_first_char_filter(every)}(?=(?:{every})(?![\w]))", re.IGNORECASE) if every else None
+        every = [p for _, words in table.items() for p in (words or ())]
+        self._positions = re.compile(rf"(?<![\w-]){_first_char_filter(_alternation(every))}(?=(?:{_dispatch(every)})(?![\w]))",
+                                     re.IGNORECASE) if every else None
         self._cache: dict[str, frozenset[str]] = {}
 
     def found(self, text: str) -> frozenset[str]:
