@@ -74,3 +74,19 @@ def test_a_block_read_before_is_read_the_same_in_another_article():
     warm.check_text(text)
     assert warm.trace(again) == Checker().trace(again)
     assert warm.check_text(again) == Checker().check_text(again)
+
+
+_NAMES = {"coinglass": ["CoinGlass", "Coinglass data"], "okx": ["OKX"], "x": ["X", "social media"], "desk": ["our calculation"]}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS + ["CoinGlass", "OKX", "X", "social media", "our calculation", "Coinglass data", "-X"]),
+                max_size=30).map(" ".join))
+def test_source_names_found_the_same_with_the_filter(text):
+    from writer.check.phrases import source_pattern
+
+    rx, spelling = source_pattern(_NAMES)
+    alt = "|".join(re.escape(w) for w in sorted(spelling, key=len, reverse=True))
+    plain = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+    assert "(?=[" in rx.pattern
+    assert [m.span() for m in rx.finditer(text)] == [m.span() for m in plain.finditer(text)]

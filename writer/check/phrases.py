@@ -272,4 +272,4 @@ def source_pattern(names: dict[str, list[str]]) -> tuple[re.Pattern | None, dict
     alt = "|".join(re.escape(w) for w in sorted(spelling, key=len, reverse=True))
     # Case-sensitive for short all-caps names ("X", "CZ", "OKX") would be better, but a
     # source at the start of a sentence is capitalised either way; ids stay case-insensitive.
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE), spelling
+    return re.compile(rf"(?<![\w-]){_first_char_filter(alt)}(?:{alt})(?![\w-])", re.IGNORECASE), spelling
