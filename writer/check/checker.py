@@ -27,6 +27,8 @@ MAX_ARTICLE_BYTES = 5_000_000
 class Checker:
     """Reusable provenance checker (see the module docstring)."""
 
+    SUPPORTS_KEPT = 64  # events whose fact index is kept between calls (drafting checks one event at a time)
+
     def __init__(self, config: CheckConfig | None = None):
         self.config = config or CheckConfig()
         try:
@@ -208,10 +210,16 @@ class Checker:
         return sorted(set(out))
 
     def _link_all(self, ctx: RuleContext, analysis: Analysis, event: Event, source_rx, spelling) -> None:
+        # Keyed by identity and holding the event itself, so an id cannot be reused
+        # by another event while its entry lives; bounded, because a batch worker
+        # checks thousands of events and needs only the one in hand.
         key = id(event)
-        if key not in self._supports:
-            self._supports[key] = (event, *supports_of(event, self.phrases.qualifiers))
-        _, supports, unavailable = self._supports[key]
+        entry = self._supports.get(key)
+        if entry is None or entry[0] is not event:
+            if len(self._supports) >= self.SUPPORTS_KEPT:
+                self._supports.clear()
+            entry = self._supports[key] = (event, *supports_of(event, self.phrases.qualifiers))
+        _, supports, unavailable = entry
         exchanges = frozenset(sid for sid, s in event.registry.sources.items() if s.kind.value == "exchange")
         for fu in analysis.figures:
             cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text, exchanges)
