@@ -69,11 +69,12 @@ class FigureComponent:
     MEMO_SIZE = 8192
 
     def __init__(self, nlp, name: str = FACTORY, extra_phrases: dict | None = None, phrase_spans: bool = True,
-                 figure_spans: bool = True, sent_starts: bool = True, doc_offsets: bool = True):
+                 figure_spans: bool = True, sent_starts: bool = True, doc_offsets: bool = True, phrases=None):
         from writer.check.phrases import build_phrases
 
         self.name = name
-        self.phrases = build_phrases(extra_phrases or {})
+        # ``phrases``: a PhraseSet already built by the caller (the checker), compiled once.
+        self.phrases = phrases if phrases is not None else build_phrases(extra_phrases or {})
         self.phrase_spans = phrase_spans
         self.figure_spans = figure_spans
         self.sent_starts = sent_starts

@@ -29,8 +29,10 @@ class Checker:
 
     SUPPORTS_KEPT = 64  # events whose fact index is kept between calls (drafting checks one event at a time)
 
-    def __init__(self, config: CheckConfig | None = None):
+    def __init__(self, config: CheckConfig | None = None, *, spacy_pipeline: bool = True):
         self.config = config or CheckConfig()
+        self.spacy_pipeline = spacy_pipeline
+        self._component = None
         try:
             self.phrases = build_phrases(self.config.extra_phrases)
         except ValueError as exc:
@@ -56,6 +58,24 @@ class Checker:
             self._nlp = build_pipeline(self.config.extra_phrases, sent_starts=False, tokens=False, doc_offsets=False)
         return self._nlp
 
+    def _chunks(self, texts: list[str]):
+        """Per text, the ``writer_figures`` component's (sentences, figures) per chunk.
+
+        Through the spaCy pipeline by default. With ``spacy_pipeline=False`` the
+        same component runs without a Language around it: the check reads no
+        token, so the results are identical, and a one-off check (``writer draft``
+        checking its own draft) does not pay spaCy's import, which alone is longer
+        than the whole 0.5 s cold-start budget of a draft.
+        """
+        from writer.nlp import CHUNKS_KEY, FigureComponent
+
+        if self.spacy_pipeline:
+            return [doc.user_data[CHUNKS_KEY] for doc in self.nlp.pipe(texts, batch_size=64)]
+        if self._component is None:
+            self._component = FigureComponent(None, phrase_spans=False, figure_spans=False, sent_starts=False,
+                                              doc_offsets=False, phrases=self.phrases)
+        return [self._component.chunks(t) for t in texts]
+
     def _segment(self, articles: list[Article]) -> list[tuple[list, list]]:
         """(sentence boundaries, figures) per block of every article: one Doc per article, one nlp.pipe.
 
@@ -63,7 +83,7 @@ class Checker:
         that gives back the blocks (always, unless a block's own text holds a blank
         line), its per-chunk records are the per-block ones, offsets and all.
         """
-        from writer.nlp import CHUNKS_KEY, join_chunks
+        from writer.nlp import join_chunks
 
         texts, starts = [], []
         for a in articles:
@@ -74,8 +94,7 @@ class Checker:
             starts.append(offsets)
             texts.append("\n\n".join(b.text for b in a.blocks))
         out = []
-        for a, offsets, text, doc in zip(articles, starts, texts, self.nlp.pipe(texts, batch_size=64)):
-            chunks = doc.user_data[CHUNKS_KEY]
+        for a, offsets, text, chunks in zip(articles, starts, texts, self._chunks(texts)):
             n = len(a.blocks)
             if n == 0:
                 out.append(([], []))
