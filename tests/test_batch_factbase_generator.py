@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
+from test_batch_support import generator
 from writer.factbase.loader import load_factbase
 from writer.factbase.vocabulary import Status
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("make_factbase", ROOT / "bench" / "make_factbase.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_thirty_generated_events_are_valid_and_cover_every_status(tmp_path):
-    gen = _generator()
+    gen = generator()
     paths = gen.write_factbase(30, tmp_path)
     assert len(paths) == 30 and (tmp_path / "sources.yaml").is_file()
     events, problems = load_factbase([tmp_path / "events"])
@@ -37,7 +26,7 @@ def test_thirty_generated_events_are_valid_and_cover_every_status(tmp_path):
 
 
 def test_generation_is_deterministic_and_independent_of_n(tmp_path):
-    gen = _generator()
+    gen = generator()
     a = gen.write_factbase(12, tmp_path / "a")
     b = gen.write_factbase(5, tmp_path / "b")
     for pa, pb in zip(a, b):

@@ -192,13 +192,9 @@ def test_an_event_with_only_gaps_drafts_and_says_so(metrics):
 
 def test_synthetic_fact_bases_all_draft(tmp_path):
     """Every event of the benchmark generator (all shapes and statuses) drafts and passes the self-check."""
-    import sys
+    from test_batch_support import generator
 
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import make_factbase
-    finally:
-        sys.path.pop(0)
+    make_factbase = generator()
     from writer.factbase.loader import load_factbase
 
     make_factbase.write_factbase(80, tmp_path, seed=3)

@@ -47,16 +47,12 @@ def test_drafter_runs_the_check_and_names_the_template(checker):
 
 def test_synthetic_drafts_pass_the_check(checker, tmp_path):
     """The round trip beyond the examples: generated events of every shape and status."""
-    import sys
-
-    from draft_support import ROOT, drafter
+    from draft_support import drafter
     from writer.factbase.loader import load_factbase
 
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import make_factbase
-    finally:
-        sys.path.pop(0)
+    from test_batch_support import generator
+
+    make_factbase = generator()
     make_factbase.write_factbase(60, tmp_path, seed=11)
     events, problems = load_factbase([tmp_path])
     assert not problems

@@ -4,25 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 FORMATS = ("md", "html", "json")
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write next to the target and rename, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @click.command("draft")
@@ -62,7 +48,9 @@ def draft(event: Path, fmt: str, output: Path | None, templates_dir: Path | None
         sys.stdout.flush()
         return
     try:
-        _write_atomic(output, text)
+        from writer.atomic import atomic_write  # the same temp-then-rename write as batch publishing
+
+        atomic_write(output, text.encode("utf-8"))
     except OSError as exc:
         click.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
         sys.exit(2)

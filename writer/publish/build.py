@@ -31,7 +31,7 @@ import yaml
 from writer import __version__
 from writer.errors import InputError, Problem, WriterError, single_problem
 from writer.factbase.loader import REGISTRY_NAME, event_files, find_registry
-from writer.publish.atomic import atomic_write, remove_stale_temps, sha256_bytes, sha256_file
+from writer.atomic import atomic_write, remove_stale_temps, sha256_bytes, sha256_file
 from writer.publish.feed import atom_feed
 from writer.publish.lock import build_lock
 from writer.publish.manifest import MANIFEST_NAME, STATE_DIR, Entry, Inputs, Manifest, shard_manifest_path

@@ -19,7 +19,7 @@ from pathlib import Path
 from writer import __version__
 from writer.errors import DraftError, InputError, WriterError
 from writer.factbase.loader import load_event, load_registry
-from writer.publish.atomic import atomic_write, remove_stale_temps, sha256_bytes
+from writer.atomic import atomic_write, remove_stale_temps, sha256_bytes
 from writer.publish.manifest import Entry, Inputs
 from writer.publish.pages import article_page, news_article
 from writer.publish.safety import unsafe_id_reason

@@ -1,4 +1,4 @@
-"""Writing site files so that a reader (or a killed run) never sees half of one.
+"""Writing output files so that a reader (or a killed run) never sees half of one.
 
 Every file is written to a hidden temporary name in its own folder and then
 renamed over the target with ``os.replace``, which is atomic on POSIX and
