@@ -161,13 +161,11 @@ def _norm_window(w: str | None) -> str | None:
 _HEARSAY = frozenset({"rumor", "pending", "claim"})
 
 
-def context_score(s: Support, cues: Cues, sentence_classes: set[str], named: frozenset[str] = frozenset()) -> tuple[float, int]:
-    """(score, conflicts): how well the words around a figure describe a support."""
-    return _score(s, cues, "estimate" in sentence_classes, not _HEARSAY.isdisjoint(sentence_classes), named)
-
-
 def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozenset[str]) -> tuple[float, int]:
-    """context_score with the sentence's words of potential and hearsay read once per figure, not per support."""
+    """(score, conflicts): how well the words around a figure describe a support.
+
+    ``potential`` and ``hearsay`` (does the sentence speak of an estimate, of a
+    rumour or claim?) are read once per figure by the caller, not per support."""
     score, conflicts = 0.0, 0
     overlap = set(s.sources) & named
     if overlap:

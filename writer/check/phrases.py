@@ -173,13 +173,7 @@ class PhraseSet:
     markers: dict[str, re.Pattern]
     negation: re.Pattern
     qualifiers: dict[str, tuple[str, ...]]
-    side_cues: dict[str, re.Pattern]
-    asset_cues: dict[str, re.Pattern]
-    window_cues: dict[str, re.Pattern]
-    metric_cues: dict[str, re.Pattern]
     total_cue: re.Pattern
-    direction_cues: dict[str, re.Pattern]
-    any_marker: re.Pattern | None = None
     raw: dict[str, tuple[str, ...]] | None = None  # the patterns of each class, for combined expressions
     marker_finder: KeyFinder | None = None  # every marker class in one scan (classes_in)
     cue_finders: dict[str, KeyFinder] | None = None  # "side", "asset", "window", "metric", "direction"
@@ -213,10 +207,6 @@ class PhraseSet:
         return None
 
 
-def _cue_map(table: dict) -> dict[str, re.Pattern]:
-    return {key: _compile(words) for key, words in table.items()}
-
-
 def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
     """The default lists plus ``extra`` (class -> more patterns; plain phrases are fine)."""
     data = default_phrases()
@@ -247,13 +237,7 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
         markers=markers,
         negation=negation,
         qualifiers=quals,
-        side_cues=_cue_map(cues["side"]),
-        asset_cues=_cue_map(cues["asset"]),
-        window_cues=_cue_map(cues["window"]),
-        metric_cues=_cue_map(cues["metric"]),
         total_cue=_compile(cues["total"]),
-        direction_cues=_cue_map(cues["direction"]),
-        any_marker=_compile([p for name in MARKER_CLASSES for p in (*data.get(name, []), *extra.get(name, []))]),
         raw=raw,
         marker_finder=KeyFinder(raw),
         cue_finders={table: KeyFinder(cues[table]) for table in ("side", "asset", "window", "metric", "direction")},
