@@ -1,8 +1,8 @@
 """Checking many files on every core: one Checker per worker process.
 
-With the ``fork`` start method the workers inherit the parent's Checker,
-spaCy pipeline included, so a worker costs no start-up; elsewhere each worker
-builds its own once. Files go out in chunks and findings come back sorted,
+Workers are started with ``spawn`` on every platform (the default start
+method differs between Python releases and systems, and ``fork`` copies a
+process that may hold threads); each worker builds its own Checker once. Files go out in chunks and findings come back sorted,
 so the output is the same, byte for byte, whatever the number of jobs.
 """
 
@@ -52,19 +52,14 @@ def check_paths(checker: Checker, paths: list[Path], *, event_path: Path | None 
             return _sorted(*_check_chunk(names))
         finally:
             _worker = _worker_event = None
-    checker.nlp  # build before forking: workers inherit it
-    _worker = checker
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    ctx = mp.get_context("spawn")
     findings: list[Finding] = []
     problems: list[Problem] = []
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init,
-                                 initargs=(checker.config, str(event_path) if event_path else None)) as pool:
-            for f, p in pool.map(_check_chunk, [names[i:i + chunk] for i in range(0, len(names), chunk)]):
-                findings.extend(f)
-                problems.extend(p)
-    finally:
-        _worker = _worker_event = None
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init,
+                             initargs=(checker.config, str(event_path) if event_path else None)) as pool:
+        for f, p in pool.map(_check_chunk, [names[i:i + chunk] for i in range(0, len(names), chunk)]):
+            findings.extend(f)
+            problems.extend(p)
     return _sorted(findings, problems)
 
 

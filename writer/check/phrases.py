@@ -9,8 +9,6 @@ expression (one pass per sentence per class, whatever the list's length).
 from __future__ import annotations
 
 import re
-import re._constants as _sre
-import re._parser as _sre_parse
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -40,9 +38,6 @@ def _compile(patterns) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-]){_first_char_filter(alt)}(?:{alt})(?![\w])", re.IGNORECASE)
 
 
-_CATEGORY_CLASS = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_SPACE: r"\s"}
-
-
 def _dispatch(patterns) -> str:
     """An alternation of ``patterns`` grouped by the characters they can start with, each group
     behind its own one-character lookahead: at a word start the engine tries a few groups' classes
@@ -54,68 +49,88 @@ def _dispatch(patterns) -> str:
     return "|".join(f"{head}(?:{_alternation(members)})" for head, members in sorted(groups.items()))
 
 
+_OPTIONAL = ("?", "*", "{")  # a quantifier after an item that can repeat it zero times
+
+
 @lru_cache(maxsize=256)  # union() builds its expressions on every article
 def _first_char_filter(alternation: str) -> str:
     """A lookahead for the characters a match can start with, or "" when that cannot be told.
 
     The engine tries every alternative of a long list at every word start; one
     character class in front turns most word starts away at once. The class is
-    read from the parsed expression and only ever errs towards more characters
-    (an expression it cannot read gets no filter), so matches are unchanged.
+    read from the expression's text: each alternative must open with a literal
+    character (or a group whose alternatives all do) that no quantifier makes
+    optional; anything else gets no filter, so matches are never lost.
     """
-    try:
-        first = _first_of(_sre_parse.parse(alternation, re.IGNORECASE).data)
-    except (re.error, TypeError, ValueError, AttributeError):
+    first = _first_chars(alternation)
+    if not first:
         return ""
-    if first is None or first[1] or not first[0]:
-        return ""
-    return "(?=[" + "".join(sorted(first[0])) + "])"
+    return "(?=[" + "".join(sorted(first)) + "])"
 
 
-def _first_of(items) -> tuple[set[str], bool] | None:
-    """(class items a match of ``items`` can start with, can it match the empty string); None: unknown."""
+def _first_chars(expr: str) -> set[str] | None:
+    """The characters every match of ``expr`` starts with (escaped for a class), or None: unknown."""
     out: set[str] = set()
-    for op, av in items:
-        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-            continue  # zero width: the next item starts the match
-        got = _first_of_item(op, av)
+    for alt in _top_level_alternatives(expr):
+        got = _leading_char(alt)
         if got is None:
             return None
-        out |= got[0]
-        if not got[1]:
-            return out, False
-    return out, True
+        out |= got
+    return out or None
 
 
-def _first_of_item(op, av) -> tuple[set[str], bool] | None:
-    if op is _sre.LITERAL:
-        return {re.escape(chr(av))}, False
-    if op is _sre.IN:
-        chars = set()
-        for o, a in av:
-            if o is _sre.LITERAL:
-                chars.add(re.escape(chr(a)))
-            elif o is _sre.RANGE:
-                chars.add(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
-            elif o is _sre.CATEGORY and a in _CATEGORY_CLASS:
-                chars.add(_CATEGORY_CLASS[a])
-            else:
-                return None  # negated sets and the like
-        return chars, False
-    if op is _sre.BRANCH:
-        chars, empty = set(), False
-        for alt in av[1]:
-            got = _first_of(alt.data)
-            if got is None:
-                return None
-            chars |= got[0]
-            empty = empty or got[1]
-        return chars, empty
-    if op is _sre.SUBPATTERN:
-        return _first_of(av[3].data)
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-        got = _first_of(av[2].data)
-        return None if got is None else (got[0], got[1] or av[0] == 0)
+def _top_level_alternatives(expr: str) -> list[str]:
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(expr):
+        c = expr[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # skip a character class whole: | and ( mean themselves inside it
+            j = expr.find("]", i + 2)
+            i = (j if j >= 0 else len(expr) - 1) + 1
+            continue
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            parts.append(expr[start:i])
+            start = i + 1
+        i += 1
+    parts.append(expr[start:])
+    return parts
+
+
+def _leading_char(alt: str) -> set[str] | None:
+    if not alt:
+        return None
+    if alt.startswith("(?:"):
+        close = _closing_paren(alt, 0)
+        if close is None or alt[close + 1:close + 2] in _OPTIONAL:
+            return None
+        return _first_chars(alt[3:close])
+    if alt.startswith("\\") and len(alt) > 1 and not alt[1].isalnum():
+        head, rest = re.escape(alt[1]), alt[2:]
+    elif alt[:1].isalnum() or alt[:1] in " '%&,-:@#/\"":
+        head, rest = re.escape(alt[0]), alt[1:]
+    else:
+        return None
+    return None if rest[:1] in _OPTIONAL else {head}
+
+
+def _closing_paren(expr: str, at: int) -> int | None:
+    depth, i = 0, at
+    while i < len(expr):
+        c = expr[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            j = expr.find("]", i + 2)
+            i = (j if j >= 0 else len(expr) - 1) + 1
+            continue
+        depth += (c == "(") - (c == ")")
+        if depth == 0:
+            return i
+        i += 1
     return None
 
 

@@ -11,7 +11,7 @@ go and the self-check rejects any number that did not come through here.
 from __future__ import annotations
 
 import re
-import sys
+import inspect
 from dataclasses import dataclass
 
 from babel.numbers import format_decimal
@@ -95,7 +95,7 @@ class Render:
 
     def _where(self) -> tuple[str, int]:
         """The template and line of the call being rendered (walks up to the compiled template's frame)."""
-        frame = sys._getframe(2)
+        frame = inspect.currentframe().f_back.f_back
         while frame is not None:
             filename = frame.f_code.co_filename
             tmpl = self.templates.get(filename)

@@ -137,9 +137,42 @@ def too_deep(text: str):
                     return event.start_mark
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        # Parsers may refuse deep nesting themselves (libyaml does, past 1,000 levels), with
+        # wording of their own; whether the error is about depth is decided here, from the text.
+        mark = exc.problem_mark or exc.context_mark
+        if mark is not None and textual_depth(text, mark.line, mark.column) > MAX_DEPTH:
+            return mark
+        return None  # a syntax error: the composer reports it with its position
     except yaml.YAMLError:
-        return None  # the composer reports syntax errors with their position
+        return None
     return None
+
+
+def textual_depth(text: str, line: int, column: int) -> int:
+    """An upper bound on the nesting depth at 0-based ``line``/``column``, read from the text alone.
+
+    Counts the flow brackets still open before that point (quotes and comments are not
+    skipped, which can only raise the bound) plus the block levels open on that line: the
+    indentation stack of the lines above and the ``- `` / ``? `` indicators in front of it.
+    Used only to tell a parser's own "too deep" refusal from a syntax error.
+    """
+    lines = text.splitlines()[: line + 1]
+    flow = 0
+    stack: list[int] = []
+    for i, raw in enumerate(lines):
+        upto = raw[:column] if i == line else raw
+        flow += upto.count("[") + upto.count("{") - upto.count("]") - upto.count("}")
+        body = raw.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        indent = len(raw) - len(body)
+        while stack and stack[-1] >= indent:
+            stack.pop()
+        stack.append(indent)
+    current = lines[line] if line < len(lines) else ""
+    indicators = len(current) - len(current.lstrip(" -?")) - (len(current) - len(current.lstrip(" ")))
+    return max(flow, 0) + len(stack) + indicators
 
 
 def _first_alias(text: str):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import time
@@ -479,14 +480,13 @@ class _Workers:
     so a one-event rebuild pays for spaCy on the other core while this one
     reads and hashes 10,000 fact files. The mtimes are only a hint for that:
     what is rebuilt is still decided by content hashes alone. The early pool has
-    one process (with fork, a pool starts all its processes at once, and a second
-    spaCy load would only compete with this process); a run that turns out large
+    one process (a second spaCy load would only compete with this process); a run that turns out large
     gets a full pool instead.
     """
 
     def __init__(self, options: BatchOptions, out: Path, config, processes: int):
         self.jobs = processes
-        self.pool = ProcessPoolExecutor(max_workers=processes, initializer=_init_worker, initargs=(out, options.settings, options.templates_dir, config))
+        self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(out, options.settings, options.templates_dir, config))
         self.used = False
         self.closed = False
         self.warm = self.pool.submit(_worker_digest)  # start the workers now
@@ -504,7 +504,8 @@ class _Workers:
         self.closed = True
         if not self.used:
             # Nothing to do after all: stop the worker mid-set-up rather than wait for spaCy.
-            for proc in list((getattr(self.pool, "_processes", None) or {}).values()):
+            # The pool's own processes are this process's only multiprocessing children.
+            for proc in multiprocessing.active_children():
                 proc.terminate()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
