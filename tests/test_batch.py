@@ -7,6 +7,7 @@ things work on copies of it, so the whole file stays fast.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -306,15 +307,15 @@ def test_published_markdown_passes_the_check_on_its_own(base):
         assert checker.check_file(md) == [], md
 
 
-def test_a_dying_worker_rejects_its_events_and_the_run_still_finishes(work, monkeypatch):
-    import os as _os
+def _die_while_starting(*args):
+    os._exit(3)  # a worker that dies while starting (as if killed or out of memory)
 
+
+def test_a_dying_worker_rejects_its_events_and_the_run_still_finishes(work, monkeypatch):
     import writer.publish.build as build_module
 
-    def crash(*args):
-        _os._exit(3)  # a worker that dies while starting (as if killed or out of memory)
-
-    monkeypatch.setattr(build_module, "make_checker", crash)
+    # Workers are spawned: the initializer travels by name, and this module is importable there.
+    monkeypatch.setattr(build_module, "_init_worker", _die_while_starting)
     for it in (work / "fb" / "events").glob("*.yaml"):
         it.touch()
     report = build(work, jobs=2, force=True)

@@ -104,9 +104,13 @@ def _leading_char(alt: str) -> set[str] | None:
         return None
     if alt.startswith("(?:"):
         close = _closing_paren(alt, 0)
-        if close is None or alt[close + 1:close + 2] in _OPTIONAL:
+        inner = None if close is None else _first_chars(alt[3:close])
+        if inner is None or alt[close + 1:close + 2] == "{":
             return None
-        return _first_chars(alt[3:close])
+        if alt[close + 1:close + 2] not in ("?", "*"):
+            return inner
+        rest = _leading_char(alt[close + 2:].removeprefix("?"))  # an optional group: what follows can start too
+        return None if rest is None else inner | rest
     if alt.startswith("\\") and len(alt) > 1 and not alt[1].isalnum():
         head, rest = re.escape(alt[1]), alt[2:]
     elif alt[:1].isalnum() or alt[:1] in " '%&,-:@#/\"":
