@@ -50,7 +50,7 @@ class Sentence:
     @property
     def classes(self) -> set[str]:
         if self._classes is None:
-            self._classes = self._reader.phrases.classes_in(self.text)
+            self._classes = self._reader.phrases.classes_in(self.text, label=self._label_ok())
         return self._classes
 
     def _source_mentions(self):
@@ -83,7 +83,11 @@ class Sentence:
         """Any attribution or caveat word at all (one combined pass; F001 asks only this)."""
         if self._classes is not None:
             return bool(self._classes & CAVEAT_CLASSES)
-        return bool(self._reader.caveat_rx.search(self.text))
+        return bool(self._reader.caveat_rx.search(self.text)) or self._reader.phrases.framed(self.text, label=self._label_ok())
+
+    def _label_ok(self) -> bool:
+        """May "Name: ..." be read as a source label here (a headline's or caption's opening, not a list item's)?"""
+        return self._reader.labels_ok[self.block] and not self._reader.texts[self.block][:self.start].strip()
 
     @property
     def note(self) -> str | None:
@@ -109,6 +113,7 @@ class _Reader:
     caveat_rx: re.Pattern
     texts: tuple[str, ...] = ()  # block texts
     _notes: dict = None  # type: ignore[assignment]
+    labels_ok: tuple[bool, ...] = ()  # per block: may it open with a "Source:" / "Name:" label?
 
     def note_starts(self, block: int) -> list[int]:
         """Where note words start in a block (one search per block, not per sentence)."""
@@ -184,10 +189,16 @@ class Analysis:
         return any(s.classes & CAVEAT_CLASSES for s in self.covering_notes(fu))
 
     def _first_caveat(self, block_index: int) -> int | None:
+        """Where the first sentence of a block that opens an attributed run starts: one with an
+        attribution or caveat that holds a figure or speaks of data ("Iran announced drills" opens
+        no run of liquidation figures)."""
         if block_index not in self._caveat_at:
-            block = self.article.blocks[block_index]
-            m = self._caveat_rx.search(block.text) if self._caveat_rx is not None else None
-            self._caveat_at[block_index] = m.start() if m else None
+            found = None
+            for s in self._by_block.get(block_index, ()):
+                if s.has_caveat() and (s.figures or self.phrases.data_noun is None or self.phrases.data_noun.search(s.text)):
+                    found = s.start
+                    break
+            self._caveat_at[block_index] = found
         return self._caveat_at[block_index]
 
     def scope_sources(self, fu: FigureUse, *, carry: bool = False) -> set[str]:
@@ -238,7 +249,9 @@ class Analysis:
         self._index = {id(s): i for i, s in enumerate(self.sentences)}
         self._notes: dict[int, list[Sentence]] = {}
         self._caveat_at: dict[int, int | None] = {}
-        self._caveat_rx = self.sentences[0]._reader.caveat_rx if self.sentences else None
+        self._by_block: dict[int, list[Sentence]] = {}
+        for s in self.sentences:
+            self._by_block.setdefault(s.block, []).append(s)
 
 
 _AFTER_NAME = re.compile(
@@ -311,7 +324,8 @@ def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_
     """Join blocks, sentence boundaries and figures into sentences and figure uses."""
     note_rx = phrases.union(NOTE_CLASSES)
     caveat_rx = phrases.union(CAVEAT_CLASSES)
-    reader = _Reader(phrases, source_rx, spelling, note_rx, caveat_rx, tuple(b.text for b in article.blocks), {})
+    reader = _Reader(phrases, source_rx, spelling, note_rx, caveat_rx, tuple(b.text for b in article.blocks), {},
+                     tuple(not b.in_list for b in article.blocks))
     sentences: list[Sentence] = []
     uses: list[FigureUse] = []
     sections: dict[int, list[Sentence]] = {}
