@@ -16,7 +16,8 @@ Fact-free mode (no fact file), at sentence level:
   caveat lies wholly in the sentence (every record of it has scope
   ``same_sentence`` and every caveat phrase is found in it) and that no
   earlier sentence of its paragraph covers (no annotated caveat or source
-  there), the annotated caveat phrases are deleted from the sentence and the
+  there, and no caveat phrase the annotators recorded anywhere in the article
+  left in the paragraph up to the sentence), the annotated caveat phrases are deleted from the sentence and the
   article is checked again: detected when F001 now flags that sentence.
 
 Fact mode: each article with a fact file of the fact model issue (front
@@ -176,12 +177,17 @@ def removals(checker: Checker, articles: list[Path]) -> tuple[dict, list[str]]:
         text, claims = load(md)
         spans = sentence_spans(text, claims)
         lines = text.split("\n")
+        every_caveat = {p for c in claims for p in c["caveat_phrases"]}
         for s in removal_candidates(text, spans):
             mutated = strip_phrases(s["sentence"], s["phrases"])
             if not re.search(r"\d|million|billion", mutated):
                 continue
             line = lines[s["line"] - 1]
             new_line = line[: s["start"] - 1] + mutated + line[s["end"] - 1:]
+            still = [p for p in every_caveat if p in new_line[: s["start"] - 1 + len(mutated)]]
+            if still:  # another caveat the annotators recorded still covers it (a bullet label, an earlier note)
+                notes.append(f"{md.name}:{s['line']} removal not counted: {still[0]!r} still covers the sentence")
+                continue
             new_text = "\n".join([*lines[: s["line"] - 1], new_line, *lines[s["line"]:]])
             tot["candidates"] += 1
             end = s["start"] + len(mutated)
