@@ -9,7 +9,7 @@ Nikkei 225 or H200, tickers such as BTC-USDT, ordinals): a bare number is a
 figure only when a currency, percent sign, magnitude word or counted noun
 says so, or when digit grouping makes it a price ("96,000").
 
-Pure Python on purpose: the spaCy component in ``writer.nlp`` calls it, and so
+Pure Python on purpose: the spaCy component in ``writer.check.nlp`` calls it, and so
 can anything that holds plain text.
 """
 
