@@ -28,6 +28,8 @@ NOTE_CLASSES = frozenset({"note_backward", "note_forward", "note_label"})
 _BASIS = re.compile(r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
 _CIRCULATES = re.compile(r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]*\)")
+# A "Name:" label opens its block: only the first few characters (markup blanked to spaces) may precede it.
+_LABEL_REACH = 64
 # Where a figure's own clause ends: words after these belong to the next figure.
 _CLAUSE_END = re.compile(r",|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|—|–")
 
@@ -36,7 +38,7 @@ class Sentence:
     """One sentence of a block; its markers and named sources are read on first use (most
     sentences of an article carry no figure and are never asked)."""
 
-    __slots__ = ("block", "start", "end", "text", "figures", "_reader", "_classes", "_mentions", "_attributed", "_note")
+    __slots__ = ("block", "start", "end", "text", "figures", "_reader", "_classes", "_mentions", "_attributed", "_note", "_sources")
 
     def __init__(self, block: int, start: int, end: int, text: str, reader: _Reader):
         self.block, self.start, self.end, self.text = block, start, end, text
@@ -46,6 +48,7 @@ class Sentence:
         self._mentions = None
         self._attributed: set[str] | None = None
         self._note: str | None | bool = False  # False: not computed yet
+        self._sources: set[str] | None = None
 
     @property
     def classes(self) -> set[str]:
@@ -62,8 +65,10 @@ class Sentence:
     @property
     def sources(self) -> set[str]:
         """Source ids named in the sentence (any role)."""
-        spelling = self._reader.spelling
-        return {spelling[m.group(0).lower()] for m in self._source_mentions()}
+        if self._sources is None:
+            spelling = self._reader.spelling
+            self._sources = {spelling[m.group(0).lower()] for m in self._source_mentions()}
+        return self._sources
 
     @property
     def attributed(self) -> set[str]:
@@ -87,7 +92,7 @@ class Sentence:
 
     def _label_ok(self) -> bool:
         """May "Name: ..." be read as a source label here (a headline's or caption's opening, not a list item's)?"""
-        return self._reader.labels_ok[self.block] and not self._reader.texts[self.block][:self.start].strip()
+        return self._reader.labels_ok[self.block] and self.start < _LABEL_REACH and not self._reader.texts[self.block][:self.start].strip()
 
     @property
     def note(self) -> str | None:
@@ -167,15 +172,30 @@ class Analysis:
 
     def carried(self, fu: FigureUse) -> list[Sentence]:
         """Earlier sentences of the same block (paragraph or list item): a run's opening."""
-        return [s for s in self.sentences if s.block == fu.block_index and s.start < fu.sentence.start]
+        return self._by_block[fu.block_index][:self._pos[id(fu.sentence)]]
+
+    def _prefix(self, block_index: int) -> tuple[list[set[str]], list[Sentence | None]]:
+        """Per sentence of a block: the caveat classes of the sentences before it, and the last
+        of them that names a source (computed once per block, so a paragraph of thousands of
+        figures costs linear time)."""
+        got = self._prefixes.get(block_index)
+        if got is None:
+            classes, last, acc, named = [], [], set(), None
+            for s in self._by_block.get(block_index, ()):
+                classes.append(frozenset(acc))
+                last.append(named)
+                acc |= s.classes & CAVEAT_CLASSES
+                if s.sources:
+                    named = s
+            got = self._prefixes[block_index] = (classes, last)
+        return got
 
     def scope_classes(self, fu: FigureUse, *, carry: bool = False) -> set[str]:
         classes = set(fu.sentence.classes)
         for s in self.covering_notes(fu):
             classes |= s.classes
         if carry:
-            for s in self.carried(fu):
-                classes |= s.classes & CAVEAT_CLASSES
+            classes |= self._prefix(fu.block_index)[0][self._pos[id(fu.sentence)]]
         return classes
 
     def caveat_in_scope(self, fu: FigureUse, *, carry: bool = False) -> bool:
@@ -206,10 +226,9 @@ class Analysis:
         ``carry``, in the sentence that opens its run)."""
         named = set(fu.sentence.attributed)
         if carry:
-            for s in reversed(self.carried(fu)):
-                if s.sources:
-                    named |= s.attributed
-                    break
+            opener = self._prefix(fu.block_index)[1][self._pos[id(fu.sentence)]]
+            if opener is not None:
+                named |= opener.attributed
         for s in self.covering_notes(fu):
             named |= s.attributed
         return named
@@ -250,8 +269,11 @@ class Analysis:
         self._notes: dict[int, list[Sentence]] = {}
         self._caveat_at: dict[int, int | None] = {}
         self._by_block: dict[int, list[Sentence]] = {}
+        self._pos: dict[int, int] = {}  # id(sentence) -> its index in its block
         for s in self.sentences:
-            self._by_block.setdefault(s.block, []).append(s)
+            self._pos[id(s)] = len(self._by_block.setdefault(s.block, []))
+            self._by_block[s.block].append(s)
+        self._prefixes: dict[int, tuple] = {}
 
 
 _AFTER_NAME = re.compile(
@@ -332,8 +354,13 @@ def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_
     for bi, (block, sents, figs) in enumerate(zip(article.blocks, docs_sentences, docs_figures)):
         text = block.text
         block_sents = [Sentence(bi, start, end, text[start:end], reader) for start, end in sents]
+        at = 0  # figures and sentences are both in order: one pointer, not a search per figure
         for i, fig in enumerate(figs):
-            s = next((s for s in block_sents if s.start <= fig.start < s.end), block_sents[-1] if block_sents else None)
+            while at < len(block_sents) - 1 and fig.start >= block_sents[at].end:
+                at += 1
+            s = block_sents[at] if block_sents and block_sents[at].start <= fig.start < block_sents[at].end else None
+            if s is None:
+                s = next((s for s in block_sents if s.start <= fig.start < s.end), block_sents[-1] if block_sents else None)
             if s is None:
                 continue
             prev_end = figs[i - 1].end if i > 0 else 0

@@ -15,7 +15,7 @@ from importlib import resources
 
 import yaml
 
-from writer.check.frames import data_noun_pattern, frames_pattern
+from writer.check.frames import Frames, data_noun_pattern, frames_pattern
 
 MARKER_CLASSES = (
     "attribution", "single_source", "rumor", "pending", "estimate", "claim", "disagreement",
@@ -198,16 +198,16 @@ class PhraseSet:
     raw: dict[str, tuple[str, ...]] | None = None  # the patterns of each class, for combined expressions
     marker_finder: KeyFinder | None = None  # every marker class in one scan (classes_in)
     cue_finders: dict[str, KeyFinder] | None = None  # "side", "asset", "window", "metric", "direction"
-    frames: re.Pattern | None = None  # every attribution frame (writer/check/frames.py)
+    frames: Frames | None = None  # every attribution frame (writer/check/frames.py)
     label_frame: re.Pattern | None = None  # "CoinGlass: ..." opening a headline or caption
     differ_frame: re.Pattern | None = None  # named sources that differ ("CoinGlass and CoinAnk differ")
     data_noun: re.Pattern | None = None  # "data", "figures", "statistics"... (what a run's opening talks about)
 
     def attribution_at(self, text: str, *, label: bool = False) -> int | None:
         """Where the first attribution frame of ``text`` starts (``label``: "Name:" at its start counts)."""
-        found = [m.start() for m in (self.frames.search(text) if self.frames else None,
-                                     self.label_frame.match(text) if label and self.label_frame else None) if m]
-        return min(found) if found else None
+        at = self.frames.first(text) if self.frames else None
+        m = self.label_frame.match(text) if label and self.label_frame else None
+        return m.start() if m else at
 
     def cues(self, table: str, text: str) -> frozenset[str]:
         """Keys of one cue table found in ``text`` (same result as searching each key's expression)."""
@@ -272,7 +272,7 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
     negation = re.compile(rf"(?<!\w)(?:{_alternation(data['negation'])})(?!\w)", re.IGNORECASE)
     quals = {k: tuple(v) + tuple(extra.get(k, [])) for k, v in data["qualifiers"].items()}
     cues = data["cues"]
-    frames, label_frame, differ_frame = frames_pattern(data["frames"])
+    frames = frames_pattern(data["frames"])
     raw = {name: (*data.get(name, []), *extra.get(name, [])) for name in MARKER_CLASSES}
     return PhraseSet(
         markers=markers,
@@ -283,8 +283,8 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
         marker_finder=KeyFinder(raw),
         cue_finders={table: KeyFinder(cues[table]) for table in ("side", "asset", "window", "metric", "direction")},
         frames=frames,
-        label_frame=label_frame,
-        differ_frame=differ_frame,
+        label_frame=frames.label,
+        differ_frame=frames.differ,
         data_noun=data_noun_pattern(data["frames"]),
     )
 
