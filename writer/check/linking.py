@@ -161,15 +161,18 @@ def _norm_window(w: str | None) -> str | None:
 _HEARSAY = frozenset({"rumor", "pending", "claim"})
 
 
-def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozenset[str]) -> tuple[float, int]:
-    """(score, conflicts): how well the words around a figure describe a support.
+def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozenset[str]) -> tuple[float, int, float]:
+    """(score, conflicts, source bonus): how well the words around a figure describe a support,
+    and how much of the score is only the source's name (which picks among facts the value
+    fits, but never makes a figure contradict a fact: a wrong source is P008's business).
 
     ``potential`` and ``hearsay`` (does the sentence speak of an estimate, of a
     rumour or claim?) are read once per figure by the caller, not per support."""
-    score, conflicts = 0.0, 0
+    score, conflicts, bonus = 0.0, 0, 0.0
     overlap = set(s.sources) & named
     if overlap:
-        score += 1.5 + 0.5 * len(overlap)  # naming both of a fact's sources beats naming one
+        bonus = 1.5 + 0.5 * len(overlap)  # naming both of a fact's sources beats naming one
+        score += bonus
     fact = s.fact
     if fact is not None:
         if cues.sides:
@@ -219,7 +222,7 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
         score += 1 if hearsay else -1
     elif hearsay and not potential:
         score -= 1
-    return score, conflicts
+    return score, conflicts, bonus
 
 
 def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: Cues, classes: set[str] | None = None) -> Link:
@@ -228,8 +231,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     classes = fu.sentence.classes if classes is None else classes
     named = frozenset(fu.sentence.sources)
     quoted = _inside_quotes(fu.sentence.text, fu.figure.start - fu.sentence.start)
-    matched: list[tuple[float, Support, str]] = []
-    described: list[tuple[float, object]] = []
+    matched: list[tuple[float, Support, str, float]] = []
+    described: list[tuple[float, object, float]] = []  # (score, support or fact, score without the source bonus)
     potential, hearsay = "estimate" in classes, not _HEARSAY.isdisjoint(classes)
     for s in supports:
         if not _unit_ok(fig, s.unit):
@@ -237,25 +240,29 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         how = value_match(fig, s)
         if how is None and (s.fact is None or fig.qualifier == "vague"):
             continue  # neither a match nor a candidate contradiction: its score is never read
-        score, conflicts = _score(s, cues, potential, hearsay, named)
+        score, conflicts, bonus = _score(s, cues, potential, hearsay, named)
         if how is not None:
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
-            matched.append((score - 3 * conflicts, s, how))
+            matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts))
         elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2:
-            described.append((score, s))
+            described.append((score, s, score - bonus))
     for fact in unavailable:
         if fig.unit is not None and fact.unit != fig.unit:
             continue
-        score, conflicts = _score(Support(fact.id, fact.unit, math.nan, math.nan, fact.status, fact.sources, fact), cues, potential, hearsay, named)
+        score, conflicts, bonus = _score(Support(fact.id, fact.unit, math.nan, math.nan, fact.status, fact.sources, fact), cues, potential, hearsay, named)
         if conflicts == 0 and score >= 2:
-            described.append((score + 0.5, fact))
+            described.append((score + 0.5, fact, score - bonus + 0.5))
     best_m = max((m[0] for m in matched), default=None)
+    if described and matched:
+        # The value fits some fact: only the words (not a source's name) may say it was meant for another.
+        described = [(words, t, words) for _, t, words in described if words >= 2]
     if described:
         best_d = max(d[0] for d in described)
         top = [d[1] for d in described if d[0] == best_d]
+        best_words = max((m[3] for m in matched), default=None)
         # The words name another fact much better than any fact the value fits: a wrong value.
-        if len({t.id for t in top}) == 1 and (best_m is None or best_d >= best_m + 2):
+        if len({t.id for t in top}) == 1 and (best_words is None or best_d >= best_words + 2):
             t = top[0]
             if isinstance(t, Support):
                 return Link("contradicts", t, t.fact)
