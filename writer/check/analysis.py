@@ -215,7 +215,7 @@ class Analysis:
         if block_index not in self._caveat_at:
             found = None
             for s in self._by_block.get(block_index, ()):
-                if s.has_caveat() and (s.figures or self.phrases.data_noun is None or self.phrases.data_noun.search(s.text)):
+                if s.has_caveat() and (s.figures or self.phrases.speaks_of_data(s.text)):
                     found = s.start
                     break
             self._caveat_at[block_index] = found

@@ -164,9 +164,14 @@ class Frames:
         self._label = re.compile(rf"(?:^|\()\s*(?:{_alt(vocab['labels'])})\s*:", flags | re.MULTILINE)
         # "CoinGlass: ..." opening a headline or a caption (not a list item: "Bitcoin: $X" is a label there).
         self.label = re.compile(rf"^\s*{name}\s*:\s", flags)
-        # Named sources that differ: "because CoinGlass and CoinAnk differ", "the accounts of X and Y differ".
-        self.differ = re.compile(rf"{name}(?:[\s,]+(?:and\s+|&\s+)?{name})*[\s,]+(?:which\s+|that\s+)?"
+        # Named sources that differ: "because CoinGlass and CoinAnk differ", "the accounts of X and Y differ"
+        # (two names at least: "Alts varied" is a market, not a disagreement).
+        self.differ = re.compile(rf"{name}(?:[\s,]+(?:and\s+|&\s+)?{name})+[\s,]+(?:which\s+|that\s+)?"
                                  rf"(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
+
+    def labelled(self, text: str) -> bool:
+        """Does ``text`` carry a "Source:" / "Data:" label?"""
+        return bool(self._label.search(text))
 
     def first(self, text: str) -> int | None:
         """Where the first attribution frame of ``text`` starts, or None."""

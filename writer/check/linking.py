@@ -88,7 +88,7 @@ def _from_text(sid: str, fig: Figure, status: Status, sources) -> Support:
 
 
 def _unit_ok(fig: Figure, unit: str) -> bool:
-    return unit in _UNIT_OK.get(fig.unit, set()) or (fig.unit is None and unit not in ("percent",))
+    return unit == fig.unit or unit in _UNIT_OK.get(fig.unit, set()) or (fig.unit is None and unit not in ("percent",))
 
 
 def value_match(fig: Figure, s: Support) -> str | None:

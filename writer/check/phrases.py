@@ -218,6 +218,11 @@ class PhraseSet:
         patterns = [p for c in sorted(classes) for p in (self.raw or {}).get(c, ())]
         return _compile(patterns) if patterns else re.compile("(?!x)x")
 
+    def speaks_of_data(self, text: str) -> bool:
+        """Does ``text`` talk about data ("data", "figures", a "Source:" label)? Only such a sentence
+        (or one with a figure) opens a run of figures its attribution covers."""
+        return self.data_noun is None or bool(self.data_noun.search(text)) or bool(self.frames and self.frames.labelled(text))
+
     def framed(self, text: str, *, label: bool = False) -> bool:
         """Does an attribution frame, or named sources that differ, occur in ``text``?"""
         return self.attribution_at(text, label=label) is not None or bool(self.differ_frame and self.differ_frame.search(text))
