@@ -212,8 +212,13 @@ def fact_files(facts: Path | None) -> dict[str, Path]:
             continue
         head = p.read_text(encoding="utf-8")[:4000]
         m = re.search(r"^(?:article|written_for|source_article):\s*['\"]?([\w.-]+?)(?:\.md)?['\"]?\s*$", head, re.MULTILINE)
-        out[m.group(1) if m else p.stem] = p
+        out[_key(m.group(1) if m else p.stem)] = p
     return out
+
+
+def _key(stem: str) -> str:
+    """Article and fact file stems compared without their separators ("02_the-block" = "02-the-block")."""
+    return stem.replace("_", "-").lower()
 
 
 def load_judgements(path: Path) -> dict[str, bool]:
@@ -285,7 +290,7 @@ def fact_mode(checker: Checker, articles: list[Path], facts: Path | None, judgem
     by_kind: dict[str, list[int]] = {}
     out: list[str] = []
     for md in articles:
-        fact_path = files.get(md.stem)
+        fact_path = files.get(_key(md.stem))
         if fact_path is None:
             continue
         tot["articles"] += 1
@@ -362,7 +367,7 @@ def default_shared() -> Path:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=default_shared())
-    ap.add_argument("--facts", type=Path, default=ROOT / "factbase" / "real", help="folder of fact files written for the corpus articles")
+    ap.add_argument("--facts", type=Path, default=ROOT / "factbase" / "corpus", help="folder of fact files written for the corpus articles")
     ap.add_argument("--judgements", type=Path, default=ROOT / "bench" / "results" / "corpus_judgements.yaml")
     ap.add_argument("--write", type=Path, default=None, help="update this Markdown results file")
     ap.add_argument("--section", default="corpus", help="section name in the results file")
