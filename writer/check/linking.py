@@ -55,6 +55,7 @@ class Link:
     support: Support | None = None
     fact: Fact | None = None  # the fact named by a contradiction or an unavailable metric
     alternatives: list[Support] = field(default_factory=list)  # equally good supports
+    mismatch: tuple[str, ...] = ()  # the value fits, but the figure's own words name another side, asset, window or venue
 
 
 def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fact]]:
@@ -130,6 +131,8 @@ class Cues:
     total: bool
     directions: frozenset[str] = frozenset()
     near_exchanges: frozenset[str] = frozenset()  # exchanges named in the figure's own clause
+    local_windows: frozenset[str] = frozenset()  # windows named in the figure's own words
+    clause_sides: frozenset[str] = frozenset()  # sides named in the figure's own clause
 
 
 def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, str], block_text: str,
@@ -139,6 +142,11 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     clause = _LEFT_CLAUSE.split(left)[-1]  # the words of the figure's own clause before it
     sides = phrases.cues("side", clause) or phrases.cues("side", right)
     assets = phrases.cues("asset", clause + " " + right)
+    joined = _JOINED.search(left)  # "bitcoin and ether liquidations": one figure for two assets
+    if joined:
+        a, b = phrases.cues("asset", joined.group(1)), phrases.cues("asset", joined.group(2))
+        if a and b and a != b:
+            assets = assets | a | b
     if fu.figure.asset:
         assets = assets | {fu.figure.asset}
     sentence_assets = assets or phrases.cues("asset", fu.sentence.text)
@@ -151,7 +159,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     total = bool(phrases.total_cue and phrases.total_cue.search(local))
     directions = phrases.cues("direction", clause[-60:])
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
-    return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near)
+    return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
+                phrases.cues("window", local), phrases.cues("side", clause))
 
 
 def _norm_window(w: str | None) -> str | None:
@@ -159,6 +168,44 @@ def _norm_window(w: str | None) -> str | None:
 
 
 _HEARSAY = frozenset({"rumor", "pending", "claim"})
+# Metrics that are prices or levels, not amounts: a price is never a liquidation total.
+PRICE_METRICS = frozenset({"price_level", "price_change", "index_level", "sentiment_index", "funding_rate"})
+# How far an edited value may be from the fact it contradicts: a typo changes digits, not the order of magnitude.
+EDIT_FACTOR = 10.0
+
+
+def plausible_edit(fig: Figure, s: Support, cues: Cues) -> bool:
+    """Could this figure be a mistyped or stale version of this fact (rather than another kind of number)?"""
+    fact = s.fact
+    if fact is not None and not s.anchor:
+        price_words = bool(cues.metrics & {"price_level"}) and "liquidations" not in cues.metrics
+        amount_words = "liquidations" in cues.metrics and "price_level" not in cues.metrics
+        if (price_words and fact.metric not in PRICE_METRICS) or (amount_words and fact.metric == "price_level"):
+            return False
+    mid, val = (s.lo + s.hi) / 2, fig.value
+    if mid == 0 or val == 0:
+        return True
+    ratio = abs(val / mid)
+    return 1 / EDIT_FACTOR <= ratio <= EDIT_FACTOR
+
+
+def mismatch(cues: Cues, s: Support) -> tuple[str, ...]:
+    """Which of side, asset, window, venue the figure's own words name differently from the fact."""
+    fact = s.fact
+    if fact is None or s.anchor:
+        return ()
+    out = []
+    if cues.clause_sides and fact.side is not None and fact.side not in cues.clause_sides:
+        out.append("side")
+    if len(cues.assets) == 1 and fact.asset is not None and fact.asset not in cues.assets:
+        out.append("asset")
+    if len(cues.assets) > 1 and fact.asset is not None:
+        out.append("asset")  # "BTC and ETH liquidations" is a combined figure, not one asset's
+    if cues.local_windows and fact.window and _norm_window(fact.window) not in cues.local_windows:
+        out.append("window")
+    if cues.near_exchanges and fact.venue and fact.venue not in cues.near_exchanges:
+        out.append("venue")
+    return tuple(out)
 
 
 def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozenset[str]) -> tuple[float, int, float]:
@@ -245,7 +292,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
             matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts))
-        elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2:
+        elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
             described.append((score, s, score - bonus))
     for fact in unavailable:
         if fig.unit is not None and fact.unit != fig.unit:
@@ -272,10 +319,15 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         # Prefer a true match to a collapsed range when both fit equally well.
         top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor))
         kind = "supported" if top_m[0][2] == "match" else "collapsed"
-        return Link(kind, top_m[0][1], top_m[0][1].fact, [m[1] for m in top_m[1:]])
+        best = top_m[0][1]
+        wrong = mismatch(cues, best)
+        if wrong and any(not mismatch(cues, m[1]) for m in matched):
+            wrong = ()  # another fact the value fits agrees with the words: not a mismatch
+        return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
 
 
+_JOINED = re.compile(r"([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _LEFT_CLAUSE = re.compile(r",|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–", re.IGNORECASE)
 _OPEN, _CLOSE = "“‘", "”’"

@@ -21,6 +21,7 @@ from writer.check.rules import (
     p009_overstated_certainty,
     p010_unverified_in_lede,
     p011_unattributed_figure,
+    p012_mismatched_figure,
 )
 from writer.check.rules.base import Hit, Rule, RuleContext
 
@@ -38,6 +39,7 @@ RULES: dict[str, Rule] = {
         p009_overstated_certainty,
         p010_unverified_in_lede,
         p011_unattributed_figure,
+        p012_mismatched_figure,
         f001_no_attribution,
         f002_unmarked_claim,
     )
