@@ -144,3 +144,14 @@ def test_two_points_stay_two(text):
 
 def test_leverage_is_not_a_figure():
     assert find_figures("He was long 25x and others used 50x leverage.") == []
+
+
+def test_house_rule_a_figure_that_refers_back_is_covered_a_bare_repeat_is_not(checker):
+    opening = "## Damage\n\nLongs lost $312 million over the day, Kaiko data showed.\n\n"
+    assert _flags(checker, opening + "Most of this $312 million came from a single venue.\n") == []
+    assert _flags(checker, opening + "Traders point to the $312 million total as a warning.\n") == []
+    assert _flags(checker, opening + "Longs lost $312 million.\n") == ["$312 million"]
+    # another section: the reader is no longer pointed at the attribution
+    assert _flags(checker, opening + "## Outlook\n\nThis $312 million may not be the end.\n") == ["$312 million"]
+    # the headline neither covers nor is covered
+    assert _flags(checker, "# Longs lose $312 million\n\nThis $312 million came mostly from one venue.\n") == ["$312 million", "$312 million"]

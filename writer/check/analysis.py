@@ -28,6 +28,16 @@ NOTE_CLASSES = frozenset({"note_backward", "note_forward", "note_label"})
 _BASIS = re.compile(r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
 _CIRCULATES = re.compile(r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]*\)")
+# A figure that points back at one already given: "this $X", "the same X", "the $X total".
+_BACK_BEFORE = re.compile(r"\b(?:this|that|these|those|the\s+same|the\s+aforementioned|the\s+above|said)\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
+_BACK_AFTER = re.compile(r"^\s*(?:figure|total|tally|sum|amount|loss|losses|wipeout|flush|number)\b", re.IGNORECASE)
+
+
+def _refers_back(fu) -> bool:
+    return bool(_BACK_BEFORE.search(fu.left) or (_THE_BEFORE.search(fu.left) and _BACK_AFTER.match(fu.right)))
+
+
 # A "Name:" label opens its block: only the first few characters (markup blanked to spaces) may precede it.
 _LABEL_REACH = 64
 # Where a figure's own clause ends: words after these belong to the next figure.
@@ -233,6 +243,26 @@ class Analysis:
             named |= s.attributed
         return named
 
+    def repeats_attributed(self, fu: FigureUse) -> FigureUse | None:
+        """House rule for a repeated figure: every paragraph attributes its own figures, except a
+        figure that *refers back* to one already attributed in an earlier paragraph of the same
+        section ("this $427 million", "the same 94%", "the $1.45 billion total"): the reader is
+        pointed at the attribution they just read. A bare repeat ("Liquidations reached $427
+        million." again, or in a heading) is attributed again; the headline neither is covered nor
+        covers this way."""
+        if self.article.blocks[fu.block_index].role == "headline" or not _refers_back(fu):
+            return None
+        section = self.article.blocks[fu.block_index].section
+        key = (fu.figure.unit, fu.figure.lo, fu.figure.hi)
+        for earlier in self._by_value.get(key, ()):
+            if earlier.block_index >= fu.block_index:
+                break
+            if self.article.blocks[earlier.block_index].role == "headline" or self.article.blocks[earlier.block_index].section != section:
+                continue
+            if self.caveat_in_scope(earlier, carry=True) or self.scope_sources(earlier, carry=True):
+                return earlier
+        return None
+
     def basis_in_scope(self, fu: FigureUse) -> bool:
         """An estimate says what it rests on: a heat map, a model, an extrapolation."""
         texts = [fu.sentence.text, *(s.text for s in self.covering_notes(fu))]
@@ -274,6 +304,9 @@ class Analysis:
             self._pos[id(s)] = len(self._by_block.setdefault(s.block, []))
             self._by_block[s.block].append(s)
         self._prefixes: dict[int, tuple] = {}
+        self._by_value: dict[tuple, list[FigureUse]] = {}
+        for fu in self.figures:
+            self._by_value.setdefault((fu.figure.unit, fu.figure.lo, fu.figure.hi), []).append(fu)
 
 
 _AFTER_NAME = re.compile(

@@ -243,7 +243,7 @@ class Checker:
                     continue
                 out.append(Finding(article.path, fu.line, fu.column, fu.end_line, fu.end_column, rule.code, rule.name,
                                    severity, hit.message, fu.figure.text, hit.fact))
-        return sorted(set(out))
+        return sorted(set(out), key=_order)
 
     def _link_all(self, ctx: RuleContext, analysis: Analysis, event: Event, source_rx, spelling) -> None:
         # Keyed by identity and holding the event itself, so an id cannot be reused
@@ -260,6 +260,12 @@ class Checker:
         for fu in analysis.figures:
             cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text, exchanges)
             ctx.links[id(fu)] = link(fu, supports, unavailable, cues, analysis.scope_classes(fu))
+
+
+def _order(f: Finding) -> tuple:
+    """Findings in file order (the dataclass's own ordering, as one tuple: comparing dataclasses
+    field by field was a fifth of the time on an article with 100,000 findings)."""
+    return (f.path, f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.severity, f.message, f.figure or "", f.fact or "")
 
 
 def read_article_text(path: str | Path) -> str:

@@ -43,7 +43,10 @@ class RuleContext:
         return ", ".join(self.source_names.get(s, s) for s in source_ids)
 
     def fact_sources_named(self, fu: FigureUse, sources) -> bool:
-        return bool(set(sources) & self.analysis.scope_sources(fu))
+        if set(sources) & self.analysis.scope_sources(fu):
+            return True
+        earlier = self.analysis.repeats_attributed(fu)  # the house rule for a figure that refers back
+        return earlier is not None and bool(set(sources) & self.analysis.scope_sources(earlier, carry=True))
 
 
 @dataclass(frozen=True)
