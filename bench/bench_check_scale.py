@@ -78,6 +78,8 @@ def main() -> int:
     ap.add_argument("--write", type=Path, default=None)
     args = ap.parse_args()
     checker = Checker()
+    for make in SHAPES.values():  # warm: compiled patterns and caches are a one-off, not a per-word cost
+        checker.check_text(make(2_000))
     load = os.getloadavg()
     rows = []
     for shape, make in SHAPES.items():

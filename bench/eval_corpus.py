@@ -271,15 +271,40 @@ def mutations(sentence: str, traced: list[dict], checker_phrases) -> list[tuple[
     if re.search(r"\ba single source\b|\bone source\b", sentence):
         out.append(("single source made plural", re.sub(r"\ba single source\b|\bone source\b", "several sources", sentence, count=1)))
     elif re.search(r"\baccording to ([A-Z]\w+)", sentence):
-        out.append(("single source made plural", re.sub(r"\baccording to ([A-Z]\w+)", r"according to \1 and other sources", sentence, count=1)))
+        out.append(("single source made plural", re.sub(r"\baccording to ([A-Z]\w+)", r"according to several sources, including \1,", sentence, count=1)))
     est = re.search(r"\b(?:an estimated|estimated|potential|could be liquidated|would be liquidated)\s*", sentence)
     if est:
         out.append(("estimate stated as realised", sentence[: est.start()] + sentence[est.end():]))
     for kind, table in (("side swapped", _SIDE_SWAP), ("asset swapped", _ASSET_SWAP)):
-        sw = _swap(sentence, table)
-        if sw:
-            out.append((kind, sw))
+        for t in figs[:2]:
+            sw = _swap_near(sentence, t["figure"], table)
+            if sw:
+                out.append((kind, sw))
+                break
     return out
+
+
+def _swap_near(sentence: str, figure: str, table: dict[str, str]) -> str | None:
+    """Swap the side or asset word that qualifies ``figure``: the nearest one in its own clause
+    (no comma, semicolon, colon or dash between), the mistake an editor makes; a word elsewhere
+    in the sentence describes something else and is left alone."""
+    at = sentence.find(figure)
+    if at < 0:
+        return None
+    rx = re.compile(r"\b(" + "|".join(map(re.escape, table)) + r")\b")
+    clause_start = max(sentence.rfind(c, 0, at) for c in ",;:—–") + 1
+    end = len(sentence)
+    for c in ",;:—–":
+        j = sentence.find(c, at + len(figure))
+        if j >= 0:
+            end = min(end, j)
+    best = None
+    for m in rx.finditer(sentence, clause_start, end):
+        if at <= m.start() < at + len(figure):
+            continue
+        if best is None or abs(m.start() - at) < abs(best.start() - at):
+            best = m
+    return None if best is None else sentence[: best.start()] + table[best.group(1)] + sentence[best.end():]
 
 
 def fact_mode(checker: Checker, articles: list[Path], facts: Path | None, judgements: dict[str, bool]) -> tuple[dict, list[str]]:
@@ -289,6 +314,7 @@ def fact_mode(checker: Checker, articles: list[Path], facts: Path | None, judgem
     tot = {"articles": 0, "findings": 0, "judged_true": 0, "judged_false": 0, "unjudged": 0, "mutations": 0, "caught": 0}
     by_kind: dict[str, list[int]] = {}
     out: list[str] = []
+    missed: list[str] = []
     for md in articles:
         fact_path = files.get(_key(md.stem))
         if fact_path is None:
@@ -313,7 +339,7 @@ def fact_mode(checker: Checker, articles: list[Path], facts: Path | None, judgem
         traced = checker.trace(text, path=md.name, event=event)
         lines = text.split("\n")
         seen = set()
-        base = {(f.line, f.code, f.figure) for f in findings}
+        base = {(f.line, f.code, f.figure, f.message) for f in findings}
         for t in traced:
             if t["link"] not in ("supported", "collapsed") or t["sentence"] in seen:
                 continue
@@ -327,13 +353,17 @@ def fact_mode(checker: Checker, articles: list[Path], facts: Path | None, judgem
                 new_lines = list(lines)
                 new_lines[t["line"] - 1] = line.replace(t["sentence"], mutated, 1)
                 got = checker.check_text("\n".join(new_lines), path=md.name, event=event)
-                caught = any(f.line == t["line"] and f.code.startswith("P") and (f.line, f.code, f.figure) not in base for f in got)
+                caught = any(f.line == t["line"] and f.code.startswith("P") and (f.line, f.code, f.figure, f.message) not in base for f in got)
                 tot["mutations"] += 1
                 tot["caught"] += caught
+                if not caught:
+                    missed.append(f"- {md.name}:{t['line']} {kind} not caught: {_short(mutated, 160)}")
                 by_kind.setdefault(kind, [0, 0])
                 by_kind[kind][0] += 1
                 by_kind[kind][1] += caught
     tot["by_kind"] = by_kind
+    if missed:
+        out += ["", "#### Editor mistakes not caught", ""] + missed
     return tot, out
 
 

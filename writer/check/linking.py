@@ -132,7 +132,6 @@ class Cues:
     directions: frozenset[str] = frozenset()
     near_exchanges: frozenset[str] = frozenset()  # exchanges named in the figure's own clause
     local_windows: frozenset[str] = frozenset()  # windows named in the figure's own words
-    clause_sides: frozenset[str] = frozenset()  # sides named in the figure's own clause
 
 
 def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, str], block_text: str,
@@ -160,7 +159,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     directions = phrases.cues("direction", clause[-60:])
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
-                phrases.cues("window", local), phrases.cues("side", clause))
+                phrases.cues("window", local))
 
 
 def _norm_window(w: str | None) -> str | None:
@@ -195,7 +194,7 @@ def mismatch(cues: Cues, s: Support) -> tuple[str, ...]:
     if fact is None or s.anchor:
         return ()
     out = []
-    if cues.clause_sides and fact.side is not None and fact.side not in cues.clause_sides:
+    if cues.sides and fact.side is not None and fact.side not in cues.sides:
         out.append("side")
     if len(cues.assets) == 1 and fact.asset is not None and fact.asset not in cues.assets:
         out.append("asset")

@@ -10,7 +10,7 @@ def check(ctx: RuleContext):
         if link.kind != "supported" or s is None or s.status is not Status.SINGLE_SOURCE:
             continue
         a = ctx.analysis
-        named = ctx.fact_sources_named(fu, s.sources)
+        named = ctx.fact_sources_named(fu, s.sources, carry=True)
         if not named:
             # A section note that says "single source" counts when the section names the source.
             named = any("single_source" in n.classes for n in a.section_notes(fu)) and bool(set(s.sources) & a.section_sources(fu))
