@@ -22,6 +22,7 @@ from writer.check.rules import (
     p010_unverified_in_lede,
     p011_unattributed_figure,
     p012_mismatched_figure,
+    p013_single_source_unmarked,
 )
 from writer.check.rules.base import Hit, Rule, RuleContext
 
@@ -40,6 +41,7 @@ RULES: dict[str, Rule] = {
         p010_unverified_in_lede,
         p011_unattributed_figure,
         p012_mismatched_figure,
+        p013_single_source_unmarked,
         f001_no_attribution,
         f002_unmarked_claim,
     )
