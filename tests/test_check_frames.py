@@ -155,3 +155,11 @@ def test_house_rule_a_figure_that_refers_back_is_covered_a_bare_repeat_is_not(ch
     assert _flags(checker, opening + "## Outlook\n\nThis $312 million may not be the end.\n") == ["$312 million"]
     # the headline neither covers nor is covered
     assert _flags(checker, "# Longs lose $312 million\n\nThis $312 million came mostly from one venue.\n") == ["$312 million", "$312 million"]
+
+
+def test_a_conditional_is_potential_not_a_source(checker):
+    # "if ... would" frames a figure as what would happen (P004 accepts it as an estimate's wording),
+    # but it names no one: without a source the figure is still unattributed.
+    assert _flags(checker, "If bitcoin slips under $80,000, longs worth $312 million would be at stake.\n") == ["$80,000", "$312 million"]
+    assert "conditional" in checker.phrases.classes_in("If ether tops $4,000, shorts would lose $90 million.")
+    assert "conditional" not in checker.phrases.classes_in("Shorts lost $90 million as ether topped $4,000.")

@@ -41,7 +41,7 @@ def _refers_back(fu) -> bool:
 # A "Name:" label opens its block: only the first few characters (markup blanked to spaces) may precede it.
 _LABEL_REACH = 64
 # Where a figure's own clause ends: words after these belong to the next figure.
-_CLAUSE_END = re.compile(r",|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|—|–")
+_CLAUSE_END = re.compile(r",|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|\bas\b|\bamid\b|\bafter\b|\bbefore\b|—|–", re.IGNORECASE)
 
 
 class Sentence:
@@ -344,6 +344,8 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
 
     ends = [m.end() for m in rx.finditer(text)] if rx is not None else []
     ends += [m.end() for m in _OPEN_PAREN.finditer(text)]
+    if phrases.frames is not None:
+        ends += phrases.frames.keyword_ends(text)  # "per X", "as tracked by X", "citing X"
     for e in ends:
         for k, m in enumerate(mentions):
             if m.start() >= e:

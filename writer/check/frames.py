@@ -169,6 +169,11 @@ class Frames:
         self.differ = re.compile(rf"{name}(?:[\s,]+(?:and\s+|&\s+)?{name})+[\s,]+(?:which\s+|that\s+)?"
                                  rf"(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
 
+    def keyword_ends(self, text: str) -> list[int]:
+        """Where the keywords of frames that put the source after them end ("per ", "tracked by ",
+        "said "): the names that follow are named as sources."""
+        return [m.end() for rx in (self._prep, self._agent, self._speech, self._comes) for m in rx.finditer(text)]
+
     def labelled(self, text: str) -> bool:
         """Does ``text`` carry a "Source:" / "Data:" label?"""
         return bool(self._label.search(text))

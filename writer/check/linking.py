@@ -181,6 +181,8 @@ def plausible_edit(fig: Figure, s: Support, cues: Cues) -> bool:
         amount_words = "liquidations" in cues.metrics and "price_level" not in cues.metrics
         if (price_words and fact.metric not in PRICE_METRICS) or (amount_words and fact.metric == "price_level"):
             return False
+    if "fund_flow" in cues.metrics and (fact is None or fact.metric != "fund_flow"):
+        return False  # an ETF outflow is not a mistyped liquidation total
     mid, val = (s.lo + s.hi) / 2, fig.value
     if mid == 0 or val == 0:
         return True

@@ -19,7 +19,7 @@ from writer.check.frames import Frames, data_noun_pattern, frames_pattern
 
 MARKER_CLASSES = (
     "attribution", "single_source", "rumor", "pending", "estimate", "claim", "disagreement",
-    "note_backward", "note_forward", "note_label", "overstated",
+    "note_backward", "note_forward", "note_label", "overstated", "conditional",
 )
 
 
