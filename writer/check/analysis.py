@@ -84,7 +84,8 @@ class Sentence:
     def attributed(self) -> set[str]:
         """Source ids named as sources, not as a venue or subject."""
         if self._attributed is None:
-            self._attributed = attributive(self.text, self._source_mentions(), self._reader.spelling, self._reader.phrases)
+            self._attributed = attributive(self.text, self._source_mentions(), self._reader.spelling, self._reader.phrases,
+                                           label=self._label_ok())
         return self._attributed
 
     def has(self, cls: str) -> bool:
@@ -322,7 +323,7 @@ _OPEN_PAREN = re.compile(r"\(")
 _JOINER = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/)?\s*$")
 
 
-def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSet) -> set[str]:
+def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSet, *, label: bool = False) -> set[str]:
     """Sources named *as sources* ("according to X", "X's figures", "(X)"), not as a venue or subject.
 
     The first names after an attribution formula (within a few words) are
@@ -346,6 +347,9 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
     ends += [m.end() for m in _OPEN_PAREN.finditer(text)]
     if phrases.frames is not None:
         ends += phrases.frames.keyword_ends(text)  # "per X", "as tracked by X", "citing X"
+    opening = phrases.label_frame.match(text) if label and phrases.label_frame is not None else None
+    if opening is not None:  # "CoinGlass: ..." opening a headline names its source (a list item's label does not)
+        ends.append(opening.start())
     for e in ends:
         for k, m in enumerate(mentions):
             if m.start() >= e:

@@ -302,6 +302,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         if conflicts == 0 and score >= 2:
             described.append((score + 0.5, fact, score - bonus + 0.5))
     best_m = max((m[0] for m in matched), default=None)
+    if len(cues.assets) > 1:
+        described = []  # "BTC and ETH ... $X and $Y, respectively": the words cannot say which fact was meant
     if described and matched:
         # The value fits some fact: only the words (not a source's name) may say it was meant for another.
         described = [(words, t, words) for _, t, words in described if words >= 2]
