@@ -230,6 +230,22 @@ def load_judgements(path: Path) -> dict[str, bool]:
     return {str(k): bool(v) for k, v in data.items()}
 
 
+MISSING_ATTRIBUTION = "no attribution names it"
+
+
+def judge(f, key: str, spans: list[dict], judgements: dict[str, bool]) -> tuple[bool | None, str]:
+    """A finding's verdict: from the hand-kept file, or, for a finding that says a figure's attribution
+    is missing (P002), from the annotation made before any check ran: true when the annotators
+    found the sentence unattributed, false when they found it attributed."""
+    if key in judgements:
+        return judgements[key], ""
+    if f.code == "P002" and MISSING_ATTRIBUTION in f.message:
+        s = span_at(spans, f.line, f.column)
+        if s is not None and s["labels"]:
+            return UNATTRIBUTED in s["labels"], ", by annotation"
+    return None, ""
+
+
 def finding_key(article: str, f) -> str:
     return f"{article}:{f.line}:{f.code}:{f.figure}"
 
@@ -311,7 +327,7 @@ def fact_mode(checker: Checker, articles: list[Path], facts: Path | None, judgem
     from writer.factbase.loader import load_event
 
     files = fact_files(facts)
-    tot = {"articles": 0, "findings": 0, "judged_true": 0, "judged_false": 0, "unjudged": 0, "mutations": 0, "caught": 0}
+    tot = {"articles": 0, "findings": 0, "judged_true": 0, "judged_false": 0, "unjudged": 0, "mutations": 0, "caught": 0, "info": 0}
     by_kind: dict[str, list[int]] = {}
     out: list[str] = []
     missed: list[str] = []
@@ -328,13 +344,18 @@ def fact_mode(checker: Checker, articles: list[Path], facts: Path | None, judgem
         text = md.read_text(encoding="utf-8")
         findings = checker.check_text(text, path=md.name, event=event)
         out.append(f"\n#### {md.name} with `{fact_path.relative_to(ROOT) if fact_path.is_relative_to(ROOT) else fact_path}`\n")
+        spans = sentence_spans(text, json.loads(md.with_name(md.stem + ".claims.json").read_text(encoding="utf-8")))
         for f in findings:
-            tot["findings"] += 1
             key = finding_key(md.stem, f)
-            verdict = judgements.get(key)
+            if f.severity == "info":  # house style (P013), reported apart
+                tot["info"] += 1
+                out.append(f"- `{key}` (info, not judged): {f.message}")
+                continue
+            tot["findings"] += 1
+            verdict, why = judge(f, key, spans, judgements)
             tot["judged_true" if verdict else ("judged_false" if verdict is False else "unjudged")] += 1
             mark = {True: "true", False: "false", None: "unjudged"}[verdict]
-            out.append(f"- `{key}` ({mark}): {f.message}")
+            out.append(f"- `{key}` ({mark}{why}): {f.message}")
         # editor mistakes, one at a time, on sentences whose figures link
         traced = checker.trace(text, path=md.name, event=event)
         lines = text.split("\n")
@@ -437,7 +458,8 @@ def main() -> int:
             "",
             "| measure | value |",
             "|---|---|",
-            f"| findings on the original articles | {fm['findings']} |",
+            f"| findings on the original articles (errors and warnings) | {fm['findings']} |",
+            f"| `info` findings (P013, house style: the only source not said to be the only one), not judged | {fm['info']} |",
             f"| precision (judged true / judged) | {ratio(fm['judged_true'], judged)} |",
             f"| findings not yet judged | {fm['unjudged']} |",
             f"| editor mistakes caught | {ratio(fm['caught'], fm['mutations'])} |",

@@ -190,7 +190,7 @@ def plausible_edit(fig: Figure, s: Support, cues: Cues) -> bool:
     return 1 / EDIT_FACTOR <= ratio <= EDIT_FACTOR
 
 
-def mismatch(cues: Cues, s: Support) -> tuple[str, ...]:
+def mismatch(cues: Cues, s: Support, figures_in_sentence: int = 1) -> tuple[str, ...]:
     """Which of side, asset, window, venue the figure's own words name differently from the fact."""
     fact = s.fact
     if fact is None or s.anchor:
@@ -200,8 +200,8 @@ def mismatch(cues: Cues, s: Support) -> tuple[str, ...]:
         out.append("side")
     if len(cues.assets) == 1 and fact.asset is not None and fact.asset not in cues.assets:
         out.append("asset")
-    if len(cues.assets) > 1 and fact.asset is not None:
-        out.append("asset")  # "BTC and ETH liquidations" is a combined figure, not one asset's
+    if len(cues.assets) > 1 and fact.asset is not None and figures_in_sentence == 1:
+        out.append("asset")  # "BTC and ETH liquidations" is a combined figure (not a list: "X and Y ... $A and $B")
     if cues.local_windows and fact.window and _norm_window(fact.window) not in cues.local_windows:
         out.append("window")
     if cues.near_exchanges and fact.venue and fact.venue not in cues.near_exchanges:
@@ -302,7 +302,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         if conflicts == 0 and score >= 2:
             described.append((score + 0.5, fact, score - bonus + 0.5))
     best_m = max((m[0] for m in matched), default=None)
-    if len(cues.assets) > 1:
+    if len(cues.assets) > 1 or "respectively" in fu.sentence.text:
         described = []  # "BTC and ETH ... $X and $Y, respectively": the words cannot say which fact was meant
     if described and matched:
         # The value fits some fact: only the words (not a source's name) may say it was meant for another.
@@ -323,14 +323,15 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor))
         kind = "supported" if top_m[0][2] == "match" else "collapsed"
         best = top_m[0][1]
-        wrong = mismatch(cues, best)
-        if wrong and any(not mismatch(cues, m[1]) for m in matched):
+        n = len(fu.sentence.figures)
+        wrong = () if "respectively" in fu.sentence.text else mismatch(cues, best, n)  # "X and Y ... $A and $B, respectively"
+        if wrong and any(not mismatch(cues, m[1], n) for m in matched):
             wrong = ()  # another fact the value fits agrees with the words: not a mismatch
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
 
 
-_JOINED = re.compile(r"([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
+_JOINED = re.compile(r"([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _LEFT_CLAUSE = re.compile(r",|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–", re.IGNORECASE)
 _OPEN, _CLOSE = "“‘", "”’"
