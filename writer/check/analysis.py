@@ -185,20 +185,28 @@ class Analysis:
         """Earlier sentences of the same block (paragraph or list item): a run's opening."""
         return self._by_block[fu.block_index][:self._pos[id(fu.sentence)]]
 
-    def _prefix(self, block_index: int) -> tuple[list[set[str]], list[Sentence | None]]:
-        """Per sentence of a block: the caveat classes of the sentences before it, and the last
-        of them that names a source (computed once per block, so a paragraph of thousands of
-        figures costs linear time)."""
-        got = self._prefixes.get(block_index)
+    def _prefix_classes(self, block_index: int) -> list[frozenset[str]]:
+        """Per sentence of a block: the caveat classes of the sentences before it (once per block,
+        so a paragraph of thousands of figures costs linear time)."""
+        got = self._prefixes.get(("classes", block_index))
         if got is None:
-            classes, last, acc, named = [], [], set(), None
+            got, acc = [], set()
             for s in self._by_block.get(block_index, ()):
-                classes.append(frozenset(acc))
-                last.append(named)
+                got.append(frozenset(acc))
                 acc |= s.classes & CAVEAT_CLASSES
+            self._prefixes[("classes", block_index)] = got
+        return got
+
+    def _prefix_named(self, block_index: int) -> list[Sentence | None]:
+        """Per sentence of a block: the last sentence before it that names a source (once per block)."""
+        got = self._prefixes.get(("named", block_index))
+        if got is None:
+            got, named = [], None
+            for s in self._by_block.get(block_index, ()):
+                got.append(named)
                 if s.sources:
                     named = s
-            got = self._prefixes[block_index] = (classes, last)
+            self._prefixes[("named", block_index)] = got
         return got
 
     def scope_classes(self, fu: FigureUse, *, carry: bool = False) -> set[str]:
@@ -206,7 +214,7 @@ class Analysis:
         for s in self.covering_notes(fu):
             classes |= s.classes
         if carry:
-            classes |= self._prefix(fu.block_index)[0][self._pos[id(fu.sentence)]]
+            classes |= self._prefix_classes(fu.block_index)[self._pos[id(fu.sentence)]]
         return classes
 
     def caveat_in_scope(self, fu: FigureUse, *, carry: bool = False) -> bool:
@@ -237,7 +245,7 @@ class Analysis:
         ``carry``, in the sentence that opens its run)."""
         named = set(fu.sentence.attributed)
         if carry:
-            opener = self._prefix(fu.block_index)[1][self._pos[id(fu.sentence)]]
+            opener = self._prefix_named(fu.block_index)[self._pos[id(fu.sentence)]]
             if opener is not None:
                 named |= opener.attributed
         for s in self.covering_notes(fu):
@@ -343,19 +351,20 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
             k += 1
             picked.add(k)
 
-    ends = [m.end() for m in rx.finditer(text)] if rx is not None else []
-    ends += [m.end() for m in _OPEN_PAREN.finditer(text)]
-    if phrases.frames is not None:
-        ends += phrases.frames.keyword_ends(text)  # "per X", "as tracked by X", "citing X"
+    def after(ends) -> None:
+        for e in ends:
+            for k, m in enumerate(mentions):
+                if m.start() >= e:
+                    if m.start() - e <= 45:
+                        chain_forward(k)
+                    break
+
+    if rx is not None:
+        after(m.end() for m in rx.finditer(text))
+    after(m.end() for m in _OPEN_PAREN.finditer(text))
     opening = phrases.label_frame.match(text) if label and phrases.label_frame is not None else None
     if opening is not None:  # "CoinGlass: ..." opening a headline names its source (a list item's label does not)
-        ends.append(opening.start())
-    for e in ends:
-        for k, m in enumerate(mentions):
-            if m.start() >= e:
-                if m.start() - e <= 45:
-                    chain_forward(k)
-                break
+        after([opening.start()])
     # the agent of a passive or an estimate: "... by CoinAnk", "by market analyses"
     starts = {m.start(): k for k, m in enumerate(mentions)}
     for b in _BY.finditer(text):
@@ -368,6 +377,8 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
             while j > 0 and joined[j - 1]:
                 j -= 1
                 picked.add(j)
+    if len(picked) < len(mentions) and phrases.frames is not None:
+        after(phrases.frames.keyword_ends(text))  # "per X", "as tracked by X", "citing X" (only when names are left)
     return {spelling[mentions[k].group(0).lower()] for k in picked}
 
 
