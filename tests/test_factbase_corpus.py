@@ -58,3 +58,17 @@ def test_every_real_reporting_file_drafts(path):
     draft = drafter().draft(events[0], facts_path=path.name)
     assert draft.markdown.startswith("---\n")
     assert "-$" not in draft.markdown  # a fall is printed in words, never as a negative amount
+
+
+@pytest.fixture(scope="module")
+def checked_drafter():
+    from writer.draft import Drafter
+
+    return Drafter(run_check=True)
+
+
+@pytest.mark.parametrize("path", CORPUS + KINDS, ids=lambda p: p.stem)
+def test_every_real_reporting_draft_passes_the_provenance_check(path, checked_drafter):
+    # A gap's reason is printed in the article: a figure in it would be a figure no fact supports.
+    events, _ = load_factbase([path])
+    checked_drafter.draft(events[0], facts_path=path.name)  # raises DraftError when the check rejects it
