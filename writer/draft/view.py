@@ -47,7 +47,7 @@ class FigureRef(Ref):
             "id", "metric", "status", "side", "direction", "is_derived", "derivation", "is_range", "lower_bound",
             "has_window", "has_asset", "has_venue", "has_contract", "has_subject", "has_level", "has_band",
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
-            "multi_source", "n_sources", "unit", "repeat_subject", "major_asset",
+            "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change",
         }
     )
 
@@ -80,6 +80,10 @@ class FigureRef(Ref):
         self.headline_safe = fact.status.headline_safe
         self.multi_source = len(fact.sources) > 1
         self.n_sources = len(fact.sources)
+        lo, hi = fact.bounds or (0.0, 0.0)
+        self.is_change = fact.metric.endswith("_change")
+        self.falls = self.is_change and hi < 0  # every report is a fall: "fell 3.4%"
+        self.rises = self.is_change and lo > 0
         self.major_asset = False  # one of the style's major assets (set by build_view)
         self.repeat_subject = False  # same subject as the figure before it in its list (a second unit of one transfer)
 
@@ -139,6 +143,9 @@ class Signals:
     price_break_down: bool = False
     has_gaps: bool = False
     has_unverified: bool = False
+    only_short_reported: bool = False  # liquidation figures name shorts and never longs
+    only_long_reported: bool = False
+    lead_single_source: bool = False  # the headline figure rests on one provider
 
 
 @dataclass
@@ -170,11 +177,19 @@ class View:
     context: list[ContextRef]
     quotes: list[QuoteRef]
     main_sources: list[str]
+    estimates: list[FigureRef] = field(default_factory=list)
+    lead: FigureRef | None = None  # the headline figure (see SALIENCE)
+    lead_kind: str = ""  # "total", "side", "asset", "venue", "single", "loss" or "" (nothing headline-safe)
     signals: Signals = field(default_factory=Signals)
 
     @property
     def zones(self) -> list[FigureRef]:
         return self.zones_above + self.zones_below
+
+    @property
+    def potential(self) -> list[FigureRef]:
+        """Everything the zones section speaks about: pressure zones and other estimates of potential liquidations."""
+        return self.zones_above + self.zones_below + self.estimates
 
 
 _LIQ_TOTAL_KEYS = ("asset", "venue", "contract", "subject")
@@ -243,10 +258,8 @@ def build_view(event: Event, thresholds: dict) -> View:
         return _by_size([f for f in facts if f.id not in used and pred(f)])
 
     gaps = [f for f in facts if f.status is Status.UNAVAILABLE]
-    unverified_metrics = ("position_concentration", "historical_liquidations", "liquidations", "liquidated_accounts",
-                          "largest_single_liquidation", "pressure_zone", "price_level", "price_change", *_MARKET_METRICS)
     live = [f for f in facts if f.status is not Status.UNAVAILABLE]
-    unverified = _by_size([f for f in live if f.status in UNVERIFIED and f.metric in unverified_metrics])
+    unverified = _by_size([f for f in live if f.status in UNVERIFIED])
     placed = used | {f.id for f in gaps} | {f.id for f in unverified}
 
     def take(pred) -> list[FigureRef]:
@@ -256,6 +269,8 @@ def build_view(event: Event, thresholds: dict) -> View:
 
     zones_above = take(lambda f: f.metric == "pressure_zone" and (f.direction == "above" or (not f.direction and f.side == "short")))
     zones_below = take(lambda f: f.metric == "pressure_zone")
+    # Liquidation estimates are potential, not realised: they belong with the zones, never with "were liquidated".
+    estimates = take(lambda f: f.status is Status.ESTIMATE and f.metric in ("liquidations", "liquidated_accounts", "largest_single_liquidation", "trader_loss"))
     assets = take(lambda f: f.metric == "liquidations" and f.asset and not f.venue and not f.contract)
     majors = set(thresholds.get("major_assets", ("BTC", "ETH")))
     for r in assets:
@@ -311,12 +326,44 @@ def build_view(event: Event, thresholds: dict) -> View:
         context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED],
         quotes=[QuoteRef(q, event.source_name(q.source) if q.source else None) for q in event.quotes],
         main_sources=[],
+        estimates=estimates,
     )
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
     view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
+    view.lead, view.lead_kind = _salient(view, live)
     view.signals = _signals(event, view, thresholds, main_fact)
-    view.shape = event.shape or _infer_shape(view.signals)
+    view.shape = event.shape or _infer_shape(view)
     return view
+
+
+# SALIENCE: which figure leads the headline and the lede, first match wins.
+#  1. the network total of the main window (the richest window: most of total/long/short, then longest);
+#  2. the larger side of the main window when no total exists ("$420 million of shorts");
+#  3. the largest realised liquidation figure of any scope (an asset, a venue, a contract);
+#  4. the largest single liquidation, then the largest trader loss (a single-venue or single-whale story);
+# only headline-safe statuses (multi-source, official, single-source, disputed) qualify; with none,
+# the headline says what is known without a number.
+_LEAD_STEPS = (
+    ("asset", lambda f: f.metric == "liquidations" and bool(f.asset) and not f.venue),
+    ("venue", lambda f: f.metric == "liquidations"),
+    ("single", lambda f: f.metric == "largest_single_liquidation"),
+    ("loss", lambda f: f.metric == "trader_loss"),
+)
+
+
+def _salient(view: View, live: list[Fact]) -> tuple[FigureRef | None, str]:
+    m = view.main
+    if m.total is not None:
+        return m.total, "total"
+    sides = [r for r in (m.long, m.short) if r is not None]
+    if sides:
+        return max(sides, key=lambda r: (_mag(r._fact), r.id)), "side"
+    safe = [f for f in _by_size(live) if f.status.headline_safe and f.unit == "USD"]
+    for kind, pred in _LEAD_STEPS:
+        for f in safe:
+            if pred(f):
+                return FigureRef(f), kind
+    return None, ""
 
 
 def _spread(f: Fact) -> float:
@@ -352,7 +399,7 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
         s.two_sided = balanced <= long_share <= 100 - balanced
     s.price_break_up = bool(view.levels_up) or any(c.direction == "above" for c in view.levels)
     s.price_break_down = bool(view.levels_down)
-    s.squeeze = s.short_dominant and (s.price_break_up or event.shape == "short_squeeze")
+    s.squeeze = (s.short_dominant or s.only_short_reported) and (s.price_break_up or event.shape == "short_squeeze")
     s.washout = s.long_dominant
     spread = float(th.get("provider_spread", 0.1))
     s.provider_spread = bool(view.disputed) or any(
@@ -360,16 +407,27 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     )
     s.minefield = bool(view.zones_above) and bool(view.zones_below)
     s.single_source_main = bool(main_facts) and all(f.status is Status.SINGLE_SOURCE for f in main_facts)
+    realised = [f for f in event.facts.values() if f.metric == "liquidations" and f.status not in (*UNVERIFIED, Status.ESTIMATE, Status.UNAVAILABLE)]
+    sided = {f.side for f in realised if f.side}
+    s.only_short_reported = sided == {"short"}
+    s.only_long_reported = sided == {"long"}
+    s.lead_single_source = view.lead is not None and view.lead._fact.status is Status.SINGLE_SOURCE
     s.has_gaps = bool(view.gaps)
     s.has_unverified = bool(view.unverified) or bool(view.unverified_context)
     return s
 
 
-def _infer_shape(s: Signals) -> str:
+def _infer_shape(view: View) -> str:
+    """The story's shape from its figures (an explicit ``shape:`` in the fact file overrides it)."""
+    s = view.signals
     if s.provider_spread:
         return "data_discrepancy"
-    if s.squeeze or s.short_dominant:
+    if s.squeeze or s.short_dominant or s.only_short_reported:
         return "short_squeeze"
-    if s.long_dominant:
+    if s.long_dominant or s.only_long_reported:
         return "long_washout"
+    if s.two_sided:
+        return "two_sided"
+    if view.lead_kind in ("venue", "single", "loss"):
+        return "single_venue"
     return "two_sided"

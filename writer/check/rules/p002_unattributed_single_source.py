@@ -11,6 +11,8 @@ def check(ctx: RuleContext):
             continue
         a = ctx.analysis
         named = ctx.fact_sources_named(fu, s.sources)
+        if not s.sources and s.id.startswith("quote:"):
+            named = _speaker_named(ctx, fu, s.id)  # a quote nobody else reported: its speaker is the attribution
         if not named:
             # A section note that says "single source" counts when the section names the source.
             named = any("single_source" in n.classes for n in a.section_notes(fu)) and bool(set(s.sources) & a.section_sources(fu))
@@ -18,6 +20,13 @@ def check(ctx: RuleContext):
             yield Hit(fu, f"{fu.figure.text!r} comes from a single source ({ctx.names(s.sources)}) but no attribution names it in this sentence or a note covering it", s.id)
         elif not s.id.startswith("quote:") and not a.single_source_in_scope(fu):  # a quote needs its speaker, not "single source"
             yield Hit(fu, f"{fu.figure.text!r} is attributed to {ctx.names(s.sources)} but not said to come from a single source", s.id)
+
+
+def _speaker_named(ctx: RuleContext, fu, support_id: str) -> bool:
+    from writer.check.phrases import as_read
+
+    quote = next((q for q in ctx.event.quotes if f"quote:{q.id}" == support_id), None) if ctx.event else None
+    return quote is not None and as_read(quote.speaker).lower() in fu.sentence.text.lower()
 
 
 RULE = Rule(
