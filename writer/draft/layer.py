@@ -165,11 +165,18 @@ class Render:
         if fact.range is not None:
             if fact.unit == "USD" and fact.metric != "price_level":
                 lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs)
+            elif fact.unit == "count":
+                lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs, symbol=False)
             else:
                 lo, hi = one(fact.range[0]), one(fact.range[1])
             if lo.text == hi.text:
                 return [Piece("fig", f"{words.get('about', 'about')} {lo.text}", role)]
-            return [Piece("fig", f"{words.get('between', 'between')} {lo.text} {words.get('and', 'and')} {hi.text}", role)]
+            low = lo.text
+            if fact.unit == "coins" and fact.asset:
+                low = low.removesuffix(f" {fact.asset}")
+            elif fact.unit == "ratio":
+                low = low.removesuffix(" to 1")  # "between 29 and 49 to 1"  # "between 363,000 and 581,000 BTC": the unit once, at the end
+            return [Piece("fig", f"{words.get('between', 'between')} {low} {words.get('and', 'and')} {hi.text}", role)]
         if fact.lower_bound:
             return [Piece("fig", f"{words.get('at_least', 'at least')} {one(fact.value, floor=True).text}", role)]
         f = one(fact.value)

@@ -11,8 +11,8 @@ def check(ctx: RuleContext):
             continue
         a = ctx.analysis
         named = ctx.fact_sources_named(fu, s.sources)
-        if not s.sources and s.id.startswith("quote:"):
-            named = _speaker_named(ctx, fu, s.id)  # a quote nobody else reported: its speaker is the attribution
+        if not named and s.id.startswith("quote:"):
+            named = _speaker_named(ctx, fu, s.id)  # a quote's words are attributed by naming its speaker
         if not named:
             # A section note that says "single source" counts when the section names the source.
             named = any("single_source" in n.classes for n in a.section_notes(fu)) and bool(set(s.sources) & a.section_sources(fu))
