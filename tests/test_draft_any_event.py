@@ -333,3 +333,79 @@ def test_odd_source_names_draft_escaped_and_are_recognised(facts, sid):
     escaped = re.sub(r"([\\`*_\[\]<>])", r"\\\1", name)
     if draft.claims["figures"]:
         assert escaped in draft.markdown, (escaped, draft.markdown)
+
+
+SQUEEZE = """
+id: eth-squeeze
+as_of: 2026-12-01T12:00:00+00:00
+shape: short_squeeze
+facts:
+  - {id: shorts_4h, metric: liquidations, unit: USD, window: 4h, side: short, asset: ETH, observations: [{source: coinglass, value: 420M}]}
+  - {id: bybit_short, metric: liquidations, unit: USD, window: 4h, venue: bybit, side: short, status: official, observations: [{source: bybit, value: 95M}]}
+  - {id: whale, metric: trader_loss, unit: USD, subject: a whale, observations: [{source: whale-handle, value: 50M}]}
+  - {id: zone, metric: pressure_zone, unit: USD, asset: ETH, side: short, direction: above, price_level: 4000, status: estimate, observations: [{source: hyblock, value: 1.2B}]}
+"""
+
+
+def test_a_squeeze_without_a_total_leads_with_its_largest_figure_and_says_only_what_is_true():
+    event = event_from_text(SQUEEZE, "eth-squeeze.yaml", registry())
+    draft = drafter().draft(event)
+    md = draft.markdown
+    headline = md.split("\n# ", 1)[1].split("\n", 1)[0]
+    assert "$420 million" in headline and "squeeze" in headline.lower()
+    lede = md.split("\n# ", 1)[1].split("\n## ", 1)[0]
+    assert "$420 million" in lede and "no reliable network-wide total" not in lede
+    assert "above and below" not in md  # only a cluster above exists
+    assert "draft" not in md.split("---\n", 2)[2].lower()
+    assert "on a whale" not in md and "@whale\\_alert" not in md and "@whale_alert" in md
+    assert "Both sides" not in md and "both sides" not in md
+    skipped = dict(draft.skipped)
+    assert "rumors" not in skipped  # the whale rumour is printed in the rumours section
+    assert draft.claims["shape"] == "short_squeeze"
+
+
+def test_shape_is_inferred_from_the_figures_and_shape_overrides_it():
+    inferred = event_from_text(SQUEEZE.replace("shape: short_squeeze\n", ""), "eth.yaml", registry())
+    assert drafter().draft(inferred).claims["shape"] == "short_squeeze"  # only shorts reported
+    forced = event_from_text(SQUEEZE.replace("shape: short_squeeze", "shape: data_discrepancy"), "eth.yaml", registry())
+    assert drafter().draft(forced).claims["shape"] == "data_discrepancy"
+
+
+def test_a_venue_only_event_is_a_single_venue_story():
+    text = """
+id: venue-only
+as_of: 2026-12-01T12:00:00+00:00
+facts:
+  - {id: okx, metric: liquidations, unit: USD, window: 24h, venue: okx, status: official, observations: [{source: okx, value: 88M}]}
+  - {id: big, metric: largest_single_liquidation, unit: USD, venue: okx, status: official, observations: [{source: okx, value: 12M}]}
+"""
+    draft = drafter().draft(event_from_text(text, "v.yaml", registry()))
+    assert draft.claims["shape"] == "single_venue"
+    assert "$88 million" in draft.title and "OKX" in draft.title
+
+
+def test_price_changes_are_written_in_words():
+    text = """
+id: falls
+as_of: 2026-12-01T12:00:00+00:00
+facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 300M}]}
+  - {id: drop, metric: price_change, unit: percent, asset: BTC, window: 24h, observations: [{source: coinmarketcap, value: -3.4}]}
+  - {id: oi, metric: open_interest_change, unit: percent, window: 24h, observations: [{source: coinglass, value: 5}]}
+"""
+    md = drafter().draft(event_from_text(text, "f.yaml", registry())).markdown
+    assert "fell 3.4%" in md and "-3.4%" not in md
+    assert "rose +5%" not in md and "rose 5%" in md
+
+
+def test_an_unsourced_rumour_has_no_empty_attribution():
+    text = """
+id: unsourced
+as_of: 2026-12-01T12:00:00+00:00
+facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 300M}]}
+context:
+  - {id: c, kind: sentiment, status: rumor, text: a fund is said to be behind the move}
+"""
+    md = drafter().draft(event_from_text(text, "u.yaml", registry())).markdown
+    assert "no named source" in md and "circulating in )" not in md and "circulating in ." not in md
