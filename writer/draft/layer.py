@@ -301,6 +301,8 @@ class Render:
         if fact.subject and attributed:
             # "the loss attributed to a whale": a noun phrase whatever the subject (one trader, two funds, a handle).
             return [Piece("lit", attributed + " "), Piece("text", fact.subject)]
+        if fact.subject and fact.metric not in ("liquidations", "liquidated_accounts"):
+            return [Piece("text", fact.subject)]  # a subject that describes the figure itself
         noun = names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " "))
         parts: list[Piece] = []
         if fact.side:
