@@ -47,7 +47,7 @@ class FigureRef(Ref):
             "id", "metric", "status", "side", "direction", "is_derived", "derivation", "is_range", "lower_bound",
             "has_window", "has_asset", "has_venue", "has_contract", "has_subject", "has_level", "has_band",
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
-            "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change",
+            "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead",
         }
     )
 
@@ -84,6 +84,7 @@ class FigureRef(Ref):
         self.is_change = fact.metric.endswith("_change")
         self.falls = self.is_change and hi < 0  # every report is a fall: "fell 3.4%"
         self.rises = self.is_change and lo > 0
+        self.vs_lead = ""  # "larger" / "smaller" than the headline figure (set by build_view for comparisons)
         self.major_asset = False  # one of the style's major assets (set by build_view)
         self.repeat_subject = False  # same subject as the figure before it in its list (a second unit of one transfer)
 
@@ -143,6 +144,9 @@ class Signals:
     price_break_down: bool = False
     has_gaps: bool = False
     has_unverified: bool = False
+    heavier_zone: str = ""  # "above" / "below": where the estimates put more potential liquidations
+    zone_exceeds_lead: bool = False  # the largest estimated cluster is bigger than the realised headline figure
+    rich: bool = False  # enough figures to carry the longer explanatory paragraphs (see RICH_FIGURES)
     only_short_reported: bool = False  # liquidation figures name shorts and never longs
     only_long_reported: bool = False
     lead_single_source: bool = False  # the headline figure rests on one provider
@@ -332,8 +336,47 @@ def build_view(event: Event, thresholds: dict) -> View:
     view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
     view.lead, view.lead_kind = _salient(view, live)
     view.signals = _signals(event, view, thresholds, main_fact)
+    _compare(view)
     view.shape = event.shape or _infer_shape(view)
     return view
+
+
+# An event with fewer printable figures than this gets the short article: the explanatory
+# paragraphs about order books and margin rules are kept for events with the material to carry them.
+RICH_FIGURES = 8
+
+
+def _lower_upper(f: Fact) -> tuple[float, float]:
+    """Where the true figure may lie: a floor ("at least") has no top."""
+    lo, hi = f.bounds or (0.0, 0.0)
+    limits = getattr(f, "limits", None)  # a source's own hedge ("over", "up to") widens the bounds
+    if limits is not None:
+        lo, hi = limits
+    return (lo, float("inf") if f.lower_bound else hi)
+
+
+def _compare(view: View) -> None:
+    """Comparisons in words, from the figures themselves: history against the headline, zones against each other."""
+    lead = view.lead._fact if view.lead is not None else None
+    for h in view.history:
+        f = h._fact
+        if lead is None or f.unit != lead.unit or f.bounds is None or lead.bounds is None:
+            continue
+        if _lower_upper(f)[1] < _lower_upper(lead)[0]:
+            h.vs_lead = "smaller"
+        elif _lower_upper(f)[0] > _lower_upper(lead)[1]:
+            h.vs_lead = "larger"
+    above = sum(_mag(z._fact) for z in view.zones_above)
+    below = sum(_mag(z._fact) for z in view.zones_below)
+    s = view.signals
+    if above and below:
+        s.heavier_zone = "above" if above > below * 1.2 else "below" if below > above * 1.2 else ""
+    if lead is not None and lead.unit == "USD" and view.zones:
+        s.zone_exceeds_lead = max(_lower_upper(z._fact)[0] for z in view.zones) > _lower_upper(lead)[1]
+    printable = [r for r in (view.main.total, view.main.long, view.main.short, view.main.accounts) if r is not None]
+    printable += view.assets + view.venues + view.largest + view.losses + view.transfers + view.zones + view.unverified
+    printable += view.levels + view.levels_up + view.levels_down + view.changes + view.market + view.history
+    s.rich = len(printable) + len(view.context) + len(view.quotes) >= RICH_FIGURES
 
 
 # SALIENCE: which figure leads the headline and the lede, first match wins.

@@ -25,8 +25,11 @@ def check(ctx: RuleContext):
 def _speaker_named(ctx: RuleContext, fu, support_id: str) -> bool:
     from writer.check.phrases import as_read
 
-    quote = next((q for q in ctx.event.quotes if f"quote:{q.id}" == support_id), None) if ctx.event else None
-    return quote is not None and as_read(quote.speaker).lower() in fu.sentence.text.lower()
+    if ctx.event is None:
+        return False
+    # The linked quote, or another quote holding the same words (two speakers citing one figure).
+    quotes = [q for q in ctx.event.quotes if f"quote:{q.id}" == support_id or fu.figure.text in q.words]
+    return any(as_read(q.speaker).lower() in fu.sentence.text.lower() for q in quotes)
 
 
 RULE = Rule(
