@@ -165,16 +165,16 @@ class Render:
         if fact.range is not None:
             if fact.unit == "USD" and fact.metric != "price_level":
                 lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs)
-            elif fact.unit == "count":
+            elif fact.unit in ("count", "coins"):
                 lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs, symbol=False)
+                if fact.unit == "coins":
+                    hi = fmt.Formatted(f"{hi.text} {fact.asset}", hi.approx)
             else:
                 lo, hi = one(fact.range[0]), one(fact.range[1])
             if lo.text == hi.text:
                 return [Piece("fig", f"{words.get('about', 'about')} {lo.text}", role)]
             low = lo.text
-            if fact.unit == "coins" and fact.asset:
-                low = low.removesuffix(f" {fact.asset}")
-            elif fact.unit == "ratio":
+            if fact.unit == "ratio":
                 low = low.removesuffix(" to 1")  # "between 29 and 49 to 1"  # "between 363,000 and 581,000 BTC": the unit once, at the end
             return [Piece("fig", f"{words.get('between', 'between')} {low} {words.get('and', 'and')} {hi.text}", role)]
         if fact.lower_bound:
@@ -367,11 +367,11 @@ class Render:
             raise TemplateMisuse("ctx() needs a context item")
         item = ref._item
         if self.section in HEADLINE_SECTIONS and ref.unverified:
-            raise TemplateMisuse(f"context {item.id!r} is {item.status.value}: it may not appear in the {self.section}")
+            raise TemplateMisuse(f"context {item.id!r} is {ref.status}: it may not appear in the {self.section}")
         pieces = [Piece("text", item.text.rstrip(". "))]
-        if item.sources or item.status.value in self.style.caveats:
-            pieces += [Piece("lit", " ")] + self.phrase(self.style.context_caveats, item.status.value, item.sources, fact=None, slot="context")
-        return self._token(Span("text", pieces, ref=ref.id, status=item.status.value, sources=item.sources))
+        if item.sources or ref.status in self.style.caveats:
+            pieces += [Piece("lit", " ")] + self.phrase(self.style.context_caveats, ref.status, item.sources, fact=None, slot="context")
+        return self._token(Span("text", pieces, ref=ref.id, status=ref.status, sources=tuple(item.sources)))
 
     def _text(self, value: str | None, what: str, ref_id: str = "") -> str:
         if not value:

@@ -94,8 +94,11 @@ class ContextRef(Ref):
 
     def __init__(self, item: ContextItem):
         self._item = item
-        self.id, self.kind, self.status = item.id, item.kind, item.status.value
-        self.unverified = item.status in UNVERIFIED
+        self.id = item.id
+        self.kind = getattr(item, "kind", "caveat")  # an event-level caveat has no kind
+        status = getattr(item, "status", None)
+        self.status = status.value if status is not None else ("single_source" if item.sources else "")
+        self.unverified = status in UNVERIFIED
         self.n_sources = len(item.sources)
 
 
@@ -182,6 +185,8 @@ class View:
     quotes: list[QuoteRef]
     main_sources: list[str]
     estimates: list[FigureRef] = field(default_factory=list)
+    reasons: list[ContextRef] = field(default_factory=list)  # context the disputing providers give for their difference
+    caveats: list[ContextRef] = field(default_factory=list)  # the event-level caveats the article must carry
     lead: FigureRef | None = None  # the headline figure (see SALIENCE)
     lead_kind: str = ""  # "total", "side", "asset", "venue", "single", "loss" or "" (nothing headline-safe)
     signals: Signals = field(default_factory=Signals)
@@ -327,7 +332,9 @@ def build_view(event: Event, thresholds: dict) -> View:
         market=market,
         history=history,
         gaps=[FigureRef(f) for f in gaps],
-        context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED],
+        context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and not _is_reason(c, facts)],
+        reasons=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and _is_reason(c, facts)],
+        caveats=[ContextRef(c) for c in getattr(event, "caveats", ())],
         quotes=[QuoteRef(q, event.source_name(q.source) if q.source else None) for q in event.quotes],
         main_sources=[],
         estimates=estimates,
@@ -407,6 +414,11 @@ def _salient(view: View, live: list[Fact]) -> tuple[FigureRef | None, str]:
             if pred(f):
                 return FigureRef(f), kind
     return None, ""
+
+
+def _is_reason(item: ContextItem, facts: list[Fact]) -> bool:
+    """A context item from every provider of a disputed figure is their own account of the difference."""
+    return any(f.status is Status.DISPUTED and len(f.sources) > 1 and set(f.sources) <= set(item.sources) for f in facts)
 
 
 def _spread(f: Fact) -> float:
