@@ -125,6 +125,8 @@ class WindowGroup:
     short_share: FigureRef | None = None
     ratio: FigureRef | None = None
     accounts: FigureRef | None = None
+    minutes: int = 0  # the window's length (0 without a window)
+    shorter: bool = False  # a window shorter than the main one (set by build_view)
 
     @property
     def present(self) -> bool:
@@ -234,6 +236,7 @@ def _window_groups(event: Event) -> list[tuple[str | None, WindowGroup, int]]:
             long=FigureRef(g["long"]) if "long" in g else None,
             short=FigureRef(g["short"]) if "short" in g else None,
             accounts=FigureRef(g["accounts"]) if "accounts" in g else None,
+            minutes=window_minutes(window) if window else 0,
         )
         t, lo, sh = g.get("total"), g.get("long"), g.get("short")
         for attr, part, whole, kind in (("long_share", lo, t, "share_of"), ("short_share", sh, t, "share_of"), ("ratio", lo, sh, "ratio_to")):
@@ -305,6 +308,8 @@ def build_view(event: Event, thresholds: dict) -> View:
     # Whatever is left (other windows' side splits, liquidations without a group) still belongs in the article.
     rest = [FigureRef(f) for f in _by_size(live) if f.id not in placed and f.metric in ("liquidations", "liquidated_accounts", "position_concentration")]
     other_windows = [g[1] for g in ordered[1:]]
+    for g in other_windows:
+        g.shorter = bool(g.minutes) and bool(main.minutes) and g.minutes < main.minutes
 
     disputed = [FigureRef(f) for f in facts if f.status is Status.DISPUTED]
     lower_bounds = [FigureRef(f) for f in facts if f.lower_bound and f.status is not Status.UNAVAILABLE]
