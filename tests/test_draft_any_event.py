@@ -179,7 +179,7 @@ def fact(draw, fid: str, metric: str | None = None):
         f["coverage"] = draw(st.sampled_from(["network-wide", "the top ten exchanges", "Binance_only"]))
     if draw(st.integers(0, 5)) == 0:
         f["note"] = draw(TEXTS)
-    if draw(st.integers(0, 7)) == 0:
+    if metric == "liquidations" and draw(st.integers(0, 7)) == 0:  # a label names what the figure measures
         f["label"] = draw(st.sampled_from(["liquidations on the *main* perpetual", "the whale_tracker figure"]))
     if status == "unavailable":
         f["status"] = "unavailable"

@@ -187,6 +187,7 @@ class View:
     quotes: list[QuoteRef]
     main_sources: list[str]
     estimates: list[FigureRef] = field(default_factory=list)
+    venue_groups: list[WindowGroup] = field(default_factory=list)  # one venue's total, longs and shorts of one window, together
     reasons: list[ContextRef] = field(default_factory=list)  # context the disputing providers give for their difference
     caveats: list[ContextRef] = field(default_factory=list)  # the event-level caveats the article must carry
     lead: FigureRef | None = None  # the headline figure (see SALIENCE)
@@ -346,6 +347,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     )
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
     view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
+    view.venue_groups, view.venues = _venue_groups(view.venues)
     view.lead, view.lead_kind = _salient(view, live)
     view.signals = _signals(event, view, thresholds, main_fact)
     _compare(view)
@@ -419,6 +421,23 @@ def _salient(view: View, live: list[Fact]) -> tuple[FigureRef | None, str]:
             if pred(f):
                 return FigureRef(f), kind
     return None, ""
+
+
+def _venue_groups(venues: list[FigureRef]) -> tuple[list[WindowGroup], list[FigureRef]]:
+    """A venue's total with its long and short figures of the same window and status become one group
+    (printed as one sentence); everything else stays a single figure."""
+    slots: dict[tuple, dict[str, FigureRef]] = {}
+    for r in venues:
+        f = r._fact
+        if f.metric == "liquidations" and f.venue and not f.contract and not f.subject and not f.asset:
+            slots.setdefault((f.venue, f.window, f.status, f.lower_bound), {}).setdefault(f.side or "total", r)
+    groups, grouped = [], set()
+    for g in slots.values():
+        if len(g) < 2:
+            continue
+        groups.append(WindowGroup(total=g.get("total"), long=g.get("long"), short=g.get("short")))
+        grouped.update(r.id for r in g.values())
+    return groups, [r for r in venues if r.id not in grouped]
 
 
 def _is_reason(item: ContextItem, facts: list[Fact]) -> bool:
