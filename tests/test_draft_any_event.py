@@ -413,3 +413,38 @@ context:
 """
     md = drafter().draft(event_from_text(text, "u.yaml", registry())).markdown
     assert "no named source" in md and "circulating in )" not in md and "circulating in ." not in md
+
+
+def _body_words(markdown: str) -> int:
+    return len(markdown.split("---\n", 2)[2].split())
+
+
+def test_length_follows_the_material():
+    """A one-figure event stays short; the richest example carries the full commentary."""
+    thin = """
+id: thin
+as_of: 2026-12-01T12:00:00+00:00
+facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 300M}]}
+"""
+    from draft_support import example
+
+    short = _body_words(drafter().draft(event_from_text(thin, "t.yaml", registry())).markdown)
+    _, rich = example("2026-11-21-sampled-exchange-feed.yaml")
+    assert short < 500 < 1200 < _body_words(rich.markdown), (short, _body_words(rich.markdown))
+
+
+def test_two_events_of_the_same_shape_do_not_read_alike():
+    text = """
+id: {eid}
+as_of: 2026-12-01T12:00:00+00:00
+facts:
+  - {{id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{{source: coinglass, value: 900M}}]}}
+  - {{id: lng, metric: liquidations, unit: USD, window: 24h, side: long, observations: [{{source: coinglass, value: 850M}}]}}
+  - {{id: sht, metric: liquidations, unit: USD, window: 24h, side: short, observations: [{{source: coinglass, value: 50M}}]}}
+"""
+    a, b = (drafter().draft(event_from_text(text.format(eid=e), f"{e}.yaml", registry())) for e in ("washout-a", "washout-c"))
+    assert a.claims["shape"] == b.claims["shape"] == "long_washout"
+    sentences = lambda d: {s["text"] for s in d.claims["sentences"] if len(s["text"]) > 40}  # noqa: E731
+    shared = sentences(a) & sentences(b)
+    assert len(shared) < 0.5 * len(sentences(a)), shared
