@@ -79,16 +79,24 @@ def check_config():
     """
     from writer.check import CheckConfig, find_pyproject, load_config
 
+    start = Path.cwd()
     try:
-        found = find_pyproject(Path.cwd())
+        found = find_pyproject(start)
         return load_config(found) if found else CheckConfig()
     except WriterError:
         raise
     except (Exception, RecursionError) as exc:  # a library's error on a file that is not what it should be
         from writer.errors import single_problem
 
-        where = locals().get("found") or Path.cwd()
-        raise single_problem(where, f"cannot read the check's configuration: {type(exc).__name__}: {exc}") from None
+        where = _nearest_pyproject(start) or start
+        raise single_problem(where, f"cannot read the check's configuration ([tool.writer]): {type(exc).__name__}: {exc}") from None
+
+
+def _nearest_pyproject(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        if (folder / "pyproject.toml").is_file():
+            return folder / "pyproject.toml"
+    return None
 
 
 def gate_rank(config) -> int:
