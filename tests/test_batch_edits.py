@@ -163,3 +163,14 @@ def test_source_date_epoch_sets_the_moment_of_a_correction(desk, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
     with pytest.raises(InputError):
         run_moment()
+
+
+def test_an_article_naming_a_fact_file_outside_the_fact_base_is_reported(desk):
+    tmp_path, paths = desk
+    article = start_edit(tmp_path, paths[0])
+    text = article.read_text(encoding="utf-8")
+    (article.parent / "stray.md").write_text(text.replace(f"{paths[0].name}", "no-such-event.yaml"), encoding="utf-8")
+    report = build_site(tmp_path / "fb" / "events", BatchOptions(out=tmp_path / "site", jobs=1, now=FIRST))
+    [rej] = report.rejected
+    assert rej.code == "article" and rej.file.endswith("stray.md") and "not an event file" in rej.reason
+    assert len(report.published) == 2  # the real article and the other event's draft

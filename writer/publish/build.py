@@ -154,7 +154,7 @@ def _build(factbase: Path, files: list[Path], options: BatchOptions, layout: Lay
         raise single_problem(options.articles, "--articles must be a folder of edited articles")
     articles = find_articles(articles_dir)
     found = scan(files, factbase if factbase.is_dir() else factbase.parent, prior, options.registry, articles, in_scope)
-    found.rejections.extend(_article_rejections(articles))
+    found.rejections.extend(_article_rejections(articles, None if shard else files))
     verifier = Verifier(layout.out, layout.verified, layout.tmp)
 
     # Plan: the templates digest is an input even when nothing changed (a warm worker
@@ -238,8 +238,16 @@ def _assemble(plan: Plan, outcomes: list[Outcome], out: Path, report: BatchRepor
     return entries, staged
 
 
-def _article_rejections(articles) -> list[Rejection]:
+def _article_rejections(articles, files: list[Path] | None) -> list[Rejection]:
+    """Edited articles that cannot be read, that name an event another article already has, or (``files``:
+    the whole fact base, not a shard) that name a fact file the fact base does not hold."""
     out = []
+    if files is not None:
+        known = {os.path.realpath(f) for f in files}
+        for fact_file, path in sorted(articles.by_fact_file.items()):
+            if fact_file not in known:
+                out.append(reject(path, None, "article", f"its front matter 'facts' names {fact_file}, which is not an event file of this fact base",
+                                  line=2, column=1))
     for path, exc in articles.problems:
         first = exc.problems[0]
         out.append(reject(path, None, "article", first.message, line=first.line, column=first.column))

@@ -107,5 +107,7 @@ def _first_inline(tokens, opener: str, tag: str | None) -> str:
     for i, tok in enumerate(tokens):
         if tok.type == opener and (tag is None or tok.tag == tag) and i + 1 < len(tokens):
             inline = tokens[i + 1]
-            return "".join(child.content for child in (inline.children or []) if child.type in ("text", "code_inline", "softbreak")).strip()
+            words = (" " if child.type in ("softbreak", "hardbreak") else child.content for child in (inline.children or [])
+                     if child.type in ("text", "code_inline", "softbreak", "hardbreak"))
+            return "".join(words).strip()
     return ""
