@@ -126,6 +126,10 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
     factbase, out = Path(factbase), Path(options.out)
     if not factbase.exists():
         raise single_problem(factbase, "no such file or folder")
+    if not (factbase.is_dir() or factbase.is_file()):
+        raise single_problem(factbase, "not a folder of fact files nor a fact file (a device, a FIFO or a socket?)")
+    if options.registry is not None and not Path(options.registry).is_file():
+        raise single_problem(options.registry, "the source registry is not a regular file")
     out.mkdir(parents=True, exist_ok=True)
     layout = Layout(out, options.shard)
     with build_lock(layout.state, layout.lock_name):
