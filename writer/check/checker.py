@@ -179,7 +179,9 @@ class Checker:
 
     def load_event(self, path: str | Path) -> Event:
         from writer.factbase.loader import load_event
+        from writer.factbase.yamlsource import check_readable
 
+        check_readable(Path(path))  # a symlink loop, a folder or a FIFO is named before resolve() meets it
         key = str(Path(path).resolve())
         if key not in self._events:
             self._events[key] = load_event(path)

@@ -47,7 +47,7 @@ _FIGURE_RE = re.compile(
     (?<![\w$.,/+\-])
     (?=[$\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds)  # cheap first-character filter
     (?:
-      (?P<between>between\s+(?P<b_lo>(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?dollars)?)
+      (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?dollars)?)
     | (?P<mrange>{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
     | (?P<prange>(?P<pr_lo>{NUM})\s?%?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|percent\b|per\s?cent\b))
     | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?)
@@ -179,6 +179,7 @@ def _make(m: re.Match, base: int) -> Figure | None:
         lo_mag = _mag_in(lo_t) or hi_mag
         lo, lp = _amount(_num_in(lo_t), lo_mag)
         hi, hp = _amount(_num_in(hi_t), hi_mag)
+        lo, hi = (-lo if lo_t[:1] in "-−" else lo), (-hi if hi_t[:1] in "-−" else hi)  # "between -53% and -21%"
         return Figure(start, end, text, unit, lo, hi, False, max(lp, hp))
     if kind == "mrange":
         if m.string[max(0, m.start() - 5):m.start()].lower().endswith("from "):

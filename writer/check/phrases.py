@@ -294,6 +294,14 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
     )
 
 
+def as_read(name: str) -> str:
+    """A source name as the check reads it in a draft: escaped for Markdown, inline markup blanked."""
+    from writer.check.document import mask_inline
+    from writer.mdtext import md_escape
+
+    return mask_inline(md_escape(name)).strip()
+
+
 def source_pattern(names: dict[str, list[str]]) -> tuple[re.Pattern | None, dict[str, str]]:
     """One regex over every source spelling, and the lower-cased spelling -> source id map."""
     spelling: dict[str, str] = {}
@@ -301,6 +309,11 @@ def source_pattern(names: dict[str, list[str]]) -> tuple[re.Pattern | None, dict
         for w in words:
             if w and len(w) >= 2:
                 spelling.setdefault(w.lower(), sid)
+                # A name holding Markdown specials ("*Star* Data", "A&B [Research]") reaches the
+                # prose escaped by the drafter and then blanked by the inline mask: match that form too.
+                shown = as_read(w)
+                if shown != w and len(shown) >= 2:
+                    spelling.setdefault(shown.lower(), sid)
     if not spelling:
         return None, {}
     alt = "|".join(re.escape(w) for w in sorted(spelling, key=len, reverse=True))
