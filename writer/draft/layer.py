@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import inspect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from babel.numbers import format_decimal
 
@@ -145,6 +145,15 @@ class Render:
             return [Piece("fig", f"{words.get('between', 'between')} {fmt.price(lo).text} {words.get('and', 'and')} {fmt.price(hi).text}", "band")]
         if fact.status is Status.UNAVAILABLE or fact.bounds is None:
             raise TemplateMisuse(f"fact {fact.id!r} has no reliable figure (status unavailable); write it with gap()")
+        if role == "magnitude":
+            # "fell 3.4%": the verb carries the sign, the figure its size (both ends of a range flipped together).
+            lo, hi = fact.bounds
+            if not (hi < 0 or lo > 0):
+                raise TemplateMisuse(f"fact {fact.id!r} has no single direction; print it with fig()")
+            flipped = replace(fact, value=abs(fact.value) if fact.value is not None else None,
+                              range=tuple(sorted((abs(fact.range[0]), abs(fact.range[1])))) if fact.range else None,
+                              metric=fact.metric.removesuffix("_change"))
+            return [Piece("fig", p.text, "magnitude") for p in self.formatted(flipped)]
 
         figs = self.style.significant_figures
 
@@ -171,11 +180,18 @@ class Render:
         if fact.range is not None:
             if fact.unit == "USD" and fact.metric != "price_level":
                 lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs)
+            elif fact.unit in ("count", "coins"):
+                lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs, symbol=False)
+                if fact.unit == "coins":
+                    hi = fmt.Formatted(f"{hi.text} {fact.asset}", hi.approx)
             else:
                 lo, hi = one(fact.range[0]), one(fact.range[1])
             if lo.text == hi.text:
                 return [Piece("fig", f"{words.get('about', 'about')} {lo.text}", role)]
-            return [Piece("fig", f"{words.get('between', 'between')} {lo.text} {words.get('and', 'and')} {hi.text}", role)]
+            low = lo.text
+            if fact.unit == "ratio":
+                low = low.removesuffix(" to 1")  # "between 29 and 49 to 1"  # "between 363,000 and 581,000 BTC": the unit once, at the end
+            return [Piece("fig", f"{words.get('between', 'between')} {low} {words.get('and', 'and')} {hi.text}", role)]
         if fact.lower_bound:
             return [Piece("fig", f"{words.get('at_least', 'at least')} {one(fact.value, floor=True).text}", role)]
         f = one(fact.value)
@@ -201,13 +217,22 @@ class Render:
         fact = self.fact_of(ref)
         if self.section in HEADLINE_SECTIONS and not fact.status.headline_safe:
             raise TemplateMisuse(f"fact {fact.id!r} is {fact.status.value}: it may not appear in the {self.section}")
-        if role not in ("value", "level", "band"):
+        if role not in ("value", "level", "band", "magnitude"):
             raise TemplateMisuse(f"unknown figure role {role!r}")
         if role == "level" and fact.price_level is None or role == "band" and fact.price_band is None:
             raise TemplateMisuse(f"fact {fact.id!r} has no price {role}")
         span = Span("fig", self.formatted(fact, role=role), (attribution_key(fact),), fact, status=fact.status.value, sources=fact.sources)
         span.ref = "covered" if covered else ""
         return self._token(span)
+
+    def change(self, ref, rise: str = "rose", fall: str = "fell") -> str:
+        """A change in words: "fell 3.4%" / "rose 2%"; a change with no single direction "moved by" its signed range."""
+        fact = self.fact_of(ref)
+        lo, hi = fact.bounds or (0.0, 0.0)
+        if hi < 0 or lo > 0:
+            verb = fall if hi < 0 else rise
+            return self._token(Span("text", [Piece("lit", verb)])) + " " + self.fig(ref, "magnitude")
+        return self._token(Span("text", [Piece("lit", "moved by")])) + " " + self.fig(ref)
 
     def level(self, ref) -> str:
         fact = self.fact_of(ref)
@@ -239,6 +264,10 @@ class Render:
             kind = "derived"
         if kind not in table:
             kind = "single_source" if len(sources) <= 1 else "multi_source"
+        if not sources and f"{kind}_unsourced" in table:
+            kind = f"{kind}_unsourced"  # no source to name: a phrasing that does not leave an empty slot
+        elif not sources:
+            raise TemplateMisuse(f"no source to name for a {kind} item, and the style has no '{kind}_unsourced' phrasing")
         options = table[kind]
         n = self.counters.get((slot, kind), 0)
         self.counters[(slot, kind)] = n + 1
@@ -298,8 +327,12 @@ class Render:
         names = self.style.names
         if fact.label:
             return [Piece("text", fact.label)]
+        attributed = names.get("attributed", {}).get(fact.metric)
+        if fact.subject and attributed:
+            # "the loss attributed to a whale": a noun phrase whatever the subject (one trader, two funds, a handle).
+            return [Piece("lit", attributed + " "), Piece("text", fact.subject)]
         if fact.subject and fact.metric not in ("liquidations", "liquidated_accounts"):
-            return [Piece("text", fact.subject)]
+            return [Piece("text", fact.subject)]  # a subject that describes the figure itself
         noun = names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " "))
         parts: list[Piece] = []
         if fact.side:
@@ -326,8 +359,12 @@ class Render:
             parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
         return parts
 
-    def what(self, ref) -> str:
-        return self._token(Span("text", self.describe(self.fact_of(ref))))
+    def what(self, ref, base: bool = False) -> str:
+        """The figure described; ``base=True`` names what a change measures ("open interest", not "the change in open interest")."""
+        fact = self.fact_of(ref)
+        if base and fact.metric.endswith("_change") and not fact.label:
+            fact = replace(fact, metric=fact.metric.removesuffix("_change"))
+        return self._token(Span("text", self.describe(fact)))
 
     def window(self, ref, adj: bool = False) -> str:
         """The figure's window in words: "24 hours", or "24-hour" before a noun."""
@@ -364,11 +401,11 @@ class Render:
             raise TemplateMisuse("ctx() needs a context item")
         item = ref._item
         if self.section in HEADLINE_SECTIONS and ref.unverified:
-            raise TemplateMisuse(f"context {item.id!r} is {item.status.value}: it may not appear in the {self.section}")
+            raise TemplateMisuse(f"context {item.id!r} is {ref.status}: it may not appear in the {self.section}")
         pieces = [Piece("text", item.text.rstrip(". "))]
-        if item.sources or item.status.value in self.style.caveats:
-            pieces += [Piece("lit", " ")] + self.phrase(self.style.context_caveats, item.status.value, item.sources, fact=None, slot="context")
-        return self._token(Span("text", pieces, ref=ref.id, status=item.status.value, sources=item.sources))
+        if item.sources or ref.status in self.style.caveats:
+            pieces += [Piece("lit", " ")] + self.phrase(self.style.context_caveats, ref.status, item.sources, fact=None, slot="context")
+        return self._token(Span("text", pieces, ref=ref.id, status=ref.status, sources=tuple(item.sources)))
 
     def _text(self, value: str | None, what: str, ref_id: str = "") -> str:
         if not value:
@@ -447,7 +484,7 @@ class Render:
         return choose(self.event.id, f"pick:{slot}", int(n))
 
     def functions(self) -> dict:
-        names = ("fig", "level", "lead", "gap", "what", "window", "asset", "asset_name", "venue", "contract", "subject",
+        names = ("fig", "change", "level", "lead", "gap", "what", "window", "asset", "asset_name", "venue", "contract", "subject",
                  "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick")
         return {n: getattr(self, n) for n in names}
 
