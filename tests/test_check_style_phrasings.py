@@ -26,6 +26,7 @@ DATA = yaml.safe_load(STYLE.read_text(encoding="utf-8"))
 # What the check must read in scope of the figure, by status (DESIGN §2).
 REQUIRED = {
     "single_source": {"single_source"},
+    "unnamed_group": {"attribution"},  # "according to several data service providers, which are not named"
     "multi_source": {"attribution"},
     "official": {"attribution"},
     "disputed": {"disagreement"},
@@ -33,6 +34,7 @@ REQUIRED = {
     "estimate": {"estimate"},
     "pending_verification": {"pending"},
     "rumor": {"rumor"},
+    "rumor_unsourced": {"rumor"},
     "derived": {"attribution"},
 }
 # Placeholders filled as drafting fills them, with names the check has no registry for.
