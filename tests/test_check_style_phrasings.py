@@ -26,7 +26,6 @@ DATA = yaml.safe_load(STYLE.read_text(encoding="utf-8"))
 # What the check must read in scope of the figure, by status (DESIGN §2).
 REQUIRED = {
     "single_source": {"single_source"},
-    "unnamed_group": {"attribution"},  # "according to several data service providers, which are not named"
     "multi_source": {"attribution"},
     "official": {"attribution"},
     "disputed": {"disagreement"},
@@ -34,7 +33,8 @@ REQUIRED = {
     "estimate": {"estimate"},
     "pending_verification": {"pending"},
     "rumor": {"rumor"},
-    "rumor_unsourced": {"rumor"},
+    "unnamed_group": {"attribution"},  # several unnamed providers: worded as a group, no single-source claim
+    "rumor_unsourced": {"rumor"},  # a rumour whose circulating source is not known
     "derived": {"attribution"},
 }
 # Placeholders filled as drafting fills them, with names the check has no registry for.
