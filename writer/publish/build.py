@@ -253,7 +253,7 @@ def _article_rejections(articles, files: list[Path] | None) -> list[Rejection]:
     """Edited articles that cannot be read, that name an event another article already has, or (``files``:
     the whole fact base, not a shard) that name a fact file the fact base does not hold."""
     out = []
-    if files is not None:
+    if files is not None and articles.by_fact_file:
         known = {os.path.realpath(f) for f in files}
         for fact_file, path in sorted(articles.by_fact_file.items()):
             if fact_file not in known:
