@@ -119,7 +119,9 @@ def batch(paths, out, jobs, shard, merge, force, templates_dir, articles_dir, so
     instead of the draft while it agrees with the facts. Writer's bookkeeping
     (manifest, lock, caches) is in --out/.writer/: deploy the folder without it.
 
-    With --merge, PATHS are shard output folders (besides --out itself).
+    A republish that changes a printed figure adds a dated correction note (the date:
+    SOURCE_DATE_EPOCH when set, else now). With --merge, PATHS are shard output
+    folders (besides --out itself).
     """
     from writer.publish import BatchOptions, SiteSettings, build_site, merge_shards
 

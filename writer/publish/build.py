@@ -179,7 +179,7 @@ def _plan(factbase: Path, files: list[Path], options: BatchOptions, prior: Manif
     # The templates digest is an input even when nothing changed (a warm worker reports it
     # once it has started, after the hashing above).
     return decide(found, prior, executor.templates_digest(), config_digest, force=options.force,
-                  cached=_read_rejections(layout.rejections), verify=verifier.entry)
+                  cached=_read_rejections(layout.rejections), verify=lambda entry: verifier.entry(entry, prior.pending))
 
 
 def _commit(plan: Plan, outcomes: list[Outcome], staged: Manifest, options: BatchOptions, layout: Layout) -> BatchReport:
@@ -253,7 +253,7 @@ def _article_rejections(articles, files: list[Path] | None) -> list[Rejection]:
     """Edited articles that cannot be read, that name an event another article already has, or (``files``:
     the whole fact base, not a shard) that name a fact file the fact base does not hold."""
     out = []
-    if files is not None:
+    if files is not None and articles.by_fact_file:
         known = {os.path.realpath(f) for f in files}
         for fact_file, path in sorted(articles.by_fact_file.items()):
             if fact_file not in known:
@@ -269,7 +269,7 @@ def _article_rejections(articles, files: list[Path] | None) -> list[Rejection]:
 
 def _stage_site(layout: Layout, manifest: Manifest, before: Manifest, settings: SiteSettings, report: BatchReport, *, changed: bool, force: bool = False) -> bool:
     """Stage the index and feed when they change (or are missing); note them when edited on disk. Returns whether the manifest must be written."""
-    nothing_new = not changed and not force and before.entries.keys() == manifest.entries.keys() and layout.manifest.is_file()
+    nothing_new = not changed and not force and not before.pending and before.entries.keys() == manifest.entries.keys() and layout.manifest.is_file()
     if nothing_new and all(name in before.site_files and (layout.out / name).is_file() for name in SITE_FILES):
         manifest.site_files.update(before.site_files)
         for name in SITE_FILES:

@@ -59,6 +59,9 @@ def find_articles(folder: Path | None) -> Found:
         except InputError as exc:
             problems.append((path, exc))
             continue
+        except (RecursionError, ValueError, OverflowError) as exc:  # a YAML library's own limits, whatever its wording
+            problems.append((path, single_problem(path, f"front matter cannot be read: {type(exc).__name__}", line=1, column=1, field="front matter")))
+            continue
         facts = front.get("facts")
         if not facts:
             continue
