@@ -33,14 +33,13 @@ from writer import __version__
 from writer.errors import InputError, Problem, WriterError, single_problem
 from writer.factbase.loader import REGISTRY_NAME, event_files, find_registry
 from writer.atomic import atomic_write, remove_stale_temps, sha256_bytes, sha256_file
-from writer.publish.feed import atom_feed
 from writer.publish.lock import build_lock
 from writer.publish.manifest import MANIFEST_NAME, STATE_DIR, Entry, Inputs, Manifest, shard_manifest_path
-from writer.publish.pages import index_page, newest_first
+from writer.publish.pages import SitePages
 from writer.publish.settings import SiteSettings
+from writer.publish.sitefiles import render_site_files, site_file_names
 from writer.publish.worker import Outcome, Publisher, Task, check_config, inputs_digest, make_checker, make_drafter, rejection
 
-SITE_FILES = ("index.html", "feed.xml")
 Progress = Callable[[int, int, Outcome], None]
 
 
@@ -222,6 +221,7 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
         remove_stale_temps(out)
         remove_stale_temps(out / STATE_DIR)
     config = _pipeline_part(check_config)
+    pages = _site_pages(options.settings, options.templates_dir)  # a broken site template stops the run before any work
     config_digest = inputs_digest(options.settings, config)
     jobs = options.jobs or default_jobs()
     workers = _Workers(options, out, config, 1) if jobs > 1 and _work_likely(files, own_manifest) else None
@@ -274,7 +274,7 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
             workers = None
             drafter = _pipeline_part(make_drafter, options.templates_dir)
     if drafter is not None:
-        templates_digest = drafter.templates_digest
+        templates_digest = pages.digest_with(drafter.templates_digest)
 
     # Two files claiming one id would write into one folder: the first (in path order) wins.
     first_with_id: dict[str, _Item] = {}
@@ -357,9 +357,13 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
             atomic_write(own_manifest, manifest.to_bytes(__version__))
             report.site_written.append(str(own_manifest.relative_to(out)))
     else:
-        _write_site(out, manifest, prior, options.settings, report, force=changed)
+        _write_site(out, manifest, prior, pages, report, force=changed)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _site_pages(settings: SiteSettings, templates_dir: Path | None) -> SitePages:
+    return _pipeline_part(SitePages, settings, [templates_dir] if templates_dir else [])
 
 
 def _pipeline_part(factory, *args):
@@ -404,14 +408,9 @@ def _files_present(out: Path, entry: Entry) -> bool:
 
 
 def _remove_files(out: Path, entry: Entry) -> None:
-    """Delete an entry's files, but only those still holding exactly what writer wrote."""
+    """Delete an entry's files, but only those still holding exactly what writer wrote (and its folder, once empty)."""
     for rel, digest in entry.files.items():
-        target = out / rel
-        try:
-            if sha256_file(target) == digest:
-                target.unlink()
-        except OSError:
-            continue
+        _remove_if_ours(out / rel, digest)
     folder = out / entry.id
     try:
         remove_stale_temps(folder)
@@ -420,14 +419,29 @@ def _remove_files(out: Path, entry: Entry) -> None:
         pass
 
 
-def _write_site(out: Path, manifest: Manifest, prior: Manifest, settings: SiteSettings, report: BatchReport, *, force: bool) -> None:
-    """Index and feed when some article changed (or they are missing or edited); the manifest last."""
+def _remove_if_ours(target: Path, digest: str) -> bool:
+    """Delete ``target`` if it still holds exactly what writer wrote there; whether it did."""
+    try:
+        if sha256_file(target) == digest:
+            target.unlink()
+            return True
+    except OSError:
+        pass
+    return False
+
+
+def _write_site(out: Path, manifest: Manifest, prior: Manifest, pages: SitePages, report: BatchReport, *, force: bool) -> None:
+    """Index, feed and sitemap when some article changed (or they are missing or edited); the manifest last."""
+    names = site_file_names(pages.settings)
     if not force and prior.entries.keys() == manifest.entries.keys() and (out / MANIFEST_NAME).is_file() and all(
-        name in prior.site_files and (out / name).is_file() and sha256_file(out / name) == prior.site_files[name] for name in SITE_FILES
+        name in prior.site_files and (out / name).is_file() and sha256_file(out / name) == prior.site_files[name] for name in names
     ):
         return  # nothing changed: the site files on disk are the ones the manifest vouches for
-    entries = newest_first(manifest.entries.values())
-    site = {"index.html": index_page(entries, settings).encode("utf-8"), "feed.xml": atom_feed(entries, settings)}
+    site = render_site_files(out, manifest.entries.values(), pages)
+    for name, digest in prior.site_files.items():
+        if name not in site:  # no longer produced (a sitemap after the base URL was dropped): remove it if still ours
+            if _remove_if_ours(out / name, digest):
+                report.site_written.append(name)
     for name, data in site.items():
         digest = sha256_bytes(data)
         manifest.site_files[name] = digest
@@ -585,22 +599,23 @@ def _died(chunk: list[Task], outcomes: list[Outcome], total: int, progress: Prog
 # --- joining shards -----------------------------------------------------------------
 
 
-def merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | None = None) -> BatchReport:
+def merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | None = None, templates_dir: Path | None = None) -> BatchReport:
     """Join the outputs of ``--shard K/N`` runs into one site: article files, index, feed and manifest.
 
     Shard outputs may already be in ``out`` (shards run against one shared
     folder) or in separate folders (a CI matrix's artifacts), whose article
     files are copied in after their hashes are verified. Every shard 1..N must
     be present; a missing shard is an input error, never a silently partial site.
-    ``settings`` default to the ones the shards were built with.
+    ``settings`` default to the ones the shards were built with; ``templates_dir``
+    (the shards' ``--templates``) holds the index template, if it is not the bundled one.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with build_lock(out / STATE_DIR, "build"):
-        return _merge_shards(out, shard_dirs, settings)
+        return _merge_shards(out, shard_dirs, settings, templates_dir)
 
 
-def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | None) -> BatchReport:
+def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | None, templates_dir: Path | None) -> BatchReport:
     started = time.perf_counter()
     remove_stale_temps(out)
     report = BatchReport(out=str(out))
@@ -630,7 +645,7 @@ def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | No
         first = found[min(found)][1].settings
         try:
             settings = SiteSettings(**first)
-        except TypeError:
+        except (TypeError, ValueError):
             raise single_problem(out, f"shard manifests hold unreadable site settings: {first!r}") from None
     problems: list[Problem] = []
     entries: dict[str, Entry] = {}
@@ -656,7 +671,7 @@ def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | No
     report.published = sorted(e for e in entries if prior.entries.get(e) != entries[e])
     report.unchanged = sorted(e for e in entries if prior.entries.get(e) == entries[e])
     changed = bool(report.published or report.removed) or prior.settings != settings.as_dict()
-    _write_site(out, Manifest(entries, {}, settings.as_dict()), prior, settings, report, force=changed)
+    _write_site(out, Manifest(entries, {}, settings.as_dict()), prior, _site_pages(settings, templates_dir), report, force=changed)
     report.seconds = time.perf_counter() - started
     return report
 

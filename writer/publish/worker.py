@@ -21,7 +21,7 @@ from writer.errors import DraftError, InputError, WriterError
 from writer.factbase.loader import load_event, load_registry
 from writer.atomic import atomic_write, remove_stale_temps, sha256_bytes
 from writer.publish.manifest import Entry, Inputs
-from writer.publish.pages import article_page, news_article
+from writer.publish.pages import SitePages
 from writer.publish.safety import unsafe_id_reason
 from writer.publish.settings import SiteSettings
 
@@ -110,10 +110,12 @@ class Publisher:
         self.gate = gate_rank(checker.config)
         self.config_digest = config_digest or inputs_digest(settings, checker.config)
         self.registries: dict[str, object] = {}
+        self.pages = SitePages(settings, drafter.dirs)
 
     @property
     def templates_digest(self) -> str:
-        return self.drafter.templates_digest
+        """Drafting templates and site page templates: either changing means the page changes."""
+        return self.pages.digest_with(self.drafter.templates_digest)
 
     def registry(self, path: str):
         reg = self.registries.get(path)
@@ -173,10 +175,10 @@ class Publisher:
 
         published, modified = event_dates(event)
         summary = summary_of(draft)
-        json_ld = news_article(event_id=event.id, headline=draft.title, published=published, modified=modified, description=summary,
-                               citations=citations(draft, event), settings=self.settings)
+        page = self.pages.article(event_id=event.id, headline=draft.title, body_html=draft.body_html, description=summary,
+                                  published=published, modified=modified, sources=citations(draft, event))
         files = {
-            f"{event.id}/index.html": article_page(draft.html, json_ld, self.settings).encode("utf-8"),
+            f"{event.id}/index.html": page.encode("utf-8"),
             f"{event.id}/{md_name}": draft.markdown.encode("utf-8"),
             f"{event.id}/{event.id}.json": draft.to_json().encode("utf-8"),
         }
