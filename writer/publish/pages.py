@@ -48,7 +48,11 @@ CONTENT_END = "<!-- /writer:content -->"
 # British news style ("3 December 2026, 14:05"): day first, month in words, 24-hour clock.
 DATETIME_PATTERN = "d MMMM y, HH:mm"
 DERIVED_PREFIX = "derived_"
+# Babel gives "EST" for New York but "Eastern Standard Time" in some locales: beyond
+# this length a zone is written as its offset instead, which every reader can read.
+MAX_ZONE_ABBREVIATION = 5
 _MARKED = re.compile(r'<span class="(?:figure|gap)"[^>]*?\sdata-status="([a-z_]+)"')
+_LEADING_H1 = re.compile(r"\A\s*<h1>(.*?)</h1>\s*", re.S)  # the draft's headline, shown above the byline
 _CSS_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}")  # tints go into a style sheet: nothing but a hex colour
 
 
@@ -149,6 +153,8 @@ class SitePages:
         carried in the JSON-LD as a CorrectionComment. ``modified`` is the page's dateModified.
         """
         s = self.settings
+        legend = self.legend_for(body_html)
+        headline_html, body_html = split_headline(body_html, headline)
         fixes = [{"when": str(c["when"]), "text": str(c["text"])} for c in corrections]
         cited = [_source(x) for x in sources]
         json_ld = news_article(event_id=event_id, headline=headline, published=published, modified=modified, description=description,
@@ -156,6 +162,7 @@ class SitePages:
         article = {
             "id": event_id,
             "headline": headline,
+            "headline_html": headline_html,
             "description": description,
             "published": published,
             "modified": modified,
@@ -164,7 +171,7 @@ class SitePages:
             "body": Markup(CONTENT_START + "\n" + body_html.strip("\n") + "\n" + CONTENT_END),
             "sources": cited,
             "corrections": fixes,
-            "legend": self.legend_for(body_html),
+            "legend": legend,
             "markdown_href": f"{event_id}.md",
             "claims_href": f"{event_id}.json",
         }
@@ -183,13 +190,23 @@ class SitePages:
         return page if page.endswith("\n") else page + "\n"
 
 
+def split_headline(body_html: str, headline: str) -> tuple[Markup, str]:
+    """The body's leading <h1> (with its figure marks) and the rest; without one, the escaped ``headline``."""
+    m = _LEADING_H1.match(body_html)
+    if m is None:
+        return Markup.escape(headline), body_html
+    return Markup(m.group(1)), body_html[m.end():]
+
+
 def zone_label(local: datetime, lang: str) -> str:
-    """The time zone as readers write it: its abbreviation when the locale has one (UTC, GMT, EST), else UTC+8."""
+    """The time zone as readers write it: the locale's abbreviation when it has one (UTC, EST), else the offset (UTC+8)."""
     short = format_datetime(local, "z", locale=lang)
-    if short and short[0].isalpha():
+    if short.isalpha() and len(short) <= MAX_ZONE_ABBREVIATION:
         return short
     minutes = int(local.utcoffset().total_seconds() // 60)
-    sign, minutes = ("+" if minutes >= 0 else "-"), abs(minutes)
+    if minutes == 0:
+        return "UTC"
+    sign, minutes = ("+" if minutes > 0 else "-"), abs(minutes)
     return f"UTC{sign}{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
 
 
