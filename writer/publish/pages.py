@@ -45,8 +45,9 @@ SITE_DIR = "site"  # the page templates' folder inside a templates folder
 # renderer escapes raw HTML, comments included.
 CONTENT_START = "<!-- writer:content -->"
 CONTENT_END = "<!-- /writer:content -->"
-# British news style ("3 December 2026, 14:05"): day first, month in words, 24-hour clock.
-DATETIME_PATTERN = "d MMMM y, HH:mm"
+# British news style ("3 December 2026, 14:05 UTC"): day first, month in words (babel, in the
+# site's language), then the 24-hour clock and the zone.
+DATE_PATTERN = "d MMMM y"
 DERIVED_PREFIX = "derived_"
 # Babel gives "EST" for New York but "Eastern Standard Time" in some locales: beyond
 # this length a zone is written as its offset instead, which every reader can read.
@@ -80,6 +81,8 @@ class SitePages:
 
     def __init__(self, settings: SiteSettings, template_dirs: Sequence[Path | str] = ()):
         self.settings = settings
+        self._days: dict = {}
+        self._zones: dict = {}
         dirs = [Path(d) for d in template_dirs]
         if default_templates_dir() not in dirs:
             dirs.append(default_templates_dir())
@@ -109,12 +112,29 @@ class SitePages:
 
     def when(self, iso: str) -> str:
         """``2026-12-03T22:05:00+08:00`` -> ``3 December 2026, 14:05 UTC`` in the desk's time zone."""
-        local = self._local(iso)
-        return f"{format_datetime(local, DATETIME_PATTERN, locale=self.settings.lang)} {zone_label(local, self.settings.lang)}"
+        return self._words(self._local(iso))
+
+    def _words(self, local: datetime) -> str:
+        return f"{self._date_words(local.date())}, {local.hour:02d}:{local.minute:02d} {self._zone(local)}"
 
     def day(self, iso: str) -> str:
         """The date alone, in words, in the desk's time zone (``3 December 2026``)."""
-        return format_date(self._local(iso).date(), "d MMMM y", locale=self.settings.lang)
+        return self._date_words(self._local(iso).date())
+
+    # An index of 10,000 articles shows 10,000 dates: babel formats each day and each zone
+    # once (most share them) instead of once per date shown (about 0.1 ms each).
+    def _date_words(self, day) -> str:
+        words = self._days.get(day)
+        if words is None:
+            words = self._days[day] = format_date(day, DATE_PATTERN, locale=self.settings.lang)
+        return words
+
+    def _zone(self, local: datetime) -> str:
+        key = (local.tzname(), local.utcoffset())  # the same abbreviation and offset: the same label
+        label = self._zones.get(key)
+        if label is None:
+            label = self._zones[key] = zone_label(local, self.settings.lang)
+        return label
 
     # -- the legend -------------------------------------------------------------------
 
@@ -180,11 +200,17 @@ class SitePages:
         page = self.article_template.render(site=s, article=article, links=links, marks=self.marks(), json_ld=Markup(json_ld_script(json_ld)))
         return page if page.endswith("\n") else page + "\n"
 
+    def _listed(self, e) -> dict:
+        """One index entry; its dates already in words (an index can list 10,000: see BENCHMARKS.md)."""
+        published, modified = self._local(e.published), self._local(e.modified)
+        updated = modified > published
+        return {"id": e.id, "href": f"{e.id}/", "title": e.title, "summary": e.summary, "published": e.published, "modified": e.modified,
+                "published_words": self._words(published), "modified_words": self._words(modified) if updated else "", "updated": updated}
+
     def index(self, entries: Iterable) -> str:
         """The index page; ``entries`` newest first, each with id, title, summary, published and modified."""
         s = self.settings
-        listed = [{"id": e.id, "href": f"{e.id}/", "title": e.title, "summary": e.summary, "published": e.published,
-                   "modified": e.modified, "updated": _later(e.modified, e.published)} for e in entries]
+        listed = [self._listed(e) for e in entries]
         links = {"index": "./", "feed": "feed.xml"}
         page = self.index_template.render(site=s, entries=listed, links=links, url=s.url("") if s.base_url else "",
                                           description=f"{s.title}: news on crypto-market liquidations from {s.desk}, every figure with its source.")
