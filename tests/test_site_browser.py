@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from writer.publish import BatchOptions, SiteSettings, build_site
+from writer.publish.manifest import Correction
 from writer.publish.pages import SitePages
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,8 +131,8 @@ def test_every_status_has_a_distinct_visible_mark_and_corrections_show(browser, 
         for i, s in enumerate(statuses)) + "</p>"
     html = pages.article(event_id="every-mark", headline="All the marks", body_html=body, description="Every status.",
                          published="2026-12-01T09:00:00+00:00", modified="2026-12-03T14:05:00+00:00", sources=[],
-                         corrections=[{"when": "2026-12-02T08:00:00+00:00", "text": "the long total was revised."},
-                                      {"when": "2026-12-03T14:05:00+00:00", "text": "the total was revised after the source revised its data."}])
+                         corrections=[Correction("2026-12-02T08:00:00+00:00", "longs", "the long total", "$1 million", "$2 million", "after a revision"),
+                                      Correction("2026-12-03T14:05:00+00:00", "total", "the total", "$3 million", "$4 million", "after the source revised its data")])
     (tmp_path / "every-mark").mkdir()
     (tmp_path / "every-mark" / "index.html").write_text(html, encoding="utf-8")
     visit = browser.open(tmp_path / "every-mark" / "index.html")

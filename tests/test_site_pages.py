@@ -20,7 +20,8 @@ from click.testing import CliRunner
 from test_batch_support import make_factbase, tree
 from writer.cli import main
 from writer.publish import BatchOptions, SiteSettings, build_site
-from writer.publish.pages import CONTENT_END, CONTENT_START, SitePages, article_content
+from writer.publish.manifest import Correction
+from writer.publish.pages import CONTENT_START, SitePages, article_content
 from writer.publish.settings import check_base_url
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -161,15 +162,17 @@ def test_the_legend_lists_exactly_the_statuses_marked_on_the_page_in_legend_orde
 
 def test_corrections_are_dated_notes_in_the_page_and_in_the_json_ld():
     pages = SitePages(SiteSettings(timezone="Asia/Hong_Kong"))
-    fixes = [{"when": "2026-12-03T14:05:00+00:00", "text": "the total was revised from about $1.45 billion to $1.52 billion after CoinGlass revised its data."}]
+    fixes = [Correction("2026-12-03T14:05:00+00:00", "total_24h", "the 24-hour total", "about $1.45 billion", "$1.52 billion", "after CoinGlass revised its data")]
     html = pages.article(event_id="e", headline="H", body_html="<p>B</p>", description="D", published="2026-12-01T09:00:00+00:00",
                          modified="2026-12-03T14:05:00+00:00", sources=[], corrections=fixes)
     note = re.search(r'<section class="corrections".*?</section>', html, re.S).group(0)
-    assert ('<li><strong>Updated <time datetime="2026-12-03T14:05:00+00:00">3 December 2026, 22:05 UTC+8</time>:</strong> '
-            "the total was revised from about $1.45 billion to $1.52 billion after CoinGlass revised its data.</li>") in note
+    text = "the 24-hour total was revised from about $1.45 billion to $1.52 billion, after CoinGlass revised its data."
+    assert ('<li class="correction" data-date="2026-12-03T14:05:00+00:00">Updated <time datetime="2026-12-03T14:05:00+00:00">'
+            f"3 December 2026, 22:05 UTC+8</time>: {text}</li>") in note
     data = _json_ld(html)
     assert data["dateModified"] == "2026-12-03T14:05:00+00:00"
-    assert data["correction"] == [{"@type": "CorrectionComment", "datePublished": fixes[0]["when"], "text": fixes[0]["text"]}]
+    assert data["correction"] == [{"@type": "CorrectionComment", "datePublished": "2026-12-03T14:05:00+00:00",
+                                   "text": f"Updated 3 December 2026, 22:05 UTC+8: {text}"}]
     assert 'class="modified" datetime="2026-12-03T14:05:00+00:00"' in html
 
     plain = pages.article(event_id="e", headline="H", body_html="<p>B</p>", description="D", published="2026-12-01T09:00:00+00:00",
@@ -181,7 +184,7 @@ def test_corrections_are_dated_notes_in_the_page_and_in_the_json_ld():
 
 
 def test_sitemap_lists_every_article_with_its_last_modification(site):
-    manifest = json.loads((site / "out" / "manifest.json").read_text())
+    manifest = json.loads((site / "out" / ".writer" / "manifest.json").read_text())
     root = ET.fromstring((site / "out" / "sitemap.xml").read_bytes())
     urls = {u.find(f"{SITEMAP}loc").text: u.find(f"{SITEMAP}lastmod").text for u in root.findall(f"{SITEMAP}url")}
     expected = {f"{BASE}{event_id}/": entry["modified"] for event_id, entry in manifest["events"].items()}
@@ -194,9 +197,9 @@ def test_no_sitemap_without_a_base_url_and_dropping_the_base_url_removes_it(site
     shutil.copytree(site / "fb", tmp_path / "fb")
     shutil.copytree(site / "out", tmp_path / "out")
     report = build_site(tmp_path / "fb" / "events", BatchOptions(out=tmp_path / "out", jobs=1))
+    assert report.rejected == [] and len(report.published) == 4  # the settings changed: every page is rebuilt
     assert not (tmp_path / "out" / "sitemap.xml").exists()
-    assert "sitemap.xml" in report.site_written
-    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    manifest = json.loads((tmp_path / "out" / ".writer" / "manifest.json").read_text())
     assert "sitemap.xml" not in manifest["files"]
     html = next((tmp_path / "out").glob("*/index.html")).read_text()
     assert 'rel="canonical"' not in html and "og:url" not in html
@@ -237,7 +240,7 @@ def test_templates_override_the_index_and_the_article_legend(site, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(site / "out", out)
     report = build_site(site / "fb" / "events", BatchOptions(out=out, jobs=1, settings=SETTINGS, templates_dir=tmp_path / "templates"))
-    assert sorted(report.published) == sorted(json.loads((site / "out" / "manifest.json").read_text())["events"]), "a template change rebuilds every page"
+    assert sorted(report.published) == sorted(json.loads((site / "out" / ".writer" / "manifest.json").read_text())["events"]), "a template change rebuilds every page"
     index = (out / "index.html").read_text()
     assert "<h1>Desk front page</h1>" in index and index.count("<p><a href=") == 4
     article = next(out.glob("*/index.html")).read_text()

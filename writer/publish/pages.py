@@ -33,6 +33,8 @@ from babel.dates import format_date, format_datetime
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from writer.publish.corrections import note_text
+from writer.publish.manifest import Correction
 from writer.publish.settings import WEB_SCHEMES, SiteSettings
 
 ARTICLE_TEMPLATE = "site/article.html.j2"
@@ -164,19 +166,20 @@ class SitePages:
     # -- pages -----------------------------------------------------------------------
 
     def article(self, *, event_id: str, headline: str, body_html: str, description: str, published: str, modified: str,
-                sources: Sequence[Mapping], corrections: Sequence[Mapping] = ()) -> str:
+                sources: Sequence[Mapping], corrections: Sequence[Correction] = ()) -> str:
         """The article page.
 
         ``sources``: [{"name", "identifier", "url"?}] for each source the article relies on, in
         first-use order (they become links and the JSON-LD citations).
-        ``corrections``: [{"when": ISO 8601 with offset, "text": what changed and why}], oldest
-        first; each is shown as a dated note ("Updated 3 December 2026, 14:05 UTC: ...") and
-        carried in the JSON-LD as a CorrectionComment. ``modified`` is the page's dateModified.
+        ``corrections``: the article's corrections, oldest first; each is shown as a dated note
+        ("Updated 3 December 2026, 14:05 UTC: the total was revised from ...", worded by
+        writer.publish.corrections, dated in the desk's time zone) and carried in the JSON-LD
+        as a CorrectionComment. ``modified`` is the page's dateModified.
         """
         s = self.settings
         legend = self.legend_for(body_html)
         headline_html, body_html = split_headline(body_html, headline)
-        fixes = [{"when": str(c["when"]), "text": str(c["text"])} for c in corrections]
+        fixes = [self._correction(c) for c in corrections]
         cited = [_source(x) for x in sources]
         json_ld = news_article(event_id=event_id, headline=headline, published=published, modified=modified, description=description,
                                citations=[{k: v for k, v in c.items() if v} for c in cited], settings=s, corrections=fixes)
@@ -206,6 +209,13 @@ class SitePages:
         updated = modified > published
         return {"id": e.id, "href": f"{e.id}/", "title": e.title, "summary": e.summary, "published": e.published, "modified": e.modified,
                 "published_words": self._words(published), "modified_words": self._words(modified) if updated else "", "updated": updated}
+
+    def _correction(self, c: Correction) -> dict:
+        """A correction for the page: its note, and the note cut around its date (which the page marks up as a <time>)."""
+        words = self.when(c.date)
+        note = note_text(c, words)
+        lead, _, rest = note.partition(words)
+        return {"when": c.date, "words": words, "text": note, "lead": lead, "rest": rest}
 
     def index(self, entries: Iterable) -> str:
         """The index page; ``entries`` newest first, each with id, title, summary, published and modified."""
@@ -306,7 +316,8 @@ def _load_legend(path: Path) -> tuple[dict[str, LegendItem], dict]:
 
 def news_article(*, event_id: str, headline: str, published: str, modified: str, description: str,
                  citations: list[dict], settings: SiteSettings, corrections: Sequence[Mapping] = ()) -> dict:
-    """schema.org NewsArticle for one article. ``citations``: [{"name", "url"?}] for each source used."""
+    """schema.org NewsArticle for one article. ``citations``: [{"name", "url"?}] for each source used;
+    ``corrections``: [{"when": ISO date, "text": the note}]."""
     desk = {"@type": "Organization", "name": settings.desk}
     data = {
         "@context": "https://schema.org",

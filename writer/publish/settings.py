@@ -9,6 +9,7 @@ CLI turns it into exit 2).
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -16,6 +17,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 # Schemes a canonical link, an Atom id and a sitemap <loc> may use: a site is served
 # over the web, and anything else (javascript:, file:, a bare host) is a mistake.
 WEB_SCHEMES = ("http", "https")
+
+# C0 and C1 control characters and DEL: not allowed in XML 1.0 (most of them) nor meaningful in a
+# name or title; an operator's typo must not make the feed unreadable.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -28,9 +33,22 @@ class SiteSettings:
     timezone: str = "UTC"  # IANA name of the desk's time zone: every date a reader sees is shown in it
 
     def __post_init__(self):
+        for name in ("desk", "title", "base_url", "lang", "timezone"):
+            value = getattr(self, name)
+            if not isinstance(value, str):
+                raise ValueError(f"{name} must be text")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError(f"{name.replace('_', '-')} is not valid UTF-8 text") from None
+            bad = _CONTROL.search(value)
+            if bad:
+                raise ValueError(f"{name.replace('_', '-')} contains the control character {bad.group()!r} (at position {bad.start() + 1}); use plain text")
+        if not self.desk.strip() or not self.title.strip():
+            raise ValueError("desk and title must not be empty")
         if self.base_url:
             object.__setattr__(self, "base_url", check_base_url(self.base_url))
-        if self.feed_size < 1:
+        if isinstance(self.feed_size, bool) or not isinstance(self.feed_size, int) or self.feed_size < 1:
             raise ValueError("feed_size must be at least 1")
         check_timezone(self.timezone)
 

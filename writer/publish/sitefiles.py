@@ -8,6 +8,7 @@ article reads a few dozen pages, not 10,000 fact files.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from writer.publish.feed import atom_feed
@@ -24,25 +25,28 @@ def site_file_names(settings: SiteSettings) -> tuple[str, ...]:
     return (INDEX_NAME, FEED_NAME, SITEMAP_NAME) if settings.base_url else (INDEX_NAME, FEED_NAME)
 
 
-def render_site_files(out: Path, entries, pages: SitePages) -> dict[str, bytes]:
-    """Name -> bytes of every site file, for the manifest's ``entries``; article pages are read from ``out``."""
+def render_site_files(roots: Sequence[Path], entries, pages: SitePages) -> dict[str, bytes]:
+    """Name -> bytes of every site file, for the manifest's ``entries``; article pages are read from the
+    first of ``roots`` that holds them (a build's stage, then the site)."""
     settings = pages.settings
     ordered = newest_first(entries)
     files = {
         INDEX_NAME: pages.index(ordered).encode("utf-8"),
-        FEED_NAME: atom_feed(ordered, settings, content=lambda e: published_content(out, e.id)),
+        FEED_NAME: atom_feed(ordered, settings, content=lambda e: published_content(roots, e.id)),
     }
     if settings.base_url:
         files[SITEMAP_NAME] = sitemap(ordered, settings)
     return files
 
 
-def published_content(out: Path, event_id: str) -> str | None:
-    """The body of the published article page of ``event_id`` (None when it cannot be read or has no markers)."""
+def published_content(roots: Sequence[Path], event_id: str) -> str | None:
+    """The body of the article page of ``event_id`` (None when no root holds a readable page with the markers)."""
     if unsafe_id_reason(event_id):
         return None
-    try:
-        page = inside(Path(out), f"{event_id}/index.html").read_text(encoding="utf-8")
-    except (OSError, ValueError, UnicodeDecodeError):
-        return None
-    return article_content(page)
+    for root in roots:
+        try:
+            page = inside(Path(root), f"{event_id}/index.html").read_text(encoding="utf-8")
+        except (OSError, ValueError, UnicodeDecodeError):
+            continue
+        return article_content(page)
+    return None
