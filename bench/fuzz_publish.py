@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import time
@@ -31,10 +32,11 @@ def main() -> int:
     load = os.getloadavg()
     started = time.perf_counter()
     env = dict(os.environ, WRITER_FUZZ_EXAMPLES=str(args.examples))
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_batch_properties.py"],
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rN", "-p", "no:cacheprovider", "tests/test_batch_properties.py"],
                           cwd=ROOT, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
-    summary = (proc.stdout.strip().splitlines() or [""])[-1]
+    lines = proc.stdout.strip().splitlines()
+    summary = next((ln.strip("= ") for ln in reversed(lines) if re.search(r"\b(passed|failed|error)", ln)), lines[-1] if lines else "")
     report = (f"# Publish surface fuzzing\n\n    python bench/fuzz_publish.py --examples {args.examples}\n\n"
               f"- result: {summary} (exit {proc.returncode})\n- {args.examples} examples per property, "
               f"{max(4, args.examples // 30)} writer batch runs on damaged manifests\n"

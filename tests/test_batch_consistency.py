@@ -159,3 +159,19 @@ def test_a_missing_published_file_is_published_again(tmp_path):
     report = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
     assert report.published == [victim.parent.name] and report.damaged == []
     assert tree(out) == published
+
+
+def test_the_command_line_names_an_edited_file_and_does_not_call_the_site_up_to_date(tmp_path):
+    from click.testing import CliRunner
+
+    from writer.cli import main
+
+    make_factbase(tmp_path / "fb", 1)
+    args = ["batch", str(tmp_path / "fb"), "--out", str(tmp_path / "site"), "-q", "--jobs", "1"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    with open(tmp_path / "site" / "index.html", "a") as fh:
+        fh.write("<!-- edited -->\n")
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'site' / 'index.html'}: differs from what writer published" in result.stdout
+    assert "up to date" not in result.stdout and "--force" in result.stdout

@@ -137,3 +137,13 @@ def test_a_damaged_rejection_cache_is_ignored_not_trusted(built):
     before = tree(built / "site")
     report = build_site(built / "fb", BatchOptions(out=built / "site", jobs=1))
     assert report.rejected == [] and tree(built / "site") == before
+
+
+def test_a_fifo_as_fact_base_or_registry_is_exit_2_not_a_hang(tmp_path):
+    import os
+
+    make_factbase(tmp_path / "fb", 1)
+    os.mkfifo(tmp_path / "pipe")
+    for args in ([str(tmp_path / "pipe")], [str(tmp_path / "fb"), "--sources", str(tmp_path / "pipe")]):
+        result = run(*args, "--out", str(tmp_path / "site"), "-q")
+        assert result.exit_code == 2 and result.stderr.startswith(f"{tmp_path / 'pipe'}:"), result.output

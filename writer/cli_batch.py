@@ -70,8 +70,11 @@ def _damaged_line(out: Path, rel: str) -> str:
 
 def _text_report(report, merged: bool) -> str:
     lines = [_rejection_line(r) for r in report.rejected] + [_damaged_line(Path(report.out), rel) for rel in report.damaged]
-    if report.nothing_built and not report.rejected:
-        lines.append(f"nothing to do: {len(report.unchanged)} event{'s' if len(report.unchanged) != 1 else ''} unchanged, site up to date")
+    events = f"{len(report.unchanged)} event{'s' if len(report.unchanged) != 1 else ''} unchanged"
+    if report.nothing_built and not report.rejected and not report.damaged:
+        lines.append(f"nothing to do: {events}, site up to date")
+    elif report.nothing_built and not report.rejected:
+        lines.append(f"nothing rebuilt: {events}; {len(report.damaged)} published file{'s differ' if len(report.damaged) != 1 else ' differs'} from the manifest")
     else:
         what = "merged" if merged else "published"
         lines.append(

@@ -126,6 +126,10 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
     factbase, out = Path(factbase), Path(options.out)
     if not factbase.exists():
         raise single_problem(factbase, "no such file or folder")
+    if not (factbase.is_dir() or factbase.is_file()):
+        raise single_problem(factbase, "not a folder of fact files nor a fact file (a device, a FIFO or a socket?)")
+    if options.registry is not None and not Path(options.registry).is_file():
+        raise single_problem(options.registry, "the source registry is not a regular file")
     out.mkdir(parents=True, exist_ok=True)
     layout = Layout(out, options.shard)
     with build_lock(layout.state, layout.lock_name):
@@ -152,38 +156,46 @@ def site_pages(settings: SiteSettings, templates_dir: Path | None) -> SitePages:
 
 def _build(factbase: Path, files: list[Path], options: BatchOptions, layout: Layout, executor: LocalExecutor, pages: SitePages,
            config_digest: str, progress: Progress | None) -> BatchReport:
-    shard = options.shard
     prior = layout.read_prior()
-    in_scope = shard.holds if shard else (lambda key: True)
-    articles_dir = options.articles if options.articles is not None else default_articles_dir(factbase)
-    if options.articles is not None and not options.articles.is_dir():
-        raise single_problem(options.articles, "--articles must be a folder of edited articles")
-    articles = find_articles(articles_dir)
-    found = scan(files, factbase if factbase.is_dir() else factbase.parent, prior, options.registry, articles, in_scope)
-    found.rejections.extend(_article_rejections(articles, None if shard else files))
     verifier = Verifier(layout.out, layout.verified, layout.tmp)
-
-    # Plan: the templates digest (drafting's and the site pages') is an input even when nothing
-    # changed (a warm worker reports drafting's once it has started, after the hashing above).
-    plan = decide(found, prior, pages.digest_with(executor.templates_digest()), config_digest, force=options.force,
-                  cached=_read_rejections(layout.rejections), verify=verifier.entry)
-
-    # Build: serialising the unchanged entries for the new manifest is most of writing it;
-    # do it while the workers start or draft.
+    plan = _plan(factbase, files, options, prior, executor, pages, config_digest, verifier, layout)
+    # Serialising the unchanged entries for the new manifest is most of writing it: do it
+    # while the workers start or draft.
     staged = Manifest()
     outcomes = executor.run([it.task() for it in plan.todo], progress, lambda: staged.prepare(it.prior for it in plan.unchanged))
     if executor.started_early and not plan.todo and layout.manifest.is_file():
         # The mtime hint was wrong (files touched, not changed): refresh the manifest's
         # time so the next run does not start workers for nothing again.
         os.utime(layout.manifest)
+    report = _commit(plan, outcomes, staged, options, layout, pages)
+    verifier.save()
+    return report
 
+
+def _plan(factbase: Path, files: list[Path], options: BatchOptions, prior: Manifest, executor: LocalExecutor, pages: SitePages,
+          config_digest: str, verifier: Verifier, layout: Layout) -> Plan:
+    """Scan the fact base and the edited articles, then decide what to publish."""
+    shard = options.shard
+    if options.articles is not None and not options.articles.is_dir():
+        raise single_problem(options.articles, "--articles must be a folder of edited articles")
+    articles = find_articles(options.articles if options.articles is not None else default_articles_dir(factbase))
+    found = scan(files, factbase if factbase.is_dir() else factbase.parent, prior, options.registry, articles,
+                 shard.holds if shard else (lambda key: True))
+    found.rejections.extend(_article_rejections(articles, None if shard else files))
+    # The templates digest (drafting's and the site pages') is an input even when nothing changed
+    # (a warm worker reports drafting's once it has started, after the hashing above).
+    return decide(found, prior, pages.digest_with(executor.templates_digest()), config_digest, force=options.force,
+                  cached=_read_rejections(layout.rejections), verify=verifier.entry)
+
+
+def _commit(plan: Plan, outcomes: list[Outcome], staged: Manifest, options: BatchOptions, layout: Layout, pages: SitePages) -> BatchReport:
+    """The new manifest from the plan and the outcomes, its files moved into the site (see writer.publish.commit)."""
+    shard, prior = options.shard, plan.prior
     report = BatchReport(shard=str(shard) if shard else None, out=str(layout.out), damaged=sorted(plan.damaged))
     entries, staged_files = _assemble(plan, outcomes, layout.out, report)
     before = _scoped(prior, shard)
     removed = [old for old in before.entries.values() if old.id not in entries]
     report.removed = sorted(old.id for old in removed)
-
-    # Commit.
     manifest = Manifest(entries, {}, options.settings.as_dict())
     manifest.adopt(staged)
     change = deletions_for(before, manifest, removed)
@@ -200,7 +212,6 @@ def _build(factbase: Path, files: list[Path], options: BatchOptions, layout: Lay
     if not shard:
         remove_legacy_manifest(layout.out)
     _write_rejections(layout, report.rejected, plan)
-    verifier.save()
     return report
 
 

@@ -225,8 +225,9 @@ class Manifest:
             if reason:
                 raise ValueError(reason)
             entry = Entry.from_dict(event_id, d)
-            for rel in entry.files:
+            for rel, digest in entry.files.items():
                 check_owned_path(rel, event_id)
+                _digest(digest)
             entries[event_id] = entry
         site: dict[str, str] = {}
         pending: dict[str, str | None] = {}

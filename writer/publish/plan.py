@@ -115,6 +115,8 @@ def scan(files: list[Path], root: Path, prior: Manifest, registry: Path | None, 
         text_path = os.fspath(path)
         source = (text_path[len(prefix):] if text_path.startswith(prefix) else text_path).replace(os.sep, "/")
         try:
+            if not path.is_file():  # a FIFO would block the read forever; a device is no fact file
+                raise OSError(0, "not a regular file")
             data = path.read_bytes()
         except OSError as exc:
             rej = reject(path, None, "facts", f"cannot read file: {exc.strerror or exc}", source=source)

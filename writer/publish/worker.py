@@ -179,6 +179,9 @@ class Publisher:
         unsafe = unsafe_id_reason(event.id)
         if unsafe:
             return rejected(task_rejection(task, task.event_id, "unsafe-id", unsafe, line=1, column=1))
+        if event.as_of is None:  # a fact file may record a report that gives no time; a page needs one
+            return rejected(task_rejection(task, task.event_id, "facts",
+                                           "as_of: the event has no time (only a date, or none); give the time to publish it", line=1, column=1))
         if task.event_id is not None and event.id != task.event_id:
             return rejected(task_rejection(task, event.id, "changed", f"the event id changed from {task.event_id!r} to {event.id!r} while the batch was running; run again"))
 
