@@ -35,7 +35,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 def served(tmp_path_factory):
     """The example fact base published with a desk time zone and base URL, served on 127.0.0.1."""
     out = tmp_path_factory.mktemp("browser") / "site"
-    report = build_site(ROOT / "factbase", BatchOptions(out=out, jobs=1, settings=SETTINGS))
+    report = build_site(ROOT / "factbase" / "events", BatchOptions(out=out, jobs=1, settings=SETTINGS))
     assert report.rejected == [] and len(report.published) >= 3
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
