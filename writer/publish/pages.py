@@ -204,7 +204,8 @@ class SitePages:
         return page if page.endswith("\n") else page + "\n"
 
     def _listed(self, e) -> dict:
-        """One index entry; its dates already in words (an index can list 10,000: see BENCHMARKS.md)."""
+        """One index entry, its dates already in words: an index can list 10,000 articles, and words
+        computed here rather than by a filter call in the sandbox cost a quarter of the time."""
         published, modified = self._local(e.published), self._local(e.modified)
         updated = modified > published
         return {"id": e.id, "href": f"{e.id}/", "title": e.title, "summary": e.summary, "published": e.published, "modified": e.modified,
