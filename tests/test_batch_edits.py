@@ -122,7 +122,7 @@ def test_a_corrected_figure_gives_a_dated_note_and_moves_the_dates(desk):
     report = build_site(tmp_path / "fb" / "events", BatchOptions(out=out, jobs=1, now=LATER))
     assert report.corrected == [event_id] and report.published == [event_id]
     page = (out / event_id / "index.html").read_text(encoding="utf-8")
-    note = re.search(r'<p class="correction"[^>]*>(.*?)</p>', page).group(1)
+    note = re.sub(r"<[^>]+>", "", re.search(r'<li class="correction"[^>]*>(.*?)</li>', page).group(1))  # the note's text (its date is a <time>)
     assert note.startswith("Updated 5 March 2026, 14:05 UTC: the BTC price level was revised from ")
     before, after = re.search(r"revised from (.*?) to (.*?), ", note).groups()
     assert before != after and before in first_page and after in page

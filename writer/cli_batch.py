@@ -104,11 +104,12 @@ def _text_report(report, merged: bool) -> str:
 @click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Source registry for every event (default: the nearest sources.yaml).")
 @click.option("--desk", default=None, help="Desk name: the articles' author and publisher.")
 @click.option("--title", "site_title", default=None, help="Site title (index page and feed).")
-@click.option("--base-url", default=None, help="Absolute URL of the site root, for canonical links and feed ids.")
+@click.option("--base-url", default=None, help="Absolute http(s) URL of the site root, for canonical links, feed ids and sitemap.xml.")
+@click.option("--timezone", "timezone", default=None, metavar="ZONE", help="The desk's IANA time zone: dates on pages are shown in it (default UTC).")
 @click.option("--feed-size", type=click.IntRange(min=1), default=None, help="Entries in the Atom feed (default 50).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
-def batch(paths, out, jobs, shard, merge, force, templates_dir, articles_dir, sources, desk, site_title, base_url, feed_size, fmt, quiet) -> None:
+def batch(paths, out, jobs, shard, merge, force, templates_dir, articles_dir, sources, desk, site_title, base_url, timezone, feed_size, fmt, quiet) -> None:
     """Publish every event under FACTBASE as a checked static site in --out.
 
     Per event: an HTML page with schema.org NewsArticle JSON-LD, the Markdown and
@@ -126,20 +127,21 @@ def batch(paths, out, jobs, shard, merge, force, templates_dir, articles_dir, so
     from writer.publish import BatchOptions, SiteSettings, build_site, merge_shards
 
     defaults = SiteSettings()
-    given = any(v is not None for v in (desk, site_title, base_url, feed_size))
+    given = any(v is not None for v in (desk, site_title, base_url, timezone, feed_size))
     try:
         settings = SiteSettings(
             desk=desk if desk is not None else defaults.desk,
             title=site_title if site_title is not None else defaults.title,
             base_url=base_url if base_url is not None else defaults.base_url,
             feed_size=feed_size if feed_size is not None else defaults.feed_size,
+            timezone=timezone if timezone is not None else defaults.timezone,
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     if merge:
         if shard or force or jobs or articles_dir:
             raise click.UsageError("--merge joins finished shards; it takes no --shard, --force, --jobs or --articles")
-        run = lambda: merge_shards(out, list(paths), settings if given else None)  # noqa: E731
+        run = lambda: merge_shards(out, list(paths), settings if given else None, templates_dir)  # noqa: E731
     else:
         if len(paths) != 1:
             raise click.UsageError("give exactly one FACTBASE (a folder of event files, or one event file)")
