@@ -1,0 +1,237 @@
+"""Merging imported figures into an event file's round-trip document.
+
+Each figure is one fact the importer owns, found again by its id. Three
+outcomes per figure: *added* (new id), *unchanged* (same reading again: a
+re-import changes nothing), *revised* (a longer capture of the same feed, or a
+newer export: the observation takes the new reading and keeps the earlier one
+under ``revisions``, so publishing can say what changed). Anything else (the
+id held by a fact this feed did not write, a shorter or unrelated capture, an
+older export) is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.timestamp import TimeStamp
+
+from writer.importers.feeds import Feed
+from writer.importers.figures import Figure, parse_capture
+
+# Fact keys the importer writes, in the order the house files use.
+QUALIFIERS = ("metric", "unit", "window", "side", "asset", "venue", "contract", "coverage", "lower_bound", "status", "note")
+
+
+class MergeConflict(ValueError):
+    """A figure cannot be merged without overwriting something the importer does not own."""
+
+    def __init__(self, fact_id: str, message: str):
+        super().__init__(message)
+        self.fact_id = fact_id
+
+
+@dataclass(frozen=True)
+class Change:
+    fact_id: str
+    kind: str  # "added", "unchanged" or "revised"
+    detail: str = ""
+
+
+def merge(doc: CommentedMap, figures: list[Figure], feed: Feed) -> list[Change]:
+    facts = doc.get("facts")
+    if facts is None:
+        facts = doc["facts"] = CommentedSeq()
+    if not isinstance(facts, list):
+        raise MergeConflict("", "the event file's `facts` is not a list")
+    by_id = {f.get("id"): f for f in facts if isinstance(f, dict)}
+    changes = []
+    for figure in figures:
+        existing = by_id.get(figure.id)
+        if existing is None:
+            _append(facts, _fact_map(figure, feed))
+            changes.append(Change(figure.id, "added"))
+        else:
+            changes.append(_update(existing, figure, feed))
+    return changes
+
+
+# --- new facts ------------------------------------------------------------------------
+
+
+def _qualifiers(figure: Figure) -> dict:
+    """The fact keys a figure sets (unset and false ones are left out, as an editor would)."""
+    return {k: getattr(figure, k) for k in QUALIFIERS if getattr(figure, k) not in (None, False)}
+
+
+def _fact_map(figure: Figure, feed: Feed) -> CommentedMap:
+    fact = CommentedMap()
+    fact["id"] = figure.id
+    fact.update(_qualifiers(figure))
+    fact["observations"] = CommentedSeq([_observation(figure, feed)])
+    return fact
+
+
+def _observation(figure: Figure, feed: Feed) -> CommentedMap:
+    obs = CommentedMap()
+    obs["source"] = feed.source
+    obs["value"] = yaml_number(figure.value)
+    if figure.as_of is not None:
+        obs["as_of"] = yaml_time(figure.as_of)
+    if figure.obs_note:
+        obs["note"] = figure.obs_note
+    return obs
+
+
+def yaml_number(value: Decimal) -> int | float:
+    """A decimal as a YAML number: an integer when whole, else the shortest float that reads back the same digits."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)  # at most 2 decimals (cents) on at most ~15 digits: exact to print
+
+
+def yaml_time(t: datetime) -> TimeStamp:
+    """A time as the house files write it (``2026-11-21T07:00:00+00:00``), unquoted."""
+    t = t.astimezone(timezone.utc)
+    stamp = TimeStamp(t.year, t.month, t.day, t.hour, t.minute, t.second, tzinfo=timezone(timedelta(0), "+00:00"))
+    stamp._yaml["t"] = True  # ruamel's own flag for the 'T' separator (public attribute of its TimeStamp)
+    return stamp
+
+
+def _append(facts: CommentedSeq, fact: CommentedMap) -> None:
+    """Append a fact, moving the blank line or comment that closed the list to after the new item."""
+    if facts:
+        trailing = _take_trailing(facts)
+        facts.append(fact)
+        if trailing is not None:
+            _put_trailing(fact, trailing)
+    else:
+        facts.append(fact)
+
+
+def _take_trailing(node):
+    """Detach the comment token that follows the last scalar under ``node`` (ruamel keeps it there)."""
+    if isinstance(node, CommentedMap) and node:
+        key = list(node.keys())[-1]
+        child = node[key]
+        if isinstance(child, (CommentedMap, CommentedSeq)) and child:
+            return _take_trailing(child)
+        entry = node.ca.items.get(key)
+        if entry and len(entry) > 2 and entry[2] is not None:
+            token, entry[2] = entry[2], None
+            return token
+    if isinstance(node, CommentedSeq) and node:
+        child = node[-1]
+        if isinstance(child, (CommentedMap, CommentedSeq)) and child:
+            return _take_trailing(child)
+        entry = node.ca.items.get(len(node) - 1)
+        if entry and entry[0] is not None:
+            token, entry[0] = entry[0], None
+            return token
+    return None
+
+
+def _put_trailing(node, token) -> None:
+    if isinstance(node, CommentedMap):
+        key = list(node.keys())[-1]
+        child = node[key]
+        if isinstance(child, (CommentedMap, CommentedSeq)) and child:
+            return _put_trailing(child, token)
+        entry = node.ca.items.setdefault(key, [None, None, None, None])
+        entry[2] = token
+    elif isinstance(node, CommentedSeq):
+        child = node[-1]
+        if isinstance(child, (CommentedMap, CommentedSeq)):
+            return _put_trailing(child, token)
+        node.ca.items.setdefault(len(node) - 1, [None, None])[0] = token
+
+
+# --- facts the importer wrote before ----------------------------------------------------
+
+
+def _update(fact: CommentedMap, figure: Figure, feed: Feed) -> Change:
+    observations = fact.get("observations") or []
+    mine = [o for o in observations if isinstance(o, dict) and o.get("source") == feed.source]
+    if fact.get("metric") != figure.metric or not mine:
+        raise MergeConflict(figure.id, f"fact {figure.id!r} already exists and was not written by `writer import {feed.name}`; rename it or remove it before importing")
+    obs = mine[0]
+    current = {k: fact[k] for k in QUALIFIERS if k in fact}
+    if _same_reading(obs, figure) and current == _qualifiers(figure):
+        return Change(figure.id, "unchanged")
+    _check_supersedes(obs, figure, feed)
+    before = obs.get("value")
+    _revise(obs, figure)
+    desired = _qualifiers(figure)
+    for key in QUALIFIERS:
+        if key in desired and key in fact:
+            fact[key] = desired[key]  # an existing key keeps its place
+        elif key in desired:
+            fact.insert(list(fact.keys()).index("observations"), key, desired[key])
+        else:
+            fact.pop(key, None)
+    return Change(figure.id, "revised", f"{before} -> {yaml_number(figure.value)}")
+
+
+def _same_reading(obs, figure: Figure) -> bool:
+    return (
+        _as_decimal(obs.get("value")) == figure.value
+        and _as_time(obs.get("as_of")) == (figure.as_of.astimezone(timezone.utc).replace(microsecond=0) if figure.as_of else None)
+        and (obs.get("note") or None) == figure.obs_note
+    )
+
+
+def _check_supersedes(obs, figure: Figure, feed: Feed) -> None:
+    if figure.capture is not None:
+        earlier = parse_capture(obs.get("note"))
+        if earlier is None:
+            raise MergeConflict(figure.id, f"fact {figure.id!r}: its {feed.name} observation names no capture, so the importer cannot tell whether this capture supersedes it")
+        if not figure.capture.covers(earlier):
+            raise MergeConflict(
+                figure.id,
+                f"fact {figure.id!r}: this capture ({figure.capture.describe()}) does not cover the one imported before "
+                f"({earlier.describe()}); only a longer capture of the same feed replaces an earlier one",
+            )
+        return
+    old, new = _as_time(obs.get("as_of")), figure.as_of
+    if old is not None and new is not None and new < old:
+        raise MergeConflict(figure.id, f"fact {figure.id!r}: this export ({new.isoformat()}) is older than the one imported before ({old.isoformat()})")
+
+
+def _revise(obs: CommentedMap, figure: Figure) -> None:
+    """Keep the earlier reading under ``revisions`` (oldest first) and put the new one in its place."""
+    earlier = CommentedMap()
+    earlier["value"] = obs.get("value")
+    if obs.get("as_of") is not None:
+        earlier["as_of"] = obs["as_of"]
+    if obs.get("note"):
+        earlier["note"] = obs["note"]
+    revisions = obs.get("revisions")
+    if revisions is None:
+        revisions = CommentedSeq()
+    revisions.append(earlier)
+    obs.pop("revisions", None)
+    obs["value"] = yaml_number(figure.value)
+    if figure.as_of is not None:
+        obs["as_of"] = yaml_time(figure.as_of)
+    if figure.obs_note:
+        obs["note"] = figure.obs_note
+    obs["revisions"] = revisions  # last, after the reading it qualifies
+
+
+def _as_decimal(v) -> Decimal | None:
+    if v is None or isinstance(v, bool):
+        return None
+    return Decimal(str(v))
+
+
+def _as_time(v) -> datetime | None:
+    if isinstance(v, datetime):
+        return (v if v.tzinfo else v.replace(tzinfo=timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    if isinstance(v, str):
+        try:
+            return datetime.fromisoformat(v).astimezone(timezone.utc)
+        except ValueError:
+            return None
+    return None
