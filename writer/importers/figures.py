@@ -153,15 +153,20 @@ def stream_figures(feed: Feed, tally: Tally, window: str, partial: bool) -> list
         capture=capture,
     )
     out: list[Figure] = []
+    several = len(tally.quotes) > 1
     for quote in tally.quotes:
         q = quote.lower()
         money = _quote_words(quote)
         coverage = f"{feed.coverage}; contracts quoted in {quote}"
-        out.append(Figure(f"{feed.name}_{q}_total", "liquidations", "USD", amount(tally.total(quote), floor=floor), coverage=coverage, note=f"sum over the {feed.title}, {money}; {why}", **common))
+        # Totals in different quote assets are never added together. When a capture holds
+        # several, each total names its contract family, so no check or draft mistakes the
+        # USDC total for the venue's whole total.
+        family = {"contract": f"{quote}-margined"} if several else {}
+        out.append(Figure(f"{feed.name}_{q}_total", "liquidations", "USD", amount(tally.total(quote), floor=floor), coverage=coverage, note=f"sum over the {feed.title}, {money}; {why}", **family, **common))
         for side in ("long", "short"):
             value = tally.by_side.get((quote, side))
             if value is not None:
-                out.append(Figure(f"{feed.name}_{q}_{side}", "liquidations", "USD", amount(value, floor=floor), side=side, coverage=coverage, note=f"{side} positions liquidated, {money}; {why}", **common))
+                out.append(Figure(f"{feed.name}_{q}_{side}", "liquidations", "USD", amount(value, floor=floor), side=side, coverage=coverage, note=f"{side} positions liquidated, {money}; {why}", **family, **common))
     for (asset, quote), value in sorted(tally.by_asset.items()):
         out.append(
             Figure(
@@ -177,8 +182,8 @@ def stream_figures(feed: Feed, tally: Tally, window: str, partial: bool) -> list
                 f"{feed.name}_largest", "largest_single_liquidation", "USD", amount(big.notional, floor=False),
                 side=big.side, asset=big.instrument.asset, contract=big.instrument.pair,
                 note=f"largest single order in the capture, {big.side} on {big.instrument.symbol} at {_stamp(_utc(big.time_ms))}, {_quote_words(big.instrument.quote)}"
-                + (f"; {feed.sampling_note}, so a larger order may have gone unseen" if feed.sampled else ""),
-                **{**common, "lower_bound": feed.sampled, "as_of": _utc(big.time_ms).replace(microsecond=0)},
+                + ("; a larger order may have gone unseen: " + why if floor else ""),
+                **{**common, "as_of": _utc(big.time_ms).replace(microsecond=0)},
             )
         )
     out.append(

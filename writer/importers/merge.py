@@ -161,6 +161,12 @@ def _update(fact: CommentedMap, figure: Figure, feed: Feed) -> Change:
     if _same_reading(obs, figure) and current == _qualifiers(figure):
         return Change(figure.id, "unchanged")
     _check_supersedes(obs, figure, feed)
+    if not revisions_supported():
+        raise MergeConflict(
+            figure.id,
+            f"fact {figure.id!r}: this import would revise the earlier {feed.name} figure, but this version of the fact model "
+            "has no `revisions` to keep it in; remove the earlier observation by hand to replace it",
+        )
     before = obs.get("value")
     _revise(obs, figure)
     desired = _qualifiers(figure)
@@ -172,6 +178,13 @@ def _update(fact: CommentedMap, figure: Figure, feed: Feed) -> Change:
         else:
             fact.pop(key, None)
     return Change(figure.id, "revised", f"{before} -> {yaml_number(figure.value)}")
+
+
+def revisions_supported() -> bool:
+    """Whether the fact model can keep earlier readings (``revisions`` on an observation, issue 9)."""
+    from writer.factbase.spec import ObservationSpec
+
+    return "revisions" in ObservationSpec.model_fields
 
 
 def _same_reading(obs, figure: Figure) -> bool:

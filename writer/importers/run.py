@@ -222,5 +222,5 @@ def _validate(text: str, event: Path, registry: SourceRegistry) -> None:
     try:
         event_from_text(text, str(event), registry)
     except InputError as exc:
-        notes = [Problem(p.path, p.line, p.column, p.field, f"after the import: {p.message}") for p in exc.problems]
+        notes = [Problem(p.path, p.line, p.column, p.field, f"after the import (line numbers of the file as --dry-run shows it): {p.message}") for p in exc.problems]
         raise InputError(notes) from None
