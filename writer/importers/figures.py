@@ -41,8 +41,9 @@ class Capture:
     def from_millis(cls, first_ms: int, last_ms: int) -> Capture:
         return cls(_utc(first_ms), _utc(last_ms))
 
-    def covers(self, other: Capture) -> bool:
-        return self.start <= other.start and self.end >= other.end
+    def supersedes(self, other: Capture) -> bool:
+        """A longer capture holding all of ``other`` (the same span again is another capture, not a longer one)."""
+        return self.start <= other.start and self.end >= other.end and self != other
 
     @property
     def minutes(self) -> int:

@@ -40,7 +40,10 @@ class Change:
     detail: str = ""
 
 
-def merge(doc: CommentedMap, figures: list[Figure], feed: Feed) -> list[Change]:
+def merge(doc: CommentedMap, figures: list[Figure], feed: Feed, *, revisions: bool | None = None) -> list[Change]:
+    """Merge ``figures`` into ``doc`` in place; ``revisions`` defaults to whether the fact model can keep them."""
+    if revisions is None:
+        revisions = revisions_supported()
     facts = doc.get("facts")
     if facts is None:
         facts = doc["facts"] = CommentedSeq()
@@ -54,7 +57,7 @@ def merge(doc: CommentedMap, figures: list[Figure], feed: Feed) -> list[Change]:
             _append(facts, _fact_map(figure, feed))
             changes.append(Change(figure.id, "added"))
         else:
-            changes.append(_update(existing, figure, feed))
+            changes.append(_update(existing, figure, feed, revisions))
     return changes
 
 
@@ -151,7 +154,7 @@ def _put_trailing(node, token) -> None:
 # --- facts the importer wrote before ----------------------------------------------------
 
 
-def _update(fact: CommentedMap, figure: Figure, feed: Feed) -> Change:
+def _update(fact: CommentedMap, figure: Figure, feed: Feed, revisions: bool) -> Change:
     observations = fact.get("observations") or []
     mine = [o for o in observations if isinstance(o, dict) and o.get("source") == feed.source]
     if fact.get("metric") != figure.metric or not mine:
@@ -161,7 +164,7 @@ def _update(fact: CommentedMap, figure: Figure, feed: Feed) -> Change:
     if _same_reading(obs, figure) and current == _qualifiers(figure):
         return Change(figure.id, "unchanged")
     _check_supersedes(obs, figure, feed)
-    if not revisions_supported():
+    if not revisions:
         raise MergeConflict(
             figure.id,
             f"fact {figure.id!r}: this import would revise the earlier {feed.name} figure, but this version of the fact model "
@@ -200,10 +203,10 @@ def _check_supersedes(obs, figure: Figure, feed: Feed) -> None:
         earlier = parse_capture(obs.get("note"))
         if earlier is None:
             raise MergeConflict(figure.id, f"fact {figure.id!r}: its {feed.name} observation names no capture, so the importer cannot tell whether this capture supersedes it")
-        if not figure.capture.covers(earlier):
+        if not figure.capture.supersedes(earlier):
             raise MergeConflict(
                 figure.id,
-                f"fact {figure.id!r}: this capture ({figure.capture.describe()}) does not cover the one imported before "
+                f"fact {figure.id!r}: this capture ({figure.capture.describe()}) is not a longer capture holding the one imported before "
                 f"({earlier.describe()}); only a longer capture of the same feed replaces an earlier one",
             )
         return
