@@ -254,3 +254,42 @@ def test_tally_memory_does_not_grow_with_the_number_of_orders():
         tally.add(Order(btc if i % 2 else pepe, "long" if i % 3 else "short", Decimal("1.5"), i))
     assert tally.orders == 5000 and len(tally.by_side) == 2 and len(tally.by_asset) == 1
     assert tally.total("USDT") == Decimal("7500.0") and (tally.first_ms, tally.last_ms) == (0, 4999)
+
+
+# --- the direct path for Binance against the field-by-field reading -----------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        binance_line("BTCUSDT", "SELL", "0.5", "90100.00", ms(10)),
+        binance_line("ETHUSDC", "BUY", "3", "3000", ms(10), wrapped=True),
+        binance_line("BTCUSDT_260327", "SELL", "1", "91000", ms(10)),
+        binance_line("BTCUSDT", "SIDEWAYS", "1", "1", ms(10)),
+        binance_line("BTCUSD_PERP", "SELL", "1", "1", ms(10)),
+        binance_line("BTCUSDT", "SELL", "NaN", "1", ms(10)),
+        binance_line("BTCUSDT", "SELL", "1", "-1", ms(10)),
+        binance_line("BTCUSDT", "SELL", "1", "Infinity", ms(10)),
+        '{"e": "forceOrder", "E": 1, "o": {"s": "BTCUSDT", "S": "SELL", "ap": 90000.5, "z": 2, "T": 5}}',
+        '{"e": "forceOrder", "E": 1, "o": {"s": "BTCUSDT", "S": "SELL", "ap": "1", "z": "1", "T": "5"}}',
+        '{"e": "forceOrder", "o": {"s": "BTCUSDT", "S": "SELL", "ap": true, "z": "1", "T": 5}}',
+        '{"e": "aggTrade", "o": {"s": "BTCUSDT", "S": "SELL", "ap": "1", "z": "1", "T": 5}}',
+        '{"stream": "x", "data": 5}',
+        "[1, 2]",
+        '"forceOrder"',
+    ],
+)
+def test_binance_direct_path_agrees_with_the_checked_reading(line):
+    import json
+
+    from writer.importers.streams import binance_checked
+
+    message = json.loads(line, parse_float=Decimal)
+
+    def outcome(parser):
+        try:
+            return [(o.instrument, o.side, o.notional, o.time_ms) for o in parser(message)]
+        except MessageError as exc:
+            return ("error", str(exc), exc.field)
+
+    assert outcome(binance) == outcome(binance_checked)

@@ -30,6 +30,9 @@ from writer.importers.streams import PARSERS, Control, MessageError, identify
 
 # A malformed capture is usually malformed throughout; the first few lines say enough.
 MAX_REPORTED = 20
+# Floats in JSON become exact decimals; strings stay strings (the streams quote their numbers).
+# One decoder for the whole file: json.loads with keyword arguments builds a new one per call.
+DECODER = json.JSONDecoder(parse_float=Decimal)
 # An aggregator export or a REST response is one JSON document read whole (streams are read a line at a time).
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
@@ -156,7 +159,7 @@ def _messages(capture: Path, problems: list[Problem]) -> Iterator[tuple[int, obj
                 if not raw.strip():
                     continue
                 try:
-                    message = json.loads(raw, parse_float=Decimal)
+                    message = DECODER.decode(raw)
                 except json.JSONDecodeError as exc:
                     whole = _try_document(capture) if first else None
                     if whole is not None:

@@ -95,7 +95,30 @@ _BINANCE_SIDES = {"SELL": "long", "BUY": "short"}  # the liquidation order's sid
 
 
 def binance(message) -> Iterator[Order]:
-    """``{"e": "forceOrder", "E": ..., "o": {...}}``, raw or wrapped as ``{"stream": ..., "data": {...}}``."""
+    """``{"e": "forceOrder", "E": ..., "o": {...}}``, raw or wrapped as ``{"stream": ..., "data": {...}}``.
+
+    A well-formed message (quoted numbers, as Binance sends them) takes the
+    direct path; anything else goes through :func:`binance_checked`, which
+    gives the same orders or the located error. The direct path halves the
+    cost of a million-line capture (bench/bench_import.py); tests hold the two
+    to the same results.
+    """
+    try:
+        if "stream" in message:
+            message = message["data"]
+        o = message["o"]
+        ap, z, t, symbol = o["ap"], o["z"], o["T"], o["s"]
+        if message["e"] == "forceOrder" and type(ap) is str and type(z) is str and type(t) is int and type(symbol) is str:
+            price, qty = Decimal(ap), Decimal(z)
+            if price.is_finite() and qty.is_finite() and price >= 0 and qty >= 0:
+                return iter((Order(binance_instrument(symbol), _BINANCE_SIDES[o["S"]], price * qty, t),))
+    except (KeyError, TypeError, InvalidOperation, SymbolError):
+        pass
+    return binance_checked(message)
+
+
+def binance_checked(message) -> Iterator[Order]:
+    """The field-by-field reading of a forceOrder message, with a located error for anything amiss."""
     if isinstance(message, dict) and "stream" in message and "data" in message:
         message = message["data"]
     event = _get(message, "e", "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 # Base symbols printed as an asset of their own. A short list on purpose: each entry
@@ -44,6 +45,11 @@ class Instrument:
         return f"{self.base}-{self.quote}"
 
 
+# Captures name a few hundred symbols at most, millions of times: parse each once.
+SYMBOL_CACHE = 4096
+
+
+@lru_cache(maxsize=SYMBOL_CACHE)
 def binance_instrument(symbol: str) -> Instrument:
     """``BTCUSDT`` / ``ETHUSDC`` / ``BTCUSDT_250328`` (USD-M futures)."""
     core = _DELIVERY_SUFFIX.sub("", symbol)
@@ -53,6 +59,7 @@ def binance_instrument(symbol: str) -> Instrument:
     raise SymbolError(f"symbol {symbol!r} is not a USD-M futures symbol (expected a base followed by {' or '.join(LINEAR_QUOTES)}, such as BTCUSDT)")
 
 
+@lru_cache(maxsize=SYMBOL_CACHE)
 def bybit_instrument(symbol: str) -> Instrument:
     """``BTCUSDT`` (USDT perpetual), ``BTCPERP`` / ``BTCUSDC`` (USDC perpetual)."""
     for quote in LINEAR_QUOTES:
