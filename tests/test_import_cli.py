@@ -98,6 +98,7 @@ def test_id_taken_by_a_hand_written_fact_is_refused(tmp_path):
     capture = write_lines(tmp_path / "binance.jsonl", CAPTURE)
     result = run("binance", capture, "--event", event)
     assert result.exit_code == 2 and "was not written by `writer import binance`" in result.stderr
+    assert f"{event}:11:1: facts[id=binance_usdt_total]:" in result.stderr  # the line of the fact holding the id
 
 
 def test_longer_capture_revises_the_earlier_figure(setup, tmp_path):

@@ -28,9 +28,9 @@ QUALIFIERS = ("metric", "unit", "window", "side", "asset", "venue", "contract", 
 class MergeConflict(ValueError):
     """A figure cannot be merged without overwriting something the importer does not own."""
 
-    def __init__(self, fact_id: str, message: str):
+    def __init__(self, fact_id: str, message: str, line: int = 0):
         super().__init__(message)
-        self.fact_id = fact_id
+        self.fact_id, self.line = fact_id, line  # line: 1-based line of the fact in the event file, 0 if unknown
 
 
 @dataclass(frozen=True)
@@ -158,17 +158,21 @@ def _update(fact: CommentedMap, figure: Figure, feed: Feed, revisions: bool) -> 
     observations = fact.get("observations") or []
     mine = [o for o in observations if isinstance(o, dict) and o.get("source") == feed.source]
     if fact.get("metric") != figure.metric or not mine:
-        raise MergeConflict(figure.id, f"fact {figure.id!r} already exists and was not written by `writer import {feed.name}`; rename it or remove it before importing")
+        raise MergeConflict(figure.id, f"fact {figure.id!r} already exists and was not written by `writer import {feed.name}`; rename it or remove it before importing", _line(fact))
     obs = mine[0]
     current = {k: fact[k] for k in QUALIFIERS if k in fact}
     if _same_reading(obs, figure) and current == _qualifiers(figure):
         return Change(figure.id, "unchanged")
-    _check_supersedes(obs, figure, feed)
+    try:
+        _check_supersedes(obs, figure, feed)
+    except MergeConflict as exc:
+        raise MergeConflict(exc.fact_id, str(exc), _line(fact)) from None
     if not revisions:
         raise MergeConflict(
             figure.id,
             f"fact {figure.id!r}: this import would revise the earlier {feed.name} figure, but this version of the fact model "
             "has no `revisions` to keep it in; remove the earlier observation by hand to replace it",
+            _line(fact),
         )
     before = obs.get("value")
     _revise(obs, figure)
@@ -181,6 +185,12 @@ def _update(fact: CommentedMap, figure: Figure, feed: Feed, revisions: bool) -> 
         else:
             fact.pop(key, None)
     return Change(figure.id, "revised", f"{before} -> {yaml_number(figure.value)}")
+
+
+def _line(node) -> int:
+    """The 1-based line where ruamel read ``node`` (0 when it was not read from the file)."""
+    lc = getattr(node, "lc", None)
+    return lc.line + 1 if lc is not None and lc.line is not None else 0
 
 
 def revisions_supported() -> bool:

@@ -44,7 +44,6 @@ class ImportResult:
     changes: list[Change]
     old_text: str
     new_text: str
-    messages: int = 0  # messages read (streams) or rows (exports)
     control: int = 0  # control messages skipped (subscription acknowledgements, pongs)
     skipped: list[str] = field(default_factory=list)  # rows left out, and why
 
@@ -72,29 +71,31 @@ def import_file(fmt: str, capture: Path, event: Path, *, registry: SourceRegistr
         raise single_problem(event, "the event file must hold one mapping (id, as_of, facts, ...)", line=1, column=1)
     declared = [str(w) for w in doc.get("windows") or []]
     result = ImportResult(event, feed, [], old_text, old_text)
-    if fmt == "coinglass":
-        document = _read_document(capture)
-        try:
-            figures, result.skipped = coinglass.figures(document, registry, window=window, as_of=as_of, declared=declared)
-        except MessageError as exc:
-            raise single_problem(capture, str(exc), line=1, column=1, field=exc.field) from None
-        result.messages = len(document.get("data", []) if isinstance(document, dict) else document)
-    else:
-        tally = _aggregate(fmt, capture, result)
-        span = Capture.from_millis(tally.first_ms, tally.last_ms)
-        try:
-            chosen, partial = resolve_window(span, window, declared)
-        except WindowError as exc:
-            raise single_problem(capture, str(exc), line=1, column=1) from None
-        figures = stream_figures(feed, tally, chosen, partial)
+    figures = _figures(fmt, capture, registry, window, as_of, declared, result)
     try:
         result.changes = merge(doc, figures, feed)
     except MergeConflict as exc:
-        raise single_problem(event, str(exc), line=1, column=1, field=f"facts[id={exc.fact_id}]" if exc.fact_id else "facts") from None
+        raise single_problem(event, str(exc), line=exc.line or 1, column=1, field=f"facts[id={exc.fact_id}]" if exc.fact_id else "facts") from None
     result.new_text = dump_document(doc)
     if result.changed:
         _validate(result.new_text, event, registry)
     return result
+
+
+def _figures(fmt, capture: Path, registry, window, as_of, declared, result: ImportResult):
+    """The figures a capture or export gives, with the window they are filed under."""
+    if fmt == "coinglass":
+        try:
+            figures, result.skipped = coinglass.figures(_read_document(capture), registry, window=window, as_of=as_of, declared=declared)
+        except MessageError as exc:
+            raise single_problem(capture, str(exc), line=1, column=1, field=exc.field) from None
+        return figures
+    tally = _aggregate(fmt, capture, result)
+    try:
+        chosen, partial = resolve_window(Capture.from_millis(tally.first_ms, tally.last_ms), window, declared)
+    except WindowError as exc:
+        raise single_problem(capture, str(exc), line=1, column=1) from None
+    return stream_figures(FEEDS[fmt], tally, chosen, partial)
 
 
 def write(result: ImportResult) -> None:
@@ -116,7 +117,6 @@ def _aggregate(fmt: str, capture: Path, result: ImportResult) -> Tally:
             break
         if message is None:
             continue
-        result.messages += 1
         kind = identify(message)
         if kind is not None and kind != fmt:
             problems.append(Problem(str(capture), line, 1, "", f"this is a {FEEDS[kind].title} message, but the file is being imported as {fmt}: a file mixing two feeds is refused (split it, one feed per file)"))
