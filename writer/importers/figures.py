@@ -180,7 +180,7 @@ def stream_figures(feed: Feed, tally: Tally, window: str, partial: bool) -> list
     if big is not None:
         out.append(
             Figure(
-                f"{feed.name}_largest", "largest_single_liquidation", "USD", amount(big.notional, floor=False),
+                f"{feed.name}_largest", "largest_single_liquidation", "USD", amount(big.notional, floor=floor),
                 side=big.side, asset=big.instrument.asset, contract=big.instrument.pair,
                 note=f"largest single order in the capture, {big.side} on {big.instrument.symbol} at {_stamp(_utc(big.time_ms))}, {_quote_words(big.instrument.quote)}"
                 + ("; a larger order may have gone unseen: " + why if floor else ""),
