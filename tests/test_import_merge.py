@@ -42,3 +42,16 @@ def test_capture_that_is_not_longer_is_refused():
     merge(doc, [figure("1000", 9, 12)], FEED)
     with pytest.raises(MergeConflict, match="not a longer capture"):
         merge(doc, [figure("900", 10, 12)], FEED, revisions=True)
+
+
+def test_closing_comment_moves_after_the_new_facts_and_end_of_line_comment_stays():
+    text = (
+        "id: 2026-11-20-x\nas_of: 2026-11-21T08:00:00+00:00\nfacts:\n  - id: a\n    metric: liquidations\n    unit: USD\n"
+        "    observations:\n      - source: binance\n        value: 5M  # typed from the screenshot\n"
+        "# end of the figures\n\nnote: kept last\n"
+    )
+    doc = load_document(text)
+    merge(doc, [figure("10", 9, 10)], FEED)
+    out = dump_document(doc)
+    assert "        value: 5M  # typed from the screenshot\n  - id: binance_usdt_total\n" in out
+    assert out.endswith("imported by writer import binance\n# end of the figures\n\nnote: kept last\n")

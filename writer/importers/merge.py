@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.timestamp import TimeStamp
+from ruamel.yaml.tokens import CommentToken
 
 from writer.importers.feeds import Feed
 from writer.importers.figures import Figure, parse_capture
@@ -104,9 +105,14 @@ def yaml_time(t: datetime) -> TimeStamp:
 
 
 def _append(facts: CommentedSeq, fact: CommentedMap) -> None:
-    """Append a fact, moving the blank line or comment that closed the list to after the new item."""
+    """Append a fact, moving the lines that closed the list (a blank line, a comment) to after the new item.
+
+    ruamel keeps those lines in the comment token of the last scalar before them,
+    together with that scalar's own end-of-line comment; the end-of-line part stays
+    where it is, the rest moves.
+    """
     if facts:
-        trailing = _take_trailing(facts)
+        trailing = _split_trailing(facts)
         facts.append(fact)
         if trailing is not None:
             _put_trailing(fact, trailing)
@@ -114,26 +120,37 @@ def _append(facts: CommentedSeq, fact: CommentedMap) -> None:
         facts.append(fact)
 
 
-def _take_trailing(node):
-    """Detach the comment token that follows the last scalar under ``node`` (ruamel keeps it there)."""
+def _split_trailing(node):
+    """Detach the lines after the last scalar under ``node``: returns a token for them, or None."""
+    holder, index = _last_comment_slot(node)
+    if holder is None:
+        return None
+    token = holder[index]
+    own_line, newline, rest = token.value.partition("\n")
+    if not newline or not rest:
+        return None  # only an end-of-line comment: nothing closes the list
+    holder[index] = CommentToken(own_line + "\n", token.start_mark, None) if own_line.strip() else None
+    return CommentToken("\n" + rest, token.start_mark, None)
+
+
+def _last_comment_slot(node):
+    """(list, index) of the comment token after the last scalar under ``node``, or (None, 0)."""
     if isinstance(node, CommentedMap) and node:
         key = list(node.keys())[-1]
         child = node[key]
         if isinstance(child, (CommentedMap, CommentedSeq)) and child:
-            return _take_trailing(child)
+            return _last_comment_slot(child)
         entry = node.ca.items.get(key)
         if entry and len(entry) > 2 and entry[2] is not None:
-            token, entry[2] = entry[2], None
-            return token
+            return entry, 2
     if isinstance(node, CommentedSeq) and node:
         child = node[-1]
         if isinstance(child, (CommentedMap, CommentedSeq)) and child:
-            return _take_trailing(child)
+            return _last_comment_slot(child)
         entry = node.ca.items.get(len(node) - 1)
         if entry and entry[0] is not None:
-            token, entry[0] = entry[0], None
-            return token
-    return None
+            return entry, 0
+    return None, 0
 
 
 def _put_trailing(node, token) -> None:
