@@ -159,3 +159,7 @@ def test_coinglass_import_then_reimport(tmp_path):
     older.write_text(export.read_text().replace("12:00:00Z", "11:00:00Z").replace("1500000", "1400000").replace('"1000000"', '"900000"'), encoding="utf-8")
     result = run("coinglass", older, "--event", event)
     assert result.exit_code == 2 and "older than the one imported before" in result.stderr
+    undated = tmp_path / "undated.json"
+    undated.write_text(older.read_text().replace(', "time": "2026-11-20T11:00:00Z"', ""), encoding="utf-8")
+    result = run("coinglass", undated, "--event", event)
+    assert result.exit_code == 2 and "a revision is dated" in result.stderr

@@ -238,7 +238,9 @@ def _check_supersedes(obs, figure: Figure, feed: Feed) -> None:
             )
         return
     old, new = _as_time(obs.get("as_of")), figure.as_of
-    if old is not None and new is not None and new < old:
+    if old is None or new is None:
+        raise MergeConflict(figure.id, f"fact {figure.id!r}: a revision is dated, and the earlier or the new {feed.name} reading has no time; give the export's time (--as-of, or `time` in the file)")
+    if new < old:
         raise MergeConflict(figure.id, f"fact {figure.id!r}: this export ({new.isoformat()}) is older than the one imported before ({old.isoformat()})")
 
 
