@@ -186,8 +186,10 @@ def okx(message) -> Iterator[Order]:
     for i, item in enumerate(data):
         at = f"data[{i}]"
         inst_id = _get(item, "instId", at)
+        if not isinstance(inst_id, str):
+            raise MessageError(f"expected an instrument id such as BTC-USDT-SWAP, got {inst_id!r}", f"{at}.instId")
         try:
-            contract = okx_contract(inst_id) if isinstance(inst_id, str) else okx_contract(repr(inst_id))
+            contract = okx_contract(inst_id)
         except SymbolError as exc:
             raise MessageError(str(exc), f"{at}.instId") from None
         details = _get(item, "details", at)
