@@ -9,7 +9,6 @@ from click.testing import CliRunner
 
 from test_import_support import EVENT, binance_line, bybit_line, make_event, ms, write_lines
 from writer.cli import main
-from writer.importers.merge import revisions_supported
 
 CAPTURE = [
     binance_line("BTCUSDT", "SELL", "2", "90000", ms(9)),  # long 180000
@@ -102,24 +101,25 @@ def test_id_taken_by_a_hand_written_fact_is_refused(tmp_path):
 
 
 def test_longer_capture_revises_the_earlier_figure(setup, tmp_path):
-    event, capture = setup
-    assert run("binance", capture, "--event", event, "--window", "4h").exit_code == 0
-    before = event.read_bytes()
-    longer = write_lines(tmp_path / "longer.jsonl", [*CAPTURE, binance_line("SOLUSDT", "BUY", "100", "150", ms(11))])  # short 15000
-    result = run("binance", longer, "--event", event, "--window", "4h")
-    if not revisions_supported():
-        # The fact model of this checkout cannot keep the earlier reading: refused, not silently overwritten.
-        assert result.exit_code == 2 and "has no `revisions`" in result.stderr and event.read_bytes() == before
-        return
-    assert result.exit_code == 0, result.output
     from writer.factbase.loader import load_event
 
+    event, capture = setup
+    assert run("binance", capture, "--event", event, "--window", "4h").exit_code == 0
+    longer = write_lines(tmp_path / "longer.jsonl", [*CAPTURE, binance_line("SOLUSDT", "BUY", "100", "150", ms(11))])  # short 15000
+    result = run("binance", longer, "--event", event, "--window", "4h")
+    assert result.exit_code == 0, result.output
     ev = load_event(event)
     total = ev.facts["binance_usdt_total"]
     assert total.value == 359000 + 15000
     (obs,) = total.observations
-    assert [r.value for r in obs.revisions] == [359000]
+    assert [(r.value, r.as_of.isoformat()) for r in obs.revisions] == [(359000, "2026-11-20T10:00:00+00:00")]
+    assert obs.as_of.isoformat() == "2026-11-20T11:00:00+00:00"
     assert len(total.sources) == 1  # a revision, never a second source agreeing with the first
+    largest = ev.facts["binance_largest"]  # the same order is still the largest: read again, not revised
+    assert largest.value == 180000 and not largest.observations[0].revisions
+    assert "1 added, 3 revised, 4 updated" in result.stderr  # SOL is new; total, shorts, count changed; the rest read again
+    again = run("binance", longer, "--event", event, "--window", "4h")
+    assert "nothing to change" in again.stderr
 
 
 def test_draft_after_import_prints_floors_with_the_venue(setup):
@@ -158,8 +158,22 @@ def test_coinglass_import_then_reimport(tmp_path):
     older = tmp_path / "older.json"
     older.write_text(export.read_text().replace("12:00:00Z", "11:00:00Z").replace("1500000", "1400000").replace('"1000000"', '"900000"'), encoding="utf-8")
     result = run("coinglass", older, "--event", event)
-    assert result.exit_code == 2 and "older than the one imported before" in result.stderr
+    assert result.exit_code == 2 and "not newer than the one imported before" in result.stderr
     undated = tmp_path / "undated.json"
     undated.write_text(older.read_text().replace(', "time": "2026-11-20T11:00:00Z"', ""), encoding="utf-8")
     result = run("coinglass", undated, "--event", event)
     assert result.exit_code == 2 and "a revision is dated" in result.stderr
+
+
+def test_newer_coinglass_export_revises_with_the_earlier_reading_dated(tmp_path):
+    from writer.factbase.loader import load_event
+
+    event = make_event(tmp_path)
+    first, newer = tmp_path / "cg1.json", tmp_path / "cg2.json"
+    first.write_text(json.dumps({"range": "1h", "time": "2026-11-20T12:00:00Z", "data": [{"exchange": "All", "liquidation_usd": "1500000"}]}), encoding="utf-8")
+    newer.write_text(json.dumps({"range": "1h", "time": "2026-11-20T13:00:00Z", "data": [{"exchange": "All", "liquidation_usd": "1650000"}]}), encoding="utf-8")
+    assert run("coinglass", first, "--event", event).exit_code == 0
+    result = run("coinglass", newer, "--event", event)
+    assert result.exit_code == 0 and "1 revised" in result.stderr
+    (obs,) = load_event(event).facts["coinglass_all_1h"].observations
+    assert obs.value == 1650000 and [(r.value, r.as_of.isoformat()) for r in obs.revisions] == [(1500000, "2026-11-20T12:00:00+00:00")]

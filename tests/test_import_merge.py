@@ -26,7 +26,7 @@ def test_revision_keeps_the_earlier_reading_with_its_time():
     doc = load_document(EVENT)
     assert [c.kind for c in merge(doc, [figure("1000.5", 9, 10)], FEED)] == ["added"]
     assert [c.kind for c in merge(doc, [figure("1000.5", 9, 10)], FEED)] == ["unchanged"]
-    (change,) = merge(doc, [figure("2500", 9, 12)], FEED, revisions=True)
+    (change,) = merge(doc, [figure("2500", 9, 12)], FEED)
     assert change.kind == "revised" and change.detail == "1000.5 -> 2500"
     obs = doc["facts"][-1]["observations"][0]
     assert obs["value"] == 2500 and list(obs.keys())[-1] == "revisions"
@@ -41,7 +41,7 @@ def test_capture_that_is_not_longer_is_refused():
     doc = load_document(EVENT)
     merge(doc, [figure("1000", 9, 12)], FEED)
     with pytest.raises(MergeConflict, match="not a longer capture"):
-        merge(doc, [figure("900", 10, 12)], FEED, revisions=True)
+        merge(doc, [figure("900", 10, 12)], FEED)
 
 
 def test_closing_comment_moves_after_the_new_facts_and_end_of_line_comment_stays():

@@ -96,7 +96,8 @@ def test_largest_single_liquidation_names_pair_side_time(tmp_path):
     _, ev = imported(tmp_path, "binance", BINANCE, window="4h")
     big = ev.facts["binance_largest"]
     assert (big.value, big.side, big.asset, big.contract, big.venue) == (45050, "long", "BTC", "BTC-USDT", "binance")
-    assert big.observations[0].as_of.isoformat() == "2026-11-20T10:00:00+00:00"
+    assert "long on BTCUSDT at 2026-11-20T10:00:00.000Z" in big.note  # the order's own time
+    assert big.observations[0].as_of.isoformat() == "2026-11-20T11:00:00+00:00"  # when the feed had shown it: the capture's end
 
 
 def test_window_defaults_to_the_capture_span_and_must_be_declared(tmp_path):

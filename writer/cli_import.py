@@ -69,7 +69,7 @@ def import_command(fmt: str, capture: Path, event: Path, dry_run: bool, window: 
         sys.stdout.write(result.diff())
     for note in result.skipped:
         click.echo(f"left out {note}", err=True)
-    counts = {kind: sum(c.kind == kind for c in result.changes) for kind in ("added", "revised", "unchanged")}
+    counts = {kind: sum(c.kind == kind for c in result.changes) for kind in ("added", "revised", "updated", "unchanged")}
     verb = "would change" if dry_run else "changed"
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
     click.echo(f"{event}: {summary}" + (f" ({verb})" if result.changed else " (nothing to change)"), err=True)

@@ -42,8 +42,8 @@ class Capture:
         return cls(_utc(first_ms), _utc(last_ms))
 
     def supersedes(self, other: Capture) -> bool:
-        """A longer capture holding all of ``other`` (the same span again is another capture, not a longer one)."""
-        return self.start <= other.start and self.end >= other.end and self != other
+        """A longer capture holding all of ``other`` and running past its end (so its figures are dated later)."""
+        return self.start <= other.start and self.end > other.end
 
     @property
     def minutes(self) -> int:
@@ -184,7 +184,7 @@ def stream_figures(feed: Feed, tally: Tally, window: str, partial: bool) -> list
                 side=big.side, asset=big.instrument.asset, contract=big.instrument.pair,
                 note=f"largest single order in the capture, {big.side} on {big.instrument.symbol} at {_stamp(_utc(big.time_ms))}, {_quote_words(big.instrument.quote)}"
                 + ("; a larger order may have gone unseen: " + why if floor else ""),
-                **{**common, "as_of": _utc(big.time_ms).replace(microsecond=0)},
+                **common,  # as_of: when the feed showed it (the capture's end); the order's own time is in the note
             )
         )
     out.append(

@@ -37,14 +37,12 @@ class MergeConflict(ValueError):
 @dataclass(frozen=True)
 class Change:
     fact_id: str
-    kind: str  # "added", "unchanged" or "revised"
+    kind: str  # "added", "unchanged", "updated" (same value, later reading) or "revised" (new value, earlier one kept)
     detail: str = ""
 
 
-def merge(doc: CommentedMap, figures: list[Figure], feed: Feed, *, revisions: bool | None = None) -> list[Change]:
-    """Merge ``figures`` into ``doc`` in place; ``revisions`` defaults to whether the fact model can keep them."""
-    if revisions is None:
-        revisions = revisions_supported()
+def merge(doc: CommentedMap, figures: list[Figure], feed: Feed) -> list[Change]:
+    """Merge ``figures`` into ``doc`` in place and say what happened to each."""
     facts = doc.get("facts")
     if facts is None:
         facts = doc["facts"] = CommentedSeq()
@@ -58,7 +56,7 @@ def merge(doc: CommentedMap, figures: list[Figure], feed: Feed, *, revisions: bo
             _append(facts, _fact_map(figure, feed))
             changes.append(Change(figure.id, "added"))
         else:
-            changes.append(_update(existing, figure, feed, revisions))
+            changes.append(_update(existing, figure, feed))
     return changes
 
 
@@ -171,7 +169,7 @@ def _put_trailing(node, token) -> None:
 # --- facts the importer wrote before ----------------------------------------------------
 
 
-def _update(fact: CommentedMap, figure: Figure, feed: Feed, revisions: bool) -> Change:
+def _update(fact: CommentedMap, figure: Figure, feed: Feed) -> Change:
     observations = fact.get("observations") or []
     mine = [o for o in observations if isinstance(o, dict) and o.get("source") == feed.source]
     if fact.get("metric") != figure.metric or not mine:
@@ -180,19 +178,17 @@ def _update(fact: CommentedMap, figure: Figure, feed: Feed, revisions: bool) -> 
     current = {k: fact[k] for k in QUALIFIERS if k in fact}
     if _same_reading(obs, figure) and current == _qualifiers(figure):
         return Change(figure.id, "unchanged")
-    try:
-        _check_supersedes(obs, figure, feed)
-    except MergeConflict as exc:
-        raise MergeConflict(exc.fact_id, str(exc), _line(fact)) from None
-    if not revisions:
-        raise MergeConflict(
-            figure.id,
-            f"fact {figure.id!r}: this import would revise the earlier {feed.name} figure, but this version of the fact model "
-            "has no `revisions` to keep it in; remove the earlier observation by hand to replace it",
-            _line(fact),
-        )
     before = obs.get("value")
-    _revise(obs, figure)
+    same_value = _as_decimal(before) == figure.value
+    if not (same_value and _as_time(obs.get("as_of")) == _figure_time(figure)):  # a new reading, not new wording for the same one
+        try:
+            _check_supersedes(obs, figure, feed)
+        except MergeConflict as exc:
+            raise MergeConflict(exc.fact_id, str(exc), _line(fact)) from None
+    if same_value:
+        _reread(obs, figure)  # the same figure, seen again in a longer capture: no revision to record
+    else:
+        _revise(obs, figure)
     desired = _qualifiers(figure)
     for key in QUALIFIERS:
         if key in desired and key in fact:
@@ -201,6 +197,8 @@ def _update(fact: CommentedMap, figure: Figure, feed: Feed, revisions: bool) -> 
             fact.insert(list(fact.keys()).index("observations"), key, desired[key])
         else:
             fact.pop(key, None)
+    if same_value:
+        return Change(figure.id, "updated", "same value, read again in a longer capture")
     return Change(figure.id, "revised", f"{before} -> {yaml_number(figure.value)}")
 
 
@@ -210,19 +208,16 @@ def _line(node) -> int:
     return lc.line + 1 if lc is not None and lc.line is not None else 0
 
 
-def revisions_supported() -> bool:
-    """Whether the fact model can keep earlier readings (``revisions`` on an observation, issue 9)."""
-    from writer.factbase.spec import ObservationSpec
-
-    return "revisions" in ObservationSpec.model_fields
-
-
 def _same_reading(obs, figure: Figure) -> bool:
     return (
         _as_decimal(obs.get("value")) == figure.value
-        and _as_time(obs.get("as_of")) == (figure.as_of.astimezone(timezone.utc).replace(microsecond=0) if figure.as_of else None)
+        and _as_time(obs.get("as_of")) == _figure_time(figure)
         and (obs.get("note") or None) == figure.obs_note
     )
+
+
+def _figure_time(figure: Figure) -> datetime | None:
+    return figure.as_of.astimezone(timezone.utc).replace(microsecond=0) if figure.as_of else None
 
 
 def _check_supersedes(obs, figure: Figure, feed: Feed) -> None:
@@ -234,14 +229,22 @@ def _check_supersedes(obs, figure: Figure, feed: Feed) -> None:
             raise MergeConflict(
                 figure.id,
                 f"fact {figure.id!r}: this capture ({figure.capture.describe()}) is not a longer capture holding the one imported before "
-                f"({earlier.describe()}); only a longer capture of the same feed replaces an earlier one",
+                f"({earlier.describe()}) and running past its end; only such a capture of the same feed replaces an earlier one",
             )
         return
     old, new = _as_time(obs.get("as_of")), figure.as_of
     if old is None or new is None:
         raise MergeConflict(figure.id, f"fact {figure.id!r}: a revision is dated, and the earlier or the new {feed.name} reading has no time; give the export's time (--as-of, or `time` in the file)")
-    if new < old:
-        raise MergeConflict(figure.id, f"fact {figure.id!r}: this export ({new.isoformat()}) is older than the one imported before ({old.isoformat()})")
+    if new <= old:
+        raise MergeConflict(figure.id, f"fact {figure.id!r}: this export ({new.isoformat()}) is not newer than the one imported before ({old.isoformat()})")
+
+
+def _reread(obs: CommentedMap, figure: Figure) -> None:
+    """The same value confirmed later: move the reading's time and note, keep everything else."""
+    if figure.as_of is not None:
+        obs["as_of"] = yaml_time(figure.as_of)
+    if figure.obs_note:
+        obs["note"] = figure.obs_note
 
 
 def _revise(obs: CommentedMap, figure: Figure) -> None:
