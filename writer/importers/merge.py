@@ -1,12 +1,13 @@
 """Merging imported figures into an event file's round-trip document.
 
-Each figure is one fact the importer owns, found again by its id. Three
-outcomes per figure: *added* (new id), *unchanged* (same reading again: a
-re-import changes nothing), *revised* (a longer capture of the same feed, or a
-newer export: the observation takes the new reading and keeps the earlier one
-under ``revisions``, so publishing can say what changed). Anything else (the
-id held by a fact this feed did not write, a shorter or unrelated capture, an
-older export) is refused rather than guessed at.
+Each figure is one fact the importer owns, found again by its id. Four
+outcomes per figure: *added* (new id); *unchanged* (same reading again: a
+re-import changes nothing); *revised* (a longer capture of the same feed, or a
+newer export, with a new value: the observation takes it and keeps the earlier
+reading under ``revisions``, so publishing can say what changed); *updated*
+(the same value read again later: only its time, note and qualifiers move).
+Anything else (the id held by a fact this feed did not write, a shorter or
+unrelated capture, an export that is not newer) is refused rather than guessed at.
 """
 
 from __future__ import annotations
