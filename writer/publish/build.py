@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import re
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +32,7 @@ from writer import __version__
 from writer.errors import InputError, Problem, WriterError, single_problem
 from writer.factbase.loader import REGISTRY_NAME, event_files, find_registry
 from writer.atomic import atomic_write, remove_stale_temps, sha256_bytes, sha256_file
+from writer.publish.executors import make_executor
 from writer.publish.feed import atom_feed
 from writer.publish.lock import build_lock
 from writer.publish.manifest import MANIFEST_NAME, STATE_DIR, Entry, Inputs, Manifest, shard_manifest_path
@@ -80,6 +80,8 @@ class BatchOptions:
     templates_dir: Path | None = None
     settings: SiteSettings = field(default_factory=SiteSettings)
     registry: Path | None = None  # one registry for every event (default: the nearest sources.yaml)
+    executor: str = "local"  # where events are published: "local" processes or "dask" (writer.publish.executors)
+    scheduler: str | None = None  # a Dask scheduler's address (default: a local Dask cluster of `jobs` workers)
 
 
 @dataclass
@@ -224,6 +226,8 @@ def _build_site(factbase: Path, options: BatchOptions, progress: Progress | None
     config = _pipeline_part(check_config)
     config_digest = inputs_digest(options.settings, config)
     jobs = options.jobs or default_jobs()
+    if options.executor != "local":
+        jobs = max(jobs, 2)  # a cluster is used however few cores this machine has
     workers = _Workers(options, out, config, 1) if jobs > 1 and _work_likely(files, own_manifest) else None
     if workers is not None:
         pools.append(workers)
@@ -485,8 +489,10 @@ class _Workers:
     """
 
     def __init__(self, options: BatchOptions, out: Path, config, processes: int):
-        self.jobs = processes
-        self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(out, options.settings, options.templates_dir, config))
+        if options.executor != "local":  # a cluster starts once, at its full size
+            processes = options.jobs or default_jobs()
+        self.pool = make_executor(options.executor, processes, _init_worker, (out, options.settings, options.templates_dir, config), scheduler=options.scheduler)
+        self.jobs = self.pool.jobs
         self.used = False
         self.closed = False
         self.warm = self.pool.submit(_worker_digest)  # start the workers now
@@ -502,12 +508,8 @@ class _Workers:
         if self.closed:
             return
         self.closed = True
-        if not self.used:
-            # Nothing to do after all: stop the worker mid-set-up rather than wait for spaCy.
-            # The pool's own processes are this process's only multiprocessing children.
-            for proc in multiprocessing.active_children():
-                proc.terminate()
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        # Nothing to do after all: stop the worker mid-set-up rather than wait for spaCy.
+        self.pool.shutdown(abandon=not self.used)
 
 
 def _worker_digest() -> str | None:
