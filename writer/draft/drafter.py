@@ -128,7 +128,6 @@ class Drafter:
         self.selfcheck = SelfCheck(self.style, self.sources)
         self._checker = checker
         self._run_check = run_check
-        self._md = None
 
     # -- set-up -----------------------------------------------------------------------
 
@@ -253,11 +252,9 @@ class Drafter:
             title = _unescape_md(markdown[start:expanded.map(hb + len(headline_section.text))])
 
         def render_html() -> str:
-            from markdown_it import MarkdownIt
+            from writer.markdown_html import render as markdown_to_html
 
-            if self._md is None:
-                self._md = MarkdownIt("commonmark", {"html": False})
-            body_html = expand_html(self._md.render(doc), resolved, spans, render.src_names)
+            body_html = expand_html(markdown_to_html(doc), resolved, spans, render.src_names)
             page = self.page.render(title=title, body=jinja2.utils.markupsafe.Markup(body_html), event=event.id,
                                     writer_version=__version__, templates=self.templates_digest, lang="en")
             return page if page.endswith("\n") else page + "\n"
