@@ -27,7 +27,7 @@ N = 6
 def cluster():
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as c:
         yield c
 
 
@@ -110,3 +110,10 @@ def test_scheduler_needs_the_dask_executor(tmp_path):
     r = subprocess.run([sys.executable, "-m", "writer.cli", "batch", str(tmp_path), "--out", str(tmp_path / "site"),
                         "--scheduler", "tcp://127.0.0.1:8786"], capture_output=True, text=True)
     assert r.returncode == 2 and "--executor dask" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_scheduler_address_that_is_not_one_is_an_input_error(base):
+    r = subprocess.run([sys.executable, "-m", "writer.cli", "batch", str(base / "fb" / "events"), "--out", str(base / "never"),
+                        "--executor", "dask", "--scheduler", "localhost"], capture_output=True, text=True)
+    assert r.returncode == 2 and "not a Dask scheduler address" in r.stderr and "Traceback" not in r.stderr
+    assert not (base / "never").exists()  # refused before anything is written

@@ -131,6 +131,13 @@ def batch(paths, out, jobs, executor, scheduler, shard, merge, force, templates_
     else:
         if scheduler and executor != "dask":
             raise click.UsageError("--scheduler needs --executor dask")
+        if scheduler:
+            from writer.publish.executors import check_scheduler
+
+            try:
+                check_scheduler(scheduler)  # before anything is written
+            except WriterError as exc:
+                raise click.UsageError(str(exc)) from None
         if len(paths) != 1:
             raise click.UsageError("give exactly one FACTBASE (a folder of event files, or one event file)")
         options = BatchOptions(out=out, jobs=jobs, shard=shard, force=force, templates_dir=templates_dir, settings=settings, registry=sources,

@@ -81,15 +81,17 @@ class DaskCluster:
             from distributed import Client, LocalCluster
         except ImportError:
             raise WriterError(f"--executor dask needs Dask's distributed scheduler: {DASK_EXTRA}") from None
+        if scheduler:
+            check_scheduler(scheduler)  # before a Client exists (a half-built one complains at exit)
         self._cluster = None
         try:
             if scheduler:
                 self._client = Client(scheduler, timeout=SCHEDULER_TIMEOUT, set_as_default=False)
             else:
                 self._cluster = LocalCluster(n_workers=processes, threads_per_worker=1, processes=True,
-                                             dashboard_address=None, silence_logs=logging.ERROR)
+                                             dashboard_address=":0", silence_logs=logging.ERROR)
                 self._client = Client(self._cluster, set_as_default=False)
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError) as exc:  # refused, timed out
             self._close_cluster()
             where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
             raise WriterError(f"cannot reach {where}: {exc}") from None
@@ -113,6 +115,18 @@ class DaskCluster:
         if self._cluster is not None:
             self._cluster.close()
             self._cluster = None
+
+
+def check_scheduler(address: str) -> None:
+    """Raise WriterError unless ``address`` reads as a Dask scheduler address (scheme, host, port)."""
+    try:
+        from distributed.comm import get_address_host_port
+    except ImportError:
+        raise WriterError(f"--executor dask needs Dask's distributed scheduler: {DASK_EXTRA}") from None
+    try:
+        get_address_host_port(address)
+    except ValueError as exc:
+        raise WriterError(f"--scheduler {address!r} is not a Dask scheduler address such as tcp://HOST:8786 ({exc})") from None
 
 
 def make_executor(kind: str, processes: int, initializer: Callable, initargs: tuple, *, scheduler: str | None = None):
