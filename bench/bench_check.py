@@ -195,7 +195,7 @@ def export_grammar() -> dict:
     from writer.check import document, figures
     from writer.check.analysis import CAVEAT_CLASSES, NOTE_CLASSES
     from writer.check.phrases import build_phrases
-    from writer import nlp
+    from writer.check import sentences as nlp
 
     phrases = build_phrases()
     return {
