@@ -95,6 +95,9 @@ def _text_report(report, merged: bool) -> str:
 @click.argument("paths", nargs=-1, metavar="FACTBASE | SHARD_DIR...", type=click.Path(path_type=Path))
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path), help="Site folder to write (created if missing).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where events are published: processes on this machine, or a Dask cluster (pip install 'writer[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", default=None, help="Dask scheduler address (tcp://HOST:8786); default with --executor dask: a local cluster of --jobs workers.")
 @click.option("--shard", callback=_shard, metavar="K/N", help="Build only shard K of N (a stable hash of the event id); join with --merge.")
 @click.option("--merge", is_flag=True, help="Join shard outputs (in --out and in PATHS folders) into one index, feed and manifest.")
 @click.option("--force", is_flag=True, help="Rebuild every event even when its inputs are unchanged.")
@@ -109,7 +112,8 @@ def _text_report(report, merged: bool) -> str:
 @click.option("--feed-size", type=click.IntRange(min=1), default=None, help="Entries in the Atom feed (default 50).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
-def batch(paths, out, jobs, shard, merge, force, templates_dir, articles_dir, sources, desk, site_title, base_url, timezone, feed_size, fmt, quiet) -> None:
+def batch(paths, out, jobs, executor, scheduler, shard, merge, force, templates_dir, articles_dir, sources, desk, site_title, base_url, timezone,
+          feed_size, fmt, quiet) -> None:
     """Publish every event under FACTBASE as a checked static site in --out.
 
     Per event: an HTML page with schema.org NewsArticle JSON-LD, the Markdown and
@@ -139,14 +143,23 @@ def batch(paths, out, jobs, shard, merge, force, templates_dir, articles_dir, so
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     if merge:
-        if shard or force or jobs or articles_dir:
-            raise click.UsageError("--merge joins finished shards; it takes no --shard, --force, --jobs or --articles")
+        if shard or force or jobs or articles_dir or executor != "local" or scheduler:
+            raise click.UsageError("--merge joins finished shards; it takes no --shard, --force, --jobs, --articles, --executor or --scheduler")
         run = lambda: merge_shards(out, list(paths), settings if given else None, templates_dir)  # noqa: E731
     else:
+        if scheduler and executor != "dask":
+            raise click.UsageError("--scheduler needs --executor dask")
+        if scheduler:
+            from writer.publish.executors import check_scheduler
+
+            try:
+                check_scheduler(scheduler)  # before anything is written
+            except WriterError as exc:
+                raise click.UsageError(str(exc)) from None
         if len(paths) != 1:
             raise click.UsageError("give exactly one FACTBASE (a folder of event files, or one event file)")
         options = BatchOptions(out=out, jobs=jobs, shard=shard, force=force, templates_dir=templates_dir, settings=settings, registry=sources,
-                               articles=articles_dir)
+                               articles=articles_dir, executor=executor, scheduler=scheduler)
         progress = _Progress(enabled=not quiet)
         run = lambda: build_site(paths[0], options, progress=progress)  # noqa: E731
     try:

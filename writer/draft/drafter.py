@@ -137,7 +137,6 @@ class Drafter:
         self.selfcheck = SelfCheck(self.style, self.sources)
         self._checker = checker
         self._run_check = run_check
-        self._md = None
 
     # -- set-up -----------------------------------------------------------------------
 
@@ -264,11 +263,9 @@ class Drafter:
             title = _unescape_md(markdown[start:expanded.map(hb + len(headline_section.text))])
 
         def render_body() -> str:
-            from markdown_it import MarkdownIt
+            from writer.markdown_html import render as markdown_to_html
 
-            if self._md is None:
-                self._md = MarkdownIt("commonmark", {"html": False})
-            return expand_html(self._md.render(doc), resolved, spans, render.src_names)
+            return expand_html(markdown_to_html(doc), resolved, spans, render.src_names)
 
         def render_html() -> str:
             page = self.page.render(title=title, body=jinja2.utils.markupsafe.Markup(draft.body_html), event=event.id,

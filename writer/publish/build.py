@@ -58,6 +58,8 @@ class BatchOptions:
     registry: Path | None = None  # one registry for every event (default: the nearest sources.yaml)
     articles: Path | None = None  # edited articles (default: articles/ beside the fact base, when it exists)
     now: datetime | None = None  # the moment of this run, for correction dates (default: SOURCE_DATE_EPOCH, else the clock)
+    executor: str = "local"  # where events are published: "local" processes or "dask" (writer.publish.executors)
+    scheduler: str | None = None  # a Dask scheduler's address (default: a local Dask cluster of `jobs` workers)
 
 
 @dataclass
@@ -140,7 +142,8 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
         config = check_config()
         pages = site_pages(options.settings, options.templates_dir)  # a broken site template stops the run before any work
         setup = PublishSetup(out, layout.stage, options.settings, options.templates_dir, config, run_moment(options.now))
-        executor = LocalExecutor(setup, options.jobs or default_jobs(), work_likely=_work_likely(files, layout.manifest))
+        executor = LocalExecutor(setup, options.jobs or default_jobs(), work_likely=_work_likely(files, layout.manifest),
+                                 kind=options.executor, scheduler=options.scheduler)
         try:
             report = _build(factbase, files, options, layout, executor, pages, inputs_digest(options.settings, config), progress)
         finally:
