@@ -163,3 +163,24 @@ def test_a_conditional_is_potential_not_a_source(checker):
     assert _flags(checker, "If bitcoin slips under $80,000, longs worth $312 million would be at stake.\n") == ["$80,000", "$312 million"]
     assert "conditional" in checker.phrases.classes_in("If ether tops $4,000, shorts would lose $90 million.")
     assert "conditional" not in checker.phrases.classes_in("Shorts lost $90 million as ether topped $4,000.")
+
+
+def test_a_parenthesis_right_after_a_figure_attributes_that_figure_only():
+    from writer.check.analysis import analyse
+    from writer.check.checker import Checker as _C
+    from writer.check.document import read_article
+    from writer.check.phrases import source_pattern
+
+    c = _C()
+    text = "Liquidations reached $150 million, about $120 million (in data from Kaiko) of it from longs, and shorts $30 million.\n"
+    article = read_article(text)
+    sentences, figures = c._segment([article])[0]
+    rx, spelling = source_pattern({"kaiko": ["Kaiko"]})
+    a = analyse(article, sentences, figures, c.phrases, rx, spelling)
+    own = {fu.figure.text: a.own_attributed(fu) for fu in a.figures}
+    assert own == {"$150 million": set(), "$120 million": {"kaiko"}, "$30 million": set()}
+    trailing = "Bitcoin fell to $89,000 and rose above $95,000 (according to a single source, Kaiko).\n"
+    article = read_article(trailing)
+    sentences, figures = c._segment([article])[0]
+    a = analyse(article, sentences, figures, c.phrases, rx, spelling)
+    assert [a.own_attributed(fu) for fu in a.figures] == [{"kaiko"}, {"kaiko"}]

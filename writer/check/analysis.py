@@ -243,7 +243,7 @@ class Analysis:
     def scope_sources(self, fu: FigureUse, *, carry: bool = False) -> set[str]:
         """Sources named as sources in the figure's sentence or in notes covering it (and, with
         ``carry``, in the sentence that opens its run)."""
-        named = set(fu.sentence.attributed)
+        named = set(self.own_attributed(fu))
         if carry:
             opener = self._prefix_named(fu.block_index)[self._pos[id(fu.sentence)]]
             if opener is not None:
@@ -251,6 +251,28 @@ class Analysis:
         for s in self.covering_notes(fu):
             named |= s.attributed
         return named
+
+    def own_attributed(self, fu: FigureUse) -> set[str]:
+        """Sources the figure's sentence names for *this* figure: a parenthesis right after another
+        figure ("about $120 million (in data from X and Y)") attributes that figure only."""
+        s = fu.sentence
+        if len(s.figures) < 2 or "(" not in s.text:
+            return s.attributed
+        text = s.text
+        at = fu.figure.start - s.start
+        ends = {other.figure.end - s.start: other for other in s.figures}
+        kept = []
+        for m in _PAREN.finditer(text):
+            before = text[:m.start()].rstrip(" ,;:")
+            owner = ends.get(len(before))  # the figure the parenthesis directly follows, if any
+            theirs = owner is not None and owner is not fu and not (m.start() <= at < m.end())
+            kept.append(" " * (m.end() - m.start()) if theirs else text[m.start():m.end()])
+        blanked = _PAREN.sub(lambda m, it=iter(kept): next(it), text)
+        if blanked == text:
+            return s.attributed
+        reader = s._reader
+        mentions = list(reader.source_rx.finditer(blanked)) if reader.source_rx is not None else []
+        return attributive(blanked, mentions, reader.spelling, reader.phrases, label=s._label_ok())
 
     def repeats_attributed(self, fu: FigureUse) -> FigureUse | None:
         """House rule for a repeated figure: every paragraph attributes its own figures, except a

@@ -310,7 +310,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     if described:
         best_d = max(d[0] for d in described)
         top = [d[1] for d in described if d[0] == best_d]
-        best_words = max((m[3] for m in matched), default=None)
+        # the words' score of the fact the value would be linked to (the best match overall)
+        best_words = max(matched, key=lambda m: m[0])[3] if matched else None
         # The words name another fact much better than any fact the value fits: a wrong value.
         if len({t.id for t in top}) == 1 and (best_words is None or best_d >= best_words + 2):
             t = top[0]
