@@ -179,7 +179,7 @@ def test_a_parenthesis_right_after_a_figure_attributes_that_figure_only():
     a = analyse(article, sentences, figures, c.phrases, rx, spelling)
     own = {fu.figure.text: a.own_attributed(fu) for fu in a.figures}
     assert own == {"$150 million": set(), "$120 million": {"kaiko"}, "$30 million": set()}
-    trailing = "Bitcoin fell to $89,000 and rose above $95,000 (according to a single source, Kaiko).\n"
+    trailing = "Bitcoin fell to $89,000 and rose above $95,000 overnight (according to a single source, Kaiko).\n"
     article = read_article(trailing)
     sentences, figures = c._segment([article])[0]
     a = analyse(article, sentences, figures, c.phrases, rx, spelling)
