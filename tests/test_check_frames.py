@@ -165,7 +165,7 @@ def test_a_conditional_is_potential_not_a_source(checker):
     assert "conditional" not in checker.phrases.classes_in("Shorts lost $90 million as ether topped $4,000.")
 
 
-def test_a_parenthesis_right_after_a_figure_attributes_that_figure_only():
+def test_a_parenthesis_right_after_a_figure_does_not_reach_back_to_earlier_figures():
     from writer.check.analysis import analyse
     from writer.check.checker import Checker as _C
     from writer.check.document import read_article
@@ -178,7 +178,7 @@ def test_a_parenthesis_right_after_a_figure_attributes_that_figure_only():
     rx, spelling = source_pattern({"kaiko": ["Kaiko"]})
     a = analyse(article, sentences, figures, c.phrases, rx, spelling)
     own = {fu.figure.text: a.own_attributed(fu) for fu in a.figures}
-    assert own == {"$150 million": set(), "$120 million": {"kaiko"}, "$30 million": set()}
+    assert own == {"$150 million": set(), "$120 million": {"kaiko"}, "$30 million": {"kaiko"}}
     trailing = "Bitcoin fell to $89,000 and rose above $95,000 overnight (according to a single source, Kaiko).\n"
     article = read_article(trailing)
     sentences, figures = c._segment([article])[0]

@@ -253,8 +253,9 @@ class Analysis:
         return named
 
     def own_attributed(self, fu: FigureUse) -> set[str]:
-        """Sources the figure's sentence names for *this* figure: a parenthesis right after another
-        figure ("about $120 million (in data from X and Y)") attributes that figure only."""
+        """Sources the figure's sentence names for *this* figure: a parenthesis right after a later
+        figure ("..., about $120 million (in data from X and Y)") attributes that figure and the run
+        after it, not the figures before it."""
         s = fu.sentence
         if len(s.figures) < 2 or "(" not in s.text:
             return s.attributed
@@ -265,7 +266,8 @@ class Analysis:
         for m in _PAREN.finditer(text):
             before = text[:m.start()].rstrip(" ,;:")
             owner = ends.get(len(before))  # the figure the parenthesis directly follows, if any
-            theirs = owner is not None and owner is not fu and not (m.start() <= at < m.end())
+            # a caveat placed after a later figure does not reach back (it covers its figure and the run after it)
+            theirs = owner is not None and owner.figure.start > fu.figure.start and not (m.start() <= at < m.end())
             kept.append(" " * (m.end() - m.start()) if theirs else text[m.start():m.end()])
         blanked = _PAREN.sub(lambda m, it=iter(kept): next(it), text)
         if blanked == text:
