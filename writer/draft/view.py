@@ -47,7 +47,7 @@ class FigureRef(Ref):
             "id", "metric", "status", "side", "direction", "is_derived", "derivation", "is_range", "lower_bound",
             "has_window", "has_asset", "has_venue", "has_contract", "has_subject", "has_level", "has_band",
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
-            "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead",
+            "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
         }
     )
 
@@ -65,6 +65,7 @@ class FigureRef(Ref):
         self.is_range = fact.range is not None and (fact.value is None or fact.status is Status.DISPUTED)
         self.lower_bound = fact.lower_bound
         self.has_window = bool(fact.window)
+        self.window_id = fact.window or ""  # for comparing two figures' windows in a template
         self.has_asset = bool(fact.asset)
         self.has_venue = bool(fact.venue)
         self.has_contract = bool(fact.contract)
