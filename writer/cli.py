@@ -42,70 +42,13 @@ def main() -> None:
     """
 
 
-# --- writer facts -----------------------------------------------------------
-
-
-@main.group()
-def facts() -> None:
-    """Validate and inspect fact files."""
-
-
-@facts.command("validate")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Source registry (default: the nearest sources.yaml).")
-def facts_validate(paths: tuple[Path, ...], sources: Path | None) -> None:
-    """Check fact files (files or folders). Exit 0 when all are valid, 2 otherwise."""
-    from writer.factbase.loader import event_files, load_factbase, load_registry
-
-    try:
-        registry = load_registry(sources) if sources else None
-    except InputError as exc:
-        _fail(exc)
-    files = event_files(paths)
-    if not files:
-        click.echo("no event files found in " + ", ".join(map(str, paths)), err=True)
-        sys.exit(EXIT_INPUT)
-    events, problems = load_factbase(paths, registry)
-    if problems:
-        _fail(InputError(problems))
-    click.echo(f"{len(events)} event file{'s' if len(events) != 1 else ''} valid")
-
-
-def _load_one(event: Path, sources: Path | None):
-    from writer.factbase.loader import load_event, load_registry
-
-    try:
-        return load_event(event, load_registry(sources) if sources else None)
-    except InputError as exc:
-        _fail(exc)
-
-
-@facts.command("show")
-@click.argument("event", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Source registry (default: the nearest sources.yaml).")
-def facts_show(event: Path, fmt: str, sources: Path | None) -> None:
-    """Show every figure of EVENT with its status, value or range, qualifiers and sources."""
-    from writer.factbase.export import event_record, facts_table
-
-    loaded = _load_one(event, sources)
-    click.echo(_dump_json(event_record(loaded)) if fmt == "json" else facts_table(loaded))
-
-
-@facts.command("schema")
-@click.option("--registry", is_flag=True, help="Print the schema of sources.yaml instead of an event file.")
-def facts_schema(registry: bool) -> None:
-    """Print the JSON Schema of an event file (for editor completion and validation)."""
-    from writer.factbase.schema import event_schema, registry_schema
-
-    click.echo(_dump_json(registry_schema() if registry else event_schema()))
-
-
 # The other commands live one module each so they can grow without crowding this file.
 from writer.cli_batch import batch  # noqa: E402
 from writer.cli_check import check_commands  # noqa: E402
 from writer.cli_draft import draft  # noqa: E402
+from writer.cli_facts import facts  # noqa: E402
 
+main.add_command(facts)
 main.add_command(draft)
 main.add_command(batch)
 for _command in check_commands:

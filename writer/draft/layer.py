@@ -126,7 +126,17 @@ class Render:
     # -- figures ------------------------------------------------------------------
 
     def formatted(self, fact: Fact, *, role: str = "value") -> list[Piece]:
-        """The figure as printed with its approximation or bound word (``about``, ``at least``, ``between``)."""
+        """The figure as printed with its approximation or bound word (``about``, ``at least``, ``between``).
+
+        A change with a direction reads "down $60 billion" (never a negative amount).
+        """
+        pieces = self._formatted(fact, role=role)
+        if fact.change and role == "value":
+            word = self.style.names.get("changes", {}).get(fact.change, _CHANGE_WORDS[fact.change])
+            pieces = [Piece("fig", f"{word} {p.text}", p.role) for p in pieces]
+        return pieces
+
+    def _formatted(self, fact: Fact, *, role: str = "value") -> list[Piece]:
         words = self.style.names.get("words", {})
         if role == "level":
             return [Piece("fig", fmt.price(fact.price_level).text, "level")]
@@ -151,7 +161,7 @@ class Render:
             if fact.unit == "USD":
                 return fmt.price(v) if fact.metric == "price_level" else fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
-                return fmt.percent(v, floor=floor, ceil=ceil, signed=fact.metric.endswith("_change"))
+                return fmt.percent(v, floor=floor, ceil=ceil, signed=fact.metric.endswith("_change") and not fact.change)
             if fact.unit == "ratio":
                 return fmt.ratio(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "index":
@@ -159,6 +169,11 @@ class Render:
             if fact.unit == "coins":
                 return fmt.coins(v, fact.asset or "", floor=floor, ceil=ceil, figs=figs)
             return fmt.count(v, floor=floor, ceil=ceil, figs=figs)
+
+        if fact.magnitude is not None:  # vague words stay words: never an invented range
+            return [Piece("fig", _magnitude_words(fact), role)]
+        if fact.hedge is not None and not _plain_range(fact):  # the source's own "about", "over", "up to", printed as given
+            return [Piece("fig", self._hedged(fact, one), role)]
 
         # Any figure the fact base holds as a range prints as one, even when the providers agree
         # within the tolerance: the provenance check (P005) reads a point as a collapsed range.
@@ -181,6 +196,21 @@ class Render:
             return [Piece("fig", f"{words.get('at_least', 'at least')} {one(fact.value, floor=True).text}", role)]
         f = one(fact.value)
         return [Piece("fig", f"{words.get('about', 'about')} {f.text}" if f.approx else f.text, role)]
+
+    def _hedged(self, fact: Fact, one) -> str:
+        """A figure with its source's qualifier: rounded down under a floor, up under a ceiling, so the words stay true."""
+        words = self.style.names.get("words", {})
+
+        def end(v: float, hedge) -> str:
+            kind = hedge.kind.value if hedge is not None else ""
+            text = one(v, floor=kind == "floor", ceil=kind == "ceiling").text
+            return f"{hedge.words} {text}" if hedge is not None else text
+
+        if fact.range is not None:
+            lo_h, hi_h = fact.hedge if isinstance(fact.hedge, tuple) else (None, None)
+            pair = f"{end(fact.range[0], lo_h)} {words.get('to', 'to')} {end(fact.range[1], hi_h)}"
+            return pair if isinstance(fact.hedge, tuple) else f"{fact.hedge.words} {pair}"
+        return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None)
 
     def fig(self, ref, role: str = "value", covered: bool = False) -> str:
         """A figure; ``covered=True`` when the template words the caveat itself (the self-check still verifies it)."""
@@ -309,6 +339,8 @@ class Render:
             parts.append(Piece("lit", names.get("sides", {}).get(fact.side, fact.side) + " "))
         if fact.asset:
             parts += [Piece("text", fact.asset), Piece("lit", " ")]
+        elif fact.assets:  # several assets counted together: "BTC and ETH liquidations"
+            parts += [Piece("text", join_names(list(fact.assets), self.style)), Piece("lit", " ")]
         if parts and noun.startswith("the "):
             parts.insert(0, Piece("lit", "the "))
             noun = noun[4:]
@@ -317,6 +349,8 @@ class Render:
             parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
             if fact.contract:
                 parts += [Piece("lit", "'s "), Piece("text", fact.contract), Piece("lit", " contract")]
+        elif fact.venues:
+            parts += [Piece("lit", " on "), Piece("text", join_names([self.event.source_name(v) for v in fact.venues], self.style))]
         elif fact.contract:
             parts += [Piece("lit", " on the "), Piece("text", fact.contract), Piece("lit", " contract")]
         if fact.subject:
@@ -434,6 +468,8 @@ class Render:
         q = ref._quote
         if self.section in HEADLINE_SECTIONS and ref.unverified:
             raise TemplateMisuse(f"quote {q.id!r} is {q.status.value}: it may not appear in the {self.section}")
+        if q.paraphrase:  # a view in the desk's words: attributed, never dressed as a verbatim quote
+            return self._token(Span("text", [Piece("text", q.words.strip().rstrip("."))], ref=ref.id))
         return self._token(Span("text", [Piece("lit", "\u201c"), Piece("text", q.words.strip().strip('"\u201c\u201d')), Piece("lit", "\u201d")], ref=ref.id))
 
     # -- house wording ----------------------------------------------------------------
@@ -451,6 +487,28 @@ class Render:
         names = ("fig", "change", "level", "lead", "gap", "what", "window", "asset", "asset_name", "venue", "contract", "subject",
                  "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick")
         return {n: getattr(self, n) for n in names}
+
+
+def _plain_range(fact: Fact) -> bool:
+    """A range whose low end is a floor and high end a ceiling says no more than "between X and Y"."""
+    if fact.range is None or not isinstance(fact.hedge, tuple):
+        return False
+    low, high = (h.kind.value if h is not None else None for h in fact.hedge)
+    return low in (None, "floor") and high in (None, "ceiling")
+
+
+_CHANGE_WORDS = {"rise": "up", "fall": "down", "inflow": "net inflows of", "outflow": "net outflows of"}
+_MAGNITUDE_UNITS = {"USD": "dollars", "count": "", "coins": ""}
+
+
+def _magnitude_words(fact: Fact) -> str:
+    """"several million dollars", "tens of thousands" (traders), "hundreds of millions of dollars"."""
+    words = fact.magnitude.words
+    unit = _MAGNITUDE_UNITS.get(fact.unit, "")
+    if not unit:
+        return words
+    # "several million dollars" but "tens of millions of dollars"
+    return f"{words} of {unit}" if words.endswith("s") else f"{words} {unit}"
 
 
 __all__ = ["Render", "Span", "Piece", "TOKEN_RE", "TOKEN_OPEN", "TOKEN_CLOSE", "HEADLINE_SECTIONS", "attribution_key", "caveat_kind"]

@@ -227,7 +227,7 @@ def _window_groups(event: Event) -> list[tuple[str | None, WindowGroup, int]]:
     for f in event.facts.values():
         if f.metric not in ("liquidations", "liquidated_accounts") or any(getattr(f, k) for k in _LIQ_TOTAL_KEYS):
             continue
-        if f.status in UNVERIFIED or f.status is Status.UNAVAILABLE or f.status is Status.ESTIMATE:
+        if f.status in UNVERIFIED or f.status is Status.UNAVAILABLE or f.status is Status.ESTIMATE or f.bounds is None:
             continue
         slot = "accounts" if f.metric == "liquidated_accounts" else (f.side or "total")
         groups.setdefault(f.window, {}).setdefault(slot, f)
@@ -272,7 +272,8 @@ def build_view(event: Event, thresholds: dict) -> View:
         return _by_size([f for f in facts if f.id not in used and pred(f)])
 
     gaps = [f for f in facts if f.status is Status.UNAVAILABLE]
-    live = [f for f in facts if f.status is not Status.UNAVAILABLE]
+    # Statements without a number (a reading, which side dominated) have no figure to print here.
+    live = [f for f in facts if f.status is not Status.UNAVAILABLE and f.bounds is not None]
     unverified = _by_size([f for f in live if f.status in UNVERIFIED])
     placed = used | {f.id for f in gaps} | {f.id for f in unverified}
 

@@ -21,6 +21,8 @@ from writer.check.rules import (
     p009_overstated_certainty,
     p010_unverified_in_lede,
     p011_unattributed_figure,
+    p012_mismatched_figure,
+    p013_single_source_unmarked,
 )
 from writer.check.rules.base import Hit, Rule, RuleContext
 
@@ -38,6 +40,8 @@ RULES: dict[str, Rule] = {
         p009_overstated_certainty,
         p010_unverified_in_lede,
         p011_unattributed_figure,
+        p012_mismatched_figure,
+        p013_single_source_unmarked,
         f001_no_attribution,
         f002_unmarked_claim,
     )

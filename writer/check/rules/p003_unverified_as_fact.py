@@ -44,7 +44,7 @@ About $7 billion in short positions sits between $92,000 and $94,000.
 
 ## Use instead
 ```markdown
-A research brief puts about $7 billion in short positions between $92,000 and $94,000, a figure still pending verification.
+An unverified claim circulating on X puts about $7 billion in short positions between $92,000 and $94,000.
 ```
 """,
     check=check,
