@@ -392,8 +392,12 @@ class Render:
         words = self.style.names.get("words", {})
         if not fact.window:
             return self._token(Span("text", [Piece("lit", words.get(fallback, "during the event"))]))
+        phrase = window_words(fact.window, self.style)
+        one = self.style.names.get("one", "one") + " "
+        if lead_word == "over_the_past" and phrase.startswith(one):
+            phrase = phrase[len(one):]  # "over the past day", not "over the past one day"
         return self._token(Span("text", [Piece("lit", words.get(lead_word, lead_word.replace("_", " ")) + " "),
-                                         Piece("qual", window_words(fact.window, self.style))]))
+                                         Piece("qual", phrase)]))
 
     def ctx(self, ref) -> str:
         """A context item as a clause with its caveat: the desk's words, then who says so and how sure."""

@@ -104,7 +104,7 @@ class ContextRef(Ref):
 
 
 class QuoteRef(Ref):
-    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified"})
+    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase"})
 
     def __init__(self, quote: Quote, reporter: str | None = None):
         self._quote = quote
@@ -113,6 +113,7 @@ class QuoteRef(Ref):
         # "as reported by X" only when someone other than the speaker reported it.
         self.has_source = bool(reporter) and reporter.casefold() not in quote.speaker.casefold()
         self.unverified = quote.status in UNVERIFIED
+        self.paraphrase = bool(getattr(quote, "paraphrase", False))  # a view in the desk's words: "said that ..."
 
 
 @dataclass
