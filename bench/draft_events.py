@@ -46,6 +46,9 @@ ANGLES = [
 
 
 def article_for(event_path: Path, shared: Path) -> Path | None:
+    if event_path.parent.name == "corpus":  # factbase/corpus/NN-slug.yaml is written from corpus article NN
+        found = sorted((shared / "corpus").glob(f"{event_path.name[:2]}_*.claims.json"))
+        return found[0] if found else None
     head = event_path.read_text(encoding="utf-8")[:2000]
     m = re.search(r"Reference article (\d{3})", head)
     if m:

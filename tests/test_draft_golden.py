@@ -13,7 +13,7 @@ import os
 
 import pytest
 
-from draft_support import EVENTS, ROOT, example
+from draft_support import CORPUS, EVENTS, ROOT, drafted, example
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -28,7 +28,20 @@ def test_markdown_matches_golden(path):
     assert draft.markdown == golden.read_text(encoding="utf-8"), f"{golden.name} differs; regenerate deliberately if intended"
 
 
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_real_article_drafts_match_golden(path):
+    """The fact files of real articles (factbase/corpus): drafted, passing their own check, byte for byte."""
+    _, draft = drafted(path)
+    golden = GOLDEN / "corpus" / f"{path.stem}.md"
+    if os.environ.get("WRITER_REGEN_GOLDEN") == "1":
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(draft.markdown, encoding="utf-8", newline="\n")
+    assert golden.exists(), f"no golden file for {path.name}: run WRITER_REGEN_GOLDEN=1 pytest {__file__}"
+    assert draft.markdown == golden.read_text(encoding="utf-8"), f"{golden.name} differs; regenerate deliberately if intended"
+
+
 def test_every_golden_has_an_event():
     stems = {p.stem for p in EVENTS}
     orphans = [g.name for g in GOLDEN.glob("*.md") if g.stem not in stems]
+    orphans += [f"corpus/{g.name}" for g in (GOLDEN / "corpus").glob("*.md") if g.stem not in {p.stem for p in CORPUS}]
     assert not orphans, f"golden files without an event: {orphans}"

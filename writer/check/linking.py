@@ -307,7 +307,9 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     if described and matched:
         # The value fits some fact: only the words (not a source's name) may say it was meant for another.
         described = [(words, t, words) for _, t, words in described if words >= 2]
-    if described:
+    # A figure inside quotation marks that the quoted words hold is theirs, whatever else the sentence describes.
+    quoted_match = quoted and any(m[1].id.startswith(("quote:", "context:")) for m in matched)
+    if described and not quoted_match:
         best_d = max(d[0] for d in described)
         top = [d[1] for d in described if d[0] == best_d]
         # the words' score of the fact the value would be linked to (the best match overall)

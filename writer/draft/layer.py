@@ -201,14 +201,18 @@ class Render:
         """A figure with its source's qualifier: rounded down under a floor, up under a ceiling, so the words stay true."""
         words = self.style.names.get("words", {})
 
-        def end(v: float, hedge) -> str:
-            kind = hedge.kind.value if hedge is not None else ""
+        def end(v: float, hedge, outward: str = "") -> str:
+            kind = hedge.kind.value if hedge is not None else outward  # an unhedged end of a range rounds outward
             text = one(v, floor=kind == "floor", ceil=kind == "ceiling").text
             return f"{hedge.words} {text}" if hedge is not None else text
 
         if fact.range is not None:
             lo_h, hi_h = fact.hedge if isinstance(fact.hedge, tuple) else (None, None)
-            pair = f"{end(fact.range[0], lo_h)} {words.get('to', 'to')} {end(fact.range[1], hi_h)}"
+            low = end(fact.range[0], lo_h)
+            unit_word = {"ratio": " to 1", "coins": f" {fact.asset}"}.get(fact.unit, "")
+            if unit_word:
+                low = low.removesuffix(unit_word)  # "1.2 to 1.4 to 1" reads as three ratios: the unit once, at the end
+            pair = f"{low} {words.get('to', 'to')} {end(fact.range[1], hi_h)}"
             return pair if isinstance(fact.hedge, tuple) else f"{fact.hedge.words} {pair}"
         return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None)
 
@@ -264,6 +268,11 @@ class Render:
             kind = "derived"
         if kind not in table:
             kind = "single_source" if len(sources) <= 1 else "multi_source"
+        registry = self.event.registry.sources
+        if sources and kind in ("single_source", "multi_source") and "unnamed_group" in table and all(
+            getattr(registry.get(s), "group", False) for s in sources
+        ):
+            kind = "unnamed_group"  # an unnamed group is plural and nameless: never "a single source"
         if not sources and f"{kind}_unsourced" in table:
             kind = f"{kind}_unsourced"  # no source to name: a phrasing that does not leave an empty slot
         elif not sources:
@@ -392,8 +401,12 @@ class Render:
         words = self.style.names.get("words", {})
         if not fact.window:
             return self._token(Span("text", [Piece("lit", words.get(fallback, "during the event"))]))
+        phrase = window_words(fact.window, self.style)
+        one = self.style.names.get("one", "one") + " "
+        if lead_word == "over_the_past" and phrase.startswith(one):
+            phrase = phrase[len(one):]  # "over the past day", not "over the past one day"
         return self._token(Span("text", [Piece("lit", words.get(lead_word, lead_word.replace("_", " ")) + " "),
-                                         Piece("qual", window_words(fact.window, self.style))]))
+                                         Piece("qual", phrase)]))
 
     def ctx(self, ref) -> str:
         """A context item as a clause with its caveat: the desk's words, then who says so and how sure."""

@@ -47,7 +47,7 @@ class FigureRef(Ref):
             "id", "metric", "status", "side", "direction", "is_derived", "derivation", "is_range", "lower_bound",
             "has_window", "has_asset", "has_venue", "has_contract", "has_subject", "has_level", "has_band",
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
-            "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead",
+            "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
         }
     )
 
@@ -65,6 +65,7 @@ class FigureRef(Ref):
         self.is_range = fact.range is not None and (fact.value is None or fact.status is Status.DISPUTED)
         self.lower_bound = fact.lower_bound
         self.has_window = bool(fact.window)
+        self.window_id = fact.window or ""  # for comparing two figures' windows in a template
         self.has_asset = bool(fact.asset)
         self.has_venue = bool(fact.venue)
         self.has_contract = bool(fact.contract)
@@ -103,7 +104,7 @@ class ContextRef(Ref):
 
 
 class QuoteRef(Ref):
-    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified"})
+    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase"})
 
     def __init__(self, quote: Quote, reporter: str | None = None):
         self._quote = quote
@@ -112,6 +113,7 @@ class QuoteRef(Ref):
         # "as reported by X" only when someone other than the speaker reported it.
         self.has_source = bool(reporter) and reporter.casefold() not in quote.speaker.casefold()
         self.unverified = quote.status in UNVERIFIED
+        self.paraphrase = bool(getattr(quote, "paraphrase", False))  # a view in the desk's words: "said that ..."
 
 
 @dataclass
