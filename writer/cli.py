@@ -14,18 +14,8 @@ from pathlib import Path
 import click
 
 from writer import __version__
-from writer.errors import InputError, WriterError
-
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-
-
-def _fail(exc: WriterError) -> None:
-    """Print a library error and exit with its code (never a traceback for bad input)."""
-    click.echo(str(exc), err=True)
-    if isinstance(exc, InputError):
-        n = len(exc.problems)
-        click.echo(f"{n} problem{'s' if n != 1 else ''} found", err=True)
-    sys.exit(exc.exit_code)
+from writer.cli_errors import EXIT_INPUT, reporting_errors
+from writer.errors import InputError
 
 
 def _dump_json(data) -> str:
@@ -57,27 +47,23 @@ def facts_validate(paths: tuple[Path, ...], sources: Path | None) -> None:
     """Check fact files (files or folders). Exit 0 when all are valid, 2 otherwise."""
     from writer.factbase.loader import event_files, load_factbase, load_registry
 
-    try:
+    with reporting_errors():
         registry = load_registry(sources) if sources else None
-    except InputError as exc:
-        _fail(exc)
-    files = event_files(paths)
-    if not files:
-        click.echo("no event files found in " + ", ".join(map(str, paths)), err=True)
-        sys.exit(EXIT_INPUT)
-    events, problems = load_factbase(paths, registry)
-    if problems:
-        _fail(InputError(problems))
+        files = event_files(paths)
+        if not files:
+            click.echo("no event files found in " + ", ".join(map(str, paths)), err=True)
+            sys.exit(EXIT_INPUT)
+        events, problems = load_factbase(paths, registry)
+        if problems:
+            raise InputError(problems)
     click.echo(f"{len(events)} event file{'s' if len(events) != 1 else ''} valid")
 
 
 def _load_one(event: Path, sources: Path | None):
     from writer.factbase.loader import load_event, load_registry
 
-    try:
+    with reporting_errors():
         return load_event(event, load_registry(sources) if sources else None)
-    except InputError as exc:
-        _fail(exc)
 
 
 @facts.command("show")
@@ -105,8 +91,10 @@ def facts_schema(registry: bool) -> None:
 from writer.cli_batch import batch  # noqa: E402
 from writer.cli_check import check_commands  # noqa: E402
 from writer.cli_draft import draft  # noqa: E402
+from writer.cli_preview import preview  # noqa: E402
 
 main.add_command(draft)
+main.add_command(preview)
 main.add_command(batch)
 for _command in check_commands:
     main.add_command(_command)
