@@ -183,11 +183,12 @@ def _check_files(paths: tuple[str, ...], facts: Path | None, config_path: Path |
     if not files:
         raise InputError([Problem(p, 0, 0, "", "no Markdown articles (.md, .markdown) found here") for p in paths])
     config_of = _configs(config_path, opts.overrides)
-    groups: dict = {}
+    groups: dict[str, tuple] = {}  # config file -> (its configuration, its articles)
     for f in files:
-        groups.setdefault(config_of(f), []).append(f)
+        config = config_of(f)
+        groups.setdefault(config.origin, (config, []))[1].append(f)
     findings, problems, configs = [], [], []
-    for config, group in groups.items():
+    for config, group in groups.values():
         checker = Checker(config)
         event = checker.load_event(facts) if facts is not None else None
         jobs = opts.jobs if opts.jobs > 0 else ((os.cpu_count() or 1) if len(group) >= PARALLEL_FROM_FILES else 1)

@@ -47,6 +47,11 @@ def report_problems(problems: list[Problem]) -> None:
 
 def fail(exc: BaseException, render: Callable[[list[Problem]], str] | None = None) -> None:
     """Print a library error (and, with ``render``, its formatted form on stdout); exit with its code."""
+    if isinstance(exc, BrokenPipeError):  # the reader went away (`writer check ... | head`): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_FINDINGS)
     if isinstance(exc, (InputError, OSError)):
         problems = problems_of(exc)
         report_problems(problems)

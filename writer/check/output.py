@@ -24,6 +24,9 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 INFO_URI = "https://github.com/writer-desk/writer"
 RULES_REFERENCE = "docs/rules.md"  # generated from the rule docs (docs/generate.py); helpUri points into it
 
+# A source line longer than this is cut to the figure and this many characters either side.
+EXCERPT_WIDTH, EXCERPT_CONTEXT = 100, 40
+
 # ANSI styles for a terminal (never written when colour is off).
 _STYLE = {"path": "1", "code": "1;31", "error": "31", "warning": "33", "info": "36", "caret": "1;31", "dim": "2"}
 
@@ -80,10 +83,16 @@ def _excerpt(text: str, f: Finding, color: bool) -> str:
     if not 1 <= f.line <= len(lines):
         return ""
     line = lines[f.line - 1].rstrip("\r").expandtabs(1)
-    width = (f.end_column - f.column) if f.end_line == f.line else len(line) - f.column + 1
+    width = max(1, (f.end_column - f.column) if f.end_line == f.line else len(line) - f.column + 1)
+    start = f.column - 1
+    if len(line) > EXCERPT_WIDTH:  # a paragraph is one long line: show the figure with some words around it
+        a = max(0, start - EXCERPT_CONTEXT)
+        b = min(len(line), start + width + EXCERPT_CONTEXT)
+        line = ("…" if a else "") + line[a:b] + ("…" if b < len(line) else "")
+        start = start - a + (1 if a else 0)
     gutter = f"{f.line} | "
     pad = " " * (len(gutter) - 2) + "| "
-    caret = " " * (f.column - 1) + "^" * max(1, width)
+    caret = " " * start + "^" * width
     return f"{_paint(gutter, 'dim', color)}{line}\n{_paint(pad, 'dim', color)}{_paint(caret, 'caret', color)}\n\n"
 
 

@@ -193,7 +193,7 @@ def from_article(path: Path, *, text: str | None = None, facts: Path | None = No
     findings = checker.check_text(text, path=str(path), event=event)
     front, _ = split_front_matter(text, str(path))
     title = str(front.get("title") or _first_heading(text) or path.name)
-    data = PreviewData(title, str(path), "article", text, marks, findings, [], facts_path=event.path if event else "")
+    data = PreviewData(title, str(path), "article", text, marks, findings, [], facts_path=os.path.normpath(event.path) if event else "")
     data.watched = [path, *([Path(event.path)] if event is not None else []), *_registry_files(event), *_template_files(templates_dir)]
     if config is not None and config.origin:
         data.watched.append(Path(config.origin))

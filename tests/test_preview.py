@@ -1,0 +1,172 @@
+"""`writer preview`: one self-contained page marking every figure with its provenance."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from writer.cli import main
+from writer.preview import preview_data, preview_html
+from writer.preview.watch import watch
+
+ROOT = Path(__file__).resolve().parent.parent
+EVENTS = ROOT / "factbase" / "events"
+WASHOUT = EVENTS / "2026-11-12-long-washout-94pct.yaml"
+DISPUTED = EVENTS / "2026-11-20-disputed-totals.yaml"
+
+
+class Figures(HTMLParser):
+    """Every element with data-fact, and every tag that could load something from elsewhere."""
+
+    def __init__(self):
+        super().__init__()
+        self.figures: list[dict] = []
+        self.remote: list[str] = []
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "data-fact" in a:
+            self.figures.append(a)
+        for key in ("src", "href"):
+            if key in a and not (a[key] or "").startswith("#"):
+                self.remote.append(f"{tag} {key}={a[key]}")
+        if tag == "link":
+            self.remote.append("link")
+
+
+def parse(html: str) -> Figures:
+    p = Figures()
+    p.feed(html)
+    return p
+
+
+@pytest.fixture(scope="module")
+def factbase(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("preview")
+    shutil.copytree(ROOT / "factbase", root / "factbase")
+    return root
+
+
+def edited_article(factbase: Path) -> Path:
+    """A draft of the disputed-totals event, edited: one range collapsed to a point, one figure no fact has."""
+    r = CliRunner().invoke(main, ["draft", str(factbase / "factbase/events/2026-11-20-disputed-totals.yaml"), "-o", str(factbase / "edited.md")])
+    assert r.exit_code == 0, r.output
+    path = factbase / "edited.md"
+    text = path.read_text(encoding="utf-8")
+    paragraph = next(line for line in text.split("\n") if "lies between $150 million and $190 million" in line)
+    edited = paragraph.replace("lies between $150 million and $190 million", "came to $170 million", 1)
+    edited += " One desk saw 1,234 BTC sold into the drop."
+    path.write_text(text.replace(paragraph, edited, 1), encoding="utf-8")
+    return path
+
+
+def test_every_drafted_figure_is_marked_and_described(tmp_path):
+    html, watched = preview_html(WASHOUT)
+    claims = json.loads(CliRunner().invoke(main, ["draft", str(WASHOUT), "--format", "json"]).stdout)
+    page = parse(html)
+    assert len(page.figures) == len(claims["figures"]) > 5
+    for fig, claim in zip(page.figures, claims["figures"]):
+        assert fig["data-fact"] == claim["fact"] and fig["data-status"] == claim["status"]
+        assert fig["tabindex"] == "0" and fig["aria-describedby"] == fig["data-detail"]
+        assert f'id="{fig["data-detail"]}"' in html
+    assert WASHOUT in watched and any(p.name == "style.yaml" for p in watched)
+
+
+def test_page_is_self_contained_and_deterministic():
+    html, _ = preview_html(DISPUTED)
+    page = parse(html)
+    assert page.remote == []  # no stylesheet, script, image or link to anything outside the page
+    assert "default-src 'none'" in html  # and the page may not fetch anything
+    assert preview_html(DISPUTED)[0] == html
+
+
+def test_popup_content_for_a_disputed_figure():
+    data = preview_data(DISPUTED)
+    mark = next(m for m in data.marks if m.fact == "total_24h")
+    assert mark.status == "disputed" and mark.backing.window == "24h"
+    assert mark.backing.value == "150,000,000 to 190,000,000 USD"
+    sources = {o.source for o in mark.backing.observations}
+    assert sources == {"CoinGlass", "CoinAnk"} and all(o.as_of.startswith("2026-11-20T") for o in mark.backing.observations)
+
+
+def test_derived_figure_lists_its_inputs():
+    data = preview_data(WASHOUT)
+    share = next(m for m in data.marks if m.backing and m.backing.derived_from)
+    assert {d.id for d in share.backing.derived_from} >= {"long_24h"}
+    html, _ = preview_html(WASHOUT)
+    assert "Computed from" in html
+
+
+def test_edited_article_marks_unsupported_figures_and_lists_findings(factbase):
+    path = edited_article(factbase)
+    data = preview_data(path)
+    by_text = {m.text: m for m in data.marks}
+    assert by_text["1,234 BTC"].status == "unsupported" and by_text["1,234 BTC"].fact == ""
+    assert by_text["$170 million"].fact == "total_24h" and by_text["$170 million"].findings
+    codes = {f.code for f in data.findings}
+    assert {"P001", "P005"} <= codes
+    html = preview_html(path)[0]
+    assert re.search(r'<a href="#fig-\d+" data-jump="fig-\d+">line \d+: \$170 million</a>', html)
+    assert data.skipped and data.skipped[0][0] == "zones"  # what the house draft leaves out
+
+
+def test_article_markup_and_fact_values_are_escaped(tmp_path):
+    art = tmp_path / "a.md"
+    art.write_text("# Test\n\n<script>alert(1)</script>\n\nLongs lost $5 million <img src=x onerror=alert(2)>.\n", encoding="utf-8")
+    html = preview_html(art)[0]
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert parse(html).figures[0]["data-status"] == "unlinked"
+
+
+def test_watch_rerenders_when_an_input_changes(tmp_path):
+    watched_file = tmp_path / "facts.yaml"
+    watched_file.write_text("a", encoding="utf-8")
+    renders: list[int] = []
+    stop = threading.Event()
+
+    def render():
+        renders.append(1)
+        if len(renders) == 2:
+            stop.set()
+        return [watched_file]
+
+    t = threading.Thread(target=watch, args=(render,), kwargs={"interval": 0.05, "stop": stop})
+    t.start()
+    try:
+        for _ in range(100):
+            if renders:
+                break
+            stop.wait(0.02)
+        threading.Event().wait(0.3)  # past the first poll: the stamps of the first render are taken
+        watched_file.write_text("changed, and longer", encoding="utf-8")
+        t.join(10)
+    finally:
+        stop.set()
+    assert len(renders) == 2
+
+
+def test_cli_writes_a_file_and_refuses_watch_without_output(tmp_path):
+    out = tmp_path / "p.html"
+    r = CliRunner().invoke(main, ["preview", str(DISPUTED), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    r = CliRunner().invoke(main, ["preview", str(DISPUTED), "--watch"])
+    assert r.exit_code == 2 and "-o FILE" in r.output
+
+
+def test_cli_bad_fact_file_is_exit_2_with_nothing_written(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\nfacts: 5\n", encoding="utf-8")
+    out = tmp_path / "p.html"
+    r = CliRunner().invoke(main, ["preview", str(bad), "-o", str(out)])
+    assert r.exit_code == 2 and str(bad) in r.output and "Traceback" not in r.output
+    assert not out.exists()
