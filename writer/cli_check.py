@@ -150,7 +150,7 @@ def _configs(config_path: Path | None, overrides: dict):
 def _read_stdin() -> str:
     from writer.check.checker import MAX_ARTICLE_BYTES
 
-    data = click.get_binary_stream("stdin").read(MAX_ARTICLE_BYTES + 1)
+    data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputError([Problem(STDIN, 0, 0, "", f"larger than {MAX_ARTICLE_BYTES:,} bytes; not an article")])
     try:
