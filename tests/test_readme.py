@@ -78,3 +78,13 @@ def test_tour_masking_only_hides_timings():
 def test_shell_completion_is_documented():
     text = README.read_text(encoding="utf-8")
     assert "_WRITER_COMPLETE=bash_source writer" in text and "_WRITER_COMPLETE=zsh_source writer" in text
+
+
+def test_documented_completion_command_works():
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "_WRITER_COMPLETE": "bash_source"}
+    r = subprocess.run([str(Path(sys.executable).parent / "writer")], env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "_writer_completion()" in r.stdout

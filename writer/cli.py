@@ -8,14 +8,13 @@ library results to output and library errors to exit codes:
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from writer import __version__
-from writer.cli_errors import EXIT_INPUT, reporting_errors
-from writer.errors import InputError
+from writer.cli_errors import reporting_errors
+from writer.errors import InputError, Problem
 
 
 def _dump_json(data) -> str:
@@ -51,8 +50,7 @@ def facts_validate(paths: tuple[Path, ...], sources: Path | None) -> None:
         registry = load_registry(sources) if sources else None
         files = event_files(paths)
         if not files:
-            click.echo("no event files found in " + ", ".join(map(str, paths)), err=True)
-            sys.exit(EXIT_INPUT)
+            raise InputError([Problem(str(p), 0, 0, "", "no event files found here") for p in paths])
         events, problems = load_factbase(paths, registry)
         if problems:
             raise InputError(problems)
