@@ -170,3 +170,37 @@ def test_cli_bad_fact_file_is_exit_2_with_nothing_written(tmp_path):
     r = CliRunner().invoke(main, ["preview", str(bad), "-o", str(out)])
     assert r.exit_code == 2 and str(bad) in r.output and "Traceback" not in r.output
     assert not out.exists()
+
+
+def test_cli_watch_rerenders_when_the_fact_file_changes(tmp_path):
+    """`writer preview EVENT -o FILE --watch` as an editor runs it: a real process, stopped by its pid."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    shutil.copytree(ROOT / "factbase", tmp_path / "factbase")
+    event = tmp_path / "factbase/events/2026-11-20-disputed-totals.yaml"
+    out = tmp_path / "preview.html"
+    proc = subprocess.Popen([sys.executable, "-m", "writer.cli", "preview", str(event), "-o", str(out), "--watch"],
+                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not out.exists() and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+        assert out.exists(), proc.stderr.read() if proc.poll() is not None else "no preview written"
+        assert "counts the largest 18 venues" in out.read_text(encoding="utf-8")
+        time.sleep(1.5)  # past the first poll, so the edit is a change of stamp
+        event.write_text(event.read_text(encoding="utf-8").replace("counts the largest 18 venues", "counts the largest 19 venues"), encoding="utf-8")
+        while time.monotonic() < deadline and "largest 19 venues" not in out.read_text(encoding="utf-8"):
+            time.sleep(0.1)
+        assert "counts the largest 19 venues" in out.read_text(encoding="utf-8")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(30)
+    assert "Traceback" not in proc.stderr.read()
