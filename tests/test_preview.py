@@ -204,3 +204,17 @@ def test_cli_watch_rerenders_when_the_fact_file_changes(tmp_path):
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait(30)
     assert "Traceback" not in proc.stderr.read()
+
+
+def test_preview_does_not_pay_for_spacy(tmp_path):
+    """The check's component runs outside spaCy with identical findings, so a preview never imports it."""
+    import subprocess
+    import sys
+
+    art = tmp_path / "a.md"
+    art.write_text("# Test\n\nLongs lost $5 million, according to CoinGlass.\n", encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from writer.preview import preview_html; "
+            f"preview_html(Path({str(art)!r})); preview_html(Path({str(DISPUTED)!r})); print('spacy' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "False"

@@ -173,7 +173,7 @@ def from_article(path: Path, *, text: str | None = None, facts: Path | None = No
     from writer.check.document import split_front_matter
 
     text = read_article_text(path) if text is None else text
-    checker = Checker(config)
+    checker = Checker(config, spacy_pipeline=False)  # the same findings without spaCy's import (see Checker._chunks)
     event = checker.load_event(facts) if facts is not None else checker.event_for(text, path)
     starts = _line_starts(text)
     marks = []
