@@ -11,8 +11,8 @@ test modules (the site pages, the preview server):
     ``load`` event.
     ``Visit.page`` is the Playwright ``Page``; ``Visit.errors`` lists every console
     error, uncaught page exception and failed request seen on that tab, as text;
-    ``Visit.screenshot(name) -> Path`` saves a full-page PNG in the artifacts folder as
-    ``<test name>-<name>.png``.
+    ``Visit.screenshot(name, full_page=True) -> Path`` saves a PNG of the whole page
+    (or of the viewport only) in the artifacts folder as ``<test name>-<name>.png``.
     Tabs are closed when the test ends; the browser itself is shared by the session.
 
 ``browser_artifacts`` (session scope) -> ``Path``
@@ -67,10 +67,10 @@ class Visit:
     artifacts: Path
     test_name: str
 
-    def screenshot(self, name: str) -> Path:
+    def screenshot(self, name: str, *, full_page: bool = True) -> Path:
         self.artifacts.mkdir(parents=True, exist_ok=True)
         path = self.artifacts / f"{self.test_name}-{name}.png"
-        self.page.screenshot(path=str(path), full_page=True)
+        self.page.screenshot(path=str(path), full_page=full_page)
         return path
 
 

@@ -81,6 +81,6 @@ def test_hover_and_focus_show_sources_and_status(browser, tmp_path):
     single = page.locator('.fig[data-status="single_source"]').first
     single.focus()
     _popup_text(page, single)
-    shot = visit.screenshot("preview")
+    shot = visit.screenshot("preview", full_page=False)  # the viewport: the open popup at a readable scale
     assert shot.stat().st_size > 10_000
     assert visit.errors == []
