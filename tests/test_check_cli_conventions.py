@@ -242,3 +242,16 @@ def test_check_and_batch_share_one_default_threshold():
 
     assert CheckConfig().fail_on == DEFAULT_FAIL_ON
     assert gate_rank(CheckConfig()) == severity_rank(DEFAULT_FAIL_ON)
+
+
+def test_an_unreadable_article_is_named_and_the_others_still_checked(tmp_path):
+    (tmp_path / "bad.md").write_text("---\nfacts: nope.yaml\n---\n\nText.\n", encoding="utf-8")
+    (tmp_path / "good.md").write_text(BARE, encoding="utf-8")
+    r = run("check", "bad.md", "good.md", cwd=tmp_path)
+    assert r.exit_code == 2
+    assert "bad.md:2:1: facts: front matter 'facts' points to 'nope.yaml'" in r.stderr
+    assert "good.md:3:22: F001" in r.stdout and "1 of 2 files could not be checked" in r.stdout
+    sarif = json.loads(run("check", "bad.md", "good.md", "--format", "sarif", cwd=tmp_path).stdout)
+    run_ = sarif["runs"][0]
+    assert [r["ruleId"] for r in run_["results"]] == ["F001"]
+    assert run_["invocations"][0]["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 2

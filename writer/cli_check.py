@@ -227,10 +227,10 @@ def _print(findings, files: int, problems: list[Problem], sources, opts: _Option
         click.echo(as_github(findings, problems), nl=False)
     elif opts.statistics:
         click.echo(statistics(findings), nl=False)
-        click.echo(text_summary(findings, files))
+        click.echo(text_summary(findings, files, unchecked=len({p.path for p in problems})))
     else:
         click.echo(as_text(findings, color=opts.color, sources=sources if opts.show_source else None), nl=False, color=opts.color)
-        click.echo(text_summary(findings, files))
+        click.echo(text_summary(findings, files, unchecked=len({p.path for p in problems})))
 
 
 def _exit(findings, configs, opts: _Options) -> None:

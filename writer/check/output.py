@@ -96,8 +96,11 @@ def _excerpt(text: str, f: Finding, color: bool) -> str:
     return f"{_paint(gutter, 'dim', color)}{line}\n{_paint(pad, 'dim', color)}{_paint(caret, 'caret', color)}\n\n"
 
 
-def text_summary(findings: list[Finding], files: int) -> str:
+def text_summary(findings: list[Finding], files: int, unchecked: int = 0) -> str:
     s = summary(findings, files)
+    if unchecked:
+        found = f"{len(findings)} finding{'s' if len(findings) != 1 else ''}"
+        return f"{unchecked} of {files} file{'s' if files != 1 else ''} could not be checked (see above); {found} in the others."
     if not findings:
         return f"All checks passed ({files} file{'s' if files != 1 else ''})."
     parts = [f"{s['errors']} error{'s' if s['errors'] != 1 else ''}", f"{s['warnings']} warning{'s' if s['warnings'] != 1 else ''}"]
