@@ -255,3 +255,13 @@ def test_an_unreadable_article_is_named_and_the_others_still_checked(tmp_path):
     run_ = sarif["runs"][0]
     assert [r["ruleId"] for r in run_["results"]] == ["F001"]
     assert run_["invocations"][0]["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+
+
+def test_writer_toml_is_found_first_and_validated_the_same_way(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.writer.check]\nselect = ["P"]\n', encoding="utf-8")
+    (tmp_path / "writer.toml").write_text('[check]\nignore = ["F001"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(BARE, encoding="utf-8")
+    assert run("check", "a.md", cwd=tmp_path).exit_code == 0
+    (tmp_path / "writer.toml").write_text('[check]\nignroe = ["F001"]\n[tool.writer.check]\n', encoding="utf-8")
+    r = run("check", "a.md", cwd=tmp_path)
+    assert r.exit_code == 2 and "writer.toml:2:1: check.ignroe: unknown key" in r.stderr and "writer.toml:3:1: tool: unknown table" in r.stderr

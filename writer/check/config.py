@@ -1,4 +1,4 @@
-"""Check configuration: ``[tool.writer.check]`` in pyproject.toml, or defaults.
+"""Check configuration: ``[check]`` in writer.toml, ``[tool.writer.check]`` in pyproject.toml, or defaults.
 
 Keys (all optional)::
 
@@ -15,8 +15,9 @@ Keys (all optional)::
     [tool.writer.check.source-aliases]
     coinank = ["CoinAnk Pro"]
 
-Discovery is per article, like ruff: the nearest ``pyproject.toml`` at or above
-the article's folder that has a ``[tool.writer]`` table. A ``pyproject.toml``
+Discovery is per article, like ruff: in the article's folder, then each folder
+above it, a ``writer.toml`` (or ``.writer.toml``), else a ``pyproject.toml`` that
+has a ``[tool.writer]`` table. A ``pyproject.toml``
 met on the way that is not UTF-8 or not valid TOML is an error naming it (it
 might have held the configuration), never silently skipped. Every problem in a
 configuration is reported at once, each with its line.
@@ -33,7 +34,8 @@ from writer.check.findings import SEVERITIES
 from writer.errors import InputError, Problem
 
 CONFIG_NAME = "pyproject.toml"
-TABLE = "tool.writer.check"
+# writer's own file (like ruff.toml): the same keys under [check]; it wins over a pyproject.toml beside it.
+OWN_CONFIG_NAMES = ("writer.toml", ".writer.toml")
 # `writer check` fails, and `writer batch` refuses to publish, at this severity unless configured:
 # one gate, so an article that passes CI is never rejected at publish time.
 DEFAULT_FAIL_ON = "warning"
@@ -84,6 +86,9 @@ def find_pyproject(start: Path) -> Path | None:
     if here.is_file():
         here = here.parent
     for folder in (here, *here.parents):
+        for own in OWN_CONFIG_NAMES:
+            if (folder / own).is_file():
+                return folder / own
         candidate = folder / CONFIG_NAME
         if candidate.is_file():
             data = _read_toml(candidate)
@@ -163,7 +168,8 @@ class _Locator:
             header = self._HEADER.match(raw)
             if header:
                 table = self._split(header.group(1))
-                self.lines.setdefault(table, n)
+                for i in range(1, len(table) + 1):  # [a.b.c] also defines a and a.b here, if not before
+                    self.lines.setdefault(table[:i], n)
                 continue
             key = self._KEY.match(raw)
             if key:
@@ -196,16 +202,18 @@ def load_config(path: Path) -> CheckConfig:
     def bad(keys: tuple[str, ...], message: str) -> None:
         problems.append(Problem(str(path), loc.line(keys), 1, ".".join(keys), message))
 
+    prefix = ("check",) if path.name in OWN_CONFIG_NAMES else ("tool", "writer", "check")
     table: object = data
-    for i, part in enumerate(("tool", "writer", "check")):
-        if not isinstance(table, dict):
-            break
+    for i, part in enumerate(prefix):
         nxt = table.get(part, {})
         if not isinstance(nxt, dict):
-            bad(("tool", "writer", "check")[: i + 1], f"expected a table, got {_kind(nxt)}")
+            bad(prefix[: i + 1], f"expected a table, got {_kind(nxt)}")
             raise InputError(problems)
         table = nxt
-    config = _parse_table(table, path, lambda key, msg: bad(("tool", "writer", "check", *key), msg))
+    if prefix == ("check",):
+        for key in sorted(set(data) - {"check"}):
+            bad((key,), "unknown table; writer.toml holds [check]")
+    config = _parse_table(table, path, lambda key, msg: bad((*prefix, *key), msg))
     if problems:
         raise InputError(problems)
     return config
