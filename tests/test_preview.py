@@ -218,3 +218,18 @@ def test_preview_does_not_pay_for_spacy(tmp_path):
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "False"
+
+
+def test_cli_open_writes_a_temporary_page_and_opens_it(monkeypatch):
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    r = CliRunner().invoke(main, ["preview", str(DISPUTED), "--open"])
+    assert r.exit_code == 0, r.output
+    assert len(opened) == 1 and opened[0].startswith("file://") and opened[0].endswith(".html")
+    page = Path(opened[0].removeprefix("file://"))
+    try:
+        assert 'data-fact="total_24h"' in page.read_text(encoding="utf-8")
+    finally:
+        page.unlink()
