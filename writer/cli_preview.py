@@ -79,16 +79,8 @@ def _watch(render, watched: list[Path], output: Path) -> None:
         return files
 
     click.echo(f"watching {len(watched)} files; Ctrl-C to stop", err=True)
-    first = [True]
-
-    def render_once() -> list[Path]:
-        if first[0]:  # the first render already happened (and its errors were fatal)
-            first[0] = False
-            return watched
-        return again()
-
     try:
-        poll(render_once, on_change=lambda changed: click.echo("changed: " + ", ".join(map(str, changed)), err=True))
+        poll(again, watched, on_change=lambda changed: click.echo("changed: " + ", ".join(map(str, changed)), err=True))
     except KeyboardInterrupt:
         return
 

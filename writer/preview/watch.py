@@ -29,15 +29,16 @@ def stamps(paths: list[Path]) -> dict[Path, Stamp]:
     return out
 
 
-def watch(render: Callable[[], list[Path]], *, interval: float = POLL_SECONDS, stop: threading.Event | None = None,
-          on_change: Callable[[list[Path]], None] | None = None) -> None:
-    """Call ``render`` (which returns the files to watch) now and after each change, until ``stop`` is set.
+def watch(render: Callable[[], list[Path]], watched: list[Path], *, interval: float = POLL_SECONDS,
+          stop: threading.Event | None = None, on_change: Callable[[list[Path]], None] | None = None) -> None:
+    """After the first render (done by the caller, which also gives the files it read), call
+    ``render`` again whenever one of ``watched`` changes, until ``stop`` is set.
 
-    ``render`` may raise; the caller's ``render`` decides what to show then (the
-    CLI prints the error and keeps watching the same files).
+    ``render`` returns the files to watch next (an edited fact file may name
+    another registry); it must not raise: the caller decides what a failed render
+    shows (the CLI prints the error and keeps watching the same files).
     """
     stop = stop or threading.Event()
-    watched = render()
     seen = stamps(watched)
     while not stop.wait(interval):
         now = stamps(watched)
