@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -36,12 +37,11 @@ def preview(path: Path, output: Path | None, open_browser: bool, watch: bool, fa
 
     if watch and output is None:
         raise click.UsageError("--watch re-renders a file: give it with -o FILE")
-    if open_browser and output is None:
+    temporary = open_browser and output is None
+    if temporary:
         handle, name = tempfile.mkstemp(prefix="writer-preview-", suffix=".html")
-        output = Path(name)
-        import os
-
         os.close(handle)
+        output = Path(name)
 
     def render() -> list[Path]:
         config = ConfigCache().for_article(path)
@@ -53,8 +53,13 @@ def preview(path: Path, output: Path | None, open_browser: bool, watch: bool, fa
             atomic_write(output, html.encode("utf-8"))
         return [*watched, *([facts] if facts else []), *([sources] if sources else [])]
 
-    with reporting_errors():
-        watched = render()
+    try:
+        with reporting_errors():
+            watched = render()
+    except SystemExit:
+        if temporary:  # nothing half-made is left behind
+            output.unlink(missing_ok=True)
+        raise
     if output is not None:
         click.echo(f"wrote {output}", err=True)
     if open_browser:
