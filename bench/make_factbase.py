@@ -87,6 +87,7 @@ REGISTRY = {
         {"id": "unnamed-aggregator", "name": "an unnamed liquidation dashboard", "kind": "desk"},
         {"id": "market-data", "name": "market data", "kind": "market_data"},
         {"id": "cz", "name": "CZ", "kind": "person", "aliases": ["Changpeng Zhao"]},
+        {"id": "several-providers", "name": "several data providers", "kind": "aggregator", "group": True},
     ]
 }
 
@@ -326,6 +327,9 @@ class _EventMaker:
         if r.random() < 0.3:
             self.facts.append({"id": "history_2024", "metric": "historical_liquidations", "unit": "USD", "subject": "the August 2024 sell-off",
                                "observations": [_obs("coinglass", r.uniform(1e9, 3e9))]})
+        if self.index % 7 == 3:  # an unnamed group of providers (drawn from no random number: older streams stay as they were)
+            self.facts.append({"id": "history_2022", "metric": "historical_liquidations", "unit": "USD", "subject": "the June 2022 sell-off",
+                               "observations": [_obs("several-providers", 1.2e9 + 1e6 * (self.index % 97))]})
 
     def add_context(self) -> None:
         r = self.r

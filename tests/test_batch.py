@@ -48,7 +48,7 @@ def build(root: Path, out: str = "site", **kw):
 
 
 def test_full_build_publishes_every_event_with_its_files(base):
-    manifest = json.loads((base / "site" / "manifest.json").read_text())
+    manifest = json.loads((base / "site" / ".writer" / "manifest.json").read_text())
     assert len(manifest["events"]) == N
     for event_id, entry in manifest["events"].items():
         assert set(entry["files"]) == {f"{event_id}/index.html", f"{event_id}/{event_id}.md", f"{event_id}/{event_id}.json"}
@@ -64,7 +64,7 @@ def test_full_build_publishes_every_event_with_its_files(base):
 
 
 def test_index_lists_every_article_newest_first(base):
-    manifest = json.loads((base / "site" / "manifest.json").read_text())
+    manifest = json.loads((base / "site" / ".writer" / "manifest.json").read_text())
     page = (base / "site" / "index.html").read_text()
     ids = re.findall(r'<a href="([a-z0-9-]+)/">', page)
     assert sorted(ids) == sorted(manifest["events"])
@@ -144,11 +144,11 @@ def test_one_changed_event_rebuilds_that_article_and_the_site_files(work):
     report = build(work, jobs=2)
     assert report.published == [event_id]
     assert len(report.unchanged) == N - 1
-    assert set(report.site_written) == {"index.html", "feed.xml", "manifest.json"}
+    assert set(report.site_written) == {"index.html", "feed.xml", ".writer/manifest.json"}
     after = mtimes(work / "site")
     touched = {rel for rel in after if after[rel] != before.get(rel)}
-    assert touched <= {f"{event_id}/index.html", f"{event_id}/{event_id}.md", f"{event_id}/{event_id}.json", "index.html", "feed.xml", "manifest.json"}
-    assert f"{event_id}/{event_id}.json" in touched and "manifest.json" in touched
+    assert touched <= {f"{event_id}/index.html", f"{event_id}/{event_id}.md", f"{event_id}/{event_id}.json", "index.html", "feed.xml", ".writer/manifest.json"}
+    assert f"{event_id}/{event_id}.json" in touched
     assert tree(work / "site")[f"{event_id}/{event_id}.json"] != old_tree[f"{event_id}/{event_id}.json"]
 
 
@@ -180,7 +180,7 @@ def test_shards_merged_equal_a_full_build(base, tmp_path):
         assert report.rejected == []
         seen += report.published
         assert not (tmp_path / "shared" / "index.html").exists()
-    assert sorted(seen) == sorted(json.loads((base / "site" / "manifest.json").read_text())["events"])
+    assert sorted(seen) == sorted(json.loads((base / "site" / ".writer" / "manifest.json").read_text())["events"])
     merge_shards(tmp_path / "shared", [], SiteSettings())
     assert tree(tmp_path / "shared") == tree(base / "site")
     # Shards built in separate folders (a CI matrix's artifacts), merged into a fresh one.
@@ -208,9 +208,9 @@ def test_a_now_failing_event_keeps_its_previous_version(work, monkeypatch):
     report = build(work, jobs=1)
     assert report.published == []
     [rej] = report.rejected
-    assert rej["event"] == event_id and rej["file"].endswith(target.name)
-    assert rej["line"] > 0 and rej["code"] == "facts" and "no-such-source" in rej["reason"]
-    assert rej["kept_previous"] is True
+    assert rej.event == event_id and rej.file.endswith(target.name)
+    assert rej.line > 0 and rej.code == "facts" and "no-such-source" in rej.reason
+    assert rej.kept_previous is True
     assert tree(work / "site") == before  # the old article, index and manifest are untouched
     assert report.exit_code == 1
     # Unchanged inputs fail the same way: the next run reports it again without drafting anything.
@@ -234,18 +234,22 @@ def test_deleted_event_is_removed_but_foreign_files_stay(work):
     assert event_id not in (work / "site" / "index.html").read_text()
 
 
-def test_stale_temporary_files_are_cleaned_and_never_pages(work):
+def test_leftovers_of_a_killed_run_are_cleaned_but_look_alike_user_files_stay(work):
+    """Writer cleans only the folders it owns (.writer/stage, .writer/tmp), never files by the look of their names."""
     event_dir = next(p for p in (work / "site").iterdir() if p.is_dir() and not p.name.startswith("."))
-    stale = event_dir / ".index.html.writer-tmp-999-0.tmp"
-    stale.write_text("half a page")
-    (work / "site" / ".manifest.json.writer-tmp-999-1.tmp").write_text("{")
-    foreign = event_dir / ".editor-backup.tmp"
-    foreign.write_text("not writer's")
+    look_alike = event_dir / ".index.html.writer-tmp-999-0.tmp"
+    look_alike.write_text("a user's file that happens to look like a temporary file")
+    top_look_alike = work / "site" / ".manifest.json.writer-tmp-999-1.tmp"
+    top_look_alike.write_text("{")
+    leftovers = [work / "site" / ".writer" / "stage" / event_dir.name / "index.html", work / "site" / ".writer" / "tmp" / ".manifest.json.writer-tmp-1-1.tmp"]
+    for p in leftovers:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("half a page")
     target = work / "fb" / "events" / f"{event_dir.name}.yaml"
     set_value(target, "title: ", "title: Changed ")
     build(work, jobs=1, force=True)
-    assert not stale.exists() and not (work / "site" / ".manifest.json.writer-tmp-999-1.tmp").exists()
-    assert foreign.exists()
+    assert not any(p.exists() for p in leftovers)
+    assert look_alike.exists() and top_look_alike.exists()
 
 
 def test_unsafe_event_ids_are_refused():
@@ -291,7 +295,7 @@ def test_an_event_id_that_would_escape_the_folder_is_rejected(work):
     target.write_text(re.sub(r"(?m)^id: .*$", "id: ../../escaped", text, count=1))
     report = build(work, jobs=1)
     [rej] = report.rejected
-    assert rej["event"] == "../../escaped" and rej["line"] > 0 and "id" in rej["reason"]
+    assert rej.event == "../../escaped" and rej.line > 0 and "id" in rej.reason
     assert not (work / "escaped").exists() and not (work.parent / "escaped").exists()
     assert not any("escaped" in p for p in tree(work / "site", state=True))
 
@@ -312,7 +316,7 @@ def _die_while_starting(*args):
 
 
 def test_a_dying_worker_rejects_its_events_and_the_run_still_finishes(work, monkeypatch):
-    import writer.publish.build as build_module
+    import writer.publish.pool as build_module
 
     # Workers are spawned: the initializer travels by name, and this module is importable there.
     monkeypatch.setattr(build_module, "_init_worker", _die_while_starting)
@@ -320,9 +324,9 @@ def test_a_dying_worker_rejects_its_events_and_the_run_still_finishes(work, monk
         it.touch()
     report = build(work, jobs=2, force=True)
     assert report.published == [] and len(report.rejected) == N
-    assert {r["code"] for r in report.rejected} == {"internal"}
-    assert all(r["kept_previous"] for r in report.rejected)
-    assert json.loads((work / "site" / "manifest.json").read_text())["events"].keys() == {r["event"] for r in report.rejected}
+    assert {r.code for r in report.rejected} == {"internal"}
+    assert all(r.kept_previous for r in report.rejected)
+    assert json.loads((work / "site" / ".writer" / "manifest.json").read_text())["events"].keys() == {r.event for r in report.rejected}
 
 
 def test_a_change_in_the_check_configuration_rechecks_every_event(work, monkeypatch):

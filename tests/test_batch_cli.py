@@ -34,7 +34,7 @@ def test_one_broken_event_among_100_is_rejected_and_the_others_publish(tmp_path)
     assert rej["file"].endswith(broken.name) and rej["line"] > 0 and rej["code"] == "facts"
     assert "unit" in rej["reason"] and rej["kept_previous"] is False
     assert isinstance(report["seconds"], float)
-    manifest = json.loads((tmp_path / "site" / "manifest.json").read_text())
+    manifest = json.loads((tmp_path / "site" / ".writer" / "manifest.json").read_text())
     assert len(manifest["events"]) == 99 and broken.stem not in manifest["events"]
     assert not (tmp_path / "site" / broken.stem).exists()
     # Plain progress lines (no TTY here), the rejection with file:line:column, and the summary.
@@ -66,7 +66,8 @@ def test_usage_errors_exit_2(tmp_path):
     merge = run("--merge", "--out", out)
     assert merge.exit_code == 2 and "no shard manifests" in merge.stderr
     (tmp_path / "bad").mkdir()
-    (tmp_path / "bad" / "manifest.json").write_text("{not json")
+    (tmp_path / "bad" / ".writer").mkdir()
+    (tmp_path / "bad" / ".writer" / "manifest.json").write_text("{not json")
     damaged = run(str(tmp_path / "fb"), "--out", str(tmp_path / "bad"))
     assert damaged.exit_code == 2 and "manifest.json" in damaged.stderr and "Traceback" not in damaged.stderr
 
@@ -89,15 +90,11 @@ def test_shard_runs_and_merge_from_the_command_line(tmp_path):
     assert tree(tmp_path / "site") == tree(tmp_path / "full")
 
 
-def _visible(folder: Path) -> dict[str, bytes]:
-    return {rel: data for rel, data in tree(folder).items() if not any(part.startswith(".") for part in rel.split("/"))}
-
-
 def test_sigkill_mid_run_leaves_the_previous_site_and_a_rerun_completes_it(tmp_path):
     make_factbase(tmp_path / "fb", 60)
     fb = tmp_path / "fb" / "events"
     build_site(fb, BatchOptions(out=tmp_path / "site", jobs=2))
-    old = tree(tmp_path / "site")
+    old = tree(tmp_path / "site", state=True)
     # The reference: the same build with another desk name, uninterrupted (every page changes).
     desk = SiteSettings(desk="Night desk")
     build_site(fb, BatchOptions(out=tmp_path / "ref", jobs=2, settings=desk))
@@ -106,11 +103,11 @@ def test_sigkill_mid_run_leaves_the_previous_site_and_a_rerun_completes_it(tmp_p
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen([sys.executable, "-m", "writer.cli", "batch", str(fb), "--out", str(tmp_path / "site"), "--desk", "Night desk", "--jobs", "1", "-q"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    stage = tmp_path / "site" / ".writer" / "stage"
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:
-            rewritten = [p for p in (tmp_path / "site").glob("*/index.html") if b"Night desk" in p.read_bytes()]
-            if len(rewritten) >= 3:
+            if len(list(stage.glob("*/index.html"))) >= 3:
                 break
             time.sleep(0.005)
         proc.send_signal(signal.SIGKILL)
@@ -120,20 +117,16 @@ def test_sigkill_mid_run_leaves_the_previous_site_and_a_rerun_completes_it(tmp_p
             proc.kill()
     assert proc.returncode == -signal.SIGKILL, "the run finished before it could be killed"
 
-    site = tree(tmp_path / "site")
-    # The manifest is written last: it is still the previous run's.
-    assert site["manifest.json"] == old["manifest.json"]
-    assert site["index.html"] == old["index.html"] and site["feed.xml"] == old["feed.xml"]
-    # Every visible file is whole: byte for byte either the previous version or the new one.
-    visible = _visible(tmp_path / "site")
-    assert set(visible) == set(_visible(tmp_path / "ref")) == {r for r in old if not r.startswith(".")}
-    assert any(visible[r] == ref[r] != old[r] for r in visible), "some pages were rewritten before the kill"
-    for rel, data in visible.items():
-        assert data in (old[rel], ref[rel]), rel
+    # New pages were staged, none was visible yet: the site, manifest included, is the previous one.
+    site = tree(tmp_path / "site", state=True)
+    assert {rel: data for rel, data in site.items() if not rel.startswith(".writer/")} == {rel: data for rel, data in old.items() if not rel.startswith(".writer/")}
+    assert site[".writer/manifest.json"] == old[".writer/manifest.json"]
+    assert any(rel.startswith(".writer/stage/") for rel in site)
 
     rerun = build_site(fb, BatchOptions(out=tmp_path / "site", jobs=1, settings=desk))
     assert rerun.rejected == []
     assert tree(tmp_path / "site") == ref
+    assert not any((tmp_path / "site" / ".writer" / "stage").iterdir())
 
 
 def test_shards_run_side_by_side_into_one_folder(tmp_path):
@@ -189,4 +182,4 @@ def test_templates_that_do_not_compile_are_a_usage_error_without_traceback(tmp_p
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 2, proc.stderr
     assert j2.name in proc.stderr and "Traceback" not in proc.stderr
-    assert not (tmp_path / "site" / "manifest.json").exists()
+    assert not (tmp_path / "site" / ".writer" / "manifest.json").exists()

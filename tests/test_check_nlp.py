@@ -24,7 +24,7 @@ def test_factory_through_entry_point_without_importing_writer():
 
 
 def test_pipeline_components():
-    from writer.nlp import build_pipeline
+    from writer.check.nlp import build_pipeline
 
     nlp = build_pipeline()
     assert nlp.pipe_names == ["writer_figures"]

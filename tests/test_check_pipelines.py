@@ -25,7 +25,7 @@ FIXTURES = sorted((ROOT / "tests" / "fixtures" / "check").rglob("*.md"))
 
 @pytest.fixture(scope="module")
 def checkers():
-    return Checker(), Checker(spacy_pipeline=False)
+    return Checker(spacy_pipeline=True), Checker()
 
 
 @pytest.mark.parametrize("path", EVENTS, ids=lambda p: p.stem)

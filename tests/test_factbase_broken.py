@@ -139,4 +139,4 @@ def test_a_pipe_is_refused_instead_of_blocking(tmp_path):
     os.mkfifo(tmp_path / "pipe.yaml")
     result = CliRunner().invoke(main, ["facts", "validate", str(tmp_path / "pipe.yaml")])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{tmp_path / 'pipe.yaml'}:0:0: not a regular file")
+    assert result.stderr.startswith(f"{tmp_path / 'pipe.yaml'}:1:1: is a named pipe (FIFO)")

@@ -195,9 +195,10 @@ def test_schema_problems_and_cross_checks_are_reported_together():
     assert "'long'" in found[2].message and "larger than the total" in found[2].message
 
 
-def test_a_malformed_event_is_not_cross_checked():
-    [p] = problems(HEAD.replace("as_of: 2026-11-17T09:00:00+08:00\n", "") + liq("a", "1B", source="nobody"))
-    assert p.field == "as_of"
+def test_a_malformed_event_is_still_cross_checked():
+    # Every problem in one run: a missing as_of does not hide an unknown source.
+    found = problems(HEAD.replace("as_of: 2026-11-17T09:00:00+08:00\n", "") + liq("a", "1B", source="nobody"))
+    assert [p.field for p in found] == ["as_of", "facts[0].observations[0].source"]
 
 
 def test_library_never_prints(capsys, tmp_path):

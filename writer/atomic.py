@@ -1,11 +1,14 @@
 """Writing output files so that a reader (or a killed run) never sees half of one.
 
-Every file is written to a hidden temporary name in its own folder and then
-renamed over the target with ``os.replace``, which is atomic on POSIX and
-Windows when both names are on the same file system (hence the same folder,
-never /tmp). A run killed with SIGKILL can leave such temporary files behind;
-they are dot-files ending in ``.tmp`` (never served as pages) and carry a
-marker so :func:`remove_stale_temps` deletes only files writer itself created.
+Every file is written to a temporary file and then renamed over the target
+with ``os.replace``, which is atomic on POSIX and Windows when both names are
+on the same file system. Batch publishing keeps its temporary files in a
+folder it owns (``OUT/.writer/tmp``, inside the output folder, so on its file
+system) and empties that folder at the start of a run: it never deletes a file
+by the look of its name, so a user's file that happens to be named like a
+temporary file is never touched. A single write elsewhere (``writer draft -o``)
+uses a hidden name beside the target, created exclusively (never over an
+existing file) and removed again if the write fails.
 """
 
 from __future__ import annotations
@@ -13,11 +16,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
-import re
+import shutil
 from pathlib import Path
 
 _TEMP_MARK = ".writer-tmp-"
-_TEMP_RE = re.compile(r"^\..+\.writer-tmp-\d+-\d+\.tmp$")
 _counter = itertools.count()
 
 
@@ -30,12 +32,29 @@ def sha256_file(path: Path) -> str:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and one rename."""
+def _exclusive_temp(folder: Path, stem: str):
+    """A new temporary file in ``folder`` (opened for writing), never one that exists already."""
+    while True:
+        tmp = folder / f".{stem}{_TEMP_MARK}{os.getpid()}-{next(_counter)}.tmp"
+        try:
+            return tmp, open(tmp, "xb")
+        except FileExistsError:
+            continue
+
+
+def atomic_write(path: Path, data: bytes, *, temp_dir: Path | None = None) -> None:
+    """Write ``data`` to ``path`` via a temporary file and one rename.
+
+    ``temp_dir`` (on the same file system) holds the temporary file; by default
+    it is created beside ``path``.
+    """
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}{_TEMP_MARK}{os.getpid()}-{next(_counter)}.tmp"
+    folder = Path(temp_dir) if temp_dir is not None else path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp, fh = _exclusive_temp(folder, path.name)
     try:
-        with open(tmp, "wb") as fh:
+        with fh:
             fh.write(data)
         os.replace(tmp, path)
     except BaseException:
@@ -46,28 +65,17 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def is_temp_name(name: str) -> bool:
-    return bool(_TEMP_RE.match(name))
-
-
-def remove_stale_temps(folder: Path, targets: tuple[str, ...] | None = None) -> int:
-    """Delete writer's own leftover temporary files in ``folder`` (not recursive); return how many.
-
-    With ``targets``, only the temporary files of those file names (a shard run
-    must not touch another shard's file being written in the same folder).
-    """
-    removed = 0
+def empty_folder(folder: Path) -> None:
+    """Remove everything in a folder writer owns entirely (its temporary or staging folder), keeping the folder."""
     try:
         entries = list(os.scandir(folder))
-    except OSError:
-        return 0
+    except FileNotFoundError:
+        return
     for entry in entries:
-        if entry.is_file(follow_symlinks=False) and is_temp_name(entry.name) and (
-            targets is None or entry.name[1:].split(_TEMP_MARK)[0] in targets
-        ):
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
             try:
                 os.unlink(entry.path)
-                removed += 1
             except OSError:
                 pass
-    return removed

@@ -57,16 +57,22 @@ class _Progress:
             self.next_line = done + max(1, total // 10)
 
 
-def _rejection_line(r: dict) -> str:
-    where = f"{r['file']}:{r['line']}:{r['column']}"
-    tail = " (previous version kept)" if r.get("kept_previous") else ""
-    return f"{where}: {r['code']}: rejected {r['event'] or '(unknown id)'}: {r['reason']}{tail}"
+def _rejection_line(r) -> str:
+    tail = " (previous version kept)" if r.kept_previous else ""
+    return f"{r.location()}: {r.code}: rejected {r.event or '(unknown id)'}: {r.reason}{tail}"
+
+
+def _damaged_line(out: Path, rel: str) -> str:
+    return f"{out / rel}: differs from what writer published (edited or damaged on disk); left as it is, run with --force to restore it"
 
 
 def _text_report(report, merged: bool) -> str:
-    lines = [_rejection_line(r) for r in report.rejected]
-    if report.nothing_built and not report.rejected:
-        lines.append(f"nothing to do: {len(report.unchanged)} event{'s' if len(report.unchanged) != 1 else ''} unchanged, site up to date")
+    lines = [_rejection_line(r) for r in report.rejected] + [_damaged_line(Path(report.out), rel) for rel in report.damaged]
+    events = f"{len(report.unchanged)} event{'s' if len(report.unchanged) != 1 else ''} unchanged"
+    if report.nothing_built and not report.rejected and not report.damaged:
+        lines.append(f"nothing to do: {events}, site up to date")
+    elif report.nothing_built and not report.rejected:
+        lines.append(f"nothing rebuilt: {events}; {len(report.damaged)} published file{'s differ' if len(report.damaged) != 1 else ' differs'} from the manifest")
     else:
         what = "merged" if merged else "published"
         lines.append(
@@ -75,7 +81,9 @@ def _text_report(report, merged: bool) -> str:
             + (f"; wrote {', '.join(report.site_written)}" if report.site_written else "; site files unchanged")
             + f" in {report.seconds:.2f} s"
         )
-        kept = [r for r in report.rejected if r.get("kept_previous")]
+        if report.corrected:
+            lines.append(f"correction notes added to {', '.join(report.corrected)}")
+        kept = [r for r in report.rejected if r.kept_previous]
         if kept:
             lines.append(f"{len(kept)} rejected event{'s' if len(kept) != 1 else ''} keep their previously published version")
     return "\n".join(lines)
@@ -89,6 +97,8 @@ def _text_report(report, merged: bool) -> str:
 @click.option("--merge", is_flag=True, help="Join shard outputs (in --out and in PATHS folders) into one index, feed and manifest.")
 @click.option("--force", is_flag=True, help="Rebuild every event even when its inputs are unchanged.")
 @click.option("--templates", "templates_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Template folder (default: the bundled house templates).")
+@click.option("--articles", "articles_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of edited articles, published instead of drafts after the check (default: articles/ beside FACTBASE, if any).")
 @click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Source registry for every event (default: the nearest sources.yaml).")
 @click.option("--desk", default=None, help="Desk name: the articles' author and publisher.")
 @click.option("--title", "site_title", default=None, help="Site title (index page and feed).")
@@ -96,13 +106,16 @@ def _text_report(report, merged: bool) -> str:
 @click.option("--feed-size", type=click.IntRange(min=1), default=None, help="Entries in the Atom feed (default 50).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
-def batch(paths, out, jobs, shard, merge, force, templates_dir, sources, desk, site_title, base_url, feed_size, fmt, quiet) -> None:
+def batch(paths, out, jobs, shard, merge, force, templates_dir, articles_dir, sources, desk, site_title, base_url, feed_size, fmt, quiet) -> None:
     """Publish every event under FACTBASE as a checked static site in --out.
 
     Per event: an HTML page with schema.org NewsArticle JSON-LD, the Markdown and
-    the JSON claim map; plus index.html (newest first), feed.xml (Atom) and
-    manifest.json. Only events whose inputs changed are rebuilt; an event that
-    fails its check is not published and is reported with file, line and code.
+    the JSON claim map; plus index.html (newest first) and feed.xml (Atom). Only
+    events whose inputs changed are rebuilt; an event that fails its check is not
+    published and is reported with file, line and code. An edited article (in
+    --articles, started with `writer draft EVENT -o articles/ID.md`) is published
+    instead of the draft while it agrees with the facts. Writer's bookkeeping
+    (manifest, lock, caches) is in --out/.writer/: deploy the folder without it.
 
     With --merge, PATHS are shard output folders (besides --out itself).
     """
@@ -120,13 +133,14 @@ def batch(paths, out, jobs, shard, merge, force, templates_dir, sources, desk, s
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     if merge:
-        if shard or force or jobs:
-            raise click.UsageError("--merge joins finished shards; it takes no --shard, --force or --jobs")
+        if shard or force or jobs or articles_dir:
+            raise click.UsageError("--merge joins finished shards; it takes no --shard, --force, --jobs or --articles")
         run = lambda: merge_shards(out, list(paths), settings if given else None)  # noqa: E731
     else:
         if len(paths) != 1:
             raise click.UsageError("give exactly one FACTBASE (a folder of event files, or one event file)")
-        options = BatchOptions(out=out, jobs=jobs, shard=shard, force=force, templates_dir=templates_dir, settings=settings, registry=sources)
+        options = BatchOptions(out=out, jobs=jobs, shard=shard, force=force, templates_dir=templates_dir, settings=settings, registry=sources,
+                               articles=articles_dir)
         progress = _Progress(enabled=not quiet)
         run = lambda: build_site(paths[0], options, progress=progress)  # noqa: E731
     with reporting_errors():  # the CLI's one path from library errors to messages and exit codes

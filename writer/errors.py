@@ -17,7 +17,7 @@ class Problem:
     """One thing wrong with one input file, at one place."""
 
     path: str
-    line: int  # 1-based; 0 when the problem is about the file as a whole
+    line: int  # 1-based; a problem about the whole file is at 1:1
     column: int  # 1-based; 0 when unknown
     field: str  # dotted field path such as "facts[2].observations[0].source"
     message: str
@@ -41,7 +41,7 @@ class InputError(WriterError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def single_problem(path: str | Path, message: str, *, line: int = 0, column: int = 0, field: str = "") -> InputError:
+def single_problem(path: str | Path, message: str, *, line: int = 1, column: int = 1, field: str = "") -> InputError:
     """Shorthand for the common case of a file with exactly one problem."""
     return InputError([Problem(str(path), line, column, field, message)])
 

@@ -3,7 +3,7 @@
 Public API (the contract drafting and publishing rely on)::
 
     from writer.check import Checker, Finding, CheckConfig
-    checker = Checker(config)            # spaCy pipeline built once, lazily
+    checker = Checker(config)            # reused across texts; spaCy is not loaded
     checker.check_text(text, path=..., event=...)
     checker.check_file(path, event=None) # fact file from front matter `facts:`
 """

@@ -28,15 +28,27 @@ NOTE_CLASSES = frozenset({"note_backward", "note_forward", "note_label"})
 _BASIS = re.compile(r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
 _CIRCULATES = re.compile(r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]*\)")
+# A figure that points back at one already given: "this $X", "the same X", "the $X total".
+_BACK_BEFORE = re.compile(r"\b(?:this|that|these|those|the\s+same|the\s+aforementioned|the\s+above|said)\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
+_BACK_AFTER = re.compile(r"^\s*(?:figure|total|tally|sum|amount|loss|losses|wipeout|flush|number)\b", re.IGNORECASE)
+
+
+def _refers_back(fu) -> bool:
+    return bool(_BACK_BEFORE.search(fu.left) or (_THE_BEFORE.search(fu.left) and _BACK_AFTER.match(fu.right)))
+
+
+# A "Name:" label opens its block: only the first few characters (markup blanked to spaces) may precede it.
+_LABEL_REACH = 64
 # Where a figure's own clause ends: words after these belong to the next figure.
-_CLAUSE_END = re.compile(r",|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|—|–")
+_CLAUSE_END = re.compile(r",|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|\bas\b|\bamid\b|\bafter\b|\bbefore\b|—|–", re.IGNORECASE)
 
 
 class Sentence:
     """One sentence of a block; its markers and named sources are read on first use (most
     sentences of an article carry no figure and are never asked)."""
 
-    __slots__ = ("block", "start", "end", "text", "figures", "_reader", "_classes", "_mentions", "_attributed", "_note")
+    __slots__ = ("block", "start", "end", "text", "figures", "_reader", "_classes", "_mentions", "_attributed", "_note", "_sources")
 
     def __init__(self, block: int, start: int, end: int, text: str, reader: _Reader):
         self.block, self.start, self.end, self.text = block, start, end, text
@@ -46,11 +58,12 @@ class Sentence:
         self._mentions = None
         self._attributed: set[str] | None = None
         self._note: str | None | bool = False  # False: not computed yet
+        self._sources: set[str] | None = None
 
     @property
     def classes(self) -> set[str]:
         if self._classes is None:
-            self._classes = self._reader.phrases.classes_in(self.text)
+            self._classes = self._reader.phrases.classes_in(self.text, label=self._label_ok())
         return self._classes
 
     def _source_mentions(self):
@@ -62,14 +75,17 @@ class Sentence:
     @property
     def sources(self) -> set[str]:
         """Source ids named in the sentence (any role)."""
-        spelling = self._reader.spelling
-        return {spelling[m.group(0).lower()] for m in self._source_mentions()}
+        if self._sources is None:
+            spelling = self._reader.spelling
+            self._sources = {spelling[m.group(0).lower()] for m in self._source_mentions()}
+        return self._sources
 
     @property
     def attributed(self) -> set[str]:
         """Source ids named as sources, not as a venue or subject."""
         if self._attributed is None:
-            self._attributed = attributive(self.text, self._source_mentions(), self._reader.spelling, self._reader.phrases)
+            self._attributed = attributive(self.text, self._source_mentions(), self._reader.spelling, self._reader.phrases,
+                                           label=self._label_ok())
         return self._attributed
 
     def has(self, cls: str) -> bool:
@@ -83,7 +99,11 @@ class Sentence:
         """Any attribution or caveat word at all (one combined pass; F001 asks only this)."""
         if self._classes is not None:
             return bool(self._classes & CAVEAT_CLASSES)
-        return bool(self._reader.caveat_rx.search(self.text))
+        return bool(self._reader.caveat_rx.search(self.text)) or self._reader.phrases.framed(self.text, label=self._label_ok())
+
+    def _label_ok(self) -> bool:
+        """May "Name: ..." be read as a source label here (a headline's or caption's opening, not a list item's)?"""
+        return self._reader.labels_ok[self.block] and self.start < _LABEL_REACH and not self._reader.texts[self.block][:self.start].strip()
 
     @property
     def note(self) -> str | None:
@@ -109,6 +129,7 @@ class _Reader:
     caveat_rx: re.Pattern
     texts: tuple[str, ...] = ()  # block texts
     _notes: dict = None  # type: ignore[assignment]
+    labels_ok: tuple[bool, ...] = ()  # per block: may it open with a "Source:" / "Name:" label?
 
     def note_starts(self, block: int) -> list[int]:
         """Where note words start in a block (one search per block, not per sentence)."""
@@ -162,15 +183,30 @@ class Analysis:
 
     def carried(self, fu: FigureUse) -> list[Sentence]:
         """Earlier sentences of the same block (paragraph or list item): a run's opening."""
-        return [s for s in self.sentences if s.block == fu.block_index and s.start < fu.sentence.start]
+        return self._by_block[fu.block_index][:self._pos[id(fu.sentence)]]
+
+    def _prefix(self, block_index: int) -> tuple[list[set[str]], list[Sentence | None]]:
+        """Per sentence of a block: the caveat classes of the sentences before it, and the last
+        of them that names a source (computed once per block, so a paragraph of thousands of
+        figures costs linear time)."""
+        got = self._prefixes.get(block_index)
+        if got is None:
+            classes, last, acc, named = [], [], set(), None
+            for s in self._by_block.get(block_index, ()):
+                classes.append(frozenset(acc))
+                last.append(named)
+                acc |= s.classes & CAVEAT_CLASSES
+                if s.sources:
+                    named = s
+            got = self._prefixes[block_index] = (classes, last)
+        return got
 
     def scope_classes(self, fu: FigureUse, *, carry: bool = False) -> set[str]:
         classes = set(fu.sentence.classes)
         for s in self.covering_notes(fu):
             classes |= s.classes
         if carry:
-            for s in self.carried(fu):
-                classes |= s.classes & CAVEAT_CLASSES
+            classes |= self._prefix(fu.block_index)[0][self._pos[id(fu.sentence)]]
         return classes
 
     def caveat_in_scope(self, fu: FigureUse, *, carry: bool = False) -> bool:
@@ -184,10 +220,16 @@ class Analysis:
         return any(s.classes & CAVEAT_CLASSES for s in self.covering_notes(fu))
 
     def _first_caveat(self, block_index: int) -> int | None:
+        """Where the first sentence of a block that opens an attributed run starts: one with an
+        attribution or caveat that holds a figure or speaks of data ("Iran announced drills" opens
+        no run of liquidation figures)."""
         if block_index not in self._caveat_at:
-            block = self.article.blocks[block_index]
-            m = self._caveat_rx.search(block.text) if self._caveat_rx is not None else None
-            self._caveat_at[block_index] = m.start() if m else None
+            found = None
+            for s in self._by_block.get(block_index, ()):
+                if s.has_caveat() and (s.figures or self.phrases.speaks_of_data(s.text)):
+                    found = s.start
+                    break
+            self._caveat_at[block_index] = found
         return self._caveat_at[block_index]
 
     def scope_sources(self, fu: FigureUse, *, carry: bool = False) -> set[str]:
@@ -195,13 +237,32 @@ class Analysis:
         ``carry``, in the sentence that opens its run)."""
         named = set(fu.sentence.attributed)
         if carry:
-            for s in reversed(self.carried(fu)):
-                if s.sources:
-                    named |= s.attributed
-                    break
+            opener = self._prefix(fu.block_index)[1][self._pos[id(fu.sentence)]]
+            if opener is not None:
+                named |= opener.attributed
         for s in self.covering_notes(fu):
             named |= s.attributed
         return named
+
+    def repeats_attributed(self, fu: FigureUse) -> FigureUse | None:
+        """House rule for a repeated figure: every paragraph attributes its own figures, except a
+        figure that *refers back* to one already attributed in an earlier paragraph of the same
+        section ("this $427 million", "the same 94%", "the $1.45 billion total"): the reader is
+        pointed at the attribution they just read. A bare repeat ("Liquidations reached $427
+        million." again, or in a heading) is attributed again; the headline neither is covered nor
+        covers this way."""
+        if self.article.blocks[fu.block_index].role == "headline" or not _refers_back(fu):
+            return None
+        section = self.article.blocks[fu.block_index].section
+        key = (fu.figure.unit, fu.figure.lo, fu.figure.hi)
+        for earlier in self._by_value.get(key, ()):
+            if earlier.block_index >= fu.block_index:
+                break
+            if self.article.blocks[earlier.block_index].role == "headline" or self.article.blocks[earlier.block_index].section != section:
+                continue
+            if self.caveat_in_scope(earlier, carry=True) or self.scope_sources(earlier, carry=True):
+                return earlier
+        return None
 
     def basis_in_scope(self, fu: FigureUse) -> bool:
         """An estimate says what it rests on: a heat map, a model, an extrapolation."""
@@ -238,7 +299,15 @@ class Analysis:
         self._index = {id(s): i for i, s in enumerate(self.sentences)}
         self._notes: dict[int, list[Sentence]] = {}
         self._caveat_at: dict[int, int | None] = {}
-        self._caveat_rx = self.sentences[0]._reader.caveat_rx if self.sentences else None
+        self._by_block: dict[int, list[Sentence]] = {}
+        self._pos: dict[int, int] = {}  # id(sentence) -> its index in its block
+        for s in self.sentences:
+            self._pos[id(s)] = len(self._by_block.setdefault(s.block, []))
+            self._by_block[s.block].append(s)
+        self._prefixes: dict[int, tuple] = {}
+        self._by_value: dict[tuple, list[FigureUse]] = {}
+        for fu in self.figures:
+            self._by_value.setdefault((fu.figure.unit, fu.figure.lo, fu.figure.hi), []).append(fu)
 
 
 _AFTER_NAME = re.compile(
@@ -254,7 +323,7 @@ _OPEN_PAREN = re.compile(r"\(")
 _JOINER = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/)?\s*$")
 
 
-def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSet) -> set[str]:
+def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSet, *, label: bool = False) -> set[str]:
     """Sources named *as sources* ("according to X", "X's figures", "(X)"), not as a venue or subject.
 
     The first names after an attribution formula (within a few words) are
@@ -276,6 +345,11 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
 
     ends = [m.end() for m in rx.finditer(text)] if rx is not None else []
     ends += [m.end() for m in _OPEN_PAREN.finditer(text)]
+    if phrases.frames is not None:
+        ends += phrases.frames.keyword_ends(text)  # "per X", "as tracked by X", "citing X"
+    opening = phrases.label_frame.match(text) if label and phrases.label_frame is not None else None
+    if opening is not None:  # "CoinGlass: ..." opening a headline names its source (a list item's label does not)
+        ends.append(opening.start())
     for e in ends:
         for k, m in enumerate(mentions):
             if m.start() >= e:
@@ -311,15 +385,21 @@ def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_
     """Join blocks, sentence boundaries and figures into sentences and figure uses."""
     note_rx = phrases.union(NOTE_CLASSES)
     caveat_rx = phrases.union(CAVEAT_CLASSES)
-    reader = _Reader(phrases, source_rx, spelling, note_rx, caveat_rx, tuple(b.text for b in article.blocks), {})
+    reader = _Reader(phrases, source_rx, spelling, note_rx, caveat_rx, tuple(b.text for b in article.blocks), {},
+                     tuple(not b.in_list for b in article.blocks))
     sentences: list[Sentence] = []
     uses: list[FigureUse] = []
     sections: dict[int, list[Sentence]] = {}
     for bi, (block, sents, figs) in enumerate(zip(article.blocks, docs_sentences, docs_figures)):
         text = block.text
         block_sents = [Sentence(bi, start, end, text[start:end], reader) for start, end in sents]
+        at = 0  # figures and sentences are both in order: one pointer, not a search per figure
         for i, fig in enumerate(figs):
-            s = next((s for s in block_sents if s.start <= fig.start < s.end), block_sents[-1] if block_sents else None)
+            while at < len(block_sents) - 1 and fig.start >= block_sents[at].end:
+                at += 1
+            s = block_sents[at] if block_sents and block_sents[at].start <= fig.start < block_sents[at].end else None
+            if s is None:
+                s = next((s for s in block_sents if s.start <= fig.start < s.end), block_sents[-1] if block_sents else None)
             if s is None:
                 continue
             prev_end = figs[i - 1].end if i > 0 else 0

@@ -1,7 +1,9 @@
 """The Checker: read an article, find its figures, link them, run the rules.
 
-One Checker builds its spaCy pipeline once (lazily, on first use) and is
-reused across thousands of texts; batches go through ``nlp.pipe``. With an
+One Checker is reused across thousands of texts. The check reads no token,
+so spaCy is not loaded (it cost 0.7 s of a 0.94 s one-file check and changed
+no finding); ``spacy_pipeline=True`` runs the same component inside a spaCy
+pipeline, through ``nlp.pipe``, for whoever wants that (same findings). With an
 event (given, or named by the article's ``facts:`` front matter) the
 provenance rules run; without one, the fact-free rules do.
 """
@@ -9,6 +11,7 @@ provenance rules run; without one, the fact-free rules do.
 from __future__ import annotations
 
 import bisect
+import gc
 from pathlib import Path
 
 from writer.check.analysis import Analysis, analyse
@@ -28,9 +31,10 @@ MAX_ARTICLE_BYTES = 5_000_000
 class Checker:
     """Reusable provenance checker (see the module docstring)."""
 
+    GC_PAUSE_FROM = 500_000  # characters checked at once from which the cyclic collector is paused (see check_texts)
     SUPPORTS_KEPT = 64  # events whose fact index is kept between calls (drafting checks one event at a time)
 
-    def __init__(self, config: CheckConfig | None = None, *, spacy_pipeline: bool = True):
+    def __init__(self, config: CheckConfig | None = None, *, spacy_pipeline: bool = False):
         self.config = config or CheckConfig()
         self.spacy_pipeline = spacy_pipeline
         self._component = None
@@ -54,7 +58,7 @@ class Checker:
     @property
     def nlp(self):
         if self._nlp is None:
-            from writer.nlp import build_pipeline
+            from writer.check.nlp import build_pipeline
 
             self._nlp = build_pipeline(self.config.extra_phrases, sent_starts=False, tokens=False, doc_offsets=False)
         return self._nlp
@@ -62,13 +66,12 @@ class Checker:
     def _chunks(self, texts: list[str]):
         """Per text, the ``writer_figures`` component's (sentences, figures) per chunk.
 
-        Through the spaCy pipeline by default. With ``spacy_pipeline=False`` the
-        same component runs without a Language around it: the check reads no
-        token, so the results are identical, and a one-off check (``writer draft``
-        checking its own draft) does not pay spaCy's import, which alone is longer
-        than the whole 0.5 s cold-start budget of a draft.
+        The component runs without a Language around it by default: the check
+        reads no token, so the results are identical to the spaCy pipeline's
+        (``spacy_pipeline=True``), and a one-file check does not pay spaCy's
+        import, which alone was three times the rest of the check.
         """
-        from writer.nlp import CHUNKS_KEY, FigureComponent
+        from writer.check.nlp import CHUNKS_KEY, FigureComponent
 
         if self.spacy_pipeline:
             return [doc.user_data[CHUNKS_KEY] for doc in self.nlp.pipe(texts, batch_size=64)]
@@ -84,7 +87,7 @@ class Checker:
         that gives back the blocks (always, unless a block's own text holds a blank
         line), its per-chunk records are the per-block ones, offsets and all.
         """
-        from writer.nlp import join_chunks
+        from writer.check.nlp import join_chunks
 
         texts, starts = [], []
         for a in articles:
@@ -122,7 +125,21 @@ class Checker:
         return self.check_texts([(text, path, event)])[0]
 
     def check_texts(self, items: list[tuple[str, str, Event | None]]) -> list[list[Finding]]:
-        """Findings for many texts at once (one spaCy batch): [(text, path, event), ...]."""
+        """Findings for many texts at once: [(text, path, event), ...]."""
+        if sum(len(text) for text, _, _ in items) < self.GC_PAUSE_FROM:
+            return self._check_texts(items)
+        # A large article makes hundreds of thousands of objects, none of them in a cycle; the
+        # cyclic collector walking them again and again made a 100,000-word table 1.3x slower per
+        # word than a 10,000-word one (bench/bench_check_scale.py). Paused, the time is linear.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self._check_texts(items)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _check_texts(self, items: list[tuple[str, str, Event | None]]) -> list[list[Finding]]:
         articles = [read_article(text, path) for text, path, _ in items]
         segmented = self._segment(articles)
         return [self._check(a, seg, ev) for a, seg, (_, _, ev) in zip(articles, segmented, items)]
@@ -163,7 +180,9 @@ class Checker:
 
     def load_event(self, path: str | Path) -> Event:
         from writer.factbase.loader import load_event
+        from writer.factbase.yamlsource import check_readable
 
+        check_readable(Path(path))  # a symlink loop, a folder or a FIFO is named before resolve() meets it
         key = str(Path(path).resolve())
         if key not in self._events:
             self._events[key] = load_event(path)
@@ -230,7 +249,7 @@ class Checker:
                 out.append(Finding(article.path, fu.line, fu.column, fu.end_line, fu.end_column, rule.code, rule.name,
                                    severity, hit.message, fu.figure.text, hit.fact))
         out.extend(suppression_findings(article.path, article.suppressions, self.config, ran))
-        return sorted(set(out))
+        return sorted(set(out), key=_order)
 
     def _link_all(self, ctx: RuleContext, analysis: Analysis, event: Event, source_rx, spelling) -> None:
         # Keyed by identity and holding the event itself, so an id cannot be reused
@@ -247,6 +266,12 @@ class Checker:
         for fu in analysis.figures:
             cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text, exchanges)
             ctx.links[id(fu)] = link(fu, supports, unavailable, cues, analysis.scope_classes(fu))
+
+
+def _order(f: Finding) -> tuple:
+    """Findings in file order (the dataclass's own ordering, as one tuple: comparing dataclasses
+    field by field was a fifth of the time on an article with 100,000 findings)."""
+    return (f.path, f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.severity, f.message, f.figure or "", f.fact or "")
 
 
 def read_article_text(path: str | Path) -> str:

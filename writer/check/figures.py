@@ -9,7 +9,7 @@ Nikkei 225 or H200, tickers such as BTC-USDT, ordinals): a bare number is a
 figure only when a currency, percent sign, magnitude word or counted noun
 says so, or when digit grouping makes it a price ("96,000").
 
-Pure Python on purpose: the spaCy component in ``writer.nlp`` calls it, and so
+Pure Python on purpose: the spaCy component in ``writer.check.nlp`` calls it, and so
 can anything that holds plain text.
 """
 
@@ -21,7 +21,10 @@ from decimal import Decimal
 from functools import lru_cache
 
 _MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_MAG_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
+_MAG_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
+# Currencies a desk writes out after a magnitude ("2.4 trillion won"): never dollars.
+CURRENCY_WORDS = {"won": "KRW", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR",
+                  "pounds": "GBP", "rupees": "INR", "rubles": "RUB", "roubles": "RUB"}
 _VAGUE = {
     # multiplier range of the magnitude: "several million" = 3-9 million, "tens of billions" = 10-99 billion.
     "several": (2, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 3), "tens of": (10, 99),
@@ -44,15 +47,15 @@ _FIGURE_RE = re.compile(
     (?<![\w$.,/+\-])
     (?=[$\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds)  # cheap first-character filter
     (?:
-      (?P<between>between\s+(?P<b_lo>(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?dollars)?)
+      (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?dollars)?)
     | (?P<mrange>{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
     | (?P<prange>(?P<pr_lo>{NUM})\s?%?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|percent\b|per\s?cent\b))
-    | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|(?i:mn|mln|bn|tn|[kmbt])\b)?)
+    | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?)
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD))?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d,:%]|\.\d|\s*(?:{MAGW}|percent)))
     | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?P<v_dollars>\s+(?:of\s+)?dollars|\s+USD)?)
-    | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:dollars|USD))|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
+    | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:dollars|USD))|\s+(?P<w_cur>won|yen|yuan|renminbi|euros?|pounds|rupees|rubles|roubles)\b|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
     | (?P<counted>(?P<c_num>{NUM})\s+(?:(?!(?:hours?|minutes?|days?|weeks?|months?|years?|seconds?|largest|biggest|smallest|top|first|last|most|least)\b)\w+\s+)?(?P<c_noun>{COUNTED})\b)
     | (?P<coins>(?P<co_num>{NUM})\s?(?P<co_unit>{COINS})\b)
     | (?P<grouped>(?P<g_num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?))
@@ -66,6 +69,16 @@ _TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
 # "hundred" alone is only a figure in "hundred billion" / "a hundred million".
 _HUNDRED_RE = re.compile(r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
 
+
+# "half a billion (dollars)": half the magnitude, a round figure.
+_HALF_RE = re.compile(r"(?<![\w$])half\s+a\s+(?P<mag>million|billion|trillion)(?P<dollars>\s+(?:of\s+)?dollars|\s+USD)?\b", re.IGNORECASE)
+# A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x") is a
+# position's terms, not a figure.
+_MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:leverage|leveraged|margin)\b)", re.IGNORECASE)
+# Two figures that are the ends of one range: what stands between them, and what may stand before the first.
+_RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|to\s+(?:even|as\s+(?:much|many|high)\s+as|about|around|roughly|nearly|approximately|some|perhaps)|and(?:\s+(?:about|around|roughly|nearly|approximately|some))?)\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:\bbetween|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 # An index reading: "the Fear & Greed Index stood at 27", "a reading of 12".
 _INDEX_RE = re.compile(
@@ -166,6 +179,7 @@ def _make(m: re.Match, base: int) -> Figure | None:
         lo_mag = _mag_in(lo_t) or hi_mag
         lo, lp = _amount(_num_in(lo_t), lo_mag)
         hi, hp = _amount(_num_in(hi_t), hi_mag)
+        lo, hi = (-lo if lo_t[:1] in "-−" else lo), (-hi if hi_t[:1] in "-−" else hi)  # "between -53% and -21%"
         return Figure(start, end, text, unit, lo, hi, False, max(lp, hp))
     if kind == "mrange":
         if m.string[max(0, m.start() - 5):m.start()].lower().endswith("from "):
@@ -213,6 +227,8 @@ def _make(m: re.Match, base: int) -> Figure | None:
         v, p = _amount(g("w_num"), g("w_mag"))
         noun = (g("w_noun") or "").lower()
         unit = "USD" if g("w_dollars") else ("coins" if noun and re.fullmatch(COINS, noun) else ("count" if noun else None))
+        if g("w_cur"):
+            unit = CURRENCY_WORDS[g("w_cur").lower()]
         return Figure(start, end, text, unit, v, v, True, p)
     if kind in ("counted", "coins") and m.string[max(0, m.start() - 4):m.start()].lower() == "top ":
         return None  # "the top 10 coins" is a rank, not a count
@@ -291,6 +307,16 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
             continue
         v, p = _amount(m.group("num"), None)
         found.append(Figure(base + m.start("num"), base + m.end("num"), m.group("num"), "index", v, v, True, p))
+    for m in (_HALF_RE.finditer(text) if "half" in lower else ()):
+        mag = _MAG_WORDS[m.group("mag").lower()]
+        found = [f for f in found if not (m.start() <= f.start - base < m.end())]  # "a billion" inside it
+        found.append(Figure(base + m.start(), base + m.end(), m.group(0), "USD" if m.group("dollars") else None,
+                            mag / 2, mag / 2, True, mag * 0.05))
+    for m in (_MULTIPLE_RE.finditer(text) if "x" in lower or "×" in text else ()):
+        if any(f.start - base < m.end() and m.start() < f.end - base for f in found):
+            continue
+        v, p = _amount(m.group("num"), None)
+        found.append(Figure(base + m.start(), base + m.end(), m.group(0), "ratio", v, v, True, p))
     found.sort(key=lambda f: f.start)
     out = []
     for fig in found:
@@ -303,7 +329,42 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
             fig = Figure(fig.start, fig.end, fig.text, fig.unit, fig.lo, fig.hi, fig.point, fig.precision,
                          kind, qm.group(kind), qstart, fig.asset)
         out.append(fig)
+    return _join_ranges(text, out, base)
+
+
+def _join_ranges(text: str, found: list[Figure], base: int) -> list[Figure]:
+    """Two figures that are one range's ends, whatever stands between them: "between approximately
+    $150 million and $190 million", "ranged from $828 million to $974 million", "200,000 to even
+    430,000 traders". A move ("fell from $96,000 to $90,000") stays two points: after "from", the
+    pair is a range only behind a word of spread (range, vary, anywhere, estimated...)."""
+    out: list[Figure] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and a.point and b.point and _range_ends(text, a, b, base):
+            approx = a.qualifier == "approx"  # "between approximately $150 million and $190 million"
+            out.append(Figure(a.start, b.end, text[a.start - base:b.end - base], b.unit or a.unit, a.lo, b.hi, False,
+                              max(a.precision, b.precision), "approx" if approx else None,
+                              a.qualifier_text if approx else None, a.qualifier_start if approx else None, b.asset or a.asset))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
     return out
+
+
+def _range_ends(text: str, a: Figure, b: Figure, base: int) -> bool:
+    between = text[a.end - base:(b.qualifier_start if b.qualifier_start is not None else b.start) - base]
+    if not _RANGE_JOIN.match(between) or (a.unit and b.unit and a.unit != b.unit) or a.lo >= b.hi:
+        return False
+    before = text[max(0, (a.qualifier_start if a.qualifier_start is not None else a.start) - base - 40):
+                  (a.qualifier_start if a.qualifier_start is not None else a.start) - base]
+    if between.strip().lower().startswith("and"):
+        return bool(re.search(r"\bbetween\s*$", before, re.IGNORECASE))
+    if _FROM_BEFORE.search(before):
+        return bool(_RANGE_OPEN.search(before))
+    return True
 
 
 _POINT_RE = re.compile(rf"{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|(?i:mn|mln|bn|tn|[kmbt])\b)?", re.IGNORECASE)

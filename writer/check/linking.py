@@ -55,6 +55,7 @@ class Link:
     support: Support | None = None
     fact: Fact | None = None  # the fact named by a contradiction or an unavailable metric
     alternatives: list[Support] = field(default_factory=list)  # equally good supports
+    mismatch: tuple[str, ...] = ()  # the value fits, but the figure's own words name another side, asset, window or venue
 
 
 def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fact]]:
@@ -88,7 +89,7 @@ def _from_text(sid: str, fig: Figure, status: Status, sources) -> Support:
 
 
 def _unit_ok(fig: Figure, unit: str) -> bool:
-    return unit in _UNIT_OK.get(fig.unit, set()) or (fig.unit is None and unit not in ("percent",))
+    return unit == fig.unit or unit in _UNIT_OK.get(fig.unit, set()) or (fig.unit is None and unit not in ("percent",))
 
 
 def value_match(fig: Figure, s: Support) -> str | None:
@@ -130,6 +131,7 @@ class Cues:
     total: bool
     directions: frozenset[str] = frozenset()
     near_exchanges: frozenset[str] = frozenset()  # exchanges named in the figure's own clause
+    local_windows: frozenset[str] = frozenset()  # windows named in the figure's own words
 
 
 def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, str], block_text: str,
@@ -139,6 +141,11 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     clause = _LEFT_CLAUSE.split(left)[-1]  # the words of the figure's own clause before it
     sides = phrases.cues("side", clause) or phrases.cues("side", right)
     assets = phrases.cues("asset", clause + " " + right)
+    joined = _JOINED.search(left)  # "bitcoin and ether liquidations": one figure for two assets
+    if joined:
+        a, b = phrases.cues("asset", joined.group(1)), phrases.cues("asset", joined.group(2))
+        if a and b and a != b:
+            assets = assets | a | b
     if fu.figure.asset:
         assets = assets | {fu.figure.asset}
     sentence_assets = assets or phrases.cues("asset", fu.sentence.text)
@@ -151,7 +158,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     total = bool(phrases.total_cue and phrases.total_cue.search(local))
     directions = phrases.cues("direction", clause[-60:])
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
-    return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near)
+    return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
+                phrases.cues("window", local))
 
 
 def _norm_window(w: str | None) -> str | None:
@@ -159,17 +167,60 @@ def _norm_window(w: str | None) -> str | None:
 
 
 _HEARSAY = frozenset({"rumor", "pending", "claim"})
+# Metrics that are prices or levels, not amounts: a price is never a liquidation total.
+PRICE_METRICS = frozenset({"price_level", "price_change", "index_level", "sentiment_index", "funding_rate"})
+# How far an edited value may be from the fact it contradicts: a typo changes digits, not the order of magnitude.
+EDIT_FACTOR = 10.0
 
 
-def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozenset[str]) -> tuple[float, int]:
-    """(score, conflicts): how well the words around a figure describe a support.
+def plausible_edit(fig: Figure, s: Support, cues: Cues) -> bool:
+    """Could this figure be a mistyped or stale version of this fact (rather than another kind of number)?"""
+    fact = s.fact
+    if fact is not None and not s.anchor:
+        price_words = bool(cues.metrics & {"price_level"}) and "liquidations" not in cues.metrics
+        amount_words = "liquidations" in cues.metrics and "price_level" not in cues.metrics
+        if (price_words and fact.metric not in PRICE_METRICS) or (amount_words and fact.metric == "price_level"):
+            return False
+    if "fund_flow" in cues.metrics and (fact is None or fact.metric != "fund_flow"):
+        return False  # an ETF outflow is not a mistyped liquidation total
+    mid, val = (s.lo + s.hi) / 2, fig.value
+    if mid == 0 or val == 0:
+        return True
+    ratio = abs(val / mid)
+    return 1 / EDIT_FACTOR <= ratio <= EDIT_FACTOR
+
+
+def mismatch(cues: Cues, s: Support) -> tuple[str, ...]:
+    """Which of side, asset, window, venue the figure's own words name differently from the fact."""
+    fact = s.fact
+    if fact is None or s.anchor:
+        return ()
+    out = []
+    if cues.sides and fact.side is not None and fact.side not in cues.sides:
+        out.append("side")
+    if len(cues.assets) == 1 and fact.asset is not None and fact.asset not in cues.assets:
+        out.append("asset")
+    if len(cues.assets) > 1 and fact.asset is not None:
+        out.append("asset")  # "BTC and ETH liquidations" is a combined figure, not one asset's
+    if cues.local_windows and fact.window and _norm_window(fact.window) not in cues.local_windows:
+        out.append("window")
+    if cues.near_exchanges and fact.venue and fact.venue not in cues.near_exchanges:
+        out.append("venue")
+    return tuple(out)
+
+
+def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozenset[str]) -> tuple[float, int, float]:
+    """(score, conflicts, source bonus): how well the words around a figure describe a support,
+    and how much of the score is only the source's name (which picks among facts the value
+    fits, but never makes a figure contradict a fact: a wrong source is P008's business).
 
     ``potential`` and ``hearsay`` (does the sentence speak of an estimate, of a
     rumour or claim?) are read once per figure by the caller, not per support."""
-    score, conflicts = 0.0, 0
+    score, conflicts, bonus = 0.0, 0, 0.0
     overlap = set(s.sources) & named
     if overlap:
-        score += 1.5 + 0.5 * len(overlap)  # naming both of a fact's sources beats naming one
+        bonus = 1.5 + 0.5 * len(overlap)  # naming both of a fact's sources beats naming one
+        score += bonus
     fact = s.fact
     if fact is not None:
         if cues.sides:
@@ -219,7 +270,7 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
         score += 1 if hearsay else -1
     elif hearsay and not potential:
         score -= 1
-    return score, conflicts
+    return score, conflicts, bonus
 
 
 def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: Cues, classes: set[str] | None = None) -> Link:
@@ -228,8 +279,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     classes = fu.sentence.classes if classes is None else classes
     named = frozenset(fu.sentence.sources)
     quoted = _inside_quotes(fu.sentence.text, fu.figure.start - fu.sentence.start)
-    matched: list[tuple[float, Support, str]] = []
-    described: list[tuple[float, object]] = []
+    matched: list[tuple[float, Support, str, float]] = []
+    described: list[tuple[float, object, float]] = []  # (score, support or fact, score without the source bonus)
     potential, hearsay = "estimate" in classes, not _HEARSAY.isdisjoint(classes)
     for s in supports:
         if not _unit_ok(fig, s.unit):
@@ -237,25 +288,31 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         how = value_match(fig, s)
         if how is None and (s.fact is None or fig.qualifier == "vague"):
             continue  # neither a match nor a candidate contradiction: its score is never read
-        score, conflicts = _score(s, cues, potential, hearsay, named)
+        score, conflicts, bonus = _score(s, cues, potential, hearsay, named)
         if how is not None:
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
-            matched.append((score - 3 * conflicts, s, how))
-        elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2:
-            described.append((score, s))
+            matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts))
+        elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
+            described.append((score, s, score - bonus))
     for fact in unavailable:
         if fig.unit is not None and fact.unit != fig.unit:
             continue
-        score, conflicts = _score(Support(fact.id, fact.unit, math.nan, math.nan, fact.status, fact.sources, fact), cues, potential, hearsay, named)
+        score, conflicts, bonus = _score(Support(fact.id, fact.unit, math.nan, math.nan, fact.status, fact.sources, fact), cues, potential, hearsay, named)
         if conflicts == 0 and score >= 2:
-            described.append((score + 0.5, fact))
+            described.append((score + 0.5, fact, score - bonus + 0.5))
     best_m = max((m[0] for m in matched), default=None)
+    if len(cues.assets) > 1:
+        described = []  # "BTC and ETH ... $X and $Y, respectively": the words cannot say which fact was meant
+    if described and matched:
+        # The value fits some fact: only the words (not a source's name) may say it was meant for another.
+        described = [(words, t, words) for _, t, words in described if words >= 2]
     if described:
         best_d = max(d[0] for d in described)
         top = [d[1] for d in described if d[0] == best_d]
+        best_words = max((m[3] for m in matched), default=None)
         # The words name another fact much better than any fact the value fits: a wrong value.
-        if len({t.id for t in top}) == 1 and (best_m is None or best_d >= best_m + 2):
+        if len({t.id for t in top}) == 1 and (best_words is None or best_d >= best_words + 2):
             t = top[0]
             if isinstance(t, Support):
                 return Link("contradicts", t, t.fact)
@@ -265,10 +322,15 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         # Prefer a true match to a collapsed range when both fit equally well.
         top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor))
         kind = "supported" if top_m[0][2] == "match" else "collapsed"
-        return Link(kind, top_m[0][1], top_m[0][1].fact, [m[1] for m in top_m[1:]])
+        best = top_m[0][1]
+        wrong = mismatch(cues, best)
+        if wrong and any(not mismatch(cues, m[1]) for m in matched):
+            wrong = ()  # another fact the value fits agrees with the words: not a mismatch
+        return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
 
 
+_JOINED = re.compile(r"([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _LEFT_CLAUSE = re.compile(r",|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–", re.IGNORECASE)
 _OPEN, _CLOSE = "“‘", "”’"

@@ -15,9 +15,11 @@ from importlib import resources
 
 import yaml
 
+from writer.check.frames import Frames, data_noun_pattern, frames_pattern
+
 MARKER_CLASSES = (
     "attribution", "single_source", "rumor", "pending", "estimate", "claim", "disagreement",
-    "note_backward", "note_forward", "note_label", "overstated",
+    "note_backward", "note_forward", "note_label", "overstated", "conditional",
 )
 
 
@@ -196,6 +198,16 @@ class PhraseSet:
     raw: dict[str, tuple[str, ...]] | None = None  # the patterns of each class, for combined expressions
     marker_finder: KeyFinder | None = None  # every marker class in one scan (classes_in)
     cue_finders: dict[str, KeyFinder] | None = None  # "side", "asset", "window", "metric", "direction"
+    frames: Frames | None = None  # every attribution frame (writer/check/frames.py)
+    label_frame: re.Pattern | None = None  # "CoinGlass: ..." opening a headline or caption
+    differ_frame: re.Pattern | None = None  # named sources that differ ("CoinGlass and CoinAnk differ")
+    data_noun: re.Pattern | None = None  # "data", "figures", "statistics"... (what a run's opening talks about)
+
+    def attribution_at(self, text: str, *, label: bool = False) -> int | None:
+        """Where the first attribution frame of ``text`` starts (``label``: "Name:" at its start counts)."""
+        at = self.frames.first(text) if self.frames else None
+        m = self.label_frame.match(text) if label and self.label_frame else None
+        return m.start() if m else at
 
     def cues(self, table: str, text: str) -> frozenset[str]:
         """Keys of one cue table found in ``text`` (same result as searching each key's expression)."""
@@ -206,9 +218,23 @@ class PhraseSet:
         patterns = [p for c in sorted(classes) for p in (self.raw or {}).get(c, ())]
         return _compile(patterns) if patterns else re.compile("(?!x)x")
 
-    def classes_in(self, text: str) -> set[str]:
-        """Every marker class present in ``text`` (``confirmed`` only when not negated)."""
+    def speaks_of_data(self, text: str) -> bool:
+        """Does ``text`` talk about data ("data", "figures", a "Source:" label)? Only such a sentence
+        (or one with a figure) opens a run of figures its attribution covers."""
+        return self.data_noun is None or bool(self.data_noun.search(text)) or bool(self.frames and self.frames.labelled(text))
+
+    def framed(self, text: str, *, label: bool = False) -> bool:
+        """Does an attribution frame, or named sources that differ, occur in ``text``?"""
+        return self.attribution_at(text, label=label) is not None or bool(self.differ_frame and self.differ_frame.search(text))
+
+    def classes_in(self, text: str, *, label: bool = False) -> set[str]:
+        """Every marker class present in ``text`` (``confirmed`` only when not negated); an attribution
+        frame adds ``attribution``."""
         found = set(self.marker_finder.found(text))
+        if "attribution" not in found and self.attribution_at(text, label=label) is not None:
+            found.add("attribution")
+        if "disagreement" not in found and self.differ_frame is not None and self.differ_frame.search(text):
+            found.add("disagreement")
         if "overstated" in found and not self.overstated_in(text):
             found.discard("overstated")  # "not confirmed", "other sources"
         return found
@@ -233,8 +259,8 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
     unknown = set(extra) - set(MARKER_CLASSES) - {"approx", "at_least", "at_most"}
     if unknown:
         raise ValueError(f"unknown phrase class(es) {sorted(unknown)}; known: {', '.join(MARKER_CLASSES)}, approx, at_least, at_most")
-    for name in (*MARKER_CLASSES, "negation"):
-        bad = [p for p in data.get(name, []) if not isinstance(p, str)]
+    for name, items in [*((n, data.get(n, [])) for n in (*MARKER_CLASSES, "negation")), *data["frames"].items()]:
+        bad = [p for p in items if not isinstance(p, str)]
         if bad:
             raise ValueError(f"phrases.yaml: class {name!r} has entries that are not strings: {bad!r} (quote entries holding ': ')")
     for name, items in extra.items():
@@ -251,6 +277,7 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
     negation = re.compile(rf"(?<!\w)(?:{_alternation(data['negation'])})(?!\w)", re.IGNORECASE)
     quals = {k: tuple(v) + tuple(extra.get(k, [])) for k, v in data["qualifiers"].items()}
     cues = data["cues"]
+    frames = frames_pattern(data["frames"])
     raw = {name: (*data.get(name, []), *extra.get(name, [])) for name in MARKER_CLASSES}
     return PhraseSet(
         markers=markers,
@@ -260,7 +287,19 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
         raw=raw,
         marker_finder=KeyFinder(raw),
         cue_finders={table: KeyFinder(cues[table]) for table in ("side", "asset", "window", "metric", "direction")},
+        frames=frames,
+        label_frame=frames.label,
+        differ_frame=frames.differ,
+        data_noun=data_noun_pattern(data["frames"]),
     )
+
+
+def as_read(name: str) -> str:
+    """A source name as the check reads it in a draft: escaped for Markdown, inline markup blanked."""
+    from writer.check.document import mask_inline
+    from writer.mdtext import md_escape
+
+    return mask_inline(md_escape(name)).strip()
 
 
 def source_pattern(names: dict[str, list[str]]) -> tuple[re.Pattern | None, dict[str, str]]:
@@ -270,6 +309,11 @@ def source_pattern(names: dict[str, list[str]]) -> tuple[re.Pattern | None, dict
         for w in words:
             if w and len(w) >= 2:
                 spelling.setdefault(w.lower(), sid)
+                # A name holding Markdown specials ("*Star* Data", "A&B [Research]") reaches the
+                # prose escaped by the drafter and then blanked by the inline mask: match that form too.
+                shown = as_read(w)
+                if shown != w and len(shown) >= 2:
+                    spelling.setdefault(shown.lower(), sid)
     if not spelling:
         return None, {}
     alt = "|".join(re.escape(w) for w in sorted(spelling, key=len, reverse=True))

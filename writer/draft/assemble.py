@@ -16,18 +16,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from writer.draft.layer import HEADLINE_SECTIONS, TOKEN_RE, Piece, Render, Span
+from writer.mdtext import md_escape
 
 _SENT_SPLIT = re.compile("(?<=[.!?])[\"\u201d\u2019)]?\\s+(?=[A-Z\u201c\"(*\ue000])")
 _BULLET = re.compile(r"^(\s*[-*] (?:\*\*[^*\n]+\*\*\s*)?)")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
-
-
-def md_escape(text: str) -> str:
-    """Escape fact-file text so it can never become a link, an emphasis, a tag or a heading in Markdown."""
-    text = " ".join(text.split())
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
-    return text.replace("&", "&amp;") if re.search(r"&\w+;|&#", text) else text
 
 
 @dataclass

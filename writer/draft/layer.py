@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import inspect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from babel.numbers import format_decimal
 
@@ -126,7 +126,17 @@ class Render:
     # -- figures ------------------------------------------------------------------
 
     def formatted(self, fact: Fact, *, role: str = "value") -> list[Piece]:
-        """The figure as printed with its approximation or bound word (``about``, ``at least``, ``between``)."""
+        """The figure as printed with its approximation or bound word (``about``, ``at least``, ``between``).
+
+        A change with a direction reads "down $60 billion" (never a negative amount).
+        """
+        pieces = self._formatted(fact, role=role)
+        if fact.change and role == "value":
+            word = self.style.names.get("changes", {}).get(fact.change, _CHANGE_WORDS[fact.change])
+            pieces = [Piece("fig", f"{word} {p.text}", p.role) for p in pieces]
+        return pieces
+
+    def _formatted(self, fact: Fact, *, role: str = "value") -> list[Piece]:
         words = self.style.names.get("words", {})
         if role == "level":
             return [Piece("fig", fmt.price(fact.price_level).text, "level")]
@@ -135,6 +145,15 @@ class Render:
             return [Piece("fig", f"{words.get('between', 'between')} {fmt.price(lo).text} {words.get('and', 'and')} {fmt.price(hi).text}", "band")]
         if fact.status is Status.UNAVAILABLE or fact.bounds is None:
             raise TemplateMisuse(f"fact {fact.id!r} has no reliable figure (status unavailable); write it with gap()")
+        if role == "magnitude":
+            # "fell 3.4%": the verb carries the sign, the figure its size (both ends of a range flipped together).
+            lo, hi = fact.bounds
+            if not (hi < 0 or lo > 0):
+                raise TemplateMisuse(f"fact {fact.id!r} has no single direction; print it with fig()")
+            flipped = replace(fact, value=abs(fact.value) if fact.value is not None else None,
+                              range=tuple(sorted((abs(fact.range[0]), abs(fact.range[1])))) if fact.range else None,
+                              metric=fact.metric.removesuffix("_change"))
+            return [Piece("fig", p.text, "magnitude") for p in self.formatted(flipped)]
 
         figs = self.style.significant_figures
 
@@ -142,7 +161,7 @@ class Render:
             if fact.unit == "USD":
                 return fmt.price(v) if fact.metric == "price_level" else fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
-                return fmt.percent(v, floor=floor, ceil=ceil, signed=fact.metric.endswith("_change"))
+                return fmt.percent(v, floor=floor, ceil=ceil, signed=fact.metric.endswith("_change") and not fact.change)
             if fact.unit == "ratio":
                 return fmt.ratio(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "index":
@@ -151,33 +170,69 @@ class Render:
                 return fmt.coins(v, fact.asset or "", floor=floor, ceil=ceil, figs=figs)
             return fmt.count(v, floor=floor, ceil=ceil, figs=figs)
 
+        if fact.magnitude is not None:  # vague words stay words: never an invented range
+            return [Piece("fig", _magnitude_words(fact), role)]
+        if fact.hedge is not None and not _plain_range(fact):  # the source's own "about", "over", "up to", printed as given
+            return [Piece("fig", self._hedged(fact, one), role)]
+
         # Any figure the fact base holds as a range prints as one, even when the providers agree
         # within the tolerance: the provenance check (P005) reads a point as a collapsed range.
         if fact.range is not None:
             if fact.unit == "USD" and fact.metric != "price_level":
                 lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs)
+            elif fact.unit in ("count", "coins"):
+                lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs, symbol=False)
+                if fact.unit == "coins":
+                    hi = fmt.Formatted(f"{hi.text} {fact.asset}", hi.approx)
             else:
                 lo, hi = one(fact.range[0]), one(fact.range[1])
             if lo.text == hi.text:
                 return [Piece("fig", f"{words.get('about', 'about')} {lo.text}", role)]
-            return [Piece("fig", f"{words.get('between', 'between')} {lo.text} {words.get('and', 'and')} {hi.text}", role)]
+            low = lo.text
+            if fact.unit == "ratio":
+                low = low.removesuffix(" to 1")  # "between 29 and 49 to 1"  # "between 363,000 and 581,000 BTC": the unit once, at the end
+            return [Piece("fig", f"{words.get('between', 'between')} {low} {words.get('and', 'and')} {hi.text}", role)]
         if fact.lower_bound:
             return [Piece("fig", f"{words.get('at_least', 'at least')} {one(fact.value, floor=True).text}", role)]
         f = one(fact.value)
         return [Piece("fig", f"{words.get('about', 'about')} {f.text}" if f.approx else f.text, role)]
+
+    def _hedged(self, fact: Fact, one) -> str:
+        """A figure with its source's qualifier: rounded down under a floor, up under a ceiling, so the words stay true."""
+        words = self.style.names.get("words", {})
+
+        def end(v: float, hedge) -> str:
+            kind = hedge.kind.value if hedge is not None else ""
+            text = one(v, floor=kind == "floor", ceil=kind == "ceiling").text
+            return f"{hedge.words} {text}" if hedge is not None else text
+
+        if fact.range is not None:
+            lo_h, hi_h = fact.hedge if isinstance(fact.hedge, tuple) else (None, None)
+            pair = f"{end(fact.range[0], lo_h)} {words.get('to', 'to')} {end(fact.range[1], hi_h)}"
+            return pair if isinstance(fact.hedge, tuple) else f"{fact.hedge.words} {pair}"
+        return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None)
 
     def fig(self, ref, role: str = "value", covered: bool = False) -> str:
         """A figure; ``covered=True`` when the template words the caveat itself (the self-check still verifies it)."""
         fact = self.fact_of(ref)
         if self.section in HEADLINE_SECTIONS and not fact.status.headline_safe:
             raise TemplateMisuse(f"fact {fact.id!r} is {fact.status.value}: it may not appear in the {self.section}")
-        if role not in ("value", "level", "band"):
+        if role not in ("value", "level", "band", "magnitude"):
             raise TemplateMisuse(f"unknown figure role {role!r}")
         if role == "level" and fact.price_level is None or role == "band" and fact.price_band is None:
             raise TemplateMisuse(f"fact {fact.id!r} has no price {role}")
         span = Span("fig", self.formatted(fact, role=role), (attribution_key(fact),), fact, status=fact.status.value, sources=fact.sources)
         span.ref = "covered" if covered else ""
         return self._token(span)
+
+    def change(self, ref, rise: str = "rose", fall: str = "fell") -> str:
+        """A change in words: "fell 3.4%" / "rose 2%"; a change with no single direction "moved by" its signed range."""
+        fact = self.fact_of(ref)
+        lo, hi = fact.bounds or (0.0, 0.0)
+        if hi < 0 or lo > 0:
+            verb = fall if hi < 0 else rise
+            return self._token(Span("text", [Piece("lit", verb)])) + " " + self.fig(ref, "magnitude")
+        return self._token(Span("text", [Piece("lit", "moved by")])) + " " + self.fig(ref)
 
     def level(self, ref) -> str:
         fact = self.fact_of(ref)
@@ -209,6 +264,10 @@ class Render:
             kind = "derived"
         if kind not in table:
             kind = "single_source" if len(sources) <= 1 else "multi_source"
+        if not sources and f"{kind}_unsourced" in table:
+            kind = f"{kind}_unsourced"  # no source to name: a phrasing that does not leave an empty slot
+        elif not sources:
+            raise TemplateMisuse(f"no source to name for a {kind} item, and the style has no '{kind}_unsourced' phrasing")
         options = table[kind]
         n = self.counters.get((slot, kind), 0)
         self.counters[(slot, kind)] = n + 1
@@ -268,14 +327,20 @@ class Render:
         names = self.style.names
         if fact.label:
             return [Piece("text", fact.label)]
+        attributed = names.get("attributed", {}).get(fact.metric)
+        if fact.subject and attributed:
+            # "the loss attributed to a whale": a noun phrase whatever the subject (one trader, two funds, a handle).
+            return [Piece("lit", attributed + " "), Piece("text", fact.subject)]
         if fact.subject and fact.metric not in ("liquidations", "liquidated_accounts"):
-            return [Piece("text", fact.subject)]
+            return [Piece("text", fact.subject)]  # a subject that describes the figure itself
         noun = names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " "))
         parts: list[Piece] = []
         if fact.side:
             parts.append(Piece("lit", names.get("sides", {}).get(fact.side, fact.side) + " "))
         if fact.asset:
             parts += [Piece("text", fact.asset), Piece("lit", " ")]
+        elif fact.assets:  # several assets counted together: "BTC and ETH liquidations"
+            parts += [Piece("text", join_names(list(fact.assets), self.style)), Piece("lit", " ")]
         if parts and noun.startswith("the "):
             parts.insert(0, Piece("lit", "the "))
             noun = noun[4:]
@@ -284,6 +349,8 @@ class Render:
             parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
             if fact.contract:
                 parts += [Piece("lit", "'s "), Piece("text", fact.contract), Piece("lit", " contract")]
+        elif fact.venues:
+            parts += [Piece("lit", " on "), Piece("text", join_names([self.event.source_name(v) for v in fact.venues], self.style))]
         elif fact.contract:
             parts += [Piece("lit", " on the "), Piece("text", fact.contract), Piece("lit", " contract")]
         if fact.subject:
@@ -292,8 +359,12 @@ class Render:
             parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
         return parts
 
-    def what(self, ref) -> str:
-        return self._token(Span("text", self.describe(self.fact_of(ref))))
+    def what(self, ref, base: bool = False) -> str:
+        """The figure described; ``base=True`` names what a change measures ("open interest", not "the change in open interest")."""
+        fact = self.fact_of(ref)
+        if base and fact.metric.endswith("_change") and not fact.label:
+            fact = replace(fact, metric=fact.metric.removesuffix("_change"))
+        return self._token(Span("text", self.describe(fact)))
 
     def window(self, ref, adj: bool = False) -> str:
         """The figure's window in words: "24 hours", or "24-hour" before a noun."""
@@ -330,11 +401,11 @@ class Render:
             raise TemplateMisuse("ctx() needs a context item")
         item = ref._item
         if self.section in HEADLINE_SECTIONS and ref.unverified:
-            raise TemplateMisuse(f"context {item.id!r} is {item.status.value}: it may not appear in the {self.section}")
+            raise TemplateMisuse(f"context {item.id!r} is {ref.status}: it may not appear in the {self.section}")
         pieces = [Piece("text", item.text.rstrip(". "))]
-        if item.sources or item.status.value in self.style.caveats:
-            pieces += [Piece("lit", " ")] + self.phrase(self.style.context_caveats, item.status.value, item.sources, fact=None, slot="context")
-        return self._token(Span("text", pieces, ref=ref.id, status=item.status.value, sources=item.sources))
+        if item.sources or ref.status in self.style.caveats:
+            pieces += [Piece("lit", " ")] + self.phrase(self.style.context_caveats, ref.status, item.sources, fact=None, slot="context")
+        return self._token(Span("text", pieces, ref=ref.id, status=ref.status, sources=tuple(item.sources)))
 
     def _text(self, value: str | None, what: str, ref_id: str = "") -> str:
         if not value:
@@ -397,6 +468,8 @@ class Render:
         q = ref._quote
         if self.section in HEADLINE_SECTIONS and ref.unverified:
             raise TemplateMisuse(f"quote {q.id!r} is {q.status.value}: it may not appear in the {self.section}")
+        if q.paraphrase:  # a view in the desk's words: attributed, never dressed as a verbatim quote
+            return self._token(Span("text", [Piece("text", q.words.strip().rstrip("."))], ref=ref.id))
         return self._token(Span("text", [Piece("lit", "\u201c"), Piece("text", q.words.strip().strip('"\u201c\u201d')), Piece("lit", "\u201d")], ref=ref.id))
 
     # -- house wording ----------------------------------------------------------------
@@ -411,9 +484,31 @@ class Render:
         return choose(self.event.id, f"pick:{slot}", int(n))
 
     def functions(self) -> dict:
-        names = ("fig", "level", "lead", "gap", "what", "window", "asset", "asset_name", "venue", "contract", "subject",
+        names = ("fig", "change", "level", "lead", "gap", "what", "window", "asset", "asset_name", "venue", "contract", "subject",
                  "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick")
         return {n: getattr(self, n) for n in names}
+
+
+def _plain_range(fact: Fact) -> bool:
+    """A range whose low end is a floor and high end a ceiling says no more than "between X and Y"."""
+    if fact.range is None or not isinstance(fact.hedge, tuple):
+        return False
+    low, high = (h.kind.value if h is not None else None for h in fact.hedge)
+    return low in (None, "floor") and high in (None, "ceiling")
+
+
+_CHANGE_WORDS = {"rise": "up", "fall": "down", "inflow": "net inflows of", "outflow": "net outflows of"}
+_MAGNITUDE_UNITS = {"USD": "dollars", "count": "", "coins": ""}
+
+
+def _magnitude_words(fact: Fact) -> str:
+    """"several million dollars", "tens of thousands" (traders), "hundreds of millions of dollars"."""
+    words = fact.magnitude.words
+    unit = _MAGNITUDE_UNITS.get(fact.unit, "")
+    if not unit:
+        return words
+    # "several million dollars" but "tens of millions of dollars"
+    return f"{words} of {unit}" if words.endswith("s") else f"{words} {unit}"
 
 
 __all__ = ["Render", "Span", "Piece", "TOKEN_RE", "TOKEN_OPEN", "TOKEN_CLOSE", "HEADLINE_SECTIONS", "attribution_key", "caveat_kind"]

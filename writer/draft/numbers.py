@@ -73,10 +73,14 @@ def money(value: float, *, floor: bool = False, ceil: bool = False, currency: st
     return Formatted(sign + get_currency_symbol(currency, locale=LOCALE) + f.text, f.approx)
 
 
-def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS) -> tuple[Formatted, Formatted]:
+def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = True) -> tuple[Formatted, Formatted]:
     """Both ends of a range in one magnitude when it crosses a million ("$0.91 million and
-    $1.18 million", not "$910,000 and $1.18 million"): a reader compares like with like."""
-    low, high = money(lo, figs=figs), money(hi, figs=figs)
+    $1.18 million", not "$910,000 and $1.18 million"): a reader compares like with like, and
+    "between 675,000 and 1.13 million" would read as 675,000 million. ``symbol=False`` for counts."""
+    if not symbol:
+        low, high = amount(lo, figs=figs), amount(hi, figs=figs)
+    else:
+        low, high = money(lo, figs=figs), money(hi, figs=figs)
     if not (0 < lo < COMPACT_FROM <= hi):
         return low, high
     word = high.text.rsplit(" ", 1)[-1]  # babel's magnitude word for the high end ("million")
@@ -84,8 +88,8 @@ def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS) -> tuple[Formatte
     scaled = (round_sig(lo, figs) / magnitude).normalize()
     if scaled < Decimal("0.1"):  # "$0.005 billion" helps nobody: keep each end in its own magnitude
         return low, high
-    symbol = get_currency_symbol("USD", locale=LOCALE)
-    return Formatted(f"{symbol}{_plain(scaled)} {word}", low.approx), high
+    sign = get_currency_symbol("USD", locale=LOCALE) if symbol else ""
+    return Formatted(f"{sign}{_plain(scaled)} {word}", low.approx), high
 
 
 def count(value: float, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:

@@ -47,7 +47,7 @@ class FigureRef(Ref):
             "id", "metric", "status", "side", "direction", "is_derived", "derivation", "is_range", "lower_bound",
             "has_window", "has_asset", "has_venue", "has_contract", "has_subject", "has_level", "has_band",
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
-            "multi_source", "n_sources", "unit", "repeat_subject", "major_asset",
+            "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead",
         }
     )
 
@@ -80,6 +80,11 @@ class FigureRef(Ref):
         self.headline_safe = fact.status.headline_safe
         self.multi_source = len(fact.sources) > 1
         self.n_sources = len(fact.sources)
+        lo, hi = fact.bounds or (0.0, 0.0)
+        self.is_change = fact.metric.endswith("_change")
+        self.falls = self.is_change and hi < 0  # every report is a fall: "fell 3.4%"
+        self.rises = self.is_change and lo > 0
+        self.vs_lead = ""  # "larger" / "smaller" than the headline figure (set by build_view for comparisons)
         self.major_asset = False  # one of the style's major assets (set by build_view)
         self.repeat_subject = False  # same subject as the figure before it in its list (a second unit of one transfer)
 
@@ -89,8 +94,11 @@ class ContextRef(Ref):
 
     def __init__(self, item: ContextItem):
         self._item = item
-        self.id, self.kind, self.status = item.id, item.kind, item.status.value
-        self.unverified = item.status in UNVERIFIED
+        self.id = item.id
+        self.kind = getattr(item, "kind", "caveat")  # an event-level caveat has no kind
+        status = getattr(item, "status", None)
+        self.status = status.value if status is not None else ("single_source" if item.sources else "")
+        self.unverified = status in UNVERIFIED
         self.n_sources = len(item.sources)
 
 
@@ -117,6 +125,8 @@ class WindowGroup:
     short_share: FigureRef | None = None
     ratio: FigureRef | None = None
     accounts: FigureRef | None = None
+    minutes: int = 0  # the window's length (0 without a window)
+    shorter: bool = False  # a window shorter than the main one (set by build_view)
 
     @property
     def present(self) -> bool:
@@ -139,6 +149,12 @@ class Signals:
     price_break_down: bool = False
     has_gaps: bool = False
     has_unverified: bool = False
+    heavier_zone: str = ""  # "above" / "below": where the estimates put more potential liquidations
+    zone_exceeds_lead: bool = False  # the largest estimated cluster is bigger than the realised headline figure
+    rich: bool = False  # enough figures to carry the longer explanatory paragraphs (see RICH_FIGURES)
+    only_short_reported: bool = False  # liquidation figures name shorts and never longs
+    only_long_reported: bool = False
+    lead_single_source: bool = False  # the headline figure rests on one provider
 
 
 @dataclass
@@ -170,11 +186,22 @@ class View:
     context: list[ContextRef]
     quotes: list[QuoteRef]
     main_sources: list[str]
+    estimates: list[FigureRef] = field(default_factory=list)
+    venue_groups: list[WindowGroup] = field(default_factory=list)  # one venue's total, longs and shorts of one window, together
+    reasons: list[ContextRef] = field(default_factory=list)  # context the disputing providers give for their difference
+    caveats: list[ContextRef] = field(default_factory=list)  # the event-level caveats the article must carry
+    lead: FigureRef | None = None  # the headline figure (see SALIENCE)
+    lead_kind: str = ""  # "total", "side", "asset", "venue", "single", "loss" or "" (nothing headline-safe)
     signals: Signals = field(default_factory=Signals)
 
     @property
     def zones(self) -> list[FigureRef]:
         return self.zones_above + self.zones_below
+
+    @property
+    def potential(self) -> list[FigureRef]:
+        """Everything the zones section speaks about: pressure zones and other estimates of potential liquidations."""
+        return self.zones_above + self.zones_below + self.estimates
 
 
 _LIQ_TOTAL_KEYS = ("asset", "venue", "contract", "subject")
@@ -199,7 +226,7 @@ def _window_groups(event: Event) -> list[tuple[str | None, WindowGroup, int]]:
     for f in event.facts.values():
         if f.metric not in ("liquidations", "liquidated_accounts") or any(getattr(f, k) for k in _LIQ_TOTAL_KEYS):
             continue
-        if f.status in UNVERIFIED or f.status is Status.UNAVAILABLE or f.status is Status.ESTIMATE:
+        if f.status in UNVERIFIED or f.status is Status.UNAVAILABLE or f.status is Status.ESTIMATE or f.bounds is None:
             continue
         slot = "accounts" if f.metric == "liquidated_accounts" else (f.side or "total")
         groups.setdefault(f.window, {}).setdefault(slot, f)
@@ -210,6 +237,7 @@ def _window_groups(event: Event) -> list[tuple[str | None, WindowGroup, int]]:
             long=FigureRef(g["long"]) if "long" in g else None,
             short=FigureRef(g["short"]) if "short" in g else None,
             accounts=FigureRef(g["accounts"]) if "accounts" in g else None,
+            minutes=window_minutes(window) if window else 0,
         )
         t, lo, sh = g.get("total"), g.get("long"), g.get("short")
         for attr, part, whole, kind in (("long_share", lo, t, "share_of"), ("short_share", sh, t, "share_of"), ("ratio", lo, sh, "ratio_to")):
@@ -243,10 +271,9 @@ def build_view(event: Event, thresholds: dict) -> View:
         return _by_size([f for f in facts if f.id not in used and pred(f)])
 
     gaps = [f for f in facts if f.status is Status.UNAVAILABLE]
-    unverified_metrics = ("position_concentration", "historical_liquidations", "liquidations", "liquidated_accounts",
-                          "largest_single_liquidation", "pressure_zone", "price_level", "price_change", *_MARKET_METRICS)
-    live = [f for f in facts if f.status is not Status.UNAVAILABLE]
-    unverified = _by_size([f for f in live if f.status in UNVERIFIED and f.metric in unverified_metrics])
+    # Statements without a number (a reading, which side dominated) have no figure to print here.
+    live = [f for f in facts if f.status is not Status.UNAVAILABLE and f.bounds is not None]
+    unverified = _by_size([f for f in live if f.status in UNVERIFIED])
     placed = used | {f.id for f in gaps} | {f.id for f in unverified}
 
     def take(pred) -> list[FigureRef]:
@@ -256,6 +283,8 @@ def build_view(event: Event, thresholds: dict) -> View:
 
     zones_above = take(lambda f: f.metric == "pressure_zone" and (f.direction == "above" or (not f.direction and f.side == "short")))
     zones_below = take(lambda f: f.metric == "pressure_zone")
+    # Liquidation estimates are potential, not realised: they belong with the zones, never with "were liquidated".
+    estimates = take(lambda f: f.status is Status.ESTIMATE and f.metric in ("liquidations", "liquidated_accounts", "largest_single_liquidation", "trader_loss"))
     assets = take(lambda f: f.metric == "liquidations" and f.asset and not f.venue and not f.contract)
     majors = set(thresholds.get("major_assets", ("BTC", "ETH")))
     for r in assets:
@@ -281,6 +310,8 @@ def build_view(event: Event, thresholds: dict) -> View:
     # Whatever is left (other windows' side splits, liquidations without a group) still belongs in the article.
     rest = [FigureRef(f) for f in _by_size(live) if f.id not in placed and f.metric in ("liquidations", "liquidated_accounts", "position_concentration")]
     other_windows = [g[1] for g in ordered[1:]]
+    for g in other_windows:
+        g.shorter = bool(g.minutes) and bool(main.minutes) and g.minutes < main.minutes
 
     disputed = [FigureRef(f) for f in facts if f.status is Status.DISPUTED]
     lower_bounds = [FigureRef(f) for f in facts if f.lower_bound and f.status is not Status.UNAVAILABLE]
@@ -308,15 +339,111 @@ def build_view(event: Event, thresholds: dict) -> View:
         market=market,
         history=history,
         gaps=[FigureRef(f) for f in gaps],
-        context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED],
+        context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and not _is_reason(c, facts)],
+        reasons=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and _is_reason(c, facts)],
+        caveats=[ContextRef(c) for c in getattr(event, "caveats", ())],
         quotes=[QuoteRef(q, event.source_name(q.source) if q.source else None) for q in event.quotes],
         main_sources=[],
+        estimates=estimates,
     )
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
     view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
+    view.venue_groups, view.venues = _venue_groups(view.venues)
+    view.lead, view.lead_kind = _salient(view, live)
     view.signals = _signals(event, view, thresholds, main_fact)
-    view.shape = event.shape or _infer_shape(view.signals)
+    _compare(view)
+    view.shape = event.shape or _infer_shape(view)
     return view
+
+
+# An event with fewer printable figures than this gets the short article: the explanatory
+# paragraphs about order books and margin rules are kept for events with the material to carry them.
+RICH_FIGURES = 8
+
+
+def _lower_upper(f: Fact) -> tuple[float, float]:
+    """Where the true figure may lie: a floor ("at least") has no top."""
+    lo, hi = f.bounds or (0.0, 0.0)
+    limits = getattr(f, "limits", None)  # a source's own hedge ("over", "up to") widens the bounds
+    if limits is not None:
+        lo, hi = limits
+    return (lo, float("inf") if f.lower_bound else hi)
+
+
+def _compare(view: View) -> None:
+    """Comparisons in words, from the figures themselves: history against the headline, zones against each other."""
+    lead = view.lead._fact if view.lead is not None else None
+    for h in view.history:
+        f = h._fact
+        if lead is None or f.unit != lead.unit or f.bounds is None or lead.bounds is None:
+            continue
+        if _lower_upper(f)[1] < _lower_upper(lead)[0]:
+            h.vs_lead = "smaller"
+        elif _lower_upper(f)[0] > _lower_upper(lead)[1]:
+            h.vs_lead = "larger"
+    above = sum(_mag(z._fact) for z in view.zones_above)
+    below = sum(_mag(z._fact) for z in view.zones_below)
+    s = view.signals
+    if above and below:
+        s.heavier_zone = "above" if above > below * 1.2 else "below" if below > above * 1.2 else ""
+    if lead is not None and lead.unit == "USD" and view.zones:
+        s.zone_exceeds_lead = max(_lower_upper(z._fact)[0] for z in view.zones) > _lower_upper(lead)[1]
+    printable = [r for r in (view.main.total, view.main.long, view.main.short, view.main.accounts) if r is not None]
+    printable += view.assets + view.venues + view.largest + view.losses + view.transfers + view.zones + view.unverified
+    printable += view.levels + view.levels_up + view.levels_down + view.changes + view.market + view.history
+    s.rich = len(printable) + len(view.context) + len(view.quotes) >= RICH_FIGURES
+
+
+# SALIENCE: which figure leads the headline and the lede, first match wins.
+#  1. the network total of the main window (the richest window: most of total/long/short, then longest);
+#  2. the larger side of the main window when no total exists ("$420 million of shorts");
+#  3. the largest realised liquidation figure of any scope (an asset, a venue, a contract);
+#  4. the largest single liquidation, then the largest trader loss (a single-venue or single-whale story);
+# only headline-safe statuses (multi-source, official, single-source, disputed) qualify; with none,
+# the headline says what is known without a number.
+_LEAD_STEPS = (
+    ("asset", lambda f: f.metric == "liquidations" and bool(f.asset) and not f.venue),
+    ("venue", lambda f: f.metric == "liquidations"),
+    ("single", lambda f: f.metric == "largest_single_liquidation"),
+    ("loss", lambda f: f.metric == "trader_loss"),
+)
+
+
+def _salient(view: View, live: list[Fact]) -> tuple[FigureRef | None, str]:
+    m = view.main
+    if m.total is not None:
+        return m.total, "total"
+    sides = [r for r in (m.long, m.short) if r is not None]
+    if sides:
+        return max(sides, key=lambda r: (_mag(r._fact), r.id)), "side"
+    safe = [f for f in _by_size(live) if f.status.headline_safe and f.unit == "USD"]
+    for kind, pred in _LEAD_STEPS:
+        for f in safe:
+            if pred(f):
+                return FigureRef(f), kind
+    return None, ""
+
+
+def _venue_groups(venues: list[FigureRef]) -> tuple[list[WindowGroup], list[FigureRef]]:
+    """A venue's total with its long and short figures of the same window and status become one group
+    (printed as one sentence); everything else stays a single figure."""
+    slots: dict[tuple, dict[str, FigureRef]] = {}
+    for r in venues:
+        f = r._fact
+        if f.metric == "liquidations" and f.venue and not f.contract and not f.subject and not f.asset:
+            slots.setdefault((f.venue, f.window, f.status, f.lower_bound), {}).setdefault(f.side or "total", r)
+    groups, grouped = [], set()
+    for g in slots.values():
+        if len(g) < 2:
+            continue
+        groups.append(WindowGroup(total=g.get("total"), long=g.get("long"), short=g.get("short")))
+        grouped.update(r.id for r in g.values())
+    return groups, [r for r in venues if r.id not in grouped]
+
+
+def _is_reason(item: ContextItem, facts: list[Fact]) -> bool:
+    """A context item from every provider of a disputed figure is their own account of the difference."""
+    return any(f.status is Status.DISPUTED and len(f.sources) > 1 and set(f.sources) <= set(item.sources) for f in facts)
 
 
 def _spread(f: Fact) -> float:
@@ -352,7 +479,7 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
         s.two_sided = balanced <= long_share <= 100 - balanced
     s.price_break_up = bool(view.levels_up) or any(c.direction == "above" for c in view.levels)
     s.price_break_down = bool(view.levels_down)
-    s.squeeze = s.short_dominant and (s.price_break_up or event.shape == "short_squeeze")
+    s.squeeze = (s.short_dominant or s.only_short_reported) and (s.price_break_up or event.shape == "short_squeeze")
     s.washout = s.long_dominant
     spread = float(th.get("provider_spread", 0.1))
     s.provider_spread = bool(view.disputed) or any(
@@ -360,16 +487,27 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     )
     s.minefield = bool(view.zones_above) and bool(view.zones_below)
     s.single_source_main = bool(main_facts) and all(f.status is Status.SINGLE_SOURCE for f in main_facts)
+    realised = [f for f in event.facts.values() if f.metric == "liquidations" and f.status not in (*UNVERIFIED, Status.ESTIMATE, Status.UNAVAILABLE)]
+    sided = {f.side for f in realised if f.side}
+    s.only_short_reported = sided == {"short"}
+    s.only_long_reported = sided == {"long"}
+    s.lead_single_source = view.lead is not None and view.lead._fact.status is Status.SINGLE_SOURCE
     s.has_gaps = bool(view.gaps)
     s.has_unverified = bool(view.unverified) or bool(view.unverified_context)
     return s
 
 
-def _infer_shape(s: Signals) -> str:
+def _infer_shape(view: View) -> str:
+    """The story's shape from its figures (an explicit ``shape:`` in the fact file overrides it)."""
+    s = view.signals
     if s.provider_spread:
         return "data_discrepancy"
-    if s.squeeze or s.short_dominant:
+    if s.squeeze or s.short_dominant or s.only_short_reported:
         return "short_squeeze"
-    if s.long_dominant:
+    if s.long_dominant or s.only_long_reported:
         return "long_washout"
+    if s.two_sided:
+        return "two_sided"
+    if view.lead_kind in ("venue", "single", "loss"):
+        return "single_venue"
     return "two_sided"

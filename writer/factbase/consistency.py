@@ -29,24 +29,24 @@ def sides_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> Ite
     """Long + short must not exceed the total, nor fall short of it unless a side is a lower bound."""
     groups: dict[tuple, dict] = defaultdict(dict)
     for i, f in facts:
-        if f.metric in ADDITIVE_METRICS and f.bounds is not None:
-            groups[(f.metric, f.window, f.asset, f.venue, f.contract)].setdefault(f.side, (i, f))
+        if f.metric in ADDITIVE_METRICS and f.limits is not None:
+            groups[(f.metric, f.window, f.asset, f.venue, f.contract, f.assets, f.venues)].setdefault(f.side, (i, f))
     for group in groups.values():
         if None not in group:
             continue
         ti, total = group[None]
         sides = [group[s] for s in ("long", "short") if s in group]
         for si, side in sides:
-            if side.bounds[0] > total.bounds[1] * (1 + tolerance):
+            if side.limits[0] > total.limits[1] * (1 + tolerance):
                 yield (
-                    f"{side.side} figure {_where(side)} = {_money(side.bounds[0])} is larger than the total {_where(total)} = {_money(total.bounds[1])}",
+                    f"{side.side} figure {_where(side)} = {_money(side.limits[0])} is larger than the total {_where(total)} = {_money(total.limits[1])}",
                     ("facts", si),
                 )
         if len(sides) == 2:
             (li, long_), (si, short_) = sides
-            low = long_.bounds[0] + short_.bounds[0]
-            high = long_.bounds[1] + short_.bounds[1]
-            tlo, thi = total.bounds
+            low = long_.limits[0] + short_.limits[0]
+            high = long_.limits[1] + short_.limits[1]
+            tlo, thi = total.limits
             if low > thi * (1 + tolerance):
                 yield (
                     f"long {_where(long_)} + short {_where(short_)} = {_money(low)} exceeds the total {_where(total)} = {_money(thi)} beyond the tolerance ({tolerance:.0%})",
@@ -64,38 +64,38 @@ def parts_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> Ite
     totals = {
         (f.metric, f.window, f.side): (i, f)
         for i, f in facts
-        if f.metric in ADDITIVE_METRICS and f.bounds is not None and not (f.asset or f.venue or f.contract)
+        if f.metric in ADDITIVE_METRICS and f.limits is not None and not (f.asset or f.venue or f.contract or f.assets or f.venues)
     }
     for dimension in ("asset", "venue"):
         parts: dict[tuple, list] = defaultdict(list)
         for i, f in facts:
-            if f.metric in ADDITIVE_METRICS and f.bounds is not None and getattr(f, dimension):
+            if f.metric in ADDITIVE_METRICS and f.limits is not None and getattr(f, dimension):
                 other = "venue" if dimension == "asset" else "asset"
-                if getattr(f, other) or f.contract:
+                if getattr(f, other) or f.contract or f.assets or f.venues:
                     continue  # a BTC-on-HTX figure is part of both; checked against neither sum to avoid double counting
                 parts[(f.metric, f.window, f.side)].append((i, f))
         for key, items in parts.items():
             if key not in totals or len({getattr(f, dimension) for _, f in items}) != len(items):
                 continue
             ti, total = totals[key]
-            low = sum(f.bounds[0] for _, f in items)
-            if low > total.bounds[1] * (1 + tolerance):
+            low = sum(f.limits[0] for _, f in items)
+            if low > total.limits[1] * (1 + tolerance):
                 names = " + ".join(_where(f) for _, f in items)
-                yield (f"per-{dimension} figures {names} add up to {_money(low)}, more than the total {_where(total)} = {_money(total.bounds[1])}", ("facts", items[-1][0]))
+                yield (f"per-{dimension} figures {names} add up to {_money(low)}, more than the total {_where(total)} = {_money(total.limits[1])}", ("facts", items[-1][0]))
 
 
 def largest_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> Iterator[Finding]:
     """The largest single liquidation cannot exceed the liquidations it is one of."""
-    totals = [(i, f) for i, f in facts if f.metric == "liquidations" and f.bounds is not None]
+    totals = [(i, f) for i, f in facts if f.metric == "liquidations" and f.limits is not None]
     for i, f in facts:
-        if f.metric != "largest_single_liquidation" or f.bounds is None:
+        if f.metric != "largest_single_liquidation" or f.limits is None:
             continue
         for _, t in totals:
             covers = t.window == f.window and t.side in (None, f.side) and all(
                 getattr(t, a) in (None, getattr(f, a)) for a in ("asset", "venue", "contract")
             )
-            if covers and f.bounds[0] > t.bounds[1] * (1 + tolerance):
-                yield (f"largest single liquidation {_where(f)} = {_money(f.bounds[0])} exceeds the liquidations it belongs to, {_where(t)} = {_money(t.bounds[1])}", ("facts", i))
+            if covers and f.limits[0] > t.limits[1] * (1 + tolerance):
+                yield (f"largest single liquidation {_where(f)} = {_money(f.limits[0])} exceeds the liquidations it belongs to, {_where(t)} = {_money(t.limits[1])}", ("facts", i))
 
 
 CHECKS = (sides_against_totals, parts_against_totals, largest_against_totals)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from writer.errors import DerivationError
-from writer.factbase.records import Fact
-from writer.factbase.vocabulary import WINDOW_RE, Status, weakest, window_minutes
+from writer.factbase.records import Fact, hedge_kinds
+from writer.factbase.vocabulary import WINDOW_RE, Hedge, HedgeKind, Status, weakest, window_minutes
 
 
 def _same(attr: str, facts: list[Fact], what: str) -> object:
@@ -42,6 +42,10 @@ def _check_inputs(facts: list[Fact], kind: str, *, same_sources: bool) -> None:
     for f in facts:
         if f.status is Status.UNAVAILABLE or f.bounds is None:
             raise DerivationError(f"cannot compute a {kind} from {f.id}: it has no value (status {f.status.value})")
+        if f.magnitude is not None:
+            raise DerivationError(f"cannot compute a {kind} from {f.id}: it is a vague magnitude ({f.magnitude.words}), not a number")
+        if not f.is_exact:
+            raise DerivationError(f"cannot compute a {kind} from {f.id}: its source gives only a floor or a ceiling ({_hedge_words(f)})")
     try:
         _same("unit", facts, "units")
         _same("window", facts, "windows")
@@ -50,6 +54,19 @@ def _check_inputs(facts: list[Fact], kind: str, *, same_sources: bool) -> None:
     except DerivationError as exc:
         raise DerivationError(str(exc).format(kind=kind)) from None
     _same_period(facts, kind)
+
+
+def _hedge_words(f: Fact) -> str:
+    h = f.hedge
+    if isinstance(h, tuple):
+        return " / ".join(x.words if x else "exact" for x in h)
+    return h.words if h else "exact"
+
+
+def _inherited_hedge(inputs: list[Fact]):
+    """A figure computed from approximate inputs is itself approximate."""
+    kinds = {k for f in inputs for k in hedge_kinds(f.hedge)}
+    return Hedge.ABOUT if HedgeKind.APPROX in kinds else None
 
 
 def _same_period(facts: list[Fact], kind: str) -> None:
@@ -89,6 +106,9 @@ def _derived(kind: str, inputs: list[Fact], *, fact_id: str, metric: str, unit: 
         venue=_common("venue", inputs),
         contract=_common("contract", inputs),
         coverage=_common("coverage", inputs),
+        assets=_common("assets", inputs) or (),
+        venues=_common("venues", inputs) or (),
+        hedge=_inherited_hedge(inputs),
         lower_bound=extra.pop("lower_bound", any(f.lower_bound for f in inputs)),
         derived_from=tuple(f.id for f in inputs),
         derivation=kind,
@@ -157,7 +177,7 @@ def standard_derivations(facts: dict[str, Fact]) -> tuple[dict[str, Fact], list[
     groups: dict[tuple, dict[str | None, Fact]] = defaultdict(dict)
     for f in facts.values():
         if f.metric == "liquidations" and f.status is not Status.UNAVAILABLE and f.bounds is not None:
-            key = (f.window, f.asset, f.venue, f.contract)
+            key = (f.window, f.asset, f.venue, f.contract, f.assets, f.venues)
             groups[key].setdefault(f.side, f)
     derived: dict[str, Fact] = {}
     notes: list[str] = []

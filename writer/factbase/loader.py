@@ -14,17 +14,20 @@ from __future__ import annotations
 import difflib
 import hashlib
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from writer.errors import InputError, Problem, single_problem
 from writer.factbase import consistency, derive
-from writer.factbase.reconcile import StatusConflict, distinct_sources, envelope, reconcile
-from writer.factbase.records import ContextItem, Event, Fact, Observation, Quote, Source, SourceRegistry
-from writer.factbase.spec import ASSET_PATTERN, EventSpec, RegistrySpec
-from writer.factbase.vocabulary import EVENT_ID_RE, ID_RE, WINDOW_RE, SourceKind, Status
-from writer.factbase.yamlsource import MAX_FILE_BYTES, dotted, locate, parse, read_text
+from writer.factbase.reconcile import StatusConflict, distinct_sources, envelope, reconcile_all
+from writer.factbase.records import Caveat, ContextItem, Event, Fact, Observation, Quote, Revision, Source, SourceRegistry
+from writer.factbase.timestamps import day_of, exact
+from writer.factbase.spec import EventSpec, RegistrySpec
+from writer.factbase.vocabulary import SourceKind, Status
+from writer.factbase.messages import MAX_SUGGESTIONS, problem_from_pydantic
+from writer.factbase.yamlsource import MAX_FILE_BYTES, check_readable, dotted, locate, parse, read_text
 
 REGISTRY_NAME = "sources.yaml"
 
@@ -36,72 +39,9 @@ def _validate(model: type[BaseModel], data: object, positions, path: str) -> tup
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, [_problem_from_pydantic(err, positions, path, model) for err in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        return None, [problem_from_pydantic(err, positions, path, model, suggest_keys=i < MAX_SUGGESTIONS) for i, err in enumerate(errors)]
 
-
-def _problem_from_pydantic(err: dict, positions, path: str, model: type[BaseModel]) -> Problem:
-    loc = tuple(err["loc"])
-    line, col = locate(positions, loc)
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        allowed = _allowed_keys(model, loc[:-1])
-        hint = difflib.get_close_matches(key, allowed, n=1)
-        message = f"unknown key {key!r}" + (f" (did you mean {hint[0]!r}?)" if hint else f"; allowed keys: {', '.join(allowed)}")
-    elif kind == "missing":
-        message = f"required field {loc[-1]!r} is missing"
-    elif kind == "model_type" or kind == "dict_type":
-        if loc:
-            message = "expected a mapping of keys to values"
-        else:
-            message = f"the file must hold one mapping of keys ({', '.join(list(model.model_fields)[:3])}, ...), not a {_yaml_kind(err.get('input'))}"
-    elif kind == "string_pattern_mismatch":
-        pattern = (err.get("ctx") or {}).get("pattern", "")
-        message = f"{err.get('input')!r} is not valid here: " + _PATTERN_HINTS.get(pattern, f"it must match {pattern}")
-    else:
-        message = err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        if kind in ("timezone_aware", "datetime_from_date_parsing", "datetime_parsing", "datetime_type"):
-            message += " (write ISO 8601 with a time zone, e.g. 2026-11-18T10:00:00+08:00)"
-        if loc and loc[-1] == "tolerance":
-            message += " (a tolerance is a fraction: 0.02 means 2%)"
-    return Problem(path, line, col, dotted(loc), message)
-
-
-_PATTERN_HINTS = {
-    EVENT_ID_RE.pattern: "an event id uses lower-case letters, digits and dashes (it becomes a file name and a URL)",
-    ID_RE.pattern: "an id uses lower-case letters, digits, '_' and '-' (at most 80)",
-    WINDOW_RE.pattern: "a window is a number and m, h, d, w or mo, such as 60m, 12h, 24h, 1d",
-    ASSET_PATTERN: "an asset is an upper-case ticker such as BTC or ETH",
-}
-
-
-def _yaml_kind(value: object) -> str:
-    return {list: "list", str: "single value", type(None): "null value"}.get(type(value), type(value).__name__)
-
-
-def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
-    """The field names allowed at ``loc`` inside ``model`` (for 'did you mean' hints)."""
-    current = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(str(part))
-        if field is None:
-            return []
-        current = _model_in(field.annotation)
-        if current is None:
-            return []
-    return list(current.model_fields)
-
-
-def _model_in(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 # --- the source registry ------------------------------------------------------------
@@ -121,7 +61,7 @@ def load_registry(path: str | Path) -> SourceRegistry:
             line, col = locate(positions, ("sources", i, "id"))
             problems.append(Problem(str(path), line, col, f"sources[{i}].id", f"duplicate source id {s.id!r}"))
             continue
-        sources[s.id] = Source(s.id, s.name, s.kind, tuple(s.aliases), s.url)
+        sources[s.id] = Source(s.id, s.name, s.kind, tuple(s.aliases), s.url, s.group)
     problems += _ambiguous_names(spec, positions, str(path))
     if problems:
         raise InputError(problems)
@@ -157,6 +97,7 @@ def find_registry(event_path: str | Path) -> Path | None:
 def load_event(path: str | Path, registry: SourceRegistry | None = None, *, max_bytes: int = MAX_FILE_BYTES) -> Event:
     """Load, validate, reconcile, cross-check and derive one event file."""
     path = Path(path)
+    check_readable(path)  # a missing file, a folder or a symlink loop is named as such, before any registry search
     if registry is None:
         reg_path = find_registry(path)
         if reg_path is None:
@@ -177,24 +118,32 @@ def event_from_text(text: str, path: str, registry: SourceRegistry) -> Event:
             raise InputError(problems)
     builder = _EventBuilder(spec, positions, path, registry, kept)
     event = builder.build(hashlib.sha256(text.encode()).hexdigest())
+    for at, source_id, role in _raw_sources(data, kept):
+        builder.known_source(source_id, at, role=role)
     if problems or builder.problems:
         raise InputError(problems + builder.problems)
     return event
 
 
-_SECTIONS = ("facts", "context", "quotes")
+_SECTIONS = ("facts", "context", "quotes", "caveats")
 
 
 def _salvage(data) -> tuple[EventSpec | None, dict[str, list[int]] | None]:
-    """The event without its invalid facts, context items and quotes, for a second pass of checks.
+    """The event without its invalid parts, for a second pass of checks.
 
-    When the only schema problems are inside list items, the rest of the file
-    can still be cross-checked (unknown sources, duplicate ids, sides against
-    totals), so an editor sees every problem in one run rather than fixing the
-    schema first and meeting the rest afterwards. Returns the indices kept per
+    So that an editor sees every problem in one run (schema and cross-checks
+    together) rather than fixing the schema first and meeting the rest
+    afterwards: invalid facts, context items, quotes and caveats are left out,
+    an invalid optional top-level field falls back to its default and an
+    invalid required one to an empty stand-in; the rest of the file is still
+    cross-checked (unknown sources, duplicate ids, sides against totals). The
+    stand-ins never reach an editor: the schema problems are reported with the
+    cross-checks and the event itself is refused. Returns the indices kept per
     section, so problems still point at the right item; (None, None) when the
-    event itself is malformed.
+    file is not a mapping.
     """
+    if not isinstance(data, dict):
+        return None, None
     try:
         EventSpec.model_validate(data)
     except ValidationError as exc:
@@ -202,14 +151,22 @@ def _salvage(data) -> tuple[EventSpec | None, dict[str, list[int]] | None]:
     else:  # pragma: no cover - only called after a failure
         return None, None
     bad: set[tuple[str, int]] = set()
+    reduced = dict(data)
     for err in errors:
         loc = tuple(err["loc"])
-        if len(loc) < 2 or loc[0] not in _SECTIONS or not isinstance(loc[1], int):
+        if not loc:
             return None, None
-        bad.add((loc[0], loc[1]))
-    reduced, kept = dict(data), {}
+        if len(loc) >= 2 and loc[0] in _SECTIONS and isinstance(loc[1], int):
+            bad.add((loc[0], loc[1]))
+        elif loc[0] in _SECTIONS:
+            reduced[loc[0]] = []
+        elif loc[0] in _STAND_INS:
+            reduced[loc[0]] = _STAND_INS[loc[0]]
+        else:
+            reduced.pop(loc[0], None)  # an unknown key, or an optional field: its default
+    kept = {}
     for section in _SECTIONS:
-        items = data.get(section)
+        items = reduced.get(section)
         if isinstance(items, list):
             kept[section] = [i for i in range(len(items)) if (section, i) not in bad]
             reduced[section] = [items[i] for i in kept[section]]
@@ -217,6 +174,42 @@ def _salvage(data) -> tuple[EventSpec | None, dict[str, list[int]] | None]:
         return EventSpec.model_validate(reduced), kept
     except ValidationError:
         return None, None
+
+
+# Values for required top-level fields that failed the schema, so cross-checks can still run.
+_STAND_INS = {"id": "invalid-id", "as_of": None}
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _raw_sources(data, kept: dict[str, list[int]] | None) -> list[tuple[tuple, str, str]]:
+    """Source ids written in the items the schema refused, with where they are: (path, id, role).
+
+    An item with a misspelt key is left out of the cross-checks, but an unknown
+    source in it is still worth reporting in the same run.
+    """
+    out: list[tuple[tuple, str, str]] = []
+    if kept is None or not isinstance(data, dict):
+        return out
+    for section in _SECTIONS:
+        for i, item in enumerate(_list(data.get(section))):
+            if i in kept.get(section, []) or not isinstance(item, dict):
+                continue
+            at = (section, i)
+            if isinstance(item.get("venue"), str):
+                out.append((at + ("venue",), item["venue"], "venue"))
+            for key in ("sources", "venues"):
+                for j, s in enumerate(_list(item.get(key))):
+                    if isinstance(s, str):
+                        out.append((at + (key, j), s, "venue" if key == "venues" else "source"))
+            if isinstance(item.get("source"), str):
+                out.append((at + ("source",), item["source"], "source"))
+            for j, o in enumerate(_list(item.get("observations"))):
+                if isinstance(o, dict) and isinstance(o.get("source"), str):
+                    out.append((at + ("observations", j, "source"), o["source"], "source"))
+    return out
 
 
 class _EventBuilder:
@@ -241,18 +234,21 @@ class _EventBuilder:
     def known_source(self, source_id: str | None, at: tuple, *, role: str = "source") -> None:
         if source_id is None or source_id in self.registry:
             return
-        hint = difflib.get_close_matches(source_id, list(self.registry.sources), n=1)
-        self.problem(at, f"unknown {role} {source_id!r}: not in {Path(self.registry.path).name or REGISTRY_NAME}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
+        hint = suggest_source(source_id, self.registry)
+        self.problem(at, f"unknown {role} {source_id!r}: not in {Path(self.registry.path).name or REGISTRY_NAME}" + (f" (did you mean {hint!r}?)" if hint else ""))
 
     def in_period(self, when, at: tuple) -> None:
         period = self.spec.period
-        if when is not None and period is not None and not (period.start <= when <= period.end):
+        if when is None or period is None:
+            return
+        if outside_period(when, period.start, period.end):
             self.problem(at, f"as_of {when.isoformat()} is outside the event period {period.start.isoformat()} .. {period.end.isoformat()}")
 
     def build(self, digest: str) -> Event:
         spec = self.spec
+        self.in_period(spec.as_of, ("as_of",))
         seen_ids: dict[str, int] = {}
-        for section in ("facts", "context", "quotes"):
+        for section in ("facts", "context", "quotes", "caveats"):
             for i, item in enumerate(getattr(spec, section)):
                 at = (section, self.index(section, i), "id")
                 if item.id in seen_ids:
@@ -274,11 +270,14 @@ class _EventBuilder:
         derived, notes = derive.standard_derivations(facts)
         return Event(
             id=spec.id,
-            as_of=spec.as_of,
+            as_of=exact(spec.as_of),
+            as_of_date=day_of(spec.as_of),
+            as_of_approximate=spec.as_of_approximate,
             facts=facts,
             derived=derived,
             context=tuple(self.context(self.index("context", i), c) for i, c in enumerate(spec.context)),
             quotes=tuple(self.quote(self.index("quotes", i), q) for i, q in enumerate(spec.quotes)),
+            caveats=tuple(self.caveat(self.index("caveats", i), c) for i, c in enumerate(spec.caveats)),
             registry=self.registry,
             title=spec.title,
             period=(spec.period.start, spec.period.end) if spec.period else None,
@@ -294,28 +293,43 @@ class _EventBuilder:
         at = ("facts", i)
         if fs.window and self.spec.windows and fs.window not in self.spec.windows:
             self.problem(at + ("window",), f"window {fs.window!r} is not one of the event's windows ({', '.join(self.spec.windows)})")
-        self.known_source(fs.venue, at + ("venue",), role="venue")
-        if fs.venue in self.registry and self.registry[fs.venue].kind not in (SourceKind.EXCHANGE, SourceKind.ONCHAIN):
-            self.problem(at + ("venue",), f"venue {fs.venue!r} is not an exchange: the registry lists it as kind {self.registry[fs.venue].kind.value!r} (a venue is where the positions were liquidated)")
+        for key, venue in [("venue", fs.venue)] if fs.venue else [(("venues", k), v) for k, v in enumerate(fs.venues or ())]:
+            where = at + (key if isinstance(key, tuple) else (key,))
+            self.known_source(venue, where, role="venue")
+            if venue in self.registry and self.registry[venue].kind not in (SourceKind.EXCHANGE, SourceKind.ONCHAIN):
+                self.problem(where, f"venue {venue!r} is not an exchange: the registry lists it as kind {self.registry[venue].kind.value!r} (a venue is where the positions were liquidated)")
         observations = []
         for j, o in enumerate(fs.observations):
-            self.known_source(o.source, at + ("observations", j, "source"))
-            self.in_period(o.as_of, at + ("observations", j, "as_of"))
-            observations.append(Observation(o.source, o.value, tuple(o.range) if o.range else None, o.as_of, o.note, o.url))
+            oat = at + ("observations", j)
+            self.known_source(o.source, oat + ("source",))
+            self.in_period(o.as_of, oat + ("as_of",))
+            if o.spread and o.source in self.registry and not self.registry[o.source].group:
+                self.problem(oat + ("spread",), f"`spread: true` is for an unnamed group of sources; {o.source!r} is one named source (give each platform its own observation)")
+            observations.append(self.observation(o, oat))
         if any(o.source not in self.registry for o in observations):
             return None
         observations = tuple(observations)
         if fs.status is Status.UNAVAILABLE:
-            status, value, rng = Status.UNAVAILABLE, None, None
+            status, value, rng, magnitude, hedge = Status.UNAVAILABLE, None, None, None, None
             if not fs.reason:
                 self.problem(at + ("status",), "status 'unavailable' needs a `reason` saying why no reliable figure exists")
         else:
             try:
-                status, value, rng = reconcile(observations, fs.status, self.registry, fs.tolerance if fs.tolerance is not None else self.spec.tolerance)
+                status, value, rng, magnitude, hedge = reconcile_all(
+                    observations, fs.status, self.registry, fs.tolerance if fs.tolerance is not None else self.spec.tolerance
+                )
             except StatusConflict as exc:
                 self.problem(at + (("status",) if fs.status else ("observations",)), str(exc))
                 return None
-        spread = envelope(observations) if value is not None and observations else None
+        spread = envelope(observations) if value is not None and any(o.has_number for o in observations) else None
+        average = None
+        if fs.average is not None:
+            self.known_source(fs.average.source, at + ("average", "source"))
+            average = (fs.average.value, fs.average.hedge, fs.average.source)
+            lo_hi = spread or (rng if rng else None)
+            if lo_hi is not None and not (lo_hi[0] * (1 - self.spec.tolerance) <= fs.average.value <= lo_hi[1] * (1 + self.spec.tolerance)):
+                self.problem(at + ("average", "value"), f"the average {fs.average.value:,.0f} lies outside the figures it averages ({lo_hi[0]:,.0f} .. {lo_hi[1]:,.0f})")
+        readings = list(dict.fromkeys(o.reading for o in observations if o.reading))
         return Fact(
             id=fs.id,
             metric=fs.metric,
@@ -332,6 +346,13 @@ class _EventBuilder:
             contract=fs.contract,
             subject=fs.subject,
             direction=fs.direction.value if fs.direction else None,
+            assets=tuple(fs.assets or ()),
+            venues=tuple(fs.venues or ()),
+            change=fs.change.value if fs.change else None,
+            hedge=hedge,
+            magnitude=magnitude,
+            reading="; ".join(readings) if readings else None,
+            average=average,
             price_level=fs.price_level,
             price_band=tuple(fs.price_band) if fs.price_band else None,
             coverage=fs.coverage,
@@ -342,6 +363,25 @@ class _EventBuilder:
             path=self.path,
             line=self.line(at),
             envelope=spread if spread is not None and spread[0] != spread[1] else None,
+        )
+
+    def observation(self, o, at: tuple) -> Observation:
+        """One observation record; revisions must be older than the figure that supersedes them."""
+        revisions = []
+        later = o.as_of
+        for k in range(len(o.revisions) - 1, -1, -1):
+            r = o.revisions[k]
+            rat = at + ("revisions", k, "as_of")
+            self.in_period(r.as_of, rat)
+            if later is not None and _not_before(r.as_of, later):
+                self.problem(rat, f"revision at {r.as_of.isoformat()} is not earlier than the figure that supersedes it ({later.isoformat()}); list revisions oldest first")
+            later = r.as_of
+        for r in o.revisions:
+            revisions.append(Revision(r.value, tuple(r.range) if r.range else None, exact(r.as_of), r.magnitude, _hedge(r.hedge), r.note, day_of(r.as_of)))
+        return Observation(
+            o.source, o.value, tuple(o.range) if o.range else None, exact(o.as_of), o.note, o.url,
+            magnitude=o.magnitude, hedge=_hedge(o.hedge), reading=o.reading, spread=o.spread,
+            as_of_date=day_of(o.as_of), as_of_approximate=o.as_of_approximate, revisions=tuple(revisions),
         )
 
     def context(self, i: int, cs) -> ContextItem:
@@ -356,14 +396,54 @@ class _EventBuilder:
             self.problem(at + ("status",), f"status 'single_source' but {len(set(cs.sources))} sources are listed")
         if cs.status is Status.MULTI_SOURCE and len(set(cs.sources)) < 2:
             self.problem(at + ("status",), "status 'multi_source' needs two or more sources")
-        return ContextItem(cs.id, cs.kind, cs.text, tuple(cs.sources), status, cs.as_of, self.path, self.line(at))
+        return ContextItem(cs.id, cs.kind, cs.text, tuple(cs.sources), status, exact(cs.as_of), self.path, self.line(at), day_of(cs.as_of))
 
     def quote(self, i: int, qs) -> Quote:
         at = ("quotes", i)
         self.known_source(qs.source, at + ("source",))
         self.in_period(qs.as_of, at + ("as_of",))
         status = qs.status or Status.SINGLE_SOURCE
-        return Quote(qs.id, qs.speaker, qs.words, status, qs.role, qs.channel, qs.source, qs.as_of, self.path, self.line(at))
+        return Quote(
+            qs.id, qs.speaker, qs.words, status, qs.role, qs.channel, qs.source, exact(qs.as_of), self.path, self.line(at),
+            paraphrase=qs.paraphrase, as_of_date=day_of(qs.as_of),
+        )
+
+    def caveat(self, i: int, cs) -> Caveat:
+        at = ("caveats", i)
+        for j, s in enumerate(cs.sources):
+            self.known_source(s, at + ("sources", j))
+        return Caveat(cs.id, cs.text, tuple(cs.sources), self.path, self.line(at))
+
+
+def _hedge(h):
+    return tuple(h) if isinstance(h, (list, tuple)) else h
+
+
+def _not_before(a, b) -> bool:
+    """``a`` is at or after ``b`` (a date alone compares by day)."""
+    if isinstance(a, datetime) and isinstance(b, datetime):
+        return a >= b
+    return day_of(a) > day_of(b)
+
+
+def outside_period(when, start, end) -> bool:
+    """A time outside the period; a date alone is outside only when no hour of that day can fall inside."""
+    if isinstance(when, datetime) and isinstance(start, datetime) and isinstance(end, datetime):
+        return not (start <= when <= end)
+    # Dates carry no zone: allow the day on either side, where another zone's calendar may put it.
+    return not (day_of(start) - _ONE_DAY <= day_of(when) <= day_of(end) + _ONE_DAY)
+
+
+_ONE_DAY = timedelta(days=1)
+
+
+def suggest_source(word: str, registry: SourceRegistry) -> str | None:
+    """The registry id an editor probably meant: by id, by display name or by alias (``CoinGlass`` -> ``coinglass``)."""
+    by_name = {n.casefold(): s.id for s in registry.sources.values() for n in (s.id, *s.names)}
+    if word.casefold() in by_name:
+        return by_name[word.casefold()]
+    close = difflib.get_close_matches(word.casefold(), list(by_name), n=1)
+    return by_name[close[0]] if close else None
 
 
 # --- many files --------------------------------------------------------------------
@@ -388,13 +468,13 @@ def load_factbase(paths: Iterable[str | Path], registry: SourceRegistry | None =
     """
     events: list[Event] = []
     problems: list[Problem] = []
+    seen: set[Problem] = set()
     registries: dict[Path, SourceRegistry] = {}
     for path in event_files(paths):
         try:
             reg = registry
             if reg is None:
-                if not path.exists():
-                    raise single_problem(path, "no such file")
+                check_readable(path)
                 reg_path = find_registry(path)
                 if reg_path is None:
                     raise single_problem(path, f"no {REGISTRY_NAME} found beside the event or in the folders above it (pass --sources)")
@@ -403,7 +483,10 @@ def load_factbase(paths: Iterable[str | Path], registry: SourceRegistry | None =
                 reg = registries[reg_path]
             events.append(load_event(path, reg))
         except InputError as exc:
-            problems.extend(p for p in exc.problems if p not in problems)
+            for p in exc.problems:
+                if p not in seen:  # a registry problem repeats for every event under it
+                    seen.add(p)
+                    problems.append(p)
     problems.extend(_duplicate_event_ids(events))
     return events, problems
 

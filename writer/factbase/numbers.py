@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import re
 
+from writer.factbase.vocabulary import MAX_AMOUNT
+
 _MAGNITUDES = {
     "": 1,
     "k": 1e3,
@@ -29,7 +31,7 @@ _MAGNITUDES = {
 }
 
 _AMOUNT_RE = re.compile(
-    r"^\s*(?P<cur>\$|usd\s*)?(?P<num>[0-9][0-9,_]*(?:\.[0-9]+)?|\.[0-9]+)\s*(?P<mag>[a-z]*)\s*(?P<pct>%)?\s*$",
+    r"^\s*(?P<sign>-)?\s*(?P<cur>\$|usd\s*)?(?P<num>[0-9][0-9,_]*(?:\.[0-9]+)?|\.[0-9]+)\s*(?P<mag>[a-z]*)\s*(?P<pct>%)?\s*$",
     re.IGNORECASE,
 )
 
@@ -38,8 +40,12 @@ def parse_amount(raw: object) -> float:
     """Return the number a fact-file value stands for, or raise ValueError saying why not."""
     if isinstance(raw, bool):
         raise ValueError("expected a number, got a true/false value")
-    if isinstance(raw, (int, float)):
+    if isinstance(raw, int):
+        if abs(raw) > MAX_AMOUNT:  # compared as an integer: float() of a 400-digit number overflows
+            raise ValueError(f"{_digits(raw)} is too large for a figure (the limit is {MAX_AMOUNT:,.0f}); is a digit repeated?")
         value = float(raw)
+    elif isinstance(raw, float):
+        value = raw
     elif isinstance(raw, str):
         m = _AMOUNT_RE.match(raw)
         if not m:
@@ -52,11 +58,24 @@ def parse_amount(raw: object) -> float:
         if mag not in _MAGNITUDES:
             raise ValueError(f"cannot read {raw!r}: unknown magnitude {m.group('mag')!r} (use k, M, B, T or thousand/million/billion)")
         num = m.group("num").replace(",", "").replace("_", "")
-        value = float(num) * _MAGNITUDES[mag]
+        if len(num.split(".")[0]) > _MAX_DIGITS:
+            raise ValueError(f"{raw[:40]!r}{'...' if len(raw) > 40 else ''} is too large for a figure (the limit is {MAX_AMOUNT:,.0f})")
+        value = float(num) * _MAGNITUDES[mag] * (-1 if m.group("sign") else 1)
         # Keep the decimal digits the editor typed ("1.361B" -> 1361000000.0, not 1360999999.9999998).
         value = float(f"{value:.12g}")
     else:
         raise ValueError(f"expected a number, got {type(raw).__name__}")
     if not math.isfinite(value):
         raise ValueError("expected a finite number")
+    if abs(value) > MAX_AMOUNT:
+        raise ValueError(f"{value:,.0f} is too large for a figure (the limit is {MAX_AMOUNT:,.0f}); is a digit repeated or a magnitude doubled?")
     return value
+
+
+_MAX_DIGITS = 20  # integer digits read before the limit check; more is never a figure
+
+
+def _digits(n: int) -> str:
+    """A huge integer shown by its size, not its 4,000 digits."""
+    text = str(abs(n)) if n.bit_length() < 200 else None
+    return f"{text[:20]}..." if text and len(text) > 24 else (text or f"a number of about {int(n.bit_length() * 0.30103)} digits")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from statistics import median
 
-from writer.factbase.records import Observation, SourceRegistry
-from writer.factbase.vocabulary import SourceKind, Status
+from writer.factbase.records import HedgeSpec, Observation, SourceRegistry, hedge_kinds
+from writer.factbase.vocabulary import Hedge, HedgeKind, Magnitude, SourceKind, Status
 
 
 class StatusConflict(ValueError):
@@ -25,10 +25,12 @@ def agree(observations: tuple[Observation, ...], tolerance: float) -> bool:
     they agree when the highest low and the lowest high are no further apart
     than the tolerance allows, i.e. when one value could honestly stand for all.
     """
-    lows = [o.bounds[0] for o in observations]
-    highs = [o.bounds[1] for o in observations]
+    lows = [o.limits[0] for o in observations]
+    highs = [o.limits[1] for o in observations]
     gap = max(lows) - min(highs)
     scale = max(abs(max(lows)), abs(min(highs)), 1e-12)
+    if scale == float("inf"):  # every source gives only a floor: they do not contradict each other
+        return True
     return gap <= tolerance * scale
 
 
@@ -43,6 +45,17 @@ def reconcile(
     registry: SourceRegistry,
     tolerance: float,
 ) -> tuple[Status, float | None, tuple[float, float] | None]:
+    """Status, value and range of a figure from its numeric observations (see :func:`reconcile_all`)."""
+    status, value, rng, _, _ = reconcile_all(observations, explicit, registry, tolerance)
+    return status, value, rng
+
+
+def reconcile_all(
+    observations: tuple[Observation, ...],
+    explicit: Status | None,
+    registry: SourceRegistry,
+    tolerance: float,
+) -> tuple[Status, float | None, tuple[float, float] | None, Magnitude | None, HedgeSpec]:
     """Return (status, value, range) for one figure, or raise StatusConflict.
 
     Exactly one of ``value`` and ``range`` is set. ``value`` when one point can
@@ -53,42 +66,95 @@ def reconcile(
     :func:`envelope`.
     """
     if explicit is Status.UNAVAILABLE:
-        return Status.UNAVAILABLE, None, None
+        return Status.UNAVAILABLE, None, None, None, None
     sources = distinct_sources(observations)
-    agreeing = agree(observations, tolerance)
-    lo = min(o.bounds[0] for o in observations)
-    hi = max(o.bounds[1] for o in observations)
-    points = [o.value for o in observations if o.value is not None]
+    numeric = tuple(o for o in observations if o.has_number)
+    spread = any(o.spread for o in numeric)
+    agreeing = agree(numeric, tolerance) and not spread if numeric else True
 
-    status = explicit or _derived_status(sources, agreeing, registry)
-    _check_explicit(status, explicit, sources, agreeing, registry)
+    status = explicit or _derived_status(sources, agreeing, registry, spread)
+    _check_explicit(status, explicit, sources, agreeing, registry, spread)
+    if not numeric:  # a statement without a number ("Extreme Fear", "longs dominated")
+        return status, None, None, None, None
 
-    if status is Status.DISPUTED or not points:
-        return status, None, (lo, hi)
-    if not agreeing:
-        return status, None, (lo, hi)
-    return status, float(median(points)), None
+    hedge = common_hedge(numeric)
+    points = [o.value for o in numeric if o.value is not None]
+    # An exact or approximate figure says more than a floor or a ceiling beside it.
+    plain = [o.value for o in numeric if o.value is not None and set(hedge_kinds(o.hedge)) <= {None, HedgeKind.APPROX}]
+    points = plain or points
+    magnitudes = {o.magnitude for o in numeric if o.magnitude is not None}
+    if not points and not any(o.range is not None for o in numeric):
+        if len(magnitudes) > 1:
+            raise StatusConflict(
+                f"{', '.join(sources)} give different magnitudes ({', '.join(sorted(m.words for m in magnitudes))}); "
+                "record each as its own figure, or give the numbers they report"
+            )
+        return status, None, None, magnitudes.pop(), None
+    lo, hi = envelope(numeric)
+    if status is Status.DISPUTED or not points or not agreeing:
+        return status, None, (lo, hi), None, hedge
+    return status, float(median(points)), None, None, hedge
+
+
+def common_hedge(observations) -> HedgeSpec:
+    """The qualifier a reconciled figure carries: the sources' own when they share it.
+
+    Approximate words mixed with exact figures read "about"; a floor or a
+    ceiling survives only when every source gives it (one exact figure among
+    "over" figures is a stronger statement than a floor), otherwise the figure
+    carries none. For a single source this is its hedge, as given.
+    """
+    hedges = {o.hedge for o in observations}
+    if len(hedges) == 1:
+        return hedges.pop()
+    kinds = {k for h in hedges for k in hedge_kinds(h)}
+    if kinds <= {None, HedgeKind.APPROX}:
+        return Hedge.ABOUT
+    return None
 
 
 def envelope(observations) -> tuple[float, float]:
-    """The smallest interval holding every observation (what ``Fact.bounds`` reports)."""
-    return (min(o.bounds[0] for o in observations), max(o.bounds[1] for o in observations))
+    """The smallest interval holding every numeric observation (what ``Fact.bounds`` reports)."""
+    numeric = [o for o in observations if o.has_number]
+    return (min(o.bounds[0] for o in numeric), max(o.bounds[1] for o in numeric))
 
 
-def _derived_status(sources, agreeing, registry) -> Status:
+def _is_group(registry, source_id: str) -> bool:
+    return source_id in registry and registry[source_id].group
+
+
+def _derived_status(sources, agreeing, registry, spread: bool = False) -> Status:
     kinds = {registry[s].kind for s in sources if s in registry}
     if kinds == {SourceKind.SOCIAL}:
         return Status.RUMOR
-    if len(sources) == 1:
-        return Status.SINGLE_SOURCE
-    return Status.MULTI_SOURCE if agreeing else Status.DISPUTED
+    named = [s for s in sources if not _is_group(registry, s)]
+    if spread:
+        return Status.DISPUTED
+    if len(named) >= 2 or (len(sources) >= 2 and not agreeing):
+        return Status.MULTI_SOURCE if agreeing else Status.DISPUTED
+    if len(named) < len(sources):  # an unnamed group, alone or beside one named source
+        return Status.UNNAMED_GROUP
+    return Status.SINGLE_SOURCE
 
 
-def _check_explicit(status, explicit, sources, agreeing, registry) -> None:
+def _check_explicit(status, explicit, sources, agreeing, registry, spread: bool = False) -> None:
     if explicit is None:
         return
     names = ", ".join(sources)
+    groups = [s for s in sources if _is_group(registry, s)]
+    if explicit is Status.SINGLE_SOURCE and groups:
+        raise StatusConflict(f"status 'single_source' but {', '.join(groups)} is an unnamed group of sources (use unnamed_group)")
+    if explicit is Status.UNNAMED_GROUP:
+        if not groups:
+            raise StatusConflict(f"status 'unnamed_group' needs a source marked `group: true` in the registry; {names} are named sources")
+        if not agreeing:
+            raise StatusConflict(f"status 'unnamed_group' but the figures differ ({'a spread' if spread else names}); use disputed")
+        return
+    if explicit is Status.DISPUTED and spread:
+        return  # one unnamed group reporting the spread between its members
     if explicit is Status.MULTI_SOURCE:
+        if groups and len(sources) - len(groups) < 2:
+            raise StatusConflict(f"status 'multi_source' needs two or more named sources; {', '.join(groups)} is an unnamed group (use unnamed_group)")
         if len(sources) < 2:
             raise StatusConflict(f"status 'multi_source' needs two or more sources; only {names} reported it (use single_source)")
         if not agreeing:

@@ -9,9 +9,38 @@ stage can point an editor back at the YAML.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
-from writer.factbase.vocabulary import SourceKind, Status
+from writer.factbase.vocabulary import Hedge, HedgeKind, Magnitude, SourceKind, Status
+
+# A source's qualifier on a value, or on the two ends of a range.
+HedgeSpec = Hedge | tuple[Hedge | None, Hedge | None] | None
+
+
+def hedge_kinds(hedge: HedgeSpec) -> tuple[HedgeKind | None, HedgeKind | None]:
+    """The kind of qualifier on the low and the high end of a figure."""
+    if hedge is None:
+        return (None, None)
+    if isinstance(hedge, tuple):
+        return (hedge[0].kind if hedge[0] else None, hedge[1].kind if hedge[1] else None)
+    return (hedge.kind, hedge.kind)
+
+
+def hedged_limits(bounds: tuple[float, float], hedge: HedgeSpec) -> tuple[float, float]:
+    """Where the true figure may lie: a floor ("over X") opens the top, a ceiling ("up to X") the bottom."""
+    lo, hi = bounds
+    low_kind, high_kind = hedge_kinds(hedge)
+    if not isinstance(hedge, tuple):  # one word for a point or a whole range
+        if low_kind is HedgeKind.FLOOR:
+            return (lo, float("inf"))
+        if low_kind is HedgeKind.CEILING:
+            return (0.0, hi)
+        return (lo, hi)
+    if high_kind is HedgeKind.FLOOR:
+        hi = float("inf")
+    if low_kind is HedgeKind.CEILING:
+        lo = 0.0
+    return (lo, hi)
 
 
 @dataclass(frozen=True)
@@ -21,6 +50,7 @@ class Source:
     kind: SourceKind
     aliases: tuple[str, ...] = ()
     url: str | None = None
+    group: bool = False  # an unnamed group of sources ("several data service providers")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -45,20 +75,52 @@ class SourceRegistry:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """An earlier figure a source published and later superseded (oldest first in ``Observation.revisions``)."""
+
+    value: float | None
+    range: tuple[float, float] | None
+    as_of: datetime | None  # None when the report gives only the day (see ``as_of_date``)
+    magnitude: Magnitude | None = None
+    hedge: HedgeSpec = None
+    note: str | None = None
+    as_of_date: date | None = None
+
+
+@dataclass(frozen=True)
 class Observation:
     source: str
     value: float | None
     range: tuple[float, float] | None
-    as_of: datetime | None
+    as_of: datetime | None  # the exact time; None when unknown or only the day is known
     note: str | None = None
     url: str | None = None
+    magnitude: Magnitude | None = None  # "several million": printed in words
+    hedge: HedgeSpec = None  # the source's own "about", "over", "up to"
+    reading: str | None = None  # a reading in words ("Extreme Fear")
+    spread: bool = False  # the range is a spread between an unnamed group's members
+    as_of_date: date | None = None  # the day, also when only the day is known
+    as_of_approximate: bool = False
+    revisions: tuple[Revision, ...] = ()
+
+    @property
+    def has_number(self) -> bool:
+        return self.value is not None or self.range is not None or self.magnitude is not None
 
     @property
     def bounds(self) -> tuple[float, float]:
+        """The figure as an interval: a point, the range, or how a magnitude's words read."""
         if self.range is not None:
             return self.range
-        assert self.value is not None
+        if self.magnitude is not None:
+            return self.magnitude.interval
+        assert self.value is not None, "bounds of an observation without a number"
         return (self.value, self.value)
+
+    @property
+    def limits(self) -> tuple[float, float]:
+        """Where the true figure may lie once the source's hedge is read ("over X" has no top)."""
+        return hedged_limits(self.bounds, self.hedge)
 
 
 @dataclass(frozen=True)
@@ -85,6 +147,13 @@ class Fact:
     contract: str | None = None
     subject: str | None = None
     direction: str | None = None
+    assets: tuple[str, ...] = ()  # several assets counted together (then ``asset`` is None)
+    venues: tuple[str, ...] = ()  # several venues counted together (then ``venue`` is None)
+    change: str | None = None  # rise / fall / inflow / outflow: the amount is positive
+    hedge: HedgeSpec = None  # the sources' own qualifier on the value, printed as given
+    magnitude: Magnitude | None = None  # a vague magnitude instead of a number
+    reading: str | None = None  # a reading in words ("Extreme Fear", "the vast majority")
+    average: tuple[float, Hedge | None, str | None] | None = None  # (value, hedge, source) as the report gives it
     price_level: float | None = None
     price_band: tuple[float, float] | None = None
     coverage: str | None = None
@@ -100,14 +169,31 @@ class Fact:
 
     @property
     def bounds(self) -> tuple[float, float] | None:
-        """The smallest interval holding every observation (None for an unavailable figure)."""
+        """The smallest interval holding every observation (None for an unavailable figure or a statement without a number).
+
+        For a vague magnitude it is how the words read ("several million": 2 to 10 million),
+        used to check consistency and to link an article's words; it is never printed.
+        """
         if self.range is not None:
             return self.range
         if self.envelope is not None:
             return self.envelope
         if self.value is not None:
             return (self.value, self.value)
+        if self.magnitude is not None:
+            return self.magnitude.interval
         return None
+
+    @property
+    def limits(self) -> tuple[float, float] | None:
+        """``bounds`` widened by the hedge: "over $400 million" may be any amount above it."""
+        b = self.bounds
+        return None if b is None else hedged_limits(b, self.hedge)
+
+    @property
+    def is_exact(self) -> bool:
+        """A number printed as a number: no vague magnitude, no floor or ceiling from the source."""
+        return self.magnitude is None and set(hedge_kinds(self.hedge)) <= {None, HedgeKind.APPROX}
 
     @property
     def is_derived(self) -> bool:
@@ -128,6 +214,18 @@ class ContextItem:
     as_of: datetime | None = None
     path: str = ""
     line: int = 0
+    as_of_date: date | None = None
+
+
+@dataclass(frozen=True)
+class Caveat:
+    """A caveat the article must carry as a whole (a report's closing caveat on its data)."""
+
+    id: str
+    text: str
+    sources: tuple[str, ...] = ()
+    path: str = ""
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -142,12 +240,14 @@ class Quote:
     as_of: datetime | None = None
     path: str = ""
     line: int = 0
+    paraphrase: bool = False  # the words paraphrase a view: attributed, never in quotation marks
+    as_of_date: date | None = None
 
 
 @dataclass(frozen=True)
 class Event:
     id: str
-    as_of: datetime
+    as_of: datetime | None  # None when the report gives no time (see as_of_date); such an event cannot be published
     facts: dict[str, Fact]
     derived: dict[str, Fact]
     context: tuple[ContextItem, ...]
@@ -161,6 +261,9 @@ class Event:
     path: str = ""
     digest: str = ""  # sha256 of the fact file's bytes
     derivation_notes: tuple[str, ...] = field(default=())  # derivations skipped, and why
+    caveats: tuple[Caveat, ...] = ()
+    as_of_date: date | None = None  # the day, also when only the day is known
+    as_of_approximate: bool = False
 
     def all_facts(self) -> dict[str, Fact]:
         """Typed facts first, then derived ones: every figure an article may print."""

@@ -8,17 +8,27 @@ The JSON Schema editors use for completion is generated from these classes.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import difflib
+from datetime import datetime
+from typing import Annotated, Literal, Union
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
 
 from writer.factbase.numbers import parse_amount
+from writer.factbase.timestamps import When, day_of
 from writer.factbase.vocabulary import (
+    CHANGE_METRICS,
     EVENT_ID_RE,
+    FLOW_CHANGES,
     ID_RE,
     METRICS,
+    RESERVED_EVENT_IDS,
+    SIGNED_METRICS,
     WINDOW_RE,
+    Change,
     Direction,
+    Hedge,
+    Magnitude,
     Side,
     SourceKind,
     Status,
@@ -26,6 +36,7 @@ from writer.factbase.vocabulary import (
 )
 
 ASSET_PATTERN = r"^[A-Z0-9]{2,10}$"
+Asset = Annotated[str, Field(pattern=ASSET_PATTERN, description="an upper-case ticker such as BTC")]
 
 
 def _shown(v: float) -> str:
@@ -41,6 +52,9 @@ def _ordered(pair, what: str):
 
 Amount = Annotated[float, BeforeValidator(parse_amount, json_schema_input_type=float | str)]
 FactId = Annotated[str, Field(pattern=ID_RE.pattern, description="lower-case id, unique in the event")]
+# A reference to sources.yaml: checked against the registry (with a suggestion by id,
+# display name or alias), not against the id pattern, so `CoinGlass` points to `coinglass`.
+SourceRef = Annotated[str, Field(min_length=1, description="id from sources.yaml")]
 Window = Annotated[str, Field(pattern=WINDOW_RE.pattern, description="a window such as 60m, 12h, 24h, 1d, 1mo")]
 
 
@@ -57,6 +71,11 @@ class SourceSpec(_Strict):
     kind: SourceKind
     aliases: list[str] = Field(default_factory=list, description="other spellings used when matching article text")
     url: str | None = None
+    group: bool = Field(
+        default=False,
+        description="an unnamed group of sources ('several data service providers', 'public data'): plural but nameless; "
+        "its figures are `unnamed_group`, never `single_source` or `multi_source`",
+    )
 
 
 class RegistrySpec(_Strict):
@@ -66,15 +85,63 @@ class RegistrySpec(_Strict):
 # --- one event -------------------------------------------------------------
 
 
+HedgeOrPair = Union[Hedge, tuple[Hedge | None, Hedge | None]]
+HEDGE_HELP = (
+    "the source's own qualifier, printed as given: about, around, approximately, roughly, nearly, almost, close_to "
+    "(approximate); over, more_than, above, at_least (a floor); up_to, as_much_as, at_most, under, less_than (a ceiling). "
+    "For a range, one word for the whole range or [low, high] for its ends, e.g. [over, null]"
+)
+
+
+def _one_reading(obj, what: str, *, reading_allowed: bool = True) -> None:
+    """A reported figure is exactly one of: a value, a range, a vague magnitude (and may add a reading)."""
+    given = [k for k in ("value", "range", "magnitude") if getattr(obj, k) is not None]
+    if len(given) > 1:
+        raise ValueError(f"give one of `value`, `range` or `magnitude`, not {' and '.join(f'`{k}`' for k in given)}")
+    if isinstance(obj.hedge, tuple) and obj.range is None:
+        raise ValueError("a pair of hedges [low, high] belongs to a `range`; give one word for a `value`")
+    if obj.hedge is not None and obj.magnitude is not None:
+        raise ValueError("a `magnitude` is already vague: it takes no `hedge`")
+
+
+class RevisionSpec(_Strict):
+    """An earlier figure from the same source, superseded by the observation that holds it."""
+
+    value: Amount | None = None
+    range: tuple[Amount, Amount] | None = None
+    magnitude: Magnitude | None = None
+    hedge: HedgeOrPair | None = Field(default=None, description=HEDGE_HELP)
+    as_of: When = Field(description="when the source published this earlier figure")
+    note: str | None = None
+
+    @field_validator("range")
+    @classmethod
+    def _range_ordered(cls, v):
+        return _ordered(v, "range")
+
+    @model_validator(mode="after")
+    def _shape(self):
+        _one_reading(self, "revision")
+        if self.value is None and self.range is None and self.magnitude is None:
+            raise ValueError("a revision needs the earlier `value`, `range` or `magnitude`")
+        return self
+
+
 class ObservationSpec(_Strict):
     """One source's report of one figure."""
 
-    source: FactId = Field(description="id from sources.yaml")
+    source: SourceRef = Field(description="id from sources.yaml")
     value: Amount | None = None
     range: tuple[Amount, Amount] | None = Field(default=None, description="[low, high] when the source itself gives a range")
-    as_of: AwareDatetime | None = Field(default=None, description="when the source reported it (with a time zone)")
+    magnitude: Magnitude | None = Field(default=None, description="a vague magnitude given instead of a number ('several million'); printed in words")
+    hedge: HedgeOrPair | None = Field(default=None, description=HEDGE_HELP)
+    reading: str | None = Field(default=None, min_length=1, description="a reading in words, with or without a number ('Extreme Fear', 'the vast majority')")
+    spread: bool = Field(default=False, description="the range is the spread between the members of an unnamed group (platforms differ), not one source's own range")
+    as_of: When | None = Field(default=None, description="when the source reported it: ISO 8601 with a time zone, or a date alone when the report gives no time")
+    as_of_approximate: bool = Field(default=False, description="the as-of time is approximate ('around 10:00')")
     note: str | None = None
     url: str | None = None
+    revisions: list[RevisionSpec] = Field(default_factory=list, description="earlier figures from this source that this one supersedes, oldest first")
 
     @field_validator("range")
     @classmethod
@@ -86,22 +153,47 @@ class ObservationSpec(_Strict):
     def _value_xor_range(self):
         if self.value is not None and self.range is not None:
             raise ValueError("give either `value` or `range`, not both")
+        _one_reading(self, "observation")
+        if self.spread and self.range is None:
+            raise ValueError("`spread: true` needs the `range` the group's members span")
+        if self.revisions and self.as_of is None:
+            raise ValueError("an observation with `revisions` needs its own `as_of`, so the change can be dated")
         return self
+
+    @property
+    def has_number(self) -> bool:
+        return self.value is not None or self.range is not None or self.magnitude is not None
+
+
+class AverageSpec(_Strict):
+    """An average across the sources *as the report gives it* ("an average close to $900 million"): never computed by writer."""
+
+    value: Amount
+    hedge: Hedge | None = Field(default=None, description=HEDGE_HELP)
+    source: SourceRef | None = Field(default=None, description="who gives the average, when not the figure's own sources")
+    note: str | None = None
 
 
 class FactSpec(_Strict):
     """One figure and everything needed to print it honestly."""
 
     id: FactId
-    metric: str = Field(description="what is measured; one of " + ", ".join(METRICS))
+    metric: Annotated[str, WithJsonSchema({"type": "string", "enum": list(METRICS), "description": "what is measured"})] = Field(
+        description="what is measured; one of " + ", ".join(METRICS)
+    )
     unit: Unit
     label: str | None = Field(default=None, description="optional noun phrase for articles, e.g. 'liquidations on HTX's BTC-USDT contract'")
     side: Side | None = None
-    asset: str | None = Field(default=None, pattern=ASSET_PATTERN)
+    asset: Asset | None = None
+    assets: list[Asset] | None = Field(default=None, min_length=2, description="two or more assets counted together (BTC and ETH)")
     venue: str | None = Field(default=None, description="source id of the exchange or platform the figure is about")
+    venues: list[SourceRef] | None = Field(default=None, min_length=2, description="two or more venues counted together (source ids)")
     contract: str | None = None
     subject: str | None = Field(default=None, description="who or what, for trader losses, transfers, concentrations")
     direction: Direction | None = Field(default=None, description="above/below the price, for pressure zones and levels")
+    change: Change | None = Field(
+        default=None, description="which way a change went (rise, fall; inflow, outflow for fund flows): the amount stays positive and is printed in words"
+    )
     price_level: Amount | None = None
     price_band: tuple[Amount, Amount] | None = None
     window: Window | None = None
@@ -111,6 +203,7 @@ class FactSpec(_Strict):
     tolerance: float | None = Field(default=None, ge=0, le=1, description="relative tolerance for agreement, overriding the event's")
     observations: list[ObservationSpec] = Field(default_factory=list)
     reason: str | None = Field(default=None, description="for status unavailable: why no reliable figure exists")
+    average: AverageSpec | None = None
     note: str | None = None
 
     @field_validator("price_band")
@@ -122,7 +215,9 @@ class FactSpec(_Strict):
     @classmethod
     def _known_metric(cls, v: str) -> str:
         if v not in METRICS:
-            raise ValueError(f"unknown metric {v!r}; known metrics: {', '.join(METRICS)}")
+            close = difflib.get_close_matches(v.casefold(), list(METRICS), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"unknown metric {v!r}{hint}; known metrics: {', '.join(METRICS)}")
         return v
 
     @field_validator("unit")
@@ -138,18 +233,55 @@ class FactSpec(_Strict):
 
     @model_validator(mode="after")
     def _shape(self):
-        if self.unit is Unit.COINS and not self.asset:
+        if self.unit is Unit.COINS and not (self.asset or self.assets):
             raise ValueError("unit 'coins' needs `asset` to say which coin")
+        if self.asset and self.assets:
+            raise ValueError("give `asset` (one) or `assets` (several), not both")
+        if self.venue and self.venues:
+            raise ValueError("give `venue` (one) or `venues` (several), not both")
+        self._check_change()
         if self.status is Status.UNAVAILABLE:
-            if any(o.value is not None or o.range is not None for o in self.observations):
+            if any(o.has_number for o in self.observations):
                 raise ValueError("status 'unavailable' cannot carry a value: remove the observations' values or change the status")
         elif not self.observations:
             raise ValueError("a figure needs at least one observation (or `status: unavailable` with a `reason`)")
         else:
             for i, o in enumerate(self.observations):
-                if o.value is None and o.range is None:
-                    raise ValueError(f"observation {i} has neither `value` nor `range`")
+                if self.unit is Unit.NONE:
+                    if o.has_number:
+                        raise ValueError(f"observation {i} gives a number, but unit 'none' is for statements without one; pick the metric's numeric unit")
+                elif not o.has_number and o.reading is None:
+                    raise ValueError(f"observation {i} has neither `value`, `range`, `magnitude` nor `reading`")
         return self
+
+    def _check_change(self) -> None:
+        if self.change is not None:
+            if self.metric not in CHANGE_METRICS:
+                raise ValueError(f"`change` is for changes and flows ({', '.join(sorted(CHANGE_METRICS))}), not for metric {self.metric!r}")
+            if (self.change in FLOW_CHANGES) != (self.metric == "fund_flow"):
+                allowed = "inflow or outflow" if self.metric == "fund_flow" else "rise or fall"
+                raise ValueError(f"change {self.change.value!r} does not fit metric {self.metric!r} (expected {allowed})")
+        signed = self.metric in SIGNED_METRICS and self.change is None
+        if signed:
+            return
+        for i, o in enumerate(self.observations):
+            for v in _amounts(o):
+                if v < 0:
+                    why = (
+                        "with `change` set the amount is positive and the direction is in `change`"
+                        if self.change is not None
+                        else f"{self.metric.replace('_', ' ')} cannot be negative"
+                        + ("; for a fall write a positive amount and `change: fall`" if self.metric in CHANGE_METRICS else "")
+                    )
+                    raise ValueError(f"observation {i} has the negative amount {_shown(v)}: {why}")
+
+
+def _amounts(o) -> list[float]:
+    out = [o.value] if o.value is not None else []
+    out += list(o.range or ())
+    for r in o.revisions:
+        out += ([r.value] if r.value is not None else []) + list(r.range or ())
+    return out
 
 
 class ContextSpec(_Strict):
@@ -158,9 +290,10 @@ class ContextSpec(_Strict):
     id: FactId
     kind: Literal["macro", "market", "policy", "exchange_status", "historical", "onchain", "sentiment", "technology", "other"] = "market"
     text: str = Field(min_length=1, description="the claim, in the desk's own words")
-    sources: list[FactId] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
     status: Status | None = None
-    as_of: AwareDatetime | None = None
+    as_of: When | None = None
+    as_of_approximate: bool = False
 
 
 class QuoteSpec(_Strict):
@@ -168,19 +301,30 @@ class QuoteSpec(_Strict):
     speaker: str = Field(min_length=1)
     role: str | None = Field(default=None, description="e.g. 'former U.S. President', 'Binance founder'")
     channel: str | None = Field(default=None, description="where it was said, e.g. 'on X', 'in a Telegram post'")
-    words: str = Field(min_length=1, description="the quoted words, exactly")
-    source: FactId | None = Field(default=None, description="registry id of who reported the quote, when not the speaker")
+    words: str = Field(min_length=1, description="the quoted words, exactly; with `paraphrase: true`, the desk's paraphrase of the view")
+    paraphrase: bool = Field(default=False, description="the words are a paraphrase of the speaker's view (attributed, not verbatim): never printed in quotation marks")
+    source: SourceRef | None = Field(default=None, description="registry id of who reported the quote, when not the speaker")
     status: Status | None = None
-    as_of: AwareDatetime | None = None
+    as_of: When | None = None
+    as_of_approximate: bool = False
+
+
+class CaveatSpec(_Strict):
+    """A caveat the whole article must carry (the report's own closing caveat on its data)."""
+
+    id: FactId
+    text: str = Field(min_length=1, description="the caveat, in the desk's own words")
+    sources: list[SourceRef] = Field(default_factory=list, description="who gives the caveat, when a source does")
 
 
 class PeriodSpec(_Strict):
-    start: AwareDatetime
-    end: AwareDatetime
+    start: When
+    end: When
 
     @model_validator(mode="after")
     def _ordered(self):
-        if self.start > self.end:
+        both_times = isinstance(self.start, datetime) and isinstance(self.end, datetime)
+        if (self.start > self.end) if both_times else (day_of(self.start) > day_of(self.end)):
             raise ValueError("period start is after its end")
         return self
 
@@ -190,7 +334,11 @@ class EventSpec(_Strict):
 
     id: str = Field(pattern=EVENT_ID_RE.pattern, description="lower-case, digits and dashes; used in file names and URLs")
     title: str | None = Field(default=None, description="working title for the desk; drafting writes its own headline")
-    as_of: AwareDatetime
+    as_of: When | None = Field(
+        description="when the event's figures were reported: ISO 8601 with a time zone, a date alone when the report "
+        "gives no time, or null when the report gives no date at all (such an event cannot be published)"
+    )
+    as_of_approximate: bool = Field(default=False, description="the as-of time is approximate")
     period: PeriodSpec | None = Field(default=None, description="the event's time span; observations must fall inside it")
     windows: list[Window] = Field(default_factory=list, description="windows the event reports figures for")
     shape: Literal["long_washout", "short_squeeze", "two_sided", "data_discrepancy"] | None = Field(
@@ -200,4 +348,12 @@ class EventSpec(_Strict):
     facts: list[FactSpec] = Field(default_factory=list)
     context: list[ContextSpec] = Field(default_factory=list)
     quotes: list[QuoteSpec] = Field(default_factory=list)
+    caveats: list[CaveatSpec] = Field(default_factory=list, description="caveats the article must carry as a whole")
     note: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, v: str) -> str:
+        if v in RESERVED_EVENT_IDS:
+            raise ValueError(f"event id {v!r} is reserved: it names one of the site's own files or a device ({', '.join(sorted(RESERVED_EVENT_IDS))})")
+        return v

@@ -18,6 +18,7 @@ class Status(str, Enum):
     MULTI_SOURCE = "multi_source"
     OFFICIAL = "official"
     SINGLE_SOURCE = "single_source"
+    UNNAMED_GROUP = "unnamed_group"
     DISPUTED = "disputed"
     ESTIMATE = "estimate"
     PENDING_VERIFICATION = "pending_verification"
@@ -32,16 +33,21 @@ class Status(str, Enum):
     @property
     def headline_safe(self) -> bool:
         """Statuses whose numbers may appear in a headline or lede (DESIGN §2 table)."""
-        return self in (Status.MULTI_SOURCE, Status.OFFICIAL, Status.SINGLE_SOURCE, Status.DISPUTED)
+        return self in (Status.MULTI_SOURCE, Status.OFFICIAL, Status.SINGLE_SOURCE, Status.UNNAMED_GROUP, Status.DISPUTED)
 
 
 # An explicit order rather than enum order: an editor reading this table should
 # see at once that a disputed range is weaker than one source's point figure
 # (it may be wrong by the width of the range) but stronger than any estimate.
+# An unnamed group ("several data service providers", "public data") sits
+# below one *named* source: it is plural, but a reader cannot check who it is
+# or whether its members are independent; it is above a dispute because its
+# members are reported to agree on a point.
 _STRENGTH = {
-    Status.MULTI_SOURCE: 7,
-    Status.OFFICIAL: 6,
-    Status.SINGLE_SOURCE: 5,
+    Status.MULTI_SOURCE: 8,
+    Status.OFFICIAL: 7,
+    Status.SINGLE_SOURCE: 6,
+    Status.UNNAMED_GROUP: 5,
     Status.DISPUTED: 4,
     Status.ESTIMATE: 3,
     Status.PENDING_VERIFICATION: 2,
@@ -77,6 +83,108 @@ class Direction(str, Enum):
     BELOW = "below"
 
 
+class Change(str, Enum):
+    """Which way a change went, so the amount itself stays positive ("a fall of $60 billion")."""
+
+    RISE = "rise"
+    FALL = "fall"
+    INFLOW = "inflow"  # net flows into a fund or an exchange
+    OUTFLOW = "outflow"
+
+
+# Changes a metric may carry: flows move in or out, everything else rises or falls.
+FLOW_CHANGES = frozenset({Change.INFLOW, Change.OUTFLOW})
+
+
+class HedgeKind(str, Enum):
+    APPROX = "approx"  # about, nearly: the value is the source's round figure
+    FLOOR = "floor"  # over, more than: the value is a floor
+    CEILING = "ceiling"  # up to, as much as: the value is a ceiling
+
+
+class Hedge(str, Enum):
+    """A source's own qualifier on its value, kept per observation and printed as given."""
+
+    ABOUT = "about"
+    AROUND = "around"
+    APPROXIMATELY = "approximately"
+    ROUGHLY = "roughly"
+    NEARLY = "nearly"
+    ALMOST = "almost"
+    CLOSE_TO = "close_to"
+    OVER = "over"
+    MORE_THAN = "more_than"
+    ABOVE = "above"
+    AT_LEAST = "at_least"
+    UP_TO = "up_to"
+    AS_MUCH_AS = "as_much_as"
+    AT_MOST = "at_most"
+    UNDER = "under"
+    LESS_THAN = "less_than"
+
+    @property
+    def kind(self) -> HedgeKind:
+        return _HEDGE_KINDS.get(self, HedgeKind.APPROX)
+
+    @property
+    def words(self) -> str:
+        """As printed: ``close_to`` -> ``close to``."""
+        return self.value.replace("_", " ")
+
+
+_HEDGE_KINDS = {
+    Hedge.OVER: HedgeKind.FLOOR,
+    Hedge.MORE_THAN: HedgeKind.FLOOR,
+    Hedge.ABOVE: HedgeKind.FLOOR,
+    Hedge.AT_LEAST: HedgeKind.FLOOR,
+    Hedge.UP_TO: HedgeKind.CEILING,
+    Hedge.AS_MUCH_AS: HedgeKind.CEILING,
+    Hedge.AT_MOST: HedgeKind.CEILING,
+    Hedge.UNDER: HedgeKind.CEILING,
+    Hedge.LESS_THAN: HedgeKind.CEILING,
+}
+
+
+class Magnitude(str, Enum):
+    """A vague magnitude a source gives instead of a number ("several million dollars").
+
+    Stored and printed as words, never as a range. ``interval`` is how the words
+    are *read* (for consistency checks and for linking an article's figure):
+    "several" is 2 to 9 of the unit, "tens of" 10 to 99, "hundreds of" 100 to 999.
+    """
+
+    SEVERAL_THOUSAND = "several_thousand"
+    TENS_OF_THOUSANDS = "tens_of_thousands"
+    HUNDREDS_OF_THOUSANDS = "hundreds_of_thousands"
+    SEVERAL_HUNDRED_THOUSAND = "several_hundred_thousand"
+    SEVERAL_MILLION = "several_million"
+    TENS_OF_MILLIONS = "tens_of_millions"
+    HUNDREDS_OF_MILLIONS = "hundreds_of_millions"
+    SEVERAL_HUNDRED_MILLION = "several_hundred_million"
+    SEVERAL_BILLION = "several_billion"
+    TENS_OF_BILLIONS = "tens_of_billions"
+    HUNDREDS_OF_BILLIONS = "hundreds_of_billions"
+    SEVERAL_HUNDRED_BILLION = "several_hundred_billion"
+    SEVERAL_TRILLION = "several_trillion"
+
+    @property
+    def words(self) -> str:
+        return self.value.replace("_", " ")
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        for quantifier, (lo, hi) in _QUANTIFIER_SPAN.items():
+            if self.value.startswith(quantifier + "_"):
+                base = _MAGNITUDE_SCALE[self.value[len(quantifier) + 1 :].rstrip("s")]
+                return (lo * base, hi * base)
+        raise AssertionError(self.value)  # pragma: no cover - every member has a quantifier
+
+
+_MAGNITUDE_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Longest prefix first: "several_hundred" before "several".
+_QUANTIFIER_SPAN = {"several_hundred": (200, 1000), "hundreds_of": (100, 1000), "tens_of": (10, 100), "several": (2, 10)}
+
+
 class Unit(str, Enum):
     """Units a figure can carry. Crypto-asset amounts use the asset ticker via ``asset_unit``."""
 
@@ -86,6 +194,7 @@ class Unit(str, Enum):
     RATIO = "ratio"
     INDEX = "index"  # index points (Fear & Greed, Nikkei 225)
     COINS = "coins"  # an amount of the fact's `asset` (21 million BTC, 5,000 ETH moved)
+    NONE = "none"  # a statement without a number (a reading such as "Extreme Fear", which side dominated)
 
 
 # Metrics a fact can measure, with the unit each expects. A dictionary rather than
@@ -95,7 +204,7 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "liquidated_accounts": ((Unit.COUNT,), "number of traders or accounts liquidated"),
     "largest_single_liquidation": ((Unit.USD,), "the largest single liquidation order"),
     "price_level": ((Unit.USD,), "a price level crossed or reached (qualify with asset and direction)"),
-    "price_change": ((Unit.PERCENT,), "a price move over the window"),
+    "price_change": ((Unit.PERCENT, Unit.USD), "a price move over the window, in percent or in dollars"),
     "pressure_zone": ((Unit.USD,), "liquidations that would trigger at a price level or band (an estimate)"),
     "position_concentration": ((Unit.USD,), "positions said to sit at a price level or band"),
     "open_interest": ((Unit.USD,), "open interest"),
@@ -111,7 +220,25 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "historical_liquidations": ((Unit.USD,), "liquidations on a past date, for comparison"),
     "supply": ((Unit.COINS,), "an asset's supply or supply cap"),
     "volume": ((Unit.USD,), "traded volume"),
+    "liquidation_share": ((Unit.PERCENT,), "a side's, asset's or venue's share of liquidations *as the source gives it* (when it gives the share, not the amounts)"),
+    "fund_flow": ((Unit.USD,), "net flow into or out of funds or exchanges (ETF flows); say which with `change: inflow|outflow`"),
+    "user_count": ((Unit.COUNT,), "users or accounts of a platform"),
+    "user_count_change": ((Unit.PERCENT, Unit.COUNT), "growth or fall in a platform's users"),
+    "liquidations_change": ((Unit.PERCENT, Unit.USD), "how much liquidations rose or fell against an earlier period"),
+    "dominance": ((Unit.NONE,), "which side, asset or venue dominated, without a number ('the vast majority were longs', 'Binance bore the brunt')"),
+    "support_level": ((Unit.USD, Unit.NONE), "a support or resistance level held or lost; with `change: fall` for a level lost"),
 }
+
+# Metrics that measure a change: their amount may be signed (older files) or
+# carry `change: rise|fall` with a positive amount; flows carry inflow|outflow.
+CHANGE_METRICS = frozenset(
+    {"price_change", "open_interest_change", "market_cap_change", "fund_flow", "support_level", "user_count_change", "liquidations_change"}
+)
+
+# Metrics whose value can be negative by nature (a rate, a signed change).
+SIGNED_METRICS = frozenset(
+    {"price_change", "open_interest_change", "market_cap_change", "funding_rate", "fund_flow", "user_count_change", "liquidations_change"}
+)
 
 # Metrics where a side (long/short) split of a total makes sense; consistency
 # checks add sides and parts only for these.
@@ -120,7 +247,9 @@ ADDITIVE_METRICS = frozenset({"liquidations", "liquidated_accounts"})
 # Metrics whose figures are, by nature, potential rather than realised.
 POTENTIAL_METRICS = frozenset({"pressure_zone"})
 
-WINDOW_RE = re.compile(r"^(\d+)(m|h|d|w|mo)$")
+# At most four digits: the longest window a liquidation story needs is a few
+# months, and an unbounded count (999...9h) would overflow date arithmetic.
+WINDOW_RE = re.compile(r"^(\d{1,4})(m|h|d|w|mo)$")
 _WINDOW_MINUTES = {"m": 1, "h": 60, "d": 60 * 24, "w": 60 * 24 * 7, "mo": 60 * 24 * 30}
 
 
@@ -134,3 +263,12 @@ def window_minutes(window: str) -> int:
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 EVENT_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+
+# Event ids become folder names next to the site's own files, and some names are
+# devices on Windows: refused when a fact file is validated, not only at publishing.
+RESERVED_EVENT_IDS = frozenset({"index", "feed", "manifest", "con", "prn", "aux", "nul"})
+
+# The largest amount a fact file may hold. The whole crypto market has never been
+# worth 1e13 dollars; anything above 1e15 is a typo or an attack on number
+# formatting (1e40 passes a float but not a Decimal context).
+MAX_AMOUNT = 1e15

@@ -11,6 +11,9 @@ path uses libyaml; comment-preserving editing goes through ``roundtrip``.
 
 from __future__ import annotations
 
+import errno
+import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -25,6 +28,15 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 1_048_576  # 1 MiB: an event file is a few KB; a 50 MB "fact file" is a mistake or an attack.
 
 MAX_DEPTH = 24  # nesting levels; an event file uses 6 (event > facts > fact > observations > observation > range)
+
+# An integer longer than this is no figure (the largest allowed amount, 1e15, has 16
+# digits); checked on the text, because Python refuses to read ints past 4,300 digits
+# and float() overflows past 308.
+MAX_INT_CHARS = 40
+
+# C0 controls other than tab and line breaks, DEL and the C1 controls (U+0080-U+009F,
+# including U+0085 NEL): they render as nothing or break HTML, XML feeds and terminals.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 Position = tuple[int, int]  # 1-based line, column
 Path_ = tuple  # a path into the document: keys and list indices
@@ -43,20 +55,40 @@ class _ScalarReader(yaml.constructor.SafeConstructor):
     """PyYAML's own scalar rules (ints with underscores, floats, bools, nulls)."""
 
 
+def check_readable(path: Path) -> int:
+    """The size of a regular file at ``path``, or InputError saying what the path is instead.
+
+    A missing file, a folder, a FIFO (reading would block), a device or a
+    symlink loop each get their own message, located at 1:1 of the path given.
+    """
+    try:
+        st = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise single_problem(path, "is a symbolic link loop: it never reaches a file", line=1, column=1) from None
+        if exc.errno == errno.ENOENT:
+            raise single_problem(path, "no such file" + (" (a symbolic link to a missing file)" if path.is_symlink() else ""), line=1, column=1) from None
+        raise single_problem(path, f"cannot read file: {exc.strerror or exc}", line=1, column=1) from None
+    except (RuntimeError, ValueError) as exc:  # older Pythons report some loops and bad names this way
+        raise single_problem(path, f"cannot read file: {exc}", line=1, column=1) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise single_problem(path, "is a folder, not a fact file (validate a folder with `writer facts validate`)", line=1, column=1)
+    if stat.S_ISFIFO(st.st_mode):
+        raise single_problem(path, "is a named pipe (FIFO), not a fact file: reading it could wait forever", line=1, column=1)
+    if not stat.S_ISREG(st.st_mode):  # a device or a socket
+        raise single_problem(path, "not a regular file", line=1, column=1)
+    return st.st_size
+
+
 def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Read a user file as UTF-8 text, refusing oversized or undecodable files with a located message."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise single_problem(path, f"cannot read file: {exc.strerror or exc}") from None
-    if not path.is_file():  # a folder, a pipe or a device: reading could block or mean nothing
-        raise single_problem(path, "not a regular file")
+    size = check_readable(path)
     if size > max_bytes:
         raise single_problem(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit for fact files", line=1, column=1)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise single_problem(path, f"cannot read file: {exc.strerror or exc}") from None
+        raise single_problem(path, f"cannot read file: {exc.strerror or exc}", line=1, column=1) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -229,7 +261,14 @@ def _build(node, at: Path_, positions, problems, path, reader, seen_anchors):
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value  # keep the text; pydantic reads ISO 8601 and insists on a time zone
     if node.tag == "tag:yaml.org,2002:str":
+        bad = CONTROL_RE.search(node.value)
+        if bad is not None:
+            problems.append(_p(path, node, at, f"control character U+{ord(bad.group()):04X} in text: fact files hold printable text only (remove it or write the character it stands for)"))
+            return None
         return node.value
+    if node.tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_INT_CHARS:
+        problems.append(_p(path, node, at, f"a number of {len(node.value):,} characters is too large for a figure"))
+        return None
     return reader.construct_object(node)
 
 

@@ -6,7 +6,10 @@ runs into one site. Nothing here prints: progress goes to a callback and the
 outcome is a :class:`BatchReport` the CLI renders.
 """
 
-from writer.publish.build import BatchOptions, BatchReport, Shard, build_site, default_jobs, merge_shards, shard_of
+from writer.publish.build import BatchOptions, BatchReport, build_site, merge_shards
+from writer.publish.pool import default_jobs
+from writer.publish.rejection import Rejection
+from writer.publish.shard import Shard, shard_of
 from writer.publish.settings import SiteSettings
 
-__all__ = ["BatchOptions", "BatchReport", "Shard", "SiteSettings", "build_site", "default_jobs", "merge_shards", "shard_of"]
+__all__ = ["BatchOptions", "BatchReport", "Rejection", "Shard", "SiteSettings", "build_site", "default_jobs", "merge_shards", "shard_of"]

@@ -15,10 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from writer.errors import single_problem
+from writer.publish.safety import unsafe_id_reason
 
-MANIFEST_NAME = "manifest.json"
-STATE_DIR = ".writer"  # shard manifests live here, out of the published tree
-FORMAT = 1
+STATE_DIR = ".writer"  # writer's bookkeeping (manifests, lock, caches, staged files): never deployed
+MANIFEST_NAME = f"{STATE_DIR}/manifest.json"  # relative to the output folder
+LEGACY_MANIFEST_NAME = "manifest.json"  # where writer before 0.2 kept it, inside the deployed tree
+SITE_FILES = ("index.html", "feed.xml")
+FORMAT = 2
+READABLE_FORMATS = (1, 2)  # format 1: no printed figures, corrections or edited-article digest yet
 
 
 @dataclass(frozen=True)
@@ -30,9 +34,28 @@ class Inputs:
     templates: str  # the drafter's digest of templates and house style
     writer: str  # writer's version
     settings: str  # sha256 of the site settings (desk, title, base URL...) and the check's configuration
+    article: str = ""  # sha256 of the edited article published instead of the draft ("" for a machine draft)
 
     def as_dict(self) -> dict:
-        return {"fact_file": self.fact_file, "registry": self.registry, "templates": self.templates, "writer": self.writer, "settings": self.settings}
+        d = {"fact_file": self.fact_file, "registry": self.registry, "templates": self.templates, "writer": self.writer, "settings": self.settings}
+        if self.article:
+            d["article"] = self.article
+        return d
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A printed figure that changed in a republish: when, what it read before and after, and why."""
+
+    date: str  # ISO 8601 with offset, the moment of the republish
+    fact: str
+    label: str  # what the figure is, in words ("the 24-hour total")
+    before: str  # as printed before
+    after: str  # as printed now
+    reason: str  # why, from the facts ("CoinGlass revised its data")
+
+    def as_dict(self) -> dict:
+        return {"date": self.date, "fact": self.fact, "label": self.label, "before": self.before, "after": self.after, "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -47,9 +70,12 @@ class Entry:
     modified: str
     summary: str
     files: dict[str, str]  # site-relative path -> sha256
+    figures: dict[str, str] = field(default_factory=dict)  # fact id -> the figure as the article printed it
+    corrections: tuple[Correction, ...] = ()  # oldest first
+    edited: bool = False  # an edited article, not a machine draft
 
     def as_dict(self) -> dict:
-        return {
+        d = {
             "source": self.source,
             "inputs": self.inputs.as_dict(),
             "title": self.title,
@@ -57,11 +83,26 @@ class Entry:
             "modified": self.modified,
             "summary": self.summary,
             "files": dict(sorted(self.files.items())),
+            "figures": dict(sorted(self.figures.items())),
         }
+        if self.corrections:
+            d["corrections"] = [c.as_dict() for c in self.corrections]
+        if self.edited:
+            d["edited"] = True
+        return d
 
     @classmethod
     def from_dict(cls, event_id: str, d: dict) -> "Entry":
-        return cls(event_id, d["source"], Inputs(**d["inputs"]), d["title"], d["published"], d["modified"], d.get("summary", ""), dict(d["files"]))
+        figures = d.get("figures", {})
+        if not isinstance(figures, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in figures.items()):
+            raise ValueError(f"event {event_id!r}: figures must map fact ids to text")
+        corrections = tuple(Correction(**c) for c in d.get("corrections", ()))
+        entry = cls(event_id, d["source"], Inputs(**d["inputs"]), d["title"], d["published"], d["modified"], d.get("summary", ""),
+                    dict(d["files"]), dict(figures), corrections, bool(d.get("edited", False)))
+        for name in ("source", "title", "published", "modified", "summary"):
+            if not isinstance(getattr(entry, name), str):
+                raise ValueError(f"event {event_id!r}: {name} is not text")
+        return entry
 
 
 def _dumps(value) -> str:
@@ -78,17 +119,38 @@ def _file_lines(entry: Entry) -> list[tuple[str, str]]:
     return [(path, f'{{"sha256": "{digest}", "event": {eid}}}') for path, digest in entry.files.items()]
 
 
+def _with_next(line: str, nxt: str | None) -> str:
+    """A file line of a journal manifest: ``next`` is the hash the file is about to get, null when it is about to go."""
+    return line[:-1] + f', "next": {json.dumps(nxt)}}}'
+
+
 @dataclass
 class Manifest:
     entries: dict[str, Entry] = field(default_factory=dict)
     site_files: dict[str, str] = field(default_factory=dict)  # index.html, feed.xml -> sha256
     settings: dict = field(default_factory=dict)
+    # A journal manifest (written just before files change on disk) says, per file about to
+    # change, the hash it is about to get (or None: about to be deleted). Either state is
+    # then one this manifest vouches for, so a run killed mid-update leaves a consistent site.
+    pending: dict[str, str | None] = field(default_factory=dict)
     # Entries serialised ahead of time: id -> (the Entry, its JSON, its file lines). Used
     # only while the manifest still holds that very Entry object.
     _staged: dict[str, tuple[Entry, str, list[tuple[str, str]]]] = field(default_factory=dict, repr=False, compare=False)
 
     def by_source(self) -> dict[str, Entry]:
         return {e.source: e for e in self.entries.values()}
+
+    def files(self) -> dict[str, str]:
+        """Every file this manifest lists (articles' and the site's), with its hash."""
+        out = dict(self.site_files)
+        for e in self.entries.values():
+            out.update(e.files)
+        return out
+
+    def accepts(self, rel: str, digest: str | None) -> bool:
+        """Whether a file at ``rel`` with ``digest`` (None: absent) is a state this manifest vouches for."""
+        listed = self.files().get(rel)
+        return digest == listed or (rel in self.pending and self.pending[rel] == digest)
 
     def prepare(self, entries) -> None:
         """Serialise ``entries`` now, so that a later ``to_bytes`` holding them is quick."""
@@ -99,6 +161,12 @@ class Manifest:
 
     def adopt(self, other: "Manifest") -> None:
         self._staged = other._staged
+
+    def journal(self, pending: dict[str, str | None]) -> "Manifest":
+        """This manifest, also vouching for the changes in ``pending`` (rel -> new hash, None: deleted)."""
+        out = Manifest(self.entries, self.site_files, self.settings, dict(pending))
+        out.adopt(self)
+        return out
 
     def _serialised(self, event_id: str) -> tuple[str, list[tuple[str, str]]]:
         entry = self.entries[event_id]
@@ -118,6 +186,8 @@ class Manifest:
             events_items.append((event_id, text))
             files.extend(lines)
         files.extend((path, f'{{"sha256": "{digest}", "event": null}}') for path, digest in self.site_files.items())
+        if self.pending:
+            files = [(path, _with_next(line, self.pending[path]) if path in self.pending else line) for path, line in files]
         files.sort()
         events = _obj(events_items, " ")
         top = [("format", _dumps(FORMAT)), ("generator", _dumps({"name": "writer", "version": writer_version})),
@@ -126,20 +196,76 @@ class Manifest:
 
     @classmethod
     def read(cls, path: Path) -> "Manifest | None":
-        """The manifest at ``path``, or None when there is none yet. A damaged one is an input error."""
+        """The manifest at ``path``, or None when there is none yet.
+
+        A damaged one, or one that is not writer's, is an input error: nothing in it is
+        trusted, and no path it lists may point outside the folder it describes.
+        """
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
             return None
+        except OSError as exc:
+            raise single_problem(path, f"cannot read the manifest: {exc.strerror or exc}") from None
         try:
-            data = json.loads(raw)
-            if data.get("format") != FORMAT:
-                raise ValueError(f"unknown manifest format {data.get('format')!r}")
-            entries = {k: Entry.from_dict(k, v) for k, v in data["events"].items()}
-            site = {p: f["sha256"] for p, f in data["files"].items() if f.get("event") is None}
-            return cls(entries, site, data.get("settings", {}))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            return cls._parse(json.loads(raw))
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise single_problem(path, f"not a writer manifest ({exc}); move it away or pass a fresh --out folder") from None
+
+    @classmethod
+    def _parse(cls, data) -> "Manifest":
+        if not isinstance(data, dict) or data.get("format") not in READABLE_FORMATS:
+            raise ValueError(f"unknown manifest format {data.get('format') if isinstance(data, dict) else None!r}")
+        events, files = data["events"], data["files"]
+        if not isinstance(events, dict) or not isinstance(files, dict):
+            raise ValueError("events and files must be objects")
+        entries = {}
+        for event_id, d in events.items():
+            reason = unsafe_id_reason(event_id)
+            if reason:
+                raise ValueError(reason)
+            entry = Entry.from_dict(event_id, d)
+            for rel, digest in entry.files.items():
+                check_owned_path(rel, event_id)
+                _digest(digest)
+            entries[event_id] = entry
+        site: dict[str, str] = {}
+        pending: dict[str, str | None] = {}
+        for rel, f in files.items():
+            if f.get("event") is None:
+                if rel not in SITE_FILES:
+                    raise ValueError(f"{rel!r} is not one of the site's own files")
+                site[rel] = _digest(f["sha256"])
+            elif f["event"] not in entries or rel not in entries[f["event"]].files:
+                raise ValueError(f"{rel!r} belongs to no listed event")
+            if "next" in f:
+                pending[rel] = None if f["next"] is None else _digest(f["next"])
+        settings = data.get("settings", {})
+        if not isinstance(settings, dict):
+            raise ValueError("settings must be an object")
+        return cls(entries, site, settings, pending)
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def _digest(value) -> str:
+    if not (isinstance(value, str) and len(value) == 64 and set(value) <= _HEX):
+        raise ValueError(f"{value!r} is not a sha256 digest")
+    return value
+
+
+def check_owned_path(rel: object, event_id: str) -> None:
+    """A file an entry lists must be a plain file in the event's own folder (``ID/NAME``, no dot-names)."""
+    if not isinstance(rel, str):
+        raise ValueError(f"file path {rel!r} is not text")
+    parts = rel.split("/")
+    if len(parts) != 2 or parts[0] != event_id or not parts[1] or parts[1].startswith(".") or "\\" in rel or "\x00" in rel:
+        raise ValueError(f"file path {rel!r} is not a file in the folder of event {event_id!r}")
+
+
+def manifest_path(out: Path) -> Path:
+    return out / MANIFEST_NAME
 
 
 def shard_manifest_path(out: Path, k: int, n: int) -> Path:

@@ -21,7 +21,7 @@ _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
 
 def news_article(*, event_id: str, headline: str, published: str, modified: str, description: str,
-                 citations: list[dict], settings: SiteSettings) -> dict:
+                 citations: list[dict], settings: SiteSettings, corrections=()) -> dict:
     """schema.org NewsArticle for one article. ``citations``: [{"name", "url"?}] for each source used."""
     desk = {"@type": "Organization", "name": settings.desk}
     data = {
@@ -37,6 +37,8 @@ def news_article(*, event_id: str, headline: str, published: str, modified: str,
         "publisher": desk,
         "citation": [{"@type": "CreativeWork", **c} for c in citations],
     }
+    if corrections:
+        data["correction"] = [{"@type": "CorrectionComment", "datePublished": c.date, "text": correction_text(c)} for c in corrections]
     if settings.base_url:
         data["url"] = settings.url(f"{event_id}/")
         data["mainEntityOfPage"] = data["url"]
@@ -49,8 +51,30 @@ def json_ld_script(data: dict) -> str:
     return f'<script type="application/ld+json">\n{text}\n</script>'
 
 
-def article_page(draft_html: str, json_ld: dict, settings: SiteSettings) -> str:
-    """The draft's standalone page with the site's head elements added before ``</head>``."""
+def correction_text(c) -> str:
+    """A correction note in words (the wording is in writer.publish.corrections; the date style is the site's)."""
+    from writer.publish.corrections import note_text, plain_date
+
+    return note_text(c, plain_date(c.date))
+
+
+_BODY_OPEN = re.compile(r"<body[^>]*>\n?", re.IGNORECASE)
+
+
+def corrections_block(corrections) -> str:
+    """The dated correction notes, newest first, at the top of the page."""
+    from html import escape
+
+    notes = "".join(f'<p class="correction" data-date="{escape(c.date)}">{escape(correction_text(c))}</p>\n' for c in reversed(corrections))
+    return f'<aside class="corrections" role="note" aria-label="Corrections">\n{notes}</aside>\n'
+
+
+def article_page(draft_html: str, json_ld: dict, settings: SiteSettings, *, corrections=()) -> str:
+    """The draft's standalone page with the site's head elements added before ``</head>`` (and corrections atop the body)."""
+    if corrections:
+        body = _BODY_OPEN.search(draft_html)
+        if body is not None:
+            draft_html = draft_html[: body.end()] + corrections_block(corrections) + draft_html[body.end():]
     head = [json_ld_script(json_ld), '<link rel="alternate" type="application/atom+xml" href="../feed.xml" title="feed">']
     if settings.base_url:
         head.append(f'<link rel="canonical" href="{_attr(json_ld["url"])}">')

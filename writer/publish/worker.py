@@ -14,14 +14,17 @@ from __future__ import annotations
 import os
 import traceback
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from writer import __version__
+from writer.atomic import sha256_bytes, sha256_file
 from writer.errors import DraftError, InputError, WriterError
 from writer.factbase.loader import load_event, load_registry
-from writer.atomic import atomic_write, remove_stale_temps, sha256_bytes
+from writer.publish.corrections import corrections_for, modified_with, printed_figures_of_draft, printed_figures_of_trace
 from writer.publish.manifest import Entry, Inputs
 from writer.publish.pages import article_page, news_article
+from writer.publish.rejection import Rejection, reject
 from writer.publish.safety import unsafe_id_reason
 from writer.publish.settings import SiteSettings
 
@@ -36,7 +39,9 @@ class Task:
     source: str  # the fact file relative to the fact base root (the manifest key)
     registry: str  # the source registry it resolves against
     event_id: str | None  # the id read ahead of time (sharding, duplicates); must match
-    prior_files: dict[str, str] | None  # the files of the version already published, to skip identical rewrites
+    prior: Entry | None = None  # the version already published (its files, printed figures, corrections)
+    article: str | None = None  # an edited article to publish instead of a machine draft
+    article_digest: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,20 +50,13 @@ class Outcome:
     path: str
     event_id: str | None
     entry: Entry | None = None  # set when published
-    rejection: dict | None = None  # set when rejected
-    written: int = 0  # files actually rewritten (identical ones are left alone)
+    rejection: Rejection | None = None  # set when rejected
+    staged: tuple[str, ...] = ()  # files written to the stage (those whose bytes differ from the site's)
 
 
-def rejection(task: Task, event_id: str | None, code: str, reason: str, *, line: int = 0, column: int = 0, path: str | None = None, problems=()) -> dict:
-    return {
-        "event": event_id,
-        "file": path or task.path,
-        "line": line,
-        "column": column,
-        "code": code,
-        "reason": reason,
-        "problems": list(problems),
-    }
+def task_rejection(task: Task, event_id: str | None, code: str, reason: str, **kw) -> Rejection:
+    kw.setdefault("source", task.source)
+    return reject(kw.pop("path", None) or task.path, event_id, code, reason, **kw)
 
 
 def make_drafter(templates_dir: Path | None):
@@ -75,11 +73,30 @@ def make_checker(config=None):
 
 
 def check_config():
-    """The check's configuration as `writer check` finds it (the nearest pyproject.toml with [tool.writer])."""
+    """The check's configuration as `writer check` finds it (the nearest pyproject.toml with [tool.writer]).
+
+    A configuration file writer cannot read is an input error naming that file (exit 2).
+    """
     from writer.check import CheckConfig, find_pyproject, load_config
 
-    found = find_pyproject(Path.cwd())
-    return load_config(found) if found else CheckConfig()
+    start = Path.cwd()
+    try:
+        found = find_pyproject(start)
+        return load_config(found) if found else CheckConfig()
+    except WriterError:
+        raise
+    except (Exception, RecursionError) as exc:  # a library's error on a file that is not what it should be
+        from writer.errors import single_problem
+
+        where = _nearest_pyproject(start) or start
+        raise single_problem(where, f"cannot read the check's configuration ([tool.writer]): {type(exc).__name__}: {exc}") from None
+
+
+def _nearest_pyproject(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        if (folder / "pyproject.toml").is_file():
+            return folder / "pyproject.toml"
+    return None
 
 
 def gate_rank(config) -> int:
@@ -100,12 +117,31 @@ def inputs_digest(settings: SiteSettings, config) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class Publisher:
-    """Publishes events with one Drafter and one Checker (built once per process)."""
+@dataclass
+class _Article:
+    """What gets published for an event: a machine draft or an edited article, rendered."""
 
-    def __init__(self, out: Path, settings: SiteSettings, drafter, checker, *, config_digest: str | None = None):
-        self.out = Path(out)
+    title: str
+    markdown: str
+    html: str
+    claims_json: str
+    summary: str
+    figures: dict[str, str]
+    citations: list[dict]
+
+
+class Publisher:
+    """Publishes events with one Drafter and one Checker (built once per process).
+
+    Files are written to ``stage`` (a private folder mirroring the site); the
+    build's commit step moves them into the site, in an order that keeps the
+    visible site consistent at every instant.
+    """
+
+    def __init__(self, out: Path, stage: Path, settings: SiteSettings, drafter, checker, now: datetime, *, config_digest: str | None = None):
+        self.out, self.stage = Path(out), Path(stage)
         self.settings = settings
+        self.now = now
         self.drafter, self.checker = drafter, checker
         self.gate = gate_rank(checker.config)
         self.config_digest = config_digest or inputs_digest(settings, checker.config)
@@ -127,72 +163,113 @@ class Publisher:
         except Exception as exc:  # isolation: a bug on one event must not stop the batch
             where = traceback.extract_tb(exc.__traceback__)[-1]
             reason = f"internal error {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"
-            return Outcome(task.source, task.path, task.event_id, rejection=rejection(task, task.event_id, "internal", reason))
+            return Outcome(task.source, task.path, task.event_id, rejection=task_rejection(task, task.event_id, "internal", reason))
 
     def _publish(self, task: Task) -> Outcome:
-        def reject(code, reason, *, event_id=task.event_id, **kw):
-            return Outcome(task.source, task.path, event_id, rejection=rejection(task, event_id, code, reason, **kw))
+        def rejected(rej: Rejection) -> Outcome:
+            return Outcome(task.source, task.path, rej.event, rejection=rej)
 
         try:
             event = load_event(task.path, self.registry(task.registry))
         except InputError as exc:
             first = exc.problems[0]
-            return reject("facts", f"{first.field + ': ' if first.field else ''}{first.message}", line=first.line, column=first.column,
-                          path=first.path, problems=[str(p) for p in exc.problems])
+            return rejected(task_rejection(task, task.event_id, "facts", f"{first.field + ': ' if first.field else ''}{first.message}",
+                                           line=first.line, column=first.column, path=first.path, problems=[str(p) for p in exc.problems]))
         unsafe = unsafe_id_reason(event.id)
         if unsafe:
-            return reject("unsafe-id", unsafe, line=1, column=1)
+            return rejected(task_rejection(task, task.event_id, "unsafe-id", unsafe, line=1, column=1))
+        if event.as_of is None:  # a fact file may record a report that gives no time; a page needs one
+            return rejected(task_rejection(task, task.event_id, "facts",
+                                           "as_of: the event has no time (only a date, or none); give the time to publish it", line=1, column=1))
         if task.event_id is not None and event.id != task.event_id:
-            return reject("changed", f"the event id changed from {task.event_id!r} to {event.id!r} while the batch was running; run again", event_id=event.id)
+            return rejected(task_rejection(task, event.id, "changed", f"the event id changed from {task.event_id!r} to {event.id!r} while the batch was running; run again"))
 
+        made = self._edited(task, event) if task.article else self._drafted(task, event)
+        if isinstance(made, Rejection):
+            return rejected(made)
+
+        published, modified = event_dates(event)
+        corrections = corrections_for(task.prior, made.figures, event, self.now)
+        modified = modified_with(modified, corrections)
+        json_ld = news_article(event_id=event.id, headline=made.title, published=published, modified=modified, description=made.summary,
+                               citations=made.citations, settings=self.settings, corrections=corrections)
+        files = {
+            f"{event.id}/index.html": article_page(made.html, json_ld, self.settings, corrections=corrections).encode("utf-8"),
+            f"{event.id}/{event.id}.md": made.markdown.encode("utf-8"),
+            f"{event.id}/{event.id}.json": made.claims_json.encode("utf-8"),
+        }
+        hashes = {rel: sha256_bytes(data) for rel, data in files.items()}
+        staged = tuple(rel for rel, data in files.items() if self._stage(rel, data, hashes[rel]))
+        inputs = Inputs(event.digest, self.registry(task.registry).digest, self.templates_digest, __version__, self.config_digest, task.article_digest)
+        entry = Entry(event.id, task.source, inputs, made.title, published, modified, made.summary, hashes, made.figures, corrections,
+                      edited=task.article is not None)
+        return Outcome(task.source, task.path, event.id, entry=entry, staged=staged)
+
+    def _stage(self, rel: str, data: bytes, digest: str) -> bool:
+        """Write ``rel`` to the stage unless the site already holds exactly these bytes."""
+        target = self.out / rel
+        try:
+            if target.is_file() and sha256_file(target) == digest:
+                return False
+        except OSError:
+            pass
+        staged = self.stage / rel
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_bytes(data)
+        return True
+
+    def _blocking(self, text: str, path: str, event):
+        from writer.check.findings import severity_rank
+
+        return [f for f in self.checker.check_text(text, path=path, event=event) if severity_rank(f.severity) >= self.gate]
+
+    def _drafted(self, task: Task, event) -> "_Article | Rejection":
         folder = self.out / event.id
-        md_name = f"{event.id}.md"
         facts_rel = os.path.relpath(os.path.abspath(task.path), os.path.abspath(folder)).replace(os.sep, "/")
         try:
             draft = self.drafter.draft(event, facts_path=facts_rel)
         except DraftError as exc:
-            out = reject("draft", str(exc), event_id=event.id)
-            out.rejection.update(template=exc.template, template_line=exc.line)
-            return out
+            return task_rejection(task, event.id, "draft", str(exc), template=exc.template, template_line=exc.line)
         except WriterError as exc:
-            return reject("draft", str(exc), event_id=event.id)
+            return task_rejection(task, event.id, "draft", str(exc))
 
         # The gate: an article that fails the check is never written.
-        article = f"{event.id}/{md_name}"
-        from writer.check.findings import severity_rank
-
-        blocking = [f for f in self.checker.check_text(draft.markdown, path=article, event=event) if severity_rank(f.severity) >= self.gate]
+        article = f"{event.id}/{event.id}.md"
+        blocking = self._blocking(draft.markdown, article, event)
         if blocking:
             f = blocking[0]
             fact = event.all_facts().get(f.fact) if f.fact else None
-            out = reject(f.code, f"{f.name}: {f.message}" + (f" ({f.figure!r})" if f.figure else "") + f" [draft line {f.line}, column {f.column}]",
-                         line=fact.line if fact else 0, problems=[f"{article}:{x.line}:{x.column}: {x.code} {x.message}" for x in blocking],
-                         event_id=event.id)
-            out.rejection.update(fact=f.fact, article=article, article_line=f.line, article_column=f.column)
-            return out
+            return task_rejection(task, event.id, f.code, f"{f.name}: {f.message}" + (f" ({f.figure!r})" if f.figure else "") + f" [draft line {f.line}, column {f.column}]",
+                                  line=fact.line if fact else 0, problems=[f"{article}:{x.line}:{x.column}: {x.code} {x.message}" for x in blocking],
+                                  fact=f.fact, article=article, article_line=f.line, article_column=f.column)
+        return _Article(draft.title, draft.markdown, draft.html, draft.to_json(), summary_of(draft), printed_figures_of_draft(draft.claims),
+                        citations(draft, event))
 
-        published, modified = event_dates(event)
-        summary = summary_of(draft)
-        json_ld = news_article(event_id=event.id, headline=draft.title, published=published, modified=modified, description=summary,
-                               citations=citations(draft, event), settings=self.settings)
-        files = {
-            f"{event.id}/index.html": article_page(draft.html, json_ld, self.settings).encode("utf-8"),
-            f"{event.id}/{md_name}": draft.markdown.encode("utf-8"),
-            f"{event.id}/{event.id}.json": draft.to_json().encode("utf-8"),
-        }
-        hashes = {rel: sha256_bytes(data) for rel, data in files.items()}
-        written = 0
-        remove_stale_temps(folder)
-        prior = task.prior_files or {}
-        for rel, data in files.items():
-            target = self.out / rel
-            if prior.get(rel) == hashes[rel] and target.is_file():
-                continue
-            atomic_write(target, data)
-            written += 1
-        inputs = Inputs(event.digest, self.registry(task.registry).digest, self.templates_digest, __version__, self.config_digest)
-        entry = Entry(event.id, task.source, inputs, draft.title, published, modified, summary, hashes)
-        return Outcome(task.source, task.path, event.id, entry=entry, written=written)
+    def _edited(self, task: Task, event) -> "_Article | Rejection":
+        """An edited article, checked against the current facts; any finding at the gate rejects it (never a fallback draft)."""
+        from writer.check.checker import read_article_text
+        from writer.publish.edited import render_edited
+
+        path = task.article
+        try:
+            text = read_article_text(path)
+        except InputError as exc:
+            first = exc.problems[0]
+            return task_rejection(task, event.id, "article", first.message, path=path, line=first.line, column=first.column)
+        blocking = self._blocking(text, path, event)
+        if blocking:
+            f = blocking[0]
+            return task_rejection(task, event.id, f.code, f"edited article no longer agrees with the facts: {f.name}: {f.message}" + (f" ({f.figure!r})" if f.figure else ""),
+                                  path=path, line=f.line, column=f.column, problems=[f"{path}:{x.line}:{x.column}: {x.code} {x.message}" for x in blocking],
+                                  fact=f.fact, article=path, article_line=f.line, article_column=f.column)
+        trace = self.checker.trace(text, path=path, event=event)
+        try:
+            rendered = render_edited(text, path, event, self.drafter, trace)
+        except InputError as exc:
+            first = exc.problems[0]
+            return task_rejection(task, event.id, "article", first.message, path=path, line=first.line, column=first.column)
+        cites = citations_of_sources(event, [s for fig in trace if fig.get("support") for s in _fact_sources(event, fig["support"])])
+        return _Article(rendered.title, text, rendered.html, rendered.claims_json, rendered.summary, printed_figures_of_trace(trace), cites)
 
 
 def event_dates(event) -> tuple[str, str]:
@@ -222,6 +299,17 @@ def citations(draft, event) -> list[dict]:
     claims = draft.claims if isinstance(draft.claims, dict) else {}
     for figure in claims.get("figures", []) or []:
         ids.extend(figure.get("sources", []) if isinstance(figure, dict) else [])
+    return citations_of_sources(event, ids)
+
+
+def _fact_sources(event, fact_id: str) -> tuple[str, ...]:
+    fact = event.all_facts().get(fact_id)
+    return fact.sources if fact is not None else ()
+
+
+def citations_of_sources(event, ids: list[str]) -> list[dict]:
+    """Citations for the source ids (all the event's sources when none), then the quotes' sources."""
+    ids = list(ids)
     if not ids:
         for fact in event.all_facts().values():
             ids.extend(fact.sources)

@@ -21,6 +21,8 @@ from writer.check.rules import (
     p009_overstated_certainty,
     p010_unverified_in_lede,
     p011_unattributed_figure,
+    p012_mismatched_figure,
+    p013_single_source_unmarked,
     s001_unknown_suppression_code,
     s002_unused_suppression,
 )
@@ -40,6 +42,8 @@ RULES: dict[str, Rule] = {
         p009_overstated_certainty,
         p010_unverified_in_lede,
         p011_unattributed_figure,
+        p012_mismatched_figure,
+        p013_single_source_unmarked,
         f001_no_attribution,
         f002_unmarked_claim,
         s001_unknown_suppression_code,

@@ -10,6 +10,8 @@ def check(ctx: RuleContext):
             continue
         if a.scope_sources(fu, carry=True):
             continue
+        if a.repeats_attributed(fu):
+            continue
         yield Hit(fu, f"{fu.figure.text!r} has no attribution or caveat in its sentence, its paragraph's opening run or a note covering it")
 
 
@@ -24,7 +26,11 @@ RULE = Rule(
 Without a fact file, checks that every figure has some attribution or caveat: in its
 sentence ("according to", "data from CoinGlass show", "an estimated", "unverified"),
 in an earlier sentence of its paragraph that opens the run, or in a note covering it
-("the above figures come from a single source").
+("the above figures come from a single source"). House rule for a repeated figure:
+every paragraph attributes its own figures, except a figure that refers back to one
+already attributed earlier in the same section ("this $427 million", "the same 94%",
+"the $1.45 billion total"); a bare repeat is attributed again, and the headline neither
+is covered nor covers this way.
 
 ## Why it matters
 A bare number in market news reads as established fact. Most hand-written errors

@@ -10,14 +10,24 @@ def check(ctx: RuleContext):
         if link.kind != "supported" or s is None or s.status is not Status.SINGLE_SOURCE:
             continue
         a = ctx.analysis
-        named = ctx.fact_sources_named(fu, s.sources)
+        named = ctx.fact_sources_named(fu, s.sources, carry=True)
+        if not named and s.id.startswith("quote:"):
+            named = _speaker_named(ctx, fu, s.id)  # a quote's words are attributed by naming its speaker
         if not named:
             # A section note that says "single source" counts when the section names the source.
             named = any("single_source" in n.classes for n in a.section_notes(fu)) and bool(set(s.sources) & a.section_sources(fu))
         if not named:
             yield Hit(fu, f"{fu.figure.text!r} comes from a single source ({ctx.names(s.sources)}) but no attribution names it in this sentence or a note covering it", s.id)
-        elif not s.id.startswith("quote:") and not a.single_source_in_scope(fu):  # a quote needs its speaker, not "single source"
-            yield Hit(fu, f"{fu.figure.text!r} is attributed to {ctx.names(s.sources)} but not said to come from a single source", s.id)
+
+
+def _speaker_named(ctx: RuleContext, fu, support_id: str) -> bool:
+    from writer.check.phrases import as_read
+
+    if ctx.event is None:
+        return False
+    # The linked quote, or another quote holding the same words (two speakers citing one figure).
+    quotes = [q for q in ctx.event.quotes if f"quote:{q.id}" == support_id or fu.figure.text in q.words]
+    return any(as_read(q.speaker).lower() in fu.sentence.text.lower() for q in quotes)
 
 
 RULE = Rule(
@@ -30,9 +40,8 @@ RULE = Rule(
 ## What it does
 Flags a figure whose fact has exactly one source when neither its sentence, nor the
 run of sentences a paragraph opens with that source, nor a note covering the figure
-("the above figures come from a single source") names the source as its source, or
-when the source is named but nothing says it is the only one ("single-source data",
-"according to a single source").
+("the above figures come from a single source") names the source as its source.
+(Naming it without saying it is the only one is P013.)
 
 ## Why it matters
 A single dashboard's number can be wrong by a wide margin; the reader must be told

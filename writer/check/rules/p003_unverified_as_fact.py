@@ -14,7 +14,7 @@ def check(ctx: RuleContext):
         marker, words = NEEDS[s.status]
         classes = ctx.analysis.scope_classes(fu)
         if marker in classes:
-            if s.status is Status.RUMOR and not (set(s.sources) & ctx.analysis.scope_sources(fu)) and not ctx.analysis.circulation_in_scope(fu):
+            if s.status is Status.RUMOR and s.sources and not (set(s.sources) & ctx.analysis.scope_sources(fu)) and not ctx.analysis.circulation_in_scope(fu):
                 yield Hit(fu, f"{fu.figure.text!r} is a rumour: say where it circulates ({ctx.names(s.sources)})", s.id)
             continue
         yield Hit(fu, f"{fu.figure.text!r} is {s.status.value.replace('_', ' ')} but the text states it as fact; say it is {words}", s.id)
@@ -44,7 +44,7 @@ About $7 billion in short positions sits between $92,000 and $94,000.
 
 ## Use instead
 ```markdown
-A research brief puts about $7 billion in short positions between $92,000 and $94,000, a figure still pending verification.
+An unverified claim circulating on X puts about $7 billion in short positions between $92,000 and $94,000.
 ```
 """,
     check=check,

@@ -10,7 +10,7 @@ def check(ctx: RuleContext):
         if s is None or s.status is not Status.ESTIMATE or link.kind not in ("supported", "collapsed"):
             continue
         a = ctx.analysis
-        if "estimate" not in a.scope_classes(fu):
+        if not {"estimate", "conditional"} & a.scope_classes(fu):
             yield Hit(fu, f"{fu.figure.text!r} is an estimate ({ctx.names(s.sources)}) but is stated as realised; say it is an estimate of potential liquidations", s.id)
         elif not (set(s.sources) & a.scope_sources(fu)) and not a.basis_in_scope(fu):
             yield Hit(fu, f"{fu.figure.text!r} is called an estimate but not whose or from what ({ctx.names(s.sources)}); name the model or source", s.id)

@@ -4,7 +4,13 @@ from writer.check.rules.base import Hit, Rule, RuleContext
 
 
 def check(ctx: RuleContext):
-    for fu, link in ctx.linked():
+    collapsed = [(fu, link) for fu, link in ctx.linked() if link.kind == "collapsed" and link.support is not None]
+    for fu, link in collapsed:
+        # Both ends printed in the same paragraph, each as its source's figure ("X's own data show
+        # $2.1 billion ... a modest $333 million attributed to Y") is the disagreement told in full.
+        if any(other is not fu and other.block_index == fu.block_index and olink.support.id == link.support.id
+               and other.figure.value != fu.figure.value for other, olink in collapsed):
+            continue
         if link.kind == "collapsed" and link.support is not None:
             s = link.support
             why = "sources disagree on this figure" if s.status.value == "disputed" else "the fact base holds this figure as a range"
@@ -21,7 +27,8 @@ RULE = Rule(
 ## What it does
 Flags a single value printed for a fact the fact base holds as a range (sources that
 disagree beyond the tolerance, a ranged estimate, a price band), when the value lies
-inside (or at one end of) the range.
+inside (or at one end of) the range, unless the paragraph prints another value of the
+same range too (each source's figure given: the disagreement is told).
 
 ## Why it matters
 Picking one provider's number hides the disagreement; the reader cannot tell the

@@ -26,12 +26,12 @@ The desk decided there is no reliable number; printing one fills the gap with a 
 
 ## Example
 ```markdown
-Over the past 24 hours, total liquidations reached $2.1 billion.
+Over the past 24 hours, 412,000 traders were liquidated.
 ```
 
 ## Use instead
 ```markdown
-No reliable 24-hour total is available.
+No reliable 24-hour count of liquidated traders is available.
 ```
 """,
     check=check,

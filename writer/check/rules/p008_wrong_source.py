@@ -11,6 +11,15 @@ def _specific(ctx: RuleContext, source_id: str) -> bool:
     return registry[source_id].kind.value not in ("desk", "social", "media", "research") or registry[source_id].name[:1].isupper()
 
 
+def _speaker_ids(ctx: RuleContext, support_id: str) -> set[str]:
+    event = ctx.event
+    quote = next((q for q in event.quotes if f"quote:{q.id}" == support_id), None) if event is not None else None
+    if quote is None:
+        return set()
+    who = quote.speaker.casefold()
+    return {sid for sid, src in event.registry.sources.items() if who in (n.casefold() for n in src.names)}
+
+
 def check(ctx: RuleContext):
     for sentence in ctx.analysis.sentences:
         if not sentence.figures or not sentence.attributed:  # figures first: most sentences hold none
@@ -28,6 +37,8 @@ def check(ctx: RuleContext):
             fact = link.support.fact
             if fact is not None:
                 allowed |= {fact.venue} if fact.venue else set()
+            if link.support.id.startswith("quote:"):
+                allowed |= _speaker_ids(ctx, link.support.id)  # the speaker of a quote is named with it
         if not links:
             continue
         stray = sorted(sid for sid in sentence.attributed - allowed if _specific(ctx, sid))

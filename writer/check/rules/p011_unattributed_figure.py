@@ -33,12 +33,12 @@ Even well-supported figures are attributed in news copy: "HTX's own figures show
 
 ## Example
 ```markdown
-Liquidations totalled $411 million over 24 hours.
+ETH liquidations totalled $335 million over 24 hours.
 ```
 
 ## Use instead
 ```markdown
-Liquidations totalled $411 million over 24 hours, according to CoinGlass and CoinAnk.
+ETH liquidations totalled $335 million over 24 hours, according to CoinGlass and CoinAnk.
 ```
 """,
     check=check,

@@ -1,5 +1,11 @@
 """The project's spaCy pipeline: the only module that imports spaCy, and only when asked.
 
+The check itself does not load spaCy: it reads no token, so
+:class:`FigureComponent` runs without a Language around it (``Checker``'s
+default). The pipeline is here for those who want writer's figures and
+phrases as spans on a spaCy Doc (``nlp.add_pipe("writer_figures")``), and
+``Checker(spacy_pipeline=True)`` runs the check through it (same findings).
+
 spaCy costs about a second to import, so nothing here runs at import time
 unless spaCy itself is already loaded (which is how spaCy's entry-point
 loader finds the ``writer_figures`` factory declared in pyproject.toml).
@@ -25,41 +31,15 @@ from __future__ import annotations
 import re
 import sys
 
+from writer.check.sentences import ABBREVIATIONS, sentence_bounds  # noqa: F401 (the one splitter)
+
 FACTORY = "writer_figures"
 _registered = False
 
-# Abbreviations that end with a period but not a sentence.
-ABBREVIATIONS = frozenset(
-    "u.s u.k e.g i.e approx est vs inc corp ltd no co gov sen rep jan feb mar apr jun jul aug sept sep oct nov dec "
-    "mr mrs ms dr st etc fig al".split()
-)
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[*]*[A-Z0-9$])")
 _PREFIX = re.compile(r"""^(?:US\$|[\[\("'“‘*$#>~_])""")
 _SUFFIX = re.compile(r"""(?:[\]\)"'”’*.,;:!?%]|['’]s)$""")
 _INFIX = re.compile(r"""(?<=[-–—])\$|(?<=[A-Za-z])[—–/](?=[A-Za-z])|(?<=[\d%])[-–—](?=[\d$])|(?<=[a-z])[—–](?=[\d$])|(?<=\w)[—–](?=\w)|(?<=[a-z]):(?=[A-Za-z])""")
 _TOKEN_MATCH = re.compile(r"^(?:\d+(?:[.,]\d+)*|[A-Z](?:\.[A-Z])+\.?)$")
-
-
-def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence (start, end) character offsets in ``text[start:end]``."""
-    end = len(text) if end is None else end
-    out = []
-    s = start
-    while s < end and text[s].isspace():
-        s += 1
-    for m in _BOUNDARY.finditer(text, start, end):
-        dot = m.start()
-        word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(s, dot - 12):dot])
-        if word and text[dot] == "." and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
-            continue
-        if m.end() > s:
-            out.append((s, m.end()))
-        s = m.end()
-        while s < end and text[s].isspace():
-            s += 1
-    if s < end and text[s:end].strip():
-        out.append((s, len(text[:end].rstrip())))
-    return out
 
 
 class FigureComponent:

@@ -1,0 +1,125 @@
+"""The drafts of the reference and corpus events against their original articles.
+
+For every event file that names the article it was written from (a comment
+``# Reference article NNN`` for ../shared/seeds, ``# Corpus article NN`` or a
+``source_article:`` comment for ../shared/corpus), draft it and write one row:
+words, sections, the headline figure, and which of the original article's
+angles the draft covers and which it does not. An angle is a family of the
+article's annotated claims (``metric`` in its ``.claims.json``), mapped to the
+draft section that would carry it; an angle counts as covered when that
+section is in the draft.
+
+    python bench/draft_events.py [--shared ../shared] [--out bench/results/draft_events.md]
+
+Reads ../shared (this is an evaluation, not a test). Events whose article is
+not found are listed with their figures and "no article" for the angles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from writer.draft import Drafter  # noqa: E402
+from writer.factbase.loader import load_event  # noqa: E402
+
+# Annotated claim families -> (angle, draft sections that carry it). First match wins.
+ANGLES = [
+    (r"quote", "quotes", {"quotes"}),
+    (r"rumou?r|claimed|crowding|concentration|fud|whale_claim", "rumours and unverified claims", {"rumors"}),
+    (r"pressure|heat ?map|zone|potential", "pressure zones", {"zones"}),
+    (r"histor|peak|record|previous", "history", {"history"}),
+    (r"share|ratio|long_liq|short_liq|long_short|side", "long/short split", {"figures", "analysis"}),
+    (r"account|loss|trader|whale|transfer|largest|single", "large accounts and transfers", {"venues"}),
+    (r"exchange|venue|binance|bybit|okx|htx|hyperliquid|contract|feed", "venues and contracts", {"venues", "data"}),
+    (r"btc_|eth_|xrp|doge|sol_|asset|token|altcoin", "assets", {"assets"}),
+    (r"price|level|market_cap|sentiment|fear|index|funding|open_interest|macro|policy|etf|flow", "market and macro context", {"context"}),
+    (r"gap|unavailable|pending|data_source|discrepan|differ", "data caveats", {"data"}),
+    (r"total|liquidation|scale|headline", "totals", {"figures", "headline"}),
+]
+
+
+def article_for(event_path: Path, shared: Path) -> Path | None:
+    head = event_path.read_text(encoding="utf-8")[:2000]
+    m = re.search(r"Reference article (\d{3})", head)
+    if m:
+        found = sorted((shared / "seeds").glob(f"{m.group(1)}_*.claims.json"))
+        return found[0] if found else None
+    m = re.search(r"(?:Corpus article|corpus/)\s*(\d{2})", head)
+    if m:
+        found = sorted((shared / "corpus").glob(f"{m.group(1)}_*.claims.json"))
+        return found[0] if found else None
+    return None
+
+
+def angles_of(claims_path: Path) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for claim in json.loads(claims_path.read_text(encoding="utf-8")):
+        metric = str(claim.get("metric") or "")
+        for rx, angle, sections in ANGLES:
+            if re.search(rx, metric, re.I):
+                out[angle] = sections
+                break
+    return out
+
+
+def row(drafter: Drafter, path: Path, shared: Path) -> dict:
+    event = load_event(path)
+    draft = drafter.draft(event, facts_path=str(path.relative_to(ROOT)))
+    body = draft.markdown.split("---\n", 2)[2]
+    sections = [s["id"] for s in draft.claims["sections"]]
+    headline_fig = next((f["text"] for f in draft.claims["figures"] if f["section"] == "headline"), "(none)")
+    article = article_for(path, shared)
+    covered, missing = [], []
+    if article is not None:
+        for angle, needs in sorted(angles_of(article).items()):
+            (covered if needs & set(sections) else missing).append(angle)
+    return {
+        "event": event.id,
+        "article": article.name.removesuffix(".claims.json") if article else "no article",
+        "words": len(re.findall(r"\b[\w'’$%.,-]+\b", body)),
+        "sections": len(sections),
+        "shape": draft.claims["shape"],
+        "headline": headline_fig,
+        "covered": covered,
+        "missing": missing,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    shared = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent / "shared")
+    ap.add_argument("--shared", default=str(shared), type=Path, help="the ../shared folder (found next to the checkout or its parent)")
+    ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "draft_events.md"), type=Path)
+    args = ap.parse_args()
+    paths = sorted((ROOT / "factbase" / "events").glob("*.yaml"))
+    paths += sorted((ROOT / "factbase" / "corpus").glob("*.yaml")) if (ROOT / "factbase" / "corpus").is_dir() else []
+    drafter = Drafter()
+    rows = [row(drafter, p, args.shared) for p in paths]
+    lines = [
+        "# Drafts of the reference and corpus events",
+        "",
+        "Written by `python bench/draft_events.py`. Angles: the families of the original article's annotated",
+        "claims (its `.claims.json`), covered when the draft has the section that carries them.",
+        "",
+        "| event | article | words | sections | shape | headline figure | angles covered | angles not covered |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['event']} | {r['article']} | {r['words']} | {r['sections']} | {r['shape']} | {r['headline']} | "
+            f"{', '.join(r['covered']) or '-'} | {', '.join(r['missing']) or '-'} |"
+        )
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+"""A killed update never leaves a site its manifest does not describe; damaged files are noticed.
+
+The kill test runs `writer batch` in a child process that SIGKILLs itself
+just before its K-th rename (``os.replace``: every file writer makes visible
+goes through one), for K = 1, 2, ... until a run finishes. After each kill the
+visible site must be consistent with the manifest on disk, and a plain re-run
+must end with the bytes of an uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from test_batch_support import make_factbase, move_price_level, set_value, tree
+from writer.atomic import sha256_file
+from writer.publish import BatchOptions, build_site
+from writer.publish.manifest import Manifest
+
+EPOCH = "1767225600"  # 2026-01-01T00:00:00Z: the correction dates of this test
+KILL_BEFORE_RENAME = r"""
+import os, signal, sys
+kill_at, seen, real_replace = int(sys.argv[1]), [0], os.replace
+def replace(src, dst, *args, **kwargs):
+    seen[0] += 1
+    if seen[0] == kill_at:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real_replace(src, dst, *args, **kwargs)
+os.replace = replace
+from writer.cli import main
+main(sys.argv[2:], prog_name="writer")
+"""
+
+
+def assert_consistent(site: Path) -> None:
+    """Every file the manifest lists is on disk as it vouches (current, or the journal's pending state);
+    every article the index and the feed link to exists; the feed is well-formed XML."""
+    manifest = Manifest.read(site / ".writer" / "manifest.json")
+    assert manifest is not None
+    for rel in sorted(manifest.files().keys() | manifest.pending.keys()):
+        path = site / rel
+        digest = sha256_file(path) if path.is_file() else None
+        assert manifest.accepts(rel, digest), f"{rel}: on disk {digest}, manifest {manifest.files().get(rel)} / pending {manifest.pending.get(rel)}"
+    index = (site / "index.html").read_text(encoding="utf-8")
+    for event_id in re.findall(r'<a href="([a-z0-9-]+)/">', index):
+        assert (site / event_id / "index.html").is_file(), f"the index links to {event_id}/, which is gone"
+    feed = ET.fromstring((site / "feed.xml").read_bytes())
+    for link in feed.iter("{http://www.w3.org/2005/Atom}link"):
+        href = link.get("href")
+        if href.endswith("/") and href != "./":
+            assert (site / href / "index.html").is_file(), f"the feed links to {href}, which is gone"
+
+
+def _update(fb: Path, spare: Path) -> None:
+    """One update of every kind: a printed figure corrected, a title changed, an event deleted, one added."""
+    events = sorted(fb.glob("*.yaml"))
+    move_price_level(events[0])
+    set_value(events[1], "title: ", "title: Revised ")
+    events[2].unlink()
+    shutil.copy(spare, fb / spare.name)
+
+
+def test_a_kill_at_every_rename_of_an_update_leaves_a_site_consistent_with_its_manifest(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    paths = make_factbase(tmp_path / "fb", 6)
+    spare = tmp_path / "spare.yaml"
+    shutil.move(paths[-1], spare)
+    fb = tmp_path / "fb" / "events"
+    build_site(fb, BatchOptions(out=tmp_path / "before", jobs=1))
+    assert_consistent(tmp_path / "before")
+    _update(fb, spare)
+    shutil.copytree(tmp_path / "before", tmp_path / "ref")
+    reference = build_site(fb, BatchOptions(out=tmp_path / "ref", jobs=1))
+    assert reference.published and reference.removed and reference.corrected
+    expected = tree(tmp_path / "ref")
+
+    env = dict(os.environ, PYTHONUNBUFFERED="1", SOURCE_DATE_EPOCH=EPOCH)
+    kills = 0
+    for kill_at in range(1, 60):
+        site = tmp_path / f"site-{kill_at}"
+        shutil.copytree(tmp_path / "before", site)
+        proc = subprocess.run([sys.executable, "-c", KILL_BEFORE_RENAME, str(kill_at), "batch", str(fb), "--out", str(site), "--jobs", "1", "-q"],
+                              env=env, capture_output=True, text=True, timeout=300)
+        if proc.returncode == 0:
+            break
+        assert proc.returncode == -signal.SIGKILL, proc.stderr
+        kills += 1
+        assert_consistent(site)
+        rerun = build_site(fb, BatchOptions(out=site, jobs=1))
+        assert rerun.rejected == []
+        assert tree(site) == expected, f"no convergence after a kill before rename {kill_at}"
+        assert_consistent(site)
+        shutil.rmtree(site)
+    else:
+        raise AssertionError("the update never finished")
+    # Journal manifest, 3 new files per added or changed event (at least), index, feed, manifest.
+    assert kills >= 9, kills
+
+
+def test_a_journal_manifest_vouches_for_both_states_and_reads_back(tmp_path):
+    make_factbase(tmp_path / "fb", 2)
+    build_site(tmp_path / "fb", BatchOptions(out=tmp_path / "site", jobs=1))
+    manifest = Manifest.read(tmp_path / "site" / ".writer" / "manifest.json")
+    rel = next(iter(next(iter(manifest.entries.values())).files))
+    journal = manifest.journal({rel: "a" * 64, "index.html": None})
+    again = Manifest._parse(json.loads(journal.to_bytes("test")))
+    assert again.pending == {rel: "a" * 64, "index.html": None}
+    assert again.accepts(rel, manifest.files()[rel]) and again.accepts(rel, "a" * 64) and not again.accepts(rel, "b" * 64)
+    assert again.accepts("index.html", None) and not manifest.accepts("index.html", None)
+
+
+def test_a_published_file_edited_on_disk_is_noticed_and_force_restores_it(tmp_path):
+    make_factbase(tmp_path / "fb", 3)
+    out = tmp_path / "site"
+    build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    published = tree(out)
+    page = sorted(out.glob("*/index.html"))[0]
+    rel = page.relative_to(out).as_posix()
+    page.write_bytes(published[rel].replace(b"<article", b"<article data-edited-by-hand", 1))
+    (out / "feed.xml").write_bytes(b"<feed/>")
+
+    plain = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    assert plain.damaged == sorted([rel, "feed.xml"]) and plain.exit_code == 1
+    assert b"data-edited-by-hand" in page.read_bytes() and (out / "feed.xml").read_bytes() == b"<feed/>"  # noticed, not overwritten
+    forced = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1, force=True))
+    assert forced.exit_code == 0
+    assert tree(out) == published
+    assert build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1)).damaged == []
+
+
+def test_a_file_damaged_with_its_size_and_time_kept_is_still_noticed(tmp_path):
+    """The stat cache must not hide an edit: same size, same mtime, new bytes (ctime moves)."""
+    make_factbase(tmp_path / "fb", 2)
+    out = tmp_path / "site"
+    build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    page = sorted(out.glob("*/*.md"))[0]
+    st = page.stat()
+    data = page.read_bytes()
+    page.write_bytes(data[:-2] + b"X\n")
+    os.utime(page, ns=(st.st_atime_ns, st.st_mtime_ns))
+    report = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    assert report.damaged == [page.relative_to(out).as_posix()]
+
+
+def test_a_missing_published_file_is_published_again(tmp_path):
+    make_factbase(tmp_path / "fb", 2)
+    out = tmp_path / "site"
+    build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    published = tree(out)
+    victim = sorted(p for p in out.glob("*/*.json") if p.parent.name != ".writer")[0]
+    victim.unlink()
+    report = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    assert report.published == [victim.parent.name] and report.damaged == []
+    assert tree(out) == published
+
+
+def test_the_command_line_names_an_edited_file_and_does_not_call_the_site_up_to_date(tmp_path):
+    from click.testing import CliRunner
+
+    from writer.cli import main
+
+    make_factbase(tmp_path / "fb", 1)
+    args = ["batch", str(tmp_path / "fb"), "--out", str(tmp_path / "site"), "-q", "--jobs", "1"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    with open(tmp_path / "site" / "index.html", "a") as fh:
+        fh.write("<!-- edited -->\n")
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'site' / 'index.html'}: differs from what writer published" in result.stdout
+    assert "up to date" not in result.stdout and "--force" in result.stdout

@@ -1,0 +1,96 @@
+"""The build's steps one by one, without drafting: plan (decide), commit (order of the renames), clean."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from writer import __version__
+from writer.atomic import sha256_bytes
+from writer.publish.commit import Layout, clean, commit, deletions_for
+from writer.publish.manifest import Entry, Inputs, Manifest
+from writer.publish.plan import Item, Scan, decide
+from writer.publish.rejection import reject
+from writer.publish.verify import OK
+
+INPUTS = Inputs("fact", "registry", "templates", __version__, "settings")
+
+
+def entry(event_id: str, files: dict[str, bytes], inputs: Inputs = INPUTS) -> Entry:
+    return Entry(event_id, f"events/{event_id}.yaml", inputs, event_id.title(), "2026-01-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00", "",
+                 {f"{event_id}/{name}": sha256_bytes(data) for name, data in files.items()})
+
+
+def item(event_id: str, prior: Entry | None, digest: str = "fact") -> Item:
+    return Item(Path(f"fb/events/{event_id}.yaml"), f"events/{event_id}.yaml", digest, Path("fb/sources.yaml"), "registry", event_id, prior)
+
+
+def test_decide_sorts_unchanged_changed_duplicate_and_cached_items_without_drafting():
+    old = entry("a", {"index.html": b"a"})
+    prior = Manifest({"a": old})
+    cached_inputs = Inputs("fact-c", "registry", "templates", __version__, "settings")
+    from writer.publish.plan import inputs_key
+
+    cached = {"events/c.yaml": (inputs_key(cached_inputs), reject("fb/events/c.yaml", "c", "facts", "bad", source="events/c.yaml"))}
+    found = Scan([item("a", old), item("b", None), item("b", None, "other"), item("c", None, "fact-c")], [])
+    found.items[2].source = "events/b-copy.yaml"
+    plan = decide(found, prior, "templates", "settings", force=False, cached=cached, verify=lambda e: OK)
+    assert [it.event_id for it in plan.unchanged] == ["a"]
+    assert [it.event_id for it in plan.todo] == ["b"]
+    assert sorted(r.code for r in plan.rejections) == ["duplicate-id", "facts"]
+    # A damaged file is noticed but the event stays unchanged; a missing one is published again.
+    assert decide(found, prior, "templates", "settings", force=False, cached={}, verify=lambda e: ["a/index.html"]).damaged == ["a/index.html"]
+    assert "a" in [it.event_id for it in decide(found, prior, "templates", "settings", force=False, cached={}, verify=lambda e: "missing").todo]
+    assert len(decide(found, prior, "templates", "settings", force=True, cached=cached, verify=lambda e: OK).todo) == 3
+
+
+def test_commit_writes_the_journal_first_renames_articles_before_the_index_deletes_then_writes_the_manifest(tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    layout = Layout(out)
+    old_a, gone = entry("a", {"index.html": b"old a"}), entry("gone", {"index.html": b"gone"})
+    for e, data in ((old_a, b"old a"), (gone, b"gone")):
+        (out / e.id).mkdir(parents=True)
+        (out / e.id / "index.html").write_bytes(data)
+    (out / "index.html").write_bytes(b"old index")
+    before = Manifest({"a": old_a, "gone": gone}, {"index.html": sha256_bytes(b"old index")})
+    layout.write(layout.manifest, before.to_bytes(__version__))
+    new_a = entry("a", {"index.html": b"new a"})
+    after = Manifest({"a": new_a}, {"index.html": sha256_bytes(b"new index")})
+    for rel, data in (("a/index.html", b"new a"), ("index.html", b"new index")):
+        (layout.stage / rel).parent.mkdir(parents=True, exist_ok=True)
+        (layout.stage / rel).write_bytes(data)
+    change = deletions_for(before, after, [gone])
+    change.staged = ["index.html", "a/index.html"]
+
+    events: list[str] = []
+    real_replace, real_unlink = os.replace, os.unlink
+
+    def replace(src, dst):
+        name = Path(dst).relative_to(out).as_posix()
+        if name == ".writer/manifest.json":
+            journal = Manifest.read(Path(src))
+            name += " (journal)" if journal.pending else " (final)"
+        events.append(f"rename {name}")
+        real_replace(src, dst)
+
+    def unlink(path, *a, **kw):
+        if str(path).startswith(str(out)) and ".writer" not in str(path):
+            events.append(f"delete {Path(path).relative_to(out).as_posix()}")
+        real_unlink(path, *a, **kw)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "unlink", unlink)
+    assert commit(layout, before, after, change, write_manifest=True)
+    assert events == ["rename .writer/manifest.json (journal)", "rename a/index.html", "rename index.html", "delete gone/index.html",
+                      "rename .writer/manifest.json (final)"]
+    assert not (out / "gone").exists() and Manifest.read(layout.manifest) == after
+
+
+def test_clean_empties_only_writers_own_folders(tmp_path):
+    layout = Layout(tmp_path)
+    for p in (layout.stage / "x" / "index.html", layout.tmp / ".f.writer-tmp-1-1.tmp", tmp_path / ".f.writer-tmp-1-1.tmp", tmp_path / "x" / "keep"):
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x")
+    clean(layout)
+    assert not any(layout.stage.iterdir()) and not any(layout.tmp.iterdir())
+    assert (tmp_path / ".f.writer-tmp-1-1.tmp").exists() and (tmp_path / "x" / "keep").exists()

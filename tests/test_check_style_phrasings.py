@@ -1,0 +1,88 @@
+"""One provenance language: every phrasing the house style can produce is accepted by the check.
+
+Drafting words provenance from ``templates/style.yaml`` (inline caveats, lead-ins,
+headline caveats, context caveats); the check recognises provenance with its
+own patterns (``writer/check/phrases.yaml`` and the attribution frames). This
+test enumerates every phrasing of the style file, fills its placeholders the
+way drafting does, puts it beside a figure, and asserts that the check reads
+the provenance the status requires (a single source says so, a disputed figure
+says the sources differ, an estimate says it is one...) and raises no
+fact-free finding. A phrasing added to the style file that the check would not
+read fails here, naming the phrasing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from writer.check import Checker
+
+STYLE = Path(__file__).resolve().parents[1] / "templates" / "style.yaml"
+DATA = yaml.safe_load(STYLE.read_text(encoding="utf-8"))
+
+# What the check must read in scope of the figure, by status (DESIGN §2).
+REQUIRED = {
+    "single_source": {"single_source"},
+    "multi_source": {"attribution"},
+    "official": {"attribution"},
+    "disputed": {"disagreement"},
+    "estimate_potential": {"estimate"},
+    "estimate": {"estimate"},
+    "pending_verification": {"pending"},
+    "rumor": {"rumor"},
+    "derived": {"attribution"},
+}
+# Placeholders filled as drafting fills them, with names the check has no registry for.
+FILL = {
+    "sources": "Kraken Data Desk and CoinAnk",
+    "possessive": "CoinAnk's",
+    "basis": "modelled by CoinAnk from its liquidation heat map",
+    "modelled": "modelled by CoinAnk",
+}
+FIGURE = "$1.361 billion"
+
+
+def required(status: str) -> set[str]:
+    if status.startswith("derived_"):
+        return REQUIRED["derived"] | REQUIRED[status.removeprefix("derived_")]
+    return REQUIRED[status]
+
+
+def phrasings():
+    for table in ("caveats", "leads", "headline_caveats", "context_caveats"):
+        for status, variants in DATA[table].items():
+            for i, text in enumerate(variants):
+                yield pytest.param(table, status, text.format(**FILL), id=f"{table}-{status}-{i}")
+
+
+def sentence(table: str, phrase: str) -> str:
+    if table == "leads":
+        return f"{phrase[0].upper()}{phrase[1:]} long liquidations reached {FIGURE} over 24 hours."
+    if table == "headline_caveats":
+        return f"# Longs lose {FIGURE} {phrase}"
+    return f"Long liquidations reached {FIGURE} {phrase} over 24 hours."
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    return Checker()
+
+
+def test_the_style_file_has_phrasings_for_every_table():
+    params = list(phrasings())
+    assert len(params) > 40
+    assert {p.values[0] for p in params} == {"caveats", "leads", "headline_caveats", "context_caveats"}
+
+
+@pytest.mark.parametrize(("table", "status", "phrase"), list(phrasings()))
+def test_every_style_phrasing_is_read_by_the_check(checker, table, status, phrase):
+    text = sentence(table, phrase) + "\n"
+    traced = [t for t in checker.trace(text) if t["figure"] == FIGURE]
+    assert traced, f"the check did not read {FIGURE} in {text!r}"
+    missing = required(status) - set(traced[0]["in_scope"])
+    assert not missing, f"{table}.{status}: {phrase!r} is not read as {sorted(missing)} (read: {traced[0]['in_scope']})"
+    findings = [f for f in checker.check_text(text) if f.code.startswith("F")]
+    assert not findings, f"{table}.{status}: {phrase!r} draws {[(f.code, f.message) for f in findings]}"

@@ -1,0 +1,74 @@
+"""The real-reporting fact files (factbase/corpus/) and the every-kind example (factbase/kinds/).
+
+They validate, hold no invented time (an article without a date says so with
+`as_of: null`), use the new kinds where the articles call for them, and draft
+(the drafter's own self-check runs; the drafting helper owns the wording).
+None of this reads ../shared: the files are the project's own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from draft_support import drafter
+from writer.factbase.loader import event_files, load_factbase
+from writer.factbase.vocabulary import Status
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = sorted(event_files([ROOT / "factbase" / "corpus"]))
+KINDS = sorted(event_files([ROOT / "factbase" / "kinds"]))
+
+
+def test_one_fact_file_per_corpus_article_and_all_valid():
+    assert len(CORPUS) == 10
+    events, problems = load_factbase(CORPUS)
+    assert problems == []
+    assert len({e.id for e in events}) == 10
+
+
+def test_no_corpus_event_invents_a_time():
+    # None of the ten articles gives a full date with a time: every event says so.
+    events, _ = load_factbase(CORPUS)
+    assert all(e.as_of is None and e.as_of_date is None for e in events)
+    for path in CORPUS:
+        text = path.read_text(encoding="utf-8")
+        assert "as_of: null" in text and "T00:00" not in text
+
+
+def test_corpus_uses_the_kinds_real_reporting_needs():
+    events, _ = load_factbase(CORPUS)
+    facts = [f for e in events for f in e.facts.values()]
+    assert any(f.hedge is not None for f in facts)
+    assert any(f.magnitude is not None for f in facts)
+    assert any(f.status is Status.UNNAMED_GROUP for f in facts)
+    assert any(f.metric == "dominance" for f in facts)
+    assert any(f.change == "fall" for f in facts)
+    assert any(f.assets for f in facts)
+    assert any(q.paraphrase for e in events for q in e.quotes)
+    assert any(e.caveats for e in events)
+    assert any(f.status is Status.DISPUTED for f in facts)  # an exchange's own figure against an aggregator's
+
+
+@pytest.mark.parametrize("path", CORPUS + KINDS, ids=lambda p: p.stem)
+def test_every_real_reporting_file_drafts(path):
+    events, problems = load_factbase([path])
+    assert not problems
+    draft = drafter().draft(events[0], facts_path=path.name)
+    assert draft.markdown.startswith("---\n")
+    assert "-$" not in draft.markdown  # a fall is printed in words, never as a negative amount
+
+
+@pytest.fixture(scope="module")
+def checked_drafter():
+    from writer.draft import Drafter
+
+    return Drafter(run_check=True)
+
+
+@pytest.mark.parametrize("path", CORPUS + KINDS, ids=lambda p: p.stem)
+def test_every_real_reporting_draft_passes_the_provenance_check(path, checked_drafter):
+    # A gap's reason is printed in the article: a figure in it would be a figure no fact supports.
+    events, _ = load_factbase([path])
+    checked_drafter.draft(events[0], facts_path=path.name)  # raises DraftError when the check rejects it

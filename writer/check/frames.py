@@ -1,0 +1,239 @@
+"""Attribution frames: how news prose says where a figure comes from, as patterns, not phrases.
+
+A source is whatever fills an attribution frame: a registered provider, a
+capitalised name the registry has never heard of ("K33 Research", "Bybt"), a
+person, or a generic source ("on-chain data", "analysts", "a report"). The
+frames (DESIGN §2, issue 11 item 1):
+
+- subject + reporting verb, any tense or voice: "X reported", "X data
+  revealed that", "analysts have noted", "she pointed out";
+- reporting verb + agent: "as reported by X", "tracked by X", "said X";
+- prepositions: "according to X", "per X", "as per X", "citing X",
+  "attributed to X", "courtesy of X", "data from X", "a report by X",
+  "in X's data", "grounded in X's statistics";
+- labels at the start of a headline or caption: "X: ...", "Source: X", "Data: X".
+
+The vocabulary (verbs by lemma, data nouns, prepositions) lives in
+``phrases.yaml`` under ``frames``; verbs are inflected here
+(:func:`verb_forms`), so a list of lemmas covers every tense and voice. An
+asset or an exchange that is only the subject of a market verb ("Bitcoin
+posted a gain", "Binance recorded $X in liquidations") is not a source: weak
+verbs (record, post, log...) count only with a data noun or a "that" clause.
+Demonstratives ("these figures suggest") refer to the article's own
+numbers, not to a source.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Irregular verb forms (lemma -> forms); regular verbs are inflected by rule.
+_IRREGULAR = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "find": ("find", "finds", "found", "finding"),
+    "show": ("show", "shows", "showed", "shown", "showing"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "put": ("put", "puts", "putting"),
+    "see": ("see", "sees", "saw", "seen", "seeing"),
+    "give": ("give", "gives", "gave", "given", "giving"),
+}
+_VOWELS = "aeiou"
+
+
+def verb_forms(lemma: str) -> tuple[str, ...]:
+    """Every inflected form of a verb (multi-word verbs inflect their first word): base, -s, past, -ing."""
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head in _IRREGULAR:
+        forms = _IRREGULAR[head]
+    elif head.endswith("e"):
+        forms = (head, head + "s", head + "d", head[:-1] + "ing")
+    elif head.endswith("y") and head[-2:-1] not in _VOWELS:
+        forms = (head, head[:-1] + "ies", head[:-1] + "ied", head + "ing")
+    elif head.endswith(("s", "sh", "ch", "x")):
+        forms = (head, head + "es", head + "ed", head + "ing")
+    elif len(head) <= 4 and head[-1] not in _VOWELS + "wxy" and head[-2] in _VOWELS and head[-3] not in _VOWELS:
+        forms = (head, head + "s", head + head[-1] + "ed", head + head[-1] + "ing")  # flag, log, tag
+    else:
+        forms = (head, head + "s", head + "ed", head + "ing")
+    return tuple(f + tail for f in forms)
+
+
+def _alt(words) -> str:
+    """A regular expression matching any of ``words``, as a trie: Python's engine tries a flat
+    alternation word by word at every position (a list of 200 verb forms cost 0.6 ms a
+    sentence); a trie shares prefixes, so most positions fail on their first character."""
+    trie: dict = {}
+    for w in {w.lower() if w.islower() else w for w in words}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    end = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:
+        return f"(?:{body})?" if len(branches) == 1 and len(body) > 1 else f"{body}?" if len(body) == 1 else f"(?:{body})?"
+    return body
+
+
+# A name the registry may not know: capitalised words (CoinGlass, K33 Research, The Block,
+# QCP Capital), at most four, joined by "of", "&" or a hyphen. Case-sensitive on purpose.
+_CAP = r"(?:[A-Z][\w.&’'-]*[\w]|[A-Z]|[a-z]+[A-Z][\w-]*)"
+NAME = rf"(?-i:{_CAP}(?:\s+(?:of\s+|&\s+)?{_CAP}){{0,3}})"
+
+
+# "These figures suggest", "the same data shows": the article's own numbers, not a source.
+_DEMONSTRATIVE = r"(?:these|those|such|above|same|this|that|our)"
+_NOT_AFTER_DEMONSTRATIVE = "".join(f"(?<!{w} )" for w in ("these", "those", "such", "above", "same", "this", "that", "our"))
+
+
+def _verb_alt(lemmas) -> str:
+    return _alt(f for lemma in lemmas for f in verb_forms(lemma))
+
+
+def _participles(lemmas) -> str:
+    """Past forms only ("reported", "shown"): for passives and "as ... by X"."""
+    out = []
+    for lemma in lemmas:
+        forms = verb_forms(lemma)
+        out += [f for f in forms if f.split(" ")[0].endswith(("ed", "wn", "ld", "id", "tten", "en", "ound")) or f.split(" ")[0] in ("put",)]
+    return _alt(out)
+
+
+class Frames:
+    """Every attribution frame, found from its keyword outwards.
+
+    One expression with every frame would try each frame at every word start
+    (about 0.7 ms a sentence); instead each frame's keyword (a reporting verb,
+    a preposition, "by", a data noun) is found with a plain word alternation,
+    and only there is the source checked, on its left or its right.
+    """
+
+    WINDOW = 100  # characters left of a verb in which its subject is looked for
+
+    def __init__(self, vocab: dict):
+        strong, weak = list(vocab["strong_verbs"]), list(vocab["weak_verbs"])
+        nouns = _alt(vocab["data_nouns"])
+        sources = _alt(vocab["source_nouns"])
+        not_names = _alt(vocab["not_names"])
+        modifiers = _alt(vocab["data_modifiers"])
+        # A named source that is not a word the genre capitalises for other reasons (assets, sides, months...).
+        name = rf"(?!(?-i:(?:{not_names}))\b){NAME}"
+        mods = r"(?:[\w-]+\s+){0,3}"  # "on-chain analytics", "crypto trading firm", "the current aggregated"
+        generic = (rf"(?<!\w){_NOT_AFTER_DEMONSTRATIVE}(?!{_DEMONSTRATIVE}\s)"
+                   rf"(?:{mods}(?:{sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
+        aux = r"(?:(?:has|have|had|was|were|is|are|will|would|also|first|later|recently|just|previously)\s+)*"
+        adverb = r"(?:\w+ly\s+)?"
+        data_subject = rf"(?:{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns})|{generic})"
+        source = rf"(?:the\s+|a\s+|an\s+)?(?:{name}|{generic})"
+        flags = re.IGNORECASE
+        self.strong = {f.lower() for lemma in strong for f in verb_forms(lemma)}
+        # keyword -> check; each check answers where the frame starts, or None.
+        self._verb = re.compile(rf"\b(?:{_verb_alt(strong + weak)})\b", flags)
+        self._left_strong = re.compile(rf"(?:{data_subject}|{name}|\b(?:he|she|they))\s+{aux}{adverb}$", flags)
+        self._left_weak = re.compile(rf"{data_subject}\s+{aux}{adverb}$", flags)
+        self._left_name = re.compile(rf"{name}\s+{aux}{adverb}$", flags)
+        self._that = re.compile(r"\s+that\b", flags)
+        # "as reported by X", "tracked by on-chain analytics platforms", "data compiled by X"
+        self._agent = re.compile(rf"\b(?:{_participles(strong + weak + list(vocab['agent_verbs']))})\s+by\s+", flags)
+        # "said Zhou", "wrote K33's Vetle Lunde"
+        self._speech = re.compile(r"\b(?:said|says|wrote|told|added|noted|explained|warned|argued)\s+", flags)
+        # "according to X", "per X", "citing X", "attributed to X", "a report by X"
+        self._prep = re.compile(rf"\b(?:{_alt(vocab['prepositions'])})\s+", flags)
+        # "data from X", "figures compiled by X"; "in X's data", "grounded in X's statistics"
+        self._noun = re.compile(rf"\b(?:{nouns})\b", flags)
+        self._noun_right = re.compile(rf"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+{source}", flags)
+        self._noun_left = re.compile(rf"\b(?:in|on|from|into|through)\s+{name}['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
+        # "the figure comes from X"
+        self._comes = re.compile(r"\b(?:comes?|came|derives?|derived|stems?|stemmed)\s+(?:\w+ly\s+)?from\s+", flags)
+        self._source = re.compile(source, flags)
+        self._name = re.compile(name, flags)
+        # a label: "Source: X", "Data: X", "(Source: X)"
+        self._label = re.compile(rf"(?:^|\()\s*(?:{_alt(vocab['labels'])})\s*:", flags | re.MULTILINE)
+        # "CoinGlass: ..." opening a headline or a caption (not a list item: "Bitcoin: $X" is a label there).
+        self.label = re.compile(rf"^\s*{name}\s*:\s", flags)
+        # Named sources that differ: "because CoinGlass and CoinAnk differ", "the accounts of X and Y differ"
+        # (two names at least: "Alts varied" is a market, not a disagreement).
+        self.differ = re.compile(rf"{name}(?:[\s,]+(?:and\s+|&\s+)?{name})+[\s,]+(?:which\s+|that\s+)?"
+                                 rf"(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
+
+    def keyword_ends(self, text: str) -> list[int]:
+        """Where the keywords of frames that put the source after them end ("per ", "tracked by ",
+        "said "): the names that follow are named as sources."""
+        return [m.end() for rx in (self._prep, self._agent, self._speech, self._comes) for m in rx.finditer(text)]
+
+    def labelled(self, text: str) -> bool:
+        """Does ``text`` carry a "Source:" / "Data:" label?"""
+        return bool(self._label.search(text))
+
+    def first(self, text: str) -> int | None:
+        """Where the first attribution frame of ``text`` starts, or None."""
+        found = [at for at in (self._by_verb(text), self._after(self._agent, text), self._after(self._speech, text, self._name),
+                               self._after(self._prep, text), self._by_noun(text), self._after(self._comes, text, self._name))
+                 if at is not None]
+        m = self._label.search(text)
+        if m:
+            found.append(m.start())
+        return min(found) if found else None
+
+    def _by_verb(self, text: str) -> int | None:
+        for m in self._verb.finditer(text):
+            lo = max(0, m.start() - self.WINDOW)
+            strong = m.group(0).lower() in self.strong
+            left = (self._left_strong if strong else self._left_weak).search(text, lo, m.start())
+            if left is None and not strong and self._that.match(text, m.end()):
+                left = self._left_name.search(text, lo, m.start())
+            if left is not None:
+                return left.start()
+        return None
+
+    def _after(self, keyword: re.Pattern, text: str, what: re.Pattern | None = None) -> int | None:
+        what = what or self._source
+        for m in keyword.finditer(text):
+            if what.match(text, m.end()):
+                return m.start()
+        return None
+
+    def _by_noun(self, text: str) -> int | None:
+        for m in self._noun.finditer(text):
+            if self._noun_right.match(text, m.end()):
+                return m.start()
+            left = self._noun_left.search(text, max(0, m.start() - self.WINDOW), m.start())
+            if left is not None:
+                return left.start()
+        return None
+
+
+@lru_cache(maxsize=8)
+def compile_frames(vocab_key: tuple) -> Frames:
+    return Frames(dict(vocab_key))
+
+
+@lru_cache(maxsize=8)
+def _data_nouns(nouns: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"\b(?:{_alt(nouns)})\b", re.IGNORECASE)
+
+
+def data_noun_pattern(vocab: dict) -> re.Pattern:
+    """Any data noun ("data", "figures", "statistics"...): what a sentence that opens a run of figures talks about."""
+    return _data_nouns(tuple(vocab["data_nouns"]))
+
+
+def frames_pattern(vocab: dict) -> Frames:
+    """The frames of the ``frames`` vocabulary of phrases.yaml (built once per vocabulary)."""
+    return compile_frames(tuple((k, tuple(v)) for k, v in sorted(vocab.items())))
+
+
+__all__ = ["NAME", "Frames", "data_noun_pattern", "frames_pattern", "verb_forms"]

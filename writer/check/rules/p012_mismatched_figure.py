@@ -1,0 +1,45 @@
+"""P012 mismatched-figure: the value fits a fact, but the words around it name another side, asset, window or venue."""
+
+from writer.check.rules.base import Hit, Rule, RuleContext
+
+
+def check(ctx: RuleContext):
+    for fu, link in ctx.linked():
+        if link.mismatch and link.support is not None:
+            s = link.support
+            fact = s.fact
+            said = {"side": fact.side, "asset": fact.asset, "window": fact.window, "venue": fact.venue}
+            what = ", ".join(f"{k} {said[k]}" for k in link.mismatch)
+            yield Hit(fu, f"{fu.figure.text!r} is the value of {s.id!r} ({what}), but the sentence gives it another {' and '.join(link.mismatch)}", s.id)
+
+
+RULE = Rule(
+    code="P012",
+    name="mismatched-figure",
+    severity="error",
+    mode="facts",
+    summary="A figure whose value matches a fact while its side, asset, window or venue contradicts that fact.",
+    doc="""\
+## What it does
+Flags a figure whose value fits a fact of the fact file while the words of its own
+clause name a different side (long/short), asset, time window or exchange than that
+fact, and no other fact with that value agrees with the words. A figure naming two
+assets ("BTC and ETH liquidations") is not one asset's figure.
+
+## Why it matters
+Swapping longs for shorts, bitcoin for ether, or 24 hours for one hour keeps the number
+right and the story wrong; a value check alone cannot see it.
+
+## Example
+```markdown
+According to a single source, CoinAnk, short liquidations reached $1.361 billion in 24 hours.
+```
+(the $1.361 billion fact is the long side)
+
+## Use instead
+```markdown
+According to a single source, CoinAnk, long liquidations reached $1.361 billion in 24 hours.
+```
+""",
+    check=check,
+)

@@ -1,0 +1,27 @@
+"""Fact-file text in Markdown: one escaping rule, shared by drafting and the check.
+
+Drafting escapes every piece of fact-file text (a source name, a subject, a
+quote) so it can never become a link, an emphasis, a tag or a heading; the
+check reads drafts back and must still recognise a source called
+``@whale_alert`` or ``*Star* Data`` in the escaped form. Both sides use
+:func:`md_escape`, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Markdown's inline specials. An underscore between two word characters is left alone:
+# CommonMark never reads an intraword "_" as emphasis, and "@whale_alert" stays readable.
+_MD_SPECIAL = re.compile(r"[\\`*\[\]<>]|(?<!\w)_|_(?!\w)")
+
+
+def md_escape(text: str) -> str:
+    """Escape fact-file text so it can never become a link, an emphasis, a tag or a heading in Markdown."""
+    text = " ".join(text.split())
+    text = _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    return text.replace("&", "&amp;") if re.search(r"&\w+;|&#", text) else text
+
+
+__all__ = ["md_escape"]

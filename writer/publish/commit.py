@@ -1,0 +1,182 @@
+"""Committing a build: moving staged files into the site so that it is consistent at every instant.
+
+Workers write new files to a private stage (``.writer/stage``); nothing
+visible changes while events are published. The commit then runs in an order
+in which the visible site (pages, index, feed) always matches the manifest,
+wherever a run is killed:
+
+1. a *journal* manifest: the previous manifest, also vouching for each file
+   about to be replaced (its new hash) or deleted (absent);
+2. staged article files renamed into place (each rename is atomic), then the
+   index and the feed;
+3. files of events gone from the fact base deleted (only bytes writer wrote);
+4. the new manifest.
+
+A re-run after a kill rebuilds whatever the manifest on disk does not vouch
+for as current and converges to the bytes an uninterrupted run writes.
+
+Writer's bookkeeping lives in ``OUT/.writer/`` (manifest, lock, caches,
+stage, temporary files): deploy the output folder without it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from writer import __version__
+from writer.atomic import atomic_write, empty_folder, sha256_bytes, sha256_file
+from writer.publish.manifest import LEGACY_MANIFEST_NAME, MANIFEST_NAME, STATE_DIR, Entry, Manifest, shard_manifest_path
+from writer.publish.safety import inside
+from writer.publish.shard import Shard
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where one build (or one shard's build) keeps its state inside the output folder."""
+
+    out: Path
+    shard: Shard | None = None
+
+    @property
+    def state(self) -> Path:
+        return self.out / STATE_DIR
+
+    def _own(self, name: str) -> str:
+        return f"{name}{self.shard.suffix}" if self.shard else name
+
+    @property
+    def manifest(self) -> Path:
+        return shard_manifest_path(self.out, self.shard.k, self.shard.n) if self.shard else self.out / MANIFEST_NAME
+
+    @property
+    def rejections(self) -> Path:
+        return self.state / f"{self._own('rejections')}.json"
+
+    @property
+    def verified(self) -> Path:
+        return self.state / f"{self._own('verified')}.json"
+
+    @property
+    def stage(self) -> Path:
+        return self.state / self._own("stage")
+
+    @property
+    def tmp(self) -> Path:
+        return self.state / self._own("tmp")
+
+    @property
+    def lock_name(self) -> str:
+        return f"shard{self.shard.suffix}" if self.shard else "build"
+
+    def read_prior(self) -> Manifest:
+        """The manifest of the last build: this shard's, else the whole site's (or the pre-0.2 one inside the site)."""
+        found = Manifest.read(self.manifest)
+        if found is None and self.shard:
+            found = Manifest.read(self.out / MANIFEST_NAME)
+        if found is None:
+            found = Manifest.read(self.out / LEGACY_MANIFEST_NAME)
+        return found or Manifest()
+
+    def write(self, path: Path, data: bytes) -> None:
+        atomic_write(path, data, temp_dir=self.tmp)
+
+
+def clean(layout: Layout) -> None:
+    """Empty this build's stage and temporary folders (leftovers of a killed run; writer owns them wholly)."""
+    empty_folder(layout.stage)
+    empty_folder(layout.tmp)
+
+
+@dataclass
+class Change:
+    """What a commit does: files staged (site-relative), files to delete with the hashes writer wrote."""
+
+    staged: list[str]
+    deletions: dict[str, set[str]]  # rel -> the hashes writer may have left there
+    folders: list[str]  # event folders to remove when empty
+
+
+def stage_site_file(layout: Layout, name: str, data: bytes) -> None:
+    target = layout.stage / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+def deletions_for(before: Manifest, after: Manifest, removed: list[Entry]) -> Change:
+    """The files of ``removed`` entries and any file an entry listed before and lists no more."""
+    deletions: dict[str, set[str]] = {}
+    for old in removed:
+        for rel, digest in old.files.items():
+            deletions.setdefault(rel, set()).add(digest)
+    for event_id, old in before.entries.items():
+        new = after.entries.get(event_id)
+        if new is not None:
+            for rel in old.files.keys() - new.files.keys():
+                deletions.setdefault(rel, set()).add(old.files[rel])
+    for rel, nxt in before.pending.items():  # a killed run's half-done deletions and replacements
+        if rel in deletions and nxt is not None:
+            deletions[rel].add(nxt)
+    return Change([], deletions, sorted(old.id for old in removed))
+
+
+def commit(layout: Layout, before: Manifest, after: Manifest, change: Change, *, write_manifest: bool) -> bool:
+    """Apply ``change`` in the safe order; returns whether the manifest was written."""
+    staged_hashes = {rel: sha256_file(layout.stage / rel) for rel in change.staged}
+    listed = before.files()
+    pending: dict[str, str | None] = {rel: digest for rel, digest in staged_hashes.items() if rel in listed}
+    pending.update({rel: None for rel in change.deletions if rel in listed})
+    if pending:
+        layout.write(layout.manifest, before.journal(pending).to_bytes(__version__))
+    # Articles before the site files that link to them.
+    for rel in sorted(change.staged, key=lambda r: (r in ("index.html", "feed.xml"), r)):
+        target = layout.out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(layout.stage / rel, target)
+    for rel, digests in sorted(change.deletions.items()):
+        remove_if_ours(layout.out, rel, digests)
+    for folder in change.folders:
+        try:
+            (layout.out / folder).rmdir()  # only when empty: never a file writer did not write
+        except OSError:
+            pass
+    wrote = bool(write_manifest or pending)
+    if wrote:
+        layout.write(layout.manifest, after.to_bytes(__version__))
+    empty_folder(layout.stage)  # the event folders the renames emptied
+    return wrote
+
+
+def remove_if_ours(out: Path, rel: str, digests: set[str]) -> bool:
+    """Delete ``out/rel`` if it is inside ``out``, a plain file, and holds bytes writer wrote."""
+    try:
+        target = inside(out, rel)
+        path = out / rel
+        if path.is_symlink() or not path.is_file() or sha256_file(path) not in digests:
+            return False
+        os.unlink(target)
+        return True
+    except (OSError, ValueError):
+        return False
+
+
+def remove_legacy_manifest(out: Path) -> None:
+    """The pre-0.2 manifest inside the deployed tree, once the new one is written (only if it is writer's)."""
+    legacy = out / LEGACY_MANIFEST_NAME
+    if not legacy.is_file():
+        return
+    try:
+        Manifest.read(legacy)
+    except Exception:  # noqa: BLE001 - not a writer manifest: a user's file, left alone
+        return
+    legacy.unlink()
+
+
+def site_bytes_changed(layout: Layout, name: str, data: bytes, before: Manifest) -> bool:
+    """Whether the site file must be (re)written: new bytes, or missing on disk."""
+    digest = sha256_bytes(data)
+    target = layout.out / name
+    if before.site_files.get(name) != digest or not target.is_file():
+        return True
+    return sha256_file(target) != digest

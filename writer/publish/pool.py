@@ -1,0 +1,229 @@
+"""Running the publish tasks: in this process, or in a pool of local worker processes.
+
+The build asks an executor two things: the templates digest (an input of
+every article, needed before it can tell what changed) and the outcomes of a
+list of tasks. :class:`LocalExecutor` answers both with the cores of this
+machine; another executor (a cluster) can stand behind the same two calls.
+
+Building a Checker loads spaCy (about a second). When the fact files look
+newer than the manifest, one worker starts before the hashes are compared, so
+a one-event rebuild pays for spaCy on the other core while this one reads and
+hashes 10,000 fact files. The mtimes are only a hint for that: what is rebuilt
+is still decided by content hashes alone. A run that turns out large gets a
+full pool instead.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from writer.errors import WriterError
+from writer.publish.settings import SiteSettings
+from writer.publish.worker import Outcome, Publisher, Task, make_checker, make_drafter, task_rejection
+
+Progress = Callable[[int, int, Outcome], None]
+# Chunks of tasks sent to a worker: small enough to keep every core busy to the end,
+# not so small that messaging dominates.
+MAX_CHUNK = 32
+CHUNKS_PER_WORKER = 8
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class PublishSetup:
+    """What every publisher of one run is built from (sent once to each worker process)."""
+
+    out: Path
+    stage: Path
+    settings: SiteSettings
+    templates_dir: Path | None
+    config: object  # the check's configuration
+    now: datetime  # the moment of this run (dates of corrections)
+
+    def publisher(self, drafter=None) -> Publisher:
+        drafter = drafter if drafter is not None else pipeline_part(make_drafter, self.templates_dir)
+        return Publisher(self.out, self.stage, self.settings, drafter, pipeline_part(make_checker, self.config), self.now)
+
+
+def pipeline_part(factory, *args):
+    """Build the drafter or the checker; a template folder that does not compile stops the run (exit 2)."""
+    try:
+        return factory(*args)
+    except WriterError:
+        raise
+    except Exception as exc:  # e.g. a YAML or Jinja error while compiling the house style
+        where = getattr(exc, "filename", None) or getattr(exc, "name", None)
+        line = getattr(exc, "lineno", None)
+        prefix = f"{where}:{line}: " if where and line else (f"{where}: " if where else "")
+        raise WriterError(f"{prefix}cannot set up drafting: {type(exc).__name__}: {exc}") from None
+
+
+# --- inside a worker process -----------------------------------------------------------
+
+_WORKER: Publisher | None = None
+_START_ERROR: str | None = None
+
+
+def _init_worker(setup: PublishSetup) -> None:
+    """Build this process's Drafter and Checker; a failure is kept, not raised (the pool would print a traceback)."""
+    global _WORKER, _START_ERROR
+    try:
+        checker = make_checker(setup.config)
+        # Build the NLP pipeline now (it loads lazily, on the first check), so a worker
+        # started early has spaCy ready by the time the first event reaches it.
+        checker.check_text("Warm-up.\n", path="<warm-up>")
+        _WORKER = Publisher(setup.out, setup.stage, setup.settings, make_drafter(setup.templates_dir), checker, setup.now)
+    except Exception as exc:
+        _START_ERROR = f"{type(exc).__name__}: {exc}"
+
+
+def _run_chunk(tasks: list[Task]) -> list[Outcome]:
+    if _WORKER is None:
+        reason = f"the worker process could not start: {_START_ERROR}"
+        return [Outcome(t.source, t.path, t.event_id, rejection=task_rejection(t, t.event_id, "internal", reason)) for t in tasks]
+    return [_WORKER.publish(t) for t in tasks]
+
+
+def _worker_digest() -> str | None:
+    return _WORKER.templates_digest if _WORKER is not None else None
+
+
+# --- in the build's process ------------------------------------------------------------
+
+
+class _Pool:
+    """Worker processes (spawned: no reliance on fork), started as soon as they are created."""
+
+    def __init__(self, setup: PublishSetup, processes: int):
+        self.jobs = processes
+        self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(setup,))
+        self.used = False
+        self.closed = False
+        self.warm = self.pool.submit(_worker_digest)
+
+    def templates_digest(self) -> str | None:
+        """The warm worker's templates digest (waits for it to start); None when it could not start."""
+        try:
+            return self.warm.result()
+        except BrokenProcessPool:
+            return None
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        if not self.used:
+            # Nothing to do after all: stop the worker mid-set-up rather than wait for spaCy.
+            # The pool's own processes are this process's only multiprocessing children.
+            for proc in multiprocessing.active_children():
+                proc.terminate()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class LocalExecutor:
+    """Publishes tasks with ``jobs`` processes of this machine (1: in this process)."""
+
+    def __init__(self, setup: PublishSetup, jobs: int, *, work_likely: bool):
+        self.setup = setup
+        self.jobs = jobs
+        self.drafter = None
+        self.pools: list[_Pool] = []
+        self.current: _Pool | None = self._start(1) if jobs > 1 and work_likely else None
+        self.started_early = self.current is not None
+
+    def _start(self, processes: int) -> _Pool:
+        pool = _Pool(self.setup, processes)
+        self.pools.append(pool)
+        return pool
+
+    def templates_digest(self) -> str:
+        if self.current is not None:
+            digest = self.current.templates_digest()
+            if digest is not None:
+                return digest
+            self.current = None  # the worker could not start: carry on in this process
+        if self.drafter is None:
+            self.drafter = pipeline_part(make_drafter, self.setup.templates_dir)
+        return self.drafter.templates_digest
+
+    def run(self, tasks: list[Task], progress: Progress | None, meanwhile: Callable[[], None]) -> list[Outcome]:
+        """Publish ``tasks``; ``meanwhile`` runs in this process while the workers start or draft."""
+        if not tasks:
+            meanwhile()
+            return []
+        if self.current is not None and self.current.jobs < self.jobs and len(tasks) > 2 * self.current.jobs:
+            self.current.close()  # a large run: one warm worker is too few (the second of spaCy it saved is lost)
+            self.current = None
+        if self.current is None and self.jobs > 1 and len(tasks) > 1:
+            self.current = self._start(self.jobs)
+        if self.current is None:
+            meanwhile()
+            return self._in_process(tasks, progress)
+        return self._in_pool(self.current, tasks, progress, meanwhile)
+
+    def _in_process(self, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
+        publisher = self.setup.publisher(self.drafter)
+        outcomes: list[Outcome] = []
+        for t in tasks:
+            outcomes.append(publisher.publish(t))
+            if progress:
+                progress(len(outcomes), len(tasks), outcomes[-1])
+        return outcomes
+
+    def _in_pool(self, pool: _Pool, tasks: list[Task], progress: Progress | None, meanwhile: Callable[[], None]) -> list[Outcome]:
+        pool.used = True
+        total = len(tasks)
+        outcomes: list[Outcome] = []
+
+        def done(oc: Outcome) -> None:
+            outcomes.append(oc)
+            if progress:
+                progress(len(outcomes), total, oc)
+
+        small = total <= 2 * pool.jobs
+        if small:
+            meanwhile()  # while the warm worker finishes starting
+            # A handful of events: let the warm worker take them rather than start another
+            # (the pool starts a process for any task submitted while none is idle).
+            pool.templates_digest()
+        size = max(1, min(MAX_CHUNK, total // (pool.jobs * CHUNKS_PER_WORKER) or 1))
+        futures: dict = {}
+        for chunk in (tasks[i : i + size] for i in range(0, total, size)):
+            try:
+                futures[pool.pool.submit(_run_chunk, chunk)] = chunk
+            except BrokenProcessPool:
+                _died(chunk, done)
+        if not small:
+            meanwhile()  # while the workers draft
+        for fut in as_completed(futures):
+            try:
+                results = fut.result()
+            except BrokenProcessPool:
+                _died(futures[fut], done)
+                continue
+            for oc in results:
+                done(oc)
+        return outcomes
+
+    def close(self) -> None:
+        for pool in self.pools:
+            pool.close()
+
+
+def _died(chunk: list[Task], done: Callable[[Outcome], None]) -> None:
+    """A worker process died (killed, out of memory, a crash in a C extension): its events are rejected, not lost."""
+    for t in chunk:
+        done(Outcome(t.source, t.path, t.event_id, rejection=task_rejection(t, t.event_id, "internal", "a worker process died while publishing this event")))
