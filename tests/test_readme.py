@@ -67,7 +67,8 @@ def test_tour_output_is_what_the_commands_print_now():
     tour = readme.split("<!-- tour:start -->", 1)[1].split("<!-- tour:end -->", 1)[0]
     commands = [line[2:].split()[0] for line in tour.split("\n") if line.startswith("$ ")]
     shown = {line[2:].split()[1] for line in tour.split("\n") if line.startswith("$ writer ")}
-    assert {"draft", "check", "preview", "batch"} <= shown and "writer" in commands
+    assert {"facts", "draft", "check", "preview", "batch"} <= shown and "writer" in commands
+    assert "$ writer facts new " in tour  # the tour starts an event as an editor would
 
 
 def test_tour_masking_only_hides_timings():

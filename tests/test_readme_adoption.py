@@ -24,7 +24,9 @@ EVENT = "factbase/events/2026-11-20-disputed-totals.yaml"
 def content_repo(tmp_path_factory) -> Path:
     """A desk's repository: factbase/ and articles/ with one drafted article."""
     repo = tmp_path_factory.mktemp("content")
-    shutil.copytree(ROOT / "factbase", repo / "factbase")
+    (repo / "factbase").mkdir()
+    shutil.copy(ROOT / "factbase" / "sources.yaml", repo / "factbase")
+    shutil.copytree(ROOT / "factbase" / "events", repo / "factbase" / "events")  # the desk's own events
     (repo / "articles").mkdir()
     r = subprocess.run(["writer", "draft", EVENT, "-o", "articles/disputed.md"], cwd=repo, env=ENV, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
