@@ -2,13 +2,19 @@
 
 Usage::
 
-    python bench/bench_batch.py [--events 10000] [--jobs N] [--work DIR] [--keep]
+    python bench/bench_batch.py [--events 10000] [--jobs N] [--work DIR] [--keep] [--dask]
 
 Each step runs the real command line (`python -m writer.cli batch ...`) in a
 fresh process and is timed wall-clock, interpreter start and imports
 included, because that is what a publishing pipeline pays. Targets (DESIGN
 §7): cold build of 10,000 events under 60 s on 2 cores; the two re-runs under
 2 s each.
+
+With ``--dask`` the same fact base is also built cold with ``--executor dask`` (a
+local Dask cluster of ``--jobs`` worker processes, started by the command) right
+after the local cold build, into a sibling folder; the two sites must be
+byte-identical, and the report gives the Dask build's wall and CPU time as a
+ratio of the process pool's.
 """
 
 from __future__ import annotations
@@ -49,6 +55,14 @@ def batch(fb: Path, out: Path, jobs: int | None, *extra: str) -> tuple[float, di
     return seconds, report
 
 
+def same_site(a: Path, b: Path) -> bool:
+    """Every file (writer's .writer/ state excluded) present in both with the same bytes."""
+    def files(root: Path) -> dict[str, Path]:
+        return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file() and ".writer" not in p.relative_to(root).parts}
+    fa, fb_ = files(a), files(b)
+    return fa.keys() == fb_.keys() and all(fa[k].read_bytes() == fb_[k].read_bytes() for k in fa)
+
+
 def change_one(fb: Path) -> str:
     """Move the BTC price level of one event (the first file), a figure its article prints exactly."""
     path = sorted((fb / "events").glob("*.yaml"))[0]
@@ -64,6 +78,7 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: writer's default, all cores)")
     ap.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one)")
     ap.add_argument("--keep", action="store_true", help="keep the working folder")
+    ap.add_argument("--dask", action="store_true", help="also build cold on a local Dask cluster and compare")
     args = ap.parse_args()
 
     work = args.work or Path(tempfile.mkdtemp(prefix="writer-bench-"))
@@ -77,6 +92,12 @@ def main() -> int:
 
     load0 = f"{os.getloadavg()[0]:.2f}"
     cold, r1 = batch(fb, out, args.jobs)
+    if args.dask:
+        dask_out = work / "site-dask"
+        shutil.rmtree(dask_out, ignore_errors=True)
+        load_dask = f"{os.getloadavg()[0]:.2f}"
+        dask_wall, rd = batch(fb, dask_out, args.jobs, "--executor", "dask")
+        same = same_site(out, dask_out)
     again, r2 = batch(fb, out, args.jobs)
     changed_id = change_one(fb)
     one, r3 = batch(fb, out, args.jobs)
@@ -92,6 +113,12 @@ def main() -> int:
           f"site files written {r2['site_files_written']}")
     print(f"one event changed: {one:7.2f} s wall, {r3['cpu']:7.2f} s CPU  published {r3['published']} (changed {changed_id}), "
           f"site files written {r3['site_files_written']}")
+    if args.dask:
+        print(f"cold build, Dask:  {dask_wall:7.2f} s wall, {rd['cpu']:7.1f} s CPU ({rd['cpu'] / args.events * 1000:.1f} ms CPU per event)  "
+              f"published {len(rd['published'])}, rejected {len(rd['rejected'])}; load {load_dask} at its start; "
+              f"site byte-identical to the process pool's: {same}")
+        print(f"Dask / process pool: wall {dask_wall / cold:.2f}x, CPU {rd['cpu'] / r1['cpu']:.2f}x "
+              f"(a local cluster of {args.jobs or cores} single-threaded workers against a pool of as many processes)")
     if r1["rejected"]:
         codes: dict[str, int] = {}
         for r in r1["rejected"]:

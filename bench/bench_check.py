@@ -1,17 +1,31 @@
-"""Speed of `writer check` (fact-free rules) against textlint and against a practical floor.
+"""Speed of `writer check` (fact-free rules) against textlint doing the same work, and against real floors.
 
-One run, one corpus: N generated market-news articles of about 850 words
-(deterministic seed), written to a temporary folder. Measured, each on the
-same files:
+One corpus: N generated market-news articles of about 850 words (deterministic
+seed), written to a temporary folder. Every contender reads the same files:
 
-1. writer, in process: ``Checker().check_files`` (spaCy pipeline built once, ``nlp.pipe`` batches);
-2. writer, command line: ``writer check CORPUS --format json`` (includes interpreter and spaCy start-up);
-3. floor: markdown-it-py parse + one regular-expression scan for figures and attribution words per block;
-4. textlint, command line, with ``bench/textlint/rules/writer-no-attribution.js`` (the same figure grammar,
-   phrase lists and scope as F001/F002), installed from npm into ``bench/.textlint/``;
-5. textlint, in process (its Node API, lint time only).
+- writer: ``Checker().check_files`` in this process (F001 and F002, no fact file);
+- textlint with ``bench/textlint/rules/writer-fact-free.js``: the same two rules, ported step for step,
+  reading writer's own figure grammar, phrase classes, masks and sentence boundary (exported here to
+  ``bench/.textlint/grammar.json``), in a persistent Node process (``bench/textlint/server.js``);
+- floors, one regular-expression scan per prose block (a figure and no caveat word), after
+  markdown-it-py (the full parse, and the block-only parse writer uses), after a Rust CommonMark
+  parser (markdown-it-pyrs, pyromark), and after a plain split into lines (no parser at all).
 
-    python bench/bench_check.py [--articles 500] [--write bench/results/check.md]
+How it is timed: every contender runs once untimed (imports done, code warm, textlint's
+linter built; the writer and textlint findings of that run are compared for agreement),
+then ``--rounds`` rounds run every contender once each, in an order that rotates every
+round, timed by the CPU time (user + system) of the process doing the work. Each
+writer run gets a fresh Checker (built outside the timing, like textlint's linter) and
+empty per-process caches, so no round reads what an earlier round already read.
+Ratios are taken within a round, then the median over rounds is reported.
+
+The command lines (a cold start each: `writer check -j 1` against the `textlint` CLI)
+are timed the same way, interleaved, by the CPU time of the child process.
+
+    python bench/bench_check.py [--articles 500] [--rounds 7] [--cli-rounds 3] [--write bench/results/check.md]
+
+Needs ``pip install -r bench/requirements.txt`` (the Rust parsers) and node/npm
+(textlint is installed from npm into ``bench/.textlint/``).
 """
 
 from __future__ import annotations
@@ -21,17 +35,24 @@ import json
 import os
 import platform
 import random
+import re
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 TEXTLINT_DIR = ROOT / "bench" / ".textlint"
 TEXTLINT_SRC = ROOT / "bench" / "textlint"
+RULE = TEXTLINT_SRC / "rules" / "writer-fact-free.js"
+# ../shared beside the main checkout (a worktree sits one level deeper)
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared").is_dir()), ROOT.parent / "shared")
 
 ASSETS = [("bitcoin", "BTC"), ("ether", "ETH"), ("XRP", "XRP"), ("solana", "SOL"), ("dogecoin", "DOGE")]
 SOURCES = ["CoinGlass", "CoinAnk", "Hyblock Capital", "Arkham", "Lookonchain", "CoinMarketCap"]
@@ -120,52 +141,190 @@ def make_corpus(folder: Path, n: int, seed: int) -> list[Path]:
     return paths
 
 
-# --- the floor: markdown-it-py + one regex scan -----------------------------------------------
+# --- writer's grammar, exported for the textlint rule --------------------------------------------
+
+# The marker classes F001 and F002 read (writer/check/analysis.py).
+RULE_CLASSES = ("attribution", "single_source", "rumor", "pending", "estimate", "disagreement", "claim",
+                "note_backward", "note_forward", "note_label")
 
 
-def floor_scan(paths: list[Path], lean: bool = False) -> int:
-    from markdown_it import MarkdownIt
+def strip_verbose(pattern: str) -> str:
+    """A re.VERBOSE pattern without its layout: unescaped whitespace and comments outside classes go."""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":  # a ']' first in a class is literal
+                out.append("[]")
+                i += 2
+                continue
+        elif c == "#":
+            i = pattern.find("\n", i)
+            i = len(pattern) if i < 0 else i
+            continue
+        elif c.isspace():
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
-    from writer.check.figures import _FIGURE_RE
+
+def js_source(rx: re.Pattern) -> str:
+    """A Python expression's source as a JavaScript RegExp source (the flags are set by the rule)."""
+    src = strip_verbose(rx.pattern) if rx.flags & re.VERBOSE else rx.pattern
+    if "(?i:" in src:
+        if not rx.flags & re.IGNORECASE:
+            raise ValueError(f"scoped case-insensitivity in a case-sensitive expression: {src[:60]}")
+        src = src.replace("(?i:", "(?:")  # the whole expression is case-insensitive already
+    src = src.replace("(?P<", "(?<")
+    for unsupported in ("(?P", "(?i", "(?x", "(?s", "\\A", "\\Z", "(?#"):
+        if unsupported in src:
+            raise ValueError(f"{unsupported!r} has no JavaScript equivalent: {src[:80]}")
+    return src
+
+
+def export_grammar() -> dict:
+    from writer.check import document, figures
+    from writer.check.analysis import CAVEAT_CLASSES, NOTE_CLASSES
     from writer.check.phrases import build_phrases
+    from writer.check import sentences as nlp
 
     phrases = build_phrases()
-    caveat = phrases.union(("attribution", "single_source", "rumor", "pending", "estimate", "disagreement"))
+    return {
+        "figure": js_source(figures._FIGURE_RE),
+        "hundred": js_source(figures._HUNDRED_RE),
+        "index": js_source(figures._INDEX_RE),
+        "point": js_source(figures._POINT_RE),
+        "time": js_source(figures._TIME_RE),
+        "boundary": js_source(nlp._BOUNDARY),
+        "abbreviations": sorted(nlp.ABBREVIATIONS),
+        "markers": {name: js_source(phrases.markers[name]) for name in RULE_CLASSES},
+        "caveat": js_source(phrases.union(CAVEAT_CLASSES)),
+        "note": js_source(phrases.union(NOTE_CLASSES)),
+        "masks": [[js_source(rx), "s" if rx.flags & re.DOTALL else "", needs] for rx, needs in zip(document._MASKS, document._MASK_NEEDS)],
+        "markup": js_source(document._MARKUP),
+    }
+
+
+# --- floors: a parser (or none) and one scan per block ------------------------------------------
+
+
+class Scan:
+    """The floors' work per block: is there a figure, and no caveat word? (writer's own expressions)."""
+
+    def __init__(self):
+        from writer.check.analysis import CAVEAT_CLASSES
+        from writer.check.figures import _FIGURE_RE
+        from writer.check.phrases import build_phrases
+
+        self.figure = _FIGURE_RE
+        self.caveat = build_phrases().union(CAVEAT_CLASSES)
+
+    def __call__(self, text: str) -> int:
+        return 1 if self.figure.search(text) and not self.caveat.search(text) else 0
+
+
+def floor_markdown_it(scan: Scan, lean: bool) -> Callable[[list[Path]], int]:
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark").enable("table")
-    if lean:
+    if lean:  # block parse only, as writer's check does (it blanks inline markup itself)
         md.disable(["inline", "text_join"], ignoreInvalid=True)
-    hits = 0
-    for p in paths:
-        for tok in md.parse(p.read_text(encoding="utf-8")):
-            if tok.type == "inline":
-                if any(True for _ in _FIGURE_RE.finditer(tok.content)) and not caveat.search(tok.content):
-                    hits += 1
-    return hits
+
+    def run(paths):
+        return sum(scan(tok.content) for p in paths for tok in md.parse(p.read_text(encoding="utf-8")) if tok.type == "inline")
+
+    return run
 
 
-# --- textlint -------------------------------------------------------------------------------------
+def floor_markdown_it_pyrs(scan: Scan) -> Callable[[list[Path]], int]:
+    from markdown_it_pyrs import MarkdownIt
 
-NODE_API = r"""
-const path = require("path");
-const { createLinter } = require("textlint");
-const { TextlintKernelDescriptor } = require("@textlint/kernel");
-const markdown = require("@textlint/textlint-plugin-markdown");
-const rule = require(process.argv[2]);
-const files = require("fs").readFileSync(process.argv[3], "utf8").split("\n").filter(Boolean);
-(async () => {
-  const descriptor = new TextlintKernelDescriptor({
-    rules: [{ ruleId: "writer-no-attribution", rule }],
-    plugins: [{ pluginId: "markdown", plugin: markdown.default || markdown }],
-    filterRules: [],
-  });
-  const linter = createLinter({ descriptor });
-  const t0 = process.hrtime.bigint();
-  const results = await linter.lintFiles(files);
-  const t1 = process.hrtime.bigint();
-  const n = results.reduce((a, r) => a + r.messages.length, 0);
-  console.log(JSON.stringify({ seconds: Number(t1 - t0) / 1e9, files: results.length, messages: n }));
-})().catch((e) => { console.error(e); process.exit(3); });
-"""
+    md = MarkdownIt("commonmark").enable("table")
+    prose = {"heading", "paragraph", "th", "td"}
+
+    def blocks(node, data: bytes):
+        for child in node.children:
+            inline = child.name in prose or (child.name == "list_item" and child.children and child.children[0].name not in ("paragraph", "bullet_list", "ordered_list"))
+            if inline and child.children:
+                yield data[child.children[0].srcmap[0]:child.children[-1].srcmap[1]].decode("utf-8")
+            else:
+                yield from blocks(child, data)
+
+    def run(paths):
+        hits = 0
+        for p in paths:
+            text = p.read_text(encoding="utf-8")
+            hits += sum(scan(b) for b in blocks(md.tree(text), text.encode("utf-8")))
+        return hits
+
+    return run
+
+
+def floor_pyromark(scan: Scan) -> Callable[[list[Path]], int]:
+    import pyromark
+
+    ends = {"Paragraph", "Item", "TableCell"}
+
+    def run(paths):
+        hits = 0
+        for p in paths:
+            parts: list[str] = []
+            for ev in pyromark.events(p.read_text(encoding="utf-8")):
+                if isinstance(ev, dict):
+                    if "Text" in ev:
+                        parts.append(ev["Text"])
+                    elif "End" in ev and parts and (isinstance(ev["End"], dict) or ev["End"] in ends):  # {"Heading": level}
+                        hits += scan("".join(parts))
+                        parts = []
+                elif ev == "SoftBreak":
+                    parts.append("\n")
+        return hits
+
+    return run
+
+
+def floor_split(scan: Scan) -> Callable[[list[Path]], int]:
+    """No parser: every line is a block (the corpus writes one block per line, so the hits are the parsers')."""
+
+    def run(paths):
+        return sum(scan(line) for p in paths for line in p.read_text(encoding="utf-8").split("\n"))
+
+    return run
+
+
+# --- writer --------------------------------------------------------------------------------------
+
+
+def writer_run() -> tuple[Callable[[], None], Callable[[list[Path]], list]]:
+    """(prepare, run): prepare builds a fresh Checker and empties the per-process caches (untimed)."""
+    from writer.check import Checker, document
+
+    state: dict = {}
+
+    def prepare():
+        checker = Checker()
+        checker.check_text("Warm-up.\n", path="<warm-up>")  # builds whatever the checker builds lazily
+        cache = getattr(document, "_MASKED", None)
+        if isinstance(cache, dict):
+            cache.clear()
+        state["checker"] = checker
+
+    def run(paths):
+        return state["checker"].check_files(paths)
+
+    return prepare, run
+
+
+# --- textlint ------------------------------------------------------------------------------------
 
 
 def install_textlint() -> str | None:
@@ -178,119 +337,220 @@ def install_textlint() -> str | None:
         r = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"], cwd=TEXTLINT_DIR, capture_output=True, text=True)
         if r.returncode != 0:
             return f"npm install failed: {r.stderr.strip()[:300]}"
-    from writer.check.phrases import default_phrases
-
-    data = default_phrases()
-    (TEXTLINT_DIR / "phrases.json").write_text(json.dumps({k: v for k, v in data.items() if isinstance(v, list)}), encoding="utf-8")
-    (TEXTLINT_DIR / "api.js").write_text(NODE_API, encoding="utf-8")
+    (TEXTLINT_DIR / "grammar.json").write_text(json.dumps(export_grammar(), indent=1), encoding="utf-8")
+    shutil.copy(TEXTLINT_SRC / "server.js", TEXTLINT_DIR / "server.js")
     return None
 
 
-def timed(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
+class TextlintServer:
+    def __init__(self, listing: Path):
+        env = {**os.environ, "WRITER_GRAMMAR": str(TEXTLINT_DIR / "grammar.json")}
+        self.proc = subprocess.Popen(["node", str(TEXTLINT_DIR / "server.js"), str(RULE), str(listing)], cwd=TEXTLINT_DIR, env=env,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def lint(self, detail: bool = False) -> dict:
+        self.proc.stdin.write(json.dumps({"detail": detail}) + "\n")
+        self.proc.stdin.flush()
+        answer = json.loads(self.proc.stdout.readline())
+        if "error" in answer:
+            raise RuntimeError(f"textlint failed: {answer['error'][:500]}")
+        return answer
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+
+
+# --- agreement -----------------------------------------------------------------------------------
+
+
+def agreement(writer_findings: list, textlint_found: list) -> dict:
+    ours = {(str(f.path), f.line, f.column, f.code) for per_file in writer_findings for f in per_file if f.code in ("F001", "F002")}
+    theirs = {(str(Path(p)), line, col, code) for p, line, col, code in textlint_found}
+    both = ours & theirs
+    union = ours | theirs
+    return {
+        "writer": len(ours), "textlint": len(theirs), "both": len(both),
+        "only_writer": sorted(ours - theirs)[:5], "only_textlint": sorted(theirs - ours)[:5],
+        "share": len(both) / len(union) if union else 1.0,
+    }
+
+
+def real_agreement(folder: Path, tmp: Path) -> dict | None:
+    """Agreement on a folder of real articles (every *.md but README.md), or None when there is none."""
+    paths = sorted(p for p in folder.glob("*.md") if p.name != "README.md") if folder.is_dir() else []
+    if not paths:
+        return None
+    prepare, writer = writer_run()
+    prepare()
+    listing = tmp / "real.txt"
+    listing.write_text("\n".join(map(str, paths)), encoding="utf-8")
+    server = TextlintServer(listing)
+    try:
+        found = server.lint(detail=True)["found"]
+    finally:
+        server.close()
+    return {**agreement(writer(paths), found), "files": len(paths)}
+
+
+# --- the run -------------------------------------------------------------------------------------
+
+
+def cpu_of_child(cmd: list[str], **kw) -> tuple[float, float, subprocess.CompletedProcess]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     r = subprocess.run(cmd, capture_output=True, text=True, **kw)
-    return time.perf_counter() - t0, r
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall, r
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=500)
     ap.add_argument("--seed", type=int, default=20261118)
-    ap.add_argument("--repeat", type=int, default=3, help="in-process timings: best of N")
+    ap.add_argument("--rounds", type=int, default=7, help="timed rounds, every contender once per round")
+    ap.add_argument("--cli-rounds", type=int, default=3, help="cold command-line rounds (0: skip)")
     ap.add_argument("--write", type=Path, default=None)
+    ap.add_argument("--real", type=Path, default=SHARED / "corpus",
+                    help="a folder of real articles: agreement is measured on them too (skipped when absent)")
     args = ap.parse_args()
-    env = {**os.environ, "WRITER_PHRASES": str(TEXTLINT_DIR / "phrases.json")}
 
+    reason = install_textlint()
+    if reason is not None:
+        print(f"textlint unavailable: {reason}", file=sys.stderr)
+        return 2
+    load_before = load()
     with tempfile.TemporaryDirectory(prefix="writer-bench-") as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
         paths = make_corpus(corpus, args.articles, args.seed)
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
         n = len(paths)
-        rows: list[tuple[str, float, str]] = []
+        listing = Path(tmp) / "files.txt"
+        listing.write_text("\n".join(map(str, paths)), encoding="utf-8")
 
-        # 1. writer in process
-        from writer.check import Checker
+        scan = Scan()
+        prepare, writer = writer_run()
+        local: dict[str, Callable[[list[Path]], object]] = {
+            "writer check (F001, F002)": writer,
+            "floor: markdown-it-py, full parse + scan": floor_markdown_it(scan, lean=False),
+            "floor: markdown-it-py, block parse + scan": floor_markdown_it(scan, lean=True),
+            "floor: markdown-it-pyrs (Rust) + scan": floor_markdown_it_pyrs(scan),
+            "floor: pyromark (Rust) + scan": floor_pyromark(scan),
+            "floor: split into lines (no parser) + scan": floor_split(scan),
+        }
+        textlint_name = "textlint + writer-fact-free.js (Node API)"
+        server = TextlintServer(listing)
+        try:
+            # Warm-up: every contender once, untimed; writer's and textlint's findings compared.
+            counts: dict[str, object] = {}
+            prepare()
+            writer_findings = writer(paths)
+            counts[next(iter(local))] = sum(len(f) for f in writer_findings)
+            for name, run in list(local.items())[1:]:
+                counts[name] = run(paths)
+            warm = server.lint(detail=True)
+            counts[textlint_name] = warm["messages"]
+            agree = agreement(writer_findings, warm["found"])
 
-        t0 = time.perf_counter()
-        checker = Checker()
-        checker.nlp  # build the pipeline (start-up, reported apart)
-        startup = time.perf_counter() - t0
-        writer_s = float("inf")
-        for i in range(args.repeat):  # best of N: the machine is shared
-            if i:  # a fresh Checker (sharing the loaded pipeline's spaCy import) so no run reads
-                # blocks the previous run already segmented: each run is a first pass over the corpus
-                checker = Checker()
-                checker.nlp
-            t0 = time.perf_counter()
-            findings = sum(len(f) for f in checker.check_files(paths))
-            writer_s = min(writer_s, time.perf_counter() - t0)
-        rows.append(("writer check, in process (F rules)", writer_s, f"{findings} findings; pipeline start-up {startup:.2f} s not counted"))
+            names = [*local, textlint_name]
+            cpu: dict[str, list[float]] = {k: [] for k in names}
+            for r in range(args.rounds):
+                order = names[r % len(names):] + names[:r % len(names)]
+                for name in order:
+                    if name == textlint_name:
+                        cpu[name].append(server.lint()["cpu"])
+                        continue
+                    if name == names[0]:
+                        prepare()
+                    t0 = time.process_time()
+                    local[name](paths)
+                    cpu[name].append(time.process_time() - t0)
+        finally:
+            server.close()
 
-        # 2. writer CLI
-        cli_s, r = timed([sys.executable, "-m", "writer.cli", "check", str(corpus), "--format", "json", "-j", "1"])
-        cli_findings = json.loads(r.stdout)["summary"]["findings"] if r.stdout.strip().startswith("{") else "?"
-        rows.append(("writer check -j 1, command line", cli_s, f"{cli_findings} findings; includes Python + spaCy start-up"))
-        cli2_s, r = timed([sys.executable, "-m", "writer.cli", "check", str(corpus), "--format", "json", "-j", str(os.cpu_count() or 1)])
-        rows.append((f"writer check -j {os.cpu_count() or 1}, command line (default for 64+ files)", cli2_s, "forked workers share the loaded pipeline"))
+        cli: dict[str, list[float]] = {"writer check -j 1 (command line)": [], "textlint (command line)": []}
+        cli_counts: dict[str, object] = {}
+        env = {**os.environ, "WRITER_GRAMMAR": str(TEXTLINT_DIR / "grammar.json")}
+        bin_ = TEXTLINT_DIR / "node_modules" / ".bin" / "textlint"
+        for r in range(args.cli_rounds):
+            for name in (list(cli) if r % 2 == 0 else list(cli)[::-1]):
+                if name.startswith("writer"):
+                    c, _, res = cpu_of_child([sys.executable, "-m", "writer.cli", "check", str(corpus), "--format", "json", "-j", "1"])
+                    try:
+                        cli_counts[name] = json.loads(res.stdout)["summary"]["findings"]
+                    except (ValueError, KeyError):
+                        cli_counts[name] = f"error: {res.stderr[-200:]}"
+                else:
+                    c, _, res = cpu_of_child([str(bin_), "--rulesdir", str(RULE.parent), "--format", "json", *map(str, paths)], cwd=TEXTLINT_DIR, env=env)
+                    try:
+                        cli_counts[name] = sum(len(x["messages"]) for x in json.loads(res.stdout))
+                    except ValueError:
+                        cli_counts[name] = f"error: {res.stderr[-200:]}"
+                cli[name].append(c)
+        real = real_agreement(args.real, Path(tmp))
+    load_after = load()
 
-        # 3. floor
-        floor_s = lean_s = float("inf")
-        for _ in range(args.repeat):
-            t0 = time.perf_counter()
-            floor_hits = floor_scan(paths)
-            floor_s = min(floor_s, time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            floor_scan(paths, lean=True)
-            lean_s = min(lean_s, time.perf_counter() - t0)
-        rows.append(("floor: markdown-it-py (default parse) + regex scan", floor_s, f"{floor_hits} blocks with a bare figure"))
-        rows.append(("lean floor: markdown-it-py (block parse only, as writer uses it) + regex scan", lean_s, "same scan"))
+    def ratios(a: str, b: str, table=cpu) -> list[float]:
+        return sorted(x / y for x, y in zip(table[a], table[b]))
 
-        # 4/5. textlint
-        reason = install_textlint()
-        tl_cli_s = tl_api_s = None
-        if reason is None:
-            bin_ = TEXTLINT_DIR / "node_modules" / ".bin" / "textlint"
-            tl_cli_s, r = timed([str(bin_), "--rulesdir", str(TEXTLINT_SRC / "rules"), "--format", "json", *map(str, paths)], cwd=TEXTLINT_DIR, env=env)
-            try:
-                tl_msgs = sum(len(x["messages"]) for x in json.loads(r.stdout))
-            except json.JSONDecodeError:
-                tl_msgs = f"error: {r.stderr[:200]}"
-            rows.append(("textlint, command line (equivalent rule)", tl_cli_s, f"{tl_msgs} messages; includes Node start-up"))
-            listing = Path(tmp) / "files.txt"
-            listing.write_text("\n".join(map(str, paths)), encoding="utf-8")
-            r = subprocess.run(["node", str(TEXTLINT_DIR / "api.js"), str(TEXTLINT_SRC / "rules" / "writer-no-attribution.js"), str(listing)],
-                               cwd=TEXTLINT_DIR, capture_output=True, text=True, env=env)
-            if r.returncode == 0:
-                api = json.loads(r.stdout.strip().splitlines()[-1])
-                tl_api_s = api["seconds"]
-                rows.append(("textlint, in process (Node API, lint only)", tl_api_s, f"{api['messages']} messages"))
-            else:
-                rows.append(("textlint, in process (Node API)", float("nan"), f"failed: {r.stderr.strip()[:200]}"))
-
+    w = names[0]
     lines = [
-        "## Speed: `writer check` vs textlint vs the floor",
+        "## Speed: `writer check` vs textlint (same work) vs real floors",
         "",
-        f"Command: `python bench/bench_check.py --articles {args.articles} --write bench/results/check.md`; "
-        f"{n} generated articles, {words / n:.0f} words on average ({words:,} words), seed {args.seed}; "
-        f"2-core machine ({platform.processor() or platform.machine()}, Python {platform.python_version()}; in-process runs use one process).",
+        f"Command: `python bench/bench_check.py --articles {args.articles} --rounds {args.rounds} --cli-rounds {args.cli_rounds} "
+        f"--write bench/results/check.md`; {n} generated articles, {words / n:.0f} words on average ({words:,} words), seed {args.seed}; "
+        f"2-core machine ({platform.machine()}, Python {platform.python_version()}, Node {node_version()}); "
+        f"load average (1, 5, 15 min) {load_before} before, {load_after} after: the machine is shared, so CPU time "
+        "(user + system of the process doing the work) is the measure, not wall time.",
         "",
-        "| run | seconds | files/s | notes |",
-        "|---|---|---|---|",
+        f"Agreement of findings (file, line, column, rule) after the warm-up run: writer {agree['writer']}, textlint {agree['textlint']}, "
+        f"both {agree['both']}: **{agree['share']:.1%}** of the union.",
     ]
-    for name, secs, note in rows:
-        fps = n / secs if secs and secs == secs else float("nan")
-        lines.append(f"| {name} | {secs:.2f} | {fps:.0f} | {note} |")
+    if agree["only_writer"] or agree["only_textlint"]:
+        lines.append(f"First differences: writer only {agree['only_writer']}; textlint only {agree['only_textlint']}.")
+    if real is not None:
+        lines += ["", f"On {real['files']} real articles (`{args.real}`, not in the repository): writer {real['writer']}, "
+                  f"textlint {real['textlint']}, both {real['both']}: **{real['share']:.1%}** of the union."]
+        diffs = [*(("writer only", d) for d in real["only_writer"]), *(("textlint only", d) for d in real["only_textlint"])]
+        lines += [f"  - {who}: `{Path(d[0]).name}:{d[1]}:{d[2]}` {d[3]}" for who, d in diffs]
+    lines += [
+        "",
+        f"Warm, in process, {args.rounds} interleaved rounds (each contender once per round, rotating order):",
+        "",
+        "| contender | CPU s (median) | min-max | files/s by CPU | findings or blocks hit |",
+        "|---|---|---|---|---|",
+    ]
+    for name in names:
+        med = statistics.median(cpu[name])
+        lines.append(f"| {name} | {med:.3f} | {min(cpu[name]):.3f}-{max(cpu[name]):.3f} | {n / med:.0f} | {counts[name]} |")
     lines.append("")
-    writer_fps = n / writer_s
-    lines.append(f"- writer in process vs floor: the floor is {writer_s / floor_s:.2f}x faster (target: within 3x); the lean floor is {writer_s / lean_s:.2f}x faster.")
-    if reason is not None:
-        lines.append(f"- textlint: not measured ({reason}).")
-    else:
-        lines.append(f"- writer CLI vs textlint CLI: {tl_cli_s / cli_s:.1f}x textlint's files/s with -j 1, {tl_cli_s / cli2_s:.1f}x with -j {os.cpu_count() or 1} (target: at least 5x).")
-        if tl_api_s:
-            lines.append(f"- writer in process vs textlint in process: {tl_api_s / writer_s:.1f}x textlint's files/s (target: at least 5x).")
-    lines.append(f"- writer in process: {writer_fps:.0f} files/s, {words / writer_s:,.0f} words/s.")
+    tl = ratios(textlint_name, w)
+    lines.append(f"- writer vs textlint, same work: textlint's CPU / writer's CPU per round, median **{statistics.median(tl):.2f}x** "
+                 f"(range {tl[0]:.2f}-{tl[-1]:.2f}; target at least 3x).")
+    for name in names[1:-1]:
+        rr = ratios(w, name)
+        lines.append(f"- writer / {name.removeprefix('floor: ')}: {statistics.median(rr):.2f}x (range {rr[0]:.2f}-{rr[-1]:.2f}).")
+    tf = ratios(textlint_name, names[4])
+    lines.append(f"- textlint / the pyromark floor: {statistics.median(tf):.2f}x.")
+    if args.cli_rounds:
+        a, b = list(cli)
+        cr = sorted(y / x for x, y in zip(cli[a], cli[b]))
+        lines += [
+            "",
+            f"Cold command lines, {args.cli_rounds} interleaved rounds, CPU of the child process (start-up included):",
+            "",
+            "| command | CPU s (median) | findings |",
+            "|---|---|---|",
+            *(f"| {k} | {statistics.median(v):.2f} | {cli_counts.get(k)} |" for k, v in cli.items()),
+            "",
+            f"- textlint CLI CPU / writer CLI CPU: median {statistics.median(cr):.2f}x (range {cr[0]:.2f}-{cr[-1]:.2f}).",
+        ]
     report = "\n".join(lines) + "\n"
     print(report)
     if args.write:
@@ -298,6 +558,13 @@ def main() -> int:
 
         update_section(args.write, "speed", report)
     return 0
+
+
+def node_version() -> str:
+    try:
+        return subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "?"
 
 
 if __name__ == "__main__":

@@ -175,3 +175,37 @@ def test_the_command_line_names_an_edited_file_and_does_not_call_the_site_up_to_
     assert result.exit_code == 1
     assert f"{tmp_path / 'site' / 'index.html'}: differs from what writer published" in result.stdout
     assert "up to date" not in result.stdout and "--force" in result.stdout
+
+
+class _Killed(BaseException):
+    """Stands for a SIGKILL in process: nothing after it runs but cleanup."""
+
+
+def test_a_fact_file_reverted_after_a_killed_update_converges_back_without_false_damage(tmp_path, monkeypatch):
+    from writer.publish.commit import Layout
+
+    paths = make_factbase(tmp_path / "fb", 2)
+    out = tmp_path / "site"
+    build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    published = tree(out)
+    original = paths[0].read_text(encoding="utf-8")
+    move_price_level(paths[0])
+    real_write = Layout.write
+
+    def write(self, path, data):
+        if path == self.manifest and not Manifest._parse(json.loads(data)).pending:
+            raise _Killed  # killed just before the final manifest: the journal is the manifest on disk
+        real_write(self, path, data)
+
+    monkeypatch.setattr(Layout, "write", write)
+    try:
+        build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    except _Killed:
+        pass
+    monkeypatch.setattr(Layout, "write", real_write)
+    assert Manifest.read(out / ".writer" / "manifest.json").pending
+    assert_consistent(out)
+    paths[0].write_text(original, encoding="utf-8")  # the editor changes their mind
+    report = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    assert report.damaged == [] and report.published == [paths[0].stem]
+    assert tree(out) == published

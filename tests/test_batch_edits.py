@@ -122,7 +122,7 @@ def test_a_corrected_figure_gives_a_dated_note_and_moves_the_dates(desk):
     report = build_site(tmp_path / "fb" / "events", BatchOptions(out=out, jobs=1, now=LATER))
     assert report.corrected == [event_id] and report.published == [event_id]
     page = (out / event_id / "index.html").read_text(encoding="utf-8")
-    note = re.search(r'<p class="correction"[^>]*>(.*?)</p>', page).group(1)
+    note = re.sub(r"<[^>]+>", "", re.search(r'<li class="correction"[^>]*>(.*?)</li>', page).group(1))  # the note's text (its date is a <time>)
     assert note.startswith("Updated 5 March 2026, 14:05 UTC: the BTC price level was revised from ")
     before, after = re.search(r"revised from (.*?) to (.*?), ", note).groups()
     assert before != after and before in first_page and after in page
@@ -174,3 +174,16 @@ def test_an_article_naming_a_fact_file_outside_the_fact_base_is_reported(desk):
     [rej] = report.rejected
     assert rej.code == "article" and rej.file.endswith("stray.md") and "not an event file" in rej.reason
     assert len(report.published) == 2  # the real article and the other event's draft
+
+
+def test_unreadable_articles_are_located_rejections_not_tracebacks(desk):
+    tmp_path, paths = desk
+    folder = tmp_path / "fb" / "articles"
+    folder.mkdir(parents=True)
+    (folder / "binary.md").write_bytes(b"---\nfacts: x\n---\n\xff\xfe")
+    (folder / "deep.md").write_text("---\nfacts: " + "[" * 5000 + "]" * 5000 + "\n---\n# T\n")
+    (folder / "open.md").write_text("---\nfacts: x\n")
+    report = build_site(tmp_path / "fb" / "events", BatchOptions(out=tmp_path / "site", jobs=1, now=FIRST))
+    assert sorted(r.file.rsplit("/", 1)[-1] for r in report.rejected) == ["binary.md", "deep.md", "open.md"]
+    assert all(r.code == "article" and r.line >= 1 for r in report.rejected)
+    assert len(report.published) == 2

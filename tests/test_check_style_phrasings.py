@@ -33,6 +33,8 @@ REQUIRED = {
     "estimate": {"estimate"},
     "pending_verification": {"pending"},
     "rumor": {"rumor"},
+    "unnamed_group": {"attribution"},  # several unnamed providers: worded as a group, no single-source claim
+    "rumor_unsourced": {"rumor"},  # a rumour whose circulating source is not known
     "derived": {"attribution"},
 }
 # Placeholders filled as drafting fills them, with names the check has no registry for.

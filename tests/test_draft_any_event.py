@@ -146,8 +146,9 @@ STATUSES = st.sampled_from([None, "single_source", "multi_source", "official", "
 
 @st.composite
 def fact(draw, fid: str, metric: str | None = None):
-    metric = metric or draw(st.sampled_from(sorted(METRICS)))
-    unit = draw(st.sampled_from([u.value for u in METRICS[metric][0]]))
+    # Metrics with a numeric unit (unit 'none' holds statements without a number).
+    metric = metric or draw(st.sampled_from(sorted(m for m in METRICS if any(u.value in SCALES for u in METRICS[m][0]))))
+    unit = draw(st.sampled_from([u.value for u in METRICS[metric][0] if u.value in SCALES]))
     status = draw(STATUSES)
     f: dict = {"id": fid, "metric": metric, "unit": unit}
     asset = draw(ASSETS)
@@ -163,7 +164,9 @@ def fact(draw, fid: str, metric: str | None = None):
     if metric in ("liquidations", "liquidated_accounts", "largest_single_liquidation", "open_interest", "funding_rate", "volume") and draw(st.integers(0, 3)) == 0:
         f["venue"] = draw(st.sampled_from(VENUES))
         if draw(st.booleans()):
-            f["contract"] = draw(st.sampled_from(["BTC-USDT", "ETH_USD perpetual", "SOL-PERP"]))
+            # A contract names its asset; a BTC figure on a SOL contract is no fact a desk would write.
+            contracts = [c for c in ("BTC-USDT", "ETH_USD perpetual", "SOL-PERP") if not asset or c.startswith(asset)]
+            f["contract"] = draw(st.sampled_from(contracts or [f"{asset}-PERP"]))
     if metric in ("trader_loss", "onchain_transfer", "position_concentration") or draw(st.integers(0, 7)) == 0:
         if draw(st.integers(0, 3)):
             f["subject"] = draw(st.sampled_from(["a whale", "James Wynn", "a market maker", "Trend_Research", "two funds"]))
@@ -278,6 +281,7 @@ def _allowed_text_numbers(event) -> str:
     """Numbers that may appear because the fact file's own text holds them (quotes, notes, contracts)."""
     parts = [q.words for q in event.quotes] + [c.text for c in event.context]
     parts += [f.contract or "" for f in event.facts.values()] + [f.note or "" for f in event.facts.values()]
+    parts += [name for s in event.registry.sources.values() for name in s.names]  # "K33 Research" is a name, not a figure
     return " ".join(parts)
 
 

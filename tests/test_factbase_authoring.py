@@ -200,7 +200,7 @@ def test_control_characters_in_fact_file_text_are_refused_where_they_are(escape,
 def test_a_negative_liquidation_is_refused_in_every_spelling():
     for value in ("-80580000", "-80.58M"):
         found = problems(one_fact(value))
-        assert found[0].field == "facts[0]" and "cannot be negative" in found[0].message, value
+        assert found[0].field == "facts[0].observations[0].value" and found[0].line == 13 and "cannot be negative" in found[0].message, value
 
 
 # --- writer facts new --------------------------------------------------------------------------

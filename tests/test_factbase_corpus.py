@@ -72,3 +72,21 @@ def test_every_real_reporting_draft_passes_the_provenance_check(path, checked_dr
     # A gap's reason is printed in the article: a figure in it would be a figure no fact supports.
     events, _ = load_factbase([path])
     checked_drafter.draft(events[0], facts_path=path.name)  # raises DraftError when the check rejects it
+
+
+def test_an_undated_event_is_refused_by_publishing_with_a_located_reason(tmp_path):
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from writer.cli import main
+
+    (tmp_path / "fb" / "events").mkdir(parents=True)
+    shutil.copy(ROOT / "factbase" / "sources.yaml", tmp_path / "fb" / "sources.yaml")
+    shutil.copy(CORPUS[0], tmp_path / "fb" / "events" / CORPUS[0].name)
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "fb"), "--out", str(tmp_path / "site"), "--jobs", "1", "--format", "json", "-q"])
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    [rejected] = report["rejected"]
+    assert "as_of" in rejected["reason"] and rejected["line"] == 1

@@ -328,3 +328,29 @@ def test_a_revision_is_kept_with_its_time_and_must_be_older():
 def test_a_revision_needs_the_time_of_the_figure_that_supersedes_it():
     body = "value: 61.4M\nrevisions:\n  - value: 58.9M\n    as_of: 2026-11-17T06:00:00+08:00"
     assert "needs its own `as_of`" in problems(HEAD + fact("binance", obs("coinglass", body)))[0].message
+
+
+def test_a_magnitude_against_a_number_it_contradicts_is_refused_not_made_a_range():
+    text = HEAD + fact("btc", obs("coinglass", "value: 500M") + obs("coinank", "magnitude: tens_of_millions"))
+    assert "cannot be made from words" in problems(text)[0].message
+    agreeing = load(HEAD + fact("btc", obs("coinglass", "value: 50M") + obs("coinank", "magnitude: tens_of_millions"))).facts["btc"]
+    assert agreeing.value == 50e6 and agreeing.range is None and agreeing.magnitude is None
+    assert agreeing.bounds == (50e6, 50e6)  # the words' reading never widens a number's envelope
+
+
+def test_context_and_quotes_from_an_unnamed_group_are_never_single_source():
+    text = HEAD + fact("total", obs("coinglass", "value: 1M")) + """context:
+  - id: claim
+    text: the providers see funding turning negative
+    sources: [providers]
+quotes:
+  - id: view
+    speaker: a desk analyst
+    paraphrase: true
+    words: leverage had built up for weeks
+    source: providers
+"""
+    event = load(text)
+    assert event.context[0].status is Status.UNNAMED_GROUP and event.quotes[0].status is Status.UNNAMED_GROUP
+    bad = text.replace("    sources: [providers]\n", "    sources: [providers]\n    status: single_source\n")
+    assert "unnamed group" in problems(bad)[0].message

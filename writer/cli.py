@@ -28,12 +28,14 @@ from writer.cli_batch import batch  # noqa: E402
 from writer.cli_check import check_commands  # noqa: E402
 from writer.cli_draft import draft  # noqa: E402
 from writer.cli_facts import facts  # noqa: E402
+from writer.cli_import import import_command  # noqa: E402
 from writer.cli_preview import preview  # noqa: E402
 
 main.add_command(facts)
 main.add_command(draft)
 main.add_command(preview)
 main.add_command(batch)
+main.add_command(import_command)
 for _command in check_commands:
     main.add_command(_command)
 

@@ -93,6 +93,9 @@ def _text_report(report, merged: bool) -> str:
 @click.argument("paths", nargs=-1, metavar="FACTBASE | SHARD_DIR...", type=click.Path(path_type=Path))
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path), help="Site folder to write (created if missing).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where events are published: processes on this machine, or a Dask cluster (pip install 'writer[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", default=None, help="Dask scheduler address (tcp://HOST:8786); default with --executor dask: a local cluster of --jobs workers.")
 @click.option("--shard", callback=_shard, metavar="K/N", help="Build only shard K of N (a stable hash of the event id); join with --merge.")
 @click.option("--merge", is_flag=True, help="Join shard outputs (in --out and in PATHS folders) into one index, feed and manifest.")
 @click.option("--force", is_flag=True, help="Rebuild every event even when its inputs are unchanged.")
@@ -102,11 +105,13 @@ def _text_report(report, merged: bool) -> str:
 @click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Source registry for every event (default: the nearest sources.yaml).")
 @click.option("--desk", default=None, help="Desk name: the articles' author and publisher.")
 @click.option("--title", "site_title", default=None, help="Site title (index page and feed).")
-@click.option("--base-url", default=None, help="Absolute URL of the site root, for canonical links and feed ids.")
+@click.option("--base-url", default=None, help="Absolute http(s) URL of the site root, for canonical links, feed ids and sitemap.xml.")
+@click.option("--timezone", "timezone", default=None, metavar="ZONE", help="The desk's IANA time zone: dates on pages are shown in it (default UTC).")
 @click.option("--feed-size", type=click.IntRange(min=1), default=None, help="Entries in the Atom feed (default 50).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
-def batch(paths, out, jobs, shard, merge, force, templates_dir, articles_dir, sources, desk, site_title, base_url, feed_size, fmt, quiet) -> None:
+def batch(paths, out, jobs, executor, scheduler, shard, merge, force, templates_dir, articles_dir, sources, desk, site_title, base_url, timezone,
+          feed_size, fmt, quiet) -> None:
     """Publish every event under FACTBASE as a checked static site in --out.
 
     Per event: an HTML page with schema.org NewsArticle JSON-LD, the Markdown and
@@ -117,30 +122,42 @@ def batch(paths, out, jobs, shard, merge, force, templates_dir, articles_dir, so
     instead of the draft while it agrees with the facts. Writer's bookkeeping
     (manifest, lock, caches) is in --out/.writer/: deploy the folder without it.
 
-    With --merge, PATHS are shard output folders (besides --out itself).
+    A republish that changes a printed figure adds a dated correction note (the date:
+    SOURCE_DATE_EPOCH when set, else now). With --merge, PATHS are shard output
+    folders (besides --out itself).
     """
     from writer.publish import BatchOptions, SiteSettings, build_site, merge_shards
 
     defaults = SiteSettings()
-    given = any(v is not None for v in (desk, site_title, base_url, feed_size))
+    given = any(v is not None for v in (desk, site_title, base_url, timezone, feed_size))
     try:
         settings = SiteSettings(
             desk=desk if desk is not None else defaults.desk,
             title=site_title if site_title is not None else defaults.title,
             base_url=base_url if base_url is not None else defaults.base_url,
             feed_size=feed_size if feed_size is not None else defaults.feed_size,
+            timezone=timezone if timezone is not None else defaults.timezone,
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     if merge:
-        if shard or force or jobs or articles_dir:
-            raise click.UsageError("--merge joins finished shards; it takes no --shard, --force, --jobs or --articles")
-        run = lambda: merge_shards(out, list(paths), settings if given else None)  # noqa: E731
+        if shard or force or jobs or articles_dir or executor != "local" or scheduler:
+            raise click.UsageError("--merge joins finished shards; it takes no --shard, --force, --jobs, --articles, --executor or --scheduler")
+        run = lambda: merge_shards(out, list(paths), settings if given else None, templates_dir)  # noqa: E731
     else:
+        if scheduler and executor != "dask":
+            raise click.UsageError("--scheduler needs --executor dask")
+        if scheduler:
+            from writer.publish.executors import check_scheduler
+
+            try:
+                check_scheduler(scheduler)  # before anything is written
+            except WriterError as exc:
+                raise click.UsageError(str(exc)) from None
         if len(paths) != 1:
             raise click.UsageError("give exactly one FACTBASE (a folder of event files, or one event file)")
         options = BatchOptions(out=out, jobs=jobs, shard=shard, force=force, templates_dir=templates_dir, settings=settings, registry=sources,
-                               articles=articles_dir)
+                               articles=articles_dir, executor=executor, scheduler=scheduler)
         progress = _Progress(enabled=not quiet)
         run = lambda: build_site(paths[0], options, progress=progress)  # noqa: E731
     with reporting_errors():  # the CLI's one path from library errors to messages and exit codes

@@ -54,6 +54,8 @@ class Draft:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     render_html: object = field(default=None, repr=False, compare=False)
     _html: str | None = field(default=None, repr=False, compare=False)
+    render_body: object = field(default=None, repr=False, compare=False)
+    _body: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def html(self) -> str:
@@ -61,6 +63,13 @@ class Draft:
         if self._html is None:
             self._html = self.render_html()
         return self._html
+
+    @property
+    def body_html(self) -> str:
+        """The article's HTML alone (what goes inside a page's <article>), for pages built around it (batch publishing)."""
+        if self._body is None:
+            self._body = self.render_body()
+        return self._body
 
     def to_json(self) -> str:
         return json.dumps(self.claims, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
@@ -128,7 +137,6 @@ class Drafter:
         self.selfcheck = SelfCheck(self.style, self.sources)
         self._checker = checker
         self._run_check = run_check
-        self._md = None
 
     # -- set-up -----------------------------------------------------------------------
 
@@ -155,7 +163,9 @@ class Drafter:
         for d in self.dirs:
             for p in sorted(d.rglob("*")):
                 rel = p.relative_to(d).as_posix()
-                if p.is_file() and rel not in seen and p.suffix in (".j2", ".yaml", ".css", ".html"):
+                # templates/site/ holds the site's page templates: they change published pages, not
+                # drafts, and publishing hashes them itself (writer.publish.pages.SitePages.digest).
+                if p.is_file() and rel not in seen and p.suffix in (".j2", ".yaml", ".css", ".html") and not rel.startswith("site/"):
                     seen.add(rel)
         for rel in sorted(seen):
             path = next(d / rel for d in self.dirs if (d / rel).is_file())
@@ -252,18 +262,18 @@ class Drafter:
             start = expanded.map(hb + 2)
             title = _unescape_md(markdown[start:expanded.map(hb + len(headline_section.text))])
 
-        def render_html() -> str:
-            from markdown_it import MarkdownIt
+        def render_body() -> str:
+            from writer.markdown_html import render as markdown_to_html
 
-            if self._md is None:
-                self._md = MarkdownIt("commonmark", {"html": False})
-            body_html = expand_html(self._md.render(doc), resolved, spans, render.src_names)
-            page = self.page.render(title=title, body=jinja2.utils.markupsafe.Markup(body_html), event=event.id,
+            return expand_html(markdown_to_html(doc), resolved, spans, render.src_names)
+
+        def render_html() -> str:
+            page = self.page.render(title=title, body=jinja2.utils.markupsafe.Markup(draft.body_html), event=event.id,
                                     writer_version=__version__, templates=self.templates_digest, lang="en")
             return page if page.endswith("\n") else page + "\n"
 
         claims = self._claims(view.shape, event, markdown, expanded, sections, bases, sentences, spans, resolved, skipped, title, facts_value)
-        draft = Draft(event.id, title, markdown, claims, skipped, render_html)
+        draft = Draft(event.id, title, markdown, claims, skipped, render_html, render_body=render_body)
         if self._run_check and self.checker is not None:
             self._round_trip(draft, event, spans, expanded, sections, bases)
         return draft

@@ -391,18 +391,26 @@ class _EventBuilder:
         self.in_period(cs.as_of, at + ("as_of",))
         if not cs.sources and cs.status not in (Status.RUMOR, Status.UNAVAILABLE):
             self.problem(at + ("sources",), "context needs at least one source (or `status: rumor` for an unsourced claim)")
-        status = cs.status or (Status.MULTI_SOURCE if len(set(cs.sources)) > 1 else Status.SINGLE_SOURCE)
-        if cs.status is Status.SINGLE_SOURCE and len(set(cs.sources)) > 1:
-            self.problem(at + ("status",), f"status 'single_source' but {len(set(cs.sources))} sources are listed")
-        if cs.status is Status.MULTI_SOURCE and len(set(cs.sources)) < 2:
-            self.problem(at + ("status",), "status 'multi_source' needs two or more sources")
+        groups = [s for s in cs.sources if s in self.registry and self.registry[s].group]
+        named = set(cs.sources) - set(groups)
+        status = cs.status or (Status.MULTI_SOURCE if len(named) > 1 else Status.UNNAMED_GROUP if groups else Status.SINGLE_SOURCE)
+        if cs.status is Status.SINGLE_SOURCE and (len(set(cs.sources)) > 1 or groups):
+            why = f"{', '.join(groups)} is an unnamed group of sources (use unnamed_group)" if groups else f"{len(set(cs.sources))} sources are listed"
+            self.problem(at + ("status",), f"status 'single_source' but {why}")
+        if cs.status is Status.MULTI_SOURCE and len(named) < 2:
+            self.problem(at + ("status",), "status 'multi_source' needs two or more named sources")
+        if cs.status is Status.UNNAMED_GROUP and not groups:
+            self.problem(at + ("status",), "status 'unnamed_group' needs a source marked `group: true` in the registry")
         return ContextItem(cs.id, cs.kind, cs.text, tuple(cs.sources), status, exact(cs.as_of), self.path, self.line(at), day_of(cs.as_of))
 
     def quote(self, i: int, qs) -> Quote:
         at = ("quotes", i)
         self.known_source(qs.source, at + ("source",))
         self.in_period(qs.as_of, at + ("as_of",))
-        status = qs.status or Status.SINGLE_SOURCE
+        group = qs.source in self.registry and self.registry[qs.source].group
+        status = qs.status or (Status.UNNAMED_GROUP if group else Status.SINGLE_SOURCE)
+        if qs.status is Status.SINGLE_SOURCE and group:
+            self.problem(at + ("status",), f"status 'single_source' but {qs.source} is an unnamed group of sources (use unnamed_group)")
         return Quote(
             qs.id, qs.speaker, qs.words, status, qs.role, qs.channel, qs.source, exact(qs.as_of), self.path, self.line(at),
             paraphrase=qs.paraphrase, as_of_date=day_of(qs.as_of),

@@ -90,6 +90,12 @@ def reconcile_all(
                 "record each as its own figure, or give the numbers they report"
             )
         return status, None, None, magnitudes.pop(), None
+    if magnitudes and not agreeing:
+        raise StatusConflict(
+            f"{', '.join(sources)} disagree, and some give only a vague magnitude ({', '.join(sorted(m.words for m in magnitudes))}): "
+            "a range cannot be made from words without inventing its ends; record the magnitude as its own figure"
+        )
+    # Words that agree with the numbers add nothing to them; a range is made from numbers only.
     lo, hi = envelope(numeric)
     if status is Status.DISPUTED or not points or not agreeing:
         return status, None, (lo, hi), None, hedge
@@ -116,7 +122,8 @@ def common_hedge(observations) -> HedgeSpec:
 def envelope(observations) -> tuple[float, float]:
     """The smallest interval holding every numeric observation (what ``Fact.bounds`` reports)."""
     numeric = [o for o in observations if o.has_number]
-    return (min(o.bounds[0] for o in numeric), max(o.bounds[1] for o in numeric))
+    numbers = [o for o in numeric if o.magnitude is None] or numeric  # words beside numbers add no ends
+    return (min(o.bounds[0] for o in numbers), max(o.bounds[1] for o in numbers))
 
 
 def _is_group(registry, source_id: str) -> bool:

@@ -12,7 +12,8 @@ import difflib
 from datetime import datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, WithJsonSchema, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from writer.factbase.numbers import parse_amount
 from writer.factbase.timestamps import When, day_of
@@ -249,23 +250,23 @@ class FactSpec(_Strict):
             for i, o in enumerate(self.observations):
                 if self.unit is Unit.NONE:
                     if o.has_number:
-                        raise ValueError(f"observation {i} gives a number, but unit 'none' is for statements without one; pick the metric's numeric unit")
+                        raise _located(f"observation {i} gives a number, but unit 'none' is for statements without one; pick the metric's numeric unit", "observations", i)
                 elif not o.has_number and o.reading is None:
-                    raise ValueError(f"observation {i} has neither `value`, `range`, `magnitude` nor `reading`")
+                    raise _located(f"observation {i} has neither `value`, `range`, `magnitude` nor `reading`", "observations", i)
         return self
 
     def _check_change(self) -> None:
         if self.change is not None:
             if self.metric not in CHANGE_METRICS:
-                raise ValueError(f"`change` is for changes and flows ({', '.join(sorted(CHANGE_METRICS))}), not for metric {self.metric!r}")
+                raise _located(f"`change` is for changes and flows ({', '.join(sorted(CHANGE_METRICS))}), not for metric {self.metric!r}", "change")
             if (self.change in FLOW_CHANGES) != (self.metric == "fund_flow"):
                 allowed = "inflow or outflow" if self.metric == "fund_flow" else "rise or fall"
-                raise ValueError(f"change {self.change.value!r} does not fit metric {self.metric!r} (expected {allowed})")
+                raise _located(f"change {self.change.value!r} does not fit metric {self.metric!r} (expected {allowed})", "change")
         signed = self.metric in SIGNED_METRICS and self.change is None
         if signed:
             return
         for i, o in enumerate(self.observations):
-            for v in _amounts(o):
+            for where, v in _amounts(o):
                 if v < 0:
                     why = (
                         "with `change` set the amount is positive and the direction is in `change`"
@@ -273,14 +274,23 @@ class FactSpec(_Strict):
                         else f"{self.metric.replace('_', ' ')} cannot be negative"
                         + ("; for a fall write a positive amount and `change: fall`" if self.metric in CHANGE_METRICS else "")
                     )
-                    raise ValueError(f"observation {i} has the negative amount {_shown(v)}: {why}")
+                    raise _located(f"observation {i} has the negative amount {_shown(v)}: {why}", "observations", i, *where)
 
 
-def _amounts(o) -> list[float]:
-    out = [o.value] if o.value is not None else []
-    out += list(o.range or ())
-    for r in o.revisions:
-        out += ([r.value] if r.value is not None else []) + list(r.range or ())
+def _located(message: str, *loc) -> ValidationError:
+    """A problem found by a model-level check, placed at the field that caused it (not at the whole figure)."""
+    return ValidationError.from_exception_data(
+        "fact", [InitErrorDetails(type=PydanticCustomError("value_error", "{message}", {"message": message}), loc=tuple(loc), input=None)]
+    )
+
+
+def _amounts(o) -> list[tuple[tuple, float]]:
+    """Every amount of an observation and its revisions, with where it is written."""
+    out = [(("value",), o.value)] if o.value is not None else []
+    out += [(("range",), v) for v in o.range or ()]
+    for k, r in enumerate(o.revisions):
+        out += [(("revisions", k, "value"), r.value)] if r.value is not None else []
+        out += [(("revisions", k, "range"), v) for v in r.range or ()]
     return out
 
 

@@ -203,6 +203,7 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "liquidations": ((Unit.USD,), "liquidated notional; qualify with side / asset / venue / contract"),
     "liquidated_accounts": ((Unit.COUNT,), "number of traders or accounts liquidated"),
     "largest_single_liquidation": ((Unit.USD,), "the largest single liquidation order"),
+    "liquidation_orders": ((Unit.COUNT,), "liquidation orders counted in a feed (orders, not traders or accounts)"),
     "price_level": ((Unit.USD,), "a price level crossed or reached (qualify with asset and direction)"),
     "price_change": ((Unit.PERCENT, Unit.USD), "a price move over the window, in percent or in dollars"),
     "pressure_zone": ((Unit.USD,), "liquidations that would trigger at a price level or band (an estimate)"),

@@ -120,7 +120,7 @@ def parse(text: str, path: str | Path) -> tuple[object, dict[Path_, Position]]:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "invalid YAML"
         if "\t" in text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else False:
             what += " (tabs cannot indent YAML: use spaces)"

@@ -32,15 +32,15 @@ from writer.errors import InputError, Problem, single_problem
 from writer.factbase.loader import event_files
 from writer.publish.commit import Change, Layout, clean, commit, deletions_for, remove_if_ours, remove_legacy_manifest, stage_site_file
 from writer.publish.edited import default_articles_dir, find_articles
-from writer.publish.feed import atom_feed
 from writer.publish.lock import build_lock
 from writer.publish.manifest import MANIFEST_NAME, SITE_FILES, STATE_DIR, Entry, Manifest
-from writer.publish.pages import index_page, newest_first
+from writer.publish.pages import SitePages
 from writer.publish.plan import Plan, decide, inputs_key, quick_id, scan
-from writer.publish.pool import LocalExecutor, Progress, PublishSetup, default_jobs
+from writer.publish.pool import LocalExecutor, Progress, PublishSetup, default_jobs, pipeline_part
 from writer.publish.rejection import Rejection, reject
 from writer.publish.settings import SiteSettings
 from writer.publish.shard import Shard, shard_of
+from writer.publish.sitefiles import render_site_files, site_file_names
 from writer.publish.verify import Verifier
 from writer.publish.worker import Outcome, check_config, inputs_digest
 
@@ -58,6 +58,8 @@ class BatchOptions:
     registry: Path | None = None  # one registry for every event (default: the nearest sources.yaml)
     articles: Path | None = None  # edited articles (default: articles/ beside the fact base, when it exists)
     now: datetime | None = None  # the moment of this run, for correction dates (default: SOURCE_DATE_EPOCH, else the clock)
+    executor: str = "local"  # where events are published: "local" processes or "dask" (writer.publish.executors)
+    scheduler: str | None = None  # a Dask scheduler's address (default: a local Dask cluster of `jobs` workers)
 
 
 @dataclass
@@ -138,21 +140,28 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
         if not files:
             raise single_problem(factbase, "no event files (*.yaml) found")
         config = check_config()
+        pages = site_pages(options.settings, options.templates_dir)  # a broken site template stops the run before any work
         setup = PublishSetup(out, layout.stage, options.settings, options.templates_dir, config, run_moment(options.now))
-        executor = LocalExecutor(setup, options.jobs or default_jobs(), work_likely=_work_likely(files, layout.manifest))
+        executor = LocalExecutor(setup, options.jobs or default_jobs(), work_likely=_work_likely(files, layout.manifest),
+                                 kind=options.executor, scheduler=options.scheduler)
         try:
-            report = _build(factbase, files, options, layout, executor, inputs_digest(options.settings, config), progress)
+            report = _build(factbase, files, options, layout, executor, pages, inputs_digest(options.settings, config), progress)
         finally:
             executor.close()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _build(factbase: Path, files: list[Path], options: BatchOptions, layout: Layout, executor: LocalExecutor, config_digest: str,
-           progress: Progress | None) -> BatchReport:
+def site_pages(settings: SiteSettings, templates_dir: Path | None) -> SitePages:
+    """The site's page renderer; a page template that does not compile is an input error (exit 2)."""
+    return pipeline_part(SitePages, settings, [templates_dir] if templates_dir else [])
+
+
+def _build(factbase: Path, files: list[Path], options: BatchOptions, layout: Layout, executor: LocalExecutor, pages: SitePages,
+           config_digest: str, progress: Progress | None) -> BatchReport:
     prior = layout.read_prior()
     verifier = Verifier(layout.out, layout.verified, layout.tmp)
-    plan = _plan(factbase, files, options, prior, executor, config_digest, verifier, layout)
+    plan = _plan(factbase, files, options, prior, executor, pages, config_digest, verifier, layout)
     # Serialising the unchanged entries for the new manifest is most of writing it: do it
     # while the workers start or draft.
     staged = Manifest()
@@ -161,13 +170,13 @@ def _build(factbase: Path, files: list[Path], options: BatchOptions, layout: Lay
         # The mtime hint was wrong (files touched, not changed): refresh the manifest's
         # time so the next run does not start workers for nothing again.
         os.utime(layout.manifest)
-    report = _commit(plan, outcomes, staged, options, layout)
+    report = _commit(plan, outcomes, staged, options, layout, pages)
     verifier.save()
     return report
 
 
-def _plan(factbase: Path, files: list[Path], options: BatchOptions, prior: Manifest, executor: LocalExecutor, config_digest: str,
-          verifier: Verifier, layout: Layout) -> Plan:
+def _plan(factbase: Path, files: list[Path], options: BatchOptions, prior: Manifest, executor: LocalExecutor, pages: SitePages,
+          config_digest: str, verifier: Verifier, layout: Layout) -> Plan:
     """Scan the fact base and the edited articles, then decide what to publish."""
     shard = options.shard
     if options.articles is not None and not options.articles.is_dir():
@@ -176,13 +185,13 @@ def _plan(factbase: Path, files: list[Path], options: BatchOptions, prior: Manif
     found = scan(files, factbase if factbase.is_dir() else factbase.parent, prior, options.registry, articles,
                  shard.holds if shard else (lambda key: True))
     found.rejections.extend(_article_rejections(articles, None if shard else files))
-    # The templates digest is an input even when nothing changed (a warm worker reports it
-    # once it has started, after the hashing above).
-    return decide(found, prior, executor.templates_digest(), config_digest, force=options.force,
-                  cached=_read_rejections(layout.rejections), verify=verifier.entry)
+    # The templates digest (drafting's and the site pages') is an input even when nothing changed
+    # (a warm worker reports drafting's once it has started, after the hashing above).
+    return decide(found, prior, pages.digest_with(executor.templates_digest()), config_digest, force=options.force,
+                  cached=_read_rejections(layout.rejections), verify=lambda entry: verifier.entry(entry, prior.pending))
 
 
-def _commit(plan: Plan, outcomes: list[Outcome], staged: Manifest, options: BatchOptions, layout: Layout) -> BatchReport:
+def _commit(plan: Plan, outcomes: list[Outcome], staged: Manifest, options: BatchOptions, layout: Layout, pages: SitePages) -> BatchReport:
     """The new manifest from the plan and the outcomes, its files moved into the site (see writer.publish.commit)."""
     shard, prior = options.shard, plan.prior
     report = BatchReport(shard=str(shard) if shard else None, out=str(layout.out), damaged=sorted(plan.damaged))
@@ -198,8 +207,9 @@ def _commit(plan: Plan, outcomes: list[Outcome], staged: Manifest, options: Batc
     if shard:
         write = changed or not layout.manifest.is_file() or set(entries) != set(prior.entries) or bool(before.pending)
     else:
-        write = _stage_site(layout, manifest, before, options.settings, report, changed=changed, force=options.force) or bool(before.pending)
+        write = _stage_site(layout, manifest, before, pages, report, changed=changed, force=options.force) or bool(before.pending)
         change.staged += [name for name in SITE_FILES if name in report.site_written]
+        _drop_site_files(before, manifest, change)
     if commit(layout, before, manifest, change, write_manifest=write):
         report.site_written.append(MANIFEST_NAME if not shard else str(layout.manifest.relative_to(layout.out)))
     if not shard:
@@ -253,7 +263,7 @@ def _article_rejections(articles, files: list[Path] | None) -> list[Rejection]:
     """Edited articles that cannot be read, that name an event another article already has, or (``files``:
     the whole fact base, not a shard) that name a fact file the fact base does not hold."""
     out = []
-    if files is not None:
+    if files is not None and articles.by_fact_file:
         known = {os.path.realpath(f) for f in files}
         for fact_file, path in sorted(articles.by_fact_file.items()):
             if fact_file not in known:
@@ -267,19 +277,20 @@ def _article_rejections(articles, files: list[Path] | None) -> list[Rejection]:
     return out
 
 
-def _stage_site(layout: Layout, manifest: Manifest, before: Manifest, settings: SiteSettings, report: BatchReport, *, changed: bool, force: bool = False) -> bool:
-    """Stage the index and feed when they change (or are missing); note them when edited on disk. Returns whether the manifest must be written."""
-    nothing_new = not changed and not force and before.entries.keys() == manifest.entries.keys() and layout.manifest.is_file()
-    if nothing_new and all(name in before.site_files and (layout.out / name).is_file() for name in SITE_FILES):
+def _stage_site(layout: Layout, manifest: Manifest, before: Manifest, pages: SitePages, report: BatchReport, *, changed: bool, force: bool = False) -> bool:
+    """Stage the index, feed and sitemap when they change (or are missing); note them when edited on disk. Returns whether the manifest must be written."""
+    names = site_file_names(pages.settings)
+    nothing_new = not changed and not force and not before.pending and before.entries.keys() == manifest.entries.keys() and layout.manifest.is_file()
+    if nothing_new and all(name in before.site_files and (layout.out / name).is_file() for name in names):
         manifest.site_files.update(before.site_files)
-        for name in SITE_FILES:
+        for name in names:
             if sha256_file(layout.out / name) != before.site_files[name]:
                 report.damaged.append(name)
                 if force:
-                    return _stage_site(layout, manifest, before, settings, report, changed=True)
+                    return _stage_site(layout, manifest, before, pages, report, changed=True)
         return False
-    entries = newest_first(manifest.entries.values())
-    site = {"index.html": index_page(entries, settings).encode("utf-8"), "feed.xml": atom_feed(entries, settings)}
+    # The feed takes each article's content from its page: a page built in this run is still in the stage.
+    site = render_site_files([layout.stage, layout.out], manifest.entries.values(), pages)
     for name, data in site.items():
         digest = sha256_bytes(data)
         manifest.site_files[name] = digest
@@ -289,6 +300,12 @@ def _stage_site(layout: Layout, manifest: Manifest, before: Manifest, settings: 
             report.site_written.append(name)
     data = manifest.to_bytes(__version__)
     return bool(report.site_written) or not layout.manifest.is_file() or sha256_file(layout.manifest) != sha256_bytes(data)
+
+
+def _drop_site_files(before: Manifest, after: Manifest, change: Change) -> None:
+    """Delete site files the new site no longer has (the sitemap, once the base URL is dropped)."""
+    for name in before.site_files.keys() - after.site_files.keys():
+        change.deletions.setdefault(name, set()).add(before.site_files[name])
 
 
 def _read_rejections(path: Path) -> dict[str, tuple[str, Rejection]]:
@@ -334,22 +351,23 @@ def _work_likely(files: list[Path], manifest: Path) -> bool:
 # --- joining shards -----------------------------------------------------------------
 
 
-def merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | None = None) -> BatchReport:
+def merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | None = None, templates_dir: Path | None = None) -> BatchReport:
     """Join the outputs of ``--shard K/N`` runs into one site: article files, index, feed and manifest.
 
     Shard outputs may already be in ``out`` (shards run against one shared
     folder) or in separate folders (a CI matrix's artifacts), whose article
     files are copied in after their hashes are verified. Every shard 1..N must
     be present; a missing shard is an input error, never a silently partial site.
-    ``settings`` default to the ones the shards were built with.
+    ``settings`` default to the ones the shards were built with; ``templates_dir`` (the
+    shards' ``--templates``) holds the site's page templates when they are not the bundled ones.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with build_lock(out / STATE_DIR, "build"):
-        return _merge_shards(out, shard_dirs, settings)
+        return _merge_shards(out, shard_dirs, settings, templates_dir)
 
 
-def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | None) -> BatchReport:
+def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | None, templates_dir: Path | None) -> BatchReport:
     started = time.perf_counter()
     layout = Layout(out)
     clean(layout)
@@ -369,7 +387,7 @@ def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | No
     for (k, _), (folder, manifest) in sorted(found.items()):
         if manifest.settings != settings.as_dict():
             problems.append(Problem(str(folder / STATE_DIR / f"shard-{k}-of-{n}.json"), 0, 0, "",
-                                    f"shard {k}/{n} was built with other site settings ({manifest.settings}); merge with the same --desk, --title, --base-url and --feed-size"))
+                                    f"shard {k}/{n} was built with other site settings ({manifest.settings}); merge with the same --desk, --title, --base-url, --timezone and --feed-size"))
             continue
         for entry in manifest.entries.values():
             if entry.id in entries:
@@ -390,8 +408,9 @@ def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | No
     change = deletions_for(before, manifest, removed)
     change.staged = staged
     changed = bool(report.published or report.removed) or before.settings != settings.as_dict()
-    write = _stage_site(layout, manifest, before, settings, report, changed=changed) or bool(before.pending)
+    write = _stage_site(layout, manifest, before, site_pages(settings, templates_dir), report, changed=changed) or bool(before.pending)
     change.staged += [name for name in SITE_FILES if name in report.site_written]
+    _drop_site_files(before, manifest, change)
     if commit(layout, before, manifest, change, write_manifest=write):
         report.site_written.append(MANIFEST_NAME)
     remove_legacy_manifest(out)

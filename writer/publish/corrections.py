@@ -15,7 +15,7 @@ rebuilds repeat it rather than compute it again.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from writer.publish.manifest import Correction
 
@@ -89,10 +89,3 @@ def modified_with(modified: str, corrections: tuple[Correction, ...]) -> str:
 def note_text(c: Correction, when: str) -> str:
     """The one wording of a correction note; ``when`` is the date in words, in the desk's style."""
     return f"Updated {when}: {c.label} was revised from {c.before} to {c.after}, {c.reason}."
-
-
-def plain_date(iso: str) -> str:
-    """A correction's date in words, in UTC ("3 December 2026, 14:05 UTC"), when the site gives no other style."""
-    d = datetime.fromisoformat(iso).astimezone(timezone.utc)
-    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-    return f"{d.day} {months[d.month - 1]} {d.year}, {d:%H:%M} UTC"

@@ -5,8 +5,8 @@ by default ``articles/`` beside the fact base), starts from
 ``writer draft EVENT -o DIR/ID.md``, and names its fact file in front matter
 ``facts:`` (relative to the article). That link, not the file name, decides
 which event it is the article for. It is checked against the current facts on
-every run whose inputs changed; publishing renders it with the house page
-template, exactly as a draft's Markdown would be.
+every run whose inputs changed; publishing renders it with the site's article
+page template, exactly as a draft's body would be.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 
 from writer import __version__
 from writer.errors import InputError, single_problem
@@ -59,6 +58,9 @@ def find_articles(folder: Path | None) -> Found:
         except InputError as exc:
             problems.append((path, exc))
             continue
+        except (RecursionError, ValueError, OverflowError) as exc:  # a YAML library's own limits, whatever its wording
+            problems.append((path, single_problem(path, f"front matter cannot be read: {type(exc).__name__}", line=1, column=1, field="front matter")))
+            continue
         facts = front.get("facts")
         if not facts:
             continue
@@ -76,13 +78,13 @@ def find_articles(folder: Path | None) -> Found:
 @dataclass(frozen=True)
 class Rendered:
     title: str
-    html: str
+    body_html: str  # the article's HTML alone (the site's page template puts it in a page)
     claims_json: str
     summary: str
 
 
-def render_edited(text: str, path: str, event, drafter, trace: list[dict]) -> Rendered:
-    """The edited article as a page (the drafter's page template) and its claim map (the check's links)."""
+def render_edited(text: str, path: str, event, trace: list[dict]) -> Rendered:
+    """The edited article's HTML and its claim map (the check's links)."""
     from markdown_it import MarkdownIt
 
     from writer.check.document import split_front_matter
@@ -96,11 +98,9 @@ def render_edited(text: str, path: str, event, drafter, trace: list[dict]) -> Re
         raise single_problem(path, "an edited article needs a title: a first-level heading ('# ...')", line=line, column=1)
     paragraph = _first_inline(tokens, "paragraph_open", None)
     summary = _SENTENCE_END.split(paragraph, 1)[0] if paragraph else ""
-    html = drafter.page.render(title=title, body=jinja2.utils.markupsafe.Markup(md.render(body)), event=event.id,
-                               writer_version=__version__, templates=drafter.templates_digest, lang="en")
     claims = {"event": event.id, "title": title, "edited": True, "writer": __version__,
               "figures": [{k: fig[k] for k in ("line", "column", "figure", "support", "status")} for fig in trace if fig.get("support")]}
-    return Rendered(title, html if html.endswith("\n") else html + "\n", json.dumps(claims, indent=2, ensure_ascii=False) + "\n", summary)
+    return Rendered(title, md.render(body), json.dumps(claims, indent=2, ensure_ascii=False) + "\n", summary)
 
 
 def _first_inline(tokens, opener: str, tag: str | None) -> str:

@@ -5,12 +5,19 @@ elements, and ElementTree escapes text and attributes correctly, which is all
 a feed writer must get right. Ids are stable URIs (the article URL when the
 site has a base URL, else a name-based UUID), so a feed reader never sees an
 old article as new after a rebuild.
+
+Each entry carries the article itself (``<content type="html">``, the body of the
+published page) besides its one-sentence summary, so a feed reader shows the whole
+story with its attributions; ``<updated>`` is the article's last modification
+(it moves when a correction changes a printed figure).
 """
 
 from __future__ import annotations
 
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from datetime import datetime
 
 from writer.publish.pages import newest_first
 from writer.publish.settings import SiteSettings
@@ -38,8 +45,11 @@ def entry_id(event_id: str, settings: SiteSettings) -> str:
     return settings.url(f"{event_id}/") if settings.base_url else _urn(settings.desk, event_id)
 
 
-def atom_feed(entries, settings: SiteSettings) -> bytes:
-    """The feed of the ``settings.feed_size`` newest entries; ``updated`` is the latest modification among them."""
+def atom_feed(entries, settings: SiteSettings, content: Callable[[object], str | None] | None = None) -> bytes:
+    """The feed of the ``settings.feed_size`` newest entries; ``updated`` is the latest modification among them.
+
+    ``content(entry)`` gives an entry's article HTML (None: summary only).
+    """
     chosen = newest_first(entries)[: settings.feed_size]
     feed = ET.Element(_tag("feed"))
     if settings.base_url:
@@ -61,11 +71,12 @@ def atom_feed(entries, settings: SiteSettings) -> bytes:
         _sub(entry, "link", rel="alternate", type="text/html", href=f"{e.id}/")
         if e.summary:
             _sub(entry, "summary", e.summary)
+        html = content(e) if content is not None else None
+        if html:
+            _sub(entry, "content", html, type="html")
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def _instant(iso: str) -> float:
-    from datetime import datetime
-
     return datetime.fromisoformat(iso).timestamp()

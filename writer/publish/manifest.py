@@ -20,7 +20,7 @@ from writer.publish.safety import unsafe_id_reason
 STATE_DIR = ".writer"  # writer's bookkeeping (manifests, lock, caches, staged files): never deployed
 MANIFEST_NAME = f"{STATE_DIR}/manifest.json"  # relative to the output folder
 LEGACY_MANIFEST_NAME = "manifest.json"  # where writer before 0.2 kept it, inside the deployed tree
-SITE_FILES = ("index.html", "feed.xml")
+SITE_FILES = ("index.html", "feed.xml", "sitemap.xml")  # every site file writer may write (the sitemap only with a base URL)
 FORMAT = 2
 READABLE_FORMATS = (1, 2)  # format 1: no printed figures, corrections or edited-article digest yet
 
@@ -94,7 +94,7 @@ class Entry:
     @classmethod
     def from_dict(cls, event_id: str, d: dict) -> "Entry":
         figures = d.get("figures", {})
-        if not isinstance(figures, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in figures.items()):
+        if not isinstance(figures, dict) or not set(map(type, figures.values())) <= {str}:  # JSON keys are always text
             raise ValueError(f"event {event_id!r}: figures must map fact ids to text")
         corrections = tuple(Correction(**c) for c in d.get("corrections", ()))
         entry = cls(event_id, d["source"], Inputs(**d["inputs"]), d["title"], d["published"], d["modified"], d.get("summary", ""),

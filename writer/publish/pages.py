@@ -1,28 +1,324 @@
-"""The site's HTML: the article page around a draft, with its JSON-LD, and the index page.
+"""The site's HTML pages (article and index), rendered from template files.
 
-The draft's own HTML is the article; publishing adds only what belongs to a
-site (schema.org NewsArticle metadata for search engines and aggregators, the
-feed link, the canonical URL). Values are escaped for their context: JSON-LD
-is JSON inside a <script> element, so ``<`` is written as ``\\u003c`` and no
+Every page comes from a template in ``templates/site/`` (``article.html.j2``,
+``index.html.j2``), looked up in the ``--templates`` folder first and the bundled
+set second, like the section templates: an editor restyles the site by copying
+one file. Templates run in Jinja2's sandbox with autoescaping and undefined names
+as errors. What each template receives is listed in ``templates/README.md``.
+
+What a reader needs in order to trust a page is computed here, once, so that no
+template can get it wrong: dates and times in words in the desk's time zone
+(babel), the legend of the provenance marks used on the page (from
+``templates/site/legend.yaml``), the sources with their registry URLs (web links
+only), corrections, and schema.org NewsArticle JSON-LD. JSON-LD is JSON inside a
+<script> element, so ``<``, ``>`` and ``&`` are written as ``\\u003c``... and no
 headline or source name can close the element.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
 
-from jinja2 import Environment
+import jinja2
+import yaml
+from babel.dates import format_date, format_datetime
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
-from writer.publish.settings import SiteSettings
+from writer.publish.corrections import note_text
+from writer.publish.manifest import Correction
+from writer.publish.settings import WEB_SCHEMES, SiteSettings
 
-_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+ARTICLE_TEMPLATE = "site/article.html.j2"
+INDEX_TEMPLATE = "site/index.html.j2"
+LEGEND_FILE = "site/legend.yaml"
+SITE_DIR = "site"  # the page templates' folder inside a templates folder
+# The article template wraps the article's body in these comments; the feed takes
+# each entry's content from between them in the published page (so a rebuild of
+# the feed never re-drafts anything). A body cannot contain them: the Markdown
+# renderer escapes raw HTML, comments included.
+CONTENT_START = "<!-- writer:content -->"
+CONTENT_END = "<!-- /writer:content -->"
+# British news style ("3 December 2026, 14:05 UTC"): day first, month in words (babel, in the
+# site's language), then the 24-hour clock and the zone.
+DATE_PATTERN = "d MMMM y"
+DERIVED_PREFIX = "derived_"
+# Babel gives "EST" for New York but "Eastern Standard Time" in some locales: beyond
+# this length a zone is written as its offset instead, which every reader can read.
+MAX_ZONE_ABBREVIATION = 5
+_MARKED = re.compile(r'<span class="(?:figure|gap)"[^>]*?\sdata-status="([a-z_]+)"')
+_LEADING_H1 = re.compile(r"\A\s*<h1>(.*?)</h1>\s*", re.S)  # the draft's headline, shown above the byline
+_CSS_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}")  # tints go into a style sheet: nothing but a hex colour
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    status: str
+    mark: str
+    label: str
+    text: str
+    tint: str
+
+
+def default_templates_dir() -> Path:
+    return Path(str(resources.files("writer.templates")))
+
+
+class SitePages:
+    """Renders the article and index pages for one site (one set of settings and templates).
+
+    ``template_dirs``: folders searched in order (a user's ``--templates`` folder,
+    then the bundled one, which is always searched last). Raises jinja2 errors
+    (TemplateSyntaxError, TemplateNotFound) and ValueError for a bad legend file when
+    built, so a broken template stops a run before anything is written.
+    """
+
+    def __init__(self, settings: SiteSettings, template_dirs: Sequence[Path | str] = ()):
+        self.settings = settings
+        self._days: dict = {}
+        self._zones: dict = {}
+        dirs = [Path(d) for d in template_dirs]
+        if default_templates_dir() not in dirs:
+            dirs.append(default_templates_dir())
+        self.digest = _files_digest(dirs)
+        self.env = SandboxedEnvironment(
+            loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+            bytecode_cache=_bytecode_cache(),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(when=self.when, day=self.day, css_string=css_string)
+        self.legend, self.derived = _load_legend(next(d / LEGEND_FILE for d in dirs if (d / LEGEND_FILE).is_file()))
+        self.article_template = self.env.get_template(ARTICLE_TEMPLATE)
+        self.index_template = self.env.get_template(INDEX_TEMPLATE)
+
+    def digest_with(self, templates_digest: str) -> str:
+        """One digest of the drafting templates' (``templates_digest``) and these page templates."""
+        return hashlib.sha256(f"{templates_digest}\0{self.digest}".encode()).hexdigest()[:16]
+
+    # -- dates in words -------------------------------------------------------------
+
+    def _local(self, iso: str) -> datetime:
+        return datetime.fromisoformat(iso).astimezone(self.settings.zone)
+
+    def when(self, iso: str) -> str:
+        """``2026-12-03T22:05:00+08:00`` -> ``3 December 2026, 14:05 UTC`` in the desk's time zone."""
+        return self._words(self._local(iso))
+
+    def _words(self, local: datetime) -> str:
+        return f"{self._date_words(local.date())}, {local.hour:02d}:{local.minute:02d} {self._zone(local)}"
+
+    def day(self, iso: str) -> str:
+        """The date alone, in words, in the desk's time zone (``3 December 2026``)."""
+        return self._date_words(self._local(iso).date())
+
+    # An index of 10,000 articles shows 10,000 dates: babel formats each day and each zone
+    # once (most share them) instead of once per date shown (about 0.1 ms each).
+    def _date_words(self, day) -> str:
+        words = self._days.get(day)
+        if words is None:
+            words = self._days[day] = format_date(day, DATE_PATTERN, locale=self.settings.lang)
+        return words
+
+    def _zone(self, local: datetime) -> str:
+        key = (local.tzname(), local.utcoffset())  # the same abbreviation and offset: the same label
+        label = self._zones.get(key)
+        if label is None:
+            label = self._zones[key] = zone_label(local, self.settings.lang)
+        return label
+
+    # -- the legend -------------------------------------------------------------------
+
+    def legend_for(self, body_html: str) -> list[LegendItem]:
+        """The legend entries for the statuses marked in ``body_html``, in legend order."""
+        used = set(_MARKED.findall(body_html))
+        order = list(self.legend)
+        items = [self.item(s) for s in used]
+        return sorted(items, key=lambda i: (order.index(base_status(i.status)) if base_status(i.status) in order else len(order),
+                                            i.status.startswith(DERIVED_PREFIX), i.status))
+
+    def item(self, status: str) -> LegendItem:
+        """The legend entry of one status (a derived status combines the derived mark with its base's)."""
+        if status in self.legend:
+            return self.legend[status]
+        base = self.legend.get(base_status(status))
+        if status.startswith(DERIVED_PREFIX) and base is not None:
+            d = self.derived
+            return LegendItem(status, d["mark"] + base.mark, f"{base.label}, {d['label']}", d["text"], base.tint)
+        return LegendItem(status, "?", status.replace("_", " "), "a status this site's legend does not describe yet.", "#eeeeee")
+
+    def marks(self) -> list[LegendItem]:
+        """Every status's entry, derived ones included (for the page's style sheet)."""
+        plain = list(self.legend.values())
+        return plain + [self.item(DERIVED_PREFIX + s) for s in self.legend]
+
+    # -- pages -----------------------------------------------------------------------
+
+    def article(self, *, event_id: str, headline: str, body_html: str, description: str, published: str, modified: str,
+                sources: Sequence[Mapping], corrections: Sequence[Correction] = ()) -> str:
+        """The article page.
+
+        ``sources``: [{"name", "identifier", "url"?}] for each source the article relies on, in
+        first-use order (they become links and the JSON-LD citations).
+        ``corrections``: the article's corrections, oldest first; each is shown as a dated note
+        ("Updated 3 December 2026, 14:05 UTC: the total was revised from ...", worded by
+        writer.publish.corrections, dated in the desk's time zone) and carried in the JSON-LD
+        as a CorrectionComment. ``modified`` is the page's dateModified.
+        """
+        s = self.settings
+        legend = self.legend_for(body_html)
+        headline_html, body_html = split_headline(body_html, headline)
+        fixes = [self._correction(c) for c in corrections]
+        cited = [_source(x) for x in sources]
+        json_ld = news_article(event_id=event_id, headline=headline, published=published, modified=modified, description=description,
+                               citations=[{k: v for k, v in c.items() if v} for c in cited], settings=s, corrections=fixes)
+        article = {
+            "id": event_id,
+            "headline": headline,
+            "headline_html": headline_html,
+            "description": description,
+            "published": published,
+            "modified": modified,
+            "updated": _later(modified, published),
+            "url": s.url(f"{event_id}/") if s.base_url else "",
+            "body": Markup(CONTENT_START + "\n" + body_html.strip("\n") + "\n" + CONTENT_END),
+            "sources": cited,
+            "corrections": fixes,
+            "legend": legend,
+            "markdown_href": f"{event_id}.md",
+            "claims_href": f"{event_id}.json",
+        }
+        links = {"index": "../", "feed": "../feed.xml", "legend": "#legend"}
+        page = self.article_template.render(site=s, article=article, links=links, marks=self.marks(), json_ld=Markup(json_ld_script(json_ld)))
+        return page if page.endswith("\n") else page + "\n"
+
+    def _listed(self, e) -> dict:
+        """One index entry, its dates already in words: an index can list 10,000 articles, and words
+        computed here rather than by a filter call in the sandbox cost a quarter of the time."""
+        published, modified = self._local(e.published), self._local(e.modified)
+        updated = modified > published
+        return {"id": e.id, "href": f"{e.id}/", "title": e.title, "summary": e.summary, "published": e.published, "modified": e.modified,
+                "published_words": self._words(published), "modified_words": self._words(modified) if updated else "", "updated": updated}
+
+    def _correction(self, c: Correction) -> dict:
+        """A correction for the page: its note, and the note cut around its date (which the page marks up as a <time>)."""
+        words = self.when(c.date)
+        note = note_text(c, words)
+        lead, _, rest = note.partition(words)
+        return {"when": c.date, "words": words, "text": note, "lead": lead, "rest": rest}
+
+    def index(self, entries: Iterable) -> str:
+        """The index page; ``entries`` newest first, each with id, title, summary, published and modified."""
+        s = self.settings
+        listed = [self._listed(e) for e in entries]
+        links = {"index": "./", "feed": "feed.xml"}
+        page = self.index_template.render(site=s, entries=listed, links=links, url=s.url("") if s.base_url else "",
+                                          description=f"{s.title}: news on crypto-market liquidations from {s.desk}, every figure with its source.")
+        return page if page.endswith("\n") else page + "\n"
+
+
+def split_headline(body_html: str, headline: str) -> tuple[Markup, str]:
+    """The body's leading <h1> (with its figure marks) and the rest; without one, the escaped ``headline``."""
+    m = _LEADING_H1.match(body_html)
+    if m is None:
+        return Markup.escape(headline), body_html
+    return Markup(m.group(1)), body_html[m.end():]
+
+
+def zone_label(local: datetime, lang: str) -> str:
+    """The time zone as readers write it: the locale's abbreviation when it has one (UTC, EST), else the offset (UTC+8)."""
+    short = format_datetime(local, "z", locale=lang)
+    if short.isalpha() and len(short) <= MAX_ZONE_ABBREVIATION:
+        return short
+    minutes = int(local.utcoffset().total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    sign, minutes = ("+" if minutes > 0 else "-"), abs(minutes)
+    return f"UTC{sign}{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
+
+
+def base_status(status: str) -> str:
+    return status[len(DERIVED_PREFIX):] if status.startswith(DERIVED_PREFIX) else status
+
+
+def css_string(text: str) -> Markup:
+    """``text`` as a quoted CSS string, every character but letters, digits and spaces escaped (it cannot end the <style>)."""
+    return Markup('"' + "".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):06x}" for c in str(text)) + '"')
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL (safe as a link), else None."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    return url if parts.scheme.lower() in WEB_SCHEMES and parts.netloc and not any(c.isspace() for c in url) else None
+
+
+def _source(x: Mapping) -> dict:
+    return {"name": str(x["name"]), "identifier": str(x.get("identifier") or ""), "url": web_url(x.get("url"))}
+
+
+def _later(a: str, b: str) -> bool:
+    return datetime.fromisoformat(a).timestamp() > datetime.fromisoformat(b).timestamp()
+
+
+def _bytecode_cache() -> jinja2.FileSystemBytecodeCache | None:
+    """Jinja2's compiled-template cache (as drafting uses): compiling the two pages is most of
+    setting them up (about 0.1 s, paid by every batch run). Entries are keyed by each template's
+    source checksum, so an edited template is recompiled; without a safe folder, no cache."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
+def _files_digest(dirs: list[Path]) -> str:
+    """A hash of every file under ``site/`` that the pages would use (the first folder holding a name wins)."""
+    chosen: dict[str, Path] = {}
+    for d in dirs:
+        for p in sorted((d / SITE_DIR).rglob("*")) if (d / SITE_DIR).is_dir() else ():
+            rel = p.relative_to(d).as_posix()
+            if p.is_file() and rel not in chosen:
+                chosen[rel] = p
+    h = hashlib.sha256()
+    for rel in sorted(chosen):
+        h.update(rel.encode() + b"\0" + chosen[rel].read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def _load_legend(path: Path) -> tuple[dict[str, LegendItem], dict]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        statuses = data["statuses"]
+        legend = {str(k): LegendItem(str(k), str(v["mark"]), str(v["label"]), str(v["text"]), str(v.get("tint", "#eeeeee")))
+                  for k, v in statuses.items()}
+        derived = {k: str(data["derived"][k]) for k in ("mark", "label", "text")}
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{path}: cannot read the legend (statuses: {{status: {{mark, label, text}}}}, derived: {{mark, label, text}}): {exc}") from None
+    bad = [i.status for i in legend.values() if not _CSS_COLOUR.fullmatch(i.tint)]
+    if bad:
+        raise ValueError(f"{path}: tint of {', '.join(bad)} must be a hex colour such as #fdf3dc")
+    marks = [i.mark for i in legend.values()]
+    if len(set(marks)) != len(marks):
+        raise ValueError(f"{path}: two statuses share a mark; each status needs its own so readers can tell them apart")
+    return legend, derived
 
 
 def news_article(*, event_id: str, headline: str, published: str, modified: str, description: str,
-                 citations: list[dict], settings: SiteSettings, corrections=()) -> dict:
-    """schema.org NewsArticle for one article. ``citations``: [{"name", "url"?}] for each source used."""
+                 citations: list[dict], settings: SiteSettings, corrections: Sequence[Mapping] = ()) -> dict:
+    """schema.org NewsArticle for one article. ``citations``: [{"name", "url"?}] for each source used;
+    ``corrections``: [{"when": ISO date, "text": the note}]."""
     desk = {"@type": "Organization", "name": settings.desk}
     data = {
         "@context": "https://schema.org",
@@ -38,7 +334,7 @@ def news_article(*, event_id: str, headline: str, published: str, modified: str,
         "citation": [{"@type": "CreativeWork", **c} for c in citations],
     }
     if corrections:
-        data["correction"] = [{"@type": "CorrectionComment", "datePublished": c.date, "text": correction_text(c)} for c in corrections]
+        data["correction"] = [{"@type": "CorrectionComment", "datePublished": c["when"], "text": c["text"]} for c in corrections]
     if settings.base_url:
         data["url"] = settings.url(f"{event_id}/")
         data["mainEntityOfPage"] = data["url"]
@@ -51,71 +347,15 @@ def json_ld_script(data: dict) -> str:
     return f'<script type="application/ld+json">\n{text}\n</script>'
 
 
-def correction_text(c) -> str:
-    """A correction note in words (the wording is in writer.publish.corrections; the date style is the site's)."""
-    from writer.publish.corrections import note_text, plain_date
-
-    return note_text(c, plain_date(c.date))
-
-
-_BODY_OPEN = re.compile(r"<body[^>]*>\n?", re.IGNORECASE)
-
-
-def corrections_block(corrections) -> str:
-    """The dated correction notes, newest first, at the top of the page."""
-    from html import escape
-
-    notes = "".join(f'<p class="correction" data-date="{escape(c.date)}">{escape(correction_text(c))}</p>\n' for c in reversed(corrections))
-    return f'<aside class="corrections" role="note" aria-label="Corrections">\n{notes}</aside>\n'
-
-
-def article_page(draft_html: str, json_ld: dict, settings: SiteSettings, *, corrections=()) -> str:
-    """The draft's standalone page with the site's head elements added before ``</head>`` (and corrections atop the body)."""
-    if corrections:
-        body = _BODY_OPEN.search(draft_html)
-        if body is not None:
-            draft_html = draft_html[: body.end()] + corrections_block(corrections) + draft_html[body.end():]
-    head = [json_ld_script(json_ld), '<link rel="alternate" type="application/atom+xml" href="../feed.xml" title="feed">']
-    if settings.base_url:
-        head.append(f'<link rel="canonical" href="{_attr(json_ld["url"])}">')
-    block = "\n".join(head) + "\n"
-    match = _HEAD_END.search(draft_html)
-    if match is None:
-        raise ValueError("the draft's HTML has no </head>: cannot add the JSON-LD block")
-    return draft_html[: match.start()] + block + draft_html[match.start():]
-
-
-def _attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-
-
-_ENV = Environment(autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-_INDEX = _ENV.from_string("""<!DOCTYPE html>
-<html lang="{{ settings.lang }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ settings.title }}</title>
-<link rel="alternate" type="application/atom+xml" href="feed.xml" title="{{ settings.title }}">
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}li{margin:.6rem 0}time{color:#555;font-size:.9em;display:block}</style>
-</head>
-<body>
-<h1>{{ settings.title }}</h1>
-<p>{{ entries|length }} article{{ "" if entries|length == 1 else "s" }}, newest first. Published by {{ settings.desk }}. <a href="feed.xml">Atom feed</a>.</p>
-<ol class="articles">
-{% for e in entries %}
-<li><a href="{{ e.id }}/">{{ e.title }}</a><time datetime="{{ e.published }}">{{ e.published }}</time>{% if e.summary %}<span class="summary">{{ e.summary }}</span>{% endif %}</li>
-{% endfor %}
-</ol>
-</body>
-</html>
-""")
+def article_content(page_html: str) -> str | None:
+    """The article body of a published page (between the content markers), or None when the template has none."""
+    start = page_html.find(CONTENT_START)
+    end = page_html.find(CONTENT_END, start + len(CONTENT_START)) if start >= 0 else -1
+    if start < 0 or end < 0:
+        return None
+    return page_html[start + len(CONTENT_START):end].strip("\n")
 
 
 def newest_first(entries):
     """Entries ordered by publication time (newest first), ties broken by id for a stable order."""
     return sorted(entries, key=lambda e: (-datetime.fromisoformat(e.published).timestamp(), e.id))
-
-
-def index_page(entries, settings: SiteSettings) -> str:
-    return _INDEX.render(entries=entries, settings=settings)

@@ -15,16 +15,16 @@ full pool instead.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from writer.errors import WriterError
+from writer.publish.executors import make_executor
 from writer.publish.settings import SiteSettings
 from writer.publish.worker import Outcome, Publisher, Task, make_checker, make_drafter, task_rejection
 
@@ -107,9 +107,10 @@ def _worker_digest() -> str | None:
 class _Pool:
     """Worker processes (spawned: no reliance on fork), started as soon as they are created."""
 
-    def __init__(self, setup: PublishSetup, processes: int):
-        self.jobs = processes
-        self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(setup,))
+    def __init__(self, setup: PublishSetup, processes: int, kind: str = "local", scheduler: str | None = None):
+        # local spawned processes, or a Dask cluster (writer.publish.executors)
+        self.pool = make_executor(kind, processes, _init_worker, (setup,), scheduler=scheduler)
+        self.jobs = self.pool.jobs
         self.used = False
         self.closed = False
         self.warm = self.pool.submit(_worker_digest)
@@ -125,27 +126,26 @@ class _Pool:
         if self.closed:
             return
         self.closed = True
-        if not self.used:
-            # Nothing to do after all: stop the worker mid-set-up rather than wait for spaCy.
-            # The pool's own processes are this process's only multiprocessing children.
-            for proc in multiprocessing.active_children():
-                proc.terminate()
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        # Nothing to do after all: stop the worker mid-set-up rather than wait for spaCy.
+        self.pool.shutdown(abandon=not self.used)
 
 
 class LocalExecutor:
     """Publishes tasks with ``jobs`` processes of this machine (1: in this process)."""
 
-    def __init__(self, setup: PublishSetup, jobs: int, *, work_likely: bool):
+    def __init__(self, setup: PublishSetup, jobs: int, *, work_likely: bool, kind: str = "local", scheduler: str | None = None):
         self.setup = setup
-        self.jobs = jobs
+        self.kind, self.scheduler, self.cluster_size = kind, scheduler, jobs
+        self.jobs = jobs if kind == "local" else max(jobs, 2)  # a cluster is used however few cores this machine has
         self.drafter = None
         self.pools: list[_Pool] = []
         self.current: _Pool | None = self._start(1) if jobs > 1 and work_likely else None
         self.started_early = self.current is not None
 
     def _start(self, processes: int) -> _Pool:
-        pool = _Pool(self.setup, processes)
+        if self.kind != "local":
+            processes = self.cluster_size  # a cluster starts once, at its full size
+        pool = _Pool(self.setup, processes, self.kind, self.scheduler)
         self.pools.append(pool)
         return pool
 
@@ -164,7 +164,7 @@ class LocalExecutor:
         if not tasks:
             meanwhile()
             return []
-        if self.current is not None and self.current.jobs < self.jobs and len(tasks) > 2 * self.current.jobs:
+        if self.kind == "local" and self.current is not None and self.current.jobs < self.jobs and len(tasks) > 2 * self.current.jobs:
             self.current.close()  # a large run: one warm worker is too few (the second of spaCy it saved is lost)
             self.current = None
         if self.current is None and self.jobs > 1 and len(tasks) > 1:

@@ -47,12 +47,13 @@ class Verifier:
         self.seen[rel] = [*key, digest]
         return digest
 
-    def entry(self, entry):
-        """OK, MISSING (some file is gone: publish again) or the files whose bytes differ from the entry's."""
+    def entry(self, entry, pending: dict[str, str | None] | None = None):
+        """OK, MISSING (some file is gone or half-updated by a killed run: publish again) or the files whose
+        bytes differ from the entry's. ``pending``: a journal manifest's states in progress."""
         differ = []
         for rel, digest in entry.files.items():
             found = self.digest(rel)
-            if found is None:
+            if found is None or (found != digest and pending and rel in pending):
                 return MISSING
             if found != digest:
                 differ.append(rel)

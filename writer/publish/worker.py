@@ -23,7 +23,7 @@ from writer.errors import DraftError, InputError, WriterError
 from writer.factbase.loader import load_event, load_registry
 from writer.publish.corrections import corrections_for, modified_with, printed_figures_of_draft, printed_figures_of_trace
 from writer.publish.manifest import Entry, Inputs
-from writer.publish.pages import article_page, news_article
+from writer.publish.pages import SitePages
 from writer.publish.rejection import Rejection, reject
 from writer.publish.safety import unsafe_id_reason
 from writer.publish.settings import SiteSettings
@@ -123,7 +123,7 @@ class _Article:
 
     title: str
     markdown: str
-    html: str
+    body_html: str  # the article alone; the site's page template puts it in a page
     claims_json: str
     summary: str
     figures: dict[str, str]
@@ -146,6 +146,7 @@ class Publisher:
         self.gate = gate_rank(checker.config)
         self.config_digest = config_digest or inputs_digest(settings, checker.config)
         self.registries: dict[str, object] = {}
+        self.pages = SitePages(settings, drafter.dirs)
 
     @property
     def templates_digest(self) -> str:
@@ -191,16 +192,17 @@ class Publisher:
         published, modified = event_dates(event)
         corrections = corrections_for(task.prior, made.figures, event, self.now)
         modified = modified_with(modified, corrections)
-        json_ld = news_article(event_id=event.id, headline=made.title, published=published, modified=modified, description=made.summary,
-                               citations=made.citations, settings=self.settings, corrections=corrections)
+        page = self.pages.article(event_id=event.id, headline=made.title, body_html=made.body_html, description=made.summary,
+                                  published=published, modified=modified, sources=made.citations, corrections=corrections)
         files = {
-            f"{event.id}/index.html": article_page(made.html, json_ld, self.settings, corrections=corrections).encode("utf-8"),
+            f"{event.id}/index.html": page.encode("utf-8"),
             f"{event.id}/{event.id}.md": made.markdown.encode("utf-8"),
             f"{event.id}/{event.id}.json": made.claims_json.encode("utf-8"),
         }
         hashes = {rel: sha256_bytes(data) for rel, data in files.items()}
         staged = tuple(rel for rel, data in files.items() if self._stage(rel, data, hashes[rel]))
-        inputs = Inputs(event.digest, self.registry(task.registry).digest, self.templates_digest, __version__, self.config_digest, task.article_digest)
+        inputs = Inputs(event.digest, self.registry(task.registry).digest, self.pages.digest_with(self.templates_digest), __version__, self.config_digest,
+                        task.article_digest)
         entry = Entry(event.id, task.source, inputs, made.title, published, modified, made.summary, hashes, made.figures, corrections,
                       edited=task.article is not None)
         return Outcome(task.source, task.path, event.id, entry=entry, staged=staged)
@@ -242,7 +244,7 @@ class Publisher:
             return task_rejection(task, event.id, f.code, f"{f.name}: {f.message}" + (f" ({f.figure!r})" if f.figure else "") + f" [draft line {f.line}, column {f.column}]",
                                   line=fact.line if fact else 0, problems=[f"{article}:{x.line}:{x.column}: {x.code} {x.message}" for x in blocking],
                                   fact=f.fact, article=article, article_line=f.line, article_column=f.column)
-        return _Article(draft.title, draft.markdown, draft.html, draft.to_json(), summary_of(draft), printed_figures_of_draft(draft.claims),
+        return _Article(draft.title, draft.markdown, draft.body_html, draft.to_json(), summary_of(draft), printed_figures_of_draft(draft.claims),
                         citations(draft, event))
 
     def _edited(self, task: Task, event) -> "_Article | Rejection":
@@ -264,12 +266,12 @@ class Publisher:
                                   fact=f.fact, article=path, article_line=f.line, article_column=f.column)
         trace = self.checker.trace(text, path=path, event=event)
         try:
-            rendered = render_edited(text, path, event, self.drafter, trace)
+            rendered = render_edited(text, path, event, trace)
         except InputError as exc:
             first = exc.problems[0]
             return task_rejection(task, event.id, "article", first.message, path=path, line=first.line, column=first.column)
         cites = citations_of_sources(event, [s for fig in trace if fig.get("support") for s in _fact_sources(event, fig["support"])])
-        return _Article(rendered.title, text, rendered.html, rendered.claims_json, rendered.summary, printed_figures_of_trace(trace), cites)
+        return _Article(rendered.title, text, rendered.body_html, rendered.claims_json, rendered.summary, printed_figures_of_trace(trace), cites)
 
 
 def event_dates(event) -> tuple[str, str]:

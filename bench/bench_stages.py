@@ -1,0 +1,148 @@
+"""Where a batch worker's time goes per event, and whether `gc.freeze()` after warm-up pays.
+
+    python bench/bench_stages.py [--events 400] [--rounds 4] [--write bench/results/batch.md]
+
+1. Stages: one process publishes the events stage by stage (load the fact file, draft,
+   render the HTML, write the claim map JSON, run the check, build the page), timed by
+   CPU per stage.
+2. gc.freeze: fresh worker-like processes (a Drafter and a Checker built, one event
+   published to warm up) publish the same events with and without `gc.freeze()` after
+   the warm-up, alternating, ``--rounds`` pairs; each child reports its own CPU time for
+   the events. The ratio is taken per pair.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def _setup(fb: Path, out: Path):
+    from writer.publish.settings import SiteSettings
+    from writer.publish.worker import Publisher, Task, make_checker, make_drafter
+
+    publisher = Publisher(out, SiteSettings(), make_drafter(None), make_checker(None))
+    files = sorted((fb / "events").glob("*.yaml"))
+    tasks = [Task(str(f), f.name, str(fb / "sources.yaml"), None, None) for f in files]
+    return publisher, tasks
+
+
+def child(fb: Path, freeze: bool) -> dict:
+    """One worker-like process: warm up on the first event, then publish the rest."""
+    with tempfile.TemporaryDirectory() as tmp:
+        publisher, tasks = _setup(fb, Path(tmp))
+        publisher.publish(tasks[0])
+        if freeze:
+            gc.collect()
+            gc.freeze()
+        collections = sum(s["collections"] for s in gc.get_stats())
+        t0 = time.process_time()
+        for t in tasks[1:]:
+            publisher.publish(t)
+        cpu = time.process_time() - t0
+        return {"cpu": cpu, "events": len(tasks) - 1, "collections": sum(s["collections"] for s in gc.get_stats()) - collections}
+
+
+def stages(fb: Path) -> dict[str, float]:
+    from writer.factbase.loader import load_event, load_registry
+    from writer.publish.pages import article_page
+
+    with tempfile.TemporaryDirectory() as tmp:
+        publisher, tasks = _setup(fb, Path(tmp))
+        publisher.publish(tasks[0])
+        registry = load_registry(fb / "sources.yaml")
+        spent = dict.fromkeys(("load", "draft", "html", "claim map JSON", "check", "page"), 0.0)
+        clock = time.process_time
+        for t in tasks[1:]:
+            a = clock()
+            event = load_event(t.path, registry)
+            b = clock()
+            draft = publisher.drafter.draft(event, facts_path="facts.yaml")
+            c = clock()
+            html = draft.html
+            d = clock()
+            draft.to_json()
+            e = clock()
+            publisher.checker.check_text(draft.markdown, path="a.md", event=event)
+            f = clock()
+            article_page(html, {}, publisher.settings)
+            g = clock()
+            for name, span in zip(spent, (b - a, c - b, d - c, e - d, f - e, g - f)):
+                spent[name] += span
+        n = len(tasks) - 1
+        return {k: v / n * 1000 for k, v in spent.items()}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=400)
+    ap.add_argument("--rounds", type=int, default=4)
+    ap.add_argument("--write", type=Path, default=None)
+    ap.add_argument("--child", type=Path, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--freeze", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child is not None:
+        print(json.dumps(child(args.child, args.freeze)))
+        return 0
+
+    import make_factbase
+
+    load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    with tempfile.TemporaryDirectory(prefix="writer-stages-") as tmp:
+        fb = Path(tmp) / "fb"
+        make_factbase.write_factbase(args.events, fb)
+        per_stage = stages(fb)
+        runs: dict[bool, list[dict]] = {False: [], True: []}
+        for r in range(args.rounds):
+            for freeze in ((False, True) if r % 2 == 0 else (True, False)):
+                cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(fb)] + (["--freeze"] if freeze else [])
+                out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+                runs[freeze].append(json.loads(out.strip().splitlines()[-1]))
+    load_after = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    n = args.events - 1
+    ratios = sorted(a["cpu"] / b["cpu"] for a, b in zip(runs[False], runs[True]))
+    lines = [
+        "## Where a worker's time goes, and gc.freeze()",
+        "",
+        f"Command: `python bench/bench_stages.py --events {args.events} --rounds {args.rounds}`; 2-core machine "
+        f"({platform.machine()}, Python {platform.python_version()}); load average {load_before} before, {load_after} after "
+        "(shared machine: CPU time, not wall time).",
+        "",
+        "| stage | CPU ms per event |",
+        "|---|---|",
+        *(f"| {k} | {v:.2f} |" for k, v in per_stage.items()),
+        f"| total | {sum(per_stage.values()):.2f} |",
+        "",
+        f"gc.freeze() after warm-up, {args.rounds} alternating pairs of fresh processes publishing {n} events each:",
+        "",
+        "| | CPU ms per event (median) | collections (median) |",
+        "|---|---|---|",
+    ]
+    for freeze in (False, True):
+        lines.append(f"| {'with' if freeze else 'without'} gc.freeze() | {statistics.median(r['cpu'] for r in runs[freeze]) / n * 1000:.2f} | "
+                     f"{statistics.median(r['collections'] for r in runs[freeze]):.0f} |")
+    lines += ["", f"- without / with, per pair: median {statistics.median(ratios):.3f}x (range {ratios[0]:.3f}-{ratios[-1]:.3f})."]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if args.write:
+        from bench.eval_seeds import update_section  # noqa: PLC0415
+
+        update_section(args.write, "stages", report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

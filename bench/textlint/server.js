@@ -1,0 +1,44 @@
+// textlint's Node API behind a line protocol, for bench/bench_check.py: one linter built once,
+// then each request lints the whole corpus again, timed by this process's CPU (user + system).
+//
+//   node server.js RULE FILE_LIST     then, per line on stdin:  {"detail": true|false}
+//   answers one JSON line:            {"cpu": s, "wall": s, "files": n, "messages": n, "found": [[file, line, column, code], ...]}
+"use strict";
+const fs = require("fs");
+const readline = require("readline");
+const { createLinter } = require("textlint");
+const { TextlintKernelDescriptor } = require("@textlint/kernel");
+const markdown = require("@textlint/textlint-plugin-markdown");
+
+const rule = require(process.argv[2]);
+const files = fs.readFileSync(process.argv[3], "utf8").split("\n").filter(Boolean);
+const descriptor = new TextlintKernelDescriptor({
+  rules: [{ ruleId: "writer-fact-free", rule }],
+  plugins: [{ pluginId: "markdown", plugin: markdown.default || markdown }],
+  filterRules: [],
+});
+const linter = createLinter({ descriptor });
+
+const rl = readline.createInterface({ input: process.stdin });
+rl.on("line", async (line) => {
+  const request = JSON.parse(line);
+  try {
+    const cpu0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    const results = await linter.lintFiles(files);
+    const t1 = process.hrtime.bigint();
+    const cpu = process.cpuUsage(cpu0);
+    const answer = {
+      cpu: (cpu.user + cpu.system) / 1e6,
+      wall: Number(t1 - t0) / 1e9,
+      files: results.length,
+      messages: results.reduce((a, r) => a + r.messages.length, 0),
+    };
+    if (request.detail) {
+      answer.found = results.flatMap((r) => r.messages.map((m) => [r.filePath, m.line, m.column, m.message.slice(0, 4)]));
+    }
+    process.stdout.write(JSON.stringify(answer) + "\n");
+  } catch (e) {
+    process.stdout.write(JSON.stringify({ error: String(e && e.stack ? e.stack : e) }) + "\n");
+  }
+});

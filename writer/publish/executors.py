@@ -1,0 +1,185 @@
+"""Where a batch publishes its events: processes on this machine (the default) or a Dask cluster.
+
+The build (``writer.publish.build``) decides what to publish and commits the
+site; an executor only runs ``fn(chunk)`` somewhere and hands back a
+``concurrent.futures.Future`` per chunk. Both executors give the build the
+same four things:
+
+- ``jobs``: how many chunks can run at once (for sizing chunks);
+- ``submit(fn, *args)``: a standard Future, so the build waits with
+  ``concurrent.futures.as_completed`` whichever executor runs the work;
+- a lost worker surfaces as ``BrokenProcessPool`` (the build turns the chunk's
+  events into "internal" rejections, never a traceback);
+- ``shutdown(abandon=...)``: ``abandon`` stops workers still setting up when
+  there turned out to be nothing to do.
+
+Every worker process runs the build's initializer once (it builds the Drafter
+and the Checker) before its first chunk. The local pool passes it to
+``ProcessPoolExecutor``; on Dask the first chunk a worker process receives runs
+it (``_set_up_then``), and again only when a later build brings other settings.
+Then the objects set-up built are frozen out of the garbage collector's sight
+(``gc.freeze``): they live as long as the worker, and every collection would
+otherwise walk them again (bench/bench_stages.py: about 8% of a worker's CPU).
+
+The Dask executor needs the optional extra (``pip install 'writer[dask]'``).
+Its workers read the fact files and write the article files themselves, so they
+must see the fact base and the output folder at the same paths as the machine
+running ``writer batch`` (a shared file system); the index, the feed and the
+manifest are written by ``writer batch`` itself, last, as in a local build.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import logging
+import multiprocessing
+import pickle
+import threading
+from collections.abc import Callable
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from writer.errors import WriterError
+
+EXECUTORS = ("local", "dask")
+DASK_EXTRA = "pip install 'writer[dask]'"
+# How long to wait for a Dask scheduler to answer before giving up (exit 2).
+SCHEDULER_TIMEOUT = "20s"
+
+
+class LocalProcesses:
+    """The default: ``processes`` spawned worker processes on this machine."""
+
+    name = "local"
+
+    def __init__(self, processes: int, initializer: Callable, initargs: tuple):
+        self.jobs = processes
+        self._pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_start, initargs=(initializer, initargs))
+
+    def submit(self, fn: Callable, *args) -> Future:
+        return self._pool.submit(fn, *args)
+
+    def shutdown(self, *, abandon: bool = False) -> None:
+        if abandon:
+            # Stop workers mid-set-up rather than wait for them (the pool's own
+            # processes are this process's only multiprocessing children).
+            for proc in multiprocessing.active_children():
+                proc.terminate()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskCluster:
+    """A Dask cluster: the one at ``scheduler`` (an address such as ``tcp://10.0.0.5:8786``), or
+    without one a local cluster of ``processes`` single-threaded worker processes, closed at the end."""
+
+    name = "dask"
+
+    def __init__(self, processes: int, initializer: Callable, initargs: tuple, scheduler: str | None = None):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise WriterError(f"--executor dask needs Dask's distributed scheduler: {DASK_EXTRA}") from None
+        if scheduler:
+            check_scheduler(scheduler)  # before a Client exists (a half-built one complains at exit)
+        self._cluster = None
+        try:
+            if scheduler:
+                self._client = Client(scheduler, timeout=SCHEDULER_TIMEOUT, set_as_default=False)
+            else:
+                self._cluster = LocalCluster(n_workers=processes, threads_per_worker=1, processes=True,
+                                             dashboard_address=":0", silence_logs=logging.ERROR)
+                self._client = Client(self._cluster, set_as_default=False)
+        except (OSError, TimeoutError) as exc:  # refused, timed out
+            self._close_cluster()
+            where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
+            raise WriterError(f"cannot reach {where}: {exc}") from None
+        self.jobs = max(1, sum(self._client.nthreads().values()))
+        blob = pickle.dumps((initializer, initargs))
+        self._setup = (hashlib.sha256(blob).hexdigest(), initializer, initargs)
+        self._executor = self._client.get_executor(pure=False)  # two chunks with equal inputs are still two tasks
+
+    def submit(self, fn: Callable, *args) -> Future:
+        inner = self._executor.submit(_set_up_then, self._setup, fn, *args)
+        outer: Future = Future()
+        inner.add_done_callback(lambda done: _relay(done, outer))
+        return outer
+
+    def shutdown(self, *, abandon: bool = False) -> None:
+        self._executor.shutdown(wait=not abandon)
+        self._client.close()
+        self._close_cluster()
+
+    def _close_cluster(self) -> None:
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+
+def check_scheduler(address: str) -> None:
+    """Raise WriterError unless ``address`` reads as a Dask scheduler address (scheme, host, port)."""
+    try:
+        from distributed.comm import get_address_host_port
+    except ImportError:
+        raise WriterError(f"--executor dask needs Dask's distributed scheduler: {DASK_EXTRA}") from None
+    try:
+        get_address_host_port(address)
+    except ValueError as exc:
+        raise WriterError(f"--scheduler {address!r} is not a Dask scheduler address such as tcp://HOST:8786 ({exc})") from None
+
+
+def make_executor(kind: str, processes: int, initializer: Callable, initargs: tuple, *, scheduler: str | None = None):
+    """The executor named ``kind`` ("local" or "dask"); ``scheduler`` only with "dask"."""
+    if kind == "local":
+        if scheduler:
+            raise WriterError("--scheduler needs --executor dask")
+        return LocalProcesses(processes, initializer, initargs)
+    if kind == "dask":
+        return DaskCluster(processes, initializer, initargs, scheduler)
+    raise WriterError(f"unknown executor {kind!r}; choose one of {', '.join(EXECUTORS)}")
+
+
+def _start(initializer: Callable, initargs: tuple) -> None:
+    initializer(*initargs)
+    freeze_set_up()
+
+
+def freeze_set_up() -> None:
+    """Keep what a worker's set-up built (templates, phrase tables, pipelines) out of later collections."""
+    gc.collect()
+    gc.freeze()
+
+
+def _relay(done: Future, outer: Future) -> None:
+    """Copy a Dask chunk's result; any failure of the task itself is a lost worker.
+
+    The build's chunk function catches every error of an event (it becomes a
+    rejection), so an exception here means the worker or the cluster failed:
+    killed, out of memory, unreachable, cancelled.
+    """
+    if outer.done():
+        return
+    try:
+        outer.set_result(done.result())
+    except CancelledError:
+        outer.set_exception(BrokenProcessPool("the Dask task was cancelled"))
+    except Exception as exc:  # noqa: BLE001 - every failure has the same meaning here
+        outer.set_exception(BrokenProcessPool(f"Dask: {type(exc).__name__}: {exc}"))
+
+
+# In each Dask worker process: the setup last run, and one chunk at a time (a worker
+# started with several threads shares one Drafter and Checker, which are not thread-safe).
+_READY: list[str] = []
+_LOCK = threading.Lock()
+
+
+def _set_up_then(setup: tuple, fn: Callable, *args):
+    key, initializer, initargs = setup
+    with _LOCK:
+        if _READY != [key]:
+            gc.unfreeze()  # what an earlier build's set-up built may be freed now
+            initializer(*initargs)
+            freeze_set_up()
+            _READY[:] = [key]
+        return fn(*args)
