@@ -29,7 +29,7 @@ suppression would silently hide a new mistake on that line later.
 
 ## Example
 ```markdown
-<!-- writer: disable-next-line P002 -->
+<!-- writer: disable-next-line F001 -->
 Long liquidations reached $1.36 billion, according to a single source, CoinAnk.
 ```
 
