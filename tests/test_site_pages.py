@@ -160,6 +160,14 @@ def test_the_legend_lists_exactly_the_statuses_marked_on_the_page_in_legend_orde
     assert "<h1>" not in article_content(html)
 
 
+def test_every_provenance_status_has_its_own_mark_in_the_bundled_legend():
+    from writer.factbase.vocabulary import Status
+
+    legend = SitePages(SiteSettings()).legend
+    assert set(legend) == {s.value for s in Status}
+    assert len({i.mark for i in legend.values()}) == len(legend)
+
+
 def test_corrections_are_dated_notes_in_the_page_and_in_the_json_ld():
     pages = SitePages(SiteSettings(timezone="Asia/Hong_Kong"))
     fixes = [Correction("2026-12-03T14:05:00+00:00", "total_24h", "the 24-hour total", "about $1.45 billion", "$1.52 billion", "after CoinGlass revised its data")]
