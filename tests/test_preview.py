@@ -231,3 +231,19 @@ def test_cli_open_writes_a_temporary_page_and_opens_it(monkeypatch):
         assert 'data-fact="total_24h"' in page.read_text(encoding="utf-8")
     finally:
         page.unlink()
+
+
+def test_legend_marks_are_the_published_pages_marks():
+    """One place for each status's mark and words: templates/site/legend.yaml, read by the site and the preview."""
+    import yaml
+
+    from writer.preview.render import Legend
+
+    legend = Legend()
+    data = yaml.safe_load((ROOT / "templates" / "site" / "legend.yaml").read_text(encoding="utf-8"))["statuses"]
+    for status, entry in data.items():
+        assert (legend(status).badge, legend(status).label) == (entry["mark"], entry["label"])
+    marks = [legend(s).badge for s in [*data, "unsupported", "unlinked"]]
+    assert len(set(marks)) == len(marks)  # every status has its own mark
+    html = preview_html(DISPUTED)[0]
+    assert f'data-status="disputed" data-badge="{data["disputed"]["mark"]}"' in html

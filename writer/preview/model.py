@@ -76,6 +76,7 @@ class PreviewData:
     facts_path: str = ""
     notes: list[str] = field(default_factory=list)
     watched: list[Path] = field(default_factory=list)  # files whose change re-renders the preview
+    templates_dir: Path | None = None  # the user's templates (the legend's marks may be overridden there)
 
 
 # --- the facts -----------------------------------------------------------------------
@@ -159,7 +160,8 @@ def from_event(path: Path, *, templates_dir: Path | None = None, sources: Path |
         marks.append(Mark(fig["start"], fig["end"], fig["text"], fig["status"], fig["fact"], "drafted",
                           _support_backing(event, fig["fact"], fig["status"]), fig.get("attribution") or fig.get("caveat") or ""))
     findings = Checker(config, spacy_pipeline=False).check_text(draft.markdown, path=str(path), event=event)
-    data = PreviewData(draft.title, str(path), "draft", draft.markdown, marks, findings, list(draft.skipped), facts_path=str(path))
+    data = PreviewData(draft.title, str(path), "draft", draft.markdown, marks, findings, list(draft.skipped), facts_path=str(path),
+                       templates_dir=templates_dir)
     data.watched = [path, *_registry_files(event), *_template_files(templates_dir)]
     _attach(data)
     return data
@@ -193,7 +195,8 @@ def from_article(path: Path, *, text: str | None = None, facts: Path | None = No
     findings = checker.check_text(text, path=str(path), event=event)
     front, _ = split_front_matter(text, str(path))
     title = str(front.get("title") or _first_heading(text) or path.name)
-    data = PreviewData(title, str(path), "article", text, marks, findings, [], facts_path=os.path.normpath(event.path) if event else "")
+    data = PreviewData(title, str(path), "article", text, marks, findings, [], facts_path=os.path.normpath(event.path) if event else "",
+                       templates_dir=templates_dir)
     data.watched = [path, *([Path(event.path)] if event is not None else []), *_registry_files(event), *_template_files(templates_dir)]
     if config is not None and config.origin:
         data.watched.append(Path(config.origin))

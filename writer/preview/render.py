@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 import jinja2
+import yaml
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
@@ -37,29 +39,38 @@ class StatusKey:
     badge: str
     label: str
     meaning: str
+    tint: str = ""
 
 
-# One entry per status the fact base knows, plus the two a checked article adds.
-# A status without an entry (a newer vocabulary) still gets a badge: its own name.
-STATUS_KEYS = {
-    k.status: k
-    for k in (
-        StatusKey("multi_source", "M", "several sources", "two or more independent sources agree"),
-        StatusKey("official", "O", "official", "the venue's own statement or on-chain record"),
-        StatusKey("single_source", "1", "single source", "one named source; the article must say so"),
-        StatusKey("disputed", "D", "disputed", "sources disagree; print the range and who says what"),
-        StatusKey("estimate", "E", "estimate", "a model or heat-map estimate of potential liquidations"),
-        StatusKey("pending_verification", "P", "pending", "reported but awaiting confirmation"),
-        StatusKey("rumor", "R", "rumour", "an unverified claim circulating on social media"),
-        StatusKey("unavailable", "U", "unavailable", "the desk knows no reliable figure exists"),
-        StatusKey(UNSUPPORTED, "✗", "not supported", "no fact supports this figure, or it contradicts its fact"),
-        StatusKey(UNLINKED, "?", "not linked", "checked without a fact file"),
-    )
-}
+LEGEND_FILE = "site/legend.yaml"  # the published pages' marks and words: one place for both
+# Two states only a checked article has (a published page never shows either).
+PREVIEW_KEYS = (
+    StatusKey(UNSUPPORTED, "✗", "Not supported", "no fact supports this figure, or it contradicts its fact.", "#fde2e2"),
+    StatusKey(UNLINKED, "?", "Not linked", "checked without a fact file, so nothing to link to.", "#ffffff"),
+)
 
 
-def status_key(status: str) -> StatusKey:
-    return STATUS_KEYS.get(status) or StatusKey(status, status[:2].upper(), status.replace("_", " "), status.replace("_", " "))
+class Legend:
+    """The marks of ``templates/site/legend.yaml`` (or the user's override) plus the preview's own two."""
+
+    def __init__(self, templates_dir: Path | None = None):
+        from writer.draft.drafter import default_templates_dir
+
+        folders = [d for d in (templates_dir, default_templates_dir()) if d is not None]
+        path = next((Path(d) / LEGEND_FILE for d in folders if (Path(d) / LEGEND_FILE).is_file()), None)
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path is not None else {}
+        statuses = (data or {}).get("statuses") or {}
+        self.keys = {str(k): StatusKey(str(k), str(v["mark"]), str(v["label"]), str(v["text"]), str(v.get("tint", "")))
+                     for k, v in statuses.items()}
+        for k in PREVIEW_KEYS:
+            self.keys[k.status] = k
+
+    def __call__(self, status: str) -> StatusKey:
+        """A status without an entry (a newer vocabulary) still gets a badge: its own name."""
+        return self.keys.get(status) or StatusKey(status, status[:2].upper(), status.replace("_", " "), status.replace("_", " "))
+
+    def order(self, status: str) -> int:
+        return list(self.keys).index(status) if status in self.keys else len(self.keys)
 
 
 def _fence(markdown: str, marks: list[Mark]) -> str:
@@ -76,17 +87,18 @@ def _fence(markdown: str, marks: list[Mark]) -> str:
     return "".join(out)
 
 
-def article_html(data: PreviewData) -> str:
+def article_html(data: PreviewData, legend: Legend | None = None) -> str:
     """The article body as HTML with every figure a focusable, described element."""
     fenced = _fence(data.markdown, data.marks)
     fenced = _FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), fenced, count=1)
     fenced = _COMMENT.sub("", fenced)
     html = MarkdownIt("commonmark", {"html": False}).enable("table").render(fenced)
+    legend = legend or Legend(data.templates_dir)
 
     def open_span(m: re.Match) -> str:
         i = int(m.group(1))
         mark = data.marks[i]
-        key = status_key(mark.status)
+        key = (legend or Legend(data.templates_dir))(mark.status)
         attrs = {
             "class": "fig" + (" has-findings" if mark.findings else ""),
             "id": f"fig-{i}",
@@ -103,13 +115,18 @@ def article_html(data: PreviewData) -> str:
     return html.replace(_CLOSE, "</span>")
 
 
+_TINT = re.compile(r"#[0-9A-Fa-f]{3,8}")  # a legend's tint goes into CSS: a hex colour and nothing else
+
+
 def _env() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("writer.preview", "."),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+    env.tests["match_tint"] = lambda value: bool(_TINT.fullmatch(value or ""))
+    return env
 
 
 def _asset(name: str) -> str:
@@ -123,20 +140,21 @@ def render_page(data: PreviewData) -> str:
         for f in m.findings:
             figure_of[id(f)] = i
     findings = [{"finding": f, "figure": figure_of.get(id(f))} for f in data.findings]
-    used = sorted({m.status for m in data.marks}, key=lambda s: list(STATUS_KEYS).index(s) if s in STATUS_KEYS else len(STATUS_KEYS))
-    legend = [status_key(s) for s in used] or []
+    key = Legend(data.templates_dir)
+    used = sorted({m.status for m in data.marks}, key=key.order)
+    legend = [key(s) for s in used]
     counts = {s: sum(1 for m in data.marks if m.status == s) for s in used}
     return _env().get_template("page.html.j2").render(
         data=data,
-        body=Markup(article_html(data)),
+        body=Markup(article_html(data, key)),
         marks=list(enumerate(data.marks)),
         findings=findings,
         legend=legend,
         counts=counts,
-        key=status_key,
+        key=key,
         style=Markup(_asset("preview.css")),
         script=Markup(_asset("preview.js")),
     )
 
 
-__all__ = ["STATUS_KEYS", "StatusKey", "article_html", "render_page", "status_key"]
+__all__ = ["Legend", "StatusKey", "article_html", "render_page"]
