@@ -89,3 +89,8 @@ def test_documented_completion_command_works():
     env = {**os.environ, "_WRITER_COMPLETE": "bash_source"}
     r = subprocess.run([str(Path(sys.executable).parent / "writer")], env=env, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and "_writer_completion()" in r.stdout
+
+
+def test_tour_masking_hides_the_templates_hash_only_in_front_matter():
+    assert GEN._mask("---\ntemplates: 6586ae39d5a223cf\n---") == "---\ntemplates: HASH\n---"
+    assert GEN._mask("the templates: 6586ae39d5a223cf") == "the templates: 6586ae39d5a223cf"
