@@ -107,8 +107,8 @@ def test_select_ignore_and_fail_on(articles):
     assert run("check", "a", "--select", "F002", cwd=articles).exit_code == 0
     assert run("check", "a", "--select", "F", cwd=articles).exit_code == 1
     (articles / "w.md").write_text("The claim that $7 billion sits at $93,000 spread, according to X.\n", encoding="utf-8")
-    assert run("check", "w.md", cwd=articles).exit_code == 0  # F002 is a warning
-    assert run("check", "w.md", "--fail-on", "warning", cwd=articles).exit_code == 1
+    assert run("check", "w.md", "--fail-on", "error", cwd=articles).exit_code == 0  # F002 is a warning
+    assert run("check", "w.md", cwd=articles).exit_code == 1  # and warnings fail by default, as in `writer batch`
 
 
 def test_unknown_code_is_a_usage_error(articles):
@@ -120,7 +120,7 @@ def test_globs(articles):
     r = run("check", "a/*.md", "--format", "json", cwd=articles)
     assert json.loads(r.output)["summary"]["files"] == 2
     r = run("check", "nothing/*.md", cwd=articles)
-    assert r.exit_code == 2 and "no such file, folder or matching glob" in r.output
+    assert r.exit_code == 2 and "nothing/*.md:0:0: no file matches this glob" in r.output
 
 
 def test_missing_path_is_exit_2(articles):
@@ -164,7 +164,7 @@ def test_pyproject_config(tmp_path):
     )
     (tmp_path / "b.md").write_text("Liquidations reached $1.861 billion, as tallied by the desk.\n\nLongs lost $1.7 billion, Ank Terminal shows.\n", encoding="utf-8")
     assert run("check", "b.md", cwd=tmp_path).exit_code == 0
-    r = run("check", "a.md", cwd=tmp_path)
+    r = run("check", "a.md", "--fail-on", "error", cwd=tmp_path)
     assert r.exit_code == 0 and "F001" in r.output  # demoted to a warning
     (tmp_path / "pyproject.toml").write_text('[tool.writer.check]\nselct = ["F"]\n', encoding="utf-8")
     r = run("check", "a.md", cwd=tmp_path)

@@ -73,7 +73,7 @@ def test_pass_fixture_is_clean(checker, code):
 @pytest.mark.parametrize("code", list(RULES))
 def test_rule_metadata_and_docs(code):
     rule = RULES[code]
-    assert re.fullmatch(r"[PF]\d{3}", rule.code)
+    assert re.fullmatch(r"[PFS]\d{3}", rule.code)
     assert re.fullmatch(r"[a-z]+(?:-[a-z]+)+", rule.name)
     assert rule.severity in ("error", "warning", "info")
     for heading in ("## What it does", "## Why it matters", "## Example", "## Use instead"):

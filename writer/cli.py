@@ -1,35 +1,16 @@
 """The ``writer`` command line: parse arguments, call the library, print.
 
 Nothing here decides anything about facts, articles or provenance; it maps
-library results to output and library errors to exit codes:
-0 success, 1 findings or rejected events, 2 usage or input error.
+library results to output and library errors to exit codes (one path, in
+writer/cli_errors.py): 0 success, 1 findings or rejected events, 2 usage or
+input error.
 """
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-
 import click
 
 from writer import __version__
-from writer.errors import InputError, WriterError
-
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-
-
-def _fail(exc: WriterError) -> None:
-    """Print a library error and exit with its code (never a traceback for bad input)."""
-    click.echo(str(exc), err=True)
-    if isinstance(exc, InputError):
-        n = len(exc.problems)
-        click.echo(f"{n} problem{'s' if n != 1 else ''} found", err=True)
-    sys.exit(exc.exit_code)
-
-
-def _dump_json(data) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,9 +29,11 @@ from writer.cli_check import check_commands  # noqa: E402
 from writer.cli_draft import draft  # noqa: E402
 from writer.cli_facts import facts  # noqa: E402
 from writer.cli_import import import_command  # noqa: E402
+from writer.cli_preview import preview  # noqa: E402
 
 main.add_command(facts)
 main.add_command(draft)
+main.add_command(preview)
 main.add_command(batch)
 main.add_command(import_command)
 for _command in check_commands:

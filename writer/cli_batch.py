@@ -13,9 +13,7 @@ from pathlib import Path
 
 import click
 
-from writer.errors import InputError, WriterError
-
-EXIT_USAGE = 2
+from writer.cli_errors import reporting_errors
 
 
 def _shard(ctx, param, value):
@@ -162,17 +160,8 @@ def batch(paths, out, jobs, executor, scheduler, shard, merge, force, templates_
                                articles=articles_dir, executor=executor, scheduler=scheduler)
         progress = _Progress(enabled=not quiet)
         run = lambda: build_site(paths[0], options, progress=progress)  # noqa: E731
-    try:
+    with reporting_errors():  # the CLI's one path from library errors to messages and exit codes
         report = run()
-    except InputError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(EXIT_USAGE)
-    except WriterError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
-    except OSError as exc:
-        click.echo(f"error: {exc.filename or out}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_USAGE)
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:

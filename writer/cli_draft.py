@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from writer.cli_errors import reporting_errors
+
 FORMATS = ("md", "html", "json")
 
 
@@ -26,10 +28,7 @@ def draft(event: Path, fmt: str, output: Path | None, templates_dir: Path | None
     stderr. Exit 0 on success, 1 when the draft fails its own check, 2 for
     bad input (nothing is written).
     """
-    from writer.cli import _fail
-    from writer.errors import WriterError
-
-    try:
+    with reporting_errors():
         from writer.draft import Drafter
         from writer.factbase.loader import load_event, load_registry
 
@@ -37,9 +36,6 @@ def draft(event: Path, fmt: str, output: Path | None, templates_dir: Path | None
         drafter = Drafter(templates_dir, run_check=run_check)
         facts_path = os.path.relpath(event.resolve(), output.resolve().parent) if output else str(event)
         result = drafter.draft(loaded, facts_path=Path(facts_path).as_posix())
-    except WriterError as exc:
-        _fail(exc)
-        return
     for section, reason in result.skipped:
         click.echo(f"skipped section {section!r}: {reason}", err=True)
     text = {"md": result.markdown, "html": result.html, "json": result.to_json()}[fmt]
@@ -47,10 +43,7 @@ def draft(event: Path, fmt: str, output: Path | None, templates_dir: Path | None
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    try:
-        from writer.atomic import atomic_write  # the same temp-then-rename write as batch publishing
+    from writer.atomic import atomic_write  # the same temp-then-rename write as batch publishing
 
+    with reporting_errors():
         atomic_write(output, text.encode("utf-8"))
-    except OSError as exc:
-        click.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
-        sys.exit(2)

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import sys
+import json
 from pathlib import Path
 
 import click
 
-from writer.errors import InputError, single_problem
+from writer.cli_errors import reporting_errors
+from writer.errors import InputError, Problem, single_problem
 
-EXIT_INPUT = 2
 
-
-def _fail(exc) -> None:
-    from writer.cli import _fail as fail
-
-    fail(exc)
+def _dump_json(data) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
 
 
 @click.group()
@@ -30,27 +27,22 @@ def facts_validate(paths: tuple[Path, ...], sources: Path | None) -> None:
     """Check fact files (files or folders): every problem in every file, in one run. Exit 0 when all are valid, 2 otherwise."""
     from writer.factbase.loader import event_files, load_factbase, load_registry
 
-    try:
+    with reporting_errors():
         registry = load_registry(sources) if sources else None
-    except InputError as exc:
-        _fail(exc)
-    files = event_files(paths)
-    if not files:
-        click.echo("no event files found in " + ", ".join(map(str, paths)), err=True)
-        sys.exit(EXIT_INPUT)
-    events, problems = load_factbase(paths, registry)
-    if problems:
-        _fail(InputError(problems))
+        files = event_files(paths)
+        if not files:
+            raise InputError([Problem(str(p), 0, 0, "", "no event files found here") for p in paths])
+        events, problems = load_factbase(paths, registry)
+        if problems:
+            raise InputError(problems)
     click.echo(f"{len(events)} event file{'s' if len(events) != 1 else ''} valid")
 
 
 def _load_one(event: Path, sources: Path | None):
     from writer.factbase.loader import load_event, load_registry
 
-    try:
+    with reporting_errors():
         return load_event(event, load_registry(sources) if sources else None)
-    except InputError as exc:
-        _fail(exc)
 
 
 @facts.command("show")
@@ -59,7 +51,6 @@ def _load_one(event: Path, sources: Path | None):
 @click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Source registry (default: the nearest sources.yaml).")
 def facts_show(event: Path, fmt: str, sources: Path | None) -> None:
     """Show every figure of EVENT with its status, value or range, hedge, qualifiers and sources."""
-    from writer.cli import _dump_json
     from writer.factbase.export import event_record, facts_table
 
     loaded = _load_one(event, sources)
@@ -70,7 +61,6 @@ def facts_show(event: Path, fmt: str, sources: Path | None) -> None:
 @click.option("--registry", is_flag=True, help="Print the schema of sources.yaml instead of an event file.")
 def facts_schema(registry: bool) -> None:
     """Print the JSON Schema of an event file (for editor completion and validation)."""
-    from writer.cli import _dump_json
     from writer.factbase.schema import event_schema, registry_schema
 
     click.echo(_dump_json(registry_schema() if registry else event_schema()))
@@ -89,7 +79,7 @@ def facts_new(event_id: str, from_event: Path | None, folder: Path | None) -> No
     from writer.factbase.loader import find_registry
     from writer.factbase.skeleton import blank, check_new_id, create_new, from_event as shaped, schema_ref, write_schema_if_missing
 
-    try:
+    with reporting_errors():
         check_new_id(event_id)
         if folder is None:
             folder = Path("factbase/events") if Path("factbase/events").is_dir() else Path(".")
@@ -102,6 +92,4 @@ def facts_new(event_id: str, from_event: Path | None, folder: Path | None) -> No
         create_new(target, text)
         if write_schema_if_missing(schema):
             click.echo(f"wrote {schema} (the JSON Schema the first line points at)", err=True)
-    except InputError as exc:
-        _fail(exc)
     click.echo(str(target))

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from writer.cli_errors import reporting_errors
+
 FORMATS = ("binance", "bybit", "okx", "coinglass")
 
 
@@ -48,10 +50,7 @@ def import_command(fmt: str, capture: Path, event: Path, dry_run: bool, window: 
     changes nothing; a longer capture of the same feed revises the earlier
     figures. Exit 0 on success, 2 for bad input (nothing is written).
     """
-    from writer.cli import _fail
-    from writer.errors import WriterError
-
-    try:
+    with reporting_errors():  # the CLI's one path from library errors to messages and exit codes
         from writer.factbase.loader import load_registry
         from writer.importers.run import import_file, write
 
@@ -59,12 +58,6 @@ def import_command(fmt: str, capture: Path, event: Path, dry_run: bool, window: 
         result = import_file(fmt, capture, event, registry=registry, window=window, as_of=as_of)
         if not dry_run:
             write(result)
-    except WriterError as exc:
-        _fail(exc)
-        return
-    except OSError as exc:
-        click.echo(f"{event}: cannot write: {exc.strerror or exc}", err=True)
-        sys.exit(2)
     if dry_run:
         sys.stdout.write(result.diff())
     for note in result.skipped:

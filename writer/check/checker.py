@@ -21,6 +21,7 @@ from writer.check.findings import Finding
 from writer.check.linking import cues_for, link, supports_of
 from writer.check.phrases import build_phrases, source_pattern
 from writer.check.rules import RULES, RuleContext
+from writer.check.suppressions import findings as suppression_findings
 from writer.errors import single_problem
 from writer.factbase.records import Event, SourceRegistry
 
@@ -216,7 +217,7 @@ class Checker:
             lk = ctx.link(fu)
             f = fu.figure
             out.append({
-                "line": fu.line, "column": fu.column, "figure": f.text, "unit": f.unit, "low": f.lo, "high": f.hi,
+                "line": fu.line, "column": fu.column, "end_line": fu.end_line, "end_column": fu.end_column, "figure": f.text, "unit": f.unit, "low": f.lo, "high": f.hi,
                 "qualifier": f.qualifier, "sentence": fu.sentence.text,
                 "in_scope": sorted(analysis.scope_classes(fu, carry=True)), "sources_named": sorted(analysis.scope_sources(fu)),
                 "link": lk.kind if lk else None, "support": lk.support.id if lk and lk.support else (lk.fact.id if lk and lk.fact else None),
@@ -235,9 +236,11 @@ class Checker:
         if event is not None:
             self._link_all(ctx, analysis, event, source_rx, spelling)
         out: list[Finding] = []
+        ran: set[str] = set()
         for rule in self.rules:
             if rule.mode not in (mode, "any"):
                 continue
+            ran.add(rule.code)
             severity = self.config.severities.get(rule.code, rule.severity)
             for hit in rule.check(ctx):
                 fu = hit.use
@@ -245,6 +248,7 @@ class Checker:
                     continue
                 out.append(Finding(article.path, fu.line, fu.column, fu.end_line, fu.end_column, rule.code, rule.name,
                                    severity, hit.message, fu.figure.text, hit.fact))
+        out.extend(suppression_findings(article.path, article.suppressions, self.config, ran))
         return sorted(set(out), key=_order)
 
     def _link_all(self, ctx: RuleContext, analysis: Analysis, event: Event, source_rx, spelling) -> None:

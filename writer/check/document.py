@@ -18,6 +18,7 @@ from functools import lru_cache
 import yaml
 from markdown_it import MarkdownIt
 
+from writer.check.suppressions import Suppressions, read_suppressions
 from writer.errors import single_problem
 
 
@@ -95,61 +96,7 @@ def _load_yaml(raw: str):
 _CSafeLoader = getattr(yaml, "CSafeLoader", None)
 
 
-# --- suppression comments -----------------------------------------------------------
-
-_SUPPRESS_RE = re.compile(
-    r"<!--\s*writer:\s*(?P<kind>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)\s*-->",
-    re.IGNORECASE,
-)
-
-
-@dataclass
-class Suppressions:
-    """Inline ``<!-- writer: disable-next-line P002 -->`` and ``disable`` / ``enable`` blocks."""
-
-    lines: dict[int, frozenset[str]] = field(default_factory=dict)  # line -> codes ("*" = all)
-    ranges: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
-
-    def suppressed(self, code: str, line: int) -> bool:
-        codes = self.lines.get(line)
-        if codes and ("*" in codes or _code_in(code, codes)):
-            return True
-        return any(a <= line <= b and ("*" in c or _code_in(code, c)) for a, b, c in self.ranges)
-
-
-def _code_in(code: str, codes: frozenset[str]) -> bool:
-    return any(code == c or code.startswith(c) for c in codes)
-
-
-def _codes(text: str) -> frozenset[str]:
-    found = frozenset(c.upper() for c in re.findall(r"[A-Za-z]+\d*", text))
-    return found or frozenset({"*"})
-
-
-def read_suppressions(source: str) -> Suppressions:
-    lines = source.split("\n")
-    sup = Suppressions()
-    open_blocks: dict[str, int] = {}
-    for i, text in enumerate(lines, start=1):
-        for m in _SUPPRESS_RE.finditer(text):
-            kind, codes = m.group("kind").lower(), _codes(m.group("codes"))
-            if kind == "disable-line":
-                sup.lines[i] = sup.lines.get(i, frozenset()) | codes
-            elif kind == "disable-next-line":
-                j = i + 1
-                while j <= len(lines) and not lines[j - 1].strip():
-                    j += 1
-                sup.lines[j] = sup.lines.get(j, frozenset()) | codes
-            elif kind == "disable":
-                for c in codes:
-                    open_blocks.setdefault(c, i)
-            else:  # enable
-                targets = list(open_blocks) if "*" in codes else [c for c in codes if c in open_blocks]
-                for c in targets:
-                    sup.ranges.append((open_blocks.pop(c), i, frozenset({c})))
-    for c, start in open_blocks.items():
-        sup.ranges.append((start, len(lines), frozenset({c})))
-    return sup
+# Suppression comments live in writer.check.suppressions (re-exported here for older imports).
 
 
 # --- prose blocks --------------------------------------------------------------------

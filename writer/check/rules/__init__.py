@@ -1,7 +1,7 @@
 """The rule table: every rule, by code, in one place (like ruff's codes).
 
 Codes are stable: ``P`` rules need a fact file (provenance), ``F`` rules run
-without one (fact-free). Adding a rule means adding a module and a line here,
+without one (fact-free); ``S`` rules are about suppression comments. Adding a rule means adding a module and a line here,
 plus a must-fail and a must-pass fixture under ``tests/fixtures/check/``.
 """
 
@@ -23,6 +23,8 @@ from writer.check.rules import (
     p011_unattributed_figure,
     p012_mismatched_figure,
     p013_single_source_unmarked,
+    s001_unknown_suppression_code,
+    s002_unused_suppression,
 )
 from writer.check.rules.base import Hit, Rule, RuleContext
 
@@ -44,6 +46,8 @@ RULES: dict[str, Rule] = {
         p013_single_source_unmarked,
         f001_no_attribution,
         f002_unmarked_claim,
+        s001_unknown_suppression_code,
+        s002_unused_suppression,
     )
 }
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES.values()}
