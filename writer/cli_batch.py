@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from writer.cli_errors import reporting_errors
+from writer.errors import WriterError
 
 
 def _shard(ctx, param, value):
