@@ -101,7 +101,7 @@ FILLER = [
     "The pattern is familiar from earlier washouts: leverage builds in one direction until a modest move tips it over.",
     "Funding rates had leaned towards longs for most of the week, a sign that optimism was paid for with borrowed money.",
     "Liquidity at key price levels matters more than the headline total, because that is where stops and liquidations gather.",
-    "A snapshot of data at a single point in time says little on its own; the trajectory over several sessions says more.",
+    "One reading taken at one moment tells you little by itself; how it moves over several sessions tells you more.",
     "Risk managers tend to cut limits after such days, which can keep volatility elevated for a while.",
     "None of this settles the argument about direction, but it does show how fragile positioning had become.",
     "Spot buyers and low-leverage holders were largely untouched, while the most aggressive accounts bore the cost.",

@@ -294,7 +294,7 @@ class _EventMaker:
         r = self.r
         if r.random() < 0.75:
             level = r.choice((80000, 82000, 85000, 88000))
-            note = "extrapolated from liquidation heat maps and derivatives position data"
+            note = "projected from liquidation heat maps and data on derivatives positions"
             self.facts.append({"id": "zone_long_below", "metric": "pressure_zone", "unit": "USD", "asset": "BTC", "side": "long", "direction": "below",
                                "price_level": level, "status": "estimate", "note": note, "observations": [_obs("coinank", r.uniform(150e6, 900e6))]})
             self.facts.append({"id": "zone_short_above", "metric": "pressure_zone", "unit": "USD", "asset": "BTC", "side": "short", "direction": "above",
