@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -45,7 +46,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from writer.check import Checker  # noqa: E402
+try:
+    from writer.check import Checker  # noqa: E402
+except ModuleNotFoundError as exc:  # run by a Python without writer's dependencies (e.g. a bare python3)
+    venv = ROOT / ".venv"
+    venv_python = venv / "bin" / "python"
+    if venv_python.is_file() and Path(sys.prefix).resolve() != venv.resolve():
+        os.execv(str(venv_python), [str(venv_python), __file__, *sys.argv[1:]])
+    sys.exit(f"eval_corpus: {exc.name} is not installed for {sys.executable}; "
+             "run `pip install -c constraints.txt -e .` (README) or use the project's .venv")
 
 UNATTRIBUTED = "unattributed"
 NEUTRAL = "derived"  # a computed figure: flagging it or not are both defensible
