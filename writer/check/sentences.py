@@ -9,24 +9,35 @@ a decimal; a blank line (a Markdown block) always ends one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Abbreviations that end with a period but not a sentence.
 ABBREVIATIONS = frozenset(
     "u.s u.k e.g i.e approx est vs inc corp ltd no co gov sen rep jan feb mar apr jun jul aug sept sep oct nov dec "
     "mr mrs ms dr st etc fig al".split()
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[*]*[A-Z0-9$])")
+_STARTS = "A-Z0-9$"  # what a new sentence may start with (after opening quotes or brackets)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
-def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence (start, end) character offsets in ``text[start:end]``."""
+@lru_cache(maxsize=8)
+def _boundary(starts: str) -> re.Pattern:
+    return re.compile(rf"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[*]*[{_STARTS}{starts}])")
+
+
+def sentence_bounds(text: str, start: int = 0, end: int | None = None, *, starts: str = "") -> list[tuple[int, int]]:
+    """Sentence (start, end) character offsets in ``text[start:end]``.
+
+    ``starts`` adds characters a sentence may begin with (a regex class body): drafting
+    splits text in which figures are still private-use placeholder characters.
+    """
     end = len(text) if end is None else end
+    boundary = _boundary(starts)
     out = []
     s = start
     while s < end and text[s].isspace():
         s += 1
-    for m in _BOUNDARY.finditer(text, start, end):
+    for m in boundary.finditer(text, start, end):
         dot = m.start()
         word = _WORD_BEFORE.search(text[max(s, dot - 12):dot])
         if word and text[dot] == "." and word.group(1).lower().rstrip(".") in ABBREVIATIONS:

@@ -15,10 +15,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from writer.draft.layer import HEADLINE_SECTIONS, TOKEN_RE, Piece, Render, Span
+from writer.check.sentences import sentence_bounds
+from writer.draft.layer import HEADLINE_SECTIONS, TOKEN_OPEN, TOKEN_RE, Piece, Render, Span
 from writer.mdtext import md_escape
 
-_SENT_SPLIT = re.compile("(?<=[.!?])[\"\u201d\u2019)]?\\s+(?=[A-Z\u201c\"(*\ue000])")
+_TOKEN_START = TOKEN_OPEN  # a sentence may open with a figure still held as a placeholder
 _BULLET = re.compile(r"^(\s*[-*] (?:\*\*[^*\n]+\*\*\s*)?)")
 
 
@@ -61,12 +62,10 @@ def split_sentences(section: Section, block_base: int) -> list[Sentence]:
                 continue
             if m and line.startswith(("- ", "* ")) and not line.startswith("-  "):
                 block += 1  # each bullet is its own paragraph for attribution scope
-            cur = 0
-            for piece in _SENT_SPLIT.split(body) if not line.startswith("#") else [body]:
-                idx = body.find(piece, cur)
-                cur = idx + len(piece)
-                s = Sentence(section.name, body_start + idx, body_start + idx + len(piece), block)
-                s.spans = [ord(t.group(1)) - 0xE100 for t in TOKEN_RE.finditer(piece)]
+            bounds = [(0, len(body))] if line.startswith("#") else sentence_bounds(body, starts=_TOKEN_START)
+            for a, b in bounds:
+                s = Sentence(section.name, body_start + a, body_start + b, block)
+                s.spans = [ord(t.group(1)) - 0xE100 for t in TOKEN_RE.finditer(body, a, b)]
                 out.append(s)
         block += 1
     return out
