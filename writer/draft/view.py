@@ -48,6 +48,7 @@ class FigureRef(Ref):
             "has_window", "has_asset", "has_venue", "has_contract", "has_subject", "has_level", "has_band",
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
+            "has_reading", "revised", "change_word", "is_flow",
         }
     )
 
@@ -82,9 +83,13 @@ class FigureRef(Ref):
         self.multi_source = len(fact.sources) > 1
         self.n_sources = len(fact.sources)
         lo, hi = fact.bounds or (0.0, 0.0)
-        self.is_change = fact.metric.endswith("_change")
-        self.falls = self.is_change and hi < 0  # every report is a fall: "fell 3.4%"
-        self.rises = self.is_change and lo > 0
+        self.change_word = fact.change or ""  # rise / fall / inflow / outflow, as the fact file gives it
+        self.is_flow = fact.change in ("inflow", "outflow")
+        self.is_change = fact.metric.endswith("_change") or fact.metric in ("fund_flow", "support_level") or bool(fact.change)
+        self.falls = fact.change == "fall" or (self.is_change and not fact.change and hi < 0)  # "fell 3.4%"
+        self.rises = fact.change == "rise" or (self.is_change and not fact.change and lo > 0)
+        self.has_reading = bool(fact.reading)
+        self.revised = any(o.revisions for o in fact.observations)
         self.vs_lead = ""  # "larger" / "smaller" than the headline figure (set by build_view for comparisons)
         self.major_asset = False  # one of the style's major assets (set by build_view)
         self.repeat_subject = False  # same subject as the figure before it in its list (a second unit of one transfer)
@@ -192,6 +197,11 @@ class View:
     venue_groups: list[WindowGroup] = field(default_factory=list)  # one venue's total, longs and shorts of one window, together
     reasons: list[ContextRef] = field(default_factory=list)  # context the disputing providers give for their difference
     caveats: list[ContextRef] = field(default_factory=list)  # the event-level caveats the article must carry
+    statements: list[FigureRef] = field(default_factory=list)  # which side, asset or venue bore the losses, without a number
+    shares: list[FigureRef] = field(default_factory=list)  # a side's, asset's or venue's share of liquidations as the source gives it
+    liq_changes: list[FigureRef] = field(default_factory=list)  # how liquidations rose or fell against an earlier period
+    supports: list[FigureRef] = field(default_factory=list)  # support or resistance levels held or lost
+    revised: list[FigureRef] = field(default_factory=list)  # printed figures their source revised, with what changed and when
     lead: FigureRef | None = None  # the headline figure (see SALIENCE)
     lead_kind: str = ""  # "total", "side", "asset", "venue", "single", "loss" or "" (nothing headline-safe)
     signals: Signals = field(default_factory=Signals)
@@ -209,7 +219,7 @@ class View:
 _LIQ_TOTAL_KEYS = ("asset", "venue", "contract", "subject")
 _MARKET_METRICS = (
     "market_cap", "market_cap_change", "sentiment_index", "index_level", "open_interest", "open_interest_change",
-    "funding_rate", "long_short_position_ratio", "volume", "supply",
+    "funding_rate", "long_short_position_ratio", "volume", "supply", "fund_flow", "user_count", "user_count_change",
 )
 
 
@@ -308,7 +318,12 @@ def build_view(event: Event, thresholds: dict) -> View:
     levels = take(lambda f: f.metric == "price_level")
     changes = take(lambda f: f.metric == "price_change")
     history = take(lambda f: f.metric == "historical_liquidations")
+    shares = take(lambda f: f.metric == "liquidation_share")
+    liq_changes = take(lambda f: f.metric == "liquidations_change")
+    supports = take(lambda f: f.metric == "support_level")
     market = take(lambda f: f.metric in _MARKET_METRICS)
+    statements = [FigureRef(f) for f in sorted(facts, key=lambda f: f.id)
+                  if f.metric == "dominance" and f.status not in (*UNVERIFIED, Status.UNAVAILABLE)]
     # Whatever is left (other windows' side splits, liquidations without a group) still belongs in the article.
     rest = [FigureRef(f) for f in _by_size(live) if f.id not in placed and f.metric in ("liquidations", "liquidated_accounts", "position_concentration")]
     other_windows = [g[1] for g in ordered[1:]]
@@ -347,11 +362,18 @@ def build_view(event: Event, thresholds: dict) -> View:
         quotes=[QuoteRef(q, event.source_name(q.source) if q.source else None) for q in event.quotes],
         main_sources=[],
         estimates=estimates,
+        statements=statements,
+        shares=shares,
+        liq_changes=liq_changes,
+        supports=supports,
     )
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
     view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
     view.venue_groups, view.venues = _venue_groups(view.venues)
     view.lead, view.lead_kind = _salient(view, live)
+    printed = [r for g in [main, *other_windows] for r in (g.total, g.long, g.short, g.accounts) if r is not None]
+    printed += assets + venues + rest + largest + losses + transfers + market + shares + liq_changes + supports + changes
+    view.revised = sorted((r for r in printed if r.revised), key=lambda r: r.id)
     view.signals = _signals(event, view, thresholds, main_fact)
     _compare(view)
     view.shape = event.shape or _infer_shape(view)
