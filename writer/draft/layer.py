@@ -19,10 +19,11 @@ from functools import lru_cache
 from babel.numbers import format_decimal
 
 from writer.draft import numbers as fmt
+from writer.draft.potential import is_potential
 from writer.draft.style import Style, choose
 from writer.draft.view import ContextRef, FigureRef, QuoteRef, TemplateMisuse
 from writer.factbase.records import Event, Fact
-from writer.factbase.vocabulary import POTENTIAL_METRICS, WINDOW_RE, Status
+from writer.factbase.vocabulary import WINDOW_RE, Status
 
 TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
@@ -61,7 +62,7 @@ def caveat_kind(fact: Fact) -> str:
     """Which phrasing a figure needs: its status, or 'derived_<status>' for computed figures."""
     if fact.is_derived:
         return f"derived_{fact.status.value}"
-    if fact.status is Status.ESTIMATE and (fact.metric in POTENTIAL_METRICS or fact.metric == "liquidations"):
+    if fact.status is Status.ESTIMATE and is_potential(fact):
         return "estimate_potential"
     return fact.status.value
 
@@ -161,7 +162,9 @@ class Render:
 
         def one(v: float, *, floor: bool = False, ceil: bool = False) -> fmt.Formatted:
             if fact.unit == "USD":
-                return fmt.price(v) if fact.metric == "price_level" else fmt.money(v, floor=floor, ceil=ceil, figs=figs)
+                # A price level prints in full ("$96,000"); a level of a market value reads as money ("$2.5 trillion").
+                as_price = fact.metric in _PRICE_METRICS and abs(v) < _PRICE_IN_FULL_BELOW
+                return fmt.price(v) if as_price else fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
                 return fmt.percent(v, floor=floor, ceil=ceil, signed=fact.metric.endswith("_change") and not fact.change)
             if fact.unit == "ratio":
@@ -368,7 +371,7 @@ class Render:
             "sources": [Piece("text", join_names(names, self.style))],
             "possessive": [Piece("text", join_names([nm + ("'" if nm.endswith("s") and " " in nm else "'s") for nm in names], self.style))],
             "basis": self.basis(fact, names),
-            "modelled": [Piece("lit", self.style.names.get("words", {}).get("modelled_by", "modelled by") + " ", "caveat"), Piece("text", join_names(names, self.style))],
+            "modelled": [Piece("lit", self._by(fact) + " ", "caveat"), Piece("text", join_names(names, self.style))],
         }
         pieces: list[Piece] = []
         pos = 0
@@ -381,10 +384,17 @@ class Render:
             pieces.append(Piece("lit", text[pos:], "caveat"))
         return pieces
 
+    def _by(self, fact: Fact | None) -> str:
+        """"modelled by" a heat map's provider; plain "by" a person or firm estimating what already happened."""
+        words = self.style.names.get("words", {})
+        if fact is not None and fact.status is Status.ESTIMATE and not is_potential(fact):
+            return words.get("estimated_by", "by")
+        return words.get("modelled_by", "modelled by")
+
     def basis(self, fact: Fact | None, names: list[str]) -> list[Piece]:
         """What an estimate rests on: who modelled it, then the fact's own note on method when it has one."""
         words = self.style.names.get("words", {})
-        pieces = [Piece("lit", words.get("modelled_by", "modelled by") + " ", "caveat"), Piece("text", join_names(names, self.style))]
+        pieces = [Piece("lit", self._by(fact) + " ", "caveat"), Piece("text", join_names(names, self.style))]
         if fact is not None and fact.note and fact.status is Status.ESTIMATE:
             pieces += [Piece("lit", ": ", "caveat"), Piece("text", fact.note.rstrip(". "))]
         return pieces
@@ -585,6 +595,8 @@ class Render:
 
 
 _BARE_UNITS = ("count", "index", "ratio")
+_PRICE_METRICS = ("price_level", "support_level")
+_PRICE_IN_FULL_BELOW = 10_000_000  # above this a "level" is a market value, not a coin's price
 # Metrics whose subject is the thing measured ("the GMCI 30 index" fell 6.8%, "U.S. spot bitcoin ETFs" saw
 # outflows); for any other metric the subject is who holds it: "the funding rate on Binance for a whale".
 _SUBJECT_NAMES_FIGURE = frozenset({"price_level", "price_change", "index_level", "support_level", "position_concentration",
