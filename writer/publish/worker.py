@@ -21,6 +21,7 @@ from writer import __version__
 from writer.atomic import sha256_bytes, sha256_file
 from writer.errors import DraftError, InputError, WriterError
 from writer.factbase.loader import load_event, load_registry
+from writer.publish.claimmap import claim_map_json
 from writer.publish.corrections import corrections_for, modified_with, printed_figures_of_draft, printed_figures_of_trace
 from writer.publish.manifest import Entry, Inputs
 from writer.publish.pages import SitePages
@@ -244,7 +245,7 @@ class Publisher:
             return task_rejection(task, event.id, f.code, f"{f.name}: {f.message}" + (f" ({f.figure!r})" if f.figure else "") + f" [draft line {f.line}, column {f.column}]",
                                   line=fact.line if fact else 0, problems=[f"{article}:{x.line}:{x.column}: {x.code} {x.message}" for x in blocking],
                                   fact=f.fact, article=article, article_line=f.line, article_column=f.column)
-        return _Article(draft.title, draft.markdown, draft.body_html, draft.to_json(), summary_of(draft), printed_figures_of_draft(draft.claims),
+        return _Article(draft.title, draft.markdown, draft.body_html, claim_map_json(draft.claims), summary_of(draft), printed_figures_of_draft(draft.claims),
                         citations(draft, event))
 
     def _edited(self, task: Task, event) -> "_Article | Rejection":
