@@ -224,7 +224,7 @@ class Publisher:
     def _blocking(self, text: str, path: str, event):
         from writer.check.findings import severity_rank
 
-        return [f for f in self.checker.check_text(text, path=path, event=event) if severity_rank(f.severity) >= self.gate]
+        return [f for f in check_article(self.checker, text, path, event) if severity_rank(f.severity) >= self.gate]
 
     def _drafted(self, task: Task, event) -> "_Article | Rejection":
         folder = self.out / event.id
@@ -273,6 +273,22 @@ class Publisher:
             return task_rejection(task, event.id, "article", first.message, path=path, line=first.line, column=first.column)
         cites = citations_of_sources(event, [s for fig in trace if fig.get("support") for s in _fact_sources(event, fig["support"])])
         return _Article(rendered.title, text, rendered.body_html, rendered.claims_json, rendered.summary, printed_figures_of_trace(trace), cites)
+
+
+def check_article(checker, text: str, path: str, event) -> list:
+    """The check's findings on ``text``, read from markdown-it-pyrs's tree when that reader handles its shapes.
+
+    Same blocks, so same findings, as the check's own markdown-it-py read
+    (tests/test_batch_tree_reader.py), in about 0.5 ms instead of 1.3 ms per
+    drafted article; other shapes are read the plain way.
+    """
+    from writer.check.document_tree import read_article_tree
+    from writer.markdown_html import parse_tree
+
+    article = read_article_tree(text, path, parse_tree)
+    if article is None:
+        return checker.check_text(text, path=path, event=event)
+    return checker.check_article(article, event=event)
 
 
 def event_dates(event) -> tuple[str, str]:
