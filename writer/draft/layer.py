@@ -23,7 +23,7 @@ from writer.draft.potential import is_potential
 from writer.draft.style import Style, choose
 from writer.draft.view import ContextRef, FigureRef, QuoteRef, TemplateMisuse
 from writer.factbase.records import Event, Fact
-from writer.factbase.vocabulary import WINDOW_RE, Status
+from writer.factbase.vocabulary import CURRENCIES, WINDOW_RE, Status
 
 TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
@@ -173,6 +173,8 @@ class Render:
                 return fmt.index(v)
             if fact.unit == "coins":
                 return fmt.coins(v, fact.asset or "", floor=floor, ceil=ceil, figs=figs)
+            if fact.unit in CURRENCIES:
+                return fmt.foreign_money(v, fact.unit, floor=floor, ceil=ceil, figs=figs)
             return fmt.count(v, floor=floor, ceil=ceil, figs=figs)
 
         if fact.magnitude is not None:  # vague words stay words: never an invented range
@@ -185,10 +187,11 @@ class Render:
         if fact.range is not None:
             if fact.unit == "USD" and fact.metric != "price_level":
                 lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs)
-            elif fact.unit in ("count", "coins"):
+            elif fact.unit in ("count", "coins") or fact.unit in CURRENCIES:
                 lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs, symbol=False)
-                if fact.unit == "coins":
-                    hi = fmt.Formatted(f"{hi.text} {fact.asset}", hi.approx)
+                word = fact.asset if fact.unit == "coins" else CURRENCIES.get(fact.unit)
+                if word:  # the unit once, at the end: "between 26,900 and 44,800 yuan"
+                    hi = fmt.Formatted(f"{hi.text} {word}", hi.approx)
             else:
                 lo, hi = one(fact.range[0]), one(fact.range[1])
             if lo.text == hi.text:
@@ -220,11 +223,13 @@ class Render:
             return f"{hedge.words} {text}" if hedge is not None else text
 
         if fact.range is not None:
-            if fact.unit in _BARE_UNITS:
-                # A count, index or ratio has no unit beside its low end, so "about 685 to 1,140" would
-                # read as one number; "between 685 and 1,140" is the range, and says the figure is not exact.
-                if fact.unit == "count":  # both ends in one magnitude: "0.68 million and 1.12 million"
+            if fact.unit in _BARE_UNITS or fact.unit in CURRENCIES:
+                # A count, index, ratio or foreign amount has no unit the check reads beside its low end, so
+                # "about 685 to 1,140" would read as one number; "between 685 and 1,140" is the range, and says the figure is not exact.
+                if fact.unit == "count" or fact.unit in CURRENCIES:  # both ends in one magnitude: "0.68 million and 1.12 million"
                     lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=self.style.significant_figures, symbol=False)
+                    if fact.unit in CURRENCIES:
+                        hi = fmt.Formatted(f"{hi.text} {CURRENCIES[fact.unit]}", hi.approx)
                 else:
                     lo, hi = one(fact.range[0]), one(fact.range[1])
                 low = lo.text.removesuffix(" to 1")
@@ -651,7 +656,7 @@ _MAGNITUDE_UNITS = {"USD": "dollars", "count": "", "coins": ""}
 def _magnitude_words(fact: Fact) -> str:
     """"several million dollars", "tens of thousands" (traders), "hundreds of millions of dollars"."""
     words = fact.magnitude.words
-    unit = _MAGNITUDE_UNITS.get(fact.unit, "")
+    unit = _MAGNITUDE_UNITS.get(fact.unit, "") or CURRENCIES.get(fact.unit, "")
     if not unit:
         return words
     # "several million dollars" but "tens of millions of dollars"
