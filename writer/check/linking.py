@@ -100,9 +100,7 @@ def value_match(fig: Figure, s: Support) -> str | None:
     if fig.qualifier == "vague":
         flo, fhi = fig.interval()
         return "match" if flo <= s.hi and s.lo <= fhi else None
-    tol = fig.precision
-    if fig.qualifier == "approx":
-        tol += max(abs(fig.lo), abs(fig.hi)) * 0.025
+    tol = _tolerance(fig)
     if fig.point:
         if fig.qualifier == "at_least":  # "over $1 billion": true (the bound is exact), and not a wild understatement
             return "match" if fig.lo <= s.hi * (1 + 1e-9) and s.lo <= 2 * fig.lo + tol else None
@@ -120,6 +118,46 @@ def value_match(fig: Figure, s: Support) -> str | None:
     return "match" if ok else None
 
 
+def _tolerance(fig: Figure) -> float:
+    """How far from the written value a fact may lie: the rounding, and 2.5% more for "about"."""
+    tol = fig.precision
+    if fig.qualifier == "approx":
+        tol += max(abs(fig.lo), abs(fig.hi)) * 0.025
+    return tol
+
+
+# Slack added to a window's edges so that the exact tests above (with their own 1e-9 slacks) never
+# accept a support the window leaves out.
+_WINDOW_SLACK = 1e-6
+
+
+def value_window(fig: Figure) -> tuple[float, float]:
+    """An interval every support ``value_match`` accepts for ``fig`` intersects (after the sign
+    mirroring of "fell 3.4%"): the candidate filter of ``SupportIndex``. Kept beside
+    ``value_match`` because it must follow every branch there."""
+    tol = _tolerance(fig)
+    if fig.qualifier == "vague":
+        a, b = fig.interval()
+    elif fig.point and fig.qualifier == "at_least":
+        a, b = fig.lo, 2 * fig.lo + tol
+    elif fig.point and fig.qualifier == "at_most":
+        a, b = fig.lo / 2 - tol, fig.lo
+    else:  # a point within the rounding, a range's ends within it, a point inside a written range
+        a, b = fig.lo - tol, fig.hi + tol
+    a, b = min(a, b), max(a, b)
+    margin = tol + _WINDOW_SLACK * max(1.0, abs(fig.lo), abs(fig.hi), tol)
+    return a - margin, b + margin
+
+
+def edit_window(fig: Figure) -> tuple[float, float] | None:
+    """The magnitudes of support midpoints ``plausible_edit`` accepts for ``fig`` (supports with
+    midpoint 0 always pass it); None when every support may (a written 0)."""
+    val = abs(fig.value)
+    if val == 0 or not math.isfinite(val):
+        return None
+    return val / EDIT_FACTOR * (1 - _WINDOW_SLACK), val * EDIT_FACTOR * (1 + _WINDOW_SLACK)
+
+
 @dataclass(frozen=True)
 class Cues:
     sides: frozenset[str]
@@ -134,21 +172,42 @@ class Cues:
     local_windows: frozenset[str] = frozenset()  # windows named in the figure's own words
 
 
+def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:
+    """The tickers an event's facts name that the asset cue table does not know ("HYPE", "PEPE"),
+    as whole words in capitals (as news prose writes tickers: "near" is not NEAR)."""
+    tickers = set()
+    for fact in event.all_facts().values():
+        for asset in (fact.asset, *fact.assets):
+            if asset and not phrases.cues("asset", asset):
+                tickers.add(asset)
+    if not tickers:
+        return None
+    return re.compile(r"(?<![\w$])(?:" + "|".join(re.escape(t) for t in sorted(tickers, key=lambda t: (-len(t), t))) + r")(?![\w])")
+
+
+def _asset_cues(phrases: PhraseSet, tickers: re.Pattern | None, text: str) -> frozenset[str]:
+    found = phrases.cues("asset", text)
+    if tickers is not None:
+        found = found | frozenset(m.group(0) for m in tickers.finditer(text))
+    return found
+
+
 def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, str], block_text: str,
-             exchanges: frozenset[str] = frozenset()) -> Cues:
+             exchanges: frozenset[str] = frozenset(), tickers: re.Pattern | None = None) -> Cues:
+    """The words around a figure; ``tickers``: the event's own assets (``event_asset_pattern``)."""
     left, right = _QUOTED.sub(" ", fu.left), _QUOTED.sub(" ", fu.right)  # quoted words describe something else
     local = left + " " + right
     clause = _LEFT_CLAUSE.split(left)[-1]  # the words of the figure's own clause before it
     sides = phrases.cues("side", clause) or phrases.cues("side", right)
-    assets = phrases.cues("asset", clause + " " + right)
+    assets = _asset_cues(phrases, tickers, clause + " " + right)
     joined = _JOINED.search(left)  # "bitcoin and ether liquidations": one figure for two assets
     if joined:
-        a, b = phrases.cues("asset", joined.group(1)), phrases.cues("asset", joined.group(2))
+        a, b = _asset_cues(phrases, tickers, joined.group(1)), _asset_cues(phrases, tickers, joined.group(2))
         if a and b and a != b:
             assets = assets | a | b
     if fu.figure.asset:
         assets = assets | {fu.figure.asset}
-    sentence_assets = assets or phrases.cues("asset", fu.sentence.text)
+    sentence_assets = assets or _asset_cues(phrases, tickers, fu.sentence.text)
     windows = phrases.cues("window", local) or phrases.cues("window", fu.sentence.text) or phrases.cues("window", block_text)
     if venue_rx is not None and venue_rx is fu.sentence._reader.source_rx:
         venues = frozenset(fu.sentence.sources)  # the sentence has already searched for these names
