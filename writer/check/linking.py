@@ -170,6 +170,7 @@ class Cues:
     directions: frozenset[str] = frozenset()
     near_exchanges: frozenset[str] = frozenset()  # exchanges named in the figure's own clause
     local_windows: frozenset[str] = frozenset()  # windows named in the figure's own words
+    garbled: frozenset[str] = frozenset()  # assets of a name and ticker that disagree in the sentence: "Ethereum (BTC)"
 
 
 def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:
@@ -197,7 +198,9 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     """The words around a figure; ``tickers``: the event's own assets (``event_asset_pattern``)."""
     left, right = _QUOTED.sub(" ", fu.left), _QUOTED.sub(" ", fu.right)  # quoted words describe something else
     local = left + " " + right
-    clause = _LEFT_CLAUSE.split(left)[-1]  # the words of the figure's own clause before it
+    # the words of the figure's own clause before it ("long liquidations across exchanges (CEX) will hit":
+    # an aside in parentheses does not end the clause)
+    clause = _LEFT_CLAUSE.split(_ASIDE.sub(lambda m: f" {m.group(0)[1:-1]} ", left))[-1]
     sides = phrases.cues("side", clause) or phrases.cues("side", right)
     assets = _asset_cues(phrases, tickers, clause + " " + right)
     joined = _JOINED.search(left)  # "bitcoin and ether liquidations": one figure for two assets
@@ -207,7 +210,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
             assets = assets | a | b
     if fu.figure.asset:
         assets = assets | {fu.figure.asset}
-    sentence_assets = assets or _asset_cues(phrases, tickers, fu.sentence.text)
+    sentence_assets = assets or _asset_cues(phrases, tickers, _without_sources(fu.sentence))
     windows = phrases.cues("window", local) or phrases.cues("window", fu.sentence.text) or phrases.cues("window", block_text)
     if venue_rx is not None and venue_rx is fu.sentence._reader.source_rx:
         venues = frozenset(fu.sentence.sources)  # the sentence has already searched for these names
@@ -218,7 +221,27 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     directions = phrases.cues("direction", clause[-60:])
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
-                phrases.cues("window", local))
+                phrases.cues("window", local), _garbled(fu.sentence.text, phrases, tickers))
+
+
+def _without_sources(sentence) -> str:
+    """The sentence with the source names it mentions blanked ("Bitcoin Protocol data" names no asset)."""
+    text = sentence.text
+    for m in reversed(sentence._source_mentions()):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
+def _garbled(sentence: str, phrases: PhraseSet, tickers: re.Pattern | None) -> frozenset[str]:
+    """Both assets of every "Name (TICKER)" pair of the sentence whose two halves name different assets."""
+    out: frozenset[str] = frozenset()
+    if "(" not in sentence:
+        return out
+    for m in _NAME_TICKER.finditer(sentence):
+        name, ticker = _asset_cues(phrases, tickers, m.group(1)), _asset_cues(phrases, tickers, m.group(2))
+        if name and ticker and name.isdisjoint(ticker):
+            out = out | name | ticker
+    return out
 
 
 def _norm_window(w: str | None) -> str | None:
@@ -249,15 +272,26 @@ def plausible_edit(fig: Figure, s: Support, cues: Cues) -> bool:
     return 1 / EDIT_FACTOR <= ratio <= EDIT_FACTOR
 
 
+def _named_asset(cues: Cues) -> frozenset[str]:
+    """The asset the figure's words are about: its own clause's, else the only one its sentence names
+    ("If ether breaks $4,000, shorts worth $300 million..." is ether's zone)."""
+    if cues.assets:
+        return cues.assets
+    return cues.sentence_assets if len(cues.sentence_assets) == 1 else frozenset()
+
+
 def mismatch(cues: Cues, s: Support, figures_in_sentence: int = 1) -> tuple[str, ...]:
     """Which of side, asset, window, venue the figure's own words name differently from the fact."""
     fact = s.fact
-    if fact is None or s.anchor:
+    if fact is None:
         return ()
+    named = _named_asset(cues)
+    if s.anchor:  # a price level is a price of the fact's asset, whatever side or window its amount has
+        return ("asset",) if len(named) == 1 and fact.asset is not None and fact.asset not in named else ()
     out = []
     if cues.sides and fact.side is not None and fact.side not in cues.sides:
         out.append("side")
-    if len(cues.assets) == 1 and fact.asset is not None and fact.asset not in cues.assets:
+    if len(named) == 1 and fact.asset is not None and fact.asset not in named:
         out.append("asset")
     if len(cues.assets) > 1 and fact.asset is not None and figures_in_sentence == 1:
         out.append("asset")  # "BTC and ETH liquidations" is a combined figure (not a list: "X and Y ... $A and $B")
@@ -338,7 +372,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     classes = fu.sentence.classes if classes is None else classes
     named = frozenset(fu.sentence.sources)
     quoted = _inside_quotes(fu.sentence.text, fu.figure.start - fu.sentence.start)
-    matched: list[tuple[float, Support, str, float]] = []
+    matched: list[tuple[float, Support, str, float, int]] = []  # (score, support, how, words' score, conflicts)
     described: list[tuple[float, object, float]] = []  # (score, support or fact, score without the source bonus)
     potential, hearsay = "estimate" in classes, not _HEARSAY.isdisjoint(classes)
     for s in supports:
@@ -351,7 +385,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         if how is not None:
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
-            matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts))
+            matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
         elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
             described.append((score, s, score - bonus))
     for fact in unavailable:
@@ -387,13 +421,17 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         best = top_m[0][1]
         n = len(fu.sentence.figures)
         wrong = () if "respectively" in fu.sentence.text else mismatch(cues, best, n)  # "X and Y ... $A and $B, respectively"
-        if wrong and any(not mismatch(cues, m[1], n) for m in matched):
-            wrong = ()  # another fact the value fits agrees with the words: not a mismatch
+        if wrong and any(not m[4] and not mismatch(cues, m[1], n) for m in matched):
+            wrong = ()  # another fact the value fits agrees with the words (and they contradict nothing of it): not a mismatch
+        if best.fact is not None and best.fact.asset in cues.garbled and "asset" not in wrong:
+            wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
 
 
 _JOINED = re.compile(r"([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
+_NAME_TICKER = re.compile(r"([\w-]+)\s*\(\s*([A-Za-z]{2,10})\s*\)")
+_ASIDE = re.compile(r"\([^()\d]{1,40}\)")  # "(CEX)", "(SOL)": an abbreviation or short aside, no figure
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _LEFT_CLAUSE = re.compile(r",|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–", re.IGNORECASE)
 _OPEN, _CLOSE = "“‘", "”’"
