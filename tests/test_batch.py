@@ -337,3 +337,18 @@ def test_a_change_in_the_check_configuration_rechecks_every_event(work, monkeypa
     report = build(work, jobs=2)
     assert len(report.published) == N and report.unchanged == []
     assert build(work, jobs=2).published == []
+
+
+def test_published_claim_map_is_the_drafts_claims_in_compact_json(base):
+    """The site's ID.json holds the same data as `writer draft --format json`, on one line (the C encoder's form)."""
+    from writer.draft import Drafter
+    from writer.factbase.loader import load_event, load_registry
+
+    drafter = Drafter(None, run_check=False)
+    registry = load_registry(base / "fb" / "sources.yaml")
+    for path in sorted((base / "fb" / "events").glob("*.yaml"))[:3]:
+        event = load_event(path, registry)
+        published = (base / "site" / event.id / f"{event.id}.json").read_text(encoding="utf-8")
+        assert published == json.dumps(json.loads(published), ensure_ascii=False, separators=(",", ":")) + "\n"  # compact, one line
+        facts_rel = os.path.relpath(path, base / "site" / event.id).replace(os.sep, "/")
+        assert json.loads(published) == json.loads(drafter.draft(event, facts_path=facts_rel).to_json())

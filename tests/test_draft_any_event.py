@@ -26,7 +26,7 @@ from test_draft_properties import REQUIRED, _WINDOW_WORDS, close, numbers_in
 from writer.errors import WriterError
 from writer.factbase.loader import event_from_text, load_registry
 from writer.factbase.records import Source
-from writer.factbase.vocabulary import CHANGE_METRICS, METRICS, SourceKind
+from writer.factbase.vocabulary import CHANGE_METRICS, CURRENCIES, METRICS, SourceKind
 from writer.mdtext import md_escape
 
 # Derandomized: the same examples every run, so CI is stable; bench-style long runs use random seeds
@@ -245,6 +245,9 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
     f["observations"] = draw(observations(unit, status, liquidations=metric == "liquidations", new_kinds=new_kinds))
     if metric == "liquidations" and status in (None, "single_source") and draw(st.integers(0, 5)) == 0:
         f["lower_bound"] = True
+    if unit == "USD" and metric != "price_level" and draw(st.integers(0, 7)) == 0:
+        # an amount in another currency ("2.4 trillion won"): same numbers, its own unit (the fact helper's kind)
+        f["unit"], f["currency"] = "currency", draw(st.sampled_from(sorted(CURRENCIES)))
     return f
 
 

@@ -1,4 +1,4 @@
-"""The real-reporting fact files (factbase/corpus/) and the every-kind example (factbase/kinds/).
+"""The real-reporting fact files (factbase/corpus/: the 3 seed and 10 corpus articles) and the every-kind example (factbase/kinds/).
 
 They validate, hold no invented time (an article without a date says so with
 `as_of: null`), use the new kinds where the articles call for them, and draft
@@ -21,15 +21,17 @@ CORPUS = sorted(event_files([ROOT / "factbase" / "corpus"]))
 KINDS = sorted(event_files([ROOT / "factbase" / "kinds"]))
 
 
-def test_one_fact_file_per_corpus_article_and_all_valid():
-    assert len(CORPUS) == 10
+def test_one_fact_file_per_reference_article_and_all_valid():
+    # 3 seed articles (000-002) and 10 corpus articles, each named after its article.
+    assert len(CORPUS) == 13
+    assert sum(p.name[:3].isdigit() for p in CORPUS) == 3
     events, problems = load_factbase(CORPUS)
     assert problems == []
-    assert len({e.id for e in events}) == 10
+    assert len({e.id for e in events}) == 13
 
 
 def test_no_corpus_event_invents_a_time():
-    # None of the ten articles gives a full date with a time: every event says so.
+    # None of the thirteen articles gives a full date with a time: every event says so.
     events, _ = load_factbase(CORPUS)
     assert all(e.as_of is None and e.as_of_date is None for e in events)
     for path in CORPUS:

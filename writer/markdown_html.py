@@ -48,3 +48,22 @@ def renderer() -> Callable[[str], str]:
 def render(text: str) -> str:
     """HTML of a Markdown text (CommonMark; raw HTML is escaped, never passed through)."""
     return renderer()(text)
+
+
+# The check's block parser is markdown-it-py's "commonmark" preset plus tables (writer/check/document.py).
+CHECK_TREE_RULES = (*COMMONMARK_RULES, "table")
+
+
+@lru_cache(maxsize=1)
+def _tree_parser():
+    try:
+        from markdown_it_pyrs import MarkdownIt
+    except ImportError:
+        return None
+    return MarkdownIt("zero").enable_many(list(CHECK_TREE_RULES))
+
+
+def parse_tree(text: str):
+    """markdown-it-pyrs's tree of ``text`` with the check's block rules, or None without markdown-it-pyrs."""
+    parser = _tree_parser()
+    return parser.tree(text) if parser is not None else None

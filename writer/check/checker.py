@@ -148,6 +148,10 @@ class Checker:
         segmented = self._segment(articles)
         return [self._check(a, seg, ev) for a, seg, (_, _, ev) in zip(articles, segmented, items)]
 
+    def check_article(self, article: Article, *, event: Event | None = None) -> list[Finding]:
+        """Findings for an article already read by the caller (writer/check/document_tree.py: the batch's Rust parse)."""
+        return self._check(article, self._segment([article])[0], event)
+
     def check_file(self, path: str | Path, *, event: Event | None = None) -> list[Finding]:
         """Findings for one file; the fact file comes from front matter ``facts:`` when ``event`` is None."""
         return self.check_files([path], event=event)[0]

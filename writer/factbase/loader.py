@@ -25,7 +25,7 @@ from writer.factbase.reconcile import StatusConflict, distinct_sources, envelope
 from writer.factbase.records import Caveat, ContextItem, Event, Fact, Observation, Quote, Revision, Source, SourceRegistry
 from writer.factbase.timestamps import day_of, exact
 from writer.factbase.spec import EventSpec, RegistrySpec
-from writer.factbase.vocabulary import SourceKind, Status
+from writer.factbase.vocabulary import SourceKind, Status, Unit
 from writer.factbase.messages import MAX_SUGGESTIONS, problem_from_pydantic
 from writer.factbase.yamlsource import MAX_FILE_BYTES, check_readable, dotted, locate, parse, read_text
 
@@ -333,7 +333,7 @@ class _EventBuilder:
         return Fact(
             id=fs.id,
             metric=fs.metric,
-            unit=fs.unit.value,
+            unit=fs.currency if fs.unit is Unit.CURRENCY else fs.unit.value,  # the currency's code, as "USD" is
             status=status,
             value=value,
             range=rng,

@@ -19,6 +19,7 @@ from writer.factbase.numbers import parse_amount
 from writer.factbase.timestamps import When, day_of
 from writer.factbase.vocabulary import (
     CHANGE_METRICS,
+    CURRENCIES,
     EVENT_ID_RE,
     FLOW_CHANGES,
     ID_RE,
@@ -34,6 +35,7 @@ from writer.factbase.vocabulary import (
     SourceKind,
     Status,
     Unit,
+    money_units,
 )
 
 ASSET_PATTERN = r"^[A-Z0-9]{2,10}$"
@@ -56,6 +58,9 @@ FactId = Annotated[str, Field(pattern=ID_RE.pattern, description="lower-case id,
 # A reference to sources.yaml: checked against the registry (with a suggestion by id,
 # display name or alias), not against the id pattern, so `CoinGlass` points to `coinglass`.
 SourceRef = Annotated[str, Field(min_length=1, description="id from sources.yaml")]
+Currency = Annotated[
+    str, WithJsonSchema({"type": "string", "enum": list(CURRENCIES), "description": "ISO 4217 code of a currency other than the dollar"})
+]
 Window = Annotated[str, Field(pattern=WINDOW_RE.pattern, description="a window such as 60m, 12h, 24h, 1d, 1mo")]
 
 
@@ -183,6 +188,9 @@ class FactSpec(_Strict):
         description="what is measured; one of " + ", ".join(METRICS)
     )
     unit: Unit
+    currency: Currency | None = Field(
+        default=None, description="with `unit: currency`: the currency of the amount when it is not the dollar (KRW for '2.4 trillion won')"
+    )
     label: str | None = Field(default=None, description="optional noun phrase for articles, e.g. 'liquidations on HTX's BTC-USDT contract'")
     side: Side | None = None
     asset: Asset | None = None
@@ -227,15 +235,35 @@ class FactSpec(_Strict):
         # `metric` is declared before `unit`, so it is already validated here;
         # checking in a field validator puts the error on the `unit:` line.
         metric = info.data.get("metric")
+        if v is Unit.CURRENCY and metric in METRICS and money_units(METRICS[metric][0]):
+            return v
         if metric in METRICS and v not in METRICS[metric][0]:
             allowed = METRICS[metric][0]
             raise ValueError(f"unit {v.value!r} does not fit metric {metric!r} (expected {' or '.join(u.value for u in allowed)})")
+        return v
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        if v.upper() == "USD":
+            raise ValueError("a dollar amount is `unit: USD` with no `currency`")
+        if v not in CURRENCIES:
+            by_word = {w: c for c, w in CURRENCIES.items()}
+            close = [c for c in CURRENCIES if c == v.upper()] or [by_word[w] for w in difflib.get_close_matches(v.casefold(), list(by_word), n=1)]
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"unknown currency {v!r}{hint}; known currencies: {', '.join(CURRENCIES)}")
         return v
 
     @model_validator(mode="after")
     def _shape(self):
         if self.unit is Unit.COINS and not (self.asset or self.assets):
             raise ValueError("unit 'coins' needs `asset` to say which coin")
+        if self.unit is Unit.CURRENCY and self.currency is None:
+            raise _located("unit 'currency' needs `currency` to say which one (e.g. KRW)", "unit")
+        if self.currency is not None and self.unit is not Unit.CURRENCY:
+            raise _located(f"`currency` is for `unit: currency`, not unit {self.unit.value!r}", "currency")
         if self.asset and self.assets:
             raise ValueError("give `asset` (one) or `assets` (several), not both")
         if self.venue and self.venues:

@@ -11,7 +11,6 @@ page template, exactly as a draft's body would be.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from writer import __version__
 from writer.errors import InputError, single_problem
+from writer.publish.claimmap import claim_map_json
 
 ARTICLES_DIR_NAME = "articles"  # the default articles folder, beside the fact base
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
@@ -100,7 +100,7 @@ def render_edited(text: str, path: str, event, trace: list[dict]) -> Rendered:
     summary = _SENTENCE_END.split(paragraph, 1)[0] if paragraph else ""
     claims = {"event": event.id, "title": title, "edited": True, "writer": __version__,
               "figures": [{k: fig[k] for k in ("line", "column", "figure", "support", "status")} for fig in trace if fig.get("support")]}
-    return Rendered(title, md.render(body), json.dumps(claims, indent=2, ensure_ascii=False) + "\n", summary)
+    return Rendered(title, md.render(body), claim_map_json(claims), summary)
 
 
 def _first_inline(tokens, opener: str, tag: str | None) -> str:

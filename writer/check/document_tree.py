@@ -1,0 +1,157 @@
+"""Reading an article's prose blocks from a markdown-it-pyrs tree (an already-parsed document).
+
+``document.read_blocks`` parses with markdown-it-py's pure-Python block pass:
+about 1.4 ms of a drafted article's check. The batch already runs the Rust
+port (markdown-it-pyrs) for HTML, whose ``tree()`` gives the same block
+structure in about a sixth of that time. This module turns such a tree into
+the same ``Block`` records ``read_blocks`` makes, for the shapes drafts take:
+ATX headings, paragraphs, lists whose items' paragraphs are one line, code,
+rules. Anything else (block quotes, tables, raw HTML lines, setext headings,
+a list paragraph over several lines, carriage returns) returns None and the
+caller reads the text the plain way: nothing is guessed. tests/test_check_tree_reader.py
+holds the two readers to identical blocks and findings on drafts and on
+generated Markdown.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from writer.check.document import Article, Block, _assign_roles, mask_inline, split_front_matter
+from writer.check.suppressions import read_suppressions
+
+# Block nodes the reader understands; any other block node means "read it the plain way".
+_CONTAINERS = frozenset({"root", "bullet_list", "ordered_list", "list_item"})
+_NO_PROSE = frozenset({"hr", "code_block", "fence"})
+_BLOCKS = _CONTAINERS | _NO_PROSE | {"heading", "paragraph"}
+# A line markdown-it-py (html on) might read as raw HTML, or as a setext underline.
+_HTML_LINE = re.compile(r"^[ \t]*<", re.MULTILINE)
+_ATX = re.compile(r"[ ]{0,3}#")
+
+
+class _Unsupported(Exception):
+    """The tree holds a shape this reader does not handle: read the text the plain way."""
+
+
+class _Lines:
+    """Byte offsets (the tree's srcmap) to line numbers and text."""
+
+    def __init__(self, body: str):
+        self.data = body.encode("utf-8")
+        self.text = body.split("\n")
+        starts, pos = [0], self.data.find(b"\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = self.data.find(b"\n", pos + 1)
+        self.starts = starts
+
+    def line(self, byte: int) -> int:
+        return bisect.bisect_right(self.starts, byte) - 1
+
+    def rest_of_line(self, byte: int) -> str:
+        end = self.data.find(b"\n", byte)
+        return self.data[byte:end if end != -1 else len(self.data)].decode("utf-8")
+
+    def slice(self, a: int, b: int) -> str:
+        return self.data[a:b].decode("utf-8")
+
+
+def read_blocks_tree(body: str, root) -> list[Block] | None:
+    """Prose blocks of ``body`` from its markdown-it-pyrs tree ``root``; None when a shape is not handled."""
+    if "\r" in body or "\0" in body or _HTML_LINE.search(body):
+        return None
+    lines = _Lines(body)
+    blocks: list[Block] = []
+    state = {"section": 0}
+    try:
+        _walk(root, lines, blocks, state, in_list=False)
+    except (_Unsupported, UnicodeDecodeError):
+        return None
+    _assign_roles(blocks)
+    return blocks
+
+
+def read_article_tree(source: str, path: str, parse) -> Article | None:
+    """The check's Article for ``source``, its body (front matter blanked) read from ``parse(body)``'s tree.
+
+    None when ``parse`` gives no tree (markdown-it-pyrs missing) or the tree holds a shape this
+    reader leaves to the plain one.
+    """
+    front, body = split_front_matter(source, path)
+    root = parse(body)
+    blocks = read_blocks_tree(body, root) if root is not None else None
+    if blocks is None:
+        return None
+    return Article(path=path, source=source, front_matter=front, blocks=blocks, suppressions=read_suppressions(body))
+
+
+def _walk(node, lines: _Lines, blocks: list[Block], state: dict, in_list: bool) -> None:
+    inline: list = []
+    for child in node.children:
+        name = child.name
+        if name not in _BLOCKS:
+            if node.name == "list_item":  # a tight list item's paragraph: its inline nodes sit in the item
+                inline.append(child)
+                continue
+            raise _Unsupported(name)
+        if inline:
+            _list_paragraph(inline, lines, blocks, state)
+            inline = []
+        if name in _NO_PROSE:
+            continue
+        if name in _CONTAINERS:
+            _walk(child, lines, blocks, state, in_list or name == "list_item")
+        elif name == "heading":
+            _heading(child, lines, blocks, state, in_list)
+        elif in_list:
+            _list_paragraph(child.children, lines, blocks, state)
+        else:
+            _paragraph(child, lines, blocks, state)
+    if inline:
+        _list_paragraph(inline, lines, blocks, state)
+
+
+def _heading(node, lines: _Lines, blocks: list[Block], state: dict, in_list: bool) -> None:
+    start = node.srcmap[0]
+    first = lines.line(start)
+    if not _ATX.match(lines.rest_of_line(start)) or lines.line(node.srcmap[1] - 1) != first:
+        raise _Unsupported("setext heading")
+    content = lines.slice(node.children[0].srcmap[0], node.children[-1].srcmap[1]).strip() if node.children else ""
+    if not content:
+        return  # read_blocks skips an empty heading before counting it as a section
+    level = int(node.meta["level"])
+    if level >= 2:
+        state["section"] += 1
+    _add(blocks, "heading", content, first, lines, state, level=level, in_list=in_list)
+
+
+def _paragraph(node, lines: _Lines, blocks: list[Block], state: dict) -> None:
+    first, last = lines.line(node.srcmap[0]), lines.line(node.srcmap[1] - 1)
+    content = "\n".join(lines.text[first:last + 1]).strip()
+    _add(blocks, "paragraph", content, first, lines, state)
+
+
+def _list_paragraph(inline: list, lines: _Lines, blocks: list[Block], state: dict) -> None:
+    if not inline:
+        return
+    start = inline[0].srcmap[0]
+    first = lines.line(start)
+    if lines.line(inline[-1].srcmap[1] - 1) != first:
+        raise _Unsupported("list paragraph over several lines")
+    _add(blocks, "paragraph", lines.rest_of_line(start).strip(), first, lines, state, in_list=True)
+
+
+def _add(blocks: list[Block], kind: str, content: str, first: int, lines: _Lines, state: dict, *, level: int = 0, in_list: bool = False) -> None:
+    """A Block with the offsets and positions ``read_blocks`` computes (same line search)."""
+    if not content.strip():
+        return
+    offsets, positions, pos = [], [], 0
+    for i, part in enumerate(content.split("\n")):
+        line_no = min(first + i, len(lines.text) - 1)
+        col = lines.text[line_no].find(part) if part else 0
+        offsets.append(pos)
+        positions.append((line_no + 1, max(col, 0)))
+        pos += len(part) + 1
+    blocks.append(Block(kind=kind, text=mask_inline(content), offsets=offsets, positions=positions, section=state["section"],
+                        level=level, in_list=in_list, in_quote=False))
