@@ -136,3 +136,27 @@ def test_a_fact_the_words_contradict_does_not_excuse_a_mismatch():
     said = "CoinGlass data show that in the past 4 hours liquidations reached $758 million, with {} positions at $27.63 million."
     assert _p012(said.format("long")) == ["$27.63 million"]
     assert _p012(said.format("short")) == []
+
+
+def _attributed(text: str) -> set[str]:
+    from writer.check import Checker
+    from writer.factbase.loader import event_from_text, load_registry
+
+    from draft_support import ROOT
+
+    event = event_from_text(_EVENT, "linking-words.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    [(fu, _, _)] = Checker().links(text, event=event)
+    return fu.sentence.attributed
+
+
+@pytest.mark.parametrize("text", [
+    "CoinGlass claims that the four-hour total came to $758 million.",
+    "CoinGlass had previously estimated the four-hour total at $758 million.",
+    "While CoinGlass asserts a four-hour total of $758 million, others put it lower.",
+])
+def test_a_name_followed_by_its_reporting_verb_is_named_as_a_source(text):
+    assert _attributed(text) == {"coinglass"}
+
+
+def test_a_name_that_only_does_something_is_not_a_source():
+    assert _attributed("CoinGlass went offline while the four-hour total came to $758 million.") == set()

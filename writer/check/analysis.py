@@ -403,7 +403,7 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
         if b.end() in starts:
             chain_forward(starts[b.end()])
     for k, m in enumerate(mentions):
-        if _AFTER_NAME.match(text[m.end():m.end() + 40]):
+        if _AFTER_NAME.match(text[m.end():m.end() + 40]) or (phrases.frames is not None and phrases.frames.reports_after(text, m.end())):
             picked.add(k)
             j = k
             while j > 0 and joined[j - 1]:

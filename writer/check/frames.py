@@ -147,6 +147,8 @@ class Frames:
         self._left_weak = re.compile(rf"{data_subject}\s+{aux}{adverb}$", flags)
         self._left_name = re.compile(rf"{name}\s+{aux}{adverb}$", flags)
         self._that = re.compile(r"\s+that\b", flags)
+        # a name followed by its reporting verb: "Zhou posits", "mainstream sources have asserted"
+        self._strong_after = re.compile(rf"(?:['’]s)?\s+{aux}{adverb}(?:{_verb_alt(strong)})\b", flags)
         # "as reported by X", "tracked by on-chain analytics platforms", "data compiled by X"
         self._agent = re.compile(rf"\b(?:{_participles(strong + weak + list(vocab['agent_verbs']))})\s+by\s+", flags)
         # "said Zhou", "wrote K33's Vetle Lunde"
@@ -175,6 +177,10 @@ class Frames:
         """Where the keywords of frames that put the source after them end ("per ", "tracked by ",
         "said "): the names that follow are named as sources."""
         return [m.end() for rx in (self._prep, self._agent, self._speech, self._comes) for m in rx.finditer(text)]
+
+    def reports_after(self, text: str, at: int) -> bool:
+        """Does a reporting verb follow position ``at`` (the end of a name), making the name its subject?"""
+        return bool(self._strong_after.match(text, at))
 
     def labelled(self, text: str) -> bool:
         """Does ``text`` carry a "Source:" / "Data:" label?"""

@@ -286,11 +286,11 @@ def mismatch(cues: Cues, s: Support, figures_in_sentence: int = 1) -> tuple[str,
     if fact is None:
         return ()
     named = _named_asset(cues)
-    if s.anchor:  # a price level is a price of the fact's asset, whatever side or window its amount has
-        return ("asset",) if len(named) == 1 and fact.asset is not None and fact.asset not in named else ()
     out = []
     if cues.sides and fact.side is not None and fact.side not in cues.sides:
-        out.append("side")
+        out.append("side")  # also a level's: "longs are stacked below $80,000" names whose level it is
+    if s.anchor:  # a price level is a price of the fact's asset, whatever window or venue its amount has
+        return (*out, "asset") if len(named) == 1 and fact.asset is not None and fact.asset not in named else tuple(out)
     if len(named) == 1 and fact.asset is not None and fact.asset not in named:
         out.append("asset")
     if len(cues.assets) > 1 and fact.asset is not None and figures_in_sentence == 1:
