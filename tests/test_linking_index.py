@@ -96,7 +96,7 @@ def fact_bases(draw):
     lines = ["id: gen", "as_of: 2026-11-17T09:00:00+08:00", "windows: [24h, 4h, 60m]", "facts:"]
     values, sided, used = [], {}, set()
     for i in range(n):
-        value = draw(st.sampled_from([draw(st.integers(1, 5_000_000_000)), 100 + i, 96_000]))
+        value = draw(st.sampled_from([draw(st.integers(1, 5_000_000_000)), 100 + i, 96_000, 0]))
         asset, side, window = draw(st.sampled_from(_ASSETS)), draw(st.sampled_from(_SIDES)), draw(st.sampled_from(_WINDOWS))
         metric = draw(st.sampled_from(["liquidations", "liquidations", "open_interest"]))
         # One subject once, and one way of splitting each window's metric (by side, by asset, or its
@@ -195,3 +195,24 @@ def test_the_edit_window_is_a_factor_of_ten_either_side():
     assert lo == pytest.approx(5e6, rel=1e-5) and hi == pytest.approx(5e8, rel=1e-5)
     (zero,) = find_figures("$0")
     assert edit_window(zero) is None
+
+
+def test_facts_of_another_asset_that_tie_with_the_named_one_are_kept():
+    """Two facts of one value, one of the asset the words name and one of another, every mix of
+    side and window: wherever the other asset's fact scores as well, both links agree."""
+    # bitcoin's facts are all short, ether's all long: "bitcoin long" fits neither fully (no totals: the
+    # loader checks that sides add up to them)
+    windows = ["4h", "24h", None]
+    lines = ["id: tie", "as_of: 2026-11-17T09:00:00+08:00", "windows: [24h, 4h]", "facts:"]
+    n = 0
+    for asset, sides in (("BTC", ["short"]), ("ETH", ["long"])):
+        for side in sides:
+            for window in windows:
+                lines += [f"  - id: f{n}", "    metric: liquidations", "    unit: USD", f"    asset: {asset}"]
+                lines += [f"    {k}: {v}" for k, v in (("side", side), ("window", window)) if v]
+                lines += ["    observations:", f"      - {{source: coinglass, value: {50_000_000 + n}}}"]
+                n += 1
+    event = event_from_text("\n".join(lines) + "\n", "tie.yaml", REGISTRY)
+    texts = [f"Bitcoin {side or ''} liquidations came to about $50 million over {window}, CoinGlass data show."
+             for side in ("long", "short", "") for window in ("4 hours", "24 hours", "the session")]
+    assert sum(assert_same_links(t, event) for t in texts) == len(texts)

@@ -278,8 +278,7 @@ class Checker:
         exchanges = frozenset(sid for sid, s in event.registry.sources.items() if s.kind.value == "exchange")
         for fu in analysis.figures:
             cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text, exchanges, tickers)
-            candidates = index.candidates(fu.figure, cues.assets) if self.link_by_index else supports
-            ctx.links[id(fu)] = link(fu, candidates, unavailable, cues, analysis.scope_classes(fu))
+            ctx.links[id(fu)] = link(fu, supports, unavailable, cues, analysis.scope_classes(fu), index if self.link_by_index else None)
 
 
 def _order(f: Finding) -> tuple:

@@ -366,9 +366,16 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
     return score, conflicts, bonus
 
 
-def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: Cues, classes: set[str] | None = None) -> Link:
-    """The support a figure was written from, or why there is none."""
+def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: Cues, classes: set[str] | None = None,
+         index=None) -> Link:
+    """The support a figure was written from, or why there is none.
+
+    ``index`` (a ``support_index.SupportIndex`` of ``supports``): score only the supports the
+    figure's value could fit; without it every support is tried (the plain all-pairs scan)."""
     fig = fu.figure
+    foreign = []
+    if index is not None:
+        supports, foreign = index.lookup(fig, cues.assets)
     classes = fu.sentence.classes if classes is None else classes
     named = frozenset(fu.sentence.sources)
     quoted = _inside_quotes(fu.sentence.text, fu.figure.start - fu.sentence.start)
@@ -388,6 +395,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
         elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
             described.append((score, s, score - bonus))
+    if foreign:
+        matched = _with_foreign(matched, foreign, index, fig, cues, potential, hearsay, named)
     for fact in unavailable:
         if fig.unit is not None and fact.unit != fig.unit:
             continue
@@ -427,6 +436,27 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
+
+
+def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, potential: bool, hearsay: bool,
+                  named: frozenset[str]) -> list:
+    """``matched`` with the value matches among facts of assets the words do not name. Each such
+    fact conflicts with the words (so it never explains away a mismatch, nor is read as mistyped):
+    it can only matter by scoring as well as the best match, so a group is opened only then."""
+    best = max((m[0] for m in matched), default=-math.inf)
+    extra = []
+    for stand_in, members in foreign:
+        score, conflicts, bonus = _score(stand_in, cues, potential, hearsay, named)
+        if score - 3 * conflicts < best:
+            continue
+        for s in members():
+            if _unit_ok(fig, s.unit):
+                how = value_match(fig, s)
+                if how is not None:
+                    extra.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
+    if not extra:
+        return matched
+    return sorted(matched + extra, key=lambda m: index.position(m[1]))  # the supports' order, as the plain scan has it
 
 
 _JOINED = re.compile(r"([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
