@@ -139,7 +139,7 @@ def observations(draw, unit: str, status: str | None, liquidations: bool = False
         elif roll < 5 and status not in ("disputed", "multi_source"):
             o["hedge"] = draw(HEDGES) if "value" in o or draw(st.booleans()) else [draw(HEDGES), None]
         if draw(st.integers(0, 5)) == 0:
-            o["as_of"] = draw(st.sampled_from(["2026-11-16", "2026-11-17T08:00:00+08:00"]))
+            o["as_of"] = draw(st.sampled_from(["2026-11-16", "2026-11-17T08:00:00+08:00", "--11-16", "2026", "--11-17T08:00+08:00"]))
         if "value" in o and isinstance(o["value"], int) and draw(st.integers(0, 6)) == 0:
             o["revisions"] = [{"value": int(o["value"] * 0.8) + 1, "as_of": "2026-11-16T08:00:00+08:00"}]
     return found
@@ -308,7 +308,7 @@ def events(draw, new_kinds: bool = False):
             # (reported to the check side); paraphrases here hold no figure.
             q["paraphrase"] = True
         if draw(st.integers(0, 5)) == 0:
-            q["as_of"] = "2026-11-16"
+            q["as_of"] = draw(st.sampled_from(["2026-11-16", "--11-16", "2026"]))  # a day, or less than a date
         quotes.append(q)
     assume(facts or context or quotes)
     eid = f"gen-{draw(st.integers(0, 10**6))}"

@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from test_factbase_kinds import HEAD, REGISTRY, fact, line_of, load, obs, problems
 from writer.check.figures import find_figures
+from writer.errors import InputError
 from writer.factbase.export import event_record, facts_table
 from writer.factbase.vocabulary import CURRENCIES
 
@@ -123,3 +126,88 @@ def test_facts_show_prints_the_currency(tmp_path):
 
 
 
+
+
+# --- dates the report gives only in part ---------------------------------------------------
+
+UNDATED = HEAD.replace("as_of: 2026-11-17T09:00:00+08:00\nperiod:\n  start: 2026-11-16T09:00:00+08:00\n  end: 2026-11-17T09:00:00+08:00\n", "as_of: null\n")
+
+
+@pytest.mark.parametrize("written, shown, year", [("--07-24", "--07-24", None), ("--02-29", "--02-29", None), ('"2025"', "2025", 2025),
+                                                  ("2025", "2025", 2025), ("2025-07", "2025-07", 2025),
+                                                  ("--07-24T15:00Z", "--07-24T15:00:00+00:00", None)])
+def test_a_date_without_its_year_or_a_year_alone_is_kept_as_written(written, shown, year):
+    event = load(UNDATED + fact("flow", obs("coinglass", f"value: 133.3M\nas_of: {written}")))
+    o = event.facts["flow"].observations[0]
+    assert o.as_of is None and o.as_of_date is None  # never completed with a guessed year
+    assert o.as_of_partial.isoformat() == shown and o.as_of_partial.year == year
+    assert event_record(event)["facts"][0]["observations"][0]["as_of"] == shown
+
+
+def test_an_event_dated_by_a_day_without_its_year_is_not_a_time():
+    event = load(UNDATED.replace("as_of: null", "as_of: --02-14") + fact("total", obs("coinglass", "value: 474M")))
+    assert event.as_of is None and event.as_of_date is None and event.as_of_partial.isoformat() == "--02-14"
+    assert event_record(event)["as_of"] == "--02-14"
+
+
+@pytest.mark.parametrize("written, says", [("--02-30", "not a day of the year"), ("2025-13", "not a month"), ("1800", "is a number"),
+                                           ('"1800"', "not a plausible year"), ("--07-24T15:00", "with a time zone"), ("20261117", "is a number")])
+def test_an_impossible_partial_date_is_refused_where_it_is_written(written, says):
+    text = UNDATED + fact("flow", obs("coinglass", f"value: 133.3M\nas_of: {written}"))
+    [p] = problems(text)
+    assert p.field == "facts[0].observations[0].as_of" and p.line == line_of(text, f"as_of: {written}") and says in p.message
+
+
+def test_a_period_needs_full_dates():
+    text = HEAD.replace("  start: 2026-11-16T09:00:00+08:00", "  start: --11-16") + fact("total", obs("coinglass", "value: 1B"))
+    [p] = problems(text)
+    assert p.field == "period.start" and "full dates" in p.message
+
+
+def test_a_partial_date_is_checked_against_the_period_as_far_as_it_goes():
+    # The period is 16-17 November 2026: --11-17 and 2026 fit it, --07-24 and 2025 cannot.
+    for written in ("--11-17", "2026", "2026-11"):
+        load(HEAD + fact("total", obs("coinglass", f"value: 1B\nas_of: {written}")))
+    for written in ("--07-24", "2025", "2026-07"):
+        [p] = problems(HEAD + fact("total", obs("coinglass", f"value: 1B\nas_of: {written}")))
+        assert "outside the event period" in p.message and p.field == "facts[0].observations[0].as_of"
+
+
+def test_an_event_with_a_partial_date_drafts_but_is_not_published(tmp_path, checked_drafter):
+    import shutil
+
+    from writer.cli import main
+
+    text = UNDATED.replace("as_of: null", "as_of: --07-24") + fact("total", obs("coinglass", "value: 1.2B\nas_of: --07-24"))
+    checked_drafter.draft(load(text), facts_path="case.yaml")
+    (tmp_path / "fb" / "events").mkdir(parents=True)
+    shutil.copy(REGISTRY.path, tmp_path / "fb" / "sources.yaml")
+    (tmp_path / "fb" / "events" / "case.yaml").write_text(text.replace("id: kinds-case", "id: partial-case"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "fb"), "--out", str(tmp_path / "site"), "--jobs", "1", "--format", "json", "-q"])
+    assert result.exit_code == 1, result.output
+    [rejected] = json.loads(result.stdout)["rejected"]
+    assert "as_of" in rejected["reason"]
+
+
+_PARTS = st.integers(min_value=0, max_value=99).map(lambda n: f"{n:02d}")
+PARTIAL_TEXTS = st.one_of(
+    st.builds(lambda m, d: f"--{m}-{d}", _PARTS, _PARTS),
+    st.builds(lambda y, m: f"{y}-{m}", st.integers(1900, 2200), _PARTS),
+    st.builds(lambda m, d, h, z: f"--{m}-{d}T{h}:00{z}", _PARTS, _PARTS, _PARTS, st.sampled_from(["Z", "+08:00", ""])),
+    st.integers(min_value=-5, max_value=30_000_000).map(str),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PARTIAL_TEXTS)
+def test_any_partial_date_loads_as_written_or_is_refused_where_it_is_written(written):
+    text = UNDATED + fact("flow", obs("coinglass", f"value: 133.3M\nas_of: '{written}'"))
+    try:
+        event = load(text)
+    except InputError as exc:
+        assert [p.field for p in exc.problems] == ["facts[0].observations[0].as_of"]
+        assert exc.problems[0].line == line_of(text, "as_of: '")
+        return
+    o = event.facts["flow"].observations[0]
+    assert o.as_of is None and o.as_of_date is None
+    assert o.as_of_partial.isoformat().split("T")[0] == written.split("T")[0]  # kept as written, never completed

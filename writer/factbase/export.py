@@ -20,9 +20,11 @@ def hedge_text(hedge: HedgeSpec) -> str | list | None:
 
 
 def _when(o) -> str | None:
-    if o.as_of is not None:
-        return o.as_of.isoformat()
-    return o.as_of_date.isoformat() if getattr(o, "as_of_date", None) else None
+    """The time as the report gives it: to the minute, the day, or less ("--07-24", "2025")."""
+    for when in (o.as_of, getattr(o, "as_of_date", None), getattr(o, "as_of_partial", None)):
+        if when is not None:
+            return when.isoformat()
+    return None
 
 
 def observation_record(event: Event, o: Observation) -> dict:
@@ -87,16 +89,16 @@ def event_record(event: Event) -> dict:
     return {
         "event": event.id,
         "path": event.path,
-        "as_of": event.as_of.isoformat() if event.as_of else (event.as_of_date.isoformat() if event.as_of_date else None),
+        "as_of": _when(event),
         "as_of_approximate": event.as_of_approximate,
         "facts": [fact_record(event, f) for f in event.all_facts().values()],
         "context": [
-            {"id": c.id, "kind": c.kind, "status": c.status.value, "text": c.text, "sources": [event.source_name(s) for s in c.sources]}
+            {"id": c.id, "kind": c.kind, "status": c.status.value, "text": c.text, "sources": [event.source_name(s) for s in c.sources], "as_of": _when(c)}
             for c in event.context
         ],
         "quotes": [
             {"id": q.id, "speaker": q.speaker, "words": q.words, "paraphrase": q.paraphrase, "status": q.status.value,
-             "source": event.source_name(q.source) if q.source else None}
+             "source": event.source_name(q.source) if q.source else None, "as_of": _when(q)}
             for q in event.quotes
         ],
         "caveats": [{"id": c.id, "text": c.text, "sources": [event.source_name(s) for s in c.sources]} for c in event.caveats],

@@ -16,7 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from writer.factbase.numbers import parse_amount
-from writer.factbase.timestamps import When, day_of
+from writer.factbase.timestamps import PartialDate, When, day_of
 from writer.factbase.vocabulary import (
     CHANGE_METRICS,
     CURRENCIES,
@@ -358,6 +358,13 @@ class CaveatSpec(_Strict):
 class PeriodSpec(_Strict):
     start: When
     end: When
+
+    @field_validator("start", "end")
+    @classmethod
+    def _full_date(cls, v):
+        if isinstance(v, PartialDate):
+            raise ValueError(f"a period needs full dates; {v.isoformat()} leaves part out (give the report's own date in `as_of`, or leave `period` out)")
+        return v
 
     @model_validator(mode="after")
     def _ordered(self):
