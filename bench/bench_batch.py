@@ -2,7 +2,7 @@
 
 Usage::
 
-    python bench/bench_batch.py [--events 10000] [--jobs N] [--work DIR] [--keep] [--dask]
+    python bench/bench_batch.py [--events 10000] [--jobs N] [--work DIR] [--keep] [--dask] [--write FILE]
 
 Each step runs the real command line (`python -m writer.cli batch ...`) in a
 fresh process and is timed wall-clock, interpreter start and imports
@@ -15,6 +15,15 @@ local Dask cluster of ``--jobs`` worker processes, started by the command) right
 after the local cold build, into a sibling folder; the two sites must be
 byte-identical, and the report gives the Dask build's wall and CPU time as a
 ratio of the process pool's.
+
+Every step runs this checkout's code (``PYTHONPATH`` is set to it), and the
+commit is read before and after: a long run on a machine where the code
+changes under it measured two versions once (the cold build wrote the
+manifest where the old code kept it, the re-runs were a newer writer that
+looked for it elsewhere); the report now says INVALID when the commit or the
+tree changed, or when a re-run did not do what it is meant to (the no-change
+run leaves every event unchanged, the one-changed run publishes exactly the
+changed event). ``--write FILE`` also writes the report to FILE.
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import make_factbase  # noqa: E402
@@ -42,9 +52,10 @@ def batch(fb: Path, out: Path, jobs: int | None, *extra: str) -> tuple[float, di
     cmd = [sys.executable, "-m", "writer.cli", "batch", str(fb), "--out", str(out), "--format", "json", "-q", *extra]
     if jobs:
         cmd += ["--jobs", str(jobs)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
@@ -53,6 +64,25 @@ def batch(fb: Path, out: Path, jobs: int | None, *extra: str) -> tuple[float, di
     # CPU seconds of the command and its workers: a figure the machine's other load does not inflate much.
     report["cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return seconds, report
+
+
+def code_version() -> str:
+    """The checkout's commit, with "+dirty" when its tracked files differ from it."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True).stdout.strip()
+    return git("rev-parse", "--short", "HEAD") + ("+dirty" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
+def problems_of(events: int, again: dict, one: dict, changed_id: str) -> list[str]:
+    """Why the re-run figures are not what they claim to measure (empty when they are)."""
+    out = []
+    if again["published"] or len(again["unchanged"]) != events:
+        out.append(f"no-change re-run published {len(again['published'])} and left {len(again['unchanged'])} of {events} unchanged "
+                   f"(rejected {len(again['rejected'])}, damaged {len(again.get('damaged') or [])})")
+    if one["published"] != [changed_id]:
+        out.append(f"one-changed re-run published {one['published']} instead of [{changed_id!r}] "
+                   f"(rejected {len(one['rejected'])}, damaged {len(one.get('damaged') or [])})")
+    return out
 
 
 def same_site(a: Path, b: Path) -> bool:
@@ -79,7 +109,9 @@ def main() -> int:
     ap.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one)")
     ap.add_argument("--keep", action="store_true", help="keep the working folder")
     ap.add_argument("--dask", action="store_true", help="also build cold on a local Dask cluster and compare")
+    ap.add_argument("--write", type=Path, default=None, help="also write the report to this file")
     args = ap.parse_args()
+    version = code_version()
 
     work = args.work or Path(tempfile.mkdtemp(prefix="writer-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -102,28 +134,44 @@ def main() -> int:
     changed_id = change_one(fb)
     one, r3 = batch(fb, out, args.jobs)
 
+    lines: list[str] = []
+
+    def say(text: str) -> None:
+        print(text)
+        lines.append(text)
+
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    print(f"machine: {platform.machine()}, {cores} cores, Python {platform.python_version()}, {platform.system()}")
-    print(f"generated {args.events} events in {gen:.1f} s")
-    print(f"load average before/after: {load0} / {os.getloadavg()[0]:.2f} (other work on the machine inflates wall times)")
-    print(f"cold build:        {cold:7.2f} s wall, {r1['cpu']:7.1f} s CPU ({r1['cpu'] / args.events * 1000:.1f} ms CPU per event)  "
+    say(f"machine: {platform.machine()}, {cores} cores, Python {platform.python_version()}, {platform.system()}")
+    say(f"generated {args.events} events in {gen:.1f} s")
+    say(f"load average before/after: {load0} / {os.getloadavg()[0]:.2f} (other work on the machine inflates wall times)")
+    say(f"cold build:        {cold:7.2f} s wall, {r1['cpu']:7.1f} s CPU ({r1['cpu'] / args.events * 1000:.1f} ms CPU per event)  "
           f"published {len(r1['published'])}, rejected {len(r1['rejected'])}; {size / 1e6:.0f} MB written")
-    print(f"no-change re-run:  {again:7.2f} s wall, {r2['cpu']:7.2f} s CPU  published {len(r2['published'])}, unchanged {len(r2['unchanged'])}, "
+    say(f"no-change re-run:  {again:7.2f} s wall, {r2['cpu']:7.2f} s CPU  published {len(r2['published'])}, unchanged {len(r2['unchanged'])}, "
           f"site files written {r2['site_files_written']}")
-    print(f"one event changed: {one:7.2f} s wall, {r3['cpu']:7.2f} s CPU  published {r3['published']} (changed {changed_id}), "
+    say(f"one event changed: {one:7.2f} s wall, {r3['cpu']:7.2f} s CPU  published {r3['published']} (changed {changed_id}), "
           f"site files written {r3['site_files_written']}")
     if args.dask:
-        print(f"cold build, Dask:  {dask_wall:7.2f} s wall, {rd['cpu']:7.1f} s CPU ({rd['cpu'] / args.events * 1000:.1f} ms CPU per event)  "
+        say(f"cold build, Dask:  {dask_wall:7.2f} s wall, {rd['cpu']:7.1f} s CPU ({rd['cpu'] / args.events * 1000:.1f} ms CPU per event)  "
               f"published {len(rd['published'])}, rejected {len(rd['rejected'])}; load {load_dask} at its start; "
               f"site byte-identical to the process pool's: {same}")
-        print(f"Dask / process pool: wall {dask_wall / cold:.2f}x, CPU {rd['cpu'] / r1['cpu']:.2f}x "
+        say(f"Dask / process pool: wall {dask_wall / cold:.2f}x, CPU {rd['cpu'] / r1['cpu']:.2f}x "
               f"(a local cluster of {args.jobs or cores} single-threaded workers against a pool of as many processes)")
     if r1["rejected"]:
         codes: dict[str, int] = {}
         for r in r1["rejected"]:
             codes[r["code"]] = codes.get(r["code"], 0) + 1
-        print(f"rejections by code: {codes}; first: {r1['rejected'][0]['reason']}")
+        say(f"rejections by code: {codes}; first: {r1['rejected'][0]['reason']}")
+    invalid = problems_of(args.events, r2, r3, changed_id)
+    after = code_version()
+    if after != version or version.endswith("+dirty"):
+        invalid.append(f"the code was {version} at the start and {after} at the end: the steps may have run different versions")
+    say(f"code: {version}; command: python bench/bench_batch.py {' '.join(sys.argv[1:])}")
+    for problem in invalid:
+        say(f"INVALID: {problem}")
+    if args.write:
+        args.write.parent.mkdir(parents=True, exist_ok=True)
+        args.write.write_text("\n".join(lines) + "\n", encoding="utf-8")
     if not args.keep and args.work is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0

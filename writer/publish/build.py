@@ -33,7 +33,7 @@ from writer.factbase.loader import event_files
 from writer.publish.commit import Change, Layout, clean, commit, deletions_for, remove_if_ours, remove_legacy_manifest, stage_site_file
 from writer.publish.edited import default_articles_dir, find_articles
 from writer.publish.lock import build_lock
-from writer.publish.manifest import MANIFEST_NAME, SITE_FILES, STATE_DIR, Entry, Manifest
+from writer.publish.manifest import MANIFEST_NAME, STATE_DIR, Entry, Manifest, is_site_file
 from writer.publish.pages import SitePages
 from writer.publish.plan import Plan, decide, inputs_key, quick_id, scan
 from writer.publish.pool import LocalExecutor, Progress, PublishSetup, default_jobs, pipeline_part
@@ -208,7 +208,7 @@ def _commit(plan: Plan, outcomes: list[Outcome], staged: Manifest, options: Batc
         write = changed or not layout.manifest.is_file() or set(entries) != set(prior.entries) or bool(before.pending)
     else:
         write = _stage_site(layout, manifest, before, pages, report, changed=changed, force=options.force) or bool(before.pending)
-        change.staged += [name for name in SITE_FILES if name in report.site_written]
+        change.staged += [name for name in report.site_written if is_site_file(name)]
         _drop_site_files(before, manifest, change)
     if commit(layout, before, manifest, change, write_manifest=write):
         report.site_written.append(MANIFEST_NAME if not shard else str(layout.manifest.relative_to(layout.out)))
@@ -279,7 +279,7 @@ def _article_rejections(articles, files: list[Path] | None) -> list[Rejection]:
 
 def _stage_site(layout: Layout, manifest: Manifest, before: Manifest, pages: SitePages, report: BatchReport, *, changed: bool, force: bool = False) -> bool:
     """Stage the index, feed and sitemap when they change (or are missing); note them when edited on disk. Returns whether the manifest must be written."""
-    names = site_file_names(pages.settings)
+    names = site_file_names(pages.settings, len(manifest.entries))
     nothing_new = not changed and not force and not before.pending and before.entries.keys() == manifest.entries.keys() and layout.manifest.is_file()
     if nothing_new and all(name in before.site_files and (layout.out / name).is_file() for name in names):
         manifest.site_files.update(before.site_files)
@@ -295,7 +295,7 @@ def _stage_site(layout: Layout, manifest: Manifest, before: Manifest, pages: Sit
         digest = sha256_bytes(data)
         manifest.site_files[name] = digest
         target = layout.out / name
-        if changed or before.site_files.get(name) != digest or not target.is_file() or sha256_file(target) != digest:
+        if before.site_files.get(name) != digest or not target.is_file() or sha256_file(target) != digest:
             stage_site_file(layout, name, data)
             report.site_written.append(name)
     data = manifest.to_bytes(__version__)
@@ -409,7 +409,7 @@ def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | No
     change.staged = staged
     changed = bool(report.published or report.removed) or before.settings != settings.as_dict()
     write = _stage_site(layout, manifest, before, site_pages(settings, templates_dir), report, changed=changed) or bool(before.pending)
-    change.staged += [name for name in SITE_FILES if name in report.site_written]
+    change.staged += [name for name in report.site_written if is_site_file(name)]
     _drop_site_files(before, manifest, change)
     if commit(layout, before, manifest, change, write_manifest=write):
         report.site_written.append(MANIFEST_NAME)

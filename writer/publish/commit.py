@@ -27,7 +27,7 @@ from pathlib import Path
 
 from writer import __version__
 from writer.atomic import atomic_write, empty_folder, sha256_bytes, sha256_file
-from writer.publish.manifest import LEGACY_MANIFEST_NAME, MANIFEST_NAME, SITE_FILES, STATE_DIR, Entry, Manifest, shard_manifest_path
+from writer.publish.manifest import LEGACY_MANIFEST_NAME, MANIFEST_NAME, STATE_DIR, Entry, Manifest, is_site_file, shard_manifest_path
 from writer.publish.safety import inside
 from writer.publish.shard import Shard
 
@@ -130,7 +130,7 @@ def commit(layout: Layout, before: Manifest, after: Manifest, change: Change, *,
     if pending:
         layout.write(layout.manifest, before.journal(pending).to_bytes(__version__))
     # Articles before the site files that link to them.
-    for rel in sorted(change.staged, key=lambda r: (r in SITE_FILES, r)):
+    for rel in sorted(change.staged, key=lambda r: (is_site_file(r), r)):
         target = layout.out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(layout.stage / rel, target)

@@ -11,6 +11,7 @@ same inputs always give the same bytes whatever the job count or sharding.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,13 @@ STATE_DIR = ".writer"  # writer's bookkeeping (manifests, lock, caches, staged f
 MANIFEST_NAME = f"{STATE_DIR}/manifest.json"  # relative to the output folder
 LEGACY_MANIFEST_NAME = "manifest.json"  # where writer before 0.2 kept it, inside the deployed tree
 SITE_FILES = ("index.html", "feed.xml", "sitemap.xml")  # every site file writer may write (the sitemap only with a base URL)
+# The index's later pages (writer.publish.sitefiles): index-2.html, index-3.html, ... (no event id holds a dot).
+INDEX_PAGE_FILE = re.compile(r"index-[1-9][0-9]{0,8}\.html")
+
+
+def is_site_file(rel: str) -> bool:
+    """Whether ``rel`` is one of the site's own files (index pages, feed, sitemap), not an article's."""
+    return rel in SITE_FILES or INDEX_PAGE_FILE.fullmatch(rel) is not None
 FORMAT = 2
 READABLE_FORMATS = (1, 2)  # format 1: no printed figures, corrections or edited-article digest yet
 
@@ -233,7 +241,7 @@ class Manifest:
         pending: dict[str, str | None] = {}
         for rel, f in files.items():
             if f.get("event") is None:
-                if rel not in SITE_FILES:
+                if not is_site_file(rel):
                     raise ValueError(f"{rel!r} is not one of the site's own files")
                 site[rel] = _digest(f["sha256"])
             elif f["event"] not in entries or rel not in entries[f["event"]].files:

@@ -218,14 +218,30 @@ class SitePages:
         lead, _, rest = note.partition(words)
         return {"when": c.date, "words": words, "text": note, "lead": lead, "rest": rest}
 
-    def index(self, entries: Iterable) -> str:
-        """The index page; ``entries`` newest first, each with id, title, summary, published and modified."""
+    def index(self, entries: Iterable, paging: "IndexPage | None" = None) -> str:
+        """An index page: ``entries`` (this page's, newest first) each with id, title, summary,
+        published and modified; ``paging`` says which page of how many (one page by default)."""
         s = self.settings
         listed = [self._listed(e) for e in entries]
-        links = {"index": "./", "feed": "feed.xml"}
-        page = self.index_template.render(site=s, entries=listed, links=links, url=s.url("") if s.base_url else "",
+        paging = paging or IndexPage(total=len(listed))
+        n, hrefs = paging.number, paging.hrefs
+        links = {"index": hrefs[0], "feed": "feed.xml", "newer": hrefs[n - 2] if n > 1 else "", "older": hrefs[n] if n < len(hrefs) else ""}
+        pages = {"number": n, "count": len(hrefs), "total": paging.total,
+                 "all": [{"number": i, "href": h, "current": i == n} for i, h in enumerate(hrefs, 1)]}
+        url = s.url("" if n == 1 else hrefs[n - 1]) if s.base_url else ""
+        page = self.index_template.render(site=s, entries=listed, links=links, url=url, paging=pages,
                                           description=f"{s.title}: news on crypto-market liquidations from {s.desk}, every figure with its source.")
         return page if page.endswith("\n") else page + "\n"
+
+
+@dataclass(frozen=True)
+class IndexPage:
+    """Which index page is rendered: its number (1-based), the articles in all, and every page's
+    link (index pages sit side by side, so a link is the same from any of them)."""
+
+    number: int = 1
+    total: int = 0
+    hrefs: tuple[str, ...] = ("./",)
 
 
 def split_headline(body_html: str, headline: str) -> tuple[Markup, str]:

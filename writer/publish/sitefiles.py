@@ -1,4 +1,9 @@
-"""The files that describe the whole site: index page, Atom feed and (with a base URL) sitemap.
+"""The files that describe the whole site: index pages, Atom feed and (with a base URL) sitemap.
+
+The index lists INDEX_PAGE_SIZE articles a page, newest first: ``index.html``,
+then ``index-2.html``, ``index-3.html``... beside it (flat, so every link on
+every page is the same relative link), each linking to its neighbours. At
+10,000 articles one index page was 3.8 MB, too much for a reader's first page.
 
 They are built from the manifest's entries alone, never by re-drafting: the feed
 takes each article's content from its published page (between the markers the
@@ -12,17 +17,31 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from writer.publish.feed import atom_feed
-from writer.publish.pages import SitePages, article_content, newest_first
+from writer.publish.pages import IndexPage, SitePages, article_content, newest_first
 from writer.publish.safety import inside, unsafe_id_reason
 from writer.publish.settings import SiteSettings
 from writer.publish.sitemap import SITEMAP_NAME, sitemap
 
 INDEX_NAME, FEED_NAME = "index.html", "feed.xml"
+# Articles per index page: about 40 KB of HTML (a headline, a date line and a lede each),
+# a page a phone loads at once; 10,000 articles make 100 pages.
+INDEX_PAGE_SIZE = 100
 
 
-def site_file_names(settings: SiteSettings) -> tuple[str, ...]:
-    """The site files a build with ``settings`` writes (a sitemap needs absolute URLs: only with a base URL)."""
-    return (INDEX_NAME, FEED_NAME, SITEMAP_NAME) if settings.base_url else (INDEX_NAME, FEED_NAME)
+def index_page_name(number: int) -> str:
+    """The file of index page ``number`` (1-based): the first is index.html."""
+    return INDEX_NAME if number == 1 else f"index-{number}.html"
+
+
+def index_page_count(articles: int) -> int:
+    """Pages the index needs for ``articles`` (one page, empty, for none)."""
+    return max(1, -(-articles // INDEX_PAGE_SIZE))
+
+
+def site_file_names(settings: SiteSettings, articles: int) -> tuple[str, ...]:
+    """The site files a build with ``settings`` writes for ``articles`` articles (a sitemap needs absolute URLs: only with a base URL)."""
+    pages = tuple(index_page_name(n) for n in range(1, index_page_count(articles) + 1))
+    return (*pages, FEED_NAME, SITEMAP_NAME) if settings.base_url else (*pages, FEED_NAME)
 
 
 def render_site_files(roots: Sequence[Path], entries, pages: SitePages) -> dict[str, bytes]:
@@ -30,8 +49,13 @@ def render_site_files(roots: Sequence[Path], entries, pages: SitePages) -> dict[
     first of ``roots`` that holds them (a build's stage, then the site)."""
     settings = pages.settings
     ordered = newest_first(entries)
+    count = index_page_count(len(ordered))
+    hrefs = ("./", *(index_page_name(n) for n in range(2, count + 1)))
     files = {
-        INDEX_NAME: pages.index(ordered).encode("utf-8"),
+        index_page_name(n): pages.index(ordered[(n - 1) * INDEX_PAGE_SIZE:n * INDEX_PAGE_SIZE], IndexPage(n, len(ordered), hrefs)).encode("utf-8")
+        for n in range(1, count + 1)
+    }
+    files |= {
         FEED_NAME: atom_feed(ordered, settings, content=lambda e: published_content(roots, e.id)),
     }
     if settings.base_url:

@@ -181,8 +181,7 @@ class Publisher:
         if unsafe:
             return rejected(task_rejection(task, task.event_id, "unsafe-id", unsafe, line=1, column=1))
         if event.as_of is None:  # a fact file may record a report that gives no time; a page needs one
-            return rejected(task_rejection(task, task.event_id, "facts",
-                                           "as_of: the event has no time (only a date, or none); give the time to publish it", line=1, column=1))
+            return rejected(task_rejection(task, task.event_id, "facts", undated_reason(event), line=top_level_line(task.path, "as_of"), column=1))
         if task.event_id is not None and event.id != task.event_id:
             return rejected(task_rejection(task, event.id, "changed", f"the event id changed from {task.event_id!r} to {event.id!r} while the batch was running; run again"))
 
@@ -273,6 +272,33 @@ class Publisher:
             return task_rejection(task, event.id, "article", first.message, path=path, line=first.line, column=first.column)
         cites = citations_of_sources(event, [s for fig in trace if fig.get("support") for s in _fact_sources(event, fig["support"])])
         return _Article(rendered.title, text, rendered.body_html, rendered.claims_json, rendered.summary, printed_figures_of_trace(trace), cites)
+
+
+# What an editor adds to publish an event whose report gave no time (an ISO 8601 instant with its zone).
+AS_OF_EXAMPLE = "2026-11-21T16:00:00+08:00"
+
+
+def undated_reason(event) -> str:
+    """Why an event without a time cannot be published, and what to add (it still validates, drafts and checks)."""
+    if event.as_of_date is not None:
+        known = f"only the day ({event.as_of_date.isoformat()}) is known"
+        example = f"{event.as_of_date.isoformat()}T16:00:00+08:00"
+    else:
+        known, example = "it is null or missing", AS_OF_EXAMPLE
+    return (f"as_of: {known}, and a page needs the time it was reported (its date line, feed entry and JSON-LD); "
+            f"add it with its time zone, e.g. as_of: '{example}', to publish this event")
+
+
+def top_level_line(path: str, key: str) -> int:
+    """The 1-based line of ``key:`` at the top level of a YAML file (1 when it is not there or unreadable)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                if line.startswith(f"{key}:"):
+                    return number
+    except (OSError, UnicodeDecodeError):
+        pass
+    return 1
 
 
 def check_article(checker, text: str, path: str, event) -> list:

@@ -1,0 +1,118 @@
+"""The site index in pages: index.html, index-2.html, ... each listing INDEX_PAGE_SIZE articles.
+
+The page size is made small here (the build renders site files in its own
+process) so a dozen events give three pages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from test_batch_support import make_factbase, tree
+from writer.publish import BatchOptions, SiteSettings, build_site, sitefiles
+from writer.publish.manifest import Manifest, is_site_file
+from writer.publish.pages import newest_first
+
+N, SIZE = 12, 5
+LISTED = re.compile(r'<h2><a href="([^"]+)/">')
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    monkeypatch.setattr(sitefiles, "INDEX_PAGE_SIZE", SIZE)
+
+
+@pytest.fixture
+def built(tmp_path, small_pages):
+    make_factbase(tmp_path / "fb", N)
+    report = build_site(tmp_path / "fb" / "events", BatchOptions(out=tmp_path / "site", jobs=1))
+    assert report.rejected == []
+    return tmp_path
+
+
+def pages_of(site) -> list[str]:
+    return sorted((p.name for p in site.glob("index*.html")), key=lambda n: int(re.sub(r"\D", "", n) or 1))
+
+
+def test_index_is_split_into_linked_pages_listing_every_article_once_newest_first(built):
+    site = built / "site"
+    assert pages_of(site) == ["index.html", "index-2.html", "index-3.html"]
+    listed, html = [], {}
+    for name in pages_of(site):
+        html[name] = (site / name).read_text(encoding="utf-8")
+        on_page = LISTED.findall(html[name])
+        assert 1 <= len(on_page) <= SIZE
+        listed += on_page
+    manifest = json.loads((site / ".writer" / "manifest.json").read_text())
+    assert sorted(listed) == sorted(manifest["events"]) and len(listed) == N
+    # One order across the pages: the site's newest-first order, cut into pages.
+    assert listed == [e.id for e in newest_first(Manifest.read(site / ".writer" / "manifest.json").entries.values())]
+    # Neighbours are linked both ways, and every page names the total and its place.
+    assert 'rel="next" href="index-2.html"' in html["index.html"] and 'rel="prev"' not in html["index.html"]
+    assert 'rel="prev" href="./"' in html["index-2.html"] and 'rel="next" href="index-3.html"' in html["index-2.html"]
+    assert 'rel="prev" href="index-2.html"' in html["index-3.html"] and 'rel="next"' not in html["index-3.html"]
+    assert all(f"{N} reports" in h and f"page {i} of 3" in h for i, h in enumerate(html.values(), 1))
+    # The manifest owns each page (a later run may replace or delete them).
+    for name in pages_of(site):
+        assert manifest["files"][name]["event"] is None
+
+
+def test_pages_are_deterministic_and_the_feed_does_not_depend_on_them(built, monkeypatch):
+    again = built / "again"
+    build_site(built / "fb" / "events", BatchOptions(out=again, jobs=2))
+    assert tree(again) == tree(built / "site")
+    monkeypatch.setattr(sitefiles, "INDEX_PAGE_SIZE", 1000)
+    one_page = built / "one"
+    build_site(built / "fb" / "events", BatchOptions(out=one_page, jobs=1))
+    assert pages_of(one_page) == ["index.html"]
+    assert (one_page / "feed.xml").read_bytes() == (built / "site" / "feed.xml").read_bytes()
+    assert sorted(LISTED.findall((one_page / "index.html").read_text())) == sorted(
+        e for name in pages_of(built / "site") for e in LISTED.findall((built / "site" / name).read_text()))
+
+
+def test_a_page_no_longer_needed_is_deleted_with_its_manifest_line(built):
+    events = sorted((built / "fb" / "events").glob("*.yaml"))
+    for path in events[: N - SIZE - 1]:  # leave SIZE + 1 events: two pages
+        path.unlink()
+    report = build_site(built / "fb" / "events", BatchOptions(out=built / "site", jobs=1))
+    assert report.rejected == [] and len(report.removed) == N - SIZE - 1
+    assert pages_of(built / "site") == ["index.html", "index-2.html"]
+    manifest = Manifest.read(built / "site" / ".writer" / "manifest.json")
+    assert "index-3.html" not in manifest.site_files and "index-2.html" in manifest.site_files
+    assert 'rel="next"' not in (built / "site" / "index-2.html").read_text()
+
+
+def test_one_changed_event_rewrites_only_the_page_that_lists_it(built):
+    import yaml
+
+    site = built / "site"
+    before = tree(site)
+    event_id = LISTED.findall((site / "index-3.html").read_text())[0]
+    source = built / "fb" / "events" / f"{event_id}.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    for fact in data["facts"]:  # a larger total and long side: the lede's figure changes, the date does not
+        if fact["id"] in ("total_24h", "long_24h"):
+            for obs in fact["observations"]:
+                obs["value"] += 100_000_000
+    source.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    report = build_site(built / "fb" / "events", BatchOptions(out=site, jobs=1))
+    assert report.published == [event_id] and report.rejected == []
+    after = tree(site)
+    assert after["index-3.html"] != before["index-3.html"]  # its summary changed
+    assert after["index.html"] == before["index.html"] and after["index-2.html"] == before["index-2.html"]
+    assert {n for n in report.site_written if n.startswith("index")} == {"index-3.html"}
+
+
+@pytest.mark.parametrize("name, ok", [("index-2.html", True), ("index-120.html", True), ("index-0.html", False), ("index-02.html", False),
+                                      ("index-.html", False), ("index-2.htm", False), ("feed.xml", True), ("other.html", False)])
+def test_only_writer_s_own_page_names_are_site_files(name, ok):
+    assert is_site_file(name) is ok
+
+
+def test_settings_without_pages_render_one_page(small_pages):
+    assert sitefiles.site_file_names(SiteSettings(), 0) == ("index.html", "feed.xml")
+    assert sitefiles.site_file_names(SiteSettings(), SIZE + 1) == ("index.html", "index-2.html", "feed.xml")
+    assert sitefiles.index_page_count(SIZE * 3) == 3
