@@ -78,6 +78,10 @@ def fact_record(event: Event, fact: Fact) -> dict:
         if fact.average else None,
         "sources": [event.source_name(s) for s in fact.sources],
         "observations": [observation_record(event, o) for o in fact.observations],
+        "rank": fact.rank,
+        "share_of": fact.share_of,
+        "from_fact": fact.from_fact,
+        "to_fact": fact.to_fact,
         "derived_from": list(fact.derived_from) if fact.derived_from else None,
         "reason": fact.reason,
         "note": fact.note,
@@ -150,6 +154,12 @@ def _qualifiers(event: Event, f: Fact) -> list[str]:
         quals.append(f"@{_num(f.price_band[0])}-{_num(f.price_band[1])}")
     if f.average is not None:
         quals.append(f"average {_hedge_words(f.average[1])[0]}{_num(f.average[0])}")
+    if f.rank is not None:
+        quals.append(f"rank {f.rank}")
+    if f.share_of:
+        quals.append(f"share of: {f.share_of}")
+    if f.from_fact:
+        quals.append(f"from {f.from_fact} to {f.to_fact}")
     revised = sum(len(o.revisions) for o in f.observations)
     if revised:
         quals.append(f"revised {revised}x")

@@ -264,6 +264,12 @@ class _EventBuilder:
             if fact is not None and fact.id not in facts:
                 facts[fact.id] = fact
                 indexed.append((i, fact))
+        for i, f in indexed:
+            for key in ("from_fact", "to_fact"):
+                ref = getattr(f, key)
+                if ref is not None and ref not in facts:
+                    close = difflib.get_close_matches(ref, list(facts), n=1)
+                    self.problem(("facts", i, key), f"no figure with id {ref!r} in this event" + (f" (did you mean {close[0]!r}?)" if close else ""))
         for message, at in consistency.check_all(indexed, spec.tolerance):
             self.problem(at, message)
 
@@ -364,6 +370,10 @@ class _EventBuilder:
             path=self.path,
             line=self.line(at),
             envelope=spread if spread is not None and spread[0] != spread[1] else None,
+            rank=fs.rank,
+            share_of=fs.share_of,
+            from_fact=fs.from_fact,
+            to_fact=fs.to_fact,
         )
 
     def observation(self, o, at: tuple) -> Observation:

@@ -169,6 +169,10 @@ class Fact:
     path: str = ""
     line: int = 0
     envelope: tuple[float, float] | None = None  # the spread behind an agreed point, when the sources differ within the tolerance
+    rank: int | None = None  # place by size among figures of its kind, as the report ranks it (1 = largest)
+    share_of: str | None = None  # for a percentage: what it is a share of, in words
+    from_fact: str | None = None  # for a change: the figure it starts from ...
+    to_fact: str | None = None  # ... and the figure it ends at (checked: the change follows from them)
 
     @property
     def bounds(self) -> tuple[float, float] | None:
