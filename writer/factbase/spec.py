@@ -16,7 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from writer.factbase.numbers import parse_amount
-from writer.factbase.timestamps import When, day_of
+from writer.factbase.timestamps import PartialDate, When, day_of
 from writer.factbase.vocabulary import (
     CHANGE_METRICS,
     CURRENCIES,
@@ -39,6 +39,8 @@ from writer.factbase.vocabulary import (
 )
 
 ASSET_PATTERN = r"^[A-Z0-9]{2,10}$"
+# A report ranks a figure among a handful of coins or venues; a place beyond this is a typo.
+MAX_RANK = 1000
 Asset = Annotated[str, Field(pattern=ASSET_PATTERN, description="an upper-case ticker such as BTC")]
 
 
@@ -213,6 +215,17 @@ class FactSpec(_Strict):
     observations: list[ObservationSpec] = Field(default_factory=list)
     reason: str | None = Field(default=None, description="for status unavailable: why no reliable figure exists")
     average: AverageSpec | None = None
+    rank: int | None = Field(
+        default=None, ge=1, le=MAX_RANK,
+        description="the figure's place by size among figures of its kind, as the report ranks it (1 = the largest; 2 = 'took the second spot')",
+    )
+    share_of: str | None = Field(
+        default=None, min_length=1, description="for a percentage: what it is a share of, as a noun phrase ('all exchanges' liquidations over 4 hours')"
+    )
+    from_fact: FactId | None = Field(
+        default=None, description="for a change: the id of the figure it starts from ('rose from 300,000 ...'); checked against `to_fact`"
+    )
+    to_fact: FactId | None = Field(default=None, description="for a change: the id of the figure it ends at ('... to 1.4 million')")
     note: str | None = None
 
     @field_validator("price_band")
@@ -269,6 +282,16 @@ class FactSpec(_Strict):
         if self.venue and self.venues:
             raise ValueError("give `venue` (one) or `venues` (several), not both")
         self._check_change()
+        if self.share_of is not None and self.unit is not Unit.PERCENT:
+            raise _located(f"`share_of` says what a percentage is a share of; this figure is in {self.unit.value!r}", "share_of")
+        if (self.from_fact is None) != (self.to_fact is None):
+            given, missing = ("from_fact", "to_fact") if self.from_fact else ("to_fact", "from_fact")
+            raise _located(f"a change between two figures needs both ends: `{given}` is given, `{missing}` is not", given)
+        if self.from_fact is not None:
+            if self.metric not in CHANGE_METRICS:
+                raise _located(f"`from_fact`/`to_fact` link a change ({', '.join(sorted(CHANGE_METRICS))}) to its two ends, not metric {self.metric!r}", "from_fact")
+            if self.from_fact == self.to_fact:
+                raise _located("a change runs between two different figures: `from_fact` and `to_fact` are the same", "to_fact")
         if self.status is Status.UNAVAILABLE:
             if any(o.has_number for o in self.observations):
                 raise ValueError("status 'unavailable' cannot carry a value: remove the observations' values or change the status")
@@ -358,6 +381,13 @@ class CaveatSpec(_Strict):
 class PeriodSpec(_Strict):
     start: When
     end: When
+
+    @field_validator("start", "end")
+    @classmethod
+    def _full_date(cls, v):
+        if isinstance(v, PartialDate):
+            raise ValueError(f"a period needs full dates; {v.isoformat()} leaves part out (give the report's own date in `as_of`, or leave `period` out)")
+        return v
 
     @model_validator(mode="after")
     def _ordered(self):
