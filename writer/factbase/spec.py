@@ -35,6 +35,7 @@ from writer.factbase.vocabulary import (
     SourceKind,
     Status,
     Unit,
+    compound_hedge,
     money_units,
 )
 
@@ -97,7 +98,8 @@ HedgeOrPair = Union[Hedge, tuple[Hedge | None, Hedge | None]]
 HEDGE_HELP = (
     "the source's own qualifier, printed as given: about, around, approximately, roughly, nearly, almost, close_to "
     "(approximate); over, more_than, above, at_least (a floor); up_to, as_much_as, at_most, under, less_than (a ceiling). "
-    "For a range, one word for the whole range or [low, high] for its ends, e.g. [over, null]"
+    "For a range, one word for the whole range or [low, high] for its ends, e.g. [over, null]; for a value, "
+    "two words it carries together, in the report's order, e.g. [as_much_as, approximately]"
 )
 
 
@@ -107,7 +109,13 @@ def _one_reading(obj, what: str, *, reading_allowed: bool = True) -> None:
     if len(given) > 1:
         raise ValueError(f"give one of `value`, `range` or `magnitude`, not {' and '.join(f'`{k}`' for k in given)}")
     if isinstance(obj.hedge, tuple) and obj.range is None:
-        raise ValueError("a pair of hedges [low, high] belongs to a `range`; give one word for a `value`")
+        if obj.value is None or None in obj.hedge:
+            raise ValueError("a pair of hedges [low, high] belongs to a `range`; give one word for a `value` "
+                             "(or two it carries together, such as [as_much_as, approximately])")
+        try:
+            compound_hedge(*obj.hedge)  # "as much as approximately": a floor or ceiling and an approximation
+        except ValueError as exc:
+            raise _located(str(exc), "hedge") from None
     if obj.hedge is not None and obj.magnitude is not None:
         raise ValueError("a `magnitude` is already vague: it takes no `hedge`")
 

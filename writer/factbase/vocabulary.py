@@ -9,6 +9,7 @@ provenance of its inputs".
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -143,6 +144,44 @@ _HEDGE_KINDS = {
     Hedge.UNDER: HedgeKind.CEILING,
     Hedge.LESS_THAN: HedgeKind.CEILING,
 }
+
+
+@dataclass(frozen=True)
+class CompoundHedge:
+    """Two of a source's words on one value, in the report's order: a floor or a ceiling and an
+    approximation ("as much as approximately 86.5%"). It reads as its floor or ceiling (the
+    approximation only softens the number) and prints both words as given."""
+
+    first: Hedge
+    second: Hedge
+
+    @property
+    def bound(self) -> Hedge:
+        return self.second if self.first.kind is HedgeKind.APPROX else self.first
+
+    @property
+    def kind(self) -> HedgeKind:
+        return self.bound.kind
+
+    @property
+    def words(self) -> str:
+        return f"{self.first.words} {self.second.words}"
+
+    @property
+    def value(self) -> list[str]:
+        """As the editor writes it: ``[as_much_as, approximately]``."""
+        return [self.first.value, self.second.value]
+
+
+def compound_hedge(first: Hedge, second: Hedge) -> CompoundHedge:
+    """Two words on one value: exactly one floor or ceiling and one approximation, else ValueError."""
+    kinds = sorted((first.kind.value, second.kind.value))
+    if kinds not in (["approx", "ceiling"], ["approx", "floor"]):
+        raise ValueError(
+            f"two words on one value must be a floor or a ceiling and an approximation ([as_much_as, approximately]); "
+            f"{first.value} and {second.value} are not; for a range give one word per end"
+        )
+    return CompoundHedge(first, second)
 
 
 class Magnitude(str, Enum):
