@@ -97,5 +97,5 @@ def test_an_undated_event_is_refused_by_publishing_with_a_located_reason(tmp_pat
     assert result.exit_code == 1, result.output
     report = json.loads(result.stdout)
     [rejected] = report["rejected"]
-    as_of_line = next(i for i, line in enumerate(CORPUS[0].read_text(encoding="utf-8").splitlines(), 1) if line.startswith("as_of:"))
+    as_of_line = next(n for n, line in enumerate(CORPUS[0].read_text(encoding="utf-8").splitlines(), 1) if line.startswith("as_of:"))
     assert "as_of" in rejected["reason"] and rejected["line"] == as_of_line
