@@ -212,7 +212,7 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
         if metric in ("liquidations", "largest_single_liquidation") and draw(st.booleans()):
             base = f.get("asset") or "BTC"  # a contract names the figure's own asset
             f["contract"] = draw(st.sampled_from([f"{base}-USDT", f"{base}_USD perpetual", f"{base}-PERP"]))
-    if metric in ("trader_loss", "onchain_transfer", "position_concentration") or draw(st.integers(0, 7)) == 0:
+    if metric in ("trader_loss", "onchain_transfer", "position_concentration", "duration", "rate") or draw(st.integers(0, 7)) == 0:
         if draw(st.integers(0, 3)):
             f["subject"] = draw(st.sampled_from(["a whale", "James Wynn", "a market maker", "Trend_Research", "two funds"]))
     if metric in ("pressure_zone", "position_concentration", "price_level") and draw(st.booleans()):

@@ -384,3 +384,47 @@ def test_a_figure_with_two_words_drafts_with_both_and_passes_its_own_check(check
     text = HEAD + fact("total", obs("coinglass", "value: 798M\nhedge: [as_much_as, approximately]"))
     draft = checked_drafter.draft(load(text), facts_path="case.yaml")
     assert "as much as approximately $798 million" in draft.markdown
+
+
+# --- durations and rates ---------------------------------------------------------------------
+
+
+def timed(fid: str, metric: str, unit: str, body: str, subject: str | None = "the wait for a new high") -> str:
+    extra = f"    subject: {subject}\n" if subject else ""
+    return fact(fid, obs("coinglass", body), metric=metric, unit=unit, extra=extra).replace("    window: 24h\n", "")
+
+
+@pytest.mark.parametrize("metric, unit, body, shown", [("duration", "days", "value: 847", "847 days"),
+                                                       ("rate", "per_second", "value: 1\nhedge: at_most", "at most 1 per second")])
+def test_a_duration_and_a_rate_keep_their_unit(metric, unit, body, shown):
+    from writer.draft import numbers as fmt
+
+    event = load(HEAD + timed("t", metric, unit, body))
+    f = event.facts["t"]
+    assert f.unit == unit and f.metric == metric and f.subject
+    assert event_record(event)["facts"][0]["unit"] == unit
+    text = fmt.time_amount(f.value, unit).text
+    assert shown.endswith(text)
+
+
+def test_a_duration_or_rate_says_what_it_is_of():
+    text = HEAD + timed("t", "duration", "days", "value: 847", subject=None)
+    [p] = problems(text)
+    assert p.field == "facts[0].metric" and p.line == line_of(text, "metric: duration") and "subject" in p.message
+
+
+@pytest.mark.parametrize("metric, unit", [("duration", "USD"), ("rate", "days"), ("liquidations", "per_second")])
+def test_time_units_fit_only_their_metrics(metric, unit):
+    text = HEAD + timed("t", metric, unit, "value: 5")
+    assert any(p.field == "facts[0].unit" and "does not fit metric" in p.message for p in problems(text))
+
+
+def test_a_negative_duration_is_refused():
+    assert any("cannot be negative" in p.message for p in problems(HEAD + timed("t", "duration", "days", "value: -3")))
+
+
+def test_an_event_with_a_duration_and_a_rate_drafts_and_passes_its_own_check(checked_drafter):
+    text = (HEAD + fact("total", obs("coinglass", "value: 1.13B")) + timed("wait", "duration", "days", "value: 847")
+            + timed("rate", "rate", "per_second", "value: 1", subject="liquidation reports an exchange publishes"))
+    draft = checked_drafter.draft(load(text), facts_path="case.yaml")
+    assert "$1.13 billion" in draft.markdown

@@ -26,6 +26,7 @@ from writer.factbase.vocabulary import (
     METRICS,
     RESERVED_EVENT_IDS,
     SIGNED_METRICS,
+    SUBJECT_METRICS,
     WINDOW_RE,
     Change,
     Direction,
@@ -281,6 +282,8 @@ class FactSpec(_Strict):
     def _shape(self):
         if self.unit is Unit.COINS and not (self.asset or self.assets):
             raise ValueError("unit 'coins' needs `asset` to say which coin")
+        if self.metric in SUBJECT_METRICS and not self.subject and not self.label:
+            raise _located(f"a {self.metric} says what it is of: add `subject` (e.g. 'the wait for a new all-time high')", "metric")
         if self.unit is Unit.CURRENCY and self.currency is None:
             raise _located("unit 'currency' needs `currency` to say which one (e.g. KRW)", "unit")
         if self.currency is not None and self.unit is not Unit.CURRENCY:

@@ -235,6 +235,13 @@ class Unit(str, Enum):
     COINS = "coins"  # an amount of the fact's `asset` (21 million BTC, 5,000 ETH moved)
     CURRENCY = "currency"  # an amount of money in the fact's `currency`, not dollars (2.4 trillion won)
     NONE = "none"  # a statement without a number (a reading such as "Extreme Fear", which side dominated)
+    DAYS = "days"  # a duration ("an 847-day wait")
+    HOURS = "hours"
+    MINUTES = "minutes"
+    PER_SECOND = "per_second"  # a rate ("one liquidation report per second")
+    PER_MINUTE = "per_minute"
+    PER_HOUR = "per_hour"
+    PER_DAY = "per_day"
 
 
 # Currencies other than the US dollar that reports give amounts in, and the word a desk
@@ -288,7 +295,23 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "liquidations_change": ((Unit.PERCENT, Unit.USD), "how much liquidations rose or fell against an earlier period"),
     "dominance": ((Unit.NONE,), "which side, asset or venue dominated, without a number ('the vast majority were longs', 'Binance bore the brunt')"),
     "support_level": ((Unit.USD, Unit.NONE), "a support or resistance level held or lost; with `change: fall` for a level lost"),
+    "duration": ((Unit.DAYS, Unit.HOURS, Unit.MINUTES), "how long something lasted or took ('an 847-day wait'); say what with `subject`"),
+    "rate": ((Unit.PER_SECOND, Unit.PER_MINUTE, Unit.PER_HOUR, Unit.PER_DAY), "how often something happens ('one liquidation report per second'); say what with `subject`"),
 }
+
+# How durations and rates are printed after their number: one place for drafting and `facts show`.
+# (singular, plural) for durations; a rate's words follow any number ("1 per second", "2 per second").
+TIME_UNIT_WORDS: dict[str, tuple[str, str]] = {
+    "days": ("day", "days"),
+    "hours": ("hour", "hours"),
+    "minutes": ("minute", "minutes"),
+    "per_second": ("per second", "per second"),
+    "per_minute": ("per minute", "per minute"),
+    "per_hour": ("per hour", "per hour"),
+    "per_day": ("per day", "per day"),
+}
+# Metrics that say what they measure only through `subject` ("the wait for a new high").
+SUBJECT_METRICS = frozenset({"duration", "rate"})
 
 # Metrics that measure a change: their amount may be signed (older files) or
 # carry `change: rise|fall` with a positive amount; flows carry inflow|outflow.
