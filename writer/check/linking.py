@@ -79,8 +79,11 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         for fig in find_figures(item.text, qualifiers):
             out.append(_from_text(f"context:{item.id}", fig, item.status, item.sources))
     for quote in event.quotes:
+        # With no reporting source, a registered speaker is the quote's source: when two speakers say the
+        # same words, the one the sentence names is the one quoted.
+        speaker = tuple(sid for sid, src in event.registry.sources.items() if quote.speaker in src.names)
         for fig in find_figures(quote.words, qualifiers):
-            out.append(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else ()))
+            out.append(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else speaker))
     return out, unavailable
 
 
