@@ -26,7 +26,7 @@ from test_draft_properties import REQUIRED, _WINDOW_WORDS, close, numbers_in
 from writer.errors import WriterError
 from writer.factbase.loader import event_from_text, load_registry
 from writer.factbase.records import Source
-from writer.factbase.vocabulary import CHANGE_METRICS, METRICS, SourceKind
+from writer.factbase.vocabulary import CHANGE_METRICS, CURRENCIES, METRICS, SourceKind
 from writer.mdtext import md_escape
 
 # Derandomized: the same examples every run, so CI is stable; bench-style long runs use random seeds
@@ -139,7 +139,7 @@ def observations(draw, unit: str, status: str | None, liquidations: bool = False
         elif roll < 5 and status not in ("disputed", "multi_source"):
             o["hedge"] = draw(HEDGES) if "value" in o or draw(st.booleans()) else [draw(HEDGES), None]
         if draw(st.integers(0, 5)) == 0:
-            o["as_of"] = draw(st.sampled_from(["2026-11-16", "2026-11-17T08:00:00+08:00"]))
+            o["as_of"] = draw(st.sampled_from(["2026-11-16", "2026-11-17T08:00:00+08:00", "--11-16", "2026", "--11-17T08:00+08:00"]))
         if "value" in o and isinstance(o["value"], int) and draw(st.integers(0, 6)) == 0:
             o["revisions"] = [{"value": int(o["value"] * 0.8) + 1, "as_of": "2026-11-16T08:00:00+08:00"}]
     return found
@@ -245,6 +245,13 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
     f["observations"] = draw(observations(unit, status, liquidations=metric == "liquidations", new_kinds=new_kinds))
     if metric == "liquidations" and status in (None, "single_source") and draw(st.integers(0, 5)) == 0:
         f["lower_bound"] = True
+    if draw(st.integers(0, 7)) == 0:  # a place by size ("took the second spot"; the fact helper's kind)
+        f["rank"] = draw(st.integers(1, 5))
+    if unit == "percent" and draw(st.integers(0, 3)) == 0:  # what a share is a share of
+        f["share_of"] = draw(st.sampled_from(["all exchanges' liquidations", "the *main* venue_s total"]))
+    if unit == "USD" and metric != "price_level" and draw(st.integers(0, 7)) == 0:
+        # an amount in another currency ("2.4 trillion won"): same numbers, its own unit (the fact helper's kind)
+        f["unit"], f["currency"] = "currency", draw(st.sampled_from(sorted(CURRENCIES)))
     return f
 
 
@@ -267,10 +274,28 @@ def split(draw):
 
 
 @st.composite
+def series(draw):
+    """Two figures and the change between them ("from 300,000 to 1.4 million, up 367%"), linked by id."""
+    start, end = draw(st.integers(1_000, 2_000_000)), draw(st.integers(1_000, 2_000_000))
+    assume(start != end)
+    src = draw(st.sampled_from(NAMED))
+    ends = [{"id": fid, "metric": "user_count", "unit": "count", "observations": [{"source": src, "value": v}]}
+            for fid, v in (("users_start", start), ("users_end", end))]
+    if draw(st.booleans()):
+        change = {"unit": "percent", "value": round(abs(end - start) / start * 100, 1)}
+    else:
+        change = {"unit": "count", "value": abs(end - start)}
+    return ends + [{"id": "users_change", "metric": "user_count_change", "unit": change["unit"], "change": "rise" if end > start else "fall",
+                    "from_fact": "users_start", "to_fact": "users_end", "observations": [{"source": src, "value": change["value"]}]}]
+
+
+@st.composite
 def events(draw, new_kinds: bool = False):
     facts = draw(split()) if draw(st.integers(0, 3)) else []
     n = draw(st.integers(0 if facts else 1, 8))
     facts += [draw(fact(f"f{i}", new_kinds=new_kinds)) for i in range(n)]
+    if draw(st.integers(0, 5)) == 0:
+        facts += draw(series())
     context = []
     for i in range(draw(st.integers(0, 3))):
         status = draw(st.sampled_from([None, "single_source", "rumor", "official", "pending_verification", "multi_source"]))
@@ -305,7 +330,7 @@ def events(draw, new_kinds: bool = False):
             # (reported to the check side); paraphrases here hold no figure.
             q["paraphrase"] = True
         if draw(st.integers(0, 5)) == 0:
-            q["as_of"] = "2026-11-16"
+            q["as_of"] = draw(st.sampled_from(["2026-11-16", "--11-16", "2026"]))  # a day, or less than a date
         quotes.append(q)
     assume(facts or context or quotes)
     eid = f"gen-{draw(st.integers(0, 10**6))}"

@@ -55,7 +55,7 @@ def test_show_json_shape_for_typed_and_derived_figures():
         "derived_from": None,
     }
     htx = facts["htx_btc_usdt"]
-    assert htx["venue"] == "HTX" and htx["asset"] == "BTC" and htx["sources"] == ["an unnamed liquidation dashboard"]
+    assert htx["venue"] == "HTX" and htx["asset"] == "BTC" and htx["sources"] == ["public data"] and htx["status"] == "unnamed_group"
     share = facts["long_24h.share_of.total_24h"]
     assert share["derived_from"] == ["long_24h", "total_24h"]
     assert share["unit"] == "percent" and share["status"] == "single_source" and round(share["value"]) == 94
@@ -118,7 +118,7 @@ def test_validate_with_an_explicit_registry(tmp_path):
     assert ok.exit_code == 0 and ok.stdout.strip() == "1 event file valid"
     # A registry missing the event's sources makes the same file invalid.
     bad = run("facts", "validate", str(event), "--sources", str(BROKEN / "sources.yaml"))
-    assert bad.exit_code == 2 and "unknown source 'unnamed-aggregator'" in bad.stderr
+    assert bad.exit_code == 2 and "unknown source 'public-data'" in bad.stderr
 
 
 def test_validate_usage_errors_exit_2(tmp_path):

@@ -31,12 +31,18 @@ def test_one_fact_file_per_reference_article_and_all_valid():
 
 
 def test_no_corpus_event_invents_a_time():
-    # None of the thirteen articles gives a full date with a time: every event says so.
+    # None of the thirteen articles gives a full date: every event says so, with `as_of: null` or
+    # with as much of a date as the article gives (a day without its year), never a guessed year.
     events, _ = load_factbase(CORPUS)
     assert all(e.as_of is None and e.as_of_date is None for e in events)
+    assert all(e.as_of_partial is None or e.as_of_partial.year is None for e in events)
+    assert sum(e.as_of_partial is not None for e in events) >= 2
+    for e in events:
+        for f in e.facts.values():
+            assert all(o.as_of is None and o.as_of_date is None for o in f.observations), f.id
     for path in CORPUS:
         text = path.read_text(encoding="utf-8")
-        assert "as_of: null" in text and "T00:00" not in text
+        assert ("as_of: null" in text or "as_of: --" in text) and "T00:00" not in text
 
 
 def test_corpus_uses_the_kinds_real_reporting_needs():
@@ -91,4 +97,5 @@ def test_an_undated_event_is_refused_by_publishing_with_a_located_reason(tmp_pat
     assert result.exit_code == 1, result.output
     report = json.loads(result.stdout)
     [rejected] = report["rejected"]
-    assert "as_of" in rejected["reason"] and rejected["line"] == 1
+    as_of_line = next(n for n, line in enumerate(CORPUS[0].read_text(encoding="utf-8").splitlines(), 1) if line.startswith("as_of:"))
+    assert "as_of" in rejected["reason"] and rejected["line"] == as_of_line

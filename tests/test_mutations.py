@@ -36,6 +36,7 @@ CODE_FOR_STATUS = {
     "multi_source": "P011",
     "official": "P011",
     "disputed": "P011",
+    "unnamed_group": "P011",
     "estimate": "P004",
     "pending_verification": "P003",
     "rumor": "P003",

@@ -20,7 +20,7 @@ from writer.draft import numbers as fmt
 from writer.draft.style import Style, choose
 from writer.draft.view import ContextRef, FigureRef, QuoteRef, TemplateMisuse
 from writer.factbase.records import Event, Fact
-from writer.factbase.vocabulary import POTENTIAL_METRICS, WINDOW_RE, Status
+from writer.factbase.vocabulary import CURRENCIES, POTENTIAL_METRICS, WINDOW_RE, Status
 
 TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
@@ -168,6 +168,8 @@ class Render:
                 return fmt.index(v)
             if fact.unit == "coins":
                 return fmt.coins(v, fact.asset or "", floor=floor, ceil=ceil, figs=figs)
+            if fact.unit in CURRENCIES:
+                return fmt.foreign_money(v, fact.unit, floor=floor, ceil=ceil, figs=figs)
             return fmt.count(v, floor=floor, ceil=ceil, figs=figs)
 
         if fact.magnitude is not None:  # vague words stay words: never an invented range
@@ -517,7 +519,7 @@ _MAGNITUDE_UNITS = {"USD": "dollars", "count": "", "coins": ""}
 def _magnitude_words(fact: Fact) -> str:
     """"several million dollars", "tens of thousands" (traders), "hundreds of millions of dollars"."""
     words = fact.magnitude.words
-    unit = _MAGNITUDE_UNITS.get(fact.unit, "")
+    unit = _MAGNITUDE_UNITS.get(fact.unit, "") or CURRENCIES.get(fact.unit, "")
     if not unit:
         return words
     # "several million dollars" but "tens of millions of dollars"

@@ -14,6 +14,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from babel import Locale
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
 
+from writer.factbase.vocabulary import CURRENCIES
+
 LOCALE = Locale.parse("en_US")  # parsed once: babel re-parses a locale string on every call
 SIG_FIGS = 3
 COMPACT_FROM = 1_000_000  # below a million a newsroom writes "$286,000", not "$286 thousand"
@@ -71,6 +73,12 @@ def money(value: float, *, floor: bool = False, ceil: bool = False, currency: st
     f = amount(abs(value), floor=floor, ceil=ceil, figs=figs)
     sign = "-" if value < 0 else ""
     return Formatted(sign + get_currency_symbol(currency, locale=LOCALE) + f.text, f.approx)
+
+
+def foreign_money(value: float, code: str, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:
+    """An amount in a currency other than the dollar, with the currency's word after it ("2.4 trillion won")."""
+    f = amount(value, floor=floor, ceil=ceil, figs=figs)
+    return Formatted(f"{f.text} {CURRENCIES[code]}", f.approx)
 
 
 def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = True) -> tuple[Formatted, Formatted]:

@@ -30,7 +30,7 @@ def sides_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> Ite
     groups: dict[tuple, dict] = defaultdict(dict)
     for i, f in facts:
         if f.metric in ADDITIVE_METRICS and f.limits is not None:
-            groups[(f.metric, f.window, f.asset, f.venue, f.contract, f.assets, f.venues)].setdefault(f.side, (i, f))
+            groups[(f.metric, f.unit, f.window, f.asset, f.venue, f.contract, f.assets, f.venues)].setdefault(f.side, (i, f))
     for group in groups.values():
         if None not in group:
             continue
@@ -62,7 +62,7 @@ def sides_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> Ite
 def parts_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> Iterator[Finding]:
     """Per-asset and per-venue figures must not add up to more than the total they are part of."""
     totals = {
-        (f.metric, f.window, f.side): (i, f)
+        (f.metric, f.unit, f.window, f.side): (i, f)
         for i, f in facts
         if f.metric in ADDITIVE_METRICS and f.limits is not None and not (f.asset or f.venue or f.contract or f.assets or f.venues)
     }
@@ -73,7 +73,7 @@ def parts_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> Ite
                 other = "venue" if dimension == "asset" else "asset"
                 if getattr(f, other) or f.contract or f.assets or f.venues:
                     continue  # a BTC-on-HTX figure is part of both; checked against neither sum to avoid double counting
-                parts[(f.metric, f.window, f.side)].append((i, f))
+                parts[(f.metric, f.unit, f.window, f.side)].append((i, f))
         for key, items in parts.items():
             if key not in totals or len({getattr(f, dimension) for _, f in items}) != len(items):
                 continue
@@ -91,14 +91,72 @@ def largest_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> I
         if f.metric != "largest_single_liquidation" or f.limits is None:
             continue
         for _, t in totals:
-            covers = t.window == f.window and t.side in (None, f.side) and all(
+            covers = t.unit == f.unit and t.window == f.window and t.side in (None, f.side) and all(
                 getattr(t, a) in (None, getattr(f, a)) for a in ("asset", "venue", "contract")
             )
             if covers and f.limits[0] > t.limits[1] * (1 + tolerance):
                 yield (f"largest single liquidation {_where(f)} = {_money(f.limits[0])} exceeds the liquidations it belongs to, {_where(t)} = {_money(t.limits[1])}", ("facts", i))
 
 
-CHECKS = (sides_against_totals, parts_against_totals, largest_against_totals)
+def ranks_against_values(facts: list[tuple[int, Fact]], tolerance: float) -> Iterator[Finding]:
+    """A figure ranked above another of the same kind cannot be smaller than it ("second spot" below the first)."""
+    kinds: dict[tuple, list[tuple[int, Fact]]] = defaultdict(list)
+    for i, f in facts:
+        if f.rank is not None and f.limits is not None:
+            kinds[(f.metric, f.unit, f.window, f.side, bool(f.asset), bool(f.venue))].append((i, f))
+    for ranked in kinds.values():
+        for i, higher in ranked:
+            for _, lower in ranked:
+                if higher.rank < lower.rank and higher.limits[1] * (1 + tolerance) < lower.limits[0]:
+                    yield (
+                        f"{_where(higher)} is ranked {higher.rank} but is smaller than {_where(lower)}, ranked {lower.rank} "
+                        f"({_money(higher.limits[1])} against {_money(lower.limits[0])})",
+                        ("facts", i, "rank"),
+                    )
+
+
+def _widened(limits: tuple[float, float], tolerance: float) -> tuple[float, float]:
+    """Where a figure's true value may lie, once its rounding (the event's tolerance) is allowed for."""
+    lo, hi = limits
+    return (lo * (1 - tolerance), hi * (1 + tolerance))
+
+
+def series_against_ends(facts: list[tuple[int, Fact]], tolerance: float) -> Iterator[Finding]:
+    """A change linked to its two ends ("from 300,000 to 1.4 million, up 367%") must follow from them:
+    its direction and, within the rounding of all three figures, its size."""
+    by_id = {f.id: f for _, f in facts}
+    for i, f in facts:
+        start, end = by_id.get(f.from_fact or ""), by_id.get(f.to_fact or "")
+        if start is None or end is None or start.limits is None or end.limits is None or f.limits is None:
+            continue  # an unknown id is reported by the loader; a gap has no size to check
+        if start.unit != end.unit:
+            yield (f"the ends of {_where(f)} are in different units ({start.unit}, {end.unit})", ("facts", i, "to_fact"))
+            continue
+        (flo, fhi), (tlo, thi) = _widened(start.limits, tolerance), _widened(end.limits, tolerance)
+        if f.unit == "percent":
+            if flo <= 0:
+                continue  # a change from zero has no percentage
+            possible = ((tlo - fhi) / fhi * 100, (thi - flo) / flo * 100)
+        elif f.unit == start.unit:
+            possible = (tlo - fhi, thi - flo)
+        else:
+            yield (f"{_where(f)} is in {f.unit!r}, its ends in {start.unit!r}: a change is in percent or in the ends' unit", ("facts", i, "unit"))
+            continue
+        lo, hi = _widened(f.limits, tolerance)
+        stated = (-hi, -lo) if f.change in ("fall", "outflow") else (lo, hi)
+        if stated[1] < possible[0] or stated[0] > possible[1]:
+            yield (
+                f"{_where(f)} does not follow from {_where(start)} to {_where(end)}: those give a change of "
+                f"{_signed(possible[0], f.unit)} to {_signed(possible[1], f.unit)}",
+                ("facts", i, "observations"),
+            )
+
+
+def _signed(v: float, unit: str) -> str:
+    return f"{v:+.1f}%" if unit == "percent" else f"{v:+,.0f}"
+
+
+CHECKS = (sides_against_totals, parts_against_totals, largest_against_totals, ranks_against_values, series_against_ends)
 
 
 def check_all(facts: list[tuple[int, Fact]], tolerance: float) -> list[Finding]:

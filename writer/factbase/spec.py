@@ -16,9 +16,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from writer.factbase.numbers import parse_amount
-from writer.factbase.timestamps import When, day_of
+from writer.factbase.timestamps import PartialDate, When, day_of
 from writer.factbase.vocabulary import (
     CHANGE_METRICS,
+    CURRENCIES,
     EVENT_ID_RE,
     FLOW_CHANGES,
     ID_RE,
@@ -34,9 +35,12 @@ from writer.factbase.vocabulary import (
     SourceKind,
     Status,
     Unit,
+    money_units,
 )
 
 ASSET_PATTERN = r"^[A-Z0-9]{2,10}$"
+# A report ranks a figure among a handful of coins or venues; a place beyond this is a typo.
+MAX_RANK = 1000
 Asset = Annotated[str, Field(pattern=ASSET_PATTERN, description="an upper-case ticker such as BTC")]
 
 
@@ -56,6 +60,9 @@ FactId = Annotated[str, Field(pattern=ID_RE.pattern, description="lower-case id,
 # A reference to sources.yaml: checked against the registry (with a suggestion by id,
 # display name or alias), not against the id pattern, so `CoinGlass` points to `coinglass`.
 SourceRef = Annotated[str, Field(min_length=1, description="id from sources.yaml")]
+Currency = Annotated[
+    str, WithJsonSchema({"type": "string", "enum": list(CURRENCIES), "description": "ISO 4217 code of a currency other than the dollar"})
+]
 Window = Annotated[str, Field(pattern=WINDOW_RE.pattern, description="a window such as 60m, 12h, 24h, 1d, 1mo")]
 
 
@@ -183,6 +190,9 @@ class FactSpec(_Strict):
         description="what is measured; one of " + ", ".join(METRICS)
     )
     unit: Unit
+    currency: Currency | None = Field(
+        default=None, description="with `unit: currency`: the currency of the amount when it is not the dollar (KRW for '2.4 trillion won')"
+    )
     label: str | None = Field(default=None, description="optional noun phrase for articles, e.g. 'liquidations on HTX's BTC-USDT contract'")
     side: Side | None = None
     asset: Asset | None = None
@@ -205,6 +215,17 @@ class FactSpec(_Strict):
     observations: list[ObservationSpec] = Field(default_factory=list)
     reason: str | None = Field(default=None, description="for status unavailable: why no reliable figure exists")
     average: AverageSpec | None = None
+    rank: int | None = Field(
+        default=None, ge=1, le=MAX_RANK,
+        description="the figure's place by size among figures of its kind, as the report ranks it (1 = the largest; 2 = 'took the second spot')",
+    )
+    share_of: str | None = Field(
+        default=None, min_length=1, description="for a percentage: what it is a share of, as a noun phrase ('all exchanges' liquidations over 4 hours')"
+    )
+    from_fact: FactId | None = Field(
+        default=None, description="for a change: the id of the figure it starts from ('rose from 300,000 ...'); checked against `to_fact`"
+    )
+    to_fact: FactId | None = Field(default=None, description="for a change: the id of the figure it ends at ('... to 1.4 million')")
     note: str | None = None
 
     @field_validator("price_band")
@@ -227,20 +248,50 @@ class FactSpec(_Strict):
         # `metric` is declared before `unit`, so it is already validated here;
         # checking in a field validator puts the error on the `unit:` line.
         metric = info.data.get("metric")
+        if v is Unit.CURRENCY and metric in METRICS and money_units(METRICS[metric][0]):
+            return v
         if metric in METRICS and v not in METRICS[metric][0]:
             allowed = METRICS[metric][0]
             raise ValueError(f"unit {v.value!r} does not fit metric {metric!r} (expected {' or '.join(u.value for u in allowed)})")
+        return v
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        if v.upper() == "USD":
+            raise ValueError("a dollar amount is `unit: USD` with no `currency`")
+        if v not in CURRENCIES:
+            by_word = {w: c for c, w in CURRENCIES.items()}
+            close = [c for c in CURRENCIES if c == v.upper()] or [by_word[w] for w in difflib.get_close_matches(v.casefold(), list(by_word), n=1)]
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"unknown currency {v!r}{hint}; known currencies: {', '.join(CURRENCIES)}")
         return v
 
     @model_validator(mode="after")
     def _shape(self):
         if self.unit is Unit.COINS and not (self.asset or self.assets):
             raise ValueError("unit 'coins' needs `asset` to say which coin")
+        if self.unit is Unit.CURRENCY and self.currency is None:
+            raise _located("unit 'currency' needs `currency` to say which one (e.g. KRW)", "unit")
+        if self.currency is not None and self.unit is not Unit.CURRENCY:
+            raise _located(f"`currency` is for `unit: currency`, not unit {self.unit.value!r}", "currency")
         if self.asset and self.assets:
             raise ValueError("give `asset` (one) or `assets` (several), not both")
         if self.venue and self.venues:
             raise ValueError("give `venue` (one) or `venues` (several), not both")
         self._check_change()
+        if self.share_of is not None and self.unit is not Unit.PERCENT:
+            raise _located(f"`share_of` says what a percentage is a share of; this figure is in {self.unit.value!r}", "share_of")
+        if (self.from_fact is None) != (self.to_fact is None):
+            given, missing = ("from_fact", "to_fact") if self.from_fact else ("to_fact", "from_fact")
+            raise _located(f"a change between two figures needs both ends: `{given}` is given, `{missing}` is not", given)
+        if self.from_fact is not None:
+            if self.metric not in CHANGE_METRICS:
+                raise _located(f"`from_fact`/`to_fact` link a change ({', '.join(sorted(CHANGE_METRICS))}) to its two ends, not metric {self.metric!r}", "from_fact")
+            if self.from_fact == self.to_fact:
+                raise _located("a change runs between two different figures: `from_fact` and `to_fact` are the same", "to_fact")
         if self.status is Status.UNAVAILABLE:
             if any(o.has_number for o in self.observations):
                 raise ValueError("status 'unavailable' cannot carry a value: remove the observations' values or change the status")
@@ -330,6 +381,13 @@ class CaveatSpec(_Strict):
 class PeriodSpec(_Strict):
     start: When
     end: When
+
+    @field_validator("start", "end")
+    @classmethod
+    def _full_date(cls, v):
+        if isinstance(v, PartialDate):
+            raise ValueError(f"a period needs full dates; {v.isoformat()} leaves part out (give the report's own date in `as_of`, or leave `period` out)")
+        return v
 
     @model_validator(mode="after")
     def _ordered(self):

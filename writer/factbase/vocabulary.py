@@ -194,7 +194,28 @@ class Unit(str, Enum):
     RATIO = "ratio"
     INDEX = "index"  # index points (Fear & Greed, Nikkei 225)
     COINS = "coins"  # an amount of the fact's `asset` (21 million BTC, 5,000 ETH moved)
+    CURRENCY = "currency"  # an amount of money in the fact's `currency`, not dollars (2.4 trillion won)
     NONE = "none"  # a statement without a number (a reading such as "Extreme Fear", which side dominated)
+
+
+# Currencies other than the US dollar that reports give amounts in, and the word a desk
+# writes after the amount ("2.4 trillion won"). Drafting prints these words; the check's
+# figure grammar reads them (tests/test_factbase_new_kinds.py keeps the two in step).
+# A stablecoin (USDT) is not a currency here: it is an asset, `unit: coins`.
+CURRENCIES: dict[str, str] = {
+    "KRW": "won",
+    "JPY": "yen",
+    "CNY": "yuan",
+    "EUR": "euros",
+    "GBP": "pounds",
+    "INR": "rupees",
+    "RUB": "rubles",
+}
+
+
+def money_units(allowed: tuple[Unit, ...]) -> bool:
+    """Whether a metric measures money (so an amount in another currency fits it too)."""
+    return Unit.USD in allowed
 
 
 # Metrics a fact can measure, with the unit each expects. A dictionary rather than

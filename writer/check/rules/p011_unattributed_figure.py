@@ -1,9 +1,11 @@
-"""P011 unattributed-figure: a multi-source, official or disputed figure with no source named in scope."""
+"""P011 unattributed-figure: a multi-source, official, disputed or unnamed-group figure with no source named in scope."""
 
 from writer.check.rules.base import Hit, Rule, RuleContext
 from writer.factbase.vocabulary import Status
 
-STATUSES = (Status.MULTI_SOURCE, Status.OFFICIAL, Status.DISPUTED)
+# An unnamed group ("public data", "several data service providers") is named by its own
+# words: a figure printed without them has lost its only attribution.
+STATUSES = (Status.MULTI_SOURCE, Status.OFFICIAL, Status.DISPUTED, Status.UNNAMED_GROUP)
 
 
 def check(ctx: RuleContext):
@@ -21,11 +23,12 @@ RULE = Rule(
     name="unattributed-figure",
     severity="warning",
     mode="facts",
-    summary="A multi-source, official or disputed figure printed without naming a source.",
+    summary="A multi-source, official, disputed or unnamed-group figure printed without naming a source.",
     doc="""\
 ## What it does
-Flags a figure from several agreeing sources, an official statement or a disputed
-range when no source is named in its sentence, its run or a covering note.
+Flags a figure from several agreeing sources, an official statement, a disputed
+range or an unnamed group of sources ("public data") when no source is named in its
+sentence, its run or a covering note.
 
 ## Why it matters
 Even well-supported figures are attributed in news copy: "HTX's own figures show",
