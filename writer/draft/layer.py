@@ -13,14 +13,17 @@ from __future__ import annotations
 import re
 import inspect
 from dataclasses import dataclass, replace
+from datetime import timezone
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
 from writer.draft import numbers as fmt
+from writer.draft.potential import is_potential
 from writer.draft.style import Style, choose
 from writer.draft.view import ContextRef, FigureRef, QuoteRef, TemplateMisuse
 from writer.factbase.records import Event, Fact
-from writer.factbase.vocabulary import CURRENCIES, POTENTIAL_METRICS, TIME_UNIT_WORDS, WINDOW_RE, Status
+from writer.factbase.vocabulary import CURRENCIES, TIME_UNIT_WORDS, WINDOW_RE, Status
 
 TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
@@ -59,7 +62,7 @@ def caveat_kind(fact: Fact) -> str:
     """Which phrasing a figure needs: its status, or 'derived_<status>' for computed figures."""
     if fact.is_derived:
         return f"derived_{fact.status.value}"
-    if fact.status is Status.ESTIMATE and (fact.metric in POTENTIAL_METRICS or fact.metric == "liquidations"):
+    if fact.status is Status.ESTIMATE and is_potential(fact):
         return "estimate_potential"
     return fact.status.value
 
@@ -130,7 +133,7 @@ class Render:
 
         A change with a direction reads "down $60 billion" (never a negative amount).
         """
-        pieces = self._formatted(fact, role=role)
+        pieces = self._formatted(fact, role="value" if role == "plain" else role)
         if fact.change and role == "value":
             word = self.style.names.get("changes", {}).get(fact.change, _CHANGE_WORDS[fact.change])
             pieces = [Piece("fig", f"{word} {p.text}", p.role) for p in pieces]
@@ -152,14 +155,16 @@ class Render:
                 raise TemplateMisuse(f"fact {fact.id!r} has no single direction; print it with fig()")
             flipped = replace(fact, value=abs(fact.value) if fact.value is not None else None,
                               range=tuple(sorted((abs(fact.range[0]), abs(fact.range[1])))) if fact.range else None,
-                              metric=fact.metric.removesuffix("_change"))
+                              metric=fact.metric.removesuffix("_change"), change=None)
             return [Piece("fig", p.text, "magnitude") for p in self.formatted(flipped)]
 
         figs = self.style.significant_figures
 
         def one(v: float, *, floor: bool = False, ceil: bool = False) -> fmt.Formatted:
             if fact.unit == "USD":
-                return fmt.price(v) if fact.metric == "price_level" else fmt.money(v, floor=floor, ceil=ceil, figs=figs)
+                # A price level prints in full ("$96,000"); a level of a market value reads as money ("$2.5 trillion").
+                as_price = fact.metric in _PRICE_METRICS and abs(v) < _PRICE_IN_FULL_BELOW
+                return fmt.price(v) if as_price else fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
                 return fmt.percent(v, floor=floor, ceil=ceil, signed=fact.metric.endswith("_change") and not fact.change)
             if fact.unit == "ratio":
@@ -184,10 +189,11 @@ class Render:
         if fact.range is not None:
             if fact.unit == "USD" and fact.metric != "price_level":
                 lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs)
-            elif fact.unit in ("count", "coins"):
+            elif fact.unit in ("count", "coins") or fact.unit in CURRENCIES:
                 lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs, symbol=False)
-                if fact.unit == "coins":
-                    hi = fmt.Formatted(f"{hi.text} {fact.asset}", hi.approx)
+                word = fact.asset if fact.unit == "coins" else CURRENCIES.get(fact.unit)
+                if word:  # the unit once, at the end: "between 26,900 and 44,800 yuan"
+                    hi = fmt.Formatted(f"{hi.text} {word}", hi.approx)
             else:
                 lo, hi = one(fact.range[0]), one(fact.range[1])
             if lo.text == hi.text:
@@ -202,30 +208,49 @@ class Render:
         return [Piece("fig", f"{words.get('about', 'about')} {f.text}" if f.approx else f.text, role)]
 
     def _hedged(self, fact: Fact, one) -> str:
-        """A figure with its source's qualifier: rounded down under a floor, up under a ceiling, so the words stay true."""
+        """A figure with its source's qualifier, printed as given.
+
+        A single hedged value whose word reads as a bound ("over", "up to") is rounded down under
+        a floor and up under a ceiling, so the words stay true; any other hedge word ("as much as"
+        where the check does not read it as a bound, "nearly") is rounded to the nearest, like an
+        unhedged figure. Both ends of a hedged range are rounded to the nearest: a reader (and the
+        check) compares each end with the source's end within the precision printed.
+        """
         words = self.style.names.get("words", {})
 
-        def end(v: float, hedge, outward: str = "") -> str:
-            kind = hedge.kind.value if hedge is not None else outward  # an unhedged end of a range rounds outward
-            text = one(v, floor=kind == "floor", ceil=kind == "ceiling").text
+        def end(v: float, hedge, *, outward: bool, finer: bool = False) -> str:
+            # A negative value is rounded to the nearest: "over -52%" would be a floor on the sign, not the size.
+            kind = hedge.kind.value if hedge is not None and outward and v >= 0 and _reads_as_bound(hedge) else ""
+            text = _finer(v, fact.unit) if finer else one(v, floor=kind == "floor", ceil=kind == "ceiling").text
             return f"{hedge.words} {text}" if hedge is not None else text
 
         if fact.range is not None:
+            if fact.unit in _BARE_UNITS or fact.unit in CURRENCIES:
+                # A count, index, ratio or foreign amount has no unit the check reads beside its low end, so
+                # "about 685 to 1,140" would read as one number; "between 685 and 1,140" is the range, and says the figure is not exact.
+                if fact.unit == "count" or fact.unit in CURRENCIES:  # both ends in one magnitude: "0.68 million and 1.12 million"
+                    lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=self.style.significant_figures, symbol=False)
+                    if fact.unit in CURRENCIES:
+                        hi = fmt.Formatted(f"{hi.text} {CURRENCIES[fact.unit]}", hi.approx)
+                else:
+                    lo, hi = one(fact.range[0]), one(fact.range[1])
+                low = lo.text.removesuffix(" to 1")
+                return f"{words.get('between', 'between')} {low} {words.get('and', 'and')} {hi.text}"
             lo_h, hi_h = fact.hedge if isinstance(fact.hedge, tuple) else (None, None)
-            low = end(fact.range[0], lo_h)
-            unit_word = {"ratio": " to 1", "coins": f" {fact.asset}"}.get(fact.unit, "")
-            if unit_word:
-                low = low.removesuffix(unit_word)  # "1.2 to 1.4 to 1" reads as three ratios: the unit once, at the end
-            pair = f"{low} {words.get('to', 'to')} {end(fact.range[1], hi_h)}"
+            # Each end keeps its unit ("about 976 ETH to 1,030 ETH", "$1.2 million to $1.5 million"); two ends
+            # that round to the same text get one more digit, so the range never reads as "46% to 46%".
+            finer = one(fact.range[0]).text == one(fact.range[1]).text and fact.unit == "percent"
+            pair = (f"{end(fact.range[0], lo_h, outward=False, finer=finer)} {words.get('to', 'to')} "
+                    f"{end(fact.range[1], hi_h, outward=False, finer=finer)}")
             return pair if isinstance(fact.hedge, tuple) else f"{fact.hedge.words} {pair}"
-        return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None)
+        return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None, outward=True)
 
     def fig(self, ref, role: str = "value", covered: bool = False) -> str:
         """A figure; ``covered=True`` when the template words the caveat itself (the self-check still verifies it)."""
         fact = self.fact_of(ref)
         if self.section in HEADLINE_SECTIONS and not fact.status.headline_safe:
             raise TemplateMisuse(f"fact {fact.id!r} is {fact.status.value}: it may not appear in the {self.section}")
-        if role not in ("value", "level", "band", "magnitude"):
+        if role not in ("value", "level", "band", "magnitude", "plain"):
             raise TemplateMisuse(f"unknown figure role {role!r}")
         if role == "level" and fact.price_level is None or role == "band" and fact.price_band is None:
             raise TemplateMisuse(f"fact {fact.id!r} has no price {role}")
@@ -234,13 +259,74 @@ class Render:
         return self._token(span)
 
     def change(self, ref, rise: str = "rose", fall: str = "fell") -> str:
-        """A change in words: "fell 3.4%" / "rose 2%"; a change with no single direction "moved by" its signed range."""
+        """A change in words: "fell 3.4%" / "rose 2%"; a flow "saw net outflows of $133 million"; a change
+        with no single direction "moved by" its signed range. A fact's own ``change:`` word decides the verb."""
         fact = self.fact_of(ref)
         lo, hi = fact.bounds or (0.0, 0.0)
+        if fact.change in ("inflow", "outflow"):
+            verb = self.style.names.get("flows", {}).get(fact.change, _FLOW_VERBS[fact.change])
+            return self._token(Span("text", [Piece("lit", verb)])) + " " + self.fig(ref, "plain")
+        if fact.change in ("rise", "fall"):
+            verb = rise if fact.change == "rise" else fall
+            return self._token(Span("text", [Piece("lit", verb)])) + " " + self.fig(ref, "plain")
         if hi < 0 or lo > 0:
             verb = fall if hi < 0 else rise
             return self._token(Span("text", [Piece("lit", verb)])) + " " + self.fig(ref, "magnitude")
         return self._token(Span("text", [Piece("lit", "moved by")])) + " " + self.fig(ref)
+
+    def statement(self, ref) -> str:
+        """A statement without a number (which side, asset or venue bore the losses), with its provenance:
+        "according to a single source, CoinGlass, the heaviest losses fell on long positions (its words:
+        “the vast majority”)". The source's reading is quoted, so any wording of it stays grammatical."""
+        fact = self.fact_of(ref)
+        words = self.style.names.get("words", {})
+        who: list[Piece] = []
+        if fact.side:
+            who.append(Piece("lit", self.style.names.get("sides", {}).get(fact.side, fact.side) + " positions"))
+        if fact.asset:
+            who += ([Piece("lit", " in ")] if who else [Piece("lit", "positions in ")]) + [Piece("text", fact.asset)]
+        if fact.venue:
+            who += ([Piece("lit", " on ")] if who else []) + [Piece("text", self.event.source_name(fact.venue))]
+        if not who:
+            who = [Piece("lit", words.get("one_part", "one part of the market"))]
+        pieces = self.phrase(self.style.leads, caveat_kind(fact), fact.sources, fact=None, slot="statement")
+        pieces += [Piece("lit", " " + words.get("losses_fell_on", "the heaviest losses fell on") + " ")] + who
+        if fact.reading:
+            own = words.get("their_words" if len(fact.sources) > 1 else "its_words", "their words" if len(fact.sources) > 1 else "its words")
+            pieces += [Piece("lit", f" ({own}: \u201c"), Piece("text", fact.reading.strip().rstrip(".")), Piece("lit", "\u201d)")]
+        return self._token(Span("text", pieces, ref=fact.id, status=fact.status.value, sources=fact.sources))
+
+    def reading(self, ref) -> str:
+        """A source's reading in words beside its number ("Extreme Fear")."""
+        return self._text(self.fact_of(ref).reading, "reading")
+
+    def revised(self, ref) -> str:
+        """What changed in a figure since its source first published it, with the times: "CoinGlass first
+        published a lower figure (08:00 UTC on 24 November) and revised it upwards (11:30 UTC on 24 November)"."""
+        fact = self.fact_of(ref)
+        found = [(o, o.revisions[0]) for o in fact.observations if o.revisions]
+        if not found:
+            raise TemplateMisuse(f"fact {fact.id!r} has no revision (test f.revised)")
+        obs, first = found[0]
+        words = self.style.names.get("revisions", {})
+        old_mid = sum(first.range) / 2 if first.range else first.value
+        new_mid = sum(obs.bounds) / 2 if obs.has_number else None
+        direction = ""
+        if old_mid is not None and new_mid is not None and old_mid != new_mid:
+            direction = "up" if new_mid > old_mid else "down"
+        pieces = [Piece("text", self.event.source_name(obs.source)), Piece("lit", " " + words.get("first", "first published"))]
+        earlier = {"up": "a lower figure", "down": "a higher figure"}.get(direction, "a different figure")
+        pieces.append(Piece("lit", " " + words.get(f"earlier_{direction or 'other'}", earlier)))
+        when = _when(first.as_of, first.as_of_date)
+        if when:
+            pieces += [Piece("lit", " ("), Piece("qual", when), Piece("lit", ")")]
+        pieces.append(Piece("lit", " " + words.get("then", "and then revised it") + (" " + words.get(direction, {"up": "upwards", "down": "downwards"}[direction]) if direction else "")))
+        when = _when(obs.as_of, obs.as_of_date)
+        if when:
+            pieces += [Piece("lit", " ("), Piece("qual", when), Piece("lit", ")")]
+        if first.note:
+            pieces += [Piece("lit", "; " + words.get("note", "its note on the earlier figure") + ": "), Piece("text", first.note.strip().rstrip("."))]
+        return self._token(Span("text", pieces, ref=fact.id))
 
     def level(self, ref) -> str:
         fact = self.fact_of(ref)
@@ -285,12 +371,14 @@ class Render:
         n = self.counters.get((slot, kind), 0)
         self.counters[(slot, kind)] = n + 1
         text = options[choose(self.event.id, f"{slot}:{kind}:{n}", len(options))]
+        if kind.endswith("unnamed_group"):  # "Bybit and public data, which are not named": the group last
+            sources = sorted(sources, key=lambda s: bool(getattr(registry.get(s), "group", False)))
         names = [self.event.source_name(s) for s in sources]
         values = {
             "sources": [Piece("text", join_names(names, self.style))],
             "possessive": [Piece("text", join_names([nm + ("'" if nm.endswith("s") and " " in nm else "'s") for nm in names], self.style))],
             "basis": self.basis(fact, names),
-            "modelled": [Piece("lit", self.style.names.get("words", {}).get("modelled_by", "modelled by") + " ", "caveat"), Piece("text", join_names(names, self.style))],
+            "modelled": [Piece("lit", self._by(fact) + " ", "caveat"), Piece("text", join_names(names, self.style))],
         }
         pieces: list[Piece] = []
         pos = 0
@@ -303,10 +391,17 @@ class Render:
             pieces.append(Piece("lit", text[pos:], "caveat"))
         return pieces
 
+    def _by(self, fact: Fact | None) -> str:
+        """"modelled by" a heat map's provider; plain "by" a person or firm estimating what already happened."""
+        words = self.style.names.get("words", {})
+        if fact is not None and fact.status is Status.ESTIMATE and not is_potential(fact):
+            return words.get("estimated_by", "by")
+        return words.get("modelled_by", "modelled by")
+
     def basis(self, fact: Fact | None, names: list[str]) -> list[Piece]:
         """What an estimate rests on: who modelled it, then the fact's own note on method when it has one."""
         words = self.style.names.get("words", {})
-        pieces = [Piece("lit", words.get("modelled_by", "modelled by") + " ", "caveat"), Piece("text", join_names(names, self.style))]
+        pieces = [Piece("lit", self._by(fact) + " ", "caveat"), Piece("text", join_names(names, self.style))]
         if fact is not None and fact.note and fact.status is Status.ESTIMATE:
             pieces += [Piece("lit", ": ", "caveat"), Piece("text", fact.note.rstrip(". "))]
         return pieces
@@ -344,8 +439,8 @@ class Render:
         if fact.subject and attributed:
             # "the loss attributed to a whale": a noun phrase whatever the subject (one trader, two funds, a handle).
             return [Piece("lit", attributed + " "), Piece("text", fact.subject)]
-        if fact.subject and fact.metric not in ("liquidations", "liquidated_accounts"):
-            return [Piece("text", fact.subject)]  # a subject that describes the figure itself
+        if fact.subject and fact.metric in _SUBJECT_NAMES_FIGURE:
+            return [Piece("text", fact.subject)]  # a subject that names the figure itself ("the GMCI 30 index")
         noun = names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " "))
         parts: list[Piece] = []
         if fact.side:
@@ -501,9 +596,38 @@ class Render:
         return choose(self.event.id, f"pick:{slot}", int(n))
 
     def functions(self) -> dict:
-        names = ("fig", "change", "level", "lead", "gap", "what", "window", "asset", "asset_name", "venue", "contract", "subject",
+        names = ("fig", "change", "statement", "reading", "revised", "level", "lead", "gap", "what", "window", "asset", "asset_name", "venue", "contract", "subject",
                  "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick")
         return {n: getattr(self, n) for n in names}
+
+
+_BARE_UNITS = ("count", "index", "ratio")
+_PRICE_METRICS = ("price_level", "support_level")
+_PRICE_IN_FULL_BELOW = 10_000_000  # above this a "level" is a market value, not a coin's price
+# Metrics whose subject is the thing measured ("the GMCI 30 index" fell 6.8%, "U.S. spot bitcoin ETFs" saw
+# outflows); for any other metric the subject is who holds it: "the funding rate on Binance for a whale".
+_SUBJECT_NAMES_FIGURE = frozenset({"price_level", "price_change", "index_level", "support_level", "position_concentration",
+                                   "fund_flow", "market_cap", "market_cap_change"})
+
+
+def _finer(v: float, unit: str) -> str:
+    """A percentage with two decimals, for a range whose ends would otherwise print alike."""
+    text = format_decimal(round(v, 2), format="#,##0.00", locale=fmt.LOCALE)
+    return text + "%" if unit == "percent" else text  # units printed as a bare number (a ratio's "to 1" cannot sit on both ends)
+
+
+def _reads_as_bound(hedge) -> bool:
+    """Whether the check reads this hedge's words as a bound ("over", "up to"): then, and only then,
+    the value is rounded outward. The check's own qualifier lists decide, so the two cannot drift."""
+    return hedge.words.casefold() in _bound_words()
+
+
+@lru_cache(maxsize=1)
+def _bound_words() -> frozenset[str]:
+    from writer.check.phrases import default_phrases
+
+    quals = default_phrases().get("qualifiers", {})
+    return frozenset(w.casefold() for k in ("at_least", "at_most") for w in quals.get(k, ()))
 
 
 def _plain_range(fact: Fact) -> bool:
@@ -515,6 +639,19 @@ def _plain_range(fact: Fact) -> bool:
 
 
 _CHANGE_WORDS = {"rise": "up", "fall": "down", "inflow": "net inflows of", "outflow": "net outflows of"}
+_FLOW_VERBS = {"inflow": "drew net inflows of", "outflow": "saw net outflows of"}
+
+
+def _when(moment, day) -> str:
+    """A revision's time in words, in UTC: "08:00 UTC on 24 November 2026", or the day alone."""
+    from babel.dates import format_date, format_time
+
+    if moment is not None:
+        utc = moment.astimezone(timezone.utc)
+        return f"{format_time(utc, 'HH:mm', locale=fmt.LOCALE)} UTC on {format_date(utc.date(), 'd MMMM y', locale=fmt.LOCALE)}"
+    if day is not None:
+        return format_date(day, "d MMMM y", locale=fmt.LOCALE)
+    return ""
 _MAGNITUDE_UNITS = {"USD": "dollars", "count": "", "coins": ""}
 
 

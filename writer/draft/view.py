@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from writer.draft.potential import is_potential
 from writer.factbase.records import ContextItem, Event, Fact, Quote
 from writer.factbase.vocabulary import Status, window_minutes
 
@@ -48,6 +49,7 @@ class FigureRef(Ref):
             "has_window", "has_asset", "has_venue", "has_contract", "has_subject", "has_level", "has_band",
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
+            "has_reading", "revised", "change_word", "is_flow",
         }
     )
 
@@ -82,9 +84,13 @@ class FigureRef(Ref):
         self.multi_source = len(fact.sources) > 1
         self.n_sources = len(fact.sources)
         lo, hi = fact.bounds or (0.0, 0.0)
-        self.is_change = fact.metric.endswith("_change")
-        self.falls = self.is_change and hi < 0  # every report is a fall: "fell 3.4%"
-        self.rises = self.is_change and lo > 0
+        self.change_word = fact.change or ""  # rise / fall / inflow / outflow, as the fact file gives it
+        self.is_flow = fact.change in ("inflow", "outflow")
+        self.is_change = fact.metric.endswith("_change") or fact.metric in ("fund_flow", "support_level") or bool(fact.change)
+        self.falls = fact.change == "fall" or (self.is_change and not fact.change and hi < 0)  # "fell 3.4%"
+        self.rises = fact.change == "rise" or (self.is_change and not fact.change and lo > 0)
+        self.has_reading = bool(fact.reading)
+        self.revised = any(o.revisions for o in fact.observations)
         self.vs_lead = ""  # "larger" / "smaller" than the headline figure (set by build_view for comparisons)
         self.major_asset = False  # one of the style's major assets (set by build_view)
         self.repeat_subject = False  # same subject as the figure before it in its list (a second unit of one transfer)
@@ -157,6 +163,7 @@ class Signals:
     only_short_reported: bool = False  # liquidation figures name shorts and never longs
     only_long_reported: bool = False
     lead_single_source: bool = False  # the headline figure rests on one provider
+    split_known: bool = False  # the long/short balance is known (from both sides, a side and a total, or a given share)
 
 
 @dataclass
@@ -192,6 +199,12 @@ class View:
     venue_groups: list[WindowGroup] = field(default_factory=list)  # one venue's total, longs and shorts of one window, together
     reasons: list[ContextRef] = field(default_factory=list)  # context the disputing providers give for their difference
     caveats: list[ContextRef] = field(default_factory=list)  # the event-level caveats the article must carry
+    realised_estimates: list[FigureRef] = field(default_factory=list)  # estimates of liquidations that happened but were not counted
+    statements: list[FigureRef] = field(default_factory=list)  # which side, asset or venue bore the losses, without a number
+    shares: list[FigureRef] = field(default_factory=list)  # a side's, asset's or venue's share of liquidations as the source gives it
+    liq_changes: list[FigureRef] = field(default_factory=list)  # how liquidations rose or fell against an earlier period
+    supports: list[FigureRef] = field(default_factory=list)  # support or resistance levels held or lost
+    revised: list[FigureRef] = field(default_factory=list)  # printed figures their source revised, with what changed and when
     lead: FigureRef | None = None  # the headline figure (see SALIENCE)
     lead_kind: str = ""  # "total", "side", "asset", "venue", "single", "loss" or "" (nothing headline-safe)
     signals: Signals = field(default_factory=Signals)
@@ -209,7 +222,7 @@ class View:
 _LIQ_TOTAL_KEYS = ("asset", "venue", "contract", "subject")
 _MARKET_METRICS = (
     "market_cap", "market_cap_change", "sentiment_index", "index_level", "open_interest", "open_interest_change",
-    "funding_rate", "long_short_position_ratio", "volume", "supply",
+    "funding_rate", "long_short_position_ratio", "volume", "supply", "fund_flow", "user_count", "user_count_change",
 )
 
 
@@ -286,6 +299,9 @@ def build_view(event: Event, thresholds: dict) -> View:
     zones_above = take(lambda f: f.metric == "pressure_zone" and (f.direction == "above" or (not f.direction and f.side == "short")))
     zones_below = take(lambda f: f.metric == "pressure_zone")
     # Liquidation estimates are potential, not realised: they belong with the zones, never with "were liquidated".
+    # An estimate of what did happen but was not counted ("the real total was $8-10 billion") is set against the
+    # reported figures instead.
+    realised_estimates = take(lambda f: f.status is Status.ESTIMATE and f.metric == "liquidations" and not is_potential(f))
     estimates = take(lambda f: f.status is Status.ESTIMATE and f.metric in ("liquidations", "liquidated_accounts", "largest_single_liquidation", "trader_loss"))
     assets = take(lambda f: f.metric == "liquidations" and f.asset and not f.venue and not f.contract)
     majors = set(thresholds.get("major_assets", ("BTC", "ETH")))
@@ -308,7 +324,12 @@ def build_view(event: Event, thresholds: dict) -> View:
     levels = take(lambda f: f.metric == "price_level")
     changes = take(lambda f: f.metric == "price_change")
     history = take(lambda f: f.metric == "historical_liquidations")
+    shares = take(lambda f: f.metric == "liquidation_share")
+    liq_changes = take(lambda f: f.metric == "liquidations_change")
+    supports = take(lambda f: f.metric == "support_level")
     market = take(lambda f: f.metric in _MARKET_METRICS)
+    statements = [FigureRef(f) for f in sorted(facts, key=lambda f: f.id)
+                  if f.metric == "dominance" and f.status not in (*UNVERIFIED, Status.UNAVAILABLE)]
     # Whatever is left (other windows' side splits, liquidations without a group) still belongs in the article.
     rest = [FigureRef(f) for f in _by_size(live) if f.id not in placed and f.metric in ("liquidations", "liquidated_accounts", "position_concentration")]
     other_windows = [g[1] for g in ordered[1:]]
@@ -347,11 +368,19 @@ def build_view(event: Event, thresholds: dict) -> View:
         quotes=[QuoteRef(q, event.source_name(q.source) if q.source else None) for q in event.quotes],
         main_sources=[],
         estimates=estimates,
+        realised_estimates=realised_estimates,
+        statements=statements,
+        shares=shares,
+        liq_changes=liq_changes,
+        supports=supports,
     )
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
     view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
     view.venue_groups, view.venues = _venue_groups(view.venues)
     view.lead, view.lead_kind = _salient(view, live)
+    printed = [r for g in [main, *other_windows] for r in (g.total, g.long, g.short, g.accounts) if r is not None]
+    printed += assets + venues + rest + largest + losses + transfers + market + shares + liq_changes + supports + changes
+    view.revised = sorted((r for r in printed if r.revised), key=lambda r: r.id)
     view.signals = _signals(event, view, thresholds, main_fact)
     _compare(view)
     view.shape = event.shape or _infer_shape(view)
@@ -375,7 +404,7 @@ def _lower_upper(f: Fact) -> tuple[float, float]:
 def _compare(view: View) -> None:
     """Comparisons in words, from the figures themselves: history against the headline, zones against each other."""
     lead = view.lead._fact if view.lead is not None else None
-    for h in view.history:
+    for h in view.history + view.realised_estimates:
         f = h._fact
         if lead is None or f.unit != lead.unit or f.bounds is None or lead.bounds is None:
             continue
@@ -467,10 +496,29 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
         lsum, ssum = sum(long_.bounds), sum(short_.bounds)
         long_share = 100 * lsum / (lsum + ssum) if lsum + ssum > 0 else None
         short_share = 100 - long_share if long_share is not None else None
+    # The words may also rest on one side against a total from another provider, or on the share a
+    # source gives itself: these only choose wording ("longs took most of the losses"), never a printed number.
+    for side_fact in (long_, short_):
+        if long_share is None and side_fact is not None and total is not None and side_fact.bounds and total.bounds and sum(total.bounds) > 0:
+            share = min(100.0, 100 * sum(side_fact.bounds) / sum(total.bounds))
+            long_share = share if side_fact is long_ else 100 - share
+            short_share = 100 - long_share
+    if long_share is None:
+        given = [f for f in event.facts.values() if f.metric == "liquidation_share" and f.side and not (f.asset or f.venue)
+                 and f.bounds and f.status not in (*UNVERIFIED, Status.ESTIMATE, Status.UNAVAILABLE)]
+        if given:
+            share = sum(given[0].bounds) / 2
+            long_share = share if given[0].side == "long" else 100 - share
+            short_share = 100 - long_share
+    if long_share is not None and short_share is None:
+        short_share = 100 - long_share  # the total is longs plus shorts: one side's share gives the other's
+    elif short_share is not None and long_share is None:
+        long_share = 100 - short_share
     one_sided = float(th.get("one_sided_share", 85))
     dominant = float(th.get("dominant_share", 60))
     balanced = float(th.get("balanced_share", 35))
     s = Signals()
+    s.split_known = long_share is not None
     if long_share is not None:
         s.one_sided_long = long_share >= one_sided
         s.long_dominant = long_share >= dominant
@@ -493,6 +541,10 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     sided = {f.side for f in realised if f.side}
     s.only_short_reported = sided == {"short"}
     s.only_long_reported = sided == {"long"}
+    said = {f.side for f in event.facts.values() if f.metric == "dominance" and f.side and not (f.asset or f.venue) and f.status not in (*UNVERIFIED, Status.UNAVAILABLE)}
+    if long_share is None and len(said) == 1:  # "longs bore the brunt", with no amounts: the source's own words
+        s.long_dominant, s.short_dominant = said == {"long"}, said == {"short"}
+        s.washout = s.long_dominant
     s.lead_single_source = view.lead is not None and view.lead._fact.status is Status.SINGLE_SOURCE
     s.has_gaps = bool(view.gaps)
     s.has_unverified = bool(view.unverified) or bool(view.unverified_context)
