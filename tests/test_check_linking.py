@@ -160,3 +160,19 @@ def test_a_name_followed_by_its_reporting_verb_is_named_as_a_source(text):
 
 def test_a_name_that_only_does_something_is_not_a_source():
     assert _attributed("CoinGlass went offline while the four-hour total came to $758 million.") == set()
+
+
+def test_an_exchange_named_as_the_source_is_not_the_venue():
+    """Funding on HTX reported by Binance: naming Binance as the source says nothing of the venue;
+    naming another exchange as the venue is a mismatch."""
+    from writer.check import Checker
+    from writer.factbase.loader import event_from_text, load_registry
+
+    from draft_support import ROOT
+
+    text = ("id: venue-source\nas_of: 2026-11-17T09:00:00+08:00\nfacts:\n  - id: funding_htx\n    metric: funding_rate\n"
+            "    unit: percent\n    venue: htx\n    observations:\n      - {source: binance, value: 0.012}\n")
+    event = event_from_text(text, "venue-source.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    codes = lambda s: [f.code for f in Checker().check_text(s, event=event) if f.code == "P012"]  # noqa: E731
+    assert codes("According to a single source, Binance, funding stood at 0.012%.") == []
+    assert codes("According to a single source, Binance, funding on OKX stood at 0.012%.") == ["P012"]

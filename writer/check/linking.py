@@ -307,7 +307,8 @@ def mismatch(cues: Cues, s: Support, figures_in_sentence: int = 1) -> tuple[str,
         out.append("asset")  # "BTC and ETH liquidations" is a combined figure (not a list: "X and Y ... $A and $B")
     if cues.local_windows and fact.window and _norm_window(fact.window) not in cues.local_windows:
         out.append("window")
-    if cues.near_exchanges and fact.venue and fact.venue not in cues.near_exchanges:
+    near = cues.near_exchanges - set(s.sources)  # an exchange named as the figure's source is not its venue
+    if near and fact.venue and fact.venue not in near:
         out.append("venue")
     return tuple(out)
 
