@@ -8,8 +8,9 @@ machine; another executor (a cluster) can stand behind the same two calls.
 A worker's set-up (imports, compiled templates, the check's phrases) takes
 about half a second. When the fact files look newer than the manifest, one
 worker starts before the hashes are compared, so a one-event rebuild pays for
-it on the other core while this one reads and hashes 10,000 fact files. The mtimes are only a hint for that: what is rebuilt
-is still decided by content hashes alone. A run that turns out large gets a
+it on the other core while this one reads and hashes 10,000 fact files. The
+mtimes are only a hint for that: what is rebuilt is still decided by content
+hashes alone. A run that turns out large gets a
 full pool instead.
 """
 
