@@ -299,7 +299,7 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "rate": ((Unit.PER_SECOND, Unit.PER_MINUTE, Unit.PER_HOUR, Unit.PER_DAY), "how often something happens ('one liquidation report per second'); say what with `subject`"),
 }
 
-# How durations and rates are printed after their number: one place for drafting and `facts show`.
+# How drafts print durations and rates after their number (one table for every template).
 # (singular, plural) for durations; a rate's words follow any number ("1 per second", "2 per second").
 TIME_UNIT_WORDS: dict[str, tuple[str, str]] = {
     "days": ("day", "days"),
