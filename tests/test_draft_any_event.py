@@ -212,7 +212,7 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
         if metric in ("liquidations", "largest_single_liquidation") and draw(st.booleans()):
             base = f.get("asset") or "BTC"  # a contract names the figure's own asset
             f["contract"] = draw(st.sampled_from([f"{base}-USDT", f"{base}_USD perpetual", f"{base}-PERP"]))
-    if metric in ("trader_loss", "onchain_transfer", "position_concentration") or draw(st.integers(0, 7)) == 0:
+    if metric in ("trader_loss", "onchain_transfer", "position_concentration", "duration", "rate") or draw(st.integers(0, 7)) == 0:
         if draw(st.integers(0, 3)):
             f["subject"] = draw(st.sampled_from(["a whale", "James Wynn", "a market maker", "Trend_Research", "two funds"]))
     if metric in ("pressure_zone", "position_concentration", "price_level") and draw(st.booleans()):
@@ -245,6 +245,10 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
     f["observations"] = draw(observations(unit, status, liquidations=metric == "liquidations", new_kinds=new_kinds))
     if metric == "liquidations" and status in (None, "single_source") and draw(st.integers(0, 5)) == 0:
         f["lower_bound"] = True
+    obs = f["observations"]
+    if len(obs) == 1 and "value" in obs[0] and "hedge" not in obs[0] and not f.get("lower_bound") and draw(st.integers(0, 9)) == 0:
+        # two words on one value, in the report's order ("as much as approximately"; the fact helper's kind)
+        obs[0]["hedge"] = draw(st.sampled_from([["as_much_as", "approximately"], ["over", "about"], ["nearly", "up_to"]]))
     if draw(st.integers(0, 7)) == 0:  # a place by size ("took the second spot"; the fact helper's kind)
         f["rank"] = draw(st.integers(1, 5))
     if unit == "percent" and draw(st.integers(0, 3)) == 0:  # what a share is a share of

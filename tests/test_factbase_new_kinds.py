@@ -349,3 +349,82 @@ def test_ranks_given_in_order_of_size_always_load_and_a_swap_is_refused(values):
     if swapped[0] * 1.02 < swapped[-1] * 0.98:  # beyond the rounding both figures may carry
         found = problems(HEAD + "".join(coin(f"c{k}", coins[k], str(v), k + 1) for k, v in enumerate(swapped)))
         assert all(p.field.endswith(".rank") for p in found)
+
+
+# --- two hedges on one value ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("words, kind, limits", [("[as_much_as, approximately]", "ceiling", (0.0, 86.5)),
+                                                 ("[approximately, over]", "floor", (86.5, float("inf")))])
+def test_two_words_on_one_value_are_kept_in_order_and_read_as_the_bound(words, kind, limits):
+    text = HEAD + fact("share", obs("coinglass", f"value: 86.5\nhedge: {words}"), metric="liquidation_share", unit="percent")
+    event = load(text)
+    f = event.facts["share"]
+    assert f.hedge.kind.value == kind and f.limits == limits and not f.is_exact
+    first, second = words.strip("[]").split(", ")
+    assert f.hedge.words == f"{first.replace('_', ' ')} {second.replace('_', ' ')}"
+    assert event_record(event)["facts"][0]["hedge"] == [first, second]
+    assert f"{first.replace('_', ' ')} {second.replace('_', ' ')} 86.5" in facts_table(event)
+
+
+@pytest.mark.parametrize("words", ["[about, nearly]", "[over, up_to]"])
+def test_two_words_of_the_same_kind_are_refused_at_the_hedge(words):
+    text = HEAD + fact("total", obs("coinglass", f"value: 400M\nhedge: {words}"))
+    [p] = problems(text)
+    assert p.field == "facts[0].observations[0].hedge" and p.line == line_of(text, "hedge:") and "floor or a ceiling and an approximation" in p.message
+
+
+def test_a_range_keeps_one_word_per_end():
+    # [over, about] on a range is its two ends, not two words on one number
+    f = load(HEAD + fact("total", obs("coinglass", "range: [400M, 500M]\nhedge: [over, about]"))).facts["total"]
+    assert isinstance(f.hedge, tuple) and f.range == (400e6, 500e6)
+
+
+def test_a_figure_with_two_words_drafts_with_both_and_passes_its_own_check(checked_drafter):
+    text = HEAD + fact("total", obs("coinglass", "value: 798M\nhedge: [as_much_as, approximately]"))
+    draft = checked_drafter.draft(load(text), facts_path="case.yaml")
+    assert "as much as approximately $798 million" in draft.markdown
+
+
+# --- durations and rates ---------------------------------------------------------------------
+
+
+def timed(fid: str, metric: str, unit: str, body: str, subject: str | None = "the wait for a new high") -> str:
+    extra = f"    subject: {subject}\n" if subject else ""
+    return fact(fid, obs("coinglass", body), metric=metric, unit=unit, extra=extra).replace("    window: 24h\n", "")
+
+
+@pytest.mark.parametrize("metric, unit, body, shown", [("duration", "days", "value: 847", "847 days"),
+                                                       ("rate", "per_second", "value: 1\nhedge: at_most", "at most 1 per second")])
+def test_a_duration_and_a_rate_keep_their_unit(metric, unit, body, shown):
+    from writer.draft import numbers as fmt
+
+    event = load(HEAD + timed("t", metric, unit, body))
+    f = event.facts["t"]
+    assert f.unit == unit and f.metric == metric and f.subject
+    assert event_record(event)["facts"][0]["unit"] == unit
+    text = fmt.time_amount(f.value, unit).text
+    assert shown.endswith(text)
+
+
+def test_a_duration_or_rate_says_what_it_is_of():
+    text = HEAD + timed("t", "duration", "days", "value: 847", subject=None)
+    [p] = problems(text)
+    assert p.field == "facts[0].metric" and p.line == line_of(text, "metric: duration") and "subject" in p.message
+
+
+@pytest.mark.parametrize("metric, unit", [("duration", "USD"), ("rate", "days"), ("liquidations", "per_second")])
+def test_time_units_fit_only_their_metrics(metric, unit):
+    text = HEAD + timed("t", metric, unit, "value: 5")
+    assert any(p.field == "facts[0].unit" and "does not fit metric" in p.message for p in problems(text))
+
+
+def test_a_negative_duration_is_refused():
+    assert any("cannot be negative" in p.message for p in problems(HEAD + timed("t", "duration", "days", "value: -3")))
+
+
+def test_an_event_with_a_duration_and_a_rate_drafts_and_passes_its_own_check(checked_drafter):
+    text = (HEAD + fact("total", obs("coinglass", "value: 1.13B")) + timed("wait", "duration", "days", "value: 847")
+            + timed("rate", "rate", "per_second", "value: 1", subject="liquidation reports an exchange publishes"))
+    draft = checked_drafter.draft(load(text), facts_path="case.yaml")
+    assert "$1.13 billion" in draft.markdown

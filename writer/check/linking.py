@@ -79,8 +79,11 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         for fig in find_figures(item.text, qualifiers):
             out.append(_from_text(f"context:{item.id}", fig, item.status, item.sources))
     for quote in event.quotes:
+        # With no reporting source, a registered speaker is the quote's source: when two speakers say the
+        # same words, the one the sentence names is the one quoted.
+        speaker = tuple(sid for sid, src in event.registry.sources.items() if quote.speaker in src.names)
         for fig in find_figures(quote.words, qualifiers):
-            out.append(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else ()))
+            out.append(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else speaker))
     return out, unavailable
 
 
@@ -200,8 +203,12 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     local = left + " " + right
     # the words of the figure's own clause before it ("long liquidations across exchanges (CEX) will hit":
     # an aside in parentheses does not end the clause)
-    clause = _LEFT_CLAUSE.split(_ASIDE.sub(lambda m: f" {m.group(0)[1:-1]} ", left))[-1]
-    sides = phrases.cues("side", clause) or phrases.cues("side", right)
+    unbracketed = _ASIDE.sub(lambda m: f" {m.group(0)[1:-1]} ", left) if "(" in left else left
+    clause = _LEFT_CLAUSE.split(unbracketed)[-1]
+    # "Short positions, conversely, saw $27 million": a word or two between commas does not part a side from its figure
+    no_asides = _COMMA_ASIDE.sub(" ", unbracketed)
+    side_clause = clause if no_asides == unbracketed else _LEFT_CLAUSE.split(no_asides)[-1]
+    sides = phrases.cues("side", side_clause) or phrases.cues("side", right)
     assets = _asset_cues(phrases, tickers, clause + " " + right)
     joined = _JOINED.search(left)  # "bitcoin and ether liquidations": one figure for two assets
     if joined:
@@ -237,8 +244,11 @@ def _garbled(sentence: str, phrases: PhraseSet, tickers: re.Pattern | None) -> f
     out: frozenset[str] = frozenset()
     if "(" not in sentence:
         return out
-    for m in _NAME_TICKER.finditer(sentence):
-        name, ticker = _asset_cues(phrases, tickers, m.group(1)), _asset_cues(phrases, tickers, m.group(2))
+    for m in _TICKER_PAREN.finditer(sentence):
+        word = _WORD_BEFORE.search(sentence, max(0, m.start() - _WORD_REACH), m.start())
+        if word is None:
+            continue
+        name, ticker = _asset_cues(phrases, tickers, word.group(1)), _asset_cues(phrases, tickers, m.group(1))
         if name and ticker and name.isdisjoint(ticker):
             out = out | name | ticker
     return out
@@ -460,7 +470,10 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
 
 
 _JOINED = re.compile(r"([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
-_NAME_TICKER = re.compile(r"([\w-]+)\s*\(\s*([A-Za-z]{2,10})\s*\)")
+_TICKER_PAREN = re.compile(r"\(\s*([A-Za-z]{2,10})\s*\)")  # "(BTC)"
+_WORD_BEFORE = re.compile(r"([\w-]+)\s*$")  # the name a ticker in parentheses follows
+_WORD_REACH = 40  # characters looked back for that name
+_COMMA_ASIDE = re.compile(r",\s*[\w-]+(?:\s+[\w-]+)?\s*,")  # ", conversely,", ", in turn,"
 _ASIDE = re.compile(r"\([^()\d]{1,40}\)")  # "(CEX)", "(SOL)": an abbreviation or short aside, no figure
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _LEFT_CLAUSE = re.compile(r",|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–", re.IGNORECASE)

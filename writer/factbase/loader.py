@@ -25,7 +25,7 @@ from writer.factbase.reconcile import StatusConflict, distinct_sources, envelope
 from writer.factbase.records import Caveat, ContextItem, Event, Fact, Observation, Quote, Revision, Source, SourceRegistry
 from writer.factbase.timestamps import PartialDate, day_of, exact, partial_of
 from writer.factbase.spec import EventSpec, RegistrySpec
-from writer.factbase.vocabulary import SourceKind, Status, Unit
+from writer.factbase.vocabulary import SourceKind, Status, Unit, compound_hedge
 from writer.factbase.messages import MAX_SUGGESTIONS, problem_from_pydantic
 from writer.factbase.yamlsource import MAX_FILE_BYTES, check_readable, dotted, locate, parse, read_text
 
@@ -388,11 +388,11 @@ class _EventBuilder:
                 self.problem(rat, f"revision at {r.as_of.isoformat()} is not earlier than the figure that supersedes it ({later.isoformat()}); list revisions oldest first")
             later = r.as_of
         for r in o.revisions:
-            revisions.append(Revision(r.value, tuple(r.range) if r.range else None, exact(r.as_of), r.magnitude, _hedge(r.hedge), r.note, day_of(r.as_of),
+            revisions.append(Revision(r.value, tuple(r.range) if r.range else None, exact(r.as_of), r.magnitude, _hedge(r.hedge, on_range=r.range is not None), r.note, day_of(r.as_of),
                                       partial_of(r.as_of)))
         return Observation(
             o.source, o.value, tuple(o.range) if o.range else None, exact(o.as_of), o.note, o.url,
-            magnitude=o.magnitude, hedge=_hedge(o.hedge), reading=o.reading, spread=o.spread,
+            magnitude=o.magnitude, hedge=_hedge(o.hedge, on_range=o.range is not None), reading=o.reading, spread=o.spread,
             as_of_date=day_of(o.as_of), as_of_approximate=o.as_of_approximate, revisions=tuple(revisions), as_of_partial=partial_of(o.as_of),
         )
 
@@ -435,8 +435,11 @@ class _EventBuilder:
         return Caveat(cs.id, cs.text, tuple(cs.sources), self.path, self.line(at))
 
 
-def _hedge(h):
-    return tuple(h) if isinstance(h, (list, tuple)) else h
+def _hedge(h, *, on_range: bool = True):
+    """The record's hedge: one word, a pair for a range's ends, or two words a single value carries together."""
+    if isinstance(h, (list, tuple)):
+        return tuple(h) if on_range else compound_hedge(*h)
+    return h
 
 
 def _not_before(a, b) -> bool:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from writer.factbase.timestamps import PartialDate
-from writer.factbase.vocabulary import Hedge, HedgeKind, Magnitude, SourceKind, Status
+from writer.factbase.vocabulary import CompoundHedge, Hedge, HedgeKind, Magnitude, SourceKind, Status
 
-# A source's qualifier on a value, or on the two ends of a range.
-HedgeSpec = Hedge | tuple[Hedge | None, Hedge | None] | None
+# A source's qualifier on a value (one word, or two it carries together), or on the two ends of a range.
+HedgeSpec = Hedge | CompoundHedge | tuple[Hedge | None, Hedge | None] | None
 
 
 def hedge_kinds(hedge: HedgeSpec) -> tuple[HedgeKind | None, HedgeKind | None]:

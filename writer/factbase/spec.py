@@ -26,6 +26,7 @@ from writer.factbase.vocabulary import (
     METRICS,
     RESERVED_EVENT_IDS,
     SIGNED_METRICS,
+    SUBJECT_METRICS,
     WINDOW_RE,
     Change,
     Direction,
@@ -35,6 +36,7 @@ from writer.factbase.vocabulary import (
     SourceKind,
     Status,
     Unit,
+    compound_hedge,
     money_units,
 )
 
@@ -97,7 +99,8 @@ HedgeOrPair = Union[Hedge, tuple[Hedge | None, Hedge | None]]
 HEDGE_HELP = (
     "the source's own qualifier, printed as given: about, around, approximately, roughly, nearly, almost, close_to "
     "(approximate); over, more_than, above, at_least (a floor); up_to, as_much_as, at_most, under, less_than (a ceiling). "
-    "For a range, one word for the whole range or [low, high] for its ends, e.g. [over, null]"
+    "For a range, one word for the whole range or [low, high] for its ends, e.g. [over, null]; for a value, "
+    "two words it carries together, in the report's order, e.g. [as_much_as, approximately]"
 )
 
 
@@ -107,7 +110,13 @@ def _one_reading(obj, what: str, *, reading_allowed: bool = True) -> None:
     if len(given) > 1:
         raise ValueError(f"give one of `value`, `range` or `magnitude`, not {' and '.join(f'`{k}`' for k in given)}")
     if isinstance(obj.hedge, tuple) and obj.range is None:
-        raise ValueError("a pair of hedges [low, high] belongs to a `range`; give one word for a `value`")
+        if obj.value is None or None in obj.hedge:
+            raise ValueError("a pair of hedges [low, high] belongs to a `range`; give one word for a `value` "
+                             "(or two it carries together, such as [as_much_as, approximately])")
+        try:
+            compound_hedge(*obj.hedge)  # "as much as approximately": a floor or ceiling and an approximation
+        except ValueError as exc:
+            raise _located(str(exc), "hedge") from None
     if obj.hedge is not None and obj.magnitude is not None:
         raise ValueError("a `magnitude` is already vague: it takes no `hedge`")
 
@@ -273,6 +282,8 @@ class FactSpec(_Strict):
     def _shape(self):
         if self.unit is Unit.COINS and not (self.asset or self.assets):
             raise ValueError("unit 'coins' needs `asset` to say which coin")
+        if self.metric in SUBJECT_METRICS and not self.subject and not self.label:
+            raise _located(f"a {self.metric} says what it is of: add `subject` (e.g. 'the wait for a new all-time high')", "metric")
         if self.unit is Unit.CURRENCY and self.currency is None:
             raise _located("unit 'currency' needs `currency` to say which one (e.g. KRW)", "unit")
         if self.currency is not None and self.unit is not Unit.CURRENCY:
