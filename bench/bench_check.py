@@ -313,6 +313,8 @@ def writer_run() -> tuple[Callable[[], None], Callable[[list[Path]], list]]:
     def prepare():
         checker = Checker()
         checker.check_text("Warm-up.\n", path="<warm-up>")  # builds whatever the checker builds lazily
+        if getattr(checker.phrases.frames, "memo", None):
+            checker.phrases.frames.memo()  # the attribution frames' memo of sentences is per process too
         cache = getattr(document, "_MASKED", None)
         if isinstance(cache, dict):
             cache.clear()

@@ -264,8 +264,13 @@ _SIDE_SWAP = {"long": "short", "short": "long", "longs": "shorts", "shorts": "lo
 _ASSET_SWAP = {"Bitcoin": "Ethereum", "Ethereum": "Bitcoin", "BTC": "ETH", "ETH": "BTC", "bitcoin": "ethereum", "ether": "bitcoin"}
 
 
+def _swap_rx(table: dict[str, str]) -> re.Pattern:
+    """A side or asset word standing alone: "long-term", "short-term" and "long-short" are not sides."""
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, table)) + r")(?![\w-])")
+
+
 def _swap(sentence: str, table: dict[str, str]) -> str | None:
-    rx = re.compile(r"\b(" + "|".join(map(re.escape, table)) + r")\b")
+    rx = _swap_rx(table)
     m = rx.search(sentence)
     return None if m is None else sentence[: m.start()] + table[m.group(1)] + sentence[m.end():]
 
@@ -316,7 +321,7 @@ def _swap_near(sentence: str, figure: str, table: dict[str, str]) -> str | None:
     at = sentence.find(figure)
     if at < 0:
         return None
-    rx = re.compile(r"\b(" + "|".join(map(re.escape, table)) + r")\b")
+    rx = _swap_rx(table)
     clause_start = max(sentence.rfind(c, 0, at) for c in ",;:—–") + 1
     end = len(sentence)
     for c in ",;:—–":

@@ -94,3 +94,20 @@ def test_clean_empties_only_writers_own_folders(tmp_path):
     clean(layout)
     assert not any(layout.stage.iterdir()) and not any(layout.tmp.iterdir())
     assert (tmp_path / ".f.writer-tmp-1-1.tmp").exists() and (tmp_path / "x" / "keep").exists()
+
+
+def test_the_build_s_templates_digest_is_the_drafters_without_building_one(tmp_path):
+    """The plan compares the manifest's templates digest with one computed from the files alone:
+    it must be the Drafter's own, for the bundled templates and for an override folder."""
+    import shutil as _shutil
+
+    from writer.draft import Drafter
+    from writer.draft.drafter import default_templates_dir, template_dirs, templates_digest
+
+    assert templates_digest(template_dirs(None)) == Drafter(None, run_check=False).templates_digest
+    override = tmp_path / "templates"
+    _shutil.copytree(default_templates_dir() / "sections", override / "sections")
+    section = sorted((override / "sections").glob("*.j2"))[0]
+    section.write_text(section.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    digest = templates_digest(template_dirs(override))
+    assert digest == Drafter(override, run_check=False).templates_digest and digest != templates_digest(template_dirs(None))

@@ -56,3 +56,123 @@ def test_newsroom_rounding_matches_and_a_changed_value_does_not(value, factor):
     text = f"about ${shown} {word}"
     assert value_match(fig(text), support(value)) == "match"
     assert value_match(fig(text), support(value * factor)) is None
+
+
+# --- the words around a figure (P012 mismatched-figure) ------------------------------------------
+
+_EVENT = """\
+id: linking-words
+as_of: 2026-11-17T09:00:00+08:00
+windows: [4h, 24h]
+facts:
+  - id: total_4h
+    metric: liquidations
+    unit: USD
+    window: 4h
+    observations:
+      - {source: coinglass, value: 758M}
+  - id: short_4h
+    metric: liquidations
+    unit: USD
+    window: 4h
+    side: short
+    observations:
+      - {source: coinglass, value: 27.63M}
+  - id: btc_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    asset: BTC
+    observations:
+      - {source: coinglass, magnitude: tens_of_millions}
+  - id: sol_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    asset: SOL
+    observations:
+      - {source: coinglass, value: 41.2M}
+  - id: hype_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    asset: HYPE
+    observations:
+      - {source: coinglass, value: 18.4M}
+"""
+
+
+def _p012(text: str) -> list[str]:
+    from writer.check import Checker
+    from writer.factbase.loader import event_from_text, load_registry
+
+    from draft_support import ROOT
+
+    event = event_from_text(_EVENT, "linking-words.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    return [f.figure for f in Checker().check_text(text, event=event) if f.code == "P012"]
+
+
+def _findings(text: str) -> list[tuple[str, str | None]]:
+    from writer.check import Checker
+    from writer.factbase.loader import event_from_text, load_registry
+
+    from draft_support import ROOT
+
+    event = event_from_text(_EVENT, "linking-words.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    return [(f.code, f.fact) for f in Checker().check_text(text, event=event) if f.code in ("P006", "P012")]
+
+
+def test_a_ticker_of_the_event_is_an_asset_word():
+    """HYPE is in no cue table, but the fact base names it: SOL's value written as HYPE's is HYPE's figure, wrong."""
+    assert _findings("CoinGlass data show that HYPE positions worth $41.2 million were liquidated over 24 hours.") == [("P006", "hype_24h")]
+    assert _findings("CoinGlass data show that HYPE positions worth $18.4 million were liquidated over 24 hours.") == []
+    # tickers are capitals in news prose: the ordinary word is not the coin
+    assert _findings("CoinGlass data show that despite the hype, positions worth $41.2 million were liquidated over 24 hours.") == []
+
+
+def test_a_fact_the_words_contradict_does_not_excuse_a_mismatch():
+    """$27.63 million fits the 4-hour short total and, loosely, BTC's 24-hour "tens of millions": the
+    words (4 hours, longs) contradict the BTC fact's window, so they still contradict the short total's side."""
+    said = "CoinGlass data show that in the past 4 hours liquidations reached $758 million, with {} positions at $27.63 million."
+    assert _p012(said.format("long")) == ["$27.63 million"]
+    assert _p012(said.format("short")) == []
+
+
+def _attributed(text: str) -> set[str]:
+    from writer.check import Checker
+    from writer.factbase.loader import event_from_text, load_registry
+
+    from draft_support import ROOT
+
+    event = event_from_text(_EVENT, "linking-words.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    [(fu, _, _)] = Checker().links(text, event=event)
+    return fu.sentence.attributed
+
+
+@pytest.mark.parametrize("text", [
+    "CoinGlass claims that the four-hour total came to $758 million.",
+    "CoinGlass had previously estimated the four-hour total at $758 million.",
+    "While CoinGlass asserts a four-hour total of $758 million, others put it lower.",
+])
+def test_a_name_followed_by_its_reporting_verb_is_named_as_a_source(text):
+    assert _attributed(text) == {"coinglass"}
+
+
+def test_a_name_that_only_does_something_is_not_a_source():
+    assert _attributed("CoinGlass went offline while the four-hour total came to $758 million.") == set()
+
+
+def test_an_exchange_named_as_the_source_is_not_the_venue():
+    """Funding on HTX reported by Binance: naming Binance as the source says nothing of the venue;
+    naming another exchange as the venue is a mismatch."""
+    from writer.check import Checker
+    from writer.factbase.loader import event_from_text, load_registry
+
+    from draft_support import ROOT
+
+    text = ("id: venue-source\nas_of: 2026-11-17T09:00:00+08:00\nfacts:\n  - id: funding_htx\n    metric: funding_rate\n"
+            "    unit: percent\n    venue: htx\n    observations:\n      - {source: binance, value: 0.012}\n")
+    event = event_from_text(text, "venue-source.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    codes = lambda s: [f.code for f in Checker().check_text(s, event=event) if f.code == "P012"]  # noqa: E731
+    assert codes("According to a single source, Binance, funding stood at 0.012%.") == []
+    assert codes("According to a single source, Binance, funding on OKX stood at 0.012%.") == ["P012"]

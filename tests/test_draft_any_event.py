@@ -141,7 +141,7 @@ def observations(draw, unit: str, status: str | None, liquidations: bool = False
             # the figure's size and refuses both roundings; reported to the check's owner.)
             o["hedge"] = draw(HEDGES) if "value" in o or draw(st.booleans()) else [draw(HEDGES), None]
         if draw(st.integers(0, 5)) == 0:
-            o["as_of"] = draw(st.sampled_from(["2026-11-16", "2026-11-17T08:00:00+08:00"]))
+            o["as_of"] = draw(st.sampled_from(["2026-11-16", "2026-11-17T08:00:00+08:00", "--11-16", "2026", "--11-17T08:00+08:00"]))
         if "value" in o and isinstance(o["value"], int) and draw(st.integers(0, 6)) == 0:
             o["revisions"] = [{"value": int(o["value"] * 0.8) + 1, "as_of": "2026-11-16T08:00:00+08:00"}]
     return found
@@ -214,7 +214,7 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
         if metric in ("liquidations", "largest_single_liquidation") and draw(st.booleans()):
             base = f.get("asset") or "BTC"  # a contract names the figure's own asset
             f["contract"] = draw(st.sampled_from([f"{base}-USDT", f"{base}_USD perpetual", f"{base}-PERP"]))
-    if metric in ("trader_loss", "onchain_transfer", "position_concentration") or draw(st.integers(0, 7)) == 0:
+    if metric in ("trader_loss", "onchain_transfer", "position_concentration", "duration", "rate") or draw(st.integers(0, 7)) == 0:
         if draw(st.integers(0, 3)):
             f["subject"] = draw(st.sampled_from(["a whale", "James Wynn", "a market maker", "Trend_Research", "two funds"]))
     if metric in ("pressure_zone", "position_concentration", "price_level") and draw(st.booleans()):
@@ -247,6 +247,14 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
     f["observations"] = draw(observations(unit, status, liquidations=metric == "liquidations", new_kinds=new_kinds))
     if metric == "liquidations" and status in (None, "single_source") and draw(st.integers(0, 5)) == 0:
         f["lower_bound"] = True
+    obs = f["observations"]
+    if len(obs) == 1 and "value" in obs[0] and "hedge" not in obs[0] and not f.get("lower_bound") and draw(st.integers(0, 9)) == 0:
+        # two words on one value, in the report's order ("as much as approximately"; the fact helper's kind)
+        obs[0]["hedge"] = draw(st.sampled_from([["as_much_as", "approximately"], ["over", "about"], ["nearly", "up_to"]]))
+    if draw(st.integers(0, 7)) == 0:  # a place by size ("took the second spot"; the fact helper's kind)
+        f["rank"] = draw(st.integers(1, 5))
+    if unit == "percent" and draw(st.integers(0, 3)) == 0:  # what a share is a share of
+        f["share_of"] = draw(st.sampled_from(["all exchanges' liquidations", "the *main* venue_s total"]))
     if unit == "USD" and metric != "price_level" and draw(st.integers(0, 7)) == 0:
         # an amount in another currency ("2.4 trillion won"): same numbers, its own unit (the fact helper's kind)
         f["unit"], f["currency"] = "currency", draw(st.sampled_from(sorted(CURRENCIES)))
@@ -272,6 +280,22 @@ def split(draw):
 
 
 @st.composite
+def series(draw):
+    """Two figures and the change between them ("from 300,000 to 1.4 million, up 367%"), linked by id."""
+    start, end = draw(st.integers(1_000, 2_000_000)), draw(st.integers(1_000, 2_000_000))
+    assume(start != end)
+    src = draw(st.sampled_from(NAMED))
+    ends = [{"id": fid, "metric": "user_count", "unit": "count", "observations": [{"source": src, "value": v}]}
+            for fid, v in (("users_start", start), ("users_end", end))]
+    if draw(st.booleans()):
+        change = {"unit": "percent", "value": round(abs(end - start) / start * 100, 1)}
+    else:
+        change = {"unit": "count", "value": abs(end - start)}
+    return ends + [{"id": "users_change", "metric": "user_count_change", "unit": change["unit"], "change": "rise" if end > start else "fall",
+                    "from_fact": "users_start", "to_fact": "users_end", "observations": [{"source": src, "value": change["value"]}]}]
+
+
+@st.composite
 def events(draw, new_kinds: bool = False):
     facts = draw(split()) if draw(st.integers(0, 3)) else []
     n = draw(st.integers(0 if facts else 1, 8))
@@ -279,6 +303,8 @@ def events(draw, new_kinds: bool = False):
     # One earlier peak per event: two comparison figures with the same description and overlapping
     # values cannot be told apart by the check's linking (reported to its owner), whatever the wording.
     assume(sum(f["metric"] == "historical_liquidations" for f in facts) <= 1)
+    if draw(st.integers(0, 5)) == 0:
+        facts += draw(series())
     context = []
     for i in range(draw(st.integers(0, 3))):
         status = draw(st.sampled_from([None, "single_source", "rumor", "official", "pending_verification", "multi_source"]))
@@ -317,7 +343,7 @@ def events(draw, new_kinds: bool = False):
             # (reported to the check side); paraphrases here hold no figure.
             q["paraphrase"] = True
         if draw(st.integers(0, 5)) == 0:
-            q["as_of"] = "2026-11-16"
+            q["as_of"] = draw(st.sampled_from(["2026-11-16", "--11-16", "2026"]))  # a day, or less than a date
         quotes.append(q)
     assume(facts or context or quotes)
     eid = f"gen-{draw(st.integers(0, 10**6))}"

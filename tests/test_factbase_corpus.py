@@ -14,7 +14,7 @@ import pytest
 
 from draft_support import drafter
 from writer.factbase.loader import event_files, load_factbase
-from writer.factbase.vocabulary import Status
+from writer.factbase.vocabulary import CompoundHedge, Status
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted(event_files([ROOT / "factbase" / "corpus"]))
@@ -31,12 +31,18 @@ def test_one_fact_file_per_reference_article_and_all_valid():
 
 
 def test_no_corpus_event_invents_a_time():
-    # None of the thirteen articles gives a full date with a time: every event says so.
+    # None of the thirteen articles gives a full date: every event says so, with `as_of: null` or
+    # with as much of a date as the article gives (a day without its year), never a guessed year.
     events, _ = load_factbase(CORPUS)
     assert all(e.as_of is None and e.as_of_date is None for e in events)
+    assert all(e.as_of_partial is None or e.as_of_partial.year is None for e in events)
+    assert sum(e.as_of_partial is not None for e in events) >= 2
+    for e in events:
+        for f in e.facts.values():
+            assert all(o.as_of is None and o.as_of_date is None for o in f.observations), f.id
     for path in CORPUS:
         text = path.read_text(encoding="utf-8")
-        assert "as_of: null" in text and "T00:00" not in text
+        assert ("as_of: null" in text or "as_of: --" in text) and "T00:00" not in text
 
 
 def test_corpus_uses_the_kinds_real_reporting_needs():
@@ -51,6 +57,15 @@ def test_corpus_uses_the_kinds_real_reporting_needs():
     assert any(q.paraphrase for e in events for q in e.quotes)
     assert any(e.caveats for e in events)
     assert any(f.status is Status.DISPUTED for f in facts)  # an exchange's own figure against an aggregator's
+
+    # kinds added once the first pass listed what it could not write down
+    assert any(f.unit == "KRW" for f in facts)  # "around 2.4 trillion won"
+    assert any(f.rank == 2 for f in facts)  # "secured the second spot"
+    assert any(f.share_of for f in facts)  # a share of what
+    assert any(f.from_fact and f.to_fact for f in facts)  # "from 300,000 to 1.4 million"
+    assert any(isinstance(f.hedge, CompoundHedge) for f in facts)  # "as much as approximately"
+    assert {f.metric for f in facts} >= {"duration", "rate"}  # an 847-day wait, one report per second
+    assert any(o.as_of_partial is not None for f in facts for o in f.observations)  # "on July 24", "in 2025"
 
 
 @pytest.mark.parametrize("path", CORPUS + KINDS, ids=lambda p: p.stem)

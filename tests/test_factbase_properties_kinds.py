@@ -1,4 +1,4 @@
-"""Property tests of the new kinds (issue 9): hedges, vague magnitudes, unnamed groups, spreads.
+"""Property tests of the new kinds (issue 9): hedges (two on one value too), vague magnitudes, unnamed groups, spreads.
 
 The promises of test_factbase_properties.py, extended: a reconciled figure
 holds every numeric observation; its status follows who reported what (an
@@ -17,7 +17,7 @@ from writer.errors import DerivationError
 from writer.factbase.derive import ratio, share
 from writer.factbase.reconcile import StatusConflict, reconcile_all
 from writer.factbase.records import Fact, Observation, Source, SourceRegistry, hedge_kinds
-from writer.factbase.vocabulary import Hedge, HedgeKind, Magnitude, SourceKind, Status
+from writer.factbase.vocabulary import CompoundHedge, Hedge, HedgeKind, Magnitude, SourceKind, Status
 
 REGISTRY = SourceRegistry(
     {
@@ -38,6 +38,12 @@ SETTINGS = settings(max_examples=120, deadline=None)
 
 amounts = st.floats(min_value=1.0, max_value=5e10, allow_nan=False, allow_infinity=False)
 hedges = st.one_of(st.none(), st.sampled_from(list(Hedge)))
+# Two words on one value ("as much as approximately"): a floor or ceiling with an approximation, in either order.
+_BOUNDS = [h for h in Hedge if h.kind is not HedgeKind.APPROX]
+_APPROX = [h for h in Hedge if h.kind is HedgeKind.APPROX]
+compounds = st.builds(lambda b, a, flip: CompoundHedge(a, b) if flip else CompoundHedge(b, a),
+                      st.sampled_from(_BOUNDS), st.sampled_from(_APPROX), st.booleans())
+value_hedges = st.one_of(hedges, compounds)
 
 
 @st.composite
@@ -45,7 +51,7 @@ def observation(draw, source=None):
     source = source or draw(st.sampled_from(sorted(REGISTRY.sources)))
     kind = draw(st.sampled_from(["value", "range", "magnitude"]))
     if kind == "value":
-        return Observation(source, draw(amounts), None, None, hedge=draw(hedges))
+        return Observation(source, draw(amounts), None, None, hedge=draw(value_hedges))
     if kind == "range":
         a, b = sorted((draw(amounts), draw(amounts)))
         pair = draw(st.booleans())
@@ -155,3 +161,12 @@ def test_derived_figures_from_hedged_inputs_are_never_stronger_and_approximate_w
         assert d.status.strength <= min(sa.strength, sb.strength)
         approx = any(HedgeKind.APPROX in hedge_kinds(f.hedge) for f in (part, whole))
         assert (d.hedge is Hedge.ABOUT) == approx
+
+
+@SETTINGS
+@given(compounds, amounts)
+def test_two_words_on_one_value_read_as_their_floor_or_ceiling_and_print_both(hedge, v):
+    o = Observation("coinglass", v, None, None, hedge=hedge)
+    assert hedge_kinds(hedge) == (hedge.bound.kind, hedge.bound.kind)
+    assert o.limits == ((v, float("inf")) if hedge.kind is HedgeKind.FLOOR else (0.0, v))
+    assert hedge.words == f"{hedge.first.words} {hedge.second.words}"

@@ -24,6 +24,9 @@ from writer.check.phrases import PhraseSet
 
 CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", "estimate", "disagreement"})
 NOTE_CLASSES = frozenset({"note_backward", "note_forward", "note_label"})
+# What lets an earlier sentence of a paragraph cover the figures after it: naming their source or
+# qualifying them. "Reported figures differ" alone says nothing of whose the next figure is.
+RUN_OPENING = CAVEAT_CLASSES - {"disagreement"}
 # What an estimate rests on, and where a rumour circulates (DESIGN §2: "and from what", "where it circulates").
 _BASIS = re.compile(r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
 _CIRCULATES = re.compile(r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
@@ -234,11 +237,16 @@ class Analysis:
         if block_index not in self._caveat_at:
             found = None
             for s in self._by_block.get(block_index, ()):
-                if s.has_caveat() and (s.figures or self.phrases.speaks_of_data(s.text)):
+                if s.has_caveat() and (s.figures or self.phrases.speaks_of_data(s.text)) and self._opens_run(s):
                     found = s.start
                     break
             self._caveat_at[block_index] = found
         return self._caveat_at[block_index]
+
+    def _opens_run(self, s: Sentence) -> bool:
+        """Does this caveated sentence name or qualify the figures after it? A disagreement does only
+        when it names who disagrees ("CoinGlass and CoinAnk differ"), not "reported figures differ"."""
+        return bool(s.classes & RUN_OPENING) or bool(self.phrases.differ_frame and self.phrases.differ_frame.search(s.text))
 
     def scope_sources(self, fu: FigureUse, *, carry: bool = False) -> set[str]:
         """Sources named as sources in the figure's sentence or in notes covering it (and, with
@@ -395,7 +403,7 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
         if b.end() in starts:
             chain_forward(starts[b.end()])
     for k, m in enumerate(mentions):
-        if _AFTER_NAME.match(text[m.end():m.end() + 40]):
+        if _AFTER_NAME.match(text[m.end():m.end() + 40]) or (phrases.frames is not None and phrases.frames.reports_after(text, m.end())):
             picked.add(k)
             j = k
             while j > 0 and joined[j - 1]:

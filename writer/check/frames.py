@@ -139,6 +139,7 @@ class Frames:
         data_subject = rf"(?:{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns})|{generic})"
         source = rf"(?:the\s+|a\s+|an\s+)?(?:{name}|{generic})"
         flags = re.IGNORECASE
+        self.memo()
         self.strong = {f.lower() for lemma in strong for f in verb_forms(lemma)}
         # keyword -> check; each check answers where the frame starts, or None.
         self._verb = re.compile(rf"\b(?:{_verb_alt(strong + weak)})\b", flags)
@@ -146,6 +147,8 @@ class Frames:
         self._left_weak = re.compile(rf"{data_subject}\s+{aux}{adverb}$", flags)
         self._left_name = re.compile(rf"{name}\s+{aux}{adverb}$", flags)
         self._that = re.compile(r"\s+that\b", flags)
+        # a name followed by its reporting verb: "Zhou posits", "mainstream sources have asserted"
+        self._strong_after = re.compile(rf"(?:['’]s)?\s+{aux}{adverb}(?:{_verb_alt(strong)})\b", flags)
         # "as reported by X", "tracked by on-chain analytics platforms", "data compiled by X"
         self._agent = re.compile(rf"\b(?:{_participles(strong + weak + list(vocab['agent_verbs']))})\s+by\s+", flags)
         # "said Zhou", "wrote K33's Vetle Lunde"
@@ -166,20 +169,39 @@ class Frames:
         self.label = re.compile(rf"^\s*{name}\s*:\s", flags)
         # Named sources that differ: "because CoinGlass and CoinAnk differ", "the accounts of X and Y differ"
         # (two names at least: "Alts varied" is a market, not a disagreement).
-        self.differ = re.compile(rf"{name}(?:[\s,]+(?:and\s+|&\s+)?{name})+[\s,]+(?:which\s+|that\s+)?"
-                                 rf"(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
+        # ("CoinGlass and CoinAnk figures differ", "CoinGlass's and CoinAnk's data diverge": their data.)
+        self.differ = re.compile(rf"{name}(?:['’]s)?(?:[\s,]+(?:and\s+|&\s+)?{name}(?:['’]s)?)+[\s,]+(?:(?:{nouns})\s+)?"
+                                 rf"(?:which\s+|that\s+)?(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
 
     def keyword_ends(self, text: str) -> list[int]:
         """Where the keywords of frames that put the source after them end ("per ", "tracked by ",
         "said "): the names that follow are named as sources."""
         return [m.end() for rx in (self._prep, self._agent, self._speech, self._comes) for m in rx.finditer(text)]
 
+    def reports_after(self, text: str, at: int) -> bool:
+        """Does a reporting verb follow position ``at`` (the end of a name), making the name its subject?"""
+        return bool(self._strong_after.match(text, at))
+
     def labelled(self, text: str) -> bool:
         """Does ``text`` carry a "Source:" / "Data:" label?"""
         return bool(self._label.search(text))
 
     def first(self, text: str) -> int | None:
-        """Where the first attribution frame of ``text`` starts, or None."""
+        """Where the first attribution frame of ``text`` starts, or None.
+
+        Memoised per text (``FIRST_KEPT`` texts): the check asks this of a sentence up to three
+        times (has it any caveat? which classes? does it open a run?), and the frames were a
+        quarter of a fact-free check's time (bench/bench_check_frames.py)."""
+        return self._first_cached(text)
+
+    FIRST_KEPT = 4096  # sentences remembered: more than one long article holds, little memory
+
+    def memo(self, on: bool = True) -> None:
+        """Empty the memo of ``first`` (benchmarks: no round reads an earlier round's work); off: compute afresh every time."""
+        self._first_cached = lru_cache(maxsize=self.FIRST_KEPT)(self._first) if on else self._first
+
+    def _first(self, text: str) -> int | None:
+        """``first`` computed afresh (the plain version the memo is compared against)."""
         found = [at for at in (self._by_verb(text), self._after(self._agent, text), self._after(self._speech, text, self._name),
                                self._after(self._prep, text), self._by_noun(text), self._after(self._comes, text, self._name))
                  if at is not None]

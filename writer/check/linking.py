@@ -79,8 +79,11 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         for fig in find_figures(item.text, qualifiers):
             out.append(_from_text(f"context:{item.id}", fig, item.status, item.sources))
     for quote in event.quotes:
+        # With no reporting source, a registered speaker is the quote's source: when two speakers say the
+        # same words, the one the sentence names is the one quoted.
+        speaker = tuple(sid for sid, src in event.registry.sources.items() if quote.speaker in src.names)
         for fig in find_figures(quote.words, qualifiers):
-            out.append(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else ()))
+            out.append(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else speaker))
     return out, unavailable
 
 
@@ -100,9 +103,7 @@ def value_match(fig: Figure, s: Support) -> str | None:
     if fig.qualifier == "vague":
         flo, fhi = fig.interval()
         return "match" if flo <= s.hi and s.lo <= fhi else None
-    tol = fig.precision
-    if fig.qualifier == "approx":
-        tol += max(abs(fig.lo), abs(fig.hi)) * 0.025
+    tol = _tolerance(fig)
     if fig.point:
         if fig.qualifier == "at_least":  # "over $1 billion": true (the bound is exact), and not a wild understatement
             return "match" if fig.lo <= s.hi * (1 + 1e-9) and s.lo <= 2 * fig.lo + tol else None
@@ -120,6 +121,46 @@ def value_match(fig: Figure, s: Support) -> str | None:
     return "match" if ok else None
 
 
+def _tolerance(fig: Figure) -> float:
+    """How far from the written value a fact may lie: the rounding, and 2.5% more for "about"."""
+    tol = fig.precision
+    if fig.qualifier == "approx":
+        tol += max(abs(fig.lo), abs(fig.hi)) * 0.025
+    return tol
+
+
+# Slack added to a window's edges so that the exact tests above (with their own 1e-9 slacks) never
+# accept a support the window leaves out.
+_WINDOW_SLACK = 1e-6
+
+
+def value_window(fig: Figure) -> tuple[float, float]:
+    """An interval every support ``value_match`` accepts for ``fig`` intersects (after the sign
+    mirroring of "fell 3.4%"): the candidate filter of ``SupportIndex``. Kept beside
+    ``value_match`` because it must follow every branch there."""
+    tol = _tolerance(fig)
+    if fig.qualifier == "vague":
+        a, b = fig.interval()
+    elif fig.point and fig.qualifier == "at_least":
+        a, b = fig.lo, 2 * fig.lo + tol
+    elif fig.point and fig.qualifier == "at_most":
+        a, b = fig.lo / 2 - tol, fig.lo
+    else:  # a point within the rounding, a range's ends within it, a point inside a written range
+        a, b = fig.lo - tol, fig.hi + tol
+    a, b = min(a, b), max(a, b)
+    margin = tol + _WINDOW_SLACK * max(1.0, abs(fig.lo), abs(fig.hi), tol)
+    return a - margin, b + margin
+
+
+def edit_window(fig: Figure) -> tuple[float, float] | None:
+    """The magnitudes of support midpoints ``plausible_edit`` accepts for ``fig`` (supports with
+    midpoint 0 always pass it); None when every support may (a written 0)."""
+    val = abs(fig.value)
+    if val == 0 or not math.isfinite(val):
+        return None
+    return val / EDIT_FACTOR * (1 - _WINDOW_SLACK), val * EDIT_FACTOR * (1 + _WINDOW_SLACK)
+
+
 @dataclass(frozen=True)
 class Cues:
     sides: frozenset[str]
@@ -132,23 +173,51 @@ class Cues:
     directions: frozenset[str] = frozenset()
     near_exchanges: frozenset[str] = frozenset()  # exchanges named in the figure's own clause
     local_windows: frozenset[str] = frozenset()  # windows named in the figure's own words
+    garbled: frozenset[str] = frozenset()  # assets of a name and ticker that disagree in the sentence: "Ethereum (BTC)"
+
+
+def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:
+    """The tickers an event's facts name that the asset cue table does not know ("HYPE", "PEPE"),
+    as whole words in capitals (as news prose writes tickers: "near" is not NEAR)."""
+    tickers = set()
+    for fact in event.all_facts().values():
+        for asset in (fact.asset, *fact.assets):
+            if asset and not phrases.cues("asset", asset):
+                tickers.add(asset)
+    if not tickers:
+        return None
+    return re.compile(r"(?<![\w$])(?:" + "|".join(re.escape(t) for t in sorted(tickers, key=lambda t: (-len(t), t))) + r")(?![\w])")
+
+
+def _asset_cues(phrases: PhraseSet, tickers: re.Pattern | None, text: str) -> frozenset[str]:
+    found = phrases.cues("asset", text)
+    if tickers is not None:
+        found = found | frozenset(m.group(0) for m in tickers.finditer(text))
+    return found
 
 
 def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, str], block_text: str,
-             exchanges: frozenset[str] = frozenset()) -> Cues:
+             exchanges: frozenset[str] = frozenset(), tickers: re.Pattern | None = None) -> Cues:
+    """The words around a figure; ``tickers``: the event's own assets (``event_asset_pattern``)."""
     left, right = _QUOTED.sub(" ", fu.left), _QUOTED.sub(" ", fu.right)  # quoted words describe something else
     local = left + " " + right
-    clause = _LEFT_CLAUSE.split(left)[-1]  # the words of the figure's own clause before it
-    sides = phrases.cues("side", clause) or phrases.cues("side", right)
-    assets = phrases.cues("asset", clause + " " + right)
+    # the words of the figure's own clause before it ("long liquidations across exchanges (CEX) will hit":
+    # an aside in parentheses does not end the clause)
+    unbracketed = _ASIDE.sub(lambda m: f" {m.group(0)[1:-1]} ", left) if "(" in left else left
+    clause = _LEFT_CLAUSE.split(unbracketed)[-1]
+    # "Short positions, conversely, saw $27 million": a word or two between commas does not part a side from its figure
+    no_asides = _COMMA_ASIDE.sub(" ", unbracketed)
+    side_clause = clause if no_asides == unbracketed else _LEFT_CLAUSE.split(no_asides)[-1]
+    sides = phrases.cues("side", side_clause) or phrases.cues("side", right)
+    assets = _asset_cues(phrases, tickers, clause + " " + right)
     joined = _JOINED.search(left)  # "bitcoin and ether liquidations": one figure for two assets
     if joined:
-        a, b = phrases.cues("asset", joined.group(1)), phrases.cues("asset", joined.group(2))
+        a, b = _asset_cues(phrases, tickers, joined.group(1)), _asset_cues(phrases, tickers, joined.group(2))
         if a and b and a != b:
             assets = assets | a | b
     if fu.figure.asset:
         assets = assets | {fu.figure.asset}
-    sentence_assets = assets or phrases.cues("asset", fu.sentence.text)
+    sentence_assets = assets or _asset_cues(phrases, tickers, _without_sources(fu.sentence))
     windows = phrases.cues("window", local) or phrases.cues("window", fu.sentence.text) or phrases.cues("window", block_text)
     if venue_rx is not None and venue_rx is fu.sentence._reader.source_rx:
         venues = frozenset(fu.sentence.sources)  # the sentence has already searched for these names
@@ -159,7 +228,30 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     directions = phrases.cues("direction", clause[-60:])
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
-                phrases.cues("window", local))
+                phrases.cues("window", local), _garbled(fu.sentence.text, phrases, tickers))
+
+
+def _without_sources(sentence) -> str:
+    """The sentence with the source names it mentions blanked ("Bitcoin Protocol data" names no asset)."""
+    text = sentence.text
+    for m in reversed(sentence._source_mentions()):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
+def _garbled(sentence: str, phrases: PhraseSet, tickers: re.Pattern | None) -> frozenset[str]:
+    """Both assets of every "Name (TICKER)" pair of the sentence whose two halves name different assets."""
+    out: frozenset[str] = frozenset()
+    if "(" not in sentence:
+        return out
+    for m in _TICKER_PAREN.finditer(sentence):
+        word = _WORD_BEFORE.search(sentence, max(0, m.start() - _WORD_REACH), m.start())
+        if word is None:
+            continue
+        name, ticker = _asset_cues(phrases, tickers, word.group(1)), _asset_cues(phrases, tickers, m.group(1))
+        if name and ticker and name.isdisjoint(ticker):
+            out = out | name | ticker
+    return out
 
 
 def _norm_window(w: str | None) -> str | None:
@@ -190,21 +282,33 @@ def plausible_edit(fig: Figure, s: Support, cues: Cues) -> bool:
     return 1 / EDIT_FACTOR <= ratio <= EDIT_FACTOR
 
 
+def _named_asset(cues: Cues) -> frozenset[str]:
+    """The asset the figure's words are about: its own clause's, else the only one its sentence names
+    ("If ether breaks $4,000, shorts worth $300 million..." is ether's zone)."""
+    if cues.assets:
+        return cues.assets
+    return cues.sentence_assets if len(cues.sentence_assets) == 1 else frozenset()
+
+
 def mismatch(cues: Cues, s: Support, figures_in_sentence: int = 1) -> tuple[str, ...]:
     """Which of side, asset, window, venue the figure's own words name differently from the fact."""
     fact = s.fact
-    if fact is None or s.anchor:
+    if fact is None:
         return ()
+    named = _named_asset(cues)
     out = []
     if cues.sides and fact.side is not None and fact.side not in cues.sides:
-        out.append("side")
-    if len(cues.assets) == 1 and fact.asset is not None and fact.asset not in cues.assets:
+        out.append("side")  # also a level's: "longs are stacked below $80,000" names whose level it is
+    if s.anchor:  # a price level is a price of the fact's asset, whatever window or venue its amount has
+        return (*out, "asset") if len(named) == 1 and fact.asset is not None and fact.asset not in named else tuple(out)
+    if len(named) == 1 and fact.asset is not None and fact.asset not in named:
         out.append("asset")
     if len(cues.assets) > 1 and fact.asset is not None and figures_in_sentence == 1:
         out.append("asset")  # "BTC and ETH liquidations" is a combined figure (not a list: "X and Y ... $A and $B")
     if cues.local_windows and fact.window and _norm_window(fact.window) not in cues.local_windows:
         out.append("window")
-    if cues.near_exchanges and fact.venue and fact.venue not in cues.near_exchanges:
+    near = cues.near_exchanges - set(s.sources)  # an exchange named as the figure's source is not its venue
+    if near and fact.venue and fact.venue not in near:
         out.append("venue")
     return tuple(out)
 
@@ -273,13 +377,20 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
     return score, conflicts, bonus
 
 
-def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: Cues, classes: set[str] | None = None) -> Link:
-    """The support a figure was written from, or why there is none."""
+def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: Cues, classes: set[str] | None = None,
+         index=None) -> Link:
+    """The support a figure was written from, or why there is none.
+
+    ``index`` (a ``support_index.SupportIndex`` of ``supports``): score only the supports the
+    figure's value could fit; without it every support is tried (the plain all-pairs scan)."""
     fig = fu.figure
+    foreign = []
+    if index is not None:
+        supports, foreign = index.lookup(fig, cues.assets)
     classes = fu.sentence.classes if classes is None else classes
     named = frozenset(fu.sentence.sources)
     quoted = _inside_quotes(fu.sentence.text, fu.figure.start - fu.sentence.start)
-    matched: list[tuple[float, Support, str, float]] = []
+    matched: list[tuple[float, Support, str, float, int]] = []  # (score, support, how, words' score, conflicts)
     described: list[tuple[float, object, float]] = []  # (score, support or fact, score without the source bonus)
     potential, hearsay = "estimate" in classes, not _HEARSAY.isdisjoint(classes)
     for s in supports:
@@ -292,9 +403,11 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         if how is not None:
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
-            matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts))
+            matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
         elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
             described.append((score, s, score - bonus))
+    if foreign:
+        matched = _with_foreign(matched, foreign, index, fig, cues, potential, hearsay, named)
     for fact in unavailable:
         if fig.unit is not None and fact.unit != fig.unit:
             continue
@@ -328,13 +441,41 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         best = top_m[0][1]
         n = len(fu.sentence.figures)
         wrong = () if "respectively" in fu.sentence.text else mismatch(cues, best, n)  # "X and Y ... $A and $B, respectively"
-        if wrong and any(not mismatch(cues, m[1], n) for m in matched):
-            wrong = ()  # another fact the value fits agrees with the words: not a mismatch
+        if wrong and any(not m[4] and not mismatch(cues, m[1], n) for m in matched):
+            wrong = ()  # another fact the value fits agrees with the words (and they contradict nothing of it): not a mismatch
+        if best.fact is not None and best.fact.asset in cues.garbled and "asset" not in wrong:
+            wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
 
 
+def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, potential: bool, hearsay: bool,
+                  named: frozenset[str]) -> list:
+    """``matched`` with the value matches among facts of assets the words do not name. Each such
+    fact conflicts with the words (so it never explains away a mismatch, nor is read as mistyped):
+    it can only matter by scoring as well as the best match, so a group is opened only then."""
+    best = max((m[0] for m in matched), default=-math.inf)
+    extra = []
+    for stand_in, members in foreign:
+        score, conflicts, bonus = _score(stand_in, cues, potential, hearsay, named)
+        if score - 3 * conflicts < best:
+            continue
+        for s in members():
+            if _unit_ok(fig, s.unit):
+                how = value_match(fig, s)
+                if how is not None:
+                    extra.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
+    if not extra:
+        return matched
+    return sorted(matched + extra, key=lambda m: index.position(m[1]))  # the supports' order, as the plain scan has it
+
+
 _JOINED = re.compile(r"([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
+_TICKER_PAREN = re.compile(r"\(\s*([A-Za-z]{2,10})\s*\)")  # "(BTC)"
+_WORD_BEFORE = re.compile(r"([\w-]+)\s*$")  # the name a ticker in parentheses follows
+_WORD_REACH = 40  # characters looked back for that name
+_COMMA_ASIDE = re.compile(r",\s*[\w-]+(?:\s+[\w-]+)?\s*,")  # ", conversely,", ", in turn,"
+_ASIDE = re.compile(r"\([^()\d]{1,40}\)")  # "(CEX)", "(SOL)": an abbreviation or short aside, no figure
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _LEFT_CLAUSE = re.compile(r",|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–", re.IGNORECASE)
 _OPEN, _CLOSE = "“‘", "”’"

@@ -75,6 +75,35 @@ class Draft:
         return json.dumps(self.claims, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
+def template_dirs(templates_dir: Path | str | None) -> list[Path]:
+    """The folders templates are looked up in: the user's ``--templates`` folder first, then the bundled set."""
+    dirs = [Path(templates_dir)] if templates_dir else []
+    dirs.append(default_templates_dir())
+    if templates_dir and not Path(templates_dir).is_dir():
+        raise single_problem(templates_dir, "templates folder not found")
+    return dirs
+
+
+def templates_digest(dirs: list[Path]) -> str:
+    """A hash of every file that can change a draft (templates, style, layouts) plus writer's version.
+
+    A function of the files alone, so a batch can tell what changed without building a Drafter.
+    """
+    h = hashlib.sha256(f"writer {__version__}\n".encode())
+    seen: set[str] = set()
+    for d in dirs:
+        for p in sorted(d.rglob("*")):
+            rel = p.relative_to(d).as_posix()
+            # templates/site/ holds the site's page templates: they change published pages, not
+            # drafts, and publishing hashes them itself (writer.publish.pages.SitePages.digest).
+            if p.is_file() and rel not in seen and p.suffix in (".j2", ".yaml", ".css", ".html") and not rel.startswith("site/"):
+                seen.add(rel)
+    for rel in sorted(seen):
+        path = next(d / rel for d in dirs if (d / rel).is_file())
+        h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
 def _bytecode_cache() -> jinja2.FileSystemBytecodeCache | None:
     """Jinja2's compiled-template cache, like Python's own .pyc files.
 
@@ -96,10 +125,7 @@ class Drafter:
         """``checker``: a ``writer.check.Checker`` to reuse; without one, a Checker is built on the
         first draft (spaCy is imported then, not before). ``run_check=False`` leaves only the
         draft's own self-check (for callers that run the check themselves, like batch workers)."""
-        self.dirs = [Path(templates_dir)] if templates_dir else []
-        self.dirs.append(default_templates_dir())
-        if templates_dir and not Path(templates_dir).is_dir():
-            raise single_problem(templates_dir, "templates folder not found")
+        self.dirs = template_dirs(templates_dir)
         self.style = load_style(self._find(STYLE_FILE))
         self.layouts = self._yaml(LAYOUTS_FILE)
         self.section_specs = self._yaml(SECTIONS_FILE)
@@ -157,20 +183,7 @@ class Drafter:
         return data
 
     def _digest(self) -> str:
-        """A hash of every file that can change a draft (templates, style, layouts) plus writer's version."""
-        h = hashlib.sha256(f"writer {__version__}\n".encode())
-        seen: set[str] = set()
-        for d in self.dirs:
-            for p in sorted(d.rglob("*")):
-                rel = p.relative_to(d).as_posix()
-                # templates/site/ holds the site's page templates: they change published pages, not
-                # drafts, and publishing hashes them itself (writer.publish.pages.SitePages.digest).
-                if p.is_file() and rel not in seen and p.suffix in (".j2", ".yaml", ".css", ".html") and not rel.startswith("site/"):
-                    seen.add(rel)
-        for rel in sorted(seen):
-            path = next(d / rel for d in self.dirs if (d / rel).is_file())
-            h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
-        return h.hexdigest()[:16]
+        return templates_digest(self.dirs)
 
     @property
     def checker(self):

@@ -23,7 +23,7 @@ from writer.draft.potential import is_potential
 from writer.draft.style import Style, choose
 from writer.draft.view import ContextRef, FigureRef, QuoteRef, TemplateMisuse
 from writer.factbase.records import Event, Fact
-from writer.factbase.vocabulary import CURRENCIES, WINDOW_RE, Status
+from writer.factbase.vocabulary import CURRENCIES, TIME_UNIT_WORDS, WINDOW_RE, Status
 
 TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
@@ -175,6 +175,8 @@ class Render:
                 return fmt.coins(v, fact.asset or "", floor=floor, ceil=ceil, figs=figs)
             if fact.unit in CURRENCIES:
                 return fmt.foreign_money(v, fact.unit, floor=floor, ceil=ceil, figs=figs)
+            if fact.unit in TIME_UNIT_WORDS:
+                return fmt.time_amount(v, fact.unit, floor=floor, ceil=ceil, figs=figs)
             return fmt.count(v, floor=floor, ceil=ceil, figs=figs)
 
         if fact.magnitude is not None:  # vague words stay words: never an invented range

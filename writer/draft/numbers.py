@@ -14,7 +14,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from babel import Locale
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
 
-from writer.factbase.vocabulary import CURRENCIES
+from writer.factbase.vocabulary import CURRENCIES, TIME_UNIT_WORDS
 
 LOCALE = Locale.parse("en_US")  # parsed once: babel re-parses a locale string on every call
 SIG_FIGS = 3
@@ -79,6 +79,13 @@ def foreign_money(value: float, code: str, *, floor: bool = False, ceil: bool = 
     """An amount in a currency other than the dollar, with the currency's word after it ("2.4 trillion won")."""
     f = amount(value, floor=floor, ceil=ceil, figs=figs)
     return Formatted(f"{f.text} {CURRENCIES[code]}", f.approx)
+
+
+def time_amount(value: float, unit: str, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:
+    """A duration or a rate with its words ("847 days", "1 per second")."""
+    f = amount(value, floor=floor, ceil=ceil, figs=figs)
+    one, many = TIME_UNIT_WORDS[unit]
+    return Formatted(f"{f.text} {one if f.text == '1' else many}", f.approx)
 
 
 def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = True) -> tuple[Formatted, Formatted]:

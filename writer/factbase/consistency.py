@@ -98,7 +98,65 @@ def largest_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> I
                 yield (f"largest single liquidation {_where(f)} = {_money(f.limits[0])} exceeds the liquidations it belongs to, {_where(t)} = {_money(t.limits[1])}", ("facts", i))
 
 
-CHECKS = (sides_against_totals, parts_against_totals, largest_against_totals)
+def ranks_against_values(facts: list[tuple[int, Fact]], tolerance: float) -> Iterator[Finding]:
+    """A figure ranked above another of the same kind cannot be smaller than it ("second spot" below the first)."""
+    kinds: dict[tuple, list[tuple[int, Fact]]] = defaultdict(list)
+    for i, f in facts:
+        if f.rank is not None and f.limits is not None:
+            kinds[(f.metric, f.unit, f.window, f.side, bool(f.asset), bool(f.venue))].append((i, f))
+    for ranked in kinds.values():
+        for i, higher in ranked:
+            for _, lower in ranked:
+                if higher.rank < lower.rank and higher.limits[1] * (1 + tolerance) < lower.limits[0]:
+                    yield (
+                        f"{_where(higher)} is ranked {higher.rank} but is smaller than {_where(lower)}, ranked {lower.rank} "
+                        f"({_money(higher.limits[1])} against {_money(lower.limits[0])})",
+                        ("facts", i, "rank"),
+                    )
+
+
+def _widened(limits: tuple[float, float], tolerance: float) -> tuple[float, float]:
+    """Where a figure's true value may lie, once its rounding (the event's tolerance) is allowed for."""
+    lo, hi = limits
+    return (lo * (1 - tolerance), hi * (1 + tolerance))
+
+
+def series_against_ends(facts: list[tuple[int, Fact]], tolerance: float) -> Iterator[Finding]:
+    """A change linked to its two ends ("from 300,000 to 1.4 million, up 367%") must follow from them:
+    its direction and, within the rounding of all three figures, its size."""
+    by_id = {f.id: f for _, f in facts}
+    for i, f in facts:
+        start, end = by_id.get(f.from_fact or ""), by_id.get(f.to_fact or "")
+        if start is None or end is None or start.limits is None or end.limits is None or f.limits is None:
+            continue  # an unknown id is reported by the loader; a gap has no size to check
+        if start.unit != end.unit:
+            yield (f"the ends of {_where(f)} are in different units ({start.unit}, {end.unit})", ("facts", i, "to_fact"))
+            continue
+        (flo, fhi), (tlo, thi) = _widened(start.limits, tolerance), _widened(end.limits, tolerance)
+        if f.unit == "percent":
+            if flo <= 0:
+                continue  # a change from zero has no percentage
+            possible = ((tlo - fhi) / fhi * 100, (thi - flo) / flo * 100)
+        elif f.unit == start.unit:
+            possible = (tlo - fhi, thi - flo)
+        else:
+            yield (f"{_where(f)} is in {f.unit!r}, its ends in {start.unit!r}: a change is in percent or in the ends' unit", ("facts", i, "unit"))
+            continue
+        lo, hi = _widened(f.limits, tolerance)
+        stated = (-hi, -lo) if f.change in ("fall", "outflow") else (lo, hi)
+        if stated[1] < possible[0] or stated[0] > possible[1]:
+            yield (
+                f"{_where(f)} does not follow from {_where(start)} to {_where(end)}: those give a change of "
+                f"{_signed(possible[0], f.unit)} to {_signed(possible[1], f.unit)}",
+                ("facts", i, "observations"),
+            )
+
+
+def _signed(v: float, unit: str) -> str:
+    return f"{v:+.1f}%" if unit == "percent" else f"{v:+,.0f}"
+
+
+CHECKS = (sides_against_totals, parts_against_totals, largest_against_totals, ranks_against_values, series_against_ends)
 
 
 def check_all(facts: list[tuple[int, Fact]], tolerance: float) -> list[Finding]:

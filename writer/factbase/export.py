@@ -20,9 +20,11 @@ def hedge_text(hedge: HedgeSpec) -> str | list | None:
 
 
 def _when(o) -> str | None:
-    if o.as_of is not None:
-        return o.as_of.isoformat()
-    return o.as_of_date.isoformat() if getattr(o, "as_of_date", None) else None
+    """The time as the report gives it: to the minute, the day, or less ("--07-24", "2025")."""
+    for when in (o.as_of, getattr(o, "as_of_date", None), getattr(o, "as_of_partial", None)):
+        if when is not None:
+            return when.isoformat()
+    return None
 
 
 def observation_record(event: Event, o: Observation) -> dict:
@@ -76,6 +78,10 @@ def fact_record(event: Event, fact: Fact) -> dict:
         if fact.average else None,
         "sources": [event.source_name(s) for s in fact.sources],
         "observations": [observation_record(event, o) for o in fact.observations],
+        "rank": fact.rank,
+        "share_of": fact.share_of,
+        "from_fact": fact.from_fact,
+        "to_fact": fact.to_fact,
         "derived_from": list(fact.derived_from) if fact.derived_from else None,
         "reason": fact.reason,
         "note": fact.note,
@@ -87,16 +93,16 @@ def event_record(event: Event) -> dict:
     return {
         "event": event.id,
         "path": event.path,
-        "as_of": event.as_of.isoformat() if event.as_of else (event.as_of_date.isoformat() if event.as_of_date else None),
+        "as_of": _when(event),
         "as_of_approximate": event.as_of_approximate,
         "facts": [fact_record(event, f) for f in event.all_facts().values()],
         "context": [
-            {"id": c.id, "kind": c.kind, "status": c.status.value, "text": c.text, "sources": [event.source_name(s) for s in c.sources]}
+            {"id": c.id, "kind": c.kind, "status": c.status.value, "text": c.text, "sources": [event.source_name(s) for s in c.sources], "as_of": _when(c)}
             for c in event.context
         ],
         "quotes": [
             {"id": q.id, "speaker": q.speaker, "words": q.words, "paraphrase": q.paraphrase, "status": q.status.value,
-             "source": event.source_name(q.source) if q.source else None}
+             "source": event.source_name(q.source) if q.source else None, "as_of": _when(q)}
             for q in event.quotes
         ],
         "caveats": [{"id": c.id, "text": c.text, "sources": [event.source_name(s) for s in c.sources]} for c in event.caveats],
@@ -148,6 +154,12 @@ def _qualifiers(event: Event, f: Fact) -> list[str]:
         quals.append(f"@{_num(f.price_band[0])}-{_num(f.price_band[1])}")
     if f.average is not None:
         quals.append(f"average {_hedge_words(f.average[1])[0]}{_num(f.average[0])}")
+    if f.rank is not None:
+        quals.append(f"rank {f.rank}")
+    if f.share_of:
+        quals.append(f"share of: {f.share_of}")
+    if f.from_fact:
+        quals.append(f"from {f.from_fact} to {f.to_fact}")
     revised = sum(len(o.revisions) for o in f.observations)
     if revised:
         quals.append(f"revised {revised}x")

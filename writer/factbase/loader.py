@@ -23,9 +23,9 @@ from writer.errors import InputError, Problem, single_problem
 from writer.factbase import consistency, derive
 from writer.factbase.reconcile import StatusConflict, distinct_sources, envelope, reconcile_all
 from writer.factbase.records import Caveat, ContextItem, Event, Fact, Observation, Quote, Revision, Source, SourceRegistry
-from writer.factbase.timestamps import day_of, exact
+from writer.factbase.timestamps import PartialDate, day_of, exact, partial_of
 from writer.factbase.spec import EventSpec, RegistrySpec
-from writer.factbase.vocabulary import SourceKind, Status, Unit
+from writer.factbase.vocabulary import SourceKind, Status, Unit, compound_hedge
 from writer.factbase.messages import MAX_SUGGESTIONS, problem_from_pydantic
 from writer.factbase.yamlsource import MAX_FILE_BYTES, check_readable, dotted, locate, parse, read_text
 
@@ -264,6 +264,12 @@ class _EventBuilder:
             if fact is not None and fact.id not in facts:
                 facts[fact.id] = fact
                 indexed.append((i, fact))
+        for i, f in indexed:
+            for key in ("from_fact", "to_fact"):
+                ref = getattr(f, key)
+                if ref is not None and ref not in facts:
+                    close = difflib.get_close_matches(ref, list(facts), n=1)
+                    self.problem(("facts", i, key), f"no figure with id {ref!r} in this event" + (f" (did you mean {close[0]!r}?)" if close else ""))
         for message, at in consistency.check_all(indexed, spec.tolerance):
             self.problem(at, message)
 
@@ -272,6 +278,7 @@ class _EventBuilder:
             id=spec.id,
             as_of=exact(spec.as_of),
             as_of_date=day_of(spec.as_of),
+            as_of_partial=partial_of(spec.as_of),
             as_of_approximate=spec.as_of_approximate,
             facts=facts,
             derived=derived,
@@ -363,6 +370,10 @@ class _EventBuilder:
             path=self.path,
             line=self.line(at),
             envelope=spread if spread is not None and spread[0] != spread[1] else None,
+            rank=fs.rank,
+            share_of=fs.share_of,
+            from_fact=fs.from_fact,
+            to_fact=fs.to_fact,
         )
 
     def observation(self, o, at: tuple) -> Observation:
@@ -377,11 +388,12 @@ class _EventBuilder:
                 self.problem(rat, f"revision at {r.as_of.isoformat()} is not earlier than the figure that supersedes it ({later.isoformat()}); list revisions oldest first")
             later = r.as_of
         for r in o.revisions:
-            revisions.append(Revision(r.value, tuple(r.range) if r.range else None, exact(r.as_of), r.magnitude, _hedge(r.hedge), r.note, day_of(r.as_of)))
+            revisions.append(Revision(r.value, tuple(r.range) if r.range else None, exact(r.as_of), r.magnitude, _hedge(r.hedge, on_range=r.range is not None), r.note, day_of(r.as_of),
+                                      partial_of(r.as_of)))
         return Observation(
             o.source, o.value, tuple(o.range) if o.range else None, exact(o.as_of), o.note, o.url,
-            magnitude=o.magnitude, hedge=_hedge(o.hedge), reading=o.reading, spread=o.spread,
-            as_of_date=day_of(o.as_of), as_of_approximate=o.as_of_approximate, revisions=tuple(revisions),
+            magnitude=o.magnitude, hedge=_hedge(o.hedge, on_range=o.range is not None), reading=o.reading, spread=o.spread,
+            as_of_date=day_of(o.as_of), as_of_approximate=o.as_of_approximate, revisions=tuple(revisions), as_of_partial=partial_of(o.as_of),
         )
 
     def context(self, i: int, cs) -> ContextItem:
@@ -401,7 +413,7 @@ class _EventBuilder:
             self.problem(at + ("status",), "status 'multi_source' needs two or more named sources")
         if cs.status is Status.UNNAMED_GROUP and not groups:
             self.problem(at + ("status",), "status 'unnamed_group' needs a source marked `group: true` in the registry")
-        return ContextItem(cs.id, cs.kind, cs.text, tuple(cs.sources), status, exact(cs.as_of), self.path, self.line(at), day_of(cs.as_of))
+        return ContextItem(cs.id, cs.kind, cs.text, tuple(cs.sources), status, exact(cs.as_of), self.path, self.line(at), day_of(cs.as_of), partial_of(cs.as_of))
 
     def quote(self, i: int, qs) -> Quote:
         at = ("quotes", i)
@@ -413,7 +425,7 @@ class _EventBuilder:
             self.problem(at + ("status",), f"status 'single_source' but {qs.source} is an unnamed group of sources (use unnamed_group)")
         return Quote(
             qs.id, qs.speaker, qs.words, status, qs.role, qs.channel, qs.source, exact(qs.as_of), self.path, self.line(at),
-            paraphrase=qs.paraphrase, as_of_date=day_of(qs.as_of),
+            paraphrase=qs.paraphrase, as_of_date=day_of(qs.as_of), as_of_partial=partial_of(qs.as_of),
         )
 
     def caveat(self, i: int, cs) -> Caveat:
@@ -423,12 +435,17 @@ class _EventBuilder:
         return Caveat(cs.id, cs.text, tuple(cs.sources), self.path, self.line(at))
 
 
-def _hedge(h):
-    return tuple(h) if isinstance(h, (list, tuple)) else h
+def _hedge(h, *, on_range: bool = True):
+    """The record's hedge: one word, a pair for a range's ends, or two words a single value carries together."""
+    if isinstance(h, (list, tuple)):
+        return tuple(h) if on_range else compound_hedge(*h)
+    return h
 
 
 def _not_before(a, b) -> bool:
-    """``a`` is at or after ``b`` (a date alone compares by day)."""
+    """``a`` is at or after ``b`` (a date alone compares by day; an incomplete date cannot be ordered)."""
+    if isinstance(a, PartialDate) or isinstance(b, PartialDate):
+        return False
     if isinstance(a, datetime) and isinstance(b, datetime):
         return a >= b
     return day_of(a) > day_of(b)
@@ -439,7 +456,10 @@ def outside_period(when, start, end) -> bool:
     if isinstance(when, datetime) and isinstance(start, datetime) and isinstance(end, datetime):
         return not (start <= when <= end)
     # Dates carry no zone: allow the day on either side, where another zone's calendar may put it.
-    return not (day_of(start) - _ONE_DAY <= day_of(when) <= day_of(end) + _ONE_DAY)
+    first, last = day_of(start) - _ONE_DAY, day_of(end) + _ONE_DAY
+    if isinstance(when, PartialDate):  # outside when no day it may mean touches the period
+        return not any(lo <= last and first <= hi for lo, hi in when.days(range(first.year, last.year + 1)))
+    return not (first <= day_of(when) <= last)
 
 
 _ONE_DAY = timedelta(days=1)

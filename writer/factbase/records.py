@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from writer.factbase.vocabulary import Hedge, HedgeKind, Magnitude, SourceKind, Status
+from writer.factbase.timestamps import PartialDate
+from writer.factbase.vocabulary import CompoundHedge, Hedge, HedgeKind, Magnitude, SourceKind, Status
 
-# A source's qualifier on a value, or on the two ends of a range.
-HedgeSpec = Hedge | tuple[Hedge | None, Hedge | None] | None
+# A source's qualifier on a value (one word, or two it carries together), or on the two ends of a range.
+HedgeSpec = Hedge | CompoundHedge | tuple[Hedge | None, Hedge | None] | None
 
 
 def hedge_kinds(hedge: HedgeSpec) -> tuple[HedgeKind | None, HedgeKind | None]:
@@ -85,6 +86,7 @@ class Revision:
     hedge: HedgeSpec = None
     note: str | None = None
     as_of_date: date | None = None
+    as_of_partial: PartialDate | None = None  # the report gave less than a date ("on July 24")
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ class Observation:
     as_of_date: date | None = None  # the day, also when only the day is known
     as_of_approximate: bool = False
     revisions: tuple[Revision, ...] = ()
+    as_of_partial: PartialDate | None = None  # the report gave less than a date: "--07-24", "2025"
 
     @property
     def has_number(self) -> bool:
@@ -166,6 +169,10 @@ class Fact:
     path: str = ""
     line: int = 0
     envelope: tuple[float, float] | None = None  # the spread behind an agreed point, when the sources differ within the tolerance
+    rank: int | None = None  # place by size among figures of its kind, as the report ranks it (1 = largest)
+    share_of: str | None = None  # for a percentage: what it is a share of, in words
+    from_fact: str | None = None  # for a change: the figure it starts from ...
+    to_fact: str | None = None  # ... and the figure it ends at (checked: the change follows from them)
 
     @property
     def bounds(self) -> tuple[float, float] | None:
@@ -215,6 +222,7 @@ class ContextItem:
     path: str = ""
     line: int = 0
     as_of_date: date | None = None
+    as_of_partial: PartialDate | None = None
 
 
 @dataclass(frozen=True)
@@ -242,6 +250,7 @@ class Quote:
     line: int = 0
     paraphrase: bool = False  # the words paraphrase a view: attributed, never in quotation marks
     as_of_date: date | None = None
+    as_of_partial: PartialDate | None = None
 
 
 @dataclass(frozen=True)
@@ -264,6 +273,7 @@ class Event:
     caveats: tuple[Caveat, ...] = ()
     as_of_date: date | None = None  # the day, also when only the day is known
     as_of_approximate: bool = False
+    as_of_partial: PartialDate | None = None  # the report gave less than a date (a day without its year, a year); not publishable
 
     def all_facts(self) -> dict[str, Fact]:
         """Typed facts first, then derived ones: every figure an article may print."""

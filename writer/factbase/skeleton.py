@@ -37,7 +37,8 @@ _BLANK = """\
 id: {id}
 title:  # a working title for the desk
 # When the figures were reported: ISO 8601 with a time zone (2026-11-18T10:00:00+08:00),
-# a date alone when the report gives no time, or null when it gives no date at all.
+# a date alone when the report gives no time, as much as it gives (--07-24 for a day
+# without its year, 2025-07, 2025), or null when it gives no date at all.
 as_of: null
 period:  # the event's time span, or remove it
   start: null
@@ -49,15 +50,19 @@ facts:
     # metric: one of {metrics}
     metric: liquidations
     # unit: one of {units}
+    # (`unit: currency` with `currency: KRW` for an amount in won, yen, ...)
     unit: USD
     window: 24h
     # side: long | short; asset: BTC; venue: a source id; contract: BTC-USDT
+    # rank: 2 ("the second spot"); share_of: what a percentage is a share of;
+    # from_fact/to_fact: the two figures a change runs between
     # status is derived from the observations; write it only to downgrade
     # (one of {statuses})
     observations:
       - source:  # an id from sources.yaml
         # value: 1.451B, or range: [low, high], or magnitude: one of {magnitudes}
         # hedge: the source's own word, one of {hedges}
+        # (two on one value in the report's order: [as_much_as, approximately])
         value:
         as_of:
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from writer.factbase.numbers import parse_amount
-from writer.factbase.timestamps import When, day_of
+from writer.factbase.timestamps import PartialDate, When, day_of
 from writer.factbase.vocabulary import (
     CHANGE_METRICS,
     CURRENCIES,
@@ -26,6 +26,7 @@ from writer.factbase.vocabulary import (
     METRICS,
     RESERVED_EVENT_IDS,
     SIGNED_METRICS,
+    SUBJECT_METRICS,
     WINDOW_RE,
     Change,
     Direction,
@@ -35,10 +36,13 @@ from writer.factbase.vocabulary import (
     SourceKind,
     Status,
     Unit,
+    compound_hedge,
     money_units,
 )
 
 ASSET_PATTERN = r"^[A-Z0-9]{2,10}$"
+# A report ranks a figure among a handful of coins or venues; a place beyond this is a typo.
+MAX_RANK = 1000
 Asset = Annotated[str, Field(pattern=ASSET_PATTERN, description="an upper-case ticker such as BTC")]
 
 
@@ -95,7 +99,8 @@ HedgeOrPair = Union[Hedge, tuple[Hedge | None, Hedge | None]]
 HEDGE_HELP = (
     "the source's own qualifier, printed as given: about, around, approximately, roughly, nearly, almost, close_to "
     "(approximate); over, more_than, above, at_least (a floor); up_to, as_much_as, at_most, under, less_than (a ceiling). "
-    "For a range, one word for the whole range or [low, high] for its ends, e.g. [over, null]"
+    "For a range, one word for the whole range or [low, high] for its ends, e.g. [over, null]; for a value, "
+    "two words it carries together, in the report's order, e.g. [as_much_as, approximately]"
 )
 
 
@@ -105,7 +110,13 @@ def _one_reading(obj, what: str, *, reading_allowed: bool = True) -> None:
     if len(given) > 1:
         raise ValueError(f"give one of `value`, `range` or `magnitude`, not {' and '.join(f'`{k}`' for k in given)}")
     if isinstance(obj.hedge, tuple) and obj.range is None:
-        raise ValueError("a pair of hedges [low, high] belongs to a `range`; give one word for a `value`")
+        if obj.value is None or None in obj.hedge:
+            raise ValueError("a pair of hedges [low, high] belongs to a `range`; give one word for a `value` "
+                             "(or two it carries together, such as [as_much_as, approximately])")
+        try:
+            compound_hedge(*obj.hedge)  # "as much as approximately": a floor or ceiling and an approximation
+        except ValueError as exc:
+            raise _located(str(exc), "hedge") from None
     if obj.hedge is not None and obj.magnitude is not None:
         raise ValueError("a `magnitude` is already vague: it takes no `hedge`")
 
@@ -213,6 +224,17 @@ class FactSpec(_Strict):
     observations: list[ObservationSpec] = Field(default_factory=list)
     reason: str | None = Field(default=None, description="for status unavailable: why no reliable figure exists")
     average: AverageSpec | None = None
+    rank: int | None = Field(
+        default=None, ge=1, le=MAX_RANK,
+        description="the figure's place by size among figures of its kind, as the report ranks it (1 = the largest; 2 = 'took the second spot')",
+    )
+    share_of: str | None = Field(
+        default=None, min_length=1, description="for a percentage: what it is a share of, as a noun phrase ('all exchanges' liquidations over 4 hours')"
+    )
+    from_fact: FactId | None = Field(
+        default=None, description="for a change: the id of the figure it starts from ('rose from 300,000 ...'); checked against `to_fact`"
+    )
+    to_fact: FactId | None = Field(default=None, description="for a change: the id of the figure it ends at ('... to 1.4 million')")
     note: str | None = None
 
     @field_validator("price_band")
@@ -260,6 +282,8 @@ class FactSpec(_Strict):
     def _shape(self):
         if self.unit is Unit.COINS and not (self.asset or self.assets):
             raise ValueError("unit 'coins' needs `asset` to say which coin")
+        if self.metric in SUBJECT_METRICS and not self.subject and not self.label:
+            raise _located(f"a {self.metric} says what it is of: add `subject` (e.g. 'the wait for a new all-time high')", "metric")
         if self.unit is Unit.CURRENCY and self.currency is None:
             raise _located("unit 'currency' needs `currency` to say which one (e.g. KRW)", "unit")
         if self.currency is not None and self.unit is not Unit.CURRENCY:
@@ -269,6 +293,16 @@ class FactSpec(_Strict):
         if self.venue and self.venues:
             raise ValueError("give `venue` (one) or `venues` (several), not both")
         self._check_change()
+        if self.share_of is not None and self.unit is not Unit.PERCENT:
+            raise _located(f"`share_of` says what a percentage is a share of; this figure is in {self.unit.value!r}", "share_of")
+        if (self.from_fact is None) != (self.to_fact is None):
+            given, missing = ("from_fact", "to_fact") if self.from_fact else ("to_fact", "from_fact")
+            raise _located(f"a change between two figures needs both ends: `{given}` is given, `{missing}` is not", given)
+        if self.from_fact is not None:
+            if self.metric not in CHANGE_METRICS:
+                raise _located(f"`from_fact`/`to_fact` link a change ({', '.join(sorted(CHANGE_METRICS))}) to its two ends, not metric {self.metric!r}", "from_fact")
+            if self.from_fact == self.to_fact:
+                raise _located("a change runs between two different figures: `from_fact` and `to_fact` are the same", "to_fact")
         if self.status is Status.UNAVAILABLE:
             if any(o.has_number for o in self.observations):
                 raise ValueError("status 'unavailable' cannot carry a value: remove the observations' values or change the status")
@@ -358,6 +392,13 @@ class CaveatSpec(_Strict):
 class PeriodSpec(_Strict):
     start: When
     end: When
+
+    @field_validator("start", "end")
+    @classmethod
+    def _full_date(cls, v):
+        if isinstance(v, PartialDate):
+            raise ValueError(f"a period needs full dates; {v.isoformat()} leaves part out (give the report's own date in `as_of`, or leave `period` out)")
+        return v
 
     @model_validator(mode="after")
     def _ordered(self):

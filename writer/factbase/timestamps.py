@@ -1,5 +1,13 @@
 """Times in fact files: ISO 8601 with a time zone, or a date alone when the report gives no time.
 
+A report may also give less than a date: a day without its year ("on July 24",
+``--07-24``, ISO 8601's form for a month and day with the year left out, with a
+time after it when the report gives one: ``--07-24T15:00Z``), a month (``2025-07``)
+or a year alone (``2025``). Such a time is a :class:`PartialDate`, kept as written;
+it is never completed with a guessed year, so it is neither a time nor a day
+downstream (``exact`` and ``day_of`` give None) and an event dated so is not
+published.
+
 A number is never a time here: pydantic would read ``as_of: 20261117`` as a
 Unix timestamp (1970-08-23), which is never what an editor meant. A date
 without a time (``2026-11-17``) is kept as a :class:`datetime.date`, so nothing
@@ -10,21 +18,94 @@ refused, because the same wall-clock time is hours apart in Asia and Europe.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from typing import Annotated, Union
 
 from pydantic import AwareDatetime, PlainValidator, TypeAdapter, ValidationError, WithJsonSchema
 
 DATE_ONLY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ZONE = r"(?:[Zz]|[+-]\d{2}:?\d{2})"
+_NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?$")
+YEAR_RE = re.compile(r"^(\d{4})$")
+YEAR_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+MONTH_DAY_RE = re.compile(r"^--(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2}))?(" + _ZONE + r"))?$")
 # What the JSON Schema enforces (editors see a red line for a missing zone before writer runs).
-TIMESTAMP_PATTERN = r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2}))?$"
+TIMESTAMP_PATTERN = (
+    r"^(\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?" + _ZONE + r")?"
+    r"|\d{4}(-\d{2})?|--\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2})?" + _ZONE + r")?)$"
+)
 ZONE_HINT = "write ISO 8601 with a time zone, e.g. 2026-11-18T10:00:00+08:00, or a date alone (2026-11-18) when the report gives no time"
+PARTIAL_HINT = "when the report gives less than a date: --07-24 (a day without its year), 2025-07 (a month) or 2025 (a year)"
+# Years a bare number may stand for: anything else (20261117) is a typo, never a time.
+YEARS = range(1970, 2101)
+_LEAP_YEAR = 2000  # a day without its year may be 29 February
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date as far as the report gives it: a year, a month, or a day without its year (and maybe a time)."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    clock: time | None = None  # with its zone; only with a day
+
+    def isoformat(self) -> str:
+        if self.year is not None:
+            return f"{self.year:04d}" + (f"-{self.month:02d}" if self.month else "")
+        text = f"--{self.month:02d}-{self.day:02d}"
+        return text + ("T" + self.clock.isoformat()) if self.clock else text
+
+    def days(self, years) -> list[tuple[date, date]]:
+        """The spans of days this date may mean, for each of ``years`` when the report gives none."""
+        if self.year is not None:
+            if self.month is None:
+                return [(date(self.year, 1, 1), date(self.year, 12, 31))]
+            nxt = date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return [(date(self.year, self.month, 1), nxt - timedelta(days=1))]
+        out = []
+        for y in years:
+            try:
+                d = date(y, self.month, self.day)
+            except ValueError:  # 29 February in a year that has none
+                continue
+            out.append((d, d))
+        return out
+
+
+def _partial(text: str) -> PartialDate | None:
+    """A year, a month or a day without its year, checked to be a real one; None for any other text."""
+    if m := YEAR_RE.match(text):
+        year = int(m.group(1))
+        if year not in YEARS:
+            raise ValueError(f"{text!r} is not a plausible year ({YEARS.start}-{YEARS.stop - 1})")
+        return PartialDate(year)
+    if m := YEAR_MONTH_RE.match(text):
+        year, month = int(m.group(1)), int(m.group(2))
+        if year not in YEARS or not 1 <= month <= 12:
+            raise ValueError(f"{text!r} is not a month: write YYYY-MM, e.g. 2025-07")
+        return PartialDate(year, month)
+    if m := MONTH_DAY_RE.match(text):
+        month, day = int(m.group(1)), int(m.group(2))
+        try:
+            date(_LEAP_YEAR, month, day)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a day of the year: write --MM-DD, e.g. --07-24") from None
+        clock = None
+        if m.group(3):
+            stamp = _AWARE.validate_python(f"{_LEAP_YEAR}-{month:02d}-{day:02d}T{m.group(3)}:{m.group(4)}:{m.group(5) or '00'}{m.group(6)}")
+            clock = stamp.timetz()
+        return PartialDate(None, month, day, clock)
+    return None
 
 _AWARE = TypeAdapter(AwareDatetime)
 
 
-def parse_when(raw: object) -> datetime | date:
-    """A fact-file time: an aware datetime, or a date when only the day is known."""
+def parse_when(raw: object) -> datetime | date | PartialDate:
+    """A fact-file time: an aware datetime, a date when only the day is known, or as much of a date as the report gives."""
+    if isinstance(raw, int) and not isinstance(raw, bool) and raw in YEARS:
+        return PartialDate(raw)  # `as_of: 2025`: YAML reads a year alone as a number
     if isinstance(raw, bool) or isinstance(raw, (int, float)):
         raise ValueError(f"{raw!r} is a number, not a time ({ZONE_HINT}); a number would be read as seconds since 1970")
     if isinstance(raw, datetime):
@@ -42,6 +123,13 @@ def parse_when(raw: object) -> datetime | date:
             return date.fromisoformat(text)
         except ValueError as exc:
             raise ValueError(f"{text!r} is not a date: {exc}") from None
+    partial = _partial(text)
+    if partial is not None:
+        return partial
+    if _NUMBER_RE.match(text):  # pydantic would read "0" or "1700000000" as seconds since 1970
+        raise ValueError(f"{text!r} is a number, not a time ({ZONE_HINT}); a number would be read as seconds since 1970")
+    if text.startswith("--"):
+        raise ValueError(f"{text!r} is not a day without its year: write --MM-DD, or --MM-DDThh:mm with a time zone (--07-24T15:00Z)")
     try:
         return _AWARE.validate_python(text)
     except ValidationError as exc:
@@ -49,23 +137,34 @@ def parse_when(raw: object) -> datetime | date:
         message = err["msg"].removeprefix("Input ")
         if err["type"] == "timezone_aware":
             raise ValueError(f"{text!r} has no time zone ({ZONE_HINT})") from None
-        raise ValueError(f"{text!r} is not a valid time: {message} ({ZONE_HINT})") from None
+        raise ValueError(f"{text!r} is not a valid time: {message} ({ZONE_HINT}; {PARTIAL_HINT})") from None
 
 
 When = Annotated[
-    Union[datetime, date],
+    Union[datetime, date, PartialDate],
     PlainValidator(parse_when),
-    WithJsonSchema({"type": "string", "pattern": TIMESTAMP_PATTERN, "description": ZONE_HINT}),
+    WithJsonSchema({
+        "anyOf": [
+            {"type": "string", "pattern": TIMESTAMP_PATTERN},
+            {"type": "integer", "minimum": YEARS.start, "maximum": YEARS.stop - 1, "description": "a year alone"},
+        ],
+        "description": f"{ZONE_HINT}; {PARTIAL_HINT}",
+    }),
 ]
 
 
-def day_of(when: datetime | date | None) -> date | None:
-    """The calendar day of a time (in its own zone), or the date itself."""
-    if when is None:
+def day_of(when: datetime | date | PartialDate | None) -> date | None:
+    """The calendar day of a time (in its own zone), or the date itself; None when the report gives no full date."""
+    if when is None or isinstance(when, PartialDate):
         return None
     return when.date() if isinstance(when, datetime) else when
 
 
-def exact(when: datetime | date | None) -> datetime | None:
+def exact(when: datetime | date | PartialDate | None) -> datetime | None:
     """The time when it is known to the minute, else None (a date alone is not a time)."""
     return when if isinstance(when, datetime) else None
+
+
+def partial_of(when: datetime | date | PartialDate | None) -> PartialDate | None:
+    """The report's incomplete date, when that is all it gives."""
+    return when if isinstance(when, PartialDate) else None

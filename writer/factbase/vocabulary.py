@@ -9,6 +9,7 @@ provenance of its inputs".
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -145,6 +146,44 @@ _HEDGE_KINDS = {
 }
 
 
+@dataclass(frozen=True)
+class CompoundHedge:
+    """Two of a source's words on one value, in the report's order: a floor or a ceiling and an
+    approximation ("as much as approximately 86.5%"). It reads as its floor or ceiling (the
+    approximation only softens the number) and prints both words as given."""
+
+    first: Hedge
+    second: Hedge
+
+    @property
+    def bound(self) -> Hedge:
+        return self.second if self.first.kind is HedgeKind.APPROX else self.first
+
+    @property
+    def kind(self) -> HedgeKind:
+        return self.bound.kind
+
+    @property
+    def words(self) -> str:
+        return f"{self.first.words} {self.second.words}"
+
+    @property
+    def value(self) -> list[str]:
+        """As the editor writes it: ``[as_much_as, approximately]``."""
+        return [self.first.value, self.second.value]
+
+
+def compound_hedge(first: Hedge, second: Hedge) -> CompoundHedge:
+    """Two words on one value: exactly one floor or ceiling and one approximation, else ValueError."""
+    kinds = sorted((first.kind.value, second.kind.value))
+    if kinds not in (["approx", "ceiling"], ["approx", "floor"]):
+        raise ValueError(
+            f"two words on one value must be a floor or a ceiling and an approximation ([as_much_as, approximately]); "
+            f"{first.value} and {second.value} are not; for a range give one word per end"
+        )
+    return CompoundHedge(first, second)
+
+
 class Magnitude(str, Enum):
     """A vague magnitude a source gives instead of a number ("several million dollars").
 
@@ -196,6 +235,13 @@ class Unit(str, Enum):
     COINS = "coins"  # an amount of the fact's `asset` (21 million BTC, 5,000 ETH moved)
     CURRENCY = "currency"  # an amount of money in the fact's `currency`, not dollars (2.4 trillion won)
     NONE = "none"  # a statement without a number (a reading such as "Extreme Fear", which side dominated)
+    DAYS = "days"  # a duration ("an 847-day wait")
+    HOURS = "hours"
+    MINUTES = "minutes"
+    PER_SECOND = "per_second"  # a rate ("one liquidation report per second")
+    PER_MINUTE = "per_minute"
+    PER_HOUR = "per_hour"
+    PER_DAY = "per_day"
 
 
 # Currencies other than the US dollar that reports give amounts in, and the word a desk
@@ -249,7 +295,23 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "liquidations_change": ((Unit.PERCENT, Unit.USD), "how much liquidations rose or fell against an earlier period"),
     "dominance": ((Unit.NONE,), "which side, asset or venue dominated, without a number ('the vast majority were longs', 'Binance bore the brunt')"),
     "support_level": ((Unit.USD, Unit.NONE), "a support or resistance level held or lost; with `change: fall` for a level lost"),
+    "duration": ((Unit.DAYS, Unit.HOURS, Unit.MINUTES), "how long something lasted or took ('an 847-day wait'); say what with `subject`"),
+    "rate": ((Unit.PER_SECOND, Unit.PER_MINUTE, Unit.PER_HOUR, Unit.PER_DAY), "how often something happens ('one liquidation report per second'); say what with `subject`"),
 }
+
+# How drafts print durations and rates after their number (one table for every template).
+# (singular, plural) for durations; a rate's words follow any number ("1 per second", "2 per second").
+TIME_UNIT_WORDS: dict[str, tuple[str, str]] = {
+    "days": ("day", "days"),
+    "hours": ("hour", "hours"),
+    "minutes": ("minute", "minutes"),
+    "per_second": ("per second", "per second"),
+    "per_minute": ("per minute", "per minute"),
+    "per_hour": ("per hour", "per hour"),
+    "per_day": ("per day", "per day"),
+}
+# Metrics that say what they measure only through `subject` ("the wait for a new high").
+SUBJECT_METRICS = frozenset({"duration", "rate"})
 
 # Metrics that measure a change: their amount may be signed (older files) or
 # carry `change: rise|fall` with a positive amount; flows carry inflow|outflow.

@@ -24,13 +24,13 @@ LEGACY_MANIFEST_NAME = "manifest.json"  # where writer before 0.2 kept it, insid
 SITE_FILES = ("index.html", "feed.xml", "sitemap.xml")  # every site file writer may write (the sitemap only with a base URL)
 # The index's later pages (writer.publish.sitefiles): index-2.html, index-3.html, ... (no event id holds a dot).
 INDEX_PAGE_FILE = re.compile(r"index-[1-9][0-9]{0,8}\.html")
+FORMAT = 2
+READABLE_FORMATS = (1, 2)  # format 1: no printed figures, corrections or edited-article digest yet
 
 
 def is_site_file(rel: str) -> bool:
     """Whether ``rel`` is one of the site's own files (index pages, feed, sitemap), not an article's."""
     return rel in SITE_FILES or INDEX_PAGE_FILE.fullmatch(rel) is not None
-FORMAT = 2
-READABLE_FORMATS = (1, 2)  # format 1: no printed figures, corrections or edited-article digest yet
 
 
 @dataclass(frozen=True)

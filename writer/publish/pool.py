@@ -5,11 +5,12 @@ every article, needed before it can tell what changed) and the outcomes of a
 list of tasks. :class:`LocalExecutor` answers both with the cores of this
 machine; another executor (a cluster) can stand behind the same two calls.
 
-Building a Checker loads spaCy (about a second). When the fact files look
-newer than the manifest, one worker starts before the hashes are compared, so
-a one-event rebuild pays for spaCy on the other core while this one reads and
-hashes 10,000 fact files. The mtimes are only a hint for that: what is rebuilt
-is still decided by content hashes alone. A run that turns out large gets a
+A worker's set-up (imports, compiled templates, the check's phrases) takes
+about half a second. When the fact files look newer than the manifest, one
+worker starts before the hashes are compared, so a one-event rebuild pays for
+it on the other core while this one reads and hashes 10,000 fact files. The
+mtimes are only a hint for that: what is rebuilt is still decided by content
+hashes alone. A run that turns out large gets a
 full pool instead.
 """
 
@@ -83,7 +84,7 @@ def _init_worker(setup: PublishSetup) -> None:
     try:
         checker = make_checker(setup.config)
         # Build the NLP pipeline now (it loads lazily, on the first check), so a worker
-        # started early has spaCy ready by the time the first event reaches it.
+        # started early is ready by the time the first event reaches it.
         checker.check_text("Warm-up.\n", path="<warm-up>")
         _WORKER = Publisher(setup.out, setup.stage, setup.settings, make_drafter(setup.templates_dir), checker, setup.now)
     except Exception as exc:
@@ -126,7 +127,7 @@ class _Pool:
         if self.closed:
             return
         self.closed = True
-        # Nothing to do after all: stop the worker mid-set-up rather than wait for spaCy.
+        # Nothing to do after all: stop the worker mid-set-up rather than wait for it.
         self.pool.shutdown(abandon=not self.used)
 
 
@@ -150,14 +151,11 @@ class LocalExecutor:
         return pool
 
     def templates_digest(self) -> str:
-        if self.current is not None:
-            digest = self.current.templates_digest()
-            if digest is not None:
-                return digest
-            self.current = None  # the worker could not start: carry on in this process
-        if self.drafter is None:
-            self.drafter = pipeline_part(make_drafter, self.setup.templates_dir)
-        return self.drafter.templates_digest
+        """The drafts' templates digest, from the template files alone: no Drafter is built and no
+        worker waited for, so a run with nothing (or one event) to draft is planned at once."""
+        from writer.draft.drafter import template_dirs, templates_digest
+
+        return templates_digest(template_dirs(self.setup.templates_dir))
 
     def run(self, tasks: list[Task], progress: Progress | None, meanwhile: Callable[[], None]) -> list[Outcome]:
         """Publish ``tasks``; ``meanwhile`` runs in this process while the workers start or draft."""
@@ -165,7 +163,7 @@ class LocalExecutor:
             meanwhile()
             return []
         if self.kind == "local" and self.current is not None and self.current.jobs < self.jobs and len(tasks) > 2 * self.current.jobs:
-            self.current.close()  # a large run: one warm worker is too few (the second of spaCy it saved is lost)
+            self.current.close()  # a large run: one warm worker is too few (the set-up it saved is lost)
             self.current = None
         if self.current is None and self.jobs > 1 and len(tasks) > 1:
             self.current = self._start(self.jobs)
@@ -198,7 +196,9 @@ class LocalExecutor:
             meanwhile()  # while the warm worker finishes starting
             # A handful of events: let the warm worker take them rather than start another
             # (the pool starts a process for any task submitted while none is idle).
-            pool.templates_digest()
+            if pool.templates_digest() is None:  # it could not start: carry on in this process
+                self.current = None
+                return self._in_process(tasks, progress)
         size = max(1, min(MAX_CHUNK, total // (pool.jobs * CHUNKS_PER_WORKER) or 1))
         futures: dict = {}
         for chunk in (tasks[i : i + size] for i in range(0, total, size)):

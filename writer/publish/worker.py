@@ -305,8 +305,8 @@ def check_article(checker, text: str, path: str, event) -> list:
     """The check's findings on ``text``, read from markdown-it-pyrs's tree when that reader handles its shapes.
 
     Same blocks, so same findings, as the check's own markdown-it-py read
-    (tests/test_batch_tree_reader.py), in about 0.5 ms instead of 1.3 ms per
-    drafted article; other shapes are read the plain way.
+    (tests/test_batch_tree_reader.py), in 1.1 ms instead of 1.8 ms per drafted
+    article (bench/bench_stages.py, load 2-3); other shapes are read the plain way.
     """
     from writer.check.document_tree import read_article_tree
     from writer.markdown_html import parse_tree
