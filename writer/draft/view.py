@@ -49,7 +49,7 @@ class FigureRef(Ref):
             "has_window", "has_asset", "has_venue", "has_contract", "has_subject", "has_level", "has_band",
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
-            "has_reading", "revised", "change_word", "is_flow",
+            "has_reading", "revised", "change_word", "is_flow", "hedged",
         }
     )
 
@@ -90,6 +90,7 @@ class FigureRef(Ref):
         self.falls = fact.change == "fall" or (self.is_change and not fact.change and hi < 0)  # "fell 3.4%"
         self.rises = fact.change == "rise" or (self.is_change and not fact.change and lo > 0)
         self.has_reading = bool(fact.reading)
+        self.hedged = fact.hedge is not None  # the source's own "about", "close to": "fell below a level close to $64,100"
         self.revised = any(o.revisions for o in fact.observations)
         self.vs_lead = ""  # "larger" / "smaller" than the headline figure (set by build_view for comparisons)
         self.major_asset = False  # one of the style's major assets (set by build_view)
