@@ -220,18 +220,21 @@ class Render:
 
         def end(v: float, hedge, *, outward: bool, finer: bool = False) -> str:
             # A negative value is rounded to the nearest: "over -52%" would be a floor on the sign, not the size.
-            kind = hedge.kind.value if hedge is not None and outward and v >= 0 and _reads_as_bound(hedge) else ""
+            # With two words ("nearly up to"), the one next to the number is the one a reader (and the check) applies.
+            near = getattr(hedge, "second", hedge)
+            kind = near.kind.value if near is not None and outward and v >= 0 and _reads_as_bound(near) else ""
             text = _finer(v, fact.unit) if finer else one(v, floor=kind == "floor", ceil=kind == "ceiling").text
             return f"{hedge.words} {text}" if hedge is not None else text
 
         if fact.range is not None:
-            if fact.unit in _BARE_UNITS or fact.unit in CURRENCIES:
+            if fact.unit in _BARE_UNITS or fact.unit in CURRENCIES or fact.unit == "coins":
                 # A count, index, ratio or foreign amount has no unit the check reads beside its low end, so
                 # "about 685 to 1,140" would read as one number; "between 685 and 1,140" is the range, and says the figure is not exact.
-                if fact.unit == "count" or fact.unit in CURRENCIES:  # both ends in one magnitude: "0.68 million and 1.12 million"
+                if fact.unit in ("count", "coins") or fact.unit in CURRENCIES:  # both ends in one magnitude: "0.68 million and 1.12 million"
                     lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=self.style.significant_figures, symbol=False)
-                    if fact.unit in CURRENCIES:
-                        hi = fmt.Formatted(f"{hi.text} {CURRENCIES[fact.unit]}", hi.approx)
+                    word = fact.asset if fact.unit == "coins" else CURRENCIES.get(fact.unit)
+                    if word:  # the unit once, at the end: "between 48,800 and 51,300 PEPE"
+                        hi = fmt.Formatted(f"{hi.text} {word}", hi.approx)
                 else:
                     lo, hi = one(fact.range[0]), one(fact.range[1])
                 low = lo.text.removesuffix(" to 1")
