@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
 
-from writer.cli_errors import reporting_errors
+from writer.cli_errors import EXIT_FINDINGS, reporting_errors
 from writer.errors import InputError, Problem, single_problem
 
 
@@ -64,6 +65,36 @@ def facts_schema(registry: bool) -> None:
     from writer.factbase.schema import event_schema, registry_schema
 
     click.echo(_dump_json(registry_schema() if registry else event_schema()))
+
+
+@facts.command("migrate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--sources", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Source registry (default: the nearest sources.yaml).")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 when a file would change.")
+def facts_migrate(paths: tuple[Path, ...], sources: Path | None, check_only: bool) -> None:
+    """Rewrite fact files (files or folders) whose meaning a registry change moved, keeping their comments.
+
+    Every change is listed (file:line: field: old -> new, and why). Nothing is
+    written unless every file loads after its migration (exit 2 with every
+    problem otherwise); files are replaced atomically. Exit 0 when done or
+    nothing needed changing; with --check, exit 1 when something would change.
+    """
+    from writer.atomic import atomic_write
+    from writer.factbase.loader import load_registry
+    from writer.factbase.migrate import migrate_files
+
+    with reporting_errors():
+        migrated = migrate_files(paths, load_registry(sources) if sources else None)
+        changed = [m for m in migrated if m.changes]
+        for m in changed:
+            for c in m.changes:
+                click.echo(f"{m.path}:{c.line}: {c.field}: {c.old} -> {c.new} ({c.reason})")
+            if not check_only:
+                atomic_write(m.path, m.text.encode("utf-8"))
+    verb = "would change" if check_only else "changed"
+    click.echo(f"{len(changed)} of {len(migrated)} event file{'s' if len(migrated) != 1 else ''} {verb}", err=True)
+    if check_only and changed:
+        sys.exit(EXIT_FINDINGS)
 
 
 @facts.command("new")

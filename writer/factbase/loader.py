@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from writer.errors import InputError, Problem, single_problem
 from writer.factbase import consistency, derive
-from writer.factbase.reconcile import StatusConflict, distinct_sources, envelope, reconcile_all
+from writer.factbase.reconcile import GROUP_HINT, StatusConflict, distinct_sources, envelope, reconcile_all
 from writer.factbase.records import Caveat, ContextItem, Event, Fact, Observation, Quote, Revision, Source, SourceRegistry
 from writer.factbase.timestamps import PartialDate, day_of, exact, partial_of
 from writer.factbase.spec import EventSpec, RegistrySpec
@@ -407,10 +407,11 @@ class _EventBuilder:
         named = set(cs.sources) - set(groups)
         status = cs.status or (Status.MULTI_SOURCE if len(named) > 1 else Status.UNNAMED_GROUP if groups else Status.SINGLE_SOURCE)
         if cs.status is Status.SINGLE_SOURCE and (len(set(cs.sources)) > 1 or groups):
-            why = f"{', '.join(groups)} is an unnamed group of sources (use unnamed_group)" if groups else f"{len(set(cs.sources))} sources are listed"
+            why = f"{', '.join(groups)} is an unnamed group of sources ({GROUP_HINT})" if groups else f"{len(set(cs.sources))} sources are listed"
             self.problem(at + ("status",), f"status 'single_source' but {why}")
         if cs.status is Status.MULTI_SOURCE and len(named) < 2:
-            self.problem(at + ("status",), "status 'multi_source' needs two or more named sources")
+            hint = f" ({', '.join(groups)} is an unnamed group; {GROUP_HINT})" if groups else ""
+            self.problem(at + ("status",), f"status 'multi_source' needs two or more named sources{hint}")
         if cs.status is Status.UNNAMED_GROUP and not groups:
             self.problem(at + ("status",), "status 'unnamed_group' needs a source marked `group: true` in the registry")
         return ContextItem(cs.id, cs.kind, cs.text, tuple(cs.sources), status, exact(cs.as_of), self.path, self.line(at), day_of(cs.as_of), partial_of(cs.as_of))
@@ -422,7 +423,7 @@ class _EventBuilder:
         group = qs.source in self.registry and self.registry[qs.source].group
         status = qs.status or (Status.UNNAMED_GROUP if group else Status.SINGLE_SOURCE)
         if qs.status is Status.SINGLE_SOURCE and group:
-            self.problem(at + ("status",), f"status 'single_source' but {qs.source} is an unnamed group of sources (use unnamed_group)")
+            self.problem(at + ("status",), f"status 'single_source' but {qs.source} is an unnamed group of sources ({GROUP_HINT})")
         return Quote(
             qs.id, qs.speaker, qs.words, status, qs.role, qs.channel, qs.source, exact(qs.as_of), self.path, self.line(at),
             paraphrase=qs.paraphrase, as_of_date=day_of(qs.as_of), as_of_partial=partial_of(qs.as_of),

@@ -14,6 +14,11 @@ from writer.factbase.records import HedgeSpec, Observation, SourceRegistry, hedg
 from writer.factbase.vocabulary import Hedge, HedgeKind, Magnitude, SourceKind, Status
 
 
+# Said wherever a status no longer fits because a source is an unnamed group: files written
+# before a registry entry became a group (`group: true`) are rewritten by `writer facts migrate`.
+GROUP_HINT = "use unnamed_group; `writer facts migrate` rewrites a file written before the source became a group"
+
+
 class StatusConflict(ValueError):
     """The explicit status does not fit the observations; the message says why and what to write."""
 
@@ -150,7 +155,7 @@ def _check_explicit(status, explicit, sources, agreeing, registry, spread: bool 
     names = ", ".join(sources)
     groups = [s for s in sources if _is_group(registry, s)]
     if explicit is Status.SINGLE_SOURCE and groups:
-        raise StatusConflict(f"status 'single_source' but {', '.join(groups)} is an unnamed group of sources (use unnamed_group)")
+        raise StatusConflict(f"status 'single_source' but {', '.join(groups)} is an unnamed group of sources ({GROUP_HINT})")
     if explicit is Status.UNNAMED_GROUP:
         if not groups:
             raise StatusConflict(f"status 'unnamed_group' needs a source marked `group: true` in the registry; {names} are named sources")
@@ -161,7 +166,7 @@ def _check_explicit(status, explicit, sources, agreeing, registry, spread: bool 
         return  # one unnamed group reporting the spread between its members
     if explicit is Status.MULTI_SOURCE:
         if groups and len(sources) - len(groups) < 2:
-            raise StatusConflict(f"status 'multi_source' needs two or more named sources; {', '.join(groups)} is an unnamed group (use unnamed_group)")
+            raise StatusConflict(f"status 'multi_source' needs two or more named sources; {', '.join(groups)} is an unnamed group ({GROUP_HINT})")
         if len(sources) < 2:
             raise StatusConflict(f"status 'multi_source' needs two or more sources; only {names} reported it (use single_source)")
         if not agreeing:
