@@ -228,7 +228,7 @@ class Render:
 
         if fact.range is not None:
             if fact.unit in _BARE_UNITS or fact.unit in CURRENCIES or fact.unit == "coins":
-                # A count, index, ratio or foreign amount has no unit the check reads beside its low end, so
+                # A count, index, ratio, coin or foreign amount has no unit the check reads beside its low end, so
                 # "about 685 to 1,140" would read as one number; "between 685 and 1,140" is the range, and says the figure is not exact.
                 if fact.unit in ("count", "coins") or fact.unit in CURRENCIES:  # both ends in one magnitude: "0.68 million and 1.12 million"
                     lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=self.style.significant_figures, symbol=False)
@@ -240,7 +240,7 @@ class Render:
                 low = lo.text.removesuffix(" to 1")
                 return f"{words.get('between', 'between')} {low} {words.get('and', 'and')} {hi.text}"
             lo_h, hi_h = fact.hedge if isinstance(fact.hedge, tuple) else (None, None)
-            # Each end keeps its unit ("about 976 ETH to 1,030 ETH", "$1.2 million to $1.5 million"); two ends
+            # Each end keeps its unit ("$1.2 million to $1.5 million", "36% to 39%"); two ends
             # that round to the same text get one more digit, so the range never reads as "46% to 46%".
             finer = one(fact.range[0]).text == one(fact.range[1]).text and fact.unit == "percent"
             pair = (f"{end(fact.range[0], lo_h, outward=False, finer=finer)} {words.get('to', 'to')} "
