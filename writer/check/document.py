@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 
 from writer.check.suppressions import Suppressions, read_suppressions
 from writer.errors import single_problem
+from writer.yamlload import safe_load
 
 
 @dataclass
@@ -66,7 +67,7 @@ def split_front_matter(source: str, path: str) -> tuple[dict, str]:
         raise single_problem(path, "front matter opened with '---' is never closed", line=1, column=1, field="front matter")
     raw = source[4:end.start()]
     try:
-        data = _load_yaml(raw) or {}
+        data = safe_load(raw) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark else 1
@@ -79,21 +80,6 @@ def split_front_matter(source: str, path: str) -> tuple[dict, str]:
     return data, blank + source[end.end():]
 
 
-def _load_yaml(raw: str):
-    """``yaml.safe_load`` through libyaml when it is there (a tenth of the time on every article).
-
-    The constructors are the same Python code either way; should libyaml refuse
-    something, the pure-Python loader decides (and words the error as before).
-    """
-    if _CSafeLoader is not None:
-        try:
-            return yaml.load(raw, Loader=_CSafeLoader)  # noqa: S506 (a safe loader)
-        except yaml.YAMLError:
-            pass
-    return yaml.safe_load(raw)
-
-
-_CSafeLoader = getattr(yaml, "CSafeLoader", None)
 
 
 # Suppression comments live in writer.check.suppressions (re-exported here for older imports).

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 
 from writer.check.frames import Frames, data_noun_pattern, frames_pattern
+from writer.yamlload import safe_load
 
 MARKER_CLASSES = (
     "attribution", "single_source", "rumor", "pending", "estimate", "claim", "disagreement",
@@ -26,7 +26,7 @@ MARKER_CLASSES = (
 @lru_cache(maxsize=1)
 def default_phrases() -> dict:
     text = resources.files("writer.check").joinpath("phrases.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return safe_load(text)
 
 
 def _alternation(patterns) -> str:

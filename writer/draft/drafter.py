@@ -28,6 +28,7 @@ from writer.draft.style import load_style
 from writer.draft.view import Ref, TemplateMisuse, build_view
 from writer.errors import DraftError, single_problem
 from writer.factbase.records import Event
+from writer.yamlload import safe_load
 
 STYLE_FILE, LAYOUTS_FILE, SECTIONS_FILE, PAGE_FILE = "style.yaml", "layouts.yaml", "sections.yaml", "page.html.j2"
 
@@ -175,7 +176,7 @@ class Drafter:
     def _yaml(self, name: str) -> dict:
         path = self._find(name)
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             raise single_problem(path, f"cannot read YAML: {exc}") from None
         if not isinstance(data, dict):

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from writer.errors import single_problem
+from writer.yamlload import safe_load
 
 STATUS_KEYS = ("multi_source", "official", "single_source", "disputed", "estimate", "estimate_potential",
                "pending_verification", "rumor", "derived")
@@ -65,7 +66,7 @@ def _patterns(raw: dict, path: Path, key: str) -> dict[str, list[re.Pattern]]:
 def load_style(path: Path) -> Style:
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise single_problem(path, f"cannot read the style file: {exc}") from None
     if not isinstance(data, dict):

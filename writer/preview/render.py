@@ -16,11 +16,11 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
-import yaml
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from writer.preview.model import UNLINKED, UNSUPPORTED, Mark, PreviewData
+from writer.yamlload import safe_load
 
 # Private-use characters fence each figure through the Markdown renderer: they are
 # plain text to markdown-it, never produced by it, and removed from the input first.
@@ -58,7 +58,7 @@ class Legend:
 
         folders = [d for d in (templates_dir, default_templates_dir()) if d is not None]
         path = next((Path(d) / LEGEND_FILE for d in folders if (Path(d) / LEGEND_FILE).is_file()), None)
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path is not None else {}
+        data = safe_load(path.read_text(encoding="utf-8")) if path is not None else {}
         statuses = (data or {}).get("statuses") or {}
         self.keys = {str(k): StatusKey(str(k), str(v["mark"]), str(v["label"]), str(v["text"]), str(v.get("tint", "")))
                      for k, v in statuses.items()}

@@ -36,6 +36,7 @@ from markupsafe import Markup
 from writer.publish.corrections import note_text
 from writer.publish.manifest import Correction
 from writer.publish.settings import WEB_SCHEMES, SiteSettings
+from writer.yamlload import safe_load
 
 ARTICLE_TEMPLATE = "site/article.html.j2"
 INDEX_TEMPLATE = "site/index.html.j2"
@@ -315,7 +316,7 @@ def _files_digest(dirs: list[Path]) -> str:
 
 def _load_legend(path: Path) -> tuple[dict[str, LegendItem], dict]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
         statuses = data["statuses"]
         legend = {str(k): LegendItem(str(k), str(v["mark"]), str(v["label"]), str(v["text"]), str(v.get("tint", "#eeeeee")))
                   for k, v in statuses.items()}
