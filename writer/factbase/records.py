@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from writer.factbase.timestamps import PartialDate
+from writer.factbase.dates import PartialDate
 from writer.factbase.vocabulary import CompoundHedge, Hedge, HedgeKind, Magnitude, SourceKind, Status
 
 # A source's qualifier on a value (one word, or two it carries together), or on the two ends of a range.
