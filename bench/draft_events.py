@@ -46,8 +46,10 @@ ANGLES = [
 
 
 def article_for(event_path: Path, shared: Path) -> Path | None:
-    if event_path.parent.name == "corpus":  # factbase/corpus/NN-slug.yaml is written from corpus article NN
-        found = sorted((shared / "corpus").glob(f"{event_path.name[:2]}_*.claims.json"))
+    if event_path.parent.name == "corpus":  # factbase/corpus/<article stem>.yaml, with '-' for its first '_'
+        stem = event_path.stem
+        found = sorted((shared / "seeds").glob(f"{stem.replace('-', '_', 1)}.claims.json")) if len(stem.split("-")[0]) == 3 else []
+        found = found or sorted((shared / "corpus").glob(f"{stem[:2]}_*.claims.json"))
         return found[0] if found else None
     head = event_path.read_text(encoding="utf-8")[:2000]
     m = re.search(r"Reference article (\d{3})", head)
