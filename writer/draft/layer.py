@@ -374,7 +374,7 @@ class Render:
         n = self.counters.get((slot, kind), 0)
         self.counters[(slot, kind)] = n + 1
         text = options[choose(self.event.id, f"{slot}:{kind}:{n}", len(options))]
-        if kind.endswith("unnamed_group"):  # "Bybit and public data, which are not named": the group last
+        if kind.endswith("unnamed_group"):  # "Bybit and public data, not named individually": the group last
             sources = sorted(sources, key=lambda s: bool(getattr(registry.get(s), "group", False)))
         names = [self.event.source_name(s) for s in sources]
         values = {
