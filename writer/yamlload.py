@@ -15,7 +15,7 @@ import yaml
 _CSafeLoader = getattr(yaml, "CSafeLoader", None)
 
 
-def safe_load(text: str):
+def safe_load(text: str | bytes):
     """``yaml.safe_load(text)``, through libyaml when it is installed."""
     if _CSafeLoader is not None:
         try:

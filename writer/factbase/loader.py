@@ -94,15 +94,20 @@ def find_registry(event_path: str | Path) -> Path | None:
 # --- one event --------------------------------------------------------------------
 
 
+def nearest_registry(event_path: Path) -> SourceRegistry:
+    """The registry beside the event or in the folders above it; a located error when there is none."""
+    reg_path = find_registry(event_path)
+    if reg_path is None:
+        raise single_problem(event_path, f"no {REGISTRY_NAME} found beside the event or in the folders above it (pass --sources)")
+    return load_registry(reg_path)
+
+
 def load_event(path: str | Path, registry: SourceRegistry | None = None, *, max_bytes: int = MAX_FILE_BYTES) -> Event:
     """Load, validate, reconcile, cross-check and derive one event file."""
     path = Path(path)
     check_readable(path)  # a missing file, a folder or a symlink loop is named as such, before any registry search
     if registry is None:
-        reg_path = find_registry(path)
-        if reg_path is None:
-            raise single_problem(path, f"no {REGISTRY_NAME} found beside the event or in the folders above it (pass --sources)")
-        registry = load_registry(reg_path)
+        registry = nearest_registry(path)
     text = read_text(path, max_bytes=max_bytes)
     return event_from_text(text, str(path), registry)
 

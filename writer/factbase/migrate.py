@@ -21,8 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from writer.errors import InputError, single_problem
-from writer.factbase.loader import REGISTRY_NAME, event_files, event_from_text, find_registry, load_registry
+from writer.errors import InputError, Problem
+from writer.factbase.loader import event_files, event_from_text, nearest_registry
 from writer.factbase.records import SourceRegistry
 from writer.factbase.roundtrip import dump_document, load_document
 from writer.factbase.yamlsource import read_text
@@ -107,11 +107,11 @@ def migrate_files(paths, registry: SourceRegistry | None = None) -> list[Migrate
     """
     files = event_files(paths)
     if not files:
-        raise InputError([single_problem(p, "no event files found here").problems[0] for p in paths])
+        raise InputError([Problem(str(p), 1, 1, "", "no event files found here") for p in paths])
     done, problems = [], []
     for path in files:
         try:
-            reg = registry or _nearest_registry(path)
+            reg = registry or nearest_registry(path)
             text, changes = migrate_text(read_text(path), path, reg)
         except InputError as exc:
             problems += exc.problems
@@ -120,10 +120,3 @@ def migrate_files(paths, registry: SourceRegistry | None = None) -> list[Migrate
     if problems:
         raise InputError(problems)
     return done
-
-
-def _nearest_registry(path: Path) -> SourceRegistry:
-    found = find_registry(path)
-    if found is None:
-        raise single_problem(path, f"no {REGISTRY_NAME} found beside the event or in the folders above it (pass --sources)")
-    return load_registry(found)

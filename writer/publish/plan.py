@@ -24,6 +24,7 @@ from writer.publish.edited import Found
 from writer.publish.manifest import Entry, Inputs, Manifest
 from writer.publish.rejection import Rejection, reject
 from writer.publish.worker import Task
+from writer.yamlload import safe_load
 
 
 @dataclass
@@ -77,7 +78,7 @@ def quick_id(data: bytes) -> str | None:
     if m:
         return m.group(2).decode("utf-8", "replace")
     try:
-        doc = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        doc = safe_load(data)
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
         return None
     value = doc.get("id") if isinstance(doc, dict) else None
