@@ -134,12 +134,6 @@ def _key(name: str) -> str:
     return json.dumps(name, ensure_ascii=False)
 
 
-def _obj(items, indent: str) -> str:
-    """A JSON object with one member a line (``items``: key, serialised value)."""
-    body = f",\n{indent} ".join(f"{_key(k)}: {v}" for k, v in items)
-    return "{\n" + indent + " " + body + "\n" + indent + "}" if body else "{}"
-
-
 EVENTS_LINE = ' "events": {'  # the line after which format 3 puts one event a line
 EVENT_INDENT = "  "
 
@@ -202,12 +196,18 @@ class Manifest:
     def to_bytes(self, writer_version: str) -> bytes:
         """One line per event: diffable, quick to write again, and every json.dumps stays on the C encoder
         (``indent=`` would switch the whole document to the pure-Python one, ten times slower)."""
-        events = ",\n".join(self._line(event_id) for event_id in sorted(self.entries))
         top = [("format", _dumps(FORMAT)), ("generator", _dumps({"name": "writer", "version": writer_version})),
                ("settings", _dumps(self.settings)), ("site_templates", _dumps(self.site_templates)),
-               ("site", _dumps(dict(sorted(self.site_files.items())))),
-               ("pending", _dumps(dict(sorted(self.pending.items())))), ("events", "{\n" + events + "\n }" if events else "{}")]
-        return (_obj(top, "") + "\n").encode("utf-8")
+               ("site", _dumps(dict(sorted(self.site_files.items())))), ("pending", _dumps(dict(sorted(self.pending.items()))))]
+        head = "{\n" + "".join(f" {_key(k)}: {v},\n" for k, v in top)
+        if not self.entries:
+            return (head + ' "events": {}\n}\n').encode("utf-8")
+        # One join of the whole text (14 MB at 10,000 events): each extra concatenation would copy it again.
+        lines = [head + EVENTS_LINE]
+        lines += [self._line(event_id) + "," for event_id in sorted(self.entries)]
+        lines[-1] = lines[-1][:-1]
+        lines.append(" }\n}\n")
+        return "\n".join(lines).encode("utf-8")
 
     @classmethod
     def read(cls, path: Path, writer_version: str | None = None) -> "Manifest | None":
