@@ -36,13 +36,13 @@ from writer.publish.commit import Change, Layout, clean, commit, deletions_for, 
 from writer.publish.edited import default_articles_dir, find_articles
 from writer.publish.lock import build_lock
 from writer.publish.manifest import MANIFEST_NAME, STATE_DIR, Entry, Manifest, is_site_file
-from writer.publish.pages import SitePages
 from writer.publish.plan import Plan, decide, inputs_key, quick_id, scan
 from writer.publish.pool import LocalExecutor, Progress, PublishSetup, default_jobs, pipeline_part
 from writer.publish.rejection import Rejection, reject
 from writer.publish.settings import SiteSettings
 from writer.publish.shard import Shard, shard_of
 from writer.publish.sitefiles import render_site_files, site_file_names, unchanged_site_files
+from writer.publish.sitetemplates import digest_with, files_digest, site_template_dirs
 from writer.publish.verify import Verifier
 from writer.publish.worker import Outcome, check_config, inputs_digest
 
@@ -142,7 +142,7 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
         if not files:
             raise single_problem(factbase, "no event files (*.yaml) found")
         config = check_config()
-        pages = site_pages(options.settings, options.templates_dir)  # a broken site template stops the run before any work
+        pages = SiteRenderer(options.settings, options.templates_dir)
         setup = PublishSetup(out, layout.stage, options.settings, options.templates_dir, config, run_moment(options.now))
         executor = LocalExecutor(setup, options.jobs or default_jobs(), work_likely=_work_likely(files, layout.manifest),
                                  kind=options.executor, scheduler=options.scheduler)
@@ -154,9 +154,26 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
     return report
 
 
-def site_pages(settings: SiteSettings, templates_dir: Path | None) -> SitePages:
-    """The site's page renderer; a page template that does not compile is an input error (exit 2)."""
-    return pipeline_part(SitePages, settings, [templates_dir] if templates_dir else [])
+class SiteRenderer:
+    """The site's settings and page templates: their digest at once (an input of every article), the
+    compiled pages (Jinja2, babel) only when something is rendered."""
+
+    def __init__(self, settings: SiteSettings, templates_dir: Path | None):
+        self.settings = settings
+        self.dirs = [templates_dir] if templates_dir else []
+        self.digest = files_digest(site_template_dirs(self.dirs))
+        self._pages = None
+
+    def digest_with(self, templates_digest: str) -> str:
+        return digest_with(templates_digest, self.digest)
+
+    def compiled(self):
+        """The page renderer (writer.publish.pages.SitePages); a page template that does not compile is an input error (exit 2)."""
+        if self._pages is None:
+            from writer.publish.pages import SitePages
+
+            self._pages = pipeline_part(SitePages, self.settings, self.dirs)
+        return self._pages
 
 
 @contextmanager
@@ -173,12 +190,14 @@ def _collector_paused():
             gc.enable()
 
 
-def _build(factbase: Path, files: list[str], options: BatchOptions, layout: Layout, executor: LocalExecutor, pages: SitePages,
+def _build(factbase: Path, files: list[str], options: BatchOptions, layout: Layout, executor: LocalExecutor, pages: SiteRenderer,
            config_digest: str, progress: Progress | None) -> BatchReport:
     with _collector_paused():
         prior = layout.read_prior()
         verifier = Verifier(layout.out, layout.verified, layout.tmp)
         plan = _plan(factbase, files, options, prior, executor, pages, config_digest, verifier, layout)
+    if plan.todo:
+        pages.compiled()  # a broken page template stops the run before any work
     # The unchanged entries keep their manifest lines as read; any not read in this format are
     # serialised while the workers start or draft.
     outcomes = executor.run([it.task() for it in plan.todo], progress, lambda: prior.prepare(it.prior for it in plan.unchanged))
@@ -192,7 +211,7 @@ def _build(factbase: Path, files: list[str], options: BatchOptions, layout: Layo
     return report
 
 
-def _plan(factbase: Path, files: list[str], options: BatchOptions, prior: Manifest, executor: LocalExecutor, pages: SitePages,
+def _plan(factbase: Path, files: list[str], options: BatchOptions, prior: Manifest, executor: LocalExecutor, pages: SiteRenderer,
           config_digest: str, verifier: Verifier, layout: Layout) -> Plan:
     """Scan the fact base and the edited articles, then decide what to publish."""
     shard = options.shard
@@ -208,7 +227,7 @@ def _plan(factbase: Path, files: list[str], options: BatchOptions, prior: Manife
                   cached=_read_rejections(layout.rejections), verify=lambda entry: verifier.entry(entry, prior.pending))
 
 
-def _commit(plan: Plan, outcomes: list[Outcome], serialised: Manifest, options: BatchOptions, layout: Layout, pages: SitePages,
+def _commit(plan: Plan, outcomes: list[Outcome], serialised: Manifest, options: BatchOptions, layout: Layout, pages: SiteRenderer,
             hashes: Verifier) -> BatchReport:
     """The new manifest from the plan and the outcomes, its files moved into the site (see writer.publish.commit)."""
     shard, prior = options.shard, plan.prior
@@ -295,7 +314,7 @@ def _article_rejections(articles, files: list[str] | None) -> list[Rejection]:
     return out
 
 
-def _stage_site(layout: Layout, manifest: Manifest, before: Manifest, pages: SitePages, report: BatchReport, hashes: Verifier | None = None, *,
+def _stage_site(layout: Layout, manifest: Manifest, before: Manifest, pages: SiteRenderer, report: BatchReport, hashes: Verifier | None = None, *,
                 changed: bool, force: bool = False) -> bool:
     """Stage the index, feed and sitemap when they change (or are missing); note them when edited on disk. Returns whether the manifest must be written."""
     on_disk = hashes.digest if hashes is not None else (lambda name: _digest_or_none(layout.out / name))
@@ -314,7 +333,7 @@ def _stage_site(layout: Layout, manifest: Manifest, before: Manifest, pages: Sit
     keep = _kept_site_files(before, manifest, pages, names, on_disk) if not force else set()
     manifest.site_files.update((name, before.site_files[name]) for name in keep)
     # The feed takes each article's content from its page: a page built in this run is still in the stage.
-    site = render_site_files([layout.stage, layout.out], manifest.entries.values(), pages, keep)
+    site = render_site_files([layout.stage, layout.out], manifest.entries.values(), pages.compiled(), keep)
     for name, data in site.items():
         digest = sha256_bytes(data)
         manifest.site_files[name] = digest
@@ -326,7 +345,7 @@ def _stage_site(layout: Layout, manifest: Manifest, before: Manifest, pages: Sit
     return sha256_file(layout.manifest) != sha256_bytes(manifest.to_bytes(__version__))
 
 
-def _kept_site_files(before: Manifest, after: Manifest, pages: SitePages, names, on_disk) -> set[str]:
+def _kept_site_files(before: Manifest, after: Manifest, pages: SiteRenderer, names, on_disk) -> set[str]:
     """Site files the last run wrote that would come out the same now, and are on disk as it wrote them:
     one changed article rewrites its index page (and the feed, when it is among the newest), not all 100."""
     same_context = (before.site_templates == pages.digest and before.generated_by == __version__ and not before.pending
@@ -446,7 +465,7 @@ def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | No
     report.published = sorted(e for e in entries if before.entries.get(e) != entries[e])
     report.unchanged = sorted(e for e in entries if before.entries.get(e) == entries[e])
     report.files_written = len(staged)
-    site = site_pages(settings, templates_dir)
+    site = SiteRenderer(settings, templates_dir)
     manifest = Manifest(entries, {}, settings.as_dict(), site_templates=site.digest)
     change = deletions_for(before, manifest, removed)
     change.staged = staged

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from writer.errors import single_problem
@@ -338,6 +339,11 @@ def check_owned_path(rel: object, event_id: str) -> None:
     parts = rel.split("/")
     if len(parts) != 2 or parts[0] != event_id or not parts[1] or parts[1].startswith(".") or "\\" in rel or "\x00" in rel:
         raise ValueError(f"file path {rel!r} is not a file in the folder of event {event_id!r}")
+
+
+def newest_first(entries):
+    """Entries ordered by publication time (newest first), ties broken by id for a stable order."""
+    return sorted(entries, key=lambda e: (-datetime.fromisoformat(e.published).timestamp(), e.id))
 
 
 def manifest_path(out: Path) -> Path:

@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from writer import __version__
 from writer.atomic import sha256_bytes, sha256_file
 from writer.factbase.files import REGISTRY_NAME, find_registry
@@ -25,7 +23,6 @@ from writer.publish.manifest import Entry, Inputs, Manifest
 from writer.publish.rejection import Rejection, reject
 from writer.publish.verify import Verifier
 from writer.publish.worker import Task
-from writer.yamlload import safe_load
 
 
 @dataclass
@@ -78,6 +75,10 @@ def quick_id(data: bytes) -> str | None:
     m = _ID_LINE.search(data)
     if m:
         return m.group(2).decode("utf-8", "replace")
+    import yaml  # only for the unusual file: a re-run never needs the YAML library
+
+    from writer.yamlload import safe_load
+
     try:
         doc = safe_load(data)
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError):

@@ -16,11 +16,10 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from writer.publish.feed import atom_feed
-from writer.publish.pages import IndexPage, SitePages, article_content, newest_first
+from writer.publish.manifest import newest_first
 from writer.publish.safety import inside, unsafe_id_reason
 from writer.publish.settings import SiteSettings
-from writer.publish.sitemap import SITEMAP_NAME, sitemap
+from writer.publish.sitemap import SITEMAP_NAME
 
 INDEX_NAME, FEED_NAME = "index.html", "feed.xml"
 # Articles per index page: about 40 KB of HTML (a headline, a date line and a lede each),
@@ -44,10 +43,15 @@ def site_file_names(settings: SiteSettings, articles: int) -> tuple[str, ...]:
     return (*pages, FEED_NAME, SITEMAP_NAME) if settings.base_url else (*pages, FEED_NAME)
 
 
-def render_site_files(roots: Sequence[Path], entries, pages: SitePages, keep: Collection[str] = ()) -> dict[str, bytes]:
+def render_site_files(roots: Sequence[Path], entries, pages, keep: Collection[str] = ()) -> dict[str, bytes]:
     """Name -> bytes of every site file, for the manifest's ``entries``; article pages are read from the
     first of ``roots`` that holds them (a build's stage, then the site). Files named in ``keep`` are not
-    rendered (the caller knows their bytes would not change: :func:`unchanged_site_files`)."""
+    rendered (the caller knows their bytes would not change: :func:`unchanged_site_files`). ``pages``: a
+    writer.publish.pages.SitePages."""
+    from writer.publish.feed import atom_feed
+    from writer.publish.pages import IndexPage
+    from writer.publish.sitemap import sitemap
+
     settings = pages.settings
     ordered = newest_first(entries)
     count = index_page_count(len(ordered))
@@ -89,6 +93,8 @@ def _listed(entry) -> tuple:
 
 def published_content(roots: Sequence[Path], event_id: str) -> str | None:
     """The body of the article page of ``event_id`` (None when no root holds a readable page with the markers)."""
+    from writer.publish.pages import article_content
+
     if unsafe_id_reason(event_id):
         return None
     for root in roots:
