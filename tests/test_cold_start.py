@@ -19,7 +19,7 @@ from writer.check.analysis import CAVEAT_CLASSES
 from writer.check.document import read_article, read_article_plain, split_front_matter
 from writer.check.frames import Frames
 from writer.check.lazyre import LazyPatternMap, LazyPatterns
-from writer.check.phrases import MARKER_CLASSES, _compile, build_phrases, default_phrases
+from writer.check.phrases import MARKER_CLASSES, _alternation, _compile, _filter_of, _first_char_filter, build_phrases, default_phrases
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "factbase" / "events" / "2026-11-17-btc-long-washout-coinank.yaml"
@@ -171,3 +171,17 @@ def test_read_article_gives_the_plain_readers_article(path):
     text = path.read_text(encoding="utf-8")
     fast, plain = read_article(text, str(path)), read_article_plain(text, str(path))
     assert (fast.front_matter, fast.blocks) == (plain.front_matter, plain.blocks)
+
+
+def test_first_character_filters_read_per_pattern_equal_the_alternations():
+    """_filter_of (each pattern read once) gives the filter the whole alternation's reading gave."""
+    data = default_phrases()
+    lists = [data[c] for c in MARKER_CLASSES if data.get(c)]
+    lists += [words for table in data["cues"].values() for words in (table.values() if isinstance(table, dict) else [table])]
+    every = [p for words in lists for p in words]
+    lists += [every] + [[p] for p in every]
+    filtered = 0
+    for patterns in lists:
+        assert _filter_of(patterns) == _first_char_filter(_alternation(patterns)), patterns[:3]
+        filtered += _filter_of(patterns) != ""
+    assert filtered > len(lists) // 2  # most lists do get a filter

@@ -39,8 +39,7 @@ def _alternation(patterns) -> str:
 def _compile(patterns) -> re.Pattern | None:
     if not patterns:
         return None
-    alt = _alternation(patterns)
-    return re.compile(rf"(?<![\w-]){_first_char_filter(alt)}(?:{alt})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-]){_filter_of(patterns)}(?:{_alternation(patterns)})(?![\w])", re.IGNORECASE)
 
 
 def _dispatch(patterns) -> str:
@@ -50,7 +49,7 @@ def _dispatch(patterns) -> str:
     pattern matches: the order of alternatives, hence which one wins, is not kept."""
     groups: dict[str, list[str]] = {}
     for p in sorted(set(patterns)):
-        groups.setdefault(_first_char_filter(f"(?:{p})"), []).append(p)
+        groups.setdefault(_filter_of([p]), []).append(p)
     return "|".join(f"{head}(?:{_alternation(members)})" for head, members in sorted(groups.items()))
 
 
@@ -71,6 +70,29 @@ def _first_char_filter(alternation: str) -> str:
     if not first:
         return ""
     return "(?=[" + "".join(sorted(first)) + "])"
+
+
+def _filter_of(patterns) -> str:
+    """``_first_char_filter(_alternation(patterns))``, from each pattern's own first characters.
+
+    The alternation's first characters are the union of its members' (each sits in its own
+    group), and a pattern joins several alternations (its class, the classes' union, the
+    one-scan finder and its dispatch groups): read once per pattern, not once per alternation,
+    this was about a fifteenth of a cold draft's check. tests/test_cold_start.py holds the two equal.
+    """
+    chars: set[str] = set()
+    for p in patterns:
+        first = _pattern_first_chars(p)
+        if first is None:
+            return ""
+        chars |= first
+    return "(?=[" + "".join(sorted(chars)) + "])" if chars else ""
+
+
+@lru_cache(maxsize=None)  # one entry per phrase pattern: a few hundred short strings
+def _pattern_first_chars(pattern: str) -> frozenset[str] | None:
+    first = _first_chars(pattern)
+    return frozenset(first) if first else None
 
 
 def _first_chars(expr: str) -> set[str] | None:
@@ -166,7 +188,7 @@ class KeyFinder(LazyPatterns):
         self._patterns = LazyPatternMap(self.keys, lambda key: _compile(table[key]))
         every = [p for words in table.values() for p in words]
         if every:
-            self._lazy("_positions", lambda: rf"(?<![\w-]){_first_char_filter(_alternation(every))}(?=(?:{_dispatch(every)})(?![\w]))",
+            self._lazy("_positions", lambda: rf"(?<![\w-]){_filter_of(every)}(?=(?:{_dispatch(every)})(?![\w]))",
                        re.IGNORECASE)
         else:
             self._positions = None
