@@ -3,14 +3,14 @@
 A run decides from content hashes (a fact file's bytes, a published file's
 bytes), but hashing 10,000 fact files and 30,000 published files on every run
 would cost more than the rest of a re-run. So each hashed file's stat (size,
-mtime, ctime, inode) is remembered with its hash in a cache under
-``.writer/``, as git does for its index: a file whose stat is unchanged since
-it was hashed is not read again. Any write changes a file's ctime (which no
-program can set back), so an edited file is always hashed again.
+ctime, inode) is remembered with its hash in a cache under ``.writer/``, as
+git does for its index: a file whose stat is unchanged since it was hashed is
+not read again. Any write, and any change of its mtime, changes a file's ctime
+(which no program can set back), so an edited file is always hashed again.
 
 One race remains: a file written twice within one tick of the file system's
 clock keeps its stat. A hash is therefore remembered only for a file whose
-ctime and mtime were already ``RACY_MARGIN_NS`` old when it was read (git calls
+ctime was already ``RACY_MARGIN_NS`` old when it was read (git calls
 the others "racily clean"); the files writer itself has just published are
 remembered with the hash of the bytes it wrote (``note``). The cache is a hint
 only: unreadable means empty, and nothing in it names a file to open: it is
@@ -34,6 +34,7 @@ MISSING = "missing"
 RACY_MARGIN_NS = 2_000_000_000
 # The cache file's two parts: published files by site-relative path, fact files by absolute path.
 SITE, FACTS = "site", "facts"
+KEY = 3  # a cache item: the stat key (size, ctime, inode), then the hash
 
 
 class Verifier:
@@ -55,9 +56,9 @@ class Verifier:
             return None, None
         key = _key(st)
         cached = self.known[FACTS].get(path)
-        if cached is not None and cached[:4] == key:
+        if cached is not None and cached[:KEY] == key:
             self.seen[FACTS][path] = cached
-            return cached[4], None
+            return cached[KEY], None
         started = time.time_ns()
         with open(path, "rb") as fh:
             data = fh.read()
@@ -74,9 +75,9 @@ class Verifier:
             return None
         key = _key(st)
         cached = self.known[part].get(name)
-        if cached is not None and cached[:4] == key:
+        if cached is not None and cached[:KEY] == key:
             self.seen[part][name] = cached
-            return cached[4]
+            return cached[KEY]
         started = time.time_ns()
         try:
             digest = sha256_file(Path(path))
@@ -86,7 +87,7 @@ class Verifier:
         return digest
 
     def _remember(self, part: str, name: str, key: list, digest: str, started: int) -> None:
-        if max(key[1], key[2]) < started - RACY_MARGIN_NS:
+        if key[1] < started - RACY_MARGIN_NS:
             self.seen[part][name] = [*key, digest]
 
     def note(self, rel: str, digest: str) -> None:
@@ -120,7 +121,7 @@ class Verifier:
 
 
 def _key(st: os.stat_result) -> list:
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+    return [st.st_size, st.st_ctime_ns, st.st_ino]
 
 
 def _read(path: Path) -> dict[str, dict[str, list]]:
@@ -134,5 +135,5 @@ def _read(path: Path) -> dict[str, dict[str, list]]:
     for part in (SITE, FACTS):
         items = data.get(part)
         if isinstance(items, dict):
-            empty[part] = {k: v for k, v in items.items() if isinstance(v, list) and len(v) == 5 and isinstance(v[4], str)}
+            empty[part] = {k: v for k, v in items.items() if isinstance(v, list) and len(v) == KEY + 1 and isinstance(v[KEY], str)}
     return empty
