@@ -11,8 +11,10 @@
 
 Staleness is decided from content hashes only (fact file bytes, registry
 bytes, edited article bytes, templates digest, writer version, site
-settings), never timestamps: a run with nothing changed reads and hashes the
-fact files, compares with the manifest, and stops.
+settings), never timestamps; a file whose stat (size, ctime, inode) is what
+it was when last hashed is not read again (:mod:`writer.publish.verify`), so a
+run with nothing changed stats the fact files and published files, compares
+with the manifest, and stops.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -32,7 +33,7 @@ from writer import __version__
 from writer.atomic import sha256_bytes, sha256_file
 from writer.errors import InputError, Problem, single_problem
 from writer.factbase.files import event_file_names
-from writer.publish.commit import Change, Layout, clean, commit, deletions_for, remove_if_ours, remove_legacy_manifest, stage_site_file
+from writer.publish.commit import Change, Layout, clean, commit, deletions_for, remove_legacy_manifest, stage_site_file
 from writer.publish.edited import default_articles_dir, find_articles
 from writer.publish.lock import build_lock
 from writer.publish.manifest import MANIFEST_NAME, STATE_DIR, Entry, Manifest, is_site_file

@@ -1,7 +1,8 @@
 """Planning a build: which events to publish, which are unchanged, which are rejected before any work.
 
-Two steps. :func:`scan` reads and hashes every fact file (and edited
-article) without parsing anything; :func:`decide` compares those hashes, with
+Two steps. :func:`scan` hashes every fact file (and edited article) without
+parsing anything, reading only those whose stat changed since they were last
+hashed; :func:`decide` compares those hashes, with
 the templates digest, writer's version and the settings, against the previous
 manifest. Staleness is decided from content hashes only, never timestamps. An
 unchanged event whose published files were edited or damaged on disk is
