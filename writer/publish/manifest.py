@@ -239,6 +239,8 @@ class Manifest:
         if start < 0:
             return
         lines = text[start + len(EVENTS_LINE) + 2:].split("\n", len(self.entries))
+        if len(lines) != len(self.entries) + 1 or not lines[-1].startswith(" }"):
+            return  # not one line per event (a key twice, an edited layout): serialise them again
         kept = {}
         for event_id, line in zip(self.entries, lines):  # the file's order (JSON objects keep it)
             prefix = f'{EVENT_INDENT}"{event_id}": '
