@@ -332,9 +332,7 @@ def events(draw, new_kinds: bool = False):
             q["source"] = draw(st.sampled_from(NAMED + SOCIAL))
         if draw(st.booleans()):
             q["status"] = draw(st.sampled_from(["rumor", "single_source", "pending_verification"]))
-        if draw(st.integers(0, 2)) == 0 and "$" not in q["words"]:
-            # The check cannot yet tell a paraphrased figure from a fact the sentence's window names
-            # (reported to the check side); paraphrases here hold no figure.
+        if draw(st.integers(0, 2)) == 0:
             q["paraphrase"] = True
         if draw(st.integers(0, 5)) == 0:
             q["as_of"] = draw(st.sampled_from(["2026-11-16", "--11-16", "2026"]))  # a day, or less than a date

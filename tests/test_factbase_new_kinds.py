@@ -125,6 +125,41 @@ def test_facts_show_prints_the_currency(tmp_path):
     assert json.loads(out.stdout)["facts"][0]["unit"] == "KRW"
 
 
+# --- a notional quoted in a stablecoin ------------------------------------------------------
+
+
+def usdt(fid: str, body: str, *, extra: str = "") -> str:
+    return fact(fid, obs("binance", body), unit="currency", extra="    currency: USDT\n    venue: binance\n    status: official\n" + extra)
+
+
+def test_a_notional_in_usdt_keeps_its_quote_asset_as_its_unit():
+    event = load(HEAD + usdt("bn_usdt", "value: 80583211"))
+    assert event.facts["bn_usdt"].unit == "USDT"
+    assert "USDT" in facts_table(event).splitlines()[2]
+
+
+@pytest.mark.parametrize("typed, hint", [("usdt", "USDT"), ("USTD", "USDT"), ("usdc", "USDC"), ("TUSD", None)])
+def test_a_mistyped_stablecoin_is_refused_at_its_line_with_a_suggestion(typed, hint):
+    text = HEAD + fact("bn", obs("binance", "value: 80M"), unit="currency", extra=f"    currency: {typed}\n")
+    p = next(p for p in problems(text) if p.field == "facts[0].currency")
+    assert p.line == line_of(text, f"currency: {typed}") and "unknown currency" in p.message
+    if hint:
+        assert f"did you mean {hint!r}" in p.message
+
+
+def test_a_usdt_notional_drafts_in_usdt_and_the_check_takes_dollars_at_face_value(checked_drafter):
+    from writer.check import Checker
+
+    text = HEAD + fact("total", obs("coinglass", "value: 1.68B")) + usdt("bn_usdt", "value: 80583211")
+    event = load(text)
+    draft = checked_drafter.draft(event, facts_path="case.yaml")  # raises DraftError when the check refuses it
+    assert "80.6 million USDT" in draft.markdown and "$80.6 million" not in draft.markdown
+    links = {fu.figure.text: lk.support.id if lk.support else None
+             for fu, lk, _ in Checker(spacy_pipeline=False).links(
+                 "Binance's own tally: 80.6 million USDT. Binance says $80.6 million went.\n", event=event)}
+    assert links == {"80.6 million USDT": "bn_usdt", "$80.6 million": "bn_usdt"}
+
+
 
 
 

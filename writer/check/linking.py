@@ -21,9 +21,12 @@ from writer.check.phrases import PhraseSet
 from writer.factbase.records import Event, Fact
 from writer.factbase.vocabulary import Status
 
+# A stablecoin notional is dollars at face value: "$80.6 million" and "80.6 million USDT" are one amount.
 _UNIT_OK = {
     None: {"USD", "count", "coins", "index", "ratio"},
-    "USD": {"USD"},
+    "USD": {"USD", "USDT", "USDC"},
+    "USDT": {"USDT", "USD"},
+    "USDC": {"USDC", "USD"},
     "percent": {"percent"},
     "count": {"count"},
     "coins": {"coins"},
@@ -419,8 +422,11 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         if how is not None:
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
-            if s.speaker is not None and _names(fu.sentence.text, s.speaker):
-                score += 1  # of two speakers saying the same words, the one the sentence names
+            if s.speaker is not None:
+                if _names(fu.sentence.text, s.speaker):
+                    score += 1  # of two speakers saying the same words, the one the sentence names
+                if s.sources and named.isdisjoint(s.sources):
+                    score -= 0.5  # of one speaker's words relayed twice, the one whose source the sentence names
             matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
         elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
             described.append((score, s, score - bonus))

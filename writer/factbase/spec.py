@@ -63,7 +63,7 @@ FactId = Annotated[str, Field(pattern=ID_RE.pattern, description="lower-case id,
 # display name or alias), not against the id pattern, so `CoinGlass` points to `coinglass`.
 SourceRef = Annotated[str, Field(min_length=1, description="id from sources.yaml")]
 Currency = Annotated[
-    str, WithJsonSchema({"type": "string", "enum": list(CURRENCIES), "description": "ISO 4217 code of a currency other than the dollar"})
+    str, WithJsonSchema({"type": "string", "enum": list(CURRENCIES), "description": "ISO 4217 code of a currency other than the dollar, or the stablecoin a notional is quoted in (USDT, USDC)"})
 ]
 Window = Annotated[str, Field(pattern=WINDOW_RE.pattern, description="a window such as 60m, 12h, 24h, 1d, 1mo")]
 
@@ -200,7 +200,7 @@ class FactSpec(_Strict):
     )
     unit: Unit
     currency: Currency | None = Field(
-        default=None, description="with `unit: currency`: the currency of the amount when it is not the dollar (KRW for '2.4 trillion won')"
+        default=None, description="with `unit: currency`: the currency of the amount when it is not the dollar (KRW for '2.4 trillion won'; USDT for a notional quoted in USDT, not converted)"
     )
     label: str | None = Field(default=None, description="optional noun phrase for articles, e.g. 'liquidations on HTX's BTC-USDT contract'")
     side: Side | None = None
@@ -272,7 +272,7 @@ class FactSpec(_Strict):
         if v.upper() == "USD":
             raise ValueError("a dollar amount is `unit: USD` with no `currency`")
         if v not in CURRENCIES:
-            by_word = {w: c for c, w in CURRENCIES.items()}
+            by_word = {w.casefold(): c for c, w in CURRENCIES.items()}
             close = [c for c in CURRENCIES if c == v.upper()] or [by_word[w] for w in difflib.get_close_matches(v.casefold(), list(by_word), n=1)]
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise ValueError(f"unknown currency {v!r}{hint}; known currencies: {', '.join(CURRENCIES)}")

@@ -247,7 +247,6 @@ class Unit(str, Enum):
 # Currencies other than the US dollar that reports give amounts in, and the word a desk
 # writes after the amount ("2.4 trillion won"). Drafting prints these words; the check's
 # figure grammar reads them (tests/test_factbase_new_kinds.py keeps the two in step).
-# A stablecoin (USDT) is not a currency here: it is an asset, `unit: coins`.
 CURRENCIES: dict[str, str] = {
     "KRW": "won",
     "JPY": "yen",
@@ -256,7 +255,13 @@ CURRENCIES: dict[str, str] = {
     "GBP": "pounds",
     "INR": "rupees",
     "RUB": "rubles",
+    **{code: code for code in ("USDT", "USDC")},  # see STABLECOIN_QUOTES
 }
+# Stablecoins a notional may be quoted in (an exchange's own tally of its USDT-margined contracts,
+# counted at face value, not converted to dollars): `unit: currency` with `currency: USDT`, printed
+# "80.6 million USDT". The check reads such an amount and a dollar amount as the same money (face
+# value); a coin held or moved (5,000 USDT sent to an exchange) is still `unit: coins` with its asset.
+STABLECOIN_QUOTES = frozenset({"USDT", "USDC"})
 
 
 def money_units(allowed: tuple[Unit, ...]) -> bool:
