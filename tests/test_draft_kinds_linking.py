@@ -64,6 +64,8 @@ def drafted_links(ev) -> dict[str, str]:
     ("12 resets per day", "per_day", 12, 12),
     ("about 310 per minute to 480 per minute", "per_minute", 310, 480),  # a rate's words after each end
     ("under 90,000 per second to 1.4 million per second", "per_second", 90_000, 1_400_000),
+    ("up to 51,200 hours to 58,900 hours", None, 51_200, 58_900),  # a duration's word after each end
+    ("3.1 million USDT", "USDT", 3_100_000, 3_100_000),
 ])
 def test_the_grammar_reads_units_and_range_ends_the_drafts_print(text, unit, lo, hi):
     (f,) = find_figures(text)
@@ -71,6 +73,7 @@ def test_the_grammar_reads_units_and_range_ends_the_drafts_print(text, unit, lo,
 
 
 def test_dollar_and_percent_forms_are_not_taken_for_rates_or_currency_words():
+    assert [f.text for f in find_figures("it fell from 2,400 days to 3,100 days")] == ["2,400", "3,100"]  # a move, not a range
     assert [f.unit for f in find_figures("$4 million per day")] == ["USD"]
     assert [f.unit for f in find_figures("31 per cent")] == ["percent"]
     assert [f.unit for f in find_figures("2.4 trillion won")] == ["KRW"]
@@ -174,3 +177,17 @@ def test_a_ranged_rate_with_a_bound_on_its_low_end_drafts_and_passes():
 """)
     found = drafted_links(ev)
     assert {"pace", "pace2"} <= set(found.values())
+
+
+def test_one_speakers_words_relayed_twice_link_to_the_relay_the_sentence_names():
+    """The same words, the same speaker, both rumours: one relayed by a named source, one with none.
+    The sentence that names no source is the source-less one's (whose rule asks for no source)."""
+    ev = event("""facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 640M}]}
+quotes:
+  - {id: relayed, speaker: Ana_Trader, words: "We watched $210 million vanish", source: unnamed-aggregator, status: rumor}
+  - {id: bare, speaker: Ana_Trader, words: "We watched $210 million vanish", status: rumor}
+""")
+    text = "---\nevent: case\n---\n\nA remark attributed to Ana_Trader is an unverified claim: “We watched $210 million vanish”.\n"
+    assert links_of(ev, text)["$210 million"] == "quote:bare"
+    drafter().draft(ev)
