@@ -191,3 +191,71 @@ quotes:
     text = "---\nevent: case\n---\n\nA remark attributed to Ana_Trader is an unverified claim: “We watched $210 million vanish”.\n"
     assert links_of(ev, text)["$210 million"] == "quote:bare"
     drafter().draft(ev)
+
+
+# --- averages --------------------------------------------------------------------------------------
+
+SPREAD = """facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 150M}, {source: coinank, value: 190M}],
+     average: {value: 171M, hedge: close_to}}
+"""
+
+
+def test_the_reports_average_of_a_disputed_figure_is_printed_once_and_linked():
+    ev = event(SPREAD)
+    draft = drafter().draft(ev)  # the round trip accepts the average it prints
+    assert draft.markdown.count("(an average of close to $171 million)") == 1
+    assert "average" not in draft.title
+    (fig,) = [f for f in draft.claims["figures"] if "171" in f["text"]]
+    assert fig["fact"] == "tot"
+
+
+def test_an_average_links_only_where_the_words_say_average():
+    ev = event(SPREAD)
+    said = "CoinGlass and CoinAnk differ: between $150 million and $190 million, an average of $171 million."
+    assert links_of(ev, said)["$171 million"] == "tot"
+    codes = {f.code for f in checker().check_text(f"---\nevent: case\n---\n\n{said}\n", event=ev)}
+    assert "P005" not in codes
+    # the same number without the word is the disputed range collapsed to one value
+    collapsed = "CoinGlass and CoinAnk put liquidations over 24 hours at $171 million."
+    assert "P005" in {f.code for f in checker().check_text(f"---\nevent: case\n---\n\n{collapsed}\n", event=ev)}
+
+
+PER_DAY = """facts:
+  - {id: week, metric: liquidations, unit: USD, window: 7d, observations: [{source: coinglass, value: 2.1B}]}
+  - {id: daily, metric: liquidations, unit: USD, window: 7d, per: day, observations: [{source: coinglass, value: 300M, hedge: about}]}
+  - {id: each, metric: trader_loss, unit: USD, window: 24h, per: trader, subject: liquidated traders, observations: [{source: coinglass, value: 4200}]}
+"""
+
+
+def test_an_average_per_day_or_per_trader_drafts_as_an_average_and_never_as_a_total():
+    draft = drafter().draft(event(PER_DAY))
+    md = draft.markdown
+    assert "an average of about $300 million per day" in md and "an average of $4,200 per trader" in md
+    assert "$300 million" not in draft.title and "$2.1 billion" in draft.title
+    assert "single account" not in md  # a per-trader average is not one account's loss
+    by_fact = {f["fact"] for f in draft.claims["figures"]}
+    assert {"daily", "each", "week"} <= by_fact
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("came to an average of about $300 million per day", "daily"),
+    ("ran at $300 million a day", "daily"),
+    ("came to about $300 million daily", "daily"),
+    ("came to $300 million", None),  # no word of an average: not the daily figure (a wrong weekly total)
+])
+def test_a_daily_average_links_only_where_the_words_say_so(words, expected):
+    ev = event(PER_DAY)
+    found = links_of(ev, f"CoinGlass data show liquidations over 7 days {words}.")
+    linked = found["$300 million"]
+    assert linked == expected if expected else linked != "daily"
+
+
+def test_a_count_averaged_per_hour_drafts_and_its_rate_words_link_to_it():
+    ev = event("""facts:
+  - {id: week, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 640M}]}
+  - {id: orders, metric: liquidation_orders, unit: count, window: 24h, per: hour, venue: binance, status: official,
+     observations: [{source: binance, value: 340}]}
+""")
+    assert "orders" in drafted_links(ev).values()
+    assert links_of(ev, "Binance saw an average of 340 per hour over 24 hours.")["340 per hour"] == "orders"

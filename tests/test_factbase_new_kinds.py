@@ -463,3 +463,35 @@ def test_an_event_with_a_duration_and_a_rate_drafts_and_passes_its_own_check(che
             + timed("rate", "rate", "per_second", "value: 1", subject="liquidation reports an exchange publishes"))
     draft = checked_drafter.draft(load(text), facts_path="case.yaml")
     assert "$1.13 billion" in draft.markdown
+
+
+# --- an average per day, hour, trader ----------------------------------------------------------
+
+
+def test_an_average_per_day_is_kept_shown_and_never_added_to_the_total():
+    text = (HEAD + fact("total", obs("coinglass", "value: 1.68B"))
+            + fact("hourly", obs("coinglass", "value: 70M"), extra="    per: hour\n")
+            + fact("long", obs("coinglass", "value: 1.6B"), extra="    side: long\n"))
+    event = load(text)
+    assert event.facts["hourly"].per == "hour"
+    assert "average per hour" in facts_table(event)
+    assert event_record(event)["facts"][1]["per"] == "hour"
+    assert not any("hourly" in d for d in event.derived)  # no share of the total from an hourly average
+
+
+@pytest.mark.parametrize("extra, needle, field_line, windowed", [
+    ("    per: days\n", "did you mean 'day'", "per: days", True),
+    ("    per: week\n", "unknown `per`", "per: week", True),
+    ("    per: day\n", "needs the `window`", "per: day", False),
+])
+def test_a_wrong_per_is_refused_at_its_line(extra, needle, field_line, windowed):
+    text = HEAD + fact("avg", obs("coinglass", "value: 70M"), extra=extra)
+    if not windowed:
+        text = text.replace("    window: 24h\n", "", 1)
+    p = next(p for p in problems(text) if p.field == "facts[0].per")
+    assert needle in p.message and p.line == line_of(text, field_line)
+
+
+def test_a_share_cannot_be_an_average_per_trader():
+    text = HEAD + fact("s", obs("coinglass", "value: 40"), metric="liquidation_share", unit="percent", extra="    per: trader\n")
+    assert any(p.field == "facts[0].per" and "average amount or count" in p.message for p in problems(text))

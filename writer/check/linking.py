@@ -47,6 +47,7 @@ class Support:
     anchor: bool = False  # a price level a fact is pinned to, not the fact's own value
     point: bool = True
     speaker: str | None = None  # a quote's speaker: two speakers may say the same words
+    average: bool = False  # the report's own average of a fact's figures: linked only where the words say "average"
 
     @property
     def disputed(self) -> bool:
@@ -74,6 +75,8 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         # A point when the fact has a value (agreeing sources spread within the tolerance
         # still have one); a range only when the fact base refuses a single value.
         out.append(Support(fact.id, fact.unit, lo, hi, fact.status, fact.sources, fact, point=(fact.value is not None)))
+        if fact.average is not None:
+            out.append(_average(event, fact))
         if fact.price_level is not None:
             out.append(Support(fact.id, "USD", fact.price_level, fact.price_level, fact.status, fact.sources, fact, anchor=True))
         if fact.price_band is not None:
@@ -91,6 +94,19 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
     return out, unavailable
 
 
+def _average(event: Event, fact: Fact) -> Support:
+    """The report's average of a fact's figures ("an average close to $170 million"), as a point of
+    that fact: the fact's status and sources, or its own source's when the average names one (a
+    group's average stays a group's; one named source's is that source's alone)."""
+    value, _hedge, source = fact.average
+    if source is None or (source,) == tuple(fact.sources):
+        status, sources = fact.status, tuple(fact.sources)
+    else:
+        group = getattr(event.registry.sources.get(source), "group", False)
+        status, sources = (Status.UNNAMED_GROUP if group else Status.SINGLE_SOURCE), (source,)
+    return Support(fact.id, fact.unit, value, value, status, sources, fact, average=True)
+
+
 def _from_text(sid: str, fig: Figure, status: Status, sources, speaker: str | None = None) -> Support:
     return Support(sid, fig.unit or "USD", fig.lo, fig.hi, status, tuple(sources), None, point=fig.point, speaker=speaker)
 
@@ -99,11 +115,21 @@ def _unit_ok(fig: Figure, unit: str) -> bool:
     return unit == fig.unit or unit in _UNIT_OK.get(fig.unit, set()) or (fig.unit is None and unit not in ("percent",))
 
 
+def _is_average(s: Support) -> bool:
+    """The report's average of a fact's figures, or a fact that is an average per day, hour, trader..."""
+    return s.average or (s.fact is not None and s.fact.per is not None and not s.anchor)
+
+
+def _per_unit(fig: Figure, s: Support) -> bool:
+    """"340 per hour", "23,000 USDT per day" read as a rate: the figure of an average per hour or day."""
+    return fig.unit is not None and fig.unit.startswith("per_") and s.fact is not None and s.fact.per == fig.unit[4:] and not s.anchor
+
+
 def value_match(fig: Figure, s: Support) -> str | None:
     """'match' when the text could have been written from the support, 'collapsed' when a
     point was written for a disputed range, None otherwise."""
     if s.hi < 0 <= fig.lo:  # "fell 3.4%" prints the magnitude of a -3.4 change
-        s = Support(s.id, s.unit, -s.hi, -s.lo, s.status, s.sources, s.fact, s.anchor, s.point, s.speaker)
+        s = Support(s.id, s.unit, -s.hi, -s.lo, s.status, s.sources, s.fact, s.anchor, s.point, s.speaker, s.average)
     if fig.qualifier == "vague":
         flo, fhi = fig.interval()
         return "match" if flo <= s.hi and s.lo <= fhi else None
@@ -279,19 +305,23 @@ def _norm_window(w: str | None) -> str | None:
 
 _HEARSAY = frozenset({"rumor", "pending", "claim"})
 # Metrics that are prices or levels, not amounts: a price is never a liquidation total.
-PRICE_METRICS = frozenset({"price_level", "price_change", "index_level", "sentiment_index", "funding_rate"})
+PRICE_METRICS = frozenset({"price_level", "price_change", "index_level", "sentiment_index", "funding_rate", "support_level"})
 # How far an edited value may be from the fact it contradicts: a typo changes digits, not the order of magnitude.
 EDIT_FACTOR = 10.0
+
+
+def _kind_fits(fact: Fact, cues: Cues) -> bool:
+    """Whether words of a price (or of an amount) may be about this fact: a price is never a volume."""
+    price_words = bool(cues.metrics & {"price_level"}) and "liquidations" not in cues.metrics
+    amount_words = "liquidations" in cues.metrics and "price_level" not in cues.metrics
+    return not ((price_words and fact.metric not in PRICE_METRICS) or (amount_words and fact.metric == "price_level"))
 
 
 def plausible_edit(fig: Figure, s: Support, cues: Cues) -> bool:
     """Could this figure be a mistyped or stale version of this fact (rather than another kind of number)?"""
     fact = s.fact
-    if fact is not None and not s.anchor:
-        price_words = bool(cues.metrics & {"price_level"}) and "liquidations" not in cues.metrics
-        amount_words = "liquidations" in cues.metrics and "price_level" not in cues.metrics
-        if (price_words and fact.metric not in PRICE_METRICS) or (amount_words and fact.metric == "price_level"):
-            return False
+    if fact is not None and not s.anchor and not _kind_fits(fact, cues):
+        return False
     if "fund_flow" in cues.metrics and (fact is None or fact.metric != "fund_flow"):
         return False  # an ETF outflow is not a mistyped liquidation total
     mid, val = (s.lo + s.hi) / 2, fig.value
@@ -412,9 +442,13 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     matched: list[tuple[float, Support, str, float, int]] = []  # (score, support, how, words' score, conflicts)
     described: list[tuple[float, object, float]] = []  # (score, support or fact, score without the source bonus)
     potential, hearsay = "estimate" in classes, not _HEARSAY.isdisjoint(classes)
+    # do the figure's own words say "average" (before it), or "per day", "a day" (after it)?
+    averaged = _AVERAGE_WORDS.search(fu.left[-_AVERAGE_REACH:]) is not None or _PER_WORDS.match(fu.right) is not None
     for s in supports:
-        if not _unit_ok(fig, s.unit):
+        if not (_unit_ok(fig, s.unit) or _per_unit(fig, s)):
             continue
+        if _is_average(s) and not averaged:
+            continue  # a disputed range written as its average is a collapsed range; a daily average is no total
         how = value_match(fig, s)
         if how is None and (s.fact is None or fig.qualifier == "vague"):
             continue  # neither a match nor a candidate contradiction: its score is never read
@@ -422,6 +456,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         if how is not None:
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
+            if s.average:
+                score += 3  # "an average of $X": the report's average, not the figure it averages
             if s.speaker is not None:
                 if _names(fu.sentence.text, s.speaker):
                     score += 1  # of two speakers saying the same words, the one the sentence names
@@ -431,10 +467,10 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
             described.append((score, s, score - bonus))
     if foreign:
-        matched = _with_foreign(matched, foreign, index, fig, cues, potential, hearsay, named)
+        matched = _with_foreign(matched, foreign, index, fig, cues, potential, hearsay, named, averaged)
     for fact in unavailable:
-        if fig.unit is not None and fact.unit != fig.unit:
-            continue
+        if fig.unit is not None and fact.unit != fig.unit or not _kind_fits(fact, cues):
+            continue  # "the price broke through $10,000" does not give an unavailable volume
         score, conflicts, bonus = _score(Support(fact.id, fact.unit, math.nan, math.nan, fact.status, fact.sources, fact), cues, potential, hearsay, named)
         if conflicts == 0 and score >= 2:
             described.append((score + 0.5, fact, score - bonus + 0.5))
@@ -474,7 +510,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
 
 
 def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, potential: bool, hearsay: bool,
-                  named: frozenset[str]) -> list:
+                  named: frozenset[str], averaged: bool) -> list:
     """``matched`` with the value matches among facts of assets the words do not name. Each such
     fact conflicts with the words (so it never explains away a mismatch, nor is read as mistyped):
     it can only matter by scoring as well as the best match, so a group is opened only then."""
@@ -485,7 +521,7 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
         if score - 3 * conflicts < best:
             continue
         for s in members():
-            if _unit_ok(fig, s.unit):
+            if (_unit_ok(fig, s.unit) or _per_unit(fig, s)) and (averaged or not _is_average(s)):
                 how = value_match(fig, s)
                 if how is not None:
                     extra.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
@@ -493,6 +529,11 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
         return matched
     return sorted(matched + extra, key=lambda m: index.position(m[1]))  # the supports' order, as the plain scan has it
 
+
+_AVERAGE_WORDS = re.compile(r"\b(?:average[sd]?|mean|on\s+average)\b", re.IGNORECASE)
+_AVERAGE_REACH = 40  # characters before the figure where "an average (of)" stands
+# An average's unit after its figure ("$300 million per day", "a day", "daily"; vocabulary.AVERAGE_PER).
+_PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|order)\b|\s*(?:daily|hourly|on\s+average)\b", re.IGNORECASE)
 
 _JOINED = re.compile(r"([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
 _TICKER_PAREN = re.compile(r"\(\s*([A-Za-z]{2,10})\s*\)")  # "(BTC)"

@@ -315,6 +315,22 @@ TIME_UNIT_WORDS: dict[str, tuple[str, str]] = {
     "per_hour": ("per hour", "per hour"),
     "per_day": ("per day", "per day"),
 }
+# An average per day, hour, trader... ("an average of $300 million a day over the week"): `per:` on a
+# fact whose value is the report's average per that unit over the figure's window. The words drafts
+# print after the amount; the check reads these and "a day", "daily" (writer/check/linking.py).
+AVERAGE_PER: dict[str, str] = {
+    "day": "per day",
+    "hour": "per hour",
+    "trader": "per trader",
+    "account": "per account",
+    "order": "per order",
+}
+# Units an average per something can be in: amounts, not shares, levels or statements; and the
+# metrics that are such amounts over a window (a price level or a pressure zone has no "per day").
+AVERAGE_UNITS = frozenset({"USD", "count", "coins", "currency"})
+AVERAGE_METRICS = frozenset({"liquidations", "liquidated_accounts", "liquidation_orders", "trader_loss", "volume", "fund_flow",
+                             "onchain_transfer", "historical_liquidations"})
+
 # Metrics that say what they measure only through `subject` ("the wait for a new high").
 SUBJECT_METRICS = frozenset({"duration", "rate"})
 
