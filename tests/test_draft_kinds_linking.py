@@ -259,3 +259,39 @@ def test_a_count_averaged_per_hour_drafts_and_its_rate_words_link_to_it():
 """)
     assert "orders" in drafted_links(ev).values()
     assert links_of(ev, "Binance saw an average of 340 per hour over 24 hours.")["340 per hour"] == "orders"
+
+
+# --- several assets counted together --------------------------------------------------------------
+
+BOTH = """facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 640M}]}
+  - {id: btc, metric: liquidations, unit: USD, window: 24h, asset: BTC, observations: [{source: coinglass, value: 110M}]}
+  - {id: eth, metric: liquidations, unit: USD, window: 24h, asset: ETH, observations: [{source: coinglass, value: 52M}]}
+  - {id: both, metric: liquidations, unit: USD, window: 24h, assets: [BTC, ETH], observations: [{source: coinglass, value: 162M}]}
+"""
+
+
+def test_a_figure_of_two_assets_together_drafts_beside_each_assets_own_figure():
+    assert {"both", "btc", "eth"} <= set(drafted_links(event(BOTH)).values())
+
+
+@pytest.mark.parametrize("sentence, figure, kind, fact", [
+    ("On CoinGlass data, BTC and ETH liquidations over 24 hours came to $162 million.", "$162 million", "supported", "both"),
+    ("On CoinGlass data, BTC and ETH liquidations over 24 hours came to $190 million.", "$190 million", "contradicts", "both"),
+    ("Bitcoin and ether liquidations came to $110 million and $52 million, respectively, CoinGlass data show.", "$52 million", "supported", "eth"),
+    ("Bitcoin liquidations came to $162 million over 24 hours, CoinGlass data show.", "$162 million", "contradicts", "btc"),
+])
+def test_the_words_naming_both_assets_point_at_the_figure_of_both(sentence, figure, kind, fact):
+    found = {fu.figure.text: lk for fu, lk, _ in checker().links(sentence, event=event(BOTH))}
+    assert (found[figure].kind, found[figure].fact.id) == (kind, fact)
+
+
+def test_a_paraphrase_repeating_the_quotes_words_is_the_quotes_figure():
+    ev = event("""facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 1h, observations: [{source: coinglass, value: 210M}]}
+quotes:
+  - {id: q, speaker: a desk head, words: "We watched $210 million vanish in an hour", paraphrase: true}
+""")
+    text = "A desk head said that we watched $210 million vanish in an hour.\n"
+    assert links_of(ev, text)["$210 million"] == "quote:q"
+    drafter().draft(ev)

@@ -47,6 +47,7 @@ class Support:
     anchor: bool = False  # a price level a fact is pinned to, not the fact's own value
     point: bool = True
     speaker: str | None = None  # a quote's speaker: two speakers may say the same words
+    words: str | None = None  # a quote's words: a paraphrase that repeats them is the quote's, not a fact's
     average: bool = False  # the report's own average of a fact's figures: linked only where the words say "average"
 
     @property
@@ -90,7 +91,8 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         # same words, the one the sentence names is the one quoted.
         speaker = tuple(sid for sid, src in event.registry.sources.items() if quote.speaker in src.names)
         for fig in find_figures(quote.words, qualifiers):
-            out.append(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else speaker, quote.speaker))
+            out.append(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else speaker, quote.speaker,
+                                  quote.words))
     return out, unavailable
 
 
@@ -107,12 +109,18 @@ def _average(event: Event, fact: Fact) -> Support:
     return Support(fact.id, fact.unit, value, value, status, sources, fact, average=True)
 
 
-def _from_text(sid: str, fig: Figure, status: Status, sources, speaker: str | None = None) -> Support:
-    return Support(sid, fig.unit or "USD", fig.lo, fig.hi, status, tuple(sources), None, point=fig.point, speaker=speaker)
+def _from_text(sid: str, fig: Figure, status: Status, sources, speaker: str | None = None, words: str | None = None) -> Support:
+    return Support(sid, fig.unit or "USD", fig.lo, fig.hi, status, tuple(sources), None, point=fig.point, speaker=speaker, words=words)
 
 
 def _unit_ok(fig: Figure, unit: str) -> bool:
     return unit == fig.unit or unit in _UNIT_OK.get(fig.unit, set()) or (fig.unit is None and unit not in ("percent",))
+
+
+def _counts_together(target, assets: frozenset[str]) -> bool:
+    """A fact (or its support) of several assets counted together, all of them the ones named."""
+    fact = target.fact if isinstance(target, Support) else target
+    return fact is not None and bool(fact.assets) and assets <= set(fact.assets)
 
 
 def _is_average(s: Support) -> bool:
@@ -129,7 +137,7 @@ def value_match(fig: Figure, s: Support) -> str | None:
     """'match' when the text could have been written from the support, 'collapsed' when a
     point was written for a disputed range, None otherwise."""
     if s.hi < 0 <= fig.lo:  # "fell 3.4%" prints the magnitude of a -3.4 change
-        s = Support(s.id, s.unit, -s.hi, -s.lo, s.status, s.sources, s.fact, s.anchor, s.point, s.speaker, s.average)
+        s = Support(s.id, s.unit, -s.hi, -s.lo, s.status, s.sources, s.fact, s.anchor, s.point, s.speaker, s.words, s.average)
     if fig.qualifier == "vague":
         flo, fhi = fig.interval()
         return "match" if flo <= s.hi and s.lo <= fhi else None
@@ -386,6 +394,9 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
         if cues.assets:
             if fact.asset in cues.assets:
                 score += 2
+            elif fact.assets and cues.assets <= set(fact.assets):
+                # "BTC and ETH liquidations": a figure of both counted together; one of them named, no conflict
+                score += 2.5 if len(cues.assets) > 1 else 0
             elif not cues.total or fact.asset is not None:
                 conflicts += 1  # "XRP liquidations" is neither a BTC figure nor the total
         elif cues.sentence_assets:
@@ -456,6 +467,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         if how is not None:
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
+            elif s.words is not None and _plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold():
+                score += 3  # a paraphrase that repeats the quote's words (no quotation marks) is the quote's figure
             if s.average:
                 score += 3  # "an average of $X": the report's average, not the figure it averages
             if s.speaker is not None:
@@ -475,8 +488,10 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         if conflicts == 0 and score >= 2:
             described.append((score + 0.5, fact, score - bonus + 0.5))
     best_m = max((m[0] for m in matched), default=None)
-    if len(cues.assets) > 1 or "respectively" in fu.sentence.text:
+    if "respectively" in fu.sentence.text:
         described = []  # "BTC and ETH ... $X and $Y, respectively": the words cannot say which fact was meant
+    elif len(cues.assets) > 1:  # only a figure of those assets counted together can be the one meant
+        described = [d for d in described if _counts_together(d[1], cues.assets)]
     if described and matched:
         # The value fits some fact: only the words (not a source's name) may say it was meant for another.
         described = [(words, t, words) for _, t, words in described if words >= 2]
@@ -535,7 +550,9 @@ _AVERAGE_REACH = 40  # characters before the figure where "an average (of)" stan
 # An average's unit after its figure ("$300 million per day", "a day", "daily"; vocabulary.AVERAGE_PER).
 _PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|order)\b|\s*(?:daily|hourly|on\s+average)\b", re.IGNORECASE)
 
-_JOINED = re.compile(r"([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
+# "bitcoin and ether liquidations over 24 hours came to": two assets joined, then up to eight words to the figure.
+# The rightmost such pair ("CoinGlass, BTC and ETH liquidations": BTC and ETH, not CoinGlass and BTC).
+_JOINED = re.compile(r"^.*(?<![\w-])([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,8}\s*$", re.IGNORECASE | re.DOTALL)
 _TICKER_PAREN = re.compile(r"\(\s*([A-Za-z]{2,10})\s*\)")  # "(BTC)"
 _WORD_BEFORE = re.compile(r"([\w-]+)\s*$")  # the name a ticker in parentheses follows
 _WORD_REACH = 40  # characters looked back for that name
