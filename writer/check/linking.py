@@ -482,7 +482,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     if foreign:
         matched = _with_foreign(matched, foreign, index, fig, cues, potential, hearsay, named, averaged)
     for fact in unavailable:
-        if fig.unit is not None and fact.unit != fig.unit or not _kind_fits(fact, cues):
+        if (fig.unit is not None and fact.unit != fig.unit) or not _kind_fits(fact, cues):
             continue  # "the price broke through $10,000" does not give an unavailable volume
         score, conflicts, bonus = _score(Support(fact.id, fact.unit, math.nan, math.nan, fact.status, fact.sources, fact), cues, potential, hearsay, named)
         if conflicts == 0 and score >= 2:

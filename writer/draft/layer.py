@@ -135,12 +135,12 @@ class Render:
         A change with a direction reads "down $60 billion" (never a negative amount).
         """
         pieces = self._formatted(fact, role="value" if role == "plain" else role)
+        if fact.per is not None and role in ("value", "plain"):  # "an average of about $300 million per day" (then "net outflows of ...")
+            words = self.style.names.get("words", {})
+            pieces = [Piece("fig", f"{words.get('average_of', 'an average of')} {p.text} {AVERAGE_PER[fact.per]}", p.role) for p in pieces]
         if fact.change and role == "value":
             word = self.style.names.get("changes", {}).get(fact.change, _CHANGE_WORDS[fact.change])
             pieces = [Piece("fig", f"{word} {p.text}", p.role) for p in pieces]
-        if fact.per is not None and role in ("value", "plain"):  # "an average of about $300 million per day"
-            words = self.style.names.get("words", {})
-            pieces = [Piece("fig", f"{words.get('average_of', 'an average of')} {p.text} {AVERAGE_PER[fact.per]}", p.role) for p in pieces]
         if fact.average is not None and role == "value" and fact.magnitude is None and self.section not in HEADLINE_SECTIONS \
                 and fact.id not in self.averaged:
             self.averaged.add(fact.id)  # once per article, where the figure is first set out
