@@ -39,7 +39,7 @@ FRAME_KEYS = {"_verb": "verb", "_left_strong": "left_strong", "_left_weak": "lef
 
 def expressions(phrases=None) -> dict[str, re.Pattern]:
     """Every compiled expression the port needs, by the name the rule uses."""
-    from writer.check import analysis, document, figures, nlp, sentences
+    from writer.check import analysis, document, figures, nlp, sentences, suppressions
     from writer.check.phrases import build_phrases
 
     phrases = phrases or build_phrases()
@@ -63,6 +63,8 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         # phrases.py
         "caveat": phrases.union(analysis.CAVEAT_CLASSES), "note": phrases.union(analysis.NOTE_CLASSES),
         "data_noun": phrases.data_noun,
+        # suppressions.py
+        "suppress": suppressions._SUPPRESS_RE, "suppress_code": suppressions._CODE_RE,
     }
     for i, rx in enumerate(document._MASKS):
         out[f"mask{i}"] = rx
@@ -78,9 +80,11 @@ def export(*, ascii_words: bool = False) -> dict:
     from writer.check import analysis, document, figures, nlp, sentences
     from writer.check.frames import Frames
     from writer.check.phrases import build_phrases
+    from writer.check.rules import RULES
 
     phrases = build_phrases()
     return {
+        "rule_codes": sorted(RULES), "ran_free": sorted(c for c, r in RULES.items() if r.mode in ("free", "any")),
         "regex": {name: to_js(rx, ascii_words=ascii_words) for name, rx in expressions(phrases).items()},
         "mask_needs": list(document._MASK_NEEDS),
         "abbreviations": sorted(sentences.ABBREVIATIONS),

@@ -8,11 +8,18 @@
 //   ../lib/document.js   writer/check/document.py (prose blocks on textlint's AST, masks, positions)
 //   ../lib/figures.js    writer/check/figures.py (find_figures)
 //   ../lib/analysis.js   writer/check/frames.py, phrases.py, sentences.py, analysis.py, rules/f00[12]
-// Not ported: suppression comments (S001/S002; none in the benchmark's corpora), source names (writer
-// runs without a source registry there) and front matter's `facts:` (fact mode).
+//   ../lib/suppressions.js  writer/check/suppressions.py (S001, S002)
+// Not ported: source names (writer runs without a source registry here) and front matter's `facts:`
+// (that is fact mode: the comparison is of the fact-free check).
 "use strict";
 const { Reader } = require("../lib/document");
 const { Analysis, f001, f002, reset, memo } = require("../lib/analysis");
+const { Suppressions } = require("../lib/suppressions");
+
+const RULES = [
+  ["F001", f001, "has no attribution or caveat in scope"],
+  ["F002", f002, "is called a claim but not marked unverified"],
+];
 
 function rule(context) {
   const { Syntax, RuleError, report, getSource, locator } = context;
@@ -36,11 +43,18 @@ function rule(context) {
       for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineStart.push(i + 1);
       const at = (b, offset) => { const [line, col] = b.position(offset); return lineStart[line - 1] + col - 1; };
       const a = new Analysis(reader.finish());
-      for (const u of a.uses) {
-        const f = u.figure;
-        const padding = locator.range([at(u.block, f.start), at(u.block, f.end)]);
-        if (f001(a, u)) report(doc, new RuleError(`F001 '${f.text}' has no attribution or caveat in scope`, { padding }));
-        if (f002(a, u)) report(doc, new RuleError(`F002 '${f.text}' is called a claim but not marked unverified`, { padding }));
+      const sup = new Suppressions(source);
+      for (const [code, test, says] of RULES) { // writer's rule order: what each suppression silenced is then the same
+        for (const u of a.uses) {
+          if (!test(a, u)) continue;
+          const [line] = u.block.position(u.figure.start);
+          if (sup.suppressed(code, line)) continue;
+          const padding = locator.range([at(u.block, u.figure.start), at(u.block, u.figure.end)]);
+          report(doc, new RuleError(`${code} '${u.figure.text}' ${says}`, { padding }));
+        }
+      }
+      for (const [line, col, code, message] of sup.findings()) {
+        report(doc, new RuleError(`${code} ${message}`, { padding: locator.range([lineStart[line - 1] + col, lineStart[line - 1] + col + 1]) }));
       }
     },
   };
