@@ -62,6 +62,7 @@ sys.path.insert(0, str(ROOT))
 TEXTLINT_DIR = ROOT / "bench" / ".textlint"
 TEXTLINT_SRC = ROOT / "bench" / "textlint"
 RULE = TEXTLINT_SRC / "rules" / "writer-fact-free.js"
+NOOP = TEXTLINT_SRC / "noop" / "noop.js"  # a rule that does nothing: textlint's own read, parse and walk
 # ../shared beside the main checkout (a worktree sits one level deeper)
 SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared").is_dir()), ROOT.parent / "shared")
 
@@ -330,9 +331,9 @@ def export_grammar(name: str, sample: list[str], *, ascii_words: bool = False) -
 
 
 class TextlintServer:
-    def __init__(self, grammar_path: Path):
+    def __init__(self, grammar_path: Path, rule: Path = RULE):
         env = {**os.environ, "WRITER_GRAMMAR": str(grammar_path), "NODE_PATH": str(TEXTLINT_DIR / "node_modules")}
-        self.proc = subprocess.Popen(["node", str(TEXTLINT_SRC / "server.js"), str(RULE)], cwd=TEXTLINT_DIR, env=env,
+        self.proc = subprocess.Popen(["node", str(TEXTLINT_SRC / "server.js"), str(rule)], cwd=TEXTLINT_DIR, env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
     def lint(self, listing: Path, detail: bool = False) -> dict:
@@ -397,6 +398,7 @@ def node_version() -> str:
 WRITER = "writer check (F001, F002, S001, S002)"
 WRITER_TREE = "writer check, blocks from markdown-it-pyrs's tree (the batch's path)"
 TEXTLINT = "textlint + writer-fact-free.js (Node API)"
+TEXTLINT_NOOP = "textlint + a rule that does nothing (its read, parse and walk only)"
 TEXTLINT_ASCII = "textlint + writer-fact-free.js, JavaScript's ASCII \\w \\b \\d \\s (not equal work)"
 FLOORS = {
     "floor: markdown-it-py, full parse + scan": lambda scan: floor_markdown_it(scan, lean=False),
@@ -447,7 +449,7 @@ def main() -> int:
         prepare, writer, writer_tree = writer_run()
         local: dict[str, Callable[[list[Path]], object]] = {WRITER: writer, WRITER_TREE: writer_tree,
                                                           **{k: make(scan) for k, make in FLOORS.items()}}
-        servers = {TEXTLINT: TextlintServer(exact), TEXTLINT_ASCII: TextlintServer(ascii_)}
+        servers = {TEXTLINT: TextlintServer(exact), TEXTLINT_ASCII: TextlintServer(ascii_), TEXTLINT_NOOP: TextlintServer(exact, NOOP)}
         try:
             # Warm-up: every contender once, untimed; findings compared (writer's against each other too).
             counts: dict[str, object] = {}
@@ -465,14 +467,15 @@ def main() -> int:
             for name, server in servers.items():
                 warm = server.lint(listing, detail=True)
                 counts[name] = warm["messages"]
-                agree[name] = agreement(ours, warm["found"])
+                if name != TEXTLINT_NOOP:
+                    agree[name] = agreement(ours, warm["found"])
             extra_agree = {}
             for folder, fpaths in extras.items():
                 lst = Path(tmp) / f"extra-{len(extra_agree)}.txt"
                 lst.write_text("\n".join(map(str, fpaths)), encoding="utf-8")
                 extra_agree[folder] = (len(fpaths), agreement(fact_free(fpaths), servers[TEXTLINT].lint(lst, detail=True)["found"]))
 
-            names = [WRITER, TEXTLINT, WRITER_TREE, *FLOORS, TEXTLINT_ASCII]
+            names = [WRITER, TEXTLINT, WRITER_TREE, *FLOORS, TEXTLINT_ASCII, TEXTLINT_NOOP]
             cpu: dict[str, list[float]] = {k: [] for k in names}
             wall: dict[str, list[float]] = {k: [] for k in names}
             loads: list[float] = []
@@ -595,8 +598,10 @@ def report_textlint(ctx: dict) -> str:
     lines += [f"With JavaScript's ASCII `\\w`, `\\b`, `\\d`, `\\s` instead of Python's Unicode classes (a variant timed below, "
               f"not equal work): {asc['share']:.1%} on the generated corpus.", ""]
     lines += ["## Speed, warm, in process", ""]
-    lines += _speed_table(ctx, [WRITER, TEXTLINT, TEXTLINT_ASCII])
+    lines += _speed_table(ctx, [WRITER, TEXTLINT, TEXTLINT_ASCII, TEXTLINT_NOOP])
     tl = _ratios(cpu, TEXTLINT, WRITER)
+    tn = _ratios(cpu, TEXTLINT_NOOP, WRITER)
+    share = sorted(x / y for x, y in zip(cpu[TEXTLINT_NOOP], cpu[TEXTLINT]))
     tw = _ratios(ctx["wall"], TEXTLINT, WRITER)
     ta = _ratios(cpu, TEXTLINT_ASCII, WRITER)
     lines += ["",
@@ -604,6 +609,9 @@ def report_textlint(ctx: dict) -> str:
               f"range {tl[0]:.2f}-{tl[-1]:.2f}; target at least 3x: {'met' if statistics.median(tl) >= 3 else 'not met'}). By wall time: "
               f"{statistics.median(tw):.2f}x.",
               f"- Against the ASCII-class variant of the rule: {statistics.median(ta):.2f}x by CPU (range {ta[0]:.2f}-{ta[-1]:.2f}).",
+              f"- textlint with a rule that does nothing costs {statistics.median(share):.0%} of textlint with the port (median per round): "
+              f"its Markdown parse and tree walk. Against that alone writer's throughput is {statistics.median(tn):.2f}x "
+              f"(range {tn[0]:.2f}-{tn[-1]:.2f}): the most any port of the check could leave writer ahead by.",
               ]
     if ctx["args"].cli_rounds:
         cli = ctx["cli"]

@@ -26,8 +26,12 @@ function codePointColumn(file, line, column) {
   return Array.from(text.slice(0, column - 1)).length + 1;
 }
 
+// Requests are served one at a time, in order (lines that arrive together must not lint concurrently).
+let queue = Promise.resolve();
 const rl = readline.createInterface({ input: process.stdin });
-rl.on("line", async (line) => {
+rl.on("line", (line) => { queue = queue.then(() => serve(line)); });
+
+async function serve(line) {
   const request = JSON.parse(line);
   try {
     const files = fs.readFileSync(request.files, "utf8").split("\n").filter(Boolean);
@@ -51,4 +55,4 @@ rl.on("line", async (line) => {
   } catch (e) {
     process.stdout.write(JSON.stringify({ error: String(e && e.stack ? e.stack : e) }) + "\n");
   }
-});
+}
