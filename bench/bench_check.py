@@ -418,7 +418,8 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results",
                     help="folder for textlint.md (agreement, speed) and floor.md (floors); '-' prints only")
     ap.add_argument("--extra", type=Path, nargs="*",
-                    default=[SHARED / "corpus", SHARED / "seeds", ROOT / "tests" / "golden", ROOT / "tests" / "fixtures" / "check"],
+                    default=[SHARED / "corpus", SHARED / "seeds", ROOT / "tests" / "golden", ROOT / "tests" / "fixtures" / "check",
+                             TEXTLINT_SRC / "shapes", ROOT / "docs"],
                     help="folders of real or hand-written articles: agreement only (a missing folder is skipped)")
     args = ap.parse_args()
 

@@ -63,9 +63,10 @@ class Reader {
 
   heading(node) {
     const first = node.loc.start.line - 1, last = node.loc.end.line - 1;
+    const line = this.lines[first].slice(node.loc.start.column); // a heading may open a list item
     let content;
-    if (HEADING_MARK.test(this.lines[first])) {
-      content = this.lines[first].replace(HEADING_MARK, "").replace(CLOSING_HASHES, "").trim();
+    if (HEADING_MARK.test(line)) {
+      content = line.replace(HEADING_MARK, "").replace(CLOSING_HASHES, "").trim();
     } else { // setext: the text lines above the underline
       content = this.lines.slice(first, last).map((l, i) => (i ? l.replace(/^[ \t]+/, "") : l)).join("\n").trim();
     }
