@@ -89,7 +89,7 @@ def export(*, ascii_words: bool = False) -> dict:
         "mask_needs": list(document._MASK_NEEDS),
         "abbreviations": sorted(sentences.ABBREVIATIONS),
         "mag_words": figures._MAG_WORDS, "mag_suffix": figures._MAG_SUFFIX,
-        "currency_words": figures.CURRENCY_WORDS, "vague": figures._VAGUE, "coins": figures.COINS,
+        "figure_groups": sorted(figures._FIGURE_RE.groupindex), "currency_words": figures.CURRENCY_WORDS, "vague": figures._VAGUE, "coins": figures.COINS,
         "caveat_classes": sorted(analysis.CAVEAT_CLASSES), "note_classes": sorted(analysis.NOTE_CLASSES),
         "run_opening": sorted(analysis.RUN_OPENING), "rule_classes": list(RULE_CLASSES),
         "label_reach": analysis._LABEL_REACH,

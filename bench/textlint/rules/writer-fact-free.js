@@ -21,6 +21,12 @@ const RULES = [
   ["F002", f002, "is called a claim but not marked unverified"],
 ];
 
+// A fact-free rule added to writer is one this port lacks: refuse to load rather than under-report.
+const { G } = require("../lib/grammar");
+const PORTED = new Set([...RULES.map(([code]) => code), "S001", "S002"]);
+const missing = G.ran_free.filter((code) => !PORTED.has(code));
+if (missing.length) throw new Error(`writer runs fact-free rules this port lacks: ${missing.join(", ")}`);
+
 function rule(context) {
   const { Syntax, RuleError, report, getSource, locator } = context;
   let reader = null;
