@@ -79,7 +79,7 @@ def export(*, ascii_words: bool = False) -> dict:
     """The JSON the rule reads: expressions (JavaScript source and flags) and constants."""
     from writer.check import analysis, document, figures, nlp, sentences
     from writer.check.frames import Frames
-    from writer.check.phrases import build_phrases
+    from writer.check.phrases import KeyFinder, build_phrases
     from writer.check.rules import RULES
 
     phrases = build_phrases()
@@ -94,7 +94,7 @@ def export(*, ascii_words: bool = False) -> dict:
         "run_opening": sorted(analysis.RUN_OPENING), "rule_classes": list(RULE_CLASSES),
         "label_reach": analysis._LABEL_REACH,
         "strong_verbs": sorted(phrases.frames.strong), "window": Frames.WINDOW, "first_kept": Frames.FIRST_KEPT,
-        "memo_size": nlp.FigureComponent.MEMO_SIZE,
+        "memo_size": nlp.FigureComponent.MEMO_SIZE, "classes_kept": KeyFinder.CACHE_SIZE,
         "ascii_words": ascii_words,
     }
 

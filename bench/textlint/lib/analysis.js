@@ -17,9 +17,9 @@ const intersects = (set, names) => { for (const n of names) if (set.has(n)) retu
 // the figure component's memo of (sentences, figures) per block text, the masked-text memo.
 const memo = {
   first: new Memo(G.first_kept, true),
-  classes: new Memo(4096),
+  classes: new Memo(G.classes_kept),
   chunks: new Memo(G.memo_size),
-  masked: new Memo(8192),
+  masked: new Memo(8192), // document.py's _MASKED bound (a literal there, not exported)
 };
 function reset() { for (const m of Object.values(memo)) m.clear(); }
 
