@@ -442,7 +442,7 @@ def main() -> int:
         sys.path.insert(0, str(TEXTLINT_SRC))
         import grammar  # noqa: E402
 
-        sample = grammar.sample_texts([*(p.parent for p in paths[:20]), *extras], grammar.OWN_SAMPLES)
+        sample = grammar.sample_texts(list(extras), grammar.OWN_SAMPLES, files=paths[:20])
         exact = export_grammar("grammar.json", sample)
         ascii_ = export_grammar("grammar-ascii.json", sample, ascii_words=True)
 

@@ -119,15 +119,14 @@ def _utf16(text: str, i: int) -> int:
     return len(text[:i].encode("utf-16-le")) // 2
 
 
-def sample_texts(folders: list[Path], extra: list[str] = ()) -> list[str]:
-    """Sentence-sized pieces of every *.md under ``folders``, as written and lower-cased (not upper-cased:
+def sample_texts(folders: list[Path], extra: list[str] = (), files: list[Path] = ()) -> list[str]:
+    """Sentence-sized pieces of ``files`` and every *.md under ``folders``, as written and lower-cased (not upper-cased:
     an all-capitals sentence sends the frames' ``differ`` expression into exponential backtracking, in
     Python as in Node: every word is a capitalised name)."""
     pieces: list[str] = list(extra)
-    for folder in folders:
-        for p in sorted(folder.glob("*.md")):
-            for block in p.read_text(encoding="utf-8").split("\n\n"):
-                pieces += [s for s in re.split(r"(?<=[.!?])\s+", block) if s.strip()]
+    for p in [*files, *(q for folder in folders for q in sorted(folder.rglob("*.md")))]:
+        for block in p.read_text(encoding="utf-8").split("\n\n"):
+            pieces += [s for s in re.split(r"(?<=[.!?])\s+", block) if s.strip()]
     out = []
     for s in dict.fromkeys(pieces):
         out += [s, s.lower()]

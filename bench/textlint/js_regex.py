@@ -267,8 +267,6 @@ def to_js(rx: re.Pattern, *, ascii_words: bool = False) -> dict:
     fold = any(bool(not minus) != ci for minus in scoped)  # a scoped modifier that changes something
     body = _Translator(src, rx.flags, fold, ascii_words).run()
     flags = "u" + ("i" if ci and not fold else "") + ("m" if rx.flags & re.MULTILINE else "")
-    if not ci and not fold and scoped:
-        pass  # (?-i:...) in a case-sensitive expression: nothing to do
     return {"source": body, "flags": flags}
 
 
