@@ -148,10 +148,10 @@ class Manifest:
     # change, the hash it is about to get (or None: about to be deleted). Either state is
     # then one this manifest vouches for, so a run killed mid-update leaves a consistent site.
     pending: dict[str, str | None] = field(default_factory=dict)
+    site_templates: str = ""  # digest of the page templates the site files were rendered with (SitePages.digest)
     # Entries already serialised: id -> (the Entry, its JSON). An entry read from a manifest this
     # writer version wrote keeps its line as read, so writing 9,999 unchanged entries again
     # serialises none of them. Used only while the manifest still holds that very Entry object.
-    site_templates: str = ""  # digest of the page templates the site files were rendered with (SitePages.digest)
     _staged: dict[str, tuple[Entry, str]] = field(default_factory=dict, repr=False, compare=False)
     generated_by: str | None = field(default=None, repr=False, compare=False)  # the writer version that wrote it (read in the current format)
 
