@@ -42,10 +42,10 @@ class RuleContext:
     def names(self, source_ids) -> str:
         return ", ".join(self.source_names.get(s, s) for s in source_ids)
 
-    def fact_sources_named(self, fu: FigureUse, sources, *, carry: bool = False) -> bool:
-        """Is one of ``sources`` named as a source in the figure's sentence, a note covering it, with
-        ``carry`` the sentence opening its run, or (house rule) a figure it refers back to?"""
-        if set(sources) & self.analysis.scope_sources(fu, carry=carry):
+    def fact_sources_named(self, fu: FigureUse, sources) -> bool:
+        """Is one of ``sources`` named as a source in the figure's sentence, a note covering it, the
+        sentence opening its run (``Analysis.run_opening``), or (house rule) a figure it refers back to?"""
+        if set(sources) & self.analysis.scope_sources(fu, run=True):
             return True
         earlier = self.analysis.repeats_attributed(fu)  # the house rule for a figure that refers back
         return earlier is not None and bool(set(sources) & self.analysis.scope_sources(earlier, carry=True))
