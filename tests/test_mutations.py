@@ -25,7 +25,7 @@ import pytest
 import yaml
 
 from writer.check import Checker
-from writer.check.analysis import RUN_STATUSES
+from writer.check.scope import RUN_STATUSES
 from writer.factbase.loader import load_event
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -37,10 +37,6 @@ NOTE_CLASSES = frozenset({"note_backward", "note_forward", "note_label"})
 # What lets an earlier sentence of a paragraph cover the figures after it: naming their source or
 # qualifying them. "Reported figures differ" alone says nothing of whose the next figure is.
 RUN_OPENING = CAVEAT_CLASSES - {"disagreement"}
-# Statuses whose required wording a paragraph's run opening may carry for the figures after it
-# (who reports them, and that the source is the only one). Drafting reads the same set
-# (writer/draft/assemble.py), so what a draft leaves to its opening is what the check accepts there.
-RUN_STATUSES = frozenset({"single_source", "multi_source", "official", "unnamed_group"})
 # What an estimate rests on, and where a rumour circulates (DESIGN §2: "and from what", "where it circulates").
 _BASIS = re.compile(r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
 _CIRCULATES = re.compile(r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)

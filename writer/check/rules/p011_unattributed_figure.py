@@ -13,7 +13,7 @@ def check(ctx: RuleContext):
         s = link.support
         if s is None or link.kind != "supported" or s.status not in STATUSES or not s.sources:
             continue
-        if ctx.fact_sources_named(fu, s.sources):
+        if ctx.fact_sources_named(fu, s.sources, s.status.value):
             continue
         yield Hit(fu, f"{fu.figure.text!r} ({s.status.value.replace('_', ' ')}) names none of its sources ({ctx.names(s.sources)}) in scope", s.id)
 
