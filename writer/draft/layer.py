@@ -589,6 +589,13 @@ class Render:
 
     # -- house wording ----------------------------------------------------------------
 
+    def same(self, a, b) -> bool:
+        """Do two figures share their source and status (one attribution can cover both)?
+        Templates use it to open a sentence with a lead-in only when the attribution changes."""
+        if a is None or b is None:
+            return False
+        return attribution_key(self.fact_of(a)) == attribution_key(self.fact_of(b))
+
     def say(self, slot: str) -> str:
         options = self.style.phrases.get(slot)
         if not options:
@@ -600,7 +607,7 @@ class Render:
 
     def functions(self) -> dict:
         names = ("fig", "change", "statement", "reading", "revised", "level", "lead", "gap", "what", "window", "asset", "asset_name", "venue", "contract", "subject",
-                 "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick")
+                 "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick", "same")
         return {n: getattr(self, n) for n in names}
 
 

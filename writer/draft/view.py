@@ -143,6 +143,25 @@ class WindowGroup:
 
 
 @dataclass
+class AssetGroup:
+    """One asset's liquidations of one window from one source and status: its total and its sides,
+    with what the figures themselves say (read in build_view, never printed as numbers)."""
+
+    first: FigureRef  # the largest figure of the group (the total when there is one)
+    total: FigureRef | None = None
+    long: FigureRef | None = None
+    short: FigureRef | None = None
+    others: list[FigureRef] = field(default_factory=list)  # anything of the asset that is not a total or a side
+    lopsided: str = ""  # "long" / "short": that side made up the style's one-sided share of this asset's losses
+    outranks_btc: bool = False  # the largest asset is not bitcoin although bitcoin's figure is reported
+    doubles_next: bool = False  # at least twice the next asset's figure
+
+    @property
+    def sides_only(self) -> bool:
+        return self.total is None and self.long is not None and self.short is not None
+
+
+@dataclass
 class Signals:
     one_sided_long: bool = False
     one_sided_short: bool = False
@@ -198,6 +217,8 @@ class View:
     main_sources: list[str]
     estimates: list[FigureRef] = field(default_factory=list)
     venue_groups: list[WindowGroup] = field(default_factory=list)  # one venue's total, longs and shorts of one window, together
+    asset_groups: list[AssetGroup] = field(default_factory=list)  # per asset: its total and sides together, largest first
+    top_venue_share: str = ""  # "half" / "third" / "quarter": the largest venue's part of the main total, at least
     reasons: list[ContextRef] = field(default_factory=list)  # context the disputing providers give for their difference
     caveats: list[ContextRef] = field(default_factory=list)  # the event-level caveats the article must carry
     realised_estimates: list[FigureRef] = field(default_factory=list)  # estimates of liquidations that happened but were not counted
@@ -383,6 +404,8 @@ def build_view(event: Event, thresholds: dict) -> View:
     printed += assets + venues + rest + largest + losses + transfers + market + shares + liq_changes + supports + changes
     view.revised = sorted((r for r in printed if r.revised), key=lambda r: r.id)
     view.signals = _signals(event, view, thresholds, main_fact)
+    view.asset_groups = _asset_groups(assets, thresholds)
+    view.top_venue_share = _venue_share(view)
     _compare(view)
     view.shape = event.shape or _infer_shape(view)
     return view
@@ -471,6 +494,62 @@ def _venue_groups(venues: list[FigureRef]) -> tuple[list[WindowGroup], list[Figu
         groups.append(WindowGroup(total=g.get("total"), long=g.get("long"), short=g.get("short")))
         grouped.update(r.id for r in g.values())
     return groups, [r for r in venues if r.id not in grouped]
+
+
+def _asset_groups(assets: list[FigureRef], th: dict) -> list[AssetGroup]:
+    """The per-asset figures gathered by asset, window, status and source (one attribution each),
+    largest first, each with what its own split and its rank say."""
+    slots: dict[tuple, dict[str, FigureRef]] = {}
+    order: list[tuple] = []
+    for r in assets:  # already largest first
+        f = r._fact
+        key = (f.asset, f.window, f.status, f.sources, f.is_derived)
+        if key not in slots:
+            slots[key] = {}
+            order.append(key)
+        slot = f.side or "total"
+        if slot in slots[key]:
+            slot = f"other:{r.id}"
+        slots[key][slot] = r
+    groups = []
+    one_sided = float(th.get("one_sided_share", 85))
+    for key in order:
+        g = slots[key]
+        refs = list(g.values())
+        grp = AssetGroup(first=refs[0], total=g.get("total"), long=g.get("long"), short=g.get("short"),
+                         others=[r for k, r in g.items() if k.startswith("other:")])
+        lo, sh, tot = (_mag(x._fact) if x is not None else None for x in (grp.long, grp.short, grp.total))
+        whole = tot if tot else ((lo or 0.0) + (sh or 0.0) if lo is not None and sh is not None else None)
+        if whole and lo is not None and 100 * lo / whole >= one_sided:
+            grp.lopsided = "long"
+        elif whole and sh is not None and 100 * sh / whole >= one_sided:
+            grp.lopsided = "short"
+        groups.append(grp)
+    if len(groups) > 1:
+        top, nxt = groups[0], groups[1]
+        same_unit = top.first._fact.unit == nxt.first._fact.unit
+        top.outranks_btc = top.first._fact.asset != "BTC" and any(g.first._fact.asset == "BTC" for g in groups[1:]) and same_unit
+        top.doubles_next = same_unit and _lower_upper(top.first._fact)[0] >= 2 * _lower_upper(nxt.first._fact)[1]
+    return groups
+
+
+# The largest venue's part of the market-wide total, in words a reader can check against the two figures.
+_SHARE_WORDS = ((0.5, "half"), (1 / 3, "third"), (0.25, "quarter"))
+
+
+def _venue_share(view: View) -> str:
+    total = view.main.total._fact if view.main.total is not None else None
+    if total is None or total.bounds is None:
+        return ""
+    candidates = [g.total._fact for g in view.venue_groups if g.total is not None]
+    candidates += [r._fact for r in view.venues if r._fact.metric == "liquidations" and r._fact.venue and not r._fact.side
+                   and not r._fact.contract and not r._fact.asset]
+    candidates = [f for f in candidates if f.window == total.window and f.unit == total.unit and f.bounds and not f.lower_bound]
+    if not candidates:
+        return ""
+    top = max(candidates, key=_mag)
+    share = _lower_upper(top)[0] / _lower_upper(total)[1] if _lower_upper(total)[1] else 0.0
+    return next((w for limit, w in _SHARE_WORDS if share > limit), "") if share <= 1 else ""
 
 
 def _is_reason(item: ContextItem, facts: list[Fact]) -> bool:
