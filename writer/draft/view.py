@@ -161,6 +161,15 @@ class AssetGroup:
         return self.total is None and self.long is not None and self.short is not None
 
 
+@dataclass(frozen=True)
+class SpreadSides:
+    """Who reports the higher and who the lower end of a disputed figure (source ids, no numbers)."""
+
+    fact: str
+    high: tuple[str, ...]
+    low: tuple[str, ...]
+
+
 @dataclass
 class Signals:
     one_sided_long: bool = False
@@ -218,6 +227,7 @@ class View:
     estimates: list[FigureRef] = field(default_factory=list)
     venue_groups: list[WindowGroup] = field(default_factory=list)  # one venue's total, longs and shorts of one window, together
     asset_groups: list[AssetGroup] = field(default_factory=list)  # per asset: its total and sides together, largest first
+    spread_sides: list[SpreadSides] = field(default_factory=list)  # per disputed figure: whose figure is higher
     top_venue_share: str = ""  # "half" / "third" / "quarter": the largest venue's part of the main total, at least
     reasons: list[ContextRef] = field(default_factory=list)  # context the disputing providers give for their difference
     caveats: list[ContextRef] = field(default_factory=list)  # the event-level caveats the article must carry
@@ -406,6 +416,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     view.signals = _signals(event, view, thresholds, main_fact)
     view.asset_groups = _asset_groups(assets, thresholds)
     view.top_venue_share = _venue_share(view)
+    view.spread_sides = [x for x in (_spread_sides(f) for f in facts if f.status is Status.DISPUTED) if x is not None]
     _compare(view)
     view.shape = event.shape or _infer_shape(view)
     return view
@@ -550,6 +561,22 @@ def _venue_share(view: View) -> str:
     top = max(candidates, key=_mag)
     share = _lower_upper(top)[0] / _lower_upper(total)[1] if _lower_upper(total)[1] else 0.0
     return next((w for limit, w in _SHARE_WORDS if share > limit), "") if share <= 1 else ""
+
+
+def _spread_sides(f: Fact) -> SpreadSides | None:
+    """The sources at the top and at the bottom of a disputed figure, when they are different sources."""
+    mids: dict[str, float] = {}
+    for o in f.observations:
+        if o.has_number:
+            mids[o.source] = max(mids.get(o.source, float("-inf")), sum(o.bounds) / 2)
+    if len(mids) < 2:
+        return None
+    top, bottom = max(mids.values()), min(mids.values())
+    if top == bottom:
+        return None
+    high = tuple(sorted(s for s, v in mids.items() if v == top))
+    low = tuple(sorted(s for s, v in mids.items() if v == bottom))
+    return SpreadSides(f.id, high, low)
 
 
 def _is_reason(item: ContextItem, facts: list[Fact]) -> bool:
