@@ -157,7 +157,8 @@ def test_generated_fact_bases_link_alike(data):
 # --- the windows themselves ----------------------------------------------------------------------
 
 _FIGURES = ["$1.451 billion", "about $1.5 billion", "over $90 million", "under $2 billion", "between $150 million and $190 million",
-            "several hundred million dollars", "-3.4%", "94%", "$96,000", "0%", "$0"]
+            "several hundred million dollars", "-3.4%", "94%", "$96,000", "0%", "$0",
+            "over -58%", "up to -5.2%", "10,000 yuan", "between 675,000 and 1.13 million", "940 per minute to 1,570 per minute"]
 
 
 @settings(max_examples=300, deadline=None)

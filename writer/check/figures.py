@@ -40,6 +40,8 @@ COUNTED = (
     r"liquidation orders|liquidations|trades|whales"
 )
 COINS = r"coins|tokens|bitcoins?|btc|eth|ether|xrp|sol|doge|bnb"
+# The currency words above, longest first, as one alternation for the grammar.
+CUR_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 
 # One alternation, most specific first; named groups say which form matched.
 _FIGURE_RE = re.compile(
@@ -47,7 +49,7 @@ _FIGURE_RE = re.compile(
     (?<![\w$.,/+\-])
     (?=[$\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds)  # cheap first-character filter
     (?:
-      (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?dollars)?)
+      (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?dollars|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b)?)
     | (?P<mrange>{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
     | (?P<prange>(?P<pr_lo>{NUM})\s?%?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|percent\b|per\s?cent\b))
     | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?)
@@ -55,7 +57,9 @@ _FIGURE_RE = re.compile(
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d,:%]|\.\d|\s*(?:{MAGW}|percent)))
     | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?P<v_dollars>\s+(?:of\s+)?dollars|\s+USD)?)
-    | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:dollars|USD))|\s+(?P<w_cur>won|yen|yuan|renminbi|euros?|pounds|rupees|rubles|roubles)\b|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
+    | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:dollars|USD))|\s+(?P<w_cur>{CUR_WORDS})\b|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
+    | (?P<rate>(?P<ra_num>{NUM})\s+(?:[a-z]+\s+)?per\s+(?P<ra_per>second|minute|hour|day)\b)
+    | (?P<curword>(?P<cw_num>{NUM})\s+(?P<cw_cur>{CUR_WORDS})\b)
     | (?P<counted>(?P<c_num>{NUM})\s+(?:(?!(?:hours?|minutes?|days?|weeks?|months?|years?|seconds?|largest|biggest|smallest|top|first|last|most|least)\b)\w+\s+)?(?P<c_noun>{COUNTED})\b)
     | (?P<coins>(?P<co_num>{NUM})\s?(?P<co_unit>{COINS})\b)
     | (?P<grouped>(?P<g_num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?))
@@ -175,10 +179,15 @@ def _make(m: re.Match, base: int) -> Figure | None:
     if kind == "between":
         lo_t, hi_t = g("b_lo"), g("b_hi")
         unit = _unit_of(hi_t) or _unit_of(lo_t) or _unit_of(text)
+        if g("b_cur"):
+            unit = CURRENCY_WORDS[g("b_cur").lower()]
+        elif g("b_coins"):
+            unit = "coins"
         hi_mag = _mag_in(hi_t)
-        lo_mag = _mag_in(lo_t) or hi_mag
-        lo, lp = _amount(_num_in(lo_t), lo_mag)
         hi, hp = _amount(_num_in(hi_t), hi_mag)
+        lo, lp = _amount(_num_in(lo_t), _mag_in(lo_t) or hi_mag)
+        if not _mag_in(lo_t) and lo > hi:  # "between 675,000 and 1.13 million": the low end is written in full
+            lo, lp = _amount(_num_in(lo_t), None)
         lo, hi = (-lo if lo_t[:1] in "-−" else lo), (-hi if hi_t[:1] in "-−" else hi)  # "between -53% and -21%"
         return Figure(start, end, text, unit, lo, hi, False, max(lp, hp))
     if kind == "mrange":
@@ -230,6 +239,12 @@ def _make(m: re.Match, base: int) -> Figure | None:
         if g("w_cur"):
             unit = CURRENCY_WORDS[g("w_cur").lower()]
         return Figure(start, end, text, unit, v, v, True, p)
+    if kind == "rate":  # "2 per second", "940 liquidations per minute": a fact's `unit: per_minute`
+        v, p = _amount(g("ra_num"), None)
+        return Figure(start, end, text, "per_" + g("ra_per").lower(), v, v, True, p)
+    if kind == "curword":  # "10,000 yuan"
+        v, p = _amount(g("cw_num"), None)
+        return Figure(start, end, text, CURRENCY_WORDS[g("cw_cur").lower()], v, v, True, p)
     if kind in ("counted", "coins") and m.string[max(0, m.start() - 4):m.start()].lower() == "top ":
         return None  # "the top 10 coins" is a rank, not a count
     if kind == "counted":

@@ -43,6 +43,7 @@ class Support:
     fact: Fact | None = None
     anchor: bool = False  # a price level a fact is pinned to, not the fact's own value
     point: bool = True
+    speaker: str | None = None  # a quote's speaker: two speakers may say the same words
 
     @property
     def disputed(self) -> bool:
@@ -83,12 +84,12 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         # same words, the one the sentence names is the one quoted.
         speaker = tuple(sid for sid, src in event.registry.sources.items() if quote.speaker in src.names)
         for fig in find_figures(quote.words, qualifiers):
-            out.append(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else speaker))
+            out.append(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else speaker, quote.speaker))
     return out, unavailable
 
 
-def _from_text(sid: str, fig: Figure, status: Status, sources) -> Support:
-    return Support(sid, fig.unit or "USD", fig.lo, fig.hi, status, tuple(sources), None, point=fig.point)
+def _from_text(sid: str, fig: Figure, status: Status, sources, speaker: str | None = None) -> Support:
+    return Support(sid, fig.unit or "USD", fig.lo, fig.hi, status, tuple(sources), None, point=fig.point, speaker=speaker)
 
 
 def _unit_ok(fig: Figure, unit: str) -> bool:
@@ -99,12 +100,15 @@ def value_match(fig: Figure, s: Support) -> str | None:
     """'match' when the text could have been written from the support, 'collapsed' when a
     point was written for a disputed range, None otherwise."""
     if s.hi < 0 <= fig.lo:  # "fell 3.4%" prints the magnitude of a -3.4 change
-        s = Support(s.id, s.unit, -s.hi, -s.lo, s.status, s.sources, s.fact, s.anchor, s.point)
+        s = Support(s.id, s.unit, -s.hi, -s.lo, s.status, s.sources, s.fact, s.anchor, s.point, s.speaker)
     if fig.qualifier == "vague":
         flo, fhi = fig.interval()
         return "match" if flo <= s.hi and s.lo <= fhi else None
     tol = _tolerance(fig)
     if fig.point:
+        if fig.qualifier in ("at_least", "at_most") and fig.lo < 0:
+            lo, hi = _negative_bound(fig, tol)
+            return "match" if s.hi >= lo and s.lo <= hi else None
         if fig.qualifier == "at_least":  # "over $1 billion": true (the bound is exact), and not a wild understatement
             return "match" if fig.lo <= s.hi * (1 + 1e-9) and s.lo <= 2 * fig.lo + tol else None
         if fig.qualifier == "at_most":
@@ -119,6 +123,16 @@ def value_match(fig: Figure, s: Support) -> str | None:
         return "match" if fig.lo - tol <= s.lo <= fig.hi + tol else None
     ok = abs(fig.lo - s.lo) <= tol + 1e-9 * abs(s.lo) and abs(fig.hi - s.hi) <= tol + 1e-9 * abs(s.hi)
     return "match" if ok else None
+
+
+def _negative_bound(fig: Figure, tol: float) -> tuple[float, float]:
+    """Where a fact may lie for a bound on a negative figure ("at least -58%": not below it; "up to
+    -58%": not above it), read by sign as the fact base reads a hedge, within the rounding printed
+    (a draft rounds a negative bound to the nearest), and not wildly beyond: at most half-way to
+    zero above a floor, twice as far below a ceiling (the mirror of the positive bounds above)."""
+    if fig.qualifier == "at_least":
+        return fig.lo - tol, fig.lo / 2 + tol
+    return 2 * fig.lo - tol, fig.lo + tol
 
 
 def _tolerance(fig: Figure) -> float:
@@ -141,6 +155,8 @@ def value_window(fig: Figure) -> tuple[float, float]:
     tol = _tolerance(fig)
     if fig.qualifier == "vague":
         a, b = fig.interval()
+    elif fig.point and fig.qualifier in ("at_least", "at_most") and fig.lo < 0:
+        a, b = _negative_bound(fig, tol)
     elif fig.point and fig.qualifier == "at_least":
         a, b = fig.lo, 2 * fig.lo + tol
     elif fig.point and fig.qualifier == "at_most":
@@ -403,6 +419,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         if how is not None:
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
+            if s.speaker is not None and _names(fu.sentence.text, s.speaker):
+                score += 1  # of two speakers saying the same words, the one the sentence names
             matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
         elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
             described.append((score, s, score - bonus))
@@ -479,6 +497,20 @@ _ASIDE = re.compile(r"\([^()\d]{1,40}\)")  # "(CEX)", "(SOL)": an abbreviation o
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _LEFT_CLAUSE = re.compile(r",|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–", re.IGNORECASE)
 _OPEN, _CLOSE = "“‘", "”’"
+
+
+def _names(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name``, whatever Markdown made of its escapes and emphasis
+    characters ("Ana\\_Trader", read as "Ana\\ Trader")."""
+    words = _plain_words(name)
+    return bool(words) and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", _plain_words(text)) is not None
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(_MARKUP.sub(" ", text).split())
+
+
+_MARKUP = re.compile(r"[\\_*]")
 
 
 def _inside_quotes(text: str, offset: int) -> bool:
