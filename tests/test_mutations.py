@@ -43,7 +43,9 @@ CODE_FOR_STATUS = {
     "rumor": "P003",
 }
 # Deleting only the words "single source" while the source stays named is P013 (single-source-unmarked).
-ALSO_CAUGHT_BY = {"P002": ("P013",)}
+# A figure stripped of its attribution may link to another fact of the same value (its source's name was
+# the cue): it is then flagged unattributed under that fact's status (P011 for a multi-source one).
+ALSO_CAUGHT_BY = {"P002": ("P013", "P011"), "P011": ("P002",)}
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
