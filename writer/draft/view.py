@@ -421,6 +421,8 @@ def build_view(event: Event, thresholds: dict) -> View:
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
     view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
     view.venue_groups, view.venues = _venue_groups(view.venues)
+    for g in view.venue_groups:
+        g.lean = _lean(g, float(thresholds.get("dominant_share", 60)))
     view.lead, view.lead_kind = _salient(view, live)
     printed = [r for g in [main, *other_windows] for r in (g.total, g.long, g.short, g.accounts) if r is not None]
     printed += assets + venues + rest + largest + losses + transfers + market + shares + liq_changes + supports + changes
