@@ -582,7 +582,9 @@ class Render:
             sources = tuple(s for s in ref if isinstance(s, str))
         else:
             raise TemplateMisuse("src() needs a figure, context item, quote or a list of source ids")
-        return self._text(self.src_names(sources), "source")
+        token = self._text(self.src_names(sources), "source")
+        self.spans[-1].sources = tuple(sources)  # a sentence that names a source ends a run (assemble._runs)
+        return token
 
     def text(self, ref) -> str:
         if not isinstance(ref, ContextRef):
