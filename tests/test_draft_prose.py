@@ -113,3 +113,19 @@ def test_deleting_a_run_opening_is_caught():
             tried += 1
             break
     assert tried >= 3
+
+
+def test_every_asset_figure_is_printed_even_two_for_one_slot():
+    """Two totals for one asset, window and source (a provider's figure and its update) are both printed."""
+    from dataclasses import replace
+
+    from draft_support import drafter
+
+    path = next(p for p in CORPUS if p.stem.startswith("14-"))
+    event, _ = drafted(path)
+    btc = event.fact("btc_24h")
+    second = replace(btc, id="btc_24h_second", value=btc.value * 0.6, observations=tuple(
+        replace(o, value=o.value * 0.6) for o in btc.observations))
+    twice = replace(event, facts={**event.facts, second.id: second})
+    printed = {f["fact"] for f in drafter().draft(twice).claims["figures"]}
+    assert {"btc_24h", "btc_24h_second", "eth_24h", "eth_long_24h", "btc_short_24h"} <= printed

@@ -154,7 +154,6 @@ class AssetGroup:
     total: FigureRef | None = None
     long: FigureRef | None = None
     short: FigureRef | None = None
-    others: list[FigureRef] = field(default_factory=list)  # anything of the asset that is not a total or a side
     lopsided: str = ""  # "long" / "short": that side made up the style's one-sided share of this asset's losses
     outranks_btc: bool = False  # the largest asset is not bitcoin although bitcoin's figure is reported
     doubles_next: bool = False  # at least twice the next asset's figure
@@ -538,20 +537,19 @@ def _asset_groups(assets: list[FigureRef], th: dict) -> list[AssetGroup]:
     for r in assets:  # already largest first
         f = r._fact
         key = (f.asset, f.window, f.status, f.sources, f.is_derived)
+        slot = f.side or "total"
+        while slot in slots.get(key, {}):  # a second figure for the same slot starts a group of its own
+            key = key + (r.id,)
         if key not in slots:
             slots[key] = {}
             order.append(key)
-        slot = f.side or "total"
-        if slot in slots[key]:
-            slot = f"other:{r.id}"
         slots[key][slot] = r
     groups = []
     one_sided = float(th.get("one_sided_share", 85))
     for key in order:
         g = slots[key]
         refs = list(g.values())
-        grp = AssetGroup(first=refs[0], total=g.get("total"), long=g.get("long"), short=g.get("short"),
-                         others=[r for k, r in g.items() if k.startswith("other:")])
+        grp = AssetGroup(first=refs[0], total=g.get("total"), long=g.get("long"), short=g.get("short"))
         lo, sh, tot = (_mag(x._fact) if x is not None else None for x in (grp.long, grp.short, grp.total))
         whole = tot if tot else ((lo or 0.0) + (sh or 0.0) if lo is not None and sh is not None else None)
         if whole and lo is not None and 100 * lo / whole >= one_sided:
