@@ -13,7 +13,7 @@ no sentence between them brings an attribution or caveat of its own (another
 source, "according to", an estimate, a rumour: any of those ends the run).
 The opening's wording counts for the figure as if it were in its sentence
 ("single source" there covers the run), but only for the statuses in
-``RUN_STATUSES``: an estimate, a rumour or a figure pending verification
+``RUN_STATUSES`` (writer/check/scope.py): an estimate, a rumour or a figure pending verification
 still says so in its own sentence. A caveat *after* the figures covers them
 only when it says so ("the figures above"). The fact-free rules, which only
 ask whether the text gives any provenance at all, accept more (``carry``):
