@@ -87,8 +87,10 @@ def main() -> int:
             load.append(os.getloadavg()[0])
     finally:
         event.write_bytes(original)
+    commits = {name: subprocess.run(["git", "-C", str(tree), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip() or "?"
+               for name, tree in sides.items()}
     out = [
-        f"## Re-runs of a built site: this tree against {args.baseline} ({args.rounds} interleaved rounds)",
+        f"## Re-runs of a built site: this tree ({commits['this']}) against {args.baseline} ({commits['baseline']}), {args.rounds} interleaved rounds",
         "",
         f"Command: `python bench/bench_rerun.py --site {args.site} --fb {args.fb} --baseline {args.baseline} --rounds {args.rounds}`; "
         f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}; load average {min(load):.1f}-{max(load):.1f} "
