@@ -20,7 +20,7 @@ REGISTRY = load_registry(ROOT / "factbase" / "sources.yaml")
 HEAD = """
 id: {eid}
 as_of: 2026-11-24T12:00:00+00:00
-windows: [24h]
+windows: [{windows}]
 facts:
   - id: total_24h
     metric: liquidations
@@ -44,8 +44,8 @@ def checked_drafter():
     return Drafter()  # with the provenance check's round trip
 
 
-def draft(extra: str, *, eid: str = "wording-test", coverage: str = "a dozen derivatives venues") -> str:
-    event = event_from_text(HEAD.format(eid=eid, coverage=coverage) + extra, f"{eid}.yaml", REGISTRY)
+def draft(extra: str, *, eid: str = "wording-test", coverage: str = "a dozen derivatives venues", windows: str = "24h") -> str:
+    event = event_from_text(HEAD.format(eid=eid, coverage=coverage, windows=windows) + extra, f"{eid}.yaml", REGISTRY)
     return checked_drafter().draft(event).markdown
 
 
@@ -173,3 +173,23 @@ def test_closings_vary_across_the_bundled_events():
         closings.append(body.rstrip().rsplit("\n\n", 1)[-1])
     assert not any("practical lessons do not change" in c for c in closings)
     assert len(set(closings)) >= len(closings) * 0.6, closings
+
+
+PRICE_MOVE = """
+  - id: btc_move
+    metric: price_change
+    unit: percent
+    window: {window}
+    asset: BTC
+    change: fall
+    observations: [{{source: coinglass, value: 2.1}}]
+"""
+
+
+def test_a_price_move_is_set_against_the_total_only_over_the_same_window():
+    """"Fell 2.1% over 4 hours, and that was enough to force out $412 million" would give the 24-hour
+    total a 4-hour window: the move is weighed against the total only when their windows agree."""
+    enough = "enough to force out"
+    assert enough in draft(PRICE_MOVE.format(window="24h"), eid="move-same-window")
+    other = draft(PRICE_MOVE.format(window="4h"), eid="move-other-window", windows="24h, 4h")
+    assert enough not in other and "fell 2.1%" in other

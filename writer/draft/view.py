@@ -242,6 +242,7 @@ class View:
     liq_changes: list[FigureRef] = field(default_factory=list)  # how liquidations rose or fell against an earlier period
     supports: list[FigureRef] = field(default_factory=list)  # support or resistance levels held or lost
     revised: list[FigureRef] = field(default_factory=list)  # printed figures their source revised, with what changed and when
+    move: FigureRef | None = None  # the price change set against the main total: a percentage over the total's own window
     lead: FigureRef | None = None  # the headline figure (see SALIENCE)
     lead_kind: str = ""  # "total", "side", "asset", "venue", "single", "loss" or "" (nothing headline-safe)
     signals: Signals = field(default_factory=Signals)
@@ -695,8 +696,13 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     if long_share is None and len(said) == 1:  # "longs bore the brunt", with no amounts: the source's own words
         s.long_dominant, s.short_dominant = said == {"long"}, said == {"short"}
         s.washout = s.long_dominant
-    moves = [abs(_mag(c._fact)) for c in view.changes if c._fact.unit == "percent" and c._fact.bounds]
-    if moves:
+    # Only a move over the total's own window can be said to have forced it out ("fell 3% over 4 hours,
+    # and that was enough to force out $X" gives $X the 4-hour window too).
+    total_window = view.main.total._fact.window if view.main.total is not None else None
+    same_window = [c for c in view.changes if c._fact.unit == "percent" and c._fact.bounds and c._fact.window == total_window]
+    if same_window:
+        view.move = same_window[0]
+        moves = [abs(_mag(c._fact)) for c in same_window]
         small = float(th.get("small_price_move", 5))
         s.small_move = max(moves) <= small
         s.big_move = min(moves) >= 2 * small
