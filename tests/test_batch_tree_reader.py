@@ -79,14 +79,12 @@ def test_drafts_give_the_same_findings_both_ways(drafts):
 
 
 @pytest.mark.parametrize("text", [
-    "# T\n\n> quoted $5 million\n",
-    "| a | b |\n|---|---|\n| $5 | 6 |\n",
     "Title\n=====\n\nText $5.\n",
     "<div>raw</div>\n\nText.\n",
     "- an item\n  over two lines\n",
     "Text\r\nwith CR\r\n",
 ])
-def test_shapes_left_to_the_plain_reader(text):
+def test_shapes_left_to_the_plain_reader(text):  # quotes and tables: tests/test_check_tree_shapes.py
     assert tree_blocks(text) is None
 
 

@@ -184,3 +184,26 @@ def test_a_parenthesis_right_after_a_figure_does_not_reach_back_to_earlier_figur
     sentences, figures = c._segment([article])[0]
     a = analyse(article, sentences, figures, c.phrases, rx, spelling)
     assert [a.own_attributed(fu) for fu in a.figures] == [{"kaiko"}, {"kaiko"}]
+
+
+DIFFER = [
+    "CoinAnk and CoinGlass differ: long liquidations were $312 million or $330 million.",
+    "Hyblock's and Kaiko's data diverge on the size of the flush.",
+    "The counts of Glassnode, Santiment and Kaiko disagreed by $20 million.",
+    "Kaiko and Hyblock figures that varied put the total near $300 million.",
+    "Different sources differ.",  # a verb with no two names: no frame
+    "Estimates varied between venues.",
+    "CoinGlass and Binance both reported $312 million.",  # two names with no verb of difference
+    "Kaiko differs.",
+]
+
+
+@pytest.mark.parametrize("sentence", DIFFER + ATTRIBUTED + UNATTRIBUTED + CAVEATED)
+def test_differ_frame_with_its_verb_searched_first_is_the_plain_search(checker, sentence):
+    phrases = checker.phrases
+    assert phrases.differs(sentence) == bool(phrases.differ_frame.search(sentence))
+
+
+def test_differ_frame_finds_named_sources_that_differ(checker):
+    assert [checker.phrases.differs(s) for s in DIFFER[:4]] == [True] * 4
+    assert not any(checker.phrases.differs(s) for s in DIFFER[4:])

@@ -278,7 +278,7 @@ class Analysis:
     def _opens_run(self, s: Sentence) -> bool:
         """Does this caveated sentence name or qualify the figures after it? A disagreement does only
         when it names who disagrees ("CoinGlass and CoinAnk differ"), not "reported figures differ"."""
-        return bool(s.classes & RUN_OPENING) or bool(self.phrases.differ_frame and self.phrases.differ_frame.search(s.text))
+        return bool(s.classes & RUN_OPENING) or self.phrases.differs(s.text)
 
     def scope_sources(self, fu: FigureUse, *, carry: bool = False, run: bool = False) -> set[str]:
         """Sources named as sources in the figure's sentence or in notes covering it; with ``run``,

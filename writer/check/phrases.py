@@ -264,9 +264,14 @@ class PhraseSet:
         (or one with a figure) opens a run of figures its attribution covers."""
         return self.data_noun is None or bool(self.data_noun.search(text)) or bool(self.frames and self.frames.labelled(text))
 
+    def differs(self, text: str) -> bool:
+        """Do named sources differ in ``text`` ("CoinGlass and CoinAnk differ")? Same answer as
+        ``differ_frame.search``, the frame's verb searched first."""
+        return bool(self.frames and self.frames.differs(text))
+
     def framed(self, text: str, *, label: bool = False) -> bool:
         """Does an attribution frame, or named sources that differ, occur in ``text``?"""
-        return self.attribution_at(text, label=label) is not None or bool(self.differ_frame and self.differ_frame.search(text))
+        return self.attribution_at(text, label=label) is not None or self.differs(text)
 
     def classes_in(self, text: str, *, label: bool = False) -> set[str]:
         """Every marker class present in ``text`` (``confirmed`` only when not negated); an attribution
@@ -274,7 +279,7 @@ class PhraseSet:
         found = set(self.marker_finder.found(text))
         if "attribution" not in found and self.attribution_at(text, label=label) is not None:
             found.add("attribution")
-        if "disagreement" not in found and self.differ_frame is not None and self.differ_frame.search(text):
+        if "disagreement" not in found and self.differs(text):
             found.add("disagreement")
         if "overstated" in found and not self.overstated_in(text):
             found.discard("overstated")  # "not confirmed", "other sources"

@@ -1,0 +1,69 @@
+"""A/B of the warm fact-free check between two checkouts: CPU, interleaved, as a ratio.
+
+Usage: ``python bench/bench_check_ab.py BASE [--articles 200 --rounds 9 --tree]`` where BASE
+is a checkout of the code to compare against (``git worktree add --detach /tmp/base main``);
+this checkout is the other side. Both check the same corpus of bench/bench_check.py's
+generated articles (its generator, its ``writer_run``: a fresh Checker with the per-process
+caches emptied, one untimed pass, then one timed pass), each pass in a fresh process with
+that checkout first on ``sys.path``; the sides alternate order every round. Prints each
+side's median CPU seconds and the median of the per-round ratios base/this (above 1: this
+checkout is faster), with the load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parents[1]
+
+CHILD = r'''
+import json, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1] + "/bench")
+import bench_check
+paths = [Path(p) for p in json.loads(sys.argv[2])]
+prepare, run, run_tree = bench_check.writer_run()
+check = run_tree if sys.argv[3] == "tree" else run
+prepare(); check(paths); prepare()
+start = time.process_time(); check(paths); print(time.process_time() - start)
+'''
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("base", type=Path, help="checkout to compare this one against")
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--rounds", type=int, default=9)
+    ap.add_argument("--seed", type=int, default=20261118)
+    ap.add_argument("--tree", action="store_true", help="read through the batch's path (writer/publish/worker.py)")
+    args = ap.parse_args()
+    sys.path.insert(0, str(HERE / "bench"))
+    import bench_check
+
+    sides = [str(args.base.resolve()), str(HERE)]
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = json.dumps([str(p) for p in bench_check.make_corpus(Path(tmp), args.articles, args.seed)])
+        load_before = os.getloadavg()
+        cpu: dict[str, list[float]] = {s: [] for s in sides}
+        for r in range(args.rounds):
+            for side in (sides if r % 2 == 0 else sides[::-1]):
+                out = subprocess.run([sys.executable, "-c", CHILD, side, paths, "tree" if args.tree else "plain"],
+                                     env=dict(os.environ, PYTHONPATH=side), cwd=side, capture_output=True, text=True, check=True)
+                cpu[side].append(float(out.stdout.split()[-1]))
+    ratios = [b / t for b, t in zip(cpu[sides[0]], cpu[sides[1]])]
+    for name, side in (("base", sides[0]), ("this", sides[1])):
+        print(f"{name} {side}: CPU s median {statistics.median(cpu[side]):.3f} ({', '.join(f'{x:.3f}' for x in cpu[side])})")
+    print(f"base/this: {statistics.median(ratios):.2f}x median (range {min(ratios):.2f}-{max(ratios):.2f}), "
+          f"{args.articles} articles, {args.rounds} rounds; load {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
