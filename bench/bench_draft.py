@@ -2,41 +2,69 @@
 
 Usage::
 
-    python bench/bench_draft.py [--events N] [--runs R]
+    python bench/bench_draft.py [--events N] [--runs R] [--base REF] [--cold-only] [--write-cold FILE]
 
-Cold start runs the real console script R times on the README's example event
+Cold start runs the real command line R times on the README's example event
 (whole process: interpreter, imports, loading, drafting, printing), with the
-provenance check off and on (the check imports spaCy). Warm throughput
+provenance check on (the default) and off, interleaved with a fresh Python
+importing the five libraries of issue 15 (bench/coldstart.py: bytecode cached,
+load recorded); ``--base REF`` adds the same two commands run from another
+commit's tree, so a change is a ratio measured in one run. Warm throughput
 generates N synthetic events with bench/make_factbase.py, loads them, and
 drafts them all with one Drafter on one core: Markdown plus claim map plus
-self-check, and again with the HTML page rendered too. Prints a Markdown
-table for bench/results/draft.md.
+self-check, and again with the HTML page rendered too. Prints Markdown tables;
+``--write-cold`` writes the cold-start one (bench/results/cold_draft.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from coldstart import FIVE_LIBRARIES, FIVE_LIBRARIES_LABEL, copy_worktree, export_tree, interleave, load_line, python_command, ratio, table, writer_command
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "factbase" / "events" / "2026-11-17-btc-long-washout-coinank.yaml"
 
 
-def cold(runs: int, *flags: str) -> tuple[float, float, float, set[int]]:
-    """Median, min and max wall time of the whole process, and the exit codes seen."""
-    times, codes = [], set()
-    cmd = ["writer", "draft", str(EXAMPLE), *flags]
-    for _ in range(runs):
-        t = time.perf_counter()
-        codes.add(subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), min(times), max(times), codes
+TARGET_S = 0.5  # issue 10: cold `writer draft` under 0.5 s (median)
+
+
+def cold(runs: int, base: str | None) -> str:
+    """The cold-start table (Markdown), with the ratios it supports."""
+    with tempfile.TemporaryDirectory() as tmp:
+        this = copy_worktree(Path(tmp) / "this")
+        checked = writer_command("draft", str(EXAMPLE), tree=this, label="`writer draft EXAMPLE` (this tree; default: with the provenance check)")
+        unchecked = writer_command("draft", str(EXAMPLE), "--no-check", tree=this, label="`writer draft EXAMPLE --no-check` (this tree)")
+        libraries = python_command(FIVE_LIBRARIES, FIVE_LIBRARIES_LABEL)
+        variants = [checked, unchecked, libraries]
+        if base:
+            tree = export_tree(base, Path(tmp) / "base")
+            variants += [writer_command("draft", str(EXAMPLE), tree=tree, label=f"`writer draft EXAMPLE` ({base})"),
+                         writer_command("draft", str(EXAMPLE), "--no-check", tree=tree, label=f"`writer draft EXAMPLE --no-check` ({base})")]
+        load = interleave(variants, runs, Path(tmp))
+    command = f"python bench/bench_draft.py --runs {runs}" + (f" --base {base}" if base else "") + " --cold-only --write-cold bench/results/cold_draft.md"
+    met = "met" if checked.wall_median < TARGET_S else "not met"
+    lines = [
+        "## Cold start of `writer draft` (issue 10)",
+        "",
+        f"Command: `{command}`; EXAMPLE = `{EXAMPLE.relative_to(ROOT)}`.",
+        "",
+        load_line(runs, load),
+        "",
+        *table(variants),
+        "",
+        f"Default draft: {checked.wall_median:.3f} s median wall (target under {TARGET_S} s: {met} at this load); "
+        f"draft / five-library import {ratio(checked, libraries)}; --no-check / five-library import {ratio(unchecked, libraries)}.",
+    ]
+    if base:
+        lines += ["", f"This tree / {base}: with the check {ratio(checked, variants[3])}; --no-check {ratio(unchecked, variants[4])}."]
+    return "\n".join(lines) + "\n"
 
 
 def warm(n: int) -> list[tuple[str, float, float, int]]:
@@ -75,14 +103,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--base", help="also time the cold commands from this commit's tree (e.g. main)")
+    ap.add_argument("--cold-only", action="store_true", help="skip the warm throughput")
+    ap.add_argument("--write-cold", type=Path, help="write the cold-start table here")
     args = ap.parse_args()
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
-    print("| measurement | median | min | max | exit codes |\n|---|---|---|---|---|")
-    for label, flags in (("`writer draft EXAMPLE --no-check` (cold process)", ("--no-check",)), ("`writer draft EXAMPLE` (cold process, the default: with the provenance check)", ())):
-        med, lo, hi, codes = cold(args.runs, *flags)
-        print(f"| {label} | {med:.3f} s | {lo:.3f} s | {hi:.3f} s | {', '.join(map(str, sorted(codes)))} |")
-    print(f"\n| warm drafting, one process, one core, {args.events} synthetic events | articles/s | ms/article | words/article |\n|---|---|---|---|")
+    report = cold(args.runs, args.base)
+    print(report)
+    if args.write_cold:
+        args.write_cold.write_text("# Cold start of `writer draft`\n\n" + report, encoding="utf-8")
+    if args.cold_only:
+        return
+    print(f"| warm drafting, one process, one core, {args.events} synthetic events | articles/s | ms/article | words/article |\n|---|---|---|---|")
     for label, rate, ms, words in warm(args.events):
         print(f"| {label} | {rate:.0f} | {ms:.2f} | {words} |")
 

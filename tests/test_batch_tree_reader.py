@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from test_batch_support import make_factbase
 from test_mutations import EVENTS, mutants_for
 from writer.check import Checker
-from writer.check.document import read_article, read_blocks, split_front_matter
+from writer.check.document import read_article_plain, read_blocks, split_front_matter
 from writer.check.document_tree import read_article_tree, read_blocks_tree
 from writer.factbase.loader import load_event, load_registry
 from writer.markdown_html import parse_tree
@@ -65,14 +65,14 @@ def test_drafts_give_the_same_findings_both_ways(drafts):
 
     found = 0
     for markdown, event in drafts:
-        assert read_article_tree(markdown, "a.md", parse_tree).blocks == read_article(markdown, "a.md").blocks
-        assert check(markdown, "a.md", event) == checker.check_text(markdown, path="a.md", event=event)
+        assert read_article_tree(markdown, "a.md", parse_tree).blocks == read_article_plain(markdown, "a.md").blocks
+        assert check(markdown, "a.md", event) == checker.check_article(read_article_plain(markdown, "a.md"), event=event)
     for path in EVENTS:  # mutated drafts: findings, not only their absence, must agree
         event = load_event(path)
         markdown = next(m for m, e in drafts if e.id == event.id)
         mutants, _ = mutants_for(path, markdown, Drafter(None, run_check=False).draft(event).claims, event)
         for m in mutants[:12]:
-            plain = checker.check_text(m.text, path="a.md", event=event)
+            plain = checker.check_article(read_article_plain(m.text, "a.md"), event=event)
             assert check(m.text, "a.md", event) == plain, m.description
             found += len(plain)
     assert found > 20  # the comparison covered real findings

@@ -26,7 +26,7 @@ from test_draft_properties import REQUIRED, _WINDOW_WORDS, close, numbers_in
 from writer.errors import WriterError
 from writer.factbase.loader import event_from_text, load_registry
 from writer.factbase.records import Source
-from writer.factbase.vocabulary import CHANGE_METRICS, CURRENCIES, METRICS, Hedge, SourceKind
+from writer.factbase.vocabulary import AVERAGE_METRICS, CHANGE_METRICS, CURRENCIES, METRICS, Hedge, SourceKind
 from writer.mdtext import md_escape
 
 # Derandomized: the same examples every run, so CI is stable; bench-style long runs use random seeds
@@ -245,6 +245,15 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
     f["observations"] = draw(observations(unit, status, liquidations=metric == "liquidations", new_kinds=new_kinds))
     if metric == "liquidations" and status in (None, "single_source") and draw(st.integers(0, 5)) == 0:
         f["lower_bound"] = True
+    if new_kinds and unit in ("USD", "count") and metric in AVERAGE_METRICS and draw(st.integers(0, 9)) == 0:
+        # the report's average per day or per trader ("an average of $300 million a day over the week")
+        f["per"] = draw(st.sampled_from(["day", "hour"] if "window" in f else ["trader", "account"]))
+    ends = [v for o in f["observations"] for v in (o.get("range") or [o.get("value")]) if isinstance(v, (int, float))]
+    if new_kinds and len(set(ends)) > 1 and unit in ("USD", "count") and draw(st.integers(0, 3)) == 0:
+        # the report's own average of figures that differ ("an average of close to $170 million")
+        f["average"] = {"value": int((min(ends) + max(ends)) / 2)}
+        if draw(st.booleans()):
+            f["average"]["hedge"] = draw(st.sampled_from(["close_to", "about", "nearly"]))
     obs = f["observations"]
     if len(obs) == 1 and "value" in obs[0] and "hedge" not in obs[0] and not f.get("lower_bound") and draw(st.integers(0, 9)) == 0:
         # two words on one value, in the report's order ("as much as approximately"; the fact helper's kind)
@@ -332,9 +341,7 @@ def events(draw, new_kinds: bool = False):
             q["source"] = draw(st.sampled_from(NAMED + SOCIAL))
         if draw(st.booleans()):
             q["status"] = draw(st.sampled_from(["rumor", "single_source", "pending_verification"]))
-        if draw(st.integers(0, 2)) == 0 and "$" not in q["words"]:
-            # The check cannot yet tell a paraphrased figure from a fact the sentence's window names
-            # (reported to the check side); paraphrases here hold no figure.
+        if draw(st.integers(0, 2)) == 0:
             q["paraphrase"] = True
         if draw(st.integers(0, 5)) == 0:
             q["as_of"] = draw(st.sampled_from(["2026-11-16", "--11-16", "2026"]))  # a day, or less than a date

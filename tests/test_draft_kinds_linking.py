@@ -64,6 +64,8 @@ def drafted_links(ev) -> dict[str, str]:
     ("12 resets per day", "per_day", 12, 12),
     ("about 310 per minute to 480 per minute", "per_minute", 310, 480),  # a rate's words after each end
     ("under 90,000 per second to 1.4 million per second", "per_second", 90_000, 1_400_000),
+    ("up to 51,200 hours to 58,900 hours", None, 51_200, 58_900),  # a duration's word after each end
+    ("3.1 million USDT", "USDT", 3_100_000, 3_100_000),
 ])
 def test_the_grammar_reads_units_and_range_ends_the_drafts_print(text, unit, lo, hi):
     (f,) = find_figures(text)
@@ -71,6 +73,7 @@ def test_the_grammar_reads_units_and_range_ends_the_drafts_print(text, unit, lo,
 
 
 def test_dollar_and_percent_forms_are_not_taken_for_rates_or_currency_words():
+    assert [f.text for f in find_figures("it fell from 2,400 days to 3,100 days")] == ["2,400", "3,100"]  # a move, not a range
     assert [f.unit for f in find_figures("$4 million per day")] == ["USD"]
     assert [f.unit for f in find_figures("31 per cent")] == ["percent"]
     assert [f.unit for f in find_figures("2.4 trillion won")] == ["KRW"]
@@ -174,3 +177,121 @@ def test_a_ranged_rate_with_a_bound_on_its_low_end_drafts_and_passes():
 """)
     found = drafted_links(ev)
     assert {"pace", "pace2"} <= set(found.values())
+
+
+def test_one_speakers_words_relayed_twice_link_to_the_relay_the_sentence_names():
+    """The same words, the same speaker, both rumours: one relayed by a named source, one with none.
+    The sentence that names no source is the source-less one's (whose rule asks for no source)."""
+    ev = event("""facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 640M}]}
+quotes:
+  - {id: relayed, speaker: Ana_Trader, words: "We watched $210 million vanish", source: unnamed-aggregator, status: rumor}
+  - {id: bare, speaker: Ana_Trader, words: "We watched $210 million vanish", status: rumor}
+""")
+    text = "---\nevent: case\n---\n\nA remark attributed to Ana_Trader is an unverified claim: “We watched $210 million vanish”.\n"
+    assert links_of(ev, text)["$210 million"] == "quote:bare"
+    drafter().draft(ev)
+
+
+# --- averages --------------------------------------------------------------------------------------
+
+SPREAD = """facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 150M}, {source: coinank, value: 190M}],
+     average: {value: 171M, hedge: close_to}}
+"""
+
+
+def test_the_reports_average_of_a_disputed_figure_is_printed_once_and_linked():
+    ev = event(SPREAD)
+    draft = drafter().draft(ev)  # the round trip accepts the average it prints
+    assert draft.markdown.count("(an average of close to $171 million)") == 1
+    assert "average" not in draft.title
+    (fig,) = [f for f in draft.claims["figures"] if "171" in f["text"]]
+    assert fig["fact"] == "tot"
+
+
+def test_an_average_links_only_where_the_words_say_average():
+    ev = event(SPREAD)
+    said = "CoinGlass and CoinAnk differ: between $150 million and $190 million, an average of $171 million."
+    assert links_of(ev, said)["$171 million"] == "tot"
+    codes = {f.code for f in checker().check_text(f"---\nevent: case\n---\n\n{said}\n", event=ev)}
+    assert "P005" not in codes
+    # the same number without the word is the disputed range collapsed to one value
+    collapsed = "CoinGlass and CoinAnk put liquidations over 24 hours at $171 million."
+    assert "P005" in {f.code for f in checker().check_text(f"---\nevent: case\n---\n\n{collapsed}\n", event=ev)}
+
+
+PER_DAY = """facts:
+  - {id: week, metric: liquidations, unit: USD, window: 7d, observations: [{source: coinglass, value: 2.1B}]}
+  - {id: daily, metric: liquidations, unit: USD, window: 7d, per: day, observations: [{source: coinglass, value: 300M, hedge: about}]}
+  - {id: each, metric: trader_loss, unit: USD, window: 24h, per: trader, subject: liquidated traders, observations: [{source: coinglass, value: 4200}]}
+"""
+
+
+def test_an_average_per_day_or_per_trader_drafts_as_an_average_and_never_as_a_total():
+    draft = drafter().draft(event(PER_DAY))
+    md = draft.markdown
+    assert "an average of about $300 million per day" in md and "an average of $4,200 per trader" in md
+    assert "$300 million" not in draft.title and "$2.1 billion" in draft.title
+    assert "single account" not in md  # a per-trader average is not one account's loss
+    by_fact = {f["fact"] for f in draft.claims["figures"]}
+    assert {"daily", "each", "week"} <= by_fact
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("came to an average of about $300 million per day", "daily"),
+    ("ran at $300 million a day", "daily"),
+    ("came to about $300 million daily", "daily"),
+    ("came to $300 million", None),  # no word of an average: not the daily figure (a wrong weekly total)
+])
+def test_a_daily_average_links_only_where_the_words_say_so(words, expected):
+    ev = event(PER_DAY)
+    found = links_of(ev, f"CoinGlass data show liquidations over 7 days {words}.")
+    linked = found["$300 million"]
+    assert linked == expected if expected else linked != "daily"
+
+
+def test_a_count_averaged_per_hour_drafts_and_its_rate_words_link_to_it():
+    ev = event("""facts:
+  - {id: week, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 640M}]}
+  - {id: orders, metric: liquidation_orders, unit: count, window: 24h, per: hour, venue: binance, status: official,
+     observations: [{source: binance, value: 340}]}
+""")
+    assert "orders" in drafted_links(ev).values()
+    assert links_of(ev, "Binance saw an average of 340 per hour over 24 hours.")["340 per hour"] == "orders"
+
+
+# --- several assets counted together --------------------------------------------------------------
+
+BOTH = """facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 640M}]}
+  - {id: btc, metric: liquidations, unit: USD, window: 24h, asset: BTC, observations: [{source: coinglass, value: 110M}]}
+  - {id: eth, metric: liquidations, unit: USD, window: 24h, asset: ETH, observations: [{source: coinglass, value: 52M}]}
+  - {id: both, metric: liquidations, unit: USD, window: 24h, assets: [BTC, ETH], observations: [{source: coinglass, value: 162M}]}
+"""
+
+
+def test_a_figure_of_two_assets_together_drafts_beside_each_assets_own_figure():
+    assert {"both", "btc", "eth"} <= set(drafted_links(event(BOTH)).values())
+
+
+@pytest.mark.parametrize("sentence, figure, kind, fact", [
+    ("On CoinGlass data, BTC and ETH liquidations over 24 hours came to $162 million.", "$162 million", "supported", "both"),
+    ("On CoinGlass data, BTC and ETH liquidations over 24 hours came to $190 million.", "$190 million", "contradicts", "both"),
+    ("Bitcoin and ether liquidations came to $110 million and $52 million, respectively, CoinGlass data show.", "$52 million", "supported", "eth"),
+    ("Bitcoin liquidations came to $162 million over 24 hours, CoinGlass data show.", "$162 million", "contradicts", "btc"),
+])
+def test_the_words_naming_both_assets_point_at_the_figure_of_both(sentence, figure, kind, fact):
+    found = {fu.figure.text: lk for fu, lk, _ in checker().links(sentence, event=event(BOTH))}
+    assert (found[figure].kind, found[figure].fact.id) == (kind, fact)
+
+
+def test_a_paraphrase_repeating_the_quotes_words_is_the_quotes_figure():
+    ev = event("""facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 1h, observations: [{source: coinglass, value: 210M}]}
+quotes:
+  - {id: q, speaker: a desk head, words: "We watched $210 million vanish in an hour", paraphrase: true}
+""")
+    text = "A desk head said that we watched $210 million vanish in an hour.\n"
+    assert links_of(ev, text)["$210 million"] == "quote:q"
+    drafter().draft(ev)

@@ -125,6 +125,41 @@ def test_facts_show_prints_the_currency(tmp_path):
     assert json.loads(out.stdout)["facts"][0]["unit"] == "KRW"
 
 
+# --- a notional quoted in a stablecoin ------------------------------------------------------
+
+
+def usdt(fid: str, body: str, *, extra: str = "") -> str:
+    return fact(fid, obs("binance", body), unit="currency", extra="    currency: USDT\n    venue: binance\n    status: official\n" + extra)
+
+
+def test_a_notional_in_usdt_keeps_its_quote_asset_as_its_unit():
+    event = load(HEAD + usdt("bn_usdt", "value: 80583211"))
+    assert event.facts["bn_usdt"].unit == "USDT"
+    assert "USDT" in facts_table(event).splitlines()[2]
+
+
+@pytest.mark.parametrize("typed, hint", [("usdt", "USDT"), ("USTD", "USDT"), ("usdc", "USDC"), ("TUSD", None)])
+def test_a_mistyped_stablecoin_is_refused_at_its_line_with_a_suggestion(typed, hint):
+    text = HEAD + fact("bn", obs("binance", "value: 80M"), unit="currency", extra=f"    currency: {typed}\n")
+    p = next(p for p in problems(text) if p.field == "facts[0].currency")
+    assert p.line == line_of(text, f"currency: {typed}") and "unknown currency" in p.message
+    if hint:
+        assert f"did you mean {hint!r}" in p.message
+
+
+def test_a_usdt_notional_drafts_in_usdt_and_the_check_takes_dollars_at_face_value(checked_drafter):
+    from writer.check import Checker
+
+    text = HEAD + fact("total", obs("coinglass", "value: 1.68B")) + usdt("bn_usdt", "value: 80583211")
+    event = load(text)
+    draft = checked_drafter.draft(event, facts_path="case.yaml")  # raises DraftError when the check refuses it
+    assert "80.6 million USDT" in draft.markdown and "$80.6 million" not in draft.markdown
+    links = {fu.figure.text: lk.support.id if lk.support else None
+             for fu, lk, _ in Checker(spacy_pipeline=False).links(
+                 "Binance's own tally: 80.6 million USDT. Binance says $80.6 million went.\n", event=event)}
+    assert links == {"80.6 million USDT": "bn_usdt", "$80.6 million": "bn_usdt"}
+
+
 
 
 
@@ -428,3 +463,35 @@ def test_an_event_with_a_duration_and_a_rate_drafts_and_passes_its_own_check(che
             + timed("rate", "rate", "per_second", "value: 1", subject="liquidation reports an exchange publishes"))
     draft = checked_drafter.draft(load(text), facts_path="case.yaml")
     assert "$1.13 billion" in draft.markdown
+
+
+# --- an average per day, hour, trader ----------------------------------------------------------
+
+
+def test_an_average_per_day_is_kept_shown_and_never_added_to_the_total():
+    text = (HEAD + fact("total", obs("coinglass", "value: 1.68B"))
+            + fact("hourly", obs("coinglass", "value: 70M"), extra="    per: hour\n")
+            + fact("long", obs("coinglass", "value: 1.6B"), extra="    side: long\n"))
+    event = load(text)
+    assert event.facts["hourly"].per == "hour"
+    assert "average per hour" in facts_table(event)
+    assert event_record(event)["facts"][1]["per"] == "hour"
+    assert not any("hourly" in d for d in event.derived)  # no share of the total from an hourly average
+
+
+@pytest.mark.parametrize("extra, needle, field_line, windowed", [
+    ("    per: days\n", "did you mean 'day'", "per: days", True),
+    ("    per: week\n", "unknown `per`", "per: week", True),
+    ("    per: day\n", "needs the `window`", "per: day", False),
+])
+def test_a_wrong_per_is_refused_at_its_line(extra, needle, field_line, windowed):
+    text = HEAD + fact("avg", obs("coinglass", "value: 70M"), extra=extra)
+    if not windowed:
+        text = text.replace("    window: 24h\n", "", 1)
+    p = next(p for p in problems(text) if p.field == "facts[0].per")
+    assert needle in p.message and p.line == line_of(text, field_line)
+
+
+def test_a_share_cannot_be_an_average_per_trader():
+    text = HEAD + fact("s", obs("coinglass", "value: 40"), metric="liquidation_share", unit="percent", extra="    per: trader\n")
+    assert any(p.field == "facts[0].per" and "average amount or count" in p.message for p in problems(text))

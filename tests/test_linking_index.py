@@ -111,8 +111,11 @@ def fact_bases(draw):
         used.add((asset, side, window, metric))
         lines += [f"  - id: f{i}", f"    metric: {metric}", "    unit: USD"]
         lines += [f"    {k}: {v}" for k, v in (("asset", asset), ("side", side), ("window", window)) if v]
-        if draw(st.booleans()):  # two sources that disagree: a range
+        if draw(st.booleans()):  # two sources that disagree: a range (with, at times, the report's average of the two)
             lines += ["    observations:", f"      - {{source: coinglass, value: {value}}}", f"      - {{source: coinank, value: {round(value * 1.4)}}}"]
+            if value and draw(st.booleans()):
+                lines += [f"    average: {{value: {round(value * 1.2)}}}"]
+                values.append(round(value * 1.2))
         else:
             lines += ["    observations:", f"      - {{source: {draw(st.sampled_from(_SOURCES))}, value: {value}}}"]
         values.append(value)
@@ -136,7 +139,7 @@ def money(v: float) -> str:
 @st.composite
 def sentences(draw, values):
     value = draw(st.sampled_from(values)) * draw(st.sampled_from([1, 1, 1.02, 1.3, 0.5, 4, 11, 0.09]))
-    figure = draw(st.sampled_from(["{m}", "about {m}", "over {m}", "under {m}", "{m} to {m2}", "several million dollars"]))
+    figure = draw(st.sampled_from(["{m}", "about {m}", "over {m}", "under {m}", "{m} to {m2}", "several million dollars", "an average of {m}"]))
     figure = figure.format(m=money(value), m2=money(value * 1.4))
     asset = draw(st.sampled_from(_ASSETS))
     side = draw(st.sampled_from(_SIDES))

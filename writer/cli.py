@@ -8,12 +8,42 @@ input error.
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from writer import __version__
 
+# Command name -> (module, attribute). A command's module is imported when that command runs
+# (or for --help), so `writer draft` and `writer check` do not import batch publishing,
+# preview and the importers' command lines at start (click's documented lazy-group pattern).
+# Each command lives in a module of its own so it can grow without crowding this file.
+COMMANDS = {
+    "facts": ("writer.cli_facts", "facts"),
+    "draft": ("writer.cli_draft", "draft"),
+    "preview": ("writer.cli_preview", "preview"),
+    "batch": ("writer.cli_batch", "batch"),
+    "import": ("writer.cli_import", "import_command"),
+    "check": ("writer.cli_check", "check"),
+    "rules": ("writer.cli_check", "rules"),
+    "rule": ("writer.cli_check", "rule"),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})  # click lists commands sorted
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS:
+            module, attribute = COMMANDS[cmd_name]
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="writer")
 def main() -> None:
     """Editorial assistant for crypto-market news desks.
@@ -21,23 +51,6 @@ def main() -> None:
     Every figure in the fact base carries its provenance; drafts and checks
     make sure no article prints a number with more certainty than its source allows.
     """
-
-
-# The other commands live one module each so they can grow without crowding this file.
-from writer.cli_batch import batch  # noqa: E402
-from writer.cli_check import check_commands  # noqa: E402
-from writer.cli_draft import draft  # noqa: E402
-from writer.cli_facts import facts  # noqa: E402
-from writer.cli_import import import_command  # noqa: E402
-from writer.cli_preview import preview  # noqa: E402
-
-main.add_command(facts)
-main.add_command(draft)
-main.add_command(preview)
-main.add_command(batch)
-main.add_command(import_command)
-for _command in check_commands:
-    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

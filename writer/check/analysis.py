@@ -95,14 +95,15 @@ class Sentence:
         """One marker class, without reading the others."""
         if self._classes is not None:
             return cls in self._classes
-        rx = self._reader.phrases.markers.get(cls)
-        return bool(rx is not None and rx.search(self.text))
+        return cls in self._reader.phrases.marker_finder.found(self.text)  # = that class's own search, memoised per text
 
     def has_caveat(self) -> bool:
         """Any attribution or caveat word at all (one combined pass; F001 asks only this)."""
         if self._classes is not None:
             return bool(self._classes & CAVEAT_CLASSES)
-        return bool(self._reader.caveat_rx.search(self.text)) or self._reader.phrases.framed(self.text, label=self._label_ok())
+        # The marker classes' one-scan finder (memoised per text, shared with ``classes``): the same answer as
+        # searching the union of the caveat classes, without compiling that union (writer/check/lazyre.py).
+        return bool(self._reader.phrases.marker_finder.found(self.text) & CAVEAT_CLASSES) or self._reader.phrases.framed(self.text, label=self._label_ok())
 
     def _label_ok(self) -> bool:
         """May "Name: ..." be read as a source label here (a headline's or caption's opening, not a list item's)?"""
@@ -129,7 +130,6 @@ class _Reader:
     source_rx: object
     spelling: dict
     note_rx: re.Pattern
-    caveat_rx: re.Pattern
     texts: tuple[str, ...] = ()  # block texts
     _notes: dict = None  # type: ignore[assignment]
     labels_ok: tuple[bool, ...] = ()  # per block: may it open with a "Source:" / "Name:" label?
@@ -427,8 +427,7 @@ def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_
             phrases: PhraseSet, source_rx, spelling: dict[str, str]) -> Analysis:
     """Join blocks, sentence boundaries and figures into sentences and figure uses."""
     note_rx = phrases.union(NOTE_CLASSES)
-    caveat_rx = phrases.union(CAVEAT_CLASSES)
-    reader = _Reader(phrases, source_rx, spelling, note_rx, caveat_rx, tuple(b.text for b in article.blocks), {},
+    reader = _Reader(phrases, source_rx, spelling, note_rx, tuple(b.text for b in article.blocks), {},
                      tuple(not b.in_list for b in article.blocks))
     sentences: list[Sentence] = []
     uses: list[FigureUse] = []

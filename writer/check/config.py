@@ -26,7 +26,6 @@ configuration is reported at once, each with its line.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,6 +130,8 @@ def _read_toml(path: Path) -> dict:
         line = data[:exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError([Problem(str(path), line, column, "", "not UTF-8 text")]) from None
+    import tomllib  # only when a configuration file is read (most checks and drafts read none)
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -139,7 +140,7 @@ def _read_toml(path: Path) -> dict:
         raise InputError([Problem(str(path), line, column, "", f"not valid TOML: {reason}")]) from None
 
 
-def _decode_position(exc: tomllib.TOMLDecodeError, text: str) -> tuple[int, int]:
+def _decode_position(exc: "tomllib.TOMLDecodeError", text: str) -> tuple[int, int]:
     """(line, column) of a TOML syntax error: the exception's own fields where Python has them (3.14+)."""
     line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
     if line:

@@ -6,6 +6,12 @@ front matter or HTML. Inline markup that is not words (code spans, HTML,
 link targets, emphasis markers) is blanked with spaces rather than removed,
 so a character offset in a block's text maps straight back to a line and
 column in the file: that is what lets a finding point at the figure itself.
+
+``read_article`` first asks markdown-it-pyrs (the Rust port,
+writer/check/document_tree.py), which reads the shapes drafts and most
+articles take into the very same blocks without markdown-it-py's import (a
+fifth of a one-file ``writer check``'s start); ``read_article_plain`` is the
+reference it is tested against, and what runs for any other shape.
 """
 
 from __future__ import annotations
@@ -16,7 +22,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import yaml
-from markdown_it import MarkdownIt
 
 from writer.check.suppressions import Suppressions, read_suppressions
 from writer.errors import single_problem
@@ -131,7 +136,9 @@ _MASKED: dict[str, str] = {}
 
 
 @lru_cache(maxsize=32)
-def _parser(unused: frozenset[str] = frozenset()) -> MarkdownIt:
+def _parser(unused: frozenset[str] = frozenset()):
+    from markdown_it import MarkdownIt  # imported on first use: most articles are read through markdown-it-pyrs
+
     # Inline parsing is left out: the check reads inline content itself (mask_inline),
     # and markdown-it-py's inline pass costs as much again as the block pass.
     return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join", *sorted(unused)], ignoreInvalid=True)
@@ -155,7 +162,7 @@ _CANNOT_FIRE = (
 )
 
 
-def _parser_for(body: str) -> MarkdownIt:
+def _parser_for(body: str):
     if "\r" in body or "\0" in body:  # markdown-it normalises these first: keep every rule
         return _parser()
     return _parser(frozenset(name for name, cannot in _CANNOT_FIRE if cannot(body)))
@@ -247,5 +254,15 @@ def _assign_roles(blocks: list[Block]) -> None:
 
 
 def read_article(source: str, path: str = "<string>") -> Article:
+    """The article's front matter, prose blocks and suppressions: through markdown-it-pyrs's tree
+    when that reader handles the article's shapes, else through :func:`read_article_plain`."""
+    from writer.check.document_tree import read_article_tree
+    from writer.markdown_html import parse_tree
+
+    return read_article_tree(source, path, parse_tree) or read_article_plain(source, path)
+
+
+def read_article_plain(source: str, path: str = "<string>") -> Article:
+    """The article read with markdown-it-py's block pass (the reference reader)."""
     front, body = split_front_matter(source, path)
     return Article(path=path, source=source, front_matter=front, blocks=read_blocks(body), suppressions=read_suppressions(body))

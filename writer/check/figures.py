@@ -24,7 +24,8 @@ _MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "
 _MAG_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
 # Currencies a desk writes out after a magnitude ("2.4 trillion won"): never dollars.
 CURRENCY_WORDS = {"won": "KRW", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR",
-                  "pounds": "GBP", "rupees": "INR", "rubles": "RUB", "roubles": "RUB"}
+                  "pounds": "GBP", "rupees": "INR", "rubles": "RUB", "roubles": "RUB",
+                  "usdt": "USDT", "usdc": "USDC"}  # a notional quoted in a stablecoin ("80.6 million USDT")
 _VAGUE = {
     # multiplier range of the magnitude: "several million" = 3-9 million, "tens of billions" = 10-99 billion.
     "several": (2, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 3), "tens of": (10, 99),
@@ -80,7 +81,8 @@ _HALF_RE = re.compile(r"(?<![\w$])half\s+a\s+(?P<mag>million|billion|trillion)(?
 # position's terms, not a figure.
 _MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:leverage|leveraged|margin)\b)", re.IGNORECASE)
 # Two figures that are the ends of one range: what stands between them, and what may stand before the first.
-_RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|to\s+(?:even|as\s+(?:much|many|high)\s+as|about|around|roughly|nearly|approximately|some|perhaps)|and(?:\s+(?:about|around|roughly|nearly|approximately|some))?)\s*$", re.IGNORECASE)
+# A duration's word may follow each end ("67,400 hours to 70,900 hours": the check reads no unit in it).
+_RANGE_JOIN = re.compile(r"^\s*(?:(?:minutes?|hours?|days?|weeks?)\s+)?(?:[-–—]|to|to\s+(?:even|as\s+(?:much|many|high)\s+as|about|around|roughly|nearly|approximately|some|perhaps)|and(?:\s+(?:about|around|roughly|nearly|approximately|some))?)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:\bbetween|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 

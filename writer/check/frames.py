@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from writer.check.lazyre import LazyPatterns
+
 # Irregular verb forms (lemma -> forms); regular verbs are inflected by rule.
 _IRREGULAR = {
     "say": ("say", "says", "said", "saying"),
@@ -112,7 +114,7 @@ def _participles(lemmas) -> str:
     return _alt(out)
 
 
-class Frames:
+class Frames(LazyPatterns):
     """Every attribution frame, found from its keyword outwards.
 
     One expression with every frame would try each frame at every word start
@@ -141,37 +143,40 @@ class Frames:
         flags = re.IGNORECASE
         self.memo()
         self.strong = {f.lower() for lemma in strong for f in verb_forms(lemma)}
-        # keyword -> check; each check answers where the frame starts, or None.
-        self._verb = re.compile(rf"\b(?:{_verb_alt(strong + weak)})\b", flags)
-        self._left_strong = re.compile(rf"(?:{data_subject}|{name}|\b(?:he|she|they))\s+{aux}{adverb}$", flags)
-        self._left_weak = re.compile(rf"{data_subject}\s+{aux}{adverb}$", flags)
-        self._left_name = re.compile(rf"{name}\s+{aux}{adverb}$", flags)
-        self._that = re.compile(r"\s+that\b", flags)
+        # keyword -> check; each check answers where the frame starts, or None. Each expression is
+        # compiled on first use (writer/check/lazyre.py): a text without a reporting verb never needs
+        # the long ones that look for its subject.
+        lazy = self._lazy
+        lazy("_verb", rf"\b(?:{_verb_alt(strong + weak)})\b", flags)
+        lazy("_left_strong", rf"(?:{data_subject}|{name}|\b(?:he|she|they))\s+{aux}{adverb}$", flags)
+        lazy("_left_weak", rf"{data_subject}\s+{aux}{adverb}$", flags)
+        lazy("_left_name", rf"{name}\s+{aux}{adverb}$", flags)
+        lazy("_that", r"\s+that\b", flags)
         # a name followed by its reporting verb: "Zhou posits", "mainstream sources have asserted"
-        self._strong_after = re.compile(rf"(?:['’]s)?\s+{aux}{adverb}(?:{_verb_alt(strong)})\b", flags)
+        lazy("_strong_after", rf"(?:['’]s)?\s+{aux}{adverb}(?:{_verb_alt(strong)})\b", flags)
         # "as reported by X", "tracked by on-chain analytics platforms", "data compiled by X"
-        self._agent = re.compile(rf"\b(?:{_participles(strong + weak + list(vocab['agent_verbs']))})\s+by\s+", flags)
+        lazy("_agent", rf"\b(?:{_participles(strong + weak + list(vocab['agent_verbs']))})\s+by\s+", flags)
         # "said Zhou", "wrote K33's Vetle Lunde"
-        self._speech = re.compile(r"\b(?:said|says|wrote|told|added|noted|explained|warned|argued)\s+", flags)
+        lazy("_speech", r"\b(?:said|says|wrote|told|added|noted|explained|warned|argued)\s+", flags)
         # "according to X", "per X", "citing X", "attributed to X", "a report by X"
-        self._prep = re.compile(rf"\b(?:{_alt(vocab['prepositions'])})\s+", flags)
+        lazy("_prep", rf"\b(?:{_alt(vocab['prepositions'])})\s+", flags)
         # "data from X", "figures compiled by X"; "in X's data", "grounded in X's statistics"
-        self._noun = re.compile(rf"\b(?:{nouns})\b", flags)
-        self._noun_right = re.compile(rf"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+{source}", flags)
-        self._noun_left = re.compile(rf"\b(?:in|on|from|into|through)\s+{name}['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
+        lazy("_noun", rf"\b(?:{nouns})\b", flags)
+        lazy("_noun_right", rf"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+{source}", flags)
+        lazy("_noun_left", rf"\b(?:in|on|from|into|through)\s+{name}['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
         # "the figure comes from X"
-        self._comes = re.compile(r"\b(?:comes?|came|derives?|derived|stems?|stemmed)\s+(?:\w+ly\s+)?from\s+", flags)
-        self._source = re.compile(source, flags)
-        self._name = re.compile(name, flags)
+        lazy("_comes", r"\b(?:comes?|came|derives?|derived|stems?|stemmed)\s+(?:\w+ly\s+)?from\s+", flags)
+        lazy("_source", source, flags)
+        lazy("_name", name, flags)
         # a label: "Source: X", "Data: X", "(Source: X)"
-        self._label = re.compile(rf"(?:^|\()\s*(?:{_alt(vocab['labels'])})\s*:", flags | re.MULTILINE)
+        lazy("_label", rf"(?:^|\()\s*(?:{_alt(vocab['labels'])})\s*:", flags | re.MULTILINE)
         # "CoinGlass: ..." opening a headline or a caption (not a list item: "Bitcoin: $X" is a label there).
-        self.label = re.compile(rf"^\s*{name}\s*:\s", flags)
+        lazy("label", rf"^\s*{name}\s*:\s", flags)
         # Named sources that differ: "because CoinGlass and CoinAnk differ", "the accounts of X and Y differ"
         # (two names at least: "Alts varied" is a market, not a disagreement).
         # ("CoinGlass and CoinAnk figures differ", "CoinGlass's and CoinAnk's data diverge": their data.)
-        self.differ = re.compile(rf"{name}(?:['’]s)?(?:[\s,]+(?:and\s+|&\s+)?{name}(?:['’]s)?)+[\s,]+(?:(?:{nouns})\s+)?"
-                                 rf"(?:which\s+|that\s+)?(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
+        lazy("differ", rf"{name}(?:['’]s)?(?:[\s,]+(?:and\s+|&\s+)?{name}(?:['’]s)?)+[\s,]+(?:(?:{nouns})\s+)?"
+                       rf"(?:which\s+|that\s+)?(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
 
     def keyword_ends(self, text: str) -> list[int]:
         """Where the keywords of frames that put the source after them end ("per ", "tracked by ",
@@ -202,8 +207,8 @@ class Frames:
 
     def _first(self, text: str) -> int | None:
         """``first`` computed afresh (the plain version the memo is compared against)."""
-        found = [at for at in (self._by_verb(text), self._after(self._agent, text), self._after(self._speech, text, self._name),
-                               self._after(self._prep, text), self._by_noun(text), self._after(self._comes, text, self._name))
+        found = [at for at in (self._by_verb(text), self._after(self._agent, text), self._after(self._speech, text, "_name"),
+                               self._after(self._prep, text), self._by_noun(text), self._after(self._comes, text, "_name"))
                  if at is not None]
         m = self._label.search(text)
         if m:
@@ -221,10 +226,10 @@ class Frames:
                 return left.start()
         return None
 
-    def _after(self, keyword: re.Pattern, text: str, what: re.Pattern | None = None) -> int | None:
-        what = what or self._source
+    def _after(self, keyword: re.Pattern, text: str, what: str = "_source") -> int | None:
+        """Where ``keyword`` starts when the pattern named ``what`` (compiled only if a keyword is found) follows it."""
         for m in keyword.finditer(text):
-            if what.match(text, m.end()):
+            if getattr(self, what).match(text, m.end()):
                 return m.start()
         return None
 

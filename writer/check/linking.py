@@ -21,9 +21,12 @@ from writer.check.phrases import PhraseSet
 from writer.factbase.records import Event, Fact
 from writer.factbase.vocabulary import Status
 
+# A stablecoin notional is dollars at face value: "$80.6 million" and "80.6 million USDT" are one amount.
 _UNIT_OK = {
     None: {"USD", "count", "coins", "index", "ratio"},
-    "USD": {"USD"},
+    "USD": {"USD", "USDT", "USDC"},
+    "USDT": {"USDT", "USD"},
+    "USDC": {"USDC", "USD"},
     "percent": {"percent"},
     "count": {"count"},
     "coins": {"coins"},
@@ -44,6 +47,8 @@ class Support:
     anchor: bool = False  # a price level a fact is pinned to, not the fact's own value
     point: bool = True
     speaker: str | None = None  # a quote's speaker: two speakers may say the same words
+    words: str | None = None  # a quote's words: a paraphrase that repeats them is the quote's, not a fact's
+    average: bool = False  # the report's own average of a fact's figures: linked only where the words say "average"
 
     @property
     def disputed(self) -> bool:
@@ -71,6 +76,8 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         # A point when the fact has a value (agreeing sources spread within the tolerance
         # still have one); a range only when the fact base refuses a single value.
         out.append(Support(fact.id, fact.unit, lo, hi, fact.status, fact.sources, fact, point=(fact.value is not None)))
+        if fact.average is not None:
+            out.append(_average(event, fact))
         if fact.price_level is not None:
             out.append(Support(fact.id, "USD", fact.price_level, fact.price_level, fact.status, fact.sources, fact, anchor=True))
         if fact.price_band is not None:
@@ -84,23 +91,53 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         # same words, the one the sentence names is the one quoted.
         speaker = tuple(sid for sid, src in event.registry.sources.items() if quote.speaker in src.names)
         for fig in find_figures(quote.words, qualifiers):
-            out.append(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else speaker, quote.speaker))
+            out.append(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else speaker, quote.speaker,
+                                  quote.words))
     return out, unavailable
 
 
-def _from_text(sid: str, fig: Figure, status: Status, sources, speaker: str | None = None) -> Support:
-    return Support(sid, fig.unit or "USD", fig.lo, fig.hi, status, tuple(sources), None, point=fig.point, speaker=speaker)
+def _average(event: Event, fact: Fact) -> Support:
+    """The report's average of a fact's figures ("an average close to $170 million"), as a point of
+    that fact: the fact's status and sources, or its own source's when the average names one (a
+    group's average stays a group's; one named source's is that source's alone)."""
+    value, _hedge, source = fact.average
+    if source is None or (source,) == tuple(fact.sources):
+        status, sources = fact.status, tuple(fact.sources)
+    else:
+        group = getattr(event.registry.sources.get(source), "group", False)
+        status, sources = (Status.UNNAMED_GROUP if group else Status.SINGLE_SOURCE), (source,)
+    return Support(fact.id, fact.unit, value, value, status, sources, fact, average=True)
+
+
+def _from_text(sid: str, fig: Figure, status: Status, sources, speaker: str | None = None, words: str | None = None) -> Support:
+    return Support(sid, fig.unit or "USD", fig.lo, fig.hi, status, tuple(sources), None, point=fig.point, speaker=speaker, words=words)
 
 
 def _unit_ok(fig: Figure, unit: str) -> bool:
     return unit == fig.unit or unit in _UNIT_OK.get(fig.unit, set()) or (fig.unit is None and unit not in ("percent",))
 
 
+def _counts_together(target, assets: frozenset[str]) -> bool:
+    """A fact (or its support) of several assets counted together, all of them the ones named."""
+    fact = target.fact if isinstance(target, Support) else target
+    return fact is not None and bool(fact.assets) and assets <= set(fact.assets)
+
+
+def _is_average(s: Support) -> bool:
+    """The report's average of a fact's figures, or a fact that is an average per day, hour, trader..."""
+    return s.average or (s.fact is not None and s.fact.per is not None and not s.anchor)
+
+
+def _per_unit(fig: Figure, s: Support) -> bool:
+    """"340 per hour", "23,000 USDT per day" read as a rate: the figure of an average per hour or day."""
+    return fig.unit is not None and fig.unit.startswith("per_") and s.fact is not None and s.fact.per == fig.unit[4:] and not s.anchor
+
+
 def value_match(fig: Figure, s: Support) -> str | None:
     """'match' when the text could have been written from the support, 'collapsed' when a
     point was written for a disputed range, None otherwise."""
     if s.hi < 0 <= fig.lo:  # "fell 3.4%" prints the magnitude of a -3.4 change
-        s = Support(s.id, s.unit, -s.hi, -s.lo, s.status, s.sources, s.fact, s.anchor, s.point, s.speaker)
+        s = Support(s.id, s.unit, -s.hi, -s.lo, s.status, s.sources, s.fact, s.anchor, s.point, s.speaker, s.words, s.average)
     if fig.qualifier == "vague":
         flo, fhi = fig.interval()
         return "match" if flo <= s.hi and s.lo <= fhi else None
@@ -276,19 +313,23 @@ def _norm_window(w: str | None) -> str | None:
 
 _HEARSAY = frozenset({"rumor", "pending", "claim"})
 # Metrics that are prices or levels, not amounts: a price is never a liquidation total.
-PRICE_METRICS = frozenset({"price_level", "price_change", "index_level", "sentiment_index", "funding_rate"})
+PRICE_METRICS = frozenset({"price_level", "price_change", "index_level", "sentiment_index", "funding_rate", "support_level"})
 # How far an edited value may be from the fact it contradicts: a typo changes digits, not the order of magnitude.
 EDIT_FACTOR = 10.0
+
+
+def _kind_fits(fact: Fact, cues: Cues) -> bool:
+    """Whether words of a price (or of an amount) may be about this fact: a price is never a volume."""
+    price_words = bool(cues.metrics & {"price_level"}) and "liquidations" not in cues.metrics
+    amount_words = "liquidations" in cues.metrics and "price_level" not in cues.metrics
+    return not ((price_words and fact.metric not in PRICE_METRICS) or (amount_words and fact.metric == "price_level"))
 
 
 def plausible_edit(fig: Figure, s: Support, cues: Cues) -> bool:
     """Could this figure be a mistyped or stale version of this fact (rather than another kind of number)?"""
     fact = s.fact
-    if fact is not None and not s.anchor:
-        price_words = bool(cues.metrics & {"price_level"}) and "liquidations" not in cues.metrics
-        amount_words = "liquidations" in cues.metrics and "price_level" not in cues.metrics
-        if (price_words and fact.metric not in PRICE_METRICS) or (amount_words and fact.metric == "price_level"):
-            return False
+    if fact is not None and not s.anchor and not _kind_fits(fact, cues):
+        return False
     if "fund_flow" in cues.metrics and (fact is None or fact.metric != "fund_flow"):
         return False  # an ETF outflow is not a mistyped liquidation total
     mid, val = (s.lo + s.hi) / 2, fig.value
@@ -353,6 +394,9 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
         if cues.assets:
             if fact.asset in cues.assets:
                 score += 2
+            elif fact.assets and cues.assets <= set(fact.assets):
+                # "BTC and ETH liquidations": a figure of both counted together; one of them named, no conflict
+                score += 2.5 if len(cues.assets) > 1 else 0
             elif not cues.total or fact.asset is not None:
                 conflicts += 1  # "XRP liquidations" is neither a BTC figure nor the total
         elif cues.sentence_assets:
@@ -409,9 +453,13 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     matched: list[tuple[float, Support, str, float, int]] = []  # (score, support, how, words' score, conflicts)
     described: list[tuple[float, object, float]] = []  # (score, support or fact, score without the source bonus)
     potential, hearsay = "estimate" in classes, not _HEARSAY.isdisjoint(classes)
+    # do the figure's own words say "average" (before it), or "per day", "a day" (after it)?
+    averaged = _AVERAGE_WORDS.search(fu.left[-_AVERAGE_REACH:]) is not None or _PER_WORDS.match(fu.right) is not None
     for s in supports:
-        if not _unit_ok(fig, s.unit):
+        if not (_unit_ok(fig, s.unit) or _per_unit(fig, s)):
             continue
+        if _is_average(s) and not averaged:
+            continue  # a disputed range written as its average is a collapsed range; a daily average is no total
         how = value_match(fig, s)
         if how is None and (s.fact is None or fig.qualifier == "vague"):
             continue  # neither a match nor a candidate contradiction: its score is never read
@@ -419,22 +467,31 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         if how is not None:
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
-            if s.speaker is not None and _names(fu.sentence.text, s.speaker):
-                score += 1  # of two speakers saying the same words, the one the sentence names
+            elif s.words is not None and _plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold():
+                score += 3  # a paraphrase that repeats the quote's words (no quotation marks) is the quote's figure
+            if s.average:
+                score += 3  # "an average of $X": the report's average, not the figure it averages
+            if s.speaker is not None:
+                if _names(fu.sentence.text, s.speaker):
+                    score += 1  # of two speakers saying the same words, the one the sentence names
+                if s.sources and named.isdisjoint(s.sources):
+                    score -= 0.5  # of one speaker's words relayed twice, the one whose source the sentence names
             matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
         elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
             described.append((score, s, score - bonus))
     if foreign:
-        matched = _with_foreign(matched, foreign, index, fig, cues, potential, hearsay, named)
+        matched = _with_foreign(matched, foreign, index, fig, cues, potential, hearsay, named, averaged)
     for fact in unavailable:
-        if fig.unit is not None and fact.unit != fig.unit:
-            continue
+        if (fig.unit is not None and fact.unit != fig.unit) or not _kind_fits(fact, cues):
+            continue  # "the price broke through $10,000" does not give an unavailable volume
         score, conflicts, bonus = _score(Support(fact.id, fact.unit, math.nan, math.nan, fact.status, fact.sources, fact), cues, potential, hearsay, named)
         if conflicts == 0 and score >= 2:
             described.append((score + 0.5, fact, score - bonus + 0.5))
     best_m = max((m[0] for m in matched), default=None)
-    if len(cues.assets) > 1 or "respectively" in fu.sentence.text:
+    if "respectively" in fu.sentence.text:
         described = []  # "BTC and ETH ... $X and $Y, respectively": the words cannot say which fact was meant
+    elif len(cues.assets) > 1:  # only a figure of those assets counted together can be the one meant
+        described = [d for d in described if _counts_together(d[1], cues.assets)]
     if described and matched:
         # The value fits some fact: only the words (not a source's name) may say it was meant for another.
         described = [(words, t, words) for _, t, words in described if words >= 2]
@@ -468,7 +525,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
 
 
 def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, potential: bool, hearsay: bool,
-                  named: frozenset[str]) -> list:
+                  named: frozenset[str], averaged: bool) -> list:
     """``matched`` with the value matches among facts of assets the words do not name. Each such
     fact conflicts with the words (so it never explains away a mismatch, nor is read as mistyped):
     it can only matter by scoring as well as the best match, so a group is opened only then."""
@@ -479,7 +536,7 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
         if score - 3 * conflicts < best:
             continue
         for s in members():
-            if _unit_ok(fig, s.unit):
+            if (_unit_ok(fig, s.unit) or _per_unit(fig, s)) and (averaged or not _is_average(s)):
                 how = value_match(fig, s)
                 if how is not None:
                     extra.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
@@ -488,7 +545,14 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
     return sorted(matched + extra, key=lambda m: index.position(m[1]))  # the supports' order, as the plain scan has it
 
 
-_JOINED = re.compile(r"([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,5}\s*$", re.IGNORECASE)
+_AVERAGE_WORDS = re.compile(r"\b(?:average[sd]?|mean|on\s+average)\b", re.IGNORECASE)
+_AVERAGE_REACH = 40  # characters before the figure where "an average (of)" stands
+# An average's unit after its figure ("$300 million per day", "a day", "daily"; vocabulary.AVERAGE_PER).
+_PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|order)\b|\s*(?:daily|hourly|on\s+average)\b", re.IGNORECASE)
+
+# "bitcoin and ether liquidations over 24 hours came to": two assets joined, then up to eight words to the figure.
+# The rightmost such pair ("CoinGlass, BTC and ETH liquidations": BTC and ETH, not CoinGlass and BTC).
+_JOINED = re.compile(r"^.*(?<![\w-])([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,8}\s*$", re.IGNORECASE | re.DOTALL)
 _TICKER_PAREN = re.compile(r"\(\s*([A-Za-z]{2,10})\s*\)")  # "(BTC)"
 _WORD_BEFORE = re.compile(r"([\w-]+)\s*$")  # the name a ticker in parentheses follows
 _WORD_REACH = 40  # characters looked back for that name

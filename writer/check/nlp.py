@@ -36,10 +36,11 @@ from writer.check.sentences import ABBREVIATIONS, sentence_bounds  # noqa: F401 
 FACTORY = "writer_figures"
 _registered = False
 
-_PREFIX = re.compile(r"""^(?:US\$|[\[\("'“‘*$#>~_])""")
-_SUFFIX = re.compile(r"""(?:[\]\)"'”’*.,;:!?%]|['’]s)$""")
-_INFIX = re.compile(r"""(?<=[-–—])\$|(?<=[A-Za-z])[—–/](?=[A-Za-z])|(?<=[\d%])[-–—](?=[\d$])|(?<=[a-z])[—–](?=[\d$])|(?<=\w)[—–](?=\w)|(?<=[a-z]):(?=[A-Za-z])""")
-_TOKEN_MATCH = re.compile(r"^(?:\d+(?:[.,]\d+)*|[A-Z](?:\.[A-Z])+\.?)$")
+# The genre's tokenizer rules, compiled only when spaCy's tokenizer is built (the check without spaCy never is).
+_PREFIX = r"""^(?:US\$|[\[\("'“‘*$#>~_])"""
+_SUFFIX = r"""(?:[\]\)"'”’*.,;:!?%]|['’]s)$"""
+_INFIX = r"""(?<=[-–—])\$|(?<=[A-Za-z])[—–/](?=[A-Za-z])|(?<=[\d%])[-–—](?=[\d$])|(?<=[a-z])[—–](?=[\d$])|(?<=\w)[—–](?=\w)|(?<=[a-z]):(?=[A-Za-z])"""
+_TOKEN_MATCH = r"^(?:\d+(?:[.,]\d+)*|[A-Z](?:\.[A-Z])+\.?)$"
 
 
 class FigureComponent:
@@ -178,10 +179,10 @@ class GenreTokenizer:
         self.inner = Tokenizer(
             nlp.vocab,
             rules=nlp.Defaults.tokenizer_exceptions,
-            prefix_search=_PREFIX.search,
-            suffix_search=_SUFFIX.search,
-            infix_finditer=_INFIX.finditer,
-            token_match=_TOKEN_MATCH.match,
+            prefix_search=re.compile(_PREFIX).search,
+            suffix_search=re.compile(_SUFFIX).search,
+            infix_finditer=re.compile(_INFIX).finditer,
+            token_match=re.compile(_TOKEN_MATCH).match,
         )
 
     def __call__(self, text: str):

@@ -8,9 +8,7 @@ so the output is the same, byte for byte, whatever the number of jobs.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from writer.check.checker import Checker
@@ -52,6 +50,9 @@ def check_paths(checker: Checker, paths: list[Path], *, event_path: Path | None 
             return _sorted(*_check_chunk(names))
         finally:
             _worker = _worker_event = None
+    import multiprocessing as mp  # only with workers: a one-file check does not pay for the pool's modules
+    from concurrent.futures import ProcessPoolExecutor
+
     ctx = mp.get_context("spawn")
     findings: list[Finding] = []
     problems: list[Problem] = []

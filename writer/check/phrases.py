@@ -4,6 +4,8 @@ The lists are data so an editor can teach the check a new attribution
 formula without touching code; this module only merges the defaults with the
 ``[tool.writer.check]`` additions and compiles each class into one regular
 expression (one pass per sentence per class, whatever the list's length).
+Each expression is compiled the first time a text needs it
+(writer/check/lazyre.py): what a short article never asks is never compiled.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from importlib import resources
 
 
 from writer.check.frames import Frames, data_noun_pattern, frames_pattern
+from writer.check.lazyre import LazyPatternMap, LazyPatterns
 from writer.yamlload import safe_load
 
 MARKER_CLASSES = (
@@ -36,8 +39,7 @@ def _alternation(patterns) -> str:
 def _compile(patterns) -> re.Pattern | None:
     if not patterns:
         return None
-    alt = _alternation(patterns)
-    return re.compile(rf"(?<![\w-]){_first_char_filter(alt)}(?:{alt})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-]){_filter_of(patterns)}(?:{_alternation(patterns)})(?![\w])", re.IGNORECASE)
 
 
 def _dispatch(patterns) -> str:
@@ -47,7 +49,7 @@ def _dispatch(patterns) -> str:
     pattern matches: the order of alternatives, hence which one wins, is not kept."""
     groups: dict[str, list[str]] = {}
     for p in sorted(set(patterns)):
-        groups.setdefault(_first_char_filter(f"(?:{p})"), []).append(p)
+        groups.setdefault(_filter_of([p]), []).append(p)
     return "|".join(f"{head}(?:{_alternation(members)})" for head, members in sorted(groups.items()))
 
 
@@ -68,6 +70,29 @@ def _first_char_filter(alternation: str) -> str:
     if not first:
         return ""
     return "(?=[" + "".join(sorted(first)) + "])"
+
+
+def _filter_of(patterns) -> str:
+    """``_first_char_filter(_alternation(patterns))``, from each pattern's own first characters.
+
+    The alternation's first characters are the union of its members' (each sits in its own
+    group), and a pattern joins several alternations (its class, the classes' union, the
+    one-scan finder and its dispatch groups): read once per pattern, not once per alternation,
+    this was about a fifteenth of a cold draft's check. tests/test_cold_start.py holds the two equal.
+    """
+    chars: set[str] = set()
+    for p in patterns:
+        first = _pattern_first_chars(p)
+        if first is None:
+            return ""
+        chars |= first
+    return "(?=[" + "".join(sorted(chars)) + "])" if chars else ""
+
+
+@lru_cache(maxsize=None)  # one entry per phrase pattern: a few hundred short strings
+def _pattern_first_chars(pattern: str) -> frozenset[str] | None:
+    first = _first_chars(pattern)
+    return frozenset(first) if first else None
 
 
 def _first_chars(expr: str) -> set[str] | None:
@@ -140,7 +165,7 @@ def _closing_paren(expr: str, at: int) -> int | None:
     return None
 
 
-class KeyFinder:
+class KeyFinder(LazyPatterns):
     """Which keys of a phrase table occur in a text, in one scan instead of one search per key.
 
     Linking asks each cue table (sides, assets, windows, metrics...) of several
@@ -151,18 +176,22 @@ class KeyFinder:
     against the keys still missing (anchored, lookbehind included). The result
     is exactly the keys whose own expression ``search`` would find. Results are
     remembered per text: the same sentence and block are asked about once per
-    figure they hold.
+    figure they hold. The union is compiled on the first text, a key's own
+    expression the first time a position is tried against it.
     """
-
-    __slots__ = ("keys", "_positions", "_cache")
 
     CACHE_SIZE = 4096
 
     def __init__(self, table: dict[str, list[str] | tuple[str, ...]]):
-        self.keys = [(k, _compile(words)) for k, words in table.items() if words]
-        every = [p for _, words in table.items() for p in (words or ())]
-        self._positions = re.compile(rf"(?<![\w-]){_first_char_filter(_alternation(every))}(?=(?:{_dispatch(every)})(?![\w]))",
-                                     re.IGNORECASE) if every else None
+        self._table = {k: words for k, words in table.items() if words}
+        self.keys = list(self._table)
+        self._compiled: dict[str, re.Pattern] = {}  # key -> its own expression, compiled on first use
+        every = [p for words in self._table.values() for p in words]
+        if every:
+            self._lazy("_positions", lambda: rf"(?<![\w-]){_filter_of(every)}(?=(?:{_dispatch(every)})(?![\w]))",
+                       re.IGNORECASE)
+        else:
+            self._positions = None
         self._cache: dict[str, frozenset[str]] = {}
 
     def found(self, text: str) -> frozenset[str]:
@@ -172,14 +201,18 @@ class KeyFinder:
         out: set[str] = set()
         if self._positions is not None:
             missing = self.keys
+            compiled = self._compiled
             for m in self._positions.finditer(text):
                 at = m.start()
-                for key, rx in missing:
+                for key in missing:
+                    rx = compiled.get(key)
+                    if rx is None:
+                        rx = compiled[key] = _compile(self._table[key])
                     if rx.match(text, at):
                         out.add(key)
                 if len(out) == len(self.keys):
                     break
-                missing = [(k, rx) for k, rx in missing if k not in out]
+                missing = [k for k in missing if k not in out]
         result = frozenset(out)
         if len(self._cache) >= self.CACHE_SIZE:
             self._cache.clear()
@@ -191,7 +224,7 @@ class KeyFinder:
 class PhraseSet:
     """Compiled marker classes, qualifier words and linking cues."""
 
-    markers: dict[str, re.Pattern]
+    markers: LazyPatternMap  # class -> pattern (None for an empty class), compiled when first read
     negation: re.Pattern
     qualifiers: dict[str, tuple[str, ...]]
     total_cue: re.Pattern
@@ -199,9 +232,17 @@ class PhraseSet:
     marker_finder: KeyFinder | None = None  # every marker class in one scan (classes_in)
     cue_finders: dict[str, KeyFinder] | None = None  # "side", "asset", "window", "metric", "direction"
     frames: Frames | None = None  # every attribution frame (writer/check/frames.py)
-    label_frame: re.Pattern | None = None  # "CoinGlass: ..." opening a headline or caption
-    differ_frame: re.Pattern | None = None  # named sources that differ ("CoinGlass and CoinAnk differ")
     data_noun: re.Pattern | None = None  # "data", "figures", "statistics"... (what a run's opening talks about)
+
+    @property
+    def label_frame(self) -> re.Pattern | None:
+        """"CoinGlass: ..." opening a headline or caption."""
+        return self.frames.label if self.frames else None
+
+    @property
+    def differ_frame(self) -> re.Pattern | None:
+        """Named sources that differ ("CoinGlass and CoinAnk differ")."""
+        return self.frames.differ if self.frames else None
 
     def attribution_at(self, text: str, *, label: bool = False) -> int | None:
         """Where the first attribution frame of ``text`` starts (``label``: "Name:" at its start counts)."""
@@ -271,9 +312,7 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
                 re.compile(p)
             except re.error as exc:
                 raise ValueError(f"extra phrase {p!r} for {name!r} is not a valid regular expression: {exc}") from None
-    markers = {}
-    for name in MARKER_CLASSES:
-        markers[name] = _compile([*data.get(name, []), *extra.get(name, [])])
+    markers = LazyPatternMap(MARKER_CLASSES, lambda name: _compile([*data.get(name, []), *extra.get(name, [])]))
     negation = re.compile(rf"(?<!\w)(?:{_alternation(data['negation'])})(?!\w)", re.IGNORECASE)
     quals = {k: tuple(v) + tuple(extra.get(k, [])) for k, v in data["qualifiers"].items()}
     cues = data["cues"]
@@ -288,8 +327,6 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
         marker_finder=KeyFinder(raw),
         cue_finders={table: KeyFinder(cues[table]) for table in ("side", "asset", "window", "metric", "direction")},
         frames=frames,
-        label_frame=frames.label,
-        differ_frame=frames.differ,
         data_noun=data_noun_pattern(data["frames"]),
     )
 

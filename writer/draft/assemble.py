@@ -191,8 +191,8 @@ def expand_markdown(text: str, resolved: Resolved, base: int = 0) -> Expanded:
             s = md_escape(p.text) if p.kind == "text" else p.text
             if j == cav_at:
                 caveat_ranges[idx] = (length, length)
-            if p.kind == "fig" and idx not in figure_ranges:
-                figure_ranges[idx] = (length, length + len(s))
+            if p.kind == "fig":  # from the first figure piece to the last (a range and the average beside it)
+                figure_ranges[idx] = (figure_ranges[idx][0] if idx in figure_ranges else length, length + len(s))
             out.append(s)
             length += len(s)
         if idx in caveat_ranges:

@@ -23,7 +23,7 @@ from writer.draft.potential import is_potential
 from writer.draft.style import Style, choose
 from writer.draft.view import ContextRef, FigureRef, QuoteRef, TemplateMisuse
 from writer.factbase.records import Event, Fact
-from writer.factbase.vocabulary import CURRENCIES, TIME_UNIT_WORDS, WINDOW_RE, Status
+from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, TIME_UNIT_WORDS, WINDOW_RE, Status
 
 TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
@@ -93,6 +93,7 @@ class Render:
         self.event, self.style, self.spans, self.counters = event, style, spans, counters
         self.templates = templates  # filename -> compiled Template, for template line numbers
         self.section = ""
+        self.averaged: set[str] = set()  # facts whose reported average has been printed
 
     # -- plumbing -----------------------------------------------------------------
 
@@ -134,10 +135,30 @@ class Render:
         A change with a direction reads "down $60 billion" (never a negative amount).
         """
         pieces = self._formatted(fact, role="value" if role == "plain" else role)
+        if fact.per is not None and role in ("value", "plain"):  # "an average of about $300 million per day" (then "net outflows of ...")
+            words = self.style.names.get("words", {})
+            pieces = [Piece("fig", f"{words.get('average_of', 'an average of')} {p.text} {AVERAGE_PER[fact.per]}", p.role) for p in pieces]
         if fact.change and role == "value":
             word = self.style.names.get("changes", {}).get(fact.change, _CHANGE_WORDS[fact.change])
             pieces = [Piece("fig", f"{word} {p.text}", p.role) for p in pieces]
+        if fact.average is not None and role == "value" and fact.magnitude is None and self.section not in HEADLINE_SECTIONS \
+                and fact.id not in self.averaged:
+            self.averaged.add(fact.id)  # once per article, where the figure is first set out
+            pieces = pieces + self._average(fact)
         return pieces
+
+    def _average(self, fact: Fact) -> list[Piece]:
+        """The report's own average beside the figure, with its hedge: " (an average of close to $170
+        million)" (an aside: the check's scope reads the figure's caveat across it). The check links
+        it to the fact only where the word "average" stands before it (a range written as its average
+        is a collapsed range). An average credited to a source of its own is not printed: it would
+        need an attribution of its own inside the figure's."""
+        value, hedge, source = fact.average
+        if source is not None and (source,) != tuple(fact.sources):
+            return []
+        words = self.style.names.get("words", {})
+        point = replace(fact, value=value, range=None, envelope=None, hedge=hedge, average=None, lower_bound=False, change=None)
+        return [Piece("lit", f" ({words.get('average_of', 'an average of')} "), *self._formatted(point), Piece("lit", ")")]
 
     def _formatted(self, fact: Fact, *, role: str = "value") -> list[Piece]:
         words = self.style.names.get("words", {})

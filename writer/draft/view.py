@@ -220,7 +220,7 @@ class View:
         return self.zones_above + self.zones_below + self.estimates
 
 
-_LIQ_TOTAL_KEYS = ("asset", "venue", "contract", "subject")
+_LIQ_TOTAL_KEYS = ("asset", "venue", "contract", "subject", "per")  # an average per day is no total
 _MARKET_METRICS = (
     "market_cap", "market_cap_change", "sentiment_index", "index_level", "open_interest", "open_interest_change",
     "funding_rate", "long_short_position_ratio", "volume", "supply", "fund_flow", "user_count", "user_count_change",
@@ -302,6 +302,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     # Liquidation estimates are potential, not realised: they belong with the zones, never with "were liquidated".
     # An estimate of what did happen but was not counted ("the real total was $8-10 billion") is set against the
     # reported figures instead.
+    averages = take(lambda f: f.per is not None)  # "an average of $300 million per day": set out with the other figures, never a total nor a loss
     realised_estimates = take(lambda f: f.status is Status.ESTIMATE and f.metric == "liquidations" and not is_potential(f))
     estimates = take(lambda f: f.status is Status.ESTIMATE and f.metric in ("liquidations", "liquidated_accounts", "largest_single_liquidation", "trader_loss"))
     assets = take(lambda f: f.metric == "liquidations" and f.asset and not f.venue and not f.contract)
@@ -346,7 +347,7 @@ def build_view(event: Event, thresholds: dict) -> View:
         main=main,
         other_windows=other_windows,
         assets=assets,
-        venues=venues + rest,
+        venues=venues + rest + averages,
         largest=largest,
         losses=losses,
         transfers=transfers,
@@ -448,7 +449,7 @@ def _salient(view: View, live: list[Fact]) -> tuple[FigureRef | None, str]:
     sides = [r for r in (m.long, m.short) if r is not None]
     if sides:
         return max(sides, key=lambda r: (_mag(r._fact), r.id)), "side"
-    safe = [f for f in _by_size(live) if f.status.headline_safe and f.unit == "USD"]
+    safe = [f for f in _by_size(live) if f.status.headline_safe and f.unit == "USD" and f.per is None]  # an average is no headline total
     for kind, pred in _LEAD_STEPS:
         for f in safe:
             if pred(f):
@@ -462,7 +463,7 @@ def _venue_groups(venues: list[FigureRef]) -> tuple[list[WindowGroup], list[Figu
     slots: dict[tuple, dict[str, FigureRef]] = {}
     for r in venues:
         f = r._fact
-        if f.metric == "liquidations" and f.venue and not f.contract and not f.subject and not f.asset:
+        if f.metric == "liquidations" and f.venue and not f.contract and not f.subject and not f.asset and f.per is None:
             slots.setdefault((f.venue, f.window, f.status, f.lower_bound), {}).setdefault(f.side or "total", r)
     groups, grouped = [], set()
     for g in slots.values():

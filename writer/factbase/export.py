@@ -76,6 +76,7 @@ def fact_record(event: Event, fact: Fact) -> dict:
         "label": fact.label,
         "average": {"value": fact.average[0], "hedge": hedge_text(fact.average[1]), "source": event.source_name(fact.average[2]) if fact.average[2] else None}
         if fact.average else None,
+        "per": fact.per,
         "sources": [event.source_name(s) for s in fact.sources],
         "observations": [observation_record(event, o) for o in fact.observations],
         "rank": fact.rank,
@@ -154,6 +155,8 @@ def _qualifiers(event: Event, f: Fact) -> list[str]:
         quals.append(f"@{_num(f.price_band[0])}-{_num(f.price_band[1])}")
     if f.average is not None:
         quals.append(f"average {_hedge_words(f.average[1])[0]}{_num(f.average[0])}")
+    if f.per is not None:
+        quals.append(f"average per {f.per}")
     if f.rank is not None:
         quals.append(f"rank {f.rank}")
     if f.share_of:

@@ -365,6 +365,7 @@ class _EventBuilder:
             magnitude=magnitude,
             reading="; ".join(readings) if readings else None,
             average=average,
+            per=fs.per,
             price_level=fs.price_level,
             price_band=tuple(fs.price_band) if fs.price_band else None,
             coverage=fs.coverage,

@@ -157,6 +157,7 @@ class Fact:
     magnitude: Magnitude | None = None  # a vague magnitude instead of a number
     reading: str | None = None  # a reading in words ("Extreme Fear", "the vast majority")
     average: tuple[float, Hedge | None, str | None] | None = None  # (value, hedge, source) as the report gives it
+    per: str | None = None  # the value is an average per day, hour, trader... over the window (vocabulary.AVERAGE_PER)
     price_level: float | None = None
     price_band: tuple[float, float] | None = None
     coverage: str | None = None

@@ -18,6 +18,9 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from writer.factbase.numbers import parse_amount
 from writer.factbase.timestamps import PartialDate, When, day_of
 from writer.factbase.vocabulary import (
+    AVERAGE_METRICS,
+    AVERAGE_PER,
+    AVERAGE_UNITS,
     CHANGE_METRICS,
     CURRENCIES,
     EVENT_ID_RE,
@@ -63,13 +66,19 @@ FactId = Annotated[str, Field(pattern=ID_RE.pattern, description="lower-case id,
 # display name or alias), not against the id pattern, so `CoinGlass` points to `coinglass`.
 SourceRef = Annotated[str, Field(min_length=1, description="id from sources.yaml")]
 Currency = Annotated[
-    str, WithJsonSchema({"type": "string", "enum": list(CURRENCIES), "description": "ISO 4217 code of a currency other than the dollar"})
+    str, WithJsonSchema({"type": "string", "enum": list(CURRENCIES), "description": "ISO 4217 code of a currency other than the dollar, or the stablecoin a notional is quoted in (USDT, USDC)"})
 ]
 Window = Annotated[str, Field(pattern=WINDOW_RE.pattern, description="a window such as 60m, 12h, 24h, 1d, 1mo")]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a model's validator is built when it is first used, not when its class is
+    # defined. Only the two documents (EventSpec, RegistrySpec) are ever validated on their own;
+    # the figures, observations and the rest are validated inside them, so building a validator
+    # for each of the ten nested models at import was wasted: a cold `writer draft` loads its
+    # event in about two thirds of the time (bench/bench_draft.py). Validation and its messages
+    # are the same (tests/test_factbase_*).
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 # --- the source registry ---------------------------------------------------
@@ -200,7 +209,7 @@ class FactSpec(_Strict):
     )
     unit: Unit
     currency: Currency | None = Field(
-        default=None, description="with `unit: currency`: the currency of the amount when it is not the dollar (KRW for '2.4 trillion won')"
+        default=None, description="with `unit: currency`: the currency of the amount when it is not the dollar (KRW for '2.4 trillion won'; USDT for a notional quoted in USDT, not converted)"
     )
     label: str | None = Field(default=None, description="optional noun phrase for articles, e.g. 'liquidations on HTX's BTC-USDT contract'")
     side: Side | None = None
@@ -224,6 +233,11 @@ class FactSpec(_Strict):
     observations: list[ObservationSpec] = Field(default_factory=list)
     reason: str | None = Field(default=None, description="for status unavailable: why no reliable figure exists")
     average: AverageSpec | None = None
+    per: Annotated[str, WithJsonSchema({"type": "string", "enum": list(AVERAGE_PER)})] | None = Field(
+        default=None,
+        description="the value is the report's average per day, hour, trader, account or order over the figure's window "
+        "('an average of $300 million a day over the week': `per: day`, `window: 7d`); never computed by writer",
+    )
     rank: int | None = Field(
         default=None, ge=1, le=MAX_RANK,
         description="the figure's place by size among figures of its kind, as the report ranks it (1 = the largest; 2 = 'took the second spot')",
@@ -272,7 +286,7 @@ class FactSpec(_Strict):
         if v.upper() == "USD":
             raise ValueError("a dollar amount is `unit: USD` with no `currency`")
         if v not in CURRENCIES:
-            by_word = {w: c for c, w in CURRENCIES.items()}
+            by_word = {w.casefold(): c for c, w in CURRENCIES.items()}
             close = [c for c in CURRENCIES if c == v.upper()] or [by_word[w] for w in difflib.get_close_matches(v.casefold(), list(by_word), n=1)]
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise ValueError(f"unknown currency {v!r}{hint}; known currencies: {', '.join(CURRENCIES)}")
@@ -293,6 +307,7 @@ class FactSpec(_Strict):
         if self.venue and self.venues:
             raise ValueError("give `venue` (one) or `venues` (several), not both")
         self._check_change()
+        self._check_per()
         if self.share_of is not None and self.unit is not Unit.PERCENT:
             raise _located(f"`share_of` says what a percentage is a share of; this figure is in {self.unit.value!r}", "share_of")
         if (self.from_fact is None) != (self.to_fact is None):
@@ -316,6 +331,20 @@ class FactSpec(_Strict):
                 elif not o.has_number and o.reading is None:
                     raise _located(f"observation {i} has neither `value`, `range`, `magnitude` nor `reading`", "observations", i)
         return self
+
+    def _check_per(self) -> None:
+        if self.per is None:
+            return
+        if self.per not in AVERAGE_PER:
+            close = difflib.get_close_matches(self.per.casefold().removeprefix("per ").rstrip("s"), list(AVERAGE_PER), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise _located(f"unknown `per` {self.per!r}{hint}; an average is per {', '.join(AVERAGE_PER)}", "per")
+        if self.unit.value not in AVERAGE_UNITS:
+            raise _located(f"`per` is for an average amount or count; this figure is in {self.unit.value!r}", "per")
+        if self.metric not in AVERAGE_METRICS:
+            raise _located(f"`per` is for amounts over a window ({', '.join(sorted(AVERAGE_METRICS))}), not for metric {self.metric!r}", "per")
+        if self.per in ("day", "hour") and self.window is None:
+            raise _located(f"an average per {self.per} needs the `window` it is taken over (e.g. 7d)", "per")
 
     def _check_change(self) -> None:
         if self.change is not None:

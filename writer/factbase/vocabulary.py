@@ -247,7 +247,6 @@ class Unit(str, Enum):
 # Currencies other than the US dollar that reports give amounts in, and the word a desk
 # writes after the amount ("2.4 trillion won"). Drafting prints these words; the check's
 # figure grammar reads them (tests/test_factbase_new_kinds.py keeps the two in step).
-# A stablecoin (USDT) is not a currency here: it is an asset, `unit: coins`.
 CURRENCIES: dict[str, str] = {
     "KRW": "won",
     "JPY": "yen",
@@ -256,7 +255,13 @@ CURRENCIES: dict[str, str] = {
     "GBP": "pounds",
     "INR": "rupees",
     "RUB": "rubles",
+    **{code: code for code in ("USDT", "USDC")},  # see STABLECOIN_QUOTES
 }
+# Stablecoins a notional may be quoted in (an exchange's own tally of its USDT-margined contracts,
+# counted at face value, not converted to dollars): `unit: currency` with `currency: USDT`, printed
+# "80.6 million USDT". The check reads such an amount and a dollar amount as the same money (face
+# value); a coin held or moved (5,000 USDT sent to an exchange) is still `unit: coins` with its asset.
+STABLECOIN_QUOTES = frozenset({"USDT", "USDC"})
 
 
 def money_units(allowed: tuple[Unit, ...]) -> bool:
@@ -310,6 +315,22 @@ TIME_UNIT_WORDS: dict[str, tuple[str, str]] = {
     "per_hour": ("per hour", "per hour"),
     "per_day": ("per day", "per day"),
 }
+# An average per day, hour, trader... ("an average of $300 million a day over the week"): `per:` on a
+# fact whose value is the report's average per that unit over the figure's window. The words drafts
+# print after the amount; the check reads these and "a day", "daily" (writer/check/linking.py).
+AVERAGE_PER: dict[str, str] = {
+    "day": "per day",
+    "hour": "per hour",
+    "trader": "per trader",
+    "account": "per account",
+    "order": "per order",
+}
+# Units an average per something can be in: amounts, not shares, levels or statements; and the
+# metrics that are such amounts over a window (a price level or a pressure zone has no "per day").
+AVERAGE_UNITS = frozenset({"USD", "count", "coins", "currency"})
+AVERAGE_METRICS = frozenset({"liquidations", "liquidated_accounts", "liquidation_orders", "trader_loss", "volume", "fund_flow",
+                             "onchain_transfer", "historical_liquidations"})
+
 # Metrics that say what they measure only through `subject` ("the wait for a new high").
 SUBJECT_METRICS = frozenset({"duration", "rate"})
 

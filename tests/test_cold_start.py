@@ -1,0 +1,190 @@
+"""Cold start: what a one-file check and a draft import, and the lazily compiled check against the eager one.
+
+The timings live in bench/ (bench_cold_check.py, bench_draft.py); these tests hold the
+structure those figures rest on: a module that does no work on a path is not imported
+there, and compiling an expression on first use gives the same answers as compiling
+every expression at start.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from writer.check.analysis import CAVEAT_CLASSES
+from writer.check.document import read_article, read_article_plain, split_front_matter
+from writer.check.frames import Frames
+from writer.check.lazyre import LazyPatternMap, LazyPatterns
+from writer.check.phrases import MARKER_CLASSES, _alternation, _compile, _filter_of, _first_char_filter, build_phrases, default_phrases
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "factbase" / "events" / "2026-11-17-btc-long-washout-coinank.yaml"
+ARTICLES = sorted((ROOT / "tests" / "golden").rglob("*.md")) + sorted((ROOT / "tests" / "fixtures").rglob("*.md"))
+
+# Modules that do no work on the paths below; each costs a noticeable part of a cold start.
+NEVER = ("spacy", "writer.publish", "writer.preview", "writer.importers", "multiprocessing")
+# A fact-free check reads no fact file and renders no template.
+NOT_IN_A_FACT_FREE_CHECK = ("pydantic", "jinja2", "markdown_it", "writer.factbase.loader", "writer.draft", "tomllib")
+# Drafts take the shapes markdown-it-pyrs's reader handles, so markdown-it-py is not needed to check them.
+NOT_IN_A_DRAFT = ("markdown_it",)
+
+ARTICLE = """\
+# Longs take the hit as bitcoin slides
+
+Traders lost about $412 million to liquidations over 24 hours, according to CoinGlass.
+Long positions made up $350 million of that, the data shows.
+"""
+
+
+def imported_by(argv: list[str], tmp_path: Path) -> set[str]:
+    """Every module a fresh ``writer ARGV`` process has imported when it exits."""
+    code = (
+        "import atexit, sys\n"
+        "out = sys.argv[1]\n"
+        "atexit.register(lambda: print('\\n'.join(sys.modules), file=open(out, 'w')))\n"
+        "from writer.cli import main\n"
+        "sys.argv = ['writer', *sys.argv[2:]]\n"
+        "main()\n"
+    )
+    out = tmp_path / "modules.txt"
+    proc = subprocess.run([sys.executable, "-c", code, str(out), *argv], capture_output=True, text=True, cwd=tmp_path)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return set(out.read_text().split())
+
+
+def loaded(modules: set[str], name: str) -> bool:
+    return name in modules or any(m.startswith(name + ".") for m in modules)
+
+
+def test_a_fact_free_check_imports_no_heavy_module(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    modules = imported_by(["check", str(article)], tmp_path)
+    assert "writer.check.checker" in modules  # the check ran
+    heavy = [m for m in NEVER + NOT_IN_A_FACT_FREE_CHECK if loaded(modules, m)]
+    assert heavy == [], f"a one-file fact-free check now imports {heavy}: import them where they are used (bench/bench_cold_check.py)"
+
+
+@pytest.mark.parametrize("flags", [[], ["--no-check"]], ids=["checked", "no-check"])
+def test_a_draft_imports_no_heavy_module(tmp_path, flags):
+    modules = imported_by(["draft", str(EXAMPLE), *flags], tmp_path)
+    assert "writer.draft.drafter" in modules
+    assert ("writer.check.checker" in modules) == (flags == [])
+    heavy = [m for m in NEVER + NOT_IN_A_DRAFT if loaded(modules, m)]
+    # markdown-it-py here means the draft took a shape writer/check/document_tree.py leaves to the plain reader.
+    assert heavy == [], f"`writer draft` now imports {heavy} (bench/bench_draft.py --cold-only)"
+
+
+def test_the_heavy_module_test_sees_an_import(tmp_path):
+    """A check in fact mode does need the fact model: the helper sees pydantic arrive (so an empty list above means something)."""
+    draft = tmp_path / "a.md"
+    subprocess.run([sys.executable, "-m", "writer.cli", "draft", str(EXAMPLE), "--no-check", "-o", str(draft)], check=True, capture_output=True)
+    modules = imported_by(["check", str(draft)], tmp_path)
+    assert loaded(modules, "pydantic") and "writer.factbase.loader" in modules
+
+
+# --- compiled on first use == compiled at start -------------------------------------------------
+
+
+def sentences() -> list[str]:
+    """Every sentence-sized piece of the golden drafts and check fixtures, plus a few of our own."""
+    out = [
+        "CoinGlass and CoinAnk differ on the total.",
+        "CoinGlass: longs lost $300 million.",
+        "Source: CoinAnk. Longs lost $1 billion, said Lee.",
+        "The figure comes from on-chain data tracked by Arkham.",
+        "In CoinGlass's own data the total was not confirmed.",
+        "Bitcoin posted a gain; these figures suggest a squeeze.",
+    ]
+    for path in ARTICLES:
+        _, body = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+        out += [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n", body) if s.strip()]
+    return out
+
+
+class _Eager(Frames):
+    def __init__(self, vocab):
+        super().__init__(vocab)
+        self.compile_all()
+
+
+def test_lazy_frames_answer_as_eager_ones():
+    vocab = default_phrases()["frames"]
+    lazy, eager = Frames(vocab), _Eager(vocab)
+    assert eager._pending == {} and lazy._pending  # one compiled everything, the other nothing yet
+    texts = sentences()
+    assert len(texts) > 200
+    for t in texts:
+        assert lazy.first(t) == eager.first(t), t
+        assert lazy.keyword_ends(t) == eager.keyword_ends(t), t
+        assert bool(lazy.differ.search(t)) == bool(eager.differ.search(t)), t
+        assert bool(lazy.label.match(t)) == bool(eager.label.match(t)), t
+    lazy.compile_all()
+    for name in ("_verb", "_left_strong", "_noun_right", "label", "differ"):
+        assert getattr(lazy, name).pattern == getattr(eager, name).pattern
+
+
+def test_a_short_text_leaves_most_frames_uncompiled():
+    frames = Frames(default_phrases()["frames"])
+    total = len(frames._pending)
+    frames.first("Prices were calm.")  # no reporting verb, preposition, data noun or label
+    assert "_left_strong" in frames._pending and "differ" in frames._pending
+    assert len(frames._pending) > total // 2
+
+
+def test_lazy_pattern_helpers():
+    class Two(LazyPatterns):
+        def __init__(self):
+            self._lazy("a", r"a+")
+            self._lazy("b", lambda: "b" * 2, re.IGNORECASE)
+
+    two = Two()
+    assert "a" not in two.__dict__
+    assert two.a.match("aaa").group(0) == "aaa" and two.__dict__["a"] is two.a
+    assert two.b.flags & re.IGNORECASE and two.b.pattern == "bb"
+    with pytest.raises(AttributeError):
+        two.c
+    built = []
+    table = LazyPatternMap(["x", "y"], lambda k: built.append(k) or re.compile(k))
+    assert table.get("x").pattern == "x" and table.get("z") is None and built == ["x"]
+    assert list(table) == ["x", "y"] and len(table) == 2 and dict(table.items())["y"].pattern == "y"
+
+
+def test_marker_finder_answers_as_each_class_and_the_caveat_union():
+    """Sentence.has and has_caveat ask the one-scan finder instead of each class's and the union's own search."""
+    phrases = build_phrases()
+    union = _compile([p for c in sorted(CAVEAT_CLASSES) for p in phrases.raw[c]])
+    hits = 0
+    for t in sentences():
+        found = phrases.marker_finder.found(t)
+        for cls in MARKER_CLASSES:
+            rx = phrases.markers[cls]
+            assert (cls in found) == bool(rx is not None and rx.search(t)), (cls, t)
+        assert bool(found & CAVEAT_CLASSES) == bool(union.search(t)), t
+        hits += bool(found & CAVEAT_CLASSES)
+    assert hits > 50
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_read_article_gives_the_plain_readers_article(path):
+    text = path.read_text(encoding="utf-8")
+    fast, plain = read_article(text, str(path)), read_article_plain(text, str(path))
+    assert (fast.front_matter, fast.blocks) == (plain.front_matter, plain.blocks)
+
+
+def test_first_character_filters_read_per_pattern_equal_the_alternations():
+    """_filter_of (each pattern read once) gives the filter the whole alternation's reading gave."""
+    data = default_phrases()
+    lists = [data[c] for c in MARKER_CLASSES if data.get(c)]
+    lists += [words for table in data["cues"].values() for words in (table.values() if isinstance(table, dict) else [table])]
+    every = [p for words in lists for p in words]
+    lists += [every] + [[p] for p in every]
+    filtered = 0
+    for patterns in lists:
+        assert _filter_of(patterns) == _first_char_filter(_alternation(patterns)), patterns[:3]
+        filtered += _filter_of(patterns) != ""
+    assert filtered > len(lists) // 2  # most lists do get a filter
