@@ -6,8 +6,8 @@ suppression comment now and then), written to a temporary folder. Every
 contender reads the same files:
 
 - writer: ``Checker().check_files`` in this process (every rule of a check without a fact
-  file: F001, F002, S001, S002); and the same check reading its blocks from markdown-it-pyrs's
-  tree (the batch's path);
+  file: F001, F002, S001, S002: markdown-it-pyrs's tree where writer's tree reader handles the
+  shapes, markdown-it-py otherwise); and the same check reading every article with markdown-it-py;
 - textlint with ``bench/textlint/rules/writer-fact-free.js``: the same rules ported step for step,
   reading writer's own expressions and constants (exported by ``bench/textlint/grammar.py`` to
   ``bench/.textlint/grammar.json`` at every run, so the two cannot drift, and checked in Node
@@ -15,7 +15,7 @@ contender reads the same files:
   variant with JavaScript's ASCII ``\w``/``\b``/``\d``/``\s`` (not equal work: it shows what
   reading Unicode the way Python does costs the port);
 - floors, one regular-expression scan per prose block (a figure and no caveat word), after
-  markdown-it-py (the full parse, and the block-only parse writer uses), after a Rust CommonMark
+  markdown-it-py (the full parse, and the block-only parse writer's reference reader uses), after a Rust CommonMark
   parser (markdown-it-pyrs, pyromark), and after a plain split into lines (no parser at all).
 
 Agreement of findings (file, line, column, code) is measured per code on the generated corpus
@@ -258,11 +258,11 @@ def floor_split(scan: Scan) -> Callable[[list[Path]], int]:
 
 
 def writer_run() -> tuple[Callable[[], None], Callable[[list[Path]], list], Callable[[list[Path]], list]]:
-    """(prepare, run, run_tree): prepare builds a fresh Checker and empties the per-process caches
-    (untimed); run_tree reads the blocks from markdown-it-pyrs's tree (the batch's path,
-    writer/publish/worker.py) instead of markdown-it-py's block parse (same findings:
-    tests/test_batch_tree_reader.py)."""
-    from writer.check import Checker, document
+    """(prepare, run, run_plain): prepare builds a fresh Checker and empties the per-process caches
+    (untimed); run is ``check_files`` (blocks from markdown-it-pyrs's tree where that reader handles
+    the shapes, else markdown-it-py: writer/check/document.py); run_plain reads every article with
+    markdown-it-py's block parse (``read_article_plain``, the reference reader; same findings)."""
+    from writer.check import Checker, checker as checker_mod, document
 
     state: dict = {}
 
@@ -279,13 +279,15 @@ def writer_run() -> tuple[Callable[[], None], Callable[[list[Path]], list], Call
     def run(paths):
         return state["checker"].check_files(paths)
 
-    def run_tree(paths):
-        from writer.publish.worker import check_article
+    def run_plain(paths):
+        default = checker_mod.read_article
+        checker_mod.read_article = document.read_article_plain
+        try:
+            return state["checker"].check_files(paths)
+        finally:
+            checker_mod.read_article = default
 
-        checker = state["checker"]
-        return [check_article(checker, p.read_text(encoding="utf-8"), str(p), None) for p in paths]
-
-    return prepare, run, run_tree
+    return prepare, run, run_plain
 
 
 def fact_free(paths: list[Path]) -> dict[tuple, str]:
@@ -396,7 +398,7 @@ def node_version() -> str:
 
 
 WRITER = "writer check (F001, F002, S001, S002)"
-WRITER_TREE = "writer check, blocks from markdown-it-pyrs's tree (the batch's path)"
+WRITER_PLAIN = "writer check, every article read by markdown-it-py's block parse (the reference reader)"
 TEXTLINT = "textlint + writer-fact-free.js (Node API)"
 TEXTLINT_NOOP = "textlint + a rule that does nothing (its read, parse and walk only)"
 TEXTLINT_ASCII = "textlint + writer-fact-free.js, JavaScript's ASCII \\w \\b \\d \\s (not equal work)"
@@ -447,8 +449,8 @@ def main() -> int:
         ascii_ = export_grammar("grammar-ascii.json", sample, ascii_words=True)
 
         scan = Scan()
-        prepare, writer, writer_tree = writer_run()
-        local: dict[str, Callable[[list[Path]], object]] = {WRITER: writer, WRITER_TREE: writer_tree,
+        prepare, writer, writer_plain = writer_run()
+        local: dict[str, Callable[[list[Path]], object]] = {WRITER: writer, WRITER_PLAIN: writer_plain,
                                                           **{k: make(scan) for k, make in FLOORS.items()}}
         servers = {TEXTLINT: TextlintServer(exact), TEXTLINT_ASCII: TextlintServer(ascii_), TEXTLINT_NOOP: TextlintServer(exact, NOOP)}
         try:
@@ -458,9 +460,9 @@ def main() -> int:
             findings = writer(paths)
             counts[WRITER] = sum(len(f) for f in findings)
             prepare()
-            tree_findings = writer_tree(paths)
-            counts[WRITER_TREE] = sum(len(f) for f in tree_findings)
-            same_tree = [[(f.line, f.column, f.code) for f in x] for x in findings] == [[(f.line, f.column, f.code) for f in x] for x in tree_findings]
+            plain_findings = writer_plain(paths)
+            counts[WRITER_PLAIN] = sum(len(f) for f in plain_findings)
+            same_plain = [[(f.line, f.column, f.code) for f in x] for x in findings] == [[(f.line, f.column, f.code) for f in x] for x in plain_findings]
             for name in FLOORS:
                 counts[name] = local[name](paths)
             ours = {(str(p), f.line, f.column, f.code): f.message for p, found in zip(paths, findings) for f in found}
@@ -476,7 +478,7 @@ def main() -> int:
                 lst.write_text("\n".join(map(str, fpaths)), encoding="utf-8")
                 extra_agree[folder] = (len(fpaths), agreement(fact_free(fpaths), servers[TEXTLINT].lint(lst, detail=True)["found"]))
 
-            names = [WRITER, TEXTLINT, WRITER_TREE, *FLOORS, TEXTLINT_ASCII, TEXTLINT_NOOP]
+            names = [WRITER, TEXTLINT, WRITER_PLAIN, *FLOORS, TEXTLINT_ASCII, TEXTLINT_NOOP]
             cpu: dict[str, list[float]] = {k: [] for k in names}
             wall: dict[str, list[float]] = {k: [] for k in names}
             loads: list[float] = []
@@ -489,7 +491,7 @@ def main() -> int:
                         cpu[name].append(answer["cpu"])
                         wall[name].append(answer["wall"])
                         continue
-                    if name in (WRITER, WRITER_TREE):
+                    if name in (WRITER, WRITER_PLAIN):
                         prepare()
                     t0, w0 = time.process_time(), time.perf_counter()
                     local[name](paths)
@@ -523,7 +525,7 @@ def main() -> int:
 
     ctx = {"args": args, "n": n, "words": words, "load_before": load_before, "load_after": load_after, "loads": loads,
            "names": names, "cpu": cpu, "wall": wall, "counts": counts, "agree": agree, "extra_agree": extra_agree,
-           "same_tree": same_tree, "cli": cli, "cli_counts": cli_counts}
+           "same_plain": same_plain, "cli": cli, "cli_counts": cli_counts}
     textlint_md, floor_md = report_textlint(ctx), report_floor(ctx)
     print(textlint_md)
     print(floor_md)
@@ -646,14 +648,12 @@ def report_floor(ctx: dict) -> str:
     lines += ["A floor does less than the check on purpose: one Markdown parse (or none) and one scan per prose block with writer's "
               "own figure expression and caveat phrases (is there a figure and no caveat word?), no sentences, scope or rules. "
               "The same run as `bench/results/textlint.md`.", ""]
-    lines += _speed_table(ctx, [WRITER, WRITER_TREE, *floors, TEXTLINT])
-    lines += ["", f"writer's findings with blocks read from the Rust tree are {'identical to' if ctx['same_tree'] else '**not** identical to'} "
-              "its plain read's.", "", "How far writer is from each floor (writer's CPU / the floor's, median of per-round ratios):", ""]
-    for name in [WRITER_TREE, *floors]:
+    lines += _speed_table(ctx, [WRITER, WRITER_PLAIN, *floors, TEXTLINT])
+    lines += ["", f"writer's findings with every article read by markdown-it-py are {'identical to' if ctx['same_plain'] else '**not** identical to'} "
+              "its default read's (markdown-it-pyrs's tree where its reader handles the shapes).", "", "How far writer is from each floor (writer's CPU / the floor's, median of per-round ratios):", ""]
+    for name in [WRITER_PLAIN, *floors]:
         rr = _ratios(cpu, WRITER, name)
         lines.append(f"- writer / {name.removeprefix('floor: ')}: **{statistics.median(rr):.2f}x** (range {rr[0]:.2f}-{rr[-1]:.2f}).")
-    for name in [WRITER_TREE]:
-        pass
     tf = _ratios(cpu, TEXTLINT, "floor: pyromark (Rust) + scan")
     lines.append(f"- textlint (same work as writer) / the pyromark floor: {statistics.median(tf):.2f}x.")
     return "\n".join(lines) + "\n"

@@ -61,7 +61,7 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         "paren": analysis._PAREN, "back_before": analysis._BACK_BEFORE, "the_before": analysis._THE_BEFORE,
         "back_after": analysis._BACK_AFTER, "clause_end": analysis._CLAUSE_END,
         # phrases.py
-        "caveat": phrases.union(analysis.CAVEAT_CLASSES), "note": phrases.union(analysis.NOTE_CLASSES),
+        "note": phrases.union(analysis.NOTE_CLASSES),
         "data_noun": phrases.data_noun,
         # suppressions.py
         "suppress": suppressions._SUPPRESS_RE, "suppress_code": suppressions._CODE_RE,

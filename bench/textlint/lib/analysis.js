@@ -17,7 +17,7 @@ const intersects = (set, names) => { for (const n of names) if (set.has(n)) retu
 // the figure component's memo of (sentences, figures) per block text, the masked-text memo.
 const memo = {
   first: new Memo(G.first_kept, true),
-  classes: new Memo(G.classes_kept),
+  markers: new Memo(G.classes_kept),
   chunks: new Memo(G.memo_size),
   masked: new Memo(8192), // document.py's _MASKED bound (a literal there, not exported)
 };
@@ -73,14 +73,21 @@ const differs = (text) => has("frame.differ", text);
 const framed = (text, label) => attributionAt(text, label) !== null || differs(text);
 const speaksOfData = (text) => has("data_noun", text) || has("frame.source_label", text);
 
+// KeyFinder.found: the marker classes present in a text, memoised per text (writer asks it for
+// has(), has_caveat() and classes_in alike).
+function markersIn(text) {
+  let found = memo.markers.get(text);
+  if (found === undefined) {
+    found = new Set(G.rule_classes.filter((c) => has(`marker.${c}`, text)));
+    memo.markers.set(text, found);
+  }
+  return found;
+}
+
 function classesIn(text, label) {
-  const key = label ? "L" + text : "-" + text;
-  let found = memo.classes.get(key);
-  if (found !== undefined) return found;
-  found = new Set(G.rule_classes.filter((c) => has(`marker.${c}`, text)));
+  const found = new Set(markersIn(text));
   if (!found.has("attribution") && attributionAt(text, label) !== null) found.add("attribution");
   if (!found.has("disagreement") && differs(text)) found.add("disagreement");
-  memo.classes.set(key, found);
   return found;
 }
 
@@ -128,10 +135,10 @@ class Sentence {
     if (this._classes === null) this._classes = classesIn(this.text, this.labelOk);
     return this._classes;
   }
-  has(cls) { return this._classes !== null ? this._classes.has(cls) : has(`marker.${cls}`, this.text); }
+  has(cls) { return this._classes !== null ? this._classes.has(cls) : markersIn(this.text).has(cls); }
   hasCaveat() {
     if (this._classes !== null) return intersects(this._classes, CAVEAT);
-    return has("caveat", this.text) || framed(this.text, this.labelOk);
+    return intersects(markersIn(this.text), CAVEAT) || framed(this.text, this.labelOk);
   }
   get note() {
     if (this._note === undefined) {
