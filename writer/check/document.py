@@ -2,14 +2,16 @@
 
 markdown-it-py gives the block structure and line numbers; only prose is kept
 (headings, paragraphs, list items, blockquotes, table cells), never code,
-front matter or HTML. ``read_article`` first asks markdown-it-pyrs (the Rust
-port, writer/check/document_tree.py), which reads the shapes drafts and most
-articles take into the very same blocks without markdown-it-py's import (a
-fifth of a one-file ``writer check``'s start); ``read_article_plain`` is the
-reference it is tested against, and what runs for any other shape. Inline markup that is not words (code spans, HTML,
+front matter or HTML. Inline markup that is not words (code spans, HTML,
 link targets, emphasis markers) is blanked with spaces rather than removed,
 so a character offset in a block's text maps straight back to a line and
 column in the file: that is what lets a finding point at the figure itself.
+
+``read_article`` first asks markdown-it-pyrs (the Rust port,
+writer/check/document_tree.py), which reads the shapes drafts and most
+articles take into the very same blocks without markdown-it-py's import (a
+fifth of a one-file ``writer check``'s start); ``read_article_plain`` is the
+reference it is tested against, and what runs for any other shape.
 """
 
 from __future__ import annotations

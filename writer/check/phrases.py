@@ -177,16 +177,16 @@ class KeyFinder(LazyPatterns):
     is exactly the keys whose own expression ``search`` would find. Results are
     remembered per text: the same sentence and block are asked about once per
     figure they hold. The union is compiled on the first text, a key's own
-    expression the first time a position could be it.
+    expression the first time a position is tried against it.
     """
 
     CACHE_SIZE = 4096
 
     def __init__(self, table: dict[str, list[str] | tuple[str, ...]]):
-        table = {k: words for k, words in table.items() if words}
-        self.keys = list(table)
-        self._patterns = LazyPatternMap(self.keys, lambda key: _compile(table[key]))
-        every = [p for words in table.values() for p in words]
+        self._table = {k: words for k, words in table.items() if words}
+        self.keys = list(self._table)
+        self._compiled: dict[str, re.Pattern] = {}  # key -> its own expression, compiled on first use
+        every = [p for words in self._table.values() for p in words]
         if every:
             self._lazy("_positions", lambda: rf"(?<![\w-]){_filter_of(every)}(?=(?:{_dispatch(every)})(?![\w]))",
                        re.IGNORECASE)
@@ -201,11 +201,14 @@ class KeyFinder(LazyPatterns):
         out: set[str] = set()
         if self._positions is not None:
             missing = self.keys
-            patterns = self._patterns
+            compiled = self._compiled
             for m in self._positions.finditer(text):
                 at = m.start()
                 for key in missing:
-                    if patterns[key].match(text, at):
+                    rx = compiled.get(key)
+                    if rx is None:
+                        rx = compiled[key] = _compile(self._table[key])
+                    if rx.match(text, at):
                         out.add(key)
                 if len(out) == len(self.keys):
                     break

@@ -72,7 +72,13 @@ Window = Annotated[str, Field(pattern=WINDOW_RE.pattern, description="a window s
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a model's validator is built when it is first used, not when its class is
+    # defined. Only the two documents (EventSpec, RegistrySpec) are ever validated on their own;
+    # the figures, observations and the rest are validated inside them, so building a validator
+    # for each of the ten nested models at import was wasted: a cold `writer draft` loads its
+    # event in about two thirds of the time (bench/bench_draft.py). Validation and its messages
+    # are the same (tests/test_factbase_*).
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 # --- the source registry ---------------------------------------------------

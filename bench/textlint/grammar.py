@@ -1,0 +1,188 @@
+"""writer's fact-free check vocabulary and expressions, exported for the textlint port.
+
+``export()`` reads every expression and constant the fact-free rules (F001,
+F002) read from writer's own modules, at bench time, and writes them as JSON
+(``bench/.textlint/grammar.json``): the JavaScript rule holds the logic around
+them, never a second copy of a phrase list, a figure form or a frame. Each
+expression goes through ``js_regex.to_js``; ``self_check`` then runs every one
+of them in Node on real sentences and compares the matches with Python's.
+
+    python bench/textlint/grammar.py [--out FILE] [--check DIR ...]   # export, then self-check on DIR's *.md
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+from js_regex import to_js  # noqa: E402
+
+# The marker classes the fact-free rules read (writer/check/analysis.py and rules/f00[12]).
+RULE_CLASSES = ("attribution", "single_source", "rumor", "pending", "estimate", "disagreement", "claim",
+                "note_backward", "note_forward", "note_label")
+# Frames attributes (writer/check/frames.py) the port reads, under the keys the rule uses.
+FRAME_KEYS = {"_verb": "verb", "_left_strong": "left_strong", "_left_weak": "left_weak", "_left_name": "left_name",
+              "_that": "that", "_agent": "agent", "_speech": "speech", "_prep": "prep", "_noun": "noun",
+              "_noun_right": "noun_right", "_noun_left": "noun_left", "_comes": "comes", "_source": "source",
+              "_name": "name", "_label": "source_label", "label": "name_label", "differ": "differ"}
+
+
+def expressions(phrases=None) -> dict[str, re.Pattern]:
+    """Every compiled expression the port needs, by the name the rule uses."""
+    from writer.check import analysis, document, figures, nlp, sentences, suppressions
+    from writer.check.phrases import build_phrases
+
+    phrases = phrases or build_phrases()
+    q = phrases.qualifiers
+    out = {
+        # figures.py
+        "figure": figures._FIGURE_RE, "hundred": figures._HUNDRED_RE, "index": figures._INDEX_RE,
+        "half": figures._HALF_RE, "multiple": figures._MULTIPLE_RE, "time": figures._TIME_RE,
+        "point": figures._POINT_RE, "range_join": figures._RANGE_JOIN, "range_open": figures._RANGE_OPEN,
+        "from_before": figures._FROM_BEFORE, "num": figures._NUM_RE, "mag_in": figures._MAG_IN_RE,
+        "qualifier": figures._qualifier_re(tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ()))),
+        # sentences.py
+        "boundary": sentences._boundary(""), "word_before": sentences._WORD_BEFORE,
+        # document.py
+        "markup": document._MARKUP,
+        # nlp.py: which block texts are searched for figures at all
+        "digit": nlp._DIGIT, "wordy": nlp._WORDY,
+        # analysis.py
+        "paren": analysis._PAREN, "back_before": analysis._BACK_BEFORE, "the_before": analysis._THE_BEFORE,
+        "back_after": analysis._BACK_AFTER, "clause_end": analysis._CLAUSE_END,
+        # phrases.py
+        "caveat": phrases.union(analysis.CAVEAT_CLASSES), "note": phrases.union(analysis.NOTE_CLASSES),
+        "data_noun": phrases.data_noun,
+        # suppressions.py
+        "suppress": suppressions._SUPPRESS_RE, "suppress_code": suppressions._CODE_RE,
+    }
+    for i, rx in enumerate(document._MASKS):
+        out[f"mask{i}"] = rx
+    for name in RULE_CLASSES:
+        out[f"marker.{name}"] = phrases.markers[name]
+    for attr, key in FRAME_KEYS.items():
+        out[f"frame.{key}"] = getattr(phrases.frames, attr)
+    return out
+
+
+def export(*, ascii_words: bool = False) -> dict:
+    """The JSON the rule reads: expressions (JavaScript source and flags) and constants."""
+    from writer.check import analysis, document, figures, nlp, sentences
+    from writer.check.frames import Frames
+    from writer.check.phrases import KeyFinder, build_phrases
+    from writer.check.rules import RULES
+
+    phrases = build_phrases()
+    return {
+        "rule_codes": sorted(RULES), "ran_free": sorted(c for c, r in RULES.items() if r.mode in ("free", "any")),
+        "regex": {name: to_js(rx, ascii_words=ascii_words) for name, rx in expressions(phrases).items()},
+        "mask_needs": list(document._MASK_NEEDS),
+        "abbreviations": sorted(sentences.ABBREVIATIONS),
+        "mag_words": figures._MAG_WORDS, "mag_suffix": figures._MAG_SUFFIX,
+        "figure_groups": sorted(figures._FIGURE_RE.groupindex), "currency_words": figures.CURRENCY_WORDS, "vague": figures._VAGUE, "coins": figures.COINS,
+        "caveat_classes": sorted(analysis.CAVEAT_CLASSES), "note_classes": sorted(analysis.NOTE_CLASSES),
+        "run_opening": sorted(analysis.RUN_OPENING), "rule_classes": list(RULE_CLASSES),
+        "label_reach": analysis._LABEL_REACH,
+        "strong_verbs": sorted(phrases.frames.strong), "window": Frames.WINDOW, "first_kept": Frames.FIRST_KEPT,
+        "memo_size": nlp.FigureComponent.MEMO_SIZE, "classes_kept": KeyFinder.CACHE_SIZE,
+        "ascii_words": ascii_words,
+    }
+
+
+# --- self-check: the same matches in Node -------------------------------------------------------
+
+_CHECK_JS = r"""
+const fs = require("fs");
+const [grammarPath, textsPath] = process.argv.slice(2);
+const G = JSON.parse(fs.readFileSync(grammarPath, "utf8"));
+const texts = JSON.parse(fs.readFileSync(textsPath, "utf8"));
+const out = {};
+for (const [name, r] of Object.entries(G.regex)) {
+  const rx = new RegExp(r.source, "g" + r.flags);
+  out[name] = texts.map((t) => Array.from(t.matchAll(rx), (m) => [m.index, m.index + m[0].length]));
+}
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def _utf16(text: str, i: int) -> int:
+    return len(text[:i].encode("utf-16-le")) // 2
+
+
+def sample_texts(folders: list[Path], extra: list[str] = (), files: list[Path] = ()) -> list[str]:
+    """Sentence-sized pieces of ``files`` and every *.md under ``folders``, as written and lower-cased (not upper-cased:
+    an all-capitals sentence sends the frames' ``differ`` expression into exponential backtracking, in
+    Python as in Node: every word is a capitalised name)."""
+    pieces: list[str] = list(extra)
+    for p in [*files, *(q for folder in folders for q in sorted(folder.rglob("*.md")))]:
+        for block in p.read_text(encoding="utf-8").split("\n\n"):
+            pieces += [s for s in re.split(r"(?<=[.!?])\s+", block) if s.strip()]
+    out = []
+    for s in dict.fromkeys(pieces):
+        out += [s, s.lower()]
+    return out
+
+
+def self_check(grammar_path: Path, texts: list[str], node: str = "node") -> list[str]:
+    """Expressions whose matches in Node differ from Python's on ``texts`` (empty: they agree)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tp = Path(tmp) / "texts.json"
+        tp.write_text(json.dumps(texts), encoding="utf-8")
+        js = Path(tmp) / "check.js"
+        js.write_text(_CHECK_JS, encoding="utf-8")
+        r = subprocess.run([node, str(js), str(grammar_path), str(tp)], capture_output=True, text=True)
+    if r.returncode != 0:
+        return [f"node failed: {r.stderr.strip()[:500]}"]
+    theirs = json.loads(r.stdout)
+    problems = []
+    for name, rx in expressions().items():
+        for t, spans in zip(texts, theirs[name]):
+            ours = [[_utf16(t, m.start()), _utf16(t, m.end())] for m in rx.finditer(t)]
+            if ours != spans:
+                problems.append(f"{name}: {t[:70]!r}: python {ours[:4]} node {spans[:4]}")
+                break
+    return problems
+
+
+OWN_SAMPLES = [  # sentences of our own covering the forms and frames (the corpus folders add real prose)
+    "According to CoinGlass, longs lost $300 million.", "SOURCE: CoinGlass", "CoinGlass: longs hit $1.2bn",
+    "CoinGlass and CoinAnk differ on the total of 1.45B.", "Lookonchain noted that whales sold 5,000 BTC.",
+    "as reported by K33 Research, about 40% fell", "Data from CoinAnk shows $1 billion.", "The figures, said Ben Zhou, were large.",
+    "In CoinGlass's data, shorts fell 3.5 percent", "Bitcoin: $90,000", "the figure comes from Hyblock Capital",
+    "Between $150 million and $190 million were wiped; the long/short ratio hit 2:1 at 08:30.",
+    "Prices ranged from $828 million to $974 million, or several hundred million dollars, half a billion.",
+    "A 40x jump versus 100x leverage; the Fear & Greed Index stood at 27 after 2026 traders.",
+    "Über-Händler in Zürich verloren 3 Millionen Euro — 5 % weniger.", "Café owners said 12 000 coins.",
+]
+
+
+def main() -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / ".textlint" / "grammar.json")
+    ap.add_argument("--check", type=Path, nargs="*", default=[], help="folders of *.md whose sentences the self-check uses")
+    ap.add_argument("--ascii-words", action="store_true", help="JavaScript's ASCII \\w, \\b, \\d, \\s (not Python's)")
+    args = ap.parse_args()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(export(ascii_words=args.ascii_words), indent=1, ensure_ascii=False), encoding="utf-8")
+    texts = sample_texts(args.check, OWN_SAMPLES)
+    problems = self_check(args.out, texts)
+    print("\n".join(problems) or f"{len(expressions())} expressions match alike in Python and Node on {len(texts)} texts")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

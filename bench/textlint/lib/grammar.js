@@ -1,0 +1,68 @@
+// writer's expressions and constants, as exported by bench/textlint/grammar.py (bench/.textlint/grammar.json).
+// Each expression is compiled three ways: "g" to iterate or search from a position, "y" to match at
+// a position (Python's pattern.match(text, pos)), and plain for a test.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+
+const FILE = process.env.WRITER_GRAMMAR || path.join(__dirname, "..", "..", ".textlint", "grammar.json");
+const G = JSON.parse(fs.readFileSync(FILE, "utf8"));
+
+const RX = {};
+for (const [name, r] of Object.entries(G.regex)) {
+  RX[name] = {
+    g: new RegExp(r.source, "g" + r.flags),
+    y: new RegExp(r.source, "y" + r.flags),
+    d: new RegExp(r.source, "gd" + r.flags), // with group indices, for figures
+  };
+}
+
+// Python's rx.search(text, pos, endpos): characters before pos stay visible to look-behinds, those
+// from endpos on do not exist.
+function search(name, text, pos = 0, endpos = text.length) {
+  const rx = RX[name].g;
+  rx.lastIndex = pos;
+  return rx.exec(endpos < text.length ? text.slice(0, endpos) : text);
+}
+
+// Python's rx.match(text, pos).
+function matchAt(name, text, pos = 0) {
+  const rx = RX[name].y;
+  rx.lastIndex = pos;
+  return rx.exec(text);
+}
+
+// Python's rx.finditer(text) (with group indices when asked).
+function* finditer(name, text, indices = false) {
+  const rx = indices ? RX[name].d : RX[name].g;
+  rx.lastIndex = 0;
+  let m;
+  while ((m = rx.exec(text)) !== null) {
+    if (m[0] === "") rx.lastIndex += text.codePointAt(m.index) > 0xffff ? 2 : 1;
+    const next = rx.lastIndex;
+    yield m;
+    rx.lastIndex = next;
+  }
+}
+
+const has = (name, text) => search(name, text) !== null;
+
+// A bounded memo (writer's caches: a dict emptied when full, or an LRU where writer uses lru_cache).
+class Memo {
+  constructor(size, lru = false) { Object.assign(this, { size, lru, map: new Map() }); }
+  get(key) {
+    const v = this.map.get(key);
+    if (v !== undefined && this.lru) { this.map.delete(key); this.map.set(key, v); }
+    return v;
+  }
+  set(key, value) {
+    if (this.map.size >= this.size) {
+      if (this.lru) this.map.delete(this.map.keys().next().value);
+      else this.map.clear();
+    }
+    this.map.set(key, value);
+  }
+  clear() { this.map.clear(); }
+}
+
+module.exports = { G, RX, search, matchAt, finditer, has, Memo };
