@@ -57,8 +57,13 @@ def test_claim_offsets_point_at_the_figures(path):
         sentence = claims["sentences"][fig["sentence"]]
         assert sentence["start"] <= fig["start"] < fig["end"] <= sentence["end"]
         wording = fig["caveat"] or fig["attribution"]
+        home = sentence
+        if fig["run_opening"] is not None:  # attributed once for its run: by an earlier sentence of its paragraph
+            home = claims["sentences"][fig["run_opening"]]
+            assert fig["run_opening"] < fig["sentence"] and home["section"] == sentence["section"]
+            assert "\n" not in draft.markdown[home["start"]:sentence["start"]], fig
         if fig["section"] not in ("headline", "lede") or wording is not None:
-            assert wording and wording in sentence["text"], fig
+            assert wording and wording in home["text"], fig
     for sec in claims["sections"]:
         assert draft.markdown[sec["start"]:sec["end"]].strip()
 

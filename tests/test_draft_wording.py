@@ -85,7 +85,9 @@ def test_a_flow_says_in_or_out_in_words():
 def test_the_coverage_sentence_is_grammatical_for_any_subject(coverage):
     md = draft("", coverage=coverage)
     assert "activity." not in md  # "The total covers several centralised exchanges activity."
-    assert re.search(r"(?:coverage, as its provider describes it|counts, in its provider's words): " + re.escape(md_escape(coverage)) + r"\.", md), md
+    # the provider's words in quotation marks, so any wording of them reads as a quotation
+    assert re.search(r"(?:describes what the total covers as|its provider calls it) \u201c" + re.escape(md_escape(coverage)) + "\u201d\\.", md), md
+    assert "coverage, as its provider describes it" not in md
 
 
 def test_a_statement_without_a_number_names_its_source_and_quotes_its_words():

@@ -25,6 +25,7 @@ import pytest
 import yaml
 
 from writer.check import Checker
+from writer.check.scope import RUN_STATUSES
 from writer.factbase.loader import load_event
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +43,9 @@ CODE_FOR_STATUS = {
     "rumor": "P003",
 }
 # Deleting only the words "single source" while the source stays named is P013 (single-source-unmarked).
-ALSO_CAUGHT_BY = {"P002": ("P013",)}
+# A figure stripped of its attribution may link to another fact of the same value (its source's name was
+# the cue): it is then flagged unattributed under that fact's status (P011 for a multi-source one).
+ALSO_CAUGHT_BY = {"P002": ("P013", "P011"), "P011": ("P002",)}
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -83,6 +86,22 @@ def _still_worded(sentence: str, status: str, names: list[str], derived: bool) -
     if status == "rumor" and not names_ok:  # DESIGN: say where it circulates
         names_ok = bool(re.search(r"social media|\bon X\b|posts on", sentence, re.IGNORECASE))
     return words_ok and names_ok
+
+
+def _run_covers(markdown: str, sentences: list[dict], sent: dict, new_sentence: str, target: dict) -> bool:
+    """After the deletion, does the sentence opening the figure's run in its paragraph still carry the
+    wording? The run's opening is the nearest earlier sentence of the paragraph with a house attribution
+    phrase; it covers the figure only for the statuses in RUN_STATUSES and when the figure's own sentence
+    is left with no attribution of its own."""
+    if target["status"] not in RUN_STATUSES or any(rx.search(new_sentence) for rx in PATTERNS):
+        return False
+    line_start = markdown.rfind("\n", 0, sent["start"]) + 1
+    earlier = [x for x in sentences if line_start <= x["start"] and x["end"] <= sent["start"]]
+    for x in reversed(earlier):
+        text = markdown[x["start"]:x["end"]]
+        if any(rx.search(text) for rx in PATTERNS):
+            return _still_worded(text, target["status"], target["source_names"], False)
+    return False
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -158,6 +177,9 @@ def mutants_for(event_path: Path, markdown: str, claims: dict, event=None) -> tu
                 derived = bool(target.get("derived_from"))
                 if _still_worded(new_sentence, target["status"], target["source_names"], derived):
                     equivalent += 1
+                    continue
+                if not derived and _run_covers(markdown, sentences, sent, new_sentence, target):
+                    equivalent += 1  # the paragraph's run opening still attributes it (Analysis.run_opening)
                     continue
                 out.append(Mutant(name, "delete-caveat", f"delete {m.group(0)!r}", new, _line_of(new, target["start"] - (b - a if target["start"] > a else 0)), CODE_FOR_STATUS[target["status"]]))
 

@@ -3,11 +3,21 @@
 "In scope" is the rule DESIGN §2 sets for every caveat: the figure's own
 sentence, or an explicit note that covers the run of figures it sits in (a
 "Data caveat:" bullet, a sentence that says "the above figures come from a
-single source"). The fact-free rules, which only ask whether the text gives
-any provenance at all, also accept the opening of the figure's paragraph
-(``carry``): "According to CoinGlass, ... . Longs lost $X." is a run a reader
-attributes as a whole, while a caveat *after* the figures covers them only
-when it says so ("the figures above").
+single source"). A paragraph that opens with an attribution is such a note
+too: "According to a single source, CoinGlass, ether lost $102 million.
+Bitcoin lost $83 million." gives CoinGlass's figures as one run, attributed
+once (DESIGN §3). ``run_opening`` reads that run for the fact-mode rules:
+a figure whose own sentence names no source is covered by the nearest
+earlier sentence of its paragraph that names a source as a source, provided
+no sentence between them brings an attribution or caveat of its own (another
+source, "according to", an estimate, a rumour: any of those ends the run).
+The opening's wording counts for the figure as if it were in its sentence
+("single source" there covers the run), but only for the statuses in
+``RUN_STATUSES`` (writer/check/scope.py): an estimate, a rumour or a figure pending verification
+still says so in its own sentence. A caveat *after* the figures covers them
+only when it says so ("the figures above"). The fact-free rules, which only
+ask whether the text gives any provenance at all, accept more (``carry``):
+any earlier caveat of the paragraph.
 
 Markers and source names are read per sentence on first use: most sentences
 of an article hold no figure and are never asked.
@@ -212,6 +222,28 @@ class Analysis:
             self._prefixes[("named", block_index)] = got
         return got
 
+    def run_opening(self, fu: FigureUse) -> Sentence | None:
+        """The sentence that opens the figure's run, if any (see the module's docstring): the nearest
+        earlier sentence of the paragraph that names a source as a source, with no attribution or
+        caveat between; None when the figure's own sentence names a source (it is its own scope)."""
+        if fu.sentence.attributed:
+            return None
+        return self._openers(fu.block_index)[self._pos[id(fu.sentence)]]
+
+    def _openers(self, block_index: int) -> list[Sentence | None]:
+        """Per sentence of a block: the run opening in force before it (once per block)."""
+        got = self._prefixes.get(("run", block_index))
+        if got is None:
+            got, current = [], None
+            for s in self._by_block.get(block_index, ()):
+                got.append(current)
+                if s.attributed:
+                    current = s  # a new run starts here
+                elif s.has_caveat():
+                    current = None  # another attribution or caveat ends the run
+            self._prefixes[("run", block_index)] = got
+        return got
+
     def scope_classes(self, fu: FigureUse, *, carry: bool = False) -> set[str]:
         classes = set(fu.sentence.classes)
         for s in self.covering_notes(fu):
@@ -248,12 +280,17 @@ class Analysis:
         when it names who disagrees ("CoinGlass and CoinAnk differ"), not "reported figures differ"."""
         return bool(s.classes & RUN_OPENING) or bool(self.phrases.differ_frame and self.phrases.differ_frame.search(s.text))
 
-    def scope_sources(self, fu: FigureUse, *, carry: bool = False) -> set[str]:
-        """Sources named as sources in the figure's sentence or in notes covering it (and, with
-        ``carry``, in the sentence that opens its run)."""
+    def scope_sources(self, fu: FigureUse, *, carry: bool = False, run: bool = False) -> set[str]:
+        """Sources named as sources in the figure's sentence or in notes covering it; with ``run``,
+        in the sentence that opens its run (``run_opening``); with ``carry`` (fact-free), in the last
+        earlier sentence of its paragraph that names a source at all."""
         named = set(self.own_attributed(fu))
         if carry:
             opener = self._prefix_named(fu.block_index)[self._pos[id(fu.sentence)]]
+            if opener is not None:
+                named |= opener.attributed
+        if run:
+            opener = self.run_opening(fu)
             if opener is not None:
                 named |= opener.attributed
         for s in self.covering_notes(fu):
@@ -325,6 +362,9 @@ class Analysis:
     def single_source_in_scope(self, fu: FigureUse) -> bool:
         """Single-source wording in the sentence, the run's opening or a note covering the figure."""
         if "single_source" in fu.sentence.classes:
+            return True
+        opener = self.run_opening(fu)
+        if opener is not None and "single_source" in opener.classes:
             return True
         return any("single_source" in s.classes for s in self.covering_notes(fu) + self.section_notes(fu))
 

@@ -282,7 +282,10 @@ class Checker:
         use = index if self.link_by_index else None
         for fu in analysis.figures:
             cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text, exchanges, tickers)
-            ctx.links[id(fu)] = link(fu, supports, unavailable, cues, analysis.scope_classes(fu), use)
+            # a figure left to its run's opening is linked with the source named there, as a reader reads it
+            opening = analysis.run_opening(fu)
+            named = frozenset(fu.sentence.sources) | opening.attributed if opening is not None else None
+            ctx.links[id(fu)] = link(fu, supports, unavailable, cues, analysis.scope_classes(fu), use, named)
 
 
 def _order(f: Finding) -> tuple:

@@ -438,17 +438,19 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
 
 
 def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: Cues, classes: set[str] | None = None,
-         index=None) -> Link:
+         index=None, named: frozenset[str] | None = None) -> Link:
     """The support a figure was written from, or why there is none.
 
     ``index`` (a ``support_index.SupportIndex`` of ``supports``): score only the supports the
-    figure's value could fit; without it every support is tried (the plain all-pairs scan)."""
+    figure's value could fit; without it every support is tried (the plain all-pairs scan).
+    ``named``: the sources in scope of the figure (its sentence's, and its run opening's); by default
+    the sentence's."""
     fig = fu.figure
     foreign = []
     if index is not None:
         supports, foreign = index.lookup(fig, cues.assets)
     classes = fu.sentence.classes if classes is None else classes
-    named = frozenset(fu.sentence.sources)
+    named = frozenset(fu.sentence.sources) if named is None else named
     quoted = _inside_quotes(fu.sentence.text, fu.figure.start - fu.sentence.start)
     matched: list[tuple[float, Support, str, float, int]] = []  # (score, support, how, words' score, conflicts)
     described: list[tuple[float, object, float]] = []  # (score, support or fact, score without the source bonus)

@@ -4,8 +4,18 @@ Caveats are placed here, not in templates: the text is split into sentences
 (tokens are opaque, so a "$1.45" inside a figure never ends one), and in each
 sentence (or paragraph, per the style's ``attribution_scope``) the first
 figure of every run from the same source and status gets its caveat unless a
-lead-in in that scope already covers it. Fact-file text is escaped for each
-output format only when the tokens are expanded.
+lead-in in that scope already covers it.
+
+With ``attribution_scope: run`` a sentence whose figures all share the
+source and status of the sentence before it, in the same paragraph, is
+covered by that sentence's attribution ("According to a single source,
+CoinGlass, ether lost $102 million. Bitcoin lost $83.3 million."): the
+check's ``Analysis.run_opening`` accepts exactly such runs, for the statuses
+in its ``RUN_STATUSES``. The drafter keeps a run narrower than the check
+allows: it ends at any sentence without figures, with another source's
+figure or with an attribution of its own, so every run it writes is one
+the check reads as a run. Fact-file text is escaped for each output format
+only when the tokens are expanded.
 """
 
 from __future__ import annotations
@@ -15,6 +25,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from writer.check.scope import RUN_STATUSES
 from writer.check.sentences import sentence_bounds
 from writer.draft.layer import HEADLINE_SECTIONS, TOKEN_OPEN, TOKEN_RE, Piece, Render, Span
 from writer.mdtext import md_escape
@@ -78,6 +89,7 @@ class Resolved:
     pieces: dict[int, list[Piece]]
     caveat_at: dict[int, int]  # span index -> index in its pieces where the added caveat starts
     carrier: dict[int, int] = field(default_factory=dict)  # figure -> the earlier figure of its run whose caveat covers it
+    run_from: dict[int, int] = field(default_factory=dict)  # figure -> the sentence (index) whose attribution opens its run
 
 
 def resolve(sections: list[Section], spans: list[Span], render: Render, scope: str) -> tuple[Resolved, list[Sentence]]:
@@ -90,9 +102,17 @@ def resolve(sections: list[Section], spans: list[Span], render: Render, scope: s
     pieces: dict[int, list[Piece]] = {i: list(span.pieces) for i, span in enumerate(spans)}
     caveat_at: dict[int, int] = {}
     carrier: dict[int, int] = {}
+    run_from: dict[int, int] = {}
+    run_of = _runs(sentences, spans) if scope == "run" else {}
     # Group sentences into attribution scopes.
     scopes: dict[tuple, list[Sentence]] = {}
     for i, s in enumerate(sentences):
+        if i in run_of:
+            for j in s.spans:
+                pieces[j] = list(spans[j].pieces)
+                if spans[j].kind == "fig":
+                    run_from[j] = run_of[i]
+            continue
         key = (s.section, s.block) if scope == "paragraph" else (s.section, i)
         scopes.setdefault(key, []).append(s)
     for group in scopes.values():
@@ -114,9 +134,39 @@ def resolve(sections: list[Section], spans: list[Span], render: Render, scope: s
                 cav = [Piece("lit", " ", "caveat")] + render.caveat_pieces(span.fact, headline=span.section in HEADLINE_SECTIONS)
                 caveat_at[i] = len(pieces[i])
                 pieces[i] = pieces[i] + cav
-    resolved = Resolved(pieces, caveat_at, carrier)
+    resolved = Resolved(pieces, caveat_at, carrier, run_from)
     _polish(sections, resolved, sentences)
     return resolved, sentences
+
+
+def _runs(sentences: list[Sentence], spans: list[Span]) -> dict[int, int]:
+    """Sentences covered by the attribution of an earlier one: sentence index -> the run's opening.
+
+    A sentence opens a run when its figures all share one source and status (one attribution key)
+    of a status in RUN_STATUSES and nothing else in it names a source; the next sentences of the
+    same paragraph whose figures share that key, and that name no source themselves, belong to the run.
+    """
+    out: dict[int, int] = {}
+    where, key, opening = None, None, None
+    for i, s in enumerate(sentences):
+        if (s.section, s.block) != where:
+            where, key, opening = (s.section, s.block), None, None
+        figs = [spans[j] for j in s.spans if spans[j].kind == "fig"]
+        keys = {f.keys[0] for f in figs} | {k for j in s.spans if spans[j].kind == "lead" for k in spans[j].keys}
+        names = any(spans[j].kind == "gap" or (spans[j].kind == "text" and spans[j].sources) for j in s.spans)
+        leads = any(spans[j].kind == "lead" for j in s.spans)
+        plain = figs and not names and not any(f.ref == "covered" for f in figs) and s.section not in HEADLINE_ONLY
+        if plain and key is not None and keys == {key} and not leads:
+            out[i] = opening
+            continue
+        if plain and len(keys) == 1 and next(iter(keys))[0] in RUN_STATUSES:
+            key, opening = next(iter(keys)), i
+        else:
+            key, opening = None, None
+    return out
+
+
+HEADLINE_ONLY = frozenset({"headline"})  # the headline is one sentence with its own short caveat
 
 
 def _polish(sections: list[Section], resolved: Resolved, sentences: list[Sentence]) -> None:

@@ -329,6 +329,20 @@ class Drafter:
                 return markdown[a:b].strip().rstrip(",")
         return None
 
+    @staticmethod
+    def _run_attribution(idx, span, sentences, spans, expanded, markdown, resolved) -> str | None:
+        """For a figure covered by its run's opening: the lead-in or caveat that opens the run."""
+        opening = resolved.run_from.get(idx)
+        if opening is None:
+            return None
+        for j in sentences[opening].spans:
+            if spans[j].kind == "lead" and span.keys[0] in spans[j].keys and j in expanded.span_ranges:
+                a, b = expanded.span_ranges[j]
+                return markdown[a:b].strip().rstrip(",")
+            if spans[j].kind == "fig" and spans[j].keys == span.keys and j in expanded.caveat_ranges:
+                return _strip_parens(markdown[slice(*expanded.caveat_ranges[j])])
+        return None
+
     def _claims(self, shape, event, markdown, expanded, sections, bases, sentences, spans, resolved, skipped, title, facts_value) -> dict:
         sent_index: dict[int, int] = {}
         sent_out = []
@@ -362,7 +376,9 @@ class Drafter:
                 "column": a - (markdown.rfind("\n", 0, a) + 1) + 1,
                 "caveat": _strip_parens(markdown[cav[0]:cav[1]]) if cav else None,
                 "attribution": self._covering_lead(idx, span, sentences, sent_index, spans, expanded, markdown)
-                or (_strip_parens(markdown[slice(*expanded.caveat_ranges[resolved.carrier[idx]])]) if idx in resolved.carrier else None),
+                or (_strip_parens(markdown[slice(*expanded.caveat_ranges[resolved.carrier[idx]])]) if idx in resolved.carrier else None)
+                or self._run_attribution(idx, span, sentences, spans, expanded, markdown, resolved),
+                "run_opening": resolved.run_from.get(idx),
                 "section": span.section,
                 "sentence": sent_index.get(idx),
                 "template": span.template,

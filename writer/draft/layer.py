@@ -582,7 +582,9 @@ class Render:
             sources = tuple(s for s in ref if isinstance(s, str))
         else:
             raise TemplateMisuse("src() needs a figure, context item, quote or a list of source ids")
-        return self._text(self.src_names(sources), "source")
+        token = self._text(self.src_names(sources), "source")
+        self.spans[-1].sources = tuple(sources)  # a sentence that names a source ends a run (assemble._runs)
+        return token
 
     def text(self, ref) -> str:
         if not isinstance(ref, ContextRef):
@@ -610,6 +612,13 @@ class Render:
 
     # -- house wording ----------------------------------------------------------------
 
+    def same(self, a, b) -> bool:
+        """Do two figures share their source and status (one attribution can cover both)?
+        Templates use it to open a sentence with a lead-in only when the attribution changes."""
+        if a is None or b is None:
+            return False
+        return attribution_key(self.fact_of(a)) == attribution_key(self.fact_of(b))
+
     def say(self, slot: str) -> str:
         options = self.style.phrases.get(slot)
         if not options:
@@ -621,7 +630,7 @@ class Render:
 
     def functions(self) -> dict:
         names = ("fig", "change", "statement", "reading", "revised", "level", "lead", "gap", "what", "window", "asset", "asset_name", "venue", "contract", "subject",
-                 "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick")
+                 "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick", "same")
         return {n: getattr(self, n) for n in names}
 
 

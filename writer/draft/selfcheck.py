@@ -2,7 +2,8 @@
 
 It does not trust the assembler: it re-reads the resolved sentences and asks
 what a desk editor would ask. Does every figure's sentence (or paragraph,
-per the style's scope) carry the wording its status requires and name its
+per the style's scope; or, for a figure in a run, its sentence and the
+sentence opening the run) carry the wording its status requires and name its
 sources? Is a word banned for that status used? Did any digit reach the page
 outside the provenance layer? Is there a "None", "nan", "{{", "()" or a
 dangling "according to"? A failure names the template and line to fix.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from writer.check.scope import RUN_STATUSES
 from writer.draft.assemble import Resolved, Section, Sentence
 from writer.draft.layer import TOKEN_RE, Span, caveat_kind
 from writer.draft.style import Style
@@ -65,7 +67,16 @@ class SelfCheck:
                     span = spans[idx]
                     if span.kind != "fig":
                         continue
-                    self.wording(event, span, scope_text, ours)
+                    opening = resolved.run_from.get(idx)
+                    if opening is None:
+                        self.wording(event, span, scope_text, ours)
+                        continue
+                    # covered by its run's opening: that sentence must carry the wording, for a status a run may cover
+                    if caveat_kind(span.fact) not in RUN_STATUSES or sentences[opening].block != sentences[i].block or opening >= i:
+                        raise self.fail(f"figure {span.fact.id} ({caveat_kind(span.fact)}) is left to the attribution of another sentence, "
+                                        "which only a run of single-source, multi-source, official or unnamed-group figures allows",
+                                        span.template, span.line, event)
+                    self.wording(event, span, scope_text + " " + texts[opening][0], ours)
                 for rx, what in _DEBRIS:
                     m = rx.search(full)
                     if m:

@@ -21,6 +21,9 @@ from writer.yamlload import safe_load
 
 STATUS_KEYS = ("multi_source", "official", "single_source", "disputed", "estimate", "estimate_potential",
                "pending_verification", "rumor", "derived")
+# How far an attribution reaches: its sentence; the whole paragraph (or bullet); or, with "run",
+# the next sentences of its paragraph that give figures of the same source and status.
+SCOPES = ("sentence", "paragraph", "run")
 REQUIRED_TOP = ("caveats", "leads", "required", "banned", "phrases", "thresholds", "gap", "names")
 
 
@@ -44,7 +47,7 @@ class Style:
     thresholds: dict
     gap: list[str]
     names: dict[str, dict[str, str]]
-    scope: str  # "sentence" or "paragraph": how far a lead or caveat covers a run of figures
+    scope: str  # one of SCOPES: how far a lead or caveat covers a run of figures
     path: str
     significant_figures: int = 3  # newsroom rounding of amounts, counts and ratios
 
@@ -87,8 +90,8 @@ def load_style(path: Path) -> Style:
             if any(re.search(r"\d", o) for o in data[table][key]):
                 raise single_problem(path, "phrases may not contain digits: numbers only come from the fact base", field=f"{table}.{key}")
     scope = data.get("attribution_scope", "sentence")
-    if scope not in ("sentence", "paragraph"):
-        raise single_problem(path, "attribution_scope must be 'sentence' or 'paragraph'", field="attribution_scope")
+    if scope not in SCOPES:
+        raise single_problem(path, "attribution_scope must be one of " + ", ".join(repr(x) for x in SCOPES), field="attribution_scope")
     rounding = data.get("rounding") or {}
     figs = rounding.get("significant_figures", 3)
     if not isinstance(figs, int) or not 1 <= figs <= 6:

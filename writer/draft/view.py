@@ -49,7 +49,7 @@ class FigureRef(Ref):
             "has_window", "has_asset", "has_venue", "has_contract", "has_subject", "has_level", "has_band",
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
-            "has_reading", "revised", "change_word", "is_flow", "hedged",
+            "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised",
         }
     )
 
@@ -93,6 +93,7 @@ class FigureRef(Ref):
         self.hedged = fact.hedge is not None  # the source's own "about", "close to": "fell below a level close to $64,100"
         self.revised = any(o.revisions for o in fact.observations)
         self.vs_lead = ""  # "larger" / "smaller" than the headline figure (set by build_view for comparisons)
+        self.vs_realised = ""  # a pressure zone "larger" / "smaller" than the same side's realised liquidations (build_view)
         self.major_asset = False  # one of the style's major assets (set by build_view)
         self.repeat_subject = False  # same subject as the figure before it in its list (a second unit of one transfer)
 
@@ -136,10 +137,39 @@ class WindowGroup:
     accounts: FigureRef | None = None
     minutes: int = 0  # the window's length (0 without a window)
     shorter: bool = False  # a window shorter than the main one (set by build_view)
+    part_of_main: str = ""  # "more than half" / "... a third" / "... a quarter" of the main total: this shorter window's total
+    lean: str = ""  # "long" / "short": the side that took the dominant share in this window (set by build_view)
 
     @property
     def present(self) -> bool:
         return any((self.total, self.long, self.short, self.accounts))
+
+
+@dataclass
+class AssetGroup:
+    """One asset's liquidations of one window from one source and status: its total and its sides,
+    with what the figures themselves say (read in build_view, never printed as numbers)."""
+
+    first: FigureRef  # the largest figure of the group (the total when there is one)
+    total: FigureRef | None = None
+    long: FigureRef | None = None
+    short: FigureRef | None = None
+    lopsided: str = ""  # "long" / "short": that side made up the style's one-sided share of this asset's losses
+    outranks_btc: bool = False  # the largest asset is not bitcoin although bitcoin's figure is reported
+    doubles_next: bool = False  # at least twice the next asset's figure
+
+    @property
+    def sides_only(self) -> bool:
+        return self.total is None and self.long is not None and self.short is not None
+
+
+@dataclass(frozen=True)
+class SpreadSides:
+    """Who reports the higher and who the lower end of a disputed figure (source ids, no numbers)."""
+
+    fact: str
+    high: tuple[str, ...]
+    low: tuple[str, ...]
 
 
 @dataclass
@@ -160,6 +190,8 @@ class Signals:
     has_unverified: bool = False
     heavier_zone: str = ""  # "above" / "below": where the estimates put more potential liquidations
     zone_exceeds_lead: bool = False  # the largest estimated cluster is bigger than the realised headline figure
+    small_move: bool = False  # the lead asset's price change is within the style's small_price_move (%): leverage, not the move, did the damage
+    big_move: bool = False  # at least twice that
     rich: bool = False  # enough figures to carry the longer explanatory paragraphs (see RICH_FIGURES)
     only_short_reported: bool = False  # liquidation figures name shorts and never longs
     only_long_reported: bool = False
@@ -198,6 +230,10 @@ class View:
     main_sources: list[str]
     estimates: list[FigureRef] = field(default_factory=list)
     venue_groups: list[WindowGroup] = field(default_factory=list)  # one venue's total, longs and shorts of one window, together
+    asset_groups: list[AssetGroup] = field(default_factory=list)  # per asset: its total and sides together, largest first
+    spread_sides: list[SpreadSides] = field(default_factory=list)  # per disputed figure: whose figure is higher
+    top_asset_share: str = ""  # "more than half" / "more than a third" / "more than a quarter": the largest asset's part of the main total
+    top_venue_share: str = ""  # the same words for the largest venue's part of the main total
     reasons: list[ContextRef] = field(default_factory=list)  # context the disputing providers give for their difference
     caveats: list[ContextRef] = field(default_factory=list)  # the event-level caveats the article must carry
     realised_estimates: list[FigureRef] = field(default_factory=list)  # estimates of liquidations that happened but were not counted
@@ -335,8 +371,14 @@ def build_view(event: Event, thresholds: dict) -> View:
     # Whatever is left (other windows' side splits, liquidations without a group) still belongs in the article.
     rest = [FigureRef(f) for f in _by_size(live) if f.id not in placed and f.metric in ("liquidations", "liquidated_accounts", "position_concentration")]
     other_windows = [g[1] for g in ordered[1:]]
+    dominant = float(thresholds.get("dominant_share", 60))
+    for g in [main, *other_windows]:
+        g.lean = _lean(g, dominant)
     for g in other_windows:
         g.shorter = bool(g.minutes) and bool(main.minutes) and g.minutes < main.minutes
+        if g.shorter and g.total is not None and main.total is not None and g.total.unit == main.total.unit:
+            part = _lower_upper(g.total._fact)[0] / _lower_upper(main.total._fact)[1] if _lower_upper(main.total._fact)[1] else 0.0
+            g.part_of_main = next((w for limit, w in _SHARE_WORDS if part > limit), "") if part <= 1 else ""
 
     disputed = [FigureRef(f) for f in facts if f.status is Status.DISPUTED]
     lower_bounds = [FigureRef(f) for f in facts if f.lower_bound and f.status is not Status.UNAVAILABLE]
@@ -379,11 +421,17 @@ def build_view(event: Event, thresholds: dict) -> View:
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
     view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
     view.venue_groups, view.venues = _venue_groups(view.venues)
+    for g in view.venue_groups:
+        g.lean = _lean(g, float(thresholds.get("dominant_share", 60)))
     view.lead, view.lead_kind = _salient(view, live)
     printed = [r for g in [main, *other_windows] for r in (g.total, g.long, g.short, g.accounts) if r is not None]
     printed += assets + venues + rest + largest + losses + transfers + market + shares + liq_changes + supports + changes
     view.revised = sorted((r for r in printed if r.revised), key=lambda r: r.id)
     view.signals = _signals(event, view, thresholds, main_fact)
+    view.asset_groups = _asset_groups(assets, thresholds)
+    view.top_venue_share = _venue_share(view)
+    view.top_asset_share = _asset_share(view)
+    view.spread_sides = [x for x in (_spread_sides(f) for f in facts if f.status is Status.DISPUTED) if x is not None]
     _compare(view)
     view.shape = event.shape or _infer_shape(view)
     return view
@@ -414,6 +462,13 @@ def _compare(view: View) -> None:
             h.vs_lead = "smaller"
         elif _lower_upper(f)[0] > _lower_upper(lead)[1]:
             h.vs_lead = "larger"
+    for z in view.zones:
+        realised = {"long": view.main.long, "short": view.main.short}.get(z._fact.side or "")
+        if realised is not None and realised._fact.unit == z._fact.unit and realised._fact.bounds and z._fact.bounds:
+            if _lower_upper(z._fact)[1] < _lower_upper(realised._fact)[0]:
+                z.vs_realised = "smaller"
+            elif _lower_upper(z._fact)[0] > _lower_upper(realised._fact)[1]:
+                z.vs_realised = "larger"
     above = sum(_mag(z._fact) for z in view.zones_above)
     below = sum(_mag(z._fact) for z in view.zones_below)
     s = view.signals
@@ -472,6 +527,99 @@ def _venue_groups(venues: list[FigureRef]) -> tuple[list[WindowGroup], list[Figu
         groups.append(WindowGroup(total=g.get("total"), long=g.get("long"), short=g.get("short")))
         grouped.update(r.id for r in g.values())
     return groups, [r for r in venues if r.id not in grouped]
+
+
+def _asset_groups(assets: list[FigureRef], th: dict) -> list[AssetGroup]:
+    """The per-asset figures gathered by asset, window, status and source (one attribution each),
+    largest first, each with what its own split and its rank say."""
+    slots: dict[tuple, dict[str, FigureRef]] = {}
+    order: list[tuple] = []
+    for r in assets:  # already largest first
+        f = r._fact
+        key = (f.asset, f.window, f.status, f.sources, f.is_derived)
+        slot = f.side or "total"
+        while slot in slots.get(key, {}):  # a second figure for the same slot starts a group of its own
+            key = key + (r.id,)
+        if key not in slots:
+            slots[key] = {}
+            order.append(key)
+        slots[key][slot] = r
+    groups = []
+    one_sided = float(th.get("one_sided_share", 85))
+    for key in order:
+        g = slots[key]
+        refs = list(g.values())
+        grp = AssetGroup(first=refs[0], total=g.get("total"), long=g.get("long"), short=g.get("short"))
+        lo, sh, tot = (_mag(x._fact) if x is not None else None for x in (grp.long, grp.short, grp.total))
+        whole = tot if tot else ((lo or 0.0) + (sh or 0.0) if lo is not None and sh is not None else None)
+        if whole and lo is not None and 100 * lo / whole >= one_sided:
+            grp.lopsided = "long"
+        elif whole and sh is not None and 100 * sh / whole >= one_sided:
+            grp.lopsided = "short"
+        groups.append(grp)
+    if len(groups) > 1:
+        top, nxt = groups[0], groups[1]
+        same_unit = top.first._fact.unit == nxt.first._fact.unit
+        top.outranks_btc = top.first._fact.asset != "BTC" and any(g.first._fact.asset == "BTC" for g in groups[1:]) and same_unit
+        top.doubles_next = same_unit and _lower_upper(top.first._fact)[0] >= 2 * _lower_upper(nxt.first._fact)[1]
+    return groups
+
+
+# The largest venue's part of the market-wide total, in words a reader can check against the two figures.
+_SHARE_WORDS = ((0.5, "more than half"), (1 / 3, "more than a third"), (0.25, "more than a quarter"))
+
+
+def _asset_share(view: View) -> str:
+    """The largest asset's part of the market-wide total (same window and unit), in words."""
+    top = view.asset_groups[0] if view.asset_groups else None
+    return _part_words(view, [top.total._fact] if top is not None and top.total is not None else [])
+
+
+def _venue_share(view: View) -> str:
+    candidates = [g.total._fact for g in view.venue_groups if g.total is not None]
+    candidates += [r._fact for r in view.venues if r._fact.metric == "liquidations" and r._fact.venue and not r._fact.side
+                   and not r._fact.contract and not r._fact.asset]
+    return _part_words(view, candidates)
+
+
+def _part_words(view: View, candidates: list[Fact]) -> str:
+    """The largest candidate's part of the main total in words ("more than a third"), or "" below a quarter."""
+    total = view.main.total._fact if view.main.total is not None else None
+    if total is None or total.bounds is None:
+        return ""
+    candidates = [f for f in candidates if f.window == total.window and f.unit == total.unit and f.bounds and not f.lower_bound]
+    if not candidates:
+        return ""
+    top = max(candidates, key=_mag)
+    share = _lower_upper(top)[0] / _lower_upper(total)[1] if _lower_upper(total)[1] else 0.0
+    return next((w for limit, w in _SHARE_WORDS if share > limit), "") if share <= 1 else ""
+
+
+def _lean(g: WindowGroup, dominant: float) -> str:
+    """The side whose share of this window's liquidations reaches the style's dominant share, from its own figures."""
+    if g.long is None or g.short is None:
+        return ""
+    lo, sh = _mag(g.long._fact), _mag(g.short._fact)
+    if lo + sh <= 0:
+        return ""
+    share = 100 * lo / (lo + sh)
+    return "long" if share >= dominant else "short" if 100 - share >= dominant else ""
+
+
+def _spread_sides(f: Fact) -> SpreadSides | None:
+    """The sources at the top and at the bottom of a disputed figure, when they are different sources."""
+    mids: dict[str, float] = {}
+    for o in f.observations:
+        if o.has_number:
+            mids[o.source] = max(mids.get(o.source, float("-inf")), sum(o.bounds) / 2)
+    if len(mids) < 2:
+        return None
+    top, bottom = max(mids.values()), min(mids.values())
+    if top == bottom:
+        return None
+    high = tuple(sorted(s for s, v in mids.items() if v == top))
+    low = tuple(sorted(s for s, v in mids.items() if v == bottom))
+    return SpreadSides(f.id, high, low)
 
 
 def _is_reason(item: ContextItem, facts: list[Fact]) -> bool:
@@ -547,6 +695,11 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     if long_share is None and len(said) == 1:  # "longs bore the brunt", with no amounts: the source's own words
         s.long_dominant, s.short_dominant = said == {"long"}, said == {"short"}
         s.washout = s.long_dominant
+    moves = [abs(_mag(c._fact)) for c in view.changes if c._fact.unit == "percent" and c._fact.bounds]
+    if moves:
+        small = float(th.get("small_price_move", 5))
+        s.small_move = max(moves) <= small
+        s.big_move = min(moves) >= 2 * small
     s.lead_single_source = view.lead is not None and view.lead._fact.status is Status.SINGLE_SOURCE
     s.has_gaps = bool(view.gaps)
     s.has_unverified = bool(view.unverified) or bool(view.unverified_context)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from writer.check.analysis import Analysis, FigureUse
 from writer.check.linking import Link
+from writer.check.scope import RUN_STATUSES
 from writer.factbase.records import Event, Fact
 
 
@@ -42,10 +43,11 @@ class RuleContext:
     def names(self, source_ids) -> str:
         return ", ".join(self.source_names.get(s, s) for s in source_ids)
 
-    def fact_sources_named(self, fu: FigureUse, sources, *, carry: bool = False) -> bool:
-        """Is one of ``sources`` named as a source in the figure's sentence, a note covering it, with
-        ``carry`` the sentence opening its run, or (house rule) a figure it refers back to?"""
-        if set(sources) & self.analysis.scope_sources(fu, carry=carry):
+    def fact_sources_named(self, fu: FigureUse, sources, status: str) -> bool:
+        """Is one of ``sources`` named as a source in the figure's sentence, a note covering it, for a
+        status in RUN_STATUSES the sentence opening its run (``Analysis.run_opening``), or (house rule)
+        a figure it refers back to?"""
+        if set(sources) & self.analysis.scope_sources(fu, run=status in RUN_STATUSES):
             return True
         earlier = self.analysis.repeats_attributed(fu)  # the house rule for a figure that refers back
         return earlier is not None and bool(set(sources) & self.analysis.scope_sources(earlier, carry=True))

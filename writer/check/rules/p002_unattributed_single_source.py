@@ -10,7 +10,7 @@ def check(ctx: RuleContext):
         if link.kind != "supported" or s is None or s.status is not Status.SINGLE_SOURCE:
             continue
         a = ctx.analysis
-        named = ctx.fact_sources_named(fu, s.sources, carry=True)
+        named = ctx.fact_sources_named(fu, s.sources, s.status.value)
         if not named and s.id.startswith("quote:"):
             named = _speaker_named(ctx, fu, s.id)  # a quote's words are attributed by naming its speaker
         if not named:

@@ -13,7 +13,7 @@ def check(ctx: RuleContext):
         s = link.support
         if s is None or link.kind != "supported" or s.status not in STATUSES or not s.sources:
             continue
-        if ctx.fact_sources_named(fu, s.sources):
+        if ctx.fact_sources_named(fu, s.sources, s.status.value):
             continue
         yield Hit(fu, f"{fu.figure.text!r} ({s.status.value.replace('_', ' ')}) names none of its sources ({ctx.names(s.sources)}) in scope", s.id)
 
@@ -28,7 +28,8 @@ RULE = Rule(
 ## What it does
 Flags a figure from several agreeing sources, an official statement, a disputed
 range or an unnamed group of sources ("public data") when no source is named in its
-sentence, its run or a covering note.
+sentence, a covering note, or the sentence that opens its run (the nearest earlier
+sentence of the paragraph naming a source, with no other attribution or caveat between).
 
 ## Why it matters
 Even well-supported figures are attributed in news copy: "HTX's own figures show",

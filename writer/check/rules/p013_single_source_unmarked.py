@@ -10,7 +10,7 @@ def check(ctx: RuleContext):
         s = link.support
         if link.kind != "supported" or s is None or s.status is not Status.SINGLE_SOURCE or s.id.startswith("quote:"):
             continue  # a quote needs its speaker (P002), not "single source"
-        if not ctx.fact_sources_named(fu, s.sources, carry=True) or a.single_source_in_scope(fu):
+        if not ctx.fact_sources_named(fu, s.sources, s.status.value) or a.single_source_in_scope(fu):
             continue
         yield Hit(fu, f"{fu.figure.text!r} is attributed to {ctx.names(s.sources)} but not said to come from a single source", s.id)
 
@@ -25,7 +25,9 @@ RULE = Rule(
 ## What it does
 Flags a figure whose fact has exactly one source when the article names that source
 but nothing in scope says it is the only one ("single-source data", "according to a
-single source").
+single source"). In scope: the figure's sentence, a note covering it, or the sentence
+that opens its run in the paragraph ("According to a single source, CoinAnk, longs lost
+$1.361 billion. Shorts lost $90 million." marks both figures).
 
 ## Why it matters
 House style: a reader weighs one dashboard's number differently from a figure several

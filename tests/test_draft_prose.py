@@ -1,0 +1,131 @@
+"""Drafts read as commentary: attribution once per run of figures, length that follows the material,
+two events of the same shape that do not read alike, and a run the check still polices."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from draft_support import CORPUS, EVENTS, drafted
+from writer.check.scope import RUN_STATUSES
+
+ALL = EVENTS + CORPUS
+NUMBER = re.compile(r"\d[\d,.]*")
+# A draft may share at most this part of its sentences (figures masked) with a draft of another story.
+MAX_SHARED = 0.55
+# Words of a draft with at least RICH facts against one with at most THIN facts.
+RICH, THIN, RICH_OVER_THIN = 20, 5, 2.0
+
+
+def _body(markdown: str) -> str:
+    body = markdown.split("---\n", 2)[2]
+    return body.split("\n---\n")[0]  # without the disclaimer, which every article shares
+
+
+def _sentences(markdown: str) -> set[str]:
+    out = set()
+    for line in _body(markdown).split("\n"):
+        if line.strip() and not line.startswith("#"):
+            out.update(NUMBER.sub("#", s).strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line))
+    return out
+
+
+def _story(markdown: str) -> frozenset[str]:
+    """The headline's numbers: two fact files of one story (an example event and its seed article) share them."""
+    headline = next(line for line in _body(markdown).split("\n") if line.startswith("# "))
+    return frozenset(n.rstrip(".,") for n in NUMBER.findall(headline))
+
+
+def test_two_stories_do_not_read_alike():
+    drafts = {p.stem: drafted(p)[1].markdown for p in ALL}
+    worst = []
+    for a, b in itertools.combinations(drafts, 2):
+        if _story(drafts[a]) == _story(drafts[b]):
+            continue  # the same event drafted from two fact files
+        sa, sb = _sentences(drafts[a]), _sentences(drafts[b])
+        worst.append((len(sa & sb) / min(len(sa), len(sb)), a, b))
+    worst.sort(reverse=True)
+    assert worst[0][0] <= MAX_SHARED, worst[:3]
+
+
+def test_length_follows_the_material():
+    words = {p.stem: (len(drafted(p)[0].all_facts()), len(_body(drafted(p)[1].markdown).split())) for p in ALL}
+    rich = [w for n, w in words.values() if n >= RICH]
+    thin = [w for n, w in words.values() if n <= THIN]
+    assert rich and thin, words
+    assert min(rich) >= RICH_OVER_THIN * max(thin), words
+
+
+@pytest.mark.parametrize("path", ALL, ids=[p.stem for p in ALL])
+def test_a_run_is_attributed_once(path):
+    """Two sentences of a paragraph whose figures all share one source and a run status: the second is left to
+    the first's attribution (never "In figures from a single source, CoinGlass, ..." twice in a row)."""
+    _, draft = drafted(path)
+    claims, md = draft.claims, draft.markdown
+    figures = claims["figures"]
+    by_sentence: dict[int, list[dict]] = {}
+    for f in figures:
+        by_sentence.setdefault(f["sentence"], []).append(f)
+    for i in range(len(claims["sentences"]) - 1):
+        a, b = claims["sentences"][i], claims["sentences"][i + 1]
+        fa, fb = by_sentence.get(i), by_sentence.get(i + 1)
+        if not fa or not fb or a["section"] in ("headline",) or "\n" in md[a["end"]:b["start"]]:
+            continue
+        keys = {(f["status"], tuple(f["sources"]), bool(f["derived_from"])) for f in fa + fb}
+        if len(keys) != 1 or fa[0]["status"] not in RUN_STATUSES or fa[0]["derived_from"]:
+            continue
+        if all(f["caveat"] is None for f in fb) and not any(f["attribution"] and f["attribution"] in b["text"] for f in fb):
+            continue  # left to the run's opening
+        opened = [f for f in fb if f["run_opening"] is None]
+        assert not opened, f"{path.name}: {b['text']!r} repeats the attribution of {a['text']!r}"
+
+
+def test_every_run_is_used_somewhere():
+    """The machinery is live: the rich drafts leave figures to their run's opening."""
+    covered = sum(1 for p in ALL for f in drafted(p)[1].claims["figures"] if f["run_opening"] is not None)
+    assert covered >= len(ALL)
+
+
+def test_deleting_a_run_opening_is_caught():
+    """A mutant that deletes the lead-in opening a run leaves the run's later figures unattributed: the check flags them."""
+    from writer.check import Checker
+
+    checker = Checker(spacy_pipeline=False)
+    tried = 0
+    for path in ALL:
+        event, draft = drafted(path)
+        md = draft.markdown
+        for f in draft.claims["figures"]:
+            opening = f["run_opening"]
+            if opening is None or not f["attribution"]:
+                continue
+            home = draft.claims["sentences"][opening]
+            at = md.find(f["attribution"], home["start"], home["end"])
+            if at < 0 or f["attribution"] != md[at:at + len(f["attribution"])] or at != home["start"]:
+                continue  # a lead-in that opens its sentence: deleting it leaves a sentence that still reads
+            rest = md[at + len(f["attribution"]):].lstrip(", ")
+            mutant = md[:at] + rest[:1].upper() + rest[1:]
+            findings = checker.check_text(mutant, path=f"<mutant of {path.name}>", event=event)
+            line = mutant.count("\n", 0, f["start"] - (len(md) - len(mutant))) + 1
+            assert any(x.code in ("P002", "P011") and x.line == line for x in findings), (path.name, f["text"], findings)
+            tried += 1
+            break
+    assert tried >= 3
+
+
+def test_every_asset_figure_is_printed_even_two_for_one_slot():
+    """Two totals for one asset, window and source (a provider's figure and its update) are both printed."""
+    from dataclasses import replace
+
+    from draft_support import drafter
+
+    path = next(p for p in CORPUS if p.stem.startswith("14-"))
+    event, _ = drafted(path)
+    btc = event.fact("btc_24h")
+    second = replace(btc, id="btc_24h_second", value=btc.value * 0.6, observations=tuple(
+        replace(o, value=o.value * 0.6) for o in btc.observations))
+    twice = replace(event, facts={**event.facts, second.id: second})
+    printed = {f["fact"] for f in drafter().draft(twice).claims["figures"]}
+    assert {"btc_24h", "btc_24h_second", "eth_24h", "eth_long_24h", "btc_short_24h"} <= printed
