@@ -88,10 +88,10 @@ def test_any_file_path_in_a_manifest_is_confined_or_refused(site, rel, as_site_f
     event_id = sorted(raw["events"])[0]
     rel = rel.replace("ID", event_id)
     if as_site_file:
-        raw["files"][rel] = {"sha256": "0" * 64, "event": None}
+        raw["site"][rel] = "0" * 64
     else:
-        raw["events"][event_id]["files"][rel] = "0" * 64
-        raw["files"][rel] = {"sha256": "0" * 64, "event": event_id}
+        raw["events"][event_id]["files"][rel] = "0" * 64  # a name inside the event's folder, in the manifest
+    raw["pending"][rel] = None
     try:
         manifest = Manifest._parse(raw)
     except (ValueError, KeyError, TypeError, AttributeError):

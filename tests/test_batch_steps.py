@@ -111,3 +111,30 @@ def test_the_build_s_templates_digest_is_the_drafters_without_building_one(tmp_p
     section.write_text(section.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     digest = templates_digest(template_dirs(override))
     assert digest == Drafter(override, run_check=False).templates_digest and digest != templates_digest(template_dirs(None))
+
+
+def test_a_manifest_is_written_back_byte_for_byte_and_a_doubled_event_line_is_not_reused(tmp_path):
+    """Unchanged entries keep their lines as read (no serialising 10,000 entries again), but only
+    when the file has one line per event: a key written twice is read as JSON reads it."""
+    import json
+
+    from test_batch_support import make_factbase
+    from writer.publish import BatchOptions, build_site
+
+    make_factbase(tmp_path / "fb", 2)
+    build_site(tmp_path / "fb", BatchOptions(out=tmp_path / "site", jobs=1))
+    path = tmp_path / "site" / ".writer" / "manifest.json"
+    data = path.read_bytes()
+    manifest = Manifest.read(path, __version__)
+    assert len(manifest._staged) == 2 and manifest.to_bytes(__version__) == data
+    lines = data.decode().split("\n")
+    at = lines.index(" }")  # the end of the events: the last event's line is just before it
+    last = lines[at - 1]
+    event_id = last.split('"')[1]
+    changed = last.replace('"title":"', '"title":"Edited ', 1)
+    doubled = lines[:at - 1] + [last + ",", changed] + lines[at:]  # the same id twice: JSON keeps the second
+    path.write_text("\n".join(doubled), encoding="utf-8")
+    again = Manifest.read(path, __version__)
+    assert again.entries[event_id].title.startswith("Edited ")
+    assert again._staged == {}
+    assert json.loads(again.to_bytes(__version__))["events"][event_id]["title"].startswith("Edited ")

@@ -198,7 +198,7 @@ def test_sitemap_lists_every_article_with_its_last_modification(site):
     expected = {f"{BASE}{event_id}/": entry["modified"] for event_id, entry in manifest["events"].items()}
     assert {k: v for k, v in urls.items() if k != BASE} == expected
     assert urls[BASE] == max(expected.values(), key=datetime.fromisoformat)
-    assert "sitemap.xml" in manifest["files"]
+    assert "sitemap.xml" in manifest["site"]
 
 
 def test_no_sitemap_without_a_base_url_and_dropping_the_base_url_removes_it(site, tmp_path):
@@ -208,7 +208,7 @@ def test_no_sitemap_without_a_base_url_and_dropping_the_base_url_removes_it(site
     assert report.rejected == [] and len(report.published) == 4  # the settings changed: every page is rebuilt
     assert not (tmp_path / "out" / "sitemap.xml").exists()
     manifest = json.loads((tmp_path / "out" / ".writer" / "manifest.json").read_text())
-    assert "sitemap.xml" not in manifest["files"]
+    assert "sitemap.xml" not in manifest["site"]
     html = next((tmp_path / "out").glob("*/index.html")).read_text()
     assert 'rel="canonical"' not in html and "og:url" not in html
 

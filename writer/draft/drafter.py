@@ -8,12 +8,10 @@ theme override): an editor can replace one section without copying the rest.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import traceback
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -28,6 +26,8 @@ from writer.draft.style import load_style
 from writer.draft.view import Ref, TemplateMisuse, build_view
 from writer.errors import DraftError, single_problem
 from writer.factbase.records import Event
+# Which files make the templates, and their digest, live apart (no Jinja2): a batch hashes them on every run.
+from writer.templatefiles import default_templates_dir, template_dirs, templates_digest  # noqa: F401
 from writer.yamlload import safe_load
 
 STYLE_FILE, LAYOUTS_FILE, SECTIONS_FILE, PAGE_FILE = "style.yaml", "layouts.yaml", "sections.yaml", "page.html.j2"
@@ -40,10 +40,6 @@ class _Sandbox(SandboxedEnvironment):
         if isinstance(obj, Ref):
             return attr in obj.PUBLIC
         return super().is_safe_attribute(obj, attr, value)
-
-
-def default_templates_dir() -> Path:
-    return Path(str(resources.files("writer.templates")))
 
 
 @dataclass
@@ -74,35 +70,6 @@ class Draft:
 
     def to_json(self) -> str:
         return json.dumps(self.claims, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-
-
-def template_dirs(templates_dir: Path | str | None) -> list[Path]:
-    """The folders templates are looked up in: the user's ``--templates`` folder first, then the bundled set."""
-    dirs = [Path(templates_dir)] if templates_dir else []
-    dirs.append(default_templates_dir())
-    if templates_dir and not Path(templates_dir).is_dir():
-        raise single_problem(templates_dir, "templates folder not found")
-    return dirs
-
-
-def templates_digest(dirs: list[Path]) -> str:
-    """A hash of every file that can change a draft (templates, style, layouts) plus writer's version.
-
-    A function of the files alone, so a batch can tell what changed without building a Drafter.
-    """
-    h = hashlib.sha256(f"writer {__version__}\n".encode())
-    seen: set[str] = set()
-    for d in dirs:
-        for p in sorted(d.rglob("*")):
-            rel = p.relative_to(d).as_posix()
-            # templates/site/ holds the site's page templates: they change published pages, not
-            # drafts, and publishing hashes them itself (writer.publish.pages.SitePages.digest).
-            if p.is_file() and rel not in seen and p.suffix in (".j2", ".yaml", ".css", ".html") and not rel.startswith("site/"):
-                seen.add(rel)
-    for rel in sorted(seen):
-        path = next(d / rel for d in dirs if (d / rel).is_file())
-        h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()[:16]
 
 
 def _bytecode_cache() -> jinja2.FileSystemBytecodeCache | None:

@@ -27,9 +27,9 @@ from writer.factbase.timestamps import PartialDate, day_of, exact, partial_of
 from writer.factbase.spec import EventSpec, RegistrySpec
 from writer.factbase.vocabulary import SourceKind, Status, Unit, compound_hedge
 from writer.factbase.messages import MAX_SUGGESTIONS, problem_from_pydantic
+# Listing fact files lives apart from loading them (no pydantic); re-exported for the callers of old.
+from writer.factbase.files import REGISTRY_NAME, event_files, find_registry  # noqa: F401
 from writer.factbase.yamlsource import MAX_FILE_BYTES, check_readable, dotted, locate, parse, read_text
-
-REGISTRY_NAME = "sources.yaml"
 
 
 # --- schema validation with positions -----------------------------------------
@@ -80,15 +80,6 @@ def _ambiguous_names(spec: RegistrySpec, positions, path: str) -> list[Problem]:
                 line, col = locate(positions, at)
                 out.append(Problem(path, line, col, dotted(at), f"{name!r} already names source {owner[key]!r}; each name or alias must point to one source"))
     return out
-
-
-def find_registry(event_path: str | Path) -> Path | None:
-    """The nearest ``sources.yaml`` in the event's folder or up to two folders above it."""
-    folder = Path(event_path).resolve().parent
-    for candidate in (folder, folder.parent, folder.parent.parent):
-        if (candidate / REGISTRY_NAME).is_file():
-            return candidate / REGISTRY_NAME
-    return None
 
 
 # --- one event --------------------------------------------------------------------
@@ -482,17 +473,6 @@ def suggest_source(word: str, registry: SourceRegistry) -> str | None:
 
 
 # --- many files --------------------------------------------------------------------
-
-
-def event_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand files and folders into event files (``*.yaml``/``*.yml``, never ``sources.yaml``), sorted."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.name != REGISTRY_NAME and q.is_file())
-        else:
-            out.append(p)
-    return sorted(dict.fromkeys(out))
 
 
 def load_factbase(paths: Iterable[str | Path], registry: SourceRegistry | None = None) -> tuple[list[Event], list[Problem]]:

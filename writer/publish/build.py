@@ -11,17 +11,20 @@
 
 Staleness is decided from content hashes only (fact file bytes, registry
 bytes, edited article bytes, templates digest, writer version, site
-settings), never timestamps: a run with nothing changed reads and hashes the
-fact files, compares with the manifest, and stops.
+settings), never timestamps; a file whose stat (size, ctime, inode) is what
+it was when last hashed is not read again (:mod:`writer.publish.verify`), so a
+run with nothing changed stats the fact files and published files, compares
+with the manifest, and stops.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
 import time
-from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -29,18 +32,18 @@ from pathlib import Path
 from writer import __version__
 from writer.atomic import sha256_bytes, sha256_file
 from writer.errors import InputError, Problem, single_problem
-from writer.factbase.loader import event_files
-from writer.publish.commit import Change, Layout, clean, commit, deletions_for, remove_if_ours, remove_legacy_manifest, stage_site_file
+from writer.factbase.files import event_file_names
+from writer.publish.commit import Change, Layout, clean, commit, deletions_for, remove_legacy_manifest, stage_site_file
 from writer.publish.edited import default_articles_dir, find_articles
 from writer.publish.lock import build_lock
 from writer.publish.manifest import MANIFEST_NAME, STATE_DIR, Entry, Manifest, is_site_file
-from writer.publish.pages import SitePages
 from writer.publish.plan import Plan, decide, inputs_key, quick_id, scan
 from writer.publish.pool import LocalExecutor, Progress, PublishSetup, default_jobs, pipeline_part
 from writer.publish.rejection import Rejection, reject
 from writer.publish.settings import SiteSettings
 from writer.publish.shard import Shard, shard_of
-from writer.publish.sitefiles import render_site_files, site_file_names
+from writer.publish.sitefiles import render_site_files, site_file_names, unchanged_site_files
+from writer.publish.sitetemplates import digest_with, files_digest, site_template_dirs
 from writer.publish.verify import Verifier
 from writer.publish.worker import Outcome, check_config, inputs_digest
 
@@ -136,11 +139,11 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
     layout = Layout(out, options.shard)
     with build_lock(layout.state, layout.lock_name):
         clean(layout)
-        files = event_files([factbase])
+        files = event_file_names([factbase])
         if not files:
             raise single_problem(factbase, "no event files (*.yaml) found")
         config = check_config()
-        pages = site_pages(options.settings, options.templates_dir)  # a broken site template stops the run before any work
+        pages = SiteRenderer(options.settings, options.templates_dir)
         setup = PublishSetup(out, layout.stage, options.settings, options.templates_dir, config, run_moment(options.now))
         executor = LocalExecutor(setup, options.jobs or default_jobs(), work_likely=_work_likely(files, layout.manifest),
                                  kind=options.executor, scheduler=options.scheduler)
@@ -152,30 +155,64 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
     return report
 
 
-def site_pages(settings: SiteSettings, templates_dir: Path | None) -> SitePages:
-    """The site's page renderer; a page template that does not compile is an input error (exit 2)."""
-    return pipeline_part(SitePages, settings, [templates_dir] if templates_dir else [])
+class SiteRenderer:
+    """The site's settings and page templates: their digest at once (an input of every article), the
+    compiled pages (Jinja2, babel) only when something is rendered."""
+
+    def __init__(self, settings: SiteSettings, templates_dir: Path | None):
+        self.settings = settings
+        self.dirs = [templates_dir] if templates_dir else []
+        self.digest = files_digest(site_template_dirs(self.dirs))
+        self._pages = None
+
+    def digest_with(self, templates_digest: str) -> str:
+        return digest_with(templates_digest, self.digest)
+
+    def compiled(self):
+        """The page renderer (writer.publish.pages.SitePages); a page template that does not compile is an input error (exit 2)."""
+        if self._pages is None:
+            from writer.publish.pages import SitePages
+
+            self._pages = pipeline_part(SitePages, self.settings, self.dirs)
+        return self._pages
 
 
-def _build(factbase: Path, files: list[Path], options: BatchOptions, layout: Layout, executor: LocalExecutor, pages: SitePages,
+@contextmanager
+def _collector_paused():
+    """No garbage collection while reading the manifest and planning: they create a few hundred
+    thousand objects, none in a cycle, and the collector would walk them again and again
+    (a third of reading a 10,000-event manifest). Collection resumes when it is over."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(factbase: Path, files: list[str], options: BatchOptions, layout: Layout, executor: LocalExecutor, pages: SiteRenderer,
            config_digest: str, progress: Progress | None) -> BatchReport:
-    prior = layout.read_prior()
-    verifier = Verifier(layout.out, layout.verified, layout.tmp)
-    plan = _plan(factbase, files, options, prior, executor, pages, config_digest, verifier, layout)
-    # Serialising the unchanged entries for the new manifest is most of writing it: do it
-    # while the workers start or draft.
-    staged = Manifest()
-    outcomes = executor.run([it.task() for it in plan.todo], progress, lambda: staged.prepare(it.prior for it in plan.unchanged))
+    with _collector_paused():
+        prior = layout.read_prior()
+        verifier = Verifier(layout.out, layout.verified, layout.tmp)
+        plan = _plan(factbase, files, options, prior, executor, pages, config_digest, verifier, layout)
+    if plan.todo:
+        pages.compiled()  # a broken page template stops the run before any work
+    # The unchanged entries keep their manifest lines as read; any not read in this format are
+    # serialised while the workers start or draft.
+    outcomes = executor.run([it.task() for it in plan.todo], progress, lambda: prior.prepare(it.prior for it in plan.unchanged))
     if executor.started_early and not plan.todo and layout.manifest.is_file():
         # The mtime hint was wrong (files touched, not changed): refresh the manifest's
         # time so the next run does not start workers for nothing again.
         os.utime(layout.manifest)
-    report = _commit(plan, outcomes, staged, options, layout, pages)
-    verifier.save()
+    with _collector_paused():
+        report = _commit(plan, outcomes, prior, options, layout, pages, verifier)
+        verifier.save()
     return report
 
 
-def _plan(factbase: Path, files: list[Path], options: BatchOptions, prior: Manifest, executor: LocalExecutor, pages: SitePages,
+def _plan(factbase: Path, files: list[str], options: BatchOptions, prior: Manifest, executor: LocalExecutor, pages: SiteRenderer,
           config_digest: str, verifier: Verifier, layout: Layout) -> Plan:
     """Scan the fact base and the edited articles, then decide what to publish."""
     shard = options.shard
@@ -183,7 +220,7 @@ def _plan(factbase: Path, files: list[Path], options: BatchOptions, prior: Manif
         raise single_problem(options.articles, "--articles must be a folder of edited articles")
     articles = find_articles(options.articles if options.articles is not None else default_articles_dir(factbase))
     found = scan(files, factbase if factbase.is_dir() else factbase.parent, prior, options.registry, articles,
-                 shard.holds if shard else (lambda key: True))
+                 shard.holds if shard else (lambda key: True), verifier)
     found.rejections.extend(_article_rejections(articles, None if shard else files))
     # The templates digest (drafting's and the site pages') is an input even when nothing changed
     # (a warm worker reports drafting's once it has started, after the hashing above).
@@ -191,7 +228,8 @@ def _plan(factbase: Path, files: list[Path], options: BatchOptions, prior: Manif
                   cached=_read_rejections(layout.rejections), verify=lambda entry: verifier.entry(entry, prior.pending))
 
 
-def _commit(plan: Plan, outcomes: list[Outcome], staged: Manifest, options: BatchOptions, layout: Layout, pages: SitePages) -> BatchReport:
+def _commit(plan: Plan, outcomes: list[Outcome], serialised: Manifest, options: BatchOptions, layout: Layout, pages: SiteRenderer,
+            hashes: Verifier) -> BatchReport:
     """The new manifest from the plan and the outcomes, its files moved into the site (see writer.publish.commit)."""
     shard, prior = options.shard, plan.prior
     report = BatchReport(shard=str(shard) if shard else None, out=str(layout.out), damaged=sorted(plan.damaged))
@@ -199,18 +237,18 @@ def _commit(plan: Plan, outcomes: list[Outcome], staged: Manifest, options: Batc
     before = _scoped(prior, shard)
     removed = [old for old in before.entries.values() if old.id not in entries]
     report.removed = sorted(old.id for old in removed)
-    manifest = Manifest(entries, {}, options.settings.as_dict())
-    manifest.adopt(staged)
+    manifest = Manifest(entries, {}, options.settings.as_dict(), site_templates=pages.digest)
+    manifest.adopt(serialised)
     change = deletions_for(before, manifest, removed)
     change.staged = staged_files
     changed = bool(report.published or report.removed) or prior.settings != options.settings.as_dict()
     if shard:
         write = changed or not layout.manifest.is_file() or set(entries) != set(prior.entries) or bool(before.pending)
     else:
-        write = _stage_site(layout, manifest, before, pages, report, changed=changed, force=options.force) or bool(before.pending)
+        write = _stage_site(layout, manifest, before, pages, report, hashes, changed=changed, force=options.force) or bool(before.pending)
         change.staged += [name for name in report.site_written if is_site_file(name)]
         _drop_site_files(before, manifest, change)
-    if commit(layout, before, manifest, change, write_manifest=write):
+    if commit(layout, before, manifest, change, write_manifest=write, hashes=hashes):
         report.site_written.append(MANIFEST_NAME if not shard else str(layout.manifest.relative_to(layout.out)))
     if not shard:
         remove_legacy_manifest(layout.out)
@@ -259,7 +297,7 @@ def _assemble(plan: Plan, outcomes: list[Outcome], out: Path, report: BatchRepor
     return entries, staged
 
 
-def _article_rejections(articles, files: list[Path] | None) -> list[Rejection]:
+def _article_rejections(articles, files: list[str] | None) -> list[Rejection]:
     """Edited articles that cannot be read, that name an event another article already has, or (``files``:
     the whole fact base, not a shard) that name a fact file the fact base does not hold."""
     out = []
@@ -277,29 +315,53 @@ def _article_rejections(articles, files: list[Path] | None) -> list[Rejection]:
     return out
 
 
-def _stage_site(layout: Layout, manifest: Manifest, before: Manifest, pages: SitePages, report: BatchReport, *, changed: bool, force: bool = False) -> bool:
+def _stage_site(layout: Layout, manifest: Manifest, before: Manifest, pages: SiteRenderer, report: BatchReport, hashes: Verifier | None = None, *,
+                changed: bool, force: bool = False) -> bool:
     """Stage the index, feed and sitemap when they change (or are missing); note them when edited on disk. Returns whether the manifest must be written."""
+    on_disk = hashes.digest if hashes is not None else (lambda name: _digest_or_none(layout.out / name))
     names = site_file_names(pages.settings, len(manifest.entries))
     nothing_new = not changed and not force and not before.pending and before.entries.keys() == manifest.entries.keys() and layout.manifest.is_file()
-    if nothing_new and all(name in before.site_files and (layout.out / name).is_file() for name in names):
-        manifest.site_files.update(before.site_files)
-        for name in names:
-            if sha256_file(layout.out / name) != before.site_files[name]:
-                report.damaged.append(name)
-                if force:
-                    return _stage_site(layout, manifest, before, pages, report, changed=True)
-        return False
+    if nothing_new and all(name in before.site_files for name in names):
+        found = {name: on_disk(name) for name in names}
+        if all(digest is not None for digest in found.values()):
+            manifest.site_files.update(before.site_files)
+            for name in names:
+                if found[name] != before.site_files[name]:
+                    report.damaged.append(name)
+                    if force:
+                        return _stage_site(layout, manifest, before, pages, report, hashes, changed=True)
+            return False
+    keep = _kept_site_files(before, manifest, pages, names, on_disk) if not force else set()
+    manifest.site_files.update((name, before.site_files[name]) for name in keep)
     # The feed takes each article's content from its page: a page built in this run is still in the stage.
-    site = render_site_files([layout.stage, layout.out], manifest.entries.values(), pages)
+    site = render_site_files([layout.stage, layout.out], manifest.entries.values(), pages.compiled(), keep)
     for name, data in site.items():
         digest = sha256_bytes(data)
         manifest.site_files[name] = digest
-        target = layout.out / name
-        if before.site_files.get(name) != digest or not target.is_file() or sha256_file(target) != digest:
+        if before.site_files.get(name) != digest or on_disk(name) != digest:
             stage_site_file(layout, name, data)
             report.site_written.append(name)
-    data = manifest.to_bytes(__version__)
-    return bool(report.site_written) or not layout.manifest.is_file() or sha256_file(layout.manifest) != sha256_bytes(data)
+    if report.site_written or not layout.manifest.is_file():
+        return True
+    return sha256_file(layout.manifest) != sha256_bytes(manifest.to_bytes(__version__))
+
+
+def _kept_site_files(before: Manifest, after: Manifest, pages: SiteRenderer, names, on_disk) -> set[str]:
+    """Site files the last run wrote that would come out the same now, and are on disk as it wrote them:
+    one changed article rewrites its index page (and the feed, when it is among the newest), not all 100."""
+    same_context = (before.site_templates == pages.digest and before.generated_by == __version__ and not before.pending
+                    and before.settings == pages.settings.as_dict())
+    if not same_context:
+        return set()
+    same = unchanged_site_files(before.entries.values(), after.entries.values(), pages.settings)
+    return {name for name in names if name in same and name in before.site_files and on_disk(name) == before.site_files[name]}
+
+
+def _digest_or_none(path: Path) -> str | None:
+    try:
+        return sha256_file(path) if path.is_file() else None
+    except OSError:
+        return None
 
 
 def _drop_site_files(before: Manifest, after: Manifest, change: Change) -> None:
@@ -340,7 +402,7 @@ def _files_present(out: Path, entry: Entry) -> bool:
     return all(os.path.isfile(base + rel) for rel in entry.files)
 
 
-def _work_likely(files: list[Path], manifest: Path) -> bool:
+def _work_likely(files: list[str], manifest: Path) -> bool:
     try:
         stamp = manifest.stat().st_mtime_ns
     except OSError:
@@ -404,11 +466,12 @@ def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | No
     report.published = sorted(e for e in entries if before.entries.get(e) != entries[e])
     report.unchanged = sorted(e for e in entries if before.entries.get(e) == entries[e])
     report.files_written = len(staged)
-    manifest = Manifest(entries, {}, settings.as_dict())
+    site = SiteRenderer(settings, templates_dir)
+    manifest = Manifest(entries, {}, settings.as_dict(), site_templates=site.digest)
     change = deletions_for(before, manifest, removed)
     change.staged = staged
     changed = bool(report.published or report.removed) or before.settings != settings.as_dict()
-    write = _stage_site(layout, manifest, before, site_pages(settings, templates_dir), report, changed=changed) or bool(before.pending)
+    write = _stage_site(layout, manifest, before, site, report, changed=changed) or bool(before.pending)
     change.staged += [name for name in report.site_written if is_site_file(name)]
     _drop_site_files(before, manifest, change)
     if commit(layout, before, manifest, change, write_manifest=write):

@@ -72,9 +72,9 @@ class Layout:
 
     def read_prior(self) -> Manifest:
         """The manifest of the last build: this shard's, else the whole site's (or the pre-0.2 one inside the site)."""
-        found = Manifest.read(self.manifest)
+        found = Manifest.read(self.manifest, __version__)
         if found is None and self.shard:
-            found = Manifest.read(self.out / MANIFEST_NAME)
+            found = Manifest.read(self.out / MANIFEST_NAME, __version__)
         if found is None:
             found = Manifest.read(self.out / LEGACY_MANIFEST_NAME)
         return found or Manifest()
@@ -121,9 +121,11 @@ def deletions_for(before: Manifest, after: Manifest, removed: list[Entry]) -> Ch
     return Change([], deletions, sorted(old.id for old in removed))
 
 
-def commit(layout: Layout, before: Manifest, after: Manifest, change: Change, *, write_manifest: bool) -> bool:
-    """Apply ``change`` in the safe order; returns whether the manifest was written."""
-    staged_hashes = {rel: sha256_file(layout.stage / rel) for rel in change.staged}
+def commit(layout: Layout, before: Manifest, after: Manifest, change: Change, *, write_manifest: bool, hashes=None) -> bool:
+    """Apply ``change`` in the safe order; returns whether the manifest was written. ``hashes``
+    (a writer.publish.verify.Verifier) remembers each file put in place, so the next run need not read it."""
+    listed_after = after.files()  # the hash of each staged file's bytes, taken when they were written
+    staged_hashes = {rel: listed_after.get(rel) or sha256_file(layout.stage / rel) for rel in change.staged}
     listed = before.files()
     pending: dict[str, str | None] = {rel: digest for rel, digest in staged_hashes.items() if rel in listed}
     pending.update({rel: None for rel in change.deletions if rel in listed})
@@ -134,6 +136,8 @@ def commit(layout: Layout, before: Manifest, after: Manifest, change: Change, *,
         target = layout.out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(layout.stage / rel, target)
+        if hashes is not None:
+            hashes.note(rel, staged_hashes[rel])
     for rel, digests in sorted(change.deletions.items()):
         remove_if_ours(layout.out, rel, digests)
     for folder in change.folders:

@@ -42,14 +42,15 @@ class Found:
 
 def find_articles(folder: Path | None) -> Found:
     """Every ``*.md`` under ``folder`` whose front matter names a fact file (others are not edits and are left alone)."""
-    from writer.check.checker import read_article_text
-    from writer.check.document import split_front_matter
-
     by_fact: dict[str, Path] = {}
     problems: list[tuple[Path, InputError]] = []
     duplicates: list[tuple[Path, Path]] = []
     if folder is None or not folder.is_dir():
         return Found(by_fact, problems, duplicates)
+    # The check's readers only when there are articles (they import most of the check).
+    from writer.check.checker import read_article_text
+    from writer.check.document import split_front_matter
+
     for path in sorted(folder.rglob("*.md")):
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue

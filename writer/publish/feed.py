@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from datetime import datetime
 
-from writer.publish.pages import newest_first
+from writer.publish.manifest import newest_first
 from writer.publish.settings import SiteSettings
 
 ATOM_NS = "http://www.w3.org/2005/Atom"

@@ -17,13 +17,11 @@ headline or source name can close the element.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,14 +32,14 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from writer.publish.corrections import note_text
-from writer.publish.manifest import Correction
+from writer.publish.manifest import Correction, newest_first  # noqa: F401 (newest_first: re-exported)
 from writer.publish.settings import WEB_SCHEMES, SiteSettings
+from writer.publish.sitetemplates import default_templates_dir, digest_with, files_digest, site_template_dirs  # noqa: F401 (default_templates_dir: re-exported)
 from writer.yamlload import safe_load
 
 ARTICLE_TEMPLATE = "site/article.html.j2"
 INDEX_TEMPLATE = "site/index.html.j2"
 LEGEND_FILE = "site/legend.yaml"
-SITE_DIR = "site"  # the page templates' folder inside a templates folder
 # The article template wraps the article's body in these comments; the feed takes
 # each entry's content from between them in the published page (so a rebuild of
 # the feed never re-drafts anything). A body cannot contain them: the Markdown
@@ -69,10 +67,6 @@ class LegendItem:
     tint: str
 
 
-def default_templates_dir() -> Path:
-    return Path(str(resources.files("writer.templates")))
-
-
 class SitePages:
     """Renders the article and index pages for one site (one set of settings and templates).
 
@@ -86,10 +80,8 @@ class SitePages:
         self.settings = settings
         self._days: dict = {}
         self._zones: dict = {}
-        dirs = [Path(d) for d in template_dirs]
-        if default_templates_dir() not in dirs:
-            dirs.append(default_templates_dir())
-        self.digest = _files_digest(dirs)
+        dirs = site_template_dirs(template_dirs)
+        self.digest = files_digest(dirs)
         self.env = SandboxedEnvironment(
             loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
             bytecode_cache=_bytecode_cache(),
@@ -106,7 +98,7 @@ class SitePages:
 
     def digest_with(self, templates_digest: str) -> str:
         """One digest of the drafting templates' (``templates_digest``) and these page templates."""
-        return hashlib.sha256(f"{templates_digest}\0{self.digest}".encode()).hexdigest()[:16]
+        return digest_with(templates_digest, self.digest)
 
     # -- dates in words -------------------------------------------------------------
 
@@ -300,20 +292,6 @@ def _bytecode_cache() -> jinja2.FileSystemBytecodeCache | None:
         return None
 
 
-def _files_digest(dirs: list[Path]) -> str:
-    """A hash of every file under ``site/`` that the pages would use (the first folder holding a name wins)."""
-    chosen: dict[str, Path] = {}
-    for d in dirs:
-        for p in sorted((d / SITE_DIR).rglob("*")) if (d / SITE_DIR).is_dir() else ():
-            rel = p.relative_to(d).as_posix()
-            if p.is_file() and rel not in chosen:
-                chosen[rel] = p
-    h = hashlib.sha256()
-    for rel in sorted(chosen):
-        h.update(rel.encode() + b"\0" + chosen[rel].read_bytes() + b"\0")
-    return h.hexdigest()[:16]
-
-
 def _load_legend(path: Path) -> tuple[dict[str, LegendItem], dict]:
     try:
         data = safe_load(path.read_text(encoding="utf-8"))
@@ -371,8 +349,3 @@ def article_content(page_html: str) -> str | None:
     if start < 0 or end < 0:
         return None
     return page_html[start + len(CONTENT_START):end].strip("\n")
-
-
-def newest_first(entries):
-    """Entries ordered by publication time (newest first), ties broken by id for a stable order."""
-    return sorted(entries, key=lambda e: (-datetime.fromisoformat(e.published).timestamp(), e.id))

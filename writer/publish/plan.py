@@ -1,7 +1,8 @@
 """Planning a build: which events to publish, which are unchanged, which are rejected before any work.
 
-Two steps. :func:`scan` reads and hashes every fact file (and edited
-article) without parsing anything; :func:`decide` compares those hashes, with
+Two steps. :func:`scan` hashes every fact file (and edited article) without
+parsing anything, reading only those whose stat changed since they were last
+hashed; :func:`decide` compares those hashes, with
 the templates digest, writer's version and the settings, against the previous
 manifest. Staleness is decided from content hashes only, never timestamps. An
 unchanged event whose published files were edited or damaged on disk is
@@ -15,23 +16,21 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from writer import __version__
 from writer.atomic import sha256_bytes, sha256_file
-from writer.factbase.loader import REGISTRY_NAME, find_registry
+from writer.factbase.files import REGISTRY_NAME, find_registry
 from writer.publish.edited import Found
 from writer.publish.manifest import Entry, Inputs, Manifest
 from writer.publish.rejection import Rejection, reject
+from writer.publish.verify import Verifier
 from writer.publish.worker import Task
-from writer.yamlload import safe_load
 
 
 @dataclass
 class Item:
     """One fact file found in the fact base, hashed, with what was published from it before."""
 
-    path: Path
+    path: str  # the fact file as listed (Path's spelling)
     source: str  # relative to the fact base root, POSIX separators
     digest: str
     registry: Path
@@ -43,7 +42,7 @@ class Item:
     inputs: Inputs | None = None
 
     def task(self) -> Task:
-        return Task(str(self.path), self.source, str(self.registry), self.event_id, self.prior,
+        return Task(self.path, self.source, str(self.registry), self.event_id, self.prior,
                     str(self.article) if self.article else None, self.article_digest)
 
 
@@ -77,6 +76,10 @@ def quick_id(data: bytes) -> str | None:
     m = _ID_LINE.search(data)
     if m:
         return m.group(2).decode("utf-8", "replace")
+    import yaml  # only for the unusual file: a re-run never needs the YAML library
+
+    from writer.yamlload import safe_load
+
     try:
         doc = safe_load(data)
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
@@ -93,7 +96,7 @@ class _Registries:
         self.by_folder: dict[str, tuple[Path, str] | None] = {}
         self.hashes: dict[Path, str] = {}
 
-    def for_file(self, path: Path) -> tuple[Path, str] | None:
+    def for_file(self, path: str) -> tuple[Path, str] | None:
         folder = os.path.dirname(path)  # a string key: hashing 10,000 Paths costs more than the lookup saves
         if folder not in self.by_folder:
             reg = self.override if self.override is not None else find_registry(path)
@@ -106,27 +109,29 @@ class _Registries:
         return self.by_folder[folder]
 
 
-def scan(files: list[Path], root: Path, prior: Manifest, registry: Path | None, articles: Found, in_scope) -> Scan:
-    """Read and hash every fact file; ``in_scope(key)`` says whether this build (shard) holds an event."""
+def scan(files: list[str], root: Path, prior: Manifest, registry: Path | None, articles: Found, in_scope, hashes: Verifier) -> Scan:
+    """Hash every fact file (read only when its stat changed since it was last hashed: ``hashes``);
+    ``in_scope(key)`` says whether this build (shard) holds an event."""
     out = Scan()
     prior_by_source = prior.by_source()
     registries = _Registries(registry)
     prefix = os.fspath(root) + os.sep
     for path in files:
-        text_path = os.fspath(path)
-        source = (text_path[len(prefix):] if text_path.startswith(prefix) else text_path).replace(os.sep, "/")
+        source = (path[len(prefix):] if path.startswith(prefix) else path).replace(os.sep, "/")
         try:
-            if not path.is_file():  # a FIFO would block the read forever; a device is no fact file
+            digest, data = hashes.fact_digest(path)
+            if digest is None:
                 raise OSError(0, "not a regular file")
-            data = path.read_bytes()
         except OSError as exc:
             rej = reject(path, None, "facts", f"cannot read file: {exc.strerror or exc}", source=source)
             if in_scope(source):
                 out.rejections.append(rej)
             continue
-        digest = sha256_bytes(data)
         entry = prior_by_source.get(source)
-        event_id = entry.id if entry is not None and entry.inputs.fact_file == digest else quick_id(data)
+        if entry is not None and entry.inputs.fact_file == digest:
+            event_id = entry.id
+        else:
+            event_id = quick_id(data if data is not None else _read(path))
         if not in_scope(event_id or source):
             continue
         reg = registries.for_file(path)
@@ -143,6 +148,15 @@ def scan(files: list[Path], root: Path, prior: Manifest, registry: Path | None, 
                 continue
         out.items.append(item)
     return out
+
+
+def _read(path: str) -> bytes:
+    """A fact file's bytes (its hash came from the cache, but its id is wanted: no prior entry names it)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError:
+        return b""
 
 
 def decide(found: Scan, prior: Manifest, templates_digest: str, config_digest: str, *, force: bool, cached: dict[str, Rejection], verify) -> Plan:

@@ -153,7 +153,7 @@ class LocalExecutor:
     def templates_digest(self) -> str:
         """The drafts' templates digest, from the template files alone: no Drafter is built and no
         worker waited for, so a run with nothing (or one event) to draft is planned at once."""
-        from writer.draft.drafter import template_dirs, templates_digest
+        from writer.templatefiles import template_dirs, templates_digest
 
         return templates_digest(template_dirs(self.setup.templates_dir))
 

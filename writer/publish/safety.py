@@ -25,7 +25,7 @@ def unsafe_id_reason(event_id: object) -> str | None:
         return "event id is missing or not text"
     if "/" in event_id or "\\" in event_id or ".." in event_id or event_id.startswith((".", "~")):
         return f"event id {event_id!r} would escape the output folder"
-    if not _SAFE_ID.match(event_id):
+    if not _SAFE_ID.fullmatch(event_id):  # fullmatch: "$" alone would let a final newline through
         return f"event id {event_id!r} has characters not allowed in an output folder name (use a-z, 0-9 and inner dashes, at most 100)"
     if event_id in RESERVED_NAMES:
         return f"event id {event_id!r} is reserved for the site's own files"

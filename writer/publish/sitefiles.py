@@ -13,14 +13,13 @@ article reads a few dozen pages, not 10,000 fact files.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from writer.publish.feed import atom_feed
-from writer.publish.pages import IndexPage, SitePages, article_content, newest_first
+from writer.publish.manifest import newest_first
 from writer.publish.safety import inside, unsafe_id_reason
 from writer.publish.settings import SiteSettings
-from writer.publish.sitemap import SITEMAP_NAME, sitemap
+from writer.publish.sitemap import SITEMAP_NAME
 
 INDEX_NAME, FEED_NAME = "index.html", "feed.xml"
 # Articles per index page: about 40 KB of HTML (a headline, a date line and a lede each),
@@ -44,27 +43,58 @@ def site_file_names(settings: SiteSettings, articles: int) -> tuple[str, ...]:
     return (*pages, FEED_NAME, SITEMAP_NAME) if settings.base_url else (*pages, FEED_NAME)
 
 
-def render_site_files(roots: Sequence[Path], entries, pages: SitePages) -> dict[str, bytes]:
+def render_site_files(roots: Sequence[Path], entries, pages, keep: Collection[str] = ()) -> dict[str, bytes]:
     """Name -> bytes of every site file, for the manifest's ``entries``; article pages are read from the
-    first of ``roots`` that holds them (a build's stage, then the site)."""
+    first of ``roots`` that holds them (a build's stage, then the site). Files named in ``keep`` are not
+    rendered (the caller knows their bytes would not change: :func:`unchanged_site_files`). ``pages``: a
+    writer.publish.pages.SitePages."""
+    from writer.publish.feed import atom_feed
+    from writer.publish.pages import IndexPage
+    from writer.publish.sitemap import sitemap
+
     settings = pages.settings
     ordered = newest_first(entries)
     count = index_page_count(len(ordered))
     hrefs = ("./", *(index_page_name(n) for n in range(2, count + 1)))
     files = {
         index_page_name(n): pages.index(ordered[(n - 1) * INDEX_PAGE_SIZE:n * INDEX_PAGE_SIZE], IndexPage(n, len(ordered), hrefs)).encode("utf-8")
-        for n in range(1, count + 1)
+        for n in range(1, count + 1) if index_page_name(n) not in keep
     }
-    files |= {
-        FEED_NAME: atom_feed(ordered, settings, content=lambda e: published_content(roots, e.id)),
-    }
-    if settings.base_url:
+    if FEED_NAME not in keep:
+        files[FEED_NAME] = atom_feed(ordered, settings, content=lambda e: published_content(roots, e.id))
+    if settings.base_url and SITEMAP_NAME not in keep:
         files[SITEMAP_NAME] = sitemap(ordered, settings)
     return files
 
 
+def unchanged_site_files(before, after, settings: SiteSettings) -> set[str]:
+    """The site files whose bytes cannot differ between the entries ``before`` and ``after`` (rendered with the
+    same settings and templates, which the caller checks): every index page listing the same articles with
+    the same titles, summaries and dates, out of the same total; the feed, when its newest entries are the
+    same (their pages too: an entry holds its files' hashes); the sitemap, when every id and date is."""
+    old, new = newest_first(before), newest_first(after)
+    same = set()
+    if len(old) == len(new):
+        for n in range(1, index_page_count(len(new)) + 1):
+            cut = slice((n - 1) * INDEX_PAGE_SIZE, n * INDEX_PAGE_SIZE)
+            if list(map(_listed, old[cut])) == list(map(_listed, new[cut])):
+                same.add(index_page_name(n))
+    if old[: settings.feed_size] == new[: settings.feed_size]:
+        same.add(FEED_NAME)
+    if [(e.id, e.modified) for e in old] == [(e.id, e.modified) for e in new]:
+        same.add(SITEMAP_NAME)
+    return same
+
+
+def _listed(entry) -> tuple:
+    """What an index page shows of an entry (SitePages.index)."""
+    return entry.id, entry.title, entry.summary, entry.published, entry.modified
+
+
 def published_content(roots: Sequence[Path], event_id: str) -> str | None:
     """The body of the article page of ``event_id`` (None when no root holds a readable page with the markers)."""
+    from writer.publish.pages import article_content
+
     if unsafe_id_reason(event_id):
         return None
     for root in roots:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
-from writer.publish.pages import newest_first
+from writer.publish.manifest import newest_first
 from writer.publish.settings import SiteSettings
 
 SITEMAP_NAME = "sitemap.xml"

@@ -1,23 +1,40 @@
-"""Are the published files still what writer wrote? (Noticing files edited or damaged on disk.)
+"""Content hashes without re-reading unchanged files: the fact files, and the published files on disk.
 
-An unchanged event is skipped only when its files on disk hold the bytes its
-manifest entry vouches for. Hashing every published file on every run would
-cost more than the rest of a no-change run, so each verified file's stat
-(size, mtime, ctime, inode) is remembered in a cache under ``.writer/``, as
-git does for its index: a file whose stat is unchanged since it was last
-hashed is not read again. The cache is a hint only: unreadable means empty.
+A run decides from content hashes (a fact file's bytes, a published file's
+bytes), but hashing 10,000 fact files and 30,000 published files on every run
+would cost more than the rest of a re-run. So each hashed file's stat (size,
+ctime, inode) is remembered with its hash in a cache under ``.writer/``, as
+git does for its index: a file whose stat is unchanged since it was hashed is
+not read again. Any write, and any change of its mtime, changes a file's ctime
+(which no program can set back), so an edited file is always hashed again.
+
+One race remains: a file written twice within one tick of the file system's
+clock keeps its stat. A hash is therefore remembered only for a file whose
+ctime was already ``RACY_MARGIN_NS`` old when it was read (git calls
+the others "racily clean"); the files writer itself has just published are
+remembered with the hash of the bytes it wrote (``note``). The cache is a hint
+only: unreadable means empty, and nothing in it names a file to open: it is
+looked up by the paths a run has already chosen.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat as stat_module
+import time
 from pathlib import Path
 
-from writer.atomic import atomic_write, sha256_file
+from writer.atomic import atomic_write, sha256_bytes, sha256_file
 
 OK = "ok"
 MISSING = "missing"
+# Coarse file-system clocks tick every few milliseconds, network ones may run a little apart
+# from this machine's: a file changed in the last two seconds is hashed again next time.
+RACY_MARGIN_NS = 2_000_000_000
+# The cache file's two parts: published files by site-relative path, fact files by absolute path.
+SITE, FACTS = "site", "facts"
+KEY = 3  # a cache item: the stat key (size, ctime, inode), then the hash
 
 
 class Verifier:
@@ -25,27 +42,65 @@ class Verifier:
         self.base = os.fspath(out) + os.sep
         self.cache_path, self.temp_dir = cache, temp_dir
         self.known = _read(cache)
-        self.seen: dict[str, list] = {}
+        self.seen: dict[str, dict[str, list]] = {SITE: {}, FACTS: {}}
 
     def digest(self, rel: str) -> str | None:
-        """The file's sha256, None when it is missing or not a regular file."""
+        """A published file's sha256, None when it is missing or not a regular file."""
+        return self._hash(SITE, rel, self.base + rel)
+
+    def fact_digest(self, path: str) -> tuple[str | None, bytes | None]:
+        """A fact file's sha256 and, when it had to be read, its bytes; (None, None) when it is not a regular file.
+        Raises OSError when it cannot be read."""
+        st = os.stat(path)
+        if not stat_module.S_ISREG(st.st_mode):  # a FIFO would block the read forever; a device is no fact file
+            return None, None
+        key = _key(st)
+        cached = self.known[FACTS].get(path)
+        if cached is not None and cached[:KEY] == key:
+            self.seen[FACTS][path] = cached
+            return cached[KEY], None
+        started = time.time_ns()
+        with open(path, "rb") as fh:
+            data = fh.read()
+        digest = sha256_bytes(data)
+        self._remember(FACTS, path, key, digest, started)
+        return digest, data
+
+    def _hash(self, part: str, name: str, path: str) -> str | None:
+        try:
+            st = os.stat(path, follow_symlinks=False)
+        except OSError:
+            return None
+        if not stat_module.S_ISREG(st.st_mode):
+            return None
+        key = _key(st)
+        cached = self.known[part].get(name)
+        if cached is not None and cached[:KEY] == key:
+            self.seen[part][name] = cached
+            return cached[KEY]
+        started = time.time_ns()
+        try:
+            digest = sha256_file(Path(path))
+        except OSError:
+            return None
+        self._remember(part, name, key, digest, started)
+        return digest
+
+    def _remember(self, part: str, name: str, key: list, digest: str, started: int) -> None:
+        if key[1] < started - RACY_MARGIN_NS:
+            self.seen[part][name] = [*key, digest]
+
+    def note(self, rel: str, digest: str) -> None:
+        """A file writer has just published with these bytes: remember its stat now, so the next run need not read it."""
         try:
             st = os.stat(self.base + rel, follow_symlinks=False)
         except OSError:
-            return None
-        if not os.path.stat.S_ISREG(st.st_mode):
-            return None
-        key = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-        cached = self.known.get(rel)
-        if cached is not None and cached[:4] == key and isinstance(cached[4], str):
-            digest = cached[4]
-        else:
-            try:
-                digest = sha256_file(Path(self.base + rel))
-            except OSError:
-                return None
-        self.seen[rel] = [*key, digest]
-        return digest
+            return
+        if stat_module.S_ISREG(st.st_mode):
+            self.seen[SITE][rel] = [*_key(st), digest]
+
+    def forget(self, rel: str) -> None:
+        self.seen[SITE].pop(rel, None)
 
     def entry(self, entry, pending: dict[str, str | None] | None = None):
         """OK, MISSING (some file is gone or half-updated by a killed run: publish again) or the files whose
@@ -61,15 +116,24 @@ class Verifier:
 
     def save(self) -> None:
         if self.seen != self.known:
-            atomic_write(self.cache_path, (json.dumps(dict(sorted(self.seen.items())), separators=(",", ":")) + "\n").encode("utf-8"),
-                         temp_dir=self.temp_dir)
+            data = {part: dict(sorted(self.seen[part].items())) for part in (SITE, FACTS)}
+            atomic_write(self.cache_path, (json.dumps(data, separators=(",", ":")) + "\n").encode("utf-8"), temp_dir=self.temp_dir)
 
 
-def _read(path: Path) -> dict[str, list]:
+def _key(st: os.stat_result) -> list:
+    return [st.st_size, st.st_ctime_ns, st.st_ino]
+
+
+def _read(path: Path) -> dict[str, dict[str, list]]:
+    empty: dict[str, dict[str, list]] = {SITE: {}, FACTS: {}}
     try:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError, RecursionError):
-        return {}
+        return empty
     if not isinstance(data, dict):
-        return {}
-    return {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 5}
+        return empty
+    for part in (SITE, FACTS):
+        items = data.get(part)
+        if isinstance(items, dict):
+            empty[part] = {k: v for k, v in items.items() if isinstance(v, list) and len(v) == KEY + 1 and isinstance(v[KEY], str)}
+    return empty

@@ -20,11 +20,9 @@ from pathlib import Path
 from writer import __version__
 from writer.atomic import sha256_bytes, sha256_file
 from writer.errors import DraftError, InputError, WriterError
-from writer.factbase.loader import load_event, load_registry
 from writer.publish.claimmap import claim_map_json
 from writer.publish.corrections import corrections_for, modified_with, printed_figures_of_draft, printed_figures_of_trace
 from writer.publish.manifest import Entry, Inputs
-from writer.publish.pages import SitePages
 from writer.publish.rejection import Rejection, reject
 from writer.publish.safety import unsafe_id_reason
 from writer.publish.settings import SiteSettings
@@ -147,6 +145,8 @@ class Publisher:
         self.gate = gate_rank(checker.config)
         self.config_digest = config_digest or inputs_digest(settings, checker.config)
         self.registries: dict[str, object] = {}
+        from writer.publish.pages import SitePages  # jinja2 and babel: only where pages are built
+
         self.pages = SitePages(settings, drafter.dirs)
 
     @property
@@ -156,6 +156,8 @@ class Publisher:
     def registry(self, path: str):
         reg = self.registries.get(path)
         if reg is None:
+            from writer.factbase.loader import load_registry
+
             reg = self.registries[path] = load_registry(path)
         return reg
 
@@ -170,6 +172,8 @@ class Publisher:
     def _publish(self, task: Task) -> Outcome:
         def rejected(rej: Rejection) -> Outcome:
             return Outcome(task.source, task.path, rej.event, rejection=rej)
+
+        from writer.factbase.loader import load_event  # pydantic: only in a process that publishes
 
         try:
             event = load_event(task.path, self.registry(task.registry))

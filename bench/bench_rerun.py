@@ -1,0 +1,117 @@
+"""Re-runs of a large built site, this checkout against another writer tree, interleaved.
+
+    python bench/bench_rerun.py --site SITE --fb FB --baseline TREE [--rounds 4] [--write FILE]
+
+SITE is a site already built from the fact base FB (for instance by
+``bench/bench_batch.py --keep``); it is copied once per side, and each side
+first brings its copy up to date (a manifest in an older format is read and
+rewritten once). Then, ``--rounds`` times, one event's BTC price level moves
+(the same file each round, a new value each time) and each side runs
+``writer batch`` on its own copy (the one-changed re-run), then again with
+nothing changed (the no-change re-run). The order of the two sides alternates
+from round to round, so a change in the machine's other load hits both alike.
+Each run is a fresh process (`python -m writer.cli batch`), timed wall clock and
+by CPU (the command's and its workers'). TREE is another writer checkout
+(``git worktree add /tmp/main-tree main``); each side runs with PYTHONPATH set
+to its own tree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(tree: Path, fb: Path, site: Path) -> tuple[float, float, str]:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "writer.cli", "batch", str(fb), "--out", str(site), "-q"], capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        sys.exit(f"{tree}: batch failed ({proc.returncode}): {proc.stdout}{proc.stderr}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc.stdout.strip().splitlines()[0]
+
+
+def move_level(path: Path, value: int) -> None:
+    text = path.read_text(encoding="utf-8")
+    m = re.search(r"- id: btc_level\n(?:.*\n)*?\s+value: (\d+)", text)
+    path.write_text(text[: m.start(1)] + str(value) + text[m.end(1):], encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--site", type=Path, required=True)
+    ap.add_argument("--fb", type=Path, required=True)
+    ap.add_argument("--baseline", type=Path, required=True, help="another writer tree (the baseline)")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/writer-rerun"))
+    ap.add_argument("--rounds", type=int, default=4)
+    ap.add_argument("--write", type=Path, default=None)
+    args = ap.parse_args()
+    sides = {"baseline": args.baseline.resolve(), "this": ROOT}
+    sites = {}
+    for name in sides:
+        sites[name] = args.work / name
+        shutil.rmtree(sites[name], ignore_errors=True)
+        shutil.copytree(args.site, sites[name], symlinks=True)
+    event = sorted((args.fb / "events").glob("*.yaml"))[0]
+    original = event.read_bytes()
+    level = int(re.search(rb"- id: btc_level\n(?:.*\n)*?\s+value: (\d+)", original).group(1))
+    for name, tree in sides.items():  # bring each copy up to date (and to its own manifest format)
+        run(tree, args.fb, sites[name])
+        run(tree, args.fb, sites[name])
+    load = [os.getloadavg()[0]]
+    results: dict[str, dict[str, list]] = {name: {"one": [], "none": []} for name in sides}
+    lines = []
+    try:
+        for r in range(args.rounds):
+            move_level(event, level + 100 * (r + 1))
+            order = list(sides) if r % 2 == 0 else list(reversed(sides))
+            for step in ("one", "none"):
+                for name in order:
+                    wall, cpu, said = run(sides[name], args.fb, sites[name])
+                    results[name][step].append((wall, cpu))
+                    lines.append(f"round {r + 1} {name:8} {step:4}: {wall:6.2f} s wall {cpu:6.2f} s CPU  ({said})")
+            load.append(os.getloadavg()[0])
+    finally:
+        event.write_bytes(original)
+    commits = {name: subprocess.run(["git", "-C", str(tree), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip() or "?"
+               for name, tree in sides.items()}
+    out = [
+        f"## Re-runs of a built site: this tree ({commits['this']}) against {args.baseline} ({commits['baseline']}), {args.rounds} interleaved rounds",
+        "",
+        f"Command: `python bench/bench_rerun.py --site {args.site} --fb {args.fb} --baseline {args.baseline} --rounds {args.rounds}`; "
+        f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}; load average {min(load):.1f}-{max(load):.1f} "
+        "during the run (shared machine: wall times are inflated, CPU times much less).",
+        "",
+        "| re-run | baseline wall (median) | this wall (median) | baseline CPU | this CPU | this / baseline, wall | CPU |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for step, label in (("one", "one event changed"), ("none", "nothing changed")):
+        b, t = results["baseline"][step], results["this"][step]
+        bw, tw = statistics.median(x[0] for x in b), statistics.median(x[0] for x in t)
+        bc, tc = statistics.median(x[1] for x in b), statistics.median(x[1] for x in t)
+        out.append(f"| {label} | {bw:.2f} s | {tw:.2f} s | {bc:.2f} s | {tc:.2f} s | {tw / bw:.2f}x | {tc / bc:.2f}x |")
+    out += ["", "Every run:", "", "    " + "\n    ".join(lines), ""]
+    report = "\n".join(out)
+    print(report)
+    if args.write:
+        args.write.parent.mkdir(parents=True, exist_ok=True)
+        args.write.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
