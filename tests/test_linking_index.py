@@ -222,3 +222,15 @@ def test_facts_of_another_asset_that_tie_with_the_named_one_are_kept():
     texts = [f"Bitcoin {side or ''} liquidations came to about $50 million over {window}, CoinGlass data show."
              for side in ("long", "short", "") for window in ("4 hours", "24 hours", "the session")]
     assert sum(assert_same_links(t, event) for t in texts) == len(texts)
+
+
+def test_a_reported_average_of_another_assets_fact_links_alike():
+    """The average of a fact of an asset the words do not name: it scores its bonus in both ways."""
+    lines = ["id: avg", "as_of: 2026-11-17T09:00:00+08:00", "windows: [24h]", "facts:",
+             "  - {id: btc_long, metric: liquidations, unit: USD, window: 24h, asset: BTC, side: long,",
+             "     observations: [{source: coinglass, value: 50000000}, {source: coinank, value: 50000000}], average: {value: 50000000}}",
+             "  - {id: eth_long, metric: liquidations, unit: USD, window: 24h, asset: ETH, side: long, observations: [{source: coinglass, value: 900000000}]}"]
+    event = event_from_text("\n".join(lines) + "\n", "avg.yaml", REGISTRY)
+    texts = [f"Long {w} liquidations came to {f} over 24 hours, CoinGlass data show."
+             for w in ("eth", "bitcoin", "") for f in ("an average of $50 million", "$50 million", "an average of $900 million")]
+    assert sum(assert_same_links(t, event) for t in texts) == len(texts)

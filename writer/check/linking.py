@@ -472,7 +472,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             elif s.words is not None and _plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold():
                 score += 3  # a paraphrase that repeats the quote's words (no quotation marks) is the quote's figure
             if s.average:
-                score += 3  # "an average of $X": the report's average, not the figure it averages
+                score += _AVERAGE_BONUS  # "an average of $X": the report's average, not the figure it averages
             if s.speaker is not None:
                 if _names(fu.sentence.text, s.speaker):
                     score += 1  # of two speakers saying the same words, the one the sentence names
@@ -535,13 +535,14 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
     extra = []
     for stand_in, members in foreign:
         score, conflicts, bonus = _score(stand_in, cues, potential, hearsay, named)
-        if score - 3 * conflicts < best:
-            continue
+        if score - 3 * conflicts + (_AVERAGE_BONUS if averaged else 0) < best:
+            continue  # no member can reach the best match (a reported average gets its bonus in link())
         for s in members():
             if (_unit_ok(fig, s.unit) or _per_unit(fig, s)) and (averaged or not _is_average(s)):
                 how = value_match(fig, s)
                 if how is not None:
-                    extra.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
+                    own = score + (_AVERAGE_BONUS if s.average else 0)
+                    extra.append((own - 3 * conflicts, s, how, own - bonus - 3 * conflicts, conflicts))
     if not extra:
         return matched
     return sorted(matched + extra, key=lambda m: index.position(m[1]))  # the supports' order, as the plain scan has it
@@ -549,6 +550,7 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
 
 _AVERAGE_WORDS = re.compile(r"\b(?:average[sd]?|mean|on\s+average)\b", re.IGNORECASE)
 _AVERAGE_REACH = 40  # characters before the figure where "an average (of)" stands
+_AVERAGE_BONUS = 3  # what "an average of" adds to the report's average over the figure it averages
 # An average's unit after its figure ("$300 million per day", "a day", "daily"; vocabulary.AVERAGE_PER).
 _PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|order)\b|\s*(?:daily|hourly|on\s+average)\b", re.IGNORECASE)
 
