@@ -94,6 +94,8 @@ def _trie_regex(node: dict) -> str:
 # QCP Capital), at most four, joined by "of", "&" or a hyphen. Case-sensitive on purpose.
 _CAP = r"(?:[A-Z][\w.&’'-]*[\w]|[A-Z]|[a-z]+[A-Z][\w-]*)"
 NAME = rf"(?-i:{_CAP}(?:\s+(?:of\s+|&\s+)?{_CAP}){{0,3}})"
+# Between two names of a list: a comma (with or without "and"), or "and" / "&".
+_NAME_JOIN = r"(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
 
 
 # "These figures suggest", "the same data shows": the article's own numbers, not a source.
@@ -175,7 +177,10 @@ class Frames(LazyPatterns):
         # Named sources that differ: "because CoinGlass and CoinAnk differ", "the accounts of X and Y differ"
         # (two names at least: "Alts varied" is a market, not a disagreement).
         # ("CoinGlass and CoinAnk figures differ", "CoinGlass's and CoinAnk's data diverge": their data.)
-        lazy("differ", rf"{name}(?:['’]s)?(?:[\s,]+(?:and\s+|&\s+)?{name}(?:['’]s)?)+[\s,]+(?:(?:{nouns})\s+)?"
+        # Names are joined by a comma or "and"/"&", never by a bare space: a run of capitalised words
+        # could otherwise be cut into names in exponentially many ways (an all-capitals sentence with a
+        # "differ" verb took seconds per sentence).
+        lazy("differ", rf"{name}(?:['’]s)?(?:{_NAME_JOIN}{name}(?:['’]s)?)+[\s,]+(?:(?:{nouns})\s+)?"
                        rf"(?:which\s+|that\s+)?(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
         # What every "differ" match holds (its verb, after a space or comma): searched first, since
         # trying the names' alternation at every position of every sentence was a tenth of the check.
