@@ -182,7 +182,7 @@ PRICE_MOVE = """
     window: {window}
     asset: BTC
     change: fall
-    observations: [{{source: coinglass, value: 2.1}}]
+    observations: [{{source: {source}, value: 2.1}}]
 """
 
 
@@ -190,6 +190,13 @@ def test_a_price_move_is_set_against_the_total_only_over_the_same_window():
     """"Fell 2.1% over 4 hours, and that was enough to force out $412 million" would give the 24-hour
     total a 4-hour window: the move is weighed against the total only when their windows agree."""
     enough = "enough to force out"
-    assert enough in draft(PRICE_MOVE.format(window="24h"), eid="move-same-window")
-    other = draft(PRICE_MOVE.format(window="4h"), eid="move-other-window", windows="24h, 4h")
+    assert enough in draft(PRICE_MOVE.format(window="24h", source="coinglass"), eid="move-same-window")
+    other = draft(PRICE_MOVE.format(window="4h", source="coinglass"), eid="move-other-window", windows="24h, 4h")
     assert enough not in other and "fell 2.1%" in other
+
+
+def test_a_price_move_from_another_source_is_weighed_in_a_sentence_of_its_own():
+    """One sentence holding the move (CoinMarketCap's) and the total (CoinGlass's) names both sources
+    for both figures, which the check rightly refuses (P008): the total gets its own sentence."""
+    md = draft(PRICE_MOVE.format(window="24h", source="coinmarketcap"), eid="move-other-source")
+    assert "fell 2.1% over 24 hours. That was enough to force out" in md
