@@ -288,9 +288,12 @@ class Drafter:
     def _covering_lead(idx, span, sentences, sent_index, spans, expanded, markdown) -> str | None:
         """The lead-in that attributes this figure in its sentence, when it has no caveat of its own."""
         i = sent_index.get(idx)
-        if i is None:
-            return None
-        for j in sentences[i].spans:
+        return None if i is None else Drafter._lead_text(sentences[i], span, spans, expanded, markdown)
+
+    @staticmethod
+    def _lead_text(sentence, span, spans, expanded, markdown) -> str | None:
+        """The text of the lead-in in ``sentence`` that names this figure's fact, if any."""
+        for j in sentence.spans:
             if spans[j].kind == "lead" and span.keys[0] in spans[j].keys and j in expanded.span_ranges:
                 a, b = expanded.span_ranges[j]
                 return markdown[a:b].strip().rstrip(",")
@@ -302,10 +305,10 @@ class Drafter:
         opening = resolved.run_from.get(idx)
         if opening is None:
             return None
+        lead = Drafter._lead_text(sentences[opening], span, spans, expanded, markdown)
+        if lead is not None:
+            return lead
         for j in sentences[opening].spans:
-            if spans[j].kind == "lead" and span.keys[0] in spans[j].keys and j in expanded.span_ranges:
-                a, b = expanded.span_ranges[j]
-                return markdown[a:b].strip().rstrip(",")
             if spans[j].kind == "fig" and spans[j].keys == span.keys and j in expanded.caveat_ranges:
                 return _strip_parens(markdown[slice(*expanded.caveat_ranges[j])])
         return None
