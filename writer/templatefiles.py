@@ -34,16 +34,21 @@ def templates_digest(dirs: list[Path]) -> str:
 
     A function of the files alone, so a batch can tell what changed without building a Drafter.
     """
-    h = hashlib.sha256(f"writer {__version__}\n".encode())
-    seen: set[str] = set()
+    chosen: dict[str, Path] = {}  # the first folder holding a name wins
     for d in dirs:
         for p in sorted(d.rglob("*")):
             rel = p.relative_to(d).as_posix()
             # templates/site/ holds the site's page templates: they change published pages, not
             # drafts, and publishing hashes them itself (writer.publish.sitetemplates).
-            if p.is_file() and rel not in seen and p.suffix in (".j2", ".yaml", ".css", ".html") and not rel.startswith("site/"):
-                seen.add(rel)
-    for rel in sorted(seen):
-        path = next(d / rel for d in dirs if (d / rel).is_file())
-        h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+            if p.is_file() and rel not in chosen and p.suffix in (".j2", ".yaml", ".css", ".html") and not rel.startswith("site/"):
+                chosen[rel] = p
+    return hash_files(chosen, f"writer {__version__}\n".encode())
+
+
+def hash_files(chosen: dict[str, Path], prefix: bytes = b"") -> str:
+    """A short hash of files by their relative names and bytes, in name order (the drafting and the
+    page templates' digests)."""
+    h = hashlib.sha256(prefix)
+    for rel in sorted(chosen):
+        h.update(rel.encode() + b"\0" + chosen[rel].read_bytes() + b"\0")
     return h.hexdigest()[:16]

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from writer.templatefiles import default_templates_dir
+from writer.templatefiles import default_templates_dir, hash_files
 
 SITE_DIR = "site"  # the page templates' folder inside a templates folder
 
@@ -33,10 +33,7 @@ def files_digest(dirs: list[Path]) -> str:
             rel = p.relative_to(d).as_posix()
             if p.is_file() and rel not in chosen:
                 chosen[rel] = p
-    h = hashlib.sha256()
-    for rel in sorted(chosen):
-        h.update(rel.encode() + b"\0" + chosen[rel].read_bytes() + b"\0")
-    return h.hexdigest()[:16]
+    return hash_files(chosen)
 
 
 def digest_with(templates_digest: str, site_digest: str) -> str:
