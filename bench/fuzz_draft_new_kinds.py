@@ -1,20 +1,30 @@
-"""Drafts many random valid events that use the fact model's newer kinds and counts those that fail.
+"""Drafts many random valid events and counts those that fail, by distinct cause.
 
-The suite runs the same property (tests/test_draft_any_event.py,
-test_every_valid_event_with_the_new_kinds_drafts_and_passes_its_own_check) on a fixed
-set of examples; this script is the long run with chosen seeds, for finding new failures.
+The suite runs the same property on a fixed set of examples:
+- ``--generator new_kinds`` (default): tests/test_draft_any_event.py's generator with the fact
+  model's newer kinds, the events most real files look like;
+- ``--generator corners``: tests/test_draft_any_event_corners.py's generator, which leans on
+  the schema's edges (every metric, unit and status, tiny, huge and negative values, windows of
+  every kind, disputed ranges, odd source names, events with only context, gaps or quotes).
+This script is the long run with chosen seeds, for finding new failures.
 
-    python bench/fuzz_draft_new_kinds.py [--examples 400] [--seed 1 [--seed 3 ...]] [--write bench/results/fuzz_draft.md]
+    python bench/fuzz_draft_new_kinds.py [--generator corners] [--examples 400] [--seed 1 [--seed 3 ...]]
+        [--dump DIR] [--write bench/results/fuzz_draft.md]
 
-Prints, per seed, the number of events tried and failed, and the first failures' messages; with
---write, also writes them (with the command and the machine's load) to a Markdown file. Exit 0.
+Prints, per seed, the number of events tried and failed, and the failures grouped by cause (the
+message with its figures, ids, names and positions taken out); --dump writes each failing event's
+YAML to DIR (draft it again with `writer draft DIR/<id>.yaml --sources DIR/sources.yaml`); with
+--write, also writes the results (with the command and the machine's load) to a Markdown file.
+Exit 0.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,49 +34,93 @@ from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 
 import test_draft_any_event as props  # noqa: E402
 
-SHOWN = 10  # failure messages printed per seed
+SHOWN = 10  # distinct causes printed per seed
 
 
-def run_seed(examples: int, chosen: int) -> tuple[int, list[str]]:
+def strategy(name: str):
+    if name == "corners":
+        import test_draft_any_event_corners as corners
+
+        return corners.corner_events()
+    return props.events(new_kinds=True)
+
+
+def cause(message: str) -> str:
+    """A failure's cause: its message without the figures, ids, quoted text and positions that vary."""
+    first = message.splitlines()[0] if message else ""
+    first = re.sub(r"^(gen|corner)-\d+: ", "", first)
+    first = re.sub(r"(gen|corner)-\d+", "<event>", first)
+    first = re.sub(r"'[^']*'|\"[^\"]*\"|\([^()]*\)", "<x>", first)
+    first = re.sub(r"\d[\d,.]*", "<n>", first)
+    return first[:240]
+
+
+def run_seed(generator: str, examples: int, chosen: int, dump: Path | None) -> tuple[int, list[tuple[str, str, str]]]:
     tried, failures = 0, []
 
     @seed(chosen)
     @settings(max_examples=examples, deadline=None, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-    @given(props.events(new_kinds=True))
+    @given(strategy(generator))
     def run(event):
         nonlocal tried
         tried += 1
         try:
             props.test_every_valid_event_drafts_and_passes_its_own_check.hypothesis.inner_test(event)
         except Exception as exc:  # a failure is what we count here, whatever its type
-            failures.append(f"{event.id}: {type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}")
+            message = f"{type(exc).__name__}: {exc}"
+            failures.append((event.id, cause(message), message.splitlines()[0][:300]))
+            if dump is not None:
+                dump.mkdir(parents=True, exist_ok=True)
+                (dump / f"{event.id}.yaml").write_text(props.GENERATED_TEXT.get(event.id, ""), encoding="utf-8")
+                (dump / f"{event.id}.txt").write_text(message, encoding="utf-8")
 
     run()
     return tried, failures
 
 
+def write_registry(dump: Path) -> None:
+    """The generator's registry (sources.yaml plus its odd names and groups), beside the dumped events."""
+    import yaml
+
+    reg = props.registry()
+    rows = [{"id": s.id, "name": s.name, "kind": s.kind.value, **({"aliases": list(s.aliases)} if s.aliases else {}),
+             **({"group": True} if s.group else {})} for s in reg.sources.values()]
+    dump.mkdir(parents=True, exist_ok=True)
+    (dump / "sources.yaml").write_text(yaml.safe_dump({"sources": rows}, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--generator", choices=["new_kinds", "corners"], default="new_kinds")
     ap.add_argument("--examples", type=int, default=400)
     ap.add_argument("--seed", type=int, action="append", help="repeat for several seeds (default: 1)")
+    ap.add_argument("--dump", type=Path, help="write each failing event's YAML (and its message) to this folder")
     ap.add_argument("--write", type=Path, help="also write the results to this Markdown file")
     args = ap.parse_args()
     seeds = args.seed or [1]
-    lines = []
+    if args.dump:
+        write_registry(args.dump)
+    lines, total, causes = [], 0, Counter()
     for chosen in seeds:
-        tried, failures = run_seed(args.examples, chosen)
-        lines.append(f"| {chosen} | {tried} | {len(failures)} |")
-        print(f"seed {chosen}: {tried} valid events with the new kinds drafted; {len(failures)} failed")
-        for line in failures[:SHOWN]:
-            print("  " + line)
-            lines.append(f"|  |  | {line.replace('|', '/')} |")
+        tried, failures = run_seed(args.generator, args.examples, chosen, args.dump)
+        total += tried
+        events = {eid for eid, _, _ in failures}
+        mine = Counter(c for _, c, _ in {(eid, c, "") for eid, c, _ in failures})
+        causes.update(mine)
+        lines.append(f"| {chosen} | {tried} | {len(events)} | {len(mine)} |")
+        print(f"seed {chosen}: {tried} valid events drafted ({args.generator}); {len(events)} failed, {len(mine)} distinct causes")
+        for c, n in mine.most_common(SHOWN):
+            example = next((eid, m) for eid, cc, m in failures if cc == c)
+            print(f"  {n}x {example[0]}: {example[1]}")
+    print(f"all seeds: {total} events, {sum(causes.values())} failing events, {len(causes)} distinct causes")
     if args.write:
-        command = "python bench/fuzz_draft_new_kinds.py --examples {} {}".format(args.examples, " ".join(f"--seed {s}" for s in seeds))
+        command = "python bench/fuzz_draft_new_kinds.py --generator {} --examples {} {}".format(
+            args.generator, args.examples, " ".join(f"--seed {s}" for s in seeds))
         load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-        text = ("# Any-event drafting with the new fact kinds: long fuzz\n\n"
-                f"Command: `{command}` (load average {load} at the end, 2 cores).\n\n"
-                "| seed | events drafted | failed |\n|---|---|---|\n" + "\n".join(lines) + "\n")
+        text = (f"Command: `{command}` (load average {load} at the end, 2 cores).\n\n"
+                "| seed | events drafted | events failed | distinct causes |\n|---|---|---|---|\n" + "\n".join(lines) + "\n\n"
+                + "".join(f"- {n}x {c}\n" for c, n in causes.most_common()))
         args.write.write_text(text, encoding="utf-8")
     return 0
 

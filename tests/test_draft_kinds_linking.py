@@ -295,3 +295,78 @@ quotes:
     text = "A desk head said that we watched $210 million vanish in an hour.\n"
     assert links_of(ev, text)["$210 million"] == "quote:q"
     drafter().draft(ev)
+
+
+# --- the schema's corners (tests/test_draft_any_event_corners.py found these) ---------------------
+
+def test_a_figure_in_an_event_caveat_is_the_caveats_own():
+    """A caveat that holds a number ("at most 1 liquidation report per second") is printed whole: its
+    figure is supported by the caveat, with the caveat's source, not reported as unsupported."""
+    ev = event("""facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 380M}]}
+caveats:
+  - {id: capped, text: "the venue's feed sends at most 1 report per second", sources: [binance]}
+  - {id: plain, text: "totals for 2 smaller venues arrive late"}
+""")
+    draft = drafter().draft(ev)  # the round trip accepts both caveats' numbers
+    assert "1 report per second" in draft.markdown
+    text = "---\nevent: case\n---\n\nA caveat: the venue's feed sends at most 1 report per second, Binance says.\n"
+    assert links_of(ev, text)["1 report per second"] == "caveat:capped"
+
+
+def test_a_number_in_a_facts_note_or_subject_is_the_fact_files_own_text():
+    ev = event("""facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, asset: ETH,
+     note: "BTC slid under $88,500 in the same hour", observations: [{source: coinglass, value: 380M}]}
+  - {id: wall, metric: position_concentration, unit: USD, side: short, asset: BTC, subject: "shorts said to sit from $101,000 to $103,000",
+     observations: [{source: hyblock, value: 640M}]}
+""")
+    draft = drafter().draft(ev)  # the note and the subject print their numbers; the round trip supports them
+    assert "$101,000" in draft.markdown
+    note_only = event("""facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, asset: ETH,
+     note: "BTC slid under $88,500 in the same hour", observations: [{source: coinglass, value: 380M}]}
+""")
+    assert links_of(note_only, "Separately, BTC slid under $88,500 in the same hour, per CoinGlass.")["$88,500"] == "text:tot"
+    # words pinned to the fact still say whose figure it is: longs at the shorts' prices are a mismatch
+    codes = {f.code for f in checker().check_text(
+        "---\nevent: case\n---\n\nHyblock Capital says longs sit from $101,000 to $103,000.\n", event=ev)}
+    assert "P012" in codes
+
+
+@pytest.mark.parametrize("window, words, mismatched", [
+    ("30d", "over 30 days", False),  # "30 days" is the cue table's month: the same length
+    ("1d", "over 24 hours", False),
+    ("60m", "over one hour", False),
+    ("30d", "over 4 hours", True),
+])
+def test_a_window_is_read_by_its_length(window, words, mismatched):
+    ev = event(f"""facts:
+  - {{id: oi, metric: open_interest, unit: USD, window: {window}, asset: SOL, observations: [{{source: coinglass, value: 7.3B}}]}}
+""")
+    codes = {f.code for f in checker().check_text(
+        f"---\nevent: case\n---\n\nOn single-source data from CoinGlass, SOL open interest {words} stood at $7.3 billion.\n", event=ev)}
+    assert ("P012" in codes) == mismatched, codes
+
+
+def test_a_long_window_is_printed_as_a_label_not_a_figure():
+    ev = event("""facts:
+  - {id: slow, metric: liquidations, unit: USD, window: 2500m, observations: [{source: coinglass, value: 380M}]}
+""")
+    md = drafter().draft(ev).markdown
+    assert "2500 minutes" in md and "2,500" not in md
+
+
+def test_a_quotes_speaker_role_may_name_a_source_without_crediting_it():
+    """"Jo Park, head of research at Bybit, said ..., according to Decrypt": Bybit is the speaker's
+    employer, not a source of the quote."""
+    ev = event("""facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 380M}]}
+quotes:
+  - {id: q, speaker: Jo Park, role: head of research at Bybit, words: "Roughly $70 million went in ten minutes", source: decrypt}
+""")
+    drafter().draft(ev)
+    text = "---\nevent: case\n---\n\nJo Park, head of research at Bybit, said: “Roughly $70 million went in ten minutes”, according to Decrypt.\n"
+    assert "P008" not in {f.code for f in checker().check_text(text, event=ev)}
+    other = text.replace("according to Decrypt", "according to OKX")
+    assert "P008" in {f.code for f in checker().check_text(other, event=ev)}  # a source that did not relay it is still caught

@@ -14,12 +14,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.phrases import PhraseSet
 from writer.factbase.records import Event, Fact
-from writer.factbase.vocabulary import Status
+from writer.factbase.vocabulary import Status, window_minutes
 
 # A stablecoin notional is dollars at face value: "$80.6 million" and "80.6 million USDT" are one amount.
 _UNIT_OK = {
@@ -37,7 +38,7 @@ _UNIT_OK = {
 
 @dataclass(frozen=True)
 class Support:
-    id: str  # fact id, or "context:<id>" / "quote:<id>"
+    id: str  # fact id, or "context:<id>" / "quote:<id>" / "caveat:<id>"
     unit: str
     lo: float
     hi: float
@@ -83,9 +84,27 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         if fact.price_band is not None:
             a, b = fact.price_band
             out.append(Support(fact.id, "USD", a, b, fact.status, fact.sources, fact, anchor=True, point=False))
+    for fact in event.facts.values():
+        # Figures in a fact's own words. Words that describe the figure (a subject "shorts said to sit between
+        # $92,000 and $94,000") are pinned to the fact, as its price level is, so words naming another side or
+        # asset still mismatch; a note is free text ("BTC fell below $90,000 on Friday" on an ether figure),
+        # supported as a context item's text is; an unavailable fact's reason is the desk's own statement.
+        for words, pinned in ((fact.subject, True), (fact.label, True), (fact.coverage, True), (fact.share_of, True),
+                              (fact.note, False), (fact.reason, False)):
+            if words and any(c.isdigit() for c in words):
+                for fig in find_figures(words, qualifiers):
+                    if fact.status is Status.UNAVAILABLE:
+                        out.append(_from_text(f"text:{fact.id}", fig, Status.OFFICIAL, ()))
+                    elif pinned:
+                        out.append(Support(fact.id, fig.unit or "USD", fig.lo, fig.hi, fact.status, fact.sources, fact, anchor=True, point=fig.point))
+                    else:
+                        out.append(_from_text(f"text:{fact.id}", fig, fact.status, fact.sources))
     for item in event.context:
         for fig in find_figures(item.text, qualifiers):
             out.append(_from_text(f"context:{item.id}", fig, item.status, item.sources))
+    for caveat in event.caveats:  # "exchanges report at most 1 liquidation per second": the caveat's own figure
+        for fig in find_figures(caveat.text, qualifiers):
+            out.append(_from_text(f"caveat:{caveat.id}", fig, _caveat_status(event, caveat), caveat.sources))
     for quote in event.quotes:
         # With no reporting source, a registered speaker is the quote's source: when two speakers say the
         # same words, the one the sentence names is the one quoted.
@@ -94,6 +113,16 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
             out.append(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else speaker, quote.speaker,
                                   quote.words))
     return out, unavailable
+
+
+def _caveat_status(event: Event, caveat) -> Status:
+    """A caveat's status, read from its sources as a context item's is (writer/factbase/loader.py);
+    with no source it is the desk's own statement about its data: nothing to attribute or hedge."""
+    groups = [s for s in caveat.sources if getattr(event.registry.sources.get(s), "group", False)]
+    named = set(caveat.sources) - set(groups)
+    if len(named) > 1:
+        return Status.MULTI_SOURCE
+    return Status.UNNAMED_GROUP if groups else Status.SINGLE_SOURCE if named else Status.OFFICIAL
 
 
 def _average(event: Event, fact: Fact) -> Support:
@@ -271,7 +300,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     if fu.figure.asset:
         assets = assets | {fu.figure.asset}
     sentence_assets = assets or _asset_cues(phrases, tickers, _without_sources(fu.sentence))
-    windows = phrases.cues("window", local) or phrases.cues("window", fu.sentence.text) or phrases.cues("window", block_text)
+    windows = _norm_windows(phrases.cues("window", local) or phrases.cues("window", fu.sentence.text) or phrases.cues("window", block_text))
     if venue_rx is not None and venue_rx is fu.sentence._reader.source_rx:
         venues = frozenset(fu.sentence.sources)  # the sentence has already searched for these names
     else:
@@ -281,7 +310,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     directions = phrases.cues("direction", clause[-60:])
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
-                phrases.cues("window", local), _garbled(fu.sentence.text, phrases, tickers))
+                _norm_windows(phrases.cues("window", local)), _garbled(fu.sentence.text, phrases, tickers))
 
 
 def _without_sources(sentence) -> str:
@@ -307,8 +336,14 @@ def _garbled(sentence: str, phrases: PhraseSet, tickers: re.Pattern | None) -> f
     return out
 
 
+@lru_cache(maxsize=None)
 def _norm_window(w: str | None) -> str | None:
-    return {"1h": "60m", "1d": "24h", "7d": "1w"}.get(w, w) if w else w
+    """A window by its length, so a fact's "30d" is the "30 days" (cue "1mo") of the words, "1d" is "24h"."""
+    return f"{window_minutes(w)}m" if w else w
+
+
+def _norm_windows(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(_norm_window(k) for k in keys) if keys else keys
 
 
 _HEARSAY = frozenset({"rumor", "pending", "claim"})

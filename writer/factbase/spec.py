@@ -97,6 +97,17 @@ class SourceSpec(_Strict):
     )
 
 
+    @field_validator("name", "aliases")
+    @classmethod
+    def _recognisable(cls, v):
+        # The check finds a source by its name in an article's words; a name of punctuation alone
+        # ("*", "_") is markup there, never a name, so figures attributed to it could never pass.
+        for name in [v] if isinstance(v, str) else v:
+            if not any(c.isalnum() for c in name):
+                raise ValueError(f"{name!r} has no letter or digit: an article cannot name a source by it; give the name readers see")
+        return v
+
+
 class RegistrySpec(_Strict):
     sources: list[SourceSpec] = Field(min_length=1)
 
@@ -408,6 +419,20 @@ class QuoteSpec(_Strict):
     status: Status | None = None
     as_of: When | None = None
     as_of_approximate: bool = False
+
+    @field_validator("status")
+    @classmethod
+    def _status_of_words(cls, v: Status | None) -> Status | None:
+        # A quote is one speaker's words, relayed by at most one source: how far the relay can be
+        # trusted, not a model's estimate, two sources' disagreement or a missing figure.
+        if v is not None and v not in QUOTE_STATUSES:
+            raise ValueError(f"status {v.value!r} does not fit a quote (one speaker's words, relayed by at most one source); "
+                             f"use one of {', '.join(s.value for s in QUOTE_STATUSES)}, or leave it out")
+        return v
+
+
+# How far a quote's relay can be trusted (QuoteSpec.status).
+QUOTE_STATUSES = (Status.SINGLE_SOURCE, Status.OFFICIAL, Status.UNNAMED_GROUP, Status.PENDING_VERIFICATION, Status.RUMOR)
 
 
 class CaveatSpec(_Strict):
