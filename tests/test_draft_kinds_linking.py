@@ -363,10 +363,92 @@ def test_a_quotes_speaker_role_may_name_a_source_without_crediting_it():
     ev = event("""facts:
   - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 380M}]}
 quotes:
-  - {id: q, speaker: Jo Park, role: head of research at Bybit, words: "Roughly $70 million went in ten minutes", source: decrypt}
+  - {id: q, speaker: Jo Park, role: head of research at Bybit, words: "Roughly $70 million went in ten minutes", source: decrypt,
+     status: pending_verification}
 """)
-    drafter().draft(ev)
+    drafter().draft(ev)  # "A remark attributed to Jo Park, head of research at Bybit, ..." passes its own check
     text = "---\nevent: case\n---\n\nJo Park, head of research at Bybit, said: “Roughly $70 million went in ten minutes”, according to Decrypt.\n"
     assert "P008" not in {f.code for f in checker().check_text(text, event=ev)}
     other = text.replace("according to Decrypt", "according to OKX")
     assert "P008" in {f.code for f in checker().check_text(other, event=ev)}  # a source that did not relay it is still caught
+
+
+def test_coins_of_a_stablecoin_read_as_that_stablecoins_amount():
+    """500 million USDT moved on chain (`unit: coins`, `asset: USDT`): the draft's "USDT" after the
+    number is the coin's name, and the check reads it as that amount (not as an unknown currency)."""
+    ev = event("""facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 380M}]}
+  - {id: mint, metric: onchain_transfer, unit: coins, asset: USDT, subject: a stablecoin treasury, status: official,
+     observations: [{source: whale-alert, range: [450M, 520M]}]}
+""")
+    assert "mint" in drafted_links(ev).values()
+    text = "Whale Alert's own records show a transfer of between 450 million and 520 million USDT."
+    assert links_of(ev, text)["between 450 million and 520 million USDT"] == "mint"
+
+
+def test_a_ticker_after_a_hyphen_is_a_contracts_quote_currency_not_the_figures_asset():
+    """An event with a USDT figure makes "USDT" a ticker the check reads; in "1INCH-USDT" it is the
+    contract's quote currency, so the 1INCH figure on that contract is not given another asset."""
+    ev = event("""facts:
+  - {id: supply, metric: supply, unit: coins, asset: USDT, observations: [{source: coingecko, value: 150B}]}
+  - {id: perp, metric: liquidations, unit: USD, asset: 1INCH, venue: binance, contract: 1INCH-USDT, window: 4h, status: official,
+     observations: [{source: binance, value: 3.2M}]}
+""")
+    assert "perp" in drafted_links(ev).values()
+    codes = {f.code for f in checker().check_text(
+        "---\nevent: case\n---\n\nBinance's own figures put 1INCH-USDT liquidations over 4 hours at $3.2 million.\n", event=ev)}
+    assert "P012" not in codes, codes
+
+
+def test_a_tickers_leading_digits_are_not_an_index_reading():
+    assert find_figures("The gauge to follow is 1INCH open interest.") == []
+    assert [f.text for f in find_figures("The gauge to follow is 1INCH open interest; the index stood at 27.")] == ["27"]
+
+
+def test_about_a_value_every_end_of_a_narrow_range_rounds_to_is_not_a_collapsed_range():
+    """A range whose two ends round to one printed value ($4,870,100 to $4,871,900) prints as "about
+    $4.87 million"; that is true of every value in it. A point inside a wider range still collapses it."""
+    narrow = event("""facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, range: [4870100, 4871900]}]}
+""")
+    assert "tot" in drafted_links(narrow).values()
+    said = "---\nevent: case\n---\n\nOn single-source data from CoinGlass, liquidations over 24 hours came to about $4.87 million.\n"
+    assert "P005" not in {f.code for f in checker().check_text(said, event=narrow)}
+    wide = event("""facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, range: [4.6M, 5.1M]}]}
+""")
+    assert "P005" in {f.code for f in checker().check_text(said, event=wide)}
+
+
+def test_an_official_quote_names_its_source_by_naming_its_speaker():
+    ev = event("""facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 380M}]}
+quotes:
+  - {id: q, speaker: CZ, role: "founder of Firm #2", status: official, words: "Nearly 90% of it was longs"}
+""")
+    drafter().draft(ev)
+    said = "---\nevent: case\n---\n\nCZ, founder of Firm #2, said: “Nearly 90% of it was longs”.\n"
+    assert "P011" not in {f.code for f in checker().check_text(said, event=ev)}
+
+
+def test_a_figure_of_several_venues_may_name_them():
+    ev = event("""facts:
+  - {id: pair, metric: liquidations, unit: USD, window: 24h, venues: [bybit, okx],
+     observations: [{source: coinglass, value: 96M}, {source: data-providers, value: 96M}]}
+""")
+    assert "pair" in drafted_links(ev).values()
+    said = ("---\nevent: case\n---\n\nAccording to CoinGlass and several data service providers, not named individually, "
+            "liquidations on Bybit and OKX over 24 hours came to $96 million.\n")
+    assert "P008" not in {f.code for f in checker().check_text(said, event=ev)}
+    assert "P008" in {f.code for f in checker().check_text(said.replace("OKX", "HTX"), event=ev)}  # a venue it is not of
+
+
+@pytest.mark.xfail(strict=True, reason="drafting (writer/draft/numbers.money_range, layer.py): a range whose ends are "
+                   "orders of magnitude apart prints a bare low end ('between 2 and 2.45 trillion euros', '$6 to $29.8 trillion') "
+                   "that English, and the check, read in the high end's magnitude")
+def test_far_apart_range_ends_are_read_as_one_magnitude():
+    ev = event("""facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 380M}]}
+  - {id: flow, metric: volume, unit: currency, currency: EUR, window: 24h, observations: [{source: coinank, range: [2, 2450000000000]}]}
+""")
+    drafter().draft(ev)  # today: DraftError, P006 'between 2 and 2.45 trillion euros' contradicts fact 'flow'

@@ -51,7 +51,7 @@ _FIGURE_RE = re.compile(
     (?=[$\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds)  # cheap first-character filter
     (?:
       (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?dollars|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b)?)
-    | (?P<mrange>{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
+    | (?P<mrange>(?P<mr_neg>[-−])?{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+(?P<mr_hi_neg>[-−])?)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
     | (?P<prange>(?P<pr_lo>{NUM})\s?%?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|percent\b|per\s?cent\b))
     | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?)
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD))?)
@@ -86,9 +86,9 @@ _RANGE_JOIN = re.compile(r"^\s*(?:(?:minutes?|hours?|days?|weeks?)\s+)?(?:[-–�
 _RANGE_OPEN = re.compile(r"(?:\bbetween|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 
-# An index reading: "the Fear & Greed Index stood at 27", "a reading of 12".
+# An index reading: "the Fear & Greed Index stood at 27", "a reading of 12" (not a ticker's digits: "is 1INCH").
 _INDEX_RE = re.compile(
-    r"\b(?:index|reading|gauge|score)\b[^.;:\d\n]{0,30}?\b(?:at|of|to|was|is|hit|reached|read|reads|registered|printed)\s+(?P<num>\d{1,3}(?:\.\d+)?)(?![\d,.]?\d)(?!\s*(?:%|percent|hours?|minutes?|days?|weeks?|months?|years?))",
+    r"\b(?:index|reading|gauge|score)\b[^.;:\d\n]{0,30}?\b(?:at|of|to|was|is|hit|reached|read|reads|registered|printed)\s+(?P<num>\d{1,3}(?:\.\d+)?)(?![\d,.]?\d)(?![A-Za-z_])(?!\s*(?:%|percent|hours?|minutes?|days?|weeks?|months?|years?))",
     re.IGNORECASE,
 )
 
@@ -198,6 +198,7 @@ def _make(m: re.Match, base: int) -> Figure | None:
         hi_mag = g("mr_hi_mag")
         lo, lp = _amount(g("mr_lo"), g("mr_lo_mag") or hi_mag)
         hi, hp = _amount(g("mr_hi"), hi_mag)
+        lo, hi = (-lo if g("mr_neg") else lo), (-hi if g("mr_hi_neg") else hi)  # a range across zero: "-$1.2 million to $3.5 million"
         if hi < lo:
             return None
         return Figure(start, end, text, "USD", lo, hi, False, max(lp, hp))

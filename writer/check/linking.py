@@ -20,7 +20,7 @@ from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.phrases import PhraseSet
 from writer.factbase.records import Event, Fact
-from writer.factbase.vocabulary import Status, window_minutes
+from writer.factbase.vocabulary import STABLECOIN_QUOTES, Status, window_minutes
 
 # A stablecoin notional is dollars at face value: "$80.6 million" and "80.6 million USDT" are one amount.
 _UNIT_OK = {
@@ -76,7 +76,7 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         lo, hi = fact.bounds
         # A point when the fact has a value (agreeing sources spread within the tolerance
         # still have one); a range only when the fact base refuses a single value.
-        out.append(Support(fact.id, fact.unit, lo, hi, fact.status, fact.sources, fact, point=(fact.value is not None)))
+        out.append(Support(fact.id, _unit_of(fact), lo, hi, fact.status, fact.sources, fact, point=(fact.value is not None)))
         if fact.average is not None:
             out.append(_average(event, fact))
         if fact.price_level is not None:
@@ -88,17 +88,18 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         # Figures in a fact's own words. Words that describe the figure (a subject "shorts said to sit between
         # $92,000 and $94,000") are pinned to the fact, as its price level is, so words naming another side or
         # asset still mismatch; a note is free text ("BTC fell below $90,000 on Friday" on an ether figure),
-        # supported as a context item's text is; an unavailable fact's reason is the desk's own statement.
+        # supported as a context item's text is. An unavailable fact's words (its reason too) are the desk's
+        # own statement: nothing to attribute.
         for words, pinned in ((fact.subject, True), (fact.label, True), (fact.coverage, True), (fact.share_of, True),
-                              (fact.note, False), (fact.reason, False)):
+                              (fact.reading, True), (fact.note, False), (fact.reason, False)):
             if words and any(c.isdigit() for c in words):
+                gap = fact.status is Status.UNAVAILABLE
+                status, sources = (Status.OFFICIAL, ()) if gap else (fact.status, fact.sources)
                 for fig in find_figures(words, qualifiers):
-                    if fact.status is Status.UNAVAILABLE:
-                        out.append(_from_text(f"text:{fact.id}", fig, Status.OFFICIAL, ()))
-                    elif pinned:
-                        out.append(Support(fact.id, fig.unit or "USD", fig.lo, fig.hi, fact.status, fact.sources, fact, anchor=True, point=fig.point))
+                    if pinned:
+                        out.append(Support(fact.id, fig.unit or "USD", fig.lo, fig.hi, status, sources, fact, anchor=True, point=fig.point))
                     else:
-                        out.append(_from_text(f"text:{fact.id}", fig, fact.status, fact.sources))
+                        out.append(_from_text(f"text:{fact.id}", fig, status, sources))
     for item in event.context:
         for fig in find_figures(item.text, qualifiers):
             out.append(_from_text(f"context:{item.id}", fig, item.status, item.sources))
@@ -135,7 +136,13 @@ def _average(event: Event, fact: Fact) -> Support:
     else:
         group = getattr(event.registry.sources.get(source), "group", False)
         status, sources = (Status.UNNAMED_GROUP if group else Status.SINGLE_SOURCE), (source,)
-    return Support(fact.id, fact.unit, value, value, status, sources, fact, average=True)
+    return Support(fact.id, _unit_of(fact), value, value, status, sources, fact, average=True)
+
+
+def _unit_of(fact: Fact) -> str:
+    """The unit a fact's figures are read in: coins of a stablecoin ("a transfer of 310,000 USDT") are
+    that stablecoin's amount, as a notional quoted in it is."""
+    return fact.asset if fact.unit == "coins" and fact.asset in STABLECOIN_QUOTES else fact.unit
 
 
 def _from_text(sid: str, fig: Figure, status: Status, sources, speaker: str | None = None, words: str | None = None) -> Support:
@@ -182,6 +189,8 @@ def value_match(fig: Figure, s: Support) -> str | None:
         if s.lo == s.hi:
             return "match" if abs(s.lo - fig.lo) <= tol + 1e-9 * max(1.0, abs(s.lo)) else None
         if s.lo - tol <= fig.lo <= s.hi + tol:
+            if fig.qualifier == "approx" and fig.lo - fig.precision <= s.lo and s.hi <= fig.lo + fig.precision:
+                return "match"  # "about $1 million" for $1,000,000 to $1,001,001: every value of the range rounds to it
             return "match" if s.point else "collapsed"  # the fact base holds a range (disputed, a ranged estimate, a band)
         return None
     # the text gives a range
@@ -268,7 +277,8 @@ def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:
                 tickers.add(asset)
     if not tickers:
         return None
-    return re.compile(r"(?<![\w$])(?:" + "|".join(re.escape(t) for t in sorted(tickers, key=lambda t: (-len(t), t))) + r")(?![\w])")
+    # Not after a hyphen: the quote currency of a contract ("ETH-USDT") is not the figure's asset.
+    return re.compile(r"(?<![\w$-])(?:" + "|".join(re.escape(t) for t in sorted(tickers, key=lambda t: (-len(t), t))) + r")(?![\w])")
 
 
 def _asset_cues(phrases: PhraseSet, tickers: re.Pattern | None, text: str) -> frozenset[str]:

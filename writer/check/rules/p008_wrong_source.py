@@ -41,7 +41,7 @@ def check(ctx: RuleContext):
                 allowed |= set(alt.sources)
             fact = link.support.fact
             if fact is not None:
-                allowed |= {fact.venue} if fact.venue else set()
+                allowed |= ({fact.venue} if fact.venue else set()) | set(fact.venues)  # "liquidations on Bybit and OKX"
             if link.support.id.startswith("quote:"):
                 allowed |= _speaker_ids(ctx, link.support.id)  # the speaker of a quote is named with it
         if not links:

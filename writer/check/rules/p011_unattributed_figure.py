@@ -13,9 +13,18 @@ def check(ctx: RuleContext):
         s = link.support
         if s is None or link.kind != "supported" or s.status not in STATUSES or not s.sources:
             continue
-        if ctx.fact_sources_named(fu, s.sources, s.status.value):
+        if ctx.fact_sources_named(fu, s.sources, s.status.value) or _own_words_of_speaker_named(ctx, fu, s.id):
             continue
         yield Hit(fu, f"{fu.figure.text!r} ({s.status.value.replace('_', ' ')}) names none of its sources ({ctx.names(s.sources)}) in scope", s.id)
+
+
+def _own_words_of_speaker_named(ctx: RuleContext, fu, support_id: str) -> bool:
+    """A quote relayed by no one ("CZ, CEO of Binance, said: ...") has its speaker as its source: naming the
+    speaker, however the sentence goes on, is naming the source (as P002 reads a single-source quote)."""
+    from writer.check.rules.p002_unattributed_single_source import _speaker_named
+
+    quote = next((q for q in ctx.event.quotes if f"quote:{q.id}" == support_id), None) if ctx.event is not None else None
+    return quote is not None and quote.source is None and _speaker_named(ctx, fu, support_id)
 
 
 RULE = Rule(
