@@ -200,3 +200,27 @@ def test_a_price_move_from_another_source_is_weighed_in_a_sentence_of_its_own():
     for both figures, which the check rightly refuses (P008): the total gets its own sentence."""
     md = draft(PRICE_MOVE.format(window="24h", source="coinmarketcap"), eid="move-other-source")
     assert "fell 2.1% over 24 hours. That was enough to force out" in md
+
+
+CONCENTRATION = """
+  - id: desk_book
+    metric: position_concentration
+    unit: USD
+    window: 1h
+    subject: Desk_Nine's book
+    observations: [{source: coinglass, value: 48300}]
+  - id: band_book
+    metric: position_concentration
+    unit: USD
+    window: 4h
+    observations: [{source: coinglass, value: 21700}]
+"""
+
+
+def test_a_figure_named_by_its_subject_gives_its_own_window():
+    """A subject that names the figure ("Desk_Nine's book") is printed without a window; left there,
+    the next sentence's "over 4 hours" is the only window in the paragraph and the $48,300 reads as
+    that 4-hour figure (the check said P006). The sentence now gives the figure's own window."""
+    md = draft(CONCENTRATION, eid="concentration-window", windows="24h, 1h, 4h")
+    assert "Desk_Nine's book came to $48,300 over the past hour." in md
+    assert "came to $21,700 over" not in md  # a described figure keeps its window in the description only

@@ -21,7 +21,7 @@ from babel.numbers import format_decimal
 from writer.draft import numbers as fmt
 from writer.draft.potential import is_potential
 from writer.draft.style import Style, choose
-from writer.draft.view import ContextRef, FigureRef, QuoteRef, TemplateMisuse
+from writer.draft.view import SUBJECT_NAMES_FIGURE, ContextRef, FigureRef, QuoteRef, TemplateMisuse
 from writer.factbase.records import Event, Fact
 from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, TIME_UNIT_WORDS, WINDOW_RE, Status
 
@@ -463,8 +463,9 @@ class Render:
         if fact.subject and attributed:
             # "the loss attributed to a whale": a noun phrase whatever the subject (one trader, two funds, a handle).
             return [Piece("lit", attributed + " "), Piece("text", fact.subject)]
-        if fact.subject and fact.metric in _SUBJECT_NAMES_FIGURE:
-            return [Piece("text", fact.subject)]  # a subject that names the figure itself ("the GMCI 30 index")
+        if fact.subject and fact.metric in SUBJECT_NAMES_FIGURE:
+            # A subject that names the figure itself ("the GMCI 30 index"); its window goes beside the figure (FigureRef.window_unsaid).
+            return [Piece("text", fact.subject)]
         noun = names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " "))
         parts: list[Piece] = []
         if fact.side:
@@ -637,10 +638,6 @@ class Render:
 _BARE_UNITS = ("count", "index", "ratio")
 _PRICE_METRICS = ("price_level", "support_level")
 _PRICE_IN_FULL_BELOW = 10_000_000  # above this a "level" is a market value, not a coin's price
-# Metrics whose subject is the thing measured ("the GMCI 30 index" fell 6.8%, "U.S. spot bitcoin ETFs" saw
-# outflows); for any other metric the subject is who holds it: "the funding rate on Binance for a whale".
-_SUBJECT_NAMES_FIGURE = frozenset({"price_level", "price_change", "index_level", "support_level", "position_concentration",
-                                   "fund_flow", "market_cap", "market_cap_change"})
 
 
 def _finer(v: float, unit: str) -> str:
