@@ -440,6 +440,9 @@ def test_every_valid_event_drafts_and_passes_its_own_check(event):
         text = re.sub(r" to 1$", "", fig["text"]) if fact.unit == "ratio" else fig["text"]  # "up to 1" is a value
         for ticker in (fact.asset, *fact.assets):  # "6,460 1000PEPE": a ticker's digits are no value
             text = re.sub(rf"(?<!\w){re.escape(ticker)}(?!\w)", " ", text) if ticker else text
+        for src in event.registry.sources.values():  # an aside naming "3Commas Data" or "Data Co." holds no value
+            text = text.replace(md_escape(src.name), " ").replace(src.name, " ")
+        text = re.sub(r"(?<!\d),|,(?!\d)", " ", text)  # "unverified, circulating": a comma is no number (numbers_in reads "," as one)
         values = [v for v in numbers_in(text)]
         assert values, fig["text"]
         if fig["role"] == "value" and fact.bounds:
