@@ -242,20 +242,3 @@ def test_a_note_that_qualifies_the_unit_follows_the_figure_without_a_comma():
     other = draft(rate.format(note="taken at the daily close"), eid="note-apart")
     assert "0.011%, taken at the daily close" in other
 
-
-def test_a_figure_with_its_own_average_takes_its_caveat_inside_one_parenthesis():
-    """A disputed range printed with the report's average used to read "(an average of …) (a range: …)":
-    the caveat now opens the one parenthesis, right after the figure it covers."""
-    md = draft("""
-  - id: oi_spread
-    metric: liquidations
-    unit: USD
-    window: 24h
-    asset: SOL
-    observations:
-      - {source: data-platforms, range: [41M, 57M], spread: true}
-    average: {value: 49M, hedge: about}
-""", eid="average-aside")
-    assert ") (" not in md
-    m = re.search(r"between \$41 million and \$57 million \(([^()]*)\)", md)
-    assert m and "differ" in m.group(1) and m.group(1).endswith("an average of about $49 million")
