@@ -242,3 +242,93 @@ def test_a_note_that_qualifies_the_unit_follows_the_figure_without_a_comma():
     other = draft(rate.format(note="taken at the daily close"), eid="note-apart")
     assert "0.011%, taken at the daily close" in other
 
+
+
+VENUE_SHARES = """
+  - id: kraken_4h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    venue: {first}
+    observations: [{{source: coinglass, value: 150000000}}]
+  - id: kraken_share
+    metric: liquidation_share
+    unit: percent
+    window: 24h
+    venue: {first}
+    observations: [{{source: coinglass, value: 36.4}}]
+  - id: kraken_long_share
+    metric: liquidation_share
+    unit: percent
+    window: 24h
+    venue: {first}
+    side: long
+    observations: [{{source: coinglass, value: {first_long}}}]
+  - id: bitget_4h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    venue: {second}
+    observations: [{{source: coinglass, value: 61000000}}]
+  - id: bitget_share
+    metric: liquidation_share
+    unit: percent
+    window: 24h
+    venue: {second}
+    observations: [{{source: coinglass, value: 14.8}}]
+  - id: bitget_long_share
+    metric: liquidation_share
+    unit: percent
+    window: 24h
+    venue: {second}
+    side: long
+    observations: [{{source: coinglass, value: 88.2}}]
+"""
+
+
+def _paragraph(md: str, words: str) -> str:
+    return next(p for p in md.split("\n\n") if words in p)
+
+
+def test_a_venue_share_is_told_with_its_venue_and_the_venues_are_compared():
+    """Each venue's share sits beside that venue's own amount (not in a list of percentages elsewhere);
+    the leader is named against the next venue, and a side's share that differs widely between two
+    venues is read as the two crowds being positioned differently."""
+    md = draft(VENUE_SHARES.format(first="okx", second="bybit", first_long=61.7), eid="venue-shares")
+    okx = _paragraph(md, "$150 million")
+    assert re.search(r"OKX saw liquidations of \$150 million[^.]*, about 36% of all the liquidations\.", okx)
+    assert okx.index("about 36%") < okx.index("about 62%") < okx.index("$61 million") < okx.index("about 15%") < okx.index("about 88%")
+    assert "OKX carried the most, well ahead of Bybit" in md or "OKX did more of the forced closing" in md
+    assert re.search(r"long positions took a far larger part of the losses on Bybit than on OKX|Bybit's users were caught", md)
+    close = draft(VENUE_SHARES.format(first="okx", second="bybit", first_long=84.0), eid="venue-shares-close")
+    assert "larger part of the losses on" not in close and "were caught leaning" not in close
+
+
+def test_a_move_over_minutes_is_told_apart_from_the_periods_changes():
+    """A one-minute drop is the pace of the fall; set in a list with 24-hour changes it reads as one of them."""
+    md = draft("""
+  - id: eth_burst
+    metric: price_change
+    unit: USD
+    asset: ETH
+    window: 1m
+    change: fall
+    observations: [{source: coinglass, value: 85}]
+  - id: eth_day
+    metric: price_change
+    unit: percent
+    asset: ETH
+    window: 24h
+    change: fall
+    observations: [{source: coinglass, value: 7.3}]
+  - id: sol_day
+    metric: price_change
+    unit: percent
+    asset: SOL
+    window: 24h
+    change: fall
+    observations: [{source: coinglass, value: 9.1}]
+""", eid="burst-apart", windows="24h, 1m")
+    day = next(s for s in re.split(r"(?<=\.)\s+(?=[A-Z])", md) if "7.3%" in s)
+    assert "9.1%" in day and "$85" not in day
+    assert re.search(r"(At its fastest, e|The moves came in bursts: e)ther fell \$85 in one minute", md)

@@ -556,6 +556,11 @@ class Render:
         code = self.fact_of(ref).asset
         return self._text(self.style.names.get("assets", {}).get(code, code), "asset")
 
+    def asset_names(self, ref) -> str:
+        """Several assets counted together, by name: "dogecoin and SHIB"."""
+        names = self.style.names.get("assets", {})
+        return self._text(join_names([names.get(a, a) for a in self.fact_of(ref).assets], self.style), "assets")
+
     def venue(self, ref) -> str:
         fact = self.fact_of(ref)
         return self._text(self.event.source_name(fact.venue) if fact.venue else None, "venue")
@@ -630,7 +635,7 @@ class Render:
         return choose(self.event.id, f"pick:{slot}", int(n))
 
     def functions(self) -> dict:
-        names = ("fig", "change", "statement", "reading", "revised", "level", "lead", "gap", "what", "window", "asset", "asset_name", "venue", "contract", "subject",
+        names = ("fig", "change", "statement", "reading", "revised", "level", "lead", "gap", "what", "window", "asset", "asset_name", "asset_names", "venue", "contract", "subject",
                  "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick", "same")
         return {n: getattr(self, n) for n in names}
 
