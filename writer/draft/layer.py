@@ -76,7 +76,7 @@ def window_words(window: str, style: Style) -> str:
     singular, plural = (words.split("|") + [words])[:2] if "|" in words else (words, words + "s")
     if n == 1:
         return f"{style.names.get('one', 'one')} {singular}"
-    return f"{format_decimal(n, locale=fmt.LOCALE)} {plural}"
+    return f"{fmt.grouped(n)} {plural}"
 
 
 def join_names(names: list[str], style: Style) -> str:
