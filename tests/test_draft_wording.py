@@ -332,3 +332,47 @@ def test_a_move_over_minutes_is_told_apart_from_the_periods_changes():
     day = next(s for s in re.split(r"(?<=\.)\s+(?=[A-Z])", md) if "7.3%" in s)
     assert "9.1%" in day and "$85" not in day
     assert re.search(r"(At its fastest, e|The moves came in bursts: e)ther fell \$85 in one minute", md)
+
+
+READINGS = """
+  - id: short_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    side: short
+    observations: [{{source: coinglass, value: 32000000}}]
+  - id: oi_move
+    metric: open_interest_change
+    unit: percent
+    window: 24h
+    observations: [{{source: coinglass, value: {oi}}}]
+  - id: btc_funding
+    metric: funding_rate
+    unit: percent
+    asset: BTC
+    observations: [{{source: coinglass, value: {funding}}}]
+""" + "".join(f"""
+  - id: {code.lower()}_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    asset: {code}
+    observations: [{{{{source: coinglass, value: {value}}}}}]
+""" for code, value in (("BTC", 141000000), ("ETH", 97000000), ("SOL", 38000000), ("XRP", 21000000)))
+
+
+def _together(md: str) -> str:
+    return next((p for p in md.split("\n\n") if p.startswith(("Taken together", "Read side by side"))), "")
+
+
+def test_the_readings_are_taken_together_only_as_far_as_the_figures_go():
+    """A rich event's readings are argued together, each clause only when its own figure says so: falling
+    open interest reads as leverage cleared; rising open interest with longs still paying funding after a
+    long washout is the warning that the same crowd is still there. A thin event gets no such paragraph."""
+    cleared = _together(draft(READINGS.format(oi=-6.4, funding=-0.006), eid="readings-cleared"))
+    assert "open interest" in cleared and ("funding was negative" in cleared or "sellers were paying funding" in cleared)
+    assert "same move could repeat" not in cleared and "second round would find it" not in cleared
+    crowded = _together(draft(READINGS.format(oi=3.9, funding=0.012), eid="readings-crowded"))
+    assert "open interest still rose" in crowded or "open interest grew" in crowded
+    assert "same move could repeat" in crowded or "second round would find it" in crowded
+    assert _together(draft("", eid="readings-thin")) == ""

@@ -58,7 +58,7 @@ class FigureRef(Ref):
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
-            "venue_share", "venue_side_share", "intraday", "has_assets",
+            "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative",
         }
     )
 
@@ -104,6 +104,7 @@ class FigureRef(Ref):
         self.multi_source = len(fact.sources) > 1
         self.n_sources = len(fact.sources)
         lo, hi = fact.bounds or (0.0, 0.0)
+        self.positive, self.negative = lo > 0, hi < 0  # the whole figure (both ends of a range) on one side of zero
         self.change_word = fact.change or ""  # rise / fall / inflow / outflow, as the fact file gives it
         self.is_flow = fact.change in ("inflow", "outflow")
         self.is_change = fact.metric.endswith("_change") or fact.metric in ("fund_flow", "support_level") or bool(fact.change)
