@@ -376,3 +376,24 @@ def test_the_readings_are_taken_together_only_as_far_as_the_figures_go():
     assert "open interest still rose" in crowded or "open interest grew" in crowded
     assert "same move could repeat" in crowded or "second round would find it" in crowded
     assert _together(draft("", eid="readings-thin")) == ""
+
+
+HISTORY = """
+  - id: past_peak
+    metric: historical_liquidations
+    unit: USD
+    window: 24h
+    label: the heaviest day of the spring sell-off
+    observations: [{{source: coinglass, value: {value}}}]
+"""
+
+
+@pytest.mark.parametrize("value, words", [(130000000, "more than three times the size of the earlier figure"),
+                                          (180000000, "more than twice the size of the earlier figure"),
+                                          (300000000, "the larger of the two, and"),
+                                          (1300000000, "less than a third of that earlier figure"),
+                                          (700000000, "less than that earlier figure")])
+def test_a_comparison_with_an_earlier_episode_says_how_much_larger_or_smaller(value, words):
+    """The headline total ($412 million) against an earlier figure, in words that hold for both figures as printed."""
+    md = draft(HISTORY.format(value=value), eid=f"history-{value}")
+    assert words in md

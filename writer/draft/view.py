@@ -58,7 +58,7 @@ class FigureRef(Ref):
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
-            "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative",
+            "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
         }
     )
 
@@ -117,6 +117,8 @@ class FigureRef(Ref):
         self.vs_realised = ""  # a pressure zone "larger" / "smaller" than the same side's realised liquidations (build_view)
         self.major_asset = False  # one of the style's major assets (set by build_view)
         self.repeat_subject = False  # same subject as the figure before it in its list (a second unit of one transfer)
+        self.ratio_words = ""  # a comparison figure against the headline, in words: "more than twice" / "less than half" (build_view)
+        self.part_of_total = ""  # a venue's or contract's part of the main total in words ("more than a third", "less than a tenth"; build_view)
         self.venue_share: FigureRef | None = None  # on a venue's first figure: the venue's share of all liquidations (build_view)
         self.venue_side_share: FigureRef | None = None  # ... and one side's share of the venue's own liquidations
 
@@ -460,6 +462,11 @@ def build_view(event: Event, thresholds: dict) -> View:
     view.asset_groups = _asset_groups(assets, thresholds)
     view.top_venue_share = _venue_share(view)
     _fold_venue_shares(view)
+    total = view.main.total._fact if view.main.total is not None else None
+    for r in view.venues:
+        f = r._fact
+        if total is not None and f.metric == "liquidations" and (f.venue or f.contract) and not f.side:
+            r.part_of_total = _part_of(f, total)
     view.top_asset_share = _asset_share(view)
     view.spread_sides = [x for x in (_spread_sides(f) for f in facts if f.status is Status.DISPUTED) if x is not None]
     _compare(view)
@@ -490,8 +497,10 @@ def _compare(view: View) -> None:
             continue
         if _lower_upper(f)[1] < _lower_upper(lead)[0]:
             h.vs_lead = "smaller"
+            h.ratio_words = next((w for k, w in _TIMES_WORDS if _lower_upper(lead)[0] > k * _lower_upper(f)[1]), "")
         elif _lower_upper(f)[0] > _lower_upper(lead)[1]:
             h.vs_lead = "larger"
+            h.ratio_words = next((w for k, w in _FRACTION_WORDS if _lower_upper(lead)[1] < k * _lower_upper(f)[0]), "")
     for z in view.zones:
         realised = {"long": view.main.long, "short": view.main.short}.get(z._fact.side or "")
         if realised is not None and realised._fact.unit == z._fact.unit and realised._fact.bounds and z._fact.bounds:
@@ -658,6 +667,25 @@ def _fold_venue_shares(view: View) -> None:
         most, least = sides[0], sides[-1]
         if _lower_upper(most._fact)[0] - _lower_upper(least._fact)[1] >= _SIDE_SPREAD_POINTS:
             view.side_spread = [most, least]
+
+
+# The headline figure against a comparison figure, in words that hold for both ends of both figures.
+_TIMES_WORDS = ((3, "more than three times"), (2, "more than twice"))
+_FRACTION_WORDS = ((1 / 3, "less than a third of"), (1 / 2, "less than half of"))
+_SMALL_PART = 0.1  # a figure under this part of the total is "less than a tenth" of it
+
+
+def _part_of(f: Fact, total: Fact) -> str:
+    """One figure's part of a total of the same window and unit, in words; "" when it cannot be said."""
+    if f.window != total.window or f.unit != total.unit or not f.bounds or not total.bounds or f.lower_bound:
+        return ""
+    lo, hi = _lower_upper(f)
+    t_lo, t_hi = _lower_upper(total)
+    if not t_lo or not t_hi or hi > t_lo:
+        return ""
+    if hi / t_lo < _SMALL_PART:
+        return "less than a tenth"
+    return next((w for limit, w in _SHARE_WORDS if lo / t_hi > limit), "")
 
 
 def _part_words(view: View, candidates: list[Fact]) -> str:
