@@ -397,3 +397,30 @@ def test_a_comparison_with_an_earlier_episode_says_how_much_larger_or_smaller(va
     """The headline total ($412 million) against an earlier figure, in words that hold for both figures as printed."""
     md = draft(HISTORY.format(value=value), eid=f"history-{value}")
     assert words in md
+
+
+def test_what_the_split_says_follows_the_split_it_reads():
+    """With the split given only as a share, the reading of a one-sided split came right after the
+    total ("... network-wide. That is not the signature ...") before any split was on the page."""
+    text = """
+id: split-after-share
+as_of: 2026-11-24T12:00:00+00:00
+windows: [24h]
+facts:
+  - id: total_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    observations: [{source: coinglass, value: 655000000}]
+  - id: long_share
+    metric: liquidation_share
+    unit: percent
+    window: 24h
+    side: long
+    observations: [{source: coinglass, value: 91.5}]
+"""
+    md = checked_drafter().draft(event_from_text(text, "split-after-share.yaml", REGISTRY)).markdown
+    share_at = md.index("92%")
+    readings = ("A split this uneven", "That is not the signature")
+    found = [md.index(r) for r in readings if r in md]
+    assert found and all(at > share_at for at in found)
