@@ -137,7 +137,8 @@ class Publisher:
     visible site consistent at every instant.
     """
 
-    def __init__(self, out: Path, stage: Path, settings: SiteSettings, drafter, checker, now: datetime, *, config_digest: str | None = None):
+    def __init__(self, out: Path, stage: Path, settings: SiteSettings, drafter, checker, now: datetime, *, config_digest: str | None = None,
+                 pages=None):
         self.out, self.stage = Path(out), Path(stage)
         self.settings = settings
         self.now = now
@@ -145,9 +146,11 @@ class Publisher:
         self.gate = gate_rank(checker.config)
         self.config_digest = config_digest or inputs_digest(settings, checker.config)
         self.registries: dict[str, object] = {}
-        from writer.publish.pages import SitePages  # jinja2 and babel: only where pages are built
+        if pages is None:
+            from writer.publish.pages import SitePages  # jinja2 and babel: only where pages are built
 
-        self.pages = SitePages(settings, drafter.dirs)
+            pages = SitePages(settings, drafter.dirs)
+        self.pages = pages  # writer.publish.pages.SitePages for these settings and templates
 
     @property
     def templates_digest(self) -> str:
