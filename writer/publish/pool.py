@@ -22,14 +22,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from writer.errors import WriterError
-from writer.publish.executors import make_executor
 from writer.publish.settings import SiteSettings
 from writer.publish.worker import Outcome, Publisher, Task, make_checker, make_drafter, task_rejection
 
@@ -117,6 +114,10 @@ class _Pool:
     """Worker processes (spawned: no reliance on fork), started as soon as they are created."""
 
     def __init__(self, setup: PublishSetup, processes: int, kind: str = "local", scheduler: str | None = None):
+        # Imported here: a re-run that publishes nothing, or a few events in this process, never
+        # loads multiprocessing (about 20 ms of a re-run's start).
+        from writer.publish.executors import make_executor
+
         # local spawned processes, or a Dask cluster (writer.publish.executors)
         self.pool = make_executor(kind, processes, _init_worker, (setup,), scheduler=scheduler)
         self.jobs = self.pool.jobs
@@ -126,6 +127,8 @@ class _Pool:
 
     def templates_digest(self) -> str | None:
         """The warm worker's templates digest (waits for it to start); None when it could not start."""
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self.warm.result()
         except BrokenProcessPool:
@@ -198,6 +201,9 @@ class LocalExecutor:
         return outcomes
 
     def _in_pool(self, pool: _Pool, tasks: list[Task], progress: Progress | None, meanwhile: Callable[[], None]) -> list[Outcome]:
+        from concurrent.futures import as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
         pool.used = True
         total = len(tasks)
         outcomes: list[Outcome] = []
