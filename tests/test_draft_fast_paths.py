@@ -77,3 +77,121 @@ def test_grouped_whole_numbers():
     for k in (1, 12, 999, 1000, 24_000, 1_000_000, 1000):
         assert n.grouped(k) == format_decimal(k, locale=n.LOCALE)
     assert n.grouped(1000) == "1,000"
+
+
+# --- the sandbox's kept answers -----------------------------------------------------------------
+
+
+def _objects():
+    """Objects of every kind Jinja's rules tell apart, and the view's references."""
+    from writer.draft.view import ContextRef, FigureRef, QuoteRef, Ref
+
+    def gen():
+        yield 1
+
+    async def coro():
+        return 1
+
+    class Proxy:  # reports another class than its type: isinstance() may answer for either
+        __class__ = property(lambda self: FigureRef)
+        PUBLIC = frozenset({"status"})
+
+    def function():
+        return None
+
+    return [function, "text".upper, [].append, str, type, gen(), coro(), function.__code__, "text", 3, 2.5, [1], {"a": 1},
+            Ref(), FigureRef.__new__(FigureRef), ContextRef.__new__(ContextRef), QuoteRef.__new__(QuoteRef), Proxy(), None]
+
+
+ATTRIBUTES = ["id", "metric", "status", "_fact", "__class__", "__globals__", "__code__", "mro", "gi_frame", "gi_code", "cr_frame",
+              "__func__", "__self__", "upper", "append", "keys", "real", "func_code", "n_sources", "paraphrase", "has_role", "format"]
+
+
+def test_kept_sandbox_answers_equal_the_rule():
+    from writer.draft.drafter import _Sandbox
+
+    kept, plain = _Sandbox(), _Sandbox()
+    objects = _objects()
+    try:
+        for _ in range(2):  # the second pass answers from what was kept
+            for obj in objects:
+                for attr in ATTRIBUTES:
+                    assert kept.is_safe_attribute(obj, attr, None) == plain.safe_attribute_rule(obj, attr, None), (obj, attr)
+        assert kept._safe  # answers were kept
+        assert not any(cls.__name__ == "Proxy" for cls, _ in kept._safe)  # a lying __class__ is asked afresh
+        assert kept.is_safe_attribute(objects[0], "__globals__", None) is False
+        assert kept.is_safe_attribute(objects[13], "id", None) is False  # a bare Ref declares nothing
+        assert kept.is_safe_attribute(objects[14], "id", None) is True and kept.is_safe_attribute(objects[14], "_fact", None) is False
+    finally:
+        objects[6].close()
+
+
+def test_kept_answers_stay_bounded():
+    from writer.draft.drafter import _Sandbox
+
+    env = _Sandbox()
+    for i in range(_Sandbox.MAX_KEPT + 50):
+        assert env.is_safe_attribute("text", f"name{i}", None) is True
+    assert len(env._safe) == _Sandbox.MAX_KEPT
+    assert env.is_safe_attribute("text", "_private", None) is False
+
+
+# --- the self-check's debris: expressions whose text occurs nowhere are skipped ---------------
+
+
+def _first(texts, plain=False):
+    """Per text, the first debris found and where: searching every expression, or through first_debris."""
+    from writer.draft.selfcheck import _DEBRIS, first_debris
+
+    out = []
+    for t in texts:
+        if plain:
+            hit = next(((what, m.span()) for rx, what, _ in _DEBRIS if (m := rx.search(t))), None)
+        else:
+            found = first_debris(t)
+            hit = (found[0], found[1].span()) if found else None
+        out.append(hit)
+    return out
+
+
+DEBRIS_ALPHABET = "aNnoOeEAcCdDrRgGtTiI{}%()[],.;: \n\u2063\u0131\u00a01"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet=DEBRIS_ALPHABET, max_size=40), min_size=1, max_size=4))
+def test_first_debris_finds_what_searching_every_expression_finds(texts):
+    assert _first(texts) == _first(texts, plain=True)
+
+
+def test_debris_cases():
+    cases = ["None of it", "NaN values", "{{ x }}", "x %} y", "( )", "ACCORDING TO.", "according to", "a , b", "a ,5", "x:.",
+             "Nonetheless fine", "banana", "according to CoinGlass.", "costs $1,5 and 2.5", "NONE", "AccordIng to:"]
+    found = _first(cases)
+    assert found == _first(cases, plain=True)
+    assert [hit[0] if hit else None for hit in found] == [
+        "'None'", "'nan'", "template syntax", "template syntax", "empty parentheses", "a dangling 'according to'",
+        "a dangling 'according to'", "a space before punctuation", None, "doubled punctuation", None, None, None, None, None,
+        "a dangling 'according to'"]
+    assert _first(["Longs lost $1 billion, according to CoinGlass (a single source)."]) == [None]
+
+
+def test_debris_needles_hold_every_letter_ignorecase_matches():
+    """An IGNORECASE needle is looked for in the lower-cased draft: every character the expression's
+    case-blind match accepts for one of its letters must lower-case to that letter."""
+    import re
+    import sys
+
+    from writer.draft.selfcheck import _DEBRIS
+
+    cased = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).lower() != chr(c) or chr(c).upper() != chr(c) or chr(c).casefold() != chr(c)]
+    checked = 0
+    for rx, _, needles in _DEBRIS:
+        if not rx.flags & re.IGNORECASE:
+            continue
+        for letter in {ch for n in needles for ch in n}:
+            assert letter == letter.lower()
+            for ch in cased:
+                if re.fullmatch(letter, ch, re.IGNORECASE):
+                    assert ch.lower() == letter, (rx.pattern, letter, ch)
+                    checked += 1
+    assert checked >= 10
