@@ -195,3 +195,45 @@ def test_debris_needles_hold_every_letter_ignorecase_matches():
                     assert ch.lower() == letter, (rx.pattern, letter, ch)
                     checked += 1
     assert checked >= 10
+
+
+# --- fact files: implicit scalar tags kept per text ------------------------------------------------
+
+YAML_FILES = sorted((ROOT := __import__("pathlib").Path(__file__).resolve().parents[1]).glob("factbase/**/*.yaml")) + sorted(ROOT.glob("tests/**/*.yaml"))
+
+
+def _parse_or_problems(text, path):
+    from writer.errors import InputError
+    from writer.factbase.yamlsource import parse
+
+    try:
+        return parse(text, path)
+    except InputError as exc:
+        return [str(p) for p in exc.problems]
+
+
+def test_kept_tags_parse_every_fact_file_as_the_plain_loader(monkeypatch):
+    from writer.factbase import yamlsource
+
+    assert len(YAML_FILES) > 60
+    texts = [(p.read_bytes().decode("utf-8", errors="replace"), str(p)) for p in YAML_FILES]
+    texts.append(("a: yes\nb: '1'\nc: 1_000\nd: ~\ne: 2026-11-17\nf: 0x1F\ng: .inf\nh: [on, off, null, Null]\ni: 1e3\nj: -0.5\n", "own.yaml"))
+    kept = [_parse_or_problems(t, p) for t, p in texts]
+    kept_again = [_parse_or_problems(t, p) for t, p in texts]  # answered from what was kept
+    monkeypatch.setattr(yamlsource, "_Loader", yamlsource._SafeLoader)
+    plain = [_parse_or_problems(t, p) for t, p in texts]
+    assert kept == plain == kept_again
+    assert kept[-1][0] == {"a": True, "b": "1", "c": 1000, "d": None, "e": "2026-11-17", "f": 31, "g": float("inf"),
+                           "h": [True, False, None, None], "i": "1e3", "j": -0.5}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789.-+_:eExXoObBtTrRuUfFaAlLsSyYnN~ ", min_size=0, max_size=12), st.booleans(), st.booleans())
+def test_kept_tag_equals_the_resolvers(text, plain_implicit, quoted_implicit):
+    import yaml
+
+    from writer.factbase.yamlsource import _Loader
+
+    for _ in range(2):
+        got = _Loader("").resolve(yaml.ScalarNode, text, (plain_implicit, quoted_implicit))
+        assert got == yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (plain_implicit, quoted_implicit))
