@@ -9,18 +9,10 @@ input error.
 from __future__ import annotations
 
 import importlib
-import os
 
 import click
 
 from writer import __version__
-
-# writer's fact models use no pydantic plugin, and looking for one scans the entry points of every
-# installed package when the first model is built (about 10 ms of a cold `writer draft`, more in a
-# crowded environment). PYDANTIC_DISABLE_PLUGINS is pydantic's documented switch; a value the user
-# set is kept. Set here, in the command line, not in the library: a program that imports writer
-# keeps its own plugins.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 # Command name -> (module, attribute). A command's module is imported when that command runs
 # (or for --help), so `writer draft` and `writer check` do not import batch publishing,
