@@ -79,63 +79,6 @@ def test_grouped_whole_numbers():
     assert n.grouped(1000) == "1,000"
 
 
-# --- the sandbox's kept answers -----------------------------------------------------------------
-
-
-def _objects():
-    """Objects of every kind Jinja's rules tell apart, and the view's references."""
-    from writer.draft.view import ContextRef, FigureRef, QuoteRef, Ref
-
-    def gen():
-        yield 1
-
-    async def coro():
-        return 1
-
-    class Proxy:  # reports another class than its type: isinstance() may answer for either
-        __class__ = property(lambda self: FigureRef)
-        PUBLIC = frozenset({"status"})
-
-    def function():
-        return None
-
-    return [function, "text".upper, [].append, str, type, gen(), coro(), function.__code__, "text", 3, 2.5, [1], {"a": 1},
-            Ref(), FigureRef.__new__(FigureRef), ContextRef.__new__(ContextRef), QuoteRef.__new__(QuoteRef), Proxy(), None]
-
-
-ATTRIBUTES = ["id", "metric", "status", "_fact", "__class__", "__globals__", "__code__", "mro", "gi_frame", "gi_code", "cr_frame",
-              "__func__", "__self__", "upper", "append", "keys", "real", "func_code", "n_sources", "paraphrase", "has_role", "format"]
-
-
-def test_kept_sandbox_answers_equal_the_rule():
-    from writer.draft.drafter import _Sandbox
-
-    kept, plain = _Sandbox(), _Sandbox()
-    objects = _objects()
-    try:
-        for _ in range(2):  # the second pass answers from what was kept
-            for obj in objects:
-                for attr in ATTRIBUTES:
-                    assert kept.is_safe_attribute(obj, attr, None) == plain.safe_attribute_rule(obj, attr, None), (obj, attr)
-        assert kept._safe  # answers were kept
-        assert not any(cls.__name__ == "Proxy" for cls, _ in kept._safe)  # a lying __class__ is asked afresh
-        assert kept.is_safe_attribute(objects[0], "__globals__", None) is False
-        assert kept.is_safe_attribute(objects[13], "id", None) is False  # a bare Ref declares nothing
-        assert kept.is_safe_attribute(objects[14], "id", None) is True and kept.is_safe_attribute(objects[14], "_fact", None) is False
-    finally:
-        objects[6].close()
-
-
-def test_kept_answers_stay_bounded():
-    from writer.draft.drafter import _Sandbox
-
-    env = _Sandbox()
-    for i in range(_Sandbox.MAX_KEPT + 50):
-        assert env.is_safe_attribute("text", f"name{i}", None) is True
-    assert len(env._safe) == _Sandbox.MAX_KEPT
-    assert env.is_safe_attribute("text", "_private", None) is False
-
-
 # --- the self-check's debris: expressions whose text occurs nowhere are skipped ---------------
 
 

@@ -34,38 +34,12 @@ STYLE_FILE, LAYOUTS_FILE, SECTIONS_FILE, PAGE_FILE = "style.yaml", "layouts.yaml
 
 
 class _Sandbox(SandboxedEnvironment):
-    """The sandbox, narrowed further: on a reference only its declared flags are readable.
+    """The sandbox, narrowed further: on a reference only its declared flags are readable."""
 
-    Jinja asks ``is_safe_attribute`` on every attribute a template reads (about 300 per draft).
-    The answer depends only on the object's class and the attribute's name (the rules are
-    ``isinstance`` tests, the name's prefix and a class's ``PUBLIC`` set), so it is kept per
-    (class, name); an object that reports another ``__class__`` than its type, which could
-    make ``isinstance`` answer differently, is always asked afresh. ``safe_attribute_rule`` is
-    the rule itself (tests hold the kept answers to it).
-    """
-
-    MAX_KEPT = 4096  # (class, name) pairs; templates read a few hundred, so the bound only stops runaway growth
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._safe: dict[tuple[type, str], bool] = {}
-
-    def safe_attribute_rule(self, obj, attr, value) -> bool:
+    def is_safe_attribute(self, obj, attr, value):
         if isinstance(obj, Ref):
             return attr in obj.PUBLIC
         return super().is_safe_attribute(obj, attr, value)
-
-    def is_safe_attribute(self, obj, attr, value):
-        cls = type(obj)
-        if obj.__class__ is not cls:
-            return self.safe_attribute_rule(obj, attr, value)
-        key = (cls, attr)
-        safe = self._safe.get(key)
-        if safe is None:
-            safe = self.safe_attribute_rule(obj, attr, value)
-            if len(self._safe) < self.MAX_KEPT:
-                self._safe[key] = safe
-        return safe
 
 
 @dataclass
