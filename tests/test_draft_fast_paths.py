@@ -1,4 +1,4 @@
-"""Drafting's speed-ups give what the plain code gives (bench/bench_draft.py measures what they save).
+"""Drafting's and loading's fast paths give what the plain code gives (bench/bench_draft_paths.py measures what they save).
 
 Each fast path here is compared with the plain computation it replaces, on inputs chosen to
 reach the cases where the two could differ.
@@ -7,6 +7,7 @@ reach the cases where the two could differ.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
 from hypothesis import given, settings
@@ -142,7 +143,8 @@ def test_debris_needles_hold_every_letter_ignorecase_matches():
 
 # --- fact files: implicit scalar tags kept per text ------------------------------------------------
 
-YAML_FILES = sorted((ROOT := __import__("pathlib").Path(__file__).resolve().parents[1]).glob("factbase/**/*.yaml")) + sorted(ROOT.glob("tests/**/*.yaml"))
+ROOT = Path(__file__).resolve().parents[1]
+YAML_FILES = sorted(ROOT.glob("factbase/**/*.yaml")) + sorted(ROOT.glob("tests/**/*.yaml"))
 
 
 def _parse_or_problems(text, path):

@@ -27,7 +27,8 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 # Scalars' implicit tags, by text: libyaml hands every scalar to PyYAML's Python resolver, which
 # tries its expressions (bool, int, float, null, timestamp) on it; an event repeats the same keys
-# and words many times over (a fifth of parsing a fact file). Bounded: fact files hold free text.
+# and words many times over (keeping the answers makes parsing a fact file about 1.1x faster,
+# bench/bench_draft_paths.py). Bounded: fact files hold free text.
 MAX_KEPT_TAGS = 8192
 _TAGS: dict[str, str] = {}
 
@@ -45,6 +46,7 @@ class _Loader(_SafeLoader):
             if len(_TAGS) < MAX_KEPT_TAGS:
                 _TAGS[value] = tag
         return tag
+
 
 MAX_FILE_BYTES = 1_048_576  # 1 MiB: an event file is a few KB; a 50 MB "fact file" is a mistake or an attack.
 
