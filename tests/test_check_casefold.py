@@ -1,0 +1,145 @@
+"""The case-folded scans (writer/check/casefold.py) against the plain IGNORECASE ones: same answers.
+
+The attribution frames' keywords and every phrase-table finder (marker classes, linking cues) scan
+lowered text with lower-cased, case-sensitive patterns when that is safe; each is compared here
+with the same object scanning with its IGNORECASE patterns (``folding = False``), on the project's
+own articles, on sentences built from the phrase lists themselves, and on texts holding the
+characters that make folding unsafe.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from hypothesis import given, settings, strategies as st
+
+from writer.check.casefold import lower_pattern, lowered
+from writer.check.frames import Frames
+from writer.check.phrases import KeyFinder, build_phrases, default_phrases
+
+ROOT = Path(__file__).resolve().parent
+ARTICLES = sorted((ROOT / "golden").glob("*.md")) + sorted((ROOT / "fixtures" / "check").rglob("*.md"))
+
+# Characters IGNORECASE reads as ASCII letters but lower() does not make them so, and others beside.
+TRICKY = ["İ", "ı", "ſ", "K", "’", "–", "É", "ß", "Σ", "ς", "ǅ"]
+
+
+def _sentences() -> list[str]:
+    out = []
+    for path in ARTICLES:
+        for block in path.read_text(encoding="utf-8").split("\n\n"):
+            out += [s for s in re.split(r"(?<=[.!?])\s+", block) if s.strip()]
+    return out
+
+
+def _phrase_words() -> list[str]:
+    """Words the phrase lists and frames are made of, and some capitalised or spelled oddly."""
+    data = default_phrases()
+    words = set()
+    for items in [*(data[c] for c in ("attribution", "rumor", "pending", "estimate", "claim", "disagreement",
+                                       "single_source", "note_backward", "overstated")), *data["frames"].values()]:
+        for p in items:
+            words.update(w for w in re.findall(r"[A-Za-z][a-z’'-]+", p))
+    for table in data["cues"].values():
+        for items in (table.values() if isinstance(table, dict) else [table]):
+            for p in items:
+                words.update(re.findall(r"[A-Za-z][a-z’'-]+", p))
+    return sorted(words)
+
+
+def _mangled(rng: random.Random, words: list[str], n: int) -> str:
+    out = []
+    for _ in range(n):
+        w = rng.choice(words)
+        roll = rng.random()
+        if roll < 0.2:
+            w = w.upper()
+        elif roll < 0.35:
+            w = w.capitalize()
+        elif roll < 0.45:  # a tricky character in place of a letter
+            i = rng.randrange(len(w))
+            w = w[:i] + rng.choice(TRICKY) + w[i + 1:]
+        out.append(w)
+        out.append(rng.choice([" ", " ", " ", ", ", ": ", " (", ") ", "\n", " $4.2 million ", " CoinGlass "]))
+    return "".join(out)
+
+
+def _texts() -> list[str]:
+    rng = random.Random(15)
+    words = _phrase_words()
+    return _sentences() + [_mangled(rng, words, rng.randrange(3, 30)) for _ in range(1500)]
+
+
+def _folded_and_plain_frames():
+    vocab = default_phrases()["frames"]
+    folded, plain = Frames(vocab), Frames(vocab)
+    plain.folding = False
+    return folded, plain
+
+
+def test_frames_scan_lowered_text_with_the_same_answers():
+    folded, plain = _folded_and_plain_frames()
+    texts = _texts()
+    assert len(texts) > 1000
+    hits = 0
+    for t in texts:
+        first = folded.first(t)
+        assert first == plain.first(t), t
+        assert folded.keyword_ends(t) == plain.keyword_ends(t), t
+        assert folded.differs(t) == plain.differs(t), t
+        assert folded.labelled(t) == plain.labelled(t), t
+        hits += first is not None
+    assert hits > 100  # the texts do hold frames
+    assert folded._twins and all(folded._twins.values())  # the twins were used, not the plain patterns
+
+
+def test_key_finders_scan_lowered_text_with_the_same_answers():
+    finders, plains = build_phrases(), build_phrases()
+    pairs = [(finders.marker_finder, plains.marker_finder)]
+    pairs += [(finders.cue_finders[t], plains.cue_finders[t]) for t in finders.cue_finders]
+    for _, plain in pairs:
+        plain.folding = False
+    found = 0
+    for t in _texts():
+        for folded, plain in pairs:
+            got = folded.found(t)
+            assert got == plain.found(t), t
+            found += len(got)
+    assert found > 1000
+    assert all(folded._folded_table() is not None for folded, _ in pairs)  # every default table folds
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("aeiklnorstdyAS ,.$:") + TRICKY + ["ed ", "ing ", "According to ", "DATA ", "report", "said "]),
+                max_size=40).map("".join))
+def test_any_text_gets_the_same_answers(text):
+    folded, plain = _folded_and_plain_frames()
+    assert folded.first(text) == plain.first(text)
+    assert folded.keyword_ends(text) == plain.keyword_ends(text)
+    finders, plains = build_phrases(), build_phrases()
+    plains.marker_finder.folding = False
+    assert finders.marker_finder.found(text) == plains.marker_finder.found(text)
+
+
+def test_lowered_refuses_texts_folding_would_read_differently():
+    assert lowered("Data From CoinGlass") == "data from coinglass"
+    assert lowered("data from coinglass’s feed – K") is not None  # no case, or a lower() that IGNORECASE agrees with
+    for tricky in ("İstanbul", "dıfferent", "ſource"):
+        assert lowered(tricky) is None, tricky
+
+
+def test_lower_pattern_keeps_escapes_and_refuses_what_it_cannot_fold():
+    assert lower_pattern(r"(?:US)?\$") == r"(?:us)?\$"
+    assert lower_pattern(r"\W+(?:[\w-]+\W+){0,2}not named") == r"\W+(?:[\w-]+\W+){0,2}not named"
+    assert lower_pattern("Sources differ – ’s") == "sources differ – ’s"
+    for unsafe in ("[A-Z]x", r"\x41", "(?i:a)", "(?-i:CoinGlass)", "(?P<n>a)", r"\N{LATIN SMALL LETTER A}", "Éa"):
+        assert lower_pattern(unsafe) is None, unsafe
+
+
+def test_a_table_with_a_pattern_that_cannot_fold_scans_as_before():
+    finder = KeyFinder({"a": ["(?-i:Data) from"], "b": ["report(?:ed|s)?"]})
+    assert finder.found("Data from X, reported") == {"a", "b"}
+    assert finder.found("data from X") == frozenset()  # "(?-i:Data)" stays case-sensitive
+    assert finder._folded_table() is None
