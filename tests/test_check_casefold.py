@@ -143,3 +143,33 @@ def test_a_table_with_a_pattern_that_cannot_fold_scans_as_before():
     assert finder.found("Data from X, reported") == {"a", "b"}
     assert finder.found("data from X") == frozenset()  # "(?-i:Data)" stays case-sensitive
     assert finder._folded_table() is None
+
+
+def test_union_starts_are_the_union_expression_matches():
+    from writer.check.analysis import CAVEAT_CLASSES, NOTE_CLASSES
+    from writer.check.phrases import MARKER_CLASSES
+
+    phrases = build_phrases()
+    found = 0
+    for classes in (NOTE_CLASSES, CAVEAT_CLASSES, frozenset(MARKER_CLASSES)):
+        plain = phrases.union(classes)
+        for t in _texts():
+            got = phrases.union_starts(classes, t)
+            assert got == [m.start() for m in plain.finditer(t)], (sorted(classes), t)
+            found += len(got)
+    assert found > 500
+    assert all(v is not None for v in phrases._folded_unions.values())
+
+
+def test_clause_ends_are_found_at_the_same_offsets():
+    from writer.check.analysis import _CLAUSE_END, _CLAUSE_END_FOLDED
+
+    ends = 0
+    for t in _texts():
+        low = lowered(t)
+        if low is None:
+            continue
+        plain, folded = _CLAUSE_END.search(t), _CLAUSE_END_FOLDED.search(low)
+        assert (plain and plain.span()) == (folded and folded.span()), t
+        ends += plain is not None
+    assert ends > 500

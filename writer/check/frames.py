@@ -194,7 +194,11 @@ class Frames(LazyPatterns):
         self.folding = True  # False: scan with the IGNORECASE patterns themselves (the plain version, for tests)
 
     def differs(self, text: str) -> bool:
-        """Do named sources differ in ``text`` (the ``differ`` frame), its verb searched first?"""
+        """Do named sources differ in ``text`` (the ``differ`` frame), its verb searched first?
+        Memoised per text with ``first`` (a sentence is asked up to three times)."""
+        return self._differs_cached(text)
+
+    def _differs(self, text: str) -> bool:
         rx, scanned = self._keyword("_differ_verb", text, lowered(text))
         return bool(rx.search(scanned)) and bool(self.differ.search(text))
 
@@ -239,8 +243,10 @@ class Frames(LazyPatterns):
     FIRST_KEPT = 4096  # sentences remembered: more than one long article holds, little memory
 
     def memo(self, on: bool = True) -> None:
-        """Empty the memo of ``first`` (benchmarks: no round reads an earlier round's work); off: compute afresh every time."""
+        """Empty the memo of ``first`` and ``differs`` (benchmarks: no round reads an earlier round's work);
+        off: compute afresh every time."""
         self._first_cached = lru_cache(maxsize=self.FIRST_KEPT)(self._first) if on else self._first
+        self._differs_cached = lru_cache(maxsize=self.FIRST_KEPT)(self._differs) if on else self._differs
 
     def _first(self, text: str) -> int | None:
         """``first`` computed afresh (the plain version the memo is compared against)."""

@@ -11,7 +11,7 @@ Each expression is compiled the first time a text needs it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -268,6 +268,7 @@ class PhraseSet:
     cue_finders: dict[str, KeyFinder] | None = None  # "side", "asset", "window", "metric", "direction"
     frames: Frames | None = None  # every attribution frame (writer/check/frames.py)
     data_noun: re.Pattern | None = None  # "data", "figures", "statistics"... (what a run's opening talks about)
+    _folded_unions: dict = field(default_factory=dict, compare=False, repr=False)  # classes -> folded union or None
 
     @property
     def label_frame(self) -> re.Pattern | None:
@@ -293,6 +294,20 @@ class PhraseSet:
         """One expression for several classes (one lookbehind, one alternation: faster than OR-ing them)."""
         patterns = [p for c in sorted(classes) for p in (self.raw or {}).get(c, ())]
         return _compile(patterns) if patterns else re.compile("(?!x)x")
+
+    def union_starts(self, classes: frozenset[str], text: str) -> list[int]:
+        """Where ``union(classes)`` matches in ``text``, left to right: scanned case-folded when that gives the
+        same matches (writer/check/casefold.py; the alternatives keep their order, so the same one wins)."""
+        if classes not in self._folded_unions:
+            patterns = [p for c in sorted(classes) for p in (self.raw or {}).get(c, ())]
+            ordered = [lower_pattern(p) for p in sorted(set(patterns), key=lambda p: (-len(p), p))]
+            self._folded_unions[classes] = None if not ordered or None in ordered else re.compile(
+                rf"(?<![\w-]){_filter_of(ordered)}(?:{'|'.join(f'(?:{p})' for p in ordered)})(?![\w])")
+        folded = self._folded_unions[classes]
+        low = lowered(text) if folded is not None else None
+        if low is None:
+            return [m.start() for m in self.union(classes).finditer(text)]
+        return [m.start() for m in folded.finditer(low)]
 
     def speaks_of_data(self, text: str) -> bool:
         """Does ``text`` talk about data ("data", "figures", a "Source:" label)? Only such a sentence
