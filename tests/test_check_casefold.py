@@ -173,3 +173,13 @@ def test_clause_ends_are_found_at_the_same_offsets():
         assert (plain and plain.span()) == (folded and folded.span()), t
         ends += plain is not None
     assert ends > 500
+
+
+def test_mentions_data_is_the_data_noun_expression():
+    from writer.check.frames import data_noun_pattern
+
+    vocab = default_phrases()["frames"]
+    folded, nouns = Frames(vocab), data_noun_pattern(vocab)
+    said = [folded.mentions_data(t) for t in _texts()]
+    assert said == [bool(nouns.search(t)) for t in _texts()]
+    assert 100 < sum(said) < len(said)

@@ -270,7 +270,8 @@ class Analysis:
         if block_index not in self._caveat_at:
             found = None
             for s in self._by_block.get(block_index, ()):
-                if s.has_caveat() and (s.figures or self.phrases.speaks_of_data(s.text)) and self._opens_run(s):
+                # (a figure or data first: most sentences that have neither are never asked for caveats)
+                if (s.figures or self.phrases.speaks_of_data(s.text)) and s.has_caveat() and self._opens_run(s):
                     found = s.start
                     break
             self._caveat_at[block_index] = found

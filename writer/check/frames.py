@@ -213,6 +213,12 @@ class Frames(LazyPatterns):
         """Does a reporting verb follow position ``at`` (the end of a name), making the name its subject?"""
         return bool(self._strong_after.match(text, at))
 
+    def mentions_data(self, text: str) -> bool:
+        """Does ``text`` hold a data noun ("data", "figures", "statistics"...)? The same answer as
+        ``data_noun_pattern(vocab).search``, from the frames' own (case-folded) noun scan."""
+        rx, scanned = self._keyword("_noun", text, lowered(text))
+        return bool(rx.search(scanned))
+
     def labelled(self, text: str) -> bool:
         """Does ``text`` carry a "Source:" / "Data:" label?"""
         rx, scanned = self._keyword("_label", text, lowered(text))

@@ -312,7 +312,11 @@ class PhraseSet:
     def speaks_of_data(self, text: str) -> bool:
         """Does ``text`` talk about data ("data", "figures", a "Source:" label)? Only such a sentence
         (or one with a figure) opens a run of figures its attribution covers."""
-        return self.data_noun is None or bool(self.data_noun.search(text)) or bool(self.frames and self.frames.labelled(text))
+        if self.data_noun is None:
+            return True
+        if self.frames is not None:  # the same nouns: scanned case-folded there
+            return self.frames.mentions_data(text) or self.frames.labelled(text)
+        return bool(self.data_noun.search(text))
 
     def differs(self, text: str) -> bool:
         """Do named sources differ in ``text`` ("CoinGlass and CoinAnk differ")? Same answer as
