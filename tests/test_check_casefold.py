@@ -183,3 +183,28 @@ def test_mentions_data_is_the_data_noun_expression():
     said = [folded.mentions_data(t) for t in _texts()]
     assert said == [bool(nouns.search(t)) for t in _texts()]
     assert 100 < sum(said) < len(said)
+
+
+def test_a_reporting_verb_after_a_name_is_read_the_same():
+    folded, plain = _folded_and_plain_frames()
+    said = 0
+    for t in _texts():
+        for m in re.finditer(r"[A-Z]\w+", t):
+            got = folded.reports_after(t, m.end())
+            assert got == plain.reports_after(t, m.end()), (t, m.end())
+            said += got
+    assert said > 20
+
+
+def test_marker_ends_are_the_class_expression_matches():
+    from writer.check.phrases import MARKER_CLASSES
+
+    phrases = build_phrases()
+    ends = 0
+    for cls in MARKER_CLASSES:
+        plain = phrases.markers[cls]
+        for t in _texts():
+            got = phrases.marker_ends(cls, t)
+            assert got == ([m.end() for m in plain.finditer(t)] if plain is not None else []), (cls, t)
+            ends += len(got)
+    assert ends > 500

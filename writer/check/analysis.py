@@ -415,7 +415,6 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
     """
     if not mentions:
         return set()
-    rx = phrases.markers.get("attribution")
     joined = [bool(_JOINER.match(text[mentions[k].end():mentions[k + 1].start()])) for k in range(len(mentions) - 1)]
     picked: set[int] = set()
 
@@ -433,8 +432,7 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
                         chain_forward(k)
                     break
 
-    if rx is not None:
-        after(m.end() for m in rx.finditer(text))
+    after(phrases.marker_ends("attribution", text))
     after(m.end() for m in _OPEN_PAREN.finditer(text))
     opening = phrases.label_frame.match(text) if label and phrases.label_frame is not None else None
     if opening is not None:  # "CoinGlass: ..." opening a headline names its source (a list item's label does not)

@@ -127,7 +127,8 @@ class Frames(LazyPatterns):
     """
 
     WINDOW = 100  # characters left of a verb in which its subject is looked for
-    KEYWORDS = ("_verb", "_agent", "_speech", "_prep", "_noun", "_comes", "_label", "_differ_verb")
+    # The patterns made of word lists only (no name: names are case-sensitive), scanned case-folded.
+    KEYWORDS = ("_verb", "_agent", "_speech", "_prep", "_noun", "_comes", "_label", "_differ_verb", "_strong_after")
 
     def __init__(self, vocab: dict):
         strong, weak = list(vocab["strong_verbs"]), list(vocab["weak_verbs"])
@@ -211,7 +212,8 @@ class Frames(LazyPatterns):
 
     def reports_after(self, text: str, at: int) -> bool:
         """Does a reporting verb follow position ``at`` (the end of a name), making the name its subject?"""
-        return bool(self._strong_after.match(text, at))
+        rx, scanned = self._keyword("_strong_after", text, lowered(text))
+        return bool(rx.match(scanned, at))
 
     def mentions_data(self, text: str) -> bool:
         """Does ``text`` hold a data noun ("data", "figures", "statistics"...)? The same answer as

@@ -37,9 +37,15 @@ def _alternation(patterns) -> str:
     return "|".join(f"(?:{p})" for p in sorted(set(patterns), key=lambda p: (-len(p), p)))
 
 
-def _compile(patterns, flags: int = re.IGNORECASE) -> re.Pattern | None:
+def _compile(patterns, flags: int = re.IGNORECASE, *, fold: bool = False) -> re.Pattern | None:
+    """One class's expression; ``fold``: its case-sensitive twin for lowered text (writer/check/casefold.py),
+    every pattern lower-cased in the original's order, so the same alternative wins (the caller has
+    checked that each pattern can be lower-cased)."""
     if not patterns:
         return None
+    if fold:
+        ordered = [lower_pattern(p) for p in sorted(set(patterns), key=lambda p: (-len(p), p))]
+        return re.compile(rf"(?<![\w-]){_filter_of(ordered)}(?:{'|'.join(f'(?:{p})' for p in ordered)})(?![\w])", flags)
     return re.compile(rf"(?<![\w-]){_filter_of(patterns)}(?:{_alternation(patterns)})(?![\w])", flags)
 
 
@@ -191,11 +197,8 @@ class KeyFinder(LazyPatterns):
         self._folded: dict[str, list[str]] | None | bool = False  # the table lower-cased (None: cannot be; False: not yet)
         self.folding = True  # False: scan with the IGNORECASE expressions only (the plain version, for tests)
         every = [p for words in self._table.values() for p in words]
-        if every:
-            self._lazy("_positions", lambda: self._union(every), re.IGNORECASE)
-            self._lazy("_positions_lc", lambda: self._union([p for words in self._folded.values() for p in words]), 0)
-        else:
-            self._positions = None
+        self._lazy("_positions", lambda: self._union(every), re.IGNORECASE)  # (never read for an empty table)
+        self._lazy("_positions_lc", lambda: self._union([p for words in self._folded.values() for p in words]), 0)
         self._cache: dict[str, frozenset[str]] = {}
 
     @staticmethod
@@ -223,18 +226,33 @@ class KeyFinder(LazyPatterns):
         by_char[""] = anywhere
         return by_char
 
+    def _key_pattern(self, key: str, *, folded: bool) -> re.Pattern:
+        if folded:
+            return _compile(self._table[key], 0, fold=True)
+        return _compile(self._table[key])
+
+    def folded_pattern(self, key: str) -> re.Pattern | None:
+        """``key``'s own expression as a case-sensitive twin for lowered text (the same matches as
+        its IGNORECASE expression on the text itself), or None when the table cannot be folded."""
+        if key not in self._table or self._folded_table() is None:
+            return None
+        rx = self._compiled_lc.get(key)
+        if rx is None:
+            rx = self._compiled_lc[key] = self._key_pattern(key, folded=True)
+        return rx
+
     def found(self, text: str) -> frozenset[str]:
         hit = self._cache.get(text)
         if hit is not None:
             return hit
         out: set[str] = set()
-        if self._positions is not None:
+        if self.keys:  # (not ``self._positions``: reading it compiles the IGNORECASE union)
             low = lowered(text) if self.folding else None
             table = self._folded_table() if low is not None else None
             if table is not None:  # lowered: only the keys that can start with the character there are tried
-                positions, compiled, scanned, flags, by_char = self._positions_lc, self._compiled_lc, low, 0, self._by_char
+                positions, compiled, scanned, by_char = self._positions_lc, self._compiled_lc, low, self._by_char
             else:
-                positions, compiled, scanned, table, flags, by_char = self._positions, self._compiled, text, self._table, re.IGNORECASE, None
+                positions, compiled, scanned, by_char = self._positions, self._compiled, text, None
             every, anywhere = self.keys, by_char[""] if by_char else None
             for m in positions.finditer(scanned):
                 at = m.start()
@@ -243,7 +261,7 @@ class KeyFinder(LazyPatterns):
                         continue
                     rx = compiled.get(key)
                     if rx is None:
-                        rx = compiled[key] = _compile(table[key], flags)
+                        rx = compiled[key] = self._key_pattern(key, folded=by_char is not None)
                     if rx.match(scanned, at):
                         out.add(key)
                 if len(out) == len(every):
@@ -285,6 +303,17 @@ class PhraseSet:
         at = self.frames.first(text) if self.frames else None
         m = self.label_frame.match(text) if label and self.label_frame else None
         return m.start() if m else at
+
+    def marker_ends(self, cls: str, text: str) -> list[int]:
+        """Where the matches of marker class ``cls`` end in ``text``, left to right (as
+        ``markers[cls].finditer`` gives them), scanned case-folded when that gives the same matches."""
+        low = lowered(text)
+        finder = self.marker_finder
+        folded = finder.folded_pattern(cls) if low is not None and finder is not None and finder.folding else None
+        if folded is not None:
+            return [m.end() for m in folded.finditer(low)]
+        plain = self.markers.get(cls)
+        return [] if plain is None else [m.end() for m in plain.finditer(text)]
 
     def cues(self, table: str, text: str) -> frozenset[str]:
         """Keys of one cue table found in ``text`` (same result as searching each key's expression)."""
