@@ -1,27 +1,37 @@
-"""Drafting speed of this checkout against another commit, as ratios from one interleaved run.
+"""Drafting and loading speed of this checkout against another commit, as ratios from one interleaved run.
 
-    python bench/draft_compare.py [--base main] [--events 200] [--rounds 7]
+    python bench/draft_compare.py [--base main] [--events 200] [--rounds 7] [--write FILE]
 
 The load on the shared 2-core machines moves absolute figures by a factor of
 several, so a change is judged by the ratio to a baseline measured in the same
-minutes: both trees (``writer/`` and ``templates/`` exported with ``git
-archive``) are laid out side by side in a temporary folder and run alternately
-with the same interpreter. Cold: a whole process that loads the example event
-and drafts it with the provenance check (the default of ``writer draft``).
-Warm: one process drafting N synthetic events (bench/make_factbase.py) with
-Markdown, claim map and self-check.
+minutes: both trees (``writer/`` and ``templates/``; the base exported with
+``git archive``, this checkout copied as it is on disk, so uncommitted changes
+count) are laid out side by side and run alternately (the order flips every
+round) with the same interpreter, each run a fresh process. Times are the
+process's own CPU time, which moves less with the load than wall time.
+
+Warm: one process loads N synthetic events (bench/make_factbase.py, written
+once and shared) and drafts them all with one Drafter (Markdown, claim map,
+self-check; no provenance check, as a batch worker drafts), after drafting
+the first event once untimed. Loading is timed too (parse, validate,
+reconcile, derive): with drafting it is half of a batch worker's CPU per
+event. Cold: a whole process that loads the example event and drafts it with
+the provenance check (the default of ``writer draft``), CPU of the child.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from coldstart import copy_worktree, export_tree  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "factbase" / "events" / "2026-11-17-btc-long-washout-coinank.yaml"
@@ -34,26 +44,33 @@ Drafter().draft(load_event(sys.argv[1]))
 """
 
 WARM = """
-import importlib.util, pathlib, sys, tempfile, time
+import sys, time
 import writer
 assert writer.__file__.startswith(sys.argv[1]), writer.__file__
-sys.path.insert(0, str(pathlib.Path(sys.argv[3]).parent))
-spec = importlib.util.spec_from_file_location("make_factbase", sys.argv[3])
-mf = importlib.util.module_from_spec(spec); spec.loader.exec_module(mf)
 from writer.factbase.loader import load_factbase
 from writer.draft import Drafter
-folder = pathlib.Path(tempfile.mkdtemp()); mf.write_factbase(int(sys.argv[2]), folder, seed=5)
-events, _ = load_factbase([folder]); drafter = Drafter(run_check=False); drafter.draft(events[0])
-t = time.perf_counter(); words = sum(len(drafter.draft(e).markdown.split()) for e in events)
-print(len(events) / (time.perf_counter() - t), words / len(events))
+t = time.process_time()
+events, problems = load_factbase([sys.argv[2]])
+loading = time.process_time() - t
+assert not problems, problems[:3]
+drafter = Drafter(run_check=False)
+drafter.draft(events[0])
+t = time.process_time()
+words = sum(len(drafter.draft(e).markdown.split()) for e in events)
+drafting = time.process_time() - t
+print(1000 * loading / len(events), 1000 * drafting / len(events), words / len(events))
 """
 
 
-def export(rev: str, into: Path) -> None:
-    into.mkdir(parents=True)
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "writer", "templates"], check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    (into / "templates").rename(into / "writer" / "templates")  # the wheel's layout: writer.templates
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _env(tree: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(tree)
+    return env
 
 
 def main() -> None:
@@ -61,35 +78,59 @@ def main() -> None:
     ap.add_argument("--base", default="main")
     ap.add_argument("--events", type=int, default=200)
     ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--cold-rounds", type=int, default=0, help="cold runs per tree (default: 2x --rounds)")
+    ap.add_argument("--write", type=Path, help="also write the report here")
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp())
-    trees = {"base": tmp / "base", "this": tmp / "this"}
-    export(args.base, trees["base"])
-    export("HEAD", trees["this"])
-    cold: dict[str, list[float]] = {k: [] for k in trees}
-    warm: dict[str, list[float]] = {k: [] for k in trees}
-    words: dict[str, float] = {}
-    for _ in range(args.rounds):
-        for name, tree in trees.items():
-            env = dict(os.environ, PYTHONPATH=str(tree))
-            t = time.perf_counter()
-            subprocess.run([sys.executable, "-c", COLD, str(EXAMPLE)], env=env, check=True, capture_output=True, cwd=tmp)
-            cold[name].append(time.perf_counter() - t)
-    for _ in range(max(1, args.rounds // 2)):
-        for name, tree in trees.items():
-            env = dict(os.environ, PYTHONPATH=str(tree))
-            out = subprocess.run([sys.executable, "-c", WARM, str(tree), str(args.events), str(ROOT / "bench" / "make_factbase.py")],
-                                 env=env, check=True, capture_output=True, text=True, cwd=tmp).stdout.split()
-            warm[name].append(float(out[0]))
-            words[name] = float(out[1])
-    load = os.getloadavg()[0]
-    print(f"load average {load:.1f} on {os.cpu_count()} cores; base = {args.base}, this = HEAD")
-    print("| tree | cold process, median | warm articles/s, median | words/article |")
-    print("|---|---|---|---|")
+    cold_rounds = args.cold_rounds or 2 * args.rounds
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        trees = {"base": export_tree(args.base, tmp / "base"), "this": copy_worktree(tmp / "this")}
+        facts = tmp / "facts"
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_factbase.py"), str(args.events), str(facts), "--seed", "7"],
+                       check=True, stdout=subprocess.DEVNULL)
+        for tree in trees.values():  # bytecode written, files in the page cache
+            subprocess.run([sys.executable, "-c", COLD, str(EXAMPLE)], env=_env(tree), check=True, capture_output=True, cwd=tmp)
+        before = os.getloadavg()
+        cold: dict[str, list[float]] = {k: [] for k in trees}
+        for r in range(cold_rounds):
+            for name in (list(trees) if r % 2 == 0 else list(trees)[::-1]):
+                c0 = _children_cpu()
+                subprocess.run([sys.executable, "-c", COLD, str(EXAMPLE)], env=_env(trees[name]), check=True, capture_output=True, cwd=tmp)
+                cold[name].append(_children_cpu() - c0)
+        load_ms: dict[str, list[float]] = {k: [] for k in trees}
+        draft_ms: dict[str, list[float]] = {k: [] for k in trees}
+        words: dict[str, float] = {}
+        for r in range(args.rounds):
+            for name in (list(trees) if r % 2 == 0 else list(trees)[::-1]):
+                out = subprocess.run([sys.executable, "-c", WARM, str(trees[name]), str(facts)], env=_env(trees[name]),
+                                     check=True, capture_output=True, text=True, cwd=tmp).stdout.split()
+                load_ms[name].append(float(out[0]))
+                draft_ms[name].append(float(out[1]))
+                words[name] = float(out[2])
+        after = os.getloadavg()
+
+    def ratio(series: dict[str, list[float]]) -> str:
+        per_round = [b / t for b, t in zip(series["base"], series["this"])]
+        return f"{statistics.median(per_round):.2f} (rounds {min(per_round):.2f}-{max(per_round):.2f})"
+
+    med = statistics.median
+    lines = [
+        f"Command: `python bench/draft_compare.py --base {args.base} --events {args.events} --rounds {args.rounds}`",
+        "",
+        f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; load average {before[0]:.2f} before, {after[0]:.2f} after; "
+        f"base = {args.base}, this = the working tree; CPU time of each process, runs interleaved.",
+        "",
+        "| tree | cold `load_event` + `Drafter().draft` (with check), CPU median | load, CPU ms/event | draft, CPU ms/event | articles/s/core | words/article |",
+        "|---|---|---|---|---|---|",
+    ]
     for name in trees:
-        print(f"| {name} | {statistics.median(cold[name]):.3f} s | {statistics.median(warm[name]):.1f} | {words[name]:.0f} |")
-    print(f"\nratio this/base: cold {statistics.median(cold['this']) / statistics.median(cold['base']):.2f}, "
-          f"warm throughput {statistics.median(warm['this']) / statistics.median(warm['base']):.2f}")
+        lines.append(f"| {name} | {1000 * med(cold[name]):.0f} ms | {med(load_ms[name]):.2f} | {med(draft_ms[name]):.2f} | "
+                     f"{1000 / med(draft_ms[name]):.0f} | {words[name]:.0f} |")
+    lines += ["", f"base/this (above 1: this tree is faster): cold {ratio(cold)}; loading {ratio(load_ms)}; drafting {ratio(draft_ms)}."]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if args.write:
+        args.write.write_text("# Drafting and loading: this tree against a base commit\n\n" + report, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -200,3 +200,62 @@ def test_a_price_move_from_another_source_is_weighed_in_a_sentence_of_its_own():
     for both figures, which the check rightly refuses (P008): the total gets its own sentence."""
     md = draft(PRICE_MOVE.format(window="24h", source="coinmarketcap"), eid="move-other-source")
     assert "fell 2.1% over 24 hours. That was enough to force out" in md
+
+
+CONCENTRATION = """
+  - id: desk_book
+    metric: position_concentration
+    unit: USD
+    window: 1h
+    subject: Desk_Nine's book
+    observations: [{source: coinglass, value: 48300}]
+  - id: band_book
+    metric: position_concentration
+    unit: USD
+    window: 4h
+    observations: [{source: coinglass, value: 21700}]
+"""
+
+
+def test_a_figure_named_by_its_subject_gives_its_own_window():
+    """A subject that names the figure ("Desk_Nine's book") is printed without a window; left there,
+    the next sentence's "over 4 hours" is the only window in the paragraph and the $48,300 reads as
+    that 4-hour figure (the check said P006). The sentence now gives the figure's own window."""
+    md = draft(CONCENTRATION, eid="concentration-window", windows="24h, 1h, 4h")
+    assert "Desk_Nine's book came to $48,300 over the past hour." in md
+    assert "came to $21,700 over" not in md  # a described figure keeps its window in the description only
+
+
+def test_a_note_that_qualifies_the_unit_follows_the_figure_without_a_comma():
+    """"0.011%, per 8 hours" reads as two things; the period belongs to the rate. Any other note
+    is still set off by a comma ("0.011%, taken at the daily close")."""
+    rate = """
+  - id: eth_funding
+    metric: funding_rate
+    unit: percent
+    asset: ETH
+    note: {note}
+    observations: [{{source: coinglass, value: 0.011}}]
+"""
+    md = draft(rate.format(note="per 8 hours, taken at the daily close"), eid="note-binds")
+    assert "0.011% per 8 hours, taken at the daily close" in md
+    other = draft(rate.format(note="taken at the daily close"), eid="note-apart")
+    assert "0.011%, taken at the daily close" in other
+
+
+def test_a_figure_with_its_own_average_takes_its_caveat_inside_one_parenthesis():
+    """A disputed range printed with the report's average used to read "(an average of …) (a range: …)":
+    the caveat now opens the one parenthesis, right after the figure it covers."""
+    md = draft("""
+  - id: oi_spread
+    metric: liquidations
+    unit: USD
+    window: 24h
+    asset: SOL
+    observations:
+      - {source: data-platforms, range: [41M, 57M], spread: true}
+    average: {value: 49M, hedge: about}
+""", eid="average-aside")
+    assert ") (" not in md
+    m = re.search(r"between \$41 million and \$57 million \(([^()]*)\)", md)
+    assert m and "differ" in m.group(1) and m.group(1).endswith("an average of about $49 million")

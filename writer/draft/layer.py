@@ -21,7 +21,7 @@ from babel.numbers import format_decimal
 from writer.draft import numbers as fmt
 from writer.draft.potential import is_potential
 from writer.draft.style import Style, choose
-from writer.draft.view import ContextRef, FigureRef, QuoteRef, TemplateMisuse
+from writer.draft.view import SUBJECT_NAMES_FIGURE, ContextRef, FigureRef, QuoteRef, TemplateMisuse
 from writer.factbase.records import Event, Fact
 from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, TIME_UNIT_WORDS, WINDOW_RE, Status
 
@@ -76,7 +76,7 @@ def window_words(window: str, style: Style) -> str:
     singular, plural = (words.split("|") + [words])[:2] if "|" in words else (words, words + "s")
     if n == 1:
         return f"{style.names.get('one', 'one')} {singular}"
-    return f"{format_decimal(n, locale=fmt.LOCALE)} {plural}"
+    return f"{fmt.grouped(n)} {plural}"
 
 
 def join_names(names: list[str], style: Style) -> str:
@@ -158,7 +158,7 @@ class Render:
             return []
         words = self.style.names.get("words", {})
         point = replace(fact, value=value, range=None, envelope=None, hedge=hedge, average=None, lower_bound=False, change=None)
-        return [Piece("lit", f" ({words.get('average_of', 'an average of')} "), *self._formatted(point), Piece("lit", ")")]
+        return [Piece("lit", f" ({words.get('average_of', 'an average of')} ", _ASIDE), *self._formatted(point), Piece("lit", ")")]
 
     def _formatted(self, fact: Fact, *, role: str = "value") -> list[Piece]:
         words = self.style.names.get("words", {})
@@ -434,6 +434,20 @@ class Render:
         table = self.style.headline_caveats if headline else self.style.caveats
         return self.phrase(table, caveat_kind(fact), fact.sources, fact=fact, slot="headline" if headline else "caveat")
 
+    def with_caveat(self, pieces: list[Piece], fact: Fact, *, headline: bool) -> tuple[list[Piece], int]:
+        """A figure's pieces with its caveat added, and the index where the caveat starts. A figure
+        printed with an aside ("(an average of close to $170 million)") takes its caveat inside the
+        same parentheses, first, so the figure is never followed by two parentheses in a row and the
+        caveat stays right after the figure it covers (the check gives a parenthesis to the figure it follows)."""
+        caveat = self.caveat_pieces(fact, headline=headline)
+        aside = next((k for k, p in enumerate(pieces) if p.role == _ASIDE), None)
+        last = caveat[-1]
+        if aside is None or last.kind != "lit" or not last.text.endswith(")"):
+            return pieces + [Piece("lit", " ", "caveat")] + caveat, len(pieces)
+        opening = pieces[aside]
+        joined = [Piece("lit", " ", "caveat"), *caveat[:-1], replace(last, text=last.text[:-1] + "; " + opening.text.lstrip(" ("))]
+        return pieces[:aside] + joined + pieces[aside + 1:], aside
+
     def gap(self, ref) -> str:
         fact = self.fact_of(ref)
         if fact.status is not Status.UNAVAILABLE:
@@ -463,8 +477,9 @@ class Render:
         if fact.subject and attributed:
             # "the loss attributed to a whale": a noun phrase whatever the subject (one trader, two funds, a handle).
             return [Piece("lit", attributed + " "), Piece("text", fact.subject)]
-        if fact.subject and fact.metric in _SUBJECT_NAMES_FIGURE:
-            return [Piece("text", fact.subject)]  # a subject that names the figure itself ("the GMCI 30 index")
+        if fact.subject and fact.metric in SUBJECT_NAMES_FIGURE:
+            # A subject that names the figure itself ("the GMCI 30 index"); its window goes beside the figure (FigureRef.window_unsaid).
+            return [Piece("text", fact.subject)]
         noun = names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " "))
         parts: list[Piece] = []
         if fact.side:
@@ -635,12 +650,9 @@ class Render:
 
 
 _BARE_UNITS = ("count", "index", "ratio")
+_ASIDE = "aside"  # the role of the piece that opens a figure's own parenthesis (its average): a caveat joins it
 _PRICE_METRICS = ("price_level", "support_level")
 _PRICE_IN_FULL_BELOW = 10_000_000  # above this a "level" is a market value, not a coin's price
-# Metrics whose subject is the thing measured ("the GMCI 30 index" fell 6.8%, "U.S. spot bitcoin ETFs" saw
-# outflows); for any other metric the subject is who holds it: "the funding rate on Binance for a whale".
-_SUBJECT_NAMES_FIGURE = frozenset({"price_level", "price_change", "index_level", "support_level", "position_concentration",
-                                   "fund_flow", "market_cap", "market_cap_change"})
 
 
 def _finer(v: float, unit: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
@@ -19,6 +20,11 @@ from writer.factbase.vocabulary import CURRENCIES, TIME_UNIT_WORDS
 LOCALE = Locale.parse("en_US")  # parsed once: babel re-parses a locale string on every call
 SIG_FIGS = 3
 COMPACT_FROM = 1_000_000  # below a million a newsroom writes "$286,000", not "$286 thousand"
+# babel spends about 0.1 ms on each number it formats (locale data lookups), and a draft formats
+# the same few values many times over (headline, lede, sections), so each babel result is kept.
+# Keys are a Decimal's exact text: Decimal("1.50") equals Decimal("1.5") but prints its zero.
+# Bounded, so a batch worker drafting thousands of events keeps the recent values only.
+FORMAT_CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,12 @@ def _changed(value: float, rounded: Decimal) -> bool:
 
 def _plain(d: Decimal) -> str:
     """A rounded Decimal as a babel decimal with grouping and only the digits it holds."""
+    return _plain_text(str(d))
+
+
+@lru_cache(maxsize=FORMAT_CACHE_SIZE)
+def _plain_text(exact: str) -> str:
+    d = Decimal(exact)
     exp = d.as_tuple().exponent
     frac = max(0, -exp) if isinstance(exp, int) else 0
     pattern = "#,##0" + ("." + "0" * frac if frac else "")
@@ -53,11 +65,34 @@ def _plain(d: Decimal) -> str:
 
 def _compact(d: Decimal) -> str:
     """1.45e9 -> '1.45 billion' (babel's long compact form, keeping the significant digits)."""
+    return _compact_text(str(d))
+
+
+@lru_cache(maxsize=FORMAT_CACHE_SIZE)
+def _compact_text(exact: str) -> str:
+    d = Decimal(exact)
     magnitude = 10 ** (3 * ((d.adjusted()) // 3))
     scaled = d / Decimal(magnitude)
     exp = scaled.normalize().as_tuple().exponent
     frac = max(0, -exp) if isinstance(exp, int) else 0
     return format_compact_decimal(d, format_type="long", locale=LOCALE, fraction_digits=frac)
+
+
+@lru_cache(maxsize=FORMAT_CACHE_SIZE)
+def _pattern_text(exact: str, pattern: str) -> str:
+    """babel's ``format_decimal`` of a Decimal (given by its exact text) with a pattern."""
+    return format_decimal(Decimal(exact), format=pattern, locale=LOCALE)
+
+
+@lru_cache(maxsize=256)
+def grouped(n: int) -> str:
+    """A whole number with the locale's grouping ("1,000"): window lengths and the like."""
+    return format_decimal(n, locale=LOCALE)
+
+
+@lru_cache(maxsize=64)
+def _symbol(currency: str) -> str:
+    return get_currency_symbol(currency, locale=LOCALE)
 
 
 def amount(value: float, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:
@@ -72,7 +107,7 @@ def money(value: float, *, floor: bool = False, ceil: bool = False, currency: st
         floor, ceil = ceil, floor  # rounding the magnitude: outward for a negative amount is up
     f = amount(abs(value), floor=floor, ceil=ceil, figs=figs)
     sign = "-" if value < 0 else ""
-    return Formatted(sign + get_currency_symbol(currency, locale=LOCALE) + f.text, f.approx)
+    return Formatted(sign + _symbol(currency) + f.text, f.approx)
 
 
 def foreign_money(value: float, code: str, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:
@@ -103,7 +138,7 @@ def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = Tr
     scaled = (round_sig(lo, figs) / magnitude).normalize()
     if scaled < Decimal("0.1"):  # "$0.005 billion" helps nobody: keep each end in its own magnitude
         return low, high
-    sign = get_currency_symbol("USD", locale=LOCALE) if symbol else ""
+    sign = _symbol("USD") if symbol else ""
     return Formatted(f"{sign}{_plain(scaled)} {word}", low.approx), high
 
 
@@ -118,7 +153,7 @@ def price(value: float) -> Formatted:
     rounded = d.quantize(q, rounding=ROUND_HALF_EVEN).normalize()
     if rounded == rounded.to_integral_value():
         rounded = rounded.quantize(Decimal(1))
-    return Formatted(get_currency_symbol("USD", locale=LOCALE) + _plain(rounded), _changed(value, rounded))
+    return Formatted(_symbol("USD") + _plain(rounded), _changed(value, rounded))
 
 
 def percent(value: float, *, floor: bool = False, ceil: bool = False, signed: bool = False) -> Formatted:
@@ -135,7 +170,7 @@ def percent(value: float, *, floor: bool = False, ceil: bool = False, signed: bo
     exp = rounded.as_tuple().exponent
     frac = max(0, -exp) if isinstance(exp, int) else 0
     pattern = "#,##0" + ("." + "0" * frac if frac else "") + "%"
-    text = format_decimal(rounded / 100, format=pattern, locale=LOCALE)
+    text = _pattern_text(str(rounded / 100), pattern)
     if signed or value < 0:
         text = ("-" if value < 0 else "+") + text
     return Formatted(text, _changed(mag, rounded))

@@ -11,6 +11,8 @@ decided here, in code reviewed once, rather than in every template.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from writer.draft.potential import is_potential
@@ -40,6 +42,11 @@ class Ref:
 
 
 UNVERIFIED = (Status.RUMOR, Status.PENDING_VERIFICATION)
+_BINDING_NOTE = re.compile(r"(?:per|each|every)\s", re.I)  # a note that reads as part of the figure's unit
+# Metrics whose subject is the thing measured ("the GMCI 30 index" fell 6.8%, "U.S. spot bitcoin ETFs" saw
+# outflows); for any other metric the subject is who holds it: "the funding rate on Binance for a whale".
+SUBJECT_NAMES_FIGURE = frozenset({"price_level", "price_change", "index_level", "support_level", "position_concentration",
+                                  "fund_flow", "market_cap", "market_cap_change"})
 
 
 class FigureRef(Ref):
@@ -49,7 +56,7 @@ class FigureRef(Ref):
             "has_window", "has_asset", "has_venue", "has_contract", "has_subject", "has_level", "has_band",
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
-            "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised",
+            "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
         }
     )
 
@@ -68,6 +75,10 @@ class FigureRef(Ref):
         self.lower_bound = fact.lower_bound
         self.has_window = bool(fact.window)
         self.window_id = fact.window or ""  # for comparing two figures' windows in a template
+        # A figure named by its label or by a subject that names it ("Fund_Alpha", "the GMCI 30 index") is
+        # described without its window (layer.describe): the sentence must give the window beside the figure,
+        # or the reader (and the check, which reads a paragraph's words) takes the next sentence's window for it.
+        self.window_unsaid = bool(fact.window) and bool(fact.label or (fact.subject and fact.metric in SUBJECT_NAMES_FIGURE))
         self.has_asset = bool(fact.asset)
         self.has_venue = bool(fact.venue)
         self.has_contract = bool(fact.contract)
@@ -75,6 +86,9 @@ class FigureRef(Ref):
         self.has_level = fact.price_level is not None
         self.has_band = fact.price_band is not None
         self.has_note = bool(fact.note)
+        # A note that qualifies the figure's unit ("per 8 hours, read after the rebound") follows the figure
+        # without a comma: "0.004% per 8 hours", never "0.004%, per 8 hours".
+        self.note_binds = bool(fact.note) and _BINDING_NOTE.match(fact.note) is not None
         self.has_coverage = bool(fact.coverage)
         self.has_reason = bool(fact.reason)
         self.unverified = fact.status in UNVERIFIED
