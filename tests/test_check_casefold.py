@@ -208,3 +208,16 @@ def test_marker_ends_are_the_class_expression_matches():
             assert got == ([m.end() for m in plain.finditer(t)] if plain is not None else []), (cls, t)
             ends += len(got)
     assert ends > 500
+
+
+def test_source_names_are_found_at_the_same_offsets():
+    from writer.check.phrases import source_pattern
+
+    rx, spelling = source_pattern({"coinglass": ["CoinGlass", "Coinglass"], "x": ["X"], "cz": ["CZ"],
+                                   "okx": ["OKX"], "star": ["*Star* Data"], "ab": ["A&B [Research]"], "kaiko": ["Kaiko"]})
+    found = 0
+    for t in _texts() + ["X said CZ and OKX (Kaiko, A&B Research) differ from *Star* Data; coinglass: İx ıx ſx"]:
+        got = [(m.span(), spelling[m.group(0).lower()]) for m in rx.finditer(t)]
+        assert got == [(m.span(), spelling[m.group(0).lower()]) for m in rx.plain.finditer(t)], t
+        found += len(got)
+    assert found > 100

@@ -444,4 +444,27 @@ def source_pattern(names: dict[str, list[str]]) -> tuple[re.Pattern | None, dict
     alt = "|".join(re.escape(w) for w in sorted(spelling, key=len, reverse=True))
     # Case-sensitive for short all-caps names ("X", "CZ", "OKX") would be better, but a
     # source at the start of a sentence is capitalised either way; ids stay case-insensitive.
-    return re.compile(rf"(?<![\w-]){_first_char_filter(alt)}(?:{alt})(?![\w-])", re.IGNORECASE), spelling
+    plain = re.compile(rf"(?<![\w-]){_first_char_filter(alt)}(?:{alt})(?![\w-])", re.IGNORECASE)
+    return FoldedScan(plain), spelling
+
+
+class FoldedScan:
+    """An IGNORECASE pattern whose ``finditer`` runs case-folded when that gives the same matches
+    (writer/check/casefold.py): the same offsets, but a match's text is then lower-cased, so only for
+    readers of offsets and lower-cased words (source names: ``spelling[m.group(0).lower()]``)."""
+
+    __slots__ = ("plain", "pattern", "_folded")
+
+    def __init__(self, plain: re.Pattern):
+        self.plain, self.pattern = plain, plain.pattern
+        self._folded: re.Pattern | None | bool = False  # compiled on first use; None: cannot be folded
+
+    def finditer(self, text: str):
+        low = lowered(text)
+        if low is not None:
+            if self._folded is False:
+                folded = lower_pattern(self.pattern)
+                self._folded = None if folded is None else re.compile(folded, self.plain.flags & ~re.IGNORECASE)
+            if self._folded is not None:
+                return self._folded.finditer(low)
+        return self.plain.finditer(text)
