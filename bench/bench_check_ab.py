@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -84,6 +85,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=20261118)
     ap.add_argument("--tree", action="store_true", help="read through the batch's path (writer/publish/worker.py)")
     ap.add_argument("--facts", type=int, default=0, metavar="N", help="time fact mode on N generated, drafted events")
+    ap.add_argument("--write", type=Path, default=None,
+                    help="results file (bench/results/check.md) whose A/B section for this mode to replace")
+    ap.add_argument("--label", default="", help="what the two sides are, for the written section")
     args = ap.parse_args()
     sys.path.insert(0, str(HERE / "bench"))
     import bench_check
@@ -104,11 +108,44 @@ def main() -> int:
                                      env=dict(os.environ, PYTHONPATH=side), cwd=side, capture_output=True, text=True, check=True)
                 cpu[side].append(float(out.stdout.split()[-1]))
     ratios = [b / t for b, t in zip(cpu[sides[0]], cpu[sides[1]])]
-    for name, side in (("base", sides[0]), ("this", sides[1])):
-        print(f"{name} {side}: CPU s median {statistics.median(cpu[side]):.3f} ({', '.join(f'{x:.3f}' for x in cpu[side])})")
-    print(f"base/this: {statistics.median(ratios):.2f}x median (range {min(ratios):.2f}-{max(ratios):.2f}), "
-          f"{f'{args.facts} events in fact mode' if args.facts else f'{args.articles} articles'}, {args.rounds} rounds; load {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after")
+    lines = [f"{name} {side}: CPU s median {statistics.median(cpu[side]):.3f} ({', '.join(f'{x:.3f}' for x in cpu[side])})"
+             for name, side in (("base", sides[0]), ("this", sides[1]))]
+    lines.append(f"base/this: {statistics.median(ratios):.2f}x median (range {min(ratios):.2f}-{max(ratios):.2f}), "
+                 f"{f'{args.facts} events in fact mode' if args.facts else f'{args.articles} articles'}, {args.rounds} rounds; "
+                 f"load {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after")
+    print("\n".join(lines))
+    if args.write:
+        _write(args, lines)
     return 0
+
+
+def _write(args, lines: list[str]) -> None:
+    """Replace (or add) this mode's A/B section of ``args.write``."""
+    mode = "facts" if args.facts else "free"
+    command = " ".join(["python bench/bench_check_ab.py", "BASE",
+                        *([f"--facts {args.facts}"] if args.facts else [f"--articles {args.articles}"]),
+                        f"--rounds {args.rounds}", *(["--tree"] if args.tree else [])])
+    what = "fact mode (the batch's check: drafted events, each with its fact file)" if args.facts else "the fact-free check"
+    block = "\n".join([
+        f"<!-- ab-{mode}:start -->",
+        f"## A/B of {what}, CPU, one interleaved run",
+        "",
+        f"Command: `{command}`{f' ({args.label})' if args.label else ''}; 2-core machine ({platform.machine()}, "
+        f"Python {platform.python_version()}), shared with other sessions (load below). Each pass is a fresh process "
+        "per side, sides alternating; a fresh Checker per pass, one untimed pass first.",
+        "",
+        "```",
+        *lines,
+        "```",
+        f"<!-- ab-{mode}:end -->",
+    ])
+    current = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
+    start, end = f"<!-- ab-{mode}:start -->", f"<!-- ab-{mode}:end -->"
+    if start in current and end in current:
+        current = current[:current.index(start)] + block + current[current.index(end) + len(end):]
+    else:
+        current = current.rstrip("\n") + "\n\n" + block + "\n"
+    args.write.write_text(current, encoding="utf-8")
 
 
 if __name__ == "__main__":

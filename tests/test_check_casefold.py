@@ -221,3 +221,22 @@ def test_source_names_are_found_at_the_same_offsets():
         assert got == [(m.span(), spelling[m.group(0).lower()]) for m in rx.plain.finditer(t)], t
         found += len(got)
     assert found > 100
+
+
+def test_what_folding_relies_on_holds_for_every_code_point():
+    """``\\w`` and ``\\s`` read a character and its lower case alike, and the only characters IGNORECASE
+    matches to an ASCII letter that ``lower()`` does not turn into one are those ``lowered`` refuses."""
+    import sys
+
+    word, space, letter = re.compile(r"\w"), re.compile(r"\s"), re.compile("[a-z]", re.IGNORECASE)
+    odd = set()
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1:
+            continue
+        assert bool(word.match(c)) == bool(word.match(low)) and bool(space.match(c)) == bool(space.match(low)), hex(cp)
+        if letter.match(c) and not ("a" <= low <= "z"):
+            odd.add(c)
+    assert odd <= {"ı", "ſ"}, odd
+    assert lowered("İ") is None  # the third, which lower() turns into two characters

@@ -12,12 +12,16 @@ It gives the same matches at the same offsets when:
 - the text keeps one character per character when lower-cased (``"İ"`` becomes
   two) and holds neither ``"ı"`` nor ``"ſ"`` (IGNORECASE matches them to ``i``
   and ``s``; ``lower()`` leaves them apart): :func:`lowered` answers None otherwise;
-- the pattern's letters are ASCII (other characters have no case), it sets no inline flag, names no group or character and has no
-  capital inside a character class (``[A-z]`` is not ``[a-z]``):
-  :func:`lower_pattern` answers None otherwise.
+- the pattern's letters are ASCII (other characters have no case), it sets no inline
+  flag, names no group or character and has no capital inside a character class
+  (``[A-z]`` is not ``[a-z]``): :func:`lower_pattern` answers None otherwise.
 
-``\\w``, ``\\s`` and ``\\b`` read the same on a lower-cased character (checked for every code
-point when this was written). tests/test_check_casefold.py holds both scans to the same answers.
+The lowered text is for finding offsets: a match's own text is then lower-cased, so a
+caller that needs the words as written slices the original text.
+
+``\\w``, ``\\s`` and ``\\b`` read the same on a lower-cased character, and only "İ", "ı" and "ſ"
+match an ASCII letter under IGNORECASE that ``lower()`` does not give (both checked over every
+code point by tests/test_check_casefold.py, which also holds both scans to the same answers).
 """
 
 from __future__ import annotations
