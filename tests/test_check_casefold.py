@@ -221,6 +221,7 @@ def test_source_names_are_found_at_the_same_offsets():
         assert got == [(m.span(), spelling[m.group(0).lower()]) for m in rx.plain.finditer(t)], t
         found += len(got)
     assert found > 100
+    assert isinstance(rx._folded, re.Pattern)  # the folded scan was the one used
 
 
 def test_what_folding_relies_on_holds_for_every_code_point():

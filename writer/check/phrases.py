@@ -329,9 +329,8 @@ class PhraseSet:
         same matches (writer/check/casefold.py; the alternatives keep their order, so the same one wins)."""
         if classes not in self._folded_unions:
             patterns = [p for c in sorted(classes) for p in (self.raw or {}).get(c, ())]
-            ordered = [lower_pattern(p) for p in sorted(set(patterns), key=lambda p: (-len(p), p))]
-            self._folded_unions[classes] = None if not ordered or None in ordered else re.compile(
-                rf"(?<![\w-]){_filter_of(ordered)}(?:{'|'.join(f'(?:{p})' for p in ordered)})(?![\w])")
+            foldable = patterns and all(lower_pattern(p) is not None for p in patterns)
+            self._folded_unions[classes] = _compile(patterns, 0, fold=True) if foldable else None
         folded = self._folded_unions[classes]
         low = lowered(text) if folded is not None else None
         if low is None:
