@@ -49,7 +49,8 @@ import make_factbase  # noqa: E402
 
 
 def batch(fb: Path, out: Path, jobs: int | None, *extra: str) -> tuple[float, dict]:
-    cmd = [sys.executable, "-m", "writer.cli", "batch", str(fb), "--out", str(out), "--format", "json", "-q", *extra]
+    # -P: this checkout's writer (PYTHONPATH), whatever the working folder (python -m would put it first on sys.path).
+    cmd = [sys.executable, "-P", "-m", "writer.cli", "batch", str(fb), "--out", str(out), "--format", "json", "-q", *extra]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}

@@ -37,7 +37,9 @@ def run(tree: Path, fb: Path, site: Path) -> tuple[float, float, str]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "writer.cli", "batch", str(fb), "--out", str(site), "-q"], capture_output=True, text=True, env=env)
+    # -P: the working folder is not put first on sys.path, or run from a checkout, both sides would
+    # import that checkout's writer (python -m puts the working folder before PYTHONPATH).
+    proc = subprocess.run([sys.executable, "-P", "-m", "writer.cli", "batch", str(fb), "--out", str(site), "-q"], capture_output=True, text=True, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:

@@ -66,6 +66,21 @@ def test_every_path_form_that_leaves_the_event_folder_is_refused(built, bad):
     assert result.exit_code == 2 and "not a writer manifest" in result.stderr
 
 
+# Digests are checked all at once per event (joined): lengths that add up to whole digests, or upper case, are still refused.
+@pytest.mark.parametrize("digests", [("a" * 63, "b" * 65), ("A" * 64, "0" * 64), ("0" * 64, "g" * 64), ("0" * 64, 64), ("0" * 64, None)])
+def test_every_published_file_needs_a_sha256_digest(built, digests):
+    manifest = built / "site" / ".writer" / "manifest.json"
+
+    def edit(data):
+        files = next(iter(data["events"].values()))["files"]
+        for name, digest in zip(sorted(files), digests):
+            files[name] = digest
+
+    _edit_manifest(manifest, edit)
+    result = run(str(built / "fb"), "--out", str(built / "site"), "-q")
+    assert result.exit_code == 2 and "not a writer manifest" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_a_manifest_event_id_that_is_not_a_safe_folder_name_is_refused(built):
     manifest = built / "site" / ".writer" / "manifest.json"
     _edit_manifest(manifest, lambda data: data["events"].update({"..": next(iter(data["events"].values()))}))

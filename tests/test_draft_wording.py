@@ -243,19 +243,184 @@ def test_a_note_that_qualifies_the_unit_follows_the_figure_without_a_comma():
     assert "0.011%, taken at the daily close" in other
 
 
-def test_a_figure_with_its_own_average_takes_its_caveat_inside_one_parenthesis():
-    """A disputed range printed with the report's average used to read "(an average of …) (a range: …)":
-    the caveat now opens the one parenthesis, right after the figure it covers."""
-    md = draft("""
-  - id: oi_spread
+
+VENUE_SHARES = """
+  - id: kraken_4h
     metric: liquidations
     unit: USD
     window: 24h
+    venue: {first}
+    observations: [{{source: coinglass, value: 150000000}}]
+  - id: kraken_share
+    metric: liquidation_share
+    unit: percent
+    window: 24h
+    venue: {first}
+    observations: [{{source: coinglass, value: 36.4}}]
+  - id: kraken_long_share
+    metric: liquidation_share
+    unit: percent
+    window: 24h
+    venue: {first}
+    side: long
+    observations: [{{source: coinglass, value: {first_long}}}]
+  - id: bitget_4h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    venue: {second}
+    observations: [{{source: coinglass, value: 61000000}}]
+  - id: bitget_share
+    metric: liquidation_share
+    unit: percent
+    window: 24h
+    venue: {second}
+    observations: [{{source: coinglass, value: 14.8}}]
+  - id: bitget_long_share
+    metric: liquidation_share
+    unit: percent
+    window: 24h
+    venue: {second}
+    side: long
+    observations: [{{source: coinglass, value: 88.2}}]
+"""
+
+
+def _paragraph(md: str, words: str) -> str:
+    return next(p for p in md.split("\n\n") if words in p)
+
+
+def test_a_venue_share_is_told_with_its_venue_and_the_venues_are_compared():
+    """Each venue's share sits beside that venue's own amount (not in a list of percentages elsewhere);
+    the leader is named against the next venue, and a side's share that differs widely between two
+    venues is read as the two crowds being positioned differently."""
+    md = draft(VENUE_SHARES.format(first="okx", second="bybit", first_long=61.7), eid="venue-shares")
+    okx = _paragraph(md, "$150 million")
+    assert re.search(r"OKX saw liquidations of \$150 million[^.]*, about 36% of all the liquidations\.", okx)
+    assert okx.index("about 36%") < okx.index("about 62%") < okx.index("$61 million") < okx.index("about 15%") < okx.index("about 88%")
+    assert "OKX carried the most, well ahead of Bybit" in md or "OKX did more of the forced closing" in md
+    assert re.search(r"long positions took a far larger part of the losses on Bybit than on OKX|Bybit's users were caught", md)
+    close = draft(VENUE_SHARES.format(first="okx", second="bybit", first_long=84.0), eid="venue-shares-close")
+    assert "larger part of the losses on" not in close and "were caught leaning" not in close
+
+
+def test_a_move_over_minutes_is_told_apart_from_the_periods_changes():
+    """A one-minute drop is the pace of the fall; set in a list with 24-hour changes it reads as one of them."""
+    md = draft("""
+  - id: eth_burst
+    metric: price_change
+    unit: USD
+    asset: ETH
+    window: 1m
+    change: fall
+    observations: [{source: coinglass, value: 85}]
+  - id: eth_day
+    metric: price_change
+    unit: percent
+    asset: ETH
+    window: 24h
+    change: fall
+    observations: [{source: coinglass, value: 7.3}]
+  - id: sol_day
+    metric: price_change
+    unit: percent
     asset: SOL
-    observations:
-      - {source: data-platforms, range: [41M, 57M], spread: true}
-    average: {value: 49M, hedge: about}
-""", eid="average-aside")
-    assert ") (" not in md
-    m = re.search(r"between \$41 million and \$57 million \(([^()]*)\)", md)
-    assert m and "differ" in m.group(1) and m.group(1).endswith("an average of about $49 million")
+    window: 24h
+    change: fall
+    observations: [{source: coinglass, value: 9.1}]
+""", eid="burst-apart", windows="24h, 1m")
+    day = next(s for s in re.split(r"(?<=\.)\s+(?=[A-Z])", md) if "7.3%" in s)
+    assert "9.1%" in day and "$85" not in day
+    assert re.search(r"(At its fastest, e|The moves came in bursts: e)ther fell \$85 in one minute", md)
+
+
+READINGS = """
+  - id: short_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    side: short
+    observations: [{{source: coinglass, value: 32000000}}]
+  - id: oi_move
+    metric: open_interest_change
+    unit: percent
+    window: 24h
+    observations: [{{source: coinglass, value: {oi}}}]
+  - id: btc_funding
+    metric: funding_rate
+    unit: percent
+    asset: BTC
+    observations: [{{source: coinglass, value: {funding}}}]
+""" + "".join(f"""
+  - id: {code.lower()}_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    asset: {code}
+    observations: [{{{{source: coinglass, value: {value}}}}}]
+""" for code, value in (("BTC", 141000000), ("ETH", 97000000), ("SOL", 38000000), ("XRP", 21000000)))
+
+
+def _together(md: str) -> str:
+    return next((p for p in md.split("\n\n") if p.startswith(("Taken together", "Read side by side"))), "")
+
+
+def test_the_readings_are_taken_together_only_as_far_as_the_figures_go():
+    """A rich event's readings are argued together, each clause only when its own figure says so: falling
+    open interest reads as leverage cleared; rising open interest with longs still paying funding after a
+    long washout is the warning that the same crowd is still there. A thin event gets no such paragraph."""
+    cleared = _together(draft(READINGS.format(oi=-6.4, funding=-0.006), eid="readings-cleared"))
+    assert "open interest" in cleared and ("funding was negative" in cleared or "sellers were paying funding" in cleared)
+    assert "same move could repeat" not in cleared and "second round would find it" not in cleared
+    crowded = _together(draft(READINGS.format(oi=3.9, funding=0.012), eid="readings-crowded"))
+    assert "open interest still rose" in crowded or "open interest grew" in crowded
+    assert "same move could repeat" in crowded or "second round would find it" in crowded
+    assert _together(draft("", eid="readings-thin")) == ""
+
+
+HISTORY = """
+  - id: past_peak
+    metric: historical_liquidations
+    unit: USD
+    window: 24h
+    label: the heaviest day of the spring sell-off
+    observations: [{{source: coinglass, value: {value}}}]
+"""
+
+
+@pytest.mark.parametrize("value, words", [(130000000, "more than three times the size of the earlier figure"),
+                                          (180000000, "more than twice the size of the earlier figure"),
+                                          (300000000, "the larger of the two, and"),
+                                          (1300000000, "less than a third of that earlier figure"),
+                                          (700000000, "less than that earlier figure")])
+def test_a_comparison_with_an_earlier_episode_says_how_much_larger_or_smaller(value, words):
+    """The headline total ($412 million) against an earlier figure, in words that hold for both figures as printed."""
+    md = draft(HISTORY.format(value=value), eid=f"history-{value}")
+    assert words in md
+
+
+def test_what_the_split_says_follows_the_split_it_reads():
+    """With the split given only as a share, the reading of a one-sided split came right after the
+    total ("... network-wide. That is not the signature ...") before any split was on the page."""
+    text = """
+id: split-after-share
+as_of: 2026-11-24T12:00:00+00:00
+windows: [24h]
+facts:
+  - id: total_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    observations: [{source: coinglass, value: 655000000}]
+  - id: long_share
+    metric: liquidation_share
+    unit: percent
+    window: 24h
+    side: long
+    observations: [{source: coinglass, value: 91.5}]
+"""
+    md = checked_drafter().draft(event_from_text(text, "split-after-share.yaml", REGISTRY)).markdown
+    share_at = md.index("92%")
+    readings = ("A split this uneven", "That is not the signature")
+    found = [md.index(r) for r in readings if r in md]
+    assert found and all(at > share_at for at in found)

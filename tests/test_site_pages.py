@@ -256,6 +256,28 @@ def test_templates_override_the_index_and_the_article_legend(site, tmp_path):
     assert '<span class="mark" data-mark="single_source">1</span>' in article
 
 
+def test_bundled_page_templates_run_without_the_sandbox_and_give_the_sandboxes_bytes(site, tmp_path):
+    from writer.publish.manifest import Manifest
+    from writer.publish.pages import IndexPage
+
+    shutil.copytree(ROOT / "templates" / "site", tmp_path / "templates" / "site")  # an editor's folder: the sandbox
+    plain, boxed = SitePages(SETTINGS), SitePages(SETTINGS, [tmp_path / "templates"])
+    assert not plain.sandboxed and boxed.sandboxed and plain.digest == boxed.digest
+    entries = list(Manifest.read(site / "out" / ".writer" / "manifest.json").entries.values())
+    fixes = (Correction("2026-12-03T14:05:00+00:00", "total_24h", "the 24-hour total", "about $1.45 billion", "$1.52 <billion>", "CoinGlass & co revised"),)
+    sources = [{"name": "Coin<Glass>", "identifier": "coinglass", "url": "https://www.coinglass.com/?a=1&b=2"}, {"name": "Desk \"notes\""}]
+    for e in entries:
+        body = article_content((site / "out" / e.id / "index.html").read_text(encoding="utf-8"))
+        for corrections in ((), fixes):
+            kw = dict(event_id=e.id, headline=e.title, body_html=body, description=e.summary, published=e.published, modified=e.modified,
+                      sources=sources, corrections=corrections)
+            assert plain.article(**kw) == boxed.article(**kw)
+    assert plain.index(entries, IndexPage(1, len(entries))) == boxed.index(entries, IndexPage(1, len(entries)))
+    # The sandbox is really there for an editor's templates: reading a private attribute is refused.
+    with pytest.raises(Exception, match="__class__|unsafe"):
+        boxed.env.from_string("{{ site.__class__.__mro__ }}").render(site=SETTINGS)
+
+
 def test_a_broken_site_template_stops_the_run_with_exit_2_before_writing(tmp_path):
     make_factbase(tmp_path / "fb", 2)
     (tmp_path / "t" / "site").mkdir(parents=True)

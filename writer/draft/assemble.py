@@ -131,7 +131,9 @@ def resolve(sections: list[Section], spans: list[Span], render: Render, scope: s
                     carrier[i] = given[key]
                     continue
                 given[key] = i
-                pieces[i], caveat_at[i] = render.with_caveat(pieces[i], span.fact, headline=span.section in HEADLINE_SECTIONS)
+                cav = [Piece("lit", " ", "caveat")] + render.caveat_pieces(span.fact, headline=span.section in HEADLINE_SECTIONS)
+                caveat_at[i] = len(pieces[i])
+                pieces[i] = pieces[i] + cav
     resolved = Resolved(pieces, caveat_at, carrier, run_from)
     _polish(sections, resolved, sentences)
     return resolved, sentences

@@ -158,7 +158,7 @@ class Render:
             return []
         words = self.style.names.get("words", {})
         point = replace(fact, value=value, range=None, envelope=None, hedge=hedge, average=None, lower_bound=False, change=None)
-        return [Piece("lit", f" ({words.get('average_of', 'an average of')} ", _ASIDE), *self._formatted(point), Piece("lit", ")")]
+        return [Piece("lit", f" ({words.get('average_of', 'an average of')} "), *self._formatted(point), Piece("lit", ")")]
 
     def _formatted(self, fact: Fact, *, role: str = "value") -> list[Piece]:
         words = self.style.names.get("words", {})
@@ -434,20 +434,6 @@ class Render:
         table = self.style.headline_caveats if headline else self.style.caveats
         return self.phrase(table, caveat_kind(fact), fact.sources, fact=fact, slot="headline" if headline else "caveat")
 
-    def with_caveat(self, pieces: list[Piece], fact: Fact, *, headline: bool) -> tuple[list[Piece], int]:
-        """A figure's pieces with its caveat added, and the index where the caveat starts. A figure
-        printed with an aside ("(an average of close to $170 million)") takes its caveat inside the
-        same parentheses, first, so the figure is never followed by two parentheses in a row and the
-        caveat stays right after the figure it covers (the check gives a parenthesis to the figure it follows)."""
-        caveat = self.caveat_pieces(fact, headline=headline)
-        aside = next((k for k, p in enumerate(pieces) if p.role == _ASIDE), None)
-        last = caveat[-1]
-        if aside is None or last.kind != "lit" or not last.text.endswith(")"):
-            return pieces + [Piece("lit", " ", "caveat")] + caveat, len(pieces)
-        opening = pieces[aside]
-        joined = [Piece("lit", " ", "caveat"), *caveat[:-1], replace(last, text=last.text[:-1] + "; " + opening.text.lstrip(" ("))]
-        return pieces[:aside] + joined + pieces[aside + 1:], aside
-
     def gap(self, ref) -> str:
         fact = self.fact_of(ref)
         if fact.status is not Status.UNAVAILABLE:
@@ -570,6 +556,11 @@ class Render:
         code = self.fact_of(ref).asset
         return self._text(self.style.names.get("assets", {}).get(code, code), "asset")
 
+    def asset_names(self, ref) -> str:
+        """Several assets counted together, by name: "dogecoin and SHIB"."""
+        names = self.style.names.get("assets", {})
+        return self._text(join_names([names.get(a, a) for a in self.fact_of(ref).assets], self.style), "assets")
+
     def venue(self, ref) -> str:
         fact = self.fact_of(ref)
         return self._text(self.event.source_name(fact.venue) if fact.venue else None, "venue")
@@ -644,13 +635,12 @@ class Render:
         return choose(self.event.id, f"pick:{slot}", int(n))
 
     def functions(self) -> dict:
-        names = ("fig", "change", "statement", "reading", "revised", "level", "lead", "gap", "what", "window", "asset", "asset_name", "venue", "contract", "subject",
+        names = ("fig", "change", "statement", "reading", "revised", "level", "lead", "gap", "what", "window", "asset", "asset_name", "asset_names", "venue", "contract", "subject",
                  "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick", "same")
         return {n: getattr(self, n) for n in names}
 
 
 _BARE_UNITS = ("count", "index", "ratio")
-_ASIDE = "aside"  # the role of the piece that opens a figure's own parenthesis (its average): a caveat joins it
 _PRICE_METRICS = ("price_level", "support_level")
 _PRICE_IN_FULL_BELOW = 10_000_000  # above this a "level" is a market value, not a coin's price
 

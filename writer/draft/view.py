@@ -42,6 +42,7 @@ class Ref:
 
 
 UNVERIFIED = (Status.RUMOR, Status.PENDING_VERIFICATION)
+_INTRADAY_MINUTES = 60  # a price move over a window shorter than this is a burst within the session
 _BINDING_NOTE = re.compile(r"(?:per|each|every)\s", re.I)  # a note that reads as part of the figure's unit
 # Metrics whose subject is the thing measured ("the GMCI 30 index" fell 6.8%, "U.S. spot bitcoin ETFs" saw
 # outflows); for any other metric the subject is who holds it: "the funding rate on Binance for a whale".
@@ -57,6 +58,7 @@ class FigureRef(Ref):
             "has_note", "has_coverage", "has_reason", "unverified", "is_estimate", "is_gap", "headline_safe",
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
+            "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
         }
     )
 
@@ -83,6 +85,10 @@ class FigureRef(Ref):
         self.has_venue = bool(fact.venue)
         self.has_contract = bool(fact.contract)
         self.has_subject = bool(fact.subject)
+        self.has_assets = len(fact.assets) > 1  # several assets counted together ("DOGE and SHIB")
+        # A move over minutes ("over $1,000 in one minute") is the pace of the fall, not the period's change:
+        # printed apart from the changes over hours and days.
+        self.intraday = bool(fact.window) and window_minutes(fact.window) < _INTRADAY_MINUTES
         self.has_level = fact.price_level is not None
         self.has_band = fact.price_band is not None
         self.has_note = bool(fact.note)
@@ -98,6 +104,7 @@ class FigureRef(Ref):
         self.multi_source = len(fact.sources) > 1
         self.n_sources = len(fact.sources)
         lo, hi = fact.bounds or (0.0, 0.0)
+        self.positive, self.negative = lo > 0, hi < 0  # the whole figure (both ends of a range) on one side of zero
         self.change_word = fact.change or ""  # rise / fall / inflow / outflow, as the fact file gives it
         self.is_flow = fact.change in ("inflow", "outflow")
         self.is_change = fact.metric.endswith("_change") or fact.metric in ("fund_flow", "support_level") or bool(fact.change)
@@ -110,6 +117,10 @@ class FigureRef(Ref):
         self.vs_realised = ""  # a pressure zone "larger" / "smaller" than the same side's realised liquidations (build_view)
         self.major_asset = False  # one of the style's major assets (set by build_view)
         self.repeat_subject = False  # same subject as the figure before it in its list (a second unit of one transfer)
+        self.ratio_words = ""  # a comparison figure against the headline, in words: "more than twice" / "less than half" (build_view)
+        self.part_of_total = ""  # a venue's or contract's part of the main total in words ("more than a third", "less than a tenth"; build_view)
+        self.venue_share: FigureRef | None = None  # on a venue's first figure: the venue's share of all liquidations (build_view)
+        self.venue_side_share: FigureRef | None = None  # ... and one side's share of the venue's own liquidations
 
 
 class ContextRef(Ref):
@@ -248,6 +259,10 @@ class View:
     spread_sides: list[SpreadSides] = field(default_factory=list)  # per disputed figure: whose figure is higher
     top_asset_share: str = ""  # "more than half" / "more than a third" / "more than a quarter": the largest asset's part of the main total
     top_venue_share: str = ""  # the same words for the largest venue's part of the main total
+    venue_lead: FigureRef | None = None  # the venue share that is largest, when two or more venues give one of the same window
+    venue_runner: FigureRef | None = None  # ... and the next largest
+    venue_lead_words: str = ""  # "well ahead of" / "only a little ahead of": the leader against the next venue
+    side_spread: list = field(default_factory=list)  # [most, least]: one side's share on two venues, when they differ widely
     reasons: list[ContextRef] = field(default_factory=list)  # context the disputing providers give for their difference
     caveats: list[ContextRef] = field(default_factory=list)  # the event-level caveats the article must carry
     realised_estimates: list[FigureRef] = field(default_factory=list)  # estimates of liquidations that happened but were not counted
@@ -376,6 +391,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     levels_down = take(lambda f: f.metric == "price_level" and f.direction == "below")
     levels = take(lambda f: f.metric == "price_level")
     changes = take(lambda f: f.metric == "price_change")
+    changes.sort(key=lambda r: r.intraday)  # the period's changes first, then the bursts within it (a stable sort)
     history = take(lambda f: f.metric == "historical_liquidations")
     shares = take(lambda f: f.metric == "liquidation_share")
     liq_changes = take(lambda f: f.metric == "liquidations_change")
@@ -445,6 +461,12 @@ def build_view(event: Event, thresholds: dict) -> View:
     view.signals = _signals(event, view, thresholds, main_fact)
     view.asset_groups = _asset_groups(assets, thresholds)
     view.top_venue_share = _venue_share(view)
+    _fold_venue_shares(view)
+    total = view.main.total._fact if view.main.total is not None else None
+    for r in view.venues:
+        f = r._fact
+        if total is not None and f.metric == "liquidations" and (f.venue or f.contract) and not f.side:
+            r.part_of_total = _part_of(f, total)
     view.top_asset_share = _asset_share(view)
     view.spread_sides = [x for x in (_spread_sides(f) for f in facts if f.status is Status.DISPUTED) if x is not None]
     _compare(view)
@@ -475,8 +497,10 @@ def _compare(view: View) -> None:
             continue
         if _lower_upper(f)[1] < _lower_upper(lead)[0]:
             h.vs_lead = "smaller"
+            h.ratio_words = next((w for k, w in _TIMES_WORDS if _lower_upper(lead)[0] > k * _lower_upper(f)[1]), "")
         elif _lower_upper(f)[0] > _lower_upper(lead)[1]:
             h.vs_lead = "larger"
+            h.ratio_words = next((w for k, w in _FRACTION_WORDS if _lower_upper(lead)[1] < k * _lower_upper(f)[0]), "")
     for z in view.zones:
         realised = {"long": view.main.long, "short": view.main.short}.get(z._fact.side or "")
         if realised is not None and realised._fact.unit == z._fact.unit and realised._fact.bounds and z._fact.bounds:
@@ -595,6 +619,73 @@ def _venue_share(view: View) -> str:
     candidates += [r._fact for r in view.venues if r._fact.metric == "liquidations" and r._fact.venue and not r._fact.side
                    and not r._fact.contract and not r._fact.asset]
     return _part_words(view, candidates)
+
+
+# Two venues' shares of one side this many percentage points apart say their users were positioned differently.
+_SIDE_SPREAD_POINTS = 10.0
+# A leading venue's share this many times the next venue's puts it "well ahead"; below, only "ahead".
+_WELL_AHEAD = 1.5
+
+
+def _fold_venue_shares(view: View) -> None:
+    """Each venue's share of the liquidations (and one side's share of its own) goes into that venue's own
+    sentence rather than a list of percentages: set on the venue's first figure and taken out of the shares.
+    The venues' shares are then read against each other: which venue led and by how much, and whether one
+    side's share differed widely from venue to venue."""
+    first: dict[str, FigureRef] = {}
+    for g in view.venue_groups:
+        f = g.total or g.long
+        first.setdefault(f._fact.venue, f)
+    for r in view.venues:
+        if r._fact.venue and r._fact.metric == "liquidations":
+            first.setdefault(r._fact.venue, r)
+    folded: set[str] = set()
+    for x in view.shares:
+        f = x._fact
+        host = first.get(f.venue) if f.venue and not f.asset and f.unit == "percent" and f.bounds else None
+        if host is None or f.status in UNVERIFIED:
+            continue
+        if not f.side and host.venue_share is None:
+            host.venue_share = x
+        elif f.side and host.venue_side_share is None:
+            host.venue_side_share = x
+        else:
+            continue
+        folded.add(x.id)
+    view.shares = [x for x in view.shares if x.id not in folded]
+    whole = [h.venue_share for h in first.values() if h.venue_share is not None]
+    windows = {x._fact.window for x in whole}
+    if len(whole) >= 2 and len(windows) == 1:
+        whole.sort(key=lambda x: -_mag(x._fact))
+        lead, runner = whole[0], whole[1]
+        if _lower_upper(lead._fact)[0] > _lower_upper(runner._fact)[1]:
+            view.venue_lead, view.venue_runner = lead, runner
+            view.venue_lead_words = "well ahead of" if _mag(lead._fact) >= _WELL_AHEAD * _mag(runner._fact) else "ahead of"
+    sides = [h.venue_side_share for h in first.values() if h.venue_side_share is not None]
+    if len(sides) >= 2 and len({(x._fact.side, x._fact.window) for x in sides}) == 1:
+        sides.sort(key=lambda x: -_mag(x._fact))
+        most, least = sides[0], sides[-1]
+        if _lower_upper(most._fact)[0] - _lower_upper(least._fact)[1] >= _SIDE_SPREAD_POINTS:
+            view.side_spread = [most, least]
+
+
+# The headline figure against a comparison figure, in words that hold for both ends of both figures.
+_TIMES_WORDS = ((3, "more than three times"), (2, "more than twice"))
+_FRACTION_WORDS = ((1 / 3, "less than a third of"), (1 / 2, "less than half of"))
+_SMALL_PART = 0.1  # a figure under this part of the total is "less than a tenth" of it
+
+
+def _part_of(f: Fact, total: Fact) -> str:
+    """One figure's part of a total of the same window and unit, in words; "" when it cannot be said."""
+    if f.window != total.window or f.unit != total.unit or not f.bounds or not total.bounds or f.lower_bound:
+        return ""
+    lo, hi = _lower_upper(f)
+    t_lo, t_hi = _lower_upper(total)
+    if not t_lo or not t_hi or hi > t_lo:
+        return ""
+    if hi / t_lo < _SMALL_PART:
+        return "less than a tenth"
+    return next((w for limit, w in _SHARE_WORDS if lo / t_hi > limit), "")
 
 
 def _part_words(view: View, candidates: list[Fact]) -> str:

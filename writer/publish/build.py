@@ -38,7 +38,7 @@ from writer.publish.edited import default_articles_dir, find_articles
 from writer.publish.lock import build_lock
 from writer.publish.manifest import MANIFEST_NAME, STATE_DIR, Entry, Manifest, is_site_file
 from writer.publish.plan import Plan, decide, inputs_key, quick_id, scan
-from writer.publish.pool import LocalExecutor, Progress, PublishSetup, default_jobs, pipeline_part
+from writer.publish.pool import IN_PROCESS_UP_TO, LocalExecutor, Progress, PublishSetup, default_jobs, pipeline_part
 from writer.publish.rejection import Rejection, reject
 from writer.publish.settings import SiteSettings
 from writer.publish.shard import Shard, shard_of
@@ -145,10 +145,11 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
         config = check_config()
         pages = SiteRenderer(options.settings, options.templates_dir)
         setup = PublishSetup(out, layout.stage, options.settings, options.templates_dir, config, run_moment(options.now))
-        executor = LocalExecutor(setup, options.jobs or default_jobs(), work_likely=_work_likely(files, layout.manifest),
-                                 kind=options.executor, scheduler=options.scheduler)
+        stats: dict[str, os.stat_result] = {}
+        executor = LocalExecutor(setup, options.jobs or default_jobs(), likely=_likely_changed(files, layout.manifest, stats),
+                                 kind=options.executor, scheduler=options.scheduler, pages=pages.compiled)
         try:
-            report = _build(factbase, files, options, layout, executor, pages, inputs_digest(options.settings, config), progress)
+            report = _build(factbase, files, options, layout, executor, pages, inputs_digest(options.settings, config), progress, stats)
         finally:
             executor.close()
     report.seconds = time.perf_counter() - started
@@ -192,10 +193,10 @@ def _collector_paused():
 
 
 def _build(factbase: Path, files: list[str], options: BatchOptions, layout: Layout, executor: LocalExecutor, pages: SiteRenderer,
-           config_digest: str, progress: Progress | None) -> BatchReport:
+           config_digest: str, progress: Progress | None, stats: dict[str, os.stat_result]) -> BatchReport:
     with _collector_paused():
         prior = layout.read_prior()
-        verifier = Verifier(layout.out, layout.verified, layout.tmp)
+        verifier = Verifier(layout.out, layout.verified, layout.tmp, stats)
         plan = _plan(factbase, files, options, prior, executor, pages, config_digest, verifier, layout)
     if plan.todo:
         pages.compiled()  # a broken page template stops the run before any work
@@ -402,12 +403,25 @@ def _files_present(out: Path, entry: Entry) -> bool:
     return all(os.path.isfile(base + rel) for rel in entry.files)
 
 
-def _work_likely(files: list[str], manifest: Path) -> bool:
+def _likely_changed(files: list[str], manifest: Path, stats: dict[str, os.stat_result]) -> int:
+    """How many fact files look changed since the last run (modified after its manifest), counted
+    up to one more than a run published in this process; a hint for starting workers early, never
+    what decides a rebuild. The stats taken are put in ``stats`` (the plan's hashing uses them)."""
     try:
         stamp = manifest.stat().st_mtime_ns
     except OSError:
-        return True
-    return any(os.stat(f).st_mtime_ns >= stamp for f in files)
+        return len(files)
+    newer = 0
+    for f in files:
+        try:
+            st = stats[f] = os.stat(f)
+        except OSError:
+            newer += 1
+        else:
+            newer += st.st_mtime_ns >= stamp
+        if newer > IN_PROCESS_UP_TO:
+            break
+    return newer
 
 
 # --- joining shards -----------------------------------------------------------------

@@ -112,14 +112,16 @@ class Entry:
         if not isinstance(files, dict):
             raise ValueError(f"event {event_id!r}: files must be an object")
         if names_in_folder:
-            files = {f"{event_id}/{_file_name(name, event_id)}": _digest(digest) for name, digest in files.items()}
+            own = (f"{event_id}.md", f"{event_id}.json", "index.html")  # the names writer gives (valid: the id is)
+            files = {f"{event_id}/{name if name in own else _file_name(name, event_id)}": digest for name, digest in files.items()}
+            _digests(files.values())
         else:
             for rel, digest in files.items():
                 check_owned_path(rel, event_id)
                 _digest(digest)
         corrections = tuple(Correction(**c) for c in d.get("corrections", ()))
         entry = cls(event_id, d["source"], Inputs(**d["inputs"]), d["title"], d["published"], d["modified"], d.get("summary", ""),
-                    dict(files), dict(figures), corrections, bool(d.get("edited", False)))
+                    files if names_in_folder else dict(files), figures, corrections, bool(d.get("edited", False)))
         for name in ("source", "title", "published", "modified", "summary"):
             if not isinstance(getattr(entry, name), str):
                 raise ValueError(f"event {event_id!r}: {name} is not text")
@@ -318,8 +320,15 @@ class Manifest:
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_SHA256_RUN = re.compile(r"[0-9a-f]*")  # digests joined, each already known to be 64 characters long
 # A published file's name inside its event's folder: no folders, no dot-names, nothing a file system treats specially.
 _FILE_NAME = re.compile(r"[^/\\\x00-\x1f.][^/\\\x00-\x1f]*")
+
+
+def _digests(values) -> None:
+    """Raise ValueError unless every value is a sha256 digest (one expression for them all: a manifest holds 30,000)."""
+    if values and not (set(map(len, values)) == {64} and _SHA256_RUN.fullmatch("".join(values))):
+        raise ValueError(f"one of {sorted(values)!r} is not a sha256 digest")
 
 
 def _digest(value) -> str:

@@ -3,8 +3,11 @@
 Every page comes from a template in ``templates/site/`` (``article.html.j2``,
 ``index.html.j2``), looked up in the ``--templates`` folder first and the bundled
 set second, like the section templates: an editor restyles the site by copying
-one file. Templates run in Jinja2's sandbox with autoescaping and undefined names
-as errors. What each template receives is listed in ``templates/README.md``.
+one file. Templates from an editor's folder run in Jinja2's sandbox; the bundled
+ones, which are writer's own code, run without it (the sandbox checks every
+attribute a template reads: about half of rendering a page), and give the same
+bytes either way (tests/test_site_pages.py). Both autoescape and treat undefined
+names as errors. What each template receives is listed in ``templates/README.md``.
 
 What a reader needs in order to trust a page is computed here, once, so that no
 template can get it wrong: dates and times in words in the desk's time zone
@@ -34,7 +37,7 @@ from markupsafe import Markup
 from writer.publish.corrections import note_text
 from writer.publish.manifest import Correction, newest_first  # noqa: F401 (newest_first: re-exported)
 from writer.publish.settings import WEB_SCHEMES, SiteSettings
-from writer.publish.sitetemplates import default_templates_dir, digest_with, files_digest, site_template_dirs  # noqa: F401 (default_templates_dir: re-exported)
+from writer.publish.sitetemplates import SITE_DIR, default_templates_dir, digest_with, files_digest, site_template_dirs
 from writer.yamlload import safe_load
 
 ARTICLE_TEMPLATE = "site/article.html.j2"
@@ -82,7 +85,8 @@ class SitePages:
         self._zones: dict = {}
         dirs = site_template_dirs(template_dirs)
         self.digest = files_digest(dirs)
-        self.env = SandboxedEnvironment(
+        self.sandboxed = editor_site_templates(dirs)
+        self.env = (SandboxedEnvironment if self.sandboxed else jinja2.Environment)(
             loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
             bytecode_cache=_bytecode_cache(),
             autoescape=True,
@@ -235,6 +239,12 @@ class IndexPage:
     number: int = 1
     total: int = 0
     hrefs: tuple[str, ...] = ("./",)
+
+
+def editor_site_templates(dirs: Sequence[Path]) -> bool:
+    """Whether any folder but the bundled one holds page templates (they then run in the sandbox)."""
+    bundled = default_templates_dir()
+    return any((Path(d) / SITE_DIR).is_dir() for d in dirs if Path(d) != bundled)
 
 
 def split_headline(body_html: str, headline: str) -> tuple[Markup, str]:

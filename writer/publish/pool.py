@@ -5,27 +5,28 @@ every article, needed before it can tell what changed) and the outcomes of a
 list of tasks. :class:`LocalExecutor` answers both with the cores of this
 machine; another executor (a cluster) can stand behind the same two calls.
 
-A worker's set-up (imports, compiled templates, the check's phrases) takes
-about half a second. When the fact files look newer than the manifest, one
-worker starts before the hashes are compared, so a one-event rebuild pays for
-it on the other core while this one reads and hashes 10,000 fact files. The
-mtimes are only a hint for that: what is rebuilt is still decided by content
-hashes alone. A run that turns out large gets a
-full pool instead.
+A worker's set-up (a spawned interpreter, imports, compiled templates, the
+check's phrases) costs about 0.6 CPU-s, and its first event as much again
+(expressions compiled on first use). A run of a few events (up to
+``IN_PROCESS_UP_TO``) is therefore published in this process, with no pool: it
+pays the same set-up once, where a pool pays it again in every worker and
+competes with this process for the cores. When more fact files than that look
+newer than the manifest, one worker starts before the hashes are compared, so
+it sets up on the other core while this one reads and hashes 10,000 fact
+files. The mtimes are only a hint for that: what is rebuilt is still decided
+by content hashes alone, and either way gives the same bytes
+(tests/test_batch_in_process.py). A run that turns out large gets a full pool.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from writer.errors import WriterError
-from writer.publish.executors import make_executor
 from writer.publish.settings import SiteSettings
 from writer.publish.worker import Outcome, Publisher, Task, make_checker, make_drafter, task_rejection
 
@@ -34,6 +35,9 @@ Progress = Callable[[int, int, Outcome], None]
 # not so small that messaging dominates.
 MAX_CHUNK = 32
 CHUNKS_PER_WORKER = 8
+# Up to this many events are published in the build's own process: at ~30 CPU-ms an event, a
+# second process's set-up (~1.2 CPU-s with its first event) is won back only on larger runs.
+IN_PROCESS_UP_TO = 8
 
 
 def default_jobs() -> int:
@@ -54,9 +58,10 @@ class PublishSetup:
     config: object  # the check's configuration
     now: datetime  # the moment of this run (dates of corrections)
 
-    def publisher(self, drafter=None) -> Publisher:
+    def publisher(self, drafter=None, pages=None) -> Publisher:
+        """A Publisher for this process; ``pages``: the site's page renderer when this process already built it."""
         drafter = drafter if drafter is not None else pipeline_part(make_drafter, self.templates_dir)
-        return Publisher(self.out, self.stage, self.settings, drafter, pipeline_part(make_checker, self.config), self.now)
+        return Publisher(self.out, self.stage, self.settings, drafter, pipeline_part(make_checker, self.config), self.now, pages=pages)
 
 
 def pipeline_part(factory, *args):
@@ -109,6 +114,10 @@ class _Pool:
     """Worker processes (spawned: no reliance on fork), started as soon as they are created."""
 
     def __init__(self, setup: PublishSetup, processes: int, kind: str = "local", scheduler: str | None = None):
+        # Imported here: a re-run that publishes nothing, or a few events in this process, never
+        # loads multiprocessing (about 20 ms of a re-run's start).
+        from writer.publish.executors import make_executor
+
         # local spawned processes, or a Dask cluster (writer.publish.executors)
         self.pool = make_executor(kind, processes, _init_worker, (setup,), scheduler=scheduler)
         self.jobs = self.pool.jobs
@@ -118,6 +127,8 @@ class _Pool:
 
     def templates_digest(self) -> str | None:
         """The warm worker's templates digest (waits for it to start); None when it could not start."""
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self.warm.result()
         except BrokenProcessPool:
@@ -132,15 +143,22 @@ class _Pool:
 
 
 class LocalExecutor:
-    """Publishes tasks with ``jobs`` processes of this machine (1: in this process)."""
+    """Publishes tasks with ``jobs`` processes of this machine (1, or a run of a few events: in this process).
 
-    def __init__(self, setup: PublishSetup, jobs: int, *, work_likely: bool, kind: str = "local", scheduler: str | None = None):
+    ``likely``: how many fact files look changed (newer than the manifest; a hint only): more than
+    ``IN_PROCESS_UP_TO`` starts a worker at once. ``pages``: a function giving the site's page
+    renderer, already built in this process (used when events are published here).
+    """
+
+    def __init__(self, setup: PublishSetup, jobs: int, *, likely: int, kind: str = "local", scheduler: str | None = None, pages=None):
         self.setup = setup
         self.kind, self.scheduler, self.cluster_size = kind, scheduler, jobs
         self.jobs = jobs if kind == "local" else max(jobs, 2)  # a cluster is used however few cores this machine has
         self.drafter = None
+        self.pages = pages
         self.pools: list[_Pool] = []
-        self.current: _Pool | None = self._start(1) if jobs > 1 and work_likely else None
+        early = jobs > 1 and likely > (IN_PROCESS_UP_TO if kind == "local" else 0)
+        self.current: _Pool | None = self._start(1) if early else None
         self.started_early = self.current is not None
 
     def _start(self, processes: int) -> _Pool:
@@ -165,7 +183,8 @@ class LocalExecutor:
         if self.kind == "local" and self.current is not None and self.current.jobs < self.jobs and len(tasks) > 2 * self.current.jobs:
             self.current.close()  # a large run: one warm worker is too few (the set-up it saved is lost)
             self.current = None
-        if self.current is None and self.jobs > 1 and len(tasks) > 1:
+        few = len(tasks) <= (IN_PROCESS_UP_TO if self.kind == "local" else 1)
+        if self.current is None and self.jobs > 1 and not few:
             self.current = self._start(self.jobs)
         if self.current is None:
             meanwhile()
@@ -173,7 +192,7 @@ class LocalExecutor:
         return self._in_pool(self.current, tasks, progress, meanwhile)
 
     def _in_process(self, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
-        publisher = self.setup.publisher(self.drafter)
+        publisher = self.setup.publisher(self.drafter, self.pages() if self.pages is not None else None)
         outcomes: list[Outcome] = []
         for t in tasks:
             outcomes.append(publisher.publish(t))
@@ -182,6 +201,9 @@ class LocalExecutor:
         return outcomes
 
     def _in_pool(self, pool: _Pool, tasks: list[Task], progress: Progress | None, meanwhile: Callable[[], None]) -> list[Outcome]:
+        from concurrent.futures import as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
         pool.used = True
         total = len(tasks)
         outcomes: list[Outcome] = []

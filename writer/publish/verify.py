@@ -38,11 +38,13 @@ KEY = 3  # a cache item: the stat key (size, ctime, inode), then the hash
 
 
 class Verifier:
-    def __init__(self, out: Path, cache: Path, temp_dir: Path):
+    def __init__(self, out: Path, cache: Path, temp_dir: Path, stats: dict[str, os.stat_result] | None = None):
+        """``stats``: fact files' stats this run already took (by path), used once instead of a second ``os.stat``."""
         self.base = os.fspath(out) + os.sep
         self.cache_path, self.temp_dir = cache, temp_dir
         self.known = _read(cache)
         self.seen: dict[str, dict[str, list]] = {SITE: {}, FACTS: {}}
+        self.stats = stats if stats is not None else {}
 
     def digest(self, rel: str) -> str | None:
         """A published file's sha256, None when it is missing or not a regular file."""
@@ -51,7 +53,7 @@ class Verifier:
     def fact_digest(self, path: str) -> tuple[str | None, bytes | None]:
         """A fact file's sha256 and, when it had to be read, its bytes; (None, None) when it is not a regular file.
         Raises OSError when it cannot be read."""
-        st = os.stat(path)
+        st = self.stats.pop(path, None) or os.stat(path)
         if not stat_module.S_ISREG(st.st_mode):  # a FIFO would block the read forever; a device is no fact file
             return None, None
         key = _key(st)

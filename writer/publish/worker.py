@@ -137,7 +137,8 @@ class Publisher:
     visible site consistent at every instant.
     """
 
-    def __init__(self, out: Path, stage: Path, settings: SiteSettings, drafter, checker, now: datetime, *, config_digest: str | None = None):
+    def __init__(self, out: Path, stage: Path, settings: SiteSettings, drafter, checker, now: datetime, *, config_digest: str | None = None,
+                 pages=None):
         self.out, self.stage = Path(out), Path(stage)
         self.settings = settings
         self.now = now
@@ -145,9 +146,11 @@ class Publisher:
         self.gate = gate_rank(checker.config)
         self.config_digest = config_digest or inputs_digest(settings, checker.config)
         self.registries: dict[str, object] = {}
-        from writer.publish.pages import SitePages  # jinja2 and babel: only where pages are built
+        if pages is None:
+            from writer.publish.pages import SitePages  # jinja2 and babel: only where pages are built
 
-        self.pages = SitePages(settings, drafter.dirs)
+            pages = SitePages(settings, drafter.dirs)
+        self.pages = pages  # writer.publish.pages.SitePages for these settings and templates
 
     @property
     def templates_digest(self) -> str:
@@ -306,19 +309,15 @@ def top_level_line(path: str, key: str) -> int:
 
 
 def check_article(checker, text: str, path: str, event) -> list:
-    """The check's findings on ``text``, read from markdown-it-pyrs's tree when that reader handles its shapes.
-
-    Same blocks, so same findings, as the check's own markdown-it-py read
-    (tests/test_batch_tree_reader.py), in 1.1 ms instead of 1.8 ms per drafted
-    article (bench/bench_stages.py, load 2-3); other shapes are read the plain way.
-    """
-    from writer.check.document_tree import read_article_tree
-    from writer.markdown_html import parse_tree
-
-    article = read_article_tree(text, path, parse_tree)
-    if article is None:
+    """The check's findings on ``text``, its Markdown read once: through markdown-it-pyrs's tree when
+    that reader handles its shapes, else the plain way (writer.check.document.read_article; same blocks,
+    so same findings: tests/test_batch_tree_reader.py). A very large text goes through ``check_text``,
+    which pauses the garbage collector while it works."""
+    if len(text) >= checker.GC_PAUSE_FROM:
         return checker.check_text(text, path=path, event=event)
-    return checker.check_article(article, event=event)
+    from writer.check.document import read_article
+
+    return checker.check_article(read_article(text, path), event=event)
 
 
 def event_dates(event) -> tuple[str, str]:
