@@ -1,4 +1,4 @@
-"""Drafting's speed-ups give what the plain code gives (bench/bench_draft.py measures what they save).
+"""Drafting's and loading's fast paths give what the plain code gives (bench/bench_draft_paths.py measures what they save).
 
 Each fast path here is compared with the plain computation it replaces, on inputs chosen to
 reach the cases where the two could differ.
@@ -7,6 +7,7 @@ reach the cases where the two could differ.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
 from hypothesis import given, settings
@@ -77,3 +78,107 @@ def test_grouped_whole_numbers():
     for k in (1, 12, 999, 1000, 24_000, 1_000_000, 1000):
         assert n.grouped(k) == format_decimal(k, locale=n.LOCALE)
     assert n.grouped(1000) == "1,000"
+
+
+# --- the self-check's debris: expressions whose text occurs nowhere are skipped ---------------
+
+
+def _first(texts, plain=False):
+    """Per text, the first debris found and where: searching every expression, or through first_debris."""
+    from writer.draft.selfcheck import _DEBRIS, first_debris
+
+    out = []
+    for t in texts:
+        if plain:
+            hit = next(((what, m.span()) for rx, what, _ in _DEBRIS if (m := rx.search(t))), None)
+        else:
+            found = first_debris(t)
+            hit = (found[0], found[1].span()) if found else None
+        out.append(hit)
+    return out
+
+
+DEBRIS_ALPHABET = "aNnoOeEAcCdDrRgGtTiI{}%()[],.;: \n\u2063\u0131\u00a01"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet=DEBRIS_ALPHABET, max_size=40), min_size=1, max_size=4))
+def test_first_debris_finds_what_searching_every_expression_finds(texts):
+    assert _first(texts) == _first(texts, plain=True)
+
+
+def test_debris_cases():
+    cases = ["None of it", "NaN values", "{{ x }}", "x %} y", "( )", "ACCORDING TO.", "according to", "a , b", "a ,5", "x:.",
+             "Nonetheless fine", "banana", "according to CoinGlass.", "costs $1,5 and 2.5", "NONE", "AccordIng to:"]
+    found = _first(cases)
+    assert found == _first(cases, plain=True)
+    assert [hit[0] if hit else None for hit in found] == [
+        "'None'", "'nan'", "template syntax", "template syntax", "empty parentheses", "a dangling 'according to'",
+        "a dangling 'according to'", "a space before punctuation", None, "doubled punctuation", None, None, None, None, None,
+        "a dangling 'according to'"]
+    assert _first(["Longs lost $1 billion, according to CoinGlass (a single source)."]) == [None]
+
+
+def test_debris_needles_hold_every_letter_ignorecase_matches():
+    """An IGNORECASE needle is looked for in the lower-cased draft: every character the expression's
+    case-blind match accepts for one of its letters must lower-case to that letter."""
+    import re
+    import sys
+
+    from writer.draft.selfcheck import _DEBRIS
+
+    cased = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).lower() != chr(c) or chr(c).upper() != chr(c) or chr(c).casefold() != chr(c)]
+    checked = 0
+    for rx, _, needles in _DEBRIS:
+        if not rx.flags & re.IGNORECASE:
+            continue
+        for letter in {ch for n in needles for ch in n}:
+            assert letter == letter.lower()
+            for ch in cased:
+                if re.fullmatch(letter, ch, re.IGNORECASE):
+                    assert ch.lower() == letter, (rx.pattern, letter, ch)
+                    checked += 1
+    assert checked >= 10
+
+
+# --- fact files: implicit scalar tags kept per text ------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+YAML_FILES = sorted(ROOT.glob("factbase/**/*.yaml")) + sorted(ROOT.glob("tests/**/*.yaml"))
+
+
+def _parse_or_problems(text, path):
+    from writer.errors import InputError
+    from writer.factbase.yamlsource import parse
+
+    try:
+        return parse(text, path)
+    except InputError as exc:
+        return [str(p) for p in exc.problems]
+
+
+def test_kept_tags_parse_every_fact_file_as_the_plain_loader(monkeypatch):
+    from writer.factbase import yamlsource
+
+    assert len(YAML_FILES) > 60
+    texts = [(p.read_bytes().decode("utf-8", errors="replace"), str(p)) for p in YAML_FILES]
+    texts.append(("a: yes\nb: '1'\nc: 1_000\nd: ~\ne: 2026-11-17\nf: 0x1F\ng: .inf\nh: [on, off, null, Null]\ni: 1e3\nj: -0.5\n", "own.yaml"))
+    kept = [_parse_or_problems(t, p) for t, p in texts]
+    kept_again = [_parse_or_problems(t, p) for t, p in texts]  # answered from what was kept
+    monkeypatch.setattr(yamlsource, "_Loader", yamlsource._SafeLoader)
+    plain = [_parse_or_problems(t, p) for t, p in texts]
+    assert kept == plain == kept_again
+    assert kept[-1][0] == {"a": True, "b": "1", "c": 1000, "d": None, "e": "2026-11-17", "f": 31, "g": float("inf"),
+                           "h": [True, False, None, None], "i": "1e3", "j": -0.5}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789.-+_:eExXoObBtTrRuUfFaAlLsSyYnN~ ", min_size=0, max_size=12), st.booleans(), st.booleans())
+def test_kept_tag_equals_the_resolvers(text, plain_implicit, quoted_implicit):
+    import yaml
+
+    from writer.factbase.yamlsource import _Loader
+
+    for _ in range(2):
+        got = _Loader("").resolve(yaml.ScalarNode, text, (plain_implicit, quoted_implicit))
+        assert got == yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (plain_implicit, quoted_implicit))

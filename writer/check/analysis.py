@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from writer.check.casefold import lower_pattern, lowered
 from writer.check.document import Article, Block
 from writer.check.figures import Figure
 from writer.check.phrases import PhraseSet
@@ -55,6 +56,7 @@ def _refers_back(fu) -> bool:
 _LABEL_REACH = 64
 # Where a figure's own clause ends: words after these belong to the next figure.
 _CLAUSE_END = re.compile(r",|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|\bas\b|\bamid\b|\bafter\b|\bbefore\b|—|–", re.IGNORECASE)
+_CLAUSE_END_FOLDED = re.compile(lower_pattern(_CLAUSE_END.pattern))
 
 
 class Sentence:
@@ -139,7 +141,6 @@ class _Reader:
     phrases: PhraseSet
     source_rx: object
     spelling: dict
-    note_rx: re.Pattern
     texts: tuple[str, ...] = ()  # block texts
     _notes: dict = None  # type: ignore[assignment]
     labels_ok: tuple[bool, ...] = ()  # per block: may it open with a "Source:" / "Name:" label?
@@ -147,7 +148,7 @@ class _Reader:
     def note_starts(self, block: int) -> list[int]:
         """Where note words start in a block (one search per block, not per sentence)."""
         if block not in self._notes:
-            self._notes[block] = [m.start() for m in self.note_rx.finditer(self.texts[block])]
+            self._notes[block] = self.phrases.union_starts(NOTE_CLASSES, self.texts[block])
         return self._notes[block]
 
 
@@ -269,7 +270,8 @@ class Analysis:
         if block_index not in self._caveat_at:
             found = None
             for s in self._by_block.get(block_index, ()):
-                if s.has_caveat() and (s.figures or self.phrases.speaks_of_data(s.text)) and self._opens_run(s):
+                # (a figure or data first: most sentences that have neither are never asked for caveats)
+                if (s.figures or self.phrases.speaks_of_data(s.text)) and s.has_caveat() and self._opens_run(s):
                     found = s.start
                     break
             self._caveat_at[block_index] = found
@@ -413,7 +415,6 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
     """
     if not mentions:
         return set()
-    rx = phrases.markers.get("attribution")
     joined = [bool(_JOINER.match(text[mentions[k].end():mentions[k + 1].start()])) for k in range(len(mentions) - 1)]
     picked: set[int] = set()
 
@@ -431,8 +432,7 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
                         chain_forward(k)
                     break
 
-    if rx is not None:
-        after(m.end() for m in rx.finditer(text))
+    after(phrases.marker_ends("attribution", text))
     after(m.end() for m in _OPEN_PAREN.finditer(text))
     opening = phrases.label_frame.match(text) if label and phrases.label_frame is not None else None
     if opening is not None:  # "CoinGlass: ..." opening a headline names its source (a list item's label does not)
@@ -457,7 +457,8 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
 def local_context(text: str, fig: Figure, prev_end: int, next_start: int, sent_start: int, sent_end: int) -> tuple[str, str]:
     left = text[max(prev_end, sent_start):fig.qualifier_start if fig.qualifier_start is not None else fig.start]
     right = _PAREN.sub(lambda m: " " * len(m.group(0)), text[fig.end:min(next_start, sent_end)])
-    m = _CLAUSE_END.search(right)
+    low = lowered(right)  # the clause ends scanned case-folded: the same offsets (writer/check/casefold.py)
+    m = _CLAUSE_END_FOLDED.search(low) if low is not None else _CLAUSE_END.search(right)
     if m:
         right = right[:m.start()]
     return left, right
@@ -466,8 +467,7 @@ def local_context(text: str, fig: Figure, prev_end: int, next_start: int, sent_s
 def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_figures: list[list[Figure]],
             phrases: PhraseSet, source_rx, spelling: dict[str, str]) -> Analysis:
     """Join blocks, sentence boundaries and figures into sentences and figure uses."""
-    note_rx = phrases.union(NOTE_CLASSES)
-    reader = _Reader(phrases, source_rx, spelling, note_rx, tuple(b.text for b in article.blocks), {},
+    reader = _Reader(phrases, source_rx, spelling, tuple(b.text for b in article.blocks), {},
                      tuple(not b.in_list for b in article.blocks))
     sentences: list[Sentence] = []
     uses: list[FigureUse] = []

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 
 _MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -134,19 +133,22 @@ class Figure:
         return lo, hi
 
 
-def _num(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))  # correctly rounded, as float(Decimal(...)) is
 
 
-def _half_unit(text: str) -> Decimal:
-    """Half the place value of the last significant digit: '1.451' -> 0.0005, '90' -> 5, '96,000' -> 500."""
+def _half_unit(text: str) -> float:
+    """Half the place value of the last significant digit: '1.451' -> 0.0005, '90' -> 5, '96,000' -> 500.
+
+    Read from a decimal literal ("5e-4"), correctly rounded: the same float as Decimal(5).scaleb(-4)
+    gives, without Decimal's cost (every figure of every article comes through here)."""
     digits = text.replace(",", "")
     if "." in digits:
         decimals = len(digits.split(".")[1])
-        return Decimal(5).scaleb(-decimals - 1)
+        return float(f"5e{-decimals - 1}")
     stripped = digits.rstrip("0")
     zeros = len(digits) - len(stripped) if stripped else 0
-    return Decimal(5).scaleb(zeros - 1)
+    return float(f"5e{zeros - 1}")
 
 
 def _mag(word: str | None) -> float:
@@ -159,7 +161,7 @@ def _mag(word: str | None) -> float:
 def _amount(num: str, mag: str | None) -> tuple[float, float]:
     """(value, precision) of a number with an optional magnitude word or suffix."""
     m = _mag(mag)
-    return float(_num(num)) * m, float(_half_unit(num)) * m
+    return _num(num) * m, _half_unit(num) * m
 
 
 def _unit_of(text: str) -> str | None:
@@ -171,12 +173,16 @@ def _unit_of(text: str) -> str | None:
     return None
 
 
+_TRAILING_IN_OF = re.compile(r"\s+(?:in|of)$")
+
+
 def _make(m: re.Match, base: int) -> Figure | None:
     kind = m.lastgroup
     g = m.group
     text = m.group(0).rstrip()
     # a trailing "in"/"of" joined onto money ("$683 million in") is context, not figure.
-    text = re.sub(r"\s+(?:in|of)$", "", text)
+    if text[-2:].lower() in ("in", "of"):
+        text = _TRAILING_IN_OF.sub("", text)
     start, end = base + m.start(), base + m.start() + len(text)
     if kind == "between":
         lo_t, hi_t = g("b_lo"), g("b_hi")
@@ -311,7 +317,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         found.append(Figure(base + m.start(), base + end, text[m.start():end], None, 100 * mag, 100 * mag, True, 50 * mag))
         taken.append((m.start(), m.end()))
     for m in _FIGURE_RE.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken and any(s < m.end() and m.start() < e for s, e in taken):
             continue
         fig = _make(m, base)
         if fig is None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from writer.check.casefold import lower_pattern, lowered
 from writer.check.lazyre import LazyPatterns
 
 # Irregular verb forms (lemma -> forms); regular verbs are inflected by rule.
@@ -126,6 +127,8 @@ class Frames(LazyPatterns):
     """
 
     WINDOW = 100  # characters left of a verb in which its subject is looked for
+    # The patterns made of word lists only (no name: names are case-sensitive), scanned case-folded.
+    KEYWORDS = ("_verb", "_agent", "_speech", "_prep", "_noun", "_comes", "_label", "_differ_verb", "_strong_after")
 
     def __init__(self, vocab: dict):
         strong, weak = list(vocab["strong_verbs"]), list(vocab["weak_verbs"])
@@ -185,23 +188,57 @@ class Frames(LazyPatterns):
         # What every "differ" match holds (its verb, after a space or comma): searched first, since
         # trying the names' alternation at every position of every sentence was a tenth of the check.
         lazy("_differ_verb", rf"\b(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
+        # The keywords (word lists, no name) are scanned on the lowered text when that gives the same
+        # matches: 2-3x faster (writer/check/casefold.py). Their sources are kept for those twins.
+        self._keyword_sources = {name: self._pending[name] for name in self.KEYWORDS}
+        self._twins: dict[str, re.Pattern | None] = {}
+        self.folding = True  # False: scan with the IGNORECASE patterns themselves (the plain version, for tests)
 
     def differs(self, text: str) -> bool:
-        """Do named sources differ in ``text`` (the ``differ`` frame), its verb searched first?"""
-        return bool(self._differ_verb.search(text)) and bool(self.differ.search(text))
+        """Do named sources differ in ``text`` (the ``differ`` frame), its verb searched first?
+        Memoised per text with ``first`` (a sentence is asked up to three times)."""
+        return self._differs_cached(text)
+
+    def _differs(self, text: str) -> bool:
+        rx, scanned = self._keyword("_differ_verb", text, lowered(text))
+        return bool(rx.search(scanned)) and bool(self.differ.search(text))
 
     def keyword_ends(self, text: str) -> list[int]:
         """Where the keywords of frames that put the source after them end ("per ", "tracked by ",
         "said "): the names that follow are named as sources."""
-        return [m.end() for rx in (self._prep, self._agent, self._speech, self._comes) for m in rx.finditer(text)]
+        low = lowered(text)
+        return [m.end() for name in ("_prep", "_agent", "_speech", "_comes")
+                for rx, scanned in (self._keyword(name, text, low),) for m in rx.finditer(scanned)]
 
     def reports_after(self, text: str, at: int) -> bool:
         """Does a reporting verb follow position ``at`` (the end of a name), making the name its subject?"""
-        return bool(self._strong_after.match(text, at))
+        rx, scanned = self._keyword("_strong_after", text, lowered(text))
+        return bool(rx.match(scanned, at))
+
+    def mentions_data(self, text: str) -> bool:
+        """Does ``text`` hold a data noun ("data", "figures", "statistics"...)? The same answer as
+        ``data_noun_pattern(vocab).search``, from the frames' own (case-folded) noun scan."""
+        rx, scanned = self._keyword("_noun", text, lowered(text))
+        return bool(rx.search(scanned))
 
     def labelled(self, text: str) -> bool:
         """Does ``text`` carry a "Source:" / "Data:" label?"""
-        return bool(self._label.search(text))
+        rx, scanned = self._keyword("_label", text, lowered(text))
+        return bool(rx.search(scanned))
+
+    def _keyword(self, name: str, text: str, low: str | None) -> tuple[re.Pattern, str]:
+        """The keyword pattern ``name`` and the text to scan with it: its case-sensitive twin and ``low``
+        (``text`` lowered, or None) when both can be used, else the pattern itself and ``text``.
+        Offsets are the same either way; a match's text may be lower-cased."""
+        if low is not None and self.folding:
+            twin = self._twins.get(name, False)
+            if twin is False:
+                pattern, flags = self._keyword_sources[name]
+                folded = lower_pattern(pattern)
+                twin = self._twins[name] = None if folded is None else re.compile(folded, flags & ~re.IGNORECASE)
+            if twin is not None:
+                return twin, low
+        return getattr(self, name), text
 
     def first(self, text: str) -> int | None:
         """Where the first attribution frame of ``text`` starts, or None.
@@ -214,21 +251,26 @@ class Frames(LazyPatterns):
     FIRST_KEPT = 4096  # sentences remembered: more than one long article holds, little memory
 
     def memo(self, on: bool = True) -> None:
-        """Empty the memo of ``first`` (benchmarks: no round reads an earlier round's work); off: compute afresh every time."""
+        """Empty the memo of ``first`` and ``differs`` (benchmarks: no round reads an earlier round's work);
+        off: compute afresh every time."""
         self._first_cached = lru_cache(maxsize=self.FIRST_KEPT)(self._first) if on else self._first
+        self._differs_cached = lru_cache(maxsize=self.FIRST_KEPT)(self._differs) if on else self._differs
 
     def _first(self, text: str) -> int | None:
         """``first`` computed afresh (the plain version the memo is compared against)."""
-        found = [at for at in (self._by_verb(text), self._after(self._agent, text), self._after(self._speech, text, "_name"),
-                               self._after(self._prep, text), self._by_noun(text), self._after(self._comes, text, "_name"))
+        low = lowered(text)
+        found = [at for at in (self._by_verb(text, low), self._after("_agent", text, low), self._after("_speech", text, low, "_name"),
+                               self._after("_prep", text, low), self._by_noun(text, low), self._after("_comes", text, low, "_name"))
                  if at is not None]
-        m = self._label.search(text)
+        rx, scanned = self._keyword("_label", text, low)
+        m = rx.search(scanned)
         if m:
             found.append(m.start())
         return min(found) if found else None
 
-    def _by_verb(self, text: str) -> int | None:
-        for m in self._verb.finditer(text):
+    def _by_verb(self, text: str, low: str | None) -> int | None:
+        rx, scanned = self._keyword("_verb", text, low)
+        for m in rx.finditer(scanned):
             lo = max(0, m.start() - self.WINDOW)
             strong = m.group(0).lower() in self.strong
             left = (self._left_strong if strong else self._left_weak).search(text, lo, m.start())
@@ -238,15 +280,18 @@ class Frames(LazyPatterns):
                 return left.start()
         return None
 
-    def _after(self, keyword: re.Pattern, text: str, what: str = "_source") -> int | None:
-        """Where ``keyword`` starts when the pattern named ``what`` (compiled only if a keyword is found) follows it."""
-        for m in keyword.finditer(text):
+    def _after(self, keyword: str, text: str, low: str | None, what: str = "_source") -> int | None:
+        """Where the keyword pattern named ``keyword`` starts when the pattern named ``what`` (compiled only
+        if a keyword is found) follows it."""
+        rx, scanned = self._keyword(keyword, text, low)
+        for m in rx.finditer(scanned):
             if getattr(self, what).match(text, m.end()):
                 return m.start()
         return None
 
-    def _by_noun(self, text: str) -> int | None:
-        for m in self._noun.finditer(text):
+    def _by_noun(self, text: str, low: str | None) -> int | None:
+        rx, scanned = self._keyword("_noun", text, low)
+        for m in rx.finditer(scanned):
             if self._noun_right.match(text, m.end()):
                 return m.start()
             left = self._noun_left.search(text, max(0, m.start() - self.WINDOW), m.start())

@@ -11,11 +11,12 @@ Each expression is compiled the first time a text needs it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 
+from writer.check.casefold import lower_pattern, lowered
 from writer.check.frames import Frames, data_noun_pattern, frames_pattern
 from writer.check.lazyre import LazyPatternMap, LazyPatterns
 from writer.yamlload import safe_load
@@ -36,10 +37,16 @@ def _alternation(patterns) -> str:
     return "|".join(f"(?:{p})" for p in sorted(set(patterns), key=lambda p: (-len(p), p)))
 
 
-def _compile(patterns) -> re.Pattern | None:
+def _compile(patterns, flags: int = re.IGNORECASE, *, fold: bool = False) -> re.Pattern | None:
+    """One class's expression; ``fold``: its case-sensitive twin for lowered text (writer/check/casefold.py),
+    every pattern lower-cased in the original's order, so the same alternative wins (the caller has
+    checked that each pattern can be lower-cased)."""
     if not patterns:
         return None
-    return re.compile(rf"(?<![\w-]){_filter_of(patterns)}(?:{_alternation(patterns)})(?![\w])", re.IGNORECASE)
+    if fold:
+        ordered = [lower_pattern(p) for p in sorted(set(patterns), key=lambda p: (-len(p), p))]
+        return re.compile(rf"(?<![\w-]){_filter_of(ordered)}(?:{'|'.join(f'(?:{p})' for p in ordered)})(?![\w])", flags)
+    return re.compile(rf"(?<![\w-]){_filter_of(patterns)}(?:{_alternation(patterns)})(?![\w])", flags)
 
 
 def _dispatch(patterns) -> str:
@@ -186,33 +193,79 @@ class KeyFinder(LazyPatterns):
         self._table = {k: words for k, words in table.items() if words}
         self.keys = list(self._table)
         self._compiled: dict[str, re.Pattern] = {}  # key -> its own expression, compiled on first use
+        self._compiled_lc: dict[str, re.Pattern] = {}  # the same, lower-cased, for lowered text
+        self._folded: dict[str, list[str]] | None | bool = False  # the table lower-cased (None: cannot be; False: not yet)
+        self.folding = True  # False: scan with the IGNORECASE expressions only (the plain version, for tests)
         every = [p for words in self._table.values() for p in words]
-        if every:
-            self._lazy("_positions", lambda: rf"(?<![\w-]){_filter_of(every)}(?=(?:{_dispatch(every)})(?![\w]))",
-                       re.IGNORECASE)
-        else:
-            self._positions = None
+        self._lazy("_positions", lambda: self._union(every), re.IGNORECASE)  # (never read for an empty table)
+        self._lazy("_positions_lc", lambda: self._union([p for words in self._folded.values() for p in words]), 0)
         self._cache: dict[str, frozenset[str]] = {}
+
+    @staticmethod
+    def _union(every: list[str]) -> str:
+        return rf"(?<![\w-]){_filter_of(every)}(?=(?:{_dispatch(every)})(?![\w]))"
+
+    def _folded_table(self) -> dict[str, list[str]] | None:
+        """Every key's patterns lower-cased for a case-sensitive scan of lowered text (writer/check/casefold.py:
+        the same matches, 2-3x faster), or None when some pattern cannot be."""
+        if self._folded is False:
+            folded = {k: [lower_pattern(p) for p in words] for k, words in self._table.items()}
+            self._folded = None if any(p is None for words in folded.values() for p in words) else folded
+            if self._folded is not None:
+                self._by_char = self._keys_by_first_char(self._folded)
+        return self._folded
+
+    def _keys_by_first_char(self, table: dict[str, list[str]]) -> dict[str, list[str]]:
+        """Character -> the keys whose expression can match at a position holding it (each key's
+        expression opens with a lookahead for its first characters: ``_filter_of``), in key order.
+        A character not in the map stands for the keys whose first characters cannot be told."""
+        first = {k: [_pattern_first_chars(p) for p in words] for k, words in table.items()}
+        anywhere = [k for k in self.keys if any(f is None for f in first[k])]
+        chars = {c[-1] for fs in first.values() for f in fs if f is not None for c in f}  # "\\$" is "$"
+        by_char = {c: [k for k in self.keys if k in anywhere or any(c in {x[-1] for x in f} for f in first[k])] for c in chars}
+        by_char[""] = anywhere
+        return by_char
+
+    def _key_pattern(self, key: str, *, folded: bool) -> re.Pattern:
+        if folded:
+            return _compile(self._table[key], 0, fold=True)
+        return _compile(self._table[key])
+
+    def folded_pattern(self, key: str) -> re.Pattern | None:
+        """``key``'s own expression as a case-sensitive twin for lowered text (the same matches as
+        its IGNORECASE expression on the text itself), or None when the table cannot be folded."""
+        if key not in self._table or self._folded_table() is None:
+            return None
+        rx = self._compiled_lc.get(key)
+        if rx is None:
+            rx = self._compiled_lc[key] = self._key_pattern(key, folded=True)
+        return rx
 
     def found(self, text: str) -> frozenset[str]:
         hit = self._cache.get(text)
         if hit is not None:
             return hit
         out: set[str] = set()
-        if self._positions is not None:
-            missing = self.keys
-            compiled = self._compiled
-            for m in self._positions.finditer(text):
+        if self.keys:  # (not ``self._positions``: reading it compiles the IGNORECASE union)
+            low = lowered(text) if self.folding else None
+            table = self._folded_table() if low is not None else None
+            if table is not None:  # lowered: only the keys that can start with the character there are tried
+                positions, compiled, scanned, by_char = self._positions_lc, self._compiled_lc, low, self._by_char
+            else:
+                positions, compiled, scanned, by_char = self._positions, self._compiled, text, None
+            every, anywhere = self.keys, by_char[""] if by_char else None
+            for m in positions.finditer(scanned):
                 at = m.start()
-                for key in missing:
+                for key in (every if by_char is None else by_char.get(scanned[at], anywhere)):
+                    if key in out:
+                        continue
                     rx = compiled.get(key)
                     if rx is None:
-                        rx = compiled[key] = _compile(self._table[key])
-                    if rx.match(text, at):
+                        rx = compiled[key] = self._key_pattern(key, folded=by_char is not None)
+                    if rx.match(scanned, at):
                         out.add(key)
-                if len(out) == len(self.keys):
+                if len(out) == len(every):
                     break
-                missing = [k for k in missing if k not in out]
         result = frozenset(out)
         if len(self._cache) >= self.CACHE_SIZE:
             self._cache.clear()
@@ -233,6 +286,7 @@ class PhraseSet:
     cue_finders: dict[str, KeyFinder] | None = None  # "side", "asset", "window", "metric", "direction"
     frames: Frames | None = None  # every attribution frame (writer/check/frames.py)
     data_noun: re.Pattern | None = None  # "data", "figures", "statistics"... (what a run's opening talks about)
+    _folded_unions: dict = field(default_factory=dict, compare=False, repr=False)  # classes -> folded union or None
 
     @property
     def label_frame(self) -> re.Pattern | None:
@@ -250,6 +304,17 @@ class PhraseSet:
         m = self.label_frame.match(text) if label and self.label_frame else None
         return m.start() if m else at
 
+    def marker_ends(self, cls: str, text: str) -> list[int]:
+        """Where the matches of marker class ``cls`` end in ``text``, left to right (as
+        ``markers[cls].finditer`` gives them), scanned case-folded when that gives the same matches."""
+        low = lowered(text)
+        finder = self.marker_finder
+        folded = finder.folded_pattern(cls) if low is not None and finder is not None and finder.folding else None
+        if folded is not None:
+            return [m.end() for m in folded.finditer(low)]
+        plain = self.markers.get(cls)
+        return [] if plain is None else [m.end() for m in plain.finditer(text)]
+
     def cues(self, table: str, text: str) -> frozenset[str]:
         """Keys of one cue table found in ``text`` (same result as searching each key's expression)."""
         return self.cue_finders[table].found(text)
@@ -259,10 +324,27 @@ class PhraseSet:
         patterns = [p for c in sorted(classes) for p in (self.raw or {}).get(c, ())]
         return _compile(patterns) if patterns else re.compile("(?!x)x")
 
+    def union_starts(self, classes: frozenset[str], text: str) -> list[int]:
+        """Where ``union(classes)`` matches in ``text``, left to right: scanned case-folded when that gives the
+        same matches (writer/check/casefold.py; the alternatives keep their order, so the same one wins)."""
+        if classes not in self._folded_unions:
+            patterns = [p for c in sorted(classes) for p in (self.raw or {}).get(c, ())]
+            foldable = patterns and all(lower_pattern(p) is not None for p in patterns)
+            self._folded_unions[classes] = _compile(patterns, 0, fold=True) if foldable else None
+        folded = self._folded_unions[classes]
+        low = lowered(text) if folded is not None else None
+        if low is None:
+            return [m.start() for m in self.union(classes).finditer(text)]
+        return [m.start() for m in folded.finditer(low)]
+
     def speaks_of_data(self, text: str) -> bool:
         """Does ``text`` talk about data ("data", "figures", a "Source:" label)? Only such a sentence
         (or one with a figure) opens a run of figures its attribution covers."""
-        return self.data_noun is None or bool(self.data_noun.search(text)) or bool(self.frames and self.frames.labelled(text))
+        if self.data_noun is None:
+            return True
+        if self.frames is not None:  # the same nouns: scanned case-folded there
+            return self.frames.mentions_data(text) or self.frames.labelled(text)
+        return bool(self.data_noun.search(text))
 
     def differs(self, text: str) -> bool:
         """Do named sources differ in ``text`` ("CoinGlass and CoinAnk differ")? Same answer as
@@ -361,4 +443,27 @@ def source_pattern(names: dict[str, list[str]]) -> tuple[re.Pattern | None, dict
     alt = "|".join(re.escape(w) for w in sorted(spelling, key=len, reverse=True))
     # Case-sensitive for short all-caps names ("X", "CZ", "OKX") would be better, but a
     # source at the start of a sentence is capitalised either way; ids stay case-insensitive.
-    return re.compile(rf"(?<![\w-]){_first_char_filter(alt)}(?:{alt})(?![\w-])", re.IGNORECASE), spelling
+    plain = re.compile(rf"(?<![\w-]){_first_char_filter(alt)}(?:{alt})(?![\w-])", re.IGNORECASE)
+    return FoldedScan(plain), spelling
+
+
+class FoldedScan:
+    """An IGNORECASE pattern whose ``finditer`` runs case-folded when that gives the same matches
+    (writer/check/casefold.py): the same offsets, but a match's text is then lower-cased, so only for
+    readers of offsets and lower-cased words (source names: ``spelling[m.group(0).lower()]``)."""
+
+    __slots__ = ("plain", "pattern", "_folded")
+
+    def __init__(self, plain: re.Pattern):
+        self.plain, self.pattern = plain, plain.pattern
+        self._folded: re.Pattern | None | bool = False  # compiled on first use; None: cannot be folded
+
+    def finditer(self, text: str):
+        low = lowered(text)
+        if low is not None:
+            if self._folded is False:
+                folded = lower_pattern(self.pattern)
+                self._folded = None if folded is None else re.compile(folded, self.plain.flags & ~re.IGNORECASE)
+            if self._folded is not None:
+                return self._folded.finditer(low)
+        return self.plain.finditer(text)

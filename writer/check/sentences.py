@@ -39,9 +39,10 @@ def sentence_bounds(text: str, start: int = 0, end: int | None = None, *, starts
         s += 1
     for m in boundary.finditer(text, start, end):
         dot = m.start()
-        word = _WORD_BEFORE.search(text[max(s, dot - 12):dot])
-        if word and text[dot] == "." and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
-            continue
+        if text[dot] == ".":
+            word = _WORD_BEFORE.search(text[max(s, dot - 12):dot])
+            if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
+                continue
         if m.end() > s:
             out.append((s, m.end()))
         s = m.end()

@@ -21,15 +21,43 @@ from writer.errors import DraftError
 from writer.factbase.records import Event
 
 _DIGIT = re.compile(r"\d")
+# Debris: (expression, what it is, text one of which every match holds, in lower case for an
+# expression that ignores case; empty: always searched). Searching every sentence with all seven
+# expressions was half of the self-check; an expression whose text occurs nowhere in a sentence
+# (a plain substring test, far cheaper than a search) cannot match there, so it is skipped. The
+# needles avoid letters that IGNORECASE matches beyond their lower case ("i" matches "ı", "s" "ſ",
+# "k" the Kelvin sign); tests/test_draft_fast_paths.py holds every needle to its expression.
 _DEBRIS = [
-    (re.compile(r"\bNone\b"), "'None'"),
-    (re.compile(r"\bnan\b", re.IGNORECASE), "'nan'"),
-    (re.compile(r"\{\{|\}\}|\{%|%\}"), "template syntax"),
-    (re.compile(r"\(\s*\)"), "empty parentheses"),
-    (re.compile(r"\baccording to\s*(?:[.,;:)]|$)", re.IGNORECASE), "a dangling 'according to'"),
-    (re.compile(r"\s[,.;:](?!\d)"), "a space before punctuation"),
-    (re.compile(r"[,;:]\s*\."), "doubled punctuation"),
+    (re.compile(r"\bNone\b"), "'None'", ("None",)),
+    (re.compile(r"\bnan\b", re.IGNORECASE), "'nan'", ("nan",)),
+    (re.compile(r"\{\{|\}\}|\{%|%\}"), "template syntax", ("{{", "}}", "{%", "%}")),
+    (re.compile(r"\(\s*\)"), "empty parentheses", ("(",)),
+    (re.compile(r"\baccording to\s*(?:[.,;:)]|$)", re.IGNORECASE), "a dangling 'according to'", ("ccord",)),
+    (re.compile(r"\s[,.;:](?!\d)"), "a space before punctuation", ()),
+    (re.compile(r"[,;:]\s*\."), "doubled punctuation", ()),
 ]
+
+
+_DEBRIS_PLAN = [(rx, what, needles, bool(rx.flags & re.IGNORECASE)) for rx, what, needles in _DEBRIS]  # flags read once: a RegexFlag test costs microseconds
+
+
+def first_debris(text: str) -> tuple[str, re.Match] | None:
+    """The first debris of _DEBRIS in ``text`` and its match, searching only where its needle occurs."""
+    lowered = None
+    for rx, what, needles, blind in _DEBRIS_PLAN:
+        if needles:
+            if blind and lowered is None:
+                lowered = text.lower()
+            within = lowered if blind else text
+            for needle in needles:
+                if needle in within:
+                    break
+            else:
+                continue
+        m = rx.search(text)
+        if m:
+            return what, m
+    return None
 
 
 def template_line(source: str, snippet: str) -> int:
@@ -77,12 +105,12 @@ class SelfCheck:
                                         "which only a run of single-source, multi-source, official or unnamed-group figures allows",
                                         span.template, span.line, event)
                     self.wording(event, span, scope_text + " " + texts[opening][0], ours)
-                for rx, what in _DEBRIS:
-                    m = rx.search(full)
-                    if m:
-                        sec = sections[[s.name for s in sections].index(sentences[i].section)]
-                        src = self.sources_of_template.get(sec.template, "")
-                        raise self.fail(f"{what} in the sentence {full.strip()!r}", sec.template, template_line(src, full[max(0, m.start() - 20):m.end() + 20]), event)
+                found = first_debris(full)
+                if found:
+                    what, m = found
+                    sec = sections[[s.name for s in sections].index(sentences[i].section)]
+                    src = self.sources_of_template.get(sec.template, "")
+                    raise self.fail(f"{what} in the sentence {full.strip()!r}", sec.template, template_line(src, full[max(0, m.start() - 20):m.end() + 20]), event)
 
     def sentence_texts(self, tokenised: str, resolved: Resolved) -> tuple[str, str]:
         """The sentence as printed, and the same with fact-file text blanked (for banned-word checks)."""

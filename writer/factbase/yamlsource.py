@@ -21,9 +21,32 @@ import yaml
 from writer.errors import Problem, single_problem
 
 try:  # libyaml is in PyYAML's wheels; the pure loader is the same grammar, only slower.
-    _Loader = yaml.CSafeLoader
+    _SafeLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _SafeLoader = yaml.SafeLoader
+
+# Scalars' implicit tags, by text: libyaml hands every scalar to PyYAML's Python resolver, which
+# tries its expressions (bool, int, float, null, timestamp) on it; an event repeats the same keys
+# and words many times over (keeping the answers makes parsing a fact file about 1.1x faster,
+# bench/bench_draft_paths.py). Bounded: fact files hold free text.
+MAX_KEPT_TAGS = 8192
+_TAGS: dict[str, str] = {}
+
+
+class _Loader(_SafeLoader):
+    """The safe loader, with the implicit tag of a plain scalar kept per text (the same answer:
+    a plain scalar's tag is a function of its text alone while no path resolver is added)."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode or not implicit[0] or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        tag = _TAGS.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_TAGS) < MAX_KEPT_TAGS:
+                _TAGS[value] = tag
+        return tag
+
 
 MAX_FILE_BYTES = 1_048_576  # 1 MiB: an event file is a few KB; a 50 MB "fact file" is a mistake or an attack.
 

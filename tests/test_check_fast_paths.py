@@ -1,0 +1,39 @@
+"""Fast paths of the check held to their plain versions (the standards: speed work that makes code
+harder to read is tested against what it replaces)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings, strategies as st
+
+from writer.check.figures import _half_unit, _num
+
+
+def _half_unit_decimal(text: str) -> float:
+    """The plain version: Decimal arithmetic, then a float."""
+    digits = text.replace(",", "")
+    if "." in digits:
+        return float(Decimal(5).scaleb(-len(digits.split(".")[1]) - 1))
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    return float(Decimal(5).scaleb(zeros - 1))
+
+
+_numbers = st.one_of(
+    st.integers(min_value=0, max_value=10**15).map(str),
+    st.integers(min_value=1000, max_value=10**15).map(lambda n: f"{n:,}"),
+    st.tuples(st.integers(min_value=0, max_value=10**9), st.text(alphabet="0123456789", min_size=1, max_size=9))
+    .map(lambda p: f"{p[0]:,}.{p[1]}"),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_numbers)
+def test_number_and_precision_are_the_floats_decimal_gives(text):
+    assert _num(text) == float(Decimal(text.replace(",", "")))
+    assert _half_unit(text) == _half_unit_decimal(text)
+
+
+def test_examples():
+    assert (_num("1,451.5"), _half_unit("1.451"), _half_unit("90"), _half_unit("96,000"), _half_unit("0")) == (1451.5, 0.0005, 5.0, 500.0, 0.5)

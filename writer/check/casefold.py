@@ -1,0 +1,79 @@
+"""Case-insensitive scans run as case-sensitive ones on lower-cased text: the same matches, faster.
+
+Python's engine skips an alternative of an alternation on its first character
+only when that character is compared case-sensitively; under ``re.IGNORECASE``
+it enters every alternative at every position. The check's keyword lists
+(reporting verbs, data nouns, the phrase classes, the linking cues) are long
+alternations scanned over every sentence, so a scan of ``text.lower()`` with
+the pattern's letters lower-cased and no IGNORECASE is 2-3x faster.
+
+It gives the same matches at the same offsets when:
+
+- the text keeps one character per character when lower-cased (``"İ"`` becomes
+  two) and holds neither ``"ı"`` nor ``"ſ"`` (IGNORECASE matches them to ``i``
+  and ``s``; ``lower()`` leaves them apart): :func:`lowered` answers None otherwise;
+- the pattern's letters are ASCII (other characters have no case), it sets no inline
+  flag, names no group or character and has no capital inside a character class
+  (``[A-z]`` is not ``[a-z]``): :func:`lower_pattern` answers None otherwise.
+
+The lowered text is for finding offsets: a match's own text is then lower-cased, so a
+caller that needs the words as written slices the original text.
+
+``\\w``, ``\\s`` and ``\\b`` read the same on a lower-cased character, and only "İ", "ı" and "ſ"
+match an ASCII letter under IGNORECASE that ``lower()`` does not give (both checked over every
+code point by tests/test_check_casefold.py, which also holds both scans to the same answers).
+"""
+
+from __future__ import annotations
+
+import re
+
+_APART = ("ı", "ſ")  # IGNORECASE matches these to "i" and "s"; lower() keeps them as they are
+# Inline flags, named groups, conditionals, and escapes that spell a character by number or name ("\x41" is "A").
+_UNSAFE = re.compile(r"\(\?[aiLmsux-]|\(\?P|\(\?\(|\\[NxuU0-9]")
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when every offset keeps its character and IGNORECASE would read it the same, else None."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and any(c in text for c in _APART)):
+        return None
+    return low
+
+
+def lower_pattern(pattern: str) -> str | None:
+    """``pattern`` (meant for IGNORECASE) with its literal letters lower-cased, for a case-sensitive scan of
+    lowered text; None when that could change what it matches (see the module's docstring)."""
+    if _UNSAFE.search(pattern) or not (pattern.isascii() or all(c.isascii() or c.lower() == c == c.upper() for c in pattern)):
+        return None  # (a character beyond ASCII is fine when it has no case: "’", "–")
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])  # an escape keeps its letter: \W is not \w
+            i += 2
+            continue
+        if in_class:
+            if c.isupper():
+                return None
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                out.append("[^")
+                i += 2
+                if pattern[i:i + 1] == "]":  # "[^]...]": a first "]" is a member
+                    out.append("]")
+                    i += 1
+                continue
+            if pattern[i + 1:i + 2] == "]":
+                out.append("[]")
+                i += 2
+                continue
+        out.append(c.lower())
+        i += 1
+    return "".join(out)
+
+
+__all__ = ["lower_pattern", "lowered"]
