@@ -6,7 +6,7 @@ const KINDS = ["between", "mrange", "prange", "money", "suffixed", "percent", "r
   "coins", "grouped"];
 // Every named group of writer's figure expression this port reads or knows to ignore: a group added to
 // figures.py is a form this port does not handle yet, so the rule refuses to load rather than miscount.
-const KNOWN_GROUPS = new Set([...KINDS, "b_lo", "b_hi", "b_cur", "b_coins", "mr_lo", "mr_lo_mag", "mr_hi", "mr_hi_mag", "pr_lo", "pr_hi",
+const KNOWN_GROUPS = new Set([...KINDS, "b_lo", "b_hi", "b_cur", "b_coins", "mr_neg", "mr_lo", "mr_lo_mag", "mr_hi_neg", "mr_hi", "mr_hi_mag", "pr_lo", "pr_hi",
   "m_num", "m_mag", "s_num", "s_mag", "p_neg", "p_num", "r_a", "r_b", "r_a2", "v_word", "v_mag", "v_dollars", "w_num", "w_mag",
   "w_dollars", "w_cur", "w_noun", "ra_num", "ra_per", "cw_num", "cw_cur", "c_num", "c_noun", "co_num", "co_unit", "g_num"]);
 const unknown = G.figure_groups.filter((g) => !KNOWN_GROUPS.has(g));
@@ -61,7 +61,9 @@ function make(m) {
     case "mrange": {
       if (before(5).endsWith("from ")) return null;
       const hiMag = g.mr_hi_mag;
-      const lo = amount(g.mr_lo, g.mr_lo_mag || hiMag), hi = amount(g.mr_hi, hiMag);
+      let lo = amount(g.mr_lo, g.mr_lo_mag || hiMag), hi = amount(g.mr_hi, hiMag);
+      if (g.mr_neg) lo = -lo; // a range across zero: "-$1.2 million to $3.5 million"
+      if (g.mr_hi_neg) hi = -hi;
       return hi < lo ? null : fig(start, end, text, "USD", lo, hi, false);
     }
     case "prange": {
