@@ -452,3 +452,17 @@ def test_far_apart_range_ends_are_read_as_one_magnitude():
   - {id: flow, metric: volume, unit: currency, currency: EUR, window: 24h, observations: [{source: coinank, range: [2, 2450000000000]}]}
 """)
     drafter().draft(ev)  # today: DraftError, P006 'between 2 and 2.45 trillion euros' contradicts fact 'flow'
+
+
+def test_a_platforms_user_count_links_to_its_own_fact_not_to_an_unavailable_count():
+    """Words about users describe a user count as much as liquidated accounts: a printed user count is
+    not taken for an unavailable count of liquidated accounts whose window the paragraph happens to name."""
+    ev = event("""facts:
+  - {id: supply, metric: supply, unit: coins, asset: SOL, window: 60m, status: official, observations: [{source: okx, value: 412000}]}
+  - {id: gone, metric: liquidated_accounts, unit: count, asset: XRP, window: 60m, status: unavailable, reason: no feed}
+  - {id: users, metric: user_count, unit: count, observations: [{source: coinglass, value: 26480}]}
+""")
+    text = ("According to OKX, the SOL supply over 60 minutes stood at 412,000 SOL. "
+            "On CoinGlass's count the platform's users stood at about 26,500.")
+    assert links_of(ev, text)["26,500"] == "users"
+    assert "users" in drafted_links(ev).values()
