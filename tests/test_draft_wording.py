@@ -424,3 +424,21 @@ facts:
     readings = ("A split this uneven", "That is not the signature")
     found = [md.index(r) for r in readings if r in md]
     assert found and all(at > share_at for at in found)
+
+
+@pytest.mark.parametrize("speaker, relayed", [
+    ("several data providers and a few desks", False),  # an alias of the source, as whole words
+    ("Changpeng Zhao, speaking for himself,", False),  # the person's other spelling
+    ("Xavier, a derivatives trader", True),  # "X" inside another word names no one
+])
+def test_a_quote_says_who_relayed_it_only_when_its_speaker_is_not_that_source(speaker, relayed):
+    source = "x-posts" if speaker.startswith("Xavier") else "cz" if "Zhao" in speaker else "data-providers"
+    md = draft(f"""
+quotes:
+  - id: q
+    speaker: {speaker}
+    words: leverage had nowhere left to hide
+    source: {source}
+""")
+    line = next(l for l in md.splitlines() if "nowhere left to hide" in l)
+    assert ("according to" in line) is relayed, line

@@ -136,15 +136,27 @@ class ContextRef(Ref):
         self.n_sources = len(item.sources)
 
 
+def _names_within(name: str, speaker: str) -> bool:
+    """Whether the speaker's words hold this name as whole words ("X" is not inside "Xavier")."""
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", speaker, re.IGNORECASE) is not None
+
+
+def _spellings(event, source_id: str | None) -> tuple[str, ...]:
+    source = event.registry.sources.get(source_id) if source_id else None
+    return source.names if source is not None else ()
+
+
 class QuoteRef(Ref):
     PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase"})
 
-    def __init__(self, quote: Quote, reporter: str | None = None):
+    def __init__(self, quote: Quote, reporter: str | None = None, reporter_names: tuple[str, ...] = ()):
         self._quote = quote
         self.id, self.status = quote.id, quote.status.value
         self.has_role, self.has_channel = bool(quote.role), bool(quote.channel)
-        # "as reported by X" only when someone other than the speaker reported it.
-        self.has_source = bool(reporter) and reporter.casefold() not in quote.speaker.casefold()
+        # "according to X" only when someone other than the speaker reported it: a speaker whose words
+        # already name the source by any of its spellings ("multiple data providers and traders") is it.
+        names = (reporter, *reporter_names) if reporter else ()
+        self.has_source = bool(reporter) and not any(_names_within(n, quote.speaker) for n in names)
         self.unverified = quote.status in UNVERIFIED
         self.paraphrase = bool(getattr(quote, "paraphrase", False))  # a view in the desk's words: "said that ..."
 
@@ -440,7 +452,7 @@ def build_view(event: Event, thresholds: dict) -> View:
         context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and not _is_reason(c, facts)],
         reasons=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and _is_reason(c, facts)],
         caveats=[ContextRef(c) for c in getattr(event, "caveats", ())],
-        quotes=[QuoteRef(q, event.source_name(q.source) if q.source else None) for q in event.quotes],
+        quotes=[QuoteRef(q, event.source_name(q.source) if q.source else None, _spellings(event, q.source)) for q in event.quotes],
         main_sources=[],
         estimates=estimates,
         realised_estimates=realised_estimates,
