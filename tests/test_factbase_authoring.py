@@ -263,6 +263,24 @@ def test_the_json_schema_enumerates_the_vocabulary_and_enforces_times():
         assert list(validator.iter_errors(doc)), path
 
 
+def test_the_json_schema_allows_a_quote_only_the_statuses_validation_allows():
+    from writer.factbase.spec import QUOTE_STATUSES
+
+    validator = jsonschema.Draft202012Validator(event_schema())
+
+    def with_quote_status(status):
+        return {"id": "x", "as_of": "2026-11-17T09:00:00+08:00",
+                "quotes": [{"id": "q", "speaker": "a trader", "words": "too much leverage", "status": status}]}
+
+    for status in QUOTE_STATUSES:
+        assert not list(validator.iter_errors(with_quote_status(status.value))), status
+    for refused in ("estimate", "disputed", "multi_source", "unavailable"):
+        assert list(validator.iter_errors(with_quote_status(refused))), refused
+        with pytest.raises(InputError):
+            event_from_text(f"id: x\nas_of: 2026-11-17T09:00:00+08:00\nquotes:\n  - {{id: q, speaker: a trader, words: too much leverage, status: {refused}}}\n",
+                            "x.yaml", REGISTRY)
+
+
 def test_the_committed_schema_file_is_current():
     committed = json.loads((ROOT / "factbase" / "event.schema.json").read_text(encoding="utf-8"))
     assert committed == json.loads(json.dumps(event_schema())), "run: writer facts schema > factbase/event.schema.json"

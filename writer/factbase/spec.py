@@ -408,6 +408,10 @@ class ContextSpec(_Strict):
     as_of_approximate: bool = False
 
 
+# How far a quote's relay can be trusted (QuoteSpec.status).
+QUOTE_STATUSES = (Status.SINGLE_SOURCE, Status.OFFICIAL, Status.UNNAMED_GROUP, Status.PENDING_VERIFICATION, Status.RUMOR)
+
+
 class QuoteSpec(_Strict):
     id: FactId
     speaker: str = Field(min_length=1)
@@ -416,7 +420,8 @@ class QuoteSpec(_Strict):
     words: str = Field(min_length=1, description="the quoted words, exactly; with `paraphrase: true`, the desk's paraphrase of the view")
     paraphrase: bool = Field(default=False, description="the words are a paraphrase of the speaker's view (attributed, not verbatim): never printed in quotation marks")
     source: SourceRef | None = Field(default=None, description="registry id of who reported the quote, when not the speaker")
-    status: Status | None = None
+    # the JSON Schema lists the statuses a quote may take (the validator below words the refusal)
+    status: Status | None = Field(default=None, json_schema_extra={"enum": [*(s.value for s in QUOTE_STATUSES), None]})
     as_of: When | None = None
     as_of_approximate: bool = False
 
@@ -429,10 +434,6 @@ class QuoteSpec(_Strict):
             raise ValueError(f"status {v.value!r} does not fit a quote (one speaker's words, relayed by at most one source); "
                              f"use one of {', '.join(s.value for s in QUOTE_STATUSES)}, or leave it out")
         return v
-
-
-# How far a quote's relay can be trusted (QuoteSpec.status).
-QUOTE_STATUSES = (Status.SINGLE_SOURCE, Status.OFFICIAL, Status.UNNAMED_GROUP, Status.PENDING_VERIFICATION, Status.RUMOR)
 
 
 class CaveatSpec(_Strict):
