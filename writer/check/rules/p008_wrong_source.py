@@ -61,8 +61,10 @@ RULE = Rule(
     doc="""\
 ## What it does
 Flags a sentence that names a registry source (by name or alias) which is not among
-the sources of any figure the sentence prints (an exchange named as the venue of the
-figure is not counted as a source).
+the sources of any figure the sentence prints. Not counted as sources: an exchange
+named as the venue (or one of the venues) of the figure, and, for a quote's figure, the
+speaker and a source the speaker's role or channel names ("CZ, Binance's founder, said
+in a post on Binance Square ...").
 
 ## Why it matters
 Misattribution is worse than no attribution: the named provider can deny the figure,

@@ -39,6 +39,7 @@ Flags a figure from several agreeing sources, an official statement, a disputed
 range or an unnamed group of sources ("public data") when no source is named in its
 sentence, a covering note, or the sentence that opens its run (the nearest earlier
 sentence of the paragraph naming a source, with no other attribution or caveat between).
+A quote relayed by no one has its speaker as its source: naming the speaker names it.
 
 ## Why it matters
 Even well-supported figures are attributed in news copy: "HTX's own figures show",
