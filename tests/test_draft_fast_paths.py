@@ -74,12 +74,6 @@ def test_cached_percent_equals_babel(value, signed):
     assert got == text
 
 
-def test_grouped_whole_numbers():
-    for k in (1, 12, 999, 1000, 24_000, 1_000_000, 1000):
-        assert n.grouped(k) == format_decimal(k, locale=n.LOCALE)
-    assert n.grouped(1000) == "1,000"
-
-
 # --- the self-check's debris: expressions whose text occurs nowhere are skipped ---------------
 
 

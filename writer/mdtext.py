@@ -24,4 +24,12 @@ def md_escape(text: str) -> str:
     return text.replace("&", "&amp;") if re.search(r"&\w+;|&#", text) else text
 
 
-__all__ = ["md_escape"]
+def names_within(name: str, text: str, *, fold: bool = True) -> bool:
+    """Whether ``text`` holds ``name`` as whole words ("X" is not inside "Xavier"); with ``fold``,
+    whatever the case. One rule for drafting (who relayed a quote) and the check (who a sentence names)."""
+    if fold:
+        name, text = name.casefold(), text.casefold()
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+__all__ = ["md_escape", "names_within"]

@@ -21,6 +21,7 @@ from writer.check.figures import Figure, find_figures
 from writer.check.phrases import PhraseSet
 from writer.factbase.records import Event, Fact
 from writer.factbase.vocabulary import STABLECOIN_QUOTES, Status, window_minutes
+from writer.mdtext import names_within
 
 # A stablecoin notional is dollars at face value: "$80.6 million" and "80.6 million USDT" are one amount.
 _UNIT_OK = {
@@ -616,7 +617,7 @@ def _names(text: str, name: str) -> bool:
     """Whether ``text`` names ``name``, whatever Markdown made of its escapes and emphasis
     characters ("Ana\\_Trader", read as "Ana\\ Trader")."""
     words = _plain_words(name)
-    return bool(words) and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", _plain_words(text)) is not None
+    return bool(words) and names_within(words, _plain_words(text), fold=False)
 
 
 def _plain_words(text: str) -> str:

@@ -84,12 +84,6 @@ def _pattern_text(exact: str, pattern: str) -> str:
     return format_decimal(Decimal(exact), format=pattern, locale=LOCALE)
 
 
-@lru_cache(maxsize=256)
-def grouped(n: int) -> str:
-    """A whole number with the locale's grouping ("1,000"): window lengths and the like."""
-    return format_decimal(n, locale=LOCALE)
-
-
 @lru_cache(maxsize=64)
 def _symbol(currency: str) -> str:
     return get_currency_symbol(currency, locale=LOCALE)

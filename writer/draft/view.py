@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from writer.draft.potential import is_potential
 from writer.factbase.records import ContextItem, Event, Fact, Quote
 from writer.factbase.vocabulary import Status, window_minutes
+from writer.mdtext import names_within
 
 
 class TemplateMisuse(Exception):
@@ -136,11 +137,6 @@ class ContextRef(Ref):
         self.n_sources = len(item.sources)
 
 
-def _names_within(name: str, speaker: str) -> bool:
-    """Whether the speaker's words hold this name as whole words ("X" is not inside "Xavier")."""
-    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", speaker, re.IGNORECASE) is not None
-
-
 def _spellings(event, source_id: str | None) -> tuple[str, ...]:
     source = event.registry.sources.get(source_id) if source_id else None
     return source.names if source is not None else ()
@@ -156,7 +152,7 @@ class QuoteRef(Ref):
         # "according to X" only when someone other than the speaker reported it: a speaker whose words
         # already name the source by any of its spellings ("multiple data providers and traders") is it.
         names = (reporter, *reporter_names) if reporter else ()
-        self.has_source = bool(reporter) and not any(_names_within(n, quote.speaker) for n in names)
+        self.has_source = bool(reporter) and not any(names_within(n, quote.speaker) for n in names)
         self.unverified = quote.status in UNVERIFIED
         self.paraphrase = bool(getattr(quote, "paraphrase", False))  # a view in the desk's words: "said that ..."
 

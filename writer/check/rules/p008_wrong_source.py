@@ -1,8 +1,7 @@
 """P008 wrong-source: a named source that is not among the fact's sources."""
 
-import re
-
 from writer.check.rules.base import Hit, Rule, RuleContext
+from writer.mdtext import names_within
 
 
 def _specific(ctx: RuleContext, source_id: str) -> bool:
@@ -22,7 +21,7 @@ def _speaker_ids(ctx: RuleContext, support_id: str) -> set[str]:
     # the speaker, and a source the speaker's role or channel names ("CZ, Binance's founder", "in a post on Binance Square")
     about = " ".join(x for x in (quote.role, quote.channel) if x).casefold()
     return {sid for sid, src in event.registry.sources.items()
-            if any(who == n.casefold() or (about and re.search(rf"(?<!\w){re.escape(n.casefold())}(?!\w)", about)) for n in src.names)}
+            if any(who == n.casefold() or (about and names_within(n, about)) for n in src.names)}
 
 
 def check(ctx: RuleContext):
