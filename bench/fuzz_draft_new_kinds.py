@@ -13,7 +13,8 @@ This script is the long run with chosen seeds, for finding new failures.
 
 Prints, per seed, the number of events tried and failed, and the failures grouped by cause (the
 message with its figures, ids, names and positions taken out); --dump writes each failing event's
-YAML to DIR (draft it again with `writer draft DIR/<id>.yaml --sources DIR/sources.yaml`); with
+YAML to DIR, named by seed and id (ids repeat across seeds; draft it again with
+`writer draft DIR/s<seed>-<id>.yaml --sources DIR/sources.yaml`); with
 --write, also writes the results (with the command and the machine's load) to a Markdown file.
 Exit 0.
 """
@@ -41,7 +42,7 @@ def strategy(name: str):
     if name == "corners":
         import test_draft_any_event_corners as corners
 
-        return corners.corner_events(avoid_known=False)  # the suite avoids known open causes; the long run counts them
+        return corners.corner_events()
     return props.events(new_kinds=True)
 
 
@@ -72,8 +73,8 @@ def run_seed(generator: str, examples: int, chosen: int, dump: Path | None) -> t
             failures.append((event.id, cause(message), message.splitlines()[0][:300]))
             if dump is not None:
                 dump.mkdir(parents=True, exist_ok=True)
-                (dump / f"{event.id}.yaml").write_text(props.GENERATED_TEXT.get(event.id, ""), encoding="utf-8")
-                (dump / f"{event.id}.txt").write_text(message, encoding="utf-8")
+                (dump / f"s{chosen}-{event.id}.yaml").write_text(props.GENERATED_TEXT.get(event.id, ""), encoding="utf-8")
+                (dump / f"s{chosen}-{event.id}.txt").write_text(message, encoding="utf-8")
 
     run()
     return tried, failures

@@ -310,7 +310,9 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
             assets = assets | a | b
     if fu.figure.asset:
         assets = assets | {fu.figure.asset}
-    sentence_assets = assets or _asset_cues(phrases, tickers, _without_sources(fu.sentence))
+    # The sentence's assets before the figure ("If ether breaks $4,000, shorts worth $300 million..."); a later
+    # clause of its own ("..., BTC fell below $90,000 on Friday") speaks of something else.
+    sentence_assets = assets or _asset_cues(phrases, tickers, _earlier_words(fu))
     windows = _norm_windows(phrases.cues("window", local) or phrases.cues("window", fu.sentence.text) or phrases.cues("window", block_text))
     if venue_rx is not None and venue_rx is fu.sentence._reader.source_rx:
         venues = frozenset(fu.sentence.sources)  # the sentence has already searched for these names
@@ -322,6 +324,20 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
                 _norm_windows(phrases.cues("window", local)), _garbled(fu.sentence.text, phrases, tickers))
+
+
+def _earlier_words(fu: FigureUse) -> str:
+    """The words of the figure's sentence before it, source names and stablecoin units blanked: the
+    "USDT" of "4.4 trillion USDT" is the amount's currency, not an asset the sentence is about."""
+    text = _without_sources(fu.sentence)[:fu.figure.start - fu.sentence.start]
+    for other in fu.sentence.figures:
+        f = other.figure
+        if f.start >= fu.figure.start:
+            break
+        if f.unit in STABLECOIN_QUOTES:
+            a, b = f.start - fu.sentence.start, f.end - fu.sentence.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _without_sources(sentence) -> str:

@@ -185,13 +185,13 @@ class Render:
             if fact.unit == "USD":
                 # A price level prints in full ("$96,000"); a level of a market value reads as money ("$2.5 trillion").
                 as_price = fact.metric in _PRICE_METRICS and abs(v) < _PRICE_IN_FULL_BELOW
-                return fmt.price(v) if as_price else fmt.money(v, floor=floor, ceil=ceil, figs=figs)
+                return fmt.price(v, floor=floor, ceil=ceil) if as_price else fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
                 return fmt.percent(v, floor=floor, ceil=ceil, signed=fact.metric.endswith("_change") and not fact.change)
             if fact.unit == "ratio":
                 return fmt.ratio(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "index":
-                return fmt.index(v)
+                return fmt.index(v, floor=floor, ceil=ceil)
             if fact.unit == "coins":
                 return fmt.coins(v, fact.asset or "", floor=floor, ceil=ceil, figs=figs)
             if fact.unit in CURRENCIES:

@@ -140,11 +140,16 @@ def count(value: float, *, floor: bool = False, ceil: bool = False, figs: int = 
     return amount(value, floor=floor, ceil=ceil, figs=figs)
 
 
-def price(value: float) -> Formatted:
-    """A price level: editors print the level in full ("$96,000"), cents only below $100."""
+def _mode(floor: bool, ceil: bool) -> str:
+    return ROUND_FLOOR if floor else ROUND_CEILING if ceil else ROUND_HALF_EVEN
+
+
+def price(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted:
+    """A price level: editors print the level in full ("$96,000"), cents only below $100 (down
+    under a floor, up under a ceiling: "over $96,000" for 96,000.4 stays true)."""
     d = Decimal(repr(float(value)))
     q = Decimal("0.01") if abs(d) < 100 else Decimal(1)
-    rounded = d.quantize(q, rounding=ROUND_HALF_EVEN).normalize()
+    rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
     if rounded == rounded.to_integral_value():
         rounded = rounded.quantize(Decimal(1))
     return Formatted(_symbol("USD") + _plain(rounded), _changed(value, rounded))
@@ -178,10 +183,11 @@ def ratio(value: float, *, floor: bool = False, ceil: bool = False, figs: int = 
     return Formatted(_plain(rounded) + " to 1", _changed(value, rounded))
 
 
-def index(value: float) -> Formatted:
-    """Index points (Fear & Greed 23, Nikkei 50,100): one decimal at most, grouped."""
+def index(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted:
+    """Index points (Fear & Greed 23, Nikkei 50,100): one decimal at most, grouped (down under a
+    floor, up under a ceiling)."""
     d = Decimal(repr(float(value)))
-    rounded = d.quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN).normalize()
+    rounded = d.quantize(Decimal("0.1"), rounding=_mode(floor, ceil)).normalize()
     if rounded == rounded.to_integral_value():
         rounded = rounded.quantize(Decimal(1))
     return Formatted(_plain(rounded), _changed(value, rounded))
