@@ -525,3 +525,22 @@ def test_a_bound_on_an_index_or_a_price_is_rounded_so_its_words_stay_true(metric
   - {{id: lvl, metric: {metric}, unit: {unit}, asset: BTC, observations: [{{source: coinglass, value: {value}, hedge: {hedge}}}]}}
 """)
     assert printed in drafted_links(ev)  # the round trip raises on P006 when the bound is rounded the wrong way
+
+
+@pytest.mark.parametrize("words, window", [("over 72 hours", "72h"), ("over one month", "1mo"), ("over 9999 minutes", "9999m"),
+                                          ("over 3 weeks", "3w"), ("over the past week", "1w")])
+def test_a_window_written_as_any_count_of_units_is_read(words, window):
+    """Drafts print every window a fact file may hold as a count of units: the check reads each one
+    (not only the phrase table's idioms), so a paragraph's earlier "past week" does not decide it."""
+    ev = event("""facts:
+  - {id: week, metric: sentiment_index, unit: index, asset: BTC, window: 1w, observations: [{source: coinglass, value: 30}]}
+  - {id: other, metric: sentiment_index, unit: index, asset: BTC, window: WINDOW, observations: [{source: coinank, value: 61}]}
+""".replace("WINDOW", window if window != "1w" else "72h"))
+    text = (f"According to CoinGlass, the BTC sentiment index stood at 30 over the past week. "
+            f"According to CoinAnk, the BTC sentiment index stood at 61 {words}.")
+    codes = _codes(ev, text)
+    if window == "1w":  # the words name the first fact's window: the second's value for it is a mismatch
+        assert "P012" in codes or "P006" in codes, codes
+    else:
+        assert not codes & {"P006", "P012"}, codes
+        assert links_of(ev, text)["61"] == "other"

@@ -313,7 +313,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     # The sentence's assets before the figure ("If ether breaks $4,000, shorts worth $300 million..."); a later
     # clause of its own ("..., BTC fell below $90,000 on Friday") speaks of something else.
     sentence_assets = assets or _asset_cues(phrases, tickers, _earlier_words(fu))
-    windows = _norm_windows(phrases.cues("window", local) or phrases.cues("window", fu.sentence.text) or phrases.cues("window", block_text))
+    local_windows = _window_cues(phrases, local)
+    windows = local_windows or _window_cues(phrases, fu.sentence.text) or _window_cues(phrases, block_text)
     if venue_rx is not None and venue_rx is fu.sentence._reader.source_rx:
         venues = frozenset(fu.sentence.sources)  # the sentence has already searched for these names
     else:
@@ -323,7 +324,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     directions = phrases.cues("direction", clause[-60:])
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
-                _norm_windows(phrases.cues("window", local)), _garbled(fu.sentence.text, phrases, tickers))
+                local_windows, _garbled(fu.sentence.text, phrases, tickers))
 
 
 def _earlier_words(fu: FigureUse) -> str:
@@ -371,6 +372,22 @@ def _norm_window(w: str | None) -> str | None:
 
 def _norm_windows(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(_norm_window(k) for k in keys) if keys else keys
+
+
+# Any window written as a count of units, as drafts print every window a fact file may hold ("over 72 hours",
+# "9999 minutes", "one month"), besides the phrase table's idioms ("past day", "weekly"); by its length.
+_NUMBERED_WINDOW = re.compile(r"(?<![\w.,])(\d{1,4}|one)[- ](minute|hour|day|week|month)s?\b", re.IGNORECASE)
+_UNIT_KEY = {"minute": "m", "hour": "h", "day": "d", "week": "w", "month": "mo"}
+
+
+def _window_cues(phrases: PhraseSet, text: str) -> frozenset[str]:
+    """The windows the words name, by length in minutes."""
+    found = _norm_windows(phrases.cues("window", text))
+    for m in _NUMBERED_WINDOW.finditer(text):
+        n = 1 if m.group(1).lower() == "one" else int(m.group(1))
+        if n:
+            found = found | {_norm_window(f"{n}{_UNIT_KEY[m.group(2).lower()]}")}
+    return found
 
 
 _HEARSAY = frozenset({"rumor", "pending", "claim"})
