@@ -544,3 +544,17 @@ def test_a_window_written_as_any_count_of_units_is_read(words, window):
     else:
         assert not codes & {"P006", "P012"}, codes
         assert links_of(ev, text)["61"] == "other"
+
+
+def test_a_context_items_own_words_repeated_are_its_figure_not_an_unavailable_facts():
+    """"BTC fell below $90,000 on Friday" is a context item's text; the desk also marks a BTC price below
+    some level unavailable. The sentence that repeats the item's words prints the item's figure (not a
+    figure for the gap, P007); the same value in other words about the price is still the gap's."""
+    ev = event("""facts:
+  - {id: gap, metric: price_level, unit: USD, asset: BTC, direction: below, status: unavailable, reason: no provider publishes it}
+context:
+  - {id: c1, kind: historical, text: "BTC fell below $90,000 on Friday", sources: [coinglass, coinank], status: estimate}
+""")
+    assert links_of(ev, "BTC fell below $90,000 on Friday (an estimate, modelled by CoinGlass and CoinAnk).")["$90,000"] == "context:c1"
+    assert "P007" not in _codes(ev, "BTC fell below $90,000 on Friday (an estimate, modelled by CoinGlass and CoinAnk).")
+    assert "P007" in _codes(ev, "On estimates by CoinGlass and CoinAnk, the BTC price slid below $90,000 overnight.")

@@ -49,7 +49,7 @@ class Support:
     anchor: bool = False  # a price level a fact is pinned to, not the fact's own value
     point: bool = True
     speaker: str | None = None  # a quote's speaker: two speakers may say the same words
-    words: str | None = None  # a quote's words: a paraphrase that repeats them is the quote's, not a fact's
+    words: str | None = None  # the words of a quote, context item, caveat or note: a sentence repeating them is theirs, not a fact's
     average: bool = False  # the report's own average of a fact's figures: linked only where the words say "average"
 
     @property
@@ -100,13 +100,13 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
                     if pinned:
                         out.append(Support(fact.id, fig.unit or "USD", fig.lo, fig.hi, status, sources, fact, anchor=True, point=fig.point))
                     else:
-                        out.append(_from_text(f"text:{fact.id}", fig, status, sources))
+                        out.append(_from_text(f"text:{fact.id}", fig, status, sources, words=words))
     for item in event.context:
         for fig in find_figures(item.text, qualifiers):
-            out.append(_from_text(f"context:{item.id}", fig, item.status, item.sources))
+            out.append(_from_text(f"context:{item.id}", fig, item.status, item.sources, words=item.text))
     for caveat in event.caveats:  # "exchanges report at most 1 liquidation per second": the caveat's own figure
         for fig in find_figures(caveat.text, qualifiers):
-            out.append(_from_text(f"caveat:{caveat.id}", fig, _caveat_status(event, caveat), caveat.sources))
+            out.append(_from_text(f"caveat:{caveat.id}", fig, _caveat_status(event, caveat), caveat.sources, words=caveat.text))
     for quote in event.quotes:
         # With no reporting source, a registered speaker is the quote's source: when two speakers say the
         # same words, the one the sentence names is the one quoted.
@@ -549,7 +549,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
             elif s.words is not None and _plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold():
-                score += 3  # a paraphrase that repeats the quote's words (no quotation marks) is the quote's figure
+                score += 3  # a sentence that repeats the words (a quote's without quotation marks, a context item's) is theirs
             if s.average:
                 score += _AVERAGE_BONUS  # "an average of $X": the report's average, not the figure it averages
             if s.speaker is not None:
