@@ -434,6 +434,10 @@ def test_every_valid_event_drafts_and_passes_its_own_check(event):
             assert event.source_name(s) in plain, (fact.id, sentence)
         if fig["section"] in ("headline", "lede"):
             assert fact.status.headline_safe, fact.id
+        if fig["role"] in ("level", "band"):  # the price a zone is pinned to, printed in full
+            ends = [fact.price_level] if fig["role"] == "level" else list(fact.price_band)
+            assert all(any(close(v, e, "USD") for e in ends) for v in numbers_in(fig["text"])), (fig["text"], ends)
+            continue
         if fact.magnitude is not None:  # vague words stay words: no number to compare
             assert not re.search(r"\d", fig["text"]), fig["text"]
             continue
@@ -442,7 +446,6 @@ def test_every_valid_event_drafts_and_passes_its_own_check(event):
             text = re.sub(rf"(?<!\w){re.escape(ticker)}(?!\w)", " ", text) if ticker else text
         for src in event.registry.sources.values():  # an aside naming "3Commas Data" or "Data Co." holds no value
             text = text.replace(md_escape(src.name), " ").replace(src.name, " ")
-        text = re.sub(r"(?<!\d),|,(?!\d)", " ", text)  # "unverified, circulating": a comma is no number (numbers_in reads "," as one)
         values = [v for v in numbers_in(text)]
         assert values, fig["text"]
         if fig["role"] == "value" and fact.bounds:
@@ -602,3 +605,9 @@ facts:
     sentences = lambda d: {s["text"] for s in d.claims["sentences"] if len(s["text"]) > 40}  # noqa: E731
     shared = sentences(a) & sentences(b)
     assert len(shared) < 0.5 * len(sentences(a)), shared
+
+
+def test_the_number_reader_of_these_properties_reads_no_lone_comma():
+    """The properties' own reader: a comma between words is no number, one between digit groups is a separator."""
+    assert numbers_in("an unverified, circulating claim") == []
+    assert numbers_in("1,250 traders, then $4.5 million, then -3%") == [1250.0, 4_500_000.0, -3.0]

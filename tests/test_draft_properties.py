@@ -103,12 +103,14 @@ def events(draw):
     return event_from_text(text, f"{eid}.yaml", REGISTRY)
 
 
-_NUM = re.compile(r"([-+]?)\$?([\d,]+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?(?:\s*(%|to 1(?![\d,])|BTC|ETH))?")
+_NUM = re.compile(r"([-+]?)\$?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?(?:\s*(%|to 1(?![\d,])|BTC|ETH))?")
 _SCALE = {None: 1, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _WINDOW_WORDS = re.compile(r"\b\d+(?:-| )(?:hours?|minutes?|days?|weeks?|months?)\b")
 
 
 def numbers_in(text: str) -> list[float]:
+    """Every number of ``text`` with its sign, magnitude word and unit; a comma is a digit group's
+    separator only between digits ("1,250"), never a number of its own ("unverified, circulating")."""
     out = []
     for m in _NUM.finditer(text):
         v = float(m.group(2).replace(",", "")) * _SCALE[m.group(3)]
