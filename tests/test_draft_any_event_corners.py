@@ -485,3 +485,45 @@ facts:
     draft = drafter().draft(event_from_text(text, "subject-note.yaml", registry()))  # the round trip raises on P012
     assert "ETH slid under $3,000" in draft.markdown
     assert [f["fact"] for f in draft.claims["figures"]] == ["flows"]
+
+
+def test_a_contract_of_another_coin_than_the_figures_asset_is_refused_at_the_contract():
+    """An article prints the contract beside its figure, so ETH-USDT on a BTC figure gives the figure
+    ETH: refused where it is written (file, line, field; `writer facts validate` and `writer draft`
+    exit 2). A contract's quote, kind, expiry, lot size and a venue's own code are no other coin."""
+    from test_draft_any_event import registry
+    from writer.errors import InputError
+    from writer.factbase.loader import event_from_text
+
+    def load(asset: str, contract: str):
+        text = ("id: c\nas_of: 2026-12-01T12:00:00+00:00\nfacts:\n"
+                f"  - id: f\n    metric: liquidations\n    unit: USD\n    asset: {asset}\n    venue: binance\n"
+                f"    contract: {contract}\n    observations: [{{source: coinglass, value: 41M}}]\n")
+        return event_from_text(text, "c.yaml", registry())
+
+    for asset, contract in (("BTC", "ETH-USDT"), ("BTC", "WBTC-USDT"), ("BTC", "ETH-USDT-251226"), ("SOL", "ETHUSD_PERP")):
+        with pytest.raises(InputError) as caught:
+            load(asset, contract)
+        text = str(caught.value)
+        assert "c.yaml:9:" in text and "facts[0].contract" in text and f"not the figure's asset {asset}" in text, text
+    for asset, contract in (("BTC", "BTC-USDT"), ("BTC", "BTC/USDT"), ("BTC", "BTCUSD_PERP"), ("BTC", "XBTUSD"), ("BTC", "BTC-USD"),
+                            ("PEPE", "1000PEPE-USDT"), ("1000PEPE", "1000PEPE-USDT"), ("1INCH", "1INCHUSD_PERP"),
+                            ("ETH", "ETHBTC"), ("WBTC", "WBTC-USDT"), ("BTC", "PERP-251226")):
+        assert load(asset, contract).fact("f").contract == contract
+
+
+def test_writer_exits_2_on_a_contract_of_another_coin(tmp_path):
+    from click.testing import CliRunner
+
+    from writer.cli import main
+
+    (tmp_path / "c.yaml").write_text("id: c\nas_of: 2026-12-01T12:00:00+00:00\nfacts:\n"
+                                     "  - {id: f, metric: liquidations, unit: USD, asset: BTC, venue: binance, contract: ETH-USDT,\n"
+                                     "     observations: [{source: coinglass, value: 41M}]}\n", encoding="utf-8")
+    from draft_support import ROOT
+
+    sources = str(ROOT / "factbase" / "sources.yaml")
+    for args in (["facts", "validate", str(tmp_path / "c.yaml"), "--sources", sources], ["draft", str(tmp_path / "c.yaml"), "--sources", sources]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "c.yaml:4:" in result.output and "facts[0].contract" in result.output and "Traceback" not in result.output

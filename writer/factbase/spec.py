@@ -40,6 +40,8 @@ from writer.factbase.vocabulary import (
     Status,
     Unit,
     compound_hedge,
+    contract_assets,
+    contract_names_asset,
     money_units,
 )
 
@@ -228,7 +230,9 @@ class FactSpec(_Strict):
     assets: list[Asset] | None = Field(default=None, min_length=2, description="two or more assets counted together (BTC and ETH)")
     venue: str | None = Field(default=None, description="source id of the exchange or platform the figure is about")
     venues: list[SourceRef] | None = Field(default=None, min_length=2, description="two or more venues counted together (source ids)")
-    contract: str | None = None
+    contract: str | None = Field(
+        default=None, description="the exchange's contract (BTC-USDT, BTCUSD_PERP); with `asset`, a contract of that coin (validation refuses another coin's)"
+    )
     subject: str | None = Field(default=None, description="who or what, for trader losses, transfers, concentrations")
     direction: Direction | None = Field(default=None, description="above/below the price, for pressure zones and levels")
     change: Change | None = Field(
@@ -317,6 +321,10 @@ class FactSpec(_Strict):
             raise ValueError("give `asset` (one) or `assets` (several), not both")
         if self.venue and self.venues:
             raise ValueError("give `venue` (one) or `venues` (several), not both")
+        if self.contract and self.asset and not contract_names_asset(self.contract, self.asset):
+            # An article prints the contract beside the figure: a contract of another coin gives the figure that coin.
+            raise _located(f"contract {self.contract!r} trades {contract_assets(self.contract)[-1]}, not the figure's asset "
+                           f"{self.asset}: give the figure's own contract, or the contract's coin as `asset`", "contract")
         self._check_change()
         self._check_per()
         if self.share_of is not None and self.unit is not Unit.PERCENT:

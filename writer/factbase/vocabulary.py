@@ -264,6 +264,37 @@ CURRENCIES: dict[str, str] = {
 STABLECOIN_QUOTES = frozenset({"USDT", "USDC"})
 
 
+# What a contract's name may add to its asset: the quote ("BTC-USDT", "BTCUSDT", "ETHBTC"), the kind
+# ("BTC-PERP", "BTCUSD_PERP"), an expiry ("BTC-USDT-251226"); and a venue's own code for a coin. Leading
+# digits may be a lot size ("1000PEPE-USDT" trades PEPE in lots of 1,000).
+CONTRACT_QUOTES = ("FDUSD", "BUSD", "USDT", "USDC", "PERP", "SWAP", "USD", "BTC", "ETH")
+CONTRACT_ASSET_CODES = {"XBT": "BTC"}  # BitMEX's XBTUSD
+_NOT_ASSETS = frozenset({"PERP", "SWAP", "USD"})  # a contract's parts that are never what it trades
+_CONTRACT_PARTS = re.compile(r"[-/_:.\s]+")
+_LOT = re.compile(r"^\d+(?=[A-Z])")
+
+
+def _coin(ticker: str) -> str:
+    """A ticker without its lot size, by its common code: "1000PEPE" and "PEPE" are one coin, "XBT" is BTC."""
+    bare = _LOT.sub("", ticker)
+    return CONTRACT_ASSET_CODES.get(bare, bare)
+
+
+def contract_assets(contract: str) -> tuple[str, ...]:
+    """The assets a contract's name may trade, read from its first part with or without a quote's
+    suffix ("BTCUSDT": BTCUSDT or BTC; "WBTC-USDT": WBTC or W); empty when it names none (an expiry,
+    a quote alone)."""
+    head = _CONTRACT_PARTS.split(contract.strip().upper(), maxsplit=1)[0]
+    readings = [head] + [head[: -len(q)] for q in CONTRACT_QUOTES if head.endswith(q) and len(head) > len(q)]
+    return tuple(r for r in readings if r and not r.isdigit() and r not in _NOT_ASSETS)
+
+
+def contract_names_asset(contract: str, asset: str) -> bool:
+    """Whether a contract trades ``asset``, lot sizes and venue codes aside (true when it names no asset)."""
+    readings = contract_assets(contract)
+    return not readings or _coin(asset) in {_coin(r) for r in readings}
+
+
 def money_units(allowed: tuple[Unit, ...]) -> bool:
     """Whether a metric measures money (so an amount in another currency fits it too)."""
     return Unit.USD in allowed
