@@ -210,10 +210,12 @@ class Render:
         if fact.range is not None:
             if fact.unit == "USD" and fact.metric != "price_level":
                 lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs)
-            elif fact.unit in ("count", "coins") or fact.unit in CURRENCIES:
+            elif fact.unit in ("count", "coins") or fact.unit in CURRENCIES or fact.unit in _DURATION_UNITS:
                 lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs, symbol=False)
-                word = fact.asset if fact.unit == "coins" else CURRENCIES.get(fact.unit)
-                if word:  # the unit once, at the end: "between 26,900 and 44,800 yuan"
+                word = fact.asset if fact.unit == "coins" else CURRENCIES.get(fact.unit) or _DURATION_UNITS.get(fact.unit)
+                # The unit once, at the end: "between 26,900 and 44,800 yuan"; "between 653 and 1,050 days", which the
+                # check reads as one range ("653 days" alone is a window's words, not a figure).
+                if word:
                     hi = fmt.Formatted(f"{hi.text} {word}", hi.approx)
             else:
                 lo, hi = one(fact.range[0]), one(fact.range[1])
@@ -239,12 +241,12 @@ class Render:
         """
         words = self.style.names.get("words", {})
 
-        def end(v: float, hedge, *, outward: bool, finer: bool = False) -> str:
+        def end(v: float, hedge, *, outward: bool, finer: bool = False, written: str | None = None) -> str:
             # A negative value is rounded to the nearest: "over -52%" would be a floor on the sign, not the size.
             # With two words ("nearly up to"), the one next to the number is the one a reader (and the check) applies.
             near = getattr(hedge, "second", hedge)
             kind = near.kind.value if near is not None and outward and v >= 0 and _reads_as_bound(near) else ""
-            text = _finer(v, fact.unit) if finer else one(v, floor=kind == "floor", ceil=kind == "ceiling").text
+            text = written or (_finer(v, fact.unit) if finer else one(v, floor=kind == "floor", ceil=kind == "ceiling").text)
             return f"{hedge.words} {text}" if hedge is not None else text
 
         if fact.range is not None:
@@ -264,8 +266,10 @@ class Render:
             # Each end keeps its unit ("$1.2 million to $1.5 million", "36% to 39%"); two ends
             # that round to the same text get one more digit, so the range never reads as "46% to 46%".
             finer = one(fact.range[0]).text == one(fact.range[1]).text and fact.unit == "percent"
+            # "$2 to $2.45 trillion" reads as 2 trillion: the high end in full when the low end would borrow its magnitude
+            far = fmt.full_high(*fact.range, figs=self.style.significant_figures) if fact.unit == "USD" and lo_h is None else None
             pair = (f"{end(fact.range[0], lo_h, outward=False, finer=finer)} {words.get('to', 'to')} "
-                    f"{end(fact.range[1], hi_h, outward=False, finer=finer)}")
+                    f"{end(fact.range[1], hi_h, outward=False, finer=finer, written=far.text if far else None)}")
             return pair if isinstance(fact.hedge, tuple) else f"{fact.hedge.words} {pair}"
         return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None, outward=True)
 
@@ -641,6 +645,7 @@ class Render:
 
 
 _BARE_UNITS = ("count", "index", "ratio")
+_DURATION_UNITS = {u: TIME_UNIT_WORDS[u][1] for u in ("days", "hours", "minutes")}  # a rate keeps its words on each end
 _PRICE_METRICS = ("price_level", "support_level")
 _PRICE_IN_FULL_BELOW = 10_000_000  # above this a "level" is a market value, not a coin's price
 

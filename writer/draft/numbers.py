@@ -131,9 +131,21 @@ def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = Tr
     magnitude = Decimal(10) ** (3 * (round_sig(hi, figs).adjusted() // 3))
     scaled = (round_sig(lo, figs) / magnitude).normalize()
     if scaled < Decimal("0.1"):  # "$0.005 billion" helps nobody: keep each end in its own magnitude
-        return low, high
+        return low, full_high(lo, hi, figs=figs, symbol=symbol) or high
     sign = _symbol("USD") if symbol else ""
     return Formatted(f"{sign}{_plain(scaled)} {word}", low.approx), high
+
+
+def full_high(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = True) -> Formatted | None:
+    """The high end of a range in full digits when the low end, printed bare, would read in the high end's
+    magnitude ("between 2 and 2.45 trillion" is 2 trillion to a reader, and to the check); None otherwise."""
+    if not (0 < lo < COMPACT_FROM <= hi):
+        return None
+    rounded_hi = round_sig(hi, figs)
+    magnitude = Decimal(10) ** (3 * (rounded_hi.adjusted() // 3))
+    if round_sig(lo, figs) > (rounded_hi / magnitude).normalize():
+        return None  # "between 50 and 2 million": 50 million would exceed the high end, so 50 reads as written
+    return Formatted(f"{_symbol('USD') if symbol else ''}{_plain(rounded_hi)}", _changed(hi, rounded_hi))
 
 
 def count(value: float, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:
