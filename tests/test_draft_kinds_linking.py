@@ -584,3 +584,31 @@ def test_a_disputed_duration_prints_its_unit_once_so_the_check_reads_one_range(u
 """)
     assert printed in drafted_links(ev)
     assert find_figures("liquidations came in waves between 4 hours and 12 hours after the open") == []
+
+
+_SAME_VALUE = """facts:
+  - {id: cap, metric: market_cap_change, unit: percent, window: 24h, observations: [{source: coinglass, value: 96}]}
+  - {id: share, metric: liquidation_share, unit: percent, window: 24h, observations: [{source: coinglass, value: 96}]}
+  - {id: liqs, metric: liquidations_change, unit: percent, window: 24h, observations: [{source: coinglass, value: 96}]}
+  - {id: price, metric: price_change, unit: percent, asset: BTC, window: 24h, observations: [{source: coinglass, value: 96}]}
+  - {id: oi, metric: open_interest_change, unit: percent, window: 24h, observations: [{source: coinglass, value: 96}]}
+  - {id: total, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 2M}]}
+  - {id: jump, metric: liquidations_change, unit: USD, window: 24h, observations: [{source: coinglass, value: 2M}]}
+"""
+
+
+@pytest.mark.parametrize("said, fact", [
+    ("longs made up 96% of liquidations over 24 hours", "share"),
+    ("96% of all liquidations over 24 hours were longs", "share"),
+    ("liquidations rose 96% over 24 hours", "liqs"),  # the change in liquidations, not a price change the verb names
+    ("liquidations were up 96% on the day before", "liqs"),
+    ("liquidations rose $2 million against the period before", "jump"),  # not the $2 million of liquidations themselves
+    ("BTC rose 96% over 24 hours", "price"),
+    ("open interest rose 96% over 24 hours", "oi"),
+    ("the market capitalisation stood 96% higher over 24 hours", "cap"),
+])
+def test_of_facts_with_the_same_value_the_one_whose_metric_the_words_name_is_linked(said, fact):
+    """Five facts at 96% (two at $2 million): the words of the metric (a share, a change of liquidations, a price
+    move) pick one."""
+    ev = event(_SAME_VALUE)
+    assert list(links_of(ev, f"According to CoinGlass, {said}.").values()) == [fact]

@@ -266,6 +266,7 @@ class Cues:
     near_exchanges: frozenset[str] = frozenset()  # exchanges named in the figure's own clause
     local_windows: frozenset[str] = frozenset()  # windows named in the figure's own words
     garbled: frozenset[str] = frozenset()  # assets of a name and ticker that disagree in the sentence: "Ethereum (BTC)"
+    change: bool = False  # the figure's own words say it is a change ("rose", "up", "higher")
 
 
 def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:
@@ -324,7 +325,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     directions = phrases.cues("direction", clause[-60:])
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
-                local_windows, _garbled(fu.sentence.text, phrases, tickers))
+                local_windows, _garbled(fu.sentence.text, phrases, tickers), _CHANGE_WORDS.search(local) is not None)
 
 
 def _earlier_words(fu: FigureUse) -> str:
@@ -506,6 +507,9 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
             score += 1
         if fact.metric in cues.metrics or (s.anchor and "price_level" in cues.metrics):
             score += 1
+        if cues.change and fact.metric.endswith("_change") and fact.metric.removesuffix("_change") in cues.metrics:
+            score += 2  # "liquidations rose 96%": a change in liquidations (noun and verb), more than the liquidations the
+            # noun alone names or a price change the verb alone names
     # Words of potential or of rumour point at such facts, and away from realised ones.
     if s.status is Status.ESTIMATE:
         score += 1 if potential else -1
@@ -627,6 +631,10 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
     return sorted(matched + extra, key=lambda m: index.position(m[1]))  # the supports' order, as the plain scan has it
 
 
+# Words that make a figure a change of what they name ("liquidations rose 96%", "were up 40%"); not "made up".
+_CHANGE_WORDS = re.compile(r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|dropp?(?:ed|s|ing)?|jump(?:ed|s|ing)?|gain(?:ed|s)?|"
+                           r"lost|slid|climb(?:ed|s)?|surge[ds]?|plunge[ds]?|(?<!made )up|down|higher|lower|"
+                           r"increase[ds]?|decrease[ds]?|grew|growth|change[ds]?)\b", re.IGNORECASE)
 _AVERAGE_WORDS = re.compile(r"\b(?:average[sd]?|mean|on\s+average)\b", re.IGNORECASE)
 _AVERAGE_REACH = 40  # characters before the figure where "an average (of)" stands
 _AVERAGE_BONUS = 3  # what "an average of" adds to the report's average over the figure it averages
