@@ -612,3 +612,21 @@ def test_of_facts_with_the_same_value_the_one_whose_metric_the_words_name_is_lin
     move) pick one."""
     ev = event(_SAME_VALUE)
     assert list(links_of(ev, f"According to CoinGlass, {said}.").values()) == [fact]
+
+
+def test_a_number_in_a_figures_subject_is_attributed_with_the_figure():
+    """"For 200 accounts, ... between $5 trillion and $12 trillion (a range: CoinGlass and CoinAnk differ)": the
+    subject's number describes the figure, and the sources named for the figure's value cover it (corners seed 11,
+    P011); with no source named for the value, both are still flagged."""
+    ev = event("""facts:
+  - {id: conc, metric: position_concentration, unit: USD, asset: BTC, subject: 200 accounts,
+     observations: [{source: coinglass, value: 5T}, {source: coinank, value: 12T}]}
+  - {id: loss, metric: trader_loss, unit: USD, subject: 300 accounts, observations: [{source: coinglass, value: 4M}]}
+""")
+    said = "For 200 accounts, the providers' figures run between $5 trillion and $12 trillion (a range: CoinGlass and CoinAnk differ)."
+    assert links_of(ev, said)["200 accounts"] == "conc"
+    assert "P011" not in _codes(ev, said)
+    assert "P011" in _codes(ev, "For 200 accounts, the figures run between $5 trillion and $12 trillion, a range.")
+    single = "For 300 accounts, the loss came to $4 million (a single-source figure, according to CoinGlass)."
+    assert not _codes(ev, single) & {"P002", "P013"}
+    assert "P002" in _codes(ev, "For 300 accounts, the loss came to $4 million.")

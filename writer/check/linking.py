@@ -98,7 +98,8 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
                 status, sources = (Status.OFFICIAL, ()) if gap else (fact.status, fact.sources)
                 for fig in find_figures(words, qualifiers):
                     if pinned:
-                        out.append(Support(fact.id, fig.unit or "USD", fig.lo, fig.hi, status, sources, fact, anchor=True, point=fig.point))
+                        out.append(Support(fact.id, fig.unit or "USD", fig.lo, fig.hi, status, sources, fact, anchor=True, point=fig.point,
+                                           words=words))
                     else:
                         out.append(_from_text(f"text:{fact.id}", fig, status, sources, words=words))
     for item in event.context:

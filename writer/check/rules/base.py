@@ -43,14 +43,30 @@ class RuleContext:
     def names(self, source_ids) -> str:
         return ", ".join(self.source_names.get(s, s) for s in source_ids)
 
-    def fact_sources_named(self, fu: FigureUse, sources, status: str) -> bool:
+    def fact_sources_named(self, fu: FigureUse, sources, status: str, support=None) -> bool:
         """Is one of ``sources`` named as a source in the figure's sentence, a note covering it, for a
         status in RUN_STATUSES the sentence opening its run (``Analysis.run_opening``), or (house rule)
-        a figure it refers back to?"""
-        if set(sources) & self.analysis.scope_sources(fu, run=status in RUN_STATUSES):
+        a figure it refers back to? With ``support``: a number in the words that describe a figure (its
+        subject or label: "for 200 accounts") is attributed with that figure when the sentence names the
+        sources of the figure's own value."""
+        run = status in RUN_STATUSES
+        if set(sources) & self.analysis.scope_sources(fu, run=run):
             return True
         earlier = self.analysis.repeats_attributed(fu)  # the house rule for a figure that refers back
-        return earlier is not None and bool(set(sources) & self.analysis.scope_sources(earlier, carry=True))
+        if earlier is not None and set(sources) & self.analysis.scope_sources(earlier, carry=True):
+            return True
+        return support is not None and self._described_figure_named(fu, support, run)
+
+    def _described_figure_named(self, fu: FigureUse, support, run: bool) -> bool:
+        if not (support.anchor and support.words is not None and support.fact is not None):
+            return False  # only a fact's describing words; a zone's price level is a figure of its own
+        for other in fu.sentence.figures:
+            lk = self.links.get(id(other))
+            s = lk.support if lk is not None else None
+            if other is not fu and s is not None and s.fact is support.fact and not s.anchor \
+                    and set(support.sources) & self.analysis.scope_sources(other, run=run):
+                return True
+        return False
 
 
 @dataclass(frozen=True)

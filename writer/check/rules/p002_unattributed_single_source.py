@@ -10,7 +10,7 @@ def check(ctx: RuleContext):
         if link.kind != "supported" or s is None or s.status is not Status.SINGLE_SOURCE:
             continue
         a = ctx.analysis
-        named = ctx.fact_sources_named(fu, s.sources, s.status.value)
+        named = ctx.fact_sources_named(fu, s.sources, s.status.value, s)
         if not named and s.id.startswith("quote:"):
             named = _speaker_named(ctx, fu, s.id)  # a quote's words are attributed by naming its speaker
         if not named:
@@ -41,6 +41,8 @@ RULE = Rule(
 Flags a figure whose fact has exactly one source when neither its sentence, nor the
 run of sentences a paragraph opens with that source, nor a note covering the figure
 ("the above figures come from a single source") names the source as its source.
+A number in the words that describe a figure (its subject: "for 300 accounts") is
+attributed with that figure's value.
 (Naming it without saying it is the only one is P013.)
 
 ## Why it matters

@@ -13,7 +13,7 @@ def check(ctx: RuleContext):
         s = link.support
         if s is None or link.kind != "supported" or s.status not in STATUSES or not s.sources:
             continue
-        if ctx.fact_sources_named(fu, s.sources, s.status.value) or _own_words_of_speaker_named(ctx, fu, s.id):
+        if ctx.fact_sources_named(fu, s.sources, s.status.value, s) or _own_words_of_speaker_named(ctx, fu, s.id):
             continue
         yield Hit(fu, f"{fu.figure.text!r} ({s.status.value.replace('_', ' ')}) names none of its sources ({ctx.names(s.sources)}) in scope", s.id)
 
@@ -40,6 +40,8 @@ range or an unnamed group of sources ("public data") when no source is named in 
 sentence, a covering note, or the sentence that opens its run (the nearest earlier
 sentence of the paragraph naming a source, with no other attribution or caveat between).
 A quote relayed by no one has its speaker as its source: naming the speaker names it.
+A number in the words that describe a figure (its subject: "for 200 accounts") is
+attributed with that figure: naming the sources of the figure's value names its own.
 
 ## Why it matters
 Even well-supported figures are attributed in news copy: "HTX's own figures show",

@@ -10,7 +10,7 @@ def check(ctx: RuleContext):
         s = link.support
         if link.kind != "supported" or s is None or s.status is not Status.SINGLE_SOURCE or s.id.startswith("quote:"):
             continue  # a quote needs its speaker (P002), not "single source"
-        if not ctx.fact_sources_named(fu, s.sources, s.status.value) or a.single_source_in_scope(fu):
+        if not ctx.fact_sources_named(fu, s.sources, s.status.value, s) or a.single_source_in_scope(fu):
             continue
         yield Hit(fu, f"{fu.figure.text!r} is attributed to {ctx.names(s.sources)} but not said to come from a single source", s.id)
 
