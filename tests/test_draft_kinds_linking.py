@@ -630,3 +630,8 @@ def test_a_number_in_a_figures_subject_is_attributed_with_the_figure():
     single = "For 300 accounts, the loss came to $4 million (a single-source figure, according to CoinGlass)."
     assert not _codes(ev, single) & {"P002", "P013"}
     assert "P002" in _codes(ev, "For 300 accounts, the loss came to $4 million.")
+    # the subject in a sentence of its own, right after its figure's (corners seed 14)
+    after = "On figures from CoinGlass and CoinAnk, which differ, the concentration was between $5 trillion and $12 trillion. It involved 200 accounts."
+    assert "P011" not in _codes(ev, after)
+    assert "P011" in _codes(ev, "The concentration was between $5 trillion and $12 trillion. It involved 200 accounts.")
+    assert "P011" in _codes(ev, after.replace(" It involved", "\n\nIt involved"))  # another paragraph: no longer the same figure's

@@ -48,7 +48,8 @@ class RuleContext:
         status in RUN_STATUSES the sentence opening its run (``Analysis.run_opening``), or (house rule)
         a figure it refers back to? With ``support``: a number in the words that describe a figure (its
         subject or label: "for 200 accounts") is attributed with that figure when the sentence names the
-        sources of the figure's own value."""
+        sources of the figure's own value, there or in the sentence just before it ("a transfer of 10,000
+        USDT, on figures from X. The transfer involved 200 accounts.")."""
         run = status in RUN_STATUSES
         if set(sources) & self.analysis.scope_sources(fu, run=run):
             return True
@@ -60,7 +61,8 @@ class RuleContext:
     def _described_figure_named(self, fu: FigureUse, support, run: bool) -> bool:
         if not (support.anchor and support.words is not None and support.fact is not None):
             return False  # only a fact's describing words; a zone's price level is a figure of its own
-        for other in fu.sentence.figures:
+        before = self.analysis.carried(fu)[-1:]
+        for other in [*fu.sentence.figures, *(f for sentence in before for f in sentence.figures)]:
             lk = self.links.get(id(other))
             s = lk.support if lk is not None else None
             if other is not fu and s is not None and s.fact is support.fact and not s.anchor \
