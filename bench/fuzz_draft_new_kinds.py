@@ -9,13 +9,14 @@ The suite runs the same property on a fixed set of examples:
 This script is the long run with chosen seeds, for finding new failures.
 
     python bench/fuzz_draft_new_kinds.py [--generator corners] [--examples 400] [--seed 1 [--seed 3 ...]]
-        [--dump DIR] [--write bench/results/fuzz_draft.md]
+        [--dump DIR] [--write bench/results/fuzz_draft.md] [--links]
 
 Prints, per seed, the number of events tried and failed, and the failures grouped by cause (the
 message with its figures, ids, names and positions taken out); --dump writes each failing event's
 YAML to DIR, named by seed and id (ids repeat across seeds; draft it again with
 `writer draft DIR/s<seed>-<id>.yaml --sources DIR/sources.yaml`); with
---write, also writes the results (with the command and the machine's load) to a Markdown file.
+--write, also writes the results (with the command and the machine's load) to a Markdown file; with
+--links, also counts the drafted figures the check links to another fact than the one drafted.
 Exit 0.
 """
 
@@ -56,7 +57,38 @@ def cause(message: str) -> str:
     return first[:240]
 
 
-def run_seed(generator: str, examples: int, chosen: int, dump: Path | None) -> tuple[int, list[tuple[str, str, str]]]:
+def _described(fact) -> tuple:
+    """What the words of a draft can tell two facts apart by (two facts alike in all of it are one to a reader)."""
+    return (fact.metric, fact.side, fact.asset, fact.assets, fact.window, fact.venue, fact.venues, fact.status, fact.sources,
+            fact.bounds, fact.subject, fact.label, fact.direction, fact.per)
+
+
+def mislinked(event) -> list[str]:
+    """Drafted figures the check links to another fact than the one drafted (and not one alike in every
+    word a draft could print): the check passes such a draft, but read the figure as another's."""
+    from writer.check import Checker
+
+    global _CHECKER
+    if _CHECKER is None:
+        _CHECKER = Checker(spacy_pipeline=False)
+    draft = props.drafter().draft(event)
+    uses = [(fu, lk) for fu, lk, _ in _CHECKER.links(draft.markdown, event=event)]
+    out = []
+    for fig in draft.claims["figures"]:
+        if fig["role"] != "value":
+            continue
+        hits = [lk for fu, lk in uses if fu.line == fig["line"] and fig["column"] <= fu.column < fig["column"] + len(fig["text"])]
+        s = hits[0].support if hits and hits[0] is not None else None
+        if s is not None and s.fact is not None and s.fact.id != fig["fact"] and _described(s.fact) != _described(event.fact(fig["fact"])):
+            out.append(f"{event.id}: {fig['text']!r} drafted for {fig['fact']}, linked to {s.fact.id}: "
+                       + draft.claims["sentences"][fig["sentence"]]["text"][:160])
+    return out
+
+
+_CHECKER = None
+
+
+def run_seed(generator: str, examples: int, chosen: int, dump: Path | None, links: list | None = None) -> tuple[int, list[tuple[str, str, str]]]:
     tried, failures = 0, []
 
     @seed(chosen)
@@ -68,6 +100,8 @@ def run_seed(generator: str, examples: int, chosen: int, dump: Path | None) -> t
         tried += 1
         try:
             props.test_every_valid_event_drafts_and_passes_its_own_check.hypothesis.inner_test(event)
+            if links is not None:
+                links.extend(mislinked(event))
         except Exception as exc:  # a failure is what we count here, whatever its type
             message = f"{type(exc).__name__}: {exc}"
             failures.append((event.id, cause(message), message.splitlines()[0][:300]))
@@ -98,13 +132,16 @@ def main() -> int:
     ap.add_argument("--seed", type=int, action="append", help="repeat for several seeds (default: 1)")
     ap.add_argument("--dump", type=Path, help="write each failing event's YAML (and its message) to this folder")
     ap.add_argument("--write", type=Path, help="also write the results to this Markdown file")
+    ap.add_argument("--links", action="store_true",
+                    help="also count drafted figures the check links to another fact than the one drafted (drafts each event twice)")
     args = ap.parse_args()
     seeds = args.seed or [1]
     if args.dump:
         write_registry(args.dump)
     lines, total, failed, causes = [], 0, 0, Counter()
     for chosen in seeds:
-        tried, failures = run_seed(args.generator, args.examples, chosen, args.dump)
+        wrong: list[str] | None = [] if args.links else None
+        tried, failures = run_seed(args.generator, args.examples, chosen, args.dump, wrong)
         total += tried
         events = {eid for eid, _, _ in failures}
         failed += len(events)
@@ -115,6 +152,10 @@ def main() -> int:
         for c, n in mine.most_common(SHOWN):
             example = next((eid, m) for eid, cc, m in failures if cc == c)
             print(f"  {n}x {example[0]}: {example[1]}")
+        if wrong is not None:
+            print(f"  figures linked to another fact than drafted: {len(wrong)}")
+            for w in sorted(set(wrong))[:SHOWN]:
+                print(f"    {w}")
     print(f"all seeds: {total} events, {failed} failing events, {len(causes)} distinct causes")
     if args.write:
         command = "python bench/fuzz_draft_new_kinds.py --generator {} --examples {} {}".format(

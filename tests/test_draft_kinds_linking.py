@@ -536,7 +536,7 @@ def test_a_bound_on_an_index_or_a_price_is_rounded_so_its_words_stay_true(metric
 
 
 @pytest.mark.parametrize("words, window", [("over 72 hours", "72h"), ("over one month", "1mo"), ("over 9999 minutes", "9999m"),
-                                          ("over 3 weeks", "3w"), ("over the past week", "1w")])
+                                          ("over 3 weeks", "3w"), ("over the past minute", "1m"), ("over the past week", "1w")])
 def test_a_window_written_as_any_count_of_units_is_read(words, window):
     """Drafts print every window a fact file may hold as a count of units: the check reads each one
     (not only the phrase table's idioms), so a paragraph's earlier "past week" does not decide it."""

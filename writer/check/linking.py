@@ -377,8 +377,8 @@ def _norm_windows(keys: frozenset[str]) -> frozenset[str]:
 
 
 # Any window written as a count of units, as drafts print every window a fact file may hold ("over 72 hours",
-# "9999 minutes", "one month"), besides the phrase table's idioms ("past day", "weekly"); by its length.
-_NUMBERED_WINDOW = re.compile(r"(?<![\w.,])(\d{1,4}|one)[- ](minute|hour|day|week|month)s?\b", re.IGNORECASE)
+# "9999 minutes", "one month", "the past minute"), besides the phrase table's idioms ("weekly"); by its length.
+_NUMBERED_WINDOW = re.compile(r"(?<![\w.,])(?:(\d{1,4})[- ]|(?:one|past|last)\s+)(minute|hour|day|week|month)s?\b", re.IGNORECASE)
 _UNIT_KEY = {"minute": "m", "hour": "h", "day": "d", "week": "w", "month": "mo"}
 
 
@@ -386,7 +386,7 @@ def _window_cues(phrases: PhraseSet, text: str) -> frozenset[str]:
     """The windows the words name, by length in minutes."""
     found = _norm_windows(phrases.cues("window", text))
     for m in _NUMBERED_WINDOW.finditer(text):
-        n = 1 if m.group(1).lower() == "one" else int(m.group(1))
+        n = int(m.group(1)) if m.group(1) else 1  # "one day", "the past minute"
         if n:
             found = found | {_norm_window(f"{n}{_UNIT_KEY[m.group(2).lower()]}")}
     return found
