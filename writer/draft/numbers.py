@@ -33,6 +33,11 @@ class Formatted:
     approx: bool  # rounding changed the number: print "about"
 
 
+def _mode(floor: bool, ceil: bool) -> str:
+    """The rounding that keeps a bound's words true: down under a floor, up under a ceiling, else to the nearest."""
+    return ROUND_FLOOR if floor else ROUND_CEILING if ceil else ROUND_HALF_EVEN
+
+
 def round_sig(value: float, figs: int = SIG_FIGS, *, floor: bool = False, ceil: bool = False) -> Decimal:
     """``value`` rounded to ``figs`` significant figures (down when ``floor``, up when ``ceil``:
     a lower bound stays a lower bound, and a range rounded outward still holds every report)."""
@@ -41,8 +46,7 @@ def round_sig(value: float, figs: int = SIG_FIGS, *, floor: bool = False, ceil: 
         return Decimal(0)
     exponent = d.adjusted() - figs + 1
     quantum = Decimal(1).scaleb(exponent)
-    mode = ROUND_FLOOR if floor else ROUND_CEILING if ceil else ROUND_HALF_EVEN
-    return d.quantize(quantum, rounding=mode).normalize()
+    return d.quantize(quantum, rounding=_mode(floor, ceil)).normalize()
 
 
 def _changed(value: float, rounded: Decimal) -> bool:
@@ -152,10 +156,6 @@ def count(value: float, *, floor: bool = False, ceil: bool = False, figs: int = 
     return amount(value, floor=floor, ceil=ceil, figs=figs)
 
 
-def _mode(floor: bool, ceil: bool) -> str:
-    return ROUND_FLOOR if floor else ROUND_CEILING if ceil else ROUND_HALF_EVEN
-
-
 def price(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted:
     """A price level: editors print the level in full ("$96,000"), cents only below $100 (down
     under a floor, up under a ceiling: "over $96,000" for 96,000.4 stays true)."""
@@ -177,7 +177,7 @@ def percent(value: float, *, floor: bool = False, ceil: bool = False, signed: bo
         rounded = round_sig(mag, 2, floor=floor, ceil=ceil)
     else:
         q = Decimal(1) if mag >= 10 else Decimal("0.1")
-        rounded = d.quantize(q, rounding=ROUND_FLOOR if floor else ROUND_CEILING if ceil else ROUND_HALF_EVEN).normalize()
+        rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
     exp = rounded.as_tuple().exponent
     frac = max(0, -exp) if isinstance(exp, int) else 0
     pattern = "#,##0" + ("." + "0" * frac if frac else "") + "%"
