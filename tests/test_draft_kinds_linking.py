@@ -635,3 +635,17 @@ def test_a_number_in_a_figures_subject_is_attributed_with_the_figure():
     assert "P011" not in _codes(ev, after)
     assert "P011" in _codes(ev, "The concentration was between $5 trillion and $12 trillion. It involved 200 accounts.")
     assert "P011" in _codes(ev, after.replace(" It involved", "\n\nIt involved"))  # another paragraph: no longer the same figure's
+
+
+def test_a_notes_figure_repeated_in_its_own_words_is_never_read_as_a_wrong_value():
+    """"..., open interest dropped 12% in a day" is the fact's note, repeated as written: its 12% is the note's,
+    however well the words also describe the open-interest fact beside it (corners seed 9, P006); the same 12%
+    in words of the desk's own is still a wrong value for that fact."""
+    ev = event("""facts:
+  - {id: oi, metric: open_interest_change, unit: percent, asset: BTC, window: 60m, note: open interest dropped 12% in a day,
+     observations: [{source: coinglass, value: 0.7}, {source: coinank, value: 5}]}
+""")
+    said = "On figures from CoinGlass and CoinAnk, which differ, BTC open interest over 60 minutes rose between 0.7% and 5%, open interest dropped 12% in a day."
+    assert links_of(ev, said)["12%"] == "text:oi"
+    assert "P006" not in _codes(ev, said)
+    assert "P006" in _codes(ev, "According to CoinGlass and CoinAnk, BTC open interest over 60 minutes rose 12%.")

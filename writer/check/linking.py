@@ -539,6 +539,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     matched: list[tuple[float, Support, str, float, int]] = []  # (score, support, how, words' score, conflicts)
     described: list[tuple[float, object, float]] = []  # (score, support or fact, score without the source bonus)
     potential, hearsay = "estimate" in classes, not _HEARSAY.isdisjoint(classes)
+    repeated = False  # does the sentence repeat the words of a support the value fits?
     # do the figure's own words say "average" (before it), or "per day", "a day" (after it)?
     averaged = _AVERAGE_WORDS.search(fu.left[-_AVERAGE_REACH:]) is not None or _PER_WORDS.match(fu.right) is not None
     for s in supports:
@@ -555,6 +556,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
                 score += 3  # a figure inside quotation marks is the quoted words' figure
             elif s.words is not None and _plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold():
                 score += 3  # a sentence that repeats the words (a quote's without quotation marks, a context item's) is theirs
+                repeated = True
             if s.average:
                 score += _AVERAGE_BONUS  # "an average of $X": the report's average, not the figure it averages
             if s.speaker is not None:
@@ -582,7 +584,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         # The value fits some fact: only the words (not a source's name) may say it was meant for another.
         described = [(words, t, words) for _, t, words in described if words >= 2]
     # A figure inside quotation marks that the quoted words hold is theirs, whatever else the sentence describes.
-    quoted_match = quoted and any(m[1].id.startswith(("quote:", "context:")) for m in matched)
+    # So is a figure of words the fact file holds that the sentence repeats (a context item's, a note's).
+    quoted_match = repeated or (quoted and any(m[1].id.startswith(("quote:", "context:")) for m in matched))
     if described and not quoted_match:
         best_d = max(d[0] for d in described)
         top = [d[1] for d in described if d[0] == best_d]
