@@ -511,7 +511,8 @@ def test_a_stablecoin_amounts_currency_word_is_no_asset_of_the_sentence():
 @pytest.mark.parametrize("text, unit", [
     ("worth several billion USDT", "USDT"),
     ("several million yuan moved", "CNY"),
-    ("tens of millions of euros", None),  # "of euros" is not how the drafts or the desks write it: no unit read
+    ("tens of millions of euros", "EUR"),
+    ("hundreds of billions of USDT", "USDT"),  # as drafts print a vague amount in a currency
     ("a few hundred thousand USDC", "USDC"),
     ("several million dollars", "USD"),
     ("a million won't change much", None),  # the verb, not the currency

@@ -56,7 +56,7 @@ _FIGURE_RE = re.compile(
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD))?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d,:%]|\.\d|\s*(?:{MAGW}|percent)))
-    | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?dollars|\s+USD)|\s+(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
+    | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?dollars|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
     | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:dollars|USD))|\s+(?P<w_cur>{CUR_WORDS})\b|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
     | (?P<rate>(?P<ra_num>{NUM})\s+(?:[a-z]+\s+)?per\s+(?P<ra_per>second|minute|hour|day)\b)
     | (?P<curword>(?P<cw_num>{NUM})\s+(?P<cw_cur>{CUR_WORDS})\b)
