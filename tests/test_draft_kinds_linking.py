@@ -650,3 +650,18 @@ def test_a_notes_figure_repeated_in_its_own_words_is_never_read_as_a_wrong_value
     assert links_of(ev, said)["12%"] == "text:oi"
     assert "P006" not in _codes(ev, said)
     assert "P006" in _codes(ev, "According to CoinGlass and CoinAnk, BTC open interest over 60 minutes rose 12%.")
+
+
+def test_a_range_of_averages_per_trader_is_not_the_reports_own_average():
+    """"an average of between $0.45 and $2.94 per trader" (a disputed average per trader) is the fact's range,
+    not the report's own average of it inside that range, credited to another source (corners seed 24, P002)."""
+    ev = event("""facts:
+  - {id: loss, metric: trader_loss, unit: USD, window: 24h, subject: the fund, per: trader, status: disputed,
+     observations: [{source: bybit, range: [0.45, 1.5]}, {source: decrypt, range: [1.77, 2.94]}],
+     average: {value: 1.7, hedge: nearly, source: coinank}}
+""")
+    said = ("The providers put the loss of the fund an average of between $0.45 and $2.94 per trader "
+            "(a range: the providers, Bybit and Decrypt, differ on this figure).")
+    assert links_of(ev, said)["between $0.45 and $2.94"] == "loss"
+    assert not _codes(ev, said) & {"P002", "P011"}
+    assert links_of(ev, "According to CoinAnk, the loss of the fund was an average of nearly $1.7 per trader.")["$1.7"] == "loss"

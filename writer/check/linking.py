@@ -166,6 +166,15 @@ def _is_average(s: Support) -> bool:
     return s.average or (s.fact is not None and s.fact.per is not None and not s.anchor)
 
 
+def _average_fits(fig: Figure, s: Support, averaged: bool) -> bool:
+    """Whether the figure may be an average support: only where its words say "average" (or "per day"), and
+    the report's own average (one value) only as a point: "an average of between $0.45 and $2.94 per trader"
+    is a range of averages per trader, not the report's average inside it."""
+    if not _is_average(s):
+        return True
+    return averaged and (fig.point or not s.average)
+
+
 def _per_unit(fig: Figure, s: Support) -> bool:
     """"340 per hour", "23,000 USDT per day" read as a rate: the figure of an average per hour or day."""
     return fig.unit is not None and fig.unit.startswith("per_") and s.fact is not None and s.fact.per == fig.unit[4:] and not s.anchor
@@ -545,7 +554,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     for s in supports:
         if not (_unit_ok(fig, s.unit) or _per_unit(fig, s)):
             continue
-        if _is_average(s) and not averaged:
+        if not _average_fits(fig, s, averaged):
             continue  # a disputed range written as its average is a collapsed range; a daily average is no total
         how = value_match(fig, s)
         if how is None and (s.fact is None or fig.qualifier == "vague"):
@@ -625,7 +634,7 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
         if score - 3 * conflicts + (_AVERAGE_BONUS if averaged else 0) < best:
             continue  # no member can reach the best match (a reported average gets its bonus in link())
         for s in members():
-            if (_unit_ok(fig, s.unit) or _per_unit(fig, s)) and (averaged or not _is_average(s)):
+            if (_unit_ok(fig, s.unit) or _per_unit(fig, s)) and _average_fits(fig, s, averaged):
                 how = value_match(fig, s)
                 if how is not None:
                     own = score + (_AVERAGE_BONUS if s.average else 0)
