@@ -101,7 +101,11 @@ def run_seed(generator: str, examples: int, chosen: int, dump: Path | None, link
         try:
             props.test_every_valid_event_drafts_and_passes_its_own_check.hypothesis.inner_test(event)
             if links is not None:
-                links.extend(mislinked(event))
+                wrong = mislinked(event)
+                links.extend(wrong)
+                if wrong and dump is not None:
+                    dump.mkdir(parents=True, exist_ok=True)
+                    (dump / f"links-s{chosen}-{event.id}.yaml").write_text(props.GENERATED_TEXT.get(event.id, ""), encoding="utf-8")
         except Exception as exc:  # a failure is what we count here, whatever its type
             message = f"{type(exc).__name__}: {exc}"
             failures.append((event.id, cause(message), message.splitlines()[0][:300]))

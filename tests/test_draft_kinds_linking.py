@@ -665,3 +665,25 @@ def test_a_range_of_averages_per_trader_is_not_the_reports_own_average():
     assert links_of(ev, said)["between $0.45 and $2.94"] == "loss"
     assert not _codes(ev, said) & {"P002", "P011"}
     assert links_of(ev, "According to CoinAnk, the loss of the fund was an average of nearly $1.7 per trader.")["$1.7"] == "loss"
+
+
+@pytest.mark.parametrize("said, figure, fact", [
+    ("open interest rose to $30 billion over 24 hours", "$30 billion", "oi"),  # the level reached: no wrong change (P006)
+    ("open interest climbed to about $30 billion over 24 hours", "$30 billion", "oi"),
+    ("open interest rose $3 billion over 24 hours", "$3 billion", "oic"),
+    ("liquidations rose by $100 million over 24 hours", "$100 million", "lc"),
+    ("the price fell about $76,800", "$76,800", "drop"),  # a fall of $76,833, not the $76,834 it fell from
+    ("the price traded at $76,834", "$76,834", "start"),
+])
+def test_a_change_word_points_at_the_change_and_to_or_at_at_the_level(said, figure, fact):
+    ev = event("""facts:
+  - {id: oi, metric: open_interest, unit: USD, window: 24h, observations: [{source: coinglass, value: 30B}]}
+  - {id: oic, metric: open_interest_change, unit: USD, window: 24h, change: rise, observations: [{source: coinglass, value: 3B}]}
+  - {id: lc, metric: liquidations_change, unit: USD, window: 24h, change: rise, observations: [{source: coinglass, value: 100M}]}
+  - {id: start, metric: price_level, unit: USD, observations: [{source: coinglass, value: 76834}]}
+  - {id: end, metric: price_level, unit: USD, observations: [{source: coinglass, value: 1}]}
+  - {id: drop, metric: price_change, unit: USD, change: fall, from_fact: start, to_fact: end, observations: [{source: coinglass, value: 76833}]}
+""")
+    text = f"According to CoinGlass, {said}."
+    assert links_of(ev, text)[figure] == fact
+    assert not _codes(ev, text) & {"P006", "P012"}

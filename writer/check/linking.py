@@ -335,7 +335,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     directions = phrases.cues("direction", clause[-60:])
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
-                local_windows, _garbled(fu.sentence.text, phrases, tickers), _CHANGE_WORDS.search(local) is not None)
+                local_windows, _garbled(fu.sentence.text, phrases, tickers),
+                _CHANGE_WORDS.search(local) is not None and _LEVEL_AFTER_CHANGE.search(fu.left) is None)
 
 
 def _earlier_words(fu: FigureUse) -> str:
@@ -517,7 +518,7 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
             score += 1
         if fact.metric in cues.metrics or (s.anchor and "price_level" in cues.metrics):
             score += 1
-        if cues.change and fact.metric.endswith("_change") and fact.metric.removesuffix("_change") in cues.metrics:
+        if cues.change and _CHANGE_OF.get(fact.metric, fact.metric.removesuffix("_change")) in cues.metrics - {fact.metric}:
             score += 2  # "liquidations rose 96%": a change in liquidations (noun and verb), more than the liquidations the
             # noun alone names or a price change the verb alone names
     # Words of potential or of rumour point at such facts, and away from realised ones.
@@ -648,6 +649,10 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
 _CHANGE_WORDS = re.compile(r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|dropp?(?:ed|s|ing)?|jump(?:ed|s|ing)?|gain(?:ed|s)?|"
                            r"lost|slid|climb(?:ed|s)?|surge[ds]?|plunge[ds]?|(?<!made )up|down|higher|lower|"
                            r"increase[ds]?|decrease[ds]?|grew|growth|change[ds]?)\b", re.IGNORECASE)
+# What a change metric is a change of, where its name does not say ("the price fell $2,000").
+_CHANGE_OF = {"price_change": "price_level"}
+# ...but "rose to $30 billion", "fell to $76,800", "stood at": the level reached, not the change.
+_LEVEL_AFTER_CHANGE = re.compile(r"\b(?:to|at)\s*$", re.IGNORECASE)
 _AVERAGE_WORDS = re.compile(r"\b(?:average[sd]?|mean|on\s+average)\b", re.IGNORECASE)
 _AVERAGE_REACH = 40  # characters before the figure where "an average (of)" stands
 _AVERAGE_BONUS = 3  # what "an average of" adds to the report's average over the figure it averages
