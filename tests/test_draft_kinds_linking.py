@@ -687,3 +687,16 @@ def test_a_change_word_points_at_the_change_and_to_or_at_at_the_level(said, figu
     text = f"According to CoinGlass, {said}."
     assert links_of(ev, text)[figure] == fact
     assert not _codes(ev, text) & {"P006", "P012"}
+
+
+def test_words_of_an_average_per_trader_point_at_the_fact_that_is_one():
+    """Two facts at $1: "an average of $1 per trader" is the average per trader's, not the market cap's
+    (corners seed 17 with --links)."""
+    ev = event("""facts:
+  - {id: per, metric: historical_liquidations, unit: USD, asset: ETH, per: trader, label: liquidations on the main perpetual,
+     observations: [{source: coinglass, value: 1}]}
+  - {id: cap, metric: market_cap, unit: USD, observations: [{source: coinglass, value: 1}]}
+""")
+    said = "According to CoinGlass, liquidations on the main perpetual came to an average of $1 per trader."
+    assert links_of(ev, said)["$1"] == "per"
+    assert links_of(ev, "According to CoinGlass, the market capitalisation stood at $1.")["$1"] == "cap"

@@ -175,6 +175,14 @@ def _average_fits(fig: Figure, s: Support, averaged: bool) -> bool:
     return averaged and (fig.point or not s.average)
 
 
+def _average_bonus(s: Support, averaged: bool) -> float:
+    """What words of an average add to an average support: "an average of $X" is the report's average, not
+    the figure it averages; "an average of $1 per trader" describes a fact that is an average per trader."""
+    if s.average:
+        return _AVERAGE_BONUS
+    return _PER_BONUS if averaged and _is_average(s) else 0
+
+
 def _per_unit(fig: Figure, s: Support) -> bool:
     """"340 per hour", "23,000 USDT per day" read as a rate: the figure of an average per hour or day."""
     return fig.unit is not None and fig.unit.startswith("per_") and s.fact is not None and s.fact.per == fig.unit[4:] and not s.anchor
@@ -567,8 +575,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             elif s.words is not None and _plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold():
                 score += 3  # a sentence that repeats the words (a quote's without quotation marks, a context item's) is theirs
                 repeated = True
-            if s.average:
-                score += _AVERAGE_BONUS  # "an average of $X": the report's average, not the figure it averages
+            score += _average_bonus(s, averaged)
             if s.speaker is not None:
                 if _names(fu.sentence.text, s.speaker):
                     score += 1  # of two speakers saying the same words, the one the sentence names
@@ -638,7 +645,7 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
             if (_unit_ok(fig, s.unit) or _per_unit(fig, s)) and _average_fits(fig, s, averaged):
                 how = value_match(fig, s)
                 if how is not None:
-                    own = score + (_AVERAGE_BONUS if s.average else 0)
+                    own = score + _average_bonus(s, averaged)
                     extra.append((own - 3 * conflicts, s, how, own - bonus - 3 * conflicts, conflicts))
     if not extra:
         return matched
@@ -656,6 +663,7 @@ _LEVEL_AFTER_CHANGE = re.compile(r"\b(?:to|at)\s*$", re.IGNORECASE)
 _AVERAGE_WORDS = re.compile(r"\b(?:average[sd]?|mean|on\s+average)\b", re.IGNORECASE)
 _AVERAGE_REACH = 40  # characters before the figure where "an average (of)" stands
 _AVERAGE_BONUS = 3  # what "an average of" adds to the report's average over the figure it averages
+_PER_BONUS = 1  # what "per trader", "a day" add to a fact that is such an average (at most _AVERAGE_BONUS: _with_foreign's bound)
 # An average's unit after its figure ("$300 million per day", "a day", "daily"; vocabulary.AVERAGE_PER).
 _PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|order)\b|\s*(?:daily|hourly|on\s+average)\b", re.IGNORECASE)
 
