@@ -434,9 +434,9 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
 
     after(phrases.marker_ends("attribution", text))
     after(m.end() for m in _OPEN_PAREN.finditer(text))
-    opening = phrases.label_frame.match(text) if label and phrases.label_frame is not None else None
+    opening = phrases.frames.label_at(text) if label and phrases.frames is not None else None
     if opening is not None:  # "CoinGlass: ..." opening a headline names its source (a list item's label does not)
-        after([opening.start()])
+        after([opening])
     # the agent of a passive or an estimate: "... by CoinAnk", "by market analyses"
     starts = {m.start(): k for k, m in enumerate(mentions)}
     for b in _BY.finditer(text):

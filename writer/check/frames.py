@@ -138,6 +138,10 @@ class Frames(LazyPatterns):
         modifiers = _alt(vocab["data_modifiers"])
         # A named source that is not a word the genre capitalises for other reasons (assets, sides, months...).
         name = rf"(?!(?-i:(?:{not_names}))\b){NAME}"
+        # The same test as a set lookup: the not-a-name words of one word, and an expression for the others.
+        self._not_name_words = frozenset(w for w in vocab["not_names"] if _WORD.fullmatch(w))
+        others = [w for w in vocab["not_names"] if not _WORD.fullmatch(w)]
+        self._not_name_others = re.compile(rf"(?:{_alt(others)})\b") if others else None
         mods = r"(?:[\w-]+\s+){0,3}"  # "on-chain analytics", "crypto trading firm", "the current aggregated"
         generic = (rf"(?<!\w){_NOT_AFTER_DEMONSTRATIVE}(?!{_DEMONSTRATIVE}\s)"
                    rf"(?:{mods}(?:{sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
@@ -153,6 +157,21 @@ class Frames(LazyPatterns):
         # the long ones that look for its subject.
         lazy = self._lazy
         lazy("_verb", rf"\b(?:{_verb_alt(strong + weak)})\b", flags)
+        # The subject frames without the not-a-name list (``guarded``): each of its ten copies cost a
+        # tenth of the compile time of the check a cold draft runs; where a name may start, the word there
+        # is looked up instead (``_not_name_at``). Each holds one name, at a place its match start fixes.
+        tail = rf"\s+{aux}{adverb}$"
+        lazy("_left_data_any", rf"{NAME}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns}){tail}", flags)
+        lazy("_left_name_any", rf"{NAME}{tail}", flags)
+        lazy("_left_generic", rf"{generic}{tail}", flags)
+        lazy("_left_pronoun", rf"\b(?:he|she|they){tail}", flags)
+        lazy("_noun_left_any", rf"\b(?:in|on|from|into|through)\s+({NAME})['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
+        lazy("_noun_right_kw", r"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+", flags)
+        lazy("_article", r"(?:the|a|an)\s+", flags)
+        lazy("_generic", generic, flags)
+        lazy("_name_any", NAME, flags)
+        lazy("_label_any", rf"^\s*({NAME})\s*:\s", flags)
+        self.guarded = True  # False: the frames' own expressions, not-a-name list inside (the plain version, for tests)
         lazy("_left_strong", rf"(?:{data_subject}|{name}|\b(?:he|she|they))\s+{aux}{adverb}$", flags)
         lazy("_left_weak", rf"{data_subject}\s+{aux}{adverb}$", flags)
         lazy("_left_name", rf"{name}\s+{aux}{adverb}$", flags)
@@ -259,8 +278,8 @@ class Frames(LazyPatterns):
     def _first(self, text: str) -> int | None:
         """``first`` computed afresh (the plain version the memo is compared against)."""
         low = lowered(text)
-        found = [at for at in (self._by_verb(text, low), self._after("_agent", text, low), self._after("_speech", text, low, "_name"),
-                               self._after("_prep", text, low), self._by_noun(text, low), self._after("_comes", text, low, "_name"))
+        found = [at for at in (self._by_verb(text, low), self._after("_agent", text, low), self._after("_speech", text, low, source=False),
+                               self._after("_prep", text, low), self._by_noun(text, low), self._after("_comes", text, low, source=False))
                  if at is not None]
         rx, scanned = self._keyword("_label", text, low)
         m = rx.search(scanned)
@@ -273,31 +292,100 @@ class Frames(LazyPatterns):
         for m in rx.finditer(scanned):
             lo = max(0, m.start() - self.WINDOW)
             strong = m.group(0).lower() in self.strong
-            left = (self._left_strong if strong else self._left_weak).search(text, lo, m.start())
+            left = self._subject(text, lo, m.start(), strong)
             if left is None and not strong and self._that.match(text, m.end()):
-                left = self._left_name.search(text, lo, m.start())
+                left = self._leftmost(self._left_name_any, text, lo, m.start()) if self.guarded else _start(self._left_name.search(text, lo, m.start()))
             if left is not None:
-                return left.start()
+                return left
         return None
 
-    def _after(self, keyword: str, text: str, low: str | None, what: str = "_source") -> int | None:
-        """Where the keyword pattern named ``keyword`` starts when the pattern named ``what`` (compiled only
-        if a keyword is found) follows it."""
+    def _subject(self, text: str, lo: int, end: int, strong: bool) -> int | None:
+        """Where the subject of a reporting verb at ``end`` starts (``_left_strong`` or ``_left_weak``).
+
+        Guarded: those expressions are alternations, so the leftmost start of the whole is the
+        leftmost of its parts' (a data subject with a name or a generic one; for a strong verb also
+        a bare name or a pronoun), each part searched on its own."""
+        if not self.guarded:
+            return _start((self._left_strong if strong else self._left_weak).search(text, lo, end))
+        starts = [self._leftmost(self._left_data_any, text, lo, end), _start(self._left_generic.search(text, lo, end))]
+        if strong:
+            starts += [self._leftmost(self._left_name_any, text, lo, end), _start(self._left_pronoun.search(text, lo, end))]
+        found = [at for at in starts if at is not None]
+        return min(found) if found else None
+
+    def _leftmost(self, rx: re.Pattern, text: str, lo: int, end: int, group: int = 0) -> int | None:
+        """Where the leftmost match of ``rx`` in ``text[lo:end]`` starts whose name (``group``) does not start
+        with a not-a-name word: the match of the same expression with the name guarded, since the name's
+        place is fixed by where the match starts (a rejected start is rejected whatever path is tried)."""
+        m = rx.search(text, lo, end)
+        while m is not None and self._not_name_at(text, m.start(group), end):
+            m = rx.search(text, m.start() + 1, end)
+        return None if m is None else m.start()
+
+    def _not_name_at(self, text: str, at: int, end: int | None = None) -> bool:
+        """Does a not-a-name word start at ``at`` (reading ``text[:end]``)? What the guard
+        ``(?!(?-i:not-names)\\b)`` in front of a name rejects: a whole word of the list, where a word
+        (``\\w+``) of the list ends at a word boundary."""
+        end = len(text) if end is None else end
+        word = _WORD.match(text, at, end)
+        if word is not None and word.group(0) in self._not_name_words:
+            return True
+        return self._not_name_others is not None and self._not_name_others.match(text, at, end) is not None
+
+    def _named_at(self, text: str, at: int) -> bool:
+        """Does a name that is not a not-a-name word start at ``at`` (``_name.match``)?"""
+        if not self.guarded:
+            return self._name.match(text, at) is not None
+        return self._name_any.match(text, at) is not None and not self._not_name_at(text, at)
+
+    def _source_at(self, text: str, at: int) -> bool:
+        """Does a source (a name or a generic source, perhaps after an article) start at ``at`` (``_source.match``)?"""
+        if not self.guarded:
+            return self._source.match(text, at) is not None
+        article = self._article.match(text, at)
+        return any(self._named_at(text, x) or self._generic.match(text, x) is not None
+                   for x in ((article.end(), at) if article is not None else (at,)))
+
+    def label_at(self, text: str) -> int | None:
+        """Where a "Name:" label opening ``text`` starts (``label.match``), or None."""
+        if not self.guarded:
+            return _start(self.label.match(text))
+        m = self._label_any.match(text)
+        return None if m is None or self._not_name_at(text, m.start(1)) else m.start()
+
+    def _after(self, keyword: str, text: str, low: str | None, source: bool = True) -> int | None:
+        """Where the keyword pattern named ``keyword`` starts when a source (else a name) follows it."""
         rx, scanned = self._keyword(keyword, text, low)
         for m in rx.finditer(scanned):
-            if getattr(self, what).match(text, m.end()):
+            if self._source_at(text, m.end()) if source else self._named_at(text, m.end()):
                 return m.start()
         return None
 
     def _by_noun(self, text: str, low: str | None) -> int | None:
         rx, scanned = self._keyword("_noun", text, low)
         for m in rx.finditer(scanned):
-            if self._noun_right.match(text, m.end()):
+            if self._source_after_noun(text, m.end()):
                 return m.start()
-            left = self._noun_left.search(text, max(0, m.start() - self.WINDOW), m.start())
+            lo = max(0, m.start() - self.WINDOW)
+            left = (self._leftmost(self._noun_left_any, text, lo, m.start(), group=1) if self.guarded
+                    else _start(self._noun_left.search(text, lo, m.start())))
             if left is not None:
-                return left.start()
+                return left
         return None
+
+    def _source_after_noun(self, text: str, at: int) -> bool:
+        """"data from X", "figures compiled by X" (``_noun_right.match``): the words between fix where the source starts."""
+        if not self.guarded:
+            return self._noun_right.match(text, at) is not None
+        words = self._noun_right_kw.match(text, at)
+        return words is not None and self._source_at(text, words.end())
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _start(m: re.Match | None) -> int | None:
+    return None if m is None else m.start()
 
 
 @lru_cache(maxsize=8)
