@@ -392,14 +392,6 @@ class Analysis:
             self._by_value.setdefault((fu.figure.unit, fu.figure.lo, fu.figure.hi), []).append(fu)
 
 
-_AFTER_NAME = re.compile(
-    r"^(?:['’]s)?\s*(?:own\s+)?(?:data|figures|numbers|statistics|statement|reports?|heat ?maps?|model|estimates?|"
-    r"tracker|dashboard|feed|records|said|says|stated|reported|reports|shows?|showed|estimated?|attributes|puts|put|counted|tallied|"
-    r"differ|differs|disagree|disagrees|diverge|vary|which differ|indicate|indicates|suggest|suggests|note|notes|found|finds)\b",
-    re.IGNORECASE,
-)
-
-
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\(")
 _JOINER = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/)?\s*$")
@@ -443,7 +435,7 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
         if b.end() in starts:
             chain_forward(starts[b.end()])
     for k, m in enumerate(mentions):
-        if _AFTER_NAME.match(text[m.end():m.end() + 40]) or (phrases.frames is not None and phrases.frames.reports_after(text, m.end())):
+        if phrases.frames is not None and phrases.frames.source_before(text, m.end()):
             picked.add(k)
             j = k
             while j > 0 and joined[j - 1]:

@@ -108,6 +108,11 @@ def _verb_alt(lemmas) -> str:
     return _alt(f for lemma in lemmas for f in verb_forms(lemma))
 
 
+def _inverted_forms(lemmas) -> list[str]:
+    """The forms a reporting verb takes before its speaker: "says Zhou", "said Zhou" (not "saying Zhou")."""
+    return [form for lemma in lemmas for form in verb_forms(lemma)[1:3]]
+
+
 def _participles(lemmas) -> str:
     """Past forms only ("reported", "shown"): for passives and "as ... by X"."""
     out = []
@@ -181,7 +186,7 @@ class Frames(LazyPatterns):
         # "as reported by X", "tracked by on-chain analytics platforms", "data compiled by X"
         lazy("_agent", rf"\b(?:{_participles(strong + weak + list(vocab['agent_verbs']))})\s+by\s+", flags)
         # "said Zhou", "wrote K33's Vetle Lunde"
-        lazy("_speech", r"\b(?:said|says|wrote|told|added|noted|explained|warned|argued)\s+", flags)
+        lazy("_speech", rf"\b(?:{_alt(_inverted_forms(vocab['inverted_verbs']))})\s+", flags)
         # "according to X", "per X", "citing X", "attributed to X", "a report by X"
         lazy("_prep", rf"\b(?:{_alt(vocab['prepositions'])})\s+", flags)
         # "data from X", "figures compiled by X"; "in X's data", "grounded in X's statistics"
@@ -204,6 +209,11 @@ class Frames(LazyPatterns):
         # "differ" verb took seconds per sentence).
         lazy("differ", rf"{name}(?:['’]s)?(?:{_NAME_JOIN}{name}(?:['’]s)?)+[\s,]+(?:(?:{nouns})\s+)?"
                        rf"(?:which\s+|that\s+)?(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
+        # What after a registered source's name makes it a source (besides a reporting verb: ``reports_after``):
+        # its data ("CoinGlass's own figures"), a tally ("CoinGlass counted") or a disagreement ("CoinGlass differs").
+        differ_present = [f for lemma in vocab["differ_verbs"] for f in verb_forms(lemma)[:2]]
+        tallied = [verb_forms(lemma)[2] for lemma in vocab["tallying_verbs"]]
+        lazy("_after_name", rf"(?:['’]s)?\s*(?:own\s+)?(?:{_AFTER_NAME_NOUNS}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b", flags)
         # What every "differ" match holds (its verb, after a space or comma): searched first, since
         # trying the names' alternation at every position of every sentence was a tenth of the check.
         lazy("_differ_verb", rf"\b(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
@@ -233,6 +243,14 @@ class Frames(LazyPatterns):
         """Does a reporting verb follow position ``at`` (the end of a name), making the name its subject?"""
         rx, scanned = self._keyword("_strong_after", text, lowered(text))
         return bool(rx.match(scanned, at))
+
+    def source_before(self, text: str, at: int) -> bool:
+        """Do the words after position ``at`` (the end of a registered name) make the name a source: its
+        data, a tally, a disagreement (``_after_name``, within ``AFTER_NAME_REACH`` characters), or a
+        reporting verb (``reports_after``)?"""
+        return self._after_name.match(text, at, at + self.AFTER_NAME_REACH) is not None or self.reports_after(text, at)
+
+    AFTER_NAME_REACH = 40  # characters after a name in which its data noun or verb is looked for
 
     def mentions_data(self, text: str) -> bool:
         """Does ``text`` hold a data noun ("data", "figures", "statistics"...)? The same answer as
@@ -382,6 +400,9 @@ class Frames(LazyPatterns):
 
 
 _WORD = re.compile(r"\w+")
+# What a source publishes, right after its name ("CoinGlass data", "Coinglass's own estimates"): narrower than
+# ``data_nouns``, whose "post", "note" or "update" after an exchange's name are that exchange's news, not data.
+_AFTER_NAME_NOUNS = r"data|figures|numbers|statistics|statement|reports?|heat ?maps?|model|estimates?|tracker|dashboard|feed|records"
 
 
 def _start(m: re.Match | None) -> int | None:
