@@ -62,6 +62,15 @@ def test_the_same_frames_are_found_guarded_and_plain():
         _same(t)
 
 
+def test_framed_answers_whether_first_finds_a_frame():
+    """``framed`` stops at the first frame it finds; ``first`` finds them all and answers where the first starts."""
+    guarded, plain = BOTH
+    texts = sentences() + OURS
+    assert {guarded.framed(t) for t in texts} == {True, False}
+    for t in texts:
+        assert guarded.framed(t) == (plain.first(t) is not None), t
+
+
 def test_a_not_a_name_word_is_no_source():
     guarded = Frames(VOCAB)
     assert guarded.label_at("ETH: longs lost $40 million.") is None

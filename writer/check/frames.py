@@ -162,9 +162,10 @@ class Frames(LazyPatterns):
         # the long ones that look for its subject.
         lazy = self._lazy
         lazy("_verb", rf"\b(?:{_verb_alt(strong + weak)})\b", flags)
-        # The subject frames without the not-a-name list (``guarded``): each of its ten copies cost a
-        # tenth of the compile time of the check a cold draft runs; where a name may start, the word there
-        # is looked up instead (``_not_name_at``). Each holds one name, at a place its match start fixes.
+        # The frames that hold a name, without the not-a-name list (``guarded``): compiled into ten
+        # expressions, the list was about a quarter of the compile time of the check a cold draft runs;
+        # where a name starts, the word there is looked up instead (``_not_name_at``). Each of these holds
+        # one name, at a place its match's start fixes, so a start the list rejects is retried one on.
         tail = rf"\s+{aux}{adverb}$"
         lazy("_left_data_any", rf"{NAME}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns}){tail}", flags)
         lazy("_left_name_any", rf"{NAME}{tail}", flags)
@@ -292,6 +293,22 @@ class Frames(LazyPatterns):
         off: compute afresh every time."""
         self._first_cached = lru_cache(maxsize=self.FIRST_KEPT)(self._first) if on else self._first
         self._differs_cached = lru_cache(maxsize=self.FIRST_KEPT)(self._differs) if on else self._differs
+        self._framed_cached = lru_cache(maxsize=self.FIRST_KEPT)(self._framed) if on else self._framed
+
+    def framed(self, text: str) -> bool:
+        """Is there any attribution frame in ``text`` (``first(text) is not None``)? What the check asks:
+        the frames are tried one by one, cheapest first, and the first found answers. Memoised as ``first``."""
+        return self._framed_cached(text)
+
+    def _framed(self, text: str) -> bool:
+        low = lowered(text)
+        rx, scanned = self._keyword("_label", text, low)
+        if rx.search(scanned):
+            return True
+        return any(find() is not None for find in (
+            lambda: self._after("_prep", text, low), lambda: self._after("_speech", text, low, source=False),
+            lambda: self._after("_comes", text, low, source=False), lambda: self._after("_agent", text, low),
+            lambda: self._by_noun(text, low), lambda: self._by_verb(text, low)))
 
     def _first(self, text: str) -> int | None:
         """``first`` computed afresh (the plain version the memo is compared against)."""

@@ -298,11 +298,11 @@ class PhraseSet:
         """Named sources that differ ("CoinGlass and CoinAnk differ")."""
         return self.frames.differ if self.frames else None
 
-    def attribution_at(self, text: str, *, label: bool = False) -> int | None:
-        """Where the first attribution frame of ``text`` starts (``label``: "Name:" at its start counts)."""
-        at = self.frames.first(text) if self.frames else None
-        opening = self.frames.label_at(text) if label and self.frames else None
-        return at if opening is None else opening
+    def has_frame(self, text: str, *, label: bool = False) -> bool:
+        """Is there an attribution frame in ``text`` (``label``: "Name:" at its start counts)?"""
+        if label and self.frames and self.frames.label_at(text) is not None:
+            return True
+        return bool(self.frames) and self.frames.framed(text)
 
     def marker_ends(self, cls: str, text: str) -> list[int]:
         """Where the matches of marker class ``cls`` end in ``text``, left to right (as
@@ -353,13 +353,13 @@ class PhraseSet:
 
     def framed(self, text: str, *, label: bool = False) -> bool:
         """Does an attribution frame, or named sources that differ, occur in ``text``?"""
-        return self.attribution_at(text, label=label) is not None or self.differs(text)
+        return self.has_frame(text, label=label) or self.differs(text)
 
     def classes_in(self, text: str, *, label: bool = False) -> set[str]:
         """Every marker class present in ``text`` (``confirmed`` only when not negated); an attribution
         frame adds ``attribution``."""
         found = set(self.marker_finder.found(text))
-        if "attribution" not in found and self.attribution_at(text, label=label) is not None:
+        if "attribution" not in found and self.has_frame(text, label=label):
             found.add("attribution")
         if "disagreement" not in found and self.differs(text):
             found.add("disagreement")
