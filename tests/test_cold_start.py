@@ -223,3 +223,41 @@ def test_parse_when_refuses_a_time_without_zone_and_keeps_a_zoned_one():
     assert when.utcoffset() == timedelta(hours=8) and when.hour == 8
     with pytest.raises(ValueError, match="has no time zone"):
         parse_when("2026-11-17T08:00:00")
+
+
+# --- the collector around a short command --------------------------------------------------------
+
+
+def test_the_console_script_skips_the_collectors_last_pass():
+    import gc
+    import tomllib
+
+    from writer import cli
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["writer"] == "writer.cli:run"
+    argv, sys.argv = sys.argv, ["writer", "--version"]
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            cli.run()
+        assert exit_.value.code == 0 and gc.get_freeze_count() > 0  # everything alive was set aside
+    finally:
+        sys.argv = argv
+        gc.unfreeze()
+
+
+def test_a_draft_pauses_the_collector_and_switches_it_back_on(monkeypatch):
+    import gc
+
+    from click.testing import CliRunner
+
+    from writer.cli import main
+    from writer.draft import Drafter
+
+    seen = []
+    real = Drafter.draft
+    monkeypatch.setattr(Drafter, "draft", lambda self, *a, **k: seen.append(gc.isenabled()) or real(self, *a, **k))
+    assert gc.isenabled()
+    result = CliRunner().invoke(main, ["draft", str(EXAMPLE), "--no-check"])
+    assert result.exit_code == 0, result.output
+    assert seen == [False] and gc.isenabled()
