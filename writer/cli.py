@@ -60,7 +60,7 @@ def run() -> None:
     As the interpreter shuts down it collects garbage over every object still alive, every imported
     module's included; the process is ending, so none of it needs collecting. ``gc.freeze()`` takes
     them out of the collector's sight first: about 45 of the 540 CPU-ms of a cold `writer draft`
-    (bench/results/cold_draft.md). Output is flushed and files are closed before this point; click
+    (bench/results/draft.md). Output is flushed and files are closed before this point; click
     ends ``main`` with SystemExit, which carries the exit code on past the freeze.
     """
     try:

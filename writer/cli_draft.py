@@ -19,7 +19,7 @@ FORMATS = ("md", "html", "json")
 def _collector_paused():
     """No garbage collection while one event is loaded and drafted: the imports and the draft
     allocate many objects and free few cycles, so the collector's passes find next to nothing
-    (about 25 of a cold draft's 500 CPU-ms, bench/results/cold_draft.md), and one event's garbage
+    (about 35 of a cold draft's 500 CPU-ms, bench/results/draft.md), and one event's garbage
     is small. It is switched back on after, for callers that go on (tests invoking the command)."""
     was_on = gc.isenabled()
     gc.disable()

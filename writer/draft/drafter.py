@@ -62,11 +62,11 @@ class _Sandbox(SandboxedEnvironment):
 
 class _Bundled(jinja2.Environment):
     """For writer's own templates: no sandbox (its checks on every attribute read and call cost about
-    a tenth of drafting; the bundled templates are writer's code), but the same rule on what a template
+    8% of drafting, bench/bench_draft_paths.py; the bundled templates are writer's code), but the same rule on what a template
     may read (``_readable``), applied to every attribute and item it reads as the sandbox applies it. A
     string's ``format`` and ``format_map`` are refused too: a format string's fields (``{0._fact}``) would
     read attributes past this rule.
-    tests/test_draft_fast_paths.py drafts every golden event both ways and compares the bytes."""
+    tests/test_draft_fast_paths.py drafts every example and corpus event both ways and compares the bytes."""
 
     def getattr(self, obj, attribute: str):
         try:
