@@ -700,3 +700,18 @@ def test_words_of_an_average_per_trader_point_at_the_fact_that_is_one():
     said = "According to CoinGlass, liquidations on the main perpetual came to an average of $1 per trader."
     assert links_of(ev, said)["$1"] == "per"
     assert links_of(ev, "According to CoinGlass, the market capitalisation stood at $1.")["$1"] == "cap"
+
+
+def test_of_facts_a_value_fits_the_one_whose_subject_the_sentence_names_is_linked():
+    """"the loss attributed to @trader_joe at between 82 and 99 yen": a range the one fact holds, and a point of
+    another fact inside it; the subject named picks (corners seed 25 with --links)."""
+    ev = event("""facts:
+  - {id: other, metric: trader_loss, unit: currency, currency: JPY, asset: BTC, side: short, subject: liquidations_per_block,
+     status: pending_verification, observations: [{source: coinglass, value: 82}]}
+  - {id: joe, metric: trader_loss, unit: currency, currency: JPY, asset: BTC, side: short, subject: "@trader_joe",
+     status: pending_verification, observations: [{source: coinglass, range: [82, 99]}]}
+""")
+    said = ("A report still awaiting confirmation puts the loss attributed to @trader\\_joe at between 82 and 99 yen "
+            "(pending verification; the figure comes from CoinGlass).")
+    assert links_of(ev, said)["between 82 and 99 yen"] == "joe"
+    assert links_of(ev, said.replace("@trader\\_joe", "liquidations\\_per\\_block").replace("between 82 and 99", "82"))["82 yen"] == "other"

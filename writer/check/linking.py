@@ -598,6 +598,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
                 score += 3  # a sentence that repeats the words (a quote's without quotation marks, a context item's) is theirs
                 repeated = True
             score += _average_bonus(s, averaged)
+            if s.fact is not None and not s.anchor and _describes(fu.sentence.text, s.fact):
+                score += _SUBJECT_BONUS  # "the loss attributed to @trader_joe": of facts the value fits, the one whose subject is named
             if s.speaker is not None:
                 if _names(fu.sentence.text, s.speaker):
                     score += 1  # of two speakers saying the same words, the one the sentence names
@@ -607,7 +609,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
             described.append((score, s, score - bonus))
     if foreign:
-        matched = _with_foreign(matched, foreign, index, fig, cues, potential, hearsay, named, averaged)
+        matched = _with_foreign(matched, foreign, index, fig, cues, potential, hearsay, named, averaged, fu.sentence.text)
     for fact in unavailable:
         if (fig.unit is not None and fact.unit != fig.unit) or not _kind_fits(fact, cues):
             continue  # "the price broke through $10,000" does not give an unavailable volume
@@ -653,7 +655,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
 
 
 def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, potential: bool, hearsay: bool,
-                  named: frozenset[str], averaged: bool) -> list:
+                  named: frozenset[str], averaged: bool, text: str) -> list:
     """``matched`` with the value matches among facts of assets the words do not name. Each such
     fact conflicts with the words (so it never explains away a mismatch, nor is read as mistyped):
     it can only matter by scoring as well as the best match, so a group is opened only then."""
@@ -661,13 +663,13 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
     extra = []
     for stand_in, members in foreign:
         score, conflicts, bonus = _score(stand_in, cues, potential, hearsay, named)
-        if score - 3 * conflicts + (_AVERAGE_BONUS if averaged else 0) < best:
-            continue  # no member can reach the best match (a reported average gets its bonus in link())
+        if score - 3 * conflicts + (_AVERAGE_BONUS if averaged else 0) + _SUBJECT_BONUS < best:
+            continue  # no member can reach the best match (a reported average and a named subject get their bonus in link())
         for s in members():
             if (_unit_ok(fig, s.unit) or _per_unit(fig, s)) and _average_fits(fig, s, averaged):
                 how = value_match(fig, s)
                 if how is not None:
-                    own = score + _average_bonus(s, averaged)
+                    own = score + _average_bonus(s, averaged) + (_SUBJECT_BONUS if not s.anchor and _describes(text, s.fact) else 0)
                     extra.append((own - 3 * conflicts, s, how, own - bonus - 3 * conflicts, conflicts))
     if not extra:
         return matched
@@ -685,6 +687,7 @@ _LEVEL_AFTER_CHANGE = re.compile(r"\b(?:to|at)\s*$", re.IGNORECASE)
 _AVERAGE_WORDS = re.compile(r"\b(?:average[sd]?|mean|on\s+average)\b", re.IGNORECASE)
 _AVERAGE_REACH = 40  # characters before the figure where "an average (of)" stands
 _AVERAGE_BONUS = 3  # what "an average of" adds to the report's average over the figure it averages
+_SUBJECT_BONUS = 1  # what naming a fact's own subject or label adds to it among the facts a value fits
 _PER_BONUS = 1  # what "per trader", "a day" add to a fact that is such an average (at most _AVERAGE_BONUS: _with_foreign's bound)
 # An average's unit after its figure ("$300 million per day", "a day", "daily"; vocabulary.AVERAGE_PER).
 _PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|order)\b|\s*(?:daily|hourly|on\s+average)\b", re.IGNORECASE)
@@ -700,6 +703,11 @@ _ASIDE = re.compile(r"\([^()\d]{1,40}\)")  # "(CEX)", "(SOL)": an abbreviation o
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _LEFT_CLAUSE = re.compile(r",|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–", re.IGNORECASE)
 _OPEN, _CLOSE = "“‘", "”’"
+
+
+def _describes(text: str, fact: Fact) -> bool:
+    """Whether the text names the fact's own subject or label (the words a draft prints for it)."""
+    return any(words and _names(text, words) for words in (fact.subject, fact.label))
 
 
 def _names(text: str, name: str) -> bool:
