@@ -442,3 +442,99 @@ quotes:
 """)
     line = next(l for l in md.splitlines() if "nowhere left to hide" in l)
     assert ("according to" in line) is relayed, line
+
+
+# --- a reported average beside a disputed range -------------------------------------------------
+
+SPREAD_WITH_AVERAGE = """
+  - id: oi_spread
+    metric: open_interest
+    unit: USD
+    observations: [{source: coinglass, value: 41000000000}, {source: coinank, value: 47000000000}]
+    average: {value: 44000000000, hedge: nearly}
+"""
+
+
+def test_a_reported_average_follows_the_ranges_caveat_in_one_parenthesis_free_clause():
+    """The caveat's parenthesis sits right after the range it covers, and the average follows as a
+    clause of its own: never two parentheses side by side, never the caveat after the average."""
+    event = event_from_text(HEAD.format(eid="avg-test", coverage="x", windows="24h") + SPREAD_WITH_AVERAGE, "avg.yaml", REGISTRY)
+    out = checked_drafter().draft(event)
+    md = out.markdown
+    assert ") (" not in md
+    (line,) = [ln for ln in md.splitlines() if "nearly $44 billion" in ln]
+    assert re.search(r"between \$41 billion and \$47 billion \([^()]*differ[^()]*\), with an average of nearly \$44 billion", line), line
+    roles = {f["role"] for f in out.claims["figures"] if f["fact"] == "oi_spread"}
+    assert "average" in roles and "value" in roles
+
+
+# --- a change with its two ends -----------------------------------------------------------------
+
+CHANGE_WITH_ENDS = """
+  - id: users_after
+    metric: user_count
+    unit: count
+    venue: hyperliquid
+    observations: [{{source: coinglass, value: {after}}}]
+  - id: users_before
+    metric: user_count
+    unit: count
+    venue: hyperliquid
+    observations: [{{source: {before_source}, value: {before}}}]
+  - id: users_growth
+    metric: user_count_change
+    unit: percent
+    venue: hyperliquid
+    change: {word}
+    from_fact: users_before
+    to_fact: users_after
+    observations: [{{source: coinglass, value: {pct}}}]
+"""
+
+
+@pytest.mark.parametrize("before, after, pct, word, before_source", [
+    (1423, 13240, 830.4, "rise", "coinglass"),  # both ends rounded: "from about 1,420 to about 13,200"
+    (300000, 1400000, 367, "rise", "coinank"),  # the start from another source keeps its own caveat
+    (52000, 41000, 21.2, "fall", "coinglass"),
+])
+def test_a_change_and_its_two_ends_are_one_sentence_in_time_order(before, after, pct, word, before_source):
+    md = draft(CHANGE_WITH_ENDS.format(before=before, after=after, pct=pct, word=word, before_source=before_source), eid="ends-test")
+    lines = [ln for ln in md.splitlines() if "users" in ln and not ln.startswith(("#", "title:"))]
+    (line,) = lines  # one paragraph, not three sentences each restating the subject
+    verb = "rose" if word == "rise" else "fell"
+    sentence = next(s for s in re.split(r"(?<=\.) ", line) if verb in s)
+    at_change = sentence.index(verb)
+    at_from = sentence.index(" from ", at_change)
+    at_to = sentence.index(" to ", at_from)
+    assert at_change < at_from < at_to, sentence  # the change, then the start, then the end
+    assert sentence.count("the number of users") + sentence.count("The number of users") == 1, sentence
+
+
+# --- a figure of zero ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("side", ["", "\n    side: short"])
+def test_a_venue_figure_of_zero_is_told_as_what_the_source_counted(side):
+    md = draft(f"""
+  - id: quiet_venue
+    metric: liquidations
+    unit: USD
+    window: 24h
+    venue: bitfinex{side}
+    observations: [{{source: coinglass, value: 0}}]
+""", eid="zero-test")
+    (line,) = [ln for ln in md.splitlines() if "Bitfinex" in ln and not ln.startswith(("#", "title:"))]
+    assert "$0" in line  # the figure itself is printed, with its provenance
+    assert not re.search(r"liquidations of \$0|\$0 of (?:\w+ )?liquidations", line), line
+    assert re.search(r"count(?: of short liquidations)? for Bitfinex[^.]* stood at \$0: n", line), line
+
+
+def test_a_venue_that_recorded_nothing_is_never_the_venue_that_absorbed_the_selling():
+    md = draft("""
+  - id: quiet_venue
+    metric: liquidations
+    unit: USD
+    window: 24h
+    venue: bitfinex
+    observations: [{source: coinglass, value: 0}]
+""", eid="zero-test")
+    assert "Open interest on Bitfinex" not in md and "absorbed the forced selling" not in md

@@ -60,6 +60,7 @@ class FigureRef(Ref):
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
+            "start", "end", "zero",
         }
     )
 
@@ -106,6 +107,8 @@ class FigureRef(Ref):
         self.n_sources = len(fact.sources)
         lo, hi = fact.bounds or (0.0, 0.0)
         self.positive, self.negative = lo > 0, hi < 0  # the whole figure (both ends of a range) on one side of zero
+        # The source recorded nothing ("$0 on Bitfinex"): worded as what the source counted, not "saw liquidations of $0".
+        self.zero = fact.bounds == (0.0, 0.0) and fact.hedge is None and not fact.lower_bound and fact.magnitude is None
         self.change_word = fact.change or ""  # rise / fall / inflow / outflow, as the fact file gives it
         self.is_flow = fact.change in ("inflow", "outflow")
         self.is_change = fact.metric.endswith("_change") or fact.metric in ("fund_flow", "support_level") or bool(fact.change)
@@ -122,6 +125,10 @@ class FigureRef(Ref):
         self.part_of_total = ""  # a venue's or contract's part of the main total in words ("more than a third", "less than a tenth"; build_view)
         self.venue_share: FigureRef | None = None  # on a venue's first figure: the venue's share of all liquidations (build_view)
         self.venue_side_share: FigureRef | None = None  # ... and one side's share of the venue's own liquidations
+        # A change with its two ends (``from_fact``/``to_fact``), told in one sentence in time order: "rose 367%,
+        # from 300,000 to 1.4 million" (set by build_view when neither end is printed anywhere else).
+        self.start: FigureRef | None = None
+        self.end: FigureRef | None = None
 
 
 class ContextRef(Ref):
@@ -457,6 +464,7 @@ def build_view(event: Event, thresholds: dict) -> View:
         liq_changes=liq_changes,
         supports=supports,
     )
+    _join_change_ends(view)
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
     view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
     view.venue_groups, view.venues = _venue_groups(view.venues)
@@ -480,6 +488,30 @@ def build_view(event: Event, thresholds: dict) -> View:
     _compare(view)
     view.shape = event.shape or _infer_shape(view)
     return view
+
+
+# Lists whose figures stand alone (no group, no comparison built on them): an end of a change found here is
+# told inside the change's own sentence instead of in a sentence of its own.
+_ENDS_FROM = ("market", "levels", "levels_up", "levels_down")
+_CHANGES_IN = ("market", "changes", "liq_changes")
+
+
+def _join_change_ends(view: View) -> None:
+    """A change whose two ends are plain figures gets them as ``start``/``end``; the ends leave their lists,
+    so the article says "rose 367%, from 300,000 to 1.4 million" once instead of three sentences, end first."""
+    where = {r.id: name for name in _ENDS_FROM for r in getattr(view, name)}
+    taken: set[str] = set()
+    for name in _CHANGES_IN:
+        for r in getattr(view, name):
+            f = r._fact
+            ends = (f.from_fact, f.to_fact)
+            if None in ends or any(e not in where or e in taken for e in ends) or r.id in taken:
+                continue
+            refs = {x.id: x for n in _ENDS_FROM for x in getattr(view, n) if x.id in ends}
+            r.start, r.end = refs[f.from_fact], refs[f.to_fact]
+            taken.update(ends)
+    for name in _ENDS_FROM:
+        setattr(view, name, [r for r in getattr(view, name) if r.id not in taken])
 
 
 # An event with fewer printable figures than this gets the short article: the explanatory
@@ -526,6 +558,7 @@ def _compare(view: View) -> None:
     printable = [r for r in (view.main.total, view.main.long, view.main.short, view.main.accounts) if r is not None]
     printable += view.assets + view.venues + view.largest + view.losses + view.transfers + view.zones + view.unverified
     printable += view.levels + view.levels_up + view.levels_down + view.changes + view.market + view.history
+    printable += [x for r in view.market + view.changes + view.liq_changes for x in (r.start, r.end) if x is not None]  # told in their change's sentence
     s.rich = len(printable) + len(view.context) + len(view.quotes) >= RICH_FIGURES
 
 
