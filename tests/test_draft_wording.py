@@ -538,3 +538,24 @@ def test_a_venue_that_recorded_nothing_is_never_the_venue_that_absorbed_the_sell
     observations: [{source: coinglass, value: 0}]
 """, eid="zero-test")
     assert "Open interest on Bitfinex" not in md and "absorbed the forced selling" not in md
+
+
+# --- a bound and an approximation on one value --------------------------------------------------
+
+@pytest.mark.parametrize("hedge, value, printed", [
+    ("[as_much_as, approximately]", 86.5, "as much as 87%"),  # a ceiling rounds up
+    ("[approximately, up_to]", 86.5, "up to 87%"),  # whichever order the source gave them
+    ("[more_than, about]", 71.5, "more than 71%"),  # a floor rounds down
+])
+def test_a_bound_and_an_approximation_print_as_the_bound_alone_and_stay_true(hedge, value, printed):
+    md = draft(f"""
+  - id: stacked_share
+    metric: liquidation_share
+    unit: percent
+    side: short
+    window: 24h
+    observations: [{{source: coinank, value: {value}, hedge: {hedge}}}]
+""", eid="stacked-hedge-test")
+    assert printed in md, md
+    for approx in ("approximately", "about", "roughly"):  # no second hedge stacked on the bound
+        assert not re.search(rf"\b(?:as much as|up to|more than) {approx}\b", md), approx
