@@ -559,3 +559,28 @@ def test_a_bound_and_an_approximation_print_as_the_bound_alone_and_stay_true(hed
     assert printed in md, md
     for approx in ("approximately", "about", "roughly"):  # no second hedge stacked on the bound
         assert not re.search(rf"\b(?:as much as|up to|more than) {approx}\b", md), approx
+
+
+# --- every figure appears -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("metric, unit, extra, words", [
+    ("rate", "per_second", "subject: forced-close reports on OKX", r"forced-close reports on OKX came at a pace of 3 per second"),
+    ("duration", "days", "subject: the run without a daily close below the level", r"the run without a daily close below the level lasted 3 days"),
+    ("liquidation_orders", "count", "venue: okx", r"liquidation orders on OKX came to 3"),
+    ("liquidation_orders", "count", "side: short", r"short liquidation orders came to 3"),
+])
+def test_a_lone_figure_of_any_metric_is_printed_not_dropped(metric, unit, extra, words):
+    event = event_from_text(f"""
+id: lone-figure
+as_of: 2026-11-24T12:00:00+00:00
+facts:
+  - id: lone
+    metric: {metric}
+    unit: {unit}
+    {extra}
+    observations: [{{source: coinank, value: 3}}]
+""", "lone.yaml", REGISTRY)
+    out = checked_drafter().draft(event)
+    assert out.claims["unprinted_facts"] == []
+    assert [f["fact"] for f in out.claims["figures"]] == ["lone"]
+    assert re.search(words, out.markdown, re.I), out.markdown

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from writer.draft.potential import is_potential
 from writer.factbase.records import ContextItem, Event, Fact, Quote
-from writer.factbase.vocabulary import Status, window_minutes
+from writer.factbase.vocabulary import SUBJECT_METRICS, Status, window_minutes
 from writer.mdtext import names_within
 
 
@@ -47,7 +47,7 @@ _INTRADAY_MINUTES = 60  # a price move over a window shorter than this is a burs
 _BINDING_NOTE = re.compile(r"(?:per|each|every)\s", re.I)  # a note that reads as part of the figure's unit
 # Metrics whose subject is the thing measured ("the GMCI 30 index" fell 6.8%, "U.S. spot bitcoin ETFs" saw
 # outflows); for any other metric the subject is who holds it: "the funding rate on Binance for a whale".
-SUBJECT_NAMES_FIGURE = frozenset({"price_level", "price_change", "index_level", "support_level", "position_concentration",
+SUBJECT_NAMES_FIGURE = frozenset({"duration", "rate", "price_level", "price_change", "index_level", "support_level", "position_concentration",
                                   "fund_flow", "market_cap", "market_cap_change"})
 
 
@@ -301,6 +301,8 @@ class View:
         return self.zones_above + self.zones_below + self.estimates
 
 
+# Counts and amounts of forced closes: a venue's, contract's or subject's go with the venues.
+_COUNTED = ("liquidations", "liquidated_accounts", "liquidation_orders")
 _LIQ_TOTAL_KEYS = ("asset", "venue", "contract", "subject", "per")  # an average per day is no total
 _MARKET_METRICS = (
     "market_cap", "market_cap_change", "sentiment_index", "index_level", "open_interest", "open_interest_change",
@@ -390,7 +392,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     majors = set(thresholds.get("major_assets", ("BTC", "ETH")))
     for r in assets:
         r.major_asset = r._fact.asset in majors
-    venues = take(lambda f: f.metric in ("liquidations", "liquidated_accounts") and (f.venue or f.contract or f.subject))
+    venues = take(lambda f: f.metric in _COUNTED and (f.venue or f.contract or f.subject))
     # Keep one venue's figures together (its total, then longs, then shorts), venues by their largest figure.
     venue_size: dict = {}
     for r in venues:
@@ -412,10 +414,16 @@ def build_view(event: Event, thresholds: dict) -> View:
     liq_changes = take(lambda f: f.metric == "liquidations_change")
     supports = take(lambda f: f.metric == "support_level")
     market = take(lambda f: f.metric in _MARKET_METRICS)
+    # A duration or a rate says what it measures through its subject ("the wait for a new high lasted 847 days").
+    market += take(lambda f: f.metric in SUBJECT_METRICS)
     statements = [FigureRef(f) for f in sorted(facts, key=lambda f: f.id)
                   if f.metric == "dominance" and f.status not in (*UNVERIFIED, Status.UNAVAILABLE)]
     # Whatever is left (other windows' side splits, liquidations without a group) still belongs in the article.
-    rest = [FigureRef(f) for f in _by_size(live) if f.id not in placed and f.metric in ("liquidations", "liquidated_accounts", "position_concentration")]
+    rest = [FigureRef(f) for f in _by_size(live) if f.id not in placed and f.metric in (*_COUNTED, "position_concentration")]
+    placed.update(r.id for r in rest)
+    # Every figure of the event appears in its draft: one that no list above claims is set out with the
+    # market readings ("<what> stood at <figure>") rather than silently dropped.
+    market += take(lambda f: f.metric != "dominance")
     other_windows = [g[1] for g in ordered[1:]]
     dominant = float(thresholds.get("dominant_share", 60))
     for g in [main, *other_windows]:
