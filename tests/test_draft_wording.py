@@ -463,7 +463,9 @@ def test_a_reported_average_follows_the_ranges_caveat_in_one_parenthesis_free_cl
     md = out.markdown
     assert ") (" not in md
     (line,) = [ln for ln in md.splitlines() if "nearly $44 billion" in ln]
-    assert re.search(r"between \$41 billion and \$47 billion \([^()]*differ[^()]*\), with an average of nearly \$44 billion", line), line
+    # the caveat, when it is a parenthesis, sits right after the range; the average follows as a clause
+    assert re.search(r"between \$41 billion and \$47 billion(?: \([^()]*differ[^()]*\))?, with an average of nearly \$44 billion", line), line
+    assert "differ" in line
     roles = {f["role"] for f in out.claims["figures"] if f["fact"] == "oi_spread"}
     assert "average" in roles and "value" in roles
 
@@ -584,3 +586,20 @@ facts:
     assert out.claims["unprinted_facts"] == []
     assert [f["fact"] for f in out.claims["figures"]] == ["lone"]
     assert re.search(words, out.markdown, re.I), out.markdown
+
+
+# --- a disputed figure is set out once ----------------------------------------------------------
+
+def test_a_disputed_venue_figure_prints_its_range_once_and_the_data_section_says_who_is_higher():
+    md = draft("""
+  - id: okx_own
+    metric: liquidations
+    unit: USD
+    window: 24h
+    venue: okx
+    observations: [{source: okx, value: 910000000}, {source: coinank, value: 270000000}]
+""", eid="disputed-once")
+    body = md.split("\n---\n", 1)[1].split("\n# ", 1)[1]
+    assert body.count("$270 million and $910 million") == 1, body
+    assert re.search(r"OKX (?:reports the higher figure and CoinAnk the lower one|puts [^.]* higher than CoinAnk does)", body), body
+    assert re.search(r"exchange's own|its own books hold", body), body  # the venue's own count is the higher one: said why

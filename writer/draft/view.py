@@ -60,7 +60,7 @@ class FigureRef(Ref):
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
-            "start", "end", "zero",
+            "start", "end", "zero", "told_elsewhere",
         }
     )
 
@@ -129,6 +129,7 @@ class FigureRef(Ref):
         # from 300,000 to 1.4 million" (set by build_view when neither end is printed anywhere else).
         self.start: FigureRef | None = None
         self.end: FigureRef | None = None
+        self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again
 
 
 class ContextRef(Ref):
@@ -210,6 +211,7 @@ class SpreadSides:
     fact: str
     high: tuple[str, ...]
     low: tuple[str, ...]
+    own_venue_high: bool = False  # the venue's own count is the higher one (its books against an aggregator's feed)
 
 
 @dataclass
@@ -435,6 +437,8 @@ def build_view(event: Event, thresholds: dict) -> View:
             g.part_of_main = next((w for limit, w in _SHARE_WORDS if part > limit), "") if part <= 1 else ""
 
     disputed = [FigureRef(f) for f in facts if f.status is Status.DISPUTED]
+    for d in disputed:
+        d.told_elsewhere = d.id in placed or d.id in used
     lower_bounds = [FigureRef(f) for f in facts if f.lower_bound and f.status is not Status.UNAVAILABLE]
 
     view = View(
@@ -774,7 +778,7 @@ def _spread_sides(f: Fact) -> SpreadSides | None:
         return None
     high = tuple(sorted(s for s, v in mids.items() if v == top))
     low = tuple(sorted(s for s, v in mids.items() if v == bottom))
-    return SpreadSides(f.id, high, low)
+    return SpreadSides(f.id, high, low, own_venue_high=bool(f.venue) and f.venue in high and f.venue not in low)
 
 
 def _is_reason(item: ContextItem, facts: list[Fact]) -> bool:
