@@ -129,3 +129,54 @@ def test_every_asset_figure_is_printed_even_two_for_one_slot():
     twice = replace(event, facts={**event.facts, second.id: second})
     printed = {f["fact"] for f in drafter().draft(twice).claims["figures"]}
     assert {"btc_24h", "btc_24h_second", "eth_24h", "eth_long_24h", "btc_short_24h"} <= printed
+
+
+# --- reasoning from the event's own figures ---------------------------------------------------------
+
+def _rich(extra: str = "", *, long: float = 700e6, short: float = 45e6, total: float = 745e6, window: str = "24h") -> str:
+    from draft_support import ROOT
+    from writer.draft import Drafter
+    from writer.factbase.loader import event_from_text, load_registry
+
+    text = f"""
+id: reasoning-test
+as_of: 2026-11-24T12:00:00+00:00
+facts:
+  - {{id: tot, metric: liquidations, unit: USD, window: {window}, observations: [{{source: coinglass, value: {total}}}]}}
+  - {{id: lng, metric: liquidations, unit: USD, window: {window}, side: long, observations: [{{source: coinglass, value: {long}}}]}}
+  - {{id: sht, metric: liquidations, unit: USD, window: {window}, side: short, observations: [{{source: coinglass, value: {short}}}]}}
+  - {{id: oi, metric: open_interest, unit: USD, observations: [{{source: coinglass, value: 61000000000}}]}}
+  - {{id: fund, metric: funding_rate, unit: percent, observations: [{{source: coinglass, value: 0.01}}]}}
+  - {{id: lvl, metric: price_level, unit: USD, asset: BTC, direction: below, observations: [{{source: coinmarketcap, value: 88000}}]}}
+  - {{id: cap, metric: market_cap, unit: USD, observations: [{{source: coinmarketcap, value: 3100000000000}}]}}
+  - {{id: vol, metric: volume, unit: USD, window: 24h, observations: [{{source: coinmarketcap, value: 140000000000}}]}}
+""" + extra
+    event = event_from_text(text, "reasoning.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    return _body(Drafter().draft(event).markdown)
+
+
+def test_what_the_figures_leave_open_names_only_angles_the_event_lacks():
+    bare = _rich()
+    assert re.search(r"(?:breakdown by exchange|exchange-by-exchange figures)", bare)
+    assert re.search(r"(?:split by coin|total by coin)", bare)
+    with_venues_and_coins = _rich("""
+  - {id: bn, metric: liquidations, unit: USD, window: 24h, venue: binance, observations: [{source: coinglass, value: 300000000}]}
+  - {id: btc, metric: liquidations, unit: USD, window: 24h, asset: BTC, observations: [{source: coinglass, value: 320000000}]}
+""")
+    assert not re.search(r"(?:breakdown by exchange|exchange-by-exchange figures)", with_venues_and_coins)
+    assert not re.search(r"(?:split by coin|total by coin)", with_venues_and_coins)
+
+
+@pytest.mark.parametrize("longer, said", [(900e6, True), (9000e6, False)])
+def test_a_short_window_is_called_a_burst_only_when_it_holds_most_of_the_longer_one(longer, said):
+    body = _rich(f"""
+  - {{id: tot12, metric: liquidations, unit: USD, window: 12h, observations: [{{source: coinglass, value: {longer}}}]}}
+""", window="1h")
+    assert (re.search(r"more than half of the 12-hour (?:total|figure)", body) is not None) is said, body
+
+
+@pytest.mark.parametrize("long, short, said", [(700e6, 45e6, True), (500e6, 245e6, False)])
+def test_the_other_sides_small_loss_is_remarked_only_on_a_one_sided_split(long, short, said):
+    body = _rich(long=long, short=short, total=long + short)
+    remarked = re.search(r"other side of the ledger|how little the shorts lost", body) is not None
+    assert remarked is said, body

@@ -179,6 +179,7 @@ class WindowGroup:
     minutes: int = 0  # the window's length (0 without a window)
     shorter: bool = False  # a window shorter than the main one (set by build_view)
     part_of_main: str = ""  # "more than half" / "... a third" / "... a quarter" of the main total: this shorter window's total
+    main_part: str = ""  # the same words for the main (shorter) window's part of this longer window's total
     lean: str = ""  # "long" / "short": the side that took the dominant share in this window (set by build_view)
 
     @property
@@ -435,6 +436,13 @@ def build_view(event: Event, thresholds: dict) -> View:
         if g.shorter and g.total is not None and main.total is not None and g.total.unit == main.total.unit:
             part = _lower_upper(g.total._fact)[0] / _lower_upper(main.total._fact)[1] if _lower_upper(main.total._fact)[1] else 0.0
             g.part_of_main = next((w for limit, w in _SHARE_WORDS if part > limit), "") if part <= 1 else ""
+        longer = bool(g.minutes) and bool(main.minutes) and g.minutes > main.minutes
+        if longer and g.total is not None and main.total is not None and g.total.unit == main.total.unit:
+            whole = _lower_upper(g.total._fact)[1]
+            part = _lower_upper(main.total._fact)[0] / whole if whole and whole != float("inf") else 0.0
+            # said only when the shorter window ran at least twice the longer one's average pace ("packed into so short a stretch")
+            if part <= 1 and part >= _BURST_PACE * main.minutes / g.minutes:
+                g.main_part = next((w for limit, w in _SHARE_WORDS if part > limit), "")
 
     disputed = [FigureRef(f) for f in facts if f.status is Status.DISPUTED]
     for d in disputed:
@@ -657,6 +665,8 @@ def _asset_groups(assets: list[FigureRef], th: dict) -> list[AssetGroup]:
     return groups
 
 
+# A shorter window whose share of a longer one is at least this many times its share of the time was a burst.
+_BURST_PACE = 2.0
 # The largest venue's part of the market-wide total, in words a reader can check against the two figures.
 _SHARE_WORDS = ((0.5, "more than half"), (1 / 3, "more than a third"), (0.25, "more than a quarter"))
 
