@@ -180,3 +180,34 @@ def test_the_other_sides_small_loss_is_remarked_only_on_a_one_sided_split(long, 
     body = _rich(long=long, short=short, total=long + short)
     remarked = re.search(r"other side of the ledger|how little the shorts lost", body) is not None
     assert remarked is said, body
+
+
+@pytest.mark.parametrize("band, said", [("[92000, 94000]", True), ("[99000, 101000]", False)])
+def test_a_claimed_cluster_the_price_has_already_moved_through_is_read_against_the_price(band, said):
+    body = _rich(f"""
+  - {{id: up, metric: price_level, unit: USD, asset: BTC, direction: above, observations: [{{source: coinmarketcap, value: 96000}}]}}
+  - {{id: wall, metric: position_concentration, unit: USD, side: short, asset: BTC, price_band: {band}, status: rumor,
+     observations: [{{source: x-posts, value: 5000000000}}]}}
+""", long=45e6, short=700e6)
+    assert (re.search(r"(?:lies below the level the price has already cleared|below a level the market has already broken)", body) is not None) is said, body
+
+
+@pytest.mark.parametrize("hedge, said", [("over", True), ("about", False)])
+def test_a_comparison_with_a_floor_says_it_runs_one_way(hedge, said):
+    body = _rich(f"""
+  - {{id: past, metric: historical_liquidations, unit: USD, observations: [{{source: coinglass, value: 640000000, hedge: {hedge}}}]}}
+""", long=600e6, short=90e6, total=690e6)
+    assert (re.search(r"(?:floor, so the comparison runs one way|given only as a minimum)", body) is not None) is said, body
+
+
+@pytest.mark.parametrize("ratio, estimate, words", [
+    (1.05, False, r"(?:ratio near parity after the clear-out|back near one to one)"),
+    (1.05, True, r"If that estimate is right, the crowding"),
+    (2.4, False, r"still leans towards longs"),
+])
+def test_a_position_ratio_after_a_washout_is_read_for_what_is_left(ratio, estimate, words):
+    status = ", status: estimate" if estimate else ""
+    body = _rich(f"""
+  - {{id: lsr, metric: long_short_position_ratio, unit: ratio{status}, observations: [{{source: coinglass, value: {ratio}}}]}}
+""")
+    assert re.search(words, body), body

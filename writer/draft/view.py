@@ -60,7 +60,7 @@ class FigureRef(Ref):
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
-            "start", "end", "zero", "told_elsewhere",
+            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean",
         }
     )
 
@@ -129,7 +129,29 @@ class FigureRef(Ref):
         # from 300,000 to 1.4 million" (set by build_view when neither end is printed anywhere else).
         self.start: FigureRef | None = None
         self.end: FigureRef | None = None
+        # A figure that is a floor ("over $1 billion", "at least"): a comparison with it runs one way only.
+        self.floor = fact.lower_bound or (fact.hedge is not None and not isinstance(fact.hedge, tuple) and fact.hedge.kind.value == "floor")
+        # A long/short position ratio read in words: "even" near parity, else the side it leans to.
+        self.ratio_lean = _ratio_lean(fact)
+        self.passed = ""  # "up" / "down": the price has already moved through this band or level (set by build_view)
         self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again
+
+
+_EVEN_RATIO = 1.25  # a long/short ratio within this factor of 1 (either way) is near parity
+_LEANING_RATIO = 1.5  # beyond this factor one side clearly outnumbers the other
+
+
+def _ratio_lean(fact: Fact) -> str:
+    if fact.metric != "long_short_position_ratio" or not fact.bounds or fact.bounds[0] <= 0:
+        return ""
+    lo, hi = fact.bounds
+    if lo >= 1 / _EVEN_RATIO and hi <= _EVEN_RATIO:
+        return "even"
+    if lo >= _LEANING_RATIO:
+        return "long"
+    if hi <= 1 / _LEANING_RATIO:
+        return "short"
+    return ""
 
 
 class ContextRef(Ref):
@@ -485,6 +507,7 @@ def build_view(event: Event, thresholds: dict) -> View:
         supports=supports,
     )
     _join_change_ends(view)
+    _mark_passed(view)
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
     view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
     view.venue_groups, view.venues = _venue_groups(view.venues)
@@ -514,6 +537,22 @@ def build_view(event: Event, thresholds: dict) -> View:
 # told inside the change's own sentence instead of in a sentence of its own.
 _ENDS_FROM = ("market", "levels", "levels_up", "levels_down")
 _CHANGES_IN = ("market", "changes", "liq_changes")
+
+
+def _mark_passed(view: View) -> None:
+    """A claimed or estimated cluster of positions the price has already moved through: a band wholly below a
+    level the same asset rose above ("passed up"), or wholly above one it fell below ("passed down")."""
+    ups = [(r._fact.asset, _lower_upper(r._fact)[0]) for r in view.levels_up if r._fact.asset and r._fact.bounds]
+    downs = [(r._fact.asset, _lower_upper(r._fact)[1]) for r in view.levels_down if r._fact.asset and r._fact.bounds]
+    for r in view.unverified + view.zones + view.estimates:
+        f = r._fact
+        where = f.price_band or ((f.price_level, f.price_level) if f.price_level is not None else None)
+        if where is None or not f.asset:
+            continue
+        if any(asset == f.asset and where[1] < level for asset, level in ups):
+            r.passed = "up"
+        elif any(asset == f.asset and where[0] > level for asset, level in downs):
+            r.passed = "down"
 
 
 def _join_change_ends(view: View) -> None:
