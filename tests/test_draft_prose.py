@@ -211,3 +211,28 @@ def test_a_position_ratio_after_a_washout_is_read_for_what_is_left(ratio, estima
   - {{id: lsr, metric: long_short_position_ratio, unit: ratio{status}, observations: [{{source: coinglass, value: {ratio}}}]}}
 """)
     assert re.search(words, body), body
+
+
+def test_a_claimed_wall_far_larger_than_the_realised_side_is_said_not_to_have_been_cleared():
+    body = _rich("""
+  - {id: up, metric: price_level, unit: USD, asset: BTC, direction: above, observations: [{source: coinmarketcap, value: 96000}]}
+  - {id: wall, metric: position_concentration, unit: USD, side: short, asset: BTC, price_band: [92000, 94000], status: rumor,
+     observations: [{source: x-posts, value: 5000000000}]}
+""", long=45e6, short=700e6)
+    assert re.search(r"(?:if the wall existed it was not cleared|would have left a much larger mark)", body), body
+
+
+def test_one_side_alone_against_an_earlier_floor():
+    body = _rich("""
+  - {id: past, metric: historical_liquidations, unit: USD, observations: [{source: coinglass, value: 600000000, hedge: over}]}
+""")
+    assert re.search(r"(?:long liquidations alone come to more than that floor|the long liquidations clear that bar)", body), body
+
+
+@pytest.mark.parametrize("second, said", [("ETH", True), ("BTC", False)])
+def test_breaks_across_coins_are_called_market_wide_only_for_two_coins(second, said):
+    price = 3300 if second == "ETH" else 87000
+    body = _rich(f"""
+  - {{id: lvl2, metric: price_level, unit: USD, asset: {second}, direction: below, observations: [{{source: coinmarketcap, value: {price}}}]}}
+""")
+    assert (re.search(r"(?:More than one coin broke|breaks came together across coins)", body) is not None) is said, body

@@ -60,7 +60,7 @@ class FigureRef(Ref):
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
-            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean",
+            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears",
         }
     )
 
@@ -133,6 +133,7 @@ class FigureRef(Ref):
         self.floor = fact.lower_bound or (fact.hedge is not None and not isinstance(fact.hedge, tuple) and fact.hedge.kind.value == "floor")
         # A long/short position ratio read in words: "even" near parity, else the side it leans to.
         self.ratio_lean = _ratio_lean(fact)
+        self.side_clears = ""  # "long" / "short": that side of the event alone exceeds this earlier floor (build_view)
         self.passed = ""  # "up" / "down": the price has already moved through this band or level (set by build_view)
         self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again
 
@@ -262,6 +263,7 @@ class Signals:
     only_long_reported: bool = False
     lead_single_source: bool = False  # the headline figure rests on one provider
     split_known: bool = False  # the long/short balance is known (from both sides, a side and a total, or a given share)
+    broad_break: bool = False  # two or more assets broke their levels in the story's direction (up in a squeeze, down in a washout)
 
 
 @dataclass
@@ -590,6 +592,11 @@ def _lower_upper(f: Fact) -> tuple[float, float]:
 def _compare(view: View) -> None:
     """Comparisons in words, from the figures themselves: history against the headline, zones against each other."""
     lead = view.lead._fact if view.lead is not None else None
+    for h in view.history:  # one side of the event alone against an earlier floor ("longs alone cleared it")
+        side = view.main.long if view.signals.long_dominant else view.main.short if view.signals.short_dominant else None
+        if h.floor and side is not None and side._fact.unit == h._fact.unit and side._fact.bounds and h._fact.bounds \
+                and _lower_upper(side._fact)[0] > _lower_upper(h._fact)[0]:
+            h.side_clears = side.side
     for h in view.history + view.realised_estimates:
         f = h._fact
         if lead is None or f.unit != lead.unit or f.bounds is None or lead.bounds is None:
@@ -600,7 +607,8 @@ def _compare(view: View) -> None:
         elif _lower_upper(f)[0] > _lower_upper(lead)[1]:
             h.vs_lead = "larger"
             h.ratio_words = next((w for k, w in _FRACTION_WORDS if _lower_upper(lead)[1] < k * _lower_upper(f)[0]), "")
-    for z in view.zones:
+    claimed = [u for u in view.unverified if u._fact.metric == "position_concentration"]
+    for z in view.zones + claimed:
         realised = {"long": view.main.long, "short": view.main.short}.get(z._fact.side or "")
         if realised is not None and realised._fact.unit == z._fact.unit and realised._fact.bounds and z._fact.bounds:
             if _lower_upper(z._fact)[1] < _lower_upper(realised._fact)[0]:
@@ -913,6 +921,9 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
         small = float(th.get("small_price_move", 5))
         s.small_move = max(moves) <= small
         s.big_move = min(moves) >= 2 * small
+    up = {r._fact.asset for r in view.levels_up if r._fact.asset}
+    down = {r._fact.asset for r in view.levels_down if r._fact.asset}
+    s.broad_break = (len(up) > 1 and s.squeeze) or (len(down) > 1 and s.washout)
     s.lead_single_source = view.lead is not None and view.lead._fact.status is Status.SINGLE_SOURCE
     s.has_gaps = bool(view.gaps)
     s.has_unverified = bool(view.unverified) or bool(view.unverified_context)
