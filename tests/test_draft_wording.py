@@ -603,3 +603,14 @@ def test_a_disputed_venue_figure_prints_its_range_once_and_the_data_section_says
     assert body.count("$270 million and $910 million") == 1, body
     assert re.search(r"OKX (?:reports the higher figure and CoinAnk the lower one|puts [^.]* higher than CoinAnk does)", body), body
     assert re.search(r"exchange's own|its own books hold", body), body  # the venue's own count is the higher one: said why
+
+
+def test_a_bound_and_an_approximation_on_a_negative_value_keep_both_words():
+    """A negative value is not rounded outward, so the bound alone would claim too much: both words stay."""
+    md = draft("""
+  - id: neg_funding
+    metric: funding_rate
+    unit: percent
+    observations: [{source: coinank, value: -0.0314, hedge: [as_much_as, approximately]}]
+""", eid="negative-stacked")
+    assert "as much as approximately -0.031%" in md or "as much as approximately -0.03%" in md, md

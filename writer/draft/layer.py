@@ -249,9 +249,11 @@ class Render:
         def end(v: float, hedge, *, outward: bool, finer: bool = False) -> str:
             # A negative value is rounded to the nearest: "over -52%" would be a floor on the sign, not the size.
             # A bound and an approximation on one value ("as much as approximately 86.5%") print as the bound
-            # alone, rounded outward ("as much as 87%"): one honest wording, never two hedges stacked.
-            hedge = _one_word(hedge)
-            near = hedge
+            # alone, rounded outward ("as much as 87%"): one honest wording, never two hedges stacked. Where the
+            # value cannot be rounded outward (a negative value, a range's end), both words stay, as the source gave them.
+            if outward and v >= 0 and isinstance(hedge, CompoundHedge) and _reads_as_bound(hedge.bound):
+                hedge = hedge.bound  # rounded outward below, so the bound alone stays true
+            near = getattr(hedge, "second", hedge)  # with two words kept, the one next to the number is the one read
             kind = near.kind.value if near is not None and outward and v >= 0 and _reads_as_bound(near) else ""
             text = _finer(v, fact.unit) if finer else one(v, floor=kind == "floor", ceil=kind == "ceiling").text
             return f"{hedge.words} {text}" if hedge is not None else text
@@ -275,7 +277,7 @@ class Render:
             finer = one(fact.range[0]).text == one(fact.range[1]).text and fact.unit == "percent"
             pair = (f"{end(fact.range[0], lo_h, outward=False, finer=finer)} {words.get('to', 'to')} "
                     f"{end(fact.range[1], hi_h, outward=False, finer=finer)}")
-            return pair if isinstance(fact.hedge, tuple) else f"{_one_word(fact.hedge).words} {pair}"
+            return pair if isinstance(fact.hedge, tuple) else f"{fact.hedge.words} {pair}"
         return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None, outward=True)
 
     def fig(self, ref, role: str = "value", covered: bool = False) -> str:
@@ -692,12 +694,6 @@ def _bound_words() -> frozenset[str]:
 
     quals = default_phrases().get("qualifiers", {})
     return frozenset(w.casefold() for k in ("at_least", "at_most") for w in quals.get(k, ()))
-
-
-def _one_word(hedge):
-    """A source's two words on one value ("as much as approximately") as the one a reader (and the check)
-    applies: the bound. The approximation only softened the number, and rounding outward keeps the bound true."""
-    return hedge.bound if isinstance(hedge, CompoundHedge) else hedge
 
 
 def _plain_range(fact: Fact) -> bool:
