@@ -236,3 +236,39 @@ def test_breaks_across_coins_are_called_market_wide_only_for_two_coins(second, s
   - {{id: lvl2, metric: price_level, unit: USD, asset: {second}, direction: below, observations: [{{source: coinmarketcap, value: {price}}}]}}
 """)
     assert (re.search(r"(?:More than one coin broke|breaks came together across coins)", body) is not None) is said, body
+
+
+def _disputed(long_lo: float, long_hi: float, total_lo: float, total_hi: float) -> str:
+    return _body_of(f"""
+id: disputed-reasoning
+as_of: 2026-11-24T12:00:00+00:00
+facts:
+  - {{id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{{source: coinglass, value: {total_hi}}}, {{source: coinank, value: {total_lo}}}]}}
+  - {{id: lng, metric: liquidations, unit: USD, window: 24h, side: long, observations: [{{source: coinglass, value: {long_hi}}}, {{source: coinank, value: {long_lo}}}]}}
+""")
+
+
+def _body_of(text: str) -> str:
+    from draft_support import ROOT
+    from writer.draft import Drafter
+    from writer.factbase.loader import event_from_text, load_registry
+
+    event = event_from_text(text, "e.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    return _body(Drafter().draft(event).markdown)
+
+
+def test_a_providers_gap_is_measured_in_words_and_a_split_that_holds_across_the_range_is_said_to():
+    body = _disputed(120e6, 150e6, 150e6, 190e6)
+    assert re.search(r"more than a quarter larger than (?:the lower one|it)", body), body
+    assert re.search(r"(?:about size, not direction|holds whichever count proves right)", body), body
+    close = _disputed(60e6, 150e6, 150e6, 190e6)  # the long share runs from under half to over half
+    assert not re.search(r"(?:about size, not direction|holds whichever count proves right)", close), close
+
+
+def test_voices_from_unnamed_groups_are_weighed_as_mood():
+    body = _rich("""
+quotes:
+  - {id: q1, speaker: several desk traders, words: "the flush was overdue", source: data-providers}
+  - {id: q2, speaker: some market analyses, words: "leverage had run too hot", source: market-analyses}
+""")
+    assert re.search(r"(?:come from groups, not from named people|No remark here carries a name)", body), body

@@ -236,6 +236,7 @@ class SpreadSides:
     high: tuple[str, ...]
     low: tuple[str, ...]
     own_venue_high: bool = False  # the venue's own count is the higher one (its books against an aggregator's feed)
+    gap_words: str = ""  # how far apart the two ends are, against the lower one, in words ("more than a fifth")
 
 
 @dataclass
@@ -263,6 +264,7 @@ class Signals:
     only_long_reported: bool = False
     lead_single_source: bool = False  # the headline figure rests on one provider
     split_known: bool = False  # the long/short balance is known (from both sides, a side and a total, or a given share)
+    split_holds: str = ""  # "long" / "short": with a disputed total, that side's share is above half at both ends of its range
     broad_break: bool = False  # two or more assets broke their levels in the story's direction (up in a squeeze, down in a washout)
 
 
@@ -835,7 +837,15 @@ def _spread_sides(f: Fact) -> SpreadSides | None:
         return None
     high = tuple(sorted(s for s, v in mids.items() if v == top))
     low = tuple(sorted(s for s, v in mids.items() if v == bottom))
-    return SpreadSides(f.id, high, low, own_venue_high=bool(f.venue) and f.venue in high and f.venue not in low)
+    gap = (top - bottom) / bottom if bottom > 0 else 0.0
+    words = next((w for limit, w in _GAP_WORDS if gap > limit), "")
+    return SpreadSides(f.id, high, low, own_venue_high=bool(f.venue) and f.venue in high and f.venue not in low, gap_words=words)
+
+
+# How far apart two providers' figures are, against the lower one (first match wins).
+_GAP_WORDS = ((3.0, "more than four times"), (2.0, "more than three times"), (1.0, "more than twice"),
+              (0.5, "more than half as large again as"), (1 / 3, "more than a third larger than"),
+              (0.25, "more than a quarter larger than"), (0.2, "more than a fifth larger than"), (0.1, "more than a tenth larger than"))
 
 
 def _is_reason(item: ContextItem, facts: list[Fact]) -> bool:
@@ -924,6 +934,9 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     up = {r._fact.asset for r in view.levels_up if r._fact.asset}
     down = {r._fact.asset for r in view.levels_down if r._fact.asset}
     s.broad_break = (len(up) > 1 and s.squeeze) or (len(down) > 1 and s.washout)
+    for share in (m.long_share, m.short_share):
+        if share is not None and total is not None and total.status is Status.DISPUTED and share._fact.bounds and share._fact.bounds[0] > 50:
+            s.split_holds = share._fact.side or ""
     s.lead_single_source = view.lead is not None and view.lead._fact.status is Status.SINGLE_SOURCE
     s.has_gaps = bool(view.gaps)
     s.has_unverified = bool(view.unverified) or bool(view.unverified_context)
