@@ -133,7 +133,8 @@ def test_every_asset_figure_is_printed_even_two_for_one_slot():
 
 # --- reasoning from the event's own figures ---------------------------------------------------------
 
-def _rich(extra: str = "", *, long: float = 700e6, short: float = 45e6, total: float = 745e6, window: str = "24h") -> str:
+def _rich(extra: str = "", *, long: float = 700e6, short: float = 45e6, total: float = 745e6, window: str = "24h",
+          side_source: str = "coinglass") -> str:
     from draft_support import ROOT
     from writer.draft import Drafter
     from writer.factbase.loader import event_from_text, load_registry
@@ -143,8 +144,8 @@ id: reasoning-test
 as_of: 2026-11-24T12:00:00+00:00
 facts:
   - {{id: tot, metric: liquidations, unit: USD, window: {window}, observations: [{{source: coinglass, value: {total}}}]}}
-  - {{id: lng, metric: liquidations, unit: USD, window: {window}, side: long, observations: [{{source: coinglass, value: {long}}}]}}
-  - {{id: sht, metric: liquidations, unit: USD, window: {window}, side: short, observations: [{{source: coinglass, value: {short}}}]}}
+  - {{id: lng, metric: liquidations, unit: USD, window: {window}, side: long, observations: [{{source: {side_source}, value: {long}}}]}}
+  - {{id: sht, metric: liquidations, unit: USD, window: {window}, side: short, observations: [{{source: {side_source}, value: {short}}}]}}
   - {{id: oi, metric: open_interest, unit: USD, observations: [{{source: coinglass, value: 61000000000}}]}}
   - {{id: fund, metric: funding_rate, unit: percent, observations: [{{source: coinglass, value: 0.01}}]}}
   - {{id: lvl, metric: price_level, unit: USD, asset: BTC, direction: below, observations: [{{source: coinmarketcap, value: 88000}}]}}
@@ -272,3 +273,16 @@ quotes:
   - {id: q2, speaker: some market analyses, words: "leverage had run too hot", source: market-analyses}
 """)
     assert re.search(r"(?:come from groups, not from named people|No remark here carries a name)", body), body
+
+
+@pytest.mark.parametrize("window, said", [("1h", True), ("24h", False)])
+def test_a_squeeze_inside_an_hour_is_read_for_its_speed(window, said):
+    body = _rich(long=45e6, short=700e6, window=window)
+    assert (re.search(r"(?:All of it came within|The window matters: )", body) is not None) is said, body
+
+
+def test_a_single_source_split_is_called_the_firmer_part_of_the_picture():
+    body = _rich()  # total and both sides from CoinGlass alone
+    assert re.search(r"(?:come from the same count|share one source, the proportions are the firmer part)", body), body
+    mixed = _rich(side_source="coinank")  # the sides from another provider than the total: no such claim
+    assert not re.search(r"(?:come from the same count|share one source, the proportions are the firmer part)", mixed), mixed
