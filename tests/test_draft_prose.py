@@ -286,3 +286,27 @@ def test_a_single_source_split_is_called_the_firmer_part_of_the_picture():
     assert re.search(r"(?:come from the same count|share one source, the proportions are the firmer part)", body), body
     mixed = _rich(side_source="coinank")  # the sides from another provider than the total: no such claim
     assert not re.search(r"(?:come from the same count|share one source, the proportions are the firmer part)", mixed), mixed
+
+
+@pytest.mark.parametrize("accounts, said", [(61200, True), (2400, False)])
+def test_tens_of_thousands_of_closed_accounts_read_as_a_crowd(accounts, said):
+    body = _rich(f"""
+  - {{id: acc, metric: liquidated_accounts, unit: count, window: 24h, observations: [{{source: coinglass, value: {accounts}}}]}}
+""")
+    assert (re.search(r"(?:a crowd was cleared|That is a crowd, not a few)", body) is not None) is said, body
+
+
+@pytest.mark.parametrize("largest, said", [(8.2e6, True), (210e6, False)])
+def test_the_largest_single_order_against_the_total(largest, said):
+    body = _rich(f"""
+  - {{id: big, metric: largest_single_liquidation, unit: USD, venue: binance, observations: [{{source: coinglass, value: {largest}}}]}}
+""")
+    assert (re.search(r"less than a tenth", body) is not None) is said, body
+
+
+@pytest.mark.parametrize("long, short, said", [(700e6, 45e6, True), (500e6, 245e6, False)])
+def test_a_one_sided_session_against_its_history_is_read_for_its_shape(long, short, said):
+    body = _rich("""
+  - {id: past, metric: historical_liquidations, unit: USD, observations: [{source: coinglass, value: 600000000, hedge: over}]}
+""", long=long, short=short, total=long + short)
+    assert (re.search(r"(?:its shape more than its size|Size is the less telling comparison)", body) is not None) is said, body

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from writer.draft.potential import is_potential
 from writer.factbase.records import ContextItem, Event, Fact, Quote
@@ -60,7 +60,7 @@ class FigureRef(Ref):
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
-            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears",
+            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd",
         }
     )
 
@@ -133,11 +133,14 @@ class FigureRef(Ref):
         self.floor = fact.lower_bound or (fact.hedge is not None and not isinstance(fact.hedge, tuple) and fact.hedge.kind.value == "floor")
         # A long/short position ratio read in words: "even" near parity, else the side it leans to.
         self.ratio_lean = _ratio_lean(fact)
+        # A count of liquidated accounts in the tens of thousands or more (both ends): a crowd, not a handful.
+        self.crowd = fact.metric == "liquidated_accounts" and bool(fact.bounds) and fact.bounds[0] >= _CROWD
         self.side_clears = ""  # "long" / "short": that side of the event alone exceeds this earlier floor (build_view)
         self.passed = ""  # "up" / "down": the price has already moved through this band or level (set by build_view)
         self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again
 
 
+_CROWD = 10_000  # liquidated accounts from which a count reads as "tens of thousands"
 _EVEN_RATIO = 1.25  # a long/short ratio within this factor of 1 (either way) is near parity
 _LEANING_RATIO = 1.5  # beyond this factor one side clearly outnumbers the other
 
@@ -530,6 +533,9 @@ def build_view(event: Event, thresholds: dict) -> View:
         f = r._fact
         if total is not None and f.metric == "liquidations" and (f.venue or f.contract) and not f.side:
             r.part_of_total = _part_of(f, total)
+    for r in view.largest:  # the biggest single order against the market-wide total ("less than a tenth")
+        if total is not None and r._fact.unit == total.unit and (r._fact.window == total.window or not r._fact.window):
+            r.part_of_total = _part_of(replace(r._fact, window=total.window), total)
     view.top_asset_share = _asset_share(view)
     view.spread_sides = [x for x in (_spread_sides(f) for f in facts if f.status is Status.DISPUTED) if x is not None]
     _compare(view)
