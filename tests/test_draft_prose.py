@@ -310,3 +310,11 @@ def test_a_one_sided_session_against_its_history_is_read_for_its_shape(long, sho
   - {id: past, metric: historical_liquidations, unit: USD, observations: [{source: coinglass, value: 600000000, hedge: over}]}
 """, long=long, short=short, total=long + short)
     assert (re.search(r"(?:its shape more than its size|Size is the less telling comparison)", body) is not None) is said, body
+
+
+def test_a_historical_floor_is_not_explained_as_a_sampled_feed():
+    body = _rich("""
+  - {id: past, metric: historical_liquidations, unit: USD, lower_bound: true, observations: [{source: coinglass, value: 600000000}]}
+""")
+    assert "at least $600 million" in body, body
+    assert "sample liquidation orders" not in body, body

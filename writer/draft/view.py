@@ -476,7 +476,8 @@ def build_view(event: Event, thresholds: dict) -> View:
     disputed = [FigureRef(f) for f in facts if f.status is Status.DISPUTED]
     for d in disputed:
         d.told_elsewhere = d.id in placed or d.id in used
-    lower_bounds = [FigureRef(f) for f in facts if f.lower_bound and f.status is not Status.UNAVAILABLE]
+    # The event's own floors (sampled feeds); a comparison figure given as "at least" is read in the history section.
+    lower_bounds = [FigureRef(f) for f in facts if f.lower_bound and f.status is not Status.UNAVAILABLE and f.metric != "historical_liquidations"]
 
     view = View(
         id=event.id,
