@@ -318,3 +318,23 @@ def test_a_historical_floor_is_not_explained_as_a_sampled_feed():
 """)
     assert "at least $600 million" in body, body
     assert "sample liquidation orders" not in body, body
+
+
+def test_context_offered_by_unnamed_groups_is_weighed_as_the_least_checkable_part():
+    groups = """
+context:
+  - {id: c1, kind: market, text: "Risk engines on several venues fired at nearly the same price", sources: [data-providers]}
+  - {id: c2, kind: market, text: "Funding had been running hot for a week", sources: [market-analyses]}
+"""
+    body = _rich(groups)
+    assert re.search(r"(?:not named individually\. It may well be right|groups rather than named firms)", body), body
+    named = _rich(groups.replace("data-providers", "coinglass").replace("market-analyses", "coinank"))
+    assert not re.search(r"(?:not named individually\. It may well be right|groups rather than named firms)", named), named
+
+
+def test_a_single_voice_with_a_role_is_weighed_by_name():
+    body = _rich("""
+quotes:
+  - {id: q1, speaker: Ana Ruiz, role: head of derivatives at a market maker, words: "funding told the story a week early", source: coinglass}
+""")
+    assert re.search(r"(?:The remark comes from|It is one reading, from) Ana Ruiz \(head of derivatives at a market maker\)", body), body
