@@ -338,3 +338,32 @@ quotes:
   - {id: q1, speaker: Ana Ruiz, role: head of derivatives at a market maker, words: "funding told the story a week early", source: coinglass}
 """)
     assert re.search(r"(?:The remark comes from|It is one reading, from) Ana Ruiz \(head of derivatives at a market maker\)", body), body
+
+
+def test_a_single_providers_coverage_label_is_read_as_its_own_claim():
+    covered = _body_of(f"""
+id: coverage-reasoning
+as_of: 2026-11-24T12:00:00+00:00
+facts:
+  - {{id: tot, metric: liquidations, unit: USD, window: 24h, coverage: network-wide, observations: [{{source: coinglass, value: 745000000}}]}}
+  - {{id: lng, metric: liquidations, unit: USD, window: 24h, side: long, observations: [{{source: coinglass, value: 700000000}}]}}
+  - {{id: sht, metric: liquidations, unit: USD, window: 24h, side: short, observations: [{{source: coinglass, value: 45000000}}]}}
+  - {{id: oi, metric: open_interest, unit: USD, observations: [{{source: coinglass, value: 61000000000}}]}}
+  - {{id: fund, metric: funding_rate, unit: percent, observations: [{{source: coinglass, value: 0.01}}]}}
+  - {{id: lvl, metric: price_level, unit: USD, asset: BTC, direction: below, observations: [{{source: coinmarketcap, value: 88000}}]}}
+  - {{id: cap, metric: market_cap, unit: USD, observations: [{{source: coinmarketcap, value: 3100000000000}}]}}
+  - {{id: vol, metric: volume, unit: USD, window: 24h, observations: [{{source: coinmarketcap, value: 140000000000}}]}}
+""")
+    assert re.search(r"(?:That description is the provider's own|label is the provider's own claim about its reach)", covered), covered
+
+
+@pytest.mark.parametrize("reading, words", [(22, r"(?:fearful reading after a long washout|fear reading is what a washout leaves)"),
+                                            (78, r"still reading greed after the washout"), (50, None)])
+def test_a_sentiment_reading_is_read_against_the_washout(reading, words):
+    body = _rich(f"""
+  - {{id: fg, metric: sentiment_index, unit: index, label: the fear and greed gauge, observations: [{{source: alternative-me, value: {reading}}}]}}
+""")
+    if words is None:
+        assert not re.search(r"(?:fearful reading|fear reading is|still reading greed)", body), body
+    else:
+        assert re.search(words, body), body

@@ -60,7 +60,7 @@ class FigureRef(Ref):
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
-            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd",
+            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood",
         }
     )
 
@@ -135,9 +135,21 @@ class FigureRef(Ref):
         self.ratio_lean = _ratio_lean(fact)
         # A count of liquidated accounts in the tens of thousands or more (both ends): a crowd, not a handful.
         self.crowd = fact.metric == "liquidated_accounts" and bool(fact.bounds) and fact.bounds[0] >= _CROWD
+        # A sentiment index read on its usual 0-100 scale: "fear" at or below _FEAR, "greed" at or above _GREED.
+        self.mood = _mood(fact)
         self.side_clears = ""  # "long" / "short": that side of the event alone exceeds this earlier floor (build_view)
         self.passed = ""  # "up" / "down": the price has already moved through this band or level (set by build_view)
         self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again
+
+
+_FEAR, _GREED = 30, 70  # a sentiment index (0-100) at or below / at or above these reads as fear / greed
+
+
+def _mood(fact: Fact) -> str:
+    if fact.metric != "sentiment_index" or not fact.bounds:
+        return ""
+    lo, hi = fact.bounds
+    return "fear" if hi <= _FEAR else "greed" if lo >= _GREED else ""
 
 
 _CROWD = 10_000  # liquidated accounts from which a count reads as "tens of thousands"
