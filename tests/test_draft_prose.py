@@ -367,3 +367,11 @@ def test_a_sentiment_reading_is_read_against_the_washout(reading, words):
         assert not re.search(r"(?:fearful reading|fear reading is|still reading greed)", body), body
     else:
         assert re.search(words, body), body
+
+
+def test_the_price_move_set_against_the_total_is_told_once():
+    body = _rich("""
+  - {id: mv, metric: price_change, unit: percent, asset: BTC, window: 24h, observations: [{source: coinmarketcap, value: -3.4}]}
+""")
+    assert body.count("fell 3.4%") == 1, body
+    assert re.search(r"(?:It did not take a crash|The price move itself was modest)", body), body

@@ -280,6 +280,7 @@ class Signals:
     lead_single_source: bool = False  # the headline figure rests on one provider
     split_known: bool = False  # the long/short balance is known (from both sides, a side and a total, or a given share)
     split_holds: str = ""  # "long" / "short": with a disputed total, that side's share is above half at both ends of its range
+    move_read: bool = False  # the analysis sets the price move against the total (small or big move): the context does not repeat it
     broad_break: bool = False  # two or more assets broke their levels in the story's direction (up in a squeeze, down in a washout)
 
 
@@ -950,6 +951,8 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
         small = float(th.get("small_price_move", 5))
         s.small_move = max(moves) <= small
         s.big_move = min(moves) >= 2 * small
+    s.move_read = view.move is not None and view.main.total is not None and (s.washout or s.squeeze or s.one_sided_short) \
+        and (s.small_move or s.big_move)
     up = {r._fact.asset for r in view.levels_up if r._fact.asset}
     down = {r._fact.asset for r in view.levels_down if r._fact.asset}
     s.broad_break = (len(up) > 1 and s.squeeze) or (len(down) > 1 and s.washout)
