@@ -375,3 +375,17 @@ def test_the_price_move_set_against_the_total_is_told_once():
 """)
     assert body.count("fell 3.4%") == 1, body
     assert re.search(r"(?:It did not take a crash|The price move itself was modest)", body), body
+
+
+@pytest.mark.parametrize("venue_value, said", [(400e6, True), (None, False)])
+def test_why_a_venues_share_matters_is_said_only_when_a_venue_carries_one(venue_value, said):
+    extra = """
+  - {id: big, metric: largest_single_liquidation, unit: USD, venue: binance, observations: [{source: coinglass, value: 8200000}]}
+"""
+    if venue_value:
+        extra += f"""
+  - {{id: bn, metric: liquidations, unit: USD, window: 24h, venue: binance, observations: [{{source: coinglass, value: {venue_value}}}]}}
+"""
+    body = _rich(extra)
+    found = re.search(r"(?:Single venues matter because|The venue detail is more than bookkeeping)", body) is not None
+    assert found is said, body
