@@ -13,8 +13,10 @@ Staleness is decided from content hashes only (fact file bytes, registry
 bytes, edited article bytes, templates digest, writer version, site
 settings), never timestamps; a file whose stat (size, ctime, inode) is what
 it was when last hashed is not read again (:mod:`writer.publish.verify`), so a
-run with nothing changed stats the fact files and published files, compares
-with the manifest, and stops.
+run with nothing changed stats the fact files, compares their hashes with the
+manifest's entries (read as lines, :class:`writer.publish.manifest.Entries`),
+and stops. Unchanged events' published files are trusted as the last run left
+them; ``BatchOptions.verify`` (``--verify``) checks every one.
 """
 
 from __future__ import annotations

@@ -14,7 +14,10 @@ ctime was already ``RACY_MARGIN_NS`` old when it was read (git calls
 the others "racily clean"); the files writer itself has just published are
 remembered with the hash of the bytes it wrote (``note``). The cache is a hint
 only: unreadable means empty, and nothing in it names a file to open: it is
-looked up by the paths a run has already chosen.
+looked up by the paths a run has already chosen. It keeps what this run
+looked at: after a run without ``--verify``, the published files of unchanged
+events drop out of it (they were not checked), and the next ``--verify`` reads
+them again once.
 """
 
 from __future__ import annotations
