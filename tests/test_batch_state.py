@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -157,3 +158,28 @@ def test_a_one_changed_re_run_builds_only_what_it_uses_and_writes_what_the_whole
     assert len(whole_built) == 6 and 1 <= len(lazy_built) <= 3  # the changed entry and its index page's
     assert tree(tmp_path / "a") == tree(tmp_path / "b")
     assert manifest_path(tmp_path / "a").read_bytes() == manifest_path(tmp_path / "b").read_bytes()
+
+
+def test_the_articles_stat_cache_is_kept_apart_for_verify_runs(tmp_path, monkeypatch):
+    """An ordinary re-run neither reads nor writes the articles' stats; a --verify run after it hashes
+    only what was published since the last --verify, not every article file again."""
+    from writer.publish import verify as verify_module
+
+    paths = make_factbase(tmp_path / "fb", 3)
+    out = tmp_path / "site"
+    build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    articles_cache = out / ".writer" / "verified-articles.json"
+    assert not articles_cache.exists()
+    monkeypatch.setattr(verify_module, "RACY_MARGIN_NS", -10**18)  # remember every hash at once (no clock tick to wait for)
+    build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1, verify=True))
+    cached = json.loads(articles_cache.read_bytes())["site"]
+    assert sorted(cached) == sorted(rel for rel in tree(out) if "/" in rel)  # every article file, none of the site's own
+    move_price_level(paths[0])
+    build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))  # republishes one event; the articles' cache is not touched
+    assert json.loads(articles_cache.read_bytes())["site"] == cached
+    hashed = []
+    real = verify_module.sha256_file
+    monkeypatch.setattr(verify_module, "sha256_file", lambda path: hashed.append(Path(path).relative_to(out).as_posix()) or real(path))
+    report = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1, verify=True))
+    assert report.damaged == [] and report.published == []
+    assert sorted(hashed) == sorted(rel for rel in tree(out) if rel.startswith(paths[0].stem + "/"))  # the republished event's files only

@@ -199,7 +199,7 @@ def _build(factbase: Path, files: list[str], options: BatchOptions, layout: Layo
            config_digest: str, progress: Progress | None, stats: dict[str, os.stat_result]) -> BatchReport:
     with _collector_paused():
         prior = layout.read_prior()
-        verifier = Verifier(layout.out, layout.verified, layout.tmp, stats)
+        verifier = Verifier(layout.out, layout.verified, layout.tmp, stats, articles=layout.verified_articles if options.verify else None)
         plan = _plan(factbase, files, options, prior, executor, pages, config_digest, verifier, layout)
     if plan.todo:
         pages.compiled()  # a broken page template stops the run before any work

@@ -59,6 +59,11 @@ class Layout:
         return self.state / f"{self._own('verified')}.json"
 
     @property
+    def verified_articles(self) -> Path:
+        """The articles' published files' stats and hashes, read and written by ``--verify`` runs only."""
+        return self.state / f"{self._own('verified-articles')}.json"
+
+    @property
     def stage(self) -> Path:
         return self.state / self._own("stage")
 

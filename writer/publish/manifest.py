@@ -205,7 +205,7 @@ class Entries(Mapping):
     def __init__(self, items: Mapping | None = None, where: Path | None = None):
         self._items: dict[str, Entry | _Stored] = dict(items._items if isinstance(items, Entries) else (items or {}))
         self.where = where
-        self._json: dict[str, tuple[Entry, str]] = {}  # serialised entries, kept for a second to_bytes (a journal, then the manifest)
+        self._json: dict[str, tuple[Entry, str]] = {}  # entries serialised, kept for a second to_bytes of these entries
 
     def __getitem__(self, event_id: str) -> Entry:
         item = self._items[event_id]
