@@ -11,9 +11,11 @@ tests/test_draft_fast_paths.py holds the fast paths to:
 - numbers: babel called for every figure (numbers.py's caches emptied before every call);
 - debris: every debris expression searched in every sentence;
 - yaml tags: PyYAML's resolver asked for every scalar (loading);
-- numbers and debris together (drafting).
+- sandbox: writer's own templates run in Jinja2's sandbox (``Drafter(sandboxed=True)``, what an
+  editor's templates get) instead of the plain environment that applies the same reading rule;
+- the three together (drafting).
 
-A third path was tried and dropped on this bench's figure: keeping the sandbox's attribute
+A path was tried and dropped on this bench's figure: keeping the sandbox's attribute
 answers per (class, name) measured 1.005 (60 slices, load 4-6), not worth its code.
 
 Events are bench/make_factbase.py's synthetic ones (seed 7), drafted as a batch worker drafts
@@ -36,13 +38,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SLICE = 10  # events per timed slice: about 0.1 s, short enough that both versions see the same load
+KEPT_NUMBERS = ("_plain_text", "_compact_text", "_pattern_text", "_symbol")  # numbers.py's kept babel results
+DRAFTERS: dict = {}  # "fast": writer's own templates without the sandbox; "sandbox": the same templates in it
 
 
 @contextmanager
 def plain_numbers():
     from writer.draft import numbers
 
-    kept = {name: getattr(numbers, name) for name in ("_plain_text", "_compact_text", "_pattern_text", "_symbol", "grouped")}
+    kept = {name: getattr(numbers, name) for name in KEPT_NUMBERS}
     for name, fn in kept.items():
         setattr(numbers, name, fn.__wrapped__)
     try:
@@ -85,8 +89,17 @@ def plain_tags():
 
 
 @contextmanager
+def plain_sandbox():
+    DRAFTERS["current"] = DRAFTERS["sandbox"]
+    try:
+        yield
+    finally:
+        DRAFTERS["current"] = DRAFTERS["fast"]
+
+
+@contextmanager
 def plain_all():
-    with plain_numbers(), plain_debris():
+    with plain_numbers(), plain_debris(), plain_sandbox():
         yield
 
 
@@ -95,7 +108,7 @@ def forget() -> None:
     from writer.draft import numbers
     from writer.factbase import yamlsource
 
-    for name in ("_plain_text", "_compact_text", "_pattern_text", "_symbol", "grouped"):
+    for name in KEPT_NUMBERS:
         getattr(numbers, name).cache_clear()
     yamlsource._TAGS.clear()
 
@@ -142,11 +155,14 @@ def main() -> None:
         files = sorted(Path(tmp).rglob("*.yaml"))
         texts = [(p.read_text(encoding="utf-8"), str(p)) for p in files if p.name != "sources.yaml"]
     assert not problems, problems[:3]
-    drafter = Drafter(run_check=False)
+    DRAFTERS.update(fast=Drafter(run_check=False), sandbox=Drafter(run_check=False, sandboxed=True))
+    DRAFTERS["current"] = DRAFTERS["fast"]
     for e in events[:SLICE]:
-        drafter.draft(e)
+        DRAFTERS["fast"].draft(e)
+        DRAFTERS["sandbox"].draft(e)
 
     def drafting(a, b):
+        drafter = DRAFTERS["current"]
         for e in events[a:b]:
             drafter.draft(e)
 
@@ -158,7 +174,8 @@ def main() -> None:
     rows = [
         ("numbers (babel results kept)", *compare(drafting, plain_numbers, args.slices, len(events))),
         ("self-check debris (needles first)", *compare(drafting, plain_debris, args.slices, len(events))),
-        ("both: drafting", *compare(drafting, plain_all, args.slices, len(events))),
+        ("writer's own templates without the sandbox (same rule on what they read)", *compare(drafting, plain_sandbox, args.slices, len(events))),
+        ("all three: drafting", *compare(drafting, plain_all, args.slices, len(events))),
         ("yaml tags kept: parsing a fact file", *compare(parsing, plain_tags, args.slices, len(texts))),
     ]
     after = os.getloadavg()

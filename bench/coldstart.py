@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The console script's own code (what `writer` runs), with the arguments after it.
-ENTRY = "import sys; from writer.cli import main; sys.argv = ['writer', *sys.argv[1:]]; main()"
+# The console script's own code (what `writer` runs), with the arguments after it: `writer.cli:run`
+# since it skips the collector's last pass at exit, `writer.cli:main` before (in older trees given to --base).
+ENTRY = "import sys; from writer import cli; sys.argv = ['writer', *sys.argv[1:]]; getattr(cli, 'run', cli.main)()"
 FIVE_LIBRARIES = "import click, jinja2, pydantic, markdown_it, yaml"
 FIVE_LIBRARIES_LABEL = f'`python -c "{FIVE_LIBRARIES}"`'
 

@@ -188,3 +188,76 @@ def test_first_character_filters_read_per_pattern_equal_the_alternations():
         assert _filter_of(patterns) == _first_char_filter(_alternation(patterns)), patterns[:3]
         filtered += _filter_of(patterns) != ""
     assert filtered > len(lists) // 2  # most lists do get a filter
+
+
+# --- the aware-datetime validator built from pydantic's core schema, against pydantic's TypeAdapter ---
+
+TIMES = [
+    "2026-11-17T08:00:00Z", "2026-11-17T08:00:00+08:00", "2026-11-17 08:00:00-0530", "2026-11-17t08:00z",
+    "2026-11-17T08:00:00.123456+00:00", "2026-11-17T08:00", "2026-11-17T25:00:00Z", "2026-02-30T08:00:00Z",
+    "2026-11-17T08:00:00+24:00", "17/11/2026 08:00 UTC", "", "now", "2026-11-17T08:00:00+08", "1700000000",
+]
+
+
+@pytest.mark.parametrize("text", TIMES)
+def test_the_core_aware_validator_answers_as_pydantics_type_adapter(text):
+    from pydantic import AwareDatetime, TypeAdapter, ValidationError
+
+    from writer.factbase.timestamps import _AWARE
+
+    def outcome(validate):
+        try:
+            return ("ok", validate(text))
+        except ValidationError as exc:
+            return ("error", [(e["type"], e["msg"]) for e in exc.errors(include_url=False)])
+
+    assert outcome(_AWARE.validate_python) == outcome(TypeAdapter(AwareDatetime).validate_python)
+
+
+def test_parse_when_refuses_a_time_without_zone_and_keeps_a_zoned_one():
+    from datetime import timedelta
+
+    from writer.factbase.timestamps import parse_when
+
+    when = parse_when("2026-11-17T08:00:00+08:00")
+    assert when.utcoffset() == timedelta(hours=8) and when.hour == 8
+    with pytest.raises(ValueError, match="has no time zone"):
+        parse_when("2026-11-17T08:00:00")
+
+
+# --- the collector around a short command --------------------------------------------------------
+
+
+def test_the_console_script_skips_the_collectors_last_pass():
+    import gc
+    import tomllib
+
+    from writer import cli
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["writer"] == "writer.cli:run"
+    argv, sys.argv = sys.argv, ["writer", "--version"]
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            cli.run()
+        assert exit_.value.code == 0 and gc.get_freeze_count() > 0  # everything alive was set aside
+    finally:
+        sys.argv = argv
+        gc.unfreeze()
+
+
+def test_a_draft_pauses_the_collector_and_switches_it_back_on(monkeypatch):
+    import gc
+
+    from click.testing import CliRunner
+
+    from writer.cli import main
+    from writer.draft import Drafter
+
+    seen = []
+    real = Drafter.draft
+    monkeypatch.setattr(Drafter, "draft", lambda self, *a, **k: seen.append(gc.isenabled()) or real(self, *a, **k))
+    assert gc.isenabled()
+    result = CliRunner().invoke(main, ["draft", str(EXAMPLE), "--no-check"])
+    assert result.exit_code == 0, result.output
+    assert seen == [False] and gc.isenabled()

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -176,3 +177,87 @@ def test_kept_tag_equals_the_resolvers(text, plain_implicit, quoted_implicit):
     for _ in range(2):
         got = _Loader("").resolve(yaml.ScalarNode, text, (plain_implicit, quoted_implicit))
         assert got == yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (plain_implicit, quoted_implicit))
+
+
+# --- writer's own templates without Jinja2's sandbox, under the same rule --------------------------
+
+EVENT_FILES = sorted(ROOT.glob("factbase/events/*.yaml")) + sorted(ROOT.glob("factbase/corpus/*.yaml"))
+
+LAYER_EVENT = """
+id: bundled-env
+as_of: 2026-11-17T09:00:00+08:00
+windows: [24h]
+facts:
+  - id: total_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    observations: [{source: coinank, value: 1451000000}]
+"""
+
+
+def test_bundled_templates_draft_every_event_byte_for_byte_as_the_sandbox():
+    from writer.draft import Drafter
+    from writer.factbase.loader import load_event
+
+    plain, boxed = Drafter(run_check=False), Drafter(run_check=False, sandboxed=True)
+    assert not plain.sandboxed and boxed.sandboxed
+    assert len(EVENT_FILES) >= 18  # the five examples and the 13 corpus events
+    for path in EVENT_FILES:
+        event = load_event(path)
+        a, b = plain.draft(event), boxed.draft(event)
+        assert (a.markdown, a.to_json(), a.html) == (b.markdown, b.to_json(), b.html), path.name
+
+
+def test_an_editors_templates_run_in_the_sandbox(tmp_path):
+    from writer.draft import Drafter
+
+    (tmp_path / "sections").mkdir()
+    assert Drafter(tmp_path, run_check=False).sandboxed and not Drafter(run_check=False).sandboxed
+
+
+@pytest.mark.parametrize("sandboxed", [False, True], ids=["bundled", "sandbox"])
+@pytest.mark.parametrize(
+    "expression, words",
+    [
+        ("ev.main.total.value", "value"),  # a reference's number: not one of its declared flags
+        ("ev.main.total._fact.value", "_fact"),
+        ("ev.main.total['_fact']", "_fact"),
+        ("(ev.main.total|attr('_fact')).bounds", "_fact"),
+        ("([ev.main.total]|map(attribute='_fact')|first).bounds", "_fact"),
+        ("fig.__self__.event", "__self__"),  # a layer function leads back to the facts
+        ("'{0._fact.value}'.format(ev.main.total)", "unsafe"),  # refused: the method (bundled), the field (sandbox)
+        ("ev.main.total.__class__.__mro__", "__class__"),
+        ("(ev.assets|select).gi_frame.f_back", "gi_frame"),  # a generator's frame holds the layer's variables
+        ("fig.__func__", "__func__"),
+    ],
+)
+def test_a_template_reaching_a_number_fails_in_either_environment(tmp_path, sandboxed, expression, words):
+    from writer.draft import Drafter
+    from writer.errors import DraftError
+    from writer.factbase.loader import event_from_text, load_registry
+
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "sections" / "figures.md.j2").write_text(f"## Heading\n\nThe total was {{{{ {expression} }}}}.\n", encoding="utf-8")
+    event = event_from_text(LAYER_EVENT, "bundled-env.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    drafter = Drafter(tmp_path, run_check=False, sandboxed=sandboxed)
+    assert drafter.sandboxed is sandboxed
+    with pytest.raises(DraftError) as err:
+        drafter.draft(event)
+    assert "sections/figures.md.j2" in str(err.value) and words in str(err.value) and err.value.line == 3
+
+
+def test_sandboxed_and_bundled_code_are_cached_apart(tmp_path, monkeypatch):
+    """Jinja keys compiled code by template name and file; the sandbox's code differs (its calls go
+    through its checks), so one shared entry would hand one environment the other's code."""
+    import tempfile
+
+    from writer.draft import Drafter
+    from writer.factbase.loader import load_event
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where Jinja puts its cache folder
+    event = load_event(EVENT_FILES[0])
+    drafts = [Drafter(run_check=False, sandboxed=s).draft(event).markdown for s in (True, False, True, False)]
+    assert len(set(drafts)) == 1
+    names = [p.name for p in tmp_path.rglob("*.cache")]
+    assert any(n.startswith("__writer_sandbox_") for n in names) and any(n.startswith("__writer_bundled_") for n in names)

@@ -8,6 +8,7 @@ input error.
 
 from __future__ import annotations
 
+import gc
 import importlib
 
 import click
@@ -53,5 +54,20 @@ def main() -> None:
     """
 
 
+def run() -> None:
+    """The ``writer`` console script: the command line, then an exit without the collector's last pass.
+
+    As the interpreter shuts down it collects garbage over every object still alive, every imported
+    module's included; the process is ending, so none of it needs collecting. ``gc.freeze()`` takes
+    them out of the collector's sight first: about 45 of the 540 CPU-ms of a cold `writer draft`
+    (bench/results/draft.md). Output is flushed and files are closed before this point; click
+    ends ``main`` with SystemExit, which carries the exit code on past the freeze.
+    """
+    try:
+        main()
+    finally:
+        gc.freeze()
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 import re
 import traceback
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 import yaml
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from writer import __version__
@@ -33,13 +35,61 @@ from writer.yamlload import safe_load
 STYLE_FILE, LAYOUTS_FILE, SECTIONS_FILE, PAGE_FILE = "style.yaml", "layouts.yaml", "sections.yaml", "page.html.j2"
 
 
+def _readable(obj, name: str) -> bool:
+    """The rule that keeps numbers out of templates: on a reference only its declared flags are
+    readable; no name starting with "_" anywhere, and nothing of a function, class, frame or generator
+    (a function's ``__self__`` or a generator's ``gi_frame`` leads back to the facts)."""
+    if isinstance(obj, Ref):
+        return name in obj.PUBLIC
+    return not (name.startswith("_") or isinstance(obj, _CODE_TYPES))
+
+
+# Objects whose attributes reach code and its variables (Jinja2's sandbox guards the same kinds).
+_CODE_TYPES = (types.FunctionType, types.MethodType, types.BuiltinFunctionType, type, types.CodeType, types.FrameType,
+               types.TracebackType, types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType)
+
+
+def _refused(env: jinja2.Environment, obj, name: str) -> jinja2.Undefined:
+    return env.undefined(f"access to attribute {name!r} of {type(obj).__name__!r} object is unsafe.", name=name, obj=obj, exc=SecurityError)
+
+
 class _Sandbox(SandboxedEnvironment):
-    """The sandbox, narrowed further: on a reference only its declared flags are readable."""
+    """For an editor's templates (``--templates``): the sandbox, narrowed by the same rule as writer's own."""
 
     def is_safe_attribute(self, obj, attr, value):
-        if isinstance(obj, Ref):
-            return attr in obj.PUBLIC
-        return super().is_safe_attribute(obj, attr, value)
+        return _readable(obj, attr) and super().is_safe_attribute(obj, attr, value)
+
+
+class _Bundled(jinja2.Environment):
+    """For writer's own templates: no sandbox (its checks on every attribute read and call cost about
+    8% of drafting, bench/bench_draft_paths.py; the bundled templates are writer's code), but the same rule on what a template
+    may read (``_readable``), applied to every attribute and item it reads as the sandbox applies it. A
+    string's ``format`` and ``format_map`` are refused too: a format string's fields (``{0._fact}``) would
+    read attributes past this rule.
+    tests/test_draft_fast_paths.py drafts every example and corpus event both ways and compares the bytes."""
+
+    def getattr(self, obj, attribute: str):
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError):
+                return self.undefined(obj=obj, name=attribute)
+        if _readable(obj, attribute) and not (attribute in _FORMAT_METHODS and isinstance(obj, str)):
+            return value
+        return _refused(self, obj, attribute)
+
+    def getitem(self, obj, argument):
+        try:
+            return obj[argument]
+        except (TypeError, LookupError):
+            if isinstance(argument, str):
+                return self.getattr(obj, argument)
+        return self.undefined(obj=obj, name=argument)
+
+
+_FORMAT_METHODS = frozenset({"format", "format_map"})
 
 
 @dataclass
@@ -72,7 +122,7 @@ class Draft:
         return json.dumps(self.claims, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
-def _bytecode_cache() -> jinja2.FileSystemBytecodeCache | None:
+def _bytecode_cache(sandboxed: bool) -> jinja2.FileSystemBytecodeCache | None:
     """Jinja2's compiled-template cache, like Python's own .pyc files.
 
     Compiling the section templates is a quarter of a cold ``writer draft``
@@ -80,25 +130,30 @@ def _bytecode_cache() -> jinja2.FileSystemBytecodeCache | None:
     name and a checksum of its source and writes it atomically, in a private
     per-user folder it checks for safety; an edited template is simply
     recompiled, so the output never depends on the cache. Where no safe folder
-    exists, templates are compiled every time.
+    exists, templates are compiled every time. Sandboxed and plain code differ (the sandbox's calls go
+    through its checks) while Jinja keys entries by name and file alone, so each kind has its own files.
     """
     try:
-        return jinja2.FileSystemBytecodeCache()
+        return jinja2.FileSystemBytecodeCache(pattern=f"__writer_{'sandbox' if sandboxed else 'bundled'}_%s.cache")
     except (OSError, RuntimeError):
         return None
 
 
 class Drafter:
-    def __init__(self, templates_dir: Path | str | None = None, *, checker=None, run_check: bool = True):
+    def __init__(self, templates_dir: Path | str | None = None, *, checker=None, run_check: bool = True, sandboxed: bool | None = None):
         """``checker``: a ``writer.check.Checker`` to reuse; without one, a Checker is built on the
         first draft (spaCy is imported then, not before). ``run_check=False`` leaves only the
-        draft's own self-check (for callers that run the check themselves, like batch workers)."""
+        draft's own self-check (for callers that run the check themselves, like batch workers).
+        ``sandboxed``: run the templates in Jinja2's sandbox; by default only when an editor's
+        ``templates_dir`` is given (writer's own templates run without it, under the same rule)."""
         self.dirs = template_dirs(templates_dir)
+        self.sandboxed = bool(templates_dir) if sandboxed is None else sandboxed
         self.style = load_style(self._find(STYLE_FILE))
         self.layouts = self._yaml(LAYOUTS_FILE)
         self.section_specs = self._yaml(SECTIONS_FILE)
-        cache = _bytecode_cache()
-        self.env = _Sandbox(
+        cache = _bytecode_cache(self.sandboxed)
+        env_class = _Sandbox if self.sandboxed else _Bundled
+        self.env = env_class(
             loader=jinja2.FileSystemLoader([str(d) for d in self.dirs]),
             bytecode_cache=cache,
             undefined=jinja2.StrictUndefined,
@@ -106,7 +161,7 @@ class Drafter:
             lstrip_blocks=True,
             autoescape=False,
         )
-        self.page_env = _Sandbox(loader=jinja2.FileSystemLoader([str(d) for d in self.dirs]), bytecode_cache=cache,
+        self.page_env = env_class(loader=jinja2.FileSystemLoader([str(d) for d in self.dirs]), bytecode_cache=cache,
                                  undefined=jinja2.StrictUndefined, autoescape=True)
         self.templates: dict[str, jinja2.Template] = {}
         self.by_filename: dict[str, jinja2.Template] = {}
@@ -193,8 +248,8 @@ class Drafter:
             message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
             if isinstance(exc, jinja2.UndefinedError) and "Ref object" in message:
                 message += " (templates see no numbers: print figures with fig(), words about them with what()/window()/src())"
-            if isinstance(exc, jinja2.exceptions.SecurityError):
-                message = f"unsafe access in a sandboxed template: {message}"
+            if isinstance(exc, SecurityError):
+                message = f"unsafe access in a template: {message}"
             raise DraftError(message, template=tmpl.name, line=line, event=render.event.id) from None
 
     def draft(self, event: Event, *, facts_path: str | None = None) -> Draft:

@@ -21,7 +21,8 @@ import re
 from datetime import date, datetime, time
 from typing import Annotated, Union
 
-from pydantic import AwareDatetime, PlainValidator, TypeAdapter, ValidationError, WithJsonSchema
+from pydantic import PlainValidator, ValidationError, WithJsonSchema
+from pydantic_core import SchemaValidator, core_schema
 
 # The records and their helpers live in writer.factbase.dates (no pydantic, so a fact-free
 # `writer check` never imports it); re-exported here for the loader and the spec.
@@ -70,7 +71,10 @@ def _partial(text: str) -> PartialDate | None:
         return PartialDate(None, month, day, clock)
     return None
 
-_AWARE = TypeAdapter(AwareDatetime)
+# pydantic's ``AwareDatetime`` is this core schema; its validator is built from it directly because a
+# ``TypeAdapter`` would run pydantic's schema generation (and plugin discovery) at import, about 15 ms
+# of a cold `writer draft` for the same rules and the same errors (tests/test_cold_start.py).
+_AWARE = SchemaValidator(core_schema.datetime_schema(tz_constraint="aware"))
 
 
 def parse_when(raw: object) -> datetime | date | PartialDate:
