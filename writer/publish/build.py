@@ -21,12 +21,10 @@ them; ``BatchOptions.verify`` (``--verify``) checks every one.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,6 +33,7 @@ from writer import __version__
 from writer.atomic import sha256_bytes, sha256_file
 from writer.errors import InputError, Problem, single_problem
 from writer.factbase.files import event_file_names
+from writer.publish.collector import paused as collector_paused
 from writer.publish.commit import Change, Layout, clean, commit, deletions_for, remove_legacy_manifest, stage_site_file
 from writer.publish.edited import default_articles_dir, find_articles
 from writer.publish.lock import build_lock
@@ -141,16 +140,17 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
     out.mkdir(parents=True, exist_ok=True)
     layout = Layout(out, options.shard)
     with build_lock(layout.state, layout.lock_name):
-        clean(layout)
-        files = event_file_names([factbase])
-        if not files:
-            raise single_problem(factbase, "no event files (*.yaml) found")
-        config = check_config()
-        pages = SiteRenderer(options.settings, options.templates_dir)
-        setup = PublishSetup(out, layout.stage, options.settings, options.templates_dir, config, run_moment(options.now))
-        stats: dict[str, os.stat_result] = {}
-        executor = LocalExecutor(setup, options.jobs or default_jobs(), likely=_likely_changed(files, layout.manifest, stats),
-                                 kind=options.executor, scheduler=options.scheduler, pages=pages.compiled)
+        with collector_paused():  # 10,000 names and stats, the check's configuration: no garbage
+            clean(layout)
+            files = event_file_names([factbase])
+            if not files:
+                raise single_problem(factbase, "no event files (*.yaml) found")
+            config = check_config()
+            pages = SiteRenderer(options.settings, options.templates_dir)
+            setup = PublishSetup(out, layout.stage, options.settings, options.templates_dir, config, run_moment(options.now))
+            stats: dict[str, os.stat_result] = {}
+            executor = LocalExecutor(setup, options.jobs or default_jobs(), likely=_likely_changed(files, layout.manifest, stats),
+                                     kind=options.executor, scheduler=options.scheduler, pages=pages.compiled)
         try:
             report = _build(factbase, files, options, layout, executor, pages, inputs_digest(options.settings, config), progress, stats)
         finally:
@@ -181,34 +181,21 @@ class SiteRenderer:
         return self._pages
 
 
-@contextmanager
-def _collector_paused():
-    """No garbage collection while reading the manifest and planning: they create a few hundred
-    thousand objects, none in a cycle, and the collector would walk them again and again
-    (a third of reading a 10,000-event manifest). Collection resumes when it is over."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _build(factbase: Path, files: list[str], options: BatchOptions, layout: Layout, executor: LocalExecutor, pages: SiteRenderer,
            config_digest: str, progress: Progress | None, stats: dict[str, os.stat_result]) -> BatchReport:
-    with _collector_paused():
+    with collector_paused():
         prior = layout.read_prior()
         verifier = Verifier(layout.out, layout.verified, layout.tmp, stats, articles=layout.verified_articles if options.verify else None)
         plan = _plan(factbase, files, options, prior, executor, pages, config_digest, verifier, layout)
     if plan.todo:
-        pages.compiled()  # a broken page template stops the run before any work
+        with collector_paused():
+            pages.compiled()  # a broken page template stops the run before any work
     outcomes = executor.run([it.task() for it in plan.todo], progress, lambda: None)
     if executor.started_early and not plan.todo and layout.manifest.is_file():
         # The mtime hint was wrong (files touched, not changed): refresh the manifest's
         # time so the next run does not start workers for nothing again.
         os.utime(layout.manifest)
-    with _collector_paused():
+    with collector_paused():
         report = _commit(plan, outcomes, options, layout, pages, verifier)
         verifier.save()
     return report

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from writer.errors import WriterError
+from writer.publish.collector import paused as collector_paused
 from writer.publish.settings import SiteSettings
 from writer.publish.worker import Outcome, Publisher, Task, make_checker, make_drafter, task_rejection
 
@@ -192,12 +194,15 @@ class LocalExecutor:
         return self._in_pool(self.current, tasks, progress, meanwhile)
 
     def _in_process(self, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
-        publisher = self.setup.publisher(self.drafter, self.pages() if self.pages is not None else None)
+        with collector_paused():  # imports, templates, the check's tables: many objects, no garbage
+            publisher = self.setup.publisher(self.drafter, self.pages() if self.pages is not None else None)
         outcomes: list[Outcome] = []
-        for t in tasks:
-            outcomes.append(publisher.publish(t))
-            if progress:
-                progress(len(outcomes), len(tasks), outcomes[-1])
+        # A few events (a re-run's): no collection while they publish either; a long run (--jobs 1) collects as usual.
+        with collector_paused() if len(tasks) <= IN_PROCESS_UP_TO else nullcontext():
+            for t in tasks:
+                outcomes.append(publisher.publish(t))
+                if progress:
+                    progress(len(outcomes), len(tasks), outcomes[-1])
         return outcomes
 
     def _in_pool(self, pool: _Pool, tasks: list[Task], progress: Progress | None, meanwhile: Callable[[], None]) -> list[Outcome]:
