@@ -190,7 +190,7 @@ def _build(factbase: Path, files: list[str], options: BatchOptions, layout: Layo
     if plan.todo:
         with collector_paused():
             pages.compiled()  # a broken page template stops the run before any work
-    outcomes = executor.run([it.task() for it in plan.todo], progress, lambda: None)
+    outcomes = executor.run([it.task() for it in plan.todo], progress)
     if executor.started_early and not plan.todo and layout.manifest.is_file():
         # The mtime hint was wrong (files touched, not changed): refresh the manifest's
         # time so the next run does not start workers for nothing again.

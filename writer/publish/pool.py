@@ -177,10 +177,9 @@ class LocalExecutor:
 
         return templates_digest(template_dirs(self.setup.templates_dir))
 
-    def run(self, tasks: list[Task], progress: Progress | None, meanwhile: Callable[[], None]) -> list[Outcome]:
-        """Publish ``tasks``; ``meanwhile`` runs in this process while the workers start or draft."""
+    def run(self, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
+        """Publish ``tasks``."""
         if not tasks:
-            meanwhile()
             return []
         if self.kind == "local" and self.current is not None and self.current.jobs < self.jobs and len(tasks) > 2 * self.current.jobs:
             self.current.close()  # a large run: one warm worker is too few (the set-up it saved is lost)
@@ -189,9 +188,8 @@ class LocalExecutor:
         if self.current is None and self.jobs > 1 and not few:
             self.current = self._start(self.jobs)
         if self.current is None:
-            meanwhile()
             return self._in_process(tasks, progress)
-        return self._in_pool(self.current, tasks, progress, meanwhile)
+        return self._in_pool(self.current, tasks, progress)
 
     def _in_process(self, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
         with collector_paused():  # imports, templates, the check's tables: many objects, no garbage
@@ -205,7 +203,7 @@ class LocalExecutor:
                     progress(len(outcomes), len(tasks), outcomes[-1])
         return outcomes
 
-    def _in_pool(self, pool: _Pool, tasks: list[Task], progress: Progress | None, meanwhile: Callable[[], None]) -> list[Outcome]:
+    def _in_pool(self, pool: _Pool, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
         from concurrent.futures import as_completed
         from concurrent.futures.process import BrokenProcessPool
 
@@ -220,7 +218,6 @@ class LocalExecutor:
 
         small = total <= 2 * pool.jobs
         if small:
-            meanwhile()  # while the warm worker finishes starting
             # A handful of events: let the warm worker take them rather than start another
             # (the pool starts a process for any task submitted while none is idle).
             if pool.templates_digest() is None:  # it could not start: carry on in this process
@@ -233,8 +230,6 @@ class LocalExecutor:
                 futures[pool.pool.submit(_run_chunk, chunk)] = chunk
             except BrokenProcessPool:
                 _died(chunk, done)
-        if not small:
-            meanwhile()  # while the workers draft
         for fut in as_completed(futures):
             try:
                 results = fut.result()
