@@ -9,8 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
 import pytest
+from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
