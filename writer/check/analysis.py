@@ -392,14 +392,6 @@ class Analysis:
             self._by_value.setdefault((fu.figure.unit, fu.figure.lo, fu.figure.hi), []).append(fu)
 
 
-_AFTER_NAME = re.compile(
-    r"^(?:['’]s)?\s*(?:own\s+)?(?:data|figures|numbers|statistics|statement|reports?|heat ?maps?|model|estimates?|"
-    r"tracker|dashboard|feed|records|said|says|stated|reported|reports|shows?|showed|estimated?|attributes|puts|put|counted|tallied|"
-    r"differ|differs|disagree|disagrees|diverge|vary|which differ|indicate|indicates|suggest|suggests|note|notes|found|finds)\b",
-    re.IGNORECASE,
-)
-
-
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\(")
 _JOINER = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/)?\s*$")
@@ -434,16 +426,16 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
 
     after(phrases.marker_ends("attribution", text))
     after(m.end() for m in _OPEN_PAREN.finditer(text))
-    opening = phrases.label_frame.match(text) if label and phrases.label_frame is not None else None
+    opening = phrases.frames.label_at(text) if label and phrases.frames is not None else None
     if opening is not None:  # "CoinGlass: ..." opening a headline names its source (a list item's label does not)
-        after([opening.start()])
+        after([opening])
     # the agent of a passive or an estimate: "... by CoinAnk", "by market analyses"
     starts = {m.start(): k for k, m in enumerate(mentions)}
     for b in _BY.finditer(text):
         if b.end() in starts:
             chain_forward(starts[b.end()])
     for k, m in enumerate(mentions):
-        if _AFTER_NAME.match(text[m.end():m.end() + 40]) or (phrases.frames is not None and phrases.frames.reports_after(text, m.end())):
+        if phrases.frames is not None and phrases.frames.source_before(text, m.end()):
             picked.add(k)
             j = k
             while j > 0 and joined[j - 1]:

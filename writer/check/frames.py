@@ -108,6 +108,11 @@ def _verb_alt(lemmas) -> str:
     return _alt(f for lemma in lemmas for f in verb_forms(lemma))
 
 
+def _inverted_forms(lemmas) -> list[str]:
+    """The forms a reporting verb takes before its speaker: "says Zhou", "said Zhou" (not "saying Zhou")."""
+    return [form for lemma in lemmas for form in verb_forms(lemma)[1:3]]
+
+
 def _participles(lemmas) -> str:
     """Past forms only ("reported", "shown"): for passives and "as ... by X"."""
     out = []
@@ -138,6 +143,10 @@ class Frames(LazyPatterns):
         modifiers = _alt(vocab["data_modifiers"])
         # A named source that is not a word the genre capitalises for other reasons (assets, sides, months...).
         name = rf"(?!(?-i:(?:{not_names}))\b){NAME}"
+        # The same test as a set lookup: the not-a-name words of one word, and an expression for the others.
+        self._not_name_words = frozenset(w for w in vocab["not_names"] if _WORD.fullmatch(w))
+        others = [w for w in vocab["not_names"] if not _WORD.fullmatch(w)]
+        self._not_name_others = re.compile(rf"(?:{_alt(others)})\b") if others else None
         mods = r"(?:[\w-]+\s+){0,3}"  # "on-chain analytics", "crypto trading firm", "the current aggregated"
         generic = (rf"(?<!\w){_NOT_AFTER_DEMONSTRATIVE}(?!{_DEMONSTRATIVE}\s)"
                    rf"(?:{mods}(?:{sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
@@ -153,6 +162,22 @@ class Frames(LazyPatterns):
         # the long ones that look for its subject.
         lazy = self._lazy
         lazy("_verb", rf"\b(?:{_verb_alt(strong + weak)})\b", flags)
+        # The frames that hold a name, without the not-a-name list (``guarded``): compiled into ten
+        # expressions, the list was about a quarter of the compile time of the check a cold draft runs;
+        # where a name starts, the word there is looked up instead (``_not_name_at``). Each of these holds
+        # one name, at a place its match's start fixes, so a start the list rejects is retried one on.
+        tail = rf"\s+{aux}{adverb}$"
+        lazy("_left_data_any", rf"{NAME}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns}){tail}", flags)
+        lazy("_left_name_any", rf"{NAME}{tail}", flags)
+        lazy("_left_generic", rf"{generic}{tail}", flags)
+        lazy("_left_pronoun", rf"\b(?:he|she|they){tail}", flags)
+        lazy("_noun_left_any", rf"\b(?:in|on|from|into|through)\s+({NAME})['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
+        lazy("_noun_right_kw", r"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+", flags)
+        lazy("_article", r"(?:the|a|an)\s+", flags)
+        lazy("_generic", generic, flags)
+        lazy("_name_any", NAME, flags)
+        lazy("_label_any", rf"^\s*({NAME})\s*:\s", flags)
+        self.guarded = True  # False: the frames' own expressions, not-a-name list inside (the plain version, for tests)
         lazy("_left_strong", rf"(?:{data_subject}|{name}|\b(?:he|she|they))\s+{aux}{adverb}$", flags)
         lazy("_left_weak", rf"{data_subject}\s+{aux}{adverb}$", flags)
         lazy("_left_name", rf"{name}\s+{aux}{adverb}$", flags)
@@ -162,7 +187,7 @@ class Frames(LazyPatterns):
         # "as reported by X", "tracked by on-chain analytics platforms", "data compiled by X"
         lazy("_agent", rf"\b(?:{_participles(strong + weak + list(vocab['agent_verbs']))})\s+by\s+", flags)
         # "said Zhou", "wrote K33's Vetle Lunde"
-        lazy("_speech", r"\b(?:said|says|wrote|told|added|noted|explained|warned|argued)\s+", flags)
+        lazy("_speech", rf"\b(?:{_alt(_inverted_forms(vocab['inverted_verbs']))})\s+", flags)
         # "according to X", "per X", "citing X", "attributed to X", "a report by X"
         lazy("_prep", rf"\b(?:{_alt(vocab['prepositions'])})\s+", flags)
         # "data from X", "figures compiled by X"; "in X's data", "grounded in X's statistics"
@@ -185,6 +210,11 @@ class Frames(LazyPatterns):
         # "differ" verb took seconds per sentence).
         lazy("differ", rf"{name}(?:['’]s)?(?:{_NAME_JOIN}{name}(?:['’]s)?)+[\s,]+(?:(?:{nouns})\s+)?"
                        rf"(?:which\s+|that\s+)?(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
+        # What after a registered source's name makes it a source (besides a reporting verb: ``reports_after``):
+        # its data ("CoinGlass's own figures"), a tally ("CoinGlass counted") or a disagreement ("CoinGlass differs").
+        differ_present = [f for lemma in vocab["differ_verbs"] for f in verb_forms(lemma)[:2]]
+        tallied = [verb_forms(lemma)[2] for lemma in vocab["tallying_verbs"]]
+        lazy("_after_name", rf"(?:['’]s)?\s*(?:own\s+)?(?:{_AFTER_NAME_NOUNS}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b", flags)
         # What every "differ" match holds (its verb, after a space or comma): searched first, since
         # trying the names' alternation at every position of every sentence was a tenth of the check.
         lazy("_differ_verb", rf"\b(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
@@ -214,6 +244,14 @@ class Frames(LazyPatterns):
         """Does a reporting verb follow position ``at`` (the end of a name), making the name its subject?"""
         rx, scanned = self._keyword("_strong_after", text, lowered(text))
         return bool(rx.match(scanned, at))
+
+    def source_before(self, text: str, at: int) -> bool:
+        """Do the words after position ``at`` (the end of a registered name) make the name a source: its
+        data, a tally, a disagreement (``_after_name``, within ``AFTER_NAME_REACH`` characters), or a
+        reporting verb (``reports_after``)?"""
+        return self._after_name.match(text, at, at + self.AFTER_NAME_REACH) is not None or self.reports_after(text, at)
+
+    AFTER_NAME_REACH = 40  # characters after a name in which its data noun or verb is looked for
 
     def mentions_data(self, text: str) -> bool:
         """Does ``text`` hold a data noun ("data", "figures", "statistics"...)? The same answer as
@@ -255,12 +293,28 @@ class Frames(LazyPatterns):
         off: compute afresh every time."""
         self._first_cached = lru_cache(maxsize=self.FIRST_KEPT)(self._first) if on else self._first
         self._differs_cached = lru_cache(maxsize=self.FIRST_KEPT)(self._differs) if on else self._differs
+        self._framed_cached = lru_cache(maxsize=self.FIRST_KEPT)(self._framed) if on else self._framed
+
+    def framed(self, text: str) -> bool:
+        """Is there any attribution frame in ``text`` (``first(text) is not None``)? What the check asks:
+        the frames are tried one by one, cheapest first, and the first found answers. Memoised as ``first``."""
+        return self._framed_cached(text)
+
+    def _framed(self, text: str) -> bool:
+        low = lowered(text)
+        rx, scanned = self._keyword("_label", text, low)
+        if rx.search(scanned):
+            return True
+        return any(find() is not None for find in (
+            lambda: self._after("_prep", text, low), lambda: self._after("_speech", text, low, source=False),
+            lambda: self._after("_comes", text, low, source=False), lambda: self._after("_agent", text, low),
+            lambda: self._by_noun(text, low), lambda: self._by_verb(text, low)))
 
     def _first(self, text: str) -> int | None:
         """``first`` computed afresh (the plain version the memo is compared against)."""
         low = lowered(text)
-        found = [at for at in (self._by_verb(text, low), self._after("_agent", text, low), self._after("_speech", text, low, "_name"),
-                               self._after("_prep", text, low), self._by_noun(text, low), self._after("_comes", text, low, "_name"))
+        found = [at for at in (self._by_verb(text, low), self._after("_agent", text, low), self._after("_speech", text, low, source=False),
+                               self._after("_prep", text, low), self._by_noun(text, low), self._after("_comes", text, low, source=False))
                  if at is not None]
         rx, scanned = self._keyword("_label", text, low)
         m = rx.search(scanned)
@@ -273,31 +327,103 @@ class Frames(LazyPatterns):
         for m in rx.finditer(scanned):
             lo = max(0, m.start() - self.WINDOW)
             strong = m.group(0).lower() in self.strong
-            left = (self._left_strong if strong else self._left_weak).search(text, lo, m.start())
+            left = self._subject(text, lo, m.start(), strong)
             if left is None and not strong and self._that.match(text, m.end()):
-                left = self._left_name.search(text, lo, m.start())
+                left = self._leftmost(self._left_name_any, text, lo, m.start()) if self.guarded else _start(self._left_name.search(text, lo, m.start()))
             if left is not None:
-                return left.start()
+                return left
         return None
 
-    def _after(self, keyword: str, text: str, low: str | None, what: str = "_source") -> int | None:
-        """Where the keyword pattern named ``keyword`` starts when the pattern named ``what`` (compiled only
-        if a keyword is found) follows it."""
+    def _subject(self, text: str, lo: int, end: int, strong: bool) -> int | None:
+        """Where the subject of a reporting verb at ``end`` starts (``_left_strong`` or ``_left_weak``).
+
+        Guarded: those expressions are alternations, so the leftmost start of the whole is the
+        leftmost of its parts' (a data subject with a name or a generic one; for a strong verb also
+        a bare name or a pronoun), each part searched on its own."""
+        if not self.guarded:
+            return _start((self._left_strong if strong else self._left_weak).search(text, lo, end))
+        starts = [self._leftmost(self._left_data_any, text, lo, end), _start(self._left_generic.search(text, lo, end))]
+        if strong:
+            starts += [self._leftmost(self._left_name_any, text, lo, end), _start(self._left_pronoun.search(text, lo, end))]
+        found = [at for at in starts if at is not None]
+        return min(found) if found else None
+
+    def _leftmost(self, rx: re.Pattern, text: str, lo: int, end: int, group: int = 0) -> int | None:
+        """Where the leftmost match of ``rx`` in ``text[lo:end]`` starts whose name (``group``) does not start
+        with a not-a-name word: the match of the same expression with the name guarded, since the name's
+        place is fixed by where the match starts (a rejected start is rejected whatever path is tried)."""
+        m = rx.search(text, lo, end)
+        while m is not None and self._not_name_at(text, m.start(group), end):
+            m = rx.search(text, m.start() + 1, end)
+        return None if m is None else m.start()
+
+    def _not_name_at(self, text: str, at: int, end: int | None = None) -> bool:
+        """Does a not-a-name word start at ``at`` (reading ``text[:end]``)? What the guard
+        ``(?!(?-i:not-names)\\b)`` in front of a name rejects: a whole word of the list, where a word
+        (``\\w+``) of the list ends at a word boundary."""
+        end = len(text) if end is None else end
+        word = _WORD.match(text, at, end)
+        if word is not None and word.group(0) in self._not_name_words:
+            return True
+        return self._not_name_others is not None and self._not_name_others.match(text, at, end) is not None
+
+    def _named_at(self, text: str, at: int) -> bool:
+        """Does a name that is not a not-a-name word start at ``at`` (``_name.match``)?"""
+        if not self.guarded:
+            return self._name.match(text, at) is not None
+        return self._name_any.match(text, at) is not None and not self._not_name_at(text, at)
+
+    def _source_at(self, text: str, at: int) -> bool:
+        """Does a source (a name or a generic source, perhaps after an article) start at ``at`` (``_source.match``)?"""
+        if not self.guarded:
+            return self._source.match(text, at) is not None
+        article = self._article.match(text, at)
+        return any(self._named_at(text, x) or self._generic.match(text, x) is not None
+                   for x in ((article.end(), at) if article is not None else (at,)))
+
+    def label_at(self, text: str) -> int | None:
+        """Where a "Name:" label opening ``text`` starts (``label.match``), or None."""
+        if not self.guarded:
+            return _start(self.label.match(text))
+        m = self._label_any.match(text)
+        return None if m is None or self._not_name_at(text, m.start(1)) else m.start()
+
+    def _after(self, keyword: str, text: str, low: str | None, source: bool = True) -> int | None:
+        """Where the keyword pattern named ``keyword`` starts when a source (else a name) follows it."""
         rx, scanned = self._keyword(keyword, text, low)
         for m in rx.finditer(scanned):
-            if getattr(self, what).match(text, m.end()):
+            if self._source_at(text, m.end()) if source else self._named_at(text, m.end()):
                 return m.start()
         return None
 
     def _by_noun(self, text: str, low: str | None) -> int | None:
         rx, scanned = self._keyword("_noun", text, low)
         for m in rx.finditer(scanned):
-            if self._noun_right.match(text, m.end()):
+            if self._source_after_noun(text, m.end()):
                 return m.start()
-            left = self._noun_left.search(text, max(0, m.start() - self.WINDOW), m.start())
+            lo = max(0, m.start() - self.WINDOW)
+            left = (self._leftmost(self._noun_left_any, text, lo, m.start(), group=1) if self.guarded
+                    else _start(self._noun_left.search(text, lo, m.start())))
             if left is not None:
-                return left.start()
+                return left
         return None
+
+    def _source_after_noun(self, text: str, at: int) -> bool:
+        """"data from X", "figures compiled by X" (``_noun_right.match``): the words between fix where the source starts."""
+        if not self.guarded:
+            return self._noun_right.match(text, at) is not None
+        words = self._noun_right_kw.match(text, at)
+        return words is not None and self._source_at(text, words.end())
+
+
+_WORD = re.compile(r"\w+")
+# What a source publishes, right after its name ("CoinGlass data", "Coinglass's own estimates"): narrower than
+# ``data_nouns``, whose "post", "note" or "update" after an exchange's name are that exchange's news, not data.
+_AFTER_NAME_NOUNS = r"data|figures|numbers|statistics|statement|reports?|heat ?maps?|model|estimates?|tracker|dashboard|feed|records"
+
+
+def _start(m: re.Match | None) -> int | None:
+    return None if m is None else m.start()
 
 
 @lru_cache(maxsize=8)

@@ -201,6 +201,18 @@ def value_match(fig: Figure, s: Support) -> str | None:
     return "match" if ok else None
 
 
+def _meets(s: Support, a: float, b: float) -> bool:
+    """May ``value_match`` accept ``s`` for a figure whose ``value_window`` is [a, b]? (The window, or its
+    mirror for a negative support, meets the support's interval; a non-finite or unknown window or value
+    is always tried.)"""
+    lo, hi = s.lo, s.hi
+    if lo <= b and hi >= a:
+        return True
+    if hi < 0 and -hi <= b and -lo >= a:
+        return True
+    return not (lo == lo and hi == hi and a == a and b == b) or math.isinf(lo) or math.isinf(hi)
+
+
 def _negative_bound(fig: Figure, tol: float) -> tuple[float, float]:
     """Where a fact may lie for a bound on a negative figure ("at least -58%": not below it; "up to
     -58%": not above it), read by sign as the fact base reads a hedge, within the rounding printed
@@ -378,6 +390,11 @@ def plausible_edit(fig: Figure, s: Support, cues: Cues) -> bool:
         return False
     if "fund_flow" in cues.metrics and (fact is None or fact.metric != "fund_flow"):
         return False  # an ETF outflow is not a mistyped liquidation total
+    return _near_in_size(fig, s)
+
+
+def _near_in_size(fig: Figure, s: Support) -> bool:
+    """Within the edit factor of the support's midpoint: what a mistyped value never leaves (``plausible_edit``)."""
     mid, val = (s.lo + s.hi) / 2, fig.value
     if mid == 0 or val == 0:
         return True
@@ -503,13 +520,18 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     potential, hearsay = "estimate" in classes, not _HEARSAY.isdisjoint(classes)
     # do the figure's own words say "average" (before it), or "per day", "a day" (after it)?
     averaged = _AVERAGE_WORDS.search(fu.left[-_AVERAGE_REACH:]) is not None or _PER_WORDS.match(fu.right) is not None
+    # Only supports the value could fit are asked ``value_match`` (every match lies in ``value_window``),
+    # and only those within the edit factor are scored as candidate contradictions: most supports are
+    # neither, and scoring every one of them was most of the time spent linking.
+    a, b = value_window(fig)
+    vague = fig.qualifier == "vague"
     for s in supports:
         if not (_unit_ok(fig, s.unit) or _per_unit(fig, s)):
             continue
         if _is_average(s) and not averaged:
             continue  # a disputed range written as its average is a collapsed range; a daily average is no total
-        how = value_match(fig, s)
-        if how is None and (s.fact is None or fig.qualifier == "vague"):
+        how = value_match(fig, s) if _meets(s, a, b) else None
+        if how is None and (s.fact is None or vague or not _near_in_size(fig, s)):
             continue  # neither a match nor a candidate contradiction: its score is never read
         score, conflicts, bonus = _score(s, cues, potential, hearsay, named)
         if how is not None:

@@ -298,11 +298,11 @@ class PhraseSet:
         """Named sources that differ ("CoinGlass and CoinAnk differ")."""
         return self.frames.differ if self.frames else None
 
-    def attribution_at(self, text: str, *, label: bool = False) -> int | None:
-        """Where the first attribution frame of ``text`` starts (``label``: "Name:" at its start counts)."""
-        at = self.frames.first(text) if self.frames else None
-        m = self.label_frame.match(text) if label and self.label_frame else None
-        return m.start() if m else at
+    def has_frame(self, text: str, *, label: bool = False) -> bool:
+        """Is there an attribution frame in ``text`` (``label``: "Name:" at its start counts)?"""
+        if label and self.frames and self.frames.label_at(text) is not None:
+            return True
+        return bool(self.frames) and self.frames.framed(text)
 
     def marker_ends(self, cls: str, text: str) -> list[int]:
         """Where the matches of marker class ``cls`` end in ``text``, left to right (as
@@ -353,13 +353,13 @@ class PhraseSet:
 
     def framed(self, text: str, *, label: bool = False) -> bool:
         """Does an attribution frame, or named sources that differ, occur in ``text``?"""
-        return self.attribution_at(text, label=label) is not None or self.differs(text)
+        return self.has_frame(text, label=label) or self.differs(text)
 
     def classes_in(self, text: str, *, label: bool = False) -> set[str]:
         """Every marker class present in ``text`` (``confirmed`` only when not negated); an attribution
         frame adds ``attribution``."""
         found = set(self.marker_finder.found(text))
-        if "attribution" not in found and self.attribution_at(text, label=label) is not None:
+        if "attribution" not in found and self.has_frame(text, label=label):
             found.add("attribution")
         if "disagreement" not in found and self.differs(text):
             found.add("disagreement")
@@ -443,19 +443,18 @@ def source_pattern(names: dict[str, list[str]]) -> tuple[re.Pattern | None, dict
     alt = "|".join(re.escape(w) for w in sorted(spelling, key=len, reverse=True))
     # Case-sensitive for short all-caps names ("X", "CZ", "OKX") would be better, but a
     # source at the start of a sentence is capitalised either way; ids stay case-insensitive.
-    plain = re.compile(rf"(?<![\w-]){_first_char_filter(alt)}(?:{alt})(?![\w-])", re.IGNORECASE)
-    return FoldedScan(plain), spelling
+    return FoldedScan(rf"(?<![\w-]){_first_char_filter(alt)}(?:{alt})(?![\w-])"), spelling
 
 
-class FoldedScan:
+class FoldedScan(LazyPatterns):
     """An IGNORECASE pattern whose ``finditer`` runs case-folded when that gives the same matches
     (writer/check/casefold.py): the same offsets, but a match's text is then lower-cased, so only for
-    readers of offsets and lower-cased words (source names: ``spelling[m.group(0).lower()]``)."""
+    readers of offsets and lower-cased words (source names: ``spelling[m.group(0).lower()]``).
+    Each of the two is compiled on first use: most texts need only the folded one."""
 
-    __slots__ = ("plain", "pattern", "_folded")
-
-    def __init__(self, plain: re.Pattern):
-        self.plain, self.pattern = plain, plain.pattern
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self._lazy("plain", pattern, re.IGNORECASE)
         self._folded: re.Pattern | None | bool = False  # compiled on first use; None: cannot be folded
 
     def finditer(self, text: str):
@@ -463,7 +462,7 @@ class FoldedScan:
         if low is not None:
             if self._folded is False:
                 folded = lower_pattern(self.pattern)
-                self._folded = None if folded is None else re.compile(folded, self.plain.flags & ~re.IGNORECASE)
+                self._folded = None if folded is None else re.compile(folded)
             if self._folded is not None:
                 return self._folded.finditer(low)
         return self.plain.finditer(text)
