@@ -8,8 +8,8 @@ Records every ``re.compile(pattern, flags)`` of a fresh ``writer draft EXAMPLE``
 (the check it runs on its draft included; EXAMPLE is the README's event) in this tree and in
 ``REF``'s (a ``git archive`` of it), then compiles both lists alternately in this process, each
 after ``re.purge()``, ``--rounds`` times: CPU time of the compiling only, which is what the
-check's expressions cost a cold draft beyond running them. Prints (and with ``--write`` appends
-to FILE) the medians, the ratio and the load.
+check's expressions cost a cold draft beyond running them. Prints (and with ``--write`` puts in
+its own section of FILE) the medians, the ratio and the load.
 """
 
 from __future__ import annotations
@@ -102,9 +102,15 @@ def main() -> int:
         f"{min(ratios):.2f}-{max(ratios):.2f}).",
     ])
     print(text)
-    if args.write:
+    if args.write:  # replaces its own section of FILE, or appends it
         current = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
-        args.write.write_text(current.rstrip("\n") + "\n\n" + text + "\n", encoding="utf-8")
+        start, end = "<!-- compile:start -->", "<!-- compile:end -->"
+        block = f"{start}\n{text}\n{end}"
+        if start in current and end in current:
+            current = current[:current.index(start)] + block + current[current.index(end) + len(end):]
+        else:
+            current = current.rstrip("\n") + "\n\n" + block + "\n"
+        args.write.write_text(current, encoding="utf-8")
     return 0
 
 
