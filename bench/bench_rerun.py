@@ -14,6 +14,12 @@ Each run is a fresh process (`python -m writer.cli batch`), timed wall clock and
 by CPU (the command's and its workers'). TREE is another writer checkout
 (``git worktree add /tmp/main-tree main``); each side runs with PYTHONPATH set
 to its own tree.
+
+    python bench/bench_rerun.py --site SITE --fb FB --bytecode [--rounds 6]
+
+compares this tree with itself: compiled from source on every run (``PYTHONDONTWRITEBYTECODE=1``
+and no cache, as this machine's environment runs it) against a warm bytecode cache
+(``PYTHONPYCACHEPREFIX``, what an installed package has), to say what compiling costs.
 """
 
 from __future__ import annotations
@@ -33,8 +39,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(tree: Path, fb: Path, site: Path) -> tuple[float, float, str]:
+def run(tree: Path, fb: Path, site: Path, bytecode: Path | None = None) -> tuple[float, float, str]:
+    """One `writer batch` run; ``bytecode``: a cache folder to read and write compiled modules in
+    (else, with PYTHONDONTWRITEBYTECODE=1 and no cache, every module is compiled from source)."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if bytecode is None:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        env["PYTHONPYCACHEPREFIX"] = str(bytecode)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     # -P: the working folder is not put first on sys.path, or run from a checkout, both sides would
@@ -57,12 +71,19 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--site", type=Path, required=True)
     ap.add_argument("--fb", type=Path, required=True)
-    ap.add_argument("--baseline", type=Path, required=True, help="another writer tree (the baseline)")
+    ap.add_argument("--baseline", type=Path, default=None, help="another writer tree (the baseline)")
+    ap.add_argument("--bytecode", action="store_true", help="compare this tree compiled from source against a bytecode cache")
     ap.add_argument("--work", type=Path, default=Path("/tmp/writer-rerun"))
     ap.add_argument("--rounds", type=int, default=4)
     ap.add_argument("--write", type=Path, default=None)
     args = ap.parse_args()
-    sides = {"baseline": args.baseline.resolve(), "this": ROOT}
+    if (args.baseline is None) == (not args.bytecode):
+        ap.error("give --baseline TREE or --bytecode")
+    cache = args.work / "pycache"
+    sides = {"baseline": ROOT, "this": ROOT} if args.bytecode else {"baseline": args.baseline.resolve(), "this": ROOT}
+    caches = {"baseline": None, "this": cache if args.bytecode else None}
+    if args.bytecode:
+        shutil.rmtree(cache, ignore_errors=True)
     sites = {}
     for name in sides:
         sites[name] = args.work / name
@@ -72,8 +93,8 @@ def main() -> int:
     original = event.read_bytes()
     level = int(re.search(rb"- id: btc_level\n(?:.*\n)*?\s+value: (\d+)", original).group(1))
     for name, tree in sides.items():  # bring each copy up to date (and to its own manifest format)
-        run(tree, args.fb, sites[name])
-        run(tree, args.fb, sites[name])
+        run(tree, args.fb, sites[name], caches[name])
+        run(tree, args.fb, sites[name], caches[name])
     load = [os.getloadavg()[0]]
     results: dict[str, dict[str, list]] = {name: {"one": [], "none": []} for name in sides}
     lines = []
@@ -83,7 +104,7 @@ def main() -> int:
             order = list(sides) if r % 2 == 0 else list(reversed(sides))
             for step in ("one", "none"):
                 for name in order:
-                    wall, cpu, said = run(sides[name], args.fb, sites[name])
+                    wall, cpu, said = run(sides[name], args.fb, sites[name], caches[name])
                     results[name][step].append((wall, cpu))
                     lines.append(f"round {r + 1} {name:8} {step:4}: {wall:6.2f} s wall {cpu:6.2f} s CPU  ({said})")
             load.append(os.getloadavg()[0])
@@ -91,10 +112,16 @@ def main() -> int:
         event.write_bytes(original)
     commits = {name: subprocess.run(["git", "-C", str(tree), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip() or "?"
                for name, tree in sides.items()}
+    if args.bytecode:
+        title = f"## Re-runs of a built site: this tree ({commits['this']}) with a bytecode cache (this) against compiled from source (baseline)"
+        command = f"python bench/bench_rerun.py --site {args.site} --fb {args.fb} --bytecode --rounds {args.rounds}"
+    else:
+        title = f"## Re-runs of a built site: this tree ({commits['this']}) against {args.baseline} ({commits['baseline']}), {args.rounds} interleaved rounds"
+        command = f"python bench/bench_rerun.py --site {args.site} --fb {args.fb} --baseline {args.baseline} --rounds {args.rounds}"
     out = [
-        f"## Re-runs of a built site: this tree ({commits['this']}) against {args.baseline} ({commits['baseline']}), {args.rounds} interleaved rounds",
+        title,
         "",
-        f"Command: `python bench/bench_rerun.py --site {args.site} --fb {args.fb} --baseline {args.baseline} --rounds {args.rounds}`; "
+        f"Command: `{command}`; "
         f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}; load average {min(load):.1f}-{max(load):.1f} "
         "during the run (shared machine: wall times are inflated, CPU times much less).",
         "",

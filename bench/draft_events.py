@@ -88,6 +88,8 @@ def row(drafter: Drafter, path: Path, shared: Path) -> dict:
     return {
         "event": event.id,
         "article": article.name.removesuffix(".claims.json") if article else "no article",
+        "article_words": _article_words(article),
+        "facts": len(event.all_facts()),
         "words": len(re.findall(r"\b[\w'’$%.,-]+\b", body)),
         "sections": len(sections),
         "shape": draft.claims["shape"],
@@ -95,6 +97,14 @@ def row(drafter: Drafter, path: Path, shared: Path) -> dict:
         "covered": covered,
         "missing": missing,
     }
+
+
+def _article_words(claims: Path | None) -> str:
+    """The original article's length in words (its Markdown beside the claims file), for "length follows the material"."""
+    if claims is None:
+        return "-"
+    md = claims.with_name(claims.name.removesuffix(".claims.json") + ".md")
+    return str(len(md.read_text(encoding="utf-8").split())) if md.is_file() else "-"
 
 
 def main() -> None:
@@ -111,14 +121,16 @@ def main() -> None:
         "# Drafts of the reference and corpus events",
         "",
         "Written by `python bench/draft_events.py`. Angles: the families of the original article's annotated",
-        "claims (its `.claims.json`), covered when the draft has the section that carries them.",
+        "claims (its `.claims.json`), covered when the draft has the section that carries them. `facts`: the",
+        "event's facts (derived ones included); `article words`: the original article's length, for comparison",
+        "(the corpus articles run 120-310 words, some stored copies partial; the seeds run 1,600-2,400).",
         "",
-        "| event | article | words | sections | shape | headline figure | angles covered | angles not covered |",
-        "|---|---|---|---|---|---|---|---|",
+        "| event | article | article words | facts | words | sections | shape | headline figure | angles covered | angles not covered |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
-            f"| {r['event']} | {r['article']} | {r['words']} | {r['sections']} | {r['shape']} | {r['headline']} | "
+            f"| {r['event']} | {r['article']} | {r['article_words']} | {r['facts']} | {r['words']} | {r['sections']} | {r['shape']} | {r['headline']} | "
             f"{', '.join(r['covered']) or '-'} | {', '.join(r['missing']) or '-'} |"
         )
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -183,3 +183,19 @@ def test_templates_that_do_not_compile_are_a_usage_error_without_traceback(tmp_p
     assert proc.returncode == 2, proc.stderr
     assert j2.name in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "site" / ".writer" / "manifest.json").exists()
+
+
+def test_verify_checks_the_articles_files_from_the_command_line(tmp_path):
+    """`--verify` reaches the build: an article file edited on disk is reported only with it; `--merge` refuses it."""
+    make_factbase(tmp_path / "fb", 2)
+    args = [str(tmp_path / "fb"), "--out", str(tmp_path / "site"), "-q", "--jobs", "1", "--format", "json"]
+    assert run(*args).exit_code == 0
+    page = sorted((tmp_path / "site").glob("*/index.html"))[0]
+    page.write_bytes(page.read_bytes() + b"<!-- edited -->\n")
+    trusting = run(*args)
+    assert trusting.exit_code == 0 and json.loads(trusting.stdout)["damaged"] == []
+    checked = run(*args, "--verify")
+    rel = page.relative_to(tmp_path / "site").as_posix()
+    assert checked.exit_code == 1 and json.loads(checked.stdout)["damaged"] == [rel]
+    merged = CliRunner().invoke(main, ["batch", "--merge", "--verify", "--out", str(tmp_path / "site")])
+    assert merged.exit_code == 2 and "--verify" in merged.output

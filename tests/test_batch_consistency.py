@@ -1,4 +1,5 @@
-"""A killed update never leaves a site its manifest does not describe; damaged files are noticed.
+"""A killed update never leaves a site its manifest does not describe; damaged files are noticed
+(the site's own files on every run, the articles' with ``--verify``, and any a killed run left pending).
 
 The kill test runs `writer batch` in a child process that SIGKILLs itself
 just before its K-th rename (``os.replace``: every file writer makes visible
@@ -126,13 +127,15 @@ def test_a_published_file_edited_on_disk_is_noticed_and_force_restores_it(tmp_pa
     page.write_bytes(published[rel].replace(b"<article", b"<article data-edited-by-hand", 1))
     (out / "feed.xml").write_bytes(b"<feed/>")
 
-    plain = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    trusting = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))  # articles' files trusted, the site's own checked
+    assert trusting.damaged == ["feed.xml"] and trusting.exit_code == 1
+    plain = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1, verify=True))
     assert plain.damaged == sorted([rel, "feed.xml"]) and plain.exit_code == 1
     assert b"data-edited-by-hand" in page.read_bytes() and (out / "feed.xml").read_bytes() == b"<feed/>"  # noticed, not overwritten
     forced = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1, force=True))
     assert forced.exit_code == 0
     assert tree(out) == published
-    assert build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1)).damaged == []
+    assert build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1, verify=True)).damaged == []
 
 
 def test_a_file_damaged_with_its_size_and_time_kept_is_still_noticed(tmp_path):
@@ -145,7 +148,7 @@ def test_a_file_damaged_with_its_size_and_time_kept_is_still_noticed(tmp_path):
     data = page.read_bytes()
     page.write_bytes(data[:-2] + b"X\n")
     os.utime(page, ns=(st.st_atime_ns, st.st_mtime_ns))
-    report = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    report = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1, verify=True))
     assert report.damaged == [page.relative_to(out).as_posix()]
 
 
@@ -156,7 +159,9 @@ def test_a_missing_published_file_is_published_again(tmp_path):
     published = tree(out)
     victim = sorted(p for p in out.glob("*/*.json") if p.parent.name != ".writer")[0]
     victim.unlink()
-    report = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    trusting = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))  # the manifest vouches for it: not looked at
+    assert trusting.published == [] and not victim.exists()
+    report = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1, verify=True))
     assert report.published == [victim.parent.name] and report.damaged == []
     assert tree(out) == published
 

@@ -8,6 +8,7 @@ run here; ``bench/fuzz_publish.py`` runs the same properties much longer
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -157,3 +158,40 @@ def test_writer_batch_on_a_damaged_manifest_exits_0_1_or_2_with_located_messages
         first = result.stderr.strip().splitlines()[0]
         assert LOCATED.match(first), first
     assert {p: p.read_bytes() for p in site.glob("*.txt")} == before
+
+
+def _resealed(data: bytes) -> bytes:
+    """``data`` with its seal recomputed over its event lines, when it still has the seal's layout (what a forger
+    does, or a flipped byte the seal would otherwise catch): the manifest is then read as lines, not checked whole."""
+    from writer.publish.manifest import EVENTS_END, EVENTS_LINE, SEAL
+
+    marker = ("\n" + EVENTS_LINE + "\n").encode()
+    start, end = data.find(marker), len(data) - len(EVENTS_END)
+    seal = f'\n "{SEAL}": "'.encode()
+    at = data.find(seal)
+    if start < 0 or not data.endswith(EVENTS_END.encode()) or at < 0 or at > start:
+        return data
+    digest = hashlib.sha256(data[start + len(marker):end]).hexdigest().encode()
+    return data[: at + len(seal)] + digest + data[at + len(seal) + 64:]
+
+
+@settings(max_examples=CLI_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(flip=st.integers(min_value=0, max_value=4000), bit=st.sampled_from([0x01, 0x20, 0x40]), option=st.sampled_from([[], ["--verify"], ["--force"]]))
+def test_writer_batch_on_a_damaged_manifest_under_a_forged_seal_exits_0_1_or_2_never_outside(site, tmp_path_factory, flip, bit, option):
+    """A damaged line the seal vouches for is held, built only when used, and checked then: a located exit 2 or a
+    run that never used it, never a traceback, and nothing written outside the site."""
+    work = tmp_path_factory.mktemp("sealed")
+    shutil.copytree(site / "site", work / "site")
+    manifest = work / "site" / ".writer" / "manifest.json"
+    data = bytearray(manifest.read_bytes())
+    data[flip % len(data)] ^= bit
+    manifest.write_bytes(_resealed(bytes(data)))
+    outside = sorted(p.name for p in work.iterdir())
+    result = CliRunner().invoke(main, ["batch", str(site / "fb"), "--out", str(work / "site"), "-q", "--jobs", "1", *option])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    assert result.exit_code in (0, 1, 2)
+    if result.exit_code == 2:
+        first = result.stderr.strip().splitlines()[0]
+        assert LOCATED.match(first), first
+    assert sorted(p.name for p in work.iterdir()) == outside

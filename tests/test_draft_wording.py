@@ -442,3 +442,175 @@ quotes:
 """)
     line = next(l for l in md.splitlines() if "nowhere left to hide" in l)
     assert ("according to" in line) is relayed, line
+
+
+# --- a reported average beside a disputed range -------------------------------------------------
+
+SPREAD_WITH_AVERAGE = """
+  - id: oi_spread
+    metric: open_interest
+    unit: USD
+    observations: [{source: coinglass, value: 41000000000}, {source: coinank, value: 47000000000}]
+    average: {value: 44000000000, hedge: nearly}
+"""
+
+
+def test_a_reported_average_follows_the_ranges_caveat_in_one_parenthesis_free_clause():
+    """The caveat's parenthesis sits right after the range it covers, and the average follows as a
+    clause of its own: never two parentheses side by side, never the caveat after the average."""
+    event = event_from_text(HEAD.format(eid="avg-test", coverage="x", windows="24h") + SPREAD_WITH_AVERAGE, "avg.yaml", REGISTRY)
+    out = checked_drafter().draft(event)
+    md = out.markdown
+    assert ") (" not in md
+    (line,) = [ln for ln in md.splitlines() if "nearly $44 billion" in ln]
+    # the caveat, when it is a parenthesis, sits right after the range; the average follows as a clause
+    assert re.search(r"between \$41 billion and \$47 billion(?: \([^()]*differ[^()]*\))?, with an average of nearly \$44 billion", line), line
+    assert "differ" in line
+    roles = {f["role"] for f in out.claims["figures"] if f["fact"] == "oi_spread"}
+    assert "average" in roles and "value" in roles
+
+
+# --- a change with its two ends -----------------------------------------------------------------
+
+CHANGE_WITH_ENDS = """
+  - id: users_after
+    metric: user_count
+    unit: count
+    venue: hyperliquid
+    observations: [{{source: coinglass, value: {after}}}]
+  - id: users_before
+    metric: user_count
+    unit: count
+    venue: hyperliquid
+    observations: [{{source: {before_source}, value: {before}}}]
+  - id: users_growth
+    metric: user_count_change
+    unit: percent
+    venue: hyperliquid
+    change: {word}
+    from_fact: users_before
+    to_fact: users_after
+    observations: [{{source: coinglass, value: {pct}}}]
+"""
+
+
+@pytest.mark.parametrize("before, after, pct, word, before_source", [
+    (1423, 13240, 830.4, "rise", "coinglass"),  # both ends rounded: "from about 1,420 to about 13,200"
+    (300000, 1400000, 367, "rise", "coinank"),  # the start from another source keeps its own caveat
+    (52000, 41000, 21.2, "fall", "coinglass"),
+])
+def test_a_change_and_its_two_ends_are_one_sentence_in_time_order(before, after, pct, word, before_source):
+    md = draft(CHANGE_WITH_ENDS.format(before=before, after=after, pct=pct, word=word, before_source=before_source), eid="ends-test")
+    lines = [ln for ln in md.splitlines() if "users" in ln and not ln.startswith(("#", "title:"))]
+    (line,) = lines  # one paragraph, not three sentences each restating the subject
+    verb = "rose" if word == "rise" else "fell"
+    sentence = next(s for s in re.split(r"(?<=\.) ", line) if verb in s)
+    at_change = sentence.index(verb)
+    at_from = sentence.index(" from ", at_change)
+    at_to = sentence.index(" to ", at_from)
+    assert at_change < at_from < at_to, sentence  # the change, then the start, then the end
+    assert sentence.count("the number of users") + sentence.count("The number of users") == 1, sentence
+
+
+# --- a figure of zero ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("side", ["", "\n    side: short"])
+def test_a_venue_figure_of_zero_is_told_as_what_the_source_counted(side):
+    md = draft(f"""
+  - id: quiet_venue
+    metric: liquidations
+    unit: USD
+    window: 24h
+    venue: bitfinex{side}
+    observations: [{{source: coinglass, value: 0}}]
+""", eid="zero-test")
+    (line,) = [ln for ln in md.splitlines() if "Bitfinex" in ln and not ln.startswith(("#", "title:"))]
+    assert "$0" in line  # the figure itself is printed, with its provenance
+    assert not re.search(r"liquidations of \$0|\$0 of (?:\w+ )?liquidations", line), line
+    assert re.search(r"count(?: of short liquidations)? for Bitfinex[^.]* stood at \$0: n", line), line
+
+
+def test_a_venue_that_recorded_nothing_is_never_the_venue_that_absorbed_the_selling():
+    md = draft("""
+  - id: quiet_venue
+    metric: liquidations
+    unit: USD
+    window: 24h
+    venue: bitfinex
+    observations: [{source: coinglass, value: 0}]
+""", eid="zero-test")
+    assert "Open interest on Bitfinex" not in md and "absorbed the forced selling" not in md
+
+
+# --- a bound and an approximation on one value --------------------------------------------------
+
+@pytest.mark.parametrize("hedge, value, printed", [
+    ("[as_much_as, approximately]", 86.5, "as much as 87%"),  # a ceiling rounds up
+    ("[approximately, up_to]", 86.5, "up to 87%"),  # whichever order the source gave them
+    ("[more_than, about]", 71.5, "more than 71%"),  # a floor rounds down
+])
+def test_a_bound_and_an_approximation_print_as_the_bound_alone_and_stay_true(hedge, value, printed):
+    md = draft(f"""
+  - id: stacked_share
+    metric: liquidation_share
+    unit: percent
+    side: short
+    window: 24h
+    observations: [{{source: coinank, value: {value}, hedge: {hedge}}}]
+""", eid="stacked-hedge-test")
+    assert printed in md, md
+    for approx in ("approximately", "about", "roughly"):  # no second hedge stacked on the bound
+        assert not re.search(rf"\b(?:as much as|up to|more than) {approx}\b", md), approx
+
+
+# --- every figure appears -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("metric, unit, extra, words", [
+    ("rate", "per_second", "subject: forced-close reports on OKX", r"forced-close reports on OKX came at a pace of 3 per second"),
+    ("duration", "days", "subject: the run without a daily close below the level", r"the run without a daily close below the level lasted 3 days"),
+    ("liquidation_orders", "count", "venue: okx", r"liquidation orders on OKX came to 3"),
+    ("liquidation_orders", "count", "side: short", r"short liquidation orders came to 3"),
+])
+def test_a_lone_figure_of_any_metric_is_printed_not_dropped(metric, unit, extra, words):
+    event = event_from_text(f"""
+id: lone-figure
+as_of: 2026-11-24T12:00:00+00:00
+facts:
+  - id: lone
+    metric: {metric}
+    unit: {unit}
+    {extra}
+    observations: [{{source: coinank, value: 3}}]
+""", "lone.yaml", REGISTRY)
+    out = checked_drafter().draft(event)
+    assert out.claims["unprinted_facts"] == []
+    assert [f["fact"] for f in out.claims["figures"]] == ["lone"]
+    assert re.search(words, out.markdown, re.I), out.markdown
+
+
+# --- a disputed figure is set out once ----------------------------------------------------------
+
+def test_a_disputed_venue_figure_prints_its_range_once_and_the_data_section_says_who_is_higher():
+    md = draft("""
+  - id: okx_own
+    metric: liquidations
+    unit: USD
+    window: 24h
+    venue: okx
+    observations: [{source: okx, value: 910000000}, {source: coinank, value: 270000000}]
+""", eid="disputed-once")
+    body = md.split("\n---\n", 1)[1].split("\n# ", 1)[1]
+    assert body.count("$270 million and $910 million") == 1, body
+    assert re.search(r"OKX (?:reports the higher figure and CoinAnk the lower one|puts [^.]* higher than CoinAnk does)", body), body
+    assert re.search(r"exchange's own|its own books hold", body), body  # the venue's own count is the higher one: said why
+
+
+def test_a_bound_and_an_approximation_on_a_negative_value_keep_both_words():
+    """A negative value is not rounded outward, so the bound alone would claim too much: both words stay."""
+    md = draft("""
+  - id: neg_funding
+    metric: funding_rate
+    unit: percent
+    observations: [{source: coinank, value: -0.0314, hedge: [as_much_as, approximately]}]
+""", eid="negative-stacked")
+    assert "as much as approximately -0.031%" in md or "as much as approximately -0.03%" in md, md

@@ -100,6 +100,9 @@ def _text_report(report, merged: bool) -> str:
 @click.option("--shard", callback=_shard, metavar="K/N", help="Build only shard K of N (a stable hash of the event id); join with --merge.")
 @click.option("--merge", is_flag=True, help="Join shard outputs (in --out and in PATHS folders) into one index, feed and manifest.")
 @click.option("--force", is_flag=True, help="Rebuild every event even when its inputs are unchanged.")
+@click.option("--verify", is_flag=True,
+              help="Check every published file against the manifest (by stat, hashing what changed): report edited ones, publish missing ones again. "
+                   "Without it, unchanged events' files are trusted as the last run left them.")
 @click.option("--templates", "templates_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Template folder (default: the bundled house templates).")
 @click.option("--articles", "articles_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of edited articles, published instead of drafts after the check (default: articles/ beside FACTBASE, if any).")
@@ -111,7 +114,7 @@ def _text_report(report, merged: bool) -> str:
 @click.option("--feed-size", type=click.IntRange(min=1), default=None, help="Entries in the Atom feed (default 50).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
-def batch(paths, out, jobs, executor, scheduler, shard, merge, force, templates_dir, articles_dir, sources, desk, site_title, base_url, timezone,
+def batch(paths, out, jobs, executor, scheduler, shard, merge, force, verify, templates_dir, articles_dir, sources, desk, site_title, base_url, timezone,
           feed_size, fmt, quiet) -> None:
     """Publish every event under FACTBASE as a checked static site in --out.
 
@@ -142,8 +145,8 @@ def batch(paths, out, jobs, executor, scheduler, shard, merge, force, templates_
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     if merge:
-        if shard or force or jobs or articles_dir or executor != "local" or scheduler:
-            raise click.UsageError("--merge joins finished shards; it takes no --shard, --force, --jobs, --articles, --executor or --scheduler")
+        if shard or force or verify or jobs or articles_dir or executor != "local" or scheduler:
+            raise click.UsageError("--merge joins finished shards; it takes no --shard, --force, --verify, --jobs, --articles, --executor or --scheduler")
         run = lambda: merge_shards(out, list(paths), settings if given else None, templates_dir)  # noqa: E731
     else:
         if scheduler and executor != "dask":
@@ -158,7 +161,7 @@ def batch(paths, out, jobs, executor, scheduler, shard, merge, force, templates_
         if len(paths) != 1:
             raise click.UsageError("give exactly one FACTBASE (a folder of event files, or one event file)")
         options = BatchOptions(out=out, jobs=jobs, shard=shard, force=force, templates_dir=templates_dir, settings=settings, registry=sources,
-                               articles=articles_dir, executor=executor, scheduler=scheduler)
+                               articles=articles_dir, executor=executor, scheduler=scheduler, verify=verify)
         progress = _Progress(enabled=not quiet)
         run = lambda: build_site(paths[0], options, progress=progress)  # noqa: E731
     with reporting_errors():  # the CLI's one path from library errors to messages and exit codes

@@ -23,7 +23,7 @@ from writer.draft.potential import is_potential
 from writer.draft.style import Style, choose
 from writer.draft.view import SUBJECT_NAMES_FIGURE, ContextRef, FigureRef, QuoteRef, TemplateMisuse
 from writer.factbase.records import Event, Fact
-from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, TIME_UNIT_WORDS, WINDOW_RE, Status
+from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, CompoundHedge, TIME_UNIT_WORDS, WINDOW_RE, Status
 
 TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
@@ -94,6 +94,7 @@ class Render:
         self.templates = templates  # filename -> compiled Template, for template line numbers
         self.section = ""
         self.averaged: set[str] = set()  # facts whose reported average has been printed
+        self.ended: set[str] = set()  # changes whose two ends have been printed beside them
 
     # -- plumbing -----------------------------------------------------------------
 
@@ -141,24 +142,30 @@ class Render:
         if fact.change and role == "value":
             word = self.style.names.get("changes", {}).get(fact.change, _CHANGE_WORDS[fact.change])
             pieces = [Piece("fig", f"{word} {p.text}", p.role) for p in pieces]
-        if fact.average is not None and role == "value" and fact.magnitude is None and self.section not in HEADLINE_SECTIONS \
-                and fact.id not in self.averaged:
-            self.averaged.add(fact.id)  # once per article, where the figure is first set out
-            pieces = pieces + self._average(fact)
         return pieces
 
-    def _average(self, fact: Fact) -> list[Piece]:
-        """The report's own average beside the figure, with its hedge: " (an average of close to $170
-        million)" (an aside: the check's scope reads the figure's caveat across it). The check links
-        it to the fact only where the word "average" stands before it (a range written as its average
-        is a collapsed range). An average credited to a source of its own is not printed: it would
-        need an attribution of its own inside the figure's."""
+    def _average(self, fact: Fact, role: str, ref: str) -> str:
+        """The report's own average after the figure, as a span of its own: ", with an average of close
+        to $170 million". Its own span, so the figure's caveat lands right after the figure (the
+        parenthesis then follows the figure it covers, and the average, sharing the figure's source and
+        status, is carried by it: "between $150 million and $190 million (a range: ... differ), with an
+        average of close to $170 million"). The check links it to the fact only where the word
+        "average" stands before it (a range written as its average is a collapsed range). Printed once
+        per article, where the figure is first set out, never in the headline or lede. An average
+        credited to a source of its own is not printed: it would need an attribution of its own."""
+        if fact.average is None or role != "value" or fact.magnitude is not None or self.section in HEADLINE_SECTIONS \
+                or fact.id in self.averaged:
+            return ""
         value, hedge, source = fact.average
         if source is not None and (source,) != tuple(fact.sources):
-            return []
+            return ""
+        self.averaged.add(fact.id)
         words = self.style.names.get("words", {})
         point = replace(fact, value=value, range=None, envelope=None, hedge=hedge, average=None, lower_bound=False, change=None)
-        return [Piece("lit", f" ({words.get('average_of', 'an average of')} "), *self._formatted(point), Piece("lit", ")")]
+        figure = [Piece("fig", p.text, "average") for p in self._formatted(point)]
+        aside = self._token(Span("text", [Piece("lit", ", " + words.get("with_average", "with an average of") + " ")]))
+        span = Span("fig", figure, (attribution_key(fact),), fact, ref=ref, status=fact.status.value, sources=fact.sources)
+        return aside + self._token(span)
 
     def _formatted(self, fact: Fact, *, role: str = "value") -> list[Piece]:
         words = self.style.names.get("words", {})
@@ -241,8 +248,12 @@ class Render:
 
         def end(v: float, hedge, *, outward: bool, finer: bool = False) -> str:
             # A negative value is rounded to the nearest: "over -52%" would be a floor on the sign, not the size.
-            # With two words ("nearly up to"), the one next to the number is the one a reader (and the check) applies.
-            near = getattr(hedge, "second", hedge)
+            # A bound and an approximation on one value ("as much as approximately 86.5%") print as the bound
+            # alone, rounded outward ("as much as 87%"): one honest wording, never two hedges stacked. Where the
+            # value cannot be rounded outward (a negative value, a range's end), both words stay, as the source gave them.
+            if outward and v >= 0 and isinstance(hedge, CompoundHedge) and _reads_as_bound(hedge.bound):
+                hedge = hedge.bound  # rounded outward below, so the bound alone stays true
+            near = getattr(hedge, "second", hedge)  # with two words kept, the one next to the number is the one read
             kind = near.kind.value if near is not None and outward and v >= 0 and _reads_as_bound(near) else ""
             text = _finer(v, fact.unit) if finer else one(v, floor=kind == "floor", ceil=kind == "ceiling").text
             return f"{hedge.words} {text}" if hedge is not None else text
@@ -280,11 +291,15 @@ class Render:
             raise TemplateMisuse(f"fact {fact.id!r} has no price {role}")
         span = Span("fig", self.formatted(fact, role=role), (attribution_key(fact),), fact, status=fact.status.value, sources=fact.sources)
         span.ref = "covered" if covered else ""
-        return self._token(span)
+        token = self._token(span)
+        return token + self._average(fact, role, span.ref)
 
     def change(self, ref, rise: str = "rose", fall: str = "fell") -> str:
         """A change in words: "fell 3.4%" / "rose 2%"; a flow "saw net outflows of $133 million"; a change
         with no single direction "moved by" its signed range. A fact's own ``change:`` word decides the verb."""
+        return self._change(ref, rise, fall) + self._ends(ref)
+
+    def _change(self, ref, rise: str, fall: str) -> str:
         fact = self.fact_of(ref)
         lo, hi = fact.bounds or (0.0, 0.0)
         if fact.change in ("inflow", "outflow"):
@@ -297,6 +312,22 @@ class Render:
             verb = fall if hi < 0 else rise
             return self._token(Span("text", [Piece("lit", verb)])) + " " + self.fig(ref, "magnitude")
         return self._token(Span("text", [Piece("lit", "moved by")])) + " " + self.fig(ref)
+
+    def _ends(self, ref) -> str:
+        """The two figures a change runs between, in time order, once per article: ", from 300,000, at
+        the start of its growth in 2025, to 1.4 million" (each end with its own note and caveat)."""
+        start, end = getattr(ref, "start", None), getattr(ref, "end", None)
+        if start is None or end is None or ref.id in self.ended:
+            return ""
+        self.ended.add(ref.id)
+        words = self.style.names.get("words", {})
+        out = self._token(Span("text", [Piece("lit", ", " + words.get("from", "from") + " ")])) + self.fig(start)
+        if start.has_note:
+            out += ", " + self.note(start) + ","
+        out += self._token(Span("text", [Piece("lit", " " + words.get("to", "to") + " ")])) + self.fig(end)
+        if end.has_note:
+            out += ", " + self.note(end)
+        return out
 
     def statement(self, ref) -> str:
         """A statement without a number (which side, asset or venue bore the losses), with its provenance:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from writer.draft.potential import is_potential
 from writer.factbase.records import ContextItem, Event, Fact, Quote
-from writer.factbase.vocabulary import Status, window_minutes
+from writer.factbase.vocabulary import SUBJECT_METRICS, Status, window_minutes
 from writer.mdtext import names_within
 
 
@@ -47,7 +47,7 @@ _INTRADAY_MINUTES = 60  # a price move over a window shorter than this is a burs
 _BINDING_NOTE = re.compile(r"(?:per|each|every)\s", re.I)  # a note that reads as part of the figure's unit
 # Metrics whose subject is the thing measured ("the GMCI 30 index" fell 6.8%, "U.S. spot bitcoin ETFs" saw
 # outflows); for any other metric the subject is who holds it: "the funding rate on Binance for a whale".
-SUBJECT_NAMES_FIGURE = frozenset({"price_level", "price_change", "index_level", "support_level", "position_concentration",
+SUBJECT_NAMES_FIGURE = frozenset({"duration", "rate", "price_level", "price_change", "index_level", "support_level", "position_concentration",
                                   "fund_flow", "market_cap", "market_cap_change"})
 
 
@@ -60,6 +60,7 @@ class FigureRef(Ref):
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
+            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood",
         }
     )
 
@@ -106,6 +107,8 @@ class FigureRef(Ref):
         self.n_sources = len(fact.sources)
         lo, hi = fact.bounds or (0.0, 0.0)
         self.positive, self.negative = lo > 0, hi < 0  # the whole figure (both ends of a range) on one side of zero
+        # The source recorded nothing ("$0 on Bitfinex"): worded as what the source counted, not "saw liquidations of $0".
+        self.zero = fact.bounds == (0.0, 0.0) and fact.hedge is None and not fact.lower_bound and fact.magnitude is None
         self.change_word = fact.change or ""  # rise / fall / inflow / outflow, as the fact file gives it
         self.is_flow = fact.change in ("inflow", "outflow")
         self.is_change = fact.metric.endswith("_change") or fact.metric in ("fund_flow", "support_level") or bool(fact.change)
@@ -122,6 +125,49 @@ class FigureRef(Ref):
         self.part_of_total = ""  # a venue's or contract's part of the main total in words ("more than a third", "less than a tenth"; build_view)
         self.venue_share: FigureRef | None = None  # on a venue's first figure: the venue's share of all liquidations (build_view)
         self.venue_side_share: FigureRef | None = None  # ... and one side's share of the venue's own liquidations
+        # A change with its two ends (``from_fact``/``to_fact``), told in one sentence in time order: "rose 367%,
+        # from 300,000 to 1.4 million" (set by build_view when neither end is printed anywhere else).
+        self.start: FigureRef | None = None
+        self.end: FigureRef | None = None
+        # A figure that is a floor ("over $1 billion", "at least"): a comparison with it runs one way only.
+        self.floor = fact.lower_bound or (fact.hedge is not None and not isinstance(fact.hedge, tuple) and fact.hedge.kind.value == "floor")
+        # A long/short position ratio read in words: "even" near parity, else the side it leans to.
+        self.ratio_lean = _ratio_lean(fact)
+        # A count of liquidated accounts in the tens of thousands or more (both ends): a crowd, not a handful.
+        self.crowd = fact.metric == "liquidated_accounts" and bool(fact.bounds) and fact.bounds[0] >= _CROWD
+        # A sentiment index read on its usual 0-100 scale: "fear" at or below _FEAR, "greed" at or above _GREED.
+        self.mood = _mood(fact)
+        self.side_clears = ""  # "long" / "short": that side of the event alone exceeds this earlier floor (build_view)
+        self.passed = ""  # "up" / "down": the price has already moved through this band or level (set by build_view)
+        self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again
+
+
+_FEAR, _GREED = 30, 70  # a sentiment index (0-100) at or below / at or above these reads as fear / greed
+
+
+def _mood(fact: Fact) -> str:
+    if fact.metric != "sentiment_index" or not fact.bounds:
+        return ""
+    lo, hi = fact.bounds
+    return "fear" if hi <= _FEAR else "greed" if lo >= _GREED else ""
+
+
+_CROWD = 10_000  # liquidated accounts from which a count reads as "tens of thousands"
+_EVEN_RATIO = 1.25  # a long/short ratio within this factor of 1 (either way) is near parity
+_LEANING_RATIO = 1.5  # beyond this factor one side clearly outnumbers the other
+
+
+def _ratio_lean(fact: Fact) -> str:
+    if fact.metric != "long_short_position_ratio" or not fact.bounds or fact.bounds[0] <= 0:
+        return ""
+    lo, hi = fact.bounds
+    if lo >= 1 / _EVEN_RATIO and hi <= _EVEN_RATIO:
+        return "even"
+    if lo >= _LEANING_RATIO:
+        return "long"
+    if hi <= 1 / _LEANING_RATIO:
+        return "short"
+    return ""
 
 
 class ContextRef(Ref):
@@ -171,6 +217,7 @@ class WindowGroup:
     minutes: int = 0  # the window's length (0 without a window)
     shorter: bool = False  # a window shorter than the main one (set by build_view)
     part_of_main: str = ""  # "more than half" / "... a third" / "... a quarter" of the main total: this shorter window's total
+    main_part: str = ""  # the same words for the main (shorter) window's part of this longer window's total
     lean: str = ""  # "long" / "short": the side that took the dominant share in this window (set by build_view)
 
     @property
@@ -203,6 +250,8 @@ class SpreadSides:
     fact: str
     high: tuple[str, ...]
     low: tuple[str, ...]
+    own_venue_high: bool = False  # the venue's own count is the higher one (its books against an aggregator's feed)
+    gap_words: str = ""  # how far apart the two ends are, against the lower one, in words ("more than a fifth")
 
 
 @dataclass
@@ -230,6 +279,9 @@ class Signals:
     only_long_reported: bool = False
     lead_single_source: bool = False  # the headline figure rests on one provider
     split_known: bool = False  # the long/short balance is known (from both sides, a side and a total, or a given share)
+    split_holds: str = ""  # "long" / "short": with a disputed total, that side's share is above half at both ends of its range
+    move_read: bool = False  # the analysis sets the price move against the total (small or big move): the context does not repeat it
+    broad_break: bool = False  # two or more assets broke their levels in the story's direction (up in a squeeze, down in a washout)
 
 
 @dataclass
@@ -294,6 +346,8 @@ class View:
         return self.zones_above + self.zones_below + self.estimates
 
 
+# Counts and amounts of forced closes: a venue's, contract's or subject's go with the venues.
+_COUNTED = ("liquidations", "liquidated_accounts", "liquidation_orders")
 _LIQ_TOTAL_KEYS = ("asset", "venue", "contract", "subject", "per")  # an average per day is no total
 _MARKET_METRICS = (
     "market_cap", "market_cap_change", "sentiment_index", "index_level", "open_interest", "open_interest_change",
@@ -383,7 +437,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     majors = set(thresholds.get("major_assets", ("BTC", "ETH")))
     for r in assets:
         r.major_asset = r._fact.asset in majors
-    venues = take(lambda f: f.metric in ("liquidations", "liquidated_accounts") and (f.venue or f.contract or f.subject))
+    venues = take(lambda f: f.metric in _COUNTED and (f.venue or f.contract or f.subject))
     # Keep one venue's figures together (its total, then longs, then shorts), venues by their largest figure.
     venue_size: dict = {}
     for r in venues:
@@ -405,10 +459,16 @@ def build_view(event: Event, thresholds: dict) -> View:
     liq_changes = take(lambda f: f.metric == "liquidations_change")
     supports = take(lambda f: f.metric == "support_level")
     market = take(lambda f: f.metric in _MARKET_METRICS)
+    # A duration or a rate says what it measures through its subject ("the wait for a new high lasted 847 days").
+    market += take(lambda f: f.metric in SUBJECT_METRICS)
     statements = [FigureRef(f) for f in sorted(facts, key=lambda f: f.id)
                   if f.metric == "dominance" and f.status not in (*UNVERIFIED, Status.UNAVAILABLE)]
     # Whatever is left (other windows' side splits, liquidations without a group) still belongs in the article.
-    rest = [FigureRef(f) for f in _by_size(live) if f.id not in placed and f.metric in ("liquidations", "liquidated_accounts", "position_concentration")]
+    rest = [FigureRef(f) for f in _by_size(live) if f.id not in placed and f.metric in (*_COUNTED, "position_concentration")]
+    placed.update(r.id for r in rest)
+    # Every figure of the event appears in its draft: one that no list above claims is set out with the
+    # market readings ("<what> stood at <figure>") rather than silently dropped.
+    market += take(lambda f: f.metric != "dominance")
     other_windows = [g[1] for g in ordered[1:]]
     dominant = float(thresholds.get("dominant_share", 60))
     for g in [main, *other_windows]:
@@ -418,9 +478,19 @@ def build_view(event: Event, thresholds: dict) -> View:
         if g.shorter and g.total is not None and main.total is not None and g.total.unit == main.total.unit:
             part = _lower_upper(g.total._fact)[0] / _lower_upper(main.total._fact)[1] if _lower_upper(main.total._fact)[1] else 0.0
             g.part_of_main = next((w for limit, w in _SHARE_WORDS if part > limit), "") if part <= 1 else ""
+        longer = bool(g.minutes) and bool(main.minutes) and g.minutes > main.minutes
+        if longer and g.total is not None and main.total is not None and g.total.unit == main.total.unit:
+            whole = _lower_upper(g.total._fact)[1]
+            part = _lower_upper(main.total._fact)[0] / whole if whole and whole != float("inf") else 0.0
+            # said only when the shorter window ran at least twice the longer one's average pace ("packed into so short a stretch")
+            if part <= 1 and part >= _BURST_PACE * main.minutes / g.minutes:
+                g.main_part = next((w for limit, w in _SHARE_WORDS if part > limit), "")
 
     disputed = [FigureRef(f) for f in facts if f.status is Status.DISPUTED]
-    lower_bounds = [FigureRef(f) for f in facts if f.lower_bound and f.status is not Status.UNAVAILABLE]
+    for d in disputed:
+        d.told_elsewhere = d.id in placed or d.id in used
+    # The event's own floors (sampled feeds); a comparison figure given as "at least" is read in the history section.
+    lower_bounds = [FigureRef(f) for f in facts if f.lower_bound and f.status is not Status.UNAVAILABLE and f.metric != "historical_liquidations"]
 
     view = View(
         id=event.id,
@@ -457,6 +527,8 @@ def build_view(event: Event, thresholds: dict) -> View:
         liq_changes=liq_changes,
         supports=supports,
     )
+    _join_change_ends(view)
+    _mark_passed(view)
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
     view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
     view.venue_groups, view.venues = _venue_groups(view.venues)
@@ -475,11 +547,54 @@ def build_view(event: Event, thresholds: dict) -> View:
         f = r._fact
         if total is not None and f.metric == "liquidations" and (f.venue or f.contract) and not f.side:
             r.part_of_total = _part_of(f, total)
+    for r in view.largest:  # the biggest single order against the market-wide total ("less than a tenth")
+        if total is not None and r._fact.unit == total.unit and (r._fact.window == total.window or not r._fact.window):
+            r.part_of_total = _part_of(replace(r._fact, window=total.window), total)
     view.top_asset_share = _asset_share(view)
     view.spread_sides = [x for x in (_spread_sides(f) for f in facts if f.status is Status.DISPUTED) if x is not None]
     _compare(view)
     view.shape = event.shape or _infer_shape(view)
     return view
+
+
+# Lists whose figures stand alone (no group, no comparison built on them): an end of a change found here is
+# told inside the change's own sentence instead of in a sentence of its own.
+_ENDS_FROM = ("market", "levels", "levels_up", "levels_down")
+_CHANGES_IN = ("market", "changes", "liq_changes")
+
+
+def _mark_passed(view: View) -> None:
+    """A claimed or estimated cluster of positions the price has already moved through: a band wholly below a
+    level the same asset rose above ("passed up"), or wholly above one it fell below ("passed down")."""
+    ups = [(r._fact.asset, _lower_upper(r._fact)[0]) for r in view.levels_up if r._fact.asset and r._fact.bounds]
+    downs = [(r._fact.asset, _lower_upper(r._fact)[1]) for r in view.levels_down if r._fact.asset and r._fact.bounds]
+    for r in view.unverified + view.zones + view.estimates:
+        f = r._fact
+        where = f.price_band or ((f.price_level, f.price_level) if f.price_level is not None else None)
+        if where is None or not f.asset:
+            continue
+        if any(asset == f.asset and where[1] < level for asset, level in ups):
+            r.passed = "up"
+        elif any(asset == f.asset and where[0] > level for asset, level in downs):
+            r.passed = "down"
+
+
+def _join_change_ends(view: View) -> None:
+    """A change whose two ends are plain figures gets them as ``start``/``end``; the ends leave their lists,
+    so the article says "rose 367%, from 300,000 to 1.4 million" once instead of three sentences, end first."""
+    where = {r.id: name for name in _ENDS_FROM for r in getattr(view, name)}
+    taken: set[str] = set()
+    for name in _CHANGES_IN:
+        for r in getattr(view, name):
+            f = r._fact
+            ends = (f.from_fact, f.to_fact)
+            if None in ends or any(e not in where or e in taken for e in ends) or r.id in taken:
+                continue
+            refs = {x.id: x for n in _ENDS_FROM for x in getattr(view, n) if x.id in ends}
+            r.start, r.end = refs[f.from_fact], refs[f.to_fact]
+            taken.update(ends)
+    for name in _ENDS_FROM:
+        setattr(view, name, [r for r in getattr(view, name) if r.id not in taken])
 
 
 # An event with fewer printable figures than this gets the short article: the explanatory
@@ -499,6 +614,11 @@ def _lower_upper(f: Fact) -> tuple[float, float]:
 def _compare(view: View) -> None:
     """Comparisons in words, from the figures themselves: history against the headline, zones against each other."""
     lead = view.lead._fact if view.lead is not None else None
+    for h in view.history:  # one side of the event alone against an earlier floor ("longs alone cleared it")
+        side = view.main.long if view.signals.long_dominant else view.main.short if view.signals.short_dominant else None
+        if h.floor and side is not None and side._fact.unit == h._fact.unit and side._fact.bounds and h._fact.bounds \
+                and _lower_upper(side._fact)[0] > _lower_upper(h._fact)[0]:
+            h.side_clears = side.side
     for h in view.history + view.realised_estimates:
         f = h._fact
         if lead is None or f.unit != lead.unit or f.bounds is None or lead.bounds is None:
@@ -509,7 +629,8 @@ def _compare(view: View) -> None:
         elif _lower_upper(f)[0] > _lower_upper(lead)[1]:
             h.vs_lead = "larger"
             h.ratio_words = next((w for k, w in _FRACTION_WORDS if _lower_upper(lead)[1] < k * _lower_upper(f)[0]), "")
-    for z in view.zones:
+    claimed = [u for u in view.unverified if u._fact.metric == "position_concentration"]
+    for z in view.zones + claimed:
         realised = {"long": view.main.long, "short": view.main.short}.get(z._fact.side or "")
         if realised is not None and realised._fact.unit == z._fact.unit and realised._fact.bounds and z._fact.bounds:
             if _lower_upper(z._fact)[1] < _lower_upper(realised._fact)[0]:
@@ -526,6 +647,7 @@ def _compare(view: View) -> None:
     printable = [r for r in (view.main.total, view.main.long, view.main.short, view.main.accounts) if r is not None]
     printable += view.assets + view.venues + view.largest + view.losses + view.transfers + view.zones + view.unverified
     printable += view.levels + view.levels_up + view.levels_down + view.changes + view.market + view.history
+    printable += [x for r in view.market + view.changes + view.liq_changes for x in (r.start, r.end) if x is not None]  # told in their change's sentence
     s.rich = len(printable) + len(view.context) + len(view.quotes) >= RICH_FIGURES
 
 
@@ -612,6 +734,8 @@ def _asset_groups(assets: list[FigureRef], th: dict) -> list[AssetGroup]:
     return groups
 
 
+# A shorter window whose share of a longer one is at least this many times its share of the time was a burst.
+_BURST_PACE = 2.0
 # The largest venue's part of the market-wide total, in words a reader can check against the two figures.
 _SHARE_WORDS = ((0.5, "more than half"), (1 / 3, "more than a third"), (0.25, "more than a quarter"))
 
@@ -733,7 +857,15 @@ def _spread_sides(f: Fact) -> SpreadSides | None:
         return None
     high = tuple(sorted(s for s, v in mids.items() if v == top))
     low = tuple(sorted(s for s, v in mids.items() if v == bottom))
-    return SpreadSides(f.id, high, low)
+    gap = (top - bottom) / bottom if bottom > 0 else 0.0
+    words = next((w for limit, w in _GAP_WORDS if gap > limit), "")
+    return SpreadSides(f.id, high, low, own_venue_high=bool(f.venue) and f.venue in high and f.venue not in low, gap_words=words)
+
+
+# How far apart two providers' figures are, against the lower one (first match wins).
+_GAP_WORDS = ((3.0, "more than four times"), (2.0, "more than three times"), (1.0, "more than twice"),
+              (0.5, "more than half as large again as"), (1 / 3, "more than a third larger than"),
+              (0.25, "more than a quarter larger than"), (0.2, "more than a fifth larger than"), (0.1, "more than a tenth larger than"))
 
 
 def _is_reason(item: ContextItem, facts: list[Fact]) -> bool:
@@ -819,6 +951,14 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
         small = float(th.get("small_price_move", 5))
         s.small_move = max(moves) <= small
         s.big_move = min(moves) >= 2 * small
+    s.move_read = view.move is not None and view.main.total is not None and (s.washout or s.squeeze or s.one_sided_short) \
+        and (s.small_move or s.big_move)
+    up = {r._fact.asset for r in view.levels_up if r._fact.asset}
+    down = {r._fact.asset for r in view.levels_down if r._fact.asset}
+    s.broad_break = (len(up) > 1 and s.squeeze) or (len(down) > 1 and s.washout)
+    for share in (m.long_share, m.short_share):
+        if share is not None and total is not None and total.status is Status.DISPUTED and share._fact.bounds and share._fact.bounds[0] > 50:
+            s.split_holds = share._fact.side or ""
     s.lead_single_source = view.lead is not None and view.lead._fact.status is Status.SINGLE_SOURCE
     s.has_gaps = bool(view.gaps)
     s.has_unverified = bool(view.unverified) or bool(view.unverified_context)

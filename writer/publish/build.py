@@ -13,18 +13,18 @@ Staleness is decided from content hashes only (fact file bytes, registry
 bytes, edited article bytes, templates digest, writer version, site
 settings), never timestamps; a file whose stat (size, ctime, inode) is what
 it was when last hashed is not read again (:mod:`writer.publish.verify`), so a
-run with nothing changed stats the fact files and published files, compares
-with the manifest, and stops.
+run with nothing changed stats the fact files, compares their hashes with the
+manifest's entries (read as lines, :class:`writer.publish.manifest.Entries`),
+and stops. Unchanged events' published files are trusted as the last run left
+them; ``BatchOptions.verify`` (``--verify``) checks every one.
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,10 +33,11 @@ from writer import __version__
 from writer.atomic import sha256_bytes, sha256_file
 from writer.errors import InputError, Problem, single_problem
 from writer.factbase.files import event_file_names
+from writer.publish.collector import paused as collector_paused
 from writer.publish.commit import Change, Layout, clean, commit, deletions_for, remove_legacy_manifest, stage_site_file
 from writer.publish.edited import default_articles_dir, find_articles
 from writer.publish.lock import build_lock
-from writer.publish.manifest import MANIFEST_NAME, STATE_DIR, Entry, Manifest, is_site_file
+from writer.publish.manifest import MANIFEST_NAME, STATE_DIR, Entries, Entry, Manifest, is_site_file
 from writer.publish.plan import Plan, decide, inputs_key, quick_id, scan
 from writer.publish.pool import IN_PROCESS_UP_TO, LocalExecutor, Progress, PublishSetup, default_jobs, pipeline_part
 from writer.publish.rejection import Rejection, reject
@@ -44,7 +45,7 @@ from writer.publish.settings import SiteSettings
 from writer.publish.shard import Shard, shard_of
 from writer.publish.sitefiles import render_site_files, site_file_names, unchanged_site_files
 from writer.publish.sitetemplates import digest_with, files_digest, site_template_dirs
-from writer.publish.verify import Verifier
+from writer.publish.verify import OK, Verifier
 from writer.publish.worker import Outcome, check_config, inputs_digest
 
 __all__ = ["BatchOptions", "BatchReport", "Shard", "build_site", "default_jobs", "merge_shards", "quick_id", "shard_of"]
@@ -63,6 +64,7 @@ class BatchOptions:
     now: datetime | None = None  # the moment of this run, for correction dates (default: SOURCE_DATE_EPOCH, else the clock)
     executor: str = "local"  # where events are published: "local" processes or "dask" (writer.publish.executors)
     scheduler: str | None = None  # a Dask scheduler's address (default: a local Dask cluster of `jobs` workers)
+    verify: bool = False  # check every published file of the unchanged events against the manifest (else only those a killed run left pending)
 
 
 @dataclass
@@ -138,16 +140,17 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
     out.mkdir(parents=True, exist_ok=True)
     layout = Layout(out, options.shard)
     with build_lock(layout.state, layout.lock_name):
-        clean(layout)
-        files = event_file_names([factbase])
-        if not files:
-            raise single_problem(factbase, "no event files (*.yaml) found")
-        config = check_config()
-        pages = SiteRenderer(options.settings, options.templates_dir)
-        setup = PublishSetup(out, layout.stage, options.settings, options.templates_dir, config, run_moment(options.now))
-        stats: dict[str, os.stat_result] = {}
-        executor = LocalExecutor(setup, options.jobs or default_jobs(), likely=_likely_changed(files, layout.manifest, stats),
-                                 kind=options.executor, scheduler=options.scheduler, pages=pages.compiled)
+        with collector_paused():  # 10,000 names and stats, the check's configuration: no garbage
+            clean(layout)
+            files = event_file_names([factbase])
+            if not files:
+                raise single_problem(factbase, "no event files (*.yaml) found")
+            config = check_config()
+            pages = SiteRenderer(options.settings, options.templates_dir)
+            setup = PublishSetup(out, layout.stage, options.settings, options.templates_dir, config, run_moment(options.now))
+            stats: dict[str, os.stat_result] = {}
+            executor = LocalExecutor(setup, options.jobs or default_jobs(), likely=_likely_changed(files, layout.manifest, stats),
+                                     kind=options.executor, scheduler=options.scheduler, pages=pages.compiled)
         try:
             report = _build(factbase, files, options, layout, executor, pages, inputs_digest(options.settings, config), progress, stats)
         finally:
@@ -178,37 +181,22 @@ class SiteRenderer:
         return self._pages
 
 
-@contextmanager
-def _collector_paused():
-    """No garbage collection while reading the manifest and planning: they create a few hundred
-    thousand objects, none in a cycle, and the collector would walk them again and again
-    (a third of reading a 10,000-event manifest). Collection resumes when it is over."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _build(factbase: Path, files: list[str], options: BatchOptions, layout: Layout, executor: LocalExecutor, pages: SiteRenderer,
            config_digest: str, progress: Progress | None, stats: dict[str, os.stat_result]) -> BatchReport:
-    with _collector_paused():
+    with collector_paused():
         prior = layout.read_prior()
-        verifier = Verifier(layout.out, layout.verified, layout.tmp, stats)
+        verifier = Verifier(layout.out, layout.verified, layout.tmp, stats, articles=layout.verified_articles if options.verify else None)
         plan = _plan(factbase, files, options, prior, executor, pages, config_digest, verifier, layout)
     if plan.todo:
-        pages.compiled()  # a broken page template stops the run before any work
-    # The unchanged entries keep their manifest lines as read; any not read in this format are
-    # serialised while the workers start or draft.
-    outcomes = executor.run([it.task() for it in plan.todo], progress, lambda: prior.prepare(it.prior for it in plan.unchanged))
+        with collector_paused():
+            pages.compiled()  # a broken page template stops the run before any work
+    outcomes = executor.run([it.task() for it in plan.todo], progress)
     if executor.started_early and not plan.todo and layout.manifest.is_file():
         # The mtime hint was wrong (files touched, not changed): refresh the manifest's
         # time so the next run does not start workers for nothing again.
         os.utime(layout.manifest)
-    with _collector_paused():
-        report = _commit(plan, outcomes, prior, options, layout, pages, verifier)
+    with collector_paused():
+        report = _commit(plan, outcomes, options, layout, pages, verifier)
         verifier.save()
     return report
 
@@ -226,27 +214,44 @@ def _plan(factbase: Path, files: list[str], options: BatchOptions, prior: Manife
     # The templates digest (drafting's and the site pages') is an input even when nothing changed
     # (a warm worker reports drafting's once it has started, after the hashing above).
     return decide(found, prior, pages.digest_with(executor.templates_digest()), config_digest, force=options.force,
-                  cached=_read_rejections(layout.rejections), verify=lambda entry: verifier.entry(entry, prior.pending))
+                  cached=_read_rejections(layout.rejections), verify=_published_files_check(prior, verifier, options.verify))
 
 
-def _commit(plan: Plan, outcomes: list[Outcome], serialised: Manifest, options: BatchOptions, layout: Layout, pages: SiteRenderer,
+def _published_files_check(prior: Manifest, verifier: Verifier, every: bool):
+    """How an unchanged event's published files are checked (see writer.publish.verify.Verifier.entry).
+
+    The files of an event the manifest vouches for are trusted to be as the last run left them (writer
+    owns the output folder; a one-changed re-run of 10,000 events stats none of their 30,000 files),
+    except those a killed run left pending, which are always checked. ``every`` (``--verify``) checks
+    them all, by stat and hash, and reports a file edited or removed since (damaged: exit 1; missing:
+    published again)."""
+    pending_events = {rel.split("/")[0] for rel in prior.pending}
+
+    def check(brief):
+        if not every and brief.id not in pending_events:
+            return OK
+        return verifier.entry(prior.entries[brief.id], prior.pending)
+
+    return check
+
+
+def _commit(plan: Plan, outcomes: list[Outcome], options: BatchOptions, layout: Layout, pages: SiteRenderer,
             hashes: Verifier) -> BatchReport:
     """The new manifest from the plan and the outcomes, its files moved into the site (see writer.publish.commit)."""
     shard, prior = options.shard, plan.prior
     report = BatchReport(shard=str(shard) if shard else None, out=str(layout.out), damaged=sorted(plan.damaged))
     entries, staged_files = _assemble(plan, outcomes, layout.out, report)
     before = _scoped(prior, shard)
-    removed = [old for old in before.entries.values() if old.id not in entries]
+    removed = [before.entries[event_id] for event_id in before.entries if event_id not in entries]
     report.removed = sorted(old.id for old in removed)
     manifest = Manifest(entries, {}, options.settings.as_dict(), site_templates=pages.digest)
-    manifest.adopt(serialised)
     change = deletions_for(before, manifest, removed)
     change.staged = staged_files
     changed = bool(report.published or report.removed) or prior.settings != options.settings.as_dict()
     if shard:
-        write = changed or not layout.manifest.is_file() or set(entries) != set(prior.entries) or bool(before.pending)
+        write = changed or not layout.manifest.is_file() or set(entries) != set(prior.entries) or bool(before.pending) or prior.needs_seal
     else:
-        write = _stage_site(layout, manifest, before, pages, report, hashes, changed=changed, force=options.force) or bool(before.pending)
+        write = _stage_site(layout, manifest, before, pages, report, hashes, changed=changed, force=options.force) or bool(before.pending) or prior.needs_seal
         change.staged += [name for name in report.site_written if is_site_file(name)]
         _drop_site_files(before, manifest, change)
     if commit(layout, before, manifest, change, write_manifest=write, hashes=hashes):
@@ -261,41 +266,42 @@ def _scoped(prior: Manifest, shard: Shard | None) -> Manifest:
     """The part of the previous manifest this build answers for (a shard's events only)."""
     if shard is None:
         return prior
-    entries = {k: e for k, e in prior.entries.items() if shard.holds(k)}
+    entries = Entries({k: prior.entries.item(k) for k in prior.entries if shard.holds(k)}, prior.entries.where)
     pending = {rel: nxt for rel, nxt in prior.pending.items() if rel.split("/")[0] in entries}
-    scoped = Manifest(entries, {}, prior.settings, pending)
-    scoped.adopt(prior)
-    return scoped
+    return Manifest(entries, {}, prior.settings, pending)
 
 
-def _assemble(plan: Plan, outcomes: list[Outcome], out: Path, report: BatchReport) -> tuple[dict[str, Entry], list[str]]:
-    """The new manifest's entries and the staged files; rejections keep a previous version when it is intact."""
-    entries: dict[str, Entry] = {it.prior.id: it.prior for it in plan.unchanged}
-    report.unchanged = sorted(entries)
+def _assemble(plan: Plan, outcomes: list[Outcome], out: Path, report: BatchReport) -> tuple[Entries, list[str]]:
+    """The new manifest's entries and the staged files; rejections keep a previous version when it is intact.
+    Unchanged entries are carried over as held (a line read is written back, never built)."""
+    held = plan.prior.entries
+    items = {it.prior.id: held.item(it.prior.id) for it in plan.unchanged}  # Entry or stored line
+    report.unchanged = sorted(items)
     staged: list[str] = []
     rejections = list(plan.rejections)
     for oc in outcomes:
         if oc.entry is not None:
-            entries[oc.entry.id] = oc.entry
+            items[oc.entry.id] = oc.entry
             report.published.append(oc.entry.id)
             report.files_written += len(oc.staged)
             staged.extend(oc.staged)
-            prior = plan.items[oc.source].prior if oc.source in plan.items else None
+            prior = plan.items[oc.source].prior_entry if oc.source in plan.items else None
             if prior is not None and len(oc.entry.corrections) > len(prior.corrections):
                 report.corrected.append(oc.entry.id)
         elif oc.rejection is not None:
             rejections.append(oc.rejection)
-    prior_by_source = plan.prior.by_source()
+    prior_by_source = held.source_ids() if rejections else {}
     for rej in rejections:
-        previous = prior_by_source.get(rej.source) if rej.source else None
-        keep = previous is not None and previous.id not in entries and _files_present(out, previous)
+        previous_id = prior_by_source.get(rej.source) if rej.source else None
+        previous = held[previous_id] if previous_id is not None else None
+        keep = previous is not None and previous.id not in items and _files_present(out, previous)
         if keep:
-            entries[previous.id] = previous
+            items[previous.id] = held.item(previous.id)
         report.rejected.append(rej.with_(kept_previous=keep))
     report.published.sort()
     report.corrected.sort()
     report.rejected.sort(key=lambda r: (r.file, r.event or ""))
-    return entries, staged
+    return Entries(items, held.where), staged
 
 
 def _article_rejections(articles, files: list[str] | None) -> list[Rejection]:
@@ -335,7 +341,7 @@ def _stage_site(layout: Layout, manifest: Manifest, before: Manifest, pages: Sit
     keep = _kept_site_files(before, manifest, pages, names, on_disk) if not force else set()
     manifest.site_files.update((name, before.site_files[name]) for name in keep)
     # The feed takes each article's content from its page: a page built in this run is still in the stage.
-    site = render_site_files([layout.stage, layout.out], manifest.entries.values(), pages.compiled(), keep)
+    site = render_site_files([layout.stage, layout.out], manifest.entries, pages.compiled(), keep)
     for name, data in site.items():
         digest = sha256_bytes(data)
         manifest.site_files[name] = digest
@@ -354,7 +360,7 @@ def _kept_site_files(before: Manifest, after: Manifest, pages: SiteRenderer, nam
                     and before.settings == pages.settings.as_dict())
     if not same_context:
         return set()
-    same = unchanged_site_files(before.entries.values(), after.entries.values(), pages.settings)
+    same = unchanged_site_files(before.entries, after.entries, pages.settings)
     return {name for name in names if name in same and name in before.site_files and on_disk(name) == before.site_files[name]}
 
 

@@ -59,6 +59,11 @@ class Layout:
         return self.state / f"{self._own('verified')}.json"
 
     @property
+    def verified_articles(self) -> Path:
+        """The articles' published files' stats and hashes, read and written by ``--verify`` runs only."""
+        return self.state / f"{self._own('verified-articles')}.json"
+
+    @property
     def stage(self) -> Path:
         return self.state / self._own("stage")
 
@@ -110,9 +115,9 @@ def deletions_for(before: Manifest, after: Manifest, removed: list[Entry]) -> Ch
     for old in removed:
         for rel, digest in old.files.items():
             deletions.setdefault(rel, set()).add(digest)
-    for event_id, old in before.entries.items():
-        new = after.entries.get(event_id)
-        if new is not None:
+    for event_id in before.entries:
+        if event_id in after.entries and not after.entries.same(event_id, before.entries):  # carried over: the same files
+            old, new = before.entries[event_id], after.entries[event_id]
             for rel in old.files.keys() - new.files.keys():
                 deletions.setdefault(rel, set()).add(old.files[rel])
     for rel, nxt in before.pending.items():  # a killed run's half-done deletions and replacements
@@ -124,11 +129,10 @@ def deletions_for(before: Manifest, after: Manifest, removed: list[Entry]) -> Ch
 def commit(layout: Layout, before: Manifest, after: Manifest, change: Change, *, write_manifest: bool, hashes=None) -> bool:
     """Apply ``change`` in the safe order; returns whether the manifest was written. ``hashes``
     (a writer.publish.verify.Verifier) remembers each file put in place, so the next run need not read it."""
-    listed_after = after.files()  # the hash of each staged file's bytes, taken when they were written
-    staged_hashes = {rel: listed_after.get(rel) or sha256_file(layout.stage / rel) for rel in change.staged}
-    listed = before.files()
-    pending: dict[str, str | None] = {rel: digest for rel, digest in staged_hashes.items() if rel in listed}
-    pending.update({rel: None for rel in change.deletions if rel in listed})
+    # The hash of each staged file's bytes, taken when they were written.
+    staged_hashes = {rel: after.listed(rel) or sha256_file(layout.stage / rel) for rel in change.staged}
+    pending: dict[str, str | None] = {rel: digest for rel, digest in staged_hashes.items() if before.listed(rel) is not None}
+    pending.update({rel: None for rel in change.deletions if before.listed(rel) is not None})
     if pending:
         layout.write(layout.manifest, before.journal(pending).to_bytes(__version__))
     # Articles before the site files that link to them.

@@ -10,11 +10,15 @@ same inputs always give the same bytes whatever the job count or sharding.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from writer.errors import single_problem
 from writer.publish.safety import unsafe_id_reason
@@ -128,6 +132,140 @@ class Entry:
         return entry
 
 
+class Brief(NamedTuple):
+    """What planning and the index's order need of an entry, read from its manifest line without building it
+    (a named tuple: 10,000 of them are made on every re-run, three times quicker than a frozen dataclass)."""
+
+    id: str
+    source: str
+    inputs: Inputs
+    published: str
+    modified: str
+
+    @classmethod
+    def of(cls, entry: Entry) -> "Brief":
+        return cls(entry.id, entry.source, entry.inputs, entry.published, entry.modified)
+
+
+# The start of an entry's line as Entry.as_dict and _dumps write it: source, then inputs (a JSON text as an
+# unrolled loop: a run of plain characters between escapes, the quick form for re).
+_PLAIN = r'"([^"\\]*)"'
+_BRIEF = re.compile(r'\{"source":("[^"\\]*(?:\\.[^"\\]*)*"),"inputs":\{"fact_file":' + _PLAIN + ',"registry":' + _PLAIN + ',"templates":' + _PLAIN
+                    + ',"writer":' + _PLAIN + ',"settings":' + _PLAIN + '(?:,"article":' + _PLAIN + r')?\},"title":"')
+# The dates follow the title. Inside a JSON text every '"' is escaped, so the first '","published":"' after the
+# title's opening quote is the title's end (found by str.find, not by walking the title in re).
+_DATES = '","published":"'
+_MODIFIED = '","modified":"'
+
+
+class _Stored:
+    """An entry as a manifest line: built (and checked) when first asked for; its line is written back as read.
+    ``text`` is the whole line (``  "ID": {...}``, no comma), its JSON from ``at``."""
+
+    __slots__ = ("text", "at", "entry", "_brief")
+
+    def __init__(self, text: str, at: int, entry: Entry | None = None):
+        self.text, self.at, self.entry, self._brief = text, at, entry, None
+
+    @property
+    def json(self) -> str:
+        return self.text[self.at:]
+
+    def build(self, event_id: str, where: Path | None) -> Entry:
+        if self.entry is None:
+            try:
+                self.entry = Entry.from_dict(event_id, json.loads(self.json))
+            except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+                raise single_problem(where or MANIFEST_NAME, f"not a writer manifest ({exc}); move it away or pass a fresh --out folder") from None
+        return self.entry
+
+    def brief(self, event_id: str, where: Path | None) -> Brief:
+        if self._brief is None:
+            self._brief = _brief_of_line(event_id, self.text, self.at) if self.entry is None else None
+            if self._brief is None:  # a line of another shape: build the entry (which checks it)
+                self._brief = Brief.of(self.build(event_id, where))
+        return self._brief
+
+
+def _brief_of_line(event_id: str, line: str, at: int = 0) -> Brief | None:
+    """The brief of a line as writer writes it (its JSON from ``at``); None for any other shape (the entry is then built and checked)."""
+    m = _BRIEF.match(line, at)
+    if m is None:
+        return None
+    at = line.find(_DATES, m.end())
+    mid = line.find(_MODIFIED, at + len(_DATES)) if at >= 0 else -1
+    end = line.find('"', mid + len(_MODIFIED)) if mid >= 0 else -1
+    published, modified = line[at + len(_DATES):mid], line[mid + len(_MODIFIED):end]
+    if end < 0 or "\\" in published or '"' in published:
+        return None
+    source, fact_file, registry, templates, writer, settings, article = m.groups()
+    source = json.loads(source) if "\\" in source else source[1:-1]
+    return Brief(event_id, source, Inputs(fact_file, registry, templates, writer, settings, article or ""), published, modified)
+
+
+class Entries(Mapping):
+    """Event id -> Entry. An entry read from a sealed manifest (see ``Manifest.read``) stays its line until
+    asked for: a re-run of 10,000 events builds the handful it publishes, lists on a changed index page or
+    deletes, compares the others by their brief (source, inputs, dates), and writes their lines back as read."""
+
+    def __init__(self, items: Mapping | None = None, where: Path | None = None):
+        self._items: dict[str, Entry | _Stored] = dict(items._items if isinstance(items, Entries) else (items or {}))
+        self.where = where
+        self._json: dict[str, tuple[Entry, str]] = {}  # entries serialised, kept for a second to_bytes of these entries
+
+    def __getitem__(self, event_id: str) -> Entry:
+        item = self._items[event_id]
+        return item if isinstance(item, Entry) else item.build(event_id, self.where)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, event_id) -> bool:
+        return event_id in self._items
+
+    def keys(self):
+        return self._items.keys()
+
+    def item(self, event_id: str):
+        """The entry as held (an Entry, or its stored line), to carry into another manifest without building it."""
+        return self._items[event_id]
+
+    def brief(self, event_id: str) -> Brief:
+        item = self._items[event_id]
+        return Brief.of(item) if isinstance(item, Entry) else item.brief(event_id, self.where)
+
+    def briefs(self) -> list[Brief]:
+        return [self.brief(event_id) for event_id in self._items]
+
+    def source_ids(self) -> dict[str, str]:
+        """Fact file (relative source) -> event id, for every entry."""
+        return {self.brief(event_id).source: event_id for event_id in self._items}
+
+    def same(self, event_id: str, other: "Entries") -> bool:
+        """Whether ``other`` holds this very entry for ``event_id`` (carried over, not rebuilt): nothing about it changed."""
+        mine, theirs = self._items.get(event_id), other._items.get(event_id)
+        return mine is not None and mine is theirs
+
+    def files_of(self, rel: str) -> str | None:
+        """The digest the entry owning ``rel`` (``ID/NAME``) lists for it, None when none does."""
+        owner = rel.split("/", 1)[0]
+        return self[owner].files.get(rel) if owner in self._items else None
+
+    def line(self, event_id: str) -> str:
+        """The entry's line in the manifest (``  "ID": {...}``): as read when it was read and not replaced, else serialised."""
+        item = self._items[event_id]
+        if isinstance(item, _Stored):
+            return item.text
+        done = self._json.get(event_id)
+        if done is None or done[0] is not item:
+            # ids are safe folder names: JSON needs no escapes in them
+            done = self._json[event_id] = (item, f'{EVENT_INDENT}"{event_id}": {_dumps(item.as_dict())}')
+        return done[1]
+
+
 def _dumps(value) -> str:
     # Compact separators: the C encoder either way, and a tenth fewer bytes to read back.
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -139,11 +277,16 @@ def _key(name: str) -> str:
 
 EVENTS_LINE = ' "events": {'  # the line after which format 3 puts one event a line
 EVENT_INDENT = "  "
+EVENTS_END = "\n }\n}\n"  # after the last event's line
+# The head's sha256 of the event lines, as written: a manifest whose lines still hash to it is the file this
+# writer wrote, so its entries are built only when asked for (a re-run checks none of 10,000 it does not use).
+# Any other (edited, damaged, written before the seal) is read and checked whole, as it always was.
+SEAL = "events_sha256"
 
 
 @dataclass
 class Manifest:
-    entries: dict[str, Entry] = field(default_factory=dict)
+    entries: Entries = field(default_factory=Entries)  # a plain dict of id -> Entry is taken too
     site_files: dict[str, str] = field(default_factory=dict)  # index.html, feed.xml -> sha256
     settings: dict = field(default_factory=dict)
     # A journal manifest (written just before files change on disk) says, per file about to
@@ -151,66 +294,56 @@ class Manifest:
     # then one this manifest vouches for, so a run killed mid-update leaves a consistent site.
     pending: dict[str, str | None] = field(default_factory=dict)
     site_templates: str = ""  # digest of the page templates the site files were rendered with (SitePages.digest)
-    # Entries already serialised: id -> (the Entry, its JSON). An entry read from a manifest this
-    # writer version wrote keeps its line as read, so writing 9,999 unchanged entries again
-    # serialises none of them. Used only while the manifest still holds that very Entry object.
-    _staged: dict[str, tuple[Entry, str]] = field(default_factory=dict, repr=False, compare=False)
     generated_by: str | None = field(default=None, repr=False, compare=False)  # the writer version that wrote it (read in the current format)
+    sealed: bool = field(default=False, repr=False, compare=False)  # read as lines under a seal that held (see ``read``)
+
+    @property
+    def needs_seal(self) -> bool:
+        """Read whole although it lists events (written before the seal, or edited): the next run writes it sealed."""
+        return bool(self.entries) and not self.sealed
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.entries, Entries):
+            self.entries = Entries(self.entries)
 
     def by_source(self) -> dict[str, Entry]:
+        """Every entry by its fact file (builds every entry: planning uses ``entries.source_ids``)."""
         return {e.source: e for e in self.entries.values()}
 
     def files(self) -> dict[str, str]:
-        """Every file this manifest lists (articles' and the site's), with its hash."""
+        """Every file this manifest lists (articles' and the site's), with its hash (builds every entry)."""
         out = dict(self.site_files)
         for e in self.entries.values():
             out.update(e.files)
         return out
 
+    def listed(self, rel: str) -> str | None:
+        """The hash this manifest lists for ``rel`` (an article's file or a site file), None when it lists none."""
+        return self.site_files.get(rel) if is_site_file(rel) else self.entries.files_of(rel)
+
     def accepts(self, rel: str, digest: str | None) -> bool:
         """Whether a file at ``rel`` with ``digest`` (None: absent) is a state this manifest vouches for."""
-        listed = self.files().get(rel)
-        return digest == listed or (rel in self.pending and self.pending[rel] == digest)
-
-    def prepare(self, entries) -> None:
-        """Serialise ``entries`` now (those not serialised yet), so that a later ``to_bytes`` holding them is quick."""
-        for e in entries:
-            staged = self._staged.get(e.id)
-            if staged is None or staged[0] is not e:
-                self._staged[e.id] = (e, _dumps(e.as_dict()))
-
-    def adopt(self, other: "Manifest") -> None:
-        self._staged = other._staged
+        return digest == self.listed(rel) or (rel in self.pending and self.pending[rel] == digest)
 
     def journal(self, pending: dict[str, str | None]) -> "Manifest":
         """This manifest, also vouching for the changes in ``pending`` (rel -> new hash, None: deleted)."""
-        out = Manifest(self.entries, self.site_files, self.settings, dict(pending), self.site_templates)
-        out.adopt(self)
-        return out
-
-    def _line(self, event_id: str) -> str:
-        """The event's line of the manifest (ids are safe folder names: JSON needs no escapes in them)."""
-        entry = self.entries[event_id]
-        staged = self._staged.get(event_id)
-        if staged is None or staged[0] is not entry:
-            staged = self._staged[event_id] = (entry, _dumps(entry.as_dict()))
-        return f'{EVENT_INDENT}"{event_id}": {staged[1]}'
+        return Manifest(self.entries, self.site_files, self.settings, dict(pending), self.site_templates)
 
     def to_bytes(self, writer_version: str) -> bytes:
         """One line per event: diffable, quick to write again, and every json.dumps stays on the C encoder
-        (``indent=`` would switch the whole document to the pure-Python one, ten times slower)."""
+        (``indent=`` would switch the whole document to the pure-Python one, ten times slower). An entry
+        read from a line and not replaced is written back as that line."""
+        # One join of the whole text (14 MB at 10,000 events): each extra concatenation would copy it again.
+        lines = [self.entries.line(event_id) for event_id in sorted(self.entries)]
+        body = ",\n".join(lines).encode("utf-8")
         top = [("format", _dumps(FORMAT)), ("generator", _dumps({"name": "writer", "version": writer_version})),
                ("settings", _dumps(self.settings)), ("site_templates", _dumps(self.site_templates)),
                ("site", _dumps(dict(sorted(self.site_files.items())))), ("pending", _dumps(dict(sorted(self.pending.items()))))]
-        head = "{\n" + "".join(f" {_key(k)}: {v},\n" for k, v in top)
-        if not self.entries:
-            return (head + ' "events": {}\n}\n').encode("utf-8")
-        # One join of the whole text (14 MB at 10,000 events): each extra concatenation would copy it again.
-        lines = [head + EVENTS_LINE]
-        lines += [self._line(event_id) + "," for event_id in sorted(self.entries)]
-        lines[-1] = lines[-1][:-1]
-        lines.append(" }\n}\n")
-        return "\n".join(lines).encode("utf-8")
+        if not lines:
+            return ("{\n" + "".join(f" {_key(k)}: {v},\n" for k, v in top) + ' "events": {}\n}\n').encode("utf-8")
+        top.append((SEAL, _dumps(hashlib.sha256(body).hexdigest())))
+        head = "{\n" + "".join(f" {_key(k)}: {v},\n" for k, v in top) + EVENTS_LINE + "\n"
+        return b"".join((head.encode("utf-8"), body, EVENTS_END.encode("utf-8")))
 
     @classmethod
     def read(cls, path: Path, writer_version: str | None = None) -> "Manifest | None":
@@ -218,7 +351,9 @@ class Manifest:
 
         A damaged one, or one that is not writer's, is an input error: nothing in it is
         trusted, and no path it lists may point outside the folder it describes.
-        ``writer_version``: the running writer's, whose unchanged entries keep their lines as read.
+        ``writer_version``: the running writer's. A manifest it wrote and sealed (the lines
+        hash to the head's ``events_sha256``) keeps each entry as its line until asked for;
+        building an entry checks it as a whole read does.
         """
         try:
             raw = path.read_bytes()
@@ -227,12 +362,44 @@ class Manifest:
         except OSError as exc:
             raise single_problem(path, f"cannot read the manifest: {exc.strerror or exc}") from None
         try:
+            sealed = cls._read_sealed(raw, path, writer_version) if writer_version is not None else None
+            if sealed is not None:
+                return sealed
             text = raw.decode("utf-8")
             manifest = cls._parse(json.loads(text))
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise single_problem(path, f"not a writer manifest ({exc}); move it away or pass a fresh --out folder") from None
+        manifest.entries.where = path
         if writer_version is not None and manifest.generated_by == writer_version:
             manifest._keep_lines(text)
+        return manifest
+
+    @classmethod
+    def _read_sealed(cls, raw: bytes, path: Path, writer_version: str) -> "Manifest | None":
+        """The manifest with its entries as lines, when the file is one this writer version wrote and
+        sealed and the seal holds; None otherwise (the caller reads and checks the whole file)."""
+        marker = ("\n" + EVENTS_LINE + "\n").encode("utf-8")
+        start = raw.find(marker)
+        if start < 0 or not raw.endswith(EVENTS_END.encode("utf-8")):
+            return None
+        body = memoryview(raw)[start + len(marker):len(raw) - len(EVENTS_END)]
+        try:
+            head = json.loads(raw[:start].decode("utf-8") + '\n "events": {}\n}')
+        except ValueError:
+            return None
+        generator = head.get("generator") if isinstance(head, dict) else None
+        if (not isinstance(generator, dict) or head.get("format") != FORMAT or generator.get("version") != writer_version
+                or head.get(SEAL) != hashlib.sha256(body).hexdigest()):
+            return None
+        stored: dict[str, _Stored] = {}
+        for line in bytes(body).decode("utf-8").split(",\n"):
+            cut = line.find('": ')
+            event_id = line[len(EVENT_INDENT) + 1:cut]
+            if cut < 0 or not line.startswith(EVENT_INDENT + '"') or event_id in stored or unsafe_id_reason(event_id):
+                return None  # not as this writer writes it: read it whole (which says what is wrong)
+            stored[event_id] = _Stored(line, cut + 3)
+        manifest = cls._parse(head, Entries(stored, path))
+        manifest.generated_by, manifest.sealed = writer_version, True
         return manifest
 
     def _keep_lines(self, text: str) -> None:
@@ -248,16 +415,17 @@ class Manifest:
             prefix = f'{EVENT_INDENT}"{event_id}": '
             if not line.startswith(prefix):
                 return
-            kept[event_id] = (self.entries[event_id], line[len(prefix):-1] if line.endswith(",") else line[len(prefix):])
+            kept[event_id] = _Stored(line[:-1] if line.endswith(",") else line, len(prefix), self.entries[event_id])
         if len(kept) == len(self.entries):
-            self._staged = kept
+            self.entries = Entries(kept, self.entries.where)
 
     @classmethod
-    def _parse(cls, data) -> "Manifest":
+    def _parse(cls, data, entries: Entries | None = None) -> "Manifest":
+        """``entries``: the events already read as lines (a sealed manifest), instead of ``data["events"]``."""
         if not isinstance(data, dict) or data.get("format") not in READABLE_FORMATS:
             raise ValueError(f"unknown manifest format {data.get('format') if isinstance(data, dict) else None!r}")
         parse = cls._parse_v3 if data["format"] == 3 else cls._parse_v2
-        manifest = parse(data)
+        manifest = parse(data, entries) if entries is not None else parse(data)
         settings = data.get("settings", {})
         if not isinstance(settings, dict):
             raise ValueError("settings must be an object")
@@ -268,23 +436,27 @@ class Manifest:
         return manifest
 
     @classmethod
-    def _parse_v3(cls, data: dict) -> "Manifest":
+    def _parse_v3(cls, data: dict, stored: Entries | None = None) -> "Manifest":
         events, site, pending = data["events"], data["site"], data["pending"]
         if not isinstance(events, dict) or not isinstance(site, dict) or not isinstance(pending, dict):
             raise ValueError("events, site and pending must be objects")
-        entries = {}
-        for event_id, d in events.items():
-            reason = unsafe_id_reason(event_id)
-            if reason:
-                raise ValueError(reason)
-            entries[event_id] = Entry.from_dict(event_id, d)
+        if stored is not None:
+            entries = stored
+        else:
+            built = {}
+            for event_id, d in events.items():
+                reason = unsafe_id_reason(event_id)
+                if reason:
+                    raise ValueError(reason)
+                built[event_id] = Entry.from_dict(event_id, d)
+            entries = Entries(built)
         for rel, digest in site.items():
             if not is_site_file(rel):
                 raise ValueError(f"{rel!r} is not one of the site's own files")
             _digest(digest)
         for rel, nxt in pending.items():
-            owner = entries.get(rel.split("/")[0])
-            if rel not in site and (owner is None or rel not in owner.files):
+            owner = rel.split("/")[0]
+            if rel not in site and (owner not in entries or rel not in entries[owner].files):
                 raise ValueError(f"{rel!r} is pending but listed nowhere")
             if nxt is not None:
                 _digest(nxt)
@@ -354,7 +526,13 @@ def check_owned_path(rel: object, event_id: str) -> None:
 
 def newest_first(entries):
     """Entries ordered by publication time (newest first), ties broken by id for a stable order."""
-    return sorted(entries, key=lambda e: (-datetime.fromisoformat(e.published).timestamp(), e.id))
+    return sorted(entries, key=lambda e: (-_instant(e.published), e.id))
+
+
+@lru_cache(maxsize=1 << 16)
+def _instant(iso: str) -> float:
+    """Seconds since 1970 of an ISO 8601 time (kept: a re-run orders 10,000 entries three times, before and after)."""
+    return datetime.fromisoformat(iso).timestamp()
 
 
 def manifest_path(out: Path) -> Path:

@@ -20,7 +20,7 @@ from writer import __version__
 from writer.atomic import sha256_bytes, sha256_file
 from writer.factbase.files import REGISTRY_NAME, find_registry
 from writer.publish.edited import Found
-from writer.publish.manifest import Entry, Inputs, Manifest
+from writer.publish.manifest import Brief, Entries, Entry, Inputs, Manifest
 from writer.publish.rejection import Rejection, reject
 from writer.publish.verify import Verifier
 from writer.publish.worker import Task
@@ -36,13 +36,18 @@ class Item:
     registry: Path
     registry_digest: str
     event_id: str | None
-    prior: Entry | None
+    prior: Brief | None  # what was published from this fact file before (the entry itself: ``prior_entry``)
     article: Path | None = None  # the edited article for this event, if there is one
     article_digest: str = ""
     inputs: Inputs | None = None
+    published: Entries | None = None  # the previous manifest's entries, where ``prior`` is
+
+    @property
+    def prior_entry(self) -> Entry | None:
+        return self.published[self.prior.id] if self.prior is not None and self.published is not None else None
 
     def task(self) -> Task:
-        return Task(self.path, self.source, str(self.registry), self.event_id, self.prior,
+        return Task(self.path, self.source, str(self.registry), self.event_id, self.prior_entry,
                     str(self.article) if self.article else None, self.article_digest)
 
 
@@ -113,7 +118,7 @@ def scan(files: list[str], root: Path, prior: Manifest, registry: Path | None, a
     """Hash every fact file (read only when its stat changed since it was last hashed: ``hashes``);
     ``in_scope(key)`` says whether this build (shard) holds an event."""
     out = Scan()
-    prior_by_source = prior.by_source()
+    prior_by_source = prior.entries.source_ids()
     registries = _Registries(registry)
     prefix = os.fspath(root) + os.sep
     for path in files:
@@ -127,7 +132,8 @@ def scan(files: list[str], root: Path, prior: Manifest, registry: Path | None, a
             if in_scope(source):
                 out.rejections.append(rej)
             continue
-        entry = prior_by_source.get(source)
+        prior_id = prior_by_source.get(source)
+        entry = prior.entries.brief(prior_id) if prior_id is not None else None
         if entry is not None and entry.inputs.fact_file == digest:
             event_id = entry.id
         else:
@@ -138,7 +144,7 @@ def scan(files: list[str], root: Path, prior: Manifest, registry: Path | None, a
         if reg is None:
             out.rejections.append(reject(path, event_id, "facts", f"no {REGISTRY_NAME} found beside the event or in the folders above it", source=source))
             continue
-        item = Item(path, source, digest, reg[0], reg[1], event_id, entry)
+        item = Item(path, source, digest, reg[0], reg[1], event_id, entry, published=prior.entries)
         article = articles.by_fact_file.get(os.path.realpath(path)) if articles.by_fact_file else None
         if article is not None:
             try:
@@ -166,7 +172,7 @@ def decide(found: Scan, prior: Manifest, templates_digest: str, config_digest: s
     item rejected before from these very inputs is rejected again without work
     (drafting and checking are deterministic). ``verify(entry)`` tells whether
     an unchanged entry's files are on disk as published: "ok", "missing" (they
-    are published again) or a list of the files whose bytes differ.
+    are published again) or a list of the files whose bytes differ (``entry``: the item's Brief).
     """
     plan = Plan(prior, rejections=list(found.rejections))
     first_with_id: dict[str, Item] = {}

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from writer.errors import WriterError
+from writer.publish.collector import paused as collector_paused
 from writer.publish.settings import SiteSettings
 from writer.publish.worker import Outcome, Publisher, Task, make_checker, make_drafter, task_rejection
 
@@ -175,10 +177,9 @@ class LocalExecutor:
 
         return templates_digest(template_dirs(self.setup.templates_dir))
 
-    def run(self, tasks: list[Task], progress: Progress | None, meanwhile: Callable[[], None]) -> list[Outcome]:
-        """Publish ``tasks``; ``meanwhile`` runs in this process while the workers start or draft."""
+    def run(self, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
+        """Publish ``tasks``."""
         if not tasks:
-            meanwhile()
             return []
         if self.kind == "local" and self.current is not None and self.current.jobs < self.jobs and len(tasks) > 2 * self.current.jobs:
             self.current.close()  # a large run: one warm worker is too few (the set-up it saved is lost)
@@ -187,20 +188,22 @@ class LocalExecutor:
         if self.current is None and self.jobs > 1 and not few:
             self.current = self._start(self.jobs)
         if self.current is None:
-            meanwhile()
             return self._in_process(tasks, progress)
-        return self._in_pool(self.current, tasks, progress, meanwhile)
+        return self._in_pool(self.current, tasks, progress)
 
     def _in_process(self, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
-        publisher = self.setup.publisher(self.drafter, self.pages() if self.pages is not None else None)
+        with collector_paused():  # imports, templates, the check's tables: many objects, no garbage
+            publisher = self.setup.publisher(self.drafter, self.pages() if self.pages is not None else None)
         outcomes: list[Outcome] = []
-        for t in tasks:
-            outcomes.append(publisher.publish(t))
-            if progress:
-                progress(len(outcomes), len(tasks), outcomes[-1])
+        # A few events (a re-run's): no collection while they publish either; a long run (--jobs 1) collects as usual.
+        with collector_paused() if len(tasks) <= IN_PROCESS_UP_TO else nullcontext():
+            for t in tasks:
+                outcomes.append(publisher.publish(t))
+                if progress:
+                    progress(len(outcomes), len(tasks), outcomes[-1])
         return outcomes
 
-    def _in_pool(self, pool: _Pool, tasks: list[Task], progress: Progress | None, meanwhile: Callable[[], None]) -> list[Outcome]:
+    def _in_pool(self, pool: _Pool, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
         from concurrent.futures import as_completed
         from concurrent.futures.process import BrokenProcessPool
 
@@ -215,7 +218,6 @@ class LocalExecutor:
 
         small = total <= 2 * pool.jobs
         if small:
-            meanwhile()  # while the warm worker finishes starting
             # A handful of events: let the warm worker take them rather than start another
             # (the pool starts a process for any task submitted while none is idle).
             if pool.templates_digest() is None:  # it could not start: carry on in this process
@@ -228,8 +230,6 @@ class LocalExecutor:
                 futures[pool.pool.submit(_run_chunk, chunk)] = chunk
             except BrokenProcessPool:
                 _died(chunk, done)
-        if not small:
-            meanwhile()  # while the workers draft
         for fut in as_completed(futures):
             try:
                 results = fut.result()

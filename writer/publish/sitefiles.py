@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from writer.publish.manifest import newest_first
+from writer.publish.manifest import Entries, newest_first
 from writer.publish.safety import inside, unsafe_id_reason
 from writer.publish.settings import SiteSettings
 from writer.publish.sitemap import SITEMAP_NAME
@@ -44,42 +44,57 @@ def site_file_names(settings: SiteSettings, articles: int) -> tuple[str, ...]:
 
 
 def render_site_files(roots: Sequence[Path], entries, pages, keep: Collection[str] = ()) -> dict[str, bytes]:
-    """Name -> bytes of every site file, for the manifest's ``entries``; article pages are read from the
-    first of ``roots`` that holds them (a build's stage, then the site). Files named in ``keep`` are not
-    rendered (the caller knows their bytes would not change: :func:`unchanged_site_files`). ``pages``: a
-    writer.publish.pages.SitePages."""
+    """Name -> bytes of every site file, for the manifest's ``entries`` (its Entries, or any entries); article
+    pages are read from the first of ``roots`` that holds them (a build's stage, then the site). Files named
+    in ``keep`` are not rendered (the caller knows their bytes would not change: :func:`unchanged_site_files`),
+    and the entries they alone list are never built. ``pages``: a writer.publish.pages.SitePages."""
     from writer.publish.feed import atom_feed
     from writer.publish.pages import IndexPage
     from writer.publish.sitemap import sitemap
 
+    entries = as_entries(entries)
     settings = pages.settings
-    ordered = newest_first(entries)
+    ordered = newest_first(entries.briefs())
     count = index_page_count(len(ordered))
     hrefs = ("./", *(index_page_name(n) for n in range(2, count + 1)))
     files = {
-        index_page_name(n): pages.index(ordered[(n - 1) * INDEX_PAGE_SIZE:n * INDEX_PAGE_SIZE], IndexPage(n, len(ordered), hrefs)).encode("utf-8")
+        index_page_name(n): pages.index([entries[b.id] for b in ordered[(n - 1) * INDEX_PAGE_SIZE:n * INDEX_PAGE_SIZE]],
+                                        IndexPage(n, len(ordered), hrefs)).encode("utf-8")
         for n in range(1, count + 1) if index_page_name(n) not in keep
     }
     if FEED_NAME not in keep:
-        files[FEED_NAME] = atom_feed(ordered, settings, content=lambda e: published_content(roots, e.id))
+        newest = [entries[b.id] for b in ordered[:settings.feed_size]]
+        files[FEED_NAME] = atom_feed(newest, settings, content=lambda e: published_content(roots, e.id))
     if settings.base_url and SITEMAP_NAME not in keep:
-        files[SITEMAP_NAME] = sitemap(ordered, settings)
+        files[SITEMAP_NAME] = sitemap(ordered, settings)  # ids and dates: the briefs hold them
     return files
+
+
+def as_entries(entries) -> Entries:
+    """``entries`` as an Entries mapping (a manifest's, or one made of any entries)."""
+    return entries if isinstance(entries, Entries) else Entries({e.id: e for e in entries})
 
 
 def unchanged_site_files(before, after, settings: SiteSettings) -> set[str]:
     """The site files whose bytes cannot differ between the entries ``before`` and ``after`` (rendered with the
     same settings and templates, which the caller checks): every index page listing the same articles with
     the same titles, summaries and dates, out of the same total; the feed, when its newest entries are the
-    same (their pages too: an entry holds its files' hashes); the sitemap, when every id and date is."""
-    old, new = newest_first(before), newest_first(after)
+    same (their pages too: an entry holds its files' hashes); the sitemap, when every id and date is. An
+    entry carried unchanged from ``before`` to ``after`` is the same without being built."""
+    before, after = as_entries(before), as_entries(after)
+    old, new = newest_first(before.briefs()), newest_first(after.briefs())
+
+    def alike(a, b, view) -> bool:
+        return a.id == b.id and (after.same(b.id, before) or view(before[a.id]) == view(after[b.id]))
+
     same = set()
     if len(old) == len(new):
         for n in range(1, index_page_count(len(new)) + 1):
             cut = slice((n - 1) * INDEX_PAGE_SIZE, n * INDEX_PAGE_SIZE)
-            if list(map(_listed, old[cut])) == list(map(_listed, new[cut])):
+            if all(alike(a, b, _listed) for a, b in zip(old[cut], new[cut])):
                 same.add(index_page_name(n))
-    if old[: settings.feed_size] == new[: settings.feed_size]:
+    feed_old, feed_new = old[: settings.feed_size], new[: settings.feed_size]
+    if len(feed_old) == len(feed_new) and all(alike(a, b, lambda e: e) for a, b in zip(feed_old, feed_new)):
         same.add(FEED_NAME)
     if [(e.id, e.modified) for e in old] == [(e.id, e.modified) for e in new]:
         same.add(SITEMAP_NAME)

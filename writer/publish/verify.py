@@ -15,6 +15,13 @@ the others "racily clean"); the files writer itself has just published are
 remembered with the hash of the bytes it wrote (``note``). The cache is a hint
 only: unreadable means empty, and nothing in it names a file to open: it is
 looked up by the paths a run has already chosen.
+
+Two files: ``verified.json`` (fact files and the site's own files: index pages,
+feed, sitemap), which every run reads and writes, and ``articles`` (the
+articles' published files), which only a run that checks them (``--verify``)
+reads and writes, so an ordinary re-run does not carry 30,000 stats it does not
+use. A file published since that cache was written has another stat, and is
+hashed once by the next ``--verify``.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import time
 from pathlib import Path
 
 from writer.atomic import atomic_write, sha256_bytes, sha256_file
+from writer.publish.manifest import is_site_file
 
 OK = "ok"
 MISSING = "missing"
@@ -38,11 +46,14 @@ KEY = 3  # a cache item: the stat key (size, ctime, inode), then the hash
 
 
 class Verifier:
-    def __init__(self, out: Path, cache: Path, temp_dir: Path, stats: dict[str, os.stat_result] | None = None):
-        """``stats``: fact files' stats this run already took (by path), used once instead of a second ``os.stat``."""
+    def __init__(self, out: Path, cache: Path, temp_dir: Path, stats: dict[str, os.stat_result] | None = None, articles: Path | None = None):
+        """``stats``: fact files' stats this run already took (by path), used once instead of a second ``os.stat``.
+        ``articles``: the articles' cache, when this run checks the articles' published files."""
         self.base = os.fspath(out) + os.sep
-        self.cache_path, self.temp_dir = cache, temp_dir
+        self.cache_path, self.temp_dir, self.articles_path = cache, temp_dir, articles
         self.known = _read(cache)
+        if articles is not None:
+            self.known[SITE] = {**_read(articles)[SITE], **self.known[SITE]}
         self.seen: dict[str, dict[str, list]] = {SITE: {}, FACTS: {}}
         self.stats = stats if stats is not None else {}
 
@@ -117,9 +128,18 @@ class Verifier:
         return differ or OK
 
     def save(self) -> None:
-        if self.seen != self.known:
-            data = {part: dict(sorted(self.seen[part].items())) for part in (SITE, FACTS)}
-            atomic_write(self.cache_path, (json.dumps(data, separators=(",", ":")) + "\n").encode("utf-8"), temp_dir=self.temp_dir)
+        own = {rel: v for rel, v in self.seen[SITE].items() if is_site_file(rel)}
+        _write(self.cache_path, {SITE: own, FACTS: self.seen[FACTS]}, self.known, self.temp_dir)
+        if self.articles_path is not None:
+            _write(self.articles_path, {SITE: {rel: v for rel, v in self.seen[SITE].items() if rel not in own}, FACTS: {}}, None, self.temp_dir)
+
+
+def _write(path: Path, parts: dict[str, dict[str, list]], known, temp_dir: Path) -> None:
+    """Write a cache file unless it holds ``parts`` already (``known``: what was read from it, None: unknown)."""
+    if known is not None and all(parts[part] == known[part] for part in parts):
+        return
+    data = {part: dict(sorted(parts[part].items())) for part in (SITE, FACTS)}
+    atomic_write(path, (json.dumps(data, separators=(",", ":")) + "\n").encode("utf-8"), temp_dir=temp_dir)
 
 
 def _key(st: os.stat_result) -> list:
