@@ -55,7 +55,9 @@ def _refers_back(fu) -> bool:
 # A "Name:" label opens its block: only the first few characters (markup blanked to spaces) may precede it.
 _LABEL_REACH = 64
 # Where a figure's own clause ends: words after these belong to the next figure.
-_CLAUSE_END = re.compile(r",|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|\bas\b|\bamid\b|\bafter\b|\bbefore\b|—|–", re.IGNORECASE)
+# (the lookahead names every alternative's first character, so they are not all tried at every
+# character: the same matches, faster; tests/test_check_regex_filters.py)
+_CLAUSE_END = re.compile(r"(?=[,;:(—–abw])(?:,|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|\bas\b|\bamid\b|\bafter\b|\bbefore\b|—|–)", re.IGNORECASE)
 _CLAUSE_END_FOLDED = re.compile(lower_pattern(_CLAUSE_END.pattern))
 
 

@@ -99,7 +99,9 @@ _MASKS = [
     re.compile(r"<[A-Za-z/!][^<>\n]*>"),  # inline HTML and autolinks
     re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"),  # link / image destinations
     re.compile(r"(?<=\])\[[^\]]*\]"),  # reference labels
-    re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|~~|!?\[|\]"),  # emphasis markers, link brackets
+    # emphasis markers, link brackets (the lookahead: their first characters, so the alternatives are
+    # not tried at every character: 4-6x faster, same matches: tests/test_check_regex_filters.py)
+    re.compile(r"(?=[*_~!\[\]])(?:\*+|(?<!\w)_+|_+(?!\w)|~~|!?\[|\])"),
     re.compile(r"\\(?=[!-/:-@\[-`{-~])"),  # backslash escapes
 ]
 

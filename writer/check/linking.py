@@ -701,7 +701,10 @@ _WORD_REACH = 40  # characters looked back for that name
 _COMMA_ASIDE = re.compile(r",\s*[\w-]+(?:\s+[\w-]+)?\s*,")  # ", conversely,", ", in turn,"
 _ASIDE = re.compile(r"\([^()\d]{1,40}\)")  # "(CEX)", "(SOL)": an abbreviation or short aside, no figure
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
-_LEFT_CLAUSE = re.compile(r",|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–", re.IGNORECASE)
+# What ends the clause before a figure. The lookahead names every alternative's first character: without
+# it the eleven alternatives are tried at every character of the text (3x slower, same matches:
+# tests/test_check_regex_filters.py).
+_LEFT_CLAUSE = re.compile(r"(?=[,;:()—–abw])(?:,|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–)", re.IGNORECASE)
 _OPEN, _CLOSE = "“‘", "”’"
 
 
