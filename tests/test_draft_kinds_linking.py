@@ -715,3 +715,13 @@ def test_of_facts_a_value_fits_the_one_whose_subject_the_sentence_names_is_linke
             "(pending verification; the figure comes from CoinGlass).")
     assert links_of(ev, said)["between 82 and 99 yen"] == "joe"
     assert links_of(ev, said.replace("@trader\\_joe", "liquidations\\_per\\_block").replace("between 82 and 99", "82"))["82 yen"] == "other"
+
+
+@pytest.mark.parametrize("text, ratios", [
+    ("the number of users fell 45, from 46 to 1.", []),  # a move between two counts, as drafts now tell a from/to change
+    ("a long/short ratio of 46 to 1", ["46 to 1"]),
+    ("longs outnumbered shorts 15 to 1", ["15 to 1"]),
+    ("the ratio moved from 3-to-1 to 5-to-1", ["3-to-1", "5-to-1"]),
+])
+def test_from_n_to_1_is_a_move_not_a_ratio(text, ratios):
+    assert [f.text for f in find_figures(text) if f.unit == "ratio"] == ratios

@@ -228,6 +228,8 @@ def _make(m: re.Match, base: int) -> Figure | None:
     if kind == "ratio":
         if _TIME_RE.match(text):
             return None
+        if g("r_a2") and "-to-" not in text and m.string[max(0, m.start() - 5):m.start()].lower().endswith("from "):
+            return None  # "fell 45, from 46 to 1": a move between two counts, not a ratio of 46 to 1
         a, p = _amount(g("r_a") or g("r_a2"), None)
         b = float(g("r_b") or 1)
         if b == 0:
