@@ -135,7 +135,7 @@ def resolve(sections: list[Section], spans: list[Span], render: Render, scope: s
                 caveat_at[i] = len(pieces[i])
                 pieces[i] = pieces[i] + cav
     resolved = Resolved(pieces, caveat_at, carrier, run_from)
-    _polish(sections, resolved, sentences)
+    _polish(sections, resolved, sentences, render.style.names.get("after_at", {}))
     return resolved, sentences
 
 
@@ -169,8 +169,9 @@ def _runs(sentences: list[Sentence], spans: list[Span]) -> dict[int, int]:
 HEADLINE_ONLY = frozenset({"headline"})  # the headline is one sentence with its own short caveat
 
 
-def _polish(sections: list[Section], resolved: Resolved, sentences: list[Sentence]) -> None:
-    """Capitalise a token that opens a sentence; drop a lead's comma before punctuation."""
+def _polish(sections: list[Section], resolved: Resolved, sentences: list[Sentence], after_at: dict[str, str]) -> None:
+    """Capitalise a token that opens a sentence; drop a lead's comma before punctuation; reword a
+    bound that follows the sentence's own "at" (style ``after_at``: never "at at least")."""
     starts = {(s.section, s.start) for s in sentences}
     for sec in sections:
         for m in TOKEN_RE.finditer(sec.text):
@@ -180,11 +181,29 @@ def _polish(sections: list[Section], resolved: Resolved, sentences: list[Sentenc
                 continue
             if (sec.name, m.start()) in starts or sec.text[max(0, m.start() - 4):m.start()].endswith(("- **", "\n**")) or m.start() == 0:
                 pieces = _capitalise(pieces)
+            elif after_at and _AFTER_AT.search(sec.text[max(0, m.start() - _AT_WINDOW):m.start()]):
+                pieces = _reword_bound(pieces, after_at)
             nxt = sec.text[m.end():m.end() + 1]
             if nxt in (".", ",", ";", ":", ")", "", "\n") and pieces[-1].text.endswith(","):
                 last = pieces[-1]
                 pieces = pieces[:-1] + [Piece(last.kind, last.text[:-1], last.role)]
             resolved.pieces[idx] = pieces
+
+
+_AFTER_AT = re.compile(r"(?<![\w-])at $")  # the sentence's own "at" right before a figure
+_AT_WINDOW = 4  # " at " and the character before it: enough to tell "at" from "flat"
+
+
+def _reword_bound(pieces: list[Piece], after_at: dict[str, str]) -> list[Piece]:
+    """The figure's opening bound words swapped for their ``after_at`` wording ("at least 5" -> "no less than 5")."""
+    out = list(pieces)
+    for j, p in enumerate(out):
+        if p.text.strip():
+            for bound, words in after_at.items():
+                if p.text.startswith(bound + " "):
+                    out[j] = Piece(p.kind, words + p.text[len(bound):], p.role)
+            break
+    return out
 
 
 def _capitalise(pieces: list[Piece]) -> list[Piece]:
