@@ -640,3 +640,16 @@ def test_which_provider_is_higher_is_said_without_a_verb_that_must_agree_with_it
 """, eid="plural-source")
     assert not re.search(r"public reports (?:reports|puts|sits)\b", md, re.I), md  # "public reports reports" never
     assert re.search(r"from public reports,? (?:and the lower one |than )from CoinAnk|comes from public reports", md), md
+
+
+def test_a_hedged_range_with_equal_ends_prints_one_value():
+    md = draft("""
+  - id: funding
+    metric: funding_rate
+    unit: percent
+    window: 24h
+    asset: XRP
+    observations: [{source: coinglass, range: [-0.0312, -0.0312], hedge: about}]
+""", eid="equal-ends")
+    assert not re.search(r"(-?0\.031\d*%) to \1", md), md
+    assert re.search(r"about -0\.031\d*%", md), md

@@ -273,6 +273,9 @@ class Render:
                     lo, hi = one(fact.range[0]), one(fact.range[1])
                 low = lo.text.removesuffix(" to 1")
                 return f"{words.get('between', 'between')} {low} {words.get('and', 'and')} {hi.text}"
+            if fact.range[0] == fact.range[1] and not isinstance(fact.hedge, tuple):
+                # Two equal ends are one value: "as much as -35.6%", never "as much as -35.6% to -35.6%"
+                return end(fact.range[0], fact.hedge, outward=True)
             lo_h, hi_h = fact.hedge if isinstance(fact.hedge, tuple) else (None, None)
             # Each end keeps its unit ("$1.2 million to $1.5 million", "36% to 39%"); two ends
             # that round to the same text get one more digit, so the range never reads as "46% to 46%".
