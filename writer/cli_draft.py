@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from writer.cli_errors import reporting_errors
+from writer.collector import paused as collector_paused
 
 FORMATS = ("md", "html", "json")
-
-
-@contextmanager
-def _collector_paused():
-    """No garbage collection while one event is loaded and drafted: the imports and the draft
-    allocate many objects and free few cycles, so the collector's passes find next to nothing
-    (about 35 of a cold draft's 500 CPU-ms, bench/results/draft.md), and one event's garbage
-    is small. It is switched back on after, for callers that go on (tests invoking the command)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 @click.command("draft")
@@ -45,7 +29,8 @@ def draft(event: Path, fmt: str, output: Path | None, templates_dir: Path | None
     stderr. Exit 0 on success, 1 when the draft fails its own check, 2 for
     bad input (nothing is written).
     """
-    with reporting_errors(), _collector_paused():
+    # No collection while one event is loaded and drafted: many objects, few cycles (writer.collector).
+    with reporting_errors(), collector_paused():
         from writer.draft import Drafter
         from writer.factbase.loader import load_event, load_registry
 

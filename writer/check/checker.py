@@ -11,7 +11,6 @@ provenance rules run; without one, the fact-free rules do.
 from __future__ import annotations
 
 import bisect
-import gc
 from pathlib import Path
 
 from writer.check.analysis import Analysis, analyse
@@ -23,6 +22,7 @@ from writer.check.phrases import build_phrases, source_pattern
 from writer.check.rules import RULES, RuleContext
 from writer.check.support_index import SupportIndex
 from writer.check.suppressions import findings as suppression_findings
+from writer.collector import paused as collector_paused
 from writer.errors import single_problem
 from writer.factbase.records import Event, SourceRegistry
 
@@ -138,13 +138,8 @@ class Checker:
         # A large article makes hundreds of thousands of objects, none of them in a cycle; the
         # cyclic collector walking them again and again made a 100,000-word table 1.3x slower per
         # word than a 10,000-word one (bench/bench_check_scale.py). Paused, the time is linear.
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             return self._check_texts(items)
-        finally:
-            if paused:
-                gc.enable()
 
     def _check_texts(self, items: list[tuple[str, str, Event | None]]) -> list[list[Finding]]:
         articles = [read_article(text, path) for text, path, _ in items]

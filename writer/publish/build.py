@@ -33,7 +33,7 @@ from writer import __version__
 from writer.atomic import sha256_bytes, sha256_file
 from writer.errors import InputError, Problem, single_problem
 from writer.factbase.files import event_file_names
-from writer.publish.collector import paused as collector_paused
+from writer.collector import paused as collector_paused
 from writer.publish.commit import Change, Layout, clean, commit, deletions_for, remove_legacy_manifest, stage_site_file
 from writer.publish.edited import default_articles_dir, find_articles
 from writer.publish.lock import build_lock

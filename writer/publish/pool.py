@@ -28,7 +28,7 @@ from datetime import datetime
 from pathlib import Path
 
 from writer.errors import WriterError
-from writer.publish.collector import paused as collector_paused
+from writer.collector import paused as collector_paused
 from writer.publish.settings import SiteSettings
 from writer.publish.worker import Outcome, Publisher, Task, make_checker, make_drafter, task_rejection
 
