@@ -72,11 +72,15 @@ def _compact(d: Decimal) -> str:
     return _compact_text(str(d))
 
 
+def _magnitude(d: Decimal) -> Decimal:
+    """The power of a thousand the compact form names for ``d``: 10**6 for 2.45 million."""
+    return Decimal(10) ** (3 * (d.adjusted() // 3))
+
+
 @lru_cache(maxsize=FORMAT_CACHE_SIZE)
 def _compact_text(exact: str) -> str:
     d = Decimal(exact)
-    magnitude = 10 ** (3 * ((d.adjusted()) // 3))
-    scaled = d / Decimal(magnitude)
+    scaled = d / _magnitude(d)
     exp = scaled.normalize().as_tuple().exponent
     frac = max(0, -exp) if isinstance(exp, int) else 0
     return format_compact_decimal(d, format_type="long", locale=LOCALE, fraction_digits=frac)
@@ -132,8 +136,7 @@ def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = Tr
     if not (0 < lo < COMPACT_FROM <= hi):
         return low, high
     word = high.text.rsplit(" ", 1)[-1]  # babel's magnitude word for the high end ("million")
-    magnitude = Decimal(10) ** (3 * (round_sig(hi, figs).adjusted() // 3))
-    scaled = (round_sig(lo, figs) / magnitude).normalize()
+    scaled = (round_sig(lo, figs) / _magnitude(round_sig(hi, figs))).normalize()
     if scaled < Decimal("0.1"):  # "$0.005 billion" helps nobody: keep each end in its own magnitude
         return low, full_high(lo, hi, figs=figs, symbol=symbol) or high
     sign = _symbol("USD") if symbol else ""
@@ -146,8 +149,7 @@ def full_high(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = True
     if not (0 < lo < COMPACT_FROM <= hi):
         return None
     rounded_hi = round_sig(hi, figs)
-    magnitude = Decimal(10) ** (3 * (rounded_hi.adjusted() // 3))
-    if round_sig(lo, figs) > (rounded_hi / magnitude).normalize():
+    if round_sig(lo, figs) > (rounded_hi / _magnitude(rounded_hi)).normalize():
         return None  # "between 50 and 2 million": 50 million would exceed the high end, so 50 reads as written
     return Formatted(f"{_symbol('USD') if symbol else ''}{_plain(rounded_hi)}", _changed(hi, rounded_hi))
 
