@@ -98,7 +98,6 @@ class SourceSpec(_Strict):
         "its figures are `unnamed_group`, never `single_source` or `multi_source`",
     )
 
-
     @field_validator("name", "aliases")
     @classmethod
     def _recognisable(cls, v):
