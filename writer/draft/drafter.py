@@ -21,6 +21,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from writer import __version__
+from writer.bytecode import bytecode_cache
 from writer.draft.assemble import Section, expand_html, expand_markdown, resolve
 from writer.draft.layer import Render, Span
 from writer.draft.selfcheck import SelfCheck
@@ -122,23 +123,6 @@ class Draft:
         return json.dumps(self.claims, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
-def _bytecode_cache(sandboxed: bool) -> jinja2.FileSystemBytecodeCache | None:
-    """Jinja2's compiled-template cache, like Python's own .pyc files.
-
-    Compiling the section templates is a quarter of a cold ``writer draft``
-    (about 0.1 s of a 0.5 s budget). Jinja keys each entry by the template's
-    name and a checksum of its source and writes it atomically, in a private
-    per-user folder it checks for safety; an edited template is simply
-    recompiled, so the output never depends on the cache. Where no safe folder
-    exists, templates are compiled every time. Sandboxed and plain code differ (the sandbox's calls go
-    through its checks) while Jinja keys entries by name and file alone, so each kind has its own files.
-    """
-    try:
-        return jinja2.FileSystemBytecodeCache(pattern=f"__writer_{'sandbox' if sandboxed else 'bundled'}_%s.cache")
-    except (OSError, RuntimeError):
-        return None
-
-
 class Drafter:
     def __init__(self, templates_dir: Path | str | None = None, *, checker=None, run_check: bool = True, sandboxed: bool | None = None):
         """``checker``: a ``writer.check.Checker`` to reuse; without one, a Checker is built on the
@@ -151,7 +135,7 @@ class Drafter:
         self.style = load_style(self._find(STYLE_FILE))
         self.layouts = self._yaml(LAYOUTS_FILE)
         self.section_specs = self._yaml(SECTIONS_FILE)
-        cache = _bytecode_cache(self.sandboxed)
+        cache = bytecode_cache(self.sandboxed)
         env_class = _Sandbox if self.sandboxed else _Bundled
         self.env = env_class(
             loader=jinja2.FileSystemLoader([str(d) for d in self.dirs]),

@@ -34,6 +34,7 @@ from babel.dates import format_date, format_datetime
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from writer.bytecode import bytecode_cache
 from writer.publish.corrections import note_text
 from writer.publish.manifest import Correction, newest_first  # noqa: F401 (newest_first: re-exported)
 from writer.publish.settings import WEB_SCHEMES, SiteSettings
@@ -88,7 +89,7 @@ class SitePages:
         self.sandboxed = editor_site_templates(dirs)
         self.env = (SandboxedEnvironment if self.sandboxed else jinja2.Environment)(
             loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
-            bytecode_cache=_bytecode_cache(),
+            bytecode_cache=bytecode_cache(self.sandboxed),  # writer.bytecode: sandboxed and plain code kept apart
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -290,16 +291,6 @@ def _source(x: Mapping) -> dict:
 
 def _later(a: str, b: str) -> bool:
     return datetime.fromisoformat(a).timestamp() > datetime.fromisoformat(b).timestamp()
-
-
-def _bytecode_cache() -> jinja2.FileSystemBytecodeCache | None:
-    """Jinja2's compiled-template cache (as drafting uses): compiling the two pages is most of
-    setting them up (about 0.1 s, paid by every batch run). Entries are keyed by each template's
-    source checksum, so an edited template is recompiled; without a safe folder, no cache."""
-    try:
-        return jinja2.FileSystemBytecodeCache()
-    except (OSError, RuntimeError):
-        return None
 
 
 def _load_legend(path: Path) -> tuple[dict[str, LegendItem], dict]:
