@@ -306,10 +306,6 @@ class Manifest:
         if not isinstance(self.entries, Entries):
             self.entries = Entries(self.entries)
 
-    def by_source(self) -> dict[str, Entry]:
-        """Every entry by its fact file (builds every entry: planning uses ``entries.source_ids``)."""
-        return {e.source: e for e in self.entries.values()}
-
     def files(self) -> dict[str, str]:
         """Every file this manifest lists (articles' and the site's), with its hash (builds every entry)."""
         out = dict(self.site_files)
