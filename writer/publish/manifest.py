@@ -164,8 +164,8 @@ class _Stored:
 
     __slots__ = ("text", "at", "entry", "_brief")
 
-    def __init__(self, text: str, at: int, entry: Entry | None = None):
-        self.text, self.at, self.entry, self._brief = text, at, entry, None
+    def __init__(self, text: str, at: int):
+        self.text, self.at, self.entry, self._brief = text, at, None, None
 
     @property
     def json(self) -> str:
@@ -306,10 +306,6 @@ class Manifest:
         if not isinstance(self.entries, Entries):
             self.entries = Entries(self.entries)
 
-    def by_source(self) -> dict[str, Entry]:
-        """Every entry by its fact file (builds every entry: planning uses ``entries.source_ids``)."""
-        return {e.source: e for e in self.entries.values()}
-
     def files(self) -> dict[str, str]:
         """Every file this manifest lists (articles' and the site's), with its hash (builds every entry)."""
         out = dict(self.site_files)
@@ -365,13 +361,10 @@ class Manifest:
             sealed = cls._read_sealed(raw, path, writer_version) if writer_version is not None else None
             if sealed is not None:
                 return sealed
-            text = raw.decode("utf-8")
-            manifest = cls._parse(json.loads(text))
+            manifest = cls._parse(json.loads(raw.decode("utf-8")))
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise single_problem(path, f"not a writer manifest ({exc}); move it away or pass a fresh --out folder") from None
         manifest.entries.where = path
-        if writer_version is not None and manifest.generated_by == writer_version:
-            manifest._keep_lines(text)
         return manifest
 
     @classmethod
@@ -401,23 +394,6 @@ class Manifest:
         manifest = cls._parse(head, Entries(stored, path))
         manifest.generated_by, manifest.sealed = writer_version, True
         return manifest
-
-    def _keep_lines(self, text: str) -> None:
-        """Each event's line as read, when the file has format 3's layout (else they are serialised again when written)."""
-        start = text.find("\n" + EVENTS_LINE + "\n")
-        if start < 0:
-            return
-        lines = text[start + len(EVENTS_LINE) + 2:].split("\n", len(self.entries))
-        if len(lines) != len(self.entries) + 1 or not lines[-1].startswith(" }"):
-            return  # not one line per event (a key twice, an edited layout): serialise them again
-        kept = {}
-        for event_id, line in zip(self.entries, lines):  # the file's order (JSON objects keep it)
-            prefix = f'{EVENT_INDENT}"{event_id}": '
-            if not line.startswith(prefix):
-                return
-            kept[event_id] = _Stored(line[:-1] if line.endswith(",") else line, len(prefix), self.entries[event_id])
-        if len(kept) == len(self.entries):
-            self.entries = Entries(kept, self.entries.where)
 
     @classmethod
     def _parse(cls, data, entries: Entries | None = None) -> "Manifest":

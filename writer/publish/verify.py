@@ -51,9 +51,11 @@ class Verifier:
         ``articles``: the articles' cache, when this run checks the articles' published files."""
         self.base = os.fspath(out) + os.sep
         self.cache_path, self.temp_dir, self.articles_path = cache, temp_dir, articles
-        self.known = _read(cache)
+        self.read = {cache: _read(cache)}  # each cache file as read, so that save rewrites only one that changed
         if articles is not None:
-            self.known[SITE] = {**_read(articles)[SITE], **self.known[SITE]}
+            self.read[articles] = _read(articles)
+        own = self.read[cache]
+        self.known = {SITE: {**self.read[articles][SITE], **own[SITE]}, FACTS: own[FACTS]} if articles is not None else own
         self.seen: dict[str, dict[str, list]] = {SITE: {}, FACTS: {}}
         self.stats = stats if stats is not None else {}
 
@@ -129,14 +131,15 @@ class Verifier:
 
     def save(self) -> None:
         own = {rel: v for rel, v in self.seen[SITE].items() if is_site_file(rel)}
-        _write(self.cache_path, {SITE: own, FACTS: self.seen[FACTS]}, self.known, self.temp_dir)
+        _write(self.cache_path, {SITE: own, FACTS: self.seen[FACTS]}, self.read[self.cache_path], self.temp_dir)
         if self.articles_path is not None:
-            _write(self.articles_path, {SITE: {rel: v for rel, v in self.seen[SITE].items() if rel not in own}, FACTS: {}}, None, self.temp_dir)
+            articles = {SITE: {rel: v for rel, v in self.seen[SITE].items() if rel not in own}, FACTS: {}}
+            _write(self.articles_path, articles, self.read[self.articles_path], self.temp_dir)
 
 
 def _write(path: Path, parts: dict[str, dict[str, list]], known, temp_dir: Path) -> None:
-    """Write a cache file unless it holds ``parts`` already (``known``: what was read from it, None: unknown)."""
-    if known is not None and all(parts[part] == known[part] for part in parts):
+    """Write a cache file unless it holds ``parts`` already (``known``: what was read from it)."""
+    if all(parts[part] == known[part] for part in parts):
         return
     data = {part: dict(sorted(parts[part].items())) for part in (SITE, FACTS)}
     atomic_write(path, (json.dumps(data, separators=(",", ":")) + "\n").encode("utf-8"), temp_dir=temp_dir)
