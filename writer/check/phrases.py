@@ -289,11 +289,6 @@ class PhraseSet:
     _folded_unions: dict = field(default_factory=dict, compare=False, repr=False)  # classes -> folded union or None
 
     @property
-    def label_frame(self) -> re.Pattern | None:
-        """"CoinGlass: ..." opening a headline or caption."""
-        return self.frames.label if self.frames else None
-
-    @property
     def differ_frame(self) -> re.Pattern | None:
         """Named sources that differ ("CoinGlass and CoinAnk differ")."""
         return self.frames.differ if self.frames else None
