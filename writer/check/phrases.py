@@ -33,20 +33,19 @@ def default_phrases() -> dict:
     return safe_load(text)
 
 
-def _alternation(patterns) -> str:
-    return "|".join(f"(?:{p})" for p in sorted(set(patterns), key=lambda p: (-len(p), p)))
+def _alternation(patterns, *, fold: bool = False) -> str:
+    """``patterns`` longest first; ``fold``: each then lower-cased (``lower_pattern``), in the original's
+    order, so the same alternative wins."""
+    return "|".join(f"(?:{lower_pattern(p) if fold else p})" for p in sorted(set(patterns), key=lambda p: (-len(p), p)))
 
 
 def _compile(patterns, flags: int = re.IGNORECASE, *, fold: bool = False) -> re.Pattern | None:
-    """One class's expression; ``fold``: its case-sensitive twin for lowered text (writer/check/casefold.py),
-    every pattern lower-cased in the original's order, so the same alternative wins (the caller has
-    checked that each pattern can be lower-cased)."""
+    """One class's expression; ``fold``: its case-sensitive twin for lowered text (writer/check/casefold.py;
+    the caller has checked that each pattern can be lower-cased)."""
     if not patterns:
         return None
-    if fold:
-        ordered = [lower_pattern(p) for p in sorted(set(patterns), key=lambda p: (-len(p), p))]
-        return re.compile(rf"(?<![\w-]){_filter_of(ordered)}(?:{'|'.join(f'(?:{p})' for p in ordered)})(?![\w])", flags)
-    return re.compile(rf"(?<![\w-]){_filter_of(patterns)}(?:{_alternation(patterns)})(?![\w])", flags)
+    heads = [lower_pattern(p) for p in patterns] if fold else patterns
+    return re.compile(rf"(?<![\w-]){_filter_of(heads)}(?:{_alternation(patterns, fold=fold)})(?![\w])", flags)
 
 
 def _dispatch(patterns) -> str:
