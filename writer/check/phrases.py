@@ -315,14 +315,17 @@ class PhraseSet:
 
     def union(self, classes) -> re.Pattern:
         """One expression for several classes (one lookbehind, one alternation: faster than OR-ing them)."""
-        patterns = [p for c in sorted(classes) for p in (self.raw or {}).get(c, ())]
+        patterns = self._class_patterns(classes)
         return _compile(patterns) if patterns else re.compile("(?!x)x")
+
+    def _class_patterns(self, classes) -> list[str]:
+        return [p for c in sorted(classes) for p in (self.raw or {}).get(c, ())]
 
     def union_starts(self, classes: frozenset[str], text: str) -> list[int]:
         """Where ``union(classes)`` matches in ``text``, left to right: scanned case-folded when that gives the
         same matches (writer/check/casefold.py; the alternatives keep their order, so the same one wins)."""
         if classes not in self._folded_unions:
-            patterns = [p for c in sorted(classes) for p in (self.raw or {}).get(c, ())]
+            patterns = self._class_patterns(classes)
             foldable = patterns and all(lower_pattern(p) is not None for p in patterns)
             self._folded_unions[classes] = _compile(patterns, 0, fold=True) if foldable else None
         folded = self._folded_unions[classes]
