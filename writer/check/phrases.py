@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 
-from writer.check.casefold import lower_pattern, lowered
+from writer.check.casefold import FoldedScan, lower_pattern, lowered
 from writer.check.frames import Frames, data_noun_pattern, frames_pattern
 from writer.check.lazyre import LazyPatternMap, LazyPatterns
 from writer.yamlload import safe_load
@@ -442,24 +442,3 @@ def source_pattern(names: dict[str, list[str]]) -> tuple[re.Pattern | None, dict
     # source at the start of a sentence is capitalised either way; ids stay case-insensitive.
     return FoldedScan(rf"(?<![\w-]){_first_char_filter(alt)}(?:{alt})(?![\w-])"), spelling
 
-
-class FoldedScan(LazyPatterns):
-    """An IGNORECASE pattern whose ``finditer`` runs case-folded when that gives the same matches
-    (writer/check/casefold.py): the same offsets, but a match's text is then lower-cased, so only for
-    readers of offsets and lower-cased words (source names: ``spelling[m.group(0).lower()]``).
-    Each of the two is compiled on first use: most texts need only the folded one."""
-
-    def __init__(self, pattern: str):
-        self.pattern = pattern
-        self._lazy("plain", pattern, re.IGNORECASE)
-        self._folded: re.Pattern | None | bool = False  # compiled on first use; None: cannot be folded
-
-    def finditer(self, text: str):
-        low = lowered(text)
-        if low is not None:
-            if self._folded is False:
-                folded = lower_pattern(self.pattern)
-                self._folded = None if folded is None else re.compile(folded)
-            if self._folded is not None:
-                return self._folded.finditer(low)
-        return self.plain.finditer(text)
