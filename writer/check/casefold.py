@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from writer.check.lazyre import LazyPatterns
+
 _APART = ("ı", "ſ")  # IGNORECASE matches these to "i" and "s"; lower() keeps them as they are
 # Inline flags, named groups, conditionals, and escapes that spell a character by number or name ("\x41" is "A").
 _UNSAFE = re.compile(r"\(\?[aiLmsux-]|\(\?P|\(\?\(|\\[NxuU0-9]")
@@ -76,4 +78,26 @@ def lower_pattern(pattern: str) -> str | None:
     return "".join(out)
 
 
-__all__ = ["lower_pattern", "lowered"]
+class FoldedScan(LazyPatterns):
+    """An IGNORECASE pattern whose ``finditer`` runs case-folded when that gives the same matches
+    (see the module's docstring): the same offsets, but a match's text is then lower-cased, so only for
+    readers of offsets and lower-cased words (source names: ``spelling[m.group(0).lower()]``).
+    Each of the two is compiled on first use: most texts need only the folded one."""
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self._lazy("plain", pattern, re.IGNORECASE)
+        self._folded: re.Pattern | None | bool = False  # compiled on first use; None: cannot be folded
+
+    def finditer(self, text: str):
+        low = lowered(text)
+        if low is not None:
+            if self._folded is False:
+                folded = lower_pattern(self.pattern)
+                self._folded = None if folded is None else re.compile(folded)
+            if self._folded is not None:
+                return self._folded.finditer(low)
+        return self.plain.finditer(text)
+
+
+__all__ = ["FoldedScan", "lower_pattern", "lowered"]

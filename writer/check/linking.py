@@ -598,8 +598,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
                 score += 3  # a sentence that repeats the words (a quote's without quotation marks, a context item's) is theirs
                 repeated = True
             score += _average_bonus(s, averaged)
-            if s.fact is not None and not s.anchor and _describes(fu.sentence.text, s.fact):
-                score += _SUBJECT_BONUS  # "the loss attributed to @trader_joe": of facts the value fits, the one whose subject is named
+            score += _subject_bonus(s, fu.sentence.text)
             if s.speaker is not None:
                 if _names(fu.sentence.text, s.speaker):
                     score += 1  # of two speakers saying the same words, the one the sentence names
@@ -669,7 +668,7 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
             if (_unit_ok(fig, s.unit) or _per_unit(fig, s)) and _average_fits(fig, s, averaged):
                 how = value_match(fig, s)
                 if how is not None:
-                    own = score + _average_bonus(s, averaged) + (_SUBJECT_BONUS if not s.anchor and _describes(text, s.fact) else 0)
+                    own = score + _average_bonus(s, averaged) + _subject_bonus(s, text)
                     extra.append((own - 3 * conflicts, s, how, own - bonus - 3 * conflicts, conflicts))
     if not extra:
         return matched
@@ -706,6 +705,11 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 # tests/test_check_regex_filters.py).
 _LEFT_CLAUSE = re.compile(r"(?=[,;:()—–abw])(?:,|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–)", re.IGNORECASE)
 _OPEN, _CLOSE = "“‘", "”’"
+
+
+def _subject_bonus(s: Support, text: str) -> int:
+    """"the loss attributed to @trader_joe": of facts the value fits, the one whose subject is named gains."""
+    return _SUBJECT_BONUS if s.fact is not None and not s.anchor and _describes(text, s.fact) else 0
 
 
 def _describes(text: str, fact: Fact) -> bool:

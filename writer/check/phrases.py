@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 
-from writer.check.casefold import lower_pattern, lowered
+from writer.check.casefold import FoldedScan, lower_pattern, lowered
 from writer.check.frames import Frames, data_noun_pattern, frames_pattern
 from writer.check.lazyre import LazyPatternMap, LazyPatterns
 from writer.yamlload import safe_load
@@ -33,20 +33,19 @@ def default_phrases() -> dict:
     return safe_load(text)
 
 
-def _alternation(patterns) -> str:
-    return "|".join(f"(?:{p})" for p in sorted(set(patterns), key=lambda p: (-len(p), p)))
+def _alternation(patterns, *, fold: bool = False) -> str:
+    """``patterns`` longest first; ``fold``: each then lower-cased (``lower_pattern``), in the original's
+    order, so the same alternative wins."""
+    return "|".join(f"(?:{lower_pattern(p) if fold else p})" for p in sorted(set(patterns), key=lambda p: (-len(p), p)))
 
 
 def _compile(patterns, flags: int = re.IGNORECASE, *, fold: bool = False) -> re.Pattern | None:
-    """One class's expression; ``fold``: its case-sensitive twin for lowered text (writer/check/casefold.py),
-    every pattern lower-cased in the original's order, so the same alternative wins (the caller has
-    checked that each pattern can be lower-cased)."""
+    """One class's expression; ``fold``: its case-sensitive twin for lowered text (writer/check/casefold.py;
+    the caller has checked that each pattern can be lower-cased)."""
     if not patterns:
         return None
-    if fold:
-        ordered = [lower_pattern(p) for p in sorted(set(patterns), key=lambda p: (-len(p), p))]
-        return re.compile(rf"(?<![\w-]){_filter_of(ordered)}(?:{'|'.join(f'(?:{p})' for p in ordered)})(?![\w])", flags)
-    return re.compile(rf"(?<![\w-]){_filter_of(patterns)}(?:{_alternation(patterns)})(?![\w])", flags)
+    heads = [lower_pattern(p) for p in patterns] if fold else patterns
+    return re.compile(rf"(?<![\w-]){_filter_of(heads)}(?:{_alternation(patterns, fold=fold)})(?![\w])", flags)
 
 
 def _dispatch(patterns) -> str:
@@ -289,11 +288,6 @@ class PhraseSet:
     _folded_unions: dict = field(default_factory=dict, compare=False, repr=False)  # classes -> folded union or None
 
     @property
-    def label_frame(self) -> re.Pattern | None:
-        """"CoinGlass: ..." opening a headline or caption."""
-        return self.frames.label if self.frames else None
-
-    @property
     def differ_frame(self) -> re.Pattern | None:
         """Named sources that differ ("CoinGlass and CoinAnk differ")."""
         return self.frames.differ if self.frames else None
@@ -321,14 +315,17 @@ class PhraseSet:
 
     def union(self, classes) -> re.Pattern:
         """One expression for several classes (one lookbehind, one alternation: faster than OR-ing them)."""
-        patterns = [p for c in sorted(classes) for p in (self.raw or {}).get(c, ())]
+        patterns = self._class_patterns(classes)
         return _compile(patterns) if patterns else re.compile("(?!x)x")
+
+    def _class_patterns(self, classes) -> list[str]:
+        return [p for c in sorted(classes) for p in (self.raw or {}).get(c, ())]
 
     def union_starts(self, classes: frozenset[str], text: str) -> list[int]:
         """Where ``union(classes)`` matches in ``text``, left to right: scanned case-folded when that gives the
         same matches (writer/check/casefold.py; the alternatives keep their order, so the same one wins)."""
         if classes not in self._folded_unions:
-            patterns = [p for c in sorted(classes) for p in (self.raw or {}).get(c, ())]
+            patterns = self._class_patterns(classes)
             foldable = patterns and all(lower_pattern(p) is not None for p in patterns)
             self._folded_unions[classes] = _compile(patterns, 0, fold=True) if foldable else None
         folded = self._folded_unions[classes]
@@ -445,24 +442,3 @@ def source_pattern(names: dict[str, list[str]]) -> tuple[re.Pattern | None, dict
     # source at the start of a sentence is capitalised either way; ids stay case-insensitive.
     return FoldedScan(rf"(?<![\w-]){_first_char_filter(alt)}(?:{alt})(?![\w-])"), spelling
 
-
-class FoldedScan(LazyPatterns):
-    """An IGNORECASE pattern whose ``finditer`` runs case-folded when that gives the same matches
-    (writer/check/casefold.py): the same offsets, but a match's text is then lower-cased, so only for
-    readers of offsets and lower-cased words (source names: ``spelling[m.group(0).lower()]``).
-    Each of the two is compiled on first use: most texts need only the folded one."""
-
-    def __init__(self, pattern: str):
-        self.pattern = pattern
-        self._lazy("plain", pattern, re.IGNORECASE)
-        self._folded: re.Pattern | None | bool = False  # compiled on first use; None: cannot be folded
-
-    def finditer(self, text: str):
-        low = lowered(text)
-        if low is not None:
-            if self._folded is False:
-                folded = lower_pattern(self.pattern)
-                self._folded = None if folded is None else re.compile(folded)
-            if self._folded is not None:
-                return self._folded.finditer(low)
-        return self.plain.finditer(text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from writer.check.analysis import Analysis, FigureUse
 from writer.check.linking import Link
+from writer.check.phrases import as_read
 from writer.check.scope import RUN_STATUSES
 from writer.factbase.records import Event, Fact
 
@@ -42,6 +43,20 @@ class RuleContext:
 
     def names(self, source_ids) -> str:
         return ", ".join(self.source_names.get(s, s) for s in source_ids)
+
+    def quote(self, support_id: str):
+        """The quote a support names ("quote:<id>"), or None."""
+        if self.event is None:
+            return None
+        return next((q for q in self.event.quotes if f"quote:{q.id}" == support_id), None)
+
+    def speaker_named(self, fu: FigureUse, support_id: str) -> bool:
+        """Does the figure's sentence name the speaker of the quote ``support_id``, or of another quote
+        holding the same words (two speakers citing one figure)? A quote's words are attributed so."""
+        if self.event is None:
+            return False
+        quotes = [q for q in self.event.quotes if f"quote:{q.id}" == support_id or fu.figure.text in q.words]
+        return any(as_read(q.speaker).lower() in fu.sentence.text.lower() for q in quotes)
 
     def fact_sources_named(self, fu: FigureUse, sources, status: str, support=None) -> bool:
         """Is one of ``sources`` named as a source in the figure's sentence, a note covering it, for a

@@ -12,22 +12,12 @@ def check(ctx: RuleContext):
         a = ctx.analysis
         named = ctx.fact_sources_named(fu, s.sources, s.status.value, s)
         if not named and s.id.startswith("quote:"):
-            named = _speaker_named(ctx, fu, s.id)  # a quote's words are attributed by naming its speaker
+            named = ctx.speaker_named(fu, s.id)  # a quote's words are attributed by naming its speaker
         if not named:
             # A section note that says "single source" counts when the section names the source.
             named = any("single_source" in n.classes for n in a.section_notes(fu)) and bool(set(s.sources) & a.section_sources(fu))
         if not named:
             yield Hit(fu, f"{fu.figure.text!r} comes from a single source ({ctx.names(s.sources)}) but no attribution names it in this sentence or a note covering it", s.id)
-
-
-def _speaker_named(ctx: RuleContext, fu, support_id: str) -> bool:
-    from writer.check.phrases import as_read
-
-    if ctx.event is None:
-        return False
-    # The linked quote, or another quote holding the same words (two speakers citing one figure).
-    quotes = [q for q in ctx.event.quotes if f"quote:{q.id}" == support_id or fu.figure.text in q.words]
-    return any(as_read(q.speaker).lower() in fu.sentence.text.lower() for q in quotes)
 
 
 RULE = Rule(

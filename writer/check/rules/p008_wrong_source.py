@@ -13,14 +13,13 @@ def _specific(ctx: RuleContext, source_id: str) -> bool:
 
 
 def _speaker_ids(ctx: RuleContext, support_id: str) -> set[str]:
-    event = ctx.event
-    quote = next((q for q in event.quotes if f"quote:{q.id}" == support_id), None) if event is not None else None
+    quote = ctx.quote(support_id)
     if quote is None:
         return set()
     who = quote.speaker.casefold()
     # the speaker, and a source the speaker's role or channel names ("CZ, Binance's founder", "in a post on Binance Square")
     about = " ".join(x for x in (quote.role, quote.channel) if x).casefold()
-    return {sid for sid, src in event.registry.sources.items()
+    return {sid for sid, src in ctx.event.registry.sources.items()
             if any(who == n.casefold() or (about and names_within(n, about)) for n in src.names)}
 
 

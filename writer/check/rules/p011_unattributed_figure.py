@@ -21,10 +21,8 @@ def check(ctx: RuleContext):
 def _own_words_of_speaker_named(ctx: RuleContext, fu, support_id: str) -> bool:
     """A quote relayed by no one ("CZ, CEO of Binance, said: ...") has its speaker as its source: naming the
     speaker, however the sentence goes on, is naming the source (as P002 reads a single-source quote)."""
-    from writer.check.rules.p002_unattributed_single_source import _speaker_named
-
-    quote = next((q for q in ctx.event.quotes if f"quote:{q.id}" == support_id), None) if ctx.event is not None else None
-    return quote is not None and quote.source is None and _speaker_named(ctx, fu, support_id)
+    quote = ctx.quote(support_id)
+    return quote is not None and quote.source is None and ctx.speaker_named(fu, support_id)
 
 
 RULE = Rule(
