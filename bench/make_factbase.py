@@ -53,7 +53,7 @@ SPEAKERS = (
 )
 WORDS = (
     "Leverage always gets flushed out eventually",
-    "This is not the first time, and it won't be the last",
+    "Every cycle ends with a flush like this one",
     "The market was far too crowded on one side",
     "Funding was screaming that a squeeze was coming",
     "Nobody should be running fifty times leverage into a weekend",
