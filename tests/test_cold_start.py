@@ -258,6 +258,47 @@ def test_a_draft_pauses_the_collector_and_switches_it_back_on(monkeypatch):
     real = Drafter.draft
     monkeypatch.setattr(Drafter, "draft", lambda self, *a, **k: seen.append(gc.isenabled()) or real(self, *a, **k))
     assert gc.isenabled()
-    result = CliRunner().invoke(main, ["draft", str(EXAMPLE), "--no-check"])
-    assert result.exit_code == 0, result.output
-    assert seen == [False] and gc.isenabled()
+    frozen = gc.get_freeze_count()
+    try:
+        result = CliRunner().invoke(main, ["draft", str(EXAMPLE), "--no-check"])
+        assert result.exit_code == 0, result.output
+        assert seen == [False] and gc.isenabled()
+        assert gc.get_freeze_count() > frozen  # what the draft built is set aside, not walked on resuming
+    finally:
+        gc.unfreeze()
+
+
+class _Node:
+    """An object the cyclic collector tracks."""
+
+
+@pytest.mark.parametrize("freeze", [False, True])
+def test_resuming_the_collector_walks_what_the_pause_made_unless_frozen(freeze):
+    import gc
+
+    from writer.collector import paused
+
+    walked = []
+
+    def watch(phase, info):
+        if phase == "stop":
+            walked.append(info["generation"])
+
+    gc.collect()
+    frozen = gc.get_freeze_count()
+    made = []
+    gc.callbacks.append(watch)
+    try:
+        with paused(freeze=freeze):
+            made += [_Node() for _ in range(50_000)]
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        more = [_Node() for _ in range(10)]  # the first allocations after the pause
+        if freeze:
+            assert gc.get_freeze_count() - frozen >= len(made) and gc.get_count()[0] < 100 and walked == []
+        else:
+            assert gc.get_freeze_count() == frozen and walked  # a collection over the young objects, at once
+        del more
+    finally:
+        gc.callbacks.remove(watch)
+        gc.unfreeze()

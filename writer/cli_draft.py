@@ -29,8 +29,10 @@ def draft(event: Path, fmt: str, output: Path | None, templates_dir: Path | None
     stderr. Exit 0 on success, 1 when the draft fails its own check, 2 for
     bad input (nothing is written).
     """
-    # No collection while one event is loaded and drafted: many objects, few cycles (writer.collector).
-    with reporting_errors(), collector_paused():
+    # No collection while one event is loaded and drafted: many objects, few cycles; they live
+    # until the command exits, so they are frozen rather than walked when collection resumes
+    # (writer.collector).
+    with reporting_errors(), collector_paused(freeze=True):
         from writer.draft import Drafter
         from writer.factbase.loader import load_event, load_registry
 
