@@ -42,7 +42,8 @@ def draft(event: Path, fmt: str, output: Path | None, templates_dir: Path | None
         result = drafter.draft(loaded, facts_path=Path(facts_path).as_posix())
     for section, reason in result.skipped:
         click.echo(f"skipped section {section!r}: {reason}", err=True)
-    text = {"md": result.markdown, "html": result.html, "json": result.to_json()}[fmt]
+    # Only the format asked for is built: the HTML page is rendered on first use, a third of a draft.
+    text = {"md": lambda: result.markdown, "html": lambda: result.html, "json": result.to_json}[fmt]()
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
