@@ -32,6 +32,22 @@ HEADLINE_SECTIONS = frozenset({"headline", "lede"})
 _LINES: dict[tuple[str, int], tuple[str, int]] = {}  # (compiled file, python line) -> (template, template line)
 
 
+# Two ends of a change this close (as a part of the larger) would each fit the other's "about": the check
+# reads "about" as 2.5% either way, plus the last printed digit's rounding, so 6% leaves a margin.
+CLOSE_ENDS = 0.06
+# Figures printed for such ends: enough for any count below a million to print in full, without "about".
+FINE_FIGURES = 6
+
+
+def _close(a: Fact, b: Fact) -> bool:
+    """Whether two figures of one change are near enough that their rounded forms fit each other."""
+    if not a.bounds or not b.bounds:
+        return False
+    x, y = sum(a.bounds) / 2, sum(b.bounds) / 2
+    top = max(abs(x), abs(y))
+    return top > 0 and abs(x - y) <= CLOSE_ENDS * top
+
+
 @dataclass(frozen=True)
 class Piece:
     kind: str  # "lit" (house wording), "text" (from a fact file: escaped), "qual" (window), "fig" (a number)
@@ -95,6 +111,7 @@ class Render:
         self.section = ""
         self.averaged: set[str] = set()  # facts whose reported average has been printed
         self.ended: set[str] = set()  # changes whose two ends have been printed beside them
+        self.fine: set[str] = set()  # facts printed with more figures, so that each reads only as itself (see _ends)
 
     # -- plumbing -----------------------------------------------------------------
 
@@ -186,7 +203,7 @@ class Render:
                               metric=fact.metric.removesuffix("_change"), change=None)
             return [Piece("fig", p.text, "magnitude") for p in self.formatted(flipped)]
 
-        figs = self.style.significant_figures
+        figs = FINE_FIGURES if fact.id in self.fine else self.style.significant_figures
 
         def one(v: float, *, floor: bool = False, ceil: bool = False) -> fmt.Formatted:
             if fact.unit == "USD":
@@ -327,6 +344,10 @@ class Render:
         if start is None or end is None or ref.id in self.ended:
             return ""
         self.ended.add(ref.id)
+        if _close(start._fact, end._fact):
+            # "from about 2,610 to about 2,570": each "about" also fits the other end, so a reader cannot tell
+            # which figure is which; printed in full ("from 2,614 to 2,574") they can only be read one way.
+            self.fine.update((start.id, end.id))
         words = self.style.names.get("words", {})
         out = self._token(Span("text", [Piece("lit", ", " + words.get("from", "from") + " ")])) + self.fig(start)
         if start.has_note:
@@ -499,8 +520,10 @@ class Render:
             return [Piece("text", fact.label)]
         attributed = names.get("attributed", {}).get(fact.metric)
         if fact.subject and attributed:
-            # "the loss attributed to a whale": a noun phrase whatever the subject (one trader, two funds, a handle).
-            return [Piece("lit", attributed + " "), Piece("text", fact.subject)]
+            # "the loss attributed to a whale": a noun phrase whatever the subject (one trader, two funds, a handle),
+            # with the asset, venue and window that tell it from another such figure ("... in BTC over 60 minutes";
+            # without them a reader, and the check, takes the window or asset of the sentence beside it).
+            return [Piece("lit", attributed + " "), Piece("text", fact.subject)] + self._qualifiers(fact, asset_word=" in ")
         if fact.subject and fact.metric in SUBJECT_NAMES_FIGURE:
             # A subject that names the figure itself ("the GMCI 30 index"); its window goes beside the figure (FigureRef.window_unsaid).
             return [Piece("text", fact.subject)]
@@ -526,6 +549,17 @@ class Render:
             parts += [Piece("lit", " on the "), Piece("text", fact.contract), Piece("lit", " contract")]
         if fact.subject:
             parts += [Piece("lit", " for "), Piece("text", fact.subject)]
+        if fact.window:
+            parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
+        return parts
+
+    def _qualifiers(self, fact: Fact, asset_word: str) -> list[Piece]:
+        """The asset, venue and window a figure named by its subject still needs: " in BTC on Binance over 60 minutes"."""
+        parts: list[Piece] = []
+        if fact.asset:
+            parts += [Piece("lit", asset_word), Piece("text", fact.asset)]
+        if fact.venue:
+            parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
         if fact.window:
             parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
         return parts
