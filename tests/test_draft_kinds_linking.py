@@ -798,3 +798,34 @@ def test_a_second_transfer_of_the_same_holder_is_never_the_same_transfer():
               for fu, lk, _ in checker().links(draft.markdown, event=ev)]
     for text, fact in printed:
         assert (text, fact) in linked or not any(t == text for t, _ in linked), (text, fact, linked)
+
+
+def test_a_single_accounts_loss_carries_its_asset_and_window_so_the_next_sentences_window_is_not_lent_to_it():
+    """"a single account lost about $96.8 million." then "a transfer ... over the past 60 minutes": the loss, with no
+    window of its own in its sentence, was read with the paragraph's 60 minutes as the 1-hour total (everyday
+    seed 9, P006)."""
+    ev = event("""facts:
+  - {id: total_1h, metric: liquidations, unit: USD, window: 60m, observations: [{source: coinglass, value: 274671547}]}
+  - {id: loss, metric: trader_loss, unit: USD, asset: ETH, window: 24h, status: official, observations: [{source: bybit, value: 96759098}]}
+  - {id: moved, metric: onchain_transfer, unit: coins, asset: BTC, window: 60m, subject: a whale, observations: [{source: arkham, value: 14800}]}
+""")
+    draft = drafter().draft(ev)
+    assert "lost about $96.8 million on ETH positions over the past 24 hours" in draft.markdown
+    assert links_of(ev, draft.markdown)["$96.8 million"] == "loss"
+
+
+def test_who_reports_the_higher_end_names_both_sources_as_an_attribution():
+    """"The figures for 200 accounts run higher from A than from B" named the sources in words the check does not read
+    as an attribution, so the number in the figure's subject was unattributed (corners seed 24, P011)."""
+    ev = event("""facts:
+  - {id: lasted, metric: duration, unit: days, asset: ETH, window: 12h, subject: 200 accounts,
+     observations: [{source: coinglass, value: 11276}, {source: coinank, value: 11614}]}
+""", eid="case-data-high")
+    for eid in ("case-data-high", "case-data-high-2", "case-data-high-3", "case-data-high-4"):  # both wordings, by the event id
+        md = drafter().draft(event(f"""facts:
+  - {{id: lasted, metric: duration, unit: days, asset: ETH, window: 12h, subject: 200 accounts,
+     observations: [{{source: coinglass, value: 11276}}, {{source: coinank, value: 11614}}]}}
+""", eid=eid)).markdown
+        assert "run higher from" not in md
+    assert "P011" in _codes(ev, "The figures for 200 accounts run higher from CoinAnk than from CoinGlass.")
+    assert "P011" not in _codes(ev, "The higher figure for 200 accounts comes from CoinAnk, the lower one from CoinGlass.")
