@@ -402,7 +402,7 @@ class _EventBuilder:
             self.problem(at + ("sources",), "context needs at least one source (or `status: rumor` for an unsourced claim)")
         groups = [s for s in cs.sources if s in self.registry and self.registry[s].group]
         named = set(cs.sources) - set(groups)
-        status = cs.status or (Status.MULTI_SOURCE if len(named) > 1 else Status.UNNAMED_GROUP if groups else Status.SINGLE_SOURCE)
+        status = cs.status or self.registry.status_of(cs.sources)
         if cs.status is Status.SINGLE_SOURCE and (len(set(cs.sources)) > 1 or groups):
             why = f"{', '.join(groups)} is an unnamed group of sources ({GROUP_HINT})" if groups else f"{len(set(cs.sources))} sources are listed"
             self.problem(at + ("status",), f"status 'single_source' but {why}")
