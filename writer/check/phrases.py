@@ -267,6 +267,7 @@ class KeyFinder(LazyPatterns):
         self._lazy("_positions_lc", lambda: self._union([p for words in self._folded.values() for p in words]), 0)
         self._cache: dict[str, frozenset[str]] = {}
         self._read = 0  # texts read so far (not counting those answered from the cache)
+        self._by_char: dict[str, list[str]] | None = None  # first character -> keys, for the union's positions
 
     @staticmethod
     def _union(every: list[str]) -> str:
@@ -278,8 +279,6 @@ class KeyFinder(LazyPatterns):
         if self._folded is False:
             folded = {k: [lower_pattern(p) for p in words] for k, words in self._table.items()}
             self._folded = None if any(p is None for words in folded.values() for p in words) else folded
-            if self._folded is not None:
-                self._by_char = self._keys_by_first_char(self._folded)
         return self._folded
 
     def _keys_by_first_char(self, table: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -335,6 +334,8 @@ class KeyFinder(LazyPatterns):
             low = lowered(text) if self.folding else None
             table = self._folded_table() if low is not None else None
             if table is not None:  # lowered: only the keys that can start with the character there are tried
+                if self._by_char is None:
+                    self._by_char = self._keys_by_first_char(table)
                 positions, compiled, scanned, by_char = self._positions_lc, self._compiled_lc, low, self._by_char
             else:
                 positions, compiled, scanned, by_char = self._positions, self._compiled, text, None
