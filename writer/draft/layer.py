@@ -525,7 +525,9 @@ class Render:
             raise TemplateMisuse(f"gap() is for unavailable figures; {fact.id!r} is {fact.status.value}")
         n = self.counters.get(("gap",), 0)
         self.counters[("gap",)] = n + 1
-        text = self.style.gap[choose(self.event.id, f"gap:{n}", len(self.style.gap))]
+        options = self.style.phrases.get("gap_named") if getattr(ref, "told_elsewhere", False) else None
+        options = options or self.style.gap  # a gap a context item already names and explains: no reason repeated
+        text = options[choose(self.event.id, f"gap:{n}", len(options))]
         values = {"what": self.describe(fact), "reason": [Piece("text", (fact.reason or "").rstrip(". "))]}
         pieces: list[Piece] = []
         pos = 0
@@ -562,9 +564,12 @@ class Render:
         elif fact.assets:  # several assets counted together: "BTC and ETH liquidations"
             parts += [Piece("text", join_names(list(fact.assets), self.style)), Piece("lit", " ")]
         if parts and noun.startswith("the "):
-            parts.insert(0, Piece("lit", "the "))
-            noun = noun[4:]
-        parts.append(Piece("lit", noun))
+            # "the number of SOL users", "the change in BTC open interest": the side and asset go inside the
+            # noun's own "of"/"in", never before it ("the SOL number of users").
+            head, rest = _inner(noun)
+            parts = [Piece("lit", head)] + parts + [Piece("lit", rest)]
+        else:
+            parts.append(Piece("lit", noun))
         if fact.venue:
             parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
             if fact.contract:
@@ -748,6 +753,21 @@ def _finer(v: float, unit: str) -> str:
     """A percentage with two decimals, for a range whose ends would otherwise print alike."""
     text = format_decimal(round(v, 2), format="#,##0.00", locale=fmt.LOCALE)
     return text + "%" if unit == "percent" else text  # units printed as a bare number (a ratio's "to 1" cannot sit on both ends)
+
+
+_OF_IN = re.compile(r"\b(?:of|in)\s")
+
+
+def _inner(noun: str) -> tuple[str, str]:
+    """Where a metric's noun phrase takes its qualifiers: after its first "of"/"in" and any article there
+    ("the change in the number of " + "users"), else after its article ("the " + "price level")."""
+    head, rest = "", noun
+    while rest.startswith("the "):
+        m = _OF_IN.search(rest)
+        if m is None:
+            return head + "the ", rest[4:]
+        head, rest = head + rest[:m.end()], rest[m.end():]
+    return head, rest
 
 
 def _one_word(hedge):

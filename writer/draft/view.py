@@ -139,7 +139,8 @@ class FigureRef(Ref):
         self.mood = _mood(fact)
         self.side_clears = ""  # "long" / "short": that side of the event alone exceeds this earlier floor (build_view)
         self.passed = ""  # "up" / "down": the price has already moved through this band or level (set by build_view)
-        self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again
+        self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again;
+        # a missing figure a context item already names (_mark_named_gaps): its gap sentence gives no reason twice
 
 
 _FEAR, _GREED = 30, 70  # a sentiment index (0-100) at or below / at or above these reads as fear / greed
@@ -533,6 +534,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     )
     _join_change_ends(view)
     _mark_passed(view)
+    _mark_named_gaps(view, event)
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
     view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
     view.venue_groups, view.venues = _venue_groups(view.venues)
@@ -581,6 +583,16 @@ def _mark_passed(view: View) -> None:
             r.passed = "up"
         elif any(asset == f.asset and where[0] > level for asset, level in downs):
             r.passed = "down"
+
+
+def _mark_named_gaps(view: View, event: Event) -> None:
+    """A missing figure that a context item or caveat already names ("some research compares this event with the
+    December 2025 peak, whose scale is still pending verification") is told there: its gap sentence says only that
+    no figure is available, and the outlook refers back to it rather than naming it a third time."""
+    texts = [item.text.casefold() for item in (*event.context, *getattr(event, "caveats", ())) if getattr(item, "text", "")]
+    for g in view.gaps:
+        name = (g._fact.label or g._fact.subject or "").casefold()
+        g.told_elsewhere = bool(name) and any(name in t for t in texts)
 
 
 def _join_change_ends(view: View) -> None:
