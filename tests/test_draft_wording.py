@@ -755,3 +755,17 @@ context:
     assert body.count("March 2024 liquidation peak") == 2, body  # the claim, and the gap sentence
     assert "has not been confirmed by any provider" not in body, body
     assert "missing figure set out above" in body, body
+
+
+@pytest.mark.parametrize("words, said", [
+    ("That was 95% longs", "said that was 95% longs"),  # its own "that": never "said that That was"
+    ("The selling came from 95% longs", "said that the selling came from 95% longs"),
+    ("Bitcoin longs made up 95% of it", "said that Bitcoin longs made up 95% of it"),  # a name keeps its capital
+])
+def test_a_paraphrase_runs_on_after_said_that_in_lower_case_and_never_doubles_that(words, said):
+    md = draft(f"""
+quotes:
+  - {{id: q1, speaker: Jo Park, words: "{words}", paraphrase: true, source: coinglass}}
+""", eid="paraphrase-that")
+    assert f"Jo Park {said}" in md, md
+    assert not re.search(r"\bthat [Tt]hat\b", md)

@@ -716,7 +716,10 @@ class Render:
         if self.section in HEADLINE_SECTIONS and ref.unverified:
             raise TemplateMisuse(f"quote {q.id!r} is {q.status.value}: it may not appear in the {self.section}")
         if q.paraphrase:  # a view in the desk's words: attributed, never dressed as a verbatim quote
-            return self._token(Span("text", [Piece("text", q.words.strip().rstrip("."))], ref=ref.id))
+            said = q.words.strip().rstrip(".")
+            if _OPENER.match(said):  # mid-sentence after "said that": "That was ..." -> "that was ..." (names keep their capital)
+                said = said[0].lower() + said[1:]
+            return self._token(Span("text", [Piece("text", said)], ref=ref.id))
         return self._token(Span("text", [Piece("lit", "\u201c"), Piece("text", q.words.strip().strip('"\u201c\u201d')), Piece("lit", "\u201d")], ref=ref.id))
 
     # -- house wording ----------------------------------------------------------------
@@ -755,6 +758,8 @@ def _finer(v: float, unit: str) -> str:
     return text + "%" if unit == "percent" else text  # units printed as a bare number (a ratio's "to 1" cannot sit on both ends)
 
 
+# Words that open a sentence and are no name: lowered when a paraphrase runs on after "said that".
+_OPENER = re.compile(r"(?:That|The|This|These|Those|It|Its|There|They|Their|We|Our|A|An|In|On|Most|Some|Many|Prices|Liquidations)\b")
 _OF_IN = re.compile(r"\b(?:of|in)\s")
 
 

@@ -44,6 +44,7 @@ class Ref:
 
 UNVERIFIED = (Status.RUMOR, Status.PENDING_VERIFICATION)
 _INTRADAY_MINUTES = 60  # a price move over a window shorter than this is a burst within the session
+_SHORT_WINDOW_MINUTES = 4 * 60  # up to four hours, a provider's start and stop times decide more of a count than its coverage
 _BINDING_NOTE = re.compile(r"(?:per|each|every)\s", re.I)  # a note that reads as part of the figure's unit
 # Metrics whose subject is the thing measured ("the GMCI 30 index" fell 6.8%, "U.S. spot bitcoin ETFs" saw
 # outflows); for any other metric the subject is who holds it: "the funding rate on Binance for a whale".
@@ -60,7 +61,7 @@ class FigureRef(Ref):
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
-            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood",
+            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window",
         }
     )
 
@@ -91,6 +92,8 @@ class FigureRef(Ref):
         # A move over minutes ("over $1,000 in one minute") is the pace of the fall, not the period's change:
         # printed apart from the changes over hours and days.
         self.intraday = bool(fact.window) and window_minutes(fact.window) < _INTRADAY_MINUTES
+        # a window of a few hours at most: the clock each provider keeps moves its count more than its coverage does
+        self.short_window = bool(fact.window) and window_minutes(fact.window) <= _SHORT_WINDOW_MINUTES
         self.has_level = fact.price_level is not None
         self.has_band = fact.price_band is not None
         self.has_note = bool(fact.note)
@@ -190,7 +193,7 @@ def _spellings(event, source_id: str | None) -> tuple[str, ...]:
 
 
 class QuoteRef(Ref):
-    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase"})
+    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase", "opens_with_that"})
 
     def __init__(self, quote: Quote, reporter: str | None = None, reporter_names: tuple[str, ...] = ()):
         self._quote = quote
@@ -202,6 +205,8 @@ class QuoteRef(Ref):
         self.has_source = bool(reporter) and not any(names_within(n, quote.speaker) for n in names)
         self.unverified = quote.status in UNVERIFIED
         self.paraphrase = bool(getattr(quote, "paraphrase", False))  # a view in the desk's words: "said that ..."
+        # a paraphrase that opens with its own "that" ("That was 95% longs"): "said that was 95% longs", never "said that that"
+        self.opens_with_that = self.paraphrase and re.match(r"that\b", quote.words.strip(), re.I) is not None
 
 
 @dataclass
