@@ -828,3 +828,16 @@ def test_who_reports_the_higher_end_names_both_sources_as_an_attribution():
         assert "run higher from" not in md
     assert "P011" in _codes(ev, "The figures for 200 accounts run higher from CoinAnk than from CoinGlass.")
     assert "P011" not in _codes(ev, "The higher figure for 200 accounts comes from CoinAnk, the lower one from CoinGlass.")
+
+
+def test_an_index_named_by_its_own_label_is_printed_as_an_index_reading():
+    """A sentiment index labelled "liquidations on the main perpetual" printed "... stood at 48,534", which the
+    check reads as a count of liquidations no fact holds (corners seed 25, P001); "an index reading of" says what
+    the number is, whatever the label says."""
+    ev = event("""facts:
+  - {id: gauge, metric: sentiment_index, unit: index, asset: BTC, window: 24h, label: liquidations on the main perpetual,
+     status: official, observations: [{source: binance, value: 48534}]}
+""")
+    draft = drafter().draft(ev)
+    assert "stood at an index reading of 48,534" in draft.markdown
+    assert links_of(ev, draft.markdown)["48,534"] == "gauge"

@@ -44,6 +44,7 @@ class Ref:
 
 UNVERIFIED = (Status.RUMOR, Status.PENDING_VERIFICATION)
 _INTRADAY_MINUTES = 60  # a price move over a window shorter than this is a burst within the session
+_INDEX_WORDS = re.compile(r"\b(?:index|indices|gauge|reading|score)\b", re.I)
 _SHORT_WINDOW_MINUTES = 4 * 60  # up to four hours, a provider's start and stop times decide more of a count than its coverage
 _BINDING_NOTE = re.compile(r"(?:per|each|every)\s", re.I)  # a note that reads as part of the figure's unit
 # Metrics whose subject is the thing measured ("the GMCI 30 index" fell 6.8%, "U.S. spot bitcoin ETFs" saw
@@ -61,7 +62,7 @@ class FigureRef(Ref):
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
-            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window",
+            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid",
         }
     )
 
@@ -88,6 +89,10 @@ class FigureRef(Ref):
         self.has_venue = bool(fact.venue)
         self.has_contract = bool(fact.contract)
         self.has_subject = bool(fact.subject)
+        # an index named by the editor's own words that do not say it is one ("liquidations on the main perpetual"):
+        # printed as "an index reading of 48,534", or the number reads as a count of what the words name
+        named = fact.label or fact.subject or ""
+        self.index_unsaid = fact.unit == "index" and bool(named) and _INDEX_WORDS.search(named) is None
         self.has_assets = len(fact.assets) > 1  # several assets counted together ("DOGE and SHIB")
         # A move over minutes ("over $1,000 in one minute") is the pace of the fall, not the period's change:
         # printed apart from the changes over hours and days.
