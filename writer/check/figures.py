@@ -364,6 +364,7 @@ _DURATION_LEAD = re.compile(
     re.IGNORECASE,
 )
 _DURATION_NOUN = re.compile(r"\s+(?:(?:losing|winning)\s+)?(?:wait|streak|drought|hiatus|lull|absence|stretch|gap)\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _WINDOW_BEFORE = re.compile(r"\b(?:in|within|over|during|for|past|last|next|previous|the|of|a|an|per|every|each|after|before|since|than|into|by)\s*$", re.IGNORECASE)
 # Qualifiers that are also a window's preposition ("over 24 hours", "up to 12 hours"): no hedge on a duration.
 _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over", "just under"})
@@ -447,6 +448,11 @@ def _duration(text: str, m: re.Match, qre: re.Pattern, base: int) -> list[Figure
     if not m.group("lo"):
         return [Figure(base + m.start(), base + m.end(), m.group(0), unit, hi * times, hi * times, True, hp * times)]
     lo, lp = _amount(m.group("lo"), None)
+    if _FROM_BEFORE.search(before):  # "fell from 2,400 days to 3,100 days": a move between two points
+        lo_end = m.end("lo_unit") if m.group("lo_unit") else m.end("lo")
+        lo_end += text.startswith("s", lo_end)
+        return [Figure(base + m.start(), base + lo_end, text[m.start():lo_end], unit, lo * times, lo * times, True, lp * times),
+                Figure(base + m.start("num"), base + m.end(), text[m.start("num"):m.end()], unit, hi * times, hi * times, True, hp * times)]
     if lo >= hi:
         return []
     return [Figure(base + m.start(), base + m.end(), m.group(0), unit, lo * times, hi * times, False, max(lp, hp) * times)]
