@@ -843,3 +843,21 @@ def test_an_index_named_by_its_own_label_is_printed_as_an_index_reading():
     draft = drafter().draft(ev)
     assert "stood at an index reading of 48,534" in draft.markdown
     assert links_of(ev, draft.markdown)["48,534"] == "gauge"
+
+
+def test_two_figures_with_one_label_are_told_apart_by_what_differs():
+    """Two earlier peaks both labelled "liquidations on the main perpetual", one for BTC and one for ETH, of one
+    value: the label alone made the second read as the first (corners seed 25 with --links)."""
+    ev = event("""facts:
+  - {id: btc, metric: historical_liquidations, unit: USD, asset: BTC, venue: htx, label: liquidations on the main perpetual,
+     observations: [{source: coinglass, value: 12000000}]}
+  - {id: eth, metric: historical_liquidations, unit: USD, asset: ETH, venue: htx, label: liquidations on the main perpetual,
+     observations: [{source: coinglass, value: 12000000}]}
+""")
+    draft = drafter().draft(ev)
+    assert "liquidations on the main perpetual for BTC" in draft.markdown
+    assert "liquidations on the main perpetual for ETH" in draft.markdown
+    assert "main perpetual on HTX" not in draft.markdown  # the venue they share is no difference
+    linked = [(fu.figure.text, lk.support.fact.id if lk and lk.support and lk.support.fact else None)
+              for fu, lk, _ in checker().links(draft.markdown, event=ev)]
+    assert ("$12 million", "btc") in linked and ("$12 million", "eth") in linked, linked

@@ -769,3 +769,10 @@ quotes:
 """, eid="paraphrase-that")
     assert f"Jo Park {said}" in md, md
     assert not re.search(r"\bthat [Tt]hat\b", md)
+
+
+def test_a_change_of_zero_has_no_sign():
+    md = draft("""
+  - {id: flat, metric: market_cap_change, unit: percent, asset: HYPE, observations: [{source: coinglass, value: 0.0, hedge: almost}]}
+""", eid="zero-change")
+    assert "+0%" not in md and "almost 0%" in md, md

@@ -545,7 +545,7 @@ class Render:
         """A noun phrase for a figure ("long liquidations over 24 hours"), for gap sentences and what()."""
         names = self.style.names
         if fact.label:
-            return [Piece("text", fact.label)]
+            return [Piece("text", fact.label)] + self._apart(fact)
         attributed = names.get("attributed", {}).get(fact.metric)
         if fact.subject and attributed:
             # "the loss attributed to a whale": a noun phrase whatever the subject (one trader, two funds, a handle),
@@ -582,6 +582,25 @@ class Render:
             parts += [Piece("lit", " for "), Piece("text", fact.subject)]
         if fact.window:
             parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
+        return parts
+
+    def _apart(self, fact: Fact) -> list[Piece]:
+        """What tells a labelled figure from another figure of the event with the same label ("liquidations on the
+        main perpetual" for BTC and for ETH): its side, asset and venue where a twin's differ ("... for BTC on HTX");
+        its window is printed beside the figure (FigureRef.window_unsaid)."""
+        label = fact.label.casefold()
+        twins = [f for f in self.event.facts.values() if f.id != fact.id and f.label and f.label.casefold() == label]
+        parts: list[Piece] = []
+        side = bool(fact.side) and any(t.side != fact.side for t in twins)
+        asset = bool(fact.asset) and any(t.asset != fact.asset for t in twins)
+        if side or asset:  # " for BTC", " for long positions", " for long BTC positions"
+            parts.append(Piece("lit", " for " + (self.style.names.get("sides", {}).get(fact.side, fact.side) + " " if side else "")))
+            if asset:
+                parts.append(Piece("text", fact.asset))
+            if side:
+                parts.append(Piece("lit", (" " if asset else "") + "positions"))
+        if fact.venue and any(t.venue != fact.venue for t in twins):
+            parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
         return parts
 
     def _qualifiers(self, fact: Fact, asset_word: str) -> list[Piece]:
