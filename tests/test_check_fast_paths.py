@@ -37,3 +37,22 @@ def test_number_and_precision_are_the_floats_decimal_gives(text):
 
 def test_examples():
     assert (_num("1,451.5"), _half_unit("1.451"), _half_unit("90"), _half_unit("96,000"), _half_unit("0")) == (1451.5, 0.0005, 5.0, 500.0, 0.5)
+
+
+def test_qualifier_expression_looked_up_by_table_is_the_tables_own():
+    """find_figures looks a qualifier table's expression up by the table's identity (``_qualifiers_of``):
+    each table, the default or a desk's, gets the expression built from its own words."""
+    from writer.check.figures import DEFAULT_QUALIFIERS, _qualifier_re, _qualifiers_of, find_figures
+
+    def plain(q):
+        return _qualifier_re(tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ())))
+
+    desk = {**DEFAULT_QUALIFIERS, "approx": (*DEFAULT_QUALIFIERS["approx"], "circa")}
+    assert _qualifiers_of(DEFAULT_QUALIFIERS) is plain(DEFAULT_QUALIFIERS)
+    assert _qualifiers_of(desk) is plain(desk) is not plain(DEFAULT_QUALIFIERS)
+    text = "Longs lost circa $5 million."
+    assert [f.qualifier for f in find_figures(text, desk)] == ["approx"]
+    assert [f.qualifier for f in find_figures(text)] == [None]
+    for _ in range(20):  # tables made and dropped again: an id reused by a new table never finds the old one's
+        table = {**DEFAULT_QUALIFIERS, "at_most": ("circa",)}
+        assert [f.qualifier for f in find_figures(text, table)] == ["at_most"]

@@ -189,3 +189,53 @@ UNION_TEXTS = st.lists(st.sampled_from(PHRASE_WORDS + [" ", " ", ", ", ". ", "-"
 def test_union_positions_on_generated_text(text):
     _same_positions(text)
     _same_positions(text.upper())
+
+
+# --- the figure grammar scanned case-folded (figures._FIGURE_FOLDED) ----------------------------------------
+
+FIGURE_WORDS = st.sampled_from([
+    " ", " ", "$", "US$", "USD ", "5", "96,000", "1.45", "-", "−", "+", "%", " percent", " per cent", "between ", " and ",
+    " to ", "-to-", ":", "1", "K", "M", "B", "bn", "mn", " million", " Million", " BILLION", " thousand", " hundred",
+    "several ", "a ", "A ", "one ", "tens of ", "dozens of ", "a few ", "A Couple Of ", " traders", " Liquidations",
+    " BTC", " eth", " coins", " yuan", " Won", " USDT", " dollars", " per second", " Per Minute", "from ", "top ",
+    "ſ", "\u212a", "İ", "x", "×", " index", " at ", "half a ", " level", ".", ",",
+])
+FIGURE_TEXTS = st.lists(FIGURE_WORDS, max_size=25).map("".join)
+
+
+def _grammar_matches(rx: re.Pattern, scanned: str) -> list:
+    return [(m.span(), m.lastgroup, {k: (v.lower() if v else v) for k, v in m.groupdict().items()}) for m in rx.finditer(scanned)]
+
+
+def _same_figures(text: str, monkeypatch) -> None:
+    low = lowered(text)
+    if low is not None:
+        assert _grammar_matches(figures._FIGURE_FOLDED, low) == _grammar_matches(figures._FIGURE_RE, text)
+    folded = figures.find_figures(text)
+    with monkeypatch.context() as m:
+        m.setattr(figures, "lowered", lambda t: None)  # the plain scan, IGNORECASE over the text as written
+        assert figures.find_figures(text) == folded
+
+
+def test_folded_grammar_differs_only_in_case():
+    assert figures._FIGURE_FOLDED.pattern != figures._FIGURE_RE.pattern
+    assert figures._FIGURE_FOLDED.groupindex == figures._FIGURE_RE.groupindex
+    assert not figures._FIGURE_FOLDED.flags & re.IGNORECASE
+    assert "(?i:" not in figures._FIGURE_FOLDED.pattern and "[KMB]" not in figures._FIGURE_FOLDED.pattern
+
+
+def test_folded_grammar_on_drafts_fixtures_and_our_sentences(monkeypatch):
+    texts = sentences() + OURS + ["Between $1.2 Million And $3 MILLION; 5 BTC, 2:1 and 45-to-1; A Few Hundred Million Dollars.",
+                                  "Longs lost US$5Bn, 12K and 7M; 40X jump; a 3× move; 10,000 Won and 2 Per Second."]
+    assert len(texts) > 100
+    for text in texts:
+        _same_figures(text, monkeypatch)
+
+
+@settings(max_examples=400, deadline=None)
+@given(FIGURE_TEXTS)
+def test_folded_grammar_on_generated_text(text):
+    from _pytest.monkeypatch import MonkeyPatch
+
+    with MonkeyPatch.context() as monkeypatch:
+        _same_figures(text, monkeypatch)

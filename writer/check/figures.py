@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from writer.check.casefold import lowered
+
 _MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MAG_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
 # Currencies a desk writes out after a magnitude ("2.4 trillion won"): never dollars.
@@ -68,6 +70,33 @@ _FIGURE_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+def _fold_grammar(pattern: str) -> str:
+    """The figure grammar's case-sensitive twin for lower-cased text (writer/check/casefold.py): every
+    letter lower-cased but those of escapes and group names, and the ``(?i:...)`` groups plain. Scanned
+    over ``lowered(text)`` it gives the matches IGNORECASE gives over the text (about 1.25x faster: the
+    engine passes over an alternative on its first character only when it compares it case-sensitively);
+    tests/test_check_regex_filters.py holds the two to the same matches."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith("(?P<", i):
+            close = pattern.index(">", i)
+            out.append(pattern[i:close + 1])
+            i = close + 1
+        elif pattern.startswith("(?i:", i):
+            out.append("(?:")
+            i += 4
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
+
+
+_FIGURE_FOLDED = re.compile(_fold_grammar(_FIGURE_RE.pattern), re.VERBOSE)
 # A time of day ("08:30") or a bare hyphenated compound is never a ratio.
 _TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
 # "hundred" alone is only a figure in "hundred billion" / "a hundred million".
@@ -176,10 +205,12 @@ def _unit_of(text: str) -> str | None:
 _TRAILING_IN_OF = re.compile(r"\s+(?:in|of)$")
 
 
-def _make(m: re.Match, base: int) -> Figure | None:
+def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
+    """The figure of a grammar match; ``source``: the text as written when ``m`` was found in its
+    lower-cased twin (``_FIGURE_FOLDED``: every group read here is lower-cased or digits anyway)."""
     kind = m.lastgroup
     g = m.group
-    text = m.group(0).rstrip()
+    text = (m.group(0) if source is None else source[m.start():m.end()]).rstrip()
     # a trailing "in"/"of" joined onto money ("$683 million in") is context, not figure.
     if text[-2:].lower() in ("in", "of"):
         text = _TRAILING_IN_OF.sub("", text)
@@ -313,22 +344,36 @@ DEFAULT_QUALIFIERS = {
 }
 
 
+def _qualifiers_of(q: dict[str, tuple[str, ...]]) -> re.Pattern:
+    """``_qualifier_re`` of a qualifier table, looked up by the table's identity: the check passes the
+    same table for every block, and building the cache key (three tuples hashed) cost more than the lookup."""
+    kept = _QUALIFIERS_KEPT.get(id(q))
+    if kept is None or kept[0] is not q:
+        if len(_QUALIFIERS_KEPT) >= 8:
+            _QUALIFIERS_KEPT.clear()
+        kept = _QUALIFIERS_KEPT[id(q)] = (q, _qualifier_re(tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ()))))
+    return kept[1]
+
+
+_QUALIFIERS_KEPT: dict[int, tuple[dict, re.Pattern]] = {}  # id(table) -> (the table, held so its id is not reused; its expression)
+
+
 def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None, base: int = 0) -> list[Figure]:
     """Every figure in ``text``, in order, with its approximation or bound word kept apart."""
-    q = qualifiers or DEFAULT_QUALIFIERS
-    qre = _qualifier_re(tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ())))
+    qre = _qualifiers_of(qualifiers or DEFAULT_QUALIFIERS)
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
-    lower = text.lower()
+    low = lowered(text)  # the grammar is scanned case-folded when that gives the same matches
+    lower = text.lower() if low is None else low
     for m in (_HUNDRED_RE.finditer(text) if "hundred" in lower else ()):
         mag = _MAG_WORDS[m.group("h_mag").lower()]
         end = m.end("h")
         found.append(Figure(base + m.start(), base + end, text[m.start():end], None, 100 * mag, 100 * mag, True, 50 * mag))
         taken.append((m.start(), m.end()))
-    for m in _FIGURE_RE.finditer(text):
+    for m in (_FIGURE_FOLDED.finditer(low) if low is not None else _FIGURE_RE.finditer(text)):
         if taken and any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        fig = _make(m, base)
+        fig = _make(m, base, text)
         if fig is None:
             if m.lastgroup == "mrange":  # a move "from $X to $Y": two figures
                 found.extend(find_figures_simple(text[m.start("mrange"):m.end("mrange")], base + m.start("mrange")))
