@@ -239,3 +239,14 @@ def test_folded_grammar_on_generated_text(text):
 
     with MonkeyPatch.context() as monkeypatch:
         _same_figures(text, monkeypatch)
+
+
+def test_the_grammar_as_written_is_compiled_only_when_a_text_needs_it():
+    """A process whose texts all fold compiles the folded grammar only (a cold check compiles one, not two)."""
+    import subprocess
+    import sys
+
+    code = ("from writer.check import figures as F; F.find_figures('Longs lost $5 million.'); a = '_FIGURE_RE' in vars(F); "
+            "F.find_figures('Longs loſt $5 million.'); print(a, '_FIGURE_RE' in vars(F))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]

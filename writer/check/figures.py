@@ -46,7 +46,7 @@ COINS = r"coins|tokens|bitcoins?|btc|eth|ether|xrp|sol|doge|bnb"
 CUR_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 
 # One alternation, most specific first; named groups say which form matched.
-_FIGURE_RE = re.compile(
+_FIGURE_SOURCE = (
     rf"""
     (?<![\w$.,/+\-])
     (?=[$\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds)  # cheap first-character filter
@@ -67,8 +67,7 @@ _FIGURE_RE = re.compile(
     | (?P<grouped>(?P<g_num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?))
     )
     (?![\w%]|[-–]\w)
-    """,
-    re.VERBOSE | re.IGNORECASE,
+    """
 )
 
 
@@ -96,7 +95,23 @@ def _fold_grammar(pattern: str) -> str:
     return "".join(out)
 
 
-_FIGURE_FOLDED = re.compile(_fold_grammar(_FIGURE_RE.pattern), re.VERBOSE)
+_FIGURE_FOLDED = re.compile(_fold_grammar(_FIGURE_SOURCE), re.VERBOSE)
+
+
+def _figure_re() -> re.Pattern:
+    """The grammar as written (IGNORECASE), for a text the folded twin cannot read ("ſ", "İ"): compiled
+    on first use, so a process whose texts all fold (nearly every one) does not compile it."""
+    rx = globals().get("_FIGURE_RE")
+    if rx is None:
+        rx = globals()["_FIGURE_RE"] = re.compile(_FIGURE_SOURCE, re.VERBOSE | re.IGNORECASE)
+    return rx
+
+
+def __getattr__(name: str):
+    """``figures._FIGURE_RE`` (benchmarks, tests, the textlint port's export) compiles it (PEP 562)."""
+    if name == "_FIGURE_RE":
+        return _figure_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 # A time of day ("08:30") or a bare hyphenated compound is never a ratio.
 _TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
 # "hundred" alone is only a figure in "hundred billion" / "a hundred million".
@@ -370,7 +385,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         end = m.end("h")
         found.append(Figure(base + m.start(), base + end, text[m.start():end], None, 100 * mag, 100 * mag, True, 50 * mag))
         taken.append((m.start(), m.end()))
-    for m in (_FIGURE_FOLDED.finditer(low) if low is not None else _FIGURE_RE.finditer(text)):
+    for m in (_FIGURE_FOLDED.finditer(low) if low is not None else _figure_re().finditer(text)):
         if taken and any(s < m.end() and m.start() < e for s, e in taken):
             continue
         fig = _make(m, base, text)
