@@ -302,3 +302,10 @@ def test_headed_class_expressions_on_drafts_fixtures_and_our_sentences():
 @given(UNION_TEXTS)
 def test_headed_class_expressions_on_generated_text(text):
     _same_class_matches(text)
+
+
+def test_wordy_blocks_found_the_same_case_folded():
+    from writer.check import nlp
+
+    for text in sentences() + OURS + ["Several MILLION dollars", "a Thouſand", "HUNDREDS", "no magnitude here", "billions"]:
+        assert nlp._wordy(text) == bool(nlp._WORDY.search(text)), text

@@ -359,23 +359,26 @@ DEFAULT_QUALIFIERS = {
 }
 
 
-def _qualifiers_of(q: dict[str, tuple[str, ...]]) -> re.Pattern:
-    """``_qualifier_re`` of a qualifier table, looked up by the table's identity: the check passes the
-    same table for every block, and building the cache key (three tuples hashed) cost more than the lookup."""
+def _qualifiers_of(q: dict[str, tuple[str, ...]]) -> tuple[re.Pattern, int]:
+    """``_qualifier_re`` of a qualifier table and its longest word, looked up by the table's identity: the
+    check passes the same table for every block, and building the cache key (three tuples hashed) cost
+    more than the lookup."""
     kept = _QUALIFIERS_KEPT.get(id(q))
     if kept is None or kept[0] is not q:
         if len(_QUALIFIERS_KEPT) >= 8:
             _QUALIFIERS_KEPT.clear()
-        kept = _QUALIFIERS_KEPT[id(q)] = (q, _qualifier_re(tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ()))))
-    return kept[1]
+        words = (tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ())))
+        kept = _QUALIFIERS_KEPT[id(q)] = (q, _qualifier_re(*words), max((len(w) for ws in words for w in ws), default=0))
+    return kept[1], kept[2]
 
 
-_QUALIFIERS_KEPT: dict[int, tuple[dict, re.Pattern]] = {}  # id(table) -> (the table, held so its id is not reused; its expression)
+# id(table) -> (the table, held so its id is not reused; its expression; its longest word)
+_QUALIFIERS_KEPT: dict[int, tuple[dict, re.Pattern, int]] = {}
 
 
 def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None, base: int = 0) -> list[Figure]:
     """Every figure in ``text``, in order, with its approximation or bound word kept apart."""
-    qre = _qualifiers_of(qualifiers or DEFAULT_QUALIFIERS)
+    qre, reach = _qualifiers_of(qualifiers or DEFAULT_QUALIFIERS)
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
     low = lowered(text)  # the grammar is scanned case-folded when that gives the same matches
@@ -415,8 +418,11 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     for fig in found:
         local = fig.start - base
         before = text[max(0, local - 30):local]
-        qm = qre.search(before)
-        if qm and fig.qualifier != "vague":
+        # A qualifier (one of the table's words, as long as written) ends where only spaces are left before the
+        # figure: no match starts before the longest word's length back from there (searched from there: the
+        # same match, half the places tried; the lookbehind still sees the text before).
+        qm = qre.search(before, max(0, len(before.rstrip()) - reach)) if fig.qualifier != "vague" else None
+        if qm:
             kind = qm.lastgroup
             qstart = fig.start - (len(before) - qm.start())
             fig = Figure(fig.start, fig.end, fig.text, fig.unit, fig.lo, fig.hi, fig.point, fig.precision,
