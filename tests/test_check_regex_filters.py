@@ -309,3 +309,42 @@ def test_wordy_blocks_found_the_same_case_folded():
 
     for text in sentences() + OURS + ["Several MILLION dollars", "a Thouſand", "HUNDREDS", "no magnitude here", "billions"]:
         assert nlp._wordy(text) == bool(nlp._WORDY.search(text)), text
+
+
+# --- the grammar scanned sentence by sentence, figure-free sentences remembered (find_figures(sentences=...)) -----
+
+from writer.check.sentences import sentence_bounds  # noqa: E402
+
+SHARED_MEMO: set[str] = set()  # shared by every text below, so remembered sentences are met again in other texts
+PROSE_WORDS = st.sampled_from([
+    " ", " ", ". ", "! ", "? ", ".\" ", "?) ", ".’ ", "\n", "U.S. ", "approx. ", "e.g. ", "$5.5 million", "$5. ", "3 traders",
+    "The ", "It ", "A ", "a ", "about ", "several ", "hundred ", "million", " Billion", "between $1 and $2", " to ",
+    "from ", "$90,000", "-", "5%", "2:1", "40-to-1", "top ", "10 coins", "index ", "at 27", "half a billion", "40x",
+    "Longs lost ", "said CoinGlass", "(", ")", ",", "ſ", "İ",
+])
+PROSE = st.lists(PROSE_WORDS, max_size=30).map("".join)
+
+
+def _same_by_sentence(text: str) -> None:
+    assert figures.find_figures(text, sentences=sentence_bounds(text), figure_free=SHARED_MEMO) == figures.find_figures(text)
+
+
+def test_sentence_by_sentence_on_drafts_fixtures_and_our_sentences():
+    paragraphs = [" ".join(sentences()[i:i + 4]) for i in range(0, len(sentences()), 2)]
+    for text in paragraphs + OURS + paragraphs:  # twice: the second time most figure-free sentences are remembered
+        _same_by_sentence(text)
+    assert SHARED_MEMO  # some sentences were remembered, so the memo's path was taken
+
+
+@settings(max_examples=500, deadline=None)
+@given(PROSE)
+def test_sentence_by_sentence_on_generated_text(text):
+    _same_by_sentence(text)
+    _same_by_sentence(text)  # again, with what the first reading remembered
+
+
+def test_a_full_memo_is_emptied():
+    memo = {f"sentence {i}" for i in range(figures.FIGURE_FREE_KEPT)}
+    text = "No figure here. Nor here."
+    assert figures.find_figures(text, sentences=sentence_bounds(text), figure_free=memo) == []
+    assert len(memo) <= 2

@@ -376,8 +376,16 @@ def _qualifiers_of(q: dict[str, tuple[str, ...]]) -> tuple[re.Pattern, int]:
 _QUALIFIERS_KEPT: dict[int, tuple[dict, re.Pattern, int]] = {}
 
 
-def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None, base: int = 0) -> list[Figure]:
-    """Every figure in ``text``, in order, with its approximation or bound word kept apart."""
+def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None, base: int = 0, *,
+                 sentences=None, figure_free: set[str] | None = None) -> list[Figure]:
+    """Every figure in ``text``, in order, with its approximation or bound word kept apart.
+
+    ``sentences`` (``sentence_bounds(text)``) with ``figure_free`` (the caller's memo, a set): the grammar
+    is scanned sentence by sentence, and a sentence whose text the memo holds is not scanned (one with no
+    match is added to it). No grammar match crosses a sentence boundary (one never holds a sentence's end
+    mark followed by a space) and every sentence follows a space or the text's start, so a sentence's matches
+    depend on its own words only; articles repeat their figure-free sentences (drafts of one template, the
+    bench's generated prose). tests/test_check_regex_filters.py holds it to the scan of the whole text."""
     qre, reach = _qualifiers_of(qualifiers or DEFAULT_QUALIFIERS)
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
@@ -388,7 +396,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         end = m.end("h")
         found.append(Figure(base + m.start(), base + end, text[m.start():end], None, 100 * mag, 100 * mag, True, 50 * mag))
         taken.append((m.start(), m.end()))
-    for m in (_FIGURE_FOLDED.finditer(low) if low is not None else _figure_re().finditer(text)):
+    for m in _grammar_matches(text, low, sentences, figure_free):
         if taken and any(s < m.end() and m.start() < e for s, e in taken):
             continue
         fig = _make(m, base, text)
@@ -429,6 +437,28 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
                          kind, qm.group(kind), qstart, fig.asset)
         out.append(fig)
     return _join_ranges(text, out, base)
+
+
+FIGURE_FREE_KEPT = 8192  # figure-free sentences a memo holds before it is emptied (a bound, not a tuning knob)
+
+
+def _grammar_matches(text: str, low: str | None, sentences, figure_free: set[str] | None):
+    """The figure grammar's matches in ``text`` (see ``find_figures``), case-folded when ``low`` is given."""
+    if low is None or sentences is None or figure_free is None:
+        yield from (_FIGURE_FOLDED.finditer(low) if low is not None else _figure_re().finditer(text))
+        return
+    for start, end in sentences:
+        words = low[start:end]
+        if words in figure_free:
+            continue
+        found = False
+        for m in _FIGURE_FOLDED.finditer(low, start, end):
+            found = True
+            yield m
+        if not found:
+            if len(figure_free) >= FIGURE_FREE_KEPT:
+                figure_free.clear()
+            figure_free.add(words)
 
 
 def _join_ranges(text: str, found: list[Figure], base: int) -> list[Figure]:

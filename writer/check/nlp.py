@@ -62,6 +62,7 @@ class FigureComponent:
         self.sent_starts = sent_starts
         self.doc_offsets = doc_offsets or sent_starts or figure_spans
         self._memo: dict[str, tuple[tuple, tuple]] = {}
+        self._figure_free: set[str] = set()  # sentences read before that hold no figure (find_figures)
 
     def chunks(self, text: str) -> list[tuple[tuple[tuple[int, int], ...], tuple]]:
         """(sentences, figures) of each blank-line-separated chunk, offsets relative to the chunk.
@@ -77,8 +78,10 @@ class FigureComponent:
         for chunk in text.split("\n\n"):
             hit = memo.get(chunk)
             if hit is None:
-                figures = find_figures(chunk, self.phrases.qualifiers) if _DIGIT.search(chunk) or _wordy(chunk) else []
-                hit = (tuple(sentence_bounds(chunk)), tuple(figures))
+                bounds = sentence_bounds(chunk)
+                figures = find_figures(chunk, self.phrases.qualifiers, sentences=bounds, figure_free=self._figure_free) \
+                    if _DIGIT.search(chunk) or _wordy(chunk) else []
+                hit = (tuple(bounds), tuple(figures))
                 if len(memo) >= self.MEMO_SIZE:
                     memo.clear()
                 memo[chunk] = hit
