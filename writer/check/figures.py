@@ -34,7 +34,7 @@ _VAGUE = {
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MAGW = r"hundred|thousand|million|billion|trillion"
-CUR = r"(?:US\$|\$|USD\s?)"
+CUR = r"(?:US\$[ ]?|\$[ ]?|USD\s?)"  # "$1.2 billion", "$ 1.29 billion", "USD 132 million" ([ ]: kept in a verbose pattern)
 COUNTED = (
     r"traders|accounts|users|investors|positions|wallets|addresses|orders|people|participants|holders|"
     r"liquidation orders|liquidations|trades|whales"
