@@ -674,8 +674,8 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
 
 # What a change metric is a change of, where its name does not say ("the price fell $2,000").
 _CHANGE_OF = {"price_change": "price_level"}
-# ...but "rose to $30 billion", "fell to $76,800", "stood at": the level reached, not the change.
-_LEVEL_AFTER_CHANGE = re.compile(r"\b(?:to|at)\s*$", re.IGNORECASE)
+# ...but "rose to $30 billion", "fell to $76,800", "stood at", "fell 554, from 1,554": a level reached or left, not the change.
+_LEVEL_AFTER_CHANGE = re.compile(r"\b(?:to|at|from)\s*$", re.IGNORECASE)
 _AVERAGE_WORDS = re.compile(r"\b(?:average[sd]?|mean|on\s+average)\b", re.IGNORECASE)
 _AVERAGE_REACH = 40  # characters before the figure where "an average (of)" stands
 _AVERAGE_BONUS = 3  # what "an average of" adds to the report's average over the figure it averages
