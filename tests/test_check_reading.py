@@ -110,6 +110,10 @@ SENTENCES = [
     ("data from", "Data compiled by Velo indicates shorts lost $88 million on Bybit alone.", []),
     ("data from", "Figures from Coinalyze point to $155 million in liquidated shorts.", []),
     ("label", "Long liquidations hit $423 million over the day (CoinGlass).", []),
+    ("label", "Liquidations by venue over 24 hours, $512 million in total. Source: CoinGlass", []),
+    ("label", "Liquidations by venue over 24 hours, $512 million in total. Data: Coinalyze.", []),
+    ("label", "Source: CoinGlass. Longs lost $51 million in the hour.", []),
+    ("label", "Liquidations by venue came to $512 million. Shorts were squeezed hardest.", ["$512 million"]),
     ("label", "Long liquidations hit $423 million over the day (Binance included).", ["$423 million"]),
     ("label", "Hyperliquid (HYPE) longs lost $61 million on the day.", ["$61 million"]),
     ("descriptor", "On-chain analyst EmberCN reported that the wallet added $22 million of ETH longs.", []),
@@ -218,3 +222,10 @@ def checker():
 def test_fact_free_reading(checker, family, sentence, flagged):
     findings = checker.check_text(sentence)
     assert sorted(f.figure for f in findings if f.code == "F001") == sorted(flagged), [(f.code, f.figure) for f in findings]
+
+
+def test_a_credit_line_covers_its_own_paragraph_only(checker):
+    """A caption's "Source: X" closing a paragraph covers that paragraph's figures, not the next one's."""
+    text = "Longs lost $88 million over the day. Shorts lost $12 million. Source: CoinGlass\n\nLongs lost $5 million more.\n"
+    flagged = [f.figure for f in checker.check_text(text) if f.code == "F001"]
+    assert flagged == ["$5 million"]
