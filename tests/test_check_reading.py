@@ -229,3 +229,24 @@ def test_a_credit_line_covers_its_own_paragraph_only(checker):
     text = "Longs lost $88 million over the day. Shorts lost $12 million. Source: CoinGlass\n\nLongs lost $5 million more.\n"
     flagged = [f.figure for f in checker.check_text(text) if f.code == "F001"]
     assert flagged == ["$5 million"]
+
+
+# Fact mode: a figure read in context is linked like any other, so an edit to it is caught.
+EVENT = "factbase/corpus/05-beincrypto-1-13b.yaml"  # traders: 308,465 (count); ath_wait: 847 days (BeInCrypto)
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("Traders liquidated over the day numbered roughly 308,000, according to a single source, CoinGlass.", set()),
+    ("Traders liquidated over the day numbered roughly 408,000, according to a single source, CoinGlass.", {"P006"}),
+    ("The wait for bitcoin's new all-time high lasted 847 days, according to a single source, BeInCrypto.", set()),
+    ("The wait for bitcoin's new all-time high lasted 874 days, according to a single source, BeInCrypto.", {"P006"}),
+    ("The wait for bitcoin's new all-time high lasted 847 days.", {"P002"}),
+])
+def test_figures_read_in_context_are_verified_against_the_facts(checker, sentence, codes):
+    from pathlib import Path
+
+    from writer.factbase.loader import load_event
+
+    event = load_event(Path(__file__).resolve().parents[1] / EVENT)
+    found = {f.code for f in checker.check_text(sentence, event=event) if f.severity in ("error", "warning")}
+    assert found == codes
