@@ -55,6 +55,7 @@ MUST_READ = [
     ("A wallet sold ₿1,250 into the drop.", "₿1,250", "coins", 1250, 1250, None),
     ("Funding on BTC perpetuals rose 14 bps overnight.", "14 bps", "percent", 0.14, 0.14, None),
     ("Funding rose 9 basis points after the flush.", "9 basis points", "percent", 0.09, 0.09, None),
+    ("Spot volume ran at a 12x multiple of the daily average.", "12x", "ratio", 12, 12, None),
 ]
 
 MUST_NOT_READ = [
@@ -78,6 +79,7 @@ MUST_NOT_READ = [
     "Three exchanges and two venues halted trading.",
     # leverage is a position's terms, not a figure
     "The trader held a 50x leveraged long; the venue cut max leverage to 40x.",
+    "She opened a 40x long and later a 25X bearish position.",
 ]
 
 
@@ -189,6 +191,15 @@ SENTENCES = [
     ("count words bare", "Nearly three hundred thousand accounts were liquidated.", ["three hundred thousand accounts"]),
     ("TVL", "The vault's loss was about 1% of its $451 million in deposits, Hyperliquid said in a post.", []),
     ("units", "The trader withdrew 17.09 million USDC after the liquidation.", ["17.09 million USDC"]),
+    ("curly", "CoinGlass’s data showed $645 million of longs closed.", []),
+    ("curly2", "Per Coinglass’ figures, shorts lost $92 million.", []),
+    ("as per", "As per data from CoinAnk, 61% of the day's liquidations were longs.", []),
+    ("estimate by", "Roughly $2 billion of longs sit below $60,000, an estimate by Hyblock Capital shows.", []),
+    ("pct share bare", "Longs were 61% of the day's liquidations.", ["61%"]),
+    ("whale loss", "A Hyperliquid whale lost $4 million when the position was liquidated, Lookonchain data shows.", []),
+    ("sleuth", "On-chain sleuth ZachXBT said the wallet moved 3,000 ETH before the crash.", []),
+    ("bn spaced", "Liquidations totalled 1.2 bn dollars, per CoinGlass.", []),
+    ("bn bare", "Liquidations totalled $1.2 bn over the day.", ["$1.2 bn"]),
     ("paren desc", "According to Coinalyze (a derivatives data aggregator), shorts lost $171 million in the day.", []),
     ("platform reported", "The Coinalyze data platform reported liquidations of $132 million over the day.", []),
     ("list label", "Total liquidations in 24 hours: 612 million USD.", ["612 million USD"]),

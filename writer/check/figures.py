@@ -92,9 +92,9 @@ _NUMBER_WORDS_RE = re.compile(
 
 # "half a billion (dollars)": half the magnitude, a round figure.
 _HALF_RE = re.compile(r"(?<![\w$])half\s+a\s+(?P<mag>million|billion|trillion)(?P<dollars>\s+(?:of\s+)?dollars|\s+USD)?\b", re.IGNORECASE)
-# A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x") is a
-# position's terms, not a figure.
-_MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:leverage|leveraged|margin)\b)", re.IGNORECASE)
+# A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x", "a 40x
+# long", "a 40X bearish position") is a position's terms, not a figure.
+_MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:(?:bullish|bearish)\s+)?(?:leverage|leveraged|levered|margin|long|longs|short|shorts|position|positions)\b)", re.IGNORECASE)
 _LEVERAGE_BEFORE = re.compile(r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
 # Two figures that are the ends of one range: what stands between them, and what may stand before the first.
 # A duration's word may follow each end ("67,400 hours to 70,900 hours": the check reads no unit in it).
