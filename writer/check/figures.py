@@ -350,7 +350,7 @@ DEFAULT_QUALIFIERS = {
 DURATION_UNITS = {"minute": ("minutes", 1), "hour": ("hours", 1), "day": ("days", 1), "week": ("days", 7)}
 # "847 days", "0.6 hours", "an 847-day wait", and a range "653 to 1,050 days" / "675 days to 711 days".
 _DURATION_RE = re.compile(
-    rf"(?<![\w$.,/#+\-−])(?:(?P<lo>{NUM})(?:\s+(?P<lo_unit>minute|hour|day|week)s?)?\s*(?:[-–—]|\s+to\s+)\s*)?"
+    rf"(?<![\w$.,/#+\-−])(?:(?P<lo_part>(?P<lo>{NUM})(?:\s+(?P<lo_unit>minute|hour|day|week)s?)?)\s*(?:[-–—]|\s+to\s+)\s*)?"
     rf"(?P<num>{NUM})(?P<sep>\s+|-)(?P<unit>minute|hour|day|week)s?\b(?![-–]\w)",
     re.IGNORECASE,
 )
@@ -376,7 +376,7 @@ _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over"
 # versions, times of day, names with digits never follow these verbs with such a subject).
 _BARE_RE = re.compile(rf"(?<![\w$.,/#+\-−:])(?P<num>{NUM})(?![\w%]|[.,:]\d|\s*(?:[x×%]|percent\b|per\s?cent\b)|[-–]\w)")
 _AMOUNT_LEAD = re.compile(
-    r"(?:\b(?:number(?:ed|s|ing)?|c(?:a|o)mes?\s+to|coming\s+to|st(?:oo|a)d\s+at|stands\s+at|standing\s+at"
+    r"(?:\b(?:number(?:ed|s|ing)?|(?:came|comes?|coming)\s+to|st(?:oo|a)d\s+at|stands\s+at|standing\s+at"
     r"|total(?:l?ed|s|l?ing)?|reach(?:ed|es)?|hit|hits|amount(?:ed|s|ing)?\s+to|put\s+at|estimated\s+at|pegged\s+at"
     r"|(?:rose|rises|risen|fell|falls|fallen|dropped|drops|climbed|jumped|grew|increased|decreased|declined|slipped|surged)(?:\s+(?:by|to))?"
     r"|was|were|is|are|(?P<at>at)|a\s+total\s+of|from)|\bfrom\s+\S+\s+to"
@@ -402,23 +402,21 @@ _LOOKBACK = 200  # characters before a number searched for its sentence's subjec
 
 
 def _read_in_context(text: str, found: list[Figure], qre: re.Pattern, base: int) -> list[Figure]:
-    """Durations and bare amounts the grammar's own forms did not read (see the expressions above)."""
+    """``found`` with what the grammar's own forms could not read (see the expressions above): durations,
+    bare amounts, and a grouped number's unit where its subject says it ("climbed to 58,310": a count)."""
+    out = [(_bare_amount(text, f.start - base, f.text, qre, base) or f) if f.unit is None and f.point and _NUM_ONLY.fullmatch(f.text) else f
+           for f in found]
     spans = [(f.start - base, f.end - base) for f in found]
-    out: list[Figure] = []
     for m in _DURATION_RE.finditer(text):
         if not _overlaps(spans, m.start(), m.end()):
-            out.extend(_duration(text, m, qre, base))
-    spans += [(f.start - base, f.end - base) for f in out]
+            durations = _duration(text, m, qre, base)
+            out += durations
+            spans += [(f.start - base, f.end - base) for f in durations]
     for m in _BARE_RE.finditer(text):
         if not _overlaps(spans, m.start(), m.end()):
             fig = _bare_amount(text, m.start(), m.group("num"), qre, base)
             if fig is not None:
                 out.append(fig)
-    for i, f in enumerate(found):  # "climbed to 58,310": a grouped number the subject says is a count
-        if f.unit is None and f.point and _NUM_ONLY.fullmatch(f.text):
-            fig = _bare_amount(text, f.start - base, f.text, qre, base)
-            if fig is not None:
-                found[i] = fig
     return out
 
 
@@ -448,6 +446,10 @@ def _duration(text: str, m: re.Match, qre: re.Pattern, base: int) -> list[Figure
     if not m.group("lo"):
         return [Figure(base + m.start(), base + m.end(), m.group(0), unit, hi * times, hi * times, True, hp * times)]
     lo, lp = _amount(m.group("lo"), None)
+    if _FROM_BEFORE.search(before) and not _RANGE_OPEN.search(before):  # "fell from 2,400 days to 3,100 days": a move
+        lo_end = m.end("lo_part")
+        return [Figure(base + m.start("lo"), base + lo_end, text[m.start("lo"):lo_end], unit, lo * times, lo * times, True, lp * times),
+                Figure(base + m.start("num"), base + m.end(), text[m.start("num"):m.end()], unit, hi * times, hi * times, True, hp * times)]
     if lo >= hi:
         return []
     return [Figure(base + m.start(), base + m.end(), m.group(0), unit, lo * times, hi * times, False, max(lp, hp) * times)]
@@ -541,7 +543,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         v, p = _amount(m.group("num"), None)
         found.append(Figure(base + m.start(), base + m.end(), m.group(0), "ratio", v, v, True, p))
     if _DIGIT_RE.search(text):
-        found.extend(_read_in_context(text, found, qre, base))
+        found = _read_in_context(text, found, qre, base)
     found.sort(key=lambda f: f.start)
     out = []
     for fig in found:
