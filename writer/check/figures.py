@@ -36,7 +36,7 @@ _VAGUE = {
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MAGW = r"hundred|thousand|million|billion|trillion"
-CUR = r"(?:US\$|\$|USD\s?)"
+CUR = r"(?:US\$[ ]?|\$[ ]?|USD\s?)"  # "$1.2 billion", "$ 1.29 billion", "USD 132 million" ([ ]: kept in a verbose pattern)
 COUNTED = (
     r"traders|accounts|users|investors|positions|wallets|addresses|orders|people|participants|holders|"
     r"liquidation orders|liquidations|trades|whales"
@@ -136,14 +136,15 @@ _NUMBER_WORDS_RE = re.compile(
 
 # "half a billion (dollars)": half the magnitude, a round figure.
 _HALF_RE = re.compile(r"(?<![\w$])half\s+a\s+(?P<mag>million|billion|trillion)(?P<dollars>\s+(?:of\s+)?dollars|\s+USD)?\b", re.IGNORECASE)
-# A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x") is a
-# position's terms, not a figure.
-_MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:leverage|leveraged|margin)\b)", re.IGNORECASE)
+# A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x", "a 40x
+# long", "a 40X bearish position") is a position's terms, not a figure.
+_MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:(?:bullish|bearish)\s+)?(?:leverage|leveraged|levered|margin|long|longs|short|shorts|position|positions)\b)", re.IGNORECASE)
 _LEVERAGE_BEFORE = re.compile(r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
 # Two figures that are the ends of one range: what stands between them, and what may stand before the first.
 # A duration's word may follow each end ("67,400 hours to 70,900 hours": the check reads no unit in it).
 _RANGE_JOIN = re.compile(r"^\s*(?:(?:minutes?|hours?|days?|weeks?)\s+)?(?:[-–—]|to|to\s+(?:even|as\s+(?:much|many|high)\s+as|about|around|roughly|nearly|approximately|some|perhaps)|and(?:\s+(?:about|around|roughly|nearly|approximately|some))?)\s*$", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"(?:\bbetween|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:\bbetween(?:\s+the)?|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween(?:\s+the)?\s*$", re.IGNORECASE)  # "between the $52,400 and $53,000 marks"
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 # An index reading: "the Fear & Greed Index stood at 27", "a reading of 12" (not a ticker's digits: "is 1INCH").
@@ -395,7 +396,7 @@ DEFAULT_QUALIFIERS = {
 DURATION_UNITS = {"minute": ("minutes", 1), "hour": ("hours", 1), "day": ("days", 1), "week": ("days", 7)}
 # "847 days", "0.6 hours", "an 847-day wait", and a range "653 to 1,050 days" / "675 days to 711 days".
 _DURATION_RE = re.compile(
-    rf"(?<![\w$.,/#+\-−])(?:(?P<lo>{NUM})(?:\s+(?P<lo_unit>minute|hour|day|week)s?)?\s*(?:[-–—]|\s+to\s+)\s*)?"
+    rf"(?<![\w$.,/#+\-−])(?:(?P<lo_part>(?P<lo>{NUM})(?:\s+(?P<lo_unit>minute|hour|day|week)s?)?)\s*(?:[-–—]|\s+to\s+)\s*)?"
     rf"(?P<num>{NUM})(?P<sep>\s+|-)(?P<unit>minute|hour|day|week)s?\b(?![-–]\w)",
     re.IGNORECASE,
 )
@@ -422,7 +423,7 @@ _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over"
 # versions, times of day, names with digits never follow these verbs with such a subject).
 _BARE_RE = re.compile(rf"(?<![\w$.,/#+\-−:])(?P<num>{NUM})(?![\w%]|[.,:]\d|\s*(?:[x×%]|percent\b|per\s?cent\b)|[-–]\w)")
 _AMOUNT_LEAD = re.compile(
-    r"(?:\b(?:number(?:ed|s|ing)?|c(?:a|o)mes?\s+to|coming\s+to|st(?:oo|a)d\s+at|stands\s+at|standing\s+at"
+    r"(?:\b(?:number(?:ed|s|ing)?|(?:came|comes?|coming)\s+to|st(?:oo|a)d\s+at|stands\s+at|standing\s+at"
     r"|total(?:l?ed|s|l?ing)?|reach(?:ed|es)?|hit|hits|amount(?:ed|s|ing)?\s+to|put\s+at|estimated\s+at|pegged\s+at"
     r"|(?:rose|rises|risen|fell|falls|fallen|dropped|drops|climbed|jumped|grew|increased|decreased|declined|slipped|surged)(?:\s+(?:by|to))?"
     r"|was|were|is|are|(?P<at>at)|a\s+total\s+of|from)|\bfrom\s+\S+\s+to"
@@ -448,23 +449,21 @@ _LOOKBACK = 200  # characters before a number searched for its sentence's subjec
 
 
 def _read_in_context(text: str, found: list[Figure], qre: re.Pattern, base: int) -> list[Figure]:
-    """Durations and bare amounts the grammar's own forms did not read (see the expressions above)."""
+    """``found`` with what the grammar's own forms could not read (see the expressions above): durations,
+    bare amounts, and a grouped number's unit where its subject says it ("climbed to 58,310": a count)."""
+    out = [(_bare_amount(text, f.start - base, f.text, qre, base) or f) if f.unit is None and f.point and _NUM_ONLY.fullmatch(f.text) else f
+           for f in found]
     spans = [(f.start - base, f.end - base) for f in found]
-    out: list[Figure] = []
     for m in _DURATION_RE.finditer(text):
         if not _overlaps(spans, m.start(), m.end()):
-            out.extend(_duration(text, m, qre, base))
-    spans += [(f.start - base, f.end - base) for f in out]
+            durations = _duration(text, m, qre, base)
+            out += durations
+            spans += [(f.start - base, f.end - base) for f in durations]
     for m in _BARE_RE.finditer(text):
         if not _overlaps(spans, m.start(), m.end()):
             fig = _bare_amount(text, m.start(), m.group("num"), qre, base)
             if fig is not None:
                 out.append(fig)
-    for i, f in enumerate(found):  # "climbed to 58,310": a grouped number the subject says is a count
-        if f.unit is None and f.point and _NUM_ONLY.fullmatch(f.text):
-            fig = _bare_amount(text, f.start - base, f.text, qre, base)
-            if fig is not None:
-                found[i] = fig
     return out
 
 
@@ -494,10 +493,9 @@ def _duration(text: str, m: re.Match, qre: re.Pattern, base: int) -> list[Figure
     if not m.group("lo"):
         return [Figure(base + m.start(), base + m.end(), m.group(0), unit, hi * times, hi * times, True, hp * times)]
     lo, lp = _amount(m.group("lo"), None)
-    if _FROM_BEFORE.search(before):  # "fell from 2,400 days to 3,100 days": a move between two points
-        lo_end = m.end("lo_unit") if m.group("lo_unit") else m.end("lo")
-        lo_end += text.startswith("s", lo_end)
-        return [Figure(base + m.start(), base + lo_end, text[m.start():lo_end], unit, lo * times, lo * times, True, lp * times),
+    if _FROM_BEFORE.search(before) and not _RANGE_OPEN.search(before):  # "fell from 2,400 days to 3,100 days": a move
+        lo_end = m.end("lo_part")
+        return [Figure(base + m.start("lo"), base + lo_end, text[m.start("lo"):lo_end], unit, lo * times, lo * times, True, lp * times),
                 Figure(base + m.start("num"), base + m.end(), text[m.start("num"):m.end()], unit, hi * times, hi * times, True, hp * times)]
     if lo >= hi:
         return []
@@ -617,7 +615,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         v, p = _amount(m.group("num"), None)
         found.append(Figure(base + m.start(), base + m.end(), m.group(0), "ratio", v, v, True, p))
     if _DIGIT_RE.search(text):
-        found.extend(_read_in_context(text, found, qre, base))
+        found = _read_in_context(text, found, qre, base)
     found.sort(key=lambda f: f.start)
     out = []
     for fig in found:
@@ -696,7 +694,7 @@ def _range_ends(text: str, a: Figure, b: Figure, base: int) -> bool:
     before = text[max(0, (a.qualifier_start if a.qualifier_start is not None else a.start) - base - 40):
                   (a.qualifier_start if a.qualifier_start is not None else a.start) - base]
     if between.strip().lower().startswith("and"):
-        return bool(re.search(r"\bbetween\s*$", before, re.IGNORECASE))
+        return bool(_BETWEEN_BEFORE.search(before))
     if _FROM_BEFORE.search(before):
         return bool(_RANGE_OPEN.search(before))
     return True
