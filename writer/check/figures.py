@@ -411,7 +411,6 @@ _DURATION_LEAD = re.compile(
     re.IGNORECASE,
 )
 _DURATION_NOUN = re.compile(r"\s+(?:(?:losing|winning)\s+)?(?:wait|streak|drought|hiatus|lull|absence|stretch|gap)\b", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _WINDOW_BEFORE = re.compile(r"\b(?:in|within|over|during|for|past|last|next|previous|the|of|a|an|per|every|each|after|before|since|than|into|by)\s*$", re.IGNORECASE)
 # Qualifiers that are also a window's preposition ("over 24 hours", "up to 12 hours"): no hedge on a duration.
 _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over", "just under"})
