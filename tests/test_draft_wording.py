@@ -776,3 +776,15 @@ def test_a_change_of_zero_has_no_sign():
   - {id: flat, metric: market_cap_change, unit: percent, asset: HYPE, observations: [{source: coinglass, value: 0.0, hedge: almost}]}
 """, eid="zero-change")
     assert "+0%" not in md and "almost 0%" in md, md
+
+
+def test_no_two_sentences_run_together():
+    """"... the same way.A shorter window shows ...": a template's block ending swallowed the line break between two
+    paragraphs (a crowd of closed accounts, then a shorter window). Every bundled and corpus draft, and that case."""
+    bodies = [drafted(p)[1].markdown.split("\n---\n", 1)[1] for p in EVENTS + CORPUS]
+    bodies.append(draft("""
+  - {id: accounts, metric: liquidated_accounts, unit: count, window: 24h, observations: [{source: coinglass, value: 61200}]}
+  - {id: hour, metric: liquidations, unit: USD, window: 60m, observations: [{source: coinglass, value: 62500000}]}
+""", eid="run-together", windows="24h, 60m"))
+    for body in bodies:
+        assert not re.search(r"[a-z)”][.!?][A-Z]", body), re.search(r".{60}[a-z)”][.!?][A-Z].{20}", body)
