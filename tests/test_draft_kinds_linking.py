@@ -843,6 +843,13 @@ def test_an_index_named_by_its_own_label_is_printed_as_an_index_reading():
     draft = drafter().draft(ev)
     assert "stood at an index reading of 48,534" in draft.markdown
     assert links_of(ev, draft.markdown)["48,534"] == "gauge"
+    estimated = event("""facts:
+  - {id: model, metric: index_level, unit: index, asset: PEPE, window: 60m, label: liquidations on the main perpetual,
+     status: estimate, observations: [{source: coinglass, value: 3}]}
+""", eid="case-estimated-index")
+    draft = drafter().draft(estimated)  # an estimate too (corners seed 12, P001)
+    # and no verb that must agree with the label's own words ("liquidations ... is estimated")
+    assert "the figure for liquidations on the main perpetual over the past 60 minutes is an index reading of 3" in draft.markdown
 
 
 def test_two_figures_with_one_label_are_told_apart_by_what_differs():

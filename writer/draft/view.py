@@ -62,7 +62,7 @@ class FigureRef(Ref):
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
-            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid",
+            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
         }
     )
 
@@ -91,6 +91,7 @@ class FigureRef(Ref):
         self.has_subject = bool(fact.subject)
         # an index named by the editor's own words that do not say it is one ("liquidations on the main perpetual"):
         # printed as "an index reading of 48,534", or the number reads as a count of what the words name
+        self.has_label = bool(fact.label)  # the editor's own words for the figure, singular or plural: no verb agrees with them
         named = fact.label or fact.subject or ""
         self.index_unsaid = fact.unit == "index" and bool(named) and _INDEX_WORDS.search(named) is None
         self.has_assets = len(fact.assets) > 1  # several assets counted together ("DOGE and SHIB")
