@@ -44,6 +44,9 @@ COINS = r"coins|tokens|bitcoins?|btc|eth|ether|xrp|sol|doge|bnb"
 CUR_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 
 # One alternation, most specific first; named groups say which form matched.
+# "from 46 to 1", "from about 622,000 to 1": a move's start, with at most one word of hedge between
+_MOVE_FROM = re.compile(r"\bfrom\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_FROM_REACH = 24  # characters before a figure where "from" and one hedge word ("from approximately ") stand
 _FIGURE_RE = re.compile(
     rf"""
     (?<![\w$.,/+\-])
@@ -248,8 +251,8 @@ def _make(m: re.Match, base: int) -> Figure | None:
     if kind == "ratio":
         if _TIME_RE.match(text):
             return None
-        if g("r_a2") and "-to-" not in text and m.string[max(0, m.start() - 5):m.start()].lower().endswith("from "):
-            return None  # "fell 45, from 46 to 1": a move between two counts, not a ratio of 46 to 1
+        if g("r_a2") and "-to-" not in text and _MOVE_FROM.search(m.string[max(0, m.start() - _FROM_REACH):m.start()]):
+            return None  # "fell 45, from 46 to 1", "from about 622,000 to 1": a move between two counts, not a ratio
         a, p = _amount(g("r_a") or g("r_a2"), None)
         b = float(g("r_b") or 1)
         if b == 0:
