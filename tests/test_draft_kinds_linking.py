@@ -849,6 +849,11 @@ def test_an_index_named_by_its_own_label_is_printed_as_an_index_reading():
      status: estimate, observations: [{source: coinglass, value: 3}]}
 """, eid="case-estimated-index")
     draft = drafter().draft(estimated)  # an estimate too (corners seed 12, P001)
+    pending = event("""facts:
+  - {id: claim, metric: index_level, unit: index, asset: PEPE, window: 60m, label: liquidations on the main perpetual,
+     status: pending_verification, observations: [{source: coinglass, value: 3}]}
+""", eid="case-pending-index")
+    assert "at an index reading of 3" in drafter().draft(pending).markdown  # a pending one too (corners seed 12)
     # and no verb that must agree with the label's own words ("liquidations ... is estimated")
     assert "the figure for liquidations on the main perpetual over the past 60 minutes is an index reading of 3" in draft.markdown
 
