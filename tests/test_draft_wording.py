@@ -788,3 +788,18 @@ def test_no_two_sentences_run_together():
 """, eid="run-together", windows="24h, 60m"))
     for body in bodies:
         assert not re.search(r"[a-z)”][.!?][A-Z]", body), re.search(r".{60}[a-z)”][.!?][A-Z].{20}", body)
+
+
+def test_two_figures_alike_in_every_printed_word_are_not_told_twice():
+    """A fact file holding the same gap twice, or the same disputed figure under "1h" and "60m", printed the same
+    sentence twice; each is told once."""
+    md = draft("""
+  - {id: gap_a, metric: liquidated_accounts, unit: count, asset: HYPE, window: 7d, status: unavailable, reason: the exchange feed is down}
+  - {id: gap_b, metric: liquidated_accounts, unit: count, asset: HYPE, window: 7d, status: unavailable, reason: the exchange feed is down}
+  - {id: d_a, metric: liquidation_orders, unit: count, asset: DOGE, window: 1h,
+     observations: [{source: bybit, value: 1200}, {source: coinank, value: 1900}]}
+  - {id: d_b, metric: liquidation_orders, unit: count, asset: DOGE, window: 60m,
+     observations: [{source: bybit, value: 1200}, {source: coinank, value: 1900}]}
+""", eid="told-twice", windows="24h, 7d, 1h, 60m")
+    assert md.count("the exchange feed is down") == 1, md
+    assert len(re.findall(r"higher figure (?:for [^,]*)?comes from Bybit|higher figure comes from Bybit", md)) <= 1, md

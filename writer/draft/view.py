@@ -530,7 +530,7 @@ def build_view(event: Event, thresholds: dict) -> View:
         changes=changes,
         market=market,
         history=history,
-        gaps=[FigureRef(f) for f in gaps],
+        gaps=[FigureRef(f) for f in _unrepeated(gaps, lambda f: (_words_of(f), f.reason))],
         context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and not _is_reason(c, facts)],
         reasons=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and _is_reason(c, facts)],
         caveats=[ContextRef(c) for c in getattr(event, "caveats", ())],
@@ -568,7 +568,9 @@ def build_view(event: Event, thresholds: dict) -> View:
         if total is not None and r._fact.unit == total.unit and (r._fact.window == total.window or not r._fact.window):
             r.part_of_total = _part_of(replace(r._fact, window=total.window), total)
     view.top_asset_share = _asset_share(view)
-    view.spread_sides = [x for x in (_spread_sides(f) for f in facts if f.status is Status.DISPUTED) if x is not None]
+    sides = [x for x in (_spread_sides(f) for f in facts if f.status is Status.DISPUTED) if x is not None]
+    # two disputed figures alike in every word a draft prints ("1h" and "60m") would get the same sentence twice
+    view.spread_sides = _unrepeated(sides, lambda x: (_words_of(event.fact(x.fact)), x.high, x.low))
     _compare(view)
     view.shape = event.shape or _infer_shape(view)
     return view
@@ -594,6 +596,24 @@ def _mark_passed(view: View) -> None:
             r.passed = "up"
         elif any(asset == f.asset and where[0] > level for asset, level in downs):
             r.passed = "down"
+
+
+def _words_of(f: Fact) -> tuple:
+    """What a draft's words say of a figure (its window by length: "1h" and "60m" read alike)."""
+    return (f.metric, f.side, f.asset, f.assets, window_minutes(f.window) if f.window else None, f.venue, f.venues,
+            f.contract, f.subject, f.label, f.per)
+
+
+def _unrepeated(items: list, key) -> list:
+    """The items whose words differ from every earlier item's: a fact file's duplicate is told once."""
+    seen: set = set()
+    out = []
+    for x in items:
+        k = key(x)
+        if k not in seen:
+            seen.add(k)
+            out.append(x)
+    return out
 
 
 def _mark_named_gaps(view: View, event: Event) -> None:
