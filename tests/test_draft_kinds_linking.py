@@ -792,7 +792,7 @@ def test_a_second_transfer_of_the_same_holder_is_never_the_same_transfer():
   - {id: c4, metric: onchain_transfer, unit: coins, asset: ETH, window: 4h, subject: a fund, observations: [{source: arkham, value: 6000}]}
 """)
     draft = drafter().draft(ev)
-    assert draft.markdown.count("the same transfer") == 1
+    assert draft.markdown.lower().count("the same transfer") == 1
     assert "over the past 4 hours" in draft.markdown and "over the past 7 days" in draft.markdown
     printed = [(fig["text"], fig["fact"]) for fig in draft.claims["figures"] if fig["role"] == "value"]
     linked = [(fu.figure.text, lk.support.fact.id if lk and lk.support and lk.support.fact else None)
@@ -873,3 +873,20 @@ def test_two_figures_with_one_label_are_told_apart_by_what_differs():
     linked = [(fu.figure.text, lk.support.fact.id if lk and lk.support and lk.support.fact else None)
               for fu, lk, _ in checker().links(draft.markdown, event=ev)]
     assert ("$12 million", "btc") in linked and ("$12 million", "eth") in linked, linked
+
+
+def test_a_transfer_names_its_holder_before_its_figure_and_another_windows_transfer_is_a_paragraph_apart():
+    """A $3.6 million transfer of a whale over a week, then a USDT transfer of trader #2 whose range holds $3.6 million:
+    with the holder in a sentence after the figure and the week's window lent by the paragraph, the second was read
+    as the first (corners seed 27, the property's link check)."""
+    ev = event("""facts:
+  - {id: f0, metric: onchain_transfer, unit: coins, asset: USDT, subject: 'trader #2',
+     observations: [{source: cz, value: 3605106}, {source: lookonchain, value: 6128681}]}
+  - {id: f1, metric: onchain_transfer, unit: USD, window: 7d, subject: a whale,
+     observations: [{source: cz, value: 3605106}, {source: lookonchain, value: 3605106}]}
+""")
+    draft = drafter().draft(ev)
+    assert "for trader #2, a transfer of" in draft.markdown.replace("\\#", "#")
+    linked = [(fu.figure.text, lk.support.fact.id if lk and lk.support and lk.support.fact else None)
+              for fu, lk, _ in checker().links(draft.markdown, event=ev)]
+    assert ("between 3.61 million and 6.13 million USDT", "f0") in linked, linked
