@@ -411,7 +411,7 @@ class PhraseSet:
     total_cue: re.Pattern
     raw: dict[str, tuple[str, ...]] | None = None  # the patterns of each class, for combined expressions
     marker_finder: KeyFinder | None = None  # every marker class in one scan (classes_in)
-    cue_finders: dict[str, KeyFinder] | None = None  # "side", "asset", "window", "metric", "direction"
+    cue_finders: dict[str, KeyFinder] | None = None  # "side", "asset", "window", "metric", "direction", "change"
     frames: Frames | None = None  # every attribution frame (writer/check/frames.py)
     data_noun: re.Pattern | None = None  # "data", "figures", "statistics"... (what a run's opening talks about)
     _folded_unions: dict = field(default_factory=dict, compare=False, repr=False)  # classes -> folded union or None
@@ -538,7 +538,7 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
         total_cue=_compile(cues["total"]),
         raw=raw,
         marker_finder=KeyFinder(raw),
-        cue_finders={table: KeyFinder(cues[table]) for table in ("side", "asset", "window", "metric", "direction")},
+        cue_finders={table: KeyFinder(cues[table]) for table in ("side", "asset", "window", "metric", "direction", "change")},
         frames=frames,
         data_noun=data_noun_pattern(data["frames"]),
     )
