@@ -137,6 +137,11 @@ _NUMBER_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 
+# What every match of _NUMBER_WORDS_RE holds, lower-cased: a number's word, then its magnitude. Searched first
+# (the engine skips to the words' first letters; the expression itself opens with a lookbehind and is tried at
+# every character): most blocks say "million" only after digits.
+_NUMBER_WORDS_NEED = re.compile(rf"(?:{'|'.join(_TENS_WORDS)}|{'|'.join(_UNITS_WORDS)})\s+(?:hundred\s+)?(?:{MAGW})")
+
 # "half a billion (dollars)": half the magnitude, a round figure.
 _HALF_RE = re.compile(r"(?<![\w$])half\s+a\s+(?P<mag>million|billion|trillion)(?P<dollars>\s+(?:of\s+)?dollars|\s+USD)?\b", re.IGNORECASE)
 # A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x", "a 40x
@@ -456,17 +461,35 @@ def _read_in_context(text: str, found: list[Figure], qre: re.Pattern, base: int)
     out = [(_bare_amount(text, f.start - base, f.text, qre, base) or f) if f.unit is None and f.point and _NUM_ONLY.fullmatch(f.text) else f
            for f in found]
     spans = [(f.start - base, f.end - base) for f in found]
-    for m in _DURATION_RE.finditer(text):
+    numbers = [m.start() for m in _DIGITS.finditer(text)]
+    for m in _at_numbers(_DURATION_RE, text, numbers):
         if not _overlaps(spans, m.start(), m.end()):
             durations = _duration(text, m, qre, base)
             out += durations
             spans += [(f.start - base, f.end - base) for f in durations]
-    for m in _BARE_RE.finditer(text):
+    for m in _at_numbers(_BARE_RE, text, numbers):
         if not _overlaps(spans, m.start(), m.end()):
             fig = _bare_amount(text, m.start(), m.group("num"), qre, base)
             if fig is not None:
                 out.append(fig)
     return out
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _at_numbers(rx: re.Pattern, text: str, numbers: list[int]):
+    """``rx.finditer(text)`` for _DURATION_RE or _BARE_RE, tried only where a run of digits starts (``numbers``):
+    each of their matches opens with a number no word character precedes, so it can start nowhere else. The
+    same matches, without trying the expressions (which open with a lookbehind, so the engine cannot skip
+    ahead) at every character of every block; tests/test_check_regex_filters.py holds them to finditer."""
+    end = 0
+    for at in numbers:
+        if at >= end:
+            m = rx.match(text, at)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -578,7 +601,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     taken: list[tuple[int, int]] = []
     low = lowered(text)  # the grammar is scanned case-folded when that gives the same matches
     lower = text.lower() if low is None else low
-    if "illion" in lower or "thousand" in lower or "hundred" in lower:
+    if ("illion" in lower or "thousand" in lower or "hundred" in lower) and (low is None or _NUMBER_WORDS_NEED.search(low)):
         for m in _NUMBER_WORDS_RE.finditer(text):
             found.append(_worded_number(m, text, base))
             taken.append((m.start(), m.end()))
