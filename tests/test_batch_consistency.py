@@ -20,7 +20,9 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from test_batch_support import make_factbase, move_price_level, set_value, tree
+import pytest
+
+from test_batch_support import listed_files, make_factbase, move_price_level, set_value, tree
 from writer.atomic import sha256_file
 from writer.publish import BatchOptions, build_site
 from writer.publish.manifest import Manifest
@@ -28,6 +30,10 @@ from writer.publish.manifest import Manifest
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z: the correction dates of this test
 KILL_BEFORE_RENAME = r"""
 import os, signal, sys
+if sys.argv.pop(1) == "whole":  # the plain journal: the previous manifest written again with the pending states
+    import writer.publish.commit as commit
+    from writer import __version__
+    commit.write_journal = lambda layout, before, pending: layout.write(layout.manifest, before.journal(pending).to_bytes(__version__))
 kill_at, seen, real_replace = int(sys.argv[1]), [0], os.replace
 def replace(src, dst, *args, **kwargs):
     seen[0] += 1
@@ -45,10 +51,10 @@ def assert_consistent(site: Path) -> None:
     every article the index and the feed link to exists; the feed is well-formed XML."""
     manifest = Manifest.read(site / ".writer" / "manifest.json")
     assert manifest is not None
-    for rel in sorted(manifest.files().keys() | manifest.pending.keys()):
+    for rel in sorted(listed_files(manifest).keys() | manifest.pending.keys()):
         path = site / rel
         digest = sha256_file(path) if path.is_file() else None
-        assert manifest.accepts(rel, digest), f"{rel}: on disk {digest}, manifest {manifest.files().get(rel)} / pending {manifest.pending.get(rel)}"
+        assert manifest.accepts(rel, digest), f"{rel}: on disk {digest}, manifest {listed_files(manifest).get(rel)} / pending {manifest.pending.get(rel)}"
     index = (site / "index.html").read_text(encoding="utf-8")
     for event_id in re.findall(r'<a href="([a-z0-9-]+)/">', index):
         assert (site / event_id / "index.html").is_file(), f"the index links to {event_id}/, which is gone"
@@ -68,7 +74,10 @@ def _update(fb: Path, spare: Path) -> None:
     shutil.copy(spare, fb / spare.name)
 
 
-def test_a_kill_at_every_rename_of_an_update_leaves_a_site_consistent_with_its_manifest(tmp_path, monkeypatch):
+@pytest.mark.parametrize("journal", ["small", "whole"])
+def test_a_kill_at_every_rename_of_an_update_leaves_a_site_consistent_with_its_manifest(tmp_path, monkeypatch, journal):
+    """``small``: the journal file beside the manifest (what writer does); ``whole``: the plain version it
+    replaced (the previous manifest written again with the pending states), which must behave the same."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     paths = make_factbase(tmp_path / "fb", 6)
     spare = tmp_path / "spare.yaml"
@@ -87,7 +96,7 @@ def test_a_kill_at_every_rename_of_an_update_leaves_a_site_consistent_with_its_m
     for kill_at in range(1, 60):
         site = tmp_path / f"site-{kill_at}"
         shutil.copytree(tmp_path / "before", site)
-        proc = subprocess.run([sys.executable, "-c", KILL_BEFORE_RENAME, str(kill_at), "batch", str(fb), "--out", str(site), "--jobs", "1", "-q"],
+        proc = subprocess.run([sys.executable, "-c", KILL_BEFORE_RENAME, journal, str(kill_at), "batch", str(fb), "--out", str(site), "--jobs", "1", "-q"],
                               env=env, capture_output=True, text=True, timeout=300)
         if proc.returncode == 0:
             break
@@ -98,6 +107,8 @@ def test_a_kill_at_every_rename_of_an_update_leaves_a_site_consistent_with_its_m
         assert rerun.rejected == []
         assert tree(site) == expected, f"no convergence after a kill before rename {kill_at}"
         assert_consistent(site)
+        assert (site / ".writer" / "manifest.json").read_bytes() == (tmp_path / "ref" / ".writer" / "manifest.json").read_bytes()
+        assert not (site / ".writer" / "manifest.journal").exists()
         shutil.rmtree(site)
     else:
         raise AssertionError("the update never finished")
@@ -113,8 +124,75 @@ def test_a_journal_manifest_vouches_for_both_states_and_reads_back(tmp_path):
     journal = manifest.journal({rel: "a" * 64, "index.html": None})
     again = Manifest._parse(json.loads(journal.to_bytes("test")))
     assert again.pending == {rel: "a" * 64, "index.html": None}
-    assert again.accepts(rel, manifest.files()[rel]) and again.accepts(rel, "a" * 64) and not again.accepts(rel, "b" * 64)
+    assert again.accepts(rel, listed_files(manifest)[rel]) and again.accepts(rel, "a" * 64) and not again.accepts(rel, "b" * 64)
     assert again.accepts("index.html", None) and not manifest.accepts("index.html", None)
+
+
+def _killed_before_the_manifest(fb: Path, out: Path, monkeypatch) -> None:
+    """A run killed just after its renames, before the new manifest: the journal is on disk beside the old one."""
+    from writer.publish.commit import Layout
+
+    real_write = Layout.write
+
+    def write(self, path, data):
+        if path == self.manifest:
+            raise _Killed
+        real_write(self, path, data)
+
+    with monkeypatch.context() as m:
+        m.setattr(Layout, "write", write)
+        with pytest.raises(_Killed):
+            build_site(fb, BatchOptions(out=out, jobs=1))
+
+
+def test_the_journal_is_small_bound_to_the_manifest_it_guards_and_ignored_once_another_replaces_it(tmp_path, monkeypatch):
+    paths = make_factbase(tmp_path / "fb", 3)
+    out = tmp_path / "site"
+    build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    manifest_file, journal_file = out / ".writer" / "manifest.json", out / ".writer" / "manifest.journal"
+    old_manifest = manifest_file.read_bytes()
+    move_price_level(paths[0])
+    _killed_before_the_manifest(tmp_path / "fb", out, monkeypatch)
+    assert manifest_file.read_bytes() == old_manifest  # the manifest itself is not written twice
+    journal = json.loads(journal_file.read_bytes())
+    assert len(journal_file.read_bytes()) < 2000 and journal["pending"]
+    assert Manifest.read(manifest_file).pending == journal["pending"]  # read with its manifest
+    assert Manifest.read(manifest_file, journal=False).pending == {}
+    assert_consistent(out)
+    build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))  # finishes the update, removes the journal
+    assert not journal_file.exists()
+    journal_file.write_text(json.dumps(journal))  # a journal left by a commit killed after its manifest
+    assert Manifest.read(manifest_file).pending == {}  # bound to another manifest: ignored
+    report = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    assert report.nothing_built and report.damaged == []
+
+
+@pytest.mark.parametrize("content", ["{", '{"format": 1, "manifest": "MANIFEST", "pending": {"../../etc/passwd": null}}',
+                                     '{"format": 1, "manifest": "MANIFEST", "pending": {"index.html": "not-a-digest"}}',
+                                     '{"format": 99, "manifest": "MANIFEST", "pending": {}}', "[]"])
+def test_a_damaged_journal_bound_to_the_manifest_is_exit_2_naming_it_and_nothing_is_written(tmp_path, content):
+    make_factbase(tmp_path / "fb", 2)
+    out = tmp_path / "site"
+    build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    digest = sha256_file(out / ".writer" / "manifest.json")
+    journal = out / ".writer" / "manifest.journal"
+    journal.write_text(content.replace("MANIFEST", digest))
+    before = tree(out, state=True)
+    proc = subprocess.run([sys.executable, "-m", "writer.cli", "batch", str(tmp_path / "fb"), "--out", str(out), "-q"], capture_output=True, text=True)
+    assert proc.returncode == 2 and "manifest.journal" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    assert tree(out, state=True) == before
+
+
+def test_a_file_named_like_a_journal_beside_the_legacy_manifest_is_the_user_s(tmp_path):
+    """Writer before 0.2 kept its manifest in the deployed tree: a 'manifest.journal' there is not writer's."""
+    make_factbase(tmp_path / "fb", 2)
+    out = tmp_path / "site"
+    build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    (out / ".writer" / "manifest.json").rename(out / "manifest.json")
+    (out / "manifest.journal").write_text("the user's own notes")
+    report = build_site(tmp_path / "fb", BatchOptions(out=out, jobs=1))
+    assert report.rejected == [] and (out / "manifest.journal").read_text() == "the user's own notes"
+    assert (out / ".writer" / "manifest.json").is_file() and not (out / "manifest.json").exists()
 
 
 def test_a_published_file_edited_on_disk_is_noticed_and_force_restores_it(tmp_path):

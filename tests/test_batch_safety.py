@@ -163,3 +163,18 @@ def test_a_fifo_as_fact_base_or_registry_is_exit_2_not_a_hang(tmp_path):
     for args in ([str(tmp_path / "pipe")], [str(tmp_path / "fb"), "--sources", str(tmp_path / "pipe")]):
         result = run(*args, "--out", str(tmp_path / "site"), "-q")
         assert result.exit_code == 2 and result.stderr.startswith(f"{tmp_path / 'pipe'}:"), result.output
+
+
+_ID_TRAPS = ["a", "a-b", "x" * 100, "x" * 101, "", "A", "a-", "-a", "a--b", "a\n", "a\nb", "\n", "index", "feed", "nul", "a/b", "..", ".a",
+             "~a", "a b", "a\\b", "é", "a\x00", "0", "9-9"]
+
+
+@pytest.mark.parametrize("extra", _ID_TRAPS)
+def test_checking_many_ids_at_once_agrees_with_checking_each(extra):
+    """A sealed manifest's 10,000 ids are checked in one pass (all_safe_ids); it must refuse exactly
+    what unsafe_id_reason refuses, whichever id of the lot is the bad one."""
+    from writer.publish.safety import all_safe_ids, unsafe_id_reason
+
+    for ids in ([extra], ["a", extra], [extra, "b", "c-d"], ["a", "b", extra]):
+        assert all_safe_ids(ids) == all(unsafe_id_reason(i) is None for i in ids), ids
+    assert all_safe_ids([])

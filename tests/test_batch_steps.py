@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from writer import __version__
 from writer.atomic import sha256_bytes
 from writer.publish.commit import Layout, clean, commit, deletions_for
@@ -44,7 +46,10 @@ def test_decide_sorts_unchanged_changed_duplicate_and_cached_items_without_draft
     assert len(decide(found, prior, "templates", "settings", force=True, cached=cached, verify=lambda e: OK).todo) == 3
 
 
-def test_commit_writes_the_journal_first_renames_articles_before_the_index_deletes_then_writes_the_manifest(tmp_path, monkeypatch):
+@pytest.mark.parametrize("read_back", [True, False])
+def test_commit_writes_the_journal_first_renames_articles_before_the_index_deletes_then_writes_the_manifest(tmp_path, monkeypatch, read_back):
+    """``read_back``: the previous manifest as a build has it (read from its file: the journal beside it);
+    else one never read from this folder's manifest file (the previous manifest is written again as the journal)."""
     out = tmp_path / "site"
     layout = Layout(out)
     old_a, gone = entry("a", {"index.html": b"old a"}), entry("gone", {"index.html": b"gone"})
@@ -54,6 +59,8 @@ def test_commit_writes_the_journal_first_renames_articles_before_the_index_delet
     (out / "index.html").write_bytes(b"old index")
     before = Manifest({"a": old_a, "gone": gone}, {"index.html": sha256_bytes(b"old index")})
     layout.write(layout.manifest, before.to_bytes(__version__))
+    if read_back:
+        before = Manifest.read(layout.manifest, __version__)
     new_a = entry("a", {"index.html": b"new a"})
     after = Manifest({"a": new_a}, {"index.html": sha256_bytes(b"new index")})
     for rel, data in (("a/index.html", b"new a"), ("index.html", b"new index")):
@@ -68,7 +75,7 @@ def test_commit_writes_the_journal_first_renames_articles_before_the_index_delet
     def replace(src, dst):
         name = Path(dst).relative_to(out).as_posix()
         if name == ".writer/manifest.json":
-            journal = Manifest.read(Path(src))
+            journal = Manifest.read(Path(src), journal=False)
             name += " (journal)" if journal.pending else " (final)"
         events.append(f"rename {name}")
         real_replace(src, dst)
@@ -81,9 +88,10 @@ def test_commit_writes_the_journal_first_renames_articles_before_the_index_delet
     monkeypatch.setattr(os, "replace", replace)
     monkeypatch.setattr(os, "unlink", unlink)
     assert commit(layout, before, after, change, write_manifest=True)
-    assert events == ["rename .writer/manifest.json (journal)", "rename a/index.html", "rename index.html", "delete gone/index.html",
+    journal = ".writer/manifest.journal" if read_back else ".writer/manifest.json (journal)"
+    assert events == [f"rename {journal}", "rename a/index.html", "rename index.html", "delete gone/index.html",
                       "rename .writer/manifest.json (final)"]
-    assert not (out / "gone").exists() and Manifest.read(layout.manifest) == after
+    assert not (out / "gone").exists() and Manifest.read(layout.manifest) == after and not layout.journal.exists()
 
 
 def test_clean_empties_only_writers_own_folders(tmp_path):

@@ -50,3 +50,11 @@ def move_price_level(path: Path, by: int = 1500) -> None:
     at = text.index("value: ", start) + len("value: ")
     end = text.index("\n", at)
     path.write_text(text[:at] + str(int(text[at:end]) + by) + text[end:], encoding="utf-8")
+
+
+def listed_files(manifest) -> dict[str, str]:
+    """Every file a manifest lists (articles' and the site's), with its hash (builds every entry)."""
+    out = dict(manifest.site_files)
+    for entry in manifest.entries.values():
+        out.update(entry.files)
+    return out

@@ -478,7 +478,9 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
 
 def local_context(text: str, fig: Figure, prev_end: int, next_start: int, sent_start: int, sent_end: int) -> tuple[str, str]:
     left = text[max(prev_end, sent_start):fig.qualifier_start if fig.qualifier_start is not None else fig.start]
-    right = _PAREN.sub(lambda m: " " * len(m.group(0)), text[fig.end:min(next_start, sent_end)])
+    right = text[fig.end:min(next_start, sent_end)]
+    if "(" in right:  # (most figures have no parenthesis after them: no substitution to run)
+        right = _PAREN.sub(lambda m: " " * len(m.group(0)), right)
     low = lowered(right)  # the clause ends scanned case-folded: the same offsets (writer/check/casefold.py)
     m = _CLAUSE_END_FOLDED.search(low) if low is not None else _CLAUSE_END.search(right)
     if m:

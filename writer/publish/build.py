@@ -268,7 +268,7 @@ def _scoped(prior: Manifest, shard: Shard | None) -> Manifest:
         return prior
     entries = Entries({k: prior.entries.item(k) for k in prior.entries if shard.holds(k)}, prior.entries.where)
     pending = {rel: nxt for rel, nxt in prior.pending.items() if rel.split("/")[0] in entries}
-    return Manifest(entries, {}, prior.settings, pending)
+    return Manifest(entries, {}, prior.settings, pending, origin=prior.origin, raw=prior.raw)  # a journal binds to the file read
 
 
 def _assemble(plan: Plan, outcomes: list[Outcome], out: Path, report: BatchReport) -> tuple[Entries, list[str]]:

@@ -5,12 +5,16 @@ visible changes while events are published. The commit then runs in an order
 in which the visible site (pages, index, feed) always matches the manifest,
 wherever a run is killed:
 
-1. a *journal* manifest: the previous manifest, also vouching for each file
-   about to be replaced (its new hash) or deleted (absent);
+1. a *journal* beside the manifest (``.writer/manifest.journal``): each file
+   about to be replaced (its new hash) or deleted (absent), bound to the
+   manifest on disk by the hash of its bytes; read with it, the manifest also
+   vouches for those states (a few hundred bytes, where writing the previous
+   manifest again with them, as writer did before, is 14 MB at 10,000 events);
 2. staged article files renamed into place (each rename is atomic), then the
    index and the feed;
 3. files of events gone from the fact base deleted (only bytes writer wrote);
-4. the new manifest.
+4. the new manifest (the commit point: the journal, bound to the manifest
+   before it, no longer applies), then the journal removed.
 
 A re-run after a kill rebuilds whatever the manifest on disk does not vouch
 for as current and converges to the bytes an uninterrupted run writes.
@@ -27,7 +31,7 @@ from pathlib import Path
 
 from writer import __version__
 from writer.atomic import atomic_write, empty_folder, sha256_bytes, sha256_file
-from writer.publish.manifest import LEGACY_MANIFEST_NAME, MANIFEST_NAME, STATE_DIR, Entry, Manifest, is_site_file, shard_manifest_path
+from writer.publish.manifest import LEGACY_MANIFEST_NAME, MANIFEST_NAME, STATE_DIR, Entry, Manifest, is_site_file, journal_path, shard_manifest_path
 from writer.publish.safety import inside
 from writer.publish.shard import Shard
 
@@ -49,6 +53,10 @@ class Layout:
     @property
     def manifest(self) -> Path:
         return shard_manifest_path(self.out, self.shard.k, self.shard.n) if self.shard else self.out / MANIFEST_NAME
+
+    @property
+    def journal(self) -> Path:
+        return journal_path(self.manifest)
 
     @property
     def rejections(self) -> Path:
@@ -81,7 +89,7 @@ class Layout:
         if found is None and self.shard:
             found = Manifest.read(self.out / MANIFEST_NAME, __version__)
         if found is None:
-            found = Manifest.read(self.out / LEGACY_MANIFEST_NAME)
+            found = Manifest.read(self.out / LEGACY_MANIFEST_NAME, journal=False)  # in the deployed tree: a file beside it is the user's
         return found or Manifest()
 
     def write(self, path: Path, data: bytes) -> None:
@@ -134,7 +142,7 @@ def commit(layout: Layout, before: Manifest, after: Manifest, change: Change, *,
     pending: dict[str, str | None] = {rel: digest for rel, digest in staged_hashes.items() if before.listed(rel) is not None}
     pending.update({rel: None for rel in change.deletions if before.listed(rel) is not None})
     if pending:
-        layout.write(layout.manifest, before.journal(pending).to_bytes(__version__))
+        write_journal(layout, before, pending)
     # Articles before the site files that link to them.
     for rel in sorted(change.staged, key=lambda r: (is_site_file(r), r)):
         target = layout.out / rel
@@ -152,8 +160,26 @@ def commit(layout: Layout, before: Manifest, after: Manifest, change: Change, *,
     wrote = bool(write_manifest or pending)
     if wrote:
         layout.write(layout.manifest, after.to_bytes(__version__))
+        _remove(layout.journal)  # bound to the manifest just replaced: it no longer applies either way
     empty_folder(layout.stage)  # the event folders the renames emptied
     return wrote
+
+
+def write_journal(layout: Layout, before: Manifest, pending: dict[str, str | None]) -> None:
+    """Say which files are about to change, before any does: a journal bound to the manifest on disk, or, when
+    ``before`` was not read from this build's manifest file (a shard's first run over the site's manifest), the
+    previous manifest written again in its place with the pending states in its head."""
+    if before.origin == layout.manifest and before.raw is not None:
+        layout.write(layout.journal, before.journal_bytes(pending))
+    else:
+        layout.write(layout.manifest, before.journal(pending).to_bytes(__version__))
+
+
+def _remove(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def remove_if_ours(out: Path, rel: str, digests: set[str]) -> bool:
@@ -175,7 +201,7 @@ def remove_legacy_manifest(out: Path) -> None:
     if not legacy.is_file():
         return
     try:
-        Manifest.read(legacy)
+        Manifest.read(legacy, journal=False)
     except Exception:  # noqa: BLE001 - not a writer manifest: a user's file, left alone
         return
     legacy.unlink()

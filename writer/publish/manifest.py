@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from writer.errors import single_problem
-from writer.publish.safety import unsafe_id_reason
+from writer.publish.safety import all_safe_ids, unsafe_id_reason
 
 STATE_DIR = ".writer"  # writer's bookkeeping (manifests, lock, caches, staged files): never deployed
 MANIFEST_NAME = f"{STATE_DIR}/manifest.json"  # relative to the output folder
@@ -29,7 +29,27 @@ LEGACY_MANIFEST_NAME = "manifest.json"  # where writer before 0.2 kept it, insid
 SITE_FILES = ("index.html", "feed.xml", "sitemap.xml")  # every site file writer may write (the sitemap only with a base URL)
 # The index's later pages (writer.publish.sitefiles): index-2.html, index-3.html, ... (no event id holds a dot).
 INDEX_PAGE_FILE = re.compile(r"index-[1-9][0-9]{0,8}\.html")
+# An event's published files, inside its folder ``ID/`` (one place for their names: the worker writes them,
+# the page links the other two, the manifest names them by these, the feed reads the page).
+PAGE_NAME = "index.html"
+
+
+def markdown_name(event_id: str) -> str:
+    return f"{event_id}.md"
+
+
+def claims_name(event_id: str) -> str:
+    return f"{event_id}.json"
+
+
+def event_file(event_id: str, name: str) -> str:
+    """The site-relative path of an event's file ``name`` (``ID/NAME``)."""
+    return f"{event_id}/{name}"
+
+
 FORMAT = 3
+JOURNAL_FORMAT = 1
+JOURNAL_SUFFIX = ".journal"  # beside its manifest: .writer/manifest.journal, .writer/shard-1-of-2.journal
 READABLE_FORMATS = (1, 2, 3)  # 1: no printed figures, corrections or edited-article digest yet; 2: every file listed twice
 
 
@@ -38,9 +58,9 @@ def is_site_file(rel: str) -> bool:
     return rel in SITE_FILES or INDEX_PAGE_FILE.fullmatch(rel) is not None
 
 
-@dataclass(frozen=True)
-class Inputs:
-    """Everything an article's bytes depend on; any change means a rebuild."""
+class Inputs(NamedTuple):
+    """Everything an article's bytes depend on; any change means a rebuild (a named tuple: a re-run
+    reads 10,000 of them from the manifest's lines, and a frozen dataclass is slower to make)."""
 
     fact_file: str  # sha256 of the fact file's bytes
     registry: str  # sha256 of the source registry's bytes
@@ -116,8 +136,8 @@ class Entry:
         if not isinstance(files, dict):
             raise ValueError(f"event {event_id!r}: files must be an object")
         if names_in_folder:
-            own = (f"{event_id}.md", f"{event_id}.json", "index.html")  # the names writer gives (valid: the id is)
-            files = {f"{event_id}/{name if name in own else _file_name(name, event_id)}": digest for name, digest in files.items()}
+            own = (markdown_name(event_id), claims_name(event_id), PAGE_NAME)  # the names writer gives (valid: the id is)
+            files = {event_file(event_id, name if name in own else _file_name(name, event_id)): digest for name, digest in files.items()}
             _digests(files.values())
         else:
             for rel, digest in files.items():
@@ -296,6 +316,8 @@ class Manifest:
     site_templates: str = ""  # digest of the page templates the site files were rendered with (SitePages.digest)
     generated_by: str | None = field(default=None, repr=False, compare=False)  # the writer version that wrote it (read in the current format)
     sealed: bool = field(default=False, repr=False, compare=False)  # read as lines under a seal that held (see ``read``)
+    origin: Path | None = field(default=None, repr=False, compare=False)  # the file it was read from
+    raw: bytes | None = field(default=None, repr=False, compare=False)  # that file's bytes as read (a journal names their hash)
 
     @property
     def needs_seal(self) -> bool:
@@ -305,13 +327,6 @@ class Manifest:
     def __post_init__(self) -> None:
         if not isinstance(self.entries, Entries):
             self.entries = Entries(self.entries)
-
-    def files(self) -> dict[str, str]:
-        """Every file this manifest lists (articles' and the site's), with its hash (builds every entry)."""
-        out = dict(self.site_files)
-        for e in self.entries.values():
-            out.update(e.files)
-        return out
 
     def listed(self, rel: str) -> str | None:
         """The hash this manifest lists for ``rel`` (an article's file or a site file), None when it lists none."""
@@ -324,6 +339,14 @@ class Manifest:
     def journal(self, pending: dict[str, str | None]) -> "Manifest":
         """This manifest, also vouching for the changes in ``pending`` (rel -> new hash, None: deleted)."""
         return Manifest(self.entries, self.site_files, self.settings, dict(pending), self.site_templates)
+
+    def journal_bytes(self, pending: dict[str, str | None]) -> bytes:
+        """The journal file for the changes in ``pending``, bound to this manifest's file as read (see ``read``):
+        what the whole journal manifest (``journal(pending).to_bytes``) says, in a few hundred bytes."""
+        if self.raw is None:
+            raise ValueError("a journal is bound to a manifest read from its file")
+        doc = {"format": JOURNAL_FORMAT, "manifest": hashlib.sha256(self.raw).hexdigest(), "pending": dict(sorted(pending.items()))}
+        return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
     def to_bytes(self, writer_version: str) -> bytes:
         """One line per event: diffable, quick to write again, and every json.dumps stays on the C encoder
@@ -342,7 +365,7 @@ class Manifest:
         return b"".join((head.encode("utf-8"), body, EVENTS_END.encode("utf-8")))
 
     @classmethod
-    def read(cls, path: Path, writer_version: str | None = None) -> "Manifest | None":
+    def read(cls, path: Path, writer_version: str | None = None, *, journal: bool = True) -> "Manifest | None":
         """The manifest at ``path``, or None when there is none yet.
 
         A damaged one, or one that is not writer's, is an input error: nothing in it is
@@ -350,6 +373,11 @@ class Manifest:
         ``writer_version``: the running writer's. A manifest it wrote and sealed (the lines
         hash to the head's ``events_sha256``) keeps each entry as its line until asked for;
         building an entry checks it as a whole read does.
+
+        ``journal``: also read the journal beside it (:func:`journal_path`), which a commit writes
+        before it changes files on disk: when it names this very file (the sha256 of its bytes),
+        its pending changes are this manifest's (a run was killed before it wrote the next manifest).
+        A journal naming another file is left over from a commit that finished, and is ignored.
         """
         try:
             raw = path.read_bytes()
@@ -358,14 +386,35 @@ class Manifest:
         except OSError as exc:
             raise single_problem(path, f"cannot read the manifest: {exc.strerror or exc}") from None
         try:
-            sealed = cls._read_sealed(raw, path, writer_version) if writer_version is not None else None
-            if sealed is not None:
-                return sealed
-            manifest = cls._parse(json.loads(raw.decode("utf-8")))
+            manifest = cls._read_sealed(raw, path, writer_version) if writer_version is not None else None
+            if manifest is None:
+                manifest = cls._parse(json.loads(raw.decode("utf-8")))
+                manifest.entries.where = path
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise single_problem(path, f"not a writer manifest ({exc}); move it away or pass a fresh --out folder") from None
-        manifest.entries.where = path
+        manifest.origin, manifest.raw = path, raw
+        if journal:
+            manifest._read_journal(journal_path(path))
         return manifest
+
+    def _read_journal(self, path: Path) -> None:
+        """Add the pending changes of the journal at ``path`` when it is bound to this manifest's bytes."""
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise single_problem(path, f"cannot read the journal: {exc.strerror or exc}") from None
+        try:
+            doc = json.loads(data.decode("utf-8"))
+            if not isinstance(doc, dict) or doc.get("format") != JOURNAL_FORMAT or not isinstance(doc.get("pending"), dict):
+                raise ValueError("not a journal of this format")
+            if doc.get("manifest") != hashlib.sha256(self.raw).hexdigest():
+                return  # the journal of an earlier manifest: the commit it guarded wrote this one
+            _check_pending(doc["pending"], self.site_files, self.entries)
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+            raise single_problem(path, f"not a writer journal ({exc}); move it away or pass a fresh --out folder") from None
+        self.pending.update(doc["pending"])
 
     @classmethod
     def _read_sealed(cls, raw: bytes, path: Path, writer_version: str) -> "Manifest | None":
@@ -388,9 +437,11 @@ class Manifest:
         for line in bytes(body).decode("utf-8").split(",\n"):
             cut = line.find('": ')
             event_id = line[len(EVENT_INDENT) + 1:cut]
-            if cut < 0 or not line.startswith(EVENT_INDENT + '"') or event_id in stored or unsafe_id_reason(event_id):
+            if cut < 0 or not line.startswith(EVENT_INDENT + '"') or event_id in stored:
                 return None  # not as this writer writes it: read it whole (which says what is wrong)
             stored[event_id] = _Stored(line, cut + 3)
+        if not all_safe_ids(stored):
+            return None
         manifest = cls._parse(head, Entries(stored, path))
         manifest.generated_by, manifest.sealed = writer_version, True
         return manifest
@@ -430,12 +481,7 @@ class Manifest:
             if not is_site_file(rel):
                 raise ValueError(f"{rel!r} is not one of the site's own files")
             _digest(digest)
-        for rel, nxt in pending.items():
-            owner = rel.split("/")[0]
-            if rel not in site and (owner not in entries or rel not in entries[owner].files):
-                raise ValueError(f"{rel!r} is pending but listed nowhere")
-            if nxt is not None:
-                _digest(nxt)
+        _check_pending(pending, site, entries)
         templates = data.get("site_templates", "")
         if not isinstance(templates, str):
             raise ValueError("site_templates must be text")
@@ -465,6 +511,16 @@ class Manifest:
             if "next" in f:
                 pending[rel] = None if f["next"] is None else _digest(f["next"])
         return cls(entries, site, {}, pending)
+
+
+def _check_pending(pending: dict, site: dict, entries: Entries) -> None:
+    """Raise ValueError unless every pending file is one the manifest lists, with a digest or None (deleted)."""
+    for rel, nxt in pending.items():
+        owner = rel.split("/")[0]
+        if rel not in site and (owner not in entries or rel not in entries[owner].files):
+            raise ValueError(f"{rel!r} is pending but listed nowhere")
+        if nxt is not None:
+            _digest(nxt)
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -509,6 +565,11 @@ def newest_first(entries):
 def _instant(iso: str) -> float:
     """Seconds since 1970 of an ISO 8601 time (kept: a re-run orders 10,000 entries three times, before and after)."""
     return datetime.fromisoformat(iso).timestamp()
+
+
+def journal_path(manifest: Path) -> Path:
+    """Where the journal of the manifest at ``manifest`` is kept: beside it (``manifest.journal``)."""
+    return manifest.with_suffix(JOURNAL_SUFFIX)
 
 
 def manifest_path(out: Path) -> Path:

@@ -36,7 +36,7 @@ from markupsafe import Markup
 
 from writer.bytecode import bytecode_cache
 from writer.publish.corrections import note_text
-from writer.publish.manifest import Correction, newest_first  # noqa: F401 (newest_first: re-exported)
+from writer.publish.manifest import Correction, claims_name, markdown_name, newest_first  # noqa: F401 (newest_first: re-exported)
 from writer.publish.settings import WEB_SCHEMES, SiteSettings
 from writer.publish.sitetemplates import SITE_DIR, default_templates_dir, digest_with, files_digest, site_template_dirs
 from writer.yamlload import safe_load
@@ -194,8 +194,8 @@ class SitePages:
             "sources": cited,
             "corrections": fixes,
             "legend": legend,
-            "markdown_href": f"{event_id}.md",
-            "claims_href": f"{event_id}.json",
+            "markdown_href": markdown_name(event_id),
+            "claims_href": claims_name(event_id),
         }
         links = {"index": "../", "feed": "../feed.xml", "legend": "#legend"}
         page = self.article_template.render(site=s, article=article, links=links, marks=self.marks(), json_ld=Markup(json_ld_script(json_ld)))

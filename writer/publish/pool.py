@@ -156,10 +156,12 @@ class LocalExecutor:
         self.setup = setup
         self.kind, self.scheduler, self.cluster_size = kind, scheduler, jobs
         self.jobs = jobs if kind == "local" else max(jobs, 2)  # a cluster is used however few cores this machine has
+        # A run of this many events is published in this process when no worker has started (a cluster: none).
+        self.here_up_to = IN_PROCESS_UP_TO if kind == "local" else 0
         self.drafter = None
         self.pages = pages
         self.pools: list[_Pool] = []
-        early = jobs > 1 and likely > (IN_PROCESS_UP_TO if kind == "local" else 0)
+        early = jobs > 1 and likely > self.here_up_to
         self.current: _Pool | None = self._start(1) if early else None
         self.started_early = self.current is not None
 
@@ -184,7 +186,7 @@ class LocalExecutor:
         if self.kind == "local" and self.current is not None and self.current.jobs < self.jobs and len(tasks) > 2 * self.current.jobs:
             self.current.close()  # a large run: one warm worker is too few (the set-up it saved is lost)
             self.current = None
-        few = len(tasks) <= (IN_PROCESS_UP_TO if self.kind == "local" else 1)
+        few = len(tasks) <= self.here_up_to
         if self.current is None and self.jobs > 1 and not few:
             self.current = self._start(self.jobs)
         if self.current is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from writer.publish.manifest import Entries, newest_first
+from writer.publish.manifest import PAGE_NAME, Entries, event_file, newest_first
 from writer.publish.safety import inside, unsafe_id_reason
 from writer.publish.settings import SiteSettings
 from writer.publish.sitemap import SITEMAP_NAME
@@ -114,7 +114,7 @@ def published_content(roots: Sequence[Path], event_id: str) -> str | None:
         return None
     for root in roots:
         try:
-            page = inside(Path(root), f"{event_id}/index.html").read_text(encoding="utf-8")
+            page = inside(Path(root), event_file(event_id, PAGE_NAME)).read_text(encoding="utf-8")
         except (OSError, ValueError, UnicodeDecodeError):
             continue
         return article_content(page)

@@ -119,7 +119,7 @@ class Verifier:
 
     def entry(self, entry, pending: dict[str, str | None] | None = None):
         """OK, MISSING (some file is gone or half-updated by a killed run: publish again) or the files whose
-        bytes differ from the entry's. ``pending``: a journal manifest's states in progress."""
+        bytes differ from the entry's. ``pending``: the states in progress a killed run's journal vouches for."""
         differ = []
         for rel, digest in entry.files.items():
             found = self.digest(rel)

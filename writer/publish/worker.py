@@ -22,7 +22,7 @@ from writer.atomic import sha256_bytes, sha256_file
 from writer.errors import DraftError, InputError, WriterError
 from writer.publish.claimmap import claim_map_json
 from writer.publish.corrections import corrections_for, modified_with, printed_figures_of_draft, printed_figures_of_trace
-from writer.publish.manifest import Entry, Inputs
+from writer.publish.manifest import PAGE_NAME, Entry, Inputs, claims_name, event_file, markdown_name
 from writer.publish.rejection import Rejection, reject
 from writer.publish.safety import unsafe_id_reason
 from writer.publish.settings import SiteSettings
@@ -202,9 +202,9 @@ class Publisher:
         page = self.pages.article(event_id=event.id, headline=made.title, body_html=made.body_html, description=made.summary,
                                   published=published, modified=modified, sources=made.citations, corrections=corrections)
         files = {
-            f"{event.id}/index.html": page.encode("utf-8"),
-            f"{event.id}/{event.id}.md": made.markdown.encode("utf-8"),
-            f"{event.id}/{event.id}.json": made.claims_json.encode("utf-8"),
+            event_file(event.id, PAGE_NAME): page.encode("utf-8"),
+            event_file(event.id, markdown_name(event.id)): made.markdown.encode("utf-8"),
+            event_file(event.id, claims_name(event.id)): made.claims_json.encode("utf-8"),
         }
         hashes = {rel: sha256_bytes(data) for rel, data in files.items()}
         staged = tuple(rel for rel, data in files.items() if self._stage(rel, data, hashes[rel]))
@@ -243,7 +243,7 @@ class Publisher:
             return task_rejection(task, event.id, "draft", str(exc))
 
         # The gate: an article that fails the check is never written.
-        article = f"{event.id}/{event.id}.md"
+        article = event_file(event.id, markdown_name(event.id))
         blocking = self._blocking(draft.markdown, article, event)
         if blocking:
             f = blocking[0]
