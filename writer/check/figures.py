@@ -46,6 +46,9 @@ COINS = r"coins|tokens|bitcoins?|btc|eth|ether|xrp|sol|doge|bnb"
 CUR_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 
 # One alternation, most specific first; named groups say which form matched.
+# "from 46 to 1", "from about 622,000 to 1": a move's start, with at most one word of hedge between
+_MOVE_FROM = re.compile(r"\bfrom\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_FROM_REACH = 24  # characters before a figure where "from" and one hedge word ("from approximately ") stand
 _FIGURE_SOURCE = (
     rf"""
     (?<![\w$.,/+\-])
@@ -303,8 +306,8 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
     if kind == "ratio":
         if _TIME_RE.match(text):
             return None
-        if g("r_a2") and "-to-" not in text and m.string[max(0, m.start() - 5):m.start()].lower().endswith("from "):
-            return None  # "fell 45, from 46 to 1": a move between two counts, not a ratio of 46 to 1
+        if g("r_a2") and "-to-" not in text and _MOVE_FROM.search(m.string[max(0, m.start() - _FROM_REACH):m.start()]):
+            return None  # "fell 45, from 46 to 1", "from about 622,000 to 1": a move between two counts, not a ratio
         a, p = _amount(g("r_a") or g("r_a2"), None)
         b = float(g("r_b") or 1)
         if b == 0:
@@ -593,7 +596,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     low = lowered(text)  # the grammar is scanned case-folded when that gives the same matches
     lower = text.lower() if low is None else low
     if "illion" in lower or "thousand" in lower or "hundred" in lower:
-        for m in (_NUMBER_WORDS_LOWER.finditer(lower) if len(lower) == len(text) else _NUMBER_WORDS_RE.finditer(text)):
+        for m in (_NUMBER_WORDS_LOWER.finditer(low) if low is not None else _NUMBER_WORDS_RE.finditer(text)):
             found.append(_worded_number(m, text, base))
             taken.append((m.start(), m.end()))
     for m in (_HUNDRED_RE.finditer(text) if "hundred" in lower else ()):
