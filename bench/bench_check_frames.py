@@ -1,4 +1,4 @@
-"""The memo of attribution frames (``Frames.framed``, ``Frames.first``) against computing them afresh, one interleaved run.
+"""The memo of attribution frames (``Frames.framed``, ``Frames.differs``) against computing them afresh, one interleaved run.
 
     python bench/bench_check_frames.py [--articles 300] [--rounds 7]
 

@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from test_cold_start import sentences
-from writer.check import analysis, document, figures, linking
+from writer.check import analysis, document, figures, linking, phrases
+from writer.check.phrases import build_phrases
 from writer.check.casefold import lower_pattern, lowered
 
 PLAIN_LEFT_CLAUSE = re.compile(r",|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–", re.IGNORECASE)
@@ -112,3 +113,79 @@ def test_qualifier_filter_escapes_class_characters():
     rx, plain = figures._qualifier_re(*tables), plain_qualifier(*tables)
     for text in ["-ish ", "a ]x", "^up", "\\z  ", "[a", "b-ish", "x^up"]:
         assert _qualifier_answer(rx, text) == _qualifier_answer(plain, text)
+
+
+# --- a phrase table's one-scan union: literal first characters written out (phrases._dispatch) -----------
+
+PHRASES = build_phrases()
+TABLES = {"markers": PHRASES.marker_finder, **{f"cue.{name}": f for name, f in PHRASES.cue_finders.items()}}
+PHRASE_WORDS = sorted({w for finder in TABLES.values() for words in finder._table.values() for p in words
+                       for w in re.findall(r"[a-z]+", p)})
+
+
+def _plain_union(patterns) -> re.Pattern:
+    """The union as it was written before: every group behind a lookahead of its first characters."""
+    return rf"(?<![\w-]){phrases._filter_of(patterns)}(?=(?:{phrases._lookahead_dispatch(patterns)})(?![\w]))"
+
+
+def _union_pairs():
+    """(fast, plain) compiled unions of every table, IGNORECASE on the text and case-sensitive on lowered text."""
+    for finder in TABLES.values():
+        every = [p for words in finder._table.values() for p in words]
+        folded = [p for words in (finder._folded_table() or {}).values() for p in words]
+        yield re.compile(finder._union(every), re.IGNORECASE), re.compile(_plain_union(every), re.IGNORECASE), False
+        if folded:
+            yield re.compile(finder._union(folded)), re.compile(_plain_union(folded)), True
+
+
+UNIONS = list(_union_pairs())
+
+
+def _same_positions(text: str) -> None:
+    low = lowered(text)
+    for fast, plain, on_lowered in UNIONS:
+        scanned = low if on_lowered else text
+        if scanned is None:
+            continue
+        assert [m.start() for m in fast.finditer(scanned)] == [m.start() for m in plain.finditer(scanned)], fast.pattern[:80]
+
+
+def test_unions_write_literal_first_characters_out():
+    """Most of a table's patterns open with a literal character once leading groups are written out,
+    so the comparison below compares two different expressions."""
+    every = [p for words in PHRASES.marker_finder._table.values() for p in words]
+    spread = {x for p in every for x in phrases._spread(p)}
+    assert len(spread) > len(set(every))
+    assert sum(phrases._split_head(p) is not None for p in spread) > 0.9 * len(spread)
+    assert phrases._dispatch(every) != phrases._lookahead_dispatch(every)
+
+
+def test_spread_and_split_keep_what_they_cannot_rewrite():
+    assert phrases._spread("(?:a|b)c") == ["ac", "bc"]
+    assert phrases._spread("(?:a|b)?c") == ["(?:a|b)?c"]  # an optional group: "c" alone matches too
+    assert phrases._spread("(?:a|b)+c") == ["(?:a|b)+c"]
+    assert phrases._spread(r"(?:a|b)\1") == [r"(?:a|b)\1"]
+    assert phrases._spread("x|(?:y|z) w") == ["x", "y w", "z w"]
+    assert phrases._spread("(?:a|b)" + "c" * (phrases._SPREAD_LIMIT + 1)) == ["(?:a|b)" + "c" * (phrases._SPREAD_LIMIT + 1)]
+    assert phrases._split_head("ab") == ("a", "b")
+    assert phrases._split_head(r"\$5") == (r"\$", "5")
+    for pattern in ("a?b", "a*b", "a+b", "a{2}", r"\bab", "(?:a)b", "a|b", "[ab]c", ""):
+        assert phrases._split_head(pattern) is None, pattern
+
+
+def test_union_positions_on_drafts_fixtures_and_our_sentences():
+    texts = sentences() + OURS
+    assert len(texts) > 100
+    for text in texts:
+        _same_positions(text)
+
+
+UNION_TEXTS = st.lists(st.sampled_from(PHRASE_WORDS + [" ", " ", ", ", ". ", "-", "'s", "$", "5", "ſ", "\u212a", "A", "The"]),
+                       max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(UNION_TEXTS)
+def test_union_positions_on_generated_text(text):
+    _same_positions(text)
+    _same_positions(text.upper())

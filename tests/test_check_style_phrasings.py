@@ -26,6 +26,7 @@ DATA = yaml.safe_load(STYLE.read_text(encoding="utf-8"))
 # What the check must read in scope of the figure, by status (DESIGN §2).
 REQUIRED = {
     "single_source": {"single_source"},
+    "single_source_described": {"single_source"},  # a source named by a description: "an unnamed report, a single source"
     "multi_source": {"attribution"},
     "official": {"attribution"},
     "disputed": {"disagreement"},
@@ -88,3 +89,23 @@ def test_every_style_phrasing_is_read_by_the_check(checker, table, status, phras
     assert not missing, f"{table}.{status}: {phrase!r} is not read as {sorted(missing)} (read: {traced[0]['in_scope']})"
     findings = [f for f in checker.check_text(text) if f.code.startswith("F")]
     assert not findings, f"{table}.{status}: {phrase!r} draws {[(f.code, f.message) for f in findings]}"
+
+
+def test_the_style_window_words_are_the_words_the_check_reads_windows_by():
+    """One list of window words: the style prints `window_units`; linking reads windows (and the grammar
+    durations) by writer.factbase.vocabulary's WINDOW_UNIT_WORDS. A style word the check would not read
+    as its window fails here."""
+    from writer.check.figures import DURATION_UNITS
+    from writer.check.linking import _window_cues
+    from writer.check.phrases import build_phrases
+    from writer.factbase.vocabulary import WINDOW_UNIT_WORDS, window_minutes
+
+    phrases = build_phrases({})
+    units = DATA["names"]["window_units"]
+    assert set(units) == set(WINDOW_UNIT_WORDS)
+    for key, words in units.items():
+        one, many = words.split("|")
+        assert (one, many) == WINDOW_UNIT_WORDS[key]
+        assert _window_cues(phrases, f"liquidations over 72 {many}") == {f"{window_minutes(f'72{key}')}m"}
+    singulars = {one for one, _ in WINDOW_UNIT_WORDS.values()}
+    assert set(DURATION_UNITS) <= singulars  # the grammar's duration words are window words

@@ -601,19 +601,33 @@ def test_a_disputed_venue_figure_prints_its_range_once_and_the_data_section_says
 """, eid="disputed-once")
     body = md.split("\n---\n", 1)[1].split("\n# ", 1)[1]
     assert body.count("$270 million and $910 million") == 1, body
-    assert re.search(r"higher figure comes from OKX and the lower one from CoinAnk|run higher from OKX than from CoinAnk", body), body
+    assert re.search(r"higher figure comes from OKX and the lower one from CoinAnk|higher figure for .* comes from OKX, the lower one from CoinAnk", body), body
     assert re.search(r"exchange's own|its own books hold", body), body  # the venue's own count is the higher one: said why
 
 
-def test_a_bound_and_an_approximation_on_a_negative_value_keep_both_words():
-    """A negative value is not rounded outward, so the bound alone would claim too much: both words stay."""
+def test_a_bound_and_an_approximation_on_a_negative_value_print_as_the_bound_alone():
+    """"as much as approximately -0.031%" stacks two hedges. A negative value cannot be rounded outward (the
+    check reads a bound on it by sign), so it is rounded to the nearest, within the printed digit the check
+    allows a bound, and only the bound is printed; an average per day of such a value reads the same way."""
     md = draft("""
   - id: neg_funding
     metric: funding_rate
     unit: percent
     observations: [{source: coinank, value: -0.0314, hedge: [as_much_as, approximately]}]
 """, eid="negative-stacked")
-    assert "as much as approximately -0.031%" in md or "as much as approximately -0.03%" in md, md
+    assert "as much as -0.031%" in md, md
+    per_day = draft("""
+  - id: neg_avg
+    metric: fund_flow
+    unit: USD
+    asset: PEPE
+    window: 7d
+    per: day
+    observations: [{source: coinank, value: -0.00042, hedge: [as_much_as, approximately]}]
+""", eid="negative-stacked-average", windows="24h, 7d")
+    assert "as much as -$0.0004" in per_day, per_day
+    for md in (md, per_day):
+        assert not re.search(r"\b(?:as much as|up to|over|at least|at most) (?:approximately|about|roughly|around)\b", md), md
 
 
 @pytest.mark.parametrize("hedge, bound, words", [("at_least", "at least", "no less than"), ("at_most", "at most", "no more than")])
@@ -653,3 +667,54 @@ def test_a_hedged_range_with_equal_ends_prints_one_value():
 """, eid="equal-ends")
     assert not re.search(r"(-?0\.031\d*%) to \1", md), md
     assert re.search(r"about -0\.031\d*%", md), md
+
+
+def test_a_level_crossed_never_stacks_a_preposition_and_a_hedge():
+    """"fell below about 0.328 rubles": a level printed rounded (or with its source's own word) after "fell
+    below" / "rose above" reads "a level of about ..."; a level printed in full stays bare ("fell below $89,000")."""
+    md = draft("""
+  - {id: rub, metric: price_level, unit: currency, currency: RUB, asset: DOGE, direction: below,
+     observations: [{source: coinglass, value: 0.32841}]}
+  - {id: sol, metric: price_level, unit: USD, asset: SOL, direction: above,
+     observations: [{source: coinglass, value: 142.5, hedge: close_to}]}
+  - {id: btc, metric: price_level, unit: USD, asset: BTC, direction: below, observations: [{source: coinglass, value: 89000}]}
+""")
+    assert re.search(r"(?:below|above) (?:about|approximately|close to|nearly|around|over|under|at least) ", md) is None, md
+    assert "fell below a level of about 0.328 rubles" in md
+    assert "rose above a level close to $142," in md
+    assert "fell below $89,000" in md
+
+
+@pytest.mark.parametrize("name, described", [
+    ("an anonymous desk", True), ("a newsletter", True), ("several brokers", True), ("market chatter", True),
+    ("exchange filings seen by the desk", True),
+    ("CoinGlass", False), ("3Commas Data", False), ("@liq_bot", False), ("dYdX", False), ("on_chain_watch", False),
+    ("the Bitcoin protocol", False), ("Ledger (Markets)", False),
+])
+def test_a_source_name_that_describes_is_told_apart_from_a_name(name, described):
+    from writer.draft.layer import described as is_described
+
+    assert is_described(name) is described
+
+
+@pytest.mark.parametrize("name", ["an anonymous desk", "market chatter", "exchange filings seen by the desk"])
+def test_a_single_source_named_by_a_description_is_worded_as_one_never_after_a_single_source(name):
+    """"In figures from a single source, an unnamed source, ..." sets a description out as if it were a name
+    (corpus 002). A source whose display name describes it reads "according to <description>, a single source"."""
+    from dataclasses import replace
+
+    from writer.factbase.records import Source
+    from writer.factbase.vocabulary import SourceKind
+
+    sid = "anon-" + "-".join(name.split())
+    # a registry of its own digest: the checker keeps the spellings it read per registry digest
+    registry = replace(REGISTRY, sources={**REGISTRY.sources, sid: Source(sid, name, SourceKind.MEDIA)}, digest=f"{REGISTRY.digest}+{sid}")
+    event = event_from_text(HEAD.format(eid=sid, coverage="a dozen venues", windows="24h").replace("coinglass", sid) + f"""
+  - {{id: lvl, metric: price_level, unit: USD, asset: BTC, direction: below, observations: [{{source: {sid}, value: 89000}}]}}
+context:
+  - {{id: c1, kind: policy, text: a regulator opened a review of leverage limits, sources: [{sid}]}}
+""", f"{sid}.yaml", registry)
+    md = checked_drafter().draft(event).markdown
+    escaped = md_escape(name)
+    assert f"a single source, {escaped}" not in md and f"single-source data from {escaped}" not in md, md
+    assert md.count(f"{escaped}, a single source") >= 2, md

@@ -29,8 +29,10 @@ def draft(event: Path, fmt: str, output: Path | None, templates_dir: Path | None
     stderr. Exit 0 on success, 1 when the draft fails its own check, 2 for
     bad input (nothing is written).
     """
-    # No collection while one event is loaded and drafted: many objects, few cycles (writer.collector).
-    with reporting_errors(), collector_paused():
+    # No collection while one event is loaded and drafted: many objects, few cycles; they live
+    # until the command exits, so they are frozen rather than walked when collection resumes
+    # (writer.collector).
+    with reporting_errors(), collector_paused(freeze=True):
         from writer.draft import Drafter
         from writer.factbase.loader import load_event, load_registry
 
@@ -40,7 +42,8 @@ def draft(event: Path, fmt: str, output: Path | None, templates_dir: Path | None
         result = drafter.draft(loaded, facts_path=Path(facts_path).as_posix())
     for section, reason in result.skipped:
         click.echo(f"skipped section {section!r}: {reason}", err=True)
-    text = {"md": result.markdown, "html": result.html, "json": result.to_json()}[fmt]
+    # Only the format asked for is built: the HTML page is rendered on first use, a third of a draft.
+    text = {"md": lambda: result.markdown, "html": lambda: result.html, "json": result.to_json}[fmt]()
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

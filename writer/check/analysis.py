@@ -379,6 +379,15 @@ class Analysis:
             named |= s.sources
         return named
 
+    def release(self) -> None:
+        """Let go of the figures' sentences once the rules have run. A sentence and its figures point at
+        each other, so without this an article's analysis (about a hundred objects a figure) waits for the
+        cyclic collector, which a check of many articles pauses (``Checker.check_texts``): collecting them
+        all at the end was about 4% of the bench's check (bench/bench_check.py). Nothing reads the analysis
+        after this."""
+        for s in self.sentences:
+            s.figures = []
+
     def __post_init__(self):
         self._index = {id(s): i for i, s in enumerate(self.sentences)}
         self._notes: dict[int, list[Sentence]] = {}

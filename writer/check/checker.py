@@ -258,6 +258,7 @@ class Checker:
                 out.append(Finding(article.path, fu.line, fu.column, fu.end_line, fu.end_column, rule.code, rule.name,
                                    severity, hit.message, fu.figure.text, hit.fact))
         out.extend(suppression_findings(article.path, article.suppressions, self.config, ran))
+        analysis.release()  # freed now by reference counting, not by the cyclic collector (Analysis.release)
         return sorted(set(out), key=_order)
 
     def _link_all(self, ctx: RuleContext, analysis: Analysis, event: Event, source_rx, spelling) -> None:

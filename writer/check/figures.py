@@ -47,22 +47,25 @@ CUR_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 _FIGURE_RE = re.compile(
     rf"""
     (?<![\w$.,/+\-])
-    (?=[$\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds)  # cheap first-character filter
+    (?=[$₿\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds)  # cheap first-character filter
     (?:
-      (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?dollars|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b)?)
+      (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?dollars|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>minute|hour|day|week)s?\b)?)
     | (?P<mrange>(?P<mr_neg>[-−])?{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+(?P<mr_hi_neg>[-−])?)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
     | (?P<prange>(?P<pr_lo>{NUM})\s?%?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|percent\b|per\s?cent\b))
     | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?)
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD))?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
-    | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d,:%]|\.\d|\s*(?:{MAGW}|percent)))
+    | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d:%]|[.,]\d|\s*(?:{MAGW}|percent)))
     | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?dollars|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
     | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:dollars|USD))|\s+(?P<w_cur>{CUR_WORDS})\b|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
+    | (?P<bps>(?P<bp_num>{NUM})\s?(?:bps|bp|basis\s+points?)\b)
+    | (?P<btc>₿\s?(?P<bt_num>{NUM})(?P<bt_mag>\s?(?:{MAGW})\b|(?i:[kmb])\b)?)
+    | (?P<usd>(?P<u_num>{NUM})\s?(?:USD|US\s+dollars|dollars)\b)
     | (?P<rate>(?P<ra_num>{NUM})\s+(?:[a-z]+\s+)?per\s+(?P<ra_per>second|minute|hour|day)\b)
     | (?P<curword>(?P<cw_num>{NUM})\s+(?P<cw_cur>{CUR_WORDS})\b)
     | (?P<counted>(?P<c_num>{NUM})\s+(?:(?!(?:hours?|minutes?|days?|weeks?|months?|years?|seconds?|largest|biggest|smallest|top|first|last|most|least)\b)\w+\s+)?(?P<c_noun>{COUNTED})\b)
     | (?P<coins>(?P<co_num>{NUM})\s?(?P<co_unit>{COINS})\b)
-    | (?P<grouped>(?P<g_num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?))
+    | (?P<grouped>(?P<g_num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?))(?!\s+(?:minute|hour|day|week)s?\b)  # a duration: _read_in_context
     )
     (?![\w%]|[-–]\w)
     """,
@@ -74,11 +77,25 @@ _TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
 _HUNDRED_RE = re.compile(r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
 
 
+# A magnitude counted in words: "two hundred thousand traders", "three million dollars", "forty-five
+# billion". (One, a, several, tens of...: the vague forms above; "a hundred million": _HUNDRED_RE.)
+_UNITS_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+                "eighteen": 18, "nineteen": 19}
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_NUMBER_WORDS_RE = re.compile(
+    rf"(?<![\w-])(?P<tens>{'|'.join(_TENS_WORDS)})?(?:(?(tens)[-\s])(?P<units>{'|'.join(sorted(_UNITS_WORDS, key=len, reverse=True))}))?"
+    rf"(?(tens)|(?(units)|(?!)))\s+(?:(?P<hundred>hundred)\s+)?(?P<mag>{MAGW})\b"
+    rf"(?:(?P<dollars>\s+(?:of\s+)?(?:dollars|USD))|\s+(?P<noun>{COUNTED})\b)?",
+    re.IGNORECASE,
+)
+
 # "half a billion (dollars)": half the magnitude, a round figure.
 _HALF_RE = re.compile(r"(?<![\w$])half\s+a\s+(?P<mag>million|billion|trillion)(?P<dollars>\s+(?:of\s+)?dollars|\s+USD)?\b", re.IGNORECASE)
 # A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x") is a
 # position's terms, not a figure.
 _MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:leverage|leveraged|margin)\b)", re.IGNORECASE)
+_LEVERAGE_BEFORE = re.compile(r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
 # Two figures that are the ends of one range: what stands between them, and what may stand before the first.
 # A duration's word may follow each end ("67,400 hours to 70,900 hours": the check reads no unit in it).
 _RANGE_JOIN = re.compile(r"^\s*(?:(?:minutes?|hours?|days?|weeks?)\s+)?(?:[-–—]|to|to\s+(?:even|as\s+(?:much|many|high)\s+as|about|around|roughly|nearly|approximately|some|perhaps)|and(?:\s+(?:about|around|roughly|nearly|approximately|some))?)\s*$", re.IGNORECASE)
@@ -186,18 +203,21 @@ def _make(m: re.Match, base: int) -> Figure | None:
     start, end = base + m.start(), base + m.start() + len(text)
     if kind == "between":
         lo_t, hi_t = g("b_lo"), g("b_hi")
+        times = 1
         unit = _unit_of(hi_t) or _unit_of(lo_t) or _unit_of(text)
         if g("b_cur"):
             unit = CURRENCY_WORDS[g("b_cur").lower()]
         elif g("b_coins"):
             unit = "coins"
+        elif g("b_dur") and not unit:  # "between 653 and 1,050 days": a duration's two ends
+            unit, times = DURATION_UNITS[g("b_dur").lower()]
         hi_mag = _mag_in(hi_t)
         hi, hp = _amount(_num_in(hi_t), hi_mag)
         lo, lp = _amount(_num_in(lo_t), _mag_in(lo_t) or hi_mag)
         if not _mag_in(lo_t) and lo > hi:  # "between 675,000 and 1.13 million": the low end is written in full
             lo, lp = _amount(_num_in(lo_t), None)
         lo, hi = (-lo if lo_t[:1] in "-−" else lo), (-hi if hi_t[:1] in "-−" else hi)  # "between -53% and -21%"
-        return Figure(start, end, text, unit, lo, hi, False, max(lp, hp))
+        return Figure(start, end, text, unit, lo * times, hi * times, False, max(lp, hp) * times)
     if kind == "mrange":
         if m.string[max(0, m.start() - 5):m.start()].lower().endswith("from "):
             return None  # "from $90,000 to $96,000" is a move between two points; see find_figures
@@ -250,6 +270,15 @@ def _make(m: re.Match, base: int) -> Figure | None:
         if g("w_cur"):
             unit = CURRENCY_WORDS[g("w_cur").lower()]
         return Figure(start, end, text, unit, v, v, True, p)
+    if kind == "bps":  # "14 bps", "14 basis points": hundredths of a percentage point
+        v, p = _amount(g("bp_num"), None)
+        return Figure(start, end, text, "percent", v / 100, v / 100, True, p / 100)
+    if kind == "btc":  # "₿1,250": bitcoins
+        v, p = _amount(g("bt_num"), g("bt_mag"))
+        return Figure(start, end, text, "coins", v, v, True, p, asset="BTC")
+    if kind == "usd":  # "61,220,400 USD", "500 dollars"
+        v, p = _amount(g("u_num"), None)
+        return Figure(start, end, text, "USD", v, v, True, p)
     if kind == "rate":  # "2 per second", "940 liquidations per minute": a fact's `unit: per_minute`
         v, p = _amount(g("ra_num"), None)
         return Figure(start, end, text, "per_" + g("ra_per").lower(), v, v, True, p)
@@ -276,6 +305,7 @@ def _make(m: re.Match, base: int) -> Figure | None:
 
 
 _NUM_RE = re.compile(NUM)
+_DIGIT_RE = re.compile(r"\d")
 _MAG_IN_RE = re.compile(rf"(?i:({MAGW}))|(?<=\d)\s?([kKmMbBtT]n?)\b")
 
 
@@ -313,6 +343,157 @@ DEFAULT_QUALIFIERS = {
 }
 
 
+# --- Figures read in context: numbers whose unit the sentence gives, not the number's neighbour.
+
+# A duration's word and what it is in a fact's units: a week is seven days (no fact unit is weeks).
+DURATION_UNITS = {"minute": ("minutes", 1), "hour": ("hours", 1), "day": ("days", 1), "week": ("days", 7)}
+# "847 days", "0.6 hours", "an 847-day wait", and a range "653 to 1,050 days" / "675 days to 711 days".
+_DURATION_RE = re.compile(
+    rf"(?<![\w$.,/#+\-−])(?:(?P<lo>{NUM})(?:\s+(?P<lo_unit>minute|hour|day|week)s?)?\s*(?:[-–—]|\s+to\s+)\s*)?"
+    rf"(?P<num>{NUM})(?P<sep>\s+|-)(?P<unit>minute|hour|day|week)s?\b(?![-–]\w)",
+    re.IGNORECASE,
+)
+# Most durations in the genre are windows ("over 24 hours", "a 24-hour window", "in the past 7 days"),
+# not figures. One is a figure where the text measures it: after a verb of measure ("lasted 847 days",
+# "is estimated at 12 hours"), as a noun's length ("an 847-day wait"), a number no window is written
+# with ("1,000 days", "0.6 hours"), or, unless a window's preposition stands before it, hedged
+# ("nearly 900 days") or a range.
+_DURATION_LEAD = re.compile(
+    r"\b(?:last(?:ed|s|ing)|span(?:s|ned|ning)|took|takes|taking|stood\s+at|stands?\s+at|came\s+to|comes?\s+to|at"
+    r"|(?:wait|streak|drought|hiatus|lull|stretch|span|gap|run)\s+of)\s*$",
+    re.IGNORECASE,
+)
+_DURATION_NOUN = re.compile(r"\s+(?:(?:losing|winning)\s+)?(?:wait|streak|drought|hiatus|lull|absence|stretch|gap)\b", re.IGNORECASE)
+_WINDOW_BEFORE = re.compile(r"\b(?:in|within|over|during|for|past|last|next|previous|the|of|a|an|per|every|each|after|before|since|than|into|by)\s*$", re.IGNORECASE)
+# Qualifiers that are also a window's preposition ("over 24 hours", "up to 12 hours"): no hedge on a duration.
+_WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over", "just under"})
+
+# A bare number after a verb of amount ("numbered approximately 277", "came to about 10", "stood at
+# 305", "fell 2, from 3 to 1") in a sentence whose subject says what it counts ("traders liquidated",
+# "the number of users", "liquidation orders"), reads, or is the ratio of: a count, an index
+# reading or a ratio. Without such a subject a bare number stays no figure (years, list numbers,
+# versions, times of day, names with digits never follow these verbs with such a subject).
+_BARE_RE = re.compile(rf"(?<![\w$.,/#+\-−:])(?P<num>{NUM})(?![\w%]|[.,:]\d|\s*(?:[x×%]|percent\b|per\s?cent\b)|[-–]\w)")
+_AMOUNT_LEAD = re.compile(
+    r"(?:\b(?:number(?:ed|s|ing)?|c(?:a|o)mes?\s+to|coming\s+to|st(?:oo|a)d\s+at|stands\s+at|standing\s+at"
+    r"|total(?:l?ed|s|l?ing)?|reach(?:ed|es)?|hit|hits|amount(?:ed|s|ing)?\s+to|put\s+at|estimated\s+at|pegged\s+at"
+    r"|(?:rose|rises|risen|fell|falls|fallen|dropped|drops|climbed|jumped|grew|increased|decreased|declined|slipped|surged)(?:\s+(?:by|to))?"
+    r"|was|were|is|are|(?P<at>at)|a\s+total\s+of|from)|\bfrom\s+\S+\s+to"
+    r"|\b(?P<own>ratio|reading|score|count|tally|headcount)\s+of)\s*$",
+    re.IGNORECASE,
+)
+# "at" names an amount only after a verb that puts one there ("puts the number of users at 305",
+# "estimated at"); "traders who bought at 96,000" is a price.
+_PUTS_AT = re.compile(r"\b(?:st(?:oo|a)d|stands|standing|puts?|putting|places?|placed|pegs?|pegged|estimates?|estimated|sees?|seen)\b", re.IGNORECASE)
+# What may follow the number: the clause ends, or a preposition or conjunction goes on ("... 277 over the day").
+_AMOUNT_END = re.compile(
+    r"(?:\s*(?:$|[.,;:)!?—(])|\s+(?:over|in|during|across|on|from|according|per|as|by|with|and|or|to|after|before|since"
+    r"|this|that|which|while|at|out|of|among|against|versus|vs|than|for|when|amid|following|near|around|until|was|were|is|are)\b)",
+    re.IGNORECASE,
+)
+_AMOUNT_SUBJECT = re.compile(
+    rf"\b(?:(?P<count>(?:number|count|tally|headcount)\s+of|{COUNTED})|(?P<index>index|reading|gauge|score)|(?P<ratio>ratio))\b",
+    re.IGNORECASE,
+)
+_NUM_ONLY = re.compile(NUM)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|;|\n")
+_LOOKBACK = 200  # characters before a number searched for its sentence's subject
+
+
+def _read_in_context(text: str, found: list[Figure], qre: re.Pattern, base: int) -> list[Figure]:
+    """Durations and bare amounts the grammar's own forms did not read (see the expressions above)."""
+    spans = [(f.start - base, f.end - base) for f in found]
+    out: list[Figure] = []
+    for m in _DURATION_RE.finditer(text):
+        if not _overlaps(spans, m.start(), m.end()):
+            out.extend(_duration(text, m, qre, base))
+    spans += [(f.start - base, f.end - base) for f in out]
+    for m in _BARE_RE.finditer(text):
+        if not _overlaps(spans, m.start(), m.end()):
+            fig = _bare_amount(text, m.start(), m.group("num"), qre, base)
+            if fig is not None:
+                out.append(fig)
+    for i, f in enumerate(found):  # "climbed to 58,310": a grouped number the subject says is a count
+        if f.unit is None and f.point and _NUM_ONLY.fullmatch(f.text):
+            fig = _bare_amount(text, f.start - base, f.text, qre, base)
+            if fig is not None:
+                found[i] = fig
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _before_qualifier(text: str, at: int, qre: re.Pattern) -> tuple[str, str | None]:
+    """The clause's words before position ``at``, without a qualifier right before it, and that qualifier."""
+    before = text[max(0, at - _LOOKBACK):at]
+    qm = qre.search(before[-30:])
+    if qm:
+        return before[:len(before) - 30 + qm.start()] if len(before) > 30 else before[:qm.start()], qm.group(qm.lastgroup).lower()
+    return before, None
+
+
+def _duration(text: str, m: re.Match, qre: re.Pattern, base: int) -> list[Figure]:
+    unit, times = DURATION_UNITS[m.group("unit").lower()]
+    lo_unit = m.group("lo_unit")
+    if lo_unit and DURATION_UNITS[lo_unit.lower()] != (unit, times):
+        return []
+    start = m.start("lo") if m.group("lo") else m.start("num")
+    before, qualifier = _before_qualifier(text, start, qre)
+    if not _duration_is_figure(text, m, before, qualifier):
+        return []
+    hi, hp = _amount(m.group("num"), None)
+    if not m.group("lo"):
+        return [Figure(base + m.start(), base + m.end(), m.group(0), unit, hi * times, hi * times, True, hp * times)]
+    lo, lp = _amount(m.group("lo"), None)
+    if lo >= hi:
+        return []
+    return [Figure(base + m.start(), base + m.end(), m.group(0), unit, lo * times, hi * times, False, max(lp, hp) * times)]
+
+
+def _duration_is_figure(text: str, m: re.Match, before: str, qualifier: str | None) -> bool:
+    if _DURATION_LEAD.search(before):
+        return True
+    if m.group("sep") == "-" and _DURATION_NOUN.match(text, m.end()):
+        return True
+    num = m.group("num")
+    if "," in num or "." in num:
+        return True  # no window is written "1,000 days" or "0.6 hours"
+    if _WINDOW_BEFORE.search(before) or qualifier in _WINDOW_QUALIFIERS:
+        return False
+    return bool(qualifier or m.group("lo"))
+
+
+def _bare_amount(text: str, at: int, num: str, qre: re.Pattern, base: int) -> Figure | None:
+    """The figure a bare number at ``at`` is in its sentence (see _AMOUNT_LEAD), or None."""
+    end = at + len(num)
+    if "," not in num and "." not in num and 1900 <= int(num) <= 2100:
+        return None  # a year
+    if not _AMOUNT_END.match(text, end):
+        return None  # a noun follows: "3 exchanges", "2 UTC", "3 times"
+    before, _ = _before_qualifier(text, at, qre)
+    lead = _AMOUNT_LEAD.search(before)
+    if lead is None:
+        return None
+    own = lead.group("own")
+    if own:  # "a ratio of 1.41", "a headcount of 58,310": the noun is right before its number
+        unit = "ratio" if own.lower() == "ratio" else "index" if own.lower() in ("reading", "score") else "count"
+        v, p = _amount(num, None)
+        return Figure(base + at, base + end, num, unit, v, v, True, p)
+    clause = before[:lead.start()]
+    ends = list(_SENTENCE_END.finditer(clause))
+    subject = clause[ends[-1].end():] if ends else clause
+    if lead.group("at") and not _PUTS_AT.search(subject):
+        return None
+    said = list(_AMOUNT_SUBJECT.finditer(subject))
+    if not said:
+        return None
+    unit = "count" if said[-1].group("count") else said[-1].lastgroup
+    v, p = _amount(num, None)
+    return Figure(base + at, base + end, num, unit, v, v, True, p)
+
+
 def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None, base: int = 0) -> list[Figure]:
     """Every figure in ``text``, in order, with its approximation or bound word kept apart."""
     q = qualifiers or DEFAULT_QUALIFIERS
@@ -320,7 +501,13 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
     lower = text.lower()
+    if "illion" in lower or "thousand" in lower or "hundred" in lower:
+        for m in _NUMBER_WORDS_RE.finditer(text):
+            found.append(_worded_number(m, text, base))
+            taken.append((m.start(), m.end()))
     for m in (_HUNDRED_RE.finditer(text) if "hundred" in lower else ()):
+        if taken and any(s < m.end() and m.start() < e for s, e in taken):
+            continue
         mag = _MAG_WORDS[m.group("h_mag").lower()]
         end = m.end("h")
         found.append(Figure(base + m.start(), base + end, text[m.start():end], None, 100 * mag, 100 * mag, True, 50 * mag))
@@ -348,8 +535,12 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     for m in (_MULTIPLE_RE.finditer(text) if "x" in lower or "×" in text else ()):
         if any(f.start - base < m.end() and m.start() < f.end - base for f in found):
             continue
+        if _LEVERAGE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "cut max leverage to 40x", "leverage ranging from 13x to 19x": a position's terms
         v, p = _amount(m.group("num"), None)
         found.append(Figure(base + m.start(), base + m.end(), m.group(0), "ratio", v, v, True, p))
+    if _DIGIT_RE.search(text):
+        found.extend(_read_in_context(text, found, qre, base))
     found.sort(key=lambda f: f.start)
     out = []
     for fig in found:
@@ -363,6 +554,15 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
                          kind, qm.group(kind), qstart, fig.asset)
         out.append(fig)
     return _join_ranges(text, out, base)
+
+
+def _worded_number(m: re.Match, text: str, base: int) -> Figure:
+    """A figure from _NUMBER_WORDS_RE: the words' number times its magnitude, a round figure."""
+    word = (_TENS_WORDS.get((m.group("tens") or "").lower(), 0) + _UNITS_WORDS.get((m.group("units") or "").lower(), 0))
+    mag = _MAG_WORDS[m.group("mag").lower()] * (100 if m.group("hundred") else 1)
+    unit = "USD" if m.group("dollars") else "count" if m.group("noun") else None
+    v = word * mag
+    return Figure(base + m.start(), base + m.end(), m.group(0), unit, v, v, True, mag * 0.5)
 
 
 def _join_ranges(text: str, found: list[Figure], base: int) -> list[Figure]:

@@ -214,7 +214,8 @@ class Frames(LazyPatterns):
         # its data ("CoinGlass's own figures"), a tally ("CoinGlass counted") or a disagreement ("CoinGlass differs").
         differ_present = [f for lemma in vocab["differ_verbs"] for f in verb_forms(lemma)[:2]]
         tallied = [verb_forms(lemma)[2] for lemma in vocab["tallying_verbs"]]
-        lazy("_after_name", rf"(?:['’]s)?\s*(?:own\s+)?(?:{_AFTER_NAME_NOUNS}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b", flags)
+        after_nouns = _alt(vocab["after_name_nouns"])
+        lazy("_after_name", rf"(?:['’]s)?\s*(?:own\s+)?(?:{after_nouns}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b", flags)
         # What every "differ" match holds (its verb, after a space or comma): searched first, since
         # trying the names' alternation at every position of every sentence was a tenth of the check.
         lazy("_differ_verb", rf"\b(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
@@ -226,7 +227,7 @@ class Frames(LazyPatterns):
 
     def differs(self, text: str) -> bool:
         """Do named sources differ in ``text`` (the ``differ`` frame), its verb searched first?
-        Memoised per text with ``first`` (a sentence is asked up to three times)."""
+        Memoised per text with ``framed`` (a sentence is asked up to three times)."""
         return self._differs_cached(text)
 
     def _differs(self, text: str) -> bool:
@@ -279,25 +280,22 @@ class Frames(LazyPatterns):
         return getattr(self, name), text
 
     def first(self, text: str) -> int | None:
-        """Where the first attribution frame of ``text`` starts, or None.
+        """Where the first attribution frame of ``text`` starts, or None: every frame tried (``framed``,
+        what the check asks, stops at the first found). Not memoised: only tests and tools ask where."""
+        return self._first(text)
 
-        Memoised per text (``FIRST_KEPT`` texts): the check asks this of a sentence up to three
-        times (has it any caveat? which classes? does it open a run?), and the frames were a
-        quarter of a fact-free check's time (bench/bench_check_frames.py)."""
-        return self._first_cached(text)
-
-    FIRST_KEPT = 4096  # sentences remembered: more than one long article holds, little memory
+    FIRST_KEPT = 4096  # sentences remembered by ``framed`` and ``differs``: more than one long article holds, little memory
 
     def memo(self, on: bool = True) -> None:
-        """Empty the memo of ``first`` and ``differs`` (benchmarks: no round reads an earlier round's work);
+        """Empty the memo of ``framed`` and ``differs`` (benchmarks: no round reads an earlier round's work);
         off: compute afresh every time."""
-        self._first_cached = lru_cache(maxsize=self.FIRST_KEPT)(self._first) if on else self._first
         self._differs_cached = lru_cache(maxsize=self.FIRST_KEPT)(self._differs) if on else self._differs
         self._framed_cached = lru_cache(maxsize=self.FIRST_KEPT)(self._framed) if on else self._framed
 
     def framed(self, text: str) -> bool:
         """Is there any attribution frame in ``text`` (``first(text) is not None``)? What the check asks:
-        the frames are tried one by one, cheapest first, and the first found answers. Memoised as ``first``."""
+        the frames are tried one by one, cheapest first, and the first found answers. Memoised per text
+        (``FIRST_KEPT`` texts): the check asks this of a sentence up to three times."""
         return self._framed_cached(text)
 
     def _framed(self, text: str) -> bool:
@@ -308,19 +306,30 @@ class Frames(LazyPatterns):
         return any(find() is not None for find in (
             lambda: self._after("_prep", text, low), lambda: self._after("_speech", text, low, source=False),
             lambda: self._after("_comes", text, low, source=False), lambda: self._after("_agent", text, low),
-            lambda: self._by_noun(text, low), lambda: self._by_verb(text, low)))
+            lambda: self._by_noun(text, low), lambda: self._by_verb(text, low), lambda: self._in_parens(text)))
 
     def _first(self, text: str) -> int | None:
-        """``first`` computed afresh (the plain version the memo is compared against)."""
+        """``first``: where the earliest of every frame starts."""
         low = lowered(text)
         found = [at for at in (self._by_verb(text, low), self._after("_agent", text, low), self._after("_speech", text, low, source=False),
-                               self._after("_prep", text, low), self._by_noun(text, low), self._after("_comes", text, low, source=False))
+                               self._after("_prep", text, low), self._by_noun(text, low), self._after("_comes", text, low, source=False),
+                               self._in_parens(text))
                  if at is not None]
         rx, scanned = self._keyword("_label", text, low)
         m = rx.search(scanned)
         if m:
             found.append(m.start())
         return min(found) if found else None
+
+    def _in_parens(self, text: str) -> int | None:
+        """Where a source named alone in parentheses closing a clause starts: "... over the day (CoinGlass).",
+        not a ticker after its name ("Hyperliquid (HYPE)", "bitcoin (BTC)") nor an aside ("(Binance included)")."""
+        for m in _PAREN_NAME.finditer(text):
+            name = m.group(1)
+            if _TICKER.fullmatch(name) or _NAME_BEFORE.search(text, 0, m.start()) or not self._source_at(text, m.start(1)):
+                continue
+            return m.start()
+        return None
 
     def _by_verb(self, text: str, low: str | None) -> int | None:
         rx, scanned = self._keyword("_verb", text, low)
@@ -417,9 +426,11 @@ class Frames(LazyPatterns):
 
 
 _WORD = re.compile(r"\w+")
-# What a source publishes, right after its name ("CoinGlass data", "Coinglass's own estimates"): narrower than
-# ``data_nouns``, whose "post", "note" or "update" after an exchange's name are that exchange's news, not data.
-_AFTER_NAME_NOUNS = r"data|figures|numbers|statistics|statement|reports?|heat ?maps?|model|estimates?|tracker|dashboard|feed|records"
+# A name alone in parentheses that ends its clause ("(CoinGlass)."), what may not stand before it (a
+# capitalised word: the name of what the parenthesis is the ticker of), and a ticker's shape.
+_PAREN_NAME = re.compile(rf"\(\s*({NAME})\s*\)(?=\s*(?:[.,;:!?]|$))")
+_NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w.&’'-]*)\s*$")
+_TICKER = re.compile(r"[A-Z0-9]{2,6}")
 
 
 def _start(m: re.Match | None) -> int | None:

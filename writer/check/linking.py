@@ -20,7 +20,7 @@ from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.phrases import PhraseSet
 from writer.factbase.records import Event, Fact
-from writer.factbase.vocabulary import STABLECOIN_QUOTES, Status, window_minutes
+from writer.factbase.vocabulary import STABLECOIN_QUOTES, WINDOW_UNIT_WORDS, Status, window_minutes
 from writer.mdtext import names_within
 
 # A stablecoin notional is dollars at face value: "$80.6 million" and "80.6 million USDT" are one amount.
@@ -119,13 +119,9 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
 
 
 def _caveat_status(event: Event, caveat) -> Status:
-    """A caveat's status, read from its sources as a context item's is (writer/factbase/loader.py);
+    """A caveat's status, read from its sources as a context item's is (``SourceRegistry.status_of``);
     with no source it is the desk's own statement about its data: nothing to attribute or hedge."""
-    groups = [s for s in caveat.sources if getattr(event.registry.sources.get(s), "group", False)]
-    named = set(caveat.sources) - set(groups)
-    if len(named) > 1:
-        return Status.MULTI_SOURCE
-    return Status.UNNAMED_GROUP if groups else Status.SINGLE_SOURCE if named else Status.OFFICIAL
+    return event.registry.status_of(caveat.sources) if caveat.sources else Status.OFFICIAL
 
 
 def _average(event: Event, fact: Fact) -> Support:
@@ -356,7 +352,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
                 local_windows, _garbled(fu.sentence.text, phrases, tickers),
-                _CHANGE_WORDS.search(local) is not None and _LEVEL_AFTER_CHANGE.search(fu.left) is None)
+                bool(phrases.cues("change", local)) and _LEVEL_AFTER_CHANGE.search(fu.left) is None)
 
 
 def _earlier_words(fu: FigureUse) -> str:
@@ -408,8 +404,9 @@ def _norm_windows(keys: frozenset[str]) -> frozenset[str]:
 
 # Any window written as a count of units, as drafts print every window a fact file may hold ("over 72 hours",
 # "9999 minutes", "one month", "the past minute"), besides the phrase table's idioms ("weekly"); by its length.
-_NUMBERED_WINDOW = re.compile(r"(?<![\w.,])(?:(\d{1,4})[- ]|(?:one|past|last)\s+)(minute|hour|day|week|month)s?\b", re.IGNORECASE)
-_UNIT_KEY = {"minute": "m", "hour": "h", "day": "d", "week": "w", "month": "mo"}
+_UNIT_KEY = {word: key for key, words in WINDOW_UNIT_WORDS.items() for word in words}  # "hours" -> "h"
+_NUMBERED_WINDOW = re.compile(rf"(?<![\w.,])(?:(\d{{1,4}})[- ]|(?:one|past|last)\s+)({'|'.join(sorted(_UNIT_KEY, key=len, reverse=True))})\b",
+                              re.IGNORECASE)
 
 
 def _window_cues(phrases: PhraseSet, text: str) -> frozenset[str]:
@@ -675,14 +672,10 @@ def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, 
     return sorted(matched + extra, key=lambda m: index.position(m[1]))  # the supports' order, as the plain scan has it
 
 
-# Words that make a figure a change of what they name ("liquidations rose 96%", "were up 40%"); not "made up".
-_CHANGE_WORDS = re.compile(r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|dropp?(?:ed|s|ing)?|jump(?:ed|s|ing)?|gain(?:ed|s)?|"
-                           r"lost|slid|climb(?:ed|s)?|surge[ds]?|plunge[ds]?|(?<!made )up|down|higher|lower|"
-                           r"increase[ds]?|decrease[ds]?|grew|growth|change[ds]?)\b", re.IGNORECASE)
 # What a change metric is a change of, where its name does not say ("the price fell $2,000").
 _CHANGE_OF = {"price_change": "price_level"}
-# ...but "rose to $30 billion", "fell to $76,800", "stood at": the level reached, not the change.
-_LEVEL_AFTER_CHANGE = re.compile(r"\b(?:to|at)\s*$", re.IGNORECASE)
+# ...but "rose to $30 billion", "fell to $76,800", "stood at", "fell 554, from 1,554": a level reached or left, not the change.
+_LEVEL_AFTER_CHANGE = re.compile(r"\b(?:to|at|from)\s*$", re.IGNORECASE)
 _AVERAGE_WORDS = re.compile(r"\b(?:average[sd]?|mean|on\s+average)\b", re.IGNORECASE)
 _AVERAGE_REACH = 40  # characters before the figure where "an average (of)" stands
 _AVERAGE_BONUS = 3  # what "an average of" adds to the report's average over the figure it averages

@@ -49,14 +49,72 @@ def _compile(patterns, flags: int = re.IGNORECASE, *, fold: bool = False) -> re.
 
 
 def _dispatch(patterns) -> str:
+    """An alternation of ``patterns`` for asking *whether* (and where) some pattern matches: the order of
+    alternatives, hence which one wins, is not kept. Each pattern's leading group is written out over its
+    alternatives (``_spread``) and the results are grouped by their literal first character, written once in
+    front of the group's rests: Python's engine passes over an alternative that opens with a literal character
+    on one comparison, where a group behind a lookahead (``_lookahead_dispatch``, kept for the patterns that
+    open otherwise) is entered; at each word start a table's scan tried every group's lookahead, and the
+    scans were a tenth of a fact-free check. tests/test_check_regex_filters.py holds the two to the same
+    positions."""
+    heads: dict[str, list[str]] = {}
+    others: list[str] = []
+    for p in sorted({x for p in patterns for x in _spread(p)}):
+        split = _split_head(p)
+        if split is None:
+            others.append(p)
+        else:
+            heads.setdefault(split[0], []).append(split[1])
+    parts = [f"{head}(?:{_alternation(rests)})" for head, rests in sorted(heads.items())]
+    return "|".join(parts + ([_lookahead_dispatch(others)] if others else []))
+
+
+def _lookahead_dispatch(patterns) -> str:
     """An alternation of ``patterns`` grouped by the characters they can start with, each group
-    behind its own one-character lookahead: at a word start the engine tries a few groups' classes
-    and one group's patterns instead of every pattern. Only for asking *whether* (and where) some
-    pattern matches: the order of alternatives, hence which one wins, is not kept."""
+    behind its own one-character lookahead (same use as ``_dispatch``)."""
     groups: dict[str, list[str]] = {}
     for p in sorted(set(patterns)):
         groups.setdefault(_filter_of([p]), []).append(p)
     return "|".join(f"{head}(?:{_alternation(members)})" for head, members in sorted(groups.items()))
+
+
+# How much a leading group may repeat of what follows it when written out over its alternatives: each
+# copy is compiled, and past this the compile costs more than the scan gains (a cold check compiles it).
+_SPREAD_LIMIT = 400
+_NO_SPREAD = re.compile(r"\\[1-9]|\(\?P")  # a back reference or a named group cannot be copied
+
+
+def _spread(pattern: str, depth: int = 0) -> list[str]:
+    """Patterns whose union matches where ``pattern`` does: top-level alternatives apart, and a leading
+    ``(?:A|B)`` not repeated by a quantifier written out as ``A...`` and ``B...`` (within ``_SPREAD_LIMIT``)."""
+    if depth > 3 or _NO_SPREAD.search(pattern):
+        return [pattern]
+    alternatives = _top_level_alternatives(pattern)
+    if len(alternatives) > 1:
+        return [x for alt in alternatives for x in _spread(alt, depth + 1)]
+    if not pattern.startswith("(?:"):
+        return [pattern]
+    close = _closing_paren(pattern, 0)
+    if close is None or pattern[close + 1:close + 2] in ("?", "*", "+", "{"):
+        return [pattern]
+    inner, rest = _top_level_alternatives(pattern[3:close]), pattern[close + 1:]
+    if len(rest) * (len(inner) - 1) > _SPREAD_LIMIT:
+        return [pattern]
+    return [x for alt in inner for x in _spread(alt + rest, depth + 1)]
+
+
+def _split_head(pattern: str) -> tuple[str, str] | None:
+    """(its first character, the rest) when ``pattern`` is one alternative opening with a literal
+    character that no quantifier follows, else None."""
+    if len(_top_level_alternatives(pattern)) != 1:
+        return None
+    if pattern.startswith("\\") and len(pattern) > 1 and not pattern[1].isalnum():
+        head, rest = pattern[:2], pattern[2:]
+    elif pattern[:1].isalnum() or (pattern[:1] and pattern[:1] in " '%&,-:@#/\""):
+        head, rest = pattern[:1], pattern[1:]
+    else:
+        return None
+    return None if rest[:1] in ("?", "*", "+", "{") else (head, rest)
 
 
 _OPTIONAL = ("?", "*", "{")  # a quantifier after an item that can repeat it zero times
@@ -282,7 +340,7 @@ class PhraseSet:
     total_cue: re.Pattern
     raw: dict[str, tuple[str, ...]] | None = None  # the patterns of each class, for combined expressions
     marker_finder: KeyFinder | None = None  # every marker class in one scan (classes_in)
-    cue_finders: dict[str, KeyFinder] | None = None  # "side", "asset", "window", "metric", "direction"
+    cue_finders: dict[str, KeyFinder] | None = None  # "side", "asset", "window", "metric", "direction", "change"
     frames: Frames | None = None  # every attribution frame (writer/check/frames.py)
     data_noun: re.Pattern | None = None  # "data", "figures", "statistics"... (what a run's opening talks about)
     _folded_unions: dict = field(default_factory=dict, compare=False, repr=False)  # classes -> folded union or None
@@ -409,7 +467,7 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
         total_cue=_compile(cues["total"]),
         raw=raw,
         marker_finder=KeyFinder(raw),
-        cue_finders={table: KeyFinder(cues[table]) for table in ("side", "asset", "window", "metric", "direction")},
+        cue_finders={table: KeyFinder(cues[table]) for table in ("side", "asset", "window", "metric", "direction", "change")},
         frames=frames,
         data_noun=data_noun_pattern(data["frames"]),
     )

@@ -20,7 +20,6 @@ only when the tokens are expanded.
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -274,6 +273,7 @@ def expand_markdown(text: str, resolved: Resolved, base: int = 0) -> Expanded:
 
 def expand_html(rendered_html: str, resolved: Resolved, spans: list[Span], registry_names) -> str:
     """Replace tokens in markdown-it's HTML with escaped text and figure elements carrying their provenance."""
+    import html  # here: only the HTML page needs it (its entity table is about 2 CPU-ms of a cold Markdown draft)
 
     def repl(m: re.Match) -> str:
         idx = ord(m.group(1)) - 0xE100

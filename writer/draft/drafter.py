@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import traceback
 import types
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -225,6 +224,8 @@ class Drafter:
         try:
             return tmpl.render(ev=view, **render.functions())
         except (TemplateMisuse, jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+            import traceback  # only a failing template needs it
+
             line = 0
             for frame, lineno in traceback.walk_tb(exc.__traceback__):
                 if frame.f_code.co_filename == tmpl.filename:

@@ -32,6 +32,22 @@ HEADLINE_SECTIONS = frozenset({"headline", "lede"})
 _LINES: dict[tuple[str, int], tuple[str, int]] = {}  # (compiled file, python line) -> (template, template line)
 
 
+# Two ends of a change this close (as a part of the larger) would each fit the other's "about": the check
+# reads "about" as 2.5% either way, plus the last printed digit's rounding, so 6% leaves a margin.
+CLOSE_ENDS = 0.06
+# Figures printed for such ends: enough for any count below a million to print in full, without "about".
+FINE_FIGURES = 6
+
+
+def _close(a: Fact, b: Fact) -> bool:
+    """Whether two figures of one change are near enough that their rounded forms fit each other."""
+    if not a.bounds or not b.bounds:
+        return False
+    x, y = sum(a.bounds) / 2, sum(b.bounds) / 2
+    top = max(abs(x), abs(y))
+    return top > 0 and abs(x - y) <= CLOSE_ENDS * top
+
+
 @dataclass(frozen=True)
 class Piece:
     kind: str  # "lit" (house wording), "text" (from a fact file: escaped), "qual" (window), "fig" (a number)
@@ -56,6 +72,19 @@ class Span:
 def attribution_key(fact: Fact) -> tuple:
     """Figures sharing a key can share one attribution (a run from the same source and status)."""
     return (caveat_kind(fact), fact.sources)
+
+
+_ARTICLE = re.compile(r"(?:an?|one|some|several|various|many)\s", re.I)
+
+
+def described(name: str) -> bool:
+    """Whether a source's display name describes it rather than names it: it opens with an article or a word
+    of number ("an unnamed source", "several data providers"), or it is a phrase of several words without a
+    capital or digit ("market data", "public reports"). "CoinGlass", "3Commas Data", "@whale_alert", "dYdX",
+    "on_chain_watch" and "the Bitcoin protocol" are names."""
+    if _ARTICLE.match(name):
+        return True
+    return " " in name.strip() and not any(c.isupper() or c.isdigit() for c in name) and not name.startswith(("@", "$", "#"))
 
 
 def caveat_kind(fact: Fact) -> str:
@@ -95,6 +124,7 @@ class Render:
         self.section = ""
         self.averaged: set[str] = set()  # facts whose reported average has been printed
         self.ended: set[str] = set()  # changes whose two ends have been printed beside them
+        self.fine: set[str] = set()  # facts printed with more figures, so that each reads only as itself (see _ends)
 
     # -- plumbing -----------------------------------------------------------------
 
@@ -186,7 +216,7 @@ class Render:
                               metric=fact.metric.removesuffix("_change"), change=None)
             return [Piece("fig", p.text, "magnitude") for p in self.formatted(flipped)]
 
-        figs = self.style.significant_figures
+        figs = FINE_FIGURES if fact.id in self.fine else self.style.significant_figures
 
         def one(v: float, *, floor: bool = False, ceil: bool = False) -> fmt.Formatted:
             if fact.unit == "USD":
@@ -252,9 +282,9 @@ class Render:
             # A negative value is rounded to the nearest: "over -52%" would be a floor on the sign, not the size.
             # A bound and an approximation on one value ("as much as approximately 86.5%") print as the bound
             # alone, rounded outward ("as much as 87%"): one honest wording, never two hedges stacked. Where the
-            # value cannot be rounded outward (a negative value, a range's end), both words stay, as the source gave them.
-            if outward and v >= 0 and isinstance(hedge, CompoundHedge) and _reads_as_bound(hedge.bound):
-                hedge = hedge.bound  # rounded outward below, so the bound alone stays true
+            # value cannot be rounded outward (a negative value, a range's end) it is rounded to the nearest, which
+            # the check reads a bound within ("as much as -$0.0004", never "as much as approximately -$0.0004").
+            hedge = _one_word(hedge)
             near = getattr(hedge, "second", hedge)  # with two words kept, the one next to the number is the one read
             kind = near.kind.value if near is not None and outward and v >= 0 and _reads_as_bound(near) else ""
             text = written or (_finer(v, fact.unit) if finer else one(v, floor=kind == "floor", ceil=kind == "ceiling").text)
@@ -284,7 +314,7 @@ class Render:
             far = fmt.full_high(*fact.range, figs=self.style.significant_figures) if fact.unit == "USD" and lo_h is None else None
             pair = (f"{end(fact.range[0], lo_h, outward=False, finer=finer)} {words.get('to', 'to')} "
                     f"{end(fact.range[1], hi_h, outward=False, finer=finer, written=far.text if far else None)}")
-            return pair if isinstance(fact.hedge, tuple) else f"{fact.hedge.words} {pair}"
+            return pair if isinstance(fact.hedge, tuple) else f"{_one_word(fact.hedge).words} {pair}"
         return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None, outward=True)
 
     def fig(self, ref, role: str = "value", covered: bool = False) -> str:
@@ -327,6 +357,10 @@ class Render:
         if start is None or end is None or ref.id in self.ended:
             return ""
         self.ended.add(ref.id)
+        if _close(start._fact, end._fact):
+            # "from about 2,610 to about 2,570": each "about" also fits the other end, so a reader cannot tell
+            # which figure is which; printed in full ("from 2,614 to 2,574") they can only be read one way.
+            self.fine.update((start.id, end.id))
         words = self.style.names.get("words", {})
         out = self._token(Span("text", [Piece("lit", ", " + words.get("from", "from") + " ")])) + self.fig(start)
         if start.has_note:
@@ -390,6 +424,17 @@ class Render:
             pieces += [Piece("lit", "; " + words.get("note", "its note on the earlier figure") + ": "), Piece("text", first.note.strip().rstrip("."))]
         return self._token(Span("text", pieces, ref=fact.id))
 
+    def crossed(self, ref) -> str:
+        """A level a price rose above or fell below: "$96,000", and "a level of about 0.328 rubles" or "a level
+        close to $64,100" when the figure carries a word of its own ("fell below about 0.328 rubles" stacks two)."""
+        fact = self.fact_of(ref)
+        printed = self.formatted(fact)[0].text
+        if printed[:1].isalpha():
+            words = self.style.names.get("words", {})
+            article = words.get("a_level", "a level") if fact.hedge is not None else words.get("a_level_of", "a level of")
+            return self._token(Span("text", [Piece("lit", article)])) + " " + self.fig(ref)
+        return self.fig(ref)
+
     def level(self, ref) -> str:
         fact = self.fact_of(ref)
         return self.fig(ref, "band" if fact.price_level is None and fact.price_band is not None else "level")
@@ -425,6 +470,8 @@ class Render:
             getattr(registry.get(s), "group", False) for s in sources
         ):
             kind = "unnamed_group"  # an unnamed group is plural and nameless: never "a single source"
+        if len(sources) == 1 and f"{kind}_described" in table and described(self.event.source_name(sources[0])):
+            kind = f"{kind}_described"  # "according to an unnamed report, a single source", never "a single source, an unnamed report"
         if not sources and f"{kind}_unsourced" in table:
             kind = f"{kind}_unsourced"  # no source to name: a phrasing that does not leave an empty slot
         elif not sources:
@@ -499,8 +546,10 @@ class Render:
             return [Piece("text", fact.label)]
         attributed = names.get("attributed", {}).get(fact.metric)
         if fact.subject and attributed:
-            # "the loss attributed to a whale": a noun phrase whatever the subject (one trader, two funds, a handle).
-            return [Piece("lit", attributed + " "), Piece("text", fact.subject)]
+            # "the loss attributed to a whale": a noun phrase whatever the subject (one trader, two funds, a handle),
+            # with the asset, venue and window that tell it from another such figure ("... in BTC over 60 minutes";
+            # without them a reader, and the check, takes the window or asset of the sentence beside it).
+            return [Piece("lit", attributed + " "), Piece("text", fact.subject)] + self._qualifiers(fact, asset_word=" in ")
         if fact.subject and fact.metric in SUBJECT_NAMES_FIGURE:
             # A subject that names the figure itself ("the GMCI 30 index"); its window goes beside the figure (FigureRef.window_unsaid).
             return [Piece("text", fact.subject)]
@@ -526,6 +575,17 @@ class Render:
             parts += [Piece("lit", " on the "), Piece("text", fact.contract), Piece("lit", " contract")]
         if fact.subject:
             parts += [Piece("lit", " for "), Piece("text", fact.subject)]
+        if fact.window:
+            parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
+        return parts
+
+    def _qualifiers(self, fact: Fact, asset_word: str) -> list[Piece]:
+        """The asset, venue and window a figure named by its subject still needs: " in BTC on Binance over 60 minutes"."""
+        parts: list[Piece] = []
+        if fact.asset:
+            parts += [Piece("lit", asset_word), Piece("text", fact.asset)]
+        if fact.venue:
+            parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
         if fact.window:
             parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
         return parts
@@ -673,7 +733,7 @@ class Render:
         return choose(self.event.id, f"pick:{slot}", int(n))
 
     def functions(self) -> dict:
-        names = ("fig", "change", "statement", "reading", "revised", "level", "lead", "gap", "what", "window", "asset", "asset_name", "asset_names", "venue", "contract", "subject",
+        names = ("fig", "crossed", "change", "statement", "reading", "revised", "level", "lead", "gap", "what", "window", "asset", "asset_name", "asset_names", "venue", "contract", "subject",
                  "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick", "same")
         return {n: getattr(self, n) for n in names}
 
@@ -688,6 +748,12 @@ def _finer(v: float, unit: str) -> str:
     """A percentage with two decimals, for a range whose ends would otherwise print alike."""
     text = format_decimal(round(v, 2), format="#,##0.00", locale=fmt.LOCALE)
     return text + "%" if unit == "percent" else text  # units printed as a bare number (a ratio's "to 1" cannot sit on both ends)
+
+
+def _one_word(hedge):
+    """A bound and an approximation on one value ("as much as approximately") print as the bound alone: two
+    hedges stacked are not English, and the bound is the one a reader (and the check) holds the figure to."""
+    return hedge.bound if isinstance(hedge, CompoundHedge) and _reads_as_bound(hedge.bound) else hedge
 
 
 def _reads_as_bound(hedge) -> bool:

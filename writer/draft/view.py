@@ -448,7 +448,11 @@ def build_view(event: Event, thresholds: dict) -> View:
     transfers = take(lambda f: f.metric == "onchain_transfer")
     transfers.sort(key=lambda r: (r._fact.subject or "", r._fact.unit != "USD", r.id))
     for before, after in zip(transfers, transfers[1:]):
-        after.repeat_subject = bool(after._fact.subject) and after._fact.subject == before._fact.subject
+        a, b = after._fact, before._fact
+        # "the same transfer amounted to 310,000 HYPE": the same transfer told in another unit, never another
+        # window's or asset's transfer of the same holder (a reader would take it for the first one's).
+        after.repeat_subject = bool(a.subject) and (a.subject, a.window, a.asset, a.venue) == (b.subject, b.window, b.asset, b.venue) \
+            and a.unit != b.unit
     levels_up = take(lambda f: f.metric == "price_level" and f.direction == "above")
     levels_down = take(lambda f: f.metric == "price_level" and f.direction == "below")
     levels = take(lambda f: f.metric == "price_level")

@@ -11,7 +11,6 @@ time.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -27,6 +26,7 @@ from writer.factbase.timestamps import PartialDate, day_of, exact, partial_of
 from writer.factbase.spec import EventSpec, RegistrySpec
 from writer.factbase.vocabulary import SourceKind, Status, Unit, compound_hedge
 from writer.factbase.messages import MAX_SUGGESTIONS, problem_from_pydantic
+from writer.factbase.nearest import close_matches
 # Listing fact files lives apart from loading them (no pydantic); re-exported for the callers of old.
 from writer.factbase.files import REGISTRY_NAME, event_files, find_registry  # noqa: F401
 from writer.factbase.yamlsource import MAX_FILE_BYTES, check_readable, dotted, locate, parse, read_text
@@ -264,7 +264,7 @@ class _EventBuilder:
             for key in ("from_fact", "to_fact"):
                 ref = getattr(f, key)
                 if ref is not None and ref not in facts:
-                    close = difflib.get_close_matches(ref, list(facts), n=1)
+                    close = close_matches(ref, facts)
                     self.problem(("facts", i, key), f"no figure with id {ref!r} in this event" + (f" (did you mean {close[0]!r}?)" if close else ""))
         for message, at in consistency.check_all(indexed, spec.tolerance):
             self.problem(at, message)
@@ -402,7 +402,7 @@ class _EventBuilder:
             self.problem(at + ("sources",), "context needs at least one source (or `status: rumor` for an unsourced claim)")
         groups = [s for s in cs.sources if s in self.registry and self.registry[s].group]
         named = set(cs.sources) - set(groups)
-        status = cs.status or (Status.MULTI_SOURCE if len(named) > 1 else Status.UNNAMED_GROUP if groups else Status.SINGLE_SOURCE)
+        status = cs.status or self.registry.status_of(cs.sources)
         if cs.status is Status.SINGLE_SOURCE and (len(set(cs.sources)) > 1 or groups):
             why = f"{', '.join(groups)} is an unnamed group of sources ({GROUP_HINT})" if groups else f"{len(set(cs.sources))} sources are listed"
             self.problem(at + ("status",), f"status 'single_source' but {why}")
@@ -468,7 +468,7 @@ def suggest_source(word: str, registry: SourceRegistry) -> str | None:
     by_name = {n.casefold(): s.id for s in registry.sources.values() for n in (s.id, *s.names)}
     if word.casefold() in by_name:
         return by_name[word.casefold()]
-    close = difflib.get_close_matches(word.casefold(), list(by_name), n=1)
+    close = close_matches(word.casefold(), by_name)
     return by_name[close[0]] if close else None
 
 

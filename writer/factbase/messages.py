@@ -8,12 +8,12 @@ made (a misspelt key, metric, unit, status or hedge).
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from pydantic import BaseModel
 
 from writer.errors import Problem
+from writer.factbase.nearest import close_matches
 from writer.factbase.spec import ASSET_PATTERN
 from writer.factbase.vocabulary import EVENT_ID_RE, ID_RE, WINDOW_RE
 from writer.factbase.yamlsource import dotted, locate
@@ -31,7 +31,7 @@ def problem_from_pydantic(err: dict, positions, path: str, model: type[BaseModel
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _allowed_keys(model, loc[:-1])
-        hint = difflib.get_close_matches(key, allowed, n=1) if suggest_keys else []
+        hint = close_matches(key, allowed) if suggest_keys else []
         message = f"unknown key {key!r}" + (f" (did you mean {hint[0]!r}?)" if hint else f"; allowed keys: {', '.join(allowed)}")
     elif kind == "missing":
         message = f"required field {loc[-1]!r} is missing"
@@ -108,7 +108,7 @@ def suggest(word: str, choices) -> str | None:
     folded = {c.casefold(): c for c in choices}
     if word.casefold() in folded:
         return folded[word.casefold()]
-    close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    close = close_matches(word.casefold(), folded)
     return folded[close[0]] if close else None
 
 

@@ -74,6 +74,14 @@ class SourceRegistry:
     def name(self, source_id: str) -> str:
         return self.sources[source_id].name
 
+    def status_of(self, source_ids) -> Status:
+        """The status of a statement that has sources but no observations to compare (a context item, a
+        caveat): two or more named sources are several, an unnamed group is a group, one named source is
+        a single source. The loader derives a context item's status with it; the check reads a caveat's."""
+        groups = {s for s in source_ids if s in self.sources and self.sources[s].group}
+        named = set(source_ids) - groups
+        return Status.MULTI_SOURCE if len(named) > 1 else Status.UNNAMED_GROUP if groups else Status.SINGLE_SOURCE
+
 
 @dataclass(frozen=True)
 class Revision:

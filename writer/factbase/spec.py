@@ -8,13 +8,13 @@ The JSON Schema editors use for completion is generated from these classes.
 
 from __future__ import annotations
 
-import difflib
 from datetime import datetime
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, WithJsonSchema, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from writer.factbase.nearest import close_matches
 from writer.factbase.numbers import parse_amount
 from writer.factbase.timestamps import PartialDate, When, day_of
 from writer.factbase.vocabulary import (
@@ -73,6 +73,13 @@ Currency = Annotated[
 Window = Annotated[str, Field(pattern=WINDOW_RE.pattern, description="a window such as 60m, 12h, 24h, 1d, 1mo")]
 
 
+def _empty() -> list:
+    """A left-out list field's value. A plain function rather than ``list``: pydantic reads each
+    default factory's signature, and a builtin's is parsed from its text signature (the first
+    one starts Python's tokenizer: about 4 CPU-ms of a cold ``writer draft``)."""
+    return []
+
+
 class _Strict(BaseModel):
     # defer_build: a model's validator is built when it is first used, not when its class is
     # defined. Only the two documents (EventSpec, RegistrySpec) are ever validated on their own;
@@ -90,7 +97,7 @@ class SourceSpec(_Strict):
     id: FactId
     name: str = Field(min_length=1, description="display name as printed in articles")
     kind: SourceKind
-    aliases: list[str] = Field(default_factory=list, description="other spellings used when matching article text")
+    aliases: list[str] = Field(default_factory=_empty, description="other spellings used when matching article text")
     url: str | None = None
     group: bool = Field(
         default=False,
@@ -179,7 +186,7 @@ class ObservationSpec(_Strict):
     as_of_approximate: bool = Field(default=False, description="the as-of time is approximate ('around 10:00')")
     note: str | None = None
     url: str | None = None
-    revisions: list[RevisionSpec] = Field(default_factory=list, description="earlier figures from this source that this one supersedes, oldest first")
+    revisions: list[RevisionSpec] = Field(default_factory=_empty, description="earlier figures from this source that this one supersedes, oldest first")
 
     @field_validator("range")
     @classmethod
@@ -244,7 +251,7 @@ class FactSpec(_Strict):
     lower_bound: bool = Field(default=False, description="the feed is sampled: the value is a floor ('at least')")
     status: Status | None = Field(default=None, description="explicit status; derived from observations when omitted")
     tolerance: float | None = Field(default=None, ge=0, le=1, description="relative tolerance for agreement, overriding the event's")
-    observations: list[ObservationSpec] = Field(default_factory=list)
+    observations: list[ObservationSpec] = Field(default_factory=_empty)
     reason: str | None = Field(default=None, description="for status unavailable: why no reliable figure exists")
     average: AverageSpec | None = None
     per: Annotated[str, WithJsonSchema({"type": "string", "enum": list(AVERAGE_PER)})] | None = Field(
@@ -274,7 +281,7 @@ class FactSpec(_Strict):
     @classmethod
     def _known_metric(cls, v: str) -> str:
         if v not in METRICS:
-            close = difflib.get_close_matches(v.casefold(), list(METRICS), n=1)
+            close = close_matches(v.casefold(), METRICS)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise ValueError(f"unknown metric {v!r}{hint}; known metrics: {', '.join(METRICS)}")
         return v
@@ -301,7 +308,7 @@ class FactSpec(_Strict):
             raise ValueError("a dollar amount is `unit: USD` with no `currency`")
         if v not in CURRENCIES:
             by_word = {w.casefold(): c for c, w in CURRENCIES.items()}
-            close = [c for c in CURRENCIES if c == v.upper()] or [by_word[w] for w in difflib.get_close_matches(v.casefold(), list(by_word), n=1)]
+            close = [c for c in CURRENCIES if c == v.upper()] or [by_word[w] for w in close_matches(v.casefold(), by_word)]
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise ValueError(f"unknown currency {v!r}{hint}; known currencies: {', '.join(CURRENCIES)}")
         return v
@@ -354,7 +361,7 @@ class FactSpec(_Strict):
         if self.per is None:
             return
         if self.per not in AVERAGE_PER:
-            close = difflib.get_close_matches(self.per.casefold().removeprefix("per ").rstrip("s"), list(AVERAGE_PER), n=1)
+            close = close_matches(self.per.casefold().removeprefix("per ").rstrip("s"), AVERAGE_PER)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise _located(f"unknown `per` {self.per!r}{hint}; an average is per {', '.join(AVERAGE_PER)}", "per")
         if self.unit.value not in AVERAGE_UNITS:
@@ -409,7 +416,7 @@ class ContextSpec(_Strict):
     id: FactId
     kind: Literal["macro", "market", "policy", "exchange_status", "historical", "onchain", "sentiment", "technology", "other"] = "market"
     text: str = Field(min_length=1, description="the claim, in the desk's own words")
-    sources: list[SourceRef] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=_empty)
     status: Status | None = None
     as_of: When | None = None
     as_of_approximate: bool = False
@@ -448,7 +455,7 @@ class CaveatSpec(_Strict):
 
     id: FactId
     text: str = Field(min_length=1, description="the caveat, in the desk's own words")
-    sources: list[SourceRef] = Field(default_factory=list, description="who gives the caveat, when a source does")
+    sources: list[SourceRef] = Field(default_factory=_empty, description="who gives the caveat, when a source does")
 
 
 class PeriodSpec(_Strict):
@@ -481,15 +488,15 @@ class EventSpec(_Strict):
     )
     as_of_approximate: bool = Field(default=False, description="the as-of time is approximate")
     period: PeriodSpec | None = Field(default=None, description="the event's time span; observations must fall inside it")
-    windows: list[Window] = Field(default_factory=list, description="windows the event reports figures for")
+    windows: list[Window] = Field(default_factory=_empty, description="windows the event reports figures for")
     shape: Literal["long_washout", "short_squeeze", "two_sided", "data_discrepancy"] | None = Field(
         default=None, description="article layout; inferred from the figures when omitted"
     )
     tolerance: float = Field(default=0.02, ge=0, le=1, description="relative gap within which sources agree")
-    facts: list[FactSpec] = Field(default_factory=list)
-    context: list[ContextSpec] = Field(default_factory=list)
-    quotes: list[QuoteSpec] = Field(default_factory=list)
-    caveats: list[CaveatSpec] = Field(default_factory=list, description="caveats the article must carry as a whole")
+    facts: list[FactSpec] = Field(default_factory=_empty)
+    context: list[ContextSpec] = Field(default_factory=_empty)
+    quotes: list[QuoteSpec] = Field(default_factory=_empty)
+    caveats: list[CaveatSpec] = Field(default_factory=_empty, description="caveats the article must carry as a whole")
     note: str | None = None
 
     @field_validator("id")

@@ -387,6 +387,10 @@ POTENTIAL_METRICS = frozenset({"pressure_zone"})
 # months, and an unbounded count (999...9h) would overflow date arithmetic.
 WINDOW_RE = re.compile(r"^(\d{1,4})(m|h|d|w|mo)$")
 _WINDOW_MINUTES = {"m": 1, "h": 60, "d": 60 * 24, "w": 60 * 24 * 7, "mo": 60 * 24 * 30}
+# Each window unit's word (singular, plural) as prose writes it: the check reads "over 72 hours" with it
+# (writer/check/linking.py); templates/style.yaml's `window_units` prints the same words (a test ties them).
+WINDOW_UNIT_WORDS = {"m": ("minute", "minutes"), "h": ("hour", "hours"), "d": ("day", "days"), "w": ("week", "weeks"),
+                     "mo": ("month", "months")}
 
 
 def window_minutes(window: str) -> int:

@@ -16,6 +16,7 @@ from writer.check.linking import Link
 from writer.check.phrases import as_read
 from writer.check.scope import RUN_STATUSES
 from writer.factbase.records import Event, Fact
+from writer.mdtext import names_within
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class RuleContext:
         if self.event is None:
             return False
         quotes = [q for q in self.event.quotes if f"quote:{q.id}" == support_id or fu.figure.text in q.words]
-        return any(as_read(q.speaker).lower() in fu.sentence.text.lower() for q in quotes)
+        return any(names_within(as_read(q.speaker), fu.sentence.text) for q in quotes)  # whole words: "CZ" is not in "CZK"
 
     def fact_sources_named(self, fu: FigureUse, sources, status: str, support=None) -> bool:
         """Is one of ``sources`` named as a source in the figure's sentence, a note covering it, for a

@@ -1,0 +1,180 @@
+"""The check reading prose nobody here wrote: figures whose unit the sentence gives, and the
+shapes of figure, attribution and caveat real liquidation reporting uses.
+
+Every sentence here is the project's own, written for a pattern seen in real articles
+(never copied from one). Two tables:
+
+- the figure grammar in context (``find_figures``): a bare number is a figure where the
+  sentence says what it counts ("traders liquidated numbered approximately 277"), a
+  duration where the text measures it ("lasted 847 days", "between 653 and 1,050 days"),
+  and never a stray number (years, list numbers, versions, times of day);
+- the fact-free check on whole sentences: which figures F001 flags (none when the
+  sentence attributes or caveats them).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from writer.check import Checker
+from writer.check.figures import find_figures
+from writer.check.phrases import build_phrases
+
+QUALIFIERS = build_phrases({}).qualifiers
+
+# text, figure text, unit, low, high, qualifier
+MUST_READ = [
+    # a count whose noun is the sentence's subject
+    ("Traders liquidated over the session numbered approximately 277.", "277", "count", 277, 277, "approx"),
+    ("The number of liquidated accounts climbed to 58,310 by midnight.", "58,310", "count", 58310, 58310, None),
+    ("Liquidation orders on OKX totalled about 4,900 in the hour.", "4,900", "count", 4900, 4900, "approx"),
+    ("SOL liquidation orders over one hour came to about 12.", "12", "count", 12, 12, "approx"),
+    ("A rumour puts the XRP number of users over one week at 415 (unverified).", "415", "count", 415, 415, None),
+    ("Wallets hit by the cascade stood at no more than 640.", "640", "count", 640, 640, "at_most"),
+    ("The platform's headcount of 312 was a record.", "312", "count", 312, 312, None),
+    # an index reading or a ratio named by the subject
+    ("The sentiment index level over 24 hours stood at approximately 31.", "31", "index", 31, 31, "approx"),
+    ("The long/short ratio on Binance stood at 1.74 on Monday.", "1.74", "ratio", 1.74, 1.74, None),
+    ("Flow above the price against flow below it gives a ratio of 1.41 near spot.", "1.41", "ratio", 1.41, 1.41, None),
+    ("The ETH long/short ratio stood at about 22.4 to 1, an extreme.", "22.4 to 1", "ratio", 22.4, 22.4, "approx"),
+    # durations measured
+    ("The streak of short liquidations lasted 19 days.", "19 days", "days", 19, 19, None),
+    ("That wallet's position lasted under 41 hours.", "41 hours", "hours", 41, 41, "at_most"),
+    ("It broke the level after a 212-day wait.", "212-day", "days", 212, 212, None),
+    ("One estimate puts the drawdown at between 653 and 1,050 days.", "between 653 and 1,050 days", "days", 653, 1050, None),
+    ("The gap ran less than 675 days to 711 days.", "675 days to 711 days", "days", 675, 711, "at_most"),
+    ("The unwind took roughly 0.6 hours.", "0.6 hours", "hours", 0.6, 0.6, "approx"),
+    ("A trader has held the short for nearly 1,000 days.", "1,000 days", "days", 1000, 1000, "approx"),
+    ("The vault drew down over a span of 3 weeks.", "3 weeks", "days", 21, 21, None),
+    # magnitudes in words
+    ("Nearly two hundred thousand traders were forced out.", "two hundred thousand traders", "count", 2e5, 2e5, "approx"),
+    ("More than three million dollars of longs went in one order.", "three million dollars", "USD", 3e6, 3e6, "at_least"),
+    ("Shorts lost forty-five million USD in the squeeze.", "forty-five million USD", "USD", 45e6, 45e6, None),
+    # currency and coin forms
+    ("Longs accounted for 61,220,400 USD of the total.", "61,220,400 USD", "USD", 61220400, 61220400, None),
+    ("A wallet sold ₿1,250 into the drop.", "₿1,250", "coins", 1250, 1250, None),
+    ("Funding on BTC perpetuals rose 14 bps overnight.", "14 bps", "percent", 0.14, 0.14, None),
+    ("Funding rose 9 basis points after the flush.", "9 basis points", "percent", 0.09, 0.09, None),
+]
+
+MUST_NOT_READ = [
+    # stray numbers: years, list numbers, versions, times of day, names, ranks, windows
+    "In 2024 traders numbered in the thousands.",
+    "Step 2 of the plan is version 3.1 of the margin engine.",
+    "Liquidations peaked at 14:00 UTC, and again at 3 UTC.",
+    "Traders at 3 exchanges were hit hardest.",
+    "Longs were 4 times likelier to be closed.",
+    "Trader #2 was the largest loser; Firm #3 came next.",
+    "The 1INCH and 3Commas accounts were at 0x7a2f.",
+    "Bitcoin dominance was 2 points lower than the top 10 average.",
+    # windows, not durations
+    "Liquidations over 24 hours and in the past 7 days ran hot.",
+    "The market fell in less than 12 hours, within 60 minutes of the open.",
+    "The largest cryptocurrency is down over the last 24 hours.",
+    "A 24-hour window and a 30-day average.",
+    "Funding stayed negative for 3 days and up to 12 hours after.",
+    "ETH slid for the first time in 3 weeks.",
+    # words that are not magnitudes
+    "Three exchanges and two venues halted trading.",
+    # leverage is a position's terms, not a figure
+    "The trader held a 50x leveraged long; the venue cut max leverage to 40x.",
+]
+
+
+@pytest.mark.parametrize("text, figure, unit, lo, hi, qualifier", MUST_READ)
+def test_reads_in_context(text, figure, unit, lo, hi, qualifier):
+    figs = find_figures(text, QUALIFIERS)
+    assert [f.text for f in figs] == [figure], figs
+    f = figs[0]
+    assert (f.unit, f.qualifier) == (unit, qualifier)
+    assert f.lo == pytest.approx(lo) and f.hi == pytest.approx(hi)
+
+
+@pytest.mark.parametrize("text", MUST_NOT_READ)
+def test_stray_numbers_stay_non_figures(text):
+    assert find_figures(text, QUALIFIERS) == []
+
+
+# family, sentence, figures F001 must flag ([]: the sentence attributes or caveats them all)
+SENTENCES = [
+    ("per", "Shorts bore $212 million of the damage, per CoinGlass.", []),
+    ("per", "Per Coinalyze, longs accounted for $388 million of the day's forced closures.", []),
+    ("per", "Roughly $96 million of ETH longs were closed out over four hours, as per Hyblock figures.", []),
+    ("data showed", "CoinGlass's data showed longs losing $645 million as bitcoin slid.", []),
+    ("data showed", "Coinalyze data show $51 million of shorts were squeezed in the hour.", []),
+    ("data showed", "Kingfisher's heat map showed a band of $740 million in shorts above $98,000.", []),
+    ("compiled by", "Liquidations reached $1.04 billion, according to figures compiled by CoinGlass.", []),
+    ("compiled by", "The day's tally of $318 million was compiled by Coinalyze from eleven venues.", []),
+    ("compiled by", "According to numbers gathered by Laevitas, $74 million of options-linked positions were closed.", []),
+    ("data from", "Data from CoinGlass suggests $390 million in longs were flushed.", []),
+    ("data from", "Data compiled by Velo indicates shorts lost $88 million on Bybit alone.", []),
+    ("data from", "Figures from Coinalyze point to $155 million in liquidated shorts.", []),
+    ("label", "Long liquidations hit $423 million over the day (CoinGlass).", []),
+    ("label", "Long liquidations hit $423 million over the day (Binance included).", ["$423 million"]),
+    ("label", "Hyperliquid (HYPE) longs lost $61 million on the day.", ["$61 million"]),
+    ("descriptor", "On-chain analyst EmberCN reported that the wallet added $22 million of ETH longs.", []),
+    ("descriptor", "Blockchain analytics firm Arkham noted that the trader withdrew 12.4 million USDC.", []),
+    ("descriptor", "The derivatives data provider Coinalyze put the hourly figure at $61 million.", []),
+    ("bare", "Longs lost $732 million as bitcoin fell below $92,000.", ["$732 million", "$92,000"]),
+    ("bare", "Traders were hit with $1.2bn of liquidations on Tuesday.", ["$1.2bn"]),
+    ("bare", "Close to 93% of the liquidated positions were longs.", ["93%"]),
+    ("estimate", "An estimated $1.9 billion in shorts would be liquidated if bitcoin reclaimed $100,000, according to "
+                 "CoinGlass's heat map.", []),
+    ("estimate", "Hyblock's model places roughly $610 million of long liquidations between $88,000 and $90,000.", []),
+    ("estimate", "Some $2.3 billion of shorts sit above $105,000, by CoinAnk's estimate.", []),
+    ("estimate", "By one desk's model, $870 million of longs sit below $91,000.", []),
+    ("estimate", "Some $2.3 billion of shorts sit above $105,000.", ["$2.3 billion", "$105,000"]),
+    ("bounds", "At least $410 million of longs were wiped out, CoinGlass said.", []),
+    ("bounds", "Upwards of $900 million in positions were liquidated, Coinalyze data showed.", []),
+    ("bounds", "North of 150,000 traders were liquidated, CoinGlass reported.", []),
+    ("bounds", "Upwards of $900 million in positions were liquidated over the day.", ["$900 million"]),
+    ("bounds", "Just shy of $300 million in shorts were squeezed in the rally.", ["$300 million"]),
+    ("tilde", "BTC longs took ~$61.3 million of losses, CoinGlass data showed.", []),
+    ("tilde", "ETH longs took ~$128 million of losses in the flush.", ["$128 million"]),
+    ("suffix", "Liquidations topped $1.2B across venues, per CoinGlass.", []),
+    ("suffix", "Liquidations topped $1.2B across venues.", ["$1.2B"]),
+    ("suffix", "A further 1.2bn dollars of longs went in the second leg.", ["1.2bn dollars"]),
+    ("suffix", "Binance alone saw US$287 million of forced closures.", ["US$287 million"]),
+    ("suffix", "Total liquidations came to 816 million USD over the day.", ["816 million USD"]),
+    ("suffix", "Longs accounted for 61,220,400 USD of the total.", ["61,220,400 USD"]),
+    ("coins", "The whale's long of 41,500 ETH was liquidated near $1,880.", ["41,500 ETH", "$1,880"]),
+    ("coins", "A wallet sold ₿1,250 into the drop.", ["₿1,250"]),
+    ("ratio", "Shorts outnumbered longs in liquidations by a 7:1 margin, CoinGlass figures show.", []),
+    ("ratio", "Shorts outnumbered longs in liquidations by a 7:1 margin.", ["7:1"]),
+    ("ratio", "Liquidated shorts ran about 6 to 1 against longs over the hour.", ["6 to 1"]),
+    ("ratio", "The long/short ratio on Binance stood at 1.74 on Monday.", ["1.74"]),
+    ("ratio", "Flow above the price against flow below it gives a ratio of 1.41 near spot.", ["1.41"]),
+    ("count", "According to CoinGlass, 143,208 traders were liquidated in the past day.", []),
+    ("count", "In the past day 143,208 traders were liquidated.", ["143,208 traders"]),
+    ("count", "Traders liquidated over the day numbered roughly 96,000.", ["96,000"]),
+    ("count", "The number of liquidated accounts climbed to 58,310 by midnight.", ["58,310"]),
+    ("count", "Liquidation orders on OKX totalled about 4,900 in the hour.", ["4,900"]),
+    ("count", "Liquidation orders on OKX totalled about 4,900 in the hour, Coinalyze said.", []),
+    ("count words", "Nearly two hundred thousand traders were forced out.", ["two hundred thousand traders"]),
+    ("count words", "More than three million dollars of longs went in one order.", ["three million dollars"]),
+    ("share", "Longs made up 84.6% of the total, according to CoinGlass.", []),
+    ("share", "Longs made up just under 84.6% of the total.", ["84.6%"]),
+    ("bps", "Funding on BTC perpetuals rose 14 basis points overnight.", ["14 basis points"]),
+    ("bps", "Funding on BTC perpetuals rose 14 bps overnight.", ["14 bps"]),
+    ("bps", "Funding rose 14 bps overnight, Coinalyze data show.", []),
+    ("leverage", "The trader held a 50x leveraged long on ETH, Lookonchain reported.", []),
+    ("leverage", "Hyperliquid cut maximum leverage to 40x for BTC and 25x for ETH, the exchange said.", []),
+    ("duration", "The streak of short liquidations lasted 19 days.", ["19 days"]),
+    ("duration", "It was bitcoin's first break of that level after a 212-day wait.", ["212-day"]),
+    ("duration", "The streak of short liquidations lasted 19 days, Coinalyze data show.", []),
+    ("window", "Liquidations over the past 24 hours reached $380 million, CoinGlass said.", []),
+    ("compare", "That was nearly double the previous day's $198 million.", ["$198 million"]),
+    ("stray", "In 2024, CoinGlass listed 3 exchanges among the top 10 venues.", []),
+    ("stray", "Step 2 of the plan is version 3.1 of the margin engine, live at 08:00 UTC.", []),
+]
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker()
+
+
+@pytest.mark.parametrize("family, sentence, flagged", SENTENCES, ids=[f"{f}-{i}" for i, (f, _, _) in enumerate(SENTENCES)])
+def test_fact_free_reading(checker, family, sentence, flagged):
+    findings = checker.check_text(sentence)
+    assert sorted(f.figure for f in findings if f.code == "F001") == sorted(flagged), [(f.code, f.figure) for f in findings]
