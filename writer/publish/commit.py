@@ -143,11 +143,15 @@ def commit(layout: Layout, before: Manifest, after: Manifest, change: Change, *,
     pending.update({rel: None for rel in change.deletions if before.listed(rel) is not None})
     if pending:
         write_journal(layout, before, pending)
-    # Articles before the site files that link to them.
+    # Articles before the site files that link to them; each event's folder made once (not once per file).
+    out, stage = os.fspath(layout.out) + os.sep, os.fspath(layout.stage) + os.sep
+    made: set[str] = set()
     for rel in sorted(change.staged, key=lambda r: (is_site_file(r), r)):
-        target = layout.out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(layout.stage / rel, target)
+        folder = rel.rpartition("/")[0]
+        if folder and folder not in made:
+            os.makedirs(out + folder, exist_ok=True)
+            made.add(folder)
+        os.replace(stage + rel, out + rel)
         if hashes is not None:
             hashes.note(rel, staged_hashes[rel])
     for rel, digests in sorted(change.deletions.items()):
