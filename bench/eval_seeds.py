@@ -157,9 +157,17 @@ def update_section(path: Path, name: str, body: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def default_shared() -> Path:
+    """``../shared`` beside the checkout (or beside the worktrees' parent folder), as bench/eval_corpus.py finds it."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared").is_dir():
+            return base / "shared"
+    return ROOT.parent / "shared"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    ap.add_argument("--seeds", type=Path, default=default_shared() / "seeds")
     ap.add_argument("--write", type=Path, default=None, help="update this Markdown results file (section 'seeds')")
     args = ap.parse_args()
     seeds = sorted(args.seeds.glob("[0-9][0-9][0-9]_*.md"))

@@ -59,8 +59,11 @@ def cause(message: str) -> str:
 
 def _described(fact) -> tuple:
     """What the words of a draft can tell two facts apart by (two facts alike in all of it are one to a reader)."""
-    return (fact.metric, fact.side, fact.asset, fact.assets, fact.window, fact.venue, fact.venues, fact.status, fact.sources,
-            fact.bounds, fact.subject, fact.label, fact.direction, fact.per)
+    from writer.factbase.vocabulary import window_minutes
+
+    # a window by its length: "1h" and "60m" are one window to a reader
+    return (fact.metric, fact.side, fact.asset, fact.assets, window_minutes(fact.window) if fact.window else None, fact.venue,
+            fact.venues, fact.status, fact.sources, fact.bounds, fact.subject, fact.label, fact.direction, fact.per)
 
 
 def mislinked(event) -> list[str]:

@@ -55,6 +55,7 @@ MUST_READ = [
     ("A wallet sold ₿1,250 into the drop.", "₿1,250", "coins", 1250, 1250, None),
     ("Funding on BTC perpetuals rose 14 bps overnight.", "14 bps", "percent", 0.14, 0.14, None),
     ("Funding rose 9 basis points after the flush.", "9 basis points", "percent", 0.09, 0.09, None),
+    ("Spot volume ran at a 12x multiple of the daily average.", "12x", "ratio", 12, 12, None),
 ]
 
 MUST_NOT_READ = [
@@ -78,6 +79,7 @@ MUST_NOT_READ = [
     "Three exchanges and two venues halted trading.",
     # leverage is a position's terms, not a figure
     "The trader held a 50x leveraged long; the venue cut max leverage to 40x.",
+    "She opened a 40x long and later a 25X bearish position.",
 ]
 
 
@@ -110,6 +112,10 @@ SENTENCES = [
     ("data from", "Data compiled by Velo indicates shorts lost $88 million on Bybit alone.", []),
     ("data from", "Figures from Coinalyze point to $155 million in liquidated shorts.", []),
     ("label", "Long liquidations hit $423 million over the day (CoinGlass).", []),
+    ("label", "Liquidations by venue over 24 hours, $512 million in total. Source: CoinGlass", []),
+    ("label", "Liquidations by venue over 24 hours, $512 million in total. Data: Coinalyze.", []),
+    ("label", "Source: CoinGlass. Longs lost $51 million in the hour.", []),
+    ("label", "Liquidations by venue came to $512 million. Shorts were squeezed hardest.", ["$512 million"]),
     ("label", "Long liquidations hit $423 million over the day (Binance included).", ["$423 million"]),
     ("label", "Hyperliquid (HYPE) longs lost $61 million on the day.", ["$61 million"]),
     ("descriptor", "On-chain analyst EmberCN reported that the wallet added $22 million of ETH longs.", []),
@@ -165,7 +171,56 @@ SENTENCES = [
     ("window", "Liquidations over the past 24 hours reached $380 million, CoinGlass said.", []),
     ("compare", "That was nearly double the previous day's $198 million.", ["$198 million"]),
     ("stray", "In 2024, CoinGlass listed 3 exchanges among the top 10 venues.", []),
-    ("stray", "Step 2 of the plan is version 3.1 of the margin engine, live at 08:00 UTC.", []),
+    ("stray", "Step 2 of the plan is version 3.1 of the margin engine, live at 08:00 UTC.", []),    ("comes from", "The $4 million loss figure comes straight from the exchange's own post on X.", []),
+    ("space dollar", "Some traders lost $ 1.29 billion in the rout.", ["$ 1.29 billion"]),
+    ("leverage", "The whale ran leverage ranging from 13X to 19X on a $23 million stake, Lookonchain said.", []),
+    ("data shows", "That was nearly 30% of all futures liquidated on Binance, the data shows.", ["30%"]),
+    ("via", "Shorts lost $58 million in the hour, via Coinalyze.", []),
+    ("courtesy", "Liquidations hit $702 million, courtesy of figures from CoinGlass.", []),
+    ("tracked", "As tracked by Hyblock, $310 million of longs were closed in 12 hours.", []),
+    ("put", "CoinGlass figures put the day's total at $1.11 billion.", []),
+    ("noted", "Santiment noted that whale transfers above $1 million rose 41% on the day.", []),
+    ("per the", "Per the exchange's own dashboard, $96 million of positions were closed.", []),
+    ("as of", "As of press time, roughly $214 million of futures had been liquidated, CoinGlass data showed.", []),
+    ("mixed", "Bitcoin rallied 4.2% to $71,300, while liquidated shorts totalled $190 million per CoinGlass.", []),
+    ("bare pct", "Bitcoin rallied 4.2% to $71,300 on Wednesday.", ["4.2%", "$71,300"]),
+    ("estimate heat", "Liquidation heat maps suggest roughly $1.1 billion of shorts would be forced out above $75,000.", []),
+    ("rumour", "Posts on X claimed a single whale lost $80 million, a figure nobody has verified.", []),
+    ("hourly", "In the past hour alone, $48 million of longs were liquidated, Coinalyze data show.", []),
+    ("dual", "Long liquidations of $519 million made up just under 76% of the total, per CoinGlass.", []),
+    ("count words bare", "Nearly three hundred thousand accounts were liquidated.", ["three hundred thousand accounts"]),
+    ("TVL", "The vault's loss was about 1% of its $451 million in deposits, Hyperliquid said in a post.", []),
+    ("units", "The trader withdrew 17.09 million USDC after the liquidation.", ["17.09 million USDC"]),
+    ("curly", "CoinGlass’s data showed $645 million of longs closed.", []),
+    ("curly2", "Per Coinglass’ figures, shorts lost $92 million.", []),
+    ("as per", "As per data from CoinAnk, 61% of the day's liquidations were longs.", []),
+    ("estimate by", "Roughly $2 billion of longs sit below $60,000, an estimate by Hyblock Capital shows.", []),
+    ("pct share bare", "Longs were 61% of the day's liquidations.", ["61%"]),
+    ("whale loss", "A Hyperliquid whale lost $4 million when the position was liquidated, Lookonchain data shows.", []),
+    ("sleuth", "On-chain sleuth ZachXBT said the wallet moved 3,000 ETH before the crash.", []),
+    ("bn spaced", "Liquidations totalled 1.2 bn dollars, per CoinGlass.", []),
+    ("bn bare", "Liquidations totalled $1.2 bn over the day.", ["$1.2 bn"]),
+    ("paren desc", "According to Coinalyze (a derivatives data aggregator), shorts lost $171 million in the day.", []),
+    ("platform reported", "The Coinalyze data platform reported liquidations of $132 million over the day.", []),
+    ("list label", "Total liquidations in 24 hours: 612 million USD.", ["612 million USD"]),
+    ("venue reporting", "Binance topped the table, reporting $1.04 billion of long liquidations, per CoinGlass.", []),
+    ("information", "Information from Coinalyze reveals futures traders lost over $800 million.", []),
+    ("approximate decline", "The token fell roughly 8.5% after the liquidation, CoinGecko data show.", []),
+    ("korean", "About $1.68 billion (around 2.4 trillion won) was liquidated, according to CoinGlass.", []),
+    ("korean bare", "About $1.68 billion (around 2.4 trillion won) was liquidated.", ["$1.68 billion", "2.4 trillion won"]),
+    ("since", "It was the largest short wipeout since the October crash, with $718 million of shorts closed, CoinGlass data show.", []),
+    ("quote", "\"We saw $90 million of longs go in ten minutes,\" said Lena Ortiz, a trader at Kinetic Desk.", []),
+    ("analyst put", "Analysts at K33 Research put the open interest drop at 11%.", []),
+    ("tracker", "The Whale Alert tracker flagged a 2,000 BTC transfer to Binance.", []),
+    ("hedge words", "Liquidations of well over $500 million hit the market, per CoinGlass.", []),
+    ("hedge bare", "Liquidations of well over $500 million hit the market.", ["$500 million"]),
+    ("million count", "More than 1.2 million traders were liquidated over the week, CoinGlass said.", []),
+    ("million count bare", "More than 1.2 million traders were liquidated over the week.", ["1.2 million traders"]),
+    ("liq map", "The liquidation map shows that if BTC clears $115,000, some $7.9 billion of shorts would be at risk.", []),
+    ("between the", "Kingfisher data indicates a thick band of liquidations between the $113,300 and $114,500 levels.", []),
+    ("data shows trailing", "Leveraged bets on futures climbed to more than $66 billion in the past week, data shows.", ["$66 billion"]),
+    ("fund said", "Leveraged buyers added $2 billion of exposure this week, crypto fund QCP Capital said on a Telegram broadcast.", []),
+    ("ratio of", "Longs outnumber shorts by a ratio of 3:1, per Hyblock.", []),
 ]
 
 
@@ -178,3 +233,31 @@ def checker():
 def test_fact_free_reading(checker, family, sentence, flagged):
     findings = checker.check_text(sentence)
     assert sorted(f.figure for f in findings if f.code == "F001") == sorted(flagged), [(f.code, f.figure) for f in findings]
+
+
+def test_a_credit_line_covers_its_own_paragraph_only(checker):
+    """A caption's "Source: X" closing a paragraph covers that paragraph's figures, not the next one's."""
+    text = "Longs lost $88 million over the day. Shorts lost $12 million. Source: CoinGlass\n\nLongs lost $5 million more.\n"
+    flagged = [f.figure for f in checker.check_text(text) if f.code == "F001"]
+    assert flagged == ["$5 million"]
+
+
+# Fact mode: a figure read in context is linked like any other, so an edit to it is caught.
+EVENT = "factbase/corpus/05-beincrypto-1-13b.yaml"  # traders: 308,465 (count); ath_wait: 847 days (BeInCrypto)
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("Traders liquidated over the day numbered roughly 308,000, according to a single source, CoinGlass.", set()),
+    ("Traders liquidated over the day numbered roughly 408,000, according to a single source, CoinGlass.", {"P006"}),
+    ("The wait for bitcoin's new all-time high lasted 847 days, according to a single source, BeInCrypto.", set()),
+    ("The wait for bitcoin's new all-time high lasted 874 days, according to a single source, BeInCrypto.", {"P006"}),
+    ("The wait for bitcoin's new all-time high lasted 847 days.", {"P002"}),
+])
+def test_figures_read_in_context_are_verified_against_the_facts(checker, sentence, codes):
+    from pathlib import Path
+
+    from writer.factbase.loader import load_event
+
+    event = load_event(Path(__file__).resolve().parents[1] / EVENT)
+    found = {f.code for f in checker.check_text(sentence, event=event) if f.severity in ("error", "warning")}
+    assert found == codes

@@ -162,7 +162,8 @@ def test_unions_write_literal_first_characters_out():
 
 def test_spread_and_split_keep_what_they_cannot_rewrite():
     assert phrases._spread("(?:a|b)c") == ["ac", "bc"]
-    assert phrases._spread("(?:a|b)?c") == ["(?:a|b)?c"]  # an optional group: "c" alone matches too
+    assert phrases._spread("(?:a|b)?c") == ["ac", "bc", "c"]  # an optional group: tried first, then "c" alone
+    assert phrases._spread("(?:a|b)??c") == ["(?:a|b)??c"]  # a lazy one tries "c" first: left as it is
     assert phrases._spread("(?:a|b)+c") == ["(?:a|b)+c"]
     assert phrases._spread(r"(?:a|b)\1") == [r"(?:a|b)\1"]
     assert phrases._spread("x|(?:y|z) w") == ["x", "y w", "z w"]
@@ -189,3 +190,161 @@ UNION_TEXTS = st.lists(st.sampled_from(PHRASE_WORDS + [" ", " ", ", ", ". ", "-"
 def test_union_positions_on_generated_text(text):
     _same_positions(text)
     _same_positions(text.upper())
+
+
+# --- the figure grammar scanned case-folded (figures._FIGURE_FOLDED) ----------------------------------------
+
+FIGURE_WORDS = st.sampled_from([
+    " ", " ", "$", "US$", "USD ", "5", "96,000", "1.45", "-", "−", "+", "%", " percent", " per cent", "between ", " and ",
+    " to ", "-to-", ":", "1", "K", "M", "B", "bn", "mn", " million", " Million", " BILLION", " thousand", " hundred",
+    "several ", "a ", "A ", "one ", "tens of ", "dozens of ", "a few ", "A Couple Of ", " traders", " Liquidations",
+    " BTC", " eth", " coins", " yuan", " Won", " USDT", " dollars", " per second", " Per Minute", "from ", "top ",
+    "ſ", "\u212a", "İ", "x", "×", " index", " at ", "half a ", " level", ".", ",",
+])
+FIGURE_TEXTS = st.lists(FIGURE_WORDS, max_size=25).map("".join)
+
+
+def _grammar_matches(rx: re.Pattern, scanned: str) -> list:
+    return [(m.span(), m.lastgroup, {k: (v.lower() if v else v) for k, v in m.groupdict().items()}) for m in rx.finditer(scanned)]
+
+
+def _same_figures(text: str, monkeypatch) -> None:
+    low = lowered(text)
+    if low is not None:
+        assert _grammar_matches(figures._FIGURE_FOLDED, low) == _grammar_matches(figures._FIGURE_RE, text)
+    folded = figures.find_figures(text)
+    with monkeypatch.context() as m:
+        m.setattr(figures, "lowered", lambda t: None)  # the plain scan, IGNORECASE over the text as written
+        assert figures.find_figures(text) == folded
+
+
+def test_folded_grammar_differs_only_in_case():
+    assert figures._FIGURE_FOLDED.pattern != figures._FIGURE_RE.pattern
+    assert figures._FIGURE_FOLDED.groupindex == figures._FIGURE_RE.groupindex
+    assert not figures._FIGURE_FOLDED.flags & re.IGNORECASE
+    assert "(?i:" not in figures._FIGURE_FOLDED.pattern and "[KMB]" not in figures._FIGURE_FOLDED.pattern
+
+
+def test_folded_grammar_on_drafts_fixtures_and_our_sentences(monkeypatch):
+    texts = sentences() + OURS + ["Between $1.2 Million And $3 MILLION; 5 BTC, 2:1 and 45-to-1; A Few Hundred Million Dollars.",
+                                  "Longs lost US$5Bn, 12K and 7M; 40X jump; a 3× move; 10,000 Won and 2 Per Second."]
+    assert len(texts) > 100
+    for text in texts:
+        _same_figures(text, monkeypatch)
+
+
+@settings(max_examples=400, deadline=None)
+@given(FIGURE_TEXTS)
+def test_folded_grammar_on_generated_text(text):
+    from _pytest.monkeypatch import MonkeyPatch
+
+    with MonkeyPatch.context() as monkeypatch:
+        _same_figures(text, monkeypatch)
+
+
+def test_the_grammar_as_written_is_compiled_only_when_a_text_needs_it():
+    """A process whose texts all fold compiles the folded grammar only (a cold check compiles one, not two)."""
+    import subprocess
+    import sys
+
+    code = ("from writer.check import figures as F; F.find_figures('Longs lost $5 million.'); a = '_FIGURE_RE' in vars(F); "
+            "F.find_figures('Longs loſt $5 million.'); print(a, '_FIGURE_RE' in vars(F))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]
+
+
+# --- a class's folded expression written headed (phrases._headed) ---------------------------------------------
+
+def _plain_folded(patterns) -> re.Pattern:
+    """The folded expression as it was written before: the lookbehind first, then the filter and the alternation."""
+    heads = [lower_pattern(p) for p in patterns]
+    return re.compile(rf"(?<![\w-]){phrases._filter_of(heads)}(?:{phrases._alternation(patterns, fold=True)})(?![\w])")
+
+
+CLASS_SETS = [frozenset({name}) for name in PHRASES.raw] + [analysis.NOTE_CLASSES, analysis.CAVEAT_CLASSES]
+HEADED = []
+for classes in CLASS_SETS:
+    patterns = PHRASES._class_patterns(classes)
+    if patterns and all(lower_pattern(p) is not None for p in patterns):
+        HEADED.append((phrases._compile(patterns, 0, fold=True, scan=True), _plain_folded(patterns)))
+
+
+def _same_class_matches(text: str) -> None:
+    low = lowered(text)
+    if low is None:
+        return
+    for fast, plain in HEADED:
+        assert [m.span() for m in fast.finditer(low)] == [m.span() for m in plain.finditer(low)], plain.pattern[:80]
+        for at in range(len(low)):  # KeyFinder tries a key's expression where the union found a place
+            f, p = fast.match(low, at), plain.match(low, at)
+            assert (f and f.span()) == (p and p.span())
+
+
+def test_headed_class_expressions_are_written_headed():
+    """The note union (scanned over every block) and most classes are headed, so the comparisons compare something."""
+    headed = [fast for fast, plain in HEADED if not fast.pattern.startswith("(?<!")]
+    assert len(headed) >= len(HEADED) - 2
+    note = PHRASES._class_patterns(analysis.NOTE_CLASSES)
+    assert not phrases._compile(note, 0, fold=True, scan=True).pattern.startswith("(?<!")
+    assert PHRASES.union_starts(analysis.NOTE_CLASSES, "x") == [] and not PHRASES._folded_unions[analysis.NOTE_CLASSES].pattern.startswith("(?<!")
+    assert phrases._head_split("(?:came|comes|derived) from x") == [("c", "(?:(?:ame)|(?:omes)) from x"), ("d", "(?:(?:erived)) from x")]
+    assert phrases._head_split("(?:a |b )?c") == [("a", "(?:(?: ))c"), ("b", "(?:(?: ))c"), ("c", "")]
+    assert phrases._head_split(r"\bword") is None and phrases._head_split("(?:a|b)*c") is None
+
+
+def test_headed_class_expressions_on_drafts_fixtures_and_our_sentences():
+    texts = sentences() + OURS + ["The figures above, these numbers and the data below: a data note; data caveat. The above-mentioned."]
+    for text in texts:
+        _same_class_matches(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(UNION_TEXTS)
+def test_headed_class_expressions_on_generated_text(text):
+    _same_class_matches(text)
+
+
+def test_wordy_blocks_found_the_same_case_folded():
+    from writer.check import nlp
+
+    for text in sentences() + OURS + ["Several MILLION dollars", "a Thouſand", "HUNDREDS", "no magnitude here", "billions"]:
+        assert nlp._wordy(text) == bool(nlp._WORDY.search(text)), text
+
+
+# --- the grammar scanned sentence by sentence, figure-free sentences remembered (find_figures(sentences=...)) -----
+
+from writer.check.sentences import sentence_bounds  # noqa: E402
+
+SHARED_MEMO: set[str] = set()  # shared by every text below, so remembered sentences are met again in other texts
+PROSE_WORDS = st.sampled_from([
+    " ", " ", ". ", "! ", "? ", ".\" ", "?) ", ".’ ", "\n", "U.S. ", "approx. ", "e.g. ", "$5.5 million", "$5. ", "3 traders",
+    "The ", "It ", "A ", "a ", "about ", "several ", "hundred ", "million", " Billion", "between $1 and $2", " to ",
+    "from ", "$90,000", "-", "5%", "2:1", "40-to-1", "top ", "10 coins", "index ", "at 27", "half a billion", "40x",
+    "Longs lost ", "said CoinGlass", "(", ")", ",", "ſ", "İ",
+])
+PROSE = st.lists(PROSE_WORDS, max_size=30).map("".join)
+
+
+def _same_by_sentence(text: str) -> None:
+    assert figures.find_figures(text, sentences=sentence_bounds(text), figure_free=SHARED_MEMO) == figures.find_figures(text)
+
+
+def test_sentence_by_sentence_on_drafts_fixtures_and_our_sentences():
+    paragraphs = [" ".join(sentences()[i:i + 4]) for i in range(0, len(sentences()), 2)]
+    for text in paragraphs + OURS + paragraphs:  # twice: the second time most figure-free sentences are remembered
+        _same_by_sentence(text)
+    assert SHARED_MEMO  # some sentences were remembered, so the memo's path was taken
+
+
+@settings(max_examples=500, deadline=None)
+@given(PROSE)
+def test_sentence_by_sentence_on_generated_text(text):
+    _same_by_sentence(text)
+    _same_by_sentence(text)  # again, with what the first reading remembered
+
+
+def test_a_full_memo_is_emptied():
+    memo = {f"sentence {i}" for i in range(figures.FIGURE_FREE_KEPT)}
+    text = "No figure here. Nor here."
+    assert figures.find_figures(text, sentences=sentence_bounds(text), figure_free=memo) == []
+    assert len(memo) <= 2

@@ -8,6 +8,7 @@ every expression at start.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -227,6 +228,27 @@ def test_parse_when_refuses_a_time_without_zone_and_keeps_a_zoned_one():
         parse_when("2026-11-17T08:00:00")
 
 
+def _every_phrase_pattern(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [p for v in node.values() for p in _every_phrase_pattern(v)]
+    if isinstance(node, list):
+        return [p for v in node for p in _every_phrase_pattern(v)]
+    return []
+
+
+def test_lower_pattern_without_capitals_is_the_letter_by_letter_reading():
+    """The shortcut for a pattern with no capital (most phrases) answers what reading it letter by letter does."""
+    from writer.check.casefold import _lower_letters, lower_pattern
+
+    patterns = _every_phrase_pattern(default_phrases()) + [r"\bA[a-z]", r"[^]A]", r"(?:US)?\$", "x\\", r"[]a]\W"]
+    assert len(patterns) > 500
+    safe = [p for p in patterns if lower_pattern(p) is not None]
+    assert len(safe) > 400
+    assert [lower_pattern(p) for p in safe] == [_lower_letters(p) for p in safe]
+
+
 def test_the_fact_models_default_factories_are_python_functions():
     """pydantic reads each default factory's signature when it builds a validator; a builtin's
     (``list``) is parsed from text by Python's tokenizer, a few CPU-ms of every cold draft."""
@@ -246,11 +268,13 @@ def test_the_fact_models_default_factories_are_python_functions():
 # --- the collector around a short command --------------------------------------------------------
 
 
-def test_the_console_script_skips_the_collectors_last_pass():
+def test_the_console_script_skips_the_collectors_last_pass(monkeypatch):
     import gc
     import tomllib
 
     from writer import cli
+
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)  # run() sets it (the test below)
 
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
     assert scripts["writer"] == "writer.cli:run"
@@ -262,6 +286,25 @@ def test_the_console_script_skips_the_collectors_last_pass():
     finally:
         sys.argv = argv
         gc.unfreeze()
+
+
+@pytest.mark.parametrize("own", [None, "logfire"])
+def test_the_console_script_looks_for_no_pydantic_plugin_unless_told(monkeypatch, own):
+    from writer import cli
+
+    if own is None:
+        monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    else:
+        monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", own)
+    monkeypatch.setattr(sys, "argv", ["writer", "--version"])
+    try:
+        with pytest.raises(SystemExit):
+            cli.run()
+    finally:
+        import gc
+
+        gc.unfreeze()
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == (own or "__all__")
 
 
 def test_a_draft_pauses_the_collector_and_switches_it_back_on(monkeypatch):

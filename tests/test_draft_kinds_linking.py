@@ -64,7 +64,7 @@ def drafted_links(ev) -> dict[str, str]:
     ("12 resets per day", "per_day", 12, 12),
     ("about 310 per minute to 480 per minute", "per_minute", 310, 480),  # a rate's words after each end
     ("under 90,000 per second to 1.4 million per second", "per_second", 90_000, 1_400_000),
-    ("up to 51,200 hours to 58,900 hours", None, 51_200, 58_900),  # a duration's word after each end
+    ("up to 51,200 hours to 58,900 hours", "hours", 51_200, 58_900),  # a duration: its word after each end gives the unit
     ("3.1 million USDT", "USDT", 3_100_000, 3_100_000),
 ])
 def test_the_grammar_reads_units_and_range_ends_the_drafts_print(text, unit, lo, hi):
@@ -73,7 +73,7 @@ def test_the_grammar_reads_units_and_range_ends_the_drafts_print(text, unit, lo,
 
 
 def test_dollar_and_percent_forms_are_not_taken_for_rates_or_currency_words():
-    assert [f.text for f in find_figures("it fell from 2,400 days to 3,100 days")] == ["2,400", "3,100"]  # a move, not a range
+    assert [f.text for f in find_figures("it fell from 2,400 days to 3,100 days")] == ["2,400 days", "3,100 days"]  # a move, not a range
     assert [f.unit for f in find_figures("$4 million per day")] == ["USD"]
     assert [f.unit for f in find_figures("31 per cent")] == ["percent"]
     assert [f.unit for f in find_figures("2.4 trillion won")] == ["KRW"]
@@ -737,7 +737,7 @@ def test_fell_from_names_the_level_left_not_the_change():
      observations: [{source: coinglass, value: 554}]}
 """)
     said = "According to CoinGlass, the number of users fell 554, from about 1,550 to 1,000."
-    assert links_of(ev, said) == {"1,550": "start", "1,000": "end"}  # (a bare count change is no figure the check reads)
+    assert links_of(ev, said) == {"554": "drop", "1,550": "start", "1,000": "end"}  # the count change read from its subject
     assert not _codes(ev, said) & {"P006"}
     assert drafted_links(ev)  # drafts and passes its own check
 
@@ -829,3 +829,34 @@ def test_who_reports_the_higher_end_names_both_sources_as_an_attribution():
         assert "run higher from" not in md
     assert "P011" in _codes(ev, "The figures for 200 accounts run higher from CoinAnk than from CoinGlass.")
     assert "P011" not in _codes(ev, "The higher figure for 200 accounts comes from CoinAnk, the lower one from CoinGlass.")
+
+
+def test_an_index_named_by_its_own_label_is_printed_as_an_index_reading():
+    """A sentiment index labelled "liquidations on the main perpetual" printed "... stood at 48,534", which the
+    check reads as a count of liquidations no fact holds (corners seed 25, P001); "an index reading of" says what
+    the number is, whatever the label says."""
+    ev = event("""facts:
+  - {id: gauge, metric: sentiment_index, unit: index, asset: BTC, window: 24h, label: liquidations on the main perpetual,
+     status: official, observations: [{source: binance, value: 48534}]}
+""")
+    draft = drafter().draft(ev)
+    assert "stood at an index reading of 48,534" in draft.markdown
+    assert links_of(ev, draft.markdown)["48,534"] == "gauge"
+
+
+def test_two_figures_with_one_label_are_told_apart_by_what_differs():
+    """Two earlier peaks both labelled "liquidations on the main perpetual", one for BTC and one for ETH, of one
+    value: the label alone made the second read as the first (corners seed 25 with --links)."""
+    ev = event("""facts:
+  - {id: btc, metric: historical_liquidations, unit: USD, asset: BTC, venue: htx, label: liquidations on the main perpetual,
+     observations: [{source: coinglass, value: 12000000}]}
+  - {id: eth, metric: historical_liquidations, unit: USD, asset: ETH, venue: htx, label: liquidations on the main perpetual,
+     observations: [{source: coinglass, value: 12000000}]}
+""")
+    draft = drafter().draft(ev)
+    assert "liquidations on the main perpetual for BTC" in draft.markdown
+    assert "liquidations on the main perpetual for ETH" in draft.markdown
+    assert "main perpetual on HTX" not in draft.markdown  # the venue they share is no difference
+    linked = [(fu.figure.text, lk.support.fact.id if lk and lk.support and lk.support.fact else None)
+              for fu, lk, _ in checker().links(draft.markdown, event=ev)]
+    assert ("$12 million", "btc") in linked and ("$12 million", "eth") in linked, linked

@@ -389,3 +389,48 @@ def test_why_a_venues_share_matters_is_said_only_when_a_venue_carries_one(venue_
     body = _rich(extra)
     found = re.search(r"(?:Single venues matter because|The venue detail is more than bookkeeping)", body) is not None
     assert found is said, body
+
+
+@pytest.mark.parametrize("window, argument", [
+    ("2h", r"Over a window as short as 2 hours, a few minutes' difference in when each provider starts and stops its clock"),
+    ("24h", r"Over a window of 24 hours, timing evens out; what does not is coverage"),
+])
+def test_why_providers_differ_is_argued_from_the_disputed_figure_and_names_them(window, argument):
+    """Two events of one shape do not share one fixed paragraph on provider differences: the disputed figure's
+    own window chooses the argument (the clock over a few hours, coverage over a day) and its providers are named."""
+    body = _rich(f"""
+  - {{id: okx_tot, metric: liquidations, unit: USD, window: {window}, venue: okx,
+     observations: [{{source: coinglass, value: 120000000}}, {{source: coinank, value: 180000000}}]}}
+""", window=window)
+    assert re.search(argument, body), body
+    assert re.search(r"CoinAnk and CoinGlass do not count liquidations the same way", body), body
+    assert "Providers rarely count liquidations the same way" not in body
+
+
+def test_with_the_providers_own_reason_no_mechanism_is_guessed():
+    body = _rich("""
+  - {id: okx_tot, metric: liquidations, unit: USD, window: 24h, venue: okx,
+     observations: [{source: coinglass, value: 120000000}, {source: coinank, value: 180000000}]}
+context:
+  - {id: why, kind: other, sources: [coinglass, coinank], text: CoinAnk counts partial closes that CoinGlass leaves out}
+""")
+    assert "CoinAnk counts partial closes" in body
+    assert not re.search(r"do not count liquidations the same way|timing evens out|starts and stops its clock", body), body
+    assert re.search(r"difference of method", body), body
+
+
+def test_the_lede_without_a_figure_says_what_the_event_holds_instead():
+    """No headline-safe figure: the lede says why from what the event has (claims only here), not a stock sentence."""
+    from draft_support import ROOT
+    from writer.draft import Drafter
+    from writer.factbase.loader import event_from_text, load_registry
+
+    event = event_from_text("""
+id: claims-only
+as_of: 2026-11-24T12:00:00+00:00
+facts:
+  - {id: wall, metric: position_concentration, unit: USD, side: short, asset: BTC, status: rumor, observations: [{source: x-posts, value: 5000000000}]}
+""", "claims-only.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    body = _body(Drafter().draft(event).markdown)
+    assert "the only large numbers in circulation are claims that no provider has confirmed" in body, body
+    assert "the claims circulating in posts on X are a reading of sentiment" in body, body

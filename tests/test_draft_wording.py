@@ -718,3 +718,61 @@ context:
     escaped = md_escape(name)
     assert f"a single source, {escaped}" not in md and f"single-source data from {escaped}" not in md, md
     assert md.count(f"{escaped}, a single source") >= 2, md
+
+
+def test_an_assets_name_goes_inside_a_metrics_of_or_in_never_before_its_the_number_of():
+    """"The SOL number of users stood at ...": a metric named "the number of users" or "the change in the number of
+    users" takes its side and asset after its own "of"/"in"."""
+    md = draft("""
+  - {id: users, metric: user_count, unit: count, asset: SOL, window: 24h, observations: [{source: coinglass, value: 5120}]}
+  - {id: accounts, metric: liquidated_accounts, unit: count, asset: BTC, side: long, window: 24h, venue: okx,
+     observations: [{source: coinglass, value: 9400}]}
+""", eid="inner-qualifiers")
+    assert "number of SOL users" in md, md
+    assert re.search(r"number of long BTC liquidated accounts", md), md
+    assert not re.search(r"\b(?:SOL|BTC|long) (?:number of|change in)\b", md), md
+
+
+def test_a_missing_figure_is_told_once_and_referred_back_to():
+    """A gap a claim already names and explains ("... compares this event with the March 2024 peak, whose size is
+    still unconfirmed") was told three times: in the claim, in the gap sentence with its reason, and again by name
+    in the outlook. The claim tells it; the gap sentence only says no figure exists; the outlook refers back."""
+    extra = """
+  - {id: oi, metric: open_interest, unit: USD, window: 24h, observations: [{source: coinglass, value: 31000000000}]}
+  - {id: btc, metric: liquidations, unit: USD, asset: BTC, window: 24h, observations: [{source: coinglass, value: 150000000}]}
+  - {id: eth, metric: liquidations, unit: USD, asset: ETH, window: 24h, observations: [{source: coinglass, value: 90000000}]}
+  - {id: sol, metric: liquidations, unit: USD, asset: SOL, window: 24h, observations: [{source: coinglass, value: 40000000}]}
+  - {id: fall, metric: price_change, unit: percent, asset: BTC, window: 24h, observations: [{source: coinglass, value: -4.2}]}
+  - {id: efall, metric: price_change, unit: percent, asset: ETH, window: 24h, observations: [{source: coinglass, value: -6.1}]}
+  - {id: peak, metric: historical_liquidations, unit: USD, window: 24h, label: the March 2024 liquidation peak, status: unavailable,
+     reason: the March 2024 peak's size has not been confirmed by any provider}
+context:
+  - {id: claim, kind: historical, status: pending_verification, sources: [coinglass],
+     text: "some desks compare this session with the March 2024 liquidation peak, whose size is still unconfirmed"}
+"""
+    md = draft(extra, eid="told-once")
+    body = md.split("\n---\n", 1)[1]
+    assert body.count("March 2024 liquidation peak") == 2, body  # the claim, and the gap sentence
+    assert "has not been confirmed by any provider" not in body, body
+    assert "missing figure set out above" in body, body
+
+
+@pytest.mark.parametrize("words, said", [
+    ("That was 95% longs", "said that was 95% longs"),  # its own "that": never "said that That was"
+    ("The selling came from 95% longs", "said that the selling came from 95% longs"),
+    ("Bitcoin longs made up 95% of it", "said that Bitcoin longs made up 95% of it"),  # a name keeps its capital
+])
+def test_a_paraphrase_runs_on_after_said_that_in_lower_case_and_never_doubles_that(words, said):
+    md = draft(f"""
+quotes:
+  - {{id: q1, speaker: Jo Park, words: "{words}", paraphrase: true, source: coinglass}}
+""", eid="paraphrase-that")
+    assert f"Jo Park {said}" in md, md
+    assert not re.search(r"\bthat [Tt]hat\b", md)
+
+
+def test_a_change_of_zero_has_no_sign():
+    md = draft("""
+  - {id: flat, metric: market_cap_change, unit: percent, asset: HYPE, observations: [{source: coinglass, value: 0.0, hedge: almost}]}
+""", eid="zero-change")
+    assert "+0%" not in md and "almost 0%" in md, md

@@ -95,6 +95,7 @@ def export(*, ascii_words: bool = False) -> dict:
         "label_reach": analysis._LABEL_REACH,
         "strong_verbs": sorted(phrases.frames.strong), "window": Frames.WINDOW, "first_kept": Frames.FIRST_KEPT,
         "memo_size": nlp.FigureComponent.MEMO_SIZE, "classes_kept": KeyFinder.CACHE_SIZE,
+        "figure_free_kept": figures.FIGURE_FREE_KEPT,
         "ascii_words": ascii_words,
     }
 

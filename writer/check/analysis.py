@@ -195,7 +195,22 @@ class Analysis:
             idx = self._index[id(s)]
             if (direction == "backward" and idx > own) or (direction == "forward" and idx < own):
                 out.append(s)
+        credit = self._closing_credit(fu.block_index)
+        if credit is not None and credit is not fu.sentence and credit not in out and self._pos[id(credit)] > self._pos[id(fu.sentence)]:
+            out.append(credit)
         return out
+
+    def _closing_credit(self, block_index: int) -> Sentence | None:
+        """A paragraph's last sentence when it is only a source credit ("... $512 million in all. Source:
+        CoinGlass", a chart's caption): it covers the paragraph it closes, not the section."""
+        key = ("credit", block_index)
+        if key not in self._prefixes:
+            block = self._by_block.get(block_index, ())
+            last = block[-1] if len(block) > 1 else None
+            frames = self.phrases.frames
+            ok = last is not None and not last.figures and frames is not None and frames.labelled(last.text)
+            self._prefixes[key] = last if ok and _CREDIT.match(last.text) else None
+        return self._prefixes[key]
 
     def carried(self, fu: FigureUse) -> list[Sentence]:
         """Earlier sentences of the same block (paragraph or list item): a run's opening."""
@@ -408,6 +423,10 @@ _OPEN_PAREN = re.compile(r"\(")
 _JOINER = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/)?\s*$")
 
 
+# A credit line: a label and a name, nothing more ("Source: CoinGlass", "(Data: Coinalyze)").
+_CREDIT = re.compile(r"^\W*\w+(?:\s+\w+)?\s*:\s*[^.;:]{1,60}?[.)]?\s*$")
+
+
 def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSet, *, label: bool = False) -> set[str]:
     """Sources named *as sources* ("according to X", "X's figures", "(X)"), not as a venue or subject.
 
@@ -459,7 +478,9 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
 
 def local_context(text: str, fig: Figure, prev_end: int, next_start: int, sent_start: int, sent_end: int) -> tuple[str, str]:
     left = text[max(prev_end, sent_start):fig.qualifier_start if fig.qualifier_start is not None else fig.start]
-    right = _PAREN.sub(lambda m: " " * len(m.group(0)), text[fig.end:min(next_start, sent_end)])
+    right = text[fig.end:min(next_start, sent_end)]
+    if "(" in right:  # (most figures have no parenthesis after them: no substitution to run)
+        right = _PAREN.sub(lambda m: " " * len(m.group(0)), right)
     low = lowered(right)  # the clause ends scanned case-folded: the same offsets (writer/check/casefold.py)
     m = _CLAUSE_END_FOLDED.search(low) if low is not None else _CLAUSE_END.search(right)
     if m:

@@ -48,6 +48,13 @@ def lower_pattern(pattern: str) -> str | None:
     lowered text; None when that could change what it matches (see the module's docstring)."""
     if _UNSAFE.search(pattern) or not (pattern.isascii() or all(c.isascii() or c.lower() == c == c.upper() for c in pattern)):
         return None  # (a character beyond ASCII is fine when it has no case: "’", "–")
+    if pattern.isascii() and pattern == pattern.lower():
+        return pattern  # no capital anywhere, escapes and classes included: nothing to lower (most phrases)
+    return _lower_letters(pattern)
+
+
+def _lower_letters(pattern: str) -> str | None:
+    """``lower_pattern`` read character by character: escapes kept, a capital in a class refused."""
     out, i, in_class = [], 0, False
     while i < len(pattern):
         c = pattern[i]

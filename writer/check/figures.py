@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from writer.check.casefold import lowered
+
 _MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MAG_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
 # Currencies a desk writes out after a magnitude ("2.4 trillion won"): never dollars.
@@ -34,7 +36,7 @@ _VAGUE = {
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MAGW = r"hundred|thousand|million|billion|trillion"
-CUR = r"(?:US\$|\$|USD\s?)"
+CUR = r"(?:US\$[ ]?|\$[ ]?|USD\s?)"  # "$1.2 billion", "$ 1.29 billion", "USD 132 million" ([ ]: kept in a verbose pattern)
 COUNTED = (
     r"traders|accounts|users|investors|positions|wallets|addresses|orders|people|participants|holders|"
     r"liquidation orders|liquidations|trades|whales"
@@ -44,7 +46,7 @@ COINS = r"coins|tokens|bitcoins?|btc|eth|ether|xrp|sol|doge|bnb"
 CUR_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 
 # One alternation, most specific first; named groups say which form matched.
-_FIGURE_RE = re.compile(
+_FIGURE_SOURCE = (
     rf"""
     (?<![\w$.,/+\-])
     (?=[$₿\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds)  # cheap first-character filter
@@ -68,9 +70,51 @@ _FIGURE_RE = re.compile(
     | (?P<grouped>(?P<g_num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?))(?!\s+(?:minute|hour|day|week)s?\b)  # a duration: _read_in_context
     )
     (?![\w%]|[-–]\w)
-    """,
-    re.VERBOSE | re.IGNORECASE,
+    """
 )
+
+
+def _fold_grammar(pattern: str) -> str:
+    """The figure grammar's case-sensitive twin for lower-cased text (writer/check/casefold.py): every
+    letter lower-cased but those of escapes and group names, and the ``(?i:...)`` groups plain. Scanned
+    over ``lowered(text)`` it gives the matches IGNORECASE gives over the text (about 1.25x faster: the
+    engine passes over an alternative on its first character only when it compares it case-sensitively);
+    tests/test_check_regex_filters.py holds the two to the same matches."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith("(?P<", i):
+            close = pattern.index(">", i)
+            out.append(pattern[i:close + 1])
+            i = close + 1
+        elif pattern.startswith("(?i:", i):
+            out.append("(?:")
+            i += 4
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
+
+
+_FIGURE_FOLDED = re.compile(_fold_grammar(_FIGURE_SOURCE), re.VERBOSE)
+
+
+def _figure_re() -> re.Pattern:
+    """The grammar as written (IGNORECASE), for a text the folded twin cannot read ("ſ", "İ"): compiled
+    on first use, so a process whose texts all fold (nearly every one) does not compile it."""
+    rx = globals().get("_FIGURE_RE")
+    if rx is None:
+        rx = globals()["_FIGURE_RE"] = re.compile(_FIGURE_SOURCE, re.VERBOSE | re.IGNORECASE)
+    return rx
+
+
+def __getattr__(name: str):
+    """``figures._FIGURE_RE`` (benchmarks, tests, the textlint port's export) compiles it (PEP 562)."""
+    if name == "_FIGURE_RE":
+        return _figure_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 # A time of day ("08:30") or a bare hyphenated compound is never a ratio.
 _TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
 # "hundred" alone is only a figure in "hundred billion" / "a hundred million".
@@ -92,14 +136,15 @@ _NUMBER_WORDS_RE = re.compile(
 
 # "half a billion (dollars)": half the magnitude, a round figure.
 _HALF_RE = re.compile(r"(?<![\w$])half\s+a\s+(?P<mag>million|billion|trillion)(?P<dollars>\s+(?:of\s+)?dollars|\s+USD)?\b", re.IGNORECASE)
-# A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x") is a
-# position's terms, not a figure.
-_MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:leverage|leveraged|margin)\b)", re.IGNORECASE)
+# A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x", "a 40x
+# long", "a 40X bearish position") is a position's terms, not a figure.
+_MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:(?:bullish|bearish)\s+)?(?:leverage|leveraged|levered|margin|long|longs|short|shorts|position|positions)\b)", re.IGNORECASE)
 _LEVERAGE_BEFORE = re.compile(r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
 # Two figures that are the ends of one range: what stands between them, and what may stand before the first.
 # A duration's word may follow each end ("67,400 hours to 70,900 hours": the check reads no unit in it).
 _RANGE_JOIN = re.compile(r"^\s*(?:(?:minutes?|hours?|days?|weeks?)\s+)?(?:[-–—]|to|to\s+(?:even|as\s+(?:much|many|high)\s+as|about|around|roughly|nearly|approximately|some|perhaps)|and(?:\s+(?:about|around|roughly|nearly|approximately|some))?)\s*$", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"(?:\bbetween|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:\bbetween(?:\s+the)?|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween(?:\s+the)?\s*$", re.IGNORECASE)  # "between the $52,400 and $53,000 marks"
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 # An index reading: "the Fear & Greed Index stood at 27", "a reading of 12" (not a ticker's digits: "is 1INCH").
@@ -193,10 +238,12 @@ def _unit_of(text: str) -> str | None:
 _TRAILING_IN_OF = re.compile(r"\s+(?:in|of)$")
 
 
-def _make(m: re.Match, base: int) -> Figure | None:
+def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
+    """The figure of a grammar match; ``source``: the text as written when ``m`` was found in its
+    lower-cased twin (``_FIGURE_FOLDED``: every group read here is lower-cased or digits anyway)."""
     kind = m.lastgroup
     g = m.group
-    text = m.group(0).rstrip()
+    text = (m.group(0) if source is None else source[m.start():m.end()]).rstrip()
     # a trailing "in"/"of" joined onto money ("$683 million in") is context, not figure.
     if text[-2:].lower() in ("in", "of"):
         text = _TRAILING_IN_OF.sub("", text)
@@ -349,7 +396,7 @@ DEFAULT_QUALIFIERS = {
 DURATION_UNITS = {"minute": ("minutes", 1), "hour": ("hours", 1), "day": ("days", 1), "week": ("days", 7)}
 # "847 days", "0.6 hours", "an 847-day wait", and a range "653 to 1,050 days" / "675 days to 711 days".
 _DURATION_RE = re.compile(
-    rf"(?<![\w$.,/#+\-−])(?:(?P<lo>{NUM})(?:\s+(?P<lo_unit>minute|hour|day|week)s?)?\s*(?:[-–—]|\s+to\s+)\s*)?"
+    rf"(?<![\w$.,/#+\-−])(?:(?P<lo_part>(?P<lo>{NUM})(?:\s+(?P<lo_unit>minute|hour|day|week)s?)?)\s*(?:[-–—]|\s+to\s+)\s*)?"
     rf"(?P<num>{NUM})(?P<sep>\s+|-)(?P<unit>minute|hour|day|week)s?\b(?![-–]\w)",
     re.IGNORECASE,
 )
@@ -375,7 +422,7 @@ _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over"
 # versions, times of day, names with digits never follow these verbs with such a subject).
 _BARE_RE = re.compile(rf"(?<![\w$.,/#+\-−:])(?P<num>{NUM})(?![\w%]|[.,:]\d|\s*(?:[x×%]|percent\b|per\s?cent\b)|[-–]\w)")
 _AMOUNT_LEAD = re.compile(
-    r"(?:\b(?:number(?:ed|s|ing)?|c(?:a|o)mes?\s+to|coming\s+to|st(?:oo|a)d\s+at|stands\s+at|standing\s+at"
+    r"(?:\b(?:number(?:ed|s|ing)?|(?:came|comes?|coming)\s+to|st(?:oo|a)d\s+at|stands\s+at|standing\s+at"
     r"|total(?:l?ed|s|l?ing)?|reach(?:ed|es)?|hit|hits|amount(?:ed|s|ing)?\s+to|put\s+at|estimated\s+at|pegged\s+at"
     r"|(?:rose|rises|risen|fell|falls|fallen|dropped|drops|climbed|jumped|grew|increased|decreased|declined|slipped|surged)(?:\s+(?:by|to))?"
     r"|was|were|is|are|(?P<at>at)|a\s+total\s+of|from)|\bfrom\s+\S+\s+to"
@@ -401,23 +448,21 @@ _LOOKBACK = 200  # characters before a number searched for its sentence's subjec
 
 
 def _read_in_context(text: str, found: list[Figure], qre: re.Pattern, base: int) -> list[Figure]:
-    """Durations and bare amounts the grammar's own forms did not read (see the expressions above)."""
+    """``found`` with what the grammar's own forms could not read (see the expressions above): durations,
+    bare amounts, and a grouped number's unit where its subject says it ("climbed to 58,310": a count)."""
+    out = [(_bare_amount(text, f.start - base, f.text, qre, base) or f) if f.unit is None and f.point and _NUM_ONLY.fullmatch(f.text) else f
+           for f in found]
     spans = [(f.start - base, f.end - base) for f in found]
-    out: list[Figure] = []
     for m in _DURATION_RE.finditer(text):
         if not _overlaps(spans, m.start(), m.end()):
-            out.extend(_duration(text, m, qre, base))
-    spans += [(f.start - base, f.end - base) for f in out]
+            durations = _duration(text, m, qre, base)
+            out += durations
+            spans += [(f.start - base, f.end - base) for f in durations]
     for m in _BARE_RE.finditer(text):
         if not _overlaps(spans, m.start(), m.end()):
             fig = _bare_amount(text, m.start(), m.group("num"), qre, base)
             if fig is not None:
                 out.append(fig)
-    for i, f in enumerate(found):  # "climbed to 58,310": a grouped number the subject says is a count
-        if f.unit is None and f.point and _NUM_ONLY.fullmatch(f.text):
-            fig = _bare_amount(text, f.start - base, f.text, qre, base)
-            if fig is not None:
-                found[i] = fig
     return out
 
 
@@ -447,6 +492,10 @@ def _duration(text: str, m: re.Match, qre: re.Pattern, base: int) -> list[Figure
     if not m.group("lo"):
         return [Figure(base + m.start(), base + m.end(), m.group(0), unit, hi * times, hi * times, True, hp * times)]
     lo, lp = _amount(m.group("lo"), None)
+    if _FROM_BEFORE.search(before) and not _RANGE_OPEN.search(before):  # "fell from 2,400 days to 3,100 days": a move
+        lo_end = m.end("lo_part")
+        return [Figure(base + m.start("lo"), base + lo_end, text[m.start("lo"):lo_end], unit, lo * times, lo * times, True, lp * times),
+                Figure(base + m.start("num"), base + m.end(), text[m.start("num"):m.end()], unit, hi * times, hi * times, True, hp * times)]
     if lo >= hi:
         return []
     return [Figure(base + m.start(), base + m.end(), m.group(0), unit, lo * times, hi * times, False, max(lp, hp) * times)]
@@ -494,13 +543,38 @@ def _bare_amount(text: str, at: int, num: str, qre: re.Pattern, base: int) -> Fi
     return Figure(base + at, base + end, num, unit, v, v, True, p)
 
 
-def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None, base: int = 0) -> list[Figure]:
-    """Every figure in ``text``, in order, with its approximation or bound word kept apart."""
-    q = qualifiers or DEFAULT_QUALIFIERS
-    qre = _qualifier_re(tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ())))
+def _qualifiers_of(q: dict[str, tuple[str, ...]]) -> tuple[re.Pattern, int]:
+    """``_qualifier_re`` of a qualifier table and its longest word, looked up by the table's identity: the
+    check passes the same table for every block, and building the cache key (three tuples hashed) cost
+    more than the lookup."""
+    kept = _QUALIFIERS_KEPT.get(id(q))
+    if kept is None or kept[0] is not q:
+        if len(_QUALIFIERS_KEPT) >= 8:
+            _QUALIFIERS_KEPT.clear()
+        words = (tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ())))
+        kept = _QUALIFIERS_KEPT[id(q)] = (q, _qualifier_re(*words), max((len(w) for ws in words for w in ws), default=0))
+    return kept[1], kept[2]
+
+
+# id(table) -> (the table, held so its id is not reused; its expression; its longest word)
+_QUALIFIERS_KEPT: dict[int, tuple[dict, re.Pattern, int]] = {}
+
+
+def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None, base: int = 0, *,
+                 sentences=None, figure_free: set[str] | None = None) -> list[Figure]:
+    """Every figure in ``text``, in order, with its approximation or bound word kept apart.
+
+    ``sentences`` (``sentence_bounds(text)``) with ``figure_free`` (the caller's memo, a set): the grammar
+    is scanned sentence by sentence, and a sentence whose text the memo holds is not scanned (one with no
+    match is added to it). No grammar match crosses a sentence boundary (one never holds a sentence's end
+    mark followed by a space) and every sentence follows a space or the text's start, so a sentence's matches
+    depend on its own words only; articles repeat their figure-free sentences (drafts of one template, the
+    bench's generated prose). tests/test_check_regex_filters.py holds it to the scan of the whole text."""
+    qre, reach = _qualifiers_of(qualifiers or DEFAULT_QUALIFIERS)
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
-    lower = text.lower()
+    low = lowered(text)  # the grammar is scanned case-folded when that gives the same matches
+    lower = text.lower() if low is None else low
     if "illion" in lower or "thousand" in lower or "hundred" in lower:
         for m in _NUMBER_WORDS_RE.finditer(text):
             found.append(_worded_number(m, text, base))
@@ -512,10 +586,10 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         end = m.end("h")
         found.append(Figure(base + m.start(), base + end, text[m.start():end], None, 100 * mag, 100 * mag, True, 50 * mag))
         taken.append((m.start(), m.end()))
-    for m in _FIGURE_RE.finditer(text):
+    for m in _grammar_matches(text, low, sentences, figure_free):
         if taken and any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        fig = _make(m, base)
+        fig = _make(m, base, text)
         if fig is None:
             if m.lastgroup == "mrange":  # a move "from $X to $Y": two figures
                 found.extend(find_figures_simple(text[m.start("mrange"):m.end("mrange")], base + m.start("mrange")))
@@ -540,14 +614,17 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         v, p = _amount(m.group("num"), None)
         found.append(Figure(base + m.start(), base + m.end(), m.group(0), "ratio", v, v, True, p))
     if _DIGIT_RE.search(text):
-        found.extend(_read_in_context(text, found, qre, base))
+        found = _read_in_context(text, found, qre, base)
     found.sort(key=lambda f: f.start)
     out = []
     for fig in found:
         local = fig.start - base
         before = text[max(0, local - 30):local]
-        qm = qre.search(before)
-        if qm and fig.qualifier != "vague":
+        # A qualifier (one of the table's words, as long as written) ends where only spaces are left before the
+        # figure: no match starts before the longest word's length back from there (searched from there: the
+        # same match, half the places tried; the lookbehind still sees the text before).
+        qm = qre.search(before, max(0, len(before.rstrip()) - reach)) if fig.qualifier != "vague" else None
+        if qm:
             kind = qm.lastgroup
             qstart = fig.start - (len(before) - qm.start())
             fig = Figure(fig.start, fig.end, fig.text, fig.unit, fig.lo, fig.hi, fig.point, fig.precision,
@@ -563,6 +640,28 @@ def _worded_number(m: re.Match, text: str, base: int) -> Figure:
     unit = "USD" if m.group("dollars") else "count" if m.group("noun") else None
     v = word * mag
     return Figure(base + m.start(), base + m.end(), m.group(0), unit, v, v, True, mag * 0.5)
+
+
+FIGURE_FREE_KEPT = 8192  # figure-free sentences a memo holds before it is emptied (a bound, not a tuning knob)
+
+
+def _grammar_matches(text: str, low: str | None, sentences, figure_free: set[str] | None):
+    """The figure grammar's matches in ``text`` (see ``find_figures``), case-folded when ``low`` is given."""
+    if low is None or sentences is None or figure_free is None:
+        yield from (_FIGURE_FOLDED.finditer(low) if low is not None else _figure_re().finditer(text))
+        return
+    for start, end in sentences:
+        words = low[start:end]
+        if words in figure_free:
+            continue
+        found = False
+        for m in _FIGURE_FOLDED.finditer(low, start, end):
+            found = True
+            yield m
+        if not found:
+            if len(figure_free) >= FIGURE_FREE_KEPT:
+                figure_free.clear()
+            figure_free.add(words)
 
 
 def _join_ranges(text: str, found: list[Figure], base: int) -> list[Figure]:
@@ -594,7 +693,7 @@ def _range_ends(text: str, a: Figure, b: Figure, base: int) -> bool:
     before = text[max(0, (a.qualifier_start if a.qualifier_start is not None else a.start) - base - 40):
                   (a.qualifier_start if a.qualifier_start is not None else a.start) - base]
     if between.strip().lower().startswith("and"):
-        return bool(re.search(r"\bbetween\s*$", before, re.IGNORECASE))
+        return bool(_BETWEEN_BEFORE.search(before))
     if _FROM_BEFORE.search(before):
         return bool(_RANGE_OPEN.search(before))
     return True

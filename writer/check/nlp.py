@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import sys
 
+from writer.check.casefold import lowered
 from writer.check.sentences import ABBREVIATIONS, sentence_bounds  # noqa: F401 (the one splitter)
 
 FACTORY = "writer_figures"
@@ -61,6 +62,7 @@ class FigureComponent:
         self.sent_starts = sent_starts
         self.doc_offsets = doc_offsets or sent_starts or figure_spans
         self._memo: dict[str, tuple[tuple, tuple]] = {}
+        self._figure_free: set[str] = set()  # sentences read before that hold no figure (find_figures)
 
     def chunks(self, text: str) -> list[tuple[tuple[tuple[int, int], ...], tuple]]:
         """(sentences, figures) of each blank-line-separated chunk, offsets relative to the chunk.
@@ -76,8 +78,10 @@ class FigureComponent:
         for chunk in text.split("\n\n"):
             hit = memo.get(chunk)
             if hit is None:
-                figures = find_figures(chunk, self.phrases.qualifiers) if _DIGIT.search(chunk) or _WORDY.search(chunk) else []
-                hit = (tuple(sentence_bounds(chunk)), tuple(figures))
+                bounds = sentence_bounds(chunk)
+                figures = find_figures(chunk, self.phrases.qualifiers, sentences=bounds, figure_free=self._figure_free) \
+                    if _DIGIT.search(chunk) or _wordy(chunk) else []
+                hit = (tuple(bounds), tuple(figures))
                 if len(memo) >= self.MEMO_SIZE:
                     memo.clear()
                 memo[chunk] = hit
@@ -139,6 +143,13 @@ CHUNKS_KEY = "writer_chunks"
 # Word magnitudes are figures without digits ("several million dollars", "a billion").
 _DIGIT = re.compile(r"\d")
 _WORDY = re.compile(r"hundred|thousand|million|billion|trillion", re.IGNORECASE)
+_WORDY_FOLDED = re.compile(_WORDY.pattern)  # for lowered text: the engine skips to h, t, m, b (4x faster)
+
+
+def _wordy(text: str) -> bool:
+    """``_WORDY.search(text)``, scanned case-folded when that gives the same answer (writer/check/casefold.py)."""
+    low = lowered(text)
+    return bool(_WORDY_FOLDED.search(low) if low is not None else _WORDY.search(text))
 
 
 def make_figure_component(nlp, name: str, extra_phrases: dict | None = None, phrase_spans: bool = True,

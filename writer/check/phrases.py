@@ -39,13 +39,44 @@ def _alternation(patterns, *, fold: bool = False) -> str:
     return "|".join(f"(?:{lower_pattern(p) if fold else p})" for p in sorted(set(patterns), key=lambda p: (-len(p), p)))
 
 
-def _compile(patterns, flags: int = re.IGNORECASE, *, fold: bool = False) -> re.Pattern | None:
+def _compile(patterns, flags: int = re.IGNORECASE, *, fold: bool = False, scan: bool = False) -> re.Pattern | None:
     """One class's expression; ``fold``: its case-sensitive twin for lowered text (writer/check/casefold.py;
-    the caller has checked that each pattern can be lower-cased)."""
+    the caller has checked that each pattern can be lower-cased); ``scan``: that twin written headed
+    (``_headed``) when it can be, for an expression scanned over whole texts (it compiles slower: not for
+    one tried at a given place)."""
     if not patterns:
         return None
+    if fold and scan and not flags & re.IGNORECASE:
+        headed = _headed([lower_pattern(p) for p in sorted(set(patterns), key=lambda p: (-len(p), p))])  # _alternation's order
+        if headed is not None:
+            return re.compile(rf"(?:{headed})(?![\w])", flags)
     heads = [lower_pattern(p) for p in patterns] if fold else patterns
     return re.compile(rf"(?<![\w-]){_filter_of(heads)}(?:{_alternation(patterns, fold=fold)})(?![\w])", flags)
+
+
+def _headed(patterns: list[str]) -> str | None:
+    r"""``(?<![\w-])(?:patterns)``, alternatives tried in this order, written so that the engine can skip to
+    the characters a match starts with: each pattern is spread (``_spread``) and split (``_split_head``), and
+    the expression is an alternation of its literal first characters, each followed by the lookbehind (one
+    character further back) and its patterns' rests in their order. Python's engine scans for an expression's
+    first characters in C only when it opens with literals or a class; opening with a lookbehind, it tried
+    the whole expression at every character of every text. Patterns with different first characters never
+    match at one place, so the first pattern to match at each place is the same: the same matches.
+    None when some pattern does not open with a literal character. Case-sensitive expressions only
+    (under IGNORECASE the engine does not skip by literals). tests/test_check_regex_filters.py."""
+    groups: dict[str, list[str]] = {}
+    for p in patterns:
+        for x in _spread(p):
+            pairs = _head_split(x)
+            if pairs is None:
+                return None
+            for head, rest in pairs:
+                groups.setdefault(head, []).append(rest)
+    parts = []
+    for head, rests in groups.items():
+        body = "|".join(f"(?:{r})" for r in rests)
+        parts.append(f"{head}(?<![\\w-].)(?:{body})")
+    return "|".join(parts)
 
 
 def _dispatch(patterns) -> str:
@@ -95,12 +126,51 @@ def _spread(pattern: str, depth: int = 0) -> list[str]:
     if not pattern.startswith("(?:"):
         return [pattern]
     close = _closing_paren(pattern, 0)
-    if close is None or pattern[close + 1:close + 2] in ("?", "*", "+", "{"):
+    if close is None:
         return [pattern]
-    inner, rest = _top_level_alternatives(pattern[3:close]), pattern[close + 1:]
-    if len(rest) * (len(inner) - 1) > _SPREAD_LIMIT:
+    after = pattern[close + 1:close + 3]
+    optional = after[:1] == "?" and after[1:2] not in ("?", "+")  # greedy: the group is tried first, then without it
+    if not optional and after[:1] in ("?", "*", "+", "{"):
         return [pattern]
-    return [x for alt in inner for x in _spread(alt + rest, depth + 1)]
+    inner, rest = _top_level_alternatives(pattern[3:close]), pattern[close + 1 + optional:]
+    if len(rest) * (len(inner) - 1 + optional) > _SPREAD_LIMIT:
+        return [pattern]
+    return [x for alt in inner for x in _spread(alt + rest, depth + 1)] + (_spread(rest, depth + 1) if optional else [])
+
+
+def _head_split(pattern: str, depth: int = 0) -> list[tuple[str, str]] | None:
+    """``pattern`` as (first character, rest) pairs, one per first character, each rest trying the pattern's
+    ways in their order: ``_split_head``, or for a leading group too long to spread (``_spread``), its
+    alternatives split and grouped by first character, what follows the group written once per character
+    ("(?:came|comes|derived) from X" is "c(?:(?:ame)|(?:omes))from X" and "d(?:(?:erived))from X"). None
+    when some way does not open with a literal character."""
+    split = _split_head(pattern)
+    if split is not None:
+        return [split]
+    if depth > 3 or not pattern.startswith("(?:") or len(_top_level_alternatives(pattern)) != 1 or _NO_SPREAD.search(pattern):
+        return None
+    close = _closing_paren(pattern, 0)
+    if close is None:
+        return None
+    after = pattern[close + 1:close + 3]
+    optional = after[:1] == "?" and after[1:2] not in ("?", "+")
+    if not optional and after[:1] in ("?", "*", "+", "{"):
+        return None
+    rest = pattern[close + 1 + optional:]
+    by_head: dict[str, list[str]] = {}
+    for alt in _top_level_alternatives(pattern[3:close]):
+        pairs = _head_split(alt, depth + 1)
+        if pairs is None:
+            return None
+        for head, tail in pairs:
+            by_head.setdefault(head, []).append(tail)
+    out = [(head, "(?:" + "|".join(f"(?:{t})" for t in tails) + ")" + rest) for head, tails in by_head.items()]
+    if optional:  # the group skipped: what follows it, tried after every way through the group
+        skipped = _head_split(rest, depth + 1)
+        if skipped is None:
+            return None
+        out += skipped
+    return out
 
 
 def _split_head(pattern: str) -> tuple[str, str] | None:
@@ -260,6 +330,7 @@ class KeyFinder(LazyPatterns):
 
     @staticmethod
     def _union(every: list[str]) -> str:
+        # (not ``_headed``: a table's first characters are most letters, so the engine has little to skip)
         return rf"(?<![\w-]){_filter_of(every)}(?=(?:{_dispatch(every)})(?![\w]))"
 
     def _folded_table(self) -> dict[str, list[str]] | None:
@@ -385,7 +456,7 @@ class PhraseSet:
         if classes not in self._folded_unions:
             patterns = self._class_patterns(classes)
             foldable = patterns and all(lower_pattern(p) is not None for p in patterns)
-            self._folded_unions[classes] = _compile(patterns, 0, fold=True) if foldable else None
+            self._folded_unions[classes] = _compile(patterns, 0, fold=True, scan=True) if foldable else None
         folded = self._folded_unions[classes]
         low = lowered(text) if folded is not None else None
         if low is None:

@@ -525,7 +525,9 @@ class Render:
             raise TemplateMisuse(f"gap() is for unavailable figures; {fact.id!r} is {fact.status.value}")
         n = self.counters.get(("gap",), 0)
         self.counters[("gap",)] = n + 1
-        text = self.style.gap[choose(self.event.id, f"gap:{n}", len(self.style.gap))]
+        options = self.style.phrases.get("gap_named") if getattr(ref, "told_elsewhere", False) else None
+        options = options or self.style.gap  # a gap a context item already names and explains: no reason repeated
+        text = options[choose(self.event.id, f"gap:{n}", len(options))]
         values = {"what": self.describe(fact), "reason": [Piece("text", (fact.reason or "").rstrip(". "))]}
         pieces: list[Piece] = []
         pos = 0
@@ -543,7 +545,7 @@ class Render:
         """A noun phrase for a figure ("long liquidations over 24 hours"), for gap sentences and what()."""
         names = self.style.names
         if fact.label:
-            return [Piece("text", fact.label)]
+            return [Piece("text", fact.label)] + self._apart(fact)
         attributed = names.get("attributed", {}).get(fact.metric)
         if fact.subject and attributed:
             # "the loss attributed to a whale": a noun phrase whatever the subject (one trader, two funds, a handle),
@@ -562,9 +564,12 @@ class Render:
         elif fact.assets:  # several assets counted together: "BTC and ETH liquidations"
             parts += [Piece("text", join_names(list(fact.assets), self.style)), Piece("lit", " ")]
         if parts and noun.startswith("the "):
-            parts.insert(0, Piece("lit", "the "))
-            noun = noun[4:]
-        parts.append(Piece("lit", noun))
+            # "the number of SOL users", "the change in BTC open interest": the side and asset go inside the
+            # noun's own "of"/"in", never before it ("the SOL number of users").
+            head, rest = _inner(noun)
+            parts = [Piece("lit", head)] + parts + [Piece("lit", rest)]
+        else:
+            parts.append(Piece("lit", noun))
         if fact.venue:
             parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
             if fact.contract:
@@ -577,6 +582,25 @@ class Render:
             parts += [Piece("lit", " for "), Piece("text", fact.subject)]
         if fact.window:
             parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
+        return parts
+
+    def _apart(self, fact: Fact) -> list[Piece]:
+        """What tells a labelled figure from another figure of the event with the same label ("liquidations on the
+        main perpetual" for BTC and for ETH): its side, asset and venue where a twin's differ ("... for BTC on HTX");
+        its window is printed beside the figure (FigureRef.window_unsaid)."""
+        label = fact.label.casefold()
+        twins = [f for f in self.event.facts.values() if f.id != fact.id and f.label and f.label.casefold() == label]
+        parts: list[Piece] = []
+        side = bool(fact.side) and any(t.side != fact.side for t in twins)
+        asset = bool(fact.asset) and any(t.asset != fact.asset for t in twins)
+        if side or asset:  # " for BTC", " for long positions", " for long BTC positions"
+            parts.append(Piece("lit", " for " + (self.style.names.get("sides", {}).get(fact.side, fact.side) + " " if side else "")))
+            if asset:
+                parts.append(Piece("text", fact.asset))
+            if side:
+                parts.append(Piece("lit", (" " if asset else "") + "positions"))
+        if fact.venue and any(t.venue != fact.venue for t in twins):
+            parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
         return parts
 
     def _qualifiers(self, fact: Fact, asset_word: str) -> list[Piece]:
@@ -711,7 +735,10 @@ class Render:
         if self.section in HEADLINE_SECTIONS and ref.unverified:
             raise TemplateMisuse(f"quote {q.id!r} is {q.status.value}: it may not appear in the {self.section}")
         if q.paraphrase:  # a view in the desk's words: attributed, never dressed as a verbatim quote
-            return self._token(Span("text", [Piece("text", q.words.strip().rstrip("."))], ref=ref.id))
+            said = q.words.strip().rstrip(".")
+            if _OPENER.match(said):  # mid-sentence after "said that": "That was ..." -> "that was ..." (names keep their capital)
+                said = said[0].lower() + said[1:]
+            return self._token(Span("text", [Piece("text", said)], ref=ref.id))
         return self._token(Span("text", [Piece("lit", "\u201c"), Piece("text", q.words.strip().strip('"\u201c\u201d')), Piece("lit", "\u201d")], ref=ref.id))
 
     # -- house wording ----------------------------------------------------------------
@@ -748,6 +775,23 @@ def _finer(v: float, unit: str) -> str:
     """A percentage with two decimals, for a range whose ends would otherwise print alike."""
     text = format_decimal(round(v, 2), format="#,##0.00", locale=fmt.LOCALE)
     return text + "%" if unit == "percent" else text  # units printed as a bare number (a ratio's "to 1" cannot sit on both ends)
+
+
+# Words that open a sentence and are no name: lowered when a paraphrase runs on after "said that".
+_OPENER = re.compile(r"(?:That|The|This|These|Those|It|Its|There|They|Their|We|Our|A|An|In|On|Most|Some|Many|Prices|Liquidations)\b")
+_OF_IN = re.compile(r"\b(?:of|in)\s")
+
+
+def _inner(noun: str) -> tuple[str, str]:
+    """Where a metric's noun phrase takes its qualifiers: after its first "of"/"in" and any article there
+    ("the change in the number of " + "users"), else after its article ("the " + "price level")."""
+    head, rest = "", noun
+    while rest.startswith("the "):
+        m = _OF_IN.search(rest)
+        if m is None:
+            return head + "the ", rest[4:]
+        head, rest = head + rest[:m.end()], rest[m.end():]
+    return head, rest
 
 
 def _one_word(hedge):

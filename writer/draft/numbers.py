@@ -184,7 +184,7 @@ def percent(value: float, *, floor: bool = False, ceil: bool = False, signed: bo
     frac = max(0, -exp) if isinstance(exp, int) else 0
     pattern = "#,##0" + ("." + "0" * frac if frac else "") + "%"
     text = _pattern_text(str(rounded / 100), pattern)
-    if signed or value < 0:
+    if (signed and value != 0) or value < 0:  # zero has no sign: "0%", never "+0%"
         text = ("-" if value < 0 else "+") + text
     return Formatted(text, _changed(mag, rounded))
 

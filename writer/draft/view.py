@@ -44,6 +44,8 @@ class Ref:
 
 UNVERIFIED = (Status.RUMOR, Status.PENDING_VERIFICATION)
 _INTRADAY_MINUTES = 60  # a price move over a window shorter than this is a burst within the session
+_INDEX_WORDS = re.compile(r"\b(?:index|indices|gauge|reading|score)\b", re.I)
+_SHORT_WINDOW_MINUTES = 4 * 60  # up to four hours, a provider's start and stop times decide more of a count than its coverage
 _BINDING_NOTE = re.compile(r"(?:per|each|every)\s", re.I)  # a note that reads as part of the figure's unit
 # Metrics whose subject is the thing measured ("the GMCI 30 index" fell 6.8%, "U.S. spot bitcoin ETFs" saw
 # outflows); for any other metric the subject is who holds it: "the funding rate on Binance for a whale".
@@ -60,7 +62,7 @@ class FigureRef(Ref):
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
-            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood",
+            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid",
         }
     )
 
@@ -87,10 +89,16 @@ class FigureRef(Ref):
         self.has_venue = bool(fact.venue)
         self.has_contract = bool(fact.contract)
         self.has_subject = bool(fact.subject)
+        # an index named by the editor's own words that do not say it is one ("liquidations on the main perpetual"):
+        # printed as "an index reading of 48,534", or the number reads as a count of what the words name
+        named = fact.label or fact.subject or ""
+        self.index_unsaid = fact.unit == "index" and bool(named) and _INDEX_WORDS.search(named) is None
         self.has_assets = len(fact.assets) > 1  # several assets counted together ("DOGE and SHIB")
         # A move over minutes ("over $1,000 in one minute") is the pace of the fall, not the period's change:
         # printed apart from the changes over hours and days.
         self.intraday = bool(fact.window) and window_minutes(fact.window) < _INTRADAY_MINUTES
+        # a window of a few hours at most: the clock each provider keeps moves its count more than its coverage does
+        self.short_window = bool(fact.window) and window_minutes(fact.window) <= _SHORT_WINDOW_MINUTES
         self.has_level = fact.price_level is not None
         self.has_band = fact.price_band is not None
         self.has_note = bool(fact.note)
@@ -139,7 +147,8 @@ class FigureRef(Ref):
         self.mood = _mood(fact)
         self.side_clears = ""  # "long" / "short": that side of the event alone exceeds this earlier floor (build_view)
         self.passed = ""  # "up" / "down": the price has already moved through this band or level (set by build_view)
-        self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again
+        self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again;
+        # a missing figure a context item already names (_mark_named_gaps): its gap sentence gives no reason twice
 
 
 _FEAR, _GREED = 30, 70  # a sentiment index (0-100) at or below / at or above these reads as fear / greed
@@ -189,7 +198,7 @@ def _spellings(event, source_id: str | None) -> tuple[str, ...]:
 
 
 class QuoteRef(Ref):
-    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase"})
+    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase", "opens_with_that"})
 
     def __init__(self, quote: Quote, reporter: str | None = None, reporter_names: tuple[str, ...] = ()):
         self._quote = quote
@@ -201,6 +210,8 @@ class QuoteRef(Ref):
         self.has_source = bool(reporter) and not any(names_within(n, quote.speaker) for n in names)
         self.unverified = quote.status in UNVERIFIED
         self.paraphrase = bool(getattr(quote, "paraphrase", False))  # a view in the desk's words: "said that ..."
+        # a paraphrase that opens with its own "that" ("That was 95% longs"): "said that was 95% longs", never "said that that"
+        self.opens_with_that = self.paraphrase and re.match(r"that\b", quote.words.strip(), re.I) is not None
 
 
 @dataclass
@@ -533,6 +544,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     )
     _join_change_ends(view)
     _mark_passed(view)
+    _mark_named_gaps(view, event)
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
     view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
     view.venue_groups, view.venues = _venue_groups(view.venues)
@@ -581,6 +593,16 @@ def _mark_passed(view: View) -> None:
             r.passed = "up"
         elif any(asset == f.asset and where[0] > level for asset, level in downs):
             r.passed = "down"
+
+
+def _mark_named_gaps(view: View, event: Event) -> None:
+    """A missing figure that a context item or caveat already names ("some research compares this event with the
+    December 2025 peak, whose scale is still pending verification") is told there: its gap sentence says only that
+    no figure is available, and the outlook refers back to it rather than naming it a third time."""
+    texts = [item.text.casefold() for item in (*event.context, *getattr(event, "caveats", ())) if getattr(item, "text", "")]
+    for g in view.gaps:
+        name = (g._fact.label or g._fact.subject or "").casefold()
+        g.told_elsewhere = bool(name) and any(name in t for t in texts)
 
 
 def _join_change_ends(view: View) -> None:

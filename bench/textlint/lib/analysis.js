@@ -14,11 +14,13 @@ const intersects = (set, names) => { for (const n of names) if (set.has(n)) retu
 
 // Per-process caches writer keeps (emptied by reset() before every timed round, as the benchmark
 // empties writer's): the frames' memo (lru_cache of FIRST_KEPT), the marker-class finder's cache,
-// the figure component's memo of (sentences, figures) per block text, the masked-text memo.
+// the figure component's memo of (sentences, figures) per block text and of figure-free sentences, the
+// masked-text memo.
 const memo = {
   first: new Memo(G.first_kept, true),
   markers: new Memo(G.classes_kept),
   chunks: new Memo(G.memo_size),
+  figureFree: new Memo(G.figure_free_kept), // the figure component's memo of figure-free sentences
   masked: new Memo(8192), // document.py's _MASKED bound (a literal there, not exported)
 };
 function reset() { for (const m of Object.values(memo)) m.clear(); }
@@ -118,8 +120,9 @@ function sentenceBounds(text) {
 function segment(text) {
   let hit = memo.chunks.get(text);
   if (hit === undefined) {
-    const figures = has("digit", text) || has("wordy", text) ? findFigures(text) : [];
-    hit = [sentenceBounds(text), figures];
+    const bounds = sentenceBounds(text);
+    const figures = has("digit", text) || has("wordy", text) ? findFigures(text, bounds, memo.figureFree) : [];
+    hit = [bounds, figures];
     memo.chunks.set(text, hit);
   }
   return hit;

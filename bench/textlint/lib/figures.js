@@ -7,7 +7,7 @@ const KINDS = ["between", "mrange", "prange", "money", "suffixed", "percent", "r
 // Every named group of writer's figure expression this port reads or knows to ignore: a group added to
 // figures.py is a form this port does not handle yet, so the rule refuses to load rather than miscount.
 const KNOWN_GROUPS = new Set([...KINDS, "b_lo", "b_hi", "b_cur", "b_coins", "mr_neg", "mr_lo", "mr_lo_mag", "mr_hi_neg", "mr_hi", "mr_hi_mag", "pr_lo", "pr_hi",
-  "m_num", "m_mag", "s_num", "s_mag", "p_neg", "p_num", "r_a", "r_b", "r_a2", "v_word", "v_mag", "v_dollars", "w_num", "w_mag",
+  "m_num", "m_mag", "s_num", "s_mag", "p_neg", "p_num", "r_a", "r_b", "r_a2", "v_word", "v_mag", "v_dollars", "v_cur", "w_num", "w_mag",
   "w_dollars", "w_cur", "w_noun", "ra_num", "ra_per", "cw_num", "cw_cur", "c_num", "c_noun", "co_num", "co_unit", "g_num"]);
 const unknown = G.figure_groups.filter((g) => !KNOWN_GROUPS.has(g));
 if (unknown.length) throw new Error(`writer's figure expression has groups this port does not know: ${unknown.join(", ")} (port figures.py's _make)`);
@@ -93,7 +93,7 @@ function make(m) {
       const word = g.v_word.toLowerCase().split(/\s+/).filter(Boolean).join(" ");
       const mult = G.vague[word] || [1, 1];
       const m_ = G.mag_words[g.v_mag.toLowerCase()];
-      const unit = g.v_dollars ? "USD" : null;
+      const unit = g.v_dollars ? "USD" : g.v_cur ? G.currency_words[g.v_cur.toLowerCase()] : null; // "several billion yuan"
       if (mult[0] === 1 && mult[1] === 1) return fig(start, end, text, unit, m_, m_, true);
       return fig(start, end, text, unit, mult[0] * m_, mult[1] * m_, false, "vague");
     }
@@ -133,7 +133,28 @@ function make(m) {
 
 const overlaps = (s, e, spans) => spans.some(([a, b]) => a < e && s < b);
 
-function findFigures(text) {
+// find_figures' grammar matches: with sentences and writer's memo of figure-free sentences, sentence by
+// sentence (Python's finditer(low, start, end): the text before a sentence stays visible, after it does not),
+// a sentence the memo holds not scanned, one without a match added (writer/check/figures.py _grammar_matches;
+// only where the block lower-cases to the same length and holds no dotless i or long s, as writer's lowered()).
+function* grammarMatches(text, lower, sentences, figureFree) {
+  if (!sentences || !figureFree || lower.length !== text.length || /[ıſ]/.test(text)) {
+    yield* finditer("figure", text, true);
+    return;
+  }
+  for (const [start, end] of sentences) {
+    const words = lower.slice(start, end);
+    if (figureFree.get(words) !== undefined) continue;
+    let found = false;
+    for (const m of finditer("figure", text.slice(0, end), true, start)) {
+      found = true;
+      yield m;
+    }
+    if (!found) figureFree.set(words, true);
+  }
+}
+
+function findFigures(text, sentences = null, figureFree = null) {
   let found = [];
   const taken = [];
   const lower = text.toLowerCase();
@@ -145,7 +166,7 @@ function findFigures(text) {
       taken.push([m.index, m.index + m[0].length]);
     }
   }
-  for (const m of finditer("figure", text, true)) {
+  for (const m of grammarMatches(text, lower, sentences, figureFree)) {
     if (overlaps(m.index, m.index + m[0].length, taken)) continue;
     const f = make(m);
     if (f !== null) found.push(f);

@@ -32,10 +32,10 @@ function matchAt(name, text, pos = 0) {
   return rx.exec(text);
 }
 
-// Python's rx.finditer(text) (with group indices when asked).
-function* finditer(name, text, indices = false) {
+// Python's rx.finditer(text, pos) (with group indices when asked).
+function* finditer(name, text, indices = false, pos = 0) {
   const rx = indices ? RX[name].d : RX[name].g;
-  rx.lastIndex = 0;
+  rx.lastIndex = pos;
   let m;
   while ((m = rx.exec(text)) !== null) {
     if (m[0] === "") rx.lastIndex += text.codePointAt(m.index) > 0xffff ? 2 : 1;
