@@ -348,3 +348,33 @@ def test_a_full_memo_is_emptied():
     text = "No figure here. Nor here."
     assert figures.find_figures(text, sentences=sentence_bounds(text), figure_free=memo) == []
     assert len(memo) <= 2
+
+
+# --- reading in context: the number words' lower-cased twin ----------------------------------------------------
+
+CONTEXT_WORDS = st.sampled_from([
+    " ", " ", "-", "–", " to ", "5", "847", "1,050", "0.6", "2026", "$", ",", ".", ":", "#", "x", "a", "Z", "_", "٣",
+    " days", " hours", "-day", " minute", " weeks", " wait", "lasted ", "numbered ", "about ", "came to ", "traders ",
+    "twenty", "-five", " Twelve", " seventeen", " hundred", " million", " BILLION", " dollars", " traders", "ſ",
+])
+CONTEXT_TEXTS = st.lists(CONTEXT_WORDS, max_size=30).map("".join)
+
+
+def _same_in_context(text: str) -> None:
+    low = lowered(text)
+    if low is not None:  # the number words' case-sensitive twin over the lowered text: the same matches
+        twin = [m.span() for m in figures._NUMBER_WORDS_LOWER.finditer(low)]
+        assert twin == [m.span() for m in figures._NUMBER_WORDS_RE.finditer(text)], text
+
+
+def test_in_context_on_drafts_fixtures_and_our_sentences():
+    texts = sentences() + OURS + ["The streak lasted 847 days, a 12-day wait; 653 to 1,050 days; traders numbered 277.",
+                                  "Twenty-five million dollars, seventeen hundred thousand traders, forty two billion."]
+    for text in texts:
+        _same_in_context(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CONTEXT_TEXTS)
+def test_in_context_on_generated_text(text):
+    _same_in_context(text)

@@ -70,7 +70,7 @@ def test_cached_percent_equals_babel(value, signed):
     exp = rounded.as_tuple().exponent
     frac = max(0, -exp) if isinstance(exp, int) else 0
     text = format_decimal(rounded / 100, format="#,##0" + ("." + "0" * frac if frac else "") + "%", locale=n.LOCALE)
-    if signed or value < 0:
+    if (signed and value != 0) or value < 0:  # zero has no sign
         text = ("-" if value < 0 else "+") + text
     assert got == text
 

@@ -239,12 +239,12 @@ class _Translator:
                 self.out.append("[\\s\\S]" if dotall else "[^\\n]")
                 i += 1
                 continue
-            if c == "$":
-                self.out.append("$" if multiline else "(?=\\n?(?![\\s\\S]))")
+            if c == "$":  # (not a lookahead for "no character": Node reads one as true inside an astral character)
+                self.out.append("$" if multiline else "(?=\\n?$)")
                 i += 1
                 continue
             if c == "^":
-                self.out.append("^" if multiline else "(?<![\\s\\S])")
+                self.out.append("^")  # (the JavaScript expression has the m flag exactly when the Python one is MULTILINE)
                 i += 1
                 continue
             if ci and self.fold and _other(c):

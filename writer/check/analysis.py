@@ -131,7 +131,8 @@ class Sentence:
         return self._note
 
     def _read_note(self) -> str | None:
-        if not any(self.start <= p < self.end for p in self._reader.note_starts(self.block)):
+        starts = self._reader.note_starts(self.block)
+        if not starts or not any(self.start <= p < self.end for p in starts):  # (most blocks hold no note word)
             return None
         if not (self.has_caveat() or self.sources):
             return None

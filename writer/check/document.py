@@ -44,6 +44,9 @@ class Block:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the file of a character offset in ``text``."""
+        if len(self.offsets) == 1:  # a one-line block (most): no search
+            line, col = self.positions[0]
+            return line, col + (offset - self.offsets[0]) + 1
         i = bisect.bisect_right(self.offsets, offset) - 1
         line, col = self.positions[max(i, 0)]
         return line, col + (offset - self.offsets[max(i, 0)]) + 1

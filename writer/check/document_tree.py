@@ -77,7 +77,7 @@ def read_blocks_tree(body: str, root, *, comments_blanked: bool = False) -> list
     """
     if "\r" in body or "\0" in body:
         return None
-    if _HTML_LINE.search(body) and (not comments_blanked or _HTML_LINE.search(_COMMENT_LINE.sub("", body))
+    if "<" in body and _HTML_LINE.search(body) and (not comments_blanked or _HTML_LINE.search(_COMMENT_LINE.sub("", body))
                                     or _COMMENT_THEN_INDENT.search(body)):
         return None  # raw HTML other than whole-line comments (or a tree built with them in)
     lines = _Lines(blank_comment_lines(body) if comments_blanked else body)

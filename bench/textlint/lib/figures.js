@@ -1,20 +1,21 @@
 // writer/check/figures.py: find_figures, step for step, with writer's exported expressions.
 "use strict";
-const { G, search, matchAt, finditer } = require("./grammar");
+const { G, RX, search, matchAt, finditer, has } = require("./grammar");
 
-const KINDS = ["between", "mrange", "prange", "money", "suffixed", "percent", "ratio", "vague", "worded", "rate", "curword", "counted",
-  "coins", "grouped"];
+const KINDS = ["between", "mrange", "prange", "money", "suffixed", "percent", "ratio", "vague", "worded", "bps", "btc", "usd", "rate",
+  "curword", "counted", "coins", "grouped"];
 // Every named group of writer's figure expression this port reads or knows to ignore: a group added to
 // figures.py is a form this port does not handle yet, so the rule refuses to load rather than miscount.
-const KNOWN_GROUPS = new Set([...KINDS, "b_lo", "b_hi", "b_cur", "b_coins", "mr_neg", "mr_lo", "mr_lo_mag", "mr_hi_neg", "mr_hi", "mr_hi_mag", "pr_lo", "pr_hi",
+const KNOWN_GROUPS = new Set([...KINDS, "b_lo", "b_hi", "b_cur", "b_coins", "b_dur", "bp_num", "bt_num", "bt_mag", "u_num", "mr_neg", "mr_lo", "mr_lo_mag", "mr_hi_neg", "mr_hi", "mr_hi_mag", "pr_lo", "pr_hi",
   "m_num", "m_mag", "s_num", "s_mag", "p_neg", "p_num", "r_a", "r_b", "r_a2", "v_word", "v_mag", "v_dollars", "v_cur", "w_num", "w_mag",
   "w_dollars", "w_cur", "w_noun", "ra_num", "ra_per", "cw_num", "cw_cur", "c_num", "c_noun", "co_num", "co_unit", "g_num"]);
 const unknown = G.figure_groups.filter((g) => !KNOWN_GROUPS.has(g));
 if (unknown.length) throw new Error(`writer's figure expression has groups this port does not know: ${unknown.join(", ")} (port figures.py's _make)`);
 const COINS_FULL = new RegExp(`^(?:${G.coins})$`);
-// The three expressions figures.py writes inline (not module attributes, so not exported).
+// The expression figures.py writes inline (not a module attribute, so not exported).
 const TRAILING_IN_OF = /\s+(?:in|of)$/; // re.sub(r"\s+(?:in|of)$", "", text)
-const BETWEEN_BEFORE = /(?<![\p{L}\p{N}_])between[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/iu; // _range_ends
+const NUM_FULL = new RegExp(`^(?:${RX.num_only.g.source})$`, RX.num_only.g.flags.replace("g", "")); // _NUM_ONLY.fullmatch
+const WINDOW_QUALIFIERS = new Set(G.window_qualifiers);
 
 function mag(word) {
   if (!word) return 1;
@@ -48,15 +49,17 @@ function make(m) {
   switch (kind) {
     case "between": {
       let unit = unitOf(g.b_hi) || unitOf(g.b_lo) || unitOf(text);
+      let times = 1;
       if (g.b_cur) unit = G.currency_words[g.b_cur.toLowerCase()];
       else if (g.b_coins) unit = "coins";
+      else if (g.b_dur && !unit) [unit, times] = G.duration_units[g.b_dur.toLowerCase()]; // "between 653 and 1,050 days"
       const hiMag = magIn(g.b_hi);
       let hi = amount(numIn(g.b_hi), hiMag);
       let lo = amount(numIn(g.b_lo), magIn(g.b_lo) || hiMag);
       if (!magIn(g.b_lo) && lo > hi) lo = amount(numIn(g.b_lo)); // "between 675,000 and 1.13 million": the low end in full
       if ("-−".includes(g.b_lo[0])) lo = -lo;
       if ("-−".includes(g.b_hi[0])) hi = -hi;
-      return fig(start, end, text, unit, lo, hi, false);
+      return fig(start, end, text, unit, lo * times, hi * times, false);
     }
     case "mrange": {
       if (before(5).endsWith("from ")) return null;
@@ -103,6 +106,18 @@ function make(m) {
       let unit = g.w_dollars ? "USD" : noun && COINS_FULL.test(noun) ? "coins" : noun ? "count" : null;
       if (g.w_cur) unit = G.currency_words[g.w_cur.toLowerCase()];
       return fig(start, end, text, unit, v, v, true);
+    }
+    case "bps": { // "14 bps": hundredths of a percentage point
+      const v = amount(g.bp_num) / 100;
+      return fig(start, end, text, "percent", v, v, true);
+    }
+    case "btc": { // "₿1,250"
+      const v = amount(g.bt_num, g.bt_mag);
+      return fig(start, end, text, "coins", v, v, true);
+    }
+    case "usd": { // "61,220,400 USD", "500 dollars"
+      const v = amount(g.u_num);
+      return fig(start, end, text, "USD", v, v, true);
     }
     case "rate": { // "940 liquidations per minute"
       const v = amount(g.ra_num);
@@ -158,8 +173,15 @@ function findFigures(text, sentences = null, figureFree = null) {
   let found = [];
   const taken = [];
   const lower = text.toLowerCase();
+  if (lower.includes("illion") || lower.includes("thousand") || lower.includes("hundred")) {
+    for (const m of finditer("number_words", text)) { // "twenty-five million dollars"
+      found.push(wordedNumber(m));
+      taken.push([m.index, m.index + m[0].length]);
+    }
+  }
   if (lower.includes("hundred")) {
     for (const m of finditer("hundred", text, true)) {
+      if (overlaps(m.index, m.index + m[0].length, taken)) continue;
       const v = 100 * G.mag_words[m.groups.h_mag.toLowerCase()];
       const end = m.indices.groups.h[1];
       found.push(fig(m.index, end, text.slice(m.index, end), null, v, v, true));
@@ -199,10 +221,12 @@ function findFigures(text, sentences = null, figureFree = null) {
     for (const m of finditer("multiple", text)) {
       const end = m.index + m[0].length;
       if (found.some((f) => f.start < end && m.index < f.end)) continue;
+      if (search("leverage_before", text, Math.max(0, m.index - 40), m.index)) continue; // "cut max leverage to 40x"
       const v = amount(m.groups.num);
       found.push(fig(m.index, end, m[0], "ratio", v, v, true));
     }
   }
+  if (has("digit_re", text)) found = readInContext(text, found);
   found.sort((a, b) => a.start - b.start);
   for (const f of found) {
     const from = Math.max(0, f.start - 30);
@@ -213,6 +237,99 @@ function findFigures(text, sentences = null, figureFree = null) {
     }
   }
   return joinRanges(text, found);
+}
+
+// _worded_number: "twenty-five million dollars" (number_words is _NUMBER_WORDS_RE without its conditionals).
+function wordedNumber(m) {
+  const g = m.groups;
+  const word = (G.tens_words[(g.tens || "").toLowerCase()] || 0) + (G.units_words[(g.units || g.units_only || "").toLowerCase()] || 0);
+  const magnitude = G.mag_words[g.mag.toLowerCase()] * (g.hundred ? 100 : 1);
+  const v = word * magnitude;
+  return fig(m.index, m.index + m[0].length, m[0], g.dollars ? "USD" : g.noun ? "count" : null, v, v, true);
+}
+
+// _read_in_context: durations and bare amounts the grammar's own forms could not read.
+function readInContext(text, found) {
+  const out = found.map((f) => (f.unit === null && f.point && NUM_FULL.test(f.text) ? bareAmount(text, f.start, f.text) || f : f));
+  const spans = found.map((f) => [f.start, f.end]);
+  for (const m of finditer("duration", text, true)) {
+    if (overlaps(m.index, m.index + m[0].length, spans)) continue;
+    const durations = duration(text, m);
+    out.push(...durations);
+    spans.push(...durations.map((f) => [f.start, f.end]));
+  }
+  for (const m of finditer("bare", text)) {
+    if (overlaps(m.index, m.index + m[0].length, spans)) continue;
+    const f = bareAmount(text, m.index, m.groups.num);
+    if (f !== null) out.push(f);
+  }
+  return out;
+}
+
+// _before_qualifier: the words before ``at`` (LOOKBACK of them), without a qualifier right before it, and that qualifier.
+function beforeQualifier(text, at) {
+  const before = text.slice(Math.max(0, at - G.lookback), at);
+  const q = search("qualifier", before.slice(-30));
+  if (!q) return [before, null];
+  const kind = q.groups.approx !== undefined ? "approx" : q.groups.at_least !== undefined ? "at_least" : "at_most";
+  const cut = before.length > 30 ? before.length - 30 + q.index : q.index;
+  return [before.slice(0, cut), q.groups[kind].toLowerCase()];
+}
+
+function duration(text, m) {
+  const g = m.groups;
+  const [unit, times] = G.duration_units[g.unit.toLowerCase()];
+  if (g.lo_unit) {
+    const [loUnit, loTimes] = G.duration_units[g.lo_unit.toLowerCase()];
+    if (loUnit !== unit || loTimes !== times) return [];
+  }
+  const start = g.lo ? m.indices.groups.lo[0] : m.indices.groups.num[0];
+  const [before, qualifier] = beforeQualifier(text, start);
+  if (!durationIsFigure(text, m, before, qualifier)) return [];
+  const end = m.index + m[0].length;
+  const hi = amount(g.num) * times;
+  if (!g.lo) return [fig(m.index, end, m[0], unit, hi, hi, true)];
+  const lo = amount(g.lo) * times;
+  if (search("from_before", before) && !search("range_open", before)) { // "fell from 2,400 days to 3,100 days": a move
+    const [ls, le] = [m.indices.groups.lo[0], m.indices.groups.lo_part[1]];
+    const ns = m.indices.groups.num[0];
+    return [fig(ls, le, text.slice(ls, le), unit, lo, lo, true), fig(ns, end, text.slice(ns, end), unit, hi, hi, true)];
+  }
+  return lo >= hi ? [] : [fig(m.index, end, m[0], unit, lo, hi, false)];
+}
+
+function durationIsFigure(text, m, before, qualifier) {
+  if (search("duration_lead", before)) return true;
+  if (m.groups.sep === "-" && matchAt("duration_noun", text, m.index + m[0].length)) return true;
+  const num = m.groups.num;
+  if (num.includes(",") || num.includes(".")) return true;
+  if (search("window_before", before) || WINDOW_QUALIFIERS.has(qualifier)) return false;
+  return Boolean(qualifier || m.groups.lo);
+}
+
+// _bare_amount: the figure a bare number at ``at`` is in its sentence, or null.
+function bareAmount(text, at, num) {
+  const end = at + num.length;
+  if (!num.includes(",") && !num.includes(".") && parseInt(num, 10) >= 1900 && parseInt(num, 10) <= 2100) return null; // a year
+  if (!matchAt("amount_end", text, end)) return null;
+  const [before] = beforeQualifier(text, at);
+  const lead = search("amount_lead", before);
+  if (lead === null) return null;
+  const v = amount(num);
+  const own = lead.groups.own;
+  if (own) {
+    const o = own.toLowerCase();
+    return fig(at, end, num, o === "ratio" ? "ratio" : o === "reading" || o === "score" ? "index" : "count", v, v, true);
+  }
+  const clause = before.slice(0, lead.index);
+  let from = 0;
+  for (const e of finditer("sentence_end", clause)) from = e.index + e[0].length;
+  const subject = clause.slice(from);
+  if (lead.groups.at !== undefined && !search("puts_at", subject)) return null;
+  const said = [...finditer("amount_subject", subject)];
+  if (!said.length) return null;
+  const last = said[said.length - 1].groups;
+  return fig(at, end, num, last.count !== undefined ? "count" : last.index !== undefined ? "index" : "ratio", v, v, true);
 }
 
 // _join_ranges / _range_ends: two figures that are one range's ends.
@@ -238,7 +355,7 @@ function rangeEnds(text, a, b) {
   if (!matchAt("range_join", between) || (a.unit && b.unit && a.unit !== b.unit) || a.lo >= b.hi) return false;
   const aStart = a.qstart !== null ? a.qstart : a.start;
   const before = text.slice(Math.max(0, aStart - 40), aStart);
-  if (between.trim().toLowerCase().startsWith("and")) return BETWEEN_BEFORE.test(before);
+  if (between.trim().toLowerCase().startsWith("and")) return search("between_before", before) !== null;
   if (search("from_before", before)) return search("range_open", before) !== null;
   return true;
 }
