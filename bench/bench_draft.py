@@ -35,7 +35,7 @@ EXAMPLE = ROOT / "factbase" / "events" / "2026-11-17-btc-long-washout-coinank.ya
 TARGET_S = 0.5  # issue 10: cold `writer draft` under 0.5 s (median)
 
 
-def cold(runs: int, base: str | None) -> str:
+def cold(runs: int, base: str | None, command: str) -> str:
     """The cold-start table (Markdown), with the ratios it supports."""
     with tempfile.TemporaryDirectory() as tmp:
         this = copy_worktree(Path(tmp) / "this")
@@ -48,7 +48,6 @@ def cold(runs: int, base: str | None) -> str:
             variants += [writer_command("draft", str(EXAMPLE), tree=tree, label=f"`writer draft EXAMPLE` ({base})"),
                          writer_command("draft", str(EXAMPLE), "--no-check", tree=tree, label=f"`writer draft EXAMPLE --no-check` ({base})")]
         load = interleave(variants, runs, Path(tmp))
-    command = f"python bench/bench_draft.py --runs {runs}" + (f" --base {base}" if base else "") + " --cold-only --write-cold bench/results/cold_draft.md"
     met = "met" if checked.wall_median < TARGET_S else "not met"
     lines = [
         "## Cold start of `writer draft` (issue 10)",
@@ -108,7 +107,8 @@ def main() -> None:
     ap.add_argument("--write-cold", type=Path, help="write the cold-start table here")
     args = ap.parse_args()
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    report = cold(args.runs, args.base)
+    command = "python bench/bench_draft.py " + " ".join(sys.argv[1:])  # as run (the warm rows need --events)
+    report = cold(args.runs, args.base, command)
     print(report)
     if args.write_cold:
         args.write_cold.write_text("# Cold start of `writer draft`\n\n" + report, encoding="utf-8")

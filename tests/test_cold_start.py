@@ -249,6 +249,51 @@ def test_lower_pattern_without_capitals_is_the_letter_by_letter_reading():
     assert [lower_pattern(p) for p in safe] == [_lower_letters(p) for p in safe]
 
 
+def _finder_texts() -> list[str]:
+    """Sentences of the golden and fixture articles, and strings of phrase words in odd cases."""
+    import random
+
+    out = [s for path in ARTICLES for block in path.read_text(encoding="utf-8").split("\n\n")
+           for s in re.split(r"(?<=[.!?])\s+", block) if s.strip()]
+    words = sorted({w for p in _every_phrase_pattern(default_phrases()) for w in re.findall(r"[A-Za-z][a-z’'-]+", p)})
+    rng = random.Random(10)
+    for _ in range(400):
+        picked = [rng.choice(words) for _ in range(rng.randrange(2, 16))]
+        out.append(" ".join(w.upper() if rng.random() < 0.2 else w.capitalize() if rng.random() < 0.2 else w for w in picked))
+    return out
+
+
+def test_a_key_finder_reads_key_by_key_then_by_its_union_with_the_same_keys():
+    """The first texts are searched key by key (no union compiled), later ones through the union;
+    both give the keys whose own IGNORECASE expression finds a match."""
+    texts = _finder_texts()
+    assert len(texts) > 1000
+    key_by_key, by_union = build_phrases(), build_phrases()
+    finders = [(key_by_key.marker_finder, by_union.marker_finder)]
+    finders += [(key_by_key.cue_finders[t], by_union.cue_finders[t]) for t in key_by_key.cue_finders]
+    found = 0
+    for direct, union in finders:
+        direct.UNION_FROM, union.UNION_FROM = len(texts) + 1, 0
+        own = {k: _compile(direct._table[k]) for k in direct.keys}
+        for t in texts:
+            expected = {k for k, rx in own.items() if rx.search(t)}
+            assert direct.found(t) == expected == union.found(t), t
+            found += len(expected)
+        assert "_positions_lc" in direct.__dict__["_pending"]  # never compiled on the key-by-key side
+    assert found > 1000
+
+
+def test_a_one_article_check_compiles_no_union():
+    from writer.check import Checker
+
+    text = (ROOT / "tests" / "golden").glob("*.md").__next__().read_text(encoding="utf-8")
+    checker = Checker()
+    checker.check_text(text, path="a.md")
+    finders = [checker.phrases.marker_finder, *checker.phrases.cue_finders.values()]
+    assert any(f._read for f in finders)
+    assert all(f._read <= f.UNION_FROM and "_positions_lc" in f.__dict__["_pending"] for f in finders)
+
+
 def test_the_fact_models_default_factories_are_python_functions():
     """pydantic reads each default factory's signature when it builds a validator; a builtin's
     (``list``) is parsed from text by Python's tokenizer, a few CPU-ms of every cold draft."""

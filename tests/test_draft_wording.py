@@ -776,3 +776,30 @@ def test_a_change_of_zero_has_no_sign():
   - {id: flat, metric: market_cap_change, unit: percent, asset: HYPE, observations: [{source: coinglass, value: 0.0, hedge: almost}]}
 """, eid="zero-change")
     assert "+0%" not in md and "almost 0%" in md, md
+
+
+def test_no_two_sentences_run_together():
+    """"... the same way.A shorter window shows ...": a template's block ending swallowed the line break between two
+    paragraphs (a crowd of closed accounts, then a shorter window). Every bundled and corpus draft, and that case."""
+    bodies = [drafted(p)[1].markdown.split("\n---\n", 1)[1] for p in EVENTS + CORPUS]
+    bodies.append(draft("""
+  - {id: accounts, metric: liquidated_accounts, unit: count, window: 24h, observations: [{source: coinglass, value: 61200}]}
+  - {id: hour, metric: liquidations, unit: USD, window: 60m, observations: [{source: coinglass, value: 62500000}]}
+""", eid="run-together", windows="24h, 60m"))
+    for body in bodies:
+        assert not re.search(r"[a-z)”][.!?][A-Z]", body), re.search(r".{60}[a-z)”][.!?][A-Z].{20}", body)
+
+
+def test_two_figures_alike_in_every_printed_word_are_not_told_twice():
+    """A fact file holding the same gap twice, or the same disputed figure under "1h" and "60m", printed the same
+    sentence twice; each is told once."""
+    md = draft("""
+  - {id: gap_a, metric: liquidated_accounts, unit: count, asset: HYPE, window: 7d, status: unavailable, reason: the exchange feed is down}
+  - {id: gap_b, metric: liquidated_accounts, unit: count, asset: HYPE, window: 7d, status: unavailable, reason: the exchange feed is down}
+  - {id: d_a, metric: liquidation_orders, unit: count, asset: DOGE, window: 1h,
+     observations: [{source: bybit, value: 1200}, {source: coinank, value: 1900}]}
+  - {id: d_b, metric: liquidation_orders, unit: count, asset: DOGE, window: 60m,
+     observations: [{source: bybit, value: 1200}, {source: coinank, value: 1900}]}
+""", eid="told-twice", windows="24h, 7d, 1h, 60m")
+    assert md.count("the exchange feed is down") == 1, md
+    assert len(re.findall(r"higher figure (?:for [^,]*)?comes from Bybit|higher figure comes from Bybit", md)) <= 1, md

@@ -310,11 +310,20 @@ class KeyFinder(LazyPatterns):
     against the keys still missing (anchored, lookbehind included). The result
     is exactly the keys whose own expression ``search`` would find. Results are
     remembered per text: the same sentence and block are asked about once per
-    figure they hold. The union is compiled on the first text, a key's own
-    expression the first time a position is tried against it.
+    figure they hold. A key's own expression is compiled the first time it is
+    needed, the union once ``UNION_FROM`` texts have been read: the first texts
+    are searched key by key, since compiling the union (as long as every key's
+    expression together) costs more than its one scan saves over one article.
     """
 
     CACHE_SIZE = 4096
+    # Texts read key by key before the union is built. One article asks each table about 10-40
+    # texts (a cold `writer draft`, a one-file `writer check`), which then never compile the unions:
+    # about a twentieth of a cold draft's instructions. Key by key costs 0-80 us more a text than
+    # the union's scan, about the unions' compiling (11 ms) over 4-6 articles, so a batch worker
+    # or a long article switches to the union early (bench/bench_draft.py; tests/test_cold_start.py
+    # holds both ways to the same keys).
+    UNION_FROM = 64
 
     def __init__(self, table: dict[str, list[str] | tuple[str, ...]]):
         self._table = {k: words for k, words in table.items() if words}
@@ -327,6 +336,8 @@ class KeyFinder(LazyPatterns):
         self._lazy("_positions", lambda: self._union(every), re.IGNORECASE)  # (never read for an empty table)
         self._lazy("_positions_lc", lambda: self._union([p for words in self._folded.values() for p in words]), 0)
         self._cache: dict[str, frozenset[str]] = {}
+        self._read = 0  # texts read so far (not counting those answered from the cache)
+        self._by_char: dict[str, list[str]] | None = None  # first character -> keys, for the union's positions
 
     @staticmethod
     def _union(every: list[str]) -> str:
@@ -339,8 +350,6 @@ class KeyFinder(LazyPatterns):
         if self._folded is False:
             folded = {k: [lower_pattern(p) for p in words] for k, words in self._table.items()}
             self._folded = None if any(p is None for words in folded.values() for p in words) else folded
-            if self._folded is not None:
-                self._by_char = self._keys_by_first_char(self._folded)
         return self._folded
 
     def _keys_by_first_char(self, table: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -369,15 +378,35 @@ class KeyFinder(LazyPatterns):
             rx = self._compiled_lc[key] = self._key_pattern(key, folded=True)
         return rx
 
+    def _key_by_key(self, text: str) -> set[str]:
+        """The keys whose own expression ``search`` finds in ``text`` (on the lowered text, case-sensitively,
+        when that gives the same matches: the expressions the union's positions are tried against)."""
+        low = lowered(text) if self.folding else None
+        folded = low is not None and self._folded_table() is not None
+        compiled, scanned = (self._compiled_lc, low) if folded else (self._compiled, text)
+        out = set()
+        for key in self.keys:
+            rx = compiled.get(key)
+            if rx is None:
+                rx = compiled[key] = self._key_pattern(key, folded=folded)
+            if rx.search(scanned):
+                out.add(key)
+        return out
+
     def found(self, text: str) -> frozenset[str]:
         hit = self._cache.get(text)
         if hit is not None:
             return hit
         out: set[str] = set()
-        if self.keys:  # (not ``self._positions``: reading it compiles the IGNORECASE union)
+        self._read += 1
+        if self.keys and self._read <= self.UNION_FROM:
+            out = self._key_by_key(text)
+        elif self.keys:  # (not ``self._positions``: reading it compiles the IGNORECASE union)
             low = lowered(text) if self.folding else None
             table = self._folded_table() if low is not None else None
             if table is not None:  # lowered: only the keys that can start with the character there are tried
+                if self._by_char is None:
+                    self._by_char = self._keys_by_first_char(table)
                 positions, compiled, scanned, by_char = self._positions_lc, self._compiled_lc, low, self._by_char
             else:
                 positions, compiled, scanned, by_char = self._positions, self._compiled, text, None

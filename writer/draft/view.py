@@ -62,7 +62,7 @@ class FigureRef(Ref):
             "multi_source", "n_sources", "unit", "repeat_subject", "major_asset", "falls", "rises", "is_change", "vs_lead", "window_id",
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
-            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid",
+            "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
         }
     )
 
@@ -91,6 +91,7 @@ class FigureRef(Ref):
         self.has_subject = bool(fact.subject)
         # an index named by the editor's own words that do not say it is one ("liquidations on the main perpetual"):
         # printed as "an index reading of 48,534", or the number reads as a count of what the words name
+        self.has_label = bool(fact.label)  # the editor's own words for the figure, singular or plural: no verb agrees with them
         named = fact.label or fact.subject or ""
         self.index_unsaid = fact.unit == "index" and bool(named) and _INDEX_WORDS.search(named) is None
         self.has_assets = len(fact.assets) > 1  # several assets counted together ("DOGE and SHIB")
@@ -529,7 +530,7 @@ def build_view(event: Event, thresholds: dict) -> View:
         changes=changes,
         market=market,
         history=history,
-        gaps=[FigureRef(f) for f in gaps],
+        gaps=[FigureRef(f) for f in _unrepeated(gaps, lambda f: (_words_of(f), f.reason))],
         context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and not _is_reason(c, facts)],
         reasons=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and _is_reason(c, facts)],
         caveats=[ContextRef(c) for c in getattr(event, "caveats", ())],
@@ -567,7 +568,9 @@ def build_view(event: Event, thresholds: dict) -> View:
         if total is not None and r._fact.unit == total.unit and (r._fact.window == total.window or not r._fact.window):
             r.part_of_total = _part_of(replace(r._fact, window=total.window), total)
     view.top_asset_share = _asset_share(view)
-    view.spread_sides = [x for x in (_spread_sides(f) for f in facts if f.status is Status.DISPUTED) if x is not None]
+    sides = [x for x in (_spread_sides(f) for f in facts if f.status is Status.DISPUTED) if x is not None]
+    # two disputed figures alike in every word a draft prints ("1h" and "60m") would get the same sentence twice
+    view.spread_sides = _unrepeated(sides, lambda x: (_words_of(event.fact(x.fact)), x.high, x.low))
     _compare(view)
     view.shape = event.shape or _infer_shape(view)
     return view
@@ -593,6 +596,24 @@ def _mark_passed(view: View) -> None:
             r.passed = "up"
         elif any(asset == f.asset and where[0] > level for asset, level in downs):
             r.passed = "down"
+
+
+def _words_of(f: Fact) -> tuple:
+    """What a draft's words say of a figure (its window by length: "1h" and "60m" read alike)."""
+    return (f.metric, f.side, f.asset, f.assets, window_minutes(f.window) if f.window else None, f.venue, f.venues,
+            f.contract, f.subject, f.label, f.per)
+
+
+def _unrepeated(items: list, key) -> list:
+    """The items whose words differ from every earlier item's: a fact file's duplicate is told once."""
+    seen: set = set()
+    out = []
+    for x in items:
+        k = key(x)
+        if k not in seen:
+            seen.add(k)
+            out.append(x)
+    return out
 
 
 def _mark_named_gaps(view: View, event: Event) -> None:
