@@ -876,10 +876,10 @@ def test_two_figures_with_one_label_are_told_apart_by_what_differs():
     assert ("$12 million", "btc") in linked and ("$12 million", "eth") in linked, linked
 
 
-def test_a_transfer_names_its_holder_before_its_figure_and_another_windows_transfer_is_a_paragraph_apart():
+def test_a_transfer_names_its_holder_in_its_sentence_and_another_windows_transfer_is_a_paragraph_apart():
     """A $3.6 million transfer of a whale over a week, then a USDT transfer of trader #2 whose range holds $3.6 million:
-    with the holder in a sentence after the figure and the week's window lent by the paragraph, the second was read
-    as the first (corners seed 27, the property's link check)."""
+    with the holder in a sentence of its own and the week's window lent by the paragraph, the second was read as the
+    first (corners seed 27, the property's link check)."""
     ev = event("""facts:
   - {id: f0, metric: onchain_transfer, unit: coins, asset: USDT, subject: 'trader #2',
      observations: [{source: cz, value: 3605106}, {source: lookonchain, value: 6128681}]}
@@ -887,7 +887,7 @@ def test_a_transfer_names_its_holder_before_its_figure_and_another_windows_trans
      observations: [{source: cz, value: 3605106}, {source: lookonchain, value: 3605106}]}
 """)
     draft = drafter().draft(ev)
-    assert "for trader #2, a transfer of" in draft.markdown.replace("\\#", "#")
+    assert "was moved on chain by trader #2" in draft.markdown.replace("\\#", "#")
     linked = [(fu.figure.text, lk.support.fact.id if lk and lk.support and lk.support.fact else None)
               for fu, lk, _ in checker().links(draft.markdown, event=ev)]
     assert ("between 3.61 million and 6.13 million USDT", "f0") in linked, linked
