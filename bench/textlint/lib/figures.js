@@ -239,29 +239,34 @@ function findFigures(text, sentences = null, figureFree = null) {
   return joinRanges(text, found);
 }
 
-// _worded_number: "twenty-five million dollars" (number_words is _NUMBER_WORDS_RE without its conditionals).
+// _worded_number: "twenty-five million dollars".
 function wordedNumber(m) {
   const g = m.groups;
-  const word = (G.tens_words[(g.tens || "").toLowerCase()] || 0) + (G.units_words[(g.units || g.units_only || "").toLowerCase()] || 0);
+  const ones = (g.ones || "").toLowerCase();
+  const word = (G.tens_words[(g.tens || "").toLowerCase()] || 0) + (G.units_words[(g.units || "").toLowerCase()] || 0)
+    + (ones ? G.ones.indexOf(ones) + 1 : 0);
   const magnitude = G.mag_words[g.mag.toLowerCase()] * (g.hundred ? 100 : 1);
   const v = word * magnitude;
   return fig(m.index, m.index + m[0].length, m[0], g.dollars ? "USD" : g.noun ? "count" : null, v, v, true);
 }
 
-// _read_in_context: durations and bare amounts the grammar's own forms could not read.
+// _read_in_context: durations and bare amounts the grammar's own forms could not read (one scan of the
+// numbers they left; a duration tried at each).
 function readInContext(text, found) {
   const out = found.map((f) => (f.unit === null && f.point && NUM_FULL.test(f.text) ? bareAmount(text, f.start, f.text) || f : f));
   const spans = found.map((f) => [f.start, f.end]);
-  for (const m of finditer("duration", text, true)) {
-    if (overlaps(m.index, m.index + m[0].length, spans)) continue;
-    const durations = duration(text, m);
-    out.push(...durations);
-    spans.push(...durations.map((f) => [f.start, f.end]));
-  }
-  for (const m of finditer("bare", text)) {
-    if (overlaps(m.index, m.index + m[0].length, spans)) continue;
-    const f = bareAmount(text, m.index, m.groups.num);
-    if (f !== null) out.push(f);
+  let done = 0;
+  for (const m of finditer("number", text)) {
+    const end = m.index + m[0].length;
+    if (m.index < done || overlaps(m.index, end, spans)) continue;
+    const d = matchAt("duration", text, m.index, true);
+    if (d !== null && !overlaps(d.index, d.index + d[0].length, spans)) {
+      out.push(...duration(text, d));
+      done = d.index + d[0].length;
+    } else if ((m.index === 0 || text[m.index - 1] !== ":") && matchAt("bare_after", text, end)) { // not "08:30"'s minutes
+      const f = bareAmount(text, m.index, m.groups.num);
+      if (f !== null) out.push(f);
+    }
   }
   return out;
 }

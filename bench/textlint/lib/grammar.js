@@ -14,6 +14,7 @@ for (const [name, r] of Object.entries(G.regex)) {
     g: new RegExp(r.source, "g" + r.flags),
     y: new RegExp(r.source, "y" + r.flags),
     d: new RegExp(r.source, "gd" + r.flags), // with group indices, for figures
+    yd: new RegExp(r.source, "yd" + r.flags),
   };
 }
 
@@ -25,9 +26,9 @@ function search(name, text, pos = 0, endpos = text.length) {
   return rx.exec(endpos < text.length ? text.slice(0, endpos) : text);
 }
 
-// Python's rx.match(text, pos).
-function matchAt(name, text, pos = 0) {
-  const rx = RX[name].y;
+// Python's rx.match(text, pos) (with group indices when asked).
+function matchAt(name, text, pos = 0, indices = false) {
+  const rx = indices ? RX[name].yd : RX[name].y;
   rx.lastIndex = pos;
   return rx.exec(text);
 }
