@@ -26,7 +26,7 @@ DATA = yaml.safe_load(STYLE.read_text(encoding="utf-8"))
 # What the check must read in scope of the figure, by status (DESIGN §2).
 REQUIRED = {
     "single_source": {"single_source"},
-    "single_source_described": {"single_source"},  # a source whose name is a description: "<it>, a single source"
+    "single_source_described": {"single_source"},  # a source named by a description: "an unnamed report, a single source"
     "multi_source": {"attribution"},
     "official": {"attribution"},
     "disputed": {"disagreement"},

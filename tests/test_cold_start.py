@@ -286,7 +286,7 @@ def test_a_key_finder_reads_key_by_key_then_by_its_union_with_the_same_keys():
 def test_a_one_article_check_compiles_no_union():
     from writer.check import Checker
 
-    text = (ROOT / "tests" / "golden").glob("*.md").__next__().read_text(encoding="utf-8")
+    text = ARTICLES[0].read_text(encoding="utf-8")  # a golden draft
     checker = Checker()
     checker.check_text(text, path="a.md")
     finders = [checker.phrases.marker_finder, *checker.phrases.cue_finders.values()]

@@ -64,7 +64,7 @@ def drafted_links(ev) -> dict[str, str]:
     ("12 resets per day", "per_day", 12, 12),
     ("about 310 per minute to 480 per minute", "per_minute", 310, 480),  # a rate's words after each end
     ("under 90,000 per second to 1.4 million per second", "per_second", 90_000, 1_400_000),
-    ("up to 51,200 hours to 58,900 hours", "hours", 51_200, 58_900),  # a duration: its word after each end gives the unit
+    ("up to 51,200 hours to 58,900 hours", "hours", 51_200, 58_900),  # a duration's word after each end
     ("3.1 million USDT", "USDT", 3_100_000, 3_100_000),
 ])
 def test_the_grammar_reads_units_and_range_ends_the_drafts_print(text, unit, lo, hi):
@@ -73,7 +73,8 @@ def test_the_grammar_reads_units_and_range_ends_the_drafts_print(text, unit, lo,
 
 
 def test_dollar_and_percent_forms_are_not_taken_for_rates_or_currency_words():
-    assert [f.text for f in find_figures("it fell from 2,400 days to 3,100 days")] == ["2,400 days", "3,100 days"]  # a move, not a range
+    moved = find_figures("it fell from 2,400 days to 3,100 days")  # a move between two durations, not a range
+    assert [(f.text, f.unit, f.lo, f.hi) for f in moved] == [("2,400 days", "days", 2400, 2400), ("3,100 days", "days", 3100, 3100)]
     assert [f.unit for f in find_figures("$4 million per day")] == ["USD"]
     assert [f.unit for f in find_figures("31 per cent")] == ["percent"]
     assert [f.unit for f in find_figures("2.4 trillion won")] == ["KRW"]
@@ -738,7 +739,7 @@ def test_fell_from_names_the_level_left_not_the_change():
      observations: [{source: coinglass, value: 554}]}
 """)
     said = "According to CoinGlass, the number of users fell 554, from about 1,550 to 1,000."
-    assert links_of(ev, said) == {"554": "drop", "1,550": "start", "1,000": "end"}  # the count change read from its subject
+    assert links_of(ev, said) == {"554": "drop", "1,550": "start", "1,000": "end"}  # the change is read in context
     assert not _codes(ev, said) & {"P006"}
     assert drafted_links(ev)  # drafts and passes its own check
 
