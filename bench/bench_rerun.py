@@ -1,11 +1,13 @@
 """Re-runs of a large built site, this checkout against another writer tree, interleaved.
 
-    python bench/bench_rerun.py --site SITE --fb FB --baseline TREE [--rounds 4] [--write FILE]
+    python bench/bench_rerun.py --site SITE --fb FB --baseline TREE [--baseline-site SITE2] [--rounds 4] [--write FILE]
 
 SITE is a site already built from the fact base FB (for instance by
 ``bench/bench_batch.py --keep``); it is copied once per side, and each side
 first brings its copy up to date (a manifest in an older format is read and
-rewritten once). Then, ``--rounds`` times, one event's BTC price level moves
+rewritten once; ``--baseline-site``: the baseline's copy is taken from there instead, a site
+the baseline's own templates built, when the two trees' templates differ and bringing one copy up
+to date would republish every event). Then, ``--rounds`` times, one event's BTC price level moves
 (the same file each round, a new value each time) and each side runs
 ``writer batch`` on its own copy (the one-changed re-run), then again with
 nothing changed (the no-change re-run). The order of the two sides alternates
@@ -70,6 +72,8 @@ def move_level(path: Path, value: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--site", type=Path, required=True)
+    ap.add_argument("--baseline-site", type=Path, default=None,
+                    help="the baseline's own copy source (default: --site): a site its templates built, so that neither side starts with a full rebuild")
     ap.add_argument("--fb", type=Path, required=True)
     ap.add_argument("--baseline", type=Path, default=None, help="another writer tree (the baseline)")
     ap.add_argument("--bytecode", action="store_true", help="compare this tree compiled from source against a bytecode cache")
@@ -88,7 +92,7 @@ def main() -> int:
     for name in sides:
         sites[name] = args.work / name
         shutil.rmtree(sites[name], ignore_errors=True)
-        shutil.copytree(args.site, sites[name], symlinks=True)
+        shutil.copytree(args.baseline_site if name == "baseline" and args.baseline_site else args.site, sites[name], symlinks=True)
     event = sorted((args.fb / "events").glob("*.yaml"))[0]
     original = event.read_bytes()
     level = int(re.search(rb"- id: btc_level\n(?:.*\n)*?\s+value: (\d+)", original).group(1))
@@ -117,7 +121,8 @@ def main() -> int:
         command = f"python bench/bench_rerun.py --site {args.site} --fb {args.fb} --bytecode --rounds {args.rounds}"
     else:
         title = f"## Re-runs of a built site: this tree ({commits['this']}) against {args.baseline} ({commits['baseline']}), {args.rounds} interleaved rounds"
-        command = f"python bench/bench_rerun.py --site {args.site} --fb {args.fb} --baseline {args.baseline} --rounds {args.rounds}"
+        command = (f"python bench/bench_rerun.py --site {args.site} --fb {args.fb} --baseline {args.baseline} --rounds {args.rounds}"
+                   + (f" --baseline-site {args.baseline_site}" if args.baseline_site else ""))
     out = [
         title,
         "",

@@ -147,3 +147,46 @@ def test_a_manifest_is_written_back_byte_for_byte_and_a_doubled_event_line_is_no
     assert again.entries[event_id].title.startswith("Edited ")
     assert all(isinstance(again.entries.item(k), Entry) for k in again.entries)  # built from the JSON, serialised again
     assert json.loads(again.to_bytes(__version__))["events"][event_id]["title"].startswith("Edited ")
+
+
+def _per_file(layout, staged):
+    """The plain version of commit._move_into_place: every staged file renamed on its own, in one sorted order."""
+    for rel in sorted(staged, key=lambda r: ("/" not in r, r)):
+        (layout.out / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(layout.stage / rel, layout.out / rel)
+        yield rel
+
+
+def test_a_new_event_s_folder_moves_in_whole_and_the_site_is_the_one_file_by_file_renames_give(tmp_path, monkeypatch):
+    import shutil
+
+    from test_batch_support import make_factbase, move_price_level, tree
+    from writer.publish import BatchOptions, build_site
+    from writer.publish import commit as commit_module
+
+    paths = make_factbase(tmp_path / "fb", 4)
+    spare = tmp_path / "spare.yaml"
+    shutil.move(paths[-1], spare)
+    build_site(tmp_path / "fb", BatchOptions(out=tmp_path / "a", jobs=1))
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    shutil.copy(spare, paths[-1])  # a new event
+    move_price_level(paths[0])  # and a changed one
+    moves: list[str] = []
+    real_replace = os.replace
+
+    def replace(src, dst):
+        if Path(src).is_dir():
+            moves.append(Path(dst).name)
+        real_replace(src, dst)
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    with monkeypatch.context() as m:
+        m.setattr(os, "replace", replace)
+        report = build_site(tmp_path / "fb", BatchOptions(out=tmp_path / "a", jobs=1))
+    assert sorted(report.published) == sorted([paths[0].stem, paths[-1].stem])
+    assert moves == [paths[-1].stem]  # the new event's folder, once; the changed one file by file
+    monkeypatch.setattr(commit_module, "_move_into_place", _per_file)
+    build_site(tmp_path / "fb", BatchOptions(out=tmp_path / "b", jobs=1))
+    assert tree(tmp_path / "a", state=False) == tree(tmp_path / "b", state=False)
+    assert (tmp_path / "a" / ".writer" / "manifest.json").read_bytes() == (tmp_path / "b" / ".writer" / "manifest.json").read_bytes()
+    assert not any((tmp_path / "a" / ".writer" / "stage").iterdir())

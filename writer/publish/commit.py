@@ -144,10 +144,7 @@ def commit(layout: Layout, before: Manifest, after: Manifest, change: Change, *,
     if pending:
         write_journal(layout, before, pending)
     # Articles before the site files that link to them.
-    for rel in sorted(change.staged, key=lambda r: (is_site_file(r), r)):
-        target = layout.out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(layout.stage / rel, target)
+    for rel in _move_into_place(layout, change.staged):
         if hashes is not None:
             hashes.note(rel, staged_hashes[rel])
     for rel, digests in sorted(change.deletions.items()):
@@ -163,6 +160,31 @@ def commit(layout: Layout, before: Manifest, after: Manifest, change: Change, *,
         _remove(layout.journal)  # bound to the manifest just replaced: it no longer applies either way
     empty_folder(layout.stage)  # the event folders the renames emptied
     return wrote
+
+
+def _move_into_place(layout: Layout, staged: list[str]):
+    """Rename the staged files into the site, the events' folders first, then the site's own files; yields each
+    file once it is in place. An event folder the site does not have yet moves in whole, one atomic rename for its
+    files (a cold build of 10,000 events made, filled and emptied 10,000 folders, one directory operation each, the
+    slowest part of its commit); an existing folder gets its staged files one by one."""
+    out, stage = os.fspath(layout.out) + os.sep, os.fspath(layout.stage) + os.sep
+    by_folder: dict[str, list[str]] = {}
+    for rel in staged:
+        by_folder.setdefault(rel.rpartition("/")[0], []).append(rel)
+    own = by_folder.pop("", [])  # the index pages, feed and sitemap
+    for folder, files in sorted(by_folder.items()):
+        files.sort()
+        names = [rel.rpartition("/")[2] for rel in files]
+        if not os.path.lexists(out + folder) and sorted(os.listdir(stage + folder)) == names:
+            os.replace(stage + folder, out + folder)
+        else:
+            os.makedirs(out + folder, exist_ok=True)
+            for rel in files:
+                os.replace(stage + rel, out + rel)
+        yield from files
+    for rel in sorted(own):
+        os.replace(stage + rel, out + rel)
+        yield rel
 
 
 def write_journal(layout: Layout, before: Manifest, pending: dict[str, str | None]) -> None:

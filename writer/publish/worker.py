@@ -207,25 +207,30 @@ class Publisher:
             event_file(event.id, claims_name(event.id)): made.claims_json.encode("utf-8"),
         }
         hashes = {rel: sha256_bytes(data) for rel, data in files.items()}
-        staged = tuple(rel for rel, data in files.items() if self._stage(rel, data, hashes[rel]))
+        staged = self._stage(files, hashes)
         inputs = Inputs(event.digest, self.registry(task.registry).digest, self.pages.digest_with(self.templates_digest), __version__, self.config_digest,
                         task.article_digest)
         entry = Entry(event.id, task.source, inputs, made.title, published, modified, made.summary, hashes, made.figures, corrections,
                       edited=task.article is not None)
         return Outcome(task.source, task.path, event.id, entry=entry, staged=staged)
 
-    def _stage(self, rel: str, data: bytes, digest: str) -> bool:
-        """Write ``rel`` to the stage unless the site already holds exactly these bytes."""
-        target = self.out / rel
-        try:
-            if target.is_file() and sha256_file(target) == digest:
-                return False
-        except OSError:
-            pass
-        staged = self.stage / rel
-        staged.parent.mkdir(parents=True, exist_ok=True)
-        staged.write_bytes(data)
-        return True
+    def _stage(self, files: dict[str, bytes], hashes: dict[str, str]) -> tuple[str, ...]:
+        """Write each of an event's files (all in its folder) to the stage unless the site already holds exactly
+        these bytes; the files written."""
+        staged: list[str] = []
+        for rel, data in files.items():
+            target = self.out / rel
+            try:
+                if target.is_file() and sha256_file(target) == hashes[rel]:
+                    continue
+            except OSError:
+                pass
+            path = self.stage / rel
+            if not staged:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            staged.append(rel)
+        return tuple(staged)
 
     def _blocking(self, text: str, path: str, event):
         from writer.check.findings import severity_rank
