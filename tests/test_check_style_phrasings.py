@@ -31,6 +31,7 @@ REQUIRED = {
     "official": {"attribution"},
     "disputed": {"disagreement"},
     "estimate_potential": {"estimate"},
+    "estimate_potential_again": {"estimate"},  # the same source's estimate again, its method told once
     "estimate": {"estimate"},
     "pending_verification": {"pending"},
     "rumor": {"rumor"},

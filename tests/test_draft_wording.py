@@ -803,3 +803,16 @@ def test_two_figures_alike_in_every_printed_word_are_not_told_twice():
 """, eid="told-twice", windows="24h, 7d, 1h, 60m")
     assert md.count("the exchange feed is down") == 1, md
     assert len(re.findall(r"higher figure (?:for [^,]*)?comes from Bybit|higher figure comes from Bybit", md)) <= 1, md
+
+
+def test_a_second_estimate_from_the_same_model_does_not_repeat_its_method():
+    """Two pressure zones from one provider's heat map printed the same long caveat, method and all, twice in a row;
+    the second says it is another estimate of potential liquidations from the same provider."""
+    md = draft("""
+  - {id: below, metric: pressure_zone, unit: USD, side: long, direction: below, status: estimate, asset: BTC, price_level: 80000,
+     note: projected from liquidation heat maps, observations: [{source: coinglass, value: 286000000}]}
+  - {id: above, metric: pressure_zone, unit: USD, side: short, direction: above, status: estimate, asset: BTC, price_level: 85000,
+     note: projected from liquidation heat maps, observations: [{source: coinglass, value: 698000000}]}
+""", eid="estimate-again")
+    assert md.count("projected from liquidation heat maps") == 1, md
+    assert "another estimate of potential, not realised, liquidations modelled by CoinGlass" in md, md

@@ -124,6 +124,7 @@ class Render:
         self.section = ""
         self.averaged: set[str] = set()  # facts whose reported average has been printed
         self.ended: set[str] = set()  # changes whose two ends have been printed beside them
+        self.said: set[tuple] = set()  # (table, status, sources, method note) of the caveats printed so far
         self.fine: set[str] = set()  # facts printed with more figures, so that each reads only as itself (see _ends)
 
     # -- plumbing -----------------------------------------------------------------
@@ -477,6 +478,10 @@ class Render:
         elif not sources:
             raise TemplateMisuse(f"no source to name for a {kind} item, and the style has no '{kind}_unsourced' phrasing")
         options = table[kind]
+        said = (id(table), kind, tuple(sources), fact.note if fact is not None else None)
+        if said in self.said and f"{kind}_again" in table:
+            options = table[f"{kind}_again"]  # the same source's caveat again: its method was given the first time
+        self.said.add(said)
         n = self.counters.get((slot, kind), 0)
         self.counters[(slot, kind)] = n + 1
         text = options[choose(self.event.id, f"{slot}:{kind}:{n}", len(options))]
