@@ -64,3 +64,15 @@ def test_a_range_across_a_million_uses_one_magnitude():
     assert (lo.text, hi.text) == ("$150 million", "$190 million")
     lo, hi = n.money_range(5_000, 2_500_000_000)
     assert (lo.text, hi.text) == ("$5,000", "$2.5 billion")
+
+
+@pytest.mark.parametrize(("value", "kw", "text"), [
+    (0.0004, {}, "0.0004"),  # one decimal would print "0", a different reading (corners seed 28)
+    (0.000437, {"floor": True}, "0.00043"),  # a floor stays a floor
+    (0.000437, {"ceil": True}, "0.00044"),
+    (-0.000437, {"floor": True}, "-0.00044"),  # below zero the floor is the larger magnitude
+    (0.5, {}, "0.5"),
+    (50_100.26, {}, "50,100.3"),  # from one up: one decimal, grouped, as before
+])
+def test_an_index_reading_below_one_keeps_two_significant_figures(value, kw, text):
+    assert n.index(value, **kw).text == text

@@ -199,8 +199,14 @@ def ratio(value: float, *, floor: bool = False, ceil: bool = False, figs: int = 
 
 def index(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted:
     """Index points (Fear & Greed 23, Nikkei 50,100): one decimal at most, grouped (down under a
-    floor, up under a ceiling)."""
+    floor, up under a ceiling); a reading below one keeps two significant figures, as a percentage
+    does (0.0004, not 0: one decimal would print a different reading)."""
     d = Decimal(repr(float(value)))
+    if 0 < abs(d) < 1:
+        if d < 0:
+            floor, ceil = ceil, floor
+        mag = round_sig(abs(float(value)), 2, floor=floor, ceil=ceil)
+        return Formatted(_plain(-mag if d < 0 else mag), _changed(value, -mag if d < 0 else mag))
     rounded = d.quantize(Decimal("0.1"), rounding=_mode(floor, ceil)).normalize()
     if rounded == rounded.to_integral_value():
         rounded = rounded.quantize(Decimal(1))
