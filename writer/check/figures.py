@@ -45,6 +45,10 @@ COINS = r"coins|tokens|bitcoins?|btc|eth|ether|xrp|sol|doge|bnb"
 # The currency words above, longest first, as one alternation for the grammar.
 CUR_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 
+# A duration's word and what it is in a fact's units: a week is seven days (no fact unit is weeks).
+DURATION_UNITS = {"minute": ("minutes", 1), "hour": ("hours", 1), "day": ("days", 1), "week": ("days", 7)}
+DURATION_WORDS = "|".join(DURATION_UNITS)  # the words of the grammar's durations, singular
+
 # One alternation, most specific first; named groups say which form matched.
 # "from 46 to 1", "from about 622,000 to 1": a move's start, with at most one word of hedge between
 _MOVE_FROM = re.compile(r"\bfrom\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
@@ -54,7 +58,7 @@ _FIGURE_SOURCE = (
     (?<![\w$.,/+\-])
     (?=[$₿\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds)  # cheap first-character filter
     (?:
-      (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?dollars|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>minute|hour|day|week)s?\b)?)
+      (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?dollars|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>{DURATION_WORDS})s?\b)?)
     | (?P<mrange>(?P<mr_neg>[-−])?{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+(?P<mr_hi_neg>[-−])?)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
     | (?P<prange>(?P<pr_lo>{NUM})\s?%?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|percent\b|per\s?cent\b))
     | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?)
@@ -70,7 +74,7 @@ _FIGURE_SOURCE = (
     | (?P<curword>(?P<cw_num>{NUM})\s+(?P<cw_cur>{CUR_WORDS})\b)
     | (?P<counted>(?P<c_num>{NUM})\s+(?:(?!(?:hours?|minutes?|days?|weeks?|months?|years?|seconds?|largest|biggest|smallest|top|first|last|most|least)\b)\w+\s+)?(?P<c_noun>{COUNTED})\b)
     | (?P<coins>(?P<co_num>{NUM})\s?(?P<co_unit>{COINS})\b)
-    | (?P<grouped>(?P<g_num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?))(?!\s+(?:minute|hour|day|week)s?\b)  # a duration: _read_in_context
+    | (?P<grouped>(?P<g_num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?))(?!\s+(?:{DURATION_WORDS})s?\b)  # a duration: _read_in_context
     )
     (?![\w%]|[-–]\w)
     """
@@ -153,7 +157,7 @@ _MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{N
 _LEVERAGE_BEFORE = re.compile(r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
 # Two figures that are the ends of one range: what stands between them, and what may stand before the first.
 # A duration's word may follow each end ("67,400 hours to 70,900 hours": the check reads no unit in it).
-_RANGE_JOIN = re.compile(r"^\s*(?:(?:minutes?|hours?|days?|weeks?)\s+)?(?:[-–—]|to|to\s+(?:even|as\s+(?:much|many|high)\s+as|about|around|roughly|nearly|approximately|some|perhaps)|and(?:\s+(?:about|around|roughly|nearly|approximately|some))?)\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(rf"^\s*(?:(?:{DURATION_WORDS})s?\s+)?(?:[-–—]|to|to\s+(?:even|as\s+(?:much|many|high)\s+as|about|around|roughly|nearly|approximately|some|perhaps)|and(?:\s+(?:about|around|roughly|nearly|approximately|some))?)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:\bbetween(?:\s+the)?|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween(?:\s+the)?\s*$", re.IGNORECASE)  # "between the $52,400 and $53,000 marks"
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
@@ -403,12 +407,10 @@ DEFAULT_QUALIFIERS = {
 
 # --- Figures read in context: numbers whose unit the sentence gives, not the number's neighbour.
 
-# A duration's word and what it is in a fact's units: a week is seven days (no fact unit is weeks).
-DURATION_UNITS = {"minute": ("minutes", 1), "hour": ("hours", 1), "day": ("days", 1), "week": ("days", 7)}
 # "847 days", "0.6 hours", "an 847-day wait", and a range "653 to 1,050 days" / "675 days to 711 days".
 _DURATION_RE = re.compile(
-    rf"(?=\d)(?<![\w$.,/#+\-−])(?:(?P<lo_part>(?P<lo>{NUM})(?:\s+(?P<lo_unit>minute|hour|day|week)s?)?)\s*(?:[-–—]|\s+to\s+)\s*)?"
-    rf"(?P<num>{NUM})(?P<sep>\s+|-)(?P<unit>minute|hour|day|week)s?\b(?![-–]\w)",
+    rf"(?=\d)(?<![\w$.,/#+\-−])(?:(?P<lo_part>(?P<lo>{NUM})(?:\s+(?P<lo_unit>{DURATION_WORDS})s?)?)\s*(?:[-–—]|\s+to\s+)\s*)?"
+    rf"(?P<num>{NUM})(?P<sep>\s+|-)(?P<unit>{DURATION_WORDS})s?\b(?![-–]\w)",
     re.IGNORECASE,
 )
 # Most durations in the genre are windows ("over 24 hours", "a 24-hour window", "in the past 7 days"),
