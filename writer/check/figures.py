@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from writer.check.casefold import lowered
+from writer.check.casefold import lower_grammar, lowered
 
 _MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MAG_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
@@ -81,31 +81,7 @@ _FIGURE_SOURCE = (
 )
 
 
-def _fold_grammar(pattern: str) -> str:
-    """The figure grammar's case-sensitive twin for lower-cased text (writer/check/casefold.py): every
-    letter lower-cased but those of escapes and group names, and the ``(?i:...)`` groups plain. Scanned
-    over ``lowered(text)`` it gives the matches IGNORECASE gives over the text (about 1.25x faster: the
-    engine passes over an alternative on its first character only when it compares it case-sensitively);
-    tests/test_check_regex_filters.py holds the two to the same matches."""
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern[i] == "\\":
-            out.append(pattern[i:i + 2])
-            i += 2
-        elif pattern.startswith("(?P<", i):
-            close = pattern.index(">", i)
-            out.append(pattern[i:close + 1])
-            i = close + 1
-        elif pattern.startswith("(?i:", i):
-            out.append("(?:")
-            i += 4
-        else:
-            out.append(pattern[i].lower())
-            i += 1
-    return "".join(out)
-
-
-_FIGURE_FOLDED = re.compile(_fold_grammar(_FIGURE_SOURCE), re.VERBOSE)
+_FIGURE_FOLDED = re.compile(lower_grammar(_FIGURE_SOURCE), re.VERBOSE)  # about 1.25x faster; see casefold
 
 
 def _figure_re() -> re.Pattern:
