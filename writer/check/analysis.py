@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from writer.check.casefold import lower_pattern, lowered
 from writer.check.document import Article, Block
+from writer.check.lazyre import Deferred
 from writer.check.figures import Figure
 from writer.check.phrases import PhraseSet
 
@@ -39,13 +40,13 @@ NOTE_CLASSES = frozenset({"note_backward", "note_forward", "note_label"})
 # qualifying them. "Reported figures differ" alone says nothing of whose the next figure is.
 RUN_OPENING = CAVEAT_CLASSES - {"disagreement"}
 # What an estimate rests on, and where a rumour circulates (DESIGN §2: "and from what", "where it circulates").
-_BASIS = re.compile(r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
-_CIRCULATES = re.compile(r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
+_BASIS = Deferred(globals(), r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
+_CIRCULATES = Deferred(globals(), r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]*\)")
 # A figure that points back at one already given: "this $X", "the same X", "the $X total".
-_BACK_BEFORE = re.compile(r"\b(?:this|that|these|those|the\s+same|the\s+aforementioned|the\s+above|said)\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
-_THE_BEFORE = re.compile(r"\bthe\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
-_BACK_AFTER = re.compile(r"^\s*(?:figure|total|tally|sum|amount|loss|losses|wipeout|flush|number)\b", re.IGNORECASE)
+_BACK_BEFORE = Deferred(globals(), r"\b(?:this|that|these|those|the\s+same|the\s+aforementioned|the\s+above|said)\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
+_THE_BEFORE = Deferred(globals(), r"\bthe\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
+_BACK_AFTER = Deferred(globals(), r"^\s*(?:figure|total|tally|sum|amount|loss|losses|wipeout|flush|number)\b", re.IGNORECASE)
 
 
 def _refers_back(fu) -> bool:
@@ -425,7 +426,7 @@ _JOINER = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/)?\s*$")
 
 
 # A credit line: a label and a name, nothing more ("Source: CoinGlass", "(Data: Coinalyze)").
-_CREDIT = re.compile(r"^\W*\w+(?:\s+\w+)?\s*:\s*[^.;:]{1,60}?[.)]?\s*$")
+_CREDIT = Deferred(globals(), r"^\W*\w+(?:\s+\w+)?\s*:\s*[^.;:]{1,60}?[.)]?\s*$")
 
 
 def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSet, *, label: bool = False) -> set[str]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from writer.check.casefold import lower_grammar, lowered
+from writer.check.lazyre import Deferred
 
 _MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MAG_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
@@ -98,10 +99,12 @@ def __getattr__(name: str):
     if name == "_FIGURE_RE":
         return _figure_re()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# The expressions made ``Deferred`` below are compiled on first use (writer/check/lazyre.py): the
+# sentences of a draft never reach them, other articles' do; the rest are read in nearly every check.
 # A time of day ("08:30") or a bare hyphenated compound is never a ratio.
 _TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
 # "hundred" alone is only a figure in "hundred billion" / "a hundred million".
-_HUNDRED_RE = re.compile(r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
+_HUNDRED_RE = Deferred(globals(), r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
 
 
 # A magnitude counted in words: "two hundred thousand traders", "three million dollars", "forty-five
@@ -121,7 +124,7 @@ def _number_words(first: str, usd: str) -> str:
             rf"(?:(?P<dollars>\s+(?:of\s+)?(?:dollars|{usd}))|\s+(?P<noun>{COUNTED})\b)?")
 
 
-_NUMBER_WORDS_RE = re.compile(_number_words("[efnstEFNST]", "USD"), re.IGNORECASE)
+_NUMBER_WORDS_RE = Deferred(globals(), _number_words("[efnstEFNST]", "USD"), re.IGNORECASE)
 # Its case-sensitive twin for the lowered text: the same matches where lowering keeps every offset, ~2x faster.
 _NUMBER_WORDS_LOWER = re.compile(_number_words("[efnst]", "usd"))
 
@@ -130,13 +133,13 @@ _HALF_RE = re.compile(r"(?<![\w$])half\s+a\s+(?P<mag>million|billion|trillion)(?
 # A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x", "a 40x
 # long", "a 40X bearish position") is a position's terms, not a figure.
 _MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:(?:bullish|bearish)\s+)?(?:leverage|leveraged|levered|margin|long|longs|short|shorts|position|positions)\b)", re.IGNORECASE)
-_LEVERAGE_BEFORE = re.compile(r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
+_LEVERAGE_BEFORE = Deferred(globals(), r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
 # Two figures that are the ends of one range: what stands between them, and what may stand before the first.
 # A duration's word may follow each end ("67,400 hours to 70,900 hours": the check reads no unit in it).
 _RANGE_JOIN = re.compile(rf"^\s*(?:(?:{DURATION_WORDS})s?\s+)?(?:[-–—]|to|to\s+(?:even|as\s+(?:much|many|high)\s+as|about|around|roughly|nearly|approximately|some|perhaps)|and(?:\s+(?:about|around|roughly|nearly|approximately|some))?)\s*$", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"(?:\bbetween(?:\s+the)?|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"\bbetween(?:\s+the)?\s*$", re.IGNORECASE)  # "between the $52,400 and $53,000 marks"
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
+_RANGE_OPEN = Deferred(globals(), r"(?:\bbetween(?:\s+the)?|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
+_BETWEEN_BEFORE = Deferred(globals(), r"\bbetween(?:\s+the)?\s*$", re.IGNORECASE)  # "between the $52,400 and $53,000 marks"
+_FROM_BEFORE = Deferred(globals(), r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 # An index reading: "the Fear & Greed Index stood at 27", "a reading of 12" (not a ticker's digits: "is 1INCH").
 _INDEX_RE = re.compile(
@@ -226,7 +229,7 @@ def _unit_of(text: str) -> str | None:
     return None
 
 
-_TRAILING_IN_OF = re.compile(r"\s+(?:in|of)$")
+_TRAILING_IN_OF = Deferred(globals(), r"\s+(?:in|of)$")
 
 
 def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
@@ -413,7 +416,7 @@ _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over"
 _NUMBER_RE = re.compile(rf"(?=\d)(?<![\w$.,/#+\-−])(?P<num>{NUM})")
 # ...and what makes one a bare number: nothing glued to it ("1INCH", "3am", "94%", "40x", "24-hour", "08:30").
 _BARE_AFTER = re.compile(r"(?![\w%]|[.,:]\d|\s*(?:[x×%]|percent\b|per\s?cent\b)|[-–]\w)")
-_AMOUNT_LEAD = re.compile(
+_AMOUNT_LEAD = Deferred(globals(),
     r"(?:\b(?:number(?:ed|s|ing)?|(?:came|comes?|coming)\s+to|st(?:oo|a)d\s+at|stands\s+at|standing\s+at"
     r"|total(?:l?ed|s|l?ing)?|reach(?:ed|es)?|hit|hits|amount(?:ed|s|ing)?\s+to|put\s+at|estimated\s+at|pegged\s+at"
     r"|(?:rose|rises|risen|fell|falls|fallen|dropped|drops|climbed|jumped|grew|increased|decreased|declined|slipped|surged)(?:\s+(?:by|to))?"
@@ -423,19 +426,19 @@ _AMOUNT_LEAD = re.compile(
 )
 # "at" names an amount only after a verb that puts one there ("puts the number of users at 305",
 # "estimated at"); "traders who bought at 96,000" is a price.
-_PUTS_AT = re.compile(r"\b(?:st(?:oo|a)d|stands|standing|puts?|putting|places?|placed|pegs?|pegged|estimates?|estimated|sees?|seen)\b", re.IGNORECASE)
+_PUTS_AT = Deferred(globals(), r"\b(?:st(?:oo|a)d|stands|standing|puts?|putting|places?|placed|pegs?|pegged|estimates?|estimated|sees?|seen)\b", re.IGNORECASE)
 # What may follow the number: the clause ends, or a preposition or conjunction goes on ("... 277 over the day").
 _AMOUNT_END = re.compile(
     r"(?:\s*(?:$|[.,;:)!?—(])|\s+(?:over|in|during|across|on|from|according|per|as|by|with|and|or|to|after|before|since"
     r"|this|that|which|while|at|out|of|among|against|versus|vs|than|for|when|amid|following|near|around|until|was|were|is|are)\b)",
     re.IGNORECASE,
 )
-_AMOUNT_SUBJECT = re.compile(
+_AMOUNT_SUBJECT = Deferred(globals(),
     rf"\b(?:(?P<count>(?:number|count|tally|headcount)\s+of|{COUNTED})|(?P<index>index|reading|gauge|score)|(?P<ratio>ratio))\b",
     re.IGNORECASE,
 )
-_NUM_ONLY = re.compile(NUM)
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|;|\n")
+_NUM_ONLY = Deferred(globals(), NUM)
+_SENTENCE_END = Deferred(globals(), r"[.!?][\"”’)]*\s|;|\n")
 _LOOKBACK = 200  # characters before a number searched for its sentence's subject
 _LEAD_REACH = 48  # characters before a number (and its qualifier) searched for the verb leading to it
 
@@ -699,7 +702,7 @@ def _range_ends(text: str, a: Figure, b: Figure, base: int) -> bool:
     return True
 
 
-_POINT_RE = re.compile(rf"{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|(?i:mn|mln|bn|tn|[kmbt])\b)?", re.IGNORECASE)
+_POINT_RE = Deferred(globals(), rf"{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|(?i:mn|mln|bn|tn|[kmbt])\b)?", re.IGNORECASE)
 
 
 def find_figures_simple(text: str, base: int) -> list[Figure]:
