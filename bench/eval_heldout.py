@@ -87,10 +87,14 @@ def measure(checker, articles: list[Path]) -> dict:
 
 
 def git_commit() -> str:
-    try:
-        out = subprocess.run(["git", "-C", str(eval_corpus.ROOT), "rev-parse", "--short", "HEAD"],
-                             capture_output=True, text=True, check=True)
+    """HEAD, and the last commit that changed the code the check runs (``writer/``): the figures
+    belong to the latter, whatever bench or test commits lie on top of it."""
+    def rev(*args: str) -> str:
+        out = subprocess.run(["git", "-C", str(eval_corpus.ROOT), *args], capture_output=True, text=True, check=True)
         return out.stdout.strip()
+
+    try:
+        return f"{rev('rev-parse', '--short', 'HEAD')} (writer/ as of {rev('log', '-1', '--format=%h', '--', 'writer')})"
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
