@@ -89,3 +89,74 @@ def test_rstrip_strips_what_the_expressions_read_as_space():
 
     space = re.compile(r"\s")
     assert all(c.isspace() == bool(space.match(c)) for c in map(chr, range(sys.maxunicode + 1)))
+
+
+def _analyses():
+    """Analyses of the check fixtures, the golden drafts and sentences of our own (several per block)."""
+    from pathlib import Path
+
+    from writer.check import Checker
+
+    here = Path(__file__).parent
+    texts = [p.read_text(encoding="utf-8") for folder in (here / "fixtures" / "check", here / "golden")
+             for p in sorted(folder.rglob("*.md"))]
+    texts.append("The claim that $7 billion sits at $93,000 spread. It is unverified. Longs lost $5 million.\n\n"
+                 "- A rumour: $2 billion moved. Nobody has confirmed it.\n- Shorts lost $3 million. Source: CoinGlass.\n")
+    checker = Checker()
+    for text in texts:
+        uses = checker.links(text)
+        if uses:
+            yield uses[0][2]
+
+
+def test_next_sentence_of_a_block_is_the_plain_search():
+    """F002 reads the sentence after a claim by its place in its block (``Analysis.next_in_block``), not by
+    walking every sentence of the article: the same sentence as the plain search."""
+    seen = 0
+    for analysis in _analyses():
+        for s in analysis.sentences:
+            plain = [t for t in analysis.sentences if t.block == s.block and t.start >= s.end]
+            assert analysis.next_in_block(s) is (plain[0] if plain else None)
+            seen += bool(plain)
+    assert seen > 100
+
+
+_ONE_FACT = """\
+id: spellings
+as_of: 2026-11-17T09:00:00+08:00
+windows: [24h]
+facts:
+  - id: total_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    observations:
+      - {source: tracker, value: 758M}
+"""
+
+
+def test_source_spellings_are_kept_by_what_the_registry_names():
+    """The checker keeps each registry's source expression; two registries that name their sources
+    differently never share one, whatever their path and digest say (built in code: none; changed in
+    place: the old digest)."""
+    from writer.check import Checker
+    from writer.factbase.loader import event_from_text
+    from writer.factbase.records import Source, SourceRegistry
+    from writer.factbase.vocabulary import SourceKind
+
+    def event(name: str, digest: str = ""):
+        registry = SourceRegistry({"tracker": Source("tracker", name, SourceKind.AGGREGATOR)}, digest=digest)
+        return event_from_text(_ONE_FACT, "spellings.yaml", registry)
+
+    text = "According to Glassline, liquidations reached $758 million over 24 hours."
+
+    def codes(checker, ev):
+        return sorted(f.code for f in checker.check_text(text, event=ev))
+
+    fresh = codes(Checker(), event("Glassline"))
+    assert codes(Checker(), event("Coinfield")) != fresh  # the name matters to the findings
+    for digest in ("", "same-digest"):
+        checker = Checker()
+        checker.check_text(text)  # fact-free first: no registry
+        codes(checker, event("Coinfield", digest))
+        assert codes(checker, event("Glassline", digest)) == fresh
