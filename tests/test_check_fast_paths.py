@@ -160,3 +160,28 @@ def test_source_spellings_are_kept_by_what_the_registry_names():
         checker.check_text(text)  # fact-free first: no registry
         codes(checker, event("Coinfield", digest))
         assert codes(checker, event("Glassline", digest)) == fresh
+
+
+def test_a_figure_is_made_as_the_generated_init_makes_it():
+    """Figure writes its fields in one call (its own __init__): the same fields, defaults, order and
+    values as the __init__ a frozen dataclass of its fields generates; still frozen, equal and hashed alike."""
+    import dataclasses
+    import inspect
+
+    import pytest
+
+    from writer.check.figures import Figure
+
+    fields = dataclasses.fields(Figure)
+    plain = dataclasses.make_dataclass("PlainFigure", [(f.name, f.type, f) for f in fields], frozen=True)
+    ours, theirs = inspect.signature(Figure), inspect.signature(plain)
+    assert [(p.name, p.default) for p in ours.parameters.values()] == [(p.name, p.default) for p in theirs.parameters.values()]
+    for args, kw in (((1, 5, "$5", "USD", 5.0, 5.0, True, 0.5), {}),
+                     ((0, 9, "about 40%", "percent", 40.0, 40.0, True, 0.5, "approx", "about", 0), {}),
+                     ((3, 12, "5,000 BTC", "coins", 5e3, 5e3, True, 500.0), {"asset": "BTC"})):
+        fig = Figure(*args, **kw)
+        assert dataclasses.astuple(fig) == dataclasses.astuple(plain(*args, **kw))
+        assert fig == Figure(*args, **kw) and hash(fig) == hash(Figure(*args, **kw))
+        assert repr(fig) == repr(plain(*args, **kw)).replace("PlainFigure", "Figure", 1)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fig.lo = 1.0
