@@ -185,3 +185,37 @@ def test_a_figure_is_made_as_the_generated_init_makes_it():
         assert repr(fig) == repr(plain(*args, **kw)).replace("PlainFigure", "Figure", 1)
         with pytest.raises(dataclasses.FrozenInstanceError):
             fig.lo = 1.0
+
+
+def _golden_events():
+    """(draft, its event) for the golden drafts of the repository's own fact files."""
+    from pathlib import Path
+
+    from writer.factbase.loader import load_event
+
+    root = Path(__file__).resolve().parents[1]
+    for draft in sorted((root / "tests" / "golden").glob("*.md")):
+        facts = root / "factbase" / "events" / f"{draft.stem}.yaml"
+        if facts.is_file():
+            yield draft.read_text(encoding="utf-8"), load_event(facts)
+
+
+def test_window_cues_kept_per_article_are_the_plain_cues():
+    """The checker keeps the windows a sentence or a block names for the article (cues_for's ``kept``):
+    every figure's cues are those read without the memo."""
+    from writer.check import Checker
+    from writer.check.linking import cues_for
+
+    checker = Checker()
+    seen = 0
+    for text, event in _golden_events():
+        uses = checker.links(text, event=event)
+        source_rx, spelling = checker._source_rx(event.registry)
+        kept: dict = {}
+        for fu, _, analysis in uses:
+            block = analysis.article.blocks[fu.block_index].text
+            plain = cues_for(fu, checker.phrases, source_rx, spelling, block)
+            assert cues_for(fu, checker.phrases, source_rx, spelling, block, kept=kept) == plain
+            seen += 1
+        assert kept
+    assert seen > 50

@@ -282,8 +282,10 @@ class Checker:
         _, supports, unavailable, index, tickers = entry
         exchanges = frozenset(sid for sid, s in event.registry.sources.items() if s.kind.value == "exchange")
         use = index if self.link_by_index else None
+        windows: dict[str, frozenset[str]] = {}  # the windows each sentence and block names (cues_for's memo)
         for fu in analysis.figures:
-            cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text, exchanges, tickers)
+            cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text, exchanges, tickers,
+                            windows)
             # a figure left to its run's opening is linked with the source named there, as a reader reads it
             opening = analysis.run_opening(fu)
             named = frozenset(fu.sentence.sources) | opening.attributed if opening is not None else None
