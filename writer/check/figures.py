@@ -419,7 +419,10 @@ _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over"
 # reading or a ratio. Without such a subject a bare number stays no figure (years, list numbers,
 # versions, times of day, names with digits never follow these verbs with such a subject).
 # Every number the grammar's forms left (one scan for both readings; a duration is tried at each).
-_NUMBER_RE = re.compile(rf"(?=\d)(?<![\w$.,/#+\-−])(?P<num>{NUM})")
+# (Written with its first digit first, the lookbehind checked after it, and NUM's alternatives without that digit:
+# the engine then skips to the next digit in C instead of trying the expression at every character; the same
+# matches as ``(?=\d)(?<![\w$.,/#+\-−])(?P<num>{NUM})``, tests/test_check_regex_filters.py.)
+_NUMBER_RE = re.compile(r"(?P<num>\d(?<![\w$.,/#+\-−]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))")
 # ...and what makes one a bare number: nothing glued to it ("1INCH", "3am", "94%", "40x", "24-hour", "08:30").
 _BARE_AFTER = re.compile(r"(?![\w%]|[.,:]\d|\s*(?:[x×%]|percent\b|per\s?cent\b)|[-–]\w)")
 _AMOUNT_LEAD = re.compile(
