@@ -427,7 +427,9 @@ _AMOUNT_LEAD = re.compile(
     r"|total(?:l?ed|s|l?ing)?|reach(?:ed|es)?|hit|hits|amount(?:ed|s|ing)?\s+to|put\s+at|estimated\s+at|pegged\s+at"
     r"|(?:rose|rises|risen|fell|falls|fallen|dropped|drops|climbed|jumped|grew|increased|decreased|declined|slipped|surged)(?:\s+(?:by|to))?"
     r"|was|were|is|are|(?P<at>at)|a\s+total\s+of|from)|\bfrom\s+\S+\s+to"
-    r"|\b(?P<own>ratio|reading|score|count|tally|headcount)\s+of)\s*$",
+    r"|\b(?P<own>ratio|reading|score|count|tally|headcount)\s+of"
+    # "an average of (as much as) 0.0004 per trader": an average's number, whatever it counts
+    r"|\b(?P<avg>average\s+of|averag(?:ed|es|ing)|mean\s+of))\s*$",
     re.IGNORECASE,
 )
 # "at" names an amount only after a verb that puts one there ("puts the number of users at 305",
@@ -440,7 +442,9 @@ _AMOUNT_END = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT_SUBJECT = re.compile(
-    rf"\b(?:(?P<count>(?:number|count|tally|headcount)\s+of|{COUNTED})|(?P<index>index|reading|gauge|score)|(?P<ratio>ratio))\b",
+    rf"\b(?:(?P<count>(?:number|count|tally|headcount)\s+of|{COUNTED})|(?P<index>index|reading|gauge|score)|(?P<ratio>ratio)"
+    # a figure known by its label ("figure #3 came to 100", "the weekend total stood at 48"): its unit unsaid
+    rf"|(?P<any>figures?|totals?|sums?|amounts?|values?|tall(?:y|ies))(?:\s+#\d+)?)\b",
     re.IGNORECASE,
 )
 _NUM_ONLY = re.compile(NUM)
@@ -576,6 +580,9 @@ def _bare_amount(text: str, at: int, num: str, qre: re.Pattern, base: int) -> Fi
     lead = _AMOUNT_LEAD.search(before, tail)  # (the lead words end the text: only its tail is searched)
     if lead is None:
         return None
+    if lead.group("avg"):
+        v, p = _amount(num, None)
+        return Figure(base + at, base + end, num, None, v, v, True, p)
     own = lead.group("own")
     if own:  # "a ratio of 1.41", "a headcount of 58,310": the noun is right before its number
         unit = "ratio" if own.lower() == "ratio" else "index" if own.lower() in ("reading", "score") else "count"
@@ -589,7 +596,7 @@ def _bare_amount(text: str, at: int, num: str, qre: re.Pattern, base: int) -> Fi
     said = list(_AMOUNT_SUBJECT.finditer(subject))
     if not said:
         return None
-    unit = "count" if said[-1].group("count") else said[-1].lastgroup
+    unit = "count" if said[-1].group("count") else None if said[-1].group("any") else said[-1].lastgroup
     v, p = _amount(num, None)
     return Figure(base + at, base + end, num, unit, v, v, True, p)
 
