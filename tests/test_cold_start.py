@@ -216,6 +216,27 @@ def test_every_deferred_check_expression_compiles_to_what_re_compile_gives():
         assert not _deferred_in(module)
 
 
+def test_each_phrase_section_read_alone_is_that_section_of_the_whole_file():
+    from writer.check.phrasefile import phrase_section
+
+    whole = default_phrases()
+    assert len(whole) > 10
+    for name, value in whole.items():
+        assert phrase_section(name) == value, name
+    assert phrase_section("no_such_section") is None
+
+
+def test_draftings_bound_words_do_not_load_the_check():
+    code = ("import sys\n"
+            "from writer.draft.layer import _bound_words\n"
+            "words = _bound_words()\n"
+            "assert 'at least' in words and 'up to' in words, sorted(words)\n"
+            "print(sorted(m for m in sys.modules if m.startswith('writer.check')))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "writer.check.phrases'" not in proc.stdout and "writer.check.frames" not in proc.stdout, proc.stdout
+
+
 def test_marker_finder_answers_as_each_class_and_the_caveat_union():
     """Sentence.has and has_caveat ask the one-scan finder instead of each class's and the union's own search."""
     phrases = build_phrases()
