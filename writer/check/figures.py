@@ -503,7 +503,7 @@ _NOT_TICKERS = frozenset(
     "LP BPS BP GW MW TWH GB TB MB KB TPS HRS HR MIN MINS SEC DAYS PERP PERPS OTC ICO IPO".split())
 _LOWER_RE = re.compile(r"[a-z]")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|during|until|till|before|after|of|early|late|mid|through)[\s-]+$", re.IGNORECASE)
+_YEAR_BEFORE = Deferred(globals(), r"\b(?:in|since|during|until|till|before|after|of|early|late|mid|through)[\s-]+$", re.IGNORECASE)
 
 
 def _read_tickers(text: str, found: list[Figure], base: int) -> list[Figure]:
