@@ -180,7 +180,7 @@ def _deferred_in(module) -> dict[str, Deferred]:
     return {name: value for name, value in vars(module).items() if isinstance(value, Deferred)}
 
 
-def test_deferred_check_expressions_give_the_findings_eager_ones_give(tmp_path):
+def test_deferred_check_expressions_give_the_findings_eager_ones_give():
     """The same findings on every golden and fixture article, with the check's deferred expressions
     compiled at start (as before) and left to compile on first use (in a fresh process each)."""
     code = (

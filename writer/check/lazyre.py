@@ -17,8 +17,8 @@ that; tests/test_cold_start.py holds both to the same answers).
 A module's own constant patterns are deferred the same way (:class:`Deferred`)
 when a draft's check never reaches them: the number words, amount leads and
 range openers of writer/check/figures.py and the like are read only in some
-articles' sentences, and compiling them at import was about a twentieth of a
-cold ``writer draft``'s instructions (bench/bench_draft_instructions.py).
+articles' sentences, and compiling them at import was about 2% of a cold
+``writer draft``'s instructions (bench/bench_draft_instructions.py).
 """
 
 from __future__ import annotations

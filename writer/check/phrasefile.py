@@ -4,8 +4,8 @@ Kept apart from ``writer.check.phrases`` (which compiles the lists and imports t
 attribution frames) so that drafting, which needs only the qualifier words a
 hedge may be written with, reads them without loading the check: for a draft
 with ``--no-check`` of an event with a bound ("over", "up to"), parsing the whole
-file and importing the check's modules was about 9 CPU-ms, 3% of it
-(bench/bench_draft_instructions.py).
+file and importing the check's modules was about 4% of its instructions
+(bench/results/cold_draft.md).
 """
 
 from __future__ import annotations
