@@ -56,3 +56,30 @@ def test_an_edited_template_reports_its_new_lines(tmp_path):
     assert before
     (sections / "figures.md.j2").write_text("{# one #}\n{# two #}\n{# three #}\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
     assert lines() == [n + 3 for n in before]
+
+
+def _plain_readable(obj, name: str) -> bool:
+    """The template reading rule as first written, on the object itself (drafter._readable keeps verdicts per type)."""
+    from writer.draft.drafter import _CODE_TYPES
+    from writer.draft.view import Ref
+
+    if isinstance(obj, Ref):
+        return name in obj.PUBLIC
+    return not (name.startswith("_") or isinstance(obj, _CODE_TYPES))
+
+
+def test_kept_reading_verdicts_are_the_rules():
+    from writer.draft.drafter import _readable
+    from writer.draft.view import build_view
+
+    event = load_event(EVENTS[0])
+    view = build_view(event, Drafter(run_check=False).style.thresholds)
+    objects = [view, *view.__dict__.values(), "text", 3, len, _plain_readable, Drafter, iter([]), (x for x in ())]
+    objects += [v for v in vars(view).values() if isinstance(v, (list, tuple))]
+    objects += [item for v in vars(view).values() if isinstance(v, (list, tuple)) for item in v]
+    names = {"id", "status", "value", "_fact", "__class__", "__self__", "gi_frame", "format", "upper", "has_note", "unverified"}
+    names |= {n for o in objects for n in dir(o)[:60]}
+    for _ in range(2):  # the second time, from the kept verdicts
+        for obj in objects:
+            for name in names:
+                assert _readable(obj, name) == _plain_readable(obj, name), (type(obj).__name__, name)

@@ -12,6 +12,7 @@ import json
 import re
 import types
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -39,9 +40,16 @@ def _readable(obj, name: str) -> bool:
     """The rule that keeps numbers out of templates: on a reference only its declared flags are
     readable; no name starting with "_" anywhere, and nothing of a function, class, frame or generator
     (a function's ``__self__`` or a generator's ``gi_frame`` leads back to the facts)."""
-    if isinstance(obj, Ref):
-        return name in obj.PUBLIC
-    return not (name.startswith("_") or isinstance(obj, _CODE_TYPES))
+    return _readable_on(type(obj), name)
+
+
+@lru_cache(maxsize=4096)
+def _readable_on(kind: type, name: str) -> bool:
+    """``_readable`` for any object of type ``kind`` (a reference's PUBLIC is its class's): kept per type and
+    name, as a draft reads some 400 attributes, the same few dozen over and over (bench/results/draft_facts.md)."""
+    if issubclass(kind, Ref):
+        return name in kind.PUBLIC
+    return not (name.startswith("_") or issubclass(kind, _CODE_TYPES))
 
 
 # Objects whose attributes reach code and its variables (Jinja2's sandbox guards the same kinds).
@@ -76,7 +84,7 @@ class _Bundled(jinja2.Environment):
                 return obj[attribute]
             except (TypeError, LookupError):
                 return self.undefined(obj=obj, name=attribute)
-        if _readable(obj, attribute) and not (attribute in _FORMAT_METHODS and isinstance(obj, str)):
+        if _readable_on(type(obj), attribute) and not (attribute in _FORMAT_METHODS and isinstance(obj, str)):
             return value
         return _refused(self, obj, attribute)
 
@@ -218,11 +226,12 @@ class Drafter:
             return spec.get("reason", "none of " + ", ".join(any_of))
         return None
 
-    def _render(self, name: str, view, render: Render) -> str:
+    def _render(self, name: str, view, render: Render, functions: dict) -> str:
+        """One section's template rendered; ``functions`` are ``render.functions()``, bound once per draft."""
         tmpl = self.templates[name]
         render.section = name
         try:
-            return tmpl.render(ev=view, **render.functions())
+            return tmpl.render(ev=view, **functions)
         except (TemplateMisuse, jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
             import traceback  # only a failing template needs it
 
@@ -242,6 +251,7 @@ class Drafter:
         layout = self.layouts.get(view.shape) or self.layouts[next(iter(self.layouts))]
         spans: list[Span] = []
         render = Render(event, self.style, spans, {}, self.by_filename)
+        functions = render.functions()
         sections: list[Section] = []
         skipped: list[tuple[str, str]] = []
         for name in layout:
@@ -250,7 +260,7 @@ class Drafter:
             if reason:
                 skipped.append((name, reason))
                 continue
-            text = _tidy(self._render(name, view, render))
+            text = _tidy(self._render(name, view, render, functions))
             body = "\n".join(line for line in text.split("\n") if not line.startswith("#"))
             if not body.strip():
                 if spec.get("required"):
