@@ -10,6 +10,8 @@ import inspect
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from draft_support import CORPUS, EVENTS, ROOT
 from writer.draft import Drafter
@@ -83,3 +85,42 @@ def test_kept_reading_verdicts_are_the_rules():
         for obj in objects:
             for name in names:
                 assert _readable(obj, name) == _plain_readable(obj, name), (type(obj).__name__, name)
+
+
+# --- the self-check's debris gate: one search of the joined sentences before any sentence's own ------------
+
+_PIECES = ["None", "none", "nan", "NaN", "banana", "according to", "According to", "accord", "{{", "%}", "{", "(", ")", "( )",
+           " ", "\n", ".", ",", ";", ":", "7", "x", "$1.5", "-", "\u00e9"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), min_size=1, max_size=6))
+def test_debris_in_any_sentence_is_debris_in_the_sentences_joined(sentences):
+    from writer.draft.selfcheck import DEBRIS_JOIN, first_debris
+
+    if any(first_debris(s) is not None for s in sentences):
+        assert first_debris(DEBRIS_JOIN.join(sentences)) is not None
+
+
+@pytest.mark.parametrize("sentence", ["It was None", "nan", "Prices fell, according to", "according to\n", "a ( )", "{{ x }}",
+                                      "It fell .", "It fell ,", "One,."])
+def test_each_debris_at_a_sentence_edge_is_found_joined(sentence):
+    from writer.draft.selfcheck import DEBRIS_JOIN, first_debris
+
+    assert first_debris(sentence) is not None
+    for others in (["Clean words here"], ["Clean", "words"], []):
+        assert first_debris(DEBRIS_JOIN.join([sentence, *others])) is not None
+        assert first_debris(DEBRIS_JOIN.join([*others, sentence])) is not None
+
+
+# --- Markdown escaping kept per text --------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_*[]<>`\\&#;.)1 2\n\t@")), max_size=30))
+def test_kept_escapes_are_the_escapes(text):
+    from writer.mdtext import md_escape
+
+    for _ in range(2):  # the second answer comes from the cache
+        assert md_escape(text) == md_escape.__wrapped__(text)
+    assert md_escape("2024. A year") == "2024\\. A year" and md_escape("R&amp;D *x*") == "R&amp;amp;D \\*x\\*"
