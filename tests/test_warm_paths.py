@@ -124,3 +124,17 @@ def test_kept_escapes_are_the_escapes(text):
     for _ in range(2):  # the second answer comes from the cache
         assert md_escape(text) == md_escape.__wrapped__(text)
     assert md_escape("2024. A year") == "2024\\. A year" and md_escape("R&amp;D *x*") == "R&amp;amp;D \\*x\\*"
+
+
+@pytest.mark.parametrize("line, words", [("The desk saw ( ) nothing.", "empty parentheses"), ("Traders said so, according to.", "dangling"),
+                                         ("It was None of that.", "'None'"), ("It rose 5 times.", "outside the provenance layer")])
+def test_the_self_check_still_refuses_debris_a_template_writes(tmp_path, line, words):
+    from writer.errors import DraftError
+
+    sections = tmp_path / "sections"
+    sections.mkdir()
+    source = ROOT / "templates" / "sections" / "figures.md.j2"
+    (sections / "figures.md.j2").write_text(source.read_text(encoding="utf-8") + f"\n\n{line}\n", encoding="utf-8")
+    with pytest.raises(DraftError, match=words) as caught:
+        Drafter(tmp_path, run_check=False).draft(load_event(EVENTS[0]))
+    assert "figures.md.j2" in str(caught.value)
