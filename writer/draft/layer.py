@@ -80,19 +80,6 @@ def attribution_key(fact: Fact) -> tuple:
     return (caveat_kind(fact), fact.sources)
 
 
-_ARTICLE = re.compile(r"(?:an?|one|some|several|various|many)\s", re.I)
-
-
-def described(name: str) -> bool:
-    """Whether a source's display name describes it rather than names it: it opens with an article or a word
-    of number ("an unnamed source", "several data providers"), or it is a phrase of several words without a
-    capital or digit ("market data", "public reports"). "CoinGlass", "3Commas Data", "@whale_alert", "dYdX",
-    "on_chain_watch" and "the Bitcoin protocol" are names."""
-    if _ARTICLE.match(name):
-        return True
-    return " " in name.strip() and not any(c.isupper() or c.isdigit() for c in name) and not name.startswith(("@", "$", "#"))
-
-
 def caveat_kind(fact: Fact) -> str:
     """Which phrasing a figure needs: its status, or 'derived_<status>' for computed figures."""
     if fact.is_derived:
@@ -478,8 +465,8 @@ class Render:
             getattr(registry.get(s), "group", False) for s in sources
         ):
             kind = "unnamed_group"  # an unnamed group is plural and nameless: never "a single source"
-        if len(sources) == 1 and f"{kind}_described" in table and described(self.event.source_name(sources[0])):
-            kind = f"{kind}_described"  # "according to an unnamed report, a single source", never "a single source, an unnamed report"
+        if len(sources) == 1 and f"{kind}_described" in table and getattr(registry.get(sources[0]), "is_described", False):
+            kind = f"{kind}_described"  # "according to a single unnamed report", never "a single source, an unnamed report"
         if not sources and f"{kind}_unsourced" in table:
             kind = f"{kind}_unsourced"  # no source to name: a phrasing that does not leave an empty slot
         elif not sources:
@@ -497,6 +484,7 @@ class Render:
         names = [self.event.source_name(s) for s in sources]
         values = {
             "sources": [Piece("text", join_names(names, self.style))],
+            "single": [Piece("text", join_names([registry[s].single_name if s in registry else n for s, n in zip(sources, names)], self.style))],
             "possessive": [Piece("text", join_names([nm + ("'" if nm.endswith("s") and " " in nm else "'s") for nm in names], self.style))],
             "basis": self.basis(fact, names),
             "modelled": [Piece("lit", self._by(fact) + " ", "caveat"), Piece("text", join_names(names, self.style))],
