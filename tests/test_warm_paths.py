@@ -138,3 +138,23 @@ def test_the_self_check_still_refuses_debris_a_template_writes(tmp_path, line, w
     with pytest.raises(DraftError, match=words) as caught:
         Drafter(tmp_path, run_check=False).draft(load_event(EVENTS[0]))
     assert "figures.md.j2" in str(caught.value)
+
+
+# --- fact files: whole numbers read without PyYAML's constructor dispatch -------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.integers(min_value=0, max_value=10**15).map(str),
+                 st.text(alphabet=st.sampled_from(list("0123456789_+-xob:")), min_size=1, max_size=12)))
+def test_whole_numbers_read_as_pyyaml_reads_them(text):
+    import yaml
+
+    from writer.factbase.yamlsource import parse
+
+    try:
+        plain = yaml.safe_load(f"value: {text}\n")["value"]
+    except yaml.YAMLError:
+        return
+    data, positions = parse(f"value: {text}\n", "x.yaml")
+    assert data["value"] == plain and type(data["value"]) is type(plain)
+    assert positions[("value",)] == (1, 1)
