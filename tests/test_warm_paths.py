@@ -60,59 +60,6 @@ def test_an_edited_template_reports_its_new_lines(tmp_path):
     assert lines() == [n + 3 for n in before]
 
 
-def _plain_readable(obj, name: str) -> bool:
-    """The template reading rule as first written, on the object itself (drafter._readable keeps verdicts per type)."""
-    from writer.draft.drafter import _CODE_TYPES
-    from writer.draft.view import Ref
-
-    if isinstance(obj, Ref):
-        return name in obj.PUBLIC
-    return not (name.startswith("_") or isinstance(obj, _CODE_TYPES))
-
-
-def test_kept_reading_verdicts_are_the_rules():
-    from writer.draft.drafter import _readable
-    from writer.draft.view import build_view
-
-    event = load_event(EVENTS[0])
-    view = build_view(event, Drafter(run_check=False).style.thresholds)
-    objects = [view, *view.__dict__.values(), "text", 3, len, _plain_readable, Drafter, iter([]), (x for x in ())]
-    objects += [v for v in vars(view).values() if isinstance(v, (list, tuple))]
-    objects += [item for v in vars(view).values() if isinstance(v, (list, tuple)) for item in v]
-    names = {"id", "status", "value", "_fact", "__class__", "__self__", "gi_frame", "format", "upper", "has_note", "unverified"}
-    names |= {n for o in objects for n in dir(o)[:60]}
-    for _ in range(2):  # the second time, from the kept verdicts
-        for obj in objects:
-            for name in names:
-                assert _readable(obj, name) == _plain_readable(obj, name), (type(obj).__name__, name)
-
-
-# --- the self-check's debris gate: one search of the joined sentences before any sentence's own ------------
-
-_PIECES = ["None", "none", "nan", "NaN", "banana", "according to", "According to", "accord", "{{", "%}", "{", "(", ")", "( )",
-           " ", "\n", ".", ",", ";", ":", "7", "x", "$1.5", "-", "\u00e9"]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), min_size=1, max_size=6))
-def test_debris_in_any_sentence_is_debris_in_the_sentences_joined(sentences):
-    from writer.draft.selfcheck import DEBRIS_JOIN, first_debris
-
-    if any(first_debris(s) is not None for s in sentences):
-        assert first_debris(DEBRIS_JOIN.join(sentences)) is not None
-
-
-@pytest.mark.parametrize("sentence", ["It was None", "nan", "Prices fell, according to", "according to\n", "a ( )", "{{ x }}",
-                                      "It fell .", "It fell ,", "One,."])
-def test_each_debris_at_a_sentence_edge_is_found_joined(sentence):
-    from writer.draft.selfcheck import DEBRIS_JOIN, first_debris
-
-    assert first_debris(sentence) is not None
-    for others in (["Clean words here"], ["Clean", "words"], []):
-        assert first_debris(DEBRIS_JOIN.join([sentence, *others])) is not None
-        assert first_debris(DEBRIS_JOIN.join([*others, sentence])) is not None
-
-
 # --- Markdown escaping kept per text --------------------------------------------------------------------
 
 
@@ -124,6 +71,9 @@ def test_kept_escapes_are_the_escapes(text):
     for _ in range(2):  # the second answer comes from the cache
         assert md_escape(text) == md_escape.__wrapped__(text)
     assert md_escape("2024. A year") == "2024\\. A year" and md_escape("R&amp;D *x*") == "R&amp;amp;D \\*x\\*"
+
+
+# --- the self-check, end to end ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("line, words", [("The desk saw ( ) nothing.", "empty parentheses"), ("Traders said so, according to.", "dangling"),

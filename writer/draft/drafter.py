@@ -12,7 +12,6 @@ import json
 import re
 import types
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -40,16 +39,9 @@ def _readable(obj, name: str) -> bool:
     """The rule that keeps numbers out of templates: on a reference only its declared flags are
     readable; no name starting with "_" anywhere, and nothing of a function, class, frame or generator
     (a function's ``__self__`` or a generator's ``gi_frame`` leads back to the facts)."""
-    return _readable_on(type(obj), name)
-
-
-@lru_cache(maxsize=4096)
-def _readable_on(kind: type, name: str) -> bool:
-    """``_readable`` for any object of type ``kind`` (a reference's PUBLIC is its class's): kept per type and
-    name, as a draft reads some 400 attributes, the same few dozen over and over (bench/results/draft_facts.md)."""
-    if issubclass(kind, Ref):
-        return name in kind.PUBLIC
-    return not (name.startswith("_") or issubclass(kind, _CODE_TYPES))
+    if isinstance(obj, Ref):
+        return name in obj.PUBLIC
+    return not (name.startswith("_") or isinstance(obj, _CODE_TYPES))
 
 
 # Objects whose attributes reach code and its variables (Jinja2's sandbox guards the same kinds).
@@ -84,7 +76,7 @@ class _Bundled(jinja2.Environment):
                 return obj[attribute]
             except (TypeError, LookupError):
                 return self.undefined(obj=obj, name=attribute)
-        if _readable_on(type(obj), attribute) and not (attribute in _FORMAT_METHODS and isinstance(obj, str)):
+        if _readable(obj, attribute) and not (attribute in _FORMAT_METHODS and isinstance(obj, str)):
             return value
         return _refused(self, obj, attribute)
 

@@ -38,11 +38,6 @@ _DEBRIS = [
 ]
 
 
-# Between sentences joined for one search: a line break (no word character, digit or punctuation, so "\b" and
-# "(?!\d)" read a sentence's edges as they read a string's) then ")", which a sentence's own end would have to
-# be for the dangling "according to" (its "$" holds only at the end of the whole text).
-DEBRIS_JOIN = "\n)"
-
 _DEBRIS_PLAN = [(rx, what, needles, bool(rx.flags & re.IGNORECASE)) for rx, what, needles in _DEBRIS]  # flags read once: a RegexFlag test costs microseconds
 
 
@@ -92,10 +87,6 @@ class SelfCheck:
         for i, sent in enumerate(sentences):
             key = (sent.section, sent.block) if self.style.scope == "paragraph" else (sent.section, i)
             scopes.setdefault(key, []).append(i)
-        # Debris is searched for sentence by sentence only when the whole draft holds some: a match within a
-        # sentence is a match in the sentences joined (DEBRIS_JOIN keeps every edge a sentence's end is),
-        # and a clean draft, the rule, is searched once (bench/results/draft_facts.md).
-        any_debris = first_debris(DEBRIS_JOIN.join(full for full, _ in texts.values())) is not None
         for members in scopes.values():
             scope_text = " ".join(texts[i][0] for i in members)
             for i in members:
@@ -114,7 +105,7 @@ class SelfCheck:
                                         "which only a run of single-source, multi-source, official or unnamed-group figures allows",
                                         span.template, span.line, event)
                     self.wording(event, span, scope_text + " " + texts[opening][0], ours)
-                found = first_debris(full) if any_debris else None
+                found = first_debris(full)
                 if found:
                     what, m = found
                     sec = sections[[s.name for s in sections].index(sentences[i].section)]
@@ -160,8 +151,6 @@ class SelfCheck:
 
     def literal_digits(self, event: Event, sections: list[Section], resolved: Resolved, spans: list[Span]) -> None:
         for sec in sections:
-            if not _DIGIT.search(sec.text):  # no digit at all (the rule): none outside the tokens either
-                continue
             literal = TOKEN_RE.sub("\u2063", sec.text)
             m = _DIGIT.search(literal)
             if m:
