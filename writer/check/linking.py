@@ -539,6 +539,8 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
                 score += 1
             else:
                 conflicts += 1
+        elif not cues.windows and fact.window is None:
+            score += 0.25  # words naming no window describe the fact with none (of two alike, one has a window)
         if fact.venue:
             score += 2 if fact.venue in cues.venues else -1
         elif cues.near_exchanges - set(s.sources) and not cues.total:
