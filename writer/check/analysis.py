@@ -186,19 +186,28 @@ class Analysis:
     # --- scope ------------------------------------------------------------------
 
     def covering_notes(self, fu: FigureUse) -> list[Sentence]:
-        """Notes in the figure's section that explicitly cover it (before or after, by direction)."""
-        section = self.article.blocks[fu.block_index].section
+        """Notes in the figure's section that explicitly cover it (before or after, by direction). Kept per
+        sentence (not to be changed by the caller): they are its sentence's, and the check asks for them
+        two to three times a figure."""
+        got = self._covering.get(id(fu.sentence))
+        if got is None:
+            got = self._covering[id(fu.sentence)] = self.notes_covering(fu.sentence)
+        return got
+
+    def notes_covering(self, sentence: Sentence) -> list[Sentence]:
+        """``covering_notes`` of the figures of ``sentence``, read afresh."""
+        section = self.article.blocks[sentence.block].section
         out = []
-        own = self._index.get(id(fu.sentence), -1)
+        own = self._index.get(id(sentence), -1)
         for s in self._section_notes(section):
             direction = s.note
-            if s is fu.sentence:
+            if s is sentence:
                 continue
             idx = self._index[id(s)]
             if (direction == "backward" and idx > own) or (direction == "forward" and idx < own):
                 out.append(s)
-        credit = self._closing_credit(fu.block_index)
-        if credit is not None and credit is not fu.sentence and credit not in out and self._pos[id(credit)] > self._pos[id(fu.sentence)]:
+        credit = self._closing_credit(sentence.block)
+        if credit is not None and credit is not sentence and credit not in out and self._pos[id(credit)] > self._pos[id(sentence)]:
             out.append(credit)
         return out
 
@@ -415,6 +424,7 @@ class Analysis:
     def __post_init__(self):
         self._index = {id(s): i for i, s in enumerate(self.sentences)}
         self._notes: dict[int, list[Sentence]] = {}
+        self._covering: dict[int, list[Sentence]] = {}  # id(sentence) -> the notes covering its figures
         self._caveat_at: dict[int, int | None] = {}
         self._by_block: dict[int, list[Sentence]] = {}
         self._pos: dict[int, int] = {}  # id(sentence) -> its index in its block

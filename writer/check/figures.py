@@ -204,6 +204,7 @@ def _num(text: str) -> float:
     return float(text.replace(",", ""))  # correctly rounded, as float(Decimal(...)) is
 
 
+@lru_cache(maxsize=4096)  # (a pure function of the digits; articles repeat their numbers' shapes: "1.2", "500")
 def _half_unit(text: str) -> float:
     """Half the place value of the last significant digit: '1.451' -> 0.0005, '90' -> 5, '96,000' -> 500.
 
