@@ -242,6 +242,11 @@ class Entries(Mapping):
         mine, theirs = self._items.get(event_id), other._items.get(event_id)
         return mine is not None and mine is theirs
 
+    def replaced_since(self, other: "Entries") -> list[str]:
+        """The ids whose entry is not the very one ``other`` holds (replaced, or new): what changed since ``other``."""
+        theirs = other._items
+        return [event_id for event_id, item in self._items.items() if theirs.get(event_id) is not item]
+
     def files_of(self, rel: str) -> str | None:
         """The digest the entry owning ``rel`` (``ID/NAME``) lists for it, None when none does."""
         owner = rel.split("/", 1)[0]
