@@ -125,3 +125,35 @@ GENRE = [
 @pytest.mark.parametrize("text, expected", GENRE)
 def test_genre_sentences(text, expected):
     assert [f.text for f in find_figures(text)] == expected
+
+
+# An amount in a coin the grammar's word list does not know, by its ticker in capitals; an ISO currency code.
+TICKER_AMOUNTS = [
+    ("The wallet dumped 3,400 HYPE into the bounce.", "3,400 HYPE", "coins", 3400, "HYPE"),
+    ("It shorted 720 HYPE at the open.", "720 HYPE", "coins", 720, "HYPE"),
+    ("The fund now holds 4.8 million ARB tokens.", "4.8 million ARB tokens", "coins", 4.8e6, "ARB"),
+    ("A trader sold 250k XRP in one block.", "250k XRP", "coins", 250e3, "XRP"),
+    ("The address received 61,000 $ETH from a bridge.", "61,000 $ETH", "coins", 61000, "ETH"),
+    ("Longs of 90 million DOGE were closed out.", "90 million DOGE", "coins", 90e6, "DOGE"),
+    ("The desk withdrew 3.5M USDC after the flush.", "3.5M USDC", "USDC", 3.5e6, None),
+    ("Exchanges there saw 41.7 billion KRW of positions closed.", "41.7 billion KRW", "KRW", 41.7e9, None),
+    ("It bridged 1800 SUI to the exchange.", "1800 SUI", "coins", 1800, "SUI"),
+]
+
+
+@pytest.mark.parametrize("text, figure, unit, value, asset", TICKER_AMOUNTS)
+def test_an_amount_of_a_ticker_is_coins_of_that_asset(text, figure, unit, value, asset):
+    [fig] = [f for f in find_figures(text) if f.text == figure]
+    assert (fig.unit, fig.lo, fig.asset) == (unit, value, asset)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2024 BTC halved for the fourth time.",
+    "Since 2021 SOL has tripled.",
+    "The desk met at 9 AM UTC before 3 ETF issuers filed.",
+    "Binance listed 40 BTC-USDT pairs and 12 SOL-PERP contracts.",
+    "The top 10 CEX venues ranked by volume.",
+    "LONGS LOSE 1.2 BILLION AS HYPE SLIDES",
+])
+def test_capitals_after_a_number_that_are_no_coin_amount(text):
+    assert not [f for f in find_figures(text) if f.unit == "coins"]

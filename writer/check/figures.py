@@ -26,7 +26,9 @@ _MAG_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9,
 # Currencies a desk writes out after a magnitude ("2.4 trillion won"): never dollars.
 CURRENCY_WORDS = {"won": "KRW", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR",
                   "pounds": "GBP", "rupees": "INR", "rubles": "RUB", "roubles": "RUB",
-                  "usdt": "USDT", "usdc": "USDC"}  # a notional quoted in a stablecoin ("80.6 million USDT")
+                  "usdt": "USDT", "usdc": "USDC",  # a notional quoted in a stablecoin ("80.6 million USDT")
+                  # the ISO code after the amount, as translated Asian-market reports write it ("198.5 billion KRW")
+                  "krw": "KRW", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "eur": "EUR", "gbp": "GBP", "inr": "INR", "rub": "RUB"}
 _VAGUE = {
     # multiplier range of the magnitude: "several million" = 3-9 million, "tens of billions" = 10-99 billion.
     "several": (2, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 3), "tens of": (10, 99),
@@ -145,9 +147,9 @@ _INDEX_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Figure:
-    """One figure as the text writes it, normalised."""
+    """One figure as the text writes it, normalised. (Frozen: figures are shared by the check's memos.)"""
 
     start: int  # character offsets of the figure (qualifier excluded) in the text scanned
     end: int
@@ -161,6 +163,15 @@ class Figure:
     qualifier_text: str | None = None
     qualifier_start: int | None = None
     asset: str | None = None  # for coin amounts ("5,000 BTC")
+
+    def __init__(self, start: int, end: int, text: str, unit: str | None, lo: float, hi: float, point: bool, precision: float,
+                 qualifier: str | None = None, qualifier_text: str | None = None, qualifier_start: int | None = None,
+                 asset: str | None = None):
+        # The fields written into the instance's dict in one call: a frozen dataclass's own __init__ calls
+        # object.__setattr__ once a field, 6.7 against 2.7 us a figure (every figure of every article is
+        # made once or twice). tests/test_check_fast_paths.py holds it to the generated __init__.
+        self.__dict__.update(start=start, end=end, text=text, unit=unit, lo=lo, hi=hi, point=point, precision=precision,
+                             qualifier=qualifier, qualifier_text=qualifier_text, qualifier_start=qualifier_start, asset=asset)
 
     def moved(self, by: int) -> Figure:
         """The same figure with its offsets moved (a plain constructor call: ``dataclasses.replace``
@@ -304,10 +315,11 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
     if kind == "worded":
         v, p = _amount(g("w_num"), g("w_mag"))
         noun = (g("w_noun") or "").lower()
-        unit = "USD" if g("w_dollars") else ("coins" if noun and re.fullmatch(COINS, noun) else ("count" if noun else None))
+        coins = bool(noun) and re.fullmatch(COINS, noun) is not None
+        unit = "USD" if g("w_dollars") else ("coins" if coins else ("count" if noun else None))
         if g("w_cur"):
             unit = CURRENCY_WORDS[g("w_cur").lower()]
-        return Figure(start, end, text, unit, v, v, True, p)
+        return Figure(start, end, text, unit, v, v, True, p, asset=_coin_asset(noun) if coins else None)
     if kind == "bps":  # "14 bps", "14 basis points": hundredths of a percentage point
         v, p = _amount(g("bp_num"), None)
         return Figure(start, end, text, "percent", v / 100, v / 100, True, p / 100)
@@ -332,14 +344,20 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
         return Figure(start, end, text, "count", v, v, True, p)
     if kind == "coins":
         v, p = _amount(g("co_num"), None)
-        unit_word = g("co_unit").lower()
-        asset = {"bitcoin": "BTC", "bitcoins": "BTC", "btc": "BTC", "eth": "ETH", "ether": "ETH"}.get(unit_word)
-        asset = asset or (unit_word.upper() if unit_word in ("xrp", "sol", "doge", "bnb") else None)
-        return Figure(start, end, text, "coins", v, v, True, p, asset=asset)
+        if _YEAR_RE.fullmatch(g("co_num")) and _YEAR_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+            return None  # "In 2024 BTC halved": a year before a ticker, not 2,024 coins ("moved 2000 ETH" is coins)
+        return Figure(start, end, text, "coins", v, v, True, p, asset=_coin_asset(g("co_unit")))
     if kind == "grouped":
         v, p = _amount(g("g_num"), None)
         return Figure(start, end, text, None, v, v, True, p)
     return None
+
+
+def _coin_asset(word: str) -> str | None:
+    """The asset a coin word of the grammar names ("bitcoins": BTC, "ether": ETH; "tokens": none)."""
+    w = word.lower()
+    asset = {"bitcoin": "BTC", "bitcoins": "BTC", "btc": "BTC", "eth": "ETH", "ether": "ETH"}.get(w)
+    return asset or (w.upper() if w in ("xrp", "sol", "doge", "bnb") else None)
 
 
 _NUM_RE = re.compile(NUM)
@@ -410,7 +428,10 @@ _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over"
 # reading or a ratio. Without such a subject a bare number stays no figure (years, list numbers,
 # versions, times of day, names with digits never follow these verbs with such a subject).
 # Every number the grammar's forms left (one scan for both readings; a duration is tried at each).
-_NUMBER_RE = re.compile(rf"(?=\d)(?<![\w$.,/#+\-−])(?P<num>{NUM})")
+# (Written with its first digit first, the lookbehind checked after it, and NUM's alternatives without that digit:
+# the engine then skips to the next digit in C instead of trying the expression at every character; the same
+# matches as ``(?=\d)(?<![\w$.,/#+\-−])(?P<num>{NUM})``, tests/test_check_regex_filters.py.)
+_NUMBER_RE = re.compile(r"(?P<num>\d(?<![\w$.,/#+\-−]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))")
 # ...and what makes one a bare number: nothing glued to it ("1INCH", "3am", "94%", "40x", "24-hour", "08:30").
 _BARE_AFTER = re.compile(r"(?![\w%]|[.,:]\d|\s*(?:[x×%]|percent\b|per\s?cent\b)|[-–]\w)")
 _AMOUNT_LEAD = re.compile(
@@ -418,7 +439,9 @@ _AMOUNT_LEAD = re.compile(
     r"|total(?:l?ed|s|l?ing)?|reach(?:ed|es)?|hit|hits|amount(?:ed|s|ing)?\s+to|put\s+at|estimated\s+at|pegged\s+at"
     r"|(?:rose|rises|risen|fell|falls|fallen|dropped|drops|climbed|jumped|grew|increased|decreased|declined|slipped|surged)(?:\s+(?:by|to))?"
     r"|was|were|is|are|(?P<at>at)|a\s+total\s+of|from)|\bfrom\s+\S+\s+to"
-    r"|\b(?P<own>ratio|reading|score|count|tally|headcount)\s+of)\s*$",
+    r"|\b(?P<own>ratio|reading|score|count|tally|headcount)\s+of"
+    # "an average of (as much as) 0.0004 per trader": an average's number, whatever it counts
+    r"|\b(?P<avg>average\s+of|averag(?:ed|es|ing)|mean\s+of))\s*$",
     re.IGNORECASE,
 )
 # "at" names an amount only after a verb that puts one there ("puts the number of users at 305",
@@ -431,7 +454,9 @@ _AMOUNT_END = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT_SUBJECT = re.compile(
-    rf"\b(?:(?P<count>(?:number|count|tally|headcount)\s+of|{COUNTED})|(?P<index>index|reading|gauge|score)|(?P<ratio>ratio))\b",
+    rf"\b(?:(?P<count>(?:number|count|tally|headcount)\s+of|{COUNTED})|(?P<index>index|reading|gauge|score)|(?P<ratio>ratio)"
+    # a figure known by its label ("figure #3 came to 100", "the weekend total stood at 48"): its unit unsaid
+    rf"|(?P<any>figures?|totals?|sums?|amounts?|values?|tall(?:y|ies))(?:\s+#\d+)?)\b",
     re.IGNORECASE,
 )
 _NUM_ONLY = re.compile(NUM)
@@ -460,6 +485,50 @@ def _read_in_context(text: str, found: list[Figure], qre: re.Pattern, base: int)
                 if fig is not None:
                     out.append(fig)
     return out
+
+
+# An amount of a coin the grammar's word list does not know, by its ticker: "1,200 HYPE", "2.5 million
+# LIT tokens", "500k XRP", "120,000 $ETH" (a cashtag), or an ISO currency code ("198.5 billion KRW").
+# A ticker is written in capitals, so this is read on the text as written (the grammar is case-folded).
+_TICKER_AMOUNT = re.compile(
+    rf"(?=\d)(?<![\w$.,/#+\-−])(?P<num>{NUM})(?P<mag>\s?(?i:{MAGW})\b|(?i:bn|mn|[kmb])\b)?"
+    r"\s+\$?(?P<ticker>[A-Z][A-Z0-9]{1,9})\b(?![-/.]\w|['’])(?:\s+(?i:tokens|coins)\b)?")
+# Capitals after a number that are no coin: time zones, the genre's abbreviations, units.
+_NOT_TICKERS = frozenset(
+    "UTC GMT ET EST EDT CT CST PT PST PDT CET CEST BST KST JST HKT SGT IST AM PM USD US USA UK EU AI ATH ATL TVL OI "
+    "ETF ETFS CEX CEXS DEX DEXS API CEO CFO CTO SEC CFTC FOMC CPI PPI GDP NFT NFTS DAO KYC PNL ROI APR APY LTV ADL HLP "
+    "LP BPS BP GW MW TWH GB TB MB KB TPS HRS HR MIN MINS SEC DAYS PERP PERPS OTC ICO IPO".split())
+_LOWER_RE = re.compile(r"[a-z]")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|during|until|till|before|after|of|early|late|mid|through)[\s-]+$", re.IGNORECASE)
+
+
+def _read_tickers(text: str, found: list[Figure], base: int) -> list[Figure]:
+    """``found`` with amounts written with a ticker (``_TICKER_AMOUNT``): such a figure replaces the grammar's
+    reading of the same number when that had no unit, or took a bare suffix for dollars ("500k")."""
+    if not any(c.isupper() for c in text):
+        return found
+    out = list(found)
+    for m in _TICKER_AMOUNT.finditer(text):
+        ticker = m.group("ticker")
+        if ticker in _NOT_TICKERS or (not m.group("mag") and _YEAR_RE.fullmatch(m.group("num"))
+                                      and _YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+            continue
+        if not _LOWER_RE.search(text, max(0, m.start() - 40), m.end() + 40):
+            continue  # a headline in capitals ("LONGS LOSE 1.2 BILLION AS ..."): no ticker can be told from a word
+        start, end = base + m.start(), base + m.end()
+        same = [f for f in out if f.start < end and start < f.end]
+        if any(f.start != start or f.end > end or (f.unit is not None and not (f.unit == "USD" and "$" not in f.text)) for f in same):
+            continue  # the grammar read a unit the number has ("194 BTC", "$90,000 ETH"): kept
+        code = CURRENCY_WORDS.get(ticker.lower())
+        v, p = _amount(m.group("num"), m.group("mag"))
+        fig = Figure(start, end, text[m.start():m.end()], code or "coins", v, v, True, p, asset=None if code else _ticker_asset(ticker))
+        out = [f for f in out if f not in same] + [fig]
+    return out
+
+
+def _ticker_asset(ticker: str) -> str:
+    return {"XBT": "BTC"}.get(ticker, ticker)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -523,6 +592,9 @@ def _bare_amount(text: str, at: int, num: str, qre: re.Pattern, base: int) -> Fi
     lead = _AMOUNT_LEAD.search(before, tail)  # (the lead words end the text: only its tail is searched)
     if lead is None:
         return None
+    if lead.group("avg"):
+        v, p = _amount(num, None)
+        return Figure(base + at, base + end, num, None, v, v, True, p)
     own = lead.group("own")
     if own:  # "a ratio of 1.41", "a headcount of 58,310": the noun is right before its number
         unit = "ratio" if own.lower() == "ratio" else "index" if own.lower() in ("reading", "score") else "count"
@@ -536,7 +608,7 @@ def _bare_amount(text: str, at: int, num: str, qre: re.Pattern, base: int) -> Fi
     said = list(_AMOUNT_SUBJECT.finditer(subject))
     if not said:
         return None
-    unit = "count" if said[-1].group("count") else said[-1].lastgroup
+    unit = "count" if said[-1].group("count") else None if said[-1].group("any") else said[-1].lastgroup
     v, p = _amount(num, None)
     return Figure(base + at, base + end, num, unit, v, v, True, p)
 
@@ -612,6 +684,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         v, p = _amount(m.group("num"), None)
         found.append(Figure(base + m.start(), base + m.end(), m.group(0), "ratio", v, v, True, p))
     if _DIGIT_RE.search(text):
+        found = _read_tickers(text, found, base)
         found = _read_in_context(text, found, qre, base)
     found.sort(key=lambda f: f.start)
     out = []

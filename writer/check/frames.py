@@ -171,7 +171,7 @@ class Frames(LazyPatterns):
         lazy("_left_name_any", rf"{NAME}{tail}", flags)
         lazy("_left_generic", rf"{generic}{tail}", flags)
         lazy("_left_pronoun", rf"\b(?:he|she|they){tail}", flags)
-        lazy("_noun_left_any", rf"\b(?:in|on|from|into|through)\s+({NAME})['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
+        lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
         lazy("_noun_right_kw", r"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+", flags)
         lazy("_article", r"(?:the|a|an)\s+", flags)
         lazy("_generic", generic, flags)
@@ -193,7 +193,7 @@ class Frames(LazyPatterns):
         # "data from X", "figures compiled by X"; "in X's data", "grounded in X's statistics"
         lazy("_noun", rf"\b(?:{nouns})\b", flags)
         lazy("_noun_right", rf"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+{source}", flags)
-        lazy("_noun_left", rf"\b(?:in|on|from|into|through)\s+{name}['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
+        lazy("_noun_left", rf"\b(?:in|on|by|from|into|through)\s+{name}['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
         # "the figure comes from X"
         lazy("_comes", r"\b(?:comes?|came|derives?|derived|stems?|stemmed)\s+(?:\w+ly\s+)?from\s+", flags)
         lazy("_source", source, flags)

@@ -1,0 +1,72 @@
+"""The check reading the ways real reporting credits a figure, by family (round 5).
+
+Every sentence is the project's own, written for a pattern seen in real articles (exchange
+notices, on-chain tracker stories, newswire briefs, captions), never copied from one. Each
+family has sentences the check must read as attributed (no F001) and look-alikes it must not
+(the same words in another role: "by midnight" is no "by X's count", "spotted near the lows"
+no "spotted by X").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from writer.check import Checker
+
+SENTENCES = [
+    # an unnamed source described as such (the drafts' wording for a `described` source)
+    ("described", "Longs lost $212 million over the day, according to a single unnamed source.", []),
+    ("described", "Shorts lost $88 million, according to several unnamed data providers.", []),
+    ("described", "Liquidations came to $1.1 billion, according to several data providers.", []),
+    ("described", "A single unnamed source puts the day's long liquidations at $212 million.", []),
+    # who found it: a participle of discovery before "by"
+    ("spotted by", "Spotted by the tracker Onchain Lens, the wallet topped up its margin with $5.2 million.", []),
+    ("spotted by", "The long, identified by the analytics platform Arkham, held 500 BTC worth about $36 million.", []),
+    ("spotted by", "The address, first spotted by Lookonchain, moved 2,000 ETH to an exchange.", []),
+    ("spotted by", "The pattern was uncovered by Nansen after the fund lost $7 million.", []),
+    ("spotted by", "Spotted near the lows, the whale added $5.2 million to its margin.", ["$5.2 million"]),
+    ("spotted by", "The whale identified a gap and opened a $36 million long.", ["$36 million"]),
+    # going by a source's numbers
+    ("going by", "Going by CoinGlass figures, shorts lost $96 million in the hour.", []),
+    ("going by", "Judging by Coinalyze data, shorts lost $41 million overnight.", []),
+    ("going by", "Judging from the Hyblock dashboard, $310 million of longs went in 12 hours.", []),
+    ("going by", "It has been learned from CoinAnk data that $96 million of shorts were closed in the hour.", []),
+    ("going by", "Going into the weekend, shorts lost $96 million in the hour.", ["$96 million"]),
+    ("going by", "Judging the move by its speed, longs lost $96 million in the hour.", ["$96 million"]),
+    # where the reader can see it
+    ("shown on", "As shown on the CoinGlass dashboard, shorts lost $96 million in the hour.", []),
+    ("shown on", "As seen on Coinalyze, longs lost $51 million in the hour.", []),
+    # whose count it is
+    ("whose count", "By CoinGlass's count, shorts lost $96 million in the hour.", []),
+    ("whose count", "On Coinalyze’s count, 4,200 accounts were liquidated in the hour.", []),
+    ("whose count", "By the count of CoinAnk, longs lost $61 million in four hours.", []),
+    ("whose count", "By the reckoning of Hyblock, longs lost $61 million in four hours.", []),
+    ("whose count", "By midnight, shorts had lost $96 million.", ["$96 million"]),
+    ("whose count", "By the end of the session, shorts had lost $96 million.", ["$96 million"]),
+    ("whose count", "By count, 4,200 accounts were liquidated in the hour.", ["4,200 accounts"]),
+    ("whose count", "The count of liquidated traders reached 4,200 by noon.", ["4,200"]),
+    # a venue's own notice
+    ("notice", "OKX's announcement put the affected accounts at 4,200.", []),
+    ("notice", "Bybit’s notice put the shortfall the insurance fund covered at $3.1 million.", []),
+    ("notice", "The announcement came after longs lost $96 million in the hour.", ["$96 million"]),
+    # the venue or protocol speaking for itself
+    ("the exchange", "Shorts lost $96 million in the hour, the exchange disclosed.", []),
+    ("the exchange", "The insurance fund absorbed a $4 million loss, the protocol said in a post.", []),
+    ("the exchange", "Traders on the exchange lost $96 million in the hour.", ["$96 million"]),
+    ("the exchange", "The exchange suffered $96 million of long liquidations in the hour.", ["$96 million"]),
+    ("the exchange", "The protocol lost $4 million when the vault absorbed the position.", ["$4 million"]),
+    # a credit under a chart
+    ("credit line", "Longs lost $212 million over 24 hours. Image credit: CoinGlass", []),
+    ("credit line", "Longs lost $212 million over 24 hours. Chart source: Coinalyze", []),
+]
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker()
+
+
+@pytest.mark.parametrize("family, sentence, flagged", SENTENCES, ids=[f"{f}-{i}" for i, (f, _, _) in enumerate(SENTENCES)])
+def test_fact_free_reading_of_credits(checker, family, sentence, flagged):
+    findings = checker.check_text(sentence)
+    assert sorted(f.figure for f in findings if f.code == "F001") == sorted(flagged), [(f.code, f.figure) for f in findings]
