@@ -41,6 +41,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# `writer batch` with the bundled templates of TREE. The templates folder sits beside the package, and an editable
+# install maps the package ``writer.templates`` to its own checkout's folder whatever PYTHONPATH says: run as
+# `python -m writer.cli`, every side drafted with the templates of the checkout whose environment ran the bench
+# (a baseline tree's own templates were never used). This finder, first on sys.meta_path, gives each side its own.
+# A re-run of a few events publishes in the build's process; a run that starts worker processes is refused
+# (they would not have the finder).
+LAUNCH = """
+import importlib.util, os, runpy, sys
+tree = sys.argv.pop(1)
+class SideTemplates:
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "writer.templates":
+            folder = os.path.join(tree, "templates")
+            return importlib.util.spec_from_file_location(name, os.path.join(folder, "__init__.py"), submodule_search_locations=[folder])
+        return None
+sys.meta_path.insert(0, SideTemplates)
+import writer.publish.pool as pool
+def no_pool(*args, **kw):
+    sys.exit("bench_rerun: this run would start worker processes, which draft with another checkout's templates")
+pool._Pool = no_pool
+sys.argv[0] = "writer"
+runpy.run_module("writer.cli", run_name="__main__")
+"""
+
+
 def run(tree: Path, fb: Path, site: Path, bytecode: Path | None = None) -> tuple[float, float, str]:
     """One `writer batch` run; ``bytecode``: a cache folder to read and write compiled modules in
     (else, with PYTHONDONTWRITEBYTECODE=1 and no cache, every module is compiled from source)."""
@@ -55,7 +81,7 @@ def run(tree: Path, fb: Path, site: Path, bytecode: Path | None = None) -> tuple
     start = time.perf_counter()
     # -P: the working folder is not put first on sys.path, or run from a checkout, both sides would
     # import that checkout's writer (python -m puts the working folder before PYTHONPATH).
-    proc = subprocess.run([sys.executable, "-P", "-m", "writer.cli", "batch", str(fb), "--out", str(site), "-q"], capture_output=True, text=True, env=env)
+    proc = subprocess.run([sys.executable, "-P", "-c", LAUNCH, str(tree), "batch", str(fb), "--out", str(site), "-q"], capture_output=True, text=True, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
