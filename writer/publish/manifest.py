@@ -181,10 +181,6 @@ class _Stored:
         self.body, self.start, self.end, self.at, self.entry, self.brief = body, start, end, at, None, brief
 
     @property
-    def text(self) -> str:
-        return self.body[self.start:self.end].decode("utf-8")
-
-    @property
     def json(self) -> str:
         return self.body[self.start + self.at:self.end].decode("utf-8")
 
@@ -392,8 +388,8 @@ class Manifest:
 
         A damaged one, or one that is not writer's, is an input error: nothing in it is
         trusted, and no path it lists may point outside the folder it describes.
-        ``writer_version``: the running writer's. A manifest it wrote and sealed (the lines
-        hash to the head's ``events_sha256``) keeps each entry as its line until asked for;
+        ``writer_version``: the running writer's. A manifest it wrote and sealed (its plan index and
+        lines hash to the head's ``events_sha256``) keeps each entry as its line until asked for;
         building an entry checks it as a whole read does.
 
         ``journal``: also read the journal beside it (:func:`journal_path`), which a commit writes
@@ -580,7 +576,7 @@ def _stored_entries(plan, raw: bytes, start: int, end: int) -> dict[str, "_Store
     # only where a line starts: every line where the index puts it, and the lengths summing to the body's, is every line.
     if not all(map(raw.startswith, prefixes, starts)):
         return None
-    # Named tuples by their documented ``_make``: 10,000 briefs in a third of the time keyword construction takes.
+    # Named tuples by their documented ``_make``: 10,000 briefs in half the time keyword construction takes (6.7 against 15.5 ms).
     shared_inputs = [tuple(t) for t in shared]
     briefs = [Brief._make((event_id, source, Inputs._make((fact_file, *shared_inputs[k])), pub, mod))
               for event_id, source, fact_file, k, pub, mod in zip(ids, sources, fact_files, inputs_of, published, modified)]
