@@ -816,3 +816,44 @@ def test_a_second_estimate_from_the_same_model_does_not_repeat_its_method():
 """, eid="estimate-again")
     assert md.count("projected from liquidation heat maps") == 1, md
     assert "another estimate of potential, not realised, liquidations modelled by CoinGlass" in md, md
+
+
+@pytest.mark.parametrize("phrase, names, own, number", [
+    ("two funds", (), False, "many"), ("the three largest desks", (), False, "many"), ("12 wallets", (), False, "many"),
+    ("several market makers", (), False, "many"), ("a handful of whales", (), False, "many"), ("people on the desk", (), False, "many"),
+    ("the GMCI 30 index", (), False, "one"), ("a fund", (), False, "one"), ("@liq_bot", (), False, "one"), ("the sell-off", (), False, "one"),
+    ("Kraken Derivatives", ("kraken derivatives",), False, "one"), ("the Kraken Derivatives", ("kraken derivatives",), False, "one"),
+    ("Kraken Derivatives", (), False, ""), ("spot ETFs", (), False, ""), ("market data", (), False, ""),
+    ("liquidations", (), True, "many"), ("liquidation orders", (), True, "many"), ("the number of users", (), True, "one"),
+    ("trading volume", (), True, "one"), ("the loss attributed to", (), True, "one"),
+])
+def test_a_phrases_number_is_read_from_what_it_says(phrase, names, own, number):
+    from writer.draft.agreement import number_of
+
+    assert number_of(phrase, names=frozenset(names), own_words=own) == number
+
+
+@pytest.mark.parametrize("subject, source, expect", [
+    ("two funds", "binance", "two funds are estimated at"),
+    ("several OTC desks", "binance", "several OTC desks are estimated at"),
+    ("the GMCI 30 index", "binance", "the GMCI 30 index is estimated at"),
+    # a registry name ending in "s" is one thing; a plural-looking subject nothing decides gets no verb to agree
+    ("The Hodler News", "hodler-news", "The Hodler News is estimated at"),
+    ("spot ETFs", "binance", "the figure for spot ETFs over the past 24 hours is"),
+])
+def test_a_verb_agrees_with_a_subject_of_any_number_or_is_not_needed(subject, source, expect):
+    """"two funds is estimated at": the verb after a figure's subject agrees with it where its words or the registry
+    say its number, and the sentence needs no agreeing verb where they do not."""
+    md = draft(f"""
+  - {{id: mc, metric: market_cap, unit: USD, subject: {subject}, window: 24h, status: estimate, observations: [{{source: {source}, value: 52000000000}}]}}
+""", eid="agree-" + re.sub(r"[^a-z0-9]+", "-", subject.lower()).strip("-"))
+    assert expect in md.replace("\n", " ").replace(f"{expect[0].upper()}{expect[1:]}", expect), md
+    assert not re.search(r"\b(?:funds|desks|ETFs) is\b|\bindex are\b|News are\b", md), md
+
+
+def test_a_realised_estimate_of_liquidations_takes_a_plural_verb():
+    md = draft("""
+  - {id: est, metric: liquidations, unit: USD, window: 24h, status: estimate, observations: [{source: binance, value: 900000000}]}
+""", eid="agree-realised")
+    assert "liquidations over 24 hours lies" not in md, md
+    assert re.search(r"liquidations over 24 hours lie at", md), md

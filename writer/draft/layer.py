@@ -19,6 +19,7 @@ from functools import lru_cache
 from babel.numbers import format_decimal
 
 from writer.draft import numbers as fmt
+from writer.draft.agreement import MANY, ONE, number_of
 from writer.draft.potential import is_potential
 from writer.draft.style import Style, choose
 from writer.draft.view import SUBJECT_NAMES_FIGURE, ContextRef, FigureRef, QuoteRef, TemplateMisuse
@@ -126,6 +127,7 @@ class Render:
         self.ended: set[str] = set()  # changes whose two ends have been printed beside them
         self.said: set[tuple] = set()  # (table, status, sources, method note) of the caveats printed so far
         self.fine: set[str] = set()  # facts printed with more figures, so that each reads only as itself (see _ends)
+        self._names: frozenset[str] | None = None  # the registry's spellings, lower-cased (number)
 
     # -- plumbing -----------------------------------------------------------------
 
@@ -626,6 +628,29 @@ class Render:
             fact = replace(fact, metric=fact.metric.removesuffix("_change"))
         return self._token(Span("text", self.describe(fact)))
 
+    def agree(self, ref, one: str, many: str) -> str:
+        """``one`` or ``many``, whichever agrees with what the figure is called (``what``); "" when the words do not
+        say (a subject or label such as "ETFs" or "Futures" that may be one name or many things): the template then
+        words the sentence so that no verb has to agree ("the figure for ... is")."""
+        number = self.number(self.fact_of(ref))
+        return one if number == ONE else many if number == MANY else ""
+
+    def number(self, fact: Fact) -> str:
+        """The grammatical number of ``describe(fact)``'s head (writer/draft/agreement.py)."""
+        names = self.style.names
+        if fact.label:
+            return number_of(fact.label, names=self._spellings())
+        if fact.subject and fact.metric in names.get("attributed", {}):
+            return number_of(names["attributed"][fact.metric], own_words=True)  # "the loss attributed to ..."
+        if fact.subject and fact.metric in SUBJECT_NAMES_FIGURE:
+            return number_of(fact.subject, names=self._spellings())
+        return number_of(names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " ")), own_words=True)
+
+    def _spellings(self) -> frozenset[str]:
+        if self._names is None:
+            self._names = frozenset(n.casefold() for s in self.event.registry.sources.values() for n in s.names)
+        return self._names
+
     def window(self, ref, adj: bool = False) -> str:
         """The figure's window in words: "24 hours", or "24-hour" before a noun."""
         fact = self.fact_of(ref)
@@ -765,7 +790,7 @@ class Render:
         return choose(self.event.id, f"pick:{slot}", int(n))
 
     def functions(self) -> dict:
-        names = ("fig", "crossed", "change", "statement", "reading", "revised", "level", "lead", "gap", "what", "window", "asset", "asset_name", "asset_names", "venue", "contract", "subject",
+        names = ("fig", "crossed", "change", "statement", "reading", "revised", "level", "lead", "gap", "what", "agree", "window", "asset", "asset_name", "asset_names", "venue", "contract", "subject",
                  "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick", "same")
         return {n: getattr(self, n) for n in names}
 
