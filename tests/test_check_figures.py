@@ -127,7 +127,8 @@ def test_genre_sentences(text, expected):
     assert [f.text for f in find_figures(text)] == expected
 
 
-# An amount in a coin the grammar's word list does not know, by its ticker in capitals; an ISO currency code.
+# An amount in a coin the grammar's word list does not know, by its ticker in capitals; an ISO currency code;
+# dollars written with the country ("U.S. dollars").
 TICKER_AMOUNTS = [
     ("The wallet dumped 3,400 HYPE into the bounce.", "3,400 HYPE", "coins", 3400, "HYPE"),
     ("It shorted 720 HYPE at the open.", "720 HYPE", "coins", 720, "HYPE"),
@@ -138,6 +139,8 @@ TICKER_AMOUNTS = [
     ("The desk withdrew 3.5M USDC after the flush.", "3.5M USDC", "USDC", 3.5e6, None),
     ("Exchanges there saw 41.7 billion KRW of positions closed.", "41.7 billion KRW", "KRW", 41.7e9, None),
     ("It bridged 1800 SUI to the exchange.", "1800 SUI", "coins", 1800, "SUI"),
+    ("Longs worth 120 million U.S. dollars were closed.", "120 million U.S. dollars", "USD", 120e6, None),
+    ("The exchange paid out 3,250 US dollars per account.", "3,250 US dollars", "USD", 3250, None),
 ]
 
 

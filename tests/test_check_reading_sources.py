@@ -55,6 +55,17 @@ SENTENCES = [
     ("the exchange", "Traders on the exchange lost $96 million in the hour.", ["$96 million"]),
     ("the exchange", "The exchange suffered $96 million of long liquidations in the hour.", ["$96 million"]),
     ("the exchange", "The protocol lost $4 million when the vault absorbed the position.", ["$4 million"]),
+    # an adverb between the source and its verb
+    ("adverb", "Coinalyze data now shows $51 million of shorts were closed in the hour.", []),
+    ("adverb", "CoinGlass figures likewise showed longs losing $640 million.", []),
+    ("adverb", "Longs now show $640 million of losses.", ["$640 million"]),
+    # who speaks for a venue
+    ("spokesperson", "The exchange's chief executive put the losses at $1.2 billion.", []),
+    ("spokesperson", "The protocol's founder said the vault absorbed a $4 million loss.", []),
+    ("spokesperson", "The founder's wallet absorbed a $4 million loss.", ["$4 million"]),
+    # dollars written with the country
+    ("dollars", "Close to 120 million U.S. dollars of longs were closed in two hours.", ["120 million U.S. dollars"]),
+    ("dollars", "Close to 120 million US dollars of longs were closed, per CoinGlass.", []),
     # a credit under a chart
     ("credit line", "Longs lost $212 million over 24 hours. Image credit: CoinGlass", []),
     ("credit line", "Longs lost $212 million over 24 hours. Chart source: Coinalyze", []),
