@@ -26,7 +26,7 @@ DATA = yaml.safe_load(STYLE.read_text(encoding="utf-8"))
 # What the check must read in scope of the figure, by status (DESIGN §2).
 REQUIRED = {
     "single_source": {"single_source"},
-    "single_source_described": {"single_source"},  # a source named by a description: "an unnamed report, a single source"
+    "single_source_described": {"single_source"},  # a source named by a description: "a single unnamed report"
     "multi_source": {"attribution"},
     "official": {"attribution"},
     "disputed": {"disagreement"},
@@ -42,6 +42,7 @@ REQUIRED = {
 # Placeholders filled as drafting fills them, with names the check has no registry for.
 FILL = {
     "sources": "Kraken Data Desk and CoinAnk",
+    "single": "a single unnamed report",  # a described source told as one (records.Source.single_name)
     "possessive": "CoinAnk's",
     "basis": "modelled by CoinAnk from its liquidation heat map",
     "modelled": "modelled by CoinAnk",

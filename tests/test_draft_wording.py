@@ -692,23 +692,114 @@ def test_a_level_crossed_never_stacks_a_preposition_and_a_hedge():
     ("the Bitcoin protocol", False), ("Ledger (Markets)", False),
 ])
 def test_a_source_name_that_describes_is_told_apart_from_a_name(name, described):
-    from writer.draft.layer import described as is_described
+    """The default when the registry does not say (`described` omitted): read from the name's shape."""
+    from writer.factbase.records import Source, looks_described
+    from writer.factbase.vocabulary import SourceKind
 
-    assert is_described(name) is described
+    assert looks_described(name) is described
+    assert Source("s", name, SourceKind.MEDIA).is_described is described
 
 
-@pytest.mark.parametrize("name", ["an anonymous desk", "market chatter", "exchange filings seen by the desk"])
+@pytest.mark.parametrize("name, flag, single", [
+    ("an unnamed source", None, "a single unnamed source"),
+    ("an unnamed report", None, "a single unnamed report"),
+    ("a research brief", None, "a single research brief"),
+    ("a blog", None, "a single-source blog"),
+    ("market data", None, "single-source market data"),
+    ("several brokers", None, "single-source data from several brokers"),
+    # the registry's flag overrides the name's shape either way
+    ("the block", False, "the block"),
+    ("Desk Notes", True, "single-source Desk Notes"),
+])
+def test_a_described_source_is_told_as_one_source(name, flag, single):
+    from writer.factbase.records import Source
+    from writer.factbase.vocabulary import SourceKind
+
+    source = Source("s", name, SourceKind.MEDIA, described=flag)
+    assert source.single_name == single
+    assert (single in source.names) is source.is_described or single == name
+
+
+def test_the_registrys_described_flag_is_read_and_documented(tmp_path):
+    from writer.factbase.spec import SourceSpec
+
+    assert "described" in SourceSpec.model_fields and SourceSpec.model_fields["described"].description
+    path = tmp_path / "sources.yaml"
+    path.write_text("sources:\n  - {id: tb, name: the block, kind: media, described: false}\n"
+                    "  - {id: dn, name: Desk Notes, kind: media, described: true}\n  - {id: md, name: market data, kind: market_data}\n")
+    reg = load_registry(path)
+    assert (reg["tb"].is_described, reg["dn"].is_described, reg["md"].is_described) == (False, True, True)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("sources:\n  - {id: tb, name: the block, kind: media, described: maybe}\n")
+    from writer.errors import InputError
+
+    with pytest.raises(InputError) as e:
+        load_registry(bad)
+    assert "described" in str(e.value)
+
+
+def test_every_described_noun_is_single_source_wording_for_the_check_and_the_self_check():
+    """One list: records.DESCRIBED_NOUNS decides when a described name reads "a single <noun>"; the check's
+    phrases.yaml and the style's required wording must read each as single-source wording."""
+    from writer.check.phrases import build_phrases
+    from writer.draft.style import load_style
+    from writer.factbase.records import DESCRIBED_NOUNS
+
+    phrases = build_phrases({})
+    style = load_style(ROOT / "templates" / "style.yaml")
+    for noun in DESCRIBED_NOUNS:
+        text = f"According to a single unnamed {noun}, longs lost most."
+        assert "single_source" in phrases.classes_in(text), noun
+        assert all(rx.search(text) for rx in style.required["single_source"]), noun
+
+
+MUST_PASS = [
+    "According to a single unnamed source, liquidations over the past 12 hours came to $623 million.",
+    "In figures from a single unnamed source, liquidations over the past 12 hours came to $623 million.",
+    "Liquidations over the past 12 hours came to $623 million (from a single unnamed source).",
+]
+MUST_FAIL = [
+    "Liquidations over the past 12 hours came to $623 million.",  # no source, no single-source wording
+    "According to an unnamed source, liquidations over the past 12 hours came to $623 million.",  # not said to be one source
+    "According to several unnamed sources, liquidations over the past 12 hours came to $623 million.",
+]
+SQUEEZE = ROOT / "factbase" / "events" / "2026-11-19-short-squeeze-btc-96k.yaml"
+
+
+@pytest.mark.parametrize("sentence", MUST_PASS)
+def test_the_check_accepts_a_described_source_told_as_one(sentence):
+    from writer.check import Checker
+
+    checker = Checker()
+    event = checker.load_event(SQUEEZE)
+    findings = [f for f in checker.check_text(f"# T\n\n{sentence}\n", event=event) if f.figure == "$623 million"]
+    assert not findings, [(f.code, f.message) for f in findings]
+
+
+@pytest.mark.parametrize("sentence", MUST_FAIL)
+def test_the_check_still_flags_a_described_source_not_told_as_one(sentence):
+    from writer.check import Checker
+
+    checker = Checker()
+    event = checker.load_event(SQUEEZE)
+    findings = [f for f in checker.check_text(f"# T\n\n{sentence}\n", event=event) if f.figure == "$623 million"]
+    assert findings, sentence
+
+
+@pytest.mark.parametrize("name", ["an anonymous desk", "market chatter", "exchange filings seen by the desk", "an undisclosed source"])
 def test_a_single_source_named_by_a_description_is_worded_as_one_never_after_a_single_source(name):
-    """"In figures from a single source, an unnamed source, ..." sets a description out as if it were a name
-    (corpus 002). A source whose display name describes it reads "according to <description>, a single source"."""
+    """"In figures from a single source, an unnamed source, ..." sets a description out as if it were a name, and
+    "according to an unnamed source, a single source," says it twice (corpus 002). A source whose display name
+    describes it reads "according to a single unnamed source" or "single-source market chatter"."""
     from dataclasses import replace
 
     from writer.factbase.records import Source
     from writer.factbase.vocabulary import SourceKind
 
     sid = "anon-" + "-".join(name.split())
+    source = Source(sid, name, SourceKind.MEDIA)
     # a registry of its own digest: the checker keeps the spellings it read per registry digest
-    registry = replace(REGISTRY, sources={**REGISTRY.sources, sid: Source(sid, name, SourceKind.MEDIA)}, digest=f"{REGISTRY.digest}+{sid}")
+    registry = replace(REGISTRY, sources={**REGISTRY.sources, sid: source}, digest=f"{REGISTRY.digest}+{sid}")
     event = event_from_text(HEAD.format(eid=sid, coverage="a dozen venues", windows="24h").replace("coinglass", sid) + f"""
   - {{id: lvl, metric: price_level, unit: USD, asset: BTC, direction: below, observations: [{{source: {sid}, value: 89000}}]}}
 context:
@@ -717,7 +808,8 @@ context:
     md = checked_drafter().draft(event).markdown
     escaped = md_escape(name)
     assert f"a single source, {escaped}" not in md and f"single-source data from {escaped}" not in md, md
-    assert md.count(f"{escaped}, a single source") >= 2, md
+    assert f"{escaped}, a single source" not in md, md
+    assert md.count(md_escape(source.single_name)) >= 2, md
 
 
 def test_an_assets_name_goes_inside_a_metrics_of_or_in_never_before_its_the_number_of():

@@ -217,6 +217,13 @@ class Analysis:
         """Earlier sentences of the same block (paragraph or list item): a run's opening."""
         return self._by_block[fu.block_index][:self._pos[id(fu.sentence)]]
 
+    def next_in_block(self, s: Sentence) -> Sentence | None:
+        """The sentence right after ``s`` in its block (paragraph or list item), if any: the first of the
+        block's sentences that start at or after its end (sentences are in order and never overlap)."""
+        block = self._by_block[s.block]
+        i = self._pos[id(s)] + 1
+        return block[i] if i < len(block) else None
+
     def _prefix_classes(self, block_index: int) -> list[frozenset[str]]:
         """Per sentence of a block: the caveat classes of the sentences before it (once per block,
         so a paragraph of thousands of figures costs linear time)."""

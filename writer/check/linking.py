@@ -317,8 +317,10 @@ def _asset_cues(phrases: PhraseSet, tickers: re.Pattern | None, text: str) -> fr
 
 
 def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, str], block_text: str,
-             exchanges: frozenset[str] = frozenset(), tickers: re.Pattern | None = None) -> Cues:
-    """The words around a figure; ``tickers``: the event's own assets (``event_asset_pattern``)."""
+             exchanges: frozenset[str] = frozenset(), tickers: re.Pattern | None = None,
+             kept: dict[str, frozenset[str]] | None = None) -> Cues:
+    """The words around a figure; ``tickers``: the event's own assets (``event_asset_pattern``); ``kept``: the
+    caller's memo of the windows a sentence or a block names (every figure in them asks; one per article)."""
     left, right = _QUOTED.sub(" ", fu.left), _QUOTED.sub(" ", fu.right)  # quoted words describe something else
     local = left + " " + right
     # the words of the figure's own clause before it ("long liquidations across exchanges (CEX) will hit":
@@ -341,7 +343,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     # clause of its own ("..., BTC fell below $90,000 on Friday") speaks of something else.
     sentence_assets = assets or _asset_cues(phrases, tickers, _earlier_words(fu))
     local_windows = _window_cues(phrases, local)
-    windows = local_windows or _window_cues(phrases, fu.sentence.text) or _window_cues(phrases, block_text)
+    windows = local_windows or _window_cues_kept(phrases, fu.sentence.text, kept) or _window_cues_kept(phrases, block_text, kept)
     if venue_rx is not None and venue_rx is fu.sentence._reader.source_rx:
         venues = frozenset(fu.sentence.sources)  # the sentence has already searched for these names
     else:
@@ -417,6 +419,16 @@ def _window_cues(phrases: PhraseSet, text: str) -> frozenset[str]:
         if n:
             found = found | {_norm_window(f"{n}{_UNIT_KEY[m.group(2).lower()]}")}
     return found
+
+
+def _window_cues_kept(phrases: PhraseSet, text: str, kept: dict[str, frozenset[str]] | None) -> frozenset[str]:
+    """``_window_cues(phrases, text)``, looked up in ``kept`` first when given (and kept there)."""
+    if kept is None:
+        return _window_cues(phrases, text)
+    got = kept.get(text)
+    if got is None:
+        got = kept[text] = _window_cues(phrases, text)
+    return got
 
 
 _HEARSAY = frozenset({"rumor", "pending", "claim"})

@@ -30,7 +30,12 @@ TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
 TOKEN_RE = re.compile(f"{TOKEN_OPEN}(.){TOKEN_CLOSE}", re.S)
 HEADLINE_SECTIONS = frozenset({"headline", "lede"})
-_LINES: dict[tuple[str, int], tuple[str, int]] = {}  # (compiled file, python line) -> (template, template line)
+# (id of a template's code object, offset of the call in it) -> (that code object, (template, template line)).
+# Keyed by the call's instruction offset, not by frame.f_lineno: the line is found by scanning the code's
+# whole line table, which on a compiled section template made the look-up a sixth of drafting
+# (bench/results/draft_facts.md). The code object is kept in the value, so its id cannot be reused while
+# the entry lives (an edited, recompiled template gets entries of its own).
+_LINES: dict[tuple[int, int], tuple[object, tuple[str, int]]] = {}
 
 
 # Two ends of a change this close (as a part of the larger) would each fit the other's "about": the check
@@ -73,19 +78,6 @@ class Span:
 def attribution_key(fact: Fact) -> tuple:
     """Figures sharing a key can share one attribution (a run from the same source and status)."""
     return (caveat_kind(fact), fact.sources)
-
-
-_ARTICLE = re.compile(r"(?:an?|one|some|several|various|many)\s", re.I)
-
-
-def described(name: str) -> bool:
-    """Whether a source's display name describes it rather than names it: it opens with an article or a word
-    of number ("an unnamed source", "several data providers"), or it is a phrase of several words without a
-    capital or digit ("market data", "public reports"). "CoinGlass", "3Commas Data", "@whale_alert", "dYdX",
-    "on_chain_watch" and "the Bitcoin protocol" are names."""
-    if _ARTICLE.match(name):
-        return True
-    return " " in name.strip() and not any(c.isupper() or c.isdigit() for c in name) and not name.startswith(("@", "$", "#"))
 
 
 def caveat_kind(fact: Fact) -> str:
@@ -138,11 +130,11 @@ class Render:
             filename = frame.f_code.co_filename
             tmpl = self.templates.get(filename)
             if tmpl is not None:
-                key = (filename, frame.f_lineno)
+                key = (id(frame.f_code), frame.f_lasti)
                 found = _LINES.get(key)
                 if found is None:
-                    found = _LINES[key] = (tmpl.name or "", tmpl.get_corresponding_lineno(frame.f_lineno))
-                return found
+                    found = _LINES[key] = (frame.f_code, (tmpl.name or "", tmpl.get_corresponding_lineno(frame.f_lineno)))
+                return found[1]
             frame = frame.f_back
         return "", 0
 
@@ -473,8 +465,8 @@ class Render:
             getattr(registry.get(s), "group", False) for s in sources
         ):
             kind = "unnamed_group"  # an unnamed group is plural and nameless: never "a single source"
-        if len(sources) == 1 and f"{kind}_described" in table and described(self.event.source_name(sources[0])):
-            kind = f"{kind}_described"  # "according to an unnamed report, a single source", never "a single source, an unnamed report"
+        if len(sources) == 1 and f"{kind}_described" in table and getattr(registry.get(sources[0]), "is_described", False):
+            kind = f"{kind}_described"  # "according to a single unnamed report", never "a single source, an unnamed report"
         if not sources and f"{kind}_unsourced" in table:
             kind = f"{kind}_unsourced"  # no source to name: a phrasing that does not leave an empty slot
         elif not sources:
@@ -492,6 +484,7 @@ class Render:
         names = [self.event.source_name(s) for s in sources]
         values = {
             "sources": [Piece("text", join_names(names, self.style))],
+            "single": [Piece("text", join_names([registry[s].single_name if s in registry else n for s, n in zip(sources, names)], self.style))],
             "possessive": [Piece("text", join_names([nm + ("'" if nm.endswith("s") and " " in nm else "'s") for nm in names], self.style))],
             "basis": self.basis(fact, names),
             "modelled": [Piece("lit", self._by(fact) + " ", "caveat"), Piece("text", join_names(names, self.style))],

@@ -141,7 +141,8 @@ class SelfCheck:
                 )
         if fact.status.value in ("single_source", "multi_source", "official", "disputed", "estimate", "pending_verification"):
             for s in fact.sources:
-                if event.source_name(s) not in scope_text:
+                source = event.registry.sources.get(s)
+                if event.source_name(s) not in scope_text and (source is None or source.single_name not in scope_text):
                     raise self.fail(f"figure {fact.id}: its source {event.source_name(s)!r} is not named in its {self.style.scope}", span.template, span.line, event)
         for rx in self.style.banned.get(fact.status.value, []):
             m = rx.search(sentence_ours)

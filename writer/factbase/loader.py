@@ -61,7 +61,7 @@ def load_registry(path: str | Path) -> SourceRegistry:
             line, col = locate(positions, ("sources", i, "id"))
             problems.append(Problem(str(path), line, col, f"sources[{i}].id", f"duplicate source id {s.id!r}"))
             continue
-        sources[s.id] = Source(s.id, s.name, s.kind, tuple(s.aliases), s.url, s.group)
+        sources[s.id] = Source(s.id, s.name, s.kind, tuple(s.aliases), s.url, s.group, s.described)
     problems += _ambiguous_names(spec, positions, str(path))
     if problems:
         raise InputError(problems)

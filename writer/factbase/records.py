@@ -44,6 +44,29 @@ def hedged_limits(bounds: tuple[float, float], hedge: HedgeSpec) -> tuple[float,
     return (lo, hi)
 
 
+# A source whose display name describes it ("an unnamed source", "market data") is one source told as such:
+# "a single unnamed source", "single-source market data", never "an unnamed source, a single source". Drafts
+# print this form (Source.single_name) and the check reads it as the source (Source.names) and as single-source
+# wording (writer/check/phrases.yaml `single_source`, which reads "a single <noun>" for each of DESCRIBED_NOUNS;
+# tests/test_draft_wording.py holds the two together).
+ONE_SOURCE = "a single"  # before a described name's noun: "a single unnamed report"
+SINGLE_SOURCE = "single-source"  # before a described name of another shape: "single-source market data"
+DESCRIBED_NOUNS = ("source", "report", "brief", "newsletter", "provider", "dashboard", "tracker", "aggregator", "feed", "desk",
+                   "outlet", "analyst", "post")
+_DETERMINERS = ("a ", "an ", "one ")
+_DESCRIPTIVE_OPENINGS = ("a ", "an ", "one ", "some ", "several ", "various ", "many ")
+
+
+def looks_described(name: str) -> bool:
+    """The default for a source without a ``described`` flag, read from its display name's shape: it opens with an
+    article or a word of number ("an unnamed source", "several data providers"), or it is a phrase of several words
+    without a capital or digit ("market data", "public reports"). "CoinGlass", "3Commas Data", "@whale_alert",
+    "dYdX", "on_chain_watch" and "the Bitcoin protocol" are names."""
+    if name.casefold().startswith(_DESCRIPTIVE_OPENINGS):
+        return True
+    return " " in name.strip() and not any(c.isupper() or c.isdigit() for c in name) and not name.startswith(("@", "$", "#"))
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
@@ -52,10 +75,36 @@ class Source:
     aliases: tuple[str, ...] = ()
     url: str | None = None
     group: bool = False  # an unnamed group of sources ("several data service providers")
+    # The display name describes the source rather than names it (the registry's `described`); None: read from
+    # the name's shape (looks_described)
+    described: bool | None = None
+
+    @property
+    def is_described(self) -> bool:
+        return self.described if self.described is not None else looks_described(self.name)
+
+    @property
+    def single_name(self) -> str:
+        """The name as one source: "a single unnamed source", "a single-source blog", "single-source market data";
+        a name that names (not described) is itself."""
+        if not self.is_described:
+            return self.name
+        low = self.name.casefold()
+        for det in _DETERMINERS:
+            if low.startswith(det):
+                rest = self.name[len(det):].strip()
+                # the noun the check reads after "a single", as its first or second word ("a single unnamed report")
+                told = any(w.casefold() in DESCRIBED_NOUNS for w in rest.split()[:2])
+                return f"{ONE_SOURCE} {rest}" if told else f"a {SINGLE_SOURCE} {rest}"
+        if low.startswith(_DESCRIPTIVE_OPENINGS):  # "several brokers" recorded as one source: its data, not "single-source several"
+            return f"{SINGLE_SOURCE} data from {self.name}"
+        return f"{SINGLE_SOURCE} {self.name}"
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every spelling that refers to this source in article text."""
+        """Every spelling that refers to this source in article text (a described source's as one source too)."""
+        if self.is_described and not self.group:
+            return (self.name, *self.aliases, self.single_name)
         return (self.name, *self.aliases)
 
 

@@ -104,6 +104,13 @@ class SourceSpec(_Strict):
         description="an unnamed group of sources ('several data service providers', 'public data'): plural but nameless; "
         "its figures are `unnamed_group`, never `single_source` or `multi_source`",
     )
+    described: bool | None = Field(
+        default=None,
+        description="the display name describes the source rather than names it ('an unnamed source', 'market data'): "
+        "drafts tell it as one source ('a single unnamed source', 'single-source market data'), never as a name after "
+        "'a single source,'; false for a name that looks like a description ('the block'); omitted: read from the "
+        "name's shape (an opening article or word of number, or several lower-case words)",
+    )
 
     @field_validator("name", "aliases")
     @classmethod
