@@ -66,6 +66,20 @@ SENTENCES = [
     # dollars written with the country
     ("dollars", "Close to 120 million U.S. dollars of longs were closed in two hours.", ["120 million U.S. dollars"]),
     ("dollars", "Close to 120 million US dollars of longs were closed, per CoinGlass.", []),
+    # a source's description between it and its verb
+    ("appositive", "Analysts at Kaiko, a market data firm, noted that depth fell $310 million.", []),
+    ("appositive", "Coinalyze, the derivatives data aggregator, said shorts lost $41 million.", []),
+    ("appositive", "Bitcoin, the largest coin, fell 6% to $81,200.", ["6%", "$81,200"]),
+    ("appositive", "Ether, the second-largest token, lost $41 million of longs.", ["$41 million"]),
+    # an X account named by its handle
+    ("handle", "The wallet lost $2.1 million, @onchainlens reported.", []),
+    ("handle", "Per @whale_alert, 1,200 BTC moved to Coinbase.", []),
+    ("handle", "According to @EmberCN, the address withdrew 4.2 million USDC.", []),
+    ("handle", "Traders emailed help@venue.io after losing $2.1 million.", ["$2.1 million"]),
+    # its own filing
+    ("own filing", "Per its own filing, the exchange covered $3.1 million of losses.", []),
+    ("own filing", "By their own count, the desks lost $14 million.", []),
+    ("own filing", "On its own, the position lost $14 million.", ["$14 million"]),
     # a credit under a chart
     ("credit line", "Longs lost $212 million over 24 hours. Image credit: CoinGlass", []),
     ("credit line", "Longs lost $212 million over 24 hours. Chart source: Coinalyze", []),
@@ -80,4 +94,24 @@ def checker():
 @pytest.mark.parametrize("family, sentence, flagged", SENTENCES, ids=[f"{f}-{i}" for i, (f, _, _) in enumerate(SENTENCES)])
 def test_fact_free_reading_of_credits(checker, family, sentence, flagged):
     findings = checker.check_text(sentence)
+    assert sorted(f.figure for f in findings if f.code == "F001") == sorted(flagged), [(f.code, f.figure) for f in findings]
+
+
+# A list or a table credited as a whole: by the sentence ending in a colon that introduces it, or (a table) by a
+# credit line alone right after it. Anything else before or after credits nothing.
+LISTS = [
+    ("CoinGlass data for the past day:\n\n- Longs: $860 million\n- Shorts: $164 million\n", []),
+    ("According to Coinalyze, over four hours:\n\n1. BTC longs: $96 million\n2. ETH longs: $41 million\n", []),
+    ("Over the past day:\n\n- Longs: $860 million\n- Shorts: $164 million\n", ["$860 million", "$164 million"]),
+    ("CoinGlass data show a long-heavy day.\n\n- Longs: $860 million\n", ["$860 million"]),
+    ("CoinGlass data for the past day:\n\nShorts were squeezed too.\n\n- Longs: $860 million\n", ["$860 million"]),
+    ("| venue | longs |\n|---|---|\n| Binance | $58 million |\n| OKX | $31 million |\n\nSource: CoinGlass\n", []),
+    ("Liquidations by venue, per Coinalyze:\n\n| venue | longs |\n|---|---|\n| Binance | $58 million |\n", []),
+    ("| venue | longs |\n|---|---|\n| Binance | $58 million |\n\nThe day was long-heavy.\n", ["$58 million"]),
+]
+
+
+@pytest.mark.parametrize("text, flagged", LISTS)
+def test_a_list_or_table_credited_as_a_whole(checker, text, flagged):
+    findings = checker.check_text(text)
     assert sorted(f.figure for f in findings if f.code == "F001") == sorted(flagged), [(f.code, f.figure) for f in findings]
