@@ -80,6 +80,17 @@ SENTENCES = [
     ("own filing", "Per its own filing, the exchange covered $3.1 million of losses.", []),
     ("own filing", "By their own count, the desks lost $14 million.", []),
     ("own filing", "On its own, the position lost $14 million.", ["$14 million"]),
+    # who circulates a claim: a source for F001, still to be called unverified (F002 in free mode, P003 with facts)
+    ("circulates", "Social media chatter put the whale's loss at $30 million.", []),
+    ("circulates", "Community members claimed the whale lost $30 million, though no one has verified it.", []),
+    ("circulates", "Users on Telegram put the loss at $30 million, an unverified figure.", []),
+    ("circulates", "Traders on Binance lost $30 million in the hour.", ["$30 million"]),
+    ("circulates", "Community members deposited $30 million into the vault.", ["$30 million"]),
+    # where positions would be liquidated: an estimate
+    ("estimate", "Hyblock's liquidation levels show $800 million of longs below $90,000.", []),
+    ("estimate", "Liquidation clusters sit near $90,000, with some $800 million of longs.", []),
+    ("estimate", "Roughly $800 million of longs would be at risk below $90,000.", []),
+    ("estimate", "Roughly $800 million of longs were liquidated below $90,000.", ["$800 million", "$90,000"]),
     # a credit under a chart
     ("credit line", "Longs lost $212 million over 24 hours. Image credit: CoinGlass", []),
     ("credit line", "Longs lost $212 million over 24 hours. Chart source: Coinalyze", []),
@@ -115,3 +126,9 @@ LISTS = [
 def test_a_list_or_table_credited_as_a_whole(checker, text, flagged):
     findings = checker.check_text(text)
     assert sorted(f.figure for f in findings if f.code == "F001") == sorted(flagged), [(f.code, f.figure) for f in findings]
+
+
+def test_who_circulates_a_claim_does_not_mark_it_unverified(checker):
+    """Naming where a claim circulates is attribution, not a caveat: the claim must still be called unverified."""
+    findings = checker.check_text("Some on X allege the whale lost $30 million.")
+    assert [(f.code, f.figure) for f in findings] == [("F002", "$30 million")]
