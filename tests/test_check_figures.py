@@ -160,3 +160,31 @@ def test_an_amount_of_a_ticker_is_coins_of_that_asset(text, figure, unit, value,
 ])
 def test_capitals_after_a_number_that_are_no_coin_amount(text):
     assert not [f for f in find_figures(text) if f.unit == "coins"]
+
+
+# Parts of a magnitude, a hyphen before the magnitude word, "-plus", Indian magnitudes: the value as written.
+MAGNITUDE_FORMS = [
+    ("A quarter of a billion dollars of longs went.", "A quarter of a billion dollars", "USD", 250e6, None),
+    ("Three quarters of a million dollars went in one order.", "Three quarters of a million dollars", "USD", 750e3, None),
+    ("Nearly half a billion dollars was liquidated.", "half a billion dollars", "USD", 500e6, "approx"),
+    ("Shorts lost $45-million in the squeeze.", "$45-million", "USD", 45e6, None),
+    ("It was a $1.2-billion wipeout.", "$1.2-billion", "USD", 1.2e9, None),
+    ("The $500 million-plus wipeout hit longs.", "$500 million-plus", "USD", 500e6, "at_least"),
+    ("More than 1.5 lakh traders were hit.", "1.5 lakh traders", "count", 1.5e5, "at_least"),
+    ("Longs lost $12 crore on the local venue.", "$12 crore", "USD", 1.2e8, None),
+]
+
+
+@pytest.mark.parametrize("text, figure, unit, value, qualifier", MAGNITUDE_FORMS)
+def test_magnitude_forms(text, figure, unit, value, qualifier):
+    from writer.check.phrases import build_phrases
+
+    [fig] = find_figures(text, build_phrases({}).qualifiers)
+    assert (fig.text, fig.unit, fig.qualifier) == (figure, unit, qualifier)
+    assert fig.lo == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["A $1.2-fold jump followed.", "It cost $3.5-ish, by one count."])
+def test_a_figure_never_stops_inside_a_number(text):
+    """'$1.2-fold' is no figure at all, never '$1' (the engine backing off the decimals)."""
+    assert [f.text for f in find_figures(text)] == []
