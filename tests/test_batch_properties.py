@@ -161,17 +161,19 @@ def test_writer_batch_on_a_damaged_manifest_exits_0_1_or_2_with_located_messages
 
 
 def _resealed(data: bytes) -> bytes:
-    """``data`` with its seal recomputed over its event lines, when it still has the seal's layout (what a forger
-    does, or a flipped byte the seal would otherwise catch): the manifest is then read as lines, not checked whole."""
+    """``data`` with its seal recomputed over what follows the seal's line (the plan index and the event lines), when it
+    still has the seal's layout (what a forger does, or a flipped byte the seal would otherwise catch): the manifest is
+    then read as lines when its plan index still describes them, else checked whole."""
     from writer.publish.manifest import EVENTS_END, EVENTS_LINE, SEAL
 
     marker = ("\n" + EVENTS_LINE + "\n").encode()
-    start, end = data.find(marker), len(data) - len(EVENTS_END)
+    start = data.find(marker)
     seal = f'\n "{SEAL}": "'.encode()
     at = data.find(seal)
-    if start < 0 or not data.endswith(EVENTS_END.encode()) or at < 0 or at > start:
+    sealed_from = data.find(b"\n", at + 1) + 1
+    if start < 0 or not data.endswith(EVENTS_END.encode()) or at < 0 or not 0 < sealed_from <= start:
         return data
-    digest = hashlib.sha256(data[start + len(marker):end]).hexdigest().encode()
+    digest = hashlib.sha256(data[sealed_from:]).hexdigest().encode()
     return data[: at + len(seal)] + digest + data[at + len(seal) + 64:]
 
 

@@ -19,7 +19,7 @@ from test_batch_support import make_factbase, move_price_level, tree
 from writer import __version__
 from writer.errors import InputError
 from writer.publish import BatchOptions, build_site
-from writer.publish.manifest import EVENTS_LINE, SEAL, Brief, Entry, Manifest
+from writer.publish.manifest import EVENTS_END, EVENTS_LINE, PLAN, SEAL, Brief, Entry, Manifest
 from writer.publish.settings import SiteSettings
 
 EPOCH = "1767225600"
@@ -37,13 +37,21 @@ def manifest_path(site):
     return site / ".writer" / "manifest.json"
 
 
-def reseal(data: bytes) -> bytes:
-    """``data`` with its seal recomputed over its event lines (what a forger would do)."""
-    head, rest = data.split(("\n" + EVENTS_LINE + "\n").encode(), 1)
-    body = rest[: -len(b"\n }\n}\n")]
+def reseal(data: bytes, edit_plan=None) -> bytes:
+    """``data`` with its plan index's line lengths and its seal recomputed to match its event lines (what a forger would do);
+    ``edit_plan(plan)``: a change to the plan index before it is sealed."""
+    marker = ("\n" + EVENTS_LINE + "\n").encode()
+    head, rest = data.split(marker, 1)
     lines = head.decode().split("\n")
-    lines = [f' "{SEAL}": "{hashlib.sha256(body).hexdigest()}",' if line.startswith(f' "{SEAL}"') else line for line in lines]
-    return "\n".join(lines).encode() + ("\n" + EVENTS_LINE + "\n").encode() + rest
+    at = next(i for i, line in enumerate(lines) if line.startswith(f' "{PLAN}": '))
+    plan = json.loads(lines[at][len(f' "{PLAN}": '):-1])
+    plan["lengths"] = [len(line) for line in rest[: -len(EVENTS_END)].split(b",\n")]
+    if edit_plan is not None:
+        edit_plan(plan)
+    lines[at] = f' "{PLAN}": {json.dumps(plan, separators=(",", ":"))},'
+    sealed = "\n".join(lines[at:]).encode() + marker + rest  # everything after the seal's line
+    lines = [f' "{SEAL}": "{hashlib.sha256(sealed).hexdigest()}",' if line.startswith(f' "{SEAL}"') else line for line in lines]
+    return "\n".join(lines).encode() + marker + rest
 
 
 def in_events(data: bytes, old: bytes, new: bytes) -> bytes:
@@ -125,6 +133,46 @@ def test_a_manifest_written_before_the_seal_is_read_whole_then_sealed(built, tmp
     assert path.read_bytes() == sealed
     assert tree(site) == tree(root / "site")
     assert builds_when_read(path, monkeypatch) == 0  # sealed: held as lines
+
+
+def test_a_plan_index_that_does_not_describe_its_lines_is_not_trusted(built, tmp_path, monkeypatch):
+    """Under a seal that holds (recomputed by a forger), a plan index naming the lines in another order, or giving
+    them other lengths, is not used: the manifest is read and checked whole, as an unsealed one is."""
+    root, _ = built
+    path = manifest_path(tmp_path)
+    path.parent.mkdir()
+    data = manifest_path(root / "site").read_bytes()
+    whole = Manifest.read(manifest_path(root / "site"))
+    for edit in (lambda plan: plan["ids"].reverse(), lambda plan: plan["lengths"].__setitem__(0, plan["lengths"][0] - 1),
+                 lambda plan: plan["inputs_of"].__setitem__(0, 7), lambda plan: plan.pop("sources")):
+        path.write_bytes(reseal(data, edit))
+        assert builds_when_read(path, monkeypatch) == 4
+        read = Manifest.read(path, __version__)
+        assert not read.sealed and dict(read.entries) == dict(whole.entries)
+    path.write_bytes(reseal(data))  # the forger's tools agree with writer's own: unchanged, it is trusted
+    assert path.read_bytes() == data and builds_when_read(path, monkeypatch) == 0
+
+
+def test_a_format_3_manifest_is_read_whole_then_written_with_the_plan_index(built, tmp_path, monkeypatch):
+    """Migration: a format-3 manifest (sealed lines, no plan index) is read and checked whole; the next run writes
+    the manifest a fresh build writes, and publishes nothing."""
+    root, _ = built
+    site = tmp_path / "site"
+    shutil.copytree(root / "site", site)
+    path = manifest_path(site)
+    current = path.read_bytes()
+    marker = ("\n" + EVENTS_LINE + "\n").encode()
+    head, rest = current.split(marker, 1)
+    lines = [line for line in head.decode().split("\n") if not line.startswith(f' "{PLAN}": ')]
+    body = rest[: -len(EVENTS_END)]
+    lines = [' "format": 3,' if line.startswith(' "format": ') else
+             f' "{SEAL}": "{hashlib.sha256(body).hexdigest()}",' if line.startswith(f' "{SEAL}"') else line for line in lines]
+    path.write_bytes("\n".join(lines).encode() + marker + rest)
+    assert builds_when_read(path, monkeypatch) == 4  # checked whole
+    report = build_site(root / "fb", BatchOptions(out=site, jobs=1))
+    assert report.published == [] and report.site_written == [".writer/manifest.json"]
+    assert path.read_bytes() == current
+    assert tree(site) == tree(root / "site")
 
 
 def _re_run(site, fb, monkeypatch, *, whole: bool):

@@ -89,3 +89,149 @@ def test_rstrip_strips_what_the_expressions_read_as_space():
 
     space = re.compile(r"\s")
     assert all(c.isspace() == bool(space.match(c)) for c in map(chr, range(sys.maxunicode + 1)))
+
+
+def _analyses():
+    """Analyses of the check fixtures, the golden drafts and sentences of our own (several per block)."""
+    from pathlib import Path
+
+    from writer.check import Checker
+
+    here = Path(__file__).parent
+    texts = [p.read_text(encoding="utf-8") for folder in (here / "fixtures" / "check", here / "golden")
+             for p in sorted(folder.rglob("*.md"))]
+    texts.append("The claim that $7 billion sits at $93,000 spread. It is unverified. Longs lost $5 million.\n\n"
+                 "- A rumour: $2 billion moved. Nobody has confirmed it.\n- Shorts lost $3 million. Source: CoinGlass.\n")
+    checker = Checker()
+    for text in texts:
+        uses = checker.links(text)
+        if uses:
+            yield uses[0][2]
+
+
+def test_next_sentence_of_a_block_is_the_plain_search():
+    """F002 reads the sentence after a claim by its place in its block (``Analysis.next_in_block``), not by
+    walking every sentence of the article: the same sentence as the plain search."""
+    seen = 0
+    for analysis in _analyses():
+        for s in analysis.sentences:
+            plain = [t for t in analysis.sentences if t.block == s.block and t.start >= s.end]
+            assert analysis.next_in_block(s) is (plain[0] if plain else None)
+            seen += bool(plain)
+    assert seen > 100
+
+
+_ONE_FACT = """\
+id: spellings
+as_of: 2026-11-17T09:00:00+08:00
+windows: [24h]
+facts:
+  - id: total_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    observations:
+      - {source: tracker, value: 758M}
+"""
+
+
+def test_source_spellings_are_kept_by_what_the_registry_names():
+    """The checker keeps each registry's source expression; two registries that name their sources
+    differently never share one, whatever their path and digest say (built in code: none; changed in
+    place: the old digest)."""
+    from writer.check import Checker
+    from writer.factbase.loader import event_from_text
+    from writer.factbase.records import Source, SourceRegistry
+    from writer.factbase.vocabulary import SourceKind
+
+    def event(name: str, digest: str = ""):
+        registry = SourceRegistry({"tracker": Source("tracker", name, SourceKind.AGGREGATOR)}, digest=digest)
+        return event_from_text(_ONE_FACT, "spellings.yaml", registry)
+
+    text = "According to Glassline, liquidations reached $758 million over 24 hours."
+
+    def codes(checker, ev):
+        return sorted(f.code for f in checker.check_text(text, event=ev))
+
+    fresh = codes(Checker(), event("Glassline"))
+    assert codes(Checker(), event("Coinfield")) != fresh  # the name matters to the findings
+    for digest in ("", "same-digest"):
+        checker = Checker()
+        checker.check_text(text)  # fact-free first: no registry
+        codes(checker, event("Coinfield", digest))
+        assert codes(checker, event("Glassline", digest)) == fresh
+
+
+def test_a_figure_is_made_as_the_generated_init_makes_it():
+    """Figure writes its fields in one call (its own __init__): the same fields, defaults, order and
+    values as the __init__ a frozen dataclass of its fields generates; still frozen, equal and hashed alike."""
+    import dataclasses
+    import inspect
+
+    import pytest
+
+    from writer.check.figures import Figure
+
+    fields = dataclasses.fields(Figure)
+    plain = dataclasses.make_dataclass("PlainFigure", [(f.name, f.type, f) for f in fields], frozen=True)
+    ours, theirs = inspect.signature(Figure), inspect.signature(plain)
+    assert [(p.name, p.default) for p in ours.parameters.values()] == [(p.name, p.default) for p in theirs.parameters.values()]
+    for args, kw in (((1, 5, "$5", "USD", 5.0, 5.0, True, 0.5), {}),
+                     ((0, 9, "about 40%", "percent", 40.0, 40.0, True, 0.5, "approx", "about", 0), {}),
+                     ((3, 12, "5,000 BTC", "coins", 5e3, 5e3, True, 500.0), {"asset": "BTC"})):
+        fig = Figure(*args, **kw)
+        assert dataclasses.astuple(fig) == dataclasses.astuple(plain(*args, **kw))
+        assert fig == Figure(*args, **kw) and hash(fig) == hash(Figure(*args, **kw))
+        assert repr(fig) == repr(plain(*args, **kw)).replace("PlainFigure", "Figure", 1)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fig.lo = 1.0
+
+
+def _golden_events():
+    """(draft, its event) for the golden drafts of the repository's own fact files."""
+    from pathlib import Path
+
+    from writer.factbase.loader import load_event
+
+    root = Path(__file__).resolve().parents[1]
+    for draft in sorted((root / "tests" / "golden").glob("*.md")):
+        facts = root / "factbase" / "events" / f"{draft.stem}.yaml"
+        if facts.is_file():
+            yield draft.read_text(encoding="utf-8"), load_event(facts)
+
+
+def test_window_cues_kept_per_article_are_the_plain_cues():
+    """The checker keeps the windows a sentence or a block names for the article (cues_for's ``kept``):
+    every figure's cues are those read without the memo."""
+    from writer.check import Checker
+    from writer.check.linking import cues_for
+
+    checker = Checker()
+    seen = 0
+    for text, event in _golden_events():
+        uses = checker.links(text, event=event)
+        source_rx, spelling = checker._source_rx(event.registry)
+        kept: dict = {}
+        for fu, _, analysis in uses:
+            block = analysis.article.blocks[fu.block_index].text
+            plain = cues_for(fu, checker.phrases, source_rx, spelling, block)
+            assert cues_for(fu, checker.phrases, source_rx, spelling, block, kept=kept) == plain
+            seen += 1
+        assert kept
+    assert seen > 50
+
+
+def test_covering_notes_kept_per_sentence_are_read_afresh_alike():
+    """``Analysis.covering_notes`` keeps each sentence's notes: the same as reading them afresh for every
+    figure, in fact mode and without facts."""
+    from writer.check import Checker
+
+    checker = Checker()
+    seen = 0
+    runs = [(text, None) for text in (a.article.source for a in _analyses())] + list(_golden_events())
+    for text, event in runs:
+        for fu, _, analysis in checker.links(text, event=event):
+            assert analysis.covering_notes(fu) == analysis.notes_covering(fu.sentence)
+            assert analysis.covering_notes(fu) is analysis.covering_notes(fu)
+            seen += bool(analysis.covering_notes(fu))
+    assert seen > 10

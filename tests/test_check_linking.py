@@ -176,3 +176,70 @@ def test_an_exchange_named_as_the_source_is_not_the_venue():
     codes = lambda s: [f.code for f in Checker().check_text(s, event=event) if f.code == "P012"]  # noqa: E731
     assert codes("According to a single source, Binance, funding stood at 0.012%.") == []
     assert codes("According to a single source, Binance, funding on OKX stood at 0.012%.") == ["P012"]
+
+
+_TICKER_EVENT = """\
+id: ticker-amounts
+as_of: 2026-11-17T09:00:00+08:00
+windows: [24h]
+facts:
+  - id: hype_moved
+    metric: onchain_transfer
+    unit: coins
+    asset: HYPE
+    observations:
+      - {source: coinglass, value: 1200}
+  - id: won_24h
+    metric: liquidations
+    unit: currency
+    currency: KRW
+    window: 24h
+    observations:
+      - {source: coinglass, value: 198.5B}
+"""
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The whale moved 1,200 HYPE to Binance, according to CoinGlass.", []),
+    ("The whale moved 1200 HYPE to Binance, according to CoinGlass.", []),
+    ("The whale moved 1,900 HYPE to Binance, according to CoinGlass.", ["1,900 HYPE"]),
+    ("Liquidations came to 198.5 billion KRW over the day, according to CoinGlass.", []),
+    ("Liquidations came to 298.5 billion KRW over the day, according to CoinGlass.", ["298.5 billion KRW"]),
+])
+def test_an_amount_written_with_its_ticker_is_verified(sentence, expected):
+    """A coin the cue table does not know ("HYPE") or an ISO code ("KRW") after the amount: the figure is read,
+    linked to its fact, and an edited value is caught (before, "1200 HYPE" was no figure at all)."""
+    from writer.check import Checker
+    from writer.factbase.loader import event_from_text, load_registry
+
+    from draft_support import ROOT
+
+    event = event_from_text(_TICKER_EVENT, "ticker-amounts.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    findings = Checker().check_text(sentence, event=event)
+    assert [f.figure for f in findings if f.severity != "info"] == expected, [(f.code, f.figure) for f in findings]
+
+
+def _cap_event(hour_first: bool):
+    from writer.factbase.loader import event_from_text, load_registry
+
+    from draft_support import ROOT
+
+    plain = "  - id: cap_plain\n    metric: market_cap_change\n    unit: percent\n    asset: HYPE\n    observations:\n      - {source: coinglass, value: 3.1}\n"
+    hour = plain.replace("cap_plain", "cap_hour").replace("    asset: HYPE\n", "    asset: HYPE\n    window: 60m\n")
+    text = ("id: window-tie\nas_of: 2026-11-17T09:00:00+08:00\nwindows: [60m]\nfacts:\n"
+            + (hour + plain if hour_first else plain + hour))
+    return event_from_text(text, "window-tie.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+
+
+@pytest.mark.parametrize("hour_first", [True, False])
+@pytest.mark.parametrize("sentence, fact", [
+    ("HYPE's market capitalisation moved by about 3.1%, according to CoinGlass.", "cap_plain"),
+    ("HYPE's market capitalisation moved by about 3.1% in the past hour, according to CoinGlass.", "cap_hour"),
+])
+def test_words_naming_no_window_link_the_fact_without_one(hour_first, sentence, fact):
+    """Two facts alike but for a window: a sentence (and paragraph) naming no window is the windowless fact's,
+    whichever comes first in the file (everyday fuzz seed 9, gen-386278: it went to the first)."""
+    from writer.check import Checker
+
+    [(_, lk, _)] = list(Checker().links(sentence, event=_cap_event(hour_first)))
+    assert lk.fact.id == fact

@@ -56,6 +56,15 @@ MUST_READ = [
     ("Funding on BTC perpetuals rose 14 bps overnight.", "14 bps", "percent", 0.14, 0.14, None),
     ("Funding rose 9 basis points after the flush.", "9 basis points", "percent", 0.09, 0.09, None),
     ("Spot volume ran at a 12x multiple of the daily average.", "12x", "ratio", 12, 12, None),
+    # hedges and bounds as reports write them
+    ("Shorts gave up just shy of $64 million.", "$64 million", "USD", 64e6, 64e6, "at_most"),
+    ("As many as 71,000 traders were forced out.", "71,000 traders", "count", 71000, 71000, "at_most"),
+    ("Losses ran in the region of $3 billion.", "$3 billion", "USD", 3e9, 3e9, "approx"),
+    ("Upward of $410 million of longs went.", "$410 million", "USD", 410e6, 410e6, "at_least"),
+    # a figure known by its label, its unit unsaid; an average's number, whatever it counts
+    ("The weekend figure #2 came to about 140.", "140", None, 140, 140, "approx"),
+    ("The venue's total stood at 48 after the cut.", "48", None, 48, 48, None),
+    ("Losses ran at an average of as much as 0.0031 per trader.", "0.0031", None, 0.0031, 0.0031, "at_most"),
 ]
 
 MUST_NOT_READ = [
@@ -80,6 +89,10 @@ MUST_NOT_READ = [
     # leverage is a position's terms, not a figure
     "The trader held a 50x leveraged long; the venue cut max leverage to 40x.",
     "She opened a 40x long and later a 25X bearish position.",
+    # a label's number, a year averaged, a count with its noun elsewhere
+    "Figure 3 shows the split by venue.",
+    "The average of 2024 was lower.",
+    "In total, 3 exchanges halted withdrawals.",
 ]
 
 

@@ -378,3 +378,28 @@ def test_in_context_on_drafts_fixtures_and_our_sentences():
 @given(CONTEXT_TEXTS)
 def test_in_context_on_generated_text(text):
     _same_in_context(text)
+
+
+# --- the numbers the reading in context tries (figures._NUMBER_RE, written digit first) ------------
+
+PLAIN_NUMBER = re.compile(rf"(?=\d)(?<![\w$.,/#+\-−])(?P<num>{figures.NUM})")
+NUMBERS = st.lists(st.sampled_from([
+    "1", "9", "12", "123", "1234", "1,234", "12,345,678", ",", ".", "0.5", ".5", "1.", "$", "#", "/", "+", "-", "−",
+    "a", "x", "_", " ", "  ", ":", "٣", "²", "days", "%", "1,23", "1,2345",
+]), max_size=20).map("".join)
+
+
+def _numbers(rx: re.Pattern, text: str) -> list:
+    return [(m.span(), m.group("num")) for m in rx.finditer(text)]
+
+
+def test_numbers_start_with_a_digit_for_the_engine_to_skip_to():
+    assert figures._NUMBER_RE.pattern.startswith(r"(?P<num>\d")
+    for text in sentences() + OURS:
+        assert _numbers(figures._NUMBER_RE, text) == _numbers(PLAIN_NUMBER, text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(NUMBERS)
+def test_numbers_digit_first_are_the_plain_numbers(text):
+    assert _numbers(figures._NUMBER_RE, text) == _numbers(PLAIN_NUMBER, text)

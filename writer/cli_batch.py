@@ -161,7 +161,7 @@ def batch(paths, out, jobs, executor, scheduler, shard, merge, force, verify, te
         if len(paths) != 1:
             raise click.UsageError("give exactly one FACTBASE (a folder of event files, or one event file)")
         options = BatchOptions(out=out, jobs=jobs, shard=shard, force=force, templates_dir=templates_dir, settings=settings, registry=sources,
-                               articles=articles_dir, executor=executor, scheduler=scheduler, verify=verify)
+                               articles=articles_dir, executor=executor, scheduler=scheduler, verify=verify, one_shot=True)
         progress = _Progress(enabled=not quiet)
         run = lambda: build_site(paths[0], options, progress=progress)  # noqa: E731
     with reporting_errors():  # the CLI's one path from library errors to messages and exit codes

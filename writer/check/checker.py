@@ -40,6 +40,7 @@ class Checker:
     # ...for fact bases with at least this many supports: below it the plain scan is cheaper (a drafted
     # event of ~50 facts checked 7-10% slower through the index; at 125 extra facts they are even).
     index_from = 128
+    SOURCES_KEPT = 8  # registries' source expressions kept (a bound: a batch checks against one registry)
 
     def __init__(self, config: CheckConfig | None = None, *, spacy_pipeline: bool = False):
         self.config = config or CheckConfig()
@@ -52,7 +53,7 @@ class Checker:
         self._nlp = None
         self._events: dict[str, Event] = {}
         self._supports: dict[int, tuple] = {}
-        self._sources: dict[str, tuple] = {}
+        self._sources: dict[tuple, tuple] = {}  # a registry's spellings -> (expression, spelling -> source id)
         self._default_registry: SourceRegistry | None = None
         if self.config.sources is not None:
             from writer.factbase.loader import load_registry
@@ -197,8 +198,13 @@ class Checker:
     # --- the work ---------------------------------------------------------------------
 
     def _source_rx(self, registry: SourceRegistry | None):
-        key = registry.digest or registry.path if registry is not None else ""
+        # Kept by what the expression is built from, every source's spellings in the registry's order (the
+        # first source to claim a spelling owns it): a registry's digest or path would not do, as one built in
+        # code has neither and one changed in place keeps the old digest. (A few microseconds a check.)
+        key = tuple((sid, src.names) for sid, src in registry.sources.items()) if registry is not None else ()
         if key not in self._sources:
+            if len(self._sources) >= self.SOURCES_KEPT:
+                self._sources.clear()
             names: dict[str, list[str]] = {}
             if registry is not None:
                 for sid, src in registry.sources.items():
@@ -276,8 +282,10 @@ class Checker:
         _, supports, unavailable, index, tickers = entry
         exchanges = frozenset(sid for sid, s in event.registry.sources.items() if s.kind.value == "exchange")
         use = index if self.link_by_index else None
+        windows: dict[str, frozenset[str]] = {}  # the windows each sentence and block names (cues_for's memo)
         for fu in analysis.figures:
-            cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text, exchanges, tickers)
+            cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text, exchanges, tickers,
+                            windows)
             # a figure left to its run's opening is linked with the source named there, as a reader reads it
             opening = analysis.run_opening(fu)
             named = frozenset(fu.sentence.sources) | opening.attributed if opening is not None else None

@@ -20,13 +20,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from writer.check.casefold import lower_grammar, lowered
+from writer.check.lazyre import Deferred
 
-_MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+              "lakh": 1e5, "crore": 1e7}  # (Indian outlets: "1.5 lakh traders", "₹800 crore")
 _MAG_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
 # Currencies a desk writes out after a magnitude ("2.4 trillion won"): never dollars.
 CURRENCY_WORDS = {"won": "KRW", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR",
                   "pounds": "GBP", "rupees": "INR", "rubles": "RUB", "roubles": "RUB",
-                  "usdt": "USDT", "usdc": "USDC"}  # a notional quoted in a stablecoin ("80.6 million USDT")
+                  "usdt": "USDT", "usdc": "USDC",  # a notional quoted in a stablecoin ("80.6 million USDT")
+                  # the ISO code after the amount, as translated Asian-market reports write it ("198.5 billion KRW")
+                  "krw": "KRW", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "eur": "EUR", "gbp": "GBP", "inr": "INR", "rub": "RUB"}
 _VAGUE = {
     # multiplier range of the magnitude: "several million" = 3-9 million, "tens of billions" = 10-99 billion.
     "several": (2, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 3), "tens of": (10, 99),
@@ -35,13 +39,15 @@ _VAGUE = {
 }
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-MAGW = r"hundred|thousand|million|billion|trillion"
+MAGW = r"hundred|thousand|million|billion|trillion|lakh|crore"
 CUR = r"(?:US\$[ ]?|\$[ ]?|USD\s?)"  # "$1.2 billion", "$ 1.29 billion", "USD 132 million" ([ ]: kept in a verbose pattern)
 COUNTED = (
     r"traders|accounts|users|investors|positions|wallets|addresses|orders|people|participants|holders|"
     r"liquidation orders|liquidations|trades|whales"
 )
 COINS = r"coins|tokens|bitcoins?|btc|eth|ether|xrp|sol|doge|bnb"
+# Dollars in words after an amount: "dollars", "US dollars", "U.S. dollars" (translated reports write the country).
+DOLLARS = r"(?:U\.?S\.?\s+)?dollars"
 # The currency words above, longest first, as one alternation for the grammar.
 CUR_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 
@@ -58,25 +64,25 @@ _FIGURE_SOURCE = (
     (?<![\w$.,/+\-])
     (?=[$₿\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds)  # cheap first-character filter
     (?:
-      (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?dollars|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>{DURATION_WORDS})s?\b)?)
+      (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?{DOLLARS}|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>{DURATION_WORDS})s?\b)?)
     | (?P<mrange>(?P<mr_neg>[-−])?{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+(?P<mr_hi_neg>[-−])?)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
     | (?P<prange>(?P<pr_lo>{NUM})\s?%?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|percent\b|per\s?cent\b))
-    | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?)
+    | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>[\s-]?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?(?P<m_plus>-plus\b)?)
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD))?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d:%]|[.,]\d|\s*(?:{MAGW}|percent)))
-    | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?dollars|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
-    | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:dollars|USD))|\s+(?P<w_cur>{CUR_WORDS})\b|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
+    | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?{DOLLARS}|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
+    | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:{DOLLARS}|USD))|\s+(?P<w_cur>{CUR_WORDS})\b|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
     | (?P<bps>(?P<bp_num>{NUM})\s?(?:bps|bp|basis\s+points?)\b)
     | (?P<btc>₿\s?(?P<bt_num>{NUM})(?P<bt_mag>\s?(?:{MAGW})\b|(?i:[kmb])\b)?)
-    | (?P<usd>(?P<u_num>{NUM})\s?(?:USD|US\s+dollars|dollars)\b)
+    | (?P<usd>(?P<u_num>{NUM})\s?(?:USD|{DOLLARS})\b)
     | (?P<rate>(?P<ra_num>{NUM})\s+(?:[a-z]+\s+)?per\s+(?P<ra_per>second|minute|hour|day)\b)
     | (?P<curword>(?P<cw_num>{NUM})\s+(?P<cw_cur>{CUR_WORDS})\b)
     | (?P<counted>(?P<c_num>{NUM})\s+(?:(?!(?:hours?|minutes?|days?|weeks?|months?|years?|seconds?|largest|biggest|smallest|top|first|last|most|least)\b)\w+\s+)?(?P<c_noun>{COUNTED})\b)
     | (?P<coins>(?P<co_num>{NUM})\s?(?P<co_unit>{COINS})\b)
     | (?P<grouped>(?P<g_num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?))(?!\s+(?:{DURATION_WORDS})s?\b)  # a duration: _read_in_context
     )
-    (?![\w%]|[-–]\w)
+    (?![\w%]|[-–]\w|[.,]\d)
     """
 )
 
@@ -98,10 +104,12 @@ def __getattr__(name: str):
     if name == "_FIGURE_RE":
         return _figure_re()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# The expressions made ``Deferred`` below are compiled on first use (writer/check/lazyre.py): the
+# sentences of a draft never reach them, other articles' do; the rest are read in nearly every check.
 # A time of day ("08:30") or a bare hyphenated compound is never a ratio.
 _TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
 # "hundred" alone is only a figure in "hundred billion" / "a hundred million".
-_HUNDRED_RE = re.compile(r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
+_HUNDRED_RE = Deferred(globals(), r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
 
 
 # A magnitude counted in words: "two hundred thousand traders", "three million dollars", "forty-five
@@ -121,22 +129,26 @@ def _number_words(first: str, usd: str) -> str:
             rf"(?:(?P<dollars>\s+(?:of\s+)?(?:dollars|{usd}))|\s+(?P<noun>{COUNTED})\b)?")
 
 
-_NUMBER_WORDS_RE = re.compile(_number_words("[efnstEFNST]", "USD"), re.IGNORECASE)
+_NUMBER_WORDS_RE = Deferred(globals(), _number_words("[efnstEFNST]", "USD"), re.IGNORECASE)
 # Its case-sensitive twin for the lowered text: the same matches where lowering keeps every offset, ~2x faster.
 _NUMBER_WORDS_LOWER = re.compile(_number_words("[efnst]", "usd"))
 
 # "half a billion (dollars)": half the magnitude, a round figure.
-_HALF_RE = re.compile(r"(?<![\w$])half\s+a\s+(?P<mag>million|billion|trillion)(?P<dollars>\s+(?:of\s+)?dollars|\s+USD)?\b", re.IGNORECASE)
+# ...and "a quarter of a billion", "three quarters of a million": that part of the magnitude.
+_PART_OF = {"half": 0.5, "a quarter of": 0.25, "one quarter of": 0.25, "three quarters of": 0.75, "three-quarters of": 0.75,
+            "a third of": 1 / 3, "one third of": 1 / 3, "two thirds of": 2 / 3, "two-thirds of": 2 / 3}
+_HALF_RE = re.compile(r"(?<![\w$])(?P<part>half|(?:a|one)\s+quarter\s+of|three[-\s]quarters\s+of|(?:a|one)\s+third\s+of|two[-\s]thirds\s+of)"
+                      r"\s+a\s+(?P<mag>million|billion|trillion)(?P<dollars>\s+(?:of\s+)?dollars|\s+USD)?\b", re.IGNORECASE)
 # A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x", "a 40x
 # long", "a 40X bearish position") is a position's terms, not a figure.
 _MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:(?:bullish|bearish)\s+)?(?:leverage|leveraged|levered|margin|long|longs|short|shorts|position|positions)\b)", re.IGNORECASE)
-_LEVERAGE_BEFORE = re.compile(r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
+_LEVERAGE_BEFORE = Deferred(globals(), r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
 # Two figures that are the ends of one range: what stands between them, and what may stand before the first.
 # A duration's word may follow each end ("67,400 hours to 70,900 hours": the check reads no unit in it).
 _RANGE_JOIN = re.compile(rf"^\s*(?:(?:{DURATION_WORDS})s?\s+)?(?:[-–—]|to|to\s+(?:even|as\s+(?:much|many|high)\s+as|about|around|roughly|nearly|approximately|some|perhaps)|and(?:\s+(?:about|around|roughly|nearly|approximately|some))?)\s*$", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"(?:\bbetween(?:\s+the)?|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"\bbetween(?:\s+the)?\s*$", re.IGNORECASE)  # "between the $52,400 and $53,000 marks"
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
+_RANGE_OPEN = Deferred(globals(), r"(?:\bbetween(?:\s+the)?|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
+_BETWEEN_BEFORE = Deferred(globals(), r"\bbetween(?:\s+the)?\s*$", re.IGNORECASE)  # "between the $52,400 and $53,000 marks"
+_FROM_BEFORE = Deferred(globals(), r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 # An index reading: "the Fear & Greed Index stood at 27", "a reading of 12" (not a ticker's digits: "is 1INCH").
 _INDEX_RE = re.compile(
@@ -145,9 +157,9 @@ _INDEX_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Figure:
-    """One figure as the text writes it, normalised."""
+    """One figure as the text writes it, normalised. (Frozen: figures are shared by the check's memos.)"""
 
     start: int  # character offsets of the figure (qualifier excluded) in the text scanned
     end: int
@@ -161,6 +173,15 @@ class Figure:
     qualifier_text: str | None = None
     qualifier_start: int | None = None
     asset: str | None = None  # for coin amounts ("5,000 BTC")
+
+    def __init__(self, start: int, end: int, text: str, unit: str | None, lo: float, hi: float, point: bool, precision: float,
+                 qualifier: str | None = None, qualifier_text: str | None = None, qualifier_start: int | None = None,
+                 asset: str | None = None):
+        # The fields written into the instance's dict in one call: a frozen dataclass's own __init__ calls
+        # object.__setattr__ once a field, 6.7 against 2.7 us a figure (every figure of every article is
+        # made once or twice). tests/test_check_fast_paths.py holds it to the generated __init__.
+        self.__dict__.update(start=start, end=end, text=text, unit=unit, lo=lo, hi=hi, point=point, precision=precision,
+                             qualifier=qualifier, qualifier_text=qualifier_text, qualifier_start=qualifier_start, asset=asset)
 
     def moved(self, by: int) -> Figure:
         """The same figure with its offsets moved (a plain constructor call: ``dataclasses.replace``
@@ -190,6 +211,7 @@ def _num(text: str) -> float:
     return float(text.replace(",", ""))  # correctly rounded, as float(Decimal(...)) is
 
 
+@lru_cache(maxsize=4096)  # (a pure function of the digits; articles repeat their numbers' shapes: "1.2", "500")
 def _half_unit(text: str) -> float:
     """Half the place value of the last significant digit: '1.451' -> 0.0005, '90' -> 5, '96,000' -> 500.
 
@@ -226,7 +248,7 @@ def _unit_of(text: str) -> str | None:
     return None
 
 
-_TRAILING_IN_OF = re.compile(r"\s+(?:in|of)$")
+_TRAILING_IN_OF = Deferred(globals(), r"\s+(?:in|of)$")
 
 
 def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
@@ -273,7 +295,9 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
             return None
         return Figure(start, end, text, "percent", lo, hi, False, max(lp, hp))
     if kind == "money":
-        v, p = _amount(g("m_num"), g("m_mag"))
+        v, p = _amount(g("m_num"), (g("m_mag") or "").lstrip("-"))
+        if g("m_plus"):  # "$500 million-plus": more than that
+            return Figure(start, end, text, "USD", v, v, True, p, "at_least", text[-5:], end - 5)
         return Figure(start, end, text, "USD", v, v, True, p)
     if kind == "suffixed":
         v, p = _amount(g("s_num"), g("s_mag"))
@@ -304,10 +328,11 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
     if kind == "worded":
         v, p = _amount(g("w_num"), g("w_mag"))
         noun = (g("w_noun") or "").lower()
-        unit = "USD" if g("w_dollars") else ("coins" if noun and re.fullmatch(COINS, noun) else ("count" if noun else None))
+        coins = bool(noun) and re.fullmatch(COINS, noun) is not None
+        unit = "USD" if g("w_dollars") else ("coins" if coins else ("count" if noun else None))
         if g("w_cur"):
             unit = CURRENCY_WORDS[g("w_cur").lower()]
-        return Figure(start, end, text, unit, v, v, True, p)
+        return Figure(start, end, text, unit, v, v, True, p, asset=_coin_asset(noun) if coins else None)
     if kind == "bps":  # "14 bps", "14 basis points": hundredths of a percentage point
         v, p = _amount(g("bp_num"), None)
         return Figure(start, end, text, "percent", v / 100, v / 100, True, p / 100)
@@ -332,14 +357,20 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
         return Figure(start, end, text, "count", v, v, True, p)
     if kind == "coins":
         v, p = _amount(g("co_num"), None)
-        unit_word = g("co_unit").lower()
-        asset = {"bitcoin": "BTC", "bitcoins": "BTC", "btc": "BTC", "eth": "ETH", "ether": "ETH"}.get(unit_word)
-        asset = asset or (unit_word.upper() if unit_word in ("xrp", "sol", "doge", "bnb") else None)
-        return Figure(start, end, text, "coins", v, v, True, p, asset=asset)
+        if _YEAR_RE.fullmatch(g("co_num")) and _YEAR_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+            return None  # "In 2024 BTC halved": a year before a ticker, not 2,024 coins ("moved 2000 ETH" is coins)
+        return Figure(start, end, text, "coins", v, v, True, p, asset=_coin_asset(g("co_unit")))
     if kind == "grouped":
         v, p = _amount(g("g_num"), None)
         return Figure(start, end, text, None, v, v, True, p)
     return None
+
+
+def _coin_asset(word: str) -> str | None:
+    """The asset a coin word of the grammar names ("bitcoins": BTC, "ether": ETH; "tokens": none)."""
+    w = word.lower()
+    asset = {"bitcoin": "BTC", "bitcoins": "BTC", "btc": "BTC", "eth": "ETH", "ether": "ETH"}.get(w)
+    return asset or (w.upper() if w in ("xrp", "sol", "doge", "bnb") else None)
 
 
 _NUM_RE = re.compile(NUM)
@@ -410,32 +441,39 @@ _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over"
 # reading or a ratio. Without such a subject a bare number stays no figure (years, list numbers,
 # versions, times of day, names with digits never follow these verbs with such a subject).
 # Every number the grammar's forms left (one scan for both readings; a duration is tried at each).
-_NUMBER_RE = re.compile(rf"(?=\d)(?<![\w$.,/#+\-−])(?P<num>{NUM})")
+# (Written with its first digit first, the lookbehind checked after it, and NUM's alternatives without that digit:
+# the engine then skips to the next digit in C instead of trying the expression at every character; the same
+# matches as ``(?=\d)(?<![\w$.,/#+\-−])(?P<num>{NUM})``, tests/test_check_regex_filters.py.)
+_NUMBER_RE = re.compile(r"(?P<num>\d(?<![\w$.,/#+\-−]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))")
 # ...and what makes one a bare number: nothing glued to it ("1INCH", "3am", "94%", "40x", "24-hour", "08:30").
 _BARE_AFTER = re.compile(r"(?![\w%]|[.,:]\d|\s*(?:[x×%]|percent\b|per\s?cent\b)|[-–]\w)")
-_AMOUNT_LEAD = re.compile(
+_AMOUNT_LEAD = Deferred(globals(),
     r"(?:\b(?:number(?:ed|s|ing)?|(?:came|comes?|coming)\s+to|st(?:oo|a)d\s+at|stands\s+at|standing\s+at"
     r"|total(?:l?ed|s|l?ing)?|reach(?:ed|es)?|hit|hits|amount(?:ed|s|ing)?\s+to|put\s+at|estimated\s+at|pegged\s+at"
     r"|(?:rose|rises|risen|fell|falls|fallen|dropped|drops|climbed|jumped|grew|increased|decreased|declined|slipped|surged)(?:\s+(?:by|to))?"
     r"|was|were|is|are|(?P<at>at)|a\s+total\s+of|from)|\bfrom\s+\S+\s+to"
-    r"|\b(?P<own>ratio|reading|score|count|tally|headcount)\s+of)\s*$",
+    r"|\b(?P<own>ratio|reading|score|count|tally|headcount)\s+of"
+    # "an average of (as much as) 0.0004 per trader": an average's number, whatever it counts
+    r"|\b(?P<avg>average\s+of|averag(?:ed|es|ing)|mean\s+of))\s*$",
     re.IGNORECASE,
 )
 # "at" names an amount only after a verb that puts one there ("puts the number of users at 305",
 # "estimated at"); "traders who bought at 96,000" is a price.
-_PUTS_AT = re.compile(r"\b(?:st(?:oo|a)d|stands|standing|puts?|putting|places?|placed|pegs?|pegged|estimates?|estimated|sees?|seen)\b", re.IGNORECASE)
+_PUTS_AT = Deferred(globals(), r"\b(?:st(?:oo|a)d|stands|standing|puts?|putting|places?|placed|pegs?|pegged|estimates?|estimated|sees?|seen)\b", re.IGNORECASE)
 # What may follow the number: the clause ends, or a preposition or conjunction goes on ("... 277 over the day").
 _AMOUNT_END = re.compile(
     r"(?:\s*(?:$|[.,;:)!?—(])|\s+(?:over|in|during|across|on|from|according|per|as|by|with|and|or|to|after|before|since"
     r"|this|that|which|while|at|out|of|among|against|versus|vs|than|for|when|amid|following|near|around|until|was|were|is|are)\b)",
     re.IGNORECASE,
 )
-_AMOUNT_SUBJECT = re.compile(
-    rf"\b(?:(?P<count>(?:number|count|tally|headcount)\s+of|{COUNTED})|(?P<index>index|reading|gauge|score)|(?P<ratio>ratio))\b",
+_AMOUNT_SUBJECT = Deferred(globals(),
+    rf"\b(?:(?P<count>(?:number|count|tally|headcount)\s+of|{COUNTED})|(?P<index>index|reading|gauge|score)|(?P<ratio>ratio)"
+    # a figure known by its label ("figure #3 came to 100", "the weekend total stood at 48"): its unit unsaid
+    rf"|(?P<any>figures?|totals?|sums?|amounts?|values?|tall(?:y|ies))(?:\s+#\d+)?)\b",
     re.IGNORECASE,
 )
-_NUM_ONLY = re.compile(NUM)
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|;|\n")
+_NUM_ONLY = Deferred(globals(), NUM)
+_SENTENCE_END = Deferred(globals(), r"[.!?][\"”’)]*\s|;|\n")
 _LOOKBACK = 200  # characters before a number searched for its sentence's subject
 _LEAD_REACH = 48  # characters before a number (and its qualifier) searched for the verb leading to it
 
@@ -460,6 +498,50 @@ def _read_in_context(text: str, found: list[Figure], qre: re.Pattern, base: int)
                 if fig is not None:
                     out.append(fig)
     return out
+
+
+# An amount of a coin the grammar's word list does not know, by its ticker: "1,200 HYPE", "2.5 million
+# LIT tokens", "500k XRP", "120,000 $ETH" (a cashtag), or an ISO currency code ("198.5 billion KRW").
+# A ticker is written in capitals, so this is read on the text as written (the grammar is case-folded).
+_TICKER_AMOUNT = re.compile(
+    rf"(?=\d)(?<![\w$.,/#+\-−])(?P<num>{NUM})(?P<mag>\s?(?i:{MAGW})\b|(?i:bn|mn|[kmb])\b)?"
+    r"\s+\$?(?P<ticker>[A-Z][A-Z0-9]{1,9})\b(?![-/.]\w|['’])(?:\s+(?i:tokens|coins)\b)?")
+# Capitals after a number that are no coin: time zones, the genre's abbreviations, units.
+_NOT_TICKERS = frozenset(
+    "UTC GMT ET EST EDT CT CST PT PST PDT CET CEST BST KST JST HKT SGT IST AM PM USD US USA UK EU AI ATH ATL TVL OI "
+    "ETF ETFS CEX CEXS DEX DEXS API CEO CFO CTO SEC CFTC FOMC CPI PPI GDP NFT NFTS DAO KYC PNL ROI APR APY LTV ADL HLP "
+    "LP BPS BP GW MW TWH GB TB MB KB TPS HRS HR MIN MINS SEC DAYS PERP PERPS OTC ICO IPO".split())
+_LOWER_RE = re.compile(r"[a-z]")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_BEFORE = Deferred(globals(), r"\b(?:in|since|during|until|till|before|after|of|early|late|mid|through)[\s-]+$", re.IGNORECASE)
+
+
+def _read_tickers(text: str, found: list[Figure], base: int) -> list[Figure]:
+    """``found`` with amounts written with a ticker (``_TICKER_AMOUNT``): such a figure replaces the grammar's
+    reading of the same number when that had no unit, or took a bare suffix for dollars ("500k")."""
+    if not any(c.isupper() for c in text):
+        return found
+    out = list(found)
+    for m in _TICKER_AMOUNT.finditer(text):
+        ticker = m.group("ticker")
+        if ticker in _NOT_TICKERS or (not m.group("mag") and _YEAR_RE.fullmatch(m.group("num"))
+                                      and _YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+            continue
+        if not _LOWER_RE.search(text, max(0, m.start() - 40), m.end() + 40):
+            continue  # a headline in capitals ("LONGS LOSE 1.2 BILLION AS ..."): no ticker can be told from a word
+        start, end = base + m.start(), base + m.end()
+        same = [f for f in out if f.start < end and start < f.end]
+        if any(f.start != start or f.end > end or (f.unit is not None and not (f.unit == "USD" and "$" not in f.text)) for f in same):
+            continue  # the grammar read a unit the number has ("194 BTC", "$90,000 ETH"): kept
+        code = CURRENCY_WORDS.get(ticker.lower())
+        v, p = _amount(m.group("num"), m.group("mag"))
+        fig = Figure(start, end, text[m.start():m.end()], code or "coins", v, v, True, p, asset=None if code else _ticker_asset(ticker))
+        out = [f for f in out if f not in same] + [fig]
+    return out
+
+
+def _ticker_asset(ticker: str) -> str:
+    return {"XBT": "BTC"}.get(ticker, ticker)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -523,6 +605,9 @@ def _bare_amount(text: str, at: int, num: str, qre: re.Pattern, base: int) -> Fi
     lead = _AMOUNT_LEAD.search(before, tail)  # (the lead words end the text: only its tail is searched)
     if lead is None:
         return None
+    if lead.group("avg"):
+        v, p = _amount(num, None)
+        return Figure(base + at, base + end, num, None, v, v, True, p)
     own = lead.group("own")
     if own:  # "a ratio of 1.41", "a headcount of 58,310": the noun is right before its number
         unit = "ratio" if own.lower() == "ratio" else "index" if own.lower() in ("reading", "score") else "count"
@@ -536,7 +621,7 @@ def _bare_amount(text: str, at: int, num: str, qre: re.Pattern, base: int) -> Fi
     said = list(_AMOUNT_SUBJECT.finditer(subject))
     if not said:
         return None
-    unit = "count" if said[-1].group("count") else said[-1].lastgroup
+    unit = "count" if said[-1].group("count") else None if said[-1].group("any") else said[-1].lastgroup
     v, p = _amount(num, None)
     return Figure(base + at, base + end, num, unit, v, v, True, p)
 
@@ -599,11 +684,12 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
             continue
         v, p = _amount(m.group("num"), None)
         found.append(Figure(base + m.start("num"), base + m.end("num"), m.group("num"), "index", v, v, True, p))
-    for m in (_HALF_RE.finditer(text) if "half" in lower else ()):
+    for m in (_HALF_RE.finditer(text) if "half" in lower or "quarter" in lower or "third" in lower else ()):
+        part = _PART_OF[" ".join(m.group("part").lower().split())]
         mag = _MAG_WORDS[m.group("mag").lower()]
         found = [f for f in found if not (m.start() <= f.start - base < m.end())]  # "a billion" inside it
         found.append(Figure(base + m.start(), base + m.end(), m.group(0), "USD" if m.group("dollars") else None,
-                            mag / 2, mag / 2, True, mag * 0.05))
+                            mag * part, mag * part, True, mag * 0.05))
     for m in (_MULTIPLE_RE.finditer(text) if "x" in lower or "×" in text else ()):
         if any(f.start - base < m.end() and m.start() < f.end - base for f in found):
             continue
@@ -612,6 +698,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         v, p = _amount(m.group("num"), None)
         found.append(Figure(base + m.start(), base + m.end(), m.group(0), "ratio", v, v, True, p))
     if _DIGIT_RE.search(text):
+        found = _read_tickers(text, found, base)
         found = _read_in_context(text, found, qre, base)
     found.sort(key=lambda f: f.start)
     out = []
@@ -699,7 +786,7 @@ def _range_ends(text: str, a: Figure, b: Figure, base: int) -> bool:
     return True
 
 
-_POINT_RE = re.compile(rf"{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|(?i:mn|mln|bn|tn|[kmbt])\b)?", re.IGNORECASE)
+_POINT_RE = Deferred(globals(), rf"{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|(?i:mn|mln|bn|tn|[kmbt])\b)?", re.IGNORECASE)
 
 
 def find_figures_simple(text: str, base: int) -> list[Figure]:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
+from writer.check.lazyre import Deferred
 from writer.check.phrases import PhraseSet
 from writer.factbase.records import Event, Fact
 from writer.factbase.vocabulary import STABLECOIN_QUOTES, WINDOW_UNIT_WORDS, Status, window_minutes
@@ -317,8 +318,10 @@ def _asset_cues(phrases: PhraseSet, tickers: re.Pattern | None, text: str) -> fr
 
 
 def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, str], block_text: str,
-             exchanges: frozenset[str] = frozenset(), tickers: re.Pattern | None = None) -> Cues:
-    """The words around a figure; ``tickers``: the event's own assets (``event_asset_pattern``)."""
+             exchanges: frozenset[str] = frozenset(), tickers: re.Pattern | None = None,
+             kept: dict[str, frozenset[str]] | None = None) -> Cues:
+    """The words around a figure; ``tickers``: the event's own assets (``event_asset_pattern``); ``kept``: the
+    caller's memo of the windows a sentence or a block names (every figure in them asks; one per article)."""
     left, right = _QUOTED.sub(" ", fu.left), _QUOTED.sub(" ", fu.right)  # quoted words describe something else
     local = left + " " + right
     # the words of the figure's own clause before it ("long liquidations across exchanges (CEX) will hit":
@@ -341,7 +344,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     # clause of its own ("..., BTC fell below $90,000 on Friday") speaks of something else.
     sentence_assets = assets or _asset_cues(phrases, tickers, _earlier_words(fu))
     local_windows = _window_cues(phrases, local)
-    windows = local_windows or _window_cues(phrases, fu.sentence.text) or _window_cues(phrases, block_text)
+    windows = local_windows or _window_cues_kept(phrases, fu.sentence.text, kept) or _window_cues_kept(phrases, block_text, kept)
     if venue_rx is not None and venue_rx is fu.sentence._reader.source_rx:
         venues = frozenset(fu.sentence.sources)  # the sentence has already searched for these names
     else:
@@ -417,6 +420,16 @@ def _window_cues(phrases: PhraseSet, text: str) -> frozenset[str]:
         if n:
             found = found | {_norm_window(f"{n}{_UNIT_KEY[m.group(2).lower()]}")}
     return found
+
+
+def _window_cues_kept(phrases: PhraseSet, text: str, kept: dict[str, frozenset[str]] | None) -> frozenset[str]:
+    """``_window_cues(phrases, text)``, looked up in ``kept`` first when given (and kept there)."""
+    if kept is None:
+        return _window_cues(phrases, text)
+    got = kept.get(text)
+    if got is None:
+        got = kept[text] = _window_cues(phrases, text)
+    return got
 
 
 _HEARSAY = frozenset({"rumor", "pending", "claim"})
@@ -527,6 +540,8 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
                 score += 1
             else:
                 conflicts += 1
+        elif not cues.windows and fact.window is None:
+            score += 0.25  # words naming no window describe the fact with none (of two alike, one has a window)
         if fact.venue:
             score += 2 if fact.venue in cues.venues else -1
         elif cues.near_exchanges - set(s.sources) and not cues.total:
@@ -688,7 +703,7 @@ _PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|orde
 # The rightmost such pair ("CoinGlass, BTC and ETH liquidations": BTC and ETH, not CoinGlass and BTC).
 _JOINED = re.compile(r"^.*(?<![\w-])([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,8}\s*$", re.IGNORECASE | re.DOTALL)
 _TICKER_PAREN = re.compile(r"\(\s*([A-Za-z]{2,10})\s*\)")  # "(BTC)"
-_WORD_BEFORE = re.compile(r"([\w-]+)\s*$")  # the name a ticker in parentheses follows
+_WORD_BEFORE = Deferred(globals(), r"([\w-]+)\s*$")  # the name a ticker in parentheses follows
 _WORD_REACH = 40  # characters looked back for that name
 _COMMA_ASIDE = re.compile(r",\s*[\w-]+(?:\s+[\w-]+)?\s*,")  # ", conversely,", ", in turn,"
 _ASIDE = re.compile(r"\([^()\d]{1,40}\)")  # "(CEX)", "(SOL)": an abbreviation or short aside, no figure

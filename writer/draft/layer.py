@@ -30,7 +30,12 @@ TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
 TOKEN_RE = re.compile(f"{TOKEN_OPEN}(.){TOKEN_CLOSE}", re.S)
 HEADLINE_SECTIONS = frozenset({"headline", "lede"})
-_LINES: dict[tuple[str, int], tuple[str, int]] = {}  # (compiled file, python line) -> (template, template line)
+# (id of a template's code object, offset of the call in it) -> (that code object, (template, template line)).
+# Keyed by the call's instruction offset, not by frame.f_lineno: the line is found by scanning the code's
+# whole line table, which on a compiled section template made the look-up a sixth of drafting
+# (bench/results/draft_facts.md). The code object is kept in the value, so its id cannot be reused while
+# the entry lives (an edited, recompiled template gets entries of its own).
+_LINES: dict[tuple[int, int], tuple[object, tuple[str, int]]] = {}
 
 
 # Two ends of a change this close (as a part of the larger) would each fit the other's "about": the check
@@ -125,11 +130,11 @@ class Render:
             filename = frame.f_code.co_filename
             tmpl = self.templates.get(filename)
             if tmpl is not None:
-                key = (filename, frame.f_lineno)
+                key = (id(frame.f_code), frame.f_lasti)
                 found = _LINES.get(key)
                 if found is None:
-                    found = _LINES[key] = (tmpl.name or "", tmpl.get_corresponding_lineno(frame.f_lineno))
-                return found
+                    found = _LINES[key] = (frame.f_code, (tmpl.name or "", tmpl.get_corresponding_lineno(frame.f_lineno)))
+                return found[1]
             frame = frame.f_back
         return "", 0
 
@@ -867,9 +872,9 @@ def _reads_as_bound(hedge) -> bool:
 
 @lru_cache(maxsize=1)
 def _bound_words() -> frozenset[str]:
-    from writer.check.phrases import default_phrases
+    from writer.check.phrasefile import phrase_section  # the qualifier words alone, not the check
 
-    quals = default_phrases().get("qualifiers", {})
+    quals = phrase_section("qualifiers") or {}
     return frozenset(w.casefold() for k in ("at_least", "at_most") for w in quals.get(k, ()))
 
 

@@ -149,11 +149,14 @@ class LocalExecutor:
 
     ``likely``: how many fact files look changed (newer than the manifest; a hint only): more than
     ``IN_PROCESS_UP_TO`` starts a worker at once. ``pages``: a function giving the site's page
-    renderer, already built in this process (used when events are published here).
+    renderer, already built in this process (used when events are published here). ``freeze``: the process
+    ends after the build (see BatchOptions.one_shot): what an in-process publish's pauses make is frozen.
     """
 
-    def __init__(self, setup: PublishSetup, jobs: int, *, likely: int, kind: str = "local", scheduler: str | None = None, pages=None):
+    def __init__(self, setup: PublishSetup, jobs: int, *, likely: int, kind: str = "local", scheduler: str | None = None, pages=None,
+                 freeze: bool = False):
         self.setup = setup
+        self.freeze = freeze
         self.kind, self.scheduler, self.cluster_size = kind, scheduler, jobs
         self.jobs = jobs if kind == "local" else max(jobs, 2)  # a cluster is used however few cores this machine has
         # A run of this many events is published in this process when no worker has started (a cluster: none).
@@ -194,11 +197,11 @@ class LocalExecutor:
         return self._in_pool(self.current, tasks, progress)
 
     def _in_process(self, tasks: list[Task], progress: Progress | None) -> list[Outcome]:
-        with collector_paused():  # imports, templates, the check's tables: many objects, no garbage
+        with collector_paused(freeze=self.freeze):  # imports, templates, the check's tables: many objects, no garbage
             publisher = self.setup.publisher(self.drafter, self.pages() if self.pages is not None else None)
         outcomes: list[Outcome] = []
         # A few events (a re-run's): no collection while they publish either; a long run (--jobs 1) collects as usual.
-        with collector_paused() if len(tasks) <= IN_PROCESS_UP_TO else nullcontext():
+        with collector_paused(freeze=self.freeze) if len(tasks) <= IN_PROCESS_UP_TO else nullcontext():
             for t in tasks:
                 outcomes.append(publisher.publish(t))
                 if progress:

@@ -11,8 +11,8 @@ def check(ctx: RuleContext):
         if a.scope_classes(fu) & {"rumor", "pending", "estimate"}:
             continue
         # "X is circulating on X. It is unverified.": a figure-free caveat sentence right after the claim.
-        following = [s for s in a.sentences if s.block == fu.block_index and s.start >= fu.sentence.end]
-        if following and not following[0].figures and following[0].classes & {"rumor", "pending", "estimate"}:
+        following = a.next_in_block(fu.sentence)
+        if following is not None and not following.figures and following.classes & {"rumor", "pending", "estimate"}:
             continue
         yield Hit(fu, f"the sentence calls {fu.figure.text!r} a claim or projection but does not say it is unverified, pending or an estimate")
 

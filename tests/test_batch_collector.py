@@ -1,0 +1,48 @@
+"""``BatchOptions.one_shot`` (the command line's builds): what the build makes while the collector is paused is
+frozen instead of collected when the pause ends. The site must be byte for byte the one a library call
+(the default, nothing frozen) writes, for a cold build and for a re-run that publishes in this process."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from datetime import datetime, timezone
+
+import pytest
+
+from test_batch_support import make_factbase, move_price_level, tree
+from writer.publish import BatchOptions, build_site
+
+MANIFEST = ".writer/manifest.json"  # what the next run decides from: the same too (the stat cache holds inodes: not compared)
+NOW = datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def unfrozen():
+    """Every test starts and ends with nothing frozen (a frozen object is never collected in this test process)."""
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+
+
+def _build_and_rerun(root, name: str, one_shot: bool) -> tuple[dict[str, bytes], dict[str, bytes], int]:
+    fb, site = root / name / "fb", root / name / "site"
+    shutil.copytree(root / "fb", fb)
+    cold = build_site(fb, BatchOptions(out=site, jobs=1, now=NOW, one_shot=one_shot))
+    assert cold.rejected == [] and len(cold.published) == 4
+    first = {**tree(site), MANIFEST: (site / MANIFEST).read_bytes()}
+    move_price_level(sorted((fb / "events").glob("*.yaml"))[0])
+    again = build_site(fb, BatchOptions(out=site, jobs=2, now=NOW, one_shot=one_shot))  # one event: published in this process
+    assert len(again.published) == 1 and len(again.corrected) == 1
+    return first, {**tree(site), MANIFEST: (site / MANIFEST).read_bytes()}, gc.get_freeze_count()
+
+
+def test_one_shot_freezes_and_writes_the_same_site(tmp_path, unfrozen):
+    make_factbase(tmp_path / "fb", 4)
+    plain_cold, plain_rerun, frozen_plain = _build_and_rerun(tmp_path, "plain", one_shot=False)
+    assert frozen_plain == 0  # a library call leaves everything collectable
+    shot_cold, shot_rerun, frozen_shot = _build_and_rerun(tmp_path, "one-shot", one_shot=True)
+    assert frozen_shot > 0
+    assert shot_cold == plain_cold
+    assert shot_rerun == plain_rerun
+    assert shot_rerun != shot_cold  # the re-run changed the site
