@@ -270,3 +270,24 @@ def test_a_bound_as_its_source_gave_it_outweighs_naming_no_window(hedged_first, 
 
     [(_, lk, _)] = list(Checker().links(sentence, event=_level_event(hedged_first)))
     assert lk.fact.id == fact
+
+
+@pytest.mark.parametrize("sentence, fact", [
+    ("The index stood at 10,000, and over 60 minutes at as much as 5,000.", "idx_plain"),
+    ("The index stood at 10,000.", "idx_plain"),
+])
+def test_a_round_figure_is_not_reached_from_the_decade_below(sentence, fact):
+    """"10,000" is what 9,500 to 15,000 print as, not 5,000 (which prints as "5,000"): the windowed 5,000 named in
+    the same paragraph does not take it (any-event property, an index level of 10,000 beside one of 5,000)."""
+    from writer.check import Checker
+    from writer.factbase.loader import event_from_text, load_registry
+
+    from draft_support import ROOT
+
+    text = ("id: decade\nas_of: 2026-11-17T09:00:00+08:00\nwindows: [60m]\nfacts:\n"
+            "  - id: idx_plain\n    metric: index_level\n    unit: index\n    observations:\n      - {source: coinglass, value: 10000}\n"
+            "  - id: idx_hour\n    metric: index_level\n    unit: index\n    window: 60m\n    observations:\n"
+            "      - {source: coinglass, value: 5000, hedge: as_much_as}\n")
+    event = event_from_text(text, "decade.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    links = [lk for _, lk, _ in Checker().links(sentence, event=event)]
+    assert links[0].fact.id == fact

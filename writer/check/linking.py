@@ -185,6 +185,17 @@ def _per_unit(fig: Figure, s: Support) -> bool:
     return fig.unit is not None and fig.unit.startswith("per_") and s.fact is not None and s.fact.per == fig.unit[4:] and not s.anchor
 
 
+def _tolerance_below(fig: Figure, tol: float) -> float:
+    """How far below a plain figure its value may lie. A figure of one significant digit 1 ("10,000", "$1 million")
+    is reached from below only by values of the decade below, printed one place finer: 9,500 prints as "10,000",
+    5,000 prints as "5,000", not "10,000" (so a fact of 5,000 is not a fit for "stood at 10,000"). A hedged figure
+    ("about", "nearly") keeps the whole half unit: writers round such words loosely."""
+    unit = 2 * fig.precision
+    if fig.qualifier is None and fig.lo > 0 and unit > 0 and abs(fig.lo / unit - 1) < 1e-9:
+        return tol / 10
+    return tol
+
+
 def value_match(fig: Figure, s: Support) -> str | None:
     """'match' when the text could have been written from the support, 'collapsed' when a
     point was written for a disputed range, None otherwise."""
@@ -203,7 +214,8 @@ def value_match(fig: Figure, s: Support) -> str | None:
         if fig.qualifier == "at_most":
             return "match" if s.lo <= fig.lo * (1 + 1e-9) and s.hi >= fig.lo / 2 - tol else None
         if s.lo == s.hi:
-            return "match" if abs(s.lo - fig.lo) <= tol + 1e-9 * max(1.0, abs(s.lo)) else None
+            below = _tolerance_below(fig, tol)
+            return "match" if -below <= s.lo - fig.lo <= tol + 1e-9 * max(1.0, abs(s.lo)) else None
         if s.lo - tol <= fig.lo <= s.hi + tol:
             if fig.qualifier == "approx" and fig.lo - fig.precision <= s.lo and s.hi <= fig.lo + fig.precision:
                 return "match"  # "about $1 million" for $1,000,000 to $1,001,001: every value of the range rounds to it
