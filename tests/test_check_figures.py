@@ -127,7 +127,8 @@ def test_genre_sentences(text, expected):
     assert [f.text for f in find_figures(text)] == expected
 
 
-# An amount in a coin the grammar's word list does not know, by its ticker in capitals; an ISO currency code.
+# An amount in a coin the grammar's word list does not know, by its ticker in capitals; an ISO currency code;
+# dollars written with the country ("U.S. dollars").
 TICKER_AMOUNTS = [
     ("The wallet dumped 3,400 HYPE into the bounce.", "3,400 HYPE", "coins", 3400, "HYPE"),
     ("It shorted 720 HYPE at the open.", "720 HYPE", "coins", 720, "HYPE"),
@@ -138,6 +139,8 @@ TICKER_AMOUNTS = [
     ("The desk withdrew 3.5M USDC after the flush.", "3.5M USDC", "USDC", 3.5e6, None),
     ("Exchanges there saw 41.7 billion KRW of positions closed.", "41.7 billion KRW", "KRW", 41.7e9, None),
     ("It bridged 1800 SUI to the exchange.", "1800 SUI", "coins", 1800, "SUI"),
+    ("Longs worth 120 million U.S. dollars were closed.", "120 million U.S. dollars", "USD", 120e6, None),
+    ("The exchange paid out 3,250 US dollars per account.", "3,250 US dollars", "USD", 3250, None),
 ]
 
 
@@ -157,3 +160,31 @@ def test_an_amount_of_a_ticker_is_coins_of_that_asset(text, figure, unit, value,
 ])
 def test_capitals_after_a_number_that_are_no_coin_amount(text):
     assert not [f for f in find_figures(text) if f.unit == "coins"]
+
+
+# Parts of a magnitude, a hyphen before the magnitude word, "-plus", Indian magnitudes: the value as written.
+MAGNITUDE_FORMS = [
+    ("A quarter of a billion dollars of longs went.", "A quarter of a billion dollars", "USD", 250e6, None),
+    ("Three quarters of a million dollars went in one order.", "Three quarters of a million dollars", "USD", 750e3, None),
+    ("Nearly half a billion dollars was liquidated.", "half a billion dollars", "USD", 500e6, "approx"),
+    ("Shorts lost $45-million in the squeeze.", "$45-million", "USD", 45e6, None),
+    ("It was a $1.2-billion wipeout.", "$1.2-billion", "USD", 1.2e9, None),
+    ("The $500 million-plus wipeout hit longs.", "$500 million-plus", "USD", 500e6, "at_least"),
+    ("More than 1.5 lakh traders were hit.", "1.5 lakh traders", "count", 1.5e5, "at_least"),
+    ("Longs lost $12 crore on the local venue.", "$12 crore", "USD", 1.2e8, None),
+]
+
+
+@pytest.mark.parametrize("text, figure, unit, value, qualifier", MAGNITUDE_FORMS)
+def test_magnitude_forms(text, figure, unit, value, qualifier):
+    from writer.check.phrases import build_phrases
+
+    [fig] = find_figures(text, build_phrases({}).qualifiers)
+    assert (fig.text, fig.unit, fig.qualifier) == (figure, unit, qualifier)
+    assert fig.lo == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["A $1.2-fold jump followed.", "It cost $3.5-ish, by one count."])
+def test_a_figure_never_stops_inside_a_number(text):
+    """'$1.2-fold' is no figure at all, never '$1' (the engine backing off the decimals)."""
+    assert [f.text for f in find_figures(text)] == []

@@ -56,6 +56,11 @@ MUST_READ = [
     ("Funding on BTC perpetuals rose 14 bps overnight.", "14 bps", "percent", 0.14, 0.14, None),
     ("Funding rose 9 basis points after the flush.", "9 basis points", "percent", 0.09, 0.09, None),
     ("Spot volume ran at a 12x multiple of the daily average.", "12x", "ratio", 12, 12, None),
+    # hedges and bounds as reports write them
+    ("Shorts gave up just shy of $64 million.", "$64 million", "USD", 64e6, 64e6, "at_most"),
+    ("As many as 71,000 traders were forced out.", "71,000 traders", "count", 71000, 71000, "at_most"),
+    ("Losses ran in the region of $3 billion.", "$3 billion", "USD", 3e9, 3e9, "approx"),
+    ("Upward of $410 million of longs went.", "$410 million", "USD", 410e6, 410e6, "at_least"),
     # a figure known by its label, its unit unsaid; an average's number, whatever it counts
     ("The weekend figure #2 came to about 140.", "140", None, 140, 140, "approx"),
     ("The venue's total stood at 48 after the cut.", "48", None, 48, 48, None),

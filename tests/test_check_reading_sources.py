@@ -55,6 +55,42 @@ SENTENCES = [
     ("the exchange", "Traders on the exchange lost $96 million in the hour.", ["$96 million"]),
     ("the exchange", "The exchange suffered $96 million of long liquidations in the hour.", ["$96 million"]),
     ("the exchange", "The protocol lost $4 million when the vault absorbed the position.", ["$4 million"]),
+    # an adverb between the source and its verb
+    ("adverb", "Coinalyze data now shows $51 million of shorts were closed in the hour.", []),
+    ("adverb", "CoinGlass figures likewise showed longs losing $640 million.", []),
+    ("adverb", "Longs now show $640 million of losses.", ["$640 million"]),
+    # who speaks for a venue
+    ("spokesperson", "The exchange's chief executive put the losses at $1.2 billion.", []),
+    ("spokesperson", "The protocol's founder said the vault absorbed a $4 million loss.", []),
+    ("spokesperson", "The founder's wallet absorbed a $4 million loss.", ["$4 million"]),
+    # dollars written with the country
+    ("dollars", "Close to 120 million U.S. dollars of longs were closed in two hours.", ["120 million U.S. dollars"]),
+    ("dollars", "Close to 120 million US dollars of longs were closed, per CoinGlass.", []),
+    # a source's description between it and its verb
+    ("appositive", "Analysts at Kaiko, a market data firm, noted that depth fell $310 million.", []),
+    ("appositive", "Coinalyze, the derivatives data aggregator, said shorts lost $41 million.", []),
+    ("appositive", "Bitcoin, the largest coin, fell 6% to $81,200.", ["6%", "$81,200"]),
+    ("appositive", "Ether, the second-largest token, lost $41 million of longs.", ["$41 million"]),
+    # an X account named by its handle
+    ("handle", "The wallet lost $2.1 million, @onchainlens reported.", []),
+    ("handle", "Per @whale_alert, 1,200 BTC moved to Coinbase.", []),
+    ("handle", "According to @EmberCN, the address withdrew 4.2 million USDC.", []),
+    ("handle", "Traders emailed help@venue.io after losing $2.1 million.", ["$2.1 million"]),
+    # its own filing
+    ("own filing", "Per its own filing, the exchange covered $3.1 million of losses.", []),
+    ("own filing", "By their own count, the desks lost $14 million.", []),
+    ("own filing", "On its own, the position lost $14 million.", ["$14 million"]),
+    # who circulates a claim: a source for F001, still to be called unverified (F002 in free mode, P003 with facts)
+    ("circulates", "Social media chatter put the whale's loss at $30 million.", []),
+    ("circulates", "Community members claimed the whale lost $30 million, though no one has verified it.", []),
+    ("circulates", "Users on Telegram put the loss at $30 million, an unverified figure.", []),
+    ("circulates", "Traders on Binance lost $30 million in the hour.", ["$30 million"]),
+    ("circulates", "Community members deposited $30 million into the vault.", ["$30 million"]),
+    # where positions would be liquidated: an estimate
+    ("estimate", "Hyblock's liquidation levels show $800 million of longs below $90,000.", []),
+    ("estimate", "Liquidation clusters sit near $90,000, with some $800 million of longs.", []),
+    ("estimate", "Roughly $800 million of longs would be at risk below $90,000.", []),
+    ("estimate", "Roughly $800 million of longs were liquidated below $90,000.", ["$800 million", "$90,000"]),
     # a credit under a chart
     ("credit line", "Longs lost $212 million over 24 hours. Image credit: CoinGlass", []),
     ("credit line", "Longs lost $212 million over 24 hours. Chart source: Coinalyze", []),
@@ -70,3 +106,29 @@ def checker():
 def test_fact_free_reading_of_credits(checker, family, sentence, flagged):
     findings = checker.check_text(sentence)
     assert sorted(f.figure for f in findings if f.code == "F001") == sorted(flagged), [(f.code, f.figure) for f in findings]
+
+
+# A list or a table credited as a whole: by the sentence ending in a colon that introduces it, or (a table) by a
+# credit line alone right after it. Anything else before or after credits nothing.
+LISTS = [
+    ("CoinGlass data for the past day:\n\n- Longs: $860 million\n- Shorts: $164 million\n", []),
+    ("According to Coinalyze, over four hours:\n\n1. BTC longs: $96 million\n2. ETH longs: $41 million\n", []),
+    ("Over the past day:\n\n- Longs: $860 million\n- Shorts: $164 million\n", ["$860 million", "$164 million"]),
+    ("CoinGlass data show a long-heavy day.\n\n- Longs: $860 million\n", ["$860 million"]),
+    ("CoinGlass data for the past day:\n\nShorts were squeezed too.\n\n- Longs: $860 million\n", ["$860 million"]),
+    ("| venue | longs |\n|---|---|\n| Binance | $58 million |\n| OKX | $31 million |\n\nSource: CoinGlass\n", []),
+    ("Liquidations by venue, per Coinalyze:\n\n| venue | longs |\n|---|---|\n| Binance | $58 million |\n", []),
+    ("| venue | longs |\n|---|---|\n| Binance | $58 million |\n\nThe day was long-heavy.\n", ["$58 million"]),
+]
+
+
+@pytest.mark.parametrize("text, flagged", LISTS)
+def test_a_list_or_table_credited_as_a_whole(checker, text, flagged):
+    findings = checker.check_text(text)
+    assert sorted(f.figure for f in findings if f.code == "F001") == sorted(flagged), [(f.code, f.figure) for f in findings]
+
+
+def test_who_circulates_a_claim_does_not_mark_it_unverified(checker):
+    """Naming where a claim circulates is attribution, not a caveat: the claim must still be called unverified."""
+    findings = checker.check_text("Some on X allege the whale lost $30 million.")
+    assert [(f.code, f.figure) for f in findings] == [("F002", "$30 million")]

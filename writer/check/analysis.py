@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from writer.check.casefold import lower_pattern, lowered
 from writer.check.document import Article, Block
+from writer.check.lazyre import Deferred
 from writer.check.figures import Figure
 from writer.check.phrases import PhraseSet
 
@@ -39,13 +40,13 @@ NOTE_CLASSES = frozenset({"note_backward", "note_forward", "note_label"})
 # qualifying them. "Reported figures differ" alone says nothing of whose the next figure is.
 RUN_OPENING = CAVEAT_CLASSES - {"disagreement"}
 # What an estimate rests on, and where a rumour circulates (DESIGN §2: "and from what", "where it circulates").
-_BASIS = re.compile(r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
-_CIRCULATES = re.compile(r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
+_BASIS = Deferred(globals(), r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
+_CIRCULATES = Deferred(globals(), r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]*\)")
 # A figure that points back at one already given: "this $X", "the same X", "the $X total".
-_BACK_BEFORE = re.compile(r"\b(?:this|that|these|those|the\s+same|the\s+aforementioned|the\s+above|said)\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
-_THE_BEFORE = re.compile(r"\bthe\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
-_BACK_AFTER = re.compile(r"^\s*(?:figure|total|tally|sum|amount|loss|losses|wipeout|flush|number)\b", re.IGNORECASE)
+_BACK_BEFORE = Deferred(globals(), r"\b(?:this|that|these|those|the\s+same|the\s+aforementioned|the\s+above|said)\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
+_THE_BEFORE = Deferred(globals(), r"\bthe\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
+_BACK_AFTER = Deferred(globals(), r"^\s*(?:figure|total|tally|sum|amount|loss|losses|wipeout|flush|number)\b", re.IGNORECASE)
 
 
 def _refers_back(fu) -> bool:
@@ -208,7 +209,47 @@ class Analysis:
         credit = self._closing_credit(sentence.block)
         if credit is not None and credit is not sentence and credit not in out and self._pos[id(credit)] > self._pos[id(sentence)]:
             out.append(credit)
+        lead = self._list_credit(fu.block_index)
+        if lead is not None and lead not in out:
+            out.append(lead)
         return out
+
+    def _list_credit(self, block_index: int) -> Sentence | None:
+        """What credits a whole list or table: the sentence ending in a colon that introduces it ("CoinGlass
+        data for the past day:", the paragraph right before the list's items or the table's cells), or a
+        credit line alone right after a table ("Source: CoinGlass"), when it attributes or caveats."""
+        key = ("list credit", block_index)
+        if key not in self._prefixes:
+            self._prefixes[key] = self._find_list_credit(block_index)
+        return self._prefixes[key]
+
+    def _find_list_credit(self, block_index: int) -> Sentence | None:
+        blocks = self.article.blocks
+        block = blocks[block_index]
+        table = block.kind == "table_cell"
+        if not (block.in_list or table):
+            return None
+
+        def member(b) -> bool:
+            return b.section == block.section and (b.kind == "table_cell" if table else b.in_list)
+
+        first = block_index
+        while first > 0 and member(blocks[first - 1]):
+            first -= 1
+        before = self._by_block.get(first - 1, ()) if first > 0 and blocks[first - 1].section == block.section else ()
+        frames = self.phrases.frames
+        if before and not blocks[first - 1].in_list and before[-1].text.rstrip().endswith(":") and (
+                before[-1].has_caveat() or (frames is not None and frames.names_data(before[-1].text))):
+            return before[-1]
+        if table:
+            last = block_index
+            while last + 1 < len(blocks) and member(blocks[last + 1]):
+                last += 1
+            after = self._by_block.get(last + 1, ()) if last + 1 < len(blocks) and blocks[last + 1].section == block.section else ()
+            if (len(after) == 1 and not after[0].figures and frames is not None and frames.labelled(after[0].text)
+                    and _CREDIT.match(after[0].text)):
+                return after[0]
+        return None
 
     def _closing_credit(self, block_index: int) -> Sentence | None:
         """A paragraph's last sentence when it is only a source credit ("... $512 million in all. Source:
@@ -295,7 +336,8 @@ class Analysis:
                 return True
         elif fu.sentence.has_caveat():
             return True
-        return any(s.classes & CAVEAT_CLASSES for s in self.covering_notes(fu))
+        # (a list's or table's credit attributes it even when only a name and its data say so: "CoinGlass data:")
+        return any(s.classes & CAVEAT_CLASSES for s in self.covering_notes(fu)) or self._list_credit(fu.block_index) is not None
 
     def _first_caveat(self, block_index: int) -> int | None:
         """Where the first sentence of a block that opens an attributed run starts: one with an
@@ -442,7 +484,7 @@ _JOINER = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/)?\s*$")
 
 
 # A credit line: a label and a name, nothing more ("Source: CoinGlass", "(Data: Coinalyze)").
-_CREDIT = re.compile(r"^\W*\w+(?:\s+\w+)?\s*:\s*[^.;:]{1,60}?[.)]?\s*$")
+_CREDIT = Deferred(globals(), r"^\W*\w+(?:\s+\w+)?\s*:\s*[^.;:]{1,60}?[.)]?\s*$")
 
 
 def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSet, *, label: bool = False) -> set[str]:

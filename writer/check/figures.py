@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from writer.check.casefold import lower_grammar, lowered
+from writer.check.lazyre import Deferred
 
-_MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+              "lakh": 1e5, "crore": 1e7}  # (Indian outlets: "1.5 lakh traders", "₹800 crore")
 _MAG_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
 # Currencies a desk writes out after a magnitude ("2.4 trillion won"): never dollars.
 CURRENCY_WORDS = {"won": "KRW", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR",
@@ -37,13 +39,15 @@ _VAGUE = {
 }
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-MAGW = r"hundred|thousand|million|billion|trillion"
+MAGW = r"hundred|thousand|million|billion|trillion|lakh|crore"
 CUR = r"(?:US\$[ ]?|\$[ ]?|USD\s?)"  # "$1.2 billion", "$ 1.29 billion", "USD 132 million" ([ ]: kept in a verbose pattern)
 COUNTED = (
     r"traders|accounts|users|investors|positions|wallets|addresses|orders|people|participants|holders|"
     r"liquidation orders|liquidations|trades|whales"
 )
 COINS = r"coins|tokens|bitcoins?|btc|eth|ether|xrp|sol|doge|bnb"
+# Dollars in words after an amount: "dollars", "US dollars", "U.S. dollars" (translated reports write the country).
+DOLLARS = r"(?:U\.?S\.?\s+)?dollars"
 # The currency words above, longest first, as one alternation for the grammar.
 CUR_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 
@@ -60,25 +64,25 @@ _FIGURE_SOURCE = (
     (?<![\w$.,/+\-])
     (?=[$₿\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds)  # cheap first-character filter
     (?:
-      (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?dollars|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>{DURATION_WORDS})s?\b)?)
+      (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?{DOLLARS}|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>{DURATION_WORDS})s?\b)?)
     | (?P<mrange>(?P<mr_neg>[-−])?{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+(?P<mr_hi_neg>[-−])?)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
     | (?P<prange>(?P<pr_lo>{NUM})\s?%?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|percent\b|per\s?cent\b))
-    | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?)
+    | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>[\s-]?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?(?P<m_plus>-plus\b)?)
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD))?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d:%]|[.,]\d|\s*(?:{MAGW}|percent)))
-    | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?dollars|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
-    | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:dollars|USD))|\s+(?P<w_cur>{CUR_WORDS})\b|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
+    | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?{DOLLARS}|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
+    | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:{DOLLARS}|USD))|\s+(?P<w_cur>{CUR_WORDS})\b|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
     | (?P<bps>(?P<bp_num>{NUM})\s?(?:bps|bp|basis\s+points?)\b)
     | (?P<btc>₿\s?(?P<bt_num>{NUM})(?P<bt_mag>\s?(?:{MAGW})\b|(?i:[kmb])\b)?)
-    | (?P<usd>(?P<u_num>{NUM})\s?(?:USD|US\s+dollars|dollars)\b)
+    | (?P<usd>(?P<u_num>{NUM})\s?(?:USD|{DOLLARS})\b)
     | (?P<rate>(?P<ra_num>{NUM})\s+(?:[a-z]+\s+)?per\s+(?P<ra_per>second|minute|hour|day)\b)
     | (?P<curword>(?P<cw_num>{NUM})\s+(?P<cw_cur>{CUR_WORDS})\b)
     | (?P<counted>(?P<c_num>{NUM})\s+(?:(?!(?:hours?|minutes?|days?|weeks?|months?|years?|seconds?|largest|biggest|smallest|top|first|last|most|least)\b)\w+\s+)?(?P<c_noun>{COUNTED})\b)
     | (?P<coins>(?P<co_num>{NUM})\s?(?P<co_unit>{COINS})\b)
     | (?P<grouped>(?P<g_num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?))(?!\s+(?:{DURATION_WORDS})s?\b)  # a duration: _read_in_context
     )
-    (?![\w%]|[-–]\w)
+    (?![\w%]|[-–]\w|[.,]\d)
     """
 )
 
@@ -100,10 +104,12 @@ def __getattr__(name: str):
     if name == "_FIGURE_RE":
         return _figure_re()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# The expressions made ``Deferred`` below are compiled on first use (writer/check/lazyre.py): the
+# sentences of a draft never reach them, other articles' do; the rest are read in nearly every check.
 # A time of day ("08:30") or a bare hyphenated compound is never a ratio.
 _TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
 # "hundred" alone is only a figure in "hundred billion" / "a hundred million".
-_HUNDRED_RE = re.compile(r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
+_HUNDRED_RE = Deferred(globals(), r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
 
 
 # A magnitude counted in words: "two hundred thousand traders", "three million dollars", "forty-five
@@ -123,22 +129,26 @@ def _number_words(first: str, usd: str) -> str:
             rf"(?:(?P<dollars>\s+(?:of\s+)?(?:dollars|{usd}))|\s+(?P<noun>{COUNTED})\b)?")
 
 
-_NUMBER_WORDS_RE = re.compile(_number_words("[efnstEFNST]", "USD"), re.IGNORECASE)
+_NUMBER_WORDS_RE = Deferred(globals(), _number_words("[efnstEFNST]", "USD"), re.IGNORECASE)
 # Its case-sensitive twin for the lowered text: the same matches where lowering keeps every offset, ~2x faster.
 _NUMBER_WORDS_LOWER = re.compile(_number_words("[efnst]", "usd"))
 
 # "half a billion (dollars)": half the magnitude, a round figure.
-_HALF_RE = re.compile(r"(?<![\w$])half\s+a\s+(?P<mag>million|billion|trillion)(?P<dollars>\s+(?:of\s+)?dollars|\s+USD)?\b", re.IGNORECASE)
+# ...and "a quarter of a billion", "three quarters of a million": that part of the magnitude.
+_PART_OF = {"half": 0.5, "a quarter of": 0.25, "one quarter of": 0.25, "three quarters of": 0.75, "three-quarters of": 0.75,
+            "a third of": 1 / 3, "one third of": 1 / 3, "two thirds of": 2 / 3, "two-thirds of": 2 / 3}
+_HALF_RE = re.compile(r"(?<![\w$])(?P<part>half|(?:a|one)\s+quarter\s+of|three[-\s]quarters\s+of|(?:a|one)\s+third\s+of|two[-\s]thirds\s+of)"
+                      r"\s+a\s+(?P<mag>million|billion|trillion)(?P<dollars>\s+(?:of\s+)?dollars|\s+USD)?\b", re.IGNORECASE)
 # A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x", "a 40x
 # long", "a 40X bearish position") is a position's terms, not a figure.
 _MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:(?:bullish|bearish)\s+)?(?:leverage|leveraged|levered|margin|long|longs|short|shorts|position|positions)\b)", re.IGNORECASE)
-_LEVERAGE_BEFORE = re.compile(r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
+_LEVERAGE_BEFORE = Deferred(globals(), r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
 # Two figures that are the ends of one range: what stands between them, and what may stand before the first.
 # A duration's word may follow each end ("67,400 hours to 70,900 hours": the check reads no unit in it).
 _RANGE_JOIN = re.compile(rf"^\s*(?:(?:{DURATION_WORDS})s?\s+)?(?:[-–—]|to|to\s+(?:even|as\s+(?:much|many|high)\s+as|about|around|roughly|nearly|approximately|some|perhaps)|and(?:\s+(?:about|around|roughly|nearly|approximately|some))?)\s*$", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"(?:\bbetween(?:\s+the)?|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"\bbetween(?:\s+the)?\s*$", re.IGNORECASE)  # "between the $52,400 and $53,000 marks"
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
+_RANGE_OPEN = Deferred(globals(), r"(?:\bbetween(?:\s+the)?|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
+_BETWEEN_BEFORE = Deferred(globals(), r"\bbetween(?:\s+the)?\s*$", re.IGNORECASE)  # "between the $52,400 and $53,000 marks"
+_FROM_BEFORE = Deferred(globals(), r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 # An index reading: "the Fear & Greed Index stood at 27", "a reading of 12" (not a ticker's digits: "is 1INCH").
 _INDEX_RE = re.compile(
@@ -238,7 +248,7 @@ def _unit_of(text: str) -> str | None:
     return None
 
 
-_TRAILING_IN_OF = re.compile(r"\s+(?:in|of)$")
+_TRAILING_IN_OF = Deferred(globals(), r"\s+(?:in|of)$")
 
 
 def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
@@ -285,7 +295,9 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
             return None
         return Figure(start, end, text, "percent", lo, hi, False, max(lp, hp))
     if kind == "money":
-        v, p = _amount(g("m_num"), g("m_mag"))
+        v, p = _amount(g("m_num"), (g("m_mag") or "").lstrip("-"))
+        if g("m_plus"):  # "$500 million-plus": more than that
+            return Figure(start, end, text, "USD", v, v, True, p, "at_least", text[-5:], end - 5)
         return Figure(start, end, text, "USD", v, v, True, p)
     if kind == "suffixed":
         v, p = _amount(g("s_num"), g("s_mag"))
@@ -435,7 +447,7 @@ _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over"
 _NUMBER_RE = re.compile(r"(?P<num>\d(?<![\w$.,/#+\-−]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))")
 # ...and what makes one a bare number: nothing glued to it ("1INCH", "3am", "94%", "40x", "24-hour", "08:30").
 _BARE_AFTER = re.compile(r"(?![\w%]|[.,:]\d|\s*(?:[x×%]|percent\b|per\s?cent\b)|[-–]\w)")
-_AMOUNT_LEAD = re.compile(
+_AMOUNT_LEAD = Deferred(globals(),
     r"(?:\b(?:number(?:ed|s|ing)?|(?:came|comes?|coming)\s+to|st(?:oo|a)d\s+at|stands\s+at|standing\s+at"
     r"|total(?:l?ed|s|l?ing)?|reach(?:ed|es)?|hit|hits|amount(?:ed|s|ing)?\s+to|put\s+at|estimated\s+at|pegged\s+at"
     r"|(?:rose|rises|risen|fell|falls|fallen|dropped|drops|climbed|jumped|grew|increased|decreased|declined|slipped|surged)(?:\s+(?:by|to))?"
@@ -447,21 +459,21 @@ _AMOUNT_LEAD = re.compile(
 )
 # "at" names an amount only after a verb that puts one there ("puts the number of users at 305",
 # "estimated at"); "traders who bought at 96,000" is a price.
-_PUTS_AT = re.compile(r"\b(?:st(?:oo|a)d|stands|standing|puts?|putting|places?|placed|pegs?|pegged|estimates?|estimated|sees?|seen)\b", re.IGNORECASE)
+_PUTS_AT = Deferred(globals(), r"\b(?:st(?:oo|a)d|stands|standing|puts?|putting|places?|placed|pegs?|pegged|estimates?|estimated|sees?|seen)\b", re.IGNORECASE)
 # What may follow the number: the clause ends, or a preposition or conjunction goes on ("... 277 over the day").
 _AMOUNT_END = re.compile(
     r"(?:\s*(?:$|[.,;:)!?—(])|\s+(?:over|in|during|across|on|from|according|per|as|by|with|and|or|to|after|before|since"
     r"|this|that|which|while|at|out|of|among|against|versus|vs|than|for|when|amid|following|near|around|until|was|were|is|are)\b)",
     re.IGNORECASE,
 )
-_AMOUNT_SUBJECT = re.compile(
+_AMOUNT_SUBJECT = Deferred(globals(),
     rf"\b(?:(?P<count>(?:number|count|tally|headcount)\s+of|{COUNTED})|(?P<index>index|reading|gauge|score)|(?P<ratio>ratio)"
     # a figure known by its label ("figure #3 came to 100", "the weekend total stood at 48"): its unit unsaid
     rf"|(?P<any>figures?|totals?|sums?|amounts?|values?|tall(?:y|ies))(?:\s+#\d+)?)\b",
     re.IGNORECASE,
 )
-_NUM_ONLY = re.compile(NUM)
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|;|\n")
+_NUM_ONLY = Deferred(globals(), NUM)
+_SENTENCE_END = Deferred(globals(), r"[.!?][\"”’)]*\s|;|\n")
 _LOOKBACK = 200  # characters before a number searched for its sentence's subject
 _LEAD_REACH = 48  # characters before a number (and its qualifier) searched for the verb leading to it
 
@@ -501,7 +513,7 @@ _NOT_TICKERS = frozenset(
     "LP BPS BP GW MW TWH GB TB MB KB TPS HRS HR MIN MINS SEC DAYS PERP PERPS OTC ICO IPO".split())
 _LOWER_RE = re.compile(r"[a-z]")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|during|until|till|before|after|of|early|late|mid|through)[\s-]+$", re.IGNORECASE)
+_YEAR_BEFORE = Deferred(globals(), r"\b(?:in|since|during|until|till|before|after|of|early|late|mid|through)[\s-]+$", re.IGNORECASE)
 
 
 def _read_tickers(text: str, found: list[Figure], base: int) -> list[Figure]:
@@ -672,11 +684,12 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
             continue
         v, p = _amount(m.group("num"), None)
         found.append(Figure(base + m.start("num"), base + m.end("num"), m.group("num"), "index", v, v, True, p))
-    for m in (_HALF_RE.finditer(text) if "half" in lower else ()):
+    for m in (_HALF_RE.finditer(text) if "half" in lower or "quarter" in lower or "third" in lower else ()):
+        part = _PART_OF[" ".join(m.group("part").lower().split())]
         mag = _MAG_WORDS[m.group("mag").lower()]
         found = [f for f in found if not (m.start() <= f.start - base < m.end())]  # "a billion" inside it
         found.append(Figure(base + m.start(), base + m.end(), m.group(0), "USD" if m.group("dollars") else None,
-                            mag / 2, mag / 2, True, mag * 0.05))
+                            mag * part, mag * part, True, mag * 0.05))
     for m in (_MULTIPLE_RE.finditer(text) if "x" in lower or "×" in text else ()):
         if any(f.start - base < m.end() and m.start() < f.end - base for f in found):
             continue
@@ -773,7 +786,7 @@ def _range_ends(text: str, a: Figure, b: Figure, base: int) -> bool:
     return True
 
 
-_POINT_RE = re.compile(rf"{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|(?i:mn|mln|bn|tn|[kmbt])\b)?", re.IGNORECASE)
+_POINT_RE = Deferred(globals(), rf"{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|(?i:mn|mln|bn|tn|[kmbt])\b)?", re.IGNORECASE)
 
 
 def find_figures_simple(text: str, base: int) -> list[Figure]:

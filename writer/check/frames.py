@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 
 from writer.check.casefold import lower_pattern, lowered
-from writer.check.lazyre import LazyPatterns
+from writer.check.lazyre import Deferred, LazyPatterns
 
 # Irregular verb forms (lemma -> forms); regular verbs are inflected by rule.
 _IRREGULAR = {
@@ -93,8 +93,10 @@ def _trie_regex(node: dict) -> str:
 
 # A name the registry may not know: capitalised words (CoinGlass, K33 Research, The Block,
 # QCP Capital), at most four, joined by "of", "&" or a hyphen. Case-sensitive on purpose.
-_CAP = r"(?:[A-Z][\w.&’'-]*[\w]|[A-Z]|[a-z]+[A-Z][\w-]*)"
+_CAP = r"(?:[A-Z][\w.&’'-]*[\w]|[A-Z]|[a-z]+[A-Z][\w-]*|(?<![\w@])@\w{2,15})"  # (and an X handle: "@lookonchain")
 NAME = rf"(?-i:{_CAP}(?:\s+(?:of\s+|&\s+)?{_CAP}){{0,3}})"
+# A name's description between it and its verb: "Santiment, an on-chain analytics provider, noted".
+_APPOSITIVE = r"\s*,\s*(?:an?|the)\s+[^,;.()\d]{1,60}?,"
 # Between two names of a list: a comma (with or without "and"), or "and" / "&".
 _NAME_JOIN = r"(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
 
@@ -150,7 +152,7 @@ class Frames(LazyPatterns):
         mods = r"(?:[\w-]+\s+){0,3}"  # "on-chain analytics", "crypto trading firm", "the current aggregated"
         generic = (rf"(?<!\w){_NOT_AFTER_DEMONSTRATIVE}(?!{_DEMONSTRATIVE}\s)"
                    rf"(?:{mods}(?:{sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
-        aux = r"(?:(?:has|have|had|was|were|is|are|will|would|also|first|later|recently|just|previously)\s+)*"
+        aux = r"(?:(?:has|have|had|was|were|is|are|will|would|also|first|later|recently|just|previously|now|likewise|further|again|similarly)\s+)*"
         adverb = r"(?:\w+ly\s+)?"
         data_subject = rf"(?:{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns})|{generic})"
         source = rf"(?:the\s+|a\s+|an\s+)?(?:{name}|{generic})"
@@ -169,6 +171,7 @@ class Frames(LazyPatterns):
         tail = rf"\s+{aux}{adverb}$"
         lazy("_left_data_any", rf"{NAME}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns}){tail}", flags)
         lazy("_left_name_any", rf"{NAME}{tail}", flags)
+        lazy("_left_appos_any", rf"{NAME}{_APPOSITIVE}{tail}", flags)
         lazy("_left_generic", rf"{generic}{tail}", flags)
         lazy("_left_pronoun", rf"\b(?:he|she|they){tail}", flags)
         lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
@@ -178,7 +181,7 @@ class Frames(LazyPatterns):
         lazy("_name_any", NAME, flags)
         lazy("_label_any", rf"^\s*({NAME})\s*:\s", flags)
         self.guarded = True  # False: the frames' own expressions, not-a-name list inside (the plain version, for tests)
-        lazy("_left_strong", rf"(?:{data_subject}|{name}|\b(?:he|she|they))\s+{aux}{adverb}$", flags)
+        lazy("_left_strong", rf"(?:{data_subject}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they))\s+{aux}{adverb}$", flags)
         lazy("_left_weak", rf"{data_subject}\s+{aux}{adverb}$", flags)
         lazy("_left_name", rf"{name}\s+{aux}{adverb}$", flags)
         lazy("_that", r"\s+that\b", flags)
@@ -216,6 +219,8 @@ class Frames(LazyPatterns):
         tallied = [verb_forms(lemma)[2] for lemma in vocab["tallying_verbs"]]
         after_nouns = _alt(vocab["after_name_nouns"])
         lazy("_after_name", rf"(?:['’]s)?\s*(?:own\s+)?(?:{after_nouns}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b", flags)
+        # A name and its data, no verb: what a list's or table's introduction credits ("CoinGlass data for the day:").
+        lazy("_name_data_any", rf"({NAME})['’]?s?\s+(?:own\s+|latest\s+)?(?:{after_nouns})\b", flags)
         # What every "differ" match holds (its verb, after a space or comma): searched first, since
         # trying the names' alternation at every position of every sentence was a tenth of the check.
         lazy("_differ_verb", rf"\b(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
@@ -259,6 +264,11 @@ class Frames(LazyPatterns):
         ``data_noun_pattern(vocab).search``, from the frames' own (case-folded) noun scan."""
         rx, scanned = self._keyword("_noun", text, lowered(text))
         return bool(rx.search(scanned))
+
+    def names_data(self, text: str) -> bool:
+        """Does ``text`` name a source's data without a verb ("CoinGlass data for the past day:", "Coinalyze's
+        figures by venue:")? Read only in a list's or table's introduction (writer/check/analysis.py)."""
+        return self._leftmost(self._name_data_any, text, 0, len(text), group=1) is not None
 
     def labelled(self, text: str) -> bool:
         """Does ``text`` carry a "Source:" / "Data:" label?"""
@@ -353,7 +363,8 @@ class Frames(LazyPatterns):
             return _start((self._left_strong if strong else self._left_weak).search(text, lo, end))
         starts = [self._leftmost(self._left_data_any, text, lo, end), _start(self._left_generic.search(text, lo, end))]
         if strong:
-            starts += [self._leftmost(self._left_name_any, text, lo, end), _start(self._left_pronoun.search(text, lo, end))]
+            starts += [self._leftmost(self._left_name_any, text, lo, end), _start(self._left_pronoun.search(text, lo, end)),
+                       self._leftmost(self._left_appos_any, text, lo, end)]
         found = [at for at in starts if at is not None]
         return min(found) if found else None
 
@@ -429,8 +440,8 @@ _WORD = re.compile(r"\w+")
 # A name alone in parentheses that ends its clause ("(CoinGlass)."), what may not stand before it (a
 # capitalised word: the name of what the parenthesis is the ticker of), and a ticker's shape.
 _PAREN_NAME = re.compile(rf"\(\s*({NAME})\s*\)(?=\s*(?:[.,;:!?]|$))")
-_NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w.&’'-]*)\s*$")
-_TICKER = re.compile(r"[A-Z0-9]{2,6}")
+_NAME_BEFORE = Deferred(globals(), r"(?-i:[A-Z][\w.&’'-]*)\s*$")
+_TICKER = Deferred(globals(), r"[A-Z0-9]{2,6}")
 
 
 def _start(m: re.Match | None) -> int | None:

@@ -831,9 +831,9 @@ def _reads_as_bound(hedge) -> bool:
 
 @lru_cache(maxsize=1)
 def _bound_words() -> frozenset[str]:
-    from writer.check.phrases import default_phrases
+    from writer.check.phrasefile import phrase_section  # the qualifier words alone, not the check
 
-    quals = default_phrases().get("qualifiers", {})
+    quals = phrase_section("qualifiers") or {}
     return frozenset(w.casefold() for k in ("at_least", "at_most") for w in quals.get(k, ()))
 
 
