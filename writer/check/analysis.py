@@ -209,7 +209,7 @@ class Analysis:
         credit = self._closing_credit(sentence.block)
         if credit is not None and credit is not sentence and credit not in out and self._pos[id(credit)] > self._pos[id(sentence)]:
             out.append(credit)
-        lead = self._list_credit(fu.block_index)
+        lead = self._list_credit(sentence.block)
         if lead is not None and lead not in out:
             out.append(lead)
         return out
