@@ -243,3 +243,30 @@ def test_words_naming_no_window_link_the_fact_without_one(hour_first, sentence, 
 
     [(_, lk, _)] = list(Checker().links(sentence, event=_cap_event(hour_first)))
     assert lk.fact.id == fact
+
+
+def _level_event(hedged_first: bool):
+    from writer.factbase.loader import event_from_text, load_registry
+
+    from draft_support import ROOT
+
+    plain = "  - id: level_plain\n    metric: price_level\n    unit: USD\n    observations:\n      - {source: coinglass, value: 10000}\n"
+    hedged = ("  - id: level_hour\n    metric: price_level\n    unit: USD\n    window: 60m\n    observations:\n"
+              "      - {source: coinank, value: 10000, hedge: as_much_as}\n")
+    text = ("id: bound-tie\nas_of: 2026-11-17T09:00:00+08:00\nwindows: [60m]\nfacts:\n"
+            + (hedged + plain if hedged_first else plain + hedged))
+    return event_from_text(text, "bound-tie.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+
+
+@pytest.mark.parametrize("hedged_first", [True, False])
+@pytest.mark.parametrize("sentence, fact", [
+    ("The price stood at as much as $10,000.", "level_hour"),
+    ("The price stood at $10,000.", "level_plain"),
+])
+def test_a_bound_as_its_source_gave_it_outweighs_naming_no_window(hedged_first, sentence, fact):
+    """Two facts alike in value, one with a window and its source's "as much as": a sentence naming no window
+    but printing that bound is the bounded fact's (the any-event property found the windowless one taken)."""
+    from writer.check import Checker
+
+    [(_, lk, _)] = list(Checker().links(sentence, event=_level_event(hedged_first)))
+    assert lk.fact.id == fact

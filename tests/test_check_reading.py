@@ -65,6 +65,10 @@ MUST_READ = [
     ("The weekend figure #2 came to about 140.", "140", None, 140, 140, "approx"),
     ("The venue's total stood at 48 after the cut.", "48", None, 48, 48, None),
     ("Losses ran at an average of as much as 0.0031 per trader.", "0.0031", None, 0.0031, 0.0031, "at_most"),
+    # thousands grouped by dots, as continental outlets print them (two groups or more; one group is a decimal)
+    ("Bears lost more than $212.400.000 in the move.", "$212.400.000", "USD", 212.4e6, 212.4e6, "at_least"),
+    ("The wallet sent 3.750.000 USDT to the venue.", "3.750.000 USDT", "USDT", 3.75e6, 3.75e6, None),
+    ("The token slipped to $1.250 by noon.", "$1.250", "USD", 1.25, 1.25, None),
 ]
 
 MUST_NOT_READ = [
@@ -92,6 +96,7 @@ MUST_NOT_READ = [
     # a label's number, a year averaged, a count with its noun elsewhere
     "Figure 3 shows the split by venue.",
     "The average of 2024 was lower.",
+    "Release 10.250.125 of the client shipped.",
     "In total, 3 exchanges halted withdrawals.",
 ]
 

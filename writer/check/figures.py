@@ -38,7 +38,9 @@ _VAGUE = {
     "several tens of": (30, 90), "a": (1, 1), "one": (1, 1), "a single": (1, 1),
 }
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by commas, or by dots when there are two groups or more ("$150.000.000", as outlets
+# writing in continental style print it; one dot group, "150.000", stays a decimal).
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![.\d])|\d+(?:\.\d+)?"
 MAGW = r"hundred|thousand|million|billion|trillion|lakh|crore"
 CUR = r"(?:US\$[ ]?|\$[ ]?|USD\s?)"  # "$1.2 billion", "$ 1.29 billion", "USD 132 million" ([ ]: kept in a verbose pattern)
 COUNTED = (
@@ -236,6 +238,8 @@ def _mag(word: str | None) -> float:
 def _amount(num: str, mag: str | None) -> tuple[float, float]:
     """(value, precision) of a number with an optional magnitude word or suffix."""
     m = _mag(mag)
+    if num.count(".") > 1:  # dot-grouped thousands (NUM)
+        num = num.replace(".", ",")
     return _num(num) * m, _half_unit(num) * m
 
 

@@ -20,8 +20,8 @@ from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.lazyre import Deferred
 from writer.check.phrases import PhraseSet
-from writer.factbase.records import Event, Fact
-from writer.factbase.vocabulary import STABLECOIN_QUOTES, WINDOW_UNIT_WORDS, Status, window_minutes
+from writer.factbase.records import Event, Fact, hedge_kinds
+from writer.factbase.vocabulary import STABLECOIN_QUOTES, WINDOW_UNIT_WORDS, HedgeKind, Status, window_minutes
 from writer.mdtext import names_within
 
 # A stablecoin notional is dollars at face value: "$80.6 million" and "80.6 million USDT" are one amount.
@@ -294,6 +294,7 @@ class Cues:
     local_windows: frozenset[str] = frozenset()  # windows named in the figure's own words
     garbled: frozenset[str] = frozenset()  # assets of a name and ticker that disagree in the sentence: "Ethereum (BTC)"
     change: bool = False  # the figure's own words say it is a change ("rose", "up", "higher")
+    bound: str | None = None  # the figure's own floor or ceiling ("over", "as much as"): "at_least" / "at_most"
 
 
 def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:
@@ -355,7 +356,13 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
                 local_windows, _garbled(fu.sentence.text, phrases, tickers),
-                bool(phrases.cues("change", local)) and _LEVEL_AFTER_CHANGE.search(fu.left) is None)
+                bool(phrases.cues("change", local)) and _LEVEL_AFTER_CHANGE.search(fu.left) is None,
+                fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None)
+
+
+# A figure's bound word and the kind of hedge a fact's source gave: "as much as $10,000" is the fact whose
+# source said "as much as", of two alike but for that (and a window the sentence does not name).
+_BOUND_HEDGES = {"at_least": HedgeKind.FLOOR, "at_most": HedgeKind.CEILING}
 
 
 def _earlier_words(fu: FigureUse) -> str:
@@ -542,6 +549,8 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
                 conflicts += 1
         elif not cues.windows and fact.window is None:
             score += 0.25  # words naming no window describe the fact with none (of two alike, one has a window)
+        if cues.bound and _BOUND_HEDGES[cues.bound] in hedge_kinds(fact.hedge):
+            score += 0.5  # the source's own bound, as printed: it says more than naming no window does
         if fact.venue:
             score += 2 if fact.venue in cues.venues else -1
         elif cues.near_exchanges - set(s.sources) and not cues.total:
