@@ -40,7 +40,9 @@ def instructions(tree: Path, args: list[str], cwd: Path) -> int:
     """Instructions executed by one ``writer *args`` process importing ``tree``."""
     env = {**_env(tree), "PYTHONHASHSEED": "0"}
     argv = [sys.executable, "-c", ENTRY, *args]
-    subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # bytecode written
+    code = subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # bytecode written
+    if code.returncode != 0:  # a tree that cannot read this checkout's EXAMPLE would be counted doing less
+        raise SystemExit(f"`writer {' '.join(args)}` exits {code.returncode} from {tree}:\n{code.stderr[-2000:]}")
     out = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={os.devnull}", *argv],
                          env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True).stderr
     found = _TOTAL.search(out)

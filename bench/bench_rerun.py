@@ -15,7 +15,8 @@ from round to round, so a change in the machine's other load hits both alike.
 Each run is a fresh process (`python -m writer.cli batch`), timed wall clock and
 by CPU (the command's and its workers'). TREE is another writer checkout
 (``git worktree add /tmp/main-tree main``); each side runs with PYTHONPATH set
-to its own tree.
+to a copy of its own tree's ``writer/`` and ``templates/`` laid out as installed
+(its own templates: see ``installed_layout``).
 
     python bench/bench_rerun.py --site SITE --fb FB --bytecode [--rounds 6]
 
@@ -39,6 +40,18 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def installed_layout(tree: Path, into: Path) -> Path:
+    """TREE's ``writer/`` and ``templates/`` laid out as installed (``writer/templates``), in ``into``; the folder to put on
+    PYTHONPATH. Run from a checkout, the package ``writer.templates`` is where an editable install maps it, its own
+    checkout's folder whatever PYTHONPATH says: before this, every side drafted with the templates of the checkout
+    whose environment ran the bench. (bench/coldstart.py lays out commits the same way.)"""
+    shutil.rmtree(into, ignore_errors=True)
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(tree / "writer", into / "writer", ignore=skip)
+    shutil.copytree(tree / "templates", into / "writer" / "templates", ignore=skip)
+    return into
 
 
 def run(tree: Path, fb: Path, site: Path, bytecode: Path | None = None) -> tuple[float, float, str]:
@@ -84,7 +97,8 @@ def main() -> int:
     if (args.baseline is None) == (not args.bytecode):
         ap.error("give --baseline TREE or --bytecode")
     cache = args.work / "pycache"
-    sides = {"baseline": ROOT, "this": ROOT} if args.bytecode else {"baseline": args.baseline.resolve(), "this": ROOT}
+    trees = {"baseline": ROOT, "this": ROOT} if args.bytecode else {"baseline": args.baseline.resolve(), "this": ROOT}
+    sides = {name: installed_layout(tree, args.work / f"{name}-tree") for name, tree in trees.items()}
     caches = {"baseline": None, "this": cache if args.bytecode else None}
     if args.bytecode:
         shutil.rmtree(cache, ignore_errors=True)
@@ -115,7 +129,7 @@ def main() -> int:
     finally:
         event.write_bytes(original)
     commits = {name: subprocess.run(["git", "-C", str(tree), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip() or "?"
-               for name, tree in sides.items()}
+               for name, tree in trees.items()}
     if args.bytecode:
         title = f"## Re-runs of a built site: this tree ({commits['this']}) with a bytecode cache (this) against compiled from source (baseline)"
         command = f"python bench/bench_rerun.py --site {args.site} --fb {args.fb} --bytecode --rounds {args.rounds}"

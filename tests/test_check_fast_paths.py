@@ -219,3 +219,19 @@ def test_window_cues_kept_per_article_are_the_plain_cues():
             seen += 1
         assert kept
     assert seen > 50
+
+
+def test_covering_notes_kept_per_sentence_are_read_afresh_alike():
+    """``Analysis.covering_notes`` keeps each sentence's notes: the same as reading them afresh for every
+    figure, in fact mode and without facts."""
+    from writer.check import Checker
+
+    checker = Checker()
+    seen = 0
+    runs = [(text, None) for text in (a.article.source for a in _analyses())] + list(_golden_events())
+    for text, event in runs:
+        for fu, _, analysis in checker.links(text, event=event):
+            assert analysis.covering_notes(fu) == analysis.notes_covering(fu.sentence)
+            assert analysis.covering_notes(fu) is analysis.covering_notes(fu)
+            seen += bool(analysis.covering_notes(fu))
+    assert seen > 10

@@ -19,7 +19,7 @@ import pytest
 from writer.check.analysis import CAVEAT_CLASSES
 from writer.check.document import read_article, read_article_plain, split_front_matter
 from writer.check.frames import Frames
-from writer.check.lazyre import LazyPatternMap, LazyPatterns
+from writer.check.lazyre import Deferred, LazyPatternMap, LazyPatterns, compile_deferred
 from writer.check.phrases import MARKER_CLASSES, _alternation, _compile, _filter_of, _first_char_filter, build_phrases, default_phrases
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -155,6 +155,86 @@ def test_lazy_pattern_helpers():
     table = LazyPatternMap(["x", "y"], lambda k: built.append(k) or re.compile(k))
     assert table.get("x").pattern == "x" and table.get("z") is None and built == ["x"]
     assert list(table) == ["x", "y"] and len(table) == 2 and dict(table.items())["y"].pattern == "y"
+
+
+def test_a_deferred_pattern_compiles_on_first_use_and_hands_its_module_the_pattern():
+    namespace: dict = {}
+    namespace["_A"] = namespace["_SAME"] = deferred = Deferred(namespace, r"(?P<w>a+)b", re.IGNORECASE)
+    held = namespace["_A"]  # a reference taken before the first use (``from m import _A``)
+    assert deferred._compiled is None  # nothing compiled yet
+    assert held.search("xAAb").group("w") == "AA"
+    compiled = re.compile(r"(?P<w>a+)b", re.IGNORECASE)
+    assert namespace["_A"] == compiled and namespace["_SAME"] == compiled  # the module's names now hold the pattern
+    assert type(namespace["_A"]) is re.Pattern
+    assert held.pattern == compiled.pattern and held.flags == compiled.flags and held.groupindex == compiled.groupindex
+    assert [m.span() for m in held.finditer("ab aab")] == [m.span() for m in compiled.finditer("ab aab")]
+    with pytest.raises(AttributeError):
+        held.no_such_method
+
+
+# The check's modules whose constant expressions are deferred (a draft's sentences never read them).
+DEFERRING = ("analysis", "document", "document_tree", "figures", "frames", "linking", "suppressions")
+
+
+def _deferred_in(module) -> dict[str, Deferred]:
+    return {name: value for name, value in vars(module).items() if isinstance(value, Deferred)}
+
+
+def test_deferred_check_expressions_give_the_findings_eager_ones_give():
+    """The same findings on every golden and fixture article, with the check's deferred expressions
+    compiled at start (as before) and left to compile on first use (in a fresh process each)."""
+    code = (
+        "import importlib, json, sys\n"
+        "from pathlib import Path\n"
+        "from writer.check.lazyre import compile_deferred\n"
+        f"mods = [importlib.import_module('writer.check.' + m) for m in {DEFERRING!r}]\n"
+        "if sys.argv[1] == 'eager':\n"
+        "    [compile_deferred(vars(m)) for m in mods]\n"
+        "from writer.check import Checker\n"
+        "checker = Checker(spacy_pipeline=False)\n"
+        "out = {p: [(f.code, f.line, f.column, f.message) for f in checker.check_text(Path(p).read_text(encoding='utf-8'), path=p)]\n"
+        "       for p in sys.argv[2:]}\n"
+        "print(json.dumps(out))\n"
+    )
+    paths = [str(p) for p in ARTICLES]
+    runs = {mode: subprocess.run([sys.executable, "-c", code, mode, *paths], capture_output=True, text=True, cwd=ROOT)
+            for mode in ("eager", "deferred")}
+    for proc in runs.values():
+        assert proc.returncode == 0, proc.stderr
+    assert runs["eager"].stdout == runs["deferred"].stdout
+    assert '"F0' in runs["eager"].stdout or '"P0' in runs["eager"].stdout  # some article has findings to compare
+
+
+def test_every_deferred_check_expression_compiles_to_what_re_compile_gives():
+    import importlib
+
+    for name in DEFERRING:
+        module = importlib.import_module(f"writer.check.{name}")
+        for attr, deferred in _deferred_in(module).items():
+            assert deferred.compiled() == re.compile(deferred._source, deferred._flags), (name, attr)
+        compile_deferred(vars(module))
+        assert not _deferred_in(module)
+
+
+def test_each_phrase_section_read_alone_is_that_section_of_the_whole_file():
+    from writer.check.phrasefile import phrase_section
+
+    whole = default_phrases()
+    assert len(whole) > 10
+    for name, value in whole.items():
+        assert phrase_section(name) == value, name
+    assert phrase_section("no_such_section") is None
+
+
+def test_draftings_bound_words_do_not_load_the_check():
+    code = ("import sys\n"
+            "from writer.draft.layer import _bound_words\n"
+            "words = _bound_words()\n"
+            "assert 'at least' in words and 'up to' in words, sorted(words)\n"
+            "print(sorted(m for m in sys.modules if m.startswith('writer.check')))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "writer.check.phrases'" not in proc.stdout and "writer.check.frames" not in proc.stdout, proc.stdout
 
 
 def test_marker_finder_answers_as_each_class_and_the_caveat_union():

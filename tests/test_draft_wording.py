@@ -65,7 +65,7 @@ def test_a_change_with_a_direction_is_worded_by_its_verb():
     change: fall
     observations: [{source: the-block, value: 6.8}]
 """)
-    assert "fell $60 billion" in md and "the GMCI 30 index fell 6.8%" in md
+    assert "fell by $60 billion" in md and "the GMCI 30 index fell 6.8%" in md
     assert not re.search(r"rose down|changed by down|fell down|rose up|by down", md)
 
 
@@ -949,3 +949,49 @@ def test_a_realised_estimate_of_liquidations_takes_a_plural_verb():
 """, eid="agree-realised")
     assert "liquidations over 24 hours lies" not in md, md
     assert re.search(r"liquidations over 24 hours lie at", md), md
+
+
+@pytest.mark.parametrize("fact, said, never", [
+    # a bound after a verb of change measures a distance
+    ("{id: pc, metric: price_change, unit: percent, asset: BTC, window: 24h, observations: [{source: coinglass, value: -20, hedge: over}]}",
+     "bitcoin fell more than 20% over", "fell over 20% over"),
+    # a count or an amount moves "by"; a percentage does not
+    ("{id: uc, metric: user_count_change, unit: count, window: 24h, observations: [{source: coinglass, value: -554}]}",
+     "the number of users fell by 554 over the past 24 hours", "fell 554"),
+    ("{id: pc, metric: price_change, unit: percent, asset: ETH, window: 24h, observations: [{source: coinglass, value: 4.5}]}",
+     "ether rose 4.5% over", "rose by 4.5%"),
+    # what a change measures goes before the change, its window after it
+    ("{id: oc, metric: open_interest_change, unit: USD, window: 24h, observations: [{source: coinglass, value: -2000000000}]}",
+     "open interest fell by $2 billion over the past 24 hours", "open interest over 24 hours fell"),
+    # an asset goes where the noun's head begins, not before its own adjectives
+    ("{id: hp, metric: historical_liquidations, unit: USD, asset: PEPE, observations: [{source: coinglass, value: 30000000}]}",
+     "the previous PEPE peak used for comparison", "the PEPE previous peak"),
+])
+def test_a_change_and_its_noun_read_as_a_desk_writes_them(fact, said, never):
+    md = draft(f"\n  - {fact}\n", eid="desk-" + re.sub(r"[^a-z0-9]+", "-", said.lower()).strip("-")[:60])
+    flat = " ".join(md.split())
+    assert said in flat or said[0].upper() + said[1:] in flat, md
+    assert never not in flat and never[0].upper() + never[1:] not in flat, md
+
+
+def test_a_side_and_asset_go_inside_a_noun_that_marks_their_place():
+    from writer.draft.layer import Render
+    from writer.draft.style import load_style
+
+    event = event_from_text(HEAD.format(eid="slot-test", coverage="a dozen venues", windows="24h") + """
+  - {id: big, metric: largest_single_liquidation, unit: USD, side: long, asset: BTC, observations: [{source: coinglass, value: 98000000}]}
+""", "slot-test.yaml", REGISTRY)
+    render = Render(event, load_style(ROOT / "templates" / "style.yaml"), [], {}, {})
+    words = "".join(p.text for p in render.describe(event.facts["big"]))
+    assert words == "the largest single long BTC liquidation", words
+
+
+def test_an_aside_in_a_subject_is_closed_before_its_verb_and_a_change_gives_its_window_before_its_ends():
+    md = draft("""
+  - {id: mc, metric: market_cap, unit: USD, subject: "the whole token market, at its morning high", observations: [{source: coinglass, value: 2550000000000}]}
+  - {id: ff, metric: fund_flow, unit: USD, subject: "two spot funds, on their first day", change: inflow, observations: [{source: coinglass, value: 70000000}]}
+""", eid="aside-test")
+    flat = " ".join(md.split())
+    assert "the whole token market, at its morning high, stood at" in flat.replace("The whole", "the whole"), md
+    assert "two spot funds, on their first day, drew net inflows" in flat.replace("Two spot", "two spot"), md
+    assert ",," not in md and ",." not in md, md

@@ -146,3 +146,43 @@ def test_site_files_kept_from_the_last_run_equal_a_full_render(built, move):
     assert set(fresh) == {n for n in tree(site) if is_site_file(n)}
     for name, data in fresh.items():
         assert (site / name).read_bytes() == data, name
+
+
+def _replaced(entries, event_id, **changes):
+    """``entries`` (a manifest's Entries) with the entry of ``event_id`` replaced by a copy with ``changes``."""
+    from dataclasses import replace
+
+    from writer.publish.manifest import Entries
+
+    items = {k: entries.item(k) for k in entries}
+    items[event_id] = replace(entries[event_id], **changes)
+    return Entries(items)
+
+
+def test_site_files_unchanged_in_place_agree_with_comparing_the_orders(built):
+    """The quick path (same events, same publication times: only the files listing a replaced entry can differ)
+    gives what comparing the two orders place by place gives, for each kind of change."""
+    from writer import __version__
+
+    before = Manifest.read(built / "site" / ".writer" / "manifest.json", __version__).entries
+    order = [b.id for b in newest_first(before.briefs())]
+    settings = SiteSettings(feed_size=3, base_url="https://example.org/")
+    newest, middle = order[0], order[SIZE + 1]
+    cases = [
+        _replaced(before, middle, summary="Another lede."),  # its page (index-2.html) only
+        _replaced(before, newest, files={**before[newest].files}),  # equal entry, not the same object: nothing
+        _replaced(before, newest, files={k: "0" * 64 for k in before[newest].files}),  # in the feed: its page hash changed
+        _replaced(before, middle, modified="2031-01-01T00:00:00+00:00"),  # page (dates shown) and sitemap
+        _replaced(before, order[-1], title="Another title"),  # the last page
+        before,  # nothing replaced
+    ]
+    answers = []
+    for after in cases:
+        replaced = after.replaced_since(before)
+        assert len(replaced) <= 1
+        fast = sitefiles._unchanged_in_place(before, after, replaced, settings)
+        assert fast == sitefiles._unchanged_by_order(before, after, settings)
+        assert fast == sitefiles.unchanged_site_files(before, after, settings)
+        answers.append(fast)
+    every = set(sitefiles.site_file_names(settings, N))
+    assert [every - a for a in answers] == [{"index-2.html"}, set(), {"feed.xml"}, {"index-2.html", "sitemap.xml"}, {"index-3.html"}, set()]

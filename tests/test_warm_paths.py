@@ -10,6 +10,8 @@ import inspect
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from draft_support import CORPUS, EVENTS, ROOT
 from writer.draft import Drafter
@@ -56,3 +58,53 @@ def test_an_edited_template_reports_its_new_lines(tmp_path):
     assert before
     (sections / "figures.md.j2").write_text("{# one #}\n{# two #}\n{# three #}\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
     assert lines() == [n + 3 for n in before]
+
+
+# --- Markdown escaping kept per text --------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_*[]<>`\\&#;.)1 2\n\t@")), max_size=30))
+def test_kept_escapes_are_the_escapes(text):
+    from writer.mdtext import md_escape
+
+    for _ in range(2):  # the second answer comes from the cache
+        assert md_escape(text) == md_escape.__wrapped__(text)
+    assert md_escape("2024. A year") == "2024\\. A year" and md_escape("R&amp;D *x*") == "R&amp;amp;D \\*x\\*"
+
+
+# --- the self-check, end to end ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, words", [("The desk saw ( ) nothing.", "empty parentheses"), ("Traders said so, according to.", "dangling"),
+                                         ("It was None of that.", "'None'"), ("It rose 5 times.", "outside the provenance layer")])
+def test_the_self_check_still_refuses_debris_a_template_writes(tmp_path, line, words):
+    from writer.errors import DraftError
+
+    sections = tmp_path / "sections"
+    sections.mkdir()
+    source = ROOT / "templates" / "sections" / "figures.md.j2"
+    (sections / "figures.md.j2").write_text(source.read_text(encoding="utf-8") + f"\n\n{line}\n", encoding="utf-8")
+    with pytest.raises(DraftError, match=words) as caught:
+        Drafter(tmp_path, run_check=False).draft(load_event(EVENTS[0]))
+    assert "figures.md.j2" in str(caught.value)
+
+
+# --- fact files: whole numbers read without PyYAML's constructor dispatch -------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.integers(min_value=0, max_value=10**15).map(str),
+                 st.text(alphabet=st.sampled_from(list("0123456789_+-xob:")), min_size=1, max_size=12)))
+def test_whole_numbers_read_as_pyyaml_reads_them(text):
+    import yaml
+
+    from writer.factbase.yamlsource import parse
+
+    try:
+        plain = yaml.safe_load(f"value: {text}\n")["value"]
+    except yaml.YAMLError:
+        return
+    data, positions = parse(f"value: {text}\n", "x.yaml")
+    assert data["value"] == plain and type(data["value"]) is type(plain)
+    assert positions[("value",)] == (1, 1)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from writer.check.casefold import lower_pattern, lowered
 from writer.check.document import Article, Block
+from writer.check.lazyre import Deferred
 from writer.check.figures import Figure
 from writer.check.phrases import PhraseSet
 
@@ -39,13 +40,13 @@ NOTE_CLASSES = frozenset({"note_backward", "note_forward", "note_label"})
 # qualifying them. "Reported figures differ" alone says nothing of whose the next figure is.
 RUN_OPENING = CAVEAT_CLASSES - {"disagreement"}
 # What an estimate rests on, and where a rumour circulates (DESIGN §2: "and from what", "where it circulates").
-_BASIS = re.compile(r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
-_CIRCULATES = re.compile(r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
+_BASIS = Deferred(globals(), r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
+_CIRCULATES = Deferred(globals(), r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]*\)")
 # A figure that points back at one already given: "this $X", "the same X", "the $X total".
-_BACK_BEFORE = re.compile(r"\b(?:this|that|these|those|the\s+same|the\s+aforementioned|the\s+above|said)\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
-_THE_BEFORE = re.compile(r"\bthe\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
-_BACK_AFTER = re.compile(r"^\s*(?:figure|total|tally|sum|amount|loss|losses|wipeout|flush|number)\b", re.IGNORECASE)
+_BACK_BEFORE = Deferred(globals(), r"\b(?:this|that|these|those|the\s+same|the\s+aforementioned|the\s+above|said)\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
+_THE_BEFORE = Deferred(globals(), r"\bthe\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
+_BACK_AFTER = Deferred(globals(), r"^\s*(?:figure|total|tally|sum|amount|loss|losses|wipeout|flush|number)\b", re.IGNORECASE)
 
 
 def _refers_back(fu) -> bool:
@@ -185,21 +186,30 @@ class Analysis:
     # --- scope ------------------------------------------------------------------
 
     def covering_notes(self, fu: FigureUse) -> list[Sentence]:
-        """Notes in the figure's section that explicitly cover it (before or after, by direction)."""
-        section = self.article.blocks[fu.block_index].section
+        """Notes in the figure's section that explicitly cover it (before or after, by direction). Kept per
+        sentence (not to be changed by the caller): they are its sentence's, and the check asks for them
+        two to three times a figure."""
+        got = self._covering.get(id(fu.sentence))
+        if got is None:
+            got = self._covering[id(fu.sentence)] = self.notes_covering(fu.sentence)
+        return got
+
+    def notes_covering(self, sentence: Sentence) -> list[Sentence]:
+        """``covering_notes`` of the figures of ``sentence``, read afresh."""
+        section = self.article.blocks[sentence.block].section
         out = []
-        own = self._index.get(id(fu.sentence), -1)
+        own = self._index.get(id(sentence), -1)
         for s in self._section_notes(section):
             direction = s.note
-            if s is fu.sentence:
+            if s is sentence:
                 continue
             idx = self._index[id(s)]
             if (direction == "backward" and idx > own) or (direction == "forward" and idx < own):
                 out.append(s)
-        credit = self._closing_credit(fu.block_index)
-        if credit is not None and credit is not fu.sentence and credit not in out and self._pos[id(credit)] > self._pos[id(fu.sentence)]:
+        credit = self._closing_credit(sentence.block)
+        if credit is not None and credit is not sentence and credit not in out and self._pos[id(credit)] > self._pos[id(sentence)]:
             out.append(credit)
-        lead = self._list_credit(fu.block_index)
+        lead = self._list_credit(sentence.block)
         if lead is not None and lead not in out:
             out.append(lead)
         return out
@@ -455,6 +465,7 @@ class Analysis:
     def __post_init__(self):
         self._index = {id(s): i for i, s in enumerate(self.sentences)}
         self._notes: dict[int, list[Sentence]] = {}
+        self._covering: dict[int, list[Sentence]] = {}  # id(sentence) -> the notes covering its figures
         self._caveat_at: dict[int, int | None] = {}
         self._by_block: dict[int, list[Sentence]] = {}
         self._pos: dict[int, int] = {}  # id(sentence) -> its index in its block
@@ -473,7 +484,7 @@ _JOINER = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/)?\s*$")
 
 
 # A credit line: a label and a name, nothing more ("Source: CoinGlass", "(Data: Coinalyze)").
-_CREDIT = re.compile(r"^\W*\w+(?:\s+\w+)?\s*:\s*[^.;:]{1,60}?[.)]?\s*$")
+_CREDIT = Deferred(globals(), r"^\W*\w+(?:\s+\w+)?\s*:\s*[^.;:]{1,60}?[.)]?\s*$")
 
 
 def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSet, *, label: bool = False) -> set[str]:

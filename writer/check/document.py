@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import yaml
 
+from writer.check.lazyre import Deferred
 from writer.check.suppressions import Suppressions, read_suppressions
 from writer.errors import single_problem
 from writer.yamlload import safe_load
@@ -153,8 +154,8 @@ def _parser(unused: frozenset[str] = frozenset()):
 # "may fire": a rule left out is one that would have answered "no" on every line. markdown-it
 # tries every enabled rule on every line, and again as a paragraph terminator, so leaving out
 # the impossible ones gives the same tokens in about two thirds of the time.
-_HR_LINE = re.compile(r"[-*_][ \t]*[-*_][ \t]*[-*_][ \t]*$", re.MULTILINE)
-_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
+_HR_LINE = Deferred(globals(), r"[-*_][ \t]*[-*_][ \t]*[-*_][ \t]*$", re.MULTILINE)
+_UNDERLINE = Deferred(globals(), r"^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
 _CANNOT_FIRE = (
     ("fence", lambda s: "```" not in s and "~~~" not in s),
     ("blockquote", lambda s: ">" not in s),

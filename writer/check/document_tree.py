@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from writer.check.lazyre import Deferred
 from writer.check.document import Article, Block, _assign_roles, mask_inline, split_front_matter
 from writer.check.suppressions import read_suppressions
 
@@ -30,15 +31,15 @@ _CONTAINERS = frozenset({"root", "bullet_list", "ordered_list", "list_item"})
 _NO_PROSE = frozenset({"hr", "code_block", "fence"})
 _BLOCKS = _CONTAINERS | _NO_PROSE | {"heading", "paragraph", "blockquote", "table"}
 # A line markdown-it-py (html on) might read as raw HTML, or as a setext underline.
-_HTML_LINE = re.compile(r"^[ \t]*<", re.MULTILINE)
+_HTML_LINE = Deferred(globals(), r"^[ \t]*<", re.MULTILINE)
 # A whole-line HTML comment at column 0: an HTML block to markdown-it-py, the same as a blank
 # line to the block structure the check reads (it ends a paragraph, a list, a quote, a table).
-_COMMENT_LINE = re.compile(r"^<!--[^\n]*-->[ ]*$", re.MULTILINE)
+_COMMENT_LINE = Deferred(globals(), r"^<!--[^\n]*-->[ ]*$", re.MULTILINE)
 # ...except before an indented line: after a blank line that continues a list item, after an
 # HTML block it does not.
-_COMMENT_THEN_INDENT = re.compile(r"^<!--[^\n]*-->[ ]*\n[ \t]", re.MULTILINE)
+_COMMENT_THEN_INDENT = Deferred(globals(), r"^<!--[^\n]*-->[ ]*\n[ \t]", re.MULTILINE)
 # A block quote line the reader maps straight to its content: "> " then text, or a bare ">".
-_QUOTE_LINE = re.compile(r"> [^ \t]|>$")
+_QUOTE_LINE = Deferred(globals(), r"> [^ \t]|>$")
 _ATX = re.compile(r"[ ]{0,3}#")
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from writer.check.casefold import lower_grammar, lowered
+from writer.check.lazyre import Deferred
 
 _MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
               "lakh": 1e5, "crore": 1e7}  # (Indian outlets: "1.5 lakh traders", "₹800 crore")
@@ -103,10 +104,12 @@ def __getattr__(name: str):
     if name == "_FIGURE_RE":
         return _figure_re()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# The expressions made ``Deferred`` below are compiled on first use (writer/check/lazyre.py): the
+# sentences of a draft never reach them, other articles' do; the rest are read in nearly every check.
 # A time of day ("08:30") or a bare hyphenated compound is never a ratio.
 _TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
 # "hundred" alone is only a figure in "hundred billion" / "a hundred million".
-_HUNDRED_RE = re.compile(r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
+_HUNDRED_RE = Deferred(globals(), r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
 
 
 # A magnitude counted in words: "two hundred thousand traders", "three million dollars", "forty-five
@@ -126,7 +129,7 @@ def _number_words(first: str, usd: str) -> str:
             rf"(?:(?P<dollars>\s+(?:of\s+)?(?:dollars|{usd}))|\s+(?P<noun>{COUNTED})\b)?")
 
 
-_NUMBER_WORDS_RE = re.compile(_number_words("[efnstEFNST]", "USD"), re.IGNORECASE)
+_NUMBER_WORDS_RE = Deferred(globals(), _number_words("[efnstEFNST]", "USD"), re.IGNORECASE)
 # Its case-sensitive twin for the lowered text: the same matches where lowering keeps every offset, ~2x faster.
 _NUMBER_WORDS_LOWER = re.compile(_number_words("[efnst]", "usd"))
 
@@ -139,13 +142,13 @@ _HALF_RE = re.compile(r"(?<![\w$])(?P<part>half|(?:a|one)\s+quarter\s+of|three[-
 # A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x", "a 40x
 # long", "a 40X bearish position") is a position's terms, not a figure.
 _MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:(?:bullish|bearish)\s+)?(?:leverage|leveraged|levered|margin|long|longs|short|shorts|position|positions)\b)", re.IGNORECASE)
-_LEVERAGE_BEFORE = re.compile(r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
+_LEVERAGE_BEFORE = Deferred(globals(), r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
 # Two figures that are the ends of one range: what stands between them, and what may stand before the first.
 # A duration's word may follow each end ("67,400 hours to 70,900 hours": the check reads no unit in it).
 _RANGE_JOIN = re.compile(rf"^\s*(?:(?:{DURATION_WORDS})s?\s+)?(?:[-–—]|to|to\s+(?:even|as\s+(?:much|many|high)\s+as|about|around|roughly|nearly|approximately|some|perhaps)|and(?:\s+(?:about|around|roughly|nearly|approximately|some))?)\s*$", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"(?:\bbetween(?:\s+the)?|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"\bbetween(?:\s+the)?\s*$", re.IGNORECASE)  # "between the $52,400 and $53,000 marks"
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
+_RANGE_OPEN = Deferred(globals(), r"(?:\bbetween(?:\s+the)?|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
+_BETWEEN_BEFORE = Deferred(globals(), r"\bbetween(?:\s+the)?\s*$", re.IGNORECASE)  # "between the $52,400 and $53,000 marks"
+_FROM_BEFORE = Deferred(globals(), r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 # An index reading: "the Fear & Greed Index stood at 27", "a reading of 12" (not a ticker's digits: "is 1INCH").
 _INDEX_RE = re.compile(
@@ -208,6 +211,7 @@ def _num(text: str) -> float:
     return float(text.replace(",", ""))  # correctly rounded, as float(Decimal(...)) is
 
 
+@lru_cache(maxsize=4096)  # (a pure function of the digits; articles repeat their numbers' shapes: "1.2", "500")
 def _half_unit(text: str) -> float:
     """Half the place value of the last significant digit: '1.451' -> 0.0005, '90' -> 5, '96,000' -> 500.
 
@@ -244,7 +248,7 @@ def _unit_of(text: str) -> str | None:
     return None
 
 
-_TRAILING_IN_OF = re.compile(r"\s+(?:in|of)$")
+_TRAILING_IN_OF = Deferred(globals(), r"\s+(?:in|of)$")
 
 
 def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
@@ -443,7 +447,7 @@ _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over"
 _NUMBER_RE = re.compile(r"(?P<num>\d(?<![\w$.,/#+\-−]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))")
 # ...and what makes one a bare number: nothing glued to it ("1INCH", "3am", "94%", "40x", "24-hour", "08:30").
 _BARE_AFTER = re.compile(r"(?![\w%]|[.,:]\d|\s*(?:[x×%]|percent\b|per\s?cent\b)|[-–]\w)")
-_AMOUNT_LEAD = re.compile(
+_AMOUNT_LEAD = Deferred(globals(),
     r"(?:\b(?:number(?:ed|s|ing)?|(?:came|comes?|coming)\s+to|st(?:oo|a)d\s+at|stands\s+at|standing\s+at"
     r"|total(?:l?ed|s|l?ing)?|reach(?:ed|es)?|hit|hits|amount(?:ed|s|ing)?\s+to|put\s+at|estimated\s+at|pegged\s+at"
     r"|(?:rose|rises|risen|fell|falls|fallen|dropped|drops|climbed|jumped|grew|increased|decreased|declined|slipped|surged)(?:\s+(?:by|to))?"
@@ -455,21 +459,21 @@ _AMOUNT_LEAD = re.compile(
 )
 # "at" names an amount only after a verb that puts one there ("puts the number of users at 305",
 # "estimated at"); "traders who bought at 96,000" is a price.
-_PUTS_AT = re.compile(r"\b(?:st(?:oo|a)d|stands|standing|puts?|putting|places?|placed|pegs?|pegged|estimates?|estimated|sees?|seen)\b", re.IGNORECASE)
+_PUTS_AT = Deferred(globals(), r"\b(?:st(?:oo|a)d|stands|standing|puts?|putting|places?|placed|pegs?|pegged|estimates?|estimated|sees?|seen)\b", re.IGNORECASE)
 # What may follow the number: the clause ends, or a preposition or conjunction goes on ("... 277 over the day").
 _AMOUNT_END = re.compile(
     r"(?:\s*(?:$|[.,;:)!?—(])|\s+(?:over|in|during|across|on|from|according|per|as|by|with|and|or|to|after|before|since"
     r"|this|that|which|while|at|out|of|among|against|versus|vs|than|for|when|amid|following|near|around|until|was|were|is|are)\b)",
     re.IGNORECASE,
 )
-_AMOUNT_SUBJECT = re.compile(
+_AMOUNT_SUBJECT = Deferred(globals(),
     rf"\b(?:(?P<count>(?:number|count|tally|headcount)\s+of|{COUNTED})|(?P<index>index|reading|gauge|score)|(?P<ratio>ratio)"
     # a figure known by its label ("figure #3 came to 100", "the weekend total stood at 48"): its unit unsaid
     rf"|(?P<any>figures?|totals?|sums?|amounts?|values?|tall(?:y|ies))(?:\s+#\d+)?)\b",
     re.IGNORECASE,
 )
-_NUM_ONLY = re.compile(NUM)
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|;|\n")
+_NUM_ONLY = Deferred(globals(), NUM)
+_SENTENCE_END = Deferred(globals(), r"[.!?][\"”’)]*\s|;|\n")
 _LOOKBACK = 200  # characters before a number searched for its sentence's subject
 _LEAD_REACH = 48  # characters before a number (and its qualifier) searched for the verb leading to it
 
@@ -509,7 +513,7 @@ _NOT_TICKERS = frozenset(
     "LP BPS BP GW MW TWH GB TB MB KB TPS HRS HR MIN MINS SEC DAYS PERP PERPS OTC ICO IPO".split())
 _LOWER_RE = re.compile(r"[a-z]")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|during|until|till|before|after|of|early|late|mid|through)[\s-]+$", re.IGNORECASE)
+_YEAR_BEFORE = Deferred(globals(), r"\b(?:in|since|during|until|till|before|after|of|early|late|mid|through)[\s-]+$", re.IGNORECASE)
 
 
 def _read_tickers(text: str, found: list[Figure], base: int) -> list[Figure]:
@@ -782,7 +786,7 @@ def _range_ends(text: str, a: Figure, b: Figure, base: int) -> bool:
     return True
 
 
-_POINT_RE = re.compile(rf"{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|(?i:mn|mln|bn|tn|[kmbt])\b)?", re.IGNORECASE)
+_POINT_RE = Deferred(globals(), rf"{CUR}(?P<m_num>{NUM})(?P<m_mag>\s?(?:{MAGW})\b|(?i:mn|mln|bn|tn|[kmbt])\b)?", re.IGNORECASE)
 
 
 def find_figures_simple(text: str, base: int) -> list[Figure]:

@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 
 from writer.check.casefold import lower_pattern, lowered
-from writer.check.lazyre import LazyPatterns
+from writer.check.lazyre import Deferred, LazyPatterns
 
 # Irregular verb forms (lemma -> forms); regular verbs are inflected by rule.
 _IRREGULAR = {
@@ -440,8 +440,8 @@ _WORD = re.compile(r"\w+")
 # A name alone in parentheses that ends its clause ("(CoinGlass)."), what may not stand before it (a
 # capitalised word: the name of what the parenthesis is the ticker of), and a ticker's shape.
 _PAREN_NAME = re.compile(rf"\(\s*({NAME})\s*\)(?=\s*(?:[.,;:!?]|$))")
-_NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w.&’'-]*)\s*$")
-_TICKER = re.compile(r"[A-Z0-9]{2,6}")
+_NAME_BEFORE = Deferred(globals(), r"(?-i:[A-Z][\w.&’'-]*)\s*$")
+_TICKER = Deferred(globals(), r"[A-Z0-9]{2,6}")
 
 
 def _start(m: re.Match | None) -> int | None:

@@ -13,6 +13,12 @@ attribute or a mapping, at no cost per call.
 
 The result is the same pattern eager compilation gives (``compile_all`` does
 that; tests/test_cold_start.py holds both to the same answers).
+
+A module's own constant patterns are deferred the same way (:class:`Deferred`)
+when a draft's check never reaches them: the number words, amount leads and
+range openers of writer/check/figures.py and the like are read only in some
+articles' sentences, and compiling them at import was about 2% of a cold
+``writer draft``'s instructions (bench/bench_draft_instructions.py).
 """
 
 from __future__ import annotations
@@ -85,4 +91,45 @@ class LazyPatternMap(Mapping):
             self[key]
 
 
-__all__ = ["LazyPatternMap", "LazyPatterns"]
+class Deferred:
+    """A module's constant pattern, compiled the first time it is used::
+
+        _HUNDRED_RE = Deferred(globals(), r"...", re.IGNORECASE)
+
+    The first attribute read (``search``, ``finditer``, ``pattern``...) compiles it and rebinds
+    every name of the module's namespace bound to it to the compiled pattern: from then on the
+    module's own functions read a plain ``re.Pattern`` from their globals, at no cost per call.
+    A reference taken before that (``from m import _X``, a default argument) keeps working
+    through this object, which hands every attribute on to the compiled pattern.
+    """
+
+    __slots__ = ("_namespace", "_source", "_flags", "_compiled")
+
+    def __init__(self, namespace: dict, pattern: str, flags: int = 0):
+        self._namespace = namespace
+        self._source = pattern
+        self._flags = flags
+        self._compiled: re.Pattern | None = None
+
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+            for name in [n for n, value in self._namespace.items() if value is self]:
+                self._namespace[name] = self._compiled
+        return self._compiled
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled(), name)
+
+    def __repr__(self) -> str:
+        return f"Deferred({self._source!r}, {self._flags!r})"
+
+
+def compile_deferred(namespace: dict) -> None:
+    """Compile every pattern still deferred in a module's namespace (what compiling at import did)."""
+    for value in list(namespace.values()):
+        if isinstance(value, Deferred):
+            value.compiled()
+
+
+__all__ = ["Deferred", "LazyPatternMap", "LazyPatterns", "compile_deferred"]

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
+from writer.check.lazyre import Deferred
 from writer.check.phrases import PhraseSet
 from writer.factbase.records import Event, Fact
 from writer.factbase.vocabulary import STABLECOIN_QUOTES, WINDOW_UNIT_WORDS, Status, window_minutes
@@ -702,7 +703,7 @@ _PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|orde
 # The rightmost such pair ("CoinGlass, BTC and ETH liquidations": BTC and ETH, not CoinGlass and BTC).
 _JOINED = re.compile(r"^.*(?<![\w-])([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,8}\s*$", re.IGNORECASE | re.DOTALL)
 _TICKER_PAREN = re.compile(r"\(\s*([A-Za-z]{2,10})\s*\)")  # "(BTC)"
-_WORD_BEFORE = re.compile(r"([\w-]+)\s*$")  # the name a ticker in parentheses follows
+_WORD_BEFORE = Deferred(globals(), r"([\w-]+)\s*$")  # the name a ticker in parentheses follows
 _WORD_REACH = 40  # characters looked back for that name
 _COMMA_ASIDE = re.compile(r",\s*[\w-]+(?:\s+[\w-]+)?\s*,")  # ", conversely,", ", in turn,"
 _ASIDE = re.compile(r"\([^()\d]{1,40}\)")  # "(CEX)", "(SOL)": an abbreviation or short aside, no figure

@@ -13,24 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-
 
 from writer.check.casefold import FoldedScan, lower_pattern, lowered
 from writer.check.frames import Frames, data_noun_pattern, frames_pattern
 from writer.check.lazyre import LazyPatternMap, LazyPatterns
-from writer.yamlload import safe_load
+from writer.check.phrasefile import default_phrases
 
 MARKER_CLASSES = (
     "attribution", "single_source", "rumor", "pending", "estimate", "claim", "disagreement",
     "note_backward", "note_forward", "note_label", "overstated", "conditional",
 )
-
-
-@lru_cache(maxsize=1)
-def default_phrases() -> dict:
-    text = resources.files("writer.check").joinpath("phrases.yaml").read_text(encoding="utf-8")
-    return safe_load(text)
 
 
 def _alternation(patterns, *, fold: bool = False) -> str:

@@ -21,13 +21,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from writer.check.lazyre import Deferred
+
 BLANKET = "*"
 
-_SUPPRESS_RE = re.compile(
+_SUPPRESS_RE = Deferred(globals(), 
     r"<!--\s*writer:\s*(?P<kind>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*?)\s*-->",
     re.IGNORECASE,
 )
-_CODE_RE = re.compile(r"[A-Za-z]+\d*")
+_CODE_RE = Deferred(globals(), r"[A-Za-z]+\d*")
 
 
 @dataclass(eq=False)

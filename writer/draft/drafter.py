@@ -218,11 +218,12 @@ class Drafter:
             return spec.get("reason", "none of " + ", ".join(any_of))
         return None
 
-    def _render(self, name: str, view, render: Render) -> str:
+    def _render(self, name: str, view, render: Render, functions: dict) -> str:
+        """One section's template rendered; ``functions`` are ``render.functions()``, bound once per draft."""
         tmpl = self.templates[name]
         render.section = name
         try:
-            return tmpl.render(ev=view, **render.functions())
+            return tmpl.render(ev=view, **functions)
         except (TemplateMisuse, jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
             import traceback  # only a failing template needs it
 
@@ -242,6 +243,7 @@ class Drafter:
         layout = self.layouts.get(view.shape) or self.layouts[next(iter(self.layouts))]
         spans: list[Span] = []
         render = Render(event, self.style, spans, {}, self.by_filename)
+        functions = render.functions()
         sections: list[Section] = []
         skipped: list[tuple[str, str]] = []
         for name in layout:
@@ -250,7 +252,7 @@ class Drafter:
             if reason:
                 skipped.append((name, reason))
                 continue
-            text = _tidy(self._render(name, view, render))
+            text = _tidy(self._render(name, view, render, functions))
             body = "\n".join(line for line in text.split("\n") if not line.startswith("#"))
             if not body.strip():
                 if spec.get("required"):

