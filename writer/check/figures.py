@@ -40,7 +40,7 @@ _VAGUE = {
 
 # Thousands grouped by commas, or by dots when there are two groups or more ("$150.000.000", as outlets
 # writing in continental style print it; one dot group, "150.000", stays a decimal).
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![.\d])|\d+(?:\.\d+)?"
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:\.\d{3}){2,}(?![.\d])|\d+(?:\.\d+)?"
 MAGW = r"hundred|thousand|million|billion|trillion|lakh|crore"
 CUR = r"(?:US\$[ ]?|\$[ ]?|USD\s?)"  # "$1.2 billion", "$ 1.29 billion", "USD 132 million" ([ ]: kept in a verbose pattern)
 COUNTED = (
@@ -448,7 +448,7 @@ _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over"
 # (Written with its first digit first, the lookbehind checked after it, and NUM's alternatives without that digit:
 # the engine then skips to the next digit in C instead of trying the expression at every character; the same
 # matches as ``(?=\d)(?<![\w$.,/#+\-−])(?P<num>{NUM})``, tests/test_check_regex_filters.py.)
-_NUMBER_RE = re.compile(r"(?P<num>\d(?<![\w$.,/#+\-−]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))")
+_NUMBER_RE = re.compile(r"(?P<num>\d(?<![\w$.,/#+\-−]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|(?<=[1-9])\d{0,2}(?:\.\d{3}){2,}(?![.\d])|\d*(?:\.\d+)?))")
 # ...and what makes one a bare number: nothing glued to it ("1INCH", "3am", "94%", "40x", "24-hour", "08:30").
 _BARE_AFTER = re.compile(r"(?![\w%]|[.,:]\d|\s*(?:[x×%]|percent\b|per\s?cent\b)|[-–]\w)")
 _AMOUNT_LEAD = Deferred(globals(),

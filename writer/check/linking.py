@@ -307,6 +307,7 @@ class Cues:
     garbled: frozenset[str] = frozenset()  # assets of a name and ticker that disagree in the sentence: "Ethereum (BTC)"
     change: bool = False  # the figure's own words say it is a change ("rose", "up", "higher")
     bound: str | None = None  # the figure's own floor or ceiling ("over", "as much as"): "at_least" / "at_most"
+    paragraph_windows: bool = False  # the windows are named only elsewhere in the paragraph, not in the sentence
 
 
 def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:
@@ -357,7 +358,9 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     # clause of its own ("..., BTC fell below $90,000 on Friday") speaks of something else.
     sentence_assets = assets or _asset_cues(phrases, tickers, _earlier_words(fu))
     local_windows = _window_cues(phrases, local)
-    windows = local_windows or _window_cues_kept(phrases, fu.sentence.text, kept) or _window_cues_kept(phrases, block_text, kept)
+    windows = local_windows or _window_cues_kept(phrases, fu.sentence.text, kept)
+    paragraph_only = not windows  # a paragraph holds figures of several windows: its words support, never contradict
+    windows = windows or _window_cues_kept(phrases, block_text, kept)
     if venue_rx is not None and venue_rx is fu.sentence._reader.source_rx:
         venues = frozenset(fu.sentence.sources)  # the sentence has already searched for these names
     else:
@@ -369,7 +372,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
                 local_windows, _garbled(fu.sentence.text, phrases, tickers),
                 bool(phrases.cues("change", local)) and _LEVEL_AFTER_CHANGE.search(fu.left) is None,
-                fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None)
+                fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None, paragraph_only and bool(windows))
 
 
 # A figure's bound word and the kind of hedge a fact's source gave: "as much as $10,000" is the fact whose
@@ -557,7 +560,7 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
         if cues.windows and fact.window:
             if _norm_window(fact.window) in cues.windows:
                 score += 1
-            else:
+            elif not cues.paragraph_windows:
                 conflicts += 1
         elif not cues.windows and fact.window is None:
             score += 0.25  # words naming no window describe the fact with none (of two alike, one has a window)
