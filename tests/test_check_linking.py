@@ -291,3 +291,24 @@ def test_a_round_figure_is_not_reached_from_the_decade_below(sentence, fact):
     event = event_from_text(text, "decade.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
     links = [lk for _, lk, _ in Checker().links(sentence, event=event)]
     assert links[0].fact.id == fact
+
+
+def test_a_window_named_elsewhere_in_the_paragraph_does_not_contradict():
+    """A paragraph holds figures of several windows: its 4-hour change does not make a 60-minute level's
+    "as much as $10,000" another fact's (a clean-clone run of the any-event property found it read as the twin
+    with no window). The paragraph's window still picks its own fact."""
+    from writer.check import Checker
+    from writer.factbase.loader import event_from_text, load_registry
+
+    from draft_support import ROOT
+
+    text = ("id: para-windows\nas_of: 2026-11-17T09:00:00+08:00\nwindows: [60m, 4h]\nfacts:\n"
+            "  - id: level_hour\n    metric: price_level\n    unit: USD\n    window: 60m\n    observations:\n"
+            "      - {source: coinglass, value: 10000, hedge: [as_much_as, approximately]}\n"
+            "  - id: level_plain\n    metric: price_level\n    unit: USD\n    observations:\n      - {source: coinglass, value: 10000}\n"
+            "  - id: change_4h\n    metric: price_change\n    unit: percent\n    window: 4h\n    observations:\n"
+            "      - {source: coinglass, value: -3.4}\n")
+    event = event_from_text(text, "para-windows.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    article = "The price fell 3.4% over 4 hours, CoinGlass data show. It traded at as much as $10,000.\n"
+    links = {fu.figure.text: lk.fact.id for fu, lk, _ in Checker().links(article, event=event)}
+    assert links == {"3.4%": "change_4h", "$10,000": "level_hour"}
