@@ -68,10 +68,15 @@ def batch(fb: Path, out: Path, jobs: int | None, *extra: str) -> tuple[float, di
 
 
 def code_version() -> str:
-    """The checkout's commit, with "+dirty" when its tracked files differ from it."""
+    """The checkout's commit, with "+dirty" when its tracked files differ from it. Results and Markdown files
+    (this bench's own ``--write`` target among them) run no code and do not count."""
     def git(*args: str) -> str:
         return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True).stdout.strip()
-    return git("rev-parse", "--short", "HEAD") + ("+dirty" if git("status", "--porcelain", "--untracked-files=no") else "")
+    changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", *NOT_CODE)
+    return git("rev-parse", "--short", "HEAD") + ("+dirty" if changed else "")
+
+
+NOT_CODE = (":(exclude)bench/results", ":(exclude)*.md")  # git pathspecs of files no step runs
 
 
 def problems_of(events: int, again: dict, one: dict, changed_id: str) -> list[str]:
