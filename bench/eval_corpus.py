@@ -421,6 +421,21 @@ def ratio(a: int, b: int) -> str:
     return f"{a}/{b} = {a / b:.2f}" if b else "n/a"
 
 
+def fact_free_table(free: dict, rem: dict) -> list[str]:
+    """The fact-free measures as a Markdown table (this script's and eval_heldout's reports)."""
+    return [
+        "| measure | value |",
+        "|---|---|",
+        f"| recall on `unattributed` sentences | {ratio(free['found'], free['positives'])} |",
+        f"| precision of flagged sentences | {ratio(free['flagged_ok'], free['flagged'])} |",
+        f"| flagged sentences annotated as attributed | {free['fp_attributed']} |",
+        f"| flagged sentences not annotated as claims | {free['fp_unannotated']} |",
+        f"| flagged sentences labelled only `derived` (not counted) | {free['flagged_derived']} |",
+        f"| recall on `unattributed` figures | {ratio(free['figures_found'], free['figures'])} |",
+        f"| removed attribution or caveat noticed | {ratio(rem['detected'], rem['candidates'])} |",
+    ]
+
+
 def default_shared() -> Path:
     """``../shared`` beside the checkout (or beside the worktrees' parent folder)."""
     for base in (ROOT.parent, ROOT.parent.parent):
@@ -453,15 +468,7 @@ def main() -> int:
         "",
         "Command: `python bench/eval_corpus.py --write bench/results/corpus.md`",
         "",
-        "| measure | value |",
-        "|---|---|",
-        f"| recall on `unattributed` sentences | {ratio(free['found'], free['positives'])} |",
-        f"| precision of flagged sentences | {ratio(free['flagged_ok'], free['flagged'])} |",
-        f"| flagged sentences annotated as attributed | {free['fp_attributed']} |",
-        f"| flagged sentences not annotated as claims | {free['fp_unannotated']} |",
-        f"| flagged sentences labelled only `derived` (not counted) | {free['flagged_derived']} |",
-        f"| recall on `unattributed` figures | {ratio(free['figures_found'], free['figures'])} |",
-        f"| removed attribution or caveat noticed | {ratio(rem['detected'], rem['candidates'])} |",
+        *fact_free_table(free, rem),
         "",
         "## Fact mode",
         "",

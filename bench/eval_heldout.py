@@ -35,7 +35,7 @@ except ModuleNotFoundError:
         os.execv(str(venv_python), [str(venv_python), __file__, *sys.argv[1:]])
 
 import eval_corpus  # noqa: E402
-from eval_corpus import fact_free, ratio, removals, update_section  # noqa: E402
+from eval_corpus import fact_free, fact_free_table, ratio, removals, update_section  # noqa: E402
 
 DEFAULT_DIR = Path("/work/heldout/test")
 RESULTS = eval_corpus.ROOT / "bench" / "results" / "heldout.md"
@@ -107,15 +107,7 @@ def report(folder: Path, result: dict, elapsed: float, command: str) -> str:
         "",
         f"Command: `{command}`; commit {git_commit()}; load average {load} (2 cores); run time {elapsed:.1f} s.",
         "",
-        "| measure | value |",
-        "|---|---|",
-        f"| recall on `unattributed` sentences | {ratio(free['found'], free['positives'])} |",
-        f"| precision of flagged sentences | {ratio(free['flagged_ok'], free['flagged'])} |",
-        f"| flagged sentences annotated as attributed | {free['fp_attributed']} |",
-        f"| flagged sentences not annotated as claims | {free['fp_unannotated']} |",
-        f"| flagged sentences labelled only `derived` (not counted) | {free['flagged_derived']} |",
-        f"| recall on `unattributed` figures | {ratio(free['figures_found'], free['figures'])} |",
-        f"| removed attribution or caveat noticed | {ratio(rem['detected'], rem['candidates'])} |",
+        *fact_free_table(free, rem),
         "",
         "| article | sentence recall | precision | figure recall | removal noticed |",
         "|---|---|---|---|---|",
