@@ -219,16 +219,20 @@ def test_an_amount_written_with_its_ticker_is_verified(sentence, expected):
     assert [f.figure for f in findings if f.severity != "info"] == expected, [(f.code, f.figure) for f in findings]
 
 
-def _cap_event(hour_first: bool):
+def _event(event_id: str, windows: str, facts: str):
+    """An event of these fact entries (YAML, indented as under ``facts:``) with the bundled registry."""
     from writer.factbase.loader import event_from_text, load_registry
 
     from draft_support import ROOT
 
+    text = f"id: {event_id}\nas_of: 2026-11-17T09:00:00+08:00\nwindows: [{windows}]\nfacts:\n{facts}"
+    return event_from_text(text, f"{event_id}.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+
+
+def _cap_event(hour_first: bool):
     plain = "  - id: cap_plain\n    metric: market_cap_change\n    unit: percent\n    asset: HYPE\n    observations:\n      - {source: coinglass, value: 3.1}\n"
     hour = plain.replace("cap_plain", "cap_hour").replace("    asset: HYPE\n", "    asset: HYPE\n    window: 60m\n")
-    text = ("id: window-tie\nas_of: 2026-11-17T09:00:00+08:00\nwindows: [60m]\nfacts:\n"
-            + (hour + plain if hour_first else plain + hour))
-    return event_from_text(text, "window-tie.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    return _event("window-tie", "60m", hour + plain if hour_first else plain + hour)
 
 
 @pytest.mark.parametrize("hour_first", [True, False])
@@ -246,16 +250,10 @@ def test_words_naming_no_window_link_the_fact_without_one(hour_first, sentence, 
 
 
 def _level_event(hedged_first: bool):
-    from writer.factbase.loader import event_from_text, load_registry
-
-    from draft_support import ROOT
-
     plain = "  - id: level_plain\n    metric: price_level\n    unit: USD\n    observations:\n      - {source: coinglass, value: 10000}\n"
     hedged = ("  - id: level_hour\n    metric: price_level\n    unit: USD\n    window: 60m\n    observations:\n"
               "      - {source: coinank, value: 10000, hedge: as_much_as}\n")
-    text = ("id: bound-tie\nas_of: 2026-11-17T09:00:00+08:00\nwindows: [60m]\nfacts:\n"
-            + (hedged + plain if hedged_first else plain + hedged))
-    return event_from_text(text, "bound-tie.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    return _event("bound-tie", "60m", hedged + plain if hedged_first else plain + hedged)
 
 
 @pytest.mark.parametrize("hedged_first", [True, False])
@@ -280,15 +278,11 @@ def test_a_round_figure_is_not_reached_from_the_decade_below(sentence, fact):
     """"10,000" is what 9,500 to 15,000 print as, not 5,000 (which prints as "5,000"): the windowed 5,000 named in
     the same paragraph does not take it (any-event property, an index level of 10,000 beside one of 5,000)."""
     from writer.check import Checker
-    from writer.factbase.loader import event_from_text, load_registry
 
-    from draft_support import ROOT
-
-    text = ("id: decade\nas_of: 2026-11-17T09:00:00+08:00\nwindows: [60m]\nfacts:\n"
-            "  - id: idx_plain\n    metric: index_level\n    unit: index\n    observations:\n      - {source: coinglass, value: 10000}\n"
-            "  - id: idx_hour\n    metric: index_level\n    unit: index\n    window: 60m\n    observations:\n"
-            "      - {source: coinglass, value: 5000, hedge: as_much_as}\n")
-    event = event_from_text(text, "decade.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    event = _event("decade", "60m",
+                   "  - id: idx_plain\n    metric: index_level\n    unit: index\n    observations:\n      - {source: coinglass, value: 10000}\n"
+                   "  - id: idx_hour\n    metric: index_level\n    unit: index\n    window: 60m\n    observations:\n"
+                   "      - {source: coinglass, value: 5000, hedge: as_much_as}\n")
     links = [lk for _, lk, _ in Checker().links(sentence, event=event)]
     assert links[0].fact.id == fact
 
@@ -298,17 +292,13 @@ def test_a_window_named_elsewhere_in_the_paragraph_does_not_contradict():
     "as much as $10,000" another fact's (a clean-clone run of the any-event property found it read as the twin
     with no window). The paragraph's window still picks its own fact."""
     from writer.check import Checker
-    from writer.factbase.loader import event_from_text, load_registry
 
-    from draft_support import ROOT
-
-    text = ("id: para-windows\nas_of: 2026-11-17T09:00:00+08:00\nwindows: [60m, 4h]\nfacts:\n"
-            "  - id: level_hour\n    metric: price_level\n    unit: USD\n    window: 60m\n    observations:\n"
-            "      - {source: coinglass, value: 10000, hedge: [as_much_as, approximately]}\n"
-            "  - id: level_plain\n    metric: price_level\n    unit: USD\n    observations:\n      - {source: coinglass, value: 10000}\n"
-            "  - id: change_4h\n    metric: price_change\n    unit: percent\n    window: 4h\n    observations:\n"
-            "      - {source: coinglass, value: -3.4}\n")
-    event = event_from_text(text, "para-windows.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
+    event = _event("para-windows", "60m, 4h",
+                   "  - id: level_hour\n    metric: price_level\n    unit: USD\n    window: 60m\n    observations:\n"
+                   "      - {source: coinglass, value: 10000, hedge: [as_much_as, approximately]}\n"
+                   "  - id: level_plain\n    metric: price_level\n    unit: USD\n    observations:\n      - {source: coinglass, value: 10000}\n"
+                   "  - id: change_4h\n    metric: price_change\n    unit: percent\n    window: 4h\n    observations:\n"
+                   "      - {source: coinglass, value: -3.4}\n")
     article = "The price fell 3.4% over 4 hours, CoinGlass data show. It traded at as much as $10,000.\n"
     links = {fu.figure.text: lk.fact.id for fu, lk, _ in Checker().links(article, event=event)}
     assert links == {"3.4%": "change_4h", "$10,000": "level_hour"}
