@@ -254,3 +254,57 @@ def test_covering_notes_kept_per_sentence_are_read_afresh_alike():
             assert analysis.covering_notes(fu) is analysis.covering_notes(fu)
             seen += bool(analysis.covering_notes(fu))
     assert seen > 10
+
+
+def _plain_credit_form(text: str, source_rx):
+    """writer/check/captions.py's credit_form without the cheap tests it asks first (the reference)."""
+    from writer.check import captions
+
+    if len(text) > captions.CAPTION_CHARS or not text.strip():
+        return None
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    several = "\n" in text.strip()
+    words = captions.caption_words()
+    m = words.bare.match(last)
+    if m:
+        if words.picture.match(last):
+            return "picture", m.group("name").strip()
+        return ("titled" if several else "bare"), m.group("name").strip()
+    m = words.titled.match(last)
+    if m and not captions._PROSE_END.search(m.group("title")):
+        return "titled", m.group("name").strip()
+    m = words.named.match(last)
+    if m and not captions._PROSE_END.search(m.group("title")):
+        name = m.group("name").strip()
+        if captions._a_name(name, source_rx):
+            return "titled", name
+    return None
+
+
+def test_credit_lines_read_with_cheap_tests_first_are_read_alike():
+    """credit_form looks for a colon or bar, and for a separator, before trying the forms that need them: the same
+    answers as trying every form, on the repository's articles and on lines built from the captions' own words."""
+    import random
+    from pathlib import Path
+
+    from writer.check import captions
+    from writer.check.phrasefile import phrase_section
+    from writer.check.phrases import source_pattern
+
+    root = Path(__file__).resolve().parent
+    texts = [block for p in sorted((root / "golden").glob("*.md")) + sorted((root / "fixtures" / "check").rglob("*.md"))
+             for block in p.read_text(encoding="utf-8").split("\n\n")]
+    section = phrase_section("captions")
+    pieces = ["Source", "source", "Data", "Image source", "Photo", "Chart", "via", ":", "|", " | ", " / ", "/", " – ", "—", " - ",
+              "·", " • ", "CoinGlass", "Coinalyze on X", "bitcoin", "Longs by venue", "Liquidations fell.", "(", ")", ".", " ",
+              "\n", "Bitcoin", "the data", "and", "24h", *section["pictures"]]
+    rng = random.Random(7)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12))) for _ in range(4000)]
+    rx, _ = source_pattern({"coinglass": ["CoinGlass"], "coinalyze": ["Coinalyze"]})
+    found = 0
+    for text in texts:
+        for source_rx in (None, rx):
+            got = captions.credit_form(text, source_rx)
+            assert got == _plain_credit_form(text, source_rx), text
+            found += got is not None
+    assert found > 200
