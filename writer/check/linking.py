@@ -323,12 +323,12 @@ class Cues:
                  venues: frozenset[str], metrics: frozenset[str], total: bool, directions: frozenset[str] = frozenset(),
                  near_exchanges: frozenset[str] = frozenset(), local_windows: frozenset[str] = frozenset(),
                  garbled: frozenset[str] = frozenset(), change: bool = False, bound: str | None = None,
-                 paragraph_windows: bool = False):
+                 paragraph_windows: bool = False, publishers: frozenset[str] = frozenset()):
         # One call, as Support's: made once for every figure linked (tests/test_check_fast_paths.py).
         self.__dict__.update(sides=sides, assets=assets, sentence_assets=sentence_assets, windows=windows, venues=venues,
                              metrics=metrics, total=total, directions=directions, near_exchanges=near_exchanges,
                              local_windows=local_windows, garbled=garbled, change=change, bound=bound,
-                             paragraph_windows=paragraph_windows)
+                             paragraph_windows=paragraph_windows, publishers=publishers)
 
 
 def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:
