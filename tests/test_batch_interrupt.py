@@ -31,12 +31,13 @@ def _start_batch(fb: Path, out: Path) -> subprocess.Popen:
 
 
 def _workers_publishing(proc: subprocess.Popen, out: Path) -> list[int]:
-    """Wait until every worker has noted its id and one has staged an article; their process ids."""
+    """Wait until every worker of the pool is running (noted, alive) and one has staged an article; the ids noted
+    (a worker started early for a run that turned out large was stopped already: its note stays, and it is gone)."""
     notes, stage = out / ".writer" / "tmp" / "workers", out / ".writer" / "stage"
     deadline = time.monotonic() + START_WAIT_S
     while time.monotonic() < deadline and proc.poll() is None:
         pids = sorted(int(p.name) for p in notes.glob("*")) if notes.is_dir() else []
-        if len(pids) >= JOBS and any(stage.glob("*/index.html")):
+        if len([pid for pid in pids if _alive(pid)]) >= JOBS and any(stage.glob("*/index.html")):
             return pids
         time.sleep(0.02)
     proc.kill()
