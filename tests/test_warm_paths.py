@@ -108,3 +108,60 @@ def test_whole_numbers_read_as_pyyaml_reads_them(text):
     data, positions = parse(f"value: {text}\n", "x.yaml")
     assert data["value"] == plain and type(data["value"]) is type(plain)
     assert positions[("value",)] == (1, 1)
+
+
+# --- writer's own templates: plain functions called without Context.call's marker look-ups ---------------
+
+
+def _drafts_of(paths) -> list[tuple[str, str, str]]:
+    drafter = Drafter(run_check=False)
+    return [(d.markdown, d.to_json(), d.html) for d in (drafter.draft(load_event(p)) for p in paths)]
+
+
+def test_drafts_with_the_plain_call_context_are_jinjas(monkeypatch):
+    import jinja2.runtime
+
+    from writer.draft import drafter as drafter_module
+
+    assert drafter_module._Bundled.context_class is not jinja2.runtime.Context
+    fast = _drafts_of(EVENTS + CORPUS)
+    monkeypatch.setattr(drafter_module._Bundled, "context_class", jinja2.runtime.Context)
+    assert _drafts_of(EVENTS + CORPUS) == fast
+
+
+def test_the_plain_call_context_calls_as_jinja_does(monkeypatch):
+    """Marked functions still get their context, environment or eval context; keyword arguments, methods,
+    classes, builtins and a StopIteration behave as under Jinja2's own Context.call."""
+    import jinja2
+
+    class Obj:
+        def m(self, x, *, y="m"):
+            return f"{x}{y}"
+
+        @jinja2.pass_environment
+        def marked_method(self, env, x):
+            return f"{x}:{type(env).__name__}"
+
+    @jinja2.pass_context
+    def with_context(ctx, x):
+        return f"{x}:{ctx['who']}"
+
+    @jinja2.pass_eval_context
+    def with_eval(ev, x):
+        return f"{x}:{ev.autoescape}"
+
+    def plain(x, y="d"):
+        return f"{x}{y}"
+
+    def stop():
+        raise StopIteration
+
+    source = ("{{ with_context(1) }} {{ with_eval(2) }} {{ plain(3) }} {{ plain(4, y='k') }} {{ obj.m(5, y='z') }} "
+              "{{ obj.marked_method(6) }} {{ dict(a=7)['a'] }} {{ range(3)|list }} {{ stop() is undefined }} "
+              "{% macro mac(a) %}<{{ a }}>{% endmacro %}{{ mac(8) }} {% for i in [1] %}{{ plain(i) }}{% endfor %}")
+    names = dict(who="w", with_context=with_context, with_eval=with_eval, plain=plain, obj=Obj(), stop=stop)
+    bundled = Drafter(run_check=False).env
+    got = bundled.from_string(source).render(**names)
+    monkeypatch.setattr(type(bundled), "context_class", jinja2.runtime.Context)
+    assert got == bundled.from_string(source).render(**names)
+    assert got == "1:w 2:False 3d 4k 5z 6:_Bundled 7 [0, 1, 2] True <8> 1d"

@@ -60,6 +60,28 @@ class _Sandbox(SandboxedEnvironment):
         return _readable(obj, attr) and super().is_safe_attribute(obj, attr, value)
 
 
+class _PlainCallContext(jinja2.runtime.Context):
+    """Jinja2's context, calling a plain function or bound method (the layer's functions, ``range``'s
+    kin aside) without asking it twice for a ``jinja_pass_arg`` marker: ``Context.call`` looks the
+    marker up on the callee and on its ``__call__`` (two failed attribute look-ups on each of about
+    130 calls a draft). A function's marker (``jinja2.pass_context`` and its kin) lives in its
+    ``__dict__``, and a ``__call__`` method-wrapper never holds one, so the answer is the same; any
+    other callee (a macro, a builtin, a marked function) goes through ``Context.call``.
+    tests/test_warm_paths.py holds drafts to the plain context's."""
+
+    @jinja2.utils.internalcode
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja2's own signature: a template may pass "self")
+        func = __obj.__func__ if type(__obj) is types.MethodType else __obj
+        if type(func) is not types.FunctionType or "jinja_pass_arg" in func.__dict__:
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined("value was undefined because a callable raised a StopIteration exception")
+
+
 class _Bundled(jinja2.Environment):
     """For writer's own templates: no sandbox (its checks on every attribute read and call cost about
     8% of drafting, bench/bench_draft_paths.py; the bundled templates are writer's code), but the same rule on what a template
@@ -67,6 +89,8 @@ class _Bundled(jinja2.Environment):
     string's ``format`` and ``format_map`` are refused too: a format string's fields (``{0._fact}``) would
     read attributes past this rule.
     tests/test_draft_fast_paths.py drafts every example and corpus event both ways and compares the bytes."""
+
+    context_class = _PlainCallContext
 
     def getattr(self, obj, attribute: str):
         try:
