@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import types
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -391,13 +392,14 @@ class Drafter:
                              "figures": [idx for idx in s.spans if spans[idx].kind == "fig"]})
         figures = []
         number: dict[int, int] = {}
+        starts = _line_starts(markdown)
         for idx, span in enumerate(spans):
             if span.kind != "fig" or idx not in expanded.figure_ranges:
                 continue
             a, b = expanded.figure_ranges[idx]
             cav = expanded.caveat_ranges.get(idx)
             number[idx] = len(figures)
-            line = markdown.count("\n", 0, a) + 1
+            line = bisect_right(starts, a)  # the lines starting at or before the figure
             figures.append({
                 "fact": span.fact.id,
                 "status": span.status,
@@ -409,7 +411,7 @@ class Drafter:
                 "start": a,
                 "end": b,
                 "line": line,
-                "column": a - (markdown.rfind("\n", 0, a) + 1) + 1,
+                "column": a - starts[line - 1] + 1,
                 "caveat": _strip_parens(markdown[cav[0]:cav[1]]) if cav else None,
                 "attribution": self._covering_lead(idx, span, sentences, sent_index, spans, expanded, markdown)
                 or (_strip_parens(markdown[slice(*expanded.caveat_ranges[resolved.carrier[idx]])]) if idx in resolved.carrier else None)
@@ -442,6 +444,16 @@ class Drafter:
             "figures": figures,
             "unprinted_facts": sorted(f for f in event.all_facts() if f not in printed),
         }
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts."""
+    starts = [0]
+    end = text.find("\n")
+    while end >= 0:
+        starts.append(end + 1)
+        end = text.find("\n", end + 1)
+    return starts
 
 
 def _tidy(text: str) -> str:
