@@ -81,9 +81,11 @@ def split_sentences(section: Section, block_base: int) -> list[Sentence]:
             if m and line.startswith(("- ", "* ")) and not line.startswith("-  "):
                 block += 1  # each bullet is its own paragraph for attribution scope
             bounds = [(0, len(body))] if line.startswith("#") else sentence_bounds(body, starts=_TOKEN_START)
+            tokens = TOKEN_OPEN in body
             for a, b in bounds:
                 s = Sentence(section.name, body_start + a, body_start + b, block)
-                s.spans = [ord(t.group(1)) - 0xE100 for t in TOKEN_RE.finditer(body, a, b)]
+                if tokens:
+                    s.spans = [ord(t.group(1)) - 0xE100 for t in TOKEN_RE.finditer(body, a, b)]
                 out.append(s)
         block += 1
     return out
