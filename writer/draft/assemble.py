@@ -116,6 +116,8 @@ def resolve(sections: list[Section], spans: list[Span], render: Render, scope: s
     # Group sentences into attribution scopes.
     scopes: dict[tuple, list[Sentence]] = {}
     for i, s in enumerate(sentences):
+        if not s.spans:  # most sentences: nothing to cover or place
+            continue
         if i in run_of:
             for j in s.spans:
                 pieces[j] = list(spans[j].pieces)
@@ -160,6 +162,9 @@ def _runs(sentences: list[Sentence], spans: list[Span]) -> dict[int, int]:
     for i, s in enumerate(sentences):
         if (s.section, s.block) != where:
             where, key, opening = (s.section, s.block), None, None
+        if not s.spans:  # no figure: it opens no run and ends the one before
+            key, opening = None, None
+            continue
         figs = [spans[j] for j in s.spans if spans[j].kind == "fig"]
         keys = {f.keys[0] for f in figs} | {k for j in s.spans if spans[j].kind == "lead" for k in spans[j].keys}
         names = any(spans[j].kind == "gap" or (spans[j].kind == "text" and spans[j].sources) for j in s.spans)

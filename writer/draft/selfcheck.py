@@ -88,13 +88,15 @@ class SelfCheck:
             key = (sent.section, sent.block) if self.style.scope == "paragraph" else (sent.section, i)
             scopes.setdefault(key, []).append(i)
         for members in scopes.values():
-            scope_text = " ".join(texts[i][0] for i in members)
+            scope_text = None  # joined when a figure in the scope needs it (most sentences hold none)
             for i in members:
                 full, ours = texts[i]
                 for idx in sentences[i].spans:
                     span = spans[idx]
                     if span.kind != "fig":
                         continue
+                    if scope_text is None:
+                        scope_text = " ".join(texts[k][0] for k in members)
                     opening = resolved.run_from.get(idx)
                     if opening is None:
                         self.wording(event, span, scope_text, ours)
