@@ -62,13 +62,13 @@ class _Sandbox(SandboxedEnvironment):
 
 
 class _PlainCallContext(jinja2.runtime.Context):
-    """Jinja2's context, calling a plain function or bound method (the layer's functions, ``range``'s
-    kin aside) without asking it twice for a ``jinja_pass_arg`` marker: ``Context.call`` looks the
-    marker up on the callee and on its ``__call__`` (two failed attribute look-ups on each of about
-    130 calls a draft). A function's marker (``jinja2.pass_context`` and its kin) lives in its
-    ``__dict__``, and a ``__call__`` method-wrapper never holds one, so the answer is the same; any
-    other callee (a macro, a builtin, a marked function) goes through ``Context.call``.
-    tests/test_warm_paths.py holds drafts to the plain context's."""
+    """Jinja2's context, calling a plain Python function or bound method (the layer's functions) without
+    asking it twice for a ``jinja_pass_arg`` marker: ``Context.call`` looks the marker up on the callee and
+    on its ``__call__`` (two failed attribute look-ups on each of about 130 calls a draft; drafting 1.031x
+    fewer instructions without them, bench/results/draft_facts.md). A function's marker
+    (``jinja2.pass_context`` and its kin) lives in its ``__dict__``, and a ``__call__`` method-wrapper never
+    holds one, so the answer is the same; any other callee (a macro, a builtin, a class, a marked function)
+    goes through ``Context.call``. tests/test_warm_paths.py holds drafts to the plain context's."""
 
     @jinja2.utils.internalcode
     def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja2's own signature: a template may pass "self")
