@@ -286,7 +286,7 @@ TIMES = [
 def test_the_core_aware_validator_answers_as_pydantics_type_adapter(text):
     from pydantic import AwareDatetime, TypeAdapter, ValidationError
 
-    from writer.factbase.timestamps import _AWARE
+    from writer.factbase.timestamps import aware_validator
 
     def outcome(validate):
         try:
@@ -294,7 +294,7 @@ def test_the_core_aware_validator_answers_as_pydantics_type_adapter(text):
         except ValidationError as exc:
             return ("error", [(e["type"], e["msg"]) for e in exc.errors(include_url=False)])
 
-    assert outcome(_AWARE.validate_python) == outcome(TypeAdapter(AwareDatetime).validate_python)
+    assert outcome(aware_validator().validate_python) == outcome(TypeAdapter(AwareDatetime).validate_python)
 
 
 def test_parse_when_refuses_a_time_without_zone_and_keeps_a_zoned_one():

@@ -10,15 +10,16 @@ The JSON Schema editors use for completion is generated from these classes.
 # from its text when the class is created (an eval per field, about 0.4% of a cold `writer draft`'s
 # instructions: bench/bench_draft_instructions.py); written plainly, Python evaluates them as bytecode.
 
+from datetime import date, datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, WithJsonSchema, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, ValidationError, ValidationInfo, WithJsonSchema, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from writer.factbase import specrules as rules
 from writer.factbase.numbers import parse_amount
 from writer.factbase.specrules import QUOTE_STATUSES, Located
-from writer.factbase.timestamps import When
+from writer.factbase.timestamps import PARTIAL_HINT, TIMESTAMP_PATTERN, YEARS, ZONE_HINT, PartialDate, parse_when
 from writer.factbase.vocabulary import (
     AVERAGE_PER,
     CURRENCIES,
@@ -35,6 +36,22 @@ from writer.factbase.vocabulary import (
     Status,
     Unit,
 )
+
+def _when(raw: object):
+    return parse_when(raw)  # (a function of one argument: pydantic passes a validator with two its ValidationInfo)
+
+
+When = Annotated[
+    Union[datetime, date, PartialDate],
+    PlainValidator(_when),
+    WithJsonSchema({
+        "anyOf": [
+            {"type": "string", "pattern": TIMESTAMP_PATTERN},
+            {"type": "integer", "minimum": YEARS.start, "maximum": YEARS.stop - 1, "description": "a year alone"},
+        ],
+        "description": f"{ZONE_HINT}; {PARTIAL_HINT}",
+    }),
+]
 
 ASSET_PATTERN = r"^[A-Z0-9]{2,10}$"
 # A report ranks a figure among a handful of coins or venues; a place beyond this is a typo.
