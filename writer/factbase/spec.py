@@ -18,7 +18,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from writer.factbase import specrules as rules
 from writer.factbase.numbers import parse_amount
-from writer.factbase.specrules import QUOTE_STATUSES, Located
+from writer.factbase.specrules import ASSET_PATTERN, MAX_RANK, QUOTE_STATUSES, Located
 from writer.factbase.timestamps import PARTIAL_HINT, TIMESTAMP_PATTERN, YEARS, ZONE_HINT, PartialDate, parse_when
 from writer.factbase.vocabulary import (
     AVERAGE_PER,
@@ -53,9 +53,6 @@ When = Annotated[
     }),
 ]
 
-ASSET_PATTERN = r"^[A-Z0-9]{2,10}$"
-# A report ranks a figure among a handful of coins or venues; a place beyond this is a typo.
-MAX_RANK = 1000
 Asset = Annotated[str, Field(pattern=ASSET_PATTERN, description="an upper-case ticker such as BTC")]
 
 

@@ -13,6 +13,7 @@ No pydantic here: importing this module is part of a cold ``writer draft``.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from writer.factbase.dates import PartialDate, day_of
@@ -36,6 +37,10 @@ from writer.factbase.vocabulary import (
     money_units,
 )
 
+ASSET_PATTERN = r"^[A-Z0-9]{2,10}$"
+ASSET_RE = re.compile(ASSET_PATTERN)
+# A report ranks a figure among a handful of coins or venues; a place beyond this is a typo.
+MAX_RANK = 1000
 # How far a quote's relay can be trusted (QuoteSpec.status).
 QUOTE_STATUSES = (Status.SINGLE_SOURCE, Status.OFFICIAL, Status.UNNAMED_GROUP, Status.PENDING_VERIFICATION, Status.RUMOR)
 
