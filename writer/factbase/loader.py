@@ -1,7 +1,9 @@
 """Loading fact files into resolved records, with every problem located.
 
 The pipeline for one event file: read (size limit, UTF-8) -> parse (YAML
-with positions) -> validate (pydantic schema) -> resolve (reconcile each
+with positions) -> validate (the pydantic schema, writer/factbase/spec.py; a
+plainly written valid file is read without pydantic by plainspec.py, to the
+same values) -> resolve (reconcile each
 figure's status, value and range) -> cross-check (sources known, ids unique,
 times inside the event, sides and parts against totals) -> derive (shares,
 ratios). Problems from every stage are gathered and raised together as one
