@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from writer.check import captions
 from writer.check.casefold import lower_pattern, lowered
 from writer.check.document import Article, Block
 from writer.check.lazyre import Deferred
@@ -97,6 +98,11 @@ class Sentence:
             spelling = self._reader.spelling
             self._sources = {spelling[m.group(0).lower()] for m in self._source_mentions()}
         return self._sources
+
+    def named_at(self) -> list[tuple[int, int, str]]:
+        """Where each registered source is named in the sentence: (start, end, source id), offsets in ``text``."""
+        spelling = self._reader.spelling
+        return [(m.start(), m.end(), spelling[m.group(0).lower()]) for m in self._source_mentions()]
 
     @property
     def attributed(self) -> set[str]:
@@ -212,7 +218,74 @@ class Analysis:
         lead = self._list_credit(sentence.block)
         if lead is not None and lead not in out:
             out.append(lead)
+        caption = self._caption_credit(sentence.block)
+        if caption is not None and caption is not sentence and caption not in out:
+            out.append(caption)
         return out
+
+    def _caption_credit(self, block_index: int) -> Sentence | None:
+        """The credit line or chart caption that credits this block (writer/check/captions.py), if any."""
+        got = self._prefixes.get("captions")
+        if got is None:
+            got = self._prefixes["captions"] = self._find_captions()
+        return got.get(block_index)
+
+    def _find_captions(self) -> dict[int, Sentence]:
+        """Block index -> the credit covering it, for every credit line of the article (one pass; a block
+        too long to be a caption is not read)."""
+        blocks = self.article.blocks
+        out: dict[int, Sentence] = {}
+        source_rx = self.sentences[0]._reader.source_rx if self.sentences else None
+        for i, b in enumerate(blocks):
+            own = self._by_block.get(i)
+            if b.kind != "paragraph" or b.in_list or len(b.text) > captions.CAPTION_CHARS or not own:
+                continue
+            form = captions.credit_form(b.text, source_rx)
+            if form is None:
+                continue
+            credit = own[-1]
+            out.setdefault(i, credit)
+            self._credit_names[id(credit)] = {self.sentences[0]._reader.spelling[m.group(0).lower()]
+                                              for m in (source_rx.finditer(form[1]) if source_rx is not None else ())}
+            before = i - 1 if i > 0 and self._prose_neighbour(i - 1, b.section) else None
+            after = i + 1 if i + 1 < len(blocks) and self._prose_neighbour(i + 1, b.section) else None
+            kind, _ = form
+            if kind == "picture":
+                continue  # a photo's credit credits the photo
+            if kind == "bare" and before is not None:
+                for r in self._list_run(before):  # a credit under prose closes it (as a last-sentence credit does)
+                    out.setdefault(r, credit)
+                if not blocks[before].text.rstrip().endswith(":"):
+                    before = None
+            elif before is not None and not blocks[before].text.rstrip().endswith(":"):
+                before = None  # a caption under prose that does not introduce it
+            if after is None:
+                continue
+            # below a caption: the prose that says it reads the chart, or the prose after a chart that a
+            # colon introduced ("Here is how liquidations split:"), when it gives no provenance of its own
+            if captions.points_at_chart(self._by_block[after][0].text) or (
+                    before is not None and not any(s.has_caveat() for r in self._list_run(after) for s in self._by_block.get(r, ()))):
+                for r in self._list_run(after):
+                    out.setdefault(r, credit)
+        return out
+
+    def _prose_neighbour(self, index: int, section: int) -> bool:
+        """May a credit line next to this block credit it: prose of the same section, not another credit line?"""
+        b = self.article.blocks[index]
+        return (b.kind == "paragraph" and b.section == section and bool(self._by_block.get(index))
+                and (b.in_list or captions.is_prose(b.text)) and captions.credit_form(b.text, None) is None)
+
+    def _list_run(self, index: int) -> list[int]:
+        """The block, or the whole list it is an item of."""
+        blocks = self.article.blocks
+        if not blocks[index].in_list:
+            return [index]
+        lo = hi = index
+        while lo > 0 and blocks[lo - 1].in_list and blocks[lo - 1].section == blocks[index].section:
+            lo -= 1
+        while hi + 1 < len(blocks) and blocks[hi + 1].in_list and blocks[hi + 1].section == blocks[index].section:
+            hi += 1
+        return list(range(lo, hi + 1))
 
     def _list_credit(self, block_index: int) -> Sentence | None:
         """What credits a whole list or table: the sentence ending in a colon that introduces it ("CoinGlass
@@ -337,7 +410,8 @@ class Analysis:
         elif fu.sentence.has_caveat():
             return True
         # (a list's or table's credit attributes it even when only a name and its data say so: "CoinGlass data:")
-        return any(s.classes & CAVEAT_CLASSES for s in self.covering_notes(fu)) or self._list_credit(fu.block_index) is not None
+        return (any(s.classes & CAVEAT_CLASSES for s in self.covering_notes(fu)) or self._list_credit(fu.block_index) is not None
+                or self._caption_credit(fu.block_index) is not None)
 
     def _first_caveat(self, block_index: int) -> int | None:
         """Where the first sentence of a block that opens an attributed run starts: one with an
@@ -372,7 +446,7 @@ class Analysis:
             if opener is not None:
                 named |= opener.attributed
         for s in self.covering_notes(fu):
-            named |= s.attributed
+            named |= self._credit_names.get(id(s)) or s.attributed
         return named
 
     def own_attributed(self, fu: FigureUse) -> set[str]:
@@ -473,6 +547,7 @@ class Analysis:
             self._pos[id(s)] = len(self._by_block.setdefault(s.block, []))
             self._by_block[s.block].append(s)
         self._prefixes: dict[int, tuple] = {}
+        self._credit_names: dict[int, set[str]] = {}  # id(credit line) -> the sources it names (writer/check/captions.py)
         self._by_value: dict[tuple, list[FigureUse]] = {}
         for fu in self.figures:
             self._by_value.setdefault((fu.figure.unit, fu.figure.lo, fu.figure.hi), []).append(fu)

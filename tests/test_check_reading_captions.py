@@ -1,0 +1,94 @@
+"""Captions and credit lines: which prose a line of its own crediting a source covers (writer/check/captions.py).
+
+Layouts seen on real desks (a chart with a caption beside the prose that reads it; a "Source:"
+line closing a paragraph or a list; bilingual chart titles; photo credits), every sentence the
+project's own. Each case: the article (blocks apart by blank lines) and the figures F001 flags.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from writer.check import Checker
+
+CASES = [
+    # a credit alone under a paragraph closes it: that paragraph only, not the next one
+    ("under", "Longs lost $88 million over the day.\n\nSource: CoinGlass\n\nShorts lost $12 million.\n", ["$12 million"]),
+    ("under", "Longs lost $88 million over the day.\n\n(Data: Coinalyze)\n\nBitcoin slid 4% to $91,200.\n", ["4%", "$91,200"]),
+    ("under", "Longs lost $88 million over the day.\n\nChart: Hyblock\n", []),
+    # ...never two paragraphs away
+    ("two away", "Longs lost $88 million over the day.\n\nSource: CoinGlass\n\nShorts lost $12 million.\n\n"
+                 "ETH longs lost $9 million.\n", ["$12 million", "$9 million"]),
+    ("two away", "Source: CoinGlass\n\nFrom the chart, longs lost $88 million.\n\nShorts lost $12 million.\n", ["$12 million"]),
+    # a list closed by a credit line: every item
+    ("list", "- Longs: $88 million\n- Shorts: $12 million\n\nSource: CoinGlass\n", []),
+    ("list", "- Longs: $88 million\n- Shorts: $12 million\n\nThe squeeze hit $31 million in ETH.\n", ["$88 million", "$12 million", "$31 million"]),
+    # a caption (a title and its credit) credits the picture: prose that merely follows it attributes its own figures
+    ("caption", "Nothing happened before noon.\n\nLong liquidations by venue | Source: CoinGlass\n\n"
+                "Longs lost $88 million over the day.\n", ["$88 million"]),
+    ("caption", "Desk liquidations\nLiquidations by venue / CoinGlass\n\nLongs lost $88 million over the day.\n", ["$88 million"]),
+    ("caption", "Bitcoin slides\n\n(Source: TradingView)\n\nBitcoin fell 4% on Tuesday.\n", ["4%"]),
+    # ...unless the prose says it reads the chart
+    ("pointer", "Long liquidations by venue | Source: CoinGlass\n\nFrom the graph, longs lost $88 million over the day.\n", []),
+    ("pointer", "Liquidations by venue / CoinGlass\n\nAs the chart shows, shorts lost $12 million in the hour.\n", []),
+    ("pointer", "Open interest over the week | Source: Coinalyze\n\nAs is visible above, open interest fell 9% to $28 billion.\n", []),
+    ("pointer", "Bitcoin slides\n\n(Source: TradingView)\n\nThe chart above shows bitcoin down 4% on the day.\n", []),
+    # ...only the paragraph that points, not the one after it
+    ("pointer", "Longs by venue | Source: CoinGlass\n\nFrom the graph, longs lost $88 million.\n\nBitcoin fell 4% on the day.\n", ["4%"]),
+    # ...or unless a colon introduced the chart, and the prose below names no source of its own
+    ("intro", "Here is how the day's liquidations split by side:\n\nLong and short liquidations | Source: CoinGlass\n\n"
+              "Longs lost $88 million and shorts $12 million.\n", []),
+    ("intro", "Here is how the day's liquidations split by side:\n\nSource: CoinGlass\n\n"
+              "Longs lost $88 million and shorts $12 million.\n", []),
+    ("intro", "Here is how the day's liquidations split by side:\n\nLong and short liquidations | Source: CoinGlass\n\n"
+              "Bitcoin fell 4% on the day. Longs lost $88 million, Coinalyze said.\n", ["4%"]),
+    # a caption's own figures are its credit's
+    ("own", "Longs lost $88 million in a day | Source: CoinGlass\n", []),
+    # a photo's credit credits no prose
+    ("photo", "Longs lost $88 million over the day.\n\nImage source: Desk Media\n\nShorts lost $12 million.\n",
+     ["$88 million", "$12 million"]),
+    ("photo", "Photo: Desk Media\n\nFrom the graph, longs lost $88 million.\n", ["$88 million"]),
+    # not a caption: a prose paragraph that ends with a source's name after a slash, a label in a sentence
+    ("not caption", "Longs lost $88 million over the day, the desk said / Bitcoin fell.\n\nShorts lost $12 million.\n",
+     ["$12 million"]),
+    ("not caption", "Bitcoin dropped 4%.\n\nThe data source: unknown, as it happens, and the rest of this long line is prose "
+                    "that goes on well past what any chart caption would hold, with more words.\n\nShorts lost $12 million.\n",
+     ["4%", "$12 million"]),
+]
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker()
+
+
+@pytest.mark.parametrize("family, text, flagged", CASES, ids=[f"{f}-{i}" for i, (f, _, _) in enumerate(CASES)])
+def test_what_a_credit_line_covers(checker, family, text, flagged):
+    found = [f.figure for f in checker.check_text(text) if f.code == "F001"]
+    assert found == flagged, [(f.code, f.line, f.figure) for f in checker.check_text(text)]
+
+
+# Fact mode: a credit line names the source for the prose it covers, and only for that prose; a wrong
+# value or a caption that covers nothing is still caught.
+EVENT = "factbase/corpus/05-beincrypto-1-13b.yaml"  # long: $879.68M, single source CoinGlass
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Longs by side | Source: CoinGlass\n\nFrom the graph, longs lost $879.68 million over the day, according to a single "
+     "source.\n", set()),
+    ("Longs by side | Source: CoinGlass\n\nFrom the graph, longs lost $879.68 million over the day.\n", {"P013"}),
+    ("Longs lost $879.68 million over the day.\n\nSource: CoinGlass\n", {"P013"}),
+    # the caption is the picture's: the prose below names no source
+    ("Longs by side | Source: CoinGlass\n\nLongs lost $879.68 million over the day.\n", {"P002"}),
+    # a credit two paragraphs away names nothing for the figure
+    ("Longs lost $879.68 million over the day.\n\nBitcoin slid.\n\nSource: CoinGlass\n", {"P002"}),
+    ("Longs lost $779.68 million over the day.\n\nSource: CoinGlass\n", {"P006"}),
+])
+def test_a_credit_line_names_the_source_in_fact_mode(checker, text, codes):
+    from pathlib import Path
+
+    from writer.factbase.loader import load_event
+
+    event = load_event(Path(__file__).resolve().parents[1] / EVENT)
+    found = {f.code for f in checker.check_text(text, event=event) if f.severity in ("error", "warning", "info")}
+    assert found == codes

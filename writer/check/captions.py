@@ -1,0 +1,114 @@
+"""Credit lines and chart captions: which prose a line of its own that credits a source covers.
+
+Real desks print a chart with a caption beside the prose that discusses it. Which prose the
+caption's credit reaches (tests/test_check_reading_captions.py):
+
+- a credit alone right under a paragraph or a list ("Source: CoinGlass", "(Data: Coinalyze)")
+  closes it, as a last-sentence credit closes its own paragraph: it credits that block;
+- a caption (a title and its credit, "Longs by venue | Source: CoinGlass", a bilingual title
+  over "… / CoinGlass", or a title line over a bare credit) credits the picture. The prose
+  right below it leans on that credit only when it says so ("From the graph, …", "As the
+  chart shows, …"), or when the prose above introduced the chart with a colon ("Here is how
+  the day's liquidations split:") and the prose below gives no provenance of its own: a
+  paragraph that merely follows a chart still attributes its own figures (annotators of the
+  shared corpus read it so);
+- a photo's credit ("Image source: X", "Photo: X") credits no prose.
+
+A credit reaches one paragraph (or the one list it touches) on each side at most, never the
+section: a figure two paragraphs away is not the chart's. The words are data (``captions``
+and ``frames: labels`` in phrases.yaml); this module only reads their form, and
+``Analysis._find_captions`` (writer/check/analysis.py) places them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from writer.check.phrasefile import phrase_section
+
+# A caption is a line, not a paragraph of prose: past this many characters a block is prose.
+CAPTION_CHARS = 240
+# The credited name after the label: a source's name and a few words ("CryptoQuant on X"), no sentence.
+NAME_CHARS = 60
+# ...and, with no label before it ("<title> / CoinGlass"), at most this many words.
+NAME_WORDS = 4
+# Prose ends its last sentence with one of these; a chart's title line does not.
+_PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class CaptionWords:
+    bare: re.Pattern  # "Source: X", "(Data: X)", "Image source: X"
+    titled: re.Pattern  # "<title> | Source: X", "<title> / Source: X", "<title>| Source| X"
+    named: re.Pattern  # "<title> / X" (X a registered source: checked by the caller)
+    pointer: re.Pattern  # "From the graph, ...", "As the chart shows, ..."
+    picture: re.Pattern  # "Image source: X", "Photo: X": a photo's credit, which credits no prose
+
+
+@lru_cache(maxsize=1)
+def caption_words() -> CaptionWords:
+    section = phrase_section("captions")
+    labels = sorted(set(phrase_section("frames")["labels"]), key=len, reverse=True)
+    label = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in labels)
+    sep = "|".join(section["separators"])
+    name = rf"(?P<name>[^:|.;]{{1,{NAME_CHARS}}}?)"
+    flags = re.IGNORECASE
+    return CaptionWords(
+        bare=re.compile(rf"^\W*(?:{label})\s*[:|]\s*{name}[\s.)\]]*$", flags),
+        titled=re.compile(rf"^(?P<title>.*?\w.*?)\s*(?:{sep})\s*(?:{label})\s*[:|]\s*{name}[\s.)\]]*$", flags),
+        named=re.compile(rf"^(?P<title>.*?\w.*?)\s+(?:{sep})\s*{name}[\s.)\]]*$", flags),
+        picture=re.compile(rf"^\W*(?:{'|'.join(section['pictures'])})\s*[:|]", flags),
+        pointer=re.compile(rf"(?<![\w-])(?:{'|'.join(section['pointers'])})(?![\w-])", flags),
+    )
+
+
+def credit_form(text: str, source_rx) -> tuple[str, str] | None:
+    """("bare", "titled" or "picture", the credited name) when ``text`` (a block) is a credit line or a caption, else None.
+    A caption of several lines (a title over its translation) is read by its last line."""
+    if len(text) > CAPTION_CHARS or not text.strip():
+        return None
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    several = "\n" in text.strip()
+    words = caption_words()
+    m = words.bare.match(last)
+    if m:
+        if words.picture.match(last):
+            return "picture", m.group("name").strip()
+        return ("titled" if several else "bare"), m.group("name").strip()
+    m = words.titled.match(last)
+    if m and not _PROSE_END.search(m.group("title")):
+        return "titled", m.group("name").strip()
+    m = words.named.match(last)
+    if m and not _PROSE_END.search(m.group("title")):
+        name = m.group("name").strip()
+        if _a_name(name, source_rx):
+            return "titled", name
+    return None
+
+
+def _a_name(name: str, source_rx) -> bool:
+    """Is ``name`` (what follows a caption's separator with no label) a source's name: a registered one, or
+    without a registry a few capitalised words that are not an asset or a common word ("CoinGlass",
+    "Glassnode on X"; not "Bitcoin", not "longs and shorts")?"""
+    if source_rx is not None and any(n.start() == 0 and n.end() == len(name) for n in source_rx.finditer(name)):
+        return True
+    tokens = name.split()
+    return (0 < len(tokens) <= NAME_WORDS and tokens[0][:1].isupper() and tokens[0] not in _not_names()
+            and all(t[:1].isupper() or t[:1].isdigit() or t in ("on", "via", "and", "&", "of") for t in tokens))
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(phrase_section("frames")["not_names"])
+
+
+def is_prose(text: str) -> bool:
+    """Does a block read as prose (its last sentence ended), not a chart's title line?"""
+    return bool(_PROSE_END.search(text))
+
+
+def points_at_chart(text: str) -> bool:
+    """Does a paragraph lean on the chart beside it ("From the graph, ...")?"""
+    return bool(caption_words().pointer.search(text))
