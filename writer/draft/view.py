@@ -63,6 +63,7 @@ class FigureRef(Ref):
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
+            "asset_id",
         }
     )
 
@@ -74,6 +75,7 @@ class FigureRef(Ref):
         self.status = fact.status.value
         self.side = fact.side or ""
         self.direction = fact.direction or ""
+        self.asset_id = fact.asset or ""  # for telling whether two figures are of one asset (not for printing: asset())
         self.is_derived = fact.is_derived
         self.derivation = fact.derivation or ""
         # Printed as a range: disputed figures always, agreeing ones only when no point exists.
