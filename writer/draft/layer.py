@@ -101,6 +101,21 @@ def window_words(window: str, style: Style) -> str:
     return f"{n} {plural}"  # a label, not a figure: "9999 minutes" (grouped, "9,999" is read as a figure)
 
 
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@lru_cache(maxsize=1024)
+def _placeholders(phrasing: str) -> tuple[tuple[str, str | None], ...]:
+    """A style phrasing cut at its ``{name}`` placeholders: (the text before one, its name), then (the rest, None)."""
+    parts: list[tuple[str, str | None]] = []
+    pos = 0
+    for m in _PLACEHOLDER.finditer(phrasing):
+        parts.append((phrasing[pos:m.start()], m.group(1)))
+        pos = m.end()
+    parts.append((phrasing[pos:], None))
+    return tuple(parts)
+
+
 def join_names(names: list[str], style: Style) -> str:
     conj = style.names.get("and", "and")
     if len(names) <= 1:
@@ -221,7 +236,8 @@ class Render:
             if fact.unit == "percent":
                 return fmt.percent(v, floor=floor, ceil=ceil, signed=fact.metric.endswith("_change") and not fact.change)
             if fact.unit == "ratio":
-                return fmt.ratio(v, floor=floor, ceil=ceil, figs=figs)
+                # one the desk computed is rounded as its own arithmetic (numbers.OUR_RATIO_FIGS), unless it must print fine
+                return fmt.ratio(v, floor=floor, ceil=ceil, figs=figs, ours=fact.is_derived and figs == self.style.significant_figures)
             if fact.unit == "index":
                 return fmt.index(v, floor=floor, ceil=ceil)
             if fact.unit == "coins":
@@ -391,10 +407,11 @@ class Render:
             out += ", " + self.note(end)
         return out
 
-    def statement(self, ref) -> str:
+    def statement(self, ref, lead: bool = True) -> str:
         """A statement without a number (which side, asset or venue bore the losses), with its provenance:
         "according to a single source, CoinGlass, the heaviest losses fell on long positions (its words:
-        “the vast majority”)". The source's reading is quoted, so any wording of it stays grammatical."""
+        “the vast majority”)". The source's reading is quoted, so any wording of it stays grammatical.
+        ``lead=False``: the sentence before has named the same report ("The same reporting also says ...:")."""
         fact = self.fact_of(ref)
         words = self.style.names.get("words", {})
         who: list[Piece] = []
@@ -406,8 +423,8 @@ class Render:
             who += ([Piece("lit", " on ")] if who else []) + [Piece("text", self.event.source_name(fact.venue))]
         if not who:
             who = [Piece("lit", words.get("one_part", "one part of the market"))]
-        pieces = self.phrase(self.style.leads, caveat_kind(fact), fact.sources, fact=None, slot="statement")
-        pieces += [Piece("lit", " " + words.get("losses_fell_on", "the heaviest losses fell on") + " ")] + who
+        pieces = self.phrase(self.style.leads, caveat_kind(fact), fact.sources, fact=None, slot="statement") if lead else []
+        pieces += [Piece("lit", (" " if lead else "") + words.get("losses_fell_on", "the heaviest losses fell on") + " ")] + who
         if fact.reading:
             own = words.get("their_words" if len(fact.sources) > 1 else "its_words", "their words" if len(fact.sources) > 1 else "its words")
             pieces += [Piece("lit", f" ({own}: \u201c"), Piece("text", fact.reading.strip().rstrip(".")), Piece("lit", "\u201d)")]
@@ -508,22 +525,19 @@ class Render:
         if kind.endswith("unnamed_group"):  # "Bybit and public data, not named individually": the group last
             sources = sorted(sources, key=lambda s: bool(getattr(registry.get(s), "group", False)))
         names = [self.event.source_name(s) for s in sources]
-        values = {
-            "sources": [Piece("text", join_names(names, self.style))],
-            "single": [Piece("text", join_names([registry[s].single_name if s in registry else n for s, n in zip(sources, names)], self.style))],
-            "possessive": [Piece("text", join_names([nm + ("'" if nm.endswith("s") and " " in nm else "'s") for nm in names], self.style))],
-            "basis": self.basis(fact, names),
-            "modelled": [Piece("lit", self._by(fact) + " ", "caveat"), Piece("text", join_names(names, self.style))],
+        values = {  # each filled only where the phrasing names it (most name one)
+            "sources": lambda: [Piece("text", join_names(names, self.style))],
+            "single": lambda: [Piece("text", join_names([registry[s].single_name if s in registry else n for s, n in zip(sources, names)], self.style))],
+            "possessive": lambda: [Piece("text", join_names([nm + ("'" if nm.endswith("s") and " " in nm else "'s") for nm in names], self.style))],
+            "basis": lambda: self.basis(fact, names),
+            "modelled": lambda: [Piece("lit", self._by(fact) + " ", "caveat"), Piece("text", join_names(names, self.style))],
         }
         pieces: list[Piece] = []
-        pos = 0
-        for m in re.finditer(r"\{(\w+)\}", text):
-            if m.start() > pos:
-                pieces.append(Piece("lit", text[pos:m.start()], "caveat"))
-            pieces.extend(values.get(m.group(1), [Piece("lit", m.group(0), "caveat")]))
-            pos = m.end()
-        if pos < len(text):
-            pieces.append(Piece("lit", text[pos:], "caveat"))
+        for literal, name in _placeholders(text):
+            if literal:
+                pieces.append(Piece("lit", literal, "caveat"))
+            if name is not None:
+                pieces.extend(values[name]() if name in values else [Piece("lit", "{" + name + "}", "caveat")])
         return pieces
 
     def _by(self, fact: Fact | None) -> str:
@@ -579,8 +593,10 @@ class Render:
             # without them a reader, and the check, takes the window or asset of the sentence beside it).
             return [Piece("lit", attributed + " "), Piece("text", fact.subject)] + self._qualifiers(fact, asset_word=" in ")
         if fact.subject and fact.metric in SUBJECT_NAMES_FIGURE:
-            # A subject that names the figure itself ("the GMCI 30 index"); its window goes beside the figure (FigureRef.window_unsaid).
-            return [Piece("text", fact.subject)]
+            # A subject that names the figure itself ("the GMCI 30 index"); its window goes beside the figure (FigureRef.window_unsaid),
+            # its venue follows it (a subject may name another venue: "HTX's insurance fund on Binance").
+            venue = [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))] if fact.venue else []
+            return [Piece("text", fact.subject)] + venue
         noun = names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " "))
         if not (fact.side or fact.asset or fact.assets):
             noun = noun.replace(_SLOT, "")
