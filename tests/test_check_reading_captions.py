@@ -42,6 +42,14 @@ CASES = [
               "Longs lost $88 million and shorts $12 million.\n", []),
     ("intro", "Here is how the day's liquidations split by side:\n\nLong and short liquidations | Source: CoinGlass\n\n"
               "Bitcoin fell 4% on the day. Longs lost $88 million, Coinalyze said.\n", ["4%"]),
+    ("intro", "Below is a table that shows how the day's liquidations split by side.\n\nLongs and shorts\n"
+              "Longs took most of the losses | Source: CoinGlass\n\nAs is visible, longs lost $88 million.\n", []),
+    ("intro", "The chart below tracks the day's liquidations by side.\n\nLiquidations by side | Source: CoinGlass\n\n"
+              "Longs lost $88 million and shorts $12 million.\n", []),
+    # a title and its credit after a full stop is a caption too: the prose after it attributes its own figures
+    ("full stop", "Longs lost $88 million, per CoinGlass.\n\nBitcoin liquidations chart. Source: CoinGlass\n\n"
+                  "That matched a slide to $91,200 on the day.\n", ["$91,200"]),
+    ("full stop", "Bitcoin liquidations chart. Source: CoinGlass\n\nLooking at the chart, shorts lost $12 million.\n", []),
     # a caption's own figures are its credit's
     ("own", "Longs lost $88 million in a day | Source: CoinGlass\n", []),
     # a photo's credit credits no prose

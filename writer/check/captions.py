@@ -41,9 +41,10 @@ _PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 @dataclass(frozen=True)
 class CaptionWords:
     bare: re.Pattern  # "Source: X", "(Data: X)", "Image source: X"
-    titled: re.Pattern  # "<title> | Source: X", "<title> / Source: X", "<title>| Source| X"
-    named: re.Pattern  # "<title> / X" (X a registered source: checked by the caller)
+    titled: re.Pattern  # " | Source: X" closing "<title> | Source: X", "<title> / Source: X", "<title>| Source| X"
+    named: re.Pattern  # " / X" closing "<title> / X" (X a source's name: ``_a_name``)
     pointer: re.Pattern  # "From the graph, ...", "As the chart shows, ..."
+    intro: re.Pattern  # "Below is a table that shows ...": prose that introduces the chart below it
     picture: re.Pattern  # "Image source: X", "Photo: X": a photo's credit, which credits no prose
 
 
@@ -57,9 +58,11 @@ def caption_words() -> CaptionWords:
     flags = re.IGNORECASE
     return CaptionWords(
         bare=re.compile(rf"^\W*(?:{label})\s*[:|]\s*{name}[\s.)\]]*$", flags),
-        titled=re.compile(rf"^(?P<title>.*?\w.*?)\s*(?:{sep})\s*(?:{label})\s*[:|]\s*{name}[\s.)\]]*$", flags),
-        named=re.compile(rf"^(?P<title>.*?\w.*?)\s+(?:{sep})\s*{name}[\s.)\]]*$", flags),
+        # (searched, not matched from the start: the title before the separator is whatever precedes it)
+        titled=re.compile(rf"\s*(?:{sep})\s*(?:{label})\s*[:|]\s*{name}[\s.)\]]*$", flags),
+        named=re.compile(rf"\s(?:{sep})\s*{name}[\s.)\]]*$", flags),
         picture=re.compile(rf"^\W*(?:{'|'.join(section['pictures'])})\s*[:|]", flags),
+        intro=re.compile(rf"(?<![\w-])(?:{'|'.join(section['intros'])})(?![\w-])", flags),
         pointer=re.compile(rf"(?<![\w-])(?:{'|'.join(section['pointers'])})(?![\w-])", flags),
     )
 
@@ -77,15 +80,20 @@ def credit_form(text: str, source_rx) -> tuple[str, str] | None:
         if words.picture.match(last):
             return "picture", m.group("name").strip()
         return ("titled" if several else "bare"), m.group("name").strip()
-    m = words.titled.match(last)
-    if m and not _PROSE_END.search(m.group("title")):
+    m = words.titled.search(last)
+    if m and _a_title(last[:m.start()]):
         return "titled", m.group("name").strip()
-    m = words.named.match(last)
-    if m and not _PROSE_END.search(m.group("title")):
+    m = words.named.search(last)
+    if m and _a_title(last[:m.start()]):
         name = m.group("name").strip()
         if _a_name(name, source_rx):
             return "titled", name
     return None
+
+
+def _a_title(text: str) -> bool:
+    """Words before a caption's separator that read as a chart's title, not a finished sentence."""
+    return any(c.isalnum() for c in text) and not _PROSE_END.search(text)
 
 
 def _a_name(name: str, source_rx) -> bool:
@@ -107,6 +115,11 @@ def _not_names() -> frozenset[str]:
 def is_prose(text: str) -> bool:
     """Does a block read as prose (its last sentence ended), not a chart's title line?"""
     return bool(_PROSE_END.search(text))
+
+
+def introduces_chart(text: str) -> bool:
+    """Does a paragraph introduce the chart below it (a closing colon, "Below is a table that shows ...")?"""
+    return text.rstrip().endswith(":") or bool(caption_words().intro.search(text))
 
 
 def points_at_chart(text: str) -> bool:
