@@ -82,6 +82,18 @@ def test_report_holds_positions_and_figures_but_no_article_text(folder: Path) ->
     assert "| 01_own.md |" in text
 
 
+def test_counts_only_report_names_no_article_and_no_position(folder: Path) -> None:
+    result = eval_heldout.measure(eval_heldout.eval_corpus.Checker(), eval_heldout.articles_in(folder))
+    full = eval_heldout.report(folder, result, 0.0, "python bench/eval_heldout.py --dir X")
+    text = eval_heldout.report(folder, result, 0.0, "python bench/eval_heldout.py --dir X --counts-only", counts_only=True)
+    assert "01_own" not in text, "a blind set's file names name its articles"
+    assert not [line for line in text.splitlines() if line.startswith("- ")], "no notes, so no positions"
+    # the totals are the same as in the full report
+    totals = [line for line in text.splitlines() if line.startswith("| ") and "= " in line]
+    assert totals and all(line in full for line in totals)
+    assert "01_own" in full
+
+
 @pytest.mark.parametrize("note, expected", [
     ("a.md:3 missed unattributed sentence: Whole sentence quoted here.", "a.md:3 missed unattributed sentence"),
     ("a.md:4 flag on an attributed sentence (quote_attributed, estimate): Quoted text.",
