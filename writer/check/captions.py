@@ -34,6 +34,8 @@ CAPTION_CHARS = 240
 NAME_CHARS = 60
 # ...and, with no label before it ("<title> / CoinGlass"), at most this many words.
 NAME_WORDS = 4
+# What ends a credit's label: "Source: X", "Source| X", "Source- X" (a dash before a space).
+_LABEL_END = r"(?:[:|]|[-–—](?=\s))"
 # Prose ends its last sentence with one of these; a chart's title line does not.
 _PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 
@@ -57,11 +59,11 @@ def caption_words() -> CaptionWords:
     name = rf"(?P<name>[^:|.;]{{1,{NAME_CHARS}}}?)"
     flags = re.IGNORECASE
     return CaptionWords(
-        bare=re.compile(rf"^\W*(?:{label})\s*[:|]\s*{name}[\s.)\]]*$", flags),
+        bare=re.compile(rf"^\W*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$", flags),
         # (searched, not matched from the start: the title before the separator is whatever precedes it)
-        titled=re.compile(rf"\s*(?:{sep})\s*(?:{label})\s*[:|]\s*{name}[\s.)\]]*$", flags),
+        titled=re.compile(rf"\s*(?:{sep})\s*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$", flags),
         named=re.compile(rf"\s(?:{sep})\s*{name}[\s.)\]]*$", flags),
-        picture=re.compile(rf"^\W*(?:{'|'.join(section['pictures'])})\s*[:|]", flags),
+        picture=re.compile(rf"^\W*(?:{'|'.join(section['pictures'])})\s*{_LABEL_END}", flags),
         intro=re.compile(rf"(?<![\w-])(?:{'|'.join(section['intros'])})(?![\w-])", flags),
         pointer=re.compile(rf"(?<![\w-])(?:{'|'.join(section['pointers'])})(?![\w-])", flags),
     )
