@@ -17,6 +17,8 @@ CASES = [
     ("under", "Longs lost $88 million over the day.\n\n(Data: Coinalyze)\n\nBitcoin slid 4% to $91,200.\n", ["4%", "$91,200"]),
     ("under", "Longs lost $88 million over the day.\n\nChart: Hyblock\n", []),
     ("under", "Longs lost $88 million over the day.\n\nSource- Coinalyze\n", []),
+    ("under", "Shorts lost $12 million.\n\nLongs lost $88 million over the day.\n\nSource: https://desk.example/liquidations\n",
+     ["$12 million"]),
     # ...never two paragraphs away
     ("two away", "Longs lost $88 million over the day.\n\nSource: CoinGlass\n\nShorts lost $12 million.\n\n"
                  "ETH longs lost $9 million.\n", ["$12 million", "$9 million"]),

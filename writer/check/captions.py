@@ -32,6 +32,8 @@ from writer.check.phrasefile import phrase_section
 CAPTION_CHARS = 240
 # The credited name after the label: a source's name and a few words ("CryptoQuant on X"), no sentence.
 NAME_CHARS = 60
+# A credit may give the source's page instead ("Source: https://..."): an address up to this long.
+URL_CHARS = 200
 # ...and, with no label before it ("<title> / CoinGlass"), at most this many words.
 NAME_WORDS = 4
 # What ends a credit's label: "Source: X", "Source| X", "Source- X" (a dash before a space).
@@ -56,7 +58,7 @@ def caption_words() -> CaptionWords:
     labels = sorted(set(phrase_section("frames")["labels"]), key=len, reverse=True)
     label = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in labels)
     sep = "|".join(section["separators"])
-    name = rf"(?P<name>[^:|.;]{{1,{NAME_CHARS}}}?)"
+    name = rf"(?P<name>https?://\S{{1,{URL_CHARS}}}?|[^:|.;]{{1,{NAME_CHARS}}}?)"  # a name, or the address of its page
     flags = re.IGNORECASE
     return CaptionWords(
         bare=re.compile(rf"^\W*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$", flags),
