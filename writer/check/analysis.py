@@ -242,7 +242,7 @@ class Analysis:
         before = note.block - 1
         blocks = self.article.blocks
         return (self._pos[id(note)] == 0 and before >= 0 and blocks[before].section == blocks[note.block].section
-                and sentence.block in self._list_run(before))
+                and sentence.block in captions.list_run(blocks, before))
 
     def _caption_credit(self, block_index: int) -> Sentence | None:
         """The credit line or chart caption that credits this block (writer/check/captions.py), if any."""
@@ -252,61 +252,12 @@ class Analysis:
         return got.get(block_index)
 
     def _find_captions(self) -> dict[int, Sentence]:
-        """Block index -> the credit covering it, for every credit line of the article (one pass; a block
-        too long to be a caption is not read)."""
-        blocks = self.article.blocks
-        out: dict[int, Sentence] = {}
-        source_rx = self.sentences[0]._reader.source_rx if self.sentences else None
-        for i, b in enumerate(blocks):
-            own = self._by_block.get(i)
-            if b.kind != "paragraph" or b.in_list or len(b.text) > captions.CAPTION_CHARS or not own:
-                continue
-            form = captions.credit_form(b.text, source_rx)
-            if form is None:
-                continue
-            credit = own[-1]
-            out.setdefault(i, credit)
-            self._credit_names[id(credit)] = {self.sentences[0]._reader.spelling[m.group(0).lower()]
-                                              for m in (source_rx.finditer(form[1]) if source_rx is not None else ())}
-            before = i - 1 if i > 0 and self._prose_neighbour(i - 1, b.section) else None
-            after = i + 1 if i + 1 < len(blocks) and self._prose_neighbour(i + 1, b.section) else None
-            kind, _ = form
-            if kind == "picture":
-                continue  # a photo's credit credits the photo
-            if kind == "bare" and before is not None:
-                for r in self._list_run(before):  # a credit under prose closes it (as a last-sentence credit does)
-                    out.setdefault(r, credit)
-                if not captions.introduces_chart(self._by_block[before][-1].text):
-                    before = None
-            elif before is not None and not captions.introduces_chart(self._by_block[before][-1].text):
-                before = None  # a caption under prose that does not introduce it
-            if after is None:
-                continue
-            # below a caption: the prose that says it reads the chart, or the prose after a chart that a
-            # colon introduced ("Here is how liquidations split:"), when it gives no provenance of its own
-            if captions.points_at_chart(self._by_block[after][0].text) or (
-                    before is not None and not any(s.has_caveat() for r in self._list_run(after) for s in self._by_block.get(r, ()))):
-                for r in self._list_run(after):
-                    out.setdefault(r, credit)
-        return out
-
-    def _prose_neighbour(self, index: int, section: int) -> bool:
-        """May a credit line next to this block credit it: prose of the same section, not another credit line?"""
-        b = self.article.blocks[index]
-        return (b.kind == "paragraph" and b.section == section and bool(self._by_block.get(index))
-                and (b.in_list or captions.is_prose(b.text)) and captions.credit_form(b.text, None) is None)
-
-    def _list_run(self, index: int) -> list[int]:
-        """The block, or the whole list it is an item of."""
-        blocks = self.article.blocks
-        if not blocks[index].in_list:
-            return [index]
-        lo = hi = index
-        while lo > 0 and blocks[lo - 1].in_list and blocks[lo - 1].section == blocks[index].section:
-            lo -= 1
-        while hi + 1 < len(blocks) and blocks[hi + 1].in_list and blocks[hi + 1].section == blocks[index].section:
-            hi += 1
-        return list(range(lo, hi + 1))
+        """Block index -> the credit covering it (writer/check/captions.py ``place_credits``)."""
+        reader = self.sentences[0]._reader if self.sentences else None
+        found, names = captions.place_credits(self.article.blocks, self._by_block, reader.source_rx if reader else None,
+                                              reader.spelling if reader else {})
+        self._credit_names.update(names)
+        return found
 
     def _list_credit(self, block_index: int) -> Sentence | None:
         """What credits a whole list or table: the sentence ending in a colon that introduces it ("CoinGlass

@@ -129,3 +129,64 @@ def introduces_chart(text: str) -> bool:
 def points_at_chart(text: str) -> bool:
     """Does a paragraph lean on the chart beside it ("From the graph, ...")?"""
     return bool(caption_words().pointer.search(text))
+
+
+def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[dict, dict]:
+    """Every credit line of an article placed (see the module's docstring): block index -> the credit
+    sentence covering that block, and id(credit sentence) -> the source ids it names. ``blocks``: the
+    article's blocks; ``by_block``: block index -> its sentences (``writer.check.analysis.Sentence``)."""
+    out: dict = {}
+    names: dict = {}
+
+    def prose(index: int, section: int) -> bool:  # may a credit line next to this block credit it?
+        b = blocks[index]
+        return (b.kind == "paragraph" and b.section == section and bool(by_block.get(index))
+                and (b.in_list or is_prose(b.text)) and credit_form(b.text, None) is None)
+
+    def run(index: int) -> list[int]:
+        return list_run(blocks, index)
+
+    def credit(indices, line) -> None:
+        for r in indices:
+            out.setdefault(r, line)
+
+    for i, b in enumerate(blocks):
+        own = by_block.get(i)
+        if b.kind != "paragraph" or b.in_list or len(b.text) > CAPTION_CHARS or not own:
+            continue
+        form = credit_form(b.text, source_rx)
+        if form is None:
+            continue
+        kind, name = form
+        line = own[-1]
+        credit([i], line)  # its own figures
+        names[id(line)] = {spelling[m.group(0).lower()] for m in (source_rx.finditer(name) if source_rx is not None else ())}
+        if kind == "picture":
+            continue  # a photo's credit credits the photo
+        before = i - 1 if i > 0 and prose(i - 1, b.section) else None
+        after = i + 1 if i + 1 < len(blocks) and prose(i + 1, b.section) else None
+        if kind == "bare" and before is not None:
+            credit(run(before), line)  # a credit under prose closes it (as a last-sentence credit does)
+        introduced = before is not None and introduces_chart(by_block[before][-1].text)
+        if after is None:
+            continue
+        # below a caption: the prose that says it reads the chart, or the prose after a chart that the prose
+        # above introduced, when it gives no provenance of its own
+        below = run(after)
+        if points_at_chart(by_block[after][0].text) or (
+                introduced and not any(s.has_caveat() for r in below for s in by_block.get(r, ()))):
+            credit(below, line)
+    return out, names
+
+
+def list_run(blocks, index: int) -> list[int]:
+    """The block, or every item of the list it belongs to (one section's consecutive list blocks)."""
+    if not blocks[index].in_list:
+        return [index]
+    lo = hi = index
+    section = blocks[index].section
+    while lo > 0 and blocks[lo - 1].in_list and blocks[lo - 1].section == section:
+        lo -= 1
+    while hi + 1 < len(blocks) and blocks[hi + 1].in_list and blocks[hi + 1].section == section:
+        hi += 1
+    return list(range(lo, hi + 1))
