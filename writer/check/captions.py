@@ -16,8 +16,9 @@ caption's credit reaches (tests/test_check_reading_captions.py):
 
 A credit reaches one paragraph (or the one list it touches) on each side at most, never the
 section: a figure two paragraphs away is not the chart's. The words are data (``captions``
-and ``frames: labels`` in phrases.yaml); this module only reads their form, and
-``Analysis._find_captions`` (writer/check/analysis.py) places them.
+and ``frames: labels`` in phrases.yaml); this module reads their form and places them
+(``place_credits``), and the analysis (writer/check/analysis.py) counts a credit covering a
+figure's block as a note covering it.
 """
 
 from __future__ import annotations
