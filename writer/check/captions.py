@@ -153,15 +153,19 @@ def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[di
 
     for i, b in enumerate(blocks):
         own = by_block.get(i)
-        if b.kind != "paragraph" or b.in_list or len(b.text) > CAPTION_CHARS or not own:
+        if b.kind != "paragraph" or len(b.text) > CAPTION_CHARS or not own:
             continue
         form = credit_form(b.text, source_rx)
         if form is None:
             continue
         kind, name = form
         line = own[-1]
-        credit([i], line)  # its own figures
         names[id(line)] = {spelling[m.group(0).lower()] for m in (source_rx.finditer(name) if source_rx is not None else ())}
+        if b.in_list:  # a list's last item that only credits ("- Source: CoinGlass") credits the list
+            if kind == "bare" and (i + 1 == len(blocks) or not blocks[i + 1].in_list or blocks[i + 1].section != b.section):
+                credit(run(i), line)
+            continue
+        credit([i], line)  # its own figures
         if kind == "picture":
             continue  # a photo's credit credits the photo
         before = i - 1 if i > 0 and prose(i - 1, b.section) else None
