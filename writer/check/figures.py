@@ -156,8 +156,8 @@ _SPAN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
 # (scanned from the span's word, on the lowered text: a literal first word lets the engine skip ahead)
 _EXTREME_RE = re.compile(r"(?P<span>year|month|week|day)\s+(?:high|low|peak|record|bottom|top)s?\b")
 _SPAN_NUMBER = re.compile(r"(?<![\w$.,-])(?P<num>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[-\s]$")
-# A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x", "a 40x
-# long", "a 40X bearish position") is a position's terms, not a figure.
+# A multiple: "a 40x jump", "3× the daily average"; leverage ("100x leverage", "long 40x", "a 40x long") is
+# not read here: one position's leverage is read apart (``_POSITION_LEVERAGE``), any other is no figure.
 _MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:(?:bullish|bearish)\s+)?(?:leverage|leveraged|levered|margin|long|longs|short|shorts|position|positions)\b)", re.IGNORECASE)
 _LEVERAGE_BEFORE = Deferred(globals(), r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
 # ...but one position's leverage is a figure: a tracker reports it and desks attribute it ("opened a 40x
@@ -679,34 +679,30 @@ def _qualifiers_of(q: dict[str, tuple[str, ...]]) -> tuple[re.Pattern, int]:
 _QUALIFIERS_KEPT: dict[int, tuple[dict, re.Pattern, int]] = {}
 
 
-
-
 def _taken(found: list, start: int, end: int, base: int) -> bool:
     """Does a figure already read overlap ``start:end`` (offsets in the text scanned)?"""
     return any(f.start - base < end and start < f.end - base for f in found)
 
 
-
 def _extremes(text: str, lower: str, found: list, base: int) -> list:
     """"a 5-year high": the span of the comparison, in days (``_EXTREME_RE``); ``lower``: the text lowered,
     with the same offsets (``lowered``), or ``text.lower()``."""
+    if len(lower) != len(text):
+        return found  # (a text whose lowering moves offsets: no span is read in it)
     for m in _EXTREME_RE.finditer(lower):
         n = _SPAN_NUMBER.search(lower, max(0, m.start() - 8), m.start())
-        if n is None:
+        if n is None or _taken(found, n.start("num"), m.end("span"), base):
             continue
-        start, end = n.start("num"), m.end("span")
-        if _taken(found, start, end, base) or len(lower) != len(text):
-            continue
-        num = n.group("num")
-        span = m.group("span")
+        start, end, num, span = n.start("num"), m.end("span"), n.group("num"), m.group("span")
         days = (float(num) if num[0].isdigit() else _SPAN_WORDS[num]) * _SPAN_DAYS[span]
         found.append(Figure(base + start, base + end, text[start:end], "days", days, days, True, _SPAN_DAYS[span] / 2))
     return found
 
+
 def _position_leverage(text: str, found: list, base: int) -> list:
     """One position's leverage read as a figure (a multiple: unit "ratio"), see ``_POSITION_LEVERAGE``."""
     for m in _POSITION_LEVERAGE.finditer(text):
-        if any(f.start - base < m.end() and m.start() < f.end - base for f in found):
+        if _taken(found, m.start(), m.end(), base):
             continue
         before = text[max(0, m.start() - 160):m.start()]
         ends = [e.end() for e in _CLAUSE_START.finditer(before)]
@@ -717,6 +713,7 @@ def _position_leverage(text: str, found: list, base: int) -> list:
         v, p = _amount(m.group("num"), None)
         found.append(Figure(base + m.start(), base + m.end(), m.group(0), "ratio", v, v, True, p))
     return found
+
 
 def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None, base: int = 0, *,
                  sentences=None, figure_free: set[str] | None = None) -> list[Figure]:
