@@ -32,6 +32,9 @@ NOT_READ = [
     "On the day traders used 40x leverage.",
     "He was long 25x and others used 50x leverage.",
     "10x leverage is a bet, not a trade.",
+    # a quote is read as its own words: the speaker before it names no position
+    'A trader at a fund said: "10x leverage is a bet, not a trade."',
+    "A whale watcher wrote: “40x leverage never ends well.”",
 ]
 
 

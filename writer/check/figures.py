@@ -172,7 +172,9 @@ _DETERMINER_BEFORE = Deferred(globals(), r"(?:\b(?:a|an|the|its|his|her|their|th
 # "a whale ... using 40x leverage": one holder or position named earlier in the sentence.
 _ONE_POSITION_BEFORE = Deferred(globals(), r"\b(?:a|an|the|its|his|her|their|this|that|one)\s+(?:[\w$.,'’-]+\s+){0,4}?"
                                            r"(?:long|short|position|bet|trade|whale|trader|wallet|address|account|investor)\b", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"[.;!?](?=\s)")
+# Where the words that may name the position start: after a sentence's or clause's end, a colon, or a quotation
+# mark (a quote is read as its own words, as the fact base holds them: "... said: “10x leverage is a bet”").
+_CLAUSE_START = re.compile(r"[.;:!?](?=\s)|[\"“”«»]")
 # A venue's terms right before it: "max leverage to", "up to", "limits of", "caps leverage at".
 _VENUE_TERMS_BEFORE = Deferred(globals(), r"\b(?:max(?:imum)?|up\s+to|limits?|caps?|capped|ceiling|offer(?:s|ing|ed)?|allow(?:s|ing|ed)?|support(?:s|ing|ed)?)\b[^.;]{0,25}$", re.IGNORECASE)
 # Two figures that are the ends of one range: what stands between them, and what may stand before the first.
