@@ -23,11 +23,21 @@ to a copy of its own tree's ``writer/`` and ``templates/`` laid out as installed
 compares this tree with itself: compiled from source on every run (``PYTHONDONTWRITEBYTECODE=1``
 and no cache, as this machine's environment runs it) against a warm bytecode cache
 (``PYTHONPYCACHEPREFIX``, what an installed package has), to say what compiling costs.
+
+    python bench/bench_rerun.py --site SITE --fb FB --steps [--rounds 5]
+
+says where a one-changed re-run's CPU goes: each round moves the event's level and runs the
+re-run in a fresh process (this tree, compiled from source, then with a warm bytecode cache,
+alternating which goes first) that times ``build_site``'s steps by CPU (its own functions,
+wrapped: interpreter start and imports before the build, listing, stat'ing, the manifest read,
+scanning, deciding, the page templates, the one event's Drafter and Checker, its publish, the
+index page, the commit, the stat cache); the table gives each step's median.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -76,6 +86,110 @@ def run(tree: Path, fb: Path, site: Path, bytecode: Path | None = None) -> tuple
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc.stdout.strip().splitlines()[0]
 
 
+# The steps a one-changed re-run is timed by (module, attribute, label), in the order they run.
+STEPS = [
+    ("writer.factbase.files", "event_file_names", "listing the fact files"),
+    ("writer.publish.build", "_likely_changed", "stat'ing them (changed since the manifest?)"),
+    ("writer.publish.build", "check_config", "the check's configuration"),
+    ("writer.publish.commit", "Layout.read_prior", "reading the manifest"),
+    ("writer.publish.build", "Verifier.__init__", "reading the stat cache"),
+    ("writer.publish.build", "scan", "scanning (hashes by stat, briefs)"),
+    ("writer.publish.build", "decide", "deciding"),
+    ("writer.publish.build", "SiteRenderer.compiled", "page templates (Jinja2, babel)"),
+    ("writer.publish.pool", "PublishSetup.publisher", "the event's Drafter and Checker (imports)"),
+    ("writer.publish.worker", "Publisher.publish", "publishing the event (load, draft, check, page)"),
+    ("writer.publish.build", "_stage_site", "the index page (which changed, render)"),
+    ("writer.publish.build", "commit", "the commit (journal, renames, manifest)"),
+    ("writer.publish.build", "Verifier.save", "saving the stat cache"),
+]
+
+
+def child_steps(fb: Path, site: Path) -> dict:
+    """In a fresh process: one re-run of ``site``, CPU ms by step (see STEPS) and before the build."""
+    import functools
+    import importlib
+
+    started = time.process_time()  # the interpreter's start and this script's own imports
+    from writer.publish import BatchOptions, build_site
+
+    imports = time.process_time() - started
+    spent: dict[str, float] = {}
+
+    def timed(f, label):
+        @functools.wraps(f)
+        def g(*a, **k):
+            t = time.process_time()
+            try:
+                return f(*a, **k)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.process_time() - t
+        return g
+
+    for module, attr, label in STEPS:
+        owner = importlib.import_module(module)
+        *path, name = attr.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        setattr(owner, name, timed(getattr(owner, name), label))
+    import writer.factbase.files as files
+    import writer.publish.build as build
+
+    build.event_file_names = files.event_file_names  # build.py's own reference, imported before it was wrapped
+    t = time.process_time()
+    report = build_site(fb, BatchOptions(out=site, one_shot=True))
+    total = time.process_time() - t
+    out = {"interpreter start (and the bench's imports)": started * 1000, "importing writer.publish": imports * 1000}
+    out.update({label: spent.get(label, 0.0) * 1000 for _, _, label in STEPS})
+    out["rest of build_site"] = (total - sum(spent.values())) * 1000
+    out["whole process"] = time.process_time() * 1000
+    out["published"] = report.published
+    return out
+
+
+def steps(args, level: int, event: Path) -> str:
+    cache = args.work / "pycache"
+    shutil.rmtree(cache, ignore_errors=True)
+    site = args.work / "steps-site"
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(args.site, site, symlinks=True)
+    tree = installed_layout(ROOT, args.work / "this-tree")
+    run(tree, args.fb, site)  # bring the copy up to date
+    run(tree, args.fb, site, cache)  # and fill the bytecode cache
+    load = [os.getloadavg()[0]]
+    results: dict[str, list[dict]] = {"source": [], "bytecode": []}
+    for r in range(args.rounds):
+        for side in (("source", "bytecode") if r % 2 == 0 else ("bytecode", "source")):
+            move_level(event, level + 100 * (2 * r + (side == "bytecode") + 1))
+            env = {**os.environ, "PYTHONPATH": str(tree)}
+            env.pop("PYTHONPYCACHEPREFIX", None)
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            if side == "source":
+                env["PYTHONDONTWRITEBYTECODE"] = "1"
+            else:
+                env["PYTHONPYCACHEPREFIX"] = str(cache)
+            proc = subprocess.run([sys.executable, "-P", str(Path(__file__).resolve()), "--child-steps", str(args.fb), str(site)],
+                                  capture_output=True, text=True, env=env)
+            if proc.returncode != 0:
+                sys.exit(f"step run failed: {proc.stderr}")
+            found = json.loads(proc.stdout.strip().splitlines()[-1])
+            if len(found.pop("published")) != 1:
+                sys.exit("a step run did not publish exactly the changed event")
+            results[side].append(found)
+        load.append(os.getloadavg()[0])
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip() or "?"
+    labels = list(results["source"][0])
+    med = {side: {k: statistics.median(x[k] for x in runs) for k in labels} for side, runs in results.items()}
+    out = [f"## Where a one-changed re-run's CPU goes ({commit}), by step, {args.rounds} rounds", "",
+           f"Command: `python bench/bench_rerun.py --site {args.site} --fb {args.fb} --steps --rounds {args.rounds}`; "
+           f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}; load average {min(load):.1f}-{max(load):.1f} "
+           "during the run. CPU ms, median over the rounds, each a fresh process; from source: PYTHONDONTWRITEBYTECODE=1 and no "
+           "cache (this machine's environment); bytecode: a warm PYTHONPYCACHEPREFIX cache (what an installed package has).", "",
+           "| step | from source | with bytecode |", "|---|---|---|"]
+    for k in labels:
+        out.append(f"| {k} | {med['source'][k]:.1f} | {med['bytecode'][k]:.1f} |")
+    return "\n".join(out) + "\n"
+
+
 def move_level(path: Path, value: int) -> None:
     text = path.read_text(encoding="utf-8")
     m = re.search(r"- id: btc_level\n(?:.*\n)*?\s+value: (\d+)", text)
@@ -83,6 +197,9 @@ def move_level(path: Path, value: int) -> None:
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--child-steps"]:  # one timed re-run, in a fresh process (see steps)
+        print(json.dumps(child_steps(Path(sys.argv[2]), Path(sys.argv[3]))))
+        return 0
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--site", type=Path, required=True)
     ap.add_argument("--baseline-site", type=Path, default=None,
@@ -93,7 +210,20 @@ def main() -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/writer-rerun"))
     ap.add_argument("--rounds", type=int, default=4)
     ap.add_argument("--write", type=Path, default=None)
+    ap.add_argument("--steps", action="store_true", help="where a one-changed re-run's CPU goes, by step, from source and with bytecode")
     args = ap.parse_args()
+    if args.steps:
+        event = sorted((args.fb / "events").glob("*.yaml"))[0]
+        original = event.read_bytes()
+        level = int(re.search(rb"- id: btc_level\n(?:.*\n)*?\s+value: (\d+)", original).group(1))
+        try:
+            report = steps(args, level, event)
+        finally:
+            event.write_bytes(original)
+        print(report)
+        if args.write:
+            args.write.write_text(report, encoding="utf-8")
+        return 0
     if (args.baseline is None) == (not args.bytecode):
         ap.error("give --baseline TREE or --bytecode")
     cache = args.work / "pycache"

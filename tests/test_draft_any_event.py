@@ -219,7 +219,9 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
             f["contract"] = draw(st.sampled_from([f"{base}-USDT", f"{base}_USD perpetual", f"{base}-PERP"]))
     if metric in ("trader_loss", "onchain_transfer", "position_concentration", "duration", "rate") or draw(st.integers(0, 7)) == 0:
         if draw(st.integers(0, 3)):
-            f["subject"] = draw(st.sampled_from(["a whale", "James Wynn", "a market maker", "Trend_Research", "two funds"]))
+            # a registered name may be the figure's own venue or holder ("Binance Futures"), not its source
+            f["subject"] = draw(st.sampled_from(["a whale", "James Wynn", "a market maker", "Trend_Research", "two funds",
+                                                 "Binance Futures", "an OKX whale"]))
     if metric in ("pressure_zone", "position_concentration", "price_level") and draw(st.booleans()):
         f["direction"] = draw(st.sampled_from(["above", "below"]))
     if metric in ("pressure_zone", "position_concentration"):

@@ -48,7 +48,8 @@ WINDOWS = [None, "1m", "5m", "15m", "30m", "60m", "90m", "1h", "2h", "4h", "8h",
            "1d", "2d", "3d", "7d", "14d", "30d", "90d", "1w", "2w", "1mo", "3mo", "12mo", "9999m"]
 ASSETS = [None, "BTC", "ETH", "1000PEPE", "1INCH", "2Z", "W0", "USDT", "ABCDEFGHIJ"]
 SUBJECTS = ["a whale", "wallet 0x7a2f", "trader #2", "@trader_joe", "a *bold* whale", "the Three Arrows fund",
-            "Trend_Research", "200 accounts", "the wait for a new all-time high", "liquidations_per_block"]
+            "Trend_Research", "200 accounts", "the wait for a new all-time high", "liquidations_per_block",
+            "Binance Futures", "HTX's insurance fund"]  # a registered name as the figure's venue or holder, not its source
 CONTRACTS = ["{}-USDT-251226", "{}USD_PERP", "{}-PERP", "1000{}-USDT"]
 LABELS = ["liquidations on the *main* perpetual", "the tally of venue #2", "figure #3", "the _weekend_ figure"]
 TEXTS = ["BTC fell below $90,000 on Friday", "funding stayed negative for 3 days", "a fund_manager is said to be behind it",

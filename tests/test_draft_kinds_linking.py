@@ -887,7 +887,48 @@ def test_a_transfer_names_its_holder_in_its_sentence_and_another_windows_transfe
      observations: [{source: cz, value: 3605106}, {source: lookonchain, value: 3605106}]}
 """)
     draft = drafter().draft(ev)
-    assert "was moved on chain by trader #2" in draft.markdown.replace("\\#", "#")
+    assert "trader #2 moved between 3.61 million and 6.13 million USDT on chain" in draft.markdown.replace("\\#", "#")
     linked = [(fu.figure.text, lk.support.fact.id if lk and lk.support and lk.support.fact else None)
               for fu, lk, _ in checker().links(draft.markdown, event=ev)]
     assert ("between 3.61 million and 6.13 million USDT", "f0") in linked, linked
+
+
+def test_a_venue_or_holder_named_as_the_figures_subject_is_not_its_source():
+    """A subject holding a registered name ("Binance Futures", "HTX") whose figure comes from CoinGlass: the
+    venue opening the clause after the source is what the figure is about, not a second source, in a draft and
+    in a hand-written article; named as a source ("according to", "and", in brackets) it is still P008."""
+    ev = event("""facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 300M}]}
+  - {id: bf, metric: liquidations, unit: USD, window: 4h, subject: Binance Futures, observations: [{source: coinglass, value: 90M}]}
+  - {id: flow, metric: fund_flow, unit: USD, window: 4h, subject: Binance Futures, observations: [{source: coinglass, value: 42M}]}
+  - {id: move, metric: onchain_transfer, unit: USD, window: 4h, subject: HTX, observations: [{source: lookonchain, value: 61M}]}
+""")
+    links = drafted_links(ev)  # drafts (the round trip refused "from CoinGlass, Binance Futures rose by ...") and links
+    assert {"bf", "flow", "move"} <= set(links.values())
+    head = "---\nevent: case\n---\n\n"
+    p008 = lambda s: "P008" in {f.code for f in checker().check_text(head + s + "\n", event=ev)}  # noqa: E731
+    assert not p008("Binance Futures saw $90 million liquidated over 4 hours, CoinGlass data show.")
+    assert not p008("According to a single source, CoinGlass, Binance Futures saw $90 million liquidated over 4 hours.")
+    assert not p008("On single-source data from CoinGlass, Binance Futures rose by $42 million over the past 4 hours.")
+    assert p008("According to Binance Futures, $90 million was liquidated over 4 hours.")
+    assert p008("According to CoinGlass and Binance Futures, $90 million was liquidated over 4 hours.")
+    assert p008("Liquidations over 4 hours came to $90 million, according to a single source, CoinGlass (Binance Futures).")
+    assert p008("According to CoinGlass, Binance Futures, $90 million was liquidated over 4 hours.")  # an apposition: a source
+
+
+def test_an_exchange_named_as_the_publisher_is_not_the_venue_of_another_sources_figure():
+    """HTX's own count of 10 accounts beside CoinGlass's count of about 10 on HTX: "According to HTX's own figures,
+    10 accounts ..." names HTX as who published the count, so it is HTX's count, not CoinGlass's on HTX (the round
+    5 property example; and Bitfinex's own open interest, which a draft could not print: P002 for CoinAnk)."""
+    ev = event("""facts:
+  - {id: own, metric: liquidated_accounts, unit: count, status: official, observations: [{source: htx, value: 10}]}
+  - {id: cg, metric: liquidated_accounts, unit: count, venue: htx, observations: [{source: coinglass, value: 10, hedge: [as_much_as, about]}]}
+""")
+    assert links_of(ev, "According to HTX's own figures, 10 accounts were liquidated during the event.")["10 accounts"] == "own"
+    assert links_of(ev, "HTX's own figures show 10 accounts liquidated during the event.")["10 accounts"] == "own"
+    assert links_of(ev, "According to a single source, CoinGlass, as many as 10 accounts were liquidated on HTX.")["10 accounts"] == "cg"
+    oi = event("""facts:
+  - {id: own, metric: open_interest, unit: USD, status: official, observations: [{source: bitfinex, value: 10}]}
+  - {id: cg, metric: open_interest, unit: USD, venue: bitfinex, window: 4h, observations: [{source: coinank, value: 10, hedge: over}]}
+""")
+    assert drafted_links(oi) == {"$10": "own", "over $10": "cg"}

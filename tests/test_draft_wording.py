@@ -917,7 +917,7 @@ def test_a_second_estimate_from_the_same_model_does_not_repeat_its_method():
     ("Kraken Derivatives", ("kraken derivatives",), False, "one"), ("the Kraken Derivatives", ("kraken derivatives",), False, "one"),
     ("Kraken Derivatives", (), False, ""), ("spot ETFs", (), False, ""), ("market data", (), False, ""),
     ("liquidations", (), True, "many"), ("liquidation orders", (), True, "many"), ("the number of users", (), True, "one"),
-    ("trading volume", (), True, "one"), ("the loss attributed to", (), True, "one"),
+    ("trading volume", (), True, "one"), ("the loss attributed to", (), True, "one"), ("the loss linked to", (), True, "one"),
 ])
 def test_a_phrases_number_is_read_from_what_it_says(phrase, names, own, number):
     from writer.draft.agreement import number_of
@@ -995,3 +995,28 @@ def test_an_aside_in_a_subject_is_closed_before_its_verb_and_a_change_gives_its_
     assert "the whole token market, at its morning high, stood at" in flat.replace("The whole", "the whole"), md
     assert "two spot funds, on their first day, drew net inflows" in flat.replace("Two spot", "two spot"), md
     assert ",," not in md and ",." not in md, md
+
+
+def test_a_ratio_the_desk_works_out_is_rounded_as_a_newsroom_rounds_and_a_sources_keeps_its_digits():
+    """380 against 32 is 11.875 to 1: printed "about 12 to 1" (two figures: the totals' own rounding carries no
+    more), where a provider's own long/short ratio of 2.63 stays 2.63; the round trip accepts both."""
+    from writer.draft import numbers
+
+    assert numbers.ratio(7.99, ours=True).text == "8 to 1" and numbers.ratio(7.99, ours=True).approx
+    assert numbers.ratio(1.08, ours=True).text == "1.1 to 1" and numbers.ratio(26.4, ours=True).text == "26 to 1"
+    assert numbers.ratio(7.99).text == "7.99 to 1"
+    md = draft("""
+  - id: short_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    side: short
+    observations: [{source: coinglass, value: 32000000}]
+  - id: ls
+    metric: long_short_position_ratio
+    unit: ratio
+    window: 24h
+    observations: [{source: coinank, value: 2.63}]
+""")
+    assert "about 12 to 1 of long liquidations" in md and "11.9 to 1" not in md
+    assert "2.63 to 1" in md

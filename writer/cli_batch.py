@@ -2,7 +2,8 @@
 
 Exit codes: 0 everything published or unchanged, 1 some event rejected,
 2 usage or input error (bad option, no fact files, damaged manifest, templates
-that do not compile).
+that do not compile), 130 stopped by SIGINT (Ctrl-C) and 143 by SIGTERM (workers
+stopped, nothing committed: writer.publish.interrupt).
 """
 
 from __future__ import annotations
@@ -164,7 +165,9 @@ def batch(paths, out, jobs, executor, scheduler, shard, merge, force, verify, te
                                articles=articles_dir, executor=executor, scheduler=scheduler, verify=verify, one_shot=True)
         progress = _Progress(enabled=not quiet)
         run = lambda: build_site(paths[0], options, progress=progress)  # noqa: E731
-    with reporting_errors():  # the CLI's one path from library errors to messages and exit codes
+    from writer.publish.interrupt import signals_stop_the_run
+
+    with reporting_errors(), signals_stop_the_run():  # the CLI's one path from library errors to messages and exit codes
         report = run()
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))

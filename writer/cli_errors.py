@@ -7,7 +7,8 @@ here they become ``file:line:col: field: message`` on stderr and the documented
 exit code:
 
     0 success, 1 findings or rejected events (or a draft refused by its own check),
-    2 usage or input error.
+    2 usage or input error, 128 + N stopped by signal N (``writer.errors.Interrupted``:
+    130 SIGINT, 143 SIGTERM).
 
 A command whose output format must carry input errors itself (``writer check
 --format sarif|github|json``) passes ``render``: it receives the problems and
@@ -23,7 +24,7 @@ from contextlib import contextmanager
 
 import click
 
-from writer.errors import InputError, Problem, WriterError
+from writer.errors import InputError, Interrupted, Problem, WriterError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -72,6 +73,9 @@ def reporting_errors(render: Callable[[list[Problem]], str] | None = None) -> It
         yield
     except (WriterError, OSError) as exc:
         fail(exc, render)
+    except Interrupted as exc:  # a run stopped on purpose (writer.publish.interrupt): what it left, no traceback
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
 
 
 __all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_INPUT", "fail", "problems_of", "report_problems", "reporting_errors"]

@@ -65,3 +65,36 @@ class DraftError(WriterError):
         where = f"{template}:{line}: " if template else ""
         prefix = f"{event}: " if event else ""
         super().__init__(f"{prefix}{where}{message}")
+
+
+# A process a signal stopped exits with 128 + the signal's number, as a shell reports it (130: SIGINT, 143: SIGTERM).
+SIGNAL_EXIT_BASE = 128
+
+
+class Interrupted(BaseException):
+    """A run stopped by a signal (SIGINT, SIGTERM) on purpose: not an error of the input.
+
+    A BaseException, like KeyboardInterrupt, so no handler of ordinary errors (an event's
+    rejection, a template's compile error) takes it for one of them. ``committed``: the
+    signal arrived during a step that was let finish (a batch's commit); ``outcome``: what
+    the stopped run left, said by the code that knows it.
+    """
+
+    def __init__(self, signum: int, *, committed: bool = False):
+        super().__init__(signum)
+        self.signum = signum
+        self.committed = committed
+        self.outcome = ""
+
+    @property
+    def exit_code(self) -> int:
+        return SIGNAL_EXIT_BASE + self.signum
+
+    def __str__(self) -> str:
+        import signal
+
+        try:
+            name = signal.Signals(self.signum).name
+        except ValueError:
+            name = f"signal {self.signum}"
+        return f"stopped by {name}" + (f": {self.outcome}" if self.outcome else "")

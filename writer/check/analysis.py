@@ -109,6 +109,11 @@ class Sentence:
             self._sources = {spelling[m.group(0).lower()] for m in self._source_mentions()}
         return self._sources
 
+    def named_at(self) -> list[tuple[int, int, str]]:
+        """Where each registered source is named in the sentence: (start, end, source id), offsets in ``text``."""
+        spelling = self._reader.spelling
+        return [(m.start(), m.end(), spelling[m.group(0).lower()]) for m in self._source_mentions()]
+
     @property
     def attributed(self) -> set[str]:
         """Source ids named as sources, not as a venue or subject."""

@@ -308,6 +308,7 @@ class Cues:
     change: bool = False  # the figure's own words say it is a change ("rose", "up", "higher")
     bound: str | None = None  # the figure's own floor or ceiling ("over", "as much as"): "at_least" / "at_most"
     paragraph_windows: bool = False  # the windows are named only elsewhere in the paragraph, not in the sentence
+    publishers: frozenset[str] = frozenset()  # named once in the sentence, as its source ("according to HTX's own figures")
 
 
 def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:
@@ -369,10 +370,31 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     total = bool(phrases.total_cue and phrases.total_cue.search(local))
     directions = phrases.cues("direction", clause[-60:])
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
+    publishers = _publishers(fu.sentence, venues & exchanges, phrases)
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
                 local_windows, _garbled(fu.sentence.text, phrases, tickers),
                 bool(phrases.cues("change", local)) and _LEVEL_AFTER_CHANGE.search(fu.left) is None,
-                fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None, paragraph_only and bool(windows))
+                fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None, paragraph_only and bool(windows), publishers)
+
+
+def _publishers(sentence, exchanges: frozenset[str], phrases: PhraseSet) -> frozenset[str]:
+    """Exchanges the sentence names once, and there as its source, right after the attribution's words or before
+    its data noun: "According to HTX's own figures, 10 accounts ..." names HTX as the publisher of the count, not
+    as the venue of another provider's count on HTX."""
+    if not exchanges or not (exchanges & sentence.attributed):
+        return frozenset()
+    text, named = sentence.text, sentence.named_at()
+    ends = phrases.marker_ends("attribution", text)
+    out = set()
+    for sid in exchanges & sentence.attributed:
+        spans = [(a, b) for a, b, n in named if n == sid]
+        if len(spans) != 1:
+            continue
+        a, b = spans[0]
+        if any(e <= a and not text[e:a].strip() for e in ends) or text[:a].rstrip().endswith("(") \
+                or (phrases.frames is not None and phrases.frames.source_before(text, b)):
+            out.add(sid)
+    return frozenset(out)
 
 
 # A figure's bound word and the kind of hedge a fact's source gave: "as much as $10,000" is the fact whose
@@ -567,7 +589,9 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
         if cues.bound and _BOUND_HEDGES[cues.bound] in hedge_kinds(fact.hedge):
             score += 0.5  # the source's own bound, as printed: it says more than naming no window does
         if fact.venue:
-            score += 2 if fact.venue in cues.venues else -1
+            # an exchange named only as the publisher is the venue of its own figures, not of another source's
+            named = fact.venue in cues.venues and (fact.venue not in cues.publishers or fact.venue in s.sources)
+            score += 2 if named else -1
         elif cues.near_exchanges - set(s.sources) and not cues.total:
             conflicts += 1  # "liquidations on Binance" is not a network-wide figure
         if cues.directions and fact.direction and (s.anchor or fact.metric == "price_level"):

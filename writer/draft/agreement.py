@@ -24,9 +24,9 @@ _PLURAL_OPENINGS = ("a few ", "a number of ", "a couple of ", "a lot of ", "a ha
 # Plurals without a final "s" a market story may name; "data" and "media" are either, as desks differ: left undecided.
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police", "criteria", "phenomena", "cattle"})
 _EITHER = frozenset({"data", "media", "staff", "series", "species"})
-# Where a noun phrase's head ends: "the loss attributed to X", "liquidations on Binance for X".
+# Where a noun phrase's head ends: "the loss linked to X", "liquidations on Binance for X".
 _HEAD_END = re.compile(r"\s(?:of|on|in|for|at|over|from|by|across|to|with|during|against|since|under|after|before|near|"
-                       r"around|between|among|per|via|attributed|recorded|used|held|tracked|seen|that|which|who)\s")
+                       r"around|between|among|per|via|attributed|linked|recorded|used|held|tracked|seen|that|which|who)\s")
 _CARDINAL = re.compile(r"^\d[\d,.]*$")
 
 

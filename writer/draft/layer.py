@@ -221,7 +221,8 @@ class Render:
             if fact.unit == "percent":
                 return fmt.percent(v, floor=floor, ceil=ceil, signed=fact.metric.endswith("_change") and not fact.change)
             if fact.unit == "ratio":
-                return fmt.ratio(v, floor=floor, ceil=ceil, figs=figs)
+                # one the desk computed is rounded as its own arithmetic (numbers.OUR_RATIO_FIGS), unless it must print fine
+                return fmt.ratio(v, floor=floor, ceil=ceil, figs=figs, ours=fact.is_derived and figs == self.style.significant_figures)
             if fact.unit == "index":
                 return fmt.index(v, floor=floor, ceil=ceil)
             if fact.unit == "coins":
@@ -579,8 +580,10 @@ class Render:
             # without them a reader, and the check, takes the window or asset of the sentence beside it).
             return [Piece("lit", attributed + " "), Piece("text", fact.subject)] + self._qualifiers(fact, asset_word=" in ")
         if fact.subject and fact.metric in SUBJECT_NAMES_FIGURE:
-            # A subject that names the figure itself ("the GMCI 30 index"); its window goes beside the figure (FigureRef.window_unsaid).
-            return [Piece("text", fact.subject)]
+            # A subject that names the figure itself ("the GMCI 30 index"); its window goes beside the figure (FigureRef.window_unsaid),
+            # its venue follows it (a subject may name another venue: "HTX's insurance fund on Binance").
+            venue = [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))] if fact.venue else []
+            return [Piece("text", fact.subject)] + venue
         noun = names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " "))
         if not (fact.side or fact.asset or fact.assets):
             noun = noun.replace(_SLOT, "")

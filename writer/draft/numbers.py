@@ -189,9 +189,22 @@ def percent(value: float, *, floor: bool = False, ceil: bool = False, signed: bo
     return Formatted(text, _changed(mag, rounded))
 
 
-def ratio(value: float, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:
-    """A ratio such as a long/short liquidation ratio: '15.1 to 1'."""
-    rounded = round_sig(value, figs, floor=floor, ceil=ceil)
+# A ratio the desk works out itself (longs against shorts from a provider's two totals) is rounded as a newsroom
+# rounds its own arithmetic: whole from 10 ("about 16 to 1", "about 101 to 1"), one decimal from 1 ("about 8 to 1"
+# for 7.99, "about 1.1 to 1"), two figures below 1; never "7.99 to 1", a precision the totals' own rounding does not
+# carry. A source's own ratio keeps its digits ("a long/short ratio of 2.63").
+OUR_RATIO_WHOLE_FROM = 10
+OUR_RATIO_TENTHS_FROM = 1
+
+
+def ratio(value: float, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS, ours: bool = False) -> Formatted:
+    """A ratio such as a long/short liquidation ratio: '15.1 to 1'; ``ours``: one the desk computed (rounded as above)."""
+    if ours and abs(value) >= OUR_RATIO_TENTHS_FROM:
+        step = Decimal(1) if abs(value) >= OUR_RATIO_WHOLE_FROM else Decimal("0.1")
+        rounded = Decimal(repr(float(value))).quantize(step, rounding=_mode(floor, ceil)).normalize()
+        rounded = rounded.quantize(Decimal(1)) if rounded == rounded.to_integral_value() else rounded
+        return Formatted(_plain(rounded) + " to 1", _changed(value, rounded))
+    rounded = round_sig(value, min(figs, 2) if ours else figs, floor=floor, ceil=ceil)
     if abs(rounded) >= 100:
         rounded = rounded.quantize(Decimal(1))
     return Formatted(_plain(rounded) + " to 1", _changed(value, rounded))

@@ -30,12 +30,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from writer import __version__
-from writer.atomic import sha256_bytes, sha256_file
-from writer.errors import InputError, Problem, single_problem
+from writer.atomic import empty_folder, sha256_bytes, sha256_file
+from writer.errors import InputError, Interrupted, Problem, single_problem
 from writer.factbase.files import event_file_names
 from writer.collector import paused as collector_paused
 from writer.publish.commit import Change, Layout, clean, commit, deletions_for, remove_legacy_manifest, stage_site_file
 from writer.publish.edited import default_articles_dir, find_articles
+from writer.publish.interrupt import uninterrupted
 from writer.publish.lock import build_lock
 from writer.publish.manifest import MANIFEST_NAME, STATE_DIR, Entries, Entry, Manifest, is_site_file
 from writer.publish.plan import Plan, decide, inputs_key, quick_id, scan
@@ -155,13 +156,29 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
             setup = PublishSetup(out, layout.stage, options.settings, options.templates_dir, config, run_moment(options.now))
             stats: dict[str, os.stat_result] = {}
             executor = LocalExecutor(setup, options.jobs or default_jobs(), likely=_likely_changed(files, layout.manifest, stats),
-                                     kind=options.executor, scheduler=options.scheduler, pages=pages.compiled, freeze=options.one_shot)
+                                     kind=options.executor, scheduler=options.scheduler, pages=pages.compiled, freeze=options.one_shot,
+                                     notes=layout.workers)
         try:
             report = _build(factbase, files, options, layout, executor, pages, inputs_digest(options.settings, config), progress, stats)
-        finally:
-            executor.close()
+        except BaseException as exc:
+            _stop(executor, layout, exc)
+            raise
+        executor.close()
+        empty_folder(layout.workers)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _stop(executor: LocalExecutor | None, layout: Layout, exc: BaseException) -> None:
+    """A build that did not finish (an error, a signal: writer.publish.interrupt): its workers stopped at once,
+    mid-event, and what they staged removed. Unless the signal came during the commit (which it lets
+    finish), nothing of this run is in the site."""
+    if executor is not None:
+        executor.close(abandon=True)
+    clean(layout)
+    if isinstance(exc, Interrupted):
+        exc.outcome = ("the commit it arrived during was finished: the site is this run's, complete" if exc.committed else
+                       "worker processes stopped, nothing committed: the site is as the last run left it")
 
 
 class SiteRenderer:
@@ -200,7 +217,7 @@ def _build(factbase: Path, files: list[str], options: BatchOptions, layout: Layo
         # The mtime hint was wrong (files touched, not changed): refresh the manifest's
         # time so the next run does not start workers for nothing again.
         os.utime(layout.manifest)
-    with collector_paused(freeze=options.one_shot):
+    with uninterrupted(), collector_paused(freeze=options.one_shot):
         report = _commit(plan, outcomes, options, layout, pages, verifier)
         verifier.save()
     return report
@@ -451,7 +468,11 @@ def merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | Non
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with build_lock(out / STATE_DIR, "build"):
-        return _merge_shards(out, shard_dirs, settings, templates_dir)
+        try:
+            return _merge_shards(out, shard_dirs, settings, templates_dir)
+        except BaseException as exc:
+            _stop(None, Layout(out), exc)
+            raise
 
 
 def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | None, templates_dir: Path | None) -> BatchReport:
@@ -499,9 +520,10 @@ def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | No
     write = _stage_site(layout, manifest, before, site, report, changed=changed) or bool(before.pending)
     change.staged += [name for name in report.site_written if is_site_file(name)]
     _drop_site_files(before, manifest, change)
-    if commit(layout, before, manifest, change, write_manifest=write):
-        report.site_written.append(MANIFEST_NAME)
-    remove_legacy_manifest(out)
+    with uninterrupted():
+        if commit(layout, before, manifest, change, write_manifest=write):
+            report.site_written.append(MANIFEST_NAME)
+        remove_legacy_manifest(out)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -80,6 +80,11 @@ class Layout:
         return self.state / self._own("tmp")
 
     @property
+    def workers(self) -> Path:
+        """Where a run's local worker processes note their ids while they run (emptied with the temporary folder)."""
+        return self.tmp / "workers"
+
+    @property
     def lock_name(self) -> str:
         return f"shard{self.shard.suffix}" if self.shard else "build"
 

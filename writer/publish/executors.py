@@ -10,8 +10,8 @@ same four things:
   ``concurrent.futures.as_completed`` whichever executor runs the work;
 - a lost worker surfaces as ``BrokenProcessPool`` (the build turns the chunk's
   events into "internal" rejections, never a traceback);
-- ``shutdown(abandon=...)``: ``abandon`` stops workers still setting up when
-  there turned out to be nothing to do.
+- ``shutdown(abandon=...)``: ``abandon`` stops workers at once, still setting up
+  or mid-event (there turned out to be nothing to do, or the run was stopped).
 
 Every worker process runs the build's initializer once (it builds the Drafter
 and the Checker) before its first chunk. The local pool passes it to
@@ -34,11 +34,15 @@ import gc
 import hashlib
 import logging
 import multiprocessing
+import multiprocessing.connection
+import os
 import pickle
+import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 from writer.errors import WriterError
 
@@ -49,25 +53,46 @@ SCHEDULER_TIMEOUT = "20s"
 
 
 class LocalProcesses:
-    """The default: ``processes`` spawned worker processes on this machine."""
+    """The default: ``processes`` spawned worker processes on this machine.
+
+    Each worker ignores SIGINT (Ctrl-C reaches a terminal's whole process group: the build's
+    process stops its workers itself, writer.publish.interrupt), watches its parent and exits
+    when the parent is gone (killed with SIGKILL, or a second signal's default action), and
+    notes its process id in ``notes`` (a folder, when given) while it runs.
+    """
 
     name = "local"
 
-    def __init__(self, processes: int, initializer: Callable, initargs: tuple):
+    def __init__(self, processes: int, initializer: Callable, initargs: tuple, notes: Path | None = None):
         self.jobs = processes
         self._pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_start, initargs=(initializer, initargs))
+                                         initializer=_start_local, initargs=(notes, initializer, initargs))
 
     def submit(self, fn: Callable, *args) -> Future:
         return self._pool.submit(fn, *args)
 
     def shutdown(self, *, abandon: bool = False) -> None:
         if abandon:
-            # Stop workers mid-set-up rather than wait for them (the pool's own
-            # processes are this process's only multiprocessing children).
-            for proc in multiprocessing.active_children():
-                proc.terminate()
+            # Stop workers now, mid-set-up or mid-event, rather than wait for them (the pool's
+            # own processes are this process's only multiprocessing children).
+            stop_children()
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+# How long a terminated worker is given to end before it is killed.
+TERMINATE_GRACE_S = 10.0
+
+
+def stop_children() -> None:
+    """Terminate this process's multiprocessing children and wait until each has ended (killed if it lingers)."""
+    children = multiprocessing.active_children()
+    for proc in children:
+        proc.terminate()
+    for proc in children:
+        proc.join(TERMINATE_GRACE_S)
+        if proc.is_alive():
+            proc.kill()
+            proc.join()
 
 
 class DaskCluster:
@@ -129,12 +154,14 @@ def check_scheduler(address: str) -> None:
         raise WriterError(f"--scheduler {address!r} is not a Dask scheduler address such as tcp://HOST:8786 ({exc})") from None
 
 
-def make_executor(kind: str, processes: int, initializer: Callable, initargs: tuple, *, scheduler: str | None = None):
-    """The executor named ``kind`` ("local" or "dask"); ``scheduler`` only with "dask"."""
+def make_executor(kind: str, processes: int, initializer: Callable, initargs: tuple, *, scheduler: str | None = None,
+                  notes: Path | None = None):
+    """The executor named ``kind`` ("local" or "dask"); ``scheduler`` only with "dask"; ``notes``: the
+    folder where local workers note their process ids."""
     if kind == "local":
         if scheduler:
             raise WriterError("--scheduler needs --executor dask")
-        return LocalProcesses(processes, initializer, initargs)
+        return LocalProcesses(processes, initializer, initargs, notes)
     if kind == "dask":
         return DaskCluster(processes, initializer, initargs, scheduler)
     raise WriterError(f"unknown executor {kind!r}; choose one of {', '.join(EXECUTORS)}")
@@ -143,6 +170,40 @@ def make_executor(kind: str, processes: int, initializer: Callable, initargs: tu
 def _start(initializer: Callable, initargs: tuple) -> None:
     initializer(*initargs)
     freeze_set_up()
+
+
+# A worker whose parent has gone exits with this code (nobody reads it: its parent is gone).
+ORPHANED_EXIT = 3
+
+
+def _start_local(notes: Path | None, initializer: Callable, initargs: tuple) -> None:
+    """A local worker's start: signals, its parent watched, its process id noted, then the build's set-up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    watch_parent()
+    if notes is not None:
+        notes.mkdir(parents=True, exist_ok=True)
+        (notes / str(os.getpid())).write_bytes(b"")
+    _start(initializer, initargs)
+
+
+def watch_parent() -> None:
+    """In a spawned worker: a thread that ends this process as soon as its parent has ended.
+
+    multiprocessing gives a spawned child a sentinel that becomes ready when the parent
+    is gone (``multiprocessing.parent_process().sentinel``); without this, a pool's worker
+    whose parent was killed would wait for work forever (its task queue's other end is
+    held by the worker itself). ``os._exit``: the public way to end a child at once, without
+    running the interpreter's shutdown from a thread.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def wait() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(ORPHANED_EXIT)
+
+    threading.Thread(target=wait, name="writer-watch-parent", daemon=True).start()
 
 
 def freeze_set_up() -> None:

@@ -115,13 +115,13 @@ def _worker_digest() -> str | None:
 class _Pool:
     """Worker processes (spawned: no reliance on fork), started as soon as they are created."""
 
-    def __init__(self, setup: PublishSetup, processes: int, kind: str = "local", scheduler: str | None = None):
+    def __init__(self, setup: PublishSetup, processes: int, kind: str = "local", scheduler: str | None = None, notes: Path | None = None):
         # Imported here: a re-run that publishes nothing, or a few events in this process, never
         # loads multiprocessing (about 20 ms of a re-run's start).
         from writer.publish.executors import make_executor
 
         # local spawned processes, or a Dask cluster (writer.publish.executors)
-        self.pool = make_executor(kind, processes, _init_worker, (setup,), scheduler=scheduler)
+        self.pool = make_executor(kind, processes, _init_worker, (setup,), scheduler=scheduler, notes=notes)
         self.jobs = self.pool.jobs
         self.used = False
         self.closed = False
@@ -136,12 +136,13 @@ class _Pool:
         except BrokenProcessPool:
             return None
 
-    def close(self) -> None:
+    def close(self, *, abandon: bool = False) -> None:
+        """Wait for the workers to finish and end; ``abandon`` (the run stopped): stop them at once."""
         if self.closed:
             return
         self.closed = True
         # Nothing to do after all: stop the worker mid-set-up rather than wait for it.
-        self.pool.shutdown(abandon=not self.used)
+        self.pool.shutdown(abandon=abandon or not self.used)
 
 
 class LocalExecutor:
@@ -151,11 +152,13 @@ class LocalExecutor:
     ``IN_PROCESS_UP_TO`` starts a worker at once. ``pages``: a function giving the site's page
     renderer, already built in this process (used when events are published here). ``freeze``: the process
     ends after the build (see BatchOptions.one_shot): what an in-process publish's pauses make is frozen.
+    ``notes``: the folder where local worker processes note their ids while they run.
     """
 
     def __init__(self, setup: PublishSetup, jobs: int, *, likely: int, kind: str = "local", scheduler: str | None = None, pages=None,
-                 freeze: bool = False):
+                 freeze: bool = False, notes: Path | None = None):
         self.setup = setup
+        self.notes = notes
         self.freeze = freeze
         self.kind, self.scheduler, self.cluster_size = kind, scheduler, jobs
         self.jobs = jobs if kind == "local" else max(jobs, 2)  # a cluster is used however few cores this machine has
@@ -171,7 +174,7 @@ class LocalExecutor:
     def _start(self, processes: int) -> _Pool:
         if self.kind != "local":
             processes = self.cluster_size  # a cluster starts once, at its full size
-        pool = _Pool(self.setup, processes, self.kind, self.scheduler)
+        pool = _Pool(self.setup, processes, self.kind, self.scheduler, self.notes)
         self.pools.append(pool)
         return pool
 
@@ -245,9 +248,11 @@ class LocalExecutor:
                 done(oc)
         return outcomes
 
-    def close(self) -> None:
+    def close(self, *, abandon: bool = False) -> None:
+        """End every pool this run started; ``abandon``: the run stopped (an error, a signal): workers
+        are stopped mid-event, not waited for."""
         for pool in self.pools:
-            pool.close()
+            pool.close(abandon=abandon)
 
 
 def _died(chunk: list[Task], done: Callable[[Outcome], None]) -> None:

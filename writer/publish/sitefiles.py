@@ -19,9 +19,8 @@ from pathlib import Path
 from writer.publish.manifest import PAGE_NAME, Entries, event_file, newest_first
 from writer.publish.safety import inside, unsafe_id_reason
 from writer.publish.settings import SiteSettings
-from writer.publish.sitemap import SITEMAP_NAME
 
-INDEX_NAME, FEED_NAME = "index.html", "feed.xml"
+INDEX_NAME, FEED_NAME, SITEMAP_NAME = "index.html", "feed.xml", "sitemap.xml"
 # Articles per index page: about 40 KB of HTML (a headline, a date line and a lede each),
 # a page a phone loads at once; 10,000 articles make 100 pages.
 INDEX_PAGE_SIZE = 100
@@ -48,9 +47,7 @@ def render_site_files(roots: Sequence[Path], entries, pages, keep: Collection[st
     pages are read from the first of ``roots`` that holds them (a build's stage, then the site). Files named
     in ``keep`` are not rendered (the caller knows their bytes would not change: :func:`unchanged_site_files`),
     and the entries they alone list are never built. ``pages``: a writer.publish.pages.SitePages."""
-    from writer.publish.feed import atom_feed
     from writer.publish.pages import IndexPage
-    from writer.publish.sitemap import sitemap
 
     entries = as_entries(entries)
     settings = pages.settings
@@ -62,10 +59,16 @@ def render_site_files(roots: Sequence[Path], entries, pages, keep: Collection[st
                                         IndexPage(n, len(ordered), hrefs)).encode("utf-8")
         for n in range(1, count + 1) if index_page_name(n) not in keep
     }
+    # The feed and the sitemap (and xml.etree) imported only when one is written: a re-run that changes one
+    # article on a later index page writes neither.
     if FEED_NAME not in keep:
+        from writer.publish.feed import atom_feed
+
         newest = [entries[b.id] for b in ordered[:settings.feed_size]]
         files[FEED_NAME] = atom_feed(newest, settings, content=lambda e: published_content(roots, e.id))
     if settings.base_url and SITEMAP_NAME not in keep:
+        from writer.publish.sitemap import sitemap
+
         files[SITEMAP_NAME] = sitemap(ordered, settings)  # ids and dates: the briefs hold them
     return files
 

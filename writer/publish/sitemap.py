@@ -14,7 +14,6 @@ from datetime import datetime
 from writer.publish.manifest import newest_first
 from writer.publish.settings import SiteSettings
 
-SITEMAP_NAME = "sitemap.xml"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 

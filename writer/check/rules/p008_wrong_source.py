@@ -1,7 +1,9 @@
 """P008 wrong-source: a named source that is not among the fact's sources."""
 
+import re
+
 from writer.check.rules.base import Hit, Rule, RuleContext
-from writer.mdtext import names_within
+from writer.mdtext import md_escape, names_within
 
 
 def _specific(ctx: RuleContext, source_id: str) -> bool:
@@ -23,12 +25,47 @@ def _speaker_ids(ctx: RuleContext, support_id: str) -> set[str]:
             if any(who == n.casefold() or (about and names_within(n, about)) for n in src.names)}
 
 
+# Where a figure's holder or venue stands when it is what the figure is about, not who reports it: opening the
+# clause after the source ("On data from CoinGlass, Binance Futures saw ...": only a comma before it, the clause's
+# own words after it, not a comma, a parenthesis or a list's "and" that would make it one more source), or inside
+# the figure's description ("the number of users for Binance Futures", "the transfer linked to HTX").
+_CLAUSE_OPENS = re.compile(r",\s*$")
+_PREDICATE_FOLLOWS = re.compile(r"(?:['’]s?)?\s+(?!(?:and|or|&)\b)\w")
+_DESCRIBES = re.compile(r"\b(?:for|linked to|tied to)\s+$", re.IGNORECASE)
+
+
+def _holders(facts) -> list[str]:
+    """The words that name the figures' own subjects (a venue or holder: "Binance Futures", "an OKX whale")."""
+    return [w for f in facts for w in (f.subject, f.label) if w]
+
+
+def _named_as_holder(ctx: RuleContext, sentence, sid: str, holders: list[str]) -> bool:
+    """Is every mention of ``sid`` inside a figure's own subject, used as the clause's subject after the source
+    ("data from CoinGlass, Binance Futures rose ...") or in the figure's description ("... for Binance Futures")? Not when the subject is itself given as a source:
+    "according to Binance Futures", "CoinGlass and Binance Futures, ...", "Binance Futures data show"."""
+    text, frames = sentence.text, ctx.analysis.phrases.frames
+    names = ctx.event.registry[sid].names
+    spans = []
+    for words in holders:
+        if not any(names_within(n, words) for n in names):
+            continue
+        for spelled in {words, md_escape(words)}:
+            for m in re.finditer(rf"(?<!\w){re.escape(spelled)}(?!\w)", text, re.IGNORECASE):
+                opens = _CLAUSE_OPENS.search(text, 0, m.start()) and _PREDICATE_FOLLOWS.match(text, m.end())
+                if (opens or _DESCRIBES.search(text, 0, m.start())) \
+                        and not (frames is not None and frames.source_before(text, m.end())):
+                    spans.append(m.span())
+    return bool(spans) and all(any(a <= start and end <= b for a, b in spans)
+                               for start, end, named in sentence.named_at() if named == sid)
+
+
 def check(ctx: RuleContext):
     for sentence in ctx.analysis.sentences:
         if not sentence.figures or not sentence.attributed:  # figures first: most sentences hold none
             continue
         allowed: set[str] = set()
         links = []
+        facts = []
         for fu in sentence.figures:
             link = ctx.link(fu)
             if link is None or link.support is None or link.kind not in ("supported", "collapsed"):
@@ -39,12 +76,16 @@ def check(ctx: RuleContext):
                 allowed |= set(alt.sources)
             fact = link.support.fact
             if fact is not None:
+                facts.append(fact)
                 allowed |= ({fact.venue} if fact.venue else set()) | set(fact.venues)  # "liquidations on Bybit and OKX"
             if link.support.id.startswith("quote:"):
                 allowed |= _speaker_ids(ctx, link.support.id)  # the speaker of a quote is named with it
         if not links:
             continue
         stray = sorted(sid for sid in sentence.attributed - allowed if _specific(ctx, sid))
+        if stray and facts:  # a venue or holder the figure is about, opening its clause, is not its source
+            holders = _holders(facts)
+            stray = [sid for sid in stray if not (holders and _named_as_holder(ctx, sentence, sid, holders))]
         if stray:
             fu, link = links[0]
             yield Hit(fu, f"the sentence names {ctx.names(stray)}, which is not a source of {link.support.id!r} ({ctx.names(link.support.sources)})", link.support.id)
@@ -60,7 +101,11 @@ RULE = Rule(
 ## What it does
 Flags a sentence that names a registry source (by name or alias) which is not among
 the sources of any figure the sentence prints. Not counted as sources: an exchange
-named as the venue (or one of the venues) of the figure, and, for a quote's figure, the
+named as the venue (or one of the venues) of the figure; a source named inside the
+figure's own subject or label when that subject opens the clause after the source ("On data
+from CoinGlass, Binance Futures saw $90 million liquidated": the venue, not a second source)
+or follows the figure's "for", "linked to" or "tied to" ("the transfer linked to HTX";
+"according to Binance Futures" or "CoinGlass and Binance Futures" still name it as one); and, for a quote's figure, the
 speaker and a source the speaker's role or channel names ("CZ, Binance's founder, said
 in a post on Binance Square ...").
 
