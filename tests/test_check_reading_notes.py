@@ -44,6 +44,8 @@ CASES = [
     ("back", "- Longs: $88 million\n- Shorts: $12 million\n\nAll data via Coinalyze.\n", []),
     ("back", "Longs lost $88 million over the day. Shorts lost $12 million. The data was pulled from Hyblock.", []),
     ("back", "Longs lost $88 million over the day.\n\nFigures courtesy of Coinalyze.\n", []),
+    ("back", "Longs lost $88 million over the day. Shorts lost $12 million. The data provided by CoinGlass shows a "
+             "one-sided flush.", []),
     # ...only the run right before it: not a paragraph further up
     ("back run", "Longs lost $88 million over the day.\n\nShorts lost $12 million.\n\nAll data via CoinGlass.\n", ["$88 million"]),
     ("back run", "Longs lost $88 million over the day.\n\nBitcoin fell 4%.\n\nShorts lost $12 million. Those figures are "
