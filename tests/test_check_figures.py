@@ -123,6 +123,8 @@ GENRE = [
     ("The market's value shrank by $190 billion to $2.9 trillion overnight.", ["$190 billion", "$2.9 trillion"]),
     ("Bitcoin shed $2,400 to $88,100 in an hour.", ["$2,400", "$88,100"]),
     ("Losses of $150 million to $190 million were reported.", ["$150 million to $190 million"]),
+    ("Open interest moved by -0.4% to +0.6% over the day.", ["-0.4% to +0.6%"]),
+    ("Funding fell by up to -0.2% to +0.1% across venues.", ["-0.2% to +0.1%"]),
     # a high or low against a span is a comparison someone made; an indicator's or instrument's span is a name
     ("Ether's share of open interest hit a 3-year high as shorts were squeezed.", ["3-year"]),
     ("SOL slid to a four-month low of $96.", ["four-month", "$96"]),

@@ -60,9 +60,11 @@ DURATION_WORDS = "|".join(DURATION_UNITS)  # the words of the grammar's duration
 # One alternation, most specific first; named groups say which form matched.
 # "from 46 to 1", "from about 622,000 to 1": a move's start, with at most one word of hedge between
 _MOVE_FROM = re.compile(r"\bfrom\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
-# "(fell) by $225 billion to $3.08 trillion", "shed $2,000 to $87,000": a change, then the level reached
-_MOVE_BY = re.compile(r"\b(?:by|fell|dropped|slid|sank|plunged|tumbled|declined|rose|climbed|jumped|gained|added|lost|shed|"
-                      r"evaporated|shrank|grew|increased|decreased)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+# "fell by $225 billion to $3.08 trillion", "shed $2,000 to $87,000": a change in one direction, then the level
+# reached. Not after a verb with no direction: "moved by -0.5% to +0.5%" (how drafts print a signed range of
+# change) is one range; nor when the first end is signed (see the callers).
+_MOVE_BY = re.compile(r"\b(?:fell|dropped|slid|sank|plunged|tumbled|declined|rose|climbed|jumped|gained|added|lost|shed|"
+                      r"evaporated|shrank|grew|increased|decreased)(?:\s+by)?\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _FROM_REACH = 24  # characters before a figure where "from" and one hedge word ("from approximately ") stand
 _FIGURE_SOURCE = (
     rf"""
@@ -317,7 +319,7 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
     if kind == "mrange":
         if m.string[max(0, m.start() - 5):m.start()].lower().endswith("from "):
             return None  # "from $90,000 to $96,000" is a move between two points; see find_figures
-        if " to " in text and _MOVE_BY.search(m.string[max(0, m.start() - _FROM_REACH):m.start()]):
+        if " to " in text and not g("mr_neg") and _MOVE_BY.search(m.string[max(0, m.start() - _FROM_REACH):m.start()]):
             return None  # "fell by $225 billion to $3.08 trillion": a change and the level it reached
         hi_mag = g("mr_hi_mag")
         lo, lp = _amount(g("mr_lo"), g("mr_lo_mag") or hi_mag)
@@ -860,7 +862,7 @@ def _range_ends(text: str, a: Figure, b: Figure, base: int) -> bool:
         return bool(_BETWEEN_BEFORE.search(before))
     if _FROM_BEFORE.search(before):
         return bool(_RANGE_OPEN.search(before))
-    if between.strip().lower().startswith("to") and _MOVE_BY.search(before):
+    if between.strip().lower().startswith("to") and a.lo >= 0 and _MOVE_BY.search(before):
         return False  # "fell by $225 billion to $3.08 trillion": a change and the level reached
     return True
 
