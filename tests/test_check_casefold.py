@@ -210,6 +210,22 @@ def test_marker_ends_are_the_class_expression_matches():
     assert ends > 500
 
 
+def test_overstated_words_are_read_the_same_folded():
+    """``overstated_in`` scans its class case-folded when it can: the same word (as written) as the IGNORECASE scan,
+    negations and "other sources" included."""
+    phrases, plain = build_phrases(), build_phrases()
+    plain.marker_finder.folding = False
+    ours = ["Liquidations were CONFIRMED at $1 billion.", "It was not confirmed, but it is definitely $2 million.",
+            "Confirmed by other sources, the total is certain.", "The ſum is confirmed; Kelvin \u212a is definitively so.",
+            "Officials haven’t confirmed it; other data sources confirmed the $3 million."]
+    found = 0
+    for t in _texts() + ours:
+        got = phrases.overstated_in(t)
+        assert got == plain.overstated_in(t), t
+        found += got is not None
+    assert found > 20
+
+
 def test_source_names_are_found_at_the_same_offsets():
     from writer.check.phrases import source_pattern
 

@@ -162,29 +162,48 @@ def test_source_spellings_are_kept_by_what_the_registry_names():
         assert codes(checker, event("Glassline", digest)) == fresh
 
 
-def test_a_figure_is_made_as_the_generated_init_makes_it():
-    """Figure writes its fields in one call (its own __init__): the same fields, defaults, order and
-    values as the __init__ a frozen dataclass of its fields generates; still frozen, equal and hashed alike."""
+def _one_call_samples():
+    """(class, [(args, kwargs), ...]) for each frozen dataclass the check builds with its own one-call __init__."""
+    from writer.check.figures import Figure
+    from writer.check.linking import Cues, Support
+    from writer.factbase.vocabulary import Status
+
+    f, g = frozenset({"long"}), frozenset({"BTC", "ETH"})
+    return [
+        (Figure, [((1, 5, "$5", "USD", 5.0, 5.0, True, 0.5), {}),
+                  ((0, 9, "about 40%", "percent", 40.0, 40.0, True, 0.5, "approx", "about", 0), {}),
+                  ((3, 12, "5,000 BTC", "coins", 5e3, 5e3, True, 500.0), {"asset": "BTC"})]),
+        (Support, [(("total_24h", "USD", 1e9, 1e9, Status.SINGLE_SOURCE, ("coinglass",)), {}),
+                   (("zone", "USD", 8e4, 8.2e4, Status.ESTIMATE, ("hyblock",), None, True, False), {"words": "near $80,000"}),
+                   (("quote:q1", "percent", 5.0, 5.0, Status.RUMOR, ()), {"speaker": "Zhou", "average": True})]),
+        (Cues, [((f, g, g, frozenset(), frozenset(), frozenset({"liquidations"}), True), {}),
+                ((f, frozenset(), g, frozenset({"1440m"}), frozenset({"binance"}), frozenset(), False, frozenset({"below"}),
+                  frozenset({"binance"}), frozenset({"1440m"}), g, True, "at_least", True), {}),
+                ((frozenset(), g, g, frozenset(), frozenset(), frozenset(), False), {"bound": "at_most", "change": True})]),
+    ]
+
+
+def test_one_call_inits_make_what_the_generated_init_makes():
+    """Figure, Support and Cues write their fields in one call (their own __init__): the same fields, defaults,
+    order and values as the __init__ a frozen dataclass of their fields generates; still frozen, equal and
+    hashed alike."""
     import dataclasses
     import inspect
 
     import pytest
 
-    from writer.check.figures import Figure
-
-    fields = dataclasses.fields(Figure)
-    plain = dataclasses.make_dataclass("PlainFigure", [(f.name, f.type, f) for f in fields], frozen=True)
-    ours, theirs = inspect.signature(Figure), inspect.signature(plain)
-    assert [(p.name, p.default) for p in ours.parameters.values()] == [(p.name, p.default) for p in theirs.parameters.values()]
-    for args, kw in (((1, 5, "$5", "USD", 5.0, 5.0, True, 0.5), {}),
-                     ((0, 9, "about 40%", "percent", 40.0, 40.0, True, 0.5, "approx", "about", 0), {}),
-                     ((3, 12, "5,000 BTC", "coins", 5e3, 5e3, True, 500.0), {"asset": "BTC"})):
-        fig = Figure(*args, **kw)
-        assert dataclasses.astuple(fig) == dataclasses.astuple(plain(*args, **kw))
-        assert fig == Figure(*args, **kw) and hash(fig) == hash(Figure(*args, **kw))
-        assert repr(fig) == repr(plain(*args, **kw)).replace("PlainFigure", "Figure", 1)
-        with pytest.raises(dataclasses.FrozenInstanceError):
-            fig.lo = 1.0
+    for cls, samples in _one_call_samples():
+        fields = dataclasses.fields(cls)
+        plain = dataclasses.make_dataclass(f"Plain{cls.__name__}", [(f.name, f.type, f) for f in fields], frozen=True)
+        ours, theirs = inspect.signature(cls), inspect.signature(plain)
+        assert [(p.name, p.default) for p in ours.parameters.values()] == [(p.name, p.default) for p in theirs.parameters.values()]
+        for args, kw in samples:
+            made = cls(*args, **kw)
+            assert dataclasses.astuple(made) == dataclasses.astuple(plain(*args, **kw))
+            assert made == cls(*args, **kw) and hash(made) == hash(cls(*args, **kw))
+            assert repr(made) == repr(plain(*args, **kw)).replace(f"Plain{cls.__name__}", cls.__name__, 1)
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                made.lo = 1.0
 
 
 def _golden_events():
@@ -200,18 +219,18 @@ def _golden_events():
             yield draft.read_text(encoding="utf-8"), load_event(facts)
 
 
-def test_window_cues_kept_per_article_are_the_plain_cues():
-    """The checker keeps the windows a sentence or a block names for the article (cues_for's ``kept``):
-    every figure's cues are those read without the memo."""
+def test_window_cues_kept_across_articles_are_the_plain_cues():
+    """The checker keeps the windows a text names (a figure's own words, its sentence, its block: cues_for's
+    ``kept``) from article to article: every figure's cues are those read without the memo."""
     from writer.check import Checker
     from writer.check.linking import cues_for
 
     checker = Checker()
     seen = 0
-    for text, event in _golden_events():
+    kept: dict = {}
+    for text, event in [*_golden_events(), *_golden_events()]:  # (twice: the second pass reads from the memo)
         uses = checker.links(text, event=event)
         source_rx, spelling = checker._source_rx(event.registry)
-        kept: dict = {}
         for fu, _, analysis in uses:
             block = analysis.article.blocks[fu.block_index].text
             plain = cues_for(fu, checker.phrases, source_rx, spelling, block)
@@ -235,3 +254,67 @@ def test_covering_notes_kept_per_sentence_are_read_afresh_alike():
             assert analysis.covering_notes(fu) is analysis.covering_notes(fu)
             seen += bool(analysis.covering_notes(fu))
     assert seen > 10
+
+
+def _plain_credit_form(text: str, source_rx):
+    """writer/check/captions.py's credit_form without the cheap tests it asks first, its titles read by the
+    expression they were first written with, ".*?\\w.*?" (the reference)."""
+    import dataclasses
+    import re
+
+    from writer.check import captions
+
+    if len(text) > captions.CAPTION_CHARS or not text.strip():
+        return None
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    several = "\n" in text.strip()
+    words = captions.caption_words()
+    fast = r"(?P<title>[^\w\n]*\w.*?)"
+    assert fast in words.titled.pattern and fast in words.named.pattern
+    words = dataclasses.replace(words, **{f: re.compile(getattr(words, f).pattern.replace(fast, r"(?P<title>.*?\w.*?)"),
+                                                        getattr(words, f).flags) for f in ("titled", "named")})
+    m = words.bare.match(last)
+    if m:
+        if words.picture.match(last):
+            return "picture", m.group("name").strip()
+        return ("titled" if several else "bare"), m.group("name").strip()
+    m = words.titled.match(last)
+    if m and not captions._PROSE_END.search(m.group("title")):
+        return "titled", m.group("name").strip()
+    m = words.named.match(last)
+    if m and not captions._PROSE_END.search(m.group("title")):
+        name = m.group("name").strip()
+        if captions._a_name(name, source_rx):
+            return "titled", name
+    return None
+
+
+def test_credit_lines_read_with_cheap_tests_first_are_read_alike():
+    """credit_form looks for a colon or bar, and for a separator, before trying the forms that need them, and reads a
+    title in one pass: the same answers as trying every form with the titles as first written, on the repository's
+    articles and on lines built from the captions' own words."""
+    import random
+    from pathlib import Path
+
+    from writer.check import captions
+    from writer.check.phrasefile import phrase_section
+    from writer.check.phrases import source_pattern
+
+    root = Path(__file__).resolve().parent
+    texts = [block for p in sorted((root / "golden").glob("*.md")) + sorted((root / "fixtures" / "check").rglob("*.md"))
+             for block in p.read_text(encoding="utf-8").split("\n\n")]
+    section = phrase_section("captions")
+    pieces = ["Source", "source", "Data", "Image source", "Photo", "Chart", "via", ":", "|", " | ", " / ", "/", " – ", "—", " - ",
+              "·", " • ", "CoinGlass", "Coinalyze on X", "bitcoin", "Longs by venue", "Liquidations fell.", "(", ")", ".", " ",
+              "\n", "Bitcoin", "the data", "and", "24h", *section["pictures"]]
+    rng = random.Random(7)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12))) for _ in range(4000)]
+    texts += ["".join(rng.choice([*pieces, "\t", "  ", "_", "-", "é", "…", "\r"]) for _ in range(rng.randrange(1, 40))) for _ in range(1000)]
+    rx, _ = source_pattern({"coinglass": ["CoinGlass"], "coinalyze": ["Coinalyze"]})
+    found = 0
+    for text in texts:
+        for source_rx in (None, rx):
+            got = captions.credit_form(text, source_rx)
+            assert got == _plain_credit_form(text, source_rx), text
+            found += got is not None
+    assert found > 200

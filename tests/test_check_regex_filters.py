@@ -404,3 +404,95 @@ def test_numbers_start_with_a_digit_for_the_engine_to_skip_to():
 @given(NUMBERS)
 def test_numbers_digit_first_are_the_plain_numbers(text):
     assert _numbers(figures._NUMBER_RE, text) == _numbers(PLAIN_NUMBER, text)
+
+
+# --- other expressions written digit first (figures.NUM_TAIL) or tried only where their words start ---------
+
+PLAIN_MULTIPLE = re.compile(figures._MULTIPLE_RE.pattern.replace(
+    rf"(?P<num>\d(?<![\w$.,]\d)(?<!long \d)(?<!short \d)(?<!at \d)(?:{figures.NUM_TAIL}))",
+    rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{figures.NUM})"), re.IGNORECASE)
+PLAIN_TICKER_AMOUNT = re.compile(figures._TICKER_AMOUNT.pattern.replace(
+    rf"(?P<num>\d(?<![\w$.,/#+\-−]\d)(?:{figures.NUM_TAIL}))", rf"(?=\d)(?<![\w$.,/#+\-−])(?P<num>{figures.NUM})"))
+MULTIPLES_AND_TICKERS = st.lists(st.sampled_from([
+    "1", "40", "1,234", "0.5", "1.250.000", ",", ".", "$", "-", "a", " ", "x", "X", "×", "long ", "LONG ", "short ", "at ", "At ",
+    "leverage", " margin", "bullish ", " position", "ſ", "\u212a", "٣", "k", "bn", " million", " HYPE", " BTC", " UTC",
+    " $ETH", " tokens", "2024", "in ", "ETH-", "'", "/",
+]), max_size=20).map("".join)
+
+
+def _groups(rx: re.Pattern, text: str) -> list:
+    return [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+
+
+def test_multiples_and_ticker_amounts_start_with_a_digit_for_the_engine_to_skip_to():
+    assert PLAIN_MULTIPLE.pattern != figures._MULTIPLE_RE.pattern and PLAIN_TICKER_AMOUNT.pattern != figures._TICKER_AMOUNT.pattern
+    found = 0
+    for text in sentences() + OURS + ["A 40x jump, 3× the average, long 40x, at 5x, 100x leverage, 2X bearish positions.",
+                                      "Sold 1,200 HYPE, 2.5 million LIT tokens, 500k XRP and 120,000 $ETH at 09:00 UTC."]:
+        assert _groups(figures._MULTIPLE_RE, text) == _groups(PLAIN_MULTIPLE, text)
+        assert _groups(figures._TICKER_AMOUNT, text) == _groups(PLAIN_TICKER_AMOUNT, text)
+        found += len(_groups(figures._MULTIPLE_RE, text)) + len(_groups(figures._TICKER_AMOUNT, text))
+    assert found > 5
+
+
+@settings(max_examples=1000, deadline=None)
+@given(MULTIPLES_AND_TICKERS)
+def test_multiples_and_ticker_amounts_digit_first_are_the_plain_ones(text):
+    assert _groups(figures._MULTIPLE_RE, text) == _groups(PLAIN_MULTIPLE, text)
+    assert _groups(figures._TICKER_AMOUNT, text) == _groups(PLAIN_TICKER_AMOUNT, text)
+
+
+NUMBER_WORDS = st.lists(st.sampled_from([
+    *figures._TENS_WORDS, *figures._UNITS_WORDS, *figures._ONES.split("|"), "hundred", "thousand", "million", "billion", "lakh",
+    " ", "  ", "-", "\n", "a", "s", "x", "_", "dollars", "usd", "of", "traders", "often", "eighteen", "$",
+]), max_size=14).map("".join)
+
+
+def _number_word_matches(matches) -> list:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def test_number_words_tried_where_their_words_start_are_the_twins_matches():
+    texts = [lowered(t) for t in sentences() + OURS + ["Twenty-five million dollars, eleven thousand traders, often ten billion, "
+                                                       "sixty-six-million, xten million, -two million, nine  hundred thousand usd."]]
+    found = 0
+    for low in (t for t in texts if t is not None):
+        assert _number_word_matches(figures._number_words_lower(low)) == _number_word_matches(figures._NUMBER_WORDS_LOWER.finditer(low))
+        found += len(_number_word_matches(figures._NUMBER_WORDS_LOWER.finditer(low)))
+    assert found >= 4
+
+
+@settings(max_examples=1000, deadline=None)
+@given(NUMBER_WORDS)
+def test_number_words_tried_where_their_words_start_on_generated_text(text):
+    assert _number_word_matches(figures._number_words_lower(text)) == _number_word_matches(figures._NUMBER_WORDS_LOWER.finditer(text))
+
+
+LEADS = st.lists(st.sampled_from([
+    "lasted", "took", "stood at", "STOOD  AT", "came to", "at", "wait of", "in", "within", "over", "the", "a", "By", "past",
+    " ", "  ", "\n", "x", "-", ",", "ſ", "\u212a", "İ", "ı", "Last", "LASTS", "spanned", "run of", "into", "9",
+]), max_size=12).map("".join)
+
+
+def _lead_answers(text: str) -> list:
+    low = lowered(text)
+    out = []
+    for tail in range(len(text) + 1):
+        for plain, folded in ((figures._DURATION_LEAD, figures._DURATION_LEAD_FOLDED), (figures._WINDOW_BEFORE, figures._WINDOW_BEFORE_FOLDED)):
+            assert figures._ends_with(plain, folded, text, low, tail) == (plain.search(text, tail) is not None), (text, tail, plain.pattern)
+            out.append(plain.search(text, tail) is not None)
+    return out
+
+
+def test_duration_leads_folded_are_the_plain_searches():
+    assert figures._DURATION_LEAD_FOLDED is not None and figures._WINDOW_BEFORE_FOLDED is not None
+    hits = 0
+    for text in sentences()[:200] + OURS + ["The streak lasted ", "a wait of  ", "over the past ", "it STOOD AT", "xin "]:
+        hits += sum(_lead_answers(text[-60:]))
+    assert hits > 20
+
+
+@settings(max_examples=500, deadline=None)
+@given(LEADS)
+def test_duration_leads_folded_on_generated_text(text):
+    _lead_answers(text)

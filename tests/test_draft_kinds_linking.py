@@ -887,7 +887,7 @@ def test_a_transfer_names_its_holder_in_its_sentence_and_another_windows_transfe
      observations: [{source: cz, value: 3605106}, {source: lookonchain, value: 3605106}]}
 """)
     draft = drafter().draft(ev)
-    assert "trader #2 moved between 3.61 million and 6.13 million USDT on chain" in draft.markdown.replace("\\#", "#")
+    assert "between 3.61 million and 6.13 million USDT was tracked on chain during the event, linked to trader #2" in draft.markdown.replace("\\#", "#")
     linked = [(fu.figure.text, lk.support.fact.id if lk and lk.support and lk.support.fact else None)
               for fu, lk, _ in checker().links(draft.markdown, event=ev)]
     assert ("between 3.61 million and 6.13 million USDT", "f0") in linked, linked

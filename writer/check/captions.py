@@ -39,6 +39,7 @@ URL_CHARS = 200
 NAME_WORDS = 4
 # What ends a credit's label: "Source: X", "Source| X", "Source- X" (a dash before a space).
 _LABEL_END = r"(?:[:|]|[-–—](?=\s))"
+_LABEL_END_CHARS = ":|-–—"  # (a line holding none of them has no label end: a cheap test first)
 # Prose ends its last sentence with one of these; a chart's title line does not.
 _PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 
@@ -46,11 +47,13 @@ _PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 @dataclass(frozen=True)
 class CaptionWords:
     bare: re.Pattern  # "Source: X", "(Data: X)", "Image source: X"
-    titled: re.Pattern  # " | Source: X" closing "<title> | Source: X", "<title> / Source: X", "<title>| Source| X"
-    named: re.Pattern  # " / X" closing "<title> / X" (X a source's name: ``_a_name``)
+    titled: re.Pattern  # "<title> | Source: X", "<title> / Source: X", "<title>| Source| X"
+    named: re.Pattern  # "<title> / X" (X a source's name: ``_a_name``)
     pointer: re.Pattern  # "From the graph, ...", "As the chart shows, ..."
     intro: re.Pattern  # "Below is a table that shows ...": prose that introduces the chart below it
     picture: re.Pattern  # "Image source: X", "Photo: X": a photo's credit, which credits no prose
+    separated: re.Pattern  # a space and a separator: what ``named`` needs somewhere in a line (a cheap test first)
+    credited: re.Pattern  # a separator, a label and its colon: what ``titled`` needs somewhere in a line (the same)
 
 
 @lru_cache(maxsize=1)
@@ -60,15 +63,21 @@ def caption_words() -> CaptionWords:
     label = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in labels)
     sep = "|".join(section["separators"])
     name = rf"(?P<name>https?://\S{{1,{URL_CHARS}}}?|[^:|.;]{{1,{NAME_CHARS}}}?)"  # a name, or the address of its page
+    # A title: the shortest start of the line that holds a word character and lets the rest match. Written as "up to
+    # the first word character, then as few more as will do" ("[^\w\n]*\w.*?"): the same titles, in the same order,
+    # as ".*?\w.*?", which tried every pair of lengths (a 200-character line of prose with a colon took 20-30 ms,
+    # a fifth of a drafted event's check). tests/test_check_fast_paths.py holds the two alike.
+    title = r"(?P<title>[^\w\n]*\w.*?)"
     flags = re.IGNORECASE
     return CaptionWords(
         bare=re.compile(rf"^\W*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$", flags),
-        # (searched, not matched from the start: the title before the separator is whatever precedes it)
-        titled=re.compile(rf"\s*(?:{sep})\s*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$", flags),
-        named=re.compile(rf"\s(?:{sep})\s*{name}[\s.)\]]*$", flags),
+        titled=re.compile(rf"^{title}\s*(?:{sep})\s*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$", flags),
+        named=re.compile(rf"^{title}\s+(?:{sep})\s*{name}[\s.)\]]*$", flags),
         picture=re.compile(rf"^\W*(?:{'|'.join(section['pictures'])})\s*{_LABEL_END}", flags),
         intro=re.compile(rf"(?<![\w-])(?:{'|'.join(section['intros'])})(?![\w-])", flags),
         pointer=re.compile(rf"(?<![\w-])(?:{'|'.join(section['pointers'])})(?![\w-])", flags),
+        separated=re.compile(rf"\s(?:{sep})", flags),
+        credited=re.compile(rf"(?:{sep})\s*(?:{label})\s*{_LABEL_END}", flags),
     )
 
 
@@ -80,25 +89,24 @@ def credit_form(text: str, source_rx) -> tuple[str, str] | None:
     last = text.rstrip().rsplit("\n", 1)[-1].strip()
     several = "\n" in text.strip()
     words = caption_words()
-    m = words.bare.match(last)
+    # (What each form needs somewhere in the line is looked for first: most short paragraphs are prose, and
+    # the titled and named forms try every way to end the title, a tenth of a fact-free check when run on
+    # every one. The same answers: tests/test_check_fast_paths.py.)
+    labelled = any(c in last for c in _LABEL_END_CHARS)  # the bare and titled forms' label end
+    m = words.bare.match(last) if labelled else None
     if m:
         if words.picture.match(last):
             return "picture", m.group("name").strip()
         return ("titled" if several else "bare"), m.group("name").strip()
-    m = words.titled.search(last)
-    if m and _a_title(last[:m.start()]):
+    m = words.titled.match(last) if labelled and words.credited.search(last) else None
+    if m and not _PROSE_END.search(m.group("title")):
         return "titled", m.group("name").strip()
-    m = words.named.search(last)
-    if m and _a_title(last[:m.start()]):
+    m = words.named.match(last) if words.separated.search(last) else None
+    if m and not _PROSE_END.search(m.group("title")):
         name = m.group("name").strip()
         if _a_name(name, source_rx):
             return "titled", name
     return None
-
-
-def _a_title(text: str) -> bool:
-    """Words before a caption's separator that read as a chart's title, not a finished sentence."""
-    return any(c.isalnum() for c in text) and not _PROSE_END.search(text)
 
 
 def _a_name(name: str, source_rx) -> bool:

@@ -41,6 +41,10 @@ class Checker:
     # event of ~50 facts checked 7-10% slower through the index; at 125 extra facts they are even).
     index_from = 128
     SOURCES_KEPT = 8  # registries' source expressions kept (a bound: a batch checks against one registry)
+    # Texts whose windows are kept (cues_for's ``kept``): a figure's own words, its sentence's and its block's.
+    # Kept across articles: drafts of one template repeat a figure's words around other values (about half
+    # of the texts a batch of drafted events asks). A bound, not a tuning knob.
+    WINDOWS_KEPT = 8192
 
     def __init__(self, config: CheckConfig | None = None, *, spacy_pipeline: bool = False):
         self.config = config or CheckConfig()
@@ -54,6 +58,7 @@ class Checker:
         self._events: dict[str, Event] = {}
         self._supports: dict[int, tuple] = {}
         self._sources: dict[tuple, tuple] = {}  # a registry's spellings -> (expression, spelling -> source id)
+        self._windows: dict[str, frozenset[str]] = {}  # text -> the windows it names (cues_for's memo)
         self._default_registry: SourceRegistry | None = None
         if self.config.sources is not None:
             from writer.factbase.loader import load_registry
@@ -282,7 +287,9 @@ class Checker:
         _, supports, unavailable, index, tickers = entry
         exchanges = frozenset(sid for sid, s in event.registry.sources.items() if s.kind.value == "exchange")
         use = index if self.link_by_index else None
-        windows: dict[str, frozenset[str]] = {}  # the windows each sentence and block names (cues_for's memo)
+        windows = self._windows  # the windows each text names (cues_for's memo, kept across articles)
+        if len(windows) >= self.WINDOWS_KEPT:
+            windows.clear()
         for fu in analysis.figures:
             cues = cues_for(fu, self.phrases, source_rx, spelling, analysis.article.blocks[fu.block_index].text, exchanges, tickers,
                             windows)

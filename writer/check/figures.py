@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from writer.check.casefold import lower_grammar, lowered
+from writer.check.casefold import lower_grammar, lower_pattern, lowered
 from writer.check.lazyre import Deferred
 
 _MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -41,6 +41,10 @@ _VAGUE = {
 # Thousands grouped by commas, or by dots when there are two groups or more ("$150.000.000", as outlets
 # writing in continental style print it; one dot group, "150.000", stays a decimal).
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:\.\d{3}){2,}(?![.\d])|\d+(?:\.\d+)?"
+# NUM after its first digit: an expression written "\d(?<![...]\d)(?:NUM_TAIL)" (its first digit first, the lookbehind
+# checked after it) finds what "(?=\d)(?<![...])(?:NUM)" finds, and the engine skips to the next digit in C instead
+# of trying the expression at every character (tests/test_check_regex_filters.py).
+NUM_TAIL = r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|(?<=[1-9])\d{0,2}(?:\.\d{3}){2,}(?![.\d])|\d*(?:\.\d+)?"
 MAGW = r"hundred|thousand|million|billion|trillion|lakh|crore"
 CUR = r"(?:US\$[ ]?|\$[ ]?|USD\s?)"  # "$1.2 billion", "$ 1.29 billion", "USD 132 million" ([ ]: kept in a verbose pattern)
 COUNTED = (
@@ -140,6 +144,34 @@ _NUMBER_WORDS_RE = Deferred(globals(), _number_words("[efnstEFNST]", "USD"), re.
 # Its case-sensitive twin for the lowered text: the same matches where lowering keeps every offset, ~2x faster.
 _NUMBER_WORDS_LOWER = re.compile(_number_words("[efnst]", "usd"))
 
+
+def _word_starts(words) -> str:
+    """Where one of ``words`` (lower-case) starts a word, not after a hyphen: the words grouped by their first
+    letter, each letter followed by the lookbehind (one character further back) and its words' rests. Opening
+    with literal letters, the expression lets the engine skip to those letters in C (with the lookbehind first,
+    it tried every character)."""
+    rests: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        rests.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{c}(?<![\\w-].)(?:{'|'.join(r)})" for c, r in rests.items())
+
+
+# Where a number word can start: every match of _NUMBER_WORDS_LOWER starts at one of these, and two of them never
+# overlap (each is letters after a non-letter), so trying the twin only there finds its matches (_number_words_lower).
+_NUMBER_WORD_STARTS = re.compile(_word_starts([*_TENS_WORDS, *_UNITS_WORDS]))
+
+
+def _number_words_lower(low: str):
+    """``_NUMBER_WORDS_LOWER.finditer(low)``, the twin tried only where a number word starts: most paragraphs of
+    the genre name millions, few count them in words (tests/test_check_regex_filters.py)."""
+    end = 0
+    for at in _NUMBER_WORD_STARTS.finditer(low):
+        if at.start() >= end:
+            m = _NUMBER_WORDS_LOWER.match(low, at.start())
+            if m is not None:
+                end = m.end()
+                yield m
+
 # "half a billion (dollars)": half the magnitude, a round figure.
 # ...and "a quarter of a billion", "three quarters of a million": that part of the magnitude.
 _PART_OF = {"half": 0.5, "a quarter of": 0.25, "one quarter of": 0.25, "three quarters of": 0.75, "three-quarters of": 0.75,
@@ -160,7 +192,7 @@ _EXTREME_RE = re.compile(r"(?P<span>year|month|week|day)\s+(?:high|low|peak|reco
 _SPAN_NUMBER = re.compile(r"(?<![\w$.,-])(?P<num>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[-\s]$")
 # A multiple: "a 40x jump", "3× the daily average"; leverage ("100x leverage", "long 40x", "a 40x long") is
 # not read here: one position's leverage is read apart (``_POSITION_LEVERAGE``), any other is no figure.
-_MULTIPLE_RE = re.compile(rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{NUM})\s?[x×](?![\w])(?!\s*(?:(?:bullish|bearish)\s+)?(?:leverage|leveraged|levered|margin|long|longs|short|shorts|position|positions)\b)", re.IGNORECASE)
+_MULTIPLE_RE = re.compile(rf"(?P<num>\d(?<![\w$.,]\d)(?<!long \d)(?<!short \d)(?<!at \d)(?:{NUM_TAIL}))\s?[x×](?![\w])(?!\s*(?:(?:bullish|bearish)\s+)?(?:leverage|leveraged|levered|margin|long|longs|short|shorts|position|positions)\b)", re.IGNORECASE)
 _LEVERAGE_BEFORE = Deferred(globals(), r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
 # ...but one position's leverage is a figure: a tracker reports it and desks attribute it ("opened a 40x
 # long, Lookonchain said"; "a 5x leveraged short position"; "a whale ... using 40x leverage"). A venue's
@@ -472,6 +504,10 @@ _DURATION_LEAD = re.compile(
 )
 _DURATION_NOUN = re.compile(r"\s+(?:(?:losing|winning)\s+)?(?:wait|streak|drought|hiatus|lull|absence|stretch|gap)\b", re.IGNORECASE)
 _WINDOW_BEFORE = re.compile(r"\b(?:in|within|over|during|for|past|last|next|previous|the|of|a|an|per|every|each|after|before|since|than|into|by)\s*$", re.IGNORECASE)
+# Their case-sensitive twins for the lowered words (writer/check/casefold.py: the same answer, 2-3x faster; None
+# when a pattern cannot be folded). Asked at every number a duration word follows.
+_DURATION_LEAD_FOLDED, _WINDOW_BEFORE_FOLDED = (re.compile(p) if p is not None else None
+                                                for p in (lower_pattern(_DURATION_LEAD.pattern), lower_pattern(_WINDOW_BEFORE.pattern)))
 # Qualifiers that are also a window's preposition ("over 24 hours", "up to 12 hours"): no hedge on a duration.
 _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over", "just under"})
 
@@ -484,7 +520,7 @@ _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over"
 # (Written with its first digit first, the lookbehind checked after it, and NUM's alternatives without that digit:
 # the engine then skips to the next digit in C instead of trying the expression at every character; the same
 # matches as ``(?=\d)(?<![\w$.,/#+\-−])(?P<num>{NUM})``, tests/test_check_regex_filters.py.)
-_NUMBER_RE = re.compile(r"(?P<num>\d(?<![\w$.,/#+\-−]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|(?<=[1-9])\d{0,2}(?:\.\d{3}){2,}(?![.\d])|\d*(?:\.\d+)?))")
+_NUMBER_RE = re.compile(rf"(?P<num>\d(?<![\w$.,/#+\-−]\d)(?:{NUM_TAIL}))")
 # ...and what makes one a bare number: nothing glued to it ("1INCH", "3am", "94%", "40x", "24-hour", "08:30").
 _BARE_AFTER = re.compile(r"(?![\w%]|[.,:]\d|\s*(?:[x×%]|percent\b|per\s?cent\b)|[-–]\w)")
 _AMOUNT_LEAD = Deferred(globals(),
@@ -544,7 +580,7 @@ def _read_in_context(text: str, found: list[Figure], qre: re.Pattern, base: int)
 # LIT tokens", "500k XRP", "120,000 $ETH" (a cashtag), or an ISO currency code ("198.5 billion KRW").
 # A ticker is written in capitals, so this is read on the text as written (the grammar is case-folded).
 _TICKER_AMOUNT = re.compile(
-    rf"(?=\d)(?<![\w$.,/#+\-−])(?P<num>{NUM})(?P<mag>\s?(?i:{MAGW})\b|(?i:bn|mn|[kmb])\b)?"
+    rf"(?P<num>\d(?<![\w$.,/#+\-−]\d)(?:{NUM_TAIL}))(?P<mag>\s?(?i:{MAGW})\b|(?i:bn|mn|[kmb])\b)?"
     r"\s+\$?(?P<ticker>[A-Z][A-Z0-9]{1,9})\b(?![-/.]\w|['’])(?:\s+(?i:tokens|coins)\b)?")
 # Capitals after a number that are no coin: time zones, the genre's abbreviations, units.
 _NOT_TICKERS = frozenset(
@@ -552,6 +588,7 @@ _NOT_TICKERS = frozenset(
     "ETF ETFS CEX CEXS DEX DEXS API CEO CFO CTO SEC CFTC FOMC CPI PPI GDP NFT NFTS DAO KYC PNL ROI APR APY LTV ADL HLP "
     "LP BPS BP GW MW TWH GB TB MB KB TPS HRS HR MIN MINS SEC DAYS PERP PERPS OTC ICO IPO".split())
 _LOWER_RE = re.compile(r"[a-z]")
+_CAPITAL = re.compile(r"[A-Z]")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _YEAR_BEFORE = Deferred(globals(), r"\b(?:in|since|during|until|till|before|after|of|early|late|mid|through)[\s-]+$", re.IGNORECASE)
 
@@ -559,7 +596,7 @@ _YEAR_BEFORE = Deferred(globals(), r"\b(?:in|since|during|until|till|before|afte
 def _read_tickers(text: str, found: list[Figure], base: int) -> list[Figure]:
     """``found`` with amounts written with a ticker (``_TICKER_AMOUNT``): such a figure replaces the grammar's
     reading of the same number when that had no unit, or took a bare suffix for dollars ("500k")."""
-    if not any(c.isupper() for c in text):
+    if not _CAPITAL.search(text):  # (a ticker opens with one)
         return found
     out = list(found)
     for m in _TICKER_AMOUNT.finditer(text):
@@ -619,16 +656,24 @@ def _duration(text: str, m: re.Match, qre: re.Pattern, base: int) -> list[Figure
     return [Figure(base + m.start(), base + m.end(), m.group(0), unit, lo * times, hi * times, False, max(lp, hp) * times)]
 
 
+def _ends_with(plain: re.Pattern, folded: re.Pattern | None, before: str, low: str | None, tail: int) -> bool:
+    """``plain.search(before, tail)`` found something: asked of ``folded`` and ``low`` (``before`` lowered) when both are there."""
+    if folded is not None and low is not None:
+        return folded.search(low, tail) is not None
+    return plain.search(before, tail) is not None
+
+
 def _duration_is_figure(text: str, m: re.Match, before: str, qualifier: str | None) -> bool:
     tail = len(before) - _LEAD_REACH if len(before) > _LEAD_REACH else 0  # (the words sought end ``before``)
-    if _DURATION_LEAD.search(before, tail):
+    low = lowered(before)
+    if _ends_with(_DURATION_LEAD, _DURATION_LEAD_FOLDED, before, low, tail):
         return True
     if m.group("sep") == "-" and _DURATION_NOUN.match(text, m.end()):
         return True
     num = m.group("num")
     if "," in num or "." in num:
         return True  # no window is written "1,000 days" or "0.6 hours"
-    if _WINDOW_BEFORE.search(before, tail) or qualifier in _WINDOW_QUALIFIERS:
+    if _ends_with(_WINDOW_BEFORE, _WINDOW_BEFORE_FOLDED, before, low, tail) or qualifier in _WINDOW_QUALIFIERS:
         return False
     return bool(qualifier or m.group("lo"))
 
@@ -735,7 +780,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     low = lowered(text)  # the grammar is scanned case-folded when that gives the same matches
     lower = text.lower() if low is None else low
     if "illion" in lower or "thousand" in lower or "hundred" in lower:
-        for m in (_NUMBER_WORDS_LOWER.finditer(low) if low is not None else _NUMBER_WORDS_RE.finditer(text)):
+        for m in (_number_words_lower(low) if low is not None else _NUMBER_WORDS_RE.finditer(text)):
             found.append(_worded_number(m, text, base))
             taken.append((m.start(), m.end()))
     for m in (_HUNDRED_RE.finditer(text) if "hundred" in lower else ()):

@@ -515,16 +515,24 @@ class PhraseSet:
         return found
 
     def overstated_in(self, text: str) -> str | None:
-        for m in self.markers["overstated"].finditer(text):
-            word = m.group(0)
+        """The first overstated word of ``text`` (as written) that is neither negated ("not confirmed") nor
+        "other sources"; the class scanned case-folded when that gives the same matches (``marker_ends``)."""
+        low = lowered(text)
+        finder = self.marker_finder
+        folded = finder.folded_pattern("overstated") if low is not None and finder is not None and finder.folding else None
+        for m in (folded.finditer(low) if folded is not None else self.markers["overstated"].finditer(text)):
+            word = text[m.start():m.end()]
             if word.lower() == "confirmed":
                 before = text[max(0, m.start() - 24):m.start()]
                 if self.negation.search(before) or "n't" in before or "n’t" in before:
                     continue
-            if re.search(r"\bother (?:data )?sources\b", text[max(0, m.start() - 12):m.end()], re.IGNORECASE):
+            if _OTHER_SOURCES.search(text[max(0, m.start() - 12):m.end()]):  # (a slice: its \b reads no letter before it)
                 continue
             return word
         return None
+
+
+_OTHER_SOURCES = re.compile(r"\bother (?:data )?sources\b", re.IGNORECASE)  # not an overstatement: "confirmed by other sources"
 
 
 def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:

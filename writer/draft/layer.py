@@ -392,10 +392,11 @@ class Render:
             out += ", " + self.note(end)
         return out
 
-    def statement(self, ref) -> str:
+    def statement(self, ref, lead: bool = True) -> str:
         """A statement without a number (which side, asset or venue bore the losses), with its provenance:
         "according to a single source, CoinGlass, the heaviest losses fell on long positions (its words:
-        “the vast majority”)". The source's reading is quoted, so any wording of it stays grammatical."""
+        “the vast majority”)". The source's reading is quoted, so any wording of it stays grammatical.
+        ``lead=False``: the sentence before has named the same report ("The same reporting also says ...:")."""
         fact = self.fact_of(ref)
         words = self.style.names.get("words", {})
         who: list[Piece] = []
@@ -407,8 +408,8 @@ class Render:
             who += ([Piece("lit", " on ")] if who else []) + [Piece("text", self.event.source_name(fact.venue))]
         if not who:
             who = [Piece("lit", words.get("one_part", "one part of the market"))]
-        pieces = self.phrase(self.style.leads, caveat_kind(fact), fact.sources, fact=None, slot="statement")
-        pieces += [Piece("lit", " " + words.get("losses_fell_on", "the heaviest losses fell on") + " ")] + who
+        pieces = self.phrase(self.style.leads, caveat_kind(fact), fact.sources, fact=None, slot="statement") if lead else []
+        pieces += [Piece("lit", (" " if lead else "") + words.get("losses_fell_on", "the heaviest losses fell on") + " ")] + who
         if fact.reading:
             own = words.get("their_words" if len(fact.sources) > 1 else "its_words", "their words" if len(fact.sources) > 1 else "its words")
             pieces += [Piece("lit", f" ({own}: \u201c"), Piece("text", fact.reading.strip().rstrip(".")), Piece("lit", "\u201d)")]

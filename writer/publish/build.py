@@ -163,8 +163,6 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
         except BaseException as exc:
             _stop(executor, layout, exc)
             raise
-        executor.close()
-        empty_folder(layout.workers)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -217,9 +215,13 @@ def _build(factbase: Path, files: list[str], options: BatchOptions, layout: Layo
         # The mtime hint was wrong (files touched, not changed): refresh the manifest's
         # time so the next run does not start workers for nothing again.
         os.utime(layout.manifest)
-    with uninterrupted(), collector_paused(freeze=options.one_shot):
-        report = _commit(plan, outcomes, options, layout, pages, verifier)
-        verifier.save()
+    # The commit, and the workers' ends after it: a signal now takes effect once the site is whole (writer.publish.interrupt).
+    with uninterrupted():
+        with collector_paused(freeze=options.one_shot):
+            report = _commit(plan, outcomes, options, layout, pages, verifier)
+            verifier.save()
+        executor.close()
+        empty_folder(layout.workers)
     return report
 
 

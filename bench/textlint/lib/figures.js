@@ -7,7 +7,7 @@ const KINDS = ["between", "mrange", "prange", "money", "suffixed", "percent", "r
 // Every named group of writer's figure expression this port reads or knows to ignore: a group added to
 // figures.py is a form this port does not handle yet, so the rule refuses to load rather than miscount.
 const KNOWN_GROUPS = new Set([...KINDS, "b_lo", "b_hi", "b_cur", "b_coins", "b_dur", "bp_num", "bt_num", "bt_mag", "u_num", "mr_neg", "mr_lo", "mr_lo_mag", "mr_hi_neg", "mr_hi", "mr_hi_mag", "pr_lo", "pr_hi",
-  "m_num", "m_mag", "s_num", "s_mag", "p_neg", "p_num", "r_a", "r_b", "r_a2", "v_word", "v_mag", "v_dollars", "v_cur", "w_num", "w_mag",
+  "m_num", "m_mag", "m_plus", "s_num", "s_mag", "p_neg", "p_num", "r_a", "r_b", "r_a2", "v_word", "v_mag", "v_dollars", "v_cur", "w_num", "w_mag",
   "w_dollars", "w_cur", "w_noun", "ra_num", "ra_per", "cw_num", "cw_cur", "c_num", "c_noun", "co_num", "co_unit", "g_num"]);
 const unknown = G.figure_groups.filter((g) => !KNOWN_GROUPS.has(g));
 if (unknown.length) throw new Error(`writer's figure expression has groups this port does not know: ${unknown.join(", ")} (port figures.py's _make)`);
@@ -22,7 +22,8 @@ function mag(word) {
   const w = word.trim().toLowerCase();
   return G.mag_words[w] || G.mag_suffix[w] || 1;
 }
-const amount = (num, magWord) => parseFloat(num.replace(/,/g, "")) * mag(magWord);
+// _amount (dot-grouped thousands, "1.250.000", read as comma-grouped: figures.NUM).
+const amount = (num, magWord) => parseFloat(((num.match(/\./g) || []).length > 1 ? num.replace(/\./g, ",") : num).replace(/,/g, "")) * mag(magWord);
 
 function unitOf(text) {
   const t = text.toLowerCase();
@@ -74,8 +75,11 @@ function make(m) {
       return hi < lo ? null : fig(start, end, text, "percent", lo, hi, false);
     }
     case "money": {
-      const v = amount(g.m_num, g.m_mag);
-      return fig(start, end, text, "USD", v, v, true);
+      const v = amount(g.m_num, (g.m_mag || "").replace(/^-+/, "")); // "$45-million"
+      if (g.m_plus === undefined) return fig(start, end, text, "USD", v, v, true);
+      const f = fig(start, end, text, "USD", v, v, true, "at_least"); // "$500 million-plus": more than that
+      f.qstart = end - 5;
+      return f;
     }
     case "suffixed": {
       const v = amount(g.s_num, g.s_mag);

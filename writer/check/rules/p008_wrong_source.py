@@ -2,6 +2,7 @@
 
 import re
 
+from writer.check.lazyre import Deferred
 from writer.check.rules.base import Hit, Rule, RuleContext
 from writer.mdtext import md_escape, names_within
 
@@ -29,9 +30,10 @@ def _speaker_ids(ctx: RuleContext, support_id: str) -> set[str]:
 # clause after the source ("On data from CoinGlass, Binance Futures saw ...": only a comma before it, the clause's
 # own words after it, not a comma, a parenthesis or a list's "and" that would make it one more source), or inside
 # the figure's description ("the number of users for Binance Futures", "the transfer linked to HTX").
-_CLAUSE_OPENS = re.compile(r",\s*$")
-_PREDICATE_FOLLOWS = re.compile(r"(?:['’]s?)?\s+(?!(?:and|or|&)\b)\w")
-_DESCRIBES = re.compile(r"\b(?:for|linked to|tied to)\s+$", re.IGNORECASE)
+# (compiled on first use: most checks never reach a subject that holds a registered name; writer/check/lazyre.py)
+_CLAUSE_OPENS = Deferred(globals(), r",\s*$")
+_PREDICATE_FOLLOWS = Deferred(globals(), r"(?:['’]s?)?\s+(?!(?:and|or|&)\b)\w")
+_DESCRIBES = Deferred(globals(), r"\b(?:for|linked to|tied to)\s+$", re.IGNORECASE)
 
 
 def _holders(facts) -> list[str]:
