@@ -119,6 +119,17 @@ GENRE = [
     ("On Dec. 5, 2025, about 1,200 accounts were wiped out within 4 hours.", ["1,200 accounts"]),
     ("It was the 2nd-largest day of 2026, with 3 of the 5 largest orders on OKX.", []),
     ("In the 24-hour period through 12:00 ET, longs made up 78.5% of liquidations.", ["78.5%"]),
+    # a change and the level it reached are two figures, a spread is one range
+    ("The market's value shrank by $190 billion to $2.9 trillion overnight.", ["$190 billion", "$2.9 trillion"]),
+    ("Bitcoin shed $2,400 to $88,100 in an hour.", ["$2,400", "$88,100"]),
+    ("Losses of $150 million to $190 million were reported.", ["$150 million to $190 million"]),
+    ("Open interest moved by -0.4% to +0.6% over the day.", ["-0.4% to +0.6%"]),
+    ("Funding fell by up to -0.2% to +0.1% across venues.", ["-0.2% to +0.1%"]),
+    # a high or low against a span is a comparison someone made; an indicator's or instrument's span is a name
+    ("Ether's share of open interest hit a 3-year high as shorts were squeezed.", ["3-year"]),
+    ("SOL slid to a four-month low of $96.", ["four-month", "$96"]),
+    ("Bitcoin lost its 200-day moving average while the 10-year yield rose.", []),
+    ("The token sank to its weakest level in six years.", []),
 ]
 
 

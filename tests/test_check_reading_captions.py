@@ -16,12 +16,17 @@ CASES = [
     ("under", "Longs lost $88 million over the day.\n\nSource: CoinGlass\n\nShorts lost $12 million.\n", ["$12 million"]),
     ("under", "Longs lost $88 million over the day.\n\n(Data: Coinalyze)\n\nBitcoin slid 4% to $91,200.\n", ["4%", "$91,200"]),
     ("under", "Longs lost $88 million over the day.\n\nChart: Hyblock\n", []),
+    ("under", "Longs lost $88 million over the day.\n\nSource- Coinalyze\n", []),
+    ("under", "Shorts lost $12 million.\n\nLongs lost $88 million over the day.\n\nSource: https://desk.example/liquidations\n",
+     ["$12 million"]),
     # ...never two paragraphs away
     ("two away", "Longs lost $88 million over the day.\n\nSource: CoinGlass\n\nShorts lost $12 million.\n\n"
                  "ETH longs lost $9 million.\n", ["$12 million", "$9 million"]),
     ("two away", "Source: CoinGlass\n\nFrom the chart, longs lost $88 million.\n\nShorts lost $12 million.\n", ["$12 million"]),
     # a list closed by a credit line: every item
     ("list", "- Longs: $88 million\n- Shorts: $12 million\n\nSource: CoinGlass\n", []),
+    ("list", "- Longs: $88 million\n- Shorts: $12 million\n- Source: CoinGlass\n", []),
+    ("list", "- Source: CoinGlass\n- Longs: $88 million\n- Shorts: $12 million\n", ["$88 million", "$12 million"]),
     ("list", "- Longs: $88 million\n- Shorts: $12 million\n\nThe squeeze hit $31 million in ETH.\n", ["$88 million", "$12 million", "$31 million"]),
     # a caption (a title and its credit) credits the picture: prose that merely follows it attributes its own figures
     ("caption", "Nothing happened before noon.\n\nLong liquidations by venue | Source: CoinGlass\n\n"
@@ -42,6 +47,14 @@ CASES = [
               "Longs lost $88 million and shorts $12 million.\n", []),
     ("intro", "Here is how the day's liquidations split by side:\n\nLong and short liquidations | Source: CoinGlass\n\n"
               "Bitcoin fell 4% on the day. Longs lost $88 million, Coinalyze said.\n", ["4%"]),
+    ("intro", "Below is a table that shows how the day's liquidations split by side.\n\nLongs and shorts\n"
+              "Longs took most of the losses | Source: CoinGlass\n\nAs is visible, longs lost $88 million.\n", []),
+    ("intro", "The chart below tracks the day's liquidations by side.\n\nLiquidations by side | Source: CoinGlass\n\n"
+              "Longs lost $88 million and shorts $12 million.\n", []),
+    # a title and its credit after a full stop is a caption too: the prose after it attributes its own figures
+    ("full stop", "Longs lost $88 million, per CoinGlass.\n\nBitcoin liquidations chart. Source: CoinGlass\n\n"
+                  "That matched a slide to $91,200 on the day.\n", ["$91,200"]),
+    ("full stop", "Bitcoin liquidations chart. Source: CoinGlass\n\nLooking at the chart, shorts lost $12 million.\n", []),
     # a caption's own figures are its credit's
     ("own", "Longs lost $88 million in a day | Source: CoinGlass\n", []),
     # a photo's credit credits no prose

@@ -27,16 +27,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from writer.check import captions
 from writer.check.casefold import lower_pattern, lowered
 from writer.check.document import Article, Block
 from writer.check.lazyre import Deferred
 from writer.check.figures import Figure
-from writer.check.phrases import PhraseSet
+from writer.check.phrasefile import phrase_section
+from writer.check.phrases import PhraseSet, _compile
 
 CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", "estimate", "disagreement"})
-NOTE_CLASSES = frozenset({"note_backward", "note_forward", "note_label"})
+NOTE_CLASSES = frozenset({"note_backward", "note_run", "note_forward", "note_label"})
 # What lets an earlier sentence of a paragraph cover the figures after it: naming their source or
 # qualifying them. "Reported figures differ" alone says nothing of whose the next figure is.
 RUN_OPENING = CAVEAT_CLASSES - {"disagreement"}
@@ -52,6 +54,14 @@ _BACK_AFTER = Deferred(globals(), r"^\s*(?:figure|total|tally|sum|amount|loss|lo
 
 def _refers_back(fu) -> bool:
     return bool(_BACK_BEFORE.search(fu.left) or (_THE_BEFORE.search(fu.left) and _BACK_AFTER.match(fu.right)))
+
+
+@lru_cache(maxsize=1)
+def _carry_words() -> dict[str, re.Pattern]:
+    """phrases.yaml ``carry``: the words of liquidation data and of market context, for lowered text (compiled
+    as the marker classes are: writer/check/phrases.py ``_compile``)."""
+    section = phrase_section("carry")
+    return {k: _compile(section[k], 0, fold=True, scan=True) for k in ("liquidations", "context")}
 
 
 # A "Name:" label opens its block: only the first few characters (markup blanked to spaces) may precede it.
@@ -143,7 +153,12 @@ class Sentence:
             return None
         if not (self.has_caveat() or self.sources):
             return None
-        return "forward" if "note_forward" in self.classes and "note_backward" not in self.classes else "backward"
+        classes = self.classes
+        if "note_forward" in classes and "note_backward" not in classes:
+            return "forward"
+        # "Those figures are X's": the run right before it only (Analysis._in_run), unless a stronger note word
+        # ("the above", "data caveat") makes it the section's
+        return "run" if "note_run" in classes and not classes & {"note_backward", "note_label"} else "backward"
 
 
 @dataclass(frozen=True)
@@ -210,7 +225,8 @@ class Analysis:
             if s is sentence:
                 continue
             idx = self._index[id(s)]
-            if (direction == "backward" and idx > own) or (direction == "forward" and idx < own):
+            if (direction == "backward" and idx > own) or (direction == "forward" and idx < own) or (
+                    direction == "run" and idx > own and self._in_run(s, sentence)):
                 out.append(s)
         credit = self._closing_credit(sentence.block)
         if credit is not None and credit is not sentence and credit not in out and self._pos[id(credit)] > self._pos[id(sentence)]:
@@ -223,6 +239,16 @@ class Analysis:
             out.append(caption)
         return out
 
+    def _in_run(self, note: Sentence, sentence: Sentence) -> bool:
+        """Is ``sentence`` (before ``note``) in the run a back-pointing note covers: its own paragraph's earlier
+        sentences, or, when the note opens its paragraph, the paragraph (or list) right before it?"""
+        if sentence.block == note.block:
+            return True
+        before = note.block - 1
+        blocks = self.article.blocks
+        return (self._pos[id(note)] == 0 and before >= 0 and blocks[before].section == blocks[note.block].section
+                and sentence.block in captions.list_run(blocks, before))
+
     def _caption_credit(self, block_index: int) -> Sentence | None:
         """The credit line or chart caption that credits this block (writer/check/captions.py), if any."""
         got = self._prefixes.get("captions")
@@ -231,61 +257,12 @@ class Analysis:
         return got.get(block_index)
 
     def _find_captions(self) -> dict[int, Sentence]:
-        """Block index -> the credit covering it, for every credit line of the article (one pass; a block
-        too long to be a caption is not read)."""
-        blocks = self.article.blocks
-        out: dict[int, Sentence] = {}
-        source_rx = self.sentences[0]._reader.source_rx if self.sentences else None
-        for i, b in enumerate(blocks):
-            own = self._by_block.get(i)
-            if b.kind != "paragraph" or b.in_list or len(b.text) > captions.CAPTION_CHARS or not own:
-                continue
-            form = captions.credit_form(b.text, source_rx)
-            if form is None:
-                continue
-            credit = own[-1]
-            out.setdefault(i, credit)
-            self._credit_names[id(credit)] = {self.sentences[0]._reader.spelling[m.group(0).lower()]
-                                              for m in (source_rx.finditer(form[1]) if source_rx is not None else ())}
-            before = i - 1 if i > 0 and self._prose_neighbour(i - 1, b.section) else None
-            after = i + 1 if i + 1 < len(blocks) and self._prose_neighbour(i + 1, b.section) else None
-            kind, _ = form
-            if kind == "picture":
-                continue  # a photo's credit credits the photo
-            if kind == "bare" and before is not None:
-                for r in self._list_run(before):  # a credit under prose closes it (as a last-sentence credit does)
-                    out.setdefault(r, credit)
-                if not blocks[before].text.rstrip().endswith(":"):
-                    before = None
-            elif before is not None and not blocks[before].text.rstrip().endswith(":"):
-                before = None  # a caption under prose that does not introduce it
-            if after is None:
-                continue
-            # below a caption: the prose that says it reads the chart, or the prose after a chart that a
-            # colon introduced ("Here is how liquidations split:"), when it gives no provenance of its own
-            if captions.points_at_chart(self._by_block[after][0].text) or (
-                    before is not None and not any(s.has_caveat() for r in self._list_run(after) for s in self._by_block.get(r, ()))):
-                for r in self._list_run(after):
-                    out.setdefault(r, credit)
-        return out
-
-    def _prose_neighbour(self, index: int, section: int) -> bool:
-        """May a credit line next to this block credit it: prose of the same section, not another credit line?"""
-        b = self.article.blocks[index]
-        return (b.kind == "paragraph" and b.section == section and bool(self._by_block.get(index))
-                and (b.in_list or captions.is_prose(b.text)) and captions.credit_form(b.text, None) is None)
-
-    def _list_run(self, index: int) -> list[int]:
-        """The block, or the whole list it is an item of."""
-        blocks = self.article.blocks
-        if not blocks[index].in_list:
-            return [index]
-        lo = hi = index
-        while lo > 0 and blocks[lo - 1].in_list and blocks[lo - 1].section == blocks[index].section:
-            lo -= 1
-        while hi + 1 < len(blocks) and blocks[hi + 1].in_list and blocks[hi + 1].section == blocks[index].section:
-            hi += 1
-        return list(range(lo, hi + 1))
+        """Block index -> the credit covering it (writer/check/captions.py ``place_credits``)."""
+        reader = self.sentences[0]._reader if self.sentences else None
+        found, names = captions.place_credits(self.article.blocks, self._by_block, reader.source_rx if reader else None,
+                                              reader.spelling if reader else {})
+        self._credit_names.update(names)
+        return found
 
     def _list_credit(self, block_index: int) -> Sentence | None:
         """What credits a whole list or table: the sentence ending in a colon that introduces it ("CoinGlass
@@ -405,13 +382,39 @@ class Analysis:
         """Is there any attribution or caveat in scope (sentence, run opening with ``carry``, notes)?"""
         if carry:
             first = self._first_caveat(fu.block_index)  # one search per paragraph, not per sentence
-            if first is not None and first < fu.sentence.end:
+            if first is not None and first < fu.sentence.end and (
+                    first >= fu.sentence.start or not self._context_only(fu.sentence) or self._context_carried(fu)):
                 return True
         elif fu.sentence.has_caveat():
             return True
         # (a list's or table's credit attributes it even when only a name and its data say so: "CoinGlass data:")
         return (any(s.classes & CAVEAT_CLASSES for s in self.covering_notes(fu)) or self._list_credit(fu.block_index) is not None
                 or self._caption_credit(fu.block_index) is not None)
+
+    def _context_only(self, s: Sentence) -> bool:
+        """Is the sentence about market context (a price, the market's capitalisation, a yield) and not about
+        liquidations? An earlier attribution of liquidation data does not carry to it (``carry`` in
+        phrases.yaml): the desk that counted the liquidations did not price the market."""
+        return not self._words(s, "liquidations") and self._words(s, "context")
+
+    def _liquidations_only(self, s: Sentence) -> bool:
+        return self._words(s, "liquidations") and not self._words(s, "context")
+
+    def _words(self, s: Sentence, kind: str) -> bool:
+        """Does the sentence hold words of ``kind`` (phrases.yaml ``carry``)? Once per sentence and kind."""
+        key = (kind, id(s))
+        if key not in self._prefixes:
+            low = lowered(s.text)
+            self._prefixes[key] = bool(_carry_words()[kind].search(low if low is not None else s.text.lower()))
+        return self._prefixes[key]
+
+    def _context_carried(self, fu: FigureUse) -> bool:
+        """A figure of market context is carried by its own sentence's caveat, or by an earlier opening of its
+        paragraph that is not about liquidations alone."""
+        if fu.sentence.has_caveat():
+            return True
+        return any((s.figures or self.phrases.speaks_of_data(s.text)) and s.has_caveat() and self._opens_run(s)
+                   and not self._liquidations_only(s) for s in self.carried(fu))
 
     def _first_caveat(self, block_index: int) -> int | None:
         """Where the first sentence of a block that opens an attributed run starts: one with an
@@ -439,14 +442,15 @@ class Analysis:
         named = set(self.own_attributed(fu))
         if carry:
             opener = self._prefix_named(fu.block_index)[self._pos[id(fu.sentence)]]
-            if opener is not None:
+            if opener is not None and not (self._context_only(fu.sentence) and self._liquidations_only(opener)):
                 named |= opener.attributed
         if run:
             opener = self.run_opening(fu)
             if opener is not None:
                 named |= opener.attributed
         for s in self.covering_notes(fu):
-            named |= self._credit_names.get(id(s)) or s.attributed
+            # (a credit line's name, and any name in a back-pointing note, is named as the source)
+            named |= self._credit_names.get(id(s)) or (s.sources if s.note == "run" else s.attributed)
         return named
 
     def own_attributed(self, fu: FigureUse) -> set[str]:

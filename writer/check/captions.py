@@ -16,8 +16,9 @@ caption's credit reaches (tests/test_check_reading_captions.py):
 
 A credit reaches one paragraph (or the one list it touches) on each side at most, never the
 section: a figure two paragraphs away is not the chart's. The words are data (``captions``
-and ``frames: labels`` in phrases.yaml); this module only reads their form, and
-``Analysis._find_captions`` (writer/check/analysis.py) places them.
+and ``frames: labels`` in phrases.yaml); this module reads their form and places them
+(``place_credits``), and the analysis (writer/check/analysis.py) counts a credit covering a
+figure's block as a note covering it.
 """
 
 from __future__ import annotations
@@ -32,8 +33,13 @@ from writer.check.phrasefile import phrase_section
 CAPTION_CHARS = 240
 # The credited name after the label: a source's name and a few words ("CryptoQuant on X"), no sentence.
 NAME_CHARS = 60
+# A credit may give the source's page instead ("Source: https://..."): an address up to this long.
+URL_CHARS = 200
 # ...and, with no label before it ("<title> / CoinGlass"), at most this many words.
 NAME_WORDS = 4
+# What ends a credit's label: "Source: X", "Source| X", "Source- X" (a dash before a space).
+_LABEL_END = r"(?:[:|]|[-–—](?=\s))"
+_LABEL_END_CHARS = ":|-–—"  # (a line holding none of them has no label end: a cheap test first)
 # Prose ends its last sentence with one of these; a chart's title line does not.
 _PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 
@@ -42,8 +48,9 @@ _PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 class CaptionWords:
     bare: re.Pattern  # "Source: X", "(Data: X)", "Image source: X"
     titled: re.Pattern  # "<title> | Source: X", "<title> / Source: X", "<title>| Source| X"
-    named: re.Pattern  # "<title> / X" (X a registered source: checked by the caller)
+    named: re.Pattern  # "<title> / X" (X a source's name: ``_a_name``)
     pointer: re.Pattern  # "From the graph, ...", "As the chart shows, ..."
+    intro: re.Pattern  # "Below is a table that shows ...": prose that introduces the chart below it
     picture: re.Pattern  # "Image source: X", "Photo: X": a photo's credit, which credits no prose
     separated: re.Pattern  # a space and a separator: what ``named`` needs somewhere in a line (a cheap test first)
     credited: re.Pattern  # a separator, a label and its colon: what ``titled`` needs somewhere in a line (the same)
@@ -55,7 +62,7 @@ def caption_words() -> CaptionWords:
     labels = sorted(set(phrase_section("frames")["labels"]), key=len, reverse=True)
     label = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in labels)
     sep = "|".join(section["separators"])
-    name = rf"(?P<name>[^:|.;]{{1,{NAME_CHARS}}}?)"
+    name = rf"(?P<name>https?://\S{{1,{URL_CHARS}}}?|[^:|.;]{{1,{NAME_CHARS}}}?)"  # a name, or the address of its page
     # A title: the shortest start of the line that holds a word character and lets the rest match. Written as "up to
     # the first word character, then as few more as will do" ("[^\w\n]*\w.*?"): the same titles, in the same order,
     # as ".*?\w.*?", which tried every pair of lengths (a 200-character line of prose with a colon took 20-30 ms,
@@ -63,13 +70,14 @@ def caption_words() -> CaptionWords:
     title = r"(?P<title>[^\w\n]*\w.*?)"
     flags = re.IGNORECASE
     return CaptionWords(
-        bare=re.compile(rf"^\W*(?:{label})\s*[:|]\s*{name}[\s.)\]]*$", flags),
-        titled=re.compile(rf"^{title}\s*(?:{sep})\s*(?:{label})\s*[:|]\s*{name}[\s.)\]]*$", flags),
+        bare=re.compile(rf"^\W*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$", flags),
+        titled=re.compile(rf"^{title}\s*(?:{sep})\s*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$", flags),
         named=re.compile(rf"^{title}\s+(?:{sep})\s*{name}[\s.)\]]*$", flags),
-        picture=re.compile(rf"^\W*(?:{'|'.join(section['pictures'])})\s*[:|]", flags),
+        picture=re.compile(rf"^\W*(?:{'|'.join(section['pictures'])})\s*{_LABEL_END}", flags),
+        intro=re.compile(rf"(?<![\w-])(?:{'|'.join(section['intros'])})(?![\w-])", flags),
         pointer=re.compile(rf"(?<![\w-])(?:{'|'.join(section['pointers'])})(?![\w-])", flags),
         separated=re.compile(rf"\s(?:{sep})", flags),
-        credited=re.compile(rf"(?:{sep})\s*(?:{label})\s*[:|]", flags),
+        credited=re.compile(rf"(?:{sep})\s*(?:{label})\s*{_LABEL_END}", flags),
     )
 
 
@@ -84,7 +92,7 @@ def credit_form(text: str, source_rx) -> tuple[str, str] | None:
     # (What each form needs somewhere in the line is looked for first: most short paragraphs are prose, and
     # the titled and named forms try every way to end the title, a tenth of a fact-free check when run on
     # every one. The same answers: tests/test_check_fast_paths.py.)
-    labelled = ":" in last or "|" in last  # the bare and titled forms' "[:|]" after the label
+    labelled = any(c in last for c in _LABEL_END_CHARS)  # the bare and titled forms' label end
     m = words.bare.match(last) if labelled else None
     if m:
         if words.picture.match(last):
@@ -122,6 +130,76 @@ def is_prose(text: str) -> bool:
     return bool(_PROSE_END.search(text))
 
 
+def introduces_chart(text: str) -> bool:
+    """Does a paragraph introduce the chart below it (a closing colon, "Below is a table that shows ...")?"""
+    return text.rstrip().endswith(":") or bool(caption_words().intro.search(text))
+
+
 def points_at_chart(text: str) -> bool:
     """Does a paragraph lean on the chart beside it ("From the graph, ...")?"""
     return bool(caption_words().pointer.search(text))
+
+
+def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[dict, dict]:
+    """Every credit line of an article placed (see the module's docstring): block index -> the credit
+    sentence covering that block, and id(credit sentence) -> the source ids it names. ``blocks``: the
+    article's blocks; ``by_block``: block index -> its sentences (``writer.check.analysis.Sentence``)."""
+    out: dict = {}
+    names: dict = {}
+
+    def prose(index: int, section: int) -> bool:  # may a credit line next to this block credit it?
+        b = blocks[index]
+        return (b.kind == "paragraph" and b.section == section and bool(by_block.get(index))
+                and (b.in_list or is_prose(b.text)) and credit_form(b.text, None) is None)
+
+    def run(index: int) -> list[int]:
+        return list_run(blocks, index)
+
+    def credit(indices, line) -> None:
+        for r in indices:
+            out.setdefault(r, line)
+
+    for i, b in enumerate(blocks):
+        own = by_block.get(i)
+        if b.kind != "paragraph" or len(b.text) > CAPTION_CHARS or not own:
+            continue
+        form = credit_form(b.text, source_rx)
+        if form is None:
+            continue
+        kind, name = form
+        line = own[-1]
+        names[id(line)] = {spelling[m.group(0).lower()] for m in (source_rx.finditer(name) if source_rx is not None else ())}
+        if b.in_list:  # a list's last item that only credits ("- Source: CoinGlass") credits the list
+            if kind == "bare" and (i + 1 == len(blocks) or not blocks[i + 1].in_list or blocks[i + 1].section != b.section):
+                credit(run(i), line)
+            continue
+        credit([i], line)  # its own figures
+        if kind == "picture":
+            continue  # a photo's credit credits the photo
+        before = i - 1 if i > 0 and prose(i - 1, b.section) else None
+        after = i + 1 if i + 1 < len(blocks) and prose(i + 1, b.section) else None
+        if kind == "bare" and before is not None:
+            credit(run(before), line)  # a credit under prose closes it (as a last-sentence credit does)
+        introduced = before is not None and introduces_chart(by_block[before][-1].text)
+        if after is None:
+            continue
+        # below a caption: the prose that says it reads the chart, or the prose after a chart that the prose
+        # above introduced, when it gives no provenance of its own
+        below = run(after)
+        if points_at_chart(by_block[after][0].text) or (
+                introduced and not any(s.has_caveat() for r in below for s in by_block.get(r, ()))):
+            credit(below, line)
+    return out, names
+
+
+def list_run(blocks, index: int) -> list[int]:
+    """The block, or every item of the list it belongs to (one section's consecutive list blocks)."""
+    if not blocks[index].in_list:
+        return [index]
+    lo = hi = index
+    section = blocks[index].section
+    while lo > 0 and blocks[lo - 1].in_list and blocks[lo - 1].section == section:
+        lo -= 1
+    while hi + 1 < len(blocks) and blocks[hi + 1].in_list and blocks[hi + 1].section == section:
+        hi += 1
+    return list(range(lo, hi + 1))

@@ -64,6 +64,11 @@ DURATION_WORDS = "|".join(DURATION_UNITS)  # the words of the grammar's duration
 # One alternation, most specific first; named groups say which form matched.
 # "from 46 to 1", "from about 622,000 to 1": a move's start, with at most one word of hedge between
 _MOVE_FROM = re.compile(r"\bfrom\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+# "fell by $225 billion to $3.08 trillion", "shed $2,000 to $87,000": a change in one direction, then the level
+# reached. Not after a verb with no direction: "moved by -0.5% to +0.5%" (how drafts print a signed range of
+# change) is one range; nor when the first end is signed (see the callers).
+_MOVE_BY = re.compile(r"\b(?:fell|dropped|slid|sank|plunged|tumbled|declined|rose|climbed|jumped|gained|added|lost|shed|"
+                      r"evaporated|shrank|grew|increased|decreased)(?:\s+by)?\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _FROM_REACH = 24  # characters before a figure where "from" and one hedge word ("from approximately ") stand
 _FIGURE_SOURCE = (
     rf"""
@@ -153,7 +158,7 @@ def _word_starts(words) -> str:
 
 # Where a number word can start: every match of _NUMBER_WORDS_LOWER starts at one of these, and two of them never
 # overlap (each is letters after a non-letter), so trying the twin only there finds its matches (_number_words_lower).
-_NUMBER_WORD_STARTS = re.compile(_word_starts([*_TENS_WORDS, *_UNITS_WORDS]))
+_NUMBER_WORD_STARTS = Deferred(globals(), _word_starts([*_TENS_WORDS, *_UNITS_WORDS]))
 
 
 def _number_words_lower(low: str):
@@ -173,10 +178,39 @@ _PART_OF = {"half": 0.5, "a quarter of": 0.25, "one quarter of": 0.25, "three qu
             "a third of": 1 / 3, "one third of": 1 / 3, "two thirds of": 2 / 3, "two-thirds of": 2 / 3}
 _HALF_RE = re.compile(r"(?<![\w$])(?P<part>half|(?:a|one)\s+quarter\s+of|three[-\s]quarters\s+of|(?:a|one)\s+third\s+of|two[-\s]thirds\s+of)"
                       r"\s+a\s+(?P<mag>million|billion|trillion)(?P<dollars>\s+(?:of\s+)?dollars|\s+USD)?\b", re.IGNORECASE)
-# A multiple: "a 40x jump", "3× the daily average"; a leverage setting ("100x leverage", "long 40x", "a 40x
-# long", "a 40X bearish position") is a position's terms, not a figure.
+# A high or low against a span ("a 5-year high", "a three-month low"): a comparison a desk takes from
+# someone, with its span in days (a year as 365, a month as 30). "The 50-day moving average" and "the
+# 10-year bond" name an indicator and an instrument, not a comparison: only before high/low and the like.
+# ("its weakest quarter in six years" stays prose: annotators do not count it.) A share in words ("half
+# of the liquidations") is not read: drafts print "more than half of the liquidations" as their own
+# comparison, unattributed (templates/sections/data.md.j2), and would fail their own check.
+_SPAN_DAYS = {"year": 365, "month": 30, "week": 7, "day": 1}
+_SPAN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+               "eleven": 11, "twelve": 12}
+# (scanned from the span's word, on the lowered text: a literal first word lets the engine skip ahead)
+_EXTREME_RE = re.compile(r"(?P<span>year|month|week|day)\s+(?:high|low|peak|record|bottom|top)s?\b")
+_SPAN_NUMBER = re.compile(r"(?<![\w$.,-])(?P<num>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[-\s]$")
+# A multiple: "a 40x jump", "3× the daily average"; leverage ("100x leverage", "long 40x", "a 40x long") is
+# not read here: one position's leverage is read apart (``_POSITION_LEVERAGE``), any other is no figure.
 _MULTIPLE_RE = re.compile(rf"(?P<num>\d(?<![\w$.,]\d)(?<!long \d)(?<!short \d)(?<!at \d)(?:{NUM_TAIL}))\s?[x×](?![\w])(?!\s*(?:(?:bullish|bearish)\s+)?(?:leverage|leveraged|levered|margin|long|longs|short|shorts|position|positions)\b)", re.IGNORECASE)
 _LEVERAGE_BEFORE = Deferred(globals(), r"\b(?:leverage[sd]?|margin)\b[^.;]*$", re.IGNORECASE)
+# ...but one position's leverage is a figure: a tracker reports it and desks attribute it ("opened a 40x
+# long, Lookonchain said"; "a 5x leveraged short position"; "a whale ... using 40x leverage"). A venue's
+# terms ("max leverage of 50x", "up to 100x leverage", "leverage limits of 40x") and leverage in general
+# ("traders using 2x leverage", "he was long 25x") stay none: no tracker reports them about a position.
+_POSITION_LEVERAGE = Deferred(globals(), rf"(?<![\w$.,])(?P<num>{NUM})\s?[x×](?![\w])(?=\s+(?:(?P<noun>(?:(?:bullish|bearish|leveraged|"
+                                          rf"levered|isolated|cross)\s+){{0,2}}(?:long|short|position|bet|trade|whale|trader|wallet)\b)"
+                                          rf"|leverage\b))", re.IGNORECASE)
+# "a 40x long", "the whale's 25x short", "a massive 5x leveraged short": a determiner at most three words before.
+_DETERMINER_BEFORE = Deferred(globals(), r"(?:\b(?:a|an|the|its|his|her|their|this|that|one)|['’]s)\s+(?:[\w$.,'’-]+\s+){0,3}$", re.IGNORECASE)
+# "a whale ... using 40x leverage": one holder or position named earlier in the sentence.
+_ONE_POSITION_BEFORE = Deferred(globals(), r"\b(?:a|an|the|its|his|her|their|this|that|one)\s+(?:[\w$.,'’-]+\s+){0,4}?"
+                                           r"(?:long|short|position|bet|trade|whale|trader|wallet|address|account|investor)\b", re.IGNORECASE)
+# Where the words that may name the position start: after a sentence's or clause's end, a colon, or a quotation
+# mark (a quote is read as its own words, as the fact base holds them: "... said: “10x leverage is a bet”").
+_CLAUSE_START = re.compile(r"[.;:!?](?=\s)|[\"“”«»]")
+# A venue's terms right before it: "max leverage to", "up to", "limits of", "caps leverage at".
+_VENUE_TERMS_BEFORE = Deferred(globals(), r"\b(?:max(?:imum)?|up\s+to|limits?|caps?|capped|ceiling|offer(?:s|ing|ed)?|allow(?:s|ing|ed)?|support(?:s|ing|ed)?)\b[^.;]{0,25}$", re.IGNORECASE)
 # Two figures that are the ends of one range: what stands between them, and what may stand before the first.
 # A duration's word may follow each end ("67,400 hours to 70,900 hours": the check reads no unit in it).
 _RANGE_JOIN = re.compile(rf"^\s*(?:(?:{DURATION_WORDS})s?\s+)?(?:[-–—]|to|to\s+(?:even|as\s+(?:much|many|high)\s+as|about|around|roughly|nearly|approximately|some|perhaps)|and(?:\s+(?:about|around|roughly|nearly|approximately|some))?)\s*$", re.IGNORECASE)
@@ -317,6 +351,8 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
     if kind == "mrange":
         if m.string[max(0, m.start() - 5):m.start()].lower().endswith("from "):
             return None  # "from $90,000 to $96,000" is a move between two points; see find_figures
+        if " to " in text and not g("mr_neg") and _MOVE_BY.search(m.string[max(0, m.start() - _FROM_REACH):m.start()]):
+            return None  # "fell by $225 billion to $3.08 trillion": a change and the level it reached
         hi_mag = g("mr_hi_mag")
         lo, lp = _amount(g("mr_lo"), g("mr_lo_mag") or hi_mag)
         hi, hp = _amount(g("mr_hi"), hi_mag)
@@ -470,7 +506,7 @@ _DURATION_NOUN = re.compile(r"\s+(?:(?:losing|winning)\s+)?(?:wait|streak|drough
 _WINDOW_BEFORE = re.compile(r"\b(?:in|within|over|during|for|past|last|next|previous|the|of|a|an|per|every|each|after|before|since|than|into|by)\s*$", re.IGNORECASE)
 # Their case-sensitive twins for the lowered words (writer/check/casefold.py: the same answer, 2-3x faster; None
 # when a pattern cannot be folded). Asked at every number a duration word follows.
-_DURATION_LEAD_FOLDED, _WINDOW_BEFORE_FOLDED = (re.compile(p) if p is not None else None
+_DURATION_LEAD_FOLDED, _WINDOW_BEFORE_FOLDED = (Deferred(globals(), p) if p is not None else None
                                                 for p in (lower_pattern(_DURATION_LEAD.pattern), lower_pattern(_WINDOW_BEFORE.pattern)))
 # Qualifiers that are also a window's preposition ("over 24 hours", "up to 12 hours"): no hedge on a duration.
 _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over", "just under"})
@@ -692,6 +728,42 @@ def _qualifiers_of(q: dict[str, tuple[str, ...]]) -> tuple[re.Pattern, int]:
 _QUALIFIERS_KEPT: dict[int, tuple[dict, re.Pattern, int]] = {}
 
 
+def _taken(found: list, start: int, end: int, base: int) -> bool:
+    """Does a figure already read overlap ``start:end`` (offsets in the text scanned)?"""
+    return any(f.start - base < end and start < f.end - base for f in found)
+
+
+def _extremes(text: str, lower: str, found: list, base: int) -> list:
+    """"a 5-year high": the span of the comparison, in days (``_EXTREME_RE``); ``lower``: the text lowered,
+    with the same offsets (``lowered``), or ``text.lower()``."""
+    if len(lower) != len(text):
+        return found  # (a text whose lowering moves offsets: no span is read in it)
+    for m in _EXTREME_RE.finditer(lower):
+        n = _SPAN_NUMBER.search(lower, max(0, m.start() - 8), m.start())
+        if n is None or _taken(found, n.start("num"), m.end("span"), base):
+            continue
+        start, end, num, span = n.start("num"), m.end("span"), n.group("num"), m.group("span")
+        days = (float(num) if num[0].isdigit() else _SPAN_WORDS[num]) * _SPAN_DAYS[span]
+        found.append(Figure(base + start, base + end, text[start:end], "days", days, days, True, _SPAN_DAYS[span] / 2))
+    return found
+
+
+def _position_leverage(text: str, found: list, base: int) -> list:
+    """One position's leverage read as a figure (a multiple: unit "ratio"), see ``_POSITION_LEVERAGE``."""
+    for m in _POSITION_LEVERAGE.finditer(text):
+        if _taken(found, m.start(), m.end(), base):
+            continue
+        before = text[max(0, m.start() - 160):m.start()]
+        ends = [e.end() for e in _CLAUSE_START.finditer(before)]
+        holder = before[ends[-1] if ends else 0:]  # this sentence's (or clause's) words before it
+        one = _DETERMINER_BEFORE.search(holder) if m.group("noun") else _ONE_POSITION_BEFORE.search(holder)
+        if one is None or _VENUE_TERMS_BEFORE.search(holder):
+            continue
+        v, p = _amount(m.group("num"), None)
+        found.append(Figure(base + m.start(), base + m.end(), m.group(0), "ratio", v, v, True, p))
+    return found
+
+
 def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None, base: int = 0, *,
                  sentences=None, figure_free: set[str] | None = None) -> list[Figure]:
     """Every figure in ``text``, in order, with its approximation or bound word kept apart.
@@ -746,6 +818,9 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
             continue  # "cut max leverage to 40x", "leverage ranging from 13x to 19x": a position's terms
         v, p = _amount(m.group("num"), None)
         found.append(Figure(base + m.start(), base + m.end(), m.group(0), "ratio", v, v, True, p))
+    if "x" in lower or "×" in text:
+        found = _position_leverage(text, found, base)
+    found = _extremes(text, lower, found, base)
     if _DIGIT_RE.search(text):
         found = _read_tickers(text, found, base)
         found = _read_in_context(text, found, qre, base)
@@ -832,6 +907,8 @@ def _range_ends(text: str, a: Figure, b: Figure, base: int) -> bool:
         return bool(_BETWEEN_BEFORE.search(before))
     if _FROM_BEFORE.search(before):
         return bool(_RANGE_OPEN.search(before))
+    if between.strip().lower().startswith("to") and a.lo >= 0 and _MOVE_BY.search(before):
+        return False  # "fell by $225 billion to $3.08 trillion": a change and the level reached
     return True
 
 

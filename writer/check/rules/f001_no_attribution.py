@@ -24,9 +24,15 @@ RULE = Rule(
     doc="""\
 ## What it does
 Without a fact file, checks that every figure has some attribution or caveat: in its
-sentence ("according to", "data from CoinGlass show", "an estimated", "unverified"),
-in an earlier sentence of its paragraph that opens the run, or in a note covering it
-("the above figures come from a single source"). House rule for a repeated figure:
+sentence ("according to", "data from CoinGlass show", "..., the data shows", "heat maps
+suggest", "unverified"), in an earlier sentence of its paragraph that opens the run (not
+from a sentence about liquidations alone to one about market context alone: the desk that
+counted the liquidations did not price the market), in a note covering it ("the above
+figures come from a single source"; "Those figures are CoinGlass's." covers the run right
+before it), or in a credit line beside it ("Source: CoinGlass" right under its paragraph;
+a chart's caption above prose that says it reads the chart, "From the graph, ...").
+"An estimated $400 million ... wiped out" and "would be liquidated if ..." hedge or
+condition a figure without saying where it comes from. House rule for a repeated figure:
 every paragraph attributes its own figures, except a figure that refers back to one
 already attributed earlier in the same section ("this $427 million", "the same 94%",
 "the $1.45 billion total"); a bare repeat is attributed again, and the headline neither

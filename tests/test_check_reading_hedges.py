@@ -1,0 +1,44 @@
+"""Hedges and conditions that are not provenance: "an estimated $400 million ... wiped out" and "would
+be liquidated if ETH hits $895" with no source.
+
+"An estimated" right before a realised figure is the writer's approximation (a qualifier), not an
+estimate of potential liquidations, and a condition ("if BTC falls to $X, $Y would be liquidated")
+says what would happen, not who says so: with no source in scope both leave their figures
+unattributed (both annotators of the held-out dev sets read them so). Words of potential with their
+basis (a heat map, a model, "estimated ... could") remain the caveat an estimate needs. Every
+sentence is the project's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from writer.check import Checker
+
+CASES = [
+    # an approximation of what happened
+    ("realised", "An estimated $410 million in positions was wiped out over the day.", ["$410 million"]),
+    ("realised", "Liquidations hit an estimated 152,000 traders overnight.", ["152,000 traders"]),
+    ("realised", "An estimated $410 million in positions was wiped out, CoinGlass said.", []),
+    # an estimate of what could happen keeps its word
+    ("potential", "An estimated $286 million of longs could go if bitcoin drops below $80,000.", []),
+    ("potential", "Liquidations were estimated at $1.2 billion by the desk's model.", []),
+    ("potential", "Hyblock estimates $610 million of long liquidations below $88,000.", []),
+    ("potential", "Heat maps put $1.1 billion of shorts above $75,000.", []),
+    # a condition with no source
+    ("condition", "A wallet holding $150m of ETH would be liquidated if ETH hits $895.", ["$150m", "$895"]),
+    ("condition", "Shorts worth $90 million could be wiped out if SOL tops $210.", ["$90 million", "$210"]),
+    ("condition", "Shorts worth $90 million could be wiped out if SOL tops $210, per Hyblock's liquidation map.", []),
+    ("condition", "Lookonchain said the $150m position would be liquidated if ETH hits $895.", []),
+]
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker()
+
+
+@pytest.mark.parametrize("family, text, flagged", CASES, ids=[f"{f}-{i}" for i, (f, _, _) in enumerate(CASES)])
+def test_hedges_and_conditions(checker, family, text, flagged):
+    found = [f.figure for f in checker.check_text(text) if f.code == "F001"]
+    assert found == flagged, [(f.code, f.figure) for f in checker.check_text(text)]
