@@ -304,7 +304,11 @@ def _scalar(node, at: Path_, problems, path, reader):
             return None
         if _PLAIN_DECIMAL.fullmatch(node.value):  # PyYAML's answer, without its constructor's dispatch
             return int(node.value)
-    return reader.construct_object(node)
+    try:
+        return reader.construct_object(node)
+    except ValueError:  # PyYAML resolves "0x_" or "0b_" as a number its own constructor cannot read
+        problems.append(_p(path, node, at, f"{node.value!r} is not a number YAML can read: write the figure in digits"))
+        return None
 
 
 # A whole number as YAML 1.1 reads it in decimal: no sign, underscore, base prefix or leading zero (octal).
