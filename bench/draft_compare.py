@@ -10,6 +10,10 @@ count) are laid out side by side and run alternately (the order flips every
 round) with the same interpreter, each run a fresh process. Times are the
 process's own CPU time, which moves less with the load than wall time.
 
+Identity: before the timed runs each tree drafts every example, kinds and corpus event and the
+generated ones (Markdown, claim map, HTML page) and loads every refused file of ``tests/broken``;
+the report says whether the two trees' outputs are byte-identical (the refusals by their messages).
+
 Warm: one process loads N synthetic events (bench/make_factbase.py, written
 once and shared) and drafts them all with one Drafter (Markdown, claim map,
 self-check; no provenance check, as a batch worker drafts), after drafting
@@ -62,6 +66,34 @@ print(1000 * loading / len(events), 1000 * drafting / len(events), words / len(e
 """
 
 
+# Byte-identity, run once per tree before the timed runs: every draft (Markdown, claim map, HTML page) of the example,
+# kinds and corpus events and of the generated ones, and the message of every refused fact file of tests/broken; the
+# tree prints the sha256 of it all, so a speed change is shown to change no output.
+IDENTITY = """
+import hashlib, sys
+from pathlib import Path
+from writer.errors import InputError, WriterError
+from writer.factbase.loader import load_event
+from writer.draft import Drafter
+root, generated = Path(sys.argv[1]), Path(sys.argv[2])
+drafter = Drafter(run_check=False)
+files = sorted(root.glob("factbase/*/*.yaml")) + sorted(generated.glob("events/*.yaml")) + sorted(root.glob("tests/broken/*.yaml"))
+digest, drafts, refused = hashlib.sha256(), 0, 0
+for path in files:
+    if path.name == "sources.yaml":
+        continue
+    try:
+        draft = drafter.draft(load_event(path))
+        out = draft.markdown + draft.to_json() + draft.html
+        drafts += 1
+    except (InputError, WriterError) as exc:
+        out = str(exc)
+        refused += 1
+    digest.update(f"{path.relative_to(root) if path.is_relative_to(root) else path.name}\\0{out}\\0".encode())
+print(digest.hexdigest(), drafts, refused)
+"""
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -90,6 +122,8 @@ def main() -> None:
                        check=True, stdout=subprocess.DEVNULL)
         for tree in trees.values():  # bytecode written, files in the page cache
             subprocess.run([sys.executable, "-c", COLD, str(EXAMPLE)], env=_env(tree), check=True, capture_output=True, cwd=tmp)
+        identity = {name: subprocess.run([sys.executable, "-c", IDENTITY, str(ROOT), str(facts)], env=_env(tree), check=True,
+                                          capture_output=True, text=True, cwd=tmp).stdout.split() for name, tree in trees.items()}
         before = os.getloadavg()
         cold: dict[str, list[float]] = {k: [] for k in trees}
         for r in range(cold_rounds):
@@ -127,6 +161,10 @@ def main() -> None:
         lines.append(f"| {name} | {1000 * med(cold[name]):.0f} ms | {med(load_ms[name]):.2f} | {med(draft_ms[name]):.2f} | "
                      f"{1000 / med(draft_ms[name]):.0f} | {words[name]:.0f} |")
     lines += ["", f"base/this (above 1: this tree is faster): cold {ratio(cold)}; loading {ratio(load_ms)}; drafting {ratio(draft_ms)}."]
+    same = identity["base"] == identity["this"]
+    lines += ["", f"Outputs: {'identical' if same else 'DIFFERENT'} in the two trees ({identity['this'][1]} drafts: Markdown, claim map and HTML "
+              f"page of the example, kinds, corpus and generated events; {identity['this'][2]} refusals of tests/broken and the rest, "
+              f"by their messages; sha256 {identity['this'][0][:12]}" + ("" if same else f" against {identity['base'][0][:12]}") + ")."]
     report = "\n".join(lines) + "\n"
     print(report)
     if args.write:

@@ -24,9 +24,9 @@ START_WAIT_S = 300.0
 END_WAIT_S = 120.0
 
 
-def _start_batch(fb: Path, out: Path) -> subprocess.Popen:
+def _start_batch(fb: Path, out: Path, *extra: str) -> subprocess.Popen:
     # A session of its own: a signal to its process group reaches the batch and its workers, as Ctrl-C on a terminal does.
-    return subprocess.Popen([sys.executable, "-m", "writer.cli", "batch", str(fb), "--out", str(out), "--jobs", str(JOBS), "-q"],
+    return subprocess.Popen([sys.executable, "-m", "writer.cli", "batch", str(fb), "--out", str(out), "--jobs", str(JOBS), "-q", *extra],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, PYTHONUNBUFFERED="1"), start_new_session=True)
 
 
@@ -41,8 +41,25 @@ def _workers_publishing(proc: subprocess.Popen, out: Path) -> list[int]:
             return pids
         time.sleep(0.02)
     proc.kill()
-    out_, err = proc.communicate()
+    _, err = proc.communicate()
     pytest.fail(f"the batch ended (or never got going) before it could be stopped: exit {proc.returncode}\n{err.decode()[-2000:]}")
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` now (Linux: parents read from /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
 
 
 def _alive(pid: int) -> bool:
@@ -116,6 +133,7 @@ def test_a_batch_killed_outright_leaves_no_worker(tmp_path):
 
 
 def test_a_signal_during_a_held_step_takes_effect_when_it_ends():
+    before = signal.getsignal(signal.SIGTERM)
     done = []
     with signals_stop_the_run():
         with pytest.raises(Interrupted) as raised:
@@ -125,7 +143,7 @@ def test_a_signal_during_a_held_step_takes_effect_when_it_ends():
                 done.append("the step went on to its end")
     assert done == ["the step went on to its end"]
     assert raised.value.committed and raised.value.exit_code == 143
-    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL or callable(signal.getsignal(signal.SIGTERM))
+    assert signal.getsignal(signal.SIGTERM) == before
 
 
 def test_a_signal_outside_a_held_step_stops_at_once_and_the_handlers_come_back():
@@ -139,3 +157,26 @@ def test_a_signal_outside_a_held_step_stops_at_once_and_the_handlers_come_back()
     assert reached == [] and not raised.value.committed and raised.value.exit_code == 130
     assert str(raised.value) == "stopped by SIGINT"
     assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
+
+
+def test_ctrl_c_stops_a_local_dask_cluster_without_a_traceback(tmp_path):
+    pytest.importorskip("distributed")
+    make_factbase(tmp_path / "fb", EVENTS)
+    out = tmp_path / "site"
+    proc = _start_batch(tmp_path / "fb", out, "--executor", "dask")
+    try:
+        deadline = time.monotonic() + START_WAIT_S
+        while time.monotonic() < deadline and proc.poll() is None and not any((out / ".writer" / "stage").glob("*/index.html")):
+            time.sleep(0.05)
+        assert proc.poll() is None, "the batch ended before it could be stopped"
+        below = _descendants(proc.pid)  # the cluster's processes (and multiprocessing's helper)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=END_WAIT_S)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    err = err.decode()
+    assert proc.returncode == 130, err
+    assert "stopped by SIGINT" in err and "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert below and _eventually_gone(below) == []
+    assert tree(out) == {}

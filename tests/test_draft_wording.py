@@ -1020,3 +1020,16 @@ def test_a_ratio_the_desk_works_out_is_rounded_as_a_newsroom_rounds_and_a_source
 """)
     assert "about 12 to 1 of long liquidations" in md and "11.9 to 1" not in md
     assert "2.63 to 1" in md
+
+
+def test_one_assets_levels_crossed_both_ways_from_one_source_make_one_sentence_without_invented_reasons():
+    """"bitcoin rose above $95,000 and fell below $89,000" ("and": the facts do not say which came first); a level
+    from another source keeps its own sentence; no reason the facts do not give ("where stops had gathered")."""
+    md = draft("""
+  - {id: up, metric: price_level, unit: USD, asset: BTC, direction: above, observations: [{source: coinmarketcap, value: 95000}]}
+  - {id: down, metric: price_level, unit: USD, asset: BTC, direction: below, observations: [{source: coinmarketcap, value: 89000}]}
+  - {id: eth_down, metric: price_level, unit: USD, asset: ETH, direction: below, observations: [{source: coingecko, value: 3100}]}
+""")
+    assert "bitcoin rose above $95,000 and fell below $89,000." in md
+    assert re.search(r"ether fell below \$3,100\.", md, re.I) and "rose above $95,000 and fell below $3,100" not in md
+    assert "stops had gathered" not in md and "treated as a ceiling" not in md

@@ -108,3 +108,232 @@ def test_whole_numbers_read_as_pyyaml_reads_them(text):
     data, positions = parse(f"value: {text}\n", "x.yaml")
     assert data["value"] == plain and type(data["value"]) is type(plain)
     assert positions[("value",)] == (1, 1)
+
+
+# --- writer's own templates: plain functions called without Context.call's marker look-ups ---------------
+
+
+def _drafts_of(paths) -> list[tuple[str, str, str]]:
+    drafter = Drafter(run_check=False)
+    return [(d.markdown, d.to_json(), d.html) for d in (drafter.draft(load_event(p)) for p in paths)]
+
+
+def test_drafts_with_the_plain_call_context_are_jinjas(monkeypatch):
+    import jinja2.runtime
+
+    from writer.draft import drafter as drafter_module
+
+    assert drafter_module._Bundled.context_class is not jinja2.runtime.Context
+    fast = _drafts_of(EVENTS + CORPUS)
+    monkeypatch.setattr(drafter_module._Bundled, "context_class", jinja2.runtime.Context)
+    assert _drafts_of(EVENTS + CORPUS) == fast
+
+
+def test_the_plain_call_context_calls_as_jinja_does(monkeypatch):
+    """Marked functions still get their context, environment or eval context; keyword arguments, methods,
+    classes, builtins and a StopIteration behave as under Jinja2's own Context.call."""
+    import jinja2
+
+    class Obj:
+        def m(self, x, *, y="m"):
+            return f"{x}{y}"
+
+        @jinja2.pass_environment
+        def marked_method(self, env, x):
+            return f"{x}:{type(env).__name__}"
+
+    @jinja2.pass_context
+    def with_context(ctx, x):
+        return f"{x}:{ctx['who']}"
+
+    @jinja2.pass_eval_context
+    def with_eval(ev, x):
+        return f"{x}:{ev.autoescape}"
+
+    def plain(x, y="d"):
+        return f"{x}{y}"
+
+    def stop():
+        raise StopIteration
+
+    source = ("{{ with_context(1) }} {{ with_eval(2) }} {{ plain(3) }} {{ plain(4, y='k') }} {{ obj.m(5, y='z') }} "
+              "{{ obj.marked_method(6) }} {{ dict(a=7)['a'] }} {{ range(3)|list }} {{ stop() is undefined }} "
+              "{% macro mac(a) %}<{{ a }}>{% endmacro %}{{ mac(8) }} {% for i in [1] %}{{ plain(i) }}{% endfor %}")
+    names = dict(who="w", with_context=with_context, with_eval=with_eval, plain=plain, obj=Obj(), stop=stop)
+    bundled = Drafter(run_check=False).env
+    got = bundled.from_string(source).render(**names)
+    monkeypatch.setattr(type(bundled), "context_class", jinja2.runtime.Context)
+    assert got == bundled.from_string(source).render(**names)
+    assert got == "1:w 2:False 3d 4k 5z 6:_Bundled 7 [0, 1, 2] True <8> 1d"
+
+
+# --- sentences: blocks and lines at their offsets, not found again ---------------------------------------
+
+
+def _plain_split_sentences(section, block_base):
+    """assemble.split_sentences as it was: each block and line found again in the text with str.find."""
+    import re
+
+    from writer.check.sentences import sentence_bounds
+    from writer.draft.assemble import _BULLET, _TOKEN_START, Sentence
+    from writer.draft.layer import TOKEN_RE
+
+    out = []
+    text = section.text
+    pos = 0
+    block = block_base
+    for raw_block in re.split(r"\n\s*\n", text):
+        start_block = text.find(raw_block, pos)
+        pos = start_block + len(raw_block)
+        offset = start_block
+        for line in raw_block.split("\n"):
+            lstart = text.find(line, offset)
+            offset = lstart + len(line)
+            m = _BULLET.match(line)
+            if line.startswith("#"):
+                body_start = lstart + len(line) - len(line.lstrip("# "))
+            else:
+                body_start = lstart + (m.end() if m else 0)
+            body = text[body_start:lstart + len(line)]
+            if not body.strip():
+                continue
+            if m and line.startswith(("- ", "* ")) and not line.startswith("-  "):
+                block += 1
+            bounds = [(0, len(body))] if line.startswith("#") else sentence_bounds(body, starts=_TOKEN_START)
+            for a, b in bounds:
+                s = Sentence(section.name, body_start + a, body_start + b, block)
+                s.spans = [ord(t.group(1)) - 0xE100 for t in TOKEN_RE.finditer(body, a, b)]
+                out.append(s)
+        block += 1
+    return out
+
+
+def _section_texts() -> list[str]:
+    """The tokenised section texts of every example and corpus draft."""
+    from writer.draft import assemble
+
+    texts: list[str] = []
+    real = assemble.split_sentences
+
+    def capture(section, block_base):
+        texts.append(section.text)
+        return real(section, block_base)
+
+    assemble.split_sentences = capture
+    try:
+        drafter = Drafter(run_check=False)
+        for path in EVENTS + CORPUS:
+            drafter.draft(load_event(path))
+    finally:
+        assemble.split_sentences = real
+    return texts
+
+
+def test_sentences_of_every_draft_are_the_plain_splits():
+    from writer.draft.assemble import Section, split_sentences
+
+    texts = _section_texts()
+    assert len(texts) > 100
+    for text in texts:
+        section = Section("s", "t.md.j2", text)
+        assert split_sentences(section, 3) == _plain_split_sentences(section, 3)
+
+
+SECTION_PIECES = ["## Heading", "# Title", "- ", "* ", "-  ", "- **Label** ", "\n", "\n\n", "\n  \n", " \n\t\n", "  ", "\t",
+                  "Prices fell.", " It rose. ", "About 5.", "U.S. desks", "\ue000\ue100\ue001", "\ue000\ue101\ue001.", " A", "?", "\"Quote.\" "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SECTION_PIECES), max_size=14))
+def test_sentences_of_any_text_are_the_plain_splits(pieces):
+    from writer.draft.assemble import Section, split_sentences
+
+    section = Section("s", "t.md.j2", "".join(pieces))
+    assert split_sentences(section, 0) == _plain_split_sentences(section, 0)
+
+
+# --- fact files: a scalar built first, its position written once ------------------------------------------
+
+
+def _plain_build(node, at, positions, problems, path, reader, seen_anchors):
+    """yamlsource._build as it was: every node's position set by setdefault, collections tested first."""
+    import yaml
+
+    from writer.factbase import yamlsource as ys
+
+    positions.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if node in seen_anchors:
+        problems.append(ys._p(path, node, at, "YAML aliases (*name) are not allowed in fact files"))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != "tag:yaml.org,2002:map":
+            problems.append(ys._p(path, node, at, f"YAML tag {node.tag!r} is not allowed"))
+        seen_anchors.add(node)
+        out: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(ys._p(path, key_node, at, "mapping keys must be plain words"))
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(ys._p(path, key_node, at, "YAML merge keys (<<) are not allowed in fact files"))
+                continue
+            key = key_node.value
+            if key in out:
+                problems.append(ys._p(path, key_node, at + (key,), f"duplicate key {key!r} (first at line {positions[at + (key,)][0]})"))
+                continue
+            key_at = at + (key,)
+            positions[key_at] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = _plain_build(value_node, key_at, positions, problems, path, reader, seen_anchors)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            problems.append(ys._p(path, node, at, f"YAML tag {node.tag!r} is not allowed"))
+        seen_anchors.add(node)
+        return [_plain_build(item, at + (i,), positions, problems, path, reader, seen_anchors) for i, item in enumerate(node.value)]
+    if node.tag not in ys._PLAIN_TAGS:
+        problems.append(ys._p(path, node, at, f"YAML tag {node.tag!r} is not allowed: fact files hold plain values only"))
+        return None
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value
+    if node.tag == "tag:yaml.org,2002:str":
+        bad = ys.CONTROL_RE.search(node.value)
+        if bad is not None:
+            problems.append(ys._p(path, node, at, f"control character U+{ord(bad.group()):04X} in text: fact files hold printable text only "
+                                                  "(remove it or write the character it stands for)"))
+            return None
+        return node.value
+    if node.tag == "tag:yaml.org,2002:int":
+        if len(node.value) > ys.MAX_INT_CHARS:
+            problems.append(ys._p(path, node, at, f"a number of {len(node.value):,} characters is too large for a figure"))
+            return None
+        if ys._PLAIN_DECIMAL.fullmatch(node.value):
+            return int(node.value)
+    return reader.construct_object(node)
+
+
+def _parsed(text: str):
+    from writer.errors import InputError
+    from writer.factbase.yamlsource import parse
+
+    try:
+        value, positions = parse(text, "f.yaml")
+        return repr(value), sorted(positions.items(), key=repr)
+    except InputError as exc:
+        return [str(p) for p in exc.problems]
+
+
+YAML_TEXTS = [p.read_bytes().decode("utf-8", errors="replace") for p in sorted(ROOT.glob("factbase/**/*.yaml")) + sorted(ROOT.glob("tests/**/*.yaml"))]
+YAML_EXTRA = ["a: !!python/name:os.system x\n", "a: [1, !!binary aGk=, '\x07']\n", "? [a]\n: 1\n", "a: 1\na: 2\n", "<<: {a: 1}\n",
+              "- " + "9" * 50 + "\n- 0x1F\n- 1_0\n- 2026-01-01\n- ~\n- .nan\n", "!!set {a: 1}\n", "a: !custom {b: [c, !!str 1]}\n"]
+
+
+def test_fact_files_build_as_the_plain_builder(monkeypatch):
+    """Values, positions and problems of every fact file, fixture and corner text: the same through either builder."""
+    from writer.factbase import yamlsource
+
+    texts = YAML_TEXTS + YAML_EXTRA
+    assert len(texts) > 80
+    fast = [_parsed(t) for t in texts]
+    monkeypatch.setattr(yamlsource, "_build", _plain_build)
+    assert [_parsed(t) for t in texts] == fast
+    assert any(isinstance(f, list) for f in fast[-len(YAML_EXTRA):])  # the corner texts are refused, with messages

@@ -50,18 +50,26 @@ class Section:
     heading: str = ""
 
 
+_BLOCK_GAP = re.compile(r"\n\s*\n")  # a blank line (spaces allowed) between two blocks
+
+
+def _blocks(text: str):
+    """Each block of ``text`` with its offset: the parts ``re.split`` on blank lines gives, where they start."""
+    pos = 0
+    for gap in _BLOCK_GAP.finditer(text):
+        yield pos, text[pos:gap.start()]
+        pos = gap.end()
+    yield pos, text[pos:]
+
+
 def split_sentences(section: Section, block_base: int) -> list[Sentence]:
     out: list[Sentence] = []
     text = section.text
-    pos = 0
     block = block_base
-    for raw_block in re.split(r"\n\s*\n", text):
-        start_block = text.find(raw_block, pos)
-        pos = start_block + len(raw_block)
-        offset = start_block
+    for start_block, raw_block in _blocks(text):
+        next_line = start_block
         for line in raw_block.split("\n"):
-            lstart = text.find(line, offset)
-            offset = lstart + len(line)
+            lstart, next_line = next_line, next_line + len(line) + 1
             m = _BULLET.match(line)
             if line.startswith("#"):
                 body_start = lstart + len(line) - len(line.lstrip("# "))
@@ -73,9 +81,11 @@ def split_sentences(section: Section, block_base: int) -> list[Sentence]:
             if m and line.startswith(("- ", "* ")) and not line.startswith("-  "):
                 block += 1  # each bullet is its own paragraph for attribution scope
             bounds = [(0, len(body))] if line.startswith("#") else sentence_bounds(body, starts=_TOKEN_START)
+            tokens = TOKEN_OPEN in body
             for a, b in bounds:
                 s = Sentence(section.name, body_start + a, body_start + b, block)
-                s.spans = [ord(t.group(1)) - 0xE100 for t in TOKEN_RE.finditer(body, a, b)]
+                if tokens:
+                    s.spans = [ord(t.group(1)) - 0xE100 for t in TOKEN_RE.finditer(body, a, b)]
                 out.append(s)
         block += 1
     return out
@@ -106,6 +116,8 @@ def resolve(sections: list[Section], spans: list[Span], render: Render, scope: s
     # Group sentences into attribution scopes.
     scopes: dict[tuple, list[Sentence]] = {}
     for i, s in enumerate(sentences):
+        if not s.spans:  # most sentences: nothing to cover or place
+            continue
         if i in run_of:
             for j in s.spans:
                 pieces[j] = list(spans[j].pieces)
@@ -150,6 +162,9 @@ def _runs(sentences: list[Sentence], spans: list[Span]) -> dict[int, int]:
     for i, s in enumerate(sentences):
         if (s.section, s.block) != where:
             where, key, opening = (s.section, s.block), None, None
+        if not s.spans:  # no figure: it opens no run and ends the one before
+            key, opening = None, None
+            continue
         figs = [spans[j] for j in s.spans if spans[j].kind == "fig"]
         keys = {f.keys[0] for f in figs} | {k for j in s.spans if spans[j].kind == "lead" for k in spans[j].keys}
         names = any(spans[j].kind == "gap" or (spans[j].kind == "text" and spans[j].sources) for j in s.spans)
@@ -223,8 +238,12 @@ class Expanded:
     figure_ranges: dict[int, tuple[int, int]]  # span index -> range of the figure text only
     caveat_ranges: dict[int, tuple[int, int]]
 
+    def __post_init__(self) -> None:
+        self._starts = [t for t, _ in self.positions]  # the tokenised offsets alone, for bisecting
+
     def map(self, tok_offset: int) -> int:
-        i = bisect_right(self.positions, (tok_offset, float("inf"))) - 1
+        """The output offset of a tokenised offset (after the last segment starting at or before it)."""
+        i = bisect_right(self._starts, tok_offset) - 1
         t0, o0 = self.positions[i]
         return o0 + (tok_offset - t0)
 

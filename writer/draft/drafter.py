@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import types
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +61,28 @@ class _Sandbox(SandboxedEnvironment):
         return _readable(obj, attr) and super().is_safe_attribute(obj, attr, value)
 
 
+class _PlainCallContext(jinja2.runtime.Context):
+    """Jinja2's context, calling a plain Python function or bound method (the layer's functions) without
+    asking it twice for a ``jinja_pass_arg`` marker: ``Context.call`` looks the marker up on the callee and
+    on its ``__call__`` (two failed attribute look-ups on each of about 130 calls a draft; drafting 1.031x
+    fewer instructions without them, bench/results/draft_facts.md). A function's marker
+    (``jinja2.pass_context`` and its kin) lives in its ``__dict__``, and a ``__call__`` method-wrapper never
+    holds one, so the answer is the same; any other callee (a macro, a builtin, a class, a marked function)
+    goes through ``Context.call``. tests/test_warm_paths.py holds drafts to the plain context's."""
+
+    @jinja2.utils.internalcode
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja2's own signature: a template may pass "self")
+        func = __obj.__func__ if type(__obj) is types.MethodType else __obj
+        if type(func) is not types.FunctionType or "jinja_pass_arg" in func.__dict__:
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined("value was undefined because a callable raised a StopIteration exception")
+
+
 class _Bundled(jinja2.Environment):
     """For writer's own templates: no sandbox (its checks on every attribute read and call cost about
     8% of drafting, bench/bench_draft_paths.py; the bundled templates are writer's code), but the same rule on what a template
@@ -67,6 +90,8 @@ class _Bundled(jinja2.Environment):
     string's ``format`` and ``format_map`` are refused too: a format string's fields (``{0._fact}``) would
     read attributes past this rule.
     tests/test_draft_fast_paths.py drafts every example and corpus event both ways and compares the bytes."""
+
+    context_class = _PlainCallContext
 
     def getattr(self, obj, attribute: str):
         try:
@@ -367,13 +392,14 @@ class Drafter:
                              "figures": [idx for idx in s.spans if spans[idx].kind == "fig"]})
         figures = []
         number: dict[int, int] = {}
+        starts = _line_starts(markdown)
         for idx, span in enumerate(spans):
             if span.kind != "fig" or idx not in expanded.figure_ranges:
                 continue
             a, b = expanded.figure_ranges[idx]
             cav = expanded.caveat_ranges.get(idx)
             number[idx] = len(figures)
-            line = markdown.count("\n", 0, a) + 1
+            line = bisect_right(starts, a)  # the lines starting at or before the figure
             figures.append({
                 "fact": span.fact.id,
                 "status": span.status,
@@ -385,7 +411,7 @@ class Drafter:
                 "start": a,
                 "end": b,
                 "line": line,
-                "column": a - (markdown.rfind("\n", 0, a) + 1) + 1,
+                "column": a - starts[line - 1] + 1,
                 "caveat": _strip_parens(markdown[cav[0]:cav[1]]) if cav else None,
                 "attribution": self._covering_lead(idx, span, sentences, sent_index, spans, expanded, markdown)
                 or (_strip_parens(markdown[slice(*expanded.caveat_ranges[resolved.carrier[idx]])]) if idx in resolved.carrier else None)
@@ -418,6 +444,16 @@ class Drafter:
             "figures": figures,
             "unprinted_facts": sorted(f for f in event.all_facts() if f not in printed),
         }
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts."""
+    starts = [0]
+    end = text.find("\n")
+    while end >= 0:
+        starts.append(end + 1)
+        end = text.find("\n", end + 1)
+    return starts
 
 
 def _tidy(text: str) -> str:

@@ -101,6 +101,21 @@ def window_words(window: str, style: Style) -> str:
     return f"{n} {plural}"  # a label, not a figure: "9999 minutes" (grouped, "9,999" is read as a figure)
 
 
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@lru_cache(maxsize=1024)
+def _placeholders(phrasing: str) -> tuple[tuple[str, str | None], ...]:
+    """A style phrasing cut at its ``{name}`` placeholders: (the text before one, its name), then (the rest, None)."""
+    parts: list[tuple[str, str | None]] = []
+    pos = 0
+    for m in _PLACEHOLDER.finditer(phrasing):
+        parts.append((phrasing[pos:m.start()], m.group(1)))
+        pos = m.end()
+    parts.append((phrasing[pos:], None))
+    return tuple(parts)
+
+
 def join_names(names: list[str], style: Style) -> str:
     conj = style.names.get("and", "and")
     if len(names) <= 1:
@@ -510,22 +525,19 @@ class Render:
         if kind.endswith("unnamed_group"):  # "Bybit and public data, not named individually": the group last
             sources = sorted(sources, key=lambda s: bool(getattr(registry.get(s), "group", False)))
         names = [self.event.source_name(s) for s in sources]
-        values = {
-            "sources": [Piece("text", join_names(names, self.style))],
-            "single": [Piece("text", join_names([registry[s].single_name if s in registry else n for s, n in zip(sources, names)], self.style))],
-            "possessive": [Piece("text", join_names([nm + ("'" if nm.endswith("s") and " " in nm else "'s") for nm in names], self.style))],
-            "basis": self.basis(fact, names),
-            "modelled": [Piece("lit", self._by(fact) + " ", "caveat"), Piece("text", join_names(names, self.style))],
+        values = {  # each filled only where the phrasing names it (most name one)
+            "sources": lambda: [Piece("text", join_names(names, self.style))],
+            "single": lambda: [Piece("text", join_names([registry[s].single_name if s in registry else n for s, n in zip(sources, names)], self.style))],
+            "possessive": lambda: [Piece("text", join_names([nm + ("'" if nm.endswith("s") and " " in nm else "'s") for nm in names], self.style))],
+            "basis": lambda: self.basis(fact, names),
+            "modelled": lambda: [Piece("lit", self._by(fact) + " ", "caveat"), Piece("text", join_names(names, self.style))],
         }
         pieces: list[Piece] = []
-        pos = 0
-        for m in re.finditer(r"\{(\w+)\}", text):
-            if m.start() > pos:
-                pieces.append(Piece("lit", text[pos:m.start()], "caveat"))
-            pieces.extend(values.get(m.group(1), [Piece("lit", m.group(0), "caveat")]))
-            pos = m.end()
-        if pos < len(text):
-            pieces.append(Piece("lit", text[pos:], "caveat"))
+        for literal, name in _placeholders(text):
+            if literal:
+                pieces.append(Piece("lit", literal, "caveat"))
+            if name is not None:
+                pieces.extend(values[name]() if name in values else [Piece("lit", "{" + name + "}", "caveat")])
         return pieces
 
     def _by(self, fact: Fact | None) -> str:

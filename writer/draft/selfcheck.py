@@ -15,7 +15,7 @@ import re
 
 from writer.check.scope import RUN_STATUSES
 from writer.draft.assemble import Resolved, Section, Sentence
-from writer.draft.layer import TOKEN_RE, Span, caveat_kind
+from writer.draft.layer import TOKEN_OPEN, TOKEN_RE, Span, caveat_kind
 from writer.draft.style import Style
 from writer.errors import DraftError
 from writer.factbase.records import Event
@@ -88,13 +88,15 @@ class SelfCheck:
             key = (sent.section, sent.block) if self.style.scope == "paragraph" else (sent.section, i)
             scopes.setdefault(key, []).append(i)
         for members in scopes.values():
-            scope_text = " ".join(texts[i][0] for i in members)
+            scope_text = None  # joined when a figure in the scope needs it (most sentences hold none)
             for i in members:
                 full, ours = texts[i]
                 for idx in sentences[i].spans:
                     span = spans[idx]
                     if span.kind != "fig":
                         continue
+                    if scope_text is None:
+                        scope_text = " ".join(texts[k][0] for k in members)
                     opening = resolved.run_from.get(idx)
                     if opening is None:
                         self.wording(event, span, scope_text, ours)
@@ -114,6 +116,8 @@ class SelfCheck:
 
     def sentence_texts(self, tokenised: str, resolved: Resolved) -> tuple[str, str]:
         """The sentence as printed, and the same with fact-file text blanked (for banned-word checks)."""
+        if TOKEN_OPEN not in tokenised:  # nothing to expand: both are the sentence as written
+            return tokenised, tokenised
         full, ours = [], []
         pos = 0
         for m in TOKEN_RE.finditer(tokenised):
@@ -151,6 +155,8 @@ class SelfCheck:
 
     def literal_digits(self, event: Event, sections: list[Section], resolved: Resolved, spans: list[Span]) -> None:
         for sec in sections:
+            if _DIGIT.search(sec.text) is None:  # a token holds no digit (private-use characters): nothing to blank
+                continue
             literal = TOKEN_RE.sub("\u2063", sec.text)
             m = _DIGIT.search(literal)
             if m:

@@ -63,6 +63,7 @@ class FigureRef(Ref):
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
+            "asset_id",
         }
     )
 
@@ -74,6 +75,7 @@ class FigureRef(Ref):
         self.status = fact.status.value
         self.side = fact.side or ""
         self.direction = fact.direction or ""
+        self.asset_id = fact.asset or ""  # for telling whether two figures are of one asset (not for printing: asset())
         self.is_derived = fact.is_derived
         self.derivation = fact.derivation or ""
         # Printed as a range: disputed figures always, agreeing ones only when no point exists.
@@ -432,8 +434,10 @@ def build_view(event: Event, thresholds: dict) -> View:
     unverified = _by_size([f for f in live if f.status in UNVERIFIED])
     placed = used | {f.id for f in gaps} | {f.id for f in unverified}
 
+    live_by_size = _by_size(live)  # sorted once: every take() walks it in this order
+
     def take(pred) -> list[FigureRef]:
-        chosen = [f for f in _by_size(live) if f.id not in placed and pred(f)]
+        chosen = [f for f in live_by_size if f.id not in placed and pred(f)]
         placed.update(f.id for f in chosen)
         return [FigureRef(f) for f in chosen]
 
@@ -480,7 +484,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     statements = [FigureRef(f) for f in sorted(facts, key=lambda f: f.id)
                   if f.metric == "dominance" and f.status not in (*UNVERIFIED, Status.UNAVAILABLE)]
     # Whatever is left (other windows' side splits, liquidations without a group) still belongs in the article.
-    rest = [FigureRef(f) for f in _by_size(live) if f.id not in placed and f.metric in (*_COUNTED, "position_concentration")]
+    rest = [FigureRef(f) for f in live_by_size if f.id not in placed and f.metric in (*_COUNTED, "position_concentration")]
     placed.update(r.id for r in rest)
     # Every figure of the event appears in its draft: one that no list above claims is set out with the
     # market readings ("<what> stood at <figure>") rather than silently dropped.

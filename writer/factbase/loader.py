@@ -1,7 +1,9 @@
 """Loading fact files into resolved records, with every problem located.
 
 The pipeline for one event file: read (size limit, UTF-8) -> parse (YAML
-with positions) -> validate (pydantic schema) -> resolve (reconcile each
+with positions) -> validate (the pydantic schema, writer/factbase/spec.py; a
+plainly written valid file is read without pydantic by plainspec.py, to the
+same values) -> resolve (reconcile each
 figure's status, value and range) -> cross-check (sources known, ids unique,
 times inside the event, sides and parts against totals) -> derive (shares,
 ratios). Problems from every stage are gathered and raised together as one
@@ -15,27 +17,40 @@ import hashlib
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING
 
 from writer.errors import InputError, Problem, single_problem
-from writer.factbase import consistency, derive
+from writer.factbase import consistency, derive, plainspec
 from writer.factbase.reconcile import GROUP_HINT, StatusConflict, distinct_sources, envelope, reconcile_all
 from writer.factbase.records import Caveat, ContextItem, Event, Fact, Observation, Quote, Revision, Source, SourceRegistry
 from writer.factbase.timestamps import PartialDate, day_of, exact, partial_of
-from writer.factbase.spec import EventSpec, RegistrySpec
 from writer.factbase.vocabulary import SourceKind, Status, Unit, compound_hedge
-from writer.factbase.messages import MAX_SUGGESTIONS, problem_from_pydantic
 from writer.factbase.nearest import close_matches
 # Listing fact files lives apart from loading them (no pydantic); re-exported for the callers of old.
 from writer.factbase.files import REGISTRY_NAME, event_files, find_registry  # noqa: F401
 from writer.factbase.yamlsource import MAX_FILE_BYTES, check_readable, dotted, locate, parse, read_text
 
+if TYPE_CHECKING:
+    from writer.factbase.spec import EventSpec, RegistrySpec
+
 
 # --- schema validation with positions -----------------------------------------
+# A plainly written valid file is read without pydantic (writer/factbase/plainspec.py: its import,
+# models and validators are about a sixth of a cold `writer draft`); any other file is validated by
+# the pydantic models, which word every problem (so messages never depend on the fast path).
 
 
-def _validate(model: type[BaseModel], data: object, positions, path: str) -> tuple[BaseModel | None, list[Problem]]:
+def _validate(name: str, data: object, positions, path: str) -> tuple[object | None, list[Problem]]:
+    """The file read as model ``name`` ("EventSpec", "RegistrySpec"), or None and every problem in it."""
+    plain = plainspec.read(plainspec.MODELS[name], data)
+    if plain is not None:
+        return plain, []
+    from pydantic import ValidationError
+
+    from writer.factbase import spec
+    from writer.factbase.messages import MAX_SUGGESTIONS, problem_from_pydantic
+
+    model = getattr(spec, name)
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
@@ -52,7 +67,7 @@ def load_registry(path: str | Path) -> SourceRegistry:
     path = Path(path)
     text = read_text(path)
     data, positions = parse(text, path)
-    spec, problems = _validate(RegistrySpec, data, positions, str(path))
+    spec, problems = _validate("RegistrySpec", data, positions, str(path))
     if spec is None:
         raise InputError(problems)
     sources: dict[str, Source] = {}
@@ -106,7 +121,7 @@ def load_event(path: str | Path, registry: SourceRegistry | None = None, *, max_
 def event_from_text(text: str, path: str, registry: SourceRegistry) -> Event:
     """The body of :func:`load_event`, for callers that already hold the text (tests, batch)."""
     data, positions = parse(text, path)
-    spec, problems = _validate(EventSpec, data, positions, path)
+    spec, problems = _validate("EventSpec", data, positions, path)
     kept = None
     if spec is None:
         spec, kept = _salvage(data)
@@ -140,6 +155,10 @@ def _salvage(data) -> tuple[EventSpec | None, dict[str, list[int]] | None]:
     """
     if not isinstance(data, dict):
         return None, None
+    from pydantic import ValidationError
+
+    from writer.factbase.spec import EventSpec
+
     try:
         EventSpec.model_validate(data)
     except ValidationError as exc:

@@ -10,28 +10,22 @@ The JSON Schema editors use for completion is generated from these classes.
 # from its text when the class is created (an eval per field, about 0.4% of a cold `writer draft`'s
 # instructions: bench/bench_draft_instructions.py); written plainly, Python evaluates them as bytecode.
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, WithJsonSchema, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, ValidationError, ValidationInfo, WithJsonSchema, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from writer.factbase.nearest import close_matches
+from writer.factbase import specrules as rules
 from writer.factbase.numbers import parse_amount
-from writer.factbase.timestamps import PartialDate, When, day_of
+from writer.factbase.specrules import ASSET_PATTERN, MAX_RANK, QUOTE_STATUSES, Located
+from writer.factbase.timestamps import PARTIAL_HINT, TIMESTAMP_PATTERN, YEARS, ZONE_HINT, PartialDate, parse_when
 from writer.factbase.vocabulary import (
-    AVERAGE_METRICS,
     AVERAGE_PER,
-    AVERAGE_UNITS,
-    CHANGE_METRICS,
     CURRENCIES,
     EVENT_ID_RE,
-    FLOW_CHANGES,
     ID_RE,
     METRICS,
-    RESERVED_EVENT_IDS,
-    SIGNED_METRICS,
-    SUBJECT_METRICS,
     WINDOW_RE,
     Change,
     Direction,
@@ -41,27 +35,34 @@ from writer.factbase.vocabulary import (
     SourceKind,
     Status,
     Unit,
-    compound_hedge,
-    contract_assets,
-    contract_names_asset,
-    money_units,
 )
 
-ASSET_PATTERN = r"^[A-Z0-9]{2,10}$"
-# A report ranks a figure among a handful of coins or venues; a place beyond this is a typo.
-MAX_RANK = 1000
+def _when(raw: object):
+    return parse_when(raw)  # (a function of one argument: pydantic passes a validator with two its ValidationInfo)
+
+
+When = Annotated[
+    Union[datetime, date, PartialDate],
+    PlainValidator(_when),
+    WithJsonSchema({
+        "anyOf": [
+            {"type": "string", "pattern": TIMESTAMP_PATTERN},
+            {"type": "integer", "minimum": YEARS.start, "maximum": YEARS.stop - 1, "description": "a year alone"},
+        ],
+        "description": f"{ZONE_HINT}; {PARTIAL_HINT}",
+    }),
+]
+
 Asset = Annotated[str, Field(pattern=ASSET_PATTERN, description="an upper-case ticker such as BTC")]
 
 
-def _shown(v: float) -> str:
-    """A number as the editor typed it, not in scientific notation (1.9e+08)."""
-    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
-
-
-def _ordered(pair, what: str):
-    if pair is not None and pair[0] > pair[1]:
-        raise ValueError(f"{what} is reversed: low {_shown(pair[0])} is above high {_shown(pair[1])}; write [low, high]")
-    return pair
+def _checked(rule, *args):
+    """Run one of the rules (writer/factbase/specrules.py, shared with the plain reading of a fact
+    file); a problem it places at a field of the item becomes pydantic's error at that field."""
+    try:
+        return rule(*args)
+    except Located as exc:
+        raise _located(exc.message, *exc.loc) from None
 
 
 Amount = Annotated[float, BeforeValidator(parse_amount, json_schema_input_type=float | str)]
@@ -117,12 +118,7 @@ class SourceSpec(_Strict):
     @field_validator("name", "aliases")
     @classmethod
     def _recognisable(cls, v):
-        # The check finds a source by its name in an article's words; a name of punctuation alone
-        # ("*", "_") is markup there, never a name, so figures attributed to it could never pass.
-        for name in [v] if isinstance(v, str) else v:
-            if not any(c.isalnum() for c in name):
-                raise ValueError(f"{name!r} has no letter or digit: an article cannot name a source by it; give the name readers see")
-        return v
+        return rules.recognisable(v)
 
 
 class RegistrySpec(_Strict):
@@ -141,23 +137,6 @@ HEDGE_HELP = (
 )
 
 
-def _one_reading(obj, what: str, *, reading_allowed: bool = True) -> None:
-    """A reported figure is exactly one of: a value, a range, a vague magnitude (and may add a reading)."""
-    given = [k for k in ("value", "range", "magnitude") if getattr(obj, k) is not None]
-    if len(given) > 1:
-        raise ValueError(f"give one of `value`, `range` or `magnitude`, not {' and '.join(f'`{k}`' for k in given)}")
-    if isinstance(obj.hedge, tuple) and obj.range is None:
-        if obj.value is None or None in obj.hedge:
-            raise ValueError("a pair of hedges [low, high] belongs to a `range`; give one word for a `value` "
-                             "(or two it carries together, such as [as_much_as, approximately])")
-        try:
-            compound_hedge(*obj.hedge)  # "as much as approximately": a floor or ceiling and an approximation
-        except ValueError as exc:
-            raise _located(str(exc), "hedge") from None
-    if obj.hedge is not None and obj.magnitude is not None:
-        raise ValueError("a `magnitude` is already vague: it takes no `hedge`")
-
-
 class RevisionSpec(_Strict):
     """An earlier figure from the same source, superseded by the observation that holds it."""
 
@@ -171,13 +150,11 @@ class RevisionSpec(_Strict):
     @field_validator("range")
     @classmethod
     def _range_ordered(cls, v):
-        return _ordered(v, "range")
+        return rules.ordered(v, "range")
 
     @model_validator(mode="after")
     def _shape(self):
-        _one_reading(self, "revision")
-        if self.value is None and self.range is None and self.magnitude is None:
-            raise ValueError("a revision needs the earlier `value`, `range` or `magnitude`")
+        _checked(rules.revision_shape, self)
         return self
 
 
@@ -201,22 +178,16 @@ class ObservationSpec(_Strict):
     @classmethod
     def _range_ordered(cls, v):
         # A field validator (not a model one) so the error points at `range:` itself.
-        return _ordered(v, "range")
+        return rules.ordered(v, "range")
 
     @model_validator(mode="after")
     def _value_xor_range(self):
-        if self.value is not None and self.range is not None:
-            raise ValueError("give either `value` or `range`, not both")
-        _one_reading(self, "observation")
-        if self.spread and self.range is None:
-            raise ValueError("`spread: true` needs the `range` the group's members span")
-        if self.revisions and self.as_of is None:
-            raise ValueError("an observation with `revisions` needs its own `as_of`, so the change can be dated")
+        _checked(rules.observation_shape, self)
         return self
 
     @property
     def has_number(self) -> bool:
-        return self.value is not None or self.range is not None or self.magnitude is not None
+        return rules.has_number(self)
 
 
 class AverageSpec(_Strict):
@@ -284,122 +255,29 @@ class FactSpec(_Strict):
     @field_validator("price_band")
     @classmethod
     def _band_ordered(cls, v):
-        return _ordered(v, "price_band")
+        return rules.ordered(v, "price_band")
 
     @field_validator("metric")
     @classmethod
     def _known_metric(cls, v: str) -> str:
-        if v not in METRICS:
-            close = close_matches(v.casefold(), METRICS)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ValueError(f"unknown metric {v!r}{hint}; known metrics: {', '.join(METRICS)}")
-        return v
+        return rules.known_metric(v)
 
     @field_validator("unit")
     @classmethod
     def _unit_fits_metric(cls, v: Unit, info: ValidationInfo) -> Unit:
         # `metric` is declared before `unit`, so it is already validated here;
         # checking in a field validator puts the error on the `unit:` line.
-        metric = info.data.get("metric")
-        if v is Unit.CURRENCY and metric in METRICS and money_units(METRICS[metric][0]):
-            return v
-        if metric in METRICS and v not in METRICS[metric][0]:
-            allowed = METRICS[metric][0]
-            raise ValueError(f"unit {v.value!r} does not fit metric {metric!r} (expected {' or '.join(u.value for u in allowed)})")
-        return v
+        return rules.unit_fits_metric(v, info.data.get("metric"))
 
     @field_validator("currency")
     @classmethod
     def _known_currency(cls, v: str | None) -> str | None:
-        if v is None:
-            return v
-        if v.upper() == "USD":
-            raise ValueError("a dollar amount is `unit: USD` with no `currency`")
-        if v not in CURRENCIES:
-            by_word = {w.casefold(): c for c, w in CURRENCIES.items()}
-            close = [c for c in CURRENCIES if c == v.upper()] or [by_word[w] for w in close_matches(v.casefold(), by_word)]
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ValueError(f"unknown currency {v!r}{hint}; known currencies: {', '.join(CURRENCIES)}")
-        return v
+        return rules.known_currency(v)
 
     @model_validator(mode="after")
     def _shape(self):
-        if self.unit is Unit.COINS and not (self.asset or self.assets):
-            raise ValueError("unit 'coins' needs `asset` to say which coin")
-        if self.metric in SUBJECT_METRICS and not self.subject and not self.label:
-            raise _located(f"a {self.metric} says what it is of: add `subject` (e.g. 'the wait for a new all-time high')", "metric")
-        if self.unit is Unit.CURRENCY and self.currency is None:
-            raise _located("unit 'currency' needs `currency` to say which one (e.g. KRW)", "unit")
-        if self.currency is not None and self.unit is not Unit.CURRENCY:
-            raise _located(f"`currency` is for `unit: currency`, not unit {self.unit.value!r}", "currency")
-        if self.asset and self.assets:
-            raise ValueError("give `asset` (one) or `assets` (several), not both")
-        if self.venue and self.venues:
-            raise ValueError("give `venue` (one) or `venues` (several), not both")
-        if self.contract and self.asset and not contract_names_asset(self.contract, self.asset):
-            # An article prints the contract beside the figure: a contract of another coin gives the figure that coin.
-            raise _located(f"contract {self.contract!r} trades {contract_assets(self.contract)[-1]}, not the figure's asset "
-                           f"{self.asset}: give the figure's own contract, or the contract's coin as `asset`", "contract")
-        self._check_change()
-        self._check_per()
-        if self.share_of is not None and self.unit is not Unit.PERCENT:
-            raise _located(f"`share_of` says what a percentage is a share of; this figure is in {self.unit.value!r}", "share_of")
-        if (self.from_fact is None) != (self.to_fact is None):
-            given, missing = ("from_fact", "to_fact") if self.from_fact else ("to_fact", "from_fact")
-            raise _located(f"a change between two figures needs both ends: `{given}` is given, `{missing}` is not", given)
-        if self.from_fact is not None:
-            if self.metric not in CHANGE_METRICS:
-                raise _located(f"`from_fact`/`to_fact` link a change ({', '.join(sorted(CHANGE_METRICS))}) to its two ends, not metric {self.metric!r}", "from_fact")
-            if self.from_fact == self.to_fact:
-                raise _located("a change runs between two different figures: `from_fact` and `to_fact` are the same", "to_fact")
-        if self.status is Status.UNAVAILABLE:
-            if any(o.has_number for o in self.observations):
-                raise ValueError("status 'unavailable' cannot carry a value: remove the observations' values or change the status")
-        elif not self.observations:
-            raise ValueError("a figure needs at least one observation (or `status: unavailable` with a `reason`)")
-        else:
-            for i, o in enumerate(self.observations):
-                if self.unit is Unit.NONE:
-                    if o.has_number:
-                        raise _located(f"observation {i} gives a number, but unit 'none' is for statements without one; pick the metric's numeric unit", "observations", i)
-                elif not o.has_number and o.reading is None:
-                    raise _located(f"observation {i} has neither `value`, `range`, `magnitude` nor `reading`", "observations", i)
+        _checked(rules.fact_shape, self)
         return self
-
-    def _check_per(self) -> None:
-        if self.per is None:
-            return
-        if self.per not in AVERAGE_PER:
-            close = close_matches(self.per.casefold().removeprefix("per ").rstrip("s"), AVERAGE_PER)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise _located(f"unknown `per` {self.per!r}{hint}; an average is per {', '.join(AVERAGE_PER)}", "per")
-        if self.unit.value not in AVERAGE_UNITS:
-            raise _located(f"`per` is for an average amount or count; this figure is in {self.unit.value!r}", "per")
-        if self.metric not in AVERAGE_METRICS:
-            raise _located(f"`per` is for amounts over a window ({', '.join(sorted(AVERAGE_METRICS))}), not for metric {self.metric!r}", "per")
-        if self.per in ("day", "hour") and self.window is None:
-            raise _located(f"an average per {self.per} needs the `window` it is taken over (e.g. 7d)", "per")
-
-    def _check_change(self) -> None:
-        if self.change is not None:
-            if self.metric not in CHANGE_METRICS:
-                raise _located(f"`change` is for changes and flows ({', '.join(sorted(CHANGE_METRICS))}), not for metric {self.metric!r}", "change")
-            if (self.change in FLOW_CHANGES) != (self.metric == "fund_flow"):
-                allowed = "inflow or outflow" if self.metric == "fund_flow" else "rise or fall"
-                raise _located(f"change {self.change.value!r} does not fit metric {self.metric!r} (expected {allowed})", "change")
-        signed = self.metric in SIGNED_METRICS and self.change is None
-        if signed:
-            return
-        for i, o in enumerate(self.observations):
-            for where, v in _amounts(o):
-                if v < 0:
-                    why = (
-                        "with `change` set the amount is positive and the direction is in `change`"
-                        if self.change is not None
-                        else f"{self.metric.replace('_', ' ')} cannot be negative"
-                        + ("; for a fall write a positive amount and `change: fall`" if self.metric in CHANGE_METRICS else "")
-                    )
-                    raise _located(f"observation {i} has the negative amount {_shown(v)}: {why}", "observations", i, *where)
 
 
 def _located(message: str, *loc) -> ValidationError:
@@ -407,16 +285,6 @@ def _located(message: str, *loc) -> ValidationError:
     return ValidationError.from_exception_data(
         "fact", [InitErrorDetails(type=PydanticCustomError("value_error", "{message}", {"message": message}), loc=tuple(loc), input=None)]
     )
-
-
-def _amounts(o) -> list[tuple[tuple, float]]:
-    """Every amount of an observation and its revisions, with where it is written."""
-    out = [(("value",), o.value)] if o.value is not None else []
-    out += [(("range",), v) for v in o.range or ()]
-    for k, r in enumerate(o.revisions):
-        out += [(("revisions", k, "value"), r.value)] if r.value is not None else []
-        out += [(("revisions", k, "range"), v) for v in r.range or ()]
-    return out
 
 
 class ContextSpec(_Strict):
@@ -429,10 +297,6 @@ class ContextSpec(_Strict):
     status: Status | None = None
     as_of: When | None = None
     as_of_approximate: bool = False
-
-
-# How far a quote's relay can be trusted (QuoteSpec.status).
-QUOTE_STATUSES = (Status.SINGLE_SOURCE, Status.OFFICIAL, Status.UNNAMED_GROUP, Status.PENDING_VERIFICATION, Status.RUMOR)
 
 
 class QuoteSpec(_Strict):
@@ -451,12 +315,7 @@ class QuoteSpec(_Strict):
     @field_validator("status")
     @classmethod
     def _status_of_words(cls, v: Status | None) -> Status | None:
-        # A quote is one speaker's words, relayed by at most one source: how far the relay can be
-        # trusted, not a model's estimate, two sources' disagreement or a missing figure.
-        if v is not None and v not in QUOTE_STATUSES:
-            raise ValueError(f"status {v.value!r} does not fit a quote (one speaker's words, relayed by at most one source); "
-                             f"use one of {', '.join(s.value for s in QUOTE_STATUSES)}, or leave it out")
-        return v
+        return rules.status_of_words(v)
 
 
 class CaveatSpec(_Strict):
@@ -474,15 +333,11 @@ class PeriodSpec(_Strict):
     @field_validator("start", "end")
     @classmethod
     def _full_date(cls, v):
-        if isinstance(v, PartialDate):
-            raise ValueError(f"a period needs full dates; {v.isoformat()} leaves part out (give the report's own date in `as_of`, or leave `period` out)")
-        return v
+        return rules.full_date(v)
 
     @model_validator(mode="after")
     def _ordered(self):
-        both_times = isinstance(self.start, datetime) and isinstance(self.end, datetime)
-        if (self.start > self.end) if both_times else (day_of(self.start) > day_of(self.end)):
-            raise ValueError("period start is after its end")
+        rules.period_ordered(self)
         return self
 
 
@@ -511,6 +366,4 @@ class EventSpec(_Strict):
     @field_validator("id")
     @classmethod
     def _not_reserved(cls, v: str) -> str:
-        if v in RESERVED_EVENT_IDS:
-            raise ValueError(f"event id {v!r} is reserved: it names one of the site's own files or a device ({', '.join(sorted(RESERVED_EVENT_IDS))})")
-        return v
+        return rules.not_reserved(v)

@@ -18,11 +18,9 @@ refused, because the same wall-clock time is hours apart in Asia and Europe.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import Annotated, Union
-
-from pydantic import PlainValidator, ValidationError, WithJsonSchema
-from pydantic_core import SchemaValidator, core_schema
+from functools import cache
 
 # The records and their helpers live in writer.factbase.dates (no pydantic, so a fact-free
 # `writer check` never imports it); re-exported here for the loader and the spec.
@@ -46,7 +44,7 @@ YEARS = range(1970, 2101)
 _LEAP_YEAR = 2000  # a day without its year may be 29 February
 
 
-def _partial(text: str) -> PartialDate | None:
+def _partial(text: str, aware: Callable[[str], datetime]) -> PartialDate | None:
     """A year, a month or a day without its year, checked to be a real one; None for any other text."""
     if m := YEAR_RE.match(text):
         year = int(m.group(1))
@@ -66,19 +64,31 @@ def _partial(text: str) -> PartialDate | None:
             raise ValueError(f"{text!r} is not a day of the year: write --MM-DD, e.g. --07-24") from None
         clock = None
         if m.group(3):
-            stamp = _AWARE.validate_python(f"{_LEAP_YEAR}-{month:02d}-{day:02d}T{m.group(3)}:{m.group(4)}:{m.group(5) or '00'}{m.group(6)}")
+            stamp = aware(f"{_LEAP_YEAR}-{month:02d}-{day:02d}T{m.group(3)}:{m.group(4)}:{m.group(5) or '00'}{m.group(6)}")
             clock = stamp.timetz()
         return PartialDate(None, month, day, clock)
     return None
 
-# pydantic's ``AwareDatetime`` is this core schema; its validator is built from it directly because a
-# ``TypeAdapter`` would run pydantic's schema generation (and plugin discovery) at import, about 15 ms
-# of a cold `writer draft` for the same rules and the same errors (tests/test_cold_start.py).
-_AWARE = SchemaValidator(core_schema.datetime_schema(tz_constraint="aware"))
+@cache
+def aware_validator():
+    """pydantic's ``AwareDatetime``: its core schema's validator, built directly because a ``TypeAdapter``
+    would run pydantic's schema generation (and plugin discovery), about 15 ms of a cold `writer draft`
+    for the same rules and the same errors (tests/test_cold_start.py). Built on first use: the plain
+    reading of a valid fact file (writer/factbase/plainspec.py) reads its times without pydantic."""
+    from pydantic_core import SchemaValidator, core_schema
+
+    return SchemaValidator(core_schema.datetime_schema(tz_constraint="aware"))
 
 
-def parse_when(raw: object) -> datetime | date | PartialDate:
-    """A fact-file time: an aware datetime, a date when only the day is known, or as much of a date as the report gives."""
+def _pydantic_aware(text: str) -> datetime:
+    return aware_validator().validate_python(text)
+
+
+def parse_when(raw: object, aware: Callable[[str], datetime] = _pydantic_aware) -> datetime | date | PartialDate:
+    """A fact-file time: an aware datetime, a date when only the day is known, or as much of a date as the report gives.
+
+    ``aware`` reads a date and time with its zone (pydantic's reading; its ``ValidationError`` is worded here).
+    """
     if isinstance(raw, int) and not isinstance(raw, bool) and raw in YEARS:
         return PartialDate(raw)  # `as_of: 2025`: YAML reads a year alone as a number
     if isinstance(raw, bool) or isinstance(raw, (int, float)):
@@ -98,7 +108,7 @@ def parse_when(raw: object) -> datetime | date | PartialDate:
             return date.fromisoformat(text)
         except ValueError as exc:
             raise ValueError(f"{text!r} is not a date: {exc}") from None
-    partial = _partial(text)
+    partial = _partial(text, aware)
     if partial is not None:
         return partial
     if _NUMBER_RE.match(text):  # pydantic would read "0" or "1700000000" as seconds since 1970
@@ -106,23 +116,15 @@ def parse_when(raw: object) -> datetime | date | PartialDate:
     if text.startswith("--"):
         raise ValueError(f"{text!r} is not a day without its year: write --MM-DD, or --MM-DDThh:mm with a time zone (--07-24T15:00Z)")
     try:
-        return _AWARE.validate_python(text)
-    except ValidationError as exc:
+        return aware(text)
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        from pydantic_core import ValidationError
+
+        if not isinstance(exc, ValidationError):
+            raise
         err = exc.errors(include_url=False)[0]
         message = err["msg"].removeprefix("Input ")
         if err["type"] == "timezone_aware":
             raise ValueError(f"{text!r} has no time zone ({ZONE_HINT})") from None
         raise ValueError(f"{text!r} is not a valid time: {message} ({ZONE_HINT}; {PARTIAL_HINT})") from None
 
-
-When = Annotated[
-    Union[datetime, date, PartialDate],
-    PlainValidator(parse_when),
-    WithJsonSchema({
-        "anyOf": [
-            {"type": "string", "pattern": TIMESTAMP_PATTERN},
-            {"type": "integer", "minimum": YEARS.start, "maximum": YEARS.stop - 1, "description": "a year alone"},
-        ],
-        "description": f"{ZONE_HINT}; {PARTIAL_HINT}",
-    }),
-]

@@ -248,7 +248,10 @@ def _first_alias(text: str):
 
 
 def _build(node, at: Path_, positions, problems, path, reader, seen_anchors):
-    positions.setdefault(at, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if at not in positions:  # a mapping's value keeps its key's position, written before it
+        positions[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if type(node) is yaml.ScalarNode:  # most nodes; never in seen_anchors, which holds collections
+        return _scalar(node, at, problems, path, reader)
     if node in seen_anchors:
         problems.append(_p(path, node, at, "YAML aliases (*name) are not allowed in fact files"))
         return None
@@ -278,18 +281,24 @@ def _build(node, at: Path_, positions, problems, path, reader, seen_anchors):
             problems.append(_p(path, node, at, f"YAML tag {node.tag!r} is not allowed"))
         seen_anchors.add(node)
         return [_build(item, at + (i,), positions, problems, path, reader, seen_anchors) for i, item in enumerate(node.value)]
-    if node.tag not in _PLAIN_TAGS:
-        problems.append(_p(path, node, at, f"YAML tag {node.tag!r} is not allowed: fact files hold plain values only"))
-        return None
-    if node.tag == "tag:yaml.org,2002:timestamp":
-        return node.value  # keep the text; pydantic reads ISO 8601 and insists on a time zone
-    if node.tag == "tag:yaml.org,2002:str":
+    return _scalar(node, at, problems, path, reader)
+
+
+def _scalar(node, at: Path_, problems, path, reader):
+    """A scalar's plain value (None, with a problem, for a tag, a control character or an overlong number)."""
+    tag = node.tag
+    if tag == "tag:yaml.org,2002:str":  # the most common first
         bad = CONTROL_RE.search(node.value)
         if bad is not None:
             problems.append(_p(path, node, at, f"control character U+{ord(bad.group()):04X} in text: fact files hold printable text only (remove it or write the character it stands for)"))
             return None
         return node.value
-    if node.tag == "tag:yaml.org,2002:int":
+    if tag not in _PLAIN_TAGS:
+        problems.append(_p(path, node, at, f"YAML tag {tag!r} is not allowed: fact files hold plain values only"))
+        return None
+    if tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # keep the text; pydantic reads ISO 8601 and insists on a time zone
+    if tag == "tag:yaml.org,2002:int":
         if len(node.value) > MAX_INT_CHARS:
             problems.append(_p(path, node, at, f"a number of {len(node.value):,} characters is too large for a figure"))
             return None

@@ -39,9 +39,10 @@ import os
 import pickle
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from pathlib import Path
 
 from writer.errors import WriterError
@@ -113,8 +114,9 @@ class DaskCluster:
             if scheduler:
                 self._client = Client(scheduler, timeout=SCHEDULER_TIMEOUT, set_as_default=False)
             else:
-                self._cluster = LocalCluster(n_workers=processes, threads_per_worker=1, processes=True,
-                                             dashboard_address=":0", silence_logs=logging.ERROR)
+                with _sigint_ignored_by_children():
+                    self._cluster = LocalCluster(n_workers=processes, threads_per_worker=1, processes=True,
+                                                 dashboard_address=":0", silence_logs=logging.ERROR)
                 self._client = Client(self._cluster, set_as_default=False)
         except (OSError, TimeoutError) as exc:  # refused, timed out
             self._close_cluster()
@@ -140,6 +142,22 @@ class DaskCluster:
         if self._cluster is not None:
             self._cluster.close()
             self._cluster = None
+
+
+@contextmanager
+def _sigint_ignored_by_children() -> Iterator[None]:
+    """SIGINT ignored while a local Dask cluster starts its processes, which keep that disposition: Ctrl-C reaches a
+    terminal's whole process group, and the build's process stops the cluster itself (writer.publish.interrupt),
+    where each worker would otherwise print a KeyboardInterrupt traceback. A Ctrl-C during the start is lost
+    (SIGTERM is not); only in the main thread, where signal handlers can be set."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)  # None: set outside Python
 
 
 def check_scheduler(address: str) -> None:

@@ -1,0 +1,80 @@
+"""Instructions a warm batch worker spends per event drafting (or loading) it, for one or more commits.
+
+    python bench/warm_instructions.py [--what draft|load] [--events 30] COMMIT [COMMIT ...]
+
+The shared 2-core machine moves CPU times by a factor of several, so a small per-call change is measured
+in instructions (cachegrind counts them, whatever the load). Each commit's ``writer/`` and ``templates/``
+are exported (``git archive``); a child process loads ``--events`` generated events
+(bench/make_factbase.py, seed 0), drafts them once as a warm-up (a Drafter as a batch worker builds it)
+and then drafts (or loads) them N more times with the collector off, under
+``valgrind --tool=cachegrind --cache-sim=no``, for N = 1 and N = 3: the difference, over 2 passes and the
+events, is the figure, set-up and warm-up cancelled. Repeated runs of one commit agree within about 0.15%.
+Needs valgrind; each commit takes a few minutes under it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from coldstart import export_tree  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHILD = """
+import gc, sys
+from pathlib import Path
+from writer.factbase.loader import load_event, load_registry
+from writer.publish.worker import make_drafter
+facts, what, passes, n = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+registry = load_registry(facts / "sources.yaml")
+files = sorted((facts / "events").glob("*.yaml"))[:n]
+drafter = make_drafter(None)
+gc.disable()
+events = [load_event(f, registry) for f in files]
+for e in events:
+    drafter.draft(e, facts_path="facts.yaml")
+for _ in range(passes):
+    if what == "draft":
+        for e in events:
+            drafter.draft(e, facts_path="facts.yaml")
+    else:
+        for f in files:
+            load_event(f, registry)
+"""
+
+
+def instructions(tree: Path, facts: Path, what: str, passes: int, events: int) -> int:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"PYTHONPATH": str(tree)}
+    run = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", sys.executable, "-c", CHILD,
+                          str(facts), what, str(passes), str(events)], env=env, capture_output=True, text=True, check=True, cwd=facts)
+    return int(re.search(r"I\s+refs:\s+([\d,]+)", run.stderr).group(1).replace(",", ""))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("commits", nargs="+")
+    ap.add_argument("--what", choices=("draft", "load"), default="draft")
+    ap.add_argument("--events", type=int, default=30)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        facts = tmp / "facts"
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_factbase.py"), "300", str(facts)], check=True, stdout=subprocess.DEVNULL)
+        first = None
+        for i, commit in enumerate(args.commits):
+            tree = export_tree(commit, tmp / f"tree{i}")
+            one, three = (instructions(tree, facts, args.what, p, args.events) for p in (1, 3))
+            per_event = (three - one) / 2 / args.events
+            first = first or per_event
+            print(f"{commit}: {per_event / 1e6:.2f} M instructions per {args.what}ed event (first/this {first / per_event:.3f})", flush=True)
+
+
+if __name__ == "__main__":
+    main()
