@@ -493,31 +493,3 @@ def test_resuming_the_collector_walks_what_the_pause_made_unless_frozen(freeze):
     finally:
         gc.callbacks.remove(watch)
         gc.unfreeze()
-
-
-# --- the caption reader's cheap refusal == trying its patterns ------------------------------------
-
-CAPTION_LINES = [
-    "Source: CoinGlass", "(Data: CoinAnk)", "Longs by venue | Source: CoinGlass", "Liquidations by exchange / CoinGlass",
-    "Image source: a stock library", "Photo: a photographer", "Chart — data: Hyblock Capital", "BTC heat map · Hyblock Capital",
-    "Total liquidations - CoinAnk", "Open interest • Source: Glassnode", "Longs and shorts – by the hour", "Source| CoinGlass",
-    "A line with no mark at all", "Prices fell 3.4% over the day", "Longs lost more than shorts—by a wide margin.",
-]
-
-
-def test_a_line_without_a_colon_bar_or_separator_is_refused_as_trying_the_caption_patterns_refuses_it(monkeypatch):
-    """captions.credit_form refuses a line holding no colon, bar or separator before trying its three patterns
-    (a cold `writer draft` spent about 8% of its instructions in them): the same answer as trying them."""
-    from dataclasses import replace
-
-    from writer.check import captions
-
-    lines = list(CAPTION_LINES)
-    for path in ARTICLES:
-        lines += [line for line in path.read_text(encoding="utf-8").splitlines() if 0 < len(line) <= captions.CAPTION_CHARS]
-    source_rx = re.compile(r"\b(?:CoinGlass|CoinAnk|Hyblock Capital|Glassnode)\b", re.IGNORECASE)
-    fast = [captions.credit_form(line, rx) for line in lines for rx in (source_rx, None)]
-    tried = replace(captions.caption_words(), mark=re.compile(""))  # a mark found in every line: each pattern tried
-    monkeypatch.setattr(captions, "caption_words", lambda: tried)
-    assert [captions.credit_form(line, rx) for line in lines for rx in (source_rx, None)] == fast
-    assert sum(f is not None for f in fast) >= 10 and sum(f is None for f in fast) > 100

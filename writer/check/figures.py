@@ -158,7 +158,7 @@ def _word_starts(words) -> str:
 
 # Where a number word can start: every match of _NUMBER_WORDS_LOWER starts at one of these, and two of them never
 # overlap (each is letters after a non-letter), so trying the twin only there finds its matches (_number_words_lower).
-_NUMBER_WORD_STARTS = re.compile(_word_starts([*_TENS_WORDS, *_UNITS_WORDS]))
+_NUMBER_WORD_STARTS = Deferred(globals(), _word_starts([*_TENS_WORDS, *_UNITS_WORDS]))
 
 
 def _number_words_lower(low: str):
@@ -506,7 +506,7 @@ _DURATION_NOUN = re.compile(r"\s+(?:(?:losing|winning)\s+)?(?:wait|streak|drough
 _WINDOW_BEFORE = re.compile(r"\b(?:in|within|over|during|for|past|last|next|previous|the|of|a|an|per|every|each|after|before|since|than|into|by)\s*$", re.IGNORECASE)
 # Their case-sensitive twins for the lowered words (writer/check/casefold.py: the same answer, 2-3x faster; None
 # when a pattern cannot be folded). Asked at every number a duration word follows.
-_DURATION_LEAD_FOLDED, _WINDOW_BEFORE_FOLDED = (re.compile(p) if p is not None else None
+_DURATION_LEAD_FOLDED, _WINDOW_BEFORE_FOLDED = (Deferred(globals(), p) if p is not None else None
                                                 for p in (lower_pattern(_DURATION_LEAD.pattern), lower_pattern(_WINDOW_BEFORE.pattern)))
 # Qualifiers that are also a window's preposition ("over 24 hours", "up to 12 hours"): no hedge on a duration.
 _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over", "just under"})

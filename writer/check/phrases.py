@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from writer.check.casefold import FoldedScan, lower_pattern, lowered
 from writer.check.frames import Frames, data_noun_pattern, frames_pattern
-from writer.check.lazyre import LazyPatternMap, LazyPatterns
+from writer.check.lazyre import Deferred, LazyPatternMap, LazyPatterns
 from writer.check.phrasefile import default_phrases
 
 MARKER_CLASSES = (
@@ -532,7 +532,7 @@ class PhraseSet:
         return None
 
 
-_OTHER_SOURCES = re.compile(r"\bother (?:data )?sources\b", re.IGNORECASE)  # not an overstatement: "confirmed by other sources"
+_OTHER_SOURCES = Deferred(globals(), r"\bother (?:data )?sources\b", re.IGNORECASE)  # not an overstatement: "confirmed by other sources"
 
 
 def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:

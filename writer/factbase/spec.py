@@ -1,7 +1,9 @@
 """What an editor writes: the pydantic schema of ``sources.yaml`` and event files.
 
 These models validate and normalise input only (``extra="forbid"`` so a typo'd
-key is an error, not a silently ignored field). Reconciliation, derivation and
+key is an error, not a silently ignored field); the rules beyond one field's type are
+written once in ``specrules`` (which ``plainspec``, the reading of plainly written
+valid files without pydantic, runs too). Reconciliation, derivation and
 consistency live elsewhere and work on the resolved records in ``records``.
 The JSON Schema editors use for completion is generated from these classes.
 """
@@ -38,7 +40,7 @@ from writer.factbase.vocabulary import (
 )
 
 def _when(raw: object):
-    return parse_when(raw)  # (a function of one argument: pydantic passes a validator with two its ValidationInfo)
+    return parse_when(raw)  # (one argument: pydantic would pass its ValidationInfo to parse_when's second)
 
 
 When = Annotated[

@@ -69,6 +69,7 @@ def _partial(text: str, aware: Callable[[str], datetime]) -> PartialDate | None:
         return PartialDate(None, month, day, clock)
     return None
 
+
 @cache
 def aware_validator():
     """pydantic's ``AwareDatetime``: its core schema's validator, built directly because a ``TypeAdapter``
