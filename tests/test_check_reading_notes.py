@@ -52,6 +52,10 @@ CASES = [
                  "Coinalyze's.\n", ["$88 million", "4%"]),
     ("back run", "Longs lost $88 million over the day.\n\nShorts lost $12 million in the hour, and this information is "
                  "the desk's.\n", ["$88 million", "$12 million"]),
+    # ...and it opens its sentence: the same words inside a clause credit that sentence's own figures only
+    ("back inside", "Ether slid below the $2,000 mark. Longs lost $88 million, according to the data from CoinGlass.",
+     ["$2,000"]),
+    ("back inside", "Open interest fell 9%. Shorts lost $12 million, going by the figures from Coinalyze.", ["9%"]),
     # ...and it says whose they are: a back-pointing sentence that names nothing covers nothing
     ("back empty", "Longs lost $88 million over the day. Shorts lost $12 million. Those figures are large.",
      ["$88 million", "$12 million"]),

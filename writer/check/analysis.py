@@ -39,6 +39,9 @@ from writer.check.phrases import PhraseSet, _compile
 
 CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", "estimate", "disagreement"})
 NOTE_CLASSES = frozenset({"note_backward", "note_run", "note_forward", "note_label"})
+_NOTE_RUN = frozenset({"note_run"})
+# What may stand before a note's opening words: space, quotes, brackets, a list or emphasis mark.
+_OPENING_MARKS = " \t\n\"'“‘([*_-–—"
 # What lets an earlier sentence of a paragraph cover the figures after it: naming their source or
 # qualifying them. "Reported figures differ" alone says nothing of whose the next figure is.
 RUN_OPENING = CAVEAT_CLASSES - {"disagreement"}
@@ -158,7 +161,16 @@ class Sentence:
             return "forward"
         # "Those figures are X's": the run right before it only (Analysis._in_run), unless a stronger note word
         # ("the above", "data caveat") makes it the section's
-        return "run" if "note_run" in classes and not classes & {"note_backward", "note_label"} else "backward"
+        if "note_run" in classes and not classes & {"note_backward", "note_label"}:
+            return "run" if self._opens_with(_NOTE_RUN) else None
+        return "backward"
+
+    def _opens_with(self, classes: frozenset[str]) -> bool:
+        """Does one of these classes' phrases open the sentence? A note pointing back at the figures before it is
+        the sentence's subject ("The data are from X."); inside a clause ("..., according to the data from X.")
+        the words credit the sentence's own figures only."""
+        starts = self._reader.phrases.union_starts(classes, self.text)
+        return any(not self.text[:p].strip(_OPENING_MARKS) for p in starts)
 
 
 @dataclass(frozen=True)
