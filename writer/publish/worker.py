@@ -176,7 +176,7 @@ class Publisher:
         def rejected(rej: Rejection) -> Outcome:
             return Outcome(task.source, task.path, rej.event, rejection=rej)
 
-        from writer.factbase.loader import load_event  # pydantic: only in a process that publishes
+        from writer.factbase.loader import load_event  # the loader (and pydantic, for a file the plain reader passes on): only in a process that publishes
 
         try:
             event = load_event(task.path, self.registry(task.registry))
