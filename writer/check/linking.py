@@ -220,8 +220,8 @@ def value_match(fig: Figure, s: Support) -> str | None:
             return "match" if s.hi >= lo and s.lo <= hi else None
         if fig.qualifier == "at_least":  # "over $1 billion": true (the bound is exact), and not a wild understatement
             return "match" if fig.lo <= s.hi * (1 + 1e-9) and s.lo <= 2 * fig.lo + tol else None
-        if fig.qualifier == "at_most":
-            return "match" if s.lo <= fig.lo * (1 + 1e-9) and s.hi >= fig.lo / 2 - tol else None
+        if fig.qualifier == "at_most":  # "as much as 10,000": not a wild overstatement of 10
+            return "match" if s.lo <= fig.lo * (1 + 1e-9) and s.hi >= fig.lo / 2 - _bound_slack(fig, tol) else None
         if s.lo == s.hi:
             below = _tolerance_below(fig, tol)
             return "match" if -below <= s.lo - fig.lo <= tol + 1e-9 * max(1.0, abs(s.lo)) else None
@@ -255,8 +255,19 @@ def _negative_bound(fig: Figure, tol: float) -> tuple[float, float]:
     (a draft rounds a negative bound to the nearest), and not wildly beyond: at most half-way to
     zero above a floor, twice as far below a ceiling (the mirror of the positive bounds above)."""
     if fig.qualifier == "at_least":
-        return fig.lo - tol, fig.lo / 2 + tol
+        return fig.lo - tol, fig.lo / 2 + _bound_slack(fig, tol)
     return 2 * fig.lo - tol, fig.lo + tol
+
+
+# How much of a bound's rounding may widen its "not wildly beyond" side, as a share of the bound: "as much as
+# 10,000" is rounded to 5,000 either way, and half the ceiling less all of that is zero, so every value down to
+# 10 would fit it (fuzz seed 33, gen-17). A tenth keeps the small bounds' rounding ("up to 3%": 1.2% to 3%).
+_BOUND_SLACK_SHARE = 0.1
+
+
+def _bound_slack(fig: Figure, tol: float) -> float:
+    """The rounding a bound's far side allows: the written rounding, at most ``_BOUND_SLACK_SHARE`` of the bound."""
+    return min(tol, abs(fig.lo) * _BOUND_SLACK_SHARE)
 
 
 def _tolerance(fig: Figure) -> float:
@@ -284,7 +295,7 @@ def value_window(fig: Figure) -> tuple[float, float]:
     elif fig.point and fig.qualifier == "at_least":
         a, b = fig.lo, 2 * fig.lo + tol
     elif fig.point and fig.qualifier == "at_most":
-        a, b = fig.lo / 2 - tol, fig.lo
+        a, b = fig.lo / 2 - _bound_slack(fig, tol), fig.lo
     else:  # a point within the rounding, a range's ends within it, a point inside a written range
         a, b = fig.lo - tol, fig.hi + tol
     a, b = min(a, b), max(a, b)
@@ -679,7 +690,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
                 score += 3  # a sentence that repeats the words (a quote's without quotation marks, a context item's) is theirs
                 repeated = True
             score += _average_bonus(s, averaged)
-            score += _subject_bonus(s, fu.sentence.text)
+            score += _subject_bonus(s, fu.sentence.text) + _place_bonus(s, fu)
             if s.speaker is not None:
                 if _names(fu.sentence.text, s.speaker):
                     score += 1  # of two speakers saying the same words, the one the sentence names
@@ -689,7 +700,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
             described.append((score, s, score - bonus))
     if foreign:
-        matched = _with_foreign(matched, foreign, index, fig, cues, potential, hearsay, named, averaged, fu.sentence.text)
+        matched = _with_foreign(matched, foreign, index, fu, cues, potential, hearsay, named, averaged)
     for fact in unavailable:
         if (fig.unit is not None and fact.unit != fig.unit) or not _kind_fits(fact, cues):
             continue  # "the price broke through $10,000" does not give an unavailable volume
@@ -734,22 +745,23 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     return Link("unsupported")
 
 
-def _with_foreign(matched: list, foreign: list, index, fig: Figure, cues: Cues, potential: bool, hearsay: bool,
-                  named: frozenset[str], averaged: bool, text: str) -> list:
+def _with_foreign(matched: list, foreign: list, index, fu: FigureUse, cues: Cues, potential: bool, hearsay: bool,
+                  named: frozenset[str], averaged: bool) -> list:
     """``matched`` with the value matches among facts of assets the words do not name. Each such
     fact conflicts with the words (so it never explains away a mismatch, nor is read as mistyped):
     it can only matter by scoring as well as the best match, so a group is opened only then."""
     best = max((m[0] for m in matched), default=-math.inf)
+    fig, text = fu.figure, fu.sentence.text
     extra = []
     for stand_in, members in foreign:
         score, conflicts, bonus = _score(stand_in, cues, potential, hearsay, named)
-        if score - 3 * conflicts + (_AVERAGE_BONUS if averaged else 0) + _SUBJECT_BONUS < best:
-            continue  # no member can reach the best match (a reported average and a named subject get their bonus in link())
+        if score - 3 * conflicts + (_AVERAGE_BONUS if averaged else 0) + _SUBJECT_BONUS + _PLACE_BONUS < best:
+            continue  # no member can reach the best match (a reported average, a named subject, a zone's place get their bonus in link())
         for s in members():
             if (_unit_ok(fig, s.unit) or _per_unit(fig, s)) and _average_fits(fig, s, averaged):
                 how = value_match(fig, s)
                 if how is not None:
-                    own = score + _average_bonus(s, averaged) + _subject_bonus(s, text)
+                    own = score + _average_bonus(s, averaged) + _subject_bonus(s, text) + _place_bonus(s, fu)
                     extra.append((own - 3 * conflicts, s, how, own - bonus - 3 * conflicts, conflicts))
     if not extra:
         return matched
@@ -764,6 +776,10 @@ _AVERAGE_WORDS = re.compile(r"\b(?:average[sd]?|mean|on\s+average)\b", re.IGNORE
 _AVERAGE_REACH = 40  # characters before the figure where "an average (of)" stands
 _AVERAGE_BONUS = 3  # what "an average of" adds to the report's average over the figure it averages
 _SUBJECT_BONUS = 1  # what naming a fact's own subject or label adds to it among the facts a value fits
+_PLACE_BONUS = 1  # what printing a zone's level, or naming its side of the price, adds to it among zones of one size
+# Facts placed against the price: an estimated cluster of liquidations, a claimed wall of positions.
+_PLACED_METRICS = frozenset({"pressure_zone", "position_concentration"})
+_OTHER_SIDE = {"above": "below", "below": "above"}
 _PER_BONUS = 1  # what "per trader", "a day" add to a fact that is such an average (at most _AVERAGE_BONUS: _with_foreign's bound)
 # An average's unit after its figure ("$300 million per day", "a day", "daily"; vocabulary.AVERAGE_PER).
 _PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|order)\b|\s*(?:daily|hourly|on\s+average)\b", re.IGNORECASE)
@@ -787,6 +803,35 @@ _OPEN, _CLOSE = "“‘", "”’"
 def _subject_bonus(s: Support, text: str) -> int:
     """"the loss attributed to @trader_joe": of facts the value fits, the one whose subject is named gains."""
     return _SUBJECT_BONUS if s.fact is not None and not s.anchor and _describes(text, s.fact) else 0
+
+
+def _place_bonus(s: Support, fu: FigureUse) -> int:
+    """Of zones (or claimed positions) alike in size, the one whose place the words give: the price level or
+    band it is pinned to, printed in the same sentence ("... about $774,000 near $118"), or the side of the
+    price it sits on ("... above the price"), named in the figure's own clause; the other side counts against."""
+    fact = s.fact
+    if fact is None or s.anchor or fact.metric not in _PLACED_METRICS:
+        return 0
+    if (fact.price_level is not None or fact.price_band is not None) and _prints_place(fu, fact):
+        return _PLACE_BONUS
+    if fact.direction in _OTHER_SIDE:
+        words = f"{fu.left} {fu.right}"
+        if re.search(rf"\b{fact.direction}\b", words, re.IGNORECASE):
+            return _PLACE_BONUS
+        if re.search(rf"\b{_OTHER_SIDE[fact.direction]}\b", words, re.IGNORECASE):
+            return -_PLACE_BONUS
+    return 0
+
+
+def _prints_place(fu: FigureUse, fact: Fact) -> bool:
+    """Does another figure of the sentence give the fact's price level (or an end of its band)?"""
+    ends = (fact.price_level,) if fact.price_level is not None else tuple(fact.price_band)
+    for other in fu.sentence.figures:
+        f = other.figure
+        if other is not fu and f.unit in (None, "USD") and any(abs(f.lo - e) <= _tolerance(f) or abs(f.hi - e) <= _tolerance(f)
+                                                                for e in ends):
+            return True
+    return False
 
 
 def _describes(text: str, fact: Fact) -> bool:
