@@ -107,3 +107,41 @@ def test_two_zones_of_one_value_link_by_the_level_the_sentence_prints(zones_firs
             "unverified claim. Another unverified post on X puts a cluster worth about $774,000 near $118.")
     got = [(t, sid) for t, sid, _ in links_of(ev, text)]
     assert got == [("$774,000", "above"), ("$774,000", "pinned"), ("$118", "pinned")], got
+
+
+# --- P008: a wrong source named as the data's owner, or only in a note pointing back ------------------
+
+_P008 = """facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 300M}]}
+  - {id: bf, metric: liquidations, unit: USD, window: 4h, subject: Binance Futures, observations: [{source: coinank, value: 90M}]}
+  - {id: ank, metric: liquidations, unit: USD, window: 12h, observations: [{source: coinank, value: 120M}]}
+  - {id: okx4, metric: liquidations, unit: USD, window: 4h, venue: okx, observations: [{source: coinglass, value: 45M}]}
+"""
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the opening clause names another provider's data, the trailing credit the fact's own source
+    ("Binance Futures data show $300 million liquidated over 24 hours, according to CoinGlass.", True),
+    ("OKX derivatives figures put the past day's liquidations at $300 million, according to CoinGlass.", True),
+    ("Binance futures data show $300 million liquidated over 24 hours, according to CoinGlass.", True),
+    # the data of the figure's own holder or venue, credited to its source: what the figure is about
+    ("OKX futures data show $45 million liquidated over 4 hours, according to CoinGlass.", False),
+    ("Over 24 hours, $300 million was liquidated, according to CoinGlass.", False),
+    ("Binance Futures saw $90 million liquidated over 4 hours, CoinAnk data show.", False),
+])
+def test_a_data_owner_named_before_the_figure_is_a_named_source(text, flagged):
+    assert ("P008" in codes(event(_P008), text)) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Liquidations over the past day reached $300 million. This information comes from CoinAnk.", True),
+    ("Over 12 hours, $120 million was liquidated. That data is from CoinGlass.", True),
+    # two figures of two sources, one note naming both: each name is the source of a figure it covers
+    ("Over the past day $300 million was liquidated, and over 12 hours $120 million. These figures come from CoinGlass and CoinAnk.",
+     False),
+    ("Liquidations over the past day reached $300 million. This information comes from CoinGlass.", False),
+])
+def test_a_wrong_source_named_only_in_a_note_pointing_back_is_p008(text, flagged):
+    """A note that credits the run of figures before it ("This information comes from X") names their source as a
+    sentence's own credit does: a source none of the covered figures came from is a wrong source."""
+    assert ("P008" in codes(event(_P008), text)) is flagged

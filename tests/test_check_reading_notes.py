@@ -96,8 +96,8 @@ EVENT = "factbase/corpus/05-beincrypto-1-13b.yaml"  # long: $879.68M, short: $25
     ("Longs lost $879.68 million over the day. Those figures are CoinGlass's, a single source.", set()),
     ("Longs lost $879.68 million over the day. This information comes from CoinGlass.", {"P013"}),
     ("Longs lost $879.68 million over the day.\n\nBitcoin slid.\n\nThis information comes from CoinGlass.", {"P002"}),
-    # a wrong source named by the note is no source of the fact: still flagged
-    ("Longs lost $879.68 million over the day. This information comes from BeInCrypto.", {"P002"}),
+    # a wrong source named by the note is no source of the fact: still flagged, and named as the wrong source
+    ("Longs lost $879.68 million over the day. This information comes from BeInCrypto.", {"P002", "P008"}),
 ])
 def test_notes_in_fact_mode(checker, text, codes):
     from writer.factbase.loader import load_event

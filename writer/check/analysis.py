@@ -461,9 +461,13 @@ class Analysis:
             if opener is not None:
                 named |= opener.attributed
         for s in self.covering_notes(fu):
-            # (a credit line's name, and any name in a back-pointing note, is named as the source)
-            named |= self._credit_names.get(id(s)) or (s.sources if s.note == "run" else s.attributed)
+            named |= self.credited_by(s)
         return named
+
+    def credited_by(self, note: Sentence) -> set[str]:
+        """The sources a note covering figures names as theirs (``covering_notes``): a credit line's name, and
+        any name in a back-pointing note; otherwise those it names as sources."""
+        return self._credit_names.get(id(note)) or (note.sources if note.note == "run" else note.attributed)
 
     def own_attributed(self, fu: FigureUse) -> set[str]:
         """Sources the figure's sentence names for *this* figure: a parenthesis right after a later

@@ -15,6 +15,12 @@ def _specific(ctx: RuleContext, source_id: str) -> bool:
     return registry[source_id].kind.value not in ("desk", "social", "media", "research") or registry[source_id].name[:1].isupper()
 
 
+def _group(ctx: RuleContext, source_id: str) -> bool:
+    """An unnamed group of sources ("several data service providers")."""
+    registry = ctx.event.registry if ctx.event is not None else None
+    return registry is not None and source_id in registry and registry[source_id].group
+
+
 def _speaker_ids(ctx: RuleContext, support_id: str) -> set[str]:
     quote = ctx.quote(support_id)
     if quote is None:
@@ -61,36 +67,102 @@ def _named_as_holder(ctx: RuleContext, sentence, sid: str, holders: list[str]) -
                                for start, end, named in sentence.named_at() if named == sid)
 
 
+def _allowed(ctx: RuleContext, link) -> set[str]:
+    """The names a figure's link lets its sentence or note give: its sources (and its equally good alternatives'),
+    its fact's venues, and for a quote its speaker."""
+    allowed = set(link.support.sources)
+    for alt in link.alternatives:
+        allowed |= set(alt.sources)
+    fact = link.support.fact
+    if fact is not None:
+        allowed |= ({fact.venue} if fact.venue else set()) | set(fact.venues)  # "liquidations on Bybit and OKX"
+    if link.support.id.startswith("quote:"):
+        allowed |= _speaker_ids(ctx, link.support.id)  # the speaker of a quote is named with it
+    return allowed
+
+
+def _linked(ctx: RuleContext, fu):
+    link = ctx.link(fu)
+    if link is None or link.support is None or link.kind not in ("supported", "collapsed"):
+        return None
+    return link
+
+
+# A product or market after a registered name, before its data noun: "Binance Futures data", "OKX derivatives
+# figures", "Bybit spot numbers" (one or two words: a capitalised name, or one of these market words).
+_PRODUCT = Deferred(globals(), r"(?:\s+(?:[A-Z][\w-]*|futures|derivatives|perpetuals?|perps|spot|options|margin)){1,2}")
+
+
+def _data_owners(ctx: RuleContext, sentence) -> set[str]:
+    """Registered names the sentence gives as the owner of its data through a product word ("Binance Futures data
+    show ..."), which the reading of attributions (``Sentence.attributed``) leaves to the name's own data noun."""
+    frames = ctx.analysis.phrases.frames
+    if frames is None:
+        return set()
+    text, out = sentence.text, set()
+    for _start, end, sid in sentence.named_at():
+        if sid in sentence.attributed or sid in out:
+            continue
+        m = _PRODUCT.match(text, end)
+        if m is not None and frames.source_before(text, m.end()):
+            out.add(sid)
+    return out
+
+
+def _stray(ctx: RuleContext, sentence, named: set[str], allowed: set[str], facts: list) -> list[str]:
+    """The names ``named`` in ``sentence`` that no figure it credits came from (a venue or holder the figure is
+    about, opening its clause, is not its source)."""
+    stray = sorted(sid for sid in named - allowed if _specific(ctx, sid))
+    if stray and facts:
+        holders = _holders(facts)
+        stray = [sid for sid in stray if not (holders and _named_as_holder(ctx, sentence, sid, holders))]
+    return stray
+
+
 def check(ctx: RuleContext):
+    notes: dict[int, tuple] = {}  # id(note) -> (note, the first figure it covers, allowed names, facts)
     for sentence in ctx.analysis.sentences:
-        if not sentence.figures or not sentence.attributed:  # figures first: most sentences hold none
+        if not sentence.figures:  # figures first: most sentences hold none
             continue
         allowed: set[str] = set()
         links = []
         facts = []
         for fu in sentence.figures:
-            link = ctx.link(fu)
-            if link is None or link.support is None or link.kind not in ("supported", "collapsed"):
+            link = _linked(ctx, fu)
+            if link is None:
                 continue
             links.append((fu, link))
-            allowed |= set(link.support.sources)
-            for alt in link.alternatives:
-                allowed |= set(alt.sources)
-            fact = link.support.fact
-            if fact is not None:
-                facts.append(fact)
-                allowed |= ({fact.venue} if fact.venue else set()) | set(fact.venues)  # "liquidations on Bybit and OKX"
-            if link.support.id.startswith("quote:"):
-                allowed |= _speaker_ids(ctx, link.support.id)  # the speaker of a quote is named with it
+            allowed |= _allowed(ctx, link)
+            if link.support.fact is not None:
+                facts.append(link.support.fact)
         if not links:
             continue
-        stray = sorted(sid for sid in sentence.attributed - allowed if _specific(ctx, sid))
-        if stray and facts:  # a venue or holder the figure is about, opening its clause, is not its source
-            holders = _holders(facts)
-            stray = [sid for sid in stray if not (holders and _named_as_holder(ctx, sentence, sid, holders))]
+        for fu, link in links:
+            for note in ctx.analysis.covering_notes(fu):
+                if not note.figures:  # (a note with figures of its own is checked as a sentence)
+                    seen = notes.setdefault(id(note), (note, fu, set(), []))
+                    seen[2].update(_allowed(ctx, link))
+                    if link.support.fact is not None:
+                        seen[3].append(link.support.fact)
+        named = sentence.attributed | _data_owners(ctx, sentence) if sentence.attributed or sentence.sources else set()
+        stray = _stray(ctx, sentence, named, allowed, facts) if named else []
         if stray:
             fu, link = links[0]
             yield Hit(fu, f"the sentence names {ctx.names(stray)}, which is not a source of {link.support.id!r} ({ctx.names(link.support.sources)})", link.support.id)
+    for note, fu, allowed, facts in notes.values():
+        # (an unnamed group in a note is mostly what it compares its source with: "providers differ in method")
+        stray = _stray(ctx, note, {sid for sid in ctx.analysis.credited_by(note) if not _group(ctx, sid)}, allowed, facts)
+        if stray:
+            yield Hit(fu, f"a note covering {fu.figure.text!r} ({_quoted(note.text)}) names {ctx.names(stray)}, which is not a source of any "
+                          f"figure it covers", _linked(ctx, fu).support.id)
+
+
+_NOTE_SHOWN = 60  # characters of a note quoted in a finding
+
+
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= _NOTE_SHOWN else text[:_NOTE_SHOWN - 1] + "…")
 
 
 RULE = Rule(
@@ -102,7 +174,11 @@ RULE = Rule(
     doc="""\
 ## What it does
 Flags a sentence that names a registry source (by name or alias) which is not among
-the sources of any figure the sentence prints. Not counted as sources: an exchange
+the sources of any figure the sentence prints, whether as the credit ("according to X")
+or as the owner of the data ("X data show", "X Futures data show"); and a note that
+credits the figures before it ("This information comes from X", "Source: X") naming a
+source none of the figures it covers came from (an unnamed group a note mentions is not
+read as its credit). Not counted as sources: an exchange
 named as the venue (or one of the venues) of the figure; a source named inside the
 figure's own subject or label when that subject opens the clause after the source ("On data
 from CoinGlass, Binance Futures saw $90 million liquidated": the venue, not a second source)
