@@ -731,8 +731,9 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             return Link("unavailable", None, t)
     if matched:
         top_m = [m for m in matched if m[0] == best_m]
-        # Prefer a true match to a collapsed range when both fit equally well.
-        top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor))
+        # Prefer a true match to a collapsed range when both fit equally well, then the value nearest the figure's
+        # ("around $66,500" is the fact of $66,500, not its neighbour at $67,000 that the rounding also reaches).
+        top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _distance(fig, m[1])))
         kind = "supported" if top_m[0][2] == "match" else "collapsed"
         best = top_m[0][1]
         n = len(fu.sentence.figures)
@@ -798,6 +799,16 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 # tests/test_check_regex_filters.py).
 _LEFT_CLAUSE = re.compile(r"(?=[,;:()—–abw])(?:,|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–)", re.IGNORECASE)
 _OPEN, _CLOSE = "“‘", "”’"
+
+
+def _distance(fig: Figure, s: Support) -> float:
+    """How far the support's value lies from the figure's, relative to the figure (its mirror for "fell 3.4%");
+    0 for a vague figure ("several million": no value to be near)."""
+    if fig.qualifier == "vague":
+        return 0.0
+    mid, val = (s.lo + s.hi) / 2, fig.value
+    gap = min(abs(mid - val), abs(-mid - val))
+    return gap / abs(val) if val else gap
 
 
 def _subject_bonus(s: Support, text: str) -> int:
