@@ -145,3 +145,25 @@ def test_a_wrong_source_named_only_in_a_note_pointing_back_is_p008(text, flagged
     """A note that credits the run of figures before it ("This information comes from X") names their source as a
     sentence's own credit does: a source none of the covered figures came from is a wrong source."""
     assert ("P008" in codes(event(_P008), text)) is flagged
+
+
+# --- a subject repeated in full: its words are the holder's, not another fact's cues -----------------------
+
+_HOLDER = """facts:
+  - {id: largest, metric: largest_single_liquidation, unit: USD, side: long, asset: BTC, venue: hyperliquid,
+     observations: [{source: lookonchain, value: 6.4M}]}
+  - {id: loss, metric: trader_loss, unit: USD, subject: a Hyperliquid trader who was long 40x on BTC,
+     observations: [{source: lookonchain, value: 9.6M}]}
+"""
+
+
+def test_a_figure_beside_its_facts_whole_subject_is_that_facts():
+    """The loss's subject names a venue, a side and an asset; another fact (the largest single liquidation) has
+    all three. Repeating the subject in full with the loss's value is the loss, not a mistyped largest liquidation
+    (fuzz_check_links: P006 on a faithful sentence, bundled 2026-11-21 event)."""
+    ev = event(_HOLDER)
+    text = "A Hyperliquid trader who was long 40x on BTC lost $9.6 million, according to a single source, Lookonchain."
+    assert [(t, sid, kind) for t, sid, kind in links_of(ev, text) if "$" in t] == [("$9.6 million", "loss", "supported")]
+    assert not codes(ev, text) & {"P006", "P012"}
+    # the same words with another value still contradict: the subject does not excuse a wrong figure
+    assert "P006" in codes(ev, text.replace("$9.6 million", "$6.9 million")) | codes(ev, text.replace("$9.6 million", "$12.8 million"))

@@ -684,6 +684,9 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             continue  # neither a match nor a candidate contradiction: its score is never read
         score, conflicts, bonus = _score(s, cues, potential, hearsay, named)
         if how is not None:
+            if conflicts and _repeats_subject(s, fu.sentence.text):
+                # the side, asset or venue words are the subject's own ("a Hyperliquid trader who was long on BTC")
+                conflicts, repeated = 0, True
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
             elif s.words is not None and _plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold():
@@ -843,6 +846,18 @@ def _prints_place(fu: FigureUse, fact: Fact) -> bool:
                                                                 for e in ends):
             return True
     return False
+
+
+# Words a subject needs to be told apart from ordinary prose when repeated ("a whale" is not; "a Hyperliquid
+# trader who was long 40x on BTC" is): only such a subject's own words are kept from conflicting with its fact.
+_SUBJECT_WORDS = 3
+
+
+def _repeats_subject(s: Support, text: str) -> bool:
+    """Does the sentence repeat the fact's subject in full, a subject long enough to be that fact's alone?"""
+    fact = s.fact
+    return (fact is not None and not s.anchor and fact.subject is not None and len(fact.subject.split()) >= _SUBJECT_WORDS
+            and names_within(_plain_words(fact.subject), _plain_words(text)))  # whatever the case: it may open the sentence
 
 
 def _describes(text: str, fact: Fact) -> bool:
