@@ -151,9 +151,11 @@ SIDES = {"long": ["longs", "long positions", "bullish bets", "long traders"],
          "short": ["shorts", "short positions", "bearish bets", "short sellers"]}
 ASSETS = {"BTC": ["bitcoin", "BTC"], "ETH": ["ether", "ETH", "Ethereum"], "XRP": ["XRP"], "SOL": ["Solana", "SOL"],
           "DOGE": ["dogecoin", "DOGE"]}
-WINDOWS = {60: ["in the past hour", "within an hour", "over 60 minutes"], 240: ["over four hours", "in 4 hours"],
-           720: ["over 12 hours", "in the past twelve hours", "overnight"],
-           1440: ["in the past 24 hours", "over the past day", "in 24h", "over the last day"],
+WINDOWS = {60: ["in the past hour", "within an hour", "over 60 minutes", "in the last hour"],
+           240: ["over four hours", "in 4 hours", "over the past four hours"],
+           720: ["over 12 hours", "in the past twelve hours", "overnight", "in the last 12 hours"],
+           1440: ["in the past 24 hours", "over the past day", "in 24h", "over the last day", "over a 24-hour period",
+                  "in the last 24 hours", "in a single day"],
            10080: ["over the past week", "in seven days"]}
 
 
@@ -240,8 +242,10 @@ class Written:
     claim: str = ""  # the sentence's claim without its credit (what a run's later sentence prints)
     sources: tuple[str, ...] = ()
 
+    covers: tuple[int, ...] = ()  # a note's: the sentences (by index) whose figures it credits
+
     def figures(self) -> list[tuple[str, str]]:
-        return [(self.fact, self.figure), *self.more]
+        return [] if self.covers else [(self.fact, self.figure), *self.more]
 
 
 def _names(event: Event, sources) -> list[str]:
@@ -257,23 +261,28 @@ def credit(fact: Fact, event: Event, names: list[str], rng: random.Random) -> tu
         return rng.choice([(f"According to a single source, {n}, ", "."), ("", f", according to a single source, {n}."),
                            ("", f" (single-source data from {n})."), (f"Per {n}, the only source to report it, ", "."),
                            (f"{n} data showed that ", ", on that single source's count."),
-                           (f"{n} reported that ", "; no other source has confirmed it.")]) + ("single",)
+                           (f"{n} reported that ", "; no other source has confirmed it."),
+                           ("", f" ({n} data, a single source)."), (f"Single-source figures from {n} show that ", "."),
+                           ("", f", {n} said, the only source for the figure.")]) + ("single",)
     if st is Status.MULTI_SOURCE:
         return rng.choice([(f"According to {both}, ", "."), ("", f", according to {both}."), ("", f" ({', '.join(names)})."),
-                           (f"Per {both}, ", "."), (f"{both} data showed that ", ".")]) + ("",)
+                           (f"Per {both}, ", "."), (f"{both} data showed that ", "."), ("", f", per {both}."),
+                           (f"Figures from {both} show that ", "."), ("", f", {both} data showed.")]) + ("",)
     if st is Status.OFFICIAL:
         n = names[0]
         return rng.choice([(f"{n}'s own figures show that ", "."), (f"According to {n}'s own data, ", "."),
-                           ("", f", {n}'s own records show.")]) + ("own",)
+                           ("", f", {n}'s own records show."), (f"In its own data, {n} reported that ", ".")]) + ("own",)
     if st is Status.UNNAMED_GROUP:
-        return rng.choice([(f"According to {both}, ", "."), ("", f", according to {both}.")]) + ("",)
+        return rng.choice([(f"According to {both}, ", "."), ("", f", according to {both}."), (f"Data from {both} show that ", ".")]) + ("",)
     if st is Status.PENDING_VERIFICATION:
         return rng.choice([("", f", according to {both}, a figure that remains unconfirmed."),
-                           (f"{both} reported, pending verification, that ", ".")]) + ("unconfirmed",)
+                           (f"{both} reported, pending verification, that ", "."),
+                           (f"Unconfirmed figures from {both} suggest that ", ".")]) + ("unconfirmed",)
     if st is Status.RUMOR:
         where = f" on {both}" if names else ""
         return rng.choice([(f"An unverified claim circulating{where} says ", "."),
-                           ("", f", according to an unverified rumour circulating{where}.")]) + ("unverified",)
+                           ("", f", according to an unverified rumour circulating{where}."),
+                           ("", f", an unverified figure circulating{where}.")]) + ("unverified",)
     raise ValueError(st)
 
 
@@ -516,27 +525,58 @@ def _figure_in(mutant: str, text: str, figure: str) -> str | None:
     return mutant[at:end] if end > at else None
 
 
-def in_runs(written: list[Written], sizes: list[int], rng: random.Random) -> list[Written]:
+RUN = ("single_source", "multi_source", "official", "unnamed_group")
+NOTES = ("These figures come from {n}.", "All data via {n}.", "This information comes from {n}.", "The figures are from {n}.")
+
+
+def in_runs(written: list[Written], sizes: list[int], event: Event, rng: random.Random) -> tuple[list[Written], list[int]]:
     """In a paragraph, a sentence of the same sources and a run status as the one before it drops its credit half
-    of the time: the opening's attribution covers it (writer/check/scope.py). Such a sentence has no wrong-source or
-    dropped-caveat mutant of its own."""
-    out, i = [], 0
+    of the time: the opening's attribution covers it (writer/check/scope.py). A paragraph whose sentences all share
+    sources and a run status is, a third of the time, credited once by a note after its figures ("This information
+    comes from X."). A sentence without its own credit has no wrong-source or dropped-caveat mutant: its opening or
+    note has them. Gives the sentences and the paragraph sizes (a note adds a sentence)."""
+    out, new_sizes, i = [], [], 0
     for k in sizes:
-        for j, w in enumerate(written[i:i + k]):
+        group = written[i:i + k]
+        shared = all(w.claim and w.sources == group[0].sources and w.status == group[0].status and w.status.value in RUN
+                     for w in group) and group[0].sources
+        if shared and not rng.randrange(3):
+            first = len(out)
+            for w in group:
+                out.append(_bare(w))
+            n = " and ".join(_names(event, group[0].sources))
+            form = rng.choice(NOTES)
+            note = Written("", form.format(n=n), "", status=group[0].status, sources=group[0].sources,
+                           covers=tuple(range(first, first + k)))
+            decoy = _decoy(event.fact(group[0].fact), event)
+            if decoy:
+                note.mutants["wrong_source"] = form.format(n=" and ".join([decoy] + _names(event, group[0].sources)[1:]))
+            note.mutants["dropped_caveat"] = ""
+            out.append(note)
+            new_sizes.append(k + 1)
+            i += k
+            continue
+        for j, w in enumerate(group):
             prev = out[-1] if j else None
             if (prev is not None and w.claim and not w.more and w.sources == prev.sources and w.status == prev.status
-                    and w.status.value in ("single_source", "multi_source", "official", "unnamed_group") and rng.randrange(2)):
-                text = _sentence("", w.claim, ".")
-                run = Written(w.fact, text, w.figure, status=w.status, claim=w.claim, sources=w.sources)
-                if "wrong_figure" in w.mutants:
-                    wrong = _figure_in(w.mutants["wrong_figure"], w.text, w.figure)
-                    if wrong:
-                        run.mutants["wrong_figure"] = text.replace(w.figure, wrong, 1)
-                out.append(run)
+                    and w.status.value in RUN and rng.randrange(2)):
+                out.append(_bare(w))
             else:
                 out.append(w)
+        new_sizes.append(k)
         i += k
-    return out
+    return out, new_sizes
+
+
+def _bare(w: Written) -> Written:
+    """The sentence's claim alone, its credit left to the run's opening or a note; its wrong-figure mutant kept."""
+    text = _sentence("", w.claim, ".")
+    bare = Written(w.fact, text, w.figure, status=w.status, more=list(w.more), claim=w.claim, sources=w.sources)
+    if "wrong_figure" in w.mutants:
+        wrong = _figure_in(w.mutants["wrong_figure"], w.text, w.figure)
+        if wrong:
+            bare.mutants["wrong_figure"] = text.replace(w.figure, wrong, 1)
+    return bare
 
 
 PARAGRAPH_SIZES = (1, 1, 2, 3)  # sentences per paragraph, drawn per paragraph: a figure's paragraph lends it words
@@ -588,8 +628,7 @@ def score_event(checker: Checker, event: Event, chosen: int, tally: Tally) -> No
         return
     rng = random.Random(f"{chosen}:{event.id}:layout")
     written = paired(written, event, rng)
-    sizes = layout(len(written), rng)
-    written = in_runs(written, sizes, rng)
+    written, sizes = in_runs(written, layout(len(written), rng), event, rng)
     tally.events += 1
     tally.sentences += len(written)
     text, places = article([w.text for w in written], sizes)
@@ -628,7 +667,8 @@ def score_event(checker: Checker, event: Event, chosen: int, tally: Tally) -> No
         for k, w in enumerate(written):
             if kind not in w.mutants:
                 continue
-            codes = found[k]
+            codes = found[k] if not w.covers else set().union(*(found[c] for c in w.covers))
+            base_codes = base[k] if not w.covers else set().union(*(base[c] for c in w.covers))
             expected = ({"P008"} if kind == "wrong_source" else WRONG_FIGURE_CODES if kind == "wrong_figure"
                         else DROPPED_CODES.get(w.status, set()))
             tally.mutated[kind] += 1
@@ -636,7 +676,7 @@ def score_event(checker: Checker, event: Event, chosen: int, tally: Tally) -> No
                 tally.expected[kind] += 1
             else:
                 tally.missed[kind].append(f"{event.id}/{w.fact} ({w.status.value}) got {sorted(codes) or 'nothing'}: {w.mutants[kind]}")
-            if codes - base[k]:
+            if codes - base_codes:
                 tally.any_new[kind] += 1
 
 

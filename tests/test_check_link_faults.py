@@ -167,3 +167,20 @@ def test_a_figure_beside_its_facts_whole_subject_is_that_facts():
     assert not codes(ev, text) & {"P006", "P012"}
     # the same words with another value still contradict: the subject does not excuse a wrong figure
     assert "P006" in codes(ev, text.replace("$9.6 million", "$6.9 million")) | codes(ev, text.replace("$9.6 million", "$12.8 million"))
+
+
+_RUMOURS = """facts:
+  - {id: loss, metric: trader_loss, unit: USD, subject: a fund manager, status: rumor, observations: [{source: x-posts, value: 25.9M}]}
+"""
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("A fund manager lost $25.9 million, an unverified figure circulating on CoinGlass.", True),
+    ("A fund manager lost $25.9 million, a rumour circulating among CoinAnk users that no one has verified.", True),
+    ("A fund manager lost $25.9 million, an unverified figure circulating on X.", False),
+    ("A fund manager lost $25.9 million, an unverified claim circulating in posts on X.", False),
+])
+def test_where_a_rumour_circulates_is_its_named_source(text, flagged):
+    """"circulating on X" names where the claim comes from: a registered name there that is not the rumour's source
+    is a wrong source (fuzz_check_links: missed as the sentence's only credit)."""
+    assert ("P008" in codes(event(_RUMOURS), text)) is flagged

@@ -93,18 +93,24 @@ def _linked(ctx: RuleContext, fu):
 _PRODUCT = Deferred(globals(), r"(?:\s+(?:[A-Z][\w-]*|futures|derivatives|perpetuals?|perps|spot|options|margin)){1,2}")
 
 
+# Where a claim is said to circulate, right before a registered name: "circulating on X", "spreading among Y users".
+_CIRCULATES = Deferred(globals(), r"\b(?:circulat|spread|shar|post)\w*\s+(?:on|in|across|among|through|via)\s+(?:the\s+)?$", re.IGNORECASE)
+_CIRCULATES_REACH = 40  # characters before a name looked at for those words
+
+
 def _data_owners(ctx: RuleContext, sentence) -> set[str]:
-    """Registered names the sentence gives as the owner of its data through a product word ("Binance Futures data
-    show ..."), which the reading of attributions (``Sentence.attributed``) leaves to the name's own data noun."""
+    """Registered names the sentence gives as its figures' origin that the reading of attributions
+    (``Sentence.attributed``) leaves out: the owner of the data through a product word ("Binance Futures data
+    show ..."), and where a claim circulates ("an unverified figure circulating on X")."""
     frames = ctx.analysis.phrases.frames
     if frames is None:
         return set()
     text, out = sentence.text, set()
-    for _start, end, sid in sentence.named_at():
+    for start, end, sid in sentence.named_at():
         if sid in sentence.attributed or sid in out:
             continue
         m = _PRODUCT.match(text, end)
-        if m is not None and frames.source_before(text, m.end()):
+        if (m is not None and frames.source_before(text, m.end())) or _CIRCULATES.search(text, max(0, start - _CIRCULATES_REACH), start):
             out.add(sid)
     return out
 
@@ -175,7 +181,8 @@ RULE = Rule(
 ## What it does
 Flags a sentence that names a registry source (by name or alias) which is not among
 the sources of any figure the sentence prints, whether as the credit ("according to X")
-or as the owner of the data ("X data show", "X Futures data show"); and a note that
+or as the owner of the data ("X data show", "X Futures data show"), or as where a claim
+circulates ("an unverified figure circulating on X"); and a note that
 credits the figures before it ("This information comes from X", "Source: X") naming a
 source none of the figures it covers came from (an unnamed group a note mentions is not
 read as its credit). Not counted as sources: an exchange
