@@ -505,6 +505,34 @@ def paired(written: list[Written], event: Event, rng: random.Random) -> list[Wri
     return out
 
 
+def contrasted(written: list[Written], event: Event, rng: random.Random) -> list[Written]:
+    """Two single-source figures of two different sources told in one sentence, each with its own credit
+    ("According to X, <claim>, while Y reported that <claim>."), a third of the time. Its wrong-source mutant swaps
+    the two credits: each name is then the other figure's source, which only a reading by clause can tell."""
+    out, used = [], set()
+    for i, w in enumerate(written):
+        if i in used:
+            continue
+        mate = next((j for j, v in enumerate(written) if j > i and j not in used and _contrasts(w, v)), None)
+        if mate is None or rng.randrange(3):
+            out.append(w)
+            continue
+        used.add(mate)
+        v = written[mate]
+        a, b = _names(event, w.sources)[0], _names(event, v.sources)[0]
+        form = rng.choice(["According to {a}, {c1}, while {b} reported that {c2}.", "{c1}, according to {a}; {b} said {c2}."])
+        text = _sentence("", form.format(a=a, b=b, c1=w.claim, c2=v.claim), "")
+        both = Written(w.fact, text, w.figure, status=w.status, more=[(v.fact, v.figure)], claim="", sources=w.sources)
+        both.mutants["wrong_source"] = _sentence("", form.format(a=b, b=a, c1=w.claim, c2=v.claim), "")
+        out.append(both)
+    return out
+
+
+def _contrasts(w: Written, v: Written) -> bool:
+    return (w.claim and v.claim and not w.more and not v.more and w.status is v.status is Status.SINGLE_SOURCE
+            and len(w.sources) == len(v.sources) == 1 and w.sources != v.sources and w.figure != v.figure)
+
+
 def _mates(f: Fact, g: Fact) -> bool:
     return ({f.side, g.side} == {"long", "short"} and f.metric == g.metric == "liquidations" and f.window == g.window
             and f.asset == g.asset and f.venue == g.venue and f.sources == g.sources and f.status == g.status
@@ -558,9 +586,14 @@ def in_runs(written: list[Written], sizes: list[int], event: Event, rng: random.
             continue
         for j, w in enumerate(group):
             prev = out[-1] if j else None
-            if (prev is not None and w.claim and not w.more and w.sources == prev.sources and w.status == prev.status
-                    and w.status.value in RUN and rng.randrange(2)):
+            covered = prev is not None and w.sources == prev.sources and w.status == prev.status and w.status.value in RUN
+            if covered and w.claim and not w.more and rng.randrange(2):
                 out.append(_bare(w))
+            elif covered and "dropped_caveat" in w.mutants:
+                # without its credit the sentence is in the run the one before opens: faithful, not a dropped caveat
+                kept = Written(w.fact, w.text, w.figure, {k: v for k, v in w.mutants.items() if k != "dropped_caveat"}, w.status,
+                               list(w.more), w.claim, w.sources)
+                out.append(kept)
             else:
                 out.append(w)
         new_sizes.append(k)
@@ -627,7 +660,7 @@ def score_event(checker: Checker, event: Event, chosen: int, tally: Tally) -> No
     if not written:
         return
     rng = random.Random(f"{chosen}:{event.id}:layout")
-    written = paired(written, event, rng)
+    written = contrasted(paired(written, event, rng), event, rng)
     written, sizes = in_runs(written, layout(len(written), rng), event, rng)
     tally.events += 1
     tally.sentences += len(written)

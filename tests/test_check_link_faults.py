@@ -184,3 +184,50 @@ def test_where_a_rumour_circulates_is_its_named_source(text, flagged):
     """"circulating on X" names where the claim comes from: a registered name there that is not the rumour's source
     is a wrong source (fuzz_check_links: missed as the sentence's only credit)."""
     assert ("P008" in codes(event(_RUMOURS), text)) is flagged
+
+
+# --- two clauses, two credits: each name goes with its own clause's figure ---------------------------------
+
+_TWO = """facts:
+  - {id: hour, metric: liquidations, unit: USD, window: 60m, observations: [{source: coinglass, value: 458M}]}
+  - {id: half_day, metric: liquidations, unit: USD, window: 12h, observations: [{source: coinank, value: 623M}]}
+  - {id: eth_price, metric: price_level, unit: USD, asset: ETH, observations: [{source: coinmarketcap, value: 3200}]}
+"""
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("According to CoinGlass, $458 million was liquidated over 60 minutes, while CoinAnk reported that liquidations "
+     "totalled $623 million overnight.", False),
+    ("According to CoinAnk, $458 million was liquidated over 60 minutes, while CoinGlass reported that liquidations "
+     "totalled $623 million overnight.", True),
+    ("$458 million was liquidated over 60 minutes, according to CoinGlass; CoinMarketCap said ether traded at $3,200.", False),
+    ("$458 million was liquidated over 60 minutes, according to CoinMarketCap; CoinGlass said ether traded at $3,200.", True),
+    # one credit for both clauses names the source of each
+    ("According to CoinGlass, $458 million was liquidated over 60 minutes, while ether traded at $3,200, CoinMarketCap data show.",
+     False),
+])
+def test_swapped_credits_in_two_clauses_are_wrong_sources(text, flagged):
+    """A sentence of two figures from two sources, each clause with its own credit: the two names swapped are each
+    in the sentence's sources, but each names the other clause's figure (fuzz_check_links: 10 such swaps missed)."""
+    assert ("P008" in codes(event(_TWO), text)) is flagged
+
+
+def test_a_window_named_in_another_clause_is_not_the_figures():
+    """"..., while an unnamed source reported liquidations of $623 million overnight": the first clause's 60 minutes
+    is not this figure's window (fuzz_check_links: P006 on a faithful sentence)."""
+    ev = event(_TWO)
+    text = ("According to CoinGlass, $458 million was liquidated over 60 minutes, while CoinAnk reported that liquidations "
+            "totalled $623 million overnight.")
+    assert [(t, sid, kind) for t, sid, kind in links_of(ev, text)] == [("$458 million", "hour", "supported"),
+                                                                      ("$623 million", "half_day", "supported")]
+
+
+def test_a_venue_inside_the_other_clauses_subject_is_not_its_credit():
+    """"...; Lookonchain said a Hyperliquid trader who was long 40x on BTC lost $9.6 million": Hyperliquid is in the
+    loss's own subject, not a credit of the loss (fuzz_check_links: P008 from the clause reading, a faithful text)."""
+    ev = event(_HOLDER.replace("  - {id: largest", "  - {id: hl, metric: liquidations, unit: USD, venue: hyperliquid, asset: BTC, "
+                                                   "window: 24h, observations: [{source: coinglass, value: 32M}]}\n  - {id: largest"))
+    text = ("BTC liquidations reached $32 million on Hyperliquid in a single day, according to CoinGlass; Lookonchain said a "
+            "Hyperliquid trader who was long 40x on BTC lost $9.6 million.")
+    assert "P008" not in codes(ev, text)
+    assert "P008" in codes(ev, text.replace("Lookonchain said", "CoinAnk said"))

@@ -390,8 +390,9 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     # The sentence's assets before the figure ("If ether breaks $4,000, shorts worth $300 million..."); a later
     # clause of its own ("..., BTC fell below $90,000 on Friday") speaks of something else.
     sentence_assets = assets or _asset_cues(phrases, tickers, _earlier_words(fu))
-    local_windows = _window_cues_kept(phrases, local, kept)
-    windows = local_windows or _window_cues_kept(phrases, fu.sentence.text, kept)
+    # (the words since the figure before it, but not across a clause of its own: "... over 60 minutes, while Y ...")
+    local_windows = _window_cues_kept(phrases, CLAUSE_BREAK.split(left)[-1] + " " + right if ("," in left or ";" in left or "—" in left or "–" in left) else local, kept)
+    windows = local_windows or _window_cues_kept(phrases, own_clause(fu), kept)
     paragraph_only = not windows  # a paragraph holds figures of several windows: its words support, never contradict
     windows = windows or _window_cues_kept(phrases, block_text, kept)
     if venue_rx is not None and venue_rx is fu.sentence._reader.source_rx:
@@ -407,6 +408,27 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
                 local_windows, _garbled(fu.sentence.text, phrases, tickers),
                 bool(phrases.cues("change", local)) and _LEVEL_AFTER_CHANGE.search(fu.left) is None,
                 fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None, paragraph_only and bool(windows), publishers)
+
+
+# Where a sentence joins two statements of its own, each with its subject and credit ("According to X, A, while Y
+# reported B."; "A, per X; Y said B."): a window or a credit in one is not the other's.
+CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+[—–]\s+", re.IGNORECASE)
+
+
+def own_clause(fu: FigureUse) -> str:
+    """The part of the figure's sentence between the ``CLAUSE_BREAK``s around it (the whole sentence when none)."""
+    text = fu.sentence.text
+    if ";" not in text and "," not in text and "—" not in text and "–" not in text:
+        return text
+    at = fu.figure.start - fu.sentence.start
+    start, end = 0, len(text)
+    for m in CLAUSE_BREAK.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at + len(fu.figure.text):
+            end = m.start()
+            break
+    return text[start:end]
 
 
 def _publishers(sentence, exchanges: frozenset[str], phrases: PhraseSet) -> frozenset[str]:
@@ -850,13 +872,13 @@ def _prints_place(fu: FigureUse, fact: Fact) -> bool:
 
 # Words a subject needs to be told apart from ordinary prose when repeated ("a whale" is not; "a Hyperliquid
 # trader who was long 40x on BTC" is): only such a subject's own words are kept from conflicting with its fact.
-_SUBJECT_WORDS = 3
+SUBJECT_WORDS = 3
 
 
 def _repeats_subject(s: Support, text: str) -> bool:
     """Does the sentence repeat the fact's subject in full, a subject long enough to be that fact's alone?"""
     fact = s.fact
-    return (fact is not None and not s.anchor and fact.subject is not None and len(fact.subject.split()) >= _SUBJECT_WORDS
+    return (fact is not None and not s.anchor and fact.subject is not None and len(fact.subject.split()) >= SUBJECT_WORDS
             and names_within(_plain_words(fact.subject), _plain_words(text)))  # whatever the case: it may open the sentence
 
 

@@ -3,6 +3,7 @@
 import re
 
 from writer.check.lazyre import Deferred
+from writer.check.linking import CLAUSE_BREAK, SUBJECT_WORDS
 from writer.check.rules.base import Hit, Rule, RuleContext
 from writer.mdtext import md_escape, names_within
 
@@ -155,12 +156,47 @@ def check(ctx: RuleContext):
         if stray:
             fu, link = links[0]
             yield Hit(fu, f"the sentence names {ctx.names(stray)}, which is not a source of {link.support.id!r} ({ctx.names(link.support.sources)})", link.support.id)
+        elif named and len({link.support.sources for _, link in links}) > 1:
+            yield from _clause_hits(ctx, sentence, named, links)
     for note, fu, allowed, facts in notes.values():
         # (an unnamed group in a note is mostly what it compares its source with: "providers differ in method")
         stray = _stray(ctx, note, {sid for sid in ctx.analysis.credited_by(note) if not _group(ctx, sid)}, allowed, facts)
         if stray:
             yield Hit(fu, f"a note covering {fu.figure.text!r} ({_quoted(note.text)}) names {ctx.names(stray)}, which is not a source of any "
                           f"figure it covers", _linked(ctx, fu).support.id)
+
+
+def _clause_hits(ctx: RuleContext, sentence, named: set[str], links: list):
+    """A sentence of figures from different sources, each clause with its own credit ("According to X, A, while Y
+    reported B"; linking.CLAUSE_BREAK): a name credits the figures of its own clause, so two credits swapped are
+    wrong sources though both names are the sentence's. A clause with no figure or no name is not judged."""
+    text = sentence.text
+    cuts = [0, *(x for m in CLAUSE_BREAK.finditer(text) for x in (m.start(), m.end())), len(text)]
+    for a, b in zip(cuts[::2], cuts[1::2]):
+        own = [(fu, link) for fu, link in links if a <= fu.figure.start - sentence.start < b]
+        inside = _subject_spans(text[a:b], [link.support.fact for _, link in own if link.support.fact is not None])
+        names = {sid for start, end, sid in sentence.named_at()
+                 if a <= start < b and sid in named and not any(x <= start - a and end - a <= y for x, y in inside)}
+        if not own or not names:
+            continue
+        allowed = set().union(*(_allowed(ctx, link) for _, link in own))
+        facts = [link.support.fact for _, link in own if link.support.fact is not None]
+        stray = _stray(ctx, sentence, names, allowed, facts)
+        if stray:
+            fu, link = own[0]
+            yield Hit(fu, f"this clause names {ctx.names(stray)}, which is not a source of {link.support.id!r} "
+                          f"({ctx.names(link.support.sources)}); the sentence's other clause has its own figure", link.support.id)
+
+
+def _subject_spans(text: str, facts) -> list[tuple[int, int]]:
+    """Where ``text`` repeats a fact's whole subject of ``SUBJECT_WORDS`` words or more ("a Hyperliquid trader who
+    was long 40x on BTC"): a name inside it describes the holder, not who reports the figure."""
+    spans = []
+    for fact in facts:
+        if fact.subject and len(fact.subject.split()) >= SUBJECT_WORDS:
+            for spelled in {fact.subject, md_escape(fact.subject)}:
+                spans += [m.span() for m in re.finditer(rf"(?<!\w){re.escape(spelled)}(?!\w)", text, re.IGNORECASE)]
+    return spans
 
 
 _NOTE_SHOWN = 60  # characters of a note quoted in a finding
@@ -185,7 +221,9 @@ or as the owner of the data ("X data show", "X Futures data show"), or as where 
 circulates ("an unverified figure circulating on X"); and a note that
 credits the figures before it ("This information comes from X", "Source: X") naming a
 source none of the figures it covers came from (an unnamed group a note mentions is not
-read as its credit). Not counted as sources: an exchange
+read as its credit). In a sentence of figures from different sources whose clauses each carry
+a credit ("According to X, A, while Y reported B"), a name credits its own clause's figures.
+Not counted as sources: an exchange
 named as the venue (or one of the venues) of the figure; a source named inside the
 figure's own subject or label when that subject opens the clause after the source ("On data
 from CoinGlass, Binance Futures saw $90 million liquidated": the venue, not a second source)
