@@ -231,3 +231,23 @@ def test_a_venue_inside_the_other_clauses_subject_is_not_its_credit():
             "Hyperliquid trader who was long 40x on BTC lost $9.6 million.")
     assert "P008" not in codes(ev, text)
     assert "P008" in codes(ev, text.replace("Lookonchain said", "CoinAnk said"))
+
+
+@pytest.mark.parametrize("near_first", [True, False])
+def test_of_facts_alike_the_value_the_digits_print_wins(near_first):
+    """"around $66,500" reaches $67,000 too (its "around"); of two price levels alike in every word, the one the digits
+    print is the one written, in either order in the file (fuzz_check_links: linked to the $67,000 level)."""
+    near = "  - {id: now, metric: price_level, unit: USD, asset: BTC, observations: [{source: coinglass, value: 66500, hedge: around}]}\n"
+    far = "  - {id: below, metric: price_level, unit: USD, asset: BTC, observations: [{source: coinglass, value: 67000}]}\n"
+    ev = event("facts:\n" + (near + far if near_first else far + near))
+    assert links_of(ev, "Bitcoin traded at around $66,500, CoinGlass data show.")[0][1] == "now"
+    # ("$67,000" is itself a rounding of 66,500: within the digits, the file's order decides, as below)
+
+
+def test_values_the_digits_cannot_tell_apart_keep_the_files_order():
+    """"about 1.05 million" rounds 1,049,501 and 1,050,501 alike: nearness beyond the digits does not pick (the
+    any-event property: a count's end level and its change)."""
+    ev = event("facts:\n"
+               "  - {id: end, metric: user_count, unit: count, observations: [{source: coinglass, value: 1050501}]}\n"
+               "  - {id: rise, metric: user_count_change, unit: count, observations: [{source: coinglass, value: 1049501}]}\n")
+    assert links_of(ev, "The platform had about 1.05 million users, CoinGlass data show.")[0][1] == "end"

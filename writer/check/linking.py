@@ -827,12 +827,15 @@ _OPEN, _CLOSE = "“‘", "”’"
 
 
 def _distance(fig: Figure, s: Support) -> float:
-    """How far the support's value lies from the figure's, relative to the figure (its mirror for "fell 3.4%");
-    0 for a vague figure ("several million": no value to be near)."""
+    """How far the support's value lies from the figure's beyond the figure's own digits, relative to the figure (its
+    mirror for "fell 3.4%"): 0 for every value the digits round to ("about 1.05 million" is as near 1,049,501 as
+    1,050,501: the file's order decides), and for a vague figure ("several million": no value to be near)."""
     if fig.qualifier == "vague":
         return 0.0
     mid, val = (s.lo + s.hi) / 2, fig.value
     gap = min(abs(mid - val), abs(-mid - val))
+    if gap <= fig.precision * (1 + 1e-9):
+        return 0.0
     return gap / abs(val) if val else gap
 
 
