@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from writer.check import captions
+from writer.check import captions, labels
 from writer.check.casefold import lower_pattern, lowered
 from writer.check.document import Article, Block
 from writer.check.lazyre import Deferred
@@ -141,7 +141,9 @@ class Sentence:
 
     def _label_ok(self) -> bool:
         """May "Name: ..." be read as a source label here (a headline's or caption's opening, not a list item's)?"""
-        return self._reader.labels_ok[self.block] and self.start < _LABEL_REACH and not self._reader.texts[self.block][:self.start].strip()
+        reader = self._reader
+        return (reader.labels_ok[self.block] and self.start < _LABEL_REACH and not reader.texts[self.block][:self.start].strip()
+                and reader.label_credits(self.block, self.text))
 
     @property
     def note(self) -> str | None:
@@ -181,6 +183,17 @@ class _Reader:
     texts: tuple[str, ...] = ()  # block texts
     _notes: dict = None  # type: ignore[assignment]
     labels_ok: tuple[bool, ...] = ()  # per block: may it open with a "Source:" / "Name:" label?
+    _labels: dict = None  # type: ignore[assignment]  # block -> does its opening "Name:" label credit a source?
+
+    def label_credits(self, block: int, text: str) -> bool:
+        """Does the "Name:" label opening ``text`` (the block's first sentence) name a source, not a speaker or a
+        summary marker (writer/check/labels.py)? No label at all: True (nothing to refuse). Once per block."""
+        if block not in self._labels:
+            frames = self.phrases.frames
+            name = frames.label_name(text) if frames is not None else None
+            self._labels[block] = name is None or labels.label_credits(
+                name, source_rx=self.source_rx, texts=self.texts, block=block, phrases=self.phrases)
+        return self._labels[block]
 
     def note_starts(self, block: int) -> list[int]:
         """Where note words start in a block (one search per block, not per sentence)."""
@@ -643,7 +656,7 @@ def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_
             phrases: PhraseSet, source_rx, spelling: dict[str, str]) -> Analysis:
     """Join blocks, sentence boundaries and figures into sentences and figure uses."""
     reader = _Reader(phrases, source_rx, spelling, tuple(b.text for b in article.blocks), {},
-                     tuple(not b.in_list for b in article.blocks))
+                     tuple(not b.in_list for b in article.blocks), {})
     sentences: list[Sentence] = []
     uses: list[FigureUse] = []
     sections: dict[int, list[Sentence]] = {}
