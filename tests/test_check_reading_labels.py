@@ -39,7 +39,12 @@ CASES = [
     ("# Kestrel Analytics: $212M Of Longs Closed\n\nThe figures come from Kestrel Analytics, which tracks 14 venues.\n", []),
     ("# Coinbeam: $212M Of Longs Closed\n\nLater, Coinbeam data showed the pace slowing.\n", []),
     # ...but a name the article mentions only as a venue or a subject stays no source
-    ("# Northgate: $212M Of Longs Closed\n\nNorthgate halted withdrawals for an hour.\n", ["$212M"]),
+    ("# Northgate Exchange: $212M Of Longs Closed\n\nNorthgate Exchange halted withdrawals for an hour.\n", ["$212M"]),
+    # a heading's one-word label is its source, unless it is one of the desk's kickers; in prose it is a speaker
+    ("# Kaiko: Longs Lose $312 Million\n", []),
+    ("# Analysis: Longs Lose $312 Million\n", ["$312 Million"]),
+    ("# Breaking: Shorts Lose $95 Million In An Hour\n", ["$95 Million"]),
+    ("Intro music fades.\n\nMiles: Shorts lost $95 million in an hour, which is wild.\n", ["$95 million"]),
 ]
 
 

@@ -184,6 +184,7 @@ class _Reader:
     _notes: dict = None  # type: ignore[assignment]
     labels_ok: tuple[bool, ...] = ()  # per block: may it open with a "Source:" / "Name:" label?
     _labels: dict = None  # type: ignore[assignment]  # block -> does its opening "Name:" label credit a source?
+    headings: tuple[bool, ...] = ()  # per block: is it a heading (or the headline)?
 
     def label_credits(self, block: int, text: str) -> bool:
         """Does the "Name:" label opening ``text`` (the block's first sentence) name a source, not a speaker or a
@@ -192,7 +193,8 @@ class _Reader:
             frames = self.phrases.frames
             name = frames.label_name(text) if frames is not None else None
             self._labels[block] = name is None or labels.label_credits(
-                name, source_rx=self.source_rx, texts=self.texts, block=block, phrases=self.phrases)
+                name, source_rx=self.source_rx, texts=self.texts, block=block, phrases=self.phrases,
+                heading=self.headings[block])
         return self._labels[block]
 
     def note_starts(self, block: int) -> list[int]:
@@ -656,7 +658,7 @@ def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_
             phrases: PhraseSet, source_rx, spelling: dict[str, str]) -> Analysis:
     """Join blocks, sentence boundaries and figures into sentences and figure uses."""
     reader = _Reader(phrases, source_rx, spelling, tuple(b.text for b in article.blocks), {},
-                     tuple(not b.in_list for b in article.blocks), {})
+                     tuple(not b.in_list for b in article.blocks), {}, tuple(b.kind == "heading" for b in article.blocks))
     sentences: list[Sentence] = []
     uses: list[FigureUse] = []
     sections: dict[int, list[Sentence]] = {}

@@ -10,12 +10,16 @@ Such a label says who speaks or what the paragraph is, not where its figures com
 read as a source only when the article gives a reason to: the name is a registered source (the
 registry the check runs with), it is shaped like a data brand (a capital inside the word,
 "CoinGlass", "CryptoQuant"; a digit, "K33"; an X handle, "@lookonchain"), or the article names it
-as a source somewhere else ("according to Lookonchain", "Lookonchain data show").
+as a source somewhere else ("according to Lookonchain", "Lookonchain data show"); in a heading, a one-word name
+that is not one of the desk's kickers ("Kaiko: ...", not "Analysis: ...").
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from writer.check.phrasefile import phrase_section
 
 # A word shaped like a brand or an account, never like a plain English word or a person's name:
 # a capital after a small letter ("CoinGlass"; not a surname's "McGlone"), letters with digits ("K33"), an X handle.
@@ -56,9 +60,20 @@ def named_as_source(name: str, texts, skip: int, phrases) -> bool:
     return False
 
 
-def label_credits(name: str, *, source_rx, texts, block: int, phrases) -> bool:
-    """May the label ``name`` opening block ``block`` be read as the source of that block's figures?"""
-    return brand_shaped(name) or registered(name, source_rx) or named_as_source(name, texts, block, phrases)
+def label_credits(name: str, *, source_rx, texts, block: int, phrases, heading: bool = False) -> bool:
+    """May the label ``name`` opening block ``block`` be read as the source of that block's figures? In a heading,
+    also a one-word name that is no kicker ("Kaiko: ..." but not "Analysis: ..."): a headline's kicker is a
+    word of the desk's sections (phrases.yaml ``kickers``), a speaker's turn is never a heading."""
+    if brand_shaped(name) or registered(name, source_rx):
+        return True
+    if heading and " " not in name.strip() and name.strip().lower() not in _kickers():
+        return True
+    return named_as_source(name, texts, block, phrases)
+
+
+@lru_cache(maxsize=1)
+def _kickers() -> frozenset[str]:
+    return frozenset(w.lower() for w in phrase_section("kickers"))
 
 
 __all__ = ["brand_shaped", "label_credits", "named_as_source", "registered"]
