@@ -64,7 +64,7 @@ def _carry_words() -> dict[str, re.Pattern]:
     """phrases.yaml ``carry``: the words of liquidation data and of market context, for lowered text (compiled
     as the marker classes are: writer/check/phrases.py ``_compile``)."""
     section = phrase_section("carry")
-    return {k: _compile(section[k], 0, fold=True, scan=True) for k in ("liquidations", "context")}
+    return {k: _compile(section[k], 0, fold=True, scan=True) for k in ("liquidations", "context", "hearsay")}
 
 
 # A "Name:" label opens its block: only the first few characters (markup blanked to spaces) may precede it.
@@ -410,7 +410,8 @@ class Analysis:
         if carry:
             first = self._first_caveat(fu.block_index)  # one search per paragraph, not per sentence
             if first is not None and first < fu.sentence.end and (
-                    first >= fu.sentence.start or not self._context_only(fu.sentence) or self._context_carried(fu)):
+                    first >= fu.sentence.start
+                    or (not self._hearsay(fu.sentence) and (not self._context_only(fu.sentence) or self._context_carried(fu)))):
                 return True
         elif fu.sentence.has_caveat():
             return True
@@ -423,6 +424,12 @@ class Analysis:
         liquidations? An earlier attribution of liquidation data does not carry to it (``carry`` in
         phrases.yaml): the desk that counted the liquidations did not price the market."""
         return not self._words(s, "liquidations") and self._words(s, "context")
+
+    def _hearsay(self, s: Sentence) -> bool:
+        """Does the sentence hedge its figures with no one named ("reportedly", "is said to"; phrases.yaml ``carry:
+        hearsay``) and no caveat of its own? The writer says they have it from hearsay, so an earlier attribution of
+        the paragraph does not carry to it: it is hedged but unattributed."""
+        return self._words(s, "hearsay") and not s.has_caveat()
 
     def _liquidations_only(self, s: Sentence) -> bool:
         return self._words(s, "liquidations") and not self._words(s, "context")
@@ -469,7 +476,8 @@ class Analysis:
         named = set(self.own_attributed(fu))
         if carry:
             opener = self._prefix_named(fu.block_index)[self._pos[id(fu.sentence)]]
-            if opener is not None and not (self._context_only(fu.sentence) and self._liquidations_only(opener)):
+            if opener is not None and not (self._context_only(fu.sentence) and self._liquidations_only(opener)) \
+                    and not self._hearsay(fu.sentence):
                 named |= opener.attributed
         if run:
             opener = self.run_opening(fu)
