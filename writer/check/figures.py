@@ -748,6 +748,43 @@ def _extremes(text: str, lower: str, found: list, base: int) -> list:
     return found
 
 
+# Counts and amounts told in words with no number: "hundreds of traders", "dozens of wallets", "over a dozen funds",
+# "millions of dollars", "billions in longs". A desk takes them from someone as it takes a digit, so they are
+# figures (vague ones: the range each word allows, as ``_VAGUE`` gives for "tens of millions"). A plural magnitude
+# counts what follows: dollars, a plural noun ("of traders"), or money ("millions in losses", "billions worth").
+# Not "hundreds of millions" (read above), nor "dozens of times", "thousands of years": no count of anything held.
+_PLURAL_COUNT = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (100, 999), "thousands": (1e3, 999e3),
+                 "millions": (1e6, 999e6), "billions": (1e9, 999e9), "trillions": (1e12, 999e12)}
+_NOT_COUNTED = r"times|ways|reasons|years|months|weeks|days|hours|minutes|seconds|miles|kilometres|kilometers|pages|words|percent"
+_COUNTED_NOUN = (rf"(?!(?:the|them|these|those|their|its|his|her|our|your|my|an?|other|such)\b)(?:[a-z][a-z-]*\s+)?"
+                 rf"(?!(?:{_NOT_COUNTED})\b)[a-z]+s\b")
+_COUNT_WORDS_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<dozen>a\s+dozen)\s+(?P<d_noun>{_COUNTED_NOUN})"
+    rf"|(?P<plural>{'|'.join(_PLURAL_COUNT)})(?:(?P<dollars>\s+(?:of\s+)?(?:{DOLLARS}|usd)\b)|\s+of\s+(?P<noun>{_COUNTED_NOUN})"
+    rf"|(?=\s+(?:in|worth)\s)))")
+_MONEY_PLURALS = frozenset({"millions", "billions", "trillions"})
+
+
+def _count_words(text: str, lower: str, found: list, base: int) -> list:
+    """Counts and amounts in words with no number (``_COUNT_WORDS_RE``); ``lower``: the text lowered, with the same
+    offsets, or ``text.lower()`` (a text whose lowering moves offsets is not read)."""
+    if len(lower) != len(text):
+        return found
+    for m in _COUNT_WORDS_RE.finditer(lower):
+        if _taken(found, m.start(), m.end(), base):
+            continue
+        if m.group("dozen"):
+            found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "count", 12, 12, True, 0.5))
+            continue
+        word = m.group("plural")
+        lo, hi = _PLURAL_COUNT[word]
+        unit = "USD" if m.group("dollars") else "count" if m.group("noun") else None
+        if unit is None and word not in _MONEY_PLURALS:
+            continue  # "hundreds in losses" names no magnitude of money
+        found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], unit, lo, hi, False, 0.0, qualifier="vague"))
+    return found
+
+
 def _position_leverage(text: str, found: list, base: int) -> list:
     """One position's leverage read as a figure (a multiple: unit "ratio"), see ``_POSITION_LEVERAGE``."""
     for m in _POSITION_LEVERAGE.finditer(text):
@@ -821,6 +858,8 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     if "x" in lower or "×" in text:
         found = _position_leverage(text, found, base)
     found = _extremes(text, lower, found, base)
+    if "dozen" in lower or "scores" in lower or "s of" in lower or "s in " in lower or "s worth" in lower:
+        found = _count_words(text, lower, found, base)
     if _DIGIT_RE.search(text):
         found = _read_tickers(text, found, base)
         found = _read_in_context(text, found, qre, base)
