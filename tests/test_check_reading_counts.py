@@ -1,4 +1,5 @@
-"""Counts and amounts in words with no number: "hundreds of traders", "over a dozen funds", "millions of dollars".
+"""Counts and amounts in words with no number: "hundreds of traders", "over a dozen funds", "millions of dollars",
+and a record claimed with none ("liquidations reached a record").
 
 A desk that writes "dozens of wallets were liquidated" or "billions in longs were wiped out" takes the
 magnitude from someone just as it takes "$2.1 billion": the check reads these as (vague) figures, so an
@@ -28,6 +29,10 @@ READ = [
     ("Millions of dollars of longs vanished in minutes.", "Millions of dollars", "USD", 1e6, 999e6, "vague"),
     ("Billions in leveraged bets were unwound.", "Billions", None, 1e9, 999e9, "vague"),
     ("Some traders lost millions worth of ether.", "millions", None, 1e6, 999e6, "vague"),
+    # a record claimed with no number
+    ("Short liquidations reached a record on Thursday.", "a record", "record", 0, 0, "vague"),
+    ("Open interest on the venue climbed to a fresh record high.", "a fresh record high", "record", 0, 0, "vague"),
+    ("The squeeze cost shorts a record amount in one session.", "a record amount", "record", 0, 0, "vague"),
 ]
 
 NOT_READ = [
@@ -35,6 +40,10 @@ NOT_READ = [
     "Thousands of years of history say little here.",
     "Hundreds of the traders came back the next day.",
     "Billions of people have never held a coin.",  # (no plural noun ending in -s: people)
+    # ...no record read where it is denied, is a log, or describes a number it stands beside
+    "By size alone the day was not a record.",
+    "The flush may not have set a record at all.",
+    "The venue keeps a record of every forced closure.",
 ]
 
 
@@ -67,6 +76,10 @@ def checker():
     ("Millions of dollars of longs vanished in minutes.", ["Millions of dollars"]),
     ("Hundreds of traders were forced out before dawn, according to CoinGlass.", []),
     ("Lookonchain said dozens of wallets were liquidated on the venue.", []),
+    ("Short liquidations reached a record on Thursday.", ["a record"]),
+    ("Short liquidations reached a record on Thursday, CoinGlass data show.", []),
+    ("Shorts lost a record $1.9 billion on Thursday.", ["$1.9 billion"]),
+    ("The 418 traders liquidated in that hour were a record.", ["418 traders"]),
 ])
 def test_an_unattributed_count_word_is_flagged(checker, text, flagged):
     assert [f.figure for f in checker.check_text(text) if f.code == "F001"] == flagged

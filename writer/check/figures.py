@@ -763,6 +763,14 @@ _COUNT_WORDS_RE = re.compile(
     rf"|(?P<plural>{'|'.join(_PLURAL_COUNT)})(?:(?P<dollars>\s+(?:of\s+)?(?:{DOLLARS}|usd)\b)|\s+of\s+(?P<noun>{_COUNTED_NOUN})"
     rf"|(?=\s+(?:in|worth)\s)))")
 _MONEY_PLURALS = frozenset({"millions", "billions", "trillions"})
+# A record claimed with no number: "liquidations hit a record", "set a new record high", "climbed to a fresh record".
+# A claim of size a desk takes from someone (unit "record", no value: no fact's figure is one). Not "a record of
+# trades" (a log), not before the figure it qualifies ("a record $19 billion": that figure is read), not denied
+# ("not a record", "may not set a record", "no record").
+_RECORD_RE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:(?:new|fresh|all-time)\s+){0,2}record(?:[-\s](?:high|low|level|amount|total|tally|sum|peak))?s?\b"
+                        r"(?!\s+(?:of|for\s+the\s+first)\b|\s*[-–]?\s*(?:us)?[$₿\d])")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_RECORD_DENIED = re.compile(r"\b(?:not|no|never|nor|n['’]t|hardly|without)\b(?:\s+[\w'’-]+){0,3}\s+$")
 
 
 def _count_words(text: str, lower: str, found: list, base: int) -> list:
@@ -782,6 +790,23 @@ def _count_words(text: str, lower: str, found: list, base: int) -> list:
         if unit is None and word not in _MONEY_PLURALS:
             continue  # "hundreds in losses" names no magnitude of money
         found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], unit, lo, hi, False, 0.0, qualifier="vague"))
+    return found
+
+
+def _records(text: str, lower: str, found: list, base: int) -> list:
+    """A record claimed with no number (``_RECORD_RE``), unless denied just before; ``lower`` as in ``_count_words``."""
+    if len(lower) != len(text):
+        return found
+    for m in _RECORD_RE.finditer(lower):
+        if _taken(found, m.start(), m.end(), base) or _RECORD_DENIED.search(lower, max(0, m.start() - 40), m.start()):
+            continue
+        # a number in its sentence is what the record describes ("the 312 sign-ups were a record"): that one is read
+        ends = [e.end() for e in _SENTENCE_END.finditer(lower, 0, m.start())]
+        after = _SENTENCE_END.search(lower, m.end())
+        if _taken(found, ends[-1] if ends else 0, after.start() if after else len(lower), base):
+            continue
+        found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "record", 0.0, 0.0, True, 0.0,
+                            qualifier="vague"))
     return found
 
 
@@ -863,6 +888,8 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     if _DIGIT_RE.search(text):
         found = _read_tickers(text, found, base)
         found = _read_in_context(text, found, qre, base)
+    if "record" in lower:  # (after every number is read: a record beside a number describes it)
+        found = _records(text, lower, found, base)
     found.sort(key=lambda f: f.start)
     out = []
     for fig in found:
