@@ -29,6 +29,12 @@ READ = [
     ("Millions of dollars of longs vanished in minutes.", "Millions of dollars", "USD", 1e6, 999e6, "vague"),
     ("Billions in leveraged bets were unwound.", "Billions", None, 1e9, 999e9, "vague"),
     ("Some traders lost millions worth of ether.", "millions", None, 1e6, 999e6, "vague"),
+    # money told by its size class
+    ("A nine-figure long was closed out on the venue.", "nine-figure", "USD", 1e8, 1e9 - 1, "vague"),
+    ("It was a billion-dollar flush by lunchtime.", "billion-dollar", "USD", 1e9, 9.99e9, "vague"),
+    ("Multimillion-dollar shorts were squeezed in minutes.", "Multimillion-dollar", "USD", 2e6, 999e6, "vague"),
+    # a suffixed count is a count, not money
+    ("Over 120K traders were margin-called.", "120K traders", "count", 120e3, 120e3, "at_least"),
     # a record claimed with no number
     ("Short liquidations reached a record on Thursday.", "a record", "record", 0, 0, "vague"),
     ("Open interest on the venue climbed to a fresh record high.", "a fresh record high", "record", 0, 0, "vague"),

@@ -79,7 +79,7 @@ _FIGURE_SOURCE = (
     | (?P<mrange>(?P<mr_neg>[-−])?{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+(?P<mr_hi_neg>[-−])?)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
     | (?P<prange>(?P<pr_lo>{NUM})\s?%?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|percent\b|per\s?cent\b))
     | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>[\s-]?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?(?P<m_plus>-plus\b)?)
-    | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD))?)
+    | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD)|\s+(?P<s_noun>{COUNTED})\b)?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d:%]|[.,]\d|\s*(?:{MAGW}|percent)))
     | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?{DOLLARS}|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
@@ -373,7 +373,8 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
         return Figure(start, end, text, "USD", v, v, True, p)
     if kind == "suffixed":
         v, p = _amount(g("s_num"), g("s_mag"))
-        return Figure(start, end, text, "USD", v, v, True, p)  # "1.45B" in this genre is money
+        # "1.45B" in this genre is money, unless it counts what follows ("100K traders")
+        return Figure(start, end, text, "count" if g("s_noun") else "USD", v, v, True, p)
     if kind == "percent":
         v, p = _amount(g("p_num"), None)
         if g("p_neg") in ("-", "−"):
@@ -763,6 +764,11 @@ _COUNT_WORDS_RE = re.compile(
     rf"|(?P<plural>{'|'.join(_PLURAL_COUNT)})(?:(?P<dollars>\s+(?:of\s+)?(?:{DOLLARS}|usd)\b)|\s+of\s+(?P<noun>{_COUNTED_NOUN})"
     rf"|(?=\s+(?:in|worth)\s)))")
 _MONEY_PLURALS = frozenset({"millions", "billions", "trillions"})
+# Money told by its size class: "a billion-dollar liquidation", "multimillion-dollar positions", "a nine-figure
+# loss" (a sum with nine digits). Vague: the range the words allow.
+_SIZE_CLASS_RE = re.compile(r"(?<![\w-])(?<!\d\s)(?:(?P<multi>multi-?)?(?P<mag>million|billion|trillion)-dollar"
+                            r"|(?P<digits>six|seven|eight|nine|ten|eleven|twelve)[-\s]figure)\b")
+_FIGURE_DIGITS = {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # A record claimed with no number: "liquidations hit a record", "set a new record high", "climbed to a fresh record".
 # A claim of size a desk takes from someone (unit "record", no value: no fact's figure is one). Not "a record of
 # trades" (a log), not before the figure it qualifies ("a record $19 billion": that figure is read), not denied
@@ -790,6 +796,16 @@ def _count_words(text: str, lower: str, found: list, base: int) -> list:
         if unit is None and word not in _MONEY_PLURALS:
             continue  # "hundreds in losses" names no magnitude of money
         found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], unit, lo, hi, False, 0.0, qualifier="vague"))
+    for m in _SIZE_CLASS_RE.finditer(lower):
+        if _taken(found, m.start(), m.end(), base):
+            continue
+        if m.group("digits"):
+            n = _FIGURE_DIGITS[m.group("digits")]
+            lo, hi = 10.0 ** (n - 1), 10.0 ** n - 1
+        else:
+            mag = _MAG_WORDS[m.group("mag")]
+            lo, hi = (2 * mag, 999 * mag) if m.group("multi") else (mag, 9.99 * mag)  # "a billion-dollar X": one to ten billion
+        found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "USD", lo, hi, False, 0.0, qualifier="vague"))
     return found
 
 
@@ -883,7 +899,8 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     if "x" in lower or "×" in text:
         found = _position_leverage(text, found, base)
     found = _extremes(text, lower, found, base)
-    if "dozen" in lower or "scores" in lower or "s of" in lower or "s in " in lower or "s worth" in lower:
+    if "dozen" in lower or "scores" in lower or "s of" in lower or "s in " in lower or "s worth" in lower or "-dollar" in lower \
+            or "figure" in lower:
         found = _count_words(text, lower, found, base)
     if _DIGIT_RE.search(text):
         found = _read_tickers(text, found, base)
