@@ -390,8 +390,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     # The sentence's assets before the figure ("If ether breaks $4,000, shorts worth $300 million..."); a later
     # clause of its own ("..., BTC fell below $90,000 on Friday") speaks of something else.
     sentence_assets = assets or _asset_cues(phrases, tickers, _earlier_words(fu))
-    # (the words since the figure before it, but not across a clause of its own: "... over 60 minutes, while Y ...")
-    local_windows = _window_cues_kept(phrases, CLAUSE_BREAK.split(left)[-1] + " " + right if ("," in left or ";" in left or "—" in left or "–" in left) else local, kept)
+    local_windows = _window_cues_kept(phrases, _own_words(left, right, local), kept)
     windows = local_windows or _window_cues_kept(phrases, own_clause(fu), kept)
     paragraph_only = not windows  # a paragraph holds figures of several windows: its words support, never contradict
     windows = windows or _window_cues_kept(phrases, block_text, kept)
@@ -413,6 +412,14 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
 # Where a sentence joins two statements of its own, each with its subject and credit ("According to X, A, while Y
 # reported B."; "A, per X; Y said B."): a window or a credit in one is not the other's.
 CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+[—–]\s+", re.IGNORECASE)
+
+
+def _own_words(left: str, right: str, local: str) -> str:
+    """The figure's own words (``local``: since the figure before it, to its clause's end), but not across a clause
+    of its own ("... over 60 minutes, while Y reported $623 million overnight": not the 60 minutes)."""
+    if "," in left or ";" in left or "—" in left or "–" in left:
+        return CLAUSE_BREAK.split(left)[-1] + " " + right
+    return local
 
 
 def own_clause(fu: FigureUse) -> str:

@@ -94,8 +94,10 @@ def _linked(ctx: RuleContext, fu):
 _PRODUCT = Deferred(globals(), r"(?:\s+(?:[A-Z][\w-]*|futures|derivatives|perpetuals?|perps|spot|options|margin)){1,2}")
 
 
-# Where a claim is said to circulate, right before a registered name: "circulating on X", "spreading among Y users".
-_CIRCULATES = Deferred(globals(), r"\b(?:circulat|spread|shar|post)\w*\s+(?:on|in|across|among|through|via)\s+(?:the\s+)?$", re.IGNORECASE)
+# Where a claim is said to circulate, right before a registered name: "circulating on X", "spreading among Y users"
+# (not "shares in X" or "the spread on X", which are a market's words).
+_CIRCULATES = Deferred(globals(), r"\b(?:circulat\w*|spreading|making\s+the\s+rounds)\s+(?:on|in|across|among|through|via)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
 _CIRCULATES_REACH = 40  # characters before a name looked at for those words
 
 
@@ -151,7 +153,7 @@ def check(ctx: RuleContext):
                     seen[2].update(_allowed(ctx, link))
                     if link.support.fact is not None:
                         seen[3].append(link.support.fact)
-        named = sentence.attributed | _data_owners(ctx, sentence) if sentence.attributed or sentence.sources else set()
+        named = (sentence.attributed | _data_owners(ctx, sentence)) if sentence.sources else set()
         stray = _stray(ctx, sentence, named, allowed, facts) if named else []
         if stray:
             fu, link = links[0]
