@@ -251,3 +251,12 @@ def test_values_the_digits_cannot_tell_apart_keep_the_files_order():
                "  - {id: end, metric: user_count, unit: count, observations: [{source: coinglass, value: 1050501}]}\n"
                "  - {id: rise, metric: user_count_change, unit: count, observations: [{source: coinglass, value: 1049501}]}\n")
     assert links_of(ev, "The platform had about 1.05 million users, CoinGlass data show.")[0][1] == "end"
+
+
+def test_a_holder_in_a_passive_clause_is_not_its_source():
+    """"On estimates by CoinGlass, an OKX whale is estimated at ...": the whale (an OKX account) is what is estimated,
+    not who estimates (the any-event fuzz, seed 34, gen-8997: P008 on a draft); "OKX estimated ..." still names OKX."""
+    ev = event("facts:\n  - {id: wait, metric: duration, unit: minutes, subject: an OKX whale, status: estimate,"
+               " observations: [{source: coinglass, value: 2148, hedge: under}, {source: unnamed-aggregator, value: 2148}]}\n")
+    assert "P008" not in codes(ev, "On estimates by CoinGlass and an unnamed source, an OKX whale is estimated at under 2,150 minutes.")
+    assert "P008" in codes(ev, "On estimates by CoinGlass and an unnamed source, OKX estimated the wait at under 2,150 minutes.")

@@ -43,6 +43,10 @@ _PREDICATE_FOLLOWS = Deferred(globals(), r"(?:['’]s?)?\s+(?!(?:and|or|&)\b)\w"
 _DESCRIBES = Deferred(globals(), r"\b(?:for|linked to|tied to)\s+$", re.IGNORECASE)
 
 
+# A passive after the holder ("an OKX whale is estimated at ..."): the holder is what is estimated, not who estimates.
+_PASSIVE = Deferred(globals(), r"\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+\w+ed\b", re.IGNORECASE)
+
+
 def _holders(facts) -> list[str]:
     """The words that name the figures' own subjects (a venue or holder: "Binance Futures", "an OKX whale")."""
     return [w for f in facts for w in (f.subject, f.label) if w]
@@ -62,7 +66,7 @@ def _named_as_holder(ctx: RuleContext, sentence, sid: str, holders: list[str]) -
             for m in re.finditer(rf"(?<!\w){re.escape(spelled)}(?!\w)", text, re.IGNORECASE):
                 opens = _CLAUSE_OPENS.search(text, 0, m.start()) and _PREDICATE_FOLLOWS.match(text, m.end())
                 if (opens or _DESCRIBES.search(text, 0, m.start())) \
-                        and not (frames is not None and frames.source_before(text, m.end())):
+                        and not (frames is not None and frames.source_before(text, m.end()) and not _PASSIVE.match(text, m.end())):
                     spans.append(m.span())
     return bool(spans) and all(any(a <= start and end <= b for a, b in spans)
                                for start, end, named in sentence.named_at() if named == sid)
