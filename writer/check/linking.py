@@ -813,6 +813,7 @@ _PLACE_BONUS = 1  # what printing a zone's level, or naming its side of the pric
 # Facts placed against the price: an estimated cluster of liquidations, a claimed wall of positions.
 _PLACED_METRICS = frozenset({"pressure_zone", "position_concentration"})
 _OTHER_SIDE = {"above": "below", "below": "above"}
+_SIDE_WORD = {side: re.compile(rf"\b{side}\b", re.IGNORECASE) for side in _OTHER_SIDE}  # the fact's own word for its side
 _PER_BONUS = 1  # what "per trader", "a day" add to a fact that is such an average (at most _AVERAGE_BONUS: _with_foreign's bound)
 # An average's unit after its figure ("$300 million per day", "a day", "daily"; vocabulary.AVERAGE_PER).
 _PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|order)\b|\s*(?:daily|hourly|on\s+average)\b", re.IGNORECASE)
@@ -862,9 +863,9 @@ def _place_bonus(s: Support, fu: FigureUse) -> int:
         return _PLACE_BONUS
     if fact.direction in _OTHER_SIDE:
         words = f"{fu.left} {fu.right}"
-        if re.search(rf"\b{fact.direction}\b", words, re.IGNORECASE):
+        if _SIDE_WORD[fact.direction].search(words):
             return _PLACE_BONUS
-        if re.search(rf"\b{_OTHER_SIDE[fact.direction]}\b", words, re.IGNORECASE):
+        if _SIDE_WORD[_OTHER_SIDE[fact.direction]].search(words):
             return -_PLACE_BONUS
     return 0
 
