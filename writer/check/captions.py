@@ -42,8 +42,9 @@ _LABEL_END = r"(?:[:|]|[-–—](?=\s))"
 _LABEL_END_CHARS = ":|-–—"  # (a line holding none of them has no label end: a cheap test first)
 # An embedded post's signature line: a dash, the author's name (may be absent), the account in parentheses or
 # alone, then at most the post's date ("— Dana Reyes (@dreyes) March 3, 2026", "— @tapewatcher").
-_SIGNATURE = re.compile(r"^[\W_]{0,3}[—–-]{1,2}\s*(?P<name>[^()\n]{0,60}?)\s*\(?\s*(?P<handle>@\w{1,30})\s*\)?"
-                        r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))?"
+# (The dash may be written as its HTML entity, as a page's embed code has it: "&mdash; Dana Reyes (@dreyes)".)
+_SIGNATURE = re.compile(r"^[\W_]{0,3}(?:[—–-]{1,2}|&[mn]dash;|&#821[12];)\s*(?P<name>[^()\n]{0,60}?)\s*\(?\s*(?P<handle>@\w{1,30})\s*\)?"
+                        r"(?:\s+on\s+(?:X|Twitter|Telegram|Threads|Bluesky)\b)?(?:\s+(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))?"
                         r"[\s.)\]]*$")
 # Prose ends its last sentence with one of these; a chart's title line does not.
 _PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
