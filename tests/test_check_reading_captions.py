@@ -66,9 +66,12 @@ CASES = [
     ("no credit", "As the chart shows, shorts lost $12 million in the hour.\n", ["$12 million"]),
     ("no credit", "As seen above, longs made up 71% of the day's losses.\n", ["71%"]),
     ("no credit", "The graph below shows open interest sliding 9% to $28 billion.\n", ["9%", "$28 billion"]),
+    ("no credit", "According to the chart above, longs lost $88 million over the day.\n", ["$88 million"]),
     # ...a chart whose maker is named is one
     ("no credit", "CoinGlass's chart shows $650 million of longs closed in four hours.\n", []),
     ("no credit", "The chart from Coinalyze shows $650 million of longs closed in four hours.\n", []),
+    ("no credit", "According to the chart from Coinalyze, longs lost $88 million over the day.\n", []),
+    ("no credit", "According to the data, longs lost $88 million over the day.\n", []),
     # an embedded social post: its author's signature comes under the post and credits it (the quote it closes,
     # or the one paragraph right before it), never the prose around the embed
     ("post", "Traders were caught out.\n\n> One wallet just lost $31.5 million as its ETH long hit $3,100. pic.twitter.com/x1y2\n>\n"
