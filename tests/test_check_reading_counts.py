@@ -29,6 +29,11 @@ READ = [
     ("Millions of dollars of longs vanished in minutes.", "Millions of dollars", "USD", 1e6, 999e6, "vague"),
     ("Billions in leveraged bets were unwound.", "Billions", None, 1e9, 999e9, "vague"),
     ("Some traders lost millions worth of ether.", "millions", None, 1e6, 999e6, "vague"),
+    # a couple of hundred, as "a few hundred" is read
+    ("Shorts lost a couple hundred million dollars in the squeeze.", "a couple hundred million dollars", "USD", 2e8, 3e8, "vague"),
+    # hedges a desk writes before a figure
+    ("Longs lost the better part of $1 billion on the day.", "$1 billion", "USD", 1e9, 1e9, "approx"),
+    ("Shorts lost in the neighbourhood of $90 million.", "$90 million", "USD", 9e7, 9e7, "approx"),
     # money told by its size class
     ("A nine-figure long was closed out on the venue.", "nine-figure", "USD", 1e8, 1e9 - 1, "vague"),
     ("It was a billion-dollar flush by lunchtime.", "billion-dollar", "USD", 1e9, 9.99e9, "vague"),
