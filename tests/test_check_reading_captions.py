@@ -82,6 +82,9 @@ CASES = [
     ("post", "Shorts lost $12 million earlier.\n\nOver $80 million of shorts just got liquidated on ether in one hour\n\n"
              "— Tape Desk (@tapedesk) [March 4, 2026](https://x.example/tapedesk/1)\n", ["$12 million"]),
     ("post", "> Shorts lost $64 million in the hour, most of it on one venue.\n>\n> &mdash; Tape Desk (@tapedesk) on X\n", []),
+    # ...never the prose before the quote
+    ("post", "Shorts lost $12 million earlier.\n\n> Longs lost $9 million in ten minutes.\n>\n> — Ana (@ana_v)\n",
+     ["$12 million"]),
     # ...and one post's signature does not reach past another post
     ("post", "> Longs lost $9 million.\n\n— Ana (@ana_v)\n\n> Shorts lost $7 million.\n\n— Bo (@bo_trades)\n", []),
     # not a signature: an account named inside a sentence of prose

@@ -221,12 +221,13 @@ def post_run(blocks, index: int, by_block: dict) -> list[int]:
     the post above it: every block of the quote it closes, or, outside a quote, the one paragraph right before."""
     out = [index]
     section = blocks[index].section
+    quoted = blocks[index].in_quote
     at = index - 1
     while at >= 0 and blocks[at].kind == "paragraph" and blocks[at].section == section and by_block.get(at):
-        if post_signature(blocks[at].text) is not None:
-            break  # another post's signature: the post above is its own
+        if post_signature(blocks[at].text) is not None or (quoted and not blocks[at].in_quote):
+            break  # another post's signature (the post above is its own), or the prose before the quote
         out.append(at)
-        if not (blocks[index].in_quote and blocks[at].in_quote):
+        if not quoted:
             break
         at -= 1
     return out
