@@ -57,6 +57,11 @@ CASES = [
     ("full stop", "Bitcoin liquidations chart. Source: CoinGlass\n\nLooking at the chart, shorts lost $12 million.\n", []),
     # a caption's own figures are its credit's
     ("own", "Longs lost $88 million in a day | Source: CoinGlass\n", []),
+    # "Chart:" before a chart's title credits no one; before a source's name it does
+    ("chart title", "Longs lost $88 million over the day.\n\nChart: Bitcoin liquidations by hour\n", ["$88 million"]),
+    ("chart title", "Shorts lost $5 million late.\n\nChart: longs by venue\n", ["$5 million"]),
+    ("chart title", "Longs lost $7 million late.\n\nChart: CoinGlass data\n", []),
+    ("chart title", "Longs lost $7 million late.\n\nGraph: TradingView\n", []),
     # a photo's credit credits no prose
     ("photo", "Longs lost $88 million over the day.\n\nImage source: Desk Media\n\nShorts lost $12 million.\n",
      ["$88 million", "$12 million"]),
