@@ -142,7 +142,7 @@ CHUNKS_KEY = "writer_chunks"
 
 # Word magnitudes are figures without digits ("several million dollars", "a billion").
 _DIGIT = re.compile(r"\d")
-_WORDY = re.compile(r"hundred|thousand|million|billion|trillion", re.IGNORECASE)
+_WORDY = re.compile(r"hundred|thousand|million|billion|trillion|half|third|quarter|fifth|tenth", re.IGNORECASE)  # figures without digits (figures.py: worded numbers, shares in words)
 _WORDY_FOLDED = re.compile(_WORDY.pattern)  # for lowered text: the engine skips to h, t, m, b (4x faster)
 
 
