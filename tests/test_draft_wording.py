@@ -1033,3 +1033,63 @@ def test_one_assets_levels_crossed_both_ways_from_one_source_make_one_sentence_w
     assert "bitcoin rose above $95,000 and fell below $89,000." in md
     assert re.search(r"ether fell below \$3,100\.", md, re.I) and "rose above $95,000 and fell below $3,100" not in md
     assert "stops had gathered" not in md and "treated as a ceiling" not in md
+
+
+# A range's ends are rounded at one place value (numbers.range_ends): the high end of a range is never
+# rounded more coarsely than the low end, so it never lands further beyond the source than the low end's
+# last digit allows.
+def test_a_range_high_end_is_not_rounded_outward_at_a_coarser_place():
+    from writer.draft import numbers
+
+    low, high = numbers.money_range(9749, 10251)
+    assert (low.text, high.text) == ("$9,750", "$10,250")  # not "$10,300": 49 beyond the source's end
+
+
+@pytest.mark.parametrize("lo, hi", [(9749, 10251), (99_949, 100_051), (909_123, 1_181_999), (148.6e6, 191.4e6), (1_234, 9_876)])
+def test_each_range_end_lies_within_half_its_last_digit_of_the_source(lo, hi):
+    from decimal import Decimal
+
+    from writer.draft import numbers
+
+    r_lo, r_hi = numbers.range_ends(lo, hi)
+    place = min(Decimal(1).scaleb(r.as_tuple().exponent) for r in (r_lo, r_hi))
+    assert abs(r_lo - Decimal(repr(float(lo)))) <= place / 2
+    assert abs(r_hi - Decimal(repr(float(hi)))) <= place / 2
+    assert r_lo <= r_hi
+
+
+def test_ends_a_hundredfold_apart_keep_their_own_rounding():
+    from writer.draft import numbers
+
+    low, high = numbers.money_range(1.5e6, 2_400_123_456)
+    assert (low.text, high.text) == ("$1.5 million", "$2.4 billion")
+
+
+def test_a_dominance_naming_no_part_says_only_what_is_true():
+    bare = draft("""
+  - id: who_bore
+    metric: dominance
+    unit: none
+    observations: [{source: coinglass}]
+""")
+    assert "one part of the market" not in bare and "heaviest losses fell on" not in bare
+    worded = draft("""
+  - id: who_bore
+    metric: dominance
+    unit: none
+    observations: [{source: coinglass, reading: lopsided all day}]
+""")
+    assert "the losses were concentrated, not spread evenly (its words: “lopsided all day”)" in worded, worded
+    assert "one part of the market" not in worded
+
+
+def test_a_share_naming_no_part_says_the_report_does_not_name_it():
+    md = draft("""
+  - id: part_share
+    metric: liquidation_share
+    unit: percent
+    window: 24h
+    observations: [{source: coinglass, value: 45}]
+""")
+    assert "one part of the market made up" not in md.lower()
+    assert re.search(r"a single part of the market, which the report does not name, made up 45% of the liquidations", md, re.IGNORECASE), md

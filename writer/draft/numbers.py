@@ -125,21 +125,42 @@ def time_amount(value: float, unit: str, *, floor: bool = False, ceil: bool = Fa
     return Formatted(f"{f.text} {one if f.text == '1' else many}", f.approx)
 
 
+def range_ends(lo: float, hi: float, figs: int = SIG_FIGS) -> tuple[Decimal, Decimal]:
+    """A range's two ends, both rounded to the nearest at one place value: the finer of the two ends' own
+    (``figs`` significant figures of the smaller end). [9,749, 10,251] is "9,750 and 10,250", never "9,750
+    and 10,300", whose high end lies 49 beyond anything the source gave: rounded separately, the high end
+    (one digit longer) would be rounded ten times as coarsely as the low end. At one place value each end
+    lies within half its last digit of the source's end, so the range printed never reaches further than
+    the precision it is printed in; a reader (and the check) reads both ends so."""
+    if lo == hi or lo <= 0 or hi <= 0 or lo > hi:
+        return round_sig(lo, figs), round_sig(hi, figs)
+    d_lo, d_hi = Decimal(repr(float(lo))), Decimal(repr(float(hi)))
+    if d_hi.adjusted() - d_lo.adjusted() > 1:
+        # ends a hundredfold apart differ by far more than any rounding: "$1.5 million to $2.4 billion"
+        # needs no "$2.40000 billion"
+        return round_sig(lo, figs), round_sig(hi, figs)
+    quantum = Decimal(1).scaleb(d_lo.adjusted() - figs + 1)
+    return d_lo.quantize(quantum, rounding=ROUND_HALF_EVEN).normalize(), d_hi.quantize(quantum, rounding=ROUND_HALF_EVEN).normalize()
+
+
 def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = True) -> tuple[Formatted, Formatted]:
-    """Both ends of a range in one magnitude when it crosses a million ("$0.91 million and
-    $1.18 million", not "$910,000 and $1.18 million"): a reader compares like with like, and
+    """Both ends of a range rounded by ``range_ends``, in one magnitude when it crosses a million ("$0.91
+    million and $1.18 million", not "$910,000 and $1.18 million"): a reader compares like with like, and
     "between 675,000 and 1.13 million" would read as 675,000 million. ``symbol=False`` for counts."""
-    if not symbol:
-        low, high = amount(lo, figs=figs), amount(hi, figs=figs)
-    else:
-        low, high = money(lo, figs=figs), money(hi, figs=figs)
+    r_lo, r_hi = range_ends(lo, hi, figs)
+    sign = _symbol("USD") if symbol else ""
+
+    def shown(value: float, rounded: Decimal) -> Formatted:
+        body = _compact(rounded) if abs(rounded) >= COMPACT_FROM else _plain(rounded)
+        return Formatted(sign + body, _changed(value, rounded))
+
+    low, high = shown(lo, r_lo), shown(hi, r_hi)
     if not (0 < lo < COMPACT_FROM <= hi):
         return low, high
     word = high.text.rsplit(" ", 1)[-1]  # babel's magnitude word for the high end ("million")
-    scaled = (round_sig(lo, figs) / _magnitude(round_sig(hi, figs))).normalize()
+    scaled = (r_lo / _magnitude(r_hi)).normalize()
     if scaled < Decimal("0.1"):  # "$0.005 billion" helps nobody: keep each end in its own magnitude
         return low, full_high(lo, hi, figs=figs, symbol=symbol) or high
-    sign = _symbol("USD") if symbol else ""
     return Formatted(f"{sign}{_plain(scaled)} {word}", low.approx), high
 
 

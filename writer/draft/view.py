@@ -481,8 +481,11 @@ def build_view(event: Event, thresholds: dict) -> View:
     market = take(lambda f: f.metric in _MARKET_METRICS)
     # A duration or a rate says what it measures through its subject ("the wait for a new high lasted 847 days").
     market += take(lambda f: f.metric in SUBJECT_METRICS)
+    # A statement of which part of the market bore the losses says something only when it names that part
+    # (a side, an asset, a venue) or gives the source's own words; one with neither is left out.
     statements = [FigureRef(f) for f in sorted(facts, key=lambda f: f.id)
-                  if f.metric == "dominance" and f.status not in (*UNVERIFIED, Status.UNAVAILABLE)]
+                  if f.metric == "dominance" and f.status not in (*UNVERIFIED, Status.UNAVAILABLE)
+                  and (f.side or f.asset or f.venue or (f.reading or "").strip())]
     # Whatever is left (other windows' side splits, liquidations without a group) still belongs in the article.
     rest = [FigureRef(f) for f in live_by_size if f.id not in placed and f.metric in (*_COUNTED, "position_concentration")]
     placed.update(r.id for r in rest)
@@ -495,7 +498,8 @@ def build_view(event: Event, thresholds: dict) -> View:
         g.lean = _lean(g, dominant)
     for g in other_windows:
         g.shorter = bool(g.minutes) and bool(main.minutes) and g.minutes < main.minutes
-        if g.shorter and g.total is not None and main.total is not None and g.total.unit == main.total.unit:
+        if g.shorter and g.total is not None and main.total is not None and g.total.unit == main.total.unit \
+                and _same_sources(g.total._fact, main.total._fact):
             part = _lower_upper(g.total._fact)[0] / _lower_upper(main.total._fact)[1] if _lower_upper(main.total._fact)[1] else 0.0
             g.part_of_main = next((w for limit, w in _SHARE_WORDS if part > limit), "") if part <= 1 else ""
         longer = bool(g.minutes) and bool(main.minutes) and g.minutes > main.minutes
@@ -532,7 +536,7 @@ def build_view(event: Event, thresholds: dict) -> View:
         levels_down=levels_down,
         levels=levels,
         changes=changes,
-        market=market,
+        market=_source_runs(market),
         history=history,
         gaps=[FigureRef(f) for f in _unrepeated(gaps, lambda f: (_words_of(f), f.reason))],
         context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and not _is_reason(c, facts)],
@@ -860,7 +864,7 @@ _SMALL_PART = 0.1  # a figure under this part of the total is "less than a tenth
 
 def _part_of(f: Fact, total: Fact) -> str:
     """One figure's part of a total of the same window and unit, in words; "" when it cannot be said."""
-    if f.window != total.window or f.unit != total.unit or not f.bounds or not total.bounds or f.lower_bound:
+    if f.window != total.window or f.unit != total.unit or not f.bounds or not total.bounds or f.lower_bound or not _same_sources(f, total):
         return ""
     lo, hi = _lower_upper(f)
     t_lo, t_hi = _lower_upper(total)
@@ -871,12 +875,35 @@ def _part_of(f: Fact, total: Fact) -> str:
     return next((w for limit, w in _SHARE_WORDS if lo / t_hi > limit), "")
 
 
+def _source_runs(refs: list[FigureRef]) -> list[FigureRef]:
+    """Market readings in the order a desk tells them: by metric, but each source's readings together (the
+    sources in the order their first reading comes), so one attribution opens each source's run instead of
+    the same source being named again after another's reading interrupted it."""
+    by_metric = sorted(refs, key=lambda r: r.metric)
+    first: dict[tuple, int] = {}
+    for i, r in enumerate(by_metric):
+        first.setdefault(_run_key(r._fact), i)
+    return sorted(by_metric, key=lambda r: first[_run_key(r._fact)])
+
+
+def _run_key(f: Fact) -> tuple:
+    """What one attribution can cover: the figure's status (computed or not) and its sources (layer.attribution_key)."""
+    return f.is_derived, f.status.value, tuple(f.sources)
+
+
+def _same_sources(a: Fact, b: Fact) -> bool:
+    """Can one figure be set against another in words? Only when both come from the same sources: a share
+    worked out across two providers' counts would mix what each one counts (a derived figure never does)."""
+    return set(a.sources) == set(b.sources)
+
+
 def _part_words(view: View, candidates: list[Fact]) -> str:
     """The largest candidate's part of the main total in words ("more than a third"), or "" below a quarter."""
     total = view.main.total._fact if view.main.total is not None else None
     if total is None or total.bounds is None:
         return ""
-    candidates = [f for f in candidates if f.window == total.window and f.unit == total.unit and f.bounds and not f.lower_bound]
+    candidates = [f for f in candidates if f.window == total.window and f.unit == total.unit and f.bounds and not f.lower_bound
+                  and _same_sources(f, total)]
     if not candidates:
         return ""
     top = max(candidates, key=_mag)
