@@ -126,21 +126,21 @@ def time_amount(value: float, unit: str, *, floor: bool = False, ceil: bool = Fa
 
 
 def range_ends(lo: float, hi: float, figs: int = SIG_FIGS) -> tuple[Decimal, Decimal]:
-    """A range's two ends, both rounded to the nearest at one place value: the finer of the two ends' own
-    (``figs`` significant figures of the smaller end). [9,749, 10,251] is "9,750 and 10,250", never "9,750
-    and 10,300", whose high end lies 49 beyond anything the source gave: rounded separately, the high end
-    (one digit longer) would be rounded ten times as coarsely as the low end. At one place value each end
-    lies within half its last digit of the source's end, so the range printed never reaches further than
-    the precision it is printed in; a reader (and the check) reads both ends so."""
-    if lo == hi or lo <= 0 or hi <= 0 or lo > hi:
-        return round_sig(lo, figs), round_sig(hi, figs)
+    """A range's two ends, each rounded to ``figs`` significant figures, except that an end is never
+    carried outward further than half the low end's last digit: a high end one digit longer is rounded ten
+    times as coarsely, and [9,749, 10,251] would print "9,750 and 10,300", 49 beyond anything the source
+    gave. Such an end is rounded at the low end's place instead ("9,750 and 10,250"). Rounded inward
+    ([909,504, 1,182,355] as "0.91 million and 1.18 million") it claims nothing the source did not."""
+    r_lo, r_hi = round_sig(lo, figs), round_sig(hi, figs)
+    if not (0 < lo < hi):
+        return r_lo, r_hi
     d_lo, d_hi = Decimal(repr(float(lo))), Decimal(repr(float(hi)))
-    if d_hi.adjusted() - d_lo.adjusted() > 1:
-        # ends a hundredfold apart differ by far more than any rounding: "$1.5 million to $2.4 billion"
-        # needs no "$2.40000 billion"
-        return round_sig(lo, figs), round_sig(hi, figs)
-    quantum = Decimal(1).scaleb(d_lo.adjusted() - figs + 1)
-    return d_lo.quantize(quantum, rounding=ROUND_HALF_EVEN).normalize(), d_hi.quantize(quantum, rounding=ROUND_HALF_EVEN).normalize()
+    quantum = Decimal(1).scaleb(d_lo.adjusted() - figs + 1)  # the low end's last digit
+    if r_hi - d_hi > quantum / 2:
+        r_hi = d_hi.quantize(quantum, rounding=ROUND_HALF_EVEN).normalize()
+    if d_lo - r_lo > quantum / 2:
+        r_lo = d_lo.quantize(quantum, rounding=ROUND_HALF_EVEN).normalize()
+    return r_lo, r_hi
 
 
 def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = True) -> tuple[Formatted, Formatted]:

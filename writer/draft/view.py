@@ -286,6 +286,8 @@ class Signals:
     has_unverified: bool = False
     heavier_zone: str = ""  # "above" / "below": where the estimates put more potential liquidations
     zone_exceeds_lead: bool = False  # the largest estimated cluster is bigger than the realised headline figure
+    shorts_negligible: bool = False  # longs made up at least _NEARLY_ALL % of the main window's liquidations
+    wide_range: bool = False  # one asset's levels crossed up and down lie at least small_price_move (%) apart
     small_move: bool = False  # the lead asset's price change is within the style's small_price_move (%): leverage, not the move, did the damage
     big_move: bool = False  # at least twice that
     rich: bool = False  # enough figures to carry the longer explanatory paragraphs (see RICH_FIGURES)
@@ -345,6 +347,7 @@ class View:
     liq_changes: list[FigureRef] = field(default_factory=list)  # how liquidations rose or fell against an earlier period
     supports: list[FigureRef] = field(default_factory=list)  # support or resistance levels held or lost
     revised: list[FigureRef] = field(default_factory=list)  # printed figures their source revised, with what changed and when
+    lone_mover: FigureRef | None = None  # an asset that moved at least twice small_price_move (%) while bitcoin, over the same window, moved within it
     move: FigureRef | None = None  # the price change set against the main total: a percentage over the total's own window
     lead: FigureRef | None = None  # the headline figure (see SALIENCE)
     lead_kind: str = ""  # "total", "side", "asset", "venue", "single", "loss" or "" (nothing headline-safe)
@@ -875,6 +878,18 @@ def _part_of(f: Fact, total: Fact) -> str:
     return next((w for limit, w in _SHARE_WORDS if lo / t_hi > limit), "")
 
 
+def _lone_mover(view: View, small: float) -> FigureRef | None:
+    """The asset whose price moved on its own: at least twice ``small`` percent while bitcoin, over the same
+    window, moved no more than ``small`` (an altcoin's squeeze or washout, not the market's)."""
+    moves = [c for c in view.changes if c._fact.unit == "percent" and c._fact.bounds and c._fact.asset and not c.intraday]
+    for btc in (c for c in moves if c._fact.asset == "BTC" and abs(_mag(c._fact)) <= small):
+        others = [c for c in moves if c._fact.asset != "BTC" and c._fact.window == btc._fact.window
+                  and min(abs(v) for v in c._fact.bounds) >= 2 * small]
+        if others:
+            return max(others, key=lambda c: abs(_mag(c._fact)))
+    return None
+
+
 def _source_runs(refs: list[FigureRef]) -> list[FigureRef]:
     """Market readings in the order a desk tells them: by metric, but each source's readings together (the
     sources in the order their first reading comes), so one attribution opens each source's run instead of
@@ -913,12 +928,19 @@ def _part_words(view: View, candidates: list[Fact]) -> str:
 
 def _lean(g: WindowGroup, dominant: float) -> str:
     """The side whose share of this window's liquidations reaches the style's dominant share, from its own figures."""
-    if g.long is None or g.short is None:
+    lo = _mag(g.long._fact) if g.long is not None else None
+    sh = _mag(g.short._fact) if g.short is not None else None
+    tot = _mag(g.total._fact) if g.total is not None and not g.total._fact.lower_bound else None
+    if tot is not None and any(x is not None and not _same_sources(x._fact, g.total._fact) for x in (g.long, g.short)):
+        tot = None  # a side and a total from different sources are not one count
+    if lo is not None and sh is not None and lo + sh > 0:
+        share = 100 * lo / (lo + sh)
+    elif tot and lo is not None and lo <= tot:  # one side and the total it is part of (one group: one source)
+        share = 100 * lo / tot
+    elif tot and sh is not None and sh <= tot:
+        share = 100 - 100 * sh / tot
+    else:
         return ""
-    lo, sh = _mag(g.long._fact), _mag(g.short._fact)
-    if lo + sh <= 0:
-        return ""
-    share = 100 * lo / (lo + sh)
     return "long" if share >= dominant else "short" if 100 - share >= dominant else ""
 
 
@@ -995,6 +1017,7 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     s.split_known = long_share is not None
     if long_share is not None:
         s.one_sided_long = long_share >= one_sided
+        s.shorts_negligible = long_share >= _NEARLY_ALL
         s.long_dominant = long_share >= dominant
     if short_share is not None:
         s.one_sided_short = short_share >= one_sided
@@ -1010,9 +1033,13 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
         _spread(f) >= spread for f in event.facts.values() if f.metric in ("liquidations", "liquidated_accounts") and f.status is not Status.ESTIMATE
     )
     s.minefield = bool(view.zones_above) and bool(view.zones_below)
+    small = float(th.get("small_price_move", 5))
+    s.wide_range = any(u.asset == d.asset and u.bounds and d.bounds and d.bounds[1] > 0
+                       and 100 * (u.bounds[0] - d.bounds[1]) / d.bounds[1] >= small
+                       for u in (r._fact for r in view.levels_up) for d in (r._fact for r in view.levels_down))
     s.single_source_main = bool(main_facts) and all(f.status is Status.SINGLE_SOURCE for f in main_facts)
     realised = [f for f in event.facts.values() if f.metric == "liquidations" and f.status not in (*UNVERIFIED, Status.ESTIMATE, Status.UNAVAILABLE)]
-    sided = {f.side for f in realised if f.side}
+    sided = {f.side for f in realised if f.side and not f.venue and not f.contract}  # one venue's sides are not the market's
     s.only_short_reported = sided == {"short"}
     s.only_long_reported = sided == {"long"}
     said = {f.side for f in event.facts.values() if f.metric == "dominance" and f.side and not (f.asset or f.venue) and f.status not in (*UNVERIFIED, Status.UNAVAILABLE)}
@@ -1031,6 +1058,7 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
         s.big_move = min(moves) >= 2 * small
     s.move_read = view.move is not None and view.main.total is not None and (s.washout or s.squeeze or s.one_sided_short) \
         and (s.small_move or s.big_move)
+    view.lone_mover = _lone_mover(view, float(th.get("small_price_move", 5)))
     up = {r._fact.asset for r in view.levels_up if r._fact.asset}
     down = {r._fact.asset for r in view.levels_down if r._fact.asset}
     s.broad_break = (len(up) > 1 and s.squeeze) or (len(down) > 1 and s.washout)
@@ -1041,6 +1069,10 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     s.has_gaps = bool(view.gaps)
     s.has_unverified = bool(view.unverified) or bool(view.unverified_context)
     return s
+
+
+# A side's share (%) from which the other side barely registers ("shorts barely register in the count").
+_NEARLY_ALL = 95.0
 
 
 def _infer_shape(view: View) -> str:
