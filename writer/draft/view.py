@@ -347,6 +347,7 @@ class View:
     liq_changes: list[FigureRef] = field(default_factory=list)  # how liquidations rose or fell against an earlier period
     supports: list[FigureRef] = field(default_factory=list)  # support or resistance levels held or lost
     revised: list[FigureRef] = field(default_factory=list)  # printed figures their source revised, with what changed and when
+    minor_heavy: bool = False  # the smaller coins' liquidations add up to at least _MINOR_WEIGHT of the largest asset's (same unit)
     lone_mover: FigureRef | None = None  # an asset that moved at least twice small_price_move (%) while bitcoin, over the same window, moved within it
     move: FigureRef | None = None  # the price change set against the main total: a percentage over the total's own window
     lead: FigureRef | None = None  # the headline figure (see SALIENCE)
@@ -568,6 +569,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     view.revised = sorted((r for r in printed if r.revised), key=lambda r: r.id)
     view.signals = _signals(event, view, thresholds, main_fact)
     view.asset_groups = _asset_groups(assets, thresholds)
+    view.minor_heavy = _minor_heavy(view.asset_groups)
     view.top_venue_share = _venue_share(view)
     _fold_venue_shares(view)
     total = view.main.total._fact if view.main.total is not None else None
@@ -876,6 +878,28 @@ def _part_of(f: Fact, total: Fact) -> str:
     if hi / t_lo < _SMALL_PART:
         return "less than a tenth"
     return next((w for limit, w in _SHARE_WORDS if lo / t_hi > limit), "")
+
+
+# The smaller coins' losses, added up, against the largest asset's: from this part on they "reached well beyond the
+# biggest coins"; below it they are a footnote to the core of the market.
+_MINOR_WEIGHT = 0.5
+
+
+def _group_amount(g: AssetGroup) -> float | None:
+    if g.total is not None:
+        return _mag(g.total._fact)
+    sides = [x for x in (g.long, g.short) if x is not None]
+    return sum(_mag(x._fact) for x in sides) if sides else None
+
+
+def _minor_heavy(groups: list[AssetGroup]) -> bool:
+    """Do the smaller coins' liquidations add up to a real part of the largest asset's (see _MINOR_WEIGHT)?"""
+    if not groups or not groups[0].first.major_asset:
+        return True  # the largest is itself a smaller coin: the losses did reach beyond the biggest
+    top = _group_amount(groups[0])
+    unit = groups[0].first._fact.unit
+    minor = [_group_amount(g) for g in groups if not g.first.major_asset and g.first._fact.unit == unit]
+    return bool(top) and sum(m for m in minor if m) >= _MINOR_WEIGHT * top
 
 
 def _lone_mover(view: View, small: float) -> FigureRef | None:
