@@ -1,4 +1,4 @@
-"""Speed of `writer check` (fact-free rules) against textlint doing the same work, and against real floors.
+r"""Speed of `writer check` (fact-free rules) against textlint doing the same work, and against real floors.
 
 One corpus: N generated market-news articles of about 850 words (deterministic
 seed: headings, paragraphs, bullet lists with notes, some tables and quotes, a

@@ -274,3 +274,4 @@ def test_credit_lines_read_with_cheap_tests_first_are_read_alike():
             assert got == _plain_credit_form(text, source_rx), text
             found += got is not None
     assert found > 200
+
