@@ -135,7 +135,7 @@ def reading(rng: random.Random) -> list[str]:
     src, venue = rng.choice(SOURCES), rng.choice(VENUES)
     asset, ticker = rng.choice(ASSETS)
     bare = f"Shorts on {venue} lost {money(rng)} while longs gave up {money(rng)}."
-    kind = rng.randrange(12)
+    kind = rng.randrange(16)
     if kind == 0:  # a credit line alone under its paragraph (or a photo's credit, which credits nothing)
         label = rng.choice(["Source:", "Data:", "(Source:", "Image source:", "Photo:"])
         return [f"{rng.choice(FILLER)} {bare}", "", f"{label} {src}{')' if label.startswith('(') else ''}", ""]
@@ -177,6 +177,24 @@ def reading(rng: random.Random) -> list[str]:
     if kind == 10:  # a span's high or low, an average, a year before a coin word
         return [f"Funding hit a {rng.randint(2, 9)}-year high while the wallet's losses came to an average of "
                 f"{rng.randint(2, 9)}.{rng.randint(1, 9)} per trader. In {rng.randint(2019, 2024)} BTC halved.", ""]
+    if kind == 12:  # an agentless hedge: an earlier attribution does not carry to it
+        hedge = rng.choice(["reportedly lost", "is said to have lost", "was believed to hold"])
+        return [f"According to {src}, liquidations reached {money(rng)} in a day. A whale on {venue} {hedge} {money(rng)}.", ""]
+    if kind == 13:  # a "Name:" opening: a source's label, a kicker, a summary marker or a speaker's turn
+        label = rng.choice([f"{src}:", "Bottom Line:", "Host:", "Dana Whitfield:", "Analysis:", "Kaiko:"])
+        heading = rng.random() < 0.4
+        named = f" Analysts cited {label[:-1]} data." if rng.random() < 0.3 else ""
+        return [f"{'## ' if heading else ''}{label} longs lost {money(rng)} over the day.{'' if heading else named}", ""]
+    if kind == 14:  # an embedded post and its signature line, in a quote or after a paragraph
+        sign = rng.choice(["— Dana Reyes (@dreyes) March 3, 2026", "— @tapewatcher", "— Ana Ruiz (@anaruiz)"])
+        if rng.random() < 0.5:
+            return [f"> Longs just lost {money(rng)} on {venue}.", ">", f"> {sign}", ""]
+        return [f"Shorts on {venue} lost {money(rng)} in an hour.", "", sign, ""]
+    if kind == 15:  # counts and amounts in words, money by its size class, a record, a suffixed count
+        return [rng.choice([f"Hundreds of traders were liquidated as a nine-figure loss hit one fund.",
+                            f"Liquidations on {venue} hit a fresh record. Billions in longs unwound.",
+                            f"Over a dozen funds took multimillion-dollar losses, while {rng.randint(2, 900)}K traders were flushed.",
+                            f"It was not a record, but thousands of accounts closed and {money(rng)} went with them."]), ""]
     return [f"Traders moved {rng.randint(2, 900)} HYPE, {rng.randint(2, 900)},{rng.randint(100, 999)} SUI and {rng.randint(2, 90)} million LIT tokens "
             f"as prices fell by {money(rng)} to {money(rng)}.", ""]
 

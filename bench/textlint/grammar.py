@@ -41,7 +41,7 @@ FRAME_KEYS = {"_verb": "verb", "_left_strong": "left_strong", "_left_weak": "lef
 
 def expressions(phrases=None) -> dict[str, re.Pattern]:
     """Every compiled expression the port needs, by the name the rule uses."""
-    from writer.check import analysis, captions, document, figures, frames, nlp, sentences, suppressions
+    from writer.check import analysis, captions, document, figures, frames, labels, nlp, sentences, suppressions
     from writer.check.phrases import build_phrases
 
     phrases = phrases or build_phrases()
@@ -61,6 +61,9 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         "one_position_before": figures._ONE_POSITION_BEFORE, "clause_start": figures._CLAUSE_START,
         "venue_terms_before": figures._VENUE_TERMS_BEFORE, "extreme": figures._EXTREME_RE, "span_number": figures._SPAN_NUMBER,
         "ticker_amount": figures._TICKER_AMOUNT, "lower_re": figures._LOWER_RE, "capital": figures._CAPITAL,
+        # counts and amounts in words, money by its size class, a record claimed with no number
+        "count_words": figures._COUNT_WORDS_RE, "size_class": figures._SIZE_CLASS_RE, "record": figures._RECORD_RE,
+        "record_denied": figures._RECORD_DENIED,
         # figures.py's reading in context (_read_in_context): durations and bare amounts
         "digit_re": figures._DIGIT_RE, "num_only": figures._NUM_ONLY, "duration": figures._DURATION_RE,
         "number": figures._NUMBER_RE, "bare_after": figures._BARE_AFTER,
@@ -78,13 +81,16 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         # analysis.py
         "paren": analysis._PAREN, "back_before": analysis._BACK_BEFORE, "the_before": analysis._THE_BEFORE,
         "back_after": analysis._BACK_AFTER, "clause_end": analysis._CLAUSE_END, "credit": analysis._CREDIT,
-        "carry.liquidations": analysis._carry_words()["liquidations"], "carry.context": analysis._carry_words()["context"],
+        **{f"carry.{k}": rx for k, rx in analysis._carry_words().items()},
         # captions.py (credit lines and chart captions)
         **{f"caption.{k}": getattr(captions.caption_words(), k) for k in CAPTION_KEYS}, "prose_end": captions._PROSE_END,
         # frames.py: a source named alone in parentheses; a name and its data (a list's introduction)
         "frame.paren_name": frames._PAREN_NAME, "frame.name_before": frames._NAME_BEFORE, "frame.ticker": frames._TICKER,
         "frame.name_data_any": phrases.frames._name_data_any, "frame.not_name_others": phrases.frames._not_name_others or re.compile("(?!x)x"),
-        "word": frames._WORD,
+        "word": frames._WORD, "frame.label_any": phrases.frames._label_any, "frame.after_name": phrases.frames._after_name,
+        "frame.strong_after": phrases.frames._strong_after,
+        # labels.py (which "Name:" openings credit a source), captions.py's embedded post signatures
+        "brand": labels._BRAND, "signature": captions._SIGNATURE,
         # phrases.py
         "note": phrases.union(analysis.NOTE_CLASSES), "note_run": phrases.union(analysis._NOTE_RUN),
         "data_noun": phrases.data_noun,
@@ -104,7 +110,7 @@ def export(*, ascii_words: bool = False) -> dict:
     """The JSON the rule reads: expressions (JavaScript source and flags) and constants."""
     import dataclasses
 
-    from writer.check import analysis, captions, document, figures, nlp, sentences
+    from writer.check import analysis, captions, document, figures, labels, nlp, sentences
     from writer.check.frames import Frames
     from writer.check.phrases import KeyFinder, build_phrases
     from writer.check.rules import RULES
@@ -129,7 +135,10 @@ def export(*, ascii_words: bool = False) -> dict:
         "tens_words": figures._TENS_WORDS, "units_words": figures._UNITS_WORDS, "ones": figures._ONES.split("|"), "duration_units": figures.DURATION_UNITS,
         "window_qualifiers": sorted(figures._WINDOW_QUALIFIERS), "lookback": figures._LOOKBACK,
         "not_tickers": sorted(figures._NOT_TICKERS), "span_days": figures._SPAN_DAYS, "span_words": figures._SPAN_WORDS,
-        "part_of": figures._PART_OF, "from_reach": figures._FROM_REACH,
+        "part_of": figures._PART_OF, "from_reach": figures._FROM_REACH, "plural_count": figures._PLURAL_COUNT,
+        "money_plurals": sorted(figures._MONEY_PLURALS), "figure_digits": figures._FIGURE_DIGITS,
+        "carry_kinds": sorted(analysis._carry_words()), "kickers": sorted(labels._kickers()),
+        "attribution_reach": labels.ATTRIBUTION_REACH, "after_name_reach": Frames.AFTER_NAME_REACH,
         "opening_marks": analysis._OPENING_MARKS,
         "not_name_words": sorted(phrases.frames._not_name_words),
         "caption_chars": captions.CAPTION_CHARS, "name_words": captions.NAME_WORDS, "label_end_chars": captions._LABEL_END_CHARS,

@@ -16,6 +16,8 @@ const intersects = (set, names) => { for (const n of names) if (set.has(n)) retu
 const OPENING_MARKS = new Set(G.opening_marks);
 const NOT_NAME_WORDS = new Set(G.not_name_words);
 const CAPTION_NOT_NAMES = new Set(G.caption_not_names);
+const KICKERS = new Set(G.kickers);
+const BRAND_FULL = new RegExp(`^(?:${RX.brand.g.source})$`, RX.brand.g.flags.replace("g", ""));
 const TICKER_FULL = new RegExp(`^(?:${RX["frame.ticker"].g.source})$`, RX["frame.ticker"].g.flags.replace("g", ""));
 
 // Per-process caches writer keeps (emptied by reset() before every timed round, as the benchmark
@@ -79,6 +81,55 @@ function namesData(text) {
   let m = search("frame.name_data_any", text);
   while (m !== null && notNameAt(text, m.index)) m = search("frame.name_data_any", text, m.index + 1);
   return m !== null;
+}
+
+// keyword_ends: where the keywords of frames that put the source after them end ("per ", "tracked by ", "said ").
+function keywordEnds(text) {
+  const out = [];
+  for (const k of ["frame.prep", "frame.agent", "frame.speech", "frame.comes"]) for (const m of finditer(k, text)) out.push(m.index + m[0].length);
+  return out;
+}
+
+// source_before: the words after a name make it a source (its data, a tally, a reporting verb).
+function sourceBefore(text, at) {
+  return matchAt("frame.after_name", text.slice(0, at + G.after_name_reach), at) !== null || matchAt("frame.strong_after", text, at) !== null;
+}
+
+// --- labels.py: which "Name:" openings credit a source (no registry here: a registered name is never one) --------
+
+function labelName(text) { // Frames.label_name
+  const m = matchAt("frame.label_any", text, 0, true);
+  return m === null || notNameAt(text, m.indices[1][0]) ? null : m[1];
+}
+
+const stripChars = (s, chars) => { let a = 0, b = s.length; while (a < b && chars.includes(s[a])) a++; while (b > a && chars.includes(s[b - 1])) b--; return s.slice(a, b); };
+const brandShaped = (name) => name.split(/\s+/u).filter(Boolean).some((w) => BRAND_FULL.test(stripChars(w, ".,'’")));
+const escapeRx = (s) => s.replace(/[\\^$.*+?()[\]{}|\/]/g, "\\$&");
+
+function namedAsSource(name, blocks, skip) {
+  const rx = new RegExp(`(?<![\\p{L}\\p{N}_@])${escapeRx(name)}(?![\\p{L}\\p{N}_])`, "giu");
+  for (const b of blocks) {
+    if (b.index === skip) continue;
+    const found = Array.from(b.text.matchAll(rx));
+    if (!found.length) continue;
+    const ends = Array.from(finditer("marker.attribution", b.text), (m) => m.index + m[0].length).concat(keywordEnds(b.text));
+    for (const m of found) {
+      if (ends.some((e) => m.index - e >= 0 && m.index - e <= G.attribution_reach)) return true;
+      if (sourceBefore(b.text, m.index + m[0].length)) return true;
+    }
+  }
+  return false;
+}
+
+// _Reader.label_credits: does the "Name:" label opening a block's first sentence name a source? (once per block)
+function labelCredits(block, text) {
+  if (block._labelCredits === undefined) {
+    const name = labelName(text);
+    block._labelCredits = name === null || !on("label_credits") || brandShaped(name)
+      || (block.kind === "heading" && !name.trim().includes(" ") && !KICKERS.has(name.trim().toLowerCase()))
+      || namedAsSource(name, block.all, block.index);
+  }
+  return block._labelCredits;
 }
 
 function firstFrame(text) {
@@ -160,9 +211,10 @@ function segment(text) {
 // --- analysis.py -----------------------------------------------------------------------------------
 
 class Sentence {
-  constructor(block, start, end, text, labelOk) {
-    Object.assign(this, { block, start, end, text, labelOk, figures: [], index: -1, pos: -1, _classes: null, _note: undefined });
+  constructor(block, start, end, text, labelBase) {
+    Object.assign(this, { block, start, end, text, labelBase, figures: [], index: -1, pos: -1, _classes: null, _note: undefined });
   }
+  get labelOk() { return this.labelBase && labelCredits(this.block, this.text); }
   get classes() {
     if (this._classes === null) this._classes = classesIn(this.text, this.labelOk);
     return this._classes;
@@ -204,6 +256,7 @@ class Sentence {
   }
   get contextOnly() { return !this.words("liquidations") && this.words("context"); }
   get liquidationsOnly() { return this.words("liquidations") && !this.words("context"); }
+  get hearsay() { return on("hearsay") && this.words("hearsay") && !this.hasCaveat(); } // "reportedly", "is said to"
 }
 
 // --- captions.py: credit lines and chart captions -------------------------------------------------
@@ -221,7 +274,30 @@ function aName(name) {
 }
 
 // credit_form: ["bare" | "titled" | "picture", name] when a block is a credit line or a caption, else null.
+// post_signature: the author when a block ends with an embedded post's signature line ("— Name (@handle) date").
+function postSignature(text) {
+  const lines = text.trimEnd().split("\n");
+  const last = lines[lines.length - 1].trim();
+  if (last.length > G.caption_chars || !last.includes("@")) return null;
+  const m = matchAt("signature", last, 0);
+  return m === null ? null : [m.groups.name.trim(), m.groups.handle].filter(Boolean).join(" ");
+}
+
+// post_run: a signature credits its own block and the post above it (the quote it closes, or the paragraph before).
+function postRun(blocks, index) {
+  const out = [index];
+  const section = blocks[index].section;
+  for (let at = index - 1; at >= 0 && blocks[at].kind === "paragraph" && blocks[at].section === section && blocks[at].sentences.length; at--) {
+    if (postSignature(blocks[at].text) !== null) break;
+    out.push(at);
+    if (!(blocks[index].inQuote && blocks[at].inQuote)) break;
+  }
+  return out;
+}
+
 function creditForm(text) {
+  const author = on("posts") && text.includes("@") ? postSignature(text) : null;
+  if (author !== null) return ["post", author];
   if (text.length > G.caption_chars || !text.trim()) return null;
   const lines = text.trimEnd().split("\n");
   const last = lines[lines.length - 1].trim();
@@ -261,11 +337,15 @@ function placeCredits(blocks) {
   };
   blocks.forEach((b, i) => {
     const own = b.sentences;
-    if (b.kind !== "paragraph" || b.text.length > G.caption_chars || !own.length) return;
+    if (b.kind !== "paragraph" || !own.length || (b.text.length > G.caption_chars && !b.text.includes("@"))) return;
     const form = creditForm(b.text);
     if (form === null) return;
     const [kind] = form;
     const line = own[own.length - 1];
+    if (kind === "post") { // an embedded post's signature credits the post above it
+      credit(postRun(blocks, i), line);
+      return;
+    }
     if (b.inList) { // a list's last item that only credits credits the list
       if (kind === "bare" && (i + 1 === blocks.length || !blocks[i + 1].inList || blocks[i + 1].section !== b.section)) credit(listRun(blocks, i), line);
       return;
@@ -308,6 +388,7 @@ class Analysis {
     this.notes = new Map();
     for (const b of blocks) {
       b.noteStarts = noteStarts;
+      b.all = blocks;
       const labelOk = !b.inList;
       const [bounds, figs] = segment(b.text);
       const sents = bounds.map(([s, e]) => new Sentence(b, s, e, b.text.slice(s, e), labelOk && s < G.label_reach && !b.text.slice(0, s).trim()));
@@ -430,7 +511,8 @@ class Analysis {
   caveatInScope(u) { // carry=True
     const first = this.firstCaveat(u.block);
     const s = u.sentence;
-    if (first !== null && first < s.end && (first >= s.start || !on("context_carry") || !s.contextOnly || this.contextCarried(u))) return true;
+    if (first !== null && first < s.end
+        && (first >= s.start || (!s.hearsay && (!on("context_carry") || !s.contextOnly || this.contextCarried(u))))) return true;
     return this.coveringNotes(u).some((n) => intersects(n.classes, CAVEAT)) || (on("list_credit") && this.listCredit(u.block.index) !== null)
       || this.captionCredit(u.block.index) !== null;
   }

@@ -7,7 +7,7 @@ const KINDS = ["between", "mrange", "prange", "money", "suffixed", "percent", "r
 // Every named group of writer's figure expression this port reads or knows to ignore: a group added to
 // figures.py is a form this port does not handle yet, so the rule refuses to load rather than miscount.
 const KNOWN_GROUPS = new Set([...KINDS, "b_lo", "b_hi", "b_cur", "b_coins", "b_dur", "bp_num", "bt_num", "bt_mag", "u_num", "mr_neg", "mr_lo", "mr_lo_mag", "mr_hi_neg", "mr_hi", "mr_hi_mag", "pr_lo", "pr_hi",
-  "m_num", "m_mag", "m_plus", "s_num", "s_mag", "p_neg", "p_num", "r_a", "r_b", "r_a2", "v_word", "v_mag", "v_dollars", "v_cur", "w_num", "w_mag",
+  "m_num", "m_mag", "m_plus", "s_num", "s_mag", "s_noun", "p_neg", "p_num", "r_a", "r_b", "r_a2", "v_word", "v_mag", "v_dollars", "v_cur", "w_num", "w_mag",
   "w_dollars", "w_cur", "w_noun", "ra_num", "ra_per", "cw_num", "cw_cur", "c_num", "c_noun", "co_num", "co_unit", "g_num"]);
 const unknown = G.figure_groups.filter((g) => !KNOWN_GROUPS.has(g));
 if (unknown.length) throw new Error(`writer's figure expression has groups this port does not know: ${unknown.join(", ")} (port figures.py's _make)`);
@@ -87,7 +87,7 @@ function make(m) {
     }
     case "suffixed": {
       const v = amount(g.s_num, g.s_mag);
-      return fig(start, end, text, "USD", v, v, true);
+      return fig(start, end, text, g.s_noun !== undefined ? "count" : "USD", v, v, true); // "120K traders": a count
     }
     case "percent": {
       let v = amount(g.p_num);
@@ -239,10 +239,13 @@ function findFigures(text, sentences = null, figureFree = null) {
   }
   if ((lower.includes("x") || text.includes("×")) && on("position_leverage")) found = positionLeverage(text, found);
   if (on("extremes")) found = extremes(text, lower, found);
+  if (on("count_words") && (lower.includes("dozen") || lower.includes("scores") || lower.includes("s of") || lower.includes("s in ")
+      || lower.includes("s worth") || lower.includes("-dollar") || lower.includes("figure"))) found = countWords(text, lower, found);
   if (has("digit_re", text)) {
     if (on("tickers")) found = readTickers(text, found);
     found = readInContext(text, found);
   }
+  if (on("records") && lower.includes("record")) found = records(text, lower, found); // after every number is read
   found.sort((a, b) => a.start - b.start);
   for (const f of found) {
     const from = Math.max(0, f.start - 30);
@@ -282,6 +285,53 @@ function extremes(text, lower, found) {
     const num = n.groups.num;
     const days = (/^\d/.test(num) ? parseFloat(num) : G.span_words[num]) * G.span_days[m.groups.span];
     found.push(fig(n.index, end, text.slice(n.index, end), "days", days, days, true));
+  }
+  return found;
+}
+
+// _count_words: "hundreds of traders", "over a dozen funds", "millions of dollars", "a nine-figure loss".
+function countWords(text, lower, found) {
+  if (lower.length !== text.length) return found;
+  for (const m of finditer("count_words", lower)) {
+    const end = m.index + m[0].length;
+    if (overlapsFound(found, m.index, end)) continue;
+    if (m.groups.dozen !== undefined) {
+      found.push(fig(m.index, end, text.slice(m.index, end), "count", 12, 12, true));
+      continue;
+    }
+    const word = m.groups.plural;
+    const [lo, hi] = G.plural_count[word];
+    const unit = m.groups.dollars !== undefined ? "USD" : m.groups.noun !== undefined ? "count" : null;
+    if (unit === null && !G.money_plurals.includes(word)) continue; // "hundreds in losses"
+    found.push(fig(m.index, end, text.slice(m.index, end), unit, lo, hi, false, "vague"));
+  }
+  for (const m of finditer("size_class", lower)) {
+    const end = m.index + m[0].length;
+    if (overlapsFound(found, m.index, end)) continue;
+    let lo, hi;
+    if (m.groups.digits !== undefined) {
+      const n = G.figure_digits[m.groups.digits];
+      [lo, hi] = [10 ** (n - 1), 10 ** n - 1];
+    } else {
+      const mag = G.mag_words[m.groups.mag];
+      [lo, hi] = m.groups.multi !== undefined ? [2 * mag, 999 * mag] : [mag, 9.99 * mag];
+    }
+    found.push(fig(m.index, end, text.slice(m.index, end), "USD", lo, hi, false, "vague"));
+  }
+  return found;
+}
+
+// _records: "liquidations hit a record", unless denied or beside the number it describes.
+function records(text, lower, found) {
+  if (lower.length !== text.length) return found;
+  for (const m of finditer("record", lower)) {
+    const end = m.index + m[0].length;
+    if (overlapsFound(found, m.index, end) || search("record_denied", lower, Math.max(0, m.index - 40), m.index)) continue;
+    let from = 0;
+    for (const e of finditer("sentence_end", lower.slice(0, m.index))) from = e.index + e[0].length;
+    const after = search("sentence_end", lower, end);
+    if (overlapsFound(found, from, after !== null ? after.index : lower.length)) continue;
+    found.push(fig(m.index, end, text.slice(m.index, end), "record", 0, 0, true, "vague"));
   }
   return found;
 }
