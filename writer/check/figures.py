@@ -263,7 +263,7 @@ _INDEX_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Figure:
     """One figure as the text writes it, normalised. (Frozen: figures are shared by the check's memos.)"""
 
@@ -279,15 +279,6 @@ class Figure:
     qualifier_text: str | None = None
     qualifier_start: int | None = None
     asset: str | None = None  # for coin amounts ("5,000 BTC")
-
-    def __init__(self, start: int, end: int, text: str, unit: str | None, lo: float, hi: float, point: bool, precision: float,
-                 qualifier: str | None = None, qualifier_text: str | None = None, qualifier_start: int | None = None,
-                 asset: str | None = None):
-        # The fields written into the instance's dict in one call: a frozen dataclass's own __init__ calls
-        # object.__setattr__ once a field, 6.7 against 2.7 us a figure (every figure of every article is
-        # made once or twice). tests/test_check_fast_paths.py holds it to the generated __init__.
-        self.__dict__.update(start=start, end=end, text=text, unit=unit, lo=lo, hi=hi, point=point, precision=precision,
-                             qualifier=qualifier, qualifier_text=qualifier_text, qualifier_start=qualifier_start, asset=asset)
 
     def moved(self, by: int) -> Figure:
         """The same figure with its offsets moved (a plain constructor call: ``dataclasses.replace``
