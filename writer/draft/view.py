@@ -953,6 +953,8 @@ def _part_words(view: View, candidates: list[Fact]) -> str:
 
 def _lean(g: WindowGroup, dominant: float) -> str:
     """The side whose share of this window's liquidations reaches the style's dominant share, from its own figures."""
+    if any(x is not None and x._fact.lower_bound for x in (g.long, g.short)):
+        return ""  # floors from a sampled feed say nothing about the balance between the sides
     lo = _mag(g.long._fact) if g.long is not None else None
     sh = _mag(g.short._fact) if g.short is not None else None
     tot = _mag(g.total._fact) if g.total is not None and not g.total._fact.lower_bound else None
