@@ -175,3 +175,23 @@ def test_publishing_imports_no_module_left_out_of_the_identity(tmp_path):
     assert "check/checker.py" in loaded and "draft/drafter.py" in loaded
     assert [rel for rel in loaded if not is_page_input(rel)] == []
     assert "templates" in NOT_PAGE_FOLDERS  # the bundled templates are inputs through their own digests
+
+
+def test_a_package_folder_that_cannot_be_read_is_an_input_error_naming_it(tmp_path, monkeypatch):
+    from writer.errors import InputError
+
+    code = _installed_copy(tmp_path / "code") / "writer"
+    real_open = open
+
+    def refusing_open(path, *a, **k):
+        if os.fspath(path).endswith("phrases.yaml"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_open(path, *a, **k)
+
+    monkeypatch.setattr("builtins.open", refusing_open)
+    with pytest.raises(InputError) as caught:
+        writer_identity(root=code)
+    assert "check/phrases.yaml" in str(caught.value) and "cannot read writer's own files" in str(caught.value)
+    with pytest.raises(InputError) as gone:
+        writer_identity(root=tmp_path / "gone")
+    assert str(tmp_path / "gone") in str(gone.value)

@@ -69,13 +69,21 @@ def writer_identity(hashes=None, root: Path = PACKAGE) -> str:
     """writer's version and the digest of its page inputs, e.g. ``0.1.0+3f2a9c...``.
 
     ``hashes``: a :class:`writer.publish.verify.Verifier` whose stat cache saves reading unchanged
-    files (None: every file is read)."""
+    files (None: every file is read). A file or folder of the package that cannot be read is an input
+    error naming it (exit 2): whether writer changed cannot be told without it."""
     digest = hashlib.sha256()
-    for rel, path, st in code_files(root):
-        if hashes is not None:
-            file_digest = hashes.code_digest(path, st)
-        else:
-            with open(path, "rb") as fh:
-                file_digest = hashlib.sha256(fh.read()).hexdigest()
-        digest.update(f"{rel}\0{file_digest}\n".encode())
+    path = os.fspath(root)
+    try:
+        for rel, path, st in code_files(root):
+            if hashes is not None:
+                file_digest = hashes.code_digest(path, st)
+            else:
+                with open(path, "rb") as fh:
+                    file_digest = hashlib.sha256(fh.read()).hexdigest()
+            digest.update(f"{rel}\0{file_digest}\n".encode())
+    except OSError as exc:
+        from writer.errors import single_problem
+
+        where = exc.filename if isinstance(exc.filename, str) else path
+        raise single_problem(where, f"cannot read writer's own files (every page depends on them): {exc.strerror or exc}") from None
     return f"{__version__}+{digest.hexdigest()[:DIGEST_CHARS]}"
