@@ -173,8 +173,9 @@ def test_publishing_imports_no_module_left_out_of_the_identity(tmp_path):
     assert proc.returncode == 0, proc.stderr
     loaded = proc.stdout.split()
     assert "check/checker.py" in loaded and "draft/drafter.py" in loaded
-    assert [rel for rel in loaded if not is_page_input(rel)] == []
-    assert "templates" in NOT_PAGE_FOLDERS  # the bundled templates are inputs through their own digests
+    # Installed from a wheel, the bundled templates are the package writer.templates (inputs through their own digests).
+    assert [rel for rel in loaded if not is_page_input(rel) and not rel.startswith("templates/")] == []
+    assert "templates" in NOT_PAGE_FOLDERS
 
 
 def test_a_package_folder_that_cannot_be_read_is_an_input_error_naming_it(tmp_path, monkeypatch):
