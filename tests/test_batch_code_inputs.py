@@ -14,7 +14,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -107,6 +106,18 @@ def test_a_code_change_that_decides_nothing_rechecks_and_writes_no_page(built):
     assert tree(site) == pages
     rc, again = _batch(code, fb, site)
     assert again["published"] == []
+
+
+def test_a_code_change_that_changes_a_published_file_republishes_just_that_file(built):
+    code, fb, site = built
+    pages = tree(site)
+    _edit(code / "writer/publish/claimmap.py", 'COMPACT = (",", ":")', 'COMPACT = (", ", ":")')  # the claim maps' bytes change
+    rc, report = _batch(code, fb, site)
+    assert rc == 0 and len(report["published"]) == 3 and report["files_written"] == 3
+    now = tree(site)
+    changed = sorted(rel for rel in now if now[rel] != pages.get(rel))
+    assert len(changed) == 3 and all(rel.endswith(".json") for rel in changed)
+    assert all(json.loads(now[rel]) == json.loads(pages[rel]) for rel in changed)
 
 
 def test_the_identity_follows_every_page_input_and_no_other_file(tmp_path):
