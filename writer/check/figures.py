@@ -36,6 +36,7 @@ _VAGUE = {
     "several": (2, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 3), "tens of": (10, 99),
     "dozens of": (24, 99), "hundreds of": (100, 999), "several hundred": (200, 900), "a few hundred": (200, 500),
     "several tens of": (30, 90), "a": (1, 1), "one": (1, 1), "a single": (1, 1),
+    "a couple hundred": (200, 300), "a couple of hundred": (200, 300),
 }
 
 # Thousands grouped by commas, or by dots when there are two groups or more ("$150.000.000", as outlets
@@ -82,7 +83,7 @@ _FIGURE_SOURCE = (
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD)|\s+(?P<s_noun>{COUNTED})\b)?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d:%]|[.,]\d|\s*(?:{MAGW}|percent)))
-    | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?{DOLLARS}|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
+    | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|a\s+couple(?:\s+of)?\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?{DOLLARS}|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
     | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:{DOLLARS}|USD))|\s+(?P<w_cur>{CUR_WORDS})\b|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
     | (?P<bps>(?P<bp_num>{NUM})\s?(?:bps|bp|basis\s+points?)\b)
     | (?P<btc>₿\s?(?P<bt_num>{NUM})(?P<bt_mag>\s?(?:{MAGW})\b|(?i:[kmb])\b)?)
@@ -120,7 +121,7 @@ def __getattr__(name: str):
 # A time of day ("08:30") or a bare hyphenated compound is never a ratio.
 _TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
 # "hundred" alone is only a figure in "hundred billion" / "a hundred million".
-_HUNDRED_RE = Deferred(globals(), r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
+_HUNDRED_RE = Deferred(globals(), r"(?<![\w$])(?<!several )(?<!few )(?<!couple )(?<!couple of )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
 
 
 # A magnitude counted in words: "two hundred thousand traders", "three million dollars", "forty-five
@@ -262,7 +263,7 @@ _INDEX_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Figure:
     """One figure as the text writes it, normalised. (Frozen: figures are shared by the check's memos.)"""
 
@@ -278,15 +279,6 @@ class Figure:
     qualifier_text: str | None = None
     qualifier_start: int | None = None
     asset: str | None = None  # for coin amounts ("5,000 BTC")
-
-    def __init__(self, start: int, end: int, text: str, unit: str | None, lo: float, hi: float, point: bool, precision: float,
-                 qualifier: str | None = None, qualifier_text: str | None = None, qualifier_start: int | None = None,
-                 asset: str | None = None):
-        # The fields written into the instance's dict in one call: a frozen dataclass's own __init__ calls
-        # object.__setattr__ once a field, 6.7 against 2.7 us a figure (every figure of every article is
-        # made once or twice). tests/test_check_fast_paths.py holds it to the generated __init__.
-        self.__dict__.update(start=start, end=end, text=text, unit=unit, lo=lo, hi=hi, point=point, precision=precision,
-                             qualifier=qualifier, qualifier_text=qualifier_text, qualifier_start=qualifier_start, asset=asset)
 
     def moved(self, by: int) -> Figure:
         """The same figure with its offsets moved (a plain constructor call: ``dataclasses.replace``
