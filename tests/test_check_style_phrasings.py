@@ -38,6 +38,9 @@ REQUIRED = {
     "unnamed_group": {"attribution"},  # several unnamed providers: worded as a group, no single-source claim
     "rumor_unsourced": {"rumor"},  # a rumour whose circulating source is not known
     "derived": {"attribution"},
+    # (derived_named: a comparison of figures attributed just before, "by our calculation": whose calculation it is,
+    # the sources not named again; nothing beyond the derived attribution is required)
+    "named": set(),
 }
 # Placeholders filled as drafting fills them, with names the check has no registry for.
 FILL = {
