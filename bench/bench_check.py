@@ -143,7 +143,7 @@ def reading(rng: random.Random) -> list[str]:
         return [f"{rng.choice(FILLER)} {bare} The combined tally came to {money(rng)}. {rng.choice(FILLER)} Source: {src}", ""]
     if kind == 2:  # a chart's caption, then prose that reads the chart or only follows it
         lead = rng.choice(["From the chart, ", "As the chart shows, ", "", "Meanwhile, "])
-        intro = [f"Here is how the day's forced closures split by venue:", ""] if rng.random() < 0.4 else []
+        intro = ["Here is how the day's forced closures split by venue:", ""] if rng.random() < 0.4 else []
         return [*intro, f"Liquidations by venue, past 24 hours {rng.choice(['|', '/', '·'])} Source: {src}", "",
                 f"{lead}{bare[0].lower() if lead else bare[0]}{bare[1:]}", ""]
     if kind == 3:  # a list closed by its credit item, or introduced by a name and its data
@@ -191,7 +191,7 @@ def reading(rng: random.Random) -> list[str]:
             return [f"> Longs just lost {money(rng)} on {venue}.", ">", f"> {sign}", ""]
         return [f"Shorts on {venue} lost {money(rng)} in an hour.", "", sign, ""]
     if kind == 15:  # counts and amounts in words, money by its size class, a record, a suffixed count
-        return [rng.choice([f"Hundreds of traders were liquidated as a nine-figure loss hit one fund.",
+        return [rng.choice(["Hundreds of traders were liquidated as a nine-figure loss hit one fund.",
                             f"Liquidations on {venue} hit a fresh record. Billions in longs unwound.",
                             f"Over a dozen funds took multimillion-dollar losses, while {rng.randint(2, 900)}K traders were flushed.",
                             f"It was not a record, but thousands of accounts closed and {money(rng)} went with them."]), ""]
