@@ -1,7 +1,7 @@
 // writer/check/frames.py (Frames.first), phrases.py (classes_in, has_caveat, framed), analysis.py
 // (sentences, figure uses, notes, a paragraph's run opening, figures that refer back, credits of lists and
-// tables, back-pointing notes, carry stopping at market context) and captions.py (credit lines and chart
-// captions), step for step.
+// tables, back-pointing notes, carry stopping at market context and at hearsay), captions.py (credit lines,
+// chart captions, embedded posts' signatures) and labels.py (which "Name:" openings credit a source), step for step.
 // Source names are not ported: writer's fact-free check runs without a source registry here, so a
 // sentence names no registered source and scope_sources is always empty.
 "use strict";
