@@ -220,6 +220,9 @@ def _plain_credit_form(text: str, source_rx):
 
     from writer.check import captions
 
+    author = captions.post_signature(text)  # (an embedded post's signature: read first, as credit_form does)
+    if author is not None:
+        return "post", author
     if len(text) > captions.CAPTION_CHARS or not text.strip():
         return None
     last = text.rstrip().rsplit("\n", 1)[-1].strip()
@@ -233,6 +236,8 @@ def _plain_credit_form(text: str, source_rx):
     if m:
         if words.picture.match(last):
             return "picture", m.group("name").strip()
+        if " ".join(m.group("label").lower().split()) in captions._title_labels() and captions._title_like(m.group("name").strip(), source_rx):
+            return None  # ("Chart: <a title>": no credit)
         return ("titled" if several else "bare"), m.group("name").strip()
     m = words.titled.match(last)
     if m and not captions._PROSE_END.search(m.group("title")):
