@@ -135,7 +135,7 @@ def reading(rng: random.Random) -> list[str]:
     src, venue = rng.choice(SOURCES), rng.choice(VENUES)
     asset, ticker = rng.choice(ASSETS)
     bare = f"Shorts on {venue} lost {money(rng)} while longs gave up {money(rng)}."
-    kind = rng.randrange(16)
+    kind = rng.randrange(19)
     if kind == 0:  # a credit line alone under its paragraph (or a photo's credit, which credits nothing)
         label = rng.choice(["Source:", "Data:", "(Source:", "Image source:", "Photo:"])
         return [f"{rng.choice(FILLER)} {bare}", "", f"{label} {src}{')' if label.startswith('(') else ''}", ""]
@@ -143,7 +143,7 @@ def reading(rng: random.Random) -> list[str]:
         return [f"{rng.choice(FILLER)} {bare} The combined tally came to {money(rng)}. {rng.choice(FILLER)} Source: {src}", ""]
     if kind == 2:  # a chart's caption, then prose that reads the chart or only follows it
         lead = rng.choice(["From the chart, ", "As the chart shows, ", "", "Meanwhile, "])
-        intro = [f"Here is how the day's forced closures split by venue:", ""] if rng.random() < 0.4 else []
+        intro = ["Here is how the day's forced closures split by venue:", ""] if rng.random() < 0.4 else []
         return [*intro, f"Liquidations by venue, past 24 hours {rng.choice(['|', '/', '·'])} Source: {src}", "",
                 f"{lead}{bare[0].lower() if lead else bare[0]}{bare[1:]}", ""]
     if kind == 3:  # a list closed by its credit item, or introduced by a name and its data
@@ -191,10 +191,21 @@ def reading(rng: random.Random) -> list[str]:
             return [f"> Longs just lost {money(rng)} on {venue}.", ">", f"> {sign}", ""]
         return [f"Shorts on {venue} lost {money(rng)} in an hour.", "", sign, ""]
     if kind == 15:  # counts and amounts in words, money by its size class, a record, a suffixed count
-        return [rng.choice([f"Hundreds of traders were liquidated as a nine-figure loss hit one fund.",
+        return [rng.choice(["Hundreds of traders were liquidated as a nine-figure loss hit one fund.",
                             f"Liquidations on {venue} hit a fresh record. Billions in longs unwound.",
                             f"Over a dozen funds took multimillion-dollar losses, while {rng.randint(2, 900)}K traders were flushed.",
                             f"It was not a record, but thousands of accounts closed and {money(rng)} went with them."]), ""]
+    if kind == 16:  # a transcript's turns (a dialogue: its one-word names credit nothing) or a lone flash
+        if rng.random() < 0.5:
+            return [f"Maria: longs lost {money(rng)} over the day.", "", f"Tomas: shorts gave up {money(rng)} of it.", ""]
+        return [f"Kaiko: longs lost {money(rng)} over the day.", ""]
+    if kind == 17:  # a share in words
+        return [rng.choice([f"Nearly a third of the liquidations hit {venue}.", "More than half of the longs closed before noon.",
+                            f"Two-thirds of the forced orders on {venue} were longs, {src} said.",
+                            "In the first half of the session, traders added margin."]), ""]
+    if kind == 18:  # "Chart:" over a chart's title (no one credited) or over its source, then prose that reads it
+        title = rng.choice(["longs by venue", "Bitcoin liquidations by hour", src])
+        return [f"Chart: {title}", "", f"From the chart, {bare[0].lower()}{bare[1:]}", ""]
     return [f"Traders moved {rng.randint(2, 900)} HYPE, {rng.randint(2, 900)},{rng.randint(100, 999)} SUI and {rng.randint(2, 90)} million LIT tokens "
             f"as prices fell by {money(rng)} to {money(rng)}.", ""]
 

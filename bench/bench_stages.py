@@ -11,6 +11,14 @@
    does after its set-up (`writer.publish.executors.freeze_set_up`), alternating,
    ``--rounds`` pairs; each child reports its own CPU time for the events. The ratio is
    taken per pair.
+
+    python bench/bench_stages.py --gc [--events 300] [--rounds 3] [--write FILE]
+
+3. Collector thresholds: pairs of fresh worker-like processes, both frozen after set-up as a
+   batch worker is, one with Python's thresholds (700, 10, 10), the other with a local
+   worker's (``writer.publish.executors.WORKER_GC_THRESHOLDS``), alternating; each reports its
+   CPU per event, the collector's own CPU per event (``gc.callbacks``), its collections and
+   how much its peak memory grew while publishing.
 """
 
 from __future__ import annotations
@@ -61,6 +69,72 @@ def child(fb: Path, freeze: bool) -> dict:
             publisher.publish(t)
         cpu = time.process_time() - t0
         return {"cpu": cpu, "events": len(tasks) - 1, "collections": sum(s["collections"] for s in gc.get_stats()) - collections}
+
+
+def gc_child(fb: Path, worker_thresholds: bool) -> dict:
+    """One worker-like process, frozen after its set-up; ``worker_thresholds``: a local worker's collector thresholds."""
+    import resource
+
+    from writer.publish.executors import WORKER_GC_THRESHOLDS, freeze_set_up
+
+    spent, started = [0.0], [0.0]
+
+    def timed(phase, info):
+        if phase == "start":
+            started[0] = time.process_time()
+        else:
+            spent[0] += time.process_time() - started[0]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        publisher, tasks = _setup(fb, Path(tmp))
+        publisher.publish(tasks[0])
+        freeze_set_up()
+        if worker_thresholds:
+            gc.set_threshold(*WORKER_GC_THRESHOLDS)
+        gc.callbacks.append(timed)
+        collections = sum(s["collections"] for s in gc.get_stats())
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        t0 = time.process_time()
+        for t in tasks[1:]:
+            publisher.publish(t)
+        cpu = time.process_time() - t0
+        return {"cpu": cpu, "gc": spent[0], "collections": sum(s["collections"] for s in gc.get_stats()) - collections,
+                "grew_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak, "thresholds": list(gc.get_threshold())}
+
+
+def gc_pairs(fb: Path, rounds: int) -> dict[bool, list[dict]]:
+    runs: dict[bool, list[dict]] = {False: [], True: []}
+    for r in range(rounds):
+        for worker in ((False, True) if r % 2 == 0 else (True, False)):
+            cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(fb), "--gc"] + (["--worker-thresholds"] if worker else [])
+            out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+            runs[worker].append(json.loads(out.strip().splitlines()[-1]))
+    return runs
+
+
+def gc_report(args, runs: dict[bool, list[dict]], load_before: str, load_after: str) -> str:
+    n = args.events - 1
+    lines = [
+        "## A worker's collector thresholds",
+        "",
+        f"Command: `python bench/bench_stages.py --gc --events {args.events} --rounds {args.rounds}`; 2-core machine "
+        f"({platform.machine()}, Python {platform.python_version()}); load average {load_before} before, {load_after} after "
+        f"(shared machine: CPU time). {args.rounds} alternating pairs of fresh worker-like processes publishing {n} events each, "
+        "frozen after set-up as a batch worker is.",
+        "",
+        "| thresholds | CPU ms per event (median) | collector CPU ms per event (median) | collections (median) | peak memory grew (KB, median) |",
+        "|---|---|---|---|---|",
+    ]
+    for worker in (False, True):
+        rs = runs[worker]
+        lines.append(f"| {tuple(rs[0]['thresholds'])} | {statistics.median(r['cpu'] for r in rs) / n * 1000:.2f} | "
+                     f"{statistics.median(r['gc'] for r in rs) / n * 1000:.2f} | {statistics.median(r['collections'] for r in rs):.0f} | "
+                     f"{statistics.median(r['grew_kb'] for r in rs):.0f} |")
+    ratios = sorted(a["cpu"] / b["cpu"] for a, b in zip(runs[False], runs[True]))
+    gc_ratios = sorted(a["gc"] / b["gc"] for a, b in zip(runs[False], runs[True]))
+    lines += ["", f"- Python's / the worker's, per pair: CPU {statistics.median(ratios):.3f}x (range {ratios[0]:.3f}-{ratios[-1]:.3f}); "
+              f"the collector's own CPU {statistics.median(gc_ratios):.2f}x (range {gc_ratios[0]:.2f}-{gc_ratios[-1]:.2f})."]
+    return "\n".join(lines) + "\n"
 
 
 def stages(fb: Path) -> dict[str, float]:
@@ -120,14 +194,28 @@ def main() -> int:
     ap.add_argument("--write", type=Path, default=None)
     ap.add_argument("--child", type=Path, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--freeze", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--gc", action="store_true", help="compare Python's collector thresholds with a local worker's")
+    ap.add_argument("--worker-thresholds", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child is not None:
-        print(json.dumps(child(args.child, args.freeze)))
+        print(json.dumps(gc_child(args.child, args.worker_thresholds) if args.gc else child(args.child, args.freeze)))
         return 0
 
     import make_factbase
 
     load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    if args.gc:
+        with tempfile.TemporaryDirectory(prefix="writer-stages-") as tmp:
+            fb = Path(tmp) / "fb"
+            make_factbase.write_factbase(args.events, fb)
+            runs = gc_pairs(fb, args.rounds)
+        report = gc_report(args, runs, load_before, " ".join(f"{x:.2f}" for x in os.getloadavg()))
+        print(report)
+        if args.write:
+            from bench.eval_seeds import update_section  # noqa: PLC0415
+
+            update_section(args.write, "thresholds", report)
+        return 0
     with tempfile.TemporaryDirectory(prefix="writer-stages-") as tmp:
         fb = Path(tmp) / "fb"
         make_factbase.write_factbase(args.events, fb)

@@ -5,6 +5,7 @@ frozen instead of collected when the pause ends. The site must be byte for byte 
 from __future__ import annotations
 
 import gc
+import operator
 import shutil
 from datetime import datetime, timezone
 
@@ -46,3 +47,19 @@ def test_one_shot_freezes_and_writes_the_same_site(tmp_path, unfrozen):
     assert shot_cold == plain_cold
     assert shot_rerun == plain_rerun
     assert shot_rerun != shot_cold  # the re-run changed the site
+
+
+def _thresholds(_):
+    return gc.get_threshold()
+
+
+def test_a_local_worker_collects_with_the_workers_thresholds_and_this_process_keeps_its_own():
+    from writer.publish.executors import WORKER_GC_THRESHOLDS, make_executor
+
+    before = gc.get_threshold()
+    pool = make_executor("local", 1, operator.truth, (1,))
+    try:
+        assert pool.submit(_thresholds, None).result(timeout=120) == WORKER_GC_THRESHOLDS
+    finally:
+        pool.shutdown(abandon=False)
+    assert gc.get_threshold() == before and WORKER_GC_THRESHOLDS != before

@@ -36,14 +36,14 @@ def test_decide_sorts_unchanged_changed_duplicate_and_cached_items_without_draft
     cached = {"events/c.yaml": (inputs_key(cached_inputs), reject("fb/events/c.yaml", "c", "facts", "bad", source="events/c.yaml"))}
     found = Scan([item("a", old), item("b", None), item("b", None, "other"), item("c", None, "fact-c")], [])
     found.items[2].source = "events/b-copy.yaml"
-    plan = decide(found, prior, "templates", "settings", force=False, cached=cached, verify=lambda e: OK)
+    plan = decide(found, prior, "templates", __version__, "settings", force=False, cached=cached, verify=lambda e: OK)
     assert [it.event_id for it in plan.unchanged] == ["a"]
     assert [it.event_id for it in plan.todo] == ["b"]
     assert sorted(r.code for r in plan.rejections) == ["duplicate-id", "facts"]
     # A damaged file is noticed but the event stays unchanged; a missing one is published again.
-    assert decide(found, prior, "templates", "settings", force=False, cached={}, verify=lambda e: ["a/index.html"]).damaged == ["a/index.html"]
-    assert "a" in [it.event_id for it in decide(found, prior, "templates", "settings", force=False, cached={}, verify=lambda e: "missing").todo]
-    assert len(decide(found, prior, "templates", "settings", force=True, cached=cached, verify=lambda e: OK).todo) == 3
+    assert decide(found, prior, "templates", __version__, "settings", force=False, cached={}, verify=lambda e: ["a/index.html"]).damaged == ["a/index.html"]
+    assert "a" in [it.event_id for it in decide(found, prior, "templates", __version__, "settings", force=False, cached={}, verify=lambda e: "missing").todo]
+    assert len(decide(found, prior, "templates", __version__, "settings", force=True, cached=cached, verify=lambda e: OK).todo) == 3
 
 
 @pytest.mark.parametrize("read_back", [True, False])

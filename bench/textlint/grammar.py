@@ -63,7 +63,8 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         "ticker_amount": figures._TICKER_AMOUNT, "lower_re": figures._LOWER_RE, "capital": figures._CAPITAL,
         # counts and amounts in words, money by its size class, a record claimed with no number
         "count_words": figures._COUNT_WORDS_RE, "size_class": figures._SIZE_CLASS_RE, "record": figures._RECORD_RE,
-        "record_denied": figures._RECORD_DENIED,
+        "record_denied": figures._RECORD_DENIED, "share": figures._SHARE_RE, "share_hedged": figures._SHARE_HEDGED,
+        "share_place": figures._SHARE_PLACE, "share_of": figures._SHARE_OF,
         # figures.py's reading in context (_read_in_context): durations and bare amounts
         "digit_re": figures._DIGIT_RE, "num_only": figures._NUM_ONLY, "duration": figures._DURATION_RE,
         "number": figures._NUMBER_RE, "bare_after": figures._BARE_AFTER,
@@ -138,7 +139,8 @@ def export(*, ascii_words: bool = False) -> dict:
         "part_of": figures._PART_OF, "from_reach": figures._FROM_REACH, "plural_count": figures._PLURAL_COUNT,
         "money_plurals": sorted(figures._MONEY_PLURALS), "figure_digits": figures._FIGURE_DIGITS,
         "carry_kinds": sorted(analysis._carry_words()), "kickers": sorted(labels._kickers()),
-        "attribution_reach": labels.ATTRIBUTION_REACH, "after_name_reach": Frames.AFTER_NAME_REACH,
+        "attribution_reach": labels.ATTRIBUTION_REACH, "dialogue_turns": labels.DIALOGUE_TURNS,
+        "share_parts": figures._SHARE_PARTS, "share_reach": figures._SHARE_REACH, "title_labels": sorted(captions._title_labels()), "after_name_reach": Frames.AFTER_NAME_REACH,
         "opening_marks": analysis._OPENING_MARKS,
         "not_name_words": sorted(phrases.frames._not_name_words),
         "caption_chars": captions.CAPTION_CHARS, "name_words": captions.NAME_WORDS, "label_end_chars": captions._LABEL_END_CHARS,

@@ -185,6 +185,7 @@ class _Reader:
     labels_ok: tuple[bool, ...] = ()  # per block: may it open with a "Source:" / "Name:" label?
     _labels: dict = None  # type: ignore[assignment]  # block -> does its opening "Name:" label credit a source?
     headings: tuple[bool, ...] = ()  # per block: is it a heading (or the headline)?
+    dialogue: bool = False  # do several paragraphs open with a "Name:" label (a transcript's turns)? (``_dialogue``)
 
     def label_credits(self, block: int, text: str) -> bool:
         """Does the "Name:" label opening ``text`` (the block's first sentence) name a source, not a speaker or a
@@ -194,24 +195,24 @@ class _Reader:
             name = frames.label_name(text) if frames is not None else None
             self._labels[block] = name is None or labels.label_credits(
                 name, source_rx=self.source_rx, texts=self.texts, block=block, phrases=self.phrases,
-                lone=self.headings[block] or not self._dialogue())
+                lone=self.headings[block] or not self.dialogue)
         return self._labels[block]
-
-    def _dialogue(self) -> bool:
-        """Do several paragraphs open with a "Name:" label (a transcript's turns)? Once per article."""
-        if "dialogue" not in self._labels:
-            frames = self.phrases.frames
-            turns = sum(1 for text, ok, head in zip(self.texts, self.labels_ok, self.headings)
-                        if ok and not head and ":" in text[:_LABEL_REACH] and frames is not None
-                        and frames.label_at(text[:_LABEL_REACH]) is not None)
-            self._labels["dialogue"] = turns >= labels.DIALOGUE_TURNS
-        return self._labels["dialogue"]
 
     def note_starts(self, block: int) -> list[int]:
         """Where note words start in a block (one search per block, not per sentence)."""
         if block not in self._notes:
             self._notes[block] = self.phrases.union_starts(NOTE_CLASSES, self.texts[block])
         return self._notes[block]
+
+
+def _dialogue(phrases: PhraseSet, texts, labels_ok, headings) -> bool:
+    """Do several paragraphs (not headings, not list items) open with a "Name:" label: a transcript's turns?"""
+    frames = phrases.frames
+    if frames is None:
+        return False
+    turns = sum(1 for text, ok, head in zip(texts, labels_ok, headings)
+                if ok and not head and ":" in text[:_LABEL_REACH] and frames.label_at(text[:_LABEL_REACH]) is not None)
+    return turns >= labels.DIALOGUE_TURNS
 
 
 @dataclass(eq=False)
@@ -679,8 +680,11 @@ def local_context(text: str, fig: Figure, prev_end: int, next_start: int, sent_s
 def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_figures: list[list[Figure]],
             phrases: PhraseSet, source_rx, spelling: dict[str, str]) -> Analysis:
     """Join blocks, sentence boundaries and figures into sentences and figure uses."""
-    reader = _Reader(phrases, source_rx, spelling, tuple(b.text for b in article.blocks), {},
-                     tuple(not b.in_list for b in article.blocks), {}, tuple(b.kind == "heading" for b in article.blocks))
+    texts = tuple(b.text for b in article.blocks)
+    labels_ok = tuple(not b.in_list for b in article.blocks)
+    headings = tuple(b.kind == "heading" for b in article.blocks)
+    reader = _Reader(phrases, source_rx, spelling, texts, {}, labels_ok, {}, headings,
+                     _dialogue(phrases, texts, labels_ok, headings) if any(":" in t[:_LABEL_REACH] for t in texts) else False)
     sentences: list[Sentence] = []
     uses: list[FigureUse] = []
     sections: dict[int, list[Sentence]] = {}

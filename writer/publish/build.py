@@ -10,8 +10,8 @@
   consistent with its manifest at every instant (:mod:`writer.publish.commit`).
 
 Staleness is decided from content hashes only (fact file bytes, registry
-bytes, edited article bytes, templates digest, writer version, site
-settings), never timestamps; a file whose stat (size, ctime, inode) is what
+bytes, edited article bytes, templates digest, writer's version and code
+(:mod:`writer.publish.identity`), site settings), never timestamps; a file whose stat (size, ctime, inode) is what
 it was when last hashed is not read again (:mod:`writer.publish.verify`), so a
 run with nothing changed stats the fact files, compares their hashes with the
 manifest's entries (read as lines, :class:`writer.publish.manifest.Entries`),
@@ -36,6 +36,7 @@ from writer.factbase.files import event_file_names
 from writer.collector import paused as collector_paused
 from writer.publish.commit import Change, Layout, clean, commit, deletions_for, remove_legacy_manifest, stage_site_file
 from writer.publish.edited import default_articles_dir, find_articles
+from writer.publish.identity import writer_identity
 from writer.publish.interrupt import uninterrupted
 from writer.publish.lock import build_lock
 from writer.publish.manifest import MANIFEST_NAME, STATE_DIR, Entries, Entry, Manifest, is_site_file
@@ -152,14 +153,16 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
             if not files:
                 raise single_problem(factbase, "no event files (*.yaml) found")
             config = check_config()
-            pages = SiteRenderer(options.settings, options.templates_dir)
-            setup = PublishSetup(out, layout.stage, options.settings, options.templates_dir, config, run_moment(options.now))
             stats: dict[str, os.stat_result] = {}
+            verifier = Verifier(layout.out, layout.verified, layout.tmp, stats, articles=layout.verified_articles if options.verify else None)
+            writer_id = writer_identity(verifier)  # writer's version and code: an input of every page
+            pages = SiteRenderer(options.settings, options.templates_dir, writer_id)
+            setup = PublishSetup(out, layout.stage, options.settings, options.templates_dir, config, run_moment(options.now), writer_id)
             executor = LocalExecutor(setup, options.jobs or default_jobs(), likely=_likely_changed(files, layout.manifest, stats),
                                      kind=options.executor, scheduler=options.scheduler, pages=pages.compiled, freeze=options.one_shot,
                                      notes=layout.workers)
         try:
-            report = _build(factbase, files, options, layout, executor, pages, inputs_digest(options.settings, config), progress, stats)
+            report = _build(factbase, files, options, layout, executor, pages, inputs_digest(options.settings, config), progress, verifier)
         except BaseException as exc:
             _stop(executor, layout, exc)
             raise
@@ -181,12 +184,16 @@ def _stop(executor: LocalExecutor | None, layout: Layout, exc: BaseException) ->
 
 class SiteRenderer:
     """The site's settings and page templates: their digest at once (an input of every article), the
-    compiled pages (Jinja2, babel) only when something is rendered."""
+    compiled pages (Jinja2, babel) only when something is rendered. ``rendered_with``: the digest of
+    what the site's own files (index pages, feed, sitemap) are rendered with, the page templates and
+    writer's code (``writer_id``), kept in the manifest: a change to either renders them again."""
 
-    def __init__(self, settings: SiteSettings, templates_dir: Path | None):
+    def __init__(self, settings: SiteSettings, templates_dir: Path | None, writer_id: str):
         self.settings = settings
         self.dirs = [templates_dir] if templates_dir else []
         self.digest = files_digest(site_template_dirs(self.dirs))
+        self.writer_id = writer_id
+        self.rendered_with = digest_with(writer_id, self.digest)
         self._pages = None
 
     def digest_with(self, templates_digest: str) -> str:
@@ -202,10 +209,9 @@ class SiteRenderer:
 
 
 def _build(factbase: Path, files: list[str], options: BatchOptions, layout: Layout, executor: LocalExecutor, pages: SiteRenderer,
-           config_digest: str, progress: Progress | None, stats: dict[str, os.stat_result]) -> BatchReport:
+           config_digest: str, progress: Progress | None, verifier: Verifier) -> BatchReport:
     with collector_paused(freeze=options.one_shot):
         prior = layout.read_prior()
-        verifier = Verifier(layout.out, layout.verified, layout.tmp, stats, articles=layout.verified_articles if options.verify else None)
         plan = _plan(factbase, files, options, prior, executor, pages, config_digest, verifier, layout)
     if plan.todo:
         with collector_paused(freeze=options.one_shot):
@@ -237,7 +243,7 @@ def _plan(factbase: Path, files: list[str], options: BatchOptions, prior: Manife
     found.rejections.extend(_article_rejections(articles, None if shard else files))
     # The templates digest (drafting's and the site pages') is an input even when nothing changed
     # (a warm worker reports drafting's once it has started, after the hashing above).
-    return decide(found, prior, pages.digest_with(executor.templates_digest()), config_digest, force=options.force,
+    return decide(found, prior, pages.digest_with(executor.templates_digest()), pages.writer_id, config_digest, force=options.force,
                   cached=_read_rejections(layout.rejections), verify=_published_files_check(prior, verifier, options.verify))
 
 
@@ -268,7 +274,7 @@ def _commit(plan: Plan, outcomes: list[Outcome], options: BatchOptions, layout: 
     before = _scoped(prior, shard)
     removed = [before.entries[event_id] for event_id in sorted(before.entries.keys() - entries.keys())]
     report.removed = sorted(old.id for old in removed)
-    manifest = Manifest(entries, {}, options.settings.as_dict(), site_templates=pages.digest)
+    manifest = Manifest(entries, {}, options.settings.as_dict(), site_templates=pages.rendered_with)
     change = deletions_for(before, manifest, removed)
     change.staged = staged_files
     changed = bool(report.published or report.removed) or prior.settings != options.settings.as_dict()
@@ -380,7 +386,7 @@ def _stage_site(layout: Layout, manifest: Manifest, before: Manifest, pages: Sit
 def _kept_site_files(before: Manifest, after: Manifest, pages: SiteRenderer, names, on_disk) -> set[str]:
     """Site files the last run wrote that would come out the same now, and are on disk as it wrote them:
     one changed article rewrites its index page (and the feed, when it is among the newest), not all 100."""
-    same_context = (before.site_templates == pages.digest and before.generated_by == __version__ and not before.pending
+    same_context = (before.site_templates == pages.rendered_with and before.generated_by == __version__ and not before.pending
                     and before.settings == pages.settings.as_dict())
     if not same_context:
         return set()
@@ -514,8 +520,8 @@ def _merge_shards(out: Path, shard_dirs: list[Path], settings: SiteSettings | No
     report.published = sorted(e for e in entries if before.entries.get(e) != entries[e])
     report.unchanged = sorted(e for e in entries if before.entries.get(e) == entries[e])
     report.files_written = len(staged)
-    site = SiteRenderer(settings, templates_dir)
-    manifest = Manifest(entries, {}, settings.as_dict(), site_templates=site.digest)
+    site = SiteRenderer(settings, templates_dir, writer_identity())  # rare: every file read, no stat cache
+    manifest = Manifest(entries, {}, settings.as_dict(), site_templates=site.rendered_with)
     change = deletions_for(before, manifest, removed)
     change.staged = staged
     changed = bool(report.published or report.removed) or before.settings != settings.as_dict()

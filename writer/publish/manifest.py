@@ -68,7 +68,7 @@ class Inputs(NamedTuple):
     fact_file: str  # sha256 of the fact file's bytes
     registry: str  # sha256 of the source registry's bytes
     templates: str  # the drafter's digest of templates and house style
-    writer: str  # writer's version
+    writer: str  # writer's version and the digest of its code and data (writer.publish.identity), e.g. "0.1.0+3f2a..."
     settings: str  # sha256 of the site settings (desk, title, base URL...) and the check's configuration
     article: str = ""  # sha256 of the edited article published instead of the draft ("" for a machine draft)
 

@@ -3,7 +3,7 @@
 Two steps. :func:`scan` hashes every fact file (and edited article) without
 parsing anything, reading only those whose stat changed since they were last
 hashed; :func:`decide` compares those hashes, with
-the templates digest, writer's version and the settings, against the previous
+the templates digest, writer's version and code and the settings, against the previous
 manifest. Staleness is decided from content hashes only, never timestamps. An
 unchanged event whose published files were edited or damaged on disk is
 noticed here (see :mod:`writer.publish.verify`).
@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from writer import __version__
 from writer.atomic import sha256_bytes, sha256_file
 from writer.factbase.files import REGISTRY_NAME, find_registry
 from writer.publish.edited import Found
@@ -165,7 +164,8 @@ def _read(path: str) -> bytes:
         return b""
 
 
-def decide(found: Scan, prior: Manifest, templates_digest: str, config_digest: str, *, force: bool, cached: dict[str, Rejection], verify) -> Plan:
+def decide(found: Scan, prior: Manifest, templates_digest: str, writer_id: str, config_digest: str, *, force: bool, cached: dict[str, Rejection],
+           verify) -> Plan:
     """Sort the scanned items into unchanged, to publish and rejected.
 
     ``cached``: last run's rejections by source, with their inputs digest; an
@@ -186,7 +186,7 @@ def decide(found: Scan, prior: Manifest, templates_digest: str, config_digest: s
             continue
         if it.event_id is not None:
             first_with_id[it.event_id] = it
-        it.inputs = Inputs(it.digest, it.registry_digest, templates_digest, __version__, config_digest, it.article_digest)
+        it.inputs = Inputs(it.digest, it.registry_digest, templates_digest, writer_id, config_digest, it.article_digest)
         if not force and it.prior is not None and it.prior.inputs == it.inputs:
             state = verify(it.prior)
             if state == "ok" or isinstance(state, list):

@@ -59,11 +59,13 @@ class PublishSetup:
     templates_dir: Path | None
     config: object  # the check's configuration
     now: datetime  # the moment of this run (dates of corrections)
+    writer_id: str  # writer's version and code as the build found them (writer.publish.identity): every entry records it
 
     def publisher(self, drafter=None, pages=None) -> Publisher:
         """A Publisher for this process; ``pages``: the site's page renderer when this process already built it."""
         drafter = drafter if drafter is not None else pipeline_part(make_drafter, self.templates_dir)
-        return Publisher(self.out, self.stage, self.settings, drafter, pipeline_part(make_checker, self.config), self.now, pages=pages)
+        return Publisher(self.out, self.stage, self.settings, drafter, pipeline_part(make_checker, self.config), self.now, pages=pages,
+                         writer_id=self.writer_id)
 
 
 def pipeline_part(factory, *args):
@@ -93,7 +95,7 @@ def _init_worker(setup: PublishSetup) -> None:
         # Build the NLP pipeline now (it loads lazily, on the first check), so a worker
         # started early is ready by the time the first event reaches it.
         checker.check_text("Warm-up.\n", path="<warm-up>")
-        _WORKER = Publisher(setup.out, setup.stage, setup.settings, make_drafter(setup.templates_dir), checker, setup.now)
+        _WORKER = Publisher(setup.out, setup.stage, setup.settings, make_drafter(setup.templates_dir), checker, setup.now, writer_id=setup.writer_id)
     except Exception as exc:
         _START_ERROR = f"{type(exc).__name__}: {exc}"
 

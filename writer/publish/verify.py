@@ -16,8 +16,9 @@ remembered with the hash of the bytes it wrote (``note``). The cache is a hint
 only: unreadable means empty, and nothing in it names a file to open: it is
 looked up by the paths a run has already chosen.
 
-Two files: ``verified.json`` (fact files and the site's own files: index pages,
-feed, sitemap), which every run reads and writes, and ``articles`` (the
+Two files: ``verified.json`` (fact files, writer's own code and data files
+(:mod:`writer.publish.identity`) and the site's own files: index pages, feed,
+sitemap), which every run reads and writes, and ``articles`` (the
 articles' published files), which only a run that checks them (``--verify``)
 reads and writes, so an ordinary re-run does not carry 30,000 stats it does not
 use. A file published since that cache was written has another stat, and is
@@ -40,8 +41,9 @@ MISSING = "missing"
 # Coarse file-system clocks tick every few milliseconds, network ones may run a little apart
 # from this machine's: a file changed in the last two seconds is hashed again next time.
 RACY_MARGIN_NS = 2_000_000_000
-# The cache file's two parts: published files by site-relative path, fact files by absolute path.
-SITE, FACTS = "site", "facts"
+# The cache file's parts: published files by site-relative path, fact files and writer's own files by absolute path.
+SITE, FACTS, CODE = "site", "facts", "code"
+PARTS = (SITE, FACTS, CODE)
 KEY = 3  # a cache item: the stat key (size, ctime, inode), then the hash
 
 
@@ -55,8 +57,8 @@ class Verifier:
         if articles is not None:
             self.read[articles] = _read(articles)
         own = self.read[cache]
-        self.known = {SITE: {**self.read[articles][SITE], **own[SITE]}, FACTS: own[FACTS]} if articles is not None else own
-        self.seen: dict[str, dict[str, list]] = {SITE: {}, FACTS: {}}
+        self.known = {**own, SITE: {**self.read[articles][SITE], **own[SITE]}} if articles is not None else own
+        self.seen: dict[str, dict[str, list]] = {part: {} for part in PARTS}
         self.stats = stats if stats is not None else {}
 
     def digest(self, rel: str) -> str | None:
@@ -69,16 +71,24 @@ class Verifier:
         st = self.stats.pop(path, None) or os.stat(path)
         if not stat_module.S_ISREG(st.st_mode):  # a FIFO would block the read forever; a device is no fact file
             return None, None
+        return self._input_digest(FACTS, path, st)
+
+    def code_digest(self, path: str, st: os.stat_result) -> str:
+        """The sha256 of one of writer's own files (``st``: its stat, taken by the caller's listing).
+        Raises OSError when it cannot be read."""
+        return self._input_digest(CODE, path, st)[0]
+
+    def _input_digest(self, part: str, path: str, st: os.stat_result) -> tuple[str, bytes | None]:
         key = _key(st)
-        cached = self.known[FACTS].get(path)
+        cached = self.known[part].get(path)
         if cached is not None and cached[:KEY] == key:
-            self.seen[FACTS][path] = cached
+            self.seen[part][path] = cached
             return cached[KEY], None
         started = time.time_ns()
         with open(path, "rb") as fh:
             data = fh.read()
         digest = sha256_bytes(data)
-        self._remember(FACTS, path, key, digest, started)
+        self._remember(part, path, key, digest, started)
         return digest, data
 
     def _hash(self, part: str, name: str, path: str) -> str | None:
@@ -135,9 +145,9 @@ class Verifier:
 
     def save(self) -> None:
         own = {rel: v for rel, v in self.seen[SITE].items() if is_site_file(rel)}
-        _write(self.cache_path, {SITE: own, FACTS: self.seen[FACTS]}, self.read[self.cache_path], self.temp_dir)
+        _write(self.cache_path, {**self.seen, SITE: own}, self.read[self.cache_path], self.temp_dir)
         if self.articles_path is not None:
-            articles = {SITE: {rel: v for rel, v in self.seen[SITE].items() if rel not in own}, FACTS: {}}
+            articles = {SITE: {rel: v for rel, v in self.seen[SITE].items() if rel not in own}, FACTS: {}, CODE: {}}
             _write(self.articles_path, articles, self.read[self.articles_path], self.temp_dir)
 
 
@@ -145,7 +155,7 @@ def _write(path: Path, parts: dict[str, dict[str, list]], known, temp_dir: Path)
     """Write a cache file unless it holds ``parts`` already (``known``: what was read from it)."""
     if all(parts[part] == known[part] for part in parts):
         return
-    data = {part: dict(sorted(parts[part].items())) for part in (SITE, FACTS)}
+    data = {part: dict(sorted(parts[part].items())) for part in PARTS}
     atomic_write(path, (json.dumps(data, separators=(",", ":")) + "\n").encode("utf-8"), temp_dir=temp_dir)
 
 
@@ -154,14 +164,14 @@ def _key(st: os.stat_result) -> list:
 
 
 def _read(path: Path) -> dict[str, dict[str, list]]:
-    empty: dict[str, dict[str, list]] = {SITE: {}, FACTS: {}}
+    empty: dict[str, dict[str, list]] = {part: {} for part in PARTS}
     try:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError, RecursionError):
         return empty
     if not isinstance(data, dict):
         return empty
-    for part in (SITE, FACTS):
+    for part in PARTS:
         items = data.get(part)
         if isinstance(items, dict):
             empty[part] = {k: v for k, v in items.items() if isinstance(v, list) and len(v) == KEY + 1 and isinstance(v[KEY], str)}

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from writer import __version__
 from writer.atomic import sha256_bytes, sha256_file
 from writer.errors import DraftError, InputError, WriterError
 from writer.publish.claimmap import claim_map_json
@@ -138,8 +137,14 @@ class Publisher:
     """
 
     def __init__(self, out: Path, stage: Path, settings: SiteSettings, drafter, checker, now: datetime, *, config_digest: str | None = None,
-                 pages=None):
+                 pages=None, writer_id: str | None = None):
+        """``writer_id``: writer's version and code as the build found them (writer.publish.identity; None: read here)."""
         self.out, self.stage = Path(out), Path(stage)
+        if writer_id is None:
+            from writer.publish.identity import writer_identity
+
+            writer_id = writer_identity()
+        self.writer_id = writer_id
         self.settings = settings
         self.now = now
         self.drafter, self.checker = drafter, checker
@@ -208,8 +213,8 @@ class Publisher:
         }
         hashes = {rel: sha256_bytes(data) for rel, data in files.items()}
         staged = self._stage(files, hashes)
-        inputs = Inputs(event.digest, self.registry(task.registry).digest, self.pages.digest_with(self.templates_digest), __version__, self.config_digest,
-                        task.article_digest)
+        inputs = Inputs(event.digest, self.registry(task.registry).digest, self.pages.digest_with(self.templates_digest), self.writer_id,
+                        self.config_digest, task.article_digest)
         entry = Entry(event.id, task.source, inputs, made.title, published, modified, made.summary, hashes, made.figures, corrections,
                       edited=task.article is not None)
         return Outcome(task.source, task.path, event.id, entry=entry, staged=staged)

@@ -1,7 +1,7 @@
 // writer/check/frames.py (Frames.first), phrases.py (classes_in, has_caveat, framed), analysis.py
 // (sentences, figure uses, notes, a paragraph's run opening, figures that refer back, credits of lists and
-// tables, back-pointing notes, carry stopping at market context) and captions.py (credit lines and chart
-// captions), step for step.
+// tables, back-pointing notes, carry stopping at market context and at hearsay), captions.py (credit lines,
+// chart captions, embedded posts' signatures) and labels.py (which "Name:" openings credit a source), step for step.
 // Source names are not ported: writer's fact-free check runs without a source registry here, so a
 // sentence names no registered source and scope_sources is always empty.
 "use strict";
@@ -17,6 +17,7 @@ const OPENING_MARKS = new Set(G.opening_marks);
 const NOT_NAME_WORDS = new Set(G.not_name_words);
 const CAPTION_NOT_NAMES = new Set(G.caption_not_names);
 const KICKERS = new Set(G.kickers);
+const TITLE_LABELS = new Set(G.title_labels);
 const BRAND_FULL = new RegExp(`^(?:${RX.brand.g.source})$`, RX.brand.g.flags.replace("g", ""));
 const TICKER_FULL = new RegExp(`^(?:${RX["frame.ticker"].g.source})$`, RX["frame.ticker"].g.flags.replace("g", ""));
 
@@ -121,12 +122,22 @@ function namedAsSource(name, blocks, skip) {
   return false;
 }
 
+// _Reader._dialogue: do several paragraphs open with a "Name:" label (a transcript's turns)? Once per article.
+function dialogue(blocks) {
+  if (blocks._dialogue === undefined) {
+    const turns = blocks.filter((b) => !b.inList && b.kind !== "heading" && b.text.slice(0, G.label_reach).includes(":")
+      && labelName(b.text.slice(0, G.label_reach)) !== null).length;
+    blocks._dialogue = on("dialogue") && turns >= G.dialogue_turns;
+  }
+  return blocks._dialogue;
+}
+
 // _Reader.label_credits: does the "Name:" label opening a block's first sentence name a source? (once per block)
 function labelCredits(block, text) {
   if (block._labelCredits === undefined) {
     const name = labelName(text);
     block._labelCredits = name === null || !on("label_credits") || brandShaped(name)
-      || (block.kind === "heading" && !name.trim().includes(" ") && !KICKERS.has(name.trim().toLowerCase()))
+      || ((block.kind === "heading" || !dialogue(block.all)) && !name.trim().includes(" ") && !KICKERS.has(name.trim().toLowerCase()))
       || namedAsSource(name, block.all, block.index);
   }
   return block._labelCredits;
@@ -287,10 +298,11 @@ function postSignature(text) {
 function postRun(blocks, index) {
   const out = [index];
   const section = blocks[index].section;
+  const quoted = blocks[index].inQuote;
   for (let at = index - 1; at >= 0 && blocks[at].kind === "paragraph" && blocks[at].section === section && blocks[at].sentences.length; at--) {
-    if (postSignature(blocks[at].text) !== null) break;
+    if (postSignature(blocks[at].text) !== null || (quoted && !blocks[at].inQuote)) break; // another post's, or the prose before the quote
     out.push(at);
-    if (!(blocks[index].inQuote && blocks[at].inQuote)) break;
+    if (!quoted) break;
   }
   return out;
 }
@@ -306,13 +318,23 @@ function creditForm(text) {
   let m = labelled ? matchAt("caption.bare", last, 0) : null;
   if (m) {
     if (matchAt("caption.picture", last, 0)) return ["picture", m.groups.name.trim()];
-    return [several ? "titled" : "bare", m.groups.name.trim()];
+    const name = m.groups.name.trim();
+    if (on("title_labels") && TITLE_LABELS.has(m.groups.label.toLowerCase().split(/\s+/).filter(Boolean).join(" ")) && titleLike(name)) return null;
+    return [several ? "titled" : "bare", name];
   }
   m = labelled && has("caption.credited", last) ? matchAt("caption.titled", last, 0) : null;
   if (m && !isProse(m.groups.title)) return ["titled", m.groups.name.trim()];
   m = has("caption.separated", last) ? matchAt("caption.named", last, 0) : null;
   if (m && !isProse(m.groups.title) && aName(m.groups.name.trim())) return ["titled", m.groups.name.trim()];
   return null;
+}
+
+// _title_like (no registry): what follows "Chart:" reads as the chart's title, not its source.
+function titleLike(name) {
+  const words = name.split(/\s+/u).filter(Boolean);
+  const first = words.length ? words[0] : "";
+  if (!first || name.toLowerCase().startsWith("http")) return false;
+  return !isUpper(first[0]) || CAPTION_NOT_NAMES.has(stripChars(first, ".,:;"));
 }
 
 // list_run: the block, or every item of the list it belongs to.

@@ -237,6 +237,7 @@ function findFigures(text, sentences = null, figureFree = null) {
       found.push(fig(m.index, end, m[0], "ratio", v, v, true));
     }
   }
+  if (on("shares") && ["half", "third", "quarter", "fifth", "tenth"].some((w) => lower.includes(w))) found = shareWords(text, found);
   if ((lower.includes("x") || text.includes("×")) && on("position_leverage")) found = positionLeverage(text, found);
   if (on("extremes")) found = extremes(text, lower, found);
   if (on("count_words") && (lower.includes("dozen") || lower.includes("scores") || lower.includes("s of") || lower.includes("s in ")
@@ -285,6 +286,18 @@ function extremes(text, lower, found) {
     const num = n.groups.num;
     const days = (/^\d/.test(num) ? parseFloat(num) : G.span_words[num]) * G.span_days[m.groups.span];
     found.push(fig(n.index, end, text.slice(n.index, end), "days", days, days, true));
+  }
+  return found;
+}
+
+// _share_words: "more than half of the liquidations", "nearly a third": a share in words (unit "part").
+function shareWords(text, found) {
+  for (const m of finditer("share", text)) {
+    if (found.some((f) => f.start <= m.index && m.index < f.end)) continue; // "half a billion"
+    const before = text.slice(Math.max(0, m.index - G.share_reach), m.index);
+    if (!search("share_hedged", before) && (search("share_place", before) || !matchAt("share_of", text, m.index + m[0].length))) continue;
+    const v = G.share_parts[m.groups.part.toLowerCase().replace(/-/g, " ").split(/\s+/).filter(Boolean).join(" ")];
+    found.push(fig(m.index, m.index + m[0].length, m[0], "part", v, v, true));
   }
   return found;
 }

@@ -7,7 +7,7 @@
 // checked in Node against Python before use). The logic around them is ported step for step:
 //   ../lib/document.js   writer/check/document.py (prose blocks on textlint's AST, masks, positions)
 //   ../lib/figures.js    writer/check/figures.py (find_figures)
-//   ../lib/analysis.js   writer/check/frames.py, phrases.py, sentences.py, analysis.py, captions.py, rules/f00[12]
+//   ../lib/analysis.js   writer/check/frames.py, phrases.py, sentences.py, analysis.py, captions.py, labels.py, rules/f00[12]
 //   ../lib/suppressions.js  writer/check/suppressions.py (S001, S002)
 // Not ported: source names (writer runs without a source registry here) and front matter's `facts:`
 // (that is fact mode: the comparison is of the fact-free check).
