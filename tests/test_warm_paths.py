@@ -173,6 +173,45 @@ def test_the_plain_call_context_calls_as_jinja_does(monkeypatch):
     assert got == "1:w 2:False 3d 4k 5z 6:_Bundled 7 [0, 1, 2] True <8> 1d"
 
 
+def test_the_reading_rule_kept_per_type_answers_as_the_rule():
+    """Attribute reads answered from the per-(type, name) table refuse and allow as the rule does, each time:
+    two reference classes declaring different names, private names, code objects and str.format."""
+    import jinja2
+
+    from writer.draft import drafter as drafter_module
+    from writer.draft.view import Ref
+
+    class One(Ref):
+        PUBLIC = frozenset({"shown"})
+
+        def __init__(self):
+            self.shown, self.hidden, self._secret = "a", "b", "s"
+
+    class Two(Ref):
+        PUBLIC = frozenset({"hidden"})
+
+        def __init__(self):
+            self.shown, self.hidden = "c", "d"
+
+    env = Drafter(run_check=False).env
+    names = dict(one=One(), two=Two(), text="x{0}", f=lambda: 1, ns={"k": "v"})
+    allowed = ["{{ one.shown }}", "{{ two.hidden }}", "{{ ns.k }}", "{{ text.upper() }}"]
+    refused = ["{{ one.hidden }}", "{{ two.shown }}", "{{ one._secret }}", "{{ text.format(1) }}", "{{ f.__globals__ }}", "{{ ns.__class__ }}"]
+    for _ in range(2):  # the second time from the table
+        assert [env.from_string(s).render(**names) for s in allowed] == ["a", "d", "v", "X{0}"]
+        for source in refused:
+            with pytest.raises(jinja2.exceptions.SecurityError):
+                env.from_string(source).render(**names)
+    for (kind, name), allowed_here in drafter_module._ALLOWED.items():
+        if issubclass(kind, Ref):
+            assert allowed_here == (name in kind.PUBLIC)
+    for path in EVENTS + CORPUS[:3]:  # no reference handed to templates carries a PUBLIC of its own
+        Drafter(run_check=False).draft(load_event(path))
+    import gc
+
+    assert not [o for o in gc.get_objects() if isinstance(o, Ref) and "PUBLIC" in vars(o)]
+
+
 # --- sentences: blocks and lines at their offsets, not found again ---------------------------------------
 
 

@@ -101,7 +101,13 @@ class _Bundled(jinja2.Environment):
                 return obj[attribute]
             except (TypeError, LookupError):
                 return self.undefined(obj=obj, name=attribute)
-        if _readable(obj, attribute) and not (attribute in _FORMAT_METHODS and isinstance(obj, str)):
+        key = (type(obj), attribute)
+        allowed = _ALLOWED.get(key)
+        if allowed is None:
+            allowed = _readable(obj, attribute) and not (attribute in _FORMAT_METHODS and isinstance(obj, str))
+            if len(_ALLOWED) < _MAX_ALLOWED:
+                _ALLOWED[key] = allowed
+        if allowed:
             return value
         return _refused(self, obj, attribute)
 
@@ -115,6 +121,13 @@ class _Bundled(jinja2.Environment):
 
 
 _FORMAT_METHODS = frozenset({"format", "format_map"})
+
+# The reading rule's answer per (type, attribute): it depends on the object's type alone (a reference's PUBLIC
+# is its class's, isinstance tests are of the type), and the rule's tests cost about three times a dict look-up
+# on the ~380 attribute reads of a draft. tests/test_warm_paths.py holds the kept answers to the rule. Bounded:
+# the bundled templates read a few hundred names.
+_ALLOWED: dict[tuple[type, str], bool] = {}
+_MAX_ALLOWED = 4096
 
 
 @dataclass
