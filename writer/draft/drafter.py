@@ -202,6 +202,8 @@ class Drafter:
             unknown = [s for s in order if s not in self.section_specs]
             if unknown:
                 raise single_problem(self._find(LAYOUTS_FILE), f"layout {shape!r} names unknown section(s): {', '.join(unknown)}", field=shape)
+        # The globals every section template sees: the environment's (get_template is given none of its own).
+        self.globals = dict(self.env.make_globals(None))
         self.page = self.page_env.get_template(PAGE_FILE)
         self.templates_digest = self._digest()
         self.selfcheck = SelfCheck(self.style, self.sources)
@@ -256,12 +258,18 @@ class Drafter:
             return spec.get("reason", "none of " + ", ".join(any_of))
         return None
 
-    def _render(self, name: str, view, render: Render, functions: dict) -> str:
-        """One section's template rendered; ``functions`` are ``render.functions()``, bound once per draft."""
+    def _render(self, name: str, render: Render, names: dict) -> str:
+        """One section's template rendered. ``names``: what every section's template sees (the globals, ``ev``
+        and ``render.functions()``), made once per draft and shared by its sections' contexts (Jinja2's
+        ``new_context(shared=True)``): ``Template.render`` would copy the ~40 names twice for each section. A
+        render never writes to it (a template's own ``set`` goes to its context's ``vars``)."""
         tmpl = self.templates[name]
         render.section = name
         try:
-            return tmpl.render(ev=view, **functions)
+            try:
+                return self.env.concat(tmpl.root_render_func(tmpl.new_context(names, shared=True)))
+            except Exception:
+                self.env.handle_exception()  # as Template.render: the traceback rewritten to the template's lines
         except (TemplateMisuse, jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
             import traceback  # only a failing template needs it
 
@@ -281,7 +289,7 @@ class Drafter:
         layout = self.layouts.get(view.shape) or self.layouts[next(iter(self.layouts))]
         spans: list[Span] = []
         render = Render(event, self.style, spans, {}, self.by_filename)
-        functions = render.functions()
+        names = dict(self.globals, ev=view, **render.functions())  # as Template.render builds it, once per draft
         sections: list[Section] = []
         skipped: list[tuple[str, str]] = []
         for name in layout:
@@ -290,7 +298,7 @@ class Drafter:
             if reason:
                 skipped.append((name, reason))
                 continue
-            text = _tidy(self._render(name, view, render, functions))
+            text = _tidy(self._render(name, render, names))
             body = "\n".join(line for line in text.split("\n") if not line.startswith("#"))
             if not body.strip():
                 if spec.get("required"):
