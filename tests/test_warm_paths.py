@@ -212,6 +212,33 @@ def test_the_reading_rule_kept_per_type_answers_as_the_rule():
     assert not [o for o in gc.get_objects() if isinstance(o, Ref) and "PUBLIC" in vars(o)]
 
 
+def test_wording_checks_passed_in_a_draft_are_skipped_only_for_the_same_reading(monkeypatch):
+    """A figure whose kind, status, sources, scope and sentence match one already checked is not checked again;
+    any other (here: the same sentence, a source it does not name; a banned word) is, and fails as before."""
+    from dataclasses import replace
+
+    from writer.draft.selfcheck import SelfCheck
+    from writer.errors import DraftError
+
+    calls = []
+    real = SelfCheck.wording
+    monkeypatch.setattr(SelfCheck, "wording", lambda self, *a: (calls.append((self, *a[:4])), real(self, *a))[1])
+    Drafter(run_check=False).draft(load_event(EVENTS[1]))
+    monkeypatch.setattr(SelfCheck, "wording", real)
+    check, event, span, scope, ours = next(c for c in calls if c[2].fact.status.value == "single_source")
+    passed: set = set()
+    check.wording(event, span, scope, ours, passed)
+    assert len(passed) == 1
+    check.wording(event, span, scope, ours, passed)  # the same reading: skipped, nothing new kept
+    assert len(passed) == 1
+    unnamed = next(s for s in event.registry.sources if event.source_name(s) not in scope)
+    other = replace(span, fact=replace(span.fact, sources=(unnamed,)))
+    with pytest.raises(DraftError, match="is not named"):
+        check.wording(event, other, scope, ours, passed)
+    with pytest.raises(DraftError, match="is banned"):
+        check.wording(event, span, scope, ours + " It was confirmed.", passed)
+
+
 # --- sentences: blocks and lines at their offsets, not found again ---------------------------------------
 
 
