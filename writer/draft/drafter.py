@@ -409,8 +409,7 @@ class Drafter:
             a, b = expanded.map(base + s.start), expanded.map(base + s.end)
             for idx in s.spans:
                 sent_index[idx] = i
-            sent_out.append({"section": s.section, "start": a, "end": b, "text": markdown[a:b],
-                             "figures": [idx for idx in s.spans if spans[idx].kind == "fig"]})
+            sent_out.append({"section": s.section, "start": a, "end": b, "text": markdown[a:b], "figures": s.spans})
         figures = []
         number: dict[int, int] = {}
         starts = _line_starts(markdown)
@@ -443,7 +442,7 @@ class Drafter:
                 "template": span.template,
                 "template_line": span.line,
             })
-        for s in sent_out:
+        for s in sent_out:  # its figures by their number in the claim map (``number`` holds figures only)
             s["figures"] = [number[i] for i in s["figures"] if i in number]
         sec_out = []
         for sec in sections:
