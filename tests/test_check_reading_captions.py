@@ -61,6 +61,27 @@ CASES = [
     ("photo", "Longs lost $88 million over the day.\n\nImage source: Desk Media\n\nShorts lost $12 million.\n",
      ["$88 million", "$12 million"]),
     ("photo", "Photo: Desk Media\n\nFrom the graph, longs lost $88 million.\n", ["$88 million"]),
+    # a chart nobody credits is no source: the prose that reads it gives its figures no provenance
+    ("no credit", "The chart shows $650 million of longs closed in four hours.\n", ["$650 million"]),
+    ("no credit", "As the chart shows, shorts lost $12 million in the hour.\n", ["$12 million"]),
+    ("no credit", "As seen above, longs made up 71% of the day's losses.\n", ["71%"]),
+    ("no credit", "The graph below shows open interest sliding 9% to $28 billion.\n", ["9%", "$28 billion"]),
+    # ...a chart whose maker is named is one
+    ("no credit", "CoinGlass's chart shows $650 million of longs closed in four hours.\n", []),
+    ("no credit", "The chart from Coinalyze shows $650 million of longs closed in four hours.\n", []),
+    # an embedded social post: its author's signature comes under the post and credits it (the quote it closes,
+    # or the one paragraph right before it), never the prose around the embed
+    ("post", "Traders were caught out.\n\n> One wallet just lost $31.5 million as its ETH long hit $3,100. pic.twitter.com/x1y2\n>\n"
+             "> — Dana Reyes (@dreyes_onchain) March 3, 2026\n\nBitcoin fell 4% on the day.\n", ["4%"]),
+    ("post", "> Roughly 1,200 BTC of longs were closed on one venue in ten minutes.\n> — Tape Desk (@tapedesk) 3 March 2026\n", []),
+    ("post", "> First leg: $40 million of longs gone.\n>\n> Second leg: another $25 million.\n>\n"
+             "> — @tapewatcher March 3, 2026\n", []),
+    ("post", "Shorts lost $12 million earlier.\n\nOver $80 million of shorts just got liquidated on ether in one hour\n\n"
+             "— Tape Desk (@tapedesk) [March 4, 2026](https://x.example/tapedesk/1)\n", ["$12 million"]),
+    # ...and one post's signature does not reach past another post
+    ("post", "> Longs lost $9 million.\n\n— Ana (@ana_v)\n\n> Shorts lost $7 million.\n\n— Bo (@bo_trades)\n", []),
+    # not a signature: an account named inside a sentence of prose
+    ("post", "Longs lost $9 million on a day @tapewatcher called wild.\n\nShorts lost $7 million.\n", ["$9 million", "$7 million"]),
     # not a caption: a prose paragraph that ends with a source's name after a slash, a label in a sentence
     ("not caption", "Longs lost $88 million over the day, the desk said / Bitcoin fell.\n\nShorts lost $12 million.\n",
      ["$12 million"]),

@@ -7,6 +7,10 @@ says what would happen, not who says so: with no source in scope both leave thei
 unattributed (both annotators of the held-out dev sets read them so). Words of potential with their
 basis (a heat map, a model, "estimated ... could") remain the caveat an estimate needs. Every
 sentence is the project's own.
+
+Hearsay with no one named ("reportedly", "allegedly", "is said to") hedges a figure without giving it a
+source: F001 still flags it, and an attribution earlier in the paragraph does not carry to it (the
+writer says they have this one second-hand).
 """
 
 from __future__ import annotations
@@ -30,7 +34,32 @@ CASES = [
     ("condition", "Shorts worth $90 million could be wiped out if SOL tops $210.", ["$90 million", "$210"]),
     ("condition", "Shorts worth $90 million could be wiped out if SOL tops $210, per Hyblock's liquidation map.", []),
     ("condition", "Lookonchain said the $150m position would be liquidated if ETH hits $895.", []),
+    # hearsay with no one named: hedged, yet unattributed ("is said to" is no "said")
+    ("hearsay", "One market maker is said to have dumped $62 million of ether into the drop.", ["$62 million"]),
+    ("hearsay", "It was said that $45 million of longs went in the first minute.", ["$45 million"]),
+    ("hearsay", "The whale's stake was reported to be worth $230 million before the wipeout.", ["$230 million"]),
+    ("hearsay", "A Singapore fund allegedly borrowed $85 million against its tokens.", ["$85 million"]),
+    # ...named, it is attributed (a source, or the agent of the passive)
+    ("hearsay", "One market maker is said by Lookonchain to have dumped $62 million of ether.", []),
+    ("hearsay", "One market maker dumped $62 million of ether, the desk's head of trading said.", []),
+    ("hearsay", "Traders said $45 million of longs went in the first minute.", []),
+    # ...and an attribution earlier in the paragraph does not carry to a hearsay sentence
+    ("hearsay carry", "Longs lost $310 million over the day, according to CoinGlass. One fund reportedly lost $28 million "
+                      "of it. Shorts lost $44 million.", ["$28 million"]),
+    ("hearsay carry", "Per Lookonchain, the wallet sold 3,000 ETH through the day. It is believed to have lost $7 million "
+                      "on the trade.", ["$7 million"]),
+    ("hearsay carry", "Longs lost $310 million over the day, according to CoinGlass. One fund lost $28 million of it, "
+                      "CoinGlass data show.", []),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "One market maker is said to have dumped $62 million of ether into the drop.",
+    "The whale's stake was reported to be worth $230 million before the wipeout.",
+])
+def test_an_agentless_passive_is_a_claim(checker, text):
+    """"is said to", like "reportedly", calls its figure a claim: F002 asks for "unverified" beside it."""
+    assert "F002" in {f.code for f in checker.check_text(text)}
 
 
 @pytest.fixture(scope="module")

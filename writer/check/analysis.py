@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from writer.check import captions
+from writer.check import captions, labels
 from writer.check.casefold import lower_pattern, lowered
 from writer.check.document import Article, Block
 from writer.check.lazyre import Deferred
@@ -64,7 +64,7 @@ def _carry_words() -> dict[str, re.Pattern]:
     """phrases.yaml ``carry``: the words of liquidation data and of market context, for lowered text (compiled
     as the marker classes are: writer/check/phrases.py ``_compile``)."""
     section = phrase_section("carry")
-    return {k: _compile(section[k], 0, fold=True, scan=True) for k in ("liquidations", "context")}
+    return {k: _compile(section[k], 0, fold=True, scan=True) for k in ("liquidations", "context", "hearsay")}
 
 
 # A "Name:" label opens its block: only the first few characters (markup blanked to spaces) may precede it.
@@ -141,7 +141,9 @@ class Sentence:
 
     def _label_ok(self) -> bool:
         """May "Name: ..." be read as a source label here (a headline's or caption's opening, not a list item's)?"""
-        return self._reader.labels_ok[self.block] and self.start < _LABEL_REACH and not self._reader.texts[self.block][:self.start].strip()
+        reader = self._reader
+        return (reader.labels_ok[self.block] and self.start < _LABEL_REACH and not reader.texts[self.block][:self.start].strip()
+                and reader.label_credits(self.block, self.text))
 
     @property
     def note(self) -> str | None:
@@ -181,6 +183,19 @@ class _Reader:
     texts: tuple[str, ...] = ()  # block texts
     _notes: dict = None  # type: ignore[assignment]
     labels_ok: tuple[bool, ...] = ()  # per block: may it open with a "Source:" / "Name:" label?
+    _labels: dict = None  # type: ignore[assignment]  # block -> does its opening "Name:" label credit a source?
+    headings: tuple[bool, ...] = ()  # per block: is it a heading (or the headline)?
+
+    def label_credits(self, block: int, text: str) -> bool:
+        """Does the "Name:" label opening ``text`` (the block's first sentence) name a source, not a speaker or a
+        summary marker (writer/check/labels.py)? No label at all: True (nothing to refuse). Once per block."""
+        if block not in self._labels:
+            frames = self.phrases.frames
+            name = frames.label_name(text) if frames is not None else None
+            self._labels[block] = name is None or labels.label_credits(
+                name, source_rx=self.source_rx, texts=self.texts, block=block, phrases=self.phrases,
+                heading=self.headings[block])
+        return self._labels[block]
 
     def note_starts(self, block: int) -> list[int]:
         """Where note words start in a block (one search per block, not per sentence)."""
@@ -395,7 +410,8 @@ class Analysis:
         if carry:
             first = self._first_caveat(fu.block_index)  # one search per paragraph, not per sentence
             if first is not None and first < fu.sentence.end and (
-                    first >= fu.sentence.start or not self._context_only(fu.sentence) or self._context_carried(fu)):
+                    first >= fu.sentence.start
+                    or (not self._hearsay(fu.sentence) and (not self._context_only(fu.sentence) or self._context_carried(fu)))):
                 return True
         elif fu.sentence.has_caveat():
             return True
@@ -408,6 +424,12 @@ class Analysis:
         liquidations? An earlier attribution of liquidation data does not carry to it (``carry`` in
         phrases.yaml): the desk that counted the liquidations did not price the market."""
         return not self._words(s, "liquidations") and self._words(s, "context")
+
+    def _hearsay(self, s: Sentence) -> bool:
+        """Does the sentence hedge its figures with no one named ("reportedly", "is said to"; phrases.yaml ``carry:
+        hearsay``) and no caveat of its own? The writer says they have it from hearsay, so an earlier attribution of
+        the paragraph does not carry to it: it is hedged but unattributed."""
+        return self._words(s, "hearsay") and not s.has_caveat()
 
     def _liquidations_only(self, s: Sentence) -> bool:
         return self._words(s, "liquidations") and not self._words(s, "context")
@@ -454,7 +476,8 @@ class Analysis:
         named = set(self.own_attributed(fu))
         if carry:
             opener = self._prefix_named(fu.block_index)[self._pos[id(fu.sentence)]]
-            if opener is not None and not (self._context_only(fu.sentence) and self._liquidations_only(opener)):
+            if opener is not None and not (self._context_only(fu.sentence) and self._liquidations_only(opener)) \
+                    and not self._hearsay(fu.sentence):
                 named |= opener.attributed
         if run:
             opener = self.run_opening(fu)
@@ -643,7 +666,7 @@ def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_
             phrases: PhraseSet, source_rx, spelling: dict[str, str]) -> Analysis:
     """Join blocks, sentence boundaries and figures into sentences and figure uses."""
     reader = _Reader(phrases, source_rx, spelling, tuple(b.text for b in article.blocks), {},
-                     tuple(not b.in_list for b in article.blocks))
+                     tuple(not b.in_list for b in article.blocks), {}, tuple(b.kind == "heading" for b in article.blocks))
     sentences: list[Sentence] = []
     uses: list[FigureUse] = []
     sections: dict[int, list[Sentence]] = {}

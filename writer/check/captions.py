@@ -40,6 +40,11 @@ NAME_WORDS = 4
 # What ends a credit's label: "Source: X", "Source| X", "Source- X" (a dash before a space).
 _LABEL_END = r"(?:[:|]|[-–—](?=\s))"
 _LABEL_END_CHARS = ":|-–—"  # (a line holding none of them has no label end: a cheap test first)
+# An embedded post's signature line: a dash, the author's name (may be absent), the account in parentheses or
+# alone, then at most the post's date ("— Dana Reyes (@dreyes) March 3, 2026", "— @tapewatcher").
+_SIGNATURE = re.compile(r"^[\W_]{0,3}[—–-]{1,2}\s*(?P<name>[^()\n]{0,60}?)\s*\(?\s*(?P<handle>@\w{1,30})\s*\)?"
+                        r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))?"
+                        r"[\s.)\]]*$")
 # Prose ends its last sentence with one of these; a chart's title line does not.
 _PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 
@@ -81,9 +86,24 @@ def caption_words() -> CaptionWords:
     )
 
 
+def post_signature(text: str) -> str | None:
+    """The author of an embedded social post when ``text`` (a block) ends with the post's signature line ("— Dana
+    Reyes (@dreyes) March 3, 2026", "— @tapewatcher"), else None. An embed prints its author under the post, so
+    the credit comes after the figures it covers."""
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    if len(last) > CAPTION_CHARS or "@" not in last:
+        return None
+    m = _SIGNATURE.match(last)
+    return None if m is None else " ".join(x for x in (m.group("name").strip(), m.group("handle")) if x)
+
+
 def credit_form(text: str, source_rx) -> tuple[str, str] | None:
-    """("bare", "titled" or "picture", the credited name) when ``text`` (a block) is a credit line or a caption, else None.
-    A caption of several lines (a title over its translation) is read by its last line."""
+    """("bare", "titled", "picture" or "post", the credited name) when ``text`` (a block) is a credit line, a caption or
+    ends with an embedded post's signature, else None. A caption of several lines (a title over its translation) is
+    read by its last line."""
+    author = post_signature(text) if "@" in text else None
+    if author is not None:
+        return "post", author
     if len(text) > CAPTION_CHARS or not text.strip():
         return None
     last = text.rstrip().rsplit("\n", 1)[-1].strip()
@@ -161,7 +181,7 @@ def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[di
 
     for i, b in enumerate(blocks):
         own = by_block.get(i)
-        if b.kind != "paragraph" or len(b.text) > CAPTION_CHARS or not own:
+        if b.kind != "paragraph" or not own or (len(b.text) > CAPTION_CHARS and "@" not in b.text):
             continue
         form = credit_form(b.text, source_rx)
         if form is None:
@@ -169,6 +189,9 @@ def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[di
         kind, name = form
         line = own[-1]
         names[id(line)] = {spelling[m.group(0).lower()] for m in (source_rx.finditer(name) if source_rx is not None else ())}
+        if kind == "post":
+            credit(post_run(blocks, i, by_block), line)
+            continue
         if b.in_list:  # a list's last item that only credits ("- Source: CoinGlass") credits the list
             if kind == "bare" and (i + 1 == len(blocks) or not blocks[i + 1].in_list or blocks[i + 1].section != b.section):
                 credit(run(i), line)
@@ -190,6 +213,22 @@ def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[di
                 introduced and not any(s.has_caveat() for r in below for s in by_block.get(r, ()))):
             credit(below, line)
     return out, names
+
+
+def post_run(blocks, index: int, by_block: dict) -> list[int]:
+    """What an embedded post's signature (block ``index``) credits: its own block (the post's text may share it), and
+    the post above it: every block of the quote it closes, or, outside a quote, the one paragraph right before."""
+    out = [index]
+    section = blocks[index].section
+    at = index - 1
+    while at >= 0 and blocks[at].kind == "paragraph" and blocks[at].section == section and by_block.get(at):
+        if post_signature(blocks[at].text) is not None:
+            break  # another post's signature: the post above is its own
+        out.append(at)
+        if not (blocks[index].in_quote and blocks[at].in_quote):
+            break
+        at -= 1
+    return out
 
 
 def list_run(blocks, index: int) -> list[int]:

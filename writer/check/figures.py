@@ -79,7 +79,7 @@ _FIGURE_SOURCE = (
     | (?P<mrange>(?P<mr_neg>[-−])?{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+(?P<mr_hi_neg>[-−])?)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
     | (?P<prange>(?P<pr_lo>{NUM})\s?%?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|percent\b|per\s?cent\b))
     | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>[\s-]?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?(?P<m_plus>-plus\b)?)
-    | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD))?)
+    | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD)|\s+(?P<s_noun>{COUNTED})\b)?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d:%]|[.,]\d|\s*(?:{MAGW}|percent)))
     | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?{DOLLARS}|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
@@ -373,7 +373,8 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
         return Figure(start, end, text, "USD", v, v, True, p)
     if kind == "suffixed":
         v, p = _amount(g("s_num"), g("s_mag"))
-        return Figure(start, end, text, "USD", v, v, True, p)  # "1.45B" in this genre is money
+        # "1.45B" in this genre is money, unless it counts what follows ("100K traders")
+        return Figure(start, end, text, "count" if g("s_noun") else "USD", v, v, True, p)
     if kind == "percent":
         v, p = _amount(g("p_num"), None)
         if g("p_neg") in ("-", "−"):
@@ -748,6 +749,83 @@ def _extremes(text: str, lower: str, found: list, base: int) -> list:
     return found
 
 
+# Counts and amounts told in words with no number: "hundreds of traders", "dozens of wallets", "over a dozen funds",
+# "millions of dollars", "billions in longs". A desk takes them from someone as it takes a digit, so they are
+# figures (vague ones: the range each word allows, as ``_VAGUE`` gives for "tens of millions"). A plural magnitude
+# counts what follows: dollars, a plural noun ("of traders"), or money ("millions in losses", "billions worth").
+# Not "hundreds of millions" (read above), nor "dozens of times", "thousands of years": no count of anything held.
+_PLURAL_COUNT = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (100, 999), "thousands": (1e3, 999e3),
+                 "millions": (1e6, 999e6), "billions": (1e9, 999e9), "trillions": (1e12, 999e12)}
+_NOT_COUNTED = r"times|ways|reasons|years|months|weeks|days|hours|minutes|seconds|miles|kilometres|kilometers|pages|words|percent"
+_COUNTED_NOUN = (rf"(?!(?:the|them|these|those|their|its|his|her|our|your|my|an?|other|such)\b)(?:[a-z][a-z-]*\s+)?"
+                 rf"(?!(?:{_NOT_COUNTED})\b)[a-z]+s\b")
+_COUNT_WORDS_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<dozen>a\s+dozen)\s+(?P<d_noun>{_COUNTED_NOUN})"
+    rf"|(?P<plural>{'|'.join(_PLURAL_COUNT)})(?:(?P<dollars>\s+(?:of\s+)?(?:{DOLLARS}|usd)\b)|\s+of\s+(?P<noun>{_COUNTED_NOUN})"
+    rf"|(?=\s+(?:in|worth)\s)))")
+_MONEY_PLURALS = frozenset({"millions", "billions", "trillions"})
+# Money told by its size class: "a billion-dollar liquidation", "multimillion-dollar positions", "a nine-figure
+# loss" (a sum with nine digits). Vague: the range the words allow.
+_SIZE_CLASS_RE = re.compile(r"(?<![\w-])(?<!\d\s)(?:(?P<multi>multi-?)?(?P<mag>million|billion|trillion)-dollar"
+                            r"|(?P<digits>six|seven|eight|nine|ten|eleven|twelve)[-\s]figure)\b")
+_FIGURE_DIGITS = {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# A record claimed with no number: "liquidations hit a record", "set a new record high", "climbed to a fresh record".
+# A claim of size a desk takes from someone (unit "record", no value: no fact's figure is one). Not "a record of
+# trades" (a log), not before the figure it qualifies ("a record $19 billion": that figure is read), not denied
+# ("not a record", "may not set a record", "no record").
+_RECORD_RE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:(?:new|fresh|all-time)\s+){0,2}record(?:[-\s](?:high|low|level|amount|total|tally|sum|peak))?s?\b"
+                        r"(?!\s+(?:of|for\s+the\s+first)\b|\s*[-–]?\s*(?:us)?[$₿\d])")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_RECORD_DENIED = re.compile(r"\b(?:not|no|never|nor|n['’]t|hardly|without)\b(?:\s+[\w'’-]+){0,3}\s+$")
+
+
+def _count_words(text: str, lower: str, found: list, base: int) -> list:
+    """Counts and amounts in words with no number (``_COUNT_WORDS_RE``); ``lower``: the text lowered, with the same
+    offsets, or ``text.lower()`` (a text whose lowering moves offsets is not read)."""
+    if len(lower) != len(text):
+        return found
+    for m in _COUNT_WORDS_RE.finditer(lower):
+        if _taken(found, m.start(), m.end(), base):
+            continue
+        if m.group("dozen"):
+            found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "count", 12, 12, True, 0.5))
+            continue
+        word = m.group("plural")
+        lo, hi = _PLURAL_COUNT[word]
+        unit = "USD" if m.group("dollars") else "count" if m.group("noun") else None
+        if unit is None and word not in _MONEY_PLURALS:
+            continue  # "hundreds in losses" names no magnitude of money
+        found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], unit, lo, hi, False, 0.0, qualifier="vague"))
+    for m in _SIZE_CLASS_RE.finditer(lower):
+        if _taken(found, m.start(), m.end(), base):
+            continue
+        if m.group("digits"):
+            n = _FIGURE_DIGITS[m.group("digits")]
+            lo, hi = 10.0 ** (n - 1), 10.0 ** n - 1
+        else:
+            mag = _MAG_WORDS[m.group("mag")]
+            lo, hi = (2 * mag, 999 * mag) if m.group("multi") else (mag, 9.99 * mag)  # "a billion-dollar X": one to ten billion
+        found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "USD", lo, hi, False, 0.0, qualifier="vague"))
+    return found
+
+
+def _records(text: str, lower: str, found: list, base: int) -> list:
+    """A record claimed with no number (``_RECORD_RE``), unless denied just before; ``lower`` as in ``_count_words``."""
+    if len(lower) != len(text):
+        return found
+    for m in _RECORD_RE.finditer(lower):
+        if _taken(found, m.start(), m.end(), base) or _RECORD_DENIED.search(lower, max(0, m.start() - 40), m.start()):
+            continue
+        # a number in its sentence is what the record describes ("the 312 sign-ups were a record"): that one is read
+        ends = [e.end() for e in _SENTENCE_END.finditer(lower, 0, m.start())]
+        after = _SENTENCE_END.search(lower, m.end())
+        if _taken(found, ends[-1] if ends else 0, after.start() if after else len(lower), base):
+            continue
+        found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "record", 0.0, 0.0, True, 0.0,
+                            qualifier="vague"))
+    return found
+
+
 def _position_leverage(text: str, found: list, base: int) -> list:
     """One position's leverage read as a figure (a multiple: unit "ratio"), see ``_POSITION_LEVERAGE``."""
     for m in _POSITION_LEVERAGE.finditer(text):
@@ -821,9 +899,14 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     if "x" in lower or "×" in text:
         found = _position_leverage(text, found, base)
     found = _extremes(text, lower, found, base)
+    if "dozen" in lower or "scores" in lower or "s of" in lower or "s in " in lower or "s worth" in lower or "-dollar" in lower \
+            or "figure" in lower:
+        found = _count_words(text, lower, found, base)
     if _DIGIT_RE.search(text):
         found = _read_tickers(text, found, base)
         found = _read_in_context(text, found, qre, base)
+    if "record" in lower:  # (after every number is read: a record beside a number describes it)
+        found = _records(text, lower, found, base)
     found.sort(key=lambda f: f.start)
     out = []
     for fig in found:

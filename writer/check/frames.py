@@ -408,6 +408,12 @@ class Frames(LazyPatterns):
         m = self._label_any.match(text)
         return None if m is None or self._not_name_at(text, m.start(1)) else m.start()
 
+    def label_name(self, text: str) -> str | None:
+        """The name of a "Name:" label opening ``text`` ("CoinGlass" in "CoinGlass: ..."), or None (``label_at``)."""
+        if self.label_at(text) is None:
+            return None
+        return self._label_any.match(text).group(1)
+
     def _after(self, keyword: str, text: str, low: str | None, source: bool = True) -> int | None:
         """Where the keyword pattern named ``keyword`` starts when a source (else a name) follows it."""
         rx, scanned = self._keyword(keyword, text, low)

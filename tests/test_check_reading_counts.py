@@ -1,0 +1,91 @@
+"""Counts and amounts in words with no number: "hundreds of traders", "over a dozen funds", "millions of dollars",
+and a record claimed with none ("liquidations reached a record").
+
+A desk that writes "dozens of wallets were liquidated" or "billions in longs were wiped out" takes the
+magnitude from someone just as it takes "$2.1 billion": the check reads these as (vague) figures, so an
+unattributed one is flagged (writer/check/figures.py ``_count_words``). Words that count no thing ("dozens
+of times", "thousands of years") and "hundreds of the traders" stay prose. Every sentence is the
+project's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from writer.check import Checker
+from writer.check.figures import find_figures
+from writer.check.phrases import build_phrases
+
+QUALIFIERS = build_phrases({}).qualifiers
+
+# text, figure text, unit, low, high, qualifier
+READ = [
+    ("Hundreds of traders were forced out before dawn.", "Hundreds of traders", "count", 100, 999, "vague"),
+    ("Dozens of wallets on the venue went to zero.", "Dozens of wallets", "count", 24, 99, "vague"),
+    ("Scores of accounts were margin-called overnight.", "Scores of accounts", "count", 40, 99, "vague"),
+    ("Thousands of leveraged holders were closed out.", "Thousands of leveraged holders", "count", 1e3, 999e3, "vague"),
+    ("Over a dozen funds trimmed their books.", "a dozen funds", "count", 12, 12, "at_least"),
+    ("Nearly a dozen venues paused withdrawals.", "a dozen venues", "count", 12, 12, "approx"),
+    ("Millions of dollars of longs vanished in minutes.", "Millions of dollars", "USD", 1e6, 999e6, "vague"),
+    ("Billions in leveraged bets were unwound.", "Billions", None, 1e9, 999e9, "vague"),
+    ("Some traders lost millions worth of ether.", "millions", None, 1e6, 999e6, "vague"),
+    # money told by its size class
+    ("A nine-figure long was closed out on the venue.", "nine-figure", "USD", 1e8, 1e9 - 1, "vague"),
+    ("It was a billion-dollar flush by lunchtime.", "billion-dollar", "USD", 1e9, 9.99e9, "vague"),
+    ("Multimillion-dollar shorts were squeezed in minutes.", "Multimillion-dollar", "USD", 2e6, 999e6, "vague"),
+    # a suffixed count is a count, not money
+    ("Over 120K traders were margin-called.", "120K traders", "count", 120e3, 120e3, "at_least"),
+    # a record claimed with no number
+    ("Short liquidations reached a record on Thursday.", "a record", "record", 0, 0, "vague"),
+    ("Open interest on the venue climbed to a fresh record high.", "a fresh record high", "record", 0, 0, "vague"),
+    ("The squeeze cost shorts a record amount in one session.", "a record amount", "record", 0, 0, "vague"),
+]
+
+NOT_READ = [
+    "Dozens of times a day the funding flipped.",
+    "Thousands of years of history say little here.",
+    "Hundreds of the traders came back the next day.",
+    "Billions of people have never held a coin.",  # (no plural noun ending in -s: people)
+    # ...no record read where it is denied, is a log, or describes a number it stands beside
+    "By size alone the day was not a record.",
+    "The flush may not have set a record at all.",
+    "The venue keeps a record of every forced closure.",
+]
+
+
+@pytest.mark.parametrize("text, figure, unit, lo, hi, qualifier", READ)
+def test_count_words_are_figures(text, figure, unit, lo, hi, qualifier):
+    figs = find_figures(text, QUALIFIERS)
+    assert [(f.text, f.unit, f.qualifier) for f in figs] == [(figure, unit, qualifier)]
+    assert figs[0].lo == pytest.approx(lo) and figs[0].hi == pytest.approx(hi)
+
+
+@pytest.mark.parametrize("text", NOT_READ)
+def test_words_that_count_nothing_stay_prose(text):
+    assert find_figures(text, QUALIFIERS) == []
+
+
+def test_the_vague_forms_already_read_are_not_read_twice():
+    """"hundreds of millions of dollars" and "tens of thousands" stay one figure each."""
+    assert [f.text for f in find_figures("Hundreds of millions of dollars and tens of thousands of traders.", QUALIFIERS)] == [
+        "Hundreds of millions of dollars", "tens of thousands"]
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker()
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Hundreds of traders were forced out before dawn.", ["Hundreds of traders"]),
+    ("Over a dozen funds trimmed their books as bitcoin slid.", ["a dozen funds"]),
+    ("Millions of dollars of longs vanished in minutes.", ["Millions of dollars"]),
+    ("Hundreds of traders were forced out before dawn, according to CoinGlass.", []),
+    ("Lookonchain said dozens of wallets were liquidated on the venue.", []),
+    ("Short liquidations reached a record on Thursday.", ["a record"]),
+    ("Short liquidations reached a record on Thursday, CoinGlass data show.", []),
+    ("Shorts lost a record $1.9 billion on Thursday.", ["$1.9 billion"]),
+    ("The 418 traders liquidated in that hour were a record.", ["418 traders"]),
+])
+def test_an_unattributed_count_word_is_flagged(checker, text, flagged):
+    assert [f.figure for f in checker.check_text(text) if f.code == "F001"] == flagged
