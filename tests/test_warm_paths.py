@@ -239,6 +239,29 @@ def test_wording_checks_passed_in_a_draft_are_skipped_only_for_the_same_reading(
         check.wording(event, span, scope, ours + " It was confirmed.", passed)
 
 
+def test_drafts_in_a_shared_context_are_template_renders(monkeypatch, tmp_path):
+    """The sections of a draft share one mapping of names: the drafts, and a failing template's message and line
+    (the traceback rewritten as Template.render rewrites it), are those of each section rendered on its own."""
+    from writer.errors import DraftError
+
+    shared = _drafts_of(EVENTS + CORPUS)
+    section = tmp_path / "sections"
+    section.mkdir()
+    (section / "figures.md.j2").write_text("## Heading\n\n{% set x = 1 %}Some text.\n\n{{ fig(ev.main.total) }} {{ ev.main.total._fact }}\n")
+
+    def failure():
+        with pytest.raises(DraftError) as err:
+            Drafter(tmp_path, run_check=False).draft(load_event(EVENTS[1]))
+        return str(err.value), err.value.line
+
+    shared_failure = failure()
+    from writer.draft import drafter as drafter_module
+
+    monkeypatch.setattr(drafter_module.Drafter, "_render_shared", lambda self, tmpl, names: tmpl.render(names))
+    assert _drafts_of(EVENTS + CORPUS) == shared
+    assert failure() == shared_failure and shared_failure[1] == 5
+
+
 # --- sentences: blocks and lines at their offsets, not found again ---------------------------------------
 
 

@@ -258,18 +258,22 @@ class Drafter:
             return spec.get("reason", "none of " + ", ".join(any_of))
         return None
 
+    def _render_shared(self, tmpl: jinja2.Template, names: dict) -> str:
+        """``tmpl.render(names)`` in a context over ``names`` itself: what every section's template sees (the
+        globals, ``ev`` and ``render.functions()``), made once per draft (Jinja2's ``new_context(shared=True)``;
+        ``Template.render`` copies the ~40 names twice for each section). A render never writes to it (a
+        template's own ``set`` goes to its context's ``vars``). tests/test_warm_paths.py holds it to ``render``."""
+        try:
+            return self.env.concat(tmpl.root_render_func(tmpl.new_context(names, shared=True)))
+        except Exception:
+            self.env.handle_exception()  # as Template.render: the traceback rewritten to the template's lines
+
     def _render(self, name: str, render: Render, names: dict) -> str:
-        """One section's template rendered. ``names``: what every section's template sees (the globals, ``ev``
-        and ``render.functions()``), made once per draft and shared by its sections' contexts (Jinja2's
-        ``new_context(shared=True)``): ``Template.render`` would copy the ~40 names twice for each section. A
-        render never writes to it (a template's own ``set`` goes to its context's ``vars``)."""
+        """One section's template rendered (``names``: see _render_shared)."""
         tmpl = self.templates[name]
         render.section = name
         try:
-            try:
-                return self.env.concat(tmpl.root_render_func(tmpl.new_context(names, shared=True)))
-            except Exception:
-                self.env.handle_exception()  # as Template.render: the traceback rewritten to the template's lines
+            return self._render_shared(tmpl, names)
         except (TemplateMisuse, jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
             import traceback  # only a failing template needs it
 
