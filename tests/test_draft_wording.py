@@ -86,8 +86,23 @@ def test_the_coverage_sentence_is_grammatical_for_any_subject(coverage):
     md = draft("", coverage=coverage)
     assert "activity." not in md  # "The total covers several centralised exchanges activity."
     # the provider's words in quotation marks, so any wording of them reads as a quotation
-    assert re.search(r"(?:describes what the total covers as|its provider calls it) \u201c" + re.escape(md_escape(coverage)) + "\u201d\\.", md), md
+    assert re.search(r"(?:describes what the total covers as|its provider calls it|its coverage is|its total covers what it calls) \u201c"
+                     + re.escape(md_escape(coverage)) + "\u201d\\.", md), md
     assert "coverage, as its provider describes it" not in md
+
+
+def test_a_count_in_words_inside_a_coverage_is_the_providers_own_statement_and_wants_it_named():
+    from writer.check import Checker
+
+    event = event_from_text(HEAD.format(eid="cov", coverage="a dozen venues", windows="24h"), "cov.yaml", REGISTRY)
+    md = checked_drafter().draft(event).markdown  # drafts: the coverage sentence names CoinGlass
+    said = re.search(r"According to CoinGlass, (?:its coverage is|its total covers what it calls) \u201ca dozen venues\u201d", md)
+    if said is None:  # the other variant: the coverage follows the total's own attributed sentence
+        said = re.search(r"(Its provider describes what the total covers as|As for what the total counts, its provider calls it) \u201ca dozen venues", md)
+    assert said, md
+    unnamed = md.replace(said.group(0), "Its reach, in its own words, is \u201ca dozen venues")
+    codes = {f.code for f in Checker().check_text(unnamed, path="cov.md", event=event)}
+    assert "P011" in codes or "P002" in codes
 
 
 def test_a_statement_without_a_number_names_its_source_and_quotes_its_words():

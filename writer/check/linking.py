@@ -101,11 +101,16 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         # asset still mismatch; a note is free text ("BTC fell below $90,000 on Friday" on an ether figure),
         # supported as a context item's text is. An unavailable fact's words (its reason too) are the desk's
         # own statement: nothing to attribute.
+        # A provider's description of its own reach (coverage: "a dozen venues") is its own statement about
+        # itself: official for that provider, so it needs the provider named, not the figure's single-source
+        # wording. Counts told in words have no digit, so coverage is read whatever it holds.
         for words, pinned in ((fact.subject, True), (fact.label, True), (fact.coverage, True), (fact.share_of, True),
                               (fact.reading, True), (fact.note, False), (fact.reason, False)):
-            if words and any(c.isdigit() for c in words):
+            if words and (words is fact.coverage or any(c.isdigit() for c in words)):
                 gap = fact.status is Status.UNAVAILABLE
                 status, sources = (Status.OFFICIAL, ()) if gap else (fact.status, fact.sources)
+                if words is fact.coverage and not gap:
+                    status = Status.OFFICIAL
                 for fig in find_figures(words, qualifiers):
                     if pinned:
                         out.append(Support(fact.id, fig.unit or "USD", fig.lo, fig.hi, status, sources, fact, anchor=True, point=fig.point,
