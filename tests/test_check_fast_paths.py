@@ -162,50 +162,6 @@ def test_source_spellings_are_kept_by_what_the_registry_names():
         assert codes(checker, event("Glassline", digest)) == fresh
 
 
-def _one_call_samples():
-    """(class, [(args, kwargs), ...]) for each frozen dataclass the check builds with its own one-call __init__."""
-    from writer.check.figures import Figure
-    from writer.check.linking import Cues, Support
-    from writer.factbase.vocabulary import Status
-
-    f, g = frozenset({"long"}), frozenset({"BTC", "ETH"})
-    return [
-        (Figure, [((1, 5, "$5", "USD", 5.0, 5.0, True, 0.5), {}),
-                  ((0, 9, "about 40%", "percent", 40.0, 40.0, True, 0.5, "approx", "about", 0), {}),
-                  ((3, 12, "5,000 BTC", "coins", 5e3, 5e3, True, 500.0), {"asset": "BTC"})]),
-        (Support, [(("total_24h", "USD", 1e9, 1e9, Status.SINGLE_SOURCE, ("coinglass",)), {}),
-                   (("zone", "USD", 8e4, 8.2e4, Status.ESTIMATE, ("hyblock",), None, True, False), {"words": "near $80,000"}),
-                   (("quote:q1", "percent", 5.0, 5.0, Status.RUMOR, ()), {"speaker": "Zhou", "average": True})]),
-        (Cues, [((f, g, g, frozenset(), frozenset(), frozenset({"liquidations"}), True), {}),
-                ((f, frozenset(), g, frozenset({"1440m"}), frozenset({"binance"}), frozenset(), False, frozenset({"below"}),
-                  frozenset({"binance"}), frozenset({"1440m"}), g, True, "at_least", True), {}),
-                ((frozenset(), g, g, frozenset(), frozenset(), frozenset(), False), {"bound": "at_most", "change": True})]),
-    ]
-
-
-def test_one_call_inits_make_what_the_generated_init_makes():
-    """Figure, Support and Cues write their fields in one call (their own __init__): the same fields, defaults,
-    order and values as the __init__ a frozen dataclass of their fields generates; still frozen, equal and
-    hashed alike."""
-    import dataclasses
-    import inspect
-
-    import pytest
-
-    for cls, samples in _one_call_samples():
-        fields = dataclasses.fields(cls)
-        plain = dataclasses.make_dataclass(f"Plain{cls.__name__}", [(f.name, f.type, f) for f in fields], frozen=True)
-        ours, theirs = inspect.signature(cls), inspect.signature(plain)
-        assert [(p.name, p.default) for p in ours.parameters.values()] == [(p.name, p.default) for p in theirs.parameters.values()]
-        for args, kw in samples:
-            made = cls(*args, **kw)
-            assert dataclasses.astuple(made) == dataclasses.astuple(plain(*args, **kw))
-            assert made == cls(*args, **kw) and hash(made) == hash(cls(*args, **kw))
-            assert repr(made) == repr(plain(*args, **kw)).replace(f"Plain{cls.__name__}", cls.__name__, 1)
-            with pytest.raises(dataclasses.FrozenInstanceError):
-                made.lo = 1.0
-
-
 def _golden_events():
     """(draft, its event) for the golden drafts of the repository's own fact files."""
     from pathlib import Path
@@ -264,6 +220,9 @@ def _plain_credit_form(text: str, source_rx):
 
     from writer.check import captions
 
+    author = captions.post_signature(text)  # (an embedded post's signature: read first, as credit_form does)
+    if author is not None:
+        return "post", author
     if len(text) > captions.CAPTION_CHARS or not text.strip():
         return None
     last = text.rstrip().rsplit("\n", 1)[-1].strip()
@@ -277,6 +236,8 @@ def _plain_credit_form(text: str, source_rx):
     if m:
         if words.picture.match(last):
             return "picture", m.group("name").strip()
+        if " ".join(m.group("label").lower().split()) in captions._title_labels() and captions._title_like(m.group("name").strip(), source_rx):
+            return None  # ("Chart: <a title>": no credit)
         return ("titled" if several else "bare"), m.group("name").strip()
     m = words.titled.match(last)
     if m and not captions._PROSE_END.search(m.group("title")):
@@ -318,3 +279,4 @@ def test_credit_lines_read_with_cheap_tests_first_are_read_alike():
             assert got == _plain_credit_form(text, source_rx), text
             found += got is not None
     assert found > 200
+

@@ -57,6 +57,11 @@ CASES = [
     ("full stop", "Bitcoin liquidations chart. Source: CoinGlass\n\nLooking at the chart, shorts lost $12 million.\n", []),
     # a caption's own figures are its credit's
     ("own", "Longs lost $88 million in a day | Source: CoinGlass\n", []),
+    # "Chart:" before a chart's title credits no one; before a source's name it does
+    ("chart title", "Longs lost $88 million over the day.\n\nChart: Bitcoin liquidations by hour\n", ["$88 million"]),
+    ("chart title", "Shorts lost $5 million late.\n\nChart: longs by venue\n", ["$5 million"]),
+    ("chart title", "Longs lost $7 million late.\n\nChart: CoinGlass data\n", []),
+    ("chart title", "Longs lost $7 million late.\n\nGraph: TradingView\n", []),
     # a photo's credit credits no prose
     ("photo", "Longs lost $88 million over the day.\n\nImage source: Desk Media\n\nShorts lost $12 million.\n",
      ["$88 million", "$12 million"]),
@@ -66,9 +71,12 @@ CASES = [
     ("no credit", "As the chart shows, shorts lost $12 million in the hour.\n", ["$12 million"]),
     ("no credit", "As seen above, longs made up 71% of the day's losses.\n", ["71%"]),
     ("no credit", "The graph below shows open interest sliding 9% to $28 billion.\n", ["9%", "$28 billion"]),
+    ("no credit", "According to the chart above, longs lost $88 million over the day.\n", ["$88 million"]),
     # ...a chart whose maker is named is one
     ("no credit", "CoinGlass's chart shows $650 million of longs closed in four hours.\n", []),
     ("no credit", "The chart from Coinalyze shows $650 million of longs closed in four hours.\n", []),
+    ("no credit", "According to the chart from Coinalyze, longs lost $88 million over the day.\n", []),
+    ("no credit", "According to the data, longs lost $88 million over the day.\n", []),
     # an embedded social post: its author's signature comes under the post and credits it (the quote it closes,
     # or the one paragraph right before it), never the prose around the embed
     ("post", "Traders were caught out.\n\n> One wallet just lost $31.5 million as its ETH long hit $3,100. pic.twitter.com/x1y2\n>\n"
@@ -78,6 +86,10 @@ CASES = [
              "> — @tapewatcher March 3, 2026\n", []),
     ("post", "Shorts lost $12 million earlier.\n\nOver $80 million of shorts just got liquidated on ether in one hour\n\n"
              "— Tape Desk (@tapedesk) [March 4, 2026](https://x.example/tapedesk/1)\n", ["$12 million"]),
+    ("post", "> Shorts lost $64 million in the hour, most of it on one venue.\n>\n> &mdash; Tape Desk (@tapedesk) on X\n", []),
+    # ...never the prose before the quote
+    ("post", "Shorts lost $12 million earlier.\n\n> Longs lost $9 million in ten minutes.\n>\n> — Ana (@ana_v)\n",
+     ["$12 million"]),
     # ...and one post's signature does not reach past another post
     ("post", "> Longs lost $9 million.\n\n— Ana (@ana_v)\n\n> Shorts lost $7 million.\n\n— Bo (@bo_trades)\n", []),
     # not a signature: an account named inside a sentence of prose

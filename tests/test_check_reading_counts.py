@@ -29,6 +29,11 @@ READ = [
     ("Millions of dollars of longs vanished in minutes.", "Millions of dollars", "USD", 1e6, 999e6, "vague"),
     ("Billions in leveraged bets were unwound.", "Billions", None, 1e9, 999e9, "vague"),
     ("Some traders lost millions worth of ether.", "millions", None, 1e6, 999e6, "vague"),
+    # a couple of hundred, as "a few hundred" is read
+    ("Shorts lost a couple hundred million dollars in the squeeze.", "a couple hundred million dollars", "USD", 2e8, 3e8, "vague"),
+    # hedges a desk writes before a figure
+    ("Longs lost the better part of $1 billion on the day.", "$1 billion", "USD", 1e9, 1e9, "approx"),
+    ("Shorts lost in the neighbourhood of $90 million.", "$90 million", "USD", 9e7, 9e7, "approx"),
     # money told by its size class
     ("A nine-figure long was closed out on the venue.", "nine-figure", "USD", 1e8, 1e9 - 1, "vague"),
     ("It was a billion-dollar flush by lunchtime.", "billion-dollar", "USD", 1e9, 9.99e9, "vague"),
@@ -89,3 +94,35 @@ def checker():
 ])
 def test_an_unattributed_count_word_is_flagged(checker, text, flagged):
     assert [f.figure for f in checker.check_text(text) if f.code == "F001"] == flagged
+
+
+# Fact mode: a count in words is supported where a fact's own describing words hold it (the coverage a draft
+# prints: "across a dozen derivatives venues"); one the fact file never mentions is flagged as unsupported.
+EVENT = """
+id: counts-test
+as_of: 2026-11-24T12:00:00+00:00
+windows: [24h]
+facts:
+  - id: total_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    coverage: a dozen derivatives venues
+    observations: [{source: coinglass, value: 412000000}]
+"""
+
+
+@pytest.mark.parametrize("text, unsupported", [
+    ("Liquidations reached $412 million across a dozen derivatives venues over 24 hours, according to a single source, "
+     "CoinGlass.\n", []),
+    ("Liquidations reached $412 million over 24 hours, according to a single source, CoinGlass. Hundreds of traders "
+     "were hit, CoinGlass said.\n", ["Hundreds of traders"]),
+])
+def test_a_count_in_words_is_supported_by_a_facts_own_words(checker, text, unsupported):
+    from pathlib import Path
+
+    from writer.factbase.loader import event_from_text, load_registry
+
+    registry = load_registry(Path(__file__).resolve().parents[1] / "factbase" / "sources.yaml")
+    event = event_from_text(EVENT, "counts-test.yaml", registry)
+    assert [f.figure for f in checker.check_text(text, event=event) if f.code == "P001"] == unsupported

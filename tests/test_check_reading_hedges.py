@@ -43,6 +43,11 @@ CASES = [
     ("hearsay", "One market maker is said by Lookonchain to have dumped $62 million of ether.", []),
     ("hearsay", "One market maker dumped $62 million of ether, the desk's head of trading said.", []),
     ("hearsay", "Traders said $45 million of longs went in the first minute.", []),
+    # the agentless passive "estimated": hearsay too, unless an agent or a potential follows
+    ("hearsay", "It is estimated that $300 million of longs were wiped out overnight.", ["$300 million"]),
+    ("hearsay", "Liquidations over the day were estimated at $1.2 billion.", ["$1.2 billion"]),
+    ("hearsay", "Liquidations over the day were estimated at $1.2 billion by Coinalyze.", []),
+    ("hearsay", "It is estimated that $2 billion of shorts could be liquidated above $100,000.", []),
     # ...and an attribution earlier in the paragraph does not carry to a hearsay sentence
     ("hearsay carry", "Longs lost $310 million over the day, according to CoinGlass. One fund reportedly lost $28 million "
                       "of it. Shorts lost $44 million.", ["$28 million"]),

@@ -44,7 +44,11 @@ CASES = [
     ("# Kaiko: Longs Lose $312 Million\n", []),
     ("# Analysis: Longs Lose $312 Million\n", ["$312 Million"]),
     ("# Breaking: Shorts Lose $95 Million In An Hour\n", ["$95 Million"]),
-    ("Intro music fades.\n\nMiles: Shorts lost $95 million in an hour, which is wild.\n", ["$95 million"]),
+    # a lone news-flash paragraph opening with a one-word name credits it; a transcript's turns and roles do not
+    ("Markets opened quietly.\n\nKaiko: longs lost $312 million in the hour.\n", []),
+    ("Guest: Shorts lost $95 million in an hour.\n", ["$95 million"]),
+    ("Miles: Shorts lost $95 million in an hour, which is wild.\n\nPriya: And longs lost $40 million.\n",
+     ["$40 million", "$95 million"]),
 ]
 
 

@@ -191,7 +191,7 @@ facts:
 """
     draft = Drafter(run_check=False).draft(event(text))
     body = draft.markdown.split("---\n", 2)[2].lower()
-    assert dict(draft.skipped)["analysis"] == "no long or short liquidation figures to analyse"
+    assert dict(draft.skipped)["analysis"] == "no market-wide long or short liquidation figures to analyse"
     for claim in ("both sides", r"\blongs\b", r"\bshorts\b", "side splits", "squeeze", "washout"):
         assert not re.search(claim, body), claim
     assert "about 120,000 accounts" in body

@@ -439,10 +439,11 @@ facts:
 @pytest.mark.parametrize("below, minefield", [(400e6, True), (900e6, False)])
 def test_clusters_on_both_sides_are_a_minefield_only_when_they_are_of_a_size(below, minefield):
     """Both sides mapped: two clusters of a size are "two minefields"; with one clearly larger the heavier side is
-    argued and the smaller one is said not to carry as far (a fact of the event chooses the argument)."""
+    argued and the smaller one, named by its side, is said to release less (a fact of the event chooses the argument)."""
     body = _rich(f"""
   - {{id: up, metric: pressure_zone, unit: USD, side: short, direction: above, status: estimate, observations: [{{source: coinglass, value: 420000000}}]}}
   - {{id: down, metric: pressure_zone, unit: USD, side: long, direction: below, status: estimate, observations: [{{source: coinglass, value: {below}}}]}}
 """)
     assert ("two minefields" in body) is minefield, body
-    assert ("would not carry as far as a move into the larger one" in body) is not minefield, body
+    # the smaller cluster is named by its side: here the one above the price (the larger is below)
+    assert ("The cluster above the price, the smaller of the two, still matters" in body) is not minefield, body

@@ -1048,3 +1048,173 @@ def test_one_assets_levels_crossed_both_ways_from_one_source_make_one_sentence_w
     assert "bitcoin rose above $95,000 and fell below $89,000." in md
     assert re.search(r"ether fell below \$3,100\.", md, re.I) and "rose above $95,000 and fell below $3,100" not in md
     assert "stops had gathered" not in md and "treated as a ceiling" not in md
+
+
+# A range's ends are rounded at one place value (numbers.range_ends): the high end of a range is never
+# rounded more coarsely than the low end, so it never lands further beyond the source than the low end's
+# last digit allows.
+def test_a_range_high_end_is_not_rounded_outward_at_a_coarser_place():
+    from writer.draft import numbers
+
+    low, high = numbers.money_range(9749, 10251)
+    assert (low.text, high.text) == ("$9,750", "$10,250")  # not "$10,300": 49 beyond the source's end
+
+
+@pytest.mark.parametrize("lo, hi", [(9749, 10251), (99_949, 100_051), (909_123, 1_181_999), (148.6e6, 191.4e6), (1_234, 9_876),
+                                    (9_996, 10_951), (96_501, 1_049_999)])
+def test_no_range_end_is_carried_outward_beyond_half_the_low_ends_last_digit(lo, hi):
+    from decimal import Decimal
+
+    from writer.draft import numbers
+
+    r_lo, r_hi = numbers.range_ends(lo, hi)
+    low_digit = Decimal(1).scaleb(Decimal(repr(float(lo))).adjusted() - numbers.SIG_FIGS + 1)
+    assert r_hi - Decimal(repr(float(hi))) <= low_digit / 2
+    assert Decimal(repr(float(lo))) - r_lo <= low_digit / 2
+    assert r_lo <= r_hi
+
+
+def test_ends_a_hundredfold_apart_keep_their_own_rounding():
+    from writer.draft import numbers
+
+    low, high = numbers.money_range(1.5e6, 2_400_123_456)
+    assert (low.text, high.text) == ("$1.5 million", "$2.4 billion")
+
+
+def test_a_dominance_naming_no_part_says_only_what_is_true():
+    bare = draft("""
+  - id: who_bore
+    metric: dominance
+    unit: none
+    observations: [{source: coinglass}]
+""")
+    assert "one part of the market" not in bare and "heaviest losses fell on" not in bare
+    worded = draft("""
+  - id: who_bore
+    metric: dominance
+    unit: none
+    observations: [{source: coinglass, reading: lopsided all day}]
+""")
+    assert "the losses were concentrated, not spread evenly (its words: “lopsided all day”)" in worded, worded
+    assert "one part of the market" not in worded
+
+
+def test_a_share_naming_no_part_says_the_report_does_not_name_it():
+    md = draft("""
+  - id: part_share
+    metric: liquidation_share
+    unit: percent
+    window: 24h
+    observations: [{source: coinglass, value: 45}]
+""")
+    assert "one part of the market made up" not in md.lower()
+    assert re.search(r"a single part of the market, which the report does not name, made up 45% of the liquidations", md, re.IGNORECASE), md
+
+
+def _own(text: str, eid: str) -> str:
+    """A draft (with the check's round trip) of an event written out in full."""
+    return checked_drafter().draft(event_from_text(text.format(eid=eid), f"{eid}.yaml", REGISTRY)).markdown
+
+
+def test_one_venues_split_does_not_make_the_markets_shape():
+    md = _own("""
+id: {eid}
+as_of: 2026-12-02T09:00:00+00:00
+windows: [4h, 24h]
+facts:
+  - id: total_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    observations: [{{source: coinglass, value: 395000000}}]
+  - id: venue_4h
+    metric: liquidations
+    unit: USD
+    window: 4h
+    venue: bybit
+    status: official
+    observations: [{{source: bybit, value: 212000000}}]
+  - id: venue_long_4h
+    metric: liquidations
+    unit: USD
+    window: 4h
+    venue: bybit
+    side: long
+    status: official
+    observations: [{{source: bybit, value: 180000000}}]
+""", "venue-split-only")
+    assert "washout" not in md.lower()  # the market's split is unknown: no long washout is claimed
+    assert re.search(r"on Bybit, longs took most of the losses|On Bybit's own books the long side took most", md), md
+    assert "one exchange" in md  # and says whose split it is
+
+
+def test_an_altcoin_moving_alone_is_told_as_its_own_move_and_a_narrow_range_is_not_wide():
+    md = draft("""
+  - id: sol_up
+    metric: price_change
+    unit: percent
+    window: 24h
+    asset: SOL
+    change: rise
+    observations: [{source: coinmarketcap, value: 18.4}]
+  - id: btc_flat
+    metric: price_change
+    unit: percent
+    window: 24h
+    asset: BTC
+    change: rise
+    observations: [{source: coinmarketcap, value: 0.6}]
+""", eid="alt-alone")
+    assert re.search(r"The move was Solana's own|bitcoin held roughly steady while Solana", md), md
+    narrow = draft("""
+  - id: up
+    metric: price_level
+    unit: USD
+    asset: BTC
+    direction: above
+    observations: [{source: coinmarketcap, value: 94800}]
+  - id: down
+    metric: price_level
+    unit: USD
+    asset: BTC
+    direction: below
+    observations: [{source: coinmarketcap, value: 91200}]
+""", eid="narrow-range")
+    assert "a lot of ground" not in narrow and "A range that wide" not in narrow
+    assert re.search(r"The range itself was not wide|not far apart", narrow), narrow
+
+
+def test_market_readings_name_each_source_once_per_run():
+    md = draft("""
+  - id: a_flow
+    metric: fund_flow
+    unit: USD
+    subject: spot bitcoin funds
+    change: outflow
+    observations: [{source: the-block, value: 133300000}]
+  - id: b_cap
+    metric: market_cap
+    unit: USD
+    observations: [{source: coingecko, value: 2500000000000}]
+  - id: a_cap_change
+    metric: market_cap_change
+    unit: USD
+    window: 24h
+    change: fall
+    observations: [{source: the-block, value: 60000000000}]
+""", eid="runs")
+    para = next(p for p in md.split("\n\n") if "spot bitcoin funds" in p)
+    assert para.count("The Block") == 1, para  # its two readings told together, under one attribution
+
+
+def test_a_gap_alone_is_not_called_a_circulating_claim():
+    md = draft("""
+  - id: okx_gap
+    metric: liquidations
+    unit: USD
+    window: 24h
+    venue: okx
+    status: unavailable
+    reason: OKX has not published its own count
+""", eid="gap-only")
+    assert "circulate without a verifiable source" not in md

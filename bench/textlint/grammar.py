@@ -29,7 +29,9 @@ from js_regex import to_js  # noqa: E402
 
 # The marker classes the fact-free rules read (writer/check/analysis.py and rules/f00[12]).
 RULE_CLASSES = ("attribution", "single_source", "rumor", "pending", "estimate", "disagreement", "claim",
-                "note_backward", "note_forward", "note_label")
+                "note_backward", "note_run", "note_forward", "note_label")
+# captions.CaptionWords fields the port reads (every one of them: a field added there fails the export).
+CAPTION_KEYS = ("bare", "titled", "named", "pointer", "intro", "picture", "separated", "credited")
 # Frames attributes (writer/check/frames.py) the port reads, under the keys the rule uses.
 FRAME_KEYS = {"_verb": "verb", "_left_strong": "left_strong", "_left_weak": "left_weak", "_left_name": "left_name",
               "_that": "that", "_agent": "agent", "_speech": "speech", "_prep": "prep", "_noun": "noun",
@@ -39,7 +41,7 @@ FRAME_KEYS = {"_verb": "verb", "_left_strong": "left_strong", "_left_weak": "lef
 
 def expressions(phrases=None) -> dict[str, re.Pattern]:
     """Every compiled expression the port needs, by the name the rule uses."""
-    from writer.check import analysis, document, figures, nlp, sentences, suppressions
+    from writer.check import analysis, captions, document, figures, frames, labels, nlp, sentences, suppressions
     from writer.check.phrases import build_phrases
 
     phrases = phrases or build_phrases()
@@ -52,6 +54,16 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         "from_before": figures._FROM_BEFORE, "num": figures._NUM_RE, "mag_in": figures._MAG_IN_RE,
         "between_before": figures._BETWEEN_BEFORE, "leverage_before": figures._LEVERAGE_BEFORE,
         "number_words": figures._NUMBER_WORDS_RE,
+        # figures.py's later readings: a move's two ends, a year before a coin word, one position's leverage,
+        # a high or low against a span, amounts written with a ticker
+        "move_by": figures._MOVE_BY, "move_from": figures._MOVE_FROM, "year": figures._YEAR_RE, "year_before": figures._YEAR_BEFORE,
+        "position_leverage": figures._POSITION_LEVERAGE, "determiner_before": figures._DETERMINER_BEFORE,
+        "one_position_before": figures._ONE_POSITION_BEFORE, "clause_start": figures._CLAUSE_START,
+        "venue_terms_before": figures._VENUE_TERMS_BEFORE, "extreme": figures._EXTREME_RE, "span_number": figures._SPAN_NUMBER,
+        "ticker_amount": figures._TICKER_AMOUNT, "lower_re": figures._LOWER_RE, "capital": figures._CAPITAL,
+        # counts and amounts in words, money by its size class, a record claimed with no number
+        "count_words": figures._COUNT_WORDS_RE, "size_class": figures._SIZE_CLASS_RE, "record": figures._RECORD_RE,
+        "record_denied": figures._RECORD_DENIED,
         # figures.py's reading in context (_read_in_context): durations and bare amounts
         "digit_re": figures._DIGIT_RE, "num_only": figures._NUM_ONLY, "duration": figures._DURATION_RE,
         "number": figures._NUMBER_RE, "bare_after": figures._BARE_AFTER,
@@ -68,9 +80,19 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         "digit": nlp._DIGIT, "wordy": nlp._WORDY,
         # analysis.py
         "paren": analysis._PAREN, "back_before": analysis._BACK_BEFORE, "the_before": analysis._THE_BEFORE,
-        "back_after": analysis._BACK_AFTER, "clause_end": analysis._CLAUSE_END,
+        "back_after": analysis._BACK_AFTER, "clause_end": analysis._CLAUSE_END, "credit": analysis._CREDIT,
+        **{f"carry.{k}": rx for k, rx in analysis._carry_words().items()},
+        # captions.py (credit lines and chart captions)
+        **{f"caption.{k}": getattr(captions.caption_words(), k) for k in CAPTION_KEYS}, "prose_end": captions._PROSE_END,
+        # frames.py: a source named alone in parentheses; a name and its data (a list's introduction)
+        "frame.paren_name": frames._PAREN_NAME, "frame.name_before": frames._NAME_BEFORE, "frame.ticker": frames._TICKER,
+        "frame.name_data_any": phrases.frames._name_data_any, "frame.not_name_others": phrases.frames._not_name_others or re.compile("(?!x)x"),
+        "word": frames._WORD, "frame.label_any": phrases.frames._label_any, "frame.after_name": phrases.frames._after_name,
+        "frame.strong_after": phrases.frames._strong_after,
+        # labels.py (which "Name:" openings credit a source), captions.py's embedded post signatures
+        "brand": labels._BRAND, "signature": captions._SIGNATURE,
         # phrases.py
-        "note": phrases.union(analysis.NOTE_CLASSES),
+        "note": phrases.union(analysis.NOTE_CLASSES), "note_run": phrases.union(analysis._NOTE_RUN),
         "data_noun": phrases.data_noun,
         # suppressions.py
         "suppress": suppressions._SUPPRESS_RE, "suppress_code": suppressions._CODE_RE,
@@ -86,12 +108,17 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
 
 def export(*, ascii_words: bool = False) -> dict:
     """The JSON the rule reads: expressions (JavaScript source and flags) and constants."""
-    from writer.check import analysis, document, figures, nlp, sentences
+    import dataclasses
+
+    from writer.check import analysis, captions, document, figures, labels, nlp, sentences
     from writer.check.frames import Frames
     from writer.check.phrases import KeyFinder, build_phrases
     from writer.check.rules import RULES
 
     phrases = build_phrases()
+    fields = {f.name for f in dataclasses.fields(captions.CaptionWords)}
+    if fields != set(CAPTION_KEYS):
+        raise SystemExit(f"captions.CaptionWords has fields the port does not read: {sorted(fields - set(CAPTION_KEYS))}")
     return {
         "rule_codes": sorted(RULES), "ran_free": sorted(c for c, r in RULES.items() if r.mode in ("free", "any")),
         "regex": {name: to_js(rx, ascii_words=ascii_words) for name, rx in expressions(phrases).items()},
@@ -107,6 +134,15 @@ def export(*, ascii_words: bool = False) -> dict:
         "figure_free_kept": figures.FIGURE_FREE_KEPT,
         "tens_words": figures._TENS_WORDS, "units_words": figures._UNITS_WORDS, "ones": figures._ONES.split("|"), "duration_units": figures.DURATION_UNITS,
         "window_qualifiers": sorted(figures._WINDOW_QUALIFIERS), "lookback": figures._LOOKBACK,
+        "not_tickers": sorted(figures._NOT_TICKERS), "span_days": figures._SPAN_DAYS, "span_words": figures._SPAN_WORDS,
+        "part_of": figures._PART_OF, "from_reach": figures._FROM_REACH, "plural_count": figures._PLURAL_COUNT,
+        "money_plurals": sorted(figures._MONEY_PLURALS), "figure_digits": figures._FIGURE_DIGITS,
+        "carry_kinds": sorted(analysis._carry_words()), "kickers": sorted(labels._kickers()),
+        "attribution_reach": labels.ATTRIBUTION_REACH, "after_name_reach": Frames.AFTER_NAME_REACH,
+        "opening_marks": analysis._OPENING_MARKS,
+        "not_name_words": sorted(phrases.frames._not_name_words),
+        "caption_chars": captions.CAPTION_CHARS, "name_words": captions.NAME_WORDS, "label_end_chars": captions._LABEL_END_CHARS,
+        "caption_not_names": sorted(captions._not_names()),
         "ascii_words": ascii_words,
     }
 

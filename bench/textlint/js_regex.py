@@ -135,6 +135,9 @@ class _Translator:
 
     def char_class(self, i: int, ci: bool) -> int:
         """Translate the class opening at ``i``; returns the index after it."""
+        if self.src.startswith("[\\W_]", i):  # non-word characters or "_": everything but letters and digits
+            self.out.append("[^A-Za-z0-9]" if self.ascii else "[^\\p{L}\\p{N}]")
+            return i + len("[\\W_]")
         j = i + 1
         neg = self.src[j:j + 1] == "^"
         if neg:

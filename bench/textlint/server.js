@@ -2,7 +2,7 @@
 // each request empties the rule's per-process caches (as the benchmark empties writer's, untimed)
 // and lints every file of a list, timed by this process's CPU (user + system, all threads).
 //
-//   node server.js RULE   then, per line on stdin:  {"files": "LIST_FILE", "detail": true|false}
+//   node server.js RULE   then, per line on stdin:  {"files": "LIST_FILE", "detail": true|false, "skip": [reading, ...]}
 //   answers one JSON line: {"cpu": s, "wall": s, "files": n, "messages": n,
 //                           "found": [[file, line, column, code], ...]}   (with "detail")
 // "found" columns count code points, as Python's do (textlint's count UTF-16 units).
@@ -35,6 +35,7 @@ async function serve(line) {
   const request = JSON.parse(line);
   try {
     const files = fs.readFileSync(request.files, "utf8").split("\n").filter(Boolean);
+    if (rule.skip) rule.skip(request.skip || []); // readings the port skips (an untimed check only)
     if (rule.reset) rule.reset();
     const cpu0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
@@ -48,6 +49,7 @@ async function serve(line) {
       messages: results.reduce((a, r) => a + r.messages.length, 0),
     };
     if (request.detail) {
+      answer.readings = rule.READINGS || [];
       answer.found = results.flatMap((r) => r.messages.map((m) =>
         [r.filePath, m.line, codePointColumn(r.filePath, m.line, m.column), m.message.slice(0, 4), m.message]));
     }

@@ -194,8 +194,18 @@ class _Reader:
             name = frames.label_name(text) if frames is not None else None
             self._labels[block] = name is None or labels.label_credits(
                 name, source_rx=self.source_rx, texts=self.texts, block=block, phrases=self.phrases,
-                heading=self.headings[block])
+                lone=self.headings[block] or not self._dialogue())
         return self._labels[block]
+
+    def _dialogue(self) -> bool:
+        """Do several paragraphs open with a "Name:" label (a transcript's turns)? Once per article."""
+        if "dialogue" not in self._labels:
+            frames = self.phrases.frames
+            turns = sum(1 for text, ok, head in zip(self.texts, self.labels_ok, self.headings)
+                        if ok and not head and ":" in text[:_LABEL_REACH] and frames is not None
+                        and frames.label_at(text[:_LABEL_REACH]) is not None)
+            self._labels["dialogue"] = turns >= labels.DIALOGUE_TURNS
+        return self._labels["dialogue"]
 
     def note_starts(self, block: int) -> list[int]:
         """Where note words start in a block (one search per block, not per sentence)."""

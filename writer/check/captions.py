@@ -42,8 +42,9 @@ _LABEL_END = r"(?:[:|]|[-–—](?=\s))"
 _LABEL_END_CHARS = ":|-–—"  # (a line holding none of them has no label end: a cheap test first)
 # An embedded post's signature line: a dash, the author's name (may be absent), the account in parentheses or
 # alone, then at most the post's date ("— Dana Reyes (@dreyes) March 3, 2026", "— @tapewatcher").
-_SIGNATURE = re.compile(r"^[\W_]{0,3}[—–-]{1,2}\s*(?P<name>[^()\n]{0,60}?)\s*\(?\s*(?P<handle>@\w{1,30})\s*\)?"
-                        r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))?"
+# (The dash may be written as its HTML entity, as a page's embed code has it: "&mdash; Dana Reyes (@dreyes)".)
+_SIGNATURE = re.compile(r"^[\W_]{0,3}(?:[—–-]{1,2}|&[mn]dash;|&#821[12];)\s*(?P<name>[^()\n]{0,60}?)\s*\(?\s*(?P<handle>@\w{1,30})\s*\)?"
+                        r"(?:\s+on\s+(?:X|Twitter|Telegram|Threads|Bluesky)\b)?(?:\s+(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))?"
                         r"[\s.)\]]*$")
 # Prose ends its last sentence with one of these; a chart's title line does not.
 _PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
@@ -75,7 +76,7 @@ def caption_words() -> CaptionWords:
     title = r"(?P<title>[^\w\n]*\w.*?)"
     flags = re.IGNORECASE
     return CaptionWords(
-        bare=re.compile(rf"^\W*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$", flags),
+        bare=re.compile(rf"^\W*(?P<label>{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$", flags),
         titled=re.compile(rf"^{title}\s*(?:{sep})\s*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$", flags),
         named=re.compile(rf"^{title}\s+(?:{sep})\s*{name}[\s.)\]]*$", flags),
         picture=re.compile(rf"^\W*(?:{'|'.join(section['pictures'])})\s*{_LABEL_END}", flags),
@@ -117,7 +118,10 @@ def credit_form(text: str, source_rx) -> tuple[str, str] | None:
     if m:
         if words.picture.match(last):
             return "picture", m.group("name").strip()
-        return ("titled" if several else "bare"), m.group("name").strip()
+        name = m.group("name").strip()
+        if " ".join(m.group("label").lower().split()) in _title_labels() and _title_like(name, source_rx):
+            return None  # "Chart: Bitcoin liquidations by hour": a chart's title, no one credited
+        return ("titled" if several else "bare"), name
     m = words.titled.match(last) if labelled and words.credited.search(last) else None
     if m and not _PROSE_END.search(m.group("title")):
         return "titled", m.group("name").strip()
@@ -138,6 +142,24 @@ def _a_name(name: str, source_rx) -> bool:
     tokens = name.split()
     return (0 < len(tokens) <= NAME_WORDS and tokens[0][:1].isupper() and tokens[0] not in _not_names()
             and all(t[:1].isupper() or t[:1].isdigit() or t in ("on", "via", "and", "&", "of") for t in tokens))
+
+
+def _title_like(name: str, source_rx) -> bool:
+    """Does what follows "Chart:" read as the chart's title, not its source: it opens with a small letter or a word
+    the genre capitalises for other reasons ("Bitcoin liquidations by hour", "Longs by venue"), unless it opens with a
+    registered name? ("CoinGlass data", "TradingView", an address: a source.)"""
+    first = name.split()[0] if name.split() else ""
+    if not first or name.lower().startswith("http"):
+        return False
+    if source_rx is not None and any(m.start() == 0 for m in source_rx.finditer(name)):
+        return False
+    return not first[:1].isupper() or first.strip(".,:;") in _not_names()
+
+
+@lru_cache(maxsize=1)
+def _title_labels() -> frozenset[str]:
+    """Labels after which a chart's title may stand instead of its source ("Chart: Longs by venue")."""
+    return frozenset(w.lower() for w in phrase_section("captions")["title_labels"])
 
 
 @lru_cache(maxsize=1)
@@ -220,12 +242,13 @@ def post_run(blocks, index: int, by_block: dict) -> list[int]:
     the post above it: every block of the quote it closes, or, outside a quote, the one paragraph right before."""
     out = [index]
     section = blocks[index].section
+    quoted = blocks[index].in_quote
     at = index - 1
     while at >= 0 and blocks[at].kind == "paragraph" and blocks[at].section == section and by_block.get(at):
-        if post_signature(blocks[at].text) is not None:
-            break  # another post's signature: the post above is its own
+        if post_signature(blocks[at].text) is not None or (quoted and not blocks[at].in_quote):
+            break  # another post's signature (the post above is its own), or the prose before the quote
         out.append(at)
-        if not (blocks[index].in_quote and blocks[at].in_quote):
+        if not quoted:
             break
         at -= 1
     return out

@@ -36,6 +36,7 @@ _VAGUE = {
     "several": (2, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 3), "tens of": (10, 99),
     "dozens of": (24, 99), "hundreds of": (100, 999), "several hundred": (200, 900), "a few hundred": (200, 500),
     "several tens of": (30, 90), "a": (1, 1), "one": (1, 1), "a single": (1, 1),
+    "a couple hundred": (200, 300), "a couple of hundred": (200, 300),
 }
 
 # Thousands grouped by commas, or by dots when there are two groups or more ("$150.000.000", as outlets
@@ -82,7 +83,7 @@ _FIGURE_SOURCE = (
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD)|\s+(?P<s_noun>{COUNTED})\b)?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d:%]|[.,]\d|\s*(?:{MAGW}|percent)))
-    | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?{DOLLARS}|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
+    | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|a\s+couple(?:\s+of)?\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?{DOLLARS}|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
     | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:{DOLLARS}|USD))|\s+(?P<w_cur>{CUR_WORDS})\b|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
     | (?P<bps>(?P<bp_num>{NUM})\s?(?:bps|bp|basis\s+points?)\b)
     | (?P<btc>₿\s?(?P<bt_num>{NUM})(?P<bt_mag>\s?(?:{MAGW})\b|(?i:[kmb])\b)?)
@@ -120,7 +121,7 @@ def __getattr__(name: str):
 # A time of day ("08:30") or a bare hyphenated compound is never a ratio.
 _TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
 # "hundred" alone is only a figure in "hundred billion" / "a hundred million".
-_HUNDRED_RE = Deferred(globals(), r"(?<![\w$])(?<!several )(?<!few )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
+_HUNDRED_RE = Deferred(globals(), r"(?<![\w$])(?<!several )(?<!few )(?<!couple )(?<!couple of )(?P<h>(?:a\s+|one\s+)?hundred[-\s]+(?P<h_mag>thousand|million|billion|trillion))(?:[-\s]level)?\b", re.IGNORECASE)
 
 
 # A magnitude counted in words: "two hundred thousand traders", "three million dollars", "forty-five
@@ -178,12 +179,49 @@ _PART_OF = {"half": 0.5, "a quarter of": 0.25, "one quarter of": 0.25, "three qu
             "a third of": 1 / 3, "one third of": 1 / 3, "two thirds of": 2 / 3, "two-thirds of": 2 / 3}
 _HALF_RE = re.compile(r"(?<![\w$])(?P<part>half|(?:a|one)\s+quarter\s+of|three[-\s]quarters\s+of|(?:a|one)\s+third\s+of|two[-\s]thirds\s+of)"
                       r"\s+a\s+(?P<mag>million|billion|trillion)(?P<dollars>\s+(?:of\s+)?dollars|\s+USD)?\b", re.IGNORECASE)
+# A share in words: "more than half of the liquidations", "two-thirds of all longs", "less than a tenth,
+# so ...". A figure as much as "94%" is: someone worked it out, and the reader is owed whose count it
+# rests on ("by our calculation from CoinGlass's figures"). Its unit is "part" (percent of a whole the
+# words name), which no fact holds: fact mode asks only for its attribution (rules/p001). Read only
+# where the words are a quantity: after a bound or hedge word ("more than a third", "nearly half"),
+# or before "of" and a noun that is not a stretch of time ("a quarter of an hour", "the first half of
+# 2024", "the other half of the story" are not shares; "half a billion" is _HALF_RE's).
+_SHARE_PARTS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0, "one quarter": 25.0,
+                "a fifth": 20.0, "one fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0, "two thirds": 200 / 3,
+                "three quarters": 75.0}
+_SHARE_PRECISION = 2.5  # points either side: "a third" says 33%, not 33.33%
+_SHARE_RE = Deferred(globals(),
+    r"(?<![\w$-])(?P<part>half|(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[-\s]thirds|three[-\s]quarters)\b"
+    r"(?!\s+(?:of\s+)?an?\s+(?:million|billion|trillion|hour|minute|day|week|month|year)\b)", re.IGNORECASE)
+# a bound or hedge word right before the share: "more than half", "nearly a third"
+_SHARE_HEDGED = Deferred(globals(), r"\b(?:(?:more|less|fewer)\s+than|over|under|nearly|almost|about|around|roughly|"
+                                    r"close\s+to|at\s+least|at\s+most|just\s+(?:over|under))\s+$", re.IGNORECASE)
+# a place in a sequence or a remainder, not a share: "the first half of", "the other half of"
+_SHARE_PLACE = Deferred(globals(), r"\b(?:first|second|third|fourth|final|last|latter|former|other|back|front|top|bottom)\s+$",
+                        re.IGNORECASE)
+# "of" and what follows: a stretch of time ("a quarter of an hour", "half of 2024") is no share
+_SHARE_OF = Deferred(globals(), r"\s+of\s+(?!(?:the\s+|this\s+|that\s+|its\s+|an?\s+)?(?:year|month|week|day|hour|minute|"
+                                r"session|decade|century|quarter|period|window|time|way|story)s?\b|\d{4}\b)", re.IGNORECASE)
+_SHARE_REACH = 16  # characters before a share where its bound or hedge word ("just under ") stands
+
+
+def _share_words(text: str, found: list[Figure], base: int) -> list[Figure]:
+    """``found`` with the shares in words of ``text`` (see the comment on _SHARE_PARTS), each a figure of unit "part"."""
+    for m in _SHARE_RE.finditer(text):
+        if any(f.start - base <= m.start() < f.end - base for f in found):
+            continue  # "half a billion" (_HALF_RE's)
+        before = text[max(0, m.start() - _SHARE_REACH):m.start()]
+        if not _SHARE_HEDGED.search(before) and (_SHARE_PLACE.search(before) or not _SHARE_OF.match(text, m.end())):
+            continue
+        v = _SHARE_PARTS[" ".join(m.group("part").lower().replace("-", " ").split())]
+        found.append(Figure(base + m.start(), base + m.end(), m.group(0), "part", v, v, True, _SHARE_PRECISION))
+    return found
+
+
 # A high or low against a span ("a 5-year high", "a three-month low"): a comparison a desk takes from
 # someone, with its span in days (a year as 365, a month as 30). "The 50-day moving average" and "the
 # 10-year bond" name an indicator and an instrument, not a comparison: only before high/low and the like.
-# ("its weakest quarter in six years" stays prose: annotators do not count it.) A share in words ("half
-# of the liquidations") is not read: drafts print "more than half of the liquidations" as their own
-# comparison, unattributed (templates/sections/data.md.j2), and would fail their own check.
+# ("its weakest quarter in six years" stays prose: annotators do not count it.)
 _SPAN_DAYS = {"year": 365, "month": 30, "week": 7, "day": 1}
 _SPAN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                "eleven": 11, "twelve": 12}
@@ -225,7 +263,7 @@ _INDEX_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Figure:
     """One figure as the text writes it, normalised. (Frozen: figures are shared by the check's memos.)"""
 
@@ -241,15 +279,6 @@ class Figure:
     qualifier_text: str | None = None
     qualifier_start: int | None = None
     asset: str | None = None  # for coin amounts ("5,000 BTC")
-
-    def __init__(self, start: int, end: int, text: str, unit: str | None, lo: float, hi: float, point: bool, precision: float,
-                 qualifier: str | None = None, qualifier_text: str | None = None, qualifier_start: int | None = None,
-                 asset: str | None = None):
-        # The fields written into the instance's dict in one call: a frozen dataclass's own __init__ calls
-        # object.__setattr__ once a field, 6.7 against 2.7 us a figure (every figure of every article is
-        # made once or twice). tests/test_check_fast_paths.py holds it to the generated __init__.
-        self.__dict__.update(start=start, end=end, text=text, unit=unit, lo=lo, hi=hi, point=point, precision=precision,
-                             qualifier=qualifier, qualifier_text=qualifier_text, qualifier_start=qualifier_start, asset=asset)
 
     def moved(self, by: int) -> Figure:
         """The same figure with its offsets moved (a plain constructor call: ``dataclasses.replace``
@@ -889,6 +918,8 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         found = [f for f in found if not (m.start() <= f.start - base < m.end())]  # "a billion" inside it
         found.append(Figure(base + m.start(), base + m.end(), m.group(0), "USD" if m.group("dollars") else None,
                             mag * part, mag * part, True, mag * 0.05))
+    if "half" in lower or "third" in lower or "quarter" in lower or "fifth" in lower or "tenth" in lower:
+        found = _share_words(text, found, base)
     for m in (_MULTIPLE_RE.finditer(text) if "x" in lower or "×" in text else ()):
         if any(f.start - base < m.end() and m.start() < f.end - base for f in found):
             continue

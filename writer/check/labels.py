@@ -10,8 +10,9 @@ Such a label says who speaks or what the paragraph is, not where its figures com
 read as a source only when the article gives a reason to: the name is a registered source (the
 registry the check runs with), it is shaped like a data brand (a capital inside the word,
 "CoinGlass", "CryptoQuant"; a digit, "K33"; an X handle, "@lookonchain"), or the article names it
-as a source somewhere else ("according to Lookonchain", "Lookonchain data show"); in a heading, a one-word name
-that is not one of the desk's kickers ("Kaiko: ...", not "Analysis: ...").
+as a source somewhere else ("according to Lookonchain", "Lookonchain data show"); in a heading or a lone news-flash
+paragraph (not a transcript's turns), a one-word name that is not a kicker or a speaker's role ("Kaiko: ...", not
+"Analysis: ..." or "Host: ...").
 """
 
 from __future__ import annotations
@@ -60,15 +61,19 @@ def named_as_source(name: str, texts, skip: int, phrases) -> bool:
     return False
 
 
-def label_credits(name: str, *, source_rx, texts, block: int, phrases, heading: bool = False) -> bool:
-    """May the label ``name`` opening block ``block`` be read as the source of that block's figures? In a heading,
-    also a one-word name that is no kicker ("Kaiko: ..." but not "Analysis: ..."): a headline's kicker is a
-    word of the desk's sections (phrases.yaml ``kickers``), a speaker's turn is never a heading."""
+def label_credits(name: str, *, source_rx, texts, block: int, phrases, lone: bool = False) -> bool:
+    """May the label ``name`` opening block ``block`` be read as the source of that block's figures? ``lone``: the
+    label opens a heading, or the only labelled paragraph of an article (no dialogue: a transcript's turns open
+    paragraph after paragraph); then a one-word name that is no kicker or role ("Kaiko: ..." but not "Analysis:
+    ...", "Host: ...": phrases.yaml ``kickers``) credits its line too."""
     if brand_shaped(name) or registered(name, source_rx):
         return True
-    if heading and " " not in name.strip() and name.strip().lower() not in _kickers():
+    if lone and " " not in name.strip() and name.strip().lower() not in _kickers():
         return True
     return named_as_source(name, texts, block, phrases)
+
+
+DIALOGUE_TURNS = 2  # paragraphs opening with a "Name:" label that make an article a dialogue (a transcript)
 
 
 @lru_cache(maxsize=1)
@@ -76,4 +81,4 @@ def _kickers() -> frozenset[str]:
     return frozenset(w.lower() for w in phrase_section("kickers"))
 
 
-__all__ = ["brand_shaped", "label_credits", "named_as_source", "registered"]
+__all__ = ["DIALOGUE_TURNS", "brand_shaped", "label_credits", "named_as_source", "registered"]

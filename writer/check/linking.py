@@ -38,7 +38,7 @@ _UNIT_OK = {
 }
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Support:
     id: str  # fact id, or "context:<id>" / "quote:<id>" / "caveat:<id>"
     unit: str
@@ -52,15 +52,6 @@ class Support:
     speaker: str | None = None  # a quote's speaker: two speakers may say the same words
     words: str | None = None  # the words of a quote, context item, caveat or note: a sentence repeating them is theirs, not a fact's
     average: bool = False  # the report's own average of a fact's figures: linked only where the words say "average"
-
-    def __init__(self, id: str, unit: str, lo: float, hi: float, status: Status, sources: tuple[str, ...], fact: Fact | None = None,
-                 anchor: bool = False, point: bool = True, speaker: str | None = None, words: str | None = None,
-                 average: bool = False):
-        # The fields in one call, as Figure's (writer/check/figures.py): a frozen dataclass's generated __init__
-        # sets them one by one through object.__setattr__, and a batch makes supports for every event and for
-        # every figure an unavailable fact is scored against. tests/test_check_fast_paths.py holds it to that __init__.
-        self.__dict__.update(id=id, unit=unit, lo=lo, hi=hi, status=status, sources=sources, fact=fact, anchor=anchor,
-                             point=point, speaker=speaker, words=words, average=average)
 
     @property
     def disputed(self) -> bool:
@@ -306,7 +297,7 @@ def edit_window(fig: Figure) -> tuple[float, float] | None:
     return val / EDIT_FACTOR * (1 - _WINDOW_SLACK), val * EDIT_FACTOR * (1 + _WINDOW_SLACK)
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Cues:
     sides: frozenset[str]
     assets: frozenset[str]  # named in the figure's clause
@@ -323,17 +314,6 @@ class Cues:
     bound: str | None = None  # the figure's own floor or ceiling ("over", "as much as"): "at_least" / "at_most"
     paragraph_windows: bool = False  # the windows are named only elsewhere in the paragraph, not in the sentence
     publishers: frozenset[str] = frozenset()  # named once in the sentence, as its source ("according to HTX's own figures")
-
-    def __init__(self, sides: frozenset[str], assets: frozenset[str], sentence_assets: frozenset[str], windows: frozenset[str],
-                 venues: frozenset[str], metrics: frozenset[str], total: bool, directions: frozenset[str] = frozenset(),
-                 near_exchanges: frozenset[str] = frozenset(), local_windows: frozenset[str] = frozenset(),
-                 garbled: frozenset[str] = frozenset(), change: bool = False, bound: str | None = None,
-                 paragraph_windows: bool = False, publishers: frozenset[str] = frozenset()):
-        # One call, as Support's: made once for every figure linked (tests/test_check_fast_paths.py).
-        self.__dict__.update(sides=sides, assets=assets, sentence_assets=sentence_assets, windows=windows, venues=venues,
-                             metrics=metrics, total=total, directions=directions, near_exchanges=near_exchanges,
-                             local_windows=local_windows, garbled=garbled, change=change, bound=bound,
-                             paragraph_windows=paragraph_windows, publishers=publishers)
 
 
 def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:

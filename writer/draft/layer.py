@@ -24,7 +24,7 @@ from writer.draft.potential import is_potential
 from writer.draft.style import Style, choose
 from writer.draft.view import SUBJECT_NAMES_FIGURE, ContextRef, FigureRef, QuoteRef, TemplateMisuse
 from writer.factbase.records import Event, Fact
-from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, CompoundHedge, TIME_UNIT_WORDS, WINDOW_RE, Status
+from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, CompoundHedge, TIME_UNIT_WORDS, WINDOW_RE, Status, weakest
 
 TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
@@ -421,10 +421,11 @@ class Render:
             who += ([Piece("lit", " in ")] if who else [Piece("lit", "positions in ")]) + [Piece("text", fact.asset)]
         if fact.venue:
             who += ([Piece("lit", " on ")] if who else []) + [Piece("text", self.event.source_name(fact.venue))]
-        if not who:
-            who = [Piece("lit", words.get("one_part", "one part of the market"))]
         pieces = self.phrase(self.style.leads, caveat_kind(fact), fact.sources, fact=None, slot="statement") if lead else []
-        pieces += [Piece("lit", (" " if lead else "") + words.get("losses_fell_on", "the heaviest losses fell on") + " ")] + who
+        if who:
+            pieces += [Piece("lit", (" " if lead else "") + words.get("losses_fell_on", "the heaviest losses fell on") + " ")] + who
+        else:  # no part named (view keeps such a statement only with the source's words): what a dominance says
+            pieces += [Piece("lit", (" " if lead else "") + words.get("losses_concentrated", "the losses were concentrated, not spread evenly"))]
         if fact.reading:
             own = words.get("their_words" if len(fact.sources) > 1 else "its_words", "their words" if len(fact.sources) > 1 else "its words")
             pieces += [Piece("lit", f" ({own}: \u201c"), Piece("text", fact.reading.strip().rstrip(".")), Piece("lit", "\u201d)")]
@@ -496,6 +497,32 @@ class Render:
         keys = (attribution_key(self.fact_of(first)),) if isinstance(first, FigureRef) else ()
         pieces = self.phrase(self.style.leads, kind, sources, fact=first._fact if isinstance(first, FigureRef) else None, slot="lead")
         return self._token(Span("lead", pieces, keys, status=kind, sources=tuple(sources)))
+
+    def ours(self, *refs, aside: bool = False, named: bool = False) -> str:
+        """A lead-in for a comparison the desk works out from the figures given and prints in words ("more
+        than a third of the market-wide total"): the check reads such a share as a figure, so it carries
+        whose calculation it is and from whose figures, worded as a derived figure of the weakest status
+        of its inputs ("by our calculation from CoinGlass's single-source figures,"). ``aside``: the
+        parenthetical form, after the share ("(by our calculation from CoinGlass's figures)"). ``named``: every
+        input is printed, attributed, in the same sentence or the one before it, so the phrase says only
+        whose calculation it is (style ``derived_named``): naming the sources again would repeat them, and
+        two inputs of different sources named in one clause would read as one figure's sources."""
+        facts = [self.fact_of(r) for r in refs if r is not None]
+        if not facts:
+            raise TemplateMisuse("ours() needs the figures the comparison is worked out from")
+        table = self.style.caveats if aside else self.style.leads
+        if named:
+            options = table["derived_named"]
+            n = self.counters.get(("ours", aside), 0)
+            self.counters[("ours", aside)] = n + 1
+            text = options[choose(self.event.id, f"ours:{aside}:{n}", len(options))]
+            return self._token(Span("lead", [Piece("lit", text, "caveat")], (), status="derived"))
+        status = weakest(f.status for f in facts)
+        kind = "derived_estimate" if status is Status.ESTIMATE else f"derived_{status.value}"
+        sources = tuple(dict.fromkeys(s for f in facts for s in f.sources))
+        lean = next((f for f in facts if f.status is status), facts[0])
+        pieces = self.phrase(table, kind, sources, fact=lean, slot="caveat" if aside else "lead")
+        return self._token(Span("lead", pieces, (), status=kind, sources=sources))
 
     def phrase(self, table: dict, kind: str, sources, *, fact: Fact | None, slot: str) -> list[Piece]:
         """A caveat or lead phrasing with its placeholders filled; fact-file text stays marked for escaping."""
@@ -838,7 +865,7 @@ class Render:
         return choose(self.event.id, f"pick:{slot}", int(n))
 
     def functions(self) -> dict:
-        names = ("fig", "crossed", "change", "statement", "reading", "revised", "level", "lead", "gap", "what", "agree", "window", "asset", "asset_name", "asset_names", "venue", "contract", "subject",
+        names = ("fig", "crossed", "change", "statement", "reading", "revised", "level", "lead", "ours", "gap", "what", "agree", "window", "asset", "asset_name", "asset_names", "venue", "contract", "subject",
                  "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick", "same")
         return {n: getattr(self, n) for n in names}
 

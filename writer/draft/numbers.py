@@ -125,21 +125,42 @@ def time_amount(value: float, unit: str, *, floor: bool = False, ceil: bool = Fa
     return Formatted(f"{f.text} {one if f.text == '1' else many}", f.approx)
 
 
+def range_ends(lo: float, hi: float, figs: int = SIG_FIGS) -> tuple[Decimal, Decimal]:
+    """A range's two ends, each rounded to ``figs`` significant figures, except that an end is never
+    carried outward further than half the low end's last digit: a high end one digit longer is rounded ten
+    times as coarsely, and [9,749, 10,251] would print "9,750 and 10,300", 49 beyond anything the source
+    gave. Such an end is rounded at the low end's place instead ("9,750 and 10,250"). Rounded inward
+    ([909,504, 1,182,355] as "0.91 million and 1.18 million") it claims nothing the source did not."""
+    r_lo, r_hi = round_sig(lo, figs), round_sig(hi, figs)
+    if not (0 < lo < hi):
+        return r_lo, r_hi
+    d_lo, d_hi = Decimal(repr(float(lo))), Decimal(repr(float(hi)))
+    quantum = Decimal(1).scaleb(d_lo.adjusted() - figs + 1)  # the low end's last digit
+    if r_hi - d_hi > quantum / 2:
+        r_hi = d_hi.quantize(quantum, rounding=ROUND_HALF_EVEN).normalize()
+    if d_lo - r_lo > quantum / 2:
+        r_lo = d_lo.quantize(quantum, rounding=ROUND_HALF_EVEN).normalize()
+    return r_lo, r_hi
+
+
 def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = True) -> tuple[Formatted, Formatted]:
-    """Both ends of a range in one magnitude when it crosses a million ("$0.91 million and
-    $1.18 million", not "$910,000 and $1.18 million"): a reader compares like with like, and
+    """Both ends of a range rounded by ``range_ends``, in one magnitude when it crosses a million ("$0.91
+    million and $1.18 million", not "$910,000 and $1.18 million"): a reader compares like with like, and
     "between 675,000 and 1.13 million" would read as 675,000 million. ``symbol=False`` for counts."""
-    if not symbol:
-        low, high = amount(lo, figs=figs), amount(hi, figs=figs)
-    else:
-        low, high = money(lo, figs=figs), money(hi, figs=figs)
+    r_lo, r_hi = range_ends(lo, hi, figs)
+    sign = _symbol("USD") if symbol else ""
+
+    def shown(value: float, rounded: Decimal) -> Formatted:
+        body = _compact(rounded) if abs(rounded) >= COMPACT_FROM else _plain(rounded)
+        return Formatted(sign + body, _changed(value, rounded))
+
+    low, high = shown(lo, r_lo), shown(hi, r_hi)
     if not (0 < lo < COMPACT_FROM <= hi):
         return low, high
     word = high.text.rsplit(" ", 1)[-1]  # babel's magnitude word for the high end ("million")
-    scaled = (round_sig(lo, figs) / _magnitude(round_sig(hi, figs))).normalize()
+    scaled = (r_lo / _magnitude(r_hi)).normalize()
     if scaled < Decimal("0.1"):  # "$0.005 billion" helps nobody: keep each end in its own magnitude
         return low, full_high(lo, hi, figs=figs, symbol=symbol) or high
-    sign = _symbol("USD") if symbol else ""
     return Formatted(f"{sign}{_plain(scaled)} {word}", low.approx), high
 
 

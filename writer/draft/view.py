@@ -286,6 +286,8 @@ class Signals:
     has_unverified: bool = False
     heavier_zone: str = ""  # "above" / "below": where the estimates put more potential liquidations
     zone_exceeds_lead: bool = False  # the largest estimated cluster is bigger than the realised headline figure
+    shorts_negligible: bool = False  # longs made up at least _NEARLY_ALL % of the main window's liquidations
+    wide_range: bool = False  # one asset's levels crossed up and down lie at least small_price_move (%) apart
     small_move: bool = False  # the lead asset's price change is within the style's small_price_move (%): leverage, not the move, did the damage
     big_move: bool = False  # at least twice that
     rich: bool = False  # enough figures to carry the longer explanatory paragraphs (see RICH_FIGURES)
@@ -345,6 +347,8 @@ class View:
     liq_changes: list[FigureRef] = field(default_factory=list)  # how liquidations rose or fell against an earlier period
     supports: list[FigureRef] = field(default_factory=list)  # support or resistance levels held or lost
     revised: list[FigureRef] = field(default_factory=list)  # printed figures their source revised, with what changed and when
+    minor_heavy: bool = False  # the smaller coins' liquidations add up to at least _MINOR_WEIGHT of the largest asset's (same unit)
+    lone_mover: FigureRef | None = None  # an asset that moved at least twice small_price_move (%) while bitcoin, over the same window, moved within it
     move: FigureRef | None = None  # the price change set against the main total: a percentage over the total's own window
     lead: FigureRef | None = None  # the headline figure (see SALIENCE)
     lead_kind: str = ""  # "total", "side", "asset", "venue", "single", "loss" or "" (nothing headline-safe)
@@ -481,8 +485,11 @@ def build_view(event: Event, thresholds: dict) -> View:
     market = take(lambda f: f.metric in _MARKET_METRICS)
     # A duration or a rate says what it measures through its subject ("the wait for a new high lasted 847 days").
     market += take(lambda f: f.metric in SUBJECT_METRICS)
+    # A statement of which part of the market bore the losses says something only when it names that part
+    # (a side, an asset, a venue) or gives the source's own words; one with neither is left out.
     statements = [FigureRef(f) for f in sorted(facts, key=lambda f: f.id)
-                  if f.metric == "dominance" and f.status not in (*UNVERIFIED, Status.UNAVAILABLE)]
+                  if f.metric == "dominance" and f.status not in (*UNVERIFIED, Status.UNAVAILABLE)
+                  and (f.side or f.asset or f.venue or (f.reading or "").strip())]
     # Whatever is left (other windows' side splits, liquidations without a group) still belongs in the article.
     rest = [FigureRef(f) for f in live_by_size if f.id not in placed and f.metric in (*_COUNTED, "position_concentration")]
     placed.update(r.id for r in rest)
@@ -495,7 +502,8 @@ def build_view(event: Event, thresholds: dict) -> View:
         g.lean = _lean(g, dominant)
     for g in other_windows:
         g.shorter = bool(g.minutes) and bool(main.minutes) and g.minutes < main.minutes
-        if g.shorter and g.total is not None and main.total is not None and g.total.unit == main.total.unit:
+        if g.shorter and g.total is not None and main.total is not None and g.total.unit == main.total.unit \
+                and _same_sources(g.total._fact, main.total._fact):
             part = _lower_upper(g.total._fact)[0] / _lower_upper(main.total._fact)[1] if _lower_upper(main.total._fact)[1] else 0.0
             g.part_of_main = next((w for limit, w in _SHARE_WORDS if part > limit), "") if part <= 1 else ""
         longer = bool(g.minutes) and bool(main.minutes) and g.minutes > main.minutes
@@ -532,7 +540,7 @@ def build_view(event: Event, thresholds: dict) -> View:
         levels_down=levels_down,
         levels=levels,
         changes=changes,
-        market=market,
+        market=_source_runs(market),
         history=history,
         gaps=[FigureRef(f) for f in _unrepeated(gaps, lambda f: (_words_of(f), f.reason))],
         context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and not _is_reason(c, facts)],
@@ -561,6 +569,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     view.revised = sorted((r for r in printed if r.revised), key=lambda r: r.id)
     view.signals = _signals(event, view, thresholds, main_fact)
     view.asset_groups = _asset_groups(assets, thresholds)
+    view.minor_heavy = _minor_heavy(view.asset_groups)
     view.top_venue_share = _venue_share(view)
     _fold_venue_shares(view)
     total = view.main.total._fact if view.main.total is not None else None
@@ -860,7 +869,7 @@ _SMALL_PART = 0.1  # a figure under this part of the total is "less than a tenth
 
 def _part_of(f: Fact, total: Fact) -> str:
     """One figure's part of a total of the same window and unit, in words; "" when it cannot be said."""
-    if f.window != total.window or f.unit != total.unit or not f.bounds or not total.bounds or f.lower_bound:
+    if f.window != total.window or f.unit != total.unit or not f.bounds or not total.bounds or f.lower_bound or not _same_sources(f, total):
         return ""
     lo, hi = _lower_upper(f)
     t_lo, t_hi = _lower_upper(total)
@@ -871,12 +880,69 @@ def _part_of(f: Fact, total: Fact) -> str:
     return next((w for limit, w in _SHARE_WORDS if lo / t_hi > limit), "")
 
 
+# The smaller coins' losses, added up, against the largest asset's: from this part on they "reached well beyond the
+# biggest coins"; below it they are a footnote to the core of the market.
+_MINOR_WEIGHT = 0.5
+
+
+def _group_amount(g: AssetGroup) -> float | None:
+    if g.total is not None:
+        return _mag(g.total._fact)
+    sides = [x for x in (g.long, g.short) if x is not None]
+    return sum(_mag(x._fact) for x in sides) if sides else None
+
+
+def _minor_heavy(groups: list[AssetGroup]) -> bool:
+    """Do the smaller coins' liquidations add up to a real part of the largest asset's (see _MINOR_WEIGHT)?"""
+    if not groups or not groups[0].first.major_asset:
+        return True  # the largest is itself a smaller coin: the losses did reach beyond the biggest
+    top = _group_amount(groups[0])
+    unit = groups[0].first._fact.unit
+    minor = [_group_amount(g) for g in groups if not g.first.major_asset and g.first._fact.unit == unit]
+    return bool(top) and sum(m for m in minor if m) >= _MINOR_WEIGHT * top
+
+
+def _lone_mover(view: View, small: float) -> FigureRef | None:
+    """The asset whose price moved on its own: at least twice ``small`` percent while bitcoin, over the same
+    window, moved no more than ``small`` (an altcoin's squeeze or washout, not the market's)."""
+    moves = [c for c in view.changes if c._fact.unit == "percent" and c._fact.bounds and c._fact.asset and not c.intraday]
+    for btc in (c for c in moves if c._fact.asset == "BTC" and abs(_mag(c._fact)) <= small):
+        others = [c for c in moves if c._fact.asset != "BTC" and c._fact.window == btc._fact.window
+                  and min(abs(v) for v in c._fact.bounds) >= 2 * small]
+        if others:
+            return max(others, key=lambda c: abs(_mag(c._fact)))
+    return None
+
+
+def _source_runs(refs: list[FigureRef]) -> list[FigureRef]:
+    """Market readings in the order a desk tells them: by metric, but each source's readings together (the
+    sources in the order their first reading comes), so one attribution opens each source's run instead of
+    the same source being named again after another's reading interrupted it."""
+    by_metric = sorted(refs, key=lambda r: r.metric)
+    first: dict[tuple, int] = {}
+    for i, r in enumerate(by_metric):
+        first.setdefault(_run_key(r._fact), i)
+    return sorted(by_metric, key=lambda r: first[_run_key(r._fact)])
+
+
+def _run_key(f: Fact) -> tuple:
+    """What one attribution can cover: the figure's status (computed or not) and its sources (layer.attribution_key)."""
+    return f.is_derived, f.status.value, tuple(f.sources)
+
+
+def _same_sources(a: Fact, b: Fact) -> bool:
+    """Can one figure be set against another in words? Only when both come from the same sources: a share
+    worked out across two providers' counts would mix what each one counts (a derived figure never does)."""
+    return set(a.sources) == set(b.sources)
+
+
 def _part_words(view: View, candidates: list[Fact]) -> str:
     """The largest candidate's part of the main total in words ("more than a third"), or "" below a quarter."""
     total = view.main.total._fact if view.main.total is not None else None
     if total is None or total.bounds is None:
         return ""
-    candidates = [f for f in candidates if f.window == total.window and f.unit == total.unit and f.bounds and not f.lower_bound]
+    candidates = [f for f in candidates if f.window == total.window and f.unit == total.unit and f.bounds and not f.lower_bound
+                  and _same_sources(f, total)]
     if not candidates:
         return ""
     top = max(candidates, key=_mag)
@@ -886,12 +952,19 @@ def _part_words(view: View, candidates: list[Fact]) -> str:
 
 def _lean(g: WindowGroup, dominant: float) -> str:
     """The side whose share of this window's liquidations reaches the style's dominant share, from its own figures."""
-    if g.long is None or g.short is None:
+    lo = _mag(g.long._fact) if g.long is not None else None
+    sh = _mag(g.short._fact) if g.short is not None else None
+    tot = _mag(g.total._fact) if g.total is not None and not g.total._fact.lower_bound else None
+    if tot is not None and any(x is not None and not _same_sources(x._fact, g.total._fact) for x in (g.long, g.short)):
+        tot = None  # a side and a total from different sources are not one count
+    if lo is not None and sh is not None and lo + sh > 0:
+        share = 100 * lo / (lo + sh)
+    elif tot and lo is not None and lo <= tot:  # one side and the total it is part of (one group: one source)
+        share = 100 * lo / tot
+    elif tot and sh is not None and sh <= tot:
+        share = 100 - 100 * sh / tot
+    else:
         return ""
-    lo, sh = _mag(g.long._fact), _mag(g.short._fact)
-    if lo + sh <= 0:
-        return ""
-    share = 100 * lo / (lo + sh)
     return "long" if share >= dominant else "short" if 100 - share >= dominant else ""
 
 
@@ -968,6 +1041,7 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     s.split_known = long_share is not None
     if long_share is not None:
         s.one_sided_long = long_share >= one_sided
+        s.shorts_negligible = long_share >= _NEARLY_ALL
         s.long_dominant = long_share >= dominant
     if short_share is not None:
         s.one_sided_short = short_share >= one_sided
@@ -983,9 +1057,13 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
         _spread(f) >= spread for f in event.facts.values() if f.metric in ("liquidations", "liquidated_accounts") and f.status is not Status.ESTIMATE
     )
     s.minefield = bool(view.zones_above) and bool(view.zones_below)
+    small = float(th.get("small_price_move", 5))
+    s.wide_range = any(u.asset == d.asset and u.bounds and d.bounds and d.bounds[1] > 0
+                       and 100 * (u.bounds[0] - d.bounds[1]) / d.bounds[1] >= small
+                       for u in (r._fact for r in view.levels_up) for d in (r._fact for r in view.levels_down))
     s.single_source_main = bool(main_facts) and all(f.status is Status.SINGLE_SOURCE for f in main_facts)
     realised = [f for f in event.facts.values() if f.metric == "liquidations" and f.status not in (*UNVERIFIED, Status.ESTIMATE, Status.UNAVAILABLE)]
-    sided = {f.side for f in realised if f.side}
+    sided = {f.side for f in realised if f.side and not f.venue and not f.contract}  # one venue's sides are not the market's
     s.only_short_reported = sided == {"short"}
     s.only_long_reported = sided == {"long"}
     said = {f.side for f in event.facts.values() if f.metric == "dominance" and f.side and not (f.asset or f.venue) and f.status not in (*UNVERIFIED, Status.UNAVAILABLE)}
@@ -1004,6 +1082,7 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
         s.big_move = min(moves) >= 2 * small
     s.move_read = view.move is not None and view.main.total is not None and (s.washout or s.squeeze or s.one_sided_short) \
         and (s.small_move or s.big_move)
+    view.lone_mover = _lone_mover(view, float(th.get("small_price_move", 5)))
     up = {r._fact.asset for r in view.levels_up if r._fact.asset}
     down = {r._fact.asset for r in view.levels_down if r._fact.asset}
     s.broad_break = (len(up) > 1 and s.squeeze) or (len(down) > 1 and s.washout)
@@ -1014,6 +1093,10 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     s.has_gaps = bool(view.gaps)
     s.has_unverified = bool(view.unverified) or bool(view.unverified_context)
     return s
+
+
+# A side's share (%) from which the other side barely registers ("shorts barely register in the count").
+_NEARLY_ALL = 95.0
 
 
 def _infer_shape(view: View) -> str:

@@ -1,9 +1,11 @@
-// writer/check/frames.py (Frames.first), phrases.py (classes_in, has_caveat, framed) and analysis.py
-// (sentences, figure uses, notes, a paragraph's run opening, figures that refer back), step for step.
+// writer/check/frames.py (Frames.first), phrases.py (classes_in, has_caveat, framed), analysis.py
+// (sentences, figure uses, notes, a paragraph's run opening, figures that refer back, credits of lists and
+// tables, back-pointing notes, carry stopping at market context) and captions.py (credit lines and chart
+// captions), step for step.
 // Source names are not ported: writer's fact-free check runs without a source registry here, so a
 // sentence names no registered source and scope_sources is always empty.
 "use strict";
-const { G, RX, search, matchAt, finditer, has, Memo } = require("./grammar");
+const { G, RX, search, matchAt, finditer, has, Memo, on } = require("./grammar");
 const { findFigures } = require("./figures");
 
 const CAVEAT = new Set(G.caveat_classes);
@@ -11,6 +13,12 @@ const RUN_OPENING = new Set(G.run_opening);
 const STRONG = new Set(G.strong_verbs);
 const UNVERIFIED = ["rumor", "pending", "estimate"];
 const intersects = (set, names) => { for (const n of names) if (set.has(n)) return true; return false; };
+const OPENING_MARKS = new Set(G.opening_marks);
+const NOT_NAME_WORDS = new Set(G.not_name_words);
+const CAPTION_NOT_NAMES = new Set(G.caption_not_names);
+const KICKERS = new Set(G.kickers);
+const BRAND_FULL = new RegExp(`^(?:${RX.brand.g.source})$`, RX.brand.g.flags.replace("g", ""));
+const TICKER_FULL = new RegExp(`^(?:${RX["frame.ticker"].g.source})$`, RX["frame.ticker"].g.flags.replace("g", ""));
 
 // Per-process caches writer keeps (emptied by reset() before every timed round, as the benchmark
 // empties writer's): the frames' memo (lru_cache of FIRST_KEPT), the marker-class finder's cache,
@@ -52,11 +60,83 @@ function byNoun(text) {
   return null;
 }
 
+// _in_parens: a source named alone in parentheses closing a clause ("... over the day (CoinGlass)."), not a ticker.
+function inParens(text) {
+  for (const m of finditer("frame.paren_name", text, true)) {
+    if (TICKER_FULL.test(m[1]) || search("frame.name_before", text, 0, m.index) || !matchAt("frame.source", text, m.indices[1][0])) continue;
+    return m.index;
+  }
+  return null;
+}
+
+// _not_name_at: does a not-a-name word start at ``at``?
+function notNameAt(text, at) {
+  const w = matchAt("word", text, at);
+  if (w !== null && NOT_NAME_WORDS.has(w[0])) return true;
+  return matchAt("frame.not_name_others", text, at) !== null;
+}
+
+// names_data: a name and its data, no verb ("CoinGlass data for the past day:"), the name guarded (_leftmost).
+function namesData(text) {
+  let m = search("frame.name_data_any", text);
+  while (m !== null && notNameAt(text, m.index)) m = search("frame.name_data_any", text, m.index + 1);
+  return m !== null;
+}
+
+// keyword_ends: where the keywords of frames that put the source after them end ("per ", "tracked by ", "said ").
+function keywordEnds(text) {
+  const out = [];
+  for (const k of ["frame.prep", "frame.agent", "frame.speech", "frame.comes"]) for (const m of finditer(k, text)) out.push(m.index + m[0].length);
+  return out;
+}
+
+// source_before: the words after a name make it a source (its data, a tally, a reporting verb).
+function sourceBefore(text, at) {
+  return matchAt("frame.after_name", text.slice(0, at + G.after_name_reach), at) !== null || matchAt("frame.strong_after", text, at) !== null;
+}
+
+// --- labels.py: which "Name:" openings credit a source (no registry here: a registered name is never one) --------
+
+function labelName(text) { // Frames.label_name
+  const m = matchAt("frame.label_any", text, 0, true);
+  return m === null || notNameAt(text, m.indices[1][0]) ? null : m[1];
+}
+
+const stripChars = (s, chars) => { let a = 0, b = s.length; while (a < b && chars.includes(s[a])) a++; while (b > a && chars.includes(s[b - 1])) b--; return s.slice(a, b); };
+const brandShaped = (name) => name.split(/\s+/u).filter(Boolean).some((w) => BRAND_FULL.test(stripChars(w, ".,'’")));
+const escapeRx = (s) => s.replace(/[\\^$.*+?()[\]{}|\/]/g, "\\$&");
+
+function namedAsSource(name, blocks, skip) {
+  const rx = new RegExp(`(?<![\\p{L}\\p{N}_@])${escapeRx(name)}(?![\\p{L}\\p{N}_])`, "giu");
+  for (const b of blocks) {
+    if (b.index === skip) continue;
+    const found = Array.from(b.text.matchAll(rx));
+    if (!found.length) continue;
+    const ends = Array.from(finditer("marker.attribution", b.text), (m) => m.index + m[0].length).concat(keywordEnds(b.text));
+    for (const m of found) {
+      if (ends.some((e) => m.index - e >= 0 && m.index - e <= G.attribution_reach)) return true;
+      if (sourceBefore(b.text, m.index + m[0].length)) return true;
+    }
+  }
+  return false;
+}
+
+// _Reader.label_credits: does the "Name:" label opening a block's first sentence name a source? (once per block)
+function labelCredits(block, text) {
+  if (block._labelCredits === undefined) {
+    const name = labelName(text);
+    block._labelCredits = name === null || !on("label_credits") || brandShaped(name)
+      || (block.kind === "heading" && !name.trim().includes(" ") && !KICKERS.has(name.trim().toLowerCase()))
+      || namedAsSource(name, block.all, block.index);
+  }
+  return block._labelCredits;
+}
+
 function firstFrame(text) {
   let at = memo.first.get(text);
   if (at !== undefined) return at;
   const found = [byVerb(text), after("frame.agent", text), after("frame.speech", text, "frame.name"), after("frame.prep", text),
-    byNoun(text), after("frame.comes", text, "frame.name")].filter((x) => x !== null);
+    byNoun(text), after("frame.comes", text, "frame.name"), on("in_parens") ? inParens(text) : null].filter((x) => x !== null);
   const label = search("frame.source_label", text);
   if (label) found.push(label.index);
   at = found.length ? Math.min(...found) : null;
@@ -131,9 +211,10 @@ function segment(text) {
 // --- analysis.py -----------------------------------------------------------------------------------
 
 class Sentence {
-  constructor(block, start, end, text, labelOk) {
-    Object.assign(this, { block, start, end, text, labelOk, figures: [], index: -1, pos: -1, _classes: null, _note: undefined });
+  constructor(block, start, end, text, labelBase) {
+    Object.assign(this, { block, start, end, text, labelBase, figures: [], index: -1, pos: -1, _classes: null, _note: undefined });
   }
+  get labelOk() { return this.labelBase && labelCredits(this.block, this.text); }
   get classes() {
     if (this._classes === null) this._classes = classesIn(this.text, this.labelOk);
     return this._classes;
@@ -147,10 +228,141 @@ class Sentence {
     if (this._note === undefined) {
       const starts = this.block.noteStarts();
       if (!starts.some((p) => this.start <= p && p < this.end) || !this.hasCaveat()) this._note = null;
-      else this._note = this.classes.has("note_forward") && !this.classes.has("note_backward") ? "forward" : "backward";
+      else {
+        const c = this.classes;
+        if (c.has("note_forward") && !c.has("note_backward")) this._note = "forward";
+        else if (c.has("note_run") && !c.has("note_backward") && !c.has("note_label")) {
+          this._note = on("note_run") && (!on("note_opens") || this.opensWithRunNote()) ? "run" : null;
+        }
+        else this._note = "backward";
+      }
     }
     return this._note;
   }
+  // _opens_with(note_run): a back-pointing note is the sentence's subject ("The data are from X."), not a clause in it.
+  opensWithRunNote() {
+    for (const m of finditer("note_run", this.text)) {
+      let opens = true;
+      for (const ch of this.text.slice(0, m.index)) if (!OPENING_MARKS.has(ch)) { opens = false; break; }
+      if (opens) return true;
+    }
+    return false;
+  }
+  // phrases.yaml carry: does the sentence hold words of liquidation data, of market context? (once each)
+  words(kind) {
+    const key = `_${kind}`;
+    if (this[key] === undefined) this[key] = has(`carry.${kind}`, this.text.toLowerCase());
+    return this[key];
+  }
+  get contextOnly() { return !this.words("liquidations") && this.words("context"); }
+  get liquidationsOnly() { return this.words("liquidations") && !this.words("context"); }
+  get hearsay() { return on("hearsay") && this.words("hearsay") && !this.hasCaveat(); } // "reportedly", "is said to"
+}
+
+// --- captions.py: credit lines and chart captions -------------------------------------------------
+
+const isUpper = (c) => c !== "" && c === c.toUpperCase() && c !== c.toLowerCase();
+const isProse = (text) => has("prose_end", text);
+const introducesChart = (text) => text.trimEnd().endsWith(":") || has("caption.intro", text);
+const pointsAtChart = (text) => has("caption.pointer", text);
+
+// _a_name without a registry: a few capitalised words that are not an asset or a common word.
+function aName(name) {
+  const tokens = name.split(/\s+/u).filter(Boolean);
+  return tokens.length > 0 && tokens.length <= G.name_words && isUpper(tokens[0][0]) && !CAPTION_NOT_NAMES.has(tokens[0])
+    && tokens.every((t) => isUpper(t[0]) || /^\p{Nd}/u.test(t) || ["on", "via", "and", "&", "of"].includes(t));
+}
+
+// credit_form: ["bare" | "titled" | "picture", name] when a block is a credit line or a caption, else null.
+// post_signature: the author when a block ends with an embedded post's signature line ("— Name (@handle) date").
+function postSignature(text) {
+  const lines = text.trimEnd().split("\n");
+  const last = lines[lines.length - 1].trim();
+  if (last.length > G.caption_chars || !last.includes("@")) return null;
+  const m = matchAt("signature", last, 0);
+  return m === null ? null : [m.groups.name.trim(), m.groups.handle].filter(Boolean).join(" ");
+}
+
+// post_run: a signature credits its own block and the post above it (the quote it closes, or the paragraph before).
+function postRun(blocks, index) {
+  const out = [index];
+  const section = blocks[index].section;
+  for (let at = index - 1; at >= 0 && blocks[at].kind === "paragraph" && blocks[at].section === section && blocks[at].sentences.length; at--) {
+    if (postSignature(blocks[at].text) !== null) break;
+    out.push(at);
+    if (!(blocks[index].inQuote && blocks[at].inQuote)) break;
+  }
+  return out;
+}
+
+function creditForm(text) {
+  const author = on("posts") && text.includes("@") ? postSignature(text) : null;
+  if (author !== null) return ["post", author];
+  if (text.length > G.caption_chars || !text.trim()) return null;
+  const lines = text.trimEnd().split("\n");
+  const last = lines[lines.length - 1].trim();
+  const several = text.trim().includes("\n");
+  const labelled = [...G.label_end_chars].some((c) => last.includes(c));
+  let m = labelled ? matchAt("caption.bare", last, 0) : null;
+  if (m) {
+    if (matchAt("caption.picture", last, 0)) return ["picture", m.groups.name.trim()];
+    return [several ? "titled" : "bare", m.groups.name.trim()];
+  }
+  m = labelled && has("caption.credited", last) ? matchAt("caption.titled", last, 0) : null;
+  if (m && !isProse(m.groups.title)) return ["titled", m.groups.name.trim()];
+  m = has("caption.separated", last) ? matchAt("caption.named", last, 0) : null;
+  if (m && !isProse(m.groups.title) && aName(m.groups.name.trim())) return ["titled", m.groups.name.trim()];
+  return null;
+}
+
+// list_run: the block, or every item of the list it belongs to.
+function listRun(blocks, index) {
+  if (!blocks[index].inList) return [index];
+  let lo = index, hi = index;
+  const section = blocks[index].section;
+  while (lo > 0 && blocks[lo - 1].inList && blocks[lo - 1].section === section) lo--;
+  while (hi + 1 < blocks.length && blocks[hi + 1].inList && blocks[hi + 1].section === section) hi++;
+  const out = [];
+  for (let i = lo; i <= hi; i++) out.push(i);
+  return out;
+}
+
+// place_credits: block index -> the credit line covering it.
+function placeCredits(blocks) {
+  const out = new Map();
+  const credit = (indices, line) => { for (const r of indices) if (!out.has(r)) out.set(r, line); };
+  const prose = (index, section) => {
+    const b = blocks[index];
+    return b.kind === "paragraph" && b.section === section && b.sentences.length > 0 && (b.inList || isProse(b.text)) && creditForm(b.text) === null;
+  };
+  blocks.forEach((b, i) => {
+    const own = b.sentences;
+    if (b.kind !== "paragraph" || !own.length || (b.text.length > G.caption_chars && !b.text.includes("@"))) return;
+    const form = creditForm(b.text);
+    if (form === null) return;
+    const [kind] = form;
+    const line = own[own.length - 1];
+    if (kind === "post") { // an embedded post's signature credits the post above it
+      credit(postRun(blocks, i), line);
+      return;
+    }
+    if (b.inList) { // a list's last item that only credits credits the list
+      if (kind === "bare" && (i + 1 === blocks.length || !blocks[i + 1].inList || blocks[i + 1].section !== b.section)) credit(listRun(blocks, i), line);
+      return;
+    }
+    credit([i], line);
+    if (kind === "picture") return; // a photo's credit credits the photo
+    const before = i > 0 && prose(i - 1, b.section) ? i - 1 : null;
+    const after = i + 1 < blocks.length && prose(i + 1, b.section) ? i + 1 : null;
+    if (kind === "bare" && before !== null) credit(listRun(blocks, before), line);
+    const bs = before !== null ? blocks[before].sentences : null;
+    const introduced = bs !== null && introducesChart(bs[bs.length - 1].text);
+    if (after === null) return;
+    const below = listRun(blocks, after);
+    if (pointsAtChart(blocks[after].sentences[0].text)
+        || (introduced && !below.some((r) => blocks[r].sentences.some((s) => s.hasCaveat())))) credit(below, line);
+  });
+  return out;
 }
 
 function noteStarts() {
@@ -176,6 +388,7 @@ class Analysis {
     this.notes = new Map();
     for (const b of blocks) {
       b.noteStarts = noteStarts;
+      b.all = blocks;
       const labelOk = !b.inList;
       const [bounds, figs] = segment(b.text);
       const sents = bounds.map(([s, e]) => new Sentence(b, s, e, b.text.slice(s, e), labelOk && s < G.label_reach && !b.text.slice(0, s).trim()));
@@ -202,16 +415,78 @@ class Analysis {
     }
   }
 
+  notesCovering(s) {
+    if (s._covering === undefined) {
+      const own = s.index;
+      const out = this.sectionNotes(s.block.section).filter((n) => n !== s &&
+        ((n.note === "backward" && n.index > own) || (n.note === "forward" && n.index < own) || (n.note === "run" && n.index > own && this.inRun(n, s))));
+      const credit = on("closing_credit") ? this.closingCredit(s.block) : null;
+      if (credit !== null && credit !== s && !out.includes(credit) && credit.pos > s.pos) out.push(credit);
+      const lead = on("list_credit") ? this.listCredit(s.block.index) : null;
+      if (lead !== null && !out.includes(lead)) out.push(lead);
+      const caption = this.captionCredit(s.block.index);
+      if (caption !== null && caption !== s && !out.includes(caption)) out.push(caption);
+      s._covering = out;
+    }
+    return s._covering;
+  }
+
+  // _in_run: a back-pointing note covers its own paragraph's earlier sentences, or, opening its paragraph, the one before.
+  inRun(note, s) {
+    if (s.block === note.block) return true;
+    const before = note.block.index - 1;
+    return note.pos === 0 && before >= 0 && this.blocks[before].section === note.block.section && listRun(this.blocks, before).includes(s.block.index);
+  }
+
+  // _closing_credit: a paragraph's last sentence when it only credits a source ("... in all. Source: CoinGlass").
+  closingCredit(b) {
+    if (b._closing === undefined) {
+      const ss = b.sentences;
+      const last = ss.length > 1 ? ss[ss.length - 1] : null;
+      b._closing = last !== null && !last.figures.length && has("frame.source_label", last.text) && matchAt("credit", last.text, 0) ? last : null;
+    }
+    return b._closing;
+  }
+
+  // _list_credit: the sentence ending in a colon that introduces a list or table, or a credit line right after a table.
+  listCredit(bi) {
+    const block = this.blocks[bi];
+    if (block._listCredit !== undefined) return block._listCredit;
+    block._listCredit = null;
+    const table = block.kind === "table_cell";
+    if (!(block.inList || table)) return null;
+    const blocks = this.blocks;
+    const member = (b) => b.section === block.section && (table ? b.kind === "table_cell" : b.inList);
+    let first = bi;
+    while (first > 0 && member(blocks[first - 1])) first--;
+    const before = first > 0 && blocks[first - 1].section === block.section ? blocks[first - 1].sentences : [];
+    const lead = before[before.length - 1];
+    if (before.length && !blocks[first - 1].inList && lead.text.trimEnd().endsWith(":") && (lead.hasCaveat() || namesData(lead.text))) {
+      block._listCredit = lead;
+      return lead;
+    }
+    if (table) {
+      let last = bi;
+      while (last + 1 < blocks.length && member(blocks[last + 1])) last++;
+      const after = last + 1 < blocks.length && blocks[last + 1].section === block.section ? blocks[last + 1].sentences : [];
+      if (after.length === 1 && !after[0].figures.length && has("frame.source_label", after[0].text) && matchAt("credit", after[0].text, 0)) {
+        block._listCredit = after[0];
+      }
+    }
+    return block._listCredit;
+  }
+
+  captionCredit(bi) {
+    if (this.captions === undefined) this.captions = on("captions") ? placeCredits(this.blocks) : new Map();
+    return this.captions.get(bi) || null;
+  }
+
   sectionNotes(section) {
     if (!this.notes.has(section)) this.notes.set(section, (this.sections.get(section) || []).filter((s) => s.note !== null));
     return this.notes.get(section);
   }
 
-  coveringNotes(u) {
-    const own = u.sentence.index;
-    return this.sectionNotes(u.block.section).filter((s) => s !== u.sentence &&
-      ((s.note === "backward" && s.index > own) || (s.note === "forward" && s.index < own)));
-  }
+  coveringNotes(u) { return this.notesCovering(u.sentence); }
 
   scopeClasses(u) {
     const classes = new Set(u.sentence.classes);
@@ -235,8 +510,18 @@ class Analysis {
 
   caveatInScope(u) { // carry=True
     const first = this.firstCaveat(u.block);
-    if (first !== null && first < u.sentence.end) return true;
-    return this.coveringNotes(u).some((s) => intersects(s.classes, CAVEAT));
+    const s = u.sentence;
+    if (first !== null && first < s.end
+        && (first >= s.start || (!s.hearsay && (!on("context_carry") || !s.contextOnly || this.contextCarried(u))))) return true;
+    return this.coveringNotes(u).some((n) => intersects(n.classes, CAVEAT)) || (on("list_credit") && this.listCredit(u.block.index) !== null)
+      || this.captionCredit(u.block.index) !== null;
+  }
+
+  // _context_carried: market context is carried by its own caveat, or an earlier opening not about liquidations alone.
+  contextCarried(u) {
+    if (u.sentence.hasCaveat()) return true;
+    return u.block.sentences.slice(0, u.sentence.pos).some((s) => (s.figures.length || speaksOfData(s.text)) && s.hasCaveat()
+      && (intersects(s.classes, RUN_OPENING) || differs(s.text)) && !s.liquidationsOnly);
   }
 
   refersBack(u) {

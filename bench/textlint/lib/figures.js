@@ -1,13 +1,13 @@
 // writer/check/figures.py: find_figures, step for step, with writer's exported expressions.
 "use strict";
-const { G, RX, search, matchAt, finditer, has } = require("./grammar");
+const { G, RX, search, matchAt, finditer, has, on } = require("./grammar");
 
 const KINDS = ["between", "mrange", "prange", "money", "suffixed", "percent", "ratio", "vague", "worded", "bps", "btc", "usd", "rate",
   "curword", "counted", "coins", "grouped"];
 // Every named group of writer's figure expression this port reads or knows to ignore: a group added to
 // figures.py is a form this port does not handle yet, so the rule refuses to load rather than miscount.
 const KNOWN_GROUPS = new Set([...KINDS, "b_lo", "b_hi", "b_cur", "b_coins", "b_dur", "bp_num", "bt_num", "bt_mag", "u_num", "mr_neg", "mr_lo", "mr_lo_mag", "mr_hi_neg", "mr_hi", "mr_hi_mag", "pr_lo", "pr_hi",
-  "m_num", "m_mag", "m_plus", "s_num", "s_mag", "p_neg", "p_num", "r_a", "r_b", "r_a2", "v_word", "v_mag", "v_dollars", "v_cur", "w_num", "w_mag",
+  "m_num", "m_mag", "m_plus", "s_num", "s_mag", "s_noun", "p_neg", "p_num", "r_a", "r_b", "r_a2", "v_word", "v_mag", "v_dollars", "v_cur", "w_num", "w_mag",
   "w_dollars", "w_cur", "w_noun", "ra_num", "ra_per", "cw_num", "cw_cur", "c_num", "c_noun", "co_num", "co_unit", "g_num"]);
 const unknown = G.figure_groups.filter((g) => !KNOWN_GROUPS.has(g));
 if (unknown.length) throw new Error(`writer's figure expression has groups this port does not know: ${unknown.join(", ")} (port figures.py's _make)`);
@@ -16,6 +16,9 @@ const COINS_FULL = new RegExp(`^(?:${G.coins})$`);
 const TRAILING_IN_OF = /\s+(?:in|of)$/; // re.sub(r"\s+(?:in|of)$", "", text)
 const NUM_FULL = new RegExp(`^(?:${RX.num_only.g.source})$`, RX.num_only.g.flags.replace("g", "")); // _NUM_ONLY.fullmatch
 const WINDOW_QUALIFIERS = new Set(G.window_qualifiers);
+const NOT_TICKERS = new Set(G.not_tickers);
+const YEAR_FULL = new RegExp(`^(?:${RX.year.g.source})$`, RX.year.g.flags.replace("g", "")); // _YEAR_RE.fullmatch
+const overlapsFound = (found, s, e) => found.some((f) => f.start < e && s < f.end); // _taken
 
 function mag(word) {
   if (!word) return 1;
@@ -64,6 +67,7 @@ function make(m) {
     }
     case "mrange": {
       if (before(5).endsWith("from ")) return null;
+      if (text.includes(" to ") && !g.mr_neg && search("move_by", before(G.from_reach))) return null; // "fell by $225 billion to $3.08 trillion"
       const hiMag = g.mr_hi_mag;
       let lo = amount(g.mr_lo, g.mr_lo_mag || hiMag), hi = amount(g.mr_hi, hiMag);
       if (g.mr_neg) lo = -lo; // a range across zero: "-$1.2 million to $3.5 million"
@@ -83,7 +87,7 @@ function make(m) {
     }
     case "suffixed": {
       const v = amount(g.s_num, g.s_mag);
-      return fig(start, end, text, "USD", v, v, true);
+      return fig(start, end, text, g.s_noun !== undefined ? "count" : "USD", v, v, true); // "120K traders": a count
     }
     case "percent": {
       let v = amount(g.p_num);
@@ -92,6 +96,7 @@ function make(m) {
     }
     case "ratio": {
       if (matchAt("time", text)) return null;
+      if (g.r_a2 && !text.includes("-to-") && search("move_from", before(G.from_reach))) return null; // "from 46 to 1": a move
       const a = amount(g.r_a || g.r_a2);
       const b = parseFloat(g.r_b || "1");
       return b === 0 ? null : fig(start, end, text, "ratio", a / b, a / b, true);
@@ -139,6 +144,7 @@ function make(m) {
         if (!g.c_num.includes(",") && !g.c_num.includes(".") && v >= 1900 && v <= 2100) return null;
         return fig(start, end, text, "count", v, v, true);
       }
+      if (YEAR_FULL.test(g.co_num) && search("year_before", m.input, Math.max(0, start - 12), start)) return null; // "In 2024 BTC halved"
       const v = amount(g.co_num);
       return fig(start, end, text, "coins", v, v, true);
     }
@@ -213,9 +219,10 @@ function findFigures(text, sentences = null, figureFree = null) {
       found.push(fig(ns, ne, m.groups.num, "index", v, v, true));
     }
   }
-  if (lower.includes("half")) {
+  if (lower.includes("half") || (on("parts") && (lower.includes("quarter") || lower.includes("third")))) { // "half a billion", "a quarter of a billion"
     for (const m of finditer("half", text)) {
-      const v = G.mag_words[m.groups.mag.toLowerCase()] / 2;
+      if (!on("parts") && m.groups.part.toLowerCase() !== "half") continue;
+      const v = G.mag_words[m.groups.mag.toLowerCase()] * G.part_of[m.groups.part.toLowerCase().split(/\s+/).join(" ")];
       const end = m.index + m[0].length;
       found = found.filter((f) => !(m.index <= f.start && f.start < end));
       found.push(fig(m.index, end, m[0], m.groups.dollars ? "USD" : null, v, v, true));
@@ -230,7 +237,15 @@ function findFigures(text, sentences = null, figureFree = null) {
       found.push(fig(m.index, end, m[0], "ratio", v, v, true));
     }
   }
-  if (has("digit_re", text)) found = readInContext(text, found);
+  if ((lower.includes("x") || text.includes("×")) && on("position_leverage")) found = positionLeverage(text, found);
+  if (on("extremes")) found = extremes(text, lower, found);
+  if (on("count_words") && (lower.includes("dozen") || lower.includes("scores") || lower.includes("s of") || lower.includes("s in ")
+      || lower.includes("s worth") || lower.includes("-dollar") || lower.includes("figure"))) found = countWords(text, lower, found);
+  if (has("digit_re", text)) {
+    if (on("tickers")) found = readTickers(text, found);
+    found = readInContext(text, found);
+  }
+  if (on("records") && lower.includes("record")) found = records(text, lower, found); // after every number is read
   found.sort((a, b) => a.start - b.start);
   for (const f of found) {
     const from = Math.max(0, f.start - 30);
@@ -241,6 +256,102 @@ function findFigures(text, sentences = null, figureFree = null) {
     }
   }
   return joinRanges(text, found);
+}
+
+// _position_leverage: one position's leverage ("a 40x long", "a whale ... using 5x leverage"), not a venue's terms.
+function positionLeverage(text, found) {
+  for (const m of finditer("position_leverage", text)) {
+    const end = m.index + m[0].length;
+    if (overlapsFound(found, m.index, end)) continue;
+    const before = text.slice(Math.max(0, m.index - 160), m.index);
+    let from = 0;
+    for (const e of finditer("clause_start", before)) from = e.index + e[0].length;
+    const holder = before.slice(from);
+    const one = search(m.groups.noun !== undefined ? "determiner_before" : "one_position_before", holder);
+    if (one === null || search("venue_terms_before", holder)) continue;
+    const v = amount(m.groups.num);
+    found.push(fig(m.index, end, m[0], "ratio", v, v, true));
+  }
+  return found;
+}
+
+// _extremes: "a 5-year high", its span in days.
+function extremes(text, lower, found) {
+  if (lower.length !== text.length) return found;
+  for (const m of finditer("extreme", lower)) {
+    const n = search("span_number", lower, Math.max(0, m.index - 8), m.index);
+    const end = m.index + m.groups.span.length;
+    if (n === null || overlapsFound(found, n.index, end)) continue;
+    const num = n.groups.num;
+    const days = (/^\d/.test(num) ? parseFloat(num) : G.span_words[num]) * G.span_days[m.groups.span];
+    found.push(fig(n.index, end, text.slice(n.index, end), "days", days, days, true));
+  }
+  return found;
+}
+
+// _count_words: "hundreds of traders", "over a dozen funds", "millions of dollars", "a nine-figure loss".
+function countWords(text, lower, found) {
+  if (lower.length !== text.length) return found;
+  for (const m of finditer("count_words", lower)) {
+    const end = m.index + m[0].length;
+    if (overlapsFound(found, m.index, end)) continue;
+    if (m.groups.dozen !== undefined) {
+      found.push(fig(m.index, end, text.slice(m.index, end), "count", 12, 12, true));
+      continue;
+    }
+    const word = m.groups.plural;
+    const [lo, hi] = G.plural_count[word];
+    const unit = m.groups.dollars !== undefined ? "USD" : m.groups.noun !== undefined ? "count" : null;
+    if (unit === null && !G.money_plurals.includes(word)) continue; // "hundreds in losses"
+    found.push(fig(m.index, end, text.slice(m.index, end), unit, lo, hi, false, "vague"));
+  }
+  for (const m of finditer("size_class", lower)) {
+    const end = m.index + m[0].length;
+    if (overlapsFound(found, m.index, end)) continue;
+    let lo, hi;
+    if (m.groups.digits !== undefined) {
+      const n = G.figure_digits[m.groups.digits];
+      [lo, hi] = [10 ** (n - 1), 10 ** n - 1];
+    } else {
+      const mag = G.mag_words[m.groups.mag];
+      [lo, hi] = m.groups.multi !== undefined ? [2 * mag, 999 * mag] : [mag, 9.99 * mag];
+    }
+    found.push(fig(m.index, end, text.slice(m.index, end), "USD", lo, hi, false, "vague"));
+  }
+  return found;
+}
+
+// _records: "liquidations hit a record", unless denied or beside the number it describes.
+function records(text, lower, found) {
+  if (lower.length !== text.length) return found;
+  for (const m of finditer("record", lower)) {
+    const end = m.index + m[0].length;
+    if (overlapsFound(found, m.index, end) || search("record_denied", lower, Math.max(0, m.index - 40), m.index)) continue;
+    let from = 0;
+    for (const e of finditer("sentence_end", lower.slice(0, m.index))) from = e.index + e[0].length;
+    const after = search("sentence_end", lower, end);
+    if (overlapsFound(found, from, after !== null ? after.index : lower.length)) continue;
+    found.push(fig(m.index, end, text.slice(m.index, end), "record", 0, 0, true, "vague"));
+  }
+  return found;
+}
+
+// _read_tickers: "1,200 HYPE", "2.5 million LIT tokens", "198.5 billion KRW".
+function readTickers(text, found) {
+  if (!has("capital", text)) return found;
+  let out = found.slice();
+  for (const m of finditer("ticker_amount", text)) {
+    const { ticker, num, mag: magWord } = m.groups;
+    if (NOT_TICKERS.has(ticker) || (!magWord && YEAR_FULL.test(num) && search("year_before", text, Math.max(0, m.index - 12), m.index))) continue;
+    const end = m.index + m[0].length;
+    if (!search("lower_re", text, Math.max(0, m.index - 40), Math.min(text.length, end + 40))) continue; // a headline in capitals
+    const same = out.filter((f) => f.start < end && m.index < f.end);
+    if (same.some((f) => f.start !== m.index || f.end > end || (f.unit !== null && !(f.unit === "USD" && !f.text.includes("$"))))) continue;
+    const v = amount(num, magWord);
+    const f = fig(m.index, end, m[0], G.currency_words[ticker.toLowerCase()] || "coins", v, v, true);
+    out = out.filter((x) => !same.includes(x)).concat([f]);
+  }
+  return out;
 }
 
 // _worded_number: "twenty-five million dollars".
@@ -325,6 +436,7 @@ function bareAmount(text, at, num) {
   const lead = search("amount_lead", before);
   if (lead === null) return null;
   const v = amount(num);
+  if (lead.groups.avg !== undefined) return fig(at, end, num, null, v, v, true); // "an average of 0.4"
   const own = lead.groups.own;
   if (own) {
     const o = own.toLowerCase();
@@ -338,7 +450,7 @@ function bareAmount(text, at, num) {
   const said = [...finditer("amount_subject", subject)];
   if (!said.length) return null;
   const last = said[said.length - 1].groups;
-  return fig(at, end, num, last.count !== undefined ? "count" : last.index !== undefined ? "index" : "ratio", v, v, true);
+  return fig(at, end, num, last.count !== undefined ? "count" : last.any !== undefined ? null : last.index !== undefined ? "index" : "ratio", v, v, true);
 }
 
 // _join_ranges / _range_ends: two figures that are one range's ends.
@@ -366,6 +478,7 @@ function rangeEnds(text, a, b) {
   const before = text.slice(Math.max(0, aStart - 40), aStart);
   if (between.trim().toLowerCase().startsWith("and")) return search("between_before", before) !== null;
   if (search("from_before", before)) return search("range_open", before) !== null;
+  if (between.trim().toLowerCase().startsWith("to") && a.lo >= 0 && search("move_by", before)) return false; // a change and the level reached
   return true;
 }
 

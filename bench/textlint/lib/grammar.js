@@ -66,4 +66,11 @@ class Memo {
   clear() { this.map.clear(); }
 }
 
-module.exports = { G, RX, search, matchAt, finditer, has, Memo };
+// Readings the port skips for one request (bench/bench_check.py's check that the generated corpus exercises each
+// reading: skipping one must change findings, or the agreement could not tell when it drifts). Empty when timed.
+const READINGS = ["captions", "closing_credit", "list_credit", "note_run", "note_opens", "context_carry", "in_parens",
+  "position_leverage", "parts", "extremes", "tickers", "count_words", "records", "hearsay", "label_credits", "posts"];
+const OFF = new Set();
+const on = (reading) => OFF.size === 0 || !OFF.has(reading);
+
+module.exports = { G, RX, search, matchAt, finditer, has, Memo, READINGS, OFF, on };

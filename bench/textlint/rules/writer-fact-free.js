@@ -7,12 +7,12 @@
 // checked in Node against Python before use). The logic around them is ported step for step:
 //   ../lib/document.js   writer/check/document.py (prose blocks on textlint's AST, masks, positions)
 //   ../lib/figures.js    writer/check/figures.py (find_figures)
-//   ../lib/analysis.js   writer/check/frames.py, phrases.py, sentences.py, analysis.py, rules/f00[12]
+//   ../lib/analysis.js   writer/check/frames.py, phrases.py, sentences.py, analysis.py, captions.py, rules/f00[12]
 //   ../lib/suppressions.js  writer/check/suppressions.py (S001, S002)
 // Not ported: source names (writer runs without a source registry here) and front matter's `facts:`
 // (that is fact mode: the comparison is of the fact-free check).
 "use strict";
-const { G } = require("../lib/grammar");
+const { G, READINGS, OFF } = require("../lib/grammar");
 const { Reader } = require("../lib/document");
 const { Analysis, f001, f002, reset, memo } = require("../lib/analysis");
 const { Suppressions } = require("../lib/suppressions");
@@ -68,3 +68,11 @@ function rule(context) {
 
 module.exports = rule;
 module.exports.reset = reset; // empties the per-process caches (the benchmark does so before every round, for both sides)
+// Readings to skip in the next lint (none when timed): bench/bench_check.py checks that skipping any one changes findings.
+module.exports.skip = (names) => {
+  const unknown = names.filter((n) => !READINGS.includes(n));
+  if (unknown.length) throw new Error(`no such reading in the port: ${unknown.join(", ")}`);
+  OFF.clear();
+  for (const n of names) OFF.add(n);
+};
+module.exports.READINGS = READINGS;

@@ -38,6 +38,15 @@ already attributed earlier in the same section ("this $427 million", "the same 9
 "the $1.45 billion total"); a bare repeat is attributed again, and the headline neither
 is covered nor covers this way.
 
+What is no attribution: hearsay with no one named ("reportedly", "allegedly", "is said
+to"; an earlier attribution of the paragraph does not carry to it either), a chart nobody
+credits ("the chart shows", "as seen above"), and a "Name:" label that is a summary
+marker or a speaker's turn ("Bottom Line:", "Host:", a transcript's names) rather than a
+source (a registered or brand-shaped name, or one the article credits elsewhere). What
+is: an embedded post's signature under it ("— Name (@handle) date"). Vague amounts and
+counts in words are figures too ("millions of dollars", "hundreds of traders", "over a
+dozen funds", "a nine-figure loss", "a record").
+
 ## Why it matters
 A bare number in market news reads as established fact. Most hand-written errors
 are exactly this: a figure whose source was lost in editing.

@@ -4,9 +4,34 @@ from writer.check.rules.base import Hit, Rule, RuleContext
 
 
 def check(ctx: RuleContext):
+    a = ctx.analysis
     for fu, link in ctx.linked():
-        if link.kind == "unsupported":
+        if link.kind != "unsupported":
+            continue
+        if fu.figure.unit == "part":
+            # A share in words ("more than a third of the total") compares two figures: no fact holds it,
+            # so what is asked is the attribution that says whose calculation or whose figure it is.
+            if not (a.caveat_in_scope(fu, carry=True) or a.scope_sources(fu, carry=True) or a.repeats_attributed(fu)):
+                yield Hit(fu, f"{fu.figure.text!r} is a share in words with no attribution: say whose calculation it is "
+                              "(\"by our calculation from ...\") or whose figure")
+            continue
+        if not _in_fact_words(ctx, fu.figure.text):
             yield Hit(fu, f"no fact in the fact file supports {fu.figure.text!r}")
+
+
+# A fact's own words that describe it (its subject, label, coverage, share, reading): where a figure in words
+# ("a dozen derivatives venues", the coverage a draft prints) is the fact file's own.
+_WORD_FIELDS = ("subject", "label", "coverage", "share_of", "reading")
+
+
+def _in_fact_words(ctx: RuleContext, text: str) -> bool:
+    """Is a figure written without a digit ("a dozen venues", "hundreds of traders") word for word in a fact's own
+    describing words? Linking reads figures with digits there; one in words is the fact file's as it stands."""
+    if ctx.event is None or any(c.isdigit() for c in text):
+        return False
+    low = text.lower()
+    return any(low in words.lower() for fact in ctx.event.facts.values()
+               for words in (getattr(fact, name, None) for name in _WORD_FIELDS) if isinstance(words, str))
 
 
 RULE = Rule(
@@ -20,7 +45,9 @@ RULE = Rule(
 Looks up every figure of the article in the event's fact file, by unit and by value
 within the rounding the text implies ("$1.45 billion" fits 1,451,000,000; "about
 $1.5 billion" fits it too). It flags a figure that fits nothing: no fact, no price
-level a fact is pinned to, no figure inside a context item or a quote.
+level a fact is pinned to, no figure inside a context item or a quote. A share in words
+("more than a third of the total") compares two figures and no fact holds it: it is flagged
+only when nothing in scope says whose calculation or whose figure it is.
 
 ## Why it matters
 Every number a desk publishes must be traceable to a source. A figure that is not in
