@@ -173,6 +173,95 @@ def test_the_plain_call_context_calls_as_jinja_does(monkeypatch):
     assert got == "1:w 2:False 3d 4k 5z 6:_Bundled 7 [0, 1, 2] True <8> 1d"
 
 
+def test_the_reading_rule_kept_per_type_answers_as_the_rule():
+    """Attribute reads answered from the per-(type, name) table refuse and allow as the rule does, each time:
+    two reference classes declaring different names, private names, code objects and str.format."""
+    import jinja2
+
+    from writer.draft import drafter as drafter_module
+    from writer.draft.view import Ref
+
+    class One(Ref):
+        PUBLIC = frozenset({"shown"})
+
+        def __init__(self):
+            self.shown, self.hidden, self._secret = "a", "b", "s"
+
+    class Two(Ref):
+        PUBLIC = frozenset({"hidden"})
+
+        def __init__(self):
+            self.shown, self.hidden = "c", "d"
+
+    env = Drafter(run_check=False).env
+    names = dict(one=One(), two=Two(), text="x{0}", f=lambda: 1, ns={"k": "v"})
+    allowed = ["{{ one.shown }}", "{{ two.hidden }}", "{{ ns.k }}", "{{ text.upper() }}"]
+    refused = ["{{ one.hidden }}", "{{ two.shown }}", "{{ one._secret }}", "{{ text.format(1) }}", "{{ f.__globals__ }}", "{{ ns.__class__ }}"]
+    for _ in range(2):  # the second time from the table
+        assert [env.from_string(s).render(**names) for s in allowed] == ["a", "d", "v", "X{0}"]
+        for source in refused:
+            with pytest.raises(jinja2.exceptions.SecurityError):
+                env.from_string(source).render(**names)
+    for (kind, name), allowed_here in drafter_module._ALLOWED.items():
+        if issubclass(kind, Ref):
+            assert allowed_here == (name in kind.PUBLIC)
+    for path in EVENTS + CORPUS[:3]:  # no reference handed to templates carries a PUBLIC of its own
+        Drafter(run_check=False).draft(load_event(path))
+    import gc
+
+    assert not [o for o in gc.get_objects() if isinstance(o, Ref) and "PUBLIC" in vars(o)]
+
+
+def test_wording_checks_passed_in_a_draft_are_skipped_only_for_the_same_reading(monkeypatch):
+    """A figure whose kind, status, sources, scope and sentence match one already checked is not checked again;
+    any other (here: the same sentence, a source it does not name; a banned word) is, and fails as before."""
+    from dataclasses import replace
+
+    from writer.draft.selfcheck import SelfCheck
+    from writer.errors import DraftError
+
+    calls = []
+    real = SelfCheck.wording
+    monkeypatch.setattr(SelfCheck, "wording", lambda self, *a: (calls.append((self, *a[:4])), real(self, *a))[1])
+    Drafter(run_check=False).draft(load_event(EVENTS[1]))
+    monkeypatch.setattr(SelfCheck, "wording", real)
+    check, event, span, scope, ours = next(c for c in calls if c[2].fact.status.value == "single_source")
+    passed: set = set()
+    check.wording(event, span, scope, ours, passed)
+    assert len(passed) == 1
+    check.wording(event, span, scope, ours, passed)  # the same reading: skipped, nothing new kept
+    assert len(passed) == 1
+    unnamed = next(s for s in event.registry.sources if event.source_name(s) not in scope)
+    other = replace(span, fact=replace(span.fact, sources=(unnamed,)))
+    with pytest.raises(DraftError, match="is not named"):
+        check.wording(event, other, scope, ours, passed)
+    with pytest.raises(DraftError, match="is banned"):
+        check.wording(event, span, scope, ours + " It was confirmed.", passed)
+
+
+def test_drafts_in_a_shared_context_are_template_renders(monkeypatch, tmp_path):
+    """The sections of a draft share one mapping of names: the drafts, and a failing template's message and line
+    (the traceback rewritten as Template.render rewrites it), are those of each section rendered on its own."""
+    from writer.errors import DraftError
+
+    shared = _drafts_of(EVENTS + CORPUS)
+    section = tmp_path / "sections"
+    section.mkdir()
+    (section / "figures.md.j2").write_text("## Heading\n\n{% set x = 1 %}Some text.\n\n{{ fig(ev.main.total) }} {{ ev.main.total._fact }}\n")
+
+    def failure():
+        with pytest.raises(DraftError) as err:
+            Drafter(tmp_path, run_check=False).draft(load_event(EVENTS[1]))
+        return str(err.value), err.value.line
+
+    shared_failure = failure()
+    from writer.draft import drafter as drafter_module
+
+    monkeypatch.setattr(drafter_module.Drafter, "_render_shared", lambda self, tmpl, names: tmpl.render(names))
+    assert _drafts_of(EVENTS + CORPUS) == shared
+    assert failure() == shared_failure and shared_failure[1] == 5
+
+
 # --- sentences: blocks and lines at their offsets, not found again ---------------------------------------
 
 

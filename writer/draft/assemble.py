@@ -120,7 +120,6 @@ def resolve(sections: list[Section], spans: list[Span], render: Render, scope: s
             continue
         if i in run_of:
             for j in s.spans:
-                pieces[j] = list(spans[j].pieces)
                 if spans[j].kind == "fig":
                     run_from[j] = run_of[i]
             continue
@@ -130,9 +129,8 @@ def resolve(sections: list[Section], spans: list[Span], render: Render, scope: s
         covered = {k for s in group for i in s.spans if spans[i].kind == "lead" for k in spans[i].keys}
         given: dict = {}
         for s in group:
-            for i in s.spans:
+            for i in s.spans:  # (each token is in one sentence: its pieces are still the fresh copy made above)
                 span = spans[i]
-                pieces[i] = list(span.pieces)
                 if span.kind != "fig":
                     continue
                 key = span.keys[0]

@@ -101,7 +101,13 @@ class _Bundled(jinja2.Environment):
                 return obj[attribute]
             except (TypeError, LookupError):
                 return self.undefined(obj=obj, name=attribute)
-        if _readable(obj, attribute) and not (attribute in _FORMAT_METHODS and isinstance(obj, str)):
+        key = (type(obj), attribute)
+        allowed = _ALLOWED.get(key)
+        if allowed is None:
+            allowed = _readable(obj, attribute) and not (attribute in _FORMAT_METHODS and isinstance(obj, str))
+            if len(_ALLOWED) < _MAX_ALLOWED:
+                _ALLOWED[key] = allowed
+        if allowed:
             return value
         return _refused(self, obj, attribute)
 
@@ -115,6 +121,13 @@ class _Bundled(jinja2.Environment):
 
 
 _FORMAT_METHODS = frozenset({"format", "format_map"})
+
+# The reading rule's answer per (type, attribute): it depends on the object's type alone (a reference's PUBLIC
+# is its class's, isinstance tests are of the type), and the rule's tests cost about three times a dict look-up
+# on the ~380 attribute reads of a draft. tests/test_warm_paths.py holds the kept answers to the rule. Bounded:
+# the bundled templates read a few hundred names.
+_ALLOWED: dict[tuple[type, str], bool] = {}
+_MAX_ALLOWED = 4096
 
 
 @dataclass
@@ -189,6 +202,8 @@ class Drafter:
             unknown = [s for s in order if s not in self.section_specs]
             if unknown:
                 raise single_problem(self._find(LAYOUTS_FILE), f"layout {shape!r} names unknown section(s): {', '.join(unknown)}", field=shape)
+        # The globals every section template sees: the environment's (get_template is given none of its own).
+        self.globals = dict(self.env.make_globals(None))
         self.page = self.page_env.get_template(PAGE_FILE)
         self.templates_digest = self._digest()
         self.selfcheck = SelfCheck(self.style, self.sources)
@@ -243,12 +258,22 @@ class Drafter:
             return spec.get("reason", "none of " + ", ".join(any_of))
         return None
 
-    def _render(self, name: str, view, render: Render, functions: dict) -> str:
-        """One section's template rendered; ``functions`` are ``render.functions()``, bound once per draft."""
+    def _render_shared(self, tmpl: jinja2.Template, names: dict) -> str:
+        """``tmpl.render(names)`` in a context over ``names`` itself: what every section's template sees (the
+        globals, ``ev`` and ``render.functions()``), made once per draft (Jinja2's ``new_context(shared=True)``;
+        ``Template.render`` copies the ~40 names twice for each section). A render never writes to it (a
+        template's own ``set`` goes to its context's ``vars``). tests/test_warm_paths.py holds it to ``render``."""
+        try:
+            return self.env.concat(tmpl.root_render_func(tmpl.new_context(names, shared=True)))
+        except Exception:
+            self.env.handle_exception()  # as Template.render: the traceback rewritten to the template's lines
+
+    def _render(self, name: str, render: Render, names: dict) -> str:
+        """One section's template rendered (``names``: see _render_shared)."""
         tmpl = self.templates[name]
         render.section = name
         try:
-            return tmpl.render(ev=view, **functions)
+            return self._render_shared(tmpl, names)
         except (TemplateMisuse, jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
             import traceback  # only a failing template needs it
 
@@ -268,7 +293,7 @@ class Drafter:
         layout = self.layouts.get(view.shape) or self.layouts[next(iter(self.layouts))]
         spans: list[Span] = []
         render = Render(event, self.style, spans, {}, self.by_filename)
-        functions = render.functions()
+        names = dict(self.globals, ev=view, **render.functions())  # as Template.render builds it, once per draft
         sections: list[Section] = []
         skipped: list[tuple[str, str]] = []
         for name in layout:
@@ -277,7 +302,7 @@ class Drafter:
             if reason:
                 skipped.append((name, reason))
                 continue
-            text = _tidy(self._render(name, view, render, functions))
+            text = _tidy(self._render(name, render, names))
             body = "\n".join(line for line in text.split("\n") if not line.startswith("#"))
             if not body.strip():
                 if spec.get("required"):
@@ -388,8 +413,7 @@ class Drafter:
             a, b = expanded.map(base + s.start), expanded.map(base + s.end)
             for idx in s.spans:
                 sent_index[idx] = i
-            sent_out.append({"section": s.section, "start": a, "end": b, "text": markdown[a:b],
-                             "figures": [idx for idx in s.spans if spans[idx].kind == "fig"]})
+            sent_out.append({"section": s.section, "start": a, "end": b, "text": markdown[a:b], "figures": s.spans})
         figures = []
         number: dict[int, int] = {}
         starts = _line_starts(markdown)
@@ -422,7 +446,7 @@ class Drafter:
                 "template": span.template,
                 "template_line": span.line,
             })
-        for s in sent_out:
+        for s in sent_out:  # its figures by their number in the claim map (``number`` holds figures only)
             s["figures"] = [number[i] for i in s["figures"] if i in number]
         sec_out = []
         for sec in sections:

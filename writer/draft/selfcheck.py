@@ -87,6 +87,7 @@ class SelfCheck:
         for i, sent in enumerate(sentences):
             key = (sent.section, sent.block) if self.style.scope == "paragraph" else (sent.section, i)
             scopes.setdefault(key, []).append(i)
+        passed: set[tuple] = set()  # the wording checks already passed (one sentence often gives two figures of one source)
         for members in scopes.values():
             scope_text = None  # joined when a figure in the scope needs it (most sentences hold none)
             for i in members:
@@ -99,14 +100,14 @@ class SelfCheck:
                         scope_text = " ".join(texts[k][0] for k in members)
                     opening = resolved.run_from.get(idx)
                     if opening is None:
-                        self.wording(event, span, scope_text, ours)
+                        self.wording(event, span, scope_text, ours, passed)
                         continue
                     # covered by its run's opening: that sentence must carry the wording, for a status a run may cover
                     if caveat_kind(span.fact) not in RUN_STATUSES or sentences[opening].block != sentences[i].block or opening >= i:
                         raise self.fail(f"figure {span.fact.id} ({caveat_kind(span.fact)}) is left to the attribution of another sentence, "
                                         "which only a run of single-source, multi-source, official or unnamed-group figures allows",
                                         span.template, span.line, event)
-                    self.wording(event, span, scope_text + " " + texts[opening][0], ours)
+                    self.wording(event, span, scope_text + " " + texts[opening][0], ours, passed)
                 found = first_debris(full)
                 if found:
                     what, m = found
@@ -131,9 +132,15 @@ class SelfCheck:
         ours.append(tokenised[pos:])
         return "".join(full), "".join(ours)
 
-    def wording(self, event: Event, span: Span, scope_text: str, sentence_ours: str) -> None:
+    def wording(self, event: Event, span: Span, scope_text: str, sentence_ours: str, passed: set | None = None) -> None:
+        """The figure's required wording and source names in its scope, and no word banned for its status in its
+        sentence. ``passed``: the checks of this draft already passed, each by what it reads (a figure of the same
+        kind, status and sources in the same scope and sentence passes them too); this one is added to it."""
         fact = span.fact
         kind = caveat_kind(fact)
+        key = (kind, fact.is_derived, fact.status, fact.sources, scope_text, sentence_ours)
+        if passed is not None and key in passed:
+            return
         needs = list(self.style.required.get(kind, []))
         if fact.is_derived:
             needs = list(self.style.required.get("derived", [])) + list(self.style.required.get(fact.status.value, []))
@@ -152,6 +159,8 @@ class SelfCheck:
             m = rx.search(sentence_ours)
             if m:
                 raise self.fail(f"figure {fact.id} is {fact.status.value}: the word {m.group(0)!r} is banned in its sentence", span.template, span.line, event)
+        if passed is not None:
+            passed.add(key)
 
     def literal_digits(self, event: Event, sections: list[Section], resolved: Resolved, spans: list[Span]) -> None:
         for sec in sections:
