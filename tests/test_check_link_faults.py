@@ -260,3 +260,38 @@ def test_a_holder_in_a_passive_clause_is_not_its_source():
                " observations: [{source: coinglass, value: 2148, hedge: under}, {source: unnamed-aggregator, value: 2148}]}\n")
     assert "P008" not in codes(ev, "On estimates by CoinGlass and an unnamed source, an OKX whale is estimated at under 2,150 minutes.")
     assert "P008" in codes(ev, "On estimates by CoinGlass and an unnamed source, OKX estimated the wait at under 2,150 minutes.")
+
+
+TWIN_CONTEXT = """id: twin-context
+as_of: 2026-11-17T09:00:00+08:00
+facts:
+  - id: total_1h
+    metric: liquidations
+    unit: USD
+    window: 1h
+    observations: [{source: coinglass, value: 2000000}]
+context:
+  - id: posted
+    kind: macro
+    text: the index closed at {value}
+    sources: [x-posts]
+    status: rumor
+  - id: unsourced
+    kind: macro
+    text: the index closed at {value}
+    status: rumor
+"""
+
+
+@pytest.mark.parametrize("value", ["5,012", "a record"])
+def test_words_held_twice_link_to_the_item_whose_source_the_sentence_names_or_the_unsourced_one(value):
+    """Two rumoured context items with the same words, one posted on X, one with no known source: the sentence
+    naming X is the first's; the next one, naming nobody, is the second's, though the run opened with X
+    (found by the any-event property test on a generated event)."""
+    event = event_from_text(TWIN_CONTEXT.replace("{value}", value), "twin-context.yaml", REGISTRY)
+    text = (f"The index closed at {value} (a market rumour, unverified, circulating in posts on X). "
+            f"The index closed at {value} (an unverified claim with no named source).\n")
+    findings = Checker().check_text(text, path="twin.md", event=event)
+    assert "P003" not in {f.code for f in findings}, findings  # (P010 may fire: a rumour in the lede)
+    facts = [f.fact for f in findings if f.figure == value]  # P010 (a rumour in the lede) says what each is linked to
+    assert facts[:1] == ["context:posted"] and set(facts[1:]) <= {"context:unsourced"}

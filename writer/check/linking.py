@@ -706,6 +706,10 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             elif s.words is not None and _plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold():
                 score += 3  # a sentence that repeats the words (a quote's without quotation marks, a context item's) is theirs
                 repeated = True
+                if s.sources and fu.sentence.sources.isdisjoint(s.sources):
+                    # words the file holds twice (posted on X; with no known source): the one whose source the
+                    # sentence itself names, else the unsourced one; a run's opening named the other
+                    score -= bonus + 0.5
             score += _average_bonus(s, averaged)
             score += _subject_bonus(s, fu.sentence.text) + _place_bonus(s, fu)
             if s.speaker is not None:
