@@ -71,7 +71,7 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         "duration_lead": figures._DURATION_LEAD, "duration_noun": figures._DURATION_NOUN,
         "window_before": figures._WINDOW_BEFORE, "amount_lead": figures._AMOUNT_LEAD,
         "puts_at": figures._PUTS_AT, "amount_end": figures._AMOUNT_END, "amount_subject": figures._AMOUNT_SUBJECT,
-        "sentence_end": figures._SENTENCE_END,
+        "sentence_end": figures._SENTENCE_END, "record_sentence_end": figures._RECORD_SENTENCE_END,
         "qualifier": figures._qualifier_re(tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ()))),
         # sentences.py
         "boundary": sentences._boundary(""), "word_before": sentences._WORD_BEFORE,

@@ -804,7 +804,7 @@ _FIGURE_DIGITS = {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleve
 # ("not a record", "may not set a record", "no record").
 _RECORD_RE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:(?:new|fresh|all-time)\s+){0,2}record(?:[-\s](?:high|low|level|amount|total|tally|sum|peak))?s?\b"
                         r"(?!\s+(?:of|for\s+the\s+first)\b|\s*[-–]?\s*(?:us)?[$₿\d])")
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_RECORD_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")  # a record's sentence (not _SENTENCE_END: a clause's)
 _RECORD_DENIED = re.compile(r"\b(?:not|no|never|nor|n['’]t|hardly|without)\b(?:\s+[\w'’-]+){0,3}\s+$")
 
 
@@ -846,8 +846,8 @@ def _records(text: str, lower: str, found: list, base: int) -> list:
         if _taken(found, m.start(), m.end(), base) or _RECORD_DENIED.search(lower, max(0, m.start() - 40), m.start()):
             continue
         # a number in its sentence is what the record describes ("the 312 sign-ups were a record"): that one is read
-        ends = [e.end() for e in _SENTENCE_END.finditer(lower, 0, m.start())]
-        after = _SENTENCE_END.search(lower, m.end())
+        ends = [e.end() for e in _RECORD_SENTENCE_END.finditer(lower, 0, m.start())]
+        after = _RECORD_SENTENCE_END.search(lower, m.end())
         if _taken(found, ends[-1] if ends else 0, after.start() if after else len(lower), base):
             continue
         found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "record", 0.0, 0.0, True, 0.0,

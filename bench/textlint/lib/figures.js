@@ -341,8 +341,8 @@ function records(text, lower, found) {
     const end = m.index + m[0].length;
     if (overlapsFound(found, m.index, end) || search("record_denied", lower, Math.max(0, m.index - 40), m.index)) continue;
     let from = 0;
-    for (const e of finditer("sentence_end", lower.slice(0, m.index))) from = e.index + e[0].length;
-    const after = search("sentence_end", lower, end);
+    for (const e of finditer("record_sentence_end", lower.slice(0, m.index))) from = e.index + e[0].length;
+    const after = search("record_sentence_end", lower, end);
     if (overlapsFound(found, from, after !== null ? after.index : lower.length)) continue;
     found.push(fig(m.index, end, text.slice(m.index, end), "record", 0, 0, true, "vague"));
   }
