@@ -295,3 +295,39 @@ def test_words_held_twice_link_to_the_item_whose_source_the_sentence_names_or_th
     assert "P003" not in {f.code for f in findings}, findings  # (P010 may fire: a rumour in the lede)
     facts = [f.fact for f in findings if f.figure == value]  # P010 (a rumour in the lede) says what each is linked to
     assert facts[:1] == ["context:posted"] and set(facts[1:]) <= {"context:unsourced"}
+
+
+WINDOWED_TWIN = """id: windowed-twin
+as_of: 2026-11-17T09:00:00+08:00
+facts:
+  - id: flat
+    metric: liquidations_change
+    unit: percent
+    status: official
+    observations: [{source: hyperliquid, value: 0.0}]
+  - id: hourly
+    metric: liquidations_change
+    unit: percent
+    status: official
+    window: 60m
+    observations: [{source: hyperliquid, range: [-0.5, 0.5], hedge: about}]
+"""
+
+
+def test_a_window_named_only_elsewhere_in_the_paragraph_does_not_outweigh_an_exact_value():
+    """'moved by 0%' (no window of its own) is the fact of 0% with no window, not a collapse of the 60-minute
+    range the next sentence names (found by the any-event property test in CI)."""
+    event = event_from_text(WINDOWED_TWIN, "windowed-twin.yaml", REGISTRY)
+    text = ("Intro paragraph with no figures.\n\nAccording to Hyperliquid's own figures, liquidations moved by 0% against "
+            "the period before. According to Hyperliquid, they moved by about -0.5% to +0.5% over the past 60 minutes.\n")
+    codes = {f.code for f in Checker().check_text(text, path="windowed.md", event=event)}
+    assert "P005" not in codes, codes
+
+
+def test_a_range_printed_with_both_ends_links_to_the_ranged_fact_not_a_hedged_point_inside_it():
+    """'about -0.5% to +0.5%' is the fact held as that range, not 'about 0%' whose hedge reaches both ends
+    (found by the any-event property test)."""
+    event = event_from_text(WINDOWED_TWIN.replace("value: 0.0}", "value: 0.0, hedge: about}").replace("    window: 60m\n", ""),
+                            "ranged-twin.yaml", REGISTRY)
+    text = "Intro paragraph with no figures.\n\nAccording to Hyperliquid, liquidations moved by about -0.5% to +0.5% against the period before.\n"
+    assert [t["support"] for t in Checker().trace(text, path="ranged.md", event=event)] == ["hourly"]

@@ -627,10 +627,12 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
             score += 0.25
         if cues.windows and fact.window:
             if _norm_window(fact.window) in cues.windows:
-                score += 1
+                # a window named only elsewhere in the paragraph weighs no more than naming none: it must not
+                # outweigh a sentence's exact value of a fact with no window ("moved by 0%" beside a 60-minute range)
+                score += 0.25 if cues.paragraph_windows else 1
             elif not cues.paragraph_windows:
                 conflicts += 1
-        elif not cues.windows and fact.window is None:
+        elif (not cues.windows or cues.paragraph_windows) and fact.window is None:
             score += 0.25  # words naming no window describe the fact with none (of two alike, one has a window)
         if cues.bound and _BOUND_HEDGES[cues.bound] in hedge_kinds(fact.hedge):
             score += 0.5  # the source's own bound, as printed: it says more than naming no window does
@@ -754,7 +756,9 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         top_m = [m for m in matched if m[0] == best_m]
         # Prefer a true match to a collapsed range when both fit equally well, then the value nearest the figure's
         # ("around $66,500" is the fact of $66,500, not its neighbour at $67,000 that the rounding also reaches).
-        top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _distance(fig, m[1])))
+        # Last, a range printed with both ends is the fact held as a range, a single value the fact with one
+        # ("about -0.5% to +0.5%" is the ranged fact, not "about 0%" whose hedge also reaches both ends).
+        top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _distance(fig, m[1]), m[1].point != fig.point))
         kind = "supported" if top_m[0][2] == "match" else "collapsed"
         best = top_m[0][1]
         n = len(fu.sentence.figures)
