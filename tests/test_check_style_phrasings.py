@@ -38,6 +38,7 @@ REQUIRED = {
     "unnamed_group": {"attribution"},  # several unnamed providers: worded as a group, no single-source claim
     "rumor_unsourced": {"rumor"},  # a rumour whose circulating source is not known
     "derived": {"attribution"},
+    "named": set(),  # derived_named: our calculation, its inputs attributed in the sentence before (layer.ours)
 }
 # Placeholders filled as drafting fills them, with names the check has no registry for.
 FILL = {

@@ -45,3 +45,18 @@ def test_every_golden_has_an_event():
     orphans = [g.name for g in GOLDEN.glob("*.md") if g.stem not in stems]
     orphans += [f"corpus/{g.name}" for g in (GOLDEN / "corpus").glob("*.md") if g.stem not in {p.stem for p in CORPUS}]
     assert not orphans, f"golden files without an event: {orphans}"
+
+
+@pytest.mark.parametrize("path", EVENTS + CORPUS, ids=[p.stem for p in EVENTS + CORPUS])
+def test_every_share_in_words_says_whose_calculation_it_is(path):
+    """A share the desk works out and prints in words ("more than a third of the market-wide total") is a figure
+    the check reads (unit "part"): its sentence says it is our calculation (layer.ours), whatever else it names."""
+    import re
+
+    from writer.check.figures import find_figures
+
+    _, draft = drafted(path)
+    body = draft.markdown.split("---\n", 2)[2]
+    for sentence in re.split(r"(?<=[.!?])\s+", body):
+        if any(f.unit == "part" for f in find_figures(sentence)):
+            assert re.search(r"\bby our (?:own )?calculation\b", sentence, re.IGNORECASE), sentence

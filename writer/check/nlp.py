@@ -142,11 +142,10 @@ CHUNKS_KEY = "writer_chunks"
 
 # Word magnitudes are figures without digits ("several million dollars", "a billion").
 _DIGIT = re.compile(r"\d")
-# Figures without digits: worded numbers; (with "dozen" and "scores of") counts in words, figures.py
-# ``_count_words``; "record": ``_records``; "six-figure"; shares in words (half, third, quarter, fifth, tenth).
-_WORDY = re.compile(r"hundred|thousand|million|billion|trillion|dozen|scores of|record|figure|half|third|quarter|fifth|tenth",
-                    re.IGNORECASE)
-_WORDY_FOLDED = re.compile(_WORDY.pattern)  # for lowered text: the engine skips to the first letters (4x faster)
+# (with "dozen" and "scores of": counts in words, figures.py ``_count_words``; "record": ``_records``; "six-figure";
+# "half", "third", "quarter", "fifth", "tenth": shares in words, ``_share_words``)
+_WORDY = re.compile(r"hundred|thousand|million|billion|trillion|dozen|scores of|record|figure|half|third|quarter|fifth|tenth", re.IGNORECASE)
+_WORDY_FOLDED = re.compile(_WORDY.pattern)  # for lowered text: the engine skips to h, t, m, b, d, s, r, f, q (4x faster)
 
 
 def _wordy(text: str) -> bool:

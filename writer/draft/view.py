@@ -507,7 +507,8 @@ def build_view(event: Event, thresholds: dict) -> View:
             part = _lower_upper(g.total._fact)[0] / _lower_upper(main.total._fact)[1] if _lower_upper(main.total._fact)[1] else 0.0
             g.part_of_main = next((w for limit, w in _SHARE_WORDS if part > limit), "") if part <= 1 else ""
         longer = bool(g.minutes) and bool(main.minutes) and g.minutes > main.minutes
-        if longer and g.total is not None and main.total is not None and g.total.unit == main.total.unit:
+        if longer and g.total is not None and main.total is not None and g.total.unit == main.total.unit \
+                and _same_sources(g.total._fact, main.total._fact):
             whole = _lower_upper(g.total._fact)[1]
             part = _lower_upper(main.total._fact)[0] / whole if whole and whole != float("inf") else 0.0
             # said only when the shorter window ran at least twice the longer one's average pace ("packed into so short a stretch")
@@ -952,6 +953,8 @@ def _part_words(view: View, candidates: list[Fact]) -> str:
 
 def _lean(g: WindowGroup, dominant: float) -> str:
     """The side whose share of this window's liquidations reaches the style's dominant share, from its own figures."""
+    if any(x is not None and x._fact.lower_bound for x in (g.long, g.short)):
+        return ""  # floors from a sampled feed say nothing about the balance between the sides
     lo = _mag(g.long._fact) if g.long is not None else None
     sh = _mag(g.short._fact) if g.short is not None else None
     tot = _mag(g.total._fact) if g.total is not None and not g.total._fact.lower_bound else None

@@ -24,6 +24,7 @@ from writer.factbase.records import Event, Fact
 EVENT_SUFFIXES = (".yaml", ".yml")
 UNSUPPORTED = "unsupported"  # an edited article's figure that no fact supports (or contradicts its fact)
 UNLINKED = "unlinked"  # checked without a fact file: nothing to link to
+COMPARED = "compared"  # a share in words worked out from two figures ("more than a third of the total"): no fact holds it
 
 
 @dataclass
@@ -56,7 +57,7 @@ class Mark:
     start: int  # offsets in the Markdown text, front matter included
     end: int
     text: str
-    status: str  # a Status value, UNSUPPORTED or UNLINKED
+    status: str  # a Status value, UNSUPPORTED, UNLINKED or COMPARED
     fact: str = ""  # fact id ("" when nothing supports it)
     link: str = ""  # the check's link kind for an article ("supported", "collapsed", ...); "drafted" for a draft
     backing: Backing | None = None
@@ -187,6 +188,8 @@ def from_article(path: Path, *, text: str | None = None, facts: Path | None = No
             status = UNLINKED
         elif kind in ("supported", "collapsed") and t["status"]:
             status = t["status"]
+        elif t["unit"] == "part":
+            status = COMPARED  # the check asks it only whose calculation it is (rules/p001)
         else:
             status = UNSUPPORTED
         support = t["support"] or ""
@@ -263,4 +266,4 @@ def _template_files(templates_dir: Path | None) -> list[Path]:
     return out
 
 
-__all__ = ["Backing", "Mark", "Observation", "PreviewData", "UNLINKED", "UNSUPPORTED", "from_article", "from_event", "is_event_file"]
+__all__ = ["Backing", "COMPARED", "Mark", "Observation", "PreviewData", "UNLINKED", "UNSUPPORTED", "from_article", "from_event", "is_event_file"]
