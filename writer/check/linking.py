@@ -94,10 +94,10 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         # own statement: nothing to attribute.
         # A provider's description of its own reach (coverage: "a dozen venues") is its own statement about
         # itself: official for that provider, so it needs the provider named, not the figure's single-source
-        # wording. Counts told in words have no digit, so coverage is read whatever it holds.
+        # wording. Every describing field is read whatever it holds: counts in words ("a dozen venues") have no digit.
         for words, pinned in ((fact.subject, True), (fact.label, True), (fact.coverage, True), (fact.share_of, True),
                               (fact.reading, True), (fact.note, False), (fact.reason, False)):
-            if words and (words is fact.coverage or any(c.isdigit() for c in words)):
+            if words:
                 gap = fact.status is Status.UNAVAILABLE
                 status, sources = (Status.OFFICIAL, ()) if gap else (fact.status, fact.sources)
                 if words is fact.coverage and not gap:

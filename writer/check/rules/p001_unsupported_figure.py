@@ -15,23 +15,7 @@ def check(ctx: RuleContext):
                 yield Hit(fu, f"{fu.figure.text!r} is a share in words with no attribution: say whose calculation it is "
                               "(\"by our calculation from ...\") or whose figure")
             continue
-        if not _in_fact_words(ctx, fu.figure.text):
-            yield Hit(fu, f"no fact in the fact file supports {fu.figure.text!r}")
-
-
-# A fact's own words that describe it (its subject, label, coverage, share, reading): where a figure in words
-# ("a dozen derivatives venues", the coverage a draft prints) is the fact file's own.
-_WORD_FIELDS = ("subject", "label", "coverage", "share_of", "reading")
-
-
-def _in_fact_words(ctx: RuleContext, text: str) -> bool:
-    """Is a figure written without a digit ("a dozen venues", "hundreds of traders") word for word in a fact's own
-    describing words? Linking reads figures with digits there; one in words is the fact file's as it stands."""
-    if ctx.event is None or any(c.isdigit() for c in text):
-        return False
-    low = text.lower()
-    return any(low in words.lower() for fact in ctx.event.facts.values()
-               for words in (getattr(fact, name, None) for name in _WORD_FIELDS) if isinstance(words, str))
+        yield Hit(fu, f"no fact in the fact file supports {fu.figure.text!r}")
 
 
 RULE = Rule(
