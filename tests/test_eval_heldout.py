@@ -6,9 +6,9 @@ The articles here are written for the test (never the held-out set, which the su
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
