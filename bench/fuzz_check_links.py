@@ -354,7 +354,8 @@ def desk_rounded(fact: Fact, value: float, rng: random.Random) -> tuple[str, flo
 
 def desk_range(fact: Fact, value: float, rng: random.Random) -> str | None:
     """A point value told as the round range it falls in ("between $120 million and $130 million")."""
-    if fact.unit != "USD" or value <= 0 or fact.hedge or fact.lower_bound or fact.metric == "price_change":
+    if fact.unit != "USD" or value <= 0 or fact.hedge or fact.lower_bound or fact.metric in ("price_change", "price_level"):
+        # (a price told as a range is a trading range, another fact)
         return None
     exp = int(math.floor(math.log10(value))) - 1  # the second significant digit's place
     step = 10 ** exp

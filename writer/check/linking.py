@@ -229,6 +229,8 @@ def value_match(fig: Figure, s: Support) -> str | None:
     # the text gives a range
     if s.lo == s.hi:
         return "match" if fig.lo - tol <= s.lo <= fig.hi + tol else None
+    if s.point and fig.hi - fig.lo > s.hi - s.lo:  # one value its sources print a little apart: the range holds them all
+        return "match" if fig.lo - tol <= s.lo and s.hi <= fig.hi + tol else None
     ok = abs(fig.lo - s.lo) <= tol + 1e-9 * abs(s.lo) and abs(fig.hi - s.hi) <= tol + 1e-9 * abs(s.hi)
     return "match" if ok else None
 
@@ -267,8 +269,12 @@ def _bound_slack(fig: Figure, tol: float) -> float:
 
 
 def _tolerance(fig: Figure) -> float:
-    """How far from the written value a fact may lie: the rounding, and 2.5% more for "about"."""
+    """How far from the written value a fact may lie: the rounding, and 2.5% more for "about". A range's ends
+    round no coarser than half its width: a figure's precision is its coarser end's ("$100m" alone rounds to
+    $50m), but "between $95m and $100m" is told in steps of five."""
     tol = fig.precision
+    if not fig.point and fig.hi > fig.lo:
+        tol = min(tol, (fig.hi - fig.lo) / 2)
     if fig.qualifier == "approx":
         tol += max(abs(fig.lo), abs(fig.hi)) * 0.025
     return tol
