@@ -144,3 +144,40 @@ _RANGE = """facts:
 ])
 def test_a_written_range(text, code, flagged):
     assert (code in codes(event(_RANGE), text)) is flagged
+
+
+# --- a source with no name is credited by a description of it (eval_corpus 002 line 1) -----------------------
+
+_DESCRIBED = """facts:
+  - {id: btc, metric: price_level, unit: USD, asset: BTC, observations: [{source: market-data, value: 96000}]}
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinank, value: 410M}]}
+"""
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Bitcoin broke through $96,000 (according to a single source).", False),
+    ("Bitcoin broke through $96,000.", True),
+    # a source that has a name must be named: a description does not stand in for it
+    ("Liquidations reached $410 million over 24 hours (according to a single source).", True),
+    ("Liquidations reached $410 million over 24 hours (according to a single source, CoinAnk).", False),
+])
+def test_a_described_source_is_credited_by_a_description(text, flagged):
+    assert ("P002" in codes(event(_DESCRIBED), text)) is flagged
+
+
+# --- a point inside a disputed range: one source's figure, or a value of its own (eval_corpus 24 line 3) ---------
+
+_DISPUTE = """facts:
+  - {id: byb, metric: liquidations, unit: USD, window: 24h, venue: bybit, observations: [{source: bybit, value: 2.1B}, {source: coinglass, value: 333M}]}
+"""
+
+
+@pytest.mark.parametrize("figure, code", [
+    ("$333 million", "P005"),  # CoinGlass's own figure, the dispute dropped: a collapsed range
+    ("$2.1 billion", "P005"),
+    ("$533 million", "P006"),  # no source's figure: a wrong value, not a side of the dispute
+    ("$1.2 billion", "P006"),
+])
+def test_a_point_inside_a_dispute_is_a_sources_figure_or_wrong(figure, code):
+    found = codes(event(_DISPUTE), f"Liquidations on Bybit came to {figure} over 24 hours, according to CoinGlass and Bybit.")
+    assert code in found and ({"P005", "P006"} - {code}).isdisjoint(found)

@@ -224,7 +224,11 @@ def value_match(fig: Figure, s: Support) -> str | None:
         if s.lo - tol <= fig.lo <= s.hi + tol:
             if fig.qualifier == "approx" and fig.lo - fig.precision <= s.lo and s.hi <= fig.lo + fig.precision:
                 return "match"  # "about $1 million" for $1,000,000 to $1,001,001: every value of the range rounds to it
-            return "match" if s.point else "collapsed"  # the fact base holds a range (disputed, a ranged estimate, a band)
+            if s.point:
+                return "match"
+            if s.disputed and not _one_sources_figure(fig, s, tol):
+                return None  # inside a dispute but no source's figure: a value of its own, not one side of the dispute
+            return "collapsed"  # the fact base holds a range (disputed, a ranged estimate, a band)
         return None
     # the text gives a range
     if s.lo == s.hi:
@@ -233,6 +237,16 @@ def value_match(fig: Figure, s: Support) -> str | None:
         return "match" if fig.lo - tol <= s.lo and s.hi <= fig.hi + tol else None
     ok = abs(fig.lo - s.lo) <= tol + 1e-9 * abs(s.lo) and abs(fig.hi - s.hi) <= tol + 1e-9 * abs(s.hi)
     return "match" if ok else None
+
+
+def _one_sources_figure(fig: Figure, s: Support, tol: float) -> bool:
+    """Is a point printed for a disputed fact one of its sources' own figures (within the rounding), which is
+    what a writer who drops the dispute prints ("$2.1 billion" where Bybit says $2.1 billion and CoinGlass
+    $333 million)? A fact with no observations to read is given the benefit of the doubt."""
+    observations = [o for o in (s.fact.observations if s.fact is not None else ()) if o.has_number]
+    if not observations:
+        return True
+    return any(lo - tol <= fig.lo <= hi + tol for lo, hi in (o.bounds for o in observations))
 
 
 def _meets(s: Support, a: float, b: float) -> bool:
