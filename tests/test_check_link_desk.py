@@ -176,7 +176,8 @@ _DISPUTE = """facts:
     ("$333 million", "P005"),  # CoinGlass's own figure, the dispute dropped: a collapsed range
     ("$2.1 billion", "P005"),
     ("$533 million", "P006"),  # no source's figure: a wrong value, not a side of the dispute
-    ("$1.2 billion", "P006"),
+    ("$900 million", "P006"),
+    ("$1.2 billion", "P005"),  # the middle of the range: the dispute told as one value
 ])
 def test_a_point_inside_a_dispute_is_a_sources_figure_or_wrong(figure, code):
     found = codes(event(_DISPUTE), f"Liquidations on Bybit came to {figure} over 24 hours, according to CoinGlass and Bybit.")

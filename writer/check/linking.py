@@ -67,6 +67,16 @@ class Link:
     mismatch: tuple[str, ...] = ()  # the value fits, but the figure's own words name another side, asset, window or venue
 
 
+# A fact's fields of words that may hold figures, and whether such a figure is pinned to the fact (the words
+# describe the figure: a subject, a label, a coverage, a share's whole, a reading) or free text (a note, a reason).
+_WORDS_FIELDS = (("subject", True), ("label", True), ("coverage", True), ("share_of", True), ("reading", True),
+                 ("note", False), ("reason", False))
+# A field whose figures have a status of their own, not the fact's. A provider's description of its own reach
+# (coverage: "a dozen venues") is its statement about itself: official for that provider, so it needs the
+# provider named, not the figure's single-source wording.
+_WORDS_STATUS = {"coverage": Status.OFFICIAL}
+
+
 def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fact]]:
     """Every figure the event allows an article to print, and its unavailable facts."""
     out: list[Support] = []
@@ -92,16 +102,13 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         # asset still mismatch; a note is free text ("BTC fell below $90,000 on Friday" on an ether figure),
         # supported as a context item's text is. An unavailable fact's words (its reason too) are the desk's
         # own statement: nothing to attribute.
-        # A provider's description of its own reach (coverage: "a dozen venues") is its own statement about
-        # itself: official for that provider, so it needs the provider named, not the figure's single-source
-        # wording. Every describing field is read whatever it holds: counts in words ("a dozen venues") have no digit.
-        for words, pinned in ((fact.subject, True), (fact.label, True), (fact.coverage, True), (fact.share_of, True),
-                              (fact.reading, True), (fact.note, False), (fact.reason, False)):
+        # A field's own status (``_WORDS_STATUS``) replaces the fact's. Every describing field is read whatever it
+        # holds: counts in words ("a dozen venues") have no digit.
+        for name, pinned in _WORDS_FIELDS:
+            words = getattr(fact, name)
             if words:
                 gap = fact.status is Status.UNAVAILABLE
-                status, sources = (Status.OFFICIAL, ()) if gap else (fact.status, fact.sources)
-                if words is fact.coverage and not gap:
-                    status = Status.OFFICIAL
+                status, sources = (Status.OFFICIAL, ()) if gap else (_WORDS_STATUS.get(name, fact.status), fact.sources)
                 for fig in find_figures(words, qualifiers):
                     if pinned:
                         out.append(Support(fact.id, fig.unit or "USD", fig.lo, fig.hi, status, sources, fact, anchor=True, point=fig.point,
@@ -240,13 +247,17 @@ def value_match(fig: Figure, s: Support) -> str | None:
 
 
 def _one_sources_figure(fig: Figure, s: Support, tol: float) -> bool:
-    """Is a point printed for a disputed fact one of its sources' own figures (within the rounding), which is
-    what a writer who drops the dispute prints ("$2.1 billion" where Bybit says $2.1 billion and CoinGlass
-    $333 million)? A fact with no observations to read is given the benefit of the doubt."""
+    """Is a point printed for a disputed fact what a writer who drops the dispute prints: one of its sources' own
+    figures ("$2.1 billion" where Bybit says $2.1 billion and CoinGlass $333 million), the range's middle or the
+    report's average of it, within the rounding? A fact with no observations to read is given the benefit of the doubt."""
     observations = [o for o in (s.fact.observations if s.fact is not None else ()) if o.has_number]
     if not observations:
         return True
-    return any(lo - tol <= fig.lo <= hi + tol for lo, hi in (o.bounds for o in observations))
+    # the dispute told as one value: a source's figure, its middle, or the report's own average of it
+    spans = [o.bounds for o in observations] + [((s.lo + s.hi) / 2,) * 2]
+    if s.fact.average is not None:
+        spans.append((s.fact.average[0],) * 2)
+    return any(lo - tol <= fig.lo <= hi + tol for lo, hi in spans)
 
 
 def _meets(s: Support, a: float, b: float) -> bool:
@@ -723,22 +734,19 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             if conflicts and _repeats_subject(s, fu.sentence.text):
                 # the side, asset or venue words are the subject's own ("a Hyperliquid trader who was long on BTC")
                 conflicts, repeated = 0, True
+            says = False  # does the sentence give the support's own words (quoted, or repeated)?
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
+                says = True
             elif s.words is not None and _plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold():
                 score += 3  # a sentence that repeats the words (a quote's without quotation marks, a context item's) is theirs
-                repeated = True
-                if s.sources and fu.sentence.sources.isdisjoint(s.sources):
-                    # words the file holds twice (posted on X; with no known source): the one whose source the
-                    # sentence itself names, else the unsourced one; a run's opening named the other
-                    score -= bonus + 0.5
+                repeated = says = True
+            if says or s.speaker is not None:
+                score -= _copy_penalty(s, frozenset(fu.sentence.sources), bonus)
             score += _average_bonus(s, averaged)
             score += _subject_bonus(s, fu.sentence.text) + _place_bonus(s, fu)
-            if s.speaker is not None:
-                if _names(fu.sentence.text, s.speaker):
-                    score += 1  # of two speakers saying the same words, the one the sentence names
-                if s.sources and named.isdisjoint(s.sources):
-                    score -= 0.5  # of one speaker's words relayed twice, the one whose source the sentence names
+            if s.speaker is not None and _names(fu.sentence.text, s.speaker):
+                score += 1  # of two speakers saying the same words, the one the sentence names
             matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
         elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
             described.append((score, s, score - bonus))
@@ -789,6 +797,22 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
+
+
+# What a copy of words the file holds more than once loses when no source of it is named: less than any
+# word's cue (1), so it decides only between copies.
+_COPY_PENALTY = 0.5
+
+
+def _copy_penalty(s: Support, named: frozenset[str], bonus: float) -> float:
+    """One rule for words the file holds more than once (``Support.words``: a context item posted on X and the
+    same with no known source; one speaker's words relayed by two sources): the copy one of whose sources the
+    sentence itself names (``named``) keeps its score; a copy with sources none of which it names loses
+    ``_COPY_PENALTY`` and the source bonus ``_score`` gave it (from a run's opening, which named the words
+    before, not this copy), so the unsourced copy is preferred to it; a copy with no source loses nothing."""
+    if s.words is None or not s.sources or not named.isdisjoint(s.sources):
+        return 0.0
+    return bonus + _COPY_PENALTY
 
 
 def _with_foreign(matched: list, foreign: list, index, fu: FigureUse, cues: Cues, potential: bool, hearsay: bool,
