@@ -534,7 +534,9 @@ def write_disputed(fact: Fact, event: Event, names: list[str], rng: random.Rando
     if decoy:
         n2 = " and ".join([decoy, *names[1:]])
         out.mutants["wrong_source"] = _sentence(front.format(n=n2), claim, back.format(n=n2))
-    out.mutants["wrong_figure"] = text.replace(figure, b, 1)  # the range collapsed to one end
+    collapsed = _swap(text, figure, b)  # the range collapsed to one end
+    if collapsed:
+        out.mutants["wrong_figure"] = collapsed
     out.mutants["dropped_caveat"] = _sentence("", claim, ".")
     return out
 
@@ -625,7 +627,9 @@ def paired(written: list[Written], event: Event, rng: random.Random) -> list[Wri
         if "wrong_figure" in first.mutants:
             wrong = _figure_in(first.mutants["wrong_figure"], first.text, first.figure)
             if wrong:
-                pair.mutants["wrong_figure"] = text.replace(first.figure, wrong, 1)
+                swapped = _swap(text, first.figure, wrong)
+                if swapped:
+                    pair.mutants["wrong_figure"] = swapped
         pair.mutants["dropped_caveat"] = _sentence("", claim, ".")
         out.append(pair)
     return out
@@ -669,14 +673,28 @@ def _said(w: Written) -> str:
     return w.figure
 
 
+def _swap(text: str, figure: str, wrong: str) -> str | None:
+    """``text`` with its first ``figure`` (in any case: a sentence may open with "Between ...") printed as ``wrong``,
+    capitalised where it opens the text; None when the figure is not there (no mutant rather than a faithful one)."""
+    at = text.casefold().find(figure.casefold())
+    if at < 0:
+        return None
+    out = text[:at] + wrong + text[at + len(figure):]
+    return out[0].upper() + out[1:] if at == 0 else out
+
+
 def _figure_in(mutant: str, text: str, figure: str) -> str | None:
-    """The wrong figure a mutant printed in place of ``figure``."""
-    at = text.find(figure)
+    """The wrong figure a mutant printed in place of ``figure`` (in the figure's own case: a sentence that opens
+    with it capitalises it)."""
+    at = text.casefold().find(figure.casefold())
     if at < 0:
         return None
     tail = text[at + len(figure):]
     end = mutant.rfind(tail) if tail else len(mutant)
-    return mutant[at:end] if end > at else None
+    if end <= at:
+        return None
+    wrong = mutant[at:end]
+    return wrong[0].lower() + wrong[1:] if figure[:1].islower() else wrong
 
 
 RUN = ("single_source", "multi_source", "official", "unnamed_group")
@@ -739,7 +757,9 @@ def _bare(w: Written) -> Written:
     if "wrong_figure" in w.mutants:
         wrong = _figure_in(w.mutants["wrong_figure"], w.text, w.figure)
         if wrong:
-            bare.mutants["wrong_figure"] = text.replace(w.figure, wrong, 1)
+            swapped = _swap(text, w.figure, wrong)
+            if swapped:
+                bare.mutants["wrong_figure"] = swapped
     return bare
 
 
@@ -816,7 +836,9 @@ def in_blocks(written: list[Written], sizes: list[int], event: Event, rng: rando
                            shape="row" if table else "item")
             wrong = _figure_in(w.mutants.get("wrong_figure", ""), w.text, w.figure) if "wrong_figure" in w.mutants else None
             if wrong:
-                item.mutants["wrong_figure"] = text.replace(w.figure, wrong, 1)
+                swapped = _swap(text, w.figure, wrong)
+                if swapped:
+                    item.mutants["wrong_figure"] = swapped
             out.append(item)
         new_sizes.append(k + 1)
     return out, new_sizes
