@@ -182,3 +182,24 @@ _DISPUTE = """facts:
 def test_a_point_inside_a_dispute_is_a_sources_figure_or_wrong(figure, code):
     found = codes(event(_DISPUTE), f"Liquidations on Bybit came to {figure} over 24 hours, according to CoinGlass and Bybit.")
     assert code in found and ({"P005", "P006"} - {code}).isdisjoint(found)
+
+
+# --- a bound rounded past the value it bounds, within its own rounding (fuzz_check_links seed 51) ----------------
+
+_FLOOR = """facts:
+  - {id: big, metric: largest_single_liquidation, unit: USD, asset: ETH, observations: [{source: arkham, value: 6230737981, hedge: over}]}
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinank, value: 600M}]}
+"""
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The largest single liquidation was over $6.230738 billion, Arkham said, a single source.", "big"),
+    ("The largest single liquidation was over $6.2 billion, Arkham said, a single source.", "big"),
+    # past the value by more than the bound's share: not that floor
+    ("The largest single liquidation was over $6.3 billion, Arkham said, a single source.", None),
+    # a coarse bound's half-unit rounding is no licence: "over $1 billion" is no floor of $600 million
+    ("Liquidations were over $1 billion over 24 hours, CoinAnk said, a single source.", None),
+])
+def test_a_floor_may_pass_its_value_by_its_own_rounding_only(text, fact):
+    ((_, got, kind),) = links_of(event(_FLOOR), text)
+    assert (got if kind == "supported" else None) == fact

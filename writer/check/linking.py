@@ -221,10 +221,10 @@ def value_match(fig: Figure, s: Support) -> str | None:
         if fig.qualifier in ("at_least", "at_most") and fig.lo < 0:
             lo, hi = _negative_bound(fig, tol)
             return "match" if s.hi >= lo and s.lo <= hi else None
-        if fig.qualifier == "at_least":  # "over $1 billion": true (the bound is exact), and not a wild understatement
-            return "match" if fig.lo <= s.hi * (1 + 1e-9) and s.lo <= 2 * fig.lo + tol else None
+        if fig.qualifier == "at_least":  # "over $1 billion": true (to the bound's own rounding), and not a wild understatement
+            return "match" if fig.lo - _bound_rounding(fig, tol) <= s.hi * (1 + 1e-9) and s.lo <= 2 * fig.lo + tol else None
         if fig.qualifier == "at_most":  # "as much as 10,000": not a wild overstatement of 10
-            return "match" if s.lo <= fig.lo * (1 + 1e-9) and s.hi >= fig.lo / 2 - _bound_slack(fig, tol) else None
+            return "match" if s.lo <= fig.lo * (1 + 1e-9) + _bound_rounding(fig, tol) and s.hi >= fig.lo / 2 - _bound_slack(fig, tol) else None
         if s.lo == s.hi:
             below = _tolerance_below(fig, tol)
             return "match" if -below <= s.lo - fig.lo <= tol + 1e-9 * max(1.0, abs(s.lo)) else None
@@ -288,6 +288,17 @@ def _negative_bound(fig: Figure, tol: float) -> tuple[float, float]:
 _BOUND_SLACK_SHARE = 0.1
 
 
+# How far a bound's own rounding may pass the value it bounds, as a share of the bound: "over $6.230738 billion" for
+# a source's "over $6,230,737,981" is the same floor rounded (fuzz_check_links seed 51), but "over $1 billion" is
+# no floor of $600 million (its half-unit rounding would be).
+_BOUND_ROUNDING_SHARE = 0.005
+
+
+def _bound_rounding(fig: Figure, tol: float) -> float:
+    """How far past the fact a floor or ceiling may lie: its printed rounding, at most ``_BOUND_ROUNDING_SHARE``."""
+    return min(tol, abs(fig.lo) * _BOUND_ROUNDING_SHARE)
+
+
 def _bound_slack(fig: Figure, tol: float) -> float:
     """The rounding a bound's far side allows: the written rounding, at most ``_BOUND_SLACK_SHARE`` of the bound."""
     return min(tol, abs(fig.lo) * _BOUND_SLACK_SHARE)
@@ -320,9 +331,9 @@ def value_window(fig: Figure) -> tuple[float, float]:
     elif fig.point and fig.qualifier in ("at_least", "at_most") and fig.lo < 0:
         a, b = _negative_bound(fig, tol)
     elif fig.point and fig.qualifier == "at_least":
-        a, b = fig.lo, 2 * fig.lo + tol
+        a, b = fig.lo - _bound_rounding(fig, tol), 2 * fig.lo + tol
     elif fig.point and fig.qualifier == "at_most":
-        a, b = fig.lo / 2 - _bound_slack(fig, tol), fig.lo
+        a, b = fig.lo / 2 - _bound_slack(fig, tol), fig.lo + _bound_rounding(fig, tol)
     else:  # a point within the rounding, a range's ends within it, a point inside a written range
         a, b = fig.lo - tol, fig.hi + tol
     a, b = min(a, b), max(a, b)
