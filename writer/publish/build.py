@@ -213,7 +213,7 @@ class SiteRenderer:
 def _build(factbase: Path, files: list[str], options: BatchOptions, layout: Layout, executor: LocalExecutor, pages: SiteRenderer,
            config_digest: str, progress: Progress | None, verifier: Verifier) -> BatchReport:
     with collector_paused(freeze=options.one_shot):
-        prior = layout.read_prior()
+        prior = layout.read_prior(verifier)
         plan = _plan(factbase, files, options, prior, executor, pages, config_digest, verifier, layout)
     if plan.todo:
         with collector_paused(freeze=options.one_shot):
@@ -300,7 +300,7 @@ def _scoped(prior: Manifest, shard: Shard | None) -> Manifest:
         return prior
     entries = Entries({k: prior.entries.item(k) for k in prior.entries if shard.holds(k)}, prior.entries.where)
     pending = {rel: nxt for rel, nxt in prior.pending.items() if rel.split("/")[0] in entries}
-    return Manifest(entries, {}, prior.settings, pending, origin=prior.origin, raw=prior.raw)  # a journal binds to the file read
+    return Manifest(entries, {}, prior.settings, pending, origin=prior.origin, raw=prior.raw, sealed=prior.sealed)  # a journal binds to the file read
 
 
 def _assemble(plan: Plan, outcomes: list[Outcome], out: Path, report: BatchReport) -> tuple[Entries, list[str]]:

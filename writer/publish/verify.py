@@ -43,9 +43,10 @@ MISSING = "missing"
 # from this machine's: a file changed in the last two seconds is hashed again next time.
 RACY_MARGIN_NS = 2_000_000_000
 # The cache file's parts: published files by site-relative path, fact files and writer's own files by absolute path,
-# the import path's folders by place and name (writer.publish.identity.library_versions).
-SITE, FACTS, CODE, LIBRARIES = "site", "facts", "code", "libraries"
-PARTS = (SITE, FACTS, CODE, LIBRARIES)
+# the import path's folders by place and name (writer.publish.identity.library_versions), manifests by absolute
+# path with their seal (writer.publish.manifest: the seal of their event lines, which a read need not hash again).
+SITE, FACTS, CODE, LIBRARIES, MANIFESTS = "site", "facts", "code", "libraries", "manifests"
+PARTS = (SITE, FACTS, CODE, LIBRARIES, MANIFESTS)
 KEY = 3  # a cache item: the stat key (size, ctime, inode), then the hash
 
 
@@ -98,6 +99,38 @@ class Verifier:
         if all(key[1] < started - RACY_MARGIN_NS for key in keys):  # a folder changed just now is looked at again next time
             self.seen[LIBRARIES] = {name: [*key, versions] for name, key in zip(names, keys)}
         return versions
+
+    def known_seal(self, path: Path):
+        """For :meth:`writer.publish.manifest.Manifest.read`: the seal of the manifest at ``path`` if the stat given is
+        the one remembered with it (writer wrote it, or read it under a seal that held, and nothing changed it since)."""
+        name = os.fspath(path)
+
+        def seal(st: os.stat_result) -> str | None:
+            cached = self.known[MANIFESTS].get(name)
+            return cached[KEY] if cached is not None and cached[:KEY] == _key(st) else None
+
+        return seal
+
+    def read_manifest(self, path: Path, st: os.stat_result | None, seal: str | None) -> None:
+        """A manifest read under a seal that held (``seal``; None: not sealed): remembered with the stat it was read
+        with, unless that is racily recent (as for a fact file)."""
+        if seal is None or st is None:
+            return
+        name, key = os.fspath(path), _key(st)
+        cached = self.known[MANIFESTS].get(name)
+        if cached is not None and cached[:KEY] == key and cached[KEY] == seal:
+            self.seen[MANIFESTS][name] = cached  # vouched for already (written by writer, or checked before)
+        else:
+            self._remember(MANIFESTS, name, key, seal, time.time_ns())
+
+    def wrote_manifest(self, path: Path, seal: str | None) -> None:
+        """A manifest writer has just written with this seal: remembered now (as ``note`` does a published file)."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return
+        if seal is not None:
+            self.seen[MANIFESTS][os.fspath(path)] = [*_key(st), seal]
 
     def _input_digest(self, part: str, path: str, st: os.stat_result) -> tuple[str, bytes | None]:
         key = _key(st)
