@@ -763,6 +763,11 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             described.append((score, s, score - bonus))
     if foreign:
         matched = _with_foreign(matched, foreign, index, fu, cues, potential, hearsay, named, averaged)
+    if not fig.point and any(_ends_of(fig, m[1]) for m in matched):
+        # A range printed with both ends of a fact held as that range is that fact, whatever the words say of a
+        # point that only lies inside it ("between $100 million and $161 million" is the disputed level, not
+        # the price of $100 million beside it that "broke through" also describes).
+        matched = [m for m in matched if m[1].lo != m[1].hi]
     for fact in unavailable:
         if (fig.unit is not None and fact.unit != fig.unit) or not _kind_fits(fact, cues):
             continue  # "the price broke through $10,000" does not give an unavailable volume
@@ -824,6 +829,18 @@ def _copy_penalty(s: Support, named: frozenset[str], bonus: float) -> float:
     if s.words is None or not s.sources or not named.isdisjoint(s.sources):
         return 0.0
     return bonus + _COPY_PENALTY
+
+
+# How close each printed end of a range must be to a ranged fact's to be its ends as printed: a draft rounds to two
+# significant figures or more, which moves no end by more than 5%. (A range's own rounding is its coarser end's,
+# "$10 billion" reaching 5 billion either way, so value_match alone would take "$5 billion to $10 billion" as
+# $8 billion to $10 billion's ends.)
+_ENDS_CLOSE = 0.05
+
+
+def _ends_of(fig: Figure, s: Support) -> bool:
+    """Does a range figure print both ends of this ranged support, each within its rounding?"""
+    return s.lo != s.hi and all(abs(f - e) <= _ENDS_CLOSE * abs(e) for f, e in ((fig.lo, s.lo), (fig.hi, s.hi)))
 
 
 def _with_foreign(matched: list, foreign: list, index, fu: FigureUse, cues: Cues, potential: bool, hearsay: bool,
