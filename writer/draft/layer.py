@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import inspect
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from datetime import timezone
 from functools import lru_cache
 
@@ -281,25 +282,27 @@ class Render:
     def _hedged(self, fact: Fact, one) -> str:
         """A figure with its source's qualifier, printed as given.
 
-        A single hedged value whose word reads as a bound ("over", "up to") is rounded down under
-        a floor and up under a ceiling, so the words stay true; any other hedge word ("as much as"
-        where the check does not read it as a bound, "nearly") is rounded to the nearest, like an
-        unhedged figure. Both ends of a hedged range are rounded to the nearest: a reader (and the
-        check) compares each end with the source's end within the precision printed.
+        A bound's words are printed in words the check reads as that bound (``_bound_words``), and the number
+        after them is rounded by the one rule for bounded figures (``numbers._mode``): never above the value under
+        a floor ("more than 39%" for 39.67), never below it under a ceiling ("up to 40%"), to the nearest after an
+        approximation ("about 40%"). The rule holds on the number as printed, sign included ("more than -40%" for
+        -39.67); a change told with its verb prints its size, so the bound holds on the size ("fell more than
+        39%"). One word on a whole range bounds the end it names: a floor the low end, a ceiling the high end;
+        a word on each end bounds that end; the other end is rounded to the nearest.
         """
         words = self.style.names.get("words", {})
+        said_as = self.style.names.get("after_verb", {})
 
-        def end(v: float, hedge, *, outward: bool, finer: bool = False, written: str | None = None) -> str:
-            # A negative value is rounded to the nearest: "over -52%" would be a floor on the sign, not the size.
-            # A bound and an approximation on one value ("as much as approximately 86.5%") print as the bound
-            # alone, rounded outward ("as much as 87%"): one honest wording, never two hedges stacked. Where the
-            # value cannot be rounded outward (a negative value, a range's end) it is rounded to the nearest, which
-            # the check reads a bound within ("as much as -$0.0004", never "as much as approximately -$0.0004").
-            hedge = _one_word(hedge)
-            near = getattr(hedge, "second", hedge)  # with two words kept, the one next to the number is the one read
-            kind = near.kind.value if near is not None and outward and v >= 0 and _reads_as_bound(near) else ""
-            text = written or (_finer(v, fact.unit) if finer else one(v, floor=kind == "floor", ceil=kind == "ceiling").text)
-            return f"{hedge.words} {text}" if hedge is not None else text
+        def end(v: float, hedge, *, bounded: bool, finer: bool = False, written=None) -> str:
+            said, kind = _bound_words(hedge, said_as)
+            kind = kind if bounded else ""
+            if written is not None:
+                text = written(kind).text
+            elif finer:
+                text = _finer(v, fact.unit, kind)
+            else:
+                text = one(v, floor=kind == "floor", ceil=kind == "ceiling").text
+            return f"{said} {text}" if said else text
 
         if fact.range is not None:
             if fact.unit in _BARE_UNITS or fact.unit in CURRENCIES or fact.unit == "coins":
@@ -316,17 +319,32 @@ class Render:
                 return f"{words.get('between', 'between')} {low} {words.get('and', 'and')} {hi.text}"
             if fact.range[0] == fact.range[1] and not isinstance(fact.hedge, tuple):
                 # Two equal ends are one value: "as much as -35.6%", never "as much as -35.6% to -35.6%"
-                return end(fact.range[0], fact.hedge, outward=True)
+                return end(fact.range[0], fact.hedge, bounded=True)
+            whole = None if isinstance(fact.hedge, tuple) else fact.hedge
             lo_h, hi_h = fact.hedge if isinstance(fact.hedge, tuple) else (None, None)
+            whole_kind = _bound_words(whole, said_as)[1]
+            lo_kind = _bound_words(lo_h, said_as)[1] or ("floor" if whole_kind == "floor" else "")
+            hi_kind = _bound_words(hi_h, said_as)[1] or ("ceiling" if whole_kind == "ceiling" else "")
+
+            def bare(v: float, kind: str) -> str:
+                return one(v, floor=kind == "floor", ceil=kind == "ceiling").text
+
             # Each end keeps its unit ("$1.2 million to $1.5 million", "36% to 39%"); two ends
             # that round to the same text get one more digit, so the range never reads as "46% to 46%".
-            finer = one(fact.range[0]).text == one(fact.range[1]).text and fact.unit == "percent"
+            finer = bare(fact.range[0], lo_kind) == bare(fact.range[1], hi_kind) and fact.unit == "percent"
             # "$2 to $2.45 trillion" reads as 2 trillion: the high end in full when the low end would borrow its magnitude
-            far = fmt.full_high(*fact.range, figs=self.style.significant_figures) if fact.unit == "USD" and lo_h is None else None
-            pair = (f"{end(fact.range[0], lo_h, outward=False, finer=finer)} {words.get('to', 'to')} "
-                    f"{end(fact.range[1], hi_h, outward=False, finer=finer, written=far.text if far else None)}")
-            return pair if isinstance(fact.hedge, tuple) else f"{_one_word(fact.hedge).words} {pair}"
-        return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None, outward=True)
+            far = None
+            if fact.unit == "USD" and lo_h is None and fmt.full_high(*fact.range, figs=self.style.significant_figures):
+                def far(kind: str):
+                    return fmt.full_high(*fact.range, figs=self.style.significant_figures, floor=kind == "floor", ceil=kind == "ceiling")
+            if whole is not None:  # the word before the pair bounds the end it names; printed once, before the pair
+                low_text = _finer(fact.range[0], fact.unit, lo_kind) if finer else bare(fact.range[0], lo_kind)
+                high_text = (far(hi_kind).text if far else _finer(fact.range[1], fact.unit, hi_kind) if finer else bare(fact.range[1], hi_kind))
+                said = _bound_words(whole, said_as)[0]
+                return f"{said} {low_text} {words.get('to', 'to')} {high_text}"
+            return (f"{end(fact.range[0], lo_h, bounded=True, finer=finer)} {words.get('to', 'to')} "
+                    f"{end(fact.range[1], hi_h, bounded=True, finer=finer, written=far)}")
+        return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None, bounded=True)
 
     def fig(self, ref, role: str = "value", covered: bool = False) -> str:
         """A figure; ``covered=True`` when the template words the caveat itself (the self-check still verifies it)."""
@@ -878,9 +896,11 @@ _PRICE_METRICS = ("price_level", "support_level")
 _PRICE_IN_FULL_BELOW = 10_000_000  # above this a "level" is a market value, not a coin's price
 
 
-def _finer(v: float, unit: str) -> str:
-    """A percentage with two decimals, for a range whose ends would otherwise print alike."""
-    text = format_decimal(round(v, 2), format="#,##0.00", locale=fmt.LOCALE)
+def _finer(v: float, unit: str, kind: str = "") -> str:
+    """A percentage with two decimals, for a range whose ends would otherwise print alike (a bound's end rounded
+    by the one rule for bounded figures, ``numbers._mode``)."""
+    d = Decimal(repr(float(v))).quantize(Decimal("0.01"), rounding=fmt.rounding_for(kind))
+    text = format_decimal(d, format="#,##0.00", locale=fmt.LOCALE)
     return text + "%" if unit == "percent" else text  # units printed as a bare number (a ratio's "to 1" cannot sit on both ends)
 
 
@@ -901,20 +921,34 @@ def _inner(noun: str) -> tuple[str, str]:
     return head, rest
 
 
-def _one_word(hedge):
-    """A bound and an approximation on one value ("as much as approximately") print as the bound alone: two
+def _bound_words(hedge, said_as: dict[str, str]) -> tuple[str, str]:
+    """The words printed for a source's hedge, and the bound they state: "floor", "ceiling" or "" (an
+    approximation, or no hedge). A floor or ceiling is printed in words the check reads as that bound: the
+    source's own words where it reads them, else their ``said_as`` wording (style ``names.after_verb``: "above"
+    is "more than"); a bound that cannot be so printed states none, and its number is rounded to the nearest.
+    A bound and an approximation on one value ("as much as approximately 86.5%") print as the bound alone: two
     hedges stacked are not English, and the bound is the one a reader (and the check) holds the figure to."""
-    return hedge.bound if isinstance(hedge, CompoundHedge) and _reads_as_bound(hedge.bound) else hedge
+    if hedge is None:
+        return "", ""
+    if isinstance(hedge, CompoundHedge):
+        said, kind = _bound_words(hedge.bound, said_as)
+        return (said, kind) if kind else (hedge.words, "")
+    if hedge.kind.value == "approx":
+        return hedge.words, ""
+    if _reads_as_bound(hedge.words):
+        return hedge.words, hedge.kind.value
+    said = said_as.get(hedge.words, hedge.words)
+    return (said, hedge.kind.value) if _reads_as_bound(said) else (hedge.words, "")
 
 
-def _reads_as_bound(hedge) -> bool:
-    """Whether the check reads this hedge's words as a bound ("over", "up to"): then, and only then,
-    the value is rounded outward. The check's own qualifier lists decide, so the two cannot drift."""
-    return hedge.words.casefold() in _bound_words()
+def _reads_as_bound(said: str) -> bool:
+    """Whether the check reads these words as a bound ("over", "up to"): then, and only then, the value is
+    rounded outward. The check's own qualifier lists decide, so the two cannot drift."""
+    return said.casefold() in _check_bound_words()
 
 
 @lru_cache(maxsize=1)
-def _bound_words() -> frozenset[str]:
+def _check_bound_words() -> frozenset[str]:
     from writer.check.phrasefile import phrase_section  # the qualifier words alone, not the check
 
     quals = phrase_section("qualifiers") or {}
