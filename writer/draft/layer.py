@@ -171,12 +171,12 @@ class Render:
 
     # -- figures ------------------------------------------------------------------
 
-    def formatted(self, fact: Fact, *, role: str = "value") -> list[Piece]:
+    def formatted(self, fact: Fact, *, role: str = "value", moved: bool = False) -> list[Piece]:
         """The figure as printed with its approximation or bound word (``about``, ``at least``, ``between``).
 
         A change with a direction reads "down $60 billion" (never a negative amount).
         """
-        pieces = self._formatted(fact, role="value" if role == "plain" else role)
+        pieces = self._formatted(fact, role="value" if role == "plain" else role, moved=moved)
         if fact.per is not None and role in ("value", "plain"):  # "an average of about $300 million per day" (then "net outflows of ...")
             words = self.style.names.get("words", {})
             pieces = [Piece("fig", f"{words.get('average_of', 'an average of')} {p.text} {AVERAGE_PER[fact.per]}", p.role) for p in pieces]
@@ -208,7 +208,7 @@ class Render:
         span = Span("fig", figure, (attribution_key(fact),), fact, ref=ref, status=fact.status.value, sources=fact.sources)
         return aside + self._token(span)
 
-    def _formatted(self, fact: Fact, *, role: str = "value") -> list[Piece]:
+    def _formatted(self, fact: Fact, *, role: str = "value", moved: bool = False) -> list[Piece]:
         words = self.style.names.get("words", {})
         if role == "level":
             return [Piece("fig", fmt.price(fact.price_level).text, "level")]
@@ -225,7 +225,7 @@ class Render:
             flipped = replace(fact, value=abs(fact.value) if fact.value is not None else None,
                               range=tuple(sorted((abs(fact.range[0]), abs(fact.range[1])))) if fact.range else None,
                               metric=fact.metric.removesuffix("_change"), change=None)
-            return [Piece("fig", p.text, "magnitude") for p in self.formatted(flipped)]
+            return [Piece("fig", p.text, "magnitude") for p in self.formatted(flipped, moved=True)]
 
         figs = FINE_FIGURES if fact.id in self.fine else self.style.significant_figures
 
@@ -252,7 +252,7 @@ class Render:
         if fact.magnitude is not None:  # vague words stay words: never an invented range
             return [Piece("fig", _magnitude_words(fact), role)]
         if fact.hedge is not None and not _plain_range(fact):  # the source's own "about", "over", "up to", printed as given
-            return [Piece("fig", self._hedged(fact, one), role)]
+            return [Piece("fig", self._hedged(fact, one, moved=moved or fact.change in ("rise", "fall")), role)]
 
         # Any figure the fact base holds as a range prints as one, even when the providers agree
         # within the tolerance: the provenance check (P005) reads a point as a collapsed range.
@@ -279,7 +279,7 @@ class Render:
         f = one(fact.value)
         return [Piece("fig", f"{words.get('about', 'about')} {f.text}" if f.approx else f.text, role)]
 
-    def _hedged(self, fact: Fact, one) -> str:
+    def _hedged(self, fact: Fact, one, *, moved: bool = False) -> str:
         """A figure with its source's qualifier, printed as given.
 
         A bound's words are printed in words the check reads as that bound (``_bound_words``), and the number
@@ -289,6 +289,10 @@ class Render:
         -39.67); a change told with its verb prints its size, so the bound holds on the size ("fell more than
         39%"). One word on a whole range bounds the end it names: a floor the low end, a ceiling the high end;
         a word on each end bounds that end; the other end is rounded to the nearest.
+
+        ``moved``: the figure follows a verb of change ("rose by", "fell"), where "X to Y" reads as a change of X
+        to a level Y; there a range is printed "between X and Y", each end with its own words ("rose by between
+        roughly $2.93 million and $3.08 million", "roughly between ...").
         """
         words = self.style.names.get("words", {})
         said_as = self.style.names.get("after_verb", {})
@@ -337,12 +341,15 @@ class Render:
             if fact.unit == "USD" and lo_h is None and fmt.full_high(*fact.range, figs=self.style.significant_figures):
                 def far(kind: str):
                     return fmt.full_high(*fact.range, figs=self.style.significant_figures, floor=kind == "floor", ceil=kind == "ceiling")
+            between = moved and whole_kind == ""  # after a verb of change: "between X and Y", never "X to Y"
+            joiner = words.get("and", "and") if between else words.get("to", "to")
+            opener = words.get("between", "between") + " " if between else ""
             if whole is not None:  # the word before the pair bounds the end it names; printed once, before the pair
                 low_text = _finer(fact.range[0], fact.unit, lo_kind) if finer else bare(fact.range[0], lo_kind)
                 high_text = (far(hi_kind).text if far else _finer(fact.range[1], fact.unit, hi_kind) if finer else bare(fact.range[1], hi_kind))
                 said = _bound_words(whole, said_as)[0]
-                return f"{said} {low_text} {words.get('to', 'to')} {high_text}"
-            return (f"{end(fact.range[0], lo_h, bounded=True, finer=finer)} {words.get('to', 'to')} "
+                return f"{said} {opener}{low_text} {joiner} {high_text}"
+            return (f"{opener}{end(fact.range[0], lo_h, bounded=True, finer=finer)} {joiner} "
                     f"{end(fact.range[1], hi_h, bounded=True, finer=finer, written=far)}")
         return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None, bounded=True)
 
