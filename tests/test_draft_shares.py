@@ -9,6 +9,7 @@ both figures, each with its own attribution, and no share between them (view._sa
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from draft_support import ROOT
@@ -59,3 +60,27 @@ def test_a_venues_own_figure_is_not_set_against_another_providers_total():
     assert "According to Bybit's own figures, Bybit saw liquidations of $120 million" in md
     assert "$420 million" in md
     assert "quarter" not in md and "by our" not in md.lower()
+
+
+def test_our_calculation_from_the_same_sources_is_told_in_full_once_per_article():
+    """2026-11-20 printed "by our calculation from the ranges reported by CoinGlass and CoinAnk, which differ" three
+    times, in three sections, and one sentence named the two providers twice for our arithmetic."""
+    from draft_support import EVENTS, drafted
+
+    path = next(p for p in EVENTS if p.name.startswith("2026-11-20"))
+    md = drafted(path)[1].markdown
+    assert md.lower().count("by our calculation from the ranges reported by coinglass and coinank") == 1
+    for sentence in re.split(r"(?<=[.!?])\s+", md):
+        assert sentence.lower().count("by our calculation from") <= 1, sentence
+    assert "By our calculation, bitcoin alone accounts for more than a third" in md  # said, and said whose
+
+
+def test_a_phrasing_a_template_renders_and_drops_does_not_count_as_told():
+    """A template may render both wordings of a sentence and print one: the short form is chosen on the article as
+    printed, so the first share of a draft always names its sources (corpus 24's data section)."""
+    from draft_support import CORPUS, drafted
+
+    path = next(p for p in CORPUS if p.name.startswith("24-"))
+    md = drafted(path)[1].markdown
+    first = md.lower().index("by our calculation")
+    assert md.lower().startswith("by our calculation from the ranges reported by bybit and coinglass", first)

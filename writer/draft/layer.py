@@ -537,17 +537,23 @@ class Render:
             raise TemplateMisuse("ours() needs the figures the comparison is worked out from")
         table = self.style.caveats if aside else self.style.leads
         if named:
-            options = table["derived_named"]
-            n = self.counters.get(("ours", aside), 0)
-            self.counters[("ours", aside)] = n + 1
-            text = options[choose(self.event.id, f"ours:{aside}:{n}", len(options))]
-            return self._token(Span("lead", [Piece("lit", text, "caveat")], (), status="derived"))
+            return self._token(Span("lead", self.ours_named(aside), (), status="derived"))
         status = weakest(f.status for f in facts)
         kind = "derived_estimate" if status is Status.ESTIMATE else f"derived_{status.value}"
         sources = tuple(dict.fromkeys(s for f in facts for s in f.sources))
         lean = next((f for f in facts if f.status is status), facts[0])
         pieces = self.phrase(table, kind, sources, fact=lean, slot="caveat" if aside else "lead")
-        return self._token(Span("lead", pieces, (), status=kind, sources=sources))
+        # "ours-lead"/"ours-aside": told in full once per article; later ones say only whose calculation it is
+        # (assemble.resolve, which sees the article in print order)
+        return self._token(Span("lead", pieces, (), status=kind, sources=sources, ref="ours-aside" if aside else "ours-lead"))
+
+    def ours_named(self, aside: bool) -> list[Piece]:
+        """Whose calculation it is, and no more (style ``derived_named``): "(by our own calculation)"."""
+        table = self.style.caveats if aside else self.style.leads
+        options = table["derived_named"]
+        n = self.counters.get(("ours", aside), 0)
+        self.counters[("ours", aside)] = n + 1
+        return [Piece("lit", options[choose(self.event.id, f"ours:{aside}:{n}", len(options))], "caveat")]
 
     def phrase(self, table: dict, kind: str, sources, *, fact: Fact | None, slot: str) -> list[Piece]:
         """A caveat or lead phrasing with its placeholders filled; fact-file text stays marked for escaping."""
@@ -607,8 +613,13 @@ class Render:
             pieces += [Piece("lit", ": ", "caveat"), Piece("text", fact.note.rstrip(". "))]
         return pieces
 
-    def caveat_pieces(self, fact: Fact, *, headline: bool) -> list[Piece]:
+    def caveat_pieces(self, fact: Fact, *, headline: bool, named: bool = False) -> list[Piece]:
+        """``named``: a computed figure in a sentence whose own lead already says "by our calculation from" the
+        same sources' figures: its caveat says only whose calculation it is (style ``derived_named``), so one
+        sentence never names the same providers twice for our arithmetic."""
         table = self.style.headline_caveats if headline else self.style.caveats
+        if named and fact.is_derived and not headline:
+            return self.ours_named(aside=True)
         return self.phrase(table, caveat_kind(fact), fact.sources, fact=fact, slot="headline" if headline else "caveat")
 
     def gap(self, ref) -> str:
