@@ -221,3 +221,54 @@ def test_a_hedged_range_after_a_verb_of_change_reads_as_one_range():
     md = checked_drafter().draft(event).markdown
     assert "rose by between roughly $2.93 million and $3.08 million" in md
     assert "rose by roughly" not in md
+
+
+_NUM = r"[-+]?\$?\d[\d,]*(?:\.\d+)?(?![\d,.]*\d)%?(?: (?:thousand|million|billion|trillion)\b)?"
+_WORD = "|".join(sorted(map(re.escape, CHECK_BOUNDS), key=len, reverse=True))
+_PAIR = re.compile(rf"\b(?:(?P<w1>{_WORD}) )?(?:between )?(?P<a>{_NUM}) (?:to|and) (?:(?P<w2>{_WORD}) )?(?P<b>{_NUM})")
+
+RANGED = """
+id: bound-range-test
+as_of: 2026-11-24T12:00:00+00:00
+facts:
+  - id: moved
+    metric: {metric}
+    unit: {unit}
+    asset: ETH
+    window: 24h
+    observations: [{{source: coinglass, range: [{lo}, {hi}], hedge: {hedge}}}]
+"""
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    fact=st.sampled_from([("historical_liquidations", "USD"), ("liquidations", "USD"), ("price_change", "percent")]),
+    low=st.integers(min_value=1001, max_value=5000),
+    spread=st.integers(min_value=300, max_value=4000),
+    scale=st.integers(min_value=0, max_value=6),
+    hedge=st.one_of(
+        st.sampled_from(_BOUND_HEDGES).map(lambda h: (h.value, h.kind.value, "")),
+        st.tuples(st.sampled_from([h for h in _BOUND_HEDGES if h.kind is HedgeKind.FLOOR]),
+                  st.sampled_from([h for h in _BOUND_HEDGES if h.kind is HedgeKind.CEILING])).map(
+            lambda p: (f"[{p[0].value}, {p[1].value}]", "floor", "ceiling")),
+    ),
+)
+def test_a_bounded_range_keeps_each_bound_true(fact, low, spread, scale, hedge):
+    """A word on a whole range bounds the end it names (a floor the low end, a ceiling the high end); a word on
+    each end bounds that end. Such an end is rounded to the nearest when that keeps it true, else printed finer."""
+    metric, unit = fact
+    exp = -2 if unit == "percent" else scale
+    lo, hi = (float(Decimal(x).scaleb(exp)) for x in (low, low + spread))
+    words, lo_kind, hi_kind = hedge
+    if not hi_kind:  # one word on the whole range
+        lo_kind, hi_kind = (lo_kind, "") if lo_kind == "floor" else ("", lo_kind)
+    event = event_from_text(RANGED.format(metric=metric, unit=unit, lo=lo, hi=hi, hedge=words), "bound-range.yaml", REGISTRY)
+    md = checked_drafter().draft(event).markdown.split("\n---\n", 1)[-1]
+    pairs = [m for m in _PAIR.finditer(md) if m.group("w1") or m.group("w2") or "between" in m.group(0)]
+    assert pairs, md
+    for m in pairs:
+        a, b = value_of(m.group("a")), value_of(m.group("b"))
+        if lo_kind:
+            assert holds(lo_kind, a, lo), (m.group(0), lo, hi, words)
+        if hi_kind:
+            assert holds(hi_kind, b, hi), (m.group(0), lo, hi, words)

@@ -227,9 +227,10 @@ class Render:
                               metric=fact.metric.removesuffix("_change"), change=None)
             return [Piece("fig", p.text, "magnitude") for p in self.formatted(flipped, moved=True)]
 
-        figs = FINE_FIGURES if fact.id in self.fine else self.style.significant_figures
+        figs_ = FINE_FIGURES if fact.id in self.fine else self.style.significant_figures
 
-        def one(v: float, *, floor: bool = False, ceil: bool = False) -> fmt.Formatted:
+        def one(v: float, *, floor: bool = False, ceil: bool = False, fine: bool = False) -> fmt.Formatted:
+            figs = FINE_FIGURES if fine else figs_
             if fact.unit == "USD":
                 # A price level prints in full ("$96,000"); a level of a market value reads as money ("$2.5 trillion").
                 as_price = fact.metric in _PRICE_METRICS and abs(v) < _PRICE_IN_FULL_BELOW
@@ -257,17 +258,25 @@ class Render:
         # Any figure the fact base holds as a range prints as one, even when the providers agree
         # within the tolerance: the provenance check (P005) reads a point as a collapsed range.
         if fact.range is not None:
+            # A floor under the low end and a ceiling over the high end ("between X and Y", _plain_range): ends that
+            # rounding would carry inside them are printed in finer digits (the check holds range ends to the
+            # precision printed, so they cannot be rounded outward instead).
+            r_lo, r_hi = fmt.range_ends(fact.range[0], fact.range[1], figs_)
+            fine = fact.hedge is not None and (r_lo > Decimal(repr(float(fact.range[0]))) or r_hi < Decimal(repr(float(fact.range[1]))))
             if fact.unit == "USD" and fact.metric != "price_level":
-                lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs)
+                lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=FINE_FIGURES if fine else figs_)
             elif fact.unit in ("count", "coins") or fact.unit in CURRENCIES or fact.unit in _DURATION_UNITS:
-                lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs, symbol=False)
+                lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=FINE_FIGURES if fine else figs_, symbol=False)
                 word = fact.asset if fact.unit == "coins" else CURRENCIES.get(fact.unit) or _DURATION_UNITS.get(fact.unit)
                 # The unit once, at the end: "between 26,900 and 44,800 yuan"; "between 653 and 1,050 days", which the
                 # check reads as one range ("653 days" alone is a window's words, not a figure).
                 if word:
                     hi = fmt.Formatted(f"{hi.text} {word}", hi.approx)
+            elif fact.hedge is not None and fact.unit == "percent":
+                lo, hi = (fmt.Formatted(_finer(v, fact.unit) if one(v, floor=k == "floor", ceil=k == "ceiling").text != one(v).text
+                                        else one(v).text, True) for v, k in zip(fact.range, ("floor", "ceiling")))
             else:
-                lo, hi = one(fact.range[0]), one(fact.range[1])
+                lo, hi = one(fact.range[0], fine=fine), one(fact.range[1], fine=fine)
             if lo.text == hi.text:
                 return [Piece("fig", f"{words.get('about', 'about')} {lo.text}", role)]
             low = lo.text
@@ -297,13 +306,28 @@ class Render:
         words = self.style.names.get("words", {})
         said_as = self.style.names.get("after_verb", {})
 
-        def end(v: float, hedge, *, bounded: bool, finer: bool = False, written=None) -> str:
-            said, kind = _bound_words(hedge, said_as)
-            kind = kind if bounded else ""
+        def bounded_end(v: float, kind: str, *, finer: bool = False, written=None) -> str:
+            """A range's end under a bound: to the nearest when that keeps the bound true, else in finer digits
+            rounded outward ("more than $47,686 to $50,100", never "$47,700"): the check holds each end of a
+            range to the precision printed, so an end rounded outward past that precision reads as another figure."""
+            if finer:
+                return _finer(v, fact.unit, kind)
             if written is not None:
-                text = written(kind).text
-            elif finer:
-                text = _finer(v, fact.unit, kind)
+                near, out = written(""), written(kind)
+            else:
+                near, out = one(v), one(v, floor=kind == "floor", ceil=kind == "ceiling")
+            if not kind or near.text == out.text:
+                return near.text
+            if fact.unit == "percent":
+                return _finer(v, fact.unit, kind)
+            if written is not None:
+                return written(kind, fine=True).text
+            return one(v, floor=kind == "floor", ceil=kind == "ceiling", fine=True).text
+
+        def end(v: float, hedge, *, ranged: bool = False, finer: bool = False, written=None) -> str:
+            said, kind = _bound_words(hedge, said_as)
+            if ranged:
+                text = bounded_end(v, kind, finer=finer, written=written)
             else:
                 text = one(v, floor=kind == "floor", ceil=kind == "ceiling").text
             return f"{said} {text}" if said else text
@@ -323,35 +347,33 @@ class Render:
                 return f"{words.get('between', 'between')} {low} {words.get('and', 'and')} {hi.text}"
             if fact.range[0] == fact.range[1] and not isinstance(fact.hedge, tuple):
                 # Two equal ends are one value: "as much as -35.6%", never "as much as -35.6% to -35.6%"
-                return end(fact.range[0], fact.hedge, bounded=True)
+                return end(fact.range[0], fact.hedge)
             whole = None if isinstance(fact.hedge, tuple) else fact.hedge
             lo_h, hi_h = fact.hedge if isinstance(fact.hedge, tuple) else (None, None)
             whole_kind = _bound_words(whole, said_as)[1]
             lo_kind = _bound_words(lo_h, said_as)[1] or ("floor" if whole_kind == "floor" else "")
             hi_kind = _bound_words(hi_h, said_as)[1] or ("ceiling" if whole_kind == "ceiling" else "")
 
-            def bare(v: float, kind: str) -> str:
-                return one(v, floor=kind == "floor", ceil=kind == "ceiling").text
-
             # Each end keeps its unit ("$1.2 million to $1.5 million", "36% to 39%"); two ends
             # that round to the same text get one more digit, so the range never reads as "46% to 46%".
-            finer = bare(fact.range[0], lo_kind) == bare(fact.range[1], hi_kind) and fact.unit == "percent"
+            finer = bounded_end(fact.range[0], lo_kind) == bounded_end(fact.range[1], hi_kind) and fact.unit == "percent"
             # "$2 to $2.45 trillion" reads as 2 trillion: the high end in full when the low end would borrow its magnitude
             far = None
             if fact.unit == "USD" and lo_h is None and fmt.full_high(*fact.range, figs=self.style.significant_figures):
-                def far(kind: str):
-                    return fmt.full_high(*fact.range, figs=self.style.significant_figures, floor=kind == "floor", ceil=kind == "ceiling")
+                def far(kind: str, fine: bool = False):
+                    return fmt.full_high(*fact.range, figs=FINE_FIGURES if fine else self.style.significant_figures,
+                                         floor=kind == "floor", ceil=kind == "ceiling")
             between = moved and whole_kind == ""  # after a verb of change: "between X and Y", never "X to Y"
             joiner = words.get("and", "and") if between else words.get("to", "to")
             opener = words.get("between", "between") + " " if between else ""
             if whole is not None:  # the word before the pair bounds the end it names; printed once, before the pair
-                low_text = _finer(fact.range[0], fact.unit, lo_kind) if finer else bare(fact.range[0], lo_kind)
-                high_text = (far(hi_kind).text if far else _finer(fact.range[1], fact.unit, hi_kind) if finer else bare(fact.range[1], hi_kind))
+                low_text = bounded_end(fact.range[0], lo_kind, finer=finer)
+                high_text = bounded_end(fact.range[1], hi_kind, finer=finer, written=far)
                 said = _bound_words(whole, said_as)[0]
                 return f"{said} {opener}{low_text} {joiner} {high_text}"
-            return (f"{opener}{end(fact.range[0], lo_h, bounded=True, finer=finer)} {joiner} "
-                    f"{end(fact.range[1], hi_h, bounded=True, finer=finer, written=far)}")
-        return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None, bounded=True)
+            return (f"{opener}{end(fact.range[0], lo_h, ranged=True, finer=finer)} {joiner} "
+                    f"{end(fact.range[1], hi_h, ranged=True, finer=finer, written=far)}")
+        return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None)
 
     def fig(self, ref, role: str = "value", covered: bool = False) -> str:
         """A figure; ``covered=True`` when the template words the caveat itself (the self-check still verifies it)."""
