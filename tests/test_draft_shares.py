@@ -97,3 +97,15 @@ def test_an_event_with_only_models_of_liquidations_to_come_claims_none_happened(
     assert "# Liquidation estimates put more leveraged positions at risk below the price than above it" in md
     body = md.split("\n---\n", 1)[-1]
     assert body.count("Stacked at one price") <= 1  # the second cluster of one shape refers back
+
+
+def test_a_closing_sentence_claims_no_direction_and_no_backdrop_the_event_lacks():
+    """Corpus 24 has no long/short split and context only about how exchanges report: its draft said "the direction
+    of the forced selling is not in dispute" and closed its context on "the wider backdrop" of leverage."""
+    from draft_support import CORPUS, drafted
+
+    path = next(p for p in CORPUS if p.name.startswith("24-"))
+    md = drafted(path)[1].markdown
+    assert "direction of the forced selling is not in dispute" not in md
+    assert "wider backdrop" not in md
+    assert "It is about the exchanges themselves" in md
