@@ -85,27 +85,3 @@ def test_a_phrasing_a_template_renders_and_drops_does_not_count_as_told():
     first = md.lower().index("by our calculation")
     assert md.lower().startswith("by our calculation from the ranges reported by bybit and coinglass", first)
 
-
-def test_an_event_with_only_models_of_liquidations_to_come_claims_none_happened():
-    """Corpus 20 (a heat map's clusters, nothing liquidated yet) opened "Leveraged positions were forced out during
-    the latest swing" under "Leveraged traders face a volatile session": neither follows from its figures."""
-    from draft_support import CORPUS, drafted
-
-    path = next(p for p in CORPUS if p.name.startswith("20-"))
-    md = drafted(path)[1].markdown
-    assert "were forced out" not in md and "volatile session" not in md
-    assert "# Liquidation estimates put more leveraged positions at risk below the price than above it" in md
-    body = md.split("\n---\n", 1)[-1]
-    assert body.count("Stacked at one price") <= 1  # the second cluster of one shape refers back
-
-
-def test_a_closing_sentence_claims_no_direction_and_no_backdrop_the_event_lacks():
-    """Corpus 24 has no long/short split and context only about how exchanges report: its draft said "the direction
-    of the forced selling is not in dispute" and closed its context on "the wider backdrop" of leverage."""
-    from draft_support import CORPUS, drafted
-
-    path = next(p for p in CORPUS if p.name.startswith("24-"))
-    md = drafted(path)[1].markdown
-    assert "direction of the forced selling is not in dispute" not in md
-    assert "wider backdrop" not in md
-    assert "It is about the exchanges themselves" in md
