@@ -64,14 +64,14 @@ _FORMATTERS = {
 
 
 @pytest.mark.parametrize("name", sorted(_FORMATTERS))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(value=_VALUES, kind=st.sampled_from(["floor", "ceiling"]))
 def test_every_formatter_keeps_a_bound_true_of_the_number_it_prints(name, value, kind):
     printed = _FORMATTERS[name](value, floor=kind == "floor", ceil=kind == "ceiling").text
     assert holds(kind, value_of(printed), value), (name, value, kind, printed)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(value=_VALUES, kind=st.sampled_from(["floor", "ceiling"]))
 def test_a_bound_on_the_high_end_of_a_range_in_full_digits_holds(value, kind):
     hi = abs(value) + 2_000_000

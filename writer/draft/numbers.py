@@ -193,10 +193,16 @@ def count(value: float, *, floor: bool = False, ceil: bool = False, figs: int = 
     return amount(value, floor=floor, ceil=ceil, figs=figs)
 
 
+PRICE_CENT = Decimal("0.01")  # below it, cents would print every price as $0.00 or, rounded up, $0.01
+
+
 def price(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted:
     """A price level: editors print the level in full ("$96,000"), cents only below $100 (down
     under a floor, up under a ceiling: "over $96,000" for 96,000.4 stays true)."""
     d = Decimal(repr(float(value)))
+    if 0 < abs(d) < PRICE_CENT:  # a token priced under a cent keeps two significant figures ("$0.0004"), as an index does
+        rounded = round_sig(value, 2, floor=floor, ceil=ceil)
+        return Formatted(_symbol("USD") + _plain(rounded), _changed(value, rounded))
     q = Decimal("0.01") if abs(d) < 100 else Decimal(1)
     rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
     if rounded == rounded.to_integral_value():
