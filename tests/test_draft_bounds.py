@@ -3,7 +3,7 @@
 "more than", "over", "at least" (a floor): the printed number is never above the value; "up to", "less than",
 "at most" (a ceiling): never below it; "about" or no word: the nearest. The rule lives in
 ``writer.draft.numbers._mode``; every formatter takes ``floor``/``ceil`` in that sense, and the layer prints a
-source's bound in words the check reads as that bound (``layer._bound_words``). A change told with its verb
+source's bound in words the check reads as that bound (``layer._hedge_words``). A change told with its verb
 prints its size ("fell more than 39%"), and the bound holds on that size.
 
 Every event here is our own; each draft goes through the provenance check's round trip.

@@ -291,7 +291,7 @@ class Render:
     def _hedged(self, fact: Fact, one, *, moved: bool = False) -> str:
         """A figure with its source's qualifier, printed as given.
 
-        A bound's words are printed in words the check reads as that bound (``_bound_words``), and the number
+        A bound's words are printed in words the check reads as that bound (``_hedge_words``), and the number
         after them is rounded by the one rule for bounded figures (``numbers._mode``): never above the value under
         a floor ("more than 39%" for 39.67), never below it under a ceiling ("up to 40%"), to the nearest after an
         approximation ("about 40%"). The rule holds on the number as printed, sign included ("more than -40%" for
@@ -325,7 +325,7 @@ class Render:
             return one(v, floor=kind == "floor", ceil=kind == "ceiling", fine=True).text
 
         def end(v: float, hedge, *, ranged: bool = False, finer: bool = False, written=None) -> str:
-            said, kind = _bound_words(hedge, said_as)
+            said, kind = _hedge_words(hedge, said_as)
             if ranged:
                 text = bounded_end(v, kind, finer=finer, written=written)
             else:
@@ -350,9 +350,9 @@ class Render:
                 return end(fact.range[0], fact.hedge)
             whole = None if isinstance(fact.hedge, tuple) else fact.hedge
             lo_h, hi_h = fact.hedge if isinstance(fact.hedge, tuple) else (None, None)
-            whole_kind = _bound_words(whole, said_as)[1]
-            lo_kind = _bound_words(lo_h, said_as)[1] or ("floor" if whole_kind == "floor" else "")
-            hi_kind = _bound_words(hi_h, said_as)[1] or ("ceiling" if whole_kind == "ceiling" else "")
+            whole_kind = _hedge_words(whole, said_as)[1]
+            lo_kind = _hedge_words(lo_h, said_as)[1] or ("floor" if whole_kind == "floor" else "")
+            hi_kind = _hedge_words(hi_h, said_as)[1] or ("ceiling" if whole_kind == "ceiling" else "")
 
             # Each end keeps its unit ("$1.2 million to $1.5 million", "36% to 39%"); two ends
             # that round to the same text get one more digit, so the range never reads as "46% to 46%".
@@ -369,7 +369,7 @@ class Render:
             if whole is not None:  # the word before the pair bounds the end it names; printed once, before the pair
                 low_text = bounded_end(fact.range[0], lo_kind, finer=finer)
                 high_text = bounded_end(fact.range[1], hi_kind, finer=finer, written=far)
-                said = _bound_words(whole, said_as)[0]
+                said = _hedge_words(whole, said_as)[0]
                 return f"{said} {opener}{low_text} {joiner} {high_text}"
             return (f"{opener}{end(fact.range[0], lo_h, ranged=True, finer=finer)} {joiner} "
                     f"{end(fact.range[1], hi_h, ranged=True, finer=finer, written=far)}")
@@ -961,7 +961,7 @@ def _inner(noun: str) -> tuple[str, str]:
     return head, rest
 
 
-def _bound_words(hedge, said_as: dict[str, str]) -> tuple[str, str]:
+def _hedge_words(hedge, said_as: dict[str, str]) -> tuple[str, str]:
     """The words printed for a source's hedge, and the bound they state: "floor", "ceiling" or "" (an
     approximation, or no hedge). A floor or ceiling is printed in words the check reads as that bound: the
     source's own words where it reads them, else their ``said_as`` wording (style ``names.after_verb``: "above"
@@ -971,7 +971,7 @@ def _bound_words(hedge, said_as: dict[str, str]) -> tuple[str, str]:
     if hedge is None:
         return "", ""
     if isinstance(hedge, CompoundHedge):
-        said, kind = _bound_words(hedge.bound, said_as)
+        said, kind = _hedge_words(hedge.bound, said_as)
         return (said, kind) if kind else (hedge.words, "")
     if hedge.kind.value == "approx":
         return hedge.words, ""
@@ -984,11 +984,11 @@ def _bound_words(hedge, said_as: dict[str, str]) -> tuple[str, str]:
 def _reads_as_bound(said: str) -> bool:
     """Whether the check reads these words as a bound ("over", "up to"): then, and only then, the value is
     rounded outward. The check's own qualifier lists decide, so the two cannot drift."""
-    return said.casefold() in _check_bound_words()
+    return said.casefold() in _bound_words()
 
 
 @lru_cache(maxsize=1)
-def _check_bound_words() -> frozenset[str]:
+def _bound_words() -> frozenset[str]:
     from writer.check.phrasefile import phrase_section  # the qualifier words alone, not the check
 
     quals = phrase_section("qualifiers") or {}
