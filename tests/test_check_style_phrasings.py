@@ -30,6 +30,7 @@ REQUIRED = {
     "multi_source": {"attribution"},
     "official": {"attribution"},
     "disputed": {"disagreement"},
+    "disputed_again": {"disagreement"},  # derived_disputed_again: the same providers' figures, still "which differ"
     "estimate_potential": {"estimate"},
     "estimate_potential_again": {"estimate"},  # the same source's estimate again, its method told once
     "estimate": {"estimate"},

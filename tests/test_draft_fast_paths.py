@@ -54,7 +54,7 @@ def test_cached_formatting_equals_babel(value, figs, floor, ceil):
             assert n._compact(abs(rounded)) == _compact_uncached(abs(rounded))
         money = n.money(value, floor=floor, ceil=ceil, figs=figs)
         sign = "-" if value < 0 else ""
-        body = n.amount(abs(value), floor=ceil if value < 0 else floor, ceil=floor if value < 0 else ceil, figs=figs).text
+        body = n.amount(value, floor=floor, ceil=ceil, figs=figs).text.removeprefix("-")  # a bound holds on the signed amount
         assert money.text == sign + get_currency_symbol("USD", locale=n.LOCALE) + body
 
 

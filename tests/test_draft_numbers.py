@@ -76,3 +76,14 @@ def test_a_range_across_a_million_uses_one_magnitude():
 ])
 def test_an_index_reading_below_one_keeps_two_significant_figures(value, kw, text):
     assert n.index(value, **kw).text == text
+
+
+@pytest.mark.parametrize(("value", "kw", "text"), [
+    (0.0004, {}, "$0.0004"),  # cents would print $0.00, or $0.01 under a ceiling: a price no source gave (corners seed 32)
+    (0.0004, {"ceil": True}, "$0.0004"),
+    (0.000437, {"floor": True}, "$0.00043"),
+    (0.5, {}, "$0.5"),
+    (3_300.5, {}, "$3,300"),
+])
+def test_a_price_under_a_cent_keeps_two_significant_figures(value, kw, text):
+    assert n.price(value, **kw).text == text

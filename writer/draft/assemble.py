@@ -140,9 +140,12 @@ def resolve(sections: list[Section], spans: list[Span], render: Render, scope: s
                     carrier[i] = given[key]
                     continue
                 given[key] = i
-                cav = [Piece("lit", " ", "caveat")] + render.caveat_pieces(span.fact, headline=span.section in HEADLINE_SECTIONS)
+                ours_named = span.fact.is_derived and any(k[0].startswith("derived_") and k[1] == key[1] for k in covered)
+                cav = [Piece("lit", " ", "caveat")] + render.caveat_pieces(span.fact, headline=span.section in HEADLINE_SECTIONS,
+                                                                           named=ours_named)
                 caveat_at[i] = len(pieces[i])
                 pieces[i] = pieces[i] + cav
+    _ours_once(sentences, spans, pieces, render)
     resolved = Resolved(pieces, caveat_at, carrier, run_from)
     _polish(sections, resolved, sentences, render.style.names.get("after_at", {}))
     return resolved, sentences
@@ -179,6 +182,23 @@ def _runs(sentences: list[Sentence], spans: list[Span]) -> dict[int, int]:
 
 
 HEADLINE_ONLY = frozenset({"headline"})  # the headline is one sentence with its own short caveat
+
+
+def _ours_once(sentences: list[Sentence], spans: list[Span], pieces: dict[int, list[Piece]], render: Render) -> None:
+    """Our calculation from a set of sources' figures is told in full ("by our calculation from the ranges reported
+    by CoinGlass and CoinAnk, which differ") once per article, the first time it is printed; after that the article
+    has said whose figures they are, and each later one says only whose calculation it is ("by our own
+    calculation"). Done here, on the article in print order: a template may render a phrasing it then drops."""
+    told: set[tuple] = set()
+    for s in sentences:
+        for i in s.spans:
+            span = spans[i]
+            if not span.ref.startswith("ours-"):
+                continue
+            key = (span.status, span.sources)
+            if key in told:
+                pieces[i] = render.ours_named(aside=span.ref == "ours-aside")
+            told.add(key)
 
 
 def _polish(sections: list[Section], resolved: Resolved, sentences: list[Sentence], after_at: dict[str, str]) -> None:

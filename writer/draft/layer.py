@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import inspect
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from datetime import timezone
 from functools import lru_cache
 
@@ -170,12 +171,12 @@ class Render:
 
     # -- figures ------------------------------------------------------------------
 
-    def formatted(self, fact: Fact, *, role: str = "value") -> list[Piece]:
+    def formatted(self, fact: Fact, *, role: str = "value", moved: bool = False) -> list[Piece]:
         """The figure as printed with its approximation or bound word (``about``, ``at least``, ``between``).
 
         A change with a direction reads "down $60 billion" (never a negative amount).
         """
-        pieces = self._formatted(fact, role="value" if role == "plain" else role)
+        pieces = self._formatted(fact, role="value" if role == "plain" else role, moved=moved)
         if fact.per is not None and role in ("value", "plain"):  # "an average of about $300 million per day" (then "net outflows of ...")
             words = self.style.names.get("words", {})
             pieces = [Piece("fig", f"{words.get('average_of', 'an average of')} {p.text} {AVERAGE_PER[fact.per]}", p.role) for p in pieces]
@@ -207,7 +208,7 @@ class Render:
         span = Span("fig", figure, (attribution_key(fact),), fact, ref=ref, status=fact.status.value, sources=fact.sources)
         return aside + self._token(span)
 
-    def _formatted(self, fact: Fact, *, role: str = "value") -> list[Piece]:
+    def _formatted(self, fact: Fact, *, role: str = "value", moved: bool = False) -> list[Piece]:
         words = self.style.names.get("words", {})
         if role == "level":
             return [Piece("fig", fmt.price(fact.price_level).text, "level")]
@@ -224,11 +225,12 @@ class Render:
             flipped = replace(fact, value=abs(fact.value) if fact.value is not None else None,
                               range=tuple(sorted((abs(fact.range[0]), abs(fact.range[1])))) if fact.range else None,
                               metric=fact.metric.removesuffix("_change"), change=None)
-            return [Piece("fig", p.text, "magnitude") for p in self.formatted(flipped)]
+            return [Piece("fig", p.text, "magnitude") for p in self.formatted(flipped, moved=True)]
 
-        figs = FINE_FIGURES if fact.id in self.fine else self.style.significant_figures
+        figs_ = FINE_FIGURES if fact.id in self.fine else self.style.significant_figures
 
-        def one(v: float, *, floor: bool = False, ceil: bool = False) -> fmt.Formatted:
+        def one(v: float, *, floor: bool = False, ceil: bool = False, fine: bool = False) -> fmt.Formatted:
+            figs = FINE_FIGURES if fine else figs_
             if fact.unit == "USD":
                 # A price level prints in full ("$96,000"); a level of a market value reads as money ("$2.5 trillion").
                 as_price = fact.metric in _PRICE_METRICS and abs(v) < _PRICE_IN_FULL_BELOW
@@ -251,22 +253,30 @@ class Render:
         if fact.magnitude is not None:  # vague words stay words: never an invented range
             return [Piece("fig", _magnitude_words(fact), role)]
         if fact.hedge is not None and not _plain_range(fact):  # the source's own "about", "over", "up to", printed as given
-            return [Piece("fig", self._hedged(fact, one), role)]
+            return [Piece("fig", self._hedged(fact, one, moved=moved or fact.change in ("rise", "fall")), role)]
 
         # Any figure the fact base holds as a range prints as one, even when the providers agree
         # within the tolerance: the provenance check (P005) reads a point as a collapsed range.
         if fact.range is not None:
+            # A floor under the low end and a ceiling over the high end ("between X and Y", _plain_range): ends that
+            # rounding would carry inside them are printed in finer digits (the check holds range ends to the
+            # precision printed, so they cannot be rounded outward instead).
+            r_lo, r_hi = fmt.range_ends(fact.range[0], fact.range[1], figs_)
+            fine = fact.hedge is not None and (r_lo > Decimal(repr(float(fact.range[0]))) or r_hi < Decimal(repr(float(fact.range[1]))))
             if fact.unit == "USD" and fact.metric != "price_level":
-                lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs)
+                lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=FINE_FIGURES if fine else figs_)
             elif fact.unit in ("count", "coins") or fact.unit in CURRENCIES or fact.unit in _DURATION_UNITS:
-                lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=figs, symbol=False)
+                lo, hi = fmt.money_range(fact.range[0], fact.range[1], figs=FINE_FIGURES if fine else figs_, symbol=False)
                 word = fact.asset if fact.unit == "coins" else CURRENCIES.get(fact.unit) or _DURATION_UNITS.get(fact.unit)
                 # The unit once, at the end: "between 26,900 and 44,800 yuan"; "between 653 and 1,050 days", which the
                 # check reads as one range ("653 days" alone is a window's words, not a figure).
                 if word:
                     hi = fmt.Formatted(f"{hi.text} {word}", hi.approx)
+            elif fact.hedge is not None and fact.unit == "percent":
+                lo, hi = (fmt.Formatted(_finer(v, fact.unit) if one(v, floor=k == "floor", ceil=k == "ceiling").text != one(v).text
+                                        else one(v).text, True) for v, k in zip(fact.range, ("floor", "ceiling")))
             else:
-                lo, hi = one(fact.range[0]), one(fact.range[1])
+                lo, hi = one(fact.range[0], fine=fine), one(fact.range[1], fine=fine)
             if lo.text == hi.text:
                 return [Piece("fig", f"{words.get('about', 'about')} {lo.text}", role)]
             low = lo.text
@@ -278,29 +288,49 @@ class Render:
         f = one(fact.value)
         return [Piece("fig", f"{words.get('about', 'about')} {f.text}" if f.approx else f.text, role)]
 
-    def _hedged(self, fact: Fact, one) -> str:
+    def _hedged(self, fact: Fact, one, *, moved: bool = False) -> str:
         """A figure with its source's qualifier, printed as given.
 
-        A single hedged value whose word reads as a bound ("over", "up to") is rounded down under
-        a floor and up under a ceiling, so the words stay true; any other hedge word ("as much as"
-        where the check does not read it as a bound, "nearly") is rounded to the nearest, like an
-        unhedged figure. Both ends of a hedged range are rounded to the nearest: a reader (and the
-        check) compares each end with the source's end within the precision printed.
+        A bound's words are printed in words the check reads as that bound (``_hedge_words``), and the number
+        after them is rounded by the one rule for bounded figures (``numbers._mode``): never above the value under
+        a floor ("more than 39%" for 39.67), never below it under a ceiling ("up to 40%"), to the nearest after an
+        approximation ("about 40%"). The rule holds on the number as printed, sign included ("more than -40%" for
+        -39.67); a change told with its verb prints its size, so the bound holds on the size ("fell more than
+        39%"). One word on a whole range bounds the end it names: a floor the low end, a ceiling the high end;
+        a word on each end bounds that end; the other end is rounded to the nearest.
+
+        ``moved``: the figure follows a verb of change ("rose by", "fell"), where "X to Y" reads as a change of X
+        to a level Y; there a range is printed "between X and Y", each end with its own words ("rose by between
+        roughly $2.93 million and $3.08 million", "roughly between ...").
         """
         words = self.style.names.get("words", {})
+        said_as = self.style.names.get("after_verb", {})
 
-        def end(v: float, hedge, *, outward: bool, finer: bool = False, written: str | None = None) -> str:
-            # A negative value is rounded to the nearest: "over -52%" would be a floor on the sign, not the size.
-            # A bound and an approximation on one value ("as much as approximately 86.5%") print as the bound
-            # alone, rounded outward ("as much as 87%"): one honest wording, never two hedges stacked. Where the
-            # value cannot be rounded outward (a negative value, a range's end) it is rounded to the nearest, which
-            # the check reads a bound within ("as much as -$0.0004", never "as much as approximately -$0.0004").
-            hedge = _one_word(hedge)
-            near = getattr(hedge, "second", hedge)  # with two words kept, the one next to the number is the one read
-            bound = near is not None and _reads_as_bound(near, self.style.names.get("after_verb"))
-            kind = near.kind.value if bound and outward and v >= 0 else ""
-            text = written or (_finer(v, fact.unit) if finer else one(v, floor=kind == "floor", ceil=kind == "ceiling").text)
-            return f"{hedge.words} {text}" if hedge is not None else text
+        def bounded_end(v: float, kind: str, *, finer: bool = False, written=None) -> str:
+            """A range's end under a bound: to the nearest when that keeps the bound true, else in finer digits
+            rounded outward ("more than $47,686 to $50,100", never "$47,700"): the check holds each end of a
+            range to the precision printed, so an end rounded outward past that precision reads as another figure."""
+            if finer:
+                return _finer(v, fact.unit, kind)
+            if written is not None:
+                near, out = written(""), written(kind)
+            else:
+                near, out = one(v), one(v, floor=kind == "floor", ceil=kind == "ceiling")
+            if not kind or near.text == out.text:
+                return near.text
+            if fact.unit == "percent":
+                return _finer(v, fact.unit, kind)
+            if written is not None:
+                return written(kind, fine=True).text
+            return one(v, floor=kind == "floor", ceil=kind == "ceiling", fine=True).text
+
+        def end(v: float, hedge, *, ranged: bool = False, finer: bool = False, written=None) -> str:
+            said, kind = _hedge_words(hedge, said_as)
+            if ranged:
+                text = bounded_end(v, kind, finer=finer, written=written)
+            else:
+                text = one(v, floor=kind == "floor", ceil=kind == "ceiling").text
+            return f"{said} {text}" if said else text
 
         if fact.range is not None:
             if fact.unit in _BARE_UNITS or fact.unit in CURRENCIES or fact.unit == "coins":
@@ -317,17 +347,33 @@ class Render:
                 return f"{words.get('between', 'between')} {low} {words.get('and', 'and')} {hi.text}"
             if fact.range[0] == fact.range[1] and not isinstance(fact.hedge, tuple):
                 # Two equal ends are one value: "as much as -35.6%", never "as much as -35.6% to -35.6%"
-                return end(fact.range[0], fact.hedge, outward=True)
+                return end(fact.range[0], fact.hedge)
+            whole = None if isinstance(fact.hedge, tuple) else fact.hedge
             lo_h, hi_h = fact.hedge if isinstance(fact.hedge, tuple) else (None, None)
+            whole_kind = _hedge_words(whole, said_as)[1]
+            lo_kind = _hedge_words(lo_h, said_as)[1] or ("floor" if whole_kind == "floor" else "")
+            hi_kind = _hedge_words(hi_h, said_as)[1] or ("ceiling" if whole_kind == "ceiling" else "")
+
             # Each end keeps its unit ("$1.2 million to $1.5 million", "36% to 39%"); two ends
             # that round to the same text get one more digit, so the range never reads as "46% to 46%".
-            finer = one(fact.range[0]).text == one(fact.range[1]).text and fact.unit == "percent"
+            finer = bounded_end(fact.range[0], lo_kind) == bounded_end(fact.range[1], hi_kind) and fact.unit == "percent"
             # "$2 to $2.45 trillion" reads as 2 trillion: the high end in full when the low end would borrow its magnitude
-            far = fmt.full_high(*fact.range, figs=self.style.significant_figures) if fact.unit == "USD" and lo_h is None else None
-            pair = (f"{end(fact.range[0], lo_h, outward=False, finer=finer)} {words.get('to', 'to')} "
-                    f"{end(fact.range[1], hi_h, outward=False, finer=finer, written=far.text if far else None)}")
-            return pair if isinstance(fact.hedge, tuple) else f"{_one_word(fact.hedge).words} {pair}"
-        return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None, outward=True)
+            far = None
+            if fact.unit == "USD" and lo_h is None and fmt.full_high(*fact.range, figs=self.style.significant_figures):
+                def far(kind: str, fine: bool = False):
+                    return fmt.full_high(*fact.range, figs=FINE_FIGURES if fine else self.style.significant_figures,
+                                         floor=kind == "floor", ceil=kind == "ceiling")
+            between = moved and whole_kind == ""  # after a verb of change: "between X and Y", never "X to Y"
+            joiner = words.get("and", "and") if between else words.get("to", "to")
+            opener = words.get("between", "between") + " " if between else ""
+            if whole is not None:  # the word before the pair bounds the end it names; printed once, before the pair
+                low_text = bounded_end(fact.range[0], lo_kind, finer=finer)
+                high_text = bounded_end(fact.range[1], hi_kind, finer=finer, written=far)
+                said = _hedge_words(whole, said_as)[0]
+                return f"{said} {opener}{low_text} {joiner} {high_text}"
+            return (f"{opener}{end(fact.range[0], lo_h, ranged=True, finer=finer)} {joiner} "
+                    f"{end(fact.range[1], hi_h, ranged=True, finer=finer, written=far)}")
+        return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None)
 
     def fig(self, ref, role: str = "value", covered: bool = False) -> str:
         """A figure; ``covered=True`` when the template words the caveat itself (the self-check still verifies it)."""
@@ -513,17 +559,23 @@ class Render:
             raise TemplateMisuse("ours() needs the figures the comparison is worked out from")
         table = self.style.caveats if aside else self.style.leads
         if named:
-            options = table["derived_named"]
-            n = self.counters.get(("ours", aside), 0)
-            self.counters[("ours", aside)] = n + 1
-            text = options[choose(self.event.id, f"ours:{aside}:{n}", len(options))]
-            return self._token(Span("lead", [Piece("lit", text, "caveat")], (), status="derived"))
+            return self._token(Span("lead", self.ours_named(aside), (), status="derived"))
         status = weakest(f.status for f in facts)
         kind = "derived_estimate" if status is Status.ESTIMATE else f"derived_{status.value}"
         sources = tuple(dict.fromkeys(s for f in facts for s in f.sources))
         lean = next((f for f in facts if f.status is status), facts[0])
         pieces = self.phrase(table, kind, sources, fact=lean, slot="caveat" if aside else "lead")
-        return self._token(Span("lead", pieces, (), status=kind, sources=sources))
+        # "ours-lead"/"ours-aside": told in full once per article; later ones say only whose calculation it is
+        # (assemble.resolve, which sees the article in print order)
+        return self._token(Span("lead", pieces, (), status=kind, sources=sources, ref="ours-aside" if aside else "ours-lead"))
+
+    def ours_named(self, aside: bool) -> list[Piece]:
+        """Whose calculation it is, and no more (style ``derived_named``): "(by our own calculation)"."""
+        table = self.style.caveats if aside else self.style.leads
+        options = table["derived_named"]
+        n = self.counters.get(("ours", aside), 0)
+        self.counters[("ours", aside)] = n + 1
+        return [Piece("lit", options[choose(self.event.id, f"ours:{aside}:{n}", len(options))], "caveat")]
 
     def phrase(self, table: dict, kind: str, sources, *, fact: Fact | None, slot: str) -> list[Piece]:
         """A caveat or lead phrasing with its placeholders filled; fact-file text stays marked for escaping."""
@@ -583,8 +635,13 @@ class Render:
             pieces += [Piece("lit", ": ", "caveat"), Piece("text", fact.note.rstrip(". "))]
         return pieces
 
-    def caveat_pieces(self, fact: Fact, *, headline: bool) -> list[Piece]:
+    def caveat_pieces(self, fact: Fact, *, headline: bool, named: bool = False) -> list[Piece]:
+        """``named``: a computed figure in a sentence whose own lead already says "by our calculation from" the
+        same sources' figures: its caveat says only whose calculation it is (style ``derived_named``), so one
+        sentence never names the same providers twice for our arithmetic."""
         table = self.style.headline_caveats if headline else self.style.caveats
+        if named and fact.is_derived and not headline:
+            return self.ours_named(aside=True)
         return self.phrase(table, caveat_kind(fact), fact.sources, fact=fact, slot="headline" if headline else "caveat")
 
     def gap(self, ref) -> str:
@@ -879,9 +936,11 @@ _PRICE_METRICS = ("price_level", "support_level")
 _PRICE_IN_FULL_BELOW = 10_000_000  # above this a "level" is a market value, not a coin's price
 
 
-def _finer(v: float, unit: str) -> str:
-    """A percentage with two decimals, for a range whose ends would otherwise print alike."""
-    text = format_decimal(round(v, 2), format="#,##0.00", locale=fmt.LOCALE)
+def _finer(v: float, unit: str, kind: str = "") -> str:
+    """A percentage with two decimals, for a range whose ends would otherwise print alike (a bound's end rounded
+    by the one rule for bounded figures, ``numbers._mode``)."""
+    d = Decimal(repr(float(v))).quantize(Decimal("0.01"), rounding=fmt.rounding_for(kind))
+    text = format_decimal(d, format="#,##0.00", locale=fmt.LOCALE)
     return text + "%" if unit == "percent" else text  # units printed as a bare number (a ratio's "to 1" cannot sit on both ends)
 
 
@@ -902,19 +961,30 @@ def _inner(noun: str) -> tuple[str, str]:
     return head, rest
 
 
-def _one_word(hedge):
-    """A bound and an approximation on one value ("as much as approximately") print as the bound alone: two
+def _hedge_words(hedge, said_as: dict[str, str]) -> tuple[str, str]:
+    """The words printed for a source's hedge, and the bound they state: "floor", "ceiling" or "" (an
+    approximation, or no hedge). A floor or ceiling is printed in words the check reads as that bound: the
+    source's own words where it reads them, else their ``said_as`` wording (style ``names.after_verb``: "above"
+    is "more than"); a bound that cannot be so printed states none, and its number is rounded to the nearest.
+    A bound and an approximation on one value ("as much as approximately 86.5%") print as the bound alone: two
     hedges stacked are not English, and the bound is the one a reader (and the check) holds the figure to."""
-    return hedge.bound if isinstance(hedge, CompoundHedge) and _reads_as_bound(hedge.bound) else hedge
+    if hedge is None:
+        return "", ""
+    if isinstance(hedge, CompoundHedge):
+        said, kind = _hedge_words(hedge.bound, said_as)
+        return (said, kind) if kind else (hedge.words, "")
+    if hedge.kind.value == "approx":
+        return hedge.words, ""
+    if _reads_as_bound(hedge.words):
+        return hedge.words, hedge.kind.value
+    said = said_as.get(hedge.words, hedge.words)
+    return (said, hedge.kind.value) if _reads_as_bound(said) else (hedge.words, "")
 
 
-def _reads_as_bound(hedge, after_verb: dict[str, str] | None = None) -> bool:
-    """Whether the check reads this hedge's words as a bound ("over", "up to"), or the words a verb of change
-    prints them as (style ``names.after_verb``: "above" is "more than" in "rose by more than $1.40 billion"):
-    then, and only then, the value is rounded outward. The check's own qualifier lists decide, so the two
-    cannot drift."""
-    said = (after_verb or {}).get(hedge.words, hedge.words)
-    return hedge.words.casefold() in _bound_words() or said.casefold() in _bound_words()
+def _reads_as_bound(said: str) -> bool:
+    """Whether the check reads these words as a bound ("over", "up to"): then, and only then, the value is
+    rounded outward. The check's own qualifier lists decide, so the two cannot drift."""
+    return said.casefold() in _bound_words()
 
 
 @lru_cache(maxsize=1)

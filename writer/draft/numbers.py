@@ -1,8 +1,8 @@
 """Newsroom number formatting: round like an editor, spell like the locale.
 
 Rounding is a house decision (about three significant figures, "about" when
-rounding changed the number, floors for lower bounds so "at least" stays true),
-so it lives here; the digits, grouping, magnitude words and currency symbol
+rounding changed the number), so it lives here; and so does the one rule for a
+figure printed after a bound word (see ``_mode``); the digits, grouping, magnitude words and currency symbol
 come from babel so they follow the locale rather than hand-written rules.
 """
 
@@ -34,8 +34,19 @@ class Formatted:
 
 
 def _mode(floor: bool, ceil: bool) -> str:
-    """The rounding that keeps a bound's words true: down under a floor, up under a ceiling, else to the nearest."""
+    """The one rule for a bounded figure: the bound word applies to the number as printed, sign included, so
+    rounding may move that number only the way that keeps the words true. Under a floor ("more than", "over",
+    "at least") the printed number is never above the value (rounded toward minus infinity: "more than 39%" for
+    39.67, "more than -40%" for -39.67); under a ceiling ("up to", "less than", "at most") never below it
+    (toward plus infinity); with no bound ("about", or none) to the nearest. A change told with its verb prints
+    its size ("fell more than 39%"): the caller passes that size, so the bound holds on it. Every formatter
+    below takes ``floor``/``ceil`` in this one sense."""
     return ROUND_FLOOR if floor else ROUND_CEILING if ceil else ROUND_HALF_EVEN
+
+
+def rounding_for(kind: str) -> str:
+    """The rounding for a number after words stating ``kind`` of bound ("floor", "ceiling", "" for none): ``_mode``."""
+    return _mode(kind == "floor", kind == "ceiling")
 
 
 def round_sig(value: float, figs: int = SIG_FIGS, *, floor: bool = False, ceil: bool = False) -> Decimal:
@@ -105,11 +116,12 @@ def amount(value: float, *, floor: bool = False, ceil: bool = False, figs: int =
 
 
 def money(value: float, *, floor: bool = False, ceil: bool = False, currency: str = "USD", figs: int = SIG_FIGS) -> Formatted:
-    if value < 0:
-        floor, ceil = ceil, floor  # rounding the magnitude: outward for a negative amount is up
-    f = amount(abs(value), floor=floor, ceil=ceil, figs=figs)
-    sign = "-" if value < 0 else ""
-    return Formatted(sign + _symbol(currency) + f.text, f.approx)
+    """An amount of money: the sign before the symbol ("-$60 billion"); a bound holds on the signed amount (``_mode``)."""
+    rounded = round_sig(value, figs, floor=floor, ceil=ceil)
+    mag = abs(rounded)
+    body = _compact(mag) if mag >= COMPACT_FROM else _plain(mag)
+    sign = "-" if rounded < 0 else ""
+    return Formatted(sign + _symbol(currency) + body, _changed(value, rounded))
 
 
 def foreign_money(value: float, code: str, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:
@@ -164,7 +176,7 @@ def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = Tr
     return Formatted(f"{sign}{_plain(scaled)} {word}", low.approx), high
 
 
-def full_high(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = True) -> Formatted | None:
+def full_high(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = True, floor: bool = False, ceil: bool = False) -> Formatted | None:
     """The high end of a range in full digits when the low end, printed bare, would read in the high end's
     magnitude ("between 2 and 2.45 trillion" is 2 trillion to a reader, and to the check); None otherwise."""
     if not (0 < lo < COMPACT_FROM <= hi):
@@ -172,6 +184,8 @@ def full_high(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = True
     rounded_hi = round_sig(hi, figs)
     if round_sig(lo, figs) > (rounded_hi / _magnitude(rounded_hi)).normalize():
         return None  # "between 50 and 2 million": 50 million would exceed the high end, so 50 reads as written
+    if floor or ceil:  # a bound on the high end: the one rule (``_mode``)
+        rounded_hi = round_sig(hi, figs, floor=floor, ceil=ceil)
     return Formatted(f"{_symbol('USD') if symbol else ''}{_plain(rounded_hi)}", _changed(hi, rounded_hi))
 
 
@@ -179,10 +193,16 @@ def count(value: float, *, floor: bool = False, ceil: bool = False, figs: int = 
     return amount(value, floor=floor, ceil=ceil, figs=figs)
 
 
+PRICE_CENT = Decimal("0.01")  # below it, cents would print every price as $0.00 or, rounded up, $0.01
+
+
 def price(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted:
     """A price level: editors print the level in full ("$96,000"), cents only below $100 (down
     under a floor, up under a ceiling: "over $96,000" for 96,000.4 stays true)."""
     d = Decimal(repr(float(value)))
+    if 0 < abs(d) < PRICE_CENT:  # a token priced under a cent keeps two significant figures ("$0.0004"), as an index does
+        rounded = round_sig(value, 2, floor=floor, ceil=ceil)
+        return Formatted(_symbol("USD") + _plain(rounded), _changed(value, rounded))
     q = Decimal("0.01") if abs(d) < 100 else Decimal(1)
     rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
     if rounded == rounded.to_integral_value():
@@ -193,21 +213,20 @@ def price(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted
 def percent(value: float, *, floor: bool = False, ceil: bool = False, signed: bool = False) -> Formatted:
     """A percentage: whole numbers from 10%, one decimal below (94%, 6.2%)."""
     mag = abs(value)
-    if value < 0:
-        floor, ceil = ceil, floor
-    d = Decimal(repr(float(mag)))
+    d = Decimal(repr(float(value)))
     if 0 < mag < 1:  # funding rates: 0.004%, not 0%
-        rounded = round_sig(mag, 2, floor=floor, ceil=ceil)
+        rounded = round_sig(value, 2, floor=floor, ceil=ceil)
     else:
         q = Decimal(1) if mag >= 10 else Decimal("0.1")
         rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
-    exp = rounded.as_tuple().exponent
+    size = abs(rounded)
+    exp = size.as_tuple().exponent
     frac = max(0, -exp) if isinstance(exp, int) else 0
     pattern = "#,##0" + ("." + "0" * frac if frac else "") + "%"
-    text = _pattern_text(str(rounded / 100), pattern)
+    text = _pattern_text(str(size / 100), pattern)
     if (signed and value != 0) or value < 0:  # zero has no sign: "0%", never "+0%"
         text = ("-" if value < 0 else "+") + text
-    return Formatted(text, _changed(mag, rounded))
+    return Formatted(text, _changed(value, rounded))
 
 
 # A ratio the desk works out itself (longs against shorts from a provider's two totals) is rounded as a newsroom
@@ -237,10 +256,8 @@ def index(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted
     does (0.0004, not 0: one decimal would print a different reading)."""
     d = Decimal(repr(float(value)))
     if 0 < abs(d) < 1:
-        if d < 0:
-            floor, ceil = ceil, floor
-        mag = round_sig(abs(float(value)), 2, floor=floor, ceil=ceil)
-        return Formatted(_plain(-mag if d < 0 else mag), _changed(value, -mag if d < 0 else mag))
+        rounded = round_sig(value, 2, floor=floor, ceil=ceil)
+        return Formatted(_plain(rounded), _changed(value, rounded))
     rounded = d.quantize(Decimal("0.1"), rounding=_mode(floor, ceil)).normalize()
     if rounded == rounded.to_integral_value():
         rounded = rounded.quantize(Decimal(1))

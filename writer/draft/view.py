@@ -933,7 +933,10 @@ def _run_key(f: Fact) -> tuple:
 
 def _same_sources(a: Fact, b: Fact) -> bool:
     """Can one figure be set against another in words? Only when both come from the same sources: a share
-    worked out across two providers' counts would mix what each one counts (a derived figure never does)."""
+    worked out across two providers' counts would mix what each one counts (an aggregator's total holds its own
+    reading of a venue, not the venue's own figure; a derived figure never mixes them). Kept here, not left to
+    the check: in fact mode a share in words has no fact to link to, so neither its value nor the sources its
+    "by our calculation from ..." names are held to anything (tests/test_draft_shares.py)."""
     return set(a.sources) == set(b.sources)
 
 
