@@ -1118,6 +1118,19 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     return s
 
 
+def _asset_lean(view: View, dominant: float) -> str:
+    """The side whose per-asset liquidations, added up (dollars, counted figures only), reach the dominant share."""
+    sums = {"long": 0.0, "short": 0.0}
+    for r in view.assets:
+        f = r._fact
+        if f.side in sums and f.unit == "USD" and f.bounds and not f.lower_bound and f.status.headline_safe:
+            sums[f.side] += _mag(f)
+    both = sums["long"] + sums["short"]
+    if both <= 0:
+        return ""
+    return next((side for side, v in sums.items() if 100 * v / both >= dominant), "")
+
+
 # A side's share (%) from which the other side barely registers ("shorts barely register in the count").
 _NEARLY_ALL = 95.0
 
@@ -1129,6 +1142,7 @@ _NEARLY_ALL = 95.0
 #  3. a dominant long side (or only longs reported): a long washout;
 #  4. any narrower provider spread: the data discrepancy (a dominant side leads over it, and the spread is
 #     argued in the data section as one angle of the story);
+#  4a. no market-wide split: the per-asset sides added up, when one side dominates (an altcoin squeeze);
 #  5. a balanced split: two-sided; a story of one venue, order or trader: single venue.
 def _infer_shape(view: View, th: dict) -> str:
     """The story's shape from its figures (see SHAPE above)."""
@@ -1139,6 +1153,9 @@ def _infer_shape(view: View, th: dict) -> str:
         return "short_squeeze"
     if s.long_dominant or s.only_long_reported:
         return "long_washout"
+    lean = "" if s.split_known else _asset_lean(view, float(th.get("dominant_share", 60)))
+    if lean:  # no market-wide split: the per-asset sides, added up, say which side the move caught
+        return "short_squeeze" if lean == "short" else "long_washout"
     if s.provider_spread:
         return "data_discrepancy"
     if s.two_sided:
