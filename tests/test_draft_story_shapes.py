@@ -228,3 +228,24 @@ def test_the_leading_figure_is_printed_once_in_the_body(text, figure):
     d = _draft(text)
     body = d.markdown.split("\n# ", 1)[1].split("\n", 1)[1]  # after the headline
     assert body.count(figure) == 1, body
+
+
+# --- a heading never swallows its section's first paragraph (a template comment that strips the blank line after
+# a heading joins the two; the paragraph then escapes the check, which reads headings apart) ------------------------
+
+GOLDEN = sorted((ROOT / "tests" / "golden").rglob("*.md"))
+
+
+@pytest.mark.parametrize("text", [BTC_LONGS, ETH_LONGS_ONLY, SQUEEZE], ids=["spread", "longs", "squeeze"])
+def test_headings_of_new_events_are_headings_only(text):
+    for line in _draft(text).markdown.split("\n"):
+        if line.startswith("#"):
+            assert ". " not in line and len(line.split()) <= 30, line
+
+
+def test_golden_headings_are_headings_only():
+    assert GOLDEN
+    for path in GOLDEN:
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if line.startswith("## "):
+                assert ". " not in line and len(line.split()) <= 12, f"{path.name}: {line[:120]}"
