@@ -249,3 +249,45 @@ def test_golden_headings_are_headings_only():
         for line in path.read_text(encoding="utf-8").split("\n"):
             if line.startswith("## "):
                 assert ". " not in line and len(line.split()) <= 12, f"{path.name}: {line[:120]}"
+
+
+# --- stories of other shapes: a rumour-led event, a whale story, a squeeze with no level broken ---------------------
+
+RUMOUR_LED = _doc("rumour", "24h",
+                  _fact("claimed", "liquidations", "3B", source="x-posts", window="24h"),
+                  _fact("fund", "trader_loss", "120M", source="community-chatter", subject="a quantitative fund"),
+                  "  - id: move\n    metric: price_change\n    unit: percent\n    window: 24h\n    asset: BTC\n    change: fall\n"
+                  "    observations: [{source: coinmarketcap, value: 5.2}]")
+
+
+def test_nothing_counted_no_closing_that_says_the_market_shed_risk():
+    md = _draft(RUMOUR_LED).markdown
+    assert "shed some of its borrowed risk" not in md
+    assert "Leverage will return" not in md
+    assert "still unknown" in md or "No liquidation total has been counted" in md
+    assert "fell 5.2%" in md  # the market reading the lede promises is printed
+
+
+def test_one_claim_is_not_spoken_of_as_several():
+    one = _doc("one-claim", "4h", _fact("shorts", "liquidations", "180M", window="4h", side="short"),
+               _fact("whale", "trader_loss", "22M", source="x-posts", subject="a pseudonymous trader"))
+    md = _draft(one).markdown
+    assert "Not one of these claims" not in md and "Claims like these" not in md
+    two = one + "\n" + _fact("whale2", "trader_loss", "9M", source="x-posts", subject="a second trader") + "\n"
+    rumours = _section(_draft(two).markdown, "claim") or _section(_draft(two).markdown, "Rumours")
+    assert "Not one of these claims" in rumours or "Claims like these" in rumours
+
+
+def test_a_squeeze_with_no_level_broken_argues_no_resistance():
+    analysis = _section(_draft(SQUEEZE).markdown, "squeeze") or _section(_draft(SQUEEZE).markdown, "shorts were forced")
+    assert analysis
+    for word in ("resistance", "leaned on a ceiling", "breakout", "broke through"):
+        assert word not in analysis, word
+
+
+def test_a_loss_after_a_largest_order_of_the_same_source_starts_its_sentence():
+    text = _doc("whales", "24h", _fact("total", "liquidations", "520M", window="24h"),
+                _fact("big", "largest_single_liquidation", "8.8M", source="arkham", venue="hyperliquid"),
+                _fact("loss", "trader_loss", "13.1M", source="arkham", subject="a wallet short SOL at 25x"))
+    md = _draft(text).markdown
+    assert ". a single account" not in md and "A single account lost" in md
