@@ -243,6 +243,7 @@ class Written:
     sources: tuple[str, ...] = ()
 
     covers: tuple[int, ...] = ()  # a note's: the sentences (by index) whose figures it credits
+    shape: str = "sentence"  # "sentence"; a block's "lead" (the attributed line ending in a colon), "item", "row"
 
     def figures(self) -> list[tuple[str, str]]:
         return [] if self.covers else [(self.fact, self.figure), *self.more]
@@ -286,7 +287,11 @@ def credit(fact: Fact, event: Event, names: list[str], rng: random.Random) -> tu
     raise ValueError(st)
 
 
-def write_fact(fact: Fact, event: Event, rng: random.Random) -> Written | None:
+def write_fact(fact: Fact, event: Event, rng: random.Random, desk: random.Random | None = None) -> Written | None:
+    """The fact's sentence; with ``desk`` (a second generator, so the classic wordings of a seed stay as they were),
+    half of the facts are worded in the desk families instead (``desk_rounded``, ``desk_credit``)."""
+    if desk is not None and desk.randrange(2):
+        return write_desk(fact, event, desk)
     if fact.is_derived or fact.magnitude is not None or fact.per is not None or fact.average is not None or fact.bounds is None:
         return None
     names = _names(event, fact.sources)
@@ -321,6 +326,127 @@ def write_fact(fact: Fact, event: Event, rng: random.Random) -> Written | None:
         out.mutants["wrong_source"] = _sentence(front, claim, back)
     out.mutants["dropped_caveat"] = _sentence("", claim, ".") if fact.status in (Status.SINGLE_SOURCE, Status.MULTI_SOURCE,
                                                                                 Status.OFFICIAL, Status.UNNAMED_GROUP) \
+        else _sentence(_plain_credit(names)[0], claim, _plain_credit(names)[1])
+    return out
+
+
+# --- desk families: forms real desks use that the classic wordings above do not -----------------------------
+
+def desk_rounded(fact: Fact, value: float, rng: random.Random) -> tuple[str, float]:
+    """A bound or hedge word a desk uses ("north of", "close to", "just shy of", "upwards of"), with a number it
+    makes true: (words, the number shown)."""
+    kinds = hedge_kinds(fact.hedge)
+    if fact.lower_bound or HedgeKind.FLOOR in kinds:
+        return rng.choice(["north of", "upwards of", "in excess of"]), value
+    if HedgeKind.CEILING in kinds:
+        return rng.choice(["at most", "no more than"]), value
+    if HedgeKind.APPROX in kinds:
+        return rng.choice(["close to", "in the region of", "roughly"]), value
+    two = _sig(value, 2)
+    if abs(value) < 10 or two == value:
+        return rng.choice(["", "roughly"]), value
+    if two < value:
+        return rng.choice(["north of", "upwards of", "a little over", "in excess of"]), two
+    if (two - value) / two < 0.05:
+        return rng.choice(["close to", "just under", "just shy of", "nearly"]), two
+    return "roughly", _sig(value, 3)
+
+
+def desk_range(fact: Fact, value: float, rng: random.Random) -> str | None:
+    """A point value told as the round range it falls in ("between $120 million and $130 million")."""
+    if fact.unit != "USD" or value <= 0 or fact.hedge or fact.lower_bound or fact.metric in ("price_change", "price_level"):
+        # (a price told as a range is a trading range, another fact)
+        return None
+    exp = int(math.floor(math.log10(value))) - 1  # the second significant digit's place
+    step = 10 ** exp
+    lo = math.floor(value / step) * step
+    hi = lo + step * rng.choice([1, 2, 5])
+    if lo <= 0 or lo == value or hi == value:
+        return None
+    return f"between {money(lo, rng)} and {money(hi, rng)}"
+
+
+ROLES = ("analytics firm", "data provider", "data aggregator", "analytics platform", "market tracker")
+
+
+def desk_credit(fact: Fact, names: list[str], rng: random.Random) -> tuple[str, str] | None:
+    """(front, back) in a desk's forms: the credit after the figure, in parentheses ("source: X", "via X"), "per
+    data from X", a source named by its role ("analytics firm X")."""
+    st = fact.status
+    both = " and ".join(names)
+    role = rng.choice(ROLES)
+    plural = role + ("s" if len(names) > 1 else "")
+    if st is Status.SINGLE_SOURCE:
+        n = names[0]
+        return rng.choice([("", f" (source: {n}, the only one to report it)."), ("", f" (via {n}; a single source)."),
+                           (f"{role.capitalize()} {n}, the sole source for the figure, said ", "."),
+                           ("", f", {role} {n} said, a single-source figure."),
+                           (f"Per data from {n}, a single source, ", "."),
+                           ("", f", according to single-source data from {role} {n}.")])
+    if st in (Status.MULTI_SOURCE, Status.UNNAMED_GROUP):
+        return rng.choice([("", f" (source: {both})."), ("", f" (data: {both})."), ("", f", per data from {both}."),
+                           (f"{plural.capitalize()} {both} reported that ", "."), ("", f", {plural} {both} said."),
+                           ("", f" (via {both})."), (f"Data compiled by {both} show that ", ".")])
+    if st is Status.OFFICIAL:
+        n = names[0]
+        return rng.choice([("", f" (source: {n}'s own records)."), (f"Per {n}'s own dashboard, ", "."),
+                           ("", f", {n} said in its own statement."), ("", f", according to {n}'s own figures.")])
+    if st is Status.PENDING_VERIFICATION:
+        return rng.choice([("", f" (source: {both}; not yet verified)."),
+                           (f"{role.capitalize()} {both} reported, in figures still pending verification, that ", ".")])
+    if st is Status.RUMOR:
+        where = f" on {both}" if names else ""
+        return rng.choice([("", f" (an unverified claim circulating{where})."),
+                           (f"Unverified posts circulating{where} claim that ", ".")])
+    return None
+
+
+def write_desk(fact: Fact, event: Event, rng: random.Random) -> Written | None:
+    """A fact's sentence in the desk families: its credit from ``desk_credit``, its figure from ``desk_rounded``
+    or, a third of the time for a point dollar value, ``desk_range``."""
+    if (fact.is_derived or fact.magnitude is not None or fact.per is not None or fact.average is not None
+            or fact.bounds is None or fact.value is None):
+        return None
+    if fact.status not in (Status.SINGLE_SOURCE, Status.MULTI_SOURCE, Status.OFFICIAL, Status.UNNAMED_GROUP,
+                           Status.PENDING_VERIFICATION, Status.RUMOR):
+        return None
+    names = _names(event, fact.sources)
+    if fact.status is not Status.RUMOR and not names:
+        return None
+    span = desk_range(fact, fact.value, rng) if not rng.randrange(3) else None
+    if span is not None:
+        word, figure, shown = "", span, fact.value
+    else:
+        word, shown = desk_rounded(fact, fact.value, rng)
+        if fact.metric == "price_change":
+            shown = abs(shown)
+        figure = amount(fact, shown, rng)
+        if figure is None:
+            return None
+    claim = core(fact, event, f"{word} {figure}".strip(), rng)
+    if claim is None:
+        return None
+    state = rng.getstate()
+    made = desk_credit(fact, names, rng)
+    if made is None:
+        return None
+    front, back = made
+    text = _sentence(front, claim, back)
+    out = Written(fact.id, text, figure, status=fact.status, claim=claim, sources=fact.sources)
+    if span is not None:
+        wrong = f"between {money(_sig(fact.value * WRONG_FACTOR, 2), random.Random(1))} and {money(_sig(fact.value * WRONG_FACTOR * 1.1, 2), random.Random(1))}"
+    else:
+        wrong = amount(fact, _wrong(fact, "at least" if word in ("north of", "upwards of", "in excess of", "a little over")
+                                    else "up to" if word in ("at most", "no more than", "just under", "just shy of") else word,
+                                    shown), random.Random(1)) if shown != 0 else None
+    if wrong is not None:
+        out.mutants["wrong_figure"] = _sentence(front, claim.replace(figure, wrong, 1), back)
+    decoy = _decoy(fact, event)
+    if decoy and names:
+        made = desk_credit(fact, [decoy, *names[1:]], _replay(state))
+        if made is not None:
+            out.mutants["wrong_source"] = _sentence(made[0], claim, made[1])
+    out.mutants["dropped_caveat"] = _sentence("", claim, ".") if fact.status.value in RUN \
         else _sentence(_plain_credit(names)[0], claim, _plain_credit(names)[1])
     return out
 
@@ -408,7 +534,9 @@ def write_disputed(fact: Fact, event: Event, names: list[str], rng: random.Rando
     if decoy:
         n2 = " and ".join([decoy, *names[1:]])
         out.mutants["wrong_source"] = _sentence(front.format(n=n2), claim, back.format(n=n2))
-    out.mutants["wrong_figure"] = text.replace(figure, b, 1)  # the range collapsed to one end
+    collapsed = _swap(text, figure, b)  # the range collapsed to one end
+    if collapsed:
+        out.mutants["wrong_figure"] = collapsed
     out.mutants["dropped_caveat"] = _sentence("", claim, ".")
     return out
 
@@ -499,7 +627,9 @@ def paired(written: list[Written], event: Event, rng: random.Random) -> list[Wri
         if "wrong_figure" in first.mutants:
             wrong = _figure_in(first.mutants["wrong_figure"], first.text, first.figure)
             if wrong:
-                pair.mutants["wrong_figure"] = text.replace(first.figure, wrong, 1)
+                swapped = _swap(text, first.figure, wrong)
+                if swapped:
+                    pair.mutants["wrong_figure"] = swapped
         pair.mutants["dropped_caveat"] = _sentence("", claim, ".")
         out.append(pair)
     return out
@@ -543,14 +673,28 @@ def _said(w: Written) -> str:
     return w.figure
 
 
+def _swap(text: str, figure: str, wrong: str) -> str | None:
+    """``text`` with its first ``figure`` (in any case: a sentence may open with "Between ...") printed as ``wrong``,
+    capitalised where it opens the text; None when the figure is not there (no mutant rather than a faithful one)."""
+    at = text.casefold().find(figure.casefold())
+    if at < 0:
+        return None
+    out = text[:at] + wrong + text[at + len(figure):]
+    return out[0].upper() + out[1:] if at == 0 else out
+
+
 def _figure_in(mutant: str, text: str, figure: str) -> str | None:
-    """The wrong figure a mutant printed in place of ``figure``."""
-    at = text.find(figure)
+    """The wrong figure a mutant printed in place of ``figure`` (in the figure's own case: a sentence that opens
+    with it capitalises it)."""
+    at = text.casefold().find(figure.casefold())
     if at < 0:
         return None
     tail = text[at + len(figure):]
     end = mutant.rfind(tail) if tail else len(mutant)
-    return mutant[at:end] if end > at else None
+    if end <= at:
+        return None
+    wrong = mutant[at:end]
+    return wrong[0].lower() + wrong[1:] if figure[:1].islower() else wrong
 
 
 RUN = ("single_source", "multi_source", "official", "unnamed_group")
@@ -566,6 +710,11 @@ def in_runs(written: list[Written], sizes: list[int], event: Event, rng: random.
     out, new_sizes, i = [], [], 0
     for k in sizes:
         group = written[i:i + k]
+        if group[0].shape == "lead":
+            out += group
+            new_sizes.append(k)
+            i += k
+            continue
         shared = all(w.claim and w.sources == group[0].sources and w.status == group[0].status and w.status.value in RUN
                      for w in group) and group[0].sources
         if shared and not rng.randrange(3):
@@ -608,8 +757,91 @@ def _bare(w: Written) -> Written:
     if "wrong_figure" in w.mutants:
         wrong = _figure_in(w.mutants["wrong_figure"], w.text, w.figure)
         if wrong:
-            bare.mutants["wrong_figure"] = text.replace(w.figure, wrong, 1)
+            swapped = _swap(text, w.figure, wrong)
+            if swapped:
+                bare.mutants["wrong_figure"] = swapped
     return bare
+
+
+LEADS = {  # an attributed lead-in that ends in a colon, for a list or a table of one source's figures
+    Status.SINGLE_SOURCE: ("According to {n}, the only source for these figures:", "Single-source data from {n} show:",
+                           "Per {n} (a single source), the breakdown:"),
+    Status.MULTI_SOURCE: ("According to {n}:", "Figures from {n}:", "The tally, per data from {n}:", "Data compiled by {n} show:"),
+    Status.UNNAMED_GROUP: ("According to {n}:", "Figures from {n}:"),
+    Status.OFFICIAL: ("According to {n}'s own data:", "{n}'s own figures:"),
+}
+BARE_LEAD = "The breakdown:"
+
+
+QUALIFIERS = ("at least", "more than", "over", "up to", "as much as", "about", "roughly", "around", "some", "nearly",
+              "almost", "north of", "upwards of", "in excess of", "at most", "no more than", "close to", "in the region of",
+              "a little over", "just under", "just shy of")
+
+
+def _qualifier_before(claim: str, figure: str) -> str:
+    """The rounding words right before the figure in its sentence ("north of "), to print them in a row too."""
+    before = claim[:claim.find(figure)]
+    for q in sorted(QUALIFIERS, key=len, reverse=True):
+        if before.endswith(q + " "):
+            return q + " "
+    return ""
+
+
+def row_label(fact: Fact, event: Event, rng: random.Random) -> str | None:
+    """A table row's label for a liquidation figure ("BTC longs, past 24 hours"); None for other metrics."""
+    if fact.metric != "liquidations":
+        return None
+    who = rng.choice(SIDES[fact.side]) if fact.side in SIDES else "liquidations"
+    parts = [f"{asset_words(fact, rng)} {who}".strip()]
+    if fact.venue:
+        parts.append(f"on {md_escape(event.source_name(fact.venue))}")
+    win = window_words(fact, rng)
+    if win:
+        parts.append(win)
+    return " ".join(parts[:2]) + (f", {parts[2]}" if len(parts) > 2 else "")
+
+
+def in_blocks(written: list[Written], sizes: list[int], event: Event, rng: random.Random) -> tuple[list[Written], list[int]]:
+    """A paragraph of two or more figures of one source and a run status becomes, a third of the time, a list
+    (an attributed lead-in ending in a colon, then one item per figure) or, for liquidations alone, a table
+    (a row per figure: label and figure). The lead-in carries the wrong-source and dropped-caveat mutants."""
+    out, new_sizes, i = [], [], 0
+    for k in sizes:
+        group = written[i:i + k]
+        i += k
+        lead_forms = LEADS.get(group[0].status)
+        shared = k >= 2 and lead_forms and all(w.claim and not w.more and w.sources == group[0].sources
+                                               and w.status is group[0].status for w in group) and group[0].sources
+        if not shared or rng.randrange(3):
+            out += group
+            new_sizes.append(k)
+            continue
+        facts = [event.fact(w.fact) for w in group]
+        labels = [row_label(f, event, rng) for f in facts]
+        table = all(labels) and rng.randrange(2)
+        n = " and ".join(_names(event, group[0].sources))
+        form = rng.choice(lead_forms)
+        first = len(out) + 1
+        lead = Written("", form.format(n=n), "", status=group[0].status, sources=group[0].sources,
+                       covers=tuple(range(first, first + k)), shape="lead")
+        decoy = _decoy(facts[0], event)
+        if decoy:
+            lead.mutants["wrong_source"] = form.format(n=" and ".join([decoy] + _names(event, group[0].sources)[1:]))
+        lead.mutants["dropped_caveat"] = BARE_LEAD
+        out.append(lead)
+        for w, f, label in zip(group, facts, labels):
+            text = (f"| {label} | {_qualifier_before(w.claim, w.figure)}{w.figure} |" if table
+                    else _sentence("", w.claim, rng.choice(["", "."])))
+            item = Written(w.fact, text, w.figure, status=w.status, claim=w.claim, sources=w.sources,
+                           shape="row" if table else "item")
+            wrong = _figure_in(w.mutants.get("wrong_figure", ""), w.text, w.figure) if "wrong_figure" in w.mutants else None
+            if wrong:
+                swapped = _swap(text, w.figure, wrong)
+                if swapped:
+                    item.mutants["wrong_figure"] = swapped
+            out.append(item)
+        new_sizes.append(k + 1)
+    return out, new_sizes
 
 
 PARAGRAPH_SIZES = (1, 1, 2, 3)  # sentences per paragraph, drawn per paragraph: a figure's paragraph lends it words
@@ -625,10 +857,16 @@ def layout(n: int, rng: random.Random) -> list[int]:
     return sizes
 
 
-def article(sentences: list[str], sizes: list[int]) -> tuple[str, list[tuple[int, int, int]]]:
-    """The article and each sentence's place: (line, first column, column after it), 1-based."""
+def article(sentences: list[str], sizes: list[int], shapes: list[str] | None = None) -> tuple[str, list[tuple[int, int, int]]]:
+    """The article and each sentence's place: (line, first column, column after it), 1-based. A paragraph whose
+    first sentence is a block's lead-in is the lead-in's paragraph, then its list items or table rows."""
     text, places, i = LEDE, [], 0
+    shapes = shapes or ["sentence"] * len(sentences)
     for k in sizes:
+        if shapes[i] == "lead":
+            text += _block(sentences[i:i + k], shapes[i + 1] == "row", text.count("\n") + 1, places)
+            i += k
+            continue
         line, col, parts = text.count("\n") + 1, 1, []
         for sentence in sentences[i:i + k]:
             places.append((line, col, col + len(sentence)))
@@ -637,6 +875,23 @@ def article(sentences: list[str], sizes: list[int]) -> tuple[str, list[tuple[int
         text += " ".join(parts) + "\n\n"
         i += k
     return text, places
+
+
+def _block(lines: list[str], table: bool, line: int, places: list) -> str:
+    """A lead-in paragraph and the list or table under it, each line's place appended to ``places``."""
+    lead, rows = lines[0], lines[1:]
+    places.append((line, 1, 1 + len(lead)))
+    text = lead + "\n\n"
+    line += 2
+    if table:
+        text += "| measure | figure |\n|---|---|\n"
+        line += 2
+    for row in rows:
+        shown = row if table else f"- {row}"
+        places.append((line, 1 if table else 3, 1 + len(shown)))
+        text += shown + "\n"
+        line += 1
+    return text + "\n"
 
 
 def findings_by_place(checker: Checker, text: str, event: Event, places) -> list[set[str]]:
@@ -651,20 +906,25 @@ def findings_by_place(checker: Checker, text: str, event: Event, places) -> list
     return out
 
 
-def score_event(checker: Checker, event: Event, chosen: int, tally: Tally) -> None:
+def score_event(checker: Checker, event: Event, chosen: int, tally: Tally, families: tuple[str, ...] = ("classic",)) -> None:
     written = []
     for fact in event.facts.values():
-        w = write_fact(fact, event, random.Random(f"{chosen}:{event.id}:{fact.id}"))
+        desk = random.Random(f"{chosen}:{event.id}:{fact.id}:desk") if "desk" in families else None
+        w = write_fact(fact, event, random.Random(f"{chosen}:{event.id}:{fact.id}"), desk)
         if w is not None:
             written.append(w)
     if not written:
         return
     rng = random.Random(f"{chosen}:{event.id}:layout")
     written = contrasted(paired(written, event, rng), event, rng)
-    written, sizes = in_runs(written, layout(len(written), rng), event, rng)
+    sizes = layout(len(written), rng)
+    if "desk" in families:
+        written, sizes = in_blocks(written, sizes, event, random.Random(f"{chosen}:{event.id}:blocks"))
+    written, sizes = in_runs(written, sizes, event, rng)
     tally.events += 1
     tally.sentences += len(written)
-    text, places = article([w.text for w in written], sizes)
+    shapes = [w.shape for w in written]
+    text, places = article([w.text for w in written], sizes, shapes)
     base = findings_by_place(checker, text, event, places)
     links = checker.links(text, event=event)
     for k, (w, (line, a, b)) in enumerate(zip(written, places)):
@@ -695,7 +955,7 @@ def score_event(checker: Checker, event: Event, chosen: int, tally: Tally) -> No
     for kind in MUTATIONS:
         if not any(kind in w.mutants for w in written):
             continue
-        mutated, mplaces = article([w.mutants.get(kind, w.text) for w in written], sizes)
+        mutated, mplaces = article([w.mutants.get(kind, w.text) for w in written], sizes, shapes)
         found = findings_by_place(checker, mutated, event, mplaces)
         for k, w in enumerate(written):
             if kind not in w.mutants:
@@ -742,7 +1002,8 @@ def generated(examples: int, seeds: list[int], corners: int, folder: Path | None
     return [(s, e) for s, e, _ in drawn]
 
 
-def run(examples: int, seeds: list[int], corners: int, folder: Path | None = None) -> tuple[Tally, float, int]:
+def run(examples: int, seeds: list[int], corners: int, folder: Path | None = None,
+        families: tuple[str, ...] = ("classic",)) -> tuple[Tally, float, int]:
     checker = Checker(spacy_pipeline=False)
     tally = Tally()
     started = time.process_time()
@@ -753,7 +1014,7 @@ def run(examples: int, seeds: list[int], corners: int, folder: Path | None = Non
         if key in seen:  # seeds and strategies draw some of the same small events
             continue
         seen.add(key)
-        score_event(checker, event, chosen, tally)
+        score_event(checker, event, chosen, tally, families)
     return tally, time.process_time() - started, len(events)
 
 
@@ -813,9 +1074,13 @@ def main() -> int:
     ap.add_argument("--write", type=Path, help="write the results to this Markdown file")
     ap.add_argument("--events", type=Path, help="keep the generated events in this folder (written when absent, read when "
                                                 "present): two versions of the check compared on the same events")
+    ap.add_argument("--families", choices=("classic", "desk"), action="append",
+                    help="wording families (repeat for both; default both): classic, the forms of the first version; desk, "
+                         "credits after the figure, in brackets, by role, lists and tables under a lead-in, ranges, "
+                         "'north of', 'close to', 'just shy of' (half of the facts, drawn from a generator of its own)")
     args = ap.parse_args()
     seeds = args.seed or [1]
-    tally, cpu, n = run(args.examples, seeds, args.corners, args.events)
+    tally, cpu, n = run(args.examples, seeds, args.corners, args.events, tuple(args.families or ("classic", "desk")))
     command = "python bench/fuzz_check_links.py " + " ".join(sys.argv[1:])
     text = report(tally, cpu, n, command.strip(), args.show)
     print(text)

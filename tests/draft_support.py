@@ -1,4 +1,4 @@
-"""Shared helpers for the drafting tests: the example events and one Drafter per session."""
+"""Shared helpers for the drafting tests: the example events, events from fact-file text and one Drafter per session."""
 
 from __future__ import annotations
 
@@ -8,6 +8,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = sorted((ROOT / "factbase" / "events").glob("*.yaml"))
 CORPUS = sorted((ROOT / "factbase" / "corpus").glob("*.yaml"))  # fact files of real articles
+
+
+@lru_cache(maxsize=1)
+def repo_registry():
+    """The repository's source registry (factbase/sources.yaml), loaded once."""
+    from writer.factbase.loader import load_registry
+
+    return load_registry(ROOT / "factbase" / "sources.yaml")
+
+
+def event_from_yaml(text: str, name: str, registry=None):
+    """An event from a fact file's text, named ``name`` in messages, against the repository's registry
+    (or the one given)."""
+    from writer.factbase.loader import event_from_text
+
+    return event_from_text(text, name, registry if registry is not None else repo_registry())
 
 
 @lru_cache(maxsize=1)

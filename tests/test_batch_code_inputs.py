@@ -1,4 +1,4 @@
-"""writer's own code and data are an input of every page (writer.publish.identity).
+"""writer's own code and data, and the libraries that shape a page, are an input of every page (writer.publish.identity).
 
 A change to the check's phrases, with the version string unchanged, re-checks every
 published event: one the new check rejects is rejected (its previous version kept), and
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,7 +21,7 @@ import pytest
 
 from test_batch_support import make_factbase, tree
 
-from writer.publish.identity import NOT_PAGE_FOLDERS, code_files, is_page_input, writer_identity
+from writer.publish.identity import NOT_PAGE_FOLDERS, PAGE_LIBRARIES, code_files, is_page_input, library_versions, writer_identity
 from writer.publish.verify import Verifier
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,6 +121,82 @@ def test_a_code_change_that_changes_a_published_file_republishes_just_that_file(
     assert all(json.loads(now[rel]) == json.loads(pages[rel]) for rel in changed)
 
 
+def _fake_distribution(folder: Path, name: str, version: str) -> Path:
+    """An installed distribution's metadata as pip leaves it, found before the real one (PYTHONPATH comes first)."""
+    info = folder / f"{name}-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n", encoding="utf-8")
+    return info
+
+
+def test_an_upgraded_library_republishes_and_an_unchanged_run_does_nothing(built):
+    code, fb, site = built
+    pages = tree(site)
+    rc, again = _batch(code, fb, site)
+    assert rc == 0 and again["published"] == [] and again["site_files_written"] == []
+
+    # babel "upgraded" (it formats every date and number a page prints): every event is checked and published again;
+    # this fake version prints the same bytes, so no page is written.
+    fake = _fake_distribution(code, "babel", "99.0")
+    rc, report = _batch(code, fb, site)
+    assert rc == 0 and len(report["published"]) == 3 and report["files_written"] == 0 and tree(site) == pages
+    rc, again = _batch(code, fb, site)
+    assert rc == 0 and again["published"] == [] and again["site_files_written"] == []
+
+    # Back to the version the site was first built with: published again, then settled.
+    shutil.rmtree(fake)
+    rc, report = _batch(code, fb, site)
+    assert rc == 0 and len(report["published"]) == 3 and report["files_written"] == 0
+    rc, again = _batch(code, fb, site)
+    assert rc == 0 and again["published"] == [] and again["site_files_written"] == [] and tree(site) == pages
+
+
+def test_library_versions_are_read_again_only_when_a_folder_of_the_import_path_changes(tmp_path, monkeypatch):
+    monkeypatch.setattr("writer.publish.verify.RACY_MARGIN_NS", 0)  # the folders are new: remember them at once
+    state = tmp_path / "state"
+    state.mkdir()
+    first, second, later = tmp_path / "site-packages", tmp_path / "user-site", tmp_path / "not-yet"
+    first.mkdir()
+    second.mkdir()
+    folders = [str(first), str(second), str(later)]
+    reads: list[str] = []
+
+    def versions(text: str):
+        def read() -> str:
+            reads.append(text)
+            return text
+        return read
+
+    def libraries(paths: list[str], text: str) -> str:
+        verifier = Verifier(tmp_path, state / "verified.json", state)
+        found = verifier.libraries(paths, versions(text))
+        verifier.save()
+        return found
+
+    assert libraries(folders, "Jinja2 3.1.6\n") == "Jinja2 3.1.6\n" and reads == ["Jinja2 3.1.6\n"]
+    assert libraries(folders, "not read\n") == "Jinja2 3.1.6\n" and len(reads) == 1  # nothing changed: nothing read
+    (second / "jinja2-3.2.0.dist-info").mkdir()  # an upgrade installed into one folder of the path
+    assert libraries(folders, "Jinja2 3.2.0\n") == "Jinja2 3.2.0\n" and len(reads) == 2
+    assert libraries(folders, "not read\n") == "Jinja2 3.2.0\n" and len(reads) == 2
+    assert libraries(folders[::-1], "Jinja2 3.1.6\n") == "Jinja2 3.1.6\n" and len(reads) == 3  # another order: another answer
+    later.mkdir()  # a folder of the path that did not exist now does
+    assert libraries(folders[::-1], "Jinja2 3.3.0\n") == "Jinja2 3.3.0\n" and len(reads) == 4
+    assert libraries(folders[:2], "Jinja2 3.1.6\n") == "Jinja2 3.1.6\n" and len(reads) == 5  # a folder fewer
+
+
+def test_the_identity_names_each_page_library_and_follows_its_version(monkeypatch):
+    from importlib import metadata
+
+    text = library_versions()
+    assert text.startswith(f"{sys.implementation.name} {sys.version_info[0]}.{sys.version_info[1]}.")
+    for name in PAGE_LIBRARIES:
+        assert f"\n{name} {metadata.version(name)}\n" in text
+    base = writer_identity()
+    real = metadata.version
+    monkeypatch.setattr(metadata, "version", lambda name: "99.0" if name == "Jinja2" else real(name))
+    assert "\nJinja2 99.0\n" in library_versions() and writer_identity() != base
+
+
 def test_the_identity_follows_every_page_input_and_no_other_file(tmp_path):
     code = _installed_copy(tmp_path / "code") / "writer"
     base = writer_identity(root=code)
@@ -164,28 +241,48 @@ def test_the_identity_is_the_same_from_the_stat_cache_and_reads_only_a_changed_f
     assert edited != plain and edited == writer_identity(root=code)
 
 
+def _normal(distribution: str) -> str:
+    """A distribution's name as pip compares names (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", distribution).lower()
+
+
 def test_publishing_imports_no_module_left_out_of_the_identity(tmp_path):
-    """The parts left out (importers, preview, the command line's modules) must be parts no page depends on."""
+    """The parts left out (importers, preview, the command line's modules) must be parts no page depends on, and
+    every library publishing imports (an edited article's too) must be one whose version is an input."""
     fb = tmp_path / "fb"
-    make_factbase(fb, 2, seed=3)
+    paths = make_factbase(fb / "events", 2, seed=3)
+    (fb / "events" / "sources.yaml").rename(fb / "sources.yaml")
+    articles = fb / "articles"
+    articles.mkdir()
+    drafted = subprocess.run([sys.executable, "-m", "writer.cli", "draft", str(paths[0]), "-o", str(articles / f"{paths[0].stem}.md")],
+                             capture_output=True, text=True, cwd=tmp_path)
+    assert drafted.returncode == 0, drafted.stderr
     script = (
         "import sys\n"
+        "before = set(sys.modules)\n"
         "from pathlib import Path\n"
+        "from importlib import metadata\n"
         "from writer.publish import BatchOptions, build_site\n"
-        f"build_site(Path({str(fb)!r}), BatchOptions(out=Path({str(tmp_path / 'site')!r}), jobs=1))\n"
+        f"report = build_site(Path({str(fb / 'events')!r}), BatchOptions(out=Path({str(tmp_path / 'site')!r}), jobs=1))\n"
+        "assert len(report.published) == 2 and not report.rejected, report.as_dict()\n"
         "import writer\n"
         "base = Path(writer.__file__).parent\n"
-        "for m in list(sys.modules.values()):\n"
+        "owners = metadata.packages_distributions()\n"
+        "for name, m in list(sys.modules.items()):\n"
         "    f = getattr(m, '__file__', None) or ''\n"
         "    if f.startswith(str(base)):\n"
         "        print(Path(f).relative_to(base).as_posix())\n"
+        "    elif name not in before and name.split('.')[0] in owners and not f.startswith(sys.base_prefix):\n"
+        "        print(*('library:' + d for d in owners[name.split('.')[0]]))\n"
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     loaded = proc.stdout.split()
-    assert "check/checker.py" in loaded and "draft/drafter.py" in loaded
+    assert "check/checker.py" in loaded and "draft/drafter.py" in loaded and "publish/edited.py" in loaded
+    libraries = {_normal(rel.removeprefix("library:")) for rel in loaded if rel.startswith("library:")} - {"writer"}
+    assert libraries == {_normal(name) for name in PAGE_LIBRARIES}  # each one publishing imports, and no other
     # Installed from a wheel, the bundled templates are the package writer.templates (inputs through their own digests).
-    assert [rel for rel in loaded if not is_page_input(rel) and not rel.startswith("templates/")] == []
+    assert [rel for rel in loaded if not is_page_input(rel) and not rel.startswith(("templates/", "library:"))] == []
     assert "templates" in NOT_PAGE_FOLDERS
 
 

@@ -186,7 +186,7 @@ def _re_run(site, fb, monkeypatch, *, whole: bool):
 
     with monkeypatch.context() as m:
         if whole:
-            m.setattr(Manifest, "_read_sealed", classmethod(lambda cls, raw, path, version: None))
+            m.setattr(Manifest, "_read_sealed", classmethod(lambda cls, raw, path, version, trusted=None: None))
         m.setattr(Entry, "from_dict", classmethod(counting))
         report = build_site(fb, BatchOptions(out=site, jobs=1, settings=SiteSettings(feed_size=1)))
     return report, built

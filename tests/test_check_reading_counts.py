@@ -119,10 +119,7 @@ facts:
      "were hit, CoinGlass said.\n", ["Hundreds of traders"]),
 ])
 def test_a_count_in_words_is_supported_by_a_facts_own_words(checker, text, unsupported):
-    from pathlib import Path
+    from draft_support import event_from_yaml
 
-    from writer.factbase.loader import event_from_text, load_registry
-
-    registry = load_registry(Path(__file__).resolve().parents[1] / "factbase" / "sources.yaml")
-    event = event_from_text(EVENT, "counts-test.yaml", registry)
+    event = event_from_yaml(EVENT, "counts-test.yaml")
     assert [f.figure for f in checker.check_text(text, event=event) if f.code == "P001"] == unsupported

@@ -413,10 +413,12 @@ PLAIN_MULTIPLE = re.compile(figures._MULTIPLE_RE.pattern.replace(
     rf"(?<![\w$.,])(?<!long )(?<!short )(?<!at )(?P<num>{figures.NUM})"), re.IGNORECASE)
 PLAIN_TICKER_AMOUNT = re.compile(figures._TICKER_AMOUNT.pattern.replace(
     rf"(?P<num>\d(?<![\w$.,/#+\-−]\d)(?:{figures.NUM_TAIL}))", rf"(?=\d)(?<![\w$.,/#+\-−])(?P<num>{figures.NUM})"))
+PLAIN_POSITION_LEVERAGE = re.compile(figures._POSITION_LEVERAGE.pattern.replace(
+    rf"(?P<num>\d(?<![\w$.,]\d)(?:{figures.NUM_TAIL}))", rf"(?<![\w$.,])(?P<num>{figures.NUM})"), re.IGNORECASE)
 MULTIPLES_AND_TICKERS = st.lists(st.sampled_from([
     "1", "40", "1,234", "0.5", "1.250.000", ",", ".", "$", "-", "a", " ", "x", "X", "×", "long ", "LONG ", "short ", "at ", "At ",
     "leverage", " margin", "bullish ", " position", "ſ", "\u212a", "٣", "k", "bn", " million", " HYPE", " BTC", " UTC",
-    " $ETH", " tokens", "2024", "in ", "ETH-", "'", "/",
+    " $ETH", " tokens", "2024", "in ", "ETH-", "'", "/", " long", " whale", " leveraged", " cross",
 ]), max_size=20).map("".join)
 
 
@@ -426,13 +428,17 @@ def _groups(rx: re.Pattern, text: str) -> list:
 
 def test_multiples_and_ticker_amounts_start_with_a_digit_for_the_engine_to_skip_to():
     assert PLAIN_MULTIPLE.pattern != figures._MULTIPLE_RE.pattern and PLAIN_TICKER_AMOUNT.pattern != figures._TICKER_AMOUNT.pattern
-    found = 0
+    assert PLAIN_POSITION_LEVERAGE.pattern != figures._POSITION_LEVERAGE.pattern
+    found = leverage = 0
     for text in sentences() + OURS + ["A 40x jump, 3× the average, long 40x, at 5x, 100x leverage, 2X bearish positions.",
-                                      "Sold 1,200 HYPE, 2.5 million LIT tokens, 500k XRP and 120,000 $ETH at 09:00 UTC."]:
+                                      "Sold 1,200 HYPE, 2.5 million LIT tokens, 500k XRP and 120,000 $ETH at 09:00 UTC.",
+                                      "A whale opened a 25x long; another used 1,000× leverage, and a 3.5x leveraged short closed."]:
         assert _groups(figures._MULTIPLE_RE, text) == _groups(PLAIN_MULTIPLE, text)
         assert _groups(figures._TICKER_AMOUNT, text) == _groups(PLAIN_TICKER_AMOUNT, text)
+        assert _groups(figures._POSITION_LEVERAGE, text) == _groups(PLAIN_POSITION_LEVERAGE, text)
         found += len(_groups(figures._MULTIPLE_RE, text)) + len(_groups(figures._TICKER_AMOUNT, text))
-    assert found > 5
+        leverage += len(_groups(figures._POSITION_LEVERAGE, text))
+    assert found > 5 and leverage >= 3
 
 
 @settings(max_examples=1000, deadline=None)
@@ -440,6 +446,43 @@ def test_multiples_and_ticker_amounts_start_with_a_digit_for_the_engine_to_skip_
 def test_multiples_and_ticker_amounts_digit_first_are_the_plain_ones(text):
     assert _groups(figures._MULTIPLE_RE, text) == _groups(PLAIN_MULTIPLE, text)
     assert _groups(figures._TICKER_AMOUNT, text) == _groups(PLAIN_TICKER_AMOUNT, text)
+    assert _groups(figures._POSITION_LEVERAGE, text) == _groups(PLAIN_POSITION_LEVERAGE, text)
+
+
+# --- size classes tried where their words start, counts in words only where their words are ----------------------
+
+SIZE_AND_COUNT_WORDS = st.lists(st.sampled_from([
+    "multi", "multi-", "million", "billion", "trillion", "-dollar", " dollar", "six", "nine", "ten", "twelve", "-figure", " figure",
+    "a dozen", "dozens", "scores", "hundreds", "thousands", "millions", " of ", " in ", " worth ", "traders", "usd", " dollars",
+    " ", "\n", "-", "x", "5 ", "a", "s", "the", "times",
+]), max_size=14).map("".join)
+
+
+def _size_class_answers(low: str) -> None:
+    tried = _groups_of(figures._tried_where_words_start(figures._SIZE_CLASS_STARTS, figures._SIZE_CLASS_RE, low))
+    assert tried == _groups_of(figures._SIZE_CLASS_RE.finditer(low)), low
+    if figures._COUNT_WORDS_RE.search(low):  # the words _count_words asks for before scanning
+        assert any(w in low for w in figures._COUNT_WORDS_NEED), low
+
+
+def _groups_of(matches) -> list:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def test_size_classes_tried_where_their_words_start_and_count_words_where_theirs_are():
+    texts = [lowered(t) for t in sentences() + OURS + ["A multimillion-dollar bet, a billion-dollar wipeout, a nine-figure loss and "
+                                                       "multi-billion-dollar books; dozens of funds, a dozen desks, millions in longs."]]
+    found = 0
+    for low in (t for t in texts if t is not None):
+        _size_class_answers(low)
+        found += len(_groups_of(figures._SIZE_CLASS_RE.finditer(low))) + len(_groups_of(figures._COUNT_WORDS_RE.finditer(low)))
+    assert found >= 6
+
+
+@settings(max_examples=1000, deadline=None)
+@given(SIZE_AND_COUNT_WORDS)
+def test_size_classes_and_count_words_on_generated_text(text):
+    _size_class_answers(text)
 
 
 NUMBER_WORDS = st.lists(st.sampled_from([

@@ -21,17 +21,18 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from draft_support import ROOT
+from draft_support import repo_registry
 from writer.check.scope import RUN_STATUSES
 from test_draft_properties import REQUIRED, _WINDOW_WORDS, close, numbers_in
 from writer.errors import WriterError
-from writer.factbase.loader import event_from_text, load_registry
+from writer.factbase.loader import event_from_text
 from writer.factbase.records import Source
 from writer.factbase.vocabulary import AVERAGE_METRICS, CHANGE_METRICS, CURRENCIES, METRICS, Hedge, SourceKind, window_minutes
 from writer.mdtext import md_escape
 
-# Derandomized: the same examples every run, so CI is stable; bench-style long runs use random seeds
-# (python -m pytest tests/test_draft_any_event.py --hypothesis-seed=N with a larger max_examples).
+# Derandomized: the same examples in every run, alone, in the full suite or on a fresh clone (with
+# tests/conftest.py's settings, which keep loaded modules' numbers out of the draws), so CI is stable.
+# The long search with chosen seeds and many more examples: bench/fuzz_draft_new_kinds.py.
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
@@ -58,7 +59,7 @@ GROUP_SOURCES = {
 
 @lru_cache(maxsize=1)
 def registry():
-    base = load_registry(ROOT / "factbase" / "sources.yaml")
+    base = repo_registry()
     extra = {sid: Source(sid, name, kind) for sid, (name, kind) in ODD_SOURCES.items()}
     extra.update({sid: Source(sid, name, kind, group=True) for sid, (name, kind) in GROUP_SOURCES.items()})
     return replace(base, sources={**base.sources, **extra})
@@ -72,7 +73,7 @@ def drafter():
 
 
 BY_KIND: dict[SourceKind, list[str]] = {}
-for _sid, _src in load_registry(ROOT / "factbase" / "sources.yaml").sources.items():
+for _sid, _src in repo_registry().sources.items():
     BY_KIND.setdefault(_src.kind, []).append(_sid)
 for _sid, (_name, _kind) in ODD_SOURCES.items():
     BY_KIND.setdefault(_kind, []).append(_sid)

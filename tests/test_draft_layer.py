@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from draft_support import ROOT
+from draft_support import ROOT, event_from_yaml
 from writer.draft import Drafter
 from writer.draft.style import choose
 from writer.errors import DraftError
-from writer.factbase.loader import event_from_text, load_registry
-
-REGISTRY = load_registry(ROOT / "factbase" / "sources.yaml")
+from writer.factbase.loader import load_registry
 
 EVENT = """
 id: layer-test
@@ -48,8 +46,8 @@ facts:
 """
 
 
-def event(text: str = EVENT, registry=REGISTRY):
-    return event_from_text(text, "layer-test.yaml", registry)
+def event(text: str = EVENT, registry=None):
+    return event_from_yaml(text, "layer-test.yaml", registry)
 
 
 def override(tmp_path: Path, name: str, body: str) -> Path:

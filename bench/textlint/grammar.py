@@ -138,6 +138,7 @@ def export(*, ascii_words: bool = False) -> dict:
         "not_tickers": sorted(figures._NOT_TICKERS), "span_days": figures._SPAN_DAYS, "span_words": figures._SPAN_WORDS,
         "part_of": figures._PART_OF, "from_reach": figures._FROM_REACH, "plural_count": figures._PLURAL_COUNT,
         "money_plurals": sorted(figures._MONEY_PLURALS), "figure_digits": figures._FIGURE_DIGITS,
+        "count_words_need": list(figures._COUNT_WORDS_NEED),
         "carry_kinds": sorted(analysis._carry_words()), "kickers": sorted(labels._kickers()),
         "attribution_reach": labels.ATTRIBUTION_REACH, "dialogue_turns": labels.DIALOGUE_TURNS,
         "share_parts": figures._SHARE_PARTS, "share_reach": figures._SHARE_REACH, "title_labels": sorted(captions._title_labels()), "after_name_reach": Frames.AFTER_NAME_REACH,

@@ -389,8 +389,10 @@ class Analysis:
     def run_opening(self, fu: FigureUse) -> Sentence | None:
         """The sentence that opens the figure's run, if any (see the module's docstring): the nearest
         earlier sentence of the paragraph that names a source as a source, with no attribution or
-        caveat between; None when the figure's own sentence names a source (it is its own scope)."""
-        if fu.sentence.attributed:
+        caveat between; None when the figure's own sentence names a source (it is its own scope), and when it
+        is hearsay with no one named ("is said to", "was reported to": ``_hearsay``), which the fact-free reading
+        (``scope_sources`` with ``carry``) does not carry an attribution into either."""
+        if fu.sentence.attributed or self._hearsay(fu.sentence):
             return None
         return self._openers(fu.block_index)[self._pos[id(fu.sentence)]]
 
@@ -612,6 +614,11 @@ _OPEN_PAREN = re.compile(r"\(")
 _JOINER = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/)?\s*$")
 
 
+# An apposition after a name, up to the reporting verb: "CoinAnk, the sole source for the figure, said ...",
+# "CoinGlass, a data aggregator, reported ...". A few words between commas, no figure, no clause end.
+_APPOSITION = re.compile(r",\s+(?:the|a|an|which is|one of)\b[^,.;:()\d$%]{1,60},(?=\s)")
+
+
 # A credit line: a label and a name, nothing more ("Source: CoinGlass", "(Data: Coinalyze)").
 _CREDIT = Deferred(globals(), r"^\W*\w+(?:\s+\w+)?\s*:\s*[^.;:]{1,60}?[.)]?\s*$")
 
@@ -622,7 +629,9 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
     The first names after an attribution formula (within a few words) are
     attributed, with every name joined to them as a list or an apposition
     ("a single source, CoinAnk", "CoinGlass and CoinAnk"); so is a name
-    followed by "data", "figures", "said" and the like.
+    followed by "data", "figures", "said" and the like, through a product word
+    ("Binance Futures data show") or an apposition before a reporting verb
+    ("CoinAnk, the sole source for the figure, said").
     """
     if not mentions:
         return set()
@@ -654,7 +663,8 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
         if b.end() in starts:
             chain_forward(starts[b.end()])
     for k, m in enumerate(mentions):
-        if phrases.frames is not None and phrases.frames.source_before(text, m.end()):
+        if phrases.frames is not None and (phrases.frames.source_before(text, m.end()) or _reports_past_apposition(
+                text, m.end(), phrases.frames) or _owns_product_data(text, m.end(), phrases.frames)):
             picked.add(k)
             j = k
             while j > 0 and joined[j - 1]:
@@ -663,6 +673,25 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
     if len(picked) < len(mentions) and phrases.frames is not None:
         after(phrases.frames.keyword_ends(text))  # "per X", "as tracked by X", "citing X" (only when names are left)
     return {spelling[mentions[k].group(0).lower()] for k in picked}
+
+
+# A product or market after a registered name, before its data noun: "Binance Futures data", "OKX derivatives
+# figures", "Bybit spot numbers" (one or two words: a capitalised name, or one of these market words). The name
+# owns the data: it is named as the source (rules P002, P008, P011 read this one reading through ``attributive``).
+_PRODUCT = Deferred(globals(), r"(?:\s+(?:[A-Z][\w-]*|futures|derivatives|perpetuals?|perps|spot|options|margin)){1,2}")
+
+
+def _owns_product_data(text: str, at: int, frames) -> bool:
+    """Is the name ending at ``at`` the owner of a product's data ("Binance Futures data show")?"""
+    m = _PRODUCT.match(text, at)
+    return m is not None and frames.source_before(text, m.end())
+
+
+def _reports_past_apposition(text: str, at: int, frames) -> bool:
+    """Is the name ending at ``at`` the subject of a reporting verb past an apposition ("X, the sole source for
+    the figure, said")? Only a verb counts there: a data noun after an apposition is another noun's."""
+    m = _APPOSITION.match(text, at)
+    return m is not None and frames.reports_after(text, m.end())
 
 
 def local_context(text: str, fig: Figure, prev_end: int, next_start: int, sent_start: int, sent_end: int) -> tuple[str, str]:
@@ -677,6 +706,40 @@ def local_context(text: str, fig: Figure, prev_end: int, next_start: int, sent_s
     return left, right
 
 
+_LABEL_COMMA = re.compile(r"[,;]")
+
+
+def _row_words(blocks) -> dict[int, str]:
+    """For each table cell after its row's first: the words that describe it, its column's header and the cells
+    before it in its row ("| BTC longs, 24h | $120m |": the label; "| venue | longs |" over "| OKX | $12m |": the
+    header and the venue). Cells are blocks in row order, a row's cells on one line; the header is the table's
+    first row, read as the cell's header only when its row has as many cells (an empty cell is no block)."""
+    out: dict[int, str] = {}
+    k = 0
+    while k < len(blocks):
+        if blocks[k].kind != "table_cell":
+            k += 1
+            continue
+        table = []  # rows of block indexes
+        while k < len(blocks) and blocks[k].kind == "table_cell" and (not table or blocks[k].section == blocks[table[-1][0]].section):
+            line = blocks[k].positions[0][0]
+            if table and blocks[table[-1][0]].positions[0][0] == line:
+                table[-1].append(k)
+            elif table and line <= blocks[table[-1][0]].positions[0][0]:
+                break  # a new table starts (lines go up only within one)
+            else:
+                table.append([k])
+            k += 1
+        header = [blocks[i].text.strip() for i in table[0]]
+        for row in table[1:]:
+            heads = header if len(row) == len(header) else []
+            for j, bi in enumerate(row):
+                words = ([heads[j]] if heads else []) + [blocks[i].text.strip() for i in row[:j]]
+                if words:  # (one clause: a comma inside a label, "longs, past day", does not part it from the figure)
+                    out[bi] = _LABEL_COMMA.sub(" ", " ".join(words))
+    return out
+
+
 def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_figures: list[list[Figure]],
             phrases: PhraseSet, source_rx, spelling: dict[str, str]) -> Analysis:
     """Join blocks, sentence boundaries and figures into sentences and figure uses."""
@@ -688,6 +751,7 @@ def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_
     sentences: list[Sentence] = []
     uses: list[FigureUse] = []
     sections: dict[int, list[Sentence]] = {}
+    rows = _row_words(article.blocks) if any(b.kind == "table_cell" for b in article.blocks) else {}
     for bi, (block, sents, figs) in enumerate(zip(article.blocks, docs_sentences, docs_figures)):
         text = block.text
         block_sents = [Sentence(bi, start, end, text[start:end], reader) for start, end in sents]
@@ -703,6 +767,8 @@ def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_
             prev_end = figs[i - 1].end if i > 0 else 0
             next_start = figs[i + 1].start if i + 1 < len(figs) else len(text)
             left, right = local_context(text, fig, prev_end, next_start, s.start, s.end)
+            if bi in rows:  # a table cell's figure is described by its row's label and its column's header
+                left = f"{rows[bi]} {left}"
             line, col = block.position(fig.start)
             end_line, end_col = block.position(fig.end)
             fu = FigureUse(fig, bi, s, line, col, end_line, end_col, left, right)

@@ -165,10 +165,16 @@ _NUMBER_WORD_STARTS = Deferred(globals(), _word_starts([*_TENS_WORDS, *_UNITS_WO
 def _number_words_lower(low: str):
     """``_NUMBER_WORDS_LOWER.finditer(low)``, the twin tried only where a number word starts: most paragraphs of
     the genre name millions, few count them in words (tests/test_check_regex_filters.py)."""
+    return _tried_where_words_start(_NUMBER_WORD_STARTS, _NUMBER_WORDS_LOWER, low)
+
+
+def _tried_where_words_start(starts: re.Pattern, rx: re.Pattern, low: str):
+    """``rx.finditer(low)`` for an ``rx`` whose every match starts where ``starts`` (``_word_starts``) matches:
+    ``rx`` tried only there, not at every character."""
     end = 0
-    for at in _NUMBER_WORD_STARTS.finditer(low):
+    for at in starts.finditer(low):
         if at.start() >= end:
-            m = _NUMBER_WORDS_LOWER.match(low, at.start())
+            m = rx.match(low, at.start())
             if m is not None:
                 end = m.end()
                 yield m
@@ -236,7 +242,8 @@ _LEVERAGE_BEFORE = Deferred(globals(), r"\b(?:leverage[sd]?|margin)\b[^.;]*$", r
 # long, Lookonchain said"; "a 5x leveraged short position"; "a whale ... using 40x leverage"). A venue's
 # terms ("max leverage of 50x", "up to 100x leverage", "leverage limits of 40x") and leverage in general
 # ("traders using 2x leverage", "he was long 25x") stay none: no tracker reports them about a position.
-_POSITION_LEVERAGE = Deferred(globals(), rf"(?<![\w$.,])(?P<num>{NUM})\s?[x×](?![\w])(?=\s+(?:(?P<noun>(?:(?:bullish|bearish|leveraged|"
+# (Written digit first, as _MULTIPLE_RE: the engine skips to the next digit in C; tests/test_check_regex_filters.py.)
+_POSITION_LEVERAGE = Deferred(globals(), rf"(?P<num>\d(?<![\w$.,]\d)(?:{NUM_TAIL}))\s?[x×](?![\w])(?=\s+(?:(?P<noun>(?:(?:bullish|bearish|leveraged|"
                                           rf"levered|isolated|cross)\s+){{0,2}}(?:long|short|position|bet|trade|whale|trader|wallet)\b)"
                                           rf"|leverage\b))", re.IGNORECASE)
 # "a 40x long", "the whale's 25x short", "a massive 5x leveraged short": a determiner at most three words before.
@@ -798,6 +805,10 @@ _MONEY_PLURALS = frozenset({"millions", "billions", "trillions"})
 _SIZE_CLASS_RE = re.compile(r"(?<![\w-])(?<!\d\s)(?:(?P<multi>multi-?)?(?P<mag>million|billion|trillion)-dollar"
                             r"|(?P<digits>six|seven|eight|nine|ten|eleven|twelve)[-\s]figure)\b")
 _FIGURE_DIGITS = {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# Where a size class can start (``_tried_where_words_start``): its every match opens with one of these words.
+_SIZE_CLASS_STARTS = Deferred(globals(), _word_starts(["multi", "million", "billion", "trillion", *_FIGURE_DIGITS]))
+# A word every match of _COUNT_WORDS_RE holds ("a dozen", or a plural magnitude): a paragraph with none is not scanned.
+_COUNT_WORDS_NEED = ("dozen", *_PLURAL_COUNT)
 # A record claimed with no number: "liquidations hit a record", "set a new record high", "climbed to a fresh record".
 # A claim of size a desk takes from someone (unit "record", no value: no fact's figure is one). Not "a record of
 # trades" (a log), not before the figure it qualifies ("a record $19 billion": that figure is read), not denied
@@ -813,7 +824,7 @@ def _count_words(text: str, lower: str, found: list, base: int) -> list:
     offsets, or ``text.lower()`` (a text whose lowering moves offsets is not read)."""
     if len(lower) != len(text):
         return found
-    for m in _COUNT_WORDS_RE.finditer(lower):
+    for m in (_COUNT_WORDS_RE.finditer(lower) if any(w in lower for w in _COUNT_WORDS_NEED) else ()):
         if _taken(found, m.start(), m.end(), base):
             continue
         if m.group("dozen"):
@@ -825,7 +836,7 @@ def _count_words(text: str, lower: str, found: list, base: int) -> list:
         if unit is None and word not in _MONEY_PLURALS:
             continue  # "hundreds in losses" names no magnitude of money
         found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], unit, lo, hi, False, 0.0, qualifier="vague"))
-    for m in _SIZE_CLASS_RE.finditer(lower):
+    for m in _tried_where_words_start(_SIZE_CLASS_STARTS, _SIZE_CLASS_RE, lower):
         if _taken(found, m.start(), m.end(), base):
             continue
         if m.group("digits"):

@@ -67,6 +67,16 @@ class Link:
     mismatch: tuple[str, ...] = ()  # the value fits, but the figure's own words name another side, asset, window or venue
 
 
+# A fact's fields of words that may hold figures, and whether such a figure is pinned to the fact (the words
+# describe the figure: a subject, a label, a coverage, a share's whole, a reading) or free text (a note, a reason).
+_WORDS_FIELDS = (("subject", True), ("label", True), ("coverage", True), ("share_of", True), ("reading", True),
+                 ("note", False), ("reason", False))
+# A field whose figures have a status of their own, not the fact's. A provider's description of its own reach
+# (coverage: "a dozen venues") is its statement about itself: official for that provider, so it needs the
+# provider named, not the figure's single-source wording.
+_WORDS_STATUS = {"coverage": Status.OFFICIAL}
+
+
 def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fact]]:
     """Every figure the event allows an article to print, and its unavailable facts."""
     out: list[Support] = []
@@ -92,16 +102,13 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         # asset still mismatch; a note is free text ("BTC fell below $90,000 on Friday" on an ether figure),
         # supported as a context item's text is. An unavailable fact's words (its reason too) are the desk's
         # own statement: nothing to attribute.
-        # A provider's description of its own reach (coverage: "a dozen venues") is its own statement about
-        # itself: official for that provider, so it needs the provider named, not the figure's single-source
-        # wording. Every describing field is read whatever it holds: counts in words ("a dozen venues") have no digit.
-        for words, pinned in ((fact.subject, True), (fact.label, True), (fact.coverage, True), (fact.share_of, True),
-                              (fact.reading, True), (fact.note, False), (fact.reason, False)):
+        # A field's own status (``_WORDS_STATUS``) replaces the fact's. Every describing field is read whatever it
+        # holds: counts in words ("a dozen venues") have no digit.
+        for name, pinned in _WORDS_FIELDS:
+            words = getattr(fact, name)
             if words:
                 gap = fact.status is Status.UNAVAILABLE
-                status, sources = (Status.OFFICIAL, ()) if gap else (fact.status, fact.sources)
-                if words is fact.coverage and not gap:
-                    status = Status.OFFICIAL
+                status, sources = (Status.OFFICIAL, ()) if gap else (_WORDS_STATUS.get(name, fact.status), fact.sources)
                 for fig in find_figures(words, qualifiers):
                     if pinned:
                         out.append(Support(fact.id, fig.unit or "USD", fig.lo, fig.hi, status, sources, fact, anchor=True, point=fig.point,
@@ -214,23 +221,43 @@ def value_match(fig: Figure, s: Support) -> str | None:
         if fig.qualifier in ("at_least", "at_most") and fig.lo < 0:
             lo, hi = _negative_bound(fig, tol)
             return "match" if s.hi >= lo and s.lo <= hi else None
-        if fig.qualifier == "at_least":  # "over $1 billion": true (the bound is exact), and not a wild understatement
-            return "match" if fig.lo <= s.hi * (1 + 1e-9) and s.lo <= 2 * fig.lo + tol else None
+        if fig.qualifier == "at_least":  # "over $1 billion": true (to the bound's own rounding), and not a wild understatement
+            return "match" if fig.lo - _bound_rounding(fig, tol) <= s.hi * (1 + 1e-9) and s.lo <= 2 * fig.lo + tol else None
         if fig.qualifier == "at_most":  # "as much as 10,000": not a wild overstatement of 10
-            return "match" if s.lo <= fig.lo * (1 + 1e-9) and s.hi >= fig.lo / 2 - _bound_slack(fig, tol) else None
+            return "match" if s.lo <= fig.lo * (1 + 1e-9) + _bound_rounding(fig, tol) and s.hi >= fig.lo / 2 - _bound_slack(fig, tol) else None
         if s.lo == s.hi:
             below = _tolerance_below(fig, tol)
             return "match" if -below <= s.lo - fig.lo <= tol + 1e-9 * max(1.0, abs(s.lo)) else None
         if s.lo - tol <= fig.lo <= s.hi + tol:
             if fig.qualifier == "approx" and fig.lo - fig.precision <= s.lo and s.hi <= fig.lo + fig.precision:
                 return "match"  # "about $1 million" for $1,000,000 to $1,001,001: every value of the range rounds to it
-            return "match" if s.point else "collapsed"  # the fact base holds a range (disputed, a ranged estimate, a band)
+            if s.point:
+                return "match"
+            if s.disputed and not _one_sources_figure(fig, s, tol):
+                return None  # inside a dispute but no source's figure: a value of its own, not one side of the dispute
+            return "collapsed"  # the fact base holds a range (disputed, a ranged estimate, a band)
         return None
     # the text gives a range
     if s.lo == s.hi:
         return "match" if fig.lo - tol <= s.lo <= fig.hi + tol else None
+    if s.point and fig.hi - fig.lo > s.hi - s.lo:  # one value its sources print a little apart: the range holds them all
+        return "match" if fig.lo - tol <= s.lo and s.hi <= fig.hi + tol else None
     ok = abs(fig.lo - s.lo) <= tol + 1e-9 * abs(s.lo) and abs(fig.hi - s.hi) <= tol + 1e-9 * abs(s.hi)
     return "match" if ok else None
+
+
+def _one_sources_figure(fig: Figure, s: Support, tol: float) -> bool:
+    """Is a point printed for a disputed fact what a writer who drops the dispute prints: one of its sources' own
+    figures ("$2.1 billion" where Bybit says $2.1 billion and CoinGlass $333 million), the range's middle or the
+    report's average of it, within the rounding? A fact with no observations to read is given the benefit of the doubt."""
+    observations = [o for o in (s.fact.observations if s.fact is not None else ()) if o.has_number]
+    if not observations:
+        return True
+    # the dispute told as one value: a source's figure, its middle, or the report's own average of it
+    spans = [o.bounds for o in observations] + [((s.lo + s.hi) / 2,) * 2]
+    if s.fact.average is not None:
+        spans.append((s.fact.average[0],) * 2)
+    return any(lo - tol <= fig.lo <= hi + tol for lo, hi in spans)
 
 
 def _meets(s: Support, a: float, b: float) -> bool:
@@ -261,14 +288,29 @@ def _negative_bound(fig: Figure, tol: float) -> tuple[float, float]:
 _BOUND_SLACK_SHARE = 0.1
 
 
+# How far a bound's own rounding may pass the value it bounds, as a share of the bound: "over $6.230738 billion" for
+# a source's "over $6,230,737,981" is the same floor rounded (fuzz_check_links seed 51), but "over $1 billion" is
+# no floor of $600 million (its half-unit rounding would be).
+_BOUND_ROUNDING_SHARE = 0.005
+
+
+def _bound_rounding(fig: Figure, tol: float) -> float:
+    """How far past the fact a floor or ceiling may lie: its printed rounding, at most ``_BOUND_ROUNDING_SHARE``."""
+    return min(tol, abs(fig.lo) * _BOUND_ROUNDING_SHARE)
+
+
 def _bound_slack(fig: Figure, tol: float) -> float:
     """The rounding a bound's far side allows: the written rounding, at most ``_BOUND_SLACK_SHARE`` of the bound."""
     return min(tol, abs(fig.lo) * _BOUND_SLACK_SHARE)
 
 
 def _tolerance(fig: Figure) -> float:
-    """How far from the written value a fact may lie: the rounding, and 2.5% more for "about"."""
+    """How far from the written value a fact may lie: the rounding, and 2.5% more for "about". A range's ends
+    round no coarser than half its width: a figure's precision is its coarser end's ("$100m" alone rounds to
+    $50m), but "between $95m and $100m" is told in steps of five."""
     tol = fig.precision
+    if not fig.point and fig.hi > fig.lo:
+        tol = min(tol, (fig.hi - fig.lo) / 2)
     if fig.qualifier == "approx":
         tol += max(abs(fig.lo), abs(fig.hi)) * 0.025
     return tol
@@ -289,9 +331,9 @@ def value_window(fig: Figure) -> tuple[float, float]:
     elif fig.point and fig.qualifier in ("at_least", "at_most") and fig.lo < 0:
         a, b = _negative_bound(fig, tol)
     elif fig.point and fig.qualifier == "at_least":
-        a, b = fig.lo, 2 * fig.lo + tol
+        a, b = fig.lo - _bound_rounding(fig, tol), 2 * fig.lo + tol
     elif fig.point and fig.qualifier == "at_most":
-        a, b = fig.lo / 2 - _bound_slack(fig, tol), fig.lo
+        a, b = fig.lo / 2 - _bound_slack(fig, tol), fig.lo + _bound_rounding(fig, tol)
     else:  # a point within the rounding, a range's ends within it, a point inside a written range
         a, b = fig.lo - tol, fig.hi + tol
     a, b = min(a, b), max(a, b)
@@ -703,27 +745,29 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             if conflicts and _repeats_subject(s, fu.sentence.text):
                 # the side, asset or venue words are the subject's own ("a Hyperliquid trader who was long on BTC")
                 conflicts, repeated = 0, True
+            says = False  # does the sentence give the support's own words (quoted, or repeated)?
             if quoted and s.id.startswith(("quote:", "context:")):
                 score += 3  # a figure inside quotation marks is the quoted words' figure
+                says = True
             elif s.words is not None and _plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold():
                 score += 3  # a sentence that repeats the words (a quote's without quotation marks, a context item's) is theirs
-                repeated = True
-                if s.sources and fu.sentence.sources.isdisjoint(s.sources):
-                    # words the file holds twice (posted on X; with no known source): the one whose source the
-                    # sentence itself names, else the unsourced one; a run's opening named the other
-                    score -= bonus + 0.5
+                repeated = says = True
+            if says or s.speaker is not None:
+                score -= _copy_penalty(s, frozenset(fu.sentence.sources), bonus)
             score += _average_bonus(s, averaged)
             score += _subject_bonus(s, fu.sentence.text) + _place_bonus(s, fu)
-            if s.speaker is not None:
-                if _names(fu.sentence.text, s.speaker):
-                    score += 1  # of two speakers saying the same words, the one the sentence names
-                if s.sources and named.isdisjoint(s.sources):
-                    score -= 0.5  # of one speaker's words relayed twice, the one whose source the sentence names
+            if s.speaker is not None and _names(fu.sentence.text, s.speaker):
+                score += 1  # of two speakers saying the same words, the one the sentence names
             matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
         elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
             described.append((score, s, score - bonus))
     if foreign:
         matched = _with_foreign(matched, foreign, index, fu, cues, potential, hearsay, named, averaged)
+    if not fig.point and any(_ends_of(fig, m[1]) for m in matched):
+        # A range printed with both ends of a fact held as that range is that fact, whatever the words say of a
+        # point that only lies inside it ("between $100 million and $161 million" is the disputed level, not
+        # the price of $100 million beside it that "broke through" also describes).
+        matched = [m for m in matched if m[1].lo != m[1].hi]
     for fact in unavailable:
         if (fig.unit is not None and fact.unit != fig.unit) or not _kind_fits(fact, cues):
             continue  # "the price broke through $10,000" does not give an unavailable volume
@@ -769,6 +813,34 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
+
+
+# What a copy of words the file holds more than once loses when no source of it is named: less than any
+# word's cue (1), so it decides only between copies.
+_COPY_PENALTY = 0.5
+
+
+def _copy_penalty(s: Support, named: frozenset[str], bonus: float) -> float:
+    """One rule for words the file holds more than once (``Support.words``: a context item posted on X and the
+    same with no known source; one speaker's words relayed by two sources): the copy one of whose sources the
+    sentence itself names (``named``) keeps its score; a copy with sources none of which it names loses
+    ``_COPY_PENALTY`` and the source bonus ``_score`` gave it (from a run's opening, which named the words
+    before, not this copy), so the unsourced copy is preferred to it; a copy with no source loses nothing."""
+    if s.words is None or not s.sources or not named.isdisjoint(s.sources):
+        return 0.0
+    return bonus + _COPY_PENALTY
+
+
+# How close each printed end of a range must be to a ranged fact's to be its ends as printed: a draft rounds to two
+# significant figures or more, which moves no end by more than 5%. (A range's own rounding is its coarser end's,
+# "$10 billion" reaching 5 billion either way, so value_match alone would take "$5 billion to $10 billion" as
+# $8 billion to $10 billion's ends.)
+_ENDS_CLOSE = 0.05
+
+
+def _ends_of(fig: Figure, s: Support) -> bool:
+    """Does a range figure print both ends of this ranged support, each within its rounding?"""
+    return s.lo != s.hi and all(abs(f - e) <= _ENDS_CLOSE * abs(e) for f, e in ((fig.lo, s.lo), (fig.hi, s.hi)))
 
 
 def _with_foreign(matched: list, foreign: list, index, fu: FigureUse, cues: Cues, potential: bool, hearsay: bool,

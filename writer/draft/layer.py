@@ -297,7 +297,8 @@ class Render:
             # the check reads a bound within ("as much as -$0.0004", never "as much as approximately -$0.0004").
             hedge = _one_word(hedge)
             near = getattr(hedge, "second", hedge)  # with two words kept, the one next to the number is the one read
-            kind = near.kind.value if near is not None and outward and v >= 0 and _reads_as_bound(near) else ""
+            bound = near is not None and _reads_as_bound(near, self.style.names.get("after_verb"))
+            kind = near.kind.value if bound and outward and v >= 0 else ""
             text = written or (_finer(v, fact.unit) if finer else one(v, floor=kind == "floor", ceil=kind == "ceiling").text)
             return f"{hedge.words} {text}" if hedge is not None else text
 
@@ -907,10 +908,13 @@ def _one_word(hedge):
     return hedge.bound if isinstance(hedge, CompoundHedge) and _reads_as_bound(hedge.bound) else hedge
 
 
-def _reads_as_bound(hedge) -> bool:
-    """Whether the check reads this hedge's words as a bound ("over", "up to"): then, and only then,
-    the value is rounded outward. The check's own qualifier lists decide, so the two cannot drift."""
-    return hedge.words.casefold() in _bound_words()
+def _reads_as_bound(hedge, after_verb: dict[str, str] | None = None) -> bool:
+    """Whether the check reads this hedge's words as a bound ("over", "up to"), or the words a verb of change
+    prints them as (style ``names.after_verb``: "above" is "more than" in "rose by more than $1.40 billion"):
+    then, and only then, the value is rounded outward. The check's own qualifier lists decide, so the two
+    cannot drift."""
+    said = (after_verb or {}).get(hedge.words, hedge.words)
+    return hedge.words.casefold() in _bound_words() or said.casefold() in _bound_words()
 
 
 @lru_cache(maxsize=1)

@@ -48,7 +48,7 @@ from writer.publish.shard import Shard, shard_of
 from writer.publish.sitefiles import render_site_files, site_file_names, unchanged_site_files
 from writer.publish.sitetemplates import digest_with, files_digest, site_template_dirs
 from writer.publish.verify import OK, Verifier
-from writer.publish.worker import Outcome, check_config, inputs_digest
+from writer.publish.worker import Outcome, check_config, facts_root_name, inputs_digest
 
 __all__ = ["BatchOptions", "BatchReport", "Shard", "build_site", "default_jobs", "merge_shards", "quick_id", "shard_of"]
 
@@ -157,12 +157,14 @@ def build_site(factbase: Path, options: BatchOptions, *, progress: Progress | No
             verifier = Verifier(layout.out, layout.verified, layout.tmp, stats, articles=layout.verified_articles if options.verify else None)
             writer_id = writer_identity(verifier)  # writer's version and code: an input of every page
             pages = SiteRenderer(options.settings, options.templates_dir, writer_id)
-            setup = PublishSetup(out, layout.stage, options.settings, options.templates_dir, config, run_moment(options.now), writer_id)
+            facts_root = facts_root_name(factbase if factbase.is_dir() else factbase.parent)
+            setup = PublishSetup(out, layout.stage, options.settings, options.templates_dir, config, run_moment(options.now), writer_id, facts_root)
             executor = LocalExecutor(setup, options.jobs or default_jobs(), likely=_likely_changed(files, layout.manifest, stats),
                                      kind=options.executor, scheduler=options.scheduler, pages=pages.compiled, freeze=options.one_shot,
                                      notes=layout.workers)
         try:
-            report = _build(factbase, files, options, layout, executor, pages, inputs_digest(options.settings, config), progress, verifier)
+            report = _build(factbase, files, options, layout, executor, pages, inputs_digest(options.settings, config, facts_root),
+                            progress, verifier)
         except BaseException as exc:
             _stop(executor, layout, exc)
             raise
@@ -211,7 +213,7 @@ class SiteRenderer:
 def _build(factbase: Path, files: list[str], options: BatchOptions, layout: Layout, executor: LocalExecutor, pages: SiteRenderer,
            config_digest: str, progress: Progress | None, verifier: Verifier) -> BatchReport:
     with collector_paused(freeze=options.one_shot):
-        prior = layout.read_prior()
+        prior = layout.read_prior(verifier)
         plan = _plan(factbase, files, options, prior, executor, pages, config_digest, verifier, layout)
     if plan.todo:
         with collector_paused(freeze=options.one_shot):
@@ -298,7 +300,7 @@ def _scoped(prior: Manifest, shard: Shard | None) -> Manifest:
         return prior
     entries = Entries({k: prior.entries.item(k) for k in prior.entries if shard.holds(k)}, prior.entries.where)
     pending = {rel: nxt for rel, nxt in prior.pending.items() if rel.split("/")[0] in entries}
-    return Manifest(entries, {}, prior.settings, pending, origin=prior.origin, raw=prior.raw)  # a journal binds to the file read
+    return Manifest(entries, {}, prior.settings, pending, origin=prior.origin, raw=prior.raw, sealed=prior.sealed)  # a journal binds to the file read
 
 
 def _assemble(plan: Plan, outcomes: list[Outcome], out: Path, report: BatchReport) -> tuple[Entries, list[str]]:

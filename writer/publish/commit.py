@@ -88,9 +88,13 @@ class Layout:
     def lock_name(self) -> str:
         return f"shard{self.shard.suffix}" if self.shard else "build"
 
-    def read_prior(self) -> Manifest:
-        """The manifest of the last build: this shard's, else the whole site's (or the pre-0.2 one inside the site)."""
-        found = Manifest.read(self.manifest, __version__)
+    def read_prior(self, hashes=None) -> Manifest:
+        """The manifest of the last build: this shard's, else the whole site's (or the pre-0.2 one inside the site).
+        ``hashes`` (a writer.publish.verify.Verifier): its stat cache vouches for a manifest's seal that writer
+        wrote or checked, and remembers the one checked now."""
+        found = Manifest.read(self.manifest, __version__, known_seal=hashes.known_seal(self.manifest) if hashes is not None else None)
+        if found is not None and hashes is not None:
+            hashes.read_manifest(self.manifest, found.read_stat, found.read_seal)
         if found is None and self.shard:
             found = Manifest.read(self.out / MANIFEST_NAME, __version__)
         if found is None:
@@ -162,6 +166,8 @@ def commit(layout: Layout, before: Manifest, after: Manifest, change: Change, *,
     wrote = bool(write_manifest or pending)
     if wrote:
         layout.write(layout.manifest, after.to_bytes(__version__))
+        if hashes is not None:
+            hashes.wrote_manifest(layout.manifest, after.written_seal)
         _remove(layout.journal)  # bound to the manifest just replaced: it no longer applies either way
     empty_folder(layout.stage)  # the event folders the renames emptied
     return wrote

@@ -16,6 +16,16 @@ millisecond); a file is read and hashed only when its stat differs from the one
 remembered in the build's stat cache (:class:`writer.publish.verify.Verifier`,
 git's racily-clean rule), so an unchanged install hashes nothing.
 
+The libraries whose output reaches a page (``PAGE_LIBRARIES``: the templates'
+engine and its escaping, dates and numbers in words, Markdown to HTML and the
+check's parsing, YAML) and Python's version are inputs too: an upgrade that
+changes what they print republishes what it changes. Their versions come from
+``importlib.metadata`` (tens of CPU-ms with its imports), remembered in the same
+stat cache with the stat of every folder of the import path, since installing,
+upgrading or removing a distribution changes the folder that holds it
+(:meth:`writer.publish.verify.Verifier.libraries`). A test holds the list to
+what publishing imports.
+
 Left out, because no page depends on them (a test holds it: publishing imports
 none of them): the importers and the preview server, the command line's modules
 (they only parse and print: what they pass on is in the settings' digest), and a
@@ -27,6 +37,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 from writer import __version__
@@ -37,6 +48,9 @@ NOT_PAGE_FOLDERS = frozenset({"importers", "preview", "templates", "__pycache__"
 BYTECODE_SUFFIXES = (".pyc", ".pyo")
 # Hex digits of the code digest kept in the identity: 64 bits, as for the templates' digests.
 DIGEST_CHARS = 16
+# The distributions whose code runs while a page is made and can change its bytes or its verdict (pip's names;
+# tests/test_batch_code_inputs.py holds this list to the modules publishing imports, edited articles included).
+PAGE_LIBRARIES = ("Jinja2", "MarkupSafe", "babel", "markdown-it-pyrs", "markdown-it-py", "mdurl", "PyYAML")
 
 
 def is_page_input(rel: str) -> bool:
@@ -72,6 +86,7 @@ def writer_identity(hashes=None, root: Path = PACKAGE) -> str:
     files (None: every file is read). A file or folder of the package that cannot be read is an input
     error naming it (exit 2): whether writer changed cannot be told without it."""
     digest = hashlib.sha256()
+    digest.update(library_versions(hashes).encode())
     path = os.fspath(root)
     try:
         for rel, path, st in code_files(root):
@@ -87,3 +102,24 @@ def writer_identity(hashes=None, root: Path = PACKAGE) -> str:
         where = exc.filename if isinstance(exc.filename, str) else path
         raise single_problem(where, f"cannot read writer's own files (every page depends on them): {exc.strerror or exc}") from None
     return f"{__version__}+{digest.hexdigest()[:DIGEST_CHARS]}"
+
+
+def library_versions(hashes=None) -> str:
+    """Python's version and each of ``PAGE_LIBRARIES``' (``name version`` lines; a library not installed is
+    "absent"). ``hashes``: a :class:`writer.publish.verify.Verifier` whose cache saves reading them while no
+    folder of the import path changed (None: read)."""
+    python = f"{sys.implementation.name} {'.'.join(map(str, sys.version_info[:3]))}\n"
+    read = _read_versions if hashes is None else (lambda: hashes.libraries(list(sys.path), _read_versions))
+    return python + read()
+
+
+def _read_versions() -> str:
+    from importlib import metadata
+
+    lines = []
+    for name in PAGE_LIBRARIES:
+        try:
+            lines.append(f"{name} {metadata.version(name)}\n")
+        except metadata.PackageNotFoundError:
+            lines.append(f"{name} absent\n")
+    return "".join(lines)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -307,6 +308,9 @@ EVENTS_END = "\n }\n}\n"  # after the last event's line
 # checks none of 10,000 it does not use). Any other (edited, damaged, written before the seal) is read and
 # checked whole, as it always was.
 SEAL = "events_sha256"
+EVENTS_MARKER = ("\n" + EVENTS_LINE + "\n").encode("utf-8")
+# A journal bound to a sealed manifest names it by the sha256 of its head, which holds the seal of the rest.
+HEAD_BINDING = "head:"
 # The plan index, the line after the seal: what planning and the index pages' order need of every entry (id,
 # source, inputs, dates: a Brief), as columns, with each event line's length in bytes. A re-run reads it with
 # one json.loads instead of reading 10,000 lines, and never splits the event lines apart: each stays bytes of
@@ -315,6 +319,29 @@ SEAL = "events_sha256"
 # tuple by position (``inputs_of``).
 PLAN = "plan"
 PLAN_COLUMNS = ("ids", "sources", "fact_files", "inputs_of", "published", "modified", "lengths")
+
+
+def _seal_span(raw: bytes) -> tuple[int, int] | None:
+    """Where a sealed manifest's sealed part starts (after the seal's line) and where its event lines' marker is;
+    None when the file is not laid out so."""
+    start = raw.find(EVENTS_MARKER)  # no JSON line before it can hold it: a line break inside JSON text is escaped
+    if start < 0 or not raw.endswith(EVENTS_END.encode("utf-8")):
+        return None
+    seal_line = raw.rfind(f"\n {_key(SEAL)}: ".encode("utf-8"), 0, start)
+    sealed_from = raw.find(b"\n", seal_line + 1) + 1
+    if seal_line < 0 or not 0 < sealed_from <= start:
+        return None
+    return sealed_from, start
+
+
+def _seal_holds(raw: bytes, span: tuple[int, int]) -> bool:
+    """Whether the sealed part hashes to the seal its head's line holds."""
+    line = raw[raw.rfind(b"\n", 0, span[0] - 1) + 1:span[0]].decode("utf-8", "replace").strip().rstrip(",")
+    try:
+        seal = json.loads("{" + line + "}").get(SEAL)
+    except ValueError:
+        return False
+    return seal == hashlib.sha256(memoryview(raw)[span[0]:]).hexdigest()
 
 
 @dataclass
@@ -330,7 +357,10 @@ class Manifest:
     generated_by: str | None = field(default=None, repr=False, compare=False)  # the writer version that wrote it (read in the current format)
     sealed: bool = field(default=False, repr=False, compare=False)  # read as lines under a seal that held (see ``read``)
     origin: Path | None = field(default=None, repr=False, compare=False)  # the file it was read from
-    raw: bytes | None = field(default=None, repr=False, compare=False)  # that file's bytes as read (a journal names their hash)
+    raw: bytes | None = field(default=None, repr=False, compare=False)  # that file's bytes as read (a journal is bound to them)
+    read_seal: str | None = field(default=None, repr=False, compare=False)  # the seal it was read under (``sealed``)
+    read_stat: os.stat_result | None = field(default=None, repr=False, compare=False)  # that file's stat, taken as it was read
+    written_seal: str | None = field(default=None, repr=False, compare=False)  # the seal of the bytes ``to_bytes`` made last
 
     @property
     def needs_seal(self) -> bool:
@@ -358,8 +388,18 @@ class Manifest:
         what the whole journal manifest (``journal(pending).to_bytes``) says, in a few hundred bytes."""
         if self.raw is None:
             raise ValueError("a journal is bound to a manifest read from its file")
-        doc = {"format": JOURNAL_FORMAT, "manifest": hashlib.sha256(self.raw).hexdigest(), "pending": dict(sorted(pending.items()))}
+        doc = {"format": JOURNAL_FORMAT, "manifest": self.binding(), "pending": dict(sorted(pending.items()))}
         return (_dumps(doc) + "\n").encode("utf-8")  # compact: the C encoder (a full republish names 30,000 files)
+
+    def binding(self) -> str:
+        """What a journal names this manifest's file by (see ``read``): the sha256 of its head, through the seal of
+        everything after it, when that seal holds (checked on reading, or here), so a commit does not hash the
+        14 MB of a 10,000-event manifest again to bind its journal; else the sha256 of the whole file."""
+        raw = self.raw if self.raw is not None else b""
+        span = _seal_span(raw)
+        if span is not None and (self.sealed or _seal_holds(raw, span)):
+            return HEAD_BINDING + hashlib.sha256(memoryview(raw)[:span[0]]).hexdigest()
+        return hashlib.sha256(raw).hexdigest()
 
     def to_bytes(self, writer_version: str) -> bytes:
         """One line per event, after the plan index: diffable, quick to write again, and every json.dumps stays on
@@ -378,12 +418,13 @@ class Manifest:
         seal = hashlib.sha256()
         for part in sealed:
             seal.update(part)
-        top.append((SEAL, _dumps(seal.hexdigest())))
+        self.written_seal = seal.hexdigest()
+        top.append((SEAL, _dumps(self.written_seal)))
         head = "{\n" + "".join(f" {_key(k)}: {v},\n" for k, v in top)
         return b"".join((head.encode("utf-8"), *sealed))
 
     @classmethod
-    def read(cls, path: Path, writer_version: str | None = None, *, journal: bool = True) -> "Manifest | None":
+    def read(cls, path: Path, writer_version: str | None = None, *, journal: bool = True, known_seal=None) -> "Manifest | None":
         """The manifest at ``path``, or None when there is none yet.
 
         A damaged one, or one that is not writer's, is an input error: nothing in it is
@@ -393,24 +434,30 @@ class Manifest:
         building an entry checks it as a whole read does.
 
         ``journal``: also read the journal beside it (:func:`journal_path`), which a commit writes
-        before it changes files on disk: when it names this very file (the sha256 of its bytes),
-        its pending changes are this manifest's (a run was killed before it wrote the next manifest).
-        A journal naming another file is left over from a commit that finished, and is ignored.
+        before it changes files on disk: when it names this very file (its ``binding``), its pending
+        changes are this manifest's (a run was killed before it wrote the next manifest). A journal
+        naming another file is left over from a commit that finished, and is ignored.
+
+        ``known_seal(stat)``: the seal this file had when writer wrote it, if its stat is still the one taken
+        then (writer.publish.verify.Verifier.known_seal), so its 14 MB need not be hashed again; None: hashed.
         """
         try:
-            raw = path.read_bytes()
+            with open(path, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                raw = fh.read()
         except FileNotFoundError:
             return None
         except OSError as exc:
             raise single_problem(path, f"cannot read the manifest: {exc.strerror or exc}") from None
+        trusted = known_seal(st) if known_seal is not None else None
         try:
-            manifest = cls._read_sealed(raw, path, writer_version) if writer_version is not None else None
+            manifest = cls._read_sealed(raw, path, writer_version, trusted) if writer_version is not None else None
             if manifest is None:
                 manifest = cls._parse(json.loads(raw.decode("utf-8")))
                 manifest.entries.where = path
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise single_problem(path, f"not a writer manifest ({exc}); move it away or pass a fresh --out folder") from None
-        manifest.origin, manifest.raw = path, raw
+        manifest.origin, manifest.raw, manifest.read_stat = path, raw, st
         if journal:
             manifest._read_journal(journal_path(path))
         return manifest
@@ -427,7 +474,7 @@ class Manifest:
             doc = json.loads(data.decode("utf-8"))
             if not isinstance(doc, dict) or doc.get("format") != JOURNAL_FORMAT or not isinstance(doc.get("pending"), dict):
                 raise ValueError("not a journal of this format")
-            if doc.get("manifest") != hashlib.sha256(self.raw).hexdigest():
+            if doc.get("manifest") != self.binding():
                 return  # the journal of an earlier manifest: the commit it guarded wrote this one
             _check_pending(doc["pending"], self.site_files, self.entries)
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
@@ -435,30 +482,27 @@ class Manifest:
         self.pending.update(doc["pending"])
 
     @classmethod
-    def _read_sealed(cls, raw: bytes, path: Path, writer_version: str) -> "Manifest | None":
+    def _read_sealed(cls, raw: bytes, path: Path, writer_version: str, trusted: str | None = None) -> "Manifest | None":
         """The manifest with its entries as lines, when the file is one this writer version wrote and
-        sealed and the seal holds; None otherwise (the caller reads and checks the whole file)."""
-        marker = ("\n" + EVENTS_LINE + "\n").encode("utf-8")
-        start = raw.find(marker)  # no JSON line before it can hold it: a line break inside JSON text is escaped
-        if start < 0 or not raw.endswith(EVENTS_END.encode("utf-8")):
+        sealed and the seal holds; None otherwise (the caller reads and checks the whole file).
+        ``trusted``: the seal the file is known to hold to (its stat unchanged since writer wrote it)."""
+        span = _seal_span(raw)
+        if span is None:
             return None
-        seal_line = raw.rfind(f"\n {_key(SEAL)}: ".encode("utf-8"), 0, start)
-        sealed_from = raw.find(b"\n", seal_line + 1) + 1
-        if seal_line < 0 or not 0 < sealed_from <= start:
-            return None
+        sealed_from, start = span
         try:
             head = json.loads(raw[:start].decode("utf-8") + '\n "events": {}\n}')
         except ValueError:
             return None
         generator = head.get("generator") if isinstance(head, dict) else None
         if (not isinstance(generator, dict) or head.get("format") != FORMAT or generator.get("version") != writer_version
-                or head.get(SEAL) != hashlib.sha256(memoryview(raw)[sealed_from:]).hexdigest()):
+                or not isinstance(head.get(SEAL), str) or not (head[SEAL] == trusted or head[SEAL] == hashlib.sha256(memoryview(raw)[sealed_from:]).hexdigest())):
             return None
-        stored = _stored_entries(head.get(PLAN), raw, start + len(marker), len(raw) - len(EVENTS_END))
+        stored = _stored_entries(head.get(PLAN), raw, start + len(EVENTS_MARKER), len(raw) - len(EVENTS_END))
         if stored is None:
             return None  # not as this writer writes it: read it whole (which says what is wrong)
         manifest = cls._parse(head, Entries(stored, path))
-        manifest.generated_by, manifest.sealed = writer_version, True
+        manifest.generated_by, manifest.sealed, manifest.read_seal = writer_version, True, head[SEAL]
         return manifest
 
     @classmethod

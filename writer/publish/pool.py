@@ -60,12 +60,13 @@ class PublishSetup:
     config: object  # the check's configuration
     now: datetime  # the moment of this run (dates of corrections)
     writer_id: str  # writer's version and code as the build found them (writer.publish.identity): every entry records it
+    facts_root: str = ""  # the fact base folder's name, which articles name their fact file from (worker.facts_root_name)
 
     def publisher(self, drafter=None, pages=None) -> Publisher:
         """A Publisher for this process; ``pages``: the site's page renderer when this process already built it."""
         drafter = drafter if drafter is not None else pipeline_part(make_drafter, self.templates_dir)
         return Publisher(self.out, self.stage, self.settings, drafter, pipeline_part(make_checker, self.config), self.now, pages=pages,
-                         writer_id=self.writer_id)
+                         writer_id=self.writer_id, facts_root=self.facts_root)
 
 
 def pipeline_part(factory, *args):
@@ -95,7 +96,8 @@ def _init_worker(setup: PublishSetup) -> None:
         # Build the NLP pipeline now (it loads lazily, on the first check), so a worker
         # started early is ready by the time the first event reaches it.
         checker.check_text("Warm-up.\n", path="<warm-up>")
-        _WORKER = Publisher(setup.out, setup.stage, setup.settings, make_drafter(setup.templates_dir), checker, setup.now, writer_id=setup.writer_id)
+        _WORKER = Publisher(setup.out, setup.stage, setup.settings, make_drafter(setup.templates_dir), checker, setup.now, writer_id=setup.writer_id,
+                            facts_root=setup.facts_root)
     except Exception as exc:
         _START_ERROR = f"{type(exc).__name__}: {exc}"
 

@@ -17,8 +17,9 @@ only: unreadable means empty, and nothing in it names a file to open: it is
 looked up by the paths a run has already chosen.
 
 Two files: ``verified.json`` (fact files, writer's own code and data files
-(:mod:`writer.publish.identity`) and the site's own files: index pages, feed,
-sitemap), which every run reads and writes, and ``articles`` (the
+(:mod:`writer.publish.identity`), the site's own files: index pages, feed,
+sitemap, and the folders of the import path with the versions of the libraries
+that shape a page found there), which every run reads and writes, and ``articles`` (the
 articles' published files), which only a run that checks them (``--verify``)
 reads and writes, so an ordinary re-run does not carry 30,000 stats it does not
 use. A file published since that cache was written has another stat, and is
@@ -41,9 +42,11 @@ MISSING = "missing"
 # Coarse file-system clocks tick every few milliseconds, network ones may run a little apart
 # from this machine's: a file changed in the last two seconds is hashed again next time.
 RACY_MARGIN_NS = 2_000_000_000
-# The cache file's parts: published files by site-relative path, fact files and writer's own files by absolute path.
-SITE, FACTS, CODE = "site", "facts", "code"
-PARTS = (SITE, FACTS, CODE)
+# The cache file's parts: published files by site-relative path, fact files and writer's own files by absolute path,
+# the import path's folders by place and name (writer.publish.identity.library_versions), manifests by absolute
+# path with their seal (writer.publish.manifest: the seal of their event lines, which a read need not hash again).
+SITE, FACTS, CODE, LIBRARIES, MANIFESTS = "site", "facts", "code", "libraries", "manifests"
+PARTS = (SITE, FACTS, CODE, LIBRARIES, MANIFESTS)
 KEY = 3  # a cache item: the stat key (size, ctime, inode), then the hash
 
 
@@ -77,6 +80,57 @@ class Verifier:
         """The sha256 of one of writer's own files (``st``: its stat, taken by the caller's listing).
         Raises OSError when it cannot be read."""
         return self._input_digest(CODE, path, st)[0]
+
+    def libraries(self, folders: list[str], read) -> str:
+        """What ``read()`` returns (the versions of the libraries a page depends on), remembered with the stat of every
+        folder of the import path (``folders``, in order): installing, upgrading or removing a distribution adds or
+        removes an entry in the folder that holds it, which changes that folder's ctime, so while every stat is what it
+        was, the versions are too and ``read`` (importlib.metadata: tens of CPU-ms) is not called."""
+        names = [f"{i}:{folder}" for i, folder in enumerate(folders)]
+        keys = [_folder_key(folder) for folder in folders]
+        known = self.known[LIBRARIES]
+        found = {known.get(name, [None] * (KEY + 1))[KEY] for name in names}
+        if len(known) == len(names) and len(found) == 1 and None not in found and all(known[n][:KEY] == k for n, k in zip(names, keys)):
+            self.seen[LIBRARIES] = dict(known)
+            return found.pop()
+        started = time.time_ns()
+        versions = read()
+        self.seen[LIBRARIES] = {}
+        if all(key[1] < started - RACY_MARGIN_NS for key in keys):  # a folder changed just now is looked at again next time
+            self.seen[LIBRARIES] = {name: [*key, versions] for name, key in zip(names, keys)}
+        return versions
+
+    def known_seal(self, path: Path):
+        """For :meth:`writer.publish.manifest.Manifest.read`: the seal of the manifest at ``path`` if the stat given is
+        the one remembered with it (writer wrote it, or read it under a seal that held, and nothing changed it since)."""
+        name = os.fspath(path)
+
+        def seal(st: os.stat_result) -> str | None:
+            cached = self.known[MANIFESTS].get(name)
+            return cached[KEY] if cached is not None and cached[:KEY] == _key(st) else None
+
+        return seal
+
+    def read_manifest(self, path: Path, st: os.stat_result | None, seal: str | None) -> None:
+        """A manifest read under a seal that held (``seal``; None: not sealed): remembered with the stat it was read
+        with, unless that is racily recent (as for a fact file)."""
+        if seal is None or st is None:
+            return
+        name, key = os.fspath(path), _key(st)
+        cached = self.known[MANIFESTS].get(name)
+        if cached is not None and cached[:KEY] == key and cached[KEY] == seal:
+            self.seen[MANIFESTS][name] = cached  # vouched for already (written by writer, or checked before)
+        else:
+            self._remember(MANIFESTS, name, key, seal, time.time_ns())
+
+    def wrote_manifest(self, path: Path, seal: str | None) -> None:
+        """A manifest writer has just written with this seal: remembered now (as ``note`` does a published file)."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return
+        if seal is not None:
+            self.seen[MANIFESTS][os.fspath(path)] = [*_key(st), seal]
 
     def _input_digest(self, part: str, path: str, st: os.stat_result) -> tuple[str, bytes | None]:
         key = _key(st)
@@ -147,7 +201,7 @@ class Verifier:
         own = {rel: v for rel, v in self.seen[SITE].items() if is_site_file(rel)}
         _write(self.cache_path, {**self.seen, SITE: own}, self.read[self.cache_path], self.temp_dir)
         if self.articles_path is not None:
-            articles = {SITE: {rel: v for rel, v in self.seen[SITE].items() if rel not in own}, FACTS: {}, CODE: {}}
+            articles = {**{part: {} for part in PARTS}, SITE: {rel: v for rel, v in self.seen[SITE].items() if rel not in own}}
             _write(self.articles_path, articles, self.read[self.articles_path], self.temp_dir)
 
 
@@ -161,6 +215,14 @@ def _write(path: Path, parts: dict[str, dict[str, list]], known, temp_dir: Path)
 
 def _key(st: os.stat_result) -> list:
     return [st.st_size, st.st_ctime_ns, st.st_ino]
+
+
+def _folder_key(folder: str) -> list:
+    """A folder of the import path's stat key; one that is missing (or not readable) has a key of its own."""
+    try:
+        return _key(os.stat(folder or os.curdir))
+    except OSError:
+        return [-1, -1, -1]
 
 
 def _read(path: Path) -> dict[str, dict[str, list]]:

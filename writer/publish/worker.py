@@ -104,15 +104,32 @@ def gate_rank(config) -> int:
     return min(severity_rank(config.fail_on), severity_rank(GATE_AT_MOST))
 
 
-def inputs_digest(settings: SiteSettings, config) -> str:
-    """Site settings and the check's configuration: both decide what a published page is (or whether it is)."""
+def inputs_digest(settings: SiteSettings, config, facts_root: str = "") -> str:
+    """Site settings, the check's configuration and the fact base's name (``facts_root``): each decides what a
+    published page is (or whether it is)."""
     import hashlib
     import json
     from dataclasses import asdict
 
     check = {k: v for k, v in asdict(config).items() if k != "origin"}
-    text = json.dumps({"site": settings.as_dict(), "check": check}, sort_keys=True, default=str)
+    text = json.dumps({"site": settings.as_dict(), "check": check, "facts": facts_root}, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def facts_root_name(root: Path) -> str:
+    """The fact base folder's own name (``root``: the folder the manifest names fact files from).
+
+    A published article names its fact file from the folder that holds the fact base
+    (``factbase/events/ID.yaml``), so ``writer check site/`` run where ``writer batch factbase/`` runs
+    finds it, and no page depends on where the site or the fact base are on disk: a site moved
+    or copied, alone or with its fact base, republishes nothing. Renaming the fact base folder changes
+    every page's name for its fact file, so the name is an input of every page (``inputs_digest``)."""
+    return os.path.basename(os.path.abspath(root))
+
+
+def facts_name(facts_root: str, source: str) -> str:
+    """How a published article names its fact file (``source``: relative to the fact base; see ``facts_root_name``)."""
+    return f"{facts_root}/{source}" if facts_root else source
 
 
 @dataclass
@@ -137,8 +154,9 @@ class Publisher:
     """
 
     def __init__(self, out: Path, stage: Path, settings: SiteSettings, drafter, checker, now: datetime, *, config_digest: str | None = None,
-                 pages=None, writer_id: str | None = None):
-        """``writer_id``: writer's version and code as the build found them (writer.publish.identity; None: read here)."""
+                 pages=None, writer_id: str | None = None, facts_root: str = ""):
+        """``writer_id``: writer's version and code as the build found them (writer.publish.identity; None: read here).
+        ``facts_root``: the fact base folder's name, which articles name their fact file from (``facts_root_name``)."""
         self.out, self.stage = Path(out), Path(stage)
         if writer_id is None:
             from writer.publish.identity import writer_identity
@@ -149,7 +167,8 @@ class Publisher:
         self.now = now
         self.drafter, self.checker = drafter, checker
         self.gate = gate_rank(checker.config)
-        self.config_digest = config_digest or inputs_digest(settings, checker.config)
+        self.facts_root = facts_root
+        self.config_digest = config_digest or inputs_digest(settings, checker.config, facts_root)
         self.registries: dict[str, object] = {}
         if pages is None:
             from writer.publish.pages import SitePages  # jinja2 and babel: only where pages are built
@@ -243,10 +262,8 @@ class Publisher:
         return [f for f in check_article(self.checker, text, path, event) if severity_rank(f.severity) >= self.gate]
 
     def _drafted(self, task: Task, event) -> "_Article | Rejection":
-        folder = self.out / event.id
-        facts_rel = os.path.relpath(os.path.abspath(task.path), os.path.abspath(folder)).replace(os.sep, "/")
         try:
-            draft = self.drafter.draft(event, facts_path=facts_rel)
+            draft = self.drafter.draft(event, facts_path=facts_name(self.facts_root, task.source))
         except DraftError as exc:
             return task_rejection(task, event.id, "draft", str(exc), template=exc.template, template_line=exc.line)
         except WriterError as exc:

@@ -305,7 +305,8 @@ function shareWords(text, found) {
 // _count_words: "hundreds of traders", "over a dozen funds", "millions of dollars", "a nine-figure loss".
 function countWords(text, lower, found) {
   if (lower.length !== text.length) return found;
-  for (const m of finditer("count_words", lower)) {
+  const words = G.count_words_need.some((w) => lower.includes(w)); // a word every match holds (_COUNT_WORDS_NEED)
+  for (const m of words ? finditer("count_words", lower) : []) {
     const end = m.index + m[0].length;
     if (overlapsFound(found, m.index, end)) continue;
     if (m.groups.dozen !== undefined) {

@@ -67,12 +67,20 @@ class RuleContext:
         sources of the figure's own value, there or in the sentence just before it ("a transfer of 10,000
         USDT, on figures from X. The transfer involved 200 accounts.")."""
         run = status in RUN_STATUSES
-        if set(sources) & self.analysis.scope_sources(fu, run=run):
+        named = self.analysis.scope_sources(fu, run=run)
+        if set(sources) & named or (named and self._described_only(sources) and self._described_only(named)):
             return True
         earlier = self.analysis.repeats_attributed(fu)  # the house rule for a figure that refers back
         if earlier is not None and set(sources) & self.analysis.scope_sources(earlier, carry=True):
             return True
         return support is not None and self._described_figure_named(fu, support, run)
+
+    def _described_only(self, sources) -> bool:
+        """Are all ``sources`` descriptions, not names ("an unnamed source", "market data": the registry's
+        ``described``)? A figure whose sources have no name is credited by any description of its source in
+        scope ("according to a single source" for market data): no name could be given."""
+        registry = self.event.registry if self.event is not None else None
+        return registry is not None and all(sid in registry and registry[sid].is_described for sid in sources)
 
     def _described_figure_named(self, fu: FigureUse, support, run: bool) -> bool:
         if not (support.anchor and support.words is not None and support.fact is not None):

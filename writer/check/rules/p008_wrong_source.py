@@ -93,11 +93,6 @@ def _linked(ctx: RuleContext, fu):
     return link
 
 
-# A product or market after a registered name, before its data noun: "Binance Futures data", "OKX derivatives
-# figures", "Bybit spot numbers" (one or two words: a capitalised name, or one of these market words).
-_PRODUCT = Deferred(globals(), r"(?:\s+(?:[A-Z][\w-]*|futures|derivatives|perpetuals?|perps|spot|options|margin)){1,2}")
-
-
 # Where a claim is said to circulate, right before a registered name: "circulating on X", "spreading among Y users"
 # (not "shares in X" or "the spread on X", which are a market's words).
 _CIRCULATES = Deferred(globals(), r"\b(?:circulat\w*|spreading|making\s+the\s+rounds)\s+(?:on|in|across|among|through|via)\s+(?:the\s+)?$",
@@ -107,17 +102,13 @@ _CIRCULATES_REACH = 40  # characters before a name looked at for those words
 
 def _data_owners(ctx: RuleContext, sentence) -> set[str]:
     """Registered names the sentence gives as its figures' origin that the reading of attributions
-    (``Sentence.attributed``) leaves out: the owner of the data through a product word ("Binance Futures data
-    show ..."), and where a claim circulates ("an unverified figure circulating on X")."""
-    frames = ctx.analysis.phrases.frames
-    if frames is None:
-        return set()
+    (``Sentence.attributed``, which reads a product's data owner, "Binance Futures data show ...") leaves out:
+    where a claim circulates ("an unverified figure circulating on X")."""
     text, out = sentence.text, set()
     for start, end, sid in sentence.named_at():
         if sid in sentence.attributed or sid in out:
             continue
-        m = _PRODUCT.match(text, end)
-        if (m is not None and frames.source_before(text, m.end())) or _CIRCULATES.search(text, max(0, start - _CIRCULATES_REACH), start):
+        if _CIRCULATES.search(text, max(0, start - _CIRCULATES_REACH), start):
             out.add(sid)
     return out
 
