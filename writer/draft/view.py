@@ -63,7 +63,7 @@ class FigureRef(Ref):
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
-            "asset_id",
+            "asset_id", "self_reported",
         }
     )
 
@@ -89,6 +89,9 @@ class FigureRef(Ref):
         self.window_unsaid = bool(fact.window) and bool(fact.label or (fact.subject and fact.metric in SUBJECT_NAMES_FIGURE))
         self.has_asset = bool(fact.asset)
         self.has_venue = bool(fact.venue)
+        # the venue is the figure's only source: the exchange reporting on its own books, named once ("Hyperliquid's
+        # own figures"), never as source and subject both ("according to Hyperliquid, Hyperliquid saw")
+        self.self_reported = bool(fact.venue) and tuple(fact.sources) == (fact.venue,)
         self.has_contract = bool(fact.contract)
         self.has_subject = bool(fact.subject)
         # an index named by the editor's own words that do not say it is one ("liquidations on the main perpetual"):
@@ -351,6 +354,8 @@ class View:
     lone_mover: FigureRef | None = None  # an asset that moved at least twice small_price_move (%) while bitcoin, over the same window, moved within it
     move: FigureRef | None = None  # the price change set against the main total: a percentage over the total's own window
     lead: FigureRef | None = None  # the headline figure (see SALIENCE)
+    lede_spread: bool = False  # the lede tells the story as the providers' disagreement (_lede_spread)
+    widest_spread: float = 0.0  # the widest gap between providers of one realised figure, against the lower (_signals)
     lead_kind: str = ""  # "total", "side", "asset", "venue", "single", "loss" or "" (nothing headline-safe)
     signals: Signals = field(default_factory=Signals)
 
@@ -586,8 +591,19 @@ def build_view(event: Event, thresholds: dict) -> View:
     # two disputed figures alike in every word a draft prints ("1h" and "60m") would get the same sentence twice
     view.spread_sides = _unrepeated(sides, lambda x: (_words_of(event.fact(x.fact)), x.high, x.low))
     _compare(view)
-    view.shape = event.shape or _infer_shape(view)
+    view.shape = event.shape or _infer_shape(view, thresholds)
+    view.lede_spread = _lede_spread(view)
     return view
+
+
+def _lede_spread(view: View) -> bool:
+    """Whether the lede tells the story as the providers' disagreement (lede.md.j2): a disputed total with no
+    side dominant enough to lead, or a data-discrepancy story. The figures section reads it to know what the
+    lede has already printed."""
+    total, s = view.main.total, view.signals
+    if total is None or not (total.is_range and total._fact.status is Status.DISPUTED):
+        return False
+    return view.shape == "data_discrepancy" or not (s.one_sided_long or s.squeeze or s.short_dominant or s.long_dominant)
 
 
 # Lists whose figures stand alone (no group, no comparison built on them): an end of a change found here is
@@ -863,8 +879,12 @@ def _fold_venue_shares(view: View) -> None:
 
 
 # The headline figure against a comparison figure, in words that hold for both ends of both figures.
-_TIMES_WORDS = ((3, "more than three times"), (2, "more than twice"))
-_FRACTION_WORDS = ((1 / 3, "less than a third of"), (1 / 2, "less than half of"))
+_TIMES_WORDS = ((10, "more than ten times"), (5, "more than five times"), (3, "more than three times"), (2, "more than twice"))  # tightest first
+# Tightest first: the first fraction the figures stay under at both ends is the one printed ("less than a
+# twentieth of" for 3.4-3.7%, never the looser "less than a third of" that is also true).
+_FRACTION_WORDS = ((1 / 100, "less than a hundredth of"), (1 / 50, "less than a fiftieth of"), (1 / 20, "less than a twentieth of"),
+                   (1 / 10, "less than a tenth of"), (1 / 5, "less than a fifth of"), (1 / 4, "less than a quarter of"),
+                   (1 / 3, "less than a third of"), (1 / 2, "less than half of"))
 _SMALL_PART = 0.1  # a figure under this part of the total is "less than a tenth" of it
 
 
@@ -1059,9 +1079,9 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     s.squeeze = (s.short_dominant or s.only_short_reported) and (s.price_break_up or event.shape == "short_squeeze")
     s.washout = s.long_dominant
     spread = float(th.get("provider_spread", 0.1))
-    s.provider_spread = bool(view.disputed) or any(
-        _spread(f) >= spread for f in event.facts.values() if f.metric in ("liquidations", "liquidated_accounts") and f.status is not Status.ESTIMATE
-    )
+    counted = [f for f in event.facts.values() if f.metric in ("liquidations", "liquidated_accounts") and f.status is not Status.ESTIMATE]
+    view.widest_spread = max((_spread(f) for f in counted), default=0.0)
+    s.provider_spread = bool(view.disputed) or view.widest_spread >= spread
     s.minefield = bool(view.zones_above) and bool(view.zones_below)
     small = float(th.get("small_price_move", 5))
     s.wide_range = any(u.asset == d.asset and u.bounds and d.bounds and d.bounds[1] > 0
@@ -1101,19 +1121,46 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     return s
 
 
+def _asset_lean(view: View, dominant: float) -> str:
+    """The side whose per-asset liquidations, added up (dollars, counted figures only), reach the dominant share."""
+    sums = {"long": 0.0, "short": 0.0}
+    for r in view.assets:
+        f = r._fact
+        if f.side in sums and f.unit == "USD" and f.bounds and not f.lower_bound and f.status.headline_safe:
+            sums[f.side] += _mag(f)
+    both = sums["long"] + sums["short"]
+    if both <= 0:
+        return ""
+    return next((side for side, v in sums.items() if 100 * v / both >= dominant), "")
+
+
 # A side's share (%) from which the other side barely registers ("shorts barely register in the count").
 _NEARLY_ALL = 95.0
 
 
-def _infer_shape(view: View) -> str:
-    """The story's shape from its figures (an explicit ``shape:`` in the fact file overrides it)."""
+# SHAPE: the story's shape from its figures, first match wins (an explicit ``shape:`` overrides it):
+#  1. a provider spread as wide as the style's ``discrepancy_story`` (providers half as far apart again): the
+#     disagreement is the story, whatever the split;
+#  2. a dominant short side (or only shorts reported): a short squeeze;
+#  3. a dominant long side (or only longs reported): a long washout;
+#  4. any narrower provider spread: the data discrepancy (a dominant side leads over it, and the spread is
+#     argued in the data section as one angle of the story);
+#  4a. no market-wide split: the per-asset sides added up, when one side dominates (an altcoin squeeze);
+#  5. a balanced split: two-sided; a story of one venue, order or trader: single venue.
+def _infer_shape(view: View, th: dict) -> str:
+    """The story's shape from its figures (see SHAPE above)."""
     s = view.signals
-    if s.provider_spread:
+    if s.provider_spread and view.widest_spread >= float(th.get("discrepancy_story", 0.5)):
         return "data_discrepancy"
     if s.squeeze or s.short_dominant or s.only_short_reported:
         return "short_squeeze"
     if s.long_dominant or s.only_long_reported:
         return "long_washout"
+    lean = "" if s.split_known else _asset_lean(view, float(th.get("dominant_share", 60)))
+    if lean:  # no market-wide split: the per-asset sides, added up, say which side the move caught
+        return "short_squeeze" if lean == "short" else "long_washout"
+    if s.provider_spread:
+        return "data_discrepancy"
     if s.two_sided:
         return "two_sided"
     if view.lead_kind in ("venue", "single", "loss"):
