@@ -32,6 +32,7 @@ import re
 import sys
 
 from writer.check.casefold import lowered
+from writer.check.multiples import GATE as MULTIPLES_GATE
 from writer.check.sentences import ABBREVIATIONS, sentence_bounds  # noqa: F401 (the one splitter)
 
 FACTORY = "writer_figures"
@@ -143,8 +144,10 @@ CHUNKS_KEY = "writer_chunks"
 # Word magnitudes are figures without digits ("several million dollars", "a billion").
 _DIGIT = re.compile(r"\d")
 # (with "dozen" and "scores of": counts in words, figures.py ``_count_words``; "record": ``_records``; "six-figure";
-# "half", "third", "quarter", "fifth", "tenth": shares in words, ``_share_words``)
-_WORDY = re.compile(r"hundred|thousand|million|billion|trillion|dozen|scores of|record|figure|half|third|quarter|fifth|tenth", re.IGNORECASE)
+# "half", "third", "quarter", "fifth", "tenth": shares in words, ``_share_words``; multiples and ratios in words:
+# writer/check/multiples.py's own gate)
+_WORDY = re.compile(r"hundred|thousand|million|billion|trillion|dozen|scores of|record|figure|half|third|quarter|fifth|tenth|"
+                    + MULTIPLES_GATE.pattern, re.IGNORECASE)
 _WORDY_FOLDED = re.compile(_WORDY.pattern)  # for lowered text: the engine skips to h, t, m, b, d, s, r, f, q (4x faster)
 
 

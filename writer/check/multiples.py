@@ -1,0 +1,119 @@
+"""Multiples and ratios told in words: "twice the previous day's total", "liquidations doubled", "three times as
+many longs as shorts", "a fivefold jump", "by a factor of four", "longs outnumbered shorts three to one", "nine in
+ten liquidations", "double-digit losses".
+
+A desk that writes "long liquidations tripled" compares two amounts someone counted: the comparison is a figure
+the reader is owed a source for, as much as "+200%" is. Each reading gives the offsets of the words, a unit and
+the range of values the words allow; ``writer.check.figures`` makes them figures:
+
+- unit ``"multiple"``: how many times one amount is another ("twice": 2, "several times": 2 to 9). No fact holds
+  a multiple, so fact mode asks only for its attribution, as for a share in words (rules/p001);
+- unit ``"ratio"``: "three to one", the word form of the grammar's "3-to-1";
+- unit ``"part"``: "nine in ten", a share (as "nine-tenths" would be: ``figures._share_words``);
+- unit ``"percent"``: "double-digit losses" (10-99%); with a magnitude ("double-digit millions") no unit.
+
+What is not read: leverage ("10x", "50x leverage": digits, ``figures._MULTIPLE_RE``), how often something
+happened ("twice this week", "three times in a month", "tested twice"), idioms ("doubled down", "doubles as",
+"the reason is twofold:"), a move "from three to one", and "one to one". Pure Python, read on lowered text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from writer.check.lazyre import Deferred
+
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                 "a hundred": 100, "one hundred": 100, "hundred": 100, "a thousand": 1000, "one thousand": 1000,
+                 "thousand": 1000}
+_NUMBER_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)).replace(" ", r"\s+")
+_VERB_TIMES = {"doubl": 2, "twice": 2, "tripl": 3, "treb": 3, "quadrupl": 4}
+_VAGUE_TIMES = (2, 9)  # "several times the daily average": the range "several" allows (figures._VAGUE)
+_PRECISION = 0.5  # a multiple in words is a round one: "three times" says 2.5 to 3.5
+
+# After a determiner, a stretch of time says how often, not how much: "twice this week", "three times a day".
+_TIME = r"(?:time|day|week|month|year|session|hour|minute|morning|afternoon|evening|night|weekend|quarter)s?\b(?!['’])"
+# What follows a multiple that compares: "as much/many as", a determiner or possessive ("twice the total",
+# "double that", "three times Monday's"), or a comparative ("four times higher", "five times more").
+_COMPARED = (rf"(?:as\s+(?:much|many|large|big|high|fast|heavy|great|often|long|deep|likely)\b"
+             rf"|(?:the|that|this|those|these|its|their|his|her|our|what|a|an|last|yesterday['’]s)\b(?!\s+{_TIME})"
+             rf"|[a-z0-9][\w.-]*['’]s?\s"
+             rf"|(?:more|higher|larger|bigger|greater|heavier|smaller|lower|less|fewer|over|above|below|faster)\b)")
+_MULTIPLE_WORDS = Deferred(globals(), (
+    r"(?<![\w-])(?:"
+    # "twice the previous day's total", "double that", "triple its average"
+    rf"(?P<adverb>twice|double|triple|treble|quadruple)\s+(?={_COMPARED})"
+    # "three times as many longs as shorts", "10 times the daily average", "several times higher"
+    rf"|(?P<times>(?:(?P<t_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?)|(?P<t_vague>several))\s+times)\s+(?={_COMPARED})"
+    # "liquidations doubled", "tripling from Monday", "could double" (not "doubled down", "doubles as")
+    r"|(?P<verb>doubl|tripl|trebl|quadrupl)(?:ed|es|ing)\b(?!\s+(?:down|up|as|back|over)\b)"
+    r"|\b(?:to|could|would|might|may|will|can|did|nearly|almost)\s+(?P<bare>double|triple|quadruple)\b(?!\s+(?:down|up|as|back|over)\b)"
+    # "a fivefold jump", "rose 10-fold"
+    rf"|(?P<fold>(?P<f_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?)[-\s]?fold)\b(?!\s*[:—])"
+    # "by a factor of four"
+    rf"|(?P<factor>(?:by\s+)?a\s+factor\s+of\s+(?P<fa_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?))\b"
+    # "three to one", "a two-to-one split" (not "from three to one": a move)
+    rf"|(?<!from\s)(?P<ratio>(?P<r_num>{_NUMBER_WORDS})(?:-to-|\s+to\s+)one)\b(?!-\w)"
+    # "nine in ten liquidations", "four out of five traders"
+    r"|(?P<share>(?P<s_a>one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+of|in)\s+(?:every\s+)?"
+    r"(?P<s_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred))\b(?!\s+(?:" + _TIME + r"|of)\b)"
+    # "double-digit losses", "triple-digit millions"
+    r"|(?P<digits>(?P<d_word>single|double|triple)[-\s]digits?)\b(?P<d_mag>\s+(?:millions|billions|thousands))?"
+    r")"))
+# Where a reading can start: one scan of these words decides whether the expression above is run at all.
+GATE = re.compile(r"twice|doubl|tripl|trebl|quadrupl|times|fold|factor|to[-\s]one|out\s+of|digit"
+                  r"|in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred)\b")
+_DIGIT_PLACES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
+_DIGIT_MAGS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were)\s+$")  # "the reason is twofold": an aside, not a multiple
+
+
+def _number(word: str) -> float:
+    w = " ".join(word.split())
+    return float(_WORD_NUMBERS[w]) if w in _WORD_NUMBERS else float(w)
+
+
+def read_multiples(lower: str) -> Iterator[tuple[int, int, str, float, float, bool, float]]:
+    """(start, end, unit, low, high, point, precision) of every multiple, ratio or share in words in ``lower`` (a
+    lowered text); callers keep only those no figure already read overlaps."""
+    if GATE.search(lower) is None:
+        return
+    for m in _MULTIPLE_WORDS.finditer(lower):
+        g = m.group
+        start, end = m.start(), m.end()
+        if g("adverb") or g("verb") or g("bare"):
+            word = g("adverb") or g("verb") or g("bare")
+            v = float(next(n for stem, n in _VERB_TIMES.items() if word.startswith(stem)))
+            at = m.start("bare") if g("bare") else start
+            yield at, m.end("adverb") if g("adverb") else end, "multiple", v, v, True, 0.0
+        elif g("times"):
+            if g("t_vague"):
+                yield start, m.end("times"), "multiple", *map(float, _VAGUE_TIMES), False, 0.0
+            else:
+                v = _number(g("t_num"))
+                yield start, m.end("times"), "multiple", v, v, True, _PRECISION
+        elif g("fold"):
+            if g("f_num").startswith("two") and _COPULA_BEFORE.search(lower, max(0, start - 12), start):
+                continue
+            v = _number(g("f_num"))
+            yield start, end, "multiple", v, v, True, _PRECISION
+        elif g("factor"):
+            v = _number(g("fa_num"))
+            yield start, end, "multiple", v, v, True, _PRECISION
+        elif g("ratio"):
+            v = _number(g("r_num"))
+            yield start, end, "ratio", v, v, True, _PRECISION
+        elif g("share"):
+            a, b = _number(g("s_a") if g("s_a") != "one" else "1"), _number(g("s_b"))
+            if a < b:
+                v = 100 * a / b
+                yield start, end, "part", v, v, True, 100 * _PRECISION / b
+        else:
+            lo, hi = _DIGIT_PLACES[g("d_word")]
+            mag = _DIGIT_MAGS.get((g("d_mag") or "").strip())
+            if mag:
+                yield start, end, None, lo * mag, hi * mag, False, 0.0
+            else:
+                yield start, end, "percent", float(lo), float(hi), False, 0.0
