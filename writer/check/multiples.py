@@ -28,6 +28,13 @@ _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
                  "a hundred": 100, "one hundred": 100, "hundred": 100, "a thousand": 1000, "one thousand": 1000,
                  "thousand": 1000}
+_UNIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+               "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+               "eighteen": 18, "nineteen": 19}
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
+_TENS = "|".join(_TENS_WORDS)
+_ONES = "one|two|three|four|five|six|seven|eight|nine"  # after a tens word: "twenty-five"
 _NUMBER_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)).replace(" ", r"\s+")
 _VERB_TIMES = {"doubl": 2, "twice": 2, "tripl": 3, "treb": 3, "quadrupl": 4}
 _VAGUE_TIMES = (2, 9)  # "several times the daily average": the range "several" allows (figures._VAGUE)
@@ -37,7 +44,7 @@ _PRECISION = 0.5  # a multiple in words is a round one: "three times" says 2.5 t
 _TIME = r"(?:time|day|week|month|year|session|hour|minute|morning|afternoon|evening|night|weekend|quarter)s?\b(?!['’])"
 # What follows a multiple that compares: "as much/many as", a determiner or possessive ("twice the total",
 # "double that", "three times Monday's"), or a comparative ("four times higher", "five times more").
-_COMPARED = (rf"(?:as\s+(?:much|many|large|big|high|fast|heavy|great|often|long|deep|likely)\b"
+_COMPARED = (rf"(?:as\s+(?:much|many|likely)\b|as\s+[a-z]+(?:\s+[a-z]+)?\s+as\b"
              rf"|(?:the|that|this|those|these|its|their|his|her|our|what|a|an|last|yesterday['’]s)\b(?!\s+{_TIME})"
              rf"|[a-z0-9][\w.-]*['’]s?\s"
              rf"|(?:more|higher|larger|bigger|greater|heavier|smaller|lower|less|fewer|over|above|below|faster)\b)")
@@ -49,7 +56,7 @@ _MULTIPLE_WORDS = Deferred(globals(), (
     rf"|(?P<times>(?:(?P<t_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?)|(?P<t_vague>several))\s+times)\s+(?={_COMPARED})"
     # "liquidations doubled", "tripling from Monday", "could double" (not "doubled down", "doubles as")
     r"|(?P<verb>doubl|tripl|trebl|quadrupl)(?:ed|es|ing)\b(?!\s+(?:down|up|as|back|over)\b)"
-    r"|\b(?:to|could|would|might|may|will|can|did|nearly|almost)\s+(?P<bare>double|triple|quadruple)\b(?!\s+(?:down|up|as|back|over)\b)"
+    r"|\b(?:to|could|would|might|may|will|can|did|nearly|almost)\s+(?:[a-z]+ly\s+)?(?P<bare>double|triple|quadruple)\b(?!\s+(?:down|up|as|back|over)\b)"
     # "a fivefold jump", "rose 10-fold"
     rf"|(?P<fold>(?P<f_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?)[-\s]?fold)\b(?!\s*[:—])"
     # "by a factor of four"
@@ -58,12 +65,15 @@ _MULTIPLE_WORDS = Deferred(globals(), (
     rf"|(?<!from\s)(?P<ratio>(?P<r_num>{_NUMBER_WORDS})(?:-to-|\s+to\s+)one)\b(?!-\w)"
     # "nine in ten liquidations", "four out of five traders"
     r"|(?P<share>(?P<s_a>one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+of|in)\s+(?:every\s+)?"
-    r"(?P<s_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred))\b(?!\s+(?:" + _TIME + r"|of)\b)"
+    r"(?P<s_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred))\b(?!\s+" + _TIME + ")"
+    # "fell four percent", "a twenty-five per cent drop", "down 4 pct": a percentage in words, or as wires abbreviate it
+    rf"|(?P<pct>(?:(?P<pc_tens>{_TENS})(?:[-\s](?P<pc_ones>{_ONES}))?|(?P<pc_units>{_UNITS})|(?P<pc_num>\d+(?:\.\d+)?(?=\s?pct)))"
+    r"\s?(?:percent|per\s?cent|percentage\s+points?|pct))\b"
     # "double-digit losses", "triple-digit millions"
     r"|(?P<digits>(?P<d_word>single|double|triple)[-\s]digits?)\b(?P<d_mag>\s+(?:millions|billions|thousands))?"
     r")"))
 # Where a reading can start: one scan of these words decides whether the expression above is run at all.
-GATE = re.compile(r"twice|doubl|tripl|trebl|quadrupl|times|fold|factor|to[-\s]one|out\s+of|digit"
+GATE = re.compile(r"twice|doubl|tripl|trebl|quadrupl|times|fold|factor|to[-\s]one|out\s+of|digit|per\s?cent|pct"
                   r"|in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred)\b")
 _DIGIT_PLACES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
 _DIGIT_MAGS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
@@ -110,6 +120,13 @@ def read_multiples(lower: str) -> Iterator[tuple[int, int, str, float, float, bo
             if a < b:
                 v = 100 * a / b
                 yield start, end, "part", v, v, True, 100 * _PRECISION / b
+        elif g("pct"):
+            if g("pc_num"):
+                v = float(g("pc_num"))
+                yield start, end, "percent", v, v, True, 0.5 * 10.0 ** -len(g("pc_num").partition(".")[2])
+                continue
+            v = float(_TENS_WORDS.get(g("pc_tens") or "", 0) + _UNIT_WORDS.get(g("pc_units") or g("pc_ones") or "", 0))
+            yield start, end, "percent", v, v, True, _PRECISION
         else:
             lo, hi = _DIGIT_PLACES[g("d_word")]
             mag = _DIGIT_MAGS.get((g("d_mag") or "").strip())
