@@ -85,3 +85,19 @@ def test_the_event_credited_in_the_next_sentence(checker, text, expected):
 ])
 def test_a_percentage_in_words_is_a_figure(checker, text, expected):
     assert flagged(checker, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a speaker's colon introduces: a block quote (every paragraph of it), a quoted paragraph, the one
+    # paragraph right after
+    ('A Velo analyst told clients on Friday:\n\n"Shorts gave back $41 million in two sessions, and nobody was hedged."\n', []),
+    ("Jane Roe of Velo wrote on Friday:\n\n> Shorts gave back $41 million in two sessions.\n>\n> The longs held $9 million.\n", []),
+    ("In her note to clients, Jane Roe of Velo wrote:\n\nShorts gave back $41 million in two sessions.\n", []),
+    # ...not a colon with no one behind it, nor a second paragraph after it
+    ("The week in one line:\n\nShorts gave back $41 million in two sessions.\n", ["$41 million"]),
+    ("The desk's view of the week:\n\n> Shorts gave back $41 million in two sessions.\n", ["$41 million"]),
+    ("In her note to clients, Jane Roe of Velo wrote:\n\nShorts gave back $41 million in two sessions.\n\n"
+     "Longs held $9 million.\n", ["$9 million"]),
+])
+def test_a_speakers_colon_credits_what_it_introduces(checker, text, expected):
+    assert flagged(checker, text) == expected

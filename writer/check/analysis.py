@@ -312,13 +312,17 @@ class Analysis:
         return self._prefixes[key]
 
     def _find_list_credit(self, block_index: int) -> Sentence | None:
+        # (also what a speaker's colon introduces: a block quote, or the one paragraph right after "X wrote:")
         blocks = self.article.blocks
         block = blocks[block_index]
         table = block.kind == "table_cell"
-        if not (block.in_list or table):
+        said = not (block.in_list or table) and block.kind == "paragraph"
+        if not (block.in_list or table or said):
             return None
 
         def member(b) -> bool:
+            if said:
+                return block.in_quote and b.in_quote and b.section == block.section
             return b.section == block.section and (b.kind == "table_cell" if table else b.in_list)
 
         first = block_index
@@ -326,8 +330,10 @@ class Analysis:
             first -= 1
         before = self._by_block.get(first - 1, ()) if first > 0 and blocks[first - 1].section == block.section else ()
         frames = self.phrases.frames
+        if said and before and (blocks[first - 1].kind != "paragraph" or blocks[first - 1].in_quote):
+            return None
         if before and not blocks[first - 1].in_list and before[-1].text.rstrip().endswith(":") and (
-                before[-1].has_caveat() or (frames is not None and frames.names_data(before[-1].text))):
+                before[-1].has_caveat() or (not said and frames is not None and frames.names_data(before[-1].text))):
             return before[-1]
         if table:
             last = block_index
