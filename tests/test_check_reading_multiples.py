@@ -35,6 +35,9 @@ READ = [
     ("Nine in ten of the closed positions were longs.", "Nine in ten", "part", 90, 90, None),
     ("Four out of five wallets flagged were short.", "Four out of five", "part", 80, 80, None),
     ("Several altcoins posted double-digit drops over the weekend.", "double-digit", "percent", 10, 99, "vague"),
+    ("Open interest on the pair halved within the session.", "halved", "multiple", 0.5, 0.5, None),
+    ("Long liquidations fell by half from the day before.", "half", "multiple", 0.5, 0.5, None),
+    ("Shorts made up one-fifth of the forced closures.", "one-fifth", "part", 20, 20, None),
     # a share of a total that belongs to a stretch of time is still a share
     ("Short losses made up less than a tenth of the month's total.", "a tenth", "part", 10, 10, "at_most"),
 ]
@@ -50,6 +53,9 @@ NOT_READ = [
     "The reason for the flush is twofold: thin books and crowded longs.",
     # a move between two counts, and parity
     "The number of active venues went from three to one.",
+    # half of a stretch of time or of a unit
+    "The matching engine was down for half an hour.",
+    "Funding moved by half a point on the day.",
     # a chart pattern, not a multiple
     "Analysts pointed to a double top on the daily chart.",
 ]

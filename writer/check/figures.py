@@ -192,7 +192,7 @@ _SHARE_PARTS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quart
                 "three quarters": 75.0}
 _SHARE_PRECISION = 2.5  # points either side: "a third" says 33%, not 33.33%
 _SHARE_RE = Deferred(globals(),
-    r"(?<![\w$-])(?P<part>half|(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[-\s]thirds|three[-\s]quarters)\b"
+    r"(?<![\w$-])(?P<part>half|(?:a|one)\s+(?:third|quarter|fifth|tenth)|one-(?:third|quarter|fifth|tenth)|two[-\s]thirds|three[-\s]quarters)\b"
     r"(?!\s+(?:of\s+)?an?\s+(?:million|billion|trillion|hour|minute|day|week|month|year)\b)", re.IGNORECASE)
 # a bound or hedge word right before the share: "more than half", "nearly a third"
 _SHARE_HEDGED = Deferred(globals(), r"\b(?:(?:more|less|fewer)\s+than|over|under|nearly|almost|about|around|roughly|"

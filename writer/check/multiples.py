@@ -48,33 +48,41 @@ _COMPARED = (rf"(?:as\s+(?:much|many|likely)\b|as\s+[a-z]+(?:\s+[a-z]+)?\s+as\b"
              rf"|(?:the|that|this|those|these|its|their|his|her|our|what|a|an|last|yesterday['’]s)\b(?!\s+{_TIME})"
              rf"|[a-z0-9][\w.-]*['’]s?\s"
              rf"|(?:more|higher|larger|bigger|greater|heavier|smaller|lower|less|fewer|over|above|below|faster)\b)")
-_MULTIPLE_WORDS = Deferred(globals(), (
-    r"(?<![\w-])(?:"
-    # "twice the previous day's total", "double that", "triple its average"
-    rf"(?P<adverb>twice|double|triple|treble|quadruple)\s+(?={_COMPARED})"
+# Each reading: the words every one of its matches holds, and its expression.
+_READINGS = (
+    (("twice", "doubl", "tripl", "trebl", "quadrupl", "halv", "half"), Deferred(globals(), (
+        r"(?<![\w-])(?:"
+        # "twice the previous day's total", "double that", "triple its average"
+        rf"(?P<adverb>twice|double|triple|treble|quadruple)\s+(?={_COMPARED})"
+        # "liquidations doubled", "tripling from Monday", "could double" (not "doubled down", "doubles as")
+        r"|(?P<verb>doubl|tripl|trebl|quadrupl)(?:ed|es|ing)\b(?!\s+(?:down|up|as|back|over)\b)"
+        r"|\b(?:to|could|would|might|may|will|can|did|nearly|almost)\s+(?:[a-z]+ly\s+)?(?P<bare>double|triple|quadruple)\b"
+        r"(?!\s+(?:down|up|as|back|over)\b)"
+        # "open interest halved", "fell by half", "cut in half" (not "in half an hour", "by half a point")
+        r"|(?P<halved>halv(?:ed|es|ing))\b|(?:\bby|\bin)\s+(?P<half>half)\b(?!\s+(?:an?|the|of)\b|[-\s]+(?:hour|day|year|point))"
+        r")"))),
     # "three times as many longs as shorts", "10 times the daily average", "several times higher"
-    rf"|(?P<times>(?:(?P<t_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?)|(?P<t_vague>several))\s+times)\s+(?={_COMPARED})"
-    # "liquidations doubled", "tripling from Monday", "could double" (not "doubled down", "doubles as")
-    r"|(?P<verb>doubl|tripl|trebl|quadrupl)(?:ed|es|ing)\b(?!\s+(?:down|up|as|back|over)\b)"
-    r"|\b(?:to|could|would|might|may|will|can|did|nearly|almost)\s+(?:[a-z]+ly\s+)?(?P<bare>double|triple|quadruple)\b(?!\s+(?:down|up|as|back|over)\b)"
+    (("times",), Deferred(globals(), rf"(?<![\w-])(?P<times>(?:(?P<t_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?)|(?P<t_vague>several))"
+                                     rf"\s+times)\s+(?={_COMPARED})")),
     # "a fivefold jump", "rose 10-fold"
-    rf"|(?P<fold>(?P<f_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?)[-\s]?fold)\b(?!\s*[:—])"
+    (("fold",), Deferred(globals(), rf"(?<![\w-])(?P<fold>(?P<f_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?)[-\s]?fold)\b(?!\s*[:—])")),
     # "by a factor of four"
-    rf"|(?P<factor>(?:by\s+)?a\s+factor\s+of\s+(?P<fa_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?))\b"
+    (("factor",), Deferred(globals(), rf"(?<![\w-])(?P<factor>(?:by\s+)?a\s+factor\s+of\s+(?P<fa_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?))\b")),
     # "three to one", "a two-to-one split" (not "from three to one": a move)
-    rf"|(?<!from\s)(?P<ratio>(?P<r_num>{_NUMBER_WORDS})(?:-to-|\s+to\s+)one)\b(?!-\w)"
+    (("to one", "to-one"), Deferred(globals(), rf"(?<![\w-])(?<!from\s)(?P<ratio>(?P<r_num>{_NUMBER_WORDS})(?:-to-|\s+to\s+)one)\b(?!-\w)")),
     # "nine in ten liquidations", "four out of five traders"
-    r"|(?P<share>(?P<s_a>one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+of|in)\s+(?:every\s+)?"
-    r"(?P<s_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred))\b(?!\s+" + _TIME + ")"
+    (("out of", "in every", "in two", "in three", "in four", "in five", "in six", "in seven", "in eight", "in nine", "in ten",
+      "in twenty", "in a hundred"), Deferred(globals(),
+        r"(?<![\w-])(?P<share>(?P<s_a>one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+of|in)\s+(?:every\s+)?"
+        r"(?P<s_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred))\b(?!\s+" + _TIME + ")")),
     # "fell four percent", "a twenty-five per cent drop", "down 4 pct": a percentage in words, or as wires abbreviate it
-    rf"|(?P<pct>(?:(?P<pc_tens>{_TENS})(?:[-\s](?P<pc_ones>{_ONES}))?|(?P<pc_units>{_UNITS})|(?P<pc_num>\d+(?:\.\d+)?(?=\s?pct)))"
-    r"\s?(?:percent|per\s?cent|percentage\s+points?|pct))\b"
+    (("percent", "per cent", "pct"), Deferred(globals(),
+        rf"(?<![\w-])(?P<pct>(?:(?P<pc_tens>{_TENS})(?:[-\s](?P<pc_ones>{_ONES}))?|(?P<pc_units>{_UNITS})"
+        r"|(?P<pc_num>\d+(?:\.\d+)?(?=\s?pct)))\s?(?:percent|per\s?cent|percentage\s+points?|pct))\b")),
     # "double-digit losses", "triple-digit millions"
-    r"|(?P<digits>(?P<d_word>single|double|triple)[-\s]digits?)\b(?P<d_mag>\s+(?:millions|billions|thousands))?"
-    r")"))
-# Where a reading can start: one scan of these words decides whether the expression above is run at all.
-GATE = re.compile(r"twice|doubl|tripl|trebl|quadrupl|times|fold|factor|to[-\s]one|out\s+of|digit|per\s?cent|pct"
-                  r"|in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred)\b")
+    (("digit",), Deferred(globals(), r"(?<![\w-])(?P<digits>(?P<d_word>single|double|triple)[-\s]digits?)\b"
+                                     r"(?P<d_mag>\s+(?:millions|billions|thousands))?")),
+)
 _DIGIT_PLACES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
 _DIGIT_MAGS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were)\s+$")  # "the reason is twofold": an aside, not a multiple
@@ -85,19 +93,47 @@ def _number(word: str) -> float:
     return float(_WORD_NUMBERS[w]) if w in _WORD_NUMBERS else float(w)
 
 
+# Every reading's words as one expression of literals (the engine skips to their first letters in C), and which
+# reading each belongs to. An expression opening with a lookbehind or a class of common letters is tried at most
+# places of a paragraph: each reading's own is run only in a window around its words (``_BEFORE``, ``_AFTER``:
+# the most a match reaches before them, "one thousand times", and the most its lookahead reads after, "as many
+# longs as").
+_READING_OF = {w: i for i, (words, _) in enumerate(_READINGS) for w in words}
+# (written by first letter: one alternative per letter, each tried only where its letter stands; every match is one
+# of _READING_OF's words once its spaces are made one: tests/test_check_reading_multiples.py)
+_KEYS = re.compile(r"t(?:wice|imes|ripl|rebl|o(?:\s+|-)one)|d(?:oubl|igit)|ha(?:lv|lf)|quadrupl|f(?:old|actor)|out\s+of"
+                   r"|in\s+(?:every|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred)|p(?:ercent|er\s+cent|ct)")
+_BEFORE, _AFTER = 40, 80
+
+
+def gated(lower: str) -> bool:
+    """Can a multiple, ratio or share in words stand in ``lower`` (a lowered text)?"""
+    return _KEYS.search(lower) is not None
+
+
 def read_multiples(lower: str) -> Iterator[tuple[int, int, str, float, float, bool, float]]:
     """(start, end, unit, low, high, point, precision) of every multiple, ratio or share in words in ``lower`` (a
-    lowered text); callers keep only those no figure already read overlaps."""
-    if GATE.search(lower) is None:
-        return
-    for m in _MULTIPLE_WORDS.finditer(lower):
-        g = m.group
+    lowered text), in the order of their words; callers keep only those no figure already read overlaps."""
+    done: dict[int, int] = {}  # reading -> where its last match ends
+    for k in _KEYS.finditer(lower):
+        i = _READING_OF[" ".join(k.group(0).split())]
+        for m in _READINGS[i][1].finditer(lower, max(0, k.start() - _BEFORE), min(len(lower), k.end() + _AFTER)):
+            if done.get(i, -1) <= m.start() <= k.start() < m.end():
+                done[i] = m.end()
+                yield from _read((m,), lower)
+
+
+def _read(matches, lower: str) -> Iterator[tuple[int, int, str, float, float, bool, float]]:
+    for m in matches:
+        g = m.groupdict().get
         start, end = m.start(), m.end()
         if g("adverb") or g("verb") or g("bare"):
             word = g("adverb") or g("verb") or g("bare")
             v = float(next(n for stem, n in _VERB_TIMES.items() if word.startswith(stem)))
             at = m.start("bare") if g("bare") else start
             yield at, m.end("adverb") if g("adverb") else end, "multiple", v, v, True, 0.0
+        elif g("halved") or g("half"):
+            yield m.start("half") if g("half") else start, end, "multiple", 0.5, 0.5, True, 0.0
         elif g("times"):
             if g("t_vague"):
                 yield start, m.end("times"), "multiple", *map(float, _VAGUE_TIMES), False, 0.0

@@ -32,7 +32,7 @@ import re
 import sys
 
 from writer.check.casefold import lowered
-from writer.check.multiples import GATE as MULTIPLES_GATE
+from writer.check.multiples import gated as multiples_gated
 from writer.check.sentences import ABBREVIATIONS, sentence_bounds  # noqa: F401 (the one splitter)
 
 FACTORY = "writer_figures"
@@ -144,17 +144,17 @@ CHUNKS_KEY = "writer_chunks"
 # Word magnitudes are figures without digits ("several million dollars", "a billion").
 _DIGIT = re.compile(r"\d")
 # (with "dozen" and "scores of": counts in words, figures.py ``_count_words``; "record": ``_records``; "six-figure";
-# "half", "third", "quarter", "fifth", "tenth": shares in words, ``_share_words``; multiples and ratios in words:
-# writer/check/multiples.py's own gate)
-_WORDY = re.compile(r"hundred|thousand|million|billion|trillion|dozen|scores of|record|figure|half|third|quarter|fifth|tenth|"
-                    + MULTIPLES_GATE.pattern, re.IGNORECASE)
+# "half", "third", "quarter", "fifth", "tenth": shares in words, ``_share_words``; multiples and ratios in words have
+# their own gate, writer/check/multiples.py ``gated``)
+_WORDY = re.compile(r"hundred|thousand|million|billion|trillion|dozen|scores of|record|figure|half|third|quarter|fifth|tenth", re.IGNORECASE)
 _WORDY_FOLDED = re.compile(_WORDY.pattern)  # for lowered text: the engine skips to h, t, m, b, d, s, r, f, q (4x faster)
 
 
 def _wordy(text: str) -> bool:
-    """``_WORDY.search(text)``, scanned case-folded when that gives the same answer (writer/check/casefold.py)."""
+    """``_WORDY.search(text)``, scanned case-folded when that gives the same answer (writer/check/casefold.py), or a
+    multiple or share in words may stand in it (writer/check/multiples.py)."""
     low = lowered(text)
-    return bool(_WORDY_FOLDED.search(low) if low is not None else _WORDY.search(text))
+    return bool(_WORDY_FOLDED.search(low) if low is not None else _WORDY.search(text)) or multiples_gated(text.lower())
 
 
 def make_figure_component(nlp, name: str, extra_phrases: dict | None = None, phrase_spans: bool = True,
