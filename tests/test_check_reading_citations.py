@@ -101,3 +101,16 @@ def test_a_percentage_in_words_is_a_figure(checker, text, expected):
 ])
 def test_a_speakers_colon_credits_what_it_introduces(checker, text, expected):
     assert flagged(checker, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name with what it publishes, as a label opening a news flash
+    ("Velo data: shorts gave back $41 million in two sessions.", []),
+    ("CoinGlass's tally: shorts gave back $41 million in two sessions.", []),
+    # a summary marker or a generic noun before the colon credits no one
+    ("Market data: shorts gave back $41 million in two sessions.", ["$41 million"]),
+    ("Key figures: shorts gave back $41 million in two sessions.", ["$41 million"]),
+    ("The numbers: shorts gave back $41 million in two sessions.", ["$41 million"]),
+])
+def test_a_name_and_its_data_as_a_label(checker, text, expected):
+    assert flagged(checker, text) == expected
