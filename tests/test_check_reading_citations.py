@@ -114,3 +114,17 @@ def test_a_speakers_colon_credits_what_it_introduces(checker, text, expected):
 ])
 def test_a_name_and_its_data_as_a_label(checker, text, expected):
     assert flagged(checker, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attributed sentence that points at the list or table after it credits it, with or without a colon
+    ("Velo's figures for the session are below.\n\n- Binance: $61 million\n- OKX: $17 million\n", []),
+    ("Here is the split by venue, according to Velo.\n\n- Binance: $61 million\n- OKX: $17 million\n", []),
+    ("The table below holds CoinGlass data for the session.\n\n| Venue | Longs |\n|---|---|\n| Binance | $61 million |\n", []),
+    # not when it credits no one, or does not point at what follows
+    ("The split by venue is below.\n\n- Binance: $61 million\n- OKX: $17 million\n", ["$61 million", "$17 million"]),
+    ("Velo counted the whole market, not venues.\n\n- Binance: $61 million\n- OKX: $17 million\n",
+     ["$61 million", "$17 million"]),
+])
+def test_an_attributed_introduction_credits_the_list_after_it(checker, text, expected):
+    assert flagged(checker, text) == expected

@@ -50,7 +50,7 @@ _COMPARED = (rf"(?:as\s+(?:much|many|likely)\b|as\s+[a-z]+(?:\s+[a-z]+)?\s+as\b"
              rf"|(?:more|higher|larger|bigger|greater|heavier|smaller|lower|less|fewer|over|above|below|faster)\b)")
 # Each reading: the words every one of its matches holds, and its expression.
 _READINGS = (
-    (("twice", "doubl", "tripl", "trebl", "quadrupl", "halv", "half"), Deferred(globals(), (
+    (("twice", "doubl", "tripl", "trebl", "quadrupl", "halved", "half"), Deferred(globals(), (
         r"(?<![\w-])(?:"
         # "twice the previous day's total", "double that", "triple its average"
         rf"(?P<adverb>twice|double|triple|treble|quadruple)\s+(?={_COMPARED})"
@@ -58,8 +58,9 @@ _READINGS = (
         r"|(?P<verb>doubl|tripl|trebl|quadrupl)(?:ed|es|ing)\b(?!\s+(?:down|up|as|back|over)\b)"
         r"|\b(?:to|could|would|might|may|will|can|did|nearly|almost)\s+(?:[a-z]+ly\s+)?(?P<bare>double|triple|quadruple)\b"
         r"(?!\s+(?:down|up|as|back|over)\b)"
-        # "open interest halved", "fell by half", "cut in half" (not "in half an hour", "by half a point")
-        r"|(?P<halved>halv(?:ed|es|ing))\b|(?:\bby|\bin)\s+(?P<half>half)\b(?!\s+(?:an?|the|of)\b|[-\s]+(?:hour|day|year|point))"
+        # "open interest halved", "fell by half", "cut in half" (not "in half an hour", "by half a point"; not bitcoin's
+        # "halving", an event of its protocol)
+        r"|(?P<halved>halved)\b|(?:\bby|\bin)\s+(?P<half>half)\b(?!\s+(?:an?|the|of)\b|[-\s]+(?:hour|day|year|point))"
         r")"))),
     # "three times as many longs as shorts", "10 times the daily average", "several times higher"
     (("times",), Deferred(globals(), rf"(?<![\w-])(?P<times>(?:(?P<t_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?)|(?P<t_vague>several))"
@@ -101,7 +102,7 @@ def _number(word: str) -> float:
 _READING_OF = {w: i for i, (words, _) in enumerate(_READINGS) for w in words}
 # (written by first letter: one alternative per letter, each tried only where its letter stands; every match is one
 # of _READING_OF's words once its spaces are made one: tests/test_check_reading_multiples.py)
-_KEYS = re.compile(r"t(?:wice|imes|ripl|rebl|o(?:\s+|-)one)|d(?:oubl|igit)|ha(?:lv|lf)|quadrupl|f(?:old|actor)|out\s+of"
+_KEYS = re.compile(r"t(?:wice|imes|ripl|rebl|o(?:\s+|-)one)|d(?:oubl|igit)|ha(?:lved|lf)|quadrupl|f(?:old|actor)|out\s+of"
                    r"|in\s+(?:every|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred)|p(?:ercent|er\s+cent|ct)")
 _BEFORE, _AFTER = 40, 80
 
