@@ -12,6 +12,10 @@ Fact-free mode (no fact file), at sentence level:
   ``unattributed`` (a flag on a sentence annotated as attributed, or on a
   sentence nobody recorded as a claim, is a false positive; a sentence whose
   only label is ``derived`` counts neither way, and is reported);
+- *figure recall*: of the figures annotated in ``unattributed`` records, the share an F001
+  finding on the sentence's line reports: the two texts hold one another, or the two spans
+  hold the same number token at the same place (``figure_found``: "52,300 accounts" flagged
+  reports "More than 52,300" annotated);
 - *removal detection*: for every annotated sentence whose attribution or
   caveat lies wholly in the sentence (every record of it has scope
   ``same_sentence`` and every caveat phrase is found in it) and that no
@@ -104,6 +108,7 @@ def fact_free(checker: Checker, articles: list[Path]) -> tuple[dict, list[str]]:
     for md in articles:
         text, claims = load(md)
         spans = sentence_spans(text, claims)
+        lines = text.split("\n")
         findings = [f for f in checker.check_text(text, path=md.name) if f.code == FREE_CODE]
         flagged: dict[tuple, dict | None] = {}
         traced = {(t["line"], t["column"]): t for t in checker.trace(text, path=md.name)}
@@ -133,13 +138,57 @@ def fact_free(checker: Checker, articles: list[Path]) -> tuple[dict, list[str]]:
             tot["found"] += hit
             if not hit:
                 notes.append(f"{md.name}:{s['line']} missed unattributed sentence: {_short(s['sentence'])}")
+            on_line = [f for f in findings if f.line == s["line"]]
             for c in s["records"]:
                 if c["provenance_in_text"] != UNATTRIBUTED:
                     continue
                 for fig in c["figures"]:
                     tot["figures"] += 1
-                    tot["figures_found"] += any(f.line == s["line"] and f.figure and (f.figure in fig or fig in f.figure) for f in findings)
+                    tot["figures_found"] += figure_found(fig, lines[s["line"] - 1], s, on_line)
     return tot, notes
+
+
+# A number as written: digits, with the thousands separators and decimal point inside it
+# ("406,000", "1.7", "0.1692"); it ends on a digit, so a sentence's full stop is not part of it.
+_NUMBER_TOKEN = re.compile(r"\d(?:[\d,.]*\d)?")
+
+
+def figure_found(figure: str, line: str, span: dict, findings: list) -> bool:
+    """Whether a finding on the annotated sentence's line reports the annotated figure.
+
+    Two tests, either enough. The text test (this evaluation's first rule): one text holds the
+    other, anywhere on the line (``$4M`` flagged, ``$4M`` annotated; ``over $400 million``
+    flagged, ``$400 million`` annotated). The place test: the finding's span and the figure's
+    span in the annotated sentence hold one and the same number token, the same digits at the
+    same place of the line. The check and the annotators may draw a figure's edges differently,
+    the check keeping its noun ("81,000 traders") where the annotation keeps its bound ("Over
+    81,000"), and neither text holds the other; by the place test a flag on another number of the
+    line, or on the same digits outside the sentence, is still not that figure."""
+    if any(f.figure and (f.figure in figure or figure in f.figure) for f in findings):
+        return True
+    figure_spans = _spans_in(line, figure, span["start"] - 1, span["end"] - 1)
+    for f in findings:
+        at = f.column - 1
+        if not f.figure or line[at:at + len(f.figure)] != f.figure:  # no position to compare
+            continue
+        if any(_share_number(line, (at, at + len(f.figure)), fs) for fs in figure_spans):
+            return True
+    return False
+
+
+def _spans_in(line: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every place of ``text`` on ``line`` inside ``[start, end)`` (the annotated sentence)."""
+    out, at = [], line.find(text, start)
+    while 0 <= at and at + len(text) <= end:
+        out.append((at, at + len(text)))
+        at = line.find(text, at + 1)
+    return out
+
+
+def _share_number(line: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether one number token of the line lies wholly inside both spans."""
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    return any(lo <= m.start() and m.end() <= hi for m in _NUMBER_TOKEN.finditer(line))
 
 
 def _short(s: str, n: int = 90) -> str:

@@ -47,6 +47,7 @@ def test_shapes_read_the_same_through_the_tree(text):
     "<!-- open comment\nover two lines -->\n",
     "<div>raw</div>\n\nText.\n",
     "1. item\n<!-- c -->\n    indented: code after the comment, the item's text after a blank line\n",
+    "- item of $2\n<!-- c -->\n\n    indented after a blank line too: code after the comment, the item's second paragraph without it\n",
 ])
 def test_other_shapes_left_to_the_plain_reader(text):
     assert tree_blocks(text) is None

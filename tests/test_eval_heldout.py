@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,92 @@ def test_counts_only_report_names_no_article_and_no_position(folder: Path) -> No
 ])
 def test_redact_keeps_position_and_kind_only(note: str, expected: str) -> None:
     assert eval_heldout.redact(note) == expected
+
+
+# --- which flagged figure counts as the annotated one (bench/eval_corpus.figure_found) --------------
+
+eval_corpus = eval_heldout.eval_corpus
+
+
+@dataclass
+class _Flag:
+    line: int
+    column: int  # 1-based, where the flagged text starts on its line
+    figure: str
+    code: str = "F001"
+
+
+def _flag_on(line_text: str, figure: str, line: int = 1, after: int = 0) -> _Flag:
+    at = line_text.index(figure, after)
+    return _Flag(line, at + 1, figure)
+
+
+def _sentence_span(line_text: str, sentence: str) -> dict:
+    start = line_text.index(sentence)
+    return {"line": 1, "start": start + 1, "end": start + 1 + len(sentence)}
+
+
+BOUND_LINE = "More than 52,300 accounts were closed out on Tuesday, for $61.5 million in margin."
+
+
+def test_a_flag_keeping_its_noun_counts_for_a_figure_annotated_with_its_bound() -> None:
+    span = _sentence_span(BOUND_LINE, BOUND_LINE)
+    flag = _flag_on(BOUND_LINE, "52,300 accounts")
+    # neither text holds the other: the first rule alone misses it
+    assert "52,300 accounts" not in "More than 52,300" and "More than 52,300" not in "52,300 accounts"
+    assert eval_corpus.figure_found("More than 52,300", BOUND_LINE, span, [flag])
+
+
+def test_a_flag_on_another_number_of_the_line_does_not_count() -> None:
+    span = _sentence_span(BOUND_LINE, BOUND_LINE)
+    assert not eval_corpus.figure_found("More than 52,300", BOUND_LINE, span, [_flag_on(BOUND_LINE, "$61.5 million")])
+
+
+def test_the_same_digits_in_another_sentence_of_the_line_do_not_count() -> None:
+    line = "Desk A closed 7,450 orders by noon. Desk B reported over 7,450 by the close."
+    second = "Desk B reported over 7,450 by the close."
+    flag_in_first = _flag_on(line, "7,450 orders")
+    assert not eval_corpus.figure_found("over 7,450", line, _sentence_span(line, second), [flag_in_first])
+    flag_in_second = _Flag(1, line.index("7,450 by") + 1, "7,450 by the close")
+    assert eval_corpus.figure_found("over 7,450", line, _sentence_span(line, second), [flag_in_second])
+
+
+def test_a_flag_sharing_only_part_of_a_number_does_not_count() -> None:
+    line = "Roughly 3,125 traders were wiped out."
+    span = _sentence_span(line, line)
+    # a span that starts inside the number holds none of its tokens whole
+    partial = _Flag(1, line.index("3,125") + 3, "125 traders")
+    assert not eval_corpus.figure_found("3,125", line, span, [partial])
+    assert not eval_corpus._share_number(line, (line.index("125 traders"), len(line)),
+                                         (line.index("3,125"), line.index("3,125") + 5))
+
+
+def test_a_flag_whose_text_is_not_at_its_column_is_judged_on_its_text_only() -> None:
+    span = _sentence_span(BOUND_LINE, BOUND_LINE)
+    misplaced = _Flag(1, 1, "52,300 accounts")  # column 1 holds "More", not the flagged text
+    assert not eval_corpus.figure_found("More than 52,300", BOUND_LINE, span, [misplaced])
+    assert eval_corpus.figure_found("52,300", BOUND_LINE, span, [misplaced])  # the text rule still holds
+
+
+class _StubChecker:
+    """Findings fixed in advance, so the count depends on the matching alone."""
+
+    def __init__(self, flags: list[_Flag]) -> None:
+        self.flags = flags
+
+    def check_text(self, text: str, path: str = "") -> list[_Flag]:
+        return self.flags
+
+    def trace(self, text: str, path: str = "") -> list[dict]:
+        return []
+
+
+def test_fact_free_counts_the_bounded_figure_and_not_the_other_one(tmp_path: Path) -> None:
+    line = "Over 18,040 positions were liquidated while funding stayed at 0.031%."
+    (tmp_path / "01_bound.md").write_text(line + "\n", encoding="utf-8")
+    claim = {"line": 1, "sentence": line, "figures": ["Over 18,040", "0.031%"], "metric": "m", "window": None,
+             "provenance_in_text": "unattributed", "sources_named": [], "caveat_phrases": [], "caveat_scope": "none"}
+    (tmp_path / "01_bound.claims.json").write_text(json.dumps([claim]), encoding="utf-8")
+    tot, _ = eval_corpus.fact_free(_StubChecker([_flag_on(line, "18,040 positions")]), [tmp_path / "01_bound.md"])
+    assert (tot["figures_found"], tot["figures"]) == (1, 2)
+    assert (tot["found"], tot["positives"]) == (1, 1)

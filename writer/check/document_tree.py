@@ -35,9 +35,9 @@ _HTML_LINE = Deferred(globals(), r"^[ \t]*<", re.MULTILINE)
 # A whole-line HTML comment at column 0: an HTML block to markdown-it-py, the same as a blank
 # line to the block structure the check reads (it ends a paragraph, a list, a quote, a table).
 _COMMENT_LINE = Deferred(globals(), r"^<!--[^\n]*-->[ ]*$", re.MULTILINE)
-# ...except before an indented line: after a blank line that continues a list item, after an
-# HTML block it does not.
-_COMMENT_THEN_INDENT = Deferred(globals(), r"^<!--[^\n]*-->[ ]*\n[ \t]", re.MULTILINE)
+# ...except before an indented line, right after it or after blank lines: after a blank line such a line
+# continues a list item, after an HTML block (which ends the list) it does not.
+_COMMENT_THEN_INDENT = Deferred(globals(), r"^<!--[^\n]*-->[ ]*\n(?:[ \t]*\n)*[ \t]", re.MULTILINE)
 # A block quote line the reader maps straight to its content: "> " then text, or a bare ">".
 _QUOTE_LINE = Deferred(globals(), r"> [^ \t]|>$")
 _ATX = re.compile(r"[ ]{0,3}#")
