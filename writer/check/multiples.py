@@ -51,7 +51,7 @@ _COMPARED = (rf"(?:as\s+(?:much|many|likely)\b|as\s+[a-z]+(?:\s+[a-z]+)?\s+as\b"
 # Each reading: the words every one of its matches holds, and its expression.
 _READINGS = (
     (("twice", "doubl", "tripl", "trebl", "quadrupl", "halved", "half"), Deferred(globals(), (
-        r"(?<![\w-])(?:"
+        r"(?<![\w$.,-])(?:"
         # "twice the previous day's total", "double that", "triple its average"
         rf"(?P<adverb>twice|double|triple|treble|quadruple)\s+(?={_COMPARED})"
         # "liquidations doubled", "tripling from Monday", "could double" (not "doubled down", "doubles as")
@@ -63,25 +63,25 @@ _READINGS = (
         r"|(?P<halved>halved)\b|(?:\bby|\bin)\s+(?P<half>half)\b(?!\s+(?:an?|the|of)\b|[-\s]+(?:hour|day|year|point))"
         r")"))),
     # "three times as many longs as shorts", "10 times the daily average", "several times higher"
-    (("times",), Deferred(globals(), rf"(?<![\w-])(?P<times>(?:(?P<t_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?)|(?P<t_vague>several))"
+    (("times",), Deferred(globals(), rf"(?<![\w$.,-])(?P<times>(?:(?P<t_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?)|(?P<t_vague>several))"
                                      rf"\s+times)\s+(?={_COMPARED})")),
     # "a fivefold jump", "rose 10-fold"
-    (("fold",), Deferred(globals(), rf"(?<![\w-])(?P<fold>(?P<f_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?)[-\s]?fold)\b(?!\s*[:—])")),
+    (("fold",), Deferred(globals(), rf"(?<![\w$.,-])(?P<fold>(?P<f_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?)[-\s]?fold)\b(?!\s*[:—])")),
     # "by a factor of four"
-    (("factor",), Deferred(globals(), rf"(?<![\w-])(?P<factor>(?:by\s+)?a\s+factor\s+of\s+(?P<fa_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?))\b")),
+    (("factor",), Deferred(globals(), rf"(?<![\w$.,-])(?P<factor>(?:by\s+)?a\s+factor\s+of\s+(?P<fa_num>{_NUMBER_WORDS}|\d+(?:\.\d+)?))\b")),
     # "three to one", "a two-to-one split" (not "from three to one": a move)
-    (("to one", "to-one"), Deferred(globals(), rf"(?<![\w-])(?<!from\s)(?P<ratio>(?P<r_num>{_NUMBER_WORDS})(?:-to-|\s+to\s+)one)\b(?!-\w)")),
+    (("to one", "to-one"), Deferred(globals(), rf"(?<![\w$.,-])(?<!from\s)(?P<ratio>(?P<r_num>{_NUMBER_WORDS})(?:-to-|\s+to\s+)one)\b(?!-\w)")),
     # "nine in ten liquidations", "four out of five traders"
     (("out of", "in every", "in two", "in three", "in four", "in five", "in six", "in seven", "in eight", "in nine", "in ten",
       "in twenty", "in a hundred"), Deferred(globals(),
-        r"(?<![\w-])(?P<share>(?P<s_a>one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+of|in)\s+(?:every\s+)?"
+        r"(?<![\w$.,-])(?P<share>(?P<s_a>one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+of|in)\s+(?:every\s+)?"
         r"(?P<s_b>two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred))\b(?!\s+" + _TIME + ")")),
     # "fell four percent", "a twenty-five per cent drop", "down 4 pct": a percentage in words, or as wires abbreviate it
     (("percent", "per cent", "pct"), Deferred(globals(),
-        rf"(?<![\w-])(?P<pct>(?:(?P<pc_tens>{_TENS})(?:[-\s](?P<pc_ones>{_ONES}))?|(?P<pc_units>{_UNITS})"
+        rf"(?<![\w$.,-])(?P<pct>(?:(?P<pc_tens>{_TENS})(?:[-\s](?P<pc_ones>{_ONES}))?|(?P<pc_units>{_UNITS})"
         r"|(?P<pc_num>\d+(?:\.\d+)?(?=\s?pct)))\s?(?:percent|per\s?cent|percentage\s+points?|pct))\b")),
     # "double-digit losses", "triple-digit millions"
-    (("digit",), Deferred(globals(), r"(?<![\w-])(?P<digits>(?P<d_word>single|double|triple)[-\s]digits?)\b"
+    (("digit",), Deferred(globals(), r"(?<![\w$.,-])(?P<digits>(?P<d_word>single|double|triple)[-\s]digits?)\b"
                                      r"(?P<d_mag>\s+(?:millions|billions|thousands))?")),
 )
 _DIGIT_PLACES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
