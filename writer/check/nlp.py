@@ -81,7 +81,7 @@ class FigureComponent:
             if hit is None:
                 bounds = sentence_bounds(chunk)
                 figures = find_figures(chunk, self.phrases.qualifiers, sentences=bounds, figure_free=self._figure_free) \
-                    if _DIGIT.search(chunk) or _wordy(chunk) else []
+                    if _DIGIT.search(chunk) or _wordy(chunk) or multiples_gated(chunk.lower()) else []
                 hit = (tuple(bounds), tuple(figures))
                 if len(memo) >= self.MEMO_SIZE:
                     memo.clear()
@@ -151,10 +151,9 @@ _WORDY_FOLDED = re.compile(_WORDY.pattern)  # for lowered text: the engine skips
 
 
 def _wordy(text: str) -> bool:
-    """``_WORDY.search(text)``, scanned case-folded when that gives the same answer (writer/check/casefold.py), or a
-    multiple or share in words may stand in it (writer/check/multiples.py)."""
+    """``_WORDY.search(text)``, scanned case-folded when that gives the same answer (writer/check/casefold.py)."""
     low = lowered(text)
-    return bool(_WORDY_FOLDED.search(low) if low is not None else _WORDY.search(text)) or multiples_gated(text.lower())
+    return bool(_WORDY_FOLDED.search(low) if low is not None else _WORDY.search(text))
 
 
 def make_figure_component(nlp, name: str, extra_phrases: dict | None = None, phrase_spans: bool = True,
