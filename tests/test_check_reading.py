@@ -188,7 +188,8 @@ SENTENCES = [
     ("duration", "It was bitcoin's first break of that level after a 212-day wait.", ["212-day"]),
     ("duration", "The streak of short liquidations lasted 19 days, Coinalyze data show.", []),
     ("window", "Liquidations over the past 24 hours reached $380 million, CoinGlass said.", []),
-    ("compare", "That was nearly double the previous day's $198 million.", ["$198 million"]),
+    # (a multiple in words is a figure too: tests/test_check_reading_multiples.py)
+    ("compare", "That was nearly double the previous day's $198 million.", ["$198 million", "double"]),
     ("stray", "In 2024, CoinGlass listed 3 exchanges among the top 10 venues.", []),
     ("stray", "Step 2 of the plan is version 3.1 of the margin engine, live at 08:00 UTC.", []),    ("comes from", "The $4 million loss figure comes straight from the exchange's own post on X.", []),
     ("space dollar", "Some traders lost $ 1.29 billion in the rout.", ["$ 1.29 billion"]),

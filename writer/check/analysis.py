@@ -49,6 +49,8 @@ RUN_OPENING = CAVEAT_CLASSES - {"disagreement"}
 _BASIS = Deferred(globals(), r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
 _CIRCULATES = Deferred(globals(), r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]*\)")
+# A sentence that introduces what follows it: "... are below", "the table below", "the following", "here is the split"
+_POINTS_BELOW = Deferred(globals(), r"\b(?:below|the\s+following|as\s+follows|here\s+(?:is|are)|here['’]s)\b", re.IGNORECASE)
 # A figure that points back at one already given: "this $X", "the same X", "the $X total".
 _BACK_BEFORE = Deferred(globals(), r"\b(?:this|that|these|those|the\s+same|the\s+aforementioned|the\s+above|said)\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
 _THE_BEFORE = Deferred(globals(), r"\bthe\s+(?:(?:approximately|about|around|roughly|nearly|over|some)\s+)?$", re.IGNORECASE)
@@ -312,13 +314,17 @@ class Analysis:
         return self._prefixes[key]
 
     def _find_list_credit(self, block_index: int) -> Sentence | None:
+        # (also what a speaker's colon introduces: a block quote, or the one paragraph right after "X wrote:")
         blocks = self.article.blocks
         block = blocks[block_index]
         table = block.kind == "table_cell"
-        if not (block.in_list or table):
+        said = not (block.in_list or table) and block.kind == "paragraph"
+        if not (block.in_list or table or said):
             return None
 
         def member(b) -> bool:
+            if said:
+                return block.in_quote and b.in_quote and b.section == block.section
             return b.section == block.section and (b.kind == "table_cell" if table else b.in_list)
 
         first = block_index
@@ -326,8 +332,12 @@ class Analysis:
             first -= 1
         before = self._by_block.get(first - 1, ()) if first > 0 and blocks[first - 1].section == block.section else ()
         frames = self.phrases.frames
-        if before and not blocks[first - 1].in_list and before[-1].text.rstrip().endswith(":") and (
-                before[-1].has_caveat() or (frames is not None and frames.names_data(before[-1].text))):
+        if said and before and (blocks[first - 1].kind != "paragraph" or blocks[first - 1].in_quote):
+            return None
+        # (ending in a colon, or, for a list or table, saying it is below: "CoinGlass's figures by venue are below.")
+        if before and not blocks[first - 1].in_list and (before[-1].text.rstrip().endswith(":") or (
+                not said and _POINTS_BELOW.search(before[-1].text))) and (
+                before[-1].has_caveat() or (not said and frames is not None and frames.names_data(before[-1].text))):
             return before[-1]
         if table:
             last = block_index

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from writer.check.casefold import lower_grammar, lower_pattern, lowered
 from writer.check.lazyre import Deferred
+from writer.check.multiples import read_multiples
 
 _MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
               "lakh": 1e5, "crore": 1e7}  # (Indian outlets: "1.5 lakh traders", "₹800 crore")
@@ -197,7 +198,7 @@ _SHARE_PARTS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quart
                 "three quarters": 75.0}
 _SHARE_PRECISION = 2.5  # points either side: "a third" says 33%, not 33.33%
 _SHARE_RE = Deferred(globals(),
-    r"(?<![\w$-])(?P<part>half|(?:a|one)\s+(?:third|quarter|fifth|tenth)|two[-\s]thirds|three[-\s]quarters)\b"
+    r"(?<![\w$-])(?P<part>half|(?:a|one)\s+(?:third|quarter|fifth|tenth)|one-(?:third|quarter|fifth|tenth)|two[-\s]thirds|three[-\s]quarters)\b"
     r"(?!\s+(?:of\s+)?an?\s+(?:million|billion|trillion|hour|minute|day|week|month|year)\b)", re.IGNORECASE)
 # a bound or hedge word right before the share: "more than half", "nearly a third"
 _SHARE_HEDGED = Deferred(globals(), r"\b(?:(?:more|less|fewer)\s+than|over|under|nearly|almost|about|around|roughly|"
@@ -207,7 +208,7 @@ _SHARE_PLACE = Deferred(globals(), r"\b(?:first|second|third|fourth|final|last|l
                         re.IGNORECASE)
 # "of" and what follows: a stretch of time ("a quarter of an hour", "half of 2024") is no share
 _SHARE_OF = Deferred(globals(), r"\s+of\s+(?!(?:the\s+|this\s+|that\s+|its\s+|an?\s+)?(?:year|month|week|day|hour|minute|"
-                                r"session|decade|century|quarter|period|window|time|way|story)s?\b|\d{4}\b)", re.IGNORECASE)
+                                r"session|decade|century|quarter|period|window|time|way|story)s?\b(?!['’])|\d{4}\b)", re.IGNORECASE)
 _SHARE_REACH = 16  # characters before a share where its bound or hedge word ("just under ") stands
 
 
@@ -866,6 +867,15 @@ def _records(text: str, lower: str, found: list, base: int) -> list:
     return found
 
 
+def _multiples(text: str, lower: str, found: list, base: int) -> list:
+    """Multiples, ratios and shares in words (writer/check/multiples.py) that no figure read overlaps."""
+    for start, end, unit, lo, hi, point, precision in read_multiples(lower):
+        if not _taken(found, start, end, base):
+            found.append(Figure(base + start, base + end, text[start:end], unit, lo, hi, point, precision,
+                                None if point else "vague"))
+    return found
+
+
 def _position_leverage(text: str, found: list, base: int) -> list:
     """One position's leverage read as a figure (a multiple: unit "ratio"), see ``_POSITION_LEVERAGE``."""
     for m in _POSITION_LEVERAGE.finditer(text):
@@ -941,6 +951,8 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     if "x" in lower or "×" in text:
         found = _position_leverage(text, found, base)
     found = _extremes(text, lower, found, base)
+    if len(lower) == len(text):  # (a text whose lowering moves offsets: no multiple in words is read)
+        found = _multiples(text, lower, found, base)
     if "dozen" in lower or "scores" in lower or "s of" in lower or "s in " in lower or "s worth" in lower or "-dollar" in lower \
             or "figure" in lower:
         found = _count_words(text, lower, found, base)

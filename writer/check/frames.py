@@ -179,7 +179,9 @@ class Frames(LazyPatterns):
         lazy("_article", r"(?:the|a|an)\s+", flags)
         lazy("_generic", generic, flags)
         lazy("_name_any", NAME, flags)
-        lazy("_label_any", rf"^\s*({NAME})\s*:\s", flags)
+        # "CoinGlass: ...", and a name with what it publishes: "CoinGlass data: ...", "Velo's tally: ..."
+        label_data = rf"(?:['’]s?)?(?:\s+(?:own\s+)?(?:{_alt(vocab['after_name_nouns'])}))?"
+        lazy("_label_any", rf"^\s*({NAME}){label_data}\s*:\s", flags)
         self.guarded = True  # False: the frames' own expressions, not-a-name list inside (the plain version, for tests)
         lazy("_left_strong", rf"(?:{data_subject}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they))\s+{aux}{adverb}$", flags)
         lazy("_left_weak", rf"{data_subject}\s+{aux}{adverb}$", flags)
@@ -204,7 +206,7 @@ class Frames(LazyPatterns):
         # a label: "Source: X", "Data: X", "(Source: X)"
         lazy("_label", rf"(?:^|\()\s*(?:{_alt(vocab['labels'])})\s*:", flags | re.MULTILINE)
         # "CoinGlass: ..." opening a headline or a caption (not a list item: "Bitcoin: $X" is a label there).
-        lazy("label", rf"^\s*{name}\s*:\s", flags)
+        lazy("label", rf"^\s*{name}{label_data}\s*:\s", flags)
         # Named sources that differ: "because CoinGlass and CoinAnk differ", "the accounts of X and Y differ"
         # (two names at least: "Alts varied" is a market, not a disagreement).
         # ("CoinGlass and CoinAnk figures differ", "CoinGlass's and CoinAnk's data diverge": their data.)

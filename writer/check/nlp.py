@@ -32,6 +32,7 @@ import re
 import sys
 
 from writer.check.casefold import lowered
+from writer.check.multiples import gated as multiples_gated
 from writer.check.sentences import ABBREVIATIONS, sentence_bounds  # noqa: F401 (the one splitter)
 
 FACTORY = "writer_figures"
@@ -80,7 +81,7 @@ class FigureComponent:
             if hit is None:
                 bounds = sentence_bounds(chunk)
                 figures = find_figures(chunk, self.phrases.qualifiers, sentences=bounds, figure_free=self._figure_free) \
-                    if _DIGIT.search(chunk) or _wordy(chunk) else []
+                    if _DIGIT.search(chunk) or _wordy(chunk) or multiples_gated(chunk.lower()) else []
                 hit = (tuple(bounds), tuple(figures))
                 if len(memo) >= self.MEMO_SIZE:
                     memo.clear()
@@ -143,7 +144,8 @@ CHUNKS_KEY = "writer_chunks"
 # Word magnitudes are figures without digits ("several million dollars", "a billion").
 _DIGIT = re.compile(r"\d")
 # (with "dozen" and "scores of": counts in words, figures.py ``_count_words``; "record": ``_records``; "six-figure";
-# "half", "third", "quarter", "fifth", "tenth": shares in words, ``_share_words``)
+# "half", "third", "quarter", "fifth", "tenth": shares in words, ``_share_words``; multiples and ratios in words have
+# their own gate, writer/check/multiples.py ``gated``)
 _WORDY = re.compile(r"hundred|thousand|million|billion|trillion|dozen|scores of|record|figure|half|third|quarter|fifth|tenth", re.IGNORECASE)
 _WORDY_FOLDED = re.compile(_WORDY.pattern)  # for lowered text: the engine skips to h, t, m, b, d, s, r, f, q (4x faster)
 

@@ -43,9 +43,13 @@ to"; an earlier attribution of the paragraph does not carry to it either), a cha
 credits ("the chart shows", "as seen above"), and a "Name:" label that is a summary
 marker or a speaker's turn ("Bottom Line:", "Host:", a transcript's names) rather than a
 source (a registered or brand-shaped name, or one the article credits elsewhere). What
-is: an embedded post's signature under it ("— Name (@handle) date"). Vague amounts and
-counts in words are figures too ("millions of dollars", "hundreds of traders", "over a
-dozen funds", "a nine-figure loss", "a record").
+is: an embedded post's signature under it ("— Name (@handle) date"), a numbered reference
+("... by the close [3]."), a speaker's colon over the quote or paragraph it introduces
+("X wrote:"), and an attributed sentence that says the list or table is below. Vague amounts
+and counts in words are figures too ("millions of dollars", "hundreds of traders", "over a
+dozen funds", "a nine-figure loss", "a record"), and so are multiples, ratios and shares in
+words ("twice Monday's total", "longs tripled", "three to one", "nine in ten", "four
+percent", "double-digit losses").
 
 ## Why it matters
 A bare number in market news reads as established fact. Most hand-written errors

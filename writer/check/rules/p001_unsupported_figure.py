@@ -2,18 +2,22 @@
 
 from writer.check.rules.base import Hit, Rule, RuleContext
 
+# Units of a comparison between two figures, told in words (writer/check/figures.py, multiples.py): what each is called.
+COMPARISONS = {"part": "share", "multiple": "multiple"}
+
 
 def check(ctx: RuleContext):
     a = ctx.analysis
     for fu, link in ctx.linked():
         if link.kind != "unsupported":
             continue
-        if fu.figure.unit == "part":
-            # A share in words ("more than a third of the total") compares two figures: no fact holds it,
-            # so what is asked is the attribution that says whose calculation or whose figure it is.
+        if fu.figure.unit in COMPARISONS:
+            # A share or multiple in words ("more than a third of the total", "twice Monday's") compares two
+            # figures: no fact holds it, so what is asked is the attribution that says whose calculation or
+            # whose figure it is.
             if not (a.caveat_in_scope(fu, carry=True) or a.scope_sources(fu, carry=True) or a.repeats_attributed(fu)):
-                yield Hit(fu, f"{fu.figure.text!r} is a share in words with no attribution: say whose calculation it is "
-                              "(\"by our calculation from ...\") or whose figure")
+                yield Hit(fu, f"{fu.figure.text!r} is a {COMPARISONS[fu.figure.unit]} in words with no attribution: say whose "
+                              "calculation it is (\"by our calculation from ...\") or whose figure")
             continue
         yield Hit(fu, f"no fact in the fact file supports {fu.figure.text!r}")
 
@@ -29,9 +33,10 @@ RULE = Rule(
 Looks up every figure of the article in the event's fact file, by unit and by value
 within the rounding the text implies ("$1.45 billion" fits 1,451,000,000; "about
 $1.5 billion" fits it too). It flags a figure that fits nothing: no fact, no price
-level a fact is pinned to, no figure inside a context item or a quote. A share in words
-("more than a third of the total") compares two figures and no fact holds it: it is flagged
-only when nothing in scope says whose calculation or whose figure it is.
+level a fact is pinned to, no figure inside a context item or a quote. A share or multiple
+in words ("more than a third of the total", "twice the previous day's", "longs tripled")
+compares two figures and no fact holds it: it is flagged only when nothing in scope says
+whose calculation or whose figure it is.
 
 ## Why it matters
 Every number a desk publishes must be traceable to a source. A figure that is not in
