@@ -450,14 +450,12 @@ class PhraseSet:
 
     def marker_ends(self, cls: str, text: str) -> list[int]:
         """Where the matches of marker class ``cls`` end in ``text``, left to right (as
-        ``markers[cls].finditer`` gives them), scanned case-folded when that gives the same matches, with the
-        class's expression written headed for a scan (``_folded_union``: the same spans as the finder's
-        expression for that class, ``folded_pattern``, tried at given places; tests/test_check_regex_filters.py)."""
+        ``markers[cls].finditer`` gives them), scanned case-folded when that gives the same matches."""
         low = lowered(text)
         finder = self.marker_finder
         folded = finder.folded_pattern(cls) if low is not None and finder is not None and finder.folding else None
         if folded is not None:
-            return [m.end() for m in (self._folded_union(frozenset((cls,))) or folded).finditer(low)]
+            return [m.end() for m in folded.finditer(low)]
         plain = self.markers.get(cls)
         return [] if plain is None else [m.end() for m in plain.finditer(text)]
 
@@ -476,20 +474,15 @@ class PhraseSet:
     def union_starts(self, classes: frozenset[str], text: str) -> list[int]:
         """Where ``union(classes)`` matches in ``text``, left to right: scanned case-folded when that gives the
         same matches (writer/check/casefold.py; the alternatives keep their order, so the same one wins)."""
-        folded = self._folded_union(classes)
-        low = lowered(text) if folded is not None else None
-        if low is None:
-            return [m.start() for m in self.union(classes).finditer(text)]
-        return [m.start() for m in folded.finditer(low)]
-
-    def _folded_union(self, classes: frozenset[str]) -> re.Pattern | None:
-        """``union(classes)``'s case-sensitive twin for lowered text, written for a scan (``_compile``), or None when
-        some pattern cannot be lower-cased; compiled once per set of classes."""
         if classes not in self._folded_unions:
             patterns = self._class_patterns(classes)
             foldable = patterns and all(lower_pattern(p) is not None for p in patterns)
             self._folded_unions[classes] = _compile(patterns, 0, fold=True, scan=True) if foldable else None
-        return self._folded_unions[classes]
+        folded = self._folded_unions[classes]
+        low = lowered(text) if folded is not None else None
+        if low is None:
+            return [m.start() for m in self.union(classes).finditer(text)]
+        return [m.start() for m in folded.finditer(low)]
 
     def speaks_of_data(self, text: str) -> bool:
         """Does ``text`` talk about data ("data", "figures", a "Source:" label)? Only such a sentence
