@@ -7,33 +7,9 @@ in its own steps, and holds a value its sources print a little apart. Every sent
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
 
-from draft_support import ROOT
-from writer.check import Checker
-from writer.factbase.loader import event_from_text, load_registry
-
-REGISTRY = load_registry(ROOT / "factbase" / "sources.yaml")
-
-
-@lru_cache(maxsize=1)
-def checker():
-    return Checker(spacy_pipeline=False)
-
-
-def event(body: str, eid: str = "case"):
-    return event_from_text(f"id: {eid}\nas_of: 2026-12-01T12:00:00+00:00\n{body}", f"{eid}.yaml", REGISTRY)
-
-
-def codes(ev, text: str) -> set[str]:
-    return {f.code for f in checker().check_text("---\nevent: case\n---\n\n" + text + "\n", event=ev)}
-
-
-def links_of(ev, text: str) -> list[tuple[str, str | None, str | None]]:
-    return [(fu.figure.text, lk.support.id if lk and lk.support else None, lk.kind if lk else None)
-            for fu, lk, _ in checker().links(text, event=ev)]
+from link_support import codes, event, links_of
 
 
 # --- one reading of a product's data owner, for P008 and P011 alike ------------------------------------------

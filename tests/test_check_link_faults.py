@@ -5,11 +5,10 @@ never to one whose value is orders of magnitude away.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
 
 from draft_support import ROOT
+from link_support import checker, codes, event, links_of
 from writer.check import Checker
 from writer.check.figures import find_figures
 from writer.check.linking import Support, value_match
@@ -17,25 +16,6 @@ from writer.factbase.loader import event_from_text, load_registry
 from writer.factbase.vocabulary import Status
 
 REGISTRY = load_registry(ROOT / "factbase" / "sources.yaml")
-
-
-@lru_cache(maxsize=1)
-def checker():
-    return Checker(spacy_pipeline=False)
-
-
-def event(body: str, eid: str = "case"):
-    return event_from_text(f"id: {eid}\nas_of: 2026-12-01T12:00:00+00:00\n{body}", f"{eid}.yaml", REGISTRY)
-
-
-def links_of(ev, text: str) -> list[tuple[str, str | None, str]]:
-    """(figure text, linked support id or None, link kind) for each figure of ``text``, in order."""
-    return [(fu.figure.text, lk.support.id if lk and lk.support else None, lk.kind if lk else None)
-            for fu, lk, _ in checker().links(text, event=ev)]
-
-
-def codes(ev, text: str) -> set[str]:
-    return {f.code for f in checker().check_text("---\nevent: case\n---\n\n" + text + "\n", event=ev)}
 
 
 # --- a bound never reaches a value orders of magnitude below it --------------------------------------

@@ -132,10 +132,7 @@ facts:
      "tripled in a day.\n", ["tripled"]),
 ])
 def test_a_multiple_in_fact_mode_asks_for_its_attribution(checker, text, flagged):
-    from pathlib import Path
+    from draft_support import event_from_yaml
 
-    from writer.factbase.loader import event_from_text, load_registry
-
-    registry = load_registry(Path(__file__).resolve().parents[1] / "factbase" / "sources.yaml")
-    event = event_from_text(EVENT, "multiples-test.yaml", registry)
+    event = event_from_yaml(EVENT, "multiples-test.yaml")
     assert [f.figure for f in checker.check_text(text, event=event) if f.code == "P001"] == flagged
