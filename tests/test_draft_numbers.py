@@ -87,3 +87,52 @@ def test_an_index_reading_below_one_keeps_two_significant_figures(value, kw, tex
 ])
 def test_a_price_under_a_cent_keeps_two_significant_figures(value, kw, text):
     assert n.price(value, **kw).text == text
+
+
+# A negative amount or price carries its sign before the currency symbol, as the locale writes it: "$-0.0044"
+# reads as a typo to an editor (and as no figure at all to some readers of the page).
+@pytest.mark.parametrize("value, text", [(-0.0044, "-$0.0044"), (-0.0091, "-$0.0091"), (-5.25, "-$5.25"), (-96_400, "-$96,400")])
+def test_a_negative_price_has_its_sign_before_the_symbol(value, text):
+    assert n.price(value).text == text
+
+
+@pytest.mark.parametrize("lo, hi, texts", [
+    (-50, 20, ("-$50", "$20")),
+    (-0.0044, 0.0011, ("-$0.0044", "$0.0011")),
+    (-3_000_000, -1_000_000, ("-$3 million", "-$1 million")),
+])
+def test_a_range_with_a_negative_end_has_its_sign_before_the_symbol(lo, hi, texts):
+    assert tuple(f.text for f in n.money_range(lo, hi)) == texts
+
+
+@given(st.floats(min_value=-1e12, max_value=-1e-6, allow_nan=False))
+@settings(max_examples=200)
+def test_no_negative_amount_prints_a_sign_after_the_symbol(value):
+    low, high = n.money_range(value, abs(value))
+    for f in (n.money(value), n.price(value), low):
+        assert f.text.startswith("-$"), f.text
+    assert not high.text.startswith("-") and "$-" not in low.text + high.text
+
+
+def test_a_negative_price_move_across_zero_drafts_with_the_sign_before_the_symbol():
+    from draft_support import event_from_yaml
+    from writer.draft import Drafter
+
+    text = """id: sign-before-symbol
+as_of: 2026-12-12T09:00:00Z
+windows: [24h]
+facts:
+  - id: total
+    metric: liquidations
+    unit: USD
+    window: 24h
+    observations: [{source: coinglass, value: 210M}]
+  - id: token_move
+    metric: price_change
+    unit: USD
+    asset: PEPE
+    window: 24h
+    observations: [{source: coinmarketcap, range: [-0.0044, 0.0011]}]
+"""
+    md = Drafter(run_check=True).draft(event_from_yaml(text, "sign.yaml"), facts_path="sign.yaml").markdown
+    assert "-$0.0044" in md and "$-" not in md

@@ -13,7 +13,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
 
 from babel import Locale
-from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
+from babel.numbers import format_compact_decimal, format_currency, format_decimal, get_currency_symbol, get_minus_sign_symbol
 
 from writer.factbase.vocabulary import CURRENCIES, TIME_UNIT_WORDS
 
@@ -103,6 +103,9 @@ def _pattern_text(exact: str, pattern: str) -> str:
     return format_decimal(Decimal(exact), format=pattern, locale=LOCALE)
 
 
+_MINUS = get_minus_sign_symbol(locale=LOCALE)  # the locale's minus sign, written before the currency symbol
+
+
 @lru_cache(maxsize=64)
 def _symbol(currency: str) -> str:
     return get_currency_symbol(currency, locale=LOCALE)
@@ -115,13 +118,20 @@ def amount(value: float, *, floor: bool = False, ceil: bool = False, figs: int =
     return Formatted(body, _changed(value, rounded))
 
 
+def _money_text(rounded: Decimal, currency: str = "USD", *, symbol: bool = True) -> str:
+    """A rounded amount with the locale's sign before the symbol ("-$0.0044", "-$60 billion", never "$-60
+    billion"): babel's currency format below a million; above it babel's long compact form of the size, which
+    babel offers for plain numbers only, after the locale's own minus sign and currency symbol."""
+    mag = abs(rounded)
+    if mag < COMPACT_FROM:
+        return _currency_text(str(rounded), currency) if symbol else _plain(rounded)
+    return (_MINUS if rounded < 0 else "") + (_symbol(currency) if symbol else "") + _compact(mag)
+
+
 def money(value: float, *, floor: bool = False, ceil: bool = False, currency: str = "USD", figs: int = SIG_FIGS) -> Formatted:
     """An amount of money: the sign before the symbol ("-$60 billion"); a bound holds on the signed amount (``_mode``)."""
     rounded = round_sig(value, figs, floor=floor, ceil=ceil)
-    mag = abs(rounded)
-    body = _compact(mag) if mag >= COMPACT_FROM else _plain(mag)
-    sign = "-" if rounded < 0 else ""
-    return Formatted(sign + _symbol(currency) + body, _changed(value, rounded))
+    return Formatted(_money_text(rounded, currency), _changed(value, rounded))
 
 
 def foreign_money(value: float, code: str, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:
@@ -163,8 +173,7 @@ def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = Tr
     sign = _symbol("USD") if symbol else ""
 
     def shown(value: float, rounded: Decimal) -> Formatted:
-        body = _compact(rounded) if abs(rounded) >= COMPACT_FROM else _plain(rounded)
-        return Formatted(sign + body, _changed(value, rounded))
+        return Formatted(_money_text(rounded, symbol=symbol), _changed(value, rounded))
 
     low, high = shown(lo, r_lo), shown(hi, r_hi)
     if not (0 < lo < COMPACT_FROM <= hi):
@@ -196,18 +205,30 @@ def count(value: float, *, floor: bool = False, ceil: bool = False, figs: int = 
 PRICE_CENT = Decimal("0.01")  # below it, cents would print every price as $0.00 or, rounded up, $0.01
 
 
+@lru_cache(maxsize=FORMAT_CACHE_SIZE)
+def _currency_text(exact: str, currency: str = "USD") -> str:
+    """A rounded Decimal (given by its exact text) as babel's currency with only the digits it holds: the
+    locale puts the sign before the symbol ("-$0.0044", never "$-0.0044")."""
+    d = Decimal(exact)
+    exp = d.as_tuple().exponent
+    frac = max(0, -exp) if isinstance(exp, int) else 0
+    pattern = "\u00a4#,##0" + ("." + "0" * frac if frac else "")
+    return format_currency(d, currency, format=pattern, locale=LOCALE, currency_digits=False)
+
+
 def price(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted:
-    """A price level: editors print the level in full ("$96,000"), cents only below $100 (down
-    under a floor, up under a ceiling: "over $96,000" for 96,000.4 stays true)."""
+    """A price level or a move in price: editors print it in full ("$96,000"), cents only below $100 (down
+    under a floor, up under a ceiling: "over $96,000" for 96,000.4 stays true); a negative one with its sign
+    before the symbol, as the locale writes it ("-$0.0044")."""
     d = Decimal(repr(float(value)))
     if 0 < abs(d) < PRICE_CENT:  # a token priced under a cent keeps two significant figures ("$0.0004"), as an index does
         rounded = round_sig(value, 2, floor=floor, ceil=ceil)
-        return Formatted(_symbol("USD") + _plain(rounded), _changed(value, rounded))
+        return Formatted(_currency_text(str(rounded)), _changed(value, rounded))
     q = Decimal("0.01") if abs(d) < 100 else Decimal(1)
     rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
     if rounded == rounded.to_integral_value():
         rounded = rounded.quantize(Decimal(1))
-    return Formatted(_symbol("USD") + _plain(rounded), _changed(value, rounded))
+    return Formatted(_currency_text(str(rounded)), _changed(value, rounded))
 
 
 def percent(value: float, *, floor: bool = False, ceil: bool = False, signed: bool = False) -> Formatted:
