@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from datetime import timezone
 from functools import lru_cache
+from pathlib import Path
 
 from babel.numbers import format_decimal
 
@@ -899,10 +900,49 @@ class Render:
             raise TemplateMisuse(f"quote {q.id!r} is {q.status.value}: it may not appear in the {self.section}")
         if q.paraphrase:  # a view in the desk's words: attributed, never dressed as a verbatim quote
             said = q.words.strip().rstrip(".")
-            if _OPENER.match(said):  # mid-sentence after "said that": "That was ..." -> "that was ..." (names keep their capital)
+            if self._opening(ref) in ("lower", "that"):  # mid-sentence after "said that": "Leverage was ..." -> "leverage was ..."
                 said = said[0].lower() + said[1:]
             return self._token(Span("text", [Piece("text", said)], ref=ref.id))
         return self._token(Span("text", [Piece("lit", "\u201c"), Piece("text", q.words.strip().strip('"\u201c\u201d')), Piece("lit", "\u201d")], ref=ref.id))
+
+    def said_that(self, ref) -> str:
+        """What joins "said" to a paraphrase (printed by ``words``): " that" before words that run on in lower
+        case or open with a name ("said that leverage was ...", "said that Binance ..."), nothing before their own
+        "that", and a colon after "in substance" before a capital that may be a name nobody here knows ("said, in
+        substance: Grayscale ..."): after a colon the sentence keeps its capital, whichever it is."""
+        if not isinstance(ref, QuoteRef) or not ref.paraphrase:
+            raise TemplateMisuse("said_that() needs a paraphrased quote")
+        kind = self._opening(ref)
+        return "" if kind == "that" else self.style.names.get("words", {}).get("in_substance", ", in substance:") if kind == "colon" else " that"
+
+    def _opening(self, ref) -> str:
+        """How a paraphrase opens after "said": "that" (its own "that"), "lower" (a first word that is no name:
+        lower-cased), "keep" (no capital, or a name: kept as it is) or "colon" (a capital word that may be a name)."""
+        said = ref._quote.words.strip()
+        first = _FIRST_WORD.match(said)
+        if ref.opens_with_that:
+            return "that"
+        if first is None or not said[:1].isupper():
+            return "keep"
+        word = first.group(0)
+        if _OPENER.fullmatch(word):
+            return "lower"
+        if not word[1:].islower() or self._is_name(word):  # an acronym ("ETF", "CZ") or a name the event knows
+            return "keep"
+        return "lower" if _house_word(word.casefold(), tuple(sorted(self.templates))) else "colon"
+
+    def _is_name(self, word: str) -> bool:
+        """A name the event or the house knows: a source's spelling, an asset's ticker or name, a venue, a speaker,
+        or a word the event's own texts write with a capital mid-sentence ("sold on Binance")."""
+        low = word.casefold()
+        assets = self.style.names.get("assets", {})
+        if low in self._spellings() or low in {a.casefold() for a in (*assets, *assets.values())}:
+            return True
+        e = self.event
+        texts = [getattr(c, "text", "") for c in (*e.context, *getattr(e, "caveats", ()))]
+        texts += [x for q in e.quotes for x in (q.speaker, q.role or "", q.words)]
+        texts += [x or "" for f in e.facts.values() for x in (f.subject, f.label, f.note, f.venue, f.asset)]
+        return any(_mid_sentence(word, t) for t in texts if t and word in t)
 
     # -- house wording ----------------------------------------------------------------
 
@@ -923,7 +963,7 @@ class Render:
         return choose(self.event.id, f"pick:{slot}", int(n))
 
     def functions(self) -> dict:
-        names = ("fig", "crossed", "change", "statement", "reading", "revised", "level", "lead", "ours", "gap", "what", "agree", "window", "asset", "asset_name", "asset_names", "venue", "contract", "subject",
+        names = ("fig", "said_that", "crossed", "change", "statement", "reading", "revised", "level", "lead", "ours", "gap", "what", "agree", "window", "asset", "asset_name", "asset_names", "venue", "contract", "subject",
                  "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick", "same")
         return {n: getattr(self, n) for n in names}
 
@@ -945,7 +985,43 @@ def _finer(v: float, unit: str, kind: str = "") -> str:
 
 
 # Words that open a sentence and are no name: lowered when a paraphrase runs on after "said that".
-_OPENER = re.compile(r"(?:That|The|This|These|Those|It|Its|There|They|Their|We|Our|A|An|In|On|Most|Some|Many|Prices|Liquidations)\b")
+_OPENER = re.compile(r"(?:That|The|This|These|Those|It|Its|There|They|Their|We|Our|A|An|In|On|Most|Some|Many|Few|All|Both|Each|"
+                     r"Every|No|Not|Only|Even|Still|If|When|While|As|After|Before|Since|Because|Although|Once|Until|What|Where|"
+                     r"How|Why|Who|He|She|His|Her|I|My|You|Your|Any|More|Less|Much|Prices|Liquidations)\b")
+_FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_HOUSE_WORD = re.compile(r"(?<![A-Za-z_])[a-z]{4,}(?![A-Za-z_])")  # a word of four letters or more the house writes in lower case
+_HOUSE_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")  # ... and one it writes with a capital mid-sentence: a name
+
+
+@lru_cache(maxsize=8)
+def _house_vocabulary(files: tuple[str, ...]) -> frozenset[str]:
+    """The words the house's own templates write in lower case (read once, on the first paraphrase that needs them),
+    less any it also writes with a capital mid-sentence. A capitalised first word found here ("Leverage") is an
+    ordinary word at a sentence start, safe to lower-case after "said that"; a short word ("Fed") or one the house
+    never writes is left to the colon, where its capital is right whichever it is."""
+    words: set[str] = set()
+    names: set[str] = set()
+    for name in files:
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+        except OSError:
+            continue
+        words.update(_HOUSE_WORD.findall(text))
+        names.update(w.casefold() for w in _HOUSE_NAME.findall(text))
+    return frozenset(words - names)
+
+
+def _mid_sentence(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word``, capital and all, after the start of a sentence (where only a name has one)."""
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = text[:m.start()].rstrip()
+        if before and before[-1] not in ".!?:\u201c\"(":
+            return True
+    return False
+
+
+def _house_word(word: str, files: tuple[str, ...]) -> bool:
+    return len(word) >= 4 and word in _house_vocabulary(files)
 _OF_IN = re.compile(r"\b(?:of|in)\s")
 
 

@@ -1,0 +1,67 @@
+"""Faults an editor found reading drafts of events of their own (eighth round), each with an event written for
+this test: a paraphrase's capital after "said that", a level told twice, a venue reporting on itself named twice in
+a headline, a pending figure called "no data", and a whale story led by the smaller figure."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from draft_support import event_from_yaml
+from writer.draft import Drafter
+from writer.draft.view import build_view
+
+DRAFTER = Drafter(run_check=True)  # every draft here must pass its own provenance check
+
+
+def _draft(text: str, name: str):
+    return DRAFTER.draft(event_from_yaml(text, f"{name}.yaml"), facts_path=f"{name}.yaml")
+
+
+def _body(md: str) -> str:
+    return md.split("\n---\n", 1)[1]
+
+
+TOTAL = """id: {eid}
+as_of: 2026-12-12T09:00:00Z
+windows: [24h]
+facts:
+  - id: total
+    metric: liquidations
+    unit: USD
+    window: 24h
+    observations: [{{source: coinglass, value: 210M}}]
+"""
+
+
+# --- a paraphrase after "said that": lower-case only a word that is no name ----------------------------------
+
+def _paraphrase(words: str, extra: str = "") -> str:
+    text = TOTAL.format(eid="paraphrase-case") + extra
+    text += f'quotes:\n  - {{id: q1, speaker: Ana Ruiz, words: "{words}", paraphrase: true, source: coinglass}}\n'
+    return _draft(text, "paraphrase-case").markdown
+
+
+@pytest.mark.parametrize("words, said", [
+    ("Leverage was the story", "Ana Ruiz said that leverage was the story"),  # a word the house writes in lower case
+    ("Margin calls came in waves", "Ana Ruiz said that margin calls came in waves"),
+    ("ETF flows turned first", "Ana Ruiz said that ETF flows turned first"),  # an acronym keeps its capitals
+    ("Binance paused withdrawals", "Ana Ruiz said that Binance paused withdrawals"),  # a registered source's name
+    ("Bitcoin longs bore the brunt", "Ana Ruiz said that Bitcoin longs bore the brunt"),  # an asset's name
+])
+def test_a_paraphrase_is_lowered_only_where_its_first_word_is_no_name(words, said):
+    assert said in _paraphrase(words)
+
+
+@pytest.mark.parametrize("words", ["Grayscale sold into the drop", "Fed cuts were priced out"])
+def test_a_capital_that_may_be_a_name_nobody_here_knows_is_kept_after_a_colon(words):
+    md = _paraphrase(words)
+    assert f"Ana Ruiz said, in substance: {words}" in md, md
+    assert f"said that {words[0].lower()}{words[1:]}" not in md
+
+
+def test_a_word_the_event_writes_with_a_capital_mid_sentence_is_a_name():
+    extra = "context:\n  - {id: c1, kind: other, text: outflows from Tether's treasury came first, sources: [coinglass]}\n"
+    md = _paraphrase("Tether moved first", extra)
+    assert "Ana Ruiz said that Tether moved first" in md, md
