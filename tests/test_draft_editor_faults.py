@@ -65,3 +65,44 @@ def test_a_word_the_event_writes_with_a_capital_mid_sentence_is_a_name():
     extra = "context:\n  - {id: c1, kind: other, text: outflows from Tether's treasury came first, sources: [coinglass]}\n"
     md = _paraphrase("Tether moved first", extra)
     assert "Ana Ruiz said that Tether moved first" in md, md
+
+
+# --- a price level is told once: the outlook refers back to the level the context section set out -------------
+
+def _levels(direction: str, side: str, extra: str = "") -> str:
+    verb = "fall" if direction == "below" else "rise"
+    return TOTAL.format(eid=f"level-{direction}") + f"""  - id: side
+    metric: liquidations
+    unit: USD
+    window: 24h
+    side: {side}
+    observations: [{{source: coinglass, value: 180M}}]
+  - id: level
+    metric: price_level
+    unit: USD
+    asset: ETH
+    direction: {direction}
+    observations: [{{source: coinmarketcap, value: 2875}}]
+  - id: move
+    metric: price_change
+    unit: percent
+    asset: ETH
+    window: 24h
+    change: {verb}
+    observations: [{{source: coinmarketcap, value: 6.1}}]
+""" + extra
+
+
+@pytest.mark.parametrize("direction, side", [("below", "long"), ("above", "short")])
+def test_a_level_crossed_is_told_once_and_the_outlook_refers_back_to_it(direction, side):
+    body = _body(_draft(_levels(direction, side), f"level-{direction}").markdown)
+    assert body.count("$2,875") == 1, body
+    outlook = body.split("\n## ")[-1]
+    assert re.search(r"level (?:that (?:gave way|broke)|ether (?:lost|cleared))", outlook), outlook
+
+
+def test_the_bundled_disputed_event_tells_its_level_once():
+    from draft_support import example
+
+    _, draft = example("2026-11-20-disputed-totals.yaml")
+    assert _body(draft.markdown).count("$91,000") == 1
