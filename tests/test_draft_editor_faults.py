@@ -106,3 +106,49 @@ def test_the_bundled_disputed_event_tells_its_level_once():
 
     _, draft = example("2026-11-20-disputed-totals.yaml")
     assert _body(draft.markdown).count("$91,000") == 1
+
+
+# --- a venue reporting on its own books is named once in the headline and the lede --------------------------------
+
+def _own(metric: str, status: str) -> str:
+    line = "\n    status: official" if status == "official" else ""
+    return f"""id: own-{metric.replace('_', '-')}
+as_of: 2026-12-12T09:00:00Z
+windows: [12h]
+facts:
+  - id: own
+    metric: {metric}
+    unit: USD
+    window: 12h
+    venue: hyperliquid{line}
+    observations: [{{source: hyperliquid, value: 88M}}]
+"""
+
+
+@pytest.mark.parametrize("metric", ["liquidations", "largest_single_liquidation"])
+@pytest.mark.parametrize("status", ["official", "single_source"])
+def test_a_venue_reporting_on_itself_is_named_once_in_the_headline_and_the_lede(metric, status):
+    d = _draft(_own(metric, status), "own")
+    assert d.title.count("Hyperliquid") == 1, d.title
+    lede = _body(d.markdown).split("\n# ", 1)[1].split("\n\n")[1]
+    sentence = next(s for s in re.split(r"(?<=\.) ", lede) if "$88 million" in s)
+    assert sentence.count("Hyperliquid") == 1, sentence
+
+
+def test_another_source_reporting_on_a_venue_still_names_both_in_the_headline():
+    d = _draft(_own("liquidations", "single_source").replace("{source: hyperliquid", "{source: coinglass"), "other")
+    assert "Hyperliquid" in d.title and "CoinGlass" in d.title, d.title
+
+
+def test_a_venue_story_without_a_market_total_never_mentions_the_market_wide_totals_or_an_account():
+    text = _own("liquidations", "official") + """  - id: own_long
+    metric: liquidations
+    unit: USD
+    window: 12h
+    venue: hyperliquid
+    side: long
+    status: official
+    observations: [{source: hyperliquid, value: 71M}]
+"""
+    md = _body(_draft(text, "own-split").markdown)
+    assert "market-wide totals" not in md and "account" not in md, md
