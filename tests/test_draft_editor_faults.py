@@ -151,4 +151,4 @@ def test_a_venue_story_without_a_market_total_never_mentions_the_market_wide_tot
     observations: [{source: hyperliquid, value: 71M}]
 """
     md = _body(_draft(text, "own-split").markdown)
-    assert "market-wide totals" not in md and "account" not in md, md
+    assert "market-wide totals" not in md and "account's loss" not in md, md
