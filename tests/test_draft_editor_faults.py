@@ -152,3 +152,41 @@ def test_a_venue_story_without_a_market_total_never_mentions_the_market_wide_tot
 """
     md = _body(_draft(text, "own-split").markdown)
     assert "market-wide totals" not in md and "account's loss" not in md, md
+
+
+# --- a report pending verification is not "no data": the closing weighs it as reported and awaiting a check -----
+
+def _claims(*statuses: str) -> str:
+    text = TOTAL.format(eid="claims-" + "-".join(s[:4] for s in statuses))
+    sources = {"pending_verification": "lookonchain", "rumor": "x-posts"}
+    for i, status in enumerate(statuses):
+        text += f"""  - id: claim{i}
+    metric: trader_loss
+    unit: USD
+    subject: a fund short SOL at {10 + i}x
+    status: {status}
+    observations: [{{source: {sources[status]}, value: {31 + i}M}}]
+"""
+    return text
+
+
+# what the closing says of every claim when all are rumours (said of a pending report, it is false)
+NO_DATA = re.compile(r"claim comes with no data|not one of these claims comes with data|best read as a measure of sentiment", re.I)
+
+
+def _closing(text: str) -> str:
+    md = _draft(text, "claims").markdown
+    return next(p for p in md.split("\n## ") if p.startswith(("Rumours and unverified", "What is claimed")))
+
+
+@pytest.mark.parametrize("statuses", [("pending_verification",), ("pending_verification", "pending_verification"),
+                                      ("pending_verification", "rumor")])
+def test_a_report_pending_verification_is_never_said_to_come_with_no_data(statuses):
+    section = _closing(_claims(*statuses))
+    assert not NO_DATA.search(section), section
+    assert re.search(r"confirm", section.split("\n\n", 2)[-1]), section
+
+
+def test_a_rumour_alone_is_still_said_to_have_no_data_behind_it():
+    section = _closing(_claims("rumor"))
+    assert re.search(r"no data|measure of sentiment", section), section
