@@ -190,3 +190,37 @@ def test_a_report_pending_verification_is_never_said_to_come_with_no_data(status
 def test_a_rumour_alone_is_still_said_to_have_no_data_behind_it():
     section = _closing(_claims("rumor"))
     assert re.search(r"no data|measure of sentiment", section), section
+
+
+# --- a whale story leads with its larger figure, a single liquidation or a trader's loss (view.py SALIENCE 4) -----
+
+def _whale(single: str, loss: str) -> str:
+    return f"""id: whale-story
+as_of: 2026-12-12T09:00:00Z
+windows: [24h]
+facts:
+  - id: big
+    metric: largest_single_liquidation
+    unit: USD
+    window: 24h
+    venue: bybit
+    observations: [{{source: coinglass, value: {single}}}]
+  - id: loss
+    metric: trader_loss
+    unit: USD
+    subject: a wallet long ETH at 20x
+    observations: [{{source: lookonchain, value: {loss}}}]
+"""
+
+
+@pytest.mark.parametrize("single, loss, kind, figure", [
+    ("6.4M", "21.7M", "loss", "$21.7 million"),   # the loss is the bigger figure of the story
+    ("26.4M", "21.7M", "single", "$26.4 million"),
+    ("21.7M", "21.7M", "single", "$21.7 million"),  # a tie: the single liquidation, as before
+])
+def test_a_whale_story_leads_with_its_larger_figure(single, loss, kind, figure):
+    text = _whale(single, loss)
+    view = build_view(event_from_yaml(text, "whale.yaml"), DRAFTER.style.thresholds)
+    assert view.lead_kind == kind
+    d = _draft(text, "whale")
+    assert figure in d.title, d.title

@@ -732,14 +732,15 @@ def _compare(view: View) -> None:
 #  1. the network total of the main window (the richest window: most of total/long/short, then longest);
 #  2. the larger side of the main window when no total exists ("$420 million of shorts");
 #  3. the largest realised liquidation figure of any scope (an asset, a venue, a contract);
-#  4. the largest single liquidation, then the largest trader loss (a single-venue or single-whale story);
+#  4. the larger of the largest single liquidation and the largest trader loss (a single-venue or whale story:
+#     its biggest figure leads, whichever kind it is; a tie goes to the single liquidation);
 # only headline-safe statuses (multi-source, official, single-source, disputed) qualify; with none,
 # the headline says what is known without a number.
+_STORY_KINDS = {"largest_single_liquidation": "single", "trader_loss": "loss"}
 _LEAD_STEPS = (
     ("asset", lambda f: f.metric == "liquidations" and bool(f.asset) and not f.venue),
     ("venue", lambda f: f.metric == "liquidations"),
-    ("single", lambda f: f.metric == "largest_single_liquidation"),
-    ("loss", lambda f: f.metric == "trader_loss"),
+    ("story", lambda f: f.metric in _STORY_KINDS),
 )
 
 
@@ -750,11 +751,13 @@ def _salient(view: View, live: list[Fact]) -> tuple[FigureRef | None, str]:
     sides = [r for r in (m.long, m.short) if r is not None]
     if sides:
         return max(sides, key=lambda r: (_mag(r._fact), r.id)), "side"
-    safe = [f for f in _by_size(live) if f.status.headline_safe and f.unit == "USD" and f.per is None]  # an average is no headline total
+    # largest first (a tie: a single liquidation before a loss, then by id); an average is no headline total
+    safe = sorted((f for f in live if f.status.headline_safe and f.unit == "USD" and f.per is None),
+                  key=lambda f: (-_mag(f), f.metric != "largest_single_liquidation", f.id))
     for kind, pred in _LEAD_STEPS:
         for f in safe:
             if pred(f):
-                return FigureRef(f), kind
+                return FigureRef(f), _STORY_KINDS.get(f.metric, kind)
     return None, ""
 
 
