@@ -224,3 +224,23 @@ def test_a_whale_story_leads_with_its_larger_figure(single, loss, kind, figure):
     assert view.lead_kind == kind
     d = _draft(text, "whale")
     assert figure in d.title, d.title
+
+
+def test_a_venue_that_leads_has_its_total_told_once_and_its_split_after_it():
+    text = _own("liquidations", "official") + """  - id: own_long
+    metric: liquidations
+    unit: USD
+    window: 12h
+    venue: hyperliquid
+    side: long
+    status: official
+    observations: [{source: hyperliquid, value: 71M}]
+"""
+    body = _body(_draft(text, "own-split").markdown).split("\n# ", 1)[1].split("\n", 1)[1]  # after the headline
+    assert body.count("$88 million") == 1, body
+    assert "$71 million" in body
+
+
+def test_a_whale_loss_headline_reads_for_any_holder():
+    d = _draft(_whale("6.4M", "21.7M"), "whale")
+    assert d.title.startswith("A loss of $21.7 million hits a wallet long ETH at 20x,"), d.title
