@@ -107,3 +107,29 @@ def test_with_one_venues_split_only_the_gap_list_says_so_and_never_denies_the_qu
     assert gaps, md
     assert "the balance between longs and shorts is not known, so the story's direction rests on the price alone" not in md
     assert "Not one of these gaps changes the direction" not in gaps, gaps
+
+
+# --- an altcoin-only flush with no market total --------------------------------------------------------------
+
+@pytest.mark.parametrize("eid", IDS)
+def test_an_altcoin_only_event_is_told_as_one(eid):
+    md = _draft(_with_id(_text("altcoin-flush-no-total"), eid)).markdown
+    assert "beyond the largest coins" not in md  # no major coin has a figure: the largest were not hit too
+    assert "smaller token" in md
+
+
+@pytest.mark.parametrize("eid", IDS)
+def test_a_move_over_the_lead_figures_own_window_is_not_called_missing(eid):
+    md = _draft(_with_id(_text("altcoin-flush-no-total"), eid)).markdown
+    assert "price change for the same window" not in md and "price move is given for the same window" not in md
+    assert "dogecoin's own split is the only guide" in md
+    assert "the balance between longs and shorts is not known, so the story's direction rests on the price alone" not in md
+
+
+@pytest.mark.parametrize("eid", IDS)
+def test_a_coin_led_story_closes_on_that_coin_not_on_the_market_in_general(eid):
+    md = _draft(_with_id(_text("altcoin-flush-no-total"), eid)).markdown
+    outlook = list(_sections(md).values())[-2]
+    assert "Watch dogecoin first" in outlook, outlook
+    assert "What happens next depends on how quickly leverage returns" not in outlook
+    assert "Leverage will return; it always does" not in outlook
