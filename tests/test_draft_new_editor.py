@@ -133,3 +133,30 @@ def test_a_coin_led_story_closes_on_that_coin_not_on_the_market_in_general(eid):
     assert "Watch dogecoin first" in outlook, outlook
     assert "What happens next depends on how quickly leverage returns" not in outlook
     assert "Leverage will return; it always does" not in outlook
+
+
+# --- a stablecoin de-peg cascade ----------------------------------------------------------------------------------
+
+def test_a_de_peg_prints_the_peg_levels_to_a_tenth_of_a_cent():
+    md = _draft(_text("stablecoin-depeg")).markdown
+    assert "fell below $0.965" in md and "$0.991" in md, md
+    assert "about $0.96" not in md
+
+
+@pytest.mark.parametrize("eid", IDS)
+def test_items_from_inside_the_market_are_not_called_macro_news_or_a_backdrop(eid):
+    md = _draft(_with_id(_text("stablecoin-depeg"), eid)).markdown
+    assert "Macro news" not in md and "macro" not in md.lower().split("\n---\n", 1)[1], md
+    assert "backdrop" not in md.split("\n---\n", 1)[1], md
+
+
+@pytest.mark.parametrize("eid", IDS)
+def test_a_macro_item_still_earns_the_backdrop(eid):
+    text = _with_id(_text("stablecoin-depeg"), eid) + """  - id: rates
+    kind: macro
+    text: the central bank held rates and pushed back against a cut before spring
+    sources: [decrypt]
+"""
+    md = _draft(text).markdown
+    context = next(body for head, body in _sections(md).items() if "backdrop" in head or "wider market" in head or "macro" in head)
+    assert "central bank" in context

@@ -136,3 +136,14 @@ facts:
 """
     md = Drafter(run_check=True).draft(event_from_yaml(text, "sign.yaml"), facts_path="sign.yaml").markdown
     assert "-$0.0044" in md and "$-" not in md
+
+
+@pytest.mark.parametrize("value, kw, text", [
+    (0.965, {}, "$0.965"),   # a stablecoin under its peg: cents would print "about $0.96", blurring the de-peg itself
+    (0.991, {}, "$0.991"),
+    (0.4567, {"floor": True}, "$0.456"),
+    (0.4561, {"ceil": True}, "$0.457"),
+    (1.5, {}, "$1.5"),       # from a dollar, cents as before
+])
+def test_a_price_under_a_dollar_keeps_three_significant_figures(value, kw, text):
+    assert n.price(value, **kw).text == text

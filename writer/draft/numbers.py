@@ -203,6 +203,7 @@ def count(value: float, *, floor: bool = False, ceil: bool = False, figs: int = 
 
 
 PRICE_CENT = Decimal("0.01")  # below it, cents would print every price as $0.00 or, rounded up, $0.01
+PRICE_FIGS_UNDER_A_DOLLAR = 3  # from a cent to a dollar: a newsroom's three figures ("$0.965"), as for amounts
 
 
 @lru_cache(maxsize=FORMAT_CACHE_SIZE)
@@ -223,6 +224,9 @@ def price(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted
     d = Decimal(repr(float(value)))
     if 0 < abs(d) < PRICE_CENT:  # a token priced under a cent keeps two significant figures ("$0.0004"), as an index does
         rounded = round_sig(value, 2, floor=floor, ceil=ceil)
+        return Formatted(_currency_text(str(rounded)), _changed(value, rounded))
+    if abs(d) < 1:  # under a dollar, cents would blur what moves such a price (a stablecoin at $0.965, not "about $0.96")
+        rounded = round_sig(value, PRICE_FIGS_UNDER_A_DOLLAR, floor=floor, ceil=ceil)
         return Formatted(_currency_text(str(rounded)), _changed(value, rounded))
     q = Decimal("0.01") if abs(d) < 100 else Decimal(1)
     rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
