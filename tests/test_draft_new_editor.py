@@ -160,3 +160,11 @@ def test_a_macro_item_still_earns_the_backdrop(eid):
     md = _draft(text).markdown
     context = next(body for head, body in _sections(md).items() if "backdrop" in head or "wider market" in head or "macro" in head)
     assert "central bank" in context
+
+
+@pytest.mark.parametrize("eid", IDS)
+def test_a_third_provider_between_the_two_ends_is_named(eid):
+    md = _draft(_with_id(_text("three-way-dispute"), eid)).markdown
+    data = next(body for head, body in _sections(md).items() if "data differ" in head or "between providers" in head)
+    assert "The figure from CoinAnk lies between them." in data, data
+    assert "sized their positions the same way" not in md  # a crowd's count says nothing of how each sized

@@ -268,6 +268,7 @@ class SpreadSides:
     high: tuple[str, ...]
     low: tuple[str, ...]
     own_venue_high: bool = False  # the venue's own count is the higher one (its books against an aggregator's feed)
+    middle: tuple[str, ...] = ()  # a third provider (or more) whose figure lies between the two ends
     gap_words: str = ""  # how far apart the two ends are, against the lower one, in words ("more than a fifth")
 
 
@@ -1012,7 +1013,8 @@ def _spread_sides(f: Fact) -> SpreadSides | None:
     low = tuple(sorted(s for s, v in mids.items() if v == bottom))
     gap = (top - bottom) / bottom if bottom > 0 else 0.0
     words = next((w for limit, w in _GAP_WORDS if gap > limit), "")
-    return SpreadSides(f.id, high, low, own_venue_high=bool(f.venue) and f.venue in high and f.venue not in low, gap_words=words)
+    middle = tuple(sorted(s for s in mids if s not in high and s not in low))
+    return SpreadSides(f.id, high, low, own_venue_high=bool(f.venue) and f.venue in high and f.venue not in low, middle=middle, gap_words=words)
 
 
 # How far apart two providers' figures are, against the lower one (first match wins).
