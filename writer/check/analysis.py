@@ -684,15 +684,17 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
             k += 1
             picked.add(k)
 
-    def after(ends) -> None:
+    def after(ends, verbs: bool = False) -> None:
         for e in ends:
+            if verbs and not _speaker_follows(text, e, phrases.frames):
+                continue  # "One claim says Binance Futures fell ...": the reported clause's subject, not the speaker
             for k, m in enumerate(mentions):
                 if m.start() >= e:
                     if m.start() - e <= 45:
                         chain_forward(k)
                     break
 
-    after(phrases.marker_ends("attribution", text))
+    after(phrases.marker_ends("attribution", text), verbs=True)
     after(m.end() for m in _OPEN_PAREN.finditer(text))
     opening = phrases.frames.label_at(text) if label and phrases.frames is not None else None
     if opening is not None:  # "CoinGlass: ..." opening a headline names its source (a list item's label does not)
@@ -711,8 +713,27 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
                 j -= 1
                 picked.add(j)
     if len(picked) < len(mentions) and phrases.frames is not None:
-        after(phrases.frames.keyword_ends(text))  # "per X", "as tracked by X", "citing X" (only when names are left)
+        after(phrases.frames.keyword_ends(text), verbs=True)  # "per X", "as tracked by X", "citing X" (only when names are left)
     return {spelling[mentions[k].group(0).lower()] for k in picked}
+
+
+# The last word before a keyword's end, and what may stand before an inverted reporting verb: a clause mark (a quote's
+# closing, a comma), or nothing ("..., said CoinGlass"; "“...” says Lee").
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_INVERTED_BEFORE = re.compile(r"(?:^|[,;:(\"“”‘’'—–])\s*$")
+
+
+def _speaker_follows(text: str, end: int, frames) -> bool:
+    """May the names right after a keyword ending at ``end`` be its source? After a reporting verb, only when the verb
+    is inverted, with nothing but a clause mark before it ("..., said CoinGlass"). A verb with a subject of its own
+    has its reported clause after it, and that clause's subject is no source ("One claim says Binance Futures fell",
+    "Traders said OKX recorded $X"). Prepositions ("according to", "per") and agents ("tracked by") always may."""
+    if frames is None:
+        return True
+    word = _LAST_WORD.search(text, 0, end)
+    if word is None or word.group(1).lower() not in frames.strong:
+        return True
+    return _INVERTED_BEFORE.search(text, 0, word.start(1)) is not None
 
 
 # A product or market after a registered name, before its data noun: "Binance Futures data", "OKX derivatives

@@ -951,10 +951,17 @@ def _prints_place(fu: FigureUse, fact: Fact) -> bool:
 SUBJECT_WORDS = 3
 
 
+# A subject holding a name ("Binance Futures", "an OKX whale"): a capitalised word that is no determiner opening it.
+_NAMED_SUBJECT = re.compile(r"\b(?!(?:A|An|The|One|This|That|Its|Their)\b)[A-Z]")
+
+
 def _repeats_subject(s: Support, text: str) -> bool:
-    """Does the sentence repeat the fact's subject in full, a subject long enough to be that fact's alone?"""
+    """Does the sentence repeat the fact's subject in full, a subject specific enough to be that fact's alone (long
+    enough, or holding a name: "Binance Futures" names a venue, and is still the subject's own words, not a venue
+    the words give the figure)?"""
     fact = s.fact
-    return (fact is not None and not s.anchor and fact.subject is not None and len(fact.subject.split()) >= SUBJECT_WORDS
+    return (fact is not None and not s.anchor and fact.subject is not None
+            and (len(fact.subject.split()) >= SUBJECT_WORDS or _NAMED_SUBJECT.search(fact.subject) is not None)
             and names_within(_plain_words(fact.subject), _plain_words(text)))  # whatever the case: it may open the sentence
 
 
