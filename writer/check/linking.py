@@ -763,11 +763,11 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             described.append((score, s, score - bonus))
     if foreign:
         matched = _with_foreign(matched, foreign, index, fu, cues, potential, hearsay, named, averaged)
-    if not fig.point and any(_ends_of(fig, m[1]) for m in matched):
+    if not fig.point and any(_shape_rank(fig, m[1]) == _OWN_SHAPE for m in matched):
         # A range printed with both ends of a fact held as that range is that fact, whatever the words say of a
         # point that only lies inside it ("between $100 million and $161 million" is the disputed level, not
-        # the price of $100 million beside it that "broke through" also describes).
-        matched = [m for m in matched if m[1].lo != m[1].hi]
+        # the price of $100 million beside it that "broke through" also describes): ``_shape_rank``.
+        matched = [m for m in matched if _shape_rank(fig, m[1]) < _OTHER_SHAPE]
     for fact in unavailable:
         if (fig.unit is not None and fact.unit != fig.unit) or not _kind_fits(fact, cues):
             continue  # "the price broke through $10,000" does not give an unavailable volume
@@ -800,9 +800,10 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         top_m = [m for m in matched if m[0] == best_m]
         # Prefer a true match to a collapsed range when both fit equally well, then the value nearest the figure's
         # ("around $66,500" is the fact of $66,500, not its neighbour at $67,000 that the rounding also reaches).
-        # Last, a range printed with both ends is the fact held as a range, a single value the fact with one
-        # ("about -0.5% to +0.5%" is the ranged fact, not "about 0%" whose hedge also reaches both ends).
-        top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _distance(fig, m[1]), m[1].point != fig.point))
+        # Last, the fact of the figure's own shape (``_shape_rank``): a range printed with both ends is the fact held
+        # as a range, a single value the fact with one ("about -0.5% to +0.5%" is the ranged fact, not "about 0%"
+        # whose hedge also reaches both ends).
+        top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _distance(fig, m[1]), _shape_rank(fig, m[1])))
         kind = "supported" if top_m[0][2] == "match" else "collapsed"
         best = top_m[0][1]
         n = len(fu.sentence.figures)
@@ -841,6 +842,23 @@ _ENDS_CLOSE = 0.05
 def _ends_of(fig: Figure, s: Support) -> bool:
     """Does a range figure print both ends of this ranged support, each within its rounding?"""
     return s.lo != s.hi and all(abs(f - e) <= _ENDS_CLOSE * abs(e) for f, e in ((fig.lo, s.lo), (fig.hi, s.hi)))
+
+
+# How well a support's shape fits the figure's (``_shape_rank``), best first.
+_OWN_SHAPE, _RANGED, _OTHER_SHAPE = 0, 1, 2
+
+
+def _shape_rank(fig: Figure, s: Support) -> int:
+    """The one rule for a figure's shape among the facts its value fits: a point is a single value's figure
+    (``Support.point``: one value, its sources' spread within the rounding); a range printed with both ends of a
+    ranged fact (``_ends_of``) is that fact's, before any other fact held as a span and before every single value. ``link``
+    drops the single values when a range prints a ranged fact's ends (the words cannot make it a point inside), and
+    otherwise breaks ties by this rank."""
+    if fig.point:
+        return _OWN_SHAPE if s.point else _OTHER_SHAPE
+    if _ends_of(fig, s):
+        return _OWN_SHAPE
+    return _RANGED if s.lo != s.hi else _OTHER_SHAPE
 
 
 def _with_foreign(matched: list, foreign: list, index, fu: FigureUse, cues: Cues, potential: bool, hearsay: bool,
