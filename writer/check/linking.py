@@ -798,6 +798,14 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             return Link("unavailable", None, t)
     if matched:
         top_m = [m for m in matched if m[0] == best_m]
+        if all(m[2] != "match" for m in top_m):
+            # A source's name picks among the facts a value fits, but never makes it a collapsed range of one fact when
+            # the words fit another it matches as well: a wrong source is P008's ("the price hit roughly $95,000,
+            # according to X" is the price of $95,000, not X's heat-map band from $96,500 the rounding reaches).
+            words = max(m[3] for m in top_m)
+            true = [m for m in matched if m[2] == "match" and m[3] >= words]
+            if true:
+                top_m = [m for m in true if m[0] == max(t[0] for t in true)]
         # Prefer a true match to a collapsed range when both fit equally well, then the value nearest the figure's
         # ("around $66,500" is the fact of $66,500, not its neighbour at $67,000 that the rounding also reaches).
         # Last, the fact of the figure's own shape (``_shape_rank``): a range printed with both ends is the fact held
