@@ -39,7 +39,7 @@ import re
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -711,7 +711,8 @@ def in_runs(written: list[Written], sizes: list[int], event: Event, rng: random.
     for k in sizes:
         group = written[i:i + k]
         if group[0].shape == "lead":
-            out += group
+            # its items follow it: their indexes move by the notes added before it
+            out += [replace(group[0], covers=tuple(c - i + len(out) for c in group[0].covers)), *group[1:]]
             new_sizes.append(k)
             i += k
             continue

@@ -76,6 +76,12 @@ _LABEL_REACH = 64
 # character: the same matches, faster; tests/test_check_regex_filters.py)
 _CLAUSE_END = re.compile(r"(?=[,;:(—–abw])(?:,|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|\bas\b|\bamid\b|\bafter\b|\bbefore\b|—|–)", re.IGNORECASE)
 _CLAUSE_END_FOLDED = re.compile(lower_pattern(_CLAUSE_END.pattern))
+# Where a clause of a sentence ends, for what a hearsay hedge governs (``Analysis._hearsay``): a comma, semicolon or
+# colon before a space (not a thousands comma), a bracket, a dash between spaces or an em dash (not a range's en
+# dash). Conjunctions are no cut: "... and a fund is said to have lost $X" keeps its hedge.
+_HEARSAY_CUT = re.compile(r"[,;:](?=\s)|[()]|\s[—–-]\s|—")
+# A clause that is the hedge alone (the sentence's adverb): nothing else but marks, spaces, and "it".
+_ADVERB_ONLY = re.compile(r"^[\W_]*(?:it\b[\W_]*)?$", re.IGNORECASE)
 
 
 class Sentence:
@@ -399,10 +405,10 @@ class Analysis:
     def run_opening(self, fu: FigureUse) -> Sentence | None:
         """The sentence that opens the figure's run, if any (see the module's docstring): the nearest
         earlier sentence of the paragraph that names a source as a source, with no attribution or
-        caveat between; None when the figure's own sentence names a source (it is its own scope), and when it
-        is hearsay with no one named ("is said to", "was reported to": ``_hearsay``), which the fact-free reading
-        (``scope_sources`` with ``carry``) does not carry an attribution into either."""
-        if fu.sentence.attributed or self._hearsay(fu.sentence):
+        caveat between; None when the figure's own sentence names a source (it is its own scope), and when its
+        clause is hearsay with no one named ("is said to", "was reported to": ``_hearsay``), which the fact-free
+        reading (``scope_sources`` with ``carry``) does not carry an attribution into either."""
+        if fu.sentence.attributed or self._hearsay(fu):
             return None
         return self._openers(fu.block_index)[self._pos[id(fu.sentence)]]
 
@@ -434,7 +440,7 @@ class Analysis:
             first = self._first_caveat(fu.block_index)  # one search per paragraph, not per sentence
             if first is not None and first < fu.sentence.end and (
                     first >= fu.sentence.start
-                    or (not self._hearsay(fu.sentence) and (not self._context_only(fu.sentence) or self._context_carried(fu)))):
+                    or (not self._hearsay(fu) and (not self._context_only(fu.sentence) or self._context_carried(fu)))):
                 return True
         elif fu.sentence.has_caveat():
             return True
@@ -448,11 +454,35 @@ class Analysis:
         phrases.yaml): the desk that counted the liquidations did not price the market."""
         return not self._words(s, "liquidations") and self._words(s, "context")
 
-    def _hearsay(self, s: Sentence) -> bool:
-        """Does the sentence hedge its figures with no one named ("reportedly", "is said to"; phrases.yaml ``carry:
-        hearsay``) and no caveat of its own? The writer says they have it from hearsay, so an earlier attribution of
-        the paragraph does not carry to it: it is hedged but unattributed."""
-        return self._words(s, "hearsay") and not s.has_caveat()
+    def _hearsay(self, fu: FigureUse) -> bool:
+        """Is the figure hedged with no one named ("reportedly", "is said to"; phrases.yaml ``carry: hearsay``), in a
+        sentence with no caveat of its own? The writer says they have it from hearsay, so an earlier attribution of
+        the paragraph does not carry to it: it is hedged but unattributed. The hedge governs its own clause
+        (``_hearsay_clauses``): "Funding stood at 0.01%, a fund is said to be behind the move" says who moved, not
+        who counted. One rule for fact mode (``run_opening``) and the fact-free reading (``carry``)."""
+        s = fu.sentence
+        if not self._words(s, "hearsay") or s.has_caveat():
+            return False
+        at = fu.figure.start - s.start
+        return any(whole or a <= at < b for a, b, whole in self._hearsay_clauses(s))
+
+    def _hearsay_clauses(self, s: Sentence) -> list[tuple[int, int, bool]]:
+        """(start, end, whole) of each clause of the sentence that holds a hearsay hedge, offsets in its text;
+        ``whole`` when the clause is the hedge alone, set off as the sentence's adverb ("Reportedly, ...",
+        "..., allegedly."): then it hedges every clause. Once per sentence."""
+        key = ("hearsay clauses", id(s))
+        got = self._prefixes.get(key)
+        if got is None:
+            text = s.text
+            low = lowered(text)
+            marks = list(_HEARSAY_CUT.finditer(text))
+            got = []
+            for m in _carry_words()["hearsay"].finditer(low if low is not None else text.lower()):
+                a = max((c.end() for c in marks if c.end() <= m.start()), default=0)
+                b = min((c.start() for c in marks if c.start() >= m.end()), default=len(text))
+                got.append((a, b, _ADVERB_ONLY.match(text[a:m.start()] + text[m.end():b]) is not None))
+            self._prefixes[key] = got
+        return got
 
     def _liquidations_only(self, s: Sentence) -> bool:
         return self._words(s, "liquidations") and not self._words(s, "context")
@@ -500,7 +530,7 @@ class Analysis:
         if carry:
             opener = self._prefix_named(fu.block_index)[self._pos[id(fu.sentence)]]
             if opener is not None and not (self._context_only(fu.sentence) and self._liquidations_only(opener)) \
-                    and not self._hearsay(fu.sentence):
+                    and not self._hearsay(fu):
                 named |= opener.attributed
         if run:
             opener = self.run_opening(fu)
@@ -654,15 +684,17 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
             k += 1
             picked.add(k)
 
-    def after(ends) -> None:
+    def after(ends, verbs: bool = False) -> None:
         for e in ends:
+            if verbs and not _speaker_follows(text, e, phrases.frames):
+                continue  # "One claim says Binance Futures fell ...": the reported clause's subject, not the speaker
             for k, m in enumerate(mentions):
                 if m.start() >= e:
                     if m.start() - e <= 45:
                         chain_forward(k)
                     break
 
-    after(phrases.marker_ends("attribution", text))
+    after(phrases.marker_ends("attribution", text), verbs=True)
     after(m.end() for m in _OPEN_PAREN.finditer(text))
     opening = phrases.frames.label_at(text) if label and phrases.frames is not None else None
     if opening is not None:  # "CoinGlass: ..." opening a headline names its source (a list item's label does not)
@@ -681,8 +713,27 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
                 j -= 1
                 picked.add(j)
     if len(picked) < len(mentions) and phrases.frames is not None:
-        after(phrases.frames.keyword_ends(text))  # "per X", "as tracked by X", "citing X" (only when names are left)
+        after(phrases.frames.keyword_ends(text), verbs=True)  # "per X", "as tracked by X", "citing X" (only when names are left)
     return {spelling[mentions[k].group(0).lower()] for k in picked}
+
+
+# The last word before a keyword's end, and what may stand before an inverted reporting verb: a clause mark (a quote's
+# closing, a comma), or nothing ("..., said CoinGlass"; "“...” says Lee").
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_INVERTED_BEFORE = re.compile(r"(?:^|[,;:(\"“”‘’'—–])\s*$")
+
+
+def _speaker_follows(text: str, end: int, frames) -> bool:
+    """May the names right after a keyword ending at ``end`` be its source? After a reporting verb, only when the verb
+    is inverted, with nothing but a clause mark before it ("..., said CoinGlass"). A verb with a subject of its own
+    has its reported clause after it, and that clause's subject is no source ("One claim says Binance Futures fell",
+    "Traders said OKX recorded $X"). Prepositions ("according to", "per") and agents ("tracked by") always may."""
+    if frames is None:
+        return True
+    word = _LAST_WORD.search(text, 0, end)
+    if word is None or word.group(1).lower() not in frames.strong:
+        return True
+    return _INVERTED_BEFORE.search(text, 0, word.start(1)) is not None
 
 
 # A product or market after a registered name, before its data noun: "Binance Futures data", "OKX derivatives

@@ -876,6 +876,19 @@ def _multiples(text: str, lower: str, found: list, base: int) -> list:
     return found
 
 
+@lru_cache(maxsize=1)
+def _reported_clause() -> re.Pattern:
+    """A reporting verb and "that" ("a trader said that", "she argues that"): the words after it are the words
+    reported, as a quote's are (``_CLAUSE_START``), so the speaker is not the holder of a position they mention
+    ("A trader said that 10x leverage is a bet": leverage in general, read as the fact base holds the paraphrase).
+    The verbs are phrases.yaml's ``frames: strong_verbs``, every form (writer/check/frames.py ``verb_forms``)."""
+    from writer.check.frames import verb_forms
+    from writer.check.phrasefile import phrase_section
+
+    forms = sorted({f for lemma in phrase_section("frames")["strong_verbs"] for f in verb_forms(lemma)}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(f) for f in forms)})\s+that\b", re.IGNORECASE)
+
+
 def _position_leverage(text: str, found: list, base: int) -> list:
     """One position's leverage read as a figure (a multiple: unit "ratio"), see ``_POSITION_LEVERAGE``."""
     for m in _POSITION_LEVERAGE.finditer(text):
@@ -883,6 +896,8 @@ def _position_leverage(text: str, found: list, base: int) -> list:
             continue
         before = text[max(0, m.start() - 160):m.start()]
         ends = [e.end() for e in _CLAUSE_START.finditer(before)]
+        if "that" in before.lower():  # (a reported clause opens after "said that": most sentences hold no "that")
+            ends = sorted(ends + [e.end() for e in _reported_clause().finditer(before)])
         holder = before[ends[-1] if ends else 0:]  # this sentence's (or clause's) words before it
         one = _DETERMINER_BEFORE.search(holder) if m.group("noun") else _ONE_POSITION_BEFORE.search(holder)
         if one is None or _VENUE_TERMS_BEFORE.search(holder):

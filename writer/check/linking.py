@@ -763,17 +763,17 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             described.append((score, s, score - bonus))
     if foreign:
         matched = _with_foreign(matched, foreign, index, fu, cues, potential, hearsay, named, averaged)
-    if not fig.point and any(_ends_of(fig, m[1]) for m in matched):
+    if not fig.point and any(_shape_rank(fig, m[1]) == _OWN_SHAPE for m in matched):
         # A range printed with both ends of a fact held as that range is that fact, whatever the words say of a
         # point that only lies inside it ("between $100 million and $161 million" is the disputed level, not
-        # the price of $100 million beside it that "broke through" also describes).
-        matched = [m for m in matched if m[1].lo != m[1].hi]
+        # the price of $100 million beside it that "broke through" also describes): ``_shape_rank``.
+        matched = [m for m in matched if _shape_rank(fig, m[1]) < _OTHER_SHAPE]
     for fact in unavailable:
         if (fig.unit is not None and fact.unit != fig.unit) or not _kind_fits(fact, cues):
             continue  # "the price broke through $10,000" does not give an unavailable volume
         score, conflicts, bonus = _score(Support(fact.id, fact.unit, math.nan, math.nan, fact.status, fact.sources, fact), cues, potential, hearsay, named)
         if conflicts == 0 and score >= 2:
-            described.append((score + 0.5, fact, score - bonus + 0.5))
+            described.append((score + _UNAVAILABLE_TIE, fact, score - bonus + _UNAVAILABLE_TIE))
     best_m = max((m[0] for m in matched), default=None)
     if "respectively" in fu.sentence.text:
         described = []  # "BTC and ETH ... $X and $Y, respectively": the words cannot say which fact was meant
@@ -798,11 +798,20 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             return Link("unavailable", None, t)
     if matched:
         top_m = [m for m in matched if m[0] == best_m]
+        if all(m[2] != "match" for m in top_m):
+            # A source's name picks among the facts a value fits, but never makes it a collapsed range of one fact when
+            # the words fit another it matches as well: a wrong source is P008's ("the price hit roughly $95,000,
+            # according to X" is the price of $95,000, not X's heat-map band from $96,500 the rounding reaches).
+            words = max(m[3] for m in top_m)
+            true = [m for m in matched if m[2] == "match" and m[3] >= words]
+            if true:
+                top_m = [m for m in true if m[0] == max(t[0] for t in true)]
         # Prefer a true match to a collapsed range when both fit equally well, then the value nearest the figure's
         # ("around $66,500" is the fact of $66,500, not its neighbour at $67,000 that the rounding also reaches).
-        # Last, a range printed with both ends is the fact held as a range, a single value the fact with one
-        # ("about -0.5% to +0.5%" is the ranged fact, not "about 0%" whose hedge also reaches both ends).
-        top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _distance(fig, m[1]), m[1].point != fig.point))
+        # Last, the fact of the figure's own shape (``_shape_rank``): a range printed with both ends is the fact held
+        # as a range, a single value the fact with one ("about -0.5% to +0.5%" is the ranged fact, not "about 0%"
+        # whose hedge also reaches both ends).
+        top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _distance(fig, m[1]), _shape_rank(fig, m[1])))
         kind = "supported" if top_m[0][2] == "match" else "collapsed"
         best = top_m[0][1]
         n = len(fu.sentence.figures)
@@ -813,6 +822,13 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
+
+
+# What an unavailable fact the words describe gains over an available one they describe as well: the figure printed
+# where the file says there is none (P007) before a wrong value (P006). Less than the least cue (0.25: words naming no
+# asset describe the fact of no asset), so it breaks exact ties only: "liquidations in the past hour" with a wrong
+# value is the hour's total, not an unavailable XRP figure of the same hour (fuzz_check_links seeds 71-73).
+_UNAVAILABLE_TIE = 0.125
 
 
 # What a copy of words the file holds more than once loses when no source of it is named: less than any
@@ -841,6 +857,23 @@ _ENDS_CLOSE = 0.05
 def _ends_of(fig: Figure, s: Support) -> bool:
     """Does a range figure print both ends of this ranged support, each within its rounding?"""
     return s.lo != s.hi and all(abs(f - e) <= _ENDS_CLOSE * abs(e) for f, e in ((fig.lo, s.lo), (fig.hi, s.hi)))
+
+
+# How well a support's shape fits the figure's (``_shape_rank``), best first.
+_OWN_SHAPE, _RANGED, _OTHER_SHAPE = 0, 1, 2
+
+
+def _shape_rank(fig: Figure, s: Support) -> int:
+    """The one rule for a figure's shape among the facts its value fits: a point is a single value's figure
+    (``Support.point``: one value, its sources' spread within the rounding); a range printed with both ends of a
+    ranged fact (``_ends_of``) is that fact's, before any other fact held as a span and before every single value. ``link``
+    drops the single values when a range prints a ranged fact's ends (the words cannot make it a point inside), and
+    otherwise breaks ties by this rank."""
+    if fig.point:
+        return _OWN_SHAPE if s.point else _OTHER_SHAPE
+    if _ends_of(fig, s):
+        return _OWN_SHAPE
+    return _RANGED if s.lo != s.hi else _OTHER_SHAPE
 
 
 def _with_foreign(matched: list, foreign: list, index, fu: FigureUse, cues: Cues, potential: bool, hearsay: bool,
@@ -951,10 +984,17 @@ def _prints_place(fu: FigureUse, fact: Fact) -> bool:
 SUBJECT_WORDS = 3
 
 
+# A subject holding a name ("Binance Futures", "an OKX whale"): a capitalised word that is no determiner opening it.
+_NAMED_SUBJECT = re.compile(r"\b(?!(?:A|An|The|One|This|That|Its|Their)\b)[A-Z]")
+
+
 def _repeats_subject(s: Support, text: str) -> bool:
-    """Does the sentence repeat the fact's subject in full, a subject long enough to be that fact's alone?"""
+    """Does the sentence repeat the fact's subject in full, a subject specific enough to be that fact's alone (long
+    enough, or holding a name: "Binance Futures" names a venue, and is still the subject's own words, not a venue
+    the words give the figure)?"""
     fact = s.fact
-    return (fact is not None and not s.anchor and fact.subject is not None and len(fact.subject.split()) >= SUBJECT_WORDS
+    return (fact is not None and not s.anchor and fact.subject is not None
+            and (len(fact.subject.split()) >= SUBJECT_WORDS or _NAMED_SUBJECT.search(fact.subject) is not None)
             and names_within(_plain_words(fact.subject), _plain_words(text)))  # whatever the case: it may open the sentence
 
 

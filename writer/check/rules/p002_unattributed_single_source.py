@@ -31,7 +31,8 @@ RULE = Rule(
 Flags a figure whose fact has exactly one source when neither its sentence, nor the
 run of sentences a paragraph opens with that source, nor a note covering the figure
 ("the above figures come from a single source") names the source as its source
-(a run does not reach a sentence of hearsay with no one named: "is said to"). A source
+(a run does not reach a figure whose clause is hearsay with no one named: "is said to";
+a hedge in another clause of its sentence does not stop it). A source
 the registry only describes ("market data", "an unnamed source") is named by any
 description of a source in scope ("according to a single source").
 A number in the words that describe a figure (its subject: "for 300 accounts") is

@@ -13,7 +13,8 @@ def check(ctx: RuleContext):
             continue
         marker, words = NEEDS[s.status]
         classes = ctx.analysis.scope_classes(fu)
-        if marker in classes:
+        if marker in classes or (s.status is Status.RUMOR and "claim" in classes and ctx.analysis.circulation_in_scope(fu)):
+            # (a claim said to circulate is told as a rumour: "the claim ... has become popular on social media")
             if s.status is Status.RUMOR and s.sources and not (set(s.sources) & ctx.analysis.scope_sources(fu)) and not ctx.analysis.circulation_in_scope(fu):
                 yield Hit(fu, f"{fu.figure.text!r} is a rumour: say where it circulates ({ctx.names(s.sources)})", s.id)
             continue
@@ -30,8 +31,9 @@ RULE = Rule(
 ## What it does
 Flags a figure whose fact is a rumour (social media, community claims) or pending
 verification when its sentence, or a note covering it, does not say so ("an unverified
-claim circulating on X", "pending verification"); and a rumour that does not say where
-it circulates.
+claim circulating on X", "pending verification"; a rumour is also told as one when the
+text calls it a claim and says where it circulates: "the claim has spread on social
+media"); and a rumour that does not say where it circulates.
 
 ## Why it matters
 Stated plainly, a rumour reads as a reported fact: the desk then vouches for a number

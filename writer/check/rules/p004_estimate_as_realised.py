@@ -1,7 +1,15 @@
 """P004 estimate-as-realised: an estimate of potential liquidations stated as if it happened."""
 
+from writer.check.lazyre import Deferred
+from writer.check.linking import own_clause
 from writer.check.rules.base import Hit, Rule, RuleContext
 from writer.factbase.vocabulary import Status
+
+
+# A modal of possibility in the figure's own clause ("the ratio may recover to a range closer to 1:1", "shorts could
+# face $698 million above $85,000"): the figure is told as what could happen, not as what happened. ("May" the month
+# is capitalised; the modal inside a sentence is not.)
+_POSSIBLE = Deferred(globals(), r"\b(?:[Cc]ould|[Mm]ight|[Ww]ould|may)\b")
 
 
 def check(ctx: RuleContext):
@@ -10,7 +18,7 @@ def check(ctx: RuleContext):
         if s is None or s.status is not Status.ESTIMATE or link.kind not in ("supported", "collapsed"):
             continue
         a = ctx.analysis
-        if not {"estimate", "conditional"} & a.scope_classes(fu):
+        if not {"estimate", "conditional"} & a.scope_classes(fu) and not _POSSIBLE.search(own_clause(fu)):
             yield Hit(fu, f"{fu.figure.text!r} is an estimate ({ctx.names(s.sources)}) but is stated as realised; say it is an estimate of potential liquidations", s.id)
         elif not (set(s.sources) & a.scope_sources(fu)) and not a.basis_in_scope(fu):
             yield Hit(fu, f"{fu.figure.text!r} is called an estimate but not whose or from what ({ctx.names(s.sources)}); name the model or source", s.id)
@@ -25,8 +33,9 @@ RULE = Rule(
     doc="""\
 ## What it does
 Flags a figure whose fact is an estimate when neither its sentence nor a covering note
-says it is an estimate, potential, projected or extrapolated, or says so without saying
-whose estimate or from what (a named source, a heat map, a model).
+says it is an estimate, potential, projected or extrapolated (a modal in the figure's own
+clause says so too: "could face", "may recover to"), or says so without saying whose
+estimate or from what (a named source, a heat map, a model).
 
 ## Why it matters
 "$698 million of shorts would be liquidated above $85,000" is a model's guess about

@@ -37,7 +37,7 @@ Flags a figure from several agreeing sources, an official statement, a disputed
 range or an unnamed group of sources ("public data") when no source is named in its
 sentence, a covering note, or the sentence that opens its run (the nearest earlier
 sentence of the paragraph naming a source, with no other attribution or caveat between;
-not into a sentence of hearsay with no one named, "is said to"). A source is named as
+not into a figure whose clause is hearsay with no one named, "is said to"). A source is named as
 P008 reads it: "according to X", "X data show", the owner of a product's data
 ("X Futures data show"), "X, the only tracker to report it, said".
 A quote relayed by no one has its speaker as its source: naming the speaker names it.
