@@ -135,7 +135,7 @@ class Frames(LazyPatterns):
 
     WINDOW = 100  # characters left of a verb in which its subject is looked for
     # The patterns made of word lists only (no name: names are case-sensitive), scanned case-folded.
-    KEYWORDS = ("_verb", "_agent", "_speech", "_prep", "_noun", "_comes", "_label", "_differ_verb", "_strong_after")
+    KEYWORDS = ("_verb", "_agent", "_speech", "_prep", "_noun", "_comes", "_label", "_differ_verb", "_strong_after", "_compound")
 
     def __init__(self, vocab: dict):
         strong, weak = list(vocab["strong_verbs"]), list(vocab["weak_verbs"])
@@ -220,9 +220,14 @@ class Frames(LazyPatterns):
         differ_present = [f for lemma in vocab["differ_verbs"] for f in verb_forms(lemma)[:2]]
         tallied = [verb_forms(lemma)[2] for lemma in vocab["tallying_verbs"]]
         after_nouns = _alt(vocab["after_name_nouns"])
-        lazy("_after_name", rf"(?:['’]s)?\s*(?:own\s+)?(?:{after_nouns}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b", flags)
+        lazy("_after_name", rf"(?:['’]s)?\s*(?:own\s+)?(?:{after_nouns}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b"
+                            rf"|-(?:{_alt(vocab['compound_participles'])})\b", flags)
         # A name and its data, no verb: what a list's or table's introduction credits ("CoinGlass data for the day:").
         lazy("_name_data_any", rf"({NAME})['’]?s?\s+(?:own\s+|latest\s+)?(?:{after_nouns})\b", flags)
+        # A source as a compound modifier: "Velo-tracked", "a CoinGlass-compiled tally", "exchange-reported figures"
+        # (the hyphen and participle found first; the word before it must be a name or a generic source: ``_compound_at``)
+        lazy("_compound", rf"(?<=[\w.])-(?:{_alt(vocab['compound_participles'])})\b", flags)
+        lazy("_compound_word", r"[\w.&@’'-]*\w$", flags)
         # What every "differ" match holds (its verb, after a space or comma): searched first, since
         # trying the names' alternation at every position of every sentence was a tenth of the check.
         lazy("_differ_verb", rf"\b(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
@@ -318,20 +323,37 @@ class Frames(LazyPatterns):
         return any(find() is not None for find in (
             lambda: self._after("_prep", text, low), lambda: self._after("_speech", text, low, source=False),
             lambda: self._after("_comes", text, low, source=False), lambda: self._after("_agent", text, low),
-            lambda: self._by_noun(text, low), lambda: self._by_verb(text, low), lambda: self._in_parens(text)))
+            lambda: self._by_noun(text, low), lambda: self._by_verb(text, low), lambda: self._in_parens(text),
+            lambda: self._compound_at(text, low)))
 
     def _first(self, text: str) -> int | None:
         """``first``: where the earliest of every frame starts."""
         low = lowered(text)
         found = [at for at in (self._by_verb(text, low), self._after("_agent", text, low), self._after("_speech", text, low, source=False),
                                self._after("_prep", text, low), self._by_noun(text, low), self._after("_comes", text, low, source=False),
-                               self._in_parens(text))
+                               self._in_parens(text), self._compound_at(text, low))
                  if at is not None]
         rx, scanned = self._keyword("_label", text, low)
         m = rx.search(scanned)
         if m:
             found.append(m.start())
         return min(found) if found else None
+
+    def _compound_at(self, text: str, low: str | None) -> int | None:
+        """Where a source named as a compound modifier starts ("Velo-tracked", "a CoinGlass-compiled tally",
+        "exchange-reported figures"): the word before the hyphen is a name that is no not-a-name word (an asset, a
+        side: "Bitcoin-reported"?) or a generic source ("exchange", "analyst"), not an adverb ("widely-reported")."""
+        rx, scanned = self._keyword("_compound", text, low)
+        for m in rx.finditer(scanned):
+            word = self._compound_word.search(text, max(0, m.start() - self.COMPOUND_REACH), m.start())
+            if word is None or word.group(0).lower().endswith("ly"):
+                continue
+            at = word.start()
+            if self._named_at(text, at) or self._generic.fullmatch(text, at, m.start()) is not None:
+                return at
+        return None
+
+    COMPOUND_REACH = 40  # characters before the hyphen in which the modifier's word is read
 
     def _in_parens(self, text: str) -> int | None:
         """Where a source named alone in parentheses closing a clause starts: "... over the day (CoinGlass).",
