@@ -220,8 +220,7 @@ class Frames(LazyPatterns):
         differ_present = [f for lemma in vocab["differ_verbs"] for f in verb_forms(lemma)[:2]]
         tallied = [verb_forms(lemma)[2] for lemma in vocab["tallying_verbs"]]
         after_nouns = _alt(vocab["after_name_nouns"])
-        lazy("_after_name", rf"(?:['’]s)?\s*(?:own\s+)?(?:{after_nouns}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b"
-                            rf"|-(?:{_alt(vocab['compound_participles'])})\b", flags)
+        lazy("_after_name", rf"(?:['’]s)?\s*(?:own\s+)?(?:{after_nouns}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b", flags)
         # A name and its data, no verb: what a list's or table's introduction credits ("CoinGlass data for the day:").
         lazy("_name_data_any", rf"({NAME})['’]?s?\s+(?:own\s+|latest\s+)?(?:{after_nouns})\b", flags)
         # A source as a compound modifier: "Velo-tracked", "a CoinGlass-compiled tally", "exchange-reported figures"
