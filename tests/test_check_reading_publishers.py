@@ -36,6 +36,9 @@ FIRST_PERSON = [
     ("We think longs lost about $88 million.", ["$88 million"]),
     ("Our team lost $4 million on the trade.", ["$4 million"]),
     ("Our readers lost $88 million on the day.", ["$88 million"]),
+    # a named source detailing what happened reports it
+    ("Arkham Intelligence detailed how one trader lost $4 million.", []),
+    ("A detailed breakdown put longs at $88 million.", ["$88 million"]),
 ]
 
 UNNAMED_DATA = [
@@ -119,6 +122,10 @@ QUALIFIERS = build_phrases({}).qualifiers
     ("Longs lost between €80 million and €90 million.", "between €80 million and €90 million", "EUR", 80e6),
     ("Longs lost US$88 million.", "US$88 million", "USD", 88e6),
     ("Longs lost $88 million.", "$88 million", "USD", 88e6),
+    # percent as the British and Gulf press abbreviate it
+    ("Bitcoin fell 16pc on the day.", "16pc", "percent", 16),
+    ("Altcoins fell between 30pc and 80pc.", "between 30pc and 80pc", "percent", 30),
+    ("Altcoins fell 30-80pc.", "30-80pc", "percent", 30),
 ])
 def test_currencies_before_the_amount(text, figure, unit, value):
     figs = find_figures(text, QUALIFIERS)
