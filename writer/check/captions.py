@@ -264,6 +264,8 @@ def heading_credit(text: str, source_rx) -> str | None:
     """The name a heading credits for its whole section, or None: a heading that is a credit line or a chart's
     title and its credit ("Data: CoinGlass", "Liquidations by venue | Source: CoinGlass"), or that closes with a
     labelled credit in parentheses ("Liquidations by venue (Data: CoinGlass)"); never a photo's credit."""
+    if not any(c in text for c in _LABEL_END_CHARS):  # (every credit a heading may hold has a label: most headings have none)
+        return None
     form = credit_form(text, source_rx)
     if form is not None and form[0] in ("bare", "titled"):
         return form[1]
@@ -297,9 +299,10 @@ def header_credits(blocks, cells: list[int], by_block: dict) -> dict:
         own = by_block.get(h)
         if not own:
             continue
-        label = " ".join(blocks[h].text.lower().split()).strip(" :*_")
+        text = blocks[h].text
+        label = " ".join(text.lower().split()).strip(" :*_")
         by_row = label in _SOURCE_COLUMNS
-        if not by_row and not (credit_form(blocks[h].text, None) is not None or own[-1].has_caveat()):
+        if not by_row and not (_may_credit(text) and (credit_form(text, None) is not None or own[-1].has_caveat())):
             continue
         for row in rows[1:]:
             if len(row) != len(header):
@@ -310,6 +313,13 @@ def header_credits(blocks, cells: list[int], by_block: dict) -> dict:
             for c in row if by_row else [row[j]]:
                 out.setdefault(c, line)
     return out
+
+
+def _may_credit(cell: str) -> bool:
+    """Can a header cell hold a credit at all: a label, a bracket, or a capitalised word after its first ("Longs per
+    CoinGlass")? Most header cells are one or two plain words ("Venue", "Open interest"): no phrase scan for them."""
+    words = cell.split()
+    return any(c in cell for c in ":|([") or any(w[:1].isupper() for w in words[1:])
 
 
 def section_run(blocks, index: int) -> list[int]:

@@ -63,6 +63,8 @@ _PC = re.compile(r"\dpc\b")
 
 def prefix_unit(text: str) -> str:
     """The unit of an amount written with its currency first: "USD" unless ``PREFIX_UNITS`` names the prefix."""
+    if text[:1] == "$":  # (nearly every amount of the genre: no expression to run)
+        return "USD"
     m = _PREFIX.match(text)
     return PREFIX_UNITS[m.group(1).lower()] if m is not None else "USD"
 COUNTED = (

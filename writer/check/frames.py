@@ -225,7 +225,7 @@ class Frames(LazyPatterns):
         lazy("_name_data_any", rf"({NAME})['’]?s?\s+(?:own\s+|latest\s+)?(?:{after_nouns})\b", flags)
         # A source as a compound modifier: "Velo-tracked", "a CoinGlass-compiled tally", "exchange-reported figures"
         # (the hyphen and participle found first; the word before it must be a name or a generic source: ``_compound_at``)
-        lazy("_compound", rf"(?<=[\w.])-(?:{_alt(vocab['compound_participles'])})\b", flags)
+        lazy("_compound", rf"-(?<=[\w.]-)(?:{_alt(vocab['compound_participles'])})\b", flags)  # (the hyphen first: scanned in C)
         lazy("_compound_word", r"[\w.&@’'-]*\w$", flags)
         # What every "differ" match holds (its verb, after a space or comma): searched first, since
         # trying the names' alternation at every position of every sentence was a tenth of the check.
