@@ -121,6 +121,9 @@ QUALIFIERS = build_phrases({}).qualifiers
     ("Longs lost EUR 80 million.", "EUR 80 million", "EUR", 80e6),
     ("Longs lost between €80 million and €90 million.", "between €80 million and €90 million", "EUR", 80e6),
     ("Longs lost US$88 million.", "US$88 million", "USD", 88e6),
+    ("Longs lost C$88 million.", "C$88 million", "CAD", 88e6),
+    # "A$": as often an article whose space was lost as Australian dollars: read as dollars
+    ("The biggest loss? A$201 million long on one venue.", "A$201 million", "USD", 201e6),
     ("Longs lost $88 million.", "$88 million", "USD", 88e6),
     # percent as the British and Gulf press abbreviate it
     ("Bitcoin fell 16pc on the day.", "16pc", "percent", 16),

@@ -49,12 +49,13 @@ NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:\.\d{3}){2,}(?![.\d])|\d+(?:
 NUM_TAIL = r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|(?<=[1-9])\d{0,2}(?:\.\d{3}){2,}(?![.\d])|\d*(?:\.\d+)?"
 MAGW = r"hundred|thousand|million|billion|trillion|lakh|crore"
 # ...and other currencies before the amount: "€80 million", "£70m", "¥12 billion", "₩120 billion", "HK$88 million",
-# "USDT 1.2 billion" (a desk quoting a stablecoin notional or a local currency: ``PREFIX_UNITS`` names each)
+# "USDT 1.2 billion" (a desk quoting a stablecoin notional or a local currency: ``PREFIX_UNITS`` names each). "A$" is read
+# as dollars: it is as often the article before an amount whose space was lost ("The biggest? A$201 million long").
 CUR = r"(?:US\$[ ]?|\$[ ]?|USD\s?|(?:HK|NZ|[ACRS])\$[ ]?|[€£¥₩][ ]?|(?:USDT|USDC|EUR|GBP|JPY|KRW)[ ])"
 # The currency a prefix names (lower-cased, no space); anything else of CUR is dollars.
 PREFIX_UNITS = {"€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₩": "KRW", "krw": "KRW",
-                "hk$": "HKD", "nz$": "NZD", "a$": "AUD", "c$": "CAD", "s$": "SGD", "r$": "BRL", "usdt": "USDT", "usdc": "USDC"}
-_PREFIX = re.compile(r"[-−]?((?:hk|nz|[acrs])\$|[€£¥₩]|usdt|usdc|eur|gbp|jpy|krw)", re.IGNORECASE)
+                "hk$": "HKD", "nz$": "NZD", "c$": "CAD", "s$": "SGD", "r$": "BRL", "usdt": "USDT", "usdc": "USDC"}
+_PREFIX = re.compile(r"[-−]?((?:hk|nz|[crs])\$|[€£¥₩]|usdt|usdc|eur|gbp|jpy|krw)", re.IGNORECASE)
 
 
 # "16pc", "between 30pc and 80pc": percent as the British and Gulf press abbreviate it (joined to its number).
