@@ -6,6 +6,7 @@
   unnamed groups), hedged but attributed; not after a generic adjective ("Current data indicates"), not a
   demonstrative ("these figures suggest": the article's own numbers);
 - a source as a compound modifier ("Velo-tracked", "a CoinGlass-compiled tally", "exchange-reported figures");
+- a source cited in parentheses with a date ("(CoinMarketCap, 2025)");
 - a credit over a section, a list or a table: a heading that credits ("## Longs by venue (Data: CoinGlass)"),
   a credit line right above a list or a table, a list opened by a credit item, a table header naming its source;
 - currencies before the amount ("€80 million", "HK$88 million", "USDT 1.2 billion") and bound words ("short of",
@@ -72,6 +73,17 @@ COMPOUNDS = [
     ("Bitcoin-denominated losses hit $88 million.", ["$88 million"]),
 ]
 
+CITATIONS = [
+    # a source in parentheses with the date of what it published, as aggregated news cites
+    ("Bitcoin traded at $65,000, up 5% on the day (CoinMarketCap, 2025).", []),
+    ("Shorts lost $1.2 billion over the week (CoinGlass, March 3).", []),
+    ("Shorts lost $1.2 billion over the week (CoinGlass, 3 March 2026).", []),
+    # ...not a ticker, an asset or a remark after the name
+    ("Shorts lost $1.2 billion over the week (BTC, 2025).", ["$1.2 billion"]),
+    ("Bitcoin traded at $65,000 (Bitcoin, 2025 high).", ["$65,000"]),
+    ("Shorts lost $1.2 billion over the week (Hyperliquid, 2025 peak).", ["$1.2 billion"]),
+]
+
 CREDITS = [
     # a heading that credits covers its section, down to the next heading as high
     ("## Liquidations by venue (Data: CoinGlass)\n\nLongs lost $88 million over the day.\n\nShorts lost $12 million.\n\n"
@@ -101,7 +113,7 @@ def checker():
     return Checker()
 
 
-@pytest.mark.parametrize("text, flagged", FIRST_PERSON + UNNAMED_DATA + COMPOUNDS + CREDITS)
+@pytest.mark.parametrize("text, flagged", FIRST_PERSON + UNNAMED_DATA + COMPOUNDS + CITATIONS + CREDITS)
 def test_fact_free_reading(checker, text, flagged):
     found = [f.figure for f in checker.check_text(text) if f.code == "F001"]
     assert found == flagged, [(f.code, f.line, f.figure) for f in checker.check_text(text)]

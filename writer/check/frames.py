@@ -468,7 +468,10 @@ class Frames(LazyPatterns):
 _WORD = re.compile(r"\w+")
 # A name alone in parentheses that ends its clause ("(CoinGlass)."), what may not stand before it (a
 # capitalised word: the name of what the parenthesis is the ticker of), and a ticker's shape.
-_PAREN_NAME = re.compile(rf"\(\s*({NAME})\s*\)(?=\s*(?:[.,;:!?]|$))")
+# ...with the date of what it published after a comma, as aggregated and machine-written news cites: "(CoinMarketCap,
+# 2025)", "(CoinGlass, March 3)", "(CoinGlass, 3 March 2026)".
+_CITED_DATE = r"(?:\s*,\s*(?:\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
+_PAREN_NAME = re.compile(rf"\(\s*({NAME}){_CITED_DATE}\s*\)(?=\s*(?:[.,;:!?]|$))")
 _NAME_BEFORE = Deferred(globals(), r"(?-i:[A-Z][\w.&’'-]*)\s*$")
 _TICKER = Deferred(globals(), r"[A-Z0-9]{2,6}")
 
