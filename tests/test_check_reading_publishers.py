@@ -6,7 +6,8 @@
   unnamed groups), hedged but attributed; not after a generic adjective ("Current data indicates"), not a
   demonstrative ("these figures suggest": the article's own numbers);
 - a source as a compound modifier ("Velo-tracked", "a CoinGlass-compiled tally", "exchange-reported figures");
-- a source cited in parentheses with a date ("(CoinMarketCap, 2025)");
+- a source cited in parentheses with a date ("(CoinMarketCap, 2025)"); a name with its publisher's title before a
+  verb a market also takes ("data provider Coinalyze recorded $X");
 - a credit over a section, a list or a table: a heading that credits ("## Longs by venue (Data: CoinGlass)"),
   a credit line right above a list or a table, a list opened by a credit item, a table header naming its source;
 - currencies before the amount ("€80 million", "HK$88 million", "USDT 1.2 billion") and bound words ("short of",
@@ -78,10 +79,22 @@ COMPOUNDS = [
     ("Bitcoin-denominated losses hit $88 million.", ["$88 million"]),
 ]
 
+PUBLISHER_TITLES = [
+    # a name with its publisher's title takes a verb a market also takes ("logged", "recorded", "counted")
+    ("The liquidation tracker CoinGlass logged $750 million of short liquidations in the hour.", []),
+    ("Data provider Coinalyze recorded $88 million in long liquidations.", []),
+    ("Analytics firm Kaiko counted $88 million in long liquidations.", []),
+    # ...a venue's title does not: the exchange is where the liquidations happened
+    ("Crypto exchange Binance recorded $122 million in liquidations.", ["$122 million"]),
+    ("Trading platform Bybit posted $9 million in liquidations.", ["$9 million"]),
+    ("The tracker Bitcoin recorded $88 million.", ["$88 million"]),
+]
+
 CITATIONS = [
     # a source in parentheses with the date of what it published, as aggregated news cites
     ("Bitcoin traded at $65,000, up 5% on the day (CoinMarketCap, 2025).", []),
     ("Shorts lost $1.2 billion over the week (CoinGlass, March 3).", []),
+    ("The venue capped its feed at one order a second, 86% fewer (Bybit, September 2021).", []),
     ("Shorts lost $1.2 billion over the week (CoinGlass, 3 March 2026).", []),
     # ...not a ticker, an asset or a remark after the name
     ("Shorts lost $1.2 billion over the week (BTC, 2025).", ["$1.2 billion"]),
@@ -118,7 +131,7 @@ def checker():
     return Checker()
 
 
-@pytest.mark.parametrize("text, flagged", FIRST_PERSON + UNNAMED_DATA + COMPOUNDS + CITATIONS + CREDITS)
+@pytest.mark.parametrize("text, flagged", FIRST_PERSON + UNNAMED_DATA + COMPOUNDS + PUBLISHER_TITLES + CITATIONS + CREDITS)
 def test_fact_free_reading(checker, text, flagged):
     found = [f.figure for f in checker.check_text(text) if f.code == "F001"]
     assert found == flagged, [(f.code, f.line, f.figure) for f in checker.check_text(text)]

@@ -154,7 +154,8 @@ class Frames(LazyPatterns):
                    rf"(?:{mods}(?:{sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
         aux = r"(?:(?:has|have|had|was|were|is|are|will|would|also|first|later|recently|just|previously|now|likewise|further|again|similarly)\s+)*"
         adverb = r"(?:\w+ly\s+)?"
-        data_subject = rf"(?:{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns})|{generic})"
+        publishers = _alt(vocab["publisher_nouns"])
+        data_subject = rf"(?:{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns})|{generic}|\b(?:{publishers})\s+{name})"
         source = rf"(?:the\s+|a\s+|an\s+)?(?:{name}|{generic})"
         flags = re.IGNORECASE
         self.memo()
@@ -173,6 +174,7 @@ class Frames(LazyPatterns):
         lazy("_left_name_any", rf"{NAME}{tail}", flags)
         lazy("_left_appos_any", rf"{NAME}{_APPOSITIVE}{tail}", flags)
         lazy("_left_generic", rf"{generic}{tail}", flags)
+        lazy("_left_described_any", rf"\b(?:{publishers})\s+({NAME}){tail}", flags)  # "tracker CoinGlass logged"
         lazy("_left_pronoun", rf"\b(?:he|she|they){tail}", flags)
         lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
         lazy("_noun_right_kw", r"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+", flags)
@@ -384,7 +386,8 @@ class Frames(LazyPatterns):
         a bare name or a pronoun), each part searched on its own."""
         if not self.guarded:
             return _start((self._left_strong if strong else self._left_weak).search(text, lo, end))
-        starts = [self._leftmost(self._left_data_any, text, lo, end), _start(self._left_generic.search(text, lo, end))]
+        starts = [self._leftmost(self._left_data_any, text, lo, end), _start(self._left_generic.search(text, lo, end)),
+                  self._leftmost(self._left_described_any, text, lo, end, group=1)]
         if strong:
             starts += [self._leftmost(self._left_name_any, text, lo, end), _start(self._left_pronoun.search(text, lo, end)),
                        self._leftmost(self._left_appos_any, text, lo, end)]
@@ -470,7 +473,7 @@ _WORD = re.compile(r"\w+")
 # capitalised word: the name of what the parenthesis is the ticker of), and a ticker's shape.
 # ...with the date of what it published after a comma, as aggregated and machine-written news cites: "(CoinMarketCap,
 # 2025)", "(CoinGlass, March 3)", "(CoinGlass, 3 March 2026)".
-_CITED_DATE = r"(?:\s*,\s*(?:\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
+_CITED_DATE = r"(?:\s*,\s*(?:\d{4}|[A-Z][a-z]{2,8}\.?\s+(?:\d{4}|\d{1,2}(?:,?\s+\d{4})?)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
 _PAREN_NAME = re.compile(rf"\(\s*({NAME}){_CITED_DATE}\s*\)(?=\s*(?:[.,;:!?]|$))")
 _NAME_BEFORE = Deferred(globals(), r"(?-i:[A-Z][\w.&’'-]*)\s*$")
 _TICKER = Deferred(globals(), r"[A-Z0-9]{2,6}")
