@@ -8,6 +8,7 @@
 - a source as a compound modifier ("Velo-tracked", "a CoinGlass-compiled tally", "exchange-reported figures");
 - a source cited in parentheses with a date ("(CoinMarketCap, 2025)"); a name with its publisher's title before a
   verb a market also takes ("data provider Coinalyze recorded $X");
+- a quotation of several sentences credited once after it closes, and going on after its credit;
 - a credit over a section, a list or a table: a heading that credits ("## Longs by venue (Data: CoinGlass)"),
   a credit line right above a list or a table, a list opened by a credit item, a table header naming its source;
 - currencies before the amount ("€80 million", "HK$88 million", "USDT 1.2 billion") and bound words ("short of",
@@ -102,6 +103,20 @@ CITATIONS = [
     ("Shorts lost $1.2 billion over the week (Hyperliquid, 2025 peak).", ["$1.2 billion"]),
 ]
 
+QUOTES = [
+    # a quotation of several sentences credited once, after it closes
+    ("“Longs lost $88 million in an hour. That is a lot,” Reyes added.", []),
+    ("“It was fast. Longs lost $88 million in an hour. That is a lot,” Reyes added.", []),
+    ("\"Longs lost $88 million in an hour. That is a lot,\" Reyes added.", []),
+    # ...and going on after its credit
+    ("“It was fast,” Reyes said. “Longs lost $88 million in an hour. Nobody saw it coming.”", []),
+    # ...not a quotation nobody credits, nor a credit of a later quotation
+    ("“Longs lost $88 million in an hour. That is a lot.” The desk was busy.", ["$88 million"]),
+    ("“Longs lost $88 million in an hour. That is a lot.”", ["$88 million"]),
+    ("Longs lost $88 million in an hour. “That is a lot,” Reyes added.", ["$88 million"]),
+    ("“Longs lost $88 million in an hour.” That is a lot, Reyes added.", ["$88 million"]),
+]
+
 CREDITS = [
     # a heading that credits covers its section, down to the next heading as high
     ("## Liquidations by venue (Data: CoinGlass)\n\nLongs lost $88 million over the day.\n\nShorts lost $12 million.\n\n"
@@ -131,7 +146,7 @@ def checker():
     return Checker()
 
 
-@pytest.mark.parametrize("text, flagged", FIRST_PERSON + UNNAMED_DATA + COMPOUNDS + PUBLISHER_TITLES + CITATIONS + CREDITS)
+@pytest.mark.parametrize("text, flagged", FIRST_PERSON + UNNAMED_DATA + COMPOUNDS + PUBLISHER_TITLES + CITATIONS + QUOTES + CREDITS)
 def test_fact_free_reading(checker, text, flagged):
     found = [f.figure for f in checker.check_text(text) if f.code == "F001"]
     assert found == flagged, [(f.code, f.line, f.figure) for f in checker.check_text(text)]
