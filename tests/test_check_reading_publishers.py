@@ -9,6 +9,8 @@
 - a source cited in parentheses with a date ("(CoinMarketCap, 2025)"); a name with its publisher's title before a
   verb a market also takes ("data provider Coinalyze recorded $X");
 - a quotation of several sentences credited once after it closes, and going on after its credit;
+- a note that says it covers the whole piece ("All data in this article comes from CoinGlass.", "Unless otherwise
+  noted, ..."), both ways in its section;
 - a credit over a section, a list or a table: a heading that credits ("## Longs by venue (Data: CoinGlass)"),
   a credit line right above a list or a table, a list opened by a credit item, a table header naming its source;
 - currencies before the amount ("€80 million", "HK$88 million", "USDT 1.2 billion") and bound words ("short of",
@@ -117,6 +119,20 @@ QUOTES = [
     ("“Longs lost $88 million in an hour.” That is a lot, Reyes added.", ["$88 million"]),
 ]
 
+NOTES = [
+    # a note that says it covers the whole piece covers its section both ways
+    ("All data in this article comes from CoinGlass.\n\nLongs lost $88 million over the day.\n", []),
+    ("Longs lost $88 million over the day.\n\nAll data in this article comes from CoinGlass.\n", []),
+    ("Unless stated otherwise, figures in this report are CoinGlass's.\n\nLongs lost $88 million over the day.\n", []),
+    ("Longs lost $88 million over the day.\n\nNote: all figures are from CoinGlass and cover the past 24 hours.\n", []),
+    ("All figures cited below come from CoinGlass.\n\nLongs lost $88 million over the day.\n", []),
+    # ...its own section only, and only with a source
+    ("## Longs\n\nLongs lost $88 million over the day.\n\n## Shorts\n\nShorts lost $12 million. All data in this section "
+     "comes from CoinGlass.\n", ["$88 million"]),
+    ("The prices in this article are indicative.\n\nBitcoin fell 4% to $91,200.\n", ["4%", "$91,200"]),
+    ("Unless otherwise noted, bitcoin fell 4% on the day.\n", ["4%"]),
+]
+
 CREDITS = [
     # a heading that credits covers its section, down to the next heading as high
     ("## Liquidations by venue (Data: CoinGlass)\n\nLongs lost $88 million over the day.\n\nShorts lost $12 million.\n\n"
@@ -146,7 +162,7 @@ def checker():
     return Checker()
 
 
-@pytest.mark.parametrize("text, flagged", FIRST_PERSON + UNNAMED_DATA + COMPOUNDS + PUBLISHER_TITLES + CITATIONS + QUOTES + CREDITS)
+@pytest.mark.parametrize("text, flagged", FIRST_PERSON + UNNAMED_DATA + COMPOUNDS + PUBLISHER_TITLES + CITATIONS + QUOTES + NOTES + CREDITS)
 def test_fact_free_reading(checker, text, flagged):
     found = [f.figure for f in checker.check_text(text) if f.code == "F001"]
     assert found == flagged, [(f.code, f.line, f.figure) for f in checker.check_text(text)]
