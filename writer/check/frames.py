@@ -386,8 +386,9 @@ class Frames(LazyPatterns):
         a bare name or a pronoun), each part searched on its own."""
         if not self.guarded:
             return _start((self._left_strong if strong else self._left_weak).search(text, lo, end))
-        starts = [self._leftmost(self._left_data_any, text, lo, end), _start(self._left_generic.search(text, lo, end)),
-                  self._leftmost(self._left_described_any, text, lo, end, group=1)]
+        starts = [self._leftmost(self._left_data_any, text, lo, end), _start(self._left_generic.search(text, lo, end))]
+        if not strong:  # (a strong verb's bare name is its subject anyway: "tracker CoinGlass said" needs no title)
+            starts.append(self._leftmost(self._left_described_any, text, lo, end, group=1))
         if strong:
             starts += [self._leftmost(self._left_name_any, text, lo, end), _start(self._left_pronoun.search(text, lo, end)),
                        self._leftmost(self._left_appos_any, text, lo, end)]
