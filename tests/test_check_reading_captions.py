@@ -26,7 +26,10 @@ CASES = [
     # a list closed by a credit line: every item
     ("list", "- Longs: $88 million\n- Shorts: $12 million\n\nSource: CoinGlass\n", []),
     ("list", "- Longs: $88 million\n- Shorts: $12 million\n- Source: CoinGlass\n", []),
-    ("list", "- Source: CoinGlass\n- Longs: $88 million\n- Shorts: $12 million\n", ["$88 million", "$12 million"]),
+    # ...and a list opened by one (round eight: a section-level credit over the rows under it)
+    ("list", "- Source: CoinGlass\n- Longs: $88 million\n- Shorts: $12 million\n", []),
+    # ...but not a credit in the middle of a list
+    ("list", "- Longs: $88 million\n- Source: CoinGlass\n- Shorts: $12 million\n", ["$88 million", "$12 million"]),
     ("list", "- Longs: $88 million\n- Shorts: $12 million\n\nThe squeeze hit $31 million in ETH.\n", ["$88 million", "$12 million", "$31 million"]),
     # a caption (a title and its credit) credits the picture: prose that merely follows it attributes its own figures
     ("caption", "Nothing happened before noon.\n\nLong liquidations by venue | Source: CoinGlass\n\n"

@@ -31,11 +31,16 @@ CASES = [
     ("data after", "Funding flipped negative as open interest fell 9%, data showed.", []),
     ("data after", "Shorts, the data indicates, lost $12 million in the hour.", []),
     ("data after", "Longs lost $88 million over the day — market data shows.", []),
-    # ...not an opening look at the data, not data as a subject of the market
+    # ...and before them, as the definite subject or opening the sentence (round eight: unnamed data is an unnamed
+    # source, DESIGN §2), not after a generic adjective, not data as a subject of the market
     ("data before", "Current data indicates longs lost $88 million over the day.", ["$88 million"]),
-    ("data before", "A closer look at the data shows that 77% of the liquidations were longs.", ["77%"]),
-    ("data before", "Data shows the futures market saw $280 million of liquidations.", ["$280 million"]),
+    ("data before", "A closer look at the data shows that 77% of the liquidations were longs.", []),
+    ("data before", "Data shows the futures market saw $280 million of liquidations.", []),
+    ("data before", "The latest figures indicate shorts lost $12 million in the hour.", []),
+    ("data before", "Figures show 61% of the day's losses were longs.", []),
     ("data before", "Longs lost $88 million over the day as data centres sold power.", ["$88 million"]),
+    ("data before", "These figures suggest longs lost $88 million over the day.", ["$88 million"]),
+    ("data before", "Recent data hints longs lost $88 million over the day.", ["$88 million"]),
     # a sentence pointing back at the run before it
     ("back", "Longs lost $88 million over the day. Shorts lost $12 million. This information comes from CoinGlass.", []),
     ("back", "Longs lost $88 million over the day. Shorts lost $12 million. Those figures are CoinGlass's.", []),

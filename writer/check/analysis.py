@@ -38,7 +38,7 @@ from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet, _compile
 
 CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", "estimate", "disagreement"})
-NOTE_CLASSES = frozenset({"note_backward", "note_run", "note_forward", "note_label"})
+NOTE_CLASSES = frozenset({"note_backward", "note_run", "note_forward", "note_label", "note_article"})
 _NOTE_RUN = frozenset({"note_run"})
 # What may stand before a note's opening words: space, quotes, brackets, a list or emphasis mark.
 _OPENING_MARKS = " \t\n\"'“‘([*_-–—"
@@ -155,7 +155,7 @@ class Sentence:
 
     @property
     def note(self) -> str | None:
-        """'backward', 'forward' or None: does this sentence cover a run of figures?"""
+        """'backward', 'forward', 'run', 'article' or None: does this sentence cover a run of figures?"""
         if self._note is False:
             self._note = self._read_note()
         return self._note
@@ -167,6 +167,8 @@ class Sentence:
         if not (self.has_caveat() or self.sources):
             return None
         classes = self.classes
+        if "note_article" in classes:  # "All data in this article comes from X.": its section, both ways
+            return "article"
         if "note_forward" in classes and "note_backward" not in classes:
             return "forward"
         # "Those figures are X's": the run right before it only (Analysis._in_run), unless a stronger note word
@@ -271,7 +273,7 @@ class Analysis:
             if s is sentence:
                 continue
             idx = self._index[id(s)]
-            if (direction == "backward" and idx > own) or (direction == "forward" and idx < own) or (
+            if direction == "article" or (direction == "backward" and idx > own) or (direction == "forward" and idx < own) or (
                     direction == "run" and idx > own and self._in_run(s, sentence)):
                 out.append(s)
         credit = self._closing_credit(sentence.block)

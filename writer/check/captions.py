@@ -201,26 +201,45 @@ def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[di
         for r in indices:
             out.setdefault(r, line)
 
+    def name(line, text: str) -> None:
+        names[id(line)] = {spelling[m.group(0).lower()] for m in (source_rx.finditer(text) if source_rx is not None else ())}
+
     for i, b in enumerate(blocks):
         own = by_block.get(i)
+        if b.kind == "table_cell" and (i == 0 or blocks[i - 1].kind != "table_cell" or blocks[i - 1].section != b.section):
+            for cell, line in header_credits(blocks, table_run(blocks, i), by_block).items():
+                name(line, line.text)
+                credit([cell], line)
+            continue
+        if b.kind == "heading" and own and b.role != "headline":
+            credited = heading_credit(b.text, source_rx)
+            if credited is not None:  # "## Liquidations by venue (Data: CoinGlass)": its section, down to the next heading as high
+                name(own[-1], credited)
+                credit(section_run(blocks, i), own[-1])
+            continue
         if b.kind != "paragraph" or not own or (len(b.text) > CAPTION_CHARS and "@" not in b.text):
             continue
         form = credit_form(b.text, source_rx)
         if form is None:
             continue
-        kind, name = form
+        kind, credited = form
         line = own[-1]
-        names[id(line)] = {spelling[m.group(0).lower()] for m in (source_rx.finditer(name) if source_rx is not None else ())}
+        name(line, credited)
         if kind == "post":
             credit(post_run(blocks, i, by_block), line)
             continue
-        if b.in_list:  # a list's last item that only credits ("- Source: CoinGlass") credits the list
-            if kind == "bare" and (i + 1 == len(blocks) or not blocks[i + 1].in_list or blocks[i + 1].section != b.section):
+        if b.in_list:  # a list's first or last item that only credits ("- Source: CoinGlass") credits the list
+            first = i == 0 or not blocks[i - 1].in_list or blocks[i - 1].section != b.section
+            last = i + 1 == len(blocks) or not blocks[i + 1].in_list or blocks[i + 1].section != b.section
+            if kind == "bare" and (first or last):
                 credit(run(i), line)
             continue
         credit([i], line)  # its own figures
         if kind == "picture":
             continue  # a photo's credit credits the photo
+        if kind == "bare" and i + 1 < len(blocks) and blocks[i + 1].section == b.section and (
+                blocks[i + 1].in_list or blocks[i + 1].kind == "table_cell"):
+            credit(table_run(blocks, i + 1) if blocks[i + 1].kind == "table_cell" else run(i + 1), line)  # a list's or table's credit over it
         before = i - 1 if i > 0 and prose(i - 1, b.section) else None
         after = i + 1 if i + 1 < len(blocks) and prose(i + 1, b.section) else None
         if kind == "bare" and before is not None:
@@ -235,6 +254,94 @@ def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[di
                 introduced and not any(s.has_caveat() for r in below for s in by_block.get(r, ()))):
             credit(below, line)
     return out, names
+
+
+# A credit closing a heading in parentheses or brackets: "Liquidations by venue (Data: CoinGlass)", "Longs [source: Velo]".
+_HEADING_CREDIT = re.compile(r"[(\[]\s*(?P<credit>[^()\[\]]{1,80}?)\s*[)\]]\s*$")
+
+
+def heading_credit(text: str, source_rx) -> str | None:
+    """The name a heading credits for its whole section, or None: a heading that is a credit line or a chart's
+    title and its credit ("Data: CoinGlass", "Liquidations by venue | Source: CoinGlass"), or that closes with a
+    labelled credit in parentheses ("Liquidations by venue (Data: CoinGlass)"); never a photo's credit."""
+    if not any(c in text for c in _LABEL_END_CHARS):  # (every credit a heading may hold has a label: most headings have none)
+        return None
+    form = credit_form(text, source_rx)
+    if form is not None and form[0] in ("bare", "titled"):
+        return form[1]
+    m = _HEADING_CREDIT.search(text) if text.rstrip().endswith((")", "]")) else None
+    if m is not None:
+        inner = credit_form(m.group("credit"), source_rx)
+        if inner is not None and inner[0] == "bare":
+            return inner[1]
+    return None
+
+
+# A column whose cells name each row's source ("| Venue | Longs | Source |").
+_SOURCE_COLUMNS = frozenset({"source", "sources", "data source", "data", "via", "credit", "provider", "data provider"})
+
+
+def header_credits(blocks, cells: list[int], by_block: dict) -> dict:
+    """Which cells of a table (block indexes, in order) a source in its header row credits: a header cell that
+    credits ("Longs, 24h (CoinGlass)", "Source: CoinGlass") covers its column; a "Source" column's cell covers
+    its own row. Cell -> the crediting sentence. Rows are the cells of one line; a row with fewer cells than the
+    header (an empty cell is no block) is not read by column."""
+    rows: list[list[int]] = []
+    for c in cells:
+        if rows and blocks[rows[-1][0]].positions[0][0] == blocks[c].positions[0][0]:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    if len(rows) < 2:
+        return {}
+    header, out = rows[0], {}
+    for j, h in enumerate(header):
+        own = by_block.get(h)
+        if not own:
+            continue
+        text = blocks[h].text
+        label = " ".join(text.lower().split()).strip(" :*_")
+        by_row = label in _SOURCE_COLUMNS
+        if not by_row and not (_may_credit(text) and (credit_form(text, None) is not None or own[-1].has_caveat())):
+            continue
+        for row in rows[1:]:
+            if len(row) != len(header):
+                continue
+            line = by_block.get(row[j], [None])[-1] if by_row else own[-1]
+            if line is None or (by_row and line.figures):
+                continue
+            for c in row if by_row else [row[j]]:
+                out.setdefault(c, line)
+    return out
+
+
+def _may_credit(cell: str) -> bool:
+    """Can a header cell hold a credit at all: a label, a bracket, or a capitalised word after its first ("Longs per
+    CoinGlass")? Most header cells are one or two plain words ("Venue", "Open interest"): no phrase scan for them."""
+    words = cell.split()
+    return any(c in cell for c in ":|([") or any(w[:1].isupper() for w in words[1:])
+
+
+def section_run(blocks, index: int) -> list[int]:
+    """A heading's section: the blocks after it down to the next heading of the same level or higher."""
+    level = blocks[index].level
+    out = []
+    at = index + 1
+    while at < len(blocks) and not (blocks[at].kind == "heading" and blocks[at].level <= level):
+        out.append(at)
+        at += 1
+    return out
+
+
+def table_run(blocks, index: int) -> list[int]:
+    """Every cell of the table a cell belongs to (one section's consecutive cells)."""
+    lo = hi = index
+    section = blocks[index].section
+    while lo > 0 and blocks[lo - 1].kind == "table_cell" and blocks[lo - 1].section == section:
+        lo -= 1
+    while hi + 1 < len(blocks) and blocks[hi + 1].kind == "table_cell" and blocks[hi + 1].section == section:
+        hi += 1
+    return list(range(lo, hi + 1))
 
 
 def post_run(blocks, index: int, by_block: dict) -> list[int]:

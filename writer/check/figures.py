@@ -48,7 +48,26 @@ NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:\.\d{3}){2,}(?![.\d])|\d+(?:
 # of trying the expression at every character (tests/test_check_regex_filters.py).
 NUM_TAIL = r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|(?<=[1-9])\d{0,2}(?:\.\d{3}){2,}(?![.\d])|\d*(?:\.\d+)?"
 MAGW = r"hundred|thousand|million|billion|trillion|lakh|crore"
-CUR = r"(?:US\$[ ]?|\$[ ]?|USD\s?)"  # "$1.2 billion", "$ 1.29 billion", "USD 132 million" ([ ]: kept in a verbose pattern)
+# ...and other currencies before the amount: "€80 million", "£70m", "¥12 billion", "₩120 billion", "HK$88 million",
+# "USDT 1.2 billion" (a desk quoting a stablecoin notional or a local currency: ``PREFIX_UNITS`` names each). "A$" is read
+# as dollars: it is as often the article before an amount whose space was lost ("The biggest? A$201 million long").
+CUR = r"(?:US\$[ ]?|\$[ ]?|USD\s?|(?:HK|NZ|[ACRS])\$[ ]?|[€£¥₩][ ]?|(?:USDT|USDC|EUR|GBP|JPY|KRW)[ ])"
+# The currency a prefix names (lower-cased, no space); anything else of CUR is dollars.
+PREFIX_UNITS = {"€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₩": "KRW", "krw": "KRW",
+                "hk$": "HKD", "nz$": "NZD", "c$": "CAD", "s$": "SGD", "r$": "BRL", "usdt": "USDT", "usdc": "USDC"}
+_PREFIX = re.compile(r"[-−]?((?:hk|nz|[crs])\$|[€£¥₩]|usdt|usdc|eur|gbp|jpy|krw)", re.IGNORECASE)
+
+
+# "16pc", "between 30pc and 80pc": percent as the British and Gulf press abbreviate it (joined to its number).
+_PC = re.compile(r"\dpc\b")
+
+
+def prefix_unit(text: str) -> str:
+    """The unit of an amount written with its currency first: "USD" unless ``PREFIX_UNITS`` names the prefix."""
+    if text[:1] == "$":  # (nearly every amount of the genre: no expression to run)
+        return "USD"
+    m = _PREFIX.match(text)
+    return PREFIX_UNITS[m.group(1).lower()] if m is not None else "USD"
 COUNTED = (
     r"traders|accounts|users|investors|positions|wallets|addresses|orders|people|participants|holders|"
     r"liquidation orders|liquidations|trades|whales"
@@ -75,14 +94,14 @@ _FROM_REACH = 24  # characters before a figure where "from" and one hedge word (
 _FIGURE_SOURCE = (
     rf"""
     (?<![\w$.,/+\-])
-    (?=[$₿\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds)  # cheap first-character filter
+    (?=[$₿€£¥₩\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds|(?:HK|NZ|[ACRS])\$|(?:EUR|GBP|JPY|KRW)\s)  # cheap first-character filter
     (?:
-      (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?%?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?{DOLLARS}|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>{DURATION_WORDS})s?\b)?)
+      (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:%|pc\b)?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|pc\b|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?{DOLLARS}|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>{DURATION_WORDS})s?\b)?)
     | (?P<mrange>(?P<mr_neg>[-−])?{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+(?P<mr_hi_neg>[-−])?)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
-    | (?P<prange>(?P<pr_lo>{NUM})\s?%?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|percent\b|per\s?cent\b))
+    | (?P<prange>(?P<pr_lo>{NUM})\s?(?:%|pc\b)?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|pc\b|percent\b|per\s?cent\b))
     | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>[\s-]?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?(?P<m_plus>-plus\b)?)
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD)|\s+(?P<s_noun>{COUNTED})\b)?)
-    | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
+    | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})(?:\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b)|pc\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d:%]|[.,]\d|\s*(?:{MAGW}|percent)))
     | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|a\s+couple(?:\s+of)?\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?{DOLLARS}|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
     | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:{DOLLARS}|USD))|\s+(?P<w_cur>{CUR_WORDS})\b|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
@@ -348,8 +367,11 @@ def _amount(num: str, mag: str | None) -> tuple[float, float]:
 
 def _unit_of(text: str) -> str | None:
     t = text.lower()
-    if "%" in t or "percent" in t or "per cent" in t or "percentage point" in t:
+    if "%" in t or "percent" in t or "per cent" in t or "percentage point" in t or _PC.search(t):
         return "percent"
+    m = _PREFIX.match(t.lstrip("+"))
+    if m is not None:  # "€80 million" ("between €80 million and €90 million")
+        return PREFIX_UNITS[m.group(1)]
     if "$" in t or "dollar" in t or "usd" in t:
         return "USD"
     return None
@@ -396,7 +418,7 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
         lo, hi = (-lo if g("mr_neg") else lo), (-hi if g("mr_hi_neg") else hi)  # a range across zero: "-$1.2 million to $3.5 million"
         if hi < lo:
             return None
-        return Figure(start, end, text, "USD", lo, hi, False, max(lp, hp))
+        return Figure(start, end, text, prefix_unit(text), lo, hi, False, max(lp, hp))
     if kind == "prange":
         lo, lp = _amount(g("pr_lo"), None)
         hi, hp = _amount(g("pr_hi"), None)
@@ -405,9 +427,10 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
         return Figure(start, end, text, "percent", lo, hi, False, max(lp, hp))
     if kind == "money":
         v, p = _amount(g("m_num"), (g("m_mag") or "").lstrip("-"))
+        unit = prefix_unit(text)
         if g("m_plus"):  # "$500 million-plus": more than that
-            return Figure(start, end, text, "USD", v, v, True, p, "at_least", text[-5:], end - 5)
-        return Figure(start, end, text, "USD", v, v, True, p)
+            return Figure(start, end, text, unit, v, v, True, p, "at_least", text[-5:], end - 5)
+        return Figure(start, end, text, unit, v, v, True, p)
     if kind == "suffixed":
         v, p = _amount(g("s_num"), g("s_mag"))
         # "1.45B" in this genre is money, unless it counts what follows ("100K traders")
@@ -1072,5 +1095,5 @@ def find_figures_simple(text: str, base: int) -> list[Figure]:
     out = []
     for m in _POINT_RE.finditer(text):
         v, p = _amount(m.group("m_num"), m.group("m_mag"))
-        out.append(Figure(base + m.start(), base + m.end(), m.group(0), "USD", v, v, True, p))
+        out.append(Figure(base + m.start(), base + m.end(), m.group(0), prefix_unit(m.group(0)), v, v, True, p))
     return out

@@ -135,7 +135,7 @@ class Frames(LazyPatterns):
 
     WINDOW = 100  # characters left of a verb in which its subject is looked for
     # The patterns made of word lists only (no name: names are case-sensitive), scanned case-folded.
-    KEYWORDS = ("_verb", "_agent", "_speech", "_prep", "_noun", "_comes", "_label", "_differ_verb", "_strong_after")
+    KEYWORDS = ("_verb", "_agent", "_speech", "_prep", "_noun", "_comes", "_label", "_differ_verb", "_strong_after", "_compound")
 
     def __init__(self, vocab: dict):
         strong, weak = list(vocab["strong_verbs"]), list(vocab["weak_verbs"])
@@ -154,7 +154,8 @@ class Frames(LazyPatterns):
                    rf"(?:{mods}(?:{sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
         aux = r"(?:(?:has|have|had|was|were|is|are|will|would|also|first|later|recently|just|previously|now|likewise|further|again|similarly)\s+)*"
         adverb = r"(?:\w+ly\s+)?"
-        data_subject = rf"(?:{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns})|{generic})"
+        publishers = _alt(vocab["publisher_nouns"])
+        data_subject = rf"(?:{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns})|{generic}|\b(?:{publishers})\s+{name})"
         source = rf"(?:the\s+|a\s+|an\s+)?(?:{name}|{generic})"
         flags = re.IGNORECASE
         self.memo()
@@ -173,6 +174,7 @@ class Frames(LazyPatterns):
         lazy("_left_name_any", rf"{NAME}{tail}", flags)
         lazy("_left_appos_any", rf"{NAME}{_APPOSITIVE}{tail}", flags)
         lazy("_left_generic", rf"{generic}{tail}", flags)
+        lazy("_left_described_any", rf"\b(?:{publishers})\s+({NAME}){tail}", flags)  # "tracker CoinGlass logged"
         lazy("_left_pronoun", rf"\b(?:he|she|they){tail}", flags)
         lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
         lazy("_noun_right_kw", r"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+", flags)
@@ -223,6 +225,10 @@ class Frames(LazyPatterns):
         lazy("_after_name", rf"(?:['’]s)?\s*(?:own\s+)?(?:{after_nouns}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b", flags)
         # A name and its data, no verb: what a list's or table's introduction credits ("CoinGlass data for the day:").
         lazy("_name_data_any", rf"({NAME})['’]?s?\s+(?:own\s+|latest\s+)?(?:{after_nouns})\b", flags)
+        # A source as a compound modifier: "Velo-tracked", "a CoinGlass-compiled tally", "exchange-reported figures"
+        # (the hyphen and participle found first; the word before it must be a name or a generic source: ``_compound_at``)
+        lazy("_compound", rf"-(?<=[\w.]-)(?:{_alt(vocab['compound_participles'])})\b", flags)  # (the hyphen first: scanned in C)
+        lazy("_compound_word", r"[\w.&@’'-]*\w$", flags)
         # What every "differ" match holds (its verb, after a space or comma): searched first, since
         # trying the names' alternation at every position of every sentence was a tenth of the check.
         lazy("_differ_verb", rf"\b(?:{_verb_alt(vocab['differ_verbs'])})\b", flags)
@@ -318,20 +324,37 @@ class Frames(LazyPatterns):
         return any(find() is not None for find in (
             lambda: self._after("_prep", text, low), lambda: self._after("_speech", text, low, source=False),
             lambda: self._after("_comes", text, low, source=False), lambda: self._after("_agent", text, low),
-            lambda: self._by_noun(text, low), lambda: self._by_verb(text, low), lambda: self._in_parens(text)))
+            lambda: self._by_noun(text, low), lambda: self._by_verb(text, low), lambda: self._in_parens(text),
+            lambda: self._compound_at(text, low)))
 
     def _first(self, text: str) -> int | None:
         """``first``: where the earliest of every frame starts."""
         low = lowered(text)
         found = [at for at in (self._by_verb(text, low), self._after("_agent", text, low), self._after("_speech", text, low, source=False),
                                self._after("_prep", text, low), self._by_noun(text, low), self._after("_comes", text, low, source=False),
-                               self._in_parens(text))
+                               self._in_parens(text), self._compound_at(text, low))
                  if at is not None]
         rx, scanned = self._keyword("_label", text, low)
         m = rx.search(scanned)
         if m:
             found.append(m.start())
         return min(found) if found else None
+
+    def _compound_at(self, text: str, low: str | None) -> int | None:
+        """Where a source named as a compound modifier starts ("Velo-tracked", "a CoinGlass-compiled tally",
+        "exchange-reported figures"): the word before the hyphen is a name that is no not-a-name word (an asset, a
+        side: "Bitcoin-reported"?) or a generic source ("exchange", "analyst"), not an adverb ("widely-reported")."""
+        rx, scanned = self._keyword("_compound", text, low)
+        for m in rx.finditer(scanned):
+            word = self._compound_word.search(text, max(0, m.start() - self.COMPOUND_REACH), m.start())
+            if word is None or word.group(0).lower().endswith("ly"):
+                continue
+            at = word.start()
+            if self._named_at(text, at) or self._generic.fullmatch(text, at, m.start()) is not None:
+                return at
+        return None
+
+    COMPOUND_REACH = 40  # characters before the hyphen in which the modifier's word is read
 
     def _in_parens(self, text: str) -> int | None:
         """Where a source named alone in parentheses closing a clause starts: "... over the day (CoinGlass).",
@@ -364,6 +387,8 @@ class Frames(LazyPatterns):
         if not self.guarded:
             return _start((self._left_strong if strong else self._left_weak).search(text, lo, end))
         starts = [self._leftmost(self._left_data_any, text, lo, end), _start(self._left_generic.search(text, lo, end))]
+        if not strong:  # (a strong verb's bare name is its subject anyway: "tracker CoinGlass said" needs no title)
+            starts.append(self._leftmost(self._left_described_any, text, lo, end, group=1))
         if strong:
             starts += [self._leftmost(self._left_name_any, text, lo, end), _start(self._left_pronoun.search(text, lo, end)),
                        self._leftmost(self._left_appos_any, text, lo, end)]
@@ -447,7 +472,10 @@ class Frames(LazyPatterns):
 _WORD = re.compile(r"\w+")
 # A name alone in parentheses that ends its clause ("(CoinGlass)."), what may not stand before it (a
 # capitalised word: the name of what the parenthesis is the ticker of), and a ticker's shape.
-_PAREN_NAME = re.compile(rf"\(\s*({NAME})\s*\)(?=\s*(?:[.,;:!?]|$))")
+# ...with the date of what it published after a comma, as aggregated and machine-written news cites: "(CoinMarketCap,
+# 2025)", "(CoinGlass, March 3)", "(CoinGlass, 3 March 2026)".
+_CITED_DATE = r"(?:\s*,\s*(?:\d{4}|[A-Z][a-z]{2,8}\.?\s+(?:\d{4}|\d{1,2}(?:,?\s+\d{4})?)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
+_PAREN_NAME = re.compile(rf"\(\s*({NAME}){_CITED_DATE}\s*\)(?=\s*(?:[.,;:!?]|$))")
 _NAME_BEFORE = Deferred(globals(), r"(?-i:[A-Z][\w.&’'-]*)\s*$")
 _TICKER = Deferred(globals(), r"[A-Z0-9]{2,6}")
 

@@ -21,7 +21,7 @@ from writer.check.phrasefile import default_phrases
 
 MARKER_CLASSES = (
     "attribution", "single_source", "rumor", "pending", "estimate", "claim", "disagreement",
-    "note_backward", "note_run", "note_forward", "note_label", "overstated", "conditional",
+    "note_backward", "note_run", "note_forward", "note_label", "note_article", "overstated", "conditional",
 )
 
 

@@ -2,6 +2,11 @@
 
 from writer.check.rules.base import Hit, Rule, RuleContext
 
+# A quotation of several sentences is credited once, after it closes ("“... $88 million in an hour. That is a lot,”
+# Reyes added."): at most this many sentences after the figure's are read for the close.
+QUOTE_REACH = 4
+_OPENING, _CLOSING = "“", "”"
+
 
 def check(ctx: RuleContext):
     a = ctx.analysis
@@ -12,7 +17,49 @@ def check(ctx: RuleContext):
             continue
         if a.repeats_attributed(fu):
             continue
+        if _quote_credited(a, fu):
+            continue
         yield Hit(fu, f"{fu.figure.text!r} has no attribution or caveat in its sentence, its paragraph's opening run or a note covering it")
+
+
+def _open_after(text: str, was_open: bool) -> bool:
+    """Is a quotation still open after ``text``, given whether one was open before it (curly quotes, or straight
+    double quotes counted in pairs)?"""
+    for ch in text:
+        if ch == _OPENING:
+            was_open = True
+        elif ch == _CLOSING:
+            was_open = False
+        elif ch == '"':
+            was_open = not was_open
+    return was_open
+
+
+def _quote_credited(a, fu) -> bool:
+    """Is the figure's sentence inside a quotation left open at its end, which a later sentence of its paragraph
+    closes and credits ("..., ” Reyes added.")? The speaker named after the quote is the source of all of it."""
+    sentence = fu.sentence
+    if _OPENING not in sentence.text and '"' not in sentence.text and not any(
+            _OPENING in s.text or '"' in s.text for s in a.carried(fu)):
+        return False  # (no quotation mark in the paragraph so far: most sentences)
+    before = a.carried(fu)
+    was_open = False
+    for s in before:
+        was_open = _open_after(s.text, was_open)
+    # the speaker's quotation goes on after its credit: "“It was fast,” Reyes said. “Longs lost $88 million ...”"
+    if (not was_open and before and sentence.text.lstrip("*_ ")[:1] in (_OPENING, '"')
+            and any(c in before[-1].text for c in (_CLOSING, '"')) and before[-1].has_caveat()):
+        return True
+    if not _open_after(sentence.text, was_open):
+        return False
+    later = sentence
+    for _ in range(QUOTE_REACH):
+        later = a.next_in_block(later)
+        if later is None:
+            return False
+        if not _open_after(later.text, True):  # the quotation closes here: its credit follows the closing mark
+            return later.has_caveat()
+    return False
 
 
 RULE = Rule(
@@ -45,7 +92,14 @@ marker or a speaker's turn ("Bottom Line:", "Host:", a transcript's names) rathe
 source (a registered or brand-shaped name, or one the article credits elsewhere). What
 is: an embedded post's signature under it ("— Name (@handle) date"), a numbered reference
 ("... by the close [3]."), a speaker's colon over the quote or paragraph it introduces
-("X wrote:"), and an attributed sentence that says the list or table is below. Vague amounts
+("X wrote:"), an attributed sentence that says the list or table is below, a quotation of several
+sentences credited after it closes ("“... That is a lot,” Reyes added."), unnamed data as the
+subject ("The data shows ...", "Figures show ...": an unnamed source; not "Current data
+indicates"), a data firm's own first-person note ("our data shows", "we counted"), a source as
+a compound modifier ("Velo-tracked", "a CoinGlass-compiled tally"), a source cited with a date
+("(CoinMarketCap, 2025)"), and a credit over a section, list or table (a heading "## Longs by
+venue (Data: CoinGlass)", a "Source: X" line right above a list or table or opening a list, a
+table header naming its source). Vague amounts
 and counts in words are figures too ("millions of dollars", "hundreds of traders", "over a
 dozen funds", "a nine-figure loss", "a record"), and so are multiples, ratios and shares in
 words ("twice Monday's total", "longs tripled", "three to one", "nine in ten", "four
