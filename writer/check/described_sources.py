@@ -13,9 +13,10 @@ reads a registered name: after "according to", before a reporting verb or its da
   sentence, or else in the earlier sentences of its paragraph (``role_venue``); two such names, or none,
   leave it standing for no one.
 
-A name's data with a word of what kind of data between ("Hyperliquid's on-chain records show", "the
-exchange's public data show") is read here too (``owns_modified_data``): the data modifiers are phrases.yaml's
-``frames: data_modifiers``.
+A name giving its own record is read here too (``owns_modified_data``, for registered names and role nouns alike):
+its data with a word of what kind between ("Hyperliquid's on-chain records show", "the exchange's public data
+show"; phrases.yaml ``frames: data_modifiers``), or a weak verb with "its" record ("Binance logged $X on its public
+liquidation stream"; ``weak_verbs`` and ``after_name_nouns``): a weak verb alone is a market's word too.
 """
 
 from __future__ import annotations
@@ -58,10 +59,32 @@ def _modified() -> re.Pattern:
     return re.compile(rf"['’]s?\s+(?:own\s+)?(?:{mods})(?=\s)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _weak_verb() -> re.Pattern:
+    """A weak verb right after a name ("Binance logged"): phrases.yaml ``frames: weak_verbs``, every form."""
+    from writer.check.frames import verb_forms
+
+    forms = sorted({f for lemma in phrase_section("frames")["weak_verbs"] for f in verb_forms(lemma)}, key=len, reverse=True)
+    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, forms))})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _own_record() -> re.Pattern:
+    """"on its public liquidation stream", "in its own records": the subject's own record (phrases.yaml
+    ``frames: after_name_nouns``, what a source publishes)."""
+    nouns = "|".join(re.escape(w) for w in sorted(phrase_section("frames")["after_name_nouns"], key=len, reverse=True))
+    return re.compile(rf"\b(?:on|in|from|via|through)\s+its\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE)
+
+
 def owns_modified_data(text: str, at: int, frames) -> bool:
-    """Is the name ending at ``at`` the owner of data of a kind ("X's on-chain records show", "X's exchange data")?"""
+    """Does the name ending at ``at`` give its own record? Its data of a kind ("X's on-chain records show", "X's
+    exchange data"), or a weak verb with "its" record ("Binance logged $X on its public liquidation stream": a
+    weak verb alone is a market's too, "Bitcoin logged gains")."""
     m = _modified().match(text, at)
-    return m is not None and frames.source_before(text, m.end())
+    if m is not None and frames.source_before(text, m.end()):
+        return True
+    v = _weak_verb().match(text, at)
+    return v is not None and _own_record().search(text, v.end()) is not None
 
 
 def _credited(text: str, rx: re.Pattern, phrases, label: bool) -> list[re.Match]:

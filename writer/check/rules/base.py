@@ -94,8 +94,7 @@ class RuleContext:
             return False
         phrases = self.analysis.phrases
         if self._described_only(sources) and not any(registry[sid].group for sid in sources):
-            opener = self.analysis.run_opening(fu) if run else None
-            scope = [fu.sentence, *([opener] if opener is not None else []), *self.analysis.covering_notes(fu)]
+            scope = [fu.sentence, *self._description_opening(fu, run), *self.analysis.covering_notes(fu)]
             if any(described_sources.describes_a_source(s.text, phrases) for s in scope):
                 return True
         roles = described_sources.credited_roles(fu.sentence.text, phrases)
@@ -104,6 +103,14 @@ class RuleContext:
         named = [fu.sentence.sources, *(s.sources for s in reversed(self.analysis.carried(fu)))]
         kinds = {sid: src.kind.value for sid, src in registry.sources.items()}
         return any(described_sources.role_venue(role, named, kinds) in sources for role in roles)
+
+    def _description_opening(self, fu: FigureUse, run: bool) -> list:
+        """For a status that runs (RUN_STATUSES), the sentence that may open the figure's run with a description: the
+        nearest earlier caveated sentence of its paragraph, when the figure's own sentence has no caveat of its own
+        ("One unnamed dashboard tracked the move. It put the total at $X.")."""
+        if not run or fu.sentence.has_caveat() or self.analysis._hearsay(fu.sentence):  # (no run reaches hearsay)
+            return []
+        return next(([s] for s in reversed(self.analysis.carried(fu)) if s.has_caveat()), [])
 
     def _described_figure_named(self, fu: FigureUse, support, run: bool) -> bool:
         if not (support.anchor and support.words is not None and support.fact is not None):
