@@ -442,7 +442,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
 # a $1.45 billion wipeout", "Longs bear the brunt of $1.45 billion liquidation". The side words before the preposition
 # are its subject's, not the figure's ("Longs lose $1.36 billion", "$1.36 billion of longs" keep theirs).
 _EVENT_PHRASE_BEFORE = Deferred(globals(), r"\b(?:in|of|amid|after|during|from|behind)\s+(?:(?:a|an|the|another)\s+)?$", re.IGNORECASE)
-_EVENT_NOUN_AFTER = Deferred(globals(), r"^\s*-?\s*(?:(?:total|overall|market-wide|network-wide|combined)\s+)?"
+_EVENT_NOUN_AFTER = Deferred(globals(), r"^\s*(?:-\s*)?(?:(?:total|overall|market-wide|network-wide|combined)\s+)?"
                                         r"(?:liquidations?|wipe-?outs?|flush(?:es)?|wash-?outs?|purges?|routs?|sell-?offs?|"
                                         r"shake-?outs?|cascades?|bloodbath|deleveraging)\b", re.IGNORECASE)
 
