@@ -80,9 +80,10 @@ def owns_modified_data(text: str, at: int, frames) -> bool:
     """Does the name ending at ``at`` give its own record? Its data of a kind ("X's on-chain records show", "X's
     exchange data"), or a weak verb with "its" record ("Binance logged $X on its public liquidation stream": a
     weak verb alone is a market's too, "Bitcoin logged gains")."""
-    m = _modified().match(text, at)
-    if m is not None and frames.source_before(text, m.end()):
-        return True
+    if text.startswith(("'", "’"), at):
+        m = _modified().match(text, at)
+        if m is not None and frames.source_before(text, m.end()):
+            return True
     v = _weak_verb().match(text, at)
     return v is not None and _own_record().search(text, v.end()) is not None
 

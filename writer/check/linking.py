@@ -447,9 +447,15 @@ _EVENT_NOUN_AFTER = Deferred(globals(), r"^\s*(?:-\s*)?(?:(?:total|overall|marke
                                         r"shake-?outs?|cascades?|bloodbath|deleveraging)\b", re.IGNORECASE)
 
 
+_EVENT_NOUN_STARTS = frozenset("-tomnclwfpsrdbTOMNCLWFPSRDB")  # the first letters _EVENT_NOUN_AFTER can meet
+
+
 def _heads_event_phrase(left: str, right: str) -> bool:
-    """Does the figure head its own noun phrase of the whole event, after a preposition (``_EVENT_PHRASE_BEFORE``)?"""
-    return bool(_EVENT_NOUN_AFTER.match(right)) and bool(_EVENT_PHRASE_BEFORE.search(left))
+    """Does the figure head its own noun phrase of the whole event, after a preposition (``_EVENT_PHRASE_BEFORE``)?
+    (Most figures are followed by other words: the first letter turns them away before any expression runs.)"""
+    rest = right.lstrip()
+    return (rest[:1] in _EVENT_NOUN_STARTS and bool(_EVENT_NOUN_AFTER.match(rest))
+            and bool(_EVENT_PHRASE_BEFORE.search(left)))
 
 
 # Where a sentence joins two statements of its own, each with its subject and credit ("According to X, A, while Y
