@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from writer.check import captions, labels
 from writer.check.casefold import lower_pattern, lowered
+from writer.check.described_sources import owns_modified_data
 from writer.check.document import Article, Block
 from writer.check.lazyre import Deferred
 from writer.check.figures import Figure
@@ -708,7 +709,8 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
             chain_forward(starts[b.end()])
     for k, m in enumerate(mentions):
         if phrases.frames is not None and (phrases.frames.source_before(text, m.end()) or _reports_past_apposition(
-                text, m.end(), phrases.frames) or _owns_product_data(text, m.end(), phrases.frames)):
+                text, m.end(), phrases.frames) or _owns_product_data(text, m.end(), phrases.frames)
+                or owns_modified_data(text, m.end(), phrases.frames)):
             picked.add(k)
             j = k
             while j > 0 and joined[j - 1]:

@@ -405,6 +405,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     # "Short positions, conversely, saw $27 million": a word or two between commas does not part a side from its figure
     no_asides = _COMMA_ASIDE.sub(" ", unbracketed)
     side_clause = clause if no_asides == unbracketed else _LEFT_CLAUSE.split(no_asides)[-1]
+    if _heads_event_phrase(left, right):
+        side_clause = ""  # "Longs flushed in $X wipeout": the side is the subject's, the figure the wipeout's
     sides = phrases.cues("side", side_clause) or phrases.cues("side", right)
     assets = _asset_cues(phrases, tickers, clause + " " + right)
     joined = _JOINED.search(left)  # "bitcoin and ether liquidations": one figure for two assets
@@ -434,6 +436,26 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
                 local_windows, _garbled(fu.sentence.text, phrases, tickers),
                 bool(phrases.cues("change", local)) and _LEVEL_AFTER_CHANGE.search(fu.left) is None,
                 fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None, paragraph_only and bool(windows), publishers)
+
+
+# A figure heading a noun phrase of its own after a preposition, the noun naming the whole event: "Longs flushed in
+# a $1.45 billion wipeout", "Longs bear the brunt of $1.45 billion liquidation". The side words before the preposition
+# are its subject's, not the figure's ("Longs lose $1.36 billion", "$1.36 billion of longs" keep theirs).
+_EVENT_PHRASE_BEFORE = Deferred(globals(), r"\b(?:in|of|amid|after|during|from|behind)\s+(?:(?:a|an|the|another)\s+)?$", re.IGNORECASE)
+_EVENT_NOUN_AFTER = Deferred(globals(), r"^\s*(?:-\s*)?(?:(?:total|overall|market-wide|network-wide|combined)\s+)?"
+                                        r"(?:liquidations?|wipe-?outs?|flush(?:es)?|wash-?outs?|purges?|routs?|sell-?offs?|"
+                                        r"shake-?outs?|cascades?|bloodbath|deleveraging)\b", re.IGNORECASE)
+
+
+_EVENT_NOUN_STARTS = frozenset("-tomnclwfpsrdbTOMNCLWFPSRDB")  # the first letters _EVENT_NOUN_AFTER can meet
+
+
+def _heads_event_phrase(left: str, right: str) -> bool:
+    """Does the figure head its own noun phrase of the whole event, after a preposition (``_EVENT_PHRASE_BEFORE``)?
+    (Most figures are followed by other words: the first letter turns them away before any expression runs.)"""
+    rest = right.lstrip()
+    return (rest[:1] in _EVENT_NOUN_STARTS and bool(_EVENT_NOUN_AFTER.match(rest))
+            and bool(_EVENT_PHRASE_BEFORE.search(left)))
 
 
 # Where a sentence joins two statements of its own, each with its subject and credit ("According to X, A, while Y

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from writer.check import described_sources
 from writer.check.analysis import Analysis, FigureUse
 from writer.check.linking import Link
 from writer.check.phrases import as_read
@@ -73,6 +74,8 @@ class RuleContext:
         earlier = self.analysis.repeats_attributed(fu)  # the house rule for a figure that refers back
         if earlier is not None and set(sources) & self.analysis.scope_sources(earlier, carry=True):
             return True
+        if self._named_without_name(fu, sources, run):
+            return True
         return support is not None and self._described_figure_named(fu, support, run)
 
     def _described_only(self, sources) -> bool:
@@ -81,6 +84,33 @@ class RuleContext:
         scope ("according to a single source" for market data): no name could be given."""
         registry = self.event.registry if self.event is not None else None
         return registry is not None and all(sid in registry and registry[sid].is_described for sid in sources)
+
+    def _named_without_name(self, fu: FigureUse, sources, run: bool) -> bool:
+        """Is the figure's source given without its name (writer/check/described_sources.py)? A source the registry
+        only describes, by a generic singular description in scope ("one unnamed aggregator put ..."); or the one
+        venue of a role noun in the figure's sentence ("..., the exchange's records show"), when it is a source."""
+        registry = self.event.registry if self.event is not None else None
+        if registry is None or not sources:
+            return False
+        phrases = self.analysis.phrases
+        if self._described_only(sources) and not any(registry[sid].group for sid in sources):
+            scope = [fu.sentence, *self._description_opening(fu, run), *self.analysis.covering_notes(fu)]
+            if any(described_sources.describes_a_source(s.text, phrases) for s in scope):
+                return True
+        roles = described_sources.credited_roles(fu.sentence.text, phrases)
+        if not roles:
+            return False
+        named = [fu.sentence.sources, *(s.sources for s in reversed(self.analysis.carried(fu)))]
+        kinds = {sid: src.kind.value for sid, src in registry.sources.items()}
+        return any(described_sources.role_venue(role, named, kinds) in sources for role in roles)
+
+    def _description_opening(self, fu: FigureUse, run: bool) -> list:
+        """For a status that runs (RUN_STATUSES), the sentence that may open the figure's run with a description: the
+        nearest earlier caveated sentence of its paragraph, when the figure's own sentence has no caveat of its own
+        ("One unnamed dashboard tracked the move. It put the total at $X.")."""
+        if not run or fu.sentence.has_caveat() or self.analysis._hearsay(fu.sentence):  # (no run reaches hearsay)
+            return []
+        return next(([s] for s in reversed(self.analysis.carried(fu)) if s.has_caveat()), [])
 
     def _described_figure_named(self, fu: FigureUse, support, run: bool) -> bool:
         if not (support.anchor and support.words is not None and support.fact is not None):

@@ -34,7 +34,8 @@ run of sentences a paragraph opens with that source, nor a note covering the fig
 (a run does not reach a figure whose clause is hearsay with no one named: "is said to";
 a hedge in another clause of its sentence does not stop it). A source
 the registry only describes ("market data", "an unnamed source") is named by any
-description of a source in scope ("according to a single source").
+description of a source in scope ("according to a single source"), a generic one too
+("one unnamed aggregator put the total at ...").
 A number in the words that describe a figure (its subject: "for 300 accounts") is
 attributed with that figure's value.
 (Naming it without saying it is the only one is P013.)

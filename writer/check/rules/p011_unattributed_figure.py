@@ -39,7 +39,8 @@ sentence, a covering note, or the sentence that opens its run (the nearest earli
 sentence of the paragraph naming a source, with no other attribution or caveat between;
 not into a figure whose clause is hearsay with no one named, "is said to"). A source is named as
 P008 reads it: "according to X", "X data show", the owner of a product's data
-("X Futures data show"), "X, the only tracker to report it, said".
+("X Futures data show"), "X, the only tracker to report it, said"; a role noun ("according to the
+exchange") names the one venue of its kind named in the sentence or, failing that, earlier in the paragraph.
 A quote relayed by no one has its speaker as its source: naming the speaker names it.
 A number in the words that describe a figure (its subject: "for 200 accounts") is
 attributed with that figure: naming the sources of the figure's value names its own.
