@@ -5,7 +5,7 @@ paragraph does not carry to it, in fact mode (P002, P011) and in the fact-free r
 another clause of the sentence is about that clause's statement ("..., a fund is said to be behind the selling"
 says who sold, not who counted): the paragraph's credit still reaches the figure. A hedge set off as the
 sentence's own adverb ("Reportedly, ...", "..., allegedly.") hedges the whole sentence. One rule
-(``Analysis._hearsay``) for both readings. Every sentence here is ours.
+(``Analysis.hearsay``) for both readings. Every sentence here is ours.
 """
 
 from __future__ import annotations

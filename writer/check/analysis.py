@@ -77,7 +77,7 @@ _LABEL_REACH = 64
 # character: the same matches, faster; tests/test_check_regex_filters.py)
 _CLAUSE_END = re.compile(r"(?=[,;:(—–abw])(?:,|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|\bas\b|\bamid\b|\bafter\b|\bbefore\b|—|–)", re.IGNORECASE)
 _CLAUSE_END_FOLDED = re.compile(lower_pattern(_CLAUSE_END.pattern))
-# Where a clause of a sentence ends, for what a hearsay hedge governs (``Analysis._hearsay``): a comma, semicolon or
+# Where a clause of a sentence ends, for what a hearsay hedge governs (``Analysis.hearsay``): a comma, semicolon or
 # colon before a space (not a thousands comma), a bracket, a dash between spaces or an em dash (not a range's en
 # dash). Conjunctions are no cut: "... and a fund is said to have lost $X" keeps its hedge.
 _HEARSAY_CUT = re.compile(r"[,;:](?=\s)|[()]|\s[—–-]\s|—")
@@ -409,9 +409,9 @@ class Analysis:
         """The sentence that opens the figure's run, if any (see the module's docstring): the nearest
         earlier sentence of the paragraph that names a source as a source, with no attribution or
         caveat between; None when the figure's own sentence names a source (it is its own scope), and when its
-        clause is hearsay with no one named ("is said to", "was reported to": ``_hearsay``), which the fact-free
+        clause is hearsay with no one named ("is said to", "was reported to": ``hearsay``), which the fact-free
         reading (``scope_sources`` with ``carry``) does not carry an attribution into either."""
-        if fu.sentence.attributed or self._hearsay(fu):
+        if fu.sentence.attributed or self.hearsay(fu):
             return None
         return self._openers(fu.block_index)[self._pos[id(fu.sentence)]]
 
@@ -443,7 +443,7 @@ class Analysis:
             first = self._first_caveat(fu.block_index)  # one search per paragraph, not per sentence
             if first is not None and first < fu.sentence.end and (
                     first >= fu.sentence.start
-                    or (not self._hearsay(fu) and (not self._context_only(fu.sentence) or self._context_carried(fu)))):
+                    or (not self.hearsay(fu) and (not self._context_only(fu.sentence) or self._context_carried(fu)))):
                 return True
         elif fu.sentence.has_caveat():
             return True
@@ -457,7 +457,7 @@ class Analysis:
         phrases.yaml): the desk that counted the liquidations did not price the market."""
         return not self._words(s, "liquidations") and self._words(s, "context")
 
-    def _hearsay(self, fu: FigureUse) -> bool:
+    def hearsay(self, fu: FigureUse) -> bool:
         """Is the figure hedged with no one named ("reportedly", "is said to"; phrases.yaml ``carry: hearsay``), in a
         sentence with no caveat of its own? The writer says they have it from hearsay, so an earlier attribution of
         the paragraph does not carry to it: it is hedged but unattributed. The hedge governs its own clause
@@ -533,7 +533,7 @@ class Analysis:
         if carry:
             opener = self._prefix_named(fu.block_index)[self._pos[id(fu.sentence)]]
             if opener is not None and not (self._context_only(fu.sentence) and self._liquidations_only(opener)) \
-                    and not self._hearsay(fu):
+                    and not self.hearsay(fu):
                 named |= opener.attributed
         if run:
             opener = self.run_opening(fu)

@@ -108,7 +108,7 @@ class RuleContext:
         """For a status that runs (RUN_STATUSES), the sentence that may open the figure's run with a description: the
         nearest earlier caveated sentence of its paragraph, when the figure's own sentence has no caveat of its own
         ("One unnamed dashboard tracked the move. It put the total at $X.")."""
-        if not run or fu.sentence.has_caveat() or self.analysis._hearsay(fu.sentence):  # (no run reaches hearsay)
+        if not run or fu.sentence.has_caveat() or self.analysis.hearsay(fu):  # (no run reaches hearsay)
             return []
         return next(([s] for s in reversed(self.analysis.carried(fu)) if s.has_caveat()), [])
 
