@@ -542,7 +542,10 @@ class Render:
         # The phrase names the first item's sources and status, so it covers only the figures that
         # share them; the others keep their own caveat (placed by the assembler).
         keys = (attribution_key(self.fact_of(first)),) if isinstance(first, FigureRef) else ()
-        pieces = self.phrase(self.style.leads, kind, sources, fact=first._fact if isinstance(first, FigureRef) else None, slot="lead")
+        # a headline's own lead where the style has one for the status: "single-source data from X show", never
+        # the appositive "in figures from a single source, X" a body sentence can carry
+        table = self.style.headline_leads if self.section == "headline" and kind in self.style.headline_leads else self.style.leads
+        pieces = self.phrase(table, kind, sources, fact=first._fact if isinstance(first, FigureRef) else None, slot="lead")
         return self._token(Span("lead", pieces, keys, status=kind, sources=tuple(sources)))
 
     def ours(self, *refs, aside: bool = False, named: bool = False) -> str:
