@@ -216,7 +216,8 @@ def _polish(sections: list[Section], resolved: Resolved, sentences: list[Sentenc
             elif after_at and _AFTER_AT.search(sec.text[max(0, m.start() - _AT_WINDOW):m.start()]):
                 pieces = _reword_bound(pieces, after_at)
             nxt = sec.text[m.end():m.end() + 1]
-            if nxt in (".", ",", ";", ":", ")", "", "\n") and pieces[-1].text.endswith(","):
+            aside = sec.text[m.end():m.end() + 2] == " ("  # a closing lead before its figure's aside: "modelled by X (note)"
+            if (nxt in (".", ",", ";", ":", ")", "", "\n") or aside) and pieces[-1].text.endswith(","):
                 last = pieces[-1]
                 pieces = pieces[:-1] + [Piece(last.kind, last.text[:-1], last.role)]
             resolved.pieces[idx] = pieces

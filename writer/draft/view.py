@@ -63,7 +63,7 @@ class FigureRef(Ref):
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
-            "asset_id", "self_reported", "seen_order", "in_context", "whole_market",
+            "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note",
         }
     )
 
@@ -155,6 +155,7 @@ class FigureRef(Ref):
         self.passed = ""  # "up" / "down": the price has already moved through this band or level (set by build_view)
         self.seen_order = 0  # a price level's place in time among the event's timed levels, 1 first (0: no exact time; build_view)
         self.in_context = False  # a price level a context item of the same source and status tells with its figure (build_view)
+        self.method_note = False  # an estimate's note on method to print with it: it does not name the source again and is not told before (build_view)
         self.whole_market = False  # a total whose coverage is the style's whole-market wording ("network-wide"; build_view)
         self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again;
         # a missing figure a context item already names (_mark_named_gaps): its gap sentence gives no reason twice
@@ -200,6 +201,7 @@ class ContextRef(Ref):
         self.unverified = status in UNVERIFIED
         self.n_sources = len(item.sources)
         self.tells_path = False  # it tells price levels the event also holds as figures (_mark_context_levels)
+        self.levels: list = []  # those levels (FigureRef), for the layer to mark in its text; not for templates
 
 
 def _spellings(event, source_id: str | None) -> tuple[str, ...]:
@@ -571,6 +573,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     _mark_passed(view)
     _mark_named_gaps(view, event)
     _mark_time_order(view)
+    _mark_method_notes(view, event)
     _mark_context_levels(view)
     if main.total is not None:
         main.total.whole_market = _whole_market(main.total._fact, thresholds)
@@ -666,6 +669,23 @@ def _mark_named_gaps(view: View, event: Event) -> None:
         g.told_elsewhere = bool(name) and any(name in t for t in texts)
 
 
+def _mark_method_notes(view: View, event: Event) -> None:
+    """An estimate's note on method goes with it once ("projected from liquidation heat maps"), and not at all
+    when it only names the estimate's own provider again ("from Hyblock's model" after "modelled by Hyblock
+    Capital"): the attribution already says who modelled it."""
+    told: set = set()
+    for r in view.zones_below + view.zones_above + view.estimates:  # the order the zones section prints them
+        f = r._fact
+        if not f.note:
+            continue
+        note = f.note.casefold()
+        names = [event.source_name(s) for s in f.sources] + list(f.sources)
+        words = {w for n in names for w in re.findall(r"[^\W\d_]{4,}", n.casefold())}
+        if not any(re.search(r"\b" + re.escape(w), note) for w in words) and note not in told:
+            r.method_note = True
+        told.add(note)
+
+
 def _legs(g: WindowGroup) -> str:
     """The side read first, when a window's long and short figures were read at least one window apart: the
     two sides then come from two stretches of the period (the drop and the rebound), not from the same hours."""
@@ -695,32 +715,29 @@ def _mark_time_order(view: View) -> None:
         r.seen_order = ranks[t]
 
 
-_NUMBER = re.compile(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(k\b|thousand\b)?", re.I)
-_SAME_LEVEL = 0.005  # a number within half a percent of a level is that level told in words ("about $89,000")
-
-
-def _numbers_in(text: str) -> list[float]:
-    out = []
-    for m in _NUMBER.finditer(text):
-        v = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
-        out.append(v * 1000 if m.group(3) else v)
-    return out
+def _full_price(f: Fact) -> str:
+    """A whole-dollar price level as the layer prints it in full ("$89,000"); "" for any other figure."""
+    v = f.value
+    if f.unit != "USD" or v is None or v <= 0 or v != int(v) or f.hedge is not None or f.range is not None:
+        return ""
+    return f"${int(v):,}"
 
 
 def _mark_context_levels(view: View) -> None:
     """A context item that tells the price path with the event's own level figures, from the same sources and
     status ("bitcoin fell to about $89,000 ... and rebounded above $95,000"), tells it once: the context section
-    prints the item in place of the level sentences (``tells_path``, ``in_context``), never both."""
-    levels = [r for r in view.levels_up + view.levels_down + view.levels if r._fact.value is not None and r._fact.value > 0]
+    prints the item in place of the level sentences (``tells_path``, ``in_context``), its figures marked as the
+    levels' (layer.ctx), never both."""
+    levels = view.levels_up + view.levels_down + view.levels
     for c in view.context:
         item = c._item
         if c.kind == "exchange_status" or not item.text:
             continue
-        numbers = _numbers_in(item.text)
         told = [r for r in levels if not r.in_context and r.status == c.status and set(r._fact.sources) <= set(item.sources)
-                and any(abs(n - r._fact.value) <= _SAME_LEVEL * r._fact.value for n in numbers)]
+                and _full_price(r._fact) and re.search(re.escape(_full_price(r._fact)) + r"(?![\d,.])", item.text)]
         if told:
             c.tells_path = True
+            c.levels = told
             for r in told:
                 r.in_context = True
 
