@@ -148,8 +148,15 @@ def test_a_zone_names_its_estimate_and_model_once_in_the_sentence(whipsaw):
 
 def test_a_two_sided_analysis_reads_the_legs_in_their_order(whipsaw):
     body = _section(whipsaw.markdown, ANALYSIS)
-    assert "long liquidations came first" in body and "short liquidations later" in body, body
+    assert "long liquidations came first and the short liquidations later" in body, body
     assert "measured in stops" not in body and "leverage, not conviction" not in body
+
+
+def test_two_legs_read_hours_apart_are_not_told_as_the_same_recent_hours(whipsaw):
+    body = _section(whipsaw.markdown, ("liquidation figures", "How big", "Totals, sides"))
+    assert "over the past 2 hours" not in body, body
+    assert re.search(r"long liquidations came to \$88(?:\.0)? million in 2 hours as the price fell, and short liquidations to "
+                     r"\$71(?:\.0)? million over a later stretch of the same length", body), body
 
 
 def test_without_timed_legs_the_two_sided_analysis_is_one_paragraph():
