@@ -171,13 +171,13 @@ def test_without_timed_legs_the_two_sided_analysis_is_one_paragraph():
 def test_a_network_wide_total_is_said_to_count_every_venue_its_providers_track(whipsaw):
     md = whipsaw.markdown
     assert "\u201cnetwork-wide\u201d" not in md and "what they call" not in md
-    assert re.search(r"every venue its providers (?:track|follow)", md), md
+    assert re.search(r"every (?:venue|exchange) its providers (?:track|follow)", md), md
 
 
 def test_a_coverage_that_says_something_is_still_the_providers_own_words():
     md = _draft(_whipsaw(eid="eth-cover", coverage="nine derivatives venues")).markdown
     assert "\u201cnine derivatives venues\u201d" in md
-    assert "every venue its providers" not in md
+    assert not re.search(r"every (?:venue|exchange) its providers", md)
 
 
 # --- 4. the price path in time order, told once --------------------------------------------------------------------
@@ -237,14 +237,22 @@ MACRO = MOOD + """  - id: rates
 """
 
 
-def test_no_macro_or_policy_item_means_no_backdrop_paragraph():
-    body = _section(_draft(_whipsaw(eid="eth-mood", context=MOOD)).markdown, CONTEXT)
+def _headings(markdown: str) -> list[str]:
+    return re.findall(r"^## (.+)$", markdown, flags=re.M)
+
+
+def test_no_macro_or_policy_item_means_no_backdrop_paragraph_nor_a_macro_heading():
+    md = _draft(_whipsaw(eid="eth-mood", context=MOOD)).markdown
+    body = _section(md, CONTEXT)
     assert "coin toss" in body
     assert not any(p in body for p in BACKDROP), body
+    assert not [h for h in _headings(md) if "macro" in h], _headings(md)
 
 
-def test_a_macro_item_earns_the_backdrop_paragraph():
-    body = _section(_draft(_whipsaw(eid="eth-macro", context=MACRO)).markdown, CONTEXT)
+@pytest.mark.parametrize("eid", ["eth-macro", "eth-macro-2", "eth-macro-3"])
+def test_a_macro_item_earns_the_backdrop_paragraph(eid):
+    md = _draft(_whipsaw(eid=eid, context=MACRO)).markdown
+    body = _section(md, CONTEXT)
     assert "Federal Reserve" in body and any(p in body for p in BACKDROP), body
 
 
@@ -280,3 +288,15 @@ def test_a_single_source_headline_does_not_read_as_a_formula():
 def test_a_multi_source_headline_keeps_its_lead(whipsaw):
     headline = whipsaw.markdown.split("\n# ", 1)[1].split("\n", 1)[0]
     assert re.search(r"(?:according to|in data from) CoinGlass and CoinAnk$", headline), headline
+
+
+def test_a_headline_that_opens_with_its_attribution_keeps_the_body_form(tmp_path):
+    """A house headline may open with the attribution (a venue reporting on its own books): there the closing
+    clause ("..., single-source data from X show") would not read, so the body's lead opens it instead."""
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "sections" / "headline.md.j2").write_text("{{ lead(ev.lead) }} liquidations reach {{ fig(ev.lead) }}\n", encoding="utf-8")
+    event = event_from_text(THIN, "thin-open.yaml", REGISTRY)
+    headline = Drafter(templates_dir=tmp_path, run_check=True).draft(event, facts_path="thin-open.yaml").markdown
+    headline = headline.split("\n# ", 1)[1].split("\n", 1)[0]
+    assert re.match(r"(?:According to a single source, CoinGlass,|On single-source data from CoinGlass,|In figures from a single "
+                    r"source, CoinGlass,) liquidations reach \$1\.24 billion$", headline), headline

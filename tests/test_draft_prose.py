@@ -356,7 +356,7 @@ facts:
 """)
     # "network-wide" is whole-market wording: said as every venue the provider tracks, never all of them
     assert re.search(r"(?:That description is the provider's own|label is the provider's own claim about its reach"
-                     r"|every venue its provider (?:tracks|follows))", covered), covered
+                     r"|every (?:venue|exchange) its provider (?:tracks|follows))", covered), covered
 
 
 @pytest.mark.parametrize("reading, words", [(22, r"(?:fearful reading after a long washout|fear reading is what a washout leaves)"),

@@ -74,6 +74,7 @@ class Span:
     template: str = ""
     line: int = 0
     section: str = ""
+    opening: list[Piece] | None = None  # a headline lead's body form, used where it opens the headline (layer.lead)
 
 
 def attribution_key(fact: Fact) -> tuple:
@@ -544,9 +545,21 @@ class Render:
         keys = (attribution_key(self.fact_of(first)),) if isinstance(first, FigureRef) else ()
         # a headline's own lead where the style has one for the status: "single-source data from X show", never
         # the appositive "in figures from a single source, X" a body sentence can carry
-        table = self.style.headline_leads if self.section == "headline" and kind in self.style.headline_leads else self.style.leads
-        pieces = self.phrase(table, kind, sources, fact=first._fact if isinstance(first, FigureRef) else None, slot="lead")
-        return self._token(Span("lead", pieces, keys, status=kind, sources=tuple(sources)))
+        fact = first._fact if isinstance(first, FigureRef) else None
+        opening = None
+        if self.section == "headline" and kind in self.style.headline_leads:
+            # the body form too, for a headline that opens with its attribution (assemble._polish picks it there);
+            # worked out without moving the variant counters, so later leads pick as they would without it
+            counters, said = dict(self.counters), set(self.said)
+            opening = self.phrase(self.style.leads, kind, sources, fact=fact, slot="lead")
+            self.counters.clear(), self.counters.update(counters), self.said.clear(), self.said.update(said)
+            table = self.style.headline_leads
+        else:
+            table = self.style.leads
+        pieces = self.phrase(table, kind, sources, fact=fact, slot="lead")
+        span = Span("lead", pieces, keys, status=kind, sources=tuple(sources))
+        span.opening = opening
+        return self._token(span)
 
     def ours(self, *refs, aside: bool = False, named: bool = False) -> str:
         """A lead-in for a comparison the desk works out from the figures given and prints in words ("more
