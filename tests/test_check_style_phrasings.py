@@ -59,7 +59,7 @@ def required(status: str) -> set[str]:
 
 
 def phrasings():
-    for table in ("caveats", "leads", "headline_caveats", "context_caveats"):
+    for table in ("caveats", "leads", "headline_caveats", "headline_leads", "context_caveats"):
         for status, variants in DATA[table].items():
             for i, text in enumerate(variants):
                 yield pytest.param(table, status, text.format(**FILL), id=f"{table}-{status}-{i}")
@@ -70,6 +70,8 @@ def sentence(table: str, phrase: str) -> str:
         return f"{phrase[0].upper()}{phrase[1:]} long liquidations reached {FIGURE} over 24 hours."
     if table == "headline_caveats":
         return f"# Longs lose {FIGURE} {phrase}"
+    if table == "headline_leads":  # a headline's closing clause, its trailing comma dropped as the drafter does
+        return f"# Longs lose {FIGURE} over 24 hours, {phrase.rstrip(',')}"
     return f"Long liquidations reached {FIGURE} {phrase} over 24 hours."
 
 
@@ -81,7 +83,7 @@ def checker() -> Checker:
 def test_the_style_file_has_phrasings_for_every_table():
     params = list(phrasings())
     assert len(params) > 40
-    assert {p.values[0] for p in params} == {"caveats", "leads", "headline_caveats", "context_caveats"}
+    assert {p.values[0] for p in params} == {"caveats", "leads", "headline_caveats", "headline_leads", "context_caveats"}
 
 
 @pytest.mark.parametrize(("table", "status", "phrase"), list(phrasings()))

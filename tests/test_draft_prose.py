@@ -354,7 +354,9 @@ facts:
   - {{id: cap, metric: market_cap, unit: USD, observations: [{{source: coinmarketcap, value: 3100000000000}}]}}
   - {{id: vol, metric: volume, unit: USD, window: 24h, observations: [{{source: coinmarketcap, value: 140000000000}}]}}
 """)
-    assert re.search(r"(?:That description is the provider's own|label is the provider's own claim about its reach)", covered), covered
+    # "network-wide" is whole-market wording: said as every venue the provider tracks, never all of them
+    assert re.search(r"(?:That description is the provider's own|label is the provider's own claim about its reach"
+                     r"|every (?:venue|exchange) its provider (?:tracks|follows))", covered), covered
 
 
 @pytest.mark.parametrize("reading, words", [(22, r"(?:fearful reading after a long washout|fear reading is what a washout leaves)"),

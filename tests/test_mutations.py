@@ -62,7 +62,7 @@ class Mutant:
 def _phrase_patterns() -> list[re.Pattern]:
     """Every attribution/caveat phrasing of the house style as a regex (placeholders -> any words)."""
     out = []
-    for table in ("caveats", "leads", "headline_caveats"):
+    for table in ("caveats", "leads", "headline_caveats", "headline_leads"):
         for variants in STYLE.get(table, {}).values():
             for v in variants:
                 rx = re.escape(v)

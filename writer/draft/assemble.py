@@ -147,7 +147,7 @@ def resolve(sections: list[Section], spans: list[Span], render: Render, scope: s
                 pieces[i] = pieces[i] + cav
     _ours_once(sentences, spans, pieces, render)
     resolved = Resolved(pieces, caveat_at, carrier, run_from)
-    _polish(sections, resolved, sentences, render.style.names.get("after_at", {}))
+    _polish(sections, resolved, sentences, render.style.names.get("after_at", {}), spans)
     return resolved, sentences
 
 
@@ -201,7 +201,7 @@ def _ours_once(sentences: list[Sentence], spans: list[Span], pieces: dict[int, l
             told.add(key)
 
 
-def _polish(sections: list[Section], resolved: Resolved, sentences: list[Sentence], after_at: dict[str, str]) -> None:
+def _polish(sections: list[Section], resolved: Resolved, sentences: list[Sentence], after_at: dict[str, str], spans: list[Span]) -> None:
     """Capitalise a token that opens a sentence; drop a lead's comma before punctuation; reword a
     bound that follows the sentence's own "at" (style ``after_at``: never "at at least")."""
     starts = {(s.section, s.start) for s in sentences}
@@ -212,11 +212,14 @@ def _polish(sections: list[Section], resolved: Resolved, sentences: list[Sentenc
             if not pieces:
                 continue
             if (sec.name, m.start()) in starts or sec.text[max(0, m.start() - 4):m.start()].endswith(("- **", "\n**")) or m.start() == 0:
+                if spans[idx].opening:  # a headline's closing attribution opening it instead: its body form
+                    pieces = list(spans[idx].opening)
                 pieces = _capitalise(pieces)
             elif after_at and _AFTER_AT.search(sec.text[max(0, m.start() - _AT_WINDOW):m.start()]):
                 pieces = _reword_bound(pieces, after_at)
             nxt = sec.text[m.end():m.end() + 1]
-            if nxt in (".", ",", ";", ":", ")", "", "\n") and pieces[-1].text.endswith(","):
+            aside = sec.text[m.end():m.end() + 2] == " ("  # a closing lead before its figure's aside: "modelled by X (note)"
+            if (nxt in (".", ",", ";", ":", ")", "", "\n") or aside) and pieces[-1].text.endswith(","):
                 last = pieces[-1]
                 pieces = pieces[:-1] + [Piece(last.kind, last.text[:-1], last.role)]
             resolved.pieces[idx] = pieces

@@ -75,6 +75,7 @@ class Span:
     template: str = ""
     line: int = 0
     section: str = ""
+    opening: list[Piece] | None = None  # a headline lead's body form, used where it opens the headline (layer.lead)
 
 
 def attribution_key(fact: Fact) -> tuple:
@@ -543,8 +544,23 @@ class Render:
         # The phrase names the first item's sources and status, so it covers only the figures that
         # share them; the others keep their own caveat (placed by the assembler).
         keys = (attribution_key(self.fact_of(first)),) if isinstance(first, FigureRef) else ()
-        pieces = self.phrase(self.style.leads, kind, sources, fact=first._fact if isinstance(first, FigureRef) else None, slot="lead")
-        return self._token(Span("lead", pieces, keys, status=kind, sources=tuple(sources)))
+        # a headline's own lead where the style has one for the status: "single-source data from X show", never
+        # the appositive "in figures from a single source, X" a body sentence can carry
+        fact = first._fact if isinstance(first, FigureRef) else None
+        opening = None
+        if self.section == "headline" and kind in self.style.headline_leads:
+            # the body form too, for a headline that opens with its attribution (assemble._polish picks it there);
+            # worked out without moving the variant counters, so later leads pick as they would without it
+            counters, said = dict(self.counters), set(self.said)
+            opening = self.phrase(self.style.leads, kind, sources, fact=fact, slot="lead")
+            self.counters.clear(), self.counters.update(counters), self.said.clear(), self.said.update(said)
+            table = self.style.headline_leads
+        else:
+            table = self.style.leads
+        pieces = self.phrase(table, kind, sources, fact=fact, slot="lead")
+        span = Span("lead", pieces, keys, status=kind, sources=tuple(sources))
+        span.opening = opening
+        return self._token(span)
 
     def ours(self, *refs, aside: bool = False, named: bool = False) -> str:
         """A lead-in for a comparison the desk works out from the figures given and prints in words ("more
@@ -825,10 +841,35 @@ class Render:
         item = ref._item
         if self.section in HEADLINE_SECTIONS and ref.unverified:
             raise TemplateMisuse(f"context {item.id!r} is {ref.status}: it may not appear in the {self.section}")
-        pieces = [Piece("text", item.text.rstrip(". "))]
+        text = item.text.rstrip(". ")
+        out, pos = [], 0
+        for start, end, level in self._levels_in(text, ref):
+            # a price level the item tells (view._mark_context_levels): printed as that figure, so it keeps its provenance
+            if start > pos:
+                out.append(self._token(Span("text", _spaced(text[pos:start]), ref=ref.id, status=ref.status, sources=tuple(item.sources))))
+            out.append(self.fig(level, covered=True))
+            pos = end
+        pieces = _spaced(text[pos:]) if pos < len(text) else []
+        caveat = []
         if item.sources or ref.status in self.style.caveats:
-            pieces += [Piece("lit", " ")] + self.phrase(self.style.context_caveats, ref.status, item.sources, fact=None, slot="context")
-        return self._token(Span("text", pieces, ref=ref.id, status=ref.status, sources=tuple(item.sources)))
+            caveat = [Piece("lit", " ")] + self.phrase(self.style.context_caveats, ref.status, item.sources, fact=None, slot="context")
+        if not out:
+            return self._token(Span("text", pieces + caveat, ref=ref.id, status=ref.status, sources=tuple(item.sources)))
+        # the item's caveat covers the levels printed in it, as a lead covers its sentence's figures
+        keys = tuple(dict.fromkeys(attribution_key(self.fact_of(level)) for level in ref.levels))
+        out.append(self._token(Span("text", pieces, ref=ref.id, status=ref.status, sources=tuple(item.sources))))
+        return "".join(out) + self._token(Span("lead", caveat, keys, status=ref.status, sources=tuple(item.sources)))
+
+    def _levels_in(self, text: str, ref) -> list[tuple[int, int, FigureRef]]:
+        """Where the item's text prints each level it tells, as the layer prints the figure ("$89,000"), in order."""
+        found = []
+        for level in getattr(ref, "levels", ()):
+            printed = "".join(p.text for p in self.formatted(self.fact_of(level)))
+            m = re.search(re.escape(printed) + r"(?![\d,.])", text)
+            if m is None:
+                raise TemplateMisuse(f"context {ref.id!r} does not print level {level.id!r} as {printed!r}")
+            found.append((m.start(), m.end(), level))
+        return sorted(found, key=lambda x: x[0])
 
     def _text(self, value: str | None, what: str, ref_id: str = "") -> str:
         if not value:
@@ -974,6 +1015,13 @@ _BY_LESS_UNITS = frozenset({"percent"})  # "fell 3.4%": a percentage moves witho
 _DURATION_UNITS = {u: TIME_UNIT_WORDS[u][1] for u in ("days", "hours", "minutes")}  # a rate keeps its words on each end
 _PRICE_METRICS = ("price_level", "support_level")
 _PRICE_IN_FULL_BELOW = 10_000_000  # above this a "level" is a market value, not a coin's price
+
+
+def _spaced(chunk: str) -> list[Piece]:
+    """A piece of fact-file text between two figures, its edge spaces kept as literals (escaping trims text)."""
+    core = chunk.strip()
+    head, tail = chunk[:len(chunk) - len(chunk.lstrip())], chunk[len(chunk.rstrip()):]
+    return [p for p in (Piece("lit", head), Piece("text", core), Piece("lit", tail)) if p.text] if core else [Piece("lit", chunk)]
 
 
 def _finer(v: float, unit: str, kind: str = "") -> str:

@@ -41,6 +41,7 @@ class Style:
     headline_caveats: dict[str, list[str]]
     context_caveats: dict[str, list[str]]
     leads: dict[str, list[str]]  # sentence-level: "according to a single source, {sources},"
+    headline_leads: dict[str, list[str]]  # a headline's closing attribution, by status; the others use ``leads``
     required: dict[str, list[re.Pattern]]
     banned: dict[str, list[re.Pattern]]
     phrases: dict[str, list[str]]
@@ -81,7 +82,7 @@ def load_style(path: Path) -> Style:
         absent = [s for s in STATUS_KEYS if not data[table].get(s)]
         if absent:
             raise single_problem(path, f"no phrasing for status(es) {', '.join(absent)}", field=table)
-    for table in ("caveats", "headline_caveats", "context_caveats", "leads", "phrases"):
+    for table in ("caveats", "headline_caveats", "context_caveats", "leads", "headline_leads", "phrases"):
         for key, options in (data.get(table) or {}).items():
             if isinstance(options, str):
                 data[table][key] = [options]
@@ -101,6 +102,7 @@ def load_style(path: Path) -> Style:
         headline_caveats=data.get("headline_caveats") or data["caveats"],
         context_caveats=data.get("context_caveats") or data["caveats"],
         leads=data["leads"],
+        headline_leads=data.get("headline_leads") or {},
         required=_patterns(data["required"], path, "required"),
         banned=_patterns(data["banned"], path, "banned"),
         phrases=data["phrases"],

@@ -63,7 +63,7 @@ class FigureRef(Ref):
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
-            "asset_id", "self_reported",
+            "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note",
         }
     )
 
@@ -153,6 +153,10 @@ class FigureRef(Ref):
         self.mood = _mood(fact)
         self.side_clears = ""  # "long" / "short": that side of the event alone exceeds this earlier floor (build_view)
         self.passed = ""  # "up" / "down": the price has already moved through this band or level (set by build_view)
+        self.seen_order = 0  # a price level's place in time among the event's timed levels, 1 first (0: no exact time; build_view)
+        self.in_context = False  # a price level a context item of the same source and status tells with its figure (build_view)
+        self.method_note = False  # an estimate's note on method to print with it: it does not name the source again and is not told before (build_view)
+        self.whole_market = False  # a total whose coverage is the style's whole-market wording ("network-wide"; build_view)
         self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again;
         # a missing figure a context item already names (_mark_named_gaps): its gap sentence gives no reason twice
 
@@ -186,7 +190,7 @@ def _ratio_lean(fact: Fact) -> str:
 
 
 class ContextRef(Ref):
-    PUBLIC = frozenset({"id", "kind", "status", "unverified", "n_sources"})
+    PUBLIC = frozenset({"id", "kind", "status", "unverified", "n_sources", "tells_path"})
 
     def __init__(self, item: ContextItem):
         self._item = item
@@ -196,6 +200,8 @@ class ContextRef(Ref):
         self.status = status.value if status is not None else ("single_source" if item.sources else "")
         self.unverified = status in UNVERIFIED
         self.n_sources = len(item.sources)
+        self.tells_path = False  # it tells price levels the event also holds as figures (_mark_context_levels)
+        self.levels: list = []  # those levels (FigureRef), for the layer to mark in its text; not for templates
 
 
 def _spellings(event, source_id: str | None) -> tuple[str, ...]:
@@ -236,6 +242,7 @@ class WindowGroup:
     part_of_main: str = ""  # "more than half" / "... a third" / "... a quarter" of the main total: this shorter window's total
     main_part: str = ""  # the same words for the main (shorter) window's part of this longer window's total
     lean: str = ""  # "long" / "short": the side that took the dominant share in this window (set by build_view)
+    first_leg: str = ""  # "long" / "short": this window's two sides were read at least a window apart, two stretches, and this side's came first (_legs)
 
     @property
     def present(self) -> bool:
@@ -508,6 +515,7 @@ def build_view(event: Event, thresholds: dict) -> View:
         g.lean = _lean(g, dominant)
     for g in other_windows:
         g.shorter = bool(g.minutes) and bool(main.minutes) and g.minutes < main.minutes
+        g.first_leg = _legs(g) if g.shorter else ""
         if g.shorter and g.total is not None and main.total is not None and g.total.unit == main.total.unit \
                 and _same_sources(g.total._fact, main.total._fact):
             part = _lower_upper(g.total._fact)[0] / _lower_upper(main.total._fact)[1] if _lower_upper(main.total._fact)[1] else 0.0
@@ -565,6 +573,11 @@ def build_view(event: Event, thresholds: dict) -> View:
     _join_change_ends(view)
     _mark_passed(view)
     _mark_named_gaps(view, event)
+    _mark_time_order(view)
+    _mark_method_notes(view, event)
+    _mark_context_levels(view)
+    if main.total is not None:
+        main.total.whole_market = _whole_market(main.total._fact, thresholds)
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
     view.main_sources = list(dict.fromkeys(s for f in main_fact for s in f.sources))
     view.venue_groups, view.venues = _venue_groups(view.venues)
@@ -655,6 +668,86 @@ def _mark_named_gaps(view: View, event: Event) -> None:
     for g in view.gaps:
         name = (g._fact.label or g._fact.subject or "").casefold()
         g.told_elsewhere = bool(name) and any(name in t for t in texts)
+
+
+def _mark_method_notes(view: View, event: Event) -> None:
+    """An estimate's note on method goes with it once ("projected from liquidation heat maps"), and not at all
+    when it only names the estimate's own provider again ("from Hyblock's model" after "modelled by Hyblock
+    Capital"): the attribution already says who modelled it."""
+    told: set = set()
+    for r in view.zones_below + view.zones_above + view.estimates:  # the order the zones section prints them
+        f = r._fact
+        if not f.note:
+            continue
+        note = f.note.casefold()
+        names = [event.source_name(s) for s in f.sources] + list(f.sources)
+        words = {w for n in names for w in re.findall(r"[^\W\d_]{4,}", n.casefold())}
+        if not any(re.search(r"\b" + re.escape(w), note) for w in words) and note not in told:
+            r.method_note = True
+        told.add(note)
+
+
+def _legs(g: WindowGroup) -> str:
+    """The side read first, when a window's long and short figures were read at least one window apart: the
+    two sides then come from two stretches of the period (the drop and the rebound), not from the same hours."""
+    if g.long is None or g.short is None or not g.minutes:
+        return ""
+    t_long, t_short = _first_seen(g.long._fact), _first_seen(g.short._fact)
+    if t_long is None or t_short is None or abs((t_long - t_short).total_seconds()) < g.minutes * 60:
+        return ""
+    return "long" if t_long < t_short else "short"
+
+
+def _first_seen(f: Fact):
+    """The earliest exact time a source gave for the figure, or None when any observation lacks one."""
+    times = [o.as_of for o in f.observations]
+    return min(times) if times and all(t is not None for t in times) else None
+
+
+def _mark_time_order(view: View) -> None:
+    """Each crossed price level's place in time (``seen_order``, 1 first) when every level has an exact time:
+    the price path is then told in the order it happened ("fell below $89,000 and then rose above $95,000")."""
+    levels = view.levels_up + view.levels_down
+    times = [_first_seen(r._fact) for r in levels]
+    if len(levels) < 2 or any(t is None for t in times):
+        return
+    ranks = {t: i for i, t in enumerate(sorted(set(times)), start=1)}
+    for r, t in zip(levels, times):
+        r.seen_order = ranks[t]
+
+
+def _full_price(f: Fact) -> str:
+    """A whole-dollar price level as the layer prints it in full ("$89,000"); "" for any other figure."""
+    v = f.value
+    if f.unit != "USD" or v is None or v <= 0 or v != int(v) or f.hedge is not None or f.range is not None:
+        return ""
+    return f"${int(v):,}"
+
+
+def _mark_context_levels(view: View) -> None:
+    """A context item that tells the price path with the event's own level figures, from the same sources and
+    status ("bitcoin fell to about $89,000 ... and rebounded above $95,000"), tells it once: the context section
+    prints the item in place of the level sentences (``tells_path``, ``in_context``), its figures marked as the
+    levels' (layer.ctx), never both."""
+    levels = view.levels_up + view.levels_down + view.levels
+    for c in view.context:
+        item = c._item
+        if c.kind == "exchange_status" or not item.text:
+            continue
+        told = [r for r in levels if not r.in_context and r.status == c.status and set(r._fact.sources) <= set(item.sources)
+                and _full_price(r._fact) and re.search(re.escape(_full_price(r._fact)) + r"(?![\d,.])", item.text)]
+        if told:
+            c.tells_path = True
+            c.levels = told
+            for r in told:
+                r.in_context = True
+
+
+def _whole_market(f: Fact, thresholds: dict) -> bool:
+    """A coverage in the style's whole-market words ("network-wide"): a label that says the total is every
+    venue its providers track, which the draft says in plain words instead of quoting the label."""
+    words = {w.casefold() for w in thresholds.get("whole_market_coverage", ())}
+    return bool(f.coverage) and f.coverage.strip().casefold().removeprefix("the ") in words
 
 
 def _join_change_ends(view: View) -> None:
