@@ -281,41 +281,6 @@ def test_credit_lines_read_with_cheap_tests_first_are_read_alike():
     assert found > 200
 
 
-
-_joined_tokens = st.sampled_from(["BTC", "ether", "and", "AND", "plus", "-", "x-and", "and-y", ",", "&", "+", "/", " ", "  ", "\n", "\t",
-                                  "liquidations", "over", "24", "hours", "(", ")", ".", "é", "ß", "_", "$5", "—", "'s"])
-
-
-@settings(max_examples=3000, deadline=None)
-@given(st.lists(_joined_tokens, max_size=40).map("".join))
-def test_joined_pair_read_from_the_word_starts_is_the_plain_search(text):
-    """``joined_pair`` tries ``_JOINED``'s rest only at the last word starts, rightmost first: the same two words as
-    ``_JOINED.search`` (whose ``^.*`` backs off one character at a time from the end)."""
-    from writer.check.linking import _JOINED, joined_pair
-
-    plain, fast = _JOINED.search(text), joined_pair(text)
-    assert (plain is None) == (fast is None)
-    if plain is not None:
-        assert (plain.group(1), plain.group(2), plain.start(1), plain.start(2)) == (fast.group(1), fast.group(2), fast.start(1), fast.start(2))
-
-
-def test_joined_pair_examples():
-    from writer.check.linking import joined_pair
-
-    pairs = {
-        "CoinGlass said bitcoin and ether liquidations over 24 hours came to": ("bitcoin", "ether"),
-        "According to CoinGlass, BTC and ETH liquidations reached": ("BTC", "ETH"),  # the rightmost pair
-        "BTC and ETH and SOL positions worth": ("ETH", "SOL"),
-        "Longs lost": None,
-        "BTC/ETH": ("BTC", "ETH"),
-        "BTC and ETH, then one two three four five six seven eight nine": None,  # nine words after the pair: too far
-        "BTC and ETH one two three four five six seven eight": ("BTC", "ETH"),  # eight: eleven runs in all
-    }
-    for text, want in pairs.items():
-        m = joined_pair(text)
-        assert (m and (m.group(1), m.group(2))) == want, text
-
-
 def _marker_words() -> list[str]:
     """Words the marker classes are written in (their patterns' letters, split at everything else)."""
     import re

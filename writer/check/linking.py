@@ -407,7 +407,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     side_clause = clause if no_asides == unbracketed else _LEFT_CLAUSE.split(no_asides)[-1]
     sides = phrases.cues("side", side_clause) or phrases.cues("side", right)
     assets = _asset_cues(phrases, tickers, clause + " " + right)
-    joined = joined_pair(left)  # "bitcoin and ether liquidations": one figure for two assets
+    joined = _JOINED.search(left)  # "bitcoin and ether liquidations": one figure for two assets
     if joined:
         a, b = _asset_cues(phrases, tickers, joined.group(1)), _asset_cues(phrases, tickers, joined.group(2))
         if a and b and a != b:
@@ -886,12 +886,6 @@ _PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|orde
 # "bitcoin and ether liquidations over 24 hours came to": two assets joined, then up to eight words to the figure.
 # The rightmost such pair ("CoinGlass, BTC and ETH liquidations": BTC and ETH, not CoinGlass and BTC).
 _JOINED = re.compile(r"^.*(?<![\w-])([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,8}\s*$", re.IGNORECASE | re.DOTALL)
-# The same pair read from the word starts back (``joined_pair``): ``^.*`` tries every character of the text from the end,
-# each with the rest of the expression, which was the most expensive search of linking (about 16 us a figure).
-_JOINED_AT = re.compile(r"(?<![\w-])([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,8}\s*$", re.IGNORECASE)
-_RUN_START = re.compile(r"(?<![\w-])[\w-]")  # where a run of word characters and hyphens starts
-# The most runs of [\w-] one match of _JOINED_AT spans: its first word, "and" (or "plus"), its second, eight more.
-_JOINED_RUNS = 11
 _TICKER_PAREN = re.compile(r"\(\s*([A-Za-z]{2,10})\s*\)")  # "(BTC)"
 _WORD_BEFORE = Deferred(globals(), r"([\w-]+)\s*$")  # the name a ticker in parentheses follows
 _WORD_REACH = 40  # characters looked back for that name
@@ -903,19 +897,6 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 # tests/test_check_regex_filters.py).
 _LEFT_CLAUSE = re.compile(r"(?=[,;:()—–abw])(?:,|;|:|\(|\)|\band\b|\bas\b|\bwhile\b|\bbut\b|\bwhereas\b|—|–)", re.IGNORECASE)
 _OPEN, _CLOSE = "“‘", "”’"
-
-
-def joined_pair(left: str) -> re.Match | None:
-    """``_JOINED.search(left)``'s two joined words (groups 1 and 2; the match's own span differs): the rightmost start
-    from which the rest of ``_JOINED`` matches to the end, as ``^.*`` finds it, tried only where a match can start (a
-    run of [\\w-] after none) and only at the last ``_JOINED_RUNS`` such starts: a match spans no more runs than that.
-    tests/test_check_fast_paths.py holds it to ``_JOINED``."""
-    starts = [m.start() for m in _RUN_START.finditer(left)]
-    for at in reversed(starts[-_JOINED_RUNS:]):
-        m = _JOINED_AT.match(left, at)
-        if m is not None:
-            return m
-    return None
 
 
 def _distance(fig: Figure, s: Support) -> float:
