@@ -1,6 +1,6 @@
 """Instructions a warm batch worker spends per event drafting (or loading) it, for one or more commits.
 
-    python bench/warm_instructions.py [--what draft|load|publish] [--events 30] COMMIT [COMMIT ...]
+    python bench/warm_instructions.py [--what draft|load|publish] [--events 30] [--write FILE] COMMIT [COMMIT ...]
 
 The shared 2-core machine moves CPU times by a factor of several, so a small per-call change is measured
 in instructions (cachegrind counts them, whatever the load). Each commit's ``writer/`` and ``templates/``
@@ -83,7 +83,9 @@ def main() -> None:
     ap.add_argument("commits", nargs="+")
     ap.add_argument("--what", choices=("draft", "load", "publish"), default="draft")
     ap.add_argument("--events", type=int, default=30)
+    ap.add_argument("--write", type=Path, default=None, help="also write the figures to this Markdown file (its section 'warm-<what>')")
     args = ap.parse_args()
+    lines: list[str] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         facts = tmp / "facts"
@@ -96,7 +98,25 @@ def main() -> None:
             one, three = (instructions(tree, facts, args.what, p, args.events) for p in (1, 3))
             per_event = (three - one) / 2 / args.events
             first = first or per_event
-            print(f"{commit}: {per_event / 1e6:.2f} M instructions per {args.what}ed event (first/this {first / per_event:.3f})", flush=True)
+            line = f"{commit}: {per_event / 1e6:.2f} M instructions per {args.what}ed event (first/this {first / per_event:.3f})"
+            lines.append(f"| {commit} | {subprocess.run(['git', '-C', str(ROOT), 'rev-parse', '--short', commit], capture_output=True, text=True).stdout.strip()} "
+                         f"| {per_event / 1e6:.2f} | {first / per_event:.3f} |")
+            print(line, flush=True)
+    if args.write:
+        sys.path.insert(0, str(ROOT))
+        from bench.eval_seeds import update_section  # noqa: PLC0415
+
+        report = "\n".join([
+            f"## Instructions per warm {args.what}ed event, by commit",
+            "",
+            f"Command: `python bench/warm_instructions.py --what {args.what} --events {args.events} {' '.join(args.commits)}` (cachegrind: "
+            "instruction counts, which the machine's load does not move; set-up and warm-up cancelled by 1 and 3 passes).",
+            "",
+            "| commit | short | M instructions per event | first / this |",
+            "|---|---|---|---|",
+            *lines,
+        ]) + "\n"
+        update_section(args.write, f"warm-{args.what}", report)
 
 
 if __name__ == "__main__":
