@@ -19,6 +19,13 @@
    worker's (``writer.publish.executors.WORKER_GC_THRESHOLDS``), alternating; each reports its
    CPU per event, the collector's own CPU per event (``gc.callbacks``), its collections and
    how much its peak memory grew while publishing.
+
+    python bench/bench_stages.py --base REF [--events 200] [--rounds 4] [--write FILE]
+
+4. Against another commit: fresh processes run the stages of part 1 with this working tree's ``writer/`` and
+   ``templates/`` and with REF's (both laid out as installed, bench/coldstart.py), alternating, on the same
+   generated events; per stage, each side's median CPU per event and the median of the per-round ratios
+   REF/this (above 1: this tree is faster).
 """
 
 from __future__ import annotations
@@ -37,7 +44,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+if "--stages-child" not in sys.argv:  # a child of --base imports writer from the tree on its PYTHONPATH
+    sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 
@@ -187,6 +195,46 @@ def stages(fb: Path) -> dict[str, float]:
         return out
 
 
+def base_pairs(fb: Path, base: str, rounds: int, tmp: Path) -> dict[str, list[dict[str, float]]]:
+    """Per side ("this", "base"), one stages() dict per round, from fresh processes alternating sides."""
+    from coldstart import copy_worktree, export_tree
+
+    trees = {"this": copy_worktree(tmp / "this"), "base": export_tree(base, tmp / "base")}
+    runs: dict[str, list[dict[str, float]]] = {"this": [], "base": []}
+    for r in range(rounds + 1):  # round 0 untimed: each tree writes its bytecode
+        for side in (("this", "base") if r % 2 else ("base", "this")):
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"PYTHONPATH": str(trees[side])}
+            cmd = [sys.executable, str(Path(__file__).resolve()), "--stages-child", str(fb)]
+            out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env, cwd=tmp).stdout
+            if r:
+                runs[side].append(json.loads(out.strip().splitlines()[-1]))
+    return runs
+
+
+def base_report(args, runs: dict[str, list[dict[str, float]]], load_before: str, load_after: str) -> str:
+    lines = [
+        f"## Per stage against {args.base}",
+        "",
+        f"Command: `python bench/bench_stages.py --base {args.base} --events {args.events} --rounds {args.rounds}`; 2-core machine "
+        f"({platform.machine()}, Python {platform.python_version()}); load average {load_before} before, {load_after} after "
+        f"(shared machine: CPU time). {args.rounds} rounds of fresh processes, sides alternating, each publishing the same "
+        f"{args.events - 1} generated events (half stage by stage, half whole).",
+        "",
+        f"| stage (CPU ms per event) | {args.base} | this tree | {args.base} / this, median of rounds (range) |",
+        "|---|---|---|---|",
+    ]
+    for stage in runs["this"][0]:
+        base = [r[stage] for r in runs["base"]]
+        this = [r[stage] for r in runs["this"]]
+        ratios = sorted(b / t for b, t in zip(base, this) if t > 0)
+        ratio = f"{statistics.median(ratios):.3f} ({ratios[0]:.3f}-{ratios[-1]:.3f})" if ratios else "-"
+        lines.append(f"| {stage} | {statistics.median(base):.2f} | {statistics.median(this):.2f} | {ratio} |")
+    totals = sorted(sum(v for k, v in b.items() if not k.startswith("(")) / sum(v for k, v in t.items() if not k.startswith("("))
+                    for b, t in zip(runs["base"], runs["this"]))
+    lines += ["", f"- total of the stages, {args.base} / this, per round: median {statistics.median(totals):.3f}x (range {totals[0]:.3f}-{totals[-1]:.3f})."]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=400)
@@ -196,7 +244,12 @@ def main() -> int:
     ap.add_argument("--freeze", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--gc", action="store_true", help="compare Python's collector thresholds with a local worker's")
     ap.add_argument("--worker-thresholds", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--base", default=None, help="compare each stage with this commit's writer (fresh processes, alternating)")
+    ap.add_argument("--stages-child", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.stages_child is not None:
+        print(json.dumps(stages(args.stages_child)))
+        return 0
     if args.child is not None:
         print(json.dumps(gc_child(args.child, args.worker_thresholds) if args.gc else child(args.child, args.freeze)))
         return 0
@@ -204,6 +257,18 @@ def main() -> int:
     import make_factbase
 
     load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    if args.base:
+        with tempfile.TemporaryDirectory(prefix="writer-stages-") as tmp:
+            fb = Path(tmp) / "fb"
+            make_factbase.write_factbase(args.events, fb)
+            runs_ab = base_pairs(fb, args.base, args.rounds, Path(tmp))
+        report = base_report(args, runs_ab, load_before, " ".join(f"{x:.2f}" for x in os.getloadavg()))
+        print(report)
+        if args.write:
+            from bench.eval_seeds import update_section  # noqa: PLC0415
+
+            update_section(args.write, "stages-base", report)
+        return 0
     if args.gc:
         with tempfile.TemporaryDirectory(prefix="writer-stages-") as tmp:
             fb = Path(tmp) / "fb"

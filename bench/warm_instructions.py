@@ -1,14 +1,16 @@
 """Instructions a warm batch worker spends per event drafting (or loading) it, for one or more commits.
 
-    python bench/warm_instructions.py [--what draft|load] [--events 30] COMMIT [COMMIT ...]
+    python bench/warm_instructions.py [--what draft|load|publish] [--events 30] [--write FILE] COMMIT [COMMIT ...]
 
 The shared 2-core machine moves CPU times by a factor of several, so a small per-call change is measured
 in instructions (cachegrind counts them, whatever the load). Each commit's ``writer/`` and ``templates/``
 are exported (``git archive``); a child process loads ``--events`` generated events
 (bench/make_factbase.py, seed 0), drafts them once as a warm-up (a Drafter as a batch worker builds it)
-and then drafts (or loads) them N more times with the collector off, under
+and then drafts (or loads them, or publishes them whole as a batch worker does: load, draft, check,
+HTML, claim map and page, ``Publisher.publish``) N more times with the collector off, under
 ``valgrind --tool=cachegrind --cache-sim=no``, for N = 1 and N = 3: the difference, over 2 passes and the
-events, is the figure, set-up and warm-up cancelled (bytecode is written by an unmeasured run first, so
+events, is the figure (``publish`` takes a fresh slice of events for each pass, since the check remembers texts it
+has read), set-up and warm-up cancelled (bytecode is written by an unmeasured run first, so
 neither measured run compiles the tree). Repeated runs of one commit agree within about 0.15%.
 Needs valgrind; each commit takes a few minutes under it.
 """
@@ -35,16 +37,31 @@ from writer.factbase.loader import load_event, load_registry
 from writer.publish.worker import make_drafter
 facts, what, passes, n = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 registry = load_registry(facts / "sources.yaml")
-files = sorted((facts / "events").glob("*.yaml"))[:n]
+every = sorted((facts / "events").glob("*.yaml"))
+files = every[:n]
 drafter = make_drafter(None)
 gc.disable()
 events = [load_event(f, registry) for f in files]
 for e in events:
     drafter.draft(e, facts_path="facts.yaml")
-for _ in range(passes):
+if what == "publish":
+    import tempfile
+    from datetime import datetime, timezone
+    from writer.publish.settings import SiteSettings
+    from writer.publish.worker import Publisher, Task, make_checker
+    out = Path(tempfile.mkdtemp(dir=facts))
+    publisher = Publisher(out, out / ".stage", SiteSettings(), drafter, make_checker(None), datetime(2026, 12, 1, tzinfo=timezone.utc))
+    def tasks(k):  # the k-th slice of n events: each pass publishes events no earlier pass saw (the check keeps per-text memos)
+        return [Task(str(f), f.name, str(facts / "sources.yaml"), None, None) for f in every[k * n:(k + 1) * n]]
+    for t in tasks(0):
+        assert publisher.publish(t).entry is not None, t
+for k in range(1, passes + 1):
     if what == "draft":
         for e in events:
             drafter.draft(e, facts_path="facts.yaml")
+    elif what == "publish":
+        for t in tasks(k):
+            publisher.publish(t)
     else:
         for f in files:
             load_event(f, registry)
@@ -64,9 +81,11 @@ def instructions(tree: Path, facts: Path, what: str, passes: int, events: int) -
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("commits", nargs="+")
-    ap.add_argument("--what", choices=("draft", "load"), default="draft")
+    ap.add_argument("--what", choices=("draft", "load", "publish"), default="draft")
     ap.add_argument("--events", type=int, default=30)
+    ap.add_argument("--write", type=Path, default=None, help="also write the figures to this Markdown file (its section 'warm-<what>')")
     args = ap.parse_args()
+    lines: list[str] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         facts = tmp / "facts"
@@ -79,7 +98,25 @@ def main() -> None:
             one, three = (instructions(tree, facts, args.what, p, args.events) for p in (1, 3))
             per_event = (three - one) / 2 / args.events
             first = first or per_event
-            print(f"{commit}: {per_event / 1e6:.2f} M instructions per {args.what}ed event (first/this {first / per_event:.3f})", flush=True)
+            line = f"{commit}: {per_event / 1e6:.2f} M instructions per {args.what}ed event (first/this {first / per_event:.3f})"
+            lines.append(f"| {commit} | {subprocess.run(['git', '-C', str(ROOT), 'rev-parse', '--short', commit], capture_output=True, text=True).stdout.strip()} "
+                         f"| {per_event / 1e6:.2f} | {first / per_event:.3f} |")
+            print(line, flush=True)
+    if args.write:
+        sys.path.insert(0, str(ROOT))
+        from bench.eval_seeds import update_section  # noqa: PLC0415
+
+        report = "\n".join([
+            f"## Instructions per warm {args.what}ed event, by commit",
+            "",
+            f"Command: `python bench/warm_instructions.py --what {args.what} --events {args.events} {' '.join(args.commits)}` (cachegrind: "
+            "instruction counts, which the machine's load does not move; set-up and warm-up cancelled by 1 and 3 passes).",
+            "",
+            "| commit | short | M instructions per event | first / this |",
+            "|---|---|---|---|",
+            *lines,
+        ]) + "\n"
+        update_section(args.write, f"warm-{args.what}", report)
 
 
 if __name__ == "__main__":

@@ -280,3 +280,58 @@ def test_credit_lines_read_with_cheap_tests_first_are_read_alike():
             found += got is not None
     assert found > 200
 
+
+def _marker_words() -> list[str]:
+    """Words the marker classes are written in (their patterns' letters, split at everything else)."""
+    import re
+
+    from writer.check.phrases import build_phrases
+
+    raw = build_phrases({}).raw
+    return sorted({w for patterns in raw.values() for p in patterns for w in re.findall(r"[a-z’']+", p.lower()) if len(w) > 1})
+
+
+_MARKER_WORDS = _marker_words()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_MARKER_WORDS), st.sampled_from([" ", ", ", "-", "(", ")", "[1]", ". ", "$5 million", "x"])),
+                max_size=40).map("".join))
+def test_headed_union_of_the_markers_finds_the_unions_places(text):
+    """The marker finder's union written headed (``_headed_union``) finds a key at the same places as ``KeyFinder._union``,
+    and the finder then the same keys as each key's own expression searched alone."""
+    import re
+
+    from writer.check.casefold import lowered
+    from writer.check.phrases import KeyFinder, _headed_union, build_phrases
+
+    finder = build_phrases({}).marker_finder
+    folded = [p for words in finder._folded_table().values() for p in words]
+    headed, plain = re.compile(_headed_union(folded)), re.compile(KeyFinder._union(folded))
+    low = lowered(text)
+    assert [m.start() for m in headed.finditer(low)] == [m.start() for m in plain.finditer(low)]
+    finder._read = finder.UNION_FROM  # past the first texts: the union's scan
+    finder._cache.clear()
+    assert finder.found(text) == frozenset(finder._key_by_key(text))
+
+
+def test_headed_union_on_drafted_sentences():
+    import re
+
+    from draft_support import EVENTS
+    from writer.check.casefold import lowered
+    from writer.check.phrases import KeyFinder, _headed_union, build_phrases
+    from writer.draft import Drafter
+    from writer.factbase.loader import load_event
+
+    finder = build_phrases({}).marker_finder
+    folded = [p for words in finder._folded_table().values() for p in words]
+    headed, plain = re.compile(_headed_union(folded)), re.compile(KeyFinder._union(folded))
+    drafter, places = Drafter(run_check=False), 0
+    for path in EVENTS:
+        for line in drafter.draft(load_event(path)).markdown.splitlines():
+            low = lowered(line)
+            found = [m.start() for m in headed.finditer(low)]
+            assert found == [m.start() for m in plain.finditer(low)], line
+            places += len(found)
+    assert places > 50

@@ -432,3 +432,47 @@ def test_fact_files_build_as_the_plain_builder(monkeypatch):
     monkeypatch.setattr(yamlsource, "_build", _plain_build)
     assert [_parsed(t) for t in texts] == fast
     assert any(isinstance(f, list) for f in fast[-len(YAML_EXTRA):])  # the corner texts are refused, with messages
+
+
+# --- the article page's <head>: rendered once for the bundled templates -------------------------------------------------
+
+
+def _page_kw(event_id: str, status: str) -> dict:
+    body = (f'<h1>Longs lose {event_id}</h1>\n<p>Longs lost <span class="figure" data-fact="t" data-status="{status}" data-sources="a" '
+            f'title="A">$5 million</span>, A said.</p>')
+    return dict(event_id=event_id, headline=f"Longs lose {event_id}", body_html=body, description="D", published="2026-12-01T09:00:00+00:00",
+                modified="2026-12-02T09:00:00+00:00", sources=[{"name": "A & B", "identifier": "a"}])
+
+
+def test_article_pages_with_the_kept_head_are_the_includes_pages(tmp_path):
+    """The bundled article template prints ``head`` (kept per site: ``SitePages._article_head``); the same pages come from the
+    plain version, an editor's copy that includes site/head.html.j2 in every page (run in the sandbox)."""
+    from writer.publish.pages import SitePages
+    from writer.publish.settings import SiteSettings
+
+    site = tmp_path / "templates" / "site"
+    shutil.copytree(ROOT / "templates" / "site", site)
+    article = site / "article.html.j2"
+    text = article.read_text(encoding="utf-8")
+    assert "{{ head -}}\n" in text
+    article.write_text(text.replace("{{ head -}}\n", '{% include "site/head.html.j2" %}\n'), encoding="utf-8")
+    settings = SiteSettings(title="Desk <one>", base_url="https://example.org/news/")
+    kept, plain = SitePages(settings), SitePages(settings, [tmp_path / "templates"])
+    assert plain.sandboxed and not kept.sandboxed
+    pages = [kept.article(**_page_kw(f"e-{i}", status)) for i, status in enumerate(("single_source", "disputed", "estimate", "single_source"))]
+    assert pages == [plain.article(**_page_kw(f"e-{i}", status)) for i, status in enumerate(("single_source", "disputed", "estimate", "single_source"))]
+    assert len(kept._heads) == 1 and len(set(pages)) == 4
+
+
+def test_an_editors_head_is_rendered_for_each_page(tmp_path):
+    """An editor's head may read the page's own names: it is never kept from one page to the next."""
+    from writer.publish.pages import SitePages
+    from writer.publish.settings import SiteSettings
+
+    site = tmp_path / "templates" / "site"
+    shutil.copytree(ROOT / "templates" / "site", site)
+    head = site / "head.html.j2"
+    head.write_text(head.read_text(encoding="utf-8") + '<meta name="story" content="{{ article.id }}">\n', encoding="utf-8")
+    pages = SitePages(SiteSettings(), [tmp_path / "templates"])
+    for event_id in ("e-1", "e-2"):
+        assert f'<meta name="story" content="{event_id}">\n<title>' in pages.article(**_page_kw(event_id, "single_source"))

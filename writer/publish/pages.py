@@ -43,6 +43,7 @@ from writer.yamlload import safe_load
 
 ARTICLE_TEMPLATE = "site/article.html.j2"
 INDEX_TEMPLATE = "site/index.html.j2"
+HEAD_TEMPLATE = "site/head.html.j2"
 LEGEND_FILE = "site/legend.yaml"
 # The article template wraps the article's body in these comments; the feed takes
 # each entry's content from between them in the published page (so a rebuild of
@@ -80,6 +81,8 @@ class SitePages:
     built, so a broken template stops a run before anything is written.
     """
 
+    HEADS_KEPT = 8  # a bound: one site's article pages share one head
+
     def __init__(self, settings: SiteSettings, template_dirs: Sequence[Path | str] = ()):
         self.settings = settings
         self._days: dict = {}
@@ -99,6 +102,8 @@ class SitePages:
         self.env.filters.update(when=self.when, day=self.day, css_string=css_string)
         self.legend, self.derived = _load_legend(next(d / LEGEND_FILE for d in dirs if (d / LEGEND_FILE).is_file()))
         self.article_template = self.env.get_template(ARTICLE_TEMPLATE)
+        self.head_template = self.env.get_template(HEAD_TEMPLATE)
+        self._heads: dict[tuple, Markup] = {}  # the bundled head of an article page, by what it reads (_article_head)
         self.index_template = self.env.get_template(INDEX_TEMPLATE)
 
     def digest_with(self, templates_digest: str) -> str:
@@ -198,8 +203,25 @@ class SitePages:
             "claims_href": claims_name(event_id),
         }
         links = {"index": "../", "feed": "../feed.xml", "legend": "#legend"}
-        page = self.article_template.render(site=s, article=article, links=links, marks=self.marks(), json_ld=Markup(json_ld_script(json_ld)))
+        names = {"site": s, "article": article, "links": links, "marks": self.marks(), "json_ld": Markup(json_ld_script(json_ld))}
+        page = self.article_template.render(names, head=self._article_head(names))
         return page if page.endswith("\n") else page + "\n"
+
+    def _article_head(self, names: dict) -> Markup:
+        """``site/head.html.j2`` rendered for an article page with its names (``head`` in ``article.html.j2``, as an include of it
+        would render it). The bundled head reads only the site's feed link, its title and the status marks, which every
+        article page shares: it is rendered once per set of those (a third of building a page: 36 lines of marks, each
+        escaped) and kept. An editor's head (``--templates``) may read anything: rendered for every page.
+        tests/test_site_pages.py holds pages to the include's."""
+        if self.sandboxed:
+            return Markup(self.head_template.render(names))
+        key = (names["links"]["feed"], names["site"].title, tuple(names["marks"]))
+        head = self._heads.get(key)
+        if head is None:
+            if len(self._heads) >= self.HEADS_KEPT:
+                self._heads.clear()
+            head = self._heads[key] = Markup(self.head_template.render(names))
+        return head
 
     def _listed(self, e) -> dict:
         """One index entry, its dates already in words: an index can list 10,000 articles, and words
