@@ -10,7 +10,9 @@ Each pair is timed in alternation (A, B, A, B, ...), CPU time of this process (`
 - binding the commit's journal to the manifest: the whole file's sha256 (before) against its head's;
 - the versions of the libraries that shape a page (writer.publish.identity): read through importlib.metadata in a
   fresh process that has imported what a re-run imports (what a run pays when a folder of the import path changed),
-  against the stat cache's answer (every other run); each in its own fresh process, CPU of that part alone.
+  against the stat cache's answer (every other run); each in its own fresh process, CPU of that part alone;
+- with ``--fb FB`` (the fact base SITE was built from): putting the listed fact files in Path's order, by a list of
+  each path's parts (before) against one string per path with NUL for the separator (writer.factbase.files).
 """
 
 from __future__ import annotations
@@ -66,11 +68,13 @@ def _child(kind: str) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--site", type=Path, required=True)
+    ap.add_argument("--fb", type=Path, default=None, help="the fact base SITE was built from (times the listing's order too)")
     ap.add_argument("--rounds", type=int, default=15)
     ap.add_argument("--write", type=Path, default=None)
     args = ap.parse_args()
 
     from writer import __version__
+    from writer.factbase.files import _path_key, _walk
     from writer.publish.manifest import Manifest
 
     path = args.site / ".writer" / "manifest.json"
@@ -80,6 +84,9 @@ def main() -> int:
     load = [os.getloadavg()[0]]
     times: dict[str, list[float]] = {k: [] for k in ("read, seal hashed", "read, seal trusted", "journal, whole file", "journal, head",
                                                      "versions, importlib.metadata", "versions, stat cache")}
+    listed = _walk(os.fspath(args.fb)) if args.fb else []
+    if listed:
+        times.update({"listing order, parts lists": [], "listing order, one string": []})
     for _ in range(args.rounds):
         times["read, seal hashed"].append(_cpu(lambda: Manifest.read(path, __version__, journal=False)))
         times["read, seal trusted"].append(_cpu(lambda: Manifest.read(path, __version__, journal=False, known_seal=lambda st: seal)))
@@ -87,16 +94,23 @@ def main() -> int:
         times["journal, head"].append(_cpu(first.binding))
         times["versions, importlib.metadata"].append(_child("read"))
         times["versions, stat cache"].append(_child("cached"))
+        if listed:
+            times["listing order, parts lists"].append(_cpu(lambda: sorted(dict.fromkeys(listed), key=lambda p: p.split(os.sep))))
+            times["listing order, one string"].append(_cpu(lambda: sorted(dict.fromkeys(listed), key=_path_key)))
     load.append(os.getloadavg()[0])
     ms = {k: statistics.median(v) * 1000 for k, v in times.items()}
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
     lines = [f"## Per-run costs of a re-run, before and now ({commit}), {args.rounds} interleaved rounds", "",
-             f"Command: `python bench/bench_batch_parts.py --site {args.site} --rounds {args.rounds}`; {os.cpu_count()} cores, "
+             f"Command: `python bench/bench_batch_parts.py --site {args.site}{f' --fb {args.fb}' if args.fb else ''} --rounds {args.rounds}`; "
+             f"{os.cpu_count()} cores, "
              f"{platform.machine()}, Python {platform.python_version()}; load average {min(load):.1f}-{max(load):.1f}; "
              f"manifest {path.stat().st_size / 1e6:.1f} MB ({len(first.entries)} events). CPU ms, medians.", "",
              "| part | before | now | saved |", "|---|---|---|---|"]
-    for before, now in (("read, seal hashed", "read, seal trusted"), ("journal, whole file", "journal, head"),
-                        ("versions, importlib.metadata", "versions, stat cache")):
+    pairs = [("read, seal hashed", "read, seal trusted"), ("journal, whole file", "journal, head"),
+             ("versions, importlib.metadata", "versions, stat cache")]
+    if listed:
+        pairs.append(("listing order, parts lists", "listing order, one string"))
+    for before, now in pairs:
         lines.append(f"| {before.split(',')[0]} ({before.split(', ')[1]} / {now.split(', ')[1]}) | {ms[before]:.2f} | {ms[now]:.2f} | "
                      f"{ms[before] - ms[now]:.2f} |")
     text = "\n".join(lines) + "\n"

@@ -131,11 +131,14 @@ def reading(rng: random.Random) -> list[str]:
     """Blocks that exercise the check's later readings (each may or may not credit a figure): credit lines under
     a paragraph, a list or a table, chart captions above prose, photo credits, back-pointing notes opening their
     sentence or not, one position's leverage against a venue's terms, an attribution of liquidations that stops
-    at a sentence of market context, and the figure forms read since (parts of a magnitude, spans, tickers)."""
+    at a sentence of market context, and the figure forms read since (parts of a magnitude, spans, tickers);
+    the eighth round's: multiples, ratios and shares in words, numbered references, a speaker's colon over a quote
+    or the next paragraph, a list or table said to be below, "X data:" labels, a source named by its role, an
+    inverted "reported X" and an event credited after it."""
     src, venue = rng.choice(SOURCES), rng.choice(VENUES)
     asset, ticker = rng.choice(ASSETS)
     bare = f"Shorts on {venue} lost {money(rng)} while longs gave up {money(rng)}."
-    kind = rng.randrange(19)
+    kind = rng.randrange(24)
     if kind == 0:  # a credit line alone under its paragraph (or a photo's credit, which credits nothing)
         label = rng.choice(["Source:", "Data:", "(Source:", "Image source:", "Photo:"])
         return [f"{rng.choice(FILLER)} {bare}", "", f"{label} {src}{')' if label.startswith('(') else ''}", ""]
@@ -206,6 +209,27 @@ def reading(rng: random.Random) -> list[str]:
     if kind == 18:  # "Chart:" over a chart's title (no one credited) or over its source, then prose that reads it
         title = rng.choice(["longs by venue", "Bitcoin liquidations by hour", src])
         return [f"Chart: {title}", "", f"From the chart, {bare[0].lower()}{bare[1:]}", ""]
+    if kind == 19:  # multiples, ratios and shares in words (and how often something happened, which is none)
+        return [rng.choice([f"Long liquidations on {venue} doubled from the day before.", f"Shorts gave up twice what longs did, {src} said.",
+                            "Longs outnumbered shorts three to one by the close.", f"Nine in ten of the forced orders on {venue} were longs.",
+                            f"Open interest on {venue} slid four percent.", "Several funds booked double-digit losses.",
+                            f"Volume on {venue} rose fivefold, {src} data show.", "The price tested the level twice this week.",
+                            "The lesson is twofold: size down and keep margin free."]), ""]
+    if kind == 20:  # a numbered reference credits its sentence; a bracket that is no reference does not
+        return [f"Liquidations reached {money(rng)} over the day{rng.choice([' [2]', ' [14]', '', ' [sic]'])}. {rng.choice(FILLER)}", ""]
+    if kind == 21:  # a speaker's colon over a quote or the paragraph after it; a colon no one speaks through
+        lead = rng.choice([f"{src} analyst Dana Reyes wrote:", f"In a note to clients, {src} said:", "Here is how the day went:"])
+        line = f"Longs lost {money(rng)} on {venue} as the bid thinned."
+        return [lead, "", f"> {line}" if rng.random() < 0.5 else line, ""]
+    if kind == 22:  # a list or table said to be below, by a source or by no one
+        lead = rng.choice([f"{src}'s figures by venue are below.", f"{src}'s breakdown follows.", "The split by venue is below."])
+        if rng.random() < 0.5:
+            return [lead, "", f"- {venue}: {money(rng)}", f"- {rng.choice(VENUES)}: {money(rng)}", ""]
+        return [lead, "", *table(rng)[:-2], ""]
+    if kind == 23:  # a name and its data as a label, a source by its role, an inverted report, the event credited after it
+        return [rng.choice([f"{src} data: longs lost {money(rng)} over the day.", f"Longs lost {money(rng)}, the exchange's data showed.",
+                            f"Longs lost {money(rng)} overnight, reported {src}.", f"The loss, flagged by {src}, came to {money(rng)}.",
+                            f"Velo's tally: shorts lost {money(rng)}."]), ""]
     return [f"Traders moved {rng.randint(2, 900)} HYPE, {rng.randint(2, 900)},{rng.randint(100, 999)} SUI and {rng.randint(2, 90)} million LIT tokens "
             f"as prices fell by {money(rng)} to {money(rng)}.", ""]
 

@@ -12,7 +12,7 @@ import writer.publish.pool as pool
 from test_batch_support import make_factbase, move_price_level, tree
 from writer.publish import BatchOptions, build_site
 
-N = 12  # more than a run published in-process, so the first build uses the pool
+N = 20  # more than a run published in-process (pool.IN_PROCESS_UP_TO), so the first build uses the pool
 NOW = datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc)  # the correction notes' date, the same for both runs
 
 
@@ -66,6 +66,7 @@ def test_a_few_changed_events_are_published_here_with_the_same_bytes_as_the_pool
 
 
 def test_a_run_larger_than_that_starts_the_pool(built, pools_started):
+    assert pool.IN_PROCESS_UP_TO + 1 <= N
     fb, site = _rerun(built, "large", pool.IN_PROCESS_UP_TO + 1)
     report = build_site(fb, BatchOptions(out=site, jobs=2, now=NOW))
     assert len(report.published) == pool.IN_PROCESS_UP_TO + 1

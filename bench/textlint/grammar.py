@@ -41,7 +41,7 @@ FRAME_KEYS = {"_verb": "verb", "_left_strong": "left_strong", "_left_weak": "lef
 
 def expressions(phrases=None) -> dict[str, re.Pattern]:
     """Every compiled expression the port needs, by the name the rule uses."""
-    from writer.check import analysis, captions, document, figures, frames, labels, nlp, sentences, suppressions
+    from writer.check import analysis, captions, document, figures, frames, labels, multiples, nlp, sentences, suppressions
     from writer.check.phrases import build_phrases
 
     phrases = phrases or build_phrases()
@@ -82,6 +82,10 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         # analysis.py
         "paren": analysis._PAREN, "back_before": analysis._BACK_BEFORE, "the_before": analysis._THE_BEFORE,
         "back_after": analysis._BACK_AFTER, "clause_end": analysis._CLAUSE_END, "credit": analysis._CREDIT,
+        "points_below": analysis._POINTS_BELOW,
+        # multiples.py: multiples, ratios and shares in words (its gate, each reading's expression)
+        "multiples.keys": multiples._KEYS, "multiples.copula_before": multiples._COPULA_BEFORE,
+        **{f"multiples.r{i}": rx for i, (_, rx) in enumerate(multiples._READINGS)},
         **{f"carry.{k}": rx for k, rx in analysis._carry_words().items()},
         # captions.py (credit lines and chart captions)
         **{f"caption.{k}": getattr(captions.caption_words(), k) for k in CAPTION_KEYS}, "prose_end": captions._PROSE_END,
@@ -111,7 +115,7 @@ def export(*, ascii_words: bool = False) -> dict:
     """The JSON the rule reads: expressions (JavaScript source and flags) and constants."""
     import dataclasses
 
-    from writer.check import analysis, captions, document, figures, labels, nlp, sentences
+    from writer.check import analysis, captions, document, figures, labels, multiples, nlp, sentences
     from writer.check.frames import Frames
     from writer.check.phrases import KeyFinder, build_phrases
     from writer.check.rules import RULES
@@ -146,6 +150,11 @@ def export(*, ascii_words: bool = False) -> dict:
         "not_name_words": sorted(phrases.frames._not_name_words),
         "caption_chars": captions.CAPTION_CHARS, "name_words": captions.NAME_WORDS, "label_end_chars": captions._LABEL_END_CHARS,
         "caption_not_names": sorted(captions._not_names()),
+        "multiples": {"reading_of": multiples._READING_OF, "verb_times": list(multiples._VERB_TIMES.items()),
+                      "vague_times": list(multiples._VAGUE_TIMES), "word_numbers": multiples._WORD_NUMBERS,
+                      "unit_words": multiples._UNIT_WORDS, "tens_words": multiples._TENS_WORDS,
+                      "digit_places": multiples._DIGIT_PLACES, "digit_mags": multiples._DIGIT_MAGS,
+                      "before": multiples._BEFORE, "after": multiples._AFTER, "readings": len(multiples._READINGS)},
         "ascii_words": ascii_words,
     }
 

@@ -101,7 +101,9 @@ class _Registries:
         self.hashes: dict[Path, str] = {}
 
     def for_file(self, path: str) -> tuple[Path, str] | None:
-        folder = os.path.dirname(path)  # a string key: hashing 10,000 Paths costs more than the lookup saves
+        # A string key, the path up to its last separator (a key only: find_registry reads the path itself): hashing
+        # 10,000 Paths, or os.path.dirname's Python-level steps, cost more than the lookup saves.
+        folder = path.rpartition(os.sep)[0]
         if folder not in self.by_folder:
             reg = self.override if self.override is not None else find_registry(path)
             if reg is None:

@@ -38,8 +38,10 @@ Progress = Callable[[int, int, Outcome], None]
 MAX_CHUNK = 32
 CHUNKS_PER_WORKER = 8
 # Up to this many events are published in the build's own process: at ~30 CPU-ms an event, a
-# second process's set-up (~1.2 CPU-s with its first event) is won back only on larger runs.
-IN_PROCESS_UP_TO = 8
+# second process's set-up (~1.2 CPU-s with its first event) is won back only on larger runs. Measured
+# on the 10,000-event site (bench/bench_batch_crossover.py, bench/results/batch_crossover.md, load 6-8):
+# 1, 2, 4, 8 and 16 changed events cost 1.2-2.1x the CPU in a pool, and more wall time at that load.
+IN_PROCESS_UP_TO = 16
 
 
 def default_jobs() -> int:

@@ -7,6 +7,7 @@
 "use strict";
 const { G, RX, search, matchAt, finditer, has, Memo, on } = require("./grammar");
 const { findFigures } = require("./figures");
+const { gated } = require("./multiples");
 
 const CAVEAT = new Set(G.caveat_classes);
 const RUN_OPENING = new Set(G.run_opening);
@@ -212,7 +213,8 @@ function segment(text) {
   let hit = memo.chunks.get(text);
   if (hit === undefined) {
     const bounds = sentenceBounds(text);
-    const figures = has("digit", text) || has("wordy", text) ? findFigures(text, bounds, memo.figureFree) : [];
+    const figures = has("digit", text) || has("wordy", text) || (on("multiples") && gated(text.toLowerCase()))
+      ? findFigures(text, bounds, memo.figureFree) : [];
     hit = [bounds, figures];
     memo.chunks.set(text, hit);
   }
@@ -470,20 +472,26 @@ class Analysis {
     return b._closing;
   }
 
-  // _list_credit: the sentence ending in a colon that introduces a list or table, or a credit line right after a table.
+  // _list_credit: the sentence ending in a colon that introduces a list or table (or, for those, one saying they are
+  // below: "X's figures by venue are below."), a credit line right after a table, and what a speaker's colon
+  // introduces: a block quote, or the one paragraph right after "X wrote:".
   listCredit(bi) {
     const block = this.blocks[bi];
     if (block._listCredit !== undefined) return block._listCredit;
     block._listCredit = null;
     const table = block.kind === "table_cell";
-    if (!(block.inList || table)) return null;
+    const said = on("said_credit") && !(block.inList || table) && block.kind === "paragraph";
+    if (!(block.inList || table || said)) return null;
     const blocks = this.blocks;
-    const member = (b) => b.section === block.section && (table ? b.kind === "table_cell" : b.inList);
+    const member = (b) => said ? block.inQuote && b.inQuote && b.section === block.section
+      : b.section === block.section && (table ? b.kind === "table_cell" : b.inList);
     let first = bi;
     while (first > 0 && member(blocks[first - 1])) first--;
     const before = first > 0 && blocks[first - 1].section === block.section ? blocks[first - 1].sentences : [];
+    if (said && before.length && (blocks[first - 1].kind !== "paragraph" || blocks[first - 1].inQuote)) return null;
     const lead = before[before.length - 1];
-    if (before.length && !blocks[first - 1].inList && lead.text.trimEnd().endsWith(":") && (lead.hasCaveat() || namesData(lead.text))) {
+    if (before.length && !blocks[first - 1].inList && (lead.text.trimEnd().endsWith(":") || (!said && on("points_below") && has("points_below", lead.text)))
+        && (lead.hasCaveat() || (!said && namesData(lead.text)))) {
       block._listCredit = lead;
       return lead;
     }

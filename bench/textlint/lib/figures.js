@@ -1,6 +1,7 @@
 // writer/check/figures.py: find_figures, step for step, with writer's exported expressions.
 "use strict";
 const { G, RX, search, matchAt, finditer, has, on } = require("./grammar");
+const { readMultiples } = require("./multiples");
 
 const KINDS = ["between", "mrange", "prange", "money", "suffixed", "percent", "ratio", "vague", "worded", "bps", "btc", "usd", "rate",
   "curword", "counted", "coins", "grouped"];
@@ -240,6 +241,7 @@ function findFigures(text, sentences = null, figureFree = null) {
   if (on("shares") && ["half", "third", "quarter", "fifth", "tenth"].some((w) => lower.includes(w))) found = shareWords(text, found);
   if ((lower.includes("x") || text.includes("×")) && on("position_leverage")) found = positionLeverage(text, found);
   if (on("extremes")) found = extremes(text, lower, found);
+  if (on("multiples") && lower.length === text.length) found = multiples(text, lower, found); // (no offsets moved by lowering)
   if (on("count_words") && (lower.includes("dozen") || lower.includes("scores") || lower.includes("s of") || lower.includes("s in ")
       || lower.includes("s worth") || lower.includes("-dollar") || lower.includes("figure"))) found = countWords(text, lower, found);
   if (has("digit_re", text)) {
@@ -286,6 +288,14 @@ function extremes(text, lower, found) {
     const num = n.groups.num;
     const days = (/^\d/.test(num) ? parseFloat(num) : G.span_words[num]) * G.span_days[m.groups.span];
     found.push(fig(n.index, end, text.slice(n.index, end), "days", days, days, true));
+  }
+  return found;
+}
+
+// _multiples: multiples, ratios and shares in words (multiples.js) that no figure read overlaps; a range is vague.
+function multiples(text, lower, found) {
+  for (const [s, e, unit, lo, hi, point] of readMultiples(lower)) {
+    if (!overlapsFound(found, s, e)) found.push(fig(s, e, text.slice(s, e), unit, lo, hi, point, point ? null : "vague"));
   }
   return found;
 }

@@ -69,7 +69,8 @@ class Memo {
 // Readings the port skips for one request (bench/bench_check.py's check that the generated corpus exercises each
 // reading: skipping one must change findings, or the agreement could not tell when it drifts). Empty when timed.
 const READINGS = ["captions", "closing_credit", "list_credit", "note_run", "note_opens", "context_carry", "in_parens",
-  "position_leverage", "parts", "extremes", "tickers", "count_words", "records", "hearsay", "label_credits", "posts", "shares", "dialogue", "title_labels"];
+  "position_leverage", "parts", "extremes", "tickers", "count_words", "records", "hearsay", "label_credits", "posts", "shares", "dialogue", "title_labels",
+  "multiples", "said_credit", "points_below"];
 const OFF = new Set();
 const on = (reading) => OFF.size === 0 || !OFF.has(reading);
 
