@@ -163,3 +163,24 @@ def test_a_side_word_of_the_figures_own_still_links_the_side(text):
     ((_, support, kind),) = links_of(event(_SIDES), text)
     assert support == "longs" and kind != "supported"
     assert "P006" in codes(event(_SIDES), text)
+
+
+# --- a relative clause between a name and its reporting verb ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "CoinAnk, which follows more venues than most, put the day's liquidations at $880 million.",
+    "CoinAnk, whose coverage is wide, said $880 million of positions were closed out over 24 hours.",
+])
+def test_a_relative_clause_between_a_name_and_its_verb_keeps_the_credit(text):
+    assert "P002" not in codes(event(_DESCRIBED), text)
+
+
+@pytest.mark.parametrize("text", [
+    # the relative clause says what the name did, but no verb of reporting follows it
+    "CoinAnk, which follows more venues than most, went quiet as $880 million was liquidated over 24 hours.",
+    # a figure inside the clause ends the apposition: the name is not carried past it
+    "CoinAnk, which counted 880 venues, saw $880 million liquidated over 24 hours.",
+])
+def test_a_relative_clause_without_a_reporting_verb_after_it_credits_nothing(text):
+    assert "P002" in codes(event(_DESCRIBED), text)

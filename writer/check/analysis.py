@@ -657,9 +657,10 @@ _OPEN_PAREN = re.compile(r"\(")
 _JOINER = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/)?\s*$")
 
 
-# An apposition after a name, up to the reporting verb: "CoinAnk, the sole source for the figure, said ...",
-# "CoinGlass, a data aggregator, reported ...". A few words between commas, no figure, no clause end.
-_APPOSITION = re.compile(r",\s+(?:the|a|an|which is|one of)\b[^,.;:()\d$%]{1,60},(?=\s)")
+# An apposition or a non-restrictive relative clause after a name, up to the reporting verb: "CoinAnk, the sole
+# source for the figure, said ...", "CoinGlass, which tracks dozens of venues, put ...". A few words between
+# commas, no figure, no clause end.
+_APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|one of)\b[^,.;:()\d$%]{1,60},(?=\s)")
 
 
 # A credit line: a label and a name, nothing more ("Source: CoinGlass", "(Data: Coinalyze)").
