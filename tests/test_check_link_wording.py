@@ -184,3 +184,35 @@ def test_a_relative_clause_between_a_name_and_its_verb_keeps_the_credit(text):
 ])
 def test_a_relative_clause_without_a_reporting_verb_after_it_credits_nothing(text):
     assert "P002" in codes(event(_DESCRIBED), text)
+
+
+# --- both sides named as one subject ------------------------------------------------------------------------
+
+_BOTH = """facts:
+  - {id: all, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinank, value: 880M}]}
+  - {id: longs, metric: liquidations, unit: USD, window: 24h, side: long, observations: [{source: coinank, value: 610M}]}
+  - {id: shorts, metric: liquidations, unit: USD, window: 24h, side: short, observations: [{source: coinank, value: 270M}]}
+  - {id: doge, metric: liquidations, unit: USD, window: 24h, asset: DOGE, observations: [{source: coinank, value: 31M}]}
+"""
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("DOGE longs and shorts combined lost $31 million in the day, CoinAnk data show.", "doge"),
+    ("Long and short liquidations together came to $880 million over 24 hours, CoinAnk data show.", "all"),
+    ("Shorts or longs, $880 million of bets were wiped out over 24 hours, according to CoinAnk.", "all"),
+])
+def test_both_sides_named_as_one_subject_is_no_one_sides_figure(text, fact):
+    assert [support for _, support, _ in links_of(event(_BOTH), text) if support is not None] == [fact]
+    assert "P006" not in codes(event(_BOTH), text)
+
+
+@pytest.mark.parametrize("text, facts", [
+    # each side with its own figure: the side words still decide
+    ("Longs lost $610 million and shorts $270 million over 24 hours, CoinAnk data show.", ["longs", "shorts"]),
+])
+def test_each_side_with_its_own_figure_keeps_its_side(text, facts):
+    assert [support for _, support, _ in links_of(event(_BOTH), text) if support is not None] == facts
+
+
+def test_a_side_figure_that_does_not_fit_is_still_flagged():
+    assert "P006" in codes(event(_BOTH), "Shorts lost $290 million over 24 hours, CoinAnk data show.")

@@ -408,6 +408,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     if _heads_event_phrase(left, right):
         side_clause = ""  # "Longs flushed in $X wipeout": the side is the subject's, the figure the wipeout's
     sides = phrases.cues("side", side_clause) or phrases.cues("side", right)
+    if sides and _BOTH_SIDES.search(unbracketed):
+        sides = frozenset()  # "longs and shorts together accounted for $X": both sides named is no one side's figure
     assets = _asset_cues(phrases, tickers, clause + " " + right)
     joined = _JOINED.search(left)  # "bitcoin and ether liquidations": one figure for two assets
     if joined:
@@ -929,6 +931,8 @@ _AVERAGE_WORDS = re.compile(r"\b(?:average[sd]?|mean|on\s+average)\b", re.IGNORE
 _AVERAGE_REACH = 40  # characters before the figure where "an average (of)" stands
 _AVERAGE_BONUS = 3  # what "an average of" adds to the report's average over the figure it averages
 _SUBJECT_BONUS = 1  # what naming a fact's own subject or label adds to it among the facts a value fits
+# Both sides named as one subject, joined ("longs and shorts", "long or short positions"): no one side's figure.
+_BOTH_SIDES = re.compile(r"\b(?:longs?|shorts?)\s+(?:and|or|&)\s+(?:longs?|shorts?)\b", re.IGNORECASE)
 _PLACE_BONUS = 1  # what printing a zone's level, or naming its side of the price, adds to it among zones of one size
 # Facts placed against the price: an estimated cluster of liquidations, a claimed wall of positions.
 _PLACED_METRICS = frozenset({"pressure_zone", "position_concentration"})
