@@ -31,10 +31,10 @@ from functools import lru_cache
 
 from writer.check import captions, labels
 from writer.check.casefold import lower_pattern, lowered
-from writer.check.described_sources import owns_modified_data
 from writer.check.document import Article, Block
 from writer.check.lazyre import Deferred
 from writer.check.figures import Figure
+from writer.check.frames import verb_forms
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet, _compile
 
@@ -709,9 +709,7 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
         if b.end() in starts:
             chain_forward(starts[b.end()])
     for k, m in enumerate(mentions):
-        if phrases.frames is not None and (phrases.frames.source_before(text, m.end()) or _reports_past_apposition(
-                text, m.end(), phrases.frames) or _owns_product_data(text, m.end(), phrases.frames)
-                or owns_modified_data(text, m.end(), phrases.frames)):
+        if phrases.frames is not None and _source_after_name(text, m.end(), phrases.frames):
             picked.add(k)
             j = k
             while j > 0 and joined[j - 1]:
@@ -741,6 +739,13 @@ def _speaker_follows(text: str, end: int, frames) -> bool:
     return _INVERTED_BEFORE.search(text, 0, word.start(1)) is not None
 
 
+def _source_after_name(text: str, at: int, frames) -> bool:
+    """Do the words after the name ending at ``at`` make it a source? Its data or a reporting verb
+    (``frames.source_before``), a verb past an apposition, a product's data, or its own record of a kind."""
+    return (frames.source_before(text, at) or _reports_past_apposition(text, at, frames)
+            or _owns_product_data(text, at, frames) or _owns_modified_data(text, at, frames))
+
+
 # A product or market after a registered name, before its data noun: "Binance Futures data", "OKX derivatives
 # figures", "Bybit spot numbers" (one or two words: a capitalised name, or one of these market words). The name
 # owns the data: it is named as the source (rules P002, P008, P011 read this one reading through ``attributive``).
@@ -758,6 +763,40 @@ def _reports_past_apposition(text: str, at: int, frames) -> bool:
     the figure, said")? Only a verb counts there: a data noun after an apposition is another noun's."""
     m = _APPOSITION.match(text, at)
     return m is not None and frames.reports_after(text, m.end())
+
+
+@lru_cache(maxsize=1)
+def _modified() -> re.Pattern:
+    """A possessive and a word of what kind of data, before the data noun: "'s on-chain", "’s own public"."""
+    mods = "|".join(re.escape(w) for w in sorted(phrase_section("frames")["data_modifiers"], key=len, reverse=True))
+    return re.compile(rf"['’]s?\s+(?:own\s+)?(?:{mods})(?=\s)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _weak_verb() -> re.Pattern:
+    """A weak verb right after a name ("Binance logged"): phrases.yaml ``frames: weak_verbs``, every form."""
+    forms = sorted({f for lemma in phrase_section("frames")["weak_verbs"] for f in verb_forms(lemma)}, key=len, reverse=True)
+    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, forms))})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _own_record() -> re.Pattern:
+    """"on its public liquidation stream", "in its own records": the subject's own record (phrases.yaml
+    ``frames: after_name_nouns``, what a source publishes)."""
+    nouns = "|".join(re.escape(w) for w in sorted(phrase_section("frames")["after_name_nouns"], key=len, reverse=True))
+    return re.compile(rf"\b(?:on|in|from|via|through)\s+its\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE)
+
+
+def _owns_modified_data(text: str, at: int, frames) -> bool:
+    """Does the name ending at ``at`` give its own record? Its data of a kind ("X's on-chain records show", "X's
+    exchange data"), or a weak verb with "its" record ("Binance logged $X on its public liquidation stream": a
+    weak verb alone is a market's too, "Bitcoin logged gains")."""
+    if text.startswith(("'", "’"), at):
+        m = _modified().match(text, at)
+        if m is not None and frames.source_before(text, m.end()):
+            return True
+    v = _weak_verb().match(text, at)
+    return v is not None and _own_record().search(text, v.end()) is not None
 
 
 def local_context(text: str, fig: Figure, prev_end: int, next_start: int, sent_start: int, sent_end: int) -> tuple[str, str]:

@@ -13,10 +13,8 @@ reads a registered name: after "according to", before a reporting verb or its da
   sentence, or else in the earlier sentences of its paragraph (``role_venue``); two such names, or none,
   leave it standing for no one.
 
-A name giving its own record is read here too (``owns_modified_data``, for registered names and role nouns alike):
-its data with a word of what kind between ("Hyperliquid's on-chain records show", "the exchange's public data
-show"; phrases.yaml ``frames: data_modifiers``), or a weak verb with "its" record ("Binance logged $X on its public
-liquidation stream"; ``weak_verbs`` and ``after_name_nouns``): a weak verb alone is a market's word too.
+Both are read as names are, by ``attributive`` in writer/check/analysis.py (a role noun giving its own record,
+"the exchange's public data show", included).
 """
 
 from __future__ import annotations
@@ -24,7 +22,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from writer.check.phrasefile import phrase_section
 from writer.factbase.records import DESCRIBED_NOUNS
 
 # Words that say the source is left unnamed: "an unnamed aggregator", "one anonymous tracker".
@@ -52,42 +49,6 @@ def _role() -> re.Pattern:
     return re.compile(rf"(?<![\w-])the\s+({'|'.join(ROLE_KINDS)})(?![\w-])", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _modified() -> re.Pattern:
-    """A possessive and a word of what kind of data, before the data noun: "'s on-chain", "’s own public"."""
-    mods = "|".join(re.escape(w) for w in sorted(phrase_section("frames")["data_modifiers"], key=len, reverse=True))
-    return re.compile(rf"['’]s?\s+(?:own\s+)?(?:{mods})(?=\s)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _weak_verb() -> re.Pattern:
-    """A weak verb right after a name ("Binance logged"): phrases.yaml ``frames: weak_verbs``, every form."""
-    from writer.check.frames import verb_forms
-
-    forms = sorted({f for lemma in phrase_section("frames")["weak_verbs"] for f in verb_forms(lemma)}, key=len, reverse=True)
-    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, forms))})\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _own_record() -> re.Pattern:
-    """"on its public liquidation stream", "in its own records": the subject's own record (phrases.yaml
-    ``frames: after_name_nouns``, what a source publishes)."""
-    nouns = "|".join(re.escape(w) for w in sorted(phrase_section("frames")["after_name_nouns"], key=len, reverse=True))
-    return re.compile(rf"\b(?:on|in|from|via|through)\s+its\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE)
-
-
-def owns_modified_data(text: str, at: int, frames) -> bool:
-    """Does the name ending at ``at`` give its own record? Its data of a kind ("X's on-chain records show", "X's
-    exchange data"), or a weak verb with "its" record ("Binance logged $X on its public liquidation stream": a
-    weak verb alone is a market's too, "Bitcoin logged gains")."""
-    if text.startswith(("'", "’"), at):
-        m = _modified().match(text, at)
-        if m is not None and frames.source_before(text, m.end()):
-            return True
-    v = _weak_verb().match(text, at)
-    return v is not None and _own_record().search(text, v.end()) is not None
-
-
 def _credited(text: str, rx: re.Pattern, phrases, label: bool) -> list[re.Match]:
     """The matches of ``rx`` in ``text`` that stand where a source stands (read as ``attributive`` reads names)."""
     from writer.check.analysis import attributive  # (analysis imports the rules' context: imported when asked)
@@ -97,9 +58,7 @@ def _credited(text: str, rx: re.Pattern, phrases, label: bool) -> list[re.Match]
         return []
     spelling = {m.group(0).lower(): m.group(0).lower() for m in mentions}
     picked = attributive(text, mentions, spelling, phrases, label=label)
-    frames = phrases.frames
-    return [m for m in mentions if m.group(0).lower() in picked
-            or (frames is not None and owns_modified_data(text, m.end(), frames))]
+    return [m for m in mentions if m.group(0).lower() in picked]
 
 
 def describes_a_source(text: str, phrases, *, label: bool = False) -> bool:
@@ -124,4 +83,4 @@ def role_venue(role: str, named_here: list[set[str]], kinds: dict[str, str]) -> 
     return None
 
 
-__all__ = ["ROLE_KINDS", "UNNAMED_WORDS", "credited_roles", "describes_a_source", "owns_modified_data", "role_venue"]
+__all__ = ["ROLE_KINDS", "UNNAMED_WORDS", "credited_roles", "describes_a_source", "role_venue"]
