@@ -444,17 +444,18 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
 # a $1.45 billion wipeout", "Longs bear the brunt of $1.45 billion liquidation". The side words before the preposition
 # are its subject's, not the figure's ("Longs lose $1.36 billion", "$1.36 billion of longs" keep theirs).
 _EVENT_PHRASE_BEFORE = Deferred(globals(), r"\b(?:in|of|amid|after|during|from|behind)\s+(?:(?:a|an|the|another)\s+)?$", re.IGNORECASE)
-_EVENT_NOUN_AFTER = Deferred(globals(), r"^\s*(?:-\s*)?(?:(?:total|overall|market-wide|network-wide|combined)\s+)?"
-                                        r"(?:liquidations?|wipe-?outs?|flush(?:es)?|wash-?outs?|purges?|routs?|sell-?offs?|"
-                                        r"shake-?outs?|cascades?|bloodbath|deleveraging)\b", re.IGNORECASE)
-
-
-_EVENT_NOUN_STARTS = frozenset("-tomnclwfpsrdbTOMNCLWFPSRDB")  # the first letters _EVENT_NOUN_AFTER can meet
+_EVENT_TOTAL_WORDS = ("total", "overall", "market-wide", "network-wide", "combined")
+_EVENT_NOUNS = ("liquidations?", "wipe-?outs?", "flush(?:es)?", "wash-?outs?", "purges?", "routs?", "sell-?offs?",
+                "shake-?outs?", "cascades?", "bloodbath", "deleveraging")
+_EVENT_NOUN_AFTER = Deferred(globals(), rf"^\s*(?:-\s*)?(?:(?:{'|'.join(_EVENT_TOTAL_WORDS)})\s+)?(?:{'|'.join(_EVENT_NOUNS)})\b",
+                             re.IGNORECASE)
+# The first characters _EVENT_NOUN_AFTER can meet after the spaces, from its own words: most figures are followed by
+# other words, which the first character turns away before any expression runs.
+_EVENT_NOUN_STARTS = frozenset("-" + "".join(w[0] + w[0].upper() for w in (*_EVENT_TOTAL_WORDS, *_EVENT_NOUNS)))
 
 
 def _heads_event_phrase(left: str, right: str) -> bool:
-    """Does the figure head its own noun phrase of the whole event, after a preposition (``_EVENT_PHRASE_BEFORE``)?
-    (Most figures are followed by other words: the first letter turns them away before any expression runs.)"""
+    """Does the figure head its own noun phrase of the whole event, after a preposition (``_EVENT_PHRASE_BEFORE``)?"""
     rest = right.lstrip()
     return (rest[:1] in _EVENT_NOUN_STARTS and bool(_EVENT_NOUN_AFTER.match(rest))
             and bool(_EVENT_PHRASE_BEFORE.search(left)))
