@@ -18,8 +18,6 @@ from datetime import timezone
 from functools import lru_cache
 from pathlib import Path
 
-from babel.numbers import format_decimal
-
 from writer.draft import numbers as fmt
 from writer.draft.agreement import MANY, ONE, number_of
 from writer.draft.potential import is_potential
@@ -275,7 +273,7 @@ class Render:
                 if word:
                     hi = fmt.Formatted(f"{hi.text} {word}", hi.approx)
             elif fact.hedge is not None and fact.unit == "percent":
-                lo, hi = (fmt.Formatted(_finer(v, fact.unit) if one(v, floor=k == "floor", ceil=k == "ceiling").text != one(v).text
+                lo, hi = (fmt.Formatted(fmt.finer(v, fact.unit) if one(v, floor=k == "floor", ceil=k == "ceiling").text != one(v).text
                                         else one(v).text, True) for v, k in zip(fact.range, ("floor", "ceiling")))
             else:
                 lo, hi = one(fact.range[0], fine=fine), one(fact.range[1], fine=fine)
@@ -313,7 +311,7 @@ class Render:
             rounded outward ("more than $47,686 to $50,100", never "$47,700"): the check holds each end of a
             range to the precision printed, so an end rounded outward past that precision reads as another figure."""
             if finer:
-                return _finer(v, fact.unit, kind)
+                return fmt.finer(v, fact.unit, kind)
             if written is not None:
                 near, out = written(""), written(kind)
             else:
@@ -321,7 +319,7 @@ class Render:
             if not kind or near.text == out.text:
                 return near.text
             if fact.unit == "percent":
-                return _finer(v, fact.unit, kind)
+                return fmt.finer(v, fact.unit, kind)
             if written is not None:
                 return written(kind, fine=True).text
             return one(v, floor=kind == "floor", ceil=kind == "ceiling", fine=True).text
@@ -1022,14 +1020,6 @@ def _spaced(chunk: str) -> list[Piece]:
     core = chunk.strip()
     head, tail = chunk[:len(chunk) - len(chunk.lstrip())], chunk[len(chunk.rstrip()):]
     return [p for p in (Piece("lit", head), Piece("text", core), Piece("lit", tail)) if p.text] if core else [Piece("lit", chunk)]
-
-
-def _finer(v: float, unit: str, kind: str = "") -> str:
-    """A percentage with two decimals, for a range whose ends would otherwise print alike (a bound's end rounded
-    by the one rule for bounded figures, ``numbers._mode``)."""
-    d = Decimal(repr(float(v))).quantize(Decimal("0.01"), rounding=fmt.rounding_for(kind))
-    text = format_decimal(d, format="#,##0.00", locale=fmt.LOCALE)
-    return text + "%" if unit == "percent" else text  # units printed as a bare number (a ratio's "to 1" cannot sit on both ends)
 
 
 # Words that open a sentence and are no name: lowered when a paraphrase runs on after "said that".

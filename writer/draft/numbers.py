@@ -44,11 +44,6 @@ def _mode(floor: bool, ceil: bool) -> str:
     return ROUND_FLOOR if floor else ROUND_CEILING if ceil else ROUND_HALF_EVEN
 
 
-def rounding_for(kind: str) -> str:
-    """The rounding for a number after words stating ``kind`` of bound ("floor", "ceiling", "" for none): ``_mode``."""
-    return _mode(kind == "floor", kind == "ceiling")
-
-
 def round_sig(value: float, figs: int = SIG_FIGS, *, floor: bool = False, ceil: bool = False) -> Decimal:
     """``value`` rounded to ``figs`` significant figures (down when ``floor``, up when ``ceil``:
     a lower bound stays a lower bound, and a range rounded outward still holds every report)."""
@@ -69,13 +64,17 @@ def _plain(d: Decimal) -> str:
     return _plain_text(str(d))
 
 
+def _digits_pattern(d: Decimal) -> str:
+    """A babel pattern with grouping and exactly the fraction digits ``d`` holds ("#,##0.000" for 0.965)."""
+    exp = d.as_tuple().exponent
+    frac = max(0, -exp) if isinstance(exp, int) else 0
+    return "#,##0" + ("." + "0" * frac if frac else "")
+
+
 @lru_cache(maxsize=FORMAT_CACHE_SIZE)
 def _plain_text(exact: str) -> str:
     d = Decimal(exact)
-    exp = d.as_tuple().exponent
-    frac = max(0, -exp) if isinstance(exp, int) else 0
-    pattern = "#,##0" + ("." + "0" * frac if frac else "")
-    return format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=True)
+    return format_decimal(d, format=_digits_pattern(d), locale=LOCALE, decimal_quantization=True)
 
 
 def _compact(d: Decimal) -> str:
@@ -204,6 +203,7 @@ def count(value: float, *, floor: bool = False, ceil: bool = False, figs: int = 
 
 PRICE_CENT = Decimal("0.01")  # below it, cents would print every price as $0.00 or, rounded up, $0.01
 PRICE_FIGS_UNDER_A_DOLLAR = 3  # from a cent to a dollar: a newsroom's three figures ("$0.965"), as for amounts
+PRICE_FIGS_UNDER_A_CENT = 2  # under a cent: two, as an index reading under 1 keeps ("$0.0004")
 
 
 @lru_cache(maxsize=FORMAT_CACHE_SIZE)
@@ -211,10 +211,7 @@ def _currency_text(exact: str, currency: str = "USD") -> str:
     """A rounded Decimal (given by its exact text) as babel's currency with only the digits it holds: the
     locale puts the sign before the symbol ("-$0.0044", never "$-0.0044")."""
     d = Decimal(exact)
-    exp = d.as_tuple().exponent
-    frac = max(0, -exp) if isinstance(exp, int) else 0
-    pattern = "\u00a4#,##0" + ("." + "0" * frac if frac else "")
-    return format_currency(d, currency, format=pattern, locale=LOCALE, currency_digits=False)
+    return format_currency(d, currency, format="\u00a4" + _digits_pattern(d), locale=LOCALE, currency_digits=False)
 
 
 def price(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted:
@@ -222,11 +219,10 @@ def price(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted
     under a floor, up under a ceiling: "over $96,000" for 96,000.4 stays true); a negative one with its sign
     before the symbol, as the locale writes it ("-$0.0044")."""
     d = Decimal(repr(float(value)))
-    if 0 < abs(d) < PRICE_CENT:  # a token priced under a cent keeps two significant figures ("$0.0004"), as an index does
-        rounded = round_sig(value, 2, floor=floor, ceil=ceil)
-        return Formatted(_currency_text(str(rounded)), _changed(value, rounded))
-    if abs(d) < 1:  # under a dollar, cents would blur what moves such a price (a stablecoin at $0.965, not "about $0.96")
-        rounded = round_sig(value, PRICE_FIGS_UNDER_A_DOLLAR, floor=floor, ceil=ceil)
+    if 0 < abs(d) < 1:  # under a dollar, cents would blur what moves such a price (a stablecoin at $0.965, not
+        # "about $0.96"); a token priced under a cent keeps two significant figures ("$0.0004"), as an index does
+        figs = PRICE_FIGS_UNDER_A_CENT if abs(d) < PRICE_CENT else PRICE_FIGS_UNDER_A_DOLLAR
+        rounded = round_sig(value, figs, floor=floor, ceil=ceil)
         return Formatted(_currency_text(str(rounded)), _changed(value, rounded))
     q = Decimal("0.01") if abs(d) < 100 else Decimal(1)
     rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
@@ -245,10 +241,7 @@ def percent(value: float, *, floor: bool = False, ceil: bool = False, signed: bo
         q = Decimal(1) if mag >= 10 else Decimal("0.1")
         rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
     size = abs(rounded)
-    exp = size.as_tuple().exponent
-    frac = max(0, -exp) if isinstance(exp, int) else 0
-    pattern = "#,##0" + ("." + "0" * frac if frac else "") + "%"
-    text = _pattern_text(str(size / 100), pattern)
+    text = _pattern_text(str(size / 100), _digits_pattern(size) + "%")
     if (signed and value != 0) or value < 0:  # zero has no sign: "0%", never "+0%"
         text = ("-" if value < 0 else "+") + text
     return Formatted(text, _changed(value, rounded))
@@ -292,3 +285,11 @@ def index(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted
 def coins(value: float, asset: str, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:
     f = amount(value, floor=floor, ceil=ceil, figs=figs)
     return Formatted(f"{f.text} {asset}", f.approx)
+
+
+def finer(value: float, unit: str, kind: str = "") -> str:
+    """A percentage (or a bare number) with two decimals, for a range whose ends would otherwise print alike; an end
+    after words stating ``kind`` of bound ("floor", "ceiling", "" for none) rounded by the one rule, ``_mode``."""
+    d = Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=_mode(kind == "floor", kind == "ceiling"))
+    text = _pattern_text(str(d), "#,##0.00")
+    return text + "%" if unit == "percent" else text  # units printed as a bare number (a ratio's "to 1" cannot sit on both ends)
