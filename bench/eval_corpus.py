@@ -52,6 +52,8 @@ sys.path.insert(0, str(ROOT))
 
 try:
     from writer.check import Checker  # noqa: E402
+    # the check imports its Markdown readers on first use: asked for here, so a Python without them is sent on too
+    import markdown_it, markdown_it_pyrs  # noqa: E401, E402, F401
 except ModuleNotFoundError as exc:  # run by a Python without writer's dependencies (e.g. a bare python3)
     venv = ROOT / ".venv"
     venv_python = venv / "bin" / "python"
