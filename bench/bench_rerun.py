@@ -16,7 +16,10 @@ Each run is a fresh process (`python -m writer.cli batch`), timed wall clock and
 by CPU (the command's and its workers'). TREE is another writer checkout
 (``git worktree add /tmp/main-tree main``); each side runs with PYTHONPATH set
 to a copy of its own tree's ``writer/`` and ``templates/`` laid out as installed
-(its own templates: see ``installed_layout``).
+(its own templates: see ``installed_layout``) and, as an installed package has, its modules'
+bytecode (a ``PYTHONPYCACHEPREFIX`` cache of its own, filled by the runs that bring its copy up to
+date; ``--from-source``: PYTHONDONTWRITEBYTECODE=1 and no cache, every module compiled on every run,
+as this machine's environment runs an editable checkout).
 
     python bench/bench_rerun.py --site SITE --fb FB --bytecode [--rounds 6]
 
@@ -207,6 +210,8 @@ def main() -> int:
     ap.add_argument("--fb", type=Path, required=True)
     ap.add_argument("--baseline", type=Path, default=None, help="another writer tree (the baseline)")
     ap.add_argument("--bytecode", action="store_true", help="compare this tree compiled from source against a bytecode cache")
+    ap.add_argument("--from-source", action="store_true",
+                    help="with --baseline: both sides compiled from source on every run (default: each side with its own warm bytecode cache, as installed)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/writer-rerun"))
     ap.add_argument("--rounds", type=int, default=4)
     ap.add_argument("--write", type=Path, default=None)
@@ -229,9 +234,15 @@ def main() -> int:
     cache = args.work / "pycache"
     trees = {"baseline": ROOT, "this": ROOT} if args.bytecode else {"baseline": args.baseline.resolve(), "this": ROOT}
     sides = {name: installed_layout(tree, args.work / f"{name}-tree") for name, tree in trees.items()}
-    caches = {"baseline": None, "this": cache if args.bytecode else None}
     if args.bytecode:
-        shutil.rmtree(cache, ignore_errors=True)
+        caches = {"baseline": None, "this": cache}
+    elif args.from_source:
+        caches = {"baseline": None, "this": None}
+    else:  # as installed: each side's modules compiled once, by the runs that bring its copy up to date
+        caches = {name: args.work / f"pycache-{name}" for name in sides}
+    for folder in caches.values():
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
     sites = {}
     for name in sides:
         sites[name] = args.work / name
@@ -266,7 +277,8 @@ def main() -> int:
     else:
         title = f"## Re-runs of a built site: this tree ({commits['this']}) against {args.baseline} ({commits['baseline']}), {args.rounds} interleaved rounds"
         command = (f"python bench/bench_rerun.py --site {args.site} --fb {args.fb} --baseline {args.baseline} --rounds {args.rounds}"
-                   + (f" --baseline-site {args.baseline_site}" if args.baseline_site else ""))
+                   + (f" --baseline-site {args.baseline_site}" if args.baseline_site else "") + (" --from-source" if args.from_source else ""))
+        title += "; both compiled from source on every run" if args.from_source else "; each side with its own warm bytecode cache (as installed)"
     out = [
         title,
         "",

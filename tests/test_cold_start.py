@@ -178,7 +178,7 @@ def test_a_deferred_pattern_compiles_on_first_use_and_hands_its_module_the_patte
 
 
 # The check's modules whose constant expressions are deferred (a draft's sentences never read them).
-DEFERRING = ("analysis", "document", "document_tree", "figures", "frames", "linking", "suppressions")
+DEFERRING = ("analysis", "captions", "document", "document_tree", "figures", "frames", "linking", "suppressions")
 
 
 def _deferred_in(module) -> dict[str, Deferred]:
@@ -377,6 +377,23 @@ def test_a_one_article_check_compiles_no_union():
     finders = [checker.phrases.marker_finder, *checker.phrases.cue_finders.values()]
     assert any(f._read for f in finders)
     assert all(f._read <= f.UNION_FROM and "_positions_lc" in f.__dict__["_pending"] for f in finders)
+
+
+def test_a_check_of_prose_with_no_caption_compiles_no_caption_expression():
+    """A caption's expressions are compiled when a short block might be a caption, not for every check: a text
+    of long paragraphs leaves them uncompiled, and a credit line then compiles the ones it needs."""
+    from writer.check import Checker
+    from writer.check.captions import caption_words, credit_form
+
+    words = caption_words()
+    fields = ("bare", "titled", "named", "picture", "intro", "pointer", "separated", "credited")
+    if any(getattr(words, f)._compiled is not None for f in fields):
+        pytest.skip("an earlier test in this process compiled them")
+    long_prose = " ".join(["Traders lost about $412 million to liquidations over 24 hours, according to CoinGlass."] * 4)
+    Checker(spacy_pipeline=False).check_text(f"# Longs take the hit\n\n{long_prose}\n", path="a.md")
+    assert all(getattr(words, f)._compiled is None for f in fields)
+    assert credit_form("Source: CoinGlass", None) == ("bare", "CoinGlass")
+    assert words.bare._compiled is not None and words.bare._compiled.pattern == words.bare.pattern
 
 
 def test_the_fact_models_default_factories_are_python_functions():

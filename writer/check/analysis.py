@@ -75,14 +75,15 @@ _LABEL_REACH = 64
 # Where a figure's own clause ends: words after these belong to the next figure.
 # (the lookahead names every alternative's first character, so they are not all tried at every
 # character: the same matches, faster; tests/test_check_regex_filters.py)
-_CLAUSE_END = re.compile(r"(?=[,;:(—–abw])(?:,|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|\bas\b|\bamid\b|\bafter\b|\bbefore\b|—|–)", re.IGNORECASE)
-_CLAUSE_END_FOLDED = re.compile(lower_pattern(_CLAUSE_END.pattern))
+_CLAUSE_END_SOURCE = r"(?=[,;:(—–abw])(?:,|;|:|\(|\bwhile\b|\band\b|\bwith\b|\bbut\b|\bwhereas\b|\bas\b|\bamid\b|\bafter\b|\bbefore\b|—|–)"
+_CLAUSE_END = Deferred(globals(), _CLAUSE_END_SOURCE, re.IGNORECASE)
+_CLAUSE_END_FOLDED = Deferred(globals(), lower_pattern(_CLAUSE_END_SOURCE))
 # Where a clause of a sentence ends, for what a hearsay hedge governs (``Analysis.hearsay``): a comma, semicolon or
 # colon before a space (not a thousands comma), a bracket, a dash between spaces or an em dash (not a range's en
 # dash). Conjunctions are no cut: "... and a fund is said to have lost $X" keeps its hedge.
-_HEARSAY_CUT = re.compile(r"[,;:](?=\s)|[()]|\s[—–-]\s|—")
+_HEARSAY_CUT = Deferred(globals(), r"[,;:](?=\s)|[()]|\s[—–-]\s|—")
 # A clause that is the hedge alone (the sentence's adverb): nothing else but marks, spaces, and "it".
-_ADVERB_ONLY = re.compile(r"^[\W_]*(?:it\b[\W_]*)?$", re.IGNORECASE)
+_ADVERB_ONLY = Deferred(globals(), r"^[\W_]*(?:it\b[\W_]*)?$", re.IGNORECASE)
 
 
 class Sentence:

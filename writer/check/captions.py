@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from writer.check.lazyre import Deferred
 from writer.check.phrasefile import phrase_section
 
 # A caption is a line, not a paragraph of prose: past this many characters a block is prose.
@@ -43,11 +44,11 @@ _LABEL_END_CHARS = ":|-–—"  # (a line holding none of them has no label end:
 # An embedded post's signature line: a dash, the author's name (may be absent), the account in parentheses or
 # alone, then at most the post's date ("— Dana Reyes (@dreyes) March 3, 2026", "— @tapewatcher").
 # (The dash may be written as its HTML entity, as a page's embed code has it: "&mdash; Dana Reyes (@dreyes)".)
-_SIGNATURE = re.compile(r"^[\W_]{0,3}(?:[—–-]{1,2}|&[mn]dash;|&#821[12];)\s*(?P<name>[^()\n]{0,60}?)\s*\(?\s*(?P<handle>@\w{1,30})\s*\)?"
+_SIGNATURE = Deferred(globals(), r"^[\W_]{0,3}(?:[—–-]{1,2}|&[mn]dash;|&#821[12];)\s*(?P<name>[^()\n]{0,60}?)\s*\(?\s*(?P<handle>@\w{1,30})\s*\)?"
                         r"(?:\s+on\s+(?:X|Twitter|Telegram|Threads|Bluesky)\b)?(?:\s+(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))?"
-                        r"[\s.)\]]*$")
+                        r"[\s.)\]]*$")  # (compiled on first use: writer/check/lazyre.py)
 # Prose ends its last sentence with one of these; a chart's title line does not.
-_PROSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+_PROSE_END = Deferred(globals(), r"[.!?…:;][\"'”’)\]]*\s*$")
 
 
 @dataclass(frozen=True)
@@ -75,15 +76,19 @@ def caption_words() -> CaptionWords:
     # a fifth of a drafted event's check). tests/test_check_fast_paths.py holds the two alike.
     title = r"(?P<title>[^\w\n]*\w.*?)"
     flags = re.IGNORECASE
+
+    def lazy(pattern: str) -> re.Pattern:  # compiled on first use (writer/check/lazyre.py): most texts hold no caption
+        return Deferred({}, pattern, flags)
+
     return CaptionWords(
-        bare=re.compile(rf"^\W*(?P<label>{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$", flags),
-        titled=re.compile(rf"^{title}\s*(?:{sep})\s*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$", flags),
-        named=re.compile(rf"^{title}\s+(?:{sep})\s*{name}[\s.)\]]*$", flags),
-        picture=re.compile(rf"^\W*(?:{'|'.join(section['pictures'])})\s*{_LABEL_END}", flags),
-        intro=re.compile(rf"(?<![\w-])(?:{'|'.join(section['intros'])})(?![\w-])", flags),
-        pointer=re.compile(rf"(?<![\w-])(?:{'|'.join(section['pointers'])})(?![\w-])", flags),
-        separated=re.compile(rf"\s(?:{sep})", flags),
-        credited=re.compile(rf"(?:{sep})\s*(?:{label})\s*{_LABEL_END}", flags),
+        bare=lazy(rf"^\W*(?P<label>{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$"),
+        titled=lazy(rf"^{title}\s*(?:{sep})\s*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$"),
+        named=lazy(rf"^{title}\s+(?:{sep})\s*{name}[\s.)\]]*$"),
+        picture=lazy(rf"^\W*(?:{'|'.join(section['pictures'])})\s*{_LABEL_END}"),
+        intro=lazy(rf"(?<![\w-])(?:{'|'.join(section['intros'])})(?![\w-])"),
+        pointer=lazy(rf"(?<![\w-])(?:{'|'.join(section['pointers'])})(?![\w-])"),
+        separated=lazy(rf"\s(?:{sep})"),
+        credited=lazy(rf"(?:{sep})\s*(?:{label})\s*{_LABEL_END}"),
     )
 
 

@@ -55,11 +55,11 @@ CUR = r"(?:US\$[ ]?|\$[ ]?|USD\s?|(?:HK|NZ|[ACRS])\$[ ]?|[€£¥₩][ ]?|(?:USD
 # The currency a prefix names (lower-cased, no space); anything else of CUR is dollars.
 PREFIX_UNITS = {"€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₩": "KRW", "krw": "KRW",
                 "hk$": "HKD", "nz$": "NZD", "c$": "CAD", "s$": "SGD", "r$": "BRL", "usdt": "USDT", "usdc": "USDC"}
-_PREFIX = re.compile(r"[-−]?((?:hk|nz|[crs])\$|[€£¥₩]|usdt|usdc|eur|gbp|jpy|krw)", re.IGNORECASE)
+_PREFIX = Deferred(globals(), r"[-−]?((?:hk|nz|[crs])\$|[€£¥₩]|usdt|usdc|eur|gbp|jpy|krw)", re.IGNORECASE)
 
 
 # "16pc", "between 30pc and 80pc": percent as the British and Gulf press abbreviate it (joined to its number).
-_PC = re.compile(r"\dpc\b")
+_PC = Deferred(globals(), r"\dpc\b")
 
 
 def prefix_unit(text: str) -> str:
@@ -88,7 +88,7 @@ _MOVE_FROM = re.compile(r"\bfrom\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 # "fell by $225 billion to $3.08 trillion", "shed $2,000 to $87,000": a change in one direction, then the level
 # reached. Not after a verb with no direction: "moved by -0.5% to +0.5%" (how drafts print a signed range of
 # change) is one range; nor when the first end is signed (see the callers).
-_MOVE_BY = re.compile(r"\b(?:fell|dropped|slid|sank|plunged|tumbled|declined|rose|climbed|jumped|gained|added|lost|shed|"
+_MOVE_BY = Deferred(globals(), r"\b(?:fell|dropped|slid|sank|plunged|tumbled|declined|rose|climbed|jumped|gained|added|lost|shed|"
                       r"evaporated|shrank|grew|increased|decreased)(?:\s+by)?\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _FROM_REACH = 24  # characters before a figure where "from" and one hedge word ("from approximately ") stand
 _FIGURE_SOURCE = (
@@ -163,7 +163,7 @@ def _number_words(first: str, usd: str) -> str:
 
 _NUMBER_WORDS_RE = Deferred(globals(), _number_words("[efnstEFNST]", "USD"), re.IGNORECASE)
 # Its case-sensitive twin for the lowered text: the same matches where lowering keeps every offset, ~2x faster.
-_NUMBER_WORDS_LOWER = re.compile(_number_words("[efnst]", "usd"))
+_NUMBER_WORDS_LOWER = Deferred(globals(), _number_words("[efnst]", "usd"))
 
 
 def _word_starts(words) -> str:
@@ -253,7 +253,7 @@ _SPAN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
                "eleven": 11, "twelve": 12}
 # (scanned from the span's word, on the lowered text: a literal first word lets the engine skip ahead)
 _EXTREME_RE = re.compile(r"(?P<span>year|month|week|day)\s+(?:high|low|peak|record|bottom|top)s?\b")
-_SPAN_NUMBER = re.compile(r"(?<![\w$.,-])(?P<num>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[-\s]$")
+_SPAN_NUMBER = Deferred(globals(), r"(?<![\w$.,-])(?P<num>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[-\s]$")
 # A multiple: "a 40x jump", "3× the daily average"; leverage ("100x leverage", "long 40x", "a 40x long") is
 # not read here: one position's leverage is read apart (``_POSITION_LEVERAGE``), any other is no figure.
 _MULTIPLE_RE = re.compile(rf"(?P<num>\d(?<![\w$.,]\d)(?<!long \d)(?<!short \d)(?<!at \d)(?:{NUM_TAIL}))\s?[x×](?![\w])(?!\s*(?:(?:bullish|bearish)\s+)?(?:leverage|leveraged|levered|margin|long|longs|short|shorts|position|positions)\b)", re.IGNORECASE)
@@ -273,7 +273,7 @@ _ONE_POSITION_BEFORE = Deferred(globals(), r"\b(?:a|an|the|its|his|her|their|thi
                                            r"(?:long|short|position|bet|trade|whale|trader|wallet|address|account|investor)\b", re.IGNORECASE)
 # Where the words that may name the position start: after a sentence's or clause's end, a colon, or a quotation
 # mark (a quote is read as its own words, as the fact base holds them: "... said: “10x leverage is a bet”").
-_CLAUSE_START = re.compile(r"[.;:!?](?=\s)|[\"“”«»]")
+_CLAUSE_START = Deferred(globals(), r"[.;:!?](?=\s)|[\"“”«»]")
 # A venue's terms right before it: "max leverage to", "up to", "limits of", "caps leverage at".
 _VENUE_TERMS_BEFORE = Deferred(globals(), r"\b(?:max(?:imum)?|up\s+to|limits?|caps?|capped|ceiling|offer(?:s|ing|ed)?|allow(?:s|ing|ed)?|support(?:s|ing|ed)?)\b[^.;]{0,25}$", re.IGNORECASE)
 # Two figures that are the ends of one range: what stands between them, and what may stand before the first.
@@ -506,9 +506,9 @@ def _coin_asset(word: str) -> str | None:
     return asset or (w.upper() if w in ("xrp", "sol", "doge", "bnb") else None)
 
 
-_NUM_RE = re.compile(NUM)
+_NUM_RE = Deferred(globals(), NUM)
 _DIGIT_RE = re.compile(r"\d")
-_MAG_IN_RE = re.compile(rf"(?i:({MAGW}))|(?<=\d)\s?([kKmMbBtT]n?)\b")
+_MAG_IN_RE = Deferred(globals(), rf"(?i:({MAGW}))|(?<=\d)\s?([kKmMbBtT]n?)\b")
 
 
 def _num_in(text: str) -> str:
@@ -563,7 +563,7 @@ _DURATION_LEAD = re.compile(
     r"|(?:wait|streak|drought|hiatus|lull|stretch|span|gap|run)\s+of)\s*$",
     re.IGNORECASE,
 )
-_DURATION_NOUN = re.compile(r"\s+(?:(?:losing|winning)\s+)?(?:wait|streak|drought|hiatus|lull|absence|stretch|gap)\b", re.IGNORECASE)
+_DURATION_NOUN = Deferred(globals(), r"\s+(?:(?:losing|winning)\s+)?(?:wait|streak|drought|hiatus|lull|absence|stretch|gap)\b", re.IGNORECASE)
 _WINDOW_BEFORE = re.compile(r"\b(?:in|within|over|during|for|past|last|next|previous|the|of|a|an|per|every|each|after|before|since|than|into|by)\s*$", re.IGNORECASE)
 # Their case-sensitive twins for the lowered words (writer/check/casefold.py: the same answer, 2-3x faster; None
 # when a pattern cannot be folded). Asked at every number a duration word follows.
@@ -583,7 +583,7 @@ _WINDOW_QUALIFIERS = frozenset({"over", "under", "up to", "topping", "just over"
 # matches as ``(?=\d)(?<![\w$.,/#+\-−])(?P<num>{NUM})``, tests/test_check_regex_filters.py.)
 _NUMBER_RE = re.compile(rf"(?P<num>\d(?<![\w$.,/#+\-−]\d)(?:{NUM_TAIL}))")
 # ...and what makes one a bare number: nothing glued to it ("1INCH", "3am", "94%", "40x", "24-hour", "08:30").
-_BARE_AFTER = re.compile(r"(?![\w%]|[.,:]\d|\s*(?:[x×%]|percent\b|per\s?cent\b)|[-–]\w)")
+_BARE_AFTER = Deferred(globals(), r"(?![\w%]|[.,:]\d|\s*(?:[x×%]|percent\b|per\s?cent\b)|[-–]\w)")
 _AMOUNT_LEAD = Deferred(globals(),
     r"(?:\b(?:number(?:ed|s|ing)?|(?:came|comes?|coming)\s+to|st(?:oo|a)d\s+at|stands\s+at|standing\s+at"
     r"|total(?:l?ed|s|l?ing)?|reach(?:ed|es)?|hit|hits|amount(?:ed|s|ing)?\s+to|put\s+at|estimated\s+at|pegged\s+at"
@@ -598,7 +598,7 @@ _AMOUNT_LEAD = Deferred(globals(),
 # "estimated at"); "traders who bought at 96,000" is a price.
 _PUTS_AT = Deferred(globals(), r"\b(?:st(?:oo|a)d|stands|standing|puts?|putting|places?|placed|pegs?|pegged|estimates?|estimated|sees?|seen)\b", re.IGNORECASE)
 # What may follow the number: the clause ends, or a preposition or conjunction goes on ("... 277 over the day").
-_AMOUNT_END = re.compile(
+_AMOUNT_END = Deferred(globals(),
     r"(?:\s*(?:$|[.,;:)!?—(])|\s+(?:over|in|during|across|on|from|according|per|as|by|with|and|or|to|after|before|since"
     r"|this|that|which|while|at|out|of|among|against|versus|vs|than|for|when|amid|following|near|around|until|was|were|is|are)\b)",
     re.IGNORECASE,
@@ -648,9 +648,9 @@ _NOT_TICKERS = frozenset(
     "UTC GMT ET EST EDT CT CST PT PST PDT CET CEST BST KST JST HKT SGT IST AM PM USD US USA UK EU AI ATH ATL TVL OI "
     "ETF ETFS CEX CEXS DEX DEXS API CEO CFO CTO SEC CFTC FOMC CPI PPI GDP NFT NFTS DAO KYC PNL ROI APR APY LTV ADL HLP "
     "LP BPS BP GW MW TWH GB TB MB KB TPS HRS HR MIN MINS SEC DAYS PERP PERPS OTC ICO IPO".split())
-_LOWER_RE = re.compile(r"[a-z]")
+_LOWER_RE = Deferred(globals(), r"[a-z]")
 _CAPITAL = re.compile(r"[A-Z]")
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_RE = Deferred(globals(), r"(?:19|20)\d\d")
 _YEAR_BEFORE = Deferred(globals(), r"\b(?:in|since|during|until|till|before|after|of|early|late|mid|through)[\s-]+$", re.IGNORECASE)
 
 
@@ -819,7 +819,7 @@ _PLURAL_COUNT = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (100, 999),
 _NOT_COUNTED = r"times|ways|reasons|years|months|weeks|days|hours|minutes|seconds|miles|kilometres|kilometers|pages|words|percent"
 _COUNTED_NOUN = (rf"(?!(?:the|them|these|those|their|its|his|her|our|your|my|an?|other|such)\b)(?:[a-z][a-z-]*\s+)?"
                  rf"(?!(?:{_NOT_COUNTED})\b)[a-z]+s\b")
-_COUNT_WORDS_RE = re.compile(
+_COUNT_WORDS_RE = Deferred(globals(),
     rf"(?<![\w-])(?:(?P<dozen>a\s+dozen)\s+(?P<d_noun>{_COUNTED_NOUN})"
     rf"|(?P<plural>{'|'.join(_PLURAL_COUNT)})(?:(?P<dollars>\s+(?:of\s+)?(?:{DOLLARS}|usd)\b)|\s+of\s+(?P<noun>{_COUNTED_NOUN})"
     rf"|(?=\s+(?:in|worth)\s)))")
@@ -837,10 +837,10 @@ _COUNT_WORDS_NEED = ("dozen", *_PLURAL_COUNT)
 # A claim of size a desk takes from someone (unit "record", no value: no fact's figure is one). Not "a record of
 # trades" (a log), not before the figure it qualifies ("a record $19 billion": that figure is read), not denied
 # ("not a record", "may not set a record", "no record").
-_RECORD_RE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:(?:new|fresh|all-time)\s+){0,2}record(?:[-\s](?:high|low|level|amount|total|tally|sum|peak))?s?\b"
+_RECORD_RE = Deferred(globals(), r"(?<![\w-])(?:a|an)\s+(?:(?:new|fresh|all-time)\s+){0,2}record(?:[-\s](?:high|low|level|amount|total|tally|sum|peak))?s?\b"
                         r"(?!\s+(?:of|for\s+the\s+first)\b|\s*[-–]?\s*(?:us)?[$₿\d])")
-_RECORD_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")  # a record's sentence (not _SENTENCE_END: a clause's)
-_RECORD_DENIED = re.compile(r"\b(?:not|no|never|nor|n['’]t|hardly|without)\b(?:\s+[\w'’-]+){0,3}\s+$")
+_RECORD_SENTENCE_END = Deferred(globals(), r"[.!?](?=\s|$)")  # a record's sentence (not _SENTENCE_END: a clause's)
+_RECORD_DENIED = Deferred(globals(), r"\b(?:not|no|never|nor|n['’]t|hardly|without)\b(?:\s+[\w'’-]+){0,3}\s+$")
 
 
 def _count_words(text: str, lower: str, found: list, base: int) -> list:

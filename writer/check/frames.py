@@ -491,7 +491,7 @@ def compile_frames(vocab_key: tuple) -> Frames:
 
 @lru_cache(maxsize=8)
 def _data_nouns(nouns: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"\b(?:{_alt(nouns)})\b", re.IGNORECASE)
+    return Deferred({}, rf"\b(?:{_alt(nouns)})\b", re.IGNORECASE)  # compiled on first use: the frames' own scan answers first
 
 
 def data_noun_pattern(vocab: dict) -> re.Pattern:
