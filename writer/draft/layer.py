@@ -41,17 +41,31 @@ _LINES: dict[tuple[int, int], tuple[object, tuple[str, int]]] = {}
 # Two ends of a change this close (as a part of the larger) would each fit the other's "about": the check
 # reads "about" as 2.5% either way, plus the last printed digit's rounding, so 6% leaves a margin.
 CLOSE_ENDS = 0.06
+# How far the check reads "about" either way (2.5%, the figure reader's approximation tolerance).
+ABOUT_READS = 0.025
 # Figures printed for such ends: enough for any count below a million to print in full, without "about".
 FINE_FIGURES = 6
 
 
-def _close(a: Fact, b: Fact) -> bool:
-    """Whether two figures of one change are near enough that their rounded forms fit each other."""
+def _close(a: Fact, b: Fact, figs: int) -> bool:
+    """Whether two figures of one change are near enough that their rounded forms fit each other: within
+    CLOSE_ENDS of each other, or one end rounded to ``figs`` figures shows fewer digits than that (1,001 prints
+    "about 1,000", which reads as anything from 500 to 1,500) and the other end lies inside what it reads as."""
     if not a.bounds or not b.bounds:
         return False
     x, y = sum(a.bounds) / 2, sum(b.bounds) / 2
     top = max(abs(x), abs(y))
-    return top > 0 and abs(x - y) <= CLOSE_ENDS * top
+    return top > 0 and (abs(x - y) <= CLOSE_ENDS * top or _reads_as(x, y, figs) or _reads_as(y, x, figs))
+
+
+def _reads_as(v: float, other: float, figs: int) -> bool:
+    """Whether ``other`` lies inside what ``v``, rounded to ``figs`` figures and printed after "about", reads as:
+    half its last printed digit either way (trailing zeros are no digits to a reader), plus "about"'s own margin."""
+    if not v:
+        return False
+    rounded = float(f"{v:.{figs}g}")
+    half = Decimal(10) ** Decimal(repr(rounded)).normalize().as_tuple().exponent / 2
+    return abs(other - rounded) <= float(half) + ABOUT_READS * abs(rounded)
 
 
 @dataclass(frozen=True)
@@ -441,7 +455,7 @@ class Render:
         if start is None or end is None or ref.id in self.ended:
             return ""
         self.ended.add(ref.id)
-        if _close(start._fact, end._fact):
+        if _close(start._fact, end._fact, self.style.significant_figures):
             # "from about 2,610 to about 2,570": each "about" also fits the other end, so a reader cannot tell
             # which figure is which; printed in full ("from 2,614 to 2,574") they can only be read one way.
             self.fine.update((start.id, end.id))
