@@ -158,3 +158,50 @@ def test_a_disputed_headline_names_its_providers_once_and_briefly(eid):
     title = next(line for line in md.splitlines() if line.startswith("# "))
     assert "CoinGlass, CoinAnk and Hyblock Capital differ" in title, title
     assert "which differ" not in title and len(title[2:]) <= 160, (len(title), title)  # 177 before
+
+
+# --- against the record: how far the comparison goes, from the two figures' own sources ---------------------------
+
+HISTORY = """id: {eid}
+as_of: 2026-12-14T10:00:00Z
+windows: [24h]
+facts:
+  - {{id: total, metric: liquidations, unit: USD, window: 24h, observations: [{{source: coinglass, value: 900M}}]}}
+  - {{id: longs, metric: liquidations, unit: USD, window: 24h, side: long, observations: [{{source: coinglass, value: 820M}}]}}
+  - {{id: past, metric: historical_liquidations, unit: USD, observations: [{{source: {past}, value: 600M}}]}}
+"""
+
+
+@pytest.mark.parametrize("eid", IDS)
+@pytest.mark.parametrize("past, said", [("coinglass", r"Both figures come from CoinGlass|share a source, CoinGlass"),
+                                        ("coinank", r"comes from CoinAnk and this one from CoinGlass|crosses sources, CoinAnk")])
+def test_a_comparison_with_the_past_is_weighed_by_its_sources_not_by_claims_about_the_market(eid, past, said):
+    body = _body(_draft(HISTORY.format(eid=eid, past=past), eid).markdown)
+    assert re.search(said, body), body
+    assert "widened their coverage" not in body and "number of venues have grown" not in body
+
+
+# --- figures and paragraphs said once ------------------------------------------------------------------------------
+
+def _example(path: str):
+    from draft_support import ROOT
+    from writer.factbase.loader import load_event
+    return _body(DRAFTER.draft(load_event(ROOT / path), facts_path=path).markdown)
+
+
+def test_the_outlook_refers_back_to_the_open_interest_level_instead_of_printing_it_again():
+    body = _example("factbase/corpus/14-gfmreview-292m.yaml")
+    assert body.count("$63.6 billion") == 1, body
+    assert "open interest, whose level is set out above" in body
+
+
+def test_a_claimed_wall_beside_smaller_counted_liquidations_is_weighed_once():
+    body = _example("factbase/events/2026-11-19-short-squeeze-btc-96k.yaml")
+    assert len(re.findall(r"never as large as the claims say|smaller than the claims say|smaller than advertised", body)) == 1, body
+    assert "they were among the shorts forced out" not in body  # the count rules that out
+
+
+def test_a_map_of_liquidations_to_come_ends_on_its_clusters_not_on_an_episode_it_does_not_have():
+    body = _example("factbase/corpus/20-blockbeats-heatmap-474m.yaml")
+    assert "size of this episode" not in body
+    assert re.search(r"estimated clusters|estimated cluster", body.split("## ")[-1]), body
