@@ -205,3 +205,9 @@ def test_a_map_of_liquidations_to_come_ends_on_its_clusters_not_on_an_episode_it
     body = _example("factbase/corpus/20-blockbeats-heatmap-474m.yaml")
     assert "size of this episode" not in body
     assert re.search(r"estimated clusters|estimated cluster", body.split("## ")[-1]), body
+
+
+def test_a_missing_count_of_accounts_is_awaited_for_breadth_not_for_the_size_of_the_event():
+    body = _example("factbase/events/2026-11-21-sampled-exchange-feed.yaml")
+    assert "is a count of accounts: it would show how widely the losses were spread" in body, body
+    assert "test the size and the rank" not in body
