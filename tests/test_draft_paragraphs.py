@@ -69,6 +69,7 @@ def test_a_tiny_funding_rate_is_never_called_positive(eid):
     body = _body(_draft(SESSION.format(eid=eid, rate=0.002, note="per 8 hours"), eid).markdown)
     assert "funding was positive" not in body and "still paying funding" not in body and "longs were paying" not in body
     assert re.search(r"resting level|too close to flat|rate that small", body), body
+    assert body.count("neither side was paying a premium") <= 1, body  # the context section says it; the outlook only reads it
 
 
 @pytest.mark.parametrize("eid", IDS)
