@@ -212,3 +212,30 @@ def test_a_missing_count_of_accounts_is_awaited_for_breadth_not_for_the_size_of_
     body = _example("factbase/events/2026-11-21-sampled-exchange-feed.yaml")
     assert "is a count of accounts: it would show how widely the losses were spread" in body, body
     assert "test the size and the rank" not in body
+
+
+# --- a split called "close to even" only when it is; a gap that a statement half-fills --------------------------------
+
+SPLIT = """id: {eid}
+as_of: 2026-12-14T10:00:00Z
+windows: [24h]
+facts:
+  - {{id: total, metric: liquidations, unit: USD, window: 24h, observations: [{{source: coinglass, value: 500M}}]}}
+  - {{id: longs, metric: liquidations, unit: USD, window: 24h, side: long, observations: [{{source: coinglass, value: {longs}}}]}}
+"""
+
+
+@pytest.mark.parametrize("longs, even", [("255M", True), ("285M", False), ("215M", False)])  # 51%, 57%, 43%
+def test_a_two_sided_split_is_close_to_even_only_within_the_styles_margin(longs, even):
+    body = _body(_draft(SPLIT.format(eid=f"split-{longs.lower()}", longs=longs), f"split-{longs.lower()}").markdown)
+    assert ("The split is close to even" in body) is even, body
+    if not even:
+        larger = "longs" if longs == "285M" else "shorts"
+        assert f"Both sides took a large part of the losses, {larger} somewhat more" in body, body
+
+
+def test_a_venue_named_in_words_is_not_called_unknown_in_the_gaps():
+    body = _example("factbase/corpus/22-gate-square-503m.yaml")
+    assert "whether the pressure was spread out or sat on one venue" not in body
+    assert "one venue's liquidation engine did most of the forced trading" not in body
+    assert "the venue where the losses were heaviest is named in words" in body, body

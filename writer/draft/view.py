@@ -292,6 +292,8 @@ class Signals:
     long_dominant: bool = False
     short_dominant: bool = False
     two_sided: bool = False
+    longs_larger: bool = False  # the long share is over half
+    even_split: bool = False  # each side within thresholds.even_split points of half: "close to even"
     squeeze: bool = False
     washout: bool = False
     provider_spread: bool = False
@@ -1207,6 +1209,8 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
         s.short_dominant = short_share >= dominant
     if long_share is not None and short_share is not None:
         s.two_sided = balanced <= long_share <= 100 - balanced
+        s.even_split = abs(long_share - 50) <= float(th.get("even_split", 5))
+        s.longs_larger = long_share > 50
     s.price_break_up = bool(view.levels_up) or any(c.direction == "above" for c in view.levels)
     s.price_break_down = bool(view.levels_down)
     s.squeeze = (s.short_dominant or s.only_short_reported) and (s.price_break_up or event.shape == "short_squeeze")
