@@ -66,3 +66,33 @@ def test_a_floor_word_after_a_verb_of_change_is_rounded_down():
     md = drafter().draft(event).markdown
     assert "more than $1.4 billion" in md and "$1.41 billion" not in md
     assert "fell more than 13%" in md and "14%" not in md
+
+
+def test_a_change_whose_end_rounds_to_fewer_digits_prints_both_ends_in_full():
+    """1,001 rounds to "about 1,000", which reads as anything from 500 to 1,500 and so also fits the start,
+    1,126: the check took the end for the start (fuzz seed 41). Both ends print in full when either's rounded
+    form fits the other (layer ``_close``), although they lie 11% apart, more than CLOSE_ENDS."""
+    event = _event("""\
+  - {id: total, metric: liquidations, unit: USD, window: 4h, observations: [{source: coinglass, value: 500000000}]}
+  - {id: users_start, metric: user_count, unit: count, observations: [{source: parens, value: 1126}]}
+  - {id: users_end, metric: user_count, unit: count, observations: [{source: parens, value: 1001}]}
+  - {id: users_change, metric: user_count_change, unit: percent, change: fall, from_fact: users_start,
+     to_fact: users_end, observations: [{source: parens, value: 11.1}]}
+""")
+    draft = drafter().draft(event)
+    assert "from 1,126 to 1,001" in draft.markdown and "about 1,000" not in draft.markdown
+    assert not mislinked(event, draft)
+
+
+def test_a_trader_loss_given_as_a_bounded_range_is_a_noun_not_a_move():
+    """"a single account lost over $1.43 million to $1.5 million" read as a move from one figure to a level of
+    the other (P005, fuzz seed 36); the loss of a range is told with a noun (style phrase ``loss_of_range``)."""
+    event = _event("""\
+  - {id: total, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 900000000}]}
+  - {id: loss, metric: trader_loss, unit: USD, asset: XRP, window: 60m, subject: a whale,
+     observations: [{source: bitfinex, range: [1430247, 1503595], hedge: over}]}
+""")
+    _property.hypothesis.inner_test(event)  # raised DraftError (P005) before
+    md = drafter().draft(event).markdown
+    assert "a single account took a loss of over $1.43 million to $1.5 million" in md
+    assert "lost over" not in md

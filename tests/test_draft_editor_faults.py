@@ -61,6 +61,30 @@ def test_a_capital_that_may_be_a_name_nobody_here_knows_is_kept_after_a_colon(wo
     assert f"said that {words[0].lower()}{words[1:]}" not in md
 
 
+@pytest.mark.parametrize("words", ["Exchanges paused withdrawals", "Whales sold into the bounce"])
+def test_a_capital_off_the_closed_list_keeps_its_casing_after_a_colon(words):
+    """Only the style's closed list (names.paraphrase_openers) is lowered: "exchanges" and "whales" are words the
+    house templates write in lower case, which once decided it; now any word off the list keeps its capital."""
+    md = _paraphrase(words)
+    assert f"Ana Ruiz said, in substance: {words}" in md, md
+
+
+def test_the_paraphrase_openers_are_a_closed_list_of_plain_words(tmp_path):
+    """Every entry is a lower-case word; YAML reads a bare on or no as a boolean, which the style loader refuses
+    with the file and field rather than failing on the first paraphrase."""
+    from draft_support import ROOT
+    from writer.draft.style import load_style
+    from writer.errors import WriterError
+    style = ROOT / "templates" / "style.yaml"
+    openers = load_style(style).names["paraphrase_openers"]
+    assert openers and all(isinstance(w, str) and w == w.lower() and w.isalpha() for w in openers), openers
+    assert {"on", "no", "the", "leverage"} <= set(openers)
+    bad = tmp_path / "style.yaml"
+    bad.write_text(style.read_text(encoding="utf-8").replace('"on", most', "on, most"), encoding="utf-8")
+    with pytest.raises(WriterError, match="paraphrase_openers"):
+        load_style(bad)
+
+
 def test_a_word_the_event_writes_with_a_capital_mid_sentence_is_a_name():
     extra = "context:\n  - {id: c1, kind: other, text: outflows from Tether's treasury came first, sources: [coinglass]}\n"
     md = _paraphrase("Tether moved first", extra)

@@ -190,7 +190,7 @@ def test_a_claimed_cluster_the_price_has_already_moved_through_is_read_against_t
   - {{id: wall, metric: position_concentration, unit: USD, side: short, asset: BTC, price_band: {band}, status: rumor,
      observations: [{{source: x-posts, value: 5000000000}}]}}
 """, long=45e6, short=700e6)
-    assert (re.search(r"(?:lies below the level the price has already cleared|below a level the market has already broken)", body) is not None) is said, body
+    assert (re.search(r"below the level the price has already cleared", body) is not None) is said, body
 
 
 @pytest.mark.parametrize("hedge, said", [("over", True), ("about", False)])
@@ -220,7 +220,7 @@ def test_a_claimed_wall_far_larger_than_the_realised_side_is_said_not_to_have_be
   - {id: wall, metric: position_concentration, unit: USD, side: short, asset: BTC, price_band: [92000, 94000], status: rumor,
      observations: [{source: x-posts, value: 5000000000}]}
 """, long=45e6, short=700e6)
-    assert re.search(r"(?:if the wall existed it was not cleared|would have left a much larger mark)", body), body
+    assert re.search(r"(?:would have left a much larger mark|cannot have been cleared on the way without showing in the count)", body), body
 
 
 def test_one_side_alone_against_an_earlier_floor():
@@ -356,7 +356,7 @@ facts:
 """)
     # "network-wide" is whole-market wording: said as every venue the provider tracks, never all of them
     assert re.search(r"(?:That description is the provider's own|label is the provider's own claim about its reach"
-                     r"|every (?:venue|exchange) its provider (?:tracks|follows))", covered), covered
+                     r"|every (?:venue|exchange) (?:its|the) provider (?:tracks|follows))", covered), covered
 
 
 @pytest.mark.parametrize("reading, words", [(22, r"(?:fearful reading after a long washout|fear reading is what a washout leaves)"),

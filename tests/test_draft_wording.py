@@ -384,8 +384,8 @@ def test_the_readings_are_taken_together_only_as_far_as_the_figures_go():
     """A rich event's readings are argued together, each clause only when its own figure says so: falling
     open interest reads as leverage cleared; rising open interest with longs still paying funding after a
     long washout is the warning that the same crowd is still there. A thin event gets no such paragraph."""
-    cleared = _together(draft(READINGS.format(oi=-6.4, funding=-0.006), eid="readings-cleared"))
-    assert "open interest" in cleared and ("funding was negative" in cleared or "sellers were paying funding" in cleared)
+    cleared = _together(draft(READINGS.format(oi=-6.4, funding=-0.03), eid="readings-cleared"))  # beyond the resting rate (thresholds.neutral_funding)
+    assert "open interest" in cleared and ("funding was negative" in cleared or "shorts were paying funding" in cleared)
     assert "same move could repeat" not in cleared and "second round would find it" not in cleared
     crowded = _together(draft(READINGS.format(oi=3.9, funding=0.012), eid="readings-crowded"))
     assert "open interest still rose" in crowded or "open interest grew" in crowded

@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from datetime import timezone
 from functools import lru_cache
-from pathlib import Path
 
 from writer.draft import numbers as fmt
 from writer.draft.agreement import MANY, ONE, number_of
@@ -41,17 +40,31 @@ _LINES: dict[tuple[int, int], tuple[object, tuple[str, int]]] = {}
 # Two ends of a change this close (as a part of the larger) would each fit the other's "about": the check
 # reads "about" as 2.5% either way, plus the last printed digit's rounding, so 6% leaves a margin.
 CLOSE_ENDS = 0.06
+# How far the check reads "about" either way (2.5%, the figure reader's approximation tolerance).
+ABOUT_READS = 0.025
 # Figures printed for such ends: enough for any count below a million to print in full, without "about".
 FINE_FIGURES = 6
 
 
-def _close(a: Fact, b: Fact) -> bool:
-    """Whether two figures of one change are near enough that their rounded forms fit each other."""
+def _close(a: Fact, b: Fact, figs: int) -> bool:
+    """Whether two figures of one change are near enough that their rounded forms fit each other: within
+    CLOSE_ENDS of each other, or one end rounded to ``figs`` figures shows fewer digits than that (1,001 prints
+    "about 1,000", which reads as anything from 500 to 1,500) and the other end lies inside what it reads as."""
     if not a.bounds or not b.bounds:
         return False
     x, y = sum(a.bounds) / 2, sum(b.bounds) / 2
     top = max(abs(x), abs(y))
-    return top > 0 and abs(x - y) <= CLOSE_ENDS * top
+    return top > 0 and (abs(x - y) <= CLOSE_ENDS * top or _reads_as(x, y, figs) or _reads_as(y, x, figs))
+
+
+def _reads_as(v: float, other: float, figs: int) -> bool:
+    """Whether ``other`` lies inside what ``v``, rounded to ``figs`` figures and printed after "about", reads as:
+    half its last printed digit either way (trailing zeros are no digits to a reader), plus "about"'s own margin."""
+    if not v:
+        return False
+    rounded = float(f"{v:.{figs}g}")
+    half = Decimal(10) ** Decimal(repr(rounded)).normalize().as_tuple().exponent / 2
+    return abs(other - rounded) <= float(half) + ABOUT_READS * abs(rounded)
 
 
 @dataclass(frozen=True)
@@ -130,6 +143,7 @@ class Render:
     def __init__(self, event: Event, style: Style, spans: list[Span], counters: dict, templates: dict):
         self.event, self.style, self.spans, self.counters = event, style, spans, counters
         self.templates = templates  # filename -> compiled Template, for template line numbers
+        self._opener_words: frozenset[str] | None = None
         self.section = ""
         self.averaged: set[str] = set()  # facts whose reported average has been printed
         self.ended: set[str] = set()  # changes whose two ends have been printed beside them
@@ -441,7 +455,7 @@ class Render:
         if start is None or end is None or ref.id in self.ended:
             return ""
         self.ended.add(ref.id)
-        if _close(start._fact, end._fact):
+        if _close(start._fact, end._fact, self.style.significant_figures):
             # "from about 2,610 to about 2,570": each "about" also fits the other end, so a reader cannot tell
             # which figure is which; printed in full ("from 2,614 to 2,574") they can only be read one way.
             self.fine.update((start.id, end.id))
@@ -548,10 +562,8 @@ class Render:
         opening = None
         if self.section == "headline" and kind in self.style.headline_leads:
             # the body form too, for a headline that opens with its attribution (assemble._polish picks it there);
-            # worked out without moving the variant counters, so later leads pick as they would without it
-            counters, said = dict(self.counters), set(self.said)
-            opening = self.phrase(self.style.leads, kind, sources, fact=fact, slot="lead")
-            self.counters.clear(), self.counters.update(counters), self.said.clear(), self.said.update(said)
+            # worked out without recording it, so later leads pick their variants as they would without it
+            opening = self.phrase(self.style.leads, kind, sources, fact=fact, slot="lead", record=False)
             table = self.style.headline_leads
         else:
             table = self.style.leads
@@ -592,8 +604,10 @@ class Render:
         self.counters[("ours", aside)] = n + 1
         return [Piece("lit", options[choose(self.event.id, f"ours:{aside}:{n}", len(options))], "caveat")]
 
-    def phrase(self, table: dict, kind: str, sources, *, fact: Fact | None, slot: str) -> list[Piece]:
-        """A caveat or lead phrasing with its placeholders filled; fact-file text stays marked for escaping."""
+    def phrase(self, table: dict, kind: str, sources, *, fact: Fact | None, slot: str, record: bool = True) -> list[Piece]:
+        """A caveat or lead phrasing with its placeholders filled; fact-file text stays marked for escaping.
+        ``record=False``: the phrasing is worked out without counting it as said (neither the variant counters
+        nor the "said again" set move), for a form that may never be printed."""
         if kind not in table and kind.startswith("derived_"):
             kind = "derived"
         if kind not in table:
@@ -613,9 +627,10 @@ class Render:
         said = (id(table), kind, tuple(sources), fact.note if fact is not None else None)
         if said in self.said and f"{kind}_again" in table:
             options = table[f"{kind}_again"]  # the same source's caveat again: its method was given the first time
-        self.said.add(said)
         n = self.counters.get((slot, kind), 0)
-        self.counters[(slot, kind)] = n + 1
+        if record:
+            self.said.add(said)
+            self.counters[(slot, kind)] = n + 1
         text = options[choose(self.event.id, f"{slot}:{kind}:{n}", len(options))]
         if kind.endswith("unnamed_group"):  # "Bybit and public data, not named individually": the group last
             sources = sorted(sources, key=lambda s: bool(getattr(registry.get(s), "group", False)))
@@ -900,7 +915,10 @@ class Render:
         return self._text(self.fact_of(ref).coverage, "coverage")
 
     def note(self, ref) -> str:
-        return self._text(self.fact_of(ref).note, "note")
+        """A figure's note; an estimate's note on method without the verb its attribution has just used
+        ("modelled by Hyblock Capital (from a heat map)", never "(modelled from a heat map)")."""
+        fact = self.fact_of(ref)
+        return self._text(_without_verb(fact.note, self._by(fact)) if fact.status is Status.ESTIMATE else fact.note, "note")
 
     def src(self, ref) -> str:
         if isinstance(ref, FigureRef):
@@ -947,16 +965,17 @@ class Render:
     def said_that(self, ref) -> str:
         """What joins "said" to a paraphrase (printed by ``words``): " that" before words that run on in lower
         case or open with a name ("said that leverage was ...", "said that Binance ..."), nothing before their own
-        "that", and a colon after "in substance" before a capital that may be a name nobody here knows ("said, in
-        substance: Grayscale ..."): after a colon the sentence keeps its capital, whichever it is."""
+        "that", and a colon after "in substance" before any other capital ("said, in substance: Grayscale ..."):
+        after a colon the paraphrase keeps its casing as given, whatever its first word is."""
         if not isinstance(ref, QuoteRef) or not ref.paraphrase:
             raise TemplateMisuse("said_that() needs a paraphrased quote")
         kind = self._opening(ref)
         return "" if kind == "that" else self.style.names.get("words", {}).get("in_substance", ", in substance:") if kind == "colon" else " that"
 
     def _opening(self, ref) -> str:
-        """How a paraphrase opens after "said": "that" (its own "that"), "lower" (a first word that is no name:
-        lower-cased), "keep" (no capital, or a name: kept as it is) or "colon" (a capital word that may be a name)."""
+        """How a paraphrase opens after "said": "that" (its own "that"), "lower" (a first word on the house's closed
+        list of ordinary openers: lower-cased), "keep" (no capital, an acronym, or a name the event knows: kept as
+        it is) or "colon" (any other capital: kept, after a colon)."""
         said = ref._quote.words.strip()
         first = _FIRST_WORD.match(said)
         if ref.opens_with_that:
@@ -964,11 +983,17 @@ class Render:
         if first is None or not said[:1].isupper():
             return "keep"
         word = first.group(0)
-        if _OPENER.fullmatch(word):
+        if word.casefold() in self._openers():
             return "lower"
         if not word[1:].islower() or self._is_name(word):  # an acronym ("ETF", "CZ") or a name the event knows
             return "keep"
-        return "lower" if _house_word(word.casefold(), tuple(sorted(self.templates))) else "colon"
+        return "colon"
+
+    def _openers(self) -> frozenset[str]:
+        """The closed list of ordinary words lowered after "said that" (style ``names.paraphrase_openers``)."""
+        if self._opener_words is None:
+            self._opener_words = frozenset(w.casefold() for w in self.style.names.get("paraphrase_openers", ()))
+        return self._opener_words
 
     def _is_name(self, word: str) -> bool:
         """A name the event or the house knows: a source's spelling, an asset's ticker or name, a venue, a speaker,
@@ -1015,6 +1040,14 @@ _PRICE_METRICS = ("price_level", "support_level")
 _PRICE_IN_FULL_BELOW = 10_000_000  # above this a "level" is a market value, not a coin's price
 
 
+def _without_verb(note: str | None, by: str) -> str | None:
+    """A note without a first word that repeats the attribution's verb ("modelled" after "modelled by"; either
+    spelling), when words remain after it."""
+    verb = by.removesuffix(" by").replace("ll", "l").casefold()
+    head, _, rest = (note or "").partition(" ")
+    return rest.lstrip() if verb and verb != by.casefold() and rest.strip() and head.replace("ll", "l").casefold() == verb else note
+
+
 def _spaced(chunk: str) -> list[Piece]:
     """A piece of fact-file text between two figures, its edge spaces kept as literals (escaping trims text)."""
     core = chunk.strip()
@@ -1022,31 +1055,7 @@ def _spaced(chunk: str) -> list[Piece]:
     return [p for p in (Piece("lit", head), Piece("text", core), Piece("lit", tail)) if p.text] if core else [Piece("lit", chunk)]
 
 
-# Words that open a sentence and are no name: lowered when a paraphrase runs on after "said that".
-_OPENER = re.compile(r"(?:That|The|This|These|Those|It|Its|There|They|Their|We|Our|A|An|In|On|Most|Some|Many|Few|All|Both|Each|"
-                     r"Every|No|Not|Only|Even|Still|If|When|While|As|After|Before|Since|Because|Although|Once|Until|What|Where|"
-                     r"How|Why|Who|He|She|His|Her|I|My|You|Your|Any|More|Less|Much|Prices|Liquidations)\b")
 _FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_HOUSE_WORD = re.compile(r"(?<![A-Za-z_])[a-z]{4,}(?![A-Za-z_])")  # a word of four letters or more the house writes in lower case
-_HOUSE_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")  # ... and one it writes with a capital mid-sentence: a name
-
-
-@lru_cache(maxsize=8)
-def _house_vocabulary(files: tuple[str, ...]) -> frozenset[str]:
-    """The words the house's own templates write in lower case (read once, on the first paraphrase that needs them),
-    less any it also writes with a capital mid-sentence. A capitalised first word found here ("Leverage") is an
-    ordinary word at a sentence start, safe to lower-case after "said that"; a short word ("Fed") or one the house
-    never writes is left to the colon, where its capital is right whichever it is."""
-    words: set[str] = set()
-    names: set[str] = set()
-    for name in files:
-        try:
-            text = Path(name).read_text(encoding="utf-8")
-        except OSError:
-            continue
-        words.update(_HOUSE_WORD.findall(text))
-        names.update(w.casefold() for w in _HOUSE_NAME.findall(text))
-    return frozenset(words - names)
 
 
 def _mid_sentence(word: str, text: str) -> bool:
@@ -1058,8 +1067,6 @@ def _mid_sentence(word: str, text: str) -> bool:
     return False
 
 
-def _house_word(word: str, files: tuple[str, ...]) -> bool:
-    return len(word) >= 4 and word in _house_vocabulary(files)
 _OF_IN = re.compile(r"\b(?:of|in)\s")
 
 

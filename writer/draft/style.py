@@ -90,6 +90,10 @@ def load_style(path: Path) -> Style:
                 raise single_problem(path, "expected a phrase or a non-empty list of phrases", field=f"{table}.{key}")
             if any(re.search(r"\d", o) for o in data[table][key]):
                 raise single_problem(path, "phrases may not contain digits: numbers only come from the fact base", field=f"{table}.{key}")
+    openers = (data.get("names") or {}).get("paraphrase_openers", [])
+    if not isinstance(openers, list) or not all(isinstance(w, str) and w.strip() for w in openers):
+        raise single_problem(path, "expected a list of words (quote on, no, yes and off: YAML reads them as true or false)",
+                             field="names.paraphrase_openers")
     scope = data.get("attribution_scope", "sentence")
     if scope not in SCOPES:
         raise single_problem(path, "attribution_scope must be one of " + ", ".join(repr(x) for x in SCOPES), field="attribution_scope")

@@ -47,6 +47,10 @@ _INTRADAY_MINUTES = 60  # a price move over a window shorter than this is a burs
 _INDEX_WORDS = re.compile(r"\b(?:index|indices|gauge|reading|score)\b", re.I)
 _SHORT_WINDOW_MINUTES = 4 * 60  # up to four hours, a provider's start and stop times decide more of a count than its coverage
 _BINDING_NOTE = re.compile(r"(?:per|each|every)\s", re.I)  # a note that reads as part of the figure's unit
+# A funding rate's period as its note gives it ("per 8 hours", "per hour", "hourly"); a rate with none is taken
+# as the usual 8-hour rate (thresholds.neutral_funding).
+_FUNDING_PERIOD = re.compile(r"\bper (?:(\d+)[- ]?)?(?:h|hrs?|hours?)\b|\b(hourly)\b", re.I)
+_FUNDING_HOURS = 8
 # Metrics whose subject is the thing measured ("the GMCI 30 index" fell 6.8%, "U.S. spot bitcoin ETFs" saw
 # outflows); for any other metric the subject is who holds it: "the funding rate on Binance for a whale".
 SUBJECT_NAMES_FIGURE = frozenset({"duration", "rate", "price_level", "price_change", "index_level", "support_level", "position_concentration",
@@ -63,7 +67,7 @@ class FigureRef(Ref):
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
-            "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note",
+            "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note", "payer", "recovered",
         }
     )
 
@@ -121,6 +125,8 @@ class FigureRef(Ref):
         self.n_sources = len(fact.sources)
         lo, hi = fact.bounds or (0.0, 0.0)
         self.positive, self.negative = lo > 0, hi < 0  # the whole figure (both ends of a range) on one side of zero
+        self.recovered = False  # a level the price fell below, with a later price of the same asset back above it (_mark_recovered)
+        self.payer = ""  # a funding rate's paying side, "long" or "short", or "" when it is too small to say (_mark_funding)
         # The source recorded nothing ("$0 on Bitfinex"): worded as what the source counted, not "saw liquidations of $0".
         self.zero = fact.bounds == (0.0, 0.0) and fact.hedge is None and not fact.lower_bound and fact.magnitude is None
         self.change_word = fact.change or ""  # rise / fall / inflow / outflow, as the fact file gives it
@@ -286,6 +292,8 @@ class Signals:
     long_dominant: bool = False
     short_dominant: bool = False
     two_sided: bool = False
+    longs_larger: bool = False  # the long share is over half
+    even_split: bool = False  # each side within thresholds.even_split points of half: "close to even"
     squeeze: bool = False
     washout: bool = False
     provider_spread: bool = False
@@ -576,6 +584,8 @@ def build_view(event: Event, thresholds: dict) -> View:
     _mark_time_order(view)
     _mark_method_notes(view, event)
     _mark_context_levels(view)
+    _mark_funding(view, thresholds)
+    _mark_recovered(view)
     if main.total is not None:
         main.total.whole_market = _whole_market(main.total._fact, thresholds)
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
@@ -722,6 +732,33 @@ def _full_price(f: Fact) -> str:
     if f.unit != "USD" or v is None or v <= 0 or v != int(v) or f.hedge is not None or f.range is not None:
         return ""
     return f"${int(v):,}"
+
+
+def _mark_recovered(view: View) -> None:
+    """A level an asset fell below, where the event also gives the asset's price with no direction (where it
+    trades now) above that level: the outlook says the level is won back already, never "a quick return above it"."""
+    for r in view.levels_down:
+        f = r._fact
+        if not f.asset or not f.bounds:
+            continue
+        r.recovered = any(o._fact.asset == f.asset and not o._fact.direction and o._fact.bounds and o._fact.bounds[0] > f.bounds[1]
+                          for o in view.levels)
+
+
+def _mark_funding(view: View, thresholds: dict) -> None:
+    """Which side a funding rate says is paying to stay in (``payer``): longs for a positive rate, shorts for a
+    negative one, neither when the rate is within thresholds.neutral_funding of zero (scaled to the period its
+    note gives, "per hour"), where what it says about either side's appetite is nothing."""
+    neutral = float(thresholds.get("neutral_funding", 0.01))
+    for r in view.market:
+        f = r._fact
+        if f.metric != "funding_rate" or f.unit != "percent" or not f.bounds:
+            continue
+        m = _FUNDING_PERIOD.search(f.note or "")
+        hours = int(m.group(1) or 1) if m else _FUNDING_HOURS  # "per hour", "hourly": 1
+        limit = neutral * hours / _FUNDING_HOURS
+        lo, hi = f.bounds
+        r.payer = "long" if lo > limit else "short" if hi < -limit else ""
 
 
 def _mark_context_levels(view: View) -> None:
@@ -1172,6 +1209,8 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
         s.short_dominant = short_share >= dominant
     if long_share is not None and short_share is not None:
         s.two_sided = balanced <= long_share <= 100 - balanced
+        s.even_split = abs(long_share - 50) <= float(th.get("even_split", 5))
+        s.longs_larger = long_share > 50
     s.price_break_up = bool(view.levels_up) or any(c.direction == "above" for c in view.levels)
     s.price_break_down = bool(view.levels_down)
     s.squeeze = (s.short_dominant or s.only_short_reported) and (s.price_break_up or event.shape == "short_squeeze")
