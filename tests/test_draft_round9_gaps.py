@@ -50,3 +50,25 @@ def test_an_asset_side_figure_is_the_guide_when_the_market_split_is_missing():
     text = gaps()
     assert "own long figure is the only guide" in text
     assert "rests on the price alone" not in text
+
+
+CLOSINGS = ("the range is the story", "Whichever total proves closer")
+
+
+def test_a_dispute_over_an_asset_figure_does_not_close_the_article_as_a_range_story():
+    # the lead is CoinGlass's single-source total; only the AVAX figure has two providers that differ
+    assert not any(c in markdown() for c in CLOSINGS)
+
+
+def test_a_disputed_headline_total_closes_on_the_range():
+    text = """
+id: split-total
+as_of: 2026-12-02T12:00:00+00:00
+facts:
+  - {id: tot, metric: liquidations, unit: USD, window: 24h, coverage: network-wide, status: disputed, observations: [{source: coinglass, value: 310M}, {source: coinank, value: 240M}]}
+  - {id: lng, metric: liquidations, unit: USD, window: 24h, side: long, coverage: network-wide, observations: [{source: coinglass, value: 250M}]}
+"""
+    from writer.draft import Drafter
+
+    md = Drafter().draft(event_from_text(text, "d.yaml", repo_registry())).markdown
+    assert any(c in md for c in CLOSINGS)

@@ -289,6 +289,7 @@ class Signals:
     squeeze: bool = False
     washout: bool = False
     provider_spread: bool = False
+    lead_in_dispute: bool = False  # the headline figure itself is disputed or its providers differ by provider_spread
     minefield: bool = False
     single_source_main: bool = False
     price_break_up: bool = False
@@ -1193,6 +1194,8 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     counted = [f for f in event.facts.values() if f.metric in ("liquidations", "liquidated_accounts") and f.status is not Status.ESTIMATE]
     view.widest_spread = max((_spread(f) for f in counted), default=0.0)
     s.provider_spread = bool(view.disputed) or view.widest_spread >= spread
+    lead = event.fact(view.lead.id) if view.lead is not None else None
+    s.lead_in_dispute = lead is not None and (any(r.id == lead.id for r in view.disputed) or _spread(lead) >= spread)
     s.minefield = bool(view.zones_above) and bool(view.zones_below)
     small = float(th.get("small_price_move", 5))
     s.wide_range = any(u.asset == d.asset and u.bounds and d.bounds and d.bounds[1] > 0
