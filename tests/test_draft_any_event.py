@@ -358,7 +358,7 @@ def events(draw, new_kinds: bool = False):
     eid = f"gen-{draw(st.integers(0, 10**6))}"
     doc = {"id": eid, "as_of": "2026-11-17T09:00:00+08:00", "facts": facts}
     if draw(st.integers(0, 3)) == 0:
-        doc["shape"] = draw(st.sampled_from(["long_washout", "short_squeeze", "two_sided", "data_discrepancy"]))
+        doc["shape"] = draw(st.sampled_from(["long_washout", "short_squeeze", "two_sided", "data_discrepancy", "single_venue"]))
     if draw(st.integers(0, 3)) == 0:
         doc["note"] = "Figures are from dashboards_with different coverage"
     if context:

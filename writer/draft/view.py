@@ -297,6 +297,7 @@ class Signals:
     squeeze: bool = False
     washout: bool = False
     provider_spread: bool = False
+    lead_in_dispute: bool = False  # the headline figure itself is disputed or its providers differ by provider_spread
     minefield: bool = False
     single_source_main: bool = False
     price_break_up: bool = False
@@ -593,7 +594,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     view.venue_groups, view.venues = _venue_groups(view.venues)
     for g in view.venue_groups:
         g.lean = _lean(g, float(thresholds.get("dominant_share", 60)))
-    view.lead, view.lead_kind = _salient(view, live)
+    view.lead, view.lead_kind = _salient(view, live, event.shape)
     printed = [r for g in [main, *other_windows] for r in (g.total, g.long, g.short, g.accounts) if r is not None]
     printed += assets + venues + rest + largest + losses + transfers + market + shares + liq_changes + supports + changes
     view.revised = sorted((r for r in printed if r.revised), key=lambda r: r.id)
@@ -866,7 +867,8 @@ def _compare(view: View) -> None:
 #  4. the larger of the largest single liquidation and the largest trader loss (a single-venue or whale story:
 #     its biggest figure leads, whichever kind it is; a tie goes to the single liquidation);
 # only headline-safe statuses (multi-source, official, single-source, disputed) qualify; with none,
-# the headline says what is known without a number.
+# the headline says what is known without a number. ``shape: single_venue`` (the editor says one venue, order or
+# trader is the story) puts the largest venue-scoped liquidation, single liquidation or trader loss first.
 _STORY_KINDS = {"largest_single_liquidation": "single", "trader_loss": "loss"}
 _LEAD_STEPS = (
     ("asset", lambda f: f.metric == "liquidations" and bool(f.asset) and not f.venue),
@@ -875,16 +877,28 @@ _LEAD_STEPS = (
 )
 
 
-def _salient(view: View, live: list[Fact]) -> tuple[FigureRef | None, str]:
+# What ``shape: single_venue`` leads with, largest first, before the rest of SALIENCE.
+_SINGLE_STORY_STEPS = (
+    ("venue", lambda f: f.metric == "liquidations" and bool(f.venue or f.contract)),
+    ("story", lambda f: f.metric in _STORY_KINDS),
+)
+
+
+def _salient(view: View, live: list[Fact], shape: str | None = None) -> tuple[FigureRef | None, str]:
+    """The headline and lede figure and its kind, by SALIENCE above."""
+    # largest first (a tie: a single liquidation before a loss, then by id); an average is no headline total
+    safe = sorted((f for f in live if f.status.headline_safe and f.unit == "USD" and f.per is None),
+                  key=lambda f: (-_mag(f), f.metric != "largest_single_liquidation", f.id))
+    if shape == "single_venue":
+        story = next((f for f in safe if any(pred(f) for _, pred in _SINGLE_STORY_STEPS)), None)
+        if story is not None:
+            return FigureRef(story), _STORY_KINDS.get(story.metric, "venue")
     m = view.main
     if m.total is not None:
         return m.total, "total"
     sides = [r for r in (m.long, m.short) if r is not None]
     if sides:
         return max(sides, key=lambda r: (_mag(r._fact), r.id)), "side"
-    # largest first (a tie: a single liquidation before a loss, then by id); an average is no headline total
-    safe = sorted((f for f in live if f.status.headline_safe and f.unit == "USD" and f.per is None),
-                  key=lambda f: (-_mag(f), f.metric != "largest_single_liquidation", f.id))
     for kind, pred in _LEAD_STEPS:
         for f in safe:
             if pred(f):
@@ -1219,6 +1233,8 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     counted = [f for f in event.facts.values() if f.metric in ("liquidations", "liquidated_accounts") and f.status is not Status.ESTIMATE]
     view.widest_spread = max((_spread(f) for f in counted), default=0.0)
     s.provider_spread = bool(view.disputed) or view.widest_spread >= spread
+    lead = event.fact(view.lead.id) if view.lead is not None else None
+    s.lead_in_dispute = lead is not None and (any(r.id == lead.id for r in view.disputed) or _spread(lead) >= spread)
     s.minefield = bool(view.zones_above) and bool(view.zones_below)
     small = float(th.get("small_price_move", 5))
     s.wide_range = any(u.asset == d.asset and u.bounds and d.bounds and d.bounds[1] > 0

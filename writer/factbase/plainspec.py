@@ -338,7 +338,7 @@ EVENT = Model(
         "as_of_approximate": (flag, False),
         "period": (optional(PERIOD), None),
         "windows": (listed(_window), EMPTY),
-        "shape": (optional(one_of("long_washout", "short_squeeze", "two_sided", "data_discrepancy")), None),
+        "shape": (optional(one_of("long_washout", "short_squeeze", "two_sided", "data_discrepancy", "single_venue")), None),
         "tolerance": (number(0, 1), 0.02),
         "facts": (listed(FACT), EMPTY),
         "context": (listed(CONTEXT), EMPTY),

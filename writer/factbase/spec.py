@@ -355,7 +355,7 @@ class EventSpec(_Strict):
     as_of_approximate: bool = Field(default=False, description="the as-of time is approximate")
     period: PeriodSpec | None = Field(default=None, description="the event's time span; observations must fall inside it")
     windows: list[Window] = Field(default_factory=_empty, description="windows the event reports figures for")
-    shape: Literal["long_washout", "short_squeeze", "two_sided", "data_discrepancy"] | None = Field(
+    shape: Literal["long_washout", "short_squeeze", "two_sided", "data_discrepancy", "single_venue"] | None = Field(
         default=None, description="article layout; inferred from the figures when omitted"
     )
     tolerance: float = Field(default=0.02, ge=0, le=1, description="relative gap within which sources agree")
