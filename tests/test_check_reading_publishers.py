@@ -112,6 +112,18 @@ QUOTES = [
     ("\"Longs lost $88 million in an hour. That is a lot,\" Reyes added.", []),
     # ...and going on after its credit
     ("“It was fast,” Reyes said. “Longs lost $88 million in an hour. Nobody saw it coming.”", []),
+    # ...for as many sentences as it runs, after "X said" or "said X", or a speaker's colon
+    ("“It was fast,” said Reyes. “The book was thin. Shorts lost $12 million. Funding flipped to 0.02%.”", []),
+    ("Reyes said: “The book was thin. Longs lost $88 million in an hour. Shorts lost $12 million.”", []),
+    # ...and into the next paragraph, which opens with a quotation mark (the news convention)
+    ("“It was fast,” Reyes said.\n\n“Longs lost $88 million in an hour. Shorts lost $12 million.”", []),
+    ("Reyes said: “The book was thin.\n\n“Shorts lost $12 million. Funding hit 0.02%.”", []),
+    # ...never a quotation after prose nobody credits, nor prose after the quotation closed
+    ("“It was fast.” The desk was busy. “Longs lost $88 million in an hour. Shorts lost $12 million.”",
+     ["$88 million", "$12 million"]),
+    ("“It was fast,” Reyes said. “Longs lost $88 million in an hour.” Shorts lost $12 million.", ["$12 million"]),
+    ("“It was fast,” Reyes said.\n\nLongs lost $88 million in an hour.", ["$88 million"]),
+    ("The desk was busy.\n\n“Longs lost $88 million in an hour.”", ["$88 million"]),
     # ...not a quotation nobody credits, nor a credit of a later quotation
     ("“Longs lost $88 million in an hour. That is a lot.” The desk was busy.", ["$88 million"]),
     ("“Longs lost $88 million in an hour. That is a lot.”", ["$88 million"]),

@@ -36,20 +36,27 @@ def _open_after(text: str, was_open: bool) -> bool:
 
 
 def _quote_credited(a, fu) -> bool:
-    """Is the figure's sentence inside a quotation left open at its end, which a later sentence of its paragraph
-    closes and credits ("..., ” Reyes added.")? The speaker named after the quote is the source of all of it."""
+    """Is the figure's sentence inside a quotation that a speaker's credit covers? Either the quotation is left
+    open at the sentence's end and a later sentence of its paragraph closes and credits it ("..., ” Reyes
+    added."), or it is the speaker's quotation going on after its credit: it opened in a sentence that credits it
+    ("Reyes said: “...") or right after a credited quotation closed ("“It was fast,” Reyes said. “Longs lost
+    $88 million. ...”"), however many sentences ago."""
     sentence = fu.sentence
-    if _OPENING not in sentence.text and '"' not in sentence.text and not any(
-            _OPENING in s.text or '"' in s.text for s in a.carried(fu)):
-        return False  # (no quotation mark in the paragraph so far: most sentences)
     before = a.carried(fu)
-    was_open = False
-    for s in before:
-        was_open = _open_after(s.text, was_open)
-    # the speaker's quotation goes on after its credit: "“It was fast,” Reyes said. “Longs lost $88 million ...”"
-    if (not was_open and before and sentence.text.lstrip("*_ ")[:1] in (_OPENING, '"')
-            and any(c in before[-1].text for c in (_CLOSING, '"')) and before[-1].has_caveat()):
-        return True
+    if _OPENING not in sentence.text and '"' not in sentence.text and not any(
+            _OPENING in s.text or '"' in s.text for s in before):
+        return False  # (no quotation mark in the paragraph so far: most sentences)
+    was_open, opened_at = False, None
+    for i, s in enumerate(before):
+        now_open = _open_after(s.text, was_open)
+        if now_open and not was_open:
+            opened_at = i
+        was_open = now_open
+    if not was_open and sentence.text.lstrip("*_ ")[:1] in (_OPENING, '"'):
+        opened_at = len(before)  # the figure's own sentence opens the quotation
+    if opened_at is not None and (was_open or opened_at == len(before)):
+        if _credited_opening(before, opened_at) or (opened_at == 0 and _goes_on_from(a, fu.block_index)):
+            return True
     if not _open_after(sentence.text, was_open):
         return False
     later = sentence
@@ -60,6 +67,43 @@ def _quote_credited(a, fu) -> bool:
         if not _open_after(later.text, True):  # the quotation closes here: its credit follows the closing mark
             return later.has_caveat()
     return False
+
+
+def _goes_on_from(a, block_index: int) -> bool:
+    """Does the paragraph before ``block_index`` (same section) end in a speaker's credited quotation that this
+    paragraph, opening with a quotation mark, goes on with? Its last sentence closes a credited quotation ("“It
+    was fast,” Reyes said."), or its quotation is left open at its end (the news convention for a quotation
+    running over paragraphs) and was credited where it opened."""
+    blocks = a.article.blocks
+    if block_index == 0 or blocks[block_index - 1].section != blocks[block_index].section:
+        return False
+    prior = [s for s in a.sentences if s.block == block_index - 1]
+    if not prior:
+        return False
+    was_open, opened_at = False, None
+    for i, s in enumerate(prior):
+        now_open = _open_after(s.text, was_open)
+        if now_open and not was_open:
+            opened_at = i
+        was_open = now_open
+    if not was_open:
+        return any(c in prior[-1].text for c in (_CLOSING, '"')) and prior[-1].has_caveat()
+    return opened_at is not None and _credited_opening(prior, opened_at)
+
+
+def _credited_opening(before, opened_at: int) -> bool:
+    """Does the quotation that opened in sentence ``opened_at`` of the paragraph (``before``: its sentences before the
+    figure's) carry a speaker's credit: its opening sentence credits it before the quote ("Reyes said: “..."), or the
+    sentence before it closed a credited quotation ("“It was fast,” Reyes said.")?"""
+    if opened_at < len(before):
+        first = before[opened_at]
+        mark = min((i for i in (first.text.find(_OPENING), first.text.find('"')) if i >= 0), default=-1)
+        if mark > 0 and first.has_caveat() and first.text[:mark].rstrip().endswith((":", ",")):
+            return True
+    if opened_at == 0:
+        return False
+    prior = before[opened_at - 1]
+    return any(c in prior.text for c in (_CLOSING, '"')) and prior.has_caveat()
 
 
 RULE = Rule(
