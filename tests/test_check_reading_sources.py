@@ -94,6 +94,20 @@ SENTENCES = [
     # a credit under a chart
     ("credit line", "Longs lost $212 million over 24 hours. Image credit: CoinGlass", []),
     ("credit line", "Longs lost $212 million over 24 hours. Chart source: Coinalyze", []),
+    # a counting verb's past makes any name before it a source, registered or not; a market, a side or the
+    # traders who lost do not count
+    ("tallied", "CoinDesk tallied more than $1.2 billion in losses on the venue.", []),
+    ("tallied", "Velo Data counted 6,300 wallets in the red by the close.", []),
+    ("tallied", "The Daily Ledger tallied $310 million of long liquidations over the day.", []),
+    ("tallied", "Bitcoin counted $40 million in liquidations.", ["$40 million"]),
+    ("tallied", "Traders counted $40 million in losses.", ["$40 million"]),
+    ("tallied", "Longs tallied $300 million over the day.", ["$300 million"]),
+    ("tallied", "Shorts totalled $300 million as March counted down.", ["$300 million"]),
+    # who digs a figure out of public records, unnamed, is a described source
+    ("sleuths", "The on-chain sleuths tallied the damage: $15 million lost.", []),
+    ("sleuths", "Independent investigators counted 1,200 wallets drained.", []),
+    ("sleuths", "Whale watchers flagged a $40 million transfer to the venue.", []),
+    ("sleuths", "The sleuths were busy as longs lost $40 million.", ["$40 million"]),
 ]
 
 

@@ -160,6 +160,9 @@ class Frames(LazyPatterns):
         flags = re.IGNORECASE
         self.memo()
         self.strong = {f.lower() for lemma in strong for f in verb_forms(lemma)}
+        # A counting verb's past makes any name right before it a source ("CoinDesk tallied $1.2 billion", "Velo
+        # counted 6,300 wallets"): a market does not count (``_by_verb``).
+        self.tallied = {verb_forms(lemma)[2] for lemma in vocab["tallying_verbs"]}
         # keyword -> check; each check answers where the frame starts, or None. Each expression is
         # compiled on first use (writer/check/lazyre.py): a text without a reporting verb never needs
         # the long ones that look for its subject.
@@ -372,7 +375,7 @@ class Frames(LazyPatterns):
             lo = max(0, m.start() - self.WINDOW)
             strong = m.group(0).lower() in self.strong
             left = self._subject(text, lo, m.start(), strong)
-            if left is None and not strong and self._that.match(text, m.end()):
+            if left is None and not strong and (self._that.match(text, m.end()) or m.group(0).lower() in self.tallied):
                 left = self._leftmost(self._left_name_any, text, lo, m.start()) if self.guarded else _start(self._left_name.search(text, lo, m.start()))
             if left is not None:
                 return left
