@@ -55,6 +55,16 @@ CASES = [
                       "on the trade.", ["$7 million"]),
     ("hearsay carry", "Longs lost $310 million over the day, according to CoinGlass. One fund lost $28 million of it, "
                       "CoinGlass data show.", []),
+    # a worked example about a made-up trader, or one addressed to the reader, states no figure of the event
+    ("example", "For example, if a trader buys $50,000 of ETH with 20x leverage, a 5% drop wipes the position out.", []),
+    ("example", "Suppose a trader opens a $10,000 long at 50x: a 2% move against it ends the trade.", []),
+    ("example", "That kind of lag hurts when you're trading nine-figure size.", []),
+    ("example", "If you buy $1,000 of bitcoin at 10x, a 10% fall liquidates you.", []),
+    # ...not a real instance given as an example, nor a market's condition, nor a real actor
+    ("example", "For instance, one whale lost $30 million on a single long.", ["$30 million"]),
+    ("example", "For example, longs lost $300 million on Binance alone.", ["$300 million"]),
+    ("example", "If a whale sells 5,000 BTC, the price could fall 4%.", ["5,000 BTC", "4%"]),
+    ("example", "When a trader's position fell below margin, the venue closed $40 million of longs.", ["$40 million"]),
 ]
 
 
