@@ -77,6 +77,14 @@ CASES = [
     # a stronger note word still covers its section
     ("section note", "Longs lost $88 million over the day.\n\nShorts lost $12 million.\n\nThe above figures come from a "
                      "single source, CoinGlass.\n", []),
+    # "aforementioned" points back at figures ("the aforementioned $90 million", "the aforementioned breakdown"), not at
+    # the venues or platforms it names: those cover no figure, not even the headline's
+    ("aforementioned", "Longs lost $90 million and shorts $12 million.\n\nThe aforementioned breakdown comes from CoinGlass.\n", []),
+    ("aforementioned", "Longs lost $90 million over the day.\n\nThe aforementioned $90 million comes from CoinGlass's count.\n", []),
+    ("aforementioned", "Longs lost $90 million over the day.\n\nAll the aforementioned venues publish liquidation data, "
+                       "according to Skew.\n", ["$90 million"]),
+    ("aforementioned", "# Longs lose $90 million on one venue\n\nVolume peaked on Fridays across all the aforementioned "
+                       "platforms, Skew's heat maps show.\n", ["$90 million"]),
 ]
 
 
