@@ -108,6 +108,16 @@ SENTENCES = [
     ("sleuths", "Independent investigators counted 1,200 wallets drained.", []),
     ("sleuths", "Whale watchers flagged a $40 million transfer to the venue.", []),
     ("sleuths", "The sleuths were busy as longs lost $40 million.", ["$40 million"]),
+    # the day the data is from, between a source's data and its verb
+    ("data when", "Over $41 million of ETH longs were liquidated, Coinglass data on April 19 reveals.", []),
+    ("data when", "Velo's figures for Friday show $300 million of shorts closed.", []),
+    ("data when", "Kaiko data as of 3 March indicate a 12% drop in depth.", []),
+    ("data when", "Bitcoin on April 19 showed a 4% gain.", ["4%"]),
+    ("data when", "Longs on Friday recorded $300 million in losses.", ["$300 million"]),
+    # a source telling what it remembers
+    ("recalls", "The analyst recalls an earlier exploit that drained $37,000 from the vault.", []),
+    ("recalls", "Glassnode recalled that a similar flush in 2021 cost longs $2 billion.", []),
+    ("recalls", "The crash recalled 2021, when longs lost $2 billion.", ["$2 billion"]),
 ]
 
 

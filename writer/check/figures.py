@@ -93,7 +93,7 @@ _MOVE_BY = re.compile(r"\b(?:fell|dropped|slid|sank|plunged|tumbled|declined|ros
 _FROM_REACH = 24  # characters before a figure where "from" and one hedge word ("from approximately ") stand
 _FIGURE_SOURCE = (
     rf"""
-    (?<![\w$.,/+\-])
+    (?:(?<![\w$.,/+\-])|(?:(?<=\bmid-)|(?<=\blow-)|(?<=\bhigh-)|(?<=\bupper-)|(?<=\blower-))(?=\$))  # (a price band: "the mid-$86,000 range")
     (?=[$₿€£¥₩\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds|(?:HK|NZ|[ACRS])\$|(?:EUR|GBP|JPY|KRW)\s)  # cheap first-character filter
     (?:
       (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:%|pc\b)?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|pc\b|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?{DOLLARS}|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>{DURATION_WORDS})s?\b)?)
