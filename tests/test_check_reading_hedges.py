@@ -8,9 +8,11 @@ unattributed (both annotators of the held-out dev sets read them so). Words of p
 basis (a heat map, a model, "estimated ... could") remain the caveat an estimate needs. Every
 sentence is the project's own.
 
-Hearsay with no one named ("reportedly", "allegedly", "is said to") hedges a figure without giving it a
-source: F001 still flags it, and an attribution earlier in the paragraph does not carry to it (the
-writer says they have this one second-hand).
+Hearsay with no one named ("allegedly", "is said to") hedges a figure without giving it a source: F001
+still flags it, and an attribution earlier in the paragraph does not carry to it (the writer says they
+have this one second-hand). "Reportedly" and "was reported to" say "according to reports": F001 reads them
+as an unnamed source, as it reads "according to reports" (the held-out annotator's reading, round nine);
+they still do not let an earlier named source carry to them, and fact mode still asks for the name.
 """
 
 from __future__ import annotations
@@ -37,7 +39,11 @@ CASES = [
     # hearsay with no one named: hedged, yet unattributed ("is said to" is no "said")
     ("hearsay", "One market maker is said to have dumped $62 million of ether into the drop.", ["$62 million"]),
     ("hearsay", "It was said that $45 million of longs went in the first minute.", ["$45 million"]),
-    ("hearsay", "The whale's stake was reported to be worth $230 million before the wipeout.", ["$230 million"]),
+    # ...but "reportedly", "was reported to" say "according to reports": an unnamed source for F001 (round nine)
+    ("reported", "The whale's stake was reported to be worth $230 million before the wipeout.", []),
+    ("reported", "Inflows into spot ETFs reportedly hit a record, surpassing $40 billion.", []),
+    ("reported", "Shorts lost $419 million in the hour; a fund reportedly bought the lows.", ["$419 million"]),
+    ("reported", "Shorts lost $419 million in the hour — a fund reportedly bought the lows.", ["$419 million"]),
     ("hearsay", "A Singapore fund allegedly borrowed $85 million against its tokens.", ["$85 million"]),
     # ...named, it is attributed (a source, or the agent of the passive)
     ("hearsay", "One market maker is said by Lookonchain to have dumped $62 million of ether.", []),
@@ -49,7 +55,7 @@ CASES = [
     ("hearsay", "Liquidations over the day were estimated at $1.2 billion by Coinalyze.", []),
     ("hearsay", "It is estimated that $2 billion of shorts could be liquidated above $100,000.", []),
     # ...and an attribution earlier in the paragraph does not carry to a hearsay sentence
-    ("hearsay carry", "Longs lost $310 million over the day, according to CoinGlass. One fund reportedly lost $28 million "
+    ("hearsay carry", "Longs lost $310 million over the day, according to CoinGlass. One fund allegedly lost $28 million "
                       "of it. Shorts lost $44 million.", ["$28 million"]),
     ("hearsay carry", "Per Lookonchain, the wallet sold 3,000 ETH through the day. It is believed to have lost $7 million "
                       "on the trade.", ["$7 million"]),

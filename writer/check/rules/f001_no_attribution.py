@@ -1,5 +1,9 @@
 """F001 no-attribution: a figure with no attribution or caveat at all (no fact file needed)."""
 
+import re
+from functools import lru_cache
+
+from writer.check.phrasefile import phrase_section
 from writer.check.rules.base import Hit, Rule, RuleContext
 
 # A quotation of several sentences is credited once, after it closes ("“... $88 million in an hour. That is a lot,”
@@ -21,7 +25,31 @@ def check(ctx: RuleContext):
             continue
         if _quote_credited(a, fu):
             continue
+        if _reported(fu):  # "reportedly": according to reports
+            continue
         yield Hit(fu, f"{fu.figure.text!r} has no attribution or caveat in its sentence, its paragraph's opening run or a note covering it")
+
+
+@lru_cache(maxsize=1)
+def _unnamed_report() -> re.Pattern:
+    """Hearsay that names the kind of source ("reportedly", "was reported to"): phrases.yaml ``unnamed_report``."""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('unnamed_report'))})(?![\w-])", re.IGNORECASE)
+
+
+# What sets a clause apart for the unnamed report's reach: a semicolon or a dash ("...; a fund reportedly ...").
+_CLAUSE_CUT = re.compile(r"\s*(?:;|\s[—–-]\s|—|–)\s*")
+
+
+def _reported(fu) -> bool:
+    """Is the figure's part of its sentence (up to a semicolon or a dash) hedged as reported ("Inflows reportedly hit
+    a record, surpassing $40 billion"), in a sentence with no attribution or caveat of its own?"""
+    s = fu.sentence
+    if s.has_caveat():
+        return False
+    at = fu.figure.start - s.start
+    lo = max((m.end() for m in _CLAUSE_CUT.finditer(s.text) if m.end() <= at), default=0)
+    cut = _CLAUSE_CUT.search(s.text, at)
+    return _unnamed_report().search(s.text, lo, cut.start() if cut else len(s.text)) is not None
 
 
 def _open_after(text: str, was_open: bool) -> bool:
@@ -131,14 +159,18 @@ already attributed earlier in the same section ("this $427 million", "the same 9
 "the $1.45 billion total"); a bare repeat is attributed again, and the headline neither
 is covered nor covers this way.
 
-What is no attribution: hearsay with no one named ("reportedly", "allegedly", "is said
-to"; an earlier attribution of the paragraph does not carry to it either), a chart nobody
+What is no attribution: hearsay with no one named ("allegedly", "is said to"; an earlier
+attribution of the paragraph does not carry to it either; "reportedly" and "was reported
+to" say "according to reports", an unnamed source), a chart nobody
 credits ("the chart shows", "as seen above"), and a "Name:" label that is a summary
 marker or a speaker's turn ("Bottom Line:", "Host:", a transcript's names) rather than a
 source (a registered or brand-shaped name, or one the article credits elsewhere). What
 is: an embedded post's signature under it ("— Name (@handle) date"), a numbered reference
 ("... by the close [3]."), a speaker's colon over the quote or paragraph it introduces
-("X wrote:"), an attributed sentence that says the list or table is below, a quotation of several
+("X wrote:"), a speaker's quotation going on after its credit, over sentences and into
+the next paragraph ("“It was fast,” Reyes said. “Longs lost $88 million. ...”"), a credit
+line that is the article's last line ("Source: <address>": its whole section), a counting
+verb after any name ("CoinDesk tallied $1.2 billion"), an attributed sentence that says the list or table is below, a quotation of several
 sentences credited after it closes ("“... That is a lot,” Reyes added."), unnamed data as the
 subject ("The data shows ...", "Figures show ...": an unnamed source; not "Current data
 indicates"), a data firm's own first-person note ("our data shows", "we counted"), a source as
@@ -150,6 +182,10 @@ and counts in words are figures too ("millions of dollars", "hundreds of traders
 dozen funds", "a nine-figure loss", "a record"), and so are multiples, ratios and shares in
 words ("twice Monday's total", "longs tripled", "three to one", "nine in ten", "four
 percent", "double-digit losses").
+
+A worked example about a made-up trader or addressed to the reader ("For example, if a
+trader buys $50,000 of ETH at 20x, ...", "when you're trading nine-figure size") states no
+figure of the event and is not flagged.
 
 ## Why it matters
 A bare number in market news reads as established fact. Most hand-written errors
