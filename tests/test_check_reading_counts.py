@@ -29,6 +29,11 @@ READ = [
     ("Millions of dollars of longs vanished in minutes.", "Millions of dollars", "USD", 1e6, 999e6, "vague"),
     ("Billions in leveraged bets were unwound.", "Billions", None, 1e9, 999e9, "vague"),
     ("Some traders lost millions worth of ether.", "millions", None, 1e6, 999e6, "vague"),
+    # money taken off or out of something
+    ("The crash was slashing billions off the market's value.", "billions", None, 1e9, 999e9, "vague"),
+    ("Liquidations knocked billions off open interest by noon.", "billions", None, 1e9, 999e9, "vague"),
+    # a count that is no coverage: the venues the event touched
+    ("Dozens of venues halted withdrawals.", "Dozens of venues", "count", 24, 99, "vague"),
     # a couple of hundred, as "a few hundred" is read
     ("Shorts lost a couple hundred million dollars in the squeeze.", "a couple hundred million dollars", "USD", 2e8, 3e8, "vague"),
     # hedges a desk writes before a figure
@@ -47,6 +52,10 @@ READ = [
 ]
 
 NOT_READ = [
+    # what a source covers, told in its description: its reach, not the event's
+    "CoinGlass, which tracks dozens of venues, logged the move.",
+    "A tracker covering hundreds of markets logged the move.",
+    "Coinalyze, which pulls data from over a dozen exchanges, counted the flush.",
     "Dozens of times a day the funding flipped.",
     "Thousands of years of history say little here.",
     "Hundreds of the traders came back the next day.",

@@ -822,7 +822,13 @@ _COUNTED_NOUN = (rf"(?!(?:the|them|these|those|their|its|his|her|our|your|my|an?
 _COUNT_WORDS_RE = re.compile(
     rf"(?<![\w-])(?:(?P<dozen>a\s+dozen)\s+(?P<d_noun>{_COUNTED_NOUN})"
     rf"|(?P<plural>{'|'.join(_PLURAL_COUNT)})(?:(?P<dollars>\s+(?:of\s+)?(?:{DOLLARS}|usd)\b)|\s+of\s+(?P<noun>{_COUNTED_NOUN})"
-    rf"|(?=\s+(?:in|worth)\s)))")
+    rf"|(?=\s+(?:in|worth|off)\s)))")
+# What a source covers, told in its description: "CoinGlass, which tracks dozens of venues", "a tracker covering
+# hundreds of markets": the source's reach, not a claim about the event (a count after these is not read).
+_COVERAGE_BEFORE = re.compile(r"\b(?:tracks|tracking|covers|covering|monitors|monitoring|aggregates|aggregating|spans|spanning|"
+                              r"follows|following|pulls\s+data\s+from|pulling\s+data\s+from|draws\s+on|drawing\s+on)\s+"
+                              r"(?:data\s+(?:from|on|across)\s+)?(?:(?:over|more\s+than|some|roughly|about|nearly)\s+)?$")
+_COVERAGE_REACH = 40  # characters before a count where its coverage verb stands
 _MONEY_PLURALS = frozenset({"millions", "billions", "trillions"})
 # Money told by its size class: "a billion-dollar liquidation", "multimillion-dollar positions", "a nine-figure
 # loss" (a sum with nine digits). Vague: the range the words allow.
@@ -851,6 +857,8 @@ def _count_words(text: str, lower: str, found: list, base: int) -> list:
     for m in (_COUNT_WORDS_RE.finditer(lower) if any(w in lower for w in _COUNT_WORDS_NEED) else ()):
         if _taken(found, m.start(), m.end(), base):
             continue
+        if _COVERAGE_BEFORE.search(lower, max(0, m.start() - _COVERAGE_REACH), m.start()):
+            continue  # "CoinGlass, which tracks dozens of venues": the source's reach
         if m.group("dozen"):
             found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "count", 12, 12, True, 0.5))
             continue
