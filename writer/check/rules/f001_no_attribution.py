@@ -4,6 +4,7 @@ import re
 from functools import lru_cache
 
 from writer.check.phrasefile import phrase_section
+from writer.check.analysis import CAVEAT_CLASSES
 from writer.check.rules.base import Hit, Rule, RuleContext
 
 # A quotation of several sentences is credited once, after it closes ("“... $88 million in an hour. That is a lot,”
@@ -16,6 +17,10 @@ def check(ctx: RuleContext):
     a = ctx.analysis
     for fu in a.figures:
         if "example" in fu.sentence.classes:  # a worked example about a made-up trader states no figure of the event
+            continue
+        if _context_after_credit(a, fu):
+            yield Hit(fu, f"{fu.figure.text!r} is market context told after the sentence's credit of liquidation data, "
+                          "which does not cover it; attribute the price too")
             continue
         if a.caveat_in_scope(fu, carry=True):
             continue
@@ -34,6 +39,39 @@ def check(ctx: RuleContext):
 def _unnamed_report() -> re.Pattern:
     """Hearsay that names the kind of source ("reportedly", "was reported to"): phrases.yaml ``unnamed_report``."""
     return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('unnamed_report'))})(?![\w-])", re.IGNORECASE)
+
+
+# A clause of market context hung on a sentence after its credit: "..., according to CoinGlass, as bitcoin trades
+# below $36,000", "..., per CoinGlass, while ether slid to $2,900".
+_CONTEXT_CLAUSE = re.compile(r",\s+(?:as|while|even\s+as|just\s+as|amid|with)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _carry_words() -> dict[str, re.Pattern]:
+    """phrases.yaml ``carry``: the words of liquidation data and of market context."""
+    section = phrase_section("carry")
+    return {k: re.compile(rf"(?<![\w-])(?:{'|'.join(section[k])})(?![\w-])", re.IGNORECASE) for k in ("liquidations", "context", "price_move")}
+
+
+def _context_after_credit(a, fu) -> bool:
+    """Is the figure in a clause of market context ("..., as bitcoin trades below $36,000") that follows its sentence's
+    credit of liquidation data ("$1 billion was liquidated, according to CoinGlass")? The desk that counted the
+    liquidations did not price the market (as ``carry`` in phrases.yaml says across sentences); a clause with a
+    credit of its own, a credit after the clause, or a note covering the sentence still covers it."""
+    s = fu.sentence
+    at = fu.figure.start - s.start
+    cut = None
+    for m in _CONTEXT_CLAUSE.finditer(s.text, 0, at):
+        cut = m
+    if cut is None or a.covering_notes(fu):
+        return False
+    before, after = s.text[:cut.start()], s.text[cut.start():]
+    words = _carry_words()
+    context = words["context"].search(after) or words["price_move"].search(after)
+    if not (context and not words["liquidations"].search(after) and words["liquidations"].search(before)):
+        return False
+    phrases = a.phrases
+    return bool(phrases.classes_in(before) & CAVEAT_CLASSES) and not (phrases.classes_in(after) & CAVEAT_CLASSES)
 
 
 # What sets a clause apart for the unnamed report's reach: a semicolon or a dash ("...; a fund reportedly ...").
