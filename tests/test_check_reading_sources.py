@@ -118,6 +118,13 @@ SENTENCES = [
     ("recalls", "The analyst recalls an earlier exploit that drained $37,000 from the vault.", []),
     ("recalls", "Glassnode recalled that a similar flush in 2021 cost longs $2 billion.", []),
     ("recalls", "The crash recalled 2021, when longs lost $2 billion.", ["$2 billion"]),
+    # the writer reading a chart named by whose data it shows
+    ("chart for", "Looking at the liquidation chart for BitMEX, 182.6 million longs were liquidated over the week.", []),
+    ("chart for", "A glance at the data from Coinalyze: longs lost $182 million.", []),
+    ("chart for", "According to the chart for BitMEX, longs lost $182 million.", []),
+    ("chart for", "Looking at the chart for the week, longs lost $182 million.", ["$182 million"]),
+    ("chart for", "Looking at the chart for bitcoin, longs lost $182 million.", ["$182 million"]),
+    ("chart for", "Looking at the chart, longs lost $182 million.", ["$182 million"]),
 ]
 
 
