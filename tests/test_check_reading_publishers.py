@@ -142,6 +142,15 @@ NOTES = [
     ("## Longs\n\nLongs lost $88 million over the day.\n\n## Shorts\n\nShorts lost $12 million. All data in this section "
      "comes from CoinGlass.\n", ["$88 million"]),
     ("The prices in this article are indicative.\n\nBitcoin fell 4% to $91,200.\n", ["4%", "$91,200"]),
+    # the writer saying what the whole piece rests on, with its source: every figure after it, in any section
+    ("# The saga\n\nWe will base this story on the analysis of Three Sigma, an audit firm.\n\n## First attack\n\n"
+     "The whale made $1.8 million and the vault lost $4 million.\n", []),
+    ("Longs lost $90 million.\n\nThis article is based on data from CoinGlass.\n\n## More\n\nShorts lost $12 million.\n",
+     ["$90 million"]),
+    ("Our report draws on Kaiko's figures.\n\nDepth fell 12% on the day.\n", []),
+    # ...not without a source, nor a decision based on a figure
+    ("We will base this story on what we know.\n\nThe vault lost $4 million.\n", ["$4 million"]),
+    ("The exchange based its decision on a $4 million loss.\n\nShorts lost $12 million.\n", ["$4 million", "$12 million"]),
     ("Unless otherwise noted, bitcoin fell 4% on the day.\n", ["4%"]),
 ]
 

@@ -15,7 +15,10 @@ _OPENING, _CLOSING = "“", "”"
 
 def check(ctx: RuleContext):
     a = ctx.analysis
+    basis = _story_basis(a)
     for fu in a.figures:
+        if basis is not None and (fu.block_index, fu.sentence.start) > basis:
+            continue  # "we base this story on the analysis of X": every figure after it
         if "example" in fu.sentence.classes:  # a worked example about a made-up trader states no figure of the event
             continue
         if _context_after_credit(a, fu):
@@ -88,6 +91,21 @@ def _reported(fu) -> bool:
     lo = max((m.end() for m in _CLAUSE_CUT.finditer(s.text) if m.end() <= at), default=0)
     cut = _CLAUSE_CUT.search(s.text, at)
     return _unnamed_report().search(s.text, lo, cut.start() if cut else len(s.text)) is not None
+
+
+@lru_cache(maxsize=1)
+def _story_basis_rx() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('story_basis'))})", re.IGNORECASE)
+
+
+def _story_basis(a) -> tuple[int, int] | None:
+    """(block, start) of the first sentence that says what the whole piece rests on and names or gives it ("we will base
+    this story on the analysis of X"): phrases.yaml ``story_basis``, with an attribution in the sentence."""
+    rx = _story_basis_rx()
+    for s in a.sentences:
+        if rx.search(s.text) and s.has_caveat():
+            return (s.block, s.start)
+    return None
 
 
 def _open_after(text: str, was_open: bool) -> bool:
