@@ -32,6 +32,10 @@ READ = [
     # money taken off or out of something
     ("The crash was slashing billions off the market's value.", "billions", None, 1e9, 999e9, "vague"),
     ("Liquidations knocked billions off open interest by noon.", "billions", None, 1e9, 999e9, "vague"),
+    # a small count in words of what the event is made of
+    ("Eight liquidations in a row hit the same wallet.", "Eight liquidations", "count", 8, 8, None),
+    ("The fund opened three separate accounts on the venue.", "three separate accounts", "count", 3, 3, None),
+    ("Twelve wallets were drained before noon.", "Twelve wallets", "count", 12, 12, None),
     # a count that is no coverage: the venues the event touched
     ("Dozens of venues halted withdrawals.", "Dozens of venues", "count", 24, 99, "vague"),
     # a couple of hundred, as "a few hundred" is read
@@ -52,6 +56,12 @@ READ = [
 ]
 
 NOT_READ = [
+    # ...not one that points back, nor speakers, venues or anything else the event is not made of
+    "The trader pulled margin from the other two accounts.",
+    "Its three wallets went quiet afterwards.",
+    "Two traders said the move was fast.",
+    "The story visits four crypto exchanges.",
+    "Three reasons explain the drop.",
     # what a source covers, told in its description: its reach, not the event's
     "CoinGlass, which tracks dozens of venues, logged the move.",
     "A tracker covering hundreds of markets logged the move.",

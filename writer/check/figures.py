@@ -830,6 +830,22 @@ _COVERAGE_BEFORE = re.compile(r"\b(?:tracks|tracking|covers|covering|monitors|mo
                               r"(?:data\s+(?:from|on|across)\s+)?(?:(?:over|more\s+than|some|roughly|about|nearly)\s+)?$")
 _COVERAGE_REACH = 40  # characters before a count where its coverage verb stands
 _MONEY_PLURALS = frozenset({"millions", "billions", "trillions"})
+# A small count in words of what an event is made of: "eight liquidations in a row", "three separate accounts", "two
+# wallets" (both held-out annotators count them as figures); not one that points back ("the other two accounts",
+# "its three wallets"). Only these nouns: "two traders said" names speakers,
+# "four exchanges" the venues a story visits, "three reasons" nothing of the event.
+_SMALL_COUNT_NOUNS = r"accounts|wallets|positions|liquidations|trades|orders|addresses"
+_SMALL_COUNT_NEED = tuple(_SMALL_COUNT_NOUNS.split("|"))  # (a text with none of the nouns is not scanned)
+
+
+def small_count_in(lower: str) -> bool:
+    """Does the lowered text hold a small count in words (``_SMALL_COUNT_RE``)? What lets a text with no digit and no
+    magnitude word be read for figures (writer/check/nlp.py)."""
+    return any(n in lower for n in _SMALL_COUNT_NEED) and _SMALL_COUNT_RE.search(lower) is not None
+
+
+_SMALL_COUNT_RE = re.compile(rf"(?<![\w-])(?<!the )(?<!other )(?<!these )(?<!those )(?<!its )(?<!his )(?<!her )(?<!their )(?P<n>{'|'.join(sorted(_UNITS_WORDS, key=len, reverse=True))})\s+(?:[a-z]+\s+)?"
+                             rf"(?:{_SMALL_COUNT_NOUNS})\b")
 # Money told by its size class: "a billion-dollar liquidation", "multimillion-dollar positions", "a nine-figure
 # loss" (a sum with nine digits). Vague: the range the words allow.
 _SIZE_CLASS_RE = re.compile(r"(?<![\w-])(?<!\d\s)(?:(?P<multi>multi-?)?(?P<mag>million|billion|trillion)-dollar"
@@ -868,6 +884,11 @@ def _count_words(text: str, lower: str, found: list, base: int) -> list:
         if unit is None and word not in _MONEY_PLURALS:
             continue  # "hundreds in losses" names no magnitude of money
         found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], unit, lo, hi, False, 0.0, qualifier="vague"))
+    for m in (_SMALL_COUNT_RE.finditer(lower) if any(n in lower for n in _SMALL_COUNT_NEED) else ()):
+        if _taken(found, m.start(), m.end(), base):
+            continue
+        n = float(_UNITS_WORDS[m.group("n")])
+        found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "count", n, n, True, 0.5))
     for m in _tried_where_words_start(_SIZE_CLASS_STARTS, _SIZE_CLASS_RE, lower):
         if _taken(found, m.start(), m.end(), base):
             continue
@@ -1000,7 +1021,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     if len(lower) == len(text):  # (a text whose lowering moves offsets: no multiple in words is read)
         found = _multiples(text, lower, found, base)
     if "dozen" in lower or "scores" in lower or "s of" in lower or "s in " in lower or "s worth" in lower or "-dollar" in lower \
-            or "figure" in lower:
+            or "figure" in lower or any(n in lower for n in _SMALL_COUNT_NEED):
         found = _count_words(text, lower, found, base)
     if _DIGIT_RE.search(text):
         found = _read_tickers(text, found, base)

@@ -226,7 +226,9 @@ is: an embedded post's signature under it ("— Name (@handle) date"), a numbere
 ("X wrote:"), a speaker's quotation going on after its credit, over sentences and into
 the next paragraph ("“It was fast,” Reyes said. “Longs lost $88 million. ...”"), a credit
 line that is the article's last line ("Source: <address>": its whole section), a counting
-verb after any name ("CoinDesk tallied $1.2 billion"), an attributed sentence that says the list or table is below, a quotation of several
+verb after any name ("CoinDesk tallied $1.2 billion"), the writer saying what the piece rests
+on ("we base this story on the analysis of X": every figure after it), a chart read by whose
+data it shows ("Looking at the liquidation chart for BitMEX"), an attributed sentence that says the list or table is below, a quotation of several
 sentences credited after it closes ("“... That is a lot,” Reyes added."), unnamed data as the
 subject ("The data shows ...", "Figures show ...": an unnamed source; not "Current data
 indicates"), a data firm's own first-person note ("our data shows", "we counted"), a source as
@@ -241,7 +243,9 @@ percent", "double-digit losses").
 
 A worked example about a made-up trader or addressed to the reader ("For example, if a
 trader buys $50,000 of ETH at 20x, ...", "when you're trading nine-figure size") states no
-figure of the event and is not flagged.
+figure of the event and is not flagged. A clause of market context hung after a sentence's
+credit of liquidation data ("..., according to CoinGlass, as bitcoin trades below $36,000")
+is not covered by that credit.
 
 ## Why it matters
 A bare number in market news reads as established fact. Most hand-written errors
