@@ -125,6 +125,10 @@ SENTENCES = [
     ("chart for", "Looking at the chart for the week, longs lost $182 million.", ["$182 million"]),
     ("chart for", "Looking at the chart for bitcoin, longs lost $182 million.", ["$182 million"]),
     ("chart for", "Looking at the chart, longs lost $182 million.", ["$182 million"]),
+    # the market's gauges read as a source
+    ("indicators", "Key indicators suggest that bitcoin could potentially fall to $80,000.", []),
+    ("indicators", "On-chain indicators show $2 billion of longs near liquidation.", []),
+    ("indicators", "Bitcoin fell to $80,000 as indicators turned red.", ["$80,000"]),
 ]
 
 
