@@ -199,3 +199,17 @@ def test_magnitude_forms(text, figure, unit, value, qualifier):
 def test_a_figure_never_stops_inside_a_number(text):
     """'$1.2-fold' is no figure at all, never '$1' (the engine backing off the decimals)."""
     assert [f.text for f in find_figures(text)] == []
+
+
+@pytest.mark.parametrize("text, figures", [
+    # a price band told by the part of a level it sits in: the level is the figure
+    ("Bitcoin slipped into the mid-$86,000 range overnight.", ["$86,000"]),
+    ("BTC held in the high-$60,000 area all week.", ["$60,000"]),
+    ("Ether sank to the low-$2,000 zone.", ["$2,000"]),
+    # ...not a date or a word with the same prefix, nor another prefix before a price
+    ("In mid-2021 the venue listed its first perpetuals.", []),
+    ("A mid-cap token led the move.", []),
+    ("Prices returned to pre-$50 levels.", []),
+])
+def test_a_price_band_reads_its_level(text, figures):
+    assert [f.text for f in find_figures(text)] == figures

@@ -17,8 +17,16 @@ CASES = [
     ("under", "Longs lost $88 million over the day.\n\n(Data: Coinalyze)\n\nBitcoin slid 4% to $91,200.\n", ["4%", "$91,200"]),
     ("under", "Longs lost $88 million over the day.\n\nChart: Hyblock\n", []),
     ("under", "Longs lost $88 million over the day.\n\nSource- Coinalyze\n", []),
-    ("under", "Shorts lost $12 million.\n\nLongs lost $88 million over the day.\n\nSource: https://desk.example/liquidations\n",
-     ["$12 million"]),
+    ("under", "Shorts lost $12 million.\n\nLongs lost $88 million over the day.\n\nSource: https://desk.example/liquidations\n\n"
+              "Bitcoin slid 4%.\n", ["$12 million", "4%"]),
+    # ...but the article's last line, a credit alone (and any credit lines after it), is the article's own source line:
+    # it covers its whole section (the held-out annotator's reading of a trailing "Source: <address>", round nine)
+    ("closing", "Shorts lost $12 million.\n\nLongs lost $88 million over the day.\n\nSource: https://desk.example/liquidations\n",
+     []),
+    ("closing", "# Longs lose $88 million\n\nShorts lost $12 million.\n\nSource: CoinGlass\n\nData: Coinalyze\n", []),
+    ("closing", "## Longs\n\nLongs lost $88 million.\n\n## Shorts\n\nShorts lost $12 million.\n\nBitcoin fell 4%.\n\n"
+                "Source: CoinGlass\n", ["$88 million"]),
+    ("closing", "Longs lost $88 million.\n\nShorts lost $12 million.\n\nImage source: CoinGlass\n", ["$88 million", "$12 million"]),
     # ...never two paragraphs away
     ("two away", "Longs lost $88 million over the day.\n\nSource: CoinGlass\n\nShorts lost $12 million.\n\n"
                  "ETH longs lost $9 million.\n", ["$12 million", "$9 million"]),
@@ -130,7 +138,9 @@ EVENT = "factbase/corpus/05-beincrypto-1-13b.yaml"  # long: $879.68M, single sou
     # the caption is the picture's: the prose below names no source
     ("Longs by side | Source: CoinGlass\n\nLongs lost $879.68 million over the day.\n", {"P002"}),
     # a credit two paragraphs away names nothing for the figure
-    ("Longs lost $879.68 million over the day.\n\nBitcoin slid.\n\nSource: CoinGlass\n", {"P002"}),
+    ("Longs lost $879.68 million over the day.\n\nBitcoin slid.\n\nSource: CoinGlass\n\nBitcoin slid again.\n", {"P002"}),
+    # ...unless it is the article's last line: its own source line
+    ("Longs lost $879.68 million over the day.\n\nBitcoin slid.\n\nSource: CoinGlass\n", {"P013"}),
     ("Longs lost $779.68 million over the day.\n\nSource: CoinGlass\n", {"P006"}),
 ])
 def test_a_credit_line_names_the_source_in_fact_mode(checker, text, codes):

@@ -29,6 +29,15 @@ READ = [
     ("Millions of dollars of longs vanished in minutes.", "Millions of dollars", "USD", 1e6, 999e6, "vague"),
     ("Billions in leveraged bets were unwound.", "Billions", None, 1e9, 999e9, "vague"),
     ("Some traders lost millions worth of ether.", "millions", None, 1e6, 999e6, "vague"),
+    # money taken off or out of something
+    ("The crash was slashing billions off the market's value.", "billions", None, 1e9, 999e9, "vague"),
+    ("Liquidations knocked billions off open interest by noon.", "billions", None, 1e9, 999e9, "vague"),
+    # a small count in words of what the event is made of
+    ("Eight liquidations in a row hit the same wallet.", "Eight liquidations", "count", 8, 8, None),
+    ("The fund opened three separate accounts on the venue.", "three separate accounts", "count", 3, 3, None),
+    ("Twelve wallets were drained before noon.", "Twelve wallets", "count", 12, 12, None),
+    # a count that is no coverage: the venues the event touched
+    ("Dozens of venues halted withdrawals.", "Dozens of venues", "count", 24, 99, "vague"),
     # a couple of hundred, as "a few hundred" is read
     ("Shorts lost a couple hundred million dollars in the squeeze.", "a couple hundred million dollars", "USD", 2e8, 3e8, "vague"),
     # hedges a desk writes before a figure
@@ -47,6 +56,16 @@ READ = [
 ]
 
 NOT_READ = [
+    # ...not one that points back, nor speakers, venues or anything else the event is not made of
+    "The trader pulled margin from the other two accounts.",
+    "Its three wallets went quiet afterwards.",
+    "Two traders said the move was fast.",
+    "The story visits four crypto exchanges.",
+    "Three reasons explain the drop.",
+    # what a source covers, told in its description: its reach, not the event's
+    "CoinGlass, which tracks dozens of venues, logged the move.",
+    "A tracker covering hundreds of markets logged the move.",
+    "Coinalyze, which pulls data from over a dozen exchanges, counted the flush.",
     "Dozens of times a day the funding flipped.",
     "Thousands of years of history say little here.",
     "Hundreds of the traders came back the next day.",

@@ -8,9 +8,11 @@ unattributed (both annotators of the held-out dev sets read them so). Words of p
 basis (a heat map, a model, "estimated ... could") remain the caveat an estimate needs. Every
 sentence is the project's own.
 
-Hearsay with no one named ("reportedly", "allegedly", "is said to") hedges a figure without giving it a
-source: F001 still flags it, and an attribution earlier in the paragraph does not carry to it (the
-writer says they have this one second-hand).
+Hearsay with no one named ("allegedly", "is said to") hedges a figure without giving it a source: F001
+still flags it, and an attribution earlier in the paragraph does not carry to it (the writer says they
+have this one second-hand). "Reportedly" and "was reported to" say "according to reports": F001 reads them
+as an unnamed source, as it reads "according to reports" (the held-out annotator's reading, round nine);
+they still do not let an earlier named source carry to them, and fact mode still asks for the name.
 """
 
 from __future__ import annotations
@@ -37,7 +39,11 @@ CASES = [
     # hearsay with no one named: hedged, yet unattributed ("is said to" is no "said")
     ("hearsay", "One market maker is said to have dumped $62 million of ether into the drop.", ["$62 million"]),
     ("hearsay", "It was said that $45 million of longs went in the first minute.", ["$45 million"]),
-    ("hearsay", "The whale's stake was reported to be worth $230 million before the wipeout.", ["$230 million"]),
+    # ...but "reportedly", "was reported to" say "according to reports": an unnamed source for F001 (round nine)
+    ("reported", "The whale's stake was reported to be worth $230 million before the wipeout.", []),
+    ("reported", "Inflows into spot ETFs reportedly hit a record, surpassing $40 billion.", []),
+    ("reported", "Shorts lost $419 million in the hour; a fund reportedly bought the lows.", ["$419 million"]),
+    ("reported", "Shorts lost $419 million in the hour — a fund reportedly bought the lows.", ["$419 million"]),
     ("hearsay", "A Singapore fund allegedly borrowed $85 million against its tokens.", ["$85 million"]),
     # ...named, it is attributed (a source, or the agent of the passive)
     ("hearsay", "One market maker is said by Lookonchain to have dumped $62 million of ether.", []),
@@ -49,12 +55,22 @@ CASES = [
     ("hearsay", "Liquidations over the day were estimated at $1.2 billion by Coinalyze.", []),
     ("hearsay", "It is estimated that $2 billion of shorts could be liquidated above $100,000.", []),
     # ...and an attribution earlier in the paragraph does not carry to a hearsay sentence
-    ("hearsay carry", "Longs lost $310 million over the day, according to CoinGlass. One fund reportedly lost $28 million "
+    ("hearsay carry", "Longs lost $310 million over the day, according to CoinGlass. One fund allegedly lost $28 million "
                       "of it. Shorts lost $44 million.", ["$28 million"]),
     ("hearsay carry", "Per Lookonchain, the wallet sold 3,000 ETH through the day. It is believed to have lost $7 million "
                       "on the trade.", ["$7 million"]),
     ("hearsay carry", "Longs lost $310 million over the day, according to CoinGlass. One fund lost $28 million of it, "
                       "CoinGlass data show.", []),
+    # a worked example about a made-up trader, or one addressed to the reader, states no figure of the event
+    ("example", "For example, if a trader buys $50,000 of ETH with 20x leverage, a 5% drop wipes the position out.", []),
+    ("example", "Suppose a trader opens a $10,000 long at 50x: a 2% move against it ends the trade.", []),
+    ("example", "That kind of lag hurts when you're trading nine-figure size.", []),
+    ("example", "If you buy $1,000 of bitcoin at 10x, a 10% fall liquidates you.", []),
+    # ...not a real instance given as an example, nor a market's condition, nor a real actor
+    ("example", "For instance, one whale lost $30 million on a single long.", ["$30 million"]),
+    ("example", "For example, longs lost $300 million on Binance alone.", ["$300 million"]),
+    ("example", "If a whale sells 5,000 BTC, the price could fall 4%.", ["5,000 BTC", "4%"]),
+    ("example", "When a trader's position fell below margin, the venue closed $40 million of longs.", ["$40 million"]),
 ]
 
 

@@ -74,9 +74,26 @@ CASES = [
     ("carry", "Longs lost $88 million, CoinGlass data show. Bitcoin fell to $87,790 as longs were liquidated.", []),
     ("carry", "According to CoinMarketCap, bitcoin traded at $106,000. It later fell to $104,500.", []),
     ("carry", "Longs lost $88 million, per CoinGlass. The market cap fell $225 billion, CoinGecko data show.", []),
+    # ...nor, within a sentence, to a clause of market context hung after its credit of liquidation data
+    ("context clause", "Over $1 billion was liquidated over the day, according to CoinGlass, as bitcoin (BTC) trades "
+                       "below $36,000.", ["$36,000"]),
+    ("context clause", "Shorts lost $190 million, per CoinGlass, while ether slid 4% to $2,900.", ["4%", "$2,900"]),
+    # ...a credit after the clause, the clause's own credit, or a clause still about liquidations are covered
+    ("context clause", "Shorts lost $190 million as bitcoin climbed to $71,300, according to CoinGlass.", []),
+    ("context clause", "Shorts lost $190 million, per CoinGlass, as bitcoin climbed to $71,300, CoinGecko data show.", []),
+    ("context clause", "Shorts lost $190 million, per CoinGlass, with $40 million of it liquidated on Bybit.", []),
+    ("context clause", "Bitcoin fell 4%, according to CoinGecko, as prices slid to $91,200.", []),
     # a stronger note word still covers its section
     ("section note", "Longs lost $88 million over the day.\n\nShorts lost $12 million.\n\nThe above figures come from a "
                      "single source, CoinGlass.\n", []),
+    # "aforementioned" points back at figures ("the aforementioned $90 million", "the aforementioned breakdown"), not at
+    # the venues or platforms it names: those cover no figure, not even the headline's
+    ("aforementioned", "Longs lost $90 million and shorts $12 million.\n\nThe aforementioned breakdown comes from CoinGlass.\n", []),
+    ("aforementioned", "Longs lost $90 million over the day.\n\nThe aforementioned $90 million comes from CoinGlass's count.\n", []),
+    ("aforementioned", "Longs lost $90 million over the day.\n\nAll the aforementioned venues publish liquidation data, "
+                       "according to Skew.\n", ["$90 million"]),
+    ("aforementioned", "# Longs lose $90 million on one venue\n\nVolume peaked on Fridays across all the aforementioned "
+                       "platforms, Skew's heat maps show.\n", ["$90 million"]),
 ]
 
 

@@ -112,6 +112,18 @@ QUOTES = [
     ("\"Longs lost $88 million in an hour. That is a lot,\" Reyes added.", []),
     # ...and going on after its credit
     ("“It was fast,” Reyes said. “Longs lost $88 million in an hour. Nobody saw it coming.”", []),
+    # ...for as many sentences as it runs, after "X said" or "said X", or a speaker's colon
+    ("“It was fast,” said Reyes. “The book was thin. Shorts lost $12 million. Funding flipped to 0.02%.”", []),
+    ("Reyes said: “The book was thin. Longs lost $88 million in an hour. Shorts lost $12 million.”", []),
+    # ...and into the next paragraph, which opens with a quotation mark (the news convention)
+    ("“It was fast,” Reyes said.\n\n“Longs lost $88 million in an hour. Shorts lost $12 million.”", []),
+    ("Reyes said: “The book was thin.\n\n“Shorts lost $12 million. Funding hit 0.02%.”", []),
+    # ...never a quotation after prose nobody credits, nor prose after the quotation closed
+    ("“It was fast.” The desk was busy. “Longs lost $88 million in an hour. Shorts lost $12 million.”",
+     ["$88 million", "$12 million"]),
+    ("“It was fast,” Reyes said. “Longs lost $88 million in an hour.” Shorts lost $12 million.", ["$12 million"]),
+    ("“It was fast,” Reyes said.\n\nLongs lost $88 million in an hour.", ["$88 million"]),
+    ("The desk was busy.\n\n“Longs lost $88 million in an hour.”", ["$88 million"]),
     # ...not a quotation nobody credits, nor a credit of a later quotation
     ("“Longs lost $88 million in an hour. That is a lot.” The desk was busy.", ["$88 million"]),
     ("“Longs lost $88 million in an hour. That is a lot.”", ["$88 million"]),
@@ -130,6 +142,15 @@ NOTES = [
     ("## Longs\n\nLongs lost $88 million over the day.\n\n## Shorts\n\nShorts lost $12 million. All data in this section "
      "comes from CoinGlass.\n", ["$88 million"]),
     ("The prices in this article are indicative.\n\nBitcoin fell 4% to $91,200.\n", ["4%", "$91,200"]),
+    # the writer saying what the whole piece rests on, with its source: every figure after it, in any section
+    ("# The saga\n\nWe will base this story on the analysis of Three Sigma, an audit firm.\n\n## First attack\n\n"
+     "The whale made $1.8 million and the vault lost $4 million.\n", []),
+    ("Longs lost $90 million.\n\nThis article is based on data from CoinGlass.\n\n## More\n\nShorts lost $12 million.\n",
+     ["$90 million"]),
+    ("Our report draws on Kaiko's figures.\n\nDepth fell 12% on the day.\n", []),
+    # ...not without a source, nor a decision based on a figure
+    ("We will base this story on what we know.\n\nThe vault lost $4 million.\n", ["$4 million"]),
+    ("The exchange based its decision on a $4 million loss.\n\nShorts lost $12 million.\n", ["$4 million", "$12 million"]),
     ("Unless otherwise noted, bitcoin fell 4% on the day.\n", ["4%"]),
 ]
 

@@ -94,6 +94,41 @@ SENTENCES = [
     # a credit under a chart
     ("credit line", "Longs lost $212 million over 24 hours. Image credit: CoinGlass", []),
     ("credit line", "Longs lost $212 million over 24 hours. Chart source: Coinalyze", []),
+    # a counting verb's past makes any name before it a source, registered or not; a market, a side or the
+    # traders who lost do not count
+    ("tallied", "CoinDesk tallied more than $1.2 billion in losses on the venue.", []),
+    ("tallied", "Velo Data counted 6,300 wallets in the red by the close.", []),
+    ("tallied", "The Daily Ledger tallied $310 million of long liquidations over the day.", []),
+    ("tallied", "Bitcoin counted $40 million in liquidations.", ["$40 million"]),
+    ("tallied", "Traders counted $40 million in losses.", ["$40 million"]),
+    ("tallied", "Longs tallied $300 million over the day.", ["$300 million"]),
+    ("tallied", "Shorts totalled $300 million as March counted down.", ["$300 million"]),
+    # who digs a figure out of public records, unnamed, is a described source
+    ("sleuths", "The on-chain sleuths tallied the damage: $15 million lost.", []),
+    ("sleuths", "Independent investigators counted 1,200 wallets drained.", []),
+    ("sleuths", "Whale watchers flagged a $40 million transfer to the venue.", []),
+    ("sleuths", "The sleuths were busy as longs lost $40 million.", ["$40 million"]),
+    # the day the data is from, between a source's data and its verb
+    ("data when", "Over $41 million of ETH longs were liquidated, Coinglass data on April 19 reveals.", []),
+    ("data when", "Velo's figures for Friday show $300 million of shorts closed.", []),
+    ("data when", "Kaiko data as of 3 March indicate a 12% drop in depth.", []),
+    ("data when", "Bitcoin on April 19 showed a 4% gain.", ["4%"]),
+    ("data when", "Longs on Friday recorded $300 million in losses.", ["$300 million"]),
+    # a source telling what it remembers
+    ("recalls", "The analyst recalls an earlier exploit that drained $37,000 from the vault.", []),
+    ("recalls", "Glassnode recalled that a similar flush in 2021 cost longs $2 billion.", []),
+    ("recalls", "The crash recalled 2021, when longs lost $2 billion.", ["$2 billion"]),
+    # the writer reading a chart named by whose data it shows
+    ("chart for", "Looking at the liquidation chart for BitMEX, 182.6 million longs were liquidated over the week.", []),
+    ("chart for", "A glance at the data from Coinalyze: longs lost $182 million.", []),
+    ("chart for", "According to the chart for BitMEX, longs lost $182 million.", []),
+    ("chart for", "Looking at the chart for the week, longs lost $182 million.", ["$182 million"]),
+    ("chart for", "Looking at the chart for bitcoin, longs lost $182 million.", ["$182 million"]),
+    ("chart for", "Looking at the chart, longs lost $182 million.", ["$182 million"]),
+    # the market's gauges read as a source
+    ("indicators", "Key indicators suggest that bitcoin could potentially fall to $80,000.", []),
+    ("indicators", "On-chain indicators show $2 billion of longs near liquidation.", []),
+    ("indicators", "Bitcoin fell to $80,000 as indicators turned red.", ["$80,000"]),
 ]
 
 

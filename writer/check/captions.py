@@ -242,6 +242,9 @@ def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[di
         credit([i], line)  # its own figures
         if kind == "picture":
             continue  # a photo's credit credits the photo
+        if kind == "bare" and not b.in_quote and _closes_article(blocks, i, source_rx):
+            # "Source: https://..." as the article's last line: the article's own source line, for its whole section
+            credit([j for j in range(i) if blocks[j].section == b.section], line)
         if kind == "bare" and i + 1 < len(blocks) and blocks[i + 1].section == b.section and (
                 blocks[i + 1].in_list or blocks[i + 1].kind == "table_cell"):
             credit(table_run(blocks, i + 1) if blocks[i + 1].kind == "table_cell" else run(i + 1), line)  # a list's or table's credit over it
@@ -325,6 +328,12 @@ def _may_credit(cell: str) -> bool:
     CoinGlass")? Most header cells are one or two plain words ("Venue", "Open interest"): no phrase scan for them."""
     words = cell.split()
     return any(c in cell for c in ":|([") or any(w[:1].isupper() for w in words[1:])
+
+
+def _closes_article(blocks, index: int, source_rx) -> bool:
+    """Is the credit line at ``index`` the article's last block, but for other credit lines after it ("Source: X"
+    then "Data: Y")? Such a line is the article's own source line, not a chart's credit."""
+    return all(credit_form(b.text, source_rx) is not None for b in blocks[index + 1:])
 
 
 def section_run(blocks, index: int) -> list[int]:

@@ -22,23 +22,26 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from writer.check.phrasefile import phrase_section
 from writer.factbase.records import DESCRIBED_NOUNS
 
-# Words that say the source is left unnamed: "an unnamed aggregator", "one anonymous tracker".
-UNNAMED_WORDS = ("unnamed", "anonymous", "undisclosed", "unidentified", "unspecified")
-# A role noun -> the registry kinds of the source it may stand for ("the exchange" is an exchange; "the
-# platform" is an exchange, a dashboard or a chain tracker).
-ROLE_KINDS = {
-    "exchange": frozenset({"exchange"}),
-    "venue": frozenset({"exchange"}),
-    "protocol": frozenset({"exchange", "onchain"}),
-    "platform": frozenset({"exchange", "aggregator", "onchain", "market_data"}),
-}
+
+@lru_cache(maxsize=1)
+def unnamed_words() -> tuple[str, ...]:
+    """Words that say the source is left unnamed ("an unnamed aggregator"): phrases.yaml ``described_sources``."""
+    return tuple(phrase_section("described_sources")["unnamed_words"])
+
+
+@lru_cache(maxsize=1)
+def role_kinds() -> dict[str, frozenset[str]]:
+    """A role noun -> the registry kinds of the source it may stand for ("the exchange" is an exchange):
+    phrases.yaml ``described_sources``."""
+    return {role: frozenset(kinds) for role, kinds in phrase_section("described_sources")["role_kinds"].items()}
 
 
 @lru_cache(maxsize=1)
 def _description() -> re.Pattern:
-    unnamed = "|".join(UNNAMED_WORDS)
+    unnamed = "|".join(unnamed_words())
     nouns = "|".join(DESCRIBED_NOUNS)
     return re.compile(rf"(?<![\w-])(?:a|an|one)(?:\s+single)?\s+(?:(?:{unnamed})\s+)?(?:[\w-]+\s+)?(?:{nouns})(?![\w-])",
                       re.IGNORECASE)
@@ -46,7 +49,7 @@ def _description() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _role() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])the\s+({'|'.join(ROLE_KINDS)})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])the\s+({'|'.join(role_kinds())})(?![\w-])", re.IGNORECASE)
 
 
 def _credited(text: str, rx: re.Pattern, phrases, label: bool) -> list[re.Match]:
@@ -75,7 +78,7 @@ def role_venue(role: str, named_here: list[set[str]], kinds: dict[str, str]) -> 
     """The one source a role noun stands for: of the role's kinds, named in its sentence (``named_here[0]``), else
     in the sentences before it in its paragraph (the rest, nearest first, taken together); None when there are
     none or several. ``kinds``: source id -> registry kind."""
-    fits = ROLE_KINDS[role]
+    fits = role_kinds()[role]
     for group in (named_here[:1], named_here[1:]):
         found = {sid for names in group for sid in names if kinds.get(sid) in fits}
         if found:
@@ -83,4 +86,4 @@ def role_venue(role: str, named_here: list[set[str]], kinds: dict[str, str]) -> 
     return None
 
 
-__all__ = ["ROLE_KINDS", "UNNAMED_WORDS", "credited_roles", "describes_a_source", "role_venue"]
+__all__ = ["credited_roles", "describes_a_source", "role_kinds", "role_venue", "unnamed_words"]

@@ -93,7 +93,7 @@ _MOVE_BY = Deferred(globals(), r"\b(?:fell|dropped|slid|sank|plunged|tumbled|dec
 _FROM_REACH = 24  # characters before a figure where "from" and one hedge word ("from approximately ") stand
 _FIGURE_SOURCE = (
     rf"""
-    (?<![\w$.,/+\-])
+    (?:(?<![\w$.,/+\-])|(?:(?<=\bmid-)|(?<=\blow-)|(?<=\bhigh-)|(?<=\bupper-)|(?<=\blower-))(?=\$))  # (a price band: "the mid-$86,000 range")
     (?=[$₿€£¥₩\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds|(?:HK|NZ|[ACRS])\$|(?:EUR|GBP|JPY|KRW)\s)  # cheap first-character filter
     (?:
       (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:%|pc\b)?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|pc\b|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?{DOLLARS}|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>{DURATION_WORDS})s?\b)?)
@@ -822,8 +822,30 @@ _COUNTED_NOUN = (rf"(?!(?:the|them|these|those|their|its|his|her|our|your|my|an?
 _COUNT_WORDS_RE = Deferred(globals(),
     rf"(?<![\w-])(?:(?P<dozen>a\s+dozen)\s+(?P<d_noun>{_COUNTED_NOUN})"
     rf"|(?P<plural>{'|'.join(_PLURAL_COUNT)})(?:(?P<dollars>\s+(?:of\s+)?(?:{DOLLARS}|usd)\b)|\s+of\s+(?P<noun>{_COUNTED_NOUN})"
-    rf"|(?=\s+(?:in|worth)\s)))")
+    rf"|(?=\s+(?:in|worth|off)\s)))")
+# What a source covers, told in its description: "CoinGlass, which tracks dozens of venues", "a tracker covering
+# hundreds of markets": the source's reach, not a claim about the event (a count after these is not read).
+_COVERAGE_BEFORE = re.compile(r"\b(?:tracks|tracking|covers|covering|monitors|monitoring|aggregates|aggregating|spans|spanning|"
+                              r"follows|following|pulls\s+data\s+from|pulling\s+data\s+from|draws\s+on|drawing\s+on)\s+"
+                              r"(?:data\s+(?:from|on|across)\s+)?(?:(?:over|more\s+than|some|roughly|about|nearly)\s+)?$")
+_COVERAGE_REACH = 40  # characters before a count where its coverage verb stands
 _MONEY_PLURALS = frozenset({"millions", "billions", "trillions"})
+# A small count in words of what an event is made of: "eight liquidations in a row", "three separate accounts", "two
+# wallets" (both held-out annotators count them as figures); not one that points back ("the other two accounts",
+# "its three wallets"). Only these nouns: "two traders said" names speakers,
+# "four exchanges" the venues a story visits, "three reasons" nothing of the event.
+_SMALL_COUNT_NOUNS = r"accounts|wallets|positions|liquidations|trades|orders|addresses"
+_SMALL_COUNT_NEED = tuple(_SMALL_COUNT_NOUNS.split("|"))  # (a text with none of the nouns is not scanned)
+
+
+def small_count_in(lower: str) -> bool:
+    """Does the lowered text hold a small count in words (``_SMALL_COUNT_RE``)? What lets a text with no digit and no
+    magnitude word be read for figures (writer/check/nlp.py)."""
+    return any(n in lower for n in _SMALL_COUNT_NEED) and _SMALL_COUNT_RE.search(lower) is not None
+
+
+_SMALL_COUNT_RE = re.compile(rf"(?<![\w-])(?<!the )(?<!other )(?<!these )(?<!those )(?<!its )(?<!his )(?<!her )(?<!their )(?P<n>{'|'.join(sorted(_UNITS_WORDS, key=len, reverse=True))})\s+(?:[a-z]+\s+)?"
+                             rf"(?:{_SMALL_COUNT_NOUNS})\b")
 # Money told by its size class: "a billion-dollar liquidation", "multimillion-dollar positions", "a nine-figure
 # loss" (a sum with nine digits). Vague: the range the words allow.
 _SIZE_CLASS_RE = re.compile(r"(?<![\w-])(?<!\d\s)(?:(?P<multi>multi-?)?(?P<mag>million|billion|trillion)-dollar"
@@ -851,6 +873,8 @@ def _count_words(text: str, lower: str, found: list, base: int) -> list:
     for m in (_COUNT_WORDS_RE.finditer(lower) if any(w in lower for w in _COUNT_WORDS_NEED) else ()):
         if _taken(found, m.start(), m.end(), base):
             continue
+        if _COVERAGE_BEFORE.search(lower, max(0, m.start() - _COVERAGE_REACH), m.start()):
+            continue  # "CoinGlass, which tracks dozens of venues": the source's reach
         if m.group("dozen"):
             found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "count", 12, 12, True, 0.5))
             continue
@@ -860,6 +884,11 @@ def _count_words(text: str, lower: str, found: list, base: int) -> list:
         if unit is None and word not in _MONEY_PLURALS:
             continue  # "hundreds in losses" names no magnitude of money
         found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], unit, lo, hi, False, 0.0, qualifier="vague"))
+    for m in (_SMALL_COUNT_RE.finditer(lower) if any(n in lower for n in _SMALL_COUNT_NEED) else ()):
+        if _taken(found, m.start(), m.end(), base):
+            continue
+        n = float(_UNITS_WORDS[m.group("n")])
+        found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "count", n, n, True, 0.5))
     for m in _tried_where_words_start(_SIZE_CLASS_STARTS, _SIZE_CLASS_RE, lower):
         if _taken(found, m.start(), m.end(), base):
             continue
@@ -992,7 +1021,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     if len(lower) == len(text):  # (a text whose lowering moves offsets: no multiple in words is read)
         found = _multiples(text, lower, found, base)
     if "dozen" in lower or "scores" in lower or "s of" in lower or "s in " in lower or "s worth" in lower or "-dollar" in lower \
-            or "figure" in lower:
+            or "figure" in lower or any(n in lower for n in _SMALL_COUNT_NEED):
         found = _count_words(text, lower, found, base)
     if _DIGIT_RE.search(text):
         found = _read_tickers(text, found, base)

@@ -72,7 +72,7 @@ class FigureComponent:
         wherever it sits; drafted articles share most of their paragraphs with other
         drafts of the same templates, so each distinct chunk is read once per process.
         """
-        from writer.check.figures import find_figures
+        from writer.check.figures import find_figures, small_count_in
 
         out = []
         memo = self._memo
@@ -81,7 +81,7 @@ class FigureComponent:
             if hit is None:
                 bounds = sentence_bounds(chunk)
                 figures = find_figures(chunk, self.phrases.qualifiers, sentences=bounds, figure_free=self._figure_free) \
-                    if _DIGIT.search(chunk) or _wordy(chunk) or multiples_gated(chunk.lower()) else []
+                    if _DIGIT.search(chunk) or _wordy(chunk) or multiples_gated(chunk.lower()) or small_count_in(chunk.lower()) else []
                 hit = (tuple(bounds), tuple(figures))
                 if len(memo) >= self.MEMO_SIZE:
                     memo.clear()

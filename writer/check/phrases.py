@@ -22,6 +22,7 @@ from writer.check.phrasefile import default_phrases
 MARKER_CLASSES = (
     "attribution", "single_source", "rumor", "pending", "estimate", "claim", "disagreement",
     "note_backward", "note_run", "note_forward", "note_label", "note_article", "overstated", "conditional",
+    "example",
 )
 
 

@@ -1,5 +1,10 @@
 """F001 no-attribution: a figure with no attribution or caveat at all (no fact file needed)."""
 
+import re
+from functools import lru_cache
+
+from writer.check.phrasefile import phrase_section
+from writer.check.analysis import CAVEAT_CLASSES
 from writer.check.rules.base import Hit, Rule, RuleContext
 
 # A quotation of several sentences is credited once, after it closes ("“... $88 million in an hour. That is a lot,”
@@ -10,7 +15,16 @@ _OPENING, _CLOSING = "“", "”"
 
 def check(ctx: RuleContext):
     a = ctx.analysis
+    basis = _story_basis(a)
     for fu in a.figures:
+        if basis is not None and (fu.block_index, fu.sentence.start) > basis:
+            continue  # "we base this story on the analysis of X": every figure after it
+        if "example" in fu.sentence.classes:  # a worked example about a made-up trader states no figure of the event
+            continue
+        if _context_after_credit(a, fu):
+            yield Hit(fu, f"{fu.figure.text!r} is market context told after the sentence's credit of liquidation data, "
+                          "which does not cover it; attribute the price too")
+            continue
         if a.caveat_in_scope(fu, carry=True):
             continue
         if a.scope_sources(fu, carry=True):
@@ -19,7 +33,79 @@ def check(ctx: RuleContext):
             continue
         if _quote_credited(a, fu):
             continue
+        if _reported(fu):  # "reportedly": according to reports
+            continue
         yield Hit(fu, f"{fu.figure.text!r} has no attribution or caveat in its sentence, its paragraph's opening run or a note covering it")
+
+
+@lru_cache(maxsize=1)
+def _unnamed_report() -> re.Pattern:
+    """Hearsay that names the kind of source ("reportedly", "was reported to"): phrases.yaml ``unnamed_report``."""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('unnamed_report'))})(?![\w-])", re.IGNORECASE)
+
+
+# A clause of market context hung on a sentence after its credit: "..., according to CoinGlass, as bitcoin trades
+# below $36,000", "..., per CoinGlass, while ether slid to $2,900".
+_CONTEXT_CLAUSE = re.compile(r",\s+(?:as|while|even\s+as|just\s+as|amid|with)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _carry_words() -> dict[str, re.Pattern]:
+    """phrases.yaml ``carry``: the words of liquidation data and of market context."""
+    section = phrase_section("carry")
+    return {k: re.compile(rf"(?<![\w-])(?:{'|'.join(section[k])})(?![\w-])", re.IGNORECASE) for k in ("liquidations", "context", "price_move")}
+
+
+def _context_after_credit(a, fu) -> bool:
+    """Is the figure in a clause of market context ("..., as bitcoin trades below $36,000") that follows its sentence's
+    credit of liquidation data ("$1 billion was liquidated, according to CoinGlass")? The desk that counted the
+    liquidations did not price the market (as ``carry`` in phrases.yaml says across sentences); a clause with a
+    credit of its own, a credit after the clause, or a note covering the sentence still covers it."""
+    s = fu.sentence
+    at = fu.figure.start - s.start
+    cut = None
+    for m in _CONTEXT_CLAUSE.finditer(s.text, 0, at):
+        cut = m
+    if cut is None or a.covering_notes(fu):
+        return False
+    before, after = s.text[:cut.start()], s.text[cut.start():]
+    words = _carry_words()
+    context = words["context"].search(after) or words["price_move"].search(after)
+    if not (context and not words["liquidations"].search(after) and words["liquidations"].search(before)):
+        return False
+    phrases = a.phrases
+    return bool(phrases.classes_in(before) & CAVEAT_CLASSES) and not (phrases.classes_in(after) & CAVEAT_CLASSES)
+
+
+# What sets a clause apart for the unnamed report's reach: a semicolon or a dash ("...; a fund reportedly ...").
+_CLAUSE_CUT = re.compile(r"\s*(?:;|\s[—–-]\s|—|–)\s*")
+
+
+def _reported(fu) -> bool:
+    """Is the figure's part of its sentence (up to a semicolon or a dash) hedged as reported ("Inflows reportedly hit
+    a record, surpassing $40 billion"), in a sentence with no attribution or caveat of its own?"""
+    s = fu.sentence
+    if s.has_caveat():
+        return False
+    at = fu.figure.start - s.start
+    lo = max((m.end() for m in _CLAUSE_CUT.finditer(s.text) if m.end() <= at), default=0)
+    cut = _CLAUSE_CUT.search(s.text, at)
+    return _unnamed_report().search(s.text, lo, cut.start() if cut else len(s.text)) is not None
+
+
+@lru_cache(maxsize=1)
+def _story_basis_rx() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('story_basis'))})", re.IGNORECASE)
+
+
+def _story_basis(a) -> tuple[int, int] | None:
+    """(block, start) of the first sentence that says what the whole piece rests on and names or gives it ("we will base
+    this story on the analysis of X"): phrases.yaml ``story_basis``, with an attribution in the sentence."""
+    rx = _story_basis_rx()
+    for s in a.sentences:
+        if rx.search(s.text) and s.has_caveat():
+            return (s.block, s.start)
+    return None
 
 
 def _open_after(text: str, was_open: bool) -> bool:
@@ -36,20 +122,27 @@ def _open_after(text: str, was_open: bool) -> bool:
 
 
 def _quote_credited(a, fu) -> bool:
-    """Is the figure's sentence inside a quotation left open at its end, which a later sentence of its paragraph
-    closes and credits ("..., ” Reyes added.")? The speaker named after the quote is the source of all of it."""
+    """Is the figure's sentence inside a quotation that a speaker's credit covers? Either the quotation is left
+    open at the sentence's end and a later sentence of its paragraph closes and credits it ("..., ” Reyes
+    added."), or it is the speaker's quotation going on after its credit: it opened in a sentence that credits it
+    ("Reyes said: “...") or right after a credited quotation closed ("“It was fast,” Reyes said. “Longs lost
+    $88 million. ...”"), however many sentences ago."""
     sentence = fu.sentence
-    if _OPENING not in sentence.text and '"' not in sentence.text and not any(
-            _OPENING in s.text or '"' in s.text for s in a.carried(fu)):
-        return False  # (no quotation mark in the paragraph so far: most sentences)
     before = a.carried(fu)
-    was_open = False
-    for s in before:
-        was_open = _open_after(s.text, was_open)
-    # the speaker's quotation goes on after its credit: "“It was fast,” Reyes said. “Longs lost $88 million ...”"
-    if (not was_open and before and sentence.text.lstrip("*_ ")[:1] in (_OPENING, '"')
-            and any(c in before[-1].text for c in (_CLOSING, '"')) and before[-1].has_caveat()):
-        return True
+    if _OPENING not in sentence.text and '"' not in sentence.text and not any(
+            _OPENING in s.text or '"' in s.text for s in before):
+        return False  # (no quotation mark in the paragraph so far: most sentences)
+    was_open, opened_at = False, None
+    for i, s in enumerate(before):
+        now_open = _open_after(s.text, was_open)
+        if now_open and not was_open:
+            opened_at = i
+        was_open = now_open
+    if not was_open and sentence.text.lstrip("*_ ")[:1] in (_OPENING, '"'):
+        opened_at = len(before)  # the figure's own sentence opens the quotation
+    if opened_at is not None and (was_open or opened_at == len(before)):
+        if _credited_opening(before, opened_at) or (opened_at == 0 and _goes_on_from(a, fu.block_index)):
+            return True
     if not _open_after(sentence.text, was_open):
         return False
     later = sentence
@@ -60,6 +153,43 @@ def _quote_credited(a, fu) -> bool:
         if not _open_after(later.text, True):  # the quotation closes here: its credit follows the closing mark
             return later.has_caveat()
     return False
+
+
+def _goes_on_from(a, block_index: int) -> bool:
+    """Does the paragraph before ``block_index`` (same section) end in a speaker's credited quotation that this
+    paragraph, opening with a quotation mark, goes on with? Its last sentence closes a credited quotation ("“It
+    was fast,” Reyes said."), or its quotation is left open at its end (the news convention for a quotation
+    running over paragraphs) and was credited where it opened."""
+    blocks = a.article.blocks
+    if block_index == 0 or blocks[block_index - 1].section != blocks[block_index].section:
+        return False
+    prior = [s for s in a.sentences if s.block == block_index - 1]
+    if not prior:
+        return False
+    was_open, opened_at = False, None
+    for i, s in enumerate(prior):
+        now_open = _open_after(s.text, was_open)
+        if now_open and not was_open:
+            opened_at = i
+        was_open = now_open
+    if not was_open:
+        return any(c in prior[-1].text for c in (_CLOSING, '"')) and prior[-1].has_caveat()
+    return opened_at is not None and _credited_opening(prior, opened_at)
+
+
+def _credited_opening(before, opened_at: int) -> bool:
+    """Does the quotation that opened in sentence ``opened_at`` of the paragraph (``before``: its sentences before the
+    figure's) carry a speaker's credit: its opening sentence credits it before the quote ("Reyes said: “..."), or the
+    sentence before it closed a credited quotation ("“It was fast,” Reyes said.")?"""
+    if opened_at < len(before):
+        first = before[opened_at]
+        mark = min((i for i in (first.text.find(_OPENING), first.text.find('"')) if i >= 0), default=-1)
+        if mark > 0 and first.has_caveat() and first.text[:mark].rstrip().endswith((":", ",")):
+            return True
+    if opened_at == 0:
+        return False
+    prior = before[opened_at - 1]
+    return any(c in prior.text for c in (_CLOSING, '"')) and prior.has_caveat()
 
 
 RULE = Rule(
@@ -85,14 +215,20 @@ already attributed earlier in the same section ("this $427 million", "the same 9
 "the $1.45 billion total"); a bare repeat is attributed again, and the headline neither
 is covered nor covers this way.
 
-What is no attribution: hearsay with no one named ("reportedly", "allegedly", "is said
-to"; an earlier attribution of the paragraph does not carry to it either), a chart nobody
+What is no attribution: hearsay with no one named ("allegedly", "is said to"; an earlier
+attribution of the paragraph does not carry to it either; "reportedly" and "was reported
+to" say "according to reports", an unnamed source), a chart nobody
 credits ("the chart shows", "as seen above"), and a "Name:" label that is a summary
 marker or a speaker's turn ("Bottom Line:", "Host:", a transcript's names) rather than a
 source (a registered or brand-shaped name, or one the article credits elsewhere). What
 is: an embedded post's signature under it ("— Name (@handle) date"), a numbered reference
 ("... by the close [3]."), a speaker's colon over the quote or paragraph it introduces
-("X wrote:"), an attributed sentence that says the list or table is below, a quotation of several
+("X wrote:"), a speaker's quotation going on after its credit, over sentences and into
+the next paragraph ("“It was fast,” Reyes said. “Longs lost $88 million. ...”"), a credit
+line that is the article's last line ("Source: <address>": its whole section), a counting
+verb after any name ("CoinDesk tallied $1.2 billion"), the writer saying what the piece rests
+on ("we base this story on the analysis of X": every figure after it), a chart read by whose
+data it shows ("Looking at the liquidation chart for BitMEX"), an attributed sentence that says the list or table is below, a quotation of several
 sentences credited after it closes ("“... That is a lot,” Reyes added."), unnamed data as the
 subject ("The data shows ...", "Figures show ...": an unnamed source; not "Current data
 indicates"), a data firm's own first-person note ("our data shows", "we counted"), a source as
@@ -104,6 +240,12 @@ and counts in words are figures too ("millions of dollars", "hundreds of traders
 dozen funds", "a nine-figure loss", "a record"), and so are multiples, ratios and shares in
 words ("twice Monday's total", "longs tripled", "three to one", "nine in ten", "four
 percent", "double-digit losses").
+
+A worked example about a made-up trader or addressed to the reader ("For example, if a
+trader buys $50,000 of ETH at 20x, ...", "when you're trading nine-figure size") states no
+figure of the event and is not flagged. A clause of market context hung after a sentence's
+credit of liquidation data ("..., according to CoinGlass, as bitcoin trades below $36,000")
+is not covered by that credit.
 
 ## Why it matters
 A bare number in market news reads as established fact. Most hand-written errors
