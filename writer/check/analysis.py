@@ -655,12 +655,22 @@ class Analysis:
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\(")
 _JOINER = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/)?\s*$")
+_BARE_COMMA = re.compile(r"\s*,\s*$")  # (matched between two names)
 
 
 # An apposition or a non-restrictive relative clause after a name, up to the reporting verb: "CoinAnk, the sole
-# source for the figure, said ...", "CoinGlass, which tracks dozens of venues, put ...". A few words between
-# commas, no figure, no clause end.
-_APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|one of)\b[^,.;:()\d$%]{1,60},(?=\s)")
+# source for the figure, said ...", "CoinGlass, which tracks 31 venues, put ...", "Ben Zhou, Bybit's chief
+# executive, estimated ...", "The Block, citing its own tally, counted ...". A few words between commas, no amount
+# or share (a bare count of what the source covers is its description), no clause end.
+_APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|one of|[A-Z][\w.&-]*['’]s|\w+ing)\b[^,.;:()$%]{1,60},(?=\s)")
+# A restrictive relative clause whose subject is the name or description before it, up to the main verb: "one
+# aggregator that did not wish to be named put ...", "an analyst who follows the venue said ...". It opens with the
+# relative pronoun and a word that is no subject of its own ("the exchange that Arkham said ..." is an object clause).
+_RELATIVE = re.compile(r"\s+(?:that|who|which)\s+(?!(?:the|a|an|it|its|he|she|they|we|you|i|this|these|those|their|our)\b)"
+                       r"[a-z][^,.;:()$%\d]{0,60}?(?=\s)")
+# A word standing between a subject and its verb that is no verb of its own: "CoinGlass alone reports", "CoinGlass
+# and CoinAnk both show", "the exchange itself said".
+_FLOATING = re.compile(r"\s+(?:alone|both|too|itself|themselves|each|all|together|separately|independently)(?=\s)", re.IGNORECASE)
 
 
 # A credit line: a label and a name, nothing more ("Source: CoinGlass", "(Data: Coinalyze)").
@@ -712,7 +722,9 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
         if phrases.frames is not None and _source_after_name(text, m.end(), phrases.frames):
             picked.add(k)
             j = k
-            while j > 0 and joined[j - 1]:
+            # a list ends in "and" ("X, Y and Z said"): a bare comma before the verb's subject parts it from the
+            # name before ("moved ETH to Binance, Arkham said": Binance is where the coins went)
+            while j > 0 and joined[j - 1] and (j < k or not _BARE_COMMA.match(text, mentions[j - 1].end(), mentions[j].start())):
                 j -= 1
                 picked.add(j)
     if len(picked) < len(mentions) and phrases.frames is not None:
@@ -759,10 +771,37 @@ def _owns_product_data(text: str, at: int, frames) -> bool:
 
 
 def _reports_past_apposition(text: str, at: int, frames) -> bool:
-    """Is the name ending at ``at`` the subject of a reporting verb past an apposition ("X, the sole source for
-    the figure, said")? Only a verb counts there: a data noun after an apposition is another noun's."""
-    m = _APPOSITION.match(text, at)
-    return m is not None and frames.reports_after(text, m.end())
+    """Is the name ending at ``at`` the subject of a reporting or tallying verb past an apposition ("X, the sole
+    source for the figure, said", "X, a single source, counted"), a restrictive relative clause ("one aggregator
+    that did not wish to be named put") or a floating word ("X alone reports", "X and Y both show")? Only a verb
+    counts there: a data noun after an apposition is another noun's."""
+    m = _APPOSITION.match(text, at) or _FLOATING.match(text, at)
+    if m is not None:
+        return _verb_after(text, m.end(), frames)
+    if _RELATIVE.match(text, at) is None:
+        return False
+    # the relative clause ends where a reporting verb follows one of its words
+    for word in _WORD_END.finditer(text, at, min(len(text), at + _RELATIVE_REACH)):
+        if word.start() > at and _verb_after(text, word.end(), frames):
+            return True
+    return False
+
+
+_WORD_END = re.compile(r"\w+")
+_RELATIVE_REACH = 70  # characters after the name in which a restrictive relative clause's main verb is looked for
+
+
+def _verb_after(text: str, at: int, frames) -> bool:
+    """A reporting verb (``frames.reports_after``) or a tallying verb's past ("counted", "tallied") right after ``at``."""
+    return frames.reports_after(text, at) or _tallied().match(text, at) is not None
+
+
+@lru_cache(maxsize=1)
+def _tallied() -> re.Pattern:
+    """The past of a tallying verb after a subject (phrases.yaml ``frames: tallying_verbs``): "CoinAnk, a single
+    source, counted $X"."""
+    forms = sorted(verb_forms(lemma)[2] for lemma in phrase_section("frames")["tallying_verbs"])
+    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, forms))})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

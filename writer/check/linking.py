@@ -19,6 +19,7 @@ from functools import lru_cache
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.lazyre import Deferred
+from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet
 from writer.factbase.records import Event, Fact, hedge_kinds
 from writer.factbase.vocabulary import STABLECOIN_QUOTES, WINDOW_UNIT_WORDS, HedgeKind, Status, window_minutes
@@ -367,6 +368,7 @@ class Cues:
     bound: str | None = None  # the figure's own floor or ceiling ("over", "as much as"): "at_least" / "at_most"
     paragraph_windows: bool = False  # the windows are named only elsewhere in the paragraph, not in the sentence
     publishers: frozenset[str] = frozenset()  # named once in the sentence, as its source ("according to HTX's own figures")
+    loss: bool = False  # the figure's own words say it was lost to liquidation ("lost", "wiped out"; phrases.yaml linking)
 
 
 def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:
@@ -437,28 +439,38 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
                 local_windows, _garbled(fu.sentence.text, phrases, tickers),
                 bool(phrases.cues("change", local)) and _LEVEL_AFTER_CHANGE.search(fu.left) is None,
-                fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None, paragraph_only and bool(windows), publishers)
+                fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None, paragraph_only and bool(windows), publishers,
+                _loss_verbs().search(_own_words(left, right, local)) is not None)
 
 
 # A figure heading a noun phrase of its own after a preposition, the noun naming the whole event: "Longs flushed in
 # a $1.45 billion wipeout", "Longs bear the brunt of $1.45 billion liquidation". The side words before the preposition
 # are its subject's, not the figure's ("Longs lose $1.36 billion", "$1.36 billion of longs" keep theirs).
 _EVENT_PHRASE_BEFORE = Deferred(globals(), r"\b(?:in|of|amid|after|during|from|behind)\s+(?:(?:a|an|the|another)\s+)?$", re.IGNORECASE)
-_EVENT_TOTAL_WORDS = ("total", "overall", "market-wide", "network-wide", "combined")
-_EVENT_NOUNS = ("liquidations?", "wipe-?outs?", "flush(?:es)?", "wash-?outs?", "purges?", "routs?", "sell-?offs?",
-                "shake-?outs?", "cascades?", "bloodbath", "deleveraging")
-_EVENT_NOUN_AFTER = Deferred(globals(), rf"^\s*(?:-\s*)?(?:(?:{'|'.join(_EVENT_TOTAL_WORDS)})\s+)?(?:{'|'.join(_EVENT_NOUNS)})\b",
-                             re.IGNORECASE)
-# The first characters _EVENT_NOUN_AFTER can meet after the spaces, from its own words: most figures are followed by
-# other words, which the first character turns away before any expression runs.
-_EVENT_NOUN_STARTS = frozenset("-" + "".join(w[0] + w[0].upper() for w in (*_EVENT_TOTAL_WORDS, *_EVENT_NOUNS)))
+
+
+@lru_cache(maxsize=1)
+def _event_noun_after() -> tuple[frozenset[str], re.Pattern]:
+    """The event phrase's noun right after the figure (phrases.yaml ``linking: event_total_words, event_nouns``), and
+    the first characters it can meet after the spaces, from its own words: most figures are followed by other words,
+    which the first character turns away before any expression runs."""
+    words = phrase_section("linking")
+    totals, nouns = words["event_total_words"], words["event_nouns"]
+    starts = frozenset("-" + "".join(w[0] + w[0].upper() for w in (*totals, *nouns)))
+    return starts, re.compile(rf"^\s*(?:-\s*)?(?:(?:{'|'.join(totals)})\s+)?(?:{'|'.join(nouns)})\b", re.IGNORECASE)
 
 
 def _heads_event_phrase(left: str, right: str) -> bool:
     """Does the figure head its own noun phrase of the whole event, after a preposition (``_EVENT_PHRASE_BEFORE``)?"""
     rest = right.lstrip()
-    return (rest[:1] in _EVENT_NOUN_STARTS and bool(_EVENT_NOUN_AFTER.match(rest))
-            and bool(_EVENT_PHRASE_BEFORE.search(left)))
+    starts, after = _event_noun_after()
+    return rest[:1] in starts and bool(after.match(rest)) and bool(_EVENT_PHRASE_BEFORE.search(left))
+
+
+@lru_cache(maxsize=1)
+def _loss_verbs() -> re.Pattern:
+    """phrases.yaml ``linking: loss_verbs``, as whole words."""
+    return re.compile(rf"\b(?:{'|'.join(phrase_section('linking')['loss_verbs'])})\b", re.IGNORECASE)
 
 
 # Where a sentence joins two statements of its own, each with its subject and credit ("According to X, A, while Y
@@ -590,6 +602,11 @@ def _window_cues_kept(phrases: PhraseSet, text: str, kept: dict[str, frozenset[s
 
 
 _HEARSAY = frozenset({"rumor", "pending", "claim"})
+# The facts a verb of loss to liquidation describes (``Cues.loss``), and what it adds to them: less than the
+# metric's own noun (1), more than words naming no window add to a fact with none (0.25), which otherwise let a
+# transfer of the same size and no window win over the 24-hour liquidation figure the words describe.
+_LOSS_METRICS = frozenset({"liquidations"})
+_LOSS_BONUS = 0.5
 # Metrics that are prices or levels, not amounts: a price is never a liquidation total.
 PRICE_METRICS = frozenset({"price_level", "price_change", "index_level", "sentiment_index", "funding_rate", "support_level"})
 # How far an edited value may be from the fact it contradicts: a typo changes digits, not the order of magnitude.
@@ -718,6 +735,8 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
             score += 1
         if fact.metric in cues.metrics or (s.anchor and "price_level" in cues.metrics):
             score += 1
+        elif cues.loss and fact.metric in _LOSS_METRICS and not s.anchor and "onchain_transfer" not in cues.metrics:
+            score += _LOSS_BONUS  # "ether positions lost $39 million": a liquidation figure, not a transfer of that size
         if cues.change and _CHANGE_OF.get(fact.metric, fact.metric.removesuffix("_change")) in cues.metrics - {fact.metric}:
             score += 2  # "liquidations rose 96%": a change in liquidations (noun and verb), more than the liquidations the
             # noun alone names or a price change the verb alone names
