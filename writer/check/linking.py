@@ -607,6 +607,13 @@ _HEARSAY = frozenset({"rumor", "pending", "claim"})
 # transfer of the same size and no window win over the 24-hour liquidation figure the words describe.
 _LOSS_METRICS = frozenset({"liquidations"})
 _LOSS_BONUS = 0.5
+# What a transfer loses where the words say the figure was lost and name no transfer: more than a source's name may
+# pick past (``_SOURCE_PICKS``) together with the loss bonus, so "lost $39 million, according to Arkham" is the
+# ether liquidations Arkham did not report (P008), not Arkham's transfer of that size.
+_NOT_A_LOSS = 1.5
+# How much worse than the best the words may describe a fact that a source's name still picks: a metric's own noun (1)
+# is within it, a metric's noun and a verb of loss against it (1.25 and more) are not.
+_SOURCE_PICKS = 1.0
 # Metrics that are prices or levels, not amounts: a price is never a liquidation total.
 PRICE_METRICS = frozenset({"price_level", "price_change", "index_level", "sentiment_index", "funding_rate", "support_level"})
 # How far an edited value may be from the fact it contradicts: a typo changes digits, not the order of magnitude.
@@ -735,8 +742,9 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
             score += 1
         if fact.metric in cues.metrics or (s.anchor and "price_level" in cues.metrics):
             score += 1
-        elif cues.loss and fact.metric in _LOSS_METRICS and not s.anchor and "onchain_transfer" not in cues.metrics:
-            score += _LOSS_BONUS  # "ether positions lost $39 million": a liquidation figure, not a transfer of that size
+        elif cues.loss and not s.anchor and "onchain_transfer" not in cues.metrics:
+            # "ether positions lost $39 million": a liquidation figure, not a transfer of that size (which needs its own words)
+            score += _LOSS_BONUS if fact.metric in _LOSS_METRICS else -_NOT_A_LOSS if fact.metric == "onchain_transfer" else 0
         if cues.change and _CHANGE_OF.get(fact.metric, fact.metric.removesuffix("_change")) in cues.metrics - {fact.metric}:
             score += 2  # "liquidations rose 96%": a change in liquidations (noun and verb), more than the liquidations the
             # noun alone names or a price change the verb alone names
@@ -829,6 +837,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     # A figure inside quotation marks that the quoted words hold is theirs, whatever else the sentence describes.
     # So is a figure of words the fact file holds that the sentence repeats (a context item's, a note's).
     quoted_match = repeated or (quoted and any(m[1].id.startswith(("quote:", "context:")) for m in matched))
+    credited_over = None  # a fact the words describe that a credited source's match overrode (``_credited_match``)
     if described and not quoted_match:
         best_d = max(d[0] for d in described)
         top = [d[1] for d in described if d[0] == best_d]
@@ -837,10 +846,21 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         # The words name another fact much better than any fact the value fits: a wrong value.
         if len({t.id for t in top}) == 1 and (best_words is None or best_d >= best_words + 2):
             t = top[0]
+            if _credited_match(matched, t, frozenset(fu.sentence.attributed)):
+                credited_over = t
+        if credited_over is None and len({t.id for t in top}) == 1 and (best_words is None or best_d >= best_words + 2):
+            t = top[0]
             if isinstance(t, Support):
                 return Link("contradicts", t, t.fact)
             return Link("unavailable", None, t)
     if matched:
+        # A source's name picks among the facts whose words fit about as well as the best (``_SOURCE_PICKS``), never
+        # one the words describe much worse: "the fund moved $38.6 million of ether, CoinGlass said" is the transfer
+        # (a wrong source, P008), not CoinGlass's ether liquidations of that size.
+        best_words = max(m[3] for m in matched)
+        near = [m for m in matched if m[3] >= best_words - _SOURCE_PICKS]
+        if len(near) < len(matched):
+            matched, best_m = near, max(m[0] for m in near)
         top_m = [m for m in matched if m[0] == best_m]
         if all(m[2] != "match" for m in top_m):
             # A source's name picks among the facts a value fits, but never makes it a collapsed range of one fact when
@@ -862,10 +882,31 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         wrong = () if "respectively" in fu.sentence.text else mismatch(cues, best, n)  # "X and Y ... $A and $B, respectively"
         if wrong and any(not m[4] and not mismatch(cues, m[1], n) for m in matched):
             wrong = ()  # another fact the value fits agrees with the words (and they contradict nothing of it): not a mismatch
+        if credited_over is not None and _other_metric(credited_over, best, cues):
+            wrong = (*wrong, "metric")  # "the biggest single liquidation was $9.6 million, X said": X's figure of another kind
         if best.fact is not None and best.fact.asset in cues.garbled and "asset" not in wrong:
             wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
+
+
+def _credited_match(matched: list, described, credited: frozenset[str]) -> bool:
+    """Does the value match a fact whose source the sentence credits (``credited``: named as a source, not as a
+    venue), while the fact the words describe better has none of its sources credited? Then the writer took the
+    figure from the source credited ("On Hyperliquid, one trader who was long 40x on bitcoin lost $9.6 million,
+    Lookonchain said" is Lookonchain's trader, not the exchange's largest long liquidation of $6.4 million that
+    "long" and "bitcoin" describe): no contradiction; the words' cues are judged against the fact matched (P012)."""
+    if not credited or set(getattr(described, "sources", ())) & credited:
+        return False
+    return any(m[2] == "match" and set(m[1].sources) & credited for m in matched)
+
+
+def _other_metric(described, best: Support, cues: Cues) -> bool:
+    """Do the figure's words name the metric of the fact they describe (a Support or an unavailable Fact), and not the
+    metric of the fact its value matched?"""
+    fact = getattr(described, "fact", described)
+    return (fact is not None and best.fact is not None and fact.metric != best.fact.metric
+            and fact.metric in cues.metrics and best.fact.metric not in cues.metrics)
 
 
 # What an unavailable fact the words describe gains over an available one they describe as well: the figure printed
