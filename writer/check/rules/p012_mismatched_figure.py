@@ -1,4 +1,4 @@
-"""P012 mismatched-figure: the value fits a fact, but the words around it name another side, asset, window or venue."""
+"""P012 mismatched-figure: the value fits a fact, but the words around it name another side, asset, window, venue or metric."""
 
 from writer.check.rules.base import Hit, Rule, RuleContext
 
@@ -24,7 +24,10 @@ RULE = Rule(
 Flags a figure whose value fits a fact of the fact file while the words of its own
 clause name a different side (long/short), asset, time window or exchange than that
 fact, and no other fact with that value agrees with the words. A figure naming two
-assets ("BTC and ETH liquidations") is not one asset's figure.
+assets ("BTC and ETH liquidations") is not one asset's figure. When the value is the
+figure of the source the sentence credits while the words name the metric of another
+fact ("the largest single liquidation was $9.6 million, Lookonchain said", where
+Lookonchain's $9.6 million is a trader's loss), the metric is the mismatch.
 
 ## Why it matters
 Swapping longs for shorts, bitcoin for ether, or 24 hours for one hour keeps the number

@@ -1,0 +1,162 @@
+"""Fact mode on the ninth round's hand-written articles (writer/check/analysis.py ``attributive``, writer/check/linking.py):
+shapes an editor writes that the check misread. A name stays the subject of its reporting or tallying verb past an
+apposition holding a count, a possessive or a participle ("X, which covers 27 venues, put"; "Y, Bybit's chief
+executive, estimated"; "Z, drawing on 18 venues, tallied"), past a restrictive relative clause ("one tracker that
+asked not to be named counted") and past a floating word ("X alone reports", "X and Y both show"); a name before a
+bare comma and the verb's subject is no list member ("sent ETH to OKX, Arkham said"); a verb of loss makes a figure a
+liquidation figure rather than a transfer of the same size, and a transfer needs its own words; a value matched by
+the source the sentence credits is not a contradiction of another fact the words describe (the metric named is judged,
+P012). Each reading has sentences that must pass and sentences that must still be flagged. Every sentence is ours.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from link_support import codes, event, links_of
+
+_DAY = """facts:
+  - {id: day, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinank, value: 880M}]}
+  - {id: pair, metric: liquidations, unit: USD, window: 4h, observations: [{source: coinglass, value: 207M}, {source: coinank, value: 207.4M}]}
+  - {id: described, metric: liquidations, unit: USD, window: 12h, observations: [{source: unnamed-aggregator, value: 512M}]}
+  - {id: guess, metric: liquidations, unit: USD, window: 1d, status: estimate, observations: [{source: ben-zhou, value: 5B}]}
+"""
+
+
+# --- a name past an apposition, a relative clause or a floating word is still the verb's subject -------------------
+
+@pytest.mark.parametrize("text", [
+    "CoinAnk, which follows 18 venues, put the day's liquidations at $880 million.",
+    "CoinAnk, a single source, tallied $880 million of forced closures over 24 hours.",
+    "CoinAnk, drawing on its own venue list, counted $880 million liquidated in 24 hours.",
+    "CoinAnk, Shanghai's best-known liquidation tracker, said $880 million was liquidated over the day.",
+    "CoinAnk alone reports $880 million of liquidations for the full day.",
+    "Over 24 hours, CoinAnk itself counted $880 million of forced selling.",
+])
+def test_a_name_past_an_apposition_or_a_floating_word_is_credited(text):
+    assert "P002" not in codes(event(_DAY), text)
+
+
+def test_two_names_and_a_floating_both_credit_a_figure_of_both():
+    assert "P011" not in codes(event(_DAY), "Four-hour liquidations came to $207 million, CoinGlass and CoinAnk both show.")
+
+
+def test_an_estimate_credited_past_a_possessive_apposition_is_whose_estimate_it_is():
+    text = "Ben Zhou, Bybit's chief executive, estimated the day's true liquidations at $5 billion."
+    assert "P004" not in codes(event(_DAY), text)
+
+
+@pytest.mark.parametrize("text", [
+    # the name is not the verb's subject: it does something else
+    "CoinAnk, which follows 18 venues, went quiet while $880 million was liquidated over the day.",
+    "CoinAnk, drawing on its own venue list, lagged as $880 million was liquidated in 24 hours.",
+    "CoinAnk alone went dark as $880 million was liquidated over the day.",
+    # an apposition holding an amount is a clause of its own
+    "CoinAnk, which lost $2 million of its own, said traders lost $880 million over the day.",
+])
+def test_a_name_that_is_no_reporting_subject_credits_nothing(text):
+    found = codes(event(_DAY), text)
+    assert "P002" in found or "P001" in found
+
+
+@pytest.mark.parametrize("text", [
+    "Over 12 hours, one tracker that asked not to be named counted $512 million of liquidations.",
+    "One aggregator that declined to be identified put the 12-hour tally at $512 million.",
+])
+def test_a_restrictive_relative_clause_keeps_a_description_credited(text):
+    assert "P002" not in codes(event(_DAY), text)
+
+
+@pytest.mark.parametrize("text", [
+    # an object relative: the tracker is what someone else speaks of
+    "Over 12 hours, one tracker that CoinGlass competes with went dark as $512 million was liquidated.",
+    # a description never credits a named source's figure
+    "One aggregator that declined to be identified put the day's liquidations at $880 million.",
+    # the clause's verb is no report
+    "One tracker that went offline missed $512 million of liquidations over 12 hours.",
+])
+def test_a_relative_clause_credits_no_named_figure_and_no_object(text):
+    assert "P002" in codes(event(_DAY), text)
+
+
+# --- a bare comma before the verb's subject ends a list --------------------------------------------------------------
+
+_MOVE = """facts:
+  - {id: sent, metric: onchain_transfer, unit: coins, asset: ETH, subject: a fund wallet sending ETH to OKX, observations: [{source: arkham, value: 5000}]}
+  - {id: four, metric: liquidations, unit: USD, window: 4h, observations: [{source: coinglass, value: 207M}, {source: coinank, value: 207.4M}]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "A fund wallet sent 5,000 ETH to OKX, Arkham said.",
+    "Shortly before the drop, 5,000 ETH went from a fund wallet to OKX, Arkham reported.",
+])
+def test_a_destination_before_a_bare_comma_is_no_source(text):
+    assert "P008" not in codes(event(_MOVE), text)
+
+
+@pytest.mark.parametrize("text", [
+    "Four-hour liquidations came to $207 million, OKX, CoinAnk and CoinGlass said.",
+    "Four-hour liquidations came to $207 million, OKX and CoinAnk said.",
+])
+def test_a_list_ending_in_and_still_names_every_member(text):
+    assert "P008" in codes(event(_MOVE), text)
+
+
+# --- a verb of loss is a liquidation figure's; a transfer needs its own words ----------------------------------------
+
+_ETHER = """facts:
+  - {id: eth_day, metric: liquidations, unit: USD, window: 24h, asset: ETH, observations: [{source: coinglass, value: 41.2M}, {source: coinank, value: 40.8M}]}
+  - {id: eth_moved, metric: onchain_transfer, unit: USD, asset: ETH, subject: a fund wallet sending ETH to OKX, observations: [{source: arkham, value: 41.1M}]}
+"""
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Ether longs and shorts together lost roughly $41 million over the day, CoinGlass and CoinAnk show.", "eth_day"),
+    # no source named: the words alone decide (the transfer has no window, which words naming none favoured)
+    ("Ether positions lost about $41 million, the two dashboards agree.", "eth_day"),
+    ("About $41 million of ether bets were wiped out.", "eth_day"),
+    ("Ether traders were flushed out of roughly $41 million.", "eth_day"),
+    ("A fund wallet moved about $41 million of ether to OKX, Arkham said.", "eth_moved"),
+    ("Some $41 million in ether was sent to OKX, Arkham said.", "eth_moved"),
+])
+def test_a_loss_verb_picks_the_liquidation_figure_and_transfer_words_the_transfer(text, fact):
+    assert [s for fig, s, _ in links_of(event(_ETHER), text) if fig.endswith("million")] == [fact]
+
+
+@pytest.mark.parametrize("text", [
+    # the words say liquidations: the source named did not report them
+    "Ether positions lost about $41 million, according to Arkham.",
+    # the words say a transfer: CoinGlass did not report it
+    "A fund wallet moved about $41 million of ether to an exchange, CoinGlass said.",
+])
+def test_the_words_decide_before_a_wrong_source_name(text):
+    assert "P008" in codes(event(_ETHER), text)
+
+
+# --- the credited source's own figure is no contradiction of another the words describe ------------------------------
+
+_WHALE = """facts:
+  - {id: big_one, metric: largest_single_liquidation, unit: USD, window: 24h, side: long, asset: ETH, venue: hyperliquid, status: official, observations: [{source: hyperliquid, value: 3.1M}]}
+  - {id: whale, metric: trader_loss, unit: USD, subject: a trader on 25x leverage, observations: [{source: lookonchain, value: 4.2M}]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "On Hyperliquid, one ether bull running 25x leverage lost $4.2 million, Lookonchain said.",
+    "One long ether position on 25x leverage cost its owner $4.2 million, according to Lookonchain.",
+])
+def test_a_value_the_credited_source_gave_is_not_a_contradiction(text):
+    found = codes(event(_WHALE), text)
+    assert "P006" not in found and "P012" not in found
+
+
+@pytest.mark.parametrize("text, code", [
+    # the words name the largest single liquidation: the credited source's figure is of another kind
+    ("The largest single liquidation on Hyperliquid, an ether long, was $4.2 million, Lookonchain said.", "P012"),
+    # the described fact's own source is credited: a wrong value of it
+    ("The largest single liquidation on Hyperliquid, an ether long, was $4.2 million, the exchange said.", "P006"),
+    ("The largest single liquidation on Hyperliquid, an ether long, was $4.2 million, according to Hyperliquid.", "P006"),
+])
+def test_a_credited_value_still_answers_for_the_words(text, code):
+    assert code in codes(event(_WHALE), text)
