@@ -160,3 +160,32 @@ def test_a_value_the_credited_source_gave_is_not_a_contradiction(text):
 ])
 def test_a_credited_value_still_answers_for_the_words(text, code):
     assert code in codes(event(_WHALE), text)
+
+
+# --- a plural description of the group's kind credits an unnamed group's figure --------------------------------------
+
+_GROUP = """facts:
+  - {id: said, metric: liquidations, unit: USD, window: 24h, observations: [{source: mainstream-sources, value: 2.4B}]}
+  - {id: named, metric: liquidations, unit: USD, window: 4h, observations: [{source: coinank, value: 610M}]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "Mainstream reports put the day's liquidations at roughly $2.4 billion.",
+    "According to several news outlets, some $2.4 billion was liquidated over the day.",
+    "Major outlets said about $2.4 billion of positions were closed out in 24 hours.",
+])
+def test_a_plural_description_of_the_groups_kind_credits_its_figure(text):
+    assert "P011" not in codes(event(_GROUP), text)
+
+
+@pytest.mark.parametrize("text, code", [
+    # a bare plural is hearsay, one outlet is one source, another kind of group is not this one
+    ("Reports put the day's liquidations at roughly $2.4 billion.", "P011"),
+    ("One outlet put the day's liquidations at roughly $2.4 billion.", "P011"),
+    ("Several analytics firms put the day's liquidations at roughly $2.4 billion.", "P011"),
+    # a group never credits a named source's figure
+    ("Mainstream reports put four-hour liquidations at $610 million.", "P002"),
+])
+def test_a_plural_description_credits_no_other_kind_no_single_outlet_and_no_named_figure(text, code):
+    assert code in codes(event(_GROUP), text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from writer.check import described_sources
+from writer.check import described_groups, described_sources
 from writer.check.analysis import Analysis, FigureUse
 from writer.check.linking import Link
 from writer.check.phrases import as_read
@@ -96,6 +96,10 @@ class RuleContext:
         if self._described_only(sources) and not any(registry[sid].group for sid in sources):
             scope = [fu.sentence, *self._description_opening(fu, run), *self.analysis.covering_notes(fu)]
             if any(described_sources.describes_a_source(s.text, phrases) for s in scope):
+                return True
+        if all(sid in registry and registry[sid].group for sid in sources):  # "mainstream reports put ..." (a group's figure)
+            kinds = frozenset(registry[sid].kind.value for sid in sources)
+            if any(described_groups.describes_groups(s.text, kinds, phrases) for s in (fu.sentence, *self.analysis.covering_notes(fu))):
                 return True
         roles = described_sources.credited_roles(fu.sentence.text, phrases)
         if not roles:
