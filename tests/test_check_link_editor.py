@@ -189,3 +189,66 @@ def test_a_plural_description_of_the_groups_kind_credits_its_figure(text):
 ])
 def test_a_plural_description_credits_no_other_kind_no_single_outlet_and_no_named_figure(text, code):
     assert code in codes(event(_GROUP), text)
+
+
+# --- a role noun of a data provider's trade, and "the two providers", stand for the sources named before -------------
+
+_TRACKED = """facts:
+  - {id: four, metric: liquidations, unit: USD, window: 4h, observations: [{source: coinglass, value: 644M}]}
+  - {id: people, metric: liquidated_accounts, unit: count, window: 24h, observations: [{source: coinglass, value: 187400}]}
+  - {id: both, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 302M}, {source: coinank, value: 301.6M}]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "Four-hour liquidations hit $644 million, CoinGlass data show.\n\nThe tracker counted 187,400 traders liquidated over the day.",
+    "CoinGlass logged a rough session.\n\nOver the day, 187,400 accounts were liquidated, according to the aggregator.",
+    "CoinGlass and CoinAnk both tracked the day.\n\nLiquidations came to $302 million over 24 hours, the two providers' figures show.",
+    "CoinGlass and CoinAnk both tracked the day. Some $302 million was liquidated in 24 hours, on both dashboards.",
+])
+def test_a_trade_role_or_a_pair_stands_for_the_sources_named_before(text):
+    found = codes(event(_TRACKED), text)
+    assert "P002" not in found and "P011" not in found
+
+
+@pytest.mark.parametrize("text, code", [
+    # nothing named before
+    ("The tracker counted 187,400 traders liquidated over the day.", "P002"),
+    ("Liquidations came to $302 million over 24 hours, the two providers' figures show.", "P011"),
+    # the paragraph before names another kind of source: an exchange is no tracker
+    ("Binance halted withdrawals briefly.\n\nThe tracker counted 187,400 traders liquidated over the day.", "P002"),
+    # two named before: "the tracker" is neither
+    ("CoinGlass and CoinAnk disagreed.\n\nThe tracker counted 187,400 traders liquidated over the day.", "P002"),
+    # one named before: "the two providers" is not one
+    ("Binance and CoinGlass both reported.\n\nLiquidations came to $302 million over 24 hours, the two providers' figures show.", "P011"),
+])
+def test_a_role_or_pair_with_no_one_fitting_before_credits_nothing(text, code):
+    assert code in codes(event(_TRACKED), text)
+
+
+# --- smaller shapes: a window before the event noun, a weak verb with its own record past an apposition, a map --------
+
+def test_a_figure_heading_a_windowed_event_noun_is_the_total():
+    ev = event("""facts:
+  - {id: total, metric: liquidations, unit: USD, window: 4h, observations: [{source: coinglass, value: 644M}]}
+  - {id: longs, metric: liquidations, unit: USD, window: 4h, side: long, observations: [{source: coinglass, value: 610M}]}
+""")
+    assert links_of(ev, "Longs bear the brunt of a $644 million four-hour liquidation, CoinGlass says.")[0][1:] == ("total", "supported")
+    assert "P006" in codes(ev, "Longs lost $644 million in four hours, CoinGlass says.")
+
+
+def test_a_weak_verb_with_its_own_record_past_a_long_apposition_credits_the_venue():
+    ev = event("""facts:
+  - {id: floor, metric: liquidations, unit: USD, window: 24h, venue: okx, status: official, observations: [{source: okx, value: 90M, hedge: at_least}]}
+""")
+    text = "OKX, whose public feed reports no more than one order per contract per second, logged at least $90 million on its own stream."
+    assert "P011" not in codes(ev, text)
+    assert "P011" in codes(ev, "OKX, whose public feed reports no more than one order per contract per second, went quiet as at least $90 million was liquidated.")
+
+
+def test_a_map_is_what_an_estimate_rests_on():
+    ev = event("""facts:
+  - {id: zone, metric: pressure_zone, unit: USD, side: short, asset: BTC, direction: above, price_level: 99000, status: estimate, observations: [{source: coinglass, value: 315M}]}
+""")
+    assert "P004" not in codes(ev, "A move to $99,000 would put an estimated $315 million of shorts at risk, a liquidation map indicates.")
+    assert "P004" in codes(ev, "A move to $99,000 would put an estimated $315 million of shorts at risk, traders think.")

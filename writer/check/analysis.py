@@ -47,7 +47,8 @@ _OPENING_MARKS = " \t\n\"'“‘([*_-–—"
 # qualifying them. "Reported figures differ" alone says nothing of whose the next figure is.
 RUN_OPENING = CAVEAT_CLASSES - {"disagreement"}
 # What an estimate rests on, and where a rumour circulates (DESIGN §2: "and from what", "where it circulates").
-_BASIS = Deferred(globals(), r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
+_BASIS = Deferred(globals(), r"heat ?maps?|\bmaps?\b|liquidation charts?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data",
+                  re.IGNORECASE)  # ("the same CoinGlass map indicates": a map of liquidation levels is a heat map)
 _CIRCULATES = Deferred(globals(), r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]*\)")
 # A sentence that introduces what follows it: "... are below", "the table below", "the following", "here is the split"
@@ -374,6 +375,19 @@ class Analysis:
         """Earlier sentences of the same block (paragraph or list item): a run's opening."""
         return self._by_block[fu.block_index][:self._pos[id(fu.sentence)]]
 
+    def earlier_blocks(self, fu: FigureUse) -> list[list[Sentence]]:
+        """The sentences of each block before the figure's in its section, nearest block first (no headline): where a
+        role noun ("the tracker") finds the source it stands for when its own paragraph names none."""
+        blocks = self.article.blocks
+        section = blocks[fu.block_index].section
+        out = []
+        for b in range(fu.block_index - 1, -1, -1):
+            if blocks[b].section != section or blocks[b].role == "headline":
+                break
+            if b in self._by_block:
+                out.append(self._by_block[b])
+        return out
+
     def next_in_block(self, s: Sentence) -> Sentence | None:
         """The sentence right after ``s`` in its block (paragraph or list item), if any: the first of the
         block's sentences that start at or after its end (sentences are in order and never overlap)."""
@@ -662,7 +676,8 @@ _BARE_COMMA = re.compile(r"\s*,\s*$")  # (matched between two names)
 # source for the figure, said ...", "CoinGlass, which tracks 31 venues, put ...", "Ben Zhou, Bybit's chief
 # executive, estimated ...", "The Block, citing its own tally, counted ...". A few words between commas, no amount
 # or share (a bare count of what the source covers is its description), no clause end.
-_APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|one of|[A-Z][\w.&-]*['’]s|\w+ing)\b[^,.;:()$%]{1,60},(?=\s)")
+_APPOSITION_REACH = 80  # characters an apposition may hold ("whose public stream caps reports at one order per symbol per second")
+_APPOSITION = re.compile(rf",\s+(?:the|a|an|which|who|whose|one of|[A-Z][\w.&-]*['’]s|\w+ing)\b[^,.;:()$%]{{1,{_APPOSITION_REACH}}},(?=\s)")
 # A restrictive relative clause whose subject is the name or description before it, up to the main verb: "one
 # aggregator that did not wish to be named put ...", "an analyst who follows the venue said ...". It opens with the
 # relative pronoun and a word that is no subject of its own ("the exchange that Arkham said ..." is an object clause).
@@ -792,8 +807,12 @@ _RELATIVE_REACH = 70  # characters after the name in which a restrictive relativ
 
 
 def _verb_after(text: str, at: int, frames) -> bool:
-    """A reporting verb (``frames.reports_after``) or a tallying verb's past ("counted", "tallied") right after ``at``."""
-    return frames.reports_after(text, at) or _tallied().match(text, at) is not None
+    """A reporting verb (``frames.reports_after``), a tallying verb's past ("counted", "tallied") or a weak verb with
+    the subject's own record ("logged $X on its public stream") right after ``at``."""
+    if frames.reports_after(text, at) or _tallied().match(text, at) is not None:
+        return True
+    v = _weak_verb().match(text, at)
+    return v is not None and _own_record().search(text, v.end()) is not None
 
 
 @lru_cache(maxsize=1)

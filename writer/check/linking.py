@@ -457,7 +457,11 @@ def _event_noun_after() -> tuple[frozenset[str], re.Pattern]:
     words = phrase_section("linking")
     totals, nouns = words["event_total_words"], words["event_nouns"]
     starts = frozenset("-" + "".join(w[0] + w[0].upper() for w in (*totals, *nouns)))
-    return starts, re.compile(rf"^\s*(?:-\s*)?(?:(?:{'|'.join(totals)})\s+)?(?:{'|'.join(nouns)})\b", re.IGNORECASE)
+    # a window's compound may stand before the noun ("a $758 million four-hour liquidation", "$1.2 billion 24-hour
+    # wipeout"): its first character joins the starts
+    window = r"(?:\d+|one|two|three|four|five|six|eight|twelve|twenty-four)-(?:minute|hour|day|week)"
+    starts = starts | frozenset("0123456789otfseOTFSE")
+    return starts, re.compile(rf"^\s*(?:-\s*)?(?:{window}\s+)?(?:(?:{'|'.join(totals)})\s+)?(?:{'|'.join(nouns)})\b", re.IGNORECASE)
 
 
 def _heads_event_phrase(left: str, right: str) -> bool:
