@@ -252,3 +252,29 @@ def test_a_map_is_what_an_estimate_rests_on():
 """)
     assert "P004" not in codes(ev, "A move to $99,000 would put an estimated $315 million of shorts at risk, a liquidation map indicates.")
     assert "P004" in codes(ev, "A move to $99,000 would put an estimated $315 million of shorts at risk, traders think.")
+
+
+# --- a sampled feed's floor printed as an exact value is a collapsed range (P005) ------------------------------------
+
+_FLOOR = """facts:
+  - {id: feed, metric: liquidations, unit: USD, window: 24h, venue: okx, status: official, lower_bound: true, observations: [{source: okx, value: 95.3M}]}
+  - {id: said_over, metric: liquidations, unit: USD, window: 4h, observations: [{source: coinglass, value: 300M, hedge: over}]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "OKX's own stream shows at least $95.3 million liquidated over the day.",
+    "More than $95 million was liquidated on OKX over the day, the exchange's own stream shows.",
+    # a source's own "over" dropped in passing is its wording, not a sampled floor
+    "Four-hour liquidations came to $300 million, CoinGlass said.",
+])
+def test_a_floor_printed_as_a_floor_passes(text):
+    assert "P005" not in codes(event(_FLOOR), text)
+
+
+@pytest.mark.parametrize("text", [
+    "OKX's own stream shows $95.3 million liquidated over the day.",
+    "OKX liquidated about $95 million over the day, the exchange said.",
+])
+def test_a_sampled_floor_printed_as_a_value_is_collapsed(text):
+    assert "P005" in codes(event(_FLOOR), text)
