@@ -683,9 +683,14 @@ _APPOSITION = re.compile(rf",\s+(?:the|a|an|which|who|whose|one of|[A-Z][\w.&-]*
 # relative pronoun and a word that is no subject of its own ("the exchange that Arkham said ..." is an object clause).
 _RELATIVE = re.compile(r"\s+(?:that|who|which)\s+(?!(?:the|a|an|it|its|he|she|they|we|you|i|this|these|those|their|our)\b)"
                        r"[a-z][^,.;:()$%\d]{0,60}?(?=\s)")
-# A word standing between a subject and its verb that is no verb of its own: "CoinGlass alone reports", "CoinGlass
-# and CoinAnk both show", "the exchange itself said".
-_FLOATING = re.compile(r"\s+(?:alone|both|too|itself|themselves|each|all|together|separately|independently)(?=\s)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _floating() -> re.Pattern:
+    """A word standing between a subject and its verb that is no verb of its own: "CoinGlass alone reports", "CoinGlass
+    and CoinAnk both show", "the exchange itself said" (phrases.yaml ``linking: floating_words``)."""
+    words = "|".join(map(re.escape, phrase_section("linking")["floating_words"]))
+    return re.compile(rf"\s+(?:{words})(?=\s)", re.IGNORECASE)
 
 
 # A credit line: a label and a name, nothing more ("Source: CoinGlass", "(Data: Coinalyze)").
@@ -790,7 +795,7 @@ def _reports_past_apposition(text: str, at: int, frames) -> bool:
     source for the figure, said", "X, a single source, counted"), a restrictive relative clause ("one aggregator
     that did not wish to be named put") or a floating word ("X alone reports", "X and Y both show")? Only a verb
     counts there: a data noun after an apposition is another noun's."""
-    m = _APPOSITION.match(text, at) or _FLOATING.match(text, at)
+    m = _APPOSITION.match(text, at) or _floating().match(text, at)
     if m is not None:
         return _verb_after(text, m.end(), frames)
     if _RELATIVE.match(text, at) is None:

@@ -455,12 +455,10 @@ def _event_noun_after() -> tuple[frozenset[str], re.Pattern]:
     the first characters it can meet after the spaces, from its own words: most figures are followed by other words,
     which the first character turns away before any expression runs."""
     words = phrase_section("linking")
-    totals, nouns = words["event_total_words"], words["event_nouns"]
-    starts = frozenset("-" + "".join(w[0] + w[0].upper() for w in (*totals, *nouns)))
-    # a window's compound may stand before the noun ("a $758 million four-hour liquidation", "$1.2 billion 24-hour
-    # wipeout"): its first character joins the starts
-    window = r"(?:\d+|one|two|three|four|five|six|eight|twelve|twenty-four)-(?:minute|hour|day|week)"
-    starts = starts | frozenset("0123456789otfseOTFSE")
+    totals, nouns, counts = words["event_total_words"], words["event_nouns"], words["event_window_counts"]
+    # a window's compound may stand before the noun ("a $758 million four-hour liquidation", "$1.2 billion 24-hour wipeout")
+    window = rf"(?:\d+|{'|'.join(counts)})-(?:{'|'.join(words['event_window_units'])})"
+    starts = frozenset("-0123456789" + "".join(w[0] + w[0].upper() for w in (*totals, *nouns, *counts)))
     return starts, re.compile(rf"^\s*(?:-\s*)?(?:{window}\s+)?(?:(?:{'|'.join(totals)})\s+)?(?:{'|'.join(nouns)})\b", re.IGNORECASE)
 
 
@@ -851,12 +849,11 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         if len({t.id for t in top}) == 1 and (best_words is None or best_d >= best_words + 2):
             t = top[0]
             if _credited_match(matched, t, frozenset(fu.sentence.attributed)):
-                credited_over = t
-        if credited_over is None and len({t.id for t in top}) == 1 and (best_words is None or best_d >= best_words + 2):
-            t = top[0]
-            if isinstance(t, Support):
+                credited_over = t  # the credited source's own figure: linked below, its words judged there
+            elif isinstance(t, Support):
                 return Link("contradicts", t, t.fact)
-            return Link("unavailable", None, t)
+            else:
+                return Link("unavailable", None, t)
     if matched:
         # A source's name picks among the facts whose words fit about as well as the best (``_SOURCE_PICKS``), never
         # one the words describe much worse: "the fund moved $38.6 million of ether, CoinGlass said" is the transfer
