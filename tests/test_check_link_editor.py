@@ -278,3 +278,25 @@ def test_a_floor_printed_as_a_floor_passes(text):
 ])
 def test_a_sampled_floor_printed_as_a_value_is_collapsed(text):
     assert "P005" in codes(event(_FLOOR), text)
+
+
+# --- where a move started ("fell to 27 from 41") is no wrong value of the level it reached -----------------------------
+
+_INDEX = """facts:
+  - {id: mood, metric: sentiment_index, unit: index, label: the Crypto Fear & Greed Index, observations: [{source: alternative-me, value: 23, note: 'down from 38 the day before'}]}
+"""
+
+
+def test_a_moves_start_printed_in_the_facts_note_is_supported():
+    assert codes(event(_INDEX), "The Crypto Fear & Greed Index slid to 23 from 38, per Alternative.me.") <= {"P013"}
+
+
+@pytest.mark.parametrize("text, code", [
+    # a start the facts do not hold: not in the file (P001), not a wrong value of the index
+    ("The Crypto Fear & Greed Index slid to 23 from 44, per Alternative.me.", "P001"),
+    # the level itself, wrong: still a contradiction
+    ("The Crypto Fear & Greed Index slid to 38, per Alternative.me.", "P006"),
+])
+def test_a_moves_start_not_in_the_facts_is_unsupported_and_a_wrong_level_contradicts(text, code):
+    found = codes(event(_INDEX), text)
+    assert code in found and ("P006" not in found or code == "P006")
