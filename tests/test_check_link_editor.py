@@ -117,6 +117,8 @@ _ETHER = """facts:
     ("Ether positions lost about $41 million, the two dashboards agree.", "eth_day"),
     ("About $41 million of ether bets were wiped out.", "eth_day"),
     ("Ether traders were flushed out of roughly $41 million.", "eth_day"),
+    # no verb at all: the transfer still needs its own words
+    ("Bitcoin made up most of the day and ether about $41 million, CoinGlass and CoinAnk show.", "eth_day"),
     ("A fund wallet moved about $41 million of ether to OKX, Arkham said.", "eth_moved"),
     ("Some $41 million in ether was sent to OKX, Arkham said.", "eth_moved"),
 ])
@@ -300,3 +302,17 @@ def test_a_moves_start_printed_in_the_facts_note_is_supported():
 def test_a_moves_start_not_in_the_facts_is_unsupported_and_a_wrong_level_contradicts(text, code):
     found = codes(event(_INDEX), text)
     assert code in found and ("P006" not in found or code == "P006")
+
+
+# --- a range printing both ends of a ranged fact is that fact, whatever side the words give ---------------------------
+
+_SPLIT = """facts:
+  - {id: total, metric: liquidations, unit: USD, window: 24h, status: disputed, observations: [{source: coinglass, value: 240M}, {source: coinank, value: 205M}]}
+  - {id: longs, metric: liquidations, unit: USD, window: 24h, side: long, observations: [{source: coinglass, value: 160M}, {source: coinank, value: 158M}]}
+"""
+
+
+def test_a_range_with_both_ends_of_a_ranged_fact_is_no_contradiction_of_another():
+    text = "A long-side washout of $205 million to $240 million, CoinGlass and CoinAnk disagree by that much."
+    assert links_of(event(_SPLIT), text)[0][1:] == ("total", "supported")
+    assert "P006" in codes(event(_SPLIT), "A long-side washout of $190 million, CoinGlass and CoinAnk show.")

@@ -613,6 +613,10 @@ _LOSS_BONUS = 0.5
 # pick past (``_SOURCE_PICKS``) together with the loss bonus, so "lost $39 million, according to Arkham" is the
 # ether liquidations Arkham did not report (P008), not Arkham's transfer of that size.
 _NOT_A_LOSS = 1.5
+# What a transfer loses where the figure's words name no transfer and no loss: more than words naming no window add
+# to a fact with none (0.25), so "ether about $39 million, both trackers show" is the ether liquidations, not a
+# transfer of that size; less than any cue of the words (1).
+_NO_TRANSFER_WORDS = 0.5
 # How much worse than the best the words may describe a fact that a source's name still picks: a metric's own noun (1)
 # is within it, a metric's noun and a verb of loss against it (1.25 and more) are not.
 _SOURCE_PICKS = 1.0
@@ -744,9 +748,12 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
             score += 1
         if fact.metric in cues.metrics or (s.anchor and "price_level" in cues.metrics):
             score += 1
-        elif cues.loss and not s.anchor and "onchain_transfer" not in cues.metrics:
-            # "ether positions lost $39 million": a liquidation figure, not a transfer of that size (which needs its own words)
-            score += _LOSS_BONUS if fact.metric in _LOSS_METRICS else -_NOT_A_LOSS if fact.metric == "onchain_transfer" else 0
+        elif fact.metric == "onchain_transfer" and not s.anchor:
+            # a transfer needs its own words ("moved", "sent"): without them it loses to a figure of the same size the
+            # words fit as well; against a verb of loss, to the liquidations the words describe
+            score -= _NOT_A_LOSS if cues.loss else _NO_TRANSFER_WORDS
+        elif cues.loss and fact.metric in _LOSS_METRICS and not s.anchor and "onchain_transfer" not in cues.metrics:
+            score += _LOSS_BONUS  # "ether positions lost $39 million": a liquidation figure
         if cues.change and _CHANGE_OF.get(fact.metric, fact.metric.removesuffix("_change")) in cues.metrics - {fact.metric}:
             score += 2  # "liquidations rose 96%": a change in liquidations (noun and verb), more than the liquidations the
             # noun alone names or a price change the verb alone names
@@ -848,8 +855,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         # The words name another fact much better than any fact the value fits: a wrong value.
         if len({t.id for t in top}) == 1 and (best_words is None or best_d >= best_words + 2):
             t = top[0]
-            if _credited_match(matched, t, frozenset(fu.sentence.attributed)):
-                credited_over = t  # the credited source's own figure: linked below, its words judged there
+            if _credited_match(matched, t, frozenset(fu.sentence.attributed)) or _prints_ends(fig, matched):
+                credited_over = t  # the credited source's own figure, or a range's both ends: linked below, its words judged there
             elif isinstance(t, Support) and _move_start(fu):
                 return _earlier_value(fig, t)
             elif isinstance(t, Support):
@@ -891,6 +898,13 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
+
+
+def _prints_ends(fig: Figure, matched: list) -> bool:
+    """Does a range print both ends of a ranged fact its value matches ("a long flush worth $150 million to $190
+    million" for a total held as $150 million to $190 million)? Both ends are that fact's, whatever fact the words
+    describe better: not a contradiction of the other."""
+    return not fig.point and any(m[2] == "match" and _ends_of(fig, m[1]) for m in matched)
 
 
 def _credited_match(matched: list, described, credited: frozenset[str]) -> bool:
