@@ -119,6 +119,7 @@ _ETHER = """facts:
     ("Ether traders were flushed out of roughly $41 million.", "eth_day"),
     # no verb at all: the transfer still needs its own words
     ("Bitcoin made up most of the day and ether about $41 million, CoinGlass and CoinAnk show.", "eth_day"),
+    ("Bitcoin made up most of the day and ether about $41 million.", "eth_day"),
     ("A fund wallet moved about $41 million of ether to OKX, Arkham said.", "eth_moved"),
     ("Some $41 million in ether was sent to OKX, Arkham said.", "eth_moved"),
 ])
