@@ -317,3 +317,19 @@ def test_a_range_with_both_ends_of_a_ranged_fact_is_no_contradiction_of_another(
     text = "A long-side washout of $205 million to $240 million, CoinGlass and CoinAnk disagree by that much."
     assert links_of(event(_SPLIT), text)[0][1:] == ("total", "supported")
     assert "P006" in codes(event(_SPLIT), "A long-side washout of $190 million, CoinGlass and CoinAnk show.")
+
+
+# --- a name whose escaped markup is read as a space before the apposition's comma -------------------------------------
+
+def test_an_apposition_after_an_escaped_name_keeps_its_credit():
+    from pathlib import Path
+
+    from draft_support import event_from_yaml
+    from writer.factbase.loader import load_registry
+
+    registry = load_registry(Path(__file__).parent / "fixtures" / "link_repros" / "sources.yaml")  # holds "A&B [Research]"
+    ev = event_from_yaml("id: case\nas_of: 2026-12-01T12:00:00+00:00\nfacts:\n"
+                         "  - {id: hour, metric: liquidations, unit: USD, window: 1h, observations: [{source: bracket-research, value: 412M}]}\n",
+                         "case.yaml", registry)
+    assert "P002" not in codes(ev, "A&B \\[Research\\], the only firm tracking it, said $412 million was liquidated in the hour.")
+    assert "P002" in codes(ev, "A&B \\[Research\\], the only firm tracking it, went quiet as $412 million was liquidated in the hour.")

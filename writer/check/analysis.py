@@ -675,9 +675,10 @@ _BARE_COMMA = re.compile(r"\s*,\s*$")  # (matched between two names)
 # An apposition or a non-restrictive relative clause after a name, up to the reporting verb: "CoinAnk, the sole
 # source for the figure, said ...", "CoinGlass, which tracks 31 venues, put ...", "Ben Zhou, Bybit's chief
 # executive, estimated ...", "The Block, citing its own tally, counted ...". A few words between commas, no amount
-# or share (a bare count of what the source covers is its description), no clause end.
+# or share (a bare count of what the source covers is its description), no clause end. (A space may stand before the
+# comma where the name's escaped markup was read as one: "A&B \[Research\], the sole source ...".)
 _APPOSITION_REACH = 80  # characters an apposition may hold ("whose public stream caps reports at one order per symbol per second")
-_APPOSITION = re.compile(rf",\s+(?:the|a|an|which|who|whose|one of|[A-Z][\w.&-]*['’]s|\w+ing)\b[^,.;:()$%]{{1,{_APPOSITION_REACH}}},(?=\s)")
+_APPOSITION = re.compile(rf"\s?,\s+(?:the|a|an|which|who|whose|one of|[A-Z][\w.&-]*['’]s|\w+ing)\b[^,.;:()$%]{{1,{_APPOSITION_REACH}}},(?=\s)")
 # A restrictive relative clause whose subject is the name or description before it, up to the main verb: "one
 # aggregator that did not wish to be named put ...", "an analyst who follows the venue said ...". It opens with the
 # relative pronoun and a word that is no subject of its own ("the exchange that Arkham said ..." is an object clause).
