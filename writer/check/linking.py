@@ -913,9 +913,10 @@ def _credited_match(matched: list, described, credited: frozenset[str]) -> bool:
     figure from the source credited ("On Hyperliquid, one trader who was long 40x on bitcoin lost $9.6 million,
     Lookonchain said" is Lookonchain's trader, not the exchange's largest long liquidation of $6.4 million that
     "long" and "bitcoin" describe): no contradiction; the words' cues are judged against the fact matched (P012)."""
-    if not credited or set(getattr(described, "sources", ())) & credited:
-        return False
-    return any(m[2] == "match" and set(m[1].sources) & credited for m in matched)
+    if not credited or not isinstance(described, Support) or set(described.sources) & credited:
+        return False  # (a figure for a metric marked unavailable stays P007's whoever is credited)
+    # a fact's own value: a context item's words the sentence does not repeat are not what the source is credited for
+    return any(m[2] == "match" and m[1].fact is not None and not m[1].anchor and set(m[1].sources) & credited for m in matched)
 
 
 # "fell to 27 from 41": the figure right after "from", the one before it right after "to" (``_move_start``).
