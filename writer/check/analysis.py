@@ -47,7 +47,8 @@ _OPENING_MARKS = " \t\n\"'“‘([*_-–—"
 # qualifying them. "Reported figures differ" alone says nothing of whose the next figure is.
 RUN_OPENING = CAVEAT_CLASSES - {"disagreement"}
 # What an estimate rests on, and where a rumour circulates (DESIGN §2: "and from what", "where it circulates").
-_BASIS = Deferred(globals(), r"heat ?maps?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data", re.IGNORECASE)
+_BASIS = Deferred(globals(), r"heat ?maps?|\bmaps?\b|liquidation charts?|model(?:l)?(?:ed|s)?\b|extrapolat\w*|position data|order[- ]book|derivatives data",
+                  re.IGNORECASE)  # ("the same CoinGlass map indicates": a map of liquidation levels is a heat map)
 _CIRCULATES = Deferred(globals(), r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]*\)")
 # A sentence that introduces what follows it: "... are below", "the table below", "the following", "here is the split"
@@ -375,6 +376,19 @@ class Analysis:
         """Earlier sentences of the same block (paragraph or list item): a run's opening."""
         return self._by_block[fu.block_index][:self._pos[id(fu.sentence)]]
 
+    def earlier_blocks(self, fu: FigureUse) -> list[list[Sentence]]:
+        """The sentences of each block before the figure's in its section, nearest block first (no headline): where a
+        role noun ("the tracker") finds the source it stands for when its own paragraph names none."""
+        blocks = self.article.blocks
+        section = blocks[fu.block_index].section
+        out = []
+        for b in range(fu.block_index - 1, -1, -1):
+            if blocks[b].section != section or blocks[b].role == "headline":
+                break
+            if b in self._by_block:
+                out.append(self._by_block[b])
+        return out
+
     def next_in_block(self, s: Sentence) -> Sentence | None:
         """The sentence right after ``s`` in its block (paragraph or list item), if any: the first of the
         block's sentences that start at or after its end (sentences are in order and never overlap)."""
@@ -656,12 +670,29 @@ class Analysis:
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\(")
 _JOINER = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/)?\s*$")
+_BARE_COMMA = re.compile(r"\s*,\s*$")  # (matched between two names)
 
 
 # An apposition or a non-restrictive relative clause after a name, up to the reporting verb: "CoinAnk, the sole
-# source for the figure, said ...", "CoinGlass, which tracks dozens of venues, put ...". A few words between
-# commas, no figure, no clause end.
-_APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|one of)\b[^,.;:()\d$%]{1,60},(?=\s)")
+# source for the figure, said ...", "CoinGlass, which tracks 31 venues, put ...", "Ben Zhou, Bybit's chief
+# executive, estimated ...", "The Block, citing its own tally, counted ...". A few words between commas, no amount
+# or share (a bare count of what the source covers is its description), no clause end. (A space may stand before the
+# comma where the name's escaped markup was read as one: "A&B \[Research\], the sole source ...".)
+_APPOSITION_REACH = 80  # characters an apposition may hold ("whose public stream caps reports at one order per symbol per second")
+_APPOSITION = re.compile(rf"\s?,\s+(?:the|a|an|which|who|whose|one of|[A-Z][\w.&-]*['’]s|\w+ing)\b[^,.;:()$%]{{1,{_APPOSITION_REACH}}},(?=\s)")
+# A restrictive relative clause whose subject is the name or description before it, up to the main verb: "one
+# aggregator that did not wish to be named put ...", "an analyst who follows the venue said ...". It opens with the
+# relative pronoun and a word that is no subject of its own ("the exchange that Arkham said ..." is an object clause).
+_RELATIVE = re.compile(r"\s+(?:that|who|which)\s+(?!(?:the|a|an|it|its|he|she|they|we|you|i|this|these|those|their|our)\b)"
+                       r"[a-z][^,.;:()$%\d]{0,60}?(?=\s)")
+
+
+@lru_cache(maxsize=1)
+def _floating() -> re.Pattern:
+    """A word standing between a subject and its verb that is no verb of its own: "CoinGlass alone reports", "CoinGlass
+    and CoinAnk both show", "the exchange itself said" (phrases.yaml ``linking: floating_words``)."""
+    words = "|".join(map(re.escape, phrase_section("linking")["floating_words"]))
+    return re.compile(rf"\s+(?:{words})(?=\s)", re.IGNORECASE)
 
 
 # A credit line: a label and a name, nothing more ("Source: CoinGlass", "(Data: Coinalyze)").
@@ -713,7 +744,9 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
         if phrases.frames is not None and _source_after_name(text, m.end(), phrases.frames):
             picked.add(k)
             j = k
-            while j > 0 and joined[j - 1]:
+            # a list ends in "and" ("X, Y and Z said"): a bare comma before the verb's subject parts it from the
+            # name before ("moved ETH to Binance, Arkham said": Binance is where the coins went)
+            while j > 0 and joined[j - 1] and (j < k or not _BARE_COMMA.match(text, mentions[j - 1].end(), mentions[j].start())):
                 j -= 1
                 picked.add(j)
     if len(picked) < len(mentions) and phrases.frames is not None:
@@ -760,10 +793,41 @@ def _owns_product_data(text: str, at: int, frames) -> bool:
 
 
 def _reports_past_apposition(text: str, at: int, frames) -> bool:
-    """Is the name ending at ``at`` the subject of a reporting verb past an apposition ("X, the sole source for
-    the figure, said")? Only a verb counts there: a data noun after an apposition is another noun's."""
-    m = _APPOSITION.match(text, at)
-    return m is not None and frames.reports_after(text, m.end())
+    """Is the name ending at ``at`` the subject of a reporting or tallying verb past an apposition ("X, the sole
+    source for the figure, said", "X, a single source, counted"), a restrictive relative clause ("one aggregator
+    that did not wish to be named put") or a floating word ("X alone reports", "X and Y both show")? Only a verb
+    counts there: a data noun after an apposition is another noun's."""
+    m = _APPOSITION.match(text, at) or _floating().match(text, at)
+    if m is not None:
+        return _verb_after(text, m.end(), frames)
+    if _RELATIVE.match(text, at) is None:
+        return False
+    # the relative clause ends where a reporting verb follows one of its words
+    for word in _WORD_END.finditer(text, at, min(len(text), at + _RELATIVE_REACH)):
+        if word.start() > at and _verb_after(text, word.end(), frames):
+            return True
+    return False
+
+
+_WORD_END = re.compile(r"\w+")
+_RELATIVE_REACH = 70  # characters after the name in which a restrictive relative clause's main verb is looked for
+
+
+def _verb_after(text: str, at: int, frames) -> bool:
+    """A reporting verb (``frames.reports_after``), a tallying verb's past ("counted", "tallied") or a weak verb with
+    the subject's own record ("logged $X on its public stream") right after ``at``."""
+    if frames.reports_after(text, at) or _tallied().match(text, at) is not None:
+        return True
+    v = _weak_verb().match(text, at)
+    return v is not None and _own_record().search(text, v.end()) is not None
+
+
+@lru_cache(maxsize=1)
+def _tallied() -> re.Pattern:
+    """The past of a tallying verb after a subject (phrases.yaml ``frames: tallying_verbs``): "CoinAnk, a single
+    source, counted $X"."""
+    forms = sorted(verb_forms(lemma)[2] for lemma in phrase_section("frames")["tallying_verbs"])
+    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, forms))})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -8,10 +8,11 @@ reads a registered name: after "according to", before a reporting verb or its da
   unnamed data provider"). It names "a described source": it credits a figure whose only source the registry
   describes rather than names (``described``, not a group): no name could be given. It never credits a
   named source's figure, and being singular it never credits an unnamed group's ("several providers").
-- a role noun: "the exchange", "the venue", "the protocol", "the platform" ("..., the exchange's on-chain
-  records show", "according to the venue"). It stands for the one source of its kinds named in the
-  sentence, or else in the earlier sentences of its paragraph (``role_venue``); two such names, or none,
-  leave it standing for no one.
+- a role noun: "the exchange", "the venue", "the protocol", "the platform", "the tracker", "the aggregator"
+  ("..., the exchange's on-chain records show", "according to the venue", "the tracker counted"). It stands
+  for the one source of its kinds named in the sentence, or else in the earlier sentences of its paragraph
+  (``role_venue``), or else, when the paragraph names no source, in the nearest earlier paragraph of its
+  section that names one (writer/check/rules/base.py); two such names, or none, leave it standing for no one.
 
 Both are read as names are, by ``attributive`` in writer/check/analysis.py (a role noun giving its own record,
 "the exchange's public data show", included).

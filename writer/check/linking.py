@@ -19,6 +19,7 @@ from functools import lru_cache
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.lazyre import Deferred
+from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet
 from writer.factbase.records import Event, Fact, hedge_kinds
 from writer.factbase.vocabulary import STABLECOIN_QUOTES, WINDOW_UNIT_WORDS, HedgeKind, Status, window_minutes
@@ -367,6 +368,7 @@ class Cues:
     bound: str | None = None  # the figure's own floor or ceiling ("over", "as much as"): "at_least" / "at_most"
     paragraph_windows: bool = False  # the windows are named only elsewhere in the paragraph, not in the sentence
     publishers: frozenset[str] = frozenset()  # named once in the sentence, as its source ("according to HTX's own figures")
+    loss: bool = False  # the figure's own words say it was lost to liquidation ("lost", "wiped out"; phrases.yaml linking)
 
 
 def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:
@@ -437,28 +439,40 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
                 local_windows, _garbled(fu.sentence.text, phrases, tickers),
                 bool(phrases.cues("change", local)) and _LEVEL_AFTER_CHANGE.search(fu.left) is None,
-                fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None, paragraph_only and bool(windows), publishers)
+                fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None, paragraph_only and bool(windows), publishers,
+                _loss_verbs().search(_own_words(left, right, local)) is not None)
 
 
 # A figure heading a noun phrase of its own after a preposition, the noun naming the whole event: "Longs flushed in
 # a $1.45 billion wipeout", "Longs bear the brunt of $1.45 billion liquidation". The side words before the preposition
 # are its subject's, not the figure's ("Longs lose $1.36 billion", "$1.36 billion of longs" keep theirs).
 _EVENT_PHRASE_BEFORE = Deferred(globals(), r"\b(?:in|of|amid|after|during|from|behind)\s+(?:(?:a|an|the|another)\s+)?$", re.IGNORECASE)
-_EVENT_TOTAL_WORDS = ("total", "overall", "market-wide", "network-wide", "combined")
-_EVENT_NOUNS = ("liquidations?", "wipe-?outs?", "flush(?:es)?", "wash-?outs?", "purges?", "routs?", "sell-?offs?",
-                "shake-?outs?", "cascades?", "bloodbath", "deleveraging")
-_EVENT_NOUN_AFTER = Deferred(globals(), rf"^\s*(?:-\s*)?(?:(?:{'|'.join(_EVENT_TOTAL_WORDS)})\s+)?(?:{'|'.join(_EVENT_NOUNS)})\b",
-                             re.IGNORECASE)
-# The first characters _EVENT_NOUN_AFTER can meet after the spaces, from its own words: most figures are followed by
-# other words, which the first character turns away before any expression runs.
-_EVENT_NOUN_STARTS = frozenset("-" + "".join(w[0] + w[0].upper() for w in (*_EVENT_TOTAL_WORDS, *_EVENT_NOUNS)))
+
+
+@lru_cache(maxsize=1)
+def _event_noun_after() -> tuple[frozenset[str], re.Pattern]:
+    """The event phrase's noun right after the figure (phrases.yaml ``linking: event_total_words, event_nouns``), and
+    the first characters it can meet after the spaces, from its own words: most figures are followed by other words,
+    which the first character turns away before any expression runs."""
+    words = phrase_section("linking")
+    totals, nouns, counts = words["event_total_words"], words["event_nouns"], words["event_window_counts"]
+    # a window's compound may stand before the noun ("a $758 million four-hour liquidation", "$1.2 billion 24-hour wipeout")
+    window = rf"(?:\d+|{'|'.join(counts)})-(?:{'|'.join(words['event_window_units'])})"
+    starts = frozenset("-0123456789" + "".join(w[0] + w[0].upper() for w in (*totals, *nouns, *counts)))
+    return starts, re.compile(rf"^\s*(?:-\s*)?(?:{window}\s+)?(?:(?:{'|'.join(totals)})\s+)?(?:{'|'.join(nouns)})\b", re.IGNORECASE)
 
 
 def _heads_event_phrase(left: str, right: str) -> bool:
     """Does the figure head its own noun phrase of the whole event, after a preposition (``_EVENT_PHRASE_BEFORE``)?"""
     rest = right.lstrip()
-    return (rest[:1] in _EVENT_NOUN_STARTS and bool(_EVENT_NOUN_AFTER.match(rest))
-            and bool(_EVENT_PHRASE_BEFORE.search(left)))
+    starts, after = _event_noun_after()
+    return rest[:1] in starts and bool(after.match(rest)) and bool(_EVENT_PHRASE_BEFORE.search(left))
+
+
+@lru_cache(maxsize=1)
+def _loss_verbs() -> re.Pattern:
+    """phrases.yaml ``linking: loss_verbs``, as whole words."""
+    return re.compile(rf"\b(?:{'|'.join(phrase_section('linking')['loss_verbs'])})\b", re.IGNORECASE)
 
 
 # Where a sentence joins two statements of its own, each with its subject and credit ("According to X, A, while Y
@@ -590,6 +604,22 @@ def _window_cues_kept(phrases: PhraseSet, text: str, kept: dict[str, frozenset[s
 
 
 _HEARSAY = frozenset({"rumor", "pending", "claim"})
+# The facts a verb of loss to liquidation describes (``Cues.loss``), and what it adds to them: less than the
+# metric's own noun (1), more than words naming no window add to a fact with none (0.25), which otherwise let a
+# transfer of the same size and no window win over the 24-hour liquidation figure the words describe.
+_LOSS_METRICS = frozenset({"liquidations"})
+_LOSS_BONUS = 0.5
+# What a transfer loses where the words say the figure was lost and name no transfer: more than a source's name may
+# pick past (``_SOURCE_PICKS``) together with the loss bonus, so "lost $39 million, according to Arkham" is the
+# ether liquidations Arkham did not report (P008), not Arkham's transfer of that size.
+_NOT_A_LOSS = 1.5
+# What a transfer loses where the figure's words name no transfer and no loss: more than words naming no window add
+# to a fact with none (0.25), so "ether about $39 million, both trackers show" is the ether liquidations, not a
+# transfer of that size; less than any cue of the words (1).
+_NO_TRANSFER_WORDS = 0.5
+# How much worse than the best the words may describe a fact that a source's name still picks: a metric's own noun (1)
+# is within it, a metric's noun and a verb of loss against it (1.25 and more) are not.
+_SOURCE_PICKS = 1.0
 # Metrics that are prices or levels, not amounts: a price is never a liquidation total.
 PRICE_METRICS = frozenset({"price_level", "price_change", "index_level", "sentiment_index", "funding_rate", "support_level"})
 # How far an edited value may be from the fact it contradicts: a typo changes digits, not the order of magnitude.
@@ -718,6 +748,12 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
             score += 1
         if fact.metric in cues.metrics or (s.anchor and "price_level" in cues.metrics):
             score += 1
+        elif fact.metric == "onchain_transfer" and not s.anchor:
+            # a transfer needs its own words ("moved", "sent"): without them it loses to a figure of the same size the
+            # words fit as well; against a verb of loss, to the liquidations the words describe
+            score -= _NOT_A_LOSS if cues.loss else _NO_TRANSFER_WORDS
+        elif cues.loss and fact.metric in _LOSS_METRICS and not s.anchor and "onchain_transfer" not in cues.metrics:
+            score += _LOSS_BONUS  # "ether positions lost $39 million": a liquidation figure
         if cues.change and _CHANGE_OF.get(fact.metric, fact.metric.removesuffix("_change")) in cues.metrics - {fact.metric}:
             score += 2  # "liquidations rose 96%": a change in liquidations (noun and verb), more than the liquidations the
             # noun alone names or a price change the verb alone names
@@ -810,6 +846,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     # A figure inside quotation marks that the quoted words hold is theirs, whatever else the sentence describes.
     # So is a figure of words the fact file holds that the sentence repeats (a context item's, a note's).
     quoted_match = repeated or (quoted and any(m[1].id.startswith(("quote:", "context:")) for m in matched))
+    credited_over = None  # a fact the words describe that a credited source's match overrode (``_credited_match``)
     if described and not quoted_match:
         best_d = max(d[0] for d in described)
         top = [d[1] for d in described if d[0] == best_d]
@@ -818,10 +855,22 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         # The words name another fact much better than any fact the value fits: a wrong value.
         if len({t.id for t in top}) == 1 and (best_words is None or best_d >= best_words + 2):
             t = top[0]
-            if isinstance(t, Support):
+            if _credited_match(matched, t, frozenset(fu.sentence.attributed)) or _prints_ends(fig, matched):
+                credited_over = t  # the credited source's own figure, or a range's both ends: linked below, its words judged there
+            elif isinstance(t, Support) and _move_start(fu):
+                return _earlier_value(fig, t)
+            elif isinstance(t, Support):
                 return Link("contradicts", t, t.fact)
-            return Link("unavailable", None, t)
+            else:
+                return Link("unavailable", None, t)
     if matched:
+        # A source's name picks among the facts whose words fit about as well as the best (``_SOURCE_PICKS``), never
+        # one the words describe much worse: "the fund moved $38.6 million of ether, CoinGlass said" is the transfer
+        # (a wrong source, P008), not CoinGlass's ether liquidations of that size.
+        best_words = max(m[3] for m in matched)
+        near = [m for m in matched if m[3] >= best_words - _SOURCE_PICKS]
+        if len(near) < len(matched):
+            matched, best_m = near, max(m[0] for m in near)
         top_m = [m for m in matched if m[0] == best_m]
         if all(m[2] != "match" for m in top_m):
             # A source's name picks among the facts a value fits, but never makes it a collapsed range of one fact when
@@ -843,10 +892,67 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         wrong = () if "respectively" in fu.sentence.text else mismatch(cues, best, n)  # "X and Y ... $A and $B, respectively"
         if wrong and any(not m[4] and not mismatch(cues, m[1], n) for m in matched):
             wrong = ()  # another fact the value fits agrees with the words (and they contradict nothing of it): not a mismatch
+        if credited_over is not None and _other_metric(credited_over, best, cues):
+            wrong = (*wrong, "metric")  # "the biggest single liquidation was $9.6 million, X said": X's figure of another kind
         if best.fact is not None and best.fact.asset in cues.garbled and "asset" not in wrong:
             wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
+
+
+def _prints_ends(fig: Figure, matched: list) -> bool:
+    """Does a range print both ends of a ranged fact its value matches ("a long flush worth $150 million to $190
+    million" for a total held as $150 million to $190 million)? Both ends are that fact's, whatever fact the words
+    describe better: not a contradiction of the other."""
+    return not fig.point and any(m[2] == "match" and _ends_of(fig, m[1]) for m in matched)
+
+
+def _credited_match(matched: list, described, credited: frozenset[str]) -> bool:
+    """Does the value match a fact whose source the sentence credits (``credited``: named as a source, not as a
+    venue), while the fact the words describe better has none of its sources credited? Then the writer took the
+    figure from the source credited ("On Hyperliquid, one trader who was long 40x on bitcoin lost $9.6 million,
+    Lookonchain said" is Lookonchain's trader, not the exchange's largest long liquidation of $6.4 million that
+    "long" and "bitcoin" describe): no contradiction; the words' cues are judged against the fact matched (P012)."""
+    if not credited or not isinstance(described, Support) or set(described.sources) & credited:
+        return False  # (a figure for a metric marked unavailable stays P007's whoever is credited)
+    # a fact's own value: a context item's words the sentence does not repeat are not what the source is credited for
+    return any(m[2] == "match" and m[1].fact is not None and not m[1].anchor and set(m[1].sources) & credited for m in matched)
+
+
+# "fell to 27 from 41": the figure right after "from", the one before it right after "to" (``_move_start``).
+_FROM_BEFORE = Deferred(globals(), r"^\s*from\s*$", re.IGNORECASE)
+_TO_BEFORE = Deferred(globals(), r"\bto\s*$", re.IGNORECASE)
+
+
+def _move_start(fu: FigureUse) -> bool:
+    """Is the figure where a move reached in the same sentence started ("the index fell to 27 from 41")? Not the
+    fact's current value, which the figure before it gives: the words describing the fact are that figure's."""
+    if not _FROM_BEFORE.match(fu.left):
+        return False
+    figures = fu.sentence.figures
+    i = next((k for k, other in enumerate(figures) if other is fu), 0)
+    return i > 0 and _TO_BEFORE.search(figures[i - 1].left) is not None
+
+
+def _earlier_value(fig: Figure, s: Support) -> Link:
+    """A move's start for the fact ``s`` describes: supported by the fact's note or an observation's when it prints it
+    ("down from 41 a day earlier"), as a note's free text is (the fact's status and sources); otherwise a figure the
+    facts do not hold (P001), not a wrong value of the fact."""
+    fact = s.fact
+    notes = [fact.note, *(getattr(o, "note", None) for o in fact.observations)] if fact is not None else []
+    printed = re.compile(rf"(?<![\d.,]){re.escape(fig.text.strip())}(?![\d.,]*\d)")
+    for note in notes:
+        if note and printed.search(note):
+            return Link("supported", Support(f"text:{fact.id}", s.unit, fig.lo, fig.hi, s.status, s.sources, None, words=note))
+    return Link("unsupported")
+
+
+def _other_metric(described, best: Support, cues: Cues) -> bool:
+    """Do the figure's words name the metric of the fact they describe (a Support or an unavailable Fact), and not the
+    metric of the fact its value matched?"""
+    fact = getattr(described, "fact", described)
+    return (fact is not None and best.fact is not None and fact.metric != best.fact.metric
+            and fact.metric in cues.metrics and best.fact.metric not in cues.metrics)
 
 
 # What an unavailable fact the words describe gains over an available one they describe as well: the figure printed

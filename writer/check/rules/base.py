@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from writer.check import described_sources
+from writer.check import described_groups, described_sources
 from writer.check.analysis import Analysis, FigureUse
 from writer.check.linking import Link
 from writer.check.phrases import as_read
@@ -97,12 +97,36 @@ class RuleContext:
             scope = [fu.sentence, *self._description_opening(fu, run), *self.analysis.covering_notes(fu)]
             if any(described_sources.describes_a_source(s.text, phrases) for s in scope):
                 return True
+        if all(sid in registry and registry[sid].group for sid in sources):  # "mainstream reports put ..." (a group's figure)
+            kinds = frozenset(registry[sid].kind.value for sid in sources)
+            if any(described_groups.describes_groups(s.text, kinds, phrases) for s in (fu.sentence, *self.analysis.covering_notes(fu))):
+                return True
+        pairs = described_groups.credited_pairs(fu.sentence.text, phrases)
+        if pairs and self._pair_named(fu, pairs, sources, registry):
+            return True
         roles = described_sources.credited_roles(fu.sentence.text, phrases)
         if not roles:
             return False
         named = [fu.sentence.sources, *(s.sources for s in reversed(self.analysis.carried(fu)))]
         kinds = {sid: src.kind.value for sid, src in registry.sources.items()}
-        return any(described_sources.role_venue(role, named, kinds) in sources for role in roles)
+        for role in roles:
+            venue = described_sources.role_venue(role, named, kinds)
+            if venue is None and not any(named):
+                # none named in its paragraph: the nearest earlier paragraph of its section that names any source
+                # ("CoinGlass data show ... . The tracker counted ..."), if it names one of the role's kinds
+                earlier = next((names for block in self.analysis.earlier_blocks(fu)
+                                if (names := set().union(*(s.sources for s in block)))), None)
+                venue = described_sources.role_venue(role, [set(), earlier], kinds) if earlier else None
+            if venue in sources:
+                return True
+        return False
+
+    def _pair_named(self, fu: FigureUse, pairs, sources, registry) -> bool:
+        """Does a plural role noun of the sentence ("the two providers") stand for a pair holding one of ``sources``?"""
+        named = [fu.sentence.sources, *(s.sources for s in reversed(self.analysis.carried(fu))),
+                 *(set().union(*(s.sources for s in block)) for block in self.analysis.earlier_blocks(fu))]
+        kinds = {sid: src.kind.value for sid, src in registry.sources.items()}
+        return any(set(described_groups.pair_of(k, named, kinds)) & set(sources) for k in pairs)
 
     def _description_opening(self, fu: FigureUse, run: bool) -> list:
         """For a status that runs (RUN_STATUSES), the sentence that may open the figure's run with a description: the

@@ -1,9 +1,25 @@
-"""P005 collapsed-range: a disputed figure printed as one point."""
+"""P005 collapsed-range: a disputed figure printed as one point, or a sampled feed's floor printed as an exact value."""
 
 from writer.check.rules.base import Hit, Rule, RuleContext
 
 
+def _dropped_floors(ctx: RuleContext):
+    """A fact the fact base marks ``lower_bound`` (a sampled feed shows only a floor: DESIGN §2, "print 'at least'")
+    printed as an exact value: "Binance liquidated $120.2 million" for a stream that shows at least that much. Its
+    price level or band, and words of the fact (anchors), are not it. (A source's own "over" in its text is its
+    wording, which outlets drop in headlines; the structural floor of a sampled feed is not.)"""
+    for fu, link in ctx.linked():
+        s = link.support
+        if link.kind != "supported" or s is None or s.anchor or s.average or not fu.figure.point or fu.figure.qualifier == "vague":
+            continue
+        fact = s.fact
+        if fact is not None and fact.lower_bound and not fact.is_derived and fu.figure.qualifier != "at_least":
+            yield Hit(fu, f"the fact base holds this figure as a floor ({ctx.names(s.sources)}: at least {s.lo:,.0f}); print "
+                          f"'at least', not {fu.figure.text!r}", s.id)
+
+
 def check(ctx: RuleContext):
+    yield from _dropped_floors(ctx)
     collapsed = [(fu, link) for fu, link in ctx.linked() if link.kind == "collapsed" and link.support is not None]
     for fu, link in collapsed:
         # Both ends printed in the same paragraph, each as its source's figure ("X's own data show
@@ -28,7 +44,9 @@ RULE = Rule(
 Flags a single value printed for a fact the fact base holds as a range (sources that
 disagree beyond the tolerance, a ranged estimate, a price band), when the value lies
 inside (or at one end of) the range, unless the paragraph prints another value of the
-same range too (each source's figure given: the disagreement is told).
+same range too (each source's figure given: the disagreement is told). A value the fact
+base marks `lower_bound` (a sampled feed shows only a floor) is a half-open range:
+printed without "at least" (or "over", "more than") it is collapsed too.
 
 ## Why it matters
 Picking one provider's number hides the disagreement; the reader cannot tell the

@@ -1,4 +1,4 @@
-"""P012 mismatched-figure: the value fits a fact, but the words around it name another side, asset, window or venue."""
+"""P012 mismatched-figure: the value fits a fact, but the words around it name another side, asset, window, venue or metric."""
 
 from writer.check.rules.base import Hit, Rule, RuleContext
 
@@ -8,7 +8,7 @@ def check(ctx: RuleContext):
         if link.mismatch and link.support is not None:
             s = link.support
             fact = s.fact
-            said = {"side": fact.side, "asset": fact.asset, "window": fact.window, "venue": fact.venue}
+            said = {"side": fact.side, "asset": fact.asset, "window": fact.window, "venue": fact.venue, "metric": fact.metric}
             what = ", ".join(f"{k} {said[k]}" for k in link.mismatch)
             yield Hit(fu, f"{fu.figure.text!r} is the value of {s.id!r} ({what}), but the sentence gives it another {' and '.join(link.mismatch)}", s.id)
 
@@ -24,7 +24,10 @@ RULE = Rule(
 Flags a figure whose value fits a fact of the fact file while the words of its own
 clause name a different side (long/short), asset, time window or exchange than that
 fact, and no other fact with that value agrees with the words. A figure naming two
-assets ("BTC and ETH liquidations") is not one asset's figure.
+assets ("BTC and ETH liquidations") is not one asset's figure. When the value is the
+figure of the source the sentence credits while the words name the metric of another
+fact ("the largest single liquidation was $9.6 million, Lookonchain said", where
+Lookonchain's $9.6 million is a trader's loss), the metric is the mismatch.
 
 ## Why it matters
 Swapping longs for shorts, bitcoin for ether, or 24 hours for one hour keeps the number
