@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from writer.check import link_evidence
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.lazyre import Deferred
@@ -810,7 +811,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     # A figure inside quotation marks that the quoted words hold is theirs, whatever else the sentence describes.
     # So is a figure of words the fact file holds that the sentence repeats (a context item's, a note's).
     quoted_match = repeated or (quoted and any(m[1].id.startswith(("quote:", "context:")) for m in matched))
-    if described and not quoted_match:
+    if described and not quoted_match and not link_evidence.value_outweighs_words(
+            fu, matched, lambda s: _shape_rank(fig, s) == _OWN_SHAPE):  # a credited value match (writer/check/link_evidence.py)
         best_d = max(d[0] for d in described)
         top = [d[1] for d in described if d[0] == best_d]
         # the words' score of the fact the value would be linked to (the best match overall)

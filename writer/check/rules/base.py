@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from writer.check import described_sources
+from writer.check import anaphora, credit_places, described_sources
 from writer.check.analysis import Analysis, FigureUse
 from writer.check.linking import Link
 from writer.check.phrases import as_read
@@ -33,6 +33,7 @@ class RuleContext:
     event: Event | None
     links: dict[int, Link] = field(default_factory=dict)  # id(FigureUse) -> Link
     source_names: dict[str, str] = field(default_factory=dict)  # source id -> display name
+    _kind_map: dict[str, str] | None = None
 
     def link(self, fu: FigureUse) -> Link | None:
         return self.links.get(id(fu))
@@ -76,7 +77,17 @@ class RuleContext:
             return True
         if self._named_without_name(fu, sources, run):
             return True
+        if credit_places.venue_own_figure(fu.sentence.text, fu.sentence.named_at(), sources, status == "official"):
+            return True  # "at least $X on Binance": an exchange's own figure, credited where it was counted
+        if self.event is not None and set(sources) & anaphora.role_source(self.analysis, fu.sentence, self._kinds()):
+            return True  # "The tracker also logged $X": the last tracker named before, in the section
         return support is not None and self._described_figure_named(fu, support, run)
+
+    def _kinds(self) -> dict[str, str]:
+        """Source id -> registry kind of the event's registry (once per article)."""
+        if self._kind_map is None:
+            self._kind_map = {sid: src.kind.value for sid, src in self.event.registry.sources.items()}
+        return self._kind_map
 
     def _described_only(self, sources) -> bool:
         """Are all ``sources`` descriptions, not names ("an unnamed source", "market data": the registry's
