@@ -1,7 +1,7 @@
 """Round nine: credits the check did not read, read as patterns (every sentence here is ours).
 
-1. "on <data provider>": the place a figure was read is its credit; an exchange after "on" is a venue, except
-   for the exchange's own official figure (writer/check/credit_places.py).
+1. "on <data provider>": the place a figure was read is its credit; an exchange after "on" is a venue, not a
+   credit, even of its own official figure (writer/check/credit_places.py).
 2. "<Name> prices show", "<Name> quotes show": a price feed's output is its data (phrases.yaml ``additions``).
 3. "the same data show", "on both dashboards": the sources of the nearest earlier credit of the section
    (writer/check/anaphora.py).
@@ -86,6 +86,7 @@ def _free_codes(text: str) -> set[str]:
     ("Shorts gave up $96.3 million on CoinGlass and $96.1 million on CoinAnk.", False),
     ("Shorts gave up about $96 million on both CoinGlass and CoinAnk.", False),
     ("OKX traders were hit for $31.7 million on CoinGlass alone.", False),
+    ("On CoinGlass, the day's closed positions came to $287.4 million.", False),  # opening the sentence too
     # an exchange after "on" is where the positions were, not who counted them
     ("Some $287.4 million of positions were closed out on Bybit over the day.", True),
     ("OKX traders were hit for $31.7 million on OKX.", True),
@@ -98,11 +99,13 @@ def test_a_figure_read_on_a_provider_is_credited(text, flagged):
 
 
 @pytest.mark.parametrize("text, flagged", [
-    ("At least $58.1 million of positions were liquidated on Binance.", False),  # its own official figure
-    ("Liquidations topped $58.1 million on Binance alone.", False),
-    ("At least $58.1 million of Binance positions were wiped out, on CoinGlass.", True),  # another's name: not the venue's own count
+    ("At least $58.1 million of positions were liquidated, Binance's own feed shows.", False),
+    # where it happened is not who counted it, even for the venue's own official figure
+    ("At least $58.1 million of positions were liquidated on Binance.", True),
+    ("Liquidations topped $58.1 million on Binance alone.", True),
+    ("At least $58.1 million of Binance positions were wiped out, on CoinGlass.", True),  # another's name
 ])
-def test_an_official_figure_is_credited_by_its_exchange_after_on(text, flagged):
+def test_an_exchange_after_on_is_no_credit_even_of_its_official_figure(text, flagged):
     found = _fact_codes(text)
     assert bool(found & {"P011", "P008"}) is flagged, found
 

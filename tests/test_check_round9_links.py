@@ -74,9 +74,18 @@ def test_a_credited_value_match_is_not_a_contradiction_of_a_cued_fact(text):
     "At Bybit, the largest ether short liquidated was worth $7.3 million.",
     # credited, but the value fits no fact: still a contradiction
     "At Bybit, one trader who was 25x short on ether lost some $5.8 million, Lookonchain said.",
+    # a bound fits many values: its match is no evidence against the words
+    "At Bybit, a trader who was 25x short on ether lost at least $6.5 million, Lookonchain said.",
 ])
 def test_without_a_credited_match_a_contradiction_stays(text):
     assert "P006" in _codes(text)
+
+
+def test_a_credit_shared_by_the_cued_fact_tells_nothing_apart():
+    """CoinGlass is a source of both the longs and the total: its credit is no evidence for either, and the side
+    word that points at the longs still makes the total's value a contradiction of them (as before)."""
+    found = _codes("Longs lost $235 million, CoinGlass data show.")
+    assert found & {"P005", "P006"}, found
 
 
 def test_a_range_printing_a_ranged_facts_ends_is_that_fact():

@@ -3,9 +3,9 @@
 A figure printed "on" a data provider, an on-chain tracker or a price feed (registry kinds ``PLACE_KINDS``) was
 read there: "Liquidations reached $X on CoinGlass", "$X on CoinGlass and $Y on CoinAnk", "$X on CoinGlass alone"
 name CoinGlass as the figure's source, as "according to CoinGlass" would. An exchange after "on" is where the
-positions were, a venue ("$X of longs were liquidated on Binance"): no credit (``Analysis`` keeps it a venue);
-only an exchange's own official figure is credited by its name there (``venue_own_figure``). A name after "on"
-that a verb of listing or trading governs ("listed on CoinMarketCap") is no credit either.
+positions were, a venue ("$X of longs were liquidated on Binance"): no credit, not even of the exchange's own
+official figure ("the largest single liquidation on Binance was $X" says where it happened, not who counted it).
+A name after "on" that a verb of listing or trading governs ("listed on CoinMarketCap") is no credit either.
 
 The reading needs the registry's kinds: without a registry nothing is read here (a capitalised name after "on"
 could be either).
@@ -53,10 +53,4 @@ def placed_credits(text: str, named, kinds: dict[str, str]) -> set[str]:
     return {sid for sid in names_on(text, named) if kinds.get(sid) in PLACE_KINDS}
 
 
-def venue_own_figure(text: str, named, sources, official: bool) -> bool:
-    """Is an official figure credited by its exchange's name after "on" ("at least $X on Binance", the venue's
-    own count)? Only an official figure: a provider's count of a venue's liquidations is the provider's."""
-    return official and bool(named) and any(sid in sources for sid in names_on(text, named))
-
-
-__all__ = ["PLACE_KINDS", "names_on", "placed_credits", "venue_own_figure"]
+__all__ = ["PLACE_KINDS", "names_on", "placed_credits"]

@@ -3,8 +3,9 @@
 Three readings, each a rule of evidence over what ``linking.link`` chose from the words around a figure:
 
 - a value match credited in its sentence outweighs cues (``value_outweighs_words``): when a fact the value fits
-  (within the text's rounding) has a source the sentence credits as a source ("..., Lookonchain said"), or a
-  range prints both ends of a ranged fact, another fact that the venue, side or asset words point at does not
+  (within the text's rounding; not a bound, "at least $X", nor a vague amount, which fit many) has a source the
+  sentence credits as a source ("..., Lookonchain said") that the other fact lacks, or a range prints both ends
+  of a ranged fact, another fact that the venue, side or asset words point at does not
   make the figure a contradiction of that other fact; the figure is the matching fact's, and a cue that names
   otherwise is at most a mismatch (P012). A value match whose source the sentence does not credit decides
   nothing here: a real contradiction stays one.
@@ -23,6 +24,8 @@ import re
 
 # The fact's fields of words a figure may stand in (as ``linking._WORDS_FIELDS``), and each observation's note.
 _FACT_WORDS = ("subject", "label", "coverage", "share_of", "reading", "note")
+# Qualifiers under which a figure fits a span of values, not one: its value match is no evidence of which fact it is.
+_LOOSE = frozenset({"at_least", "at_most", "vague"})
 # "from" right before a figure: the start of a move ("fell to 27 from 41", "climbed from 41").
 _FROM_BEFORE = re.compile(r"(?<![\w-])from\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 # A verb or adverb of movement in the sentence: the figures after "from" and "to" are a move's ends.
@@ -48,11 +51,17 @@ def holds(words: str, figure_text: str) -> bool:
     return re.search(rf"(?<![\w.,]){re.escape(text)}(?![\w]|[.,]\d)", " ".join(words.split()), re.IGNORECASE) is not None
 
 
-def value_outweighs_words(fu, matched, own_shape) -> bool:
+def value_outweighs_words(fu, matched, described, own_shape) -> bool:
     """Does a fact the value fits hold against a contradiction the words point at? One whose source the sentence
-    credits as a source (``Sentence.attributed``), or, for a range, one whose both ends it prints (``own_shape``).
-    ``matched``: ``linking.link``'s (score, support, how, words' score, conflicts) of the facts the value fits."""
-    credited = fu.sentence.attributed
+    credits as a source (``Sentence.attributed``) when no fact the words point at has that source (the credit
+    tells them apart), or, for a range, one whose both ends it prints (``own_shape``). ``matched``:
+    ``linking.link``'s (score, support, how, words' score, conflicts) of the facts the value fits; ``described``:
+    the supports or facts the words point at."""
+    if fu.figure.qualifier in _LOOSE:
+        return False  # "at least $84 million" fits many facts: no evidence against the words
+    credited = set(fu.sentence.attributed)
+    for d in described:
+        credited -= set(d.sources)  # a source of the fact the words point at says nothing against it
     for m in matched:
         s, how = m[1], m[2]
         if how != "match" or s.fact is None:

@@ -812,7 +812,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     # So is a figure of words the fact file holds that the sentence repeats (a context item's, a note's).
     quoted_match = repeated or (quoted and any(m[1].id.startswith(("quote:", "context:")) for m in matched))
     if described and not quoted_match and not link_evidence.value_outweighs_words(
-            fu, matched, lambda s: _shape_rank(fig, s) == _OWN_SHAPE):  # a credited value match (writer/check/link_evidence.py)
+            fu, matched, [d[1] for d in described], lambda s: _shape_rank(fig, s) == _OWN_SHAPE):  # (writer/check/link_evidence.py)
         best_d = max(d[0] for d in described)
         top = [d[1] for d in described if d[0] == best_d]
         # the words' score of the fact the value would be linked to (the best match overall)

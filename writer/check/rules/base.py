@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from writer.check import anaphora, credit_places, described_sources
+from writer.check import anaphora, described_sources
 from writer.check.analysis import Analysis, FigureUse
 from writer.check.linking import Link
 from writer.check.phrases import as_read
@@ -77,8 +77,6 @@ class RuleContext:
             return True
         if self._named_without_name(fu, sources, run):
             return True
-        if credit_places.venue_own_figure(fu.sentence.text, fu.sentence.named_at(), sources, status == "official"):
-            return True  # "at least $X on Binance": an exchange's own figure, credited where it was counted
         if self.event is not None and set(sources) & anaphora.role_source(self.analysis, fu.sentence, self._kinds()):
             return True  # "The tracker also logged $X": the last tracker named before, in the section
         return support is not None and self._described_figure_named(fu, support, run)
