@@ -180,6 +180,7 @@ def test_fact_free_anaphora_needs_an_earlier_credit(text, flagged):
     ("CoinGlass covered the day closely.\n\nThe tracker also logged $287.4 million in closed positions.", False),
     ("| venue | source |\n|---|---|\n| OKX | CoinGlass |\n\nThe aggregator put the day's total at $287.4 million.", False),
     ("CoinGlass covered the day closely.\n\nThe day's total was $287.4 million, according to the dashboard.", False),
+    ("CoinGlass covered the day closely. The total came to $287.4 million on that dashboard alone.", False),
     # the last aggregator named is another
     ("CoinGlass covered the day; CoinAnk was slower.\n\nThe tracker also logged $287.4 million in closed positions.", True),
     ("CoinAnk covered the day closely.\n\nThe tracker also logged $287.4 million in closed positions.", True),

@@ -121,6 +121,11 @@ def test_a_moves_start_held_in_the_facts_note_is_supported(text):
     assert not _codes(text) & {"P001", "P006"}, _codes(text)
 
 
+def test_a_moves_start_stays_supported_when_its_end_is_wrong():
+    found = links_of(event(_TRADES), _LEDE + "The market mood gauge slid to 38 from 52, per Alternative.me.")
+    assert found == [("38", "mood", "contradicts"), ("52", "mood", "supported")], found
+
+
 @pytest.mark.parametrize("text, code", [
     ("The market mood gauge slid to 31 from 47, per Alternative.me.", "P001"),  # not in the facts: no contradiction
     ("The market mood gauge slid to 47, per Alternative.me.", "P006"),  # the end of a move is the value now

@@ -7,7 +7,7 @@ Two readings, both bounded by the figure's section (a credit under another headi
   ``Sentence.attributed``); "both dashboards", "the two providers' figures", "both sources" for the last two
   sources credited before (nearest first, one credit or two). Read in both modes through
   ``Analysis.scope_sources``; with no earlier credit in the section it stands for no one.
-- a role noun (``role_source``, fact mode): "the tracker", "the aggregator", "the dashboard", "the data provider",
+- a role noun (``role_source``, fact mode): "the tracker", "that dashboard", "the aggregator", "the data provider",
   as the subject of a verb or where a source stands ("according to the tracker"), stands for the last source of
   its kinds (registry kinds, ``ROLE_KINDS``) named before it in the section, a table's cell included: the
   nearest sentence that names one decides; two of them there leave it standing for no one (as "the exchange"
@@ -40,7 +40,8 @@ ROLE_KINDS = {
     "data provider": frozenset({"aggregator", "market_data", "onchain"}),
     "provider": frozenset({"aggregator", "market_data", "onchain"}),
 }
-_ROLE = re.compile(r"(?<![\w-])the\s+(?:same\s+)?(data\s+provider|tracker|aggregator|dashboard|provider)(?![\w-])", re.IGNORECASE)
+_ROLE = re.compile(r"(?<![\w-])(?:the|that|this)\s+(?:same\s+)?(data\s+provider|tracker|aggregator|dashboard|provider)(?![\w-])",
+                   re.IGNORECASE)
 # What may stand before a role noun that credits: a preposition of attribution ("according to the tracker").
 _ROLE_PREP = re.compile(r"(?:according\s+to|per|from|by|on|citing|via)\s+$", re.IGNORECASE)
 # Helpers and adverbs between a subject and its verb: "the tracker also logged", "the dashboard has since put".

@@ -85,7 +85,9 @@ def revise(links: dict, analysis, support_type, link_type) -> None:
         facts = [o.support.fact for o in others if o is not None and o.kind == "supported" and o.support is not None
                  and o.support.fact is not None]
         if lk.kind == "contradicts":
-            new = _move_start(fu, lk, facts, support_type, link_type)
+            # the move's end may be the fact's value or a wrong one ("slid to 33 from 41"): either way, its fact's
+            ends = facts + [o.fact for o in others if o is not None and o.kind == "contradicts" and o.fact is not None]
+            new = _move_start(fu, lk, ends, support_type, link_type)
         else:
             new = _in_fact_words(fu, facts, support_type, link_type)
         if new is not None:
