@@ -13,11 +13,12 @@ from __future__ import annotations
 import bisect
 from pathlib import Path
 
+from writer.check import link_evidence
 from writer.check.analysis import Analysis, analyse
 from writer.check.config import CheckConfig
+from writer.check.credit_places import kinds_of
 from writer.check.document import Article, read_article
 from writer.check.findings import Finding
-from writer.check import link_evidence
 from writer.check.linking import Link, Support, cues_for, event_asset_pattern, link, supports_of
 from writer.check.phrases import build_phrases, source_pattern
 from writer.check.rules import RULES, RuleContext
@@ -226,7 +227,7 @@ class Checker:
         sentences, figures = self._segment([article])[0]
         registry = event.registry if event is not None else self._default_registry
         source_rx, spelling = self._source_rx(registry)
-        analysis = analyse(article, sentences, figures, self.phrases, source_rx, spelling, _kinds(registry))
+        analysis = analyse(article, sentences, figures, self.phrases, source_rx, spelling, kinds_of(registry))
         ctx = RuleContext(analysis, event)
         if event is not None:
             self._link_all(ctx, analysis, event, source_rx, spelling)
@@ -250,7 +251,7 @@ class Checker:
         sentences, figures = segmented
         registry = event.registry if event is not None else self._default_registry
         source_rx, spelling = self._source_rx(registry)
-        analysis = analyse(article, sentences, figures, self.phrases, source_rx, spelling, _kinds(registry))
+        analysis = analyse(article, sentences, figures, self.phrases, source_rx, spelling, kinds_of(registry))
         names = {sid: s.name for sid, s in registry.sources.items()} if registry is not None else {}
         ctx = RuleContext(analysis, event, source_names=names)
         mode = "facts" if event is not None else "free"
@@ -331,11 +332,6 @@ def _fm_line(text: str, key: str) -> int:
         if line.startswith(f"{key}:"):
             return i
     return 1
-
-
-def _kinds(registry: SourceRegistry | None) -> dict[str, str]:
-    """Source id -> registry kind (what "on <name>" means: writer/check/credit_places.py)."""
-    return {sid: src.kind.value for sid, src in registry.sources.items()} if registry is not None else {}
 
 
 __all__ = ["Checker", "read_article_text"]

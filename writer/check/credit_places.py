@@ -29,6 +29,11 @@ _REACH = 16
 _JOINED = re.compile(r"^(?:['’]s)?\s*(?:,|and|, and|&|/|or)?\s*$")
 
 
+def kinds_of(registry) -> dict[str, str]:
+    """Source id -> registry kind of a ``SourceRegistry`` (None: no registry, an empty map)."""
+    return {sid: src.kind.value for sid, src in registry.sources.items()} if registry is not None else {}
+
+
 def names_on(text: str, named) -> list[str]:
     """Source ids of ``named`` ((start, end, source id) of each registered name in ``text``, in order) that stand
     after "on", with the names joined to them as a list ("on both CoinGlass and CoinAnk")."""
@@ -53,4 +58,4 @@ def placed_credits(text: str, named, kinds: dict[str, str]) -> set[str]:
     return {sid for sid in names_on(text, named) if kinds.get(sid) in PLACE_KINDS}
 
 
-__all__ = ["PLACE_KINDS", "names_on", "placed_credits"]
+__all__ = ["PLACE_KINDS", "kinds_of", "names_on", "placed_credits"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from writer.check import anaphora, described_sources
+from writer.check import anaphora, credit_places, described_sources
 from writer.check.analysis import Analysis, FigureUse
 from writer.check.linking import Link
 from writer.check.phrases import as_read
@@ -84,7 +84,7 @@ class RuleContext:
     def _kinds(self) -> dict[str, str]:
         """Source id -> registry kind of the event's registry (once per article)."""
         if self._kind_map is None:
-            self._kind_map = {sid: src.kind.value for sid, src in self.event.registry.sources.items()}
+            self._kind_map = credit_places.kinds_of(self.event.registry)
         return self._kind_map
 
     def _described_only(self, sources) -> bool:
