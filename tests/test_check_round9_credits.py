@@ -223,3 +223,22 @@ _RUMOUR = """facts:
 def test_a_negated_confirmation_tells_a_rumour(text, flagged):
     found = codes(event(_RUMOUR), _LEDE + text)
     assert ("P003" in found) is flagged, found
+
+
+# --- the additions section of phrases.yaml -------------------------------------------------------------------------
+
+def test_additions_are_merged_alike_whole_and_by_section():
+    from writer.check.phrasefile import ADDITIONS, _own_section, default_phrases, phrase_section
+
+    whole = default_phrases()
+    assert ADDITIONS not in whole
+    for name, value in whole.items():
+        assert phrase_section(name) == value, name
+    extra = _own_section(ADDITIONS)
+    for name, lists in extra.items():  # every addition lands in its section, after the section's own entries
+        merged = whole[name]
+        if isinstance(lists, list):
+            assert merged[-len(lists):] == lists or set(lists) <= set(merged)
+        else:
+            for key, items in lists.items():
+                assert set(items) <= set(merged[key]), (name, key)

@@ -45,7 +45,9 @@ def phrase_section(name: str):
     return _merged(value, (_own_section(ADDITIONS) or {}).get(name))
 
 
+@lru_cache(maxsize=16)
 def _own_section(name: str):
+    """A section as written, without the additions (kept: every section's reading asks for ``ADDITIONS``)."""
     lines = _text().splitlines(keepends=True)
     start = next((i for i, line in enumerate(lines) if line.startswith(f"{name}:")), None)
     if start is None:
