@@ -46,7 +46,7 @@ def test_a_product_owner_credits_a_single_source_figure_for_p002():
     ("Data provider CoinAnk, a single source, reported that $410 million was liquidated over 24 hours.", False, False),
     ("CoinGlass, the sole source for the figure, said $410 million was liquidated over 24 hours.", True, True),
     # an apposition before no reporting verb names a place, not a source
-    ("On CoinAnk, the biggest tracker, $410 million was liquidated over 24 hours, a single-source figure.", True, False),
+    ("At CoinAnk, the biggest tracker, $410 million was liquidated over 24 hours, a single-source figure.", True, False),
 ])
 def test_a_source_before_an_apposition_and_its_reporting_verb_is_a_credit(text, p002, p008):
     found = codes(event(_OWNED), text)

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from writer.check import captions, labels
+from writer.check import anaphora, captions, credit_places, labels
 from writer.check.casefold import lower_pattern, lowered
 from writer.check.document import Article, Block
 from writer.check.lazyre import Deferred
@@ -134,6 +134,8 @@ class Sentence:
         if self._attributed is None:
             self._attributed = attributive(self.text, self._source_mentions(), self._reader.spelling, self._reader.phrases,
                                            label=self._label_ok())
+            if self._reader.kinds:  # "$X on CoinGlass": the place it was read (writer/check/credit_places.py)
+                self._attributed |= credit_places.placed_credits(self.text, self.named_at(), self._reader.kinds)
         return self._attributed
 
     def has(self, cls: str) -> bool:
@@ -199,6 +201,7 @@ class _Reader:
     _labels: dict = None  # type: ignore[assignment]  # block -> does its opening "Name:" label credit a source?
     headings: tuple[bool, ...] = ()  # per block: is it a heading (or the headline)?
     dialogue: bool = False  # do several paragraphs open with a "Name:" label (a transcript's turns)? (``_dialogue``)
+    kinds: dict = None  # type: ignore[assignment]  # source id -> registry kind, when a registry is known
 
     def label_credits(self, block: int, text: str) -> bool:
         """Does the "Name:" label opening ``text`` (the block's first sentence) name a source, not a speaker or a
@@ -556,7 +559,7 @@ class Analysis:
                 named |= opener.attributed
         for s in self.covering_notes(fu):
             named |= self.credited_by(s)
-        return named
+        return named | anaphora.anaphor_sources(self, fu.sentence)  # "the same data show" (writer/check/anaphora.py)
 
     def credited_by(self, note: Sentence) -> set[str]:
         """The sources a note covering figures names as theirs (``covering_notes``): a credit line's name, and
@@ -911,13 +914,14 @@ def _row_words(blocks) -> dict[int, str]:
 
 
 def analyse(article: Article, docs_sentences: list[list[tuple[int, int]]], docs_figures: list[list[Figure]],
-            phrases: PhraseSet, source_rx, spelling: dict[str, str]) -> Analysis:
+            phrases: PhraseSet, source_rx, spelling: dict[str, str], kinds: dict[str, str] | None = None) -> Analysis:
     """Join blocks, sentence boundaries and figures into sentences and figure uses."""
     texts = tuple(b.text for b in article.blocks)
     labels_ok = tuple(not b.in_list for b in article.blocks)
     headings = tuple(b.kind == "heading" for b in article.blocks)
     reader = _Reader(phrases, source_rx, spelling, texts, {}, labels_ok, {}, headings,
-                     _dialogue(phrases, texts, labels_ok, headings) if any(":" in t[:_LABEL_REACH] for t in texts) else False)
+                     _dialogue(phrases, texts, labels_ok, headings) if any(":" in t[:_LABEL_REACH] for t in texts) else False,
+                     kinds or {})
     sentences: list[Sentence] = []
     uses: list[FigureUse] = []
     sections: dict[int, list[Sentence]] = {}

@@ -13,11 +13,13 @@ from __future__ import annotations
 import bisect
 from pathlib import Path
 
+from writer.check import link_evidence
 from writer.check.analysis import Analysis, analyse
 from writer.check.config import CheckConfig
+from writer.check.credit_places import kinds_of
 from writer.check.document import Article, read_article
 from writer.check.findings import Finding
-from writer.check.linking import cues_for, event_asset_pattern, link, supports_of
+from writer.check.linking import Link, Support, cues_for, event_asset_pattern, link, supports_of
 from writer.check.phrases import build_phrases, source_pattern
 from writer.check.rules import RULES, RuleContext
 from writer.check.support_index import SupportIndex
@@ -225,7 +227,7 @@ class Checker:
         sentences, figures = self._segment([article])[0]
         registry = event.registry if event is not None else self._default_registry
         source_rx, spelling = self._source_rx(registry)
-        analysis = analyse(article, sentences, figures, self.phrases, source_rx, spelling)
+        analysis = analyse(article, sentences, figures, self.phrases, source_rx, spelling, kinds_of(registry))
         ctx = RuleContext(analysis, event)
         if event is not None:
             self._link_all(ctx, analysis, event, source_rx, spelling)
@@ -249,7 +251,7 @@ class Checker:
         sentences, figures = segmented
         registry = event.registry if event is not None else self._default_registry
         source_rx, spelling = self._source_rx(registry)
-        analysis = analyse(article, sentences, figures, self.phrases, source_rx, spelling)
+        analysis = analyse(article, sentences, figures, self.phrases, source_rx, spelling, kinds_of(registry))
         names = {sid: s.name for sid, s in registry.sources.items()} if registry is not None else {}
         ctx = RuleContext(analysis, event, source_names=names)
         mode = "facts" if event is not None else "free"
@@ -297,6 +299,7 @@ class Checker:
             opening = analysis.run_opening(fu)
             named = frozenset(fu.sentence.sources) | opening.attributed if opening is not None else None
             ctx.links[id(fu)] = link(fu, supports, unavailable, cues, analysis.scope_classes(fu), use, named)
+        link_evidence.revise(ctx.links, analysis, Support, Link)  # "40x" in its fact's subject, a move's start
 
 
 def _order(f: Finding) -> tuple:

@@ -855,7 +855,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         # The words name another fact much better than any fact the value fits: a wrong value.
         if len({t.id for t in top}) == 1 and (best_words is None or best_d >= best_words + 2):
             t = top[0]
-            if _credited_match(matched, t, frozenset(fu.sentence.attributed)) or _prints_ends(fig, matched):
+            if (fig.qualifier not in _LOOSE_QUALIFIERS and _credited_match(matched, t, frozenset(fu.sentence.attributed))) \
+                    or _prints_ends(fig, matched):
                 credited_over = t  # the credited source's own figure, or a range's both ends: linked below, its words judged there
             elif isinstance(t, Support) and _move_start(fu):
                 return _earlier_value(fig, t)
@@ -905,6 +906,11 @@ def _prints_ends(fig: Figure, matched: list) -> bool:
     million" for a total held as $150 million to $190 million)? Both ends are that fact's, whatever fact the words
     describe better: not a contradiction of the other."""
     return not fig.point and any(m[2] == "match" and _ends_of(fig, m[1]) for m in matched)
+
+
+# Qualifiers under which a figure fits a span of values, not one ("at least $84 million"): its value matching a
+# credited source's fact is no evidence that it is that fact rather than the one its words describe.
+_LOOSE_QUALIFIERS = frozenset({"at_least", "at_most", "vague"})
 
 
 def _credited_match(matched: list, described, credited: frozenset[str]) -> bool:

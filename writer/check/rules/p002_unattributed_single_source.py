@@ -37,7 +37,10 @@ the registry only describes ("market data", "an unnamed source") is named by any
 description of a source in scope ("according to a single source"), a generic one too
 ("one unnamed aggregator put the total at ...").
 A number in the words that describe a figure (its subject: "for 300 accounts") is
-attributed with that figure's value.
+attributed with that figure's value. A data provider after "on" ("$X on CoinGlass") is
+named as the figure's source (an exchange there is its venue); so is the source a credit
+that points back stands for: "the same data show", "on both dashboards" (the last credit
+of the section), "the tracker also logged" (the last tracker named in the section).
 (Naming it without saying it is the only one is P013.)
 
 ## Why it matters
