@@ -335,3 +335,26 @@ def test_headed_union_on_drafted_sentences():
             assert found == [m.start() for m in plain.finditer(low)], line
             places += len(found)
     assert places > 50
+
+
+def test_union_starts_kept_across_articles_are_read_afresh_alike():
+    """``PhraseSet.union_starts`` keeps its answer per (classes, text) from article to article: every block's note words
+    and every sentence's opening, asked twice over the golden drafts and the fixtures, are those read afresh, and a
+    caller changing the list it was given changes nothing kept."""
+    from writer.check import Checker
+    from writer.check.analysis import NOTE_CLASSES, _NOTE_RUN
+
+    checker = Checker()
+    phrases, asked = checker.phrases, 0
+    runs = [(text, None) for text in (a.article.source for a in _analyses())] + list(_golden_events())
+    for text, event in [*runs, *runs]:  # (twice: the second pass reads what the first kept)
+        for _, _, analysis in checker.links(text, event=event)[:1]:
+            for s in analysis.sentences:
+                for classes, t in ((NOTE_CLASSES, analysis.article.blocks[s.block].text), (_NOTE_RUN, s.text)):
+                    got = phrases.union_starts(classes, t)
+                    assert got == phrases._union_starts(classes, t)
+                    got.append(-1)
+                    assert phrases.union_starts(classes, t) == phrases._union_starts(classes, t)
+                    asked += 1
+    assert phrases._starts and asked > 200
+    assert any(phrases._union_starts(c, t) for c, t in phrases._starts)  # some texts hold note words
