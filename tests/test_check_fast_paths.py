@@ -358,3 +358,39 @@ def test_union_starts_kept_across_articles_are_read_afresh_alike():
                     asked += 1
     assert phrases._starts and asked > 200
     assert any(phrases._union_starts(c, t) for c, t in phrases._starts)  # some texts hold note words
+
+
+def test_word_characters_are_the_expressions():
+    """``tails._word_char`` is ``\\w`` of a str pattern, for every character."""
+    import re
+    import sys
+
+    from writer.check.tails import _word_char
+
+    word = re.compile(r"\w")
+    assert all(_word_char(c) == bool(word.match(c)) for c in map(chr, range(sys.maxunicode + 1)))
+
+
+_TAIL_ALPHABET = "ab_9Zé٣ ,.;:\n\t“”'’-$—()"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=_TAIL_ALPHABET, max_size=30), st.integers(min_value=0, max_value=35))
+def test_last_word_read_from_the_end_is_the_expressions(text, end):
+    import re
+
+    from writer.check.tails import last_word
+
+    end = min(end, len(text))
+    m = re.compile(r"(\w+)\W*$").search(text, 0, end)
+    assert last_word(text, end) == (m.span(1) if m else None)
+
+
+def test_last_word_cases():
+    from writer.check.tails import last_word
+
+    text = "Liquidations hit $2 billion, said CoinGlass"
+    assert last_word(text, len("Liquidations hit $2 billion, said")) == (29, 33)
+    assert last_word(text, len("Liquidations hit $2 billion, ")) == (20, 27)  # the marks after a word are passed over
+    assert last_word("“...” ", 6) is None and last_word("", 0) is None
+    assert last_word("per_cent\n", 9) == (0, 8)  # "_" is a word character, the line break is not
