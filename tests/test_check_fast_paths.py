@@ -394,3 +394,27 @@ def test_last_word_cases():
     assert last_word(text, len("Liquidations hit $2 billion, ")) == (20, 27)  # the marks after a word are passed over
     assert last_word("“...” ", 6) is None and last_word("", 0) is None
     assert last_word("per_cent\n", 9) == (0, 8)  # "_" is a word character, the line break is not
+
+
+def test_joined_assets_looked_for_after_their_joiners_are_the_expressions():
+    """``linking._joined`` skips ``_JOINED`` when no joiner occurs: the same match on every figure's words of the golden
+    drafts and on words of our own, and no character but the letter itself matches a joiner word's letter case-blind."""
+    import re
+    import sys
+
+    from writer.check import Checker
+    from writer.check.linking import _JOINED, _JOINER_WORDS, _joined
+
+    def same(left):
+        a, b = _joined(left), _JOINED.search(left)
+        return (a and a.groups()) == (b and b.groups())
+
+    checker = Checker()
+    lefts = [fu.left for text, event in _golden_events() for fu, _, _ in checker.links(text, event=event)]
+    ours = ["BTC and ETH liquidations over 24 hours came to ", "Bitcoin AND Ether positions lost ", "SOL+DOGE longs worth ",
+            "XRP/BNB shorts saw ", "ether plus bitcoin longs, ", "Longs lost ", "Bitcoin, ether and XRP longs lost "]
+    assert all(same(t) for t in lefts + ours)
+    assert sum(_joined(t) is not None for t in ours) == 5 and sum(_joined(t) is None for t in lefts) > 20
+    cased = [chr(c) for c in range(sys.maxunicode + 1)]
+    for letter in {ch for w in _JOINER_WORDS for ch in w}:
+        assert all(ch.lower() == letter for ch in cased if re.fullmatch(letter, ch, re.IGNORECASE)), letter
