@@ -691,11 +691,11 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
 
     def after(ends, verbs: bool = False) -> None:
         for e in ends:
-            if verbs and not _speaker_follows(text, e, phrases.frames):
-                continue  # "One claim says Binance Futures fell ...": the reported clause's subject, not the speaker
             for k, m in enumerate(mentions):
                 if m.start() >= e:
-                    if m.start() - e <= 45:
+                    # not "One claim says Binance Futures fell ...": the reported clause's subject, not the speaker (the
+                    # verb is read only when a name is close enough to be its speaker: most keywords have none after them)
+                    if m.start() - e <= 45 and (not verbs or _speaker_follows(text, e, phrases.frames)):
                         chain_forward(k)
                     break
 
