@@ -114,27 +114,6 @@ def test_debris_cases():
     assert _first(["Longs lost $1 billion, according to CoinGlass (a single source)."]) == [None]
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.text(alphabet=DEBRIS_ALPHABET, max_size=40), min_size=1, max_size=6))
-def test_debris_anywhere_never_misses_a_sentences_debris(texts):
-    """The joined search is a filter: whenever some sentence holds debris, it says so (it may also say so when none does)."""
-    from writer.draft.selfcheck import debris_anywhere
-
-    if any(hit is not None for hit in _first(texts, plain=True)):
-        assert debris_anywhere(texts)
-
-
-def test_debris_anywhere_cases():
-    from writer.draft.selfcheck import debris_anywhere
-
-    clean = ["Longs lost $1 billion, according to CoinGlass (a single source).", "Shorts held up.", "Nonetheless, prices rose."]
-    assert not debris_anywhere(clean)
-    for bad in ["The total came to None.", "It rose, according to", "A gap ( ) here.", "Odd spacing , here.", "Doubled,."]:
-        assert debris_anywhere([*clean, bad]) and debris_anywhere([bad, *clean]), bad  # "$" is each sentence's end, not only the last's
-    assert _first(["A list (", ") closes"], plain=True) == [None, None]
-    assert debris_anywhere(["A list (", ") closes"])  # only the joining makes it: the caller then searches each sentence
-
-
 def test_debris_needles_hold_every_letter_ignorecase_matches():
     """An IGNORECASE needle is looked for in the lower-cased draft: every character the expression's
     case-blind match accepts for one of its letters must lower-case to that letter."""

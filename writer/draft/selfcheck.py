@@ -39,23 +39,12 @@ _DEBRIS = [
 
 
 _DEBRIS_PLAN = [(rx, what, needles, bool(rx.flags & re.IGNORECASE)) for rx, what, needles in _DEBRIS]  # flags read once: a RegexFlag test costs microseconds
-# The same expressions for a draft's sentences joined by newlines (``debris_anywhere``), "$" read at every line's
-# end: a newline is a space, no word character and no digit, so each sentence's match is a match there too.
-_JOINED_PLAN = [(re.compile(rx.pattern, rx.flags | re.MULTILINE), what, needles, blind) for rx, what, needles, blind in _DEBRIS_PLAN]
 
 
-def debris_anywhere(texts: list[str]) -> bool:
-    """Could any of ``texts`` hold debris? False only when none does: one search of every expression over them all,
-    joined by newlines, instead of one per sentence (a draft has none, and searching its ~70 sentences one by one was
-    most of the self-check). True may come from the joining alone ("(" ending a sentence, ")" opening the next):
-    the caller then searches each sentence (``first_debris``). tests/test_draft_fast_paths.py."""
-    return first_debris("\n".join(texts), _JOINED_PLAN) is not None
-
-
-def first_debris(text: str, plan: list = _DEBRIS_PLAN) -> tuple[str, re.Match] | None:
+def first_debris(text: str) -> tuple[str, re.Match] | None:
     """The first debris of _DEBRIS in ``text`` and its match, searching only where its needle occurs."""
     lowered = None
-    for rx, what, needles, blind in plan:
+    for rx, what, needles, blind in _DEBRIS_PLAN:
         if needles:
             if blind and lowered is None:
                 lowered = text.lower()
@@ -99,7 +88,6 @@ class SelfCheck:
             key = (sent.section, sent.block) if self.style.scope == "paragraph" else (sent.section, i)
             scopes.setdefault(key, []).append(i)
         passed: set[tuple] = set()  # the wording checks already passed (one sentence often gives two figures of one source)
-        debris = debris_anywhere([full for full, _ in texts.values()])  # False: no sentence holds any (most drafts)
         for members in scopes.values():
             scope_text = None  # joined when a figure in the scope needs it (most sentences hold none)
             for i in members:
@@ -120,7 +108,7 @@ class SelfCheck:
                                         "which only a run of single-source, multi-source, official or unnamed-group figures allows",
                                         span.template, span.line, event)
                     self.wording(event, span, scope_text + " " + texts[opening][0], ours, passed)
-                found = first_debris(full) if debris else None
+                found = first_debris(full)
                 if found:
                     what, m = found
                     sec = sections[[s.name for s in sections].index(sentences[i].section)]
