@@ -77,17 +77,6 @@ _PLAIN_TAGS = {
 class _ScalarReader(yaml.constructor.SafeConstructor):
     """PyYAML's own scalar rules (ints with underscores, floats, bools, nulls)."""
 
-    # May a string value hold a control character (``CONTROL_RE``)? Only when the file's text holds one, or a
-    # backslash: YAML makes one from text without it only through a double-quoted escape ("\a", "\x07", "\N").
-    # False: every string value is known clean from one search of the file, not one search per value.
-    controls = True
-
-
-def _reader_for(text: str) -> _ScalarReader:
-    reader = _ScalarReader()
-    reader.controls = "\\" in text or CONTROL_RE.search(text) is not None
-    return reader
-
 
 def check_readable(path: Path) -> int:
     """The size of a regular file at ``path``, or InputError saying what the path is instead.
@@ -173,7 +162,7 @@ def parse(text: str, path: str | Path) -> tuple[object, dict[Path_, Position]]:
         raise single_problem(path, "file holds more than one YAML document; one event per file", line=m.line + 1, column=m.column + 1)
     positions: dict[Path_, Position] = {}
     problems: list[Problem] = []
-    value = _build(nodes[0], (), positions, problems, path, _reader_for(text), set())
+    value = _build(nodes[0], (), positions, problems, path, _ScalarReader(), set())
     if problems:
         from writer.errors import InputError
 
@@ -299,7 +288,7 @@ def _scalar(node, at: Path_, problems, path, reader):
     """A scalar's plain value (None, with a problem, for a tag, a control character or an overlong number)."""
     tag = node.tag
     if tag == "tag:yaml.org,2002:str":  # the most common first
-        bad = CONTROL_RE.search(node.value) if reader.controls else None
+        bad = CONTROL_RE.search(node.value)
         if bad is not None:
             problems.append(_p(path, node, at, f"control character U+{ord(bad.group()):04X} in text: fact files hold printable text only (remove it or write the character it stands for)"))
             return None
