@@ -335,3 +335,87 @@ def test_headed_union_on_drafted_sentences():
             assert found == [m.start() for m in plain.finditer(low)], line
             places += len(found)
     assert places > 50
+
+
+def test_union_starts_kept_across_articles_are_read_afresh_alike():
+    """``PhraseSet.union_starts`` keeps its answer per (classes, text) from article to article: every block's note words
+    and every sentence's opening, asked twice over the golden drafts and the fixtures, are those read afresh, and a
+    caller changing the list it was given changes nothing kept."""
+    from writer.check import Checker
+    from writer.check.analysis import NOTE_CLASSES, _NOTE_RUN
+
+    checker = Checker()
+    phrases, asked = checker.phrases, 0
+    runs = [(text, None) for text in (a.article.source for a in _analyses())] + list(_golden_events())
+    for text, event in [*runs, *runs]:  # (twice: the second pass reads what the first kept)
+        for _, _, analysis in checker.links(text, event=event)[:1]:
+            for s in analysis.sentences:
+                for classes, t in ((NOTE_CLASSES, analysis.article.blocks[s.block].text), (_NOTE_RUN, s.text)):
+                    got = phrases.union_starts(classes, t)
+                    assert got == phrases._union_starts(classes, t)
+                    got.append(-1)
+                    assert phrases.union_starts(classes, t) == phrases._union_starts(classes, t)
+                    asked += 1
+    assert phrases._starts and asked > 200
+    assert any(phrases._union_starts(c, t) for c, t in phrases._starts)  # some texts hold note words
+
+
+def test_word_characters_are_the_expressions():
+    """``tails._word_char`` is ``\\w`` of a str pattern, for every character."""
+    import re
+    import sys
+
+    from writer.check.tails import _word_char
+
+    word = re.compile(r"\w")
+    assert all(_word_char(c) == bool(word.match(c)) for c in map(chr, range(sys.maxunicode + 1)))
+
+
+_TAIL_ALPHABET = "ab_9Zé٣ ,.;:\n\t“”'’-$—()"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=_TAIL_ALPHABET, max_size=30), st.integers(min_value=0, max_value=35))
+def test_last_word_read_from_the_end_is_the_expressions(text, end):
+    import re
+
+    from writer.check.tails import last_word
+
+    end = min(end, len(text))
+    m = re.compile(r"(\w+)\W*$").search(text, 0, end)
+    assert last_word(text, end) == (m.span(1) if m else None)
+
+
+def test_last_word_cases():
+    from writer.check.tails import last_word
+
+    text = "Liquidations hit $2 billion, said CoinGlass"
+    assert last_word(text, len("Liquidations hit $2 billion, said")) == (29, 33)
+    assert last_word(text, len("Liquidations hit $2 billion, ")) == (20, 27)  # the marks after a word are passed over
+    assert last_word("“...” ", 6) is None and last_word("", 0) is None
+    assert last_word("per_cent\n", 9) == (0, 8)  # "_" is a word character, the line break is not
+
+
+def test_joined_assets_looked_for_after_their_joiners_are_the_expressions():
+    """``linking._joined`` skips ``_JOINED`` when no joiner occurs: the same match on every figure's words of the golden
+    drafts and on words of our own, and no character but the letter itself matches a joiner word's letter case-blind."""
+    import re
+    import sys
+
+    from writer.check import Checker
+    from writer.check.linking import _JOINED, _JOINER_WORDS, _joined
+
+    def same(left):
+        a, b = _joined(left), _JOINED.search(left)
+        return (a and a.groups()) == (b and b.groups())
+
+    checker = Checker()
+    lefts = [fu.left for text, event in _golden_events() for fu, _, _ in checker.links(text, event=event)]
+    ours = ["BTC and ETH liquidations over 24 hours came to ", "Bitcoin AND Ether positions lost ", "SOL+DOGE longs worth ",
+            "XRP/BNB shorts saw ", "ether plus bitcoin longs, ", "Longs lost ", "Bitcoin, ether and XRP longs lost "]
+    assert all(same(t) for t in lefts + ours)
+    assert sum(_joined(t) is not None for t in ours) == 5 and sum(_joined(t) is None for t in lefts) > 20
+    # (a character with no case of its own matches a letter case-blind only by being it)
+    cased = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).lower() != chr(c) or chr(c).upper() != chr(c) or chr(c).casefold() != chr(c)]
+    for letter in {ch for w in _JOINER_WORDS for ch in w}:
+        assert all(ch.lower() == letter for ch in cased if re.fullmatch(letter, ch, re.IGNORECASE)), letter

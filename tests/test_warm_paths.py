@@ -419,7 +419,9 @@ def _parsed(text: str):
 
 YAML_TEXTS = [p.read_bytes().decode("utf-8", errors="replace") for p in sorted(ROOT.glob("factbase/**/*.yaml")) + sorted(ROOT.glob("tests/**/*.yaml"))]
 YAML_EXTRA = ["a: !!python/name:os.system x\n", "a: [1, !!binary aGk=, '\x07']\n", "? [a]\n: 1\n", "a: 1\na: 2\n", "<<: {a: 1}\n",
-              "- " + "9" * 50 + "\n- 0x1F\n- 1_0\n- 2026-01-01\n- ~\n- .nan\n", "!!set {a: 1}\n", "a: !custom {b: [c, !!str 1]}\n"]
+              "- " + "9" * 50 + "\n- 0x1F\n- 1_0\n- 2026-01-01\n- ~\n- .nan\n", "!!set {a: 1}\n", "a: !custom {b: [c, !!str 1]}\n",
+              # control characters a double-quoted escape makes from clean text (the builder's per-file test must not pass them)
+              'a: "bell\\a"\n', 'a: "x\\x07y"\n', 'a: "line\\Nnext"\n', 'a: ["\\u0085", "\\e"]\n', "a: back\\slash\nb: c\n", "a: 'raw\x0b'\n"]
 
 
 def test_fact_files_build_as_the_plain_builder(monkeypatch):
@@ -432,6 +434,7 @@ def test_fact_files_build_as_the_plain_builder(monkeypatch):
     monkeypatch.setattr(yamlsource, "_build", _plain_build)
     assert [_parsed(t) for t in texts] == fast
     assert any(isinstance(f, list) for f in fast[-len(YAML_EXTRA):])  # the corner texts are refused, with messages
+    assert sum("control character" in "".join(f) for f in fast if isinstance(f, list)) >= 5  # escaped ones too
 
 
 # --- the article page's <head>: rendered once for the bundled templates -------------------------------------------------

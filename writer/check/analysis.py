@@ -37,6 +37,7 @@ from writer.check.figures import Figure
 from writer.check.frames import verb_forms
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet, _compile
+from writer.check.tails import last_word
 
 CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", "estimate", "disagreement"})
 NOTE_CLASSES = frozenset({"note_backward", "note_run", "note_forward", "note_label", "note_article"})
@@ -725,11 +726,11 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
 
     def after(ends, verbs: bool = False) -> None:
         for e in ends:
-            if verbs and not _speaker_follows(text, e, phrases.frames):
-                continue  # "One claim says Binance Futures fell ...": the reported clause's subject, not the speaker
             for k, m in enumerate(mentions):
                 if m.start() >= e:
-                    if m.start() - e <= 45:
+                    # not "One claim says Binance Futures fell ...": the reported clause's subject, not the speaker (the
+                    # verb is read only when a name is close enough to be its speaker: most keywords have none after them)
+                    if m.start() - e <= 45 and (not verbs or _speaker_follows(text, e, phrases.frames)):
                         chain_forward(k)
                     break
 
@@ -757,9 +758,8 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
     return {spelling[mentions[k].group(0).lower()] for k in picked}
 
 
-# The last word before a keyword's end, and what may stand before an inverted reporting verb: a clause mark (a quote's
-# closing, a comma), or nothing ("..., said CoinGlass"; "“...” says Lee").
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+# What may stand before an inverted reporting verb: a clause mark (a quote's closing, a comma), or nothing ("..., said
+# CoinGlass"; "“...” says Lee"). (The verb is the last word before the keyword's end: writer/check/tails.py.)
 _INVERTED_BEFORE = re.compile(r"(?:^|[,;:(\"“”‘’'—–])\s*$")
 
 
@@ -770,10 +770,10 @@ def _speaker_follows(text: str, end: int, frames) -> bool:
     "Traders said OKX recorded $X"). Prepositions ("according to", "per") and agents ("tracked by") always may."""
     if frames is None:
         return True
-    word = _LAST_WORD.search(text, 0, end)
-    if word is None or word.group(1).lower() not in frames.strong:
+    word = last_word(text, end)
+    if word is None or text[word[0]:word[1]].lower() not in frames.strong:
         return True
-    return _INVERTED_BEFORE.search(text, 0, word.start(1)) is not None
+    return _INVERTED_BEFORE.search(text, 0, word[0]) is not None
 
 
 def _source_after_name(text: str, at: int, frames) -> bool:

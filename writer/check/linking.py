@@ -413,7 +413,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     if sides and _BOTH_SIDES.search(unbracketed):
         sides = frozenset()  # "longs and shorts together accounted for $X": both sides named is no one side's figure
     assets = _asset_cues(phrases, tickers, clause + " " + right)
-    joined = _JOINED.search(left)  # "bitcoin and ether liquidations": one figure for two assets
+    joined = _joined(left)  # "bitcoin and ether liquidations": one figure for two assets
     if joined:
         a, b = _asset_cues(phrases, tickers, joined.group(1)), _asset_cues(phrases, tickers, joined.group(2))
         if a and b and a != b:
@@ -1058,6 +1058,21 @@ _PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|orde
 # "bitcoin and ether liquidations over 24 hours came to": two assets joined, then up to eight words to the figure.
 # The rightmost such pair ("CoinGlass, BTC and ETH liquidations": BTC and ETH, not CoinGlass and BTC).
 _JOINED = re.compile(r"^.*(?<![\w-])([\w-]+)\s*(?:,|\band\b|&|\+|/|\bplus\b)\s*([\w-]+)(?:\s+[\w-]+){0,8}\s*$", re.IGNORECASE | re.DOTALL)
+# What _JOINED cannot match without: one of its joiners (the words in lower case: no other character matches their
+# letters under IGNORECASE, tests/test_check_fast_paths.py). Most figures' words join nothing, and the expression,
+# anchored at both ends, tries every place of them.
+_JOINERS, _JOINER_WORDS = (",", "&", "+", "/"), ("and", "plu")
+
+
+def _joined(left: str) -> re.Match | None:
+    """``_JOINED.search(left)``, not searched when ``left`` holds none of its joiners."""
+    if not any(j in left for j in _JOINERS):
+        low = left.lower()
+        if not any(w in low for w in _JOINER_WORDS):
+            return None
+    return _JOINED.search(left)
+
+
 _TICKER_PAREN = re.compile(r"\(\s*([A-Za-z]{2,10})\s*\)")  # "(BTC)"
 _WORD_BEFORE = Deferred(globals(), r"([\w-]+)\s*$")  # the name a ticker in parentheses follows
 _WORD_REACH = 40  # characters looked back for that name

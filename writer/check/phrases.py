@@ -459,6 +459,11 @@ class PhraseSet:
     frames: Frames | None = None  # every attribution frame (writer/check/frames.py)
     data_noun: re.Pattern | None = None  # "data", "figures", "statistics"... (what a run's opening talks about)
     _folded_unions: dict = field(default_factory=dict, compare=False, repr=False)  # classes -> folded union or None
+    _starts: dict = field(default_factory=dict, compare=False, repr=False)  # (classes, text) -> union_starts' answer
+
+    # Texts whose ``union_starts`` are kept (a bound: more than the distinct blocks of many drafts). A batch asks
+    # each block of every article for its note words, and drafts of one template share most blocks.
+    STARTS_KEPT = 4096
 
     @property
     def differ_frame(self) -> re.Pattern | None:
@@ -496,7 +501,17 @@ class PhraseSet:
 
     def union_starts(self, classes: frozenset[str], text: str) -> list[int]:
         """Where ``union(classes)`` matches in ``text``, left to right: scanned case-folded when that gives the
-        same matches (writer/check/casefold.py; the alternatives keep their order, so the same one wins)."""
+        same matches (writer/check/casefold.py; the alternatives keep their order, so the same one wins).
+        Kept per (classes, text), across articles (``STARTS_KEPT``)."""
+        got = self._starts.get((classes, text))
+        if got is None:
+            if len(self._starts) >= self.STARTS_KEPT:
+                self._starts.clear()
+            got = self._starts[(classes, text)] = tuple(self._union_starts(classes, text))
+        return list(got)
+
+    def _union_starts(self, classes: frozenset[str], text: str) -> list[int]:
+        """``union_starts`` read afresh."""
         if classes not in self._folded_unions:
             patterns = self._class_patterns(classes)
             foldable = patterns and all(lower_pattern(p) is not None for p in patterns)
