@@ -345,12 +345,36 @@ def article(rng: random.Random, target_words: int = 720) -> str:
     return "\n".join(parts).rstrip() + "\n"
 
 
+def closing_section(rng: random.Random) -> list[str]:
+    """A last section of the ninth round's readings (each may or may not credit a figure), from its own generator so
+    the articles before it stay as they were: a counting verb's past after any name, a worked example about a made-up
+    trader, a speaker's quotation going on past its credit and into the next paragraph, a price band, a source's data
+    dated before its verb, and a credit line that closes the article (its section's) or only its paragraph."""
+    src, venue = rng.choice(SOURCES), rng.choice(VENUES)
+    who = rng.choice(["Dana Reyes", "Tomas Ivers", "Mira Holt"])
+    lines = [f"## {rng.choice(HEADINGS)}", ""]
+    for _ in range(rng.randint(2, 3)):
+        lines += [rng.choice([
+            f"{rng.choice([src, 'Velo', 'Kaiko'])} {rng.choice(['counted', 'tallied'])} {rng.randint(2, 90)},{rng.randint(100, 999)} liquidated wallets over the day.",
+            f"For example, if a trader opens a {money(rng)} long at {rng.choice([5, 10, 20])}x, a {rng.randint(2, 12)}% drop ends it.",
+            f"{who} said: “Longs lost {money(rng)} in an hour. Shorts then gave up {money(rng)}.”",
+            f"“It was fast,” {who} said. “Longs lost {money(rng)} on {venue}.”\n\n“Then shorts gave up {money(rng)} more.”",
+            f"Bitcoin held the mid-${rng.randint(60, 110)},000 range while longs lost {money(rng)}.",
+            f"{src} data on {rng.choice(['April 19', '3 March', 'Friday'])} shows longs lost {money(rng)}.",
+            f"Longs on {venue} lost {money(rng)} over the day."]), ""]
+    return lines + [f"Source: {src}", ""] if rng.random() < 0.5 else lines
+
+
 def make_corpus(folder: Path, n: int, seed: int) -> list[Path]:
     rng = random.Random(seed)
     paths = []
     for i in range(n):
         p = folder / f"article-{i:04d}.md"
-        p.write_text(article(rng), encoding="utf-8")
+        text = article(rng)
+        own = random.Random(seed * 100_003 + i)  # (its own generator: the articles above stay as they were)
+        if own.random() < 0.5:
+            text = text + "\n" + "\n".join(closing_section(own)).rstrip() + "\n"
+        p.write_text(text, encoding="utf-8")
         paths.append(p)
     return paths
 

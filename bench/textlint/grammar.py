@@ -30,6 +30,15 @@ from js_regex import to_js  # noqa: E402
 # The marker classes the fact-free rules read (writer/check/analysis.py and rules/f00[12]).
 RULE_CLASSES = ("attribution", "single_source", "rumor", "pending", "estimate", "disagreement", "claim",
                 "note_backward", "note_run", "note_forward", "note_label", "note_article")
+# Classes the port reads when writer has them (the reader's ninth-round readings, on its branch until merged): a worked
+# example about a made-up trader states no figure of the event (F001).
+LATER_CLASSES = ("example",)
+
+
+def rule_classes() -> tuple[str, ...]:
+    from writer.check.phrases import MARKER_CLASSES
+
+    return RULE_CLASSES + tuple(c for c in LATER_CLASSES if c in MARKER_CLASSES)
 # captions.CaptionWords fields the port reads (every one of them: a field added there fails the export).
 CAPTION_KEYS = ("bare", "titled", "named", "pointer", "intro", "picture", "separated", "credited")
 # Frames attributes (writer/check/frames.py) the port reads, under the keys the rule uses.
@@ -108,7 +117,7 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
     }
     for i, rx in enumerate(document._MASKS):
         out[f"mask{i}"] = rx
-    for name in RULE_CLASSES:
+    for name in rule_classes():
         out[f"marker.{name}"] = phrases.markers[name]
     for attr, key in FRAME_KEYS.items():
         out[f"frame.{key}"] = getattr(phrases.frames, attr)
@@ -137,7 +146,7 @@ def export(*, ascii_words: bool = False) -> dict:
         "mag_words": figures._MAG_WORDS, "mag_suffix": figures._MAG_SUFFIX,
         "figure_groups": sorted(figures._FIGURE_RE.groupindex), "currency_words": figures.CURRENCY_WORDS, "vague": figures._VAGUE, "coins": figures.COINS,
         "caveat_classes": sorted(analysis.CAVEAT_CLASSES), "note_classes": sorted(analysis.NOTE_CLASSES),
-        "run_opening": sorted(analysis.RUN_OPENING), "rule_classes": list(RULE_CLASSES),
+        "run_opening": sorted(analysis.RUN_OPENING), "rule_classes": list(rule_classes()),
         "label_reach": analysis._LABEL_REACH,
         "strong_verbs": sorted(phrases.frames.strong), "window": Frames.WINDOW, "first_kept": Frames.FIRST_KEPT,
         "memo_size": nlp.FigureComponent.MEMO_SIZE, "classes_kept": KeyFinder.CACHE_SIZE,
@@ -152,7 +161,12 @@ def export(*, ascii_words: bool = False) -> dict:
         "attribution_reach": labels.ATTRIBUTION_REACH, "dialogue_turns": labels.DIALOGUE_TURNS,
         "share_parts": figures._SHARE_PARTS, "share_reach": figures._SHARE_REACH, "title_labels": sorted(captions._title_labels()), "after_name_reach": Frames.AFTER_NAME_REACH,
         "opening_marks": analysis._OPENING_MARKS, "prefix_units": figures.PREFIX_UNITS,
-        "compound_reach": Frames.COMPOUND_REACH, "source_columns": sorted(captions._SOURCE_COLUMNS), "quote_reach": f001.QUOTE_REACH,
+        "compound_reach": Frames.COMPOUND_REACH,
+        # the reader's ninth-round readings, when writer has them (else the port reads as before): a counting verb's past
+        # makes any name before it a source, a credit line closing the article covers its section, a speaker's quotation
+        # goes on past its credit and into the next paragraph
+        "tallied": sorted(getattr(phrases.frames, "tallied", ())), "closes_article": hasattr(captions, "_closes_article"),
+        "quote_goes_on": hasattr(f001, "_goes_on_from"), "source_columns": sorted(captions._SOURCE_COLUMNS), "quote_reach": f001.QUOTE_REACH,
         "not_name_words": sorted(phrases.frames._not_name_words),
         "caption_chars": captions.CAPTION_CHARS, "name_words": captions.NAME_WORDS, "label_end_chars": captions._LABEL_END_CHARS,
         "caption_not_names": sorted(captions._not_names()),

@@ -20,6 +20,8 @@ const CAPTION_NOT_NAMES = new Set(G.caption_not_names);
 const KICKERS = new Set(G.kickers);
 const TITLE_LABELS = new Set(G.title_labels);
 const SOURCE_COLUMNS = new Set(G.source_columns);
+const TALLIED = new Set(G.tallied || []); // a counting verb's past: any name before it is a source (when writer has it)
+const EXAMPLES = (G.rule_classes || []).includes("example"); // a worked example states no figure (when writer has it)
 const BRAND_FULL = new RegExp(`^(?:${RX.brand.g.source})$`, RX.brand.g.flags.replace("g", ""));
 const TICKER_FULL = new RegExp(`^(?:${RX["frame.ticker"].g.source})$`, RX["frame.ticker"].g.flags.replace("g", ""));
 
@@ -43,7 +45,9 @@ function byVerb(text) {
     const lo = Math.max(0, m.index - G.window);
     const strong = STRONG.has(m[0].toLowerCase());
     let left = search(strong ? "frame.left_strong" : "frame.left_weak", text, lo, m.index);
-    if (left === null && !strong && matchAt("frame.that", text, m.index + m[0].length)) left = search("frame.left_name", text, lo, m.index);
+    if (left === null && !strong && (matchAt("frame.that", text, m.index + m[0].length) || (on("tallied") && TALLIED.has(m[0].toLowerCase())))) {
+      left = search("frame.left_name", text, lo, m.index);
+    }
     if (left !== null) return left.index;
   }
   return null;
@@ -497,6 +501,11 @@ function placeCredits(blocks) {
     }
     credit([i], line);
     if (kind === "picture") return; // a photo's credit credits the photo
+    if (G.closes_article && on("closes_article") && kind === "bare" && !b.inQuote && blocks.slice(i + 1).every((x) => creditForm(x.text) !== null)) {
+      const section = [];
+      for (let j = 0; j < i; j++) if (blocks[j].section === b.section) section.push(j);
+      credit(section, line); // "Source: X" as the article's last line: the article's own source line, for its whole section
+    }
     if (on("credit_above") && kind === "bare" && i + 1 < blocks.length && blocks[i + 1].section === b.section
         && (blocks[i + 1].inList || blocks[i + 1].kind === "table_cell")) { // a list's or table's credit over it
       credit(blocks[i + 1].kind === "table_cell" ? tableRun(blocks, i + 1) : listRun(blocks, i + 1), line);
@@ -697,7 +706,71 @@ class Analysis {
 
 // rules/f001_no_attribution.py
 function f001(a, u) {
-  return !a.caveatInScope(u) && a.repeatsAttributed(u) === null && !(on("quotes") && quoteCredited(u));
+  if (EXAMPLES && on("examples") && u.sentence.classes.has("example")) return false; // a worked example about a made-up trader
+  return !a.caveatInScope(u) && a.repeatsAttributed(u) === null && !(on("quotes") && (G.quote_goes_on && on("quotes_go_on") ? quoteCreditedOn(a, u) : quoteCredited(u)));
+}
+
+// The ninth round's _quote_credited: the quotation is left open and a later sentence closes and credits it, or it is the
+// speaker's quotation going on after its credit: it opened in a sentence that credits it ("Reyes said: “...") or right after
+// a credited quotation closed, however many sentences ago, or it goes on from the paragraph before (_goes_on_from).
+function quoteCreditedOn(a, u) {
+  const s = u.sentence;
+  const before = u.block.sentences.slice(0, s.pos);
+  if (!quoted(s.text) && !before.some((x) => quoted(x.text))) return false;
+  let [wasOpen, openedAt] = opening(before);
+  const lead = stripChars(s.text, "*_ ".split("")).slice(0, 1);
+  if (!wasOpen && (lead === "“" || lead === '"')) openedAt = before.length; // the figure's own sentence opens the quotation
+  if (openedAt !== null && (wasOpen || openedAt === before.length)) {
+    if (creditedOpening(before, openedAt) || (openedAt === 0 && goesOnFrom(a, u.block.index))) return true;
+  }
+  if (!openAfter(s.text, wasOpen)) return false;
+  let later = s;
+  for (let i = 0; i < G.quote_reach; i++) {
+    later = u.block.sentences[later.pos + 1];
+    if (later === undefined) return false;
+    if (!openAfter(later.text, true)) return later.hasCaveat();
+  }
+  return false;
+}
+
+// [open at the end, the sentence where the quotation last opened] over sentences
+function opening(sentences) {
+  let wasOpen = false, openedAt = null;
+  sentences.forEach((x, i) => {
+    const now = openAfter(x.text, wasOpen);
+    if (now && !wasOpen) openedAt = i;
+    wasOpen = now;
+  });
+  return [wasOpen, openedAt];
+}
+
+// _goes_on_from: does the paragraph before (same section) end in a speaker's credited quotation this one goes on with?
+function goesOnFrom(a, bi) {
+  const blocks = a.blocks;
+  if (bi === 0 || blocks[bi - 1].section !== blocks[bi].section) return false;
+  const prior = blocks[bi - 1].sentences;
+  if (!prior.length) return false;
+  const [wasOpen, openedAt] = opening(prior);
+  if (!wasOpen) {
+    const last = prior[prior.length - 1];
+    return (last.text.includes("”") || last.text.includes('"')) && last.hasCaveat();
+  }
+  return openedAt !== null && creditedOpening(prior, openedAt);
+}
+
+// _credited_opening: the quotation's opening sentence credits it before the quote ("Reyes said: “..."), or the sentence
+// before it closed a credited quotation.
+function creditedOpening(before, openedAt) {
+  if (openedAt < before.length) {
+    const first = before[openedAt];
+    const marks = [first.text.indexOf("“"), first.text.indexOf('"')].filter((i) => i >= 0);
+    const mark = marks.length ? Math.min(...marks) : -1;
+    const lead = first.text.slice(0, mark).trimEnd();
+    if (mark > 0 && first.hasCaveat() && (lead.endsWith(":") || lead.endsWith(","))) return true;
+  }
+  if (openedAt === 0) return false;
+  const prior = before[openedAt - 1];
+  return (prior.text.includes("”") || prior.text.includes('"')) && prior.hasCaveat();
 }
 
 // _open_after: is a quotation still open after ``text``, given whether one was open before it (curly quotes, or straight

@@ -84,7 +84,10 @@ const READINGS = ["captions", "closing_credit", "list_credit", "note_run", "note
   // over its section, a table header's credits, a list's first item that credits, a credit line above a list or table,
   // a quotation credited after it closes, currencies other than the dollar, a speaker's reported clause
   "note_article", "hearsay_clauses", "compound", "heading_credits", "header_credits", "list_first_credit", "credit_above",
-  "quotes", "currency_units", "reported_clause"];
+  "quotes", "currency_units", "reported_clause",
+  // the reader's ninth-round readings, read only when writer has them (bench/textlint/grammar.py exports their switches)
+  ...((G.tallied || []).length ? ["tallied"] : []), ...(G.closes_article ? ["closes_article"] : []),
+  ...((G.rule_classes || []).includes("example") ? ["examples"] : []), ...(G.quote_goes_on ? ["quotes_go_on"] : [])];
 const OFF = new Set();
 const on = (reading) => OFF.size === 0 || !OFF.has(reading);
 
