@@ -588,6 +588,9 @@ def corpus_paths(folder: Path) -> list[Path]:
     return sorted(p.resolve() for p in folder.rglob("*.md") if p.name != "README.md") if folder.is_dir() else []
 
 
+READINGS_ARTICLES = 150  # articles the check that each reading is exercised runs on (skipping one must change findings)
+
+
 def write_diffs(path: Path, agreements: dict[str, dict]) -> None:
     """Every disagreement of each corpus, with the line of the article it is on (read before the corpus is deleted)."""
     out = []
@@ -702,10 +705,16 @@ def main() -> int:
                     agree[name] = agreement(ours, warm["found"])
             # Does the generated corpus exercise each of the port's readings? Skipping one must change findings:
             # else the agreement above could not tell when writer's version of that reading drifts from the port's.
-            readings = servers[TEXTLINT].lint(listing, detail=True)["readings"]
+            # (on the first READINGS_ARTICLES articles: one lint per reading of the whole corpus was a third of the run)
+            few = paths[:READINGS_ARTICLES]
+            few_listing = Path(tmp) / "few.txt"
+            few_listing.write_text("\n".join(map(str, few)), encoding="utf-8")
+            names = set(map(str, few))
+            few_ours = {k: v for k, v in ours.items() if k[0] in names}
+            readings = servers[TEXTLINT].lint(few_listing, detail=True)["readings"]
             exercised = {}
             for reading in readings:
-                ag = agreement(ours, servers[TEXTLINT].lint(listing, detail=True, skip=[reading])["found"])
+                ag = agreement(few_ours, servers[TEXTLINT].lint(few_listing, detail=True, skip=[reading])["found"])
                 exercised[reading] = len(ag["writer_only"]) + len(ag["textlint_only"])
             extra_agree = {}
             for folder, fpaths in extras.items():
@@ -834,7 +843,8 @@ def report_textlint(ctx: dict) -> str:
               "writer runs every rule it runs without a fact file (F001, F002, S001, S002).", ""]
     lines += _agreement_lines(f"Generated corpus ({ctx['n']} articles)", ctx["agree"][TEXTLINT])
     idle = [r for r, n in ctx["exercised"].items() if not n]
-    lines += ["Does the generated corpus exercise the port's later readings? The port is run once more without each (untimed); "
+    lines += [f"Does the generated corpus exercise the port's later readings? The port is run once more without each (untimed, on the "
+              f"first {min(ctx['n'], READINGS_ARTICLES)} articles); "
               "the findings that then differ from writer's are what the agreement above would show if writer's version of that "
               "reading drifted from the port's (or was dropped). "
               + (f"**Not exercised: {', '.join(idle)}** (a drift there would go unseen)." if idle else "Every one is exercised."), "",
