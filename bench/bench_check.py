@@ -349,7 +349,8 @@ def closing_section(rng: random.Random) -> list[str]:
     """A last section of the ninth round's readings (each may or may not credit a figure), from its own generator so
     the articles before it stay as they were: a counting verb's past after any name, a worked example about a made-up
     trader, a speaker's quotation going on past its credit and into the next paragraph, a price band, a source's data
-    dated before its verb, and a credit line that closes the article (its section's) or only its paragraph."""
+    dated before its verb, what the piece is based on, a price told after a credit, "reportedly", a source's coverage,
+    and a credit line that closes the article (its section's) or only its paragraph."""
     src, venue = rng.choice(SOURCES), rng.choice(VENUES)
     who = rng.choice(["Dana Reyes", "Tomas Ivers", "Mira Holt"])
     lines = [f"## {rng.choice(HEADINGS)}", ""]
@@ -361,7 +362,11 @@ def closing_section(rng: random.Random) -> list[str]:
             f"“It was fast,” {who} said. “Longs lost {money(rng)} on {venue}.”\n\n“Then shorts gave up {money(rng)} more.”",
             f"Bitcoin held the mid-${rng.randint(60, 110)},000 range while longs lost {money(rng)}.",
             f"{src} data on {rng.choice(['April 19', '3 March', 'Friday'])} shows longs lost {money(rng)}.",
-            f"Longs on {venue} lost {money(rng)} over the day."]), ""]
+            f"Longs on {venue} lost {money(rng)} over the day.",
+            f"This piece is based on data from {src}.",
+            f"Longs lost {money(rng)}, per {src}, as ether slid to ${rng.randint(2, 4)},{rng.randint(100, 999)}.",
+            f"A fund on {venue} reportedly lost {money(rng)} overnight.",
+            f"{src}, which tracks dozens of venues, saw shorts lose {money(rng)}."]), ""]
     return lines + [f"Source: {src}", ""] if rng.random() < 0.5 else lines
 
 
@@ -652,6 +657,8 @@ def main() -> int:
                     default=[SHARED / "corpus", SHARED / "seeds", ROOT / "tests" / "golden", ROOT / "tests" / "fixtures" / "check",
                              TEXTLINT_SRC / "shapes", ROOT / "docs"],
                     help="folders of real or hand-written articles: agreement only (a missing folder is skipped)")
+    ap.add_argument("--no-readings", action="store_true",
+                    help="skip the check that the corpus exercises each of the port's readings (one lint per reading: minutes on a loaded machine)")
     ap.add_argument("--diffs", type=Path, default=None,
                     help="write every disagreement (each corpus) with its source line to this file, to read them by reading")
     args = ap.parse_args()
@@ -711,7 +718,7 @@ def main() -> int:
             few_listing.write_text("\n".join(map(str, few)), encoding="utf-8")
             names = set(map(str, few))
             few_ours = {k: v for k, v in ours.items() if k[0] in names}
-            readings = servers[TEXTLINT].lint(few_listing, detail=True)["readings"]
+            readings = [] if args.no_readings else servers[TEXTLINT].lint(few_listing, detail=True)["readings"]
             exercised = {}
             for reading in readings:
                 ag = agreement(few_ours, servers[TEXTLINT].lint(few_listing, detail=True, skip=[reading])["found"])
@@ -843,7 +850,9 @@ def report_textlint(ctx: dict) -> str:
               "writer runs every rule it runs without a fact file (F001, F002, S001, S002).", ""]
     lines += _agreement_lines(f"Generated corpus ({ctx['n']} articles)", ctx["agree"][TEXTLINT])
     idle = [r for r, n in ctx["exercised"].items() if not n]
-    lines += [f"Does the generated corpus exercise the port's later readings? The port is run once more without each (untimed, on the "
+    if not ctx["exercised"]:
+        lines += ["Whether the corpus exercises each of the port's readings was not checked in this run (`--no-readings`).", ""]
+    lines += [] if not ctx["exercised"] else [f"Does the generated corpus exercise the port's later readings? The port is run once more without each (untimed, on the "
               f"first {min(ctx['n'], READINGS_ARTICLES)} articles); "
               "the findings that then differ from writer's are what the agreement above would show if writer's version of that "
               "reading drifted from the port's (or was dropped). "

@@ -82,6 +82,7 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         "window_before": figures._WINDOW_BEFORE, "amount_lead": figures._AMOUNT_LEAD,
         "puts_at": figures._PUTS_AT, "amount_end": figures._AMOUNT_END, "amount_subject": figures._AMOUNT_SUBJECT,
         "sentence_end": figures._SENTENCE_END, "record_sentence_end": figures._RECORD_SENTENCE_END,
+        **later_expressions(),
         # currencies before the amount and "16pc" (the eighth round), a speaker's reported clause ("said that")
         "prefix": figures._PREFIX, "pc": figures._PC, "reported_clause": figures._reported_clause(),
         "qualifier": figures._qualifier_re(tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ()))),
@@ -122,6 +123,34 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
     for attr, key in FRAME_KEYS.items():
         out[f"frame.{key}"] = getattr(phrases.frames, attr)
     return out
+
+
+_NEVER = re.compile("(?!x)x")
+
+
+def later_expressions() -> dict[str, re.Pattern]:
+    """The reader's ninth-round expressions, when writer has them (each switch in ``export``: ``later``): a source's
+    coverage before a count ("which tracks dozens of venues"), what the whole piece rests on, a clause of market context
+    after a credit, hearsay that names reports ("reportedly")."""
+    from writer.check import figures
+    from writer.check.rules import f001_no_attribution as f001
+
+    out = {"coverage_before": getattr(figures, "_COVERAGE_BEFORE", _NEVER),
+           "story_basis": f001._story_basis_rx() if hasattr(f001, "_story_basis_rx") else _NEVER,
+           "context_clause": getattr(f001, "_CONTEXT_CLAUSE", _NEVER),
+           "unnamed_report": f001._unnamed_report() if hasattr(f001, "_unnamed_report") else _NEVER,
+           "clause_cut": getattr(f001, "_CLAUSE_CUT", _NEVER)}
+    words = f001._carry_words() if hasattr(f001, "_carry_words") else {}
+    out.update({f"f001.{k}": words.get(k, _NEVER) for k in ("liquidations", "context", "price_move")})
+    return out
+
+
+def later_switches() -> dict[str, bool]:
+    from writer.check import figures
+    from writer.check.rules import f001_no_attribution as f001
+
+    return {"coverage": hasattr(figures, "_COVERAGE_BEFORE"), "story_basis": hasattr(f001, "_story_basis"),
+            "context_after_credit": hasattr(f001, "_context_after_credit"), "unnamed_report": hasattr(f001, "_reported")}
 
 
 def export(*, ascii_words: bool = False) -> dict:
@@ -166,7 +195,8 @@ def export(*, ascii_words: bool = False) -> dict:
         # makes any name before it a source, a credit line closing the article covers its section, a speaker's quotation
         # goes on past its credit and into the next paragraph
         "tallied": sorted(getattr(phrases.frames, "tallied", ())), "closes_article": hasattr(captions, "_closes_article"),
-        "quote_goes_on": hasattr(f001, "_goes_on_from"), "source_columns": sorted(captions._SOURCE_COLUMNS), "quote_reach": f001.QUOTE_REACH,
+        "quote_goes_on": hasattr(f001, "_goes_on_from"), "later": later_switches(),
+        "coverage_reach": getattr(figures, "_COVERAGE_REACH", 0), "source_columns": sorted(captions._SOURCE_COLUMNS), "quote_reach": f001.QUOTE_REACH,
         "not_name_words": sorted(phrases.frames._not_name_words),
         "caption_chars": captions.CAPTION_CHARS, "name_words": captions.NAME_WORDS, "label_end_chars": captions._LABEL_END_CHARS,
         "caption_not_names": sorted(captions._not_names()),

@@ -20,6 +20,7 @@ const CAPTION_NOT_NAMES = new Set(G.caption_not_names);
 const KICKERS = new Set(G.kickers);
 const TITLE_LABELS = new Set(G.title_labels);
 const SOURCE_COLUMNS = new Set(G.source_columns);
+const LATER = G.later || {}; // the reader's ninth-round readings writer has (bench/textlint/grammar.py later_switches)
 const TALLIED = new Set(G.tallied || []); // a counting verb's past: any name before it is a source (when writer has it)
 const EXAMPLES = (G.rule_classes || []).includes("example"); // a worked example states no figure (when writer has it)
 const BRAND_FULL = new RegExp(`^(?:${RX.brand.g.source})$`, RX.brand.g.flags.replace("g", ""));
@@ -640,6 +641,15 @@ class Analysis {
     return block._listCredit;
   }
 
+  // _story_basis: [block, start] of the first sentence that says what the whole piece rests on, with an attribution.
+  basis() {
+    if (this._basis === undefined) {
+      const s = this.sentences.find((x) => has("story_basis", x.text) && x.hasCaveat());
+      this._basis = s === undefined ? null : [s.block.index, s.start];
+    }
+    return this._basis;
+  }
+
   captionCredit(bi) {
     if (this.captions === undefined) this.captions = on("captions") ? placeCredits(this.blocks) : new Map();
     return this.captions.get(bi) || null;
@@ -706,8 +716,38 @@ class Analysis {
 
 // rules/f001_no_attribution.py
 function f001(a, u) {
+  if (LATER.story_basis && on("story_basis") && a.basis() !== null && afterBasis(u, a.basis())) return false; // "we base this story on X"
   if (EXAMPLES && on("examples") && u.sentence.classes.has("example")) return false; // a worked example about a made-up trader
-  return !a.caveatInScope(u) && a.repeatsAttributed(u) === null && !(on("quotes") && (G.quote_goes_on && on("quotes_go_on") ? quoteCreditedOn(a, u) : quoteCredited(u)));
+  if (LATER.context_after_credit && on("context_after_credit") && contextAfterCredit(a, u)) return true; // a price told after a credit
+  return !a.caveatInScope(u) && a.repeatsAttributed(u) === null && !(on("quotes") && (G.quote_goes_on && on("quotes_go_on") ? quoteCreditedOn(a, u) : quoteCredited(u)))
+    && !(LATER.unnamed_report && on("unnamed_report") && reported(u));
+}
+const afterBasis = (u, [block, start]) => u.block.index > block || (u.block.index === block && u.sentence.start > start);
+
+// _context_after_credit: a clause of market context (", as bitcoin trades below $36,000") after its sentence's credit of
+// liquidation data is not covered by that credit (unless it has a credit of its own or a note covers the sentence).
+function contextAfterCredit(a, u) {
+  const s = u.sentence;
+  const at = u.figure.start - s.start;
+  let cut = null;
+  for (const m of finditer("context_clause", s.text.slice(0, at))) cut = m;
+  if (cut === null || a.coveringNotes(u).length) return false;
+  const before = s.text.slice(0, cut.index), rest = s.text.slice(cut.index);
+  const context = has("f001.context", rest) || has("f001.price_move", rest);
+  if (!(context && !has("f001.liquidations", rest) && has("f001.liquidations", before))) return false;
+  return intersects(classesIn(before, false), CAVEAT) && !intersects(classesIn(rest, false), CAVEAT);
+}
+
+// _reported: the figure's part of its sentence (up to a semicolon or a dash) hedged as reported ("reportedly"), in a
+// sentence with no attribution or caveat of its own.
+function reported(u) {
+  const s = u.sentence;
+  if (s.hasCaveat()) return false;
+  const at = u.figure.start - s.start;
+  let lo = 0;
+  for (const m of finditer("clause_cut", s.text)) if (m.index + m[0].length <= at) lo = Math.max(lo, m.index + m[0].length);
+  const cut = search("clause_cut", s.text, at);
+  return search("unnamed_report", s.text, lo, cut !== null ? cut.index : s.text.length) !== null;
 }
 
 // The ninth round's _quote_credited: the quotation is left open and a later sentence closes and credits it, or it is the

@@ -19,6 +19,7 @@ const NUM_FULL = new RegExp(`^(?:${RX.num_only.g.source})$`, RX.num_only.g.flags
 const WINDOW_QUALIFIERS = new Set(G.window_qualifiers);
 const NOT_TICKERS = new Set(G.not_tickers);
 const YEAR_FULL = new RegExp(`^(?:${RX.year.g.source})$`, RX.year.g.flags.replace("g", "")); // _YEAR_RE.fullmatch
+const LATER = G.later || {}; // the reader's ninth-round readings writer has (bench/textlint/grammar.py later_switches)
 const overlapsFound = (found, s, e) => found.some((f) => f.start < e && s < f.end); // _taken
 
 function mag(word) {
@@ -331,6 +332,7 @@ function countWords(text, lower, found) {
   for (const m of words ? finditer("count_words", lower) : []) {
     const end = m.index + m[0].length;
     if (overlapsFound(found, m.index, end)) continue;
+    if (LATER.coverage && on("coverage") && search("coverage_before", lower, Math.max(0, m.index - G.coverage_reach), m.index)) continue; // a source's reach
     if (m.groups.dozen !== undefined) {
       found.push(fig(m.index, end, text.slice(m.index, end), "count", 12, 12, true));
       continue;

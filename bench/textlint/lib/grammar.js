@@ -87,7 +87,8 @@ const READINGS = ["captions", "closing_credit", "list_credit", "note_run", "note
   "quotes", "currency_units", "reported_clause",
   // the reader's ninth-round readings, read only when writer has them (bench/textlint/grammar.py exports their switches)
   ...((G.tallied || []).length ? ["tallied"] : []), ...(G.closes_article ? ["closes_article"] : []),
-  ...((G.rule_classes || []).includes("example") ? ["examples"] : []), ...(G.quote_goes_on ? ["quotes_go_on"] : [])];
+  ...((G.rule_classes || []).includes("example") ? ["examples"] : []), ...(G.quote_goes_on ? ["quotes_go_on"] : []),
+  ...Object.entries(G.later || {}).filter(([, v]) => v).map(([k]) => k)];
 const OFF = new Set();
 const on = (reading) => OFF.size === 0 || !OFF.has(reading);
 
