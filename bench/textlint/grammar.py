@@ -29,14 +29,24 @@ from js_regex import to_js  # noqa: E402
 
 # The marker classes the fact-free rules read (writer/check/analysis.py and rules/f00[12]).
 RULE_CLASSES = ("attribution", "single_source", "rumor", "pending", "estimate", "disagreement", "claim",
-                "note_backward", "note_run", "note_forward", "note_label")
+                "note_backward", "note_run", "note_forward", "note_label", "note_article")
+# Classes the port reads when writer has them (the reader's ninth-round readings, on its branch until merged): a worked
+# example about a made-up trader states no figure of the event (F001).
+LATER_CLASSES = ("example",)
+
+
+def rule_classes() -> tuple[str, ...]:
+    from writer.check.phrases import MARKER_CLASSES
+
+    return RULE_CLASSES + tuple(c for c in LATER_CLASSES if c in MARKER_CLASSES)
 # captions.CaptionWords fields the port reads (every one of them: a field added there fails the export).
 CAPTION_KEYS = ("bare", "titled", "named", "pointer", "intro", "picture", "separated", "credited")
 # Frames attributes (writer/check/frames.py) the port reads, under the keys the rule uses.
 FRAME_KEYS = {"_verb": "verb", "_left_strong": "left_strong", "_left_weak": "left_weak", "_left_name": "left_name",
               "_that": "that", "_agent": "agent", "_speech": "speech", "_prep": "prep", "_noun": "noun",
               "_noun_right": "noun_right", "_noun_left": "noun_left", "_comes": "comes", "_source": "source",
-              "_name": "name", "_label": "source_label", "label": "name_label", "differ": "differ"}
+              "_name": "name", "_label": "source_label", "label": "name_label", "differ": "differ",
+              "_compound": "compound", "_compound_word": "compound_word", "_generic": "generic"}
 
 
 def expressions(phrases=None) -> dict[str, re.Pattern]:
@@ -72,6 +82,9 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         "window_before": figures._WINDOW_BEFORE, "amount_lead": figures._AMOUNT_LEAD,
         "puts_at": figures._PUTS_AT, "amount_end": figures._AMOUNT_END, "amount_subject": figures._AMOUNT_SUBJECT,
         "sentence_end": figures._SENTENCE_END, "record_sentence_end": figures._RECORD_SENTENCE_END,
+        **later_expressions(),
+        # currencies before the amount and "16pc" (the eighth round), a speaker's reported clause ("said that")
+        "prefix": figures._PREFIX, "pc": figures._PC, "reported_clause": figures._reported_clause(),
         "qualifier": figures._qualifier_re(tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ()))),
         # sentences.py
         "boundary": sentences._boundary(""), "word_before": sentences._WORD_BEFORE,
@@ -82,13 +95,14 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         # analysis.py
         "paren": analysis._PAREN, "back_before": analysis._BACK_BEFORE, "the_before": analysis._THE_BEFORE,
         "back_after": analysis._BACK_AFTER, "clause_end": analysis._CLAUSE_END, "credit": analysis._CREDIT,
-        "points_below": analysis._POINTS_BELOW,
+        "points_below": analysis._POINTS_BELOW, "hearsay_cut": analysis._HEARSAY_CUT, "adverb_only": analysis._ADVERB_ONLY,
         # multiples.py: multiples, ratios and shares in words (its gate, each reading's expression)
         "multiples.keys": multiples._KEYS, "multiples.copula_before": multiples._COPULA_BEFORE,
         **{f"multiples.r{i}": rx for i, (_, rx) in enumerate(multiples._READINGS)},
         **{f"carry.{k}": rx for k, rx in analysis._carry_words().items()},
         # captions.py (credit lines and chart captions)
         **{f"caption.{k}": getattr(captions.caption_words(), k) for k in CAPTION_KEYS}, "prose_end": captions._PROSE_END,
+        "heading_credit": captions._HEADING_CREDIT,
         # frames.py: a source named alone in parentheses; a name and its data (a list's introduction)
         "frame.paren_name": frames._PAREN_NAME, "frame.name_before": frames._NAME_BEFORE, "frame.ticker": frames._TICKER,
         "frame.name_data_any": phrases.frames._name_data_any, "frame.not_name_others": phrases.frames._not_name_others or re.compile("(?!x)x"),
@@ -104,11 +118,39 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
     }
     for i, rx in enumerate(document._MASKS):
         out[f"mask{i}"] = rx
-    for name in RULE_CLASSES:
+    for name in rule_classes():
         out[f"marker.{name}"] = phrases.markers[name]
     for attr, key in FRAME_KEYS.items():
         out[f"frame.{key}"] = getattr(phrases.frames, attr)
     return out
+
+
+_NEVER = re.compile("(?!x)x")
+
+
+def later_expressions() -> dict[str, re.Pattern]:
+    """The reader's ninth-round expressions, when writer has them (each switch in ``export``: ``later``): a source's
+    coverage before a count ("which tracks dozens of venues"), what the whole piece rests on, a clause of market context
+    after a credit, hearsay that names reports ("reportedly")."""
+    from writer.check import figures
+    from writer.check.rules import f001_no_attribution as f001
+
+    out = {"coverage_before": getattr(figures, "_COVERAGE_BEFORE", _NEVER),
+           "story_basis": f001._story_basis_rx() if hasattr(f001, "_story_basis_rx") else _NEVER,
+           "context_clause": getattr(f001, "_CONTEXT_CLAUSE", _NEVER),
+           "unnamed_report": f001._unnamed_report() if hasattr(f001, "_unnamed_report") else _NEVER,
+           "clause_cut": getattr(f001, "_CLAUSE_CUT", _NEVER)}
+    words = f001._carry_words() if hasattr(f001, "_carry_words") else {}
+    out.update({f"f001.{k}": words.get(k, _NEVER) for k in ("liquidations", "context", "price_move")})
+    return out
+
+
+def later_switches() -> dict[str, bool]:
+    from writer.check import figures
+    from writer.check.rules import f001_no_attribution as f001
+
+    return {"coverage": hasattr(figures, "_COVERAGE_BEFORE"), "story_basis": hasattr(f001, "_story_basis"),
+            "context_after_credit": hasattr(f001, "_context_after_credit"), "unnamed_report": hasattr(f001, "_reported")}
 
 
 def export(*, ascii_words: bool = False) -> dict:
@@ -119,6 +161,7 @@ def export(*, ascii_words: bool = False) -> dict:
     from writer.check.frames import Frames
     from writer.check.phrases import KeyFinder, build_phrases
     from writer.check.rules import RULES
+    from writer.check.rules import f001_no_attribution as f001
 
     phrases = build_phrases()
     fields = {f.name for f in dataclasses.fields(captions.CaptionWords)}
@@ -132,7 +175,7 @@ def export(*, ascii_words: bool = False) -> dict:
         "mag_words": figures._MAG_WORDS, "mag_suffix": figures._MAG_SUFFIX,
         "figure_groups": sorted(figures._FIGURE_RE.groupindex), "currency_words": figures.CURRENCY_WORDS, "vague": figures._VAGUE, "coins": figures.COINS,
         "caveat_classes": sorted(analysis.CAVEAT_CLASSES), "note_classes": sorted(analysis.NOTE_CLASSES),
-        "run_opening": sorted(analysis.RUN_OPENING), "rule_classes": list(RULE_CLASSES),
+        "run_opening": sorted(analysis.RUN_OPENING), "rule_classes": list(rule_classes()),
         "label_reach": analysis._LABEL_REACH,
         "strong_verbs": sorted(phrases.frames.strong), "window": Frames.WINDOW, "first_kept": Frames.FIRST_KEPT,
         "memo_size": nlp.FigureComponent.MEMO_SIZE, "classes_kept": KeyFinder.CACHE_SIZE,
@@ -146,7 +189,14 @@ def export(*, ascii_words: bool = False) -> dict:
         "carry_kinds": sorted(analysis._carry_words()), "kickers": sorted(labels._kickers()),
         "attribution_reach": labels.ATTRIBUTION_REACH, "dialogue_turns": labels.DIALOGUE_TURNS,
         "share_parts": figures._SHARE_PARTS, "share_reach": figures._SHARE_REACH, "title_labels": sorted(captions._title_labels()), "after_name_reach": Frames.AFTER_NAME_REACH,
-        "opening_marks": analysis._OPENING_MARKS,
+        "opening_marks": analysis._OPENING_MARKS, "prefix_units": figures.PREFIX_UNITS,
+        "compound_reach": Frames.COMPOUND_REACH,
+        # the reader's ninth-round readings, when writer has them (else the port reads as before): a counting verb's past
+        # makes any name before it a source, a credit line closing the article covers its section, a speaker's quotation
+        # goes on past its credit and into the next paragraph
+        "tallied": sorted(getattr(phrases.frames, "tallied", ())), "closes_article": hasattr(captions, "_closes_article"),
+        "quote_goes_on": hasattr(f001, "_goes_on_from"), "later": later_switches(),
+        "coverage_reach": getattr(figures, "_COVERAGE_REACH", 0), "source_columns": sorted(captions._SOURCE_COLUMNS), "quote_reach": f001.QUOTE_REACH,
         "not_name_words": sorted(phrases.frames._not_name_words),
         "caption_chars": captions.CAPTION_CHARS, "name_words": captions.NAME_WORDS, "label_end_chars": captions._LABEL_END_CHARS,
         "caption_not_names": sorted(captions._not_names()),
@@ -225,6 +275,10 @@ OWN_SAMPLES = [  # sentences of our own covering the forms and frames (the corpu
     "Prices ranged from $828 million to $974 million, or several hundred million dollars, half a billion.",
     "A 40x jump versus 100x leverage; the Fear & Greed Index stood at 27 after 2026 traders.",
     "Über-Händler in Zürich verloren 3 Millionen Euro — 5 % weniger.", "Café owners said 12 000 coins.",
+    # the eighth round's forms: currencies, "pc", compound modifiers, dated citations, clause-level hearsay, headings' credits
+    "Velo-tracked longs lost €80 million, HK$12 million and USDT 4 million, 16pc more (CoinGlass, March 3).",
+    "Funding stood at 0.01%, a fund is said to be behind the move; reportedly, it sold.", "Longs by venue (Data: CoinAnk)",
+    "A trader claimed that 20x leverage is a bet.", "Unless otherwise noted, all figures in this article come from Kaiko.",
 ]
 
 

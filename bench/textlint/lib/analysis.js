@@ -5,7 +5,7 @@
 // Source names are not ported: writer's fact-free check runs without a source registry here, so a
 // sentence names no registered source and scope_sources is always empty.
 "use strict";
-const { G, RX, search, matchAt, finditer, has, Memo, on } = require("./grammar");
+const { G, RX, search, matchAt, finditer, has, fullAt, Memo, on } = require("./grammar");
 const { findFigures } = require("./figures");
 const { gated } = require("./multiples");
 
@@ -19,6 +19,10 @@ const NOT_NAME_WORDS = new Set(G.not_name_words);
 const CAPTION_NOT_NAMES = new Set(G.caption_not_names);
 const KICKERS = new Set(G.kickers);
 const TITLE_LABELS = new Set(G.title_labels);
+const SOURCE_COLUMNS = new Set(G.source_columns);
+const LATER = G.later || {}; // the reader's ninth-round readings writer has (bench/textlint/grammar.py later_switches)
+const TALLIED = new Set(G.tallied || []); // a counting verb's past: any name before it is a source (when writer has it)
+const EXAMPLES = (G.rule_classes || []).includes("example"); // a worked example states no figure (when writer has it)
 const BRAND_FULL = new RegExp(`^(?:${RX.brand.g.source})$`, RX.brand.g.flags.replace("g", ""));
 const TICKER_FULL = new RegExp(`^(?:${RX["frame.ticker"].g.source})$`, RX["frame.ticker"].g.flags.replace("g", ""));
 
@@ -42,7 +46,9 @@ function byVerb(text) {
     const lo = Math.max(0, m.index - G.window);
     const strong = STRONG.has(m[0].toLowerCase());
     let left = search(strong ? "frame.left_strong" : "frame.left_weak", text, lo, m.index);
-    if (left === null && !strong && matchAt("frame.that", text, m.index + m[0].length)) left = search("frame.left_name", text, lo, m.index);
+    if (left === null && !strong && (matchAt("frame.that", text, m.index + m[0].length) || (on("tallied") && TALLIED.has(m[0].toLowerCase())))) {
+      left = search("frame.left_name", text, lo, m.index);
+    }
     if (left !== null) return left.index;
   }
   return null;
@@ -67,6 +73,17 @@ function inParens(text) {
   for (const m of finditer("frame.paren_name", text, true)) {
     if (TICKER_FULL.test(m[1]) || search("frame.name_before", text, 0, m.index) || !matchAt("frame.source", text, m.indices[1][0])) continue;
     return m.index;
+  }
+  return null;
+}
+
+// _compound_at: a source named as a compound modifier ("Velo-tracked", "a CoinGlass-compiled tally", "exchange-reported
+// figures"): the word before the hyphen is a name (no not-a-name word) or a generic source, not an adverb ("widely-reported").
+function compoundAt(text) {
+  for (const m of finditer("frame.compound", text)) {
+    const w = search("frame.compound_word", text, Math.max(0, m.index - G.compound_reach), m.index);
+    if (w === null || w[0].toLowerCase().endsWith("ly")) continue;
+    if (matchAt("frame.name", text, w.index) !== null || fullAt("frame.generic", text, w.index, m.index)) return w.index;
   }
   return null;
 }
@@ -148,7 +165,8 @@ function firstFrame(text) {
   let at = memo.first.get(text);
   if (at !== undefined) return at;
   const found = [byVerb(text), after("frame.agent", text), after("frame.speech", text, "frame.name"), after("frame.prep", text),
-    byNoun(text), after("frame.comes", text, "frame.name"), on("in_parens") ? inParens(text) : null].filter((x) => x !== null);
+    byNoun(text), after("frame.comes", text, "frame.name"), on("in_parens") ? inParens(text) : null,
+    on("compound") && text.includes("-") ? compoundAt(text) : null].filter((x) => x !== null);
   const label = search("frame.source_label", text);
   if (label) found.push(label.index);
   at = found.length ? Math.min(...found) : null;
@@ -243,7 +261,8 @@ class Sentence {
       if (!starts.some((p) => this.start <= p && p < this.end) || !this.hasCaveat()) this._note = null;
       else {
         const c = this.classes;
-        if (c.has("note_forward") && !c.has("note_backward")) this._note = "forward";
+        if (c.has("note_article") && on("note_article")) this._note = "article"; // "All data in this article comes from X."
+        else if (c.has("note_forward") && !c.has("note_backward")) this._note = "forward";
         else if (c.has("note_run") && !c.has("note_backward") && !c.has("note_label")) {
           this._note = on("note_run") && (!on("note_opens") || this.opensWithRunNote()) ? "run" : null;
         }
@@ -269,7 +288,35 @@ class Sentence {
   }
   get contextOnly() { return !this.words("liquidations") && this.words("context"); }
   get liquidationsOnly() { return this.words("liquidations") && !this.words("context"); }
-  get hearsay() { return on("hearsay") && this.words("hearsay") && !this.hasCaveat(); } // "reportedly", "is said to"
+  // _hearsay_clauses: (start, end, whole) of each clause holding a hearsay hedge; whole when the clause is the hedge alone
+  // (the sentence's adverb: "Reportedly, ..."), which then hedges every clause. Once per sentence.
+  hearsayClauses() {
+    if (this._hearsayClauses === undefined) {
+      const text = this.text;
+      const marks = Array.from(finditer("hearsay_cut", text), (c) => [c.index, c.index + c[0].length]);
+      this._hearsayClauses = [];
+      for (const m of finditer("carry.hearsay", text.toLowerCase())) {
+        const end = m.index + m[0].length;
+        let a = 0, b = text.length;
+        for (const [cs, ce] of marks) {
+          if (ce <= m.index && ce > a) a = ce;
+          if (cs >= end && cs < b) b = cs;
+        }
+        this._hearsayClauses.push([a, b, matchAt("adverb_only", text.slice(a, m.index) + text.slice(end, b), 0) !== null]);
+      }
+    }
+    return this._hearsayClauses;
+  }
+}
+
+// Analysis.hearsay: is the figure hedged with no one named ("reportedly", "is said to"), in a sentence with no caveat of its
+// own? The hedge governs its own clause ("Funding stood at 0.01%, a fund is said to be behind the move" says who moved).
+function hearsay(u) {
+  const s = u.sentence;
+  if (!on("hearsay") || !s.words("hearsay") || s.hasCaveat()) return false;
+  if (!on("hearsay_clauses")) return true;
+  const at = u.figure.start - s.start;
+  return s.hearsayClauses().some(([a, b, whole]) => whole || (a <= at && at < b));
 }
 
 // --- captions.py: credit lines and chart captions -------------------------------------------------
@@ -351,6 +398,74 @@ function listRun(blocks, index) {
   return out;
 }
 
+// table_run: every cell of the table a cell belongs to (one section's consecutive cells).
+function tableRun(blocks, index) {
+  let lo = index, hi = index;
+  const section = blocks[index].section;
+  while (lo > 0 && blocks[lo - 1].kind === "table_cell" && blocks[lo - 1].section === section) lo--;
+  while (hi + 1 < blocks.length && blocks[hi + 1].kind === "table_cell" && blocks[hi + 1].section === section) hi++;
+  const out = [];
+  for (let i = lo; i <= hi; i++) out.push(i);
+  return out;
+}
+
+// section_run: a heading's section, the blocks after it down to the next heading of the same level or higher.
+function sectionRun(blocks, index) {
+  const level = blocks[index].level;
+  const out = [];
+  for (let at = index + 1; at < blocks.length && !(blocks[at].kind === "heading" && blocks[at].level <= level); at++) out.push(at);
+  return out;
+}
+
+// heading_credit: the name a heading credits for its whole section ("Data: X", "<title> | Source: X", "<title> (Data: X)").
+function headingCredit(text) {
+  if (![...G.label_end_chars].some((c) => text.includes(c))) return null;
+  const form = creditForm(text);
+  if (form !== null && (form[0] === "bare" || form[0] === "titled")) return form[1];
+  const trimmed = text.trimEnd();
+  const m = trimmed.endsWith(")") || trimmed.endsWith("]") ? search("heading_credit", text) : null;
+  if (m !== null) {
+    const inner = creditForm(m.groups.credit);
+    if (inner !== null && inner[0] === "bare") return inner[1];
+  }
+  return null;
+}
+
+// _may_credit: a header cell with a label, a bracket, or a capitalised word after its first.
+function mayCredit(cell) {
+  const words = cell.split(/\s+/u).filter(Boolean);
+  return [":", "|", "(", "["].some((c) => cell.includes(c)) || words.slice(1).some((w) => isUpper(w[0]));
+}
+
+// header_credits: the cells of a table (block indexes, in order) its header row credits: a crediting header cell covers its
+// column, a "Source" column's cell its own row. Cell -> the crediting sentence.
+function headerCredits(blocks, cells) {
+  const rows = [];
+  for (const c of cells) {
+    if (rows.length && blocks[rows[rows.length - 1][0]].positions[0][0] === blocks[c].positions[0][0]) rows[rows.length - 1].push(c);
+    else rows.push([c]);
+  }
+  const out = new Map();
+  if (rows.length < 2) return out;
+  const header = rows[0];
+  header.forEach((h, j) => {
+    const own = blocks[h].sentences;
+    if (!own.length) return;
+    const text = blocks[h].text;
+    const label = stripChars(text.toLowerCase().split(/\s+/u).filter(Boolean).join(" "), " :*_");
+    const byRow = SOURCE_COLUMNS.has(label);
+    if (!byRow && !(mayCredit(text) && (creditForm(text) !== null || own[own.length - 1].hasCaveat()))) return;
+    for (const row of rows.slice(1)) {
+      if (row.length !== header.length) continue;
+      const ss = blocks[row[j]].sentences;
+      const line = byRow ? (ss.length ? ss[ss.length - 1] : null) : own[own.length - 1];
+      if (line === null || (byRow && line.figures.length)) continue;
+      for (const c of byRow ? row : [row[j]]) if (!out.has(c)) out.set(c, line);
+    }
+  });
+  return out;
+}
+
 // place_credits: block index -> the credit line covering it.
 function placeCredits(blocks) {
   const out = new Map();
@@ -361,6 +476,15 @@ function placeCredits(blocks) {
   };
   blocks.forEach((b, i) => {
     const own = b.sentences;
+    if (b.kind === "table_cell" && (i === 0 || blocks[i - 1].kind !== "table_cell" || blocks[i - 1].section !== b.section)) {
+      if (on("header_credits")) for (const [cell, line] of headerCredits(blocks, tableRun(blocks, i))) credit([cell], line);
+      return;
+    }
+    if (b.kind === "heading" && own.length && b.role !== "headline") {
+      const credited = on("heading_credits") ? headingCredit(b.text) : null;
+      if (credited !== null) credit(sectionRun(blocks, i), own[own.length - 1]); // "## Longs by venue (Data: X)": its section
+      return;
+    }
     if (b.kind !== "paragraph" || !own.length || (b.text.length > G.caption_chars && !b.text.includes("@"))) return;
     const form = creditForm(b.text);
     if (form === null) return;
@@ -370,12 +494,23 @@ function placeCredits(blocks) {
       credit(postRun(blocks, i), line);
       return;
     }
-    if (b.inList) { // a list's last item that only credits credits the list
-      if (kind === "bare" && (i + 1 === blocks.length || !blocks[i + 1].inList || blocks[i + 1].section !== b.section)) credit(listRun(blocks, i), line);
+    if (b.inList) { // a list's first or last item that only credits credits the list
+      const first = on("list_first_credit") && (i === 0 || !blocks[i - 1].inList || blocks[i - 1].section !== b.section);
+      const last = i + 1 === blocks.length || !blocks[i + 1].inList || blocks[i + 1].section !== b.section;
+      if (kind === "bare" && (first || last)) credit(listRun(blocks, i), line);
       return;
     }
     credit([i], line);
     if (kind === "picture") return; // a photo's credit credits the photo
+    if (G.closes_article && on("closes_article") && kind === "bare" && !b.inQuote && blocks.slice(i + 1).every((x) => creditForm(x.text) !== null)) {
+      const section = [];
+      for (let j = 0; j < i; j++) if (blocks[j].section === b.section) section.push(j);
+      credit(section, line); // "Source: X" as the article's last line: the article's own source line, for its whole section
+    }
+    if (on("credit_above") && kind === "bare" && i + 1 < blocks.length && blocks[i + 1].section === b.section
+        && (blocks[i + 1].inList || blocks[i + 1].kind === "table_cell")) { // a list's or table's credit over it
+      credit(blocks[i + 1].kind === "table_cell" ? tableRun(blocks, i + 1) : listRun(blocks, i + 1), line);
+    }
     const before = i > 0 && prose(i - 1, b.section) ? i - 1 : null;
     const after = i + 1 < blocks.length && prose(i + 1, b.section) ? i + 1 : null;
     if (kind === "bare" && before !== null) credit(listRun(blocks, before), line);
@@ -442,8 +577,8 @@ class Analysis {
   notesCovering(s) {
     if (s._covering === undefined) {
       const own = s.index;
-      const out = this.sectionNotes(s.block.section).filter((n) => n !== s &&
-        ((n.note === "backward" && n.index > own) || (n.note === "forward" && n.index < own) || (n.note === "run" && n.index > own && this.inRun(n, s))));
+      const out = this.sectionNotes(s.block.section).filter((n) => n !== s && (n.note === "article" ||
+        (n.note === "backward" && n.index > own) || (n.note === "forward" && n.index < own) || (n.note === "run" && n.index > own && this.inRun(n, s))));
       const credit = on("closing_credit") ? this.closingCredit(s.block) : null;
       if (credit !== null && credit !== s && !out.includes(credit) && credit.pos > s.pos) out.push(credit);
       const lead = on("list_credit") ? this.listCredit(s.block.index) : null;
@@ -506,6 +641,15 @@ class Analysis {
     return block._listCredit;
   }
 
+  // _story_basis: [block, start] of the first sentence that says what the whole piece rests on, with an attribution.
+  basis() {
+    if (this._basis === undefined) {
+      const s = this.sentences.find((x) => has("story_basis", x.text) && x.hasCaveat());
+      this._basis = s === undefined ? null : [s.block.index, s.start];
+    }
+    return this._basis;
+  }
+
   captionCredit(bi) {
     if (this.captions === undefined) this.captions = on("captions") ? placeCredits(this.blocks) : new Map();
     return this.captions.get(bi) || null;
@@ -542,7 +686,7 @@ class Analysis {
     const first = this.firstCaveat(u.block);
     const s = u.sentence;
     if (first !== null && first < s.end
-        && (first >= s.start || (!s.hearsay && (!on("context_carry") || !s.contextOnly || this.contextCarried(u))))) return true;
+        && (first >= s.start || (!hearsay(u) && (!on("context_carry") || !s.contextOnly || this.contextCarried(u))))) return true;
     return this.coveringNotes(u).some((n) => intersects(n.classes, CAVEAT)) || (on("list_credit") && this.listCredit(u.block.index) !== null)
       || this.captionCredit(u.block.index) !== null;
   }
@@ -572,7 +716,136 @@ class Analysis {
 
 // rules/f001_no_attribution.py
 function f001(a, u) {
-  return !a.caveatInScope(u) && a.repeatsAttributed(u) === null;
+  if (LATER.story_basis && on("story_basis") && a.basis() !== null && afterBasis(u, a.basis())) return false; // "we base this story on X"
+  if (EXAMPLES && on("examples") && u.sentence.classes.has("example")) return false; // a worked example about a made-up trader
+  if (LATER.context_after_credit && on("context_after_credit") && contextAfterCredit(a, u)) return true; // a price told after a credit
+  return !a.caveatInScope(u) && a.repeatsAttributed(u) === null && !(on("quotes") && (G.quote_goes_on && on("quotes_go_on") ? quoteCreditedOn(a, u) : quoteCredited(u)))
+    && !(LATER.unnamed_report && on("unnamed_report") && reported(u));
+}
+const afterBasis = (u, [block, start]) => u.block.index > block || (u.block.index === block && u.sentence.start > start);
+
+// _context_after_credit: a clause of market context (", as bitcoin trades below $36,000") after its sentence's credit of
+// liquidation data is not covered by that credit (unless it has a credit of its own or a note covers the sentence).
+function contextAfterCredit(a, u) {
+  const s = u.sentence;
+  const at = u.figure.start - s.start;
+  let cut = null;
+  for (const m of finditer("context_clause", s.text.slice(0, at))) cut = m;
+  if (cut === null || a.coveringNotes(u).length) return false;
+  const before = s.text.slice(0, cut.index), rest = s.text.slice(cut.index);
+  const context = has("f001.context", rest) || has("f001.price_move", rest);
+  if (!(context && !has("f001.liquidations", rest) && has("f001.liquidations", before))) return false;
+  return intersects(classesIn(before, false), CAVEAT) && !intersects(classesIn(rest, false), CAVEAT);
+}
+
+// _reported: the figure's part of its sentence (up to a semicolon or a dash) hedged as reported ("reportedly"), in a
+// sentence with no attribution or caveat of its own.
+function reported(u) {
+  const s = u.sentence;
+  if (s.hasCaveat()) return false;
+  const at = u.figure.start - s.start;
+  let lo = 0;
+  for (const m of finditer("clause_cut", s.text)) if (m.index + m[0].length <= at) lo = Math.max(lo, m.index + m[0].length);
+  const cut = search("clause_cut", s.text, at);
+  return search("unnamed_report", s.text, lo, cut !== null ? cut.index : s.text.length) !== null;
+}
+
+// The ninth round's _quote_credited: the quotation is left open and a later sentence closes and credits it, or it is the
+// speaker's quotation going on after its credit: it opened in a sentence that credits it ("Reyes said: “...") or right after
+// a credited quotation closed, however many sentences ago, or it goes on from the paragraph before (_goes_on_from).
+function quoteCreditedOn(a, u) {
+  const s = u.sentence;
+  const before = u.block.sentences.slice(0, s.pos);
+  if (!quoted(s.text) && !before.some((x) => quoted(x.text))) return false;
+  let [wasOpen, openedAt] = opening(before);
+  const lead = stripChars(s.text, "*_ ".split("")).slice(0, 1);
+  if (!wasOpen && (lead === "“" || lead === '"')) openedAt = before.length; // the figure's own sentence opens the quotation
+  if (openedAt !== null && (wasOpen || openedAt === before.length)) {
+    if (creditedOpening(before, openedAt) || (openedAt === 0 && goesOnFrom(a, u.block.index))) return true;
+  }
+  if (!openAfter(s.text, wasOpen)) return false;
+  let later = s;
+  for (let i = 0; i < G.quote_reach; i++) {
+    later = u.block.sentences[later.pos + 1];
+    if (later === undefined) return false;
+    if (!openAfter(later.text, true)) return later.hasCaveat();
+  }
+  return false;
+}
+
+// [open at the end, the sentence where the quotation last opened] over sentences
+function opening(sentences) {
+  let wasOpen = false, openedAt = null;
+  sentences.forEach((x, i) => {
+    const now = openAfter(x.text, wasOpen);
+    if (now && !wasOpen) openedAt = i;
+    wasOpen = now;
+  });
+  return [wasOpen, openedAt];
+}
+
+// _goes_on_from: does the paragraph before (same section) end in a speaker's credited quotation this one goes on with?
+function goesOnFrom(a, bi) {
+  const blocks = a.blocks;
+  if (bi === 0 || blocks[bi - 1].section !== blocks[bi].section) return false;
+  const prior = blocks[bi - 1].sentences;
+  if (!prior.length) return false;
+  const [wasOpen, openedAt] = opening(prior);
+  if (!wasOpen) {
+    const last = prior[prior.length - 1];
+    return (last.text.includes("”") || last.text.includes('"')) && last.hasCaveat();
+  }
+  return openedAt !== null && creditedOpening(prior, openedAt);
+}
+
+// _credited_opening: the quotation's opening sentence credits it before the quote ("Reyes said: “..."), or the sentence
+// before it closed a credited quotation.
+function creditedOpening(before, openedAt) {
+  if (openedAt < before.length) {
+    const first = before[openedAt];
+    const marks = [first.text.indexOf("“"), first.text.indexOf('"')].filter((i) => i >= 0);
+    const mark = marks.length ? Math.min(...marks) : -1;
+    const lead = first.text.slice(0, mark).trimEnd();
+    if (mark > 0 && first.hasCaveat() && (lead.endsWith(":") || lead.endsWith(","))) return true;
+  }
+  if (openedAt === 0) return false;
+  const prior = before[openedAt - 1];
+  return (prior.text.includes("”") || prior.text.includes('"')) && prior.hasCaveat();
+}
+
+// _open_after: is a quotation still open after ``text``, given whether one was open before it (curly quotes, or straight
+// double quotes counted in pairs)?
+function openAfter(text, wasOpen) {
+  for (const ch of text) {
+    if (ch === "“") wasOpen = true;
+    else if (ch === "”") wasOpen = false;
+    else if (ch === '"') wasOpen = !wasOpen;
+  }
+  return wasOpen;
+}
+const quoted = (text) => text.includes("“") || text.includes('"');
+
+// _quote_credited: is the figure's sentence inside a quotation left open at its end, which a later sentence of its
+// paragraph closes and credits ("..., ” Reyes added.")? Or a quotation going on after its speaker's credit?
+function quoteCredited(u) {
+  const s = u.sentence;
+  const before = u.block.sentences.slice(0, s.pos);
+  if (!quoted(s.text) && !before.some((x) => quoted(x.text))) return false;
+  let wasOpen = false;
+  for (const x of before) wasOpen = openAfter(x.text, wasOpen);
+  const lead = stripChars(s.text, "*_ ".split("")).slice(0, 1);
+  const last = before[before.length - 1];
+  if (!wasOpen && before.length && (lead === "“" || lead === '"') && (last.text.includes("”") || last.text.includes('"')) && last.hasCaveat()) {
+    return true;
+  }
+  if (!openAfter(s.text, wasOpen)) return false;
+  let later = s;
+  for (let i = 0; i < G.quote_reach; i++) {
+    later = u.block.sentences[later.pos + 1];
+    if (later === undefined) return false;
+    if (!openAfter(later.text, true)) return later.hasCaveat(); // the quotation closes here: its credit follows the closing mark
+  }
+  return false;
 }
 
 // rules/f002_unmarked_claim.py

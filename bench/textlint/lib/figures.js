@@ -19,6 +19,7 @@ const NUM_FULL = new RegExp(`^(?:${RX.num_only.g.source})$`, RX.num_only.g.flags
 const WINDOW_QUALIFIERS = new Set(G.window_qualifiers);
 const NOT_TICKERS = new Set(G.not_tickers);
 const YEAR_FULL = new RegExp(`^(?:${RX.year.g.source})$`, RX.year.g.flags.replace("g", "")); // _YEAR_RE.fullmatch
+const LATER = G.later || {}; // the reader's ninth-round readings writer has (bench/textlint/grammar.py later_switches)
 const overlapsFound = (found, s, e) => found.some((f) => f.start < e && s < f.end); // _taken
 
 function mag(word) {
@@ -31,9 +32,17 @@ const amount = (num, magWord) => parseFloat(((num.match(/\./g) || []).length > 1
 
 function unitOf(text) {
   const t = text.toLowerCase();
-  if (t.includes("%") || t.includes("percent") || t.includes("per cent") || t.includes("percentage point")) return "percent";
+  if (t.includes("%") || t.includes("percent") || t.includes("per cent") || t.includes("percentage point") || has("pc", t)) return "percent";
+  const m = matchAt("prefix", t.replace(/^\++/, ""), 0);
+  if (m !== null && on("currency_units")) return G.prefix_units[m[1]]; // "€80 million" ("between €80 million and €90 million")
   if (t.includes("$") || t.includes("dollar") || t.includes("usd")) return "USD";
   return null;
+}
+// prefix_unit: the unit of an amount written with its currency first ("USD" unless PREFIX_UNITS names the prefix).
+function prefixUnit(text) {
+  if (text[0] === "$" || !on("currency_units")) return "USD";
+  const m = matchAt("prefix", text, 0);
+  return m !== null ? G.prefix_units[m[1].toLowerCase()] : "USD";
 }
 const numIn = (text) => search("num", text)[0];
 function magIn(text) {
@@ -73,7 +82,7 @@ function make(m) {
       let lo = amount(g.mr_lo, g.mr_lo_mag || hiMag), hi = amount(g.mr_hi, hiMag);
       if (g.mr_neg) lo = -lo; // a range across zero: "-$1.2 million to $3.5 million"
       if (g.mr_hi_neg) hi = -hi;
-      return hi < lo ? null : fig(start, end, text, "USD", lo, hi, false);
+      return hi < lo ? null : fig(start, end, text, prefixUnit(text), lo, hi, false);
     }
     case "prange": {
       const lo = amount(g.pr_lo), hi = amount(g.pr_hi);
@@ -81,8 +90,9 @@ function make(m) {
     }
     case "money": {
       const v = amount(g.m_num, (g.m_mag || "").replace(/^-+/, "")); // "$45-million"
-      if (g.m_plus === undefined) return fig(start, end, text, "USD", v, v, true);
-      const f = fig(start, end, text, "USD", v, v, true, "at_least"); // "$500 million-plus": more than that
+      const unit = prefixUnit(text);
+      if (g.m_plus === undefined) return fig(start, end, text, unit, v, v, true);
+      const f = fig(start, end, text, unit, v, v, true, "at_least"); // "$500 million-plus": more than that
       f.qstart = end - 5;
       return f;
     }
@@ -208,7 +218,7 @@ function findFigures(text, sentences = null, figureFree = null) {
       const span = text.slice(s, e);
       for (const p of finditer("point", span)) {
         const v = amount(p.groups.m_num, p.groups.m_mag);
-        found.push(fig(s + p.index, s + p.index + p[0].length, p[0], "USD", v, v, true));
+        found.push(fig(s + p.index, s + p.index + p[0].length, p[0], prefixUnit(p[0]), v, v, true));
       }
     }
   }
@@ -269,6 +279,9 @@ function positionLeverage(text, found) {
     const before = text.slice(Math.max(0, m.index - 160), m.index);
     let from = 0;
     for (const e of finditer("clause_start", before)) from = e.index + e[0].length;
+    if (on("reported_clause") && before.toLowerCase().includes("that")) { // a reported clause opens after "said that" (_reported_clause)
+      for (const e of finditer("reported_clause", before)) from = Math.max(from, e.index + e[0].length);
+    }
     const holder = before.slice(from);
     const one = search(m.groups.noun !== undefined ? "determiner_before" : "one_position_before", holder);
     if (one === null || search("venue_terms_before", holder)) continue;
@@ -319,6 +332,7 @@ function countWords(text, lower, found) {
   for (const m of words ? finditer("count_words", lower) : []) {
     const end = m.index + m[0].length;
     if (overlapsFound(found, m.index, end)) continue;
+    if (LATER.coverage && on("coverage") && search("coverage_before", lower, Math.max(0, m.index - G.coverage_reach), m.index)) continue; // a source's reach
     if (m.groups.dozen !== undefined) {
       found.push(fig(m.index, end, text.slice(m.index, end), "count", 12, 12, true));
       continue;

@@ -48,6 +48,15 @@ function* finditer(name, text, indices = false, pos = 0) {
 
 const has = (name, text) => search(name, text) !== null;
 
+// Python's rx.fullmatch(text, pos, endpos): a match from pos that ends at endpos exactly.
+const FULL = {};
+function fullAt(name, text, pos, endpos) {
+  if (FULL[name] === undefined) FULL[name] = new RegExp(`(?:${RX[name].y.source})$`, RX[name].y.flags);
+  const rx = FULL[name];
+  rx.lastIndex = pos;
+  return rx.exec(text.slice(0, endpos)) !== null;
+}
+
 // A bounded memo (writer's caches: a dict emptied when full, or an LRU where writer uses lru_cache).
 class Memo {
   constructor(size, lru = false) { Object.assign(this, { size, lru, map: new Map() }); }
@@ -70,8 +79,17 @@ class Memo {
 // reading: skipping one must change findings, or the agreement could not tell when it drifts). Empty when timed.
 const READINGS = ["captions", "closing_credit", "list_credit", "note_run", "note_opens", "context_carry", "in_parens",
   "position_leverage", "parts", "extremes", "tickers", "count_words", "records", "hearsay", "label_credits", "posts", "shares", "dialogue", "title_labels",
-  "multiples", "said_credit", "points_below"];
+  "multiples", "said_credit", "points_below",
+  // the eighth round's: a note over the whole piece, hearsay by clause, a source as a compound modifier, a heading's credit
+  // over its section, a table header's credits, a list's first item that credits, a credit line above a list or table,
+  // a quotation credited after it closes, currencies other than the dollar, a speaker's reported clause
+  "note_article", "hearsay_clauses", "compound", "heading_credits", "header_credits", "list_first_credit", "credit_above",
+  "quotes", "currency_units", "reported_clause",
+  // the reader's ninth-round readings, read only when writer has them (bench/textlint/grammar.py exports their switches)
+  ...((G.tallied || []).length ? ["tallied"] : []), ...(G.closes_article ? ["closes_article"] : []),
+  ...((G.rule_classes || []).includes("example") ? ["examples"] : []), ...(G.quote_goes_on ? ["quotes_go_on"] : []),
+  ...Object.entries(G.later || {}).filter(([, v]) => v).map(([k]) => k)];
 const OFF = new Set();
 const on = (reading) => OFF.size === 0 || !OFF.has(reading);
 
-module.exports = { G, RX, search, matchAt, finditer, has, Memo, READINGS, OFF, on };
+module.exports = { G, RX, search, matchAt, finditer, has, fullAt, Memo, READINGS, OFF, on };

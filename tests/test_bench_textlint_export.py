@@ -1,0 +1,34 @@
+"""The textlint port's grammar export (bench/textlint/grammar.py) reads writer's own expressions and constants by
+name: a reading renamed or removed in writer/check breaks the comparison in bench/bench_check.py. This test says so
+in the suite, where the bench would only say so when run (and with node installed). No node here: the export and
+its translation to JavaScript are Python."""
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench" / "textlint"))
+
+import grammar  # noqa: E402  (bench/textlint/grammar.py)
+
+
+def test_every_expression_the_port_reads_is_exported_and_translated():
+    exported = grammar.export()
+    assert set(exported["regex"]) == set(grammar.expressions())
+    assert all(r["source"] for r in exported["regex"].values())
+    json.dumps(exported)  # the rule reads it as JSON
+
+
+def test_the_port_knows_every_fact_free_rule():
+    exported = grammar.export()
+    assert set(exported["ran_free"]) <= {"F001", "F002", "S001", "S002"}, "a fact-free rule the port lacks: port it"
+
+
+def test_the_eighth_rounds_readings_are_exported():
+    # what the port's later readings read: a note over the piece, hearsay by clause, compound modifiers, currencies
+    exported = grammar.export()
+    assert "note_article" in exported["rule_classes"]
+    assert {"hearsay_cut", "adverb_only", "frame.compound", "frame.generic", "prefix", "pc", "heading_credit"} <= set(exported["regex"])
+    assert exported["prefix_units"]["€"] == "EUR"
+    assert "source" in exported["source_columns"]
