@@ -324,6 +324,7 @@ class View:
     venues: list[FigureRef]
     largest: list[FigureRef]
     losses: list[FigureRef]
+    positions: list[FigureRef]  # position_size: a trader's or whale's position, in dollars or coins
     transfers: list[FigureRef]
     zones_above: list[FigureRef]
     zones_below: list[FigureRef]
@@ -352,6 +353,7 @@ class View:
     venue_lead_words: str = ""  # "well ahead of" / "only a little ahead of": the leader against the next venue
     side_spread: list = field(default_factory=list)  # [most, least]: one side's share on two venues, when they differ widely
     reasons: list[ContextRef] = field(default_factory=list)  # context the disputing providers give for their difference
+    holder_context: list[ContextRef] = field(default_factory=list)  # on-chain context on a trader the losses or positions tell (_about_holder)
     caveats: list[ContextRef] = field(default_factory=list)  # the event-level caveats the article must carry
     realised_estimates: list[FigureRef] = field(default_factory=list)  # estimates of liquidations that happened but were not counted
     statements: list[FigureRef] = field(default_factory=list)  # which side, asset or venue bore the losses, without a number
@@ -479,6 +481,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     venues.sort(key=lambda r: (-venue_size[r._fact.venue], r._fact.venue or "", {None: 0, "long": 1, "short": 2}.get(r._fact.side, 3), r.id))
     largest = take(lambda f: f.metric == "largest_single_liquidation")
     losses = take(lambda f: f.metric == "trader_loss")
+    positions = take(lambda f: f.metric == "position_size")  # a trader's or whale's position: told beside the losses
     transfers = take(lambda f: f.metric == "onchain_transfer")
     transfers.sort(key=lambda r: (r._fact.subject or "", r._fact.unit != "USD", r.id))
     for before, after in zip(transfers, transfers[1:]):
@@ -545,6 +548,7 @@ def build_view(event: Event, thresholds: dict) -> View:
         venues=venues + rest + averages,
         largest=largest,
         losses=losses,
+        positions=positions,
         transfers=transfers,
         zones_above=zones_above,
         zones_below=zones_below,
@@ -559,7 +563,10 @@ def build_view(event: Event, thresholds: dict) -> View:
         market=_source_runs(market),
         history=history,
         gaps=[FigureRef(f) for f in _unrepeated(gaps, lambda f: (_words_of(f), f.reason))],
-        context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and not _is_reason(c, facts)],
+        context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and not _is_reason(c, facts)
+                 and not _about_holder(c, losses + positions)],
+        holder_context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and not _is_reason(c, facts)
+                        and _about_holder(c, losses + positions)],
         reasons=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and _is_reason(c, facts)],
         caveats=[ContextRef(c) for c in getattr(event, "caveats", ())],
         quotes=[QuoteRef(q, event.source_name(q.source) if q.source else None, _spellings(event, q.source)) for q in event.quotes],
@@ -586,7 +593,7 @@ def build_view(event: Event, thresholds: dict) -> View:
         g.lean = _lean(g, float(thresholds.get("dominant_share", 60)))
     view.lead, view.lead_kind = _salient(view, live, event.shape)
     printed = [r for g in [main, *other_windows] for r in (g.total, g.long, g.short, g.accounts) if r is not None]
-    printed += assets + venues + rest + largest + losses + transfers + market + shares + liq_changes + supports + changes
+    printed += assets + venues + rest + largest + losses + positions + transfers + market + shares + liq_changes + supports + changes
     view.revised = sorted((r for r in printed if r.revised), key=lambda r: r.id)
     view.signals = _signals(event, view, thresholds, main_fact)
     view.asset_groups = _asset_groups(assets, thresholds)
@@ -609,6 +616,15 @@ def build_view(event: Event, thresholds: dict) -> View:
     view.shape = event.shape or _infer_shape(view, thresholds)
     view.lede_spread = _lede_spread(view)
     return view
+
+
+def _about_holder(item, refs: list[FigureRef]) -> bool:
+    """An on-chain context item from the very sources of a trader's loss or position ("the position held about
+    9,200 ETH before it was closed", from the tracker that reported the loss) tells that trader's story: it is
+    printed beside the loss in the venues section, not among the market backdrop."""
+    if item.kind != "onchain" or not item.sources:
+        return False
+    return any(set(item.sources) <= set(r._fact.sources) for r in refs)
 
 
 def _lede_spread(view: View) -> bool:
