@@ -210,7 +210,7 @@ def _spellings(event, source_id: str | None) -> tuple[str, ...]:
 
 
 class QuoteRef(Ref):
-    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase", "opens_with_that"})
+    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase", "opens_with_that", "topic", "topic_sign"})
 
     def __init__(self, quote: Quote, reporter: str | None = None, reporter_names: tuple[str, ...] = ()):
         self._quote = quote
@@ -224,6 +224,8 @@ class QuoteRef(Ref):
         self.paraphrase = bool(getattr(quote, "paraphrase", False))  # a view in the desk's words: "said that ..."
         # a paraphrase that opens with its own "that" ("That was 95% longs"): "said that was 95% longs", never "said that that"
         self.opens_with_that = self.paraphrase and re.match(r"that\b", quote.words.strip(), re.I) is not None
+        self.topic = None  # a figure of the event the remark is about ("funding flipped negative": the funding rate), _mark_quote_topics
+        self.topic_sign = ""  # "agrees" / "differs": the remark's sign word (negative, positive) against that figure's sign
 
 
 @dataclass
@@ -584,6 +586,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     _mark_time_order(view)
     _mark_method_notes(view, event)
     _mark_context_levels(view)
+    _mark_quote_topics(view, live)
     if main.total is not None:
         main.total.whole_market = _whole_market(main.total._fact, thresholds)
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
@@ -616,6 +619,41 @@ def build_view(event: Event, thresholds: dict) -> View:
     view.shape = event.shape or _infer_shape(view, thresholds)
     view.lede_spread = _lede_spread(view)
     return view
+
+
+# What a remark is about, read from its words, and the metrics of the event's figures that measure it (first found
+# wins): the quotes section sets the remark against that figure instead of weighing the speaker's seat.
+_QUOTE_TOPICS = (
+    (re.compile(r"\bfunding\b", re.I), ("funding_rate",)),
+    (re.compile(r"\bopen interest\b", re.I), ("open_interest_change", "open_interest")),
+    (re.compile(r"\b(?:fear|greed|sentiment)\b", re.I), ("sentiment_index",)),
+    (re.compile(r"\b(?:ETFs?|fund (?:in|out)flows?)\b", re.I), ("fund_flow",)),
+)
+# A sign the remark gives its topic, checked only against a figure signed by nature (a funding rate).
+_SAYS_NEGATIVE = re.compile(r"\bnegative\b", re.I)
+_SAYS_POSITIVE = re.compile(r"\bpositive\b", re.I)
+_SIGNED_TOPICS = frozenset({"funding_rate"})
+
+
+def _mark_quote_topics(view: View, live: list[Fact]) -> None:
+    """A verified remark whose words name something the event measures ("funding flipped negative") gets that
+    figure as its topic, and whether the figure's sign bears out the sign the remark gives it."""
+    for q in view.quotes:
+        if q.unverified:
+            continue
+        words = q._quote.words
+        for pattern, metrics in _QUOTE_TOPICS:
+            if not pattern.search(words):
+                continue
+            found = [f for m in metrics for f in live if f.metric == m and f.status not in UNVERIFIED]
+            if not found:
+                continue
+            q.topic = FigureRef(found[0])
+            if found[0].metric in _SIGNED_TOPICS and (_SAYS_NEGATIVE.search(words) is None) != (_SAYS_POSITIVE.search(words) is None):
+                said_negative = _SAYS_NEGATIVE.search(words) is not None
+                if q.topic.negative or q.topic.positive:
+                    q.topic_sign = "agrees" if said_negative == q.topic.negative else "differs"
+            break
 
 
 def _about_holder(item, refs: list[FigureRef]) -> bool:
