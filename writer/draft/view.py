@@ -886,6 +886,11 @@ def _compare(view: View) -> None:
 # only headline-safe statuses (multi-source, official, single-source, disputed) qualify; with none,
 # the headline says what is known without a number. ``shape: single_venue`` (the editor says one venue, order or
 # trader is the story) puts the largest venue-scoped liquidation, single liquidation or trader loss first.
+# One coin inside a larger day (every per-asset figure is SOL, its side split is SOL's alone, and a network total
+# exists): the network total still leads, by rule 1. It is the largest realised figure of the main window, the size
+# of the day; the coin is where the story sits, and the lede then names that coin's own split (or side figure) as
+# the guide to which side paid, never "no split" (lede.md.j2). The headline does not switch to the coin: a smaller
+# figure chosen because it fits the working title would make salience depend on the editor's wording.
 _STORY_KINDS = {"largest_single_liquidation": "single", "trader_loss": "loss"}
 _LEAD_STEPS = (
     ("asset", lambda f: f.metric == "liquidations" and bool(f.asset) and not f.venue),
