@@ -42,7 +42,7 @@ def test_signed_percent_prices_ratios_counts():
     assert n.percent(-3.4, signed=True).text == "-3.4%"
     assert n.percent(2.5, signed=True).text == "+2.5%"
     assert n.price(96_000).text == "$96,000" and not n.price(96_000).approx
-    assert n.price(3_300.5).text == "$3,300"
+    assert n.price(3_300.5).text == "$3,301"  # a half away from zero (numbers.NEAREST)
     assert n.ratio(15.12).text == "15.1 to 1"
     assert n.count(61_240).text == "61,200"
     assert n.coins(12_500, "ETH").text == "12,500 ETH"
@@ -83,7 +83,7 @@ def test_an_index_reading_below_one_keeps_two_significant_figures(value, kw, tex
     (0.0004, {"ceil": True}, "$0.0004"),
     (0.000437, {"floor": True}, "$0.00043"),
     (0.5, {}, "$0.5"),
-    (3_300.5, {}, "$3,300"),
+    (3_300.5, {}, "$3,301"),  # a half away from zero (numbers.NEAREST)
 ])
 def test_a_price_under_a_cent_keeps_two_significant_figures(value, kw, text):
     assert n.price(value, **kw).text == text

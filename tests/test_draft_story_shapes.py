@@ -290,4 +290,4 @@ def test_a_loss_after_a_largest_order_of_the_same_source_starts_its_sentence():
                 _fact("big", "largest_single_liquidation", "8.8M", source="arkham", venue="hyperliquid"),
                 _fact("loss", "trader_loss", "13.1M", source="arkham", subject="a wallet short SOL at 25x"))
     md = _draft(text).markdown
-    assert ". a single account" not in md and "A single account lost" in md
+    assert ". a wallet short" not in md and "A wallet short SOL at 25x lost" in md  # who lost what, one sentence

@@ -9,7 +9,7 @@ come from babel so they follow the locale rather than hand-written rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel import Locale
@@ -33,15 +33,21 @@ class Formatted:
     approx: bool  # rounding changed the number: print "about"
 
 
+# The one rule for a value that lies exactly halfway: rounded away from zero (Decimal's ROUND_HALF_UP), as a
+# reader rounds ("14.5%" -> "about 15%", "-14.5%" -> "fell about 15%", "$212.5 million" -> "about $213 million").
+# Banker's rounding (half to even) would print 14.5 as "about 14%", a half read low for no reason a reader can see.
+NEAREST = ROUND_HALF_UP
+
+
 def _mode(floor: bool, ceil: bool) -> str:
     """The one rule for a bounded figure: the bound word applies to the number as printed, sign included, so
     rounding may move that number only the way that keeps the words true. Under a floor ("more than", "over",
     "at least") the printed number is never above the value (rounded toward minus infinity: "more than 39%" for
     39.67, "more than -40%" for -39.67); under a ceiling ("up to", "less than", "at most") never below it
-    (toward plus infinity); with no bound ("about", or none) to the nearest. A change told with its verb prints
+    (toward plus infinity); with no bound ("about", or none) to the nearest, a half away from zero (``NEAREST``). A change told with its verb prints
     its size ("fell more than 39%"): the caller passes that size, so the bound holds on it. Every formatter
     below takes ``floor``/``ceil`` in this one sense."""
-    return ROUND_FLOOR if floor else ROUND_CEILING if ceil else ROUND_HALF_EVEN
+    return ROUND_FLOOR if floor else ROUND_CEILING if ceil else NEAREST
 
 
 def round_sig(value: float, figs: int = SIG_FIGS, *, floor: bool = False, ceil: bool = False) -> Decimal:
@@ -158,9 +164,9 @@ def range_ends(lo: float, hi: float, figs: int = SIG_FIGS) -> tuple[Decimal, Dec
     d_lo, d_hi = Decimal(repr(float(lo))), Decimal(repr(float(hi)))
     quantum = Decimal(1).scaleb(d_lo.adjusted() - figs + 1)  # the low end's last digit
     if r_hi - d_hi > quantum / 2:
-        r_hi = d_hi.quantize(quantum, rounding=ROUND_HALF_EVEN).normalize()
+        r_hi = d_hi.quantize(quantum, rounding=NEAREST).normalize()
     if d_lo - r_lo > quantum / 2:
-        r_lo = d_lo.quantize(quantum, rounding=ROUND_HALF_EVEN).normalize()
+        r_lo = d_lo.quantize(quantum, rounding=NEAREST).normalize()
     return r_lo, r_hi
 
 

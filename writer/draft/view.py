@@ -216,7 +216,7 @@ def _spellings(event, source_id: str | None) -> tuple[str, ...]:
 
 
 class QuoteRef(Ref):
-    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase", "opens_with_that"})
+    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase", "opens_with_that", "topic", "topic_sign"})
 
     def __init__(self, quote: Quote, reporter: str | None = None, reporter_names: tuple[str, ...] = ()):
         self._quote = quote
@@ -230,6 +230,8 @@ class QuoteRef(Ref):
         self.paraphrase = bool(getattr(quote, "paraphrase", False))  # a view in the desk's words: "said that ..."
         # a paraphrase that opens with its own "that" ("That was 95% longs"): "said that was 95% longs", never "said that that"
         self.opens_with_that = self.paraphrase and re.match(r"that\b", quote.words.strip(), re.I) is not None
+        self.topic = None  # a figure of the event the remark is about ("funding flipped negative": the funding rate), _mark_quote_topics
+        self.topic_sign = ""  # "agrees" / "differs": the remark's sign word (negative, positive) against that figure's sign
 
 
 @dataclass
@@ -332,6 +334,7 @@ class View:
     venues: list[FigureRef]
     largest: list[FigureRef]
     losses: list[FigureRef]
+    positions: list[FigureRef]  # position_size: a trader's or whale's position, in dollars or coins
     transfers: list[FigureRef]
     zones_above: list[FigureRef]
     zones_below: list[FigureRef]
@@ -360,6 +363,7 @@ class View:
     venue_lead_words: str = ""  # "well ahead of" / "only a little ahead of": the leader against the next venue
     side_spread: list = field(default_factory=list)  # [most, least]: one side's share on two venues, when they differ widely
     reasons: list[ContextRef] = field(default_factory=list)  # context the disputing providers give for their difference
+    holder_context: list[ContextRef] = field(default_factory=list)  # on-chain context on a trader the losses or positions tell (_about_holder)
     caveats: list[ContextRef] = field(default_factory=list)  # the event-level caveats the article must carry
     realised_estimates: list[FigureRef] = field(default_factory=list)  # estimates of liquidations that happened but were not counted
     statements: list[FigureRef] = field(default_factory=list)  # which side, asset or venue bore the losses, without a number
@@ -487,6 +491,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     venues.sort(key=lambda r: (-venue_size[r._fact.venue], r._fact.venue or "", {None: 0, "long": 1, "short": 2}.get(r._fact.side, 3), r.id))
     largest = take(lambda f: f.metric == "largest_single_liquidation")
     losses = take(lambda f: f.metric == "trader_loss")
+    positions = take(lambda f: f.metric == "position_size")  # a trader's or whale's position: told beside the losses
     transfers = take(lambda f: f.metric == "onchain_transfer")
     transfers.sort(key=lambda r: (r._fact.subject or "", r._fact.unit != "USD", r.id))
     for before, after in zip(transfers, transfers[1:]):
@@ -553,6 +558,7 @@ def build_view(event: Event, thresholds: dict) -> View:
         venues=venues + rest + averages,
         largest=largest,
         losses=losses,
+        positions=positions,
         transfers=transfers,
         zones_above=zones_above,
         zones_below=zones_below,
@@ -567,7 +573,10 @@ def build_view(event: Event, thresholds: dict) -> View:
         market=_source_runs(market),
         history=history,
         gaps=[FigureRef(f) for f in _unrepeated(gaps, lambda f: (_words_of(f), f.reason))],
-        context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and not _is_reason(c, facts)],
+        context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and not _is_reason(c, facts)
+                 and not _about_holder(c, losses + positions)],
+        holder_context=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and not _is_reason(c, facts)
+                        and _about_holder(c, losses + positions)],
         reasons=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and _is_reason(c, facts)],
         caveats=[ContextRef(c) for c in getattr(event, "caveats", ())],
         quotes=[QuoteRef(q, event.source_name(q.source) if q.source else None, _spellings(event, q.source)) for q in event.quotes],
@@ -587,6 +596,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     _mark_context_levels(view)
     _mark_funding(view, thresholds)
     _mark_recovered(view)
+    _mark_quote_topics(view, live)
     if main.total is not None:
         main.total.whole_market = _whole_market(main.total._fact, thresholds)
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
@@ -596,7 +606,7 @@ def build_view(event: Event, thresholds: dict) -> View:
         g.lean = _lean(g, float(thresholds.get("dominant_share", 60)))
     view.lead, view.lead_kind = _salient(view, live, event.shape)
     printed = [r for g in [main, *other_windows] for r in (g.total, g.long, g.short, g.accounts) if r is not None]
-    printed += assets + venues + rest + largest + losses + transfers + market + shares + liq_changes + supports + changes
+    printed += assets + venues + rest + largest + losses + positions + transfers + market + shares + liq_changes + supports + changes
     view.revised = sorted((r for r in printed if r.revised), key=lambda r: r.id)
     view.signals = _signals(event, view, thresholds, main_fact)
     view.asset_groups = _asset_groups(assets, thresholds)
@@ -619,6 +629,50 @@ def build_view(event: Event, thresholds: dict) -> View:
     view.shape = event.shape or _infer_shape(view, thresholds)
     view.lede_spread = _lede_spread(view)
     return view
+
+
+# What a remark is about, read from its words, and the metrics of the event's figures that measure it (first found
+# wins): the quotes section sets the remark against that figure instead of weighing the speaker's seat.
+_QUOTE_TOPICS = (
+    (re.compile(r"\bfunding\b", re.I), ("funding_rate",)),
+    (re.compile(r"\bopen interest\b", re.I), ("open_interest_change", "open_interest")),
+    (re.compile(r"\b(?:fear|greed|sentiment)\b", re.I), ("sentiment_index",)),
+    (re.compile(r"\b(?:ETFs?|fund (?:in|out)flows?)\b", re.I), ("fund_flow",)),
+)
+# A sign the remark gives its topic, checked only against a figure signed by nature (a funding rate).
+_SAYS_NEGATIVE = re.compile(r"\bnegative\b", re.I)
+_SAYS_POSITIVE = re.compile(r"\bpositive\b", re.I)
+_SIGNED_TOPICS = frozenset({"funding_rate"})
+
+
+def _mark_quote_topics(view: View, live: list[Fact]) -> None:
+    """A verified remark whose words name something the event measures ("funding flipped negative") gets that
+    figure as its topic, and whether the figure's sign bears out the sign the remark gives it."""
+    for q in view.quotes:
+        if q.unverified:
+            continue
+        words = q._quote.words
+        for pattern, metrics in _QUOTE_TOPICS:
+            if not pattern.search(words):
+                continue
+            found = [f for m in metrics for f in live if f.metric == m and f.status not in UNVERIFIED]
+            if not found:
+                continue
+            q.topic = FigureRef(found[0])
+            if found[0].metric in _SIGNED_TOPICS and (_SAYS_NEGATIVE.search(words) is None) != (_SAYS_POSITIVE.search(words) is None):
+                said_negative = _SAYS_NEGATIVE.search(words) is not None
+                if q.topic.negative or q.topic.positive:
+                    q.topic_sign = "agrees" if said_negative == q.topic.negative else "differs"
+            break
+
+
+def _about_holder(item, refs: list[FigureRef]) -> bool:
+    """An on-chain context item from the very sources of a trader's loss or position ("the position held about
+    9,200 ETH before it was closed", from the tracker that reported the loss) tells that trader's story: it is
+    printed beside the loss in the venues section, not among the market backdrop."""
+    if item.kind != "onchain" or not item.sources:
+        return False
+    return any(set(item.sources) <= set(r._fact.sources) for r in refs)
 
 
 def _lede_spread(view: View) -> bool:
@@ -869,6 +923,11 @@ def _compare(view: View) -> None:
 # only headline-safe statuses (multi-source, official, single-source, disputed) qualify; with none,
 # the headline says what is known without a number. ``shape: single_venue`` (the editor says one venue, order or
 # trader is the story) puts the largest venue-scoped liquidation, single liquidation or trader loss first.
+# One coin inside a larger day (every per-asset figure is SOL, its side split is SOL's alone, and a network total
+# exists): the network total still leads, by rule 1. It is the largest realised figure of the main window, the size
+# of the day; the coin is where the story sits, and the lede then names that coin's own split (or side figure) as
+# the guide to which side paid, never "no split" (lede.md.j2). The headline does not switch to the coin: a smaller
+# figure chosen because it fits the working title would make salience depend on the editor's wording.
 _STORY_KINDS = {"largest_single_liquidation": "single", "trader_loss": "loss"}
 _LEAD_STEPS = (
     ("asset", lambda f: f.metric == "liquidations" and bool(f.asset) and not f.venue),

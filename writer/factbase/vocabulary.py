@@ -320,6 +320,8 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "sentiment_index": ((Unit.INDEX,), "a sentiment reading such as the Fear & Greed index"),
     "index_level": ((Unit.INDEX,), "a market index level (Nikkei 225, S&P 500)"),
     "trader_loss": ((Unit.USD,), "a named or described trader's loss"),
+    "position_size": ((Unit.USD, Unit.COINS), "the size of a trader's or whale's position, in dollars or in coins of its `asset` ('a 9,200 ETH long'); "
+                      "say whose with `subject`, and qualify with side / asset / venue"),
     "onchain_transfer": ((Unit.USD, Unit.COINS), "coins moved on chain (qualify with subject and asset)"),
     "historical_liquidations": ((Unit.USD,), "liquidations on a past date, for comparison"),
     "supply": ((Unit.COINS,), "an asset's supply or supply cap"),
