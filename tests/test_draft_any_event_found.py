@@ -94,5 +94,5 @@ def test_a_trader_loss_given_as_a_bounded_range_is_a_noun_not_a_move():
 """)
     _property.hypothesis.inner_test(event)  # raised DraftError (P005) before
     md = drafter().draft(event).markdown
-    assert "a single account took a loss of over $1.43 million to $1.5 million" in md
+    assert "a whale took a loss of over $1.43 million to $1.5 million" in md  # the subject is who lost (prose2)
     assert "lost over" not in md
