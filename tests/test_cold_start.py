@@ -381,19 +381,23 @@ def test_a_one_article_check_compiles_no_union():
 
 def test_a_check_of_prose_with_no_caption_compiles_no_caption_expression():
     """A caption's expressions are compiled when a short block might be a caption, not for every check: a text
-    of long paragraphs leaves them uncompiled, and a credit line then compiles the ones it needs."""
-    from writer.check import Checker
-    from writer.check.captions import caption_words, credit_form
-
-    words = caption_words()
-    fields = ("bare", "titled", "named", "picture", "intro", "pointer", "separated", "credited")
-    if any(getattr(words, f)._compiled is not None for f in fields):
-        pytest.skip("an earlier test in this process compiled them")
-    long_prose = " ".join(["Traders lost about $412 million to liquidations over 24 hours, according to CoinGlass."] * 4)
-    Checker(spacy_pipeline=False).check_text(f"# Longs take the hit\n\n{long_prose}\n", path="a.md")
-    assert all(getattr(words, f)._compiled is None for f in fields)
-    assert credit_form("Source: CoinGlass", None) == ("bare", "CoinGlass")
-    assert words.bare._compiled is not None and words.bare._compiled.pattern == words.bare.pattern
+    of long paragraphs leaves them uncompiled, and a credit line then compiles the ones it needs. Run in a fresh
+    interpreter, since any earlier test in this process may have compiled them."""
+    code = """
+from writer.check import Checker
+from writer.check.captions import caption_words, credit_form
+words = caption_words()
+fields = ("bare", "titled", "named", "picture", "intro", "pointer", "separated", "credited")
+assert all(getattr(words, f)._compiled is None for f in fields), "compiled before any check"
+long_prose = " ".join(["Traders lost about $412 million to liquidations over 24 hours, according to CoinGlass."] * 4)
+Checker(spacy_pipeline=False).check_text(f"# Longs take the hit\\n\\n{long_prose}\\n", path="a.md")
+assert all(getattr(words, f)._compiled is None for f in fields), "compiled by prose with no caption"
+assert credit_form("Source: CoinGlass", None) == ("bare", "CoinGlass")
+assert words.bare._compiled is not None and words.bare._compiled.pattern == words.bare.pattern
+print("ok")
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr
 
 
 def test_the_fact_models_default_factories_are_python_functions():
