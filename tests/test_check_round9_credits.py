@@ -2,7 +2,7 @@
 
 1. "on <data provider>": the place a figure was read is its credit; an exchange after "on" is a venue, not a
    credit, even of its own official figure (writer/check/credit_places.py).
-2. "<Name> prices show", "<Name> quotes show": a price feed's output is its data (phrases.yaml ``additions``).
+2. "<Name> prices show", "<Name> quotes show": a price feed's output is its data (phrases.yaml ``frames``).
 3. "the same data show", "on both dashboards": the sources of the nearest earlier credit of the section
    (writer/check/anaphora.py).
 4. "the tracker", "the aggregator": the last source of that kind named before in the section.
@@ -196,22 +196,3 @@ _RUMOUR = """facts:
 def test_a_negated_confirmation_tells_a_rumour(text, flagged):
     found = codes(event(_RUMOUR), _LEDE + text)
     assert ("P003" in found) is flagged, found
-
-
-# --- the additions section of phrases.yaml -------------------------------------------------------------------------
-
-def test_additions_are_merged_alike_whole_and_by_section():
-    from writer.check.phrasefile import ADDITIONS, _own_section, default_phrases, phrase_section
-
-    whole = default_phrases()
-    assert ADDITIONS not in whole
-    for name, value in whole.items():
-        assert phrase_section(name) == value, name
-    extra = _own_section(ADDITIONS)
-    for name, lists in extra.items():  # every addition lands in its section, after the section's own entries
-        merged = whole[name]
-        if isinstance(lists, list):
-            assert merged[-len(lists):] == lists or set(lists) <= set(merged)
-        else:
-            for key, items in lists.items():
-                assert set(items) <= set(merged[key]), (name, key)

@@ -20,18 +20,10 @@ def _text() -> str:
     return resources.files("writer.check").joinpath("phrases.yaml").read_text(encoding="utf-8")
 
 
-# The last section of phrases.yaml: more entries for the lists of the sections above it, by section and list
-# ("additions: {rumor: [...], frames: {data_nouns: [...]}}"), merged into them on reading, so that a list's
-# wording read whole or by section is the same.
-ADDITIONS = "additions"
-
-
 @lru_cache(maxsize=1)
 def default_phrases() -> dict:
-    """Every list of phrases.yaml (what the check compiles), with ``additions`` merged in."""
-    data = safe_load(_text())
-    extra = data.pop(ADDITIONS, None) or {}
-    return {name: _merged(value, extra.get(name)) for name, value in data.items()}
+    """Every list of phrases.yaml (what the check compiles)."""
+    return safe_load(_text())
 
 
 @lru_cache(maxsize=8)
@@ -39,32 +31,12 @@ def phrase_section(name: str):
     """One top-level section of phrases.yaml, the same value ``default_phrases()[name]`` gives
     (None when there is no such section), parsed on its own: the section runs from its
     ``name:`` line at the first column to the next line holding a key there."""
-    value = _own_section(name)
-    if value is None or name == ADDITIONS:
-        return value
-    return _merged(value, (_own_section(ADDITIONS) or {}).get(name))
-
-
-@lru_cache(maxsize=16)
-def _own_section(name: str):
-    """A section as written, without the additions (kept: every section's reading asks for ``ADDITIONS``)."""
     lines = _text().splitlines(keepends=True)
     start = next((i for i, line in enumerate(lines) if line.startswith(f"{name}:")), None)
     if start is None:
         return None
     end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in ("", " ", "\t", "#", "\n", "\r")), len(lines))
     return safe_load("".join(lines[start:end]))[name]
-
-
-def _merged(value, extra):
-    """``value`` with ``extra``'s entries added: a list's new items after its own, a table's lists each so."""
-    if not extra:
-        return value
-    if isinstance(value, list):
-        return value + [x for x in extra if x not in value]
-    if isinstance(value, dict):
-        return {**value, **{k: _merged(value.get(k, []), v) for k, v in extra.items()}}
-    return value
 
 
 __all__ = ["default_phrases", "phrase_section"]
