@@ -132,12 +132,7 @@ def _quote_credited(a, fu) -> bool:
     if _OPENING not in sentence.text and '"' not in sentence.text and not any(
             _OPENING in s.text or '"' in s.text for s in before):
         return False  # (no quotation mark in the paragraph so far: most sentences)
-    was_open, opened_at = False, None
-    for i, s in enumerate(before):
-        now_open = _open_after(s.text, was_open)
-        if now_open and not was_open:
-            opened_at = i
-        was_open = now_open
+    was_open, opened_at = _quotation_state(before)
     if not was_open and sentence.text.lstrip("*_ ")[:1] in (_OPENING, '"'):
         opened_at = len(before)  # the figure's own sentence opens the quotation
     if opened_at is not None and (was_open or opened_at == len(before)):
@@ -155,6 +150,18 @@ def _quote_credited(a, fu) -> bool:
     return False
 
 
+def _quotation_state(sentences) -> tuple[bool, int | None]:
+    """After ``sentences`` (one paragraph's, in order): is a quotation still open, and at which sentence did the
+    last one open (None: none opened)?"""
+    was_open, opened_at = False, None
+    for i, s in enumerate(sentences):
+        now_open = _open_after(s.text, was_open)
+        if now_open and not was_open:
+            opened_at = i
+        was_open = now_open
+    return was_open, opened_at
+
+
 def _goes_on_from(a, block_index: int) -> bool:
     """Does the paragraph before ``block_index`` (same section) end in a speaker's credited quotation that this
     paragraph, opening with a quotation mark, goes on with? Its last sentence closes a credited quotation ("“It
@@ -166,12 +173,7 @@ def _goes_on_from(a, block_index: int) -> bool:
     prior = [s for s in a.sentences if s.block == block_index - 1]
     if not prior:
         return False
-    was_open, opened_at = False, None
-    for i, s in enumerate(prior):
-        now_open = _open_after(s.text, was_open)
-        if now_open and not was_open:
-            opened_at = i
-        was_open = now_open
+    was_open, opened_at = _quotation_state(prior)
     if not was_open:
         return any(c in prior[-1].text for c in (_CLOSING, '"')) and prior[-1].has_caveat()
     return opened_at is not None and _credited_opening(prior, opened_at)
