@@ -496,3 +496,35 @@ def test_a_wrong_per_is_refused_at_its_line(extra, needle, field_line, windowed)
 def test_a_share_cannot_be_an_average_per_trader():
     text = HEAD + fact("s", obs("coinglass", "value: 40"), metric="liquidation_share", unit="percent", extra="    per: trader\n")
     assert any(p.field == "facts[0].per" and "average amount or count" in p.message for p in problems(text))
+
+
+# --- open interest counted in coins -------------------------------------------------------
+
+
+def oi_coins(fid: str, body: str) -> str:
+    return fact(fid, obs("coinglass", body), metric="open_interest", unit="coins", extra="    asset: BTC\n")
+
+
+def test_open_interest_in_coins_loads_with_its_asset_and_is_refused_without_one():
+    [fact_] = load(HEAD + oi_coins("btc_oi", "value: 310000")).facts.values()
+    assert (fact_.unit, fact_.asset, fact_.value) == ("coins", "BTC", 310000)
+    bare = fact("btc_oi", obs("coinglass", "value: 310000"), metric="open_interest", unit="coins")
+    assert any("needs `asset`" in p.message for p in problems(HEAD + bare))
+
+
+def test_a_draft_prints_open_interest_in_coins_and_its_own_check_links_it(checked_drafter):
+    from writer.check import Checker
+
+    text = HEAD + fact("total", obs("coinglass", "value: 420M")) + oi_coins("btc_oi", "value: 310000")
+    event = load(text)
+    draft = checked_drafter.draft(event, facts_path="case.yaml")  # raises DraftError when the check refuses it
+    assert "310,000 BTC" in draft.markdown
+    wrong = draft.markdown.replace("310,000 BTC", "410,000 BTC")
+    codes = {f.code for f in Checker().check_text(wrong, event=event)}
+    assert "P006" in codes  # the changed coin amount contradicts the fact
+
+
+def test_a_wrong_unit_names_what_the_metric_measures():
+    text = HEAD + fact("share", obs("coinglass", "value: 5"), metric="dominance", unit="percent")
+    [problem] = [p for p in problems(text) if p.field == "facts[0].unit"]
+    assert "without a number" in problem.message

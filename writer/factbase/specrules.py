@@ -134,8 +134,9 @@ def unit_fits_metric(v: Unit, metric: str | None) -> Unit:
     if v is Unit.CURRENCY and metric in METRICS and money_units(METRICS[metric][0]):
         return v
     if metric in METRICS and v not in METRICS[metric][0]:
-        allowed = METRICS[metric][0]
-        raise ValueError(f"unit {v.value!r} does not fit metric {metric!r} (expected {' or '.join(u.value for u in allowed)})")
+        allowed, meaning = METRICS[metric]
+        raise ValueError(f"unit {v.value!r} does not fit metric {metric!r} (expected {' or '.join(u.value for u in allowed)}; "
+                         f"{metric} is {meaning})")
     return v
 
 

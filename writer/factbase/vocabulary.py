@@ -311,7 +311,7 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "price_change": ((Unit.PERCENT, Unit.USD), "a price move over the window, in percent or in dollars"),
     "pressure_zone": ((Unit.USD,), "liquidations that would trigger at a price level or band (an estimate)"),
     "position_concentration": ((Unit.USD,), "positions said to sit at a price level or band"),
-    "open_interest": ((Unit.USD,), "open interest"),
+    "open_interest": ((Unit.USD, Unit.COINS), "open interest, in dollars or in coins of its `asset` ('open interest of 310,000 BTC')"),
     "open_interest_change": ((Unit.PERCENT, Unit.USD), "change in open interest"),
     "funding_rate": ((Unit.PERCENT,), "perpetual funding rate"),
     "long_short_position_ratio": ((Unit.RATIO,), "a venue's long/short account ratio (not derived from liquidations)"),
