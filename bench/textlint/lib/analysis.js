@@ -166,7 +166,7 @@ function firstFrame(text) {
   if (at !== undefined) return at;
   const found = [byVerb(text), after("frame.agent", text), after("frame.speech", text, "frame.name"), after("frame.prep", text),
     byNoun(text), after("frame.comes", text, "frame.name"), on("in_parens") ? inParens(text) : null,
-    on("compound") && text.includes("-") ? compoundAt(text) : null].filter((x) => x !== null);
+    on("compound") && text.includes("-") ? compoundAt(text) : null, after("frame.comparison", text, "frame.credited_source")].filter((x) => x !== null);
   const label = search("frame.source_label", text);
   if (label) found.push(label.index);
   at = found.length ? Math.min(...found) : null;
