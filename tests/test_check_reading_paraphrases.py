@@ -100,3 +100,40 @@ def test_a_source_and_its_data_in_parentheses_credit_their_clause(checker, text,
 ])
 def test_referencing_reporters_and_monitors(checker, text, expected):
     assert flagged(checker, text) == expected
+
+
+_QUOTED = "On the day, 4,200 accounts were liquidated and positions worth $96 million were closed."
+
+
+@pytest.mark.parametrize("intro, quoted, expected", [
+    # a document introduced by its own wording: what follows the colon is the document's
+    ("The venue's notice reads as follows:", True, []),
+    ("The announcement of the outage is as follows:", False, []),
+    ("The exchange's statement in full:", True, []),
+    ("The statement from the venue reads:", True, []),
+    # the writer's own breakdown, a reason, a bare title: no document, no credit
+    ("The breakdown is as follows:", False, ["4,200 accounts", "$96 million"]),
+    ("The reason is as follows:", False, ["4,200 accounts", "$96 million"]),
+    ("The day in numbers:", True, ["4,200 accounts", "$96 million"]),
+])
+def test_a_document_introduced_by_its_wording_credits_what_follows(checker, intro, quoted, expected):
+    text = f"{intro}\n\n{'> ' if quoted else ''}{_QUOTED}\n"
+    assert flagged(checker, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The post reads: longs lost $310 million and shorts $45 million.", []),
+    ("The post reads well, though longs lost $310 million over the day.", ["$310 million"]),
+])
+def test_a_document_s_wording_in_its_own_sentence(checker, text, expected):
+    assert flagged(checker, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a label needs its colon right after it: "Source of the sell-off" names a cause, not a source
+    ("Source of the sell-off: longs lost $300 million over the day.", ["$300 million"]),
+    ("The source of the sell-off was a $300 million long flush.", ["$300 million"]),
+    ("Longs lost $300 million over the day (Source: Velo).", []),
+])
+def test_a_source_label_is_no_word_about_a_cause(checker, text, expected):
+    assert flagged(checker, text) == expected
