@@ -137,3 +137,18 @@ def test_a_document_s_wording_in_its_own_sentence(checker, text, expected):
 ])
 def test_a_source_label_is_no_word_about_a_cause(checker, text, expected):
     assert flagged(checker, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverb of sequence after unnamed data, as a run of credited figures goes on
+    ("Data further reveals that longs made up $412 million of the total.", []),
+    ("Longs made up $412 million of the total, the figures additionally show.", []),
+    # an aside between a source and its verb
+    ("Velo's data, meanwhile, shows longs made up $412 million of the total.", []),
+    ("Velo, for its part, counted $412 million of long liquidations.", []),
+    # still no source: a generic adjective before the data, an aside before no reporting verb
+    ("Current data further indicates that longs made up $412 million of the total.", ["$412 million"]),
+    ("Velo, meanwhile, listed a new contract as longs lost $412 million.", ["$412 million"]),
+])
+def test_a_source_and_its_verb_apart(checker, text, expected):
+    assert flagged(checker, text) == expected

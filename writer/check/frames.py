@@ -165,6 +165,9 @@ class Frames(LazyPatterns):
                    rf"(?:{mods}(?:{sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
         aux = r"(?:(?:has|have|had|was|were|is|are|will|would|also|first|later|recently|just|previously|now|likewise|further|again|similarly)\s+)*"
         adverb = r"(?:\w+ly\s+)?"
+        # an aside between a source and its verb: "Velo's data, meanwhile, shows", "CoinGlass, for its part, counted"
+        aside = rf"(?:\s*,\s*(?:{_alt(vocab['asides'])})\s*,)?"
+        gap = rf"{aside}\s+{aux}{adverb}"
         publishers = _alt(vocab["publisher_nouns"])
         after_nouns = _alt(vocab["after_name_nouns"])
         data_subject = rf"(?:{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns}){_WHEN}|{generic}|\b(?:{publishers})\s+{name})"
@@ -184,7 +187,7 @@ class Frames(LazyPatterns):
         # expressions, the list was about a quarter of the compile time of the check a cold draft runs;
         # where a name starts, the word there is looked up instead (``_not_name_at``). Each of these holds
         # one name, at a place its match's start fixes, so a start the list rejects is retried one on.
-        tail = rf"\s+{aux}{adverb}$"
+        tail = rf"{gap}$"
         lazy("_left_data_any", rf"{NAME}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns}){_WHEN}{tail}", flags)
         lazy("_left_name_any", rf"{NAME}{tail}", flags)
         lazy("_left_appos_any", rf"{NAME}{_APPOSITIVE}{tail}", flags)
@@ -200,12 +203,12 @@ class Frames(LazyPatterns):
         label_data = rf"(?:['’]s?)?(?:\s+(?:own\s+)?(?:{_alt(vocab['after_name_nouns'])}))?"
         lazy("_label_any", rf"^\s*({NAME}){label_data}\s*:\s", flags)
         self.guarded = True  # False: the frames' own expressions, not-a-name list inside (the plain version, for tests)
-        lazy("_left_strong", rf"(?:{data_subject}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they))\s+{aux}{adverb}$", flags)
-        lazy("_left_weak", rf"{data_subject}\s+{aux}{adverb}$", flags)
-        lazy("_left_name", rf"{name}\s+{aux}{adverb}$", flags)
+        lazy("_left_strong", rf"(?:{data_subject}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they)){gap}$", flags)
+        lazy("_left_weak", rf"{data_subject}{gap}$", flags)
+        lazy("_left_name", rf"{name}{gap}$", flags)
         lazy("_that", r"\s+that\b", flags)
         # a name followed by its reporting verb: "Zhou posits", "mainstream sources have asserted"
-        lazy("_strong_after", rf"(?:['’]s)?\s+{aux}{adverb}(?:{_verb_alt(strong)}|{view})\b", flags)
+        lazy("_strong_after", rf"(?:['’]s)?{gap}(?:{_verb_alt(strong)}|{view})\b", flags)
         # "as reported by X", "tracked by on-chain analytics platforms", "data compiled by X"
         lazy("_agent", rf"\b(?:{_participles(strong + weak + list(vocab['agent_verbs']))})\s+by\s+", flags)
         # "said Zhou", "wrote K33's Vetle Lunde"
