@@ -152,3 +152,18 @@ def test_a_source_label_is_no_word_about_a_cause(checker, text, expected):
 ])
 def test_a_source_and_its_verb_apart(checker, text, expected):
     assert flagged(checker, text) == expected
+
+
+_REPORT = "Over the last day, 52,000 accounts were wiped out, adding up to $210M.\n\n$95M went on bitcoin and $41M on ether.\n\n"
+
+
+@pytest.mark.parametrize("ending, expected", [
+    # the article's own source line, then only the titles of the charts it closes on: it credits the whole piece
+    ("Source: https://example.org/liquidations\n\nTotal Liquidations\n\nLiquidations by Coin\n", []),
+    ("Source: Velo\n\nLiquidations by Venue\n", []),
+    # a line after it that is prose or states a figure: the credit line closes the paragraph above it only
+    ("Source: Velo\n\nRelated: bitcoin steadies near $90,000\n", ["52,000 accounts", "$210M", "$90,000"]),
+    ("Source: Velo\n\nTraders now watch the weekly close.\n", ["52,000 accounts", "$210M"]),
+])
+def test_a_source_line_that_closes_the_article_before_its_charts_titles(checker, ending, expected):
+    assert flagged(checker, _REPORT + ending) == expected

@@ -103,6 +103,7 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         **{f"carry.{k}": rx for k, rx in analysis._carry_words().items()},
         # captions.py (credit lines and chart captions)
         **{f"caption.{k}": getattr(captions.caption_words(), k) for k in CAPTION_KEYS}, "prose_end": captions._PROSE_END,
+        "chart_title": getattr(captions, "_CHART_TITLE", _NEVER),
         "heading_credit": captions._HEADING_CREDIT,
         # frames.py: a source named alone in parentheses; a name and its data (a list's introduction)
         "frame.paren_name": phrases.frames._paren_name, "frame.name_before": frames._NAME_BEFORE, "frame.ticker": frames._TICKER,
