@@ -167,3 +167,16 @@ _REPORT = "Over the last day, 52,000 accounts were wiped out, adding up to $210M
 ])
 def test_a_source_line_that_closes_the_article_before_its_charts_titles(checker, ending, expected):
     assert flagged(checker, _REPORT + ending) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue's or tracker's leaderboard and a shared screenshot are what a source publishes
+    ("The trader lost $12 million on the week, the Hyperliquid leaderboard shows.", []),
+    ("Velo's leaderboard shows the trader lost $12 million on the week.", []),
+    ("A Velo screenshot shows $412 million of longs closed over the day.", []),
+    # a leaderboard as a place, a screenshot of the writer's own chart: no one named
+    ("The trader topped the leaderboard after a $12 million gain.", ["$12 million"]),
+    ("A screenshot of the chart shows longs lost $12 million.", ["$12 million"]),
+])
+def test_a_leaderboard_and_a_screenshot_are_a_source_s_data(checker, text, expected):
+    assert flagged(checker, text) == expected
