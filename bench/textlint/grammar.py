@@ -46,7 +46,8 @@ FRAME_KEYS = {"_verb": "verb", "_left_strong": "left_strong", "_left_weak": "lef
               "_that": "that", "_agent": "agent", "_speech": "speech", "_prep": "prep", "_noun": "noun",
               "_noun_right": "noun_right", "_noun_left": "noun_left", "_comes": "comes", "_source": "source",
               "_name": "name", "_label": "source_label", "label": "name_label", "differ": "differ",
-              "_compound": "compound", "_compound_word": "compound_word", "_generic": "generic"}
+              "_compound": "compound", "_compound_word": "compound_word", "_generic": "generic",
+              "_comparison": "comparison", "_credited_source": "credited_source"}
 
 
 def expressions(phrases=None) -> dict[str, re.Pattern]:
@@ -102,9 +103,10 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         **{f"carry.{k}": rx for k, rx in analysis._carry_words().items()},
         # captions.py (credit lines and chart captions)
         **{f"caption.{k}": getattr(captions.caption_words(), k) for k in CAPTION_KEYS}, "prose_end": captions._PROSE_END,
+        "chart_title": getattr(captions, "_CHART_TITLE", _NEVER),
         "heading_credit": captions._HEADING_CREDIT,
         # frames.py: a source named alone in parentheses; a name and its data (a list's introduction)
-        "frame.paren_name": frames._PAREN_NAME, "frame.name_before": frames._NAME_BEFORE, "frame.ticker": frames._TICKER,
+        "frame.paren_name": phrases.frames._paren_name, "frame.name_before": frames._NAME_BEFORE, "frame.ticker": frames._TICKER,
         "frame.name_data_any": phrases.frames._name_data_any, "frame.not_name_others": phrases.frames._not_name_others or re.compile("(?!x)x"),
         "word": frames._WORD, "frame.label_any": phrases.frames._label_any, "frame.after_name": phrases.frames._after_name,
         "frame.strong_after": phrases.frames._strong_after,

@@ -332,8 +332,14 @@ def _may_credit(cell: str) -> bool:
 
 def _closes_article(blocks, index: int, source_rx) -> bool:
     """Is the credit line at ``index`` the article's last block, but for other credit lines after it ("Source: X"
-    then "Data: Y")? Such a line is the article's own source line, not a chart's credit."""
-    return all(credit_form(b.text, source_rx) is not None for b in blocks[index + 1:])
+    then "Data: Y") and the titles of the charts it closes on ("Source: https://..." then "Total Liquidations" and
+    "Liquidations by Coin", as auto-posted liquidation reports end)? Such a line is the article's own source line,
+    not a chart's credit."""
+    return all(credit_form(b.text, source_rx) is not None or _CHART_TITLE.fullmatch(b.text) for b in blocks[index + 1:])
+
+
+# A chart's title standing alone after the article's source line: a few words, no figure, no sentence's end.
+_CHART_TITLE = Deferred(globals(), r"\s*(?:(?![\d_])\w[\w’'&/-]*\s+){0,5}(?![\d_])\w[\w’'&/-]*\s*")
 
 
 def section_run(blocks, index: int) -> list[int]:

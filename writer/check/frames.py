@@ -108,6 +108,9 @@ _NAME_JOIN = r"(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
 # "These figures suggest", "the same data shows": the article's own numbers, not a source.
 _DEMONSTRATIVE = r"(?:these|those|such|above|same|this|that|our)"
 _NOT_AFTER_DEMONSTRATIVE = "".join(f"(?<!{w} )" for w in ("these", "those", "such", "above", "same", "this", "that", "our"))
+# Not after a form of "be" or a word of its hedge ("is expected to", "are widely believed", "is also forecast",
+# "it's thought that"): a view verb then is a passive with no one named (``Frames``: view verbs).
+_ACTIVE = "".join(f"(?<!\\b{w} )" for w in ("is", "are", "was", "were", "be", "been", "being", "not", "also", "now", "still")) + r"(?<!ly )(?<!['’]s )"
 
 
 def _verb_alt(lemmas) -> str:
@@ -139,10 +142,14 @@ class Frames(LazyPatterns):
 
     WINDOW = 100  # characters left of a verb in which its subject is looked for
     # The patterns made of word lists only (no name: names are case-sensitive), scanned case-folded.
-    KEYWORDS = ("_verb", "_agent", "_speech", "_prep", "_noun", "_comes", "_label", "_differ_verb", "_strong_after", "_compound")
+    KEYWORDS = ("_verb", "_agent", "_speech", "_prep", "_noun", "_comes", "_label", "_differ_verb", "_strong_after", "_compound",
+                "_comparison")
 
     def __init__(self, vocab: dict):
         strong, weak = list(vocab["strong_verbs"]), list(vocab["weak_verbs"])
+        # A source's view of what will be ("the analyst expects", "Lee predicts"): a reporting verb in the active only
+        # (``_ACTIVE``: the passive "is expected to" is the agentless hedge, no one named).
+        view = rf"{_ACTIVE}(?:{_verb_alt(vocab['view_verbs'])})"
         nouns = _alt(vocab["data_nouns"])
         sources = _alt(vocab["source_nouns"])
         not_names = _alt(vocab["not_names"])
@@ -158,12 +165,16 @@ class Frames(LazyPatterns):
                    rf"(?:{mods}(?:{sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
         aux = r"(?:(?:has|have|had|was|were|is|are|will|would|also|first|later|recently|just|previously|now|likewise|further|again|similarly)\s+)*"
         adverb = r"(?:\w+ly\s+)?"
+        # an aside between a source and its verb: "Velo's data, meanwhile, shows", "CoinGlass, for its part, counted"
+        aside = rf"(?:\s*,\s*(?:{_alt(vocab['asides'])})\s*,)?"
+        gap = rf"{aside}\s+{aux}{adverb}"
         publishers = _alt(vocab["publisher_nouns"])
+        after_nouns = _alt(vocab["after_name_nouns"])
         data_subject = rf"(?:{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns}){_WHEN}|{generic}|\b(?:{publishers})\s+{name})"
         source = rf"(?:the\s+|a\s+|an\s+)?(?:{name}|{generic})"
         flags = re.IGNORECASE
         self.memo()
-        self.strong = {f.lower() for lemma in strong for f in verb_forms(lemma)}
+        self.strong = {f.lower() for lemma in strong + list(vocab["view_verbs"]) for f in verb_forms(lemma)}
         # A counting verb's past makes any name right before it a source ("CoinDesk tallied $1.2 billion", "Velo
         # counted 6,300 wallets"): a market does not count (``_by_verb``).
         self.tallied = {verb_forms(lemma)[2] for lemma in vocab["tallying_verbs"]}
@@ -171,12 +182,12 @@ class Frames(LazyPatterns):
         # compiled on first use (writer/check/lazyre.py): a text without a reporting verb never needs
         # the long ones that look for its subject.
         lazy = self._lazy
-        lazy("_verb", rf"\b(?:{_verb_alt(strong + weak)})\b", flags)
+        lazy("_verb", rf"\b(?:{_verb_alt(strong + weak)}|{view})\b", flags)
         # The frames that hold a name, without the not-a-name list (``guarded``): compiled into ten
         # expressions, the list was about a quarter of the compile time of the check a cold draft runs;
         # where a name starts, the word there is looked up instead (``_not_name_at``). Each of these holds
         # one name, at a place its match's start fixes, so a start the list rejects is retried one on.
-        tail = rf"\s+{aux}{adverb}$"
+        tail = rf"{gap}$"
         lazy("_left_data_any", rf"{NAME}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns}){_WHEN}{tail}", flags)
         lazy("_left_name_any", rf"{NAME}{tail}", flags)
         lazy("_left_appos_any", rf"{NAME}{_APPOSITIVE}{tail}", flags)
@@ -192,18 +203,28 @@ class Frames(LazyPatterns):
         label_data = rf"(?:['’]s?)?(?:\s+(?:own\s+)?(?:{_alt(vocab['after_name_nouns'])}))?"
         lazy("_label_any", rf"^\s*({NAME}){label_data}\s*:\s", flags)
         self.guarded = True  # False: the frames' own expressions, not-a-name list inside (the plain version, for tests)
-        lazy("_left_strong", rf"(?:{data_subject}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they))\s+{aux}{adverb}$", flags)
-        lazy("_left_weak", rf"{data_subject}\s+{aux}{adverb}$", flags)
-        lazy("_left_name", rf"{name}\s+{aux}{adverb}$", flags)
+        lazy("_left_strong", rf"(?:{data_subject}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they)){gap}$", flags)
+        lazy("_left_weak", rf"{data_subject}{gap}$", flags)
+        lazy("_left_name", rf"{name}{gap}$", flags)
         lazy("_that", r"\s+that\b", flags)
         # a name followed by its reporting verb: "Zhou posits", "mainstream sources have asserted"
-        lazy("_strong_after", rf"(?:['’]s)?\s+{aux}{adverb}(?:{_verb_alt(strong)})\b", flags)
+        lazy("_strong_after", rf"(?:['’]s)?{gap}(?:{_verb_alt(strong)}|{view})\b", flags)
         # "as reported by X", "tracked by on-chain analytics platforms", "data compiled by X"
         lazy("_agent", rf"\b(?:{_participles(strong + weak + list(vocab['agent_verbs']))})\s+by\s+", flags)
         # "said Zhou", "wrote K33's Vetle Lunde"
         lazy("_speech", rf"\b(?:{_alt(_inverted_forms(vocab['inverted_verbs']))})\s+", flags)
         # "according to X", "per X", "citing X", "attributed to X", "a report by X"
         lazy("_prep", rf"\b(?:{_alt(vocab['prepositions'])})\s+", flags)
+        # "in line with X data", "in keeping with reporter Colin Wu": a comparison a spinner or a translator writes for
+        # "according to", a credit only before a source's data or a titled person ("in line with expectations", "in
+        # line with the Nasdaq" compare, credit no one)
+        lazy("_comparison", rf"\b(?:{_alt(vocab['comparison_prepositions'])})\s+", flags)
+        lazy("_credited_source", rf"(?:the\s+|a\s+|an\s+)?(?:{name}(?:['’]s?)?\s+(?:own\s+|latest\s+)?(?:{after_nouns})\b"
+                                 rf"|(?:[\w-]+\s+){{0,3}}(?:{sources})\s+{name})", flags)
+        # "... over the day (CoinGlass).", "(Coinalyze data)", "(CoinGlass, March 3)": a source named alone in
+        # parentheses closing a clause, perhaps with what it publishes ("data", "figures") and the date it did
+        self._lazy("_paren_name", rf"\(\s*({NAME})(?:['’]s?\s+(?:own\s+)?(?:{after_nouns})|\s+(?:{after_nouns}))?{_CITED_DATE}\s*\)"
+                                  r"(?=\s*(?:[.,;:!?]|$))")
         # "data from X", "figures compiled by X"; "in X's data", "grounded in X's statistics"
         lazy("_noun", rf"\b(?:{nouns})\b", flags)
         lazy("_noun_right", rf"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+{source}", flags)
@@ -228,7 +249,6 @@ class Frames(LazyPatterns):
         # its data ("CoinGlass's own figures"), a tally ("CoinGlass counted") or a disagreement ("CoinGlass differs").
         differ_present = [f for lemma in vocab["differ_verbs"] for f in verb_forms(lemma)[:2]]
         tallied = [verb_forms(lemma)[2] for lemma in vocab["tallying_verbs"]]
-        after_nouns = _alt(vocab["after_name_nouns"])
         lazy("_after_name", rf"(?:['’]s)?\s*(?:own\s+)?(?:{after_nouns}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b", flags)
         # A name and its data, no verb: what a list's or table's introduction credits ("CoinGlass data for the day:").
         lazy("_name_data_any", rf"({NAME})['’]?s?\s+(?:own\s+|latest\s+)?(?:{after_nouns})\b", flags)
@@ -332,20 +352,29 @@ class Frames(LazyPatterns):
             lambda: self._after("_prep", text, low), lambda: self._after("_speech", text, low, source=False),
             lambda: self._after("_comes", text, low, source=False), lambda: self._after("_agent", text, low),
             lambda: self._by_noun(text, low), lambda: self._by_verb(text, low), lambda: self._in_parens(text),
-            lambda: self._compound_at(text, low)))
+            lambda: self._compound_at(text, low), lambda: self._comparison_at(text, low)))
 
     def _first(self, text: str) -> int | None:
         """``first``: where the earliest of every frame starts."""
         low = lowered(text)
         found = [at for at in (self._by_verb(text, low), self._after("_agent", text, low), self._after("_speech", text, low, source=False),
                                self._after("_prep", text, low), self._by_noun(text, low), self._after("_comes", text, low, source=False),
-                               self._in_parens(text), self._compound_at(text, low))
+                               self._in_parens(text), self._compound_at(text, low), self._comparison_at(text, low))
                  if at is not None]
         rx, scanned = self._keyword("_label", text, low)
         m = rx.search(scanned)
         if m:
             found.append(m.start())
         return min(found) if found else None
+
+    def _comparison_at(self, text: str, low: str | None) -> int | None:
+        """Where a comparison that credits starts: "in line with X data", "in keeping with reporter Colin Wu"
+        (``_comparison`` followed by ``_credited_source``)."""
+        rx, scanned = self._keyword("_comparison", text, low)
+        for m in rx.finditer(scanned):
+            if self._credited_source.match(text, m.end()) is not None:
+                return m.start()
+        return None
 
     def _compound_at(self, text: str, low: str | None) -> int | None:
         """Where a source named as a compound modifier starts ("Velo-tracked", "a CoinGlass-compiled tally",
@@ -365,8 +394,11 @@ class Frames(LazyPatterns):
 
     def _in_parens(self, text: str) -> int | None:
         """Where a source named alone in parentheses closing a clause starts: "... over the day (CoinGlass).",
-        not a ticker after its name ("Hyperliquid (HYPE)", "bitcoin (BTC)") nor an aside ("(Binance included)")."""
-        for m in _PAREN_NAME.finditer(text):
+        "(Coinalyze data)", not a ticker after its name ("Hyperliquid (HYPE)", "bitcoin (BTC)") nor an aside
+        ("(Binance included)")."""
+        if "(" not in text:
+            return None
+        for m in self._paren_name.finditer(text):
             name = m.group(1)
             if _TICKER.fullmatch(name) or _NAME_BEFORE.search(text, 0, m.start()) or not self._source_at(text, m.start(1)):
                 continue
@@ -477,12 +509,11 @@ class Frames(LazyPatterns):
 
 
 _WORD = re.compile(r"\w+")
-# A name alone in parentheses that ends its clause ("(CoinGlass)."), what may not stand before it (a
-# capitalised word: the name of what the parenthesis is the ticker of), and a ticker's shape.
+# A name alone in parentheses that ends its clause ("(CoinGlass).", ``Frames._paren_name``): what may not stand before it
+# (a capitalised word: the name of what the parenthesis is the ticker of), and a ticker's shape.
 # ...with the date of what it published after a comma, as aggregated and machine-written news cites: "(CoinMarketCap,
 # 2025)", "(CoinGlass, March 3)", "(CoinGlass, 3 March 2026)".
 _CITED_DATE = r"(?:\s*,\s*(?:\d{4}|[A-Z][a-z]{2,8}\.?\s+(?:\d{4}|\d{1,2}(?:,?\s+\d{4})?)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
-_PAREN_NAME = re.compile(rf"\(\s*({NAME}){_CITED_DATE}\s*\)(?=\s*(?:[.,;:!?]|$))")
 _NAME_BEFORE = Deferred(globals(), r"(?-i:[A-Z][\w.&’'-]*)\s*$")
 _TICKER = Deferred(globals(), r"[A-Z0-9]{2,6}")
 

@@ -166,7 +166,7 @@ function firstFrame(text) {
   if (at !== undefined) return at;
   const found = [byVerb(text), after("frame.agent", text), after("frame.speech", text, "frame.name"), after("frame.prep", text),
     byNoun(text), after("frame.comes", text, "frame.name"), on("in_parens") ? inParens(text) : null,
-    on("compound") && text.includes("-") ? compoundAt(text) : null].filter((x) => x !== null);
+    on("compound") && text.includes("-") ? compoundAt(text) : null, after("frame.comparison", text, "frame.credited_source")].filter((x) => x !== null);
   const label = search("frame.source_label", text);
   if (label) found.push(label.index);
   at = found.length ? Math.min(...found) : null;
@@ -502,7 +502,7 @@ function placeCredits(blocks) {
     }
     credit([i], line);
     if (kind === "picture") return; // a photo's credit credits the photo
-    if (G.closes_article && on("closes_article") && kind === "bare" && !b.inQuote && blocks.slice(i + 1).every((x) => creditForm(x.text) !== null)) {
+    if (G.closes_article && on("closes_article") && kind === "bare" && !b.inQuote && blocks.slice(i + 1).every((x) => creditForm(x.text) !== null || fullAt("chart_title", x.text, 0, x.text.length))) {
       const section = [];
       for (let j = 0; j < i; j++) if (blocks[j].section === b.section) section.push(j);
       credit(section, line); // "Source: X" as the article's last line: the article's own source line, for its whole section
