@@ -95,8 +95,9 @@ def _trie_regex(node: dict) -> str:
 # QCP Capital), at most four, joined by "of", "&" or a hyphen. Case-sensitive on purpose.
 _CAP = r"(?:[A-Z][\w.&’'-]*[\w]|[A-Z]|[a-z]+[A-Z][\w-]*|(?<![\w@])@\w{2,15})"  # (and an X handle: "@lookonchain")
 NAME = rf"(?-i:{_CAP}(?:\s+(?:of\s+|&\s+)?{_CAP}){{0,3}})"
-# A name's description between it and its verb: "Santiment, an on-chain analytics provider, noted".
-_APPOSITIVE = r"\s*,\s*(?:an?|the)\s+[^,;.()\d]{1,60}?,"
+# A description or an aside between a source and its verb: "Santiment, an on-chain analytics provider, noted", "the
+# exchange, in a statement, put", "the tracker, which monitors 30 venues, logged" (a count of what it covers, no amount).
+_APPOSITIVE = r"\s*,\s*(?:an?|the|in|via|through|which|who|whose)\s+[^,;.()$%]{1,60}?,"
 # When the data is from, between a source's data and its verb: "CoinGlass data on April 19 reveals", "Velo's figures
 # for Friday show", "Kaiko data as of 3 March indicate".
 _WHEN = (r"(?:\s+(?:on|for|from|as\s+of)\s+(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+"
@@ -180,7 +181,7 @@ class Frames(LazyPatterns):
         lazy("_left_data_any", rf"{NAME}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns}){_WHEN}{tail}", flags)
         lazy("_left_name_any", rf"{NAME}{tail}", flags)
         lazy("_left_appos_any", rf"{NAME}{_APPOSITIVE}{tail}", flags)
-        lazy("_left_generic", rf"{generic}{tail}", flags)
+        lazy("_left_generic", rf"{generic}(?:{_APPOSITIVE})?{tail}", flags)  # "the exchange, in a statement, put"
         lazy("_left_described_any", rf"\b(?:{publishers})\s+({NAME}){tail}", flags)  # "tracker CoinGlass logged"
         lazy("_left_pronoun", rf"\b(?:he|she|they){tail}", flags)
         lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
@@ -192,8 +193,8 @@ class Frames(LazyPatterns):
         label_data = rf"(?:['’]s?)?(?:\s+(?:own\s+)?(?:{_alt(vocab['after_name_nouns'])}))?"
         lazy("_label_any", rf"^\s*({NAME}){label_data}\s*:\s", flags)
         self.guarded = True  # False: the frames' own expressions, not-a-name list inside (the plain version, for tests)
-        lazy("_left_strong", rf"(?:{data_subject}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they))\s+{aux}{adverb}$", flags)
-        lazy("_left_weak", rf"{data_subject}\s+{aux}{adverb}$", flags)
+        lazy("_left_strong", rf"(?:{data_subject}|{generic}{_APPOSITIVE}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they))\s+{aux}{adverb}$", flags)
+        lazy("_left_weak", rf"(?:{data_subject}|{generic}{_APPOSITIVE})\s+{aux}{adverb}$", flags)
         lazy("_left_name", rf"{name}\s+{aux}{adverb}$", flags)
         lazy("_that", r"\s+that\b", flags)
         # a name followed by its reporting verb: "Zhou posits", "mainstream sources have asserted"
