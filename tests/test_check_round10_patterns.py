@@ -52,6 +52,9 @@ FLAG = [
      {"$90,000"}),
     ("a", "According to CoinGlass, liquidations reached $310 million.\n\nShorts lost $70 million over the same period.",
      {"$70 million"}),
+    # a credit told after its sentence's figures closes that sentence: the next price is no longer its
+    ("a", "Bitcoin fell 12% to $110,000 on Friday, Bloomberg reported. By Sunday, bitcoin was trading below $105,000.",
+     {"$105,000"}),
     # c. figures of the wider economy after a credit of liquidation data
     ("c", "According to CoinGlass, liquidations reached $310 million. The central bank cut by 50 basis points.",
      {"50 basis points"}),
@@ -85,6 +88,7 @@ PASS = [
     ("a", "According to CoinGlass, liquidations reached $310 million. The data also show that bitcoin longs lost $120 million."),
     ("a", "According to a Bernstein note, bitcoin could reach $150,000 by year-end. The note expects ether at $6,000 by then."),
     ("a", "CoinMarketCap prices show bitcoin at $81,200 in the evening. Ether traded at $2,950."),
+    ("a", "According to Bloomberg, bitcoin fell 12% to $110,000 on Friday. By Sunday, bitcoin was trading below $105,000."),
     # b. an exchange or tracker reporting its own data, with an aside between it and its verb
     ("b", "Bybit reported $45 million in liquidations on its platform over the day."),
     ("b", "The exchange, in a statement, put the damage at $30 million."),
@@ -92,6 +96,7 @@ PASS = [
     ("b", "The tracker, which monitors 30 venues, logged $310 million in forced closures."),
     ("b", "Arkham, which follows fund wallets, flagged a 4,000 BTC transfer."),
     ("b", "Hyperliquid's leaderboard showed one trader lost $12 million."),
+    ("b", "The CME's FedWatch tool showed the odds of a rate cut rising to 62%."),
     # d. the credit covers a clause about the liquidations themselves
     ("d", "Per CoinGlass, liquidations hit $310 million as longs were flushed across venues."),
     ("d", "Per CoinGlass, liquidations hit $310 million, with longs accounting for $250 million."),

@@ -153,13 +153,13 @@ def later_expressions() -> dict[str, re.Pattern]:
 
 
 def later_switches() -> dict[str, bool]:
-    from writer.check import figures
+    from writer.check import analysis, figures
     from writer.check.rules import f001_no_attribution as f001
 
     return {"coverage": hasattr(figures, "_COVERAGE_BEFORE"), "story_basis": hasattr(f001, "_story_basis"),
             "context_after_credit": hasattr(f001, "_context_after_credit"), "unnamed_report": hasattr(f001, "_reported"),
             "bare_context_clause": hasattr(f001, "_BARE_CONTEXT_CLAUSE"), "worked_example": hasattr(f001, "_worked_example"),
-            "speaker_intro": hasattr(f001, "_names_speaker")}
+            "speaker_intro": hasattr(f001, "_names_speaker"), "closes_on_credit": hasattr(analysis.Analysis, "_closes_on_credit")}
 
 
 def export(*, ascii_words: bool = False) -> dict:

@@ -40,6 +40,7 @@ from writer.check.phrases import PhraseSet, _compile
 from writer.check.tails import last_word
 
 CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", "estimate", "disagreement"})
+_ATTRIBUTION = frozenset({"attribution"})
 NOTE_CLASSES = frozenset({"note_backward", "note_run", "note_forward", "note_label", "note_article"})
 _NOTE_RUN = frozenset({"note_run"})
 # What may stand before a note's opening words: space, quotes, brackets, a list or emphasis mark.
@@ -483,7 +484,24 @@ class Analysis:
         """Is ``s`` a figure of another kind than the attributed sentence ``opener`` before it gives, so that the
         opener's credit does not carry to it? Market context after liquidation data alone, or a forecast after
         anything but a forecast (whoever counted or priced did not forecast)."""
-        return (self._context_only(s) and self._liquidations_only(opener)) or (self._forecast(s) and not self._forecast(opener))
+        if self._context_only(s) and (self._liquidations_only(opener) or self._closes_on_credit(opener)):
+            return True
+        return self._forecast(s) and not self._forecast(opener)
+
+    def _closes_on_credit(self, s: Sentence) -> bool:
+        """Is the sentence's credit told after its figures ("Bitcoin fell 12% to $110,000, X reported.")? Such a
+        credit closes its own sentence: it does not carry on to market context after it, as a credit opening the
+        paragraph's run does ("According to X, bitcoin fell 12%. It traded at $110,000 by noon.")."""
+        if not s.figures:
+            return False
+        key = ("closes on credit", id(s))
+        got = self._prefixes.get(key)
+        if got is None:
+            tail = s.text[s.figures[-1].figure.end - s.start:]
+            frames = self.phrases.frames
+            got = self._prefixes[key] = bool(self.phrases.union_starts(_ATTRIBUTION, tail)) or (
+                frames is not None and frames.first(tail) is not None)
+        return got
 
     def _kind_carried(self, fu: FigureUse) -> bool:
         """May an earlier opening of the paragraph carry to the figure's sentence, by the kinds of figure they give?

@@ -717,7 +717,17 @@ class Analysis {
   }
 }
 
-const foreign = (s, o) => (s.contextOnly && o.liquidationsOnly) || (s.forecast && !o.forecast);
+const foreign = (s, o) => (s.contextOnly && (o.liquidationsOnly || (LATER.closes_on_credit && closesOnCredit(o)))) || (s.forecast && !o.forecast);
+
+// _closes_on_credit: the sentence's credit told after its last figure ("..., X reported.").
+function closesOnCredit(o) {
+  if (!o.figures.length) return false;
+  if (o._closesOnCredit === undefined) {
+    const tail = o.text.slice(o.figures[o.figures.length - 1].figure.end - o.start);
+    o._closesOnCredit = has("marker.attribution", tail) || firstFrame(tail) !== null;
+  }
+  return o._closesOnCredit;
+}
 
 // rules/f001_no_attribution.py
 function f001(a, u) {

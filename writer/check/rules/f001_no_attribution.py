@@ -290,8 +290,9 @@ sentence ("according to", "data from CoinGlass show", "..., the data shows", "he
 suggest", "unverified"), in an earlier sentence of its paragraph that opens the run (not
 from a sentence about liquidations alone to one about market context alone, an asset's price
 move or a figure of the wider economy such as a tariff, basis points or euros: the desk that
-counted the liquidations did not price the market; and to a forecast, "is expected to reach
-$95,000 by March", only from a forecast), in a note covering it ("the above
+counted the liquidations did not price the market, nor from a credit told after its
+sentence's figures, "..., Bloomberg reported.", which closes that sentence; and to a forecast,
+"is expected to reach $95,000 by March", only from a forecast), in a note covering it ("the above
 figures come from a single source"; "Those figures are CoinGlass's." covers the run right
 before it), or in a credit line beside it ("Source: CoinGlass" right under its paragraph;
 a chart's caption above prose that says it reads the chart, "From the graph, ...").
