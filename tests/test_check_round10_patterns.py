@@ -6,10 +6,13 @@ sentence in ``FLAG`` must get F001 on the figures listed, one in ``PASS`` no F00
 a. An earlier attribution of a paragraph carries to a later sentence only for figures of its own kind: not from
    liquidation data to an asset's price move, and not from anything but a forecast to a forecast (phrases.yaml
    ``carry``; writer/check/analysis.py ``_foreign``). Never across paragraphs.
-b. A source and its verb with an aside between ("the exchange, in a statement, put ..."), a venue's leaderboard.
+b. A source and its verb with an aside between ("the exchange, in a statement, put ..."), a venue's leaderboard, a
+   named tool.
 c. Figures of the wider economy (a tariff, basis points, inflation, euros) are market context, not liquidation data.
 d. A price move hung after a sentence's credit of liquidation data, with no comma ("Per X, liquidations hit $A as
    bitcoin fell to $B"): the credit covers the liquidations only (rules/f001_no_attribution.py ``_context_after_credit``).
+g. A venue's role noun ("the platform", "the exchange") with a verb a market also takes ("saw", "recorded") is where
+   the figure happened, not who reported it, as a named venue is ("OKX saw ..."); a tracker's is its source.
 e. A quotation standing alone in its paragraph after a paragraph that introduces its speaker.
 h. A worked example exempts only its own clause, only when its set-up holds a figure and nothing ties it to the
    event's days (phrases.yaml ``example_anchors``).
@@ -72,6 +75,10 @@ FLAG = [
     # b. a name as the venue of a weak verb is no source
     ("b", "OKX saw $30 million in liquidations over the day.", {"$30 million"}),
     ("b", "Traders, in a panic, sold $300 million of bitcoin.", {"$300 million"}),
+    # g. a venue's role noun with a verb a market also takes is where the figure happened, as a venue's name is
+    ("g", "Bybit runs one of the largest derivatives books.\n\nThe platform saw $45 million in liquidations.", {"$45 million"}),
+    ("g", "The exchange, which halted withdrawals, recorded $30 million in liquidations.", {"$30 million"}),
+    ("g", "Hyperliquid hosts perpetual futures.\n\nThe protocol logged $45 million of liquidations in an hour.", {"$45 million"}),
     # h. a worked example's exemption, narrowed
     ("h", "If you had bought bitcoin at $74,000 on Monday, you would be up 9% today.", {"$74,000", "9%"}),
     ("h", "If you had opened a 10x long on $1,000, it was gone; shorts on Binance lost $60 million in the day.", {"$60 million"}),
@@ -109,6 +116,9 @@ PASS = [
     ("e", "Dana Ortiz, a trader at a Chicago desk, described the selloff:\n\n“We saw $40 million of longs go in an hour.”"),
     # g. a role noun standing for a source named before
     ("g", "CoinGlass tracks liquidations across 30 venues.\n\nThe tracker counted 120,000 traders liquidated over the day."),
+    ("g", "Bybit runs one of the largest derivatives books.\n\nThe platform said longs lost $45 million."),
+    ("g", "Bybit runs one of the largest derivatives books.\n\nThe platform's dashboard showed $45 million in liquidations."),
+    ("g", "The tracker, which monitors 30 venues, recorded $310 million in forced closures."),
     # h. worked examples about a made-up position
     ("h", "For example, if a trader buys $50,000 of ETH at 20x, a 5% drop wipes out the margin."),
     ("h", "If you open a 10x long with $1,000, a 10% move against you closes it."),

@@ -157,6 +157,12 @@ class Frames(LazyPatterns):
         mods = r"(?:[\w-]+\s+){0,3}"  # "on-chain analytics", "crypto trading firm", "the current aggregated"
         generic = (rf"(?<!\w){_NOT_AFTER_DEMONSTRATIVE}(?!{_DEMONSTRATIVE}\s)"
                    rf"(?:{mods}(?:{sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
+        # A weak verb's generic subject is no venue ("the platform saw $45 million" is where it happened, as "OKX saw" is):
+        # the source nouns less ``venue_nouns``.
+        venues = {v.lower() for v in vocab.get("venue_nouns", ())}
+        weak_sources = _alt([n for n in vocab["source_nouns"] if n.lower() not in venues])
+        generic_weak = (rf"(?<!\w){_NOT_AFTER_DEMONSTRATIVE}(?!{_DEMONSTRATIVE}\s)"
+                        rf"(?:{mods}(?:{weak_sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
         aux = r"(?:(?:has|have|had|was|were|is|are|will|would|also|first|later|recently|just|previously|now|likewise|further|again|similarly)\s+)*"
         adverb = r"(?:\w+ly\s+)?"
         publishers = _alt(vocab["publisher_nouns"])
@@ -182,6 +188,7 @@ class Frames(LazyPatterns):
         lazy("_left_name_any", rf"{NAME}{tail}", flags)
         lazy("_left_appos_any", rf"{NAME}{_APPOSITIVE}{tail}", flags)
         lazy("_left_generic", rf"{generic}(?:{_APPOSITIVE})?{tail}", flags)  # "the exchange, in a statement, put"
+        lazy("_left_generic_weak", rf"{generic_weak}(?:{_APPOSITIVE})?{tail}", flags)
         lazy("_left_described_any", rf"\b(?:{publishers})\s+({NAME}){tail}", flags)  # "tracker CoinGlass logged"
         lazy("_left_pronoun", rf"\b(?:he|she|they){tail}", flags)
         lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
@@ -194,7 +201,8 @@ class Frames(LazyPatterns):
         lazy("_label_any", rf"^\s*({NAME}){label_data}\s*:\s", flags)
         self.guarded = True  # False: the frames' own expressions, not-a-name list inside (the plain version, for tests)
         lazy("_left_strong", rf"(?:{data_subject}|{generic}{_APPOSITIVE}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they))\s+{aux}{adverb}$", flags)
-        lazy("_left_weak", rf"(?:{data_subject}|{generic}{_APPOSITIVE})\s+{aux}{adverb}$", flags)
+        data_subject_weak = data_subject.replace(f"|{generic}|", f"|{generic_weak}|")
+        lazy("_left_weak", rf"(?:{data_subject_weak}|{generic_weak}{_APPOSITIVE})\s+{aux}{adverb}$", flags)
         lazy("_left_name", rf"{name}\s+{aux}{adverb}$", flags)
         lazy("_that", r"\s+that\b", flags)
         # a name followed by its reporting verb: "Zhou posits", "mainstream sources have asserted"
@@ -394,7 +402,8 @@ class Frames(LazyPatterns):
         a bare name or a pronoun), each part searched on its own."""
         if not self.guarded:
             return _start((self._left_strong if strong else self._left_weak).search(text, lo, end))
-        starts = [self._leftmost(self._left_data_any, text, lo, end), _start(self._left_generic.search(text, lo, end))]
+        starts = [self._leftmost(self._left_data_any, text, lo, end),
+                  _start((self._left_generic if strong else self._left_generic_weak).search(text, lo, end))]
         if not strong:  # (a strong verb's bare name is its subject anyway: "tracker CoinGlass said" needs no title)
             starts.append(self._leftmost(self._left_described_any, text, lo, end, group=1))
         if strong:

@@ -306,7 +306,10 @@ is covered nor covers this way.
 What is no attribution: hearsay with no one named ("allegedly", "is said to"; an earlier
 attribution of the paragraph does not carry to it either; "reportedly" and "was reported
 to" say "according to reports", an unnamed source), a chart nobody
-credits ("the chart shows", "as seen above"), and a "Name:" label that is a summary
+credits ("the chart shows", "as seen above"), a venue named by its name or its role with a
+verb a market also takes ("OKX saw $30 million", "the platform recorded $45 million": where
+it happened, not who reported it; "the platform said" and "the tracker recorded" are
+sources), and a "Name:" label that is a summary
 marker or a speaker's turn ("Bottom Line:", "Host:", a transcript's names) rather than a
 source (a registered or brand-shaped name, or one the article credits elsewhere). What
 is: an embedded post's signature under it ("— Name (@handle) date"), a numbered reference
