@@ -141,18 +141,27 @@ def later_expressions() -> dict[str, re.Pattern]:
            "story_basis": f001._story_basis_rx() if hasattr(f001, "_story_basis_rx") else _NEVER,
            "context_clause": getattr(f001, "_CONTEXT_CLAUSE", _NEVER),
            "unnamed_report": f001._unnamed_report() if hasattr(f001, "_unnamed_report") else _NEVER,
-           "clause_cut": getattr(f001, "_CLAUSE_CUT", _NEVER)}
+           "clause_cut": getattr(f001, "_CLAUSE_CUT", _NEVER),
+           # the tenth round's: a price move after a credit with no comma, a worked example's own clause, a speaker
+           # introduced in the paragraph before a lone quotation
+           "bare_context_clause": getattr(f001, "_BARE_CONTEXT_CLAUSE", _NEVER),
+           "setup_end": getattr(f001, "_SETUP_END", _NEVER), "person": getattr(f001, "_PERSON", _NEVER)}
+    if hasattr(f001, "_example_rx"):
+        out["example_open"], out["example_anchor"] = f001._example_rx()
+    out["speaker_noun"] = f001._speaker_words()[1] if hasattr(f001, "_speaker_words") else _NEVER
     words = f001._carry_words() if hasattr(f001, "_carry_words") else {}
     out.update({f"f001.{k}": words.get(k, _NEVER) for k in ("liquidations", "context", "price_move")})
     return out
 
 
 def later_switches() -> dict[str, bool]:
-    from writer.check import figures
+    from writer.check import analysis, figures
     from writer.check.rules import f001_no_attribution as f001
 
     return {"coverage": hasattr(figures, "_COVERAGE_BEFORE"), "story_basis": hasattr(f001, "_story_basis"),
-            "context_after_credit": hasattr(f001, "_context_after_credit"), "unnamed_report": hasattr(f001, "_reported")}
+            "context_after_credit": hasattr(f001, "_context_after_credit"), "unnamed_report": hasattr(f001, "_reported"),
+            "bare_context_clause": hasattr(f001, "_BARE_CONTEXT_CLAUSE"), "worked_example": hasattr(f001, "_worked_example"),
+            "speaker_intro": hasattr(f001, "_names_speaker"), "closes_on_credit": hasattr(analysis.Analysis, "_closes_on_credit")}
 
 
 def export(*, ascii_words: bool = False) -> dict:
@@ -200,6 +209,7 @@ def export(*, ascii_words: bool = False) -> dict:
         "quote_goes_on": hasattr(f001, "_goes_on_from"), "later": later_switches(),
         "coverage_reach": getattr(figures, "_COVERAGE_REACH", 0), "source_columns": sorted(captions._SOURCE_COLUMNS), "quote_reach": f001.QUOTE_REACH,
         "not_name_words": sorted(phrases.frames._not_name_words),
+        "speaker_not_names": sorted(f001._speaker_words()[0]) if hasattr(f001, "_speaker_words") else [],
         "caption_chars": captions.CAPTION_CHARS, "name_words": captions.NAME_WORDS, "label_end_chars": captions._LABEL_END_CHARS,
         "caption_not_names": sorted(captions._not_names()),
         "multiples": {"reading_of": multiples._READING_OF, "verb_times": list(multiples._VERB_TIMES.items()),

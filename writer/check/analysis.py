@@ -40,6 +40,7 @@ from writer.check.phrases import PhraseSet, _compile
 from writer.check.tails import last_word
 
 CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", "estimate", "disagreement"})
+_ATTRIBUTION = frozenset({"attribution"})
 NOTE_CLASSES = frozenset({"note_backward", "note_run", "note_forward", "note_label", "note_article"})
 _NOTE_RUN = frozenset({"note_run"})
 # What may stand before a note's opening words: space, quotes, brackets, a list or emphasis mark.
@@ -69,7 +70,7 @@ def _carry_words() -> dict[str, re.Pattern]:
     """phrases.yaml ``carry``: the words of liquidation data and of market context, for lowered text (compiled
     as the marker classes are: writer/check/phrases.py ``_compile``)."""
     section = phrase_section("carry")
-    return {k: _compile(section[k], 0, fold=True, scan=True) for k in ("liquidations", "context", "hearsay")}
+    return {k: _compile(section[k], 0, fold=True, scan=True) for k in ("liquidations", "context", "hearsay", "price_move", "forecast")}
 
 
 # A "Name:" label opens its block: only the first few characters (markup blanked to spaces) may precede it.
@@ -461,8 +462,7 @@ class Analysis:
         if carry:
             first = self._first_caveat(fu.block_index)  # one search per paragraph, not per sentence
             if first is not None and first < fu.sentence.end and (
-                    first >= fu.sentence.start
-                    or (not self.hearsay(fu) and (not self._context_only(fu.sentence) or self._context_carried(fu)))):
+                    first >= fu.sentence.start or (not self.hearsay(fu) and self._kind_carried(fu))):
                 return True
         elif fu.sentence.has_caveat():
             return True
@@ -471,10 +471,47 @@ class Analysis:
                 or self._caption_credit(fu.block_index) is not None)
 
     def _context_only(self, s: Sentence) -> bool:
-        """Is the sentence about market context (a price, the market's capitalisation, a yield) and not about
-        liquidations? An earlier attribution of liquidation data does not carry to it (``carry`` in
-        phrases.yaml): the desk that counted the liquidations did not price the market."""
-        return not self._words(s, "liquidations") and self._words(s, "context")
+        """Is the sentence about market context (a price, an asset's move, the market's capitalisation, a yield, a
+        tariff, a central bank's rate) and not about liquidations? An earlier attribution of liquidation data does not
+        carry to it (``carry`` in phrases.yaml): the desk that counted the liquidations did not price the market."""
+        return not self._words(s, "liquidations") and (self._words(s, "context") or self._words(s, "price_move"))
+
+    def _forecast(self, s: Sentence) -> bool:
+        """Does the sentence forecast ("is expected to reach $95,000 by March")? (phrases.yaml ``carry: forecast``)"""
+        return self._words(s, "forecast")
+
+    def _foreign(self, s: Sentence, opener: Sentence) -> bool:
+        """Is ``s`` a figure of another kind than the attributed sentence ``opener`` before it gives, so that the
+        opener's credit does not carry to it? Market context after liquidation data alone, or a forecast after
+        anything but a forecast (whoever counted or priced did not forecast)."""
+        if self._context_only(s) and (self._liquidations_only(opener) or self._closes_on_credit(opener)):
+            return True
+        return self._forecast(s) and not self._forecast(opener)
+
+    def _closes_on_credit(self, s: Sentence) -> bool:
+        """Is the sentence's credit told after its figures ("Bitcoin fell 12% to $110,000, X reported.")? Such a
+        credit closes its own sentence: it does not carry on to market context after it, as a credit opening the
+        paragraph's run does ("According to X, bitcoin fell 12%. It traded at $110,000 by noon.")."""
+        if not s.figures:
+            return False
+        key = ("closes on credit", id(s))
+        got = self._prefixes.get(key)
+        if got is None:
+            tail = s.text[s.figures[-1].figure.end - s.start:]
+            frames = self.phrases.frames
+            got = self._prefixes[key] = bool(self.phrases.union_starts(_ATTRIBUTION, tail)) or (
+                frames is not None and frames.first(tail) is not None)
+        return got
+
+    def _kind_carried(self, fu: FigureUse) -> bool:
+        """May an earlier opening of the paragraph carry to the figure's sentence, by the kinds of figure they give?
+        A sentence of neither market context alone nor a forecast takes any; one of those takes only an opening
+        not foreign to it (``_foreign``)."""
+        s = fu.sentence
+        if not (self._context_only(s) or self._forecast(s)) or s.has_caveat():
+            return True
+        return any((o.figures or self.phrases.speaks_of_data(o.text)) and o.has_caveat() and self._opens_run(o)
+                   and not self._foreign(s, o) for o in self.carried(fu))
 
     def hearsay(self, fu: FigureUse) -> bool:
         """Is the figure hedged with no one named ("reportedly", "is said to"; phrases.yaml ``carry: hearsay``), in a
@@ -517,14 +554,6 @@ class Analysis:
             self._prefixes[key] = bool(_carry_words()[kind].search(low if low is not None else s.text.lower()))
         return self._prefixes[key]
 
-    def _context_carried(self, fu: FigureUse) -> bool:
-        """A figure of market context is carried by its own sentence's caveat, or by an earlier opening of its
-        paragraph that is not about liquidations alone."""
-        if fu.sentence.has_caveat():
-            return True
-        return any((s.figures or self.phrases.speaks_of_data(s.text)) and s.has_caveat() and self._opens_run(s)
-                   and not self._liquidations_only(s) for s in self.carried(fu))
-
     def _first_caveat(self, block_index: int) -> int | None:
         """Where the first sentence of a block that opens an attributed run starts: one with an
         attribution or caveat that holds a figure or speaks of data ("Iran announced drills" opens
@@ -551,8 +580,7 @@ class Analysis:
         named = set(self.own_attributed(fu))
         if carry:
             opener = self._prefix_named(fu.block_index)[self._pos[id(fu.sentence)]]
-            if opener is not None and not (self._context_only(fu.sentence) and self._liquidations_only(opener)) \
-                    and not self.hearsay(fu):
+            if opener is not None and not self._foreign(fu.sentence, opener) and not self.hearsay(fu):
                 named |= opener.attributed
         if run:
             opener = self.run_opening(fu)

@@ -95,8 +95,9 @@ def _trie_regex(node: dict) -> str:
 # QCP Capital), at most four, joined by "of", "&" or a hyphen. Case-sensitive on purpose.
 _CAP = r"(?:[A-Z][\w.&’'-]*[\w]|[A-Z]|[a-z]+[A-Z][\w-]*|(?<![\w@])@\w{2,15})"  # (and an X handle: "@lookonchain")
 NAME = rf"(?-i:{_CAP}(?:\s+(?:of\s+|&\s+)?{_CAP}){{0,3}})"
-# A name's description between it and its verb: "Santiment, an on-chain analytics provider, noted".
-_APPOSITIVE = r"\s*,\s*(?:an?|the)\s+[^,;.()\d]{1,60}?,"
+# A description or an aside between a source and its verb: "Santiment, an on-chain analytics provider, noted", "the
+# exchange, in a statement, put", "the tracker, which monitors 30 venues, logged" (a count of what it covers, no amount).
+_APPOSITIVE = r"\s*,\s*(?:an?|the|in|via|through|which|who|whose)\s+[^,;.()$%]{1,60}?,"
 # When the data is from, between a source's data and its verb: "CoinGlass data on April 19 reveals", "Velo's figures
 # for Friday show", "Kaiko data as of 3 March indicate".
 _WHEN = (r"(?:\s+(?:on|for|from|as\s+of)\s+(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+"
@@ -163,6 +164,12 @@ class Frames(LazyPatterns):
         mods = r"(?:[\w-]+\s+){0,3}"  # "on-chain analytics", "crypto trading firm", "the current aggregated"
         generic = (rf"(?<!\w){_NOT_AFTER_DEMONSTRATIVE}(?!{_DEMONSTRATIVE}\s)"
                    rf"(?:{mods}(?:{sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
+        # A weak verb's generic subject is no venue ("the platform saw $45 million" is where it happened, as "OKX saw" is):
+        # the source nouns less ``venue_nouns``.
+        venues = {v.lower() for v in vocab.get("venue_nouns", ())}
+        weak_sources = _alt([n for n in vocab["source_nouns"] if n.lower() not in venues])
+        generic_weak = (rf"(?<!\w){_NOT_AFTER_DEMONSTRATIVE}(?!{_DEMONSTRATIVE}\s)"
+                        rf"(?:{mods}(?:{weak_sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
         aux = r"(?:(?:has|have|had|was|were|is|are|will|would|also|first|later|recently|just|previously|now|likewise|further|again|similarly)\s+)*"
         adverb = r"(?:\w+ly\s+)?"
         # an aside between a source and its verb: "Velo's data, meanwhile, shows", "CoinGlass, for its part, counted"
@@ -191,7 +198,8 @@ class Frames(LazyPatterns):
         lazy("_left_data_any", rf"{NAME}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns}){_WHEN}{tail}", flags)
         lazy("_left_name_any", rf"{NAME}{tail}", flags)
         lazy("_left_appos_any", rf"{NAME}{_APPOSITIVE}{tail}", flags)
-        lazy("_left_generic", rf"{generic}{tail}", flags)
+        lazy("_left_generic", rf"{generic}(?:{_APPOSITIVE})?{tail}", flags)  # "the exchange, in a statement, put"
+        lazy("_left_generic_weak", rf"{generic_weak}(?:{_APPOSITIVE})?{tail}", flags)
         lazy("_left_described_any", rf"\b(?:{publishers})\s+({NAME}){tail}", flags)  # "tracker CoinGlass logged"
         lazy("_left_pronoun", rf"\b(?:he|she|they){tail}", flags)
         lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
@@ -203,8 +211,9 @@ class Frames(LazyPatterns):
         label_data = rf"(?:['’]s?)?(?:\s+(?:own\s+)?(?:{_alt(vocab['after_name_nouns'])}))?"
         lazy("_label_any", rf"^\s*({NAME}){label_data}\s*:\s", flags)
         self.guarded = True  # False: the frames' own expressions, not-a-name list inside (the plain version, for tests)
-        lazy("_left_strong", rf"(?:{data_subject}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they)){gap}$", flags)
-        lazy("_left_weak", rf"{data_subject}{gap}$", flags)
+        lazy("_left_strong", rf"(?:{data_subject}|{generic}{_APPOSITIVE}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they)){gap}$", flags)
+        data_subject_weak = data_subject.replace(f"|{generic}|", f"|{generic_weak}|")
+        lazy("_left_weak", rf"(?:{data_subject_weak}|{generic_weak}{_APPOSITIVE}){gap}$", flags)
         lazy("_left_name", rf"{name}{gap}$", flags)
         lazy("_that", r"\s+that\b", flags)
         # a name followed by its reporting verb: "Zhou posits", "mainstream sources have asserted"
@@ -425,7 +434,8 @@ class Frames(LazyPatterns):
         a bare name or a pronoun), each part searched on its own."""
         if not self.guarded:
             return _start((self._left_strong if strong else self._left_weak).search(text, lo, end))
-        starts = [self._leftmost(self._left_data_any, text, lo, end), _start(self._left_generic.search(text, lo, end))]
+        starts = [self._leftmost(self._left_data_any, text, lo, end),
+                  _start((self._left_generic if strong else self._left_generic_weak).search(text, lo, end))]
         if not strong:  # (a strong verb's bare name is its subject anyway: "tracker CoinGlass said" needs no title)
             starts.append(self._leftmost(self._left_described_any, text, lo, end, group=1))
         if strong:

@@ -6,10 +6,12 @@ Two readings, each a rule of evidence over what ``linking.link`` chose from the 
 - a figure in the linked fact's own words (``in_fact_words``): "one trader who was 40x long ... lost $9.6
   million" prints "40x", which the fact of the $9.6 million holds in its subject ("long 40x"); the words of
   another figure's fact in the same sentence support it, as the subject's figures are pinned to their fact.
-- the start of a move (``move_start``): in "fell to 27 from 41" or "rose from 41 to 57", the figure after "from"
-  is where the move began, not the fact's value now: it is never a contradiction of the fact the move's end
-  is linked to. When that fact's words (its note, an observation's note) hold it, it is supported; otherwise
-  it is a figure the fact file does not hold (P001).
+- the start of a move (``starts_move``, ``earlier_value``): in "fell to 27 from 41" or "rose from 41 to 57", the
+  figure after "from" is where the move began, not the fact's value now: it is never a contradiction of the fact
+  the move's end is linked to (or that its words describe). When that fact's words (its note, an observation's
+  note, a describing field) hold it, it is supported; otherwise it is a figure the fact file does not hold (P001).
+  The one reading of a move's start: ``linking.link`` asks it when the words describe the fact (a matching end),
+  ``revise`` when the end itself contradicts the fact (a wrong end).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import re
 _FACT_WORDS = ("subject", "label", "coverage", "share_of", "reading", "note")
 # "from" right before a figure: the start of a move ("fell to 27 from 41", "climbed from 41").
 _FROM_BEFORE = re.compile(r"(?<![\w-])from\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+# "to" right before the figure before: the move's end ("fell to 27 from 41").
+_TO_BEFORE = re.compile(r"(?<![\w-])to\s*$", re.IGNORECASE)
 # A verb or adverb of movement in the sentence: the figures after "from" and "to" are a move's ends.
 _MOVE = re.compile(r"(?<![\w-])(?:f[ae]ll|falls|falling|dropp?(?:ed|s|ing)?|slid(?:e|es|ing)?|sank|sinks?|sinking|dipp?(?:ed|s|ing)?|"
                    r"declin(?:ed|es|ing|e)|slump(?:ed|s|ing)?|tumbl(?:ed|es|ing|e)|plung(?:ed|es|ing|e)|"
@@ -81,17 +85,32 @@ def _in_fact_words(fu, facts, support_type, link_type):
 
 
 def _move_start(fu, lk, facts, support_type, link_type):
-    """A contradiction read on the start of a move whose end is the same fact's value: supported by the fact's
-    words when they hold it, else a figure the facts do not hold."""
+    """A contradiction read on the start of a move whose end is the same fact's value (or a wrong value of it)."""
     fact = lk.fact
-    if fact is None or not any(f is fact or f.id == fact.id for f in facts):
+    if fact is None or not any(f is fact or f.id == fact.id for f in facts) or not starts_move(fu):
         return None
-    if not _FROM_BEFORE.search(fu.left) or not _MOVE.search(fu.sentence.text):
-        return None
-    for words in fact_words(fact):
-        if holds(words, fu.figure.text):
-            return _pinned(fu, fact, words, support_type, link_type)
+    return earlier_value(fu, fact, support_type, link_type)
+
+
+def starts_move(fu) -> bool:
+    """Is the figure where a move told in its sentence started: right after "from", with the figure before it right
+    after "to" ("the index fell to 27 from 41") or a word of movement in the sentence ("rose from 41 to 57")?"""
+    if not _FROM_BEFORE.search(fu.left):
+        return False
+    figures = fu.sentence.figures
+    i = next((k for k, other in enumerate(figures) if other is fu), 0)
+    return (i > 0 and _TO_BEFORE.search(figures[i - 1].left) is not None) or _MOVE.search(fu.sentence.text) is not None
+
+
+def earlier_value(fu, fact, support_type, link_type):
+    """A move's start for ``fact`` (the fact of the move's end): supported, pinned to the fact, when the fact's words
+    print it ("down from 41 a day earlier" in an observation's note); otherwise a figure the facts do not hold (P001),
+    never a wrong value of the fact."""
+    if fact is not None:
+        for words in fact_words(fact):
+            if holds(words, fu.figure.text):
+                return _pinned(fu, fact, words, support_type, link_type)
     return link_type("unsupported")
 
 
-__all__ = ["fact_words", "holds", "revise"]
+__all__ = ["earlier_value", "fact_words", "holds", "revise", "starts_move"]

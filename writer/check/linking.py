@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from writer.check import link_evidence
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.lazyre import Deferred
@@ -858,8 +859,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             if (fig.qualifier not in _LOOSE_QUALIFIERS and _credited_match(matched, t, frozenset(fu.sentence.attributed))) \
                     or _prints_ends(fig, matched):
                 credited_over = t  # the credited source's own figure, or a range's both ends: linked below, its words judged there
-            elif isinstance(t, Support) and _move_start(fu):
-                return _earlier_value(fig, t)
+            elif isinstance(t, Support) and link_evidence.starts_move(fu):
+                return link_evidence.earlier_value(fu, t.fact, Support, Link)  # "fell to 27 from 41": where it started
             elif isinstance(t, Support):
                 return Link("contradicts", t, t.fact)
             else:
@@ -923,34 +924,6 @@ def _credited_match(matched: list, described, credited: frozenset[str]) -> bool:
         return False  # (a figure for a metric marked unavailable stays P007's whoever is credited)
     # a fact's own value: a context item's words the sentence does not repeat are not what the source is credited for
     return any(m[2] == "match" and m[1].fact is not None and not m[1].anchor and set(m[1].sources) & credited for m in matched)
-
-
-# "fell to 27 from 41": the figure right after "from", the one before it right after "to" (``_move_start``).
-_FROM_BEFORE = Deferred(globals(), r"^\s*from\s*$", re.IGNORECASE)
-_TO_BEFORE = Deferred(globals(), r"\bto\s*$", re.IGNORECASE)
-
-
-def _move_start(fu: FigureUse) -> bool:
-    """Is the figure where a move reached in the same sentence started ("the index fell to 27 from 41")? Not the
-    fact's current value, which the figure before it gives: the words describing the fact are that figure's."""
-    if not _FROM_BEFORE.match(fu.left):
-        return False
-    figures = fu.sentence.figures
-    i = next((k for k, other in enumerate(figures) if other is fu), 0)
-    return i > 0 and _TO_BEFORE.search(figures[i - 1].left) is not None
-
-
-def _earlier_value(fig: Figure, s: Support) -> Link:
-    """A move's start for the fact ``s`` describes: supported by the fact's note or an observation's when it prints it
-    ("down from 41 a day earlier"), as a note's free text is (the fact's status and sources); otherwise a figure the
-    facts do not hold (P001), not a wrong value of the fact."""
-    fact = s.fact
-    notes = [fact.note, *(getattr(o, "note", None) for o in fact.observations)] if fact is not None else []
-    printed = re.compile(rf"(?<![\d.,]){re.escape(fig.text.strip())}(?![\d.,]*\d)")
-    for note in notes:
-        if note and printed.search(note):
-            return Link("supported", Support(f"text:{fact.id}", s.unit, fig.lo, fig.hi, s.status, s.sources, None, words=note))
-    return Link("unsupported")
 
 
 def _other_metric(described, best: Support, cues: Cues) -> bool:

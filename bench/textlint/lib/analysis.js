@@ -286,7 +286,8 @@ class Sentence {
     if (this[key] === undefined) this[key] = has(`carry.${kind}`, this.text.toLowerCase());
     return this[key];
   }
-  get contextOnly() { return !this.words("liquidations") && this.words("context"); }
+  get contextOnly() { return !this.words("liquidations") && (this.words("context") || (G.carry_kinds.includes("price_move") && this.words("price_move"))); }
+  get forecast() { return G.carry_kinds.includes("forecast") && this.words("forecast"); }
   get liquidationsOnly() { return this.words("liquidations") && !this.words("context"); }
   // _hearsay_clauses: (start, end, whole) of each clause holding a hearsay hedge; whole when the clause is the hedge alone
   // (the sentence's adverb: "Reportedly, ..."), which then hedges every clause. Once per sentence.
@@ -686,16 +687,18 @@ class Analysis {
     const first = this.firstCaveat(u.block);
     const s = u.sentence;
     if (first !== null && first < s.end
-        && (first >= s.start || (!hearsay(u) && (!on("context_carry") || !s.contextOnly || this.contextCarried(u))))) return true;
+        && (first >= s.start || (!hearsay(u) && (!on("context_carry") || this.kindCarried(u))))) return true;
     return this.coveringNotes(u).some((n) => intersects(n.classes, CAVEAT)) || (on("list_credit") && this.listCredit(u.block.index) !== null)
       || this.captionCredit(u.block.index) !== null;
   }
 
-  // _context_carried: market context is carried by its own caveat, or an earlier opening not about liquidations alone.
-  contextCarried(u) {
-    if (u.sentence.hasCaveat()) return true;
-    return u.block.sentences.slice(0, u.sentence.pos).some((s) => (s.figures.length || speaksOfData(s.text)) && s.hasCaveat()
-      && (intersects(s.classes, RUN_OPENING) || differs(s.text)) && !s.liquidationsOnly);
+  // _kind_carried: market context alone or a forecast is carried by its own caveat, or an earlier opening not foreign to it
+  // (_foreign: context after liquidations alone; a forecast after anything but a forecast).
+  kindCarried(u) {
+    const s = u.sentence;
+    if (!(s.contextOnly || s.forecast) || s.hasCaveat()) return true;
+    return u.block.sentences.slice(0, s.pos).some((o) => (o.figures.length || speaksOfData(o.text)) && o.hasCaveat()
+      && (intersects(o.classes, RUN_OPENING) || differs(o.text)) && !foreign(s, o));
   }
 
   refersBack(u) {
@@ -714,10 +717,22 @@ class Analysis {
   }
 }
 
+const foreign = (s, o) => (s.contextOnly && (o.liquidationsOnly || (LATER.closes_on_credit && closesOnCredit(o)))) || (s.forecast && !o.forecast);
+
+// _closes_on_credit: the sentence's credit told after its last figure ("..., X reported.").
+function closesOnCredit(o) {
+  if (!o.figures.length) return false;
+  if (o._closesOnCredit === undefined) {
+    const tail = o.text.slice(o.figures[o.figures.length - 1].figure.end - o.start);
+    o._closesOnCredit = has("marker.attribution", tail) || firstFrame(tail) !== null;
+  }
+  return o._closesOnCredit;
+}
+
 // rules/f001_no_attribution.py
 function f001(a, u) {
   if (LATER.story_basis && on("story_basis") && a.basis() !== null && afterBasis(u, a.basis())) return false; // "we base this story on X"
-  if (EXAMPLES && on("examples") && u.sentence.classes.has("example")) return false; // a worked example about a made-up trader
+  if (EXAMPLES && on("examples") && (LATER.worked_example ? workedExample(u) : u.sentence.classes.has("example"))) return false; // a worked example about a made-up trader
   if (LATER.context_after_credit && on("context_after_credit") && contextAfterCredit(a, u)) return true; // a price told after a credit
   return !a.caveatInScope(u) && a.repeatsAttributed(u) === null && !(on("quotes") && (G.quote_goes_on && on("quotes_go_on") ? quoteCreditedOn(a, u) : quoteCredited(u)))
     && !(LATER.unnamed_report && on("unnamed_report") && reported(u));
@@ -731,11 +746,34 @@ function contextAfterCredit(a, u) {
   const at = u.figure.start - s.start;
   let cut = null;
   for (const m of finditer("context_clause", s.text.slice(0, at))) cut = m;
+  if (LATER.bare_context_clause) {
+    for (const m of finditer("bare_context_clause", s.text.slice(0, at))) {
+      if ((cut === null || m.index > cut.index) && matchAt("f001.price_move", s.text, m.index + m[0].length) !== null) cut = m;
+    }
+  }
   if (cut === null || a.coveringNotes(u).length) return false;
   const before = s.text.slice(0, cut.index), rest = s.text.slice(cut.index);
   const context = has("f001.context", rest) || has("f001.price_move", rest);
   if (!(context && !has("f001.liquidations", rest) && has("f001.liquidations", before))) return false;
   return intersects(classesIn(before, false), CAVEAT) && !intersects(classesIn(rest, false), CAVEAT);
+}
+
+// _worked_example: the example's opening in the figure's clause (up to a semicolon or a dash), its set-up (to the next
+// comma) holding a figure, and no anchor to the event's days in the clause.
+function workedExample(u) {
+  const s = u.sentence;
+  if (!s.classes.has("example")) return false;
+  const text = s.text, at = u.figure.start - s.start;
+  let lo = 0;
+  for (const m of finditer("clause_cut", text)) if (m.index + m[0].length <= at) lo = Math.max(lo, m.index + m[0].length);
+  const cut = search("clause_cut", text, at);
+  const hi = cut !== null ? cut.index : text.length;
+  const m = search("example_open", text, lo, hi);
+  if (m === null || search("example_anchor", text, lo, hi) !== null) return false;
+  const a = m.index + m[0].length;
+  const end = search("setup_end", text, a, hi);
+  const b = end !== null ? end.index : hi;
+  return s.figures.some((o) => { const p = o.figure.start - s.start; return a <= p && p < b; });
 }
 
 // _reported: the figure's part of its sentence (up to a semicolon or a dash) hedged as reported ("reportedly"), in a
@@ -790,6 +828,9 @@ function goesOnFrom(a, bi) {
   if (bi === 0 || blocks[bi - 1].section !== blocks[bi].section) return false;
   const prior = blocks[bi - 1].sentences;
   if (!prior.length) return false;
+  if (LATER.speaker_intro && !prior.some((x) => quotedAny(x.text))) { // a speaker introduced, the quotation given next
+    return namesSpeaker(prior[prior.length - 1].text) && onlyQuotation(blocks[bi].text);
+  }
   const [wasOpen, openedAt] = opening(prior);
   if (!wasOpen) {
     const last = prior[prior.length - 1];
@@ -824,6 +865,27 @@ function openAfter(text, wasOpen) {
   return wasOpen;
 }
 const quoted = (text) => text.includes("“") || text.includes('"');
+const quotedAny = (text) => text.includes("“") || text.includes("”") || text.includes('"');
+
+// _names_speaker: a person's name (two capitalised words, neither a not-a-name word) or a speaking role.
+function namesSpeaker(text) {
+  for (const m of finditer("person", text)) {
+    if (!G.speaker_not_names.includes(m[1]) && !G.speaker_not_names.includes(m[2])) return true;
+  }
+  return has("speaker_noun", text);
+}
+
+// _only_quotation: the paragraph opens with a quotation mark and the quotation closes only at its very end, or never.
+function onlyQuotation(text) {
+  const body = stripChars(text.trim(), ["*", "_"]).trim();
+  const lead = body.slice(0, 1);
+  if (lead !== "“" && lead !== '"') return false;
+  const rest = stripRight(body.slice(1), ".");
+  const close = lead === "“" ? "”" : '"';
+  const inner = rest.endsWith(close) ? rest.slice(0, -1) : rest;
+  return !inner.includes("“") && !inner.includes("”") && !inner.includes('"');
+}
+const stripRight = (s, ch) => { let b = s.length; while (b > 0 && s[b - 1] === ch) b--; return s.slice(0, b); };
 
 // _quote_credited: is the figure's sentence inside a quotation left open at its end, which a later sentence of its
 // paragraph closes and credits ("..., ” Reyes added.")? Or a quotation going on after its speaker's credit?

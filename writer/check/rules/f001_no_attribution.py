@@ -19,7 +19,7 @@ def check(ctx: RuleContext):
     for fu in a.figures:
         if basis is not None and (fu.block_index, fu.sentence.start) > basis:
             continue  # "we base this story on the analysis of X": every figure after it
-        if "example" in fu.sentence.classes:  # a worked example about a made-up trader states no figure of the event
+        if _worked_example(fu):  # a worked example about a made-up trader states no figure of the event
             continue
         if _context_after_credit(a, fu):
             yield Hit(fu, f"{fu.figure.text!r} is market context told after the sentence's credit of liquidation data, "
@@ -39,6 +39,40 @@ def check(ctx: RuleContext):
 
 
 @lru_cache(maxsize=1)
+def _example_rx() -> tuple[re.Pattern, re.Pattern]:
+    """A worked example's opening (phrases.yaml ``example``, the marker class) and what ties one to the event
+    (``example_anchors``)."""
+    return tuple(re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section(name))})(?![\w-])", re.IGNORECASE)
+                 for name in ("example", "example_anchors"))
+
+
+# Where an example's set-up ends ("if you open a 10x long with $1,000, ..."): the first comma after its opening.
+_SETUP_END = re.compile(r",\s")
+
+
+def _worked_example(fu) -> bool:
+    """Is the figure in a worked example ("For example, if a trader buys $50,000 of ETH at 20x, a 5% drop wipes out the
+    margin")? The example's opening stands in the figure's clause (up to a semicolon or a dash: "...; shorts on Binance
+    lost $60 million" is a claim of its own), its set-up (from the opening's end to the next comma) holds a figure
+    ("If you're wondering why, longs lost $300 million" sets up nothing: a claim), and nothing in the clause ties it
+    to the event (``example_anchors``: "on Monday", "yesterday", "in 2022")."""
+    s = fu.sentence
+    if "example" not in s.classes:
+        return False
+    text, at = s.text, fu.figure.start - s.start
+    lo = max((m.end() for m in _CLAUSE_CUT.finditer(text) if m.end() <= at), default=0)
+    cut = _CLAUSE_CUT.search(text, at)
+    hi = cut.start() if cut else len(text)
+    opening, anchors = _example_rx()
+    m = opening.search(text, lo, hi)
+    if m is None or anchors.search(text, lo, hi) is not None:
+        return False
+    end = _SETUP_END.search(text, m.end(), hi)
+    setup = (m.end(), end.start() if end else hi)
+    return any(setup[0] <= other.figure.start - s.start < setup[1] for other in s.figures)
+
+
+@lru_cache(maxsize=1)
 def _unnamed_report() -> re.Pattern:
     """Hearsay that names the kind of source ("reportedly", "was reported to"): phrases.yaml ``unnamed_report``."""
     return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('unnamed_report'))})(?![\w-])", re.IGNORECASE)
@@ -47,6 +81,10 @@ def _unnamed_report() -> re.Pattern:
 # A clause of market context hung on a sentence after its credit: "..., according to CoinGlass, as bitcoin trades
 # below $36,000", "..., per CoinGlass, while ether slid to $2,900".
 _CONTEXT_CLAUSE = re.compile(r",\s+(?:as|while|even\s+as|just\s+as|amid|with)\s+", re.IGNORECASE)
+# ...or with no comma, when an asset's price moves right after the conjunction ("Per CoinGlass, liquidations hit $310
+# million as bitcoin fell to $78,400"): the conjunction, then an optional article (``carry: price_move`` must open
+# the clause there; "as much as $310 million" opens no clause).
+_BARE_CONTEXT_CLAUSE = re.compile(r"\s+(?:as|while|amid)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +95,8 @@ def _carry_words() -> dict[str, re.Pattern]:
 
 
 def _context_after_credit(a, fu) -> bool:
-    """Is the figure in a clause of market context ("..., as bitcoin trades below $36,000") that follows its sentence's
+    """Is the figure in a clause of market context ("..., as bitcoin trades below $36,000"; with no comma when the
+    clause opens on an asset's price moving: "... $310 million as bitcoin fell to $78,400") that follows its sentence's
     credit of liquidation data ("$1 billion was liquidated, according to CoinGlass")? The desk that counted the
     liquidations did not price the market (as ``carry`` in phrases.yaml says across sentences); a clause with a
     credit of its own, a credit after the clause, or a note covering the sentence still covers it."""
@@ -66,10 +105,13 @@ def _context_after_credit(a, fu) -> bool:
     cut = None
     for m in _CONTEXT_CLAUSE.finditer(s.text, 0, at):
         cut = m
+    words = _carry_words()
+    for m in _BARE_CONTEXT_CLAUSE.finditer(s.text, 0, at):
+        if (cut is None or m.start() > cut.start()) and words["price_move"].match(s.text, m.end()):
+            cut = m
     if cut is None or a.covering_notes(fu):
         return False
     before, after = s.text[:cut.start()], s.text[cut.start():]
-    words = _carry_words()
     context = words["context"].search(after) or words["price_move"].search(after)
     if not (context and not words["liquidations"].search(after) and words["liquidations"].search(before)):
         return False
@@ -173,10 +215,51 @@ def _goes_on_from(a, block_index: int) -> bool:
     prior = [s for s in a.sentences if s.block == block_index - 1]
     if not prior:
         return False
+    if not any(_quoted(s.text) for s in prior):  # a speaker introduced, the quotation given next ("Ortiz was blunt.")
+        return _names_speaker(prior[-1].text) and _only_quotation(blocks[block_index].text)
     was_open, opened_at = _quotation_state(prior)
     if not was_open:
         return any(c in prior[-1].text for c in (_CLOSING, '"')) and prior[-1].has_caveat()
     return opened_at is not None and _credited_opening(prior, opened_at)
+
+
+def _quoted(text: str) -> bool:
+    return _OPENING in text or _CLOSING in text or '"' in text
+
+
+# A person's name: two capitalised words (a middle initial between them), not after "the" ("the Nasdaq Composite").
+_PERSON = re.compile(r"(?<![\w’'-])(?<!the )(?<!The )([A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?)\s+(?:[A-Z]\.\s+)?"
+                     r"([A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?)(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _speaker_words() -> tuple[frozenset[str], re.Pattern]:
+    """Capitalised words that are no one's name (phrases.yaml ``frames: not_names``), and who speaks for a source
+    when no name is given (``frames: source_nouns``: "the analyst", "the exchange", "a spokesperson")."""
+    frames = phrase_section("frames")
+    nouns = "|".join(re.escape(n) for n in sorted(frames["source_nouns"], key=len, reverse=True))
+    return frozenset(frames["not_names"]), re.compile(rf"(?<![\w-])(?:{nouns})(?![\w-])", re.IGNORECASE)
+
+
+def _names_speaker(text: str) -> bool:
+    """Does a sentence with no quotation in it introduce someone who may speak next: a person's name ("Dana Ortiz,
+    who runs a desk in Chicago, was blunt about the day.") or a speaking role ("The exchange addressed the outage.")?"""
+    not_names, nouns = _speaker_words()
+    if any(m.group(1) not in not_names and m.group(2) not in not_names for m in _PERSON.finditer(text)):
+        return True
+    return nouns.search(text) is not None
+
+
+def _only_quotation(text: str) -> bool:
+    """Is a paragraph one quotation and nothing else: it opens with a quotation mark, and the quotation closes only at
+    its very end, or not at all (a quotation running on into the next paragraph)?"""
+    body = text.strip().strip("*_").strip()
+    if body[:1] not in (_OPENING, '"'):
+        return False
+    rest = body[1:].rstrip(".")
+    close = _CLOSING if body[0] == _OPENING else '"'
+    inner = rest[:-1] if rest.endswith(close) else rest
+    return _OPENING not in inner and _CLOSING not in inner and '"' not in inner
 
 
 def _credited_opening(before, opened_at: int) -> bool:
@@ -205,8 +288,11 @@ RULE = Rule(
 Without a fact file, checks that every figure has some attribution or caveat: in its
 sentence ("according to", "data from CoinGlass show", "..., the data shows", "heat maps
 suggest", "unverified"), in an earlier sentence of its paragraph that opens the run (not
-from a sentence about liquidations alone to one about market context alone: the desk that
-counted the liquidations did not price the market), in a note covering it ("the above
+from a sentence about liquidations alone to one about market context alone, an asset's price
+move or a figure of the wider economy such as a tariff, basis points or euros: the desk that
+counted the liquidations did not price the market, nor from a credit told after its
+sentence's figures, "..., Bloomberg reported.", which closes that sentence; and to a forecast,
+"is expected to reach $95,000 by March", only from a forecast), in a note covering it ("the above
 figures come from a single source"; "Those figures are CoinGlass's." covers the run right
 before it), or in a credit line beside it ("Source: CoinGlass" right under its paragraph;
 a chart's caption above prose that says it reads the chart, "From the graph, ...").
@@ -220,13 +306,19 @@ is covered nor covers this way.
 What is no attribution: hearsay with no one named ("allegedly", "is said to"; an earlier
 attribution of the paragraph does not carry to it either; "reportedly" and "was reported
 to" say "according to reports", an unnamed source), a chart nobody
-credits ("the chart shows", "as seen above"), and a "Name:" label that is a summary
+credits ("the chart shows", "as seen above"), a venue named by its name or its role with a
+verb a market also takes ("OKX saw $30 million", "the platform recorded $45 million": where
+it happened, not who reported it; "the platform said" and "the tracker recorded" are
+sources), and a "Name:" label that is a summary
 marker or a speaker's turn ("Bottom Line:", "Host:", a transcript's names) rather than a
 source (a registered or brand-shaped name, or one the article credits elsewhere). What
 is: an embedded post's signature under it ("— Name (@handle) date"), a numbered reference
 ("... by the close [3]."), a speaker's colon over the quote or paragraph it introduces
 ("X wrote:"), a speaker's quotation going on after its credit, over sentences and into
-the next paragraph ("“It was fast,” Reyes said. “Longs lost $88 million. ...”"), a credit
+the next paragraph ("“It was fast,” Reyes said. “Longs lost $88 million. ...”"), a paragraph
+that is one quotation and nothing else right after a paragraph whose last sentence introduces
+its speaker by name or role ("Dana Ortiz was blunt about the day." then "“Longs lost $40
+million in an hour.”"), a credit
 line that is the article's last line ("Source: <address>": its whole section), a counting
 verb after any name ("CoinDesk tallied $1.2 billion"), the writer saying what the piece rests
 on ("we base this story on the analysis of X": every figure after it), a chart read by whose
@@ -245,9 +337,12 @@ percent", "double-digit losses").
 
 A worked example about a made-up trader or addressed to the reader ("For example, if a
 trader buys $50,000 of ETH at 20x, ...", "when you're trading nine-figure size") states no
-figure of the event and is not flagged. A clause of market context hung after a sentence's
-credit of liquidation data ("..., according to CoinGlass, as bitcoin trades below $36,000")
-is not covered by that credit.
+figure of the event and is not flagged: only in its own clause (not past a semicolon or a
+dash), when its set-up holds a figure ("If you're wondering why, longs lost $300 million" is
+a claim) and nothing ties it to the event's days ("If you had bought at $74,000 on Monday"
+is a claim). A clause of market context hung after a sentence's credit of liquidation data
+("..., according to CoinGlass, as bitcoin trades below $36,000"; "Per CoinGlass,
+liquidations hit $310 million as bitcoin fell to $78,400") is not covered by that credit.
 
 ## Why it matters
 A bare number in market news reads as established fact. Most hand-written errors
