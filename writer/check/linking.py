@@ -19,6 +19,7 @@ from functools import lru_cache
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.lazyre import Deferred
+from writer.check.link_fit import echo_bonus, names_other_metric, prefer_exact
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet
 from writer.factbase.records import Event, Fact, hedge_kinds
@@ -815,15 +816,19 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
                 repeated = says = True
             if says or s.speaker is not None:
                 score -= _copy_penalty(s, frozenset(fu.sentence.sources), bonus)
+            else:
+                score += echo_bonus(fig, s, fu.sentence.text)  # most of a context item's words, its figure to the digit
             score += _average_bonus(s, averaged)
             score += _subject_bonus(s, fu.sentence.text) + _place_bonus(s, fu)
             if s.speaker is not None and _names(fu.sentence.text, s.speaker):
                 score += 1  # of two speakers saying the same words, the one the sentence names
             matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
-        elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
+        elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues) \
+                and not names_other_metric(s.fact, cues.metrics):  # "a dip in volume" is no wrong value of a share
             described.append((score, s, score - bonus))
     if foreign:
         matched = _with_foreign(matched, foreign, index, fu, cues, potential, hearsay, named, averaged)
+    matched = prefer_exact(fig, matched)  # "around $0.725" is the support of $0.725, not one only the hedge reaches
     if not fig.point and any(_shape_rank(fig, m[1]) == _OWN_SHAPE for m in matched):
         # A range printed with both ends of a fact held as that range is that fact, whatever the words say of a
         # point that only lies inside it ("between $100 million and $161 million" is the disputed level, not
