@@ -22,6 +22,7 @@ from writer.check.lazyre import Deferred
 from writer.check.link_fit import echo_bonus, names_other_metric, prefer_exact
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet
+from writer.check.venue_subjects import venue_subjects
 from writer.factbase.records import Event, Fact, hedge_kinds
 from writer.factbase.vocabulary import STABLECOIN_QUOTES, WINDOW_UNIT_WORDS, HedgeKind, Status, window_minutes
 from writer.mdtext import names_within
@@ -437,6 +438,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     directions = phrases.cues("direction", clause[-60:])
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
     publishers = _publishers(fu.sentence, venues & exchanges, phrases)
+    if publishers:  # "OKX shows $2.4 million": the exchange right before the figure's verb is its venue (venue_subjects)
+        publishers = publishers - venue_subjects(fu, exchanges)
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
                 local_windows, _garbled(fu.sentence.text, phrases, tickers),
                 bool(phrases.cues("change", local)) and _LEVEL_AFTER_CHANGE.search(fu.left) is None,
