@@ -621,6 +621,9 @@ _NOT_A_LOSS = 1.5
 # to a fact with none (0.25), so "ether about $39 million, both trackers show" is the ether liquidations, not a
 # transfer of that size; less than any cue of the words (1).
 _NO_TRANSFER_WORDS = 0.5
+# What naming a fact's venue in the figure's own words adds over naming it elsewhere in the sentence: "Binance shows
+# $6.9 million, ahead of OKX at $3.6 million" is Binance's figure. Half a cue: it decides only between venues.
+_OWN_CLAUSE_VENUE = 0.5
 # How much worse than the best the words may describe a fact that a source's name still picks: a metric's own noun (1)
 # is within it, a metric's noun and a verb of loss against it (1.25 and more) are not.
 _SOURCE_PICKS = 1.0
@@ -741,6 +744,8 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
             # an exchange named only as the publisher is the venue of its own figures, not of another source's
             named = fact.venue in cues.venues and (fact.venue not in cues.publishers or fact.venue in s.sources)
             score += 2 if named else -1
+            if named and fact.venue in cues.near_exchanges:
+                score += _OWN_CLAUSE_VENUE  # of two venues the sentence names, the one in the figure's own words
         elif cues.near_exchanges - set(s.sources) and not cues.total:
             conflicts += 1  # "liquidations on Binance" is not a network-wide figure
         if cues.directions and fact.direction and (s.anchor or fact.metric == "price_level"):
