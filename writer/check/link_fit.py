@@ -52,10 +52,12 @@ def _words(text: str) -> set[str]:
 
 
 def exact_fit(fig, s) -> bool:
-    """Does the support's value lie within the figure's printed digits (no hedge's slack needed)?"""
-    if fig.qualifier == "vague" or not fig.point or s.lo != s.hi:
+    """Does every value of the support (one value, or its sources' spread) lie within the figure's printed digits, no
+    hedge's slack needed (or its mirror: "fell 3.4%" for a change of -3.4)?"""
+    if fig.qualifier == "vague" or not fig.point:
         return False
-    return min(abs(fig.lo - s.lo), abs(fig.lo + s.lo)) <= fig.precision * (1 + 1e-9)  # (or its mirror: "fell 3.4%")
+    half = fig.precision * (1 + 1e-9)
+    return any(max(abs(v - s.lo), abs(v - s.hi)) <= half for v in (fig.lo, -fig.lo))
 
 
 def echo_bonus(fig, s, sentence_text: str) -> float:
@@ -74,8 +76,8 @@ def echo_bonus(fig, s, sentence_text: str) -> float:
 def loose_fit_penalty(fig, s, exact_elsewhere: bool) -> float:
     """``LOOSE_FIT_PENALTY`` for a support a hedged figure reaches only through its hedge's slack, when another
     support the value matches fits the printed digits (``exact_elsewhere``)."""
-    if not exact_elsewhere or fig.qualifier != "approx" or not fig.point or exact_fit(fig, s):
-        return 0.0
+    if not exact_elsewhere or fig.qualifier != "approx" or not fig.point or not s.point or exact_fit(fig, s):
+        return 0.0  # (a range held by the file, a dispute, is P005's to read)
     return LOOSE_FIT_PENALTY
 
 
