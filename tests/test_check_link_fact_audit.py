@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import pytest
 
-from link_support import codes, event, links_of
+from link_support import checker, codes, event, links_of
 from writer.check.datelines import byline_end
 from writer.check.figures import find_figures
-from writer.check.link_fit import echo_bonus, exact_fit, names_other_metric, prefer_exact
+from writer.check.link_fit import LOOSE_FIT_PENALTY, echo_bonus, exact_fit, names_other_metric, prefer_exact
 from writer.check.linking import Support
 from writer.factbase.vocabulary import Status
 
@@ -51,8 +51,8 @@ context:
 
 
 @pytest.mark.parametrize("text", [
-    "The Dow index lost 0.9%. Factory output grew 2.7% month on month in September, Nikkei figures show.",
-    "Output at factories grew 2.7% in September from a month earlier, per Nikkei.",
+    "The Dow index lost 0.9%. Factory output climbed 2.7% month on month in September, Nikkei figures show.",
+    "Output at factories rose 2.7% in September from a month earlier, per Nikkei.",
 ])
 def test_a_sentence_echoing_a_context_item_is_that_items_figure(text):
     assert "P006" not in _codes(_MACRO, text)
@@ -91,8 +91,8 @@ _LEVELS = """facts:
 
 
 @pytest.mark.parametrize("text", [
-    "SOL changes hands above $182. The advance rests on a base built above the $164 mark, with a push past $190.",
-    "SOL changes hands above $182. The climb started from a floor at $164, per CoinGecko.",
+    "SOL changes hands above $182. The price move builds on a base above the $164 level, with a push past $190.",
+    "SOL changes hands above $182. The price rally began above a floor at the $164 level, per CoinGecko.",
 ])
 def test_a_figure_named_as_a_base_or_floor_is_the_support_level(text):
     assert "P006" not in _codes(_LEVELS, text)
@@ -127,7 +127,7 @@ _ZONE = """facts:
 
 
 def test_a_hedged_figure_is_the_support_it_fits_to_the_digit():
-    text = "XRP pushed through $2.45. Estimated short liquidation leverage totals $36 million, with dense clusters around $2.41."
+    text = "XRP pushed through $2.45. Short liquidation leverage totals $36 million, with dense clusters around $2.41."
     assert _links(_ZONE, text)["$2.41"] == ("xrp_short_zone", "supported")
 
 
@@ -136,14 +136,20 @@ def test_a_hedged_figure_no_support_fits_to_the_digit_keeps_its_loose_fit():
     assert _links(_ZONE, text)["$2.44"] == ("xrp_push", "supported")
 
 
-def test_prefer_exact_changes_nothing_without_an_exact_fit():
-    fig = next(iter(find_figures("around $2.43", {})))
+def _hedged(text: str):
+    fig = next(iter(find_figures(text, checker().phrases.qualifiers)))
+    assert fig.qualifier == "approx"
+    return fig
+
+
+def test_prefer_exact_penalises_only_the_loose_fit_and_only_beside_an_exact_one():
     a = Support("a", "USD", 2.45, 2.45, Status.SINGLE_SOURCE, ("coingecko",))
     b = Support("b", "USD", 2.41, 2.41, Status.SINGLE_SOURCE, ("coingecko",))
     matched = [(1.0, a, "match", 1.0, 0), (0.5, b, "match", 0.5, 0)]
-    if fig.qualifier == "approx":
-        assert not exact_fit(fig, a) and not exact_fit(fig, b)
-    assert prefer_exact(fig, matched) == matched
+    assert prefer_exact(_hedged("around $2.43"), matched) == matched  # neither fits the digits: nothing changes
+    fig = _hedged("around $2.41")
+    assert exact_fit(fig, b) and not exact_fit(fig, a)
+    assert [m[0] for m in prefer_exact(fig, matched)] == [1.0 - LOOSE_FIT_PENALTY, 0.5]
 
 
 # --- G4. words naming another metric: no fact at all ---------------------------------------------------------------
@@ -273,8 +279,8 @@ _ETHER = """facts:
 
 
 @pytest.mark.parametrize("text", [
-    "A Binance delisting notice, posted on its blog, sent ether down 7%, Decrypt reported.",
-    "CZ's announcement triggered a 7% slide in ether, according to Decrypt.",
+    "Binance's announcement, made on its blog, sent ether down 7%, Decrypt reported.",
+    "The CZ statement, posted on X, triggered a 7% slide in ether, according to Decrypt.",
 ])
 def test_the_owner_of_news_that_set_a_move_off_is_no_source(text):
     assert "P008" not in _codes(_ETHER, text)
