@@ -2,7 +2,7 @@
 
 Three readings, each a small rule over what the cue scores alone get wrong when two facts share a unit:
 
-- ``echo_bonus``: a figure whose sentence repeats most of a context item's (or a note's) own words, and whose value
+- ``echo_bonus``: a figure whose sentence repeats three of a context item's (or a note's) own words, and whose value
   is that item's figure to the printed digits ("prices rose 4.6% year over year in October" for an item saying
   "consumer prices rose 4.6% year over year in October") is the item's: its words count as the metric's noun and
   verb do for a fact, so a fact of the same unit the words fit loosely ("rose": a price change) is no contradiction.
@@ -19,10 +19,9 @@ import re
 # What an echo of a context item's words adds to the item among the supports its value fits: a metric's noun and a
 # verb of change (1 + 1 in ``linking._score``), so a fact the words describe only that well is no longer "much better".
 ECHO_BONUS = 2.0
-# How many of the item's own words the sentence must repeat (more than a verb and a unit word: "rose", "year"), and
-# what share of them (at most ``_ECHO_WORDS_CAP`` counted: a long item's other clauses are about something else).
+# How many of the item's own words the sentence must repeat: more than a verb and a unit word ("rose", "year"), which
+# any sentence of a change may share with it; a long item's other clauses are about something else, so no more.
 _ECHO_MIN = 3
-_ECHO_WORDS_CAP = 6
 # Words too common to tell one statement from another.
 _STOP = frozenset("""a an the and or but of in on at to for by with from as into over under than that this these those
 its it is was were are be been has have had will would could may might per about around some nearly almost more less
@@ -62,15 +61,10 @@ def exact_fit(fig, s) -> bool:
 
 def echo_bonus(fig, s, sentence_text: str) -> float:
     """``ECHO_BONUS`` when ``s`` is a context item's or note's figure (no fact of its own) the figure fits to its
-    digits, and the sentence repeats enough of the item's own words (``_ECHO_MIN``, and half of them)."""
+    digits, and the sentence repeats ``_ECHO_MIN`` of the item's own words."""
     if s.fact is not None or s.words is None or not exact_fit(fig, s):
         return 0.0
-    own = _words(s.words)
-    if len(own) < _ECHO_MIN:
-        return 0.0
-    shared = own & _words(sentence_text)
-    need = max(_ECHO_MIN, (min(len(own), _ECHO_WORDS_CAP) + 1) // 2)
-    return ECHO_BONUS if len(shared) >= need else 0.0
+    return ECHO_BONUS if len(_words(s.words) & _words(sentence_text)) >= _ECHO_MIN else 0.0
 
 
 def loose_fit_penalty(fig, s, exact_elsewhere: bool) -> float:
