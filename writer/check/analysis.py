@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from writer.check import anaphora, captions, credit_places, labels
+from writer.check import anaphora, captions, cause_names, credit_places, datelines, labels
 from writer.check.casefold import lower_pattern, lowered
 from writer.check.document import Article, Block
 from writer.check.lazyre import Deferred
@@ -763,7 +763,8 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
                     break
 
     after(phrases.marker_ends("attribution", text), verbs=True)
-    after(m.end() for m in _OPEN_PAREN.finditer(text))
+    byline = datelines.byline_end(text)  # "SINGAPORE (Outlet) –": who filed the story, not a credit
+    after(m.end() for m in _OPEN_PAREN.finditer(text) if m.start() >= byline)
     opening = phrases.frames.label_at(text) if label and phrases.frames is not None else None
     if opening is not None:  # "CoinGlass: ..." opening a headline names its source (a list item's label does not)
         after([opening])
@@ -773,7 +774,8 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
         if b.end() in starts:
             chain_forward(starts[b.end()])
     for k, m in enumerate(mentions):
-        if phrases.frames is not None and _source_after_name(text, m.end(), phrases.frames):
+        if phrases.frames is not None and _source_after_name(text, m.end(), phrases.frames) \
+                and not cause_names.causes(text, m.end()):  # "the X announcement ... set off a slide": the cause
             picked.add(k)
             j = k
             # a list ends in "and" ("X, Y and Z said"): a bare comma before the verb's subject parts it from the

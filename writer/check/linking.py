@@ -20,8 +20,10 @@ from writer.check import link_evidence
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.lazyre import Deferred
+from writer.check.link_fit import echo_bonus, names_other_metric, prefer_exact
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet
+from writer.check.venue_subjects import venue_subjects
 from writer.factbase.records import Event, Fact, hedge_kinds
 from writer.factbase.vocabulary import STABLECOIN_QUOTES, WINDOW_UNIT_WORDS, HedgeKind, Status, window_minutes
 from writer.mdtext import names_within
@@ -437,6 +439,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     directions = phrases.cues("direction", clause[-60:])
     near = frozenset(spelling[m.group(0).lower()] for m in venue_rx.finditer(local)) & exchanges if venue_rx else frozenset()
     publishers = _publishers(fu.sentence, venues & exchanges, phrases)
+    if publishers:  # "OKX shows $2.4 million": the exchange right before the figure's verb is its venue (venue_subjects)
+        publishers = publishers - venue_subjects(fu, exchanges)
     return Cues(sides, assets, sentence_assets, windows, venues, metrics, total, directions, near,
                 local_windows, _garbled(fu.sentence.text, phrases, tickers),
                 bool(phrases.cues("change", local)) and _LEVEL_AFTER_CHANGE.search(fu.left) is None,
@@ -618,6 +622,9 @@ _NOT_A_LOSS = 1.5
 # to a fact with none (0.25), so "ether about $39 million, both trackers show" is the ether liquidations, not a
 # transfer of that size; less than any cue of the words (1).
 _NO_TRANSFER_WORDS = 0.5
+# What naming a fact's venue in the figure's own words adds over naming it elsewhere in the sentence: "Binance shows
+# $6.9 million, ahead of OKX at $3.6 million" is Binance's figure. Half a cue: it decides only between venues.
+_OWN_CLAUSE_VENUE = 0.5
 # How much worse than the best the words may describe a fact that a source's name still picks: a metric's own noun (1)
 # is within it, a metric's noun and a verb of loss against it (1.25 and more) are not.
 _SOURCE_PICKS = 1.0
@@ -738,6 +745,8 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
             # an exchange named only as the publisher is the venue of its own figures, not of another source's
             named = fact.venue in cues.venues and (fact.venue not in cues.publishers or fact.venue in s.sources)
             score += 2 if named else -1
+            if named and fact.venue in cues.near_exchanges:
+                score += _OWN_CLAUSE_VENUE  # of two venues the sentence names, the one in the figure's own words
         elif cues.near_exchanges - set(s.sources) and not cues.total:
             conflicts += 1  # "liquidations on Binance" is not a network-wide figure
         if cues.directions and fact.direction and (s.anchor or fact.metric == "price_level"):
@@ -816,15 +825,19 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
                 repeated = says = True
             if says or s.speaker is not None:
                 score -= _copy_penalty(s, frozenset(fu.sentence.sources), bonus)
+            else:
+                score += echo_bonus(fig, s, fu.sentence.text)  # most of a context item's words, its figure to the digit
             score += _average_bonus(s, averaged)
             score += _subject_bonus(s, fu.sentence.text) + _place_bonus(s, fu)
             if s.speaker is not None and _names(fu.sentence.text, s.speaker):
                 score += 1  # of two speakers saying the same words, the one the sentence names
             matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
-        elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues):
+        elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues) \
+                and not names_other_metric(s.fact, cues.metrics):  # "a dip in volume" is no wrong value of a share
             described.append((score, s, score - bonus))
     if foreign:
         matched = _with_foreign(matched, foreign, index, fu, cues, potential, hearsay, named, averaged)
+    matched = prefer_exact(fig, matched)  # "around $0.725" is the support of $0.725, not one only the hedge reaches
     if not fig.point and any(_shape_rank(fig, m[1]) == _OWN_SHAPE for m in matched):
         # A range printed with both ends of a fact held as that range is that fact, whatever the words say of a
         # point that only lies inside it ("between $100 million and $161 million" is the disputed level, not

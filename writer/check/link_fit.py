@@ -1,0 +1,101 @@
+"""How well a figure's value fits a support, as evidence beside the words' cues (fact mode; ``linking.link`` asks).
+
+Three readings, each a small rule over what the cue scores alone get wrong when two facts share a unit:
+
+- ``echo_bonus``: a figure whose sentence repeats three of a context item's (or a note's) own words, and whose value
+  is that item's figure to the printed digits ("prices rose 4.6% year over year in October" for an item saying
+  "consumer prices rose 4.6% year over year in October") is the item's: its words count as the metric's noun and
+  verb do for a fact, so a fact of the same unit the words fit loosely ("rose": a price change) is no contradiction.
+- ``loose_fit_penalty``: a hedged figure ("around $0.725") that fits one support to its printed digits is that
+  support, not a neighbour only the hedge's slack reaches ($0.74).
+- ``names_other_metric``: words naming a metric of its own noun ("24-hour volume", "funding") describe no fact of
+  another metric: a venue word alone does not make "a 3.2% dip in volume" a wrong value of a share on that venue.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What an echo of a context item's words adds to the item among the supports its value fits: a metric's noun and a
+# verb of change (1 + 1 in ``linking._score``), so a fact the words describe only that well is no longer "much better".
+ECHO_BONUS = 2.0
+# How many of the item's own words the sentence must repeat: more than a verb and a unit word ("rose", "year"), which
+# any sentence of a change may share with it; a long item's other clauses are about something else, so no more.
+_ECHO_MIN = 3
+# Words too common to tell one statement from another.
+_STOP = frozenset("""a an the and or but of in on at to for by with from as into over under than that this these those
+its it is was were are be been has have had will would could may might per about around some nearly almost more less
+up down while after before during since""".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+# What a support loses when only a hedge's slack reaches it while another support fits the printed digits: as much as
+# a side or asset named (2), so "around $0.725" is the zone pinned at $0.725 before a price of $0.74 the words name as
+# well or a little better.
+LOOSE_FIT_PENALTY = 2.0
+
+# Metrics a reader names by a noun of their own ("volume", "funding", "open interest", "market cap", "inflows"):
+# words naming one of them are about that metric. (Not the metrics whose cues are common verbs or side words.)
+OWN_NOUN_METRICS = frozenset({"volume", "funding_rate", "open_interest", "open_interest_change", "market_cap",
+                              "market_cap_change", "fund_flow", "sentiment_index"})
+
+
+def _words(text: str) -> set[str]:
+    """The content words of ``text``, lower-cased, a plural's "s" dropped ("prices" is "price")."""
+    out = set()
+    for w in _WORD.findall(text):
+        w = w.lower().rstrip("'’")
+        if w in _STOP or len(w) < 3:
+            continue
+        out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+def exact_fit(fig, s) -> bool:
+    """Does every value of the support (one value, or its sources' spread) lie within the figure's printed digits, no
+    hedge's slack needed (or its mirror: "fell 3.4%" for a change of -3.4)?"""
+    if fig.qualifier == "vague" or not fig.point:
+        return False
+    half = fig.precision * (1 + 1e-9)
+    return any(max(abs(v - s.lo), abs(v - s.hi)) <= half for v in (fig.lo, -fig.lo))
+
+
+def echo_bonus(fig, s, sentence_text: str) -> float:
+    """``ECHO_BONUS`` when ``s`` is a context item's or note's figure (no fact of its own) the figure fits to its
+    digits, and the sentence repeats ``_ECHO_MIN`` of the item's own words."""
+    if s.fact is not None or s.words is None or not exact_fit(fig, s):
+        return 0.0
+    return ECHO_BONUS if len(_words(s.words) & _words(sentence_text)) >= _ECHO_MIN else 0.0
+
+
+def loose_fit_penalty(fig, s, exact_elsewhere: bool) -> float:
+    """``LOOSE_FIT_PENALTY`` for a support a hedged figure reaches only through its hedge's slack, when another
+    support the value matches fits the printed digits (``exact_elsewhere``)."""
+    if not exact_elsewhere or fig.qualifier != "approx" or not fig.point or not s.point or exact_fit(fig, s):
+        return 0.0  # (a range held by the file, a dispute, is P005's to read)
+    return LOOSE_FIT_PENALTY
+
+
+def prefer_exact(fig, matched: list) -> list:
+    """``matched`` (``linking.link``'s (score, support, how, words' score, conflicts)) with ``loose_fit_penalty``
+    taken from the score and the words' score of each support only a hedge reaches."""
+    if fig.qualifier != "approx" or not fig.point or not any(exact_fit(fig, m[1]) for m in matched):
+        return matched
+    out = []
+    for score, s, how, words, conflicts in matched:
+        cut = loose_fit_penalty(fig, s, True)
+        out.append((score - cut, s, how, words - cut, conflicts))
+    return out
+
+
+def names_other_metric(fact, metrics: frozenset[str]) -> bool:
+    """Do the figure's words name a metric of its own noun (``OWN_NOUN_METRICS``) and not the fact's, nor one the
+    fact is a change of or that is a change of it? Then they are about that metric, not this fact."""
+    named = metrics & OWN_NOUN_METRICS
+    if not named or fact is None:
+        return False
+    base = fact.metric.removesuffix("_change")
+    return not (fact.metric in metrics or base in metrics or f"{base}_change" in metrics)
+
+
+__all__ = ["ECHO_BONUS", "LOOSE_FIT_PENALTY", "OWN_NOUN_METRICS", "echo_bonus", "exact_fit", "loose_fit_penalty",
+           "names_other_metric", "prefer_exact"]
