@@ -102,24 +102,6 @@ def test_first_debris_finds_what_searching_every_expression_finds(texts):
     assert _first(texts) == _first(texts, plain=True)
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.text(alphabet=DEBRIS_ALPHABET, max_size=40), max_size=6))
-def test_debris_anywhere_is_false_only_when_no_text_holds_debris(texts):
-    from writer.draft.selfcheck import debris_anywhere
-
-    if any(_first(texts)):  # (it may say True for a clean list: its sentences are then searched one by one)
-        assert debris_anywhere(texts)
-
-
-def test_debris_anywhere_finds_debris_at_a_sentence_end_and_not_where_there_is_none():
-    from writer.draft.selfcheck import debris_anywhere
-
-    assert debris_anywhere(["Longs lost $1 billion.", "The figure is according to", "Shorts lost little."])
-    assert debris_anywhere(["One.", "It was None of it."])
-    assert not debris_anywhere(["Longs lost $1 billion, according to CoinGlass (a single source).", "Nonetheless, the banana rose."])
-    assert not debris_anywhere([])
-
-
 def test_debris_cases():
     cases = ["None of it", "NaN values", "{{ x }}", "x %} y", "( )", "ACCORDING TO.", "according to", "a , b", "a ,5", "x:.",
              "Nonetheless fine", "banana", "according to CoinGlass.", "costs $1,5 and 2.5", "NONE", "AccordIng to:"]

@@ -60,29 +60,6 @@ def first_debris(text: str) -> tuple[str, re.Match] | None:
     return None
 
 
-# The same expressions with ``$`` matching before every line break: searched once over a draft's sentences joined by
-# line breaks, any debris in one sentence is found (a break is no word character, no digit and no punctuation, and
-# ``$`` now matches where a sentence ends); a match across two sentences is only a reason to search them one by one.
-_DEBRIS_JOINED = [(re.compile(rx.pattern, rx.flags | re.MULTILINE), needles, blind) for rx, _, needles, blind in _DEBRIS_PLAN]
-
-
-def debris_anywhere(texts: list[str]) -> bool:
-    """False only when no text of ``texts`` holds debris (first_debris finds nothing in any): one search per
-    expression over all of them, where the sentences of a clean draft (nearly all) took one or more each."""
-    joined = "\n".join(texts)
-    lowered = None
-    for rx, needles, blind in _DEBRIS_JOINED:
-        if needles:
-            if blind and lowered is None:
-                lowered = joined.lower()
-            within = lowered if blind else joined
-            if not any(needle in within for needle in needles):
-                continue
-        if rx.search(joined):
-            return True
-    return False
-
-
 def template_line(source: str, snippet: str) -> int:
     """The line of ``source`` holding ``snippet`` (best effort, for literal template text)."""
     snippet = snippet.strip()
@@ -106,7 +83,6 @@ class SelfCheck:
         for i, sent in enumerate(sentences):
             texts[i] = self.sentence_texts(by_section[sent.section].text[sent.start:sent.end], resolved)
         self.literal_digits(event, sections, resolved, spans)
-        debris = debris_anywhere([full for full, _ in texts.values()])  # else no sentence is searched for it
         scopes: dict[tuple, list[int]] = {}
         for i, sent in enumerate(sentences):
             key = (sent.section, sent.block) if self.style.scope == "paragraph" else (sent.section, i)
@@ -132,7 +108,7 @@ class SelfCheck:
                                         "which only a run of single-source, multi-source, official or unnamed-group figures allows",
                                         span.template, span.line, event)
                     self.wording(event, span, scope_text + " " + texts[opening][0], ours, passed)
-                found = first_debris(full) if debris else None
+                found = first_debris(full)
                 if found:
                     what, m = found
                     sec = sections[[s.name for s in sections].index(sentences[i].section)]
