@@ -16,12 +16,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from test_batch_support import make_factbase, tree
 from writer.cli import main
 from writer.publish import BatchOptions, SiteSettings, build_site
 from writer.publish.manifest import Correction
-from writer.publish.pages import CONTENT_START, SitePages, article_content
+from writer.publish.pages import CONTENT_START, SitePages, article_content, indented_json
 from writer.publish.settings import check_base_url
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -323,3 +325,18 @@ def test_an_unknown_time_zone_exits_2(tmp_path):
     result = CliRunner().invoke(main, ["batch", str(tmp_path / "fb" / "events"), "--out", str(tmp_path / "out"), "--timezone", "Mars/Olympus", "-q"])
     assert result.exit_code == 2 and "time zone 'Mars/Olympus'" in result.output
     assert not (tmp_path / "out").exists()
+
+
+_JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+_JSON_VALUES = st.recursive(_JSON_LEAVES, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4), max_leaves=30)
+# what json.dumps reads but indented_json hands back to it: tuples, keys that are not str, subclasses of the leaves
+_OTHER_VALUES = st.tuples(st.integers(), st.text()) | st.dictionaries(st.integers() | st.booleans() | st.none(), st.text(), max_size=3) \
+    | st.builds(lambda v: {"nested": [v]}, st.tuples(st.text()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON_VALUES | _OTHER_VALUES)
+@example({"@context": "https://schema.org", "citation": [{"@type": "CreativeWork", "name": "Ün <b>&"}], "empty": {}, "none": []})
+@example(float("nan"))
+def test_indented_json_is_json_dumps_with_indent_one(value):
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=1)

@@ -122,6 +122,15 @@ class _Bundled(jinja2.Environment):
 
 _FORMAT_METHODS = frozenset({"format", "format_map"})
 
+
+def _release(context: jinja2.runtime.Context) -> None:
+    """Empty a rendered section's context, which nothing reads after its render. A template's macro is kept in
+    its context's names and holds that context (a cycle): left alone, it keeps the draft's references, spans
+    and pieces (about 900 objects a draft) for the garbage collector to find and walk, where reference counting
+    frees them as soon as the draft is done with (bench/results/batch_gc.md)."""
+    context.vars.clear()
+    context.exported_vars.clear()
+
 # The reading rule's answer per (type, attribute): it depends on the object's type alone (a reference's PUBLIC
 # is its class's, isinstance tests are of the type), and the rule's tests cost about three times a dict look-up
 # on the ~380 attribute reads of a draft. tests/test_warm_paths.py holds the kept answers to the rule. Bounded:
@@ -146,7 +155,7 @@ class Draft:
     def html(self) -> str:
         """The standalone HTML page, rendered on first use (a third of drafting time; many callers need only Markdown)."""
         if self._html is None:
-            self._html = self.render_html()
+            self._html = self.render_html(self.body_html)
         return self._html
 
     @property
@@ -263,10 +272,13 @@ class Drafter:
         globals, ``ev`` and ``render.functions()``), made once per draft (Jinja2's ``new_context(shared=True)``;
         ``Template.render`` copies the ~40 names twice for each section). A render never writes to it (a
         template's own ``set`` goes to its context's ``vars``). tests/test_warm_paths.py holds it to ``render``."""
+        context = tmpl.new_context(names, shared=True)
         try:
-            return self.env.concat(tmpl.root_render_func(tmpl.new_context(names, shared=True)))
+            return self.env.concat(tmpl.root_render_func(context))
         except Exception:
             self.env.handle_exception()  # as Template.render: the traceback rewritten to the template's lines
+        finally:
+            _release(context)
 
     def _render(self, name: str, render: Render, names: dict) -> str:
         """One section's template rendered (``names``: see _render_shared)."""
@@ -340,8 +352,8 @@ class Drafter:
 
             return expand_html(markdown_to_html(doc), resolved, spans, render.src_names)
 
-        def render_html() -> str:
-            page = self.page.render(title=title, body=jinja2.utils.markupsafe.Markup(draft.body_html), event=event.id,
+        def render_html(body_html: str) -> str:  # given the body, not the draft: a closure over the draft would be a cycle
+            page = self.page.render(title=title, body=jinja2.utils.markupsafe.Markup(body_html), event=event.id,
                                     writer_version=__version__, templates=self.templates_digest, lang="en")
             return page if page.endswith("\n") else page + "\n"
 
