@@ -337,6 +337,43 @@ def test_headed_union_on_drafted_sentences():
     assert places > 50
 
 
+def _story_basis_words() -> list[str]:
+    import re
+
+    from writer.check.phrasefile import phrase_section
+
+    return sorted({w for p in phrase_section("story_basis") for w in re.findall(r"[a-z’'-]+", p.lower()) if len(w) > 1})
+
+
+def _basis_answers(text: str) -> None:
+    """The story basis asked headed (``headed_search`` on the lowered text, as F001 asks it) answers as the plain
+    IGNORECASE expression does."""
+    from writer.check.rules import f001_no_attribution as f001
+
+    assert f001._tells_basis(text) == bool(f001._story_basis_rx().search(text)), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_story_basis_words()),
+                          st.sampled_from([" ", " ", ", ", "-", ".", ";", "x", "X", "We ", "The ", "ON", "Based", "ſ", "İ", "7"])),
+                max_size=24).map("".join))
+def test_story_basis_asked_headed_answers_as_the_plain_expression(text):
+    _basis_answers(text)
+
+
+def test_story_basis_asked_headed_on_our_sentences_and_drafts():
+    from test_cold_start import sentences
+
+    ours = ["We base this story on the analysis of a desk.", "OUR REPORT RELIES ON two feeds.", "rebased the story on it",
+            "This article is drawn from the desk's notes.", "the piece was built on sand; on", "x-based this report on it"]
+    answers = [_basis_answers(t) for t in sentences() + ours]
+    from writer.check.rules import f001_no_attribution as f001
+
+    assert f001._story_basis_headed() is not None
+    assert [f001._tells_basis(t) for t in ours] == [True, True, False, True, True, False]  # ("rebased", "x-based": no word start)
+    assert len(answers) > 100
+
+
 def test_union_starts_kept_across_articles_are_read_afresh_alike():
     """``PhraseSet.union_starts`` keeps its answer per (classes, text) from article to article: every block's note words
     and every sentence's opening, asked twice over the golden drafts and the fixtures, are those read afresh, and a
