@@ -491,6 +491,8 @@ def _size_class_answers(low: str) -> None:
     tried = _groups_of(figures._tried_where_words_start(figures._SIZE_CLASS_STARTS, figures._SIZE_CLASS_RE, low))
     assert tried == _groups_of(figures._SIZE_CLASS_RE.finditer(low)), low
     assert _groups_of(figures._small_counts(low)) == _groups_of(figures._SMALL_COUNT_RE.finditer(low)), low
+    if figures._SIZE_CLASS_RE.search(low):  # the words _count_words asks for before scanning for size classes
+        assert figures._holds_any(low, figures._SIZE_CLASS_NEED), low
     assert figures.small_count_in(low) == (any(n in low for n in figures._SMALL_COUNT_NEED) and bool(figures._SMALL_COUNT_RE.search(low)))
     if figures._COUNT_WORDS_RE.search(low):  # the words _count_words asks for before scanning
         assert any(w in low for w in figures._COUNT_WORDS_NEED), low

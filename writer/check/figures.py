@@ -188,8 +188,21 @@ _NUMBER_WORD_STARTS = Deferred(globals(), _word_starts([*_TENS_WORDS, *_UNITS_WO
 
 def _number_words_lower(low: str):
     """``_NUMBER_WORDS_LOWER.finditer(low)``, the twin tried only where a number word starts: most paragraphs of
-    the genre name millions, few count them in words (tests/test_check_regex_filters.py)."""
+    the genre name millions, few count them in words (tests/test_check_regex_filters.py). A text holding none of
+    the words anywhere (most) is not scanned for where they start."""
+    if not _holds_any(low, _NUMBER_WORD_NEED):
+        return iter(())
     return _tried_where_words_start(_NUMBER_WORD_STARTS, _NUMBER_WORDS_LOWER, low)
+
+
+# The words a number in words opens with, the one most often inside other words ("often", "attention") last.
+_NUMBER_WORD_NEED = tuple(sorted([*_TENS_WORDS, *_UNITS_WORDS], key=lambda w: (w == "ten", w)))
+
+
+def _holds_any(low: str, words) -> bool:
+    """Does ``low`` hold one of ``words`` anywhere (inside other words too)? A string search per word, in C: what an
+    expression tried where the words start needs before it can match at all."""
+    return any(w in low for w in words)
 
 
 def _tried_where_words_start(starts: re.Pattern, rx: re.Pattern, low: str):
@@ -851,7 +864,7 @@ def small_count_in(lower: str) -> bool:
 def _small_counts(lower: str):
     """``_SMALL_COUNT_RE.finditer(lower)``, tried only where a count word starts (``_SMALL_COUNT_STARTS``): its nine
     lookbehinds are not tried at every word (tests/test_check_regex_filters.py)."""
-    return _tried_where_words_start(_SMALL_COUNT_STARTS, _SMALL_COUNT_RE, lower)
+    return _tried_where_words_start(_SMALL_COUNT_STARTS, _SMALL_COUNT_RE, lower) if _holds_any(lower, _UNITS_WORDS) else iter(())
 
 
 _SMALL_COUNT_RE = re.compile(rf"(?<![\w-])(?<!the )(?<!other )(?<!these )(?<!those )(?<!its )(?<!his )(?<!her )(?<!their )(?P<n>{'|'.join(sorted(_UNITS_WORDS, key=len, reverse=True))})\s+(?:[a-z]+\s+)?"
@@ -863,6 +876,8 @@ _SMALL_COUNT_STARTS = Deferred(globals(), _word_starts(_UNITS_WORDS))
 _SIZE_CLASS_RE = re.compile(r"(?<![\w-])(?<!\d\s)(?:(?P<multi>multi-?)?(?P<mag>million|billion|trillion)-dollar"
                             r"|(?P<digits>six|seven|eight|nine|ten|eleven|twelve)[-\s]figure)\b")
 _FIGURE_DIGITS = {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# Words every size class holds (a text with neither is not scanned).
+_SIZE_CLASS_NEED = ("-dollar", "figure")
 # Where a size class can start (``_tried_where_words_start``): its every match opens with one of these words.
 _SIZE_CLASS_STARTS = Deferred(globals(), _word_starts(["multi", "million", "billion", "trillion", *_FIGURE_DIGITS]))
 # A word every match of _COUNT_WORDS_RE holds ("a dozen", or a plural magnitude): a paragraph with none is not scanned.
@@ -901,7 +916,7 @@ def _count_words(text: str, lower: str, found: list, base: int) -> list:
             continue
         n = float(_UNITS_WORDS[m.group("n")])
         found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "count", n, n, True, 0.5))
-    for m in _tried_where_words_start(_SIZE_CLASS_STARTS, _SIZE_CLASS_RE, lower):
+    for m in (_tried_where_words_start(_SIZE_CLASS_STARTS, _SIZE_CLASS_RE, lower) if _holds_any(lower, _SIZE_CLASS_NEED) else ()):
         if _taken(found, m.start(), m.end(), base):
             continue
         if m.group("digits"):
