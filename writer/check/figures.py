@@ -270,6 +270,7 @@ _SPAN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
                "eleven": 11, "twelve": 12}
 # (scanned from the span's word, on the lowered text: a literal first word lets the engine skip ahead)
 _EXTREME_RE = re.compile(r"(?P<span>year|month|week|day)\s+(?:high|low|peak|record|bottom|top)s?\b")
+_EXTREME_NEED = ("high", "low", "peak", "record", "bottom", "top")  # (and a word of _SPAN_DAYS: every match holds both)
 _SPAN_NUMBER = Deferred(globals(), r"(?<![\w$.,-])(?P<num>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[-\s]$")
 # A multiple: "a 40x jump", "3× the daily average"; leverage ("100x leverage", "long 40x", "a 40x long") is
 # not read here: one position's leverage is read apart (``_POSITION_LEVERAGE``), any other is no figure.
@@ -789,21 +790,41 @@ def _bare_amount(text: str, at: int, num: str, qre: re.Pattern, base: int) -> Fi
     return Figure(base + at, base + end, num, unit, v, v, True, p)
 
 
-def _qualifiers_of(q: dict[str, tuple[str, ...]]) -> tuple[re.Pattern, int]:
-    """``_qualifier_re`` of a qualifier table and its longest word, looked up by the table's identity: the
-    check passes the same table for every block, and building the cache key (three tuples hashed) cost
-    more than the lookup."""
+def _qualifiers_of(q: dict[str, tuple[str, ...]]) -> tuple[re.Pattern, int, tuple[str, ...] | None]:
+    """``_qualifier_re`` of a qualifier table, its longest word and its words' endings (``_qualifier_ends``), looked up
+    by the table's identity: the check passes the same table for every block, and building the cache key (three
+    tuples hashed) cost more than the lookup."""
     kept = _QUALIFIERS_KEPT.get(id(q))
     if kept is None or kept[0] is not q:
         if len(_QUALIFIERS_KEPT) >= 8:
             _QUALIFIERS_KEPT.clear()
         words = (tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ())))
-        kept = _QUALIFIERS_KEPT[id(q)] = (q, _qualifier_re(*words), max((len(w) for ws in words for w in ws), default=0))
-    return kept[1], kept[2]
+        every = [w for ws in words for w in ws]
+        kept = _QUALIFIERS_KEPT[id(q)] = (q, _qualifier_re(*words), max(map(len, every), default=0), _qualifier_ends(every))
+    return kept[1], kept[2], kept[3]
 
 
-# id(table) -> (the table, held so its id is not reused; its expression; its longest word)
-_QUALIFIERS_KEPT: dict[int, tuple[dict, re.Pattern, int]] = {}
+def _qualifier_ends(words: list[str]) -> tuple[str, ...] | None:
+    """The words lower-cased, for asking whether the words before a figure, spaces stripped, end with one of them
+    (``_may_be_qualified``), or None when that cannot tell: a word that is empty, ends with a space (the stripping
+    would take it) or is not ASCII (IGNORECASE may read it otherwise than ``lower()``)."""
+    if not words or not all(w and w.isascii() and not w[-1].isspace() for w in words):
+        return None
+    return tuple(w.lower() for w in words)
+
+
+def _may_be_qualified(stripped: str, ends: tuple[str, ...] | None) -> bool:
+    """May a qualifier word stand right before a figure whose words before it, spaces stripped, are ``stripped``?
+    The expression ends ``\\s*$`` and no word ends with a space, so its word is what ``stripped`` ends with, in the
+    case ``lowered`` folds to (tests/test_check_fast_paths.py holds it to the plain search)."""
+    if ends is None:
+        return True
+    low = lowered(stripped)
+    return low is None or low.endswith(ends)
+
+
+# id(table) -> (the table, held so its id is not reused; its expression; its longest word; its words' endings)
+_QUALIFIERS_KEPT: dict[int, tuple[dict, re.Pattern, int, tuple[str, ...] | None]] = {}
 
 
 def _taken(found: list, start: int, end: int, base: int) -> bool:
@@ -816,6 +837,8 @@ def _extremes(text: str, lower: str, found: list, base: int) -> list:
     with the same offsets (``lowered``), or ``text.lower()``."""
     if len(lower) != len(text):
         return found  # (a text whose lowering moves offsets: no span is read in it)
+    if not (_holds_any(lower, _EXTREME_NEED) and _holds_any(lower, _SPAN_DAYS)):
+        return found  # (every match holds a span's word and an extreme's: most texts hold no extreme)
     for m in _EXTREME_RE.finditer(lower):
         n = _SPAN_NUMBER.search(lower, max(0, m.start() - 8), m.start())
         if n is None or _taken(found, n.start("num"), m.end("span"), base):
@@ -996,7 +1019,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     mark followed by a space) and every sentence follows a space or the text's start, so a sentence's matches
     depend on its own words only; articles repeat their figure-free sentences (drafts of one template, the
     bench's generated prose). tests/test_check_regex_filters.py holds it to the scan of the whole text."""
-    qre, reach = _qualifiers_of(qualifiers or DEFAULT_QUALIFIERS)
+    qre, reach, ends = _qualifiers_of(qualifiers or DEFAULT_QUALIFIERS)
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
     low = lowered(text)  # the grammar is scanned case-folded when that gives the same matches
@@ -1022,7 +1045,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
             continue
         found.append(fig)
     indexy = "index" in lower or "reading" in lower or "gauge" in lower or "score" in lower
-    for m in (_INDEX_RE.finditer(text) if indexy else ()):
+    for m in (_index_readings(text, low) if indexy else ()):
         if any(s < m.end("num") and m.start("num") < e for s, e in taken) or any(f.start - base < m.end("num") and m.start("num") < f.end - base for f in found):
             continue
         v, p = _amount(m.group("num"), None)
@@ -1063,7 +1086,9 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         # A qualifier (one of the table's words, as long as written) ends where only spaces are left before the
         # figure: no match starts before the longest word's length back from there (searched from there: the
         # same match, half the places tried; the lookbehind still sees the text before).
-        qm = qre.search(before, max(0, len(before.rstrip()) - reach)) if fig.qualifier != "vague" else None
+        stripped = before.rstrip()
+        qm = qre.search(before, max(0, len(stripped) - reach)) \
+            if fig.qualifier != "vague" and _may_be_qualified(stripped, ends) else None
         if qm:
             kind = qm.lastgroup
             qstart = fig.start - (len(before) - qm.start())
@@ -1071,6 +1096,33 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
                          kind, qm.group(kind), qstart, fig.asset)
         out.append(fig)
     return _join_ranges(text, out, base)
+
+
+_INDEX_WORDS = ("index", "reading", "gauge", "score")  # every match of _INDEX_RE opens with one of them
+
+
+def _index_readings(text: str, low: str | None):
+    """``_INDEX_RE.finditer(text)``, tried only where one of ``_INDEX_WORDS`` stands in ``low`` (``text`` lowered with
+    the same offsets, or None: the plain scan): the expression, case-insensitive and opening with a word boundary,
+    was tried at every character of every paragraph that names a reading (tests/test_check_regex_filters.py)."""
+    if low is None:
+        yield from _INDEX_RE.finditer(text)
+        return
+    end = 0
+    for at in sorted(i for word in _INDEX_WORDS for i in _places(low, word)):
+        if at >= end:
+            m = _INDEX_RE.match(text, at)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+def _places(text: str, word: str):
+    """Where ``word`` stands in ``text`` (overlapping places too), left to right."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _worded_number(m: re.Match, text: str, base: int) -> Figure:
