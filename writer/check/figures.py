@@ -188,20 +188,15 @@ _NUMBER_WORD_STARTS = Deferred(globals(), _word_starts([*_TENS_WORDS, *_UNITS_WO
 
 def _number_words_lower(low: str):
     """``_NUMBER_WORDS_LOWER.finditer(low)``, the twin tried only where a number word starts: most paragraphs of
-    the genre name millions, few count them in words (tests/test_check_regex_filters.py). A text holding none of
-    the words anywhere (most) is not scanned for where they start."""
-    if not _holds_any(low, _NUMBER_WORD_NEED):
-        return iter(())
+    the genre name millions, few count them in words (tests/test_check_regex_filters.py). (Asking first whether the
+    text holds one of the 27 words anywhere cost as much as the scan: "ten" is inside many words.)"""
     return _tried_where_words_start(_NUMBER_WORD_STARTS, _NUMBER_WORDS_LOWER, low)
-
-
-# The words a number in words opens with, the one most often inside other words ("often", "attention") last.
-_NUMBER_WORD_NEED = tuple(sorted([*_TENS_WORDS, *_UNITS_WORDS], key=lambda w: (w == "ten", w)))
 
 
 def _holds_any(low: str, words) -> bool:
     """Does ``low`` hold one of ``words`` anywhere (inside other words too)? A string search per word, in C: what an
-    expression tried where the words start needs before it can match at all."""
+    expression tried where the words start needs before it can match at all (worth asking first for a few words that
+    few texts hold)."""
     return any(w in low for w in words)
 
 
@@ -270,7 +265,6 @@ _SPAN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
                "eleven": 11, "twelve": 12}
 # (scanned from the span's word, on the lowered text: a literal first word lets the engine skip ahead)
 _EXTREME_RE = re.compile(r"(?P<span>year|month|week|day)\s+(?:high|low|peak|record|bottom|top)s?\b")
-_EXTREME_NEED = ("high", "low", "peak", "record", "bottom", "top")  # (and a word of _SPAN_DAYS: every match holds both)
 _SPAN_NUMBER = Deferred(globals(), r"(?<![\w$.,-])(?P<num>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[-\s]$")
 # A multiple: "a 40x jump", "3× the daily average"; leverage ("100x leverage", "long 40x", "a 40x long") is
 # not read here: one position's leverage is read apart (``_POSITION_LEVERAGE``), any other is no figure.
@@ -837,8 +831,6 @@ def _extremes(text: str, lower: str, found: list, base: int) -> list:
     with the same offsets (``lowered``), or ``text.lower()``."""
     if len(lower) != len(text):
         return found  # (a text whose lowering moves offsets: no span is read in it)
-    if not (_holds_any(lower, _EXTREME_NEED) and _holds_any(lower, _SPAN_DAYS)):
-        return found  # (every match holds a span's word and an extreme's: most texts hold no extreme)
     for m in _EXTREME_RE.finditer(lower):
         n = _SPAN_NUMBER.search(lower, max(0, m.start() - 8), m.start())
         if n is None or _taken(found, n.start("num"), m.end("span"), base):
