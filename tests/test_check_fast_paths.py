@@ -48,7 +48,7 @@ def test_qualifier_expression_looked_up_by_table_is_the_tables_own():
         return _qualifier_re(tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ())))
 
     desk = {**DEFAULT_QUALIFIERS, "approx": (*DEFAULT_QUALIFIERS["approx"], "circa")}
-    assert _qualifiers_of(DEFAULT_QUALIFIERS) == (plain(DEFAULT_QUALIFIERS), len("approximately"))
+    assert _qualifiers_of(DEFAULT_QUALIFIERS)[:2] == (plain(DEFAULT_QUALIFIERS), len("approximately"))
     assert _qualifiers_of(desk)[0] is plain(desk) is not plain(DEFAULT_QUALIFIERS)
     text = "Longs lost circa $5 million."
     assert [f.qualifier for f in find_figures(text, desk)] == ["approx"]
@@ -60,6 +60,7 @@ def test_qualifier_expression_looked_up_by_table_is_the_tables_own():
 
 _SPACES = [c for c in map(chr, range(0x3000 + 1)) if c.isspace()]
 _QUALIFIED = st.lists(st.sampled_from(["about", "About", "nearly", "over", "more than", "at least", "up to", "~", "circa ",
+                                       "ABOUT", "Up To", "ſ", "İ", "ı", "\u212a", "OVER", "circa",
                                        "roughly", " ", "  ", *_SPACES, "$5 million", "7%", "x", "wash", "-", ",", "\n"]),
                       max_size=12).map("".join)
 _DESK = {"approx": ("about", "circa ", "roughly", "~"), "at_least": ("over", "more than", ""), "at_most": ("up to",)}
@@ -69,7 +70,8 @@ _DESK = {"approx": ("about", "circa ", "roughly", "~"), "at_least": ("over", "mo
 @given(_QUALIFIED)
 def test_qualifier_searched_from_its_longest_word_back_is_the_plain_search(text):
     """find_figures searches for a qualifier only from the longest word's length before the spaces that
-    end the words before a figure (a desk's word may end with a space, or be empty): the same answer."""
+    end the words before a figure (a desk's word may end with a space, or be empty), and only when those words
+    end with a qualifier word (``_may_be_qualified``): the same answer."""
     from _pytest.monkeypatch import MonkeyPatch
 
     from writer.check import figures
@@ -78,7 +80,7 @@ def test_qualifier_searched_from_its_longest_word_back_is_the_plain_search(text)
         fast = figures.find_figures(text, table)
         with MonkeyPatch.context() as m:
             kept = figures._qualifiers_of
-            m.setattr(figures, "_qualifiers_of", lambda q: (kept(q)[0], 10**9))  # searched from the start
+            m.setattr(figures, "_qualifiers_of", lambda q: (kept(q)[0], 10**9, None))  # searched from the start, always
             assert figures.find_figures(text, table) == fast
 
 
@@ -335,6 +337,43 @@ def test_headed_union_on_drafted_sentences():
             assert found == [m.start() for m in plain.finditer(low)], line
             places += len(found)
     assert places > 50
+
+
+def _story_basis_words() -> list[str]:
+    import re
+
+    from writer.check.phrasefile import phrase_section
+
+    return sorted({w for p in phrase_section("story_basis") for w in re.findall(r"[a-z’'-]+", p.lower()) if len(w) > 1})
+
+
+def _basis_answers(text: str) -> None:
+    """The story basis asked headed (``headed_search`` on the lowered text, as F001 asks it) answers as the plain
+    IGNORECASE expression does."""
+    from writer.check.rules import f001_no_attribution as f001
+
+    assert f001._tells_basis(text) == bool(f001._story_basis_rx().search(text)), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_story_basis_words()),
+                          st.sampled_from([" ", " ", ", ", "-", ".", ";", "x", "X", "We ", "The ", "ON", "Based", "ſ", "İ", "7"])),
+                max_size=24).map("".join))
+def test_story_basis_asked_headed_answers_as_the_plain_expression(text):
+    _basis_answers(text)
+
+
+def test_story_basis_asked_headed_on_our_sentences_and_drafts():
+    from test_cold_start import sentences
+
+    ours = ["We base this story on the analysis of a desk.", "OUR REPORT RELIES ON two feeds.", "rebased the story on it",
+            "This article is drawn from the desk's notes.", "the piece was built on sand; on", "x-based this report on it"]
+    answers = [_basis_answers(t) for t in sentences() + ours]
+    from writer.check.rules import f001_no_attribution as f001
+
+    assert f001._story_basis_headed() is not None
+    assert [f001._tells_basis(t) for t in ours] == [True, True, False, True, True, False]  # ("rebased", "x-based": no word start)
+    assert len(answers) > 100
 
 
 def test_union_starts_kept_across_articles_are_read_afresh_alike():

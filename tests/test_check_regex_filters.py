@@ -242,6 +242,34 @@ def test_folded_grammar_on_generated_text(text):
         _same_figures(text, monkeypatch)
 
 
+# The grammar's head as first written: the price band's five lookbehinds before its "$" (figures.py asks "$" first).
+_HEAD_NOW = r"(?:(?<![\w$.,/+\-])|(?=\$)(?:(?<=\bmid-)|(?<=\blow-)|(?<=\bhigh-)|(?<=\bupper-)|(?<=\blower-)))"
+_HEAD_FIRST = r"(?:(?<![\w$.,/+\-])|(?:(?<=\bmid-)|(?<=\blow-)|(?<=\bhigh-)|(?<=\bupper-)|(?<=\blower-))(?=\$))"
+BAND_TEXTS = st.lists(st.sampled_from(["mid-", "low-", "high-", "upper-", "lower-", "Mid-", "the ", "x", "-", "$", "$8", "86,000",
+                                       " range", " ", "5", "%", "million", "a ", "us$", "."]), max_size=12).map("".join)
+
+
+def _head_first_answers(text: str) -> None:
+    assert _HEAD_NOW in figures._FIGURE_SOURCE
+    first = re.compile(figures._FIGURE_SOURCE.replace(_HEAD_NOW, _HEAD_FIRST), re.VERBOSE | re.IGNORECASE)
+    assert _grammar_matches(figures._FIGURE_RE, text) == _grammar_matches(first, text)
+
+
+def test_grammar_asks_the_bands_dollar_first_on_drafts_fixtures_and_our_sentences():
+    texts = sentences() + OURS + ["In the mid-$86,000 range, the low-$90,000s and upper-$2,000 area; a mid-90% share, lower-$5."]
+    found = 0
+    for text in texts:
+        _head_first_answers(text)
+        found += sum(m.group(0).startswith("$") and text[max(0, m.start() - 1)] == "-" for m in figures._FIGURE_RE.finditer(text))
+    assert found >= 3
+
+
+@settings(max_examples=500, deadline=None)
+@given(BAND_TEXTS)
+def test_grammar_asks_the_bands_dollar_first_on_generated_text(text):
+    _head_first_answers(text)
+
+
 def test_the_grammar_as_written_is_compiled_only_when_a_text_needs_it():
     """A process whose texts all fold compiles the folded grammar only (a cold check compiles one, not two)."""
     import subprocess
@@ -455,12 +483,17 @@ SIZE_AND_COUNT_WORDS = st.lists(st.sampled_from([
     "multi", "multi-", "million", "billion", "trillion", "-dollar", " dollar", "six", "nine", "ten", "twelve", "-figure", " figure",
     "a dozen", "dozens", "scores", "hundreds", "thousands", "millions", " of ", " in ", " worth ", "traders", "usd", " dollars",
     " ", "\n", "-", "x", "5 ", "a", "s", "the", "times",
+    "seven", "seventeen", "two", "eleven", "wallets", "orders", "positions", "the ", "their ", "its ", "big ", "ab",
 ]), max_size=14).map("".join)
 
 
 def _size_class_answers(low: str) -> None:
     tried = _groups_of(figures._tried_where_words_start(figures._SIZE_CLASS_STARTS, figures._SIZE_CLASS_RE, low))
     assert tried == _groups_of(figures._SIZE_CLASS_RE.finditer(low)), low
+    assert _groups_of(figures._small_counts(low)) == _groups_of(figures._SMALL_COUNT_RE.finditer(low)), low
+    if figures._SIZE_CLASS_RE.search(low):  # the words _count_words asks for before scanning for size classes
+        assert figures._holds_any(low, figures._SIZE_CLASS_NEED), low
+    assert figures.small_count_in(low) == (any(n in low for n in figures._SMALL_COUNT_NEED) and bool(figures._SMALL_COUNT_RE.search(low)))
     if figures._COUNT_WORDS_RE.search(low):  # the words _count_words asks for before scanning
         assert any(w in low for w in figures._COUNT_WORDS_NEED), low
 
@@ -471,12 +504,15 @@ def _groups_of(matches) -> list:
 
 def test_size_classes_tried_where_their_words_start_and_count_words_where_theirs_are():
     texts = [lowered(t) for t in sentences() + OURS + ["A multimillion-dollar bet, a billion-dollar wipeout, a nine-figure loss and "
-                                                       "multi-billion-dollar books; dozens of funds, a dozen desks, millions in longs."]]
+                                                       "multi-billion-dollar books; dozens of funds, a dozen desks, millions in longs.",
+                                                       "Seventeen wallets, the two accounts, its three big trades, xten orders and "
+                                                       "-two positions; six  liquidations, their nine orders, eleven new addresses."]]
     found = 0
     for low in (t for t in texts if t is not None):
         _size_class_answers(low)
         found += len(_groups_of(figures._SIZE_CLASS_RE.finditer(low))) + len(_groups_of(figures._COUNT_WORDS_RE.finditer(low)))
-    assert found >= 6
+        found += len(_groups_of(figures._SMALL_COUNT_RE.finditer(low)))
+    assert found >= 9
 
 
 @settings(max_examples=1000, deadline=None)
@@ -539,3 +575,35 @@ def test_duration_leads_folded_are_the_plain_searches():
 @given(LEADS)
 def test_duration_leads_folded_on_generated_text(text):
     _lead_answers(text)
+
+
+# --- index readings tried where their words stand -------------------------------------------------------------
+
+INDEX_TEXTS = st.lists(st.sampled_from([
+    "index", "Index", "INDEX", "reading", "Readings", "gauge", "score", "scores", "scored", " stood at ", " at ", " of ", " was ",
+    " hit ", "27", "12.5", "100", "1,000", "%", " percent", " hours", ".", ";", ":", " ", "\n", "-", "x", "ſ", "İ", "\u212a",
+    "Fear & Greed ", "year", "-year ", "week", "day", "month", " high", " low", " peak", " record", " top", "5", "five",
+]), max_size=16).map("".join)
+
+
+def _index_answers(text: str) -> None:
+    low = lowered(text)
+    plain = _groups_of(figures._INDEX_RE.finditer(text))
+    assert _groups_of(figures._index_readings(text, low)) == plain, text
+    assert _groups_of(figures._index_readings(text, None)) == plain, text
+
+
+def test_index_readings_on_our_sentences():
+    texts = sentences() + OURS + ["The Fear & Greed Index stood at 27; its reading of 12 and a SCORE of 40, the gauge hit 9.",
+                                  "A 5-year high, a three-month low and a 52-week record; indexes at 1,000 hours."]
+    found = 0
+    for text in texts:
+        _index_answers(text)
+        found += len(_groups_of(figures._INDEX_RE.finditer(text)))
+    assert found >= 4
+
+
+@settings(max_examples=1000, deadline=None)
+@given(INDEX_TEXTS)
+def test_index_readings_on_generated_text(text):
+    _index_answers(text)

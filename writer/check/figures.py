@@ -93,7 +93,7 @@ _MOVE_BY = Deferred(globals(), r"\b(?:fell|dropped|slid|sank|plunged|tumbled|dec
 _FROM_REACH = 24  # characters before a figure where "from" and one hedge word ("from approximately ") stand
 _FIGURE_SOURCE = (
     rf"""
-    (?:(?<![\w$.,/+\-])|(?:(?<=\bmid-)|(?<=\blow-)|(?<=\bhigh-)|(?<=\bupper-)|(?<=\blower-))(?=\$))  # (a price band: "the mid-$86,000 range")
+    (?:(?<![\w$.,/+\-])|(?=\$)(?:(?<=\bmid-)|(?<=\blow-)|(?<=\bhigh-)|(?<=\bupper-)|(?<=\blower-)))  # (a price band: "the mid-$86,000 range"; "$" first, see below)
     (?=[$₿€£¥₩\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds|(?:HK|NZ|[ACRS])\$|(?:EUR|GBP|JPY|KRW)\s)  # cheap first-character filter
     (?:
       (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:%|pc\b)?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|pc\b|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?{DOLLARS}|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>{DURATION_WORDS})s?\b)?)
@@ -119,6 +119,10 @@ _FIGURE_SOURCE = (
 )
 
 
+# (The price band's "$" is asked before its five lookbehinds: the engine tries the grammar at every character, and
+# at most of them, inside a word, the first lookbehind fails; asked first, the one-character "$" turns them away
+# before the five are tried. Zero-width tests at one place answer the same in any order: the same matches, and the
+# grammar's scans about 1.8x faster. tests/test_check_regex_filters.py holds it to the head as first written.)
 _FIGURE_FOLDED = re.compile(lower_grammar(_FIGURE_SOURCE), re.VERBOSE)  # about 1.25x faster; see casefold
 
 
@@ -184,8 +188,16 @@ _NUMBER_WORD_STARTS = Deferred(globals(), _word_starts([*_TENS_WORDS, *_UNITS_WO
 
 def _number_words_lower(low: str):
     """``_NUMBER_WORDS_LOWER.finditer(low)``, the twin tried only where a number word starts: most paragraphs of
-    the genre name millions, few count them in words (tests/test_check_regex_filters.py)."""
+    the genre name millions, few count them in words (tests/test_check_regex_filters.py). (Asking first whether the
+    text holds one of the 27 words anywhere cost as much as the scan: "ten" is inside many words.)"""
     return _tried_where_words_start(_NUMBER_WORD_STARTS, _NUMBER_WORDS_LOWER, low)
+
+
+def _holds_any(low: str, words) -> bool:
+    """Does ``low`` hold one of ``words`` anywhere (inside other words too)? A string search per word, in C: what an
+    expression tried where the words start needs before it can match at all (worth asking first for a few words that
+    few texts hold)."""
+    return any(w in low for w in words)
 
 
 def _tried_where_words_start(starts: re.Pattern, rx: re.Pattern, low: str):
@@ -772,21 +784,41 @@ def _bare_amount(text: str, at: int, num: str, qre: re.Pattern, base: int) -> Fi
     return Figure(base + at, base + end, num, unit, v, v, True, p)
 
 
-def _qualifiers_of(q: dict[str, tuple[str, ...]]) -> tuple[re.Pattern, int]:
-    """``_qualifier_re`` of a qualifier table and its longest word, looked up by the table's identity: the
-    check passes the same table for every block, and building the cache key (three tuples hashed) cost
-    more than the lookup."""
+def _qualifiers_of(q: dict[str, tuple[str, ...]]) -> tuple[re.Pattern, int, tuple[str, ...] | None]:
+    """``_qualifier_re`` of a qualifier table, its longest word and its words' endings (``_qualifier_ends``), looked up
+    by the table's identity: the check passes the same table for every block, and building the cache key (three
+    tuples hashed) cost more than the lookup."""
     kept = _QUALIFIERS_KEPT.get(id(q))
     if kept is None or kept[0] is not q:
         if len(_QUALIFIERS_KEPT) >= 8:
             _QUALIFIERS_KEPT.clear()
         words = (tuple(q.get("approx", ())), tuple(q.get("at_least", ())), tuple(q.get("at_most", ())))
-        kept = _QUALIFIERS_KEPT[id(q)] = (q, _qualifier_re(*words), max((len(w) for ws in words for w in ws), default=0))
-    return kept[1], kept[2]
+        every = [w for ws in words for w in ws]
+        kept = _QUALIFIERS_KEPT[id(q)] = (q, _qualifier_re(*words), max(map(len, every), default=0), _qualifier_ends(every))
+    return kept[1], kept[2], kept[3]
 
 
-# id(table) -> (the table, held so its id is not reused; its expression; its longest word)
-_QUALIFIERS_KEPT: dict[int, tuple[dict, re.Pattern, int]] = {}
+def _qualifier_ends(words: list[str]) -> tuple[str, ...] | None:
+    """The words lower-cased, for asking whether the words before a figure, spaces stripped, end with one of them
+    (``_may_be_qualified``), or None when that cannot tell: a word that is empty, ends with a space (the stripping
+    would take it) or is not ASCII (IGNORECASE may read it otherwise than ``lower()``)."""
+    if not words or not all(w and w.isascii() and not w[-1].isspace() for w in words):
+        return None
+    return tuple(w.lower() for w in words)
+
+
+def _may_be_qualified(stripped: str, ends: tuple[str, ...] | None) -> bool:
+    """May a qualifier word stand right before a figure whose words before it, spaces stripped, are ``stripped``?
+    The expression ends ``\\s*$`` and no word ends with a space, so its word is what ``stripped`` ends with, in the
+    case ``lowered`` folds to (tests/test_check_fast_paths.py holds it to the plain search)."""
+    if ends is None:
+        return True
+    low = lowered(stripped)
+    return low is None or low.endswith(ends)
+
+
+# id(table) -> (the table, held so its id is not reused; its expression; its longest word; its words' endings)
+_QUALIFIERS_KEPT: dict[int, tuple[dict, re.Pattern, int, tuple[str, ...] | None]] = {}
 
 
 def _taken(found: list, start: int, end: int, base: int) -> bool:
@@ -841,16 +873,26 @@ _SMALL_COUNT_NEED = tuple(_SMALL_COUNT_NOUNS.split("|"))  # (a text with none of
 def small_count_in(lower: str) -> bool:
     """Does the lowered text hold a small count in words (``_SMALL_COUNT_RE``)? What lets a text with no digit and no
     magnitude word be read for figures (writer/check/nlp.py)."""
-    return any(n in lower for n in _SMALL_COUNT_NEED) and _SMALL_COUNT_RE.search(lower) is not None
+    return any(n in lower for n in _SMALL_COUNT_NEED) and next(_small_counts(lower), None) is not None
+
+
+def _small_counts(lower: str):
+    """``_SMALL_COUNT_RE.finditer(lower)``, tried only where a count word starts (``_SMALL_COUNT_STARTS``): its nine
+    lookbehinds are not tried at every word (tests/test_check_regex_filters.py)."""
+    return _tried_where_words_start(_SMALL_COUNT_STARTS, _SMALL_COUNT_RE, lower) if _holds_any(lower, _UNITS_WORDS) else iter(())
 
 
 _SMALL_COUNT_RE = re.compile(rf"(?<![\w-])(?<!the )(?<!other )(?<!these )(?<!those )(?<!its )(?<!his )(?<!her )(?<!their )(?P<n>{'|'.join(sorted(_UNITS_WORDS, key=len, reverse=True))})\s+(?:[a-z]+\s+)?"
                              rf"(?:{_SMALL_COUNT_NOUNS})\b")
+# Where a small count can start (``_small_counts``): its every match opens with one of these words.
+_SMALL_COUNT_STARTS = Deferred(globals(), _word_starts(_UNITS_WORDS))
 # Money told by its size class: "a billion-dollar liquidation", "multimillion-dollar positions", "a nine-figure
 # loss" (a sum with nine digits). Vague: the range the words allow.
 _SIZE_CLASS_RE = re.compile(r"(?<![\w-])(?<!\d\s)(?:(?P<multi>multi-?)?(?P<mag>million|billion|trillion)-dollar"
                             r"|(?P<digits>six|seven|eight|nine|ten|eleven|twelve)[-\s]figure)\b")
 _FIGURE_DIGITS = {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# Words every size class holds (a text with neither is not scanned).
+_SIZE_CLASS_NEED = ("-dollar", "figure")
 # Where a size class can start (``_tried_where_words_start``): its every match opens with one of these words.
 _SIZE_CLASS_STARTS = Deferred(globals(), _word_starts(["multi", "million", "billion", "trillion", *_FIGURE_DIGITS]))
 # A word every match of _COUNT_WORDS_RE holds ("a dozen", or a plural magnitude): a paragraph with none is not scanned.
@@ -884,12 +926,12 @@ def _count_words(text: str, lower: str, found: list, base: int) -> list:
         if unit is None and word not in _MONEY_PLURALS:
             continue  # "hundreds in losses" names no magnitude of money
         found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], unit, lo, hi, False, 0.0, qualifier="vague"))
-    for m in (_SMALL_COUNT_RE.finditer(lower) if any(n in lower for n in _SMALL_COUNT_NEED) else ()):
+    for m in (_small_counts(lower) if any(n in lower for n in _SMALL_COUNT_NEED) else ()):
         if _taken(found, m.start(), m.end(), base):
             continue
         n = float(_UNITS_WORDS[m.group("n")])
         found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "count", n, n, True, 0.5))
-    for m in _tried_where_words_start(_SIZE_CLASS_STARTS, _SIZE_CLASS_RE, lower):
+    for m in (_tried_where_words_start(_SIZE_CLASS_STARTS, _SIZE_CLASS_RE, lower) if _holds_any(lower, _SIZE_CLASS_NEED) else ()):
         if _taken(found, m.start(), m.end(), base):
             continue
         if m.group("digits"):
@@ -969,7 +1011,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     mark followed by a space) and every sentence follows a space or the text's start, so a sentence's matches
     depend on its own words only; articles repeat their figure-free sentences (drafts of one template, the
     bench's generated prose). tests/test_check_regex_filters.py holds it to the scan of the whole text."""
-    qre, reach = _qualifiers_of(qualifiers or DEFAULT_QUALIFIERS)
+    qre, reach, ends = _qualifiers_of(qualifiers or DEFAULT_QUALIFIERS)
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
     low = lowered(text)  # the grammar is scanned case-folded when that gives the same matches
@@ -995,7 +1037,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
             continue
         found.append(fig)
     indexy = "index" in lower or "reading" in lower or "gauge" in lower or "score" in lower
-    for m in (_INDEX_RE.finditer(text) if indexy else ()):
+    for m in (_index_readings(text, low) if indexy else ()):
         if any(s < m.end("num") and m.start("num") < e for s, e in taken) or any(f.start - base < m.end("num") and m.start("num") < f.end - base for f in found):
             continue
         v, p = _amount(m.group("num"), None)
@@ -1036,7 +1078,9 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         # A qualifier (one of the table's words, as long as written) ends where only spaces are left before the
         # figure: no match starts before the longest word's length back from there (searched from there: the
         # same match, half the places tried; the lookbehind still sees the text before).
-        qm = qre.search(before, max(0, len(before.rstrip()) - reach)) if fig.qualifier != "vague" else None
+        stripped = before.rstrip()
+        qm = qre.search(before, max(0, len(stripped) - reach)) \
+            if fig.qualifier != "vague" and _may_be_qualified(stripped, ends) else None
         if qm:
             kind = qm.lastgroup
             qstart = fig.start - (len(before) - qm.start())
@@ -1044,6 +1088,33 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
                          kind, qm.group(kind), qstart, fig.asset)
         out.append(fig)
     return _join_ranges(text, out, base)
+
+
+_INDEX_WORDS = ("index", "reading", "gauge", "score")  # every match of _INDEX_RE opens with one of them
+
+
+def _index_readings(text: str, low: str | None):
+    """``_INDEX_RE.finditer(text)``, tried only where one of ``_INDEX_WORDS`` stands in ``low`` (``text`` lowered with
+    the same offsets, or None: the plain scan): the expression, case-insensitive and opening with a word boundary,
+    was tried at every character of every paragraph that names a reading (tests/test_check_regex_filters.py)."""
+    if low is None:
+        yield from _INDEX_RE.finditer(text)
+        return
+    end = 0
+    for at in sorted(i for word in _INDEX_WORDS for i in _places(low, word)):
+        if at >= end:
+            m = _INDEX_RE.match(text, at)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+def _places(text: str, word: str):
+    """Where ``word`` stands in ``text`` (overlapping places too), left to right."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _worded_number(m: re.Match, text: str, base: int) -> Figure:

@@ -311,6 +311,16 @@ def _headed_union(patterns: list[str]) -> str | None:
     return "|".join(f"{head}(?<![\\w-].)(?=(?:{'|'.join(f'(?:{r})' for r in rests)})(?![\\w]))" for head, rests in groups.items())
 
 
+def headed_search(patterns) -> str | None:
+    r"""For a question asked of many texts, "does ``(?<![\w-])(?:patterns)`` (IGNORECASE) occur in it?": the same
+    expression lower-cased and written headed (``_headed``), for the text's lowered form (``lowered``), so the engine
+    skips in C to the characters a match can start with instead of trying the lookbehind and the alternation at every
+    character. None when a pattern cannot be lowered (``lower_pattern``) or does not open with a literal character.
+    tests/test_check_fast_paths.py holds the two to the same answers."""
+    folded = [lower_pattern(p) for p in patterns]
+    return None if any(p is None for p in folded) else _headed(folded)
+
+
 class KeyFinder(LazyPatterns):
     """Which keys of a phrase table occur in a text, in one scan instead of one search per key.
 

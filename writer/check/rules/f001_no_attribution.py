@@ -3,7 +3,9 @@
 import re
 from functools import lru_cache
 
+from writer.check.casefold import lowered
 from writer.check.phrasefile import phrase_section
+from writer.check.phrases import headed_search
 from writer.check.analysis import CAVEAT_CLASSES
 from writer.check.rules.base import Hit, Rule, RuleContext
 
@@ -140,12 +142,26 @@ def _story_basis_rx() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('story_basis'))})", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _story_basis_headed() -> re.Pattern | None:
+    """``_story_basis_rx`` asked of lowered text, written headed (writer/check/phrases.py ``headed_search``): every
+    sentence of every article is asked, and the plain expression tries its lookbehind at every character."""
+    source = headed_search(phrase_section("story_basis"))
+    return None if source is None else re.compile(source)
+
+
+def _tells_basis(text: str) -> bool:
+    """Does ``_story_basis_rx`` find a match in ``text``? (The headed twin on the lowered text when both can be had.)"""
+    headed = _story_basis_headed()
+    low = lowered(text) if headed is not None else None
+    return bool(headed.search(low)) if low is not None else bool(_story_basis_rx().search(text))
+
+
 def _story_basis(a) -> tuple[int, int] | None:
     """(block, start) of the first sentence that says what the whole piece rests on and names or gives it ("we will base
     this story on the analysis of X"): phrases.yaml ``story_basis``, with an attribution in the sentence."""
-    rx = _story_basis_rx()
     for s in a.sentences:
-        if rx.search(s.text) and s.has_caveat():
+        if _tells_basis(s.text) and s.has_caveat():
             return (s.block, s.start)
     return None
 
