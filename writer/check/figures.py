@@ -625,7 +625,10 @@ _PUTS_AT = Deferred(globals(), r"\b(?:st(?:oo|a)d|stands|standing|puts?|putting|
 # ...and verbs that say where a reading rests ("funding ran at 0.0712", "the gauge sat at 24", "the ratio held at 1.8"):
 # only when the subject is a rate, a reading or a ratio ("traders who held at 96,000 were..." is a price, no count).
 _RESTS_AT = Deferred(globals(), r"\b(?:r[au]n|runs|running|s[ai]t|sits|sitting|h[eo]ld|holds|holding|hover(?:ed|s|ing)?|stay(?:ed|s|ing)?"
-                                r"|remain(?:ed|s|ing)?|settl(?:ed|es|ing)|print(?:ed|s|ing)?|(?:came|comes|coming)\s+in)\b", re.IGNORECASE)
+                                r"|remain(?:ed|s|ing)?|settl(?:ed|es|ing)|print(?:ed|s|ing)?|(?:came|comes|coming)\s+in"
+                                # ...or a level said in a word before it: "funding is relatively high, at 0.05"
+                                r"|(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:high|higher|low|lower|elevated|steady|flat|positive|negative"
+                                r"|hot|subdued|muted|stable|unchanged))\b", re.IGNORECASE)
 _READING_SUBJECTS = ("rate", "index", "ratio")  # the subjects a verb of _RESTS_AT puts a number to
 # What may follow the number: the clause ends, or a preposition or conjunction goes on ("... 277 over the day").
 _AMOUNT_END = Deferred(globals(),
