@@ -43,10 +43,10 @@ def test_a_range_stays_one_figure(text, figure, lo, hi):
 # --- I: a rate or reading printed with no unit, after a verb that says where it rests
 
 @pytest.mark.parametrize("text, number, unit", [
-    ("Funding on the venue ran at 0.0451 overnight.", "0.0451", None),
-    ("The borrow rate held at 0.02 through the weekend.", "0.02", None),
-    ("Funding rates there were fairly elevated, at 0.0833, a dashboard shows.", "0.0833", None),
-    ("The funding rate was 0.0127 on Monday.", "0.0127", None),
+    ("Funding on the venue ran at 0.0451 overnight.", "0.0451", "percent"),
+    ("The borrow rate held at 0.02 through the weekend.", "0.02", "percent"),
+    ("Funding rates there were fairly elevated, at 0.0833, a dashboard shows.", "0.0833", "percent"),
+    ("The funding rate was 0.0127 on Monday.", "0.0127", "percent"),
     ("The long/short ratio sat at 2.3 on Friday.", "2.3", "ratio"),
     ("Fear and Greed came in at 31 on Sunday.", "31", "index"),
     ("Sentiment stayed in extreme greed at 81.", "81", "index"),

@@ -640,7 +640,8 @@ _AMOUNT_END = Deferred(globals(),
 _AMOUNT_SUBJECT = Deferred(globals(),
     rf"\b(?:(?P<count>(?:number|count|tally|headcount)\s+of|{COUNTED})|(?P<index>index|reading|gauge|score"
     rf"|fear\s*(?:and|&)\s*greed|extreme\s+(?:fear|greed))|(?P<ratio>ratio)"
-    # a rate printed with no unit ("funding ran at 0.0712", "the borrow rate was 0.01"): its unit unsaid, as a label's is
+    # a rate printed with no unit ("funding ran at 0.0712", "the borrow rate was 0.01"): a percentage, as every rate of the
+    # genre is (funding, borrowing, policy rates), printed without its sign
     rf"|(?P<rate>funding|rates?)"
     # a figure known by its label ("figure #3 came to 100", "the weekend total stood at 48"): its unit unsaid
     rf"|(?P<any>figures?|totals?|sums?|amounts?|values?|tall(?:y|ies))(?:\s+#\d+)?)\b",
@@ -804,7 +805,7 @@ def _bare_amount(text: str, at: int, num: str, qre: re.Pattern, base: int) -> Fi
     said = list(_AMOUNT_SUBJECT.finditer(subject))
     if not said or (rests and said[-1].lastgroup not in _READING_SUBJECTS):
         return None
-    unit = "count" if said[-1].group("count") else None if said[-1].group("any") or said[-1].group("rate") else said[-1].lastgroup
+    unit = "count" if said[-1].group("count") else None if said[-1].group("any") else "percent" if said[-1].group("rate") else said[-1].lastgroup
     v, p = _amount(num, None)
     return Figure(base + at, base + end, num, unit, v, v, True, p)
 

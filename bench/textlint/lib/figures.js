@@ -535,7 +535,7 @@ function bareAmount(text, at, num) {
   const last = said[said.length - 1].groups;
   const kind = last.count !== undefined ? "count" : last.any !== undefined ? "any" : last.rate !== undefined ? "rate" : last.index !== undefined ? "index" : "ratio";
   if (rests && !G.reading_subjects.includes(kind)) return null;
-  return fig(at, end, num, kind === "count" ? "count" : kind === "any" || kind === "rate" ? null : kind, v, v, true);
+  return fig(at, end, num, kind === "any" ? null : kind === "rate" ? "percent" : kind, v, v, true);
 }
 
 // _join_ranges / _range_ends: two figures that are one range's ends.
