@@ -67,6 +67,7 @@ def test_a_bare_rate_or_reading_is_a_figure(text, number, unit):
     "The rate cut came at 3 p.m.",                      # a time
     "She sat at 4 desks before lunch.",                 # no rate or reading is the subject
     "Traders who held at 7 were liquidated.",           # a verb of rest with no reading subject: no count
+    "After two failed attempts, the price broke out.",  # a count of events: no fact can hold it (left out on purpose)
 ])
 def test_numbers_near_rates_that_are_no_figure(text):
     assert find_figures(text) == []

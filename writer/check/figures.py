@@ -500,8 +500,8 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
     return None
 
 
-# A move between two percentages ("fell from 60% to 45%", "rose from 20 to 35 percent") or a pair written high to low
-# ("70%-20%") is two points, as a move between two sums of money is (find_figures_simple): only a pair read low to high,
+# A move between two percentages ("fell from 64% to 41%", "rose from 20 to 35 percent") or a pair written high to low
+# ("75%-15%") is two points, as a move between two sums of money is (find_figures_simple): only a pair read low to high,
 # not after "from" (unless a word of spread stands before it: "ranged from 20% to 70%"), is one range. The first
 # end's sign may be left to the second ("from 60 to 45%").
 _PERCENT_SIGN = Deferred(globals(), r"\s?(?:%|pc\b)")
@@ -622,7 +622,7 @@ _AMOUNT_LEAD = Deferred(globals(),
 # "at" names an amount only after a verb that puts one there ("puts the number of users at 305",
 # "estimated at"); "traders who bought at 96,000" is a price.
 _PUTS_AT = Deferred(globals(), r"\b(?:st(?:oo|a)d|stands|standing|puts?|putting|places?|placed|pegs?|pegged|estimates?|estimated|sees?|seen)\b", re.IGNORECASE)
-# ...and verbs that say where a reading rests ("funding ran at 0.0712", "the gauge sat at 24", "the ratio held at 1.8"):
+# ...and verbs that say where a reading rests ("funding ran at 0.0451", "the gauge sat at 31", "the ratio held at 2.3"):
 # only when the subject is a rate, a reading or a ratio ("traders who held at 96,000 were..." is a price, no count).
 _RESTS_AT = Deferred(globals(), r"\b(?:r[au]n|runs|running|s[ai]t|sits|sitting|h[eo]ld|holds|holding|hover(?:ed|s|ing)?|stay(?:ed|s|ing)?"
                                 r"|remain(?:ed|s|ing)?|settl(?:ed|es|ing)|print(?:ed|s|ing)?|(?:came|comes|coming)\s+in"
@@ -640,7 +640,7 @@ _AMOUNT_END = Deferred(globals(),
 _AMOUNT_SUBJECT = Deferred(globals(),
     rf"\b(?:(?P<count>(?:number|count|tally|headcount)\s+of|{COUNTED})|(?P<index>index|reading|gauge|score"
     rf"|fear\s*(?:and|&)\s*greed|extreme\s+(?:fear|greed))|(?P<ratio>ratio)"
-    # a rate printed with no unit ("funding ran at 0.0712", "the borrow rate was 0.01"): a percentage, as every rate of the
+    # a rate printed with no unit ("funding ran at 0.0451", "the borrow rate was 0.02"): a percentage, as every rate of the
     # genre is (funding, borrowing, policy rates), printed without its sign
     rf"|(?P<rate>funding|rates?)"
     # a figure known by its label ("figure #3 came to 100", "the weekend total stood at 48"): its unit unsaid
@@ -1070,7 +1070,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         if fig is None:
             if m.lastgroup == "mrange":  # a move "from $X to $Y": two figures
                 found.extend(find_figures_simple(text[m.start("mrange"):m.end("mrange")], base + m.start("mrange")))
-            elif m.lastgroup == "prange":  # "from 60% to 45%", "70%-20%": two figures
+            elif m.lastgroup == "prange":  # "from 64% to 41%", "75%-15%": two figures
                 found.extend(_percent_ends(m, text, base))
             continue
         found.append(fig)

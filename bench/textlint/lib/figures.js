@@ -238,7 +238,7 @@ function findFigures(text, sentences = null, figureFree = null) {
         const v = amount(p.groups.m_num, p.groups.m_mag);
         found.push(fig(s + p.index, s + p.index + p[0].length, p[0], prefixUnit(p[0]), v, v, true));
       }
-    } else if (m.groups.prange !== undefined) found.push(...percentEnds(m)); // "from 60% to 45%", "70%-20%": two figures
+    } else if (m.groups.prange !== undefined) found.push(...percentEnds(m)); // "from 64% to 41%", "75%-15%": two figures
   }
   if (lower.includes("index") || lower.includes("reading") || lower.includes("gauge") || lower.includes("score")) {
     for (const m of finditer("index", text, true)) {
@@ -528,7 +528,7 @@ function bareAmount(text, at, num) {
   let from = 0;
   for (const e of finditer("sentence_end", clause)) from = e.index + e[0].length;
   const subject = clause.slice(from);
-  const rests = lead.groups.at !== undefined && !search("puts_at", subject); // "funding ran at 0.0712": a reading's subject only
+  const rests = lead.groups.at !== undefined && !search("puts_at", subject); // "funding ran at 0.0451": a reading's subject only
   if (rests && !search("rests_at", subject)) return null;
   const said = [...finditer("amount_subject", subject)];
   if (!said.length) return null;
