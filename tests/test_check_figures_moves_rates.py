@@ -103,6 +103,7 @@ def test_zero_given_as_an_amount_is_a_figure(text, unit):
     "Zero fees apply to spot pairs.",
     "The district became ground zero for the sell-off.",
     "They went from zero to hero in a week.",
+    "Some argue the token could go to zero.",           # the idiom: worthless, no level read from anyone
     "Fees are one per cent of notional.",               # a percentage, no rate
     "A fee per day applies to open loans.",             # no number
 ])

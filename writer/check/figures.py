@@ -978,10 +978,11 @@ def _rates_in_words(text: str, lower: str, found: list, base: int) -> list:
 # Zero as a figure: "prices fell to zero", "funding held near zero", "zero liquidations" (a fact of value 0: a
 # rumour of prices at nothing is checked as any figure is). Only where the sentence gives it as an amount: after a word
 # of level or nearness, or before a counted noun. Not "zero-sum", "zero-day" (compounds), "ground zero", "zero fees
-# policy" or "zero tolerance" (no amount of anything the event holds).
+# policy" or "zero tolerance" (no amount of anything the event holds), nor the idiom "could go to zero" ("went to zero":
+# became worthless, a verdict rather than a level read from a source).
 _ZERO_RE = Deferred(globals(), rf"(?<![\w-])zero\b(?![-‐]\w)(?P<noun>\s+(?:{COUNTED}))?")
 _ZERO_BEFORE = Deferred(globals(), r"\b(?:near|nearly|close\s+to|around|about|almost|approximately|roughly|effectively|essentially|"
-                                   r"virtually|practically|to|at|toward|towards|below|above|under|over|was|were|is|are|hit|hits|reached)\s+$")
+                                   r"virtually|practically|(?<!\bgo )(?<!goes )(?<!going )(?<!gone )(?<!went )to|at|toward|towards|below|above|under|over|was|were|is|are|hit|hits|reached)\s+$")
 _ZERO_REACH = 16  # characters before "zero" where its word of level or nearness stands
 
 
