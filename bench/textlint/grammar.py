@@ -83,6 +83,9 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         "window_before": figures._WINDOW_BEFORE, "amount_lead": figures._AMOUNT_LEAD,
         "puts_at": figures._PUTS_AT, "amount_end": figures._AMOUNT_END, "amount_subject": figures._AMOUNT_SUBJECT,
         "sentence_end": figures._SENTENCE_END, "record_sentence_end": figures._RECORD_SENTENCE_END,
+        # a move between two percentages, a reading's verbs of rest, rates in words, zero
+        "percent_sign": figures._PERCENT_SIGN, "rests_at": figures._RESTS_AT, "rate_words": figures._RATE_WORDS_RE,
+        "zero": figures._ZERO_RE, "zero_before": figures._ZERO_BEFORE,
         **later_expressions(),
         # currencies before the amount and "16pc" (the eighth round), a speaker's reported clause ("said that")
         "prefix": figures._PREFIX, "pc": figures._PC, "reported_clause": figures._reported_clause(),
@@ -194,7 +197,8 @@ def export(*, ascii_words: bool = False) -> dict:
         "tens_words": figures._TENS_WORDS, "units_words": figures._UNITS_WORDS, "ones": figures._ONES.split("|"), "duration_units": figures.DURATION_UNITS,
         "window_qualifiers": sorted(figures._WINDOW_QUALIFIERS), "lookback": figures._LOOKBACK,
         "not_tickers": sorted(figures._NOT_TICKERS), "span_days": figures._SPAN_DAYS, "span_words": figures._SPAN_WORDS,
-        "part_of": figures._PART_OF, "from_reach": figures._FROM_REACH, "plural_count": figures._PLURAL_COUNT,
+        "part_of": figures._PART_OF, "from_reach": figures._FROM_REACH, "move_reach": figures._MOVE_REACH,
+        "reading_subjects": list(figures._READING_SUBJECTS), "rate_words": figures._RATE_WORDS, "zero_reach": figures._ZERO_REACH, "plural_count": figures._PLURAL_COUNT,
         "money_plurals": sorted(figures._MONEY_PLURALS), "figure_digits": figures._FIGURE_DIGITS,
         "count_words_need": list(figures._COUNT_WORDS_NEED),
         "carry_kinds": sorted(analysis._carry_words()), "kickers": sorted(labels._kickers()),

@@ -418,6 +418,7 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
         if not _mag_in(lo_t) and lo > hi:  # "between 675,000 and 1.13 million": the low end is written in full
             lo, lp = _amount(_num_in(lo_t), None)
         lo, hi = (-lo if lo_t[:1] in "-−" else lo), (-hi if hi_t[:1] in "-−" else hi)  # "between -53% and -21%"
+        lo, hi = min(lo, hi), max(lo, hi)  # "between 90% and 45%": the same range written high to low
         return Figure(start, end, text, unit, lo * times, hi * times, False, max(lp, hp) * times)
     if kind == "mrange":
         if m.string[max(0, m.start() - 5):m.start()].lower().endswith("from "):
@@ -434,8 +435,8 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
     if kind == "prange":
         lo, lp = _amount(g("pr_lo"), None)
         hi, hp = _amount(g("pr_hi"), None)
-        if hi < lo:
-            return None
+        if hi < lo or _percent_move(m):
+            return None  # two points: _percent_ends (see find_figures)
         return Figure(start, end, text, "percent", lo, hi, False, max(lp, hp))
     if kind == "money":
         v, p = _amount(g("m_num"), (g("m_mag") or "").lstrip("-"))
@@ -509,6 +510,30 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
         v, p = _amount(g("g_num"), None)
         return Figure(start, end, text, None, v, v, True, p)
     return None
+
+
+# A move between two percentages ("fell from 64% to 41%", "rose from 20 to 35 percent") or a pair written high to low
+# ("75%-15%") is two points, as a move between two sums of money is (find_figures_simple): only a pair read low to high,
+# not after "from" (unless a word of spread stands before it: "ranged from 20% to 70%"), is one range. The first
+# end's sign may be left to the second ("from 60 to 45%").
+_PERCENT_SIGN = Deferred(globals(), r"\s?(?:%|pc\b)")
+_MOVE_REACH = 40  # characters before a pair searched for "from" and a word of spread
+
+
+def _percent_move(m: re.Match) -> bool:
+    """Is the ``prange`` match ``m`` a move's two ends ("from 20% to 35%") rather than a range?"""
+    before = m.string[max(0, m.start() - _MOVE_REACH):m.start()]
+    return _FROM_BEFORE.search(before) is not None and _RANGE_OPEN.search(before) is None
+
+
+def _percent_ends(m: re.Match, text: str, base: int) -> list[Figure]:
+    """The two ends of a ``prange`` match that is no range (``_percent_move``, or written high to low), each a point."""
+    sign = _PERCENT_SIGN.match(text, m.end("pr_lo"))
+    out = []
+    for grp, s, e in (("pr_lo", m.start("pr_lo"), sign.end() if sign else m.end("pr_lo")), ("pr_hi", m.start("pr_hi"), m.end("prange"))):
+        v, p = _amount(m.group(grp), None)
+        out.append(Figure(base + s, base + e, text[s:e], "percent", v, v, True, p))
+    return out
 
 
 def _coin_asset(word: str) -> str | None:
@@ -609,14 +634,27 @@ _AMOUNT_LEAD = Deferred(globals(),
 # "at" names an amount only after a verb that puts one there ("puts the number of users at 305",
 # "estimated at"); "traders who bought at 96,000" is a price.
 _PUTS_AT = Deferred(globals(), r"\b(?:st(?:oo|a)d|stands|standing|puts?|putting|places?|placed|pegs?|pegged|estimates?|estimated|sees?|seen)\b", re.IGNORECASE)
+# ...and verbs that say where a reading rests ("funding ran at 0.0451", "the gauge sat at 31", "the ratio held at 2.3"):
+# only when the subject is a rate, a reading or a ratio ("traders who held at 96,000 were..." is a price, no count).
+_RESTS_AT = Deferred(globals(), r"\b(?:r[au]n|runs|running|s[ai]t|sits|sitting|h[eo]ld|holds|holding|hover(?:ed|s|ing)?|stay(?:ed|s|ing)?"
+                                r"|remain(?:ed|s|ing)?|settl(?:ed|es|ing)|print(?:ed|s|ing)?|(?:came|comes|coming)\s+in"
+                                # ...or a level said in a word before it: "funding is relatively high, at 0.05"
+                                r"|(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:high|higher|low|lower|elevated|steady|flat|positive|negative"
+                                r"|hot|subdued|muted|stable|unchanged))\b", re.IGNORECASE)
+_READING_SUBJECTS = ("rate", "index", "ratio")  # the subjects a verb of _RESTS_AT puts a number to
 # What may follow the number: the clause ends, or a preposition or conjunction goes on ("... 277 over the day").
 _AMOUNT_END = Deferred(globals(),
     r"(?:\s*(?:$|[.,;:)!?—(])|\s+(?:over|in|during|across|on|from|according|per|as|by|with|and|or|to|after|before|since"
-    r"|this|that|which|while|at|out|of|among|against|versus|vs|than|for|when|amid|following|near|around|until|was|were|is|are)\b)",
+    r"|this|that|which|while|at|out|of|among|against|versus|vs|than|for|when|amid|following|near|around|until|was|were|is|are"
+    r"|through|throughout|overnight|today|yesterday)\b)",
     re.IGNORECASE,
 )
 _AMOUNT_SUBJECT = Deferred(globals(),
-    rf"\b(?:(?P<count>(?:number|count|tally|headcount)\s+of|{COUNTED})|(?P<index>index|reading|gauge|score)|(?P<ratio>ratio)"
+    rf"\b(?:(?P<count>(?:number|count|tally|headcount)\s+of|{COUNTED})|(?P<index>index|reading|gauge|score"
+    rf"|fear\s*(?:and|&)\s*greed|extreme\s+(?:fear|greed))|(?P<ratio>ratio)"
+    # a rate printed with no unit ("funding ran at 0.0451", "the borrow rate was 0.02"): a percentage, as every rate of the
+    # genre is (funding, borrowing, policy rates), printed without its sign
+    rf"|(?P<rate>funding|rates?)"
     # a figure known by its label ("figure #3 came to 100", "the weekend total stood at 48"): its unit unsaid
     rf"|(?P<any>figures?|totals?|sums?|amounts?|values?|tall(?:y|ies))(?:\s+#\d+)?)\b",
     re.IGNORECASE,
@@ -720,12 +758,11 @@ def _duration(text: str, m: re.Match, qre: re.Pattern, base: int) -> list[Figure
     if not m.group("lo"):
         return [Figure(base + m.start(), base + m.end(), m.group(0), unit, hi * times, hi * times, True, hp * times)]
     lo, lp = _amount(m.group("lo"), None)
-    if _FROM_BEFORE.search(before) and not _RANGE_OPEN.search(before):  # "fell from 2,400 days to 3,100 days": a move
+    if (_FROM_BEFORE.search(before) and not _RANGE_OPEN.search(before)) or lo >= hi:  # a move, or a pair high to low
+        # ("fell from 2,400 days to 3,100 days", "900-300 days"): two points, as for every unit (_percent_ends)
         lo_end = m.end("lo_part")
         return [Figure(base + m.start("lo"), base + lo_end, text[m.start("lo"):lo_end], unit, lo * times, lo * times, True, lp * times),
                 Figure(base + m.start("num"), base + m.end(), text[m.start("num"):m.end()], unit, hi * times, hi * times, True, hp * times)]
-    if lo >= hi:
-        return []
     return [Figure(base + m.start(), base + m.end(), m.group(0), unit, lo * times, hi * times, False, max(lp, hp) * times)]
 
 
@@ -774,12 +811,13 @@ def _bare_amount(text: str, at: int, num: str, qre: re.Pattern, base: int) -> Fi
     clause = before[:lead.start()]
     ends = list(_SENTENCE_END.finditer(clause))
     subject = clause[ends[-1].end():] if ends else clause
-    if lead.group("at") and not _PUTS_AT.search(subject):
+    rests = lead.group("at") is not None and _PUTS_AT.search(subject) is None
+    if rests and _RESTS_AT.search(subject) is None:
         return None
     said = list(_AMOUNT_SUBJECT.finditer(subject))
-    if not said:
+    if not said or (rests and said[-1].lastgroup not in _READING_SUBJECTS):
         return None
-    unit = "count" if said[-1].group("count") else None if said[-1].group("any") else said[-1].lastgroup
+    unit = "count" if said[-1].group("count") else None if said[-1].group("any") else "percent" if said[-1].group("rate") else said[-1].lastgroup
     v, p = _amount(num, None)
     return Figure(base + at, base + end, num, unit, v, v, True, p)
 
@@ -961,6 +999,47 @@ def _records(text: str, lower: str, found: list, base: int) -> list:
     return found
 
 
+# A rate counted in words: "one liquidation per second", "twelve trades per minute" (the grammar's ``rate`` form, its
+# number in words): a fact's ``unit: per_second``. Not "a fee per day" (no number), nor "one per cent".
+_RATE_WORDS = {**{"one": 1, "a single": 1}, **_UNITS_WORDS, **_TENS_WORDS}
+_RATE_WORDS_RE = Deferred(globals(), rf"(?<![\w-])(?P<n>{'|'.join(sorted(_RATE_WORDS, key=len, reverse=True))})\s+(?:[a-z]+\s+)?"
+                                     r"per\s+(?P<per>second|minute|hour|day)\b")
+
+
+def _rates_in_words(text: str, lower: str, found: list, base: int) -> list:
+    """Rates whose number is a word (``_RATE_WORDS_RE``); ``lower`` as in ``_count_words``."""
+    if len(lower) != len(text):
+        return found
+    for m in _RATE_WORDS_RE.finditer(lower):
+        if not _taken(found, m.start(), m.end(), base):
+            n = float(_RATE_WORDS[" ".join(m.group("n").split())])
+            found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "per_" + m.group("per"), n, n, True, 0.5))
+    return found
+
+
+# Zero as a figure: "prices fell to zero", "funding held near zero", "zero liquidations" (a fact of value 0: a
+# rumour of prices at nothing is checked as any figure is). Only where the sentence gives it as an amount: after a word
+# of level or nearness, or before a counted noun. Not "zero-sum", "zero-day" (compounds), "ground zero", "zero fees
+# policy" or "zero tolerance" (no amount of anything the event holds), nor the idiom "could go to zero" ("went to zero":
+# became worthless, a verdict rather than a level read from a source).
+_ZERO_RE = Deferred(globals(), rf"(?<![\w-])zero\b(?![-‐]\w)(?P<noun>\s+(?:{COUNTED}))?")
+_ZERO_BEFORE = Deferred(globals(), r"\b(?:near|nearly|close\s+to|around|about|almost|approximately|roughly|effectively|essentially|"
+                                   r"virtually|practically|(?<!\bgo )(?<!goes )(?<!going )(?<!gone )(?<!went )to|at|toward|towards|below|above|under|over|was|were|is|are|hit|hits|reached)\s+$")
+_ZERO_REACH = 16  # characters before "zero" where its word of level or nearness stands
+
+
+def _zeros(text: str, lower: str, found: list, base: int) -> list:
+    """Zero as a figure (``_ZERO_RE``), unit unsaid (a count before a counted noun); ``lower`` as in ``_count_words``."""
+    if len(lower) != len(text):
+        return found
+    for m in _ZERO_RE.finditer(lower):
+        counted = m.group("noun") is not None
+        if _taken(found, m.start(), m.end(), base) or not (counted or _ZERO_BEFORE.search(lower, max(0, m.start() - _ZERO_REACH), m.start())):
+            continue
+        found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "count" if counted else None, 0.0, 0.0, True, 0.0))
+    return found
+
+
 def _multiples(text: str, lower: str, found: list, base: int) -> list:
     """Multiples, ratios and shares in words (writer/check/multiples.py) that no figure read overlaps."""
     for start, end, unit, lo, hi, point, precision in read_multiples(lower):
@@ -1034,6 +1113,8 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         if fig is None:
             if m.lastgroup == "mrange":  # a move "from $X to $Y": two figures
                 found.extend(find_figures_simple(text[m.start("mrange"):m.end("mrange")], base + m.start("mrange")))
+            elif m.lastgroup == "prange":  # "from 64% to 41%", "75%-15%": two figures
+                found.extend(_percent_ends(m, text, base))
             continue
         found.append(fig)
     indexy = "index" in lower or "reading" in lower or "gauge" in lower or "score" in lower
@@ -1062,12 +1143,16 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     found = _extremes(text, lower, found, base)
     if len(lower) == len(text):  # (a text whose lowering moves offsets: no multiple in words is read)
         found = _multiples(text, lower, found, base)
+    if " per " in lower:  # (before the counts in words: "twelve trades per minute" is a rate, not twelve trades)
+        found = _rates_in_words(text, lower, found, base)
     if "dozen" in lower or "scores" in lower or "s of" in lower or "s in " in lower or "s worth" in lower or "-dollar" in lower \
             or "figure" in lower or any(n in lower for n in _SMALL_COUNT_NEED):
         found = _count_words(text, lower, found, base)
     if _DIGIT_RE.search(text):
         found = _read_tickers(text, found, base)
         found = _read_in_context(text, found, qre, base)
+    if "zero" in lower:
+        found = _zeros(text, lower, found, base)
     if "record" in lower:  # (after every number is read: a record beside a number describes it)
         found = _records(text, lower, found, base)
     found.sort(key=lambda f: f.start)

@@ -48,16 +48,20 @@ _COMPARED = (rf"(?:as\s+(?:much|many|likely)\b|as\s+[a-z]+(?:\s+[a-z]+)?\s+as\b"
              rf"|(?:the|that|this|those|these|its|their|his|her|our|what|a|an|last|yesterday['’]s)\b(?!\s+{_TIME})"
              rf"|[a-z0-9][\w.-]*['’]s?\s"
              rf"|(?:more|higher|larger|bigger|greater|heavier|smaller|lower|less|fewer|over|above|below|faster)\b)")
+# After a verb of multiple, words that make it an idiom ("doubled down", "doubles as", "doubled over in pain"): "over"
+# only when no span follows ("doubled over the month" is a move).
+_NOT_A_MOVE = r"\s+(?:down|up|as|back)\b|\s+over\b(?!\s+(?:the|a|an|this|that|last|past|\d))"
 # Each reading: the words every one of its matches holds, and its expression.
 _READINGS = (
     (("twice", "doubl", "tripl", "trebl", "quadrupl", "halved", "half"), Deferred(globals(), (
         r"(?<![\w$.,-])(?:"
         # "twice the previous day's total", "double that", "triple its average"
         rf"(?P<adverb>twice|double|triple|treble|quadruple)\s+(?={_COMPARED})"
-        # "liquidations doubled", "tripling from Monday", "could double" (not "doubled down", "doubles as")
-        r"|(?P<verb>doubl|tripl|trebl|quadrupl)(?:ed|es|ing)\b(?!\s+(?:down|up|as|back|over)\b)"
+        # "liquidations doubled", "tripling from Monday", "could double", "doubled over the month" (not "doubled down",
+        # "doubles as", "doubled over in pain": "over" is a span only before one)
+        rf"|(?P<verb>doubl|tripl|trebl|quadrupl)(?:ed|es|ing)\b(?!{_NOT_A_MOVE})"
         r"|\b(?:to|could|would|might|may|will|can|did|nearly|almost)\s+(?:[a-z]+ly\s+)?(?P<bare>double|triple|quadruple)\b"
-        r"(?!\s+(?:down|up|as|back|over)\b)"
+        rf"(?!{_NOT_A_MOVE})"
         # "open interest halved", "fell by half", "cut in half" (not "in half an hour", "by half a point"; not bitcoin's
         # "halving", an event of its protocol)
         r"|(?P<halved>halved)\b|(?:\bby|\bin)\s+(?P<half>half)\b(?!\s+(?:an?|the|of)\b|[-\s]+(?:hour|day|year|point))"

@@ -145,9 +145,10 @@ CHUNKS_KEY = "writer_chunks"
 _DIGIT = re.compile(r"\d")
 # (with "dozen" and "scores of": counts in words, figures.py ``_count_words``; "record": ``_records``; "six-figure";
 # "half", "third", "quarter", "fifth", "tenth": shares in words, ``_share_words``; multiples and ratios in words have
-# their own gate, writer/check/multiples.py ``gated``)
-_WORDY = re.compile(r"hundred|thousand|million|billion|trillion|dozen|scores of|record|figure|half|third|quarter|fifth|tenth", re.IGNORECASE)
-_WORDY_FOLDED = re.compile(_WORDY.pattern)  # for lowered text: the engine skips to h, t, m, b, d, s, r, f, q (4x faster)
+# their own gate, writer/check/multiples.py ``gated``; "zero" and a rate ("one liquidation per second"): ``_zeros``, ``_rates_in_words``)
+_WORDY = re.compile(r"hundred|thousand|million|billion|trillion|dozen|scores of|record|figure|half|third|quarter|fifth|tenth"
+                    r"|zero|per second|per minute|per hour|per day", re.IGNORECASE)
+_WORDY_FOLDED = re.compile(_WORDY.pattern)  # for lowered text: the engine skips to h, t, m, b, d, s, r, f, q, z, p (4x faster)
 
 
 def _wordy(text: str) -> bool:

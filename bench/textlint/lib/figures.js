@@ -73,6 +73,7 @@ function make(m) {
       if (!magIn(g.b_lo) && lo > hi) lo = amount(numIn(g.b_lo)); // "between 675,000 and 1.13 million": the low end in full
       if ("-−".includes(g.b_lo[0])) lo = -lo;
       if ("-−".includes(g.b_hi[0])) hi = -hi;
+      if (lo > hi) [lo, hi] = [hi, lo]; // "between 90% and 45%": the same range written high to low
       return fig(start, end, text, unit, lo * times, hi * times, false);
     }
     case "mrange": {
@@ -86,7 +87,7 @@ function make(m) {
     }
     case "prange": {
       const lo = amount(g.pr_lo), hi = amount(g.pr_hi);
-      return hi < lo ? null : fig(start, end, text, "percent", lo, hi, false);
+      return hi < lo || percentMove(m) ? null : fig(start, end, text, "percent", lo, hi, false); // else two points: percentEnds
     }
     case "money": {
       const v = amount(g.m_num, (g.m_mag || "").replace(/^-+/, "")); // "$45-million"
@@ -169,6 +170,23 @@ function make(m) {
 
 const overlaps = (s, e, spans) => spans.some(([a, b]) => a < e && s < b);
 
+// _percent_move: a "prange" match that is a move's two ends ("from 20% to 35%"), not a range.
+function percentMove(m) {
+  const before = m.input.slice(Math.max(0, m.index - G.move_reach), m.index);
+  return search("from_before", before) !== null && search("range_open", before) === null;
+}
+
+// _percent_ends: the two ends of a "prange" match that is no range, each a point (the first's sign may be left to the second).
+function percentEnds(m) {
+  const [ls, le] = m.indices.groups.pr_lo;
+  const sign = matchAt("percent_sign", m.input, le);
+  const loEnd = sign !== null ? le + sign[0].length : le;
+  const [hs] = m.indices.groups.pr_hi;
+  const he = m.indices.groups.prange[1];
+  const lo = amount(m.groups.pr_lo), hi = amount(m.groups.pr_hi);
+  return [fig(ls, loEnd, m.input.slice(ls, loEnd), "percent", lo, lo, true), fig(hs, he, m.input.slice(hs, he), "percent", hi, hi, true)];
+}
+
 // find_figures' grammar matches: with sentences and writer's memo of figure-free sentences, sentence by
 // sentence (Python's finditer(low, start, end): the text before a sentence stays visible, after it does not),
 // a sentence the memo holds not scanned, one without a match added (writer/check/figures.py _grammar_matches;
@@ -220,7 +238,7 @@ function findFigures(text, sentences = null, figureFree = null) {
         const v = amount(p.groups.m_num, p.groups.m_mag);
         found.push(fig(s + p.index, s + p.index + p[0].length, p[0], prefixUnit(p[0]), v, v, true));
       }
-    }
+    } else if (m.groups.prange !== undefined) found.push(...percentEnds(m)); // "from 64% to 41%", "75%-15%": two figures
   }
   if (lower.includes("index") || lower.includes("reading") || lower.includes("gauge") || lower.includes("score")) {
     for (const m of finditer("index", text, true)) {
@@ -252,12 +270,14 @@ function findFigures(text, sentences = null, figureFree = null) {
   if ((lower.includes("x") || text.includes("×")) && on("position_leverage")) found = positionLeverage(text, found);
   if (on("extremes")) found = extremes(text, lower, found);
   if (on("multiples") && lower.length === text.length) found = multiples(text, lower, found); // (no offsets moved by lowering)
+  if (lower.includes(" per ")) found = ratesInWords(text, lower, found); // (before the counts in words: "twelve trades per minute")
   if (on("count_words") && (lower.includes("dozen") || lower.includes("scores") || lower.includes("s of") || lower.includes("s in ")
       || lower.includes("s worth") || lower.includes("-dollar") || lower.includes("figure"))) found = countWords(text, lower, found);
   if (has("digit_re", text)) {
     if (on("tickers")) found = readTickers(text, found);
     found = readInContext(text, found);
   }
+  if (lower.includes("zero")) found = zeros(text, lower, found);
   if (on("records") && lower.includes("record")) found = records(text, lower, found); // after every number is read
   found.sort((a, b) => a.start - b.start);
   for (const f of found) {
@@ -359,6 +379,30 @@ function countWords(text, lower, found) {
   return found;
 }
 
+// _rates_in_words: "one liquidation per second".
+function ratesInWords(text, lower, found) {
+  if (lower.length !== text.length) return found;
+  for (const m of finditer("rate_words", lower)) {
+    const end = m.index + m[0].length;
+    if (overlapsFound(found, m.index, end)) continue;
+    const n = G.rate_words[m.groups.n.split(/\s+/).filter(Boolean).join(" ")];
+    found.push(fig(m.index, end, text.slice(m.index, end), "per_" + m.groups.per, n, n, true));
+  }
+  return found;
+}
+
+// _zeros: "prices fell to zero", "zero liquidations".
+function zeros(text, lower, found) {
+  if (lower.length !== text.length) return found;
+  for (const m of finditer("zero", lower)) {
+    const end = m.index + m[0].length;
+    const counted = m.groups.noun !== undefined;
+    if (overlapsFound(found, m.index, end) || !(counted || search("zero_before", lower, Math.max(0, m.index - G.zero_reach), m.index))) continue;
+    found.push(fig(m.index, end, text.slice(m.index, end), counted ? "count" : null, 0, 0, true));
+  }
+  return found;
+}
+
 // _records: "liquidations hit a record", unless denied or beside the number it describes.
 function records(text, lower, found) {
   if (lower.length !== text.length) return found;
@@ -448,12 +492,12 @@ function duration(text, m) {
   const hi = amount(g.num) * times;
   if (!g.lo) return [fig(m.index, end, m[0], unit, hi, hi, true)];
   const lo = amount(g.lo) * times;
-  if (search("from_before", before) && !search("range_open", before)) { // "fell from 2,400 days to 3,100 days": a move
+  if ((search("from_before", before) && !search("range_open", before)) || lo >= hi) { // a move, or a pair high to low
     const [ls, le] = [m.indices.groups.lo[0], m.indices.groups.lo_part[1]];
     const ns = m.indices.groups.num[0];
     return [fig(ls, le, text.slice(ls, le), unit, lo, lo, true), fig(ns, end, text.slice(ns, end), unit, hi, hi, true)];
   }
-  return lo >= hi ? [] : [fig(m.index, end, m[0], unit, lo, hi, false)];
+  return [fig(m.index, end, m[0], unit, lo, hi, false)];
 }
 
 function durationIsFigure(text, m, before, qualifier) {
@@ -484,11 +528,14 @@ function bareAmount(text, at, num) {
   let from = 0;
   for (const e of finditer("sentence_end", clause)) from = e.index + e[0].length;
   const subject = clause.slice(from);
-  if (lead.groups.at !== undefined && !search("puts_at", subject)) return null;
+  const rests = lead.groups.at !== undefined && !search("puts_at", subject); // "funding ran at 0.0451": a reading's subject only
+  if (rests && !search("rests_at", subject)) return null;
   const said = [...finditer("amount_subject", subject)];
   if (!said.length) return null;
   const last = said[said.length - 1].groups;
-  return fig(at, end, num, last.count !== undefined ? "count" : last.any !== undefined ? null : last.index !== undefined ? "index" : "ratio", v, v, true);
+  const kind = last.count !== undefined ? "count" : last.any !== undefined ? "any" : last.rate !== undefined ? "rate" : last.index !== undefined ? "index" : "ratio";
+  if (rests && !G.reading_subjects.includes(kind)) return null;
+  return fig(at, end, num, kind === "any" ? null : kind === "rate" ? "percent" : kind, v, v, true);
 }
 
 // _join_ranges / _range_ends: two figures that are one range's ends.
