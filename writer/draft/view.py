@@ -639,7 +639,7 @@ def build_view(event: Event, thresholds: dict) -> View:
 # readings a remark interprets (funding, open interest, sentiment, flows, volume, index levels ...) and any other
 # figure whose own words the remark names; the liquidation counts, the price path and positions are left out by
 # metric, because their words (liquidated, rose, fell, price, longs, shorts) are the vocabulary of every remark on
-# a liquidation story and would set any remark against a figure. Market readings first, then by size; first found wins.
+# a liquidation story and would set any remark against a figure. Market readings first (in _MARKET_METRICS order); first found wins.
 _OWN_WORD = re.compile(r"[A-Za-z][A-Za-z&.'-]{3,}")
 _SAYS_NEGATIVE = re.compile(r"\bnegative\b", re.I)
 _SAYS_POSITIVE = re.compile(r"\bpositive\b", re.I)
