@@ -130,7 +130,7 @@ def test_an_intensity_is_printed_as_a_reading_on_the_maps_scale_never_as_dollars
 """)
     _property.hypothesis.inner_test(event)
     md = drafter().draft(event).markdown
-    assert "a liquidation intensity of 12 if bitcoin falls below $68,000" in md
+    assert "long positions that could be liquidated if bitcoin falls below $68,000 show a liquidation intensity of 12" in md
     assert "a liquidation intensity of over 0.0004" in md  # the claim, in the rumours section
     assert "not a dollar value" in md or "does not say what the positions are worth" in md
     assert not re.search(r"\$\d[\d.,]*(?: million)? of (?:long|short) positions", md)
