@@ -101,7 +101,7 @@ def test_concentrated_positions_with_a_holder_are_told_as_positions_at_a_price()
 """)
     _property.hypothesis.inner_test(event)
     md = drafter().draft(event).markdown
-    assert "short DOGE positions worth close to $10,000 linked to Binance Futures sat at a single price area" in md
+    assert "short DOGE positions worth close to $10,000 linked to Binance Futures were concentrated at a single price area" in md
 
 
 def test_a_floor_that_its_source_caps_is_refused_with_its_field():
