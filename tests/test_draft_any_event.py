@@ -27,7 +27,7 @@ from test_draft_properties import REQUIRED, _WINDOW_WORDS, close, numbers_in
 from writer.errors import WriterError
 from writer.factbase.loader import event_from_text
 from writer.factbase.records import Source
-from writer.factbase.vocabulary import AVERAGE_METRICS, CHANGE_METRICS, CURRENCIES, METRICS, Hedge, SourceKind, window_minutes
+from writer.factbase.vocabulary import AVERAGE_METRICS, CHANGE_METRICS, CURRENCIES, METRICS, Hedge, HedgeKind, SourceKind, window_minutes
 from writer.mdtext import md_escape
 
 # Derandomized: the same examples in every run, alone, in the full suite or on a fresh clone (with
@@ -251,7 +251,7 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
     if status and status not in ("multi_source", "disputed", "single_source") or status and draw(st.booleans()):
         f["status"] = status
     f["observations"] = draw(observations(unit, status, liquidations=metric == "liquidations", new_kinds=new_kinds))
-    if metric == "liquidations" and status in (None, "single_source") and draw(st.integers(0, 5)) == 0:
+    if metric == "liquidations" and status in (None, "single_source") and not caps(f["observations"]) and draw(st.integers(0, 5)) == 0:
         f["lower_bound"] = True
     if new_kinds and unit in ("USD", "count") and metric in AVERAGE_METRICS and draw(st.integers(0, 9)) == 0:
         # the report's average per day or per trader ("an average of $300 million a day over the week")
@@ -376,6 +376,16 @@ def events(draw, new_kinds: bool = False):
 # The YAML of the events generated last, by event id, so a long run can write a failing one out
 # (bench/fuzz_draft_new_kinds.py --dump) and it can be drafted again with `writer draft`.
 GENERATED_TEXT: dict[str, str] = {}
+
+
+def caps(observations: list[dict]) -> bool:
+    """Whether a value is capped by its source ("up to", "at most"): such a fact cannot also be a floor
+    (`lower_bound`; writer/factbase/specrules.py ``_check_floor_hedges``)."""
+    for o in observations:
+        words = o.get("hedge") if isinstance(o.get("hedge"), list) else [o.get("hedge")]
+        if "range" not in o and any(w is not None and Hedge(w).kind is HedgeKind.CEILING for w in words):
+            return True
+    return False
 
 
 def load_generated(doc: dict):

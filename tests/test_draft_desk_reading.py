@@ -261,7 +261,7 @@ def test_a_macro_item_earns_the_backdrop_paragraph(eid):
 def test_the_outlook_refers_back_to_the_missing_figure_in_a_sentence(whipsaw):
     body = _section(whipsaw.markdown, ("watch", "Outlook", "After the liquidations"))
     assert "Still to come from the providers:" not in body and "Still outstanding:" not in body
-    assert "The one figure the providers have yet to publish, set out above," in body, body
+    assert "The one figure missing from this account, set out above," in body, body
 
 
 # --- 7. a single-source headline ends on a headline's attribution ----------------------------------------------------------

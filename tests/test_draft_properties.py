@@ -104,7 +104,7 @@ def events(draw):
     return event_from_text(text, f"{eid}.yaml", REGISTRY)
 
 
-_NUM = re.compile(r"([-+]?)\$?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?(?:\s*(%|to 1(?![\d,])|BTC|ETH))?")
+_NUM = re.compile(r"([-+]?)\$?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?(?:\s*(%|to 1(?![\d,]|\.\d)|BTC|ETH))?")
 _SCALE = {None: 1, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _WINDOW_WORDS = re.compile(r"\b\d+(?:-| )(?:hours?|minutes?|days?|weeks?|months?)\b")
 

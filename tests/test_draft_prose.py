@@ -436,7 +436,7 @@ facts:
   - {id: wall, metric: position_concentration, unit: USD, side: short, asset: BTC, status: rumor, observations: [{source: x-posts, value: 5000000000}]}
 """, "claims-only.yaml", load_registry(ROOT / "factbase" / "sources.yaml"))
     body = _body(Drafter().draft(event).markdown)
-    assert "the only large numbers in circulation are claims that no provider has confirmed" in body, body
+    assert "the only large numbers to hand are claims that no source here confirms" in body, body
     assert "the claims circulating in posts on X are a reading of sentiment" in body, body
 
 

@@ -264,7 +264,7 @@ def test_nothing_counted_no_closing_that_says_the_market_shed_risk():
     md = _draft(RUMOUR_LED).markdown
     assert "shed some of its borrowed risk" not in md
     assert "Leverage will return" not in md
-    assert "still unknown" in md or "No liquidation total has been counted" in md
+    assert "is not in the figures to hand" in md or "counts the liquidations themselves" in md
     assert "fell 5.2%" in md  # the market reading the lede promises is printed
 
 

@@ -237,7 +237,7 @@ def test_a_figure_named_by_its_subject_gives_its_own_window():
     the next sentence's "over 4 hours" is the only window in the paragraph and the $48,300 reads as
     that 4-hour figure (the check said P006). The sentence now gives the figure's own window."""
     md = draft(CONCENTRATION, eid="concentration-window", windows="24h, 1h, 4h")
-    assert "Desk_Nine's book came to $48,300 over the past hour." in md
+    assert "positions worth $48,300 linked to Desk_Nine's book were concentrated at a single price area over the past hour." in md
     assert "came to $21,700 over" not in md  # a described figure keeps its window in the description only
 
 
@@ -861,7 +861,7 @@ context:
     body = md.split("\n---\n", 1)[1]
     assert body.count("March 2024 liquidation peak") == 2, body  # the claim, and the gap sentence
     assert "has not been confirmed by any provider" not in body, body
-    assert "one figure the providers have yet to publish, set out above" in body, body
+    assert "one figure missing from this account, set out above" in body, body
 
 
 @pytest.mark.parametrize("words, said", [

@@ -711,7 +711,7 @@ class Render:
             # A subject that names the figure itself ("the GMCI 30 index"); its window goes beside the figure (FigureRef.window_unsaid),
             # its venue follows it (a subject may name another venue: "HTX's insurance fund on Binance").
             venue = [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))] if fact.venue else []
-            return [Piece("text", fact.subject)] + venue
+            return [Piece("text", fact.subject)] + self._apart(fact, "subject", venue=False) + venue
         noun = names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " "))
         if not (fact.side or fact.asset or fact.assets):
             noun = noun.replace(_SLOT, "")
@@ -747,12 +747,14 @@ class Render:
             parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
         return parts
 
-    def _apart(self, fact: Fact) -> list[Piece]:
+    def _apart(self, fact: Fact, key: str = "label", venue: bool = True) -> list[Piece]:
         """What tells a labelled figure from another figure of the event with the same label ("liquidations on the
-        main perpetual" for BTC and for ETH): its side, asset and venue where a twin's differ ("... for BTC on HTX");
-        its window is printed beside the figure (FigureRef.window_unsaid)."""
-        label = fact.label.casefold()
-        twins = [f for f in self.event.facts.values() if f.id != fact.id and f.label and f.label.casefold() == label]
+        main perpetual" for BTC and for ETH), or a figure its subject names from another so named ("two funds" for
+        ETH and for XRP): its side, asset and venue where a twin's differ ("... for BTC on HTX"); its window is
+        printed beside the figure (FigureRef.window_unsaid)."""
+        own = getattr(fact, key).casefold()
+        twins = [f for f in self.event.facts.values() if f.id != fact.id and (getattr(f, key) or "").casefold() == own
+                 and (key == "label" or (not f.label and f.metric in SUBJECT_NAMES_FIGURE))]
         parts: list[Piece] = []
         side = bool(fact.side) and any(t.side != fact.side for t in twins)
         asset = bool(fact.asset) and any(t.asset != fact.asset for t in twins)
@@ -762,7 +764,7 @@ class Render:
                 parts.append(Piece("text", fact.asset))
             if side:
                 parts.append(Piece("lit", (" " if asset else "") + "positions"))
-        if fact.venue and any(t.venue != fact.venue for t in twins):
+        if venue and fact.venue and any(t.venue != fact.venue for t in twins):
             parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
         return parts
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from writer.draft.potential import is_potential
 from writer.factbase.records import ContextItem, Event, Fact, Quote
-from writer.factbase.vocabulary import SUBJECT_METRICS, Status, window_minutes
+from writer.factbase.vocabulary import CHANGE_METRICS, SIGNED_METRICS, SUBJECT_METRICS, Status, window_minutes
 from writer.mdtext import names_within
 
 
@@ -67,7 +67,7 @@ class FigureRef(Ref):
             "has_reading", "revised", "change_word", "is_flow", "hedged", "vs_realised", "window_unsaid", "note_binds",
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
-            "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note", "payer", "recovered",
+            "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note", "payer", "recovered", "intensity",
         }
     )
 
@@ -76,6 +76,7 @@ class FigureRef(Ref):
         self.id = fact.id
         self.metric = fact.metric
         self.unit = fact.unit
+        self.intensity = fact.unit == "intensity"  # a heat map's relative intensity: the map's own scale, never money
         self.status = fact.status.value
         self.side = fact.side or ""
         self.direction = fact.direction or ""
@@ -320,6 +321,7 @@ class Signals:
     split_holds: str = ""  # "long" / "short": with a disputed total, that side's share is above half at both ends of its range
     move_read: bool = False  # the analysis sets the price move against the total (small or big move): the context does not repeat it
     broad_break: bool = False  # two or more assets broke their levels in the story's direction (up in a squeeze, down in a washout)
+    mechanism: str = ""  # "burst" / "level" / "fall": what the figures show of how the fall ran (_signals), "" for nothing
 
 
 @dataclass
@@ -631,18 +633,49 @@ def build_view(event: Event, thresholds: dict) -> View:
     return view
 
 
-# What a remark is about, read from its words, and the metrics of the event's figures that measure it (first found
-# wins): the quotes section sets the remark against that figure instead of weighing the speaker's seat.
-_QUOTE_TOPICS = (
-    (re.compile(r"\bfunding\b", re.I), ("funding_rate",)),
-    (re.compile(r"\bopen interest\b", re.I), ("open_interest_change", "open_interest")),
-    (re.compile(r"\b(?:fear|greed|sentiment)\b", re.I), ("sentiment_index",)),
-    (re.compile(r"\b(?:ETFs?|fund (?:in|out)flows?)\b", re.I), ("fund_flow",)),
-)
-# A sign the remark gives its topic, checked only against a figure signed by nature (a funding rate).
+# What a remark is about: a figure of the event whose words the remark uses. A metric's words are the check's own
+# (phrases.yaml `cues: metric`, the words that tell which metric a sentence measures), and a figure's own words
+# (its subject, label or reading: "U.S. spot ether ETFs", "Extreme Fear") name it too. Candidates are the market
+# readings a remark interprets (funding, open interest, sentiment, flows, volume, index levels ...) and any other
+# figure whose own words the remark names; the liquidation counts, the price path and positions are left out by
+# metric, because their words (liquidated, rose, fell, price, longs, shorts) are the vocabulary of every remark on
+# a liquidation story and would set any remark against a figure. Market readings first (in _MARKET_METRICS order); first found wins.
+_OWN_WORD = re.compile(r"[A-Za-z][A-Za-z&.'-]{3,}")
 _SAYS_NEGATIVE = re.compile(r"\bnegative\b", re.I)
 _SAYS_POSITIVE = re.compile(r"\bpositive\b", re.I)
-_SIGNED_TOPICS = frozenset({"funding_rate"})
+# A sign word means something only for a level signed by nature (a funding rate), not for a change with a direction.
+_SIGNED_TOPICS = SIGNED_METRICS - CHANGE_METRICS
+
+
+def _metric_cues() -> dict[str, re.Pattern]:
+    from writer.check.phrasefile import phrase_section  # the check's vocabulary, read once per drafter
+
+    cues = phrase_section("cues")["metric"]
+    return {m: re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I) for m, words in cues.items()}
+
+
+_CUES: dict[str, re.Pattern] = {}
+
+
+def _names_figure(words: str, f: Fact) -> bool:
+    """Whether a remark names the figure by its own words: its subject, label or reading (a word of four letters or more)."""
+    own = {w.casefold().rstrip(".") for text in (f.subject, f.label, f.reading) if text for w in _OWN_WORD.findall(text)}
+    return bool(own) and any(w.casefold().rstrip(".") in own for w in _OWN_WORD.findall(words))
+
+
+def _topic(words: str, live: list[Fact]) -> Fact | None:
+    if not _CUES:
+        _CUES.update(_metric_cues())
+    verified = [f for f in live if f.status not in UNVERIFIED]
+    readings = [f for f in verified if f.metric in _MARKET_METRICS or f.metric in SUBJECT_METRICS]
+    for f in sorted(readings, key=lambda f: _MARKET_METRICS.index(f.metric) if f.metric in _MARKET_METRICS else len(_MARKET_METRICS)):
+        cue = _CUES.get(f.metric)
+        if (cue is not None and cue.search(words)) or _names_figure(words, f):
+            return f
+    return next((f for f in verified if f.metric not in _NEVER_TOPICS and _names_figure(words, f)), None)
+
+
+_NEVER_TOPICS = frozenset({*_COUNTED, "liquidation_share", "liquidations_change", "price_level", "price_change", "position_size", "trader_loss"})
 
 
 def _mark_quote_topics(view: View, live: list[Fact]) -> None:
@@ -652,18 +685,14 @@ def _mark_quote_topics(view: View, live: list[Fact]) -> None:
         if q.unverified:
             continue
         words = q._quote.words
-        for pattern, metrics in _QUOTE_TOPICS:
-            if not pattern.search(words):
-                continue
-            found = [f for m in metrics for f in live if f.metric == m and f.status not in UNVERIFIED]
-            if not found:
-                continue
-            q.topic = FigureRef(found[0])
-            if found[0].metric in _SIGNED_TOPICS and (_SAYS_NEGATIVE.search(words) is None) != (_SAYS_POSITIVE.search(words) is None):
-                said_negative = _SAYS_NEGATIVE.search(words) is not None
-                if q.topic.negative or q.topic.positive:
-                    q.topic_sign = "agrees" if said_negative == q.topic.negative else "differs"
-            break
+        found = _topic(words, live)
+        if found is None:
+            continue
+        q.topic = FigureRef(found)
+        if found.metric in _SIGNED_TOPICS and (_SAYS_NEGATIVE.search(words) is None) != (_SAYS_POSITIVE.search(words) is None):
+            said_negative = _SAYS_NEGATIVE.search(words) is not None
+            if q.topic.negative or q.topic.positive:
+                q.topic_sign = "agrees" if said_negative == q.topic.negative else "differs"
 
 
 def _about_holder(item, refs: list[FigureRef]) -> bool:
@@ -903,10 +932,13 @@ def _compare(view: View) -> None:
     above = sum(_mag(z._fact) for z in view.zones_above)
     below = sum(_mag(z._fact) for z in view.zones_below)
     s = view.signals
-    if above and below:
+    # clusters add up and compare only in one unit, and intensities only on one provider's map (its own scale)
+    scales = {(z._fact.unit, z._fact.sources if z.intensity else ()) for z in view.zones}
+    if above and below and len(scales) == 1:
         s.heavier_zone = "above" if above > below * 1.2 else "below" if below > above * 1.2 else ""
-    if lead is not None and lead.unit == "USD" and view.zones:
-        s.zone_exceeds_lead = max(_lower_upper(z._fact)[0] for z in view.zones) > _lower_upper(lead)[1]
+    dollars = [z for z in view.zones if z._fact.unit == "USD"]
+    if lead is not None and lead.unit == "USD" and dollars:
+        s.zone_exceeds_lead = max(_lower_upper(z._fact)[0] for z in dollars) > _lower_upper(lead)[1]
     printable = [r for r in (view.main.total, view.main.long, view.main.short, view.main.accounts) if r is not None]
     printable += view.assets + view.venues + view.largest + view.losses + view.transfers + view.zones + view.unverified
     printable += view.levels + view.levels_up + view.levels_down + view.changes + view.market + view.history
@@ -1324,6 +1356,11 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     up = {r._fact.asset for r in view.levels_up if r._fact.asset}
     down = {r._fact.asset for r in view.levels_down if r._fact.asset}
     s.broad_break = (len(up) > 1 and s.squeeze) or (len(down) > 1 and s.washout)
+    # how the fall ran, as the figures show it (the mechanism paragraph and the lede's plan): a burst (a shorter window
+    # holding much of the main one's total, or the main window packed into a longer one), a level an asset lost,
+    # else an asset's fall over the period; "" when the event shows none of them
+    s.mechanism = "burst" if any(g.part_of_main or g.main_part for g in view.other_windows) else "level" if down \
+        else "fall" if any(r.falls and not r.intraday and r.has_asset for r in view.changes) else ""
     for share in (m.long_share, m.short_share):
         if share is not None and total is not None and total.status is Status.DISPUTED and share._fact.bounds and share._fact.bounds[0] > 50:
             s.split_holds = share._fact.side or ""

@@ -29,6 +29,7 @@ from writer.factbase.vocabulary import (
     RESERVED_EVENT_IDS,
     SIGNED_METRICS,
     SUBJECT_METRICS,
+    HedgeKind,
     Status,
     Unit,
     compound_hedge,
@@ -153,6 +154,18 @@ def known_currency(v: str | None) -> str | None:
     return v
 
 
+def _check_floor_hedges(f) -> None:
+    """A sampled feed's floor (`lower_bound: true`, printed "at least") cannot also be a value its source capped
+    ("up to", "at most"): the two say the figure lies on opposite sides of the number."""
+    if not f.lower_bound:
+        return
+    for i, o in enumerate(f.observations):
+        words = o.hedge if isinstance(o.hedge, (tuple, list)) else (o.hedge,)
+        if o.range is None and any(w is not None and w.kind is HedgeKind.CEILING for w in words):
+            raise Located(f"observation {i} caps its value ({' '.join(w.words for w in words if w is not None)!r}) but the "
+                          "fact is a floor (`lower_bound: true`): drop one of them", "lower_bound")
+
+
 def fact_shape(f) -> None:
     if f.unit is Unit.COINS and not (f.asset or f.assets):
         raise ValueError("unit 'coins' needs `asset` to say which coin")
@@ -172,6 +185,7 @@ def fact_shape(f) -> None:
                       f"{f.asset}: give the figure's own contract, or the contract's coin as `asset`", "contract")
     _check_change(f)
     _check_per(f)
+    _check_floor_hedges(f)
     if f.share_of is not None and f.unit is not Unit.PERCENT:
         raise Located(f"`share_of` says what a percentage is a share of; this figure is in {f.unit.value!r}", "share_of")
     if (f.from_fact is None) != (f.to_fact is None):

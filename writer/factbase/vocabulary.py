@@ -225,7 +225,12 @@ _QUANTIFIER_SPAN = {"several_hundred": (200, 1000), "hundreds_of": (100, 1000), 
 
 
 class Unit(str, Enum):
-    """Units a figure can carry. Crypto-asset amounts use the asset ticker via ``asset_unit``."""
+    """Units a figure can carry. Crypto-asset amounts use the asset ticker via ``asset_unit``.
+
+    ``intensity`` is a liquidation heat map's relative intensity at a price level (a pressure zone read off
+    the chart): a reading on that map's own scale, which ranks a cluster against its neighbours and is not a
+    dollar value of the positions, even where the chart labels its axis in dollars. Drafts print it as a bare
+    reading ("an intensity of 474 million"), never as money; two intensities compare only on one provider's map."""
 
     USD = "USD"
     PERCENT = "percent"
@@ -242,6 +247,7 @@ class Unit(str, Enum):
     PER_MINUTE = "per_minute"
     PER_HOUR = "per_hour"
     PER_DAY = "per_day"
+    INTENSITY = "intensity"  # a heat map's relative liquidation intensity at a level: the map's own scale, not money
 
 
 # Currencies other than the US dollar that reports give amounts in, and the word a desk
@@ -309,7 +315,8 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "liquidation_orders": ((Unit.COUNT,), "liquidation orders counted in a feed (orders, not traders or accounts)"),
     "price_level": ((Unit.USD,), "a price level crossed or reached (qualify with asset and direction)"),
     "price_change": ((Unit.PERCENT, Unit.USD), "a price move over the window, in percent or in dollars"),
-    "pressure_zone": ((Unit.USD,), "liquidations that would trigger at a price level or band (an estimate)"),
+    "pressure_zone": ((Unit.USD, Unit.INTENSITY), "liquidations that would trigger at a price level or band (an estimate); in "
+                      "`intensity` when the source gives a heat map's relative intensity rather than a dollar amount"),
     "position_concentration": ((Unit.USD,), "positions said to sit at a price level or band"),
     "open_interest": ((Unit.USD, Unit.COINS), "open interest, in dollars or in coins of its `asset` ('open interest of 310,000 BTC')"),
     "open_interest_change": ((Unit.PERCENT, Unit.USD), "change in open interest"),
