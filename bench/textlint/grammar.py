@@ -68,6 +68,7 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         # figures.py's later readings: a move's two ends, a year before a coin word, one position's leverage,
         # a high or low against a span, amounts written with a ticker
         "move_by": figures._MOVE_BY, "move_from": figures._MOVE_FROM, "year": figures._YEAR_RE, "year_before": figures._YEAR_BEFORE,
+        "month_before": figures._MONTH_BEFORE, "month_after": figures._MONTH_AFTER,
         "position_leverage": figures._POSITION_LEVERAGE, "determiner_before": figures._DETERMINER_BEFORE,
         "one_position_before": figures._ONE_POSITION_BEFORE, "clause_start": figures._CLAUSE_START,
         "venue_terms_before": figures._VENUE_TERMS_BEFORE, "extreme": figures._EXTREME_RE, "span_number": figures._SPAN_NUMBER,
@@ -191,7 +192,7 @@ def export(*, ascii_words: bool = False) -> dict:
         "caveat_classes": sorted(analysis.CAVEAT_CLASSES), "note_classes": sorted(analysis.NOTE_CLASSES),
         "run_opening": sorted(analysis.RUN_OPENING), "rule_classes": list(rule_classes()),
         "label_reach": analysis._LABEL_REACH,
-        "strong_verbs": sorted(phrases.frames.strong), "window": Frames.WINDOW, "first_kept": Frames.FIRST_KEPT,
+        "strong_verbs": sorted(phrases.frames.strong), "view_forms": sorted(getattr(phrases.frames, "views", ())), "window": Frames.WINDOW, "month_reach": figures._MONTH_REACH, "days_in_month": figures._DAYS_IN_MONTH, "first_kept": Frames.FIRST_KEPT,
         "memo_size": nlp.FigureComponent.MEMO_SIZE, "classes_kept": KeyFinder.CACHE_SIZE,
         "figure_free_kept": figures.FIGURE_FREE_KEPT,
         "tens_words": figures._TENS_WORDS, "units_words": figures._UNITS_WORDS, "ones": figures._ONES.split("|"), "duration_units": figures.DURATION_UNITS,

@@ -500,6 +500,8 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
         v, p = _amount(g("c_num"), None)
         if "," not in g("c_num") and "." not in g("c_num") and 1900 <= v <= 2100:
             return None  # "2026 traders" is far likelier a year than a head count
+        if _day_of_month(m.string if source is None else source, m.start(), g("c_num"), text):
+            return None  # "the March 3 liquidations", "the 3 March liquidations": a date, not three of them
         return Figure(start, end, text, "count", v, v, True, p)
     if kind == "coins":
         v, p = _amount(g("co_num"), None)
@@ -700,6 +702,24 @@ _NOT_TICKERS = frozenset(
     "LP BPS BP GW MW TWH GB TB MB KB TPS HRS HR MIN MINS SEC DAYS PERP PERPS OTC ICO IPO".split())
 _LOWER_RE = Deferred(globals(), r"[a-z]")
 _CAPITAL = re.compile(r"[A-Z]")
+# A day of a month before a counted noun: "the March 3 liquidations", "the Oct. 10 wallets", "the 3 March liquidations"
+# (a date names which ones, it counts none). Months capitalised, as a date writes them ("may 3" is no date).
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
+          r"|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH_BEFORE = Deferred(globals(), rf"\b{_MONTH}\.?\s+$")
+_MONTH_AFTER = Deferred(globals(), rf"\d{{1,2}}\s+{_MONTH}\s")
+_MONTH_REACH = 12  # characters before a day in which its month is read ("September. ")
+_DAYS_IN_MONTH = 31
+
+
+def _day_of_month(string: str, at: int, num: str, text: str) -> bool:
+    """Is the number at ``at`` (``num``, opening the counted figure ``text``) a day of a month: a whole number up to
+    31 right after a month's name ("March 3 liquidations") or right before one ("3 March liquidations")?"""
+    if not num.isdigit() or not 1 <= int(num) <= _DAYS_IN_MONTH:
+        return False
+    return bool(_MONTH_AFTER.match(text)) or bool(_MONTH_BEFORE.search(string, max(0, at - _MONTH_REACH), at))
+
+
 _YEAR_RE = Deferred(globals(), r"(?:19|20)\d\d")
 _YEAR_BEFORE = Deferred(globals(), r"\b(?:in|since|during|until|till|before|after|of|early|late|mid|through)[\s-]+$", re.IGNORECASE)
 

@@ -118,6 +118,20 @@ def _verb_alt(lemmas) -> str:
     return _alt(f for lemma in lemmas for f in verb_forms(lemma))
 
 
+# Not right after a form of "be" (or "widely"): a reporting verb's participle then is a passive whose subject is what
+# is told about, not who tells ("Binance is said to have lost", "the fund was estimated to hold", "is widely reported
+# to"); the agent, when one is named, is its own frame ("estimated by X": ``_agent``).
+_NOT_PASSIVE = "".join(f"(?<!\\b{w} )" for w in ("is", "are", "was", "were", "be", "been", "being", "widely"))
+
+
+def _voiced_alt(lemmas) -> str:
+    """``_verb_alt`` with every form but the -ing one in the active only (``_NOT_PASSIVE``): "X is reporting" is X's
+    report, "X is reported to" is hearsay about X."""
+    forms = [f for lemma in lemmas for f in verb_forms(lemma)]
+    ing = [f for f in forms if f.split(" ")[0].endswith("ing")]
+    return rf"(?:{_alt(ing)}|{_NOT_PASSIVE}(?:{_alt(f for f in forms if f not in ing)}))"
+
+
 def _inverted_forms(lemmas) -> list[str]:
     """The forms a reporting verb takes before its speaker: "says Zhou", "said Zhou" (not "saying Zhou")."""
     return [form for lemma in lemmas for form in verb_forms(lemma)[1:3]]
@@ -182,6 +196,7 @@ class Frames(LazyPatterns):
         flags = re.IGNORECASE
         self.memo()
         self.strong = {f.lower() for lemma in strong + list(vocab["view_verbs"]) for f in verb_forms(lemma)}
+        self.views = {f.lower() for lemma in vocab["view_verbs"] for f in verb_forms(lemma)}
         # A counting verb's past makes any name right before it a source ("CoinDesk tallied $1.2 billion", "Velo
         # counted 6,300 wallets"): a market does not count (``_by_verb``).
         self.tallied = {verb_forms(lemma)[2] for lemma in vocab["tallying_verbs"]}
@@ -189,7 +204,7 @@ class Frames(LazyPatterns):
         # compiled on first use (writer/check/lazyre.py): a text without a reporting verb never needs
         # the long ones that look for its subject.
         lazy = self._lazy
-        lazy("_verb", rf"\b(?:{_verb_alt(strong + weak)}|{view})\b", flags)
+        lazy("_verb", rf"\b(?:{_voiced_alt(strong + weak)}|{view})\b", flags)
         # The frames that hold a name, without the not-a-name list (``guarded``): compiled into ten
         # expressions, the list was about a quarter of the compile time of the check a cold draft runs;
         # where a name starts, the word there is looked up instead (``_not_name_at``). Each of these holds
@@ -217,7 +232,7 @@ class Frames(LazyPatterns):
         lazy("_left_name", rf"{name}{gap}$", flags)
         lazy("_that", r"\s+that\b", flags)
         # a name followed by its reporting verb: "Zhou posits", "mainstream sources have asserted"
-        lazy("_strong_after", rf"(?:['’]s)?{gap}(?:{_verb_alt(strong)}|{view})\b", flags)
+        lazy("_strong_after", rf"(?:['’]s)?{gap}(?:{_voiced_alt(strong)}|{view})\b", flags)
         # "as reported by X", "tracked by on-chain analytics platforms", "data compiled by X"
         lazy("_agent", rf"\b(?:{_participles(strong + weak + list(vocab['agent_verbs']))})\s+by\s+", flags)
         # "said Zhou", "wrote K33's Vetle Lunde"
@@ -425,6 +440,15 @@ class Frames(LazyPatterns):
             if left is not None:
                 return left
         return None
+
+    def holds_view(self, text: str, at: int, end: int) -> bool:
+        """Is ``text[at:end]`` a view verb in the active after its holder ("Lee forecasts $150,000", "analysts predicted
+        a drop"): the view told as a source's (``_by_verb``), no claim the desk makes? Not a noun ("the forecast of"),
+        a possessive's ("Lee's forecast") nor the passive ("was predicted"), which name no one holding it."""
+        m = self._verb.match(text, at)
+        if m is None or m.end() != end or m.group(0).lower() not in self.views:
+            return False
+        return self._subject(text, max(0, at - self.WINDOW), at, True) is not None
 
     def _subject(self, text: str, lo: int, end: int, strong: bool) -> int | None:
         """Where the subject of a reporting verb at ``end`` starts (``_left_strong`` or ``_left_weak``).

@@ -910,9 +910,24 @@ function quoteCredited(u) {
   return false;
 }
 
+// frames.py Frames.holds_view: a view verb in the active after its holder ("Lee forecasts $150,000").
+const VIEWS = new Set(G.view_forms || []);
+function holdsView(text, at, end) {
+  const m = matchAt("frame.verb", text, at);
+  if (m === null || at + m[0].length !== end || !VIEWS.has(m[0].toLowerCase())) return false;
+  return search("frame.left_strong", text, Math.max(0, at - G.window), at) !== null;
+}
+
+// rules/f002_unmarked_claim.py _views_only: every claim word of the sentence is a view its holder says.
+function viewsOnly(text) {
+  if (!VIEWS.size) return false;
+  for (const m of finditer("marker.claim", text)) if (!holdsView(text, m.index, m.index + m[0].length)) return false;
+  return true;
+}
+
 // rules/f002_unmarked_claim.py
 function f002(a, u) {
-  if (!u.sentence.has("claim")) return false;
+  if (!u.sentence.has("claim") || viewsOnly(u.sentence.text)) return false;
   if (intersects(a.scopeClasses(u), UNVERIFIED)) return false;
   const next = u.block.sentences.find((s) => s.start >= u.sentence.end);
   return !(next && !next.figures.length && intersects(next.classes, UNVERIFIED));

@@ -154,6 +154,7 @@ function make(m) {
       if (kind === "counted") {
         const v = amount(g.c_num);
         if (!g.c_num.includes(",") && !g.c_num.includes(".") && v >= 1900 && v <= 2100) return null;
+        if (dayOfMonth(m.input, start, g.c_num, text)) return null; // "the March 3 liquidations": a date
         return fig(start, end, text, "count", v, v, true);
       }
       if (YEAR_FULL.test(g.co_num) && search("year_before", m.input, Math.max(0, start - 12), start)) return null; // "In 2024 BTC halved"
@@ -507,6 +508,12 @@ function durationIsFigure(text, m, before, qualifier) {
   if (num.includes(",") || num.includes(".")) return true;
   if (search("window_before", before) || WINDOW_QUALIFIERS.has(qualifier)) return false;
   return Boolean(qualifier || m.groups.lo);
+}
+
+// _day_of_month: a whole number up to 31 right after a month's name ("March 3 liquidations") or right before one.
+function dayOfMonth(input, at, num, text) {
+  if (!/^\d+$/.test(num) || parseInt(num, 10) < 1 || parseInt(num, 10) > G.days_in_month) return false;
+  return matchAt("month_after", text) !== null || search("month_before", input, Math.max(0, at - G.month_reach), at) !== null;
 }
 
 // _bare_amount: the figure a bare number at ``at`` is in its sentence, or null.

@@ -1,0 +1,158 @@
+"""Round ten, second wave: fact-free readings that disagreed on real articles, read as patterns (every sentence here is
+ours). Must-flag and must-pass twins per pattern.
+
+1. Passive hearsay: a reporting verb in the passive whose subject is what is told about ("Binance is said to have
+   lost", "the fund is estimated to hold") credits nobody, so it is no attribution frame (writer/check/frames.py
+   ``_NOT_PASSIVE``); the active ("Binance said", "X estimated that") and the agent ("estimated by X") still are.
+2. A view verb in the active after its holder ("Lee forecasts $150,000") is the holder's view, as the frames read it,
+   so it is no claim for F002 either (rules/f002_unmarked_claim.py ``_views_only``); "the forecast of", "Lee's
+   forecast" and the passive "was predicted" still are claims.
+3. A day of a month before a counted noun is a date ("the March 3 liquidations"), not a count
+   (writer/check/figures.py ``_day_of_month``); "3 liquidations" and "March saw 3 liquidations" are counts.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+REGISTRY = Path(__file__).resolve().parents[1] / "factbase" / "sources.yaml"
+_LEDE = "Leveraged traders had a rough Tuesday.\n\n"  # (a first paragraph of no figure: the lede's rules stay out)
+
+
+@lru_cache(maxsize=1)
+def _checker():
+    from writer.check import Checker
+    from writer.check.config import CheckConfig
+
+    return Checker(CheckConfig(sources=REGISTRY))
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    """(code, figure) of every F001 and F002 finding."""
+    found = _checker().check_text(_LEDE + text + "\n")
+    return {(f.code, f.message.split("'")[1]) for f in found if f.code in ("F001", "F002")}
+
+
+def _f001(text: str) -> set[str]:
+    return {fig for code, fig in _found(text) if code == "F001"}
+
+
+def _f002(text: str) -> set[str]:
+    return {fig for code, fig in _found(text) if code == "F002"}
+
+
+# --- 1. passive hearsay is no credit ---------------------------------------------------------------------------------
+
+PASSIVE_FLAG = [
+    ("Binance is said to have lost $40 million in the breach.", {"$40 million"}),
+    ("Kraken is estimated to have paid out $12 million to users.", {"$12 million"}),
+    ("The Delta fund is believed to hold $300 million in ether.", {"$300 million"}),
+    ("Orbit Labs is thought to owe lenders $75 million.", {"$75 million"}),
+    ("Both desks were said to have lost $5 million each.", {"$5 million"}),
+    ("The market maker is widely said to have sold $90 million of tokens.", {"$90 million"}),
+    ("Bybit was estimated to have handled $2 billion of the selling.", {"$2 billion"}),
+]
+
+PASSIVE_PASS = [
+    "Binance said it lost $40 million in the breach.",
+    "Kraken estimated that it paid out $12 million to users.",
+    "The loss was estimated at $40 million by Chainalysis.",
+    "The breach cost Binance $40 million, as estimated by Elliptic.",
+    "The exchange is reporting $40 million in losses.",
+    "Orbit Labs has said it owes lenders $75 million.",
+]
+
+
+@pytest.mark.parametrize("text, figures", PASSIVE_FLAG)
+def test_passive_hearsay_is_no_attribution(text, figures):
+    assert _f001(text) == figures
+
+
+@pytest.mark.parametrize("text", PASSIVE_PASS)
+def test_active_voice_and_agents_still_credit(text):
+    assert _found(text) == set()
+
+
+def test_passive_subject_is_no_registered_source_credit():
+    """A registered name before a passive reporting verb is its topic ("Binance is said to"), not its source, in the
+    fact-free reading and in the attribution of named sources alike."""
+    from writer.check.phrases import build_phrases
+
+    frames = build_phrases().frames
+    text = "Binance is said to have lost $40 million."
+    assert not frames.framed(text)
+    assert not frames.reports_after(text, len("Binance"))
+    assert frames.reports_after("Binance said it lost $40 million.", len("Binance"))
+
+
+# --- 2. a named view is no claim ---------------------------------------------------------------------------------------
+
+VIEW_PASS = [
+    "Lee forecasts $150,000 for bitcoin by the end of next year.",
+    "Bank analysts forecast a fall to $70,000 within weeks.",
+    "Dana Ortiz predicted $2 billion of inflows for the quarter.",
+    "The strategist forecasts that ether reaches $6,000.",
+]
+
+VIEW_FLAG = [
+    "The forecast of $150,000 by the end of next year spread quickly.",
+    "Lee’s forecast of $150,000 by the end of next year spread quickly.",
+    "A rise to $150,000 was predicted for next year.",
+    "Lee forecasts $150,000, a claim that spread quickly.",
+]
+
+
+@pytest.mark.parametrize("text", VIEW_PASS)
+def test_a_holders_view_is_no_claim(text):
+    assert _f002(text) == set()
+
+
+@pytest.mark.parametrize("text", VIEW_FLAG)
+def test_a_forecast_nobody_holds_is_still_a_claim(text):
+    assert _f002(text)
+
+
+def test_view_reading_needs_the_verb_the_claim_word_is():
+    from writer.check.phrases import build_phrases
+
+    frames = build_phrases().frames
+    text = "Lee forecasts $150,000."
+    at = text.index("forecasts")
+    assert frames.holds_view(text, at, at + len("forecasts"))
+    noun = "The forecast of $150,000."
+    at = noun.index("forecast")
+    assert not frames.holds_view(noun, at, at + len("forecast"))
+
+
+# --- 3. a date is no count --------------------------------------------------------------------------------------------
+
+def _figures(text: str) -> list[str]:
+    from writer.check.figures import find_figures
+
+    return [f.text for f in find_figures(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The March 3 liquidations hit longs hardest.",
+    "The Oct. 10 liquidations hit longs hardest.",
+    "Traders still talk about the 12 September wallets.",
+    "The Aug 5 traders who sold early were right.",
+])
+def test_a_day_of_a_month_before_a_counted_noun_is_a_date(text):
+    assert _figures(text) == []
+    assert _f001(text) == set()
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The venue logged 3 liquidations in an hour.", "3 liquidations"),
+    ("March saw 3 liquidations on the venue.", "3 liquidations"),
+    ("In March, 30 liquidations hit longs.", "30 liquidations"),
+    ("The March 45 traders are no date.", "45 traders"),  # no month has a 45th day
+    ("Since March 2,300 wallets have closed.", "2,300 wallets"),  # a grouped number is no day
+])
+def test_a_count_near_a_month_is_still_a_count(text, figure):
+    assert figure in _figures(text)
+    assert figure in _f001(text)
