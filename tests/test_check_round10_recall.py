@@ -9,6 +9,9 @@ ours). Must-flag and must-pass twins per pattern.
    forecast" and the passive "was predicted" still are claims.
 3. A day of a month before a counted noun is a date ("the March 3 liquidations"), not a count
    (writer/check/figures.py ``_day_of_month``); "3 liquidations" and "March saw 3 liquidations" are counts.
+4. A figure-free sentence crediting data no one is named for ("Market metrics point to a recovery.") vouches for its
+   own reading only: its credit does not carry to the figures after it (writer/check/analysis.py ``_unnamed_credit``);
+   a named source's data ("CoinGlass data show ...") and a figure of its own still open the run.
 """
 
 from __future__ import annotations
@@ -156,3 +159,29 @@ def test_a_day_of_a_month_before_a_counted_noun_is_a_date(text):
 def test_a_count_near_a_month_is_still_a_count(text, figure):
     assert figure in _figures(text)
     assert figure in _f001(text)
+
+
+# --- 4. a figure-free credit to unnamed data does not carry ----------------------------------------------------------
+
+UNNAMED_FLAG = [
+    ("Market metrics point to a recovery. Bitcoin rose 5% to $60,000 on Monday.", {"5%", "$60,000"}),
+    ("On-chain data suggest whales are buying. Whales bought $40 million of ether.", {"$40 million"}),
+    ("Derivatives metrics indicate froth. Open interest reached $30 billion.", {"$30 billion"}),
+]
+
+UNNAMED_PASS = [
+    "CoinGlass data show longs took the brunt. Longs lost $300 million.",
+    "Market metrics from Kaiko point to thin books. Depth fell 20% over the week.",
+    "Market metrics point to a recovery, with bitcoin up 5% on the day. Ether rose 3%.",
+    "On-chain data suggest whales are buying, and the figures are unverified. Whales bought $40 million of ether.",
+]
+
+
+@pytest.mark.parametrize("text, figures", UNNAMED_FLAG)
+def test_a_credit_to_unnamed_data_without_a_figure_does_not_carry(text, figures):
+    assert _f001(text) == figures
+
+
+@pytest.mark.parametrize("text", UNNAMED_PASS)
+def test_a_named_or_figured_credit_still_carries(text):
+    assert _found(text) == set()

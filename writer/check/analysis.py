@@ -510,8 +510,24 @@ class Analysis:
         s = fu.sentence
         if not (self._context_only(s) or self._forecast(s)) or s.has_caveat():
             return True
-        return any((o.figures or self.phrases.speaks_of_data(o.text)) and o.has_caveat() and self._opens_run(o)
+        return any(self._may_open(o) and o.has_caveat() and self._opens_run(o)
                    and not self._foreign(s, o) for o in self.carried(fu))
+
+    def _may_open(self, s: Sentence) -> bool:
+        """May the sentence open a run of figures its credit carries to: it holds a figure, or it speaks of data and
+        its credit is not to data no one is named for ("Market metrics point to a recovery.": ``_unnamed_credit``)?"""
+        return bool(s.figures) or (self.phrases.speaks_of_data(s.text) and not self._unnamed_credit(s))
+
+    def _unnamed_credit(self, s: Sentence) -> bool:
+        """Is the figure-free sentence's only caveat a credit whose subject is data of no one named ("Market metrics
+        point to a recovery.", "On-chain data suggest whales are buying.")? It vouches for its own reading, not for the
+        figures after it ("CoinGlass data show longs took the brunt." names whose data they are, and carries)."""
+        frames = self.phrases.frames
+        if frames is None or s.sources or (s.classes & CAVEAT_CLASSES) != {"attribution"}:
+            return False
+        at = frames.first(s.text)
+        subject = frames._generic.match(s.text, at) if at is not None else None
+        return subject is not None and self.phrases.speaks_of_data(subject.group(0))
 
     def hearsay(self, fu: FigureUse) -> bool:
         """Is the figure hedged with no one named ("reportedly", "is said to"; phrases.yaml ``carry: hearsay``), in a
@@ -562,7 +578,7 @@ class Analysis:
             found = None
             for s in self._by_block.get(block_index, ()):
                 # (a figure or data first: most sentences that have neither are never asked for caveats)
-                if (s.figures or self.phrases.speaks_of_data(s.text)) and s.has_caveat() and self._opens_run(s):
+                if self._may_open(s) and s.has_caveat() and self._opens_run(s):
                     found = s.start
                     break
             self._caveat_at[block_index] = found

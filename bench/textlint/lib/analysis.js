@@ -185,6 +185,18 @@ const differs = (text) => has("frame.differ", text);
 const framed = (text, label) => attributionAt(text, label) !== null || differs(text);
 const speaksOfData = (text) => has("data_noun", text) || has("frame.source_label", text);
 
+// analysis.py _unnamed_credit: a figure-free sentence whose only caveat is a credit to data of no one named ("Market
+// metrics point to a recovery."; the port names no registered source, so sources are never there).
+function unnamedCredit(s) {
+  const caveats = [...s.classes].filter((c) => CAVEAT.has(c));
+  if (caveats.length !== 1 || caveats[0] !== "attribution") return false;
+  const at = firstFrame(s.text);
+  const subject = at === null ? null : matchAt("frame.generic", s.text, at);
+  return subject !== null && speaksOfData(subject[0]);
+}
+// analysis.py _may_open: a figure, or data spoken of with a credit someone is named for.
+const mayOpen = (s) => s.figures.length > 0 || (speaksOfData(s.text) && !unnamedCredit(s));
+
 // KeyFinder.found: the marker classes present in a text, memoised per text (writer asks it for
 // has(), has_caveat() and classes_in alike).
 function markersIn(text) {
@@ -674,7 +686,7 @@ class Analysis {
     if (b._caveatAt === undefined) {
       b._caveatAt = null;
       for (const s of b.sentences) {
-        if (s.hasCaveat() && (s.figures.length || speaksOfData(s.text)) && (intersects(s.classes, RUN_OPENING) || differs(s.text))) {
+        if (s.hasCaveat() && mayOpen(s) && (intersects(s.classes, RUN_OPENING) || differs(s.text))) {
           b._caveatAt = s.start;
           break;
         }
@@ -697,7 +709,7 @@ class Analysis {
   kindCarried(u) {
     const s = u.sentence;
     if (!(s.contextOnly || s.forecast) || s.hasCaveat()) return true;
-    return u.block.sentences.slice(0, s.pos).some((o) => (o.figures.length || speaksOfData(o.text)) && o.hasCaveat()
+    return u.block.sentences.slice(0, s.pos).some((o) => mayOpen(o) && o.hasCaveat()
       && (intersects(o.classes, RUN_OPENING) || differs(o.text)) && !foreign(s, o));
   }
 

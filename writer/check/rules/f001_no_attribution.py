@@ -321,7 +321,12 @@ is covered nor covers this way.
 
 What is no attribution: hearsay with no one named ("allegedly", "is said to"; an earlier
 attribution of the paragraph does not carry to it either; "reportedly" and "was reported
-to" say "according to reports", an unnamed source), a chart nobody
+to" say "according to reports", an unnamed source), a reporting verb in the passive whose
+subject is what is told about, not who tells ("Binance is said to have lost", "the fund is
+estimated to hold", "is believed to"; "Binance said", "X estimated that" and "estimated by X"
+credit), a figure-free credit to data no one is named for, which does not carry to the
+figures after it ("Market metrics point to a recovery."; "CoinGlass data show ..." does), a
+day of a month, which is no count ("the March 3 liquidations"), a chart nobody
 credits ("the chart shows", "as seen above"), a venue named by its name or its role with a
 verb a market also takes ("OKX saw $30 million", "the platform recorded $45 million": where
 it happened, not who reported it; "the platform said" and "the tracker recorded" are

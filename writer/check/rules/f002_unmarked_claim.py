@@ -36,7 +36,10 @@ RULE = Rule(
 Without a fact file, flags a figure in a sentence that itself calls the statement a
 claim, a forecast or a projection, when neither the sentence, nor the figure-free
 sentence right after it, nor a covering note marks it unverified, pending verification,
-a rumour or an estimate.
+a rumour or an estimate. A view verb in the active after its holder ("Lee forecasts
+$150,000", "analysts predicted a drop") is the holder's view, as the attribution frames
+read it, and no claim; "the forecast of $150,000", "Lee's forecast" and "was predicted"
+are.
 
 ## Why it matters
 "The claim that $7 billion sits at $93,000" repeats the number with the desk's voice;
