@@ -326,7 +326,7 @@ subject is what is told about, not who tells ("Binance is said to have lost", "t
 estimated to hold", "is believed to"; "Binance said", "X estimated that" and "estimated by X"
 credit), a figure-free credit to data no one is named for, which does not carry to the
 figures after it ("Market metrics point to a recovery."; "CoinGlass data show ..." does), a
-day of a month, which is no count ("the March 3 liquidations"), a chart nobody
+chart nobody
 credits ("the chart shows", "as seen above"), a venue named by its name or its role with a
 verb a market also takes ("OKX saw $30 million", "the platform recorded $45 million": where
 it happened, not who reported it; "the platform said" and "the tracker recorded" are
@@ -354,7 +354,8 @@ table header naming its source). Vague amounts
 and counts in words are figures too ("millions of dollars", "hundreds of traders", "over a
 dozen funds", "a nine-figure loss", "a record"), and so are multiples, ratios and shares in
 words ("twice Monday's total", "longs tripled", "three to one", "nine in ten", "four
-percent", "double-digit losses").
+percent", "double-digit losses"); a day of a month before a counted noun is a date, not a
+count ("the March 3 liquidations").
 
 A worked example about a made-up trader or addressed to the reader ("For example, if a
 trader buys $50,000 of ETH at 20x, ...", "when you're trading nine-figure size") states no
