@@ -333,6 +333,7 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "historical_liquidations": ((Unit.USD,), "liquidations on a past date, for comparison"),
     "supply": ((Unit.COINS,), "an asset's supply or supply cap"),
     "volume": ((Unit.USD,), "traded volume"),
+    "volume_change": ((Unit.PERCENT, Unit.USD), "how much traded volume rose or fell against an earlier period ('volume up 150%')"),
     "liquidation_share": ((Unit.PERCENT,), "a side's, asset's or venue's share of liquidations *as the source gives it* (when it gives the share, not the amounts)"),
     "fund_flow": ((Unit.USD,), "net flow into or out of funds or exchanges (ETF flows); say which with `change: inflow|outflow`"),
     "user_count": ((Unit.COUNT,), "users or accounts of a platform"),
@@ -377,12 +378,14 @@ SUBJECT_METRICS = frozenset({"duration", "rate"})
 # Metrics that measure a change: their amount may be signed (older files) or
 # carry `change: rise|fall` with a positive amount; flows carry inflow|outflow.
 CHANGE_METRICS = frozenset(
-    {"price_change", "open_interest_change", "market_cap_change", "fund_flow", "support_level", "user_count_change", "liquidations_change"}
+    {"price_change", "open_interest_change", "market_cap_change", "fund_flow", "support_level", "user_count_change", "liquidations_change",
+     "volume_change"}
 )
 
 # Metrics whose value can be negative by nature (a rate, a signed change).
 SIGNED_METRICS = frozenset(
-    {"price_change", "open_interest_change", "market_cap_change", "funding_rate", "fund_flow", "user_count_change", "liquidations_change"}
+    {"price_change", "open_interest_change", "market_cap_change", "funding_rate", "fund_flow", "user_count_change", "liquidations_change",
+     "volume_change"}
 )
 
 # Metrics where a side (long/short) split of a total makes sense; consistency

@@ -1,0 +1,124 @@
+"""Figures of the wider market that real stories print (issue 10 item 1, the fact audit's schema limits).
+
+A change in traded volume (`volume_change`) and a figure a statistics agency or a central bank publishes
+about itself (source kind `official_statistics`, so the figure can be `official`). Each: it loads and keeps
+what the report said, it is refused with a located message where it can be misused, `writer facts show`
+shows it, and a draft of an event holding it passes its own provenance check.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from test_draft_any_event import SETTINGS, fact as any_fact, load_generated
+from test_factbase_kinds import HEAD, REGISTRY, fact, line_of, load, obs, problems
+from writer.factbase.export import event_record
+from writer.factbase.vocabulary import CHANGE_METRICS, METRICS, SIGNED_METRICS, Unit
+
+
+@pytest.fixture(scope="module")
+def checked_drafter():
+    from writer.draft import Drafter
+
+    return Drafter(run_check=True)
+
+
+# --- a change in traded volume ------------------------------------------------------------------
+
+
+def volume_change(value: str, unit: str = "percent", extra: str = "    change: rise\n") -> str:
+    return fact("vol_change", obs("coinglass", f"value: {value}"), metric="volume_change", unit=unit, extra=extra)
+
+
+def volume(fid: str, value: str) -> str:
+    return fact(fid, obs("coinglass", f"value: {value}"), metric="volume")
+
+
+def test_volume_change_is_a_change_metric_in_percent_or_dollars():
+    assert METRICS["volume_change"][0] == (Unit.PERCENT, Unit.USD)
+    assert "volume_change" in CHANGE_METRICS and "volume_change" in SIGNED_METRICS
+
+
+@pytest.mark.parametrize("value, unit, extra, shown", [
+    ("150", "percent", "    change: rise\n", 150), ("2.1B", "USD", "    change: fall\n", 2.1e9), ("-35", "percent", "", -35)])
+def test_a_change_in_volume_loads_as_the_report_gives_it(value, unit, extra, shown):
+    event = load(HEAD + volume_change(value, unit, extra))
+    f = event.facts["vol_change"]
+    assert (f.metric, f.unit, f.value) == ("volume_change", unit, shown)
+    assert event_record(event)["facts"][0]["metric"] == "volume_change"
+
+
+def test_a_change_in_volume_counted_in_traders_is_refused_at_the_unit():
+    text = HEAD + volume_change("40", unit="count")
+    [p] = [p for p in problems(text) if p.field == "facts[0].unit"]
+    assert p.line == line_of(text, "unit: count") and "does not fit metric" in p.message
+
+
+def test_a_direction_and_a_sign_together_are_refused():
+    text = HEAD + volume_change("-35")
+    assert any(p.field.startswith("facts[0]") for p in problems(text))
+
+
+def test_a_change_in_volume_between_two_volumes_is_checked_against_them():
+    ends = volume("vol_before", "40B") + volume("vol_after", "100B")
+    linked = "    change: rise\n    from_fact: vol_before\n    to_fact: vol_after\n"
+    event = load(HEAD + ends + volume_change("150", extra=linked))
+    assert (event.facts["vol_change"].from_fact, event.facts["vol_change"].to_fact) == ("vol_before", "vol_after")
+    found = problems(HEAD + ends + volume_change("50", extra=linked))
+    assert [p.field for p in found] == ["facts[2].observations"]
+
+
+def test_facts_show_prints_the_change_in_volume(tmp_path):
+    from writer.cli import main
+
+    (tmp_path / "sources.yaml").write_text(Path(REGISTRY.path).read_text(encoding="utf-8"), encoding="utf-8")
+    event = tmp_path / "e.yaml"
+    event.write_text(HEAD + volume_change("150"), encoding="utf-8")
+    out = CliRunner().invoke(main, ["facts", "show", str(event), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    [shown] = json.loads(out.stdout)["facts"]
+    assert (shown["metric"], shown["value"], shown["change"]) == ("volume_change", 150, "rise")
+
+
+@pytest.mark.parametrize("value, unit, extra, printed, wrong", [
+    ("150", "percent", "    asset: BTC\n    change: rise\n", "volume rose 150%", "volume rose 190%"),
+    ("2.1B", "USD", "    change: fall\n", "volume fell by $2.1 billion", "volume fell by $3.1 billion"),
+    ("-35", "percent", "", "volume fell 35%", "volume fell 45%")])
+def test_a_draft_tells_the_change_in_volume_and_its_own_check_flags_a_changed_value(checked_drafter, value, unit, extra, printed, wrong):
+    from writer.check import Checker
+
+    text = HEAD + fact("total", obs("coinglass", "value: 420M")) + volume_change(value, unit, extra)
+    event = load(text)
+    draft = checked_drafter.draft(event, facts_path="case.yaml")  # raises DraftError when the check refuses it
+    assert printed in draft.markdown
+    codes = {f.code for f in Checker().check_text(draft.markdown.replace(printed, wrong), event=event)}
+    assert "P006" in codes  # the changed figure contradicts the fact
+
+
+def test_volume_and_its_change_in_one_draft_are_each_linked_to_their_own_fact(checked_drafter):
+    text = HEAD + fact("total", obs("coinglass", "value: 420M")) + volume("vol", "100B") + volume_change("150")
+    draft = checked_drafter.draft(load(text), facts_path="case.yaml")
+    linked = {f["fact"] for f in draft.claims["figures"]}
+    assert {"vol", "vol_change"} <= linked
+
+
+@st.composite
+def events_with_a_volume_change(draw):
+    """The property tests' own facts (tests/test_draft_any_event.py), one of them a change in volume."""
+    facts = [draw(any_fact("vc", "volume_change"))] + [draw(any_fact(f"f{i}")) for i in range(draw(st.integers(0, 3)))]
+    return load_generated({"id": f"vol-{draw(st.integers(0, 10**6))}", "as_of": "2026-11-17T09:00:00+08:00", "facts": facts})
+
+
+@SETTINGS
+@given(events_with_a_volume_change())
+def test_any_valid_event_with_a_change_in_volume_drafts_and_passes_its_own_check(event):
+    from test_draft_any_event import test_every_valid_event_drafts_and_passes_its_own_check as every_event
+
+    assert event.facts["vc"].metric == "volume_change"
+    every_event.hypothesis.inner_test(event)
