@@ -122,3 +122,83 @@ def test_any_valid_event_with_a_change_in_volume_drafts_and_passes_its_own_check
 
     assert event.facts["vc"].metric == "volume_change"
     every_event.hypothesis.inner_test(event)
+
+
+# --- a figure a statistics agency or a central bank publishes about itself -------------------------
+
+AGENCY = "  - id: stats-office\n    name: National Statistics Office\n    kind: official_statistics\n"
+MONTHLY = HEAD.replace("windows: [24h]", "windows: [24h, 1mo]")
+
+
+def agency_registry():
+    from dataclasses import replace
+
+    from writer.factbase.records import Source
+    from writer.factbase.vocabulary import SourceKind
+
+    office = Source("stats-office", "National Statistics Office", SourceKind.OFFICIAL_STATISTICS)
+    return replace(REGISTRY, sources={**REGISTRY.sources, office.id: office})
+
+
+def prices(source: str = "stats-office", status: str = "official") -> str:
+    return ("  - id: consumer_prices\n    metric: price_change\n    unit: percent\n    subject: consumer prices\n    window: 1mo\n"
+            f"    status: {status}\n    observations:\n      - source: {source}\n        value: 0.3\n")
+
+
+def load_with_agency(text: str):
+    from writer.factbase.loader import event_from_text
+
+    return event_from_text(text, "case.yaml", agency_registry())
+
+
+def test_official_kinds_are_a_venue_a_chain_and_a_statistics_office():
+    from writer.factbase.vocabulary import OFFICIAL_KINDS, SourceKind
+
+    assert OFFICIAL_KINDS == {SourceKind.EXCHANGE, SourceKind.ONCHAIN, SourceKind.OFFICIAL_STATISTICS}
+
+
+def test_a_statistics_office_own_figure_can_be_official():
+    event = load_with_agency(MONTHLY + prices())
+    assert event.facts["consumer_prices"].status.value == "official"
+
+
+def test_an_office_figure_without_a_status_is_single_source_as_from_anyone():
+    event = load_with_agency(MONTHLY + prices().replace("    status: official\n", ""))
+    assert event.facts["consumer_prices"].status.value == "single_source"
+
+
+def test_an_aggregator_cannot_make_a_figure_official_and_the_message_names_the_kinds():
+    from writer.errors import InputError
+    from writer.factbase.loader import event_from_text
+
+    text = MONTHLY + prices(source="coinglass")
+    with pytest.raises(InputError) as info:
+        event_from_text(text, "case.yaml", agency_registry())
+    [p] = info.value.problems
+    assert p.field == "facts[0].status" and p.line == line_of(text, "status: official")
+    assert "official_statistics" in p.message and "coinglass" in p.message
+
+
+def test_facts_show_prints_the_office_figure_as_official(tmp_path):
+    from writer.cli import main
+
+    (tmp_path / "sources.yaml").write_text(Path(REGISTRY.path).read_text(encoding="utf-8") + AGENCY, encoding="utf-8")
+    event = tmp_path / "e.yaml"
+    event.write_text(MONTHLY + prices(), encoding="utf-8")
+    out = CliRunner().invoke(main, ["facts", "show", str(event), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    [shown] = json.loads(out.stdout)["facts"]
+    assert shown["status"] == "official" and [o["source"] for o in shown["observations"]] == ["National Statistics Office"]
+
+
+def test_a_draft_credits_the_office_own_figures_and_its_own_check_flags_a_changed_value(checked_drafter):
+    from writer.check import Checker
+
+    context = ("context:\n  - id: policy\n    kind: policy\n    text: the policy rate was held where it stood\n"
+               "    sources: [stats-office]\n    status: official\n")
+    event = load_with_agency(MONTHLY + fact("total", obs("coinglass", "value: 420M")) + prices() + context)
+    draft = checked_drafter.draft(event, facts_path="case.yaml")  # raises DraftError when the check refuses it
+    assert "National Statistics Office's own figures, consumer prices rose 0.3%" in draft.markdown
+    assert "(according to National Statistics Office's own statement)" in draft.markdown
+    codes = {f.code for f in Checker().check_text(draft.markdown.replace("rose 0.3%", "rose 0.8%"), event=event)}
+    assert "P006" in codes

@@ -72,6 +72,12 @@ class SourceKind(str, Enum):
     PERSON = "person"  # a named individual speaking for themselves
     DESK = "desk"  # the desk's own data or an unnamed provider the desk vouches for
     MARKET_DATA = "market_data"  # price and index feeds (CoinMarketCap, exchanges' tickers)
+    OFFICIAL_STATISTICS = "official_statistics"  # a statistics agency or central bank publishing its own figures (a CPI print, a policy rate)
+
+
+# Kinds of source whose own figures may be `official`: a venue's statement about itself, a chain's record,
+# a statistics agency's or central bank's release. Any other kind reports someone else's figures.
+OFFICIAL_KINDS = frozenset({SourceKind.EXCHANGE, SourceKind.ONCHAIN, SourceKind.OFFICIAL_STATISTICS})
 
 
 class Side(str, Enum):
