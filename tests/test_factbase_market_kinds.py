@@ -202,3 +202,20 @@ def test_a_draft_credits_the_office_own_figures_and_its_own_check_flags_a_change
     assert "(according to National Statistics Office's own statement)" in draft.markdown
     codes = {f.code for f in Checker().check_text(draft.markdown.replace("rose 0.3%", "rose 0.8%"), event=event)}
     assert "P006" in codes
+
+
+# --- a stock index's move: a price change whose subject names the index (no schema of its own) -------
+
+
+def test_an_index_move_written_as_the_docs_say_drafts_under_its_name_and_a_changed_value_is_flagged(checked_drafter):
+    from writer.check import Checker
+
+    index_move = fact("index_move", obs("coinmarketcap", "value: 1.2"), metric="price_change", unit="percent",
+                      extra="    subject: the S&P 500\n    change: fall\n")
+    event = load(HEAD + fact("total", obs("coinglass", "value: 420M")) + index_move)
+    draft = checked_drafter.draft(event, facts_path="case.yaml")
+    assert "the S&P 500 fell 1.2%" in draft.markdown
+    codes = {f.code for f in Checker().check_text(draft.markdown.replace("fell 1.2%", "fell 1.7%"), event=event)}
+    assert "P006" in codes
+    docs = (Path(__file__).parents[1] / "docs" / "fact-file.md").read_text(encoding="utf-8")
+    assert "with `subject` naming the index and no `asset`" in docs

@@ -320,7 +320,8 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "largest_single_liquidation": ((Unit.USD,), "the largest single liquidation order"),
     "liquidation_orders": ((Unit.COUNT,), "liquidation orders counted in a feed (orders, not traders or accounts)"),
     "price_level": ((Unit.USD,), "a price level crossed or reached (qualify with asset and direction)"),
-    "price_change": ((Unit.PERCENT, Unit.USD), "a price move over the window, in percent or in dollars"),
+    "price_change": ((Unit.PERCENT, Unit.USD), "a price move over the window, in percent or in dollars; a stock or other market index's "
+                     "move ('the S&P 500 fell 1.2%') is one too, with `subject` naming the index and no `asset` (index_level is its level)"),
     "pressure_zone": ((Unit.USD, Unit.INTENSITY), "liquidations that would trigger at a price level or band (an estimate); in "
                       "`intensity` when the source gives a heat map's relative intensity rather than a dollar amount"),
     "position_concentration": ((Unit.USD,), "positions said to sit at a price level or band"),
