@@ -131,7 +131,16 @@ def fact_file_reference() -> str:
         for name, spec in enums:
             desc = f" {spec['description'].strip()}" if spec.get("description") else ""
             out.append(f"- **{name}**:{desc} " + ", ".join(f"`{v}`" for v in spec["enum"]))
+    out += ["", *metrics_table()]
     return "\n".join(out).replace("\n\n\n", "\n\n") + "\n"
+
+
+def metrics_table() -> list[str]:
+    """What each metric measures and the units it takes (writer/factbase/vocabulary.py METRICS)."""
+    from writer.factbase.vocabulary import METRICS
+
+    rows = [f"| `{m}` | {', '.join(f'`{u.value}`' for u in units)} | {meaning.replace('|', '/')} |" for m, (units, meaning) in METRICS.items()]
+    return ["## Metrics", "", "| metric | units | what it measures |", "|---|---|---|", *rows]
 
 
 # --- the README tour ------------------------------------------------------------------------------

@@ -287,7 +287,7 @@ def series(draw):
     metric, ends_metric, unit = draw(st.sampled_from([
         ("user_count_change", "user_count", "count"), ("liquidations_change", "liquidations", "USD"),
         ("market_cap_change", "market_cap", "USD"), ("open_interest_change", "open_interest", "USD"),
-        ("price_change", "price_level", "USD")]))
+        ("price_change", "price_level", "USD"), ("volume_change", "volume", "USD")]))
     start, end = draw(st.integers(1, 10**11)), draw(st.integers(1, 10**11))
     assume(start != end)
     src = draw(st.sampled_from(NAMED + ODD))

@@ -397,7 +397,7 @@ _COUNTED = ("liquidations", "liquidated_accounts", "liquidation_orders")
 _LIQ_TOTAL_KEYS = ("asset", "venue", "contract", "subject", "per")  # an average per day is no total
 _MARKET_METRICS = (
     "market_cap", "market_cap_change", "sentiment_index", "index_level", "open_interest", "open_interest_change",
-    "funding_rate", "long_short_position_ratio", "volume", "supply", "fund_flow", "user_count", "user_count_change",
+    "funding_rate", "long_short_position_ratio", "volume", "volume_change", "supply", "fund_flow", "user_count", "user_count_change",
 )
 
 

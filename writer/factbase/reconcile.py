@@ -11,7 +11,7 @@ from __future__ import annotations
 from statistics import median
 
 from writer.factbase.records import HedgeSpec, Observation, SourceRegistry, hedge_kinds
-from writer.factbase.vocabulary import Hedge, HedgeKind, Magnitude, SourceKind, Status
+from writer.factbase.vocabulary import OFFICIAL_KINDS, Hedge, HedgeKind, Magnitude, SourceKind, Status
 
 
 # Said wherever a status no longer fits because a source is an unnamed group: files written
@@ -180,10 +180,11 @@ def _check_explicit(status, explicit, sources, agreeing, registry, spread: bool 
         if len(sources) != 1:
             raise StatusConflict(f"status 'single_source' but {len(sources)} sources reported it ({names}); use multi_source or disputed")
     elif explicit is Status.OFFICIAL:
-        wrong = [s for s in sources if s in registry and registry[s].kind not in (SourceKind.EXCHANGE, SourceKind.ONCHAIN)]
+        wrong = [s for s in sources if s in registry and registry[s].kind not in OFFICIAL_KINDS]
         if wrong:
             raise StatusConflict(
-                f"status 'official' needs the venue's own statement or an on-chain record; {', '.join(wrong)} is not an exchange or on-chain source"
+                f"status 'official' needs the publisher's own figures (a venue's statement, an on-chain record, a statistics agency's "
+                f"or central bank's release); {', '.join(wrong)} is not an exchange, on-chain or official_statistics source"
             )
         if not agreeing:
             raise StatusConflict(f"status 'official' but {names} disagree beyond the tolerance")

@@ -72,6 +72,12 @@ class SourceKind(str, Enum):
     PERSON = "person"  # a named individual speaking for themselves
     DESK = "desk"  # the desk's own data or an unnamed provider the desk vouches for
     MARKET_DATA = "market_data"  # price and index feeds (CoinMarketCap, exchanges' tickers)
+    OFFICIAL_STATISTICS = "official_statistics"  # a statistics agency or central bank publishing its own figures (a CPI print, a policy rate)
+
+
+# Kinds of source whose own figures may be `official`: a venue's statement about itself, a chain's record,
+# a statistics agency's or central bank's release. Any other kind reports someone else's figures.
+OFFICIAL_KINDS = frozenset({SourceKind.EXCHANGE, SourceKind.ONCHAIN, SourceKind.OFFICIAL_STATISTICS})
 
 
 class Side(str, Enum):
@@ -314,7 +320,8 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "largest_single_liquidation": ((Unit.USD,), "the largest single liquidation order"),
     "liquidation_orders": ((Unit.COUNT,), "liquidation orders counted in a feed (orders, not traders or accounts)"),
     "price_level": ((Unit.USD,), "a price level crossed or reached (qualify with asset and direction)"),
-    "price_change": ((Unit.PERCENT, Unit.USD), "a price move over the window, in percent or in dollars"),
+    "price_change": ((Unit.PERCENT, Unit.USD), "a price move over the window, in percent or in dollars; a stock or other market index's "
+                     "move ('the S&P 500 fell 1.2%') is one too, with `subject` naming the index and no `asset` (index_level is its level)"),
     "pressure_zone": ((Unit.USD, Unit.INTENSITY), "liquidations that would trigger at a price level or band (an estimate); in "
                       "`intensity` when the source gives a heat map's relative intensity rather than a dollar amount"),
     "position_concentration": ((Unit.USD,), "positions said to sit at a price level or band"),
@@ -333,6 +340,7 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "historical_liquidations": ((Unit.USD,), "liquidations on a past date, for comparison"),
     "supply": ((Unit.COINS,), "an asset's supply or supply cap"),
     "volume": ((Unit.USD,), "traded volume"),
+    "volume_change": ((Unit.PERCENT, Unit.USD), "how much traded volume rose or fell against an earlier period ('volume up 150%')"),
     "liquidation_share": ((Unit.PERCENT,), "a side's, asset's or venue's share of liquidations *as the source gives it* (when it gives the share, not the amounts)"),
     "fund_flow": ((Unit.USD,), "net flow into or out of funds or exchanges (ETF flows); say which with `change: inflow|outflow`"),
     "user_count": ((Unit.COUNT,), "users or accounts of a platform"),
@@ -377,12 +385,14 @@ SUBJECT_METRICS = frozenset({"duration", "rate"})
 # Metrics that measure a change: their amount may be signed (older files) or
 # carry `change: rise|fall` with a positive amount; flows carry inflow|outflow.
 CHANGE_METRICS = frozenset(
-    {"price_change", "open_interest_change", "market_cap_change", "fund_flow", "support_level", "user_count_change", "liquidations_change"}
+    {"price_change", "open_interest_change", "market_cap_change", "fund_flow", "support_level", "user_count_change", "liquidations_change",
+     "volume_change"}
 )
 
 # Metrics whose value can be negative by nature (a rate, a signed change).
 SIGNED_METRICS = frozenset(
-    {"price_change", "open_interest_change", "market_cap_change", "funding_rate", "fund_flow", "user_count_change", "liquidations_change"}
+    {"price_change", "open_interest_change", "market_cap_change", "funding_rate", "fund_flow", "user_count_change", "liquidations_change",
+     "volume_change"}
 )
 
 # Metrics where a side (long/short) split of a total makes sense; consistency
