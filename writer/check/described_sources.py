@@ -8,6 +8,8 @@ reads a registered name: after "according to", before a reporting verb or its da
   unnamed data provider"). It names "a described source": it credits a figure whose only source the registry
   describes rather than names (``described``, not a group): no name could be given. It never credits a
   named source's figure, and being singular it never credits an unnamed group's ("several providers").
+- unnamed data told as the source: "..., data showed.", "the figures show" (``credits_unnamed_data``): it credits a
+  described source's figure as a generic description does.
 - a role noun: "the exchange", "the venue", "the protocol", "the platform", "the tracker", "the aggregator"
   ("..., the exchange's on-chain records show", "according to the venue", "the tracker counted"). It stands
   for the one source of its kinds named in the sentence, or else in the earlier sentences of its paragraph
@@ -70,6 +72,13 @@ def describes_a_source(text: str, phrases, *, label: bool = False) -> bool:
     return bool(_credited(text, _description(), phrases, label))
 
 
+def credits_unnamed_data(sentence, phrases) -> bool:
+    """Does ``sentence`` credit unnamed data and name no source as its source ("..., data showed on Tuesday.", "The
+    figures show ...": an attribution of phrases.yaml ``attribution`` that speaks of data)? That is a description of a
+    source: it credits a figure whose only source the registry describes, as "one unnamed aggregator" does."""
+    return not sentence.attributed and sentence.has("attribution") and phrases.speaks_of_data(sentence.text)
+
+
 def credited_roles(text: str, phrases, *, label: bool = False) -> frozenset[str]:
     """The role nouns ``text`` gives as a source ("according to the exchange": {"exchange"})."""
     return frozenset(m.group(1).lower() for m in _credited(text, _role(), phrases, label))
@@ -87,4 +96,4 @@ def role_venue(role: str, named_here: list[set[str]], kinds: dict[str, str]) -> 
     return None
 
 
-__all__ = ["credited_roles", "describes_a_source", "role_kinds", "role_venue", "unnamed_words"]
+__all__ = ["credited_roles", "credits_unnamed_data", "describes_a_source", "role_kinds", "role_venue", "unnamed_words"]

@@ -20,7 +20,7 @@ from writer.check import link_evidence
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.lazyre import Deferred
-from writer.check.link_fit import echo_bonus, names_other_metric, prefer_exact
+from writer.check.link_fit import bound_swap, echo_bonus, names_other_metric, prefer_exact
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet
 from writer.check.venue_subjects import venue_subjects
@@ -879,6 +879,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             else:
                 return Link("unavailable", None, t)
     if matched:
+        fitting = matched  # every support the value fits, before the words pick (``bound_swap``)
         # A source's name picks among the facts whose words fit about as well as the best (``_SOURCE_PICKS``), never
         # one the words describe much worse: "the fund moved $38.6 million of ether, CoinGlass said" is the transfer
         # (a wrong source, P008), not CoinGlass's ether liquidations of that size.
@@ -909,6 +910,9 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             wrong = ()  # another fact the value fits agrees with the words (and they contradict nothing of it): not a mismatch
         if credited_over is not None and _other_metric(credited_over, best, cues):
             wrong = (*wrong, "metric")  # "the biggest single liquidation was $9.6 million, X said": X's figure of another kind
+        if not wrong and (swapped := bound_swap(fig, best, fitting, _named_asset(cues))) is not None:
+            how = "supported" if value_match(fig, swapped) == "match" else "collapsed"
+            return Link(how, swapped, swapped.fact, [], ("asset",))  # "bitcoin rose over 3%": ether's 3%
         if best.fact is not None and best.fact.asset in cues.garbled and "asset" not in wrong:
             wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
