@@ -208,6 +208,8 @@ def test_a_bound_that_hides_another_assets_figure_is_a_swap(text, fact):
     "Bitcoin gained over 4% on the session, CoinMarketCap prices show.",
     "Ether gained over 3% on the session, CoinMarketCap prices show.",
     "Solana shed under 3% on the session, CoinMarketCap prices show.",
+    # the other asset named beside it: a comparison of the two, not a swap
+    "Ether gained 3% and bitcoin more than 3% on the session, CoinMarketCap prices show.",
     # no asset named: the value's own fact
     "Prices gained over 3% on the session, CoinMarketCap prices show.",
 ])

@@ -372,6 +372,7 @@ class Cues:
     paragraph_windows: bool = False  # the windows are named only elsewhere in the paragraph, not in the sentence
     publishers: frozenset[str] = frozenset()  # named once in the sentence, as its source ("according to HTX's own figures")
     loss: bool = False  # the figure's own words say it was lost to liquidation ("lost", "wiped out"; phrases.yaml linking)
+    bound_assets: frozenset[str] = frozenset()  # for a bounded figure ("over 3%"): every asset its sentence names
 
 
 def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:
@@ -445,7 +446,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
                 local_windows, _garbled(fu.sentence.text, phrases, tickers),
                 bool(phrases.cues("change", local)) and _LEVEL_AFTER_CHANGE.search(fu.left) is None,
                 fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None, paragraph_only and bool(windows), publishers,
-                _loss_verbs().search(_own_words(left, right, local)) is not None)
+                _loss_verbs().search(_own_words(left, right, local)) is not None,
+                _asset_cues(phrases, tickers, fu.sentence.text) if fu.figure.qualifier in _BOUND_HEDGES else frozenset())
 
 
 # A figure heading a noun phrase of its own after a preposition, the noun naming the whole event: "Longs flushed in
@@ -910,7 +912,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             wrong = ()  # another fact the value fits agrees with the words (and they contradict nothing of it): not a mismatch
         if credited_over is not None and _other_metric(credited_over, best, cues):
             wrong = (*wrong, "metric")  # "the biggest single liquidation was $9.6 million, X said": X's figure of another kind
-        if not wrong and (swapped := bound_swap(fig, best, fitting, _named_asset(cues))) is not None:
+        if not wrong and (swapped := bound_swap(fig, best, fitting, _named_asset(cues), cues.bound_assets)) is not None:
             how = "supported" if value_match(fig, swapped) == "match" else "collapsed"
             return Link(how, swapped, swapped.fact, [], ("asset",))  # "bitcoin rose over 3%": ether's 3%
         if best.fact is not None and best.fact.asset in cues.garbled and "asset" not in wrong:
