@@ -142,6 +142,8 @@ _NAMED = _DESCRIBED.replace("unnamed-aggregator", "coinank")
     # no credit at all, or an adjective before the data that annotators do not read as one
     ("Shorts were squeezed out of $47 million in a day.", True),
     ("Current data indicates shorts were squeezed out of $47 million in a day.", True),
+    # a description that is no credit of data: a tracker as the subject of something else
+    ("An unnamed tracker stalled while shorts were squeezed out of $47 million in a day.", True),
 ])
 def test_unnamed_data_credits_a_described_source(text, flagged):
     assert ("P002" in codes(event(_DESCRIBED), _LEDE + text)) is flagged

@@ -72,11 +72,26 @@ def describes_a_source(text: str, phrases, *, label: bool = False) -> bool:
     return bool(_credited(text, _description(), phrases, label))
 
 
+@lru_cache(maxsize=1)
+def _data_credit_end() -> re.Pattern:
+    """A data noun of phrases.yaml ``described_sources: data_nouns``, then at most three words to the end of the text."""
+    nouns = "|".join(phrase_section("described_sources")["data_nouns"])
+    return re.compile(rf"(?<![\w-])(?:{nouns})(?:\W+[\w-]+){{0,3}}\W*$", re.IGNORECASE)
+
+
+# How far back from the end of an attribution phrase its data noun may stand ("data now clearly show": the noun, two
+# adverbs and the verb).
+_DATA_REACH = 40
+
+
 def credits_unnamed_data(sentence, phrases) -> bool:
     """Does ``sentence`` credit unnamed data and name no source as its source ("..., data showed on Tuesday.", "The
-    figures show ...": an attribution of phrases.yaml ``attribution`` that speaks of data)? That is a description of a
+    figures show ...": an ``attribution`` phrase ending on or just after a data noun)? That is a description of a
     source: it credits a figure whose only source the registry describes, as "one unnamed aggregator" does."""
-    return not sentence.attributed and sentence.has("attribution") and phrases.speaks_of_data(sentence.text)
+    if sentence.attributed or not sentence.has("attribution"):
+        return False
+    text = sentence.text
+    return any(_data_credit_end().search(text, max(0, end - _DATA_REACH), end) for end in phrases.marker_ends("attribution", text))
 
 
 def credited_roles(text: str, phrases, *, label: bool = False) -> frozenset[str]:

@@ -89,18 +89,19 @@ def prefer_exact(fig, matched: list) -> list:
     return out
 
 
-def bound_swap(fig, best, matched: list, named_assets: frozenset[str], sentence_assets: frozenset[str] = frozenset()):
+def bound_swap(fig, best, fitting, named_assets: frozenset[str], sentence_assets: frozenset[str] = frozenset()):
     """The support a bounded figure ("over 3%", "under $2 million") fits to its printed digits when the fact its words
     name (``best``, of the one asset named) fits only through the bound's open end: another asset's fact of the same
-    kind (metric, side, window, venue), or None. "Bitcoin gained over 3%" where bitcoin rose 5% and ether 3% is true of
+    kind (metric, unit, side, window, venue, change), or None. ``fitting``: a function giving every support the value
+    fits (asked only past the cheap tests). "Bitcoin gained over 3%" where bitcoin rose 5% and ether 3% is true of
     bitcoin only by the bound; the printed figure is ether's: an asset swapped (P012), not an understatement. Not when
     the sentence names that other asset too (``sentence_assets``): "ether rose 3% and bitcoin more than 3%" compares."""
     fact = best.fact
     if fig.qualifier not in ("at_least", "at_most") or fact is None or fact.asset is None or named_assets != {fact.asset} \
             or exact_fit(fig, best):
         return None
-    same_kind = [m[1] for m in matched if m[1].fact is not None and m[1].fact.asset not in (None, fact.asset, *sentence_assets)
-                 and _kind(m[1].fact) == _kind(fact) and exact_fit(fig, m[1])]
+    same_kind = [s for s in fitting() if s.fact is not None and s.fact.asset not in (None, fact.asset, *sentence_assets)
+                 and _kind(s.fact) == _kind(fact) and exact_fit(fig, s)]
     return same_kind[0] if len({s.id for s in same_kind}) == 1 else None
 
 

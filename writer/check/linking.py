@@ -912,13 +912,26 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             wrong = ()  # another fact the value fits agrees with the words (and they contradict nothing of it): not a mismatch
         if credited_over is not None and _other_metric(credited_over, best, cues):
             wrong = (*wrong, "metric")  # "the biggest single liquidation was $9.6 million, X said": X's figure of another kind
-        if not wrong and (swapped := bound_swap(fig, best, fitting, _named_asset(cues), cues.bound_assets)) is not None:
+        if not wrong and (swapped := bound_swap(fig, best, lambda: _bound_pool(fig, fitting, foreign), _named_asset(cues),
+                                                cues.bound_assets)) is not None:
             how = "supported" if value_match(fig, swapped) == "match" else "collapsed"
             return Link(how, swapped, swapped.fact, [], ("asset",))  # "bitcoin rose over 3%": ether's 3%
         if best.fact is not None and best.fact.asset in cues.garbled and "asset" not in wrong:
             wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
+
+
+def _bound_pool(fig: Figure, fitting: list, foreign: list) -> list[Support]:
+    """Every support a bounded figure's value fits, whatever its words score: those scored (``fitting``) and, through the
+    index, the facts of assets the words do not name (``foreign``, never all opened by ``_with_foreign``), so that
+    ``bound_swap`` sees what the all-pairs scan sees."""
+    pool = {id(m[1]): m[1] for m in fitting}
+    for _, members in foreign:
+        for s in members():
+            if id(s) not in pool and (_unit_ok(fig, s.unit) or _per_unit(fig, s)) and value_match(fig, s) is not None:
+                pool[id(s)] = s
+    return list(pool.values())
 
 
 def _prints_ends(fig: Figure, matched: list) -> bool:
