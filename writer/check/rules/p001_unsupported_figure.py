@@ -52,7 +52,8 @@ $1.5 billion" fits it too). It flags a figure that fits nothing: no fact, no pri
 level a fact is pinned to, no figure inside a context item or a quote. A share or multiple
 in words ("more than a third of the total", "twice the previous day's", "longs tripled")
 compares two figures and no fact holds it: it is flagged only when nothing in scope says
-whose calculation or whose figure it is.
+whose calculation or whose figure it is. A dollar figure with the value of a heat map's
+intensity reading (unit `intensity`) is told so: the map's relative scale is not money.
 
 ## Why it matters
 Every number a desk publishes must be traceable to a source. A figure that is not in
