@@ -442,8 +442,8 @@ class Analysis:
             got, current = [], None
             for s in self._by_block.get(block_index, ()):
                 got.append(current)
-                if s.attributed:
-                    current = s  # a new run starts here
+                if s.attributed or anaphora.anaphor_sources(self, s):
+                    current = s  # a new run starts here ("According to the same site, ...": a credit that points back)
                 elif s.has_caveat():
                     current = None  # another attribution or caveat ends the run
             self._prefixes[("run", block_index)] = got
@@ -601,7 +601,7 @@ class Analysis:
         if run:
             opener = self.run_opening(fu)
             if opener is not None:
-                named |= opener.attributed
+                named |= opener.attributed | anaphora.anaphor_sources(self, opener)
         for s in self.covering_notes(fu):
             named |= self.credited_by(s)
         return named | anaphora.anaphor_sources(self, fu.sentence)  # "the same data show" (writer/check/anaphora.py)
@@ -787,7 +787,7 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
     # the agent of a passive or an estimate: "... by CoinAnk", "by market analyses"
     starts = {m.start(): k for k, m in enumerate(mentions)}
     for b in _BY.finditer(text):
-        if b.end() in starts:
+        if b.end() in starts and not cause_names.holds(text, b.end()):  # "ether held by X": the holder
             chain_forward(starts[b.end()])
     for k, m in enumerate(mentions):
         if phrases.frames is not None and _source_after_name(text, m.end(), phrases.frames) \

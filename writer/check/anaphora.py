@@ -10,11 +10,18 @@ read with the other role nouns, in writer/check/rules/base.py and writer/check/d
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-# "the same data", "by the same measure": the nouns of a source's output (not "the same figure", which is a number).
-_SAME = re.compile(r"(?<![\w-])the\s+same\s+(?:data(?:set)?|figures|numbers|statistics|stats|records|readings|source|sources|"
-                   r"provider|tracker|dashboard|aggregator|feed|measure|count|tally|reckoning|report|platform)(?![\w-])",
-                   re.IGNORECASE)
+from writer.check.phrasefile import phrase_section
+
+
+@lru_cache(maxsize=1)
+def _anaphor() -> re.Pattern:
+    """ "the same data", "the same site", "the dataset": phrases.yaml ``source_anaphors``."""
+    words = phrase_section("source_anaphors")
+    same = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words["same"])
+    definite = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words["definite"])
+    return re.compile(rf"(?<![\w-])(?:the\s+same\s+(?:{same})|(?:the|this|that)\s+(?:{definite}))(?![\w-])", re.IGNORECASE)
 
 
 def anaphor_sources(analysis, sentence) -> set[str]:
@@ -29,7 +36,7 @@ def anaphor_sources(analysis, sentence) -> set[str]:
 
 def _resolve(analysis, sentence) -> set[str]:
     text = sentence.text
-    if _SAME.search(text) is None:
+    if _anaphor().search(text) is None:
         return set()
     return next((set(s.attributed) for s in _earlier(analysis, sentence) if s.attributed), set())
 

@@ -5,6 +5,9 @@ A name right before a news noun ("announcement", "post") reads as that news's ow
 announcement" is X's statement, writer/check/frames.py ``source_before``). When that noun phrase is the subject of a
 verb of cause ("set off", "triggered", "sent") it is what happened, and the figure after it is someone else's report
 of its effect. The nouns and verbs are phrases.yaml ``linking: cause_nouns, cause_verbs``.
+
+A name after a participle of holding and "by" ("ether held by X", "a wallet owned by X") is the holder, not the
+agent of a report (``holds``; phrases.yaml ``linking: holder_participles``).
 """
 
 from __future__ import annotations
@@ -34,4 +37,19 @@ def causes(text: str, at: int) -> bool:
     return _cause_after().match(text, at, min(len(text), at + CAUSE_REACH)) is not None
 
 
-__all__ = ["causes"]
+@lru_cache(maxsize=1)
+def _holder_before() -> re.Pattern:
+    """A participle of holding, then "by", ending where a name starts."""
+    words = "|".join(re.escape(w) for w in phrase_section("linking")["holder_participles"])
+    return re.compile(rf"(?<![\w-])(?:{words})\s+by\s+$", re.IGNORECASE)
+
+
+HOLDER_REACH = 30  # characters before a name in which "held by" is looked for
+
+
+def holds(text: str, at: int) -> bool:
+    """Is the name starting at ``at`` the holder after "held by", "owned by"?"""
+    return _holder_before().search(text, max(0, at - HOLDER_REACH), at) is not None
+
+
+__all__ = ["causes", "holds"]

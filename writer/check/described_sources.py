@@ -8,6 +8,8 @@ reads a registered name: after "according to", before a reporting verb or its da
   unnamed data provider"). It names "a described source": it credits a figure whose only source the registry
   describes rather than names (``described``, not a group): no name could be given. It never credits a
   named source's figure, and being singular it never credits an unnamed group's ("several providers").
+- unnamed data told as the source: "..., data showed.", "the figures show" (``credits_unnamed_data``): it credits a
+  described source's figure as a generic description does.
 - a role noun: "the exchange", "the venue", "the protocol", "the platform", "the tracker", "the aggregator"
   ("..., the exchange's on-chain records show", "according to the venue", "the tracker counted"). It stands
   for the one source of its kinds named in the sentence, or else in the earlier sentences of its paragraph
@@ -70,6 +72,28 @@ def describes_a_source(text: str, phrases, *, label: bool = False) -> bool:
     return bool(_credited(text, _description(), phrases, label))
 
 
+@lru_cache(maxsize=1)
+def _data_credit_end() -> re.Pattern:
+    """A data noun of phrases.yaml ``described_sources: data_nouns``, then at most three words to the end of the text."""
+    nouns = "|".join(phrase_section("described_sources")["data_nouns"])
+    return re.compile(rf"(?<![\w-])(?:{nouns})(?:\W+[\w-]+){{0,3}}\W*$", re.IGNORECASE)
+
+
+# How far back from the end of an attribution phrase its data noun may stand ("data now clearly show": the noun, two
+# adverbs and the verb).
+_DATA_REACH = 40
+
+
+def credits_unnamed_data(sentence, phrases) -> bool:
+    """Does ``sentence`` credit unnamed data and name no source as its source ("..., data showed on Tuesday.", "The
+    figures show ...": an ``attribution`` phrase ending on or just after a data noun)? That is a description of a
+    source: it credits a figure whose only source the registry describes, as "one unnamed aggregator" does."""
+    if sentence.attributed or not sentence.has("attribution"):
+        return False
+    text = sentence.text
+    return any(_data_credit_end().search(text, max(0, end - _DATA_REACH), end) for end in phrases.marker_ends("attribution", text))
+
+
 def credited_roles(text: str, phrases, *, label: bool = False) -> frozenset[str]:
     """The role nouns ``text`` gives as a source ("according to the exchange": {"exchange"})."""
     return frozenset(m.group(1).lower() for m in _credited(text, _role(), phrases, label))
@@ -87,4 +111,4 @@ def role_venue(role: str, named_here: list[set[str]], kinds: dict[str, str]) -> 
     return None
 
 
-__all__ = ["credited_roles", "describes_a_source", "role_kinds", "role_venue", "unnamed_words"]
+__all__ = ["credited_roles", "credits_unnamed_data", "describes_a_source", "role_kinds", "role_venue", "unnamed_words"]

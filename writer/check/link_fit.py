@@ -8,6 +8,8 @@ Three readings, each a small rule over what the cue scores alone get wrong when 
   verb do for a fact, so a fact of the same unit the words fit loosely ("rose": a price change) is no contradiction.
 - ``loose_fit_penalty``: a hedged figure ("around $0.725") that fits one support to its printed digits is that
   support, not a neighbour only the hedge's slack reaches ($0.74).
+- ``bound_swap``: a bounded figure ("over 3%") that fits another asset's fact to its printed digits while the asset its
+  words name reaches it only through the bound's open end is that other asset's figure, swapped (P012).
 - ``names_other_metric``: words naming a metric of its own noun ("24-hour volume", "funding") describe no fact of
   another metric: a venue word alone does not make "a 3.2% dip in volume" a wrong value of a share on that venue.
 """
@@ -87,6 +89,26 @@ def prefer_exact(fig, matched: list) -> list:
     return out
 
 
+def bound_swap(fig, best, fitting, named_assets: frozenset[str], sentence_assets: frozenset[str] = frozenset()):
+    """The support a bounded figure ("over 3%", "under $2 million") fits to its printed digits when the fact its words
+    name (``best``, of the one asset named) fits only through the bound's open end: another asset's fact of the same
+    kind (metric, unit, side, window, venue, change), or None. ``fitting``: a function giving every support the value
+    fits (asked only past the cheap tests). "Bitcoin gained over 3%" where bitcoin rose 5% and ether 3% is true of
+    bitcoin only by the bound; the printed figure is ether's: an asset swapped (P012), not an understatement. Not when
+    the sentence names that other asset too (``sentence_assets``): "ether rose 3% and bitcoin more than 3%" compares."""
+    fact = best.fact
+    if fig.qualifier not in ("at_least", "at_most") or fact is None or fact.asset is None or named_assets != {fact.asset} \
+            or exact_fit(fig, best):
+        return None
+    same_kind = [s for s in fitting() if s.fact is not None and s.fact.asset not in (None, fact.asset, *sentence_assets)
+                 and _kind(s.fact) == _kind(fact) and exact_fit(fig, s)]
+    return same_kind[0] if len({s.id for s in same_kind}) == 1 else None
+
+
+def _kind(fact) -> tuple:
+    return fact.metric, fact.unit, fact.side, fact.window, fact.venue, fact.change
+
+
 def names_other_metric(fact, metrics: frozenset[str]) -> bool:
     """Do the figure's words name a metric of its own noun (``OWN_NOUN_METRICS``) and not the fact's, nor one the
     fact is a change of or that is a change of it? Then they are about that metric, not this fact."""
@@ -97,5 +119,5 @@ def names_other_metric(fact, metrics: frozenset[str]) -> bool:
     return not (fact.metric in metrics or base in metrics or f"{base}_change" in metrics)
 
 
-__all__ = ["ECHO_BONUS", "LOOSE_FIT_PENALTY", "OWN_NOUN_METRICS", "echo_bonus", "exact_fit", "loose_fit_penalty",
+__all__ = ["ECHO_BONUS", "LOOSE_FIT_PENALTY", "OWN_NOUN_METRICS", "bound_swap", "echo_bonus", "exact_fit", "loose_fit_penalty",
            "names_other_metric", "prefer_exact"]

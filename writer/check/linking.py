@@ -20,7 +20,7 @@ from writer.check import link_evidence
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.lazyre import Deferred
-from writer.check.link_fit import echo_bonus, names_other_metric, prefer_exact
+from writer.check.link_fit import bound_swap, echo_bonus, names_other_metric, prefer_exact
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet
 from writer.check.venue_subjects import venue_subjects
@@ -372,6 +372,7 @@ class Cues:
     paragraph_windows: bool = False  # the windows are named only elsewhere in the paragraph, not in the sentence
     publishers: frozenset[str] = frozenset()  # named once in the sentence, as its source ("according to HTX's own figures")
     loss: bool = False  # the figure's own words say it was lost to liquidation ("lost", "wiped out"; phrases.yaml linking)
+    bound_assets: frozenset[str] = frozenset()  # for a bounded figure ("over 3%"): every asset its sentence names
 
 
 def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:
@@ -445,7 +446,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
                 local_windows, _garbled(fu.sentence.text, phrases, tickers),
                 bool(phrases.cues("change", local)) and _LEVEL_AFTER_CHANGE.search(fu.left) is None,
                 fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None, paragraph_only and bool(windows), publishers,
-                _loss_verbs().search(_own_words(left, right, local)) is not None)
+                _loss_verbs().search(_own_words(left, right, local)) is not None,
+                _asset_cues(phrases, tickers, fu.sentence.text) if fu.figure.qualifier in _BOUND_HEDGES else frozenset())
 
 
 # A figure heading a noun phrase of its own after a preposition, the noun naming the whole event: "Longs flushed in
@@ -879,6 +881,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             else:
                 return Link("unavailable", None, t)
     if matched:
+        fitting = matched  # every support the value fits, before the words pick (``bound_swap``)
         # A source's name picks among the facts whose words fit about as well as the best (``_SOURCE_PICKS``), never
         # one the words describe much worse: "the fund moved $38.6 million of ether, CoinGlass said" is the transfer
         # (a wrong source, P008), not CoinGlass's ether liquidations of that size.
@@ -909,10 +912,26 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             wrong = ()  # another fact the value fits agrees with the words (and they contradict nothing of it): not a mismatch
         if credited_over is not None and _other_metric(credited_over, best, cues):
             wrong = (*wrong, "metric")  # "the biggest single liquidation was $9.6 million, X said": X's figure of another kind
+        if not wrong and (swapped := bound_swap(fig, best, lambda: _bound_pool(fig, fitting, foreign), _named_asset(cues),
+                                                cues.bound_assets)) is not None:
+            how = "supported" if value_match(fig, swapped) == "match" else "collapsed"
+            return Link(how, swapped, swapped.fact, [], ("asset",))  # "bitcoin rose over 3%": ether's 3%
         if best.fact is not None and best.fact.asset in cues.garbled and "asset" not in wrong:
             wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
+
+
+def _bound_pool(fig: Figure, fitting: list, foreign: list) -> list[Support]:
+    """Every support a bounded figure's value fits, whatever its words score: those scored (``fitting``) and, through the
+    index, the facts of assets the words do not name (``foreign``, never all opened by ``_with_foreign``), so that
+    ``bound_swap`` sees what the all-pairs scan sees."""
+    pool = {id(m[1]): m[1] for m in fitting}
+    for _, members in foreign:
+        for s in members():
+            if id(s) not in pool and (_unit_ok(fig, s.unit) or _per_unit(fig, s)) and value_match(fig, s) is not None:
+                pool[id(s)] = s
+    return list(pool.values())
 
 
 def _prints_ends(fig: Figure, matched: list) -> bool:

@@ -95,7 +95,8 @@ class RuleContext:
         phrases = self.analysis.phrases
         if self._described_only(sources) and not any(registry[sid].group for sid in sources):
             scope = [fu.sentence, *self._description_opening(fu, run), *self.analysis.covering_notes(fu)]
-            if any(described_sources.describes_a_source(s.text, phrases) for s in scope):
+            if any(described_sources.describes_a_source(s.text, phrases) or described_sources.credits_unnamed_data(s, phrases)
+                   for s in scope):
                 return True
         if all(sid in registry and registry[sid].group for sid in sources):  # "mainstream reports put ..." (a group's figure)
             kinds = frozenset(registry[sid].kind.value for sid in sources)

@@ -1,5 +1,6 @@
 """P001 unsupported-figure: a figure no fact supports."""
 
+from writer.check.linking import Support, value_match
 from writer.check.rules.base import Hit, Rule, RuleContext
 
 # Units of a comparison between two figures, told in words (writer/check/figures.py, multiples.py): what each is called.
@@ -19,7 +20,22 @@ def check(ctx: RuleContext):
                 yield Hit(fu, f"{fu.figure.text!r} is a {COMPARISONS[fu.figure.unit]} in words with no attribution: say whose "
                               "calculation it is (\"by our calculation from ...\") or whose figure")
             continue
-        yield Hit(fu, f"no fact in the fact file supports {fu.figure.text!r}")
+        yield Hit(fu, f"no fact in the fact file supports {fu.figure.text!r}{_intensity_note(ctx, fu.figure)}")
+
+
+def _intensity_note(ctx: RuleContext, fig) -> str:
+    """When a dollar figure has the value of a heat map's intensity reading (unit ``intensity``: the map's own scale),
+    say so: the article printed a relative intensity as money."""
+    if ctx.event is None or fig.unit != "USD":
+        return ""
+    for fact in ctx.event.facts.values():
+        if fact.unit != "intensity":
+            continue
+        for obs in fact.observations:
+            lo, hi = obs.range if obs.range is not None else (obs.value, obs.value)
+            if lo is not None and value_match(fig, Support(fact.id, fact.unit, lo, hi, fact.status, (obs.source,), fact)) == "match":
+                return f"; the fact {fact.id!r} is a heat-map intensity, not dollars: print it as the map's relative intensity"
+    return ""
 
 
 RULE = Rule(
@@ -36,7 +52,8 @@ $1.5 billion" fits it too). It flags a figure that fits nothing: no fact, no pri
 level a fact is pinned to, no figure inside a context item or a quote. A share or multiple
 in words ("more than a third of the total", "twice the previous day's", "longs tripled")
 compares two figures and no fact holds it: it is flagged only when nothing in scope says
-whose calculation or whose figure it is.
+whose calculation or whose figure it is. A dollar figure with the value of a heat map's
+intensity reading (unit `intensity`) is told so: the map's relative scale is not money.
 
 ## Why it matters
 Every number a desk publishes must be traceable to a source. A figure that is not in

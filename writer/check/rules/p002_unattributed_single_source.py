@@ -35,7 +35,7 @@ run of sentences a paragraph opens with that source, nor a note covering the fig
 a hedge in another clause of its sentence does not stop it). A source
 the registry only describes ("market data", "an unnamed source") is named by any
 description of a source in scope ("according to a single source"), a generic one too
-("one unnamed aggregator put the total at ...").
+("one unnamed aggregator put the total at ...", unnamed data told as its source: "..., data showed").
 A number in the words that describe a figure (its subject: "for 300 accounts") is
 attributed with that figure's value. A data provider after "on" ("$X on CoinGlass") is
 named as the figure's source (an exchange there is its venue); so is the source a credit

@@ -27,7 +27,11 @@ fact, and no other fact with that value agrees with the words. A figure naming t
 assets ("BTC and ETH liquidations") is not one asset's figure. When the value is the
 figure of the source the sentence credits while the words name the metric of another
 fact ("the largest single liquidation was $9.6 million, Lookonchain said", where
-Lookonchain's $9.6 million is a trader's loss), the metric is the mismatch.
+Lookonchain's $9.6 million is a trader's loss), the metric is the mismatch. A bounded
+figure ("over 3%", "less than 2%") that another asset's fact of the same kind fits to its
+printed digits, while the asset its words name reaches it only through the bound's open
+end, is that other asset's figure ("bitcoin gained over 3%" where ether rose 3% and
+bitcoin 5%), unless the sentence names that other asset too.
 
 ## Why it matters
 Swapping longs for shorts, bitcoin for ether, or 24 hours for one hour keeps the number
