@@ -197,6 +197,35 @@ def _short(s: str, n: int = 90) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+# What a note says, reduced to a kind: the rest of a note quotes the article (a sentence or a caveat
+# phrase), which is printed on the terminal for the one reading it but never written to a results
+# file in the repository (no article text enters the project).
+NOTE_KINDS = (
+    (re.compile(r"^(?P<pos>\S+:\d+) missed unattributed sentence"), "missed unattributed sentence"),
+    (re.compile(r"^(?P<pos>\S+:\d+) flag on an attributed sentence \((?P<labels>[\w, ]+)\)"), "flag on a sentence annotated {labels}"),
+    (re.compile(r"^(?P<pos>\S+:\d+:\d+) flag on (?P<figure>'[^']*'|\"[^\"]*\"|None): sentence not annotated"),
+     "flag on {figure} in a sentence not annotated as a claim"),
+    (re.compile(r"^(?P<pos>\S+:\d+) removal of .* not noticed"), "removed attribution or caveat not noticed"),
+    (re.compile(r"^(?P<pos>\S+:\d+) removal not counted"), "removal not counted (another annotated caveat still covers the sentence)"),
+    (re.compile(r"^(?P<pos>\S+:\d+) (?P<kind>[\w ,-]+?) not caught:"), "{kind} not caught"),
+)
+
+
+def redact(note: str) -> str:
+    """A note as ``file:line kind``, with no article text. A bullet holding a finding (it opens with a
+    backquoted key: writer's own message and the figure) or a heading is kept; a note of no known kind
+    is reported as not written out."""
+    bullet = "- " if note.startswith("- ") else ""
+    body = note[len(bullet):]
+    if body.startswith(("`", "#")) or not body.strip():
+        return note
+    for rx, kind in NOTE_KINDS:
+        m = rx.match(body)
+        if m:
+            return f"{bullet}{m.group('pos')} {kind.format(**m.groupdict())}"
+    return f"{bullet}{body.split(' ', 1)[0]} (note of an unknown kind, not written out)"
+
+
 # --- removal of an attribution or caveat ---------------------------------------------------
 
 
@@ -549,7 +578,8 @@ def main() -> int:
     report = "\n".join(lines) + "\n"
     print(report)
     if args.write:
-        update_section(args.write, args.section, report)
+        written = [redact(line) if line.startswith("- ") else line for line in lines]
+        update_section(args.write, args.section, "\n".join(written) + "\n")
     return 0
 
 

@@ -39,7 +39,7 @@ except ModuleNotFoundError:
         os.execv(str(venv_python), [str(venv_python), __file__, *sys.argv[1:]])
 
 import eval_corpus  # noqa: E402
-from eval_corpus import fact_free, fact_free_table, ratio, removals, update_section  # noqa: E402
+from eval_corpus import fact_free, fact_free_table, ratio, redact, removals, update_section  # noqa: E402
 
 DEFAULT_DIR = Path("/work/heldout/test")
 RESULTS = eval_corpus.ROOT / "bench" / "results" / "heldout.md"
@@ -49,29 +49,6 @@ HEADER = """# Provenance check on blind held-out articles
 Articles outside the repo (`/work/heldout`, see its `SOURCES.md`), annotated by hand before the check
 ran on them. Figures, counts and file:line positions only: no article text is written here.
 """
-
-# What eval_corpus's notes say, reduced to a kind: the rest of a note quotes the article
-# (a sentence or a caveat phrase) and must not be written out.
-NOTE_KINDS = (
-    (re.compile(r"^(?P<pos>\S+:\d+) missed unattributed sentence"), "missed unattributed sentence"),
-    (re.compile(r"^(?P<pos>\S+:\d+) flag on an attributed sentence \((?P<labels>[\w, ]+)\)"), "flag on a sentence annotated {labels}"),
-    (re.compile(r"^(?P<pos>\S+:\d+:\d+) flag on (?P<figure>'[^']*'|\"[^\"]*\"|None): sentence not annotated"),
-     "flag on {figure} in a sentence not annotated as a claim"),
-    (re.compile(r"^(?P<pos>\S+:\d+) removal of .* not noticed"), "removed attribution or caveat not noticed"),
-    (re.compile(r"^(?P<pos>\S+:\d+) removal not counted"), "removal not counted (another annotated caveat still covers the sentence)"),
-)
-
-
-def redact(note: str) -> str:
-    """A note of eval_corpus as ``file:line kind``, with no article text; an unknown note shape is
-    reported as such rather than written out."""
-    for rx, kind in NOTE_KINDS:
-        m = rx.match(note)
-        if m:
-            return f"{m.group('pos')} {kind.format(**m.groupdict())}"
-    pos = note.split(" ", 1)[0]
-    return f"{pos} (note of an unknown kind, not written out)"
-
 
 def articles_in(folder: Path) -> list[Path]:
     """The annotated articles of a folder: every ``*.md`` with a ``.claims.json`` beside it."""
