@@ -20,29 +20,15 @@ h. A worked example exempts only its own clause, only when its set-up holds a fi
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
 
+from check_support import fact_free_found
 from link_support import codes, event
-
-REGISTRY = Path(__file__).resolve().parents[1] / "factbase" / "sources.yaml"
-_LEDE = "Leveraged traders had a rough Tuesday.\n\n"  # (a first paragraph of no figure: the lede's rules stay out)
-
-
-@lru_cache(maxsize=1)
-def _checker():
-    from writer.check import Checker
-    from writer.check.config import CheckConfig
-
-    return Checker(CheckConfig(sources=REGISTRY))
 
 
 def _flagged(text: str) -> set[str]:
     """The figures F001 flags (F002 too: a pass must have neither)."""
-    found = _checker().check_text(_LEDE + text + "\n")
-    return {f.message.split("'")[1] for f in found if f.code in ("F001", "F002")}
+    return {figure for _, figure in fact_free_found(text)}
 
 
 # (category, text, figures that must be flagged)

@@ -16,27 +16,9 @@ ours). Must-flag and must-pass twins per pattern.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
 
-REGISTRY = Path(__file__).resolve().parents[1] / "factbase" / "sources.yaml"
-_LEDE = "Leveraged traders had a rough Tuesday.\n\n"  # (a first paragraph of no figure: the lede's rules stay out)
-
-
-@lru_cache(maxsize=1)
-def _checker():
-    from writer.check import Checker
-    from writer.check.config import CheckConfig
-
-    return Checker(CheckConfig(sources=REGISTRY))
-
-
-def _found(text: str) -> set[tuple[str, str]]:
-    """(code, figure) of every F001 and F002 finding."""
-    found = _checker().check_text(_LEDE + text + "\n")
-    return {(f.code, f.message.split("'")[1]) for f in found if f.code in ("F001", "F002")}
+from check_support import fact_free_found as _found
 
 
 def _f001(text: str) -> set[str]:

@@ -1,0 +1,25 @@
+"""Shared helpers for the fact-free check's pattern tests: one checker reading the bundled source registry, and the
+(code, figure) of what F001 and F002 flag in a text set after a first paragraph of no figure (so the lede's rules stay
+out)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+REGISTRY = Path(__file__).resolve().parents[1] / "factbase" / "sources.yaml"
+LEDE = "Leveraged traders had a rough Tuesday.\n\n"
+
+
+@lru_cache(maxsize=1)
+def registry_checker():
+    from writer.check import Checker
+    from writer.check.config import CheckConfig
+
+    return Checker(CheckConfig(sources=REGISTRY))
+
+
+def fact_free_found(text: str) -> set[tuple[str, str]]:
+    """(code, figure) of every F001 and F002 finding of ``text`` after the lede."""
+    found = registry_checker().check_text(LEDE + text + "\n")
+    return {(f.code, f.message.split("'")[1]) for f in found if f.code in ("F001", "F002")}
