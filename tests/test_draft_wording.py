@@ -722,6 +722,9 @@ def test_a_source_name_that_describes_is_told_apart_from_a_name(name, described)
     ("a blog", None, "a single-source blog"),
     ("market data", None, "single-source market data"),
     ("several brokers", None, "single-source data from several brokers"),
+    # a definite description names one thing: set after "a single source,", never "single-source the ..."
+    ("the Fed's press release", True, "a single source, the Fed's press release"),
+    ("the exchange's notice", None, "a single source, the exchange's notice"),
     # the registry's flag overrides the name's shape either way
     ("the block", False, "the block"),
     ("Desk Notes", True, "single-source Desk Notes"),
@@ -1218,3 +1221,61 @@ def test_a_gap_alone_is_not_called_a_circulating_claim():
     reason: OKX has not published its own count
 """, eid="gap-only")
     assert "circulate without a verifiable source" not in md
+
+
+def test_a_move_on_one_venue_names_the_venue_and_one_assets_moves_name_it_once():
+    """A price change recorded on one exchange (no window) beside the asset's market-wide moves: without "on Bybit"
+    the figure reads as the market-wide move of another window (P006 in the draft's own check)."""
+    md = draft("""
+  - id: xrp_7d
+    metric: price_change
+    unit: percent
+    asset: XRP
+    window: 7d
+    change: rise
+    observations: [{source: coinmarketcap, value: 47.9}]
+  - id: xrp_24h
+    metric: price_change
+    unit: percent
+    asset: XRP
+    window: 24h
+    change: rise
+    observations: [{source: coinmarketcap, value: 15.63}]
+  - id: xrp_bybit
+    metric: price_change
+    unit: percent
+    asset: XRP
+    venue: bybit
+    change: rise
+    observations: [{source: coinmarketcap, value: 3.41}]
+""", windows="24h, 7d")
+    assert re.search(r"3\.4% on Bybit", md)
+    sentence = next(line for line in md.splitlines() if "3.4%" in line)
+    assert sentence.count("XRP rose") == 1, sentence
+
+
+def test_a_context_item_from_a_source_named_by_a_definite_description_drafts(tmp_path):
+    """A registry source called "the Fed's press release" (described): its context item drafts, credited as one
+    source in plain grammar, and passes the draft's own check; a from/to pair in another item is credited whole."""
+    from writer.factbase.loader import load_registry as load
+
+    registry = tmp_path / "sources.yaml"
+    registry.write_text((ROOT / "factbase" / "sources.yaml").read_text()
+                        + "  - {id: fed-release, name: the Fed's press release, kind: media, described: true}\n"
+                        + "  - {id: cme, name: CME Group, kind: exchange}\n")
+    extra = """
+context:
+  - id: target
+    kind: macro
+    text: the Fed's press release set out steps to bring inflation back to 2%
+    sources: [fed-release]
+  - id: odds
+    kind: macro
+    text: futures-implied odds of a further rate rise went from 10% to 13.5%
+    sources: [cme]
+"""
+    event = event_from_text(HEAD.format(eid="definite", coverage="a dozen venues", windows="24h") + extra,
+                            "definite.yaml", load(registry))
+    md = checked_drafter().draft(event).markdown
+    assert "a single source, the Fed's press release" in md and "single-source the" not in md
+    assert "from 10% to 13.5%" in md

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from writer.errors import InputError, Problem, single_problem
 from writer.factbase import consistency, derive, plainspec
-from writer.factbase.reconcile import GROUP_HINT, StatusConflict, distinct_sources, envelope, reconcile_all
+from writer.factbase.reconcile import GROUP_HINT, StatusConflict, distinct_sources, envelope, official_problem, reconcile_all
 from writer.factbase.records import Caveat, ContextItem, Event, Fact, Observation, Quote, Revision, Source, SourceRegistry
 from writer.factbase.timestamps import PartialDate, day_of, exact, partial_of
 from writer.factbase.vocabulary import SourceKind, Status, Unit, compound_hedge
@@ -430,6 +430,8 @@ class _EventBuilder:
             self.problem(at + ("status",), f"status 'multi_source' needs two or more named sources{hint}")
         if cs.status is Status.UNNAMED_GROUP and not groups:
             self.problem(at + ("status",), "status 'unnamed_group' needs a source marked `group: true` in the registry")
+        if cs.status is Status.OFFICIAL and official_problem(cs.sources, self.registry):
+            self.problem(at + ("status",), official_problem(cs.sources, self.registry))
         return ContextItem(cs.id, cs.kind, cs.text, tuple(cs.sources), status, exact(cs.as_of), self.path, self.line(at), day_of(cs.as_of), partial_of(cs.as_of))
 
     def quote(self, i: int, qs) -> Quote:

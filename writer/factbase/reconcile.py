@@ -180,11 +180,17 @@ def _check_explicit(status, explicit, sources, agreeing, registry, spread: bool 
         if len(sources) != 1:
             raise StatusConflict(f"status 'single_source' but {len(sources)} sources reported it ({names}); use multi_source or disputed")
     elif explicit is Status.OFFICIAL:
-        wrong = [s for s in sources if s in registry and registry[s].kind not in OFFICIAL_KINDS]
-        if wrong:
-            raise StatusConflict(
-                f"status 'official' needs the publisher's own figures (a venue's statement, an on-chain record, a statistics agency's "
-                f"or central bank's release); {', '.join(wrong)} is not an exchange, on-chain or official_statistics source"
-            )
+        problem = official_problem(sources, registry)
+        if problem:
+            raise StatusConflict(problem)
         if not agreeing:
             raise StatusConflict(f"status 'official' but {names} disagree beyond the tolerance")
+
+def official_problem(sources, registry) -> str | None:
+    """Why ``status: official`` does not fit these sources (a figure's or a context item's), or None: only a
+    publisher's own figures are official, so every source must be of a kind in OFFICIAL_KINDS."""
+    wrong = [s for s in sources if s in registry and registry[s].kind not in OFFICIAL_KINDS]
+    if not wrong:
+        return None
+    return (f"status 'official' needs the publisher's own figures (a venue's statement, an on-chain record, a statistics agency's "
+            f"or central bank's release); {', '.join(wrong)} is not an exchange, on-chain or official_statistics source")

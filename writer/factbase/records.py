@@ -55,6 +55,7 @@ DESCRIBED_NOUNS = ("source", "report", "brief", "newsletter", "provider", "dashb
                    "outlet", "analyst", "post")
 _DETERMINERS = ("a ", "an ", "one ")
 _DESCRIPTIVE_OPENINGS = ("a ", "an ", "one ", "some ", "several ", "various ", "many ")
+_DEFINITE = ("the ",)
 
 
 def looks_described(name: str) -> bool:
@@ -85,8 +86,8 @@ class Source:
 
     @property
     def single_name(self) -> str:
-        """The name as one source: "a single unnamed source", "a single-source blog", "single-source market data";
-        a name that names (not described) is itself."""
+        """The name as one source: "a single unnamed source", "a single-source blog", "single-source market data",
+        "a single source, the Fed's press release"; a name that names (not described) is itself."""
         if not self.is_described:
             return self.name
         low = self.name.casefold()
@@ -96,6 +97,8 @@ class Source:
                 # the noun the check reads after "a single", as its first or second word ("a single unnamed report")
                 told = any(w.casefold() in DESCRIBED_NOUNS for w in rest.split()[:2])
                 return f"{ONE_SOURCE} {rest}" if told else f"a {SINGLE_SOURCE} {rest}"
+        if low.startswith(_DEFINITE):  # "the Fed's press release": one source by its own words, set after "a single source,"
+            return f"{ONE_SOURCE} source, {self.name}"
         if low.startswith(_DESCRIPTIVE_OPENINGS):  # "several brokers" recorded as one source: its data, not "single-source several"
             return f"{SINGLE_SOURCE} data from {self.name}"
         return f"{SINGLE_SOURCE} {self.name}"
