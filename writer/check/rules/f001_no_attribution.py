@@ -27,6 +27,10 @@ def check(ctx: RuleContext):
             yield Hit(fu, f"{fu.figure.text!r} is market context told after the sentence's credit of liquidation data, "
                           "which does not cover it; attribute the price too")
             continue
+        if _nameless_hearsay(a, fu):
+            yield Hit(fu, f"{fu.figure.text!r} is hearsay with no one named ('is said to', 'is rumoured to', 'allegedly'): "
+                          "say who reports it")
+            continue
         if a.caveat_in_scope(fu, carry=True):
             continue
         if a.scope_sources(fu, carry=True):
@@ -36,6 +40,8 @@ def check(ctx: RuleContext):
         if _quote_credited(a, fu):
             continue
         if _reported(fu):  # "reportedly": according to reports
+            continue
+        if _credit_after(a, fu):  # "Longs lost $300 million. That is according to CoinGlass."
             continue
         yield Hit(fu, f"{fu.figure.text!r} has no attribution or caveat in its sentence, its paragraph's opening run or a note covering it")
 
@@ -135,6 +141,53 @@ def _reported(fu) -> bool:
     lo = max((m.end() for m in _CLAUSE_CUT.finditer(s.text) if m.end() <= at), default=0)
     cut = _CLAUSE_CUT.search(s.text, at)
     return _unnamed_report().search(s.text, lo, cut.start() if cut else len(s.text)) is not None
+
+
+@lru_cache(maxsize=1)
+def _nameless_rx() -> re.Pattern:
+    """Agentless hearsay ("is rumoured to", "allegedly"): phrases.yaml ``nameless_hearsay``."""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('nameless_hearsay'))})(?![\w-])", re.IGNORECASE)
+
+
+def _nameless_hearsay(a, fu) -> bool:
+    """Is the figure's only provenance an agentless hedge ("Binance is rumoured to have lost $40 million", "a fund
+    allegedly lost $85 million")? Its sentence, the hedge's words blanked, holds no attribution or caveat, and no
+    note, list credit or caption covers it: the hedge calls the figure second-hand without saying whose it is, as "is
+    said to" does (which no phrase reads as a credit in the first place)."""
+    s = fu.sentence
+    if not s.has_caveat():
+        return False  # ("is said to" alone: not a caveat at all, flagged as any bare figure)
+    found = list(_nameless_rx().finditer(s.text))
+    if not found:
+        return False
+    blanked = s.text
+    for m in found:
+        blanked = blanked[:m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
+    phrases = a.phrases
+    if phrases.classes_in(blanked) & CAVEAT_CLASSES or phrases.framed(blanked) or s.attributed:
+        return False
+    return not (any(n.classes & CAVEAT_CLASSES for n in a.covering_notes(fu)) or a._list_credit(fu.block_index) is not None
+                or a._caption_credit(fu.block_index) is not None)
+
+
+# What may stand before a credit sentence's first word: space, quotes, brackets, emphasis.
+_CREDIT_OPENING = r"[\s\"'“‘(\[*_]*"
+
+
+@lru_cache(maxsize=1)
+def _credit_after_rx() -> re.Pattern:
+    """A sentence that only credits the one before it (phrases.yaml ``credit_after``), matched at its opening."""
+    return re.compile(rf"{_CREDIT_OPENING}(?:{'|'.join(phrase_section('credit_after'))})", re.IGNORECASE)
+
+
+def _credit_after(a, fu) -> bool:
+    """Is the sentence right after the figure's (same paragraph) a credit of it and nothing else ("Longs lost $300
+    million. That is according to CoinGlass.", "So says CoinGlass.", "CoinGlass compiled the figures.")? It holds no
+    figure, an attribution or a registered source's name, and opens with a ``credit_after`` phrase. One sentence back only, not the paragraph's run."""
+    after = a.next_in_block(fu.sentence)
+    if after is None or after.figures or not (after.has_caveat() or after.sources):
+        return False  # (a registered name will do: "The tally is CoinGlass's.")
+    return _credit_after_rx().match(after.text) is not None
 
 
 @lru_cache(maxsize=1)
