@@ -6,7 +6,9 @@ caption's credit reaches (tests/test_check_reading_captions.py):
 - a credit alone right under a paragraph or a list ("Source: CoinGlass", "(Data: Coinalyze)")
   closes it, as a last-sentence credit closes its own paragraph: it credits that block;
 - a caption (a title and its credit, "Longs by venue | Source: CoinGlass", a bilingual title
-  over "… / CoinGlass", or a title line over a bare credit) credits the picture. The prose
+  over "… / CoinGlass", a title line over a bare credit, "BTC liquidations from CoinGlass data",
+  "Image: BTC liquidations via CoinGlass") credits the picture and, as a credit line does, the
+  paragraph right above it, which desks set over the chart of its figures. The prose
   right below it leans on that credit only when it says so ("From the graph, …", "As the
   chart shows, …"), or when the prose above introduced the chart with a colon ("Here is how
   the day's liquidations split:") and the prose below gives no provenance of its own: a
@@ -47,6 +49,8 @@ _LABEL_END_CHARS = ":|-–—"  # (a line holding none of them has no label end:
 _SIGNATURE = Deferred(globals(), r"^[\W_]{0,3}(?:[—–-]{1,2}|&[mn]dash;|&#821[12];)\s*(?P<name>[^()\n]{0,60}?)\s*\(?\s*(?P<handle>@\w{1,30})\s*\)?"
                         r"(?:\s+on\s+(?:X|Twitter|Telegram|Threads|Bluesky)\b)?(?:\s+(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))?"
                         r"[\s.)\]]*$")  # (compiled on first use: writer/check/lazyre.py)
+# A figure's sign: a line holding one is prose or a caption's own figures, not a bare chart title.
+_FIGURE_SIGN = Deferred(globals(), r"[$€£%]|\d\s*(?:million|billion|[mbk]\b)", re.IGNORECASE)
 # Prose ends its last sentence with one of these; a chart's title line does not.
 _PROSE_END = Deferred(globals(), r"[.!?…:;][\"'”’)\]]*\s*$")
 
@@ -59,6 +63,8 @@ class CaptionWords:
     pointer: re.Pattern  # "From the graph, ...", "As the chart shows, ..."
     intro: re.Pattern  # "Below is a table that shows ...": prose that introduces the chart below it
     picture: re.Pattern  # "Image source: X", "Photo: X": a photo's credit, which credits no prose
+    charted: re.Pattern  # a picture's or a line's title that names data ("BTC liquidations", "heat map"): a chart's, not a photo's
+    sourced: re.Pattern  # "<title> from X data", "<title>, via X": a chart's title and its source with no label
     separated: re.Pattern  # a space and a separator: what ``named`` needs somewhere in a line (a cheap test first)
     credited: re.Pattern  # a separator, a label and its colon: what ``titled`` needs somewhere in a line (the same)
 
@@ -85,6 +91,9 @@ def caption_words() -> CaptionWords:
         titled=lazy(rf"^{title}\s*(?:{sep})\s*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$"),
         named=lazy(rf"^{title}\s+(?:{sep})\s*{name}[\s.)\]]*$"),
         picture=lazy(rf"^\W*(?:{'|'.join(section['pictures'])})\s*{_LABEL_END}"),
+        charted=lazy(rf"(?<![\w-])(?:{'|'.join(section['charted'])})(?![\w-])"),
+        sourced=lazy(rf"^{title},?\s+(?:from|via|courtesy\s+of|according\s+to|per)\s+(?P<name>[^:|.;,]{{1,{NAME_CHARS}}}?)"
+                     rf"(?:['’]s)?(?:\s+(?:data|figures|charts?|dashboards?|heat\s?maps?))?[\s.)\]*_]*$"),
         intro=lazy(rf"(?<![\w-])(?:{'|'.join(section['intros'])})(?![\w-])"),
         pointer=lazy(rf"(?<![\w-])(?:{'|'.join(section['pointers'])})(?![\w-])"),
         separated=lazy(rf"\s(?:{sep})"),
@@ -122,6 +131,10 @@ def credit_form(text: str, source_rx) -> tuple[str, str] | None:
     m = words.bare.match(last) if labelled else None
     if m:
         if words.picture.match(last):
+            # "Image: BTC liquidations via CoinGlass": a chart's picture and its source, which credits as a caption does
+            shown = words.sourced.match(m.group("name").strip())
+            if shown is not None and words.charted.search(shown.group("title")) and _a_name(shown.group("name").strip(), source_rx):
+                return ("titled", shown.group("name").strip())
             return "picture", m.group("name").strip()
         name = m.group("name").strip()
         if " ".join(m.group("label").lower().split()) in _title_labels() and _title_like(name, source_rx):
@@ -130,6 +143,13 @@ def credit_form(text: str, source_rx) -> tuple[str, str] | None:
     m = words.titled.match(last) if labelled and words.credited.search(last) else None
     if m and not _PROSE_END.search(m.group("title")):
         return "titled", m.group("name").strip()
+    if not several and not _FIGURE_SIGN.search(last):
+        # "Crypto short liquidations from IntoTheBlock data", "*Daily liquidations by venue, via CoinGlass*": a chart's
+        # title naming data and its source, no label, no figure, no sentence's end
+        shown = words.sourced.match(last.strip("*_ "))
+        if (shown is not None and not _PROSE_END.search(shown.group("title")) and words.charted.search(shown.group("title"))
+                and _a_name(shown.group("name").strip(), source_rx)):
+            return "titled", shown.group("name").strip()
     m = words.named.match(last) if words.separated.search(last) else None
     if m and not _PROSE_END.search(m.group("title")):
         name = m.group("name").strip()
@@ -250,8 +270,11 @@ def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[di
             credit(table_run(blocks, i + 1) if blocks[i + 1].kind == "table_cell" else run(i + 1), line)  # a list's or table's credit over it
         before = i - 1 if i > 0 and prose(i - 1, b.section) else None
         after = i + 1 if i + 1 < len(blocks) and prose(i + 1, b.section) else None
-        if kind == "bare" and before is not None:
-            credit(run(before), line)  # a credit under prose closes it (as a last-sentence credit does)
+        if before is not None:
+            # a credit under prose closes it (as a last-sentence credit does); so does a chart's caption, which desks set
+            # under the paragraph that gives the chart's figures ("Longs lost $88 million." then "BTC liquidations.
+            # Source: CoinGlass")
+            credit(run(before), line)
         introduced = before is not None and introduces_chart(by_block[before][-1].text)
         if after is None:
             continue

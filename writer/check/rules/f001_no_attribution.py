@@ -234,8 +234,8 @@ def _open_after(text: str, was_open: bool) -> bool:
 
 def _quote_credited(a, fu) -> bool:
     """Is the figure's sentence inside a quotation that a speaker's credit covers? Either the quotation is left
-    open at the sentence's end and a later sentence of its paragraph closes and credits it ("..., ” Reyes
-    added."), or it is the speaker's quotation going on after its credit: it opened in a sentence that credits it
+    open at the sentence's end and a later sentence closes and credits it ("..., ” Reyes added."), in its paragraph
+    or in the next ones that reopen it with a quotation mark (a quotation split over paragraphs), or it is the speaker's quotation going on after its credit: it opened in a sentence that credits it
     ("Reyes said: “...") or right after a credited quotation closed ("“It was fast,” Reyes said. “Longs lost
     $88 million. ...”"), however many sentences ago."""
     sentence = fu.sentence
@@ -253,12 +253,31 @@ def _quote_credited(a, fu) -> bool:
         return False
     later = sentence
     for _ in range(QUOTE_REACH):
-        later = a.next_in_block(later)
-        if later is None:
-            return False
-        if not _open_after(later.text, True):  # the quotation closes here: its credit follows the closing mark
+        step = a.next_in_block(later)
+        text = step.text if step is not None else None
+        if step is None:  # the news convention: a quotation left open at a paragraph's end goes on where the next reopens it
+            step = _reopened(a, later)
+            if step is None:
+                return False
+            text = step.text.lstrip("*_ ")[1:]  # (past the mark that reopens it)
+        later = step
+        if not _open_after(text, True):  # the quotation closes here: its credit follows the closing mark
             return later.has_caveat()
     return False
+
+
+def _reopened(a, last):
+    """The first sentence of the paragraph after ``last``'s (same section) when it opens with a quotation mark: a
+    quotation left open at the end of ``last``'s paragraph going on there ("“Longs lost $300 million." then "“Shorts
+    lost $80 million after that,” said Ortiz."), else None."""
+    blocks = a.article.blocks
+    nxt = last.block + 1
+    if nxt >= len(blocks) or blocks[nxt].section != blocks[last.block].section or blocks[nxt].kind != "paragraph":
+        return None
+    first = a._by_block.get(nxt)
+    if not first or first[0].text.lstrip("*_ ")[:1] not in (_OPENING, '"'):
+        return None
+    return first[0]
 
 
 def _quotation_state(sentences) -> tuple[bool, int | None]:
