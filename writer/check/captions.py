@@ -132,10 +132,8 @@ def credit_form(text: str, source_rx) -> tuple[str, str] | None:
     if m:
         if words.picture.match(last):
             # "Image: BTC liquidations via CoinGlass": a chart's picture and its source, which credits as a caption does
-            shown = words.sourced.match(m.group("name").strip())
-            if shown is not None and words.charted.search(shown.group("title")) and _a_name(shown.group("name").strip(), source_rx):
-                return ("titled", shown.group("name").strip())
-            return "picture", m.group("name").strip()
+            shown = sourced_chart(m.group("name").strip(), source_rx)
+            return ("titled", shown) if shown is not None else ("picture", m.group("name").strip())
         name = m.group("name").strip()
         if " ".join(m.group("label").lower().split()) in _title_labels() and _title_like(name, source_rx):
             return None  # "Chart: Bitcoin liquidations by hour": a chart's title, no one credited
@@ -143,19 +141,35 @@ def credit_form(text: str, source_rx) -> tuple[str, str] | None:
     m = words.titled.match(last) if labelled and words.credited.search(last) else None
     if m and not _PROSE_END.search(m.group("title")):
         return "titled", m.group("name").strip()
-    if not several and not _FIGURE_SIGN.search(last):
-        # "Crypto short liquidations from IntoTheBlock data", "*Daily liquidations by venue, via CoinGlass*": a chart's
-        # title naming data and its source, no label, no figure, no sentence's end
-        shown = words.sourced.match(last.strip("*_ "))
-        if (shown is not None and not _PROSE_END.search(shown.group("title")) and words.charted.search(shown.group("title"))
-                and _a_name(shown.group("name").strip(), source_rx)):
-            return "titled", shown.group("name").strip()
+    shown = None if several else sourced_chart(last, source_rx)
+    if shown is not None:  # "Crypto short liquidations from IntoTheBlock data"
+        return "titled", shown
     m = words.named.match(last) if words.separated.search(last) else None
     if m and not _PROSE_END.search(m.group("title")):
         name = m.group("name").strip()
         if _a_name(name, source_rx):
             return "titled", name
     return None
+
+
+# A chart's title is a few words: past this many it is a sentence.
+TITLE_WORDS = 12
+
+
+def sourced_chart(line: str, source_rx) -> str | None:
+    """The source a chart's title line names with no label ("Crypto short liquidations from IntoTheBlock data",
+    "*Daily liquidations by venue, via CoinGlass*", the name of "Image: BTC liquidations via CoinGlass"), else None: a
+    title of a few words that names data (``captions: charted``), no figure, no sentence's end, then "from", "via",
+    "courtesy of", "according to" or "per" and a source's name."""
+    line = line.strip().strip("*_ ")
+    if _FIGURE_SIGN.search(line) or _PROSE_END.search(line):
+        return None
+    words = caption_words()
+    m = words.sourced.match(line)
+    if m is None or len(m.group("title").split()) > TITLE_WORDS or not words.charted.search(m.group("title")):
+        return None
+    name = m.group("name").strip()
+    return name if _a_name(name, source_rx) else None
 
 
 def _a_name(name: str, source_rx) -> bool:

@@ -181,6 +181,8 @@ class Frames(LazyPatterns):
         mods = r"(?:[\w-]+\s+){0,3}"  # "on-chain analytics", "crypto trading firm", "the current aggregated"
         generic = (rf"(?<!\w){_NOT_AFTER_DEMONSTRATIVE}(?!{_DEMONSTRATIVE}\s)"
                    rf"(?:{mods}(?:{sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
+        # Who speaks, unnamed, without data nouns: what may take its employer after it ("analysts at the bank", ``_POST_MODIFIER``)
+        speaker = rf"(?<!\w){_NOT_AFTER_DEMONSTRATIVE}(?!{_DEMONSTRATIVE}\s)(?:{mods}(?:{sources}))\b{_POST_MODIFIER}"
         # A weak verb's generic subject is no venue ("the platform saw $45 million" is where it happened, as "OKX saw" is):
         # the source nouns less ``venue_nouns``.
         venues = {v.lower() for v in vocab.get("venue_nouns", ())}
@@ -218,7 +220,7 @@ class Frames(LazyPatterns):
         lazy("_left_data_any", rf"{NAME}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns}){_WHEN}{tail}", flags)
         lazy("_left_name_any", rf"{NAME}{tail}", flags)
         lazy("_left_appos_any", rf"{NAME}{_APPOSITIVE}{tail}", flags)
-        lazy("_left_generic", rf"{generic}(?:{_POST_MODIFIER})?(?:{_APPOSITIVE})?{tail}", flags)  # "the exchange, in a statement, put"
+        lazy("_left_generic", rf"(?:{generic}|{speaker})(?:{_APPOSITIVE})?{tail}", flags)  # "the exchange, in a statement, put"
         lazy("_left_generic_weak", rf"{generic_weak}(?:{_APPOSITIVE})?{tail}", flags)
         lazy("_left_described_any", rf"\b(?:{publishers})\s+({NAME}){tail}", flags)  # "tracker CoinGlass logged"
         lazy("_left_pronoun", rf"\b(?:he|she|they){tail}", flags)
@@ -234,7 +236,7 @@ class Frames(LazyPatterns):
         label_data = rf"(?:['’]s?)?(?:\s+(?:own\s+)?(?:{_alt(vocab['after_name_nouns'])}))?"
         lazy("_label_any", rf"^\s*({NAME}){label_data}\s*:\s", flags)
         self.guarded = True  # False: the frames' own expressions, not-a-name list inside (the plain version, for tests)
-        lazy("_left_strong", rf"(?:{data_subject}|{generic}{_POST_MODIFIER}|{generic}{_APPOSITIVE}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they)){gap}$", flags)
+        lazy("_left_strong", rf"(?:{data_subject}|{speaker}|{generic}{_APPOSITIVE}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they)){gap}$", flags)
         data_subject_weak = data_subject.replace(f"|{generic}|", f"|{generic_weak}|")
         lazy("_left_weak", rf"(?:{data_subject_weak}|{generic_weak}{_APPOSITIVE}){gap}$", flags)
         lazy("_left_name", rf"{name}{gap}$", flags)
