@@ -63,6 +63,8 @@ class CaptionWords:
     pointer: re.Pattern  # "From the graph, ...", "As the chart shows, ..."
     intro: re.Pattern  # "Below is a table that shows ...": prose that introduces the chart below it
     picture: re.Pattern  # "Image source: X", "Photo: X": a photo's credit, which credits no prose
+    titled_picture: re.Pattern  # "<title>. Image: X": a photo's credit label after a title
+    mapped: re.Pattern  # a map of potential liquidations ("liquidation map", "heat map")
     charted: re.Pattern  # a picture's or a line's title that names data ("BTC liquidations", "heat map"): a chart's, not a photo's
     sourced: re.Pattern  # "<title> from X data", "<title>, via X": a chart's title and its source with no label
     separated: re.Pattern  # a space and a separator: what ``named`` needs somewhere in a line (a cheap test first)
@@ -91,6 +93,8 @@ def caption_words() -> CaptionWords:
         titled=lazy(rf"^{title}\s*(?:{sep})\s*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$"),
         named=lazy(rf"^{title}\s+(?:{sep})\s*{name}[\s.)\]]*$"),
         picture=lazy(rf"^\W*(?:{'|'.join(section['pictures'])})\s*{_LABEL_END}"),
+        titled_picture=lazy(rf"(?:{sep})\s*(?:{'|'.join(section['pictures'])})\s*{_LABEL_END}"),
+        mapped=lazy(rf"(?<![\w-])(?:{'|'.join(section['mapped'])})(?![\w-])"),
         charted=lazy(rf"(?<![\w-])(?:{'|'.join(section['charted'])})(?![\w-])"),
         sourced=lazy(rf"^{title},?\s+(?:from|via|courtesy\s+of|according\s+to|per)\s+(?P<name>[^:|.;,]{{1,{NAME_CHARS}}}?)"
                      rf"(?:['’]s)?(?:\s+(?:data|figures|charts?|dashboards?|heat\s?maps?))?[\s.)\]*_]*$"),
@@ -150,6 +154,29 @@ def credit_form(text: str, source_rx) -> tuple[str, str] | None:
         if _a_name(name, source_rx):
             return "titled", name
     return None
+
+
+def credits_above(text: str, source_rx, above) -> bool:
+    """Does a caption (``text``, a title and its credit) credit the paragraph right above it (``above``: its sentences)?
+    Yes for a chart's caption with a label ("BTC liquidations. Source: CoinGlass", "Longs by venue | Data: Velo") or a
+    title that names data and its source ("BTC liquidations from CoinGlass data", "Image: BTC liquidations via
+    CoinGlass"); not for a photo's credit after its title ("BTC/USD price chart. Image: X"), nor a title and a bare name
+    ("4-hour data by venue / CoinGlass": what the prose below gives, as bilingual desks print it), nor a map of
+    potential liquidations (``captions: mapped``) over realised figures: that map is not their chart."""
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    words = caption_words()
+    if words.mapped.search(last) and not any(s.classes & _POTENTIAL for s in above):
+        return False
+    if words.credited.search(last):  # "<title> | Source: X"
+        return not words.titled_picture.search(last)
+    bare = words.bare.match(last) if any(c in last for c in _LABEL_END_CHARS) else None
+    if bare is not None:  # a title line over a bare credit, or "Image: <a chart> via X"
+        return not words.picture.match(last) or sourced_chart(bare.group("name").strip(), source_rx) is not None
+    return sourced_chart(last, source_rx) is not None
+
+
+# The classes of prose that speaks of potential liquidations, which a liquidation map's caption may credit.
+_POTENTIAL = frozenset({"estimate", "conditional"})
 
 
 # A chart's title is a few words: past this many it is a sentence.
@@ -284,10 +311,10 @@ def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[di
             credit(table_run(blocks, i + 1) if blocks[i + 1].kind == "table_cell" else run(i + 1), line)  # a list's or table's credit over it
         before = i - 1 if i > 0 and prose(i - 1, b.section) else None
         after = i + 1 if i + 1 < len(blocks) and prose(i + 1, b.section) else None
-        if before is not None:
-            # a credit under prose closes it (as a last-sentence credit does); so does a chart's caption, which desks set
-            # under the paragraph that gives the chart's figures ("Longs lost $88 million." then "BTC liquidations.
-            # Source: CoinGlass")
+        if before is not None and (kind == "bare" or credits_above(b.text, source_rx, by_block[before])):
+            # a credit under prose closes it (as a last-sentence credit does); so does a chart's labelled caption, which
+            # desks set under the paragraph that gives the chart's figures ("Longs lost $88 million." then "BTC
+            # liquidations. Source: CoinGlass")
             credit(run(before), line)
         introduced = before is not None and introduces_chart(by_block[before][-1].text)
         if after is None:

@@ -167,7 +167,7 @@ def _nameless_hearsay(a, fu) -> bool:
     if phrases.classes_in(blanked) & CAVEAT_CLASSES or phrases.framed(blanked) or s.attributed:
         return False
     return not (any(n.classes & CAVEAT_CLASSES for n in a.covering_notes(fu)) or a._list_credit(fu.block_index) is not None
-                or a._caption_credit(fu.block_index) is not None)
+                or a.caption_for(fu.sentence) is not None)
 
 
 # What may stand before a credit sentence's first word: space, quotes, brackets, emphasis.
