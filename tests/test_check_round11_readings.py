@@ -73,6 +73,7 @@ FLAG = [
     ("6", "Here is the split:\n\n- Longs lost $300 million.\n- Shorts lost $80 million.", {"$300 million", "$80 million"}),
     # 7. a release not run as the piece: an issuer's figure told by nobody
     ("7", "A $50 million fund now covers traders liquidated during outages.", {"$50 million"}),
+    ("7", "Bybit has set up a $50 million fund.\n\nIn a press release, Bybit described the fund.", {"$50 million"}),
     # 8. word ratios are figures
     ("8", "Three in four liquidated positions were longs.", {"Three in four"}),
     ("8", "Nine out of ten liquidated traders held longs.", {"Nine out of ten"}),
@@ -112,6 +113,10 @@ PASS = [
     ("2", "Bybit today announced a $50 million fund for traders liquidated during outages."),
     ("2", "Bybit on Tuesday said it had paid out $12 million to affected users."),
     ("2", "Binance has unveiled a $400 million fund for users hit by the crash."),
+    ("2", "A Kaiko report said longs lost $300 million over the day.\n\nThe analysis further showed 120,000 traders were "
+          "liquidated."),
+    ("2", "Dana Ortiz, a trader in Chicago, said longs lost $300 million.\n\nIn her view, shorts will lose $80 million more "
+          "this week."),
     # 3. a quotation split over paragraphs
     ("3", "Dana Ortiz, a trader in Chicago, said: “Longs lost $300 million in an hour.\n\n“Shorts lost $80 million after that.”"),
     ("3", "“Longs lost $300 million in an hour.\n\n“Shorts lost $80 million after that,” said Dana Ortiz."),
@@ -136,6 +141,9 @@ PASS = [
     ("7", "The following is a press release from Bybit.\n\n## Bybit sets up a fund\n\nThe fund holds $50 million.\n\n"
           "It pays up to $10,000 per account."),
     ("7", "*This is a sponsored announcement by OKX.*\n\n# A new fund\n\nMore than 2 million users are eligible."),
+    ("7", "[PRESS RELEASE – Singapore, March 3rd, 2026]\n\nBybit has set up a $50 million fund.\n\nIt pays up to $10,000 "
+          "per account."),
+    ("7", "SINGAPORE, March 3, 2026 /PRNewswire/ -- Bybit has set up a $50 million fund for liquidated traders."),
     # 8. word ratios credited like other figures
     ("8", "Three in four liquidated positions were longs, CoinGlass data show."),
     ("8", "According to CoinGlass, longs lost $300 million. Nine out of ten liquidated traders held longs."),

@@ -212,11 +212,21 @@ def _tells_basis(text: str) -> bool:
 
 def _story_basis(a) -> tuple[int, int] | None:
     """(block, start) of the first sentence that says what the whole piece rests on and names or gives it ("we will base
-    this story on the analysis of X"): phrases.yaml ``story_basis``, with an attribution in the sentence."""
+    this story on the analysis of X"): phrases.yaml ``story_basis``, with an attribution in the sentence; or that says
+    the piece is an issuer's own release ("[PRESS RELEASE – Singapore, ...]": ``release_notes``), whose figures are
+    the issuer's statements."""
     for s in a.sentences:
         if _tells_basis(s.text) and s.has_caveat():
             return (s.block, s.start)
+        if _release_note_rx().match(s.text):  # (its own sentence too: "SINGAPORE, ... /PRNewswire/ -- Bybit set up $50 million")
+            return (s.block, s.start - 1)
     return None
+
+
+@lru_cache(maxsize=1)
+def _release_note_rx() -> re.Pattern:
+    """A note that the piece is an issuer's own release, opening its sentence (phrases.yaml ``release_notes``)."""
+    return re.compile(rf"{_CREDIT_OPENING}(?:{'|'.join(phrase_section('release_notes'))})", re.IGNORECASE)
 
 
 def _open_after(text: str, was_open: bool) -> bool:
