@@ -82,7 +82,8 @@ def _worked_example(fu) -> bool:
 
 @lru_cache(maxsize=1)
 def _unnamed_report() -> re.Pattern:
-    """Hearsay that names the kind of source ("reportedly", "was reported to"): phrases.yaml ``unnamed_report``."""
+    """Hearsay that names the kind of source ("reportedly"; not the passive "was reported to", which names no one:
+    ``nameless_hearsay``): phrases.yaml ``unnamed_report``."""
     return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('unnamed_report'))})(?![\w-])", re.IGNORECASE)
 
 
@@ -401,9 +402,11 @@ already attributed earlier in the same section ("this $427 million", "the same 9
 "the $1.45 billion total"); a bare repeat is attributed again, and the headline neither
 is covered nor covers this way.
 
-What is no attribution: hearsay with no one named ("allegedly", "is said to"; an earlier
-attribution of the paragraph does not carry to it either; "reportedly" and "was reported
-to" say "according to reports", an unnamed source), a reporting verb in the passive whose
+What is no attribution: hearsay with no one named ("allegedly", "is said to", "is rumoured to",
+"is reported to", even beside a rumour word; an earlier
+attribution of the paragraph does not carry to it either; "reportedly" says "according
+to reports", an unnamed source), a view of the future that names no one ("Forecasts put bitcoin
+at $150,000"), a reporting verb in the passive whose
 subject is what is told about, not who tells ("Binance is said to have lost", "the fund is
 estimated to hold", "is believed to"; "Binance said", "X estimated that" and "estimated by X"
 credit), a figure-free credit to data no one is named for, which does not carry to the
@@ -416,7 +419,16 @@ sources), and a "Name:" label that is a summary
 marker or a speaker's turn ("Bottom Line:", "Host:", a transcript's names) rather than a
 source (a registered or brand-shaped name, or one the article credits elsewhere). What
 is: an embedded post's signature under it ("— Name (@handle) date"), a numbered reference
-("... by the close [3]."), a speaker's colon over the quote or paragraph it introduces
+("... by the close [3].") or a footnote's marker ("... in an hour.[^3]"), a sentence right after
+the figure's that only credits it ("That is according to CoinGlass.", "So says CoinGlass.",
+"CoinGlass compiled the figures.": that one sentence back), a chart's labelled caption right
+under the paragraph of its figures ("BTC liquidations. Source: CoinGlass", "Daily liquidations
+from CoinGlass data"; not a photo's credit, not a liquidation map under realised figures, not
+for a figure of market context under a chart of liquidations), "it" with a verb of speech
+("It noted that ...") and a report as its findings' subject ("The report also found ..."), a
+generic speaker's employer ("analysts at the bank forecast"), a note that the piece is an
+issuer's release ("The following is a press release from X", "[PRESS RELEASE – City, date]":
+every figure after it), a speaker's colon over the quote or paragraph it introduces
 ("X wrote:"), a speaker's quotation going on after its credit, over sentences and into
 the next paragraph ("“It was fast,” Reyes said. “Longs lost $88 million. ...”"), a paragraph
 that is one quotation and nothing else right after a paragraph whose last sentence introduces
