@@ -237,13 +237,17 @@ def _plain_credit_form(text: str, source_rx):
     m = words.bare.match(last)
     if m:
         if words.picture.match(last):
-            return "picture", m.group("name").strip()
+            shown = captions.sourced_chart(m.group("name").strip(), source_rx)  # ("Image: BTC liquidations via X": a chart's)
+            return ("titled", shown) if shown is not None else ("picture", m.group("name").strip())
         if " ".join(m.group("label").lower().split()) in captions._title_labels() and captions._title_like(m.group("name").strip(), source_rx):
             return None  # ("Chart: <a title>": no credit)
         return ("titled" if several else "bare"), m.group("name").strip()
     m = words.titled.match(last)
     if m and not captions._PROSE_END.search(m.group("title")):
         return "titled", m.group("name").strip()
+    shown = None if several else captions.sourced_chart(last, source_rx)  # ("<title> from X data": no label)
+    if shown is not None:
+        return "titled", shown
     m = words.named.match(last)
     if m and not captions._PROSE_END.search(m.group("title")):
         name = m.group("name").strip()

@@ -10,9 +10,10 @@ sentence is the project's own.
 
 Hearsay with no one named ("allegedly", "is said to") hedges a figure without giving it a source: F001
 still flags it, and an attribution earlier in the paragraph does not carry to it (the writer says they
-have this one second-hand). "Reportedly" and "was reported to" say "according to reports": F001 reads them
-as an unnamed source, as it reads "according to reports" (the held-out annotator's reading, round nine);
-they still do not let an earlier named source carry to them, and fact mode still asks for the name.
+have this one second-hand). "Reportedly" says "according to reports": F001 reads it as an unnamed source, as it
+reads "according to reports" (the held-out annotator's reading, round nine); it still does not let an earlier named
+source carry to it, and fact mode still asks for the name. The passive "was reported to", "is rumoured to" names no
+one, as "is said to" does (round eleven), even where its rumour word is a caveat for the fact-mode rules.
 """
 
 from __future__ import annotations
@@ -39,8 +40,10 @@ CASES = [
     # hearsay with no one named: hedged, yet unattributed ("is said to" is no "said")
     ("hearsay", "One market maker is said to have dumped $62 million of ether into the drop.", ["$62 million"]),
     ("hearsay", "It was said that $45 million of longs went in the first minute.", ["$45 million"]),
-    # ...but "reportedly", "was reported to" say "according to reports": an unnamed source for F001 (round nine)
-    ("reported", "The whale's stake was reported to be worth $230 million before the wipeout.", []),
+    # ...but "reportedly" says "according to reports": an unnamed source for F001 (round nine); the passive "was reported
+    # to", like "is said to", names no one (round eleven: the blind set's annotator and the lead read it so)
+    ("reported", "The whale's stake was reported to be worth $230 million before the wipeout.", ["$230 million"]),
+    ("reported", "Binance is rumoured to have lost $40 million in the outage.", ["$40 million"]),
     ("reported", "Inflows into spot ETFs reportedly hit a record, surpassing $40 billion.", []),
     ("reported", "Shorts lost $419 million in the hour; a fund reportedly bought the lows.", ["$419 million"]),
     ("reported", "Shorts lost $419 million in the hour — a fund reportedly bought the lows.", ["$419 million"]),

@@ -40,7 +40,8 @@ def rule_classes() -> tuple[str, ...]:
 
     return RULE_CLASSES + tuple(c for c in LATER_CLASSES if c in MARKER_CLASSES)
 # captions.CaptionWords fields the port reads (every one of them: a field added there fails the export).
-CAPTION_KEYS = ("bare", "titled", "named", "pointer", "intro", "picture", "separated", "credited")
+CAPTION_KEYS = ("bare", "titled", "named", "pointer", "intro", "picture", "separated", "credited", "titled_picture", "mapped",
+                "charted", "sourced")
 # Frames attributes (writer/check/frames.py) the port reads, under the keys the rule uses.
 FRAME_KEYS = {"_verb": "verb", "_left_strong": "left_strong", "_left_weak": "left_weak", "_left_name": "left_name",
               "_that": "that", "_agent": "agent", "_speech": "speech", "_prep": "prep", "_noun": "noun",

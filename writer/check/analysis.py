@@ -64,6 +64,9 @@ _THE_BEFORE = Deferred(globals(), r"\bthe\s+(?:(?:approximately|about|around|rou
 _BACK_AFTER = Deferred(globals(), r"^\s*(?:figure|total|tally|sum|amount|loss|losses|wipeout|flush|number)\b", re.IGNORECASE)
 
 
+_DEFINITE = re.compile(r"the\s", re.IGNORECASE)
+
+
 def _refers_back(fu) -> bool:
     return bool(_BACK_BEFORE.search(fu.left) or (_THE_BEFORE.search(fu.left) and _BACK_AFTER.match(fu.right)))
 
@@ -293,10 +296,21 @@ class Analysis:
         lead = self._list_credit(sentence.block)
         if lead is not None and lead not in out:
             out.append(lead)
-        caption = self._caption_credit(sentence.block)
+        caption = self.caption_for(sentence)
         if caption is not None and caption is not sentence and caption not in out:
             out.append(caption)
         return out
+
+    def caption_for(self, sentence: Sentence) -> Sentence | None:
+        """The credit line or caption covering the sentence's block (``_caption_credit``), unless the sentence is a
+        figure of market context and the caption's chart one of liquidations (as ``_foreign`` reads a run: a chart of
+        liquidations does not price the market)."""
+        caption = self._caption_credit(sentence.block)
+        if caption is None or caption is sentence or not self._context_only(sentence):
+            return caption
+        lines = self._by_block.get(caption.block, (caption,))  # (the caption's title too: "BTC liquidations. Source: X")
+        about_liquidations = any(self._words(x, "liquidations") for x in lines) and not any(self._words(x, "context") for x in lines)
+        return None if about_liquidations else caption
 
     def _in_run(self, note: Sentence, sentence: Sentence) -> bool:
         """Is ``sentence`` (before ``note``) in the run a back-pointing note covers: its own paragraph's earlier
@@ -471,7 +485,7 @@ class Analysis:
             return True
         # (a list's or table's credit attributes it even when only a name and its data say so: "CoinGlass data:")
         return (any(s.classes & CAVEAT_CLASSES for s in self.covering_notes(fu)) or self._list_credit(fu.block_index) is not None
-                or self._caption_credit(fu.block_index) is not None)
+                or self.caption_for(fu.sentence) is not None)
 
     def _context_only(self, s: Sentence) -> bool:
         """Is the sentence about market context (a price, an asset's move, the market's capitalisation, a yield, a
@@ -530,7 +544,11 @@ class Analysis:
             return False
         at = frames.first(s.text)
         subject = frames._generic.match(s.text, at) if at is not None else None
-        return subject is not None and self.phrases.speaks_of_data(subject.group(0))
+        if subject is None or not self.phrases.speaks_of_data(subject.group(0)):
+            return False
+        # "the dashboard" right after a sentence of its paragraph that names a source is that source's: named after all
+        # ("CoinGlass captured the event on its four-hour view. The dashboard shows longs took most of it.")
+        return not (_DEFINITE.match(subject.group(0)) and any(x.sources for x in self._by_block[s.block][:self._pos[id(s)]]))
 
     def hearsay(self, fu: FigureUse) -> bool:
         """Is the figure hedged with no one named ("reportedly", "is said to"; phrases.yaml ``carry: hearsay``), in a

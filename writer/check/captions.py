@@ -6,7 +6,9 @@ caption's credit reaches (tests/test_check_reading_captions.py):
 - a credit alone right under a paragraph or a list ("Source: CoinGlass", "(Data: Coinalyze)")
   closes it, as a last-sentence credit closes its own paragraph: it credits that block;
 - a caption (a title and its credit, "Longs by venue | Source: CoinGlass", a bilingual title
-  over "… / CoinGlass", or a title line over a bare credit) credits the picture. The prose
+  over "… / CoinGlass", a title line over a bare credit, "BTC liquidations from CoinGlass data",
+  "Image: BTC liquidations via CoinGlass") credits the picture and, as a credit line does, the
+  paragraph right above it, which desks set over the chart of its figures. The prose
   right below it leans on that credit only when it says so ("From the graph, …", "As the
   chart shows, …"), or when the prose above introduced the chart with a colon ("Here is how
   the day's liquidations split:") and the prose below gives no provenance of its own: a
@@ -47,6 +49,8 @@ _LABEL_END_CHARS = ":|-–—"  # (a line holding none of them has no label end:
 _SIGNATURE = Deferred(globals(), r"^[\W_]{0,3}(?:[—–-]{1,2}|&[mn]dash;|&#821[12];)\s*(?P<name>[^()\n]{0,60}?)\s*\(?\s*(?P<handle>@\w{1,30})\s*\)?"
                         r"(?:\s+on\s+(?:X|Twitter|Telegram|Threads|Bluesky)\b)?(?:\s+(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}))?"
                         r"[\s.)\]]*$")  # (compiled on first use: writer/check/lazyre.py)
+# A figure's sign: a line holding one is prose or a caption's own figures, not a bare chart title.
+_FIGURE_SIGN = Deferred(globals(), r"[$€£%]|\d\s*(?:million|billion|[mbk]\b)", re.IGNORECASE)
 # Prose ends its last sentence with one of these; a chart's title line does not.
 _PROSE_END = Deferred(globals(), r"[.!?…:;][\"'”’)\]]*\s*$")
 
@@ -59,6 +63,10 @@ class CaptionWords:
     pointer: re.Pattern  # "From the graph, ...", "As the chart shows, ..."
     intro: re.Pattern  # "Below is a table that shows ...": prose that introduces the chart below it
     picture: re.Pattern  # "Image source: X", "Photo: X": a photo's credit, which credits no prose
+    titled_picture: re.Pattern  # "<title>. Image: X": a photo's credit label after a title
+    mapped: re.Pattern  # a map of potential liquidations ("liquidation map", "heat map")
+    charted: re.Pattern  # a picture's or a line's title that names data ("BTC liquidations", "heat map"): a chart's, not a photo's
+    sourced: re.Pattern  # "<title> from X data", "<title>, via X": a chart's title and its source with no label
     separated: re.Pattern  # a space and a separator: what ``named`` needs somewhere in a line (a cheap test first)
     credited: re.Pattern  # a separator, a label and its colon: what ``titled`` needs somewhere in a line (the same)
 
@@ -85,6 +93,11 @@ def caption_words() -> CaptionWords:
         titled=lazy(rf"^{title}\s*(?:{sep})\s*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$"),
         named=lazy(rf"^{title}\s+(?:{sep})\s*{name}[\s.)\]]*$"),
         picture=lazy(rf"^\W*(?:{'|'.join(section['pictures'])})\s*{_LABEL_END}"),
+        titled_picture=lazy(rf"(?:{sep})\s*(?:{'|'.join(section['pictures'])})\s*{_LABEL_END}"),
+        mapped=lazy(rf"(?<![\w-])(?:{'|'.join(section['mapped'])})(?![\w-])"),
+        charted=lazy(rf"(?<![\w-])(?:{'|'.join(section['charted'])})(?![\w-])"),
+        sourced=lazy(rf"^{title},?\s+(?:from|via|courtesy\s+of|according\s+to|per)\s+(?P<name>[^:|.;,]{{1,{NAME_CHARS}}}?)"
+                     rf"(?:['’]s)?(?:\s+(?:data|figures|charts?|dashboards?|heat\s?maps?))?[\s.)\]*_]*$"),
         intro=lazy(rf"(?<![\w-])(?:{'|'.join(section['intros'])})(?![\w-])"),
         pointer=lazy(rf"(?<![\w-])(?:{'|'.join(section['pointers'])})(?![\w-])"),
         separated=lazy(rf"\s(?:{sep})"),
@@ -122,7 +135,9 @@ def credit_form(text: str, source_rx) -> tuple[str, str] | None:
     m = words.bare.match(last) if labelled else None
     if m:
         if words.picture.match(last):
-            return "picture", m.group("name").strip()
+            # "Image: BTC liquidations via CoinGlass": a chart's picture and its source, which credits as a caption does
+            shown = sourced_chart(m.group("name").strip(), source_rx)
+            return ("titled", shown) if shown is not None else ("picture", m.group("name").strip())
         name = m.group("name").strip()
         if " ".join(m.group("label").lower().split()) in _title_labels() and _title_like(name, source_rx):
             return None  # "Chart: Bitcoin liquidations by hour": a chart's title, no one credited
@@ -130,12 +145,58 @@ def credit_form(text: str, source_rx) -> tuple[str, str] | None:
     m = words.titled.match(last) if labelled and words.credited.search(last) else None
     if m and not _PROSE_END.search(m.group("title")):
         return "titled", m.group("name").strip()
+    shown = None if several else sourced_chart(last, source_rx)
+    if shown is not None:  # "Crypto short liquidations from IntoTheBlock data"
+        return "titled", shown
     m = words.named.match(last) if words.separated.search(last) else None
     if m and not _PROSE_END.search(m.group("title")):
         name = m.group("name").strip()
         if _a_name(name, source_rx):
             return "titled", name
     return None
+
+
+def credits_above(text: str, source_rx, above) -> bool:
+    """Does a caption (``text``, a title and its credit) credit the paragraph right above it (``above``: its sentences)?
+    Yes for a chart's caption with a label ("BTC liquidations. Source: CoinGlass", "Longs by venue | Data: Velo") or a
+    title that names data and its source ("BTC liquidations from CoinGlass data", "Image: BTC liquidations via
+    CoinGlass"); not for a photo's credit after its title ("BTC/USD price chart. Image: X"), nor a title and a bare name
+    ("4-hour data by venue / CoinGlass": what the prose below gives, as bilingual desks print it), nor a map of
+    potential liquidations (``captions: mapped``) over realised figures: that map is not their chart."""
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    words = caption_words()
+    if words.mapped.search(last) and not any(s.classes & _POTENTIAL for s in above):
+        return False
+    if words.credited.search(last):  # "<title> | Source: X"
+        return not words.titled_picture.search(last)
+    bare = words.bare.match(last) if any(c in last for c in _LABEL_END_CHARS) else None
+    if bare is not None:  # a title line over a bare credit, or "Image: <a chart> via X"
+        return not words.picture.match(last) or sourced_chart(bare.group("name").strip(), source_rx) is not None
+    return sourced_chart(last, source_rx) is not None
+
+
+# The classes of prose that speaks of potential liquidations, which a liquidation map's caption may credit.
+_POTENTIAL = frozenset({"estimate", "conditional"})
+
+
+# A chart's title is a few words: past this many it is a sentence.
+TITLE_WORDS = 12
+
+
+def sourced_chart(line: str, source_rx) -> str | None:
+    """The source a chart's title line names with no label ("Crypto short liquidations from IntoTheBlock data",
+    "*Daily liquidations by venue, via CoinGlass*", the name of "Image: BTC liquidations via CoinGlass"), else None: a
+    title of a few words that names data (``captions: charted``), no figure, no sentence's end, then "from", "via",
+    "courtesy of", "according to" or "per" and a source's name."""
+    line = line.strip().strip("*_ ")
+    if _FIGURE_SIGN.search(line) or _PROSE_END.search(line):
+        return None
+    words = caption_words()
+    m = words.sourced.match(line)
+    if m is None or len(m.group("title").split()) > TITLE_WORDS or not words.charted.search(m.group("title")):
+        return None
+    name = m.group("name").strip()
+    return name if _a_name(name, source_rx) else None
 
 
 def _a_name(name: str, source_rx) -> bool:
@@ -250,8 +311,11 @@ def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[di
             credit(table_run(blocks, i + 1) if blocks[i + 1].kind == "table_cell" else run(i + 1), line)  # a list's or table's credit over it
         before = i - 1 if i > 0 and prose(i - 1, b.section) else None
         after = i + 1 if i + 1 < len(blocks) and prose(i + 1, b.section) else None
-        if kind == "bare" and before is not None:
-            credit(run(before), line)  # a credit under prose closes it (as a last-sentence credit does)
+        if before is not None and (kind == "bare" or credits_above(b.text, source_rx, by_block[before])):
+            # a credit under prose closes it (as a last-sentence credit does); so does a chart's labelled caption, which
+            # desks set under the paragraph that gives the chart's figures ("Longs lost $88 million." then "BTC
+            # liquidations. Source: CoinGlass")
+            credit(run(before), line)
         introduced = before is not None and introduces_chart(by_block[before][-1].text)
         if after is None:
             continue

@@ -98,6 +98,9 @@ NAME = rf"(?-i:{_CAP}(?:\s+(?:of\s+|&\s+)?{_CAP}){{0,3}})"
 # A description or an aside between a source and its verb: "Santiment, an on-chain analytics provider, noted", "the
 # exchange, in a statement, put", "the tracker, which monitors 30 venues, logged" (a count of what it covers, no amount).
 _APPOSITIVE = r"\s*,\s*(?:an?|the|in|via|through|which|who|whose)\s+[^,;.()$%]{1,60}?,"
+# Who a generic source works for, between it and its verb: "analysts at the bank forecast", "researchers from Kaiko
+# said", "strategists with Bernstein expect" (a preposition and at most three words, no figure, no clause).
+_POST_MODIFIER = r"\s+(?:at|from|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w&.’'-]+\s+){0,2}?[\w&.’'-]+"
 # When the data is from, between a source's data and its verb: "CoinGlass data on April 19 reveals", "Velo's figures
 # for Friday show", "Kaiko data as of 3 March indicate".
 _WHEN = (r"(?:\s+(?:on|for|from|as\s+of)\s+(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+"
@@ -178,13 +181,17 @@ class Frames(LazyPatterns):
         mods = r"(?:[\w-]+\s+){0,3}"  # "on-chain analytics", "crypto trading firm", "the current aggregated"
         generic = (rf"(?<!\w){_NOT_AFTER_DEMONSTRATIVE}(?!{_DEMONSTRATIVE}\s)"
                    rf"(?:{mods}(?:{sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
+        # Who speaks, unnamed, without data nouns: what may take its employer after it ("analysts at the bank", ``_POST_MODIFIER``)
+        speaker = rf"(?<!\w){_NOT_AFTER_DEMONSTRATIVE}(?!{_DEMONSTRATIVE}\s)(?:{mods}(?:{sources}))\b{_POST_MODIFIER}"
         # A weak verb's generic subject is no venue ("the platform saw $45 million" is where it happened, as "OKX saw" is):
         # the source nouns less ``venue_nouns``.
         venues = {v.lower() for v in vocab.get("venue_nouns", ())}
         weak_sources = _alt([n for n in vocab["source_nouns"] if n.lower() not in venues])
         generic_weak = (rf"(?<!\w){_NOT_AFTER_DEMONSTRATIVE}(?!{_DEMONSTRATIVE}\s)"
                         rf"(?:{mods}(?:{weak_sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
-        aux = r"(?:(?:has|have|had|was|were|is|are|will|would|also|first|later|recently|just|previously|now|likewise|further|again|similarly)\s+)*"
+        aux = (r"(?:(?:has|have|had|was|were|is|are|will|would|also|first|later|recently|just|previously|now|likewise|further|again|similarly"
+               # when it spoke, between a source and its verb: "Bybit today announced", "the firm on Tuesday said"
+               r"|today|yesterday|tonight|earlier|on\s+(?-i:[A-Z][a-z]{2,5}day))\s+)*")
         adverb = r"(?:\w+ly\s+)?"
         # an aside between a source and its verb: "Velo's data, meanwhile, shows", "CoinGlass, for its part, counted"
         aside = rf"(?:\s*,\s*(?:{_alt(vocab['asides'])})\s*,)?"
@@ -213,10 +220,13 @@ class Frames(LazyPatterns):
         lazy("_left_data_any", rf"{NAME}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns}){_WHEN}{tail}", flags)
         lazy("_left_name_any", rf"{NAME}{tail}", flags)
         lazy("_left_appos_any", rf"{NAME}{_APPOSITIVE}{tail}", flags)
-        lazy("_left_generic", rf"{generic}(?:{_APPOSITIVE})?{tail}", flags)  # "the exchange, in a statement, put"
+        lazy("_left_generic", rf"(?:{generic}|{speaker})(?:{_APPOSITIVE})?{tail}", flags)  # "the exchange, in a statement, put"
         lazy("_left_generic_weak", rf"{generic_weak}(?:{_APPOSITIVE})?{tail}", flags)
         lazy("_left_described_any", rf"\b(?:{publishers})\s+({NAME}){tail}", flags)  # "tracker CoinGlass logged"
         lazy("_left_pronoun", rf"\b(?:he|she|they){tail}", flags)
+        # "it" speaks only with a verb of speech ("It noted that ...", "..., it added"): "it showed" is a chart or a market
+        self.it_verbs = {f.lower() for lemma in vocab.get("it_verbs", ()) for f in verb_forms(lemma)}
+        lazy("_left_it", rf"\bit{tail}", flags)
         lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
         lazy("_noun_right_kw", r"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+", flags)
         lazy("_article", r"(?:the|a|an)\s+", flags)
@@ -226,7 +236,7 @@ class Frames(LazyPatterns):
         label_data = rf"(?:['’]s?)?(?:\s+(?:own\s+)?(?:{_alt(vocab['after_name_nouns'])}))?"
         lazy("_label_any", rf"^\s*({NAME}){label_data}\s*:\s", flags)
         self.guarded = True  # False: the frames' own expressions, not-a-name list inside (the plain version, for tests)
-        lazy("_left_strong", rf"(?:{data_subject}|{generic}{_APPOSITIVE}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they)){gap}$", flags)
+        lazy("_left_strong", rf"(?:{data_subject}|{speaker}|{generic}{_APPOSITIVE}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they)){gap}$", flags)
         data_subject_weak = data_subject.replace(f"|{generic}|", f"|{generic_weak}|")
         lazy("_left_weak", rf"(?:{data_subject_weak}|{generic_weak}{_APPOSITIVE}){gap}$", flags)
         lazy("_left_name", rf"{name}{gap}$", flags)
@@ -435,6 +445,8 @@ class Frames(LazyPatterns):
             lo = max(0, m.start() - self.WINDOW)
             strong = m.group(0).lower() in self.strong
             left = self._subject(text, lo, m.start(), strong)
+            if left is None and m.group(0).lower() in self.it_verbs:
+                left = _start(self._left_it.search(text, lo, m.start()))
             if left is None and not strong and (self._that.match(text, m.end()) or m.group(0).lower() in self.tallied):
                 left = self._leftmost(self._left_name_any, text, lo, m.start()) if self.guarded else _start(self._left_name.search(text, lo, m.start()))
             if left is not None:

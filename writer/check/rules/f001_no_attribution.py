@@ -27,6 +27,10 @@ def check(ctx: RuleContext):
             yield Hit(fu, f"{fu.figure.text!r} is market context told after the sentence's credit of liquidation data, "
                           "which does not cover it; attribute the price too")
             continue
+        if _nameless_hearsay(a, fu):
+            yield Hit(fu, f"{fu.figure.text!r} is hearsay with no one named ('is said to', 'is rumoured to', 'allegedly'): "
+                          "say who reports it")
+            continue
         if a.caveat_in_scope(fu, carry=True):
             continue
         if a.scope_sources(fu, carry=True):
@@ -36,6 +40,8 @@ def check(ctx: RuleContext):
         if _quote_credited(a, fu):
             continue
         if _reported(fu):  # "reportedly": according to reports
+            continue
+        if _credit_after(a, fu):  # "Longs lost $300 million. That is according to CoinGlass."
             continue
         yield Hit(fu, f"{fu.figure.text!r} has no attribution or caveat in its sentence, its paragraph's opening run or a note covering it")
 
@@ -76,7 +82,8 @@ def _worked_example(fu) -> bool:
 
 @lru_cache(maxsize=1)
 def _unnamed_report() -> re.Pattern:
-    """Hearsay that names the kind of source ("reportedly", "was reported to"): phrases.yaml ``unnamed_report``."""
+    """Hearsay that names the kind of source ("reportedly"; not the passive "was reported to", which names no one:
+    ``nameless_hearsay``): phrases.yaml ``unnamed_report``."""
     return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('unnamed_report'))})(?![\w-])", re.IGNORECASE)
 
 
@@ -138,6 +145,53 @@ def _reported(fu) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _nameless_rx() -> re.Pattern:
+    """Agentless hearsay ("is rumoured to", "allegedly"): phrases.yaml ``nameless_hearsay``."""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('nameless_hearsay'))})(?![\w-])", re.IGNORECASE)
+
+
+def _nameless_hearsay(a, fu) -> bool:
+    """Is the figure's only provenance an agentless hedge ("Binance is rumoured to have lost $40 million", "a fund
+    allegedly lost $85 million")? Its sentence, the hedge's words blanked, holds no attribution or caveat, and no
+    note, list credit or caption covers it: the hedge calls the figure second-hand without saying whose it is, as "is
+    said to" does (which no phrase reads as a credit in the first place)."""
+    s = fu.sentence
+    if not s.has_caveat():
+        return False  # ("is said to" alone: not a caveat at all, flagged as any bare figure)
+    found = list(_nameless_rx().finditer(s.text))
+    if not found:
+        return False
+    blanked = s.text
+    for m in found:
+        blanked = blanked[:m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
+    phrases = a.phrases
+    if phrases.classes_in(blanked) & CAVEAT_CLASSES or phrases.framed(blanked) or s.attributed:
+        return False
+    return not (any(n.classes & CAVEAT_CLASSES for n in a.covering_notes(fu)) or a._list_credit(fu.block_index) is not None
+                or a.caption_for(fu.sentence) is not None)
+
+
+# What may stand before a credit sentence's first word: space, quotes, brackets, emphasis.
+_CREDIT_OPENING = r"[\s\"'“‘(\[*_]*"
+
+
+@lru_cache(maxsize=1)
+def _credit_after_rx() -> re.Pattern:
+    """A sentence that only credits the one before it (phrases.yaml ``credit_after``), matched at its opening."""
+    return re.compile(rf"{_CREDIT_OPENING}(?:{'|'.join(phrase_section('credit_after'))})", re.IGNORECASE)
+
+
+def _credit_after(a, fu) -> bool:
+    """Is the sentence right after the figure's (same paragraph) a credit of it and nothing else ("Longs lost $300
+    million. That is according to CoinGlass.", "So says CoinGlass.", "CoinGlass compiled the figures.")? It holds no
+    figure, an attribution or a registered source's name, and opens with a ``credit_after`` phrase. One sentence back only, not the paragraph's run."""
+    after = a.next_in_block(fu.sentence)
+    if after is None or after.figures or not (after.has_caveat() or after.sources):
+        return False  # (a registered name will do: "The tally is CoinGlass's.")
+    return _credit_after_rx().match(after.text) is not None
+
+
+@lru_cache(maxsize=1)
 def _story_basis_rx() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('story_basis'))})", re.IGNORECASE)
 
@@ -159,11 +213,21 @@ def _tells_basis(text: str) -> bool:
 
 def _story_basis(a) -> tuple[int, int] | None:
     """(block, start) of the first sentence that says what the whole piece rests on and names or gives it ("we will base
-    this story on the analysis of X"): phrases.yaml ``story_basis``, with an attribution in the sentence."""
+    this story on the analysis of X"): phrases.yaml ``story_basis``, with an attribution in the sentence; or that says
+    the piece is an issuer's own release ("[PRESS RELEASE – Singapore, ...]": ``release_notes``), whose figures are
+    the issuer's statements."""
     for s in a.sentences:
         if _tells_basis(s.text) and s.has_caveat():
             return (s.block, s.start)
+        if _release_note_rx().match(s.text):  # (its own sentence too: "SINGAPORE, ... /PRNewswire/ -- Bybit set up $50 million")
+            return (s.block, s.start - 1)
     return None
+
+
+@lru_cache(maxsize=1)
+def _release_note_rx() -> re.Pattern:
+    """A note that the piece is an issuer's own release, opening its sentence (phrases.yaml ``release_notes``)."""
+    return re.compile(rf"{_CREDIT_OPENING}(?:{'|'.join(phrase_section('release_notes'))})", re.IGNORECASE)
 
 
 def _open_after(text: str, was_open: bool) -> bool:
@@ -181,8 +245,8 @@ def _open_after(text: str, was_open: bool) -> bool:
 
 def _quote_credited(a, fu) -> bool:
     """Is the figure's sentence inside a quotation that a speaker's credit covers? Either the quotation is left
-    open at the sentence's end and a later sentence of its paragraph closes and credits it ("..., ” Reyes
-    added."), or it is the speaker's quotation going on after its credit: it opened in a sentence that credits it
+    open at the sentence's end and a later sentence closes and credits it ("..., ” Reyes added."), in its paragraph
+    or in the next ones that reopen it with a quotation mark (a quotation split over paragraphs), or it is the speaker's quotation going on after its credit: it opened in a sentence that credits it
     ("Reyes said: “...") or right after a credited quotation closed ("“It was fast,” Reyes said. “Longs lost
     $88 million. ...”"), however many sentences ago."""
     sentence = fu.sentence
@@ -200,12 +264,31 @@ def _quote_credited(a, fu) -> bool:
         return False
     later = sentence
     for _ in range(QUOTE_REACH):
-        later = a.next_in_block(later)
-        if later is None:
-            return False
-        if not _open_after(later.text, True):  # the quotation closes here: its credit follows the closing mark
+        step = a.next_in_block(later)
+        text = step.text if step is not None else None
+        if step is None:  # the news convention: a quotation left open at a paragraph's end goes on where the next reopens it
+            step = _reopened(a, later)
+            if step is None:
+                return False
+            text = step.text.lstrip("*_ ")[1:]  # (past the mark that reopens it)
+        later = step
+        if not _open_after(text, True):  # the quotation closes here: its credit follows the closing mark
             return later.has_caveat()
     return False
+
+
+def _reopened(a, last):
+    """The first sentence of the paragraph after ``last``'s (same section) when it opens with a quotation mark: a
+    quotation left open at the end of ``last``'s paragraph going on there ("“Longs lost $300 million." then "“Shorts
+    lost $80 million after that,” said Ortiz."), else None."""
+    blocks = a.article.blocks
+    nxt = last.block + 1
+    if nxt >= len(blocks) or blocks[nxt].section != blocks[last.block].section or blocks[nxt].kind != "paragraph":
+        return None
+    first = a._by_block.get(nxt)
+    if not first or first[0].text.lstrip("*_ ")[:1] not in (_OPENING, '"'):
+        return None
+    return first[0]
 
 
 def _quotation_state(sentences) -> tuple[bool, int | None]:
@@ -319,9 +402,11 @@ already attributed earlier in the same section ("this $427 million", "the same 9
 "the $1.45 billion total"); a bare repeat is attributed again, and the headline neither
 is covered nor covers this way.
 
-What is no attribution: hearsay with no one named ("allegedly", "is said to"; an earlier
-attribution of the paragraph does not carry to it either; "reportedly" and "was reported
-to" say "according to reports", an unnamed source), a reporting verb in the passive whose
+What is no attribution: hearsay with no one named ("allegedly", "is said to", "is rumoured to",
+"is reported to", even beside a rumour word; an earlier
+attribution of the paragraph does not carry to it either; "reportedly" says "according
+to reports", an unnamed source), a view of the future that names no one ("Forecasts put bitcoin
+at $150,000"), a reporting verb in the passive whose
 subject is what is told about, not who tells ("Binance is said to have lost", "the fund is
 estimated to hold", "is believed to"; "Binance said", "X estimated that" and "estimated by X"
 credit), a figure-free credit to data no one is named for, which does not carry to the
@@ -334,7 +419,16 @@ sources), and a "Name:" label that is a summary
 marker or a speaker's turn ("Bottom Line:", "Host:", a transcript's names) rather than a
 source (a registered or brand-shaped name, or one the article credits elsewhere). What
 is: an embedded post's signature under it ("— Name (@handle) date"), a numbered reference
-("... by the close [3]."), a speaker's colon over the quote or paragraph it introduces
+("... by the close [3].") or a footnote's marker ("... in an hour.[^3]"), a sentence right after
+the figure's that only credits it ("That is according to CoinGlass.", "So says CoinGlass.",
+"CoinGlass compiled the figures.": that one sentence back), a chart's labelled caption right
+under the paragraph of its figures ("BTC liquidations. Source: CoinGlass", "Daily liquidations
+from CoinGlass data"; not a photo's credit, not a liquidation map under realised figures, not
+for a figure of market context under a chart of liquidations), "it" with a verb of speech
+("It noted that ...") and a report as its findings' subject ("The report also found ..."), a
+generic speaker's employer ("analysts at the bank forecast"), a note that the piece is an
+issuer's release ("The following is a press release from X", "[PRESS RELEASE – City, date]":
+every figure after it), a speaker's colon over the quote or paragraph it introduces
 ("X wrote:"), a speaker's quotation going on after its credit, over sentences and into
 the next paragraph ("“It was fast,” Reyes said. “Longs lost $88 million. ...”"), a paragraph
 that is one quotation and nothing else right after a paragraph whose last sentence introduces
