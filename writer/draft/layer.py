@@ -387,7 +387,13 @@ class Render:
                 return f"{said} {opener}{low_text} {joiner} {high_text}"
             return (f"{opener}{end(fact.range[0], lo_h, ranged=True, finer=finer)} {joiner} "
                     f"{end(fact.range[1], hi_h, ranged=True, finer=finer, written=far)}")
-        return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None)
+        hedge = fact.hedge if not isinstance(fact.hedge, tuple) else None
+        said, kind = _hedge_words(hedge, said_as)
+        if fact.lower_bound and said and not kind:
+            # a sampled feed's floor on the source's approximate figure: both, as given ("at least around 10,000 yen"),
+            # the number rounded down as under any floor; the check reads the pair as the floor (figures._bound_before)
+            return f"{words.get('at_least', 'at least')} {said} {one(fact.value, floor=True).text}"
+        return end(fact.value, hedge)
 
     def fig(self, ref, role: str = "value", covered: bool = False) -> str:
         """A figure; ``covered=True`` when the template words the caveat itself (the self-check still verifies it)."""
@@ -1089,13 +1095,17 @@ def _hedge_words(hedge, said_as: dict[str, str]) -> tuple[str, str]:
     approximation, or no hedge). A floor or ceiling is printed in words the check reads as that bound: the
     source's own words where it reads them, else their ``said_as`` wording (style ``names.after_verb``: "above"
     is "more than"); a bound that cannot be so printed states none, and its number is rounded to the nearest.
-    A bound and an approximation on one value ("as much as approximately 86.5%") print as the bound alone: two
-    hedges stacked are not English, and the bound is the one a reader (and the check) holds the figure to."""
+    A bound and an approximation on one value print both, in the source's order ("as much as approximately 86.5%",
+    "nearly up to $2 million"), the bound in words the check reads as it; the check holds the figure to the bound
+    (``figures._bound_before`` reads a bound right before an approximation as that bound)."""
     if hedge is None:
         return "", ""
     if isinstance(hedge, CompoundHedge):
         said, kind = _hedge_words(hedge.bound, said_as)
-        return (said, kind) if kind else (hedge.words, "")
+        if not kind:
+            return hedge.words, ""
+        approx = hedge.first if hedge.bound is hedge.second else hedge.second
+        return (f"{said} {approx.words}" if hedge.bound is hedge.first else f"{approx.words} {said}"), kind
     if hedge.kind.value == "approx":
         return hedge.words, ""
     if _reads_as_bound(hedge.words):
