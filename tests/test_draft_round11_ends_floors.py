@@ -128,3 +128,45 @@ def test_the_check_still_flags_a_floor_printed_with_its_approximation_alone():
     codes = lambda t: {f.code for f in drafter().checker.check_text(t, event=event)}  # noqa: E731
     assert "P005" in codes(text.format("around $10,000"))
     assert "P005" not in codes(text.format("at least around $10,000"))
+
+
+# -- 3. a range under one bound after a verb of change -------------------------------------------------------------
+
+@pytest.mark.parametrize("hedge, printed", [
+    ("up_to", "rose by between $944,000 and up to $1.15"),  # fuzz seed 55 gen-1426 (round 10): P005 on the high end alone
+    ("under", "rose by between $944,000 and less than $1.15"),
+    ("over", "rose by between more than $943,717 and $1.15 million"),
+    ("at_least", "rose by between at least $943,717 and $1.15 million"),
+])
+def test_a_range_under_one_bound_after_a_verb_of_change_is_read_as_one_range(hedge, printed):
+    """"rose by up to $944,000 to $1.15 million" reads as a change of $944,000 to a level of $1.15 million, so the check
+    took the high end for the range's single figure (P005): after a verb, the bound goes on the end it names."""
+    event = _event(f"""\
+  - {{id: f0, metric: market_cap_change, unit: USD, asset: BTC, window: 4h, change: rise, status: official, observations: [{{source: binance, range: [943717, 1153435], hedge: {hedge}}}]}}
+""")
+    _property.hypothesis.inner_test(event)
+    assert printed in drafter().draft(event).markdown
+
+
+# -- a narrow range across a round number -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lo, hi, printed", [
+    (999_000, 1_001_000, ("$0.999 million", "$1.001 million")),  # was "$0.999 million and $1 million": 1,000 off the end
+    (99.5, 100.4, ("$99.5", "$100.4")),  # was "$99.5 and $100"
+    (909_504, 1_182_355, ("$0.91 million", "$1.18 million")),  # wide: unchanged
+])
+def test_a_narrow_range_across_a_round_number_prints_ends_the_check_holds_to_its_width(lo, hi, printed):
+    """The check holds a range's ends to half its printed width (``linking._tolerance``): an end rounded to the round
+    number past it lies further off than that (``numbers.range_ends`` prints both ends finer)."""
+    from writer.draft import numbers
+
+    low, high = numbers.money_range(lo, hi)
+    assert (low.text, high.text) == printed
+
+
+def test_a_narrow_range_across_a_million_drafts_and_passes_its_own_check():
+    event = _event("""\
+  - {id: f1, metric: liquidated_accounts, unit: count, window: 24h, observations: [{source: coinglass, range: [999000, 1001000]}]}
+""")
+    _property.hypothesis.inner_test(event)
+    assert "between 0.999 million and 1.001 million" in drafter().draft(event).markdown

@@ -384,6 +384,13 @@ class Render:
                 low_text = bounded_end(fact.range[0], lo_kind, finer=finer)
                 high_text = bounded_end(fact.range[1], hi_kind, finer=finer, written=far)
                 said = _hedge_words(whole, said_as)[0]
+                if moved and whole_kind:
+                    # after a verb of change, "rose by up to $944,000 to $1.15 million" reads as a change to a level:
+                    # the bound goes on the end it names ("rose by between $944,000 and up to $1.15 million"), in the
+                    # words that measure a distance (style ``after_verb``: "between more than $1.2 million and ...")
+                    said = said_as.get(said, said)
+                    low_text, high_text = (f"{said} {low_text}", high_text) if whole_kind == "floor" else (low_text, f"{said} {high_text}")
+                    return f"{words.get('between', 'between')} {low_text} {words.get('and', 'and')} {high_text}"
                 return f"{said} {opener}{low_text} {joiner} {high_text}"
             return (f"{opener}{end(fact.range[0], lo_h, ranged=True, finer=finer)} {joiner} "
                     f"{end(fact.range[1], hi_h, ranged=True, finer=finer, written=far)}")
