@@ -170,3 +170,13 @@ def test_a_narrow_range_across_a_million_drafts_and_passes_its_own_check():
 """)
     _property.hypothesis.inner_test(event)
     assert "between 0.999 million and 1.001 million" in drafter().draft(event).markdown
+
+
+def test_a_narrow_range_with_a_word_on_an_end_prints_both_ends_finer():
+    """"$1 million to about $1 million" for 1,000,000 to 1,001,001: two equal ends are no range to the check, which read
+    "$1 million" as the range collapsed (P005)."""
+    event = _event("""\
+  - {id: f1, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, range: [1000000, 1001001], hedge: [null, about]}]}
+""")
+    _property.hypothesis.inner_test(event)
+    assert "$1 million to about $1.001 million" in drafter().draft(event).markdown

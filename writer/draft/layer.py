@@ -319,6 +319,9 @@ class Render:
         """
         words = self.style.names.get("words", {})
         said_as = self.style.names.get("after_verb", {})
+        # a narrow range across a round number ("$1 million to about $1 million" for 1,000,000 to 1,001,001): both ends
+        # in finer digits, as ``numbers.range_ends`` prints an unqualified one (the check holds ends to half the width)
+        fine_ends = fact.range is not None and fact.unit != "percent" and fmt.narrow(*fact.range)
 
         def bounded_end(v: float, kind: str, *, finer: bool = False, written=None) -> str:
             """A range's end under a bound: to the nearest when that keeps the bound true, else in finer digits
@@ -327,9 +330,9 @@ class Render:
             if finer:
                 return fmt.finer(v, fact.unit, kind)
             if written is not None:
-                near, out = written(""), written(kind)
+                near, out = written("", fine=fine_ends), written(kind, fine=fine_ends)
             else:
-                near, out = one(v), one(v, floor=kind == "floor", ceil=kind == "ceiling")
+                near, out = one(v, fine=fine_ends), one(v, floor=kind == "floor", ceil=kind == "ceiling", fine=fine_ends)
             if not kind or near.text == out.text:
                 return near.text
             if fact.unit == "percent":

@@ -182,6 +182,17 @@ def range_ends(lo: float, hi: float, figs: int = SIG_FIGS) -> tuple[Decimal, Dec
 _NARROW_DIGITS = 4
 
 
+def narrow(lo: float, hi: float, figs: int = SIG_FIGS) -> bool:
+    """Would a range's ends, each rounded to ``figs`` significant figures, lie further from their values than half the
+    printed width (the check's hold on a range's ends, ``linking._tolerance``)? "1 million to 1 million" for 1,000,000
+    to 1,001,001, "$99.5 to $100" for 99.5 to 100.4."""
+    if not 0 < lo < hi:
+        return False
+    r_lo, r_hi = round_sig(lo, figs), round_sig(hi, figs)
+    d_lo, d_hi = Decimal(repr(float(lo))), Decimal(repr(float(hi)))
+    return max(abs(r_lo - d_lo), abs(r_hi - d_hi)) * 2 > r_hi - r_lo
+
+
 def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = True) -> tuple[Formatted, Formatted]:
     """Both ends of a range rounded by ``range_ends``, in one magnitude when it crosses a million ("$0.91
     million and $1.18 million", not "$910,000 and $1.18 million"): a reader compares like with like, and
