@@ -1187,12 +1187,28 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         qm = qre.search(before, max(0, len(stripped) - reach)) \
             if fig.qualifier != "vague" and _may_be_qualified(stripped, ends) else None
         if qm:
-            kind = qm.lastgroup
-            qstart = fig.start - (len(before) - qm.start())
+            kind, at = qm.lastgroup, qm.start()
+            if kind == "approx":  # "at least around 10,000 yen": a bound on an approximate figure is that bound
+                bound = _bound_before(before, at, qre, reach, ends)
+                if bound is not None:
+                    kind, at = bound.lastgroup, bound.start()
+            qstart = fig.start - (len(before) - at)
             fig = Figure(fig.start, fig.end, fig.text, fig.unit, fig.lo, fig.hi, fig.point, fig.precision,
-                         kind, qm.group(kind), qstart, fig.asset)
+                         kind, before[at:qm.end()].rstrip() if at != qm.start() else qm.group(kind), qstart, fig.asset)
         out.append(fig)
     return _join_ranges(text, out, base)
+
+
+def _bound_before(before: str, at: int, qre: re.Pattern, reach: int, ends: tuple[str, ...] | None) -> re.Match | None:
+    """A floor or ceiling word right before an approximation word that starts at ``at`` ("at least around", "up to
+    about"), or None: the bound is what the figure is held to, the approximation only softens its number (the fact
+    base's own reading of two words on one value, ``vocabulary.CompoundHedge``)."""
+    head = before[:at]
+    stripped = head.rstrip()
+    if not _may_be_qualified(stripped, ends):
+        return None
+    m = qre.search(head, max(0, len(stripped) - reach))
+    return m if m is not None and m.lastgroup in ("at_least", "at_most") else None
 
 
 _INDEX_WORDS = ("index", "reading", "gauge", "score")  # every match of _INDEX_RE opens with one of them

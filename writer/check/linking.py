@@ -902,8 +902,11 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         # ("around $66,500" is the fact of $66,500, not its neighbour at $67,000 that the rounding also reaches).
         # Last, the fact of the figure's own shape (``_shape_rank``): a range printed with both ends is the fact held
         # as a range, a single value the fact with one ("about -0.5% to +0.5%" is the ranged fact, not "about 0%"
-        # whose hedge also reaches both ends).
-        top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _distance(fig, m[1]), _shape_rank(fig, m[1])))
+        # whose hedge also reaches both ends). Among values the digits all round to, one the figure prints exactly
+        # comes first (``_prints_exactly``: "fell by 500, from 1,500 to 1,000" ends on the fact of 1,000, not on the
+        # start of 1,500 that a round "1,000" also reaches).
+        top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _distance(fig, m[1]), not _prints_exactly(fig, m[1]),
+                                  _shape_rank(fig, m[1])))
         kind = "supported" if top_m[0][2] == "match" else "collapsed"
         best = top_m[0][1]
         n = len(fu.sentence.figures)
@@ -1102,6 +1105,15 @@ def _distance(fig: Figure, s: Support) -> float:
     if gap <= fig.precision * (1 + 1e-9):
         return 0.0
     return gap / abs(val) if val else gap
+
+
+def _prints_exactly(fig: Figure, s: Support) -> bool:
+    """Is the support one value that the figure prints to the last digit (or its mirror, "fell 500" for -500)? A round
+    figure's digits reach far ("1,000" rounds every value from 500 to 1,500): of the values they reach, the one printed
+    as it is."""
+    if not fig.point or fig.qualifier == "vague" or s.lo != s.hi:
+        return False
+    return any(math.isclose(s.lo, v, rel_tol=1e-9, abs_tol=1e-12) for v in (fig.lo, -fig.lo))
 
 
 def _subject_bonus(s: Support, text: str) -> int:

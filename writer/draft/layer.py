@@ -319,6 +319,9 @@ class Render:
         """
         words = self.style.names.get("words", {})
         said_as = self.style.names.get("after_verb", {})
+        # a narrow range across a round number ("$1 million to about $1 million" for 1,000,000 to 1,001,001): both ends
+        # in finer digits, as ``numbers.range_ends`` prints an unqualified one (the check holds ends to half the width)
+        fine_ends = fact.range is not None and fact.unit != "percent" and fmt.narrow(*fact.range)
 
         def bounded_end(v: float, kind: str, *, finer: bool = False, written=None) -> str:
             """A range's end under a bound: to the nearest when that keeps the bound true, else in finer digits
@@ -327,9 +330,9 @@ class Render:
             if finer:
                 return fmt.finer(v, fact.unit, kind)
             if written is not None:
-                near, out = written(""), written(kind)
+                near, out = written("", fine=fine_ends), written(kind, fine=fine_ends)
             else:
-                near, out = one(v), one(v, floor=kind == "floor", ceil=kind == "ceiling")
+                near, out = one(v, fine=fine_ends), one(v, floor=kind == "floor", ceil=kind == "ceiling", fine=fine_ends)
             if not kind or near.text == out.text:
                 return near.text
             if fact.unit == "percent":
@@ -384,10 +387,23 @@ class Render:
                 low_text = bounded_end(fact.range[0], lo_kind, finer=finer)
                 high_text = bounded_end(fact.range[1], hi_kind, finer=finer, written=far)
                 said = _hedge_words(whole, said_as)[0]
+                if moved and whole_kind:
+                    # after a verb of change, "rose by up to $944,000 to $1.15 million" reads as a change to a level:
+                    # the bound goes on the end it names ("rose by between $944,000 and up to $1.15 million"), in the
+                    # words that measure a distance (style ``after_verb``: "between more than $1.2 million and ...")
+                    said = said_as.get(said, said)
+                    low_text, high_text = (f"{said} {low_text}", high_text) if whole_kind == "floor" else (low_text, f"{said} {high_text}")
+                    return f"{words.get('between', 'between')} {low_text} {words.get('and', 'and')} {high_text}"
                 return f"{said} {opener}{low_text} {joiner} {high_text}"
             return (f"{opener}{end(fact.range[0], lo_h, ranged=True, finer=finer)} {joiner} "
                     f"{end(fact.range[1], hi_h, ranged=True, finer=finer, written=far)}")
-        return end(fact.value, fact.hedge if not isinstance(fact.hedge, tuple) else None)
+        hedge = fact.hedge if not isinstance(fact.hedge, tuple) else None
+        said, kind = _hedge_words(hedge, said_as)
+        if fact.lower_bound and said and not kind:
+            # a sampled feed's floor on the source's approximate figure: both, as given ("at least around 10,000 yen"),
+            # the number rounded down as under any floor; the check reads the pair as the floor (figures._bound_before)
+            return f"{words.get('at_least', 'at least')} {said} {one(fact.value, floor=True).text}"
+        return end(fact.value, hedge)
 
     def fig(self, ref, role: str = "value", covered: bool = False) -> str:
         """A figure; ``covered=True`` when the template words the caveat itself (the self-check still verifies it)."""
@@ -1089,13 +1105,17 @@ def _hedge_words(hedge, said_as: dict[str, str]) -> tuple[str, str]:
     approximation, or no hedge). A floor or ceiling is printed in words the check reads as that bound: the
     source's own words where it reads them, else their ``said_as`` wording (style ``names.after_verb``: "above"
     is "more than"); a bound that cannot be so printed states none, and its number is rounded to the nearest.
-    A bound and an approximation on one value ("as much as approximately 86.5%") print as the bound alone: two
-    hedges stacked are not English, and the bound is the one a reader (and the check) holds the figure to."""
+    A bound and an approximation on one value print both, in the source's order ("as much as approximately 86.5%",
+    "nearly up to $2 million"), the bound in words the check reads as it; the check holds the figure to the bound
+    (``figures._bound_before`` reads a bound right before an approximation as that bound)."""
     if hedge is None:
         return "", ""
     if isinstance(hedge, CompoundHedge):
         said, kind = _hedge_words(hedge.bound, said_as)
-        return (said, kind) if kind else (hedge.words, "")
+        if not kind:
+            return hedge.words, ""
+        approx = hedge.first if hedge.bound is hedge.second else hedge.second
+        return (f"{said} {approx.words}" if hedge.bound is hedge.first else f"{approx.words} {said}"), kind
     if hedge.kind.value == "approx":
         return hedge.words, ""
     if _reads_as_bound(hedge.words):

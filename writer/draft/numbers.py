@@ -167,7 +167,30 @@ def range_ends(lo: float, hi: float, figs: int = SIG_FIGS) -> tuple[Decimal, Dec
         r_hi = d_hi.quantize(quantum, rounding=NEAREST).normalize()
     if d_lo - r_lo > quantum / 2:
         r_lo = d_lo.quantize(quantum, rounding=NEAREST).normalize()
+    # A narrow range across a round number ([999,000, 1,001,000]: "0.999 million and 1 million"): the check holds
+    # each end to half the printed width (linking._tolerance), so both ends are printed at a finer place, one more
+    # digit at a time (at most ``_NARROW_DIGITS``), until neither lies further from its value than that.
+    for _ in range(_NARROW_DIGITS):
+        if max(abs(r_lo - d_lo), abs(r_hi - d_hi)) * 2 <= r_hi - r_lo:
+            break
+        quantum /= 10
+        r_lo, r_hi = (d.quantize(quantum, rounding=NEAREST).normalize() for d in (d_lo, d_hi))
     return r_lo, r_hi
+
+
+# How many places finer a narrow range's ends may be printed (``range_ends``): enough for ends a thousandth apart.
+_NARROW_DIGITS = 4
+
+
+def narrow(lo: float, hi: float, figs: int = SIG_FIGS) -> bool:
+    """Would a range's ends, each rounded to ``figs`` significant figures, lie further from their values than half the
+    printed width (the check's hold on a range's ends, ``linking._tolerance``)? "1 million to 1 million" for 1,000,000
+    to 1,001,001, "$99.5 to $100" for 99.5 to 100.4."""
+    if not 0 < lo < hi:
+        return False
+    r_lo, r_hi = round_sig(lo, figs), round_sig(hi, figs)
+    d_lo, d_hi = Decimal(repr(float(lo))), Decimal(repr(float(hi)))
+    return max(abs(r_lo - d_lo), abs(r_hi - d_hi)) * 2 > r_hi - r_lo
 
 
 def money_range(lo: float, hi: float, *, figs: int = SIG_FIGS, symbol: bool = True) -> tuple[Formatted, Formatted]:

@@ -287,6 +287,13 @@ function findFigures(text, sentences = null, figureFree = null) {
     if (q && f.qualifier !== "vague") {
       f.qualifier = q.groups.approx !== undefined ? "approx" : q.groups.at_least !== undefined ? "at_least" : "at_most";
       f.qstart = from + q.index;
+      if (f.qualifier === "approx") { // _bound_before: "at least around 10,000 yen" is the bound
+        const b = search("qualifier", text.slice(from, f.qstart));
+        if (b && b.groups.approx === undefined) {
+          f.qualifier = b.groups.at_least !== undefined ? "at_least" : "at_most";
+          f.qstart = from + b.index;
+        }
+      }
     }
   }
   return joinRanges(text, found);
