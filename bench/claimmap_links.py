@@ -39,7 +39,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from writer.check import Checker  # noqa: E402
 from writer.check.checker import link_evidence  # noqa: E402
-from writer.check.linking import Link, Support, _per_unit, _unit_ok, cues_for, event_asset_pattern, link, supports_of, value_match
+from writer.check.linking import (Link, Support, _per_unit, _unit_ok, cues_for, event_asset_pattern, link,  # noqa: E402
+                                  supports_of, value_match)
 from writer.check.support_index import SupportIndex  # noqa: E402
 from writer.check.document import read_article  # noqa: E402
 
@@ -75,7 +76,6 @@ class ClaimMapChecker(Checker):
         for fu in rest:  # the full search for the others, as Checker._link_all does it
             ctx.links[id(fu)] = self._search(fu, analysis, event, source_rx, spelling, supports)
         link_evidence.revise(ctx.links, analysis, Support, Link)
-
 
     def _search(self, fu, analysis, event, source_rx, spelling, supports):
         unavailable, index, tickers = self._entry
