@@ -354,3 +354,36 @@ def test_published_claim_map_is_the_drafts_claims_in_compact_json(base):
         published = (base / "site" / event.id / f"{event.id}.json").read_text(encoding="utf-8")
         assert published == json.dumps(json.loads(published), ensure_ascii=False, separators=(",", ":")) + "\n"  # compact, one line
         assert json.loads(published) == json.loads(drafter.draft(event, facts_path=f"events/{path.name}").to_json())
+
+
+def test_a_template_that_words_a_figure_wrongly_is_refused_for_what_writer_check_finds(work):
+    """The gate reads every figure's words and searches the facts, as `writer check` does; it never takes the
+    drafter's word (the claim map) for which fact a figure is. A house template (editors own them) that words the
+    long figure as the shorts' and the short figure as the longs' drafts a claim map naming the right facts, and
+    the check must still refuse the article for what `writer check` finds in it (bench/claimmap_links.py: links
+    taken from the claim map passed such drafts)."""
+    import writer.templates
+    from writer.check import Checker
+    from writer.draft import Drafter
+    from writer.factbase.loader import load_event, load_registry
+
+    templates = work / "templates"
+    shutil.copytree(Path(writer.templates.__file__).parent, templates, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    figures = templates / "sections" / "figures.md.j2"
+    right = "{{ fig(m.long) }} of it from long positions and {{ fig(m.short) }} from shorts"
+    assert right in figures.read_text()
+    figures.write_text(figures.read_text().replace(right, "{{ fig(m.long) }} of it from short positions and {{ fig(m.short) }} from longs"))
+    report = build(work, jobs=1, templates_dir=templates)
+    assert report.rejected, "no event printed the edited sentence: pick another one"
+    drafter, checker = Drafter(templates, run_check=False), Checker()
+    registry = load_registry(work / "fb" / "sources.yaml")
+    for rej in report.rejected:
+        event = load_event(work / "fb" / "events" / rej.source, registry)
+        draft = drafter.draft(event, facts_path=f"fb/events/{rej.source}")
+        found = [f for f in checker.check_text(draft.markdown, path=rej.article, event=event) if f.severity in ("error", "warning")]
+        assert found and (found[0].code, found[0].line, found[0].column) == (rej.code, rej.article_line, rej.article_column)
+        # The words name the other side's fact: a wrong value of it (P006), where the claim map names the drafted fact.
+        drafted = {(fg["line"], fg["column"] + len(fg["text"]) - len(f.figure)): fg["fact"] for f in found for fg in draft.claims["figures"]
+                   if fg["line"] == f.line and fg["text"].endswith(f.figure)}
+        assert {f.code for f in found} == {"P006"}
+        assert all(drafted[(f.line, f.column)] not in (None, f.fact) for f in found), (found, drafted)
