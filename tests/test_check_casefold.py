@@ -257,3 +257,16 @@ def test_what_folding_relies_on_holds_for_every_code_point():
             odd.add(c)
     assert odd <= {"ı", "ſ"}, odd
     assert lowered("İ") is None  # the third, which lower() turns into two characters
+
+
+def test_reporting_verbs_twin_opens_with_their_first_letters():
+    """The verbs' twin is tried only where a verb can start (``Frames._first_letters``), and finds what the verbs'
+    own expression finds on our sentences (``test_frames_scan_lowered_text_with_the_same_answers`` holds every frame
+    to the plain scan on many more)."""
+    folded, _ = _folded_and_plain_frames()
+    twin, scanned = folded._keyword("_verb", "Analysts said so.", "analysts said so.")
+    assert twin.pattern.startswith(r"\b(?=[") and scanned == "analysts said so."
+    for text in ("Analysts said longs lost $4 million.", "The exchange is said to have lost $4 million.",
+                 "Longs lost $4 million, the tracker noted.", "Zhou expects a drop.", "Nobody here speaks."):
+        low = lowered(text)
+        assert [m.span() for m in twin.finditer(low)] == [m.span() for m in folded._verb.finditer(text)], text
