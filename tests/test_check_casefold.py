@@ -90,6 +90,7 @@ def test_frames_scan_lowered_text_with_the_same_answers():
         assert folded.keyword_ends(t) == plain.keyword_ends(t), t
         assert folded.differs(t) == plain.differs(t), t
         assert folded.labelled(t) == plain.labelled(t), t
+        assert folded.framed(t) == plain.framed(t), t
         hits += first is not None
     assert hits > 100  # the texts do hold frames
     assert folded._twins and all(folded._twins.values())  # the twins were used, not the plain patterns
@@ -257,3 +258,33 @@ def test_what_folding_relies_on_holds_for_every_code_point():
             odd.add(c)
     assert odd <= {"ı", "ſ"}, odd
     assert lowered("İ") is None  # the third, which lower() turns into two characters
+
+
+def test_reporting_verbs_twin_opens_with_their_first_letters():
+    """The verbs' twin is tried only where a verb can start (``Frames._first_letters``), and finds what the verbs'
+    own expression finds on our sentences (``test_frames_scan_lowered_text_with_the_same_answers`` holds every frame
+    to the plain scan on many more)."""
+    folded, _ = _folded_and_plain_frames()
+    twin, scanned = folded._keyword("_verb", "Analysts said so.", "analysts said so.")
+    assert twin.pattern.startswith(r"\b(?=[") and scanned == "analysts said so."
+    for text in ("Analysts said longs lost $4 million.", "The exchange is said to have lost $4 million.",
+                 "Longs lost $4 million, the tracker noted.", "Zhou expects a drop.", "Nobody here speaks."):
+        low = lowered(text)
+        assert [m.span() for m in twin.finditer(low)] == [m.span() for m in folded._verb.finditer(text)], text
+
+
+
+def test_a_keyword_is_not_scanned_for_in_a_text_without_what_its_every_match_holds():
+    """``Frames._needs``: the string each keyword's expression holds outside any optional part, so that a text without
+    it holds no match; such a text is answered without a scan, with the plain scan's answers."""
+    from writer.check import frames
+
+    folded, plain = _folded_and_plain_frames()
+    for name, need in folded._needs.items():
+        source, _ = folded._keyword_sources[name]
+        assert need in source.replace(r"\s+", " ")
+        quiet = "Longs lost 4 million dollars in an hour on Tuesday"
+        assert need not in quiet.lower() and folded._keyword(name, quiet, lowered(quiet))[0] is frames._NEVER
+    for text in ("Source: CoinGlass. Longs lost $4 million.", "A Velo-tracked tally shows $4 million.",
+                 "The $4 million was reported by CoinGlass.", "The figure comes from CoinGlass.", "Longs lost $4 million."):
+        assert folded.first(text) == plain.first(text) and folded.framed(text) == plain.framed(text), text

@@ -123,6 +123,30 @@ def test_next_sentence_of_a_block_is_the_plain_search():
     assert seen > 100
 
 
+def test_has_any_is_the_classes_question():
+    """``Sentence.has_any`` answers from the marker words alone when they hold one of the classes asked (a run's opening,
+    a note's caveat): the same answer as ``classes``, on sentences whose classes have not been read yet and on those
+    whose have; a negated "confirmed" (dropped from ``classes``) answers through ``classes``."""
+    from writer.check.analysis import CAVEAT_CLASSES, NOTE_CLASSES, RUN_OPENING
+
+    asked = [CAVEAT_CLASSES, RUN_OPENING, NOTE_CLASSES, frozenset({"overstated"}), frozenset({"attribution"}),
+             frozenset({"disagreement"})]
+    seen = fresh = 0
+    for analysis in _analyses():
+        for s in analysis.sentences:
+            fresh += s._classes is None
+            answers = [s.has_any(classes) for classes in asked]  # (first: before the sentence's classes are read)
+            assert answers == [bool(s.classes & classes) for classes in asked], s.text
+            assert answers == [s.has_any(classes) for classes in asked], s.text
+            seen += any(answers)
+    assert seen > 100 and fresh > 0
+    text = "Longs lost $5 million. It was not confirmed. CoinGlass and CoinAnk differ on it."
+    from writer.check import Checker
+
+    analysis = Checker().links(text)[0][2]
+    for s in analysis.sentences:
+        assert [s.has_any(c) for c in asked] == [bool(s.classes & c) for c in asked], s.text
+
 _ONE_FACT = """\
 id: spellings
 as_of: 2026-11-17T09:00:00+08:00

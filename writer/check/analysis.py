@@ -43,6 +43,7 @@ CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", 
 _ATTRIBUTION = frozenset({"attribution"})
 NOTE_CLASSES = frozenset({"note_backward", "note_run", "note_forward", "note_label", "note_article"})
 _NOTE_RUN = frozenset({"note_run"})
+_OVERSTATED = frozenset({"overstated"})  # the one marker class ``classes`` may drop (a negated "confirmed")
 # What may stand before a note's opening words: space, quotes, brackets, a list or emphasis mark.
 _OPENING_MARKS = " \t\n\"'“‘([*_-–—"
 # What lets an earlier sentence of a paragraph cover the figures after it: naming their source or
@@ -151,6 +152,14 @@ class Sentence:
         if self._classes is not None:
             return cls in self._classes
         return cls in self._reader.phrases.marker_finder.found(self.text)  # = that class's own search, memoised per text
+
+    def has_any(self, classes: frozenset[str]) -> bool:
+        """Is one of these marker classes in ``classes`` (the property), read from the marker words alone when that
+        answers: the marker words' classes are the sentence's (less a negated "overstated"), and reading every class
+        reads its frames too. Only "attribution" and "disagreement" can then still come from a frame."""
+        if self._classes is not None:
+            return bool(self._classes & classes)
+        return bool(self._reader.phrases.marker_finder.found(self.text) & classes - _OVERSTATED) or bool(self.classes & classes)
 
     def has_caveat(self) -> bool:
         """Any attribution or caveat word at all (one combined pass; F001 asks only this)."""
@@ -484,7 +493,7 @@ class Analysis:
         elif fu.sentence.has_caveat():
             return True
         # (a list's or table's credit attributes it even when only a name and its data say so: "CoinGlass data:")
-        return (any(s.classes & CAVEAT_CLASSES for s in self.covering_notes(fu)) or self._list_credit(fu.block_index) is not None
+        return (any(s.has_any(CAVEAT_CLASSES) for s in self.covering_notes(fu)) or self._list_credit(fu.block_index) is not None
                 or self.caption_for(fu.sentence) is not None)
 
     def _context_only(self, s: Sentence) -> bool:
@@ -608,7 +617,7 @@ class Analysis:
     def _opens_run(self, s: Sentence) -> bool:
         """Does this caveated sentence name or qualify the figures after it? A disagreement does only
         when it names who disagrees ("CoinGlass and CoinAnk differ"), not "reported figures differ"."""
-        return bool(s.classes & RUN_OPENING) or self.phrases.differs(s.text)
+        return s.has_any(RUN_OPENING) or self.phrases.differs(s.text)
 
     def scope_sources(self, fu: FigureUse, *, carry: bool = False, run: bool = False) -> set[str]:
         """Sources named as sources in the figure's sentence or in notes covering it; with ``run``,

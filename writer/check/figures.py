@@ -196,8 +196,11 @@ def _number_words_lower(low: str):
 def _holds_any(low: str, words) -> bool:
     """Does ``low`` hold one of ``words`` anywhere (inside other words too)? A string search per word, in C: what an
     expression tried where the words start needs before it can match at all (worth asking first for a few words that
-    few texts hold)."""
-    return any(w in low for w in words)
+    few texts hold). (A loop, not ``any`` over a generator: asked of every paragraph for several lists.)"""
+    for w in words:
+        if w in low:
+            return True
+    return False
 
 
 def _tried_where_words_start(starts: re.Pattern, rx: re.Pattern, low: str):

@@ -65,7 +65,7 @@ def _worked_example(fu) -> bool:
     ("If you're wondering why, longs lost $300 million" sets up nothing: a claim), and nothing in the clause ties it
     to the event (``example_anchors``: "on Monday", "yesterday", "in 2022")."""
     s = fu.sentence
-    if "example" not in s.classes:
+    if not s.has("example"):  # (the marker class alone: ``classes`` would also read the sentence's frames)
         return False
     text, at = s.text, fu.figure.start - s.start
     lo = max((m.end() for m in _CLAUSE_CUT.finditer(text) if m.end() <= at), default=0)
