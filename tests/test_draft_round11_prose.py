@@ -133,3 +133,71 @@ def test_an_event_caveat_alone_gets_no_section_of_its_own():
     i = md.index("only perpetual contracts")
     para_start = md.rfind("\n\n", 0, i)
     assert not md[:para_start].rstrip().split("\n")[-1].startswith("## "), md
+
+
+def test_one_reading_on_several_venues_reads_as_one_sentence():
+    md = _body(_draft(TOTAL + """\
+  - {id: o1, metric: open_interest, unit: USD, asset: SOL, venue: okx, observations: [{source: aicoin, value: 640000000}]}
+  - {id: o2, metric: open_interest, unit: USD, asset: SOL, venue: bybit, observations: [{source: aicoin, value: 510000000}]}
+  - {id: o3, metric: open_interest, unit: USD, asset: SOL, venue: htx, observations: [{source: aicoin, value: 90000000}]}
+"""))
+    assert re.search(r"SOL open interest on OKX stood at \$640 million, on Bybit \$510 million and on HTX \$90 million\.", md), md
+    assert md.count("open interest on") == 1
+
+
+def test_one_position_in_coins_and_dollars_is_one_sentence():
+    md = _body(_draft("""\
+  - {id: loss, metric: trader_loss, unit: USD, subject: a fund known as Kestrel, observations: [{source: lookonchain, value: 12000000}]}
+  - {id: pc, metric: position_size, unit: coins, asset: ETH, side: long, venue: hyperliquid, subject: a fund known as Kestrel, observations: [{source: lookonchain, value: 4100}]}
+  - {id: pu, metric: position_size, unit: USD, asset: ETH, side: long, venue: hyperliquid, subject: a fund known as Kestrel, observations: [{source: lookonchain, value: 13900000, hedge: about}]}
+"""))
+    assert re.search(r"held a long position of 4,100 ETH, worth about \$13\.9 million, on Hyperliquid\.", md), md
+    assert md.count("13.9 million") == 1
+
+
+def test_a_figure_told_apart_by_its_note_keeps_the_note():
+    """A second long figure of the same window, told by its note ("the hour before"): without the note it reads as
+    a contradiction of the first."""
+    md = _body(_draft("""\
+  - {id: l1, metric: liquidations, unit: USD, window: 1h, side: long, observations: [{source: coinglass, value: 300000000}]}
+  - {id: l0, metric: liquidations, unit: USD, window: 1h, side: long, note: the hour before that, observations: [{source: coinglass, value: 42000000}]}
+"""))
+    assert re.search(r"\$42 million, the hour before that\.", md), md
+
+
+def test_a_described_source_named_with_the_reads_as_one_source():
+    """A described name opening on its own article ("the Bitcoin protocol"): "a single source, the ...", never
+    "single-source the ..."."""
+    from writer.factbase.records import Source
+
+    assert Source(id="desk-memo", name="the desk's morning memo", kind="media", described=True).single_name \
+        == "a single source, the desk's morning memo"
+    assert Source(id="memo", name="a morning memo", kind="media", described=True).single_name == "a single-source morning memo"
+
+
+def test_no_modest_move_is_read_without_a_total_to_set_it_against():
+    """A venue-led story with a small move of no window and larger moves over days: nothing says a modest move
+    did the damage."""
+    md = _body(_draft("""\
+  - {id: v, metric: liquidations, unit: USD, window: 24h, venue: okx, observations: [{source: aicoin, value: 2100000}]}
+  - {id: w, metric: price_change, unit: percent, asset: SOL, window: 7d, change: rise, observations: [{source: aicoin, value: 41}]}
+  - {id: n, metric: price_change, unit: percent, asset: SOL, change: rise, observations: [{source: aicoin, value: 2.5}]}
+"""))
+    assert "modest price move" not in md
+
+
+def test_a_section_of_one_sentence_goes_under_the_heading_before_it():
+    """A thin event: the assets and venues sections would each hold one sentence under a heading of its own. (The
+    venues' shares: OKX's 40% was hosted on its contract's figure, whose sentence prints no share, and dropped.)"""
+    md = _body(_draft("""\
+  - {id: l, metric: liquidations, unit: USD, window: 1h, side: long, observations: [{source: coinglass, value: 150000000}]}
+  - {id: s1, metric: liquidation_share, unit: percent, window: 1h, venue: okx, observations: [{source: coinglass, value: 40}]}
+  - {id: s2, metric: liquidation_share, unit: percent, window: 1h, venue: bybit, observations: [{source: coinglass, value: 25}]}
+  - {id: b, metric: liquidations, unit: USD, window: 1h, asset: BTC, observations: [{source: coinglass, value: 71000000}]}
+  - {id: c, metric: liquidations, unit: USD, window: 1h, venue: okx, contract: BTC-USDT-SWAP, observations: [{source: coinglass, value: 21000000}]}
+""", extra="shape: long_washout\n"))
+    assert re.search(r"OKX made up 40% of the liquidations over the past hour and Bybit 25%\.", md), md
+    paragraphs = md.split("\n\n")
+    where = next(i for i, p in enumerate(paragraphs) if "BTC-USDT-SWAP" in p)
+    assert len(re.findall(r"[.!?](?=\s|$)", paragraphs[where])) == 1  # the venues section's one sentence ...
+    assert not paragraphs[where - 1].startswith("## ")  # ... is a paragraph of the section before, not a section

@@ -68,7 +68,7 @@ class FigureRef(Ref):
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
             "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note", "payer", "recovered", "intensity",
-            "list_pos", "has_venues",
+            "list_pos", "has_venues", "pair",
         }
     )
 
@@ -168,6 +168,7 @@ class FigureRef(Ref):
         # Its place in a list of figures told in one sentence (_mark_lists): "" alone, else "first", "next" or
         # "last" ("Hyperliquid saw liquidations of $598 million, Bybit $339 million and Binance $181 million").
         self.list_pos = ""
+        self.pair: FigureRef | None = None  # a position's value in dollars, told in its size's sentence (_pair_positions)
         self.whole_market = False  # a total whose coverage is the style's whole-market wording ("network-wide"; build_view)
         self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again;
         # a missing figure a context item already names (_mark_named_gaps): its gap sentence gives no reason twice
@@ -605,6 +606,8 @@ def build_view(event: Event, thresholds: dict) -> View:
     _mark_recovered(view)
     _mark_quote_topics(view, live)
     view.levels = _mark_lists(view.levels, _level_list_key)
+    view.market = _mark_lists(view.market, _market_list_key)
+    view.positions = _pair_positions(view.positions)
     if main.total is not None:
         main.total.whole_market = _whole_market(main.total._fact, thresholds)
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
@@ -1095,7 +1098,9 @@ def _fold_venue_shares(view: View) -> None:
         f = g.total or g.long
         first.setdefault(f._fact.venue, f)
     for r in view.venues:
-        if r._fact.venue and r._fact.metric == "liquidations":
+        # only a figure whose sentence prints the shares (venues.md.j2): never a contract's, a subject's or a zero count's
+        if r._fact.venue and r._fact.metric == "liquidations" and not r._fact.contract and not r._fact.subject and not r.zero \
+                and r._fact.per is None:
             first.setdefault(r._fact.venue, r)
     folded: set[str] = set()
     for x in view.shares:
@@ -1228,6 +1233,37 @@ def _venue_list_key(r: FigureRef):
     return ("venue", f.side, f.asset, f.window)
 
 
+def _pair_positions(refs: list[FigureRef]) -> list[FigureRef]:
+    """One holder's position given in coins and in dollars (same holder, side, asset, venue, window and sources) is
+    one position: the size in coins leads ("list_pos" first, its ``pair`` the dollar figure), the dollar figure
+    follows it ("last", not printed on its own)."""
+    def key(r: FigureRef):
+        f = r._fact
+        return (f.subject, f.side, f.asset, f.venue, f.window, _run_key(f)) if f.subject and not f.note else None
+
+    out = list(refs)
+    for coins in refs:
+        if coins._fact.unit != "coins" or key(coins) is None or coins.list_pos:
+            continue
+        usd = next((r for r in refs if r is not coins and r._fact.unit == "USD" and not r.list_pos and key(r) == key(coins)), None)
+        if usd is None:
+            continue
+        coins.list_pos, usd.list_pos, coins.pair = "first", "last", usd
+        out.remove(usd)
+        out.insert(out.index(coins) + 1, usd)
+    return out
+
+
+def _market_list_key(r: FigureRef):
+    """One market reading of one asset on several venues ("open interest on Bybit ..., on Binance ..."): a reading
+    the context section words "<what> stood at <figure>" with nothing of its own after the figure."""
+    f = r._fact
+    if not f.venue or f.label or f.subject or f.note or f.reading or r.is_change or r.unverified or r.is_estimate \
+            or r.index_unsaid or r.window_unsaid or f.metric in ("duration", "rate") or f.contract:
+        return None
+    return ("market", f.metric, f.asset, f.assets, f.side, f.window, f.unit)
+
+
 def _level_list_key(r: FigureRef):
     """An asset's plain price levels (no direction, label or note): one sentence for the asset."""
     f = r._fact
@@ -1237,8 +1273,11 @@ def _level_list_key(r: FigureRef):
 
 
 def _share_list_key(r: FigureRef):
-    """Shares of one side (of the total, then of one or more venues' liquidations): one sentence for the side."""
+    """Shares of one side (of the total, then of one or more venues' liquidations): one sentence for the side; the
+    venues' own shares of all the liquidations, of one window: one sentence for the venues."""
     f = r._fact
+    if not f.side and f.venue and not f.asset and not f.subject and not f.note:
+        return ("share-venue", f.window)  # venues' shares of all the liquidations: "Bybit made up 50% ... and Binance 30%"
     if not f.side or f.asset or f.subject or f.note or f.venue:
         return None
     return ("share", f.side)
@@ -1402,7 +1441,9 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     # Only a move over the total's own window can be said to have forced it out ("fell 3% over 4 hours,
     # and that was enough to force out $X" gives $X the 4-hour window too).
     total_window = view.main.total._fact.window if view.main.total is not None else None
-    same_window = [c for c in view.changes if c._fact.unit == "percent" and c._fact.bounds and c._fact.window == total_window]
+    # with no market-wide total there is no window to match: a change without a window is not the total's move
+    same_window = [c for c in view.changes if c._fact.unit == "percent" and c._fact.bounds and c._fact.window == total_window] \
+        if view.main.total is not None else []
     if same_window:
         view.move = same_window[0]
         moves = [abs(_mag(c._fact)) for c in same_window]

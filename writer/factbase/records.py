@@ -54,6 +54,7 @@ SINGLE_SOURCE = "single-source"  # before a described name of another shape: "si
 DESCRIBED_NOUNS = ("source", "report", "brief", "newsletter", "provider", "dashboard", "tracker", "aggregator", "feed", "desk",
                    "outlet", "analyst", "post")
 _DETERMINERS = ("a ", "an ", "one ")
+_DEFINITE = ("the ",)  # a described name that opens on an article of its own
 _DESCRIPTIVE_OPENINGS = ("a ", "an ", "one ", "some ", "several ", "various ", "many ")
 
 
@@ -98,6 +99,8 @@ class Source:
                 return f"{ONE_SOURCE} {rest}" if told else f"a {SINGLE_SOURCE} {rest}"
         if low.startswith(_DESCRIPTIVE_OPENINGS):  # "several brokers" recorded as one source: its data, not "single-source several"
             return f"{SINGLE_SOURCE} data from {self.name}"
+        if low.startswith(_DEFINITE):  # "the Fed's press release": "a single source, the Fed's press release", never "single-source the ..."
+            return f"{ONE_SOURCE} source, {self.name}"
         return f"{SINGLE_SOURCE} {self.name}"
 
     @property
