@@ -201,3 +201,11 @@ def test_a_section_of_one_sentence_goes_under_the_heading_before_it():
     where = next(i for i, p in enumerate(paragraphs) if "BTC-USDT-SWAP" in p)
     assert len(re.findall(r"[.!?](?=\s|$)", paragraphs[where])) == 1  # the venues section's one sentence ...
     assert not paragraphs[where - 1].startswith("## ")  # ... is a paragraph of the section before, not a section
+
+
+def test_one_assets_shares_on_several_venues_read_as_one_sentence():
+    md = _body(_draft(TOTAL + """\
+  - {id: a1, metric: liquidation_share, unit: percent, window: 24h, asset: DOGE, venue: okx, observations: [{source: aicoin, value: 41}]}
+  - {id: a2, metric: liquidation_share, unit: percent, window: 24h, asset: DOGE, venue: bybit, observations: [{source: aicoin, value: 27}]}
+"""))
+    assert re.search(r"positions in DOGE made up 41% of the liquidations on OKX over the past 24 hours and 27% of those on Bybit\.", md), md

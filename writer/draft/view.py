@@ -1274,10 +1274,13 @@ def _level_list_key(r: FigureRef):
 
 def _share_list_key(r: FigureRef):
     """Shares of one side (of the total, then of one or more venues' liquidations): one sentence for the side; the
-    venues' own shares of all the liquidations, of one window: one sentence for the venues."""
+    venues' own shares of all the liquidations, of one window: one sentence for the venues; one asset's shares of
+    several venues' liquidations: one sentence for the asset."""
     f = r._fact
     if not f.side and f.venue and not f.asset and not f.subject and not f.note:
         return ("share-venue", f.window)  # venues' shares of all the liquidations: "Bybit made up 50% ... and Binance 30%"
+    if not f.side and f.venue and f.asset and not f.subject and not f.note:
+        return ("share-asset", f.asset, f.window)  # one asset's share on several venues: "... on Bybit and 32% of those on Binance"
     if not f.side or f.asset or f.subject or f.note or f.venue:
         return None
     return ("share", f.side)
