@@ -501,11 +501,14 @@ _SENTENCE_END = re.compile(r"[.!?][”’\")]*(?=\s|$)")
 
 
 def _folds(spec: dict, sections: list, specs: dict, body: str, folded: set) -> bool:
-    """A section of one sentence whose spec says ``fold`` goes under the heading of the section before it, when
-    that one folds too (sections.yaml) and has a heading (its own, or the one it was folded under): a heading over
-    a single sentence is not how a desk lays out a story."""
-    if not spec.get("fold") or not sections or not specs.get(sections[-1].name, {}).get("fold") \
-            or not (sections[-1].text.lstrip().startswith("#") or sections[-1].name in folded):
+    """A section of one sentence whose spec says ``fold`` goes under the heading of the section before it, when that
+    one says ``holds_folded`` (a heading general enough for any figure: "How big the liquidations were") and prints
+    its heading, or was itself folded under such a heading (sections.yaml): a heading over a single sentence is not
+    how a desk lays out a story, and an asset's figure under "The biggest individual losses" is not either."""
+    if not spec.get("fold") or not sections:
+        return False
+    before = sections[-1]
+    if not (before.name in folded or (specs.get(before.name, {}).get("holds_folded") and before.text.lstrip().startswith("#"))):
         return False
     text = body.strip()
     return "\n\n" not in text and len(_SENTENCE_END.findall(text)) == 1
