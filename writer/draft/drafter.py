@@ -308,6 +308,7 @@ class Drafter:
         names = dict(self.globals, ev=view, **render.functions())  # as Template.render builds it, once per draft
         sections: list[Section] = []
         skipped: list[tuple[str, str]] = []
+        folded: set[str] = set()
         for name in layout:
             spec = self.section_specs[name]
             reason = self._needs(view, spec)
@@ -323,6 +324,9 @@ class Drafter:
                 continue
             if name == "headline":
                 text = "# " + " ".join(text.split())
+            elif _folds(spec, sections, self.section_specs, body, folded):
+                text = body.strip("\n")  # one sentence under a heading of its own: a paragraph of the section before
+                folded.add(name)
             sections.append(Section(name, spec["template"], text))
 
         resolved, sentences = resolve(sections, spans, render, self.style.scope)
@@ -490,6 +494,24 @@ def _line_starts(text: str) -> list[int]:
         starts.append(end + 1)
         end = text.find("\n", end + 1)
     return starts
+
+
+# The end of a sentence in a section's rendered text (figures are still tokens there, so no decimal point ends one).
+_SENTENCE_END = re.compile(r"[.!?][”’\")]*(?=\s|$)")
+
+
+def _folds(spec: dict, sections: list, specs: dict, body: str, folded: set) -> bool:
+    """A section of one sentence whose spec says ``fold`` goes under the heading of the section before it, when that
+    one says ``holds_folded`` (a heading general enough for any figure: "How big the liquidations were") and prints
+    its heading, or was itself folded under such a heading (sections.yaml): a heading over a single sentence is not
+    how a desk lays out a story, and an asset's figure under "The biggest individual losses" is not either."""
+    if not spec.get("fold") or not sections:
+        return False
+    before = sections[-1]
+    if not (before.name in folded or (specs.get(before.name, {}).get("holds_folded") and before.text.lstrip().startswith("#"))):
+        return False
+    text = body.strip()
+    return "\n\n" not in text and len(_SENTENCE_END.findall(text)) == 1
 
 
 def _tidy(text: str) -> str:

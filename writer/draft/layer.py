@@ -419,16 +419,20 @@ class Render:
         token = self._token(span)
         return token + self._average(fact, role, span.ref)
 
-    def change(self, ref, rise: str = "rose", fall: str = "fell", over: bool = False) -> str:
+    def change(self, ref, rise: str = "rose", fall: str = "fell", over: bool = False, verb: bool = True) -> str:
         """A change in words: "fell 3.4%" / "rose 2%"; a flow "saw net outflows of $133 million"; a change
         with no single direction "moved by" its signed range. A fact's own ``change:`` word decides the verb.
-        ``over``: its window follows the change, before its two ends ("fell 3.6% over the past 24 hours, from ...")."""
+        ``over``: its window follows the change, before its two ends ("fell 3.6% over the past 24 hours, from ...").
+        ``verb=False``: a rise or fall without its verb, for the next change of a list whose verb is said already
+        ("rose about 48% over 7 days and about 16% over 24 hours"); a flow or a change with no direction keeps it."""
         when = " " + self.over(ref) if over and self.fact_of(ref).window else ""
-        return self._change(ref, rise, fall) + when + self._ends(ref)
+        return self._change(ref, rise, fall, verb) + when + self._ends(ref)
 
-    def _change(self, ref, rise: str, fall: str) -> str:
+    def _change(self, ref, rise: str, fall: str, verb: bool = True) -> str:
         fact = self.fact_of(ref)
         lo, hi = fact.bounds or (0.0, 0.0)
+        if not verb and fact.change in ("rise", "fall", None) and fact.metric == "price_change" and (fact.change or hi < 0 or lo > 0):
+            return self._after_verb(self.fig(ref, "plain" if fact.change else "magnitude"))
         if fact.change in ("inflow", "outflow"):
             verb = self.style.names.get("flows", {}).get(fact.change, _FLOW_VERBS[fact.change])
             return self._token(Span("text", [Piece("lit", verb)])) + " " + self.fig(ref, "plain")
@@ -921,6 +925,8 @@ class Render:
 
     def venue(self, ref) -> str:
         fact = self.fact_of(ref)
+        if not fact.venue and fact.venues:  # several venues counted together: "Hyperliquid, Bybit and Binance"
+            return self._text(join_names([self.event.source_name(v) for v in fact.venues], self.style), "venue")
         return self._text(self.event.source_name(fact.venue) if fact.venue else None, "venue")
 
     def contract(self, ref) -> str:

@@ -68,6 +68,7 @@ class FigureRef(Ref):
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
             "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note", "payer", "recovered", "intensity",
+            "list_pos", "has_venues", "pair",
         }
     )
 
@@ -94,6 +95,7 @@ class FigureRef(Ref):
         self.window_unsaid = bool(fact.window) and bool(fact.label or (fact.subject and fact.metric in SUBJECT_NAMES_FIGURE))
         self.has_asset = bool(fact.asset)
         self.has_venue = bool(fact.venue)
+        self.has_venues = not fact.venue and bool(fact.venues)  # several venues counted together ("Bybit and OKX")
         # the venue is the figure's only source: the exchange reporting on its own books, named once ("Hyperliquid's
         # own figures"), never as source and subject both ("according to Hyperliquid, Hyperliquid saw")
         self.self_reported = bool(fact.venue) and tuple(fact.sources) == (fact.venue,)
@@ -163,6 +165,10 @@ class FigureRef(Ref):
         self.seen_order = 0  # a price level's place in time among the event's timed levels, 1 first (0: no exact time; build_view)
         self.in_context = False  # a price level a context item of the same source and status tells with its figure (build_view)
         self.method_note = False  # an estimate's note on method to print with it: it does not name the source again and is not told before (build_view)
+        # Its place in a list of figures told in one sentence (_mark_lists): "" alone, else "first", "next" or
+        # "last" ("Hyperliquid saw liquidations of $598 million, Bybit $339 million and Binance $181 million").
+        self.list_pos = ""
+        self.pair: FigureRef | None = None  # a position's value in dollars, told in its size's sentence (_pair_positions)
         self.whole_market = False  # a total whose coverage is the style's whole-market wording ("network-wide"; build_view)
         self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again;
         # a missing figure a context item already names (_mark_named_gaps): its gap sentence gives no reason twice
@@ -599,6 +605,9 @@ def build_view(event: Event, thresholds: dict) -> View:
     _mark_funding(view, thresholds)
     _mark_recovered(view)
     _mark_quote_topics(view, live)
+    view.levels = _mark_lists(view.levels, _level_list_key)
+    view.market = _mark_lists(view.market, _market_list_key)
+    view.positions = _pair_positions(view.positions)
     if main.total is not None:
         main.total.whole_market = _whole_market(main.total._fact, thresholds)
     main_fact = [event.fact(r.id) for r in (main.total, main.long, main.short) if r is not None]
@@ -615,6 +624,8 @@ def build_view(event: Event, thresholds: dict) -> View:
     view.minor_heavy = _minor_heavy(view.asset_groups)
     view.top_venue_share = _venue_share(view)
     _fold_venue_shares(view)
+    view.venues = _mark_lists(view.venues, _venue_list_key)
+    view.shares = _mark_lists(view.shares, _share_list_key)
     total = view.main.total._fact if view.main.total is not None else None
     for r in view.venues:
         f = r._fact
@@ -825,8 +836,10 @@ def _mark_recovered(view: View) -> None:
         f = r._fact
         if not f.asset or not f.bounds:
             continue
-        r.recovered = any(o._fact.asset == f.asset and not o._fact.direction and o._fact.bounds and o._fact.bounds[0] > f.bounds[1]
-                          for o in view.levels)
+        # a level with a label or a note of its own ("Bitcoin's record high earlier in the week") is another
+        # moment's price, not where the asset trades now
+        r.recovered = any(o._fact.asset == f.asset and not o._fact.direction and not o._fact.label and not o._fact.note
+                          and o._fact.bounds and o._fact.bounds[0] > f.bounds[1] for o in view.levels)
 
 
 def _mark_funding(view: View, thresholds: dict) -> None:
@@ -1085,7 +1098,9 @@ def _fold_venue_shares(view: View) -> None:
         f = g.total or g.long
         first.setdefault(f._fact.venue, f)
     for r in view.venues:
-        if r._fact.venue and r._fact.metric == "liquidations":
+        # only a figure whose sentence prints the shares (venues.md.j2): never a contract's, a subject's or a zero count's
+        if r._fact.venue and r._fact.metric == "liquidations" and not r._fact.contract and not r._fact.subject and not r.zero \
+                and r._fact.per is None:
             first.setdefault(r._fact.venue, r)
     folded: set[str] = set()
     for x in view.shares:
@@ -1183,6 +1198,92 @@ def _source_runs(refs: list[FigureRef]) -> list[FigureRef]:
     for i, r in enumerate(by_metric):
         first.setdefault(_run_key(r._fact), i)
     return sorted(by_metric, key=lambda r: first[_run_key(r._fact)])
+
+
+def _mark_lists(refs: list[FigureRef], key) -> list[FigureRef]:
+    """Figures a desk tells as one list sentence ("Hyperliquid saw liquidations of $598 million, Bybit $339 million
+    and Binance $181 million"), never one formula sentence each: those whose ``key`` (what the sentence says of
+    each besides its figure) is equal and not None, and which share one attribution, are brought together in
+    the order the first of them comes, and each gets its ``list_pos``. Every other figure keeps its place."""
+    groups: dict[tuple, list[FigureRef]] = {}
+    order: list = []
+    for r in refs:
+        k = key(r)
+        k = (k, _run_key(r._fact)) if k is not None else ("alone", r.id)
+        if k not in groups:
+            groups[k] = []
+            order.append(k)
+        groups[k].append(r)
+    out: list[FigureRef] = []
+    for k in order:
+        members = groups[k]
+        for i, r in enumerate(members):
+            r.list_pos = "" if len(members) == 1 else "first" if i == 0 else "last" if i == len(members) - 1 else "next"
+        out += members
+    return out
+
+
+def _venue_list_key(r: FigureRef):
+    """A venue's plain count ("<venue> saw liquidations of $X"): listed with the other venues' of the same side,
+    asset and window; a figure with a share, a floor, a contract or the venue's own report keeps its sentence."""
+    f = r._fact
+    if f.metric != "liquidations" or not f.venue or f.contract or f.subject or f.per is not None or r.self_reported \
+            or r.zero or f.lower_bound or r.venue_share is not None or r.venue_side_share is not None or f.note:
+        return None
+    return ("venue", f.side, f.asset, f.window)
+
+
+def _pair_positions(refs: list[FigureRef]) -> list[FigureRef]:
+    """One holder's position given in coins and in dollars (same holder, side, asset, venue, window and sources) is
+    one position: the size in coins leads ("list_pos" first, its ``pair`` the dollar figure), the dollar figure
+    follows it ("last", not printed on its own)."""
+    def key(r: FigureRef):
+        f = r._fact
+        return (f.subject, f.side, f.asset, f.venue, f.window, _run_key(f)) if f.subject and not f.note else None
+
+    out = list(refs)
+    for coins in refs:
+        if coins._fact.unit != "coins" or key(coins) is None or coins.list_pos:
+            continue
+        usd = next((r for r in refs if r is not coins and r._fact.unit == "USD" and not r.list_pos and key(r) == key(coins)), None)
+        if usd is None:
+            continue
+        coins.list_pos, usd.list_pos, coins.pair = "first", "last", usd
+        out.remove(usd)
+        out.insert(out.index(coins) + 1, usd)
+    return out
+
+
+def _market_list_key(r: FigureRef):
+    """One market reading of one asset on several venues ("open interest on Bybit ..., on Binance ..."): a reading
+    the context section words "<what> stood at <figure>" with nothing of its own after the figure."""
+    f = r._fact
+    if not f.venue or f.label or f.subject or f.note or f.reading or r.is_change or r.unverified or r.is_estimate \
+            or r.index_unsaid or r.window_unsaid or f.metric in ("duration", "rate") or f.contract:
+        return None
+    return ("market", f.metric, f.asset, f.assets, f.side, f.window, f.unit)
+
+
+def _level_list_key(r: FigureRef):
+    """An asset's plain price levels (no direction, label or note): one sentence for the asset."""
+    f = r._fact
+    if not f.asset or f.label or f.note or f.direction or r.in_context:
+        return None
+    return ("level", f.asset, f.window)
+
+
+def _share_list_key(r: FigureRef):
+    """Shares of one side (of the total, then of one or more venues' liquidations): one sentence for the side; the
+    venues' own shares of all the liquidations, of one window: one sentence for the venues; one asset's shares of
+    several venues' liquidations: one sentence for the asset."""
+    f = r._fact
+    if not f.side and f.venue and not f.asset and not f.subject and not f.note:
+        return ("share-venue", f.window)  # venues' shares of all the liquidations: "Bybit made up 50% ... and Binance 30%"
+    if not f.side and f.venue and f.asset and not f.subject and not f.note:
+        return ("share-asset", f.asset, f.window)  # one asset's share on several venues: "... on Bybit and 32% of those on Binance"
+    if not f.side or f.asset or f.subject or f.note or f.venue:
+        return None
+    return ("share", f.side)
 
 
 def _run_key(f: Fact) -> tuple:
@@ -1343,7 +1444,9 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
     # Only a move over the total's own window can be said to have forced it out ("fell 3% over 4 hours,
     # and that was enough to force out $X" gives $X the 4-hour window too).
     total_window = view.main.total._fact.window if view.main.total is not None else None
-    same_window = [c for c in view.changes if c._fact.unit == "percent" and c._fact.bounds and c._fact.window == total_window]
+    # with no market-wide total there is no window to match: a change without a window is not the total's move
+    same_window = [c for c in view.changes if c._fact.unit == "percent" and c._fact.bounds and c._fact.window == total_window] \
+        if view.main.total is not None else []
     if same_window:
         view.move = same_window[0]
         moves = [abs(_mag(c._fact)) for c in same_window]

@@ -54,8 +54,8 @@ SINGLE_SOURCE = "single-source"  # before a described name of another shape: "si
 DESCRIBED_NOUNS = ("source", "report", "brief", "newsletter", "provider", "dashboard", "tracker", "aggregator", "feed", "desk",
                    "outlet", "analyst", "post")
 _DETERMINERS = ("a ", "an ", "one ")
+_DEFINITE = ("the ",)  # a described name that opens on an article of its own
 _DESCRIPTIVE_OPENINGS = ("a ", "an ", "one ", "some ", "several ", "various ", "many ")
-_DEFINITE = ("the ",)
 
 
 def looks_described(name: str) -> bool:
