@@ -86,3 +86,19 @@ def test_a_side_named_right_after_a_figure_is_its_own(text, linked, kind):
 def test_daily_after_a_figure_marks_an_average_per_day():
     text = "OKX handles over $10 billion in daily trading volume, CoinGlass figures show, a single-source figure."
     assert links_of(event(_SPLIT), text) == [("$10 billion", "vol", "supported")]
+
+
+_LIQ = """facts:
+  - {id: liq, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 300M}]}
+"""
+
+
+@pytest.mark.parametrize("text, linked", [
+    # words naming another metric of its own noun: a value the liquidation total happens to reach is not it
+    ("The buy-back could come to hundreds of millions in purchase volumes over a year.", None),
+    ("The venue handled $300 million of spot volume on the day.", None),
+    # the liquidation words beside the volume words keep the figure the liquidations'
+    ("Liquidations reached $300 million over 24 hours as trading volume jumped, CoinGlass data show.", "liq"),
+])
+def test_a_figure_whose_words_name_another_metric_is_not_a_liquidation_figure(text, linked):
+    assert links_of(event(_LIQ), text)[0][1] == linked

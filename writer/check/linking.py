@@ -396,6 +396,12 @@ def _asset_cues(phrases: PhraseSet, tickers: re.Pattern | None, text: str) -> fr
     return found
 
 
+# A metric's own noun right after a figure, as what it measures ("hundreds of millions in net purchase volumes", "$2
+# billion of open interest"): only then do the words name that metric for certain ("traded above $71,000" does not).
+_OTHER_NOUN_AFTER = re.compile(r"\s*(?:in|of)\s+(?:[\w-]+\s+){0,3}?(?:volumes?|open\s+interest|funding|market\s+cap\w*|"
+                               r"(?:in|out)flows?)\b", re.IGNORECASE)
+
+
 # A side named right after a figure, as what it was made of ("$8 million in longs", "$30 million of short positions"):
 # the figure's own, whatever side an earlier clause of its sentence named.
 _SIDE_AFTER = re.compile(r"\s*(?:in|of)\s+(?:[\w-]+\s+){0,2}?(?:longs?|shorts?)\b", re.IGNORECASE)
@@ -812,12 +818,15 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     # neither, and scoring every one of them was most of the time spent linking.
     a, b = value_window(fig)
     vague = fig.qualifier == "vague"
+    other_noun = _OTHER_NOUN_AFTER.match(fu.right) is not None  # "$X in daily volume": the figure's own noun, after it
     for s in supports:
         if not (_unit_ok(fig, s.unit) or _per_unit(fig, s)):
             continue
         if not _average_fits(fig, s, averaged):
             continue  # a disputed range written as its average is a collapsed range; a daily average is no total
         how = value_match(fig, s) if _meets(s, a, b) else None
+        if how is not None and s.fact is not None and other_noun and names_other_metric(s.fact, cues.metrics):
+            continue  # "hundreds of millions in purchase volume" is no liquidation total its value happens to reach
         if how is None and (s.fact is None or vague or not _near_in_size(fig, s)):
             continue  # neither a match nor a candidate contradiction: its score is never read
         score, conflicts, bonus = _score(s, cues, potential, hearsay, named)
