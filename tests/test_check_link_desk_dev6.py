@@ -50,12 +50,12 @@ def test_a_figure_after_the_quotation_closes_is_not_the_quotes():
 _GAP = """facts:
   - {id: okx_48h, metric: liquidations, unit: USD, window: 48h, venue: okx, observations: [{source: coinglass, value: 470M}]}
 context:
-  - {id: gap, kind: market, text: on Monday the CoinGlass data put $500 million more liquidations on OKX than on any other exchange, sources: [decrypt]}
+  - {id: gap, kind: market, text: a CoinGlass tally gave OKX $500 million more in forced closes than the next venue on Monday, sources: [decrypt]}
 """
 
 
 def test_a_sentence_giving_a_context_items_words_gives_its_figure_and_its_names():
-    text = "On Monday the CoinGlass data put $500 million more liquidations on OKX than on any other exchange, Decrypt reported."
+    text = "A CoinGlass tally gave OKX $500 million more in forced closes than the next venue on Monday, Decrypt reported."
     assert links_of(event(_GAP), text) == [("$500 million", "context:gap", "supported")]
     assert "P008" not in codes(event(_GAP), text)
 
@@ -74,31 +74,32 @@ _SPLIT = """facts:
 
 @pytest.mark.parametrize("text, linked, kind", [
     # the side named right after a figure is its own, whatever side the sentence named before it
-    ("Per CoinGlass, bitcoin saw $59 million in short positions liquidated against just $8.4 million in longs.", "lng", "supported"),
-    ("Per CoinGlass, bitcoin saw $59 million in short positions liquidated against just $8.4 million of long positions.", "lng", "supported"),
-    # with no side after it, the earlier clause's side still reads: a long figure printed for the shorts is wrong
-    ("Per CoinGlass, bitcoin saw $59 million in short positions liquidated against just $8.4 million.", "sht", "contradicts"),
+    ("Per CoinGlass, the bitcoin book shed $59 million in short positions, far more than the $8.4 million in longs.", "lng", "supported"),
+    ("Per CoinGlass, the bitcoin book shed $59 million in short positions, far more than the $8.4 million of long positions.", "lng", "supported"),
+    # the side after it says shorts: the long figure's value printed as shorts is wrong
+    ("Per CoinGlass, bitcoin saw $59 million in short positions liquidated, and a further $8.4 million of short positions later.",
+     "sht", "contradicts"),
 ])
 def test_a_side_named_right_after_a_figure_is_its_own(text, linked, kind):
     assert links_of(event(_SPLIT), text)[-1][1:] == (linked, kind)
 
 
 def test_daily_after_a_figure_marks_an_average_per_day():
-    text = "OKX handles over $10 billion in daily trading volume, CoinGlass figures show, a single-source figure."
+    text = "CoinGlass figures give OKX some $10 billion in daily spot turnover, a single-source figure."
     assert links_of(event(_SPLIT), text) == [("$10 billion", "vol", "supported")]
 
 
 _LIQ = """facts:
-  - {id: liq, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 300M}]}
+  - {id: liq, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 30M}]}
 """
 
 
 @pytest.mark.parametrize("text, linked", [
     # words naming another metric of its own noun: a value the liquidation total happens to reach is not it
-    ("The buy-back could come to hundreds of millions in purchase volumes over a year.", None),
-    ("The venue handled $300 million of spot volume on the day.", None),
+    ("A token burn plan might absorb tens of millions in spot volumes by spring.", None),
+    ("The venue handled $30 million of spot volume on the day.", None),
     # the liquidation words beside the volume words keep the figure the liquidations'
-    ("Liquidations reached $300 million over 24 hours as trading volume jumped, CoinGlass data show.", "liq"),
+    ("Liquidations reached $30 million over 24 hours as trading volume jumped, CoinGlass data show.", "liq"),
 ])
 def test_a_figure_whose_words_name_another_metric_is_not_a_liquidation_figure(text, linked):
     assert links_of(event(_LIQ), text)[0][1] == linked

@@ -732,7 +732,7 @@ _BARE_COMMA = re.compile(r"\s*,\s*$")  # (matched between two names)
 # or share (a bare count of what the source covers is its description), no clause end. (A space may stand before the
 # comma where the name's escaped markup was read as one: "A&B \[Research\], the sole source ...".)
 _APPOSITION_REACH = 80  # characters an apposition may hold ("whose public stream caps reports at one order per symbol per second")
-# A role may stand bare, as a newsroom writes it: "Ben Armstrong, crypto YouTuber, said", "Matt Hougan, CEO of Bitwise,
+# A role may stand bare, as a newsroom writes it: "Ben Zhou, exchange founder, said", "Ben Zhou, CEO of Bybit,
 # said": a phrase opening on a word in lower case, or a title's capitals before "of" or "at".
 _APPOSITION = re.compile(rf"\s?,\s+(?:the|a|an|which|who|whose|one of|[A-Z][\w.&-]*['’]s|\w+ing|(?-i:[a-z])[\w-]*|(?-i:[A-Z]{{2,5}})\s+(?:of|at))\b"
                          rf"[^,.;:()$%]{{1,{_APPOSITION_REACH}}},(?=\s)")

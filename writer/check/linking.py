@@ -396,13 +396,13 @@ def _asset_cues(phrases: PhraseSet, tickers: re.Pattern | None, text: str) -> fr
     return found
 
 
-# A metric's own noun right after a figure, as what it measures ("hundreds of millions in net purchase volumes", "$2
+# A metric's own noun right after a figure, as what it measures ("tens of millions in spot volumes", "$2
 # billion of open interest"): only then do the words name that metric for certain ("traded above $71,000" does not).
 _OTHER_NOUN_AFTER = re.compile(r"\s*(?:in|of)\s+(?:[\w-]+\s+){0,3}?(?:volumes?|open\s+interest|funding|market\s+cap\w*|"
                                r"(?:in|out)flows?)\b", re.IGNORECASE)
 
 
-# A side named right after a figure, as what it was made of ("$8 million in longs", "$30 million of short positions"):
+# A side named right after a figure, as what it was made of ("$6 million in longs", "$30 million of short positions"):
 # the figure's own, whatever side an earlier clause of its sentence named.
 _SIDE_AFTER = re.compile(r"\s*(?:in|of)\s+(?:[\w-]+\s+){0,2}?(?:longs?|shorts?)\b", re.IGNORECASE)
 
@@ -424,7 +424,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     side_clause = clause if no_asides == unbracketed else _LEFT_CLAUSE.split(no_asides)[-1]
     if _heads_event_phrase(left, right):
         side_clause = ""  # "Longs flushed in $X wipeout": the side is the subject's, the figure the wipeout's
-    own_side = _SIDE_AFTER.match(right)  # "$59 million in shorts ... against $8 million in longs": the side after it is its own
+    own_side = _SIDE_AFTER.match(right)  # "$40 million in shorts, far above $6 million in longs": the side after it is its own
     sides = (own_side and phrases.cues("side", own_side.group(0))) or phrases.cues("side", side_clause) or phrases.cues("side", right)
     if sides and _BOTH_SIDES.search(unbracketed):
         sides = frozenset()  # "longs and shorts together accounted for $X": both sides named is no one side's figure
@@ -818,7 +818,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     # neither, and scoring every one of them was most of the time spent linking.
     a, b = value_window(fig)
     vague = fig.qualifier == "vague"
-    other_noun = _OTHER_NOUN_AFTER.match(fu.right) is not None  # "$X in daily volume": the figure's own noun, after it
+    other_noun = _OTHER_NOUN_AFTER.match(fu.right) is not None  # "$X of spot volume": the figure's own noun, after it
     for s in supports:
         if not (_unit_ok(fig, s.unit) or _per_unit(fig, s)):
             continue
@@ -826,7 +826,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             continue  # a disputed range written as its average is a collapsed range; a daily average is no total
         how = value_match(fig, s) if _meets(s, a, b) else None
         if how is not None and s.fact is not None and other_noun and names_other_metric(s.fact, cues.metrics):
-            continue  # "hundreds of millions in purchase volume" is no liquidation total its value happens to reach
+            continue  # "tens of millions in spot volume" is no liquidation total its value happens to reach
         if how is None and (s.fact is None or vague or not _near_in_size(fig, s)):
             continue  # neither a match nor a candidate contradiction: its score is never read
         score, conflicts, bonus = _score(s, cues, potential, hearsay, named)
@@ -1082,7 +1082,7 @@ _SIDE_WORD = {side: re.compile(rf"\b{side}\b", re.IGNORECASE) for side in _OTHER
 _PER_BONUS = 1  # what "per trader", "a day" add to a fact that is such an average (at most _AVERAGE_BONUS: _with_foreign's bound)
 # An average's unit after its figure ("$300 million per day", "a day", "daily"; vocabulary.AVERAGE_PER).
 _PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|order)\b|\s*(?:in\s+)?(?:daily|hourly)\b|\s*on\s+average\b",
-                        re.IGNORECASE)  # ("$10 billion in daily volume")
+                        re.IGNORECASE)  # ("$4 billion in daily turnover")
 
 # "bitcoin and ether liquidations over 24 hours came to": two assets joined, then up to eight words to the figure.
 # The rightmost such pair ("CoinGlass, BTC and ETH liquidations": BTC and ETH, not CoinGlass and BTC).

@@ -188,8 +188,8 @@ def _clause_hits(ctx: RuleContext, sentence, named: set[str], links: list):
 
 
 def _inside_own_words(sentence, supports) -> set[str]:
-    """Names every mention of which lies inside the words of a context item or quote the sentence repeats whole ("the
-    CoinGlass data put $500 million more on FTX", an item The Defiant reports): part of the claim, not its credit."""
+    """Names every mention of which lies inside the words of a context item or quote the sentence repeats whole ("a
+    Kaiko tally gave OKX $300 million more than the next venue", an item Decrypt reports): part of the claim, not its credit."""
     text, spans = sentence.text, []
     for s in supports:
         words = (s.words or "").strip().rstrip(".")
