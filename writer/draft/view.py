@@ -482,8 +482,9 @@ def build_view(event: Event, thresholds: dict) -> View:
     # An estimate of what did happen but was not counted ("the real total was $8-10 billion") is set against the
     # reported figures instead.
     # "an average of $300 million per day" of liquidations: set out with the other figures, never a total nor a loss
-    # (an average of another metric, a venue's daily volume, is told with the market readings, never as liquidations)
-    averages = take(lambda f: f.per is not None and f.metric in _COUNTED)
+    # (a venue's average of another metric, its daily volume, is told with the market readings: the venue sentences
+    # would print it as "<venue> saw liquidations of")
+    averages = take(lambda f: f.per is not None and (f.metric in _COUNTED or not (f.venue or f.venues)))
     realised_estimates = take(lambda f: f.status is Status.ESTIMATE and f.metric == "liquidations" and not is_potential(f))
     estimates = take(lambda f: f.status is Status.ESTIMATE and f.metric in ("liquidations", "liquidated_accounts", "largest_single_liquidation", "trader_loss"))
     assets = take(lambda f: f.metric == "liquidations" and f.asset and not f.venue and not f.contract)
