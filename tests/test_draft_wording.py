@@ -1277,3 +1277,121 @@ context:
     md = checked_drafter().draft(event).markdown
     assert "a single source, the Fed's press release" in md and "single-source the" not in md
     assert "from 10% to 13.5%" in md
+
+
+# --- eleventh round: desk drafts of new stories (dev6), each fixed at its cause ------------------------------
+
+
+def test_a_context_item_of_several_figures_ending_on_one_is_credited_whole():
+    """A bracketed credit right after the last of an item's figures credits that figure alone (the check's reading):
+    the credit follows the item as a clause, and the draft passes its own check."""
+    md = draft("""
+context:
+  - id: spot_share
+    kind: market
+    text: Kraken handles about 12% of spot volume, Bitstamp 4.5%
+    sources: [coinmarketcap]
+""", eid="several-figures")
+    line = next(line for line in md.splitlines() if "Bitstamp 4.5%" in line)
+    assert "4.5% (" not in line and "Bitstamp 4.5%, " in line and "CoinMarketCap" in line
+
+
+def test_a_quote_of_two_sentences_closes_once_and_its_figure_is_the_quotes():
+    """Verbatim words ending on a full stop close the sentence inside the quotation marks (no ".\u201d."), and a
+    figure in the quotation's second sentence, after a bare role, is credited to the speaker by the check."""
+    md = draft("""
+  - id: one_venue
+    metric: liquidation_share
+    unit: percent
+    share_of: the night's liquidations
+    observations: [{source: ben-zhou, value: 70}]
+quotes:
+  - id: night
+    speaker: Ben Zhou
+    role: exchange founder
+    channel: on X
+    words: A rough night for leverage. 70% of it sat on one venue.
+  - id: calm
+    speaker: Ben Zhou
+    words: Margins held up
+""", eid="two-sentence-quote")
+    assert "one venue.\u201d\n" in md and ".\u201d." not in md
+    assert "said: \u201cMargins held up\u201d." in md  # words with no stop of their own still end the sentence
+
+
+def test_a_venues_daily_volume_is_told_as_volume_not_liquidations():
+    md = draft("""
+  - id: okx_volume
+    metric: volume
+    unit: USD
+    venue: okx
+    window: 24h
+    per: day
+    observations: [{source: coinmarketcap, value: 9000000000}]
+""", eid="daily-volume")
+    line = next(line for line in md.splitlines() if "$9 billion" in line)
+    assert "volume" in line and "liquidations of an average" not in line
+
+
+def test_liquidations_of_assets_counted_together_are_no_market_total():
+    """An XRP-and-SOL figure is a part: it never heads the story as the market's total, nor carries the longs."""
+    event = event_from_text("""
+id: assets-together
+as_of: 2026-11-24T12:00:00+00:00
+windows: [24h]
+facts:
+  - id: long_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    side: long
+    observations: [{source: coinglass, value: 500000000}]
+  - id: xrp_sol
+    metric: liquidations
+    unit: USD
+    window: 24h
+    assets: [XRP, SOL]
+    observations: [{source: coinglass, value: 60000000}]
+""", "assets-together.yaml", REGISTRY)
+    md = checked_drafter().draft(event).markdown
+    headline = next(line for line in md.splitlines() if line.startswith("# "))
+    assert "$500 million" in headline and "$60 million" not in headline
+    assert "of which" not in md
+
+
+def test_a_level_lost_is_not_said_to_be_won_back_when_prices_are_told_at_several_times():
+    """Several undirected prices of one asset (a session told price by price, with no times) say nothing of which is
+    the latest: the outlook does not claim the lost level was won back."""
+    md = draft("""
+  - id: lost
+    metric: price_level
+    unit: USD
+    asset: BTC
+    direction: below
+    observations: [{source: coinglass, value: 5700}]
+  - id: early
+    metric: price_level
+    unit: USD
+    asset: BTC
+    observations: [{source: coinglass, value: 7300}]
+  - id: late
+    metric: price_level
+    unit: USD
+    asset: BTC
+    observations: [{source: coinglass, value: 3900}]
+""", eid="several-prices")
+    assert "won back" not in md.replace("Won back quickly", "") and "already back above" not in md
+
+
+def test_the_data_section_calls_a_dollar_total_without_a_window_a_figure_not_a_count():
+    event = event_from_text("""
+id: no-window
+as_of: 2026-11-24T12:00:00+00:00
+facts:
+  - id: total
+    metric: liquidations
+    unit: USD
+    observations: [{source: coinglass, value: 700000000}]
+""", "no-window.yaml", REGISTRY)
+    md = checked_drafter().draft(event).markdown
+    assert "The count comes without a window" not in md and "headline figure here rests" not in md

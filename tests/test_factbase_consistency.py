@@ -258,3 +258,11 @@ def test_fact_base_code_neither_prints_nor_exits_nor_knows_the_cli():
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 names = [a.name for a in node.names] + ([node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
                 assert not any(n.split(".")[0] == "click" or n.startswith(("writer.cli", "writer.draft", "writer.check", "writer.publish")) for n in names), f"{source.name}:{node.lineno}"
+
+
+def test_a_figure_with_a_subject_is_a_part_not_the_total():
+    # "altcoins lost $138 million" beside longs of $770 million: a scoped figure, like an asset's, not the market's total
+    load(HEAD + liq("long", "770M", extra="    side: long\n") + liq("alts", "138M", extra="    subject: altcoins\n")
+         + liq("btc", "238M", extra="    asset: BTC\n") + liq("eth", "84M", extra="    asset: ETH\n"))
+    # a true total is still held to its sides
+    assert problems(HEAD + liq("long", "770M", extra="    side: long\n") + liq("total", "138M"))

@@ -759,7 +759,10 @@ _BARE_COMMA = re.compile(r"\s*,\s*$")  # (matched between two names)
 # or share (a bare count of what the source covers is its description), no clause end. (A space may stand before the
 # comma where the name's escaped markup was read as one: "A&B \[Research\], the sole source ...".)
 _APPOSITION_REACH = 80  # characters an apposition may hold ("whose public stream caps reports at one order per symbol per second")
-_APPOSITION = re.compile(rf"\s?,\s+(?:the|a|an|which|who|whose|one of|[A-Z][\w.&-]*['’]s|\w+ing)\b[^,.;:()$%]{{1,{_APPOSITION_REACH}}},(?=\s)")
+# A role may stand bare, as a newsroom writes it: "Ben Zhou, exchange founder, said", "Ben Zhou, CEO of Bybit,
+# said": a phrase opening on a word in lower case, or a title's capitals before "of" or "at".
+_APPOSITION = re.compile(rf"\s?,\s+(?:the|a|an|which|who|whose|one of|[A-Z][\w.&-]*['’]s|\w+ing|(?-i:[a-z])[\w-]*|(?-i:[A-Z]{{2,5}})\s+(?:of|at))\b"
+                         rf"[^,.;:()$%]{{1,{_APPOSITION_REACH}}},(?=\s)")
 # A restrictive relative clause whose subject is the name or description before it, up to the main verb: "one
 # aggregator that did not wish to be named put ...", "an analyst who follows the venue said ...". It opens with the
 # relative pronoun and a word that is no subject of its own ("the exchange that Arkham said ..." is an object clause).

@@ -396,6 +396,17 @@ def _asset_cues(phrases: PhraseSet, tickers: re.Pattern | None, text: str) -> fr
     return found
 
 
+# A metric's own noun right after a figure, as what it measures ("tens of millions in spot volumes", "$2
+# billion of open interest"): only then do the words name that metric for certain ("traded above $71,000" does not).
+_OTHER_NOUN_AFTER = re.compile(r"\s*(?:in|of)\s+(?:[\w-]+\s+){0,3}?(?:volumes?|open\s+interest|funding|market\s+cap\w*|"
+                               r"(?:in|out)flows?)\b", re.IGNORECASE)
+
+
+# A side named right after a figure, as what it was made of ("$6 million in longs", "$30 million of short positions"):
+# the figure's own, whatever side an earlier clause of its sentence named.
+_SIDE_AFTER = re.compile(r"\s*(?:in|of)\s+(?:[\w-]+\s+){0,2}?(?:longs?|shorts?)\b", re.IGNORECASE)
+
+
 def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, str], block_text: str,
              exchanges: frozenset[str] = frozenset(), tickers: re.Pattern | None = None,
              kept: dict[str, frozenset[str]] | None = None) -> Cues:
@@ -413,7 +424,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     side_clause = clause if no_asides == unbracketed else _LEFT_CLAUSE.split(no_asides)[-1]
     if _heads_event_phrase(left, right):
         side_clause = ""  # "Longs flushed in $X wipeout": the side is the subject's, the figure the wipeout's
-    sides = phrases.cues("side", side_clause) or phrases.cues("side", right)
+    own_side = _SIDE_AFTER.match(right)  # "$40 million in shorts, far above $6 million in longs": the side after it is its own
+    sides = (own_side and phrases.cues("side", own_side.group(0))) or phrases.cues("side", side_clause) or phrases.cues("side", right)
     if sides and _BOTH_SIDES.search(unbracketed):
         sides = frozenset()  # "longs and shorts together accounted for $X": both sides named is no one side's figure
     assets = _asset_cues(phrases, tickers, clause + " " + right)
@@ -795,6 +807,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     named = frozenset(fu.sentence.sources) if named is None else named
     quoted = _inside_quotes(fu.sentence.text, fu.figure.start - fu.sentence.start)
     matched: list[tuple[float, Support, str, float, int]] = []  # (score, support, how, words' score, conflicts)
+    own_words: set[str] = set()  # supports whose own words the sentence gives (quoted, or repeated whole)
     described: list[tuple[float, object, float]] = []  # (score, support or fact, score without the source bonus)
     potential, hearsay = "estimate" in classes, not _HEARSAY.isdisjoint(classes)
     repeated = False  # does the sentence repeat the words of a support the value fits?
@@ -805,12 +818,15 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     # neither, and scoring every one of them was most of the time spent linking.
     a, b = value_window(fig)
     vague = fig.qualifier == "vague"
+    other_noun = _OTHER_NOUN_AFTER.match(fu.right) is not None  # "$X of spot volume": the figure's own noun, after it
     for s in supports:
         if not (_unit_ok(fig, s.unit) or _per_unit(fig, s)):
             continue
         if not _average_fits(fig, s, averaged):
             continue  # a disputed range written as its average is a collapsed range; a daily average is no total
         how = value_match(fig, s) if _meets(s, a, b) else None
+        if how is not None and s.fact is not None and other_noun and names_other_metric(s.fact, cues.metrics):
+            continue  # "tens of millions in spot volume" is no liquidation total its value happens to reach
         if how is None and (s.fact is None or vague or not _near_in_size(fig, s)):
             continue  # neither a match nor a candidate contradiction: its score is never read
         score, conflicts, bonus = _score(s, cues, potential, hearsay, named)
@@ -825,6 +841,9 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             elif s.words is not None and _plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold():
                 score += 3  # a sentence that repeats the words (a quote's without quotation marks, a context item's) is theirs
                 repeated = says = True
+            if says and s.words is not None and (_plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold()
+                                                 or (quoted and s.id.startswith("quote:") and _gives_words(fu.sentence.text, s.words))):
+                own_words.add(s.id)
             if says or s.speaker is not None:
                 score -= _copy_penalty(s, frozenset(fu.sentence.sources), bonus)
             else:
@@ -840,6 +859,10 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     if foreign:
         matched = _with_foreign(matched, foreign, index, fu, cues, potential, hearsay, named, averaged)
     matched = prefer_exact(fig, matched)  # "around $0.725" is the support of $0.725, not one only the hedge reaches
+    if own_words:
+        # a sentence that gives a quote's or a context item's words whole gives their figure: a fact the value also fits
+        # (to its rounding: "$500 million" for $470 million), whose source the sentence names, is not what it prints
+        matched = [m for m in matched if m[1].id in own_words]
     if not fig.point and any(_shape_rank(fig, m[1]) == _OWN_SHAPE for m in matched):
         # A range printed with both ends of a fact held as that range is that fact, whatever the words say of a
         # point that only lies inside it ("between $100 million and $161 million" is the disputed level, not
@@ -1061,7 +1084,8 @@ _OTHER_SIDE = {"above": "below", "below": "above"}
 _SIDE_WORD = {side: re.compile(rf"\b{side}\b", re.IGNORECASE) for side in _OTHER_SIDE}  # the fact's own word for its side
 _PER_BONUS = 1  # what "per trader", "a day" add to a fact that is such an average (at most _AVERAGE_BONUS: _with_foreign's bound)
 # An average's unit after its figure ("$300 million per day", "a day", "daily"; vocabulary.AVERAGE_PER).
-_PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|order)\b|\s*(?:daily|hourly|on\s+average)\b", re.IGNORECASE)
+_PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|order)\b|\s*(?:in\s+)?(?:daily|hourly)\b|\s*on\s+average\b",
+                        re.IGNORECASE)  # ("$4 billion in daily turnover")
 
 # "bitcoin and ether liquidations over 24 hours came to": two assets joined, then up to eight words to the figure.
 # The rightmost such pair ("CoinGlass, BTC and ETH liquidations": BTC and ETH, not CoinGlass and BTC).
@@ -1188,7 +1212,24 @@ def _plain_words(text: str) -> str:
 _MARKUP = re.compile(r"[\\_*]")
 
 
+_DOUBLE_MARK = re.compile("[“”]")
+_UNQUOTED = re.compile("[“”\"]")
+
+
 def _inside_quotes(text: str, offset: int) -> bool:
+    """Is ``offset`` inside quotation marks: opened before it in the sentence, or, in a quotation of two sentences or
+    more, opened in an earlier one (the sentence opens on no mark and the first curly mark after the figure closes)."""
     before = text[:max(offset, 0)]
     curly = sum(before.count(c) for c in _OPEN) - sum(before.count(c) for c in _CLOSE)
-    return curly > 0 or before.count('"') % 2 == 1
+    if curly > 0 or before.count('"') % 2 == 1:
+        return True
+    if "“" not in before and "”" not in before:  # (double marks only: a single one is also an apostrophe)
+        m = _DOUBLE_MARK.search(text, max(offset, 0))
+        return m is not None and m.group(0) == "”"
+    return False
+
+
+def _gives_words(sentence_text: str, words: str) -> bool:
+    """Does the sentence give the words whole, or (a quotation of several sentences) one sentence of them whole?"""
+    said, held = (_UNQUOTED.sub("", _plain_words(x)).casefold().strip().rstrip(".!?") for x in (sentence_text, words))
+    return bool(said and held) and (held in said or said in held)

@@ -886,6 +886,14 @@ class Render:
             pos = end
         pieces = _spaced(text[pos:]) if pos < len(text) else []
         caveat = []
+        if not out and item.sources and _credit_reaches_back_short(text) and (ref.status or "single_source") in _CONTEXT_LEAD_KINDS:
+            # a parenthesis right after the last of several figures credits that figure alone (the check's
+            # ``own_attributed``), and a lead-in before a name reads as a list of sources ("according to X, Binance
+            # holds"): the item's lead-in follows it as a clause instead ("A holds 50%, B 8.8%, according to X")
+            lead = self.phrase(self.style.leads, ref.status or "single_source", item.sources, fact=None, slot="context")
+            *head, last = lead
+            tail = [*head, replace(last, text=last.text.rstrip().removesuffix(","))]
+            return self._token(Span("text", pieces + [Piece("lit", ", ")] + tail, ref=ref.id, status=ref.status, sources=tuple(item.sources)))
         if item.sources or ref.status in self.style.caveats:
             caveat = [Piece("lit", " ")] + self.phrase(self.style.context_caveats, ref.status, item.sources, fact=None, slot="context")
         if not out:
@@ -1080,6 +1088,22 @@ def _spaced(chunk: str) -> list[Piece]:
 
 
 _FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# A number as a context item's text prints it: digits, maybe a currency sign before and a percent sign or a scale
+# word after ("$2 trillion", "8.8%", "0.25%").
+_TEXT_NUMBER = re.compile(r"[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?%|\s(?:thousand|million|billion|trillion)\b)?")
+# What makes a number in an item's text no figure the check links: a clock time ("21:36") or a month's day ("October 10").
+_NOT_A_FIGURE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s$")
+# Statuses whose lead-in (style ``leads``) names who says so without a modelling basis to fill.
+_CONTEXT_LEAD_KINDS = frozenset({"single_source", "multi_source", "official", "unnamed_group", "disputed",
+                                 "pending_verification", "rumor"})
+
+
+def _credit_reaches_back_short(text: str) -> bool:
+    """Would a caveat in brackets after ``text`` sit right after a figure while another figure comes before it? Then it
+    credits only the last ("50% of volume, FTX 8.8% (X)": the check reads X as the 8.8%'s alone)."""
+    numbers = [m for m in _TEXT_NUMBER.finditer(text) if ":" not in text[max(0, m.start() - 1):m.end() + 1]
+               and not _NOT_A_FIGURE.search(text, 0, m.start())]
+    return len(numbers) > 1 and numbers[-1].end() == len(text.rstrip())
 
 
 def _mid_sentence(word: str, text: str) -> bool:

@@ -223,7 +223,7 @@ def _spellings(event, source_id: str | None) -> tuple[str, ...]:
 
 
 class QuoteRef(Ref):
-    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase", "opens_with_that", "topic", "topic_sign"})
+    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase", "opens_with_that", "closes", "topic", "topic_sign"})
 
     def __init__(self, quote: Quote, reporter: str | None = None, reporter_names: tuple[str, ...] = ()):
         self._quote = quote
@@ -237,6 +237,9 @@ class QuoteRef(Ref):
         self.paraphrase = bool(getattr(quote, "paraphrase", False))  # a view in the desk's words: "said that ..."
         # a paraphrase that opens with its own "that" ("That was 95% longs"): "said that was 95% longs", never "said that that"
         self.opens_with_that = self.paraphrase and re.match(r"that\b", quote.words.strip(), re.I) is not None
+        # verbatim words that end on their own full stop, question or exclamation mark close the sentence inside the
+        # quotation marks ("said: “... untouchable.”"): the template adds no second full stop
+        self.closes = not self.paraphrase and quote.words.strip().strip('"“”').rstrip()[-1:] in (".", "!", "?")
         self.topic = None  # a figure of the event the remark is about ("funding flipped negative": the funding rate), _mark_quote_topics
         self.topic_sign = ""  # "agrees" / "differs": the remark's sign word (negative, positive) against that figure's sign
 
@@ -400,7 +403,7 @@ class View:
 
 # Counts and amounts of forced closes: a venue's, contract's or subject's go with the venues.
 _COUNTED = ("liquidations", "liquidated_accounts", "liquidation_orders")
-_LIQ_TOTAL_KEYS = ("asset", "venue", "contract", "subject", "per")  # an average per day is no total
+_LIQ_TOTAL_KEYS = ("asset", "assets", "venue", "venues", "contract", "subject", "per")  # an average per day is no total; assets or venues counted together are a part
 _MARKET_METRICS = (
     "market_cap", "market_cap_change", "sentiment_index", "index_level", "open_interest", "open_interest_change",
     "funding_rate", "long_short_position_ratio", "volume", "volume_change", "supply", "fund_flow", "user_count", "user_count_change",
@@ -484,7 +487,10 @@ def build_view(event: Event, thresholds: dict) -> View:
     # Liquidation estimates are potential, not realised: they belong with the zones, never with "were liquidated".
     # An estimate of what did happen but was not counted ("the real total was $8-10 billion") is set against the
     # reported figures instead.
-    averages = take(lambda f: f.per is not None)  # "an average of $300 million per day": set out with the other figures, never a total nor a loss
+    # "an average of $300 million per day" of liquidations: set out with the other figures, never a total nor a loss
+    # (a venue's average of another metric, its daily volume, is told with the market readings: the venue sentences
+    # would print it as "<venue> saw liquidations of")
+    averages = take(lambda f: f.per is not None and (f.metric in _COUNTED or not (f.venue or f.venues)))
     realised_estimates = take(lambda f: f.status is Status.ESTIMATE and f.metric == "liquidations" and not is_potential(f))
     estimates = take(lambda f: f.status is Status.ESTIMATE and f.metric in ("liquidations", "liquidated_accounts", "largest_single_liquidation", "trader_loss"))
     assets = take(lambda f: f.metric == "liquidations" and f.asset and not f.venue and not f.contract)
@@ -831,15 +837,18 @@ def _full_price(f: Fact) -> str:
 
 def _mark_recovered(view: View) -> None:
     """A level an asset fell below, where the event also gives the asset's price with no direction (where it
-    trades now) above that level: the outlook says the level is won back already, never "a quick return above it"."""
+    trades now) above that level: the outlook says the level is won back already, never "a quick return above it".
+    Only when that price is the asset's one undirected price: of several (a session told price by price, "$7,353 at
+    10:00, $3,978 by 2:00"), none is known to be the latest, so none says the level was won back."""
     for r in view.levels_down:
         f = r._fact
         if not f.asset or not f.bounds:
             continue
-        # a level with a label or a note of its own ("Bitcoin's record high earlier in the week") is another
-        # moment's price, not where the asset trades now
-        r.recovered = any(o._fact.asset == f.asset and not o._fact.direction and not o._fact.label and not o._fact.note
-                          and o._fact.bounds and o._fact.bounds[0] > f.bounds[1] for o in view.levels)
+        # where the asset trades now: its one plain price level (a level with a label or a note of its own, "Bitcoin's
+        # record high earlier in the week", is another moment's price; several unordered prices say nothing of now)
+        prices = [o._fact for o in view.levels if o._fact.asset == f.asset and not o._fact.direction and not o._fact.label
+                  and not o._fact.note and o._fact.bounds]
+        r.recovered = len(prices) == 1 and prices[0].bounds[0] > f.bounds[1]
 
 
 def _mark_funding(view: View, thresholds: dict) -> None:

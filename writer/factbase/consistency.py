@@ -30,7 +30,7 @@ def sides_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> Ite
     groups: dict[tuple, dict] = defaultdict(dict)
     for i, f in facts:
         if f.metric in ADDITIVE_METRICS and f.limits is not None:
-            groups[(f.metric, f.unit, f.window, f.asset, f.venue, f.contract, f.assets, f.venues, f.per)].setdefault(f.side, (i, f))  # an average per day is no part of a total
+            groups[(f.metric, f.unit, f.window, f.asset, f.venue, f.contract, f.assets, f.venues, f.subject, f.per)].setdefault(f.side, (i, f))  # an average per day is no part of a total; a subject ('altcoins', 'a whale') scopes a figure like an asset
     for group in groups.values():
         if None not in group:
             continue
@@ -64,14 +64,14 @@ def parts_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> Ite
     totals = {
         (f.metric, f.unit, f.window, f.side, f.per): (i, f)
         for i, f in facts
-        if f.metric in ADDITIVE_METRICS and f.limits is not None and not (f.asset or f.venue or f.contract or f.assets or f.venues)
+        if f.metric in ADDITIVE_METRICS and f.limits is not None and not (f.asset or f.venue or f.contract or f.assets or f.venues or f.subject)
     }
     for dimension in ("asset", "venue"):
         parts: dict[tuple, list] = defaultdict(list)
         for i, f in facts:
             if f.metric in ADDITIVE_METRICS and f.limits is not None and getattr(f, dimension):
                 other = "venue" if dimension == "asset" else "asset"
-                if getattr(f, other) or f.contract or f.assets or f.venues:
+                if getattr(f, other) or f.contract or f.assets or f.venues or f.subject:
                     continue  # a BTC-on-HTX figure is part of both; checked against neither sum to avoid double counting
                 parts[(f.metric, f.unit, f.window, f.side, f.per)].append((i, f))
         for key, items in parts.items():
@@ -92,7 +92,7 @@ def largest_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> I
             continue
         for _, t in totals:
             covers = t.unit == f.unit and t.window == f.window and t.side in (None, f.side) and t.per is None and all(
-                getattr(t, a) in (None, getattr(f, a)) for a in ("asset", "venue", "contract")
+                getattr(t, a) in (None, getattr(f, a)) for a in ("asset", "venue", "contract", "subject")
             )
             if covers and f.limits[0] > t.limits[1] * (1 + tolerance):
                 yield (f"largest single liquidation {_where(f)} = {_money(f.limits[0])} exceeds the liquidations it belongs to, {_where(t)} = {_money(t.limits[1])}", ("facts", i))
