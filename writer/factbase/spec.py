@@ -217,7 +217,10 @@ class FactSpec(_Strict):
     asset: Asset | None = None
     assets: list[Asset] | None = Field(default=None, min_length=2, description="two or more assets counted together (BTC and ETH)")
     venue: str | None = Field(default=None, description="source id of the exchange or platform the figure is about")
-    venues: list[SourceRef] | None = Field(default=None, min_length=2, description="two or more venues counted together (source ids)")
+    venues: list[SourceRef] | None = Field(default=None, min_length=2, description="two or more venues counted together (source ids); "
+                                           "with `each: true`, venues the figure holds for one by one")
+    each: bool = Field(default=False, description="the figure holds for each of the `venues` (or `assets`) on its own, not for "
+                       "them counted together ('over 90% on each platform')")
     contract: str | None = Field(
         default=None, description="the exchange's contract (BTC-USDT, BTCUSD_PERP); with `asset`, a contract of that coin (validation refuses another coin's)"
     )
@@ -354,7 +357,9 @@ class EventSpec(_Strict):
     )
     as_of_approximate: bool = Field(default=False, description="the as-of time is approximate")
     period: PeriodSpec | None = Field(default=None, description="the event's time span; observations must fall inside it")
-    windows: list[Window] = Field(default_factory=_empty, description="windows the event reports figures for")
+    windows: list[Window] = Field(default_factory=_empty, description="windows the event reports figures for: when given, a closed list (a figure's "
+                                                   "`window` outside it is refused, catching a typo such as 42h); when left out, any window is accepted "
+                                                   "(a file of one figure need not declare it)")
     shape: Literal["long_washout", "short_squeeze", "two_sided", "data_discrepancy", "single_venue"] | None = Field(
         default=None, description="article layout; inferred from the figures when omitted"
     )

@@ -350,6 +350,27 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "support_level": ((Unit.USD, Unit.NONE), "a support or resistance level held or lost; with `change: fall` for a level lost"),
     "duration": ((Unit.DAYS, Unit.HOURS, Unit.MINUTES), "how long something lasted or took ('an 847-day wait'); say what with `subject`"),
     "rate": ((Unit.PER_SECOND, Unit.PER_MINUTE, Unit.PER_HOUR, Unit.PER_DAY), "how often something happens ('one liquidation report per second'); say what with `subject`"),
+    "open_interest_share": ((Unit.PERCENT,), "a venue's or asset's share of open interest *as the source gives it* ('Binance holds 38% of BTC "
+                            "open interest'): 0 to 100; qualify with venue / asset, say of what with `share_of` when the report does"),
+    "volume_share": ((Unit.PERCENT,), "a venue's or asset's share of traded volume *as the source gives it*: 0 to 100"),
+    "policy_rate": ((Unit.PERCENT,), "a central bank's policy rate, or its target range as a `range` ('5.25%-5.50%'); say whose with "
+                    "`subject` ('the Federal Reserve') when the report does"),
+    "implied_probability": ((Unit.PERCENT,), "a market-implied probability ('FedWatch puts a December cut at 90%'): 0 to 100; say of "
+                            "what with `subject` ('a rate cut in December')"),
+    "inflation_rate": ((Unit.PERCENT,), "an inflation print, year on year unless `window` says otherwise ('CPI rose 3.2%'); say which "
+                       "index with `subject` ('U.S. consumer prices') when the report does"),
+    "tariff_rate": ((Unit.PERCENT,), "a tariff rate ('a 100% tariff'); say on what with `subject` ('Chinese imports')"),
+}
+
+# Metrics a percentage of a whole: a value or range end outside 0 to 100 is refused (a typo, or a change
+# recorded as a share).
+PERCENT_OF_WHOLE = frozenset({"open_interest_share", "volume_share", "implied_probability"})
+
+# Where a unit a metric does not take belongs instead (the unit message's hint): the metric's own family
+# (open_interest -> open_interest_share, open_interest_change) is found by name; these are the others.
+UNIT_ALTERNATIVES: dict[str, tuple[str, ...]] = {
+    "dominance": ("liquidation_share", "open_interest_share", "volume_share"),
+    "liquidation_share": ("liquidations", "open_interest_share", "volume_share"),
 }
 
 # How drafts print durations and rates after their number (one table for every template).
@@ -380,7 +401,7 @@ AVERAGE_METRICS = frozenset({"liquidations", "liquidated_accounts", "liquidation
                              "onchain_transfer", "historical_liquidations"})
 
 # Metrics that say what they measure only through `subject` ("the wait for a new high").
-SUBJECT_METRICS = frozenset({"duration", "rate"})
+SUBJECT_METRICS = frozenset({"duration", "rate", "implied_probability"})
 
 # Metrics that measure a change: their amount may be signed (older files) or
 # carry `change: rise|fall` with a positive amount; flows carry inflow|outflow.
