@@ -21,7 +21,8 @@ from writer.factbase.loader import event_from_text
 from writer.factbase.records import Source
 from writer.factbase.vocabulary import METRICS, PERCENT_OF_WHOLE, SUBJECT_METRICS, SourceKind, Unit
 
-NEW_METRICS = ("open_interest_share", "volume_share", "policy_rate", "implied_probability", "inflation_rate", "tariff_rate")
+PERCENT_METRICS = ("open_interest_share", "volume_share", "policy_rate", "implied_probability", "inflation_rate", "tariff_rate")
+NEW_METRICS = (*PERCENT_METRICS, "event_count")
 OKX = Source("okx", "OKX", SourceKind.EXCHANGE)
 
 
@@ -57,10 +58,10 @@ def findings(text: str, event) -> set[str]:
 # --- the vocabulary -------------------------------------------------------------------------------
 
 
-def test_every_new_metric_is_a_percentage_and_the_probability_says_of_what():
-    assert all(METRICS[m][0] == (Unit.PERCENT,) for m in NEW_METRICS)
+def test_the_new_metrics_units_and_what_must_say_of_what():
+    assert all(METRICS[m][0] == (Unit.PERCENT,) for m in PERCENT_METRICS) and METRICS["event_count"][0] == (Unit.COUNT,)
     assert PERCENT_OF_WHOLE == {"open_interest_share", "volume_share", "implied_probability"}
-    assert "implied_probability" in SUBJECT_METRICS
+    assert {"implied_probability", "event_count"} <= SUBJECT_METRICS
 
 
 @pytest.mark.parametrize("metric, extra, value, shown", [
@@ -89,6 +90,12 @@ def test_a_probability_without_what_it_is_of_is_refused_at_the_metric():
     text = HEAD + figure("x", "implied_probability", "value: 90")
     [p] = problems(text)
     assert p.field == "facts[0].metric" and p.line == line_of(text, "metric: implied_probability") and "subject" in p.message
+
+
+def test_a_count_of_events_without_what_it_counts_is_refused_at_the_metric():
+    text = HEAD + figure("x", "event_count", "value: 2").replace("unit: percent", "unit: count")
+    [p] = problems(text)
+    assert p.field == "facts[0].metric" and p.line == line_of(text, "metric: event_count") and "subject" in p.message
 
 
 def test_a_policy_rate_in_dollars_is_refused_at_the_unit():
@@ -168,6 +175,8 @@ CASES = {
                        "the inflation rate for consumer prices stood at 2.75%", "2.75%", "3.75%"),
     "tariff_rate": (figure("x", "tariff_rate", "value: 100", source="coinmarketcap", extra="    subject: imported steel\n"),
                     "the tariff rate on imported steel stood at 100%", "100%", "150%"),
+    "event_count": (figure("x", "event_count", "value: 3", source="coinmarketcap", extra="    subject: rate cuts priced in for next year\n")
+                    .replace("unit: percent", "unit: count"), "the number of rate cuts priced in for next year stood at 3", "3", "5"),
     "each": (figure("x", "liquidation_share", "value: 90\nhedge: over", extra=EACH),
              "made up over 90% of the liquidations on each of Binance and OKX", "over 90%", "over 95%"),
 }
@@ -201,6 +210,26 @@ def test_a_policy_range_printed_as_one_rate_is_flagged_as_a_collapsed_range(chec
     event = load(HEAD + TOTAL + body)
     md = checked_drafter.draft(event, facts_path="case.yaml").markdown
     assert "P005" in findings(md.replace(figure_text, "5.25%"), event)
+    from writer.check import Checker
+
+    [p005] = [f for f in Checker().check_text(md.replace(figure_text, "5.25%"), event=event) if f.code == "P005"]
+    assert "5.25 to 5.5" in p005.message  # the fact's ends as held, not rounded to whole numbers
+
+
+@pytest.mark.parametrize("fact_each, wording, flagged", [
+    (True, "made up over 90% of the liquidations on Binance and OKX combined", True),
+    (True, "made up over 90% of the liquidations on Binance and OKX altogether", True),
+    (True, "made up over 90% of the liquidations on every one of Binance and OKX, each", False),
+    (False, "made up over 90% of the liquidations on each of Binance and OKX", True),
+    (False, "made up over 90% of the liquidations on Binance and OKX together", False)])
+def test_words_that_count_the_venues_the_other_way_are_flagged(checked_drafter, fact_each, wording, flagged):
+    """A figure each venue shows printed as their sum ("combined"), or a sum printed as each venue's ("on each of")."""
+    body = CASES["each"][0] if fact_each else CASES["each"][0].replace("    each: true\n", "")
+    event = load(HEAD + TOTAL + body)
+    md = checked_drafter.draft(event, facts_path="case.yaml").markdown
+    drafted = next(line for line in md.splitlines() if "90%" in line)
+    edited = md.replace(drafted, f"On single-source data from CoinGlass, long positions {wording}.")
+    assert ("P012" in findings(edited, event)) is flagged
 
 
 def test_a_share_of_each_venue_is_not_read_as_the_market_split(checked_drafter):
@@ -227,3 +256,15 @@ def test_any_valid_event_with_a_new_kind_drafts_and_passes_its_own_check(event):
 
     assert event.facts["nk"].metric in (*NEW_METRICS, "liquidation_share")
     every_event.hypothesis.inner_test(event)
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("The number of rate cuts priced in stood at 3.", "count"),  # events counted: "rate cuts" is no rate
+    ("The tally of rate hikes this year stands at 2.", "count"),
+    ("The borrow rate was 0.02.", "percent"),  # a rate printed with no unit is still a percentage
+    ("Funding on the venue ran high at 0.0712.", "percent")])
+def test_the_check_reads_a_count_of_rate_moves_as_a_count_and_a_bare_rate_as_a_percentage(sentence, unit):
+    from writer.check.figures import find_figures
+
+    [fig] = find_figures(sentence)
+    assert fig.unit == unit

@@ -398,7 +398,7 @@ _LIQ_TOTAL_KEYS = ("asset", "venue", "contract", "subject", "per")  # an average
 _MARKET_METRICS = (
     "market_cap", "market_cap_change", "sentiment_index", "index_level", "open_interest", "open_interest_change",
     "funding_rate", "long_short_position_ratio", "volume", "volume_change", "supply", "fund_flow", "user_count", "user_count_change",
-    "open_interest_share", "volume_share", "policy_rate", "implied_probability", "inflation_rate", "tariff_rate",
+    "open_interest_share", "volume_share", "policy_rate", "implied_probability", "inflation_rate", "tariff_rate", "event_count",
 )
 
 

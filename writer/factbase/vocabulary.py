@@ -327,7 +327,8 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "position_concentration": ((Unit.USD,), "positions said to sit at a price level or band"),
     "open_interest": ((Unit.USD, Unit.COINS), "open interest, in dollars or in coins of its `asset` ('open interest of 310,000 BTC')"),
     "open_interest_change": ((Unit.PERCENT, Unit.USD), "change in open interest"),
-    "funding_rate": ((Unit.PERCENT,), "perpetual funding rate"),
+    "funding_rate": ((Unit.PERCENT,), "perpetual funding rate, in percent; one printed without a unit ('funding ran at 0.0712') "
+                     "is recorded as printed (`value: 0.0712`): the check reads a bare number after funding or a rate as a percentage"),
     "long_short_position_ratio": ((Unit.RATIO,), "a venue's long/short account ratio (not derived from liquidations)"),
     "market_cap": ((Unit.USD,), "total or per-asset market capitalisation"),
     "market_cap_change": ((Unit.USD, Unit.PERCENT), "change in market capitalisation"),
@@ -360,6 +361,8 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "inflation_rate": ((Unit.PERCENT,), "an inflation print, year on year unless `window` says otherwise ('CPI rose 3.2%'); say which "
                        "index with `subject` ('U.S. consumer prices') when the report does"),
     "tariff_rate": ((Unit.PERCENT,), "a tariff rate ('a 100% tariff'); say on what with `subject` ('Chinese imports')"),
+    "event_count": ((Unit.COUNT,), "how many times something happened or is expected ('two failed attempts to reclaim $100,000', "
+                    "'three rate cuts priced in'); say what with `subject`, a plural noun ('failed attempts to reclaim $100,000')"),
 }
 
 # Metrics a percentage of a whole: a value or range end outside 0 to 100 is refused (a typo, or a change
@@ -401,7 +404,7 @@ AVERAGE_METRICS = frozenset({"liquidations", "liquidated_accounts", "liquidation
                              "onchain_transfer", "historical_liquidations"})
 
 # Metrics that say what they measure only through `subject` ("the wait for a new high").
-SUBJECT_METRICS = frozenset({"duration", "rate", "implied_probability"})
+SUBJECT_METRICS = frozenset({"duration", "rate", "implied_probability", "event_count"})
 
 # Metrics that measure a change: their amount may be signed (older files) or
 # carry `change: rise|fall` with a positive amount; flows carry inflow|outflow.
