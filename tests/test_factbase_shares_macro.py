@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from test_draft_any_event import SETTINGS, fact as any_fact, load_generated
+from test_draft_any_event import SETTINGS, VENUES, fact as any_fact, load_generated
 from test_factbase_kinds import HEAD, REGISTRY, line_of, problems
 from writer.factbase.loader import event_from_text
 from writer.factbase.records import Source
@@ -245,7 +245,14 @@ def test_a_share_of_each_venue_is_not_read_as_the_market_split(checked_drafter):
 @st.composite
 def events_with_a_new_kind(draw):
     metric = draw(st.sampled_from(NEW_METRICS + ("liquidation_share",)))
-    facts = [draw(any_fact("nk", metric))] + [draw(any_fact(f"f{i}")) for i in range(draw(st.integers(0, 3)))]
+    nk = draw(any_fact("nk", metric))
+    if metric in ("liquidation_share", "open_interest_share", "volume_share") and draw(st.booleans()):
+        # a share on each of several venues or assets ("over 90% on each platform"), the property's own corner
+        for key in ("asset", "venue", "contract", "venues", "assets"):
+            nk.pop(key, None)
+        several = ("venues", VENUES) if draw(st.booleans()) else ("assets", ["BTC", "ETH", "SOL"])
+        nk[several[0]], nk["each"] = draw(st.lists(st.sampled_from(several[1]), min_size=2, max_size=3, unique=True)), True
+    facts = [nk] + [draw(any_fact(f"f{i}")) for i in range(draw(st.integers(0, 3)))]
     return load_generated({"id": f"nk-{draw(st.integers(0, 10**6))}", "as_of": "2026-11-17T09:00:00+08:00", "facts": facts})
 
 
@@ -268,3 +275,19 @@ def test_the_check_reads_a_count_of_rate_moves_as_a_count_and_a_bare_rate_as_a_p
 
     [fig] = find_figures(sentence)
     assert fig.unit == unit
+
+
+@pytest.mark.parametrize("metric, unit, subject, printed", [
+    ("event_count", "count", "halts of OKX withdrawals", "the number of halts of OKX withdrawals stood at 2"),
+    ("event_count", "count", "Binance Futures outages", "the number of Binance Futures outages stood at 2"),
+    ("implied_probability", "percent", "a Binance listing", "the market-implied probability of a Binance listing stood at 2%"),
+    ("policy_rate", "percent", "the OKX lending desk", "the policy rate of the OKX lending desk stood at 2%"),
+    ("tariff_rate", "percent", "Binance imports", "the tariff rate on Binance imports stood at 2%")])
+def test_a_subject_naming_an_exchange_is_what_the_figure_is_of_not_its_source(checked_drafter, metric, unit, subject, printed):
+    """"the number of halts of OKX withdrawals", "the probability of a Binance listing": the exchange is what the figure is
+    about, not a source the sentence credits (P008); "according to OKX" before it still is."""
+    body = figure("x", metric, "value: 2", extra=f"    subject: {subject}\n").replace("unit: percent", f"unit: {unit}")
+    event = load(HEAD + TOTAL + body)
+    md = checked_drafter.draft(event, facts_path="case.yaml").markdown  # raises DraftError on P008
+    assert printed in md
+    assert "P008" in findings(md.replace(printed, f"according to OKX, {printed}"), event)
