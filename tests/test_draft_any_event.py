@@ -266,7 +266,7 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
     if new_kinds and metric == "liquidations" and "venue" in f and draw(st.integers(0, 3)) == 0:
         f.pop("venue"), f.pop("contract", None)
         f["venues"] = draw(st.lists(st.sampled_from(VENUES), min_size=2, max_size=3, unique=True))
-    if new_kinds and metric in SHARE_METRICS and not (f.get("asset") or f.get("venue")) and draw(st.booleans()):
+    if new_kinds and metric in SHARE_METRICS and not (f.get("asset") or f.get("venue")) and draw(st.integers(0, 2)) == 0:
         several = ("venues", VENUES) if draw(st.booleans()) else ("assets", ["BTC", "ETH", "SOL"])
         f[several[0]] = draw(st.lists(st.sampled_from(several[1]), min_size=2, max_size=3, unique=True))
     if new_kinds and (f.get("venues") or f.get("assets")) and draw(st.booleans()):
@@ -278,7 +278,7 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
     if status and status not in ("multi_source", "disputed", "single_source") or status and draw(st.booleans()):
         f["status"] = status
     f["observations"] = draw(observations(unit, status, liquidations=metric == "liquidations", new_kinds=new_kinds))
-    if metric in PERCENT_OF_WHOLE or metric in SHARE_METRICS:
+    if metric in PERCENT_OF_WHOLE:
         f["observations"] = of_whole(f["observations"])
     if metric == "liquidations" and status in (None, "single_source") and not caps(f["observations"]) and draw(st.integers(0, 5)) == 0:
         f["lower_bound"] = True
