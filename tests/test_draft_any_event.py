@@ -27,7 +27,8 @@ from test_draft_properties import REQUIRED, _WINDOW_WORDS, close, numbers_in
 from writer.errors import WriterError
 from writer.factbase.loader import event_from_text
 from writer.factbase.records import Source
-from writer.factbase.vocabulary import AVERAGE_METRICS, CHANGE_METRICS, CURRENCIES, METRICS, Hedge, HedgeKind, SourceKind, window_minutes
+from writer.factbase.vocabulary import (AVERAGE_METRICS, CHANGE_METRICS, CURRENCIES, METRICS, PERCENT_OF_WHOLE, SUBJECT_METRICS, Hedge, HedgeKind,
+                                         SourceKind, window_minutes)
 from writer.mdtext import md_escape
 
 # Derandomized: the same examples in every run, alone, in the full suite or on a fresh clone (with
@@ -197,6 +198,27 @@ def plain_observations(draw, unit: str, status: str | None):
 STATUSES = st.sampled_from([None, "single_source", "multi_source", "official", "disputed", "estimate", "pending_verification", "rumor", "unavailable"])
 
 
+# Shares as a source gives them: of one venue or asset, or of several (counted together, or each on its own).
+SHARE_METRICS = ("liquidation_share", "open_interest_share", "volume_share")
+
+
+def _within_whole(v):
+    return round(abs(v) % 100, 2) if isinstance(v, (int, float)) else v
+
+
+def of_whole(found: list[dict]) -> list[dict]:
+    """Observations of a share or a probability (vocabulary.PERCENT_OF_WHOLE): every number folded into 0 to 100."""
+    out = []
+    for o in found:
+        o = dict(o)
+        if "value" in o:
+            o["value"] = _within_whole(o["value"])
+        if o.get("range"):
+            o["range"] = sorted(_within_whole(v) for v in o["range"])
+        out.append(o)
+    return out
+
+
 @st.composite
 def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
     metric = metric or draw(st.sampled_from(sorted(METRICS)))
@@ -211,14 +233,14 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
     window = draw(WINDOWS)
     if window:
         f["window"] = window
-    if metric in ("liquidations", "liquidated_accounts", "pressure_zone", "position_concentration") and draw(st.booleans()):
+    if metric in ("liquidations", "liquidated_accounts", "pressure_zone", "position_concentration", "liquidation_share") and draw(st.booleans()):
         f["side"] = draw(st.sampled_from(["long", "short"]))
     if metric in ("liquidations", "liquidated_accounts", "largest_single_liquidation", "open_interest", "funding_rate", "volume") and draw(st.integers(0, 3)) == 0:
         f["venue"] = draw(st.sampled_from(VENUES))
         if metric in ("liquidations", "largest_single_liquidation") and draw(st.booleans()):
             base = f.get("asset") or "BTC"  # a contract names the figure's own asset
             f["contract"] = draw(st.sampled_from([f"{base}-USDT", f"{base}_USD perpetual", f"{base}-PERP"]))
-    if metric in ("trader_loss", "onchain_transfer", "position_concentration", "duration", "rate") or draw(st.integers(0, 7)) == 0:
+    if metric in ("trader_loss", "onchain_transfer", "position_concentration", *SUBJECT_METRICS) or draw(st.integers(0, 7)) == 0:
         if draw(st.integers(0, 3)):
             # a registered name may be the figure's own venue or holder ("Binance Futures"), not its source
             f["subject"] = draw(st.sampled_from(["a whale", "James Wynn", "a market maker", "Trend_Research", "two funds",
@@ -244,6 +266,11 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
     if new_kinds and metric == "liquidations" and "venue" in f and draw(st.integers(0, 3)) == 0:
         f.pop("venue"), f.pop("contract", None)
         f["venues"] = draw(st.lists(st.sampled_from(VENUES), min_size=2, max_size=3, unique=True))
+    if new_kinds and metric in SHARE_METRICS and not (f.get("asset") or f.get("venue")) and draw(st.integers(0, 2)) == 0:
+        several = ("venues", VENUES) if draw(st.booleans()) else ("assets", ["BTC", "ETH", "SOL"])
+        f[several[0]] = draw(st.lists(st.sampled_from(several[1]), min_size=2, max_size=3, unique=True))
+    if new_kinds and (f.get("venues") or f.get("assets")) and draw(st.booleans()):
+        f["each"] = True  # the figure holds for each of them ("over 90% on each platform")
     if status == "unavailable":
         f["status"] = "unavailable"
         f["reason"] = draw(st.sampled_from(["no provider publishes it", "the exchange_feed is down"]))
@@ -251,6 +278,8 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
     if status and status not in ("multi_source", "disputed", "single_source") or status and draw(st.booleans()):
         f["status"] = status
     f["observations"] = draw(observations(unit, status, liquidations=metric == "liquidations", new_kinds=new_kinds))
+    if metric in PERCENT_OF_WHOLE:
+        f["observations"] = of_whole(f["observations"])
     if metric == "liquidations" and status in (None, "single_source") and not caps(f["observations"]) and draw(st.integers(0, 5)) == 0:
         f["lower_bound"] = True
     if new_kinds and unit in ("USD", "count") and metric in AVERAGE_METRICS and draw(st.integers(0, 9)) == 0:

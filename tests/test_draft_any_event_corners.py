@@ -28,9 +28,10 @@ import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from test_draft_any_event import BY_KIND, GENERATED_TEXT, GROUPS, ODD_SOURCES, caps, load_generated
+from test_draft_any_event import BY_KIND, GENERATED_TEXT, GROUPS, ODD_SOURCES, caps, load_generated, of_whole
 from test_draft_any_event import test_every_valid_event_drafts_and_passes_its_own_check as _property
-from writer.factbase.vocabulary import AVERAGE_METRICS, CHANGE_METRICS, CURRENCIES, MAX_AMOUNT, METRICS, SIGNED_METRICS, Hedge, SourceKind
+from writer.factbase.vocabulary import (AVERAGE_METRICS, CHANGE_METRICS, CURRENCIES, MAX_AMOUNT, METRICS, PERCENT_OF_WHOLE, SIGNED_METRICS,
+                                         SUBJECT_METRICS, Hedge, SourceKind)
 
 # No shrinking: each example drafts and checks a whole article, and the unshrunk event's id and YAML
 # (GENERATED_TEXT) say enough; shrinking one failure took over five minutes.
@@ -228,13 +229,14 @@ def fact(draw, fid: str, metric: str | None = None):
                   "largest_single_liquidation", "liquidation_share", "trader_loss") and draw(st.booleans()):
         f["side"] = draw(st.sampled_from(["long", "short"]))
     if draw(st.integers(0, 3)) == 0:
-        if draw(st.booleans()) or metric != "liquidations":
+        if draw(st.booleans()) or metric not in ("liquidations", "liquidation_share", "open_interest_share", "volume_share"):
             f["venue"] = draw(st.sampled_from(VENUES))
         else:
             f["venues"] = draw(st.lists(st.sampled_from(VENUES), min_size=2, max_size=3, unique=True))
+            f["each"] = draw(st.booleans())  # one figure for each of them, or for them counted together
         if "venue" in f and draw(st.integers(0, 2)) == 0:  # a contract names the figure's own asset
             f["contract"] = draw(st.sampled_from(CONTRACTS)).format(f.get("asset") or "BTC")
-    if metric in ("duration", "rate", "trader_loss", "onchain_transfer", "position_concentration") or draw(st.integers(0, 6)) == 0:
+    if metric in (*SUBJECT_METRICS, "trader_loss", "onchain_transfer", "position_concentration") or draw(st.integers(0, 6)) == 0:
         f["subject"] = draw(st.sampled_from(SUBJECTS))
     if metric in ("pressure_zone", "position_concentration", "price_level", "support_level") and draw(st.booleans()):
         f["direction"] = draw(st.sampled_from(["above", "below"]))
@@ -259,6 +261,8 @@ def fact(draw, fid: str, metric: str | None = None):
         f["change"] = change
     signed = metric in SIGNED_METRICS and change is None
     f["observations"] = draw(observations(status, unit, signed))
+    if metric in PERCENT_OF_WHOLE:
+        f["observations"] = of_whole(f["observations"])
     if status and (status not in ("single_source", "multi_source", "disputed") or draw(st.booleans())):
         f["status"] = status
     if draw(st.integers(0, 6)) == 0:

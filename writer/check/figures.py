@@ -659,7 +659,8 @@ _AMOUNT_SUBJECT = Deferred(globals(),
     rf"|fear\s*(?:and|&)\s*greed|extreme\s+(?:fear|greed))|(?P<ratio>ratio)"
     # a rate printed with no unit ("funding ran at 0.0451", "the borrow rate was 0.02"): a percentage, as every rate of the
     # genre is (funding, borrowing, policy rates), printed without its sign
-    rf"|(?P<rate>funding|rates?)"
+    # ("rate cuts", "rate hikes" are events counted, not a rate: "the number of rate cuts stood at 3")
+    rf"|(?P<rate>funding|rates?(?!\s+(?:cuts?|hikes?|rises?|increases?|decisions?|moves?)\b))"
     # a figure known by its label ("figure #3 came to 100", "the weekend total stood at 48"): its unit unsaid
     rf"|(?P<any>figures?|totals?|sums?|amounts?|values?|tall(?:y|ies))(?:\s+#\d+)?)\b",
     re.IGNORECASE,

@@ -373,6 +373,15 @@ class Cues:
     publishers: frozenset[str] = frozenset()  # named once in the sentence, as its source ("according to HTX's own figures")
     loss: bool = False  # the figure's own words say it was lost to liquidation ("lost", "wiped out"; phrases.yaml linking)
     bound_assets: frozenset[str] = frozenset()  # for a bounded figure ("over 3%"): every asset its sentence names
+    counting: str | None = None  # "each" / "together": how the figure's own words count several venues or assets
+
+
+def _counting(phrases: PhraseSet, local: str) -> str | None:
+    """"each" when the words count one by one ("on each platform"), "together" when they add up ("combined"); None
+    for neither or both (phrases.yaml cues.counting). Read in the whole sentence of a lone figure: "combined" closes
+    a list ("in BTC and ETH combined") past the clause break its "and" makes."""
+    said = [k for k, rx in (phrases.counting or {}).items() if rx is not None and rx.search(local)]
+    return said[0] if len(said) == 1 else None
 
 
 def event_asset_pattern(event: Event, phrases: PhraseSet) -> re.Pattern | None:
@@ -459,7 +468,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
                 bool(phrases.cues("change", local)) and _LEVEL_AFTER_CHANGE.search(fu.left) is None,
                 fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None, paragraph_only and bool(windows), publishers,
                 _loss_verbs().search(_own_words(left, right, local)) is not None,
-                _asset_cues(phrases, tickers, fu.sentence.text) if fu.figure.qualifier in _BOUND_HEDGES else frozenset())
+                _asset_cues(phrases, tickers, fu.sentence.text) if fu.figure.qualifier in _BOUND_HEDGES else frozenset(),
+                _counting(phrases, fu.sentence.text if len(fu.sentence.figures) == 1 else local))
 
 
 # A figure heading a noun phrase of its own after a preposition, the noun naming the whole event: "Longs flushed in
@@ -702,6 +712,8 @@ def mismatch(cues: Cues, s: Support, figures_in_sentence: int = 1) -> tuple[str,
     near = cues.near_exchanges - set(s.sources)  # an exchange named as the figure's source is not its venue
     if near and fact.venue and fact.venue not in near:
         out.append("venue")
+    if cues.counting and (fact.venues or fact.assets) and (cues.counting == "each") != fact.each:
+        out.append("counting")  # "combined" for a figure each venue shows on its own, or "each" for their sum
     return tuple(out)
 
 

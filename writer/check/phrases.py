@@ -468,6 +468,7 @@ class PhraseSet:
     cue_finders: dict[str, KeyFinder] | None = None  # "side", "asset", "window", "metric", "direction", "change"
     frames: Frames | None = None  # every attribution frame (writer/check/frames.py)
     data_noun: re.Pattern | None = None  # "data", "figures", "statistics"... (what a run's opening talks about)
+    counting: dict[str, re.Pattern] | None = None  # "each" / "together": how the words count several venues or assets
     _folded_unions: dict = field(default_factory=dict, compare=False, repr=False)  # classes -> folded union or None
     _starts: dict = field(default_factory=dict, compare=False, repr=False)  # (classes, text) -> union_starts' answer
 
@@ -618,6 +619,7 @@ def build_phrases(extra: dict[str, list[str]] | None = None) -> PhraseSet:
         cue_finders={table: KeyFinder(cues[table]) for table in ("side", "asset", "window", "metric", "direction", "change")},
         frames=frames,
         data_noun=data_noun_pattern(data["frames"]),
+        counting={k: _compile(v) for k, v in cues.get("counting", {}).items()},
     )
 
 

@@ -250,7 +250,8 @@ class Render:
                 as_price = fact.metric in _PRICE_METRICS and abs(v) < _PRICE_IN_FULL_BELOW
                 return fmt.price(v, floor=floor, ceil=ceil) if as_price else fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
-                return fmt.percent(v, floor=floor, ceil=ceil, signed=fact.metric.endswith("_change") and not fact.change)
+                return fmt.percent(v, floor=floor, ceil=ceil, signed=fact.metric.endswith("_change") and not fact.change,
+                                   exact=fact.metric in _AS_GIVEN_METRICS)
             if fact.unit == "ratio":
                 # one the desk computed is rounded as its own arithmetic (numbers.OUR_RATIO_FIGS), unless it must print fine
                 return fmt.ratio(v, floor=floor, ceil=ceil, figs=figs, ours=fact.is_derived and figs == self.style.significant_figures)
@@ -740,7 +741,7 @@ class Render:
             parts.append(Piece("lit", names.get("sides", {}).get(fact.side, fact.side) + " "))
         if fact.asset:
             parts += [Piece("text", fact.asset), Piece("lit", " ")]
-        elif fact.assets:  # several assets counted together: "BTC and ETH liquidations"
+        elif fact.assets and not fact.each:  # several assets counted together: "BTC and ETH liquidations"
             parts += [Piece("text", join_names(list(fact.assets), self.style)), Piece("lit", " ")]
         if parts and _SLOT in noun:
             # the noun says where they go: "the largest single {}liquidation" -> "the largest single long BTC liquidation"
@@ -757,15 +758,21 @@ class Render:
             parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
             if fact.contract:
                 parts += [Piece("lit", "'s "), Piece("text", fact.contract), Piece("lit", " contract")]
-        elif fact.venues:
-            parts += [Piece("lit", " on "), Piece("text", join_names([self.event.source_name(v) for v in fact.venues], self.style))]
+        elif fact.venues:  # counted together ("on Binance and OKX"), or one by one ("on each of Binance and OKX")
+            parts += [Piece("lit", self._each(" on ", fact)), Piece("text", join_names([self.event.source_name(v) for v in fact.venues], self.style))]
         elif fact.contract:
             parts += [Piece("lit", " on the "), Piece("text", fact.contract), Piece("lit", " contract")]
+        if fact.assets and fact.each:  # "the share of open interest for each of BTC and ETH"
+            parts += [Piece("lit", self._each(" for ", fact)), Piece("text", join_names(list(fact.assets), self.style))]
         if fact.subject:
             parts += [Piece("lit", " for "), Piece("text", fact.subject)]
         if fact.window and windowed:
             parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
         return parts
+
+    def _each(self, before: str, fact: Fact) -> str:
+        """" on " for venues counted together; " on each of " for a figure that holds for each of them (`each: true`)."""
+        return before + self.style.names.get("words", {}).get("each_of", "each of") + " " if fact.each else before
 
     def _apart(self, fact: Fact, key: str = "label", venue: bool = True) -> list[Piece]:
         """What tells a labelled figure from another figure of the event with the same label ("liquidations on the
@@ -937,6 +944,18 @@ class Render:
             return self._text(join_names([self.event.source_name(v) for v in fact.venues], self.style), "venue")
         return self._text(self.event.source_name(fact.venue) if fact.venue else None, "venue")
 
+    def among(self, ref) -> str:
+        """Where a figure of several venues or assets holds, after its noun: " on Binance and OKX" (counted together),
+        " on each of Binance and OKX" (`each: true`), " in each of BTC and ETH"; empty for a figure of one or none."""
+        fact = self.fact_of(ref)
+        if fact.venues:
+            before, names = " on ", [self.event.source_name(v) for v in fact.venues]
+        elif fact.assets:
+            before, names = " in ", list(fact.assets)
+        else:
+            return ""
+        return self._token(Span("text", [Piece("lit", self._each(before, fact)), Piece("text", join_names(names, self.style))]))
+
     def contract(self, ref) -> str:
         return self._text(self.fact_of(ref).contract, "contract")
 
@@ -1059,7 +1078,7 @@ class Render:
         return choose(self.event.id, f"pick:{slot}", int(n))
 
     def functions(self) -> dict:
-        names = ("fig", "said_that", "crossed", "change", "statement", "reading", "revised", "level", "lead", "ours", "gap", "what", "agree", "window", "asset", "asset_name", "asset_names", "venue", "contract", "subject",
+        names = ("fig", "said_that", "crossed", "change", "statement", "reading", "revised", "level", "lead", "ours", "gap", "what", "agree", "window", "asset", "asset_name", "asset_names", "venue", "among", "contract", "subject",
                  "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick", "same")
         return {n: getattr(self, n) for n in names}
 
@@ -1069,6 +1088,9 @@ _SLOT = "{}"  # in a metric's noun (style names.metrics): where its side and ass
 _BY_LESS_UNITS = frozenset({"percent"})  # "fell 3.4%": a percentage moves without "by"
 _DURATION_UNITS = {u: TIME_UNIT_WORDS[u][1] for u in ("days", "hours", "minutes")}  # a rate keeps its words on each end
 _PRICE_METRICS = ("price_level", "support_level")
+# Rates a desk quotes to the digits their publisher gives (a policy range of 5.25% to 5.5%, a 2.75% CPI print, a
+# FedWatch 87.4%): rounded, they read as another decision or print, not as the same one approximately.
+_AS_GIVEN_METRICS = frozenset({"policy_rate", "inflation_rate", "tariff_rate", "implied_probability"})
 _PRICE_IN_FULL_BELOW = 10_000_000  # above this a "level" is a market value, not a coin's price
 
 

@@ -260,11 +260,13 @@ def price(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted
     return Formatted(_currency_text(str(rounded)), _changed(value, rounded))
 
 
-def percent(value: float, *, floor: bool = False, ceil: bool = False, signed: bool = False) -> Formatted:
-    """A percentage: whole numbers from 10%, one decimal below (94%, 6.2%)."""
+def percent(value: float, *, floor: bool = False, ceil: bool = False, signed: bool = False, exact: bool = False) -> Formatted:
+    """A percentage: whole numbers from 10%, one decimal below (94%, 6.2%); ``exact``: to its own digits (5.25%)."""
     mag = abs(value)
     d = Decimal(repr(float(value)))
-    if 0 < mag < 1:  # funding rates: 0.004%, not 0%
+    if exact:
+        rounded = d.normalize()
+    elif 0 < mag < 1:  # funding rates: 0.004%, not 0%
         rounded = round_sig(value, 2, floor=floor, ceil=ceil)
     else:
         q = Decimal(1) if mag >= 10 else Decimal("0.1")

@@ -407,6 +407,7 @@ _LIQ_TOTAL_KEYS = ("asset", "assets", "venue", "venues", "contract", "subject", 
 _MARKET_METRICS = (
     "market_cap", "market_cap_change", "sentiment_index", "index_level", "open_interest", "open_interest_change",
     "funding_rate", "long_short_position_ratio", "volume", "volume_change", "supply", "fund_flow", "user_count", "user_count_change",
+    "open_interest_share", "volume_share", "policy_rate", "implied_probability", "inflation_rate", "tariff_rate", "event_count",
 )
 
 
@@ -1400,7 +1401,7 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
             long_share = share if side_fact is long_ else 100 - share
             short_share = 100 - long_share
     if long_share is None:
-        given = [f for f in event.facts.values() if f.metric == "liquidation_share" and f.side and not (f.asset or f.venue)
+        given = [f for f in event.facts.values() if f.metric == "liquidation_share" and f.side and not (f.asset or f.venue or f.assets or f.venues)
                  and f.bounds and f.status not in (*UNVERIFIED, Status.ESTIMATE, Status.UNAVAILABLE)]
         if given:
             share = sum(given[0].bounds) / 2

@@ -29,8 +29,9 @@ def sides_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> Ite
     """Long + short must not exceed the total, nor fall short of it unless a side is a lower bound."""
     groups: dict[tuple, dict] = defaultdict(dict)
     for i, f in facts:
-        if f.metric in ADDITIVE_METRICS and f.limits is not None:
-            groups[(f.metric, f.unit, f.window, f.asset, f.venue, f.contract, f.assets, f.venues, f.subject, f.per)].setdefault(f.side, (i, f))  # an average per day is no part of a total; a subject ('altcoins', 'a whale') scopes a figure like an asset
+        if f.metric in ADDITIVE_METRICS and f.limits is not None and not f.each:  # a figure each venue shows adds up to no total
+            # an average per day is no part of a total; a subject ('altcoins', 'a whale') scopes a figure like an asset
+            groups[(f.metric, f.unit, f.window, f.asset, f.venue, f.contract, f.assets, f.venues, f.subject, f.per)].setdefault(f.side, (i, f))
     for group in groups.values():
         if None not in group:
             continue

@@ -176,7 +176,7 @@ def standard_derivations(facts: dict[str, Fact]) -> tuple[dict[str, Fact], list[
     """
     groups: dict[tuple, dict[str | None, Fact]] = defaultdict(dict)
     for f in facts.values():
-        if f.metric == "liquidations" and f.status is not Status.UNAVAILABLE and f.bounds is not None:
+        if f.metric == "liquidations" and f.status is not Status.UNAVAILABLE and f.bounds is not None and not f.each:  # one figure of several venues is no total of theirs
             key = (f.unit, f.window, f.asset, f.venue, f.contract, f.assets, f.venues, f.per)  # 2.4 trillion won is no share of a dollar total; nor a daily average of a weekly one
             groups[key].setdefault(f.side, f)
     derived: dict[str, Fact] = {}

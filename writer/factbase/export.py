@@ -65,6 +65,7 @@ def fact_record(event: Event, fact: Fact) -> dict:
         "assets": list(fact.assets) or None,
         "venue": event.source_name(fact.venue) if fact.venue else None,
         "venues": [event.source_name(v) for v in fact.venues] or None,
+        "each": fact.each,
         "contract": fact.contract,
         "subject": fact.subject,
         "direction": fact.direction,
@@ -145,6 +146,8 @@ def _value_text(fact: Fact) -> str:
 def _qualifiers(event: Event, f: Fact) -> list[str]:
     quals = [q for q in (f.side, f.asset, "+".join(f.assets), f.venue and event.source_name(f.venue),
                          "+".join(event.source_name(v) for v in f.venues), f.contract, f.direction) if q]
+    if f.each:
+        quals.append("each one")
     if f.subject:
         quals.append(f"subject: {f.subject}")
     if f.coverage:

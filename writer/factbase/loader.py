@@ -370,6 +370,7 @@ class _EventBuilder:
             direction=fs.direction.value if fs.direction else None,
             assets=tuple(fs.assets or ()),
             venues=tuple(fs.venues or ()),
+            each=fs.each,
             change=fs.change.value if fs.change else None,
             hedge=hedge,
             magnitude=magnitude,

@@ -267,6 +267,7 @@ FACT = Model(
         "assets": (optional(listed(_asset, min_length=2)), None),
         "venue": (_opt_str, None),
         "venues": (optional(listed(_source_ref, min_length=2)), None),
+        "each": (flag, False),
         "contract": (_opt_str, None),
         "subject": (_opt_str, None),
         "direction": (optional(word(Direction)), None),

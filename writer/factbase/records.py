@@ -212,6 +212,7 @@ class Fact:
     direction: str | None = None
     assets: tuple[str, ...] = ()  # several assets counted together (then ``asset`` is None)
     venues: tuple[str, ...] = ()  # several venues counted together (then ``venue`` is None)
+    each: bool = False  # the figure holds for each of ``venues`` / ``assets`` on its own, not counted together
     change: str | None = None  # rise / fall / inflow / outflow: the amount is positive
     hedge: HedgeSpec = None  # the sources' own qualifier on the value, printed as given
     magnitude: Magnitude | None = None  # a vague magnitude instead of a number

@@ -170,7 +170,8 @@ class ObservationSpec(_Strict):
     hedge: HedgeOrPair | None = Field(default=None, description=HEDGE_HELP)
     reading: str | None = Field(default=None, min_length=1, description="a reading in words, with or without a number ('Extreme Fear', 'the vast majority')")
     spread: bool = Field(default=False, description="the range is the spread between the members of an unnamed group (platforms differ), not one source's own range")
-    as_of: When | None = Field(default=None, description="when the source reported it: ISO 8601 with a time zone, or a date alone when the report gives no time")
+    as_of: When | None = Field(default=None, description="when the source reported it: ISO 8601 with a time zone, or a date alone when the report gives no time; "
+                               "a clock time the report gives for this figure ('at 22:25 UTC') goes here")
     as_of_approximate: bool = Field(default=False, description="the as-of time is approximate ('around 10:00')")
     note: str | None = None
     url: str | None = None
@@ -217,7 +218,10 @@ class FactSpec(_Strict):
     asset: Asset | None = None
     assets: list[Asset] | None = Field(default=None, min_length=2, description="two or more assets counted together (BTC and ETH)")
     venue: str | None = Field(default=None, description="source id of the exchange or platform the figure is about")
-    venues: list[SourceRef] | None = Field(default=None, min_length=2, description="two or more venues counted together (source ids)")
+    venues: list[SourceRef] | None = Field(default=None, min_length=2, description="two or more venues counted together (source ids); "
+                                           "with `each: true`, venues the figure holds for one by one")
+    each: bool = Field(default=False, description="the figure holds for each of the `venues` (or `assets`) on its own, not for "
+                       "them counted together ('over 90% on each platform')")
     contract: str | None = Field(
         default=None, description="the exchange's contract (BTC-USDT, BTCUSD_PERP); with `asset`, a contract of that coin (validation refuses another coin's)"
     )
@@ -353,8 +357,11 @@ class EventSpec(_Strict):
         "gives no time, or null when the report gives no date at all (such an event cannot be published)"
     )
     as_of_approximate: bool = Field(default=False, description="the as-of time is approximate")
-    period: PeriodSpec | None = Field(default=None, description="the event's time span; observations must fall inside it")
-    windows: list[Window] = Field(default_factory=_empty, description="windows the event reports figures for")
+    period: PeriodSpec | None = Field(default=None, description="the event's time span; observations must fall inside it; a "
+                                          "clock time the report gives for the move ('the drop began at 22:25 UTC') is its start or end, not a figure")
+    windows: list[Window] = Field(default_factory=_empty, description="windows the event reports figures for: when given, a closed list (a figure's "
+                                                   "`window` outside it is refused, catching a typo such as 42h); when left out, any window is accepted "
+                                                   "(a file of one figure need not declare it)")
     shape: Literal["long_washout", "short_squeeze", "two_sided", "data_discrepancy", "single_venue"] | None = Field(
         default=None, description="article layout; inferred from the figures when omitted"
     )

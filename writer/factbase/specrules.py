@@ -26,9 +26,11 @@ from writer.factbase.vocabulary import (
     CURRENCIES,
     FLOW_CHANGES,
     METRICS,
+    PERCENT_OF_WHOLE,
     RESERVED_EVENT_IDS,
     SIGNED_METRICS,
     SUBJECT_METRICS,
+    UNIT_ALTERNATIVES,
     HedgeKind,
     Status,
     Unit,
@@ -137,8 +139,19 @@ def unit_fits_metric(v: Unit, metric: str | None) -> Unit:
     if metric in METRICS and v not in METRICS[metric][0]:
         allowed, meaning = METRICS[metric]
         raise ValueError(f"unit {v.value!r} does not fit metric {metric!r} (expected {' or '.join(u.value for u in allowed)}; "
-                         f"{metric} is {meaning})")
+                         f"{metric} is {meaning}){_unit_hint(v, metric)}")
     return v
+
+
+def _unit_hint(v: Unit, metric: str) -> str:
+    """Which metrics take ``v`` in the place of ``metric``: its own family by name (open_interest ->
+    open_interest_change, open_interest_share) and vocabulary.UNIT_ALTERNATIVES (dominance -> the shares)."""
+    stem = metric.removesuffix("_change").removesuffix("_share")
+    family = [m for m in METRICS if m != metric and m.removesuffix("_change").removesuffix("_share") == stem]
+    fits = [m for m in dict.fromkeys([*family, *UNIT_ALTERNATIVES.get(metric, ())]) if v in METRICS[m][0]]
+    if not fits:
+        return ""
+    return f"; for a figure in {v.value}, use metric {' or '.join(repr(m) for m in fits)}"
 
 
 def known_currency(v: str | None) -> str | None:
@@ -183,8 +196,12 @@ def fact_shape(f) -> None:
         # An article prints the contract beside the figure: a contract of another coin gives the figure that coin.
         raise Located(f"contract {f.contract!r} trades {contract_assets(f.contract)[-1]}, not the figure's asset "
                       f"{f.asset}: give the figure's own contract, or the contract's coin as `asset`", "contract")
+    if f.each and not (f.venues or f.assets):
+        raise Located("`each: true` says the figure holds for each of several venues or assets: give them as `venues` or "
+                      "`assets` (for one, `venue` or `asset` alone says it)", "each")
     _check_change(f)
     _check_per(f)
+    _check_whole(f)
     _check_floor_hedges(f)
     if f.share_of is not None and f.unit is not Unit.PERCENT:
         raise Located(f"`share_of` says what a percentage is a share of; this figure is in {f.unit.value!r}", "share_of")
@@ -223,6 +240,17 @@ def _check_per(f) -> None:
         raise Located(f"`per` is for amounts over a window ({', '.join(sorted(AVERAGE_METRICS))}), not for metric {f.metric!r}", "per")
     if f.per in ("day", "hour") and f.window is None:
         raise Located(f"an average per {f.per} needs the `window` it is taken over (e.g. 7d)", "per")
+
+
+def _check_whole(f) -> None:
+    """A share or a probability lies between 0 and 100 (vocabulary.PERCENT_OF_WHOLE)."""
+    if f.metric not in PERCENT_OF_WHOLE:
+        return
+    for i, o in enumerate(f.observations):
+        for where, v in _amounts(o):
+            if not 0 <= v <= 100:
+                raise Located(f"observation {i} gives {shown(v)}%, but {f.metric.replace('_', ' ')} is a part of a whole, "
+                              "0 to 100 (a change is a *_change metric)", "observations", i, *where)
 
 
 def _check_change(f) -> None:

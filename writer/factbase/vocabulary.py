@@ -327,7 +327,8 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "position_concentration": ((Unit.USD,), "positions said to sit at a price level or band"),
     "open_interest": ((Unit.USD, Unit.COINS), "open interest, in dollars or in coins of its `asset` ('open interest of 310,000 BTC')"),
     "open_interest_change": ((Unit.PERCENT, Unit.USD), "change in open interest"),
-    "funding_rate": ((Unit.PERCENT,), "perpetual funding rate"),
+    "funding_rate": ((Unit.PERCENT,), "perpetual funding rate, in percent; one printed without a unit ('funding ran at 0.0712') "
+                     "is recorded as printed (`value: 0.0712`): the check reads a bare number after funding or a rate as a percentage"),
     "long_short_position_ratio": ((Unit.RATIO,), "a venue's long/short account ratio (not derived from liquidations)"),
     "market_cap": ((Unit.USD,), "total or per-asset market capitalisation"),
     "market_cap_change": ((Unit.USD, Unit.PERCENT), "change in market capitalisation"),
@@ -350,6 +351,29 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "support_level": ((Unit.USD, Unit.NONE), "a support or resistance level held or lost; with `change: fall` for a level lost"),
     "duration": ((Unit.DAYS, Unit.HOURS, Unit.MINUTES), "how long something lasted or took ('an 847-day wait'); say what with `subject`"),
     "rate": ((Unit.PER_SECOND, Unit.PER_MINUTE, Unit.PER_HOUR, Unit.PER_DAY), "how often something happens ('one liquidation report per second'); say what with `subject`"),
+    "open_interest_share": ((Unit.PERCENT,), "a venue's or asset's share of open interest *as the source gives it* ('Binance holds 38% of BTC "
+                            "open interest'): 0 to 100; qualify with venue / asset, say of what with `share_of` when the report does"),
+    "volume_share": ((Unit.PERCENT,), "a venue's or asset's share of traded volume *as the source gives it*: 0 to 100"),
+    "policy_rate": ((Unit.PERCENT,), "a central bank's policy rate, or its target range as a `range` ('5.25%-5.50%'); say whose with "
+                    "`subject` ('the Federal Reserve') when the report does"),
+    "implied_probability": ((Unit.PERCENT,), "a market-implied probability ('FedWatch puts a December cut at 90%'): 0 to 100; say of "
+                            "what with `subject` ('a rate cut in December')"),
+    "inflation_rate": ((Unit.PERCENT,), "an inflation print, year on year unless `window` says otherwise ('CPI rose 3.2%'); say which "
+                       "index with `subject` ('U.S. consumer prices') when the report does"),
+    "tariff_rate": ((Unit.PERCENT,), "a tariff rate ('a 100% tariff'); say on what with `subject` ('Chinese imports')"),
+    "event_count": ((Unit.COUNT,), "how many times something happened or is expected ('two failed attempts to reclaim $100,000', "
+                    "'three rate cuts priced in'); say what with `subject`, a plural noun ('failed attempts to reclaim $100,000')"),
+}
+
+# Metrics a percentage of a whole: a value or range end outside 0 to 100 is refused (a typo, or a change
+# recorded as a share).
+PERCENT_OF_WHOLE = frozenset({"open_interest_share", "volume_share", "implied_probability"})
+
+# Where a unit a metric does not take belongs instead (the unit message's hint): the metric's own family
+# (open_interest -> open_interest_share, open_interest_change) is found by name; these are the others.
+UNIT_ALTERNATIVES: dict[str, tuple[str, ...]] = {
+    "dominance": ("liquidation_share", "open_interest_share", "volume_share"),
+    "liquidation_share": ("liquidations", "open_interest_share", "volume_share"),
 }
 
 # How drafts print durations and rates after their number (one table for every template).
@@ -380,7 +404,7 @@ AVERAGE_METRICS = frozenset({"liquidations", "liquidated_accounts", "liquidation
                              "onchain_transfer", "historical_liquidations"})
 
 # Metrics that say what they measure only through `subject` ("the wait for a new high").
-SUBJECT_METRICS = frozenset({"duration", "rate"})
+SUBJECT_METRICS = frozenset({"duration", "rate", "implied_probability", "event_count"})
 
 # Metrics that measure a change: their amount may be signed (older files) or
 # carry `change: rise|fall` with a positive amount; flows carry inflow|outflow.

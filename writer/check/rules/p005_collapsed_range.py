@@ -1,6 +1,7 @@
 """P005 collapsed-range: a disputed figure printed as one point, or a sampled feed's floor printed as an exact value."""
 
 from writer.check.rules.base import Hit, Rule, RuleContext
+from writer.check.rules.p006_contradicts_fact import _fmt, _num  # one way to print a fact's value in a message
 
 
 def _dropped_floors(ctx: RuleContext):
@@ -14,7 +15,7 @@ def _dropped_floors(ctx: RuleContext):
             continue
         fact = s.fact
         if fact is not None and fact.lower_bound and not fact.is_derived and fu.figure.qualifier != "at_least":
-            yield Hit(fu, f"the fact base holds this figure as a floor ({ctx.names(s.sources)}: at least {s.lo:,.0f}); print "
+            yield Hit(fu, f"the fact base holds this figure as a floor ({ctx.names(s.sources)}: at least {_num(s.lo)}); print "
                           f"'at least', not {fu.figure.text!r}", s.id)
 
 
@@ -30,7 +31,7 @@ def check(ctx: RuleContext):
         if link.kind == "collapsed" and link.support is not None:
             s = link.support
             why = "sources disagree on this figure" if s.status.value == "disputed" else "the fact base holds this figure as a range"
-            yield Hit(fu, f"{why} ({ctx.names(s.sources)}: {s.lo:,.0f} to {s.hi:,.0f}); print the range with both ends, not {fu.figure.text!r}", s.id)
+            yield Hit(fu, f"{why} ({ctx.names(s.sources)}: {_fmt(s.lo, s.hi)}); print the range with both ends, not {fu.figure.text!r}", s.id)
 
 
 RULE = Rule(

@@ -36,11 +36,13 @@ def _speaker_ids(ctx: RuleContext, support_id: str) -> set[str]:
 # Where a figure's holder or venue stands when it is what the figure is about, not who reports it: opening the
 # clause after the source ("On data from CoinGlass, Binance Futures saw ...": only a comma before it, the clause's
 # own words after it, not a comma, a parenthesis or a list's "and" that would make it one more source), or inside
-# the figure's description ("the number of users for Binance Futures", "the transfer linked to HTX").
+# the figure's description ("the number of users for Binance Futures", "the transfer linked to HTX"; what a count counts:
+# "the number of OKX liquidation halts"; whose rate or what a probability is of: "the policy rate of the ECB", "the tariff
+# rate on X imports", "the market-implied probability of a Binance listing"; templates/style.yaml names.attributed).
 # (compiled on first use: most checks never reach a subject that holds a registered name; writer/check/lazyre.py)
 _CLAUSE_OPENS = Deferred(globals(), r",\s*$")
 _PREDICATE_FOLLOWS = Deferred(globals(), r"(?:['’]s?)?\s+(?!(?:and|or|&)\b)\w")
-_DESCRIBES = Deferred(globals(), r"\b(?:for|linked to|tied to)\s+$", re.IGNORECASE)
+_DESCRIBES = Deferred(globals(), r"\b(?:for|linked to|tied to|number of|(?:rate|probability) (?:of|on))\s+$", re.IGNORECASE)
 
 
 # A passive after the holder ("an OKX whale is estimated at ..."): the holder is what is estimated, not who estimates.

@@ -8,7 +8,8 @@ def check(ctx: RuleContext):
         if link.mismatch and link.support is not None:
             s = link.support
             fact = s.fact
-            said = {"side": fact.side, "asset": fact.asset, "window": fact.window, "venue": fact.venue, "metric": fact.metric}
+            said = {"side": fact.side, "asset": fact.asset, "window": fact.window, "venue": fact.venue, "metric": fact.metric,
+                    "counting": "for each one on its own" if fact.each else "counted together"}
             what = ", ".join(f"{k} {said[k]}" for k in link.mismatch)
             yield Hit(fu, f"{fu.figure.text!r} is the value of {s.id!r} ({what}), but the sentence gives it another {' and '.join(link.mismatch)}", s.id)
 
