@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from writer.check import link_evidence
@@ -188,12 +189,16 @@ def _average_fits(fig: Figure, s: Support, averaged: bool) -> bool:
     return averaged and (fig.point or not s.average)
 
 
-def _average_bonus(s: Support, averaged: bool) -> float:
+def _average_bonus(s: Support, averaged: bool, per: str | None = None) -> float:
     """What words of an average add to an average support: "an average of $X" is the report's average, not
-    the figure it averages; "an average of $1 per trader" describes a fact that is an average per trader."""
+    the figure it averages; "$1 per trader" describes a fact that is an average per trader, and "an average of
+    $1 per trader" (``per``: the unit named after "average", ``_average_per``) describes it as fully as the
+    report's average is described, so of two such supports of one value the other words decide."""
     if s.average:
         return _AVERAGE_BONUS
-    return _PER_BONUS if averaged and _is_average(s) else 0
+    if not (averaged and _is_average(s)):
+        return 0
+    return _AVERAGE_BONUS if per is not None and s.fact.per == per else _PER_BONUS
 
 
 def _per_unit(fig: Figure, s: Support) -> bool:
@@ -374,6 +379,7 @@ class Cues:
     loss: bool = False  # the figure's own words say it was lost to liquidation ("lost", "wiped out"; phrases.yaml linking)
     bound_assets: frozenset[str] = frozenset()  # for a bounded figure ("over 3%"): every asset its sentence names
     counting: str | None = None  # "each" / "together": how the figure's own words count several venues or assets
+    repeated: frozenset[str] = frozenset()  # of ``near_exchanges``, those the sentence names more than once
 
 
 def _counting(phrases: PhraseSet, local: str) -> str | None:
@@ -469,7 +475,18 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
                 fu.figure.qualifier if fu.figure.qualifier in _BOUND_HEDGES else None, paragraph_only and bool(windows), publishers,
                 _loss_verbs().search(_own_words(left, right, local)) is not None,
                 _asset_cues(phrases, tickers, fu.sentence.text) if fu.figure.qualifier in _BOUND_HEDGES else frozenset(),
-                _counting(phrases, fu.sentence.text if len(fu.sentence.figures) == 1 else local))
+                _counting(phrases, fu.sentence.text if len(fu.sentence.figures) == 1 else local),
+                _named_twice(fu.sentence, near) if near else frozenset())
+
+
+def _named_twice(sentence, names: frozenset[str]) -> frozenset[str]:
+    """Of ``names``, the sources the sentence names more than once."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for _, _, sid in sentence.named_at():
+        if sid in names:
+            (twice if sid in seen else seen).add(sid)
+    return frozenset(twice)
 
 
 # A figure heading a noun phrase of its own after a preposition, the noun naming the whole event: "Longs flushed in
@@ -646,6 +663,9 @@ _NOT_A_LOSS = 1.5
 # to a fact with none (0.25), so "ether about $39 million, both trackers show" is the ether liquidations, not a
 # transfer of that size; less than any cue of the words (1).
 _NO_TRANSFER_WORDS = 0.5
+# What naming every source of a fact adds to the source bonus: "the figure comes from Binance" is Binance's own fact,
+# not one Binance reports with research institutions. Less than any word's cue: it decides only between such facts.
+_EVERY_SOURCE = 0.125
 # What naming a fact's venue in the figure's own words adds over naming it elsewhere in the sentence: "Binance shows
 # $6.9 million, ahead of OKX at $3.6 million" is Binance's figure. Half a cue: it decides only between venues.
 _OWN_CLAUSE_VENUE = 0.5
@@ -709,12 +729,49 @@ def mismatch(cues: Cues, s: Support, figures_in_sentence: int = 1) -> tuple[str,
         out.append("asset")  # "BTC and ETH liquidations" is a combined figure (not a list: "X and Y ... $A and $B")
     if cues.local_windows and fact.window and _norm_window(fact.window) not in cues.local_windows:
         out.append("window")
-    near = cues.near_exchanges - set(s.sources)  # an exchange named as the figure's source is not its venue
+    near = _near_venues(cues, s)
     if near and fact.venue and fact.venue not in near:
         out.append("venue")
     if cues.counting and (fact.venues or fact.assets) and (cues.counting == "each") != fact.each:
         out.append("counting")  # "combined" for a figure each venue shows on its own, or "each" for their sum
+    if fact.venues and _other_venues(cues, s):
+        out.append("venue")  # "on Binance" for liquidations counted on Bybit and OKX
     return tuple(out)
+
+
+def _mismatch_in(fu: FigureUse, cues: Cues, s: Support, figures_in_sentence: int) -> tuple[str, ...]:
+    """``mismatch``, not counting as a venue an exchange the sentence names only inside the fact's own subject, which
+    it repeats: "liquidated on Bitfinex for Binance Futures" holds a figure of Bitfinex whose holder is named for
+    another exchange."""
+    held = _subject_exchanges(fu, s.fact) & cues.near_exchanges
+    return mismatch(replace(cues, near_exchanges=cues.near_exchanges - held) if held else cues, s, figures_in_sentence)
+
+
+def _subject_exchanges(fu: FigureUse, fact: Fact | None) -> frozenset[str]:
+    """The registered names the sentence gives only inside the fact's subject, when it repeats that subject."""
+    rx = fu.sentence._reader.source_rx
+    if fact is None or not fact.subject or rx is None or not _names(fu.sentence.text, fact.subject):
+        return frozenset()
+    spelling = fu.sentence._reader.spelling
+    inside = Counter(spelling[m.group(0).lower()] for m in rx.finditer(_plain_words(fact.subject)))
+    if not inside:
+        return frozenset()
+    everywhere = Counter(sid for _, _, sid in fu.sentence.named_at())
+    return frozenset(sid for sid, n in inside.items() if everywhere[sid] <= n)
+
+
+def _near_venues(cues: Cues, s: Support) -> frozenset[str]:
+    """The exchanges the figure's own words name as its venue: an exchange named there as the figure's source is not
+    its venue ("FTX reported $X"), unless it is the fact's venue too and the sentence names it twice, once for each
+    ("On figures from FTX, ... on FTX for Binance Futures": FTX is both, and the holder's exchange is not the venue)."""
+    fact = s.fact
+    own = {fact.venue, *fact.venues} & cues.repeated if fact is not None else set()
+    return cues.near_exchanges - (set(s.sources) - own)
+
+
+def _other_venues(cues: Cues, s: Support) -> frozenset[str]:
+    """The exchanges the figure's words name as its venue that are none of the venues a fact counts together."""
+    return _near_venues(cues, s) - set(s.fact.venues)
 
 
 def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozenset[str]) -> tuple[float, int, float]:
@@ -728,6 +785,8 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
     overlap = set(s.sources) & named
     if overlap:
         bonus = 1.5 + 0.5 * len(overlap)  # naming both of a fact's sources beats naming one
+        if len(overlap) == len(s.sources):
+            bonus += _EVERY_SOURCE  # naming one source is its own fact's, not the fact it shares with another source
         score += bonus
     fact = s.fact
     if fact is not None:
@@ -773,6 +832,13 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
             score += 2 if named else -1
             if named and fact.venue in cues.near_exchanges:
                 score += _OWN_CLAUSE_VENUE  # of two venues the sentence names, the one in the figure's own words
+        elif fact.venues:
+            # several venues counted together ("liquidations on Bybit and OKX"): naming them is the fact's own words;
+            # another exchange in the figure's words is not one of them
+            if _other_venues(cues, s):
+                conflicts += 1
+            elif cues.venues & set(fact.venues):
+                score += 2
         elif cues.near_exchanges - set(s.sources) and not cues.total:
             conflicts += 1  # "liquidations on Binance" is not a network-wide figure
         if cues.directions and fact.direction and (s.anchor or fact.metric == "price_level"):
@@ -825,6 +891,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     repeated = False  # does the sentence repeat the words of a support the value fits?
     # do the figure's own words say "average" (before it), or "per day", "a day" (after it)?
     averaged = _AVERAGE_WORDS.search(fu.left[-_AVERAGE_REACH:]) is not None or _PER_WORDS.match(fu.right) is not None
+    per = _average_per(fu) if averaged else None
     # Only supports the value could fit are asked ``value_match`` (every match lies in ``value_window``),
     # and only those within the edit factor are scored as candidate contradictions: most supports are
     # neither, and scoring every one of them was most of the time spent linking.
@@ -860,7 +927,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
                 score -= _copy_penalty(s, frozenset(fu.sentence.sources), bonus)
             else:
                 score += echo_bonus(fig, s, fu.sentence.text)  # most of a context item's words, its figure to the digit
-            score += _average_bonus(s, averaged)
+            score += _average_bonus(s, averaged, per)
             score += _subject_bonus(s, fu.sentence.text) + _place_bonus(s, fu)
             if s.speaker is not None and _names(fu.sentence.text, s.speaker):
                 score += 1  # of two speakers saying the same words, the one the sentence names
@@ -869,7 +936,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
                 and not names_other_metric(s.fact, cues.metrics):  # "a dip in volume" is no wrong value of a share
             described.append((score, s, score - bonus))
     if foreign:
-        matched = _with_foreign(matched, foreign, index, fu, cues, potential, hearsay, named, averaged)
+        matched = _with_foreign(matched, foreign, index, fu, cues, potential, hearsay, named, averaged, per)
     matched = prefer_exact(fig, matched)  # "around $0.725" is the support of $0.725, not one only the hedge reaches
     if own_words:
         # a sentence that gives a quote's or a context item's words whole gives their figure: a fact the value also fits
@@ -945,8 +1012,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         kind = "supported" if top_m[0][2] == "match" else "collapsed"
         best = top_m[0][1]
         n = len(fu.sentence.figures)
-        wrong = () if "respectively" in fu.sentence.text else mismatch(cues, best, n)  # "X and Y ... $A and $B, respectively"
-        if wrong and any(not m[4] and not mismatch(cues, m[1], n) for m in matched):
+        wrong = () if "respectively" in fu.sentence.text else _mismatch_in(fu, cues, best, n)  # "X and Y ... $A and $B, respectively"
+        if wrong and any(not m[4] and not _mismatch_in(fu, cues, m[1], n) for m in matched):
             wrong = ()  # another fact the value fits agrees with the words (and they contradict nothing of it): not a mismatch
         if credited_over is not None and _other_metric(credited_over, best, cues):
             wrong = (*wrong, "metric")  # "the biggest single liquidation was $9.6 million, X said": X's figure of another kind
@@ -1035,8 +1102,10 @@ _ENDS_CLOSE = 0.05
 
 
 def _ends_of(fig: Figure, s: Support) -> bool:
-    """Does a range figure print both ends of this ranged support, each within its rounding?"""
-    return s.lo != s.hi and all(abs(f - e) <= _ENDS_CLOSE * abs(e) for f, e in ((fig.lo, s.lo), (fig.hi, s.hi)))
+    """Does a range figure print both ends of this ranged support, each within its rounding (a fall's by their
+    magnitudes, as ``value_match`` reads them: "fell between 9.9% and 25%" prints -24.63% to -9.85%)?"""
+    lo, hi = (-s.hi, -s.lo) if s.hi < 0 <= fig.lo else (s.lo, s.hi)
+    return lo != hi and all(abs(f - e) <= _ENDS_CLOSE * abs(e) for f, e in ((fig.lo, lo), (fig.hi, hi)))
 
 
 # How well a support's shape fits the figure's (``_shape_rank``), best first.
@@ -1057,7 +1126,7 @@ def _shape_rank(fig: Figure, s: Support) -> int:
 
 
 def _with_foreign(matched: list, foreign: list, index, fu: FigureUse, cues: Cues, potential: bool, hearsay: bool,
-                  named: frozenset[str], averaged: bool) -> list:
+                  named: frozenset[str], averaged: bool, per: str | None = None) -> list:
     """``matched`` with the value matches among facts of assets the words do not name. Each such
     fact conflicts with the words (so it never explains away a mismatch, nor is read as mistyped):
     it can only matter by scoring as well as the best match, so a group is opened only then."""
@@ -1072,7 +1141,7 @@ def _with_foreign(matched: list, foreign: list, index, fu: FigureUse, cues: Cues
             if (_unit_ok(fig, s.unit) or _per_unit(fig, s)) and _average_fits(fig, s, averaged):
                 how = value_match(fig, s)
                 if how is not None:
-                    own = score + _average_bonus(s, averaged) + _subject_bonus(s, text) + _place_bonus(s, fu)
+                    own = score + _average_bonus(s, averaged, per) + _subject_bonus(s, text) + _place_bonus(s, fu)
                     extra.append((own - 3 * conflicts, s, how, own - bonus - 3 * conflicts, conflicts))
     if not extra:
         return matched
@@ -1086,7 +1155,7 @@ _LEVEL_AFTER_CHANGE = re.compile(r"\b(?:to|at|from)\s*$", re.IGNORECASE)
 _AVERAGE_WORDS = re.compile(r"\b(?:average[sd]?|mean|on\s+average)\b", re.IGNORECASE)
 _AVERAGE_REACH = 40  # characters before the figure where "an average (of)" stands
 _AVERAGE_BONUS = 3  # what "an average of" adds to the report's average over the figure it averages
-_SUBJECT_BONUS = 1  # what naming a fact's own subject or label adds to it among the facts a value fits
+_SUBJECT_BONUS = 1  # what naming a fact's own subject, label or contract adds to it among the facts a value fits
 # Both sides named as one subject, joined ("longs and shorts", "long or short positions"): no one side's figure.
 _BOTH_SIDES = re.compile(r"\b(?:longs?|shorts?)\s+(?:and|or|&)\s+(?:longs?|shorts?)\b", re.IGNORECASE)
 _PLACE_BONUS = 1  # what printing a zone's level, or naming its side of the price, adds to it among zones of one size
@@ -1096,8 +1165,18 @@ _OTHER_SIDE = {"above": "below", "below": "above"}
 _SIDE_WORD = {side: re.compile(rf"\b{side}\b", re.IGNORECASE) for side in _OTHER_SIDE}  # the fact's own word for its side
 _PER_BONUS = 1  # what "per trader", "a day" add to a fact that is such an average (at most _AVERAGE_BONUS: _with_foreign's bound)
 # An average's unit after its figure ("$300 million per day", "a day", "daily"; vocabulary.AVERAGE_PER).
-_PER_WORDS = re.compile(r"\s*(?:per|a|an|each)\s+(?:day|hour|trader|account|order)\b|\s*(?:in\s+)?(?:daily|hourly)\b|\s*on\s+average\b",
+_PER_WORDS = re.compile(r"\s*(?:(?:per|a|an|each)\s+(?P<unit>day|hour|trader|account|order)\b|(?:in\s+)?(?P<adverb>daily|hourly)\b|on\s+average\b)",
                         re.IGNORECASE)  # ("$4 billion in daily turnover")
+_PER_ADVERBS = {"daily": "day", "hourly": "hour"}
+
+
+def _average_per(fu: FigureUse) -> str | None:
+    """The unit of "an average of $X per day" (vocabulary.AVERAGE_PER's key): "average" before the figure and its
+    unit after it; None when the words do not say both."""
+    m = _PER_WORDS.match(fu.right)
+    if m is None or _AVERAGE_WORDS.search(fu.left[-_AVERAGE_REACH:]) is None:
+        return None
+    return m["unit"].lower() if m["unit"] else _PER_ADVERBS.get((m["adverb"] or "").lower())
 
 # "bitcoin and ether liquidations over 24 hours came to": two assets joined, then up to eight words to the figure.
 # The rightmost such pair ("CoinGlass, BTC and ETH liquidations": BTC and ETH, not CoinGlass and BTC).
@@ -1206,8 +1285,9 @@ def _repeats_subject(s: Support, text: str) -> bool:
 
 
 def _describes(text: str, fact: Fact) -> bool:
-    """Whether the text names the fact's own subject or label (the words a draft prints for it)."""
-    return any(words and _names(text, words) for words in (fact.subject, fact.label))
+    """Whether the text names the fact's own subject, label or contract (the words a draft prints for it: "on the
+    BTC-USDT contract" is the contract's largest liquidation, not the venue's of the same size)."""
+    return any(words and _names(text, words) for words in (fact.subject, fact.label, fact.contract))
 
 
 def _names(text: str, name: str) -> bool:

@@ -68,7 +68,7 @@ class FigureRef(Ref):
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
             "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note", "payer", "recovered", "intensity",
-            "list_pos", "has_venues", "pair",
+            "list_pos", "has_venues", "pair", "window_twin",
         }
     )
 
@@ -128,6 +128,7 @@ class FigureRef(Ref):
         self.n_sources = len(fact.sources)
         lo, hi = fact.bounds or (0.0, 0.0)
         self.positive, self.negative = lo > 0, hi < 0  # the whole figure (both ends of a range) on one side of zero
+        self.window_twin = False  # another figure of its metric, side, asset and venue differs from it by its window (_mark_window_twins)
         self.recovered = False  # a level the price fell below, with a later price of the same asset back above it (_mark_recovered)
         self.payer = ""  # a funding rate's paying side, "long" or "short", or "" when it is too small to say (_mark_funding)
         # The source recorded nothing ("$0 on Bitfinex"): worded as what the source counted, not "saw liquidations of $0".
@@ -623,6 +624,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     for g in view.venue_groups:
         g.lean = _lean(g, float(thresholds.get("dominant_share", 60)))
     view.lead, view.lead_kind = _salient(view, live, event.shape)
+    _mark_window_twins(view.largest + ([view.lead] if view.lead is not None else []), event)
     printed = [r for g in [main, *other_windows] for r in (g.total, g.long, g.short, g.accounts) if r is not None]
     printed += assets + venues + rest + largest + losses + positions + transfers + market + shares + liq_changes + supports + changes
     view.revised = sorted((r for r in printed if r.revised), key=lambda r: r.id)
@@ -834,6 +836,18 @@ def _full_price(f: Fact) -> str:
     if f.unit != "USD" or v is None or v <= 0 or v != int(v) or f.hedge is not None or f.range is not None:
         return ""
     return f"${int(v):,}"
+
+
+def _mark_window_twins(refs: list[FigureRef], event: Event) -> None:
+    """A figure told without its window ("the largest single liquidation on HTX was worth $10,000") that another figure
+    of the event would be told in the same words but for a window, the other's or its own: the sentence gives its window,
+    or a reader (and the check, which reads words naming no window as the figure with none) takes it for the other."""
+    for r in refs:
+        f = r._fact
+        key = (f.metric, f.side, f.asset, f.venue)
+        r.window_twin = bool(f.window) and any(
+            o.id != f.id and (o.metric, o.side, o.asset, o.venue) == key and o.window != f.window and o.bounds is not None
+            for o in event.facts.values())
 
 
 def _mark_recovered(view: View) -> None:

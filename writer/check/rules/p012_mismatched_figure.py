@@ -8,7 +8,8 @@ def check(ctx: RuleContext):
         if link.mismatch and link.support is not None:
             s = link.support
             fact = s.fact
-            said = {"side": fact.side, "asset": fact.asset, "window": fact.window, "venue": fact.venue, "metric": fact.metric,
+            venue = fact.venue or " and ".join(fact.venues) or None  # several venues counted together: all of them
+            said = {"side": fact.side, "asset": fact.asset, "window": fact.window, "venue": venue, "metric": fact.metric,
                     "counting": "for each one on its own" if fact.each else "counted together"}
             what = ", ".join(f"{k} {said[k]}" for k in link.mismatch)
             yield Hit(fu, f"{fu.figure.text!r} is the value of {s.id!r} ({what}), but the sentence gives it another {' and '.join(link.mismatch)}", s.id)
@@ -32,7 +33,12 @@ Lookonchain's $9.6 million is a trader's loss), the metric is the mismatch. A bo
 figure ("over 3%", "less than 2%") that another asset's fact of the same kind fits to its
 printed digits, while the asset its words name reaches it only through the bound's open
 end, is that other asset's figure ("bitcoin gained over 3%" where ether rose 3% and
-bitcoin 5%), unless the sentence names that other asset too.
+bitcoin 5%), unless the sentence names that other asset too. A fact counting several
+venues together is contradicted by an exchange that is none of them ("on Binance" for
+liquidations on Bybit and OKX). An exchange named only inside the fact's own subject,
+which the sentence repeats, is who held the positions, not where they were liquidated
+("liquidated on Bitfinex for Binance Futures"); an exchange that is both the fact's source
+and its venue is its venue when the sentence names it twice, once for each.
 
 ## Why it matters
 Swapping longs for shorts, bitcoin for ether, or 24 hours for one hour keeps the number
