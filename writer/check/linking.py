@@ -837,8 +837,8 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
             # another exchange in the figure's words is not one of them
             if _other_venues(cues, s):
                 conflicts += 1
-            elif cues.venues & set(fact.venues):
-                score += 2
+            elif cues.near_exchanges & set(fact.venues):
+                score += 2  # in the figure's own words: "88% ... and over 80% of those on OKX and Bybit" names them for 80% only
         elif cues.near_exchanges - set(s.sources) and not cues.total:
             conflicts += 1  # "liquidations on Binance" is not a network-wide figure
         if cues.directions and fact.direction and (s.anchor or fact.metric == "price_level"):
