@@ -20,6 +20,8 @@ with the bundled source registry and without one (as the held-out sets are score
 8. Word ratios are figures and are credited like others.
 9. Agentless hearsay names no one even with a rumour word ("X is rumoured to have lost"; ``nameless_hearsay``), and a
    bare "Forecasts put ..." names no one who holds the view.
+10. (added by the lead) "in what X called ..." names X's words for the event (phrases.yaml ``attribution``); a citation
+   marker set after the full stop closes the sentence before it (``credit_after``); a year before "to N%" is a date.
 """
 
 from __future__ import annotations
@@ -83,6 +85,11 @@ FLAG = [
     ("9", "According to CoinGlass, longs lost $300 million. One fund is rumoured to have lost $40 million of it.",
      {"$40 million"}),
     ("9", "Forecasts put bitcoin at $150,000 by December.", {("F001", "$150,000"), ("F002", "$150,000")}),
+    # 10. (lead) a crowd's word for the event is no source's; a year before a move's end is a date, not a figure; a
+    # citation marker two sentences on cites nothing here
+    ("10", "More than $900 million was liquidated, in what traders dubbed a bloodbath.", {"$900 million"}),
+    ("10", "Market share climbed from 40.1% in late 2023 to 55.2% this month.", {"40.1%", "55.2%"}),
+    ("10", "Bitcoin slid 4% to $88,000. Ether held steady. [2]", {"4%", "$88,000"}),
 ]
 
 PASS = [
@@ -150,6 +157,11 @@ PASS = [
     # 9. hearsay with someone named
     ("9", "Binance is rumoured on X to have lost $40 million, according to posts by traders."),
     ("9", "One market maker is said by Lookonchain to have dumped $62 million of ether."),
+    # 10. (lead) the event in a source's own words credits its figures; a numbered reference after the full stop
+    ("10", "Open interest fell 18% in six hours, from $41 billion to $33.6 billion, in what Kaiko called a rare reset."),
+    ("10", "Longs lost $610 million over the weekend, in what Lookonchain termed the year's largest flush."),
+    ("10", "Bitcoin slid 4% to $88,000 in early Asian trading. [2]"),
+    ("10", "Ether lost 6% over the session.[^4]"),
 ]
 
 

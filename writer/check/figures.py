@@ -532,10 +532,14 @@ def _percent_move(m: re.Match) -> bool:
 
 
 def _percent_ends(m: re.Match, text: str, base: int) -> list[Figure]:
-    """The two ends of a ``prange`` match that is no range (``_percent_move``, or written high to low), each a point."""
+    """The two ends of a ``prange`` match that is no range (``_percent_move``, or written high to low), each a point; a
+    bare year as the low end is a date, not an end."""
     sign = _PERCENT_SIGN.match(text, m.end("pr_lo"))
     out = []
-    for grp, s, e in (("pr_lo", m.start("pr_lo"), sign.end() if sign else m.end("pr_lo")), ("pr_hi", m.start("pr_hi"), m.end("prange"))):
+    ends = (("pr_lo", m.start("pr_lo"), sign.end() if sign else m.end("pr_lo")), ("pr_hi", m.start("pr_hi"), m.end("prange")))
+    if sign is None and _YEAR_RE.fullmatch(m.group("pr_lo")) and _YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        ends = ends[1:]  # "from 40.1% in late 2023 to 55.2%": a year, then the move's end, not a percentage of 2,023
+    for grp, s, e in ends:
         v, p = _amount(m.group(grp), None)
         out.append(Figure(base + s, base + e, text[s:e], "percent", v, v, True, p))
     return out

@@ -185,7 +185,10 @@ function percentEnds(m) {
   const [hs] = m.indices.groups.pr_hi;
   const he = m.indices.groups.prange[1];
   const lo = amount(m.groups.pr_lo), hi = amount(m.groups.pr_hi);
-  return [fig(ls, loEnd, m.input.slice(ls, loEnd), "percent", lo, lo, true), fig(hs, he, m.input.slice(hs, he), "percent", hi, hi, true)];
+  const high = fig(hs, he, m.input.slice(hs, he), "percent", hi, hi, true);
+  // a bare year as the low end is a date ("from 40.1% in late 2023 to 55.2%"), not an end
+  if (sign === null && YEAR_FULL.test(m.groups.pr_lo) && search("year_before", m.input, Math.max(0, m.index - 12), m.index)) return [high];
+  return [fig(ls, loEnd, m.input.slice(ls, loEnd), "percent", lo, lo, true), high];
 }
 
 // find_figures' grammar matches: with sentences and writer's memo of figure-free sentences, sentence by
