@@ -90,6 +90,9 @@ FLAG = [
     ("10", "More than $900 million was liquidated, in what traders dubbed a bloodbath.", {"$900 million"}),
     ("10", "Market share climbed from 40.1% in late 2023 to 55.2% this month.", {"40.1%", "55.2%"}),
     ("10", "Bitcoin slid 4% to $88,000. Ether held steady. [2]", {"4%", "$88,000"}),
+    # 6. (lead) a lead-in opening on anything but a plural description of sources credits nothing
+    ("6", "Several coins fell sharply on Monday:\n\n- Solana dropped 9% to $128.\n- Ether slid 7%.", {"9%", "$128", "7%"}),
+    ("6", "Many traders were caught out:\n\n- Longs lost $300 million.", {"$300 million"}),
 ]
 
 PASS = [
@@ -162,6 +165,10 @@ PASS = [
     ("10", "Longs lost $610 million over the weekend, in what Lookonchain termed the year's largest flush."),
     ("10", "Bitcoin slid 4% to $88,000 in early Asian trading. [2]"),
     ("10", "Ether lost 6% over the session.[^4]"),
+    # 6. (lead) a list's lead-in opening on a plural description of sources credits its items, whatever its verb
+    ("6", "Several outlets paint a consistent picture of the Monday sell-off:\n\n- Bitcoin dropped about 5% to near "
+          "$91,500.\n- Over $520 million in leveraged positions were wiped out, nearly 85% of them long."),
+    ("6", "Major data providers agree on the broad strokes:\n\n- Longs lost about $410 million.\n- Shorts lost $95 million."),
 ]
 
 

@@ -53,7 +53,8 @@ FRAME_KEYS = {"_verb": "verb", "_left_strong": "left_strong", "_left_weak": "lef
 
 def expressions(phrases=None) -> dict[str, re.Pattern]:
     """Every compiled expression the port needs, by the name the rule uses."""
-    from writer.check import analysis, captions, document, figures, frames, labels, multiples, nlp, sentences, suppressions
+    from writer.check import (analysis, captions, described_groups, document, figures, frames, labels, multiples, nlp, sentences,
+                              suppressions)
     from writer.check.phrases import build_phrases
 
     phrases = phrases or build_phrases()
@@ -102,6 +103,7 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         "paren": analysis._PAREN, "back_before": analysis._BACK_BEFORE, "the_before": analysis._THE_BEFORE,
         "back_after": analysis._BACK_AFTER, "clause_end": analysis._CLAUSE_END, "credit": analysis._CREDIT,
         "points_below": analysis._POINTS_BELOW, "hearsay_cut": analysis._HEARSAY_CUT, "adverb_only": analysis._ADVERB_ONLY,
+        "group_lead": described_groups.group_lead() if hasattr(described_groups, "group_lead") else _NEVER,
         # multiples.py: multiples, ratios and shares in words (its gate, each reading's expression)
         "multiples.keys": multiples._KEYS, "multiples.copula_before": multiples._COPULA_BEFORE,
         **{f"multiples.r{i}": rx for i, (_, rx) in enumerate(multiples._READINGS)},

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from writer.check import anaphora, captions, cause_names, credit_places, datelines, labels
+from writer.check import anaphora, captions, cause_names, credit_places, datelines, described_groups, labels
 from writer.check.casefold import lower_pattern, lowered
 from writer.check.document import Article, Block
 from writer.check.lazyre import Deferred
@@ -379,7 +379,8 @@ class Analysis:
         # (ending in a colon, or, for a list or table, saying it is below: "CoinGlass's figures by venue are below.")
         if before and not blocks[first - 1].in_list and (before[-1].text.rstrip().endswith(":") or (
                 not said and _POINTS_BELOW.search(before[-1].text))) and (
-                before[-1].has_caveat() or (not said and frames is not None and frames.names_data(before[-1].text))):
+                before[-1].has_caveat() or (not said and frames is not None and frames.names_data(before[-1].text))
+                or (not said and described_groups.opens_with_group(before[-1].text))):  # "Several outlets report:"
             return before[-1]
         if table:
             last = block_index

@@ -48,6 +48,18 @@ def describes_groups(text: str, kinds: frozenset[str], phrases, *, label: bool =
     return False
 
 
+@lru_cache(maxsize=1)
+def group_lead() -> re.Pattern:
+    """A text opening (after quote marks, emphasis or a bracket) on a plural description of sources of any kind."""
+    return re.compile(r"[\s\"'“‘*_(]*(?:" + "|".join(rx.pattern for rx in _descriptions().values()) + ")", re.IGNORECASE)
+
+
+def opens_with_group(text: str) -> bool:
+    """Does ``text`` open on a plural description of sources of any kind ("Several outlets paint a consistent picture
+    of the sell-off:")? A list's lead-in that does is the items' credit, whatever its verb (analysis ``_list_credit``)."""
+    return group_lead().match(text) is not None
+
+
 # "the two providers", "both dashboards": two sources of a kind, named before (``credited_pair``).
 _PAIR = re.compile(r"(?<![\w-])(?:the\s+two|both(?:\s+the)?)\s+(providers|data\s+providers|trackers|aggregators|dashboards|platforms|exchanges|venues)(?![\w-])(?:['’](?!\w))?",
                    re.IGNORECASE)

@@ -639,7 +639,7 @@ class Analysis {
     if (said && before.length && (blocks[first - 1].kind !== "paragraph" || blocks[first - 1].inQuote)) return null;
     const lead = before[before.length - 1];
     if (before.length && !blocks[first - 1].inList && (lead.text.trimEnd().endsWith(":") || (!said && on("points_below") && has("points_below", lead.text)))
-        && (lead.hasCaveat() || (!said && namesData(lead.text)))) {
+        && (lead.hasCaveat() || (!said && namesData(lead.text)) || (!said && matchAt("group_lead", lead.text, 0) !== null))) {
       block._listCredit = lead;
       return lead;
     }

@@ -444,7 +444,9 @@ indicates"), a data firm's own first-person note ("our data shows", "we counted"
 a compound modifier ("Velo-tracked", "a CoinGlass-compiled tally"), a source cited with a date
 ("(CoinMarketCap, 2025)"), and a credit over a section, list or table (a heading "## Longs by
 venue (Data: CoinGlass)", a "Source: X" line right above a list or table or opening a list, a
-table header naming its source). Vague amounts
+table header naming its source, a list's lead-in opening on a plural description of sources:
+"Several outlets paint a consistent picture:"; "in what Kaiko called a rare reset"; a citation
+marker set after the full stop: "... near $91,500. [2]"). Vague amounts
 and counts in words are figures too ("millions of dollars", "hundreds of traders", "over a
 dozen funds", "a nine-figure loss", "a record"), and so are multiples, ratios and shares in
 words ("twice Monday's total", "longs tripled", "three to one", "nine in ten", "four
