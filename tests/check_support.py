@@ -23,3 +23,8 @@ def fact_free_found(text: str) -> set[tuple[str, str]]:
     """(code, figure) of every F001 and F002 finding of ``text`` after the lede."""
     found = registry_checker().check_text(LEDE + text + "\n")
     return {(f.code, f.message.split("'")[1]) for f in found if f.code in ("F001", "F002")}
+
+
+def f001_figures(checker, text: str) -> list[str]:
+    """The figures F001 flags in ``text``, in order (the ``checker`` fixture of tests/conftest.py)."""
+    return [f.figure for f in checker.check_text(text) if f.code == "F001"]

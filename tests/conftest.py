@@ -18,6 +18,7 @@ Reproducible draws (tests/test_hypothesis_reproducible.py checks both):
   ``bench/fuzz_draft_new_kinds.py`` is the long search with chosen seeds.
 """
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis.internal.conjecture import providers
 from hypothesis.internal.constants_ast import Constants
@@ -33,3 +34,11 @@ settings.load_profile("writer")  # before the test modules build their own setti
 # the test of this file fails if a later Hypothesis collects them elsewhere.
 NO_LOCAL_CONSTANTS = Constants()
 providers._get_local_constants = lambda: NO_LOCAL_CONSTANTS
+
+
+@pytest.fixture(scope="session")
+def checker():
+    """One fact-free checker with no source registry, shared by the pattern tests (a module may define its own)."""
+    from writer.check import Checker
+
+    return Checker()

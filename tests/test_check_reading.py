@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import pytest
 
-from writer.check import Checker
 from writer.check.figures import find_figures
 from writer.check.phrases import build_phrases
 
@@ -243,11 +242,6 @@ SENTENCES = [
     ("fund said", "Leveraged buyers added $2 billion of exposure this week, crypto fund QCP Capital said on a Telegram broadcast.", []),
     ("ratio of", "Longs outnumber shorts by a ratio of 3:1, per Hyblock.", []),
 ]
-
-
-@pytest.fixture(scope="module")
-def checker():
-    return Checker()
 
 
 @pytest.mark.parametrize("family, sentence, flagged", SENTENCES, ids=[f"{f}-{i}" for i, (f, _, _) in enumerate(SENTENCES)])

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from writer.check import Checker
 
 CASES = [
     # a credit alone under a paragraph closes it: that paragraph only, not the next one
@@ -112,11 +111,6 @@ CASES = [
                     "that goes on well past what any chart caption would hold, with more words.\n\nShorts lost $12 million.\n",
      ["4%", "$12 million"]),
 ]
-
-
-@pytest.fixture(scope="module")
-def checker():
-    return Checker()
 
 
 @pytest.mark.parametrize("family, text, flagged", CASES, ids=[f"{f}-{i}" for i, (f, _, _) in enumerate(CASES)])

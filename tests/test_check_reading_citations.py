@@ -15,17 +15,9 @@ from __future__ import annotations
 
 import pytest
 
-from writer.check import Checker
+from check_support import f001_figures as flagged
+
 from writer.check.document import mask_inline
-
-
-@pytest.fixture(scope="module")
-def checker():
-    return Checker()
-
-
-def flagged(checker, text: str) -> list[str]:
-    return [f.figure for f in checker.check_text(text) if f.code == "F001"]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import pytest
 
-from writer.check import Checker
 from writer.check.figures import find_figures
 from writer.check.phrases import build_phrases
 
@@ -93,11 +92,6 @@ def test_the_vague_forms_already_read_are_not_read_twice():
     """"hundreds of millions of dollars" and "tens of thousands" stay one figure each."""
     assert [f.text for f in find_figures("Hundreds of millions of dollars and tens of thousands of traders.", QUALIFIERS)] == [
         "Hundreds of millions of dollars", "tens of thousands"]
-
-
-@pytest.fixture(scope="module")
-def checker():
-    return Checker()
 
 
 @pytest.mark.parametrize("text, flagged", [

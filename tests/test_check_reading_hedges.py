@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import pytest
 
-from writer.check import Checker
 
 CASES = [
     # an approximation of what happened
@@ -84,11 +83,6 @@ CASES = [
 def test_an_agentless_passive_is_a_claim(checker, text):
     """"is said to", like "reportedly", calls its figure a claim: F002 asks for "unverified" beside it."""
     assert "F002" in {f.code for f in checker.check_text(text)}
-
-
-@pytest.fixture(scope="module")
-def checker():
-    return Checker()
 
 
 @pytest.mark.parametrize("family, text, flagged", CASES, ids=[f"{f}-{i}" for i, (f, _, _) in enumerate(CASES)])

@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from writer.check import Checker
+from check_support import f001_figures
+
 from writer.check.labels import brand_shaped
 
 
-@pytest.fixture(scope="module")
-def checker():
-    return Checker()
-
-
 def flagged(checker, text: str) -> list[str]:
-    return sorted(f.figure for f in checker.check_text(text) if f.code == "F001")
+    return sorted(f001_figures(checker, text))
 
 
 # article, figures F001 must flag

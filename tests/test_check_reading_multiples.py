@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import pytest
 
-from writer.check import Checker
 from writer.check.figures import find_figures
 from writer.check.phrases import build_phrases
 
@@ -85,11 +84,6 @@ def test_words_that_multiply_nothing_stay_prose(text):
 ])
 def test_leverage_and_digits_are_read_as_before(text, figures):
     assert [(f.text, f.unit) for f in find_figures(text, QUALIFIERS)] == figures
-
-
-@pytest.fixture(scope="module")
-def checker():
-    return Checker()
 
 
 @pytest.mark.parametrize("text, flagged", [

@@ -23,7 +23,6 @@ from pathlib import Path
 
 import pytest
 
-from writer.check import Checker
 
 CASES = [
     # unnamed data after the figures
@@ -95,11 +94,6 @@ CASES = [
     ("aforementioned", "# Longs lose $90 million on one venue\n\nVolume peaked on Fridays across all the aforementioned "
                        "platforms, Skew's heat maps show.\n", ["$90 million"]),
 ]
-
-
-@pytest.fixture(scope="module")
-def checker():
-    return Checker()
 
 
 @pytest.mark.parametrize("family, text, flagged", CASES, ids=[f"{f}-{i}" for i, (f, _, _) in enumerate(CASES)])

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import pytest
 
-from writer.check import Checker
 from writer.check.figures import find_figures
 from writer.check.phrases import build_phrases
 
@@ -176,11 +175,6 @@ CREDITS = [
      ["$9 million"]),
     ("| Venue | Longs |\n|---|---|\n| OKX | $12 million |\n", ["$12 million"]),
 ]
-
-
-@pytest.fixture(scope="module")
-def checker():
-    return Checker()
 
 
 @pytest.mark.parametrize("text, flagged", FIRST_PERSON + UNNAMED_DATA + COMPOUNDS + PUBLISHER_TITLES + CITATIONS + QUOTES + NOTES + CREDITS)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from writer.check import Checker
 
 SENTENCES = [
     # an unnamed source described as such (the drafts' wording for a `described` source)
@@ -130,11 +129,6 @@ SENTENCES = [
     ("indicators", "On-chain indicators show $2 billion of longs near liquidation.", []),
     ("indicators", "Bitcoin fell to $80,000 as indicators turned red.", ["$80,000"]),
 ]
-
-
-@pytest.fixture(scope="module")
-def checker():
-    return Checker()
 
 
 @pytest.mark.parametrize("family, sentence, flagged", SENTENCES, ids=[f"{f}-{i}" for i, (f, _, _) in enumerate(SENTENCES)])
