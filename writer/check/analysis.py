@@ -33,7 +33,7 @@ from writer.check import anaphora, captions, cause_names, credit_places, datelin
 from writer.check.casefold import lower_pattern, lowered
 from writer.check.document import Article, Block
 from writer.check.lazyre import Deferred
-from writer.check.figures import Figure
+from writer.check.figures import Figure, joins_ends
 from writer.check.frames import verb_forms
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet, _compile
@@ -54,9 +54,6 @@ _BASIS = Deferred(globals(), r"heat ?maps?|\bmaps?\b|liquidation charts?|model(?
                   re.IGNORECASE)  # ("the same CoinGlass map indicates": a map of liquidation levels is a heat map)
 _CIRCULATES = Deferred(globals(), r"social media|\bon X\b|posts on|telegram|forums?|community|chatter|circulat\w+ (?:in|on|among)", re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]*\)")
-# Only a joining word between two figures: the ends of one move or range ("from 10% to 13.5%", "to 13.5% from 10%",
-# "10%-13.5%"), which a parenthesis after the second end credits as a whole.
-_JOINED_ENDS = re.compile(r"\s*(?:to|from|and|through|-|\u2013|\u2014)\s*", re.IGNORECASE)
 # A sentence that introduces what follows it: "... are below", "the table below", "the following", "here is the split"
 _POINTS_BELOW = Deferred(globals(), r"\b(?:below|the\s+following|as\s+follows|here\s+(?:is|are)|here['’]s)\b", re.IGNORECASE)
 # A figure that points back at one already given: "this $X", "the same X", "the $X total".
@@ -646,7 +643,7 @@ class Analysis:
         """Sources the figure's sentence names for *this* figure: a parenthesis right after a later
         figure ("..., about $120 million (in data from X and Y)") attributes that figure and the run
         after it, not the figures before it, except the other end of its move or range ("from 10% to
-        13.5% (X)": ``_JOINED_ENDS``)."""
+        13.5% (X)": figures.joins_ends)."""
         s = fu.sentence
         if len(s.figures) < 2 or "(" not in s.text:
             return s.attributed
@@ -659,7 +656,7 @@ class Analysis:
             owner = ends.get(len(before))  # the figure the parenthesis directly follows, if any
             # a caveat placed after a later figure does not reach back (it covers its figure and the run after it)
             theirs = (owner is not None and owner.figure.start > fu.figure.start and not (m.start() <= at < m.end())
-                      and not _JOINED_ENDS.fullmatch(text, fu.figure.end - s.start, owner.figure.start - s.start))
+                      and not joins_ends(text[fu.figure.end - s.start:owner.figure.start - s.start]))
             kept.append(" " * (m.end() - m.start()) if theirs else text[m.start():m.end()])
         blanked = _PAREN.sub(lambda m, it=iter(kept): next(it), text)
         if blanked == text:

@@ -294,6 +294,15 @@ _VENUE_TERMS_BEFORE = Deferred(globals(), r"\b(?:max(?:imum)?|up\s+to|limits?|ca
 # Two figures that are the ends of one range: what stands between them, and what may stand before the first.
 # A duration's word may follow each end ("67,400 hours to 70,900 hours": the check reads no unit in it).
 _RANGE_JOIN = re.compile(rf"^\s*(?:(?:{DURATION_WORDS})s?\s+)?(?:[-–—]|to|to\s+(?:even|as\s+(?:much|many|high)\s+as|about|around|roughly|nearly|approximately|some|perhaps)|and(?:\s+(?:about|around|roughly|nearly|approximately|some))?)\s*$", re.IGNORECASE)
+_END_FIRST_JOIN = re.compile(r"^\s*from\s*$", re.IGNORECASE)  # a move told end first: "to 13.5% from 10%"
+
+
+def joins_ends(between: str) -> bool:
+    """Is ``between``, the text between two figures, only the word joining one range's or one move's two ends ("to",
+    "and", a dash, "to about", "from" for a move told end first)? The same joining words ``_range_ends`` reads."""
+    return _RANGE_JOIN.match(between) is not None or _END_FIRST_JOIN.match(between) is not None
+
+
 _RANGE_OPEN = Deferred(globals(), r"(?:\bbetween(?:\s+the)?|\b(?:range[sd]?|ranging|vari(?:es|ed)|vary(?:ing)?|run(?:s|ning)?|ran|anywhere|estimated|estimates?|somewhere)\s+from|\bfrom\s+(?:about|around|roughly|approximately|some))\s*(?:(?:about|around|roughly|nearly|approximately|some|over|more\s+than)\s+)?$", re.IGNORECASE)
 _BETWEEN_BEFORE = Deferred(globals(), r"\bbetween(?:\s+the)?\s*$", re.IGNORECASE)  # "between the $52,400 and $53,000 marks"
 _FROM_BEFORE = Deferred(globals(), r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
