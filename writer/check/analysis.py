@@ -490,7 +490,11 @@ class Analysis:
                 return True
         elif fu.sentence.has_caveat():
             return True
-        # (a list's or table's credit attributes it even when only a name and its data say so: "CoinGlass data:")
+        return self.covered_from_outside(fu)
+
+    def covered_from_outside(self, fu: FigureUse) -> bool:
+        """Is the figure credited from outside its sentence: by a note covering it, its list's or table's credit (even
+        when only a name and its data say so: "CoinGlass data:"), or the caption of its paragraph's chart?"""
         return (any(s.has_any(CAVEAT_CLASSES) for s in self.covering_notes(fu)) or self._list_credit(fu.block_index) is not None
                 or self.caption_for(fu.sentence) is not None)
 

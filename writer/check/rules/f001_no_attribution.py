@@ -46,12 +46,26 @@ def check(ctx: RuleContext):
         yield Hit(fu, f"{fu.figure.text!r} has no attribution or caveat in its sentence, its paragraph's opening run or a note covering it")
 
 
+# What may stand before a credit sentence's first word: space, quotes, brackets, emphasis.
+_CREDIT_OPENING = r"[\s\"'“‘(\[*_]*"
+
+
+@lru_cache(maxsize=None)
+def _phrase_rx(section: str, *, opening: bool = False, closed: bool = True) -> re.Pattern:
+    """The phrases of one phrases.yaml ``section`` as one expression: found as whole words anywhere in a text, or with
+    ``opening`` only at a sentence's opening (after ``_CREDIT_OPENING``); ``closed=False`` lets a phrase end inside a
+    word."""
+    alternatives = "|".join(phrase_section(section))
+    if opening:
+        return re.compile(rf"{_CREDIT_OPENING}(?:{alternatives})", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})" + (r"(?![\w-])" if closed else ""), re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _example_rx() -> tuple[re.Pattern, re.Pattern]:
     """A worked example's opening (phrases.yaml ``example``, the marker class) and what ties one to the event
     (``example_anchors``)."""
-    return tuple(re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section(name))})(?![\w-])", re.IGNORECASE)
-                 for name in ("example", "example_anchors"))
+    return _phrase_rx("example"), _phrase_rx("example_anchors")
 
 
 # Where an example's set-up ends ("if you open a 10x long with $1,000, ..."): the first comma after its opening.
@@ -84,7 +98,7 @@ def _worked_example(fu) -> bool:
 def _unnamed_report() -> re.Pattern:
     """Hearsay that names the kind of source ("reportedly"; not the passive "was reported to", which names no one:
     ``nameless_hearsay``): phrases.yaml ``unnamed_report``."""
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('unnamed_report'))})(?![\w-])", re.IGNORECASE)
+    return _phrase_rx("unnamed_report")
 
 
 # A clause of market context hung on a sentence after its credit: "..., according to CoinGlass, as bitcoin trades
@@ -147,7 +161,7 @@ def _reported(fu) -> bool:
 @lru_cache(maxsize=1)
 def _nameless_rx() -> re.Pattern:
     """Agentless hearsay ("is rumoured to", "allegedly"): phrases.yaml ``nameless_hearsay``."""
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('nameless_hearsay'))})(?![\w-])", re.IGNORECASE)
+    return _phrase_rx("nameless_hearsay")
 
 
 def _nameless_hearsay(a, fu) -> bool:
@@ -167,18 +181,13 @@ def _nameless_hearsay(a, fu) -> bool:
     phrases = a.phrases
     if phrases.classes_in(blanked) & CAVEAT_CLASSES or phrases.framed(blanked) or s.attributed:
         return False
-    return not (any(n.classes & CAVEAT_CLASSES for n in a.covering_notes(fu)) or a._list_credit(fu.block_index) is not None
-                or a.caption_for(fu.sentence) is not None)
-
-
-# What may stand before a credit sentence's first word: space, quotes, brackets, emphasis.
-_CREDIT_OPENING = r"[\s\"'“‘(\[*_]*"
+    return not a.covered_from_outside(fu)
 
 
 @lru_cache(maxsize=1)
 def _credit_after_rx() -> re.Pattern:
     """A sentence that only credits the one before it (phrases.yaml ``credit_after``), matched at its opening."""
-    return re.compile(rf"{_CREDIT_OPENING}(?:{'|'.join(phrase_section('credit_after'))})", re.IGNORECASE)
+    return _phrase_rx("credit_after", opening=True)
 
 
 def _credit_after(a, fu) -> bool:
@@ -193,7 +202,7 @@ def _credit_after(a, fu) -> bool:
 
 @lru_cache(maxsize=1)
 def _story_basis_rx() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('story_basis'))})", re.IGNORECASE)
+    return _phrase_rx("story_basis", closed=False)
 
 
 @lru_cache(maxsize=1)
@@ -227,7 +236,7 @@ def _story_basis(a) -> tuple[int, int] | None:
 @lru_cache(maxsize=1)
 def _release_note_rx() -> re.Pattern:
     """A note that the piece is an issuer's own release, opening its sentence (phrases.yaml ``release_notes``)."""
-    return re.compile(rf"{_CREDIT_OPENING}(?:{'|'.join(phrase_section('release_notes'))})", re.IGNORECASE)
+    return _phrase_rx("release_notes", opening=True)
 
 
 def _open_after(text: str, was_open: bool) -> bool:
