@@ -61,6 +61,14 @@ def test_stdin_through_a_real_pipe(tmp_path):
     assert json.loads(r.stdout)["summary"]["findings"] == 1
 
 
+def test_python_dash_m_writer_is_the_same_command_line(tmp_path):
+    """`python -m writer check ...` (no console script on PATH) gives the console script's exit code and output."""
+    r = subprocess.run([sys.executable, "-m", "writer", "check", "-", "--format", "json"], input=BARE.encode(),
+                       capture_output=True, cwd=tmp_path, timeout=120)
+    assert r.returncode == 1, r.stderr
+    assert json.loads(r.stdout)["summary"]["findings"] == 1
+
+
 def test_stdin_not_utf8_is_exit_2(tmp_path):
     r = run("check", "-", cwd=tmp_path, stdin=b"ok\n\xff\xfe\n")
     assert r.exit_code == 2 and "-:2:0: not UTF-8 text" in r.stderr
