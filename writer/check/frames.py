@@ -226,8 +226,11 @@ class Frames(LazyPatterns):
         lazy("_left_pronoun", rf"\b(?:he|she|they){tail}", flags)
         # "it" speaks only with a verb of speech ("It noted that ...", "..., it added"): "it showed" is a chart or a market
         self.it_verbs = {f.lower() for lemma in vocab.get("it_verbs", ()) for f in verb_forms(lemma)}
+        # A verb that reports only with the value after it ("CoinGlass put longs at $300 million"; "he placed a $1.25 billion
+        # long" is a trade, "put $5 million into ETH" a purchase): phrases.yaml ``frames: valuing_verbs``.
+        self.valuing = {f.lower() for lemma in vocab.get("valuing_verbs", ()) for f in verb_forms(lemma)}
         lazy("_left_it", rf"\bit{tail}", flags)
-        lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
+        lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
         lazy("_noun_right_kw", r"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+", flags)
         lazy("_article", r"(?:the|a|an)\s+", flags)
         lazy("_generic", generic, flags)
@@ -262,7 +265,7 @@ class Frames(LazyPatterns):
         # "data from X", "figures compiled by X"; "in X's data", "grounded in X's statistics"
         lazy("_noun", rf"\b(?:{nouns})\b", flags)
         lazy("_noun_right", rf"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+{source}", flags)
-        lazy("_noun_left", rf"\b(?:in|on|by|from|into|through)\s+{name}['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
+        lazy("_noun_left", rf"\b(?:in|on|by|from|into|through)\s+{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
         # "the figure comes from X"
         lazy("_comes", r"\b(?:comes?|came|derives?|derived|stems?|stemmed)\s+(?:\w+ly\s+)?from\s+", flags)
         lazy("_source", source, flags)
@@ -455,6 +458,8 @@ class Frames(LazyPatterns):
     def _by_verb(self, text: str, low: str | None) -> int | None:
         rx, scanned = self._keyword("_verb", text, low)
         for m in rx.finditer(scanned):
+            if _POSSESSIVE_BEFORE.search(text, 0, m.start()) or (m.group(0).lower() in self.valuing and not self._valued(text, m.end())):
+                continue  # a noun after a possessive ("BTC's share rose"), a trade ("he placed a long")
             lo = max(0, m.start() - self.WINDOW)
             strong = m.group(0).lower() in self.strong
             left = self._subject(text, lo, m.start(), strong)
@@ -465,6 +470,13 @@ class Frames(LazyPatterns):
             if left is not None:
                 return left
         return None
+
+    def _valued(self, text: str, at: int) -> bool:
+        """Does a valuing verb ending at ``at`` put its object at a value ("put the total at $300 million", "pegs losses
+        near $80 million"): "at" (or "near", "around", "between", "close to") in its clause (before a clause mark), within ``VALUE_REACH`` characters?"""
+        return _VALUE_AT.match(text, at, min(len(text), at + self.VALUE_REACH)) is not None
+
+    VALUE_REACH = 80  # characters from a valuing verb to its "at": an object of a few words ("the day's long liquidations")
 
     def holds_view(self, text: str, at: int, end: int) -> bool:
         """Is ``text[at:end]`` a view verb in the active after its holder ("Lee forecasts $150,000", "analysts predicted
@@ -568,13 +580,17 @@ class Frames(LazyPatterns):
 
 
 _WORD = re.compile(r"\w+")
+# A possessive right before a verb's form makes it a noun: "BTC's share rose", "the fund's report" (phrases.yaml verbs).
+_POSSESSIVE_BEFORE = Deferred(globals(), r"\w['’]s\s+$")
+# A valuing verb's "at", in its clause: "put longs at", "placed the day's total at" (``Frames._valued``).
+_VALUE_AT = Deferred(globals(), r"[^.;:!?()]*?\b(?:at|near|around|between|close\s+to)\b", re.IGNORECASE)
 _NEVER = re.compile(r"(?!)")  # the scan of a text that lacks what every match of a keyword holds (``Frames._needs``)
 # A name alone in parentheses that ends its clause ("(CoinGlass).", ``Frames._paren_name``): what may not stand before it
 # (a capitalised word: the name of what the parenthesis is the ticker of), and a ticker's shape.
 # ...with the date of what it published after a comma, as aggregated and machine-written news cites: "(CoinMarketCap,
 # 2025)", "(CoinGlass, March 3)", "(CoinGlass, 3 March 2026)".
 _CITED_DATE = r"(?:\s*,\s*(?:\d{4}|[A-Z][a-z]{2,8}\.?\s+(?:\d{4}|\d{1,2}(?:,?\s+\d{4})?)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
-_NAME_BEFORE = Deferred(globals(), r"(?-i:[A-Z][\w.&’'-]*)\s*$")
+_NAME_BEFORE = Deferred(globals(), r"(?<![\w.$€£])(?-i:[A-Z][\w.&’'-]*)\s*$")  # (not a figure's suffix: "$4.1B (X)")
 _TICKER = Deferred(globals(), r"[A-Z0-9]{2,6}")
 
 
