@@ -31,6 +31,10 @@ def check(ctx: RuleContext):
             yield Hit(fu, f"{fu.figure.text!r} is hearsay with no one named ('is said to', 'is rumoured to', 'allegedly'): "
                           "say who reports it")
             continue
+        if _quote_only_credit(a, fu):
+            yield Hit(fu, f"{fu.figure.text!r} is told before a speaker's quotation, whose credit covers the quotation only: "
+                          "say where the figure comes from")
+            continue
         if a.caveat_in_scope(fu, carry=True):
             continue
         if a.scope_sources(fu, carry=True):
@@ -180,6 +184,43 @@ def _nameless_hearsay(a, fu) -> bool:
         blanked = blanked[:m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
     phrases = a.phrases
     if phrases.classes_in(blanked) & CAVEAT_CLASSES or phrases.framed(blanked) or s.attributed:
+        return False
+    return not a.covered_from_outside(fu)
+
+
+@lru_cache(maxsize=1)
+def _quote_only_rx() -> tuple[re.Pattern, re.Pattern]:
+    """A fronted clause of time (phrases.yaml ``quote_only: openings``) and a verb of speech right before a quotation
+    (``quote_only: verbs``, then an optional colon or comma and the opening mark)."""
+    section = phrase_section("quote_only")
+    opening = re.compile(rf"{_CREDIT_OPENING}(?:{'|'.join(section['openings'])})(?![\w-])", re.IGNORECASE)
+    verbs = re.compile(rf"(?<![\w-])(?:{'|'.join(section['verbs'])})\s*[:,]?\s*[“\"]", re.IGNORECASE)
+    return opening, verbs
+
+
+def _quote_only_credit(a, fu) -> bool:
+    """Is the figure's sentence's only credit a speaker's verb that introduces a quotation, the figure told before it in
+    a fronted clause of time ("Once the firm paid $44 billion for the site, its owner tweeted “...”")? The speaker is
+    credited with the quotation, not with the figure of the clause that sets the scene. Its sentence, the verb and its
+    quotation blanked, holds no attribution or caveat, no earlier sentence of its paragraph opens a credited run, and no
+    note, list credit or caption covers it."""
+    s = fu.sentence
+    if not s.has_caveat() or (_OPENING not in s.text and '"' not in s.text):
+        return False
+    opening, verbs = _quote_only_rx()
+    if opening.match(s.text) is None:
+        return False
+    at = fu.figure.start - s.start
+    said = next((m for m in verbs.finditer(s.text) if m.start() > at), None)
+    if said is None or _open_after(s.text[:at], False):
+        return False
+    close = s.text.find(_CLOSING if s.text[said.end() - 1] == _OPENING else '"', said.end())
+    end = len(s.text) if close < 0 else close + 1
+    blanked = s.text[:said.start()] + " " * (end - said.start()) + s.text[end:]
+    phrases = a.phrases
+    if phrases.classes_in(blanked) & CAVEAT_CLASSES or phrases.framed(blanked):
+        return False
+    if any(o.has_caveat() and a._may_open(o) for o in a.carried(fu)):
         return False
     return not a.covered_from_outside(fu)
 
