@@ -47,6 +47,8 @@ def check(ctx: RuleContext):
             continue
         if _credit_after(a, fu):  # "Longs lost $300 million. That is according to CoinGlass."
             continue
+        if _report_findings(a, fu):  # "X released its weekly report ..." then "## Key findings"
+            continue
         yield Hit(fu, f"{fu.figure.text!r} has no attribution or caveat in its sentence, its paragraph's opening run or a note covering it")
 
 
@@ -239,6 +241,46 @@ def _credit_after(a, fu) -> bool:
     if after is None or after.figures or not (after.has_caveat() or after.sources):
         return False  # (a registered name will do: "The tally is CoinGlass's.")
     return _credit_after_rx().match(after.text) is not None
+
+
+@lru_cache(maxsize=1)
+def _findings_rx() -> tuple[re.Pattern, re.Pattern]:
+    """A heading over a report's findings (phrases.yaml ``report_findings: headings``, the whole heading) and a named
+    publisher releasing a report (``report_findings: releases``)."""
+    section = phrase_section("report_findings")
+    heading = re.compile(rf"[\s#*_]*(?:{'|'.join(section['headings'])})[\s:.*_]*$", re.IGNORECASE)
+    releases = re.compile(rf"(?<![\w-])(?:{'|'.join(section['releases'])})(?![\w-])", re.IGNORECASE)
+    return heading, releases
+
+
+# A publisher's name opening the sentence that releases a report: a capitalised word ("Bybit, the exchange, released").
+_NAMED_OPENING = re.compile(r"[\s\"“*_]*(?-i:[A-Z][\w.&-]*)")
+
+
+def _report_findings(a, fu) -> bool:
+    """Is the figure under a heading of a report's findings ("## Key findings", "## Highlights") in an article that, before
+    that heading, says a named publisher released the report ("Bybit released its weekly derivatives report ...")? The
+    section is the report's own summary, as a list under a crediting lead-in is its source's."""
+    blocks = a.article.blocks
+    section = blocks[fu.block_index].section
+    head = next((i for i in range(fu.block_index, -1, -1) if blocks[i].kind == "heading" and blocks[i].section == section), None)
+    if head is None:
+        return False
+    heading, releases = _findings_rx()
+    if heading.match(blocks[head].text) is None:
+        return False
+    for s in a.sentences:
+        if s.block >= head:
+            return False
+        m = releases.search(s.text)
+        if m is not None and _NAMED_OPENING.match(s.text) and s.text[:m.start()].split()[0].strip("*_\"“,") not in _not_names():
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(phrase_section("frames")["not_names"])
 
 
 @lru_cache(maxsize=1)
