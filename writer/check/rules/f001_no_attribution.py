@@ -538,7 +538,17 @@ a compound modifier ("Velo-tracked", "a CoinGlass-compiled tally"), a source cit
 venue (Data: CoinGlass)", a "Source: X" line right above a list or table or opening a list, a
 table header naming its source, a list's lead-in opening on a plural description of sources:
 "Several outlets paint a consistent picture:"; "in what Kaiko called a rare reset"; a citation
-marker set after the full stop: "... near $91,500. [2]"). Vague amounts
+marker set after the full stop: "... near $91,500. [2]"), a credit alone in parentheses after the
+figures, whatever the name ("$2.3B net inflows (per chainpulse)", "$4.1B (ChainPulse)"), the writer
+reading a source's data in the first person ("we saw from Velo data that"), a platform full of
+claims as a rumour's place ("Reddit erupted with claims of ..."), and a heading over a report's
+findings ("## Key findings") under an opening that says a named publisher released the report.
+"Put", "peg" and "place" report only with a value ("X put longs at $300 million"; "she placed a $90
+million long" is a trade), a verb's form after a possessive is a noun ("BTC's share rose"),
+"speculation" as trading is no rumour ("retail-driven speculation caused a 50% crash"; "speculation
+that a fund lost $40 million" is), and a speaker's verb before a quotation credits the quotation,
+not a figure in a fronted clause of time before it ("Once the firm paid $2bn for the exchange, its
+owner tweeted “...”"). Vague amounts
 and counts in words are figures too ("millions of dollars", "hundreds of traders", "over a
 dozen funds", "a nine-figure loss", "a record"), and so are multiples, ratios and shares in
 words ("twice Monday's total", "longs tripled", "three to one", "nine in ten", "four
