@@ -18,6 +18,10 @@ held-out sets are scored).
    ("Once the firm paid $2bn for the exchange, its owner tweeted “...”": phrases.yaml ``quote_only``).
 8. A heading over a report's findings ("## Key findings") under an opening that says a named publisher released the
    report credits its section (phrases.yaml ``report_findings``).
+9. Patterns from real pages read this round, reworded: unnamed relays as the subject of a reporting verb ("market alert
+   services reported", "market coverage noted"); who tied wallets to an owner ("investigators linked 40 wallets"),
+   never the participle ("losses linked to the exploit"); "via" before a venue's role noun is where a trade ran ("a 40x
+   long via the trading platform X"), not a source.
 """
 
 from __future__ import annotations
@@ -72,6 +76,11 @@ FLAG = [
     ("8", "Longs lost heavily.\n\n## Key findings\n\nLongs lost $2.1B over the month.", {"$2.1B"}),
     ("8", "Velo published its monthly derivatives report on Tuesday.\n\n## What happened next\n\nLongs lost $2.1B over the "
           "month.", {"$2.1B"}),
+    # 9. a participle, a venue's verb, a trade's venue
+    ("9", "Losses linked to the exploit reached $40 million.", {"$40 million"}),
+    ("9", "Losses traced to the exploit reached $40 million.", {"$40 million"}),
+    ("9", "Several exchanges saw over $90 million in short liquidations in one hour.", {"$90 million"}),
+    ("9", "At the time, Lee held a 40x long position on ether via the trading platform Hyperliquid.", {"40x"}),
 ]
 
 PASS = [
@@ -102,6 +111,12 @@ PASS = [
     # 8. a report's findings under their heading
     ("8", "Velo, a data firm based in Lisbon, published its monthly derivatives report on Tuesday.\n\n## Key findings\n\n"
           "Longs lost $2.1B over the month. Funding fell to 0.01%."),
+    # 9. relays, investigators, and "via" a source
+    ("9", "On messaging apps, market alert services reported the USD 310M figure within minutes."),
+    ("9", "Broader market coverage noted that the week's total reached about USD 12 billion."),
+    ("9", "Chain investigators linked 40 wallets to one trader who held shorts worth $55 million."),
+    ("9", "Longs lost $300 million, via CoinGlass."),
+    ("9", "Longs lost $300 million, via the exchange's own data."),
     ("8", "Kaiko released the latest quarterly market review.\n\n## Highlights\n\nSpot volume rose 40% to $1.2 trillion."),
 ]
 

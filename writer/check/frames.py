@@ -252,6 +252,8 @@ class Frames(LazyPatterns):
         lazy("_speech", rf"\b(?:{_alt(_inverted_forms(vocab['inverted_verbs']))})\s+", flags)
         # "according to X", "per X", "citing X", "attributed to X", "a report by X"
         lazy("_prep", rf"\b(?:{_alt(vocab['prepositions'])})\s+", flags)
+        # "via" before a venue's role noun: the place a trade ran, not a source ("via the trading platform Hyperliquid")
+        lazy("_via_venue", rf"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_alt(vocab.get('venue_nouns', ()))}|dex)(?:e?s)?\b(?!['’])", flags)
         # "in line with X data", "in keeping with reporter Colin Wu": a comparison a spinner or a translator writes for
         # "according to", a credit only before a source's data or a titled person ("in line with expectations", "in
         # line with the Nasdaq" compare, credit no one)
@@ -325,7 +327,13 @@ class Frames(LazyPatterns):
         "said "): the names that follow are named as sources."""
         low = lowered(text)
         return [m.end() for name in ("_prep", "_agent", "_speech", "_comes")
-                for rx, scanned in (self._keyword(name, text, low),) for m in rx.finditer(scanned)]
+                for rx, scanned in (self._keyword(name, text, low),) for m in rx.finditer(scanned)
+                if not (name == "_prep" and self._via_venue_at(scanned, text, m))]
+
+    def _via_venue_at(self, scanned: str, text: str, m: re.Match) -> bool:
+        """Is the preposition matched at ``m`` "via" before a venue's role noun ("via the trading platform X": where a trade
+        ran, no source)?"""
+        return scanned[m.start():m.start() + 3].lower() == "via" and self._via_venue.match(text, m.end()) is not None
 
     def reports_after(self, text: str, at: int) -> bool:
         """Does a reporting verb follow position ``at`` (the end of a name), making the name its subject?"""
@@ -458,8 +466,9 @@ class Frames(LazyPatterns):
     def _by_verb(self, text: str, low: str | None) -> int | None:
         rx, scanned = self._keyword("_verb", text, low)
         for m in rx.finditer(scanned):
-            if _POSSESSIVE_BEFORE.search(text, 0, m.start()) or (m.group(0).lower() in self.valuing and not self._valued(text, m.end())):
-                continue  # a noun after a possessive ("BTC's share rose"), a trade ("he placed a long")
+            if (_POSSESSIVE_BEFORE.search(text, 0, m.start()) or _PARTICIPLE_TO.match(text, m.end())
+                    or (m.group(0).lower() in self.valuing and not self._valued(text, m.end()))):
+                continue  # a noun after a possessive ("BTC's share rose"), a participle ("losses linked to"), a trade ("he placed a long")
             lo = max(0, m.start() - self.WINDOW)
             strong = m.group(0).lower() in self.strong
             left = self._subject(text, lo, m.start(), strong)
@@ -555,6 +564,8 @@ class Frames(LazyPatterns):
         """Where the keyword pattern named ``keyword`` starts when a source (else a name) follows it."""
         rx, scanned = self._keyword(keyword, text, low)
         for m in rx.finditer(scanned):
+            if keyword == "_prep" and self._via_venue_at(scanned, text, m):
+                continue  # where the trade ran: "a 40x long via the trading platform X" (not "via the exchange's data")
             if self._source_at(text, m.end()) if source else self._named_at(text, m.end()):
                 return m.start()
         return None
@@ -582,6 +593,9 @@ class Frames(LazyPatterns):
 _WORD = re.compile(r"\w+")
 # A possessive right before a verb's form makes it a noun: "BTC's share rose", "the fund's report" (phrases.yaml verbs).
 _POSSESSIVE_BEFORE = Deferred(globals(), r"\w['’]s\s+$")
+# "to" right after a verb's form: a participle ("losses linked to the exploit", "a drop attributed to tariffs"), whose
+# active use puts its object first ("Arkham linked the wallets to Jump").
+_PARTICIPLE_TO = Deferred(globals(), r"\s+to\s", re.IGNORECASE)
 # A valuing verb's "at", in its clause: "put longs at", "placed the day's total at" (``Frames._valued``).
 _VALUE_AT = Deferred(globals(), r"[^.;:!?()]*?\b(?:at|near|around|between|close\s+to)\b", re.IGNORECASE)
 _NEVER = re.compile(r"(?!)")  # the scan of a text that lacks what every match of a keyword holds (``Frames._needs``)
