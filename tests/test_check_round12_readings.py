@@ -7,8 +7,9 @@ held-out sets are scored).
 1. "Speculation" as trading ("retail-driven speculation caused a 50% crash", "optimistic speculations about token
    prices") is no rumour word; as talk ("speculation that a fund lost ...") it still is (phrases.yaml ``rumor``).
 2. A platform full of claims with no one named ("Reddit erupted with claims of ...") marks the claim as a rumour.
-3. The writer reading a source's data in the first person ("we saw from Velo data that"), and "from X data" without a
-   possessive (phrases.yaml ``attribution``; frames ``_noun_left``).
+3. The writer reading a source's data in the first person ("we saw from Velo data that") or checking the records
+   ("I checked his position records"), and "from X data" without a possessive (phrases.yaml ``attribution``; frames
+   ``_noun_left``).
 4. A credit alone in parentheses after the figures: "(per chainpulse)" for a name no registry knows, "(ChainPulse)"
    after a figure with a suffix ("$4.1B"), which is no name of its own (frames ``_in_parens``).
 5. Verbs that report only with a value ("put longs at $300 million"; ``frames: valuing_verbs``): "she placed a $90
@@ -58,6 +59,7 @@ FLAG = [
     # 3. first person without data, or reading an uncredited chart
     ("3", "On Friday, we saw traders lose over $400 million in liquidations.", {"$400 million"}),
     ("3", "We see from the chart above that longs lost $400 million.", {"$400 million"}),
+    ("3", "I checked the price this morning and it was $1.41.", {"$1.41"}),
     # 4. a parenthesis that is an aside, or a ticker after its asset's name
     ("4", "- **Weekly total:** $4.1B (mostly longs).", {"$4.1B"}),
     ("4", "Hyperliquid (HYPE) rose 4% on the day.", {"4%"}),
@@ -94,6 +96,8 @@ PASS = [
     ("3", "On Friday, we saw from Velo data that traders lost over $400 million in liquidations."),
     ("3", "We can see in the exchange's figures that longs lost $400 million."),
     ("3", "From Velo data, traders lost over $400 million in liquidations."),
+    ("3", "I checked his position records, and the average cost came to $1.41."),
+    ("3", "We went through the wallet's trades: it lost $2.2 million in a week."),
     # 4. a parenthetical credit at a bullet's end
     ("4", "- **Inflows:** $2.3B net inflows (per chainpulse)."),
     ("4", "- **Weekly total:** $4.1B (ChainPulse)."),
