@@ -261,13 +261,20 @@ def _report_findings(a, fu) -> bool:
     """Is the figure under a heading of a report's findings ("## Key findings", "## Highlights") in an article that, before
     that heading, says a named publisher released the report ("Bybit released its weekly derivatives report ...")? The
     section is the report's own summary, as a list under a crediting lead-in is its source's."""
+    section = a.article.blocks[fu.block_index].section
+    key = ("report findings", section)  # (once per section: time linear in the article's size)
+    if key not in a._prefixes:
+        a._prefixes[key] = _findings_section(a, section)
+    return a._prefixes[key]
+
+
+def _findings_section(a, section: int) -> bool:
+    """Is ``section`` headed as a report's findings, under a sentence before its heading that says a named publisher
+    released the report (``_report_findings``)?"""
     blocks = a.article.blocks
-    section = blocks[fu.block_index].section
-    head = next((i for i in range(fu.block_index, -1, -1) if blocks[i].kind == "heading" and blocks[i].section == section), None)
-    if head is None:
-        return False
+    head = next((i for i, b in enumerate(blocks) if b.kind == "heading" and b.section == section), None)
     heading, releases = _findings_rx()
-    if heading.match(blocks[head].text) is None:
+    if head is None or heading.match(blocks[head].text) is None:
         return False
     for s in a.sentences:
         if s.block >= head:
