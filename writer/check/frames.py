@@ -226,8 +226,11 @@ class Frames(LazyPatterns):
         lazy("_left_pronoun", rf"\b(?:he|she|they){tail}", flags)
         # "it" speaks only with a verb of speech ("It noted that ...", "..., it added"): "it showed" is a chart or a market
         self.it_verbs = {f.lower() for lemma in vocab.get("it_verbs", ()) for f in verb_forms(lemma)}
+        # A verb that reports only with the value after it ("CoinGlass put longs at $300 million"; "he placed a $1.25 billion
+        # long" is a trade, "put $5 million into ETH" a purchase): phrases.yaml ``frames: valuing_verbs``.
+        self.valuing = {f.lower() for lemma in vocab.get("valuing_verbs", ()) for f in verb_forms(lemma)}
         lazy("_left_it", rf"\bit{tail}", flags)
-        lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
+        lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
         lazy("_noun_right_kw", r"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+", flags)
         lazy("_article", r"(?:the|a|an)\s+", flags)
         lazy("_generic", generic, flags)
@@ -249,6 +252,8 @@ class Frames(LazyPatterns):
         lazy("_speech", rf"\b(?:{_alt(_inverted_forms(vocab['inverted_verbs']))})\s+", flags)
         # "according to X", "per X", "citing X", "attributed to X", "a report by X"
         lazy("_prep", rf"\b(?:{_alt(vocab['prepositions'])})\s+", flags)
+        # "via" before a venue's role noun: the place a trade ran, not a source ("via the trading platform Hyperliquid")
+        lazy("_via_venue", rf"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_alt(vocab.get('venue_nouns', ()))}|dex)(?:e?s)?\b(?!['’])", flags)
         # "in line with X data", "in keeping with reporter Colin Wu": a comparison a spinner or a translator writes for
         # "according to", a credit only before a source's data or a titled person ("in line with expectations", "in
         # line with the Nasdaq" compare, credit no one)
@@ -262,7 +267,7 @@ class Frames(LazyPatterns):
         # "data from X", "figures compiled by X"; "in X's data", "grounded in X's statistics"
         lazy("_noun", rf"\b(?:{nouns})\b", flags)
         lazy("_noun_right", rf"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+{source}", flags)
-        lazy("_noun_left", rf"\b(?:in|on|by|from|into|through)\s+{name}['’]s?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
+        lazy("_noun_left", rf"\b(?:in|on|by|from|into|through)\s+{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
         # "the figure comes from X"
         lazy("_comes", r"\b(?:comes?|came|derives?|derived|stems?|stemmed)\s+(?:\w+ly\s+)?from\s+", flags)
         lazy("_source", source, flags)
@@ -322,7 +327,13 @@ class Frames(LazyPatterns):
         "said "): the names that follow are named as sources."""
         low = lowered(text)
         return [m.end() for name in ("_prep", "_agent", "_speech", "_comes")
-                for rx, scanned in (self._keyword(name, text, low),) for m in rx.finditer(scanned)]
+                for rx, scanned in (self._keyword(name, text, low),) for m in rx.finditer(scanned)
+                if not (name == "_prep" and self._via_venue_at(scanned, text, m))]
+
+    def _via_venue_at(self, scanned: str, text: str, m: re.Match) -> bool:
+        """Is the preposition matched at ``m`` "via" before a venue's role noun ("via the trading platform X": where a trade
+        ran, no source)?"""
+        return scanned[m.start():m.start() + 3].lower() == "via" and self._via_venue.match(text, m.end()) is not None
 
     def reports_after(self, text: str, at: int) -> bool:
         """Does a reporting verb follow position ``at`` (the end of a name), making the name its subject?"""
@@ -455,6 +466,9 @@ class Frames(LazyPatterns):
     def _by_verb(self, text: str, low: str | None) -> int | None:
         rx, scanned = self._keyword("_verb", text, low)
         for m in rx.finditer(scanned):
+            if (_POSSESSIVE_BEFORE.search(text, 0, m.start()) or _PARTICIPLE_TO.match(text, m.end())
+                    or (m.group(0).lower() in self.valuing and not self._valued(text, m.end()))):
+                continue  # a noun after a possessive ("BTC's share rose"), a participle ("losses linked to"), a trade ("he placed a long")
             lo = max(0, m.start() - self.WINDOW)
             strong = m.group(0).lower() in self.strong
             left = self._subject(text, lo, m.start(), strong)
@@ -465,6 +479,13 @@ class Frames(LazyPatterns):
             if left is not None:
                 return left
         return None
+
+    def _valued(self, text: str, at: int) -> bool:
+        """Does a valuing verb ending at ``at`` put its object at a value ("put the total at $300 million", "pegs losses
+        near $80 million"): "at" (or "near", "around", "between", "close to") in its clause (before a clause mark), within ``VALUE_REACH`` characters?"""
+        return _VALUE_AT.match(text, at, min(len(text), at + self.VALUE_REACH)) is not None
+
+    VALUE_REACH = 80  # characters from a valuing verb to its "at": an object of a few words ("the day's long liquidations")
 
     def holds_view(self, text: str, at: int, end: int) -> bool:
         """Is ``text[at:end]`` a view verb in the active after its holder ("Lee forecasts $150,000", "analysts predicted
@@ -543,6 +564,8 @@ class Frames(LazyPatterns):
         """Where the keyword pattern named ``keyword`` starts when a source (else a name) follows it."""
         rx, scanned = self._keyword(keyword, text, low)
         for m in rx.finditer(scanned):
+            if keyword == "_prep" and self._via_venue_at(scanned, text, m):
+                continue  # where the trade ran: "a 40x long via the trading platform X" (not "via the exchange's data")
             if self._source_at(text, m.end()) if source else self._named_at(text, m.end()):
                 return m.start()
         return None
@@ -568,13 +591,20 @@ class Frames(LazyPatterns):
 
 
 _WORD = re.compile(r"\w+")
+# A possessive right before a verb's form makes it a noun: "BTC's share rose", "the fund's report" (phrases.yaml verbs).
+_POSSESSIVE_BEFORE = Deferred(globals(), r"\w['’]s\s+$")
+# "to" right after a verb's form: a participle ("losses linked to the exploit", "a drop attributed to tariffs"), whose
+# active use puts its object first ("Arkham linked the wallets to Jump").
+_PARTICIPLE_TO = Deferred(globals(), r"\s+to\s", re.IGNORECASE)
+# A valuing verb's "at", in its clause: "put longs at", "placed the day's total at" (``Frames._valued``).
+_VALUE_AT = Deferred(globals(), r"[^.;:!?()]*?\b(?:at|near|around|between|close\s+to)\b", re.IGNORECASE)
 _NEVER = re.compile(r"(?!)")  # the scan of a text that lacks what every match of a keyword holds (``Frames._needs``)
 # A name alone in parentheses that ends its clause ("(CoinGlass).", ``Frames._paren_name``): what may not stand before it
 # (a capitalised word: the name of what the parenthesis is the ticker of), and a ticker's shape.
 # ...with the date of what it published after a comma, as aggregated and machine-written news cites: "(CoinMarketCap,
 # 2025)", "(CoinGlass, March 3)", "(CoinGlass, 3 March 2026)".
 _CITED_DATE = r"(?:\s*,\s*(?:\d{4}|[A-Z][a-z]{2,8}\.?\s+(?:\d{4}|\d{1,2}(?:,?\s+\d{4})?)|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
-_NAME_BEFORE = Deferred(globals(), r"(?-i:[A-Z][\w.&’'-]*)\s*$")
+_NAME_BEFORE = Deferred(globals(), r"(?<![\w.$€£])(?-i:[A-Z][\w.&’'-]*)\s*$")  # (not a figure's suffix: "$4.1B (X)")
 _TICKER = Deferred(globals(), r"[A-Z0-9]{2,6}")
 
 

@@ -31,6 +31,10 @@ def check(ctx: RuleContext):
             yield Hit(fu, f"{fu.figure.text!r} is hearsay with no one named ('is said to', 'is rumoured to', 'allegedly'): "
                           "say who reports it")
             continue
+        if _quote_only_credit(a, fu):
+            yield Hit(fu, f"{fu.figure.text!r} is told before a speaker's quotation, whose credit covers the quotation only: "
+                          "say where the figure comes from")
+            continue
         if a.caveat_in_scope(fu, carry=True):
             continue
         if a.scope_sources(fu, carry=True):
@@ -42,6 +46,8 @@ def check(ctx: RuleContext):
         if _reported(fu):  # "reportedly": according to reports
             continue
         if _credit_after(a, fu):  # "Longs lost $300 million. That is according to CoinGlass."
+            continue
+        if _report_findings(a, fu):  # "X released its weekly report ..." then "## Key findings"
             continue
         yield Hit(fu, f"{fu.figure.text!r} has no attribution or caveat in its sentence, its paragraph's opening run or a note covering it")
 
@@ -185,6 +191,43 @@ def _nameless_hearsay(a, fu) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _quote_only_rx() -> tuple[re.Pattern, re.Pattern]:
+    """A fronted clause of time (phrases.yaml ``quote_only: openings``) and a verb of speech right before a quotation
+    (``quote_only: verbs``, then an optional colon or comma and the opening mark)."""
+    section = phrase_section("quote_only")
+    opening = re.compile(rf"{_CREDIT_OPENING}(?:{'|'.join(section['openings'])})(?![\w-])", re.IGNORECASE)
+    verbs = re.compile(rf"(?<![\w-])(?:{'|'.join(section['verbs'])})\s*[:,]?\s*[“\"]", re.IGNORECASE)
+    return opening, verbs
+
+
+def _quote_only_credit(a, fu) -> bool:
+    """Is the figure's sentence's only credit a speaker's verb that introduces a quotation, the figure told before it in
+    a fronted clause of time ("Once the firm paid $44 billion for the site, its owner tweeted “...”")? The speaker is
+    credited with the quotation, not with the figure of the clause that sets the scene. Its sentence, the verb and its
+    quotation blanked, holds no attribution or caveat, no earlier sentence of its paragraph opens a credited run, and no
+    note, list credit or caption covers it."""
+    s = fu.sentence
+    if not s.has_caveat() or (_OPENING not in s.text and '"' not in s.text):
+        return False
+    opening, verbs = _quote_only_rx()
+    if opening.match(s.text) is None:
+        return False
+    at = fu.figure.start - s.start
+    said = next((m for m in verbs.finditer(s.text) if m.start() > at), None)
+    if said is None or _open_after(s.text[:at], False):
+        return False
+    close = s.text.find(_CLOSING if s.text[said.end() - 1] == _OPENING else '"', said.end())
+    end = len(s.text) if close < 0 else close + 1
+    blanked = s.text[:said.start()] + " " * (end - said.start()) + s.text[end:]
+    phrases = a.phrases
+    if phrases.classes_in(blanked) & CAVEAT_CLASSES or phrases.framed(blanked):
+        return False
+    if any(o.has_caveat() and a._may_open(o) for o in a.carried(fu)):
+        return False
+    return not a.covered_from_outside(fu)
+
+
+@lru_cache(maxsize=1)
 def _credit_after_rx() -> re.Pattern:
     """A sentence that only credits the one before it (phrases.yaml ``credit_after``), matched at its opening."""
     return _phrase_rx("credit_after", opening=True)
@@ -198,6 +241,53 @@ def _credit_after(a, fu) -> bool:
     if after is None or after.figures or not (after.has_caveat() or after.sources):
         return False  # (a registered name will do: "The tally is CoinGlass's.")
     return _credit_after_rx().match(after.text) is not None
+
+
+@lru_cache(maxsize=1)
+def _findings_rx() -> tuple[re.Pattern, re.Pattern]:
+    """A heading over a report's findings (phrases.yaml ``report_findings: headings``, the whole heading) and a named
+    publisher releasing a report (``report_findings: releases``)."""
+    section = phrase_section("report_findings")
+    heading = re.compile(rf"[\s#*_]*(?:{'|'.join(section['headings'])})[\s:.*_]*$", re.IGNORECASE)
+    releases = re.compile(rf"(?<![\w-])(?:{'|'.join(section['releases'])})(?![\w-])", re.IGNORECASE)
+    return heading, releases
+
+
+# A publisher's name opening the sentence that releases a report: a capitalised word ("Bybit, the exchange, released").
+_NAMED_OPENING = re.compile(r"[\s\"“*_]*(?-i:[A-Z][\w.&-]*)")
+
+
+def _report_findings(a, fu) -> bool:
+    """Is the figure under a heading of a report's findings ("## Key findings", "## Highlights") in an article that, before
+    that heading, says a named publisher released the report ("Bybit released its weekly derivatives report ...")? The
+    section is the report's own summary, as a list under a crediting lead-in is its source's."""
+    section = a.article.blocks[fu.block_index].section
+    key = ("report findings", section)  # (once per section: time linear in the article's size)
+    if key not in a._prefixes:
+        a._prefixes[key] = _findings_section(a, section)
+    return a._prefixes[key]
+
+
+def _findings_section(a, section: int) -> bool:
+    """Is ``section`` headed as a report's findings, under a sentence before its heading that says a named publisher
+    released the report (``_report_findings``)?"""
+    blocks = a.article.blocks
+    head = next((i for i, b in enumerate(blocks) if b.kind == "heading" and b.section == section), None)
+    heading, releases = _findings_rx()
+    if head is None or heading.match(blocks[head].text) is None:
+        return False
+    for s in a.sentences:
+        if s.block >= head:
+            return False
+        m = releases.search(s.text)
+        if m is not None and _NAMED_OPENING.match(s.text) and s.text[:m.start()].split()[0].strip("*_\"“,") not in _not_names():
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(phrase_section("frames")["not_names"])
 
 
 @lru_cache(maxsize=1)
@@ -455,7 +545,17 @@ a compound modifier ("Velo-tracked", "a CoinGlass-compiled tally"), a source cit
 venue (Data: CoinGlass)", a "Source: X" line right above a list or table or opening a list, a
 table header naming its source, a list's lead-in opening on a plural description of sources:
 "Several outlets paint a consistent picture:"; "in what Kaiko called a rare reset"; a citation
-marker set after the full stop: "... near $91,500. [2]"). Vague amounts
+marker set after the full stop: "... near $91,500. [2]"), a credit alone in parentheses after the
+figures, whatever the name ("$2.3B net inflows (per chainpulse)", "$4.1B (ChainPulse)"), the writer
+reading a source's data in the first person ("we saw from Velo data that"), a platform full of
+claims as a rumour's place ("Reddit erupted with claims of ..."), and a heading over a report's
+findings ("## Key findings") under an opening that says a named publisher released the report.
+"Put", "peg" and "place" report only with a value ("X put longs at $300 million"; "she placed a $90
+million long" is a trade), a verb's form after a possessive is a noun ("BTC's share rose"),
+"speculation" as trading is no rumour ("retail-driven speculation caused a 50% crash"; "speculation
+that a fund lost $40 million" is), and a speaker's verb before a quotation credits the quotation,
+not a figure in a fronted clause of time before it ("Once the firm paid $2bn for the exchange, its
+owner tweeted “...”"). Vague amounts
 and counts in words are figures too ("millions of dollars", "hundreds of traders", "over a
 dozen funds", "a nine-figure loss", "a record"), and so are multiples, ratios and shares in
 words ("twice Monday's total", "longs tripled", "three to one", "nine in ten", "four
