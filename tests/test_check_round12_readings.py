@@ -4,7 +4,7 @@ Each pattern kind has must-flag and must-pass texts: a text in ``FLAG`` must get
 one in ``PASS`` no F001 or F002 at all. Each is checked with the bundled source registry and without one (as the
 held-out sets are scored).
 
-1. "Speculation" as trading ("retail-driven speculation caused a 50% crash", "optimistic speculations about token
+1. "Speculation" as trading ("retail speculation drove a 300% run", "heavy speculation on memecoin
    prices") is no rumour word; as talk ("speculation that a fund lost ...") it still is (phrases.yaml ``rumor``).
 2. A platform full of claims with no one named ("Reddit erupted with claims of ...") marks the claim as a rumour.
 3. The writer reading a source's data in the first person ("we saw from Velo data that") or checking the records
@@ -16,7 +16,7 @@ held-out sets are scored).
    million long" is a trade; a verb's form after a possessive is a noun ("BTC's share rose").
 6. "gains of" is market context that a credit of liquidation data told at its sentence's end does not carry to.
 7. A speaker's verb before a quotation credits the quotation only, not a figure in a fronted clause of time before it
-   ("Once the firm paid $2bn for the exchange, its owner tweeted “...”": phrases.yaml ``quote_only``).
+   ("When the fund closed its $2bn purchase of the exchange, its founder posted “...”": phrases.yaml ``quote_only``).
 8. A heading over a report's findings ("## Key findings") under an opening that says a named publisher released the
    report credits its section (phrases.yaml ``report_findings``).
 9. Patterns from real pages read this round, reworded: unnamed relays as the subject of a reporting verb ("market alert
@@ -50,9 +50,9 @@ def _found(text: str, registry: bool) -> set[tuple[str, str]]:
 
 FLAG = [
     # 1. the trading sense leaves the figure bare, in its sentence and in the next one
-    ("1", "In March 2020, retail-driven speculation caused a 50% crash, while the 2018 slump saw a 70% drop.", {"50%", "70%"}),
-    ("1", "These bets rested on optimistic speculations about token prices. Within a day, over 12,000 traders were liquidated.",
-     {"12,000 traders"}),
+    ("1", "Retail speculation drove the token up 300% in 2019 before a 60% slide the next year.", {"300%", "60%"}),
+    ("1", "Heavy speculation on memecoin prices had built up for weeks. By Sunday night, more than 9,000 traders had been "
+          "liquidated.", {"9,000 traders"}),
     ("1", "Leveraged speculation pushed open interest to $40 billion.", {"$40 billion"}),
     # 2. a platform's claims are a rumour only when the platform is full of them
     ("2", "Reddit users lost $300 million in longs.", {"$300 million"}),
@@ -64,15 +64,18 @@ FLAG = [
     ("4", "- **Weekly total:** $4.1B (mostly longs).", {"$4.1B"}),
     ("4", "Hyperliquid (HYPE) rose 4% on the day.", {"4%"}),
     # 5. a trade, a purchase, and a possessive's noun
-    ("5", "On March 3, she placed a $90 million long with 25x leverage, a day after losing $12 million.",
+    ("5", "She placed a $90 million long with 25x leverage on Tuesday, and by Thursday it had lost $12 million.",
      {"$90 million", "25x", "$12 million"}),
+    # ...whose "at" is the trade's price, after an amount: no valuation
+    ("5", "He placed a $40 million short at $3,100 on Monday.", {"$40 million", "$3,100"}),
     ("5", "The fund put $5 million into ether on Monday.", {"$5 million"}),
-    ("5", "- **Share:** BTC’s share rose from 40.1% to 44.7%.", {"40.1%", "44.7%"}),
+    ("5", "Solana’s share of open interest fell to 6.5% from 8%.", {"6.5%", "8%"}),
     # 6. price gains after a credit told at the end of its sentence
-    ("6", "Longs lost $150 million, according to data from Velo. Other large caps like ADA and DOT also registered gains of "
-          "about 15%.", {"15%"}),
+    ("6", "Shorts gave up $150 million over the session, Velo's dashboard shows. ADA and DOT booked gains of roughly 15% in "
+          "the same hours.", {"15%"}),
     # 7. the figure set before the speaker's quotation
-    ("7", "Once Lee, who also runs two funds, bought the exchange for $2bn, he tweeted “the doors are open” on Friday.", {"$2bn"}),
+    ("7", "When the fund closed its $2bn purchase of the exchange, its founder posted “a new chapter begins” to his followers.",
+     {"$2bn"}),
     ("7", "After longs lost $300 million in an hour, Lee said: “It was a bloodbath.”", {"$300 million"}),
     # 8. findings with no release named before them, or under another heading
     ("8", "Longs lost heavily.\n\n## Key findings\n\nLongs lost $2.1B over the month.", {"$2.1B"}),
@@ -82,7 +85,7 @@ FLAG = [
     ("9", "Losses linked to the exploit reached $40 million.", {"$40 million"}),
     ("9", "Losses traced to the exploit reached $40 million.", {"$40 million"}),
     ("9", "Several exchanges saw over $90 million in short liquidations in one hour.", {"$90 million"}),
-    ("9", "At the time, Lee held a 40x long position on ether via the trading platform Hyperliquid.", {"40x"}),
+    ("9", "Lee still had a 40x ether long open via the decentralised platform Hyperliquid.", {"40x"}),
 ]
 
 PASS = [
@@ -90,7 +93,7 @@ PASS = [
     ("1", "Speculation that a fund lost $40 million spread quickly."),
     ("1", "Amid speculation about the exchange, its token fell 12%."),
     # 2. a platform full of claims
-    ("2", "Reddit erupted with claims of \"$300 million in longs wiped out,\" though the exchange denied it."),
+    ("2", "Within minutes Reddit lit up with claims that $300 million of longs had gone."),
     ("2", "Crypto Twitter was abuzz with rumours that a fund had lost $80 million."),
     # 3. first-person reading of named or unnamed data, and "from X data"
     ("3", "On Friday, we saw from Velo data that traders lost over $400 million in liquidations."),

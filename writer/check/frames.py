@@ -252,7 +252,7 @@ class Frames(LazyPatterns):
         lazy("_speech", rf"\b(?:{_alt(_inverted_forms(vocab['inverted_verbs']))})\s+", flags)
         # "according to X", "per X", "citing X", "attributed to X", "a report by X"
         lazy("_prep", rf"\b(?:{_alt(vocab['prepositions'])})\s+", flags)
-        # "via" before a venue's role noun: the place a trade ran, not a source ("via the trading platform Hyperliquid")
+        # "via" before a venue's role noun: the place a trade ran, not a source ("a 40x long open via the decentralised platform Hyperliquid")
         lazy("_via_venue", rf"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_alt(vocab.get('venue_nouns', ()))}|dex)(?:e?s)?\b(?!['’])", flags)
         # "in line with X data", "in keeping with reporter Colin Wu": a comparison a spinner or a translator writes for
         # "according to", a credit only before a source's data or a titled person ("in line with expectations", "in
@@ -596,8 +596,9 @@ _POSSESSIVE_BEFORE = Deferred(globals(), r"\w['’]s\s+$")
 # "to" right after a verb's form: a participle ("losses linked to the exploit", "a drop attributed to tariffs"), whose
 # active use puts its object first ("Arkham linked the wallets to Jump").
 _PARTICIPLE_TO = Deferred(globals(), r"\s+to\s", re.IGNORECASE)
-# A valuing verb's "at", in its clause: "put longs at", "placed the day's total at" (``Frames._valued``).
-_VALUE_AT = Deferred(globals(), r"[^.;:!?()]*?\b(?:at|near|around|between|close\s+to)\b", re.IGNORECASE)
+# A valuing verb's "at", in its clause: "put longs at", "placed the day's total at" (``Frames._valued``); an amount
+# before the "at" makes it a trade's object, the "at" its price or leverage ("placed a $90 million long at 25x").
+_VALUE_AT = Deferred(globals(), r"[^.;:!?()$€£]*?\b(?:at|near|around|between|close\s+to)\b", re.IGNORECASE)
 _NEVER = re.compile(r"(?!)")  # the scan of a text that lacks what every match of a keyword holds (``Frames._needs``)
 # A name alone in parentheses that ends its clause ("(CoinGlass).", ``Frames._paren_name``): what may not stand before it
 # (a capitalised word: the name of what the parenthesis is the ticker of), and a ticker's shape.

@@ -202,7 +202,7 @@ def _quote_only_rx() -> tuple[re.Pattern, re.Pattern]:
 
 def _quote_only_credit(a, fu) -> bool:
     """Is the figure's sentence's only credit a speaker's verb that introduces a quotation, the figure told before it in
-    a fronted clause of time ("Once the firm paid $44 billion for the site, its owner tweeted “...”")? The speaker is
+    a fronted clause of time ("When the fund closed its $2bn purchase of the exchange, its founder posted “...”")? The speaker is
     credited with the quotation, not with the figure of the clause that sets the scene. Its sentence, the verb and its
     quotation blanked, holds no attribution or caveat, no earlier sentence of its paragraph opens a credited run, and no
     note, list credit or caption covers it."""
@@ -552,10 +552,10 @@ claims as a rumour's place ("Reddit erupted with claims of ..."), and a heading 
 findings ("## Key findings") under an opening that says a named publisher released the report.
 "Put", "peg" and "place" report only with a value ("X put longs at $300 million"; "she placed a $90
 million long" is a trade), a verb's form after a possessive is a noun ("BTC's share rose"),
-"speculation" as trading is no rumour ("retail-driven speculation caused a 50% crash"; "speculation
+"speculation" as trading is no rumour ("retail speculation drove a 300% run"; "speculation
 that a fund lost $40 million" is), and a speaker's verb before a quotation credits the quotation,
-not a figure in a fronted clause of time before it ("Once the firm paid $2bn for the exchange, its
-owner tweeted “...”"). Vague amounts
+not a figure in a fronted clause of time before it ("When the fund closed its $2bn purchase of the
+exchange, its founder posted “...”"). Vague amounts
 and counts in words are figures too ("millions of dollars", "hundreds of traders", "over a
 dozen funds", "a nine-figure loss", "a record"), and so are multiples, ratios and shares in
 words ("twice Monday's total", "longs tripled", "three to one", "nine in ten", "four
