@@ -3,6 +3,7 @@
 import re
 from functools import lru_cache
 
+from writer.check import anaphora
 from writer.check.casefold import lowered
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import headed_search
@@ -42,6 +43,8 @@ def check(ctx: RuleContext):
         if _reported(fu):  # "reportedly": according to reports
             continue
         if _credit_after(a, fu):  # "Longs lost $300 million. That is according to CoinGlass."
+            continue
+        if _points_back(a, fu):  # "According to Glassnode, ..." then, a paragraph on, "The same data shows ..."
             continue
         yield Hit(fu, f"{fu.figure.text!r} has no attribution or caveat in its sentence, its paragraph's opening run or a note covering it")
 
@@ -198,6 +201,13 @@ def _credit_after(a, fu) -> bool:
     if after is None or after.figures or not (after.has_caveat() or after.sources):
         return False  # (a registered name will do: "The tally is CoinGlass's.")
     return _credit_after_rx().match(after.text) is not None
+
+
+def _points_back(a, fu) -> bool:
+    """Does the figure's sentence credit it to the data of an earlier credit of its section ("The same data shows",
+    "This data also shows"), whoever that credit names (writer/check/anaphora.py ``points_back``: a source no registry
+    holds, or an unnamed one, which ``scope_sources`` has no id for)? Not a hearsay clause."""
+    return not a.hearsay(fu) and anaphora.points_back(a, fu.sentence)
 
 
 @lru_cache(maxsize=1)
@@ -449,7 +459,8 @@ on ("we base this story on the analysis of X": every figure after it), a chart r
 data it shows ("Looking at the liquidation chart for BitMEX"), an attributed sentence that says the list or table is below, a quotation of several
 sentences credited after it closes ("“... That is a lot,” Reyes added."), unnamed data as the
 subject ("The data shows ...", "Figures show ...": an unnamed source; not "Current data
-indicates"), a data firm's own first-person note ("our data shows", "we counted"), a source as
+indicates"), data pointing back at an earlier credit of the section, whoever it names ("The
+same data shows ...", "This data also shows ..."; not "these figures suggest"), a data firm's own first-person note ("our data shows", "we counted"), a source as
 a compound modifier ("Velo-tracked", "a CoinGlass-compiled tally"), a source cited with a date
 ("(CoinMarketCap, 2025)"), and a credit over a section, list or table (a heading "## Longs by
 venue (Data: CoinGlass)", a "Source: X" line right above a list or table or opening a list, a

@@ -1,0 +1,68 @@
+"""Round twelve probe: attributions real desks write that the fact-free check misread (every sentence here is ours).
+
+Each construction was found in liquidation and derivatives articles of publishers outside the corpus and the held-out
+sets (the list is in the round's report), then written again in our own words with our own figures. A text in ``FLAG``
+must get F001 on exactly the figures listed, one in ``PASS`` no F001 or F002 at all; each is checked with the bundled
+source registry and without one (as the held-out sets are scored).
+
+1. Data pointing back at an earlier credit of the section, in a later paragraph ("The same data shows ...", "This data
+   also shows ..."), whoever the credit names, a registered source or not (writer/check/anaphora.py ``points_back``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from check_support import LEDE, fact_free_found
+
+
+@lru_cache(maxsize=1)
+def _bare_checker():
+    from writer.check import Checker
+
+    return Checker()
+
+
+def _found(text: str, registry: bool) -> set[tuple[str, str]]:
+    if registry:
+        return fact_free_found(text)
+    found = _bare_checker().check_text(LEDE + text + "\n")
+    return {(f.code, f.figure) for f in found if f.code in ("F001", "F002")}
+
+
+# (construction, text, F001 figures)
+FLAG = [
+    # 1. a demonstrative with nothing credited before it, a data point, a new section, the article's own numbers
+    ("1", "Bitcoin slid overnight.\n\nThis data shows that 120,000 traders were liquidated.", {"120,000 traders"}),
+    ("1", "According to Glassnode, longs lost $410 million over the day.\n\nThis data point matters: 120,000 traders "
+          "were liquidated.", {"120,000 traders"}),
+    ("1", "According to Glassnode, longs lost $410 million over the day.\n\n## Next\n\nThis data shows that 120,000 "
+          "traders were liquidated.", {"120,000 traders"}),
+    ("1", "According to Glassnode, longs lost $410 million over the day.\n\nThese figures suggest 120,000 traders were "
+          "liquidated.", {"120,000 traders"}),
+]
+
+PASS = [
+    # 1. the data of the credit before, a paragraph on
+    ("1", "According to Glassnode, longs lost $410 million over the day.\n\nThe same data shows that 120,000 traders "
+          "were liquidated."),
+    ("1", "According to Glassnode, longs lost $410 million over the day.\n\nThis data also shows that 120,000 traders "
+          "were liquidated."),
+    ("1", "Data shows longs lost $410 million over the day.\n\nThese data suggest 120,000 traders were liquidated."),
+    ("1", "According to Whalemap, $55,400 is key support.\n\nThe same data puts the next floor at $47,400."),
+]
+
+
+@pytest.mark.parametrize("registry", [True, False], ids=["registry", "bare"])
+@pytest.mark.parametrize("construction, text, figures", FLAG, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(FLAG)])
+def test_must_flag(construction, text, figures, registry):
+    got = _found(text, registry)
+    assert {f for code, f in got if code == "F001"} == figures
+
+
+@pytest.mark.parametrize("registry", [True, False], ids=["registry", "bare"])
+@pytest.mark.parametrize("construction, text", PASS, ids=[f"{c}-{i}" for i, (c, _) in enumerate(PASS)])
+def test_must_pass(construction, text, registry):
+    assert _found(text, registry) == set()
