@@ -7,6 +7,9 @@ source registry and without one (as the held-out sets are scored).
 
 1. Data pointing back at an earlier credit of the section, in a later paragraph ("The same data shows ...", "This data
    also shows ..."), whoever the credit names, a registered source or not (writer/check/anaphora.py ``points_back``).
+2. A named holder's projection or approximation ("Martinez projects that a 4% slide would ...", "analysts project a
+   peak near $96,000", "Rover approximated that ..."): "project" as a verb only, never the noun (phrases.yaml
+   ``attribution``), "approximate" a reporting verb (``frames: strong_verbs``).
 """
 
 from __future__ import annotations
@@ -42,6 +45,13 @@ FLAG = [
           "traders were liquidated.", {"120,000 traders"}),
     ("1", "According to Glassnode, longs lost $410 million over the day.\n\nThese figures suggest 120,000 traders were "
           "liquidated.", {"120,000 traders"}),
+    # 2. the noun "project", the passive, a forecast nobody holds, "approximate" as an adjective
+    ("2", "DeFi projects lost $50 million in the flush.", {"$50 million"}),
+    ("2", "The Hyperliquid project raised $5 million last year.", {"$5 million"}),
+    ("2", "Ethena projects drew $200 million of deposits.", {"$200 million"}),
+    ("2", "Several new projects lost $40 million in the crash.", {"$40 million"}),
+    ("2", "Forecasts project a rally to $150,000 by December.", {"$150,000"}),
+    ("2", "An approximate $3 billion of shorts sat above $72,000.", {"$3 billion", "$72,000"}),
 ]
 
 PASS = [
@@ -52,6 +62,12 @@ PASS = [
           "were liquidated."),
     ("1", "Data shows longs lost $410 million over the day.\n\nThese data suggest 120,000 traders were liquidated."),
     ("1", "According to Whalemap, $55,400 is key support.\n\nThe same data puts the next floor at $47,400."),
+    # 2. a named holder's projection or approximation
+    ("2", "Analyst Ali Martinez projects that a 4% slide would trigger about $60 million in long liquidations."),
+    ("2", "Martinez projects a move to $58,000 if support breaks."),
+    ("2", "Some analysts project a more cautious peak near $96,000."),
+    ("2", "Standard Chartered projected bitcoin at $150,000 by year-end."),
+    ("2", "Trader Crypto Rover approximated that roughly $2.5 billion of shorts could be liquidated near $74,000."),
 ]
 
 
