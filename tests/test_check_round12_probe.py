@@ -10,6 +10,8 @@ source registry and without one (as the held-out sets are scored).
 2. A named holder's projection or approximation ("Martinez projects that a 4% slide would ...", "analysts project a
    peak near $96,000", "Rover approximated that ..."): "project" as a verb only, never the noun (phrases.yaml
    ``attribution``), "approximate" a reporting verb (``frames: strong_verbs``).
+3. A quotation credited after a dash that ends its paragraph, with no verb ("“...” - Dana Ortiz, PM at Bitwise",
+   "“...” — @tapewatcher on X"; rules/f001_no_attribution.py ``_dash_credited``).
 """
 
 from __future__ import annotations
@@ -52,6 +54,12 @@ FLAG = [
     ("2", "Several new projects lost $40 million in the crash.", {"$40 million"}),
     ("2", "Forecasts project a rally to $150,000 by December.", {"$150,000"}),
     ("2", "An approximate $3 billion of shorts sat above $72,000.", {"$3 billion", "$72,000"}),
+    # 3. no quotation, a dash before a clause of prose, a quotation closed before the figure, a lowercase tail
+    ("3", "Longs lost $8 billion in the day - Dana Ortiz", {"$8 billion"}),
+    ("3", "“The true total was at least $8 billion.” - Bitcoin fell after that", {"$8 billion"}),
+    ("3", "“Liquidations were huge.” - Dana Ortiz, PM at Bitwise. Longs lost $8 billion in the day.", {"$8 billion"}),
+    ("3", "“It was huge,” Ortiz said. Longs lost $8 billion in the day. “Wild.” - Dana Ortiz", {"$8 billion"}),
+    ("3", "“The true total was at least $8 billion.” - yesterday at noon", {"$8 billion"}),
 ]
 
 PASS = [
@@ -68,6 +76,12 @@ PASS = [
     ("2", "Some analysts project a more cautious peak near $96,000."),
     ("2", "Standard Chartered projected bitcoin at $150,000 by year-end."),
     ("2", "Trader Crypto Rover approximated that roughly $2.5 billion of shorts could be liquidated near $74,000."),
+    # 3. a quotation's credit after a dash
+    ("3", "\"The true total was at least $8 billion.\" - Ben Zhou, CEO of Bybit"),
+    ("3", "“Liquidations topped $20 billion across venues.” - Dana Ortiz, PM at Bitwise"),
+    ("3", "“Two desks were wiped out with $1 billion books.” - Ayyyyeandy on X"),
+    ("3", "“The true total was at least $8 billion.” — Ben Zhou, Bybit CEO"),
+    ("3", "“Liquidations topped $20 billion across venues. Nobody saw it coming.” – Dana Ortiz, PM at Bitwise"),
 ]
 
 

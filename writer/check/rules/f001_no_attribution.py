@@ -40,6 +40,8 @@ def check(ctx: RuleContext):
             continue
         if _quote_credited(a, fu):
             continue
+        if _dash_credited(a, fu):  # "“... $8 billion.” - Ben Zhou, CEO of Bybit"
+            continue
         if _reported(fu):  # "reportedly": according to reports
             continue
         if _credit_after(a, fu):  # "Longs lost $300 million. That is according to CoinGlass."
@@ -296,6 +298,31 @@ def _quote_credited(a, fu) -> bool:
     return False
 
 
+# A quotation's credit after a dash that ends its paragraph: "“...” - Dana Ortiz, PM at Bitwise", "“...” — @tapewatcher on
+# X": the dash, a speaker's name (capitalised words, or an account) and at most a short role, no figure, no quotation.
+_DASH_CREDIT = re.compile(r"\s*(?:[—–]|--?)\s*(?P<who>@\w{1,30}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+                          r"(?P<role>[^\n\d$%€£\"“”]{0,80})$")
+_CLOSING_MARKS = (_CLOSING, '"')
+
+
+def _dash_credited(a, fu) -> bool:
+    """Is the figure inside a quotation whose closing mark is followed, to the end of its paragraph, by a dash and the
+    speaker's name ("“Liquidations topped $20 billion.” - Dana Ortiz, PM at Bitwise"): the newsletter's way of
+    crediting a quote, with no verb? Not a name the genre capitalises for other reasons (``frames: not_names``)."""
+    text = a.article.blocks[fu.block_index].text.rstrip()
+    at = fu.figure.start
+    if not _open_after(text[:at], False):
+        return False  # (no quotation open at the figure)
+    closes = [i for i in (text.find(mark, fu.figure.end) for mark in _CLOSING_MARKS) if i >= 0]
+    if not closes:
+        return False
+    m = _DASH_CREDIT.match(text, min(closes) + 1)
+    if m is None:
+        return False
+    not_names, _ = _speaker_words()
+    return m.group("who").split()[0] not in not_names
+
+
 def _reopened(a, last):
     """The first sentence of the paragraph after ``last``'s (same section) when it opens with a quotation mark: a
     quotation left open at the end of ``last``'s paragraph going on there ("“Longs lost $300 million." then "“Shorts
@@ -457,7 +484,8 @@ line that is the article's last line ("Source: <address>": its whole section), a
 verb after any name ("CoinDesk tallied $1.2 billion"), the writer saying what the piece rests
 on ("we base this story on the analysis of X": every figure after it), a chart read by whose
 data it shows ("Looking at the liquidation chart for BitMEX"), an attributed sentence that says the list or table is below, a quotation of several
-sentences credited after it closes ("“... That is a lot,” Reyes added."), unnamed data as the
+sentences credited after it closes ("“... That is a lot,” Reyes added."), a quotation credited after
+a dash that ends its paragraph ("“... $20 billion.” - Dana Ortiz, PM at Bitwise"), unnamed data as the
 subject ("The data shows ...", "Figures show ...": an unnamed source; not "Current data
 indicates"), data pointing back at an earlier credit of the section, whoever it names ("The
 same data shows ...", "This data also shows ..."; not "these figures suggest"), a data firm's own first-person note ("our data shows", "we counted"), a source as
