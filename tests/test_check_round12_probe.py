@@ -12,6 +12,9 @@ source registry and without one (as the held-out sets are scored).
    ``attribution``), "approximate" a reporting verb (``frames: strong_verbs``).
 3. A quotation credited after a dash that ends its paragraph, with no verb ("“...” - Dana Ortiz, PM at Bitwise",
    "“...” — @tapewatcher on X"; rules/f001_no_attribution.py ``_dash_credited``).
+4. A chart's caption under the paragraph of its figures, its source's name alone in parentheses at the end of the
+   title ("Bitcoin long liquidations jump as prices slide. (Glassnode)"; writer/check/captions.py
+   ``parenthesised_chart``): not a photo's, not a line that names no data, not two paragraphs away.
 """
 
 from __future__ import annotations
@@ -60,6 +63,12 @@ FLAG = [
     ("3", "“Liquidations were huge.” - Dana Ortiz, PM at Bitwise. Longs lost $8 billion in the day.", {"$8 billion"}),
     ("3", "“It was huge,” Ortiz said. Longs lost $8 billion in the day. “Wild.” - Dana Ortiz", {"$8 billion"}),
     ("3", "“The true total was at least $8 billion.” - yesterday at noon", {"$8 billion"}),
+    # 4. a photo's caption, a line naming no data, a caption two paragraphs away, no name in the parentheses
+    ("4", "Longs lost $410 million over the day.\n\nTraders on a desk floor in Seoul. (Reuters)", {"$410 million"}),
+    ("4", "Longs lost $410 million over the day.\n\nThat was the week's low point. (Glassnode)", {"$410 million"}),
+    ("4", "Longs lost $410 million over the day.\n\nBitcoin slid.\n\nLong liquidations jump as prices slide. (Glassnode)",
+     {"$410 million"}),
+    ("4", "Longs lost $410 million over the day.\n\nLong liquidations jump as prices slide. (see below)", {"$410 million"}),
 ]
 
 PASS = [
@@ -82,6 +91,9 @@ PASS = [
     ("3", "“Two desks were wiped out with $1 billion books.” - Ayyyyeandy on X"),
     ("3", "“The true total was at least $8 billion.” — Ben Zhou, Bybit CEO"),
     ("3", "“Liquidations topped $20 billion across venues. Nobody saw it coming.” – Dana Ortiz, PM at Bitwise"),
+    # 4. the chart's caption with its source in parentheses
+    ("4", "Longs lost $410 million over the day.\n\nBitcoin long liquidations jump as prices slide. (Glassnode)"),
+    ("4", "Longs lost $410 million over the day.\n\nDaily long liquidations by venue (CoinGlass)"),
 ]
 
 

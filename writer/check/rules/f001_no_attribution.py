@@ -469,7 +469,7 @@ is: an embedded post's signature under it ("— Name (@handle) date"), a numbere
 the figure's that only credits it ("That is according to CoinGlass.", "So says CoinGlass.",
 "CoinGlass compiled the figures.": that one sentence back), a chart's labelled caption right
 under the paragraph of its figures ("BTC liquidations. Source: CoinGlass", "Daily liquidations
-from CoinGlass data"; not a photo's credit, not a liquidation map under realised figures, not
+from CoinGlass data", "Long liquidations jump as prices slide. (Glassnode)"; not a photo's credit, not a liquidation map under realised figures, not
 for a figure of market context under a chart of liquidations), "it" with a verb of speech
 ("It noted that ...") and a report as its findings' subject ("The report also found ..."), a
 generic speaker's employer ("analysts at the bank forecast"), a note that the piece is an
