@@ -15,6 +15,9 @@ source registry and without one (as the held-out sets are scored).
 4. A chart's caption under the paragraph of its figures, its source's name alone in parentheses at the end of the
    title ("Bitcoin long liquidations jump as prices slide. (Glassnode)"; writer/check/captions.py
    ``parenthesised_chart``): not a photo's, not a line that names no data, not two paragraphs away.
+5. A media report relayed with no one named: a passive whose subject is what was reported ("Liquidations of $19
+   billion were reported on Friday") or "a reported $410 million", read as "reportedly" is (phrases.yaml
+   ``unnamed_report``); hearsay about the subject ("is reported to have lost", "it was reported that") stays unnamed.
 """
 
 from __future__ import annotations
@@ -69,6 +72,11 @@ FLAG = [
     ("4", "Longs lost $410 million over the day.\n\nBitcoin slid.\n\nLong liquidations jump as prices slide. (Glassnode)",
      {"$410 million"}),
     ("4", "Longs lost $410 million over the day.\n\nLong liquidations jump as prices slide. (see below)", {"$410 million"}),
+    # 5. hearsay about the subject, an agent's report elsewhere, a report of something else in its own clause
+    ("5", "Binance is reported to have lost $40 million in the outage.", {"$40 million"}),
+    ("5", "It was reported that a fund lost $40 million.", {"$40 million"}),
+    ("5", "Longs lost $410 million over the day; the outage was widely reported.", {"$410 million"}),
+    ("5", "Longs lost $410 million over the day. The outage was reported on X.", {"$410 million"}),
 ]
 
 PASS = [
@@ -94,6 +102,12 @@ PASS = [
     # 4. the chart's caption with its source in parentheses
     ("4", "Longs lost $410 million over the day.\n\nBitcoin long liquidations jump as prices slide. (Glassnode)"),
     ("4", "Longs lost $410 million over the day.\n\nDaily long liquidations by venue (CoinGlass)"),
+    # 5. a media report relayed with no one named
+    ("5", "Over $2 billion in liquidations were reported across exchanges."),
+    ("5", "Liquidations of $19 billion were reported on Friday."),
+    ("5", "In terms of market metrics, bitcoin was reported at $81,200, down by 6%."),
+    ("5", "Longs lost a reported $410 million over the day."),
+    ("5", "Losses of $150 million to $190 million have been reported since the crash."),
 ]
 
 

@@ -451,7 +451,8 @@ is covered nor covers this way.
 What is no attribution: hearsay with no one named ("allegedly", "is said to", "is rumoured to",
 "is reported to", even beside a rumour word; an earlier
 attribution of the paragraph does not carry to it either; "reportedly" says "according
-to reports", an unnamed source), a view of the future that names no one ("Forecasts put bitcoin
+to reports", an unnamed source, and so do a passive with what was reported as its subject and no
+agent, "Liquidations of $19 billion were reported on Friday", and "a reported $410 million"), a view of the future that names no one ("Forecasts put bitcoin
 at $150,000"), a reporting verb in the passive whose
 subject is what is told about, not who tells ("Binance is said to have lost", "the fund is
 estimated to hold", "is believed to"; "Binance said", "X estimated that" and "estimated by X"
