@@ -18,6 +18,9 @@ source registry and without one (as the held-out sets are scored).
 5. A media report relayed with no one named: a passive whose subject is what was reported ("Liquidations of $19
    billion were reported on Friday") or "a reported $410 million", read as "reportedly" is (phrases.yaml
    ``unnamed_report``); hearsay about the subject ("is reported to have lost", "it was reported that") stays unnamed.
+6. A figure listed on a data provider ("the $310 million listed on CoinGlass", "shown on"): where it was read, a credit
+   (writer/check/credit_places.py); a token listed there is not. Read with a registry only (``PLACED``): without one a
+   name after "on" may be a venue or a provider.
 """
 
 from __future__ import annotations
@@ -122,3 +125,19 @@ def test_must_flag(construction, text, figures, registry):
 @pytest.mark.parametrize("construction, text", PASS, ids=[f"{c}-{i}" for i, (c, _) in enumerate(PASS)])
 def test_must_pass(construction, text, registry):
     assert _found(text, registry) == set()
+
+
+# 6. (registry only) text, F001 figures
+PLACED = [
+    ("Bybit's own tally was far above the $310 million listed on CoinGlass.", set()),
+    ("That dwarfs the $310 million shown on CoinGlass for the exchange.", set()),
+    ("The exchange put its loss at $2.1 billion, against 310 million dollars listed on CoinGlass.", set()),
+    ("A token worth $40 million was listed on CoinGlass.", {"$40 million"}),
+    ("The token, listed on CoinMarketCap, lost $40 million in value.", {"$40 million"}),
+    ("Longs lost $310 million on Binance.", {"$310 million"}),
+]
+
+
+@pytest.mark.parametrize("text, figures", PLACED, ids=[f"6-{i}" for i in range(len(PLACED))])
+def test_figure_listed_on_a_provider(text, figures):
+    assert {f for code, f in fact_free_found(text) if code == "F001"} == figures
