@@ -21,6 +21,8 @@ source registry and without one (as the held-out sets are scored).
 6. A figure listed on a data provider ("the $310 million listed on CoinGlass", "shown on"): where it was read, a credit
    (writer/check/credit_places.py); a token listed there is not. Read with a registry only (``PLACED``): without one a
    name after "on" may be a venue or a provider.
+7. The writer's own work through the data it names, in the first person ("We pulled the data: ...", "We dug into the
+   records and found ...", "We crunched the numbers"; phrases.yaml ``attribution``), as a research firm's piece writes.
 """
 
 from __future__ import annotations
@@ -80,6 +82,10 @@ FLAG = [
     ("5", "It was reported that a fund lost $40 million.", {"$40 million"}),
     ("5", "Longs lost $410 million over the day; the outage was widely reported.", {"$410 million"}),
     ("5", "Longs lost $410 million over the day. The outage was reported on X.", {"$410 million"}),
+    # 7. a first person who names no data, someone else's work, a comparison with reports that names no one
+    ("7", "We looked at the market: longs lost $410 million over the day.", {"$410 million"}),
+    ("7", "They pulled the data: real liquidations ran 19 times higher.", {"19 times"}),
+    ("7", "Liquidations were 19 times higher than reported.", {"19 times"}),
 ]
 
 PASS = [
@@ -111,6 +117,11 @@ PASS = [
     ("5", "In terms of market metrics, bitcoin was reported at $81,200, down by 6%."),
     ("5", "Longs lost a reported $410 million over the day."),
     ("5", "Losses of $150 million to $190 million have been reported since the crash."),
+    # 7. the writer's own work through the data
+    ("7", "We pulled the data: real liquidations ran 19 times higher than reported."),
+    ("7", "We dug into the data and found liquidations 19 times higher than reported."),
+    ("7", "We crunched the numbers: longs lost $410 million over the day."),
+    ("7", "We combed through Hyperliquid's records and counted 6,300 wallets in the red."),
 ]
 
 
