@@ -23,6 +23,8 @@ source registry and without one (as the held-out sets are scored).
    name after "on" may be a venue or a provider.
 7. The writer's own work through the data it names, in the first person ("We pulled the data: ...", "We dug into the
    records and found ...", "We crunched the numbers"; phrases.yaml ``attribution``), as a research firm's piece writes.
+8. A speaker's words in a participial clause after the comma that closes what the speaker did ("Zhou pushed back,
+   stating that ...", "Lee weighed in, saying ..."); "adding", "noting" and the like only with "that".
 """
 
 from __future__ import annotations
@@ -86,6 +88,11 @@ FLAG = [
     ("7", "We looked at the market: longs lost $410 million over the day.", {"$410 million"}),
     ("7", "They pulled the data: real liquidations ran 19 times higher.", {"19 times"}),
     ("7", "Liquidations were 19 times higher than reported.", {"19 times"}),
+    # 8. a participle that adds or writes off, a clause that shows, no comma
+    ("8", "Bitcoin jumped 5%, adding $100 billion to its market value.", {"5%", "$100 billion"}),
+    ("8", "Longs lost $410 million over the day, writing off a week of gains.", {"$410 million"}),
+    ("8", "Traders panicked, showing that longs lost $410 million.", {"$410 million"}),
+    ("8", "Bitcoin slid sharply, meaning that the total was at least $8 billion.", {"$8 billion"}),
 ]
 
 PASS = [
@@ -122,6 +129,11 @@ PASS = [
     ("7", "We dug into the data and found liquidations 19 times higher than reported."),
     ("7", "We crunched the numbers: longs lost $410 million over the day."),
     ("7", "We combed through Hyperliquid's records and counted 6,300 wallets in the red."),
+    # 8. the speaker's words in a participial clause
+    ("8", "Zhou disagreed, saying the total was $8 billion."),
+    ("8", "Zhou pushed back on Monday, stating that the real total was at least $8 billion."),
+    ("8", "Zhou took to X, noting that Bybit alone saw $2.1 billion of liquidations."),
+    ("8", "The analyst weighed in, adding that longs lost $410 million."),
 ]
 
 
