@@ -25,6 +25,8 @@ source registry and without one (as the held-out sets are scored).
    records and found ...", "We crunched the numbers"; phrases.yaml ``attribution``), as a research firm's piece writes.
 8. A speaker's words in a participial clause after the comma that closes what the speaker did ("Zhou pushed back,
    stating that ...", "Lee weighed in, saying ..."); "adding", "noting" and the like only with "that".
+9. An executive by the trade press's names for the role ("the Bybit boss put ...", "the exchange's chief said"), and a
+   speaker's own reckoning ("By his estimation, ..."; phrases.yaml ``frames: source_nouns``, ``attribution``).
 """
 
 from __future__ import annotations
@@ -93,6 +95,10 @@ FLAG = [
     ("8", "Longs lost $410 million over the day, writing off a week of gains.", {"$410 million"}),
     ("8", "Traders panicked, showing that longs lost $410 million.", {"$410 million"}),
     ("8", "Bitcoin slid sharply, meaning that the total was at least $8 billion.", {"$8 billion"}),
+    # 9. "chief" as an adjective, a speaker's admission that is no count
+    ("9", "The chief cause was $2.1 billion of long liquidations.", {"$2.1 billion"}),
+    ("9", "Chief among the losers were longs, with $2.1 billion wiped out.", {"$2.1 billion"}),
+    ("9", "By his own admission, bitcoin is still above $90,000.", {"$90,000"}),
 ]
 
 PASS = [
@@ -134,6 +140,10 @@ PASS = [
     ("8", "Zhou pushed back on Monday, stating that the real total was at least $8 billion."),
     ("8", "Zhou took to X, noting that Bybit alone saw $2.1 billion of liquidations."),
     ("8", "The analyst weighed in, adding that longs lost $410 million."),
+    # 9. an executive by the role's other names, a speaker's reckoning
+    ("9", "The Bybit boss put the exchange's liquidations at $2.1 billion."),
+    ("9", "The exchange's chief said users lost $300 million in the outage."),
+    ("9", "By his estimation, the figure should be around $8 billion to $10 billion."),
 ]
 
 
