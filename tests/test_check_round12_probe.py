@@ -27,6 +27,8 @@ source registry and without one (as the held-out sets are scored).
    stating that ...", "Lee weighed in, saying ..."); "adding", "noting" and the like only with "that".
 9. An executive by the trade press's names for the role ("the Bybit boss put ...", "the exchange's chief said"), and a
    speaker's own reckoning ("By his estimation, ..."; phrases.yaml ``frames: source_nouns``, ``attribution``).
+10. A quotation paragraph after a sentence that introduces it with a colon, whoever speaks ("He remarked:", "She
+   wrote:"; rules/f001_no_attribution.py ``_speech_colon``); "remark" is a reporting verb.
 """
 
 from __future__ import annotations
@@ -99,6 +101,9 @@ FLAG = [
     ("9", "The chief cause was $2.1 billion of long liquidations.", {"$2.1 billion"}),
     ("9", "Chief among the losers were longs, with $2.1 billion wiped out.", {"$2.1 billion"}),
     ("9", "By his own admission, bitcoin is still above $90,000.", {"$90,000"}),
+    # 10. a colon that introduces no one's words
+    ("10", "Bitcoin bounced. Here is the picture:\n\n“From $57K, new investors rose 3%, against 4% after FTX.”",
+     {"$57K", "3%", "4%"}),
 ]
 
 PASS = [
@@ -144,6 +149,11 @@ PASS = [
     ("9", "The Bybit boss put the exchange's liquidations at $2.1 billion."),
     ("9", "The exchange's chief said users lost $300 million in the outage."),
     ("9", "By his estimation, the figure should be around $8 billion to $10 billion."),
+    # 10. the quotation a pronoun's colon introduces
+    ("10", "Axel Adler posits that the count could rise by 40%. He remarked:\n\n“From $57K, new investors rose 3%, "
+           "against 4% after FTX.”"),
+    ("10", "Axel Adler posits that the count could rise by 40%. She wrote:\n\n“From $57K, new investors rose 3%, "
+           "against 4% after FTX.”"),
 ]
 
 

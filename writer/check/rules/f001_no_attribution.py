@@ -361,11 +361,17 @@ def _goes_on_from(a, block_index: int) -> bool:
     if not prior:
         return False
     if not any(_quoted(s.text) for s in prior):  # a speaker introduced, the quotation given next ("Ortiz was blunt.")
-        return _names_speaker(prior[-1].text) and _only_quotation(blocks[block_index].text)
+        return (_names_speaker(prior[-1].text) or _speech_colon(prior[-1])) and _only_quotation(blocks[block_index].text)
     was_open, opened_at = _quotation_state(prior)
     if not was_open:
         return any(c in prior[-1].text for c in (_CLOSING, '"')) and prior[-1].has_caveat()
     return opened_at is not None and _credited_opening(prior, opened_at)
+
+
+def _speech_colon(sentence) -> bool:
+    """Does a sentence introduce what follows as someone's words, with a colon after its reporting frame, whoever
+    speaks ("He remarked:", "The firm wrote:", a pronoun ``_names_speaker`` does not take as a name)?"""
+    return sentence.text.rstrip().endswith(":") and sentence.has_caveat()
 
 
 def _quoted(text: str) -> bool:
@@ -480,7 +486,7 @@ every figure after it), a speaker's colon over the quote or paragraph it introdu
 the next paragraph ("“It was fast,” Reyes said. “Longs lost $88 million. ...”"), a paragraph
 that is one quotation and nothing else right after a paragraph whose last sentence introduces
 its speaker by name or role ("Dana Ortiz was blunt about the day." then "“Longs lost $40
-million in an hour.”"), a credit
+million in an hour.”") or with a reporting verb and a colon, whoever speaks ("He remarked:"), a credit
 line that is the article's last line ("Source: <address>": its whole section), a counting
 verb after any name ("CoinDesk tallied $1.2 billion"), the writer saying what the piece rests
 on ("we base this story on the analysis of X": every figure after it), a chart read by whose
