@@ -172,7 +172,8 @@ def test_must_pass(construction, text, registry):
 
 # 6. (registry only) text, F001 figures
 PLACED = [
-    ("Bybit's own tally was far above the $310 million listed on CoinGlass.", set()),
+    ("That figure far exceeds the $310 million listed on CoinGlass.", set()),
+    ("Bybit's own figure was far above the $310 million listed on CoinGlass.", set()),
     ("That dwarfs the $310 million shown on CoinGlass for the exchange.", set()),
     ("The exchange put its loss at $2.1 billion, against 310 million dollars listed on CoinGlass.", set()),
     ("A token worth $40 million was listed on CoinGlass.", {"$40 million"}),
