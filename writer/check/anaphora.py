@@ -21,7 +21,13 @@ def _anaphor() -> re.Pattern:
     words = phrase_section("source_anaphors")
     same = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words["same"])
     definite = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words["definite"])
-    return re.compile(rf"(?<![\w-])(?:the\s+same\s+(?:{same})|(?:the|this|that)\s+(?:{definite}))(?![\w-])", re.IGNORECASE)
+    shown = _alternation(words["demonstrative"])
+    return re.compile(rf"(?<![\w-])(?:the\s+same\s+(?:{same})|(?:the|this|that)\s+(?:{definite})|{shown})(?![\w-])",
+                      re.IGNORECASE)
+
+
+def _alternation(patterns) -> str:
+    return "(?:" + "|".join(patterns) + ")"
 
 
 def anaphor_sources(analysis, sentence) -> set[str]:
@@ -41,6 +47,15 @@ def _resolve(analysis, sentence) -> set[str]:
     return next((set(s.attributed) for s in _earlier(analysis, sentence) if s.attributed), set())
 
 
+def points_back(analysis, sentence) -> bool:
+    """Does an anaphoric credit in ``sentence`` point back at an earlier credit of its section, whoever that credit
+    names ("According to Glassnode, ..." then, a paragraph on, "The same data shows ..."; a source no registry holds
+    has no id for ``anaphor_sources`` to give)? Any attribution frame before it counts, a named or an unnamed source."""
+    if _anaphor().search(sentence.text) is None:
+        return False
+    return any(s.has_caveat() and "attribution" in s.classes for s in _earlier(analysis, sentence))
+
+
 def _earlier(analysis, sentence):
     """The sentences of ``sentence``'s section before it, nearest first."""
     section = analysis.article.blocks[sentence.block].section
@@ -49,4 +64,4 @@ def _earlier(analysis, sentence):
     return reversed(members[:at])
 
 
-__all__ = ["anaphor_sources"]
+__all__ = ["anaphor_sources", "points_back"]

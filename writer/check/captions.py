@@ -153,6 +153,9 @@ def credit_form(text: str, source_rx) -> tuple[str, str] | None:
         name = m.group("name").strip()
         if _a_name(name, source_rx):
             return "titled", name
+    shown = None if several else parenthesised_chart(last, source_rx)
+    if shown is not None:  # "Bitcoin long liquidations jump as prices slide. (Glassnode)"
+        return "titled", shown
     return None
 
 
@@ -172,7 +175,7 @@ def credits_above(text: str, source_rx, above) -> bool:
     bare = words.bare.match(last) if any(c in last for c in _LABEL_END_CHARS) else None
     if bare is not None:  # a title line over a bare credit, or "Image: <a chart> via X"
         return not words.picture.match(last) or sourced_chart(bare.group("name").strip(), source_rx) is not None
-    return sourced_chart(last, source_rx) is not None
+    return sourced_chart(last, source_rx) is not None or parenthesised_chart(last, source_rx) is not None
 
 
 # The classes of prose that speaks of potential liquidations, which a liquidation map's caption may credit.
@@ -194,6 +197,24 @@ def sourced_chart(line: str, source_rx) -> str | None:
     words = caption_words()
     m = words.sourced.match(line)
     if m is None or len(m.group("title").split()) > TITLE_WORDS or not words.charted.search(m.group("title")):
+        return None
+    name = m.group("name").strip()
+    return name if _a_name(name, source_rx) else None
+
+
+# A chart's title and its source's name alone in parentheses at the line's end: "BTC long liquidations jump. (Glassnode)".
+_PARENTHESISED = Deferred(globals(), r"^(?P<title>[^()]+?)\s*\(\s*(?P<name>[^():]{1,%d}?)\s*\)[\s.]*$" % NAME_CHARS)
+
+
+def parenthesised_chart(line: str, source_rx) -> str | None:
+    """The source a chart's title line names alone in parentheses at its end ("Bitcoin's long liquidations surge as
+    prices slide. (Glassnode)", as wire copy credits its charts), else None: a title of a few words that names data
+    (``captions: charted``), no figure, then a source's name and nothing else in the parentheses."""
+    line = line.strip().strip("*_ ")
+    if not line.endswith((")", ").")) or _FIGURE_SIGN.search(line):
+        return None
+    m = _PARENTHESISED.match(line)
+    if m is None or len(m.group("title").split()) > TITLE_WORDS or not caption_words().charted.search(m.group("title")):
         return None
     name = m.group("name").strip()
     return name if _a_name(name, source_rx) else None

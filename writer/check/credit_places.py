@@ -5,7 +5,8 @@ read there: "Liquidations reached $X on CoinGlass", "$X on CoinGlass and $Y on C
 name CoinGlass as the figure's source, as "according to CoinGlass" would. An exchange after "on" is where the
 positions were, a venue ("$X of longs were liquidated on Binance"): no credit, not even of the exchange's own
 official figure ("the largest single liquidation on Binance was $X" says where it happened, not who counted it).
-A name after "on" that a verb of listing or trading governs ("listed on CoinMarketCap") is no credit either.
+A name after "on" that a verb of listing or trading governs ("listed on CoinMarketCap") is no credit either, unless what
+is listed there is a figure ("the $333 million listed on CoinGlass").
 
 The reading needs the registry's kinds: without a registry nothing is read here (a capitalised name after "on"
 could be either).
@@ -23,6 +24,10 @@ _ON_BEFORE = re.compile(r"(?<![\w-])on\s+(?:both\s+|either\s+|the\s+)?$", re.IGN
 # Verbs by which "on X" is where a token or a trade is, not where a figure was read.
 _NOT_A_READING = re.compile(r"(?<![\w-])(?:listed|traded|trading|trades|launched|built|deployed|issued|minted|bridged)\s+"
                             r"(?:\w+\s+)?on\s+(?:both\s+|either\s+|the\s+)?$", re.IGNORECASE)
+# ...unless what is listed is a figure: "the $333 million listed on CoinGlass" is where that figure was read (a token is
+# listed on a venue, an amount on a dashboard).
+_FIGURE_LISTED = re.compile(r"(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?%|\d[\d.,]*)(?:\s?(?:thousand|million|billion|trillion|[kmb]n?))?\s+"
+                            r"(?:(?:dollars|usd|usdt)\s+)?(?:listed|shown|displayed)\s+(?:\w+\s+)?on\s+(?:both\s+|either\s+|the\s+)?$", re.IGNORECASE)
 # How far back from a name its "on" may stand: "on both " is the longest opening read.
 _REACH = 16
 # Between two names of one list: "and", a comma, "&", "/".
@@ -41,13 +46,19 @@ def names_on(text: str, named) -> list[str]:
     k = 0
     while k < len(named):
         start = named[k][0]
-        if _ON_BEFORE.search(text[max(0, start - _REACH):start]) and not _NOT_A_READING.search(text[max(0, start - 3 * _REACH):start]):
+        if _ON_BEFORE.search(text[max(0, start - _REACH):start]) and not _not_a_reading(text[max(0, start - 5 * _REACH):start]):
             out.append(named[k][2])
             while k + 1 < len(named) and _JOINED.match(text[named[k][1]:named[k + 1][0]]):
                 k += 1
                 out.append(named[k][2])
         k += 1
     return out
+
+
+def _not_a_reading(before: str) -> bool:
+    """Does a verb of listing or trading govern the "on" that ends ``before`` ("listed on", "traded on"), with no figure
+    as what it lists ("the $333 million listed on")?"""
+    return bool(_NOT_A_READING.search(before[-3 * _REACH:])) and not _FIGURE_LISTED.search(before)
 
 
 def placed_credits(text: str, named, kinds: dict[str, str]) -> set[str]:

@@ -3,6 +3,7 @@
 import re
 from functools import lru_cache
 
+from writer.check import anaphora
 from writer.check.casefold import lowered
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import headed_search
@@ -43,11 +44,15 @@ def check(ctx: RuleContext):
             continue
         if _quote_credited(a, fu):
             continue
+        if _dash_credited(a, fu):  # "“... $8 billion.” - Ben Zhou, CEO of Bybit"
+            continue
         if _reported(fu):  # "reportedly": according to reports
             continue
         if _credit_after(a, fu):  # "Longs lost $300 million. That is according to CoinGlass."
             continue
         if _report_findings(a, fu):  # "X released its weekly report ..." then "## Key findings"
+            continue
+        if _points_back(a, fu):  # "According to Glassnode, ..." then, a paragraph on, "The same data shows ..."
             continue
         yield Hit(fu, f"{fu.figure.text!r} has no attribution or caveat in its sentence, its paragraph's opening run or a note covering it")
 
@@ -243,6 +248,13 @@ def _credit_after(a, fu) -> bool:
     return _credit_after_rx().match(after.text) is not None
 
 
+def _points_back(a, fu) -> bool:
+    """Does the figure's sentence credit it to the data of an earlier credit of its section ("The same data shows",
+    "This data also shows"), whoever that credit names (writer/check/anaphora.py ``points_back``: a source no registry
+    holds, or an unnamed one, which ``scope_sources`` has no id for)? Not a hearsay clause."""
+    return not a.hearsay(fu) and anaphora.points_back(a, fu.sentence)
+
+
 @lru_cache(maxsize=1)
 def _findings_rx() -> tuple[re.Pattern, re.Pattern]:
     """A heading over a report's findings (phrases.yaml ``report_findings: headings``, the whole heading) and a named
@@ -376,6 +388,31 @@ def _quote_credited(a, fu) -> bool:
     return False
 
 
+# A quotation's credit after a dash that ends its paragraph: "“...” - Dana Ortiz, PM at Bitwise", "“...” — @tapewatcher on
+# X": the dash, a speaker's name (capitalised words, or an account) and at most a short role, no figure, no quotation.
+_DASH_CREDIT = re.compile(r"\s*(?:[—–]|--?)\s*(?P<who>@\w{1,30}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+                          r"(?P<role>[^\n\d$%€£\"“”]{0,80})$")
+_CLOSING_MARKS = (_CLOSING, '"')
+
+
+def _dash_credited(a, fu) -> bool:
+    """Is the figure inside a quotation whose closing mark is followed, to the end of its paragraph, by a dash and the
+    speaker's name ("“Liquidations topped $20 billion.” - Dana Ortiz, PM at Bitwise"): the newsletter's way of
+    crediting a quote, with no verb? Not a name the genre capitalises for other reasons (``frames: not_names``)."""
+    text = a.article.blocks[fu.block_index].text.rstrip()
+    at = fu.figure.start
+    if not _open_after(text[:at], False):
+        return False  # (no quotation open at the figure)
+    closes = [i for i in (text.find(mark, fu.figure.end) for mark in _CLOSING_MARKS) if i >= 0]
+    if not closes:
+        return False
+    m = _DASH_CREDIT.match(text, min(closes) + 1)
+    if m is None:
+        return False
+    not_names, _ = _speaker_words()
+    return m.group("who").split()[0] not in not_names
+
+
 def _reopened(a, last):
     """The first sentence of the paragraph after ``last``'s (same section) when it opens with a quotation mark: a
     quotation left open at the end of ``last``'s paragraph going on there ("“Longs lost $300 million." then "“Shorts
@@ -414,11 +451,17 @@ def _goes_on_from(a, block_index: int) -> bool:
     if not prior:
         return False
     if not any(_quoted(s.text) for s in prior):  # a speaker introduced, the quotation given next ("Ortiz was blunt.")
-        return _names_speaker(prior[-1].text) and _only_quotation(blocks[block_index].text)
+        return (_names_speaker(prior[-1].text) or _speech_colon(prior[-1])) and _only_quotation(blocks[block_index].text)
     was_open, opened_at = _quotation_state(prior)
     if not was_open:
         return any(c in prior[-1].text for c in (_CLOSING, '"')) and prior[-1].has_caveat()
     return opened_at is not None and _credited_opening(prior, opened_at)
+
+
+def _speech_colon(sentence) -> bool:
+    """Does a sentence introduce what follows as someone's words, with a colon after its reporting frame, whoever
+    speaks ("He remarked:", "The firm wrote:", a pronoun ``_names_speaker`` does not take as a name)?"""
+    return sentence.text.rstrip().endswith(":") and sentence.has_caveat()
 
 
 def _quoted(text: str) -> bool:
@@ -504,7 +547,8 @@ is covered nor covers this way.
 What is no attribution: hearsay with no one named ("allegedly", "is said to", "is rumoured to",
 "is reported to", even beside a rumour word; an earlier
 attribution of the paragraph does not carry to it either; "reportedly" says "according
-to reports", an unnamed source), a view of the future that names no one ("Forecasts put bitcoin
+to reports", an unnamed source, and so do a passive with what was reported as its subject and no
+agent, "Liquidations of $19 billion were reported on Friday", and "a reported $410 million"), a view of the future that names no one ("Forecasts put bitcoin
 at $150,000"), a reporting verb in the passive whose
 subject is what is told about, not who tells ("Binance is said to have lost", "the fund is
 estimated to hold", "is believed to"; "Binance said", "X estimated that" and "estimated by X"
@@ -522,7 +566,7 @@ is: an embedded post's signature under it ("— Name (@handle) date"), a numbere
 the figure's that only credits it ("That is according to CoinGlass.", "So says CoinGlass.",
 "CoinGlass compiled the figures.": that one sentence back), a chart's labelled caption right
 under the paragraph of its figures ("BTC liquidations. Source: CoinGlass", "Daily liquidations
-from CoinGlass data"; not a photo's credit, not a liquidation map under realised figures, not
+from CoinGlass data", "Long liquidations jump as prices slide. (Glassnode)"; not a photo's credit, not a liquidation map under realised figures, not
 for a figure of market context under a chart of liquidations), "it" with a verb of speech
 ("It noted that ...") and a report as its findings' subject ("The report also found ..."), a
 generic speaker's employer ("analysts at the bank forecast"), a note that the piece is an
@@ -532,14 +576,16 @@ every figure after it), a speaker's colon over the quote or paragraph it introdu
 the next paragraph ("“It was fast,” Reyes said. “Longs lost $88 million. ...”"), a paragraph
 that is one quotation and nothing else right after a paragraph whose last sentence introduces
 its speaker by name or role ("Dana Ortiz was blunt about the day." then "“Longs lost $40
-million in an hour.”"), a credit
+million in an hour.”") or with a reporting verb and a colon, whoever speaks ("He remarked:"), a credit
 line that is the article's last line ("Source: <address>": its whole section), a counting
 verb after any name ("CoinDesk tallied $1.2 billion"), the writer saying what the piece rests
 on ("we base this story on the analysis of X": every figure after it), a chart read by whose
 data it shows ("Looking at the liquidation chart for BitMEX"), an attributed sentence that says the list or table is below, a quotation of several
-sentences credited after it closes ("“... That is a lot,” Reyes added."), unnamed data as the
+sentences credited after it closes ("“... That is a lot,” Reyes added."), a quotation credited after
+a dash that ends its paragraph ("“... $20 billion.” - Dana Ortiz, PM at Bitwise"), unnamed data as the
 subject ("The data shows ...", "Figures show ...": an unnamed source; not "Current data
-indicates"), a data firm's own first-person note ("our data shows", "we counted"), a source as
+indicates"), data pointing back at an earlier credit of the section, whoever it names ("The
+same data shows ...", "This data also shows ..."; not "these figures suggest"), a data firm's own first-person note ("our data shows", "we counted"), a source as
 a compound modifier ("Velo-tracked", "a CoinGlass-compiled tally"), a source cited with a date
 ("(CoinMarketCap, 2025)"), and a credit over a section, list or table (a heading "## Longs by
 venue (Data: CoinGlass)", a "Source: X" line right above a list or table or opening a list, a
