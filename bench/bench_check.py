@@ -59,6 +59,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+import exercises  # noqa: E402  (bench/exercises.py: every fact-free reading and the corpus block that exercises it)
 TEXTLINT_DIR = ROOT / "bench" / ".textlint"
 TEXTLINT_SRC = ROOT / "bench" / "textlint"
 RULE = TEXTLINT_SRC / "rules" / "writer-fact-free.js"
@@ -376,6 +378,8 @@ def make_corpus(folder: Path, n: int, seed: int) -> list[Path]:
     for i in range(n):
         p = folder / f"article-{i:04d}.md"
         text = article(rng)
+        # every fact-free reading of writer's, a few rows of bench/exercises.py's table per article (their own generator)
+        text = text + "\n" + "\n".join(exercises.exercise_sections(seed, i, HEADINGS)).rstrip() + "\n"
         own = random.Random(seed * 100_003 + i)  # (its own generator: the articles above stay as they were)
         if own.random() < 0.5:
             text = text + "\n" + "\n".join(closing_section(own)).rstrip() + "\n"
