@@ -28,11 +28,18 @@ class Row:
     lines: tuple[str, ...]
     expect: dict = field(default_factory=dict)  # code -> count on the block alone
 
+    @property
+    def whole(self) -> bool:
+        """Does the block cover every figure after it in the article (what the piece rests on, a release note)? It then
+        goes last among its article's rows, so that it masks none of them."""
+        return self.switch in WHOLE_PIECE
+
 
 def row(reading, where, switch, lines, **expect) -> Row:
     return Row(reading, where, switch, tuple(lines), {k: v for k, v in expect.items() if v})
 
 
+WHOLE_PIECE = ("story_basis", "release_notes")
 BARE = "Shorts on {venue} lost {m1} while longs gave up {m2}."
 
 ROWS: tuple[Row, ...] = (
@@ -47,7 +54,7 @@ ROWS: tuple[Row, ...] = (
     row("shares in words", "figures._SHARE_RE", "shares", ["Nearly a third of the forced orders landed on {venue}."], F001=1),
     row("multiples in words", "multiples._READINGS", "multiples", ["Long closures on {venue} tripled from the day before."], F001=1),
     row("other currencies and pc", "figures._PREFIX; figures._PC", "currency_units",
-        ["Shorts on {venue} gave up €62 million as open interest slid 9pc."], F001=2),
+        ["According to {src}, longs lost $62 million.", "", "That €62 million was the day's largest, as open interest slid 9pc."], F001=2),
     row("one position's leverage", "figures._POSITION_LEVERAGE", "position_leverage",
         ["A whale opened a 25x long on SOL worth {m1}."], F001=2),
     # --- attribution in the sentence (phrases.yaml markers, frames.py) ---
@@ -93,7 +100,7 @@ ROWS: tuple[Row, ...] = (
         "analysis.Analysis._liquidations_only; phrases.yaml carry: context, liquidations", "context_carry",
         ["According to {src}, liquidations reached {m1} in a day. Bitcoin traded at $91,200 as the move stalled."], F001=1),
     row("credit told after its figures does not carry", "analysis.Analysis._closes_on_credit", "closes_on_credit",
-        ["Longs and shorts lost {m1} in all, {src} reported. Ether changed hands at $2,940 by noon."], F001=1),
+        ["Longs lost {m1} as prices fell, {src} reported. Ether changed hands at $2,940 by noon."], F001=1),
     row("forecast not carried", "analysis.Analysis._forecast; phrases.yaml carry: forecast", None,
         ["According to {src}, longs lost {m1}. Bitcoin is expected to reach $99,000 by March."], F001=1),
     row("hearsay stops carry", "analysis.Analysis.hearsay; phrases.yaml carry: hearsay", "hearsay",
@@ -122,7 +129,7 @@ ROWS: tuple[Row, ...] = (
         ["{src} counted these losses by venue:", "", "- {venue} longs: {m1}", "- Bybit shorts: {m2}"]),
     row("a name and its data as lead-in", "frames.Frames.names_data; phrases.yaml frames: after_name_nouns", "list_credit", ["{src} data for the past day:", "", "- {venue} longs: {m1}"]),
     row("a plural description of sources as lead-in", "described_groups.group_lead; phrases.yaml linking (descriptions)", "group_lead",
-        ["Several trackers tell the same story about the day:", "", "- {venue} longs: {m1}", "- Bybit shorts: {m2}"]),
+        ["Several trackers agree on the shape of the day:", "", "- {venue} longs: {m1}", "- Bybit shorts: {m2}"]),
     row("a list said to be below", "analysis._POINTS_BELOW", "points_below", ["{src}'s figures by venue are below.", "", "- {venue}: {m1}"]),
     row("a speaker's colon", "analysis.Analysis._list_credit (said)", "said_credit",
         ["In a note to clients, {src} said:", "", "> Longs lost {m1} on {venue} as the bid thinned."]),
@@ -172,10 +179,10 @@ ROWS: tuple[Row, ...] = (
     # --- the rule's own readings (rules/f001_no_attribution.py) ---
     row("what the piece rests on", "f001._story_basis; f001._tells_basis; phrases.yaml story_basis", "story_basis",
         ["This piece is based on data from {src}.", "", BARE]),
-    row("an issuer's release", "phrases.yaml release_notes", "release_notes",
-        ["[NEWS RELEASE – Porto, 4 May 2026]", "", "The exchange set aside {m1} for a user protection fund."]),
     row("a worked example", "f001._worked_example; phrases.yaml example, example_anchors", "worked_example",
         ["For example, if a trader opens a {m1} long at 10x, a 10% drop ends it."]),
+    row("a worked example tied to the event's days", "f001._worked_example (anchors); phrases.yaml example_anchors", "worked_example",
+        ["For example, if you had bought at $74,000 on Monday, you would be down $12,000 now."], F001=2),
     row("market context after a credit", "f001._context_after_credit", "context_after_credit",
         ["Longs lost {m1}, per {src}, as ether slid to $2,450."], F001=1),
     row("market context after a credit, no comma", "f001._context_after_credit (bare clause); phrases.yaml carry: price_move", "bare_context_clause",
@@ -189,6 +196,8 @@ ROWS: tuple[Row, ...] = (
         ["Bitcoin slid to $83,900 before noon. [4]"]),
     row("a speaker's reported clause", "figures._reported_clause", "reported_clause",
         ["A trader claimed that 20x leverage is a bet on a quiet market."]),
+    row("an issuer's release", "phrases.yaml release_notes", "release_notes",
+        ["[NEWS RELEASE – Porto, 4 May 2026]", "", "The exchange set aside {m1} for a user protection fund."]),
     # --- F002 (rules/f002_unmarked_claim.py) ---
     row("claim unmarked", "phrases.yaml claim", None, ["A claim spread that {m1} in shorts sits near $97,000."], F001=2, F002=2),
     row("claim marked unverified", "f002 (scope classes); analysis.Analysis.scope_classes", None, ["An unverified claim puts {m1} in shorts near $97,000."]),
@@ -249,12 +258,13 @@ def block(r: Row, rng: random.Random) -> list[str]:
 
 
 def exercise_sections(seed: int, i: int, headings: list[str]) -> list[str]:
-    """Article ``i``'s exercise sections: rows ``i * PER_ARTICLE`` onwards (cyclically), each under a heading of its own,
-    from a generator of their own (so the rest of the article stays as it was)."""
+    """Article ``i``'s exercise sections: rows ``i * PER_ARTICLE`` onwards (cyclically; one that covers the whole piece
+    after it last), each under a heading of its own, from a generator of their own (so the rest of the article stays as
+    it was)."""
     rng = random.Random(seed * 7919 + i)
     out = []
-    for k in range(PER_ARTICLE):
-        r = ROWS[(i * PER_ARTICLE + k) % len(ROWS)]
+    rows = sorted((ROWS[(i * PER_ARTICLE + k) % len(ROWS)] for k in range(PER_ARTICLE)), key=lambda r: r.whole)
+    for r in rows:
         out += [f"## {rng.choice(headings)}", "", *block(r, rng), ""]
     return out
 

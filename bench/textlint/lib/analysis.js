@@ -782,7 +782,7 @@ class Analysis {
   }
 }
 
-const foreign = (s, o) => (s.contextOnly && (o.liquidationsOnly || (LATER.closes_on_credit && closesOnCredit(o)))) || (s.forecast && !o.forecast);
+const foreign = (s, o) => (s.contextOnly && (o.liquidationsOnly || (LATER.closes_on_credit && on("closes_on_credit") && closesOnCredit(o)))) || (s.forecast && !o.forecast);
 
 // _closes_on_credit: the sentence's credit told after its last figure ("..., X reported.").
 function closesOnCredit(o) {
@@ -797,7 +797,7 @@ function closesOnCredit(o) {
 // rules/f001_no_attribution.py
 function f001(a, u) {
   if (LATER.story_basis && on("story_basis") && a.basis() !== null && afterBasis(u, a.basis())) return false; // "we base this story on X"
-  if (EXAMPLES && on("examples") && (LATER.worked_example ? workedExample(u) : u.sentence.classes.has("example"))) return false; // a worked example about a made-up trader
+  if (EXAMPLES && on("examples") && (LATER.worked_example && on("worked_example") ? workedExample(u) : u.sentence.classes.has("example"))) return false; // a worked example about a made-up trader
   if (LATER.context_after_credit && on("context_after_credit") && contextAfterCredit(a, u)) return true; // a price told after a credit
   if (on("nameless_hearsay") && namelessHearsay(a, u)) return true; // "is rumoured to", "allegedly": no one named
   return !a.caveatInScope(u) && a.repeatsAttributed(u) === null && !(on("quotes") && (G.quote_goes_on && on("quotes_go_on") ? quoteCreditedOn(a, u) : quoteCredited(u)))
@@ -833,7 +833,7 @@ function contextAfterCredit(a, u) {
   const at = u.figure.start - s.start;
   let cut = null;
   for (const m of finditer("context_clause", s.text.slice(0, at))) cut = m;
-  if (LATER.bare_context_clause) {
+  if (LATER.bare_context_clause && on("bare_context_clause")) {
     for (const m of finditer("bare_context_clause", s.text.slice(0, at))) {
       if ((cut === null || m.index > cut.index) && matchAt("f001.price_move", s.text, m.index + m[0].length) !== null) cut = m;
     }
@@ -933,7 +933,7 @@ function goesOnFrom(a, bi) {
   if (bi === 0 || blocks[bi - 1].section !== blocks[bi].section) return false;
   const prior = blocks[bi - 1].sentences;
   if (!prior.length) return false;
-  if (LATER.speaker_intro && !prior.some((x) => quotedAny(x.text))) { // a speaker introduced, the quotation given next
+  if (LATER.speaker_intro && on("speaker_intro") && !prior.some((x) => quotedAny(x.text))) { // a speaker introduced, the quotation given next
     return namesSpeaker(prior[prior.length - 1].text) && onlyQuotation(blocks[bi].text);
   }
   const [wasOpen, openedAt] = opening(prior);
