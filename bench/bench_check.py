@@ -852,6 +852,9 @@ def report_textlint(ctx: dict) -> str:
               "step for step and reads writer's own expressions and constants, exported at bench time "
               "(`bench/textlint/grammar.py`) and checked in Node against Python on the corpora's sentences before use. "
               "writer runs every rule it runs without a fact file (F001, F002, S001, S002).", ""]
+    lines += [f"The generated articles hold every row of `bench/exercises.py` ({len(exercises.ROWS)} rows, {exercises.PER_ARTICLE} per article, "
+              "each under a heading of its own): a block of our own wording for each reading of writer's fact-free check "
+              "(`bench/results/textlint_readings.md`), so that the agreement measures every one of them.", ""]
     lines += _agreement_lines(f"Generated corpus ({ctx['n']} articles)", ctx["agree"][TEXTLINT])
     idle = [r for r, n in ctx["exercised"].items() if not n]
     if not ctx["exercised"]:
