@@ -59,6 +59,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+import exercises  # noqa: E402  (bench/exercises.py: every fact-free reading and the corpus block that exercises it)
 TEXTLINT_DIR = ROOT / "bench" / ".textlint"
 TEXTLINT_SRC = ROOT / "bench" / "textlint"
 RULE = TEXTLINT_SRC / "rules" / "writer-fact-free.js"
@@ -376,6 +378,8 @@ def make_corpus(folder: Path, n: int, seed: int) -> list[Path]:
     for i in range(n):
         p = folder / f"article-{i:04d}.md"
         text = article(rng)
+        # every fact-free reading of writer's, a few rows of bench/exercises.py's table per article (their own generator)
+        text = text + "\n" + "\n".join(exercises.exercise_sections(seed, i, HEADINGS)).rstrip() + "\n"
         own = random.Random(seed * 100_003 + i)  # (its own generator: the articles above stay as they were)
         if own.random() < 0.5:
             text = text + "\n" + "\n".join(closing_section(own)).rstrip() + "\n"
@@ -848,6 +852,9 @@ def report_textlint(ctx: dict) -> str:
               "step for step and reads writer's own expressions and constants, exported at bench time "
               "(`bench/textlint/grammar.py`) and checked in Node against Python on the corpora's sentences before use. "
               "writer runs every rule it runs without a fact file (F001, F002, S001, S002).", ""]
+    lines += [f"The generated articles hold every row of `bench/exercises.py` ({len(exercises.ROWS)} rows, {exercises.PER_ARTICLE} per article, "
+              "each under a heading of its own): a block of our own wording for each reading of writer's fact-free check "
+              "(`bench/results/textlint_readings.md`), so that the agreement measures every one of them.", ""]
     lines += _agreement_lines(f"Generated corpus ({ctx['n']} articles)", ctx["agree"][TEXTLINT])
     idle = [r for r, n in ctx["exercised"].items() if not n]
     if not ctx["exercised"]:

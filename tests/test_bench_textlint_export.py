@@ -32,3 +32,12 @@ def test_the_eighth_rounds_readings_are_exported():
     assert {"hearsay_cut", "adverb_only", "frame.compound", "frame.generic", "prefix", "pc", "heading_credit"} <= set(exported["regex"])
     assert exported["prefix_units"]["€"] == "EUR"
     assert "source" in exported["source_columns"]
+
+
+def test_the_eleventh_rounds_readings_are_exported():
+    # a credit in the sentence after, agentless hearsay, a release note, "it" with a verb of speech, a chart's sourced title
+    exported = grammar.export()
+    assert {"credit_after", "nameless_hearsay", "release_note", "frame.left_it", "figure_sign", "caption.sourced",
+            "marker.conditional"} <= set(exported["regex"])
+    assert "note" in exported["it_verbs"] and "show" not in exported["it_verbs"]
+    assert exported["potential_classes"] == ["conditional", "estimate"]

@@ -48,7 +48,7 @@ FRAME_KEYS = {"_verb": "verb", "_left_strong": "left_strong", "_left_weak": "lef
               "_noun_right": "noun_right", "_noun_left": "noun_left", "_comes": "comes", "_source": "source",
               "_name": "name", "_label": "source_label", "label": "name_label", "differ": "differ",
               "_compound": "compound", "_compound_word": "compound_word", "_generic": "generic",
-              "_comparison": "comparison", "_credited_source": "credited_source"}
+              "_comparison": "comparison", "_credited_source": "credited_source", "_left_it": "left_it"}
 
 
 def expressions(phrases=None) -> dict[str, re.Pattern]:
@@ -110,7 +110,7 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         **{f"carry.{k}": rx for k, rx in analysis._carry_words().items()},
         # captions.py (credit lines and chart captions)
         **{f"caption.{k}": getattr(captions.caption_words(), k) for k in CAPTION_KEYS}, "prose_end": captions._PROSE_END,
-        "chart_title": getattr(captions, "_CHART_TITLE", _NEVER),
+        "chart_title": getattr(captions, "_CHART_TITLE", _NEVER), "figure_sign": captions._FIGURE_SIGN,
         "heading_credit": captions._HEADING_CREDIT,
         # frames.py: a source named alone in parentheses; a name and its data (a list's introduction)
         "frame.paren_name": phrases.frames._paren_name, "frame.name_before": frames._NAME_BEFORE, "frame.ticker": frames._TICKER,
@@ -127,7 +127,7 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
     }
     for i, rx in enumerate(document._MASKS):
         out[f"mask{i}"] = rx
-    for name in rule_classes():
+    for name in (*rule_classes(), *sorted(captions._POTENTIAL)):
         out[f"marker.{name}"] = phrases.markers[name]
     for attr, key in FRAME_KEYS.items():
         out[f"frame.{key}"] = getattr(phrases.frames, attr)
@@ -155,6 +155,9 @@ def later_expressions() -> dict[str, re.Pattern]:
            "setup_end": getattr(f001, "_SETUP_END", _NEVER), "person": getattr(f001, "_PERSON", _NEVER)}
     if hasattr(f001, "_example_rx"):
         out["example_open"], out["example_anchor"] = f001._example_rx()
+    # the eleventh round's: a sentence that only credits the one before it, agentless hearsay, an issuer's release note
+    out["credit_after"], out["nameless_hearsay"] = f001._credit_after_rx(), f001._nameless_rx()
+    out["release_note"] = f001._release_note_rx()
     out["speaker_noun"] = f001._speaker_words()[1] if hasattr(f001, "_speaker_words") else _NEVER
     words = f001._carry_words() if hasattr(f001, "_carry_words") else {}
     out.update({f"f001.{k}": words.get(k, _NEVER) for k in ("liquidations", "context", "price_move")})
@@ -220,6 +223,8 @@ def export(*, ascii_words: bool = False) -> dict:
         "speaker_not_names": sorted(f001._speaker_words()[0]) if hasattr(f001, "_speaker_words") else [],
         "caption_chars": captions.CAPTION_CHARS, "name_words": captions.NAME_WORDS, "label_end_chars": captions._LABEL_END_CHARS,
         "caption_not_names": sorted(captions._not_names()),
+        "title_words": captions.TITLE_WORDS, "potential_classes": sorted(captions._POTENTIAL),
+        "it_verbs": sorted(phrases.frames.it_verbs),
         "multiples": {"reading_of": multiples._READING_OF, "verb_times": list(multiples._VERB_TIMES.items()),
                       "vague_times": list(multiples._VAGUE_TIMES), "word_numbers": multiples._WORD_NUMBERS,
                       "unit_words": multiples._UNIT_WORDS, "tens_words": multiples._TENS_WORDS,

@@ -23,6 +23,8 @@ const SOURCE_COLUMNS = new Set(G.source_columns);
 const LATER = G.later || {}; // the reader's ninth-round readings writer has (bench/textlint/grammar.py later_switches)
 const TALLIED = new Set(G.tallied || []); // a counting verb's past: any name before it is a source (when writer has it)
 const EXAMPLES = (G.rule_classes || []).includes("example"); // a worked example states no figure (when writer has it)
+const IT_VERBS = new Set(G.it_verbs); // "it" speaks with these verbs only ("It noted that ...", not "it showed")
+const POTENTIAL = G.potential_classes; // prose of potential liquidations, which a liquidation map's caption may credit
 const BRAND_FULL = new RegExp(`^(?:${RX.brand.g.source})$`, RX.brand.g.flags.replace("g", ""));
 const TICKER_FULL = new RegExp(`^(?:${RX["frame.ticker"].g.source})$`, RX["frame.ticker"].g.flags.replace("g", ""));
 
@@ -46,6 +48,7 @@ function byVerb(text) {
     const lo = Math.max(0, m.index - G.window);
     const strong = STRONG.has(m[0].toLowerCase());
     let left = search(strong ? "frame.left_strong" : "frame.left_weak", text, lo, m.index);
+    if (left === null && on("it_speaks") && IT_VERBS.has(m[0].toLowerCase())) left = search("frame.left_it", text, lo, m.index);
     if (left === null && !strong && (matchAt("frame.that", text, m.index + m[0].length) || (on("tallied") && TALLIED.has(m[0].toLowerCase())))) {
       left = search("frame.left_name", text, lo, m.index);
     }
@@ -379,16 +382,45 @@ function creditForm(text) {
   const labelled = [...G.label_end_chars].some((c) => last.includes(c));
   let m = labelled ? matchAt("caption.bare", last, 0) : null;
   if (m) {
-    if (matchAt("caption.picture", last, 0)) return ["picture", m.groups.name.trim()];
+    if (matchAt("caption.picture", last, 0)) { // "Image: BTC liquidations via X": a chart's picture and its source, a caption
+      const shown = on("caption_above") ? sourcedChart(m.groups.name.trim()) : null;
+      return shown !== null ? ["titled", shown] : ["picture", m.groups.name.trim()];
+    }
     const name = m.groups.name.trim();
     if (on("title_labels") && TITLE_LABELS.has(m.groups.label.toLowerCase().split(/\s+/).filter(Boolean).join(" ")) && titleLike(name)) return null;
     return [several ? "titled" : "bare", name];
   }
   m = labelled && has("caption.credited", last) ? matchAt("caption.titled", last, 0) : null;
   if (m && !isProse(m.groups.title)) return ["titled", m.groups.name.trim()];
+  const shown = several || !on("caption_above") ? null : sourcedChart(last);
+  if (shown !== null) return ["titled", shown]; // "Crypto short liquidations from X data"
   m = has("caption.separated", last) ? matchAt("caption.named", last, 0) : null;
   if (m && !isProse(m.groups.title) && aName(m.groups.name.trim())) return ["titled", m.groups.name.trim()];
   return null;
+}
+
+// sourced_chart: the source a chart's title line names with no label ("Daily liquidations by venue, via X"): a title of a
+// few words that names data (captions: charted), no figure, no sentence's end, then "from", "via", ... and a name.
+function sourcedChart(line) {
+  line = stripChars(line.trim(), ["*", "_", " "]);
+  if (has("figure_sign", line) || isProse(line)) return null;
+  const m = matchAt("caption.sourced", line, 0);
+  if (m === null || m.groups.title.split(/\s+/u).filter(Boolean).length > G.title_words || !has("caption.charted", m.groups.title)) return null;
+  const name = m.groups.name.trim();
+  return aName(name) ? name : null;
+}
+
+// credits_above: does a caption (a title and its credit) credit the paragraph right above it (its sentences)? A chart's
+// labelled caption or a title naming data and its source; not a photo's credit after a title, a title and a bare name,
+// nor a map of potential liquidations (captions: mapped) over realised figures.
+function creditsAbove(text, above) {
+  const lines = text.trimEnd().split("\n");
+  const last = lines[lines.length - 1].trim();
+  if (has("caption.mapped", last) && !above.some((s) => POTENTIAL.some((c) => has(`marker.${c}`, s.text)))) return false;
+  if (has("caption.credited", last)) return !has("caption.titled_picture", last);
+  const bare = [...G.label_end_chars].some((c) => last.includes(c)) ? matchAt("caption.bare", last, 0) : null;
+  if (bare !== null) return matchAt("caption.picture", last, 0) === null || sourcedChart(bare.groups.name.trim()) !== null;
+  return sourcedChart(last) !== null;
 }
 
 // _title_like (no registry): what follows "Chart:" reads as the chart's title, not its source.
@@ -526,7 +558,10 @@ function placeCredits(blocks) {
     }
     const before = i > 0 && prose(i - 1, b.section) ? i - 1 : null;
     const after = i + 1 < blocks.length && prose(i + 1, b.section) ? i + 1 : null;
-    if (kind === "bare" && before !== null) credit(listRun(blocks, before), line);
+    // a credit under prose closes it; so does a chart's labelled caption under the paragraph of its figures
+    if (before !== null && (kind === "bare" || (on("caption_above") && creditsAbove(b.text, blocks[before].sentences)))) {
+      credit(listRun(blocks, before), line);
+    }
     const bs = before !== null ? blocks[before].sentences : null;
     const introduced = bs !== null && introducesChart(bs[bs.length - 1].text);
     if (after === null) return;
@@ -596,7 +631,7 @@ class Analysis {
       if (credit !== null && credit !== s && !out.includes(credit) && credit.pos > s.pos) out.push(credit);
       const lead = on("list_credit") ? this.listCredit(s.block.index) : null;
       if (lead !== null && !out.includes(lead)) out.push(lead);
-      const caption = this.captionCredit(s.block.index);
+      const caption = this.captionFor(s);
       if (caption !== null && caption !== s && !out.includes(caption)) out.push(caption);
       s._covering = out;
     }
@@ -639,7 +674,7 @@ class Analysis {
     if (said && before.length && (blocks[first - 1].kind !== "paragraph" || blocks[first - 1].inQuote)) return null;
     const lead = before[before.length - 1];
     if (before.length && !blocks[first - 1].inList && (lead.text.trimEnd().endsWith(":") || (!said && on("points_below") && has("points_below", lead.text)))
-        && (lead.hasCaveat() || (!said && namesData(lead.text)) || (!said && matchAt("group_lead", lead.text, 0) !== null))) {
+        && (lead.hasCaveat() || (!said && namesData(lead.text)) || (!said && on("group_lead") && matchAt("group_lead", lead.text, 0) !== null))) {
       block._listCredit = lead;
       return lead;
     }
@@ -654,11 +689,15 @@ class Analysis {
     return block._listCredit;
   }
 
-  // _story_basis: [block, start] of the first sentence that says what the whole piece rests on, with an attribution.
+  // _story_basis: [block, start] of the first sentence that says what the whole piece rests on, with an attribution, or
+  // that says the piece is an issuer's release (release_notes; its own sentence too).
   basis() {
     if (this._basis === undefined) {
-      const s = this.sentences.find((x) => has("story_basis", x.text) && x.hasCaveat());
-      this._basis = s === undefined ? null : [s.block.index, s.start];
+      this._basis = null;
+      for (const x of this.sentences) {
+        if (has("story_basis", x.text) && x.hasCaveat()) { this._basis = [x.block.index, x.start]; break; }
+        if (on("release_notes") && matchAt("release_note", x.text, 0) !== null) { this._basis = [x.block.index, x.start - 1]; break; }
+      }
     }
     return this._basis;
   }
@@ -666,6 +705,21 @@ class Analysis {
   captionCredit(bi) {
     if (this.captions === undefined) this.captions = on("captions") ? placeCredits(this.blocks) : new Map();
     return this.captions.get(bi) || null;
+  }
+
+  // caption_for: the caption covering the sentence's block, unless the sentence is market context and the caption's chart
+  // one of liquidations (its title too: "BTC liquidations. Source: X").
+  captionFor(s) {
+    const caption = this.captionCredit(s.block.index);
+    if (caption === null || caption === s || !on("caption_for") || !s.contextOnly) return caption;
+    const lines = caption.block.sentences;
+    return lines.some((x) => x.words("liquidations")) && !lines.some((x) => x.words("context")) ? null : caption;
+  }
+
+  // covered_from_outside: a note covering the figure, its list's or table's credit, or its paragraph's chart caption.
+  coveredFromOutside(u) {
+    return this.coveringNotes(u).some((n) => intersects(n.classes, CAVEAT)) || (on("list_credit") && this.listCredit(u.block.index) !== null)
+      || this.captionFor(u.sentence) !== null;
   }
 
   sectionNotes(section) {
@@ -700,8 +754,7 @@ class Analysis {
     const s = u.sentence;
     if (first !== null && first < s.end
         && (first >= s.start || (!hearsay(u) && (!on("context_carry") || this.kindCarried(u))))) return true;
-    return this.coveringNotes(u).some((n) => intersects(n.classes, CAVEAT)) || (on("list_credit") && this.listCredit(u.block.index) !== null)
-      || this.captionCredit(u.block.index) !== null;
+    return this.coveredFromOutside(u);
   }
 
   // _kind_carried: market context alone or a forecast is carried by its own caveat, or an earlier opening not foreign to it
@@ -729,7 +782,7 @@ class Analysis {
   }
 }
 
-const foreign = (s, o) => (s.contextOnly && (o.liquidationsOnly || (LATER.closes_on_credit && closesOnCredit(o)))) || (s.forecast && !o.forecast);
+const foreign = (s, o) => (s.contextOnly && (o.liquidationsOnly || (LATER.closes_on_credit && on("closes_on_credit") && closesOnCredit(o)))) || (s.forecast && !o.forecast);
 
 // _closes_on_credit: the sentence's credit told after its last figure ("..., X reported.").
 function closesOnCredit(o) {
@@ -744,10 +797,32 @@ function closesOnCredit(o) {
 // rules/f001_no_attribution.py
 function f001(a, u) {
   if (LATER.story_basis && on("story_basis") && a.basis() !== null && afterBasis(u, a.basis())) return false; // "we base this story on X"
-  if (EXAMPLES && on("examples") && (LATER.worked_example ? workedExample(u) : u.sentence.classes.has("example"))) return false; // a worked example about a made-up trader
+  if (EXAMPLES && on("examples") && (LATER.worked_example && on("worked_example") ? workedExample(u) : u.sentence.classes.has("example"))) return false; // a worked example about a made-up trader
   if (LATER.context_after_credit && on("context_after_credit") && contextAfterCredit(a, u)) return true; // a price told after a credit
+  if (on("nameless_hearsay") && namelessHearsay(a, u)) return true; // "is rumoured to", "allegedly": no one named
   return !a.caveatInScope(u) && a.repeatsAttributed(u) === null && !(on("quotes") && (G.quote_goes_on && on("quotes_go_on") ? quoteCreditedOn(a, u) : quoteCredited(u)))
-    && !(LATER.unnamed_report && on("unnamed_report") && reported(u));
+    && !(LATER.unnamed_report && on("unnamed_report") && reported(u)) && !(on("credit_after") && creditAfter(u));
+}
+
+// _nameless_hearsay: the figure's only provenance is an agentless hedge ("is rumoured to", "allegedly"): its sentence, the
+// hedge's words blanked, holds no attribution or caveat, and nothing covers it from outside.
+function namelessHearsay(a, u) {
+  const s = u.sentence;
+  if (!s.hasCaveat()) return false;
+  const found = Array.from(finditer("nameless_hearsay", s.text));
+  if (!found.length) return false;
+  let blanked = s.text;
+  for (const m of found) blanked = blanked.slice(0, m.index) + " ".repeat(m[0].length) + blanked.slice(m.index + m[0].length);
+  if (intersects(classesIn(blanked, false), CAVEAT) || framed(blanked, false)) return false;
+  return !a.coveredFromOutside(u);
+}
+
+// _credit_after: the sentence right after the figure's, in its block, only credits it ("That is according to X.", "[3]"):
+// no figure, an attribution, a credit_after phrase at its opening.
+function creditAfter(u) {
+  const after = u.block.sentences[u.sentence.pos + 1];
+  if (after === undefined || after.figures.length || !after.hasCaveat()) return false;
+  return matchAt("credit_after", after.text, 0) !== null;
 }
 const afterBasis = (u, [block, start]) => u.block.index > block || (u.block.index === block && u.sentence.start > start);
 
@@ -758,7 +833,7 @@ function contextAfterCredit(a, u) {
   const at = u.figure.start - s.start;
   let cut = null;
   for (const m of finditer("context_clause", s.text.slice(0, at))) cut = m;
-  if (LATER.bare_context_clause) {
+  if (LATER.bare_context_clause && on("bare_context_clause")) {
     for (const m of finditer("bare_context_clause", s.text.slice(0, at))) {
       if ((cut === null || m.index > cut.index) && matchAt("f001.price_move", s.text, m.index + m[0].length) !== null) cut = m;
     }
@@ -816,12 +891,30 @@ function quoteCreditedOn(a, u) {
   if (!openAfter(s.text, wasOpen)) return false;
   let later = s;
   for (let i = 0; i < G.quote_reach; i++) {
-    later = u.block.sentences[later.pos + 1];
-    if (later === undefined) return false;
-    if (!openAfter(later.text, true)) return later.hasCaveat();
+    let step = later.block.sentences[later.pos + 1];
+    let text = step !== undefined ? step.text : null;
+    if (step === undefined) { // a quotation left open at a paragraph's end goes on where the next reopens it
+      step = on("quotes_reopened") ? reopened(a, later) : null;
+      if (step === null) return false;
+      text = lstripChars(step.text, "*_ ").slice(1); // (past the mark that reopens it)
+    }
+    later = step;
+    if (!openAfter(text, true)) return later.hasCaveat();
   }
   return false;
 }
+
+// _reopened: the first sentence of the paragraph after ``last``'s (same section) when it opens with a quotation mark.
+function reopened(a, last) {
+  const blocks = a.blocks;
+  const nxt = last.block.index + 1;
+  if (nxt >= blocks.length || blocks[nxt].section !== last.block.section || blocks[nxt].kind !== "paragraph") return null;
+  const first = blocks[nxt].sentences;
+  if (!first || !first.length) return null;
+  const lead = lstripChars(first[0].text, "*_ ").slice(0, 1);
+  return lead === "“" || lead === '"' ? first[0] : null;
+}
+const lstripChars = (s, chars) => { let a = 0; while (a < s.length && chars.includes(s[a])) a++; return s.slice(a); };
 
 // [open at the end, the sentence where the quotation last opened] over sentences
 function opening(sentences) {
@@ -840,7 +933,7 @@ function goesOnFrom(a, bi) {
   if (bi === 0 || blocks[bi - 1].section !== blocks[bi].section) return false;
   const prior = blocks[bi - 1].sentences;
   if (!prior.length) return false;
-  if (LATER.speaker_intro && !prior.some((x) => quotedAny(x.text))) { // a speaker introduced, the quotation given next
+  if (LATER.speaker_intro && on("speaker_intro") && !prior.some((x) => quotedAny(x.text))) { // a speaker introduced, the quotation given next
     return namesSpeaker(prior[prior.length - 1].text) && onlyQuotation(blocks[bi].text);
   }
   const [wasOpen, openedAt] = opening(prior);

@@ -85,6 +85,10 @@ const READINGS = ["captions", "closing_credit", "list_credit", "note_run", "note
   // a quotation credited after it closes, currencies other than the dollar, a speaker's reported clause
   "note_article", "hearsay_clauses", "compound", "heading_credits", "header_credits", "list_first_credit", "credit_above",
   "quotes", "currency_units", "reported_clause",
+  // the eleventh round's: "it" with a verb of speech, a list's lead-in opening on sources described, a caption crediting
+  // the paragraph above it, market context under a chart of liquidations, agentless hearsay, a credit in the sentence
+  // after (or a citation marker after the full stop), an issuer's release note, a quotation reopened in the next paragraph
+  "it_speaks", "group_lead", "caption_above", "caption_for", "nameless_hearsay", "credit_after", "release_notes", "quotes_reopened",
   // the reader's ninth-round readings, read only when writer has them (bench/textlint/grammar.py exports their switches)
   ...((G.tallied || []).length ? ["tallied"] : []), ...(G.closes_article ? ["closes_article"] : []),
   ...((G.rule_classes || []).includes("example") ? ["examples"] : []), ...(G.quote_goes_on ? ["quotes_go_on"] : []),
