@@ -161,6 +161,27 @@ def later_expressions() -> dict[str, re.Pattern]:
     out["speaker_noun"] = f001._speaker_words()[1] if hasattr(f001, "_speaker_words") else _NEVER
     words = f001._carry_words() if hasattr(f001, "_carry_words") else {}
     out.update({f"f001.{k}": words.get(k, _NEVER) for k in ("liquidations", "context", "price_move")})
+    out.update(twelfth_round_expressions())
+    return out
+
+
+def twelfth_round_expressions() -> dict[str, re.Pattern]:
+    """The twelfth round's: a speaker's quotation after a fronted clause of time, a report's findings under their
+    heading, a quotation credited after a dash, data pointing back at an earlier credit, a chart's title with its source
+    in parentheses, and the frames' guards on a reporting verb (a possessive before it, a participle's "to" after it, a
+    valuing verb's value, "via" a venue)."""
+    from writer.check import anaphora, captions, frames
+    from writer.check.phrases import build_phrases
+    from writer.check.rules import f001_no_attribution as f001
+
+    out = {}
+    out["f001.quote_only_open"], out["f001.quote_only_verbs"] = f001._quote_only_rx()
+    out["f001.findings_heading"], out["f001.findings_release"] = f001._findings_rx()
+    out["f001.named_opening"], out["f001.dash_credit"] = f001._NAMED_OPENING, f001._DASH_CREDIT
+    out["anaphor"] = anaphora._anaphor()
+    out["caption.parenthesised"] = captions._PARENTHESISED
+    out["frame.possessive_before"], out["frame.participle_to"] = frames._POSSESSIVE_BEFORE, frames._PARTICIPLE_TO
+    out["frame.value_at"], out["frame.via_venue"] = frames._VALUE_AT, build_phrases().frames._via_venue
     return out
 
 
@@ -225,6 +246,10 @@ def export(*, ascii_words: bool = False) -> dict:
         "caption_not_names": sorted(captions._not_names()),
         "title_words": captions.TITLE_WORDS, "potential_classes": sorted(captions._POTENTIAL),
         "it_verbs": sorted(phrases.frames.it_verbs),
+        # the twelfth round's: verbs that report only with a value after them, and how far that value may stand; the
+        # capitalised words no publisher's name is (a report's findings)
+        "valuing_verbs": sorted(phrases.frames.valuing), "value_reach": Frames.VALUE_REACH,
+        "findings_not_names": sorted(f001._not_names()),
         "multiples": {"reading_of": multiples._READING_OF, "verb_times": list(multiples._VERB_TIMES.items()),
                       "vague_times": list(multiples._VAGUE_TIMES), "word_numbers": multiples._WORD_NUMBERS,
                       "unit_words": multiples._UNIT_WORDS, "tens_words": multiples._TENS_WORDS,

@@ -43,8 +43,20 @@ function reset() { for (const m of Object.values(memo)) m.clear(); }
 
 // --- frames.py: Frames.first -------------------------------------------------------------------
 
+const VALUING = new Set(G.valuing_verbs); // "put", "peg", "place": a report only with a value after them
+
+// _by_verb's guards (the twelfth round's): a verb's form after a possessive is a noun ("BTC's share rose"), before "to" a
+// participle ("losses linked to"), and a valuing verb with no value in its clause a trade ("he placed a $90 million long").
+function notReporting(text, m) {
+  const end = m.index + m[0].length;
+  if (on("possessive_verb") && search("frame.possessive_before", text, 0, m.index) !== null) return true;
+  if (on("participle_to") && matchAt("frame.participle_to", text, end) !== null) return true;
+  return on("valuing") && VALUING.has(m[0].toLowerCase()) && matchAt("frame.value_at", text.slice(0, Math.min(text.length, end + G.value_reach)), end) === null;
+}
+
 function byVerb(text) {
   for (const m of finditer("frame.verb", text)) {
+    if (notReporting(text, m)) continue;
     const lo = Math.max(0, m.index - G.window);
     const strong = STRONG.has(m[0].toLowerCase());
     let left = search(strong ? "frame.left_strong" : "frame.left_weak", text, lo, m.index);
@@ -58,9 +70,16 @@ function byVerb(text) {
 }
 
 function after(keyword, text, what = "frame.source") {
-  for (const m of finditer(keyword, text)) if (matchAt(what, text, m.index + m[0].length)) return m.index;
+  for (const m of finditer(keyword, text)) {
+    if (keyword === "frame.prep" && viaVenue(text, m)) continue; // where the trade ran: "a 40x long via the trading platform X"
+    if (matchAt(what, text, m.index + m[0].length)) return m.index;
+  }
   return null;
 }
+
+// _via_venue_at: the preposition is "via" before a venue's role noun ("via the trading platform X"), no source.
+const viaVenue = (text, m) => on("via_venue") && text.slice(m.index, m.index + 3).toLowerCase() === "via"
+  && matchAt("frame.via_venue", text, m.index + m[0].length) !== null;
 
 function byNoun(text) {
   for (const m of finditer("frame.noun", text)) {
@@ -108,7 +127,9 @@ function namesData(text) {
 // keyword_ends: where the keywords of frames that put the source after them end ("per ", "tracked by ", "said ").
 function keywordEnds(text) {
   const out = [];
-  for (const k of ["frame.prep", "frame.agent", "frame.speech", "frame.comes"]) for (const m of finditer(k, text)) out.push(m.index + m[0].length);
+  for (const k of ["frame.prep", "frame.agent", "frame.speech", "frame.comes"]) {
+    for (const m of finditer(k, text)) if (!(k === "frame.prep" && viaVenue(text, m))) out.push(m.index + m[0].length);
+  }
   return out;
 }
 
@@ -396,7 +417,20 @@ function creditForm(text) {
   if (shown !== null) return ["titled", shown]; // "Crypto short liquidations from X data"
   m = has("caption.separated", last) ? matchAt("caption.named", last, 0) : null;
   if (m && !isProse(m.groups.title) && aName(m.groups.name.trim())) return ["titled", m.groups.name.trim()];
+  const inParens = several || !on("parenthesised_chart") ? null : parenthesisedChart(last);
+  if (inParens !== null) return ["titled", inParens]; // "Long liquidations jump as prices slide. (X)"
   return null;
+}
+
+// parenthesised_chart: the source a chart's title line names alone in parentheses at its end ("Long liquidations jump as
+// prices slide. (X)"): a title of a few words that names data (captions: charted), no figure, a name and nothing else.
+function parenthesisedChart(line) {
+  line = stripChars(line.trim(), ["*", "_", " "]);
+  if (!(line.endsWith(")") || line.endsWith(").")) || has("figure_sign", line)) return null;
+  const m = matchAt("caption.parenthesised", line, 0);
+  if (m === null || m.groups.title.split(/\s+/u).filter(Boolean).length > G.title_words || !has("caption.charted", m.groups.title)) return null;
+  const name = m.groups.name.trim();
+  return aName(name) ? name : null;
 }
 
 // sourced_chart: the source a chart's title line names with no label ("Daily liquidations by venue, via X"): a title of a
@@ -420,7 +454,7 @@ function creditsAbove(text, above) {
   if (has("caption.credited", last)) return !has("caption.titled_picture", last);
   const bare = [...G.label_end_chars].some((c) => last.includes(c)) ? matchAt("caption.bare", last, 0) : null;
   if (bare !== null) return matchAt("caption.picture", last, 0) === null || sourcedChart(bare.groups.name.trim()) !== null;
-  return sourcedChart(last) !== null;
+  return sourcedChart(last) !== null || (on("parenthesised_chart") && parenthesisedChart(last) !== null);
 }
 
 // _title_like (no registry): what follows "Chart:" reads as the chart's title, not its source.
@@ -593,6 +627,7 @@ class Analysis {
     this.sections = new Map();
     this.byValue = new Map();
     this.notes = new Map();
+    this.findings = new Map(); // section -> is it a report's findings (f001 _report_findings)
     for (const b of blocks) {
       b.noteStarts = noteStarts;
       b.all = blocks;
@@ -800,8 +835,71 @@ function f001(a, u) {
   if (EXAMPLES && on("examples") && (LATER.worked_example && on("worked_example") ? workedExample(u) : u.sentence.classes.has("example"))) return false; // a worked example about a made-up trader
   if (LATER.context_after_credit && on("context_after_credit") && contextAfterCredit(a, u)) return true; // a price told after a credit
   if (on("nameless_hearsay") && namelessHearsay(a, u)) return true; // "is rumoured to", "allegedly": no one named
+  if (on("quote_only") && quoteOnlyCredit(a, u)) return true; // a speaker's quotation credits no fronted clause's figure
   return !a.caveatInScope(u) && a.repeatsAttributed(u) === null && !(on("quotes") && (G.quote_goes_on && on("quotes_go_on") ? quoteCreditedOn(a, u) : quoteCredited(u)))
-    && !(LATER.unnamed_report && on("unnamed_report") && reported(u)) && !(on("credit_after") && creditAfter(u));
+    && !(on("dash_credit") && dashCredited(u)) && !(LATER.unnamed_report && on("unnamed_report") && reported(u)) && !(on("credit_after") && creditAfter(u))
+    && !(on("report_findings") && reportFindings(a, u)) && !(on("points_back") && pointsBack(a, u));
+}
+
+// _quote_only_credit: the sentence's only credit is a speaker's verb introducing a quotation, the figure told before it
+// in a fronted clause of time ("Once the desk wrapped up its $X buyback, its founder posted “...”"): the sentence, the
+// verb and its quotation blanked, holds no caveat, no earlier sentence of the paragraph opens a credited run, and
+// nothing covers it from outside.
+function quoteOnlyCredit(a, u) {
+  const s = u.sentence, text = s.text;
+  if (!s.hasCaveat() || (!text.includes("“") && !text.includes('"'))) return false;
+  if (matchAt("f001.quote_only_open", text, 0) === null) return false;
+  const at = u.figure.start - s.start;
+  let said = null;
+  for (const m of finditer("f001.quote_only_verbs", text)) if (m.index > at) { said = m; break; }
+  if (said === null || openAfter(text.slice(0, at), false)) return false;
+  const saidEnd = said.index + said[0].length;
+  const close = text.indexOf(text[saidEnd - 1] === "“" ? "”" : '"', saidEnd);
+  const end = close < 0 ? text.length : close + 1;
+  const blanked = text.slice(0, said.index) + " ".repeat(end - said.index) + text.slice(end);
+  if (intersects(classesIn(blanked, false), CAVEAT) || framed(blanked, false)) return false;
+  if (u.block.sentences.slice(0, s.pos).some((o) => o.hasCaveat() && mayOpen(o))) return false;
+  return !a.coveredFromOutside(u);
+}
+
+// _dash_credited: the figure is inside a quotation whose closing mark is followed, to the end of its paragraph, by a dash
+// and the speaker's name ("“... $X.” - Dana Reyes, a trader at Northwind"), not a word no one's name is.
+function dashCredited(u) {
+  const text = u.block.text.trimEnd();
+  if (!openAfter(text.slice(0, u.figure.start), false)) return false;
+  const closes = ["”", '"'].map((mark) => text.indexOf(mark, u.figure.end)).filter((i) => i >= 0);
+  if (!closes.length) return false;
+  const m = matchAt("f001.dash_credit", text, Math.min(...closes) + 1);
+  return m !== null && !G.speaker_not_names.includes(m.groups.who.split(/\s+/u).filter(Boolean)[0]);
+}
+
+// _report_findings: the figure's section is headed as a report's findings ("### Key findings") and a sentence before that
+// heading, opening on a capitalised name, says it released the report (once per section).
+const NOT_PUBLISHERS = new Set(G.findings_not_names);
+function reportFindings(a, u) {
+  const section = u.block.section;
+  if (!a.findings.has(section)) a.findings.set(section, findingsSection(a, section));
+  return a.findings.get(section);
+}
+function findingsSection(a, section) {
+  const head = a.blocks.findIndex((b) => b.kind === "heading" && b.section === section);
+  if (head < 0 || matchAt("f001.findings_heading", a.blocks[head].text, 0) === null) return false;
+  for (const s of a.sentences) {
+    if (s.block.index >= head) return false;
+    const m = search("f001.findings_release", s.text);
+    if (m !== null && matchAt("f001.named_opening", s.text, 0) !== null
+        && !NOT_PUBLISHERS.has(stripChars(s.text.slice(0, m.index).split(/\s+/u).filter(Boolean)[0], "*_\"“,"))) return true;
+  }
+  return false;
+}
+
+// _points_back: the figure's sentence credits it to the data of an earlier credit of its section ("The same data shows"),
+// whoever that credit names (anaphora.points_back), and is no hearsay.
+function pointsBack(a, u) {
+  if (hearsay(u) || !has("anaphor", u.sentence.text)) return false;
+  const members = a.sections.get(u.block.section) || [];
+  const at = members.indexOf(u.sentence);
+  return members.slice(0, Math.max(at, 0)).some((s) => s.hasCaveat() && s.classes.has("attribution"));
 }
 
 // _nameless_hearsay: the figure's only provenance is an agentless hedge ("is rumoured to", "allegedly"): its sentence, the
@@ -934,7 +1032,8 @@ function goesOnFrom(a, bi) {
   const prior = blocks[bi - 1].sentences;
   if (!prior.length) return false;
   if (LATER.speaker_intro && on("speaker_intro") && !prior.some((x) => quotedAny(x.text))) { // a speaker introduced, the quotation given next
-    return namesSpeaker(prior[prior.length - 1].text) && onlyQuotation(blocks[bi].text);
+    const last = prior[prior.length - 1];
+    return (namesSpeaker(last.text) || (on("speech_colon") && speechColon(last))) && onlyQuotation(blocks[bi].text);
   }
   const [wasOpen, openedAt] = opening(prior);
   if (!wasOpen) {
@@ -943,6 +1042,9 @@ function goesOnFrom(a, bi) {
   }
   return openedAt !== null && creditedOpening(prior, openedAt);
 }
+
+// _speech_colon: the sentence introduces what follows as someone's words, a colon after its reporting frame ("She wrote:").
+const speechColon = (s) => s.text.trimEnd().endsWith(":") && s.hasCaveat();
 
 // _credited_opening: the quotation's opening sentence credits it before the quote ("Reyes said: “..."), or the sentence
 // before it closed a credited quotation.

@@ -89,6 +89,12 @@ const READINGS = ["captions", "closing_credit", "list_credit", "note_run", "note
   // the paragraph above it, market context under a chart of liquidations, agentless hearsay, a credit in the sentence
   // after (or a citation marker after the full stop), an issuer's release note, a quotation reopened in the next paragraph
   "it_speaks", "group_lead", "caption_above", "caption_for", "nameless_hearsay", "credit_after", "release_notes", "quotes_reopened",
+  // the twelfth round's: a quotation credited after a dash, a report's findings under their heading, data pointing back at
+  // an earlier credit, a speaker's quotation that does not credit a fronted clause, a quotation after a colon whoever
+  // speaks, a chart's title with its source in parentheses; the frames' guards on a reporting verb (a valuing verb's
+  // value, a possessive before it, a participle's "to" after it) and "via" a venue
+  "dash_credit", "report_findings", "points_back", "quote_only", "speech_colon", "parenthesised_chart",
+  "valuing", "possessive_verb", "participle_to", "via_venue",
   // the reader's ninth-round readings, read only when writer has them (bench/textlint/grammar.py exports their switches)
   ...((G.tallied || []).length ? ["tallied"] : []), ...(G.closes_article ? ["closes_article"] : []),
   ...((G.rule_classes || []).includes("example") ? ["examples"] : []), ...(G.quote_goes_on ? ["quotes_go_on"] : []),
