@@ -268,7 +268,7 @@ NOT_READINGS = {
 
 SOURCES = ["CoinGlass", "CoinAnk", "Hyblock Capital", "Arkham", "Lookonchain"]
 VENUES = ["Binance", "OKX", "Bybit", "HTX", "Hyperliquid"]
-PER_ARTICLE = 3  # rows per generated article (200 articles put every row in seven or more)
+PER_ARTICLE = 3  # rows per generated article (200 articles put every row in five or more while the table holds at most 120 rows)
 
 
 def block(r: Row, rng: random.Random) -> list[str]:

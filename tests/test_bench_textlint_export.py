@@ -41,3 +41,14 @@ def test_the_eleventh_rounds_readings_are_exported():
             "marker.conditional"} <= set(exported["regex"])
     assert "note" in exported["it_verbs"] and "show" not in exported["it_verbs"]
     assert exported["potential_classes"] == ["conditional", "estimate"]
+
+
+def test_the_twelfth_rounds_readings_are_exported():
+    # a dash's credit, a report's findings, data pointing back, a quotation after a fronted clause, a chart's source in
+    # parentheses, and the frames' guards on a reporting verb (a valuing verb's value, a possessive, a participle, "via")
+    exported = grammar.export()
+    assert {"f001.dash_credit", "f001.findings_heading", "f001.findings_release", "f001.named_opening", "f001.quote_only_open",
+            "f001.quote_only_verbs", "anaphor", "caption.parenthesised", "frame.possessive_before", "frame.participle_to",
+            "frame.value_at", "frame.via_venue"} <= set(exported["regex"])
+    assert {"put", "puts", "placed", "pegged"} <= set(exported["valuing_verbs"]) and "said" not in exported["valuing_verbs"]
+    assert exported["value_reach"] > 0 and exported["findings_not_names"]

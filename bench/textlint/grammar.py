@@ -332,6 +332,14 @@ OWN_SAMPLES = [  # sentences of our own covering the forms and frames (the corpu
     # the tenth round's second wave: passive hearsay, a holder's view, a date before a counted noun, unnamed data
     "Binance is said to have lost $40 million; Kraken was estimated to hold 2,000 BTC.", "Lee forecasts $150,000 by June.",
     "The March 3 liquidations and the 12 September wallets came after 3 liquidations.", "Market metrics point to a recovery.",
+    # the twelfth round's: a dash's credit, a report's release and its findings, data pointing back, a quotation after a
+    # fronted clause, a chart's source in parentheses, valuing verbs, possessives, participles, "via" a venue
+    "“Longs lost $80 million in an hour.” - Dana Reyes, a trader at Northwind", "Key findings", "**Highlights:**",
+    "Velo released its monthly derivatives report on Monday.", "The same data shows shorts gave up $40 million.",
+    "These data also suggest a floor.", "Once the desk wrapped up its $9 million buyback, its founder posted “done” to fans.",
+    "Forced closures by venue rise as funding flips. (CoinAnk)", "Mira Holt placed a $90 million long at 25x on Tuesday.",
+    "CoinAnk pegs the day's long losses near $120 million.", "OKX's share rose; losses linked to the exploit grew.",
+    "A 40x long was opened via the trading platform Hyperliquid, not via the exchange's data.",
 ]
 
 
