@@ -404,6 +404,30 @@ def test_story_basis_asked_headed_on_our_sentences_and_drafts():
     assert len(answers) > 100
 
 
+def test_expressions_kept_per_process_are_built_afresh_alike():
+    """The phrase classes' expressions are kept per process by their patterns (``phrases._compiled``, the markers' union
+    ``_headed_union_kept``): a second Checker's are the first's, and each is the expression built afresh; other
+    patterns (a desk's additions) get their own."""
+    from writer.check import phrases
+    from writer.check.phrasefile import default_phrases
+
+    table = default_phrases()
+    for cls in ("attribution", "note_backward", "example"):
+        words = list(table[cls])
+        for flags, fold, scan in ((phrases.re.IGNORECASE, False, False), (0, True, False), (0, True, True)):
+            kept = phrases._compile(words, flags, fold=fold, scan=scan)
+            assert phrases._compile(tuple(words), flags, fold=fold, scan=scan) is kept
+            fresh = phrases._compiled.__wrapped__(tuple(words), flags, fold, scan)
+            assert (kept.pattern, kept.flags) == (fresh.pattern, fresh.flags)
+        assert phrases._compile([*words, "our own desk word"]).pattern != phrases._compile(words).pattern
+    assert phrases._compile([]) is None
+    folded = [phrases.lower_pattern(p) for p in table["attribution"]]
+    assert phrases._headed_union_kept(tuple(folded)) == phrases._headed_union(folded)
+    first, second = phrases.build_phrases({}), phrases.build_phrases({})
+    assert first.marker_finder is not second.marker_finder
+    assert first.marker_finder._positions_lc.pattern == second.marker_finder._positions_lc.pattern
+
+
 def _hedge_words() -> list[str]:
     import re
 

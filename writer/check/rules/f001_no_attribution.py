@@ -173,7 +173,7 @@ def _nameless_headed() -> re.Pattern | None:
 
 def _hedges(text: str) -> list[re.Match]:
     """``_nameless_rx``'s matches in ``text``, read only when its headed twin finds a place in the lowered text (each of
-    its matches is one of the twin's, which lacks only the closing ``(?![\w-])``): asked once per figure, and most
+    its matches is one of the twin's, which lacks only its closing lookahead): asked once per figure, and most
     sentences hold no hedge. tests/test_check_fast_paths.py holds it to the plain expression."""
     headed = _nameless_headed()
     low = lowered(text) if headed is not None else None
