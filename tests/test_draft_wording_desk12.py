@@ -399,3 +399,22 @@ facts:
 """)
     assert "That came to" not in md and "That was 80%" not in md
     assert re.search(r"Liquidations on OKX (came to|made up) 80% of all the liquidations", md), md
+
+
+def test_a_comparison_with_a_past_episode_names_its_day_when_the_figure_has_one():
+    md = draft("""
+windows: [24h]
+facts:
+  - id: total_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    coverage: network-wide
+    observations: [{source: the-block, value: 2400000000}]
+  - id: past
+    metric: historical_liquidations
+    unit: USD
+    window: 24h
+    observations: [{source: the-block, value: 1100000000, as_of: 2024-08-05}]
+""")
+    assert ", on 5 August 2024, came to $1.1 billion" in md, md

@@ -517,6 +517,15 @@ class Render:
         """A source's reading in words beside its number ("Extreme Fear")."""
         return self._text(self.fact_of(ref).reading, "reading")
 
+    def dated(self, ref) -> str:
+        """The day a past figure was recorded, from its observations' own as_of ("19 May 2021"), "" without one: a
+        comparison with an earlier episode says which episode ("the previous peak, on 19 May 2021, came to ...")."""
+        fact = self.fact_of(ref)
+        days = {o.as_of_date for o in fact.observations if getattr(o, "as_of_date", None) is not None}
+        if len(days) != 1:
+            return ""
+        return self._token(Span("text", [Piece("qual", _when(None, days.pop()))]))
+
     def revised(self, ref) -> str:
         """What changed in a figure since its source first published it, with the times: "CoinGlass first
         published a lower figure (08:00 UTC on 24 November) and revised it upwards (11:30 UTC on 24 November)"."""
@@ -1104,7 +1113,7 @@ class Render:
         return choose(self.event.id, f"pick:{slot}", int(n))
 
     def functions(self) -> dict:
-        names = ("fig", "said_that", "crossed", "change", "statement", "reading", "revised", "level", "lead", "ours", "gap", "what", "agree", "window", "asset", "asset_name", "asset_names", "venue", "among", "contract", "subject",
+        names = ("fig", "dated", "said_that", "crossed", "change", "statement", "reading", "revised", "level", "lead", "ours", "gap", "what", "agree", "window", "asset", "asset_name", "asset_names", "venue", "among", "contract", "subject",
                  "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick", "same")
         return {n: getattr(self, n) for n in names}
 
