@@ -1,6 +1,6 @@
 """Fact mode on wordings met in the twelfth round's desk reading of new stories (dev7): a reporting window written with
 a noun of time ("a 24-hour stretch") is a window, not a duration measured; a clock time written with a space after its
-colon ("at 13: 15 hours UTC") is no ratio. Every sentence here is ours."""
+colon ("by 09: 40 GMT") is no ratio. Every sentence here is ours."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def test_a_window_written_as_a_stretch_raises_no_unsupported_figure():
 
 
 @pytest.mark.parametrize("text, read", [
-    ("The token changed hands at 13: 15 hours UTC for $2.38.", ["$2.38"]),
+    ("By 09: 40 GMT the token was down to $2.38.", ["$2.38"]),
     ("By 9: 30 am the book had cleared.", []),
     # ratios stay ratios, with or without a space, whatever follows them
     ("Longs outnumbered shorts 7:1 on the day.", ["7:1"]),
