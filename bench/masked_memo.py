@@ -1,6 +1,6 @@
 """Would the check's text memos pay across events if keyed on the text with its digits masked? (issue 15 item 2)
 
-    python bench/masked_memo.py [--events 1000] [--warm 100] [--rounds 3] [--write FILE]
+    python bench/masked_memo.py [--events 1000] [--warm 100] [--rounds 3] [--instructions 30] [--write FILE]
 
 The check remembers what it read per text (a block's sentences and figures, ``FigureComponent.chunks``; a text's
 phrase keys, ``KeyFinder.found``): in a batch they hit on the sentences templates repeat word for word, and miss on
@@ -15,8 +15,11 @@ digits. Nothing here changes writer: this measures, on ``--events`` generated ev
 2. the block memo (``chunks``: sentence bounds and figures per block): its misses per event and their CPU, how many
    of them a masked key would turn into hits, and on those, whether the kept sentence bounds and figures are those
    of the text read afresh but for the figures' numbers (offsets, unit, point, qualifier, asset);
-3. the phrase-key memos (``KeyFinder.found``, every table): the same counts, and whether the kept keys are those
-   read afresh (a table whose words hold digits would differ).
+3. the phrase-key memos (``KeyFinder.found``, every table): the same counts, masked hits only in a table none of whose
+   patterns tells one digit from another (``maskable``: not the windows' "1h" nor the metrics' "in 20\\d\\d"), and
+   whether the kept keys are those read afresh;
+4. with ``--instructions N``: instructions per published event under cachegrind, plain and with the prototype
+   (``install_masked_keys``: that second memo for the maskable tables), on the same events.
 
 A masked memo is not in writer: what a figure's digits decide (its value, its precision, "2024" a year or not) must
 be read again on a hit, and that is the check's own code (the check's owner weighs it).
@@ -27,6 +30,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -39,6 +43,44 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 MASK = str.maketrans("0123456789", "0" * 10)
+# What a pattern may hold and still treat every ASCII digit alike: a repeat count, ``\d``, a class's ``0-9``.
+_DIGIT_BLIND = re.compile(r"\{\d+(?:,\d*)?\}|\\d|0-9")
+MASKED_KEPT = 4096  # masked texts a finder keeps (as its exact memo: KeyFinder.CACHE_SIZE)
+
+
+def maskable(finder) -> bool:
+    """A phrase table none of whose patterns tells one digit from another ("1h", "in 20\\d\\d" do): its keys in a text
+    are its keys in the text with every digit made 0 (same length, same character classes)."""
+    return not any(re.search(r"\d", _DIGIT_BLIND.sub("", w)) for words in finder._table.values() for w in words)
+
+
+def install_masked_keys() -> None:
+    """The prototype: ``KeyFinder.found`` answers a text that differs from one read before only by its digits from
+    a second memo keyed on the masked text, for the tables ``maskable`` admits (not writer's code: a measurement)."""
+    from writer.check import phrases
+
+    plain = phrases.KeyFinder.found
+
+    def found(self, text):
+        hit = self._cache.get(text)
+        if hit is not None:
+            return hit
+        ok = self.__dict__.get("_maskable")
+        if ok is None:
+            ok = self._maskable = maskable(self)
+        if not ok:
+            return plain(self, text)
+        masked = self.__dict__.setdefault("_masked", {})
+        key = text.translate(MASK)
+        hit = masked.get(key)
+        if hit is None:
+            hit = plain(self, text)
+            if len(masked) >= MASKED_KEPT:
+                masked.clear()
+            masked[key] = hit
+        return hit
+
+    phrases.KeyFinder.found = found
 
 
 def _events(n: int, tmp: Path):
@@ -135,7 +177,7 @@ def memo_counts(files, load_event, warm: int) -> dict[str, _Counts]:
             dt = time.process_time() - t
             k.cpu["misses"] += dt
             key = (id(self), text.translate(MASK))
-            kept = seen_keys.get(key)
+            kept = seen_keys.get(key) if maskable(self) else None
             if kept is not None:
                 k.c["masked hits"] += 1
                 k.cpu["masked hits"] += dt
@@ -159,13 +201,36 @@ def memo_counts(files, load_event, warm: int) -> dict[str, _Counts]:
     return counts
 
 
-def report(args, bound: dict, counts: dict[str, _Counts], load: tuple[str, str]) -> str:
+def instructions_ab(events: int, tmp: Path) -> dict[str, float]:
+    """Instructions per published event (bench/warm_instructions.py's publish child: 1 and 3 passes of fresh events
+    under cachegrind, the collector off), plain and with ``install_masked_keys``."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from warm_instructions import CHILD  # noqa: PLC0415
+
+    facts = tmp / "facts"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_factbase.py"), "300", str(facts)], check=True, capture_output=True)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'bench'}"}
+    patch = "import masked_memo\nmasked_memo.install_masked_keys()\n"
+    subprocess.run([sys.executable, "-c", CHILD, str(facts), "publish", "0", str(events)], env=env, check=True, cwd=facts, capture_output=True)
+    out = {}
+    for side, code in (("plain", CHILD), ("masked keys", patch + CHILD)):
+        counts = []
+        for passes in (1, 3):
+            run = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", sys.executable, "-c", code,
+                                  str(facts), "publish", str(passes), str(events)], env=env, capture_output=True, text=True, check=True, cwd=facts)
+            counts.append(int(re.search(r"I\s+refs:\s+([\d,]+)", run.stderr).group(1).replace(",", "")))
+        out[side] = (counts[1] - counts[0]) / 2 / events
+    return out
+
+
+def report(args, bound: dict, counts: dict[str, _Counts], load: tuple[str, str], ins: dict | None = None) -> str:
     n = args.events - args.warm
     first, again = statistics.median(bound["first"]), statistics.median(bound["again"])
     lines = [
         "## A memo keyed on the text with its digits masked: what it could save",
         "",
-        f"Command: `python bench/masked_memo.py --events {args.events} --warm {args.warm} --rounds {args.rounds}`; Python "
+        f"Command: `python bench/masked_memo.py --events {args.events} --warm {args.warm} --rounds {args.rounds}"
+        f"{f' --instructions {args.instructions}' if args.instructions else ''}`; Python "
         f"{sys.version.split()[0]}; load average {load[0]} before, {load[1]} after (CPU time in one process: shares and ratios only).",
         "",
         "| the check on a draft (CPU ms, median of rounds) | first read (a batch) | read again (every text memo warm) | first / again |",
@@ -177,13 +242,18 @@ def report(args, bound: dict, counts: dict[str, _Counts], load: tuple[str, str])
         "| kept answer equal to the fresh one (but for numbers) |",
         "|---|---|---|---|---|---|---|",
     ]
-    names = {"chunks": "a block's sentences and figures (FigureComponent.chunks)", "found": "a text's phrase keys (KeyFinder.found, all tables)"}
+    names = {"chunks": "a block's sentences and figures (FigureComponent.chunks)", "found": "a text's phrase keys (KeyFinder.found; masked: the tables `maskable` admits)"}
     for name, k in counts.items():
         misses = k.c["misses"]
         lines.append(f"| {names[name]} | {k.c['calls'] / n:.1f} | {misses / n:.1f} | {k.cpu['misses'] / n * 1000:.3f} | "
                      f"{k.c['masked hits'] / max(1, misses):.1%} | {k.cpu['masked hits'] / n * 1000:.3f} | "
                      f"{k.c['same but for numbers']}/{k.c['masked hits']} |")
     lines.append("")
+    if ins:
+        plain, masked = ins["plain"], ins["masked keys"]
+        lines += [f"Instructions per published event (cachegrind, `--instructions {args.instructions}`: bench/warm_instructions.py's publish "
+                  f"child, 1 and 3 passes of fresh events): plain {plain / 1e6:.2f} M, with the masked phrase-key memo {masked / 1e6:.2f} M "
+                  f"(plain / masked {plain / masked:.4f}).", ""]
     return "\n".join(lines)
 
 
@@ -193,14 +263,17 @@ def main() -> None:
     ap.add_argument("--warm", type=int, default=100)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--write", type=Path, default=None)
+    ap.add_argument("--instructions", type=int, default=0, help="also count instructions per published event, plain and with the "
+                    "masked phrase-key memo (this many events a pass; needs valgrind; minutes)")
     args = ap.parse_args()
     before = " ".join(f"{x:.2f}" for x in os.getloadavg())
     with tempfile.TemporaryDirectory() as tmp:
         files, load_event = _events(args.events, Path(tmp))
         bound = upper_bound(files, load_event, args.warm, args.rounds)
         counts = memo_counts(files, load_event, args.warm)
+        ins = instructions_ab(args.instructions, Path(tmp)) if args.instructions else None
     after = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    text = report(args, bound, counts, (before, after))
+    text = report(args, bound, counts, (before, after), ins)
     print(text)
     if args.write:
         args.write.write_text(text, encoding="utf-8")
