@@ -208,7 +208,8 @@ def instructions_ab(events: int, tmp: Path) -> dict[str, float]:
     from warm_instructions import CHILD  # noqa: PLC0415
 
     facts = tmp / "facts"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "make_factbase.py"), "300", str(facts)], check=True, capture_output=True)
+    # the warm-up slice and 3 passes, each of fresh events (the child's ``tasks(k)``)
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_factbase.py"), str(4 * events), str(facts)], check=True, capture_output=True)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'bench'}"}
     patch = "import masked_memo\nmasked_memo.install_masked_keys()\n"
     subprocess.run([sys.executable, "-c", CHILD, str(facts), "publish", "0", str(events)], env=env, check=True, cwd=facts, capture_output=True)
