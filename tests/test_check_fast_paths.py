@@ -404,6 +404,80 @@ def test_story_basis_asked_headed_on_our_sentences_and_drafts():
     assert len(answers) > 100
 
 
+def test_expressions_kept_per_process_are_built_afresh_alike():
+    """The phrase classes' expressions are kept per process by their patterns (``phrases._compiled``, the markers' union
+    ``_headed_union_kept``): a second Checker's are the first's, and each is the expression built afresh; other
+    patterns (a desk's additions) get their own."""
+    from writer.check import phrases
+    from writer.check.phrasefile import default_phrases
+
+    table = default_phrases()
+    for cls in ("attribution", "note_backward", "example"):
+        words = list(table[cls])
+        for flags, fold, scan in ((phrases.re.IGNORECASE, False, False), (0, True, False), (0, True, True)):
+            kept = phrases._compile(words, flags, fold=fold, scan=scan)
+            assert phrases._compile(tuple(words), flags, fold=fold, scan=scan) is kept
+            fresh = phrases._compiled.__wrapped__(tuple(words), flags, fold, scan)
+            assert (kept.pattern, kept.flags) == (fresh.pattern, fresh.flags)
+        assert phrases._compile([*words, "our own desk word"]).pattern != phrases._compile(words).pattern
+    assert phrases._compile([]) is None
+    folded = [phrases.lower_pattern(p) for p in table["attribution"]]
+    assert phrases._headed_union_kept(tuple(folded)) == phrases._headed_union(folded)
+    first, second = phrases.build_phrases({}), phrases.build_phrases({})
+    assert first.marker_finder is not second.marker_finder
+    assert first.marker_finder._positions_lc.pattern == second.marker_finder._positions_lc.pattern
+
+
+def _hedge_words() -> list[str]:
+    import re
+
+    from writer.check.phrasefile import phrase_section
+
+    return sorted({w for p in phrase_section("nameless_hearsay") for w in re.findall(r"[a-z’'-]+", p.lower()) if len(w) > 1})
+
+
+def _hedges_answer(text: str) -> None:
+    """F001's agentless hedges, asked headed first (``_hedges``), are the plain IGNORECASE expression's matches."""
+    from writer.check.rules import f001_no_attribution as f001
+
+    assert [m.span() for m in f001._hedges(text)] == [m.span() for m in f001._nameless_rx().finditer(text)], text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_hedge_words()),
+                          st.sampled_from([" ", " ", ", ", "-", ".", "x", "IS ", "Was ", "It ", "ſ", "İ", "ı", "7"])),
+                max_size=24).map("".join))
+def test_hedges_asked_headed_are_the_plain_expressions_matches(text):
+    _hedges_answer(text)
+
+
+def test_hedges_asked_headed_on_our_sentences_and_drafts():
+    from test_cold_start import sentences
+
+    from writer.check.rules import f001_no_attribution as f001
+
+    ours = ["A fund is said to have lost $40 million.", "BINANCE WAS RUMOURED TO hold $2 billion.", "It is alleged that",
+            "Longs allegedly lost $5 million; shorts supposedly gained.", "unallegedly", "The fund said it lost $4 million."]
+    for t in sentences() + ours:
+        _hedges_answer(t)
+    assert f001._nameless_headed() is not None
+    assert [bool(f001._hedges(t)) for t in ours] == [True, True, True, True, False, False]
+
+
+def test_has_caveat_kept_per_sentence_is_read_afresh_alike():
+    """``Sentence.has_caveat`` keeps its answer: the same as asking the marker words and frames afresh, and as the
+    sentence's classes, whether it was asked before or after them."""
+    from writer.check.analysis import CAVEAT_CLASSES
+
+    seen = 0
+    for analysis in _analyses():
+        for s in analysis.sentences:
+            kept = s.has_caveat()
+            assert s._read_caveat() == kept == s.has_caveat() == bool(s.classes & CAVEAT_CLASSES), s.text
+            seen += kept
+    assert seen > 100
+
+
 def test_union_starts_kept_across_articles_are_read_afresh_alike():
     """``PhraseSet.union_starts`` keeps its answer per (classes, text) from article to article: every block's note words
     and every sentence's opening, asked twice over the golden drafts and the fixtures, are those read afresh, and a

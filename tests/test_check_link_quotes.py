@@ -35,3 +35,31 @@ def test_a_paraphrase_after_said_that_reads_as_the_quotes_words(text):
 ])
 def test_the_speaker_of_a_reported_clause_is_no_holder(text, read):
     assert [f.text for f in find_figures(text)] == read
+
+
+# A quote of two sentences relayed by another source, whose first sentence holds a figure that a fact of the same
+# reporter also holds: the figure in the first sentence, after the lead-in ("X said, according to Y: “First.”"), is
+# the quote's own words (linking._gives_words reads the words from the opening mark on), so naming the speaker is
+# no wrong source (the speaker here is a registry source, so a wrong link would be P008). Every sentence here is ours.
+_RELAYED = """facts:
+  - {id: jump, metric: price_change, unit: percent, asset: DAI, venue: okx, change: rise, observations: [{source: the-block, value: 30}]}
+quotes:
+  - id: q2
+    speaker: Ben Zhou
+    role: CEO of Bybit
+    words: "As I read it, DAI on OKX traded at a premium of around 30%. The lender prices it from there."
+    source: the-block
+"""
+
+
+def test_a_figure_in_the_first_sentence_of_a_relayed_two_sentence_quote_is_the_quotes():
+    text = ("Ben Zhou, CEO of Bybit, said, according to The Block: \u201cAs I read it, DAI on OKX traded at a premium of "
+            "around 30%. The lender prices it from there.\u201d")
+    assert not codes(event(_RELAYED), text) & {"P002", "P006", "P008"}
+
+
+def test_a_figure_in_quotation_marks_that_are_not_the_quotes_words_is_still_read_against_the_facts():
+    # must flag: the words inside the marks are no sentence of the recorded quote, so the figure is the jump's, and
+    # the speaker is no source of it
+    text = "Ben Zhou said: \u201cDAI rose 30% on OKX in a thin book.\u201d"
+    assert codes(event(_RELAYED), text) & {"P002", "P008"}

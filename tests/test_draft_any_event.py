@@ -440,8 +440,9 @@ def _masked_body(draft) -> str:
     return _REVISION_TIMES.sub(" ", _WINDOW_WORDS.sub(" ", "".join(masked)[body_start:]))
 
 
-# When a revised figure was first published and revised: times and days in words, not figures.
-_REVISION_TIMES = re.compile(r"\(\d{2}:\d{2} UTC on \d{1,2} [A-Z][a-z]+ \d{4}\)|\(\d{1,2} [A-Z][a-z]+ \d{4}\)")
+# When a revised figure was first published and revised, and the day of a past episode a comparison names
+# (", on 16 November 2026,"): times and days in words, not figures.
+_REVISION_TIMES = re.compile(r"\(\d{2}:\d{2} UTC on \d{1,2} [A-Z][a-z]+ \d{4}\)|\(\d{1,2} [A-Z][a-z]+ \d{4}\)|, on \d{1,2} [A-Z][a-z]+ \d{4},")
 
 
 def _allowed_text_numbers(event) -> str:

@@ -12,7 +12,8 @@ def test_an_event_with_only_models_of_liquidations_to_come_claims_none_happened(
     path = next(p for p in CORPUS if p.name.startswith("20-"))
     md = drafted(path)[1].markdown
     assert "were forced out" not in md and "volatile session" not in md
-    assert "# Liquidation estimates put more leveraged positions at risk below the price than above it" in md
+    # its clusters are a heat map's intensities: the headline says where the map is heavier, never "positions at risk"
+    assert "# Liquidation map shows a heavier cluster below the price than above it" in md
     body = md.split("\n---\n", 1)[-1]
     assert body.count("Stacked at one price") <= 1  # the second cluster of one shape refers back
 

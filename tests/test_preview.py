@@ -61,8 +61,8 @@ def edited_article(factbase: Path) -> Path:
     assert r.exit_code == 0, r.output
     path = factbase / "edited.md"
     text = path.read_text(encoding="utf-8")
-    paragraph = next(line for line in text.split("\n") if "lies between $150 million and $190 million" in line)
-    edited = paragraph.replace("lies between $150 million and $190 million", "came to $170 million", 1)
+    paragraph = next(line for line in text.split("\n") if "totals run between $150 million and $190 million" in line)
+    edited = paragraph.replace("totals run between $150 million and $190 million", "total came to $170 million", 1)
     edited += " One desk saw 1,234 BTC sold into the drop."
     path.write_text(text.replace(paragraph, edited, 1), encoding="utf-8")
     return path

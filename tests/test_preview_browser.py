@@ -25,7 +25,7 @@ def _preview(tmp_path: Path) -> Path:
     r = runner.invoke(main, ["draft", str(tmp_path / "factbase/events/2026-11-20-disputed-totals.yaml"), "-o", str(article)])
     assert r.exit_code == 0, r.output
     text = article.read_text(encoding="utf-8")
-    text = text.replace("lies between $150 million and $190 million", "came to $170 million", 1)
+    text = text.replace("totals run between $150 million and $190 million", "total came to $170 million", 1)
     text = text.replace("\n## ", "\n\nOne desk saw 1,234 BTC sold into the drop.\n\n## ", 1)
     article.write_text(text, encoding="utf-8")
     out = tmp_path / "preview.html"

@@ -97,7 +97,7 @@ class Sentence:
     """One sentence of a block; its markers and named sources are read on first use (most
     sentences of an article carry no figure and are never asked)."""
 
-    __slots__ = ("block", "start", "end", "text", "figures", "_reader", "_classes", "_mentions", "_attributed", "_note", "_sources")
+    __slots__ = ("block", "start", "end", "text", "figures", "_reader", "_classes", "_mentions", "_attributed", "_note", "_sources", "_caveat")
 
     def __init__(self, block: int, start: int, end: int, text: str, reader: _Reader):
         self.block, self.start, self.end, self.text = block, start, end, text
@@ -108,6 +108,7 @@ class Sentence:
         self._attributed: set[str] | None = None
         self._note: str | None | bool = False  # False: not computed yet
         self._sources: set[str] | None = None
+        self._caveat: bool | None = None  # has_caveat's answer (None: not read yet)
 
     @property
     def classes(self) -> set[str]:
@@ -159,7 +160,13 @@ class Sentence:
         return bool(self._reader.phrases.marker_finder.found(self.text) & classes - _OVERSTATED) or bool(self.classes & classes)
 
     def has_caveat(self) -> bool:
-        """Any attribution or caveat word at all (one combined pass; F001 asks only this)."""
+        """Any attribution or caveat word at all (one combined pass; F001 asks only this). Kept: the check asks it of a
+        sentence once or twice per figure it holds (and of each sentence of a run before it)."""
+        if self._caveat is None:
+            self._caveat = self._read_caveat()
+        return self._caveat
+
+    def _read_caveat(self) -> bool:
         if self._classes is not None:
             return bool(self._classes & CAVEAT_CLASSES)
         # The marker classes' one-scan finder (memoised per text, shared with ``classes``): the same answer as

@@ -27,6 +27,7 @@ code point by tests/test_check_casefold.py, which also holds both scans to the s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from writer.check.lazyre import LazyPatterns
 
@@ -43,6 +44,7 @@ def lowered(text: str) -> str | None:
     return low
 
 
+@lru_cache(maxsize=4096)  # (a pattern's answer never changes: each new Checker asks again of a few hundred phrases)
 def lower_pattern(pattern: str) -> str | None:
     """``pattern`` (meant for IGNORECASE) with its literal letters lower-cased, for a case-sensitive scan of
     lowered text; None when that could change what it matches (see the module's docstring)."""

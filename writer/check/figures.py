@@ -102,7 +102,7 @@ _FIGURE_SOURCE = (
     | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>[\s-]?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?(?P<m_plus>-plus\b)?)
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD)|\s+(?P<s_noun>{COUNTED})\b)?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})(?:\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b)|pc\b))
-    | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d:%]|[.,]\d|\s*(?:{MAGW}|percent)))
+    | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])(?!(?:(?<=:\d\d)|(?<=:\s\d\d))\s*(?:hours?|hrs|UTC|GMT|[AaPp]\.?[Mm]\b\.?)(?!\w))|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d:%]|[.,]\d|\s*(?:{MAGW}|percent)))
     | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|a\s+couple(?:\s+of)?\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?{DOLLARS}|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
     | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:{DOLLARS}|USD))|\s+(?P<w_cur>{CUR_WORDS})\b|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
     | (?P<bps>(?P<bp_num>{NUM})\s?(?:bps|bp|basis\s+points?)\b)
@@ -810,13 +810,32 @@ def _ends_with(plain: re.Pattern, folded: re.Pattern | None, before: str, low: s
     return plain.search(before, tail) is not None
 
 
+# Nouns of time that a reporting window may be written with ("during a brutal 24-hour stretch"), and the windows
+# liquidation reports count over, in hours: an hour, four, twelve, a day, two, three, a week, thirty days.
+_WINDOW_LIKE_NOUNS = frozenset({"stretch", "span"})
+_REPORTING_WINDOW_HOURS = frozenset({1, 4, 12, 24, 48, 72, 168, 720})
+_HOURS_PER = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168}
+
+
+def _is_reporting_window(m: re.Match) -> bool:
+    unit = m.group("unit").lower().rstrip("s")
+    try:
+        hours = float(m.group("num")) * _HOURS_PER[unit]
+    except (KeyError, ValueError):
+        return False
+    return hours in _REPORTING_WINDOW_HOURS
+
+
 def _duration_is_figure(text: str, m: re.Match, before: str, qualifier: str | None) -> bool:
     tail = len(before) - _LEAD_REACH if len(before) > _LEAD_REACH else 0  # (the words sought end ``before``)
     low = lowered(before)
     if _ends_with(_DURATION_LEAD, _DURATION_LEAD_FOLDED, before, low, tail):
         return True
-    if m.group("sep") == "-" and _DURATION_NOUN.match(text, m.end()):
-        return True
+    noun = _DURATION_NOUN.match(text, m.end()) if m.group("sep") == "-" else None
+    if noun is not None:
+        # "a 24-hour stretch", "a seven-day span": a reporting window named by a noun of time is a window, not a length
+        # measured; "an 847-day stretch" is one no report counts over, so it stays a figure
+        return not (noun.group(0).strip().lower() in _WINDOW_LIKE_NOUNS and _is_reporting_window(m))
     num = m.group("num")
     if "," in num or "." in num:
         return True  # no window is written "1,000 days" or "0.6 hours"

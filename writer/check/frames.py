@@ -482,8 +482,8 @@ class Frames(LazyPatterns):
 
     def _valued(self, text: str, at: int) -> bool:
         """Does a valuing verb ending at ``at`` put its object at a value ("put the total at $300 million", "pegs losses
-        near $80 million"): "at" (or "near", "around", "between", "close to") in its clause (before a clause mark), within ``VALUE_REACH`` characters?"""
-        return _VALUE_AT.match(text, at, min(len(text), at + self.VALUE_REACH)) is not None
+        near $80 million"): "at" (or "near", "around", "between", "close to") in its clause (before a clause mark), within ``VALUE_REACH`` characters, after an object that is no trade's size ("placed a $40 million short at $3,100")?"""
+        return _TRADE_OBJECT.match(text, at) is None and _VALUE_AT.match(text, at, min(len(text), at + self.VALUE_REACH)) is not None
 
     VALUE_REACH = 80  # characters from a valuing verb to its "at": an object of a few words ("the day's long liquidations")
 
@@ -596,9 +596,12 @@ _POSSESSIVE_BEFORE = Deferred(globals(), r"\w['’]s\s+$")
 # "to" right after a verb's form: a participle ("losses linked to the exploit", "a drop attributed to tariffs"), whose
 # active use puts its object first ("Arkham linked the wallets to Jump").
 _PARTICIPLE_TO = Deferred(globals(), r"\s+to\s", re.IGNORECASE)
-# A valuing verb's "at", in its clause: "put longs at", "placed the day's total at" (``Frames._valued``); an amount
-# before the "at" makes it a trade's object, the "at" its price or leverage ("placed a $90 million long at 25x").
-_VALUE_AT = Deferred(globals(), r"[^.;:!?()$€£]*?\b(?:at|near|around|between|close\s+to)\b", re.IGNORECASE)
+# A valuing verb's "at", in its clause: "put longs at", "placed the day's total at" (``Frames._valued``)...
+_VALUE_AT = Deferred(globals(), r"[^.;:!?()]*?\b(?:at|near|around|between|close\s+to)\b", re.IGNORECASE)
+# ...unless its object is one amount with an indefinite article, a trade's size: "placed a $40 million short at $3,100",
+# "put a hefty $5 million bet near the lows" (the "at" is the trade's price); "places roughly $610 million of longs
+# between $88,000 and $90,000" and "put the total at $300 million" value.
+_TRADE_OBJECT = Deferred(globals(), r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?[$€£]?\d", re.IGNORECASE)
 _NEVER = re.compile(r"(?!)")  # the scan of a text that lacks what every match of a keyword holds (``Frames._needs``)
 # A name alone in parentheses that ends its clause ("(CoinGlass).", ``Frames._paren_name``): what may not stand before it
 # (a capitalised word: the name of what the parenthesis is the ticker of), and a ticker's shape.

@@ -1324,4 +1324,12 @@ def _inside_quotes(text: str, offset: int) -> bool:
 def _gives_words(sentence_text: str, words: str) -> bool:
     """Does the sentence give the words whole, or (a quotation of several sentences) one sentence of them whole?"""
     said, held = (_UNQUOTED.sub("", _plain_words(x)).casefold().strip().rstrip(".!?") for x in (sentence_text, words))
-    return bool(said and held) and (held in said or said in held)
+    if bool(said and held) and (held in said or said in held):
+        return True
+    # the quotation's first sentence after its lead-in ("X said: “First sentence.”" of a two-sentence quote): the words
+    # from the opening mark on are one sentence of the quote's own
+    opened = sentence_text.rfind("\u201c")
+    if opened < 0:
+        return False
+    inside = _UNQUOTED.sub("", _plain_words(sentence_text[opened + 1:])).casefold().strip().rstrip(".!?")
+    return bool(inside) and inside in held

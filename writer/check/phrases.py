@@ -36,7 +36,19 @@ def _compile(patterns, flags: int = re.IGNORECASE, *, fold: bool = False, scan: 
     """One class's expression; ``fold``: its case-sensitive twin for lowered text (writer/check/casefold.py;
     the caller has checked that each pattern can be lower-cased); ``scan``: that twin written headed
     (``_headed``) when it can be, for an expression scanned over whole texts (it compiles slower: not for
-    one tried at a given place)."""
+    one tried at a given place). Kept per process (``_compiled``)."""
+    return _compiled(tuple(patterns), flags, fold, scan) if patterns else None
+
+
+# Expressions kept per process, by their patterns: a new Checker (a test, a benchmark's round, a desk's second
+# configuration) asks for the same classes again, and writing an expression out (``_headed``, ``_spread``) costs
+# more than re's own cache saves. A bound well above the classes, cue tables and unions one configuration compiles.
+COMPILED_KEPT = 512
+
+
+@lru_cache(maxsize=COMPILED_KEPT)
+def _compiled(patterns: tuple[str, ...], flags: int, fold: bool, scan: bool) -> re.Pattern | None:
+    """``_compile``'s expression, built afresh."""
     if not patterns:
         return None
     if fold and scan and not flags & re.IGNORECASE:
@@ -311,6 +323,11 @@ def _headed_union(patterns: list[str]) -> str | None:
     return "|".join(f"{head}(?<![\\w-].)(?=(?:{'|'.join(f'(?:{r})' for r in rests)})(?![\\w]))" for head, rests in groups.items())
 
 
+# ``_headed_union`` kept per process by its patterns (one entry per headed table: the marker classes, with or without a
+# desk's additions): writing the markers' union out cost about 7 ms for every new Checker.
+_headed_union_kept = lru_cache(maxsize=8)(_headed_union)
+
+
 def headed_search(patterns) -> str | None:
     r"""For a question asked of many texts, "does ``(?<![\w-])(?:patterns)`` (IGNORECASE) occur in it?": the same
     expression lower-cased and written headed (``_headed``), for the text's lowered form (``lowered``), so the engine
@@ -359,7 +376,7 @@ class KeyFinder(LazyPatterns):
         every = [p for words in self._table.values() for p in words]
         self._lazy("_positions", lambda: self._union(every), re.IGNORECASE)  # (never read for an empty table)
         folded = lambda: [p for words in self._folded_table().values() for p in words]  # noqa: E731 (only read when the table folds)
-        self._lazy("_positions_lc", (lambda: _headed_union(folded()) or self._union(folded())) if headed else (lambda: self._union(folded())), 0)
+        self._lazy("_positions_lc", (lambda: _headed_union_kept(tuple(folded())) or self._union(folded())) if headed else (lambda: self._union(folded())), 0)
         self._cache: dict[str, frozenset[str]] = {}
         self._read = 0  # texts read so far (not counting those answered from the cache)
         self._by_char: dict[str, list[str]] | None = None  # first character -> keys, for the union's positions

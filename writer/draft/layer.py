@@ -21,7 +21,7 @@ from writer.draft import numbers as fmt
 from writer.draft.agreement import MANY, ONE, number_of
 from writer.draft.potential import is_potential
 from writer.draft.style import Style, choose
-from writer.draft.view import SUBJECT_NAMES_FIGURE, ContextRef, FigureRef, QuoteRef, TemplateMisuse
+from writer.draft.view import SUBJECT_NAMES_FIGURE, ContextRef, FigureRef, QUOTE_CUT_MARKS, QuoteRef, TemplateMisuse
 from writer.factbase.records import Event, Fact
 from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, CompoundHedge, TIME_UNIT_WORDS, WINDOW_RE, Status, weakest
 
@@ -517,6 +517,15 @@ class Render:
         """A source's reading in words beside its number ("Extreme Fear")."""
         return self._text(self.fact_of(ref).reading, "reading")
 
+    def dated(self, ref) -> str:
+        """The day a past figure was recorded, from its observations' own as_of ("19 May 2021"), "" without one: a
+        comparison with an earlier episode says which episode ("the previous peak, on 19 May 2021, came to ...")."""
+        fact = self.fact_of(ref)
+        days = {o.as_of_date for o in fact.observations if getattr(o, "as_of_date", None) is not None}
+        if len(days) != 1:
+            return ""
+        return self._token(Span("text", [Piece("qual", _when(None, days.pop()))]))
+
     def revised(self, ref) -> str:
         """What changed in a figure since its source first published it, with the times: "CoinGlass first
         published a lower figure (08:00 UTC on 24 November) and revised it upwards (11:30 UTC on 24 November)"."""
@@ -731,7 +740,7 @@ class Render:
         if fact.subject and fact.metric in SUBJECT_NAMES_FIGURE:
             # A subject that names the figure itself ("the GMCI 30 index"); its window goes beside the figure (FigureRef.window_unsaid),
             # its venue follows it (a subject may name another venue: "HTX's insurance fund on Binance").
-            venue = [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))] if fact.venue else []
+            venue = [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))] if self._venue_unsaid(fact) else []
             return [Piece("text", fact.subject)] + self._apart(fact, "subject", venue=False) + venue
         noun = names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " "))
         if not (fact.side or fact.asset or fact.assets):
@@ -800,11 +809,19 @@ class Render:
         parts: list[Piece] = []
         if fact.asset:
             parts += [Piece("lit", asset_word), Piece("text", fact.asset)]
-        if fact.venue:
+        if self._venue_unsaid(fact):
             parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
         if fact.window:
             parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
         return parts
+
+    def _venue_unsaid(self, fact: Fact) -> bool:
+        """Does the figure's venue still need saying after its subject? Not when the subject names it already
+        ("the outage at Binance", never "the outage at Binance on Binance")."""
+        if not fact.venue:
+            return False
+        subject = (fact.subject or "").casefold()
+        return not any(re.search(rf"\b{re.escape(n.casefold())}\b", subject) for n in self._names_of((fact.venue,)))
 
     def what(self, ref, base: bool = False) -> str:
         """The figure described; ``base=True`` names what a change measures ("open interest", not "the change in open interest")."""
@@ -901,7 +918,9 @@ class Render:
             *head, last = lead
             tail = [*head, replace(last, text=last.text.rstrip().removesuffix(","))]
             return self._token(Span("text", pieces + [Piece("lit", ", ")] + tail, ref=ref.id, status=ref.status, sources=tuple(item.sources)))
-        if item.sources or ref.status in self.style.caveats:
+        if item.sources and (ref.status or "single_source") == "single_source" and _credits_itself(text, self._names_of(item.sources)):
+            pass  # the desk's words already credit their one source ("..., according to Zhou"): no second credit in brackets
+        elif item.sources or ref.status in self.style.caveats:
             caveat = [Piece("lit", " ")] + self.phrase(self.style.context_caveats, ref.status, item.sources, fact=None, slot="context")
         if not out:
             return self._token(Span("text", pieces + caveat, ref=ref.id, status=ref.status, sources=tuple(item.sources)))
@@ -909,6 +928,14 @@ class Render:
         keys = tuple(dict.fromkeys(attribution_key(self.fact_of(level)) for level in ref.levels))
         out.append(self._token(Span("text", pieces, ref=ref.id, status=ref.status, sources=tuple(item.sources))))
         return "".join(out) + self._token(Span("lead", caveat, keys, status=ref.status, sources=tuple(item.sources)))
+
+    def _names_of(self, source_ids) -> tuple[str, ...]:
+        """Every spelling of the sources: display names and aliases from the registry."""
+        out = []
+        for sid in source_ids:
+            source = self.event.registry.sources.get(sid)
+            out += list(source.names) if source is not None else [sid]
+        return tuple(out)
 
     def _levels_in(self, text: str, ref) -> list[tuple[int, int, FigureRef]]:
         """Where the item's text prints each level it tells, as the layer prints the figure ("$89,000"), in order."""
@@ -960,7 +987,12 @@ class Render:
         return self._text(self.fact_of(ref).contract, "contract")
 
     def subject(self, ref) -> str:
-        return self._text(self.fact_of(ref).subject, "subject")
+        """Who or what the figure is about; a subject holding an aside ("one wallet, the third-largest farmer") closes it
+        with a comma, which the assembler drops before punctuation (_polish), as what() does."""
+        subject = self.fact_of(ref).subject
+        if subject and ", " in subject:
+            return self._token(Span("text", [Piece("text", subject), Piece("lit", ",")]))
+        return self._text(subject, "subject")
 
     def coverage(self, ref) -> str:
         return self._text(self.fact_of(ref).coverage, "coverage")
@@ -1011,7 +1043,10 @@ class Render:
             if self._opening(ref) in ("lower", "that"):  # mid-sentence after "said that": "Leverage was ..." -> "leverage was ..."
                 said = said[0].lower() + said[1:]
             return self._token(Span("text", [Piece("text", said)], ref=ref.id))
-        return self._token(Span("text", [Piece("lit", "\u201c"), Piece("text", q.words.strip().strip('"\u201c\u201d')), Piece("lit", "\u201d")], ref=ref.id))
+        said = q.words.strip().strip('"\u201c\u201d').rstrip()
+        stop = [Piece("lit", ".")] if said.endswith(QUOTE_CUT_MARKS) else []  # "..., he said": the cut-off comma becomes a stop
+        said = said[:-1] if stop else said
+        return self._token(Span("text", [Piece("lit", "\u201c"), Piece("text", said), *stop, Piece("lit", "\u201d")], ref=ref.id))
 
     def said_that(self, ref) -> str:
         """What joins "said" to a paraphrase (printed by ``words``): " that" before words that run on in lower
@@ -1078,7 +1113,7 @@ class Render:
         return choose(self.event.id, f"pick:{slot}", int(n))
 
     def functions(self) -> dict:
-        names = ("fig", "said_that", "crossed", "change", "statement", "reading", "revised", "level", "lead", "ours", "gap", "what", "agree", "window", "asset", "asset_name", "asset_names", "venue", "among", "contract", "subject",
+        names = ("fig", "dated", "said_that", "crossed", "change", "statement", "reading", "revised", "level", "lead", "ours", "gap", "what", "agree", "window", "asset", "asset_name", "asset_names", "venue", "among", "contract", "subject",
                  "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick", "same")
         return {n: getattr(self, n) for n in names}
 
@@ -1118,6 +1153,15 @@ _NOT_A_FIGURE = re.compile(r"(?:January|February|March|April|May|June|July|Augus
 # Statuses whose lead-in (style ``leads``) names who says so without a modelling basis to fill.
 _CONTEXT_LEAD_KINDS = frozenset({"single_source", "multi_source", "official", "unnamed_group", "disputed",
                                  "pending_verification", "rumor"})
+
+
+def _credits_itself(text: str, names: tuple[str, ...]) -> bool:
+    """Do a context item's own words credit one of its sources by name ("..., according to Zhou", "Zhou says ...")?"""
+    for name in names:
+        n = re.escape(name)
+        if re.search(rf"\baccording to (?:the )?{n}\b|\b{n}(?:'s)? (?:said|says|reported|reports|estimated|estimates)\b", text):
+            return True
+    return False
 
 
 def _credit_reaches_back_short(text: str) -> bool:

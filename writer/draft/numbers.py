@@ -260,6 +260,11 @@ def price(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted
     return Formatted(_currency_text(str(rounded)), _changed(value, rounded))
 
 
+# A whole (100%): a percentage that only rounding would bring to it keeps decimals, down to hundredths (99.96%).
+WHOLE_PERCENT = Decimal(100)
+MIN_PERCENT_STEP = Decimal("0.01")
+
+
 def percent(value: float, *, floor: bool = False, ceil: bool = False, signed: bool = False, exact: bool = False) -> Formatted:
     """A percentage: whole numbers from 10%, one decimal below (94%, 6.2%); ``exact``: to its own digits (5.25%)."""
     mag = abs(value)
@@ -271,6 +276,9 @@ def percent(value: float, *, floor: bool = False, ceil: bool = False, signed: bo
     else:
         q = Decimal(1) if mag >= 10 else Decimal("0.1")
         rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
+        while abs(rounded) == WHOLE_PERCENT and mag != WHOLE_PERCENT and q > MIN_PERCENT_STEP:
+            q /= 10  # 99.9% is not 100%: a fall that rounds to a total wipe-out keeps the decimal that says it was not one
+            rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
     size = abs(rounded)
     text = _pattern_text(str(size / 100), _digits_pattern(size) + "%")
     if (signed and value != 0) or value < 0:  # zero has no sign: "0%", never "+0%"

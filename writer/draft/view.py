@@ -223,6 +223,10 @@ def _spellings(event, source_id: str | None) -> tuple[str, ...]:
     return source.names if source is not None else ()
 
 
+# marks a verbatim quote can end on when the report cut it from a longer sentence; printed as a full stop
+QUOTE_CUT_MARKS = (",", ";", ":")
+
+
 class QuoteRef(Ref):
     PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase", "opens_with_that", "closes", "topic", "topic_sign"})
 
@@ -240,7 +244,9 @@ class QuoteRef(Ref):
         self.opens_with_that = self.paraphrase and re.match(r"that\b", quote.words.strip(), re.I) is not None
         # verbatim words that end on their own full stop, question or exclamation mark close the sentence inside the
         # quotation marks ("said: “... untouchable.”"): the template adds no second full stop
-        self.closes = not self.paraphrase and quote.words.strip().strip('"“”').rstrip()[-1:] in (".", "!", "?")
+        # words that end on a comma, semicolon or colon (cut from a longer sentence: "..., he said") close on a full
+        # stop in its place (layer.words), so they close the sentence too
+        self.closes = not self.paraphrase and quote.words.strip().strip('"“”').rstrip()[-1:] in (".", "!", "?", *QUOTE_CUT_MARKS)
         self.topic = None  # a figure of the event the remark is about ("funding flipped negative": the funding rate), _mark_quote_topics
         self.topic_sign = ""  # "agrees" / "differs": the remark's sign word (negative, positive) against that figure's sign
 
@@ -390,6 +396,8 @@ class View:
     lede_spread: bool = False  # the lede tells the story as the providers' disagreement (_lede_spread)
     widest_spread: float = 0.0  # the widest gap between providers of one realised figure, against the lower (_signals)
     lead_kind: str = ""  # "total", "side", "asset", "venue", "single", "loss" or "" (nothing headline-safe)
+    large_loss: bool = False  # the largest trader loss reaches thresholds.large_loss_usd: "large accounts" is true of it
+    move_lead: FigureRef | None = None  # with no figure to lead: the largest headline-safe price move of one asset (_move_lead)
     signals: Signals = field(default_factory=Signals)
 
     @property
@@ -520,7 +528,13 @@ def build_view(event: Event, thresholds: dict) -> View:
     levels_down = take(lambda f: f.metric == "price_level" and f.direction == "below")
     levels = take(lambda f: f.metric == "price_level")
     changes = take(lambda f: f.metric == "price_change")
-    changes.sort(key=lambda r: r.intraday)  # the period's changes first, then the bursts within it (a stable sort)
+    # the period's changes first, then the bursts within it; a move on one venue after the market-wide ones (a stable
+    # sort): in a list, words after a venue's move are read as that venue's ("fell 99.9% on Binance, 40% over 24 hours")
+    changes.sort(key=lambda r: r.intraday)
+    first_of: dict = {}
+    for i, r in enumerate(changes):
+        first_of.setdefault((r.intraday, r._fact.asset), i)
+    changes.sort(key=lambda r: (first_of[(r.intraday, r._fact.asset)], bool(r._fact.venue)))  # one asset's moves together
     history = take(lambda f: f.metric == "historical_liquidations")
     shares = take(lambda f: f.metric == "liquidation_share")
     liq_changes = take(lambda f: f.metric == "liquidations_change")
@@ -624,6 +638,8 @@ def build_view(event: Event, thresholds: dict) -> View:
     for g in view.venue_groups:
         g.lean = _lean(g, float(thresholds.get("dominant_share", 60)))
     view.lead, view.lead_kind = _salient(view, live, event.shape)
+    view.move_lead = _move_lead(live) if view.lead is None else None
+    view.large_loss = any(_mag(r._fact) >= float(thresholds.get("large_loss_usd", LARGE_LOSS_USD)) for r in view.losses if r.unit == "USD")
     _mark_window_twins(view.largest + ([view.lead] if view.lead is not None else []), event)
     printed = [r for g in [main, *other_windows] for r in (g.total, g.long, g.short, g.accounts) if r is not None]
     printed += assets + venues + rest + largest + losses + positions + transfers + market + shares + liq_changes + supports + changes
@@ -1034,6 +1050,19 @@ def _salient(view: View, live: list[Fact], shape: str | None = None) -> tuple[Fi
     return None, ""
 
 
+# A trader's loss from which "large accounts", "size is no protection" are true of the account (style.yaml
+# thresholds.large_loss_usd overrides it): a million dollars, the smallest loss the desk's references call a whale's.
+LARGE_LOSS_USD = 1_000_000
+
+
+def _move_lead(live: list[Fact]) -> FigureRef | None:
+    """With no liquidation figure to lead (SALIENCE finds none), the story is the market's own move: the largest
+    headline-safe percentage rise or fall of one named asset ("LINK down 99.9% on Binance"); ties by id."""
+    moves = [f for f in live if f.metric == "price_change" and f.unit == "percent" and f.asset and f.change in ("rise", "fall")
+             and f.status.headline_safe and f.value is not None]
+    return FigureRef(_by_size(moves)[0]) if moves else None
+
+
 def _venue_groups(venues: list[FigureRef]) -> tuple[list[WindowGroup], list[FigureRef]]:
     """A venue's total with its long and short figures of the same window and status become one group
     (printed as one sentence); everything else stays a single figure."""
@@ -1129,7 +1158,8 @@ def _fold_venue_shares(view: View) -> None:
     folded: set[str] = set()
     for x in view.shares:
         f = x._fact
-        host = first.get(f.venue) if f.venue and not f.asset and f.unit == "percent" and f.bounds else None
+        # a share with a subject is that holder's share, not the venue's ("one wallet: 45% of Compound's total")
+        host = first.get(f.venue) if f.venue and not f.asset and not f.subject and f.unit == "percent" and f.bounds else None
         if host is None or f.status in UNVERIFIED:
             continue
         if not f.side and host.venue_share is None:
@@ -1378,7 +1408,9 @@ def _spread_sides(f: Fact) -> SpreadSides | None:
 
 
 # How far apart two providers' figures are, against the lower one (first match wins).
-_GAP_WORDS = ((3.0, "more than four times"), (2.0, "more than three times"), (1.0, "more than twice"),
+# Gaps of an order of magnitude (an exchange's own estimate against an aggregator's) get rungs of their own: "more than
+# four times" is true of a figure nine times the other but tells the reader far less than the gap.
+_GAP_WORDS = ((9.0, "more than ten times"), (7.0, "more than eight times"), (4.0, "more than five times"), (3.0, "more than four times"), (2.0, "more than three times"), (1.0, "more than twice"),
               (0.5, "more than half as large again as"), (1 / 3, "more than a third larger than"),
               (0.25, "more than a quarter larger than"), (0.2, "more than a fifth larger than"), (0.1, "more than a tenth larger than"))
 

@@ -175,17 +175,33 @@ def _nameless_rx() -> re.Pattern:
     return _phrase_rx("nameless_hearsay")
 
 
+@lru_cache(maxsize=1)
+def _nameless_headed() -> re.Pattern | None:
+    """``_nameless_rx`` asked of lowered text, written headed (``headed_search``), as ``_story_basis_headed``."""
+    source = headed_search(phrase_section("nameless_hearsay"))
+    return None if source is None else re.compile(source)
+
+
+def _hedges(text: str) -> list[re.Match]:
+    """``_nameless_rx``'s matches in ``text``, read only when its headed twin finds a place in the lowered text (each of
+    its matches is one of the twin's, which lacks only its closing lookahead): asked once per figure, and most
+    sentences hold no hedge. tests/test_check_fast_paths.py holds it to the plain expression."""
+    headed = _nameless_headed()
+    low = lowered(text) if headed is not None else None
+    if low is not None and headed.search(low) is None:
+        return []
+    return list(_nameless_rx().finditer(text))
+
+
 def _nameless_hearsay(a, fu) -> bool:
     """Is the figure's only provenance an agentless hedge ("Binance is rumoured to have lost $40 million", "a fund
     allegedly lost $85 million")? Its sentence, the hedge's words blanked, holds no attribution or caveat, and no
     note, list credit or caption covers it: the hedge calls the figure second-hand without saying whose it is, as "is
     said to" does (which no phrase reads as a credit in the first place)."""
     s = fu.sentence
-    if not s.has_caveat():
+    found = _hedges(s.text)  # (first: most sentences hold no hedge, and their caveats may never be asked otherwise)
+    if not found or not s.has_caveat():
         return False  # ("is said to" alone: not a caveat at all, flagged as any bare figure)
-    found = list(_nameless_rx().finditer(s.text))
-    if not found:
-        return False
     blanked = s.text
     for m in found:
         blanked = blanked[:m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
