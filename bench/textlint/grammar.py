@@ -182,6 +182,7 @@ def twelfth_round_expressions() -> dict[str, re.Pattern]:
     out["caption.parenthesised"] = captions._PARENTHESISED
     out["frame.possessive_before"], out["frame.participle_to"] = frames._POSSESSIVE_BEFORE, frames._PARTICIPLE_TO
     out["frame.value_at"], out["frame.via_venue"] = frames._VALUE_AT, build_phrases().frames._via_venue
+    out["frame.trade_object"] = frames._TRADE_OBJECT  # (a valuing verb's object that is a trade's size: "placed a $40 million short at")
     return out
 
 
@@ -250,6 +251,10 @@ def export(*, ascii_words: bool = False) -> dict:
         # capitalised words no publisher's name is (a report's findings)
         "valuing_verbs": sorted(phrases.frames.valuing), "value_reach": Frames.VALUE_REACH,
         "findings_not_names": sorted(f001._not_names()),
+        # a reporting window named by a noun of time ("a 24-hour stretch"): the nouns, the windows reports count over (in
+        # hours), and hours per unit
+        "window_like_nouns": sorted(figures._WINDOW_LIKE_NOUNS), "reporting_window_hours": sorted(figures._REPORTING_WINDOW_HOURS),
+        "hours_per": figures._HOURS_PER,
         "multiples": {"reading_of": multiples._READING_OF, "verb_times": list(multiples._VERB_TIMES.items()),
                       "vague_times": list(multiples._VAGUE_TIMES), "word_numbers": multiples._WORD_NUMBERS,
                       "unit_words": multiples._UNIT_WORDS, "tens_words": multiples._TENS_WORDS,

@@ -51,7 +51,14 @@ function notReporting(text, m) {
   const end = m.index + m[0].length;
   if (on("possessive_verb") && search("frame.possessive_before", text, 0, m.index) !== null) return true;
   if (on("participle_to") && matchAt("frame.participle_to", text, end) !== null) return true;
-  return on("valuing") && VALUING.has(m[0].toLowerCase()) && matchAt("frame.value_at", text.slice(0, Math.min(text.length, end + G.value_reach)), end) === null;
+  return on("valuing") && VALUING.has(m[0].toLowerCase()) && !valued(text, end);
+}
+
+// _valued: a valuing verb puts its object at a value ("put the total at $300 million"): "at" (or "near", ...) in its
+// clause within VALUE_REACH characters, its object no trade's size ("placed a $40 million short at $3,100").
+function valued(text, at) {
+  return matchAt("frame.trade_object", text, at) === null
+    && matchAt("frame.value_at", text.slice(0, Math.min(text.length, at + G.value_reach)), at) !== null;
 }
 
 function byVerb(text) {
@@ -287,7 +294,11 @@ class Sentence {
     return this._classes;
   }
   has(cls) { return this._classes !== null ? this._classes.has(cls) : markersIn(this.text).has(cls); }
-  hasCaveat() {
+  hasCaveat() { // (kept: asked once or twice per figure, and of each sentence of a run before it)
+    if (this._caveat === undefined) this._caveat = this.readCaveat();
+    return this._caveat;
+  }
+  readCaveat() {
     if (this._classes !== null) return intersects(this._classes, CAVEAT);
     return intersects(markersIn(this.text), CAVEAT) || framed(this.text, this.labelOk);
   }
@@ -906,9 +917,8 @@ function pointsBack(a, u) {
 // hedge's words blanked, holds no attribution or caveat, and nothing covers it from outside.
 function namelessHearsay(a, u) {
   const s = u.sentence;
-  if (!s.hasCaveat()) return false;
-  const found = Array.from(finditer("nameless_hearsay", s.text));
-  if (!found.length) return false;
+  const found = Array.from(finditer("nameless_hearsay", s.text)); // (first: most sentences hold no hedge)
+  if (!found.length || !s.hasCaveat()) return false;
   let blanked = s.text;
   for (const m of found) blanked = blanked.slice(0, m.index) + " ".repeat(m[0].length) + blanked.slice(m.index + m[0].length);
   if (intersects(classesIn(blanked, false), CAVEAT) || framed(blanked, false)) return false;

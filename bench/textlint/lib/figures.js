@@ -511,9 +511,24 @@ function duration(text, m) {
   return [fig(m.index, end, m[0], unit, lo, hi, false)];
 }
 
+const WINDOW_LIKE_NOUNS = new Set(G.window_like_nouns);
+const REPORTING_WINDOW_HOURS = new Set(G.reporting_window_hours);
+
+// _is_reporting_window: the duration is one of the windows liquidation reports count over (Python's float() of the
+// number times the unit's hours; a unit with no hours, or a number float() refuses, is none).
+function reportingWindow(m) {
+  const unit = m.groups.unit.toLowerCase().replace(/s+$/, "");
+  const num = m.groups.num;
+  if (!Object.prototype.hasOwnProperty.call(G.hours_per, unit) || !/^\s*\d+(?:\.\d*)?\s*$/.test(num)) return false;
+  return REPORTING_WINDOW_HOURS.has(Number(num) * G.hours_per[unit]);
+}
+
 function durationIsFigure(text, m, before, qualifier) {
   if (search("duration_lead", before)) return true;
-  if (m.groups.sep === "-" && matchAt("duration_noun", text, m.index + m[0].length)) return true;
+  const noun = m.groups.sep === "-" ? matchAt("duration_noun", text, m.index + m[0].length) : null;
+  if (noun !== null) { // "a 24-hour stretch": a reporting window named by a noun of time is a window, not a length measured
+    return !(on("window_nouns") && WINDOW_LIKE_NOUNS.has(noun[0].trim().toLowerCase()) && reportingWindow(m));
+  }
   const num = m.groups.num;
   if (num.includes(",") || num.includes(".")) return true;
   if (search("window_before", before) || WINDOW_QUALIFIERS.has(qualifier)) return false;
