@@ -38,6 +38,7 @@ from writer.check.frames import verb_forms
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet, _compile
 from writer.check.tails import last_word
+from writer.factbase.records import ONE_SOURCE, SINGLE_SOURCE
 
 CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", "estimate", "disagreement"})
 _ATTRIBUTION = frozenset({"attribution"})
@@ -118,7 +119,7 @@ class Sentence:
     def _source_mentions(self):
         if self._mentions is None:
             rx = self._reader.source_rx
-            self._mentions = list(rx.finditer(self.text)) if rx is not None else []
+            self._mentions = _naming(self.text, list(rx.finditer(self.text))) if rx is not None else []
         return self._mentions
 
     @property
@@ -202,6 +203,21 @@ class Sentence:
         the words credit the sentence's own figures only."""
         starts = self._reader.phrases.union_starts(classes, self.text)
         return any(not self.text[:p].strip(_OPENING_MARKS) for p in starts)
+
+
+# A single source's description set before the name it describes ("according to a single source, BeInCrypto,", "on
+# single-source data from the Bitcoin protocol"): those words are that source's, not a mention of the unnamed source
+# registered under the same spelling (records.ONE_SOURCE, SINGLE_SOURCE open every such spelling).
+_DESCRIPTIONS = (ONE_SOURCE, SINGLE_SOURCE)
+_TO_THE_NAME = re.compile(r"\s*(?:,|\bfrom\b)\s*", re.IGNORECASE)  # between the description and the name it describes
+
+
+def _naming(text: str, mentions: list) -> list:
+    """The source mentions that name a source: a single-source description right before another name is dropped."""
+    if len(mentions) < 2:
+        return mentions
+    return [m for m, after in zip(mentions, mentions[1:] + [None])
+            if after is None or not m.group(0).lower().startswith(_DESCRIPTIONS) or not _TO_THE_NAME.fullmatch(text, m.end(), after.start())]
 
 
 @dataclass(frozen=True)
