@@ -98,3 +98,20 @@ quotes:
   - {id: q2, speaker: a desk analyst, words: "5x leverage is plenty in this market", channel: in a Telegram post, paraphrase: true}
 """))
     assert "said on X that 10x leverage" in md and "in a Telegram post that 5x leverage" in md
+
+
+def test_words_two_facts_share_go_with_the_fact_whose_value_the_sentence_prints():
+    """Corners seed 51 corner-137 and corner-0 (round 11's open corners): a disputed loss on Bybit and a flow on
+    Binance, both of a subject holding a figure ("300 wallets"). The headline "A loss of ... hits 300 wallets, while
+    Binance, ... differ" named no venue, Binance (a source of the loss) read as the flow's venue, and the subject's
+    figure went to the flow's words: P011 (or P013), its sources named nowhere near."""
+    event = _event("""\
+facts:
+  - {id: loss, metric: trader_loss, unit: USD, asset: ETH, window: 2h, venue: bybit, subject: 300 wallets,
+     observations: [{source: binance, range: [7900000, 8700000]}, {source: hyblock, range: [13500000, 14800000]}, {source: bitmeker, value: 19000000}]}
+  - {id: flow, metric: fund_flow, unit: USD, asset: ETH, window: 14d, venue: binance, subject: 300 wallets,
+     observations: [{source: apostrophe, value: 1000000}, {source: bracket-research, value: 1400000}]}
+""")
+    md = _drafts_and_links_each_figure_to_its_own(event)
+    headline = md.split("\n# ", 1)[1].split("\n", 1)[0]
+    assert "300 wallets" in headline and _linked(event, headline + "\n", "300 wallets") == ["loss"]
