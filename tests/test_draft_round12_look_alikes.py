@@ -115,3 +115,19 @@ facts:
     md = _drafts_and_links_each_figure_to_its_own(event)
     headline = md.split("\n# ", 1)[1].split("\n", 1)[0]
     assert "300 wallets" in headline and _linked(event, headline + "\n", "300 wallets") == ["loss"]
+
+
+def test_a_move_with_no_direction_is_a_change_of_what_its_sentence_names():
+    """Seed 62 gen-3 (this round's start): a disputed change in users and a disputed price change of one hour, both 0%
+    and 1% from the same two sources, the users first in the file: "the price moved by between 0% and +1%" was linked
+    to the users, "moved by" being no word of change to the check (phrases.yaml cues: change)."""
+    event = _event("""\
+facts:
+  - {id: users, metric: user_count_change, unit: percent, window: 60m, observations: [{source: bitfinex, value: 0.0}, {source: market-analyses, value: 1.0}]}
+  - {id: price, metric: price_change, unit: percent, window: 1h, observations: [{source: bitfinex, value: 0.0}, {source: market-analyses, value: 1.0}]}
+""")
+    md = _drafts_and_links_each_figure_to_its_own(event)
+    assert "price moved by between 0% and +1%" in md
+    for sentence, fact in (("On figures from Bitfinex and market analyses, which differ, the price moved by between 0% and +1% in an hour.", "price"),
+                           ("On figures from Bitfinex and market analyses, which differ, the number of users moved by between 0% and +1% in an hour.", "users")):
+        assert _linked(event, sentence + "\n", "between 0% and +1%") == [fact], sentence
