@@ -131,3 +131,24 @@ facts:
     for sentence, fact in (("On figures from Bitfinex and market analyses, which differ, the price moved by between 0% and +1% in an hour.", "price"),
                            ("On figures from Bitfinex and market analyses, which differ, the number of users moved by between 0% and +1% in an hour.", "users")):
         assert _linked(event, sentence + "\n", "between 0% and +1%") == [fact], sentence
+
+
+def test_a_subjects_number_naming_which_figure_is_meant_states_nothing():
+    """Corners seed 52 corner-704 and corner-120723 (this round): a revision note names its figure by its subject
+    ("For the ... for 200 accounts, X first published a lower figure ..."), printing no value of that fact; the
+    subject's number was held to the wording its fact's status asks of a stated figure (P004 for an estimate, P013
+    for a single source). The figure's value printed without that wording is still flagged."""
+    event = _event("""\
+facts:
+  - {id: ratio, metric: long_short_position_ratio, unit: ratio, asset: BTC, subject: 300 wallets, status: estimate,
+     observations: [{source: market-analyses, value: 1.54}]}
+  - {id: loss, metric: trader_loss, unit: USD, subject: 40 accounts, observations: [{source: lookonchain, value: 2100000}]}
+""")
+    checker = drafter().checker
+    for sentence, codes in (
+            ("For the BTC long/short position ratio for 300 wallets, market analyses first published a lower figure and then revised it.", set()),
+            ("For the loss linked to 40 accounts, Lookonchain first published a lower figure and then revised it upwards.", set()),
+            ("The BTC long/short position ratio for 300 wallets stood at 1.54 to 1, according to market analyses.", {"P004"}),
+            ("The loss linked to 40 accounts came to $2.1 million, according to Lookonchain.", {"P013"})):
+        found = {f.code for f in checker.check_text(sentence + "\n", event=event)}
+        assert found == codes, (sentence, found)
