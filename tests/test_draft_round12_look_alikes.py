@@ -152,3 +152,41 @@ facts:
             ("The loss linked to 40 accounts came to $2.1 million, according to Lookonchain.", {"P013"})):
         found = {f.code for f in checker.check_text(sentence + "\n", event=event)}
         assert found == codes, (sentence, found)
+
+
+def test_the_markets_change_listed_after_an_assets_is_its_own():
+    """Seed 64 gen-5 (this round): Solana's move of -0.5% to +0.5% and a move with no asset of about 0%, one sentence
+    from one group of desks ("Solana moved by about -0.5% to +0.5% ..., and the price moved by as much as approximately
+    0%"; the ids set the order): the second clause's figure took Solana from the first clause and was linked to
+    Solana's move."""
+    _drafts_and_links_each_figure_to_its_own(event_from_text("""\
+id: listed
+as_of: '2026-11-17T09:00:00+08:00'
+facts:
+  - {id: total, metric: liquidations, unit: USD, window: 12h, observations: [{source: star-data, value: 154553486}]}
+  - {id: f0, metric: price_change, unit: percent, asset: SOL, window: 24h, note: funding stayed negative through the session,
+     rank: 1, share_of: the *main* venue_s total,
+     observations: [{source: desks, range: [-0.5, 0.5], hedge: [about, null], as_of: '2026-11-16'}]}
+  - {id: f1, metric: price_change, unit: percent, window: 24h, note: funding stayed negative through the session,
+     share_of: the *main* venue_s total,
+     observations: [{source: desks, value: 0.0, hedge: [as_much_as, approximately], as_of: '2026-11-16'}]}
+  - {id: mood, metric: dominance, unit: none, window: 12h, rank: 1, observations: [{source: coinglass, reading: Extreme Fear}]}
+""", "listed.yaml", registry()))
+    event = _event("""\
+facts:
+  - {id: btc, metric: price_change, unit: percent, asset: BTC, window: 24h, observations: [{source: coinglass, value: -3.1}]}
+""")
+    # no figure before it: "the price" is bitcoin's, and 3.1% stays bitcoin's move
+    assert _linked(event, "Bitcoin slid on Friday, and the price fell 3.1% in 24 hours, CoinGlass data show.\n", "3.1%") == ["btc"]
+
+
+def test_a_subject_opening_a_sentence_is_named_with_its_capital():
+    """Seed 64 gen-236 (this round): two durations alike but for their subject ("a market maker", "a whale"); "A whale
+    lasted between 44 and 56 hours" named its subject with a capital, which the check's case-kept match missed."""
+    _drafts_and_links_each_figure_to_its_own(_event("""\
+facts:
+  - {id: maker, metric: duration, unit: hours, asset: HYPE, window: 1w, subject: a market maker, status: official,
+     observations: [{source: chain-under, range: [44, 56]}]}
+  - {id: whale, metric: duration, unit: hours, asset: HYPE, window: 1w, subject: a whale, status: official,
+     observations: [{source: chain-under, range: [44, 56]}]}
+"""))

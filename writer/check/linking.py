@@ -419,6 +419,12 @@ _OTHER_NOUN_AFTER = re.compile(r"\s*(?:in|of)\s+(?:[\w-]+\s+){0,3}?(?:volumes?|o
                                r"(?:in|out)flows?)\b", re.IGNORECASE)
 
 
+# A figure's clause told of the market as a whole ("and the price moved by 0%", "while the wider market fell 2%"): after
+# another figure of its sentence, the assets an earlier clause names are that figure's, not its own ("Bitcoin slid, and
+# the price fell 3%" keeps bitcoin: no figure before).
+_MARKET_SUBJECT = re.compile(r"\bthe\s+(?:(?:broader|wider|overall|whole)\s+)?(?:price|market)\b", re.IGNORECASE)
+
+
 # A side named right after a figure, as what it was made of ("$6 million in longs", "$30 million of short positions"):
 # the figure's own, whatever side an earlier clause of its sentence named.
 _SIDE_AFTER = re.compile(r"\s*(?:in|of)\s+(?:[\w-]+\s+){0,2}?(?:longs?|shorts?)\b", re.IGNORECASE)
@@ -455,7 +461,10 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
         assets = assets | {fu.figure.asset}
     # The sentence's assets before the figure ("If ether breaks $4,000, shorts worth $300 million..."); a later
     # clause of its own ("..., BTC fell below $90,000 on Friday") speaks of something else.
-    sentence_assets = assets or _asset_cues(phrases, tickers, _earlier_words(fu))
+    # A clause whose own subject is the market's, after an asset's figure ("Solana moved by 0.5%, and the price moved by 0%"),
+    # keeps none: that asset is the earlier figure's.
+    listed = _MARKET_SUBJECT.search(clause) is not None and fu.sentence.figures[0] is not fu
+    sentence_assets = assets or (frozenset() if listed else _asset_cues(phrases, tickers, _earlier_words(fu)))
     local_windows = _window_cues_kept(phrases, _own_words(left, right, local), kept)
     windows = local_windows or _window_cues_kept(phrases, own_clause(fu), kept)
     paragraph_only = not windows  # a paragraph holds figures of several windows: its words support, never contradict
@@ -1312,9 +1321,13 @@ def _describes(text: str, fact: Fact) -> bool:
 
 def _names(text: str, name: str) -> bool:
     """Whether ``text`` names ``name``, whatever Markdown made of its escapes and emphasis
-    characters ("Ana\\_Trader", read as "Ana\\ Trader")."""
+    characters ("Ana\\_Trader", read as "Ana\\ Trader"), its first letter capitalised too (at a sentence's start)."""
     words = _plain_words(name)
-    return bool(words) and names_within(words, _plain_words(text), fold=False)
+    if not words:
+        return False
+    plain = _plain_words(text)
+    # case kept, but a sentence opens with a capital: "A whale lasted ..." names the subject "a whale"
+    return names_within(words, plain, fold=False) or (words[:1].islower() and names_within(words[:1].upper() + words[1:], plain, fold=False))
 
 
 def _plain_words(text: str) -> str:
