@@ -207,17 +207,29 @@ class Sentence:
 
 # A single source's description set before the name it describes ("according to a single source, BeInCrypto,", "on
 # single-source data from the Bitcoin protocol"): those words are that source's, not a mention of the unnamed source
-# registered under the same spelling (records.ONE_SOURCE, SINGLE_SOURCE open every such spelling).
-_DESCRIPTIONS = (ONE_SOURCE, SINGLE_SOURCE)
-_TO_THE_NAME = re.compile(r"\s*(?:,|\bfrom\b)\s*", re.IGNORECASE)  # between the description and the name it describes
+# registered under the same spelling. Only the bare descriptions (records.ONE_SOURCE, SINGLE_SOURCE with their one
+# noun), and only before a name set in apposition (closed by a comma or the clause's end) or after "from": a
+# described source's own name ("a single-source unnamed dashboard, HTX's contract saw ...") stays a mention.
+_DESCRIPTIONS = frozenset({f"{ONE_SOURCE} source", f"{SINGLE_SOURCE} data"})
+_FROM_THE_NAME = re.compile(r"\s+from\s+", re.IGNORECASE)
+_TO_APPOSED = re.compile(r"\s*,\s*(?:(?:the|an?)\s+)?", re.IGNORECASE)
+_APPOSED_END = re.compile(r"\s*[,;:.)]|\s*$")
 
 
 def _naming(text: str, mentions: list) -> list:
-    """The source mentions that name a source: a single-source description right before another name is dropped."""
+    """The source mentions that name a source: a bare single-source description right before the name it describes is
+    dropped."""
     if len(mentions) < 2:
         return mentions
-    return [m for m, after in zip(mentions, mentions[1:] + [None])
-            if after is None or not m.group(0).lower().startswith(_DESCRIPTIONS) or not _TO_THE_NAME.fullmatch(text, m.end(), after.start())]
+    return [m for m, after in zip(mentions, mentions[1:] + [None]) if after is None or not _describes_next(text, m, after)]
+
+
+def _describes_next(text: str, m, after) -> bool:
+    if m.group(0).lower() not in _DESCRIPTIONS:
+        return False
+    if _FROM_THE_NAME.fullmatch(text, m.end(), after.start()):
+        return True
+    return _TO_APPOSED.fullmatch(text, m.end(), after.start()) is not None and _APPOSED_END.match(text, after.end()) is not None
 
 
 @dataclass(frozen=True)
