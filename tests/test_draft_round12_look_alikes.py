@@ -190,3 +190,16 @@ facts:
   - {id: whale, metric: duration, unit: hours, asset: HYPE, window: 1w, subject: a whale, status: official,
      observations: [{source: chain-under, range: [44, 56]}]}
 """))
+
+
+def test_a_changes_ends_that_six_figures_print_alike_print_apart():
+    """Seed 65 gen-115 (this round): users fell from 2,000,000 to 1,999,999; both ends printed to six figures read
+    "2 million" ("from 2 million to about 2 million"), and the end was linked to the start."""
+    md = _drafts_and_links_each_figure_to_its_own(_event("""\
+facts:
+  - {id: users_start, metric: user_count, unit: count, observations: [{source: public-reports, value: 2000000}]}
+  - {id: users_end, metric: user_count, unit: count, observations: [{source: public-reports, value: 1999999}]}
+  - {id: users_change, metric: user_count_change, unit: percent, change: fall, from_fact: users_start, to_fact: users_end,
+     observations: [{source: public-reports, value: 0.0}]}
+"""))
+    assert "from 2 million to 1.999999 million" in md

@@ -57,6 +57,19 @@ def _close(a: Fact, b: Fact, figs: int) -> bool:
     return top > 0 and (abs(x - y) <= CLOSE_ENDS * top or _reads_as(x, y, figs) or _reads_as(y, x, figs))
 
 
+# The most significant figures a change's ends are printed to (``_figures_apart``): a float's own precision.
+_MOST_FIGURES = 15
+
+
+def _figures_apart(a: Fact, b: Fact) -> int:
+    """How many significant figures print a change's two ends differently (FINE_FIGURES at least)."""
+    x, y = (sum(f.bounds) / 2 for f in (a, b))
+    figs = FINE_FIGURES
+    while figs < _MOST_FIGURES and x != y and fmt.round_sig(x, figs) == fmt.round_sig(y, figs):
+        figs += 1
+    return figs
+
+
 def _reads_as(v: float, other: float, figs: int) -> bool:
     """Whether ``other`` lies inside what ``v``, rounded to ``figs`` figures and printed after "about", reads as:
     half its last printed digit either way (trailing zeros are no digits to a reader), plus "about"'s own margin."""
@@ -149,6 +162,7 @@ class Render:
         self.ended: set[str] = set()  # changes whose two ends have been printed beside them
         self.said: set[tuple] = set()  # (table, status, sources, method note) of the caveats printed so far
         self.fine: set[str] = set()  # facts printed with more figures, so that each reads only as itself (see _ends)
+        self.fine_figs: dict[str, int] = {}  # of those, ends that FINE_FIGURES still print alike: as many as tell them apart
         self._names: frozenset[str] | None = None  # the registry's spellings, lower-cased (number)
 
     # -- plumbing -----------------------------------------------------------------
@@ -241,7 +255,7 @@ class Render:
                               metric=fact.metric.removesuffix("_change"), change=None)
             return [Piece("fig", p.text, "magnitude") for p in self.formatted(flipped, moved=True)]
 
-        figs_ = FINE_FIGURES if fact.id in self.fine else self.style.significant_figures
+        figs_ = self.fine_figs.get(fact.id, FINE_FIGURES) if fact.id in self.fine else self.style.significant_figures
 
         def one(v: float, *, floor: bool = False, ceil: bool = False, fine: bool = False) -> fmt.Formatted:
             figs = FINE_FIGURES if fine else figs_
@@ -501,6 +515,9 @@ class Render:
             # "from about 2,610 to about 2,570": each "about" also fits the other end, so a reader cannot tell
             # which figure is which; printed in full ("from 2,614 to 2,574") they can only be read one way.
             self.fine.update((start.id, end.id))
+            figs = _figures_apart(start._fact, end._fact)
+            if figs > FINE_FIGURES:  # 2,000,000 and 1,999,999 print alike to six figures: "from 2 million to 1.999999 million"
+                self.fine_figs.update({start.id: figs, end.id: figs})
         words = self.style.names.get("words", {})
         out = self._token(Span("text", [Piece("lit", ", " + words.get("from", "from") + " ")])) + self.fig(start)
         if start.has_note:
