@@ -212,3 +212,16 @@ facts:
      observations: [{source: public-reports, value: 0.0}]}
 """))
     assert "from 2 million to 1.999999 million" in md
+
+
+def test_liquidation_orders_are_named_by_their_own_words():
+    """Seed 65 gen-4 (this round): a subject's event count and SOL liquidation orders of one value from one source:
+    "SOL liquidation orders over 24 hours came to about 2,910" was linked to the count, "liquidation orders" being no
+    metric's words to the check (phrases.yaml cues: metric)."""
+    event = _event("""\
+facts:
+  - {id: f0, metric: event_count, unit: count, asset: SOL, window: 24h, subject: Trend_Research, observations: [{source: star-data, value: 2911}]}
+  - {id: f1, metric: liquidation_orders, unit: count, asset: SOL, window: 24h, status: single_source, observations: [{source: star-data, value: 2911}]}
+""")
+    _drafts_and_links_each_figure_to_its_own(event)
+    assert _linked(event, "According to Star Data, SOL liquidation orders came to 2,911 in 24 hours.\n", "2,911") == ["f1"]
