@@ -19,6 +19,9 @@ _QUOTED = """quotes:
 @pytest.mark.parametrize("text", [
     "A floor trader said that 20x leverage is how a good week becomes a bad year.",
     "One floor trader argued that 20x leverage is how a good week becomes a bad year.",
+    # the verb's channel or place before "that" (round 12: a drafted paraphrase, "said on X that", gave P001)
+    "A floor trader said on X that 20x leverage is how a good week becomes a bad year.",
+    "A floor trader wrote in a weekend newsletter that 20x leverage is how a good week becomes a bad year.",
 ])
 def test_a_paraphrase_after_said_that_reads_as_the_quotes_words(text):
     assert not codes(event(_QUOTED), text) & {"P001", "P006", "P012"}
@@ -29,6 +32,10 @@ def test_a_paraphrase_after_said_that_reads_as_the_quotes_words(text):
     ("A floor trader said that 20x leverage is how a good week becomes a bad year.", []),
     # a holder inside the reported words: one position's leverage, read
     ("Lookonchain said that a whale opened a 40x long worth $3 million.", ["40x", "$3 million"]),
+    ("A floor trader said during a livestream that 20x leverage is how a good week becomes a bad year.", []),
+    ("Lookonchain said on X that a whale opened a 40x long worth $3 million.", ["40x", "$3 million"]),
+    # a channel's words hold no clause break: past one, the holder before it stays
+    ("The whale, on X, opened a 40x long worth $3 million.", ["40x", "$3 million"]),
     ("A whale using 40x leverage lost $3 million, Lookonchain said.", ["40x", "$3 million"]),
     # a relative "that" is no reported clause: the holder stays
     ("A trader that used 15x leverage lost $2 million.", ["15x", "$2 million"]),

@@ -38,6 +38,7 @@ from writer.check.frames import verb_forms
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet, _compile
 from writer.check.tails import last_word
+from writer.factbase.records import ONE_SOURCE, SINGLE_SOURCE
 
 CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", "estimate", "disagreement"})
 _ATTRIBUTION = frozenset({"attribution"})
@@ -119,7 +120,7 @@ class Sentence:
     def _source_mentions(self):
         if self._mentions is None:
             rx = self._reader.source_rx
-            self._mentions = list(rx.finditer(self.text)) if rx is not None else []
+            self._mentions = _naming(self.text, list(rx.finditer(self.text))) if rx is not None else []
         return self._mentions
 
     @property
@@ -209,6 +210,33 @@ class Sentence:
         the words credit the sentence's own figures only."""
         starts = self._reader.phrases.union_starts(classes, self.text)
         return any(not self.text[:p].strip(_OPENING_MARKS) for p in starts)
+
+
+# A single source's description set before the name it describes ("according to a single source, BeInCrypto,", "on
+# single-source data from the Bitcoin protocol"): those words are that source's, not a mention of the unnamed source
+# registered under the same spelling. Only the bare descriptions (records.ONE_SOURCE, SINGLE_SOURCE with their one
+# noun), and only before a name set in apposition (closed by a comma or the clause's end) or after "from": a
+# described source's own name ("a single-source unnamed dashboard, HTX's contract saw ...") stays a mention.
+_DESCRIPTIONS = frozenset({f"{ONE_SOURCE} source", f"{SINGLE_SOURCE} data"})
+_FROM_THE_NAME = re.compile(r"\s+from\s+", re.IGNORECASE)
+_TO_APPOSED = re.compile(r"\s*,\s*(?:(?:the|an?)\s+)?", re.IGNORECASE)
+_APPOSED_END = re.compile(r"\s*[,;:.)]|\s*$")
+
+
+def _naming(text: str, mentions: list) -> list:
+    """The source mentions that name a source: a bare single-source description right before the name it describes is
+    dropped."""
+    if len(mentions) < 2:
+        return mentions
+    return [m for m, after in zip(mentions, mentions[1:] + [None]) if after is None or not _describes_next(text, m, after)]
+
+
+def _describes_next(text: str, m, after) -> bool:
+    if m.group(0).lower() not in _DESCRIPTIONS:
+        return False
+    if _FROM_THE_NAME.fullmatch(text, m.end(), after.start()):
+        return True
+    return _TO_APPOSED.fullmatch(text, m.end(), after.start()) is not None and _APPOSED_END.match(text, after.end()) is not None
 
 
 @dataclass(frozen=True)

@@ -1109,13 +1109,19 @@ def _multiples(text: str, lower: str, found: list, base: int) -> list:
 def _reported_clause() -> re.Pattern:
     """A reporting verb and "that" ("a trader said that", "she argues that"): the words after it are the words
     reported, as a quote's are (``_CLAUSE_START``), so the speaker is not the holder of a position they mention
-    ("A trader said that 10x leverage is a bet": leverage in general, read as the fact base holds the paraphrase).
-    The verbs are phrases.yaml's ``frames: strong_verbs``, every form (writer/check/frames.py ``verb_forms``)."""
+    ("A trader said that 10x leverage is a bet": leverage in general, read as the fact base holds the paraphrase),
+    also where the verb's place or channel stands before "that" ("said on X that", "wrote in a Telegram post that",
+    ``_CHANNEL``). The verbs are phrases.yaml's ``frames: strong_verbs``, every form (writer/check/frames.py ``verb_forms``)."""
     from writer.check.frames import verb_forms
     from writer.check.phrasefile import phrase_section
 
     forms = sorted({f for lemma in phrase_section("frames")["strong_verbs"] for f in verb_forms(lemma)}, key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(re.escape(f) for f in forms)})\s+that\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(f) for f in forms)}){_CHANNEL}\s+that\b", re.IGNORECASE)
+
+
+# Where or how something was said, between a reporting verb and its "that": a preposition and up to four words, no
+# clause break ("on X", "in a Telegram post", "during a livestream"); optional.
+_CHANNEL = r"(?:\s+(?:on|in|at|via|during|through|over)\s+[^\s.;:!?,]+(?:\s+[^\s.;:!?,]+){0,3}?)?"
 
 
 def _position_leverage(text: str, found: list, base: int) -> list:

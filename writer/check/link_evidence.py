@@ -5,7 +5,9 @@ Two readings, each a rule of evidence over what ``linking.link`` chose from the 
 - (a value match credited in its sentence outweighing the words' cues is linking's own: ``linking._credited_match``)
 - a figure in the linked fact's own words (``in_fact_words``): "one trader who was 40x long ... lost $9.6
   million" prints "40x", which the fact of the $9.6 million holds in its subject ("long 40x"); the words of
-  another figure's fact in the same sentence support it, as the subject's figures are pinned to their fact.
+  another figure's fact in the same sentence support it, as the subject's figures are pinned to their fact. Where
+  two facts hold the same words ("200 accounts" the subject of both), the fact whose value the sentence prints is
+  the one its words describe, whichever the words' cues picked.
 - the start of a move (``starts_move``, ``earlier_value``): in "fell to 27 from 41" or "rose from 41 to 57", the
   figure after "from" is where the move began, not the fact's value now: it is never a contradiction of the fact
   the move's end is linked to (or that its words describe). When that fact's words (its note, an observation's
@@ -53,11 +55,19 @@ def revise(links: dict, analysis, support_type, link_type) -> None:
     ``linking.Support`` and ``linking.Link`` (passed in: this module is imported by linking's callers)."""
     for fu in analysis.figures:
         lk = links.get(id(fu))
-        if lk is None or lk.kind not in ("unsupported", "contradicts") or len(fu.sentence.figures) < 2:
+        if lk is None or len(fu.sentence.figures) < 2 or not (lk.kind in ("unsupported", "contradicts") or _in_words(lk)):
             continue
         others = [links.get(id(o)) for o in fu.sentence.figures if o is not fu]
         facts = [o.support.fact for o in others if o is not None and o.kind == "supported" and o.support is not None
-                 and o.support.fact is not None]
+                 and o.support.fact is not None and not _in_words(o)]
+        if lk.kind == "supported":
+            # words two facts share ("200 accounts" the subject of a loss and of a flow): the one whose value the
+            # sentence prints is the one it describes ("a loss of $8 million hits 200 accounts")
+            if not any(f.id == lk.support.fact.id for f in facts):
+                new = _in_fact_words(fu, facts, support_type, link_type)
+                if new is not None:
+                    links[id(fu)] = new
+            continue
         if lk.kind == "contradicts":
             # the move's end may be the fact's value or a wrong one ("slid to 33 from 41"): either way, its fact's
             ends = facts + [o.fact for o in others if o is not None and o.kind == "contradicts" and o.fact is not None]
@@ -66,6 +76,12 @@ def revise(links: dict, analysis, support_type, link_type) -> None:
             new = _in_fact_words(fu, facts, support_type, link_type)
         if new is not None:
             links[id(fu)] = new
+
+
+def _in_words(lk) -> bool:
+    """Is the link a figure read in a fact's describing words (its subject, label...: a pinned support)?"""
+    s = lk.support
+    return lk.kind == "supported" and s is not None and s.anchor and s.words is not None and s.fact is not None
 
 
 def _pinned(fu, fact, words: str, support_type, link_type):

@@ -57,6 +57,7 @@ class Support:
     speaker: str | None = None  # a quote's speaker: two speakers may say the same words
     words: str | None = None  # the words of a quote, context item, caveat or note: a sentence repeating them is theirs, not a fact's
     average: bool = False  # the report's own average of a fact's figures: linked only where the words say "average"
+    relayed: bool = False  # a quote whose source is not its speaker: the speaker's words as another source reports them
 
     @property
     def disputed(self) -> bool:
@@ -130,9 +131,10 @@ def supports_of(event: Event, qualifiers: dict) -> tuple[list[Support], list[Fac
         # With no reporting source, a registered speaker is the quote's source: when two speakers say the
         # same words, the one the sentence names is the one quoted.
         speaker = tuple(sid for sid, src in event.registry.sources.items() if quote.speaker in src.names)
+        relayed = quote.source is not None and quote.source not in speaker
         for fig in find_figures(quote.words, qualifiers):
-            out.append(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else speaker, quote.speaker,
-                                  quote.words))
+            out.append(replace(_from_text(f"quote:{quote.id}", fig, quote.status, (quote.source,) if quote.source else speaker,
+                                          quote.speaker, quote.words), relayed=relayed))
     return out, unavailable
 
 
@@ -221,7 +223,7 @@ def value_match(fig: Figure, s: Support) -> str | None:
     """'match' when the text could have been written from the support, 'collapsed' when a
     point was written for a disputed range, None otherwise."""
     if s.hi < 0 <= fig.lo:  # "fell 3.4%" prints the magnitude of a -3.4 change
-        s = Support(s.id, s.unit, -s.hi, -s.lo, s.status, s.sources, s.fact, s.anchor, s.point, s.speaker, s.words, s.average)
+        s = Support(s.id, s.unit, -s.hi, -s.lo, s.status, s.sources, s.fact, s.anchor, s.point, s.speaker, s.words, s.average, s.relayed)
     if fig.qualifier == "vague":
         flo, fhi = fig.interval()
         return "match" if flo <= s.hi and s.lo <= fhi else None
@@ -417,6 +419,12 @@ _OTHER_NOUN_AFTER = re.compile(r"\s*(?:in|of)\s+(?:[\w-]+\s+){0,3}?(?:volumes?|o
                                r"(?:in|out)flows?)\b", re.IGNORECASE)
 
 
+# A figure's clause told of the market as a whole ("and the price moved by 0%", "while the wider market fell 2%"): after
+# another figure of its sentence, the assets an earlier clause names are that figure's, not its own ("Bitcoin slid, and
+# the price fell 3%" keeps bitcoin: no figure before).
+_MARKET_SUBJECT = re.compile(r"\bthe\s+(?:(?:broader|wider|overall|whole)\s+)?(?:price|market)\b", re.IGNORECASE)
+
+
 # A side named right after a figure, as what it was made of ("$6 million in longs", "$30 million of short positions"):
 # the figure's own, whatever side an earlier clause of its sentence named.
 _SIDE_AFTER = re.compile(r"\s*(?:in|of)\s+(?:[\w-]+\s+){0,2}?(?:longs?|shorts?)\b", re.IGNORECASE)
@@ -453,7 +461,10 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
         assets = assets | {fu.figure.asset}
     # The sentence's assets before the figure ("If ether breaks $4,000, shorts worth $300 million..."); a later
     # clause of its own ("..., BTC fell below $90,000 on Friday") speaks of something else.
-    sentence_assets = assets or _asset_cues(phrases, tickers, _earlier_words(fu))
+    # A clause whose own subject is the market's, after an asset's figure ("Solana moved by 0.5%, and the price moved by 0%"),
+    # keeps none: that asset is the earlier figure's.
+    listed = _MARKET_SUBJECT.search(clause) is not None and fu.sentence.figures[0] is not fu
+    sentence_assets = assets or (frozenset() if listed else _asset_cues(phrases, tickers, _earlier_words(fu)))
     local_windows = _window_cues_kept(phrases, _own_words(left, right, local), kept)
     windows = local_windows or _window_cues_kept(phrases, own_clause(fu), kept)
     paragraph_only = not windows  # a paragraph holds figures of several windows: its words support, never contradict
@@ -931,6 +942,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             score += _subject_bonus(s, fu.sentence.text) + _place_bonus(s, fu)
             if s.speaker is not None and _names(fu.sentence.text, s.speaker):
                 score += 1  # of two speakers saying the same words, the one the sentence names
+            if s.relayed and not named.isdisjoint(s.sources):
+                score += _RELAYED  # one speaker's words given directly and relayed: naming the relay is the relayed copy
             matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
         elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues) \
                 and not names_other_metric(s.fact, cues.metrics):  # "a dip in volume" is no wrong value of a share
@@ -1007,8 +1020,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         # whose hedge also reaches both ends). Among values the digits all round to, one the figure prints exactly
         # comes first (``_prints_exactly``: "fell by 500, from 1,500 to 1,000" ends on the fact of 1,000, not on the
         # start of 1,500 that a round "1,000" also reaches).
-        top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _distance(fig, m[1]), not _prints_exactly(fig, m[1]),
-                                  _shape_rank(fig, m[1])))
+        top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _bare_dollars(fig, m[1]), _distance(fig, m[1]),
+                                  not _prints_exactly(fig, m[1]), _shape_rank(fig, m[1])))
         kind = "supported" if top_m[0][2] == "match" else "collapsed"
         best = top_m[0][1]
         n = len(fu.sentence.figures)
@@ -1076,6 +1089,12 @@ def _other_metric(described, best: Support, cues: Cues) -> bool:
 # asset describe the fact of no asset), so it breaks exact ties only: "liquidations in the past hour" with a wrong
 # value is the hour's total, not an unavailable XRP figure of the same hour (fuzz_check_links seeds 71-73).
 _UNAVAILABLE_TIE = 0.125
+
+
+# What naming the source that relays a speaker's words adds to that relayed copy (``Support.relayed``): a tie-break
+# only (as ``_EVERY_SOURCE``), between the words given directly, their speaker their source, and the same words relayed:
+# "X said: '...', according to Y" names both X and Y, and is Y's report of X's words.
+_RELAYED = 0.125
 
 
 # What a copy of words the file holds more than once loses when no source of it is named: less than any
@@ -1222,6 +1241,16 @@ def _distance(fig: Figure, s: Support) -> float:
     return gap / abs(val) if val else gap
 
 
+_DOLLAR_UNITS = frozenset(_UNIT_OK["USD"])
+
+
+def _bare_dollars(fig: Figure, s: Support) -> bool:
+    """Is the support an amount of dollars while the figure prints no currency ("came to 386,000")? A bare number may
+    be dollars (``_UNIT_OK``), but of the facts the words fit as well, one counted in the figure's own terms (orders,
+    accounts, coins) is the one it prints: "liquidation orders came to 386,000" beside net flows of $386,000."""
+    return fig.unit is None and s.unit in _DOLLAR_UNITS
+
+
 def _prints_exactly(fig: Figure, s: Support) -> bool:
     """Is the support one value that the figure prints to the last digit (or its mirror, "fell 500" for -500)? A round
     figure's digits reach far ("1,000" rounds every value from 500 to 1,500): of the values they reach, the one printed
@@ -1292,9 +1321,13 @@ def _describes(text: str, fact: Fact) -> bool:
 
 def _names(text: str, name: str) -> bool:
     """Whether ``text`` names ``name``, whatever Markdown made of its escapes and emphasis
-    characters ("Ana\\_Trader", read as "Ana\\ Trader")."""
+    characters ("Ana\\_Trader", read as "Ana\\ Trader"), its first letter capitalised too (at a sentence's start)."""
     words = _plain_words(name)
-    return bool(words) and names_within(words, _plain_words(text), fold=False)
+    if not words:
+        return False
+    plain = _plain_words(text)
+    # case kept, but a sentence opens with a capital: "A whale lasted ..." names the subject "a whale"
+    return names_within(words, plain, fold=False) or (words[:1].islower() and names_within(words[:1].upper() + words[1:], plain, fold=False))
 
 
 def _plain_words(text: str) -> str:

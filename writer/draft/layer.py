@@ -21,7 +21,7 @@ from writer.draft import numbers as fmt
 from writer.draft.agreement import MANY, ONE, number_of
 from writer.draft.potential import is_potential
 from writer.draft.style import Style, choose
-from writer.draft.view import SUBJECT_NAMES_FIGURE, ContextRef, FigureRef, QUOTE_CUT_MARKS, QuoteRef, TemplateMisuse
+from writer.draft.view import SUBJECT_NAMES_FIGURE, ContextRef, FigureRef, QUOTE_CUT_MARKS, QuoteRef, TemplateMisuse, names_quantity
 from writer.factbase.records import Event, Fact
 from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, CompoundHedge, TIME_UNIT_WORDS, WINDOW_RE, Status, weakest
 
@@ -55,6 +55,19 @@ def _close(a: Fact, b: Fact, figs: int) -> bool:
     x, y = sum(a.bounds) / 2, sum(b.bounds) / 2
     top = max(abs(x), abs(y))
     return top > 0 and (abs(x - y) <= CLOSE_ENDS * top or _reads_as(x, y, figs) or _reads_as(y, x, figs))
+
+
+# The most significant figures a change's ends are printed to (``_figures_apart``): a float's own precision.
+_MOST_FIGURES = 15
+
+
+def _figures_apart(a: Fact, b: Fact) -> int:
+    """How many significant figures print a change's two ends differently (FINE_FIGURES at least)."""
+    x, y = (sum(f.bounds) / 2 for f in (a, b))
+    figs = FINE_FIGURES
+    while figs < _MOST_FIGURES and x != y and fmt.round_sig(x, figs) == fmt.round_sig(y, figs):
+        figs += 1
+    return figs
 
 
 def _reads_as(v: float, other: float, figs: int) -> bool:
@@ -149,6 +162,7 @@ class Render:
         self.ended: set[str] = set()  # changes whose two ends have been printed beside them
         self.said: set[tuple] = set()  # (table, status, sources, method note) of the caveats printed so far
         self.fine: set[str] = set()  # facts printed with more figures, so that each reads only as itself (see _ends)
+        self.fine_figs: dict[str, int] = {}  # of those, ends that FINE_FIGURES still print alike: as many as tell them apart
         self._names: frozenset[str] | None = None  # the registry's spellings, lower-cased (number)
 
     # -- plumbing -----------------------------------------------------------------
@@ -241,7 +255,7 @@ class Render:
                               metric=fact.metric.removesuffix("_change"), change=None)
             return [Piece("fig", p.text, "magnitude") for p in self.formatted(flipped, moved=True)]
 
-        figs_ = FINE_FIGURES if fact.id in self.fine else self.style.significant_figures
+        figs_ = self.fine_figs.get(fact.id, FINE_FIGURES) if fact.id in self.fine else self.style.significant_figures
 
         def one(v: float, *, floor: bool = False, ceil: bool = False, fine: bool = False) -> fmt.Formatted:
             figs = FINE_FIGURES if fine else figs_
@@ -250,8 +264,7 @@ class Render:
                 as_price = fact.metric in _PRICE_METRICS and abs(v) < _PRICE_IN_FULL_BELOW
                 return fmt.price(v, floor=floor, ceil=ceil) if as_price else fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
-                return fmt.percent(v, floor=floor, ceil=ceil, signed=fact.metric.endswith("_change") and not fact.change,
-                                   exact=fact.metric in _AS_GIVEN_METRICS)
+                return fmt.percent(v, floor=floor, ceil=ceil, signed=_signed(fact), exact=fact.metric in _AS_GIVEN_METRICS)
             if fact.unit == "ratio":
                 # one the desk computed is rounded as its own arithmetic (numbers.OUR_RATIO_FIGS), unless it must print fine
                 return fmt.ratio(v, floor=floor, ceil=ceil, figs=figs, ours=fact.is_derived and figs == self.style.significant_figures)
@@ -287,9 +300,17 @@ class Render:
                 # check reads as one range ("653 days" alone is a window's words, not a figure).
                 if word:
                     hi = fmt.Formatted(f"{hi.text} {word}", hi.approx)
+            elif fact.hedge is not None and fact.unit == "percent" and fact.metric not in _AS_GIVEN_METRICS \
+                    and (finer := fmt.percent_range(*fact.range, signed=_signed(fact), floor=True, ceil=True)) is not None:
+                lo, hi = finer  # a floor and a ceiling on a narrow range: "between 0.0098% and 0.0102%"
             elif fact.hedge is not None and fact.unit == "percent":
                 lo, hi = (fmt.Formatted(fmt.finer(v, fact.unit) if one(v, floor=k == "floor", ceil=k == "ceiling").text != one(v).text
                                         else one(v).text, True) for v, k in zip(fact.range, ("floor", "ceiling")))
+            elif fact.unit == "USD" and (finer := fmt.price_range(*fact.range)) is not None:
+                lo, hi = finer  # a price level's narrow range across $1 or $100: "between $99.50 and $100.40"
+            elif fact.unit == "percent" and fact.metric not in _AS_GIVEN_METRICS \
+                    and (finer := fmt.percent_range(*fact.range, signed=_signed(fact))) is not None:
+                lo, hi = finer  # a narrow range across a round figure: "between 0.98% and 1.02%"
             else:
                 lo, hi = one(fact.range[0], fine=fine), one(fact.range[1], fine=fine)
             if lo.text == hi.text:
@@ -324,10 +345,14 @@ class Render:
         # in finer digits, as ``numbers.range_ends`` prints an unqualified one (the check holds ends to half the width)
         fine_ends = fact.range is not None and fact.unit != "percent" and fmt.narrow(*fact.range)
 
+        priced: dict[float, str] = {}  # a narrow range's ends as ``numbers.price_range``, ``percent_range`` print them
+
         def bounded_end(v: float, kind: str, *, finer: bool = False, written=None) -> str:
             """A range's end under a bound: to the nearest when that keeps the bound true, else in finer digits
             rounded outward ("more than $47,686 to $50,100", never "$47,700"): the check holds each end of a
             range to the precision printed, so an end rounded outward past that precision reads as another figure."""
+            if v in priced:
+                return priced[v]
             if finer:
                 return fmt.finer(v, fact.unit, kind)
             if written is not None:
@@ -374,6 +399,16 @@ class Render:
 
             # Each end keeps its unit ("$1.2 million to $1.5 million", "36% to 39%"); two ends
             # that round to the same text get one more digit, so the range never reads as "46% to 46%".
+            # The ends of a narrow range across a round figure, finer ("over 9.96% to 10.04%", not "over 9.96% to 10%",
+            # which the check reads as a high end of 10%; "$99.50 to $100.40"): ``numbers.percent_range``, ``price_range``.
+            bounds = {"floor": lo_kind == "floor", "ceil": hi_kind == "ceiling"}
+            if fact.unit == "USD" and fact.metric in _PRICE_METRICS and fact.range[0] != fact.range[1]:
+                ends = fmt.price_range(*fact.range, **bounds)
+            elif fact.unit == "percent" and fact.metric not in _AS_GIVEN_METRICS and fact.range[0] != fact.range[1]:
+                ends = fmt.percent_range(*fact.range, signed=_signed(fact) and not moved, alike=False, **bounds)
+            else:
+                ends = None
+            priced.update(zip(fact.range, (e.text for e in ends)) if ends is not None else ())
             finer = bounded_end(fact.range[0], lo_kind) == bounded_end(fact.range[1], hi_kind) and fact.unit == "percent"
             # "$2 to $2.45 trillion" reads as 2 trillion: the high end in full when the low end would borrow its magnitude
             far = None
@@ -480,6 +515,9 @@ class Render:
             # "from about 2,610 to about 2,570": each "about" also fits the other end, so a reader cannot tell
             # which figure is which; printed in full ("from 2,614 to 2,574") they can only be read one way.
             self.fine.update((start.id, end.id))
+            figs = _figures_apart(start._fact, end._fact)
+            if figs > FINE_FIGURES:  # 2,000,000 and 1,999,999 print alike to six figures: "from 2 million to 1.999999 million"
+                self.fine_figs.update({start.id: figs, end.id: figs})
         words = self.style.names.get("words", {})
         out = self._token(Span("text", [Piece("lit", ", " + words.get("from", "from") + " ")])) + self.fig(start)
         if start.has_note:
@@ -732,12 +770,12 @@ class Render:
         if fact.label:
             return [Piece("text", fact.label)] + self._apart(fact)
         attributed = names.get("attributed", {}).get(fact.metric)
-        if fact.subject and attributed:
+        if fact.subject and attributed and not names_quantity(fact):
             # "the loss attributed to a whale": a noun phrase whatever the subject (one trader, two funds, a handle),
             # with the asset, venue and window that tell it from another such figure ("... in BTC over 60 minutes";
             # without them a reader, and the check, takes the window or asset of the sentence beside it).
             return [Piece("lit", attributed + " "), Piece("text", fact.subject)] + self._qualifiers(fact, asset_word=" in ")
-        if fact.subject and fact.metric in SUBJECT_NAMES_FIGURE:
+        if fact.subject and (fact.metric in SUBJECT_NAMES_FIGURE or names_quantity(fact)):
             # A subject that names the figure itself ("the GMCI 30 index"); its window goes beside the figure (FigureRef.window_unsaid),
             # its venue follows it (a subject may name another venue: "HTX's insurance fund on Binance").
             venue = [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))] if self._venue_unsaid(fact) else []
@@ -790,7 +828,7 @@ class Render:
         printed beside the figure (FigureRef.window_unsaid)."""
         own = getattr(fact, key).casefold()
         twins = [f for f in self.event.facts.values() if f.id != fact.id and (getattr(f, key) or "").casefold() == own
-                 and (key == "label" or (not f.label and f.metric in SUBJECT_NAMES_FIGURE))]
+                 and (key == "label" or (not f.label and (f.metric in SUBJECT_NAMES_FIGURE or names_quantity(f))))]
         parts: list[Piece] = []
         side = bool(fact.side) and any(t.side != fact.side for t in twins)
         asset = bool(fact.asset) and any(t.asset != fact.asset for t in twins)
@@ -849,9 +887,9 @@ class Render:
         names = self.style.names
         if fact.label:
             return number_of(fact.label, names=self._spellings())
-        if fact.subject and fact.metric in names.get("attributed", {}):
+        if fact.subject and fact.metric in names.get("attributed", {}) and not names_quantity(fact):
             return number_of(names["attributed"][fact.metric], own_words=True)  # "the loss attributed to ..."
-        if fact.subject and fact.metric in SUBJECT_NAMES_FIGURE:
+        if fact.subject and (fact.metric in SUBJECT_NAMES_FIGURE or names_quantity(fact)):
             return number_of(fact.subject, names=self._spellings())
         return number_of(names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " ")).replace(_SLOT, ""), own_words=True)
 
@@ -1232,6 +1270,11 @@ def _bound_words() -> frozenset[str]:
 
     quals = phrase_section("qualifiers") or {}
     return frozenset(w.casefold() for k in ("at_least", "at_most") for w in quals.get(k, ()))
+
+
+def _signed(fact: Fact) -> bool:
+    """Does a percentage print its sign ("+1%")? A change with no direction word of its own does."""
+    return fact.metric.endswith("_change") and not fact.change
 
 
 def _plain_range(fact: Fact) -> bool:

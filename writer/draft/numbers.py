@@ -247,17 +247,64 @@ def price(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted
     """A price level or a move in price: editors print it in full ("$96,000"), cents only below $100 (down
     under a floor, up under a ceiling: "over $96,000" for 96,000.4 stays true); a negative one with its sign
     before the symbol, as the locale writes it ("-$0.0044")."""
+    rounded = _price_rounded(value, floor=floor, ceil=ceil)
+    return Formatted(_currency_text(str(rounded)), _changed(value, rounded))
+
+
+def _price_rounded(value: float, *, floor: bool = False, ceil: bool = False) -> Decimal:
     d = Decimal(repr(float(value)))
     if 0 < abs(d) < 1:  # under a dollar, cents would blur what moves such a price (a stablecoin at $0.965, not
         # "about $0.96"); a token priced under a cent keeps two significant figures ("$0.0004"), as an index does
         figs = PRICE_FIGS_UNDER_A_CENT if abs(d) < PRICE_CENT else PRICE_FIGS_UNDER_A_DOLLAR
-        rounded = round_sig(value, figs, floor=floor, ceil=ceil)
-        return Formatted(_currency_text(str(rounded)), _changed(value, rounded))
+        return round_sig(value, figs, floor=floor, ceil=ceil)
     q = Decimal("0.01") if abs(d) < 100 else Decimal(1)
     rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
-    if rounded == rounded.to_integral_value():
-        rounded = rounded.quantize(Decimal(1))
-    return Formatted(_currency_text(str(rounded)), _changed(value, rounded))
+    return rounded.quantize(Decimal(1)) if rounded == rounded.to_integral_value() else rounded
+
+
+def price_range(lo: float, hi: float, *, floor: bool = False, ceil: bool = False) -> tuple[Formatted, Formatted] | None:
+    """A narrow range of prices across a place where ``price`` changes its digits ($1, $100): both ends one place finer
+    until neither lies further from its value than half the printed width ("between $99.50 and $100.40", not "between
+    $99.5 and $100"), as ``percent_range``; ``floor``/``ceil``: the low end under a floor, the high end under a
+    ceiling, rounded outward. None when ``price``'s own ends hold."""
+    r_lo, r_hi = _price_rounded(lo, floor=floor), _price_rounded(hi, ceil=ceil)
+    return _finer_ends(lo, hi, r_lo, r_hi, lambda v, r: Formatted(_currency_text(str(_cents(r))), _changed(v, r)), floor, ceil)
+
+
+def _cents(d: Decimal) -> Decimal:
+    """A price with dimes only is printed with its cents ("$99.50", not "$99.5")."""
+    return d.quantize(PRICE_CENT) if d.as_tuple().exponent == -1 else d
+
+
+def _finer_ends(lo: float, hi: float, r_lo: Decimal, r_hi: Decimal, text, floor: bool = False, ceil: bool = False,
+                alike: bool = True):
+    """Both ends of a narrow range at the first place, finer than their own, where each lies within half that place and
+    within half the printed width of its value (the check's hold on a range's ends, ``linking._tolerance``; an end
+    rounded outward under a bound may be a whole place off, so it goes finer too). None when the ends as rounded hold
+    (or, with ``alike``, print alike: the caller's "about"); ``alike=False``: the ends are always returned."""
+    d_lo, d_hi = Decimal(repr(float(lo))), Decimal(repr(float(hi)))
+    e_lo, e_hi = r_lo.normalize().as_tuple().exponent, r_hi.normalize().as_tuple().exponent
+    if r_lo == r_hi and alike:
+        return None
+    if _ends_hold(d_lo, d_hi, r_lo, r_hi, Decimal(1).scaleb(min(max(e_lo, e_hi), 0))):
+        return None if alike else (text(lo, r_lo), text(hi, r_hi))
+    place = Decimal(1).scaleb(min(max(e_lo, e_hi), 0))  # the coarser end's place
+    quantum = Decimal(1).scaleb(min(e_lo, e_hi, 0))  # the finer end's: tried first for both, when it is finer
+    if quantum >= place:
+        quantum /= 10
+    for _ in range(_NARROW_DIGITS):
+        r_lo = d_lo.quantize(quantum, rounding=_mode(floor, False))
+        r_hi = d_hi.quantize(quantum, rounding=_mode(False, ceil))
+        if _ends_hold(d_lo, d_hi, r_lo, r_hi, quantum):
+            break
+        quantum /= 10
+    return text(lo, r_lo), text(hi, r_hi)
+
+
+def _ends_hold(d_lo: Decimal, d_hi: Decimal, r_lo: Decimal, r_hi: Decimal, place: Decimal) -> bool:
+    """Does each printed end lie within half its place and half the printed width of its value?"""
+    err = max(abs(r_lo - d_lo), abs(r_hi - d_hi)) * 2
+    return err <= place and err <= abs(r_hi - r_lo)
 
 
 # A whole (100%): a percentage that only rounding would bring to it keeps decimals, down to hundredths (99.96%).
@@ -267,23 +314,41 @@ MIN_PERCENT_STEP = Decimal("0.01")
 
 def percent(value: float, *, floor: bool = False, ceil: bool = False, signed: bool = False, exact: bool = False) -> Formatted:
     """A percentage: whole numbers from 10%, one decimal below (94%, 6.2%); ``exact``: to its own digits (5.25%)."""
+    return _percent_text(value, _percent_rounded(value, floor=floor, ceil=ceil, exact=exact), signed)
+
+
+def _percent_rounded(value: float, *, floor: bool = False, ceil: bool = False, exact: bool = False) -> Decimal:
     mag = abs(value)
     d = Decimal(repr(float(value)))
     if exact:
-        rounded = d.normalize()
-    elif 0 < mag < 1:  # funding rates: 0.004%, not 0%
-        rounded = round_sig(value, 2, floor=floor, ceil=ceil)
-    else:
-        q = Decimal(1) if mag >= 10 else Decimal("0.1")
+        return d.normalize()
+    if 0 < mag < 1:  # funding rates: 0.004%, not 0%
+        return round_sig(value, 2, floor=floor, ceil=ceil)
+    q = Decimal(1) if mag >= 10 else Decimal("0.1")
+    rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
+    while abs(rounded) == WHOLE_PERCENT and mag != WHOLE_PERCENT and q > MIN_PERCENT_STEP:
+        q /= 10  # 99.9% is not 100%: a fall that rounds to a total wipe-out keeps the decimal that says it was not one
         rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
-        while abs(rounded) == WHOLE_PERCENT and mag != WHOLE_PERCENT and q > MIN_PERCENT_STEP:
-            q /= 10  # 99.9% is not 100%: a fall that rounds to a total wipe-out keeps the decimal that says it was not one
-            rounded = d.quantize(q, rounding=_mode(floor, ceil)).normalize()
+    return rounded
+
+
+def _percent_text(value: float, rounded: Decimal, signed: bool) -> Formatted:
     size = abs(rounded)
     text = _pattern_text(str(size / 100), _digits_pattern(size) + "%")
     if (signed and value != 0) or value < 0:  # zero has no sign: "0%", never "+0%"
         text = ("-" if value < 0 else "+") + text
     return Formatted(text, _changed(value, rounded))
+
+
+def percent_range(lo: float, hi: float, *, signed: bool = False, floor: bool = False, ceil: bool = False,
+                  alike: bool = True) -> tuple[Formatted, Formatted] | None:
+    """A narrow range of percentages whose ends, each rounded by ``percent``, would lie further from their values than
+    half the printed width (the check's hold on a range's ends, ``linking._tolerance``): both ends one place finer at a
+    time (at most ``_NARROW_DIGITS``) until neither does ("between 0.98% and 1.02%", not "between 0.98% and 1%"). None
+    when ``percent``'s own ends hold, or print alike (the caller's "about 10%" for 9.96% to 10.04%) unless ``alike`` is
+    False (a range under a word of the source's, printed as two ends). ``floor``/``ceil`` as in ``price_range``."""
+    return _finer_ends(lo, hi, _percent_rounded(lo, floor=floor), _percent_rounded(hi, ceil=ceil),
+                       lambda v, r: _percent_text(v, r.normalize(), signed), floor, ceil, alike)
 
 
 # A ratio the desk works out itself (longs against shorts from a provider's two totals) is rounded as a newsroom

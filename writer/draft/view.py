@@ -55,6 +55,15 @@ _FUNDING_HOURS = 8
 # outflows); for any other metric the subject is who holds it: "the funding rate on Binance for a whale".
 SUBJECT_NAMES_FIGURE = frozenset({"duration", "rate", "price_level", "price_change", "index_level", "support_level", "position_concentration",
                                   "fund_flow", "market_cap", "market_cap_change"})
+# A position whose subject names a quantity, not a holder ("XRP futures open interest", "the exchange's reserves"): the
+# subject is the thing measured, told as a market reading ("... stood at 1.68 billion XRP"), never one that "held a
+# position of" its own size.
+_QUANTITY_SUBJECT = re.compile(r"\b(?:open interest|volumes?|supply|reserves?|holdings|balances?|exposure|positions)$", re.IGNORECASE)
+
+
+def names_quantity(fact) -> bool:
+    """Is the fact a position whose subject names the quantity measured (``_QUANTITY_SUBJECT``)?"""
+    return fact.metric == "position_size" and bool(fact.subject) and _QUANTITY_SUBJECT.search(fact.subject.strip()) is not None
 
 
 class FigureRef(Ref):
@@ -92,7 +101,7 @@ class FigureRef(Ref):
         # A figure named by its label or by a subject that names it ("Fund_Alpha", "the GMCI 30 index") is
         # described without its window (layer.describe): the sentence must give the window beside the figure,
         # or the reader (and the check, which reads a paragraph's words) takes the next sentence's window for it.
-        self.window_unsaid = bool(fact.window) and bool(fact.label or (fact.subject and fact.metric in SUBJECT_NAMES_FIGURE))
+        self.window_unsaid = bool(fact.window) and bool(fact.label or (fact.subject and (fact.metric in SUBJECT_NAMES_FIGURE or names_quantity(fact))))
         self.has_asset = bool(fact.asset)
         self.has_venue = bool(fact.venue)
         self.has_venues = not fact.venue and bool(fact.venues)  # several venues counted together ("Bybit and OKX")
@@ -388,6 +397,7 @@ class View:
     shares: list[FigureRef] = field(default_factory=list)  # a side's, asset's or venue's share of liquidations as the source gives it
     liq_changes: list[FigureRef] = field(default_factory=list)  # how liquidations rose or fell against an earlier period
     supports: list[FigureRef] = field(default_factory=list)  # support or resistance levels held or lost
+    path_notes: list[FigureRef] = field(default_factory=list)  # how long an asset's move took, told with its price path (_mark_path_notes)
     revised: list[FigureRef] = field(default_factory=list)  # printed figures their source revised, with what changed and when
     minor_heavy: bool = False  # the smaller coins' liquidations add up to at least _MINOR_WEIGHT of the largest asset's (same unit)
     lone_mover: FigureRef | None = None  # an asset that moved at least twice small_price_move (%) while bitcoin, over the same window, moved within it
@@ -515,7 +525,8 @@ def build_view(event: Event, thresholds: dict) -> View:
     venues.sort(key=lambda r: (-venue_size[r._fact.venue], r._fact.venue or "", {None: 0, "long": 1, "short": 2}.get(r._fact.side, 3), r.id))
     largest = take(lambda f: f.metric == "largest_single_liquidation")
     losses = take(lambda f: f.metric == "trader_loss")
-    positions = take(lambda f: f.metric == "position_size")  # a trader's or whale's position: told beside the losses
+    # a trader's or whale's position: told beside the losses; a quantity's (names_quantity) with the market readings
+    positions = take(lambda f: f.metric == "position_size" and not names_quantity(f))
     transfers = take(lambda f: f.metric == "onchain_transfer")
     transfers.sort(key=lambda r: (r._fact.subject or "", r._fact.unit != "USD", r.id))
     for before, after in zip(transfers, transfers[1:]):
@@ -624,6 +635,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     _mark_time_order(view)
     _mark_method_notes(view, event)
     _mark_context_levels(view)
+    _mark_path_notes(view)
     _mark_funding(view, thresholds)
     _mark_recovered(view)
     _mark_quote_topics(view, live)
@@ -1312,10 +1324,10 @@ def _market_list_key(r: FigureRef):
     """One market reading of one asset on several venues ("open interest on Bybit ..., on Binance ..."): a reading
     the context section words "<what> stood at <figure>" with nothing of its own after the figure."""
     f = r._fact
-    if not f.venue or f.label or f.subject or f.note or f.reading or r.is_change or r.unverified or r.is_estimate \
-            or r.index_unsaid or r.window_unsaid or f.metric in ("duration", "rate") or f.contract:
+    if not f.venue or f.label or (f.subject and not names_quantity(f)) or f.note or f.reading or r.is_change or r.unverified \
+            or r.is_estimate or r.index_unsaid or r.window_unsaid or f.metric in ("duration", "rate") or f.contract:
         return None
-    return ("market", f.metric, f.asset, f.assets, f.side, f.window, f.unit)
+    return ("market", f.metric, f.asset, f.assets, f.side, f.window, f.unit, f.subject)
 
 
 def _level_list_key(r: FigureRef):
@@ -1338,6 +1350,16 @@ def _share_list_key(r: FigureRef):
     if not f.side or f.asset or f.subject or f.note or f.venue:
         return None
     return ("share", f.side)
+
+
+def _mark_path_notes(view: View) -> None:
+    """A duration of one asset ("the wait for bitcoin's new all-time high lasted 847 days") whose source tells that
+    asset's price levels too is told in the price path, after those levels, not as a paragraph of its own with nothing
+    leading to it: moved from the market readings to ``path_notes``."""
+    levels = view.levels_up + view.levels_down + view.levels
+    told = {(r._fact.asset, _run_key(r._fact)) for r in levels if r._fact.asset and not r.in_context}
+    view.path_notes = [r for r in view.market if r.metric == "duration" and (r._fact.asset, _run_key(r._fact)) in told]
+    view.market = [r for r in view.market if r not in view.path_notes]
 
 
 def _run_key(f: Fact) -> tuple:

@@ -43,6 +43,21 @@ class RuleContext:
             if lk is not None:
                 yield fu, lk
 
+    def names_only(self, fu: FigureUse, support) -> bool:
+        """Is the figure a number in a fact's naming words (its subject or label: a pinned support) in a sentence
+        that prints none of that fact's own figures? It names which figure is meant ("For the loss linked to 200
+        accounts, X first published a lower figure"), it states none: the wording a status asks of a stated figure
+        (P003, P004, P013) is not asked of it; its attribution still is."""
+        if support is None or not support.anchor or support.words is None or support.fact is None \
+                or support.words not in (support.fact.subject, support.fact.label):
+            return False  # a reading ("nearly half") is the figure's value in words: it states it
+        for other in fu.sentence.figures:
+            lk = self.links.get(id(other)) if other is not fu else None
+            s = lk.support if lk is not None else None
+            if s is not None and s.fact is not None and s.fact.id == support.fact.id and not s.anchor:
+                return False
+        return True
+
     def names(self, source_ids) -> str:
         return ", ".join(self.source_names.get(s, s) for s in source_ids)
 

@@ -9,7 +9,7 @@ NEEDS = {Status.RUMOR: ("rumor", "an unverified claim or rumour"), Status.PENDIN
 def check(ctx: RuleContext):
     for fu, link in ctx.linked():
         s = link.support
-        if s is None or s.status not in NEEDS or link.kind not in ("supported", "collapsed"):
+        if s is None or s.status not in NEEDS or link.kind not in ("supported", "collapsed") or ctx.names_only(fu, s):
             continue
         marker, words = NEEDS[s.status]
         classes = ctx.analysis.scope_classes(fu)
@@ -34,6 +34,8 @@ verification when its sentence, or a note covering it, does not say so ("an unve
 claim circulating on X", "pending verification"; a rumour is also told as one when the
 text calls it a claim and says where it circulates: "the claim has spread on social
 media"); and a rumour that does not say where it circulates.
+A number in a fact's describing words (its subject: "for 200 accounts") in a sentence that prints none of
+that fact's figures names which figure is meant and is not held to this wording (a revision note).
 
 ## Why it matters
 Stated plainly, a rumour reads as a reported fact: the desk then vouches for a number

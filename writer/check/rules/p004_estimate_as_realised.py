@@ -15,7 +15,7 @@ _POSSIBLE = Deferred(globals(), r"\b(?:[Cc]ould|[Mm]ight|[Ww]ould|may)\b")
 def check(ctx: RuleContext):
     for fu, link in ctx.linked():
         s = link.support
-        if s is None or s.status is not Status.ESTIMATE or link.kind not in ("supported", "collapsed"):
+        if s is None or s.status is not Status.ESTIMATE or link.kind not in ("supported", "collapsed") or ctx.names_only(fu, s):
             continue
         a = ctx.analysis
         if not {"estimate", "conditional"} & a.scope_classes(fu) and not _POSSIBLE.search(own_clause(fu)):
@@ -36,6 +36,8 @@ Flags a figure whose fact is an estimate when neither its sentence nor a coverin
 says it is an estimate, potential, projected or extrapolated (a modal in the figure's own
 clause says so too: "could face", "may recover to"), or says so without saying whose
 estimate or from what (a named source, a heat map, a model).
+A number in a fact's describing words (its subject: "for 200 accounts") in a sentence that prints none of
+that fact's figures names which figure is meant and is not held to this wording (a revision note).
 
 ## Why it matters
 "$698 million of shorts would be liquidated above $85,000" is a model's guess about
