@@ -242,6 +242,18 @@ def test_a_holder_in_a_passive_clause_is_not_its_source():
     assert "P008" in codes(ev, "On estimates by CoinGlass and an unnamed source, OKX estimated the wait at under 2,150 minutes.")
 
 
+def test_a_holder_after_held_by_in_the_venue_sentence_is_not_its_source():
+    """The drafter's holder sentence ("Hyperliquid liquidated an average of ... per hour of short DOGE positions held by
+    Binance Futures"): the holder named after "held by" is the positions' owner, not a credit (the any-event fuzz, seed
+    51 x1000, gen-6641: P008 on a draft); the same name given as the credit is still a wrong source."""
+    ev = event("facts:\n  - {id: shorts, metric: liquidations, unit: USD, asset: DOGE, side: short, venue: hyperliquid, window: 4h,"
+               " per: hour, subject: Binance Futures, observations: [{source: coinglass, value: 22825}]}\n")
+    said = "Hyperliquid liquidated an average of about $22,800 per hour of short DOGE positions {} Binance Futures over the past 4 hours."
+    assert "P008" not in codes(ev, "According to CoinGlass, " + said.format("held by"))
+    assert "P008" not in codes(ev, "According to CoinGlass, " + said.format("owned by"))
+    assert "P008" in codes(ev, "According to Binance Futures, " + said.format("of").replace(" of Binance Futures", ""))
+
+
 TWIN_CONTEXT = """id: twin-context
 as_of: 2026-11-17T09:00:00+08:00
 facts:

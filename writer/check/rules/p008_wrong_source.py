@@ -42,7 +42,10 @@ def _speaker_ids(ctx: RuleContext, support_id: str) -> set[str]:
 # (compiled on first use: most checks never reach a subject that holds a registered name; writer/check/lazyre.py)
 _CLAUSE_OPENS = Deferred(globals(), r",\s*$")
 _PREDICATE_FOLLOWS = Deferred(globals(), r"(?:['’]s?)?\s+(?!(?:and|or|&)\b)\w")
-_DESCRIBES = Deferred(globals(), r"\b(?:for|linked to|tied to|number of|(?:rate|probability) (?:of|on))\s+$", re.IGNORECASE)
+# ...or after the words that make it the positions' owner: "... of short DOGE positions held by Binance Futures" (the
+# drafter's holder sentence, templates/sections/venues.md.j2), "a long owned by an OKX whale", "accounts belonging to".
+_DESCRIBES = Deferred(globals(), r"\b(?:for|linked to|tied to|number of|(?:rate|probability) (?:of|on)|(?:held|owned|opened|controlled) by|belonging to)\s+$",
+                      re.IGNORECASE)
 
 
 # A passive after the holder ("an OKX whale is estimated at ..."): the holder is what is estimated, not who estimates.
