@@ -79,6 +79,8 @@ FLAG = [
     ("7", "After longs lost $300 million in an hour, Lee said: “It was a bloodbath.”", {"$300 million"}),
     # 8. findings with no release named before them, or under another heading
     ("8", "Longs lost heavily.\n\n## Key findings\n\nLongs lost $2.1B over the month.", {"$2.1B"}),
+    # ...or opening on the release verb itself, no publisher named before it (read without error)
+    ("8", "Released this weekly review late, the desk added little.\n\n## Key findings\n\nLongs lost $2.1B over the month.", {"$2.1B"}),
     ("8", "Velo published its monthly derivatives report on Tuesday.\n\n## What happened next\n\nLongs lost $2.1B over the "
           "month.", {"$2.1B"}),
     # 9. a participle, a venue's verb, a trade's venue

@@ -898,8 +898,9 @@ function findingsSection(a, section) {
   for (const s of a.sentences) {
     if (s.block.index >= head) return false;
     const m = search("f001.findings_release", s.text);
-    if (m !== null && matchAt("f001.named_opening", s.text, 0) !== null
-        && !NOT_PUBLISHERS.has(stripChars(s.text.slice(0, m.index).split(/\s+/u).filter(Boolean)[0], "*_\"“,"))) return true;
+    const before = m === null ? [] : s.text.slice(0, m.index).split(/\s+/u).filter(Boolean);
+    if (before.length > 0 && matchAt("f001.named_opening", s.text, 0) !== null
+        && !NOT_PUBLISHERS.has(stripChars(before[0], "*_\"“,"))) return true;  // (no word before the verb: no publisher named first)
   }
   return false;
 }

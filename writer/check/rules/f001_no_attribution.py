@@ -308,8 +308,9 @@ def _findings_section(a, section: int) -> bool:
         if s.block >= head:
             return False
         m = releases.search(s.text)
-        if m is not None and _NAMED_OPENING.match(s.text) and s.text[:m.start()].split()[0].strip("*_\"“,") not in _not_names():
-            return True
+        before = s.text[:m.start()].split() if m is not None else []
+        if before and _NAMED_OPENING.match(s.text) and before[0].strip("*_\"“,") not in _not_names():
+            return True  # (no word before the verb: "Released its report on Monday, the desk ..." names no publisher first)
     return False
 
 
