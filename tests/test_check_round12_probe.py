@@ -148,7 +148,7 @@ PASS = [
     # 9. an executive by the role's other names, a speaker's reckoning
     ("9", "The Bybit boss put the exchange's liquidations at $2.1 billion."),
     ("9", "The exchange's chief said users lost $300 million in the outage."),
-    ("9", "By his estimation, the figure should be around $8 billion to $10 billion."),
+    ("9", "By his estimation, the true count sits nearer $9 billion."),
     # 10. the quotation a pronoun's colon introduces
     ("10", "Axel Adler posits that the count could rise by 40%. He remarked:\n\n“From $57K, new investors rose 3%, "
            "against 4% after FTX.”"),

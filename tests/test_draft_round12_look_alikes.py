@@ -152,14 +152,14 @@ facts:
             ("The loss linked to 40 accounts came to $2.1 million, according to Lookonchain.", {"P013"})):
         found = {f.code for f in checker.check_text(sentence + "\n", event=event)}
         assert found == codes, (sentence, found)
-    # a reading is the value in words, not a name: it states the figure (dev5's "nearly half ... came from Bybit")
+    # a reading is the value in words, not a name: it states the figure ("Bybit with nearly half of ...")
     share = _event("""\
 facts:
   - {id: bybit, metric: liquidation_share, unit: percent, window: 1h, venue: bybit,
      observations: [{source: coinglass, value: 50, hedge: nearly, reading: nearly half}]}
   - {id: binance, metric: liquidation_share, unit: percent, window: 1h, venue: binance, observations: [{source: coinglass, value: 30}]}
 """)
-    text = "According to CoinGlass, nearly half of the liquidations in the last hour came from Bybit, followed by Binance with 30%.\n"
+    text = "CoinGlass shows Bybit with nearly half of the hour's liquidations and Binance next with 30%.\n"
     assert [f.figure for f in checker.check_text(text, event=share) if f.code == "P013"] == ["half", "30%"]
 
 

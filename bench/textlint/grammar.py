@@ -344,7 +344,7 @@ OWN_SAMPLES = [  # sentences of our own covering the forms and frames (the corpu
     "These data also suggest a floor.", "Once the desk wrapped up its $9 million buyback, its founder posted “done” to fans.",
     "Forced closures by venue rise as funding flips. (CoinAnk)", "Mira Holt placed a $90 million long at 25x on Tuesday.",
     "CoinAnk pegs the day's long losses near $120 million.", "OKX's share rose; losses linked to the exploit grew.",
-    "A 40x long was opened via the trading platform Hyperliquid, not via the exchange's data.",
+    "A 40x long was opened via the decentralised platform Hyperliquid, not via the exchange's data.",
     "Mira Holt placed a $120 million long on OKX at $91,200; shorts fell by 9: 30 am over a 24-hour stretch.",
 ]
 
