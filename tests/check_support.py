@@ -25,6 +25,23 @@ def fact_free_found(text: str) -> set[tuple[str, str]]:
     return {(f.code, f.message.split("'")[1]) for f in found if f.code in ("F001", "F002")}
 
 
+@lru_cache(maxsize=1)
+def bare_checker():
+    """A checker with no source registry, as the held-out sets are scored."""
+    from writer.check import Checker
+
+    return Checker()
+
+
+def found_either_way(text: str, registry: bool) -> set[tuple[str, str]]:
+    """``fact_free_found`` with the bundled registry (``registry``) or with none: the round-by-round pattern tests run
+    each text both ways."""
+    if registry:
+        return fact_free_found(text)
+    found = bare_checker().check_text(LEDE + text + "\n")
+    return {(f.code, f.figure) for f in found if f.code in ("F001", "F002")}
+
+
 def f001_figures(checker, text: str) -> list[str]:
     """The figures F001 flags in ``text``, in order (the ``checker`` fixture of tests/conftest.py)."""
     return [f.figure for f in checker.check_text(text) if f.code == "F001"]

@@ -27,25 +27,12 @@ held-out sets are scored).
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
 
-from check_support import LEDE, fact_free_found
+from check_support import found_either_way
 
 
-@lru_cache(maxsize=1)
-def _bare_checker():
-    from writer.check import Checker
-
-    return Checker()
-
-
-def _found(text: str, registry: bool) -> set[tuple[str, str]]:
-    if registry:
-        return fact_free_found(text)
-    found = _bare_checker().check_text(LEDE + text + "\n")
-    return {(f.code, f.figure) for f in found if f.code in ("F001", "F002")}
+_found = found_either_way
 
 
 FLAG = [
