@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from link_support import codes, event
+from link_support import codes, event, links_of
 
 _VENUE = """facts:
   - {id: okx_4h, metric: liquidations, unit: USD, window: 4h, venue: okx, observations: [{source: coinglass, value: 12M}]}
@@ -48,3 +48,22 @@ _CLAIM = """facts:
 ])
 def test_a_claims_subject_named_like_a_source(text, p008):
     assert ("P008" in codes(event(_CLAIM), text)) is p008
+
+
+_TWO_SPEAKERS = """facts:
+  - {id: total, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 900M}]}
+quotes:
+  - {id: plain, speaker: a trader, words: "Longs lost $70 million before lunch", channel: on X, source: htx}
+  - {id: named, speaker: Lee, role: a trader at a fund, words: "Longs lost $70 million before lunch", channel: on X, source: htx}
+"""
+
+
+def test_of_two_speakers_of_the_same_words_the_one_named_first_speaks():
+    """Two quotes of the same words, one by "a trader", one by Lee whose role is "a trader at a fund": "Lee, a trader at
+    a fund, said ..." names both, and Lee (named first) is the speaker; the other speaker's words sit in Lee's role (the
+    any-event fuzz, seed 65, gen-130: P008 on a draft). "A trader said ..." still speaks for the first quote."""
+    ev = event(_TWO_SPEAKERS)
+    said = "said on X, according to HTX: \u201cLongs lost $70 million before lunch\u201d."
+    assert [link for _, link, _ in links_of(ev, "Lee, a trader at a fund, " + said)] == ["quote:named"]
+    assert "P008" not in codes(ev, "Lee, a trader at a fund, " + said)
+    assert [link for _, link, _ in links_of(ev, "A trader " + said)] == ["quote:plain"]

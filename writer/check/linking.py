@@ -942,6 +942,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             score += _subject_bonus(s, fu.sentence.text) + _place_bonus(s, fu)
             if s.speaker is not None and _names(fu.sentence.text, s.speaker):
                 score += 1  # of two speakers saying the same words, the one the sentence names
+                if _named_first(fu.sentence.text, s.speaker, supports):
+                    score += _FIRST_SPEAKER  # ...and of two it names, the one it names first ("CZ, a trader at a fund, said")
             if s.relayed and not named.isdisjoint(s.sources):
                 score += _RELAYED  # one speaker's words given directly and relayed: naming the relay is the relayed copy
             matched.append((score - 3 * conflicts, s, how, score - bonus - 3 * conflicts, conflicts))
@@ -1328,6 +1330,29 @@ def _names(text: str, name: str) -> bool:
     plain = _plain_words(text)
     # case kept, but a sentence opens with a capital: "A whale lasted ..." names the subject "a whale"
     return names_within(words, plain, fold=False) or (words[:1].islower() and names_within(words[:1].upper() + words[1:], plain, fold=False))
+
+
+# What naming a quote's speaker before any other speaker of the event's quotes adds: a tie-break only (as
+# ``_EVERY_SOURCE``), for two speakers of the same words both named, one inside the other's role ("CZ, a trader at a
+# fund, said ...": the speaker "a trader" of another quote is CZ's role here, not who speaks).
+_FIRST_SPEAKER = 0.125
+
+
+def _named_first(text: str, speaker: str, supports: list[Support]) -> bool:
+    """Is ``speaker`` the first, in ``text``, of the quote speakers of ``supports`` that ``text`` names?"""
+    plain = _plain_words(text)
+    at = {who: _first_mention(plain, who) for who in {s.speaker for s in supports if s.speaker}}
+    named = [i for i in at.values() if i >= 0]
+    return len(named) > 1 and at[speaker] == min(named)
+
+
+def _first_mention(plain: str, name: str) -> int:
+    """Where ``plain`` (``_plain_words``) first names ``name`` as ``_names`` reads it (whole words; a lower-case name
+    also capitalised, at a sentence's start), or -1."""
+    words = _plain_words(name)
+    found = [m.start() for w in {words, words[:1].upper() + words[1:]} if w
+             for m in [re.search(rf"(?<!\w){re.escape(w)}(?!\w)", plain)] if m is not None]
+    return min(found, default=-1)
 
 
 def _plain_words(text: str) -> str:
