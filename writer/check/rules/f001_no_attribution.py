@@ -62,14 +62,16 @@ _CREDIT_OPENING = r"[\s\"'“‘(\[*_]*"
 
 
 @lru_cache(maxsize=None)
-def _phrase_rx(section: str, *, opening: bool = False, closed: bool = True) -> re.Pattern:
-    """The phrases of one phrases.yaml ``section`` as one expression: found as whole words anywhere in a text, or with
-    ``opening`` only at a sentence's opening (after ``_CREDIT_OPENING``); ``closed=False`` lets a phrase end inside a
-    word."""
-    alternatives = "|".join(phrase_section(section))
+def _phrase_rx(section: str, *, key: str | None = None, opening: bool = False, closed: bool | None = None) -> re.Pattern:
+    """The phrases of one phrases.yaml ``section`` (or of its list ``key``) as one expression: found as whole words
+    anywhere in a text, or with ``opening`` only at a sentence's opening (after ``_CREDIT_OPENING``). ``closed``: the
+    phrase must end at a word's end (by default anywhere, not at an opening); ``closed=False`` lets it end inside a word."""
+    phrases = phrase_section(section) if key is None else phrase_section(section)[key]
+    alternatives = "|".join(phrases)
+    end = r"(?![\w-])" if (not opening if closed is None else closed) else ""
     if opening:
-        return re.compile(rf"{_CREDIT_OPENING}(?:{alternatives})", re.IGNORECASE)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})" + (r"(?![\w-])" if closed else ""), re.IGNORECASE)
+        return re.compile(rf"{_CREDIT_OPENING}(?:{alternatives}){end}", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternatives}){end}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -124,8 +126,7 @@ _BARE_CONTEXT_CLAUSE = re.compile(r"\s+(?:as|while|amid)\s+(?:the\s+)?", re.IGNO
 @lru_cache(maxsize=1)
 def _carry_words() -> dict[str, re.Pattern]:
     """phrases.yaml ``carry``: the words of liquidation data and of market context."""
-    section = phrase_section("carry")
-    return {k: re.compile(rf"(?<![\w-])(?:{'|'.join(section[k])})(?![\w-])", re.IGNORECASE) for k in ("liquidations", "context", "price_move")}
+    return {k: _phrase_rx("carry", key=k) for k in ("liquidations", "context", "price_move")}
 
 
 def _context_after_credit(a, fu) -> bool:
@@ -215,9 +216,8 @@ def _nameless_hearsay(a, fu) -> bool:
 def _quote_only_rx() -> tuple[re.Pattern, re.Pattern]:
     """A fronted clause of time (phrases.yaml ``quote_only: openings``) and a verb of speech right before a quotation
     (``quote_only: verbs``, then an optional colon or comma and the opening mark)."""
-    section = phrase_section("quote_only")
-    opening = re.compile(rf"{_CREDIT_OPENING}(?:{'|'.join(section['openings'])})(?![\w-])", re.IGNORECASE)
-    verbs = re.compile(rf"(?<![\w-])(?:{'|'.join(section['verbs'])})\s*[:,]?\s*[“\"]", re.IGNORECASE)
+    opening = _phrase_rx("quote_only", key="openings", opening=True, closed=True)
+    verbs = re.compile(rf"(?<![\w-])(?:{'|'.join(phrase_section('quote_only')['verbs'])})\s*[:,]?\s*[“\"]", re.IGNORECASE)
     return opening, verbs
 
 
@@ -275,9 +275,8 @@ def _points_back(a, fu) -> bool:
 def _findings_rx() -> tuple[re.Pattern, re.Pattern]:
     """A heading over a report's findings (phrases.yaml ``report_findings: headings``, the whole heading) and a named
     publisher releasing a report (``report_findings: releases``)."""
-    section = phrase_section("report_findings")
-    heading = re.compile(rf"[\s#*_]*(?:{'|'.join(section['headings'])})[\s:.*_]*$", re.IGNORECASE)
-    releases = re.compile(rf"(?<![\w-])(?:{'|'.join(section['releases'])})(?![\w-])", re.IGNORECASE)
+    heading = re.compile(rf"[\s#*_]*(?:{'|'.join(phrase_section('report_findings')['headings'])})[\s:.*_]*$", re.IGNORECASE)
+    releases = _phrase_rx("report_findings", key="releases")
     return heading, releases
 
 
