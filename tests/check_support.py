@@ -42,6 +42,15 @@ def found_either_way(text: str, registry: bool) -> set[tuple[str, str]]:
     return {(f.code, f.figure) for f in found if f.code in ("F001", "F002")}
 
 
+def flagged_and_expected(text: str, findings, registry: bool) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """A must-flag case of the round-by-round pattern tests: (what was found, what was expected), to be equal.
+    ``findings``: F001 figures, or (code, figure) pairs where another code (F002) is meant too; every F001 found counts,
+    other codes only where expected."""
+    expected = {f if isinstance(f, tuple) else ("F001", f) for f in findings}
+    got = found_either_way(text, registry)
+    return {f for f in got if f[0] == "F001"} | (got & expected), expected
+
+
 def f001_figures(checker, text: str) -> list[str]:
     """The figures F001 flags in ``text``, in order (the ``checker`` fixture of tests/conftest.py)."""
     return [f.figure for f in checker.check_text(text) if f.code == "F001"]

@@ -38,9 +38,6 @@ import pytest
 from check_support import fact_free_found, found_either_way
 
 
-_found = found_either_way
-
-
 # (construction, text, F001 figures)
 FLAG = [
     # 1. a demonstrative with nothing credited before it, a data point, a new section, the article's own numbers
@@ -147,14 +144,14 @@ PASS = [
 @pytest.mark.parametrize("registry", [True, False], ids=["registry", "bare"])
 @pytest.mark.parametrize("construction, text, figures", FLAG, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(FLAG)])
 def test_must_flag(construction, text, figures, registry):
-    got = _found(text, registry)
+    got = found_either_way(text, registry)
     assert {f for code, f in got if code == "F001"} == figures
 
 
 @pytest.mark.parametrize("registry", [True, False], ids=["registry", "bare"])
 @pytest.mark.parametrize("construction, text", PASS, ids=[f"{c}-{i}" for i, (c, _) in enumerate(PASS)])
 def test_must_pass(construction, text, registry):
-    assert _found(text, registry) == set()
+    assert found_either_way(text, registry) == set()
 
 
 # 6. (registry only) text, F001 figures

@@ -29,10 +29,7 @@ from __future__ import annotations
 
 import pytest
 
-from check_support import found_either_way
-
-
-_found = found_either_way
+from check_support import flagged_and_expected, found_either_way
 
 
 FLAG = [
@@ -117,19 +114,14 @@ PASS = [
 ]
 
 
-def _expected(findings) -> set[tuple[str, str]]:
-    return {f if isinstance(f, tuple) else ("F001", f) for f in findings}
-
-
 @pytest.mark.parametrize("registry", [True, False], ids=["registry", "bare"])
 @pytest.mark.parametrize("pattern, text, findings", FLAG, ids=[f"{p}-{i}" for i, (p, _, _) in enumerate(FLAG)])
 def test_must_flag(pattern, text, findings, registry):
-    expected = _expected(findings)
-    got = _found(text, registry)
-    assert {f for f in got if f[0] == "F001"} | (got & expected) == expected
+    got, expected = flagged_and_expected(text, findings, registry)
+    assert got == expected
 
 
 @pytest.mark.parametrize("registry", [True, False], ids=["registry", "bare"])
 @pytest.mark.parametrize("pattern, text", PASS, ids=[f"{p}-{i}" for i, (p, _) in enumerate(PASS)])
 def test_must_pass(pattern, text, registry):
-    assert _found(text, registry) == set()
+    assert found_either_way(text, registry) == set()
