@@ -312,45 +312,18 @@ class _EventBuilder:
         )
 
     def fact(self, i: int, fs) -> Fact | None:
+        """The i-th fact record as a Fact, every problem reported; None when it cannot be built."""
         at = ("facts", i)
-        if fs.window and self.spec.windows and fs.window not in self.spec.windows:
-            self.problem(at + ("window",), f"window {fs.window!r} is not one of the event's windows ({', '.join(self.spec.windows)})")
-        for key, venue in [("venue", fs.venue)] if fs.venue else [(("venues", k), v) for k, v in enumerate(fs.venues or ())]:
-            where = at + (key if isinstance(key, tuple) else (key,))
-            self.known_source(venue, where, role="venue")
-            if venue in self.registry and self.registry[venue].kind not in (SourceKind.EXCHANGE, SourceKind.ONCHAIN):
-                self.problem(where, f"venue {venue!r} is not an exchange: the registry lists it as kind {self.registry[venue].kind.value!r} (a venue is where the positions were liquidated)")
-        observations = []
-        for j, o in enumerate(fs.observations):
-            oat = at + ("observations", j)
-            self.known_source(o.source, oat + ("source",))
-            self.in_period(o.as_of, oat + ("as_of",))
-            if o.spread and o.source in self.registry and not self.registry[o.source].group:
-                self.problem(oat + ("spread",), f"`spread: true` is for an unnamed group of sources; {o.source!r} is one named source (give each platform its own observation)")
-            observations.append(self.observation(o, oat))
-        if any(o.source not in self.registry for o in observations):
+        self.check_window_and_venues(fs, at)
+        observations = self.observations(fs, at)
+        if observations is None:
             return None
-        observations = tuple(observations)
-        if fs.status is Status.UNAVAILABLE:
-            status, value, rng, magnitude, hedge = Status.UNAVAILABLE, None, None, None, None
-            if not fs.reason:
-                self.problem(at + ("status",), "status 'unavailable' needs a `reason` saying why no reliable figure exists")
-        else:
-            try:
-                status, value, rng, magnitude, hedge = reconcile_all(
-                    observations, fs.status, self.registry, fs.tolerance if fs.tolerance is not None else self.spec.tolerance
-                )
-            except StatusConflict as exc:
-                self.problem(at + (("status",) if fs.status else ("observations",)), str(exc))
-                return None
+        reconciled = self.reconciled(fs, observations, at)
+        if reconciled is None:
+            return None
+        status, value, rng, magnitude, hedge = reconciled
         spread = envelope(observations) if value is not None and any(o.has_number for o in observations) else None
-        average = None
-        if fs.average is not None:
-            self.known_source(fs.average.source, at + ("average", "source"))
-            average = (fs.average.value, fs.average.hedge, fs.average.source)
-            lo_hi = spread or (rng if rng else None)
-            if lo_hi is not None and not (lo_hi[0] * (1 - self.spec.tolerance) <= fs.average.value <= lo_hi[1] * (1 + self.spec.tolerance)):
-                self.problem(at + ("average", "value"), f"the average {fs.average.value:,.0f} lies outside the figures it averages ({lo_hi[0]:,.0f} .. {lo_hi[1]:,.0f})")
+        average = self.average(fs, spread or rng or None, at)
         readings = list(dict.fromkeys(o.reading for o in observations if o.reading))
         return Fact(
             id=fs.id,
@@ -392,6 +365,53 @@ class _EventBuilder:
             from_fact=fs.from_fact,
             to_fact=fs.to_fact,
         )
+
+    def check_window_and_venues(self, fs, at: tuple) -> None:
+        """The fact's window is one of the event's; each venue is a registered exchange (or chain)."""
+        if fs.window and self.spec.windows and fs.window not in self.spec.windows:
+            self.problem(at + ("window",), f"window {fs.window!r} is not one of the event's windows ({', '.join(self.spec.windows)})")
+        for key, venue in [("venue", fs.venue)] if fs.venue else [(("venues", k), v) for k, v in enumerate(fs.venues or ())]:
+            where = at + (key if isinstance(key, tuple) else (key,))
+            self.known_source(venue, where, role="venue")
+            if venue in self.registry and self.registry[venue].kind not in (SourceKind.EXCHANGE, SourceKind.ONCHAIN):
+                self.problem(where, f"venue {venue!r} is not an exchange: the registry lists it as kind {self.registry[venue].kind.value!r} (a venue is where the positions were liquidated)")
+
+    def observations(self, fs, at: tuple) -> tuple[Observation, ...] | None:
+        """The fact's observations, or None when one names a source the registry does not hold."""
+        observations = []
+        for j, o in enumerate(fs.observations):
+            oat = at + ("observations", j)
+            self.known_source(o.source, oat + ("source",))
+            self.in_period(o.as_of, oat + ("as_of",))
+            if o.spread and o.source in self.registry and not self.registry[o.source].group:
+                self.problem(oat + ("spread",), f"`spread: true` is for an unnamed group of sources; {o.source!r} is one named source (give each platform its own observation)")
+            observations.append(self.observation(o, oat))
+        if any(o.source not in self.registry for o in observations):
+            return None
+        return tuple(observations)
+
+    def reconciled(self, fs, observations: tuple[Observation, ...], at: tuple):
+        """(status, value, range, magnitude, hedge) of the observations, or None when they conflict with the status."""
+        if fs.status is Status.UNAVAILABLE:
+            if not fs.reason:
+                self.problem(at + ("status",), "status 'unavailable' needs a `reason` saying why no reliable figure exists")
+            return Status.UNAVAILABLE, None, None, None, None
+        tolerance = fs.tolerance if fs.tolerance is not None else self.spec.tolerance
+        try:
+            return reconcile_all(observations, fs.status, self.registry, tolerance)
+        except StatusConflict as exc:
+            self.problem(at + (("status",) if fs.status else ("observations",)), str(exc))
+            return None
+
+    def average(self, fs, lo_hi, at: tuple):
+        """(value, hedge, source) of a stated average, which must lie within the figures it averages."""
+        if fs.average is None:
+            return None
+        self.known_source(fs.average.source, at + ("average", "source"))
+        value, tolerance = fs.average.value, self.spec.tolerance
+        if lo_hi is not None and not (lo_hi[0] * (1 - tolerance) <= value <= lo_hi[1] * (1 + tolerance)):
+            self.problem(at + ("average", "value"), f"the average {value:,.0f} lies outside the figures it averages ({lo_hi[0]:,.0f} .. {lo_hi[1]:,.0f})")
+        return value, fs.average.hedge, fs.average.source
 
     def observation(self, o, at: tuple) -> Observation:
         """One observation record; revisions must be older than the figure that supersedes them."""
