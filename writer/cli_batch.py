@@ -131,36 +131,15 @@ def batch(paths, out, jobs, executor, scheduler, shard, merge, force, verify, te
     SOURCE_DATE_EPOCH when set, else now). With --merge, PATHS are shard output
     folders (besides --out itself).
     """
-    from writer.publish import BatchOptions, SiteSettings, build_site, merge_shards
+    from writer.publish import BatchOptions, build_site, merge_shards
 
-    defaults = SiteSettings()
-    given = any(v is not None for v in (desk, site_title, base_url, timezone, feed_size))
-    try:
-        settings = SiteSettings(
-            desk=desk if desk is not None else defaults.desk,
-            title=site_title if site_title is not None else defaults.title,
-            base_url=base_url if base_url is not None else defaults.base_url,
-            feed_size=feed_size if feed_size is not None else defaults.feed_size,
-            timezone=timezone if timezone is not None else defaults.timezone,
-        )
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
+    settings, given = _site_settings(desk, site_title, base_url, timezone, feed_size)
     if merge:
         if shard or force or verify or jobs or articles_dir or executor != "local" or scheduler:
             raise click.UsageError("--merge joins finished shards; it takes no --shard, --force, --verify, --jobs, --articles, --executor or --scheduler")
         run = lambda: merge_shards(out, list(paths), settings if given else None, templates_dir)  # noqa: E731
     else:
-        if scheduler and executor != "dask":
-            raise click.UsageError("--scheduler needs --executor dask")
-        if scheduler:
-            from writer.publish.executors import check_scheduler
-
-            try:
-                check_scheduler(scheduler)  # before anything is written
-            except WriterError as exc:
-                raise click.UsageError(str(exc)) from None
-        if len(paths) != 1:
-            raise click.UsageError("give exactly one FACTBASE (a folder of event files, or one event file)")
+        _check_build_arguments(paths, executor, scheduler)
         options = BatchOptions(out=out, jobs=jobs, shard=shard, force=force, templates_dir=templates_dir, settings=settings, registry=sources,
                                articles=articles_dir, executor=executor, scheduler=scheduler, verify=verify, one_shot=True)
         progress = _Progress(enabled=not quiet)
@@ -174,3 +153,37 @@ def batch(paths, out, jobs, executor, scheduler, shard, merge, force, verify, te
     else:
         click.echo(_text_report(report, merge))
     sys.exit(report.exit_code)
+
+
+def _site_settings(desk, site_title, base_url, timezone, feed_size):
+    """The site's settings from the options given (the defaults for the rest) and whether any was given."""
+    from writer.publish import SiteSettings
+
+    defaults = SiteSettings()
+    given = any(v is not None for v in (desk, site_title, base_url, timezone, feed_size))
+    try:
+        settings = SiteSettings(
+            desk=desk if desk is not None else defaults.desk,
+            title=site_title if site_title is not None else defaults.title,
+            base_url=base_url if base_url is not None else defaults.base_url,
+            feed_size=feed_size if feed_size is not None else defaults.feed_size,
+            timezone=timezone if timezone is not None else defaults.timezone,
+        )
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    return settings, given
+
+
+def _check_build_arguments(paths, executor, scheduler) -> None:
+    """A build takes one fact base; --scheduler only with --executor dask, and a scheduler that answers."""
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    if scheduler:
+        from writer.publish.executors import check_scheduler
+
+        try:
+            check_scheduler(scheduler)  # before anything is written
+        except WriterError as exc:
+            raise click.UsageError(str(exc)) from None
+    if len(paths) != 1:
+        raise click.UsageError("give exactly one FACTBASE (a folder of event files, or one event file)")
