@@ -225,65 +225,23 @@ def _kind(value: object) -> str:
 
 
 def _parse_table(table: dict, path: Path, bad) -> CheckConfig:
-    from writer.check.phrases import MARKER_CLASSES
-    from writer.check.rules import RULES
-
     for key in sorted(set(table) - set(_KEYS)):
         bad((key,), f"unknown key; allowed keys: {', '.join(sorted(_KEYS))}")
-
-    def codes(key: str) -> tuple[str, ...] | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            bad((key,), f"expected an array of rule codes, got {_kind(value)}")
-            return None
-        for v in value:
-            if not known_code_pattern(v):
-                bad((key,), f"unknown rule code or prefix {v!r} (see `writer rules`)")
-        return tuple(v.strip().upper() for v in value)
-
-    def table_of_lists(key: str, what: str) -> dict[str, list[str]]:
-        value = table.get(key, {})
-        if not isinstance(value, dict):
-            bad((key,), f"expected a table of {what} = [strings], got {_kind(value)}")
-            return {}
-        out = {}
-        for k, v in value.items():
-            if not isinstance(v, list) or not all(isinstance(s, str) for s in v):
-                bad((key, k), f"expected an array of strings, got {_kind(v)}")
-            else:
-                out[k] = list(v)
-        return out
-
-    severities = table.get("severity", {})
-    if not isinstance(severities, dict):
-        bad(("severity",), f"expected a table of CODE = one of {', '.join(SEVERITIES)}, got {_kind(severities)}")
-        severities = {}
-    for code, sev in severities.items():
-        if code.upper() not in RULES:
-            bad(("severity", code), "unknown rule code (see `writer rules`)")
-        if sev not in SEVERITIES:
-            bad(("severity", code), f"expected one of {', '.join(SEVERITIES)}, got {sev!r}")
+    severities = _severities(table, bad)
     fail_on = table.get("fail-on", DEFAULT_FAIL_ON)
     if fail_on not in SEVERITIES:
         bad(("fail-on",), f"expected one of {', '.join(SEVERITIES)}, got {fail_on!r}")
         fail_on = DEFAULT_FAIL_ON
-    phrases = table_of_lists("extra-phrases", "class")
-    known_classes = (*MARKER_CLASSES, *_EXTRA_CLASSES_BESIDE_MARKERS)
-    for k in sorted(phrases):
-        if k not in known_classes:
-            bad(("extra-phrases", k), f"unknown phrase class; known: {', '.join(known_classes)}")
-            del phrases[k]
-    aliases = table_of_lists("source-aliases", "source-id")
+    phrases = _extra_phrases(table, bad)
+    aliases = _table_of_lists(table, "source-aliases", "source-id", bad)
     sources = table.get("sources")
     if sources is not None and not (isinstance(sources, str) and sources):
         bad(("sources",), f"expected the path of a sources.yaml, got {_kind(sources)}")
         sources = None
     return CheckConfig(
-        select=codes("select"),
-        ignore=codes("ignore") or (),
-        severities={k.upper(): v for k, v in severities.items() if v in SEVERITIES},
+        select=_codes(table, "select", bad),
+        ignore=_codes(table, "ignore", bad) or (),
+        severities=severities,
         extra_phrases=phrases,
         source_aliases=aliases,
         sources=(path.parent / sources) if sources else None,
@@ -291,5 +249,62 @@ def _parse_table(table: dict, path: Path, bad) -> CheckConfig:
         origin=str(path),
     )
 
+
+def _codes(table: dict, key: str, bad) -> tuple[str, ...] | None:
+    """An array of rule codes or code prefixes (``select``, ``ignore``), upper-cased; None when absent or not an array."""
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        bad((key,), f"expected an array of rule codes, got {_kind(value)}")
+        return None
+    for v in value:
+        if not known_code_pattern(v):
+            bad((key,), f"unknown rule code or prefix {v!r} (see `writer rules`)")
+    return tuple(v.strip().upper() for v in value)
+
+
+def _table_of_lists(table: dict, key: str, what: str, bad) -> dict[str, list[str]]:
+    """A table whose every value is an array of strings; the entries that are not are reported and left out."""
+    value = table.get(key, {})
+    if not isinstance(value, dict):
+        bad((key,), f"expected a table of {what} = [strings], got {_kind(value)}")
+        return {}
+    out = {}
+    for k, v in value.items():
+        if not isinstance(v, list) or not all(isinstance(s, str) for s in v):
+            bad((key, k), f"expected an array of strings, got {_kind(v)}")
+        else:
+            out[k] = list(v)
+    return out
+
+
+def _severities(table: dict, bad) -> dict[str, str]:
+    """``severity``: CODE = error | warning | info, for known codes; the valid entries, codes upper-cased."""
+    from writer.check.rules import RULES
+
+    severities = table.get("severity", {})
+    if not isinstance(severities, dict):
+        bad(("severity",), f"expected a table of CODE = one of {', '.join(SEVERITIES)}, got {_kind(severities)}")
+        return {}
+    for code, sev in severities.items():
+        if code.upper() not in RULES:
+            bad(("severity", code), "unknown rule code (see `writer rules`)")
+        if sev not in SEVERITIES:
+            bad(("severity", code), f"expected one of {', '.join(SEVERITIES)}, got {sev!r}")
+    return {k.upper(): v for k, v in severities.items() if v in SEVERITIES}
+
+
+def _extra_phrases(table: dict, bad) -> dict[str, list[str]]:
+    """``extra-phrases``: a desk's own phrases per known phrase class."""
+    from writer.check.phrases import MARKER_CLASSES
+
+    phrases = _table_of_lists(table, "extra-phrases", "class", bad)
+    known_classes = (*MARKER_CLASSES, *_EXTRA_CLASSES_BESIDE_MARKERS)
+    for k in sorted(phrases):
+        if k not in known_classes:
+            bad(("extra-phrases", k), f"unknown phrase class; known: {', '.join(known_classes)}")
+            del phrases[k]
+    return phrases
 
 __all__ = ["CheckConfig", "ConfigCache", "DEFAULT_FAIL_ON", "find_pyproject", "known_code_pattern", "load_config"]
