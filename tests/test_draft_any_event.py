@@ -86,6 +86,7 @@ MAGNITUDES = {
     "count": ["several_thousand", "tens_of_thousands", "hundreds_of_thousands"],
     "coins": ["several_thousand", "tens_of_thousands"],
 }
+WORDED = st.sampled_from(["scores of traders", "most of it", "a similar sum", "far less"])
 READINGS = st.sampled_from(["Extreme Fear", "the vast majority were longs", "Binance_bore the brunt", "greed"])
 VENUES = BY_KIND[SourceKind.EXCHANGE]
 OFFICIAL = BY_KIND[SourceKind.EXCHANGE] + BY_KIND[SourceKind.ONCHAIN]
@@ -149,6 +150,10 @@ def observations(draw, unit: str, status: str | None, liquidations: bool = False
             o["as_of"] = draw(st.sampled_from(["2026-11-16", "2026-11-17T08:00:00+08:00", "--11-16", "2026", "--11-17T08:00+08:00"]))
         if "value" in o and isinstance(o["value"], int) and draw(st.integers(0, 6)) == 0:
             o["revisions"] = [{"value": int(o["value"] * 0.8) + 1, "as_of": "2026-11-16T08:00:00+08:00"}]
+    if status is None and draw(st.integers(0, 7)) == 0:
+        # a further source that gives the figure only in words ("scores of traders", "most of it")
+        others = [s for s in NAMED if s not in {o["source"] for o in found}]
+        found = [*found, {"source": draw(st.sampled_from(others)), "reading": draw(WORDED)}]
     return found
 
 

@@ -1443,7 +1443,8 @@ def _is_reason(item: ContextItem, facts: list[Fact]) -> bool:
 
 
 def _spread(f: Fact) -> float:
-    values = [o.bounds for o in f.observations]
+    """How far apart the fact's observations with a number are, against the lowest (0 with fewer than two)."""
+    values = [o.bounds for o in f.observations if o.has_number]
     if len(values) < 2:
         return 0.0
     lo, hi = min(v[0] for v in values), max(v[1] for v in values)
