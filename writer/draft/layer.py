@@ -455,6 +455,13 @@ class Render:
         token = self._token(span)
         return token + self._average(fact, role, span.ref)
 
+    def counted(self, ref, noun: str) -> str:
+        """A count and the noun it counts: "12,400 accounts", "tens of thousands of accounts" (a plural magnitude
+        takes "of" before its noun, "several thousand accounts" does not)."""
+        fact = self.fact_of(ref)
+        of = " of" if fact.magnitude is not None and fact.magnitude.words.endswith("s") else ""
+        return f"{self.fig(ref)}{of} {noun}"
+
     def change(self, ref, rise: str = "rose", fall: str = "fell", over: bool = False, verb: bool = True) -> str:
         """A change in words: "fell 3.4%" / "rose 2%"; a flow "saw net outflows of $133 million"; a change
         with no single direction "moved by" its signed range. A fact's own ``change:`` word decides the verb.
@@ -1151,7 +1158,7 @@ class Render:
         return choose(self.event.id, f"pick:{slot}", int(n))
 
     def functions(self) -> dict:
-        names = ("fig", "dated", "said_that", "crossed", "change", "statement", "reading", "revised", "level", "lead", "ours", "gap", "what", "agree", "window", "asset", "asset_name", "asset_names", "venue", "among", "contract", "subject",
+        names = ("fig", "counted", "dated", "said_that", "crossed", "change", "statement", "reading", "revised", "level", "lead", "ours", "gap", "what", "agree", "window", "asset", "asset_name", "asset_names", "venue", "among", "contract", "subject",
                  "coverage", "note", "src", "text", "ctx", "over", "within", "speaker", "role", "channel", "words", "say", "pick", "same")
         return {n: getattr(self, n) for n in names}
 
@@ -1299,13 +1306,14 @@ def _when(moment, day) -> str:
     if day is not None:
         return format_date(day, "d MMMM y", locale=fmt.LOCALE)
     return ""
-_MAGNITUDE_UNITS = {"USD": "dollars", "count": "", "coins": ""}
+_MAGNITUDE_UNITS = {"USD": "dollars", "count": ""}  # coins: the fact's asset ("tens of thousands of ETH")
 
 
 def _magnitude_words(fact: Fact) -> str:
-    """"several million dollars", "tens of thousands" (traders), "hundreds of millions of dollars"."""
+    """"several million dollars", "tens of thousands" (a count: its noun follows, see Render.counted), "hundreds of
+    millions of dollars", "several thousand ETH"."""
     words = fact.magnitude.words
-    unit = _MAGNITUDE_UNITS.get(fact.unit, "") or CURRENCIES.get(fact.unit, "")
+    unit = (fact.asset or "") if fact.unit == "coins" else _MAGNITUDE_UNITS.get(fact.unit, "") or CURRENCIES.get(fact.unit, "")
     if not unit:
         return words
     # "several million dollars" but "tens of millions of dollars"
