@@ -178,6 +178,18 @@ def credits_above(text: str, source_rx, above) -> bool:
     return sourced_chart(last, source_rx) is not None or parenthesised_chart(last, source_rx) is not None
 
 
+def credits_below(text: str, source_rx, below) -> bool:
+    """Does a caption (``text``) credit the paragraph right below it (``below``: its sentences)? As it credits the one
+    above (``credits_above``), and also when it is a title and a bare name ("4-hour data by venue / CoinGlass"), which
+    bilingual desks print over the prose that gives the chart's figures."""
+    if credits_above(text, source_rx, below):
+        return True
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    words = caption_words()
+    m = words.named.match(last) if words.separated.search(last) else None
+    return m is not None and not _PROSE_END.search(m.group("title")) and _a_name(m.group("name").strip(), source_rx)
+
+
 # The classes of prose that speaks of potential liquidations, which a liquidation map's caption may credit.
 _POTENTIAL = frozenset({"estimate", "conditional"})
 
@@ -340,10 +352,12 @@ def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[di
         introduced = before is not None and introduces_chart(by_block[before][-1].text)
         if after is None:
             continue
-        # below a caption: the prose that says it reads the chart, or the prose after a chart that the prose
-        # above introduced, when it gives no provenance of its own
+        # below it: the chart it signs is gone from the text, so a credit line covers the paragraph under it as the
+        # one over it (bench/ANNOTATION.md, point 5), a caption too (only its kind of figure: Analysis.caption_for);
+        # and the prose that says it reads the chart, or that the prose above introduced, with no provenance of its own
         below = run(after)
-        if points_at_chart(by_block[after][0].text) or (
+        alone = not any(x.figures for x in own)  # a line of its own, not prose closing on its credit ("... $12 million. Source: X")
+        if (alone and (kind == "bare" or credits_below(b.text, source_rx, by_block[after]))) or points_at_chart(by_block[after][0].text) or (
                 introduced and not any(s.has_caveat() for r in below for s in by_block.get(r, ()))):
             credit(below, line)
     return out, names

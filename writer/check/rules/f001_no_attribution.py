@@ -3,7 +3,7 @@
 import re
 from functools import lru_cache
 
-from writer.check import anaphora
+from writer.check import anaphora, rumour_causes
 from writer.check.casefold import lowered
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import headed_search
@@ -34,6 +34,10 @@ def check(ctx: RuleContext):
             continue
         if _quote_only_credit(a, fu):
             yield Hit(fu, f"{fu.figure.text!r} is told before a speaker's quotation, whose credit covers the quotation only: "
+                          "say where the figure comes from")
+            continue
+        if rumour_causes.moved_by_rumour(a, fu):
+            yield Hit(fu, f"{fu.figure.text!r} is a move told as set off by a rumour, which hedges the rumour, not the move: "
                           "say where the figure comes from")
             continue
         if a.caveat_in_scope(fu, carry=True):
@@ -267,8 +271,14 @@ def _credit_after(a, fu) -> bool:
 def _points_back(a, fu) -> bool:
     """Does the figure's sentence credit it to the data of an earlier credit of its section ("The same data shows",
     "This data also shows"), whoever that credit names (writer/check/anaphora.py ``points_back``: a source no registry
-    holds, or an unnamed one, which ``scope_sources`` has no id for)? Not a hearsay clause."""
-    return not a.hearsay(fu) and anaphora.points_back(a, fu.sentence)
+    holds, or an unnamed one, which ``scope_sources`` has no id for)? Or does an earlier sentence of its paragraph, which
+    then opens a run as any credit does (bench/ANNOTATION.md, point 1), unless the figure is of another kind
+    (``Analysis._foreign``)? Not a hearsay clause."""
+    if a.hearsay(fu):
+        return False
+    if anaphora.points_back(a, fu.sentence):
+        return True
+    return any(anaphora.points_back(a, o) and not a._foreign(fu.sentence, o) for o in a.carried(fu))
 
 
 @lru_cache(maxsize=1)
