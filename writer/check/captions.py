@@ -1,19 +1,21 @@
 """Credit lines and chart captions: which prose a line of its own that credits a source covers.
 
-Real desks print a chart with a caption beside the prose that discusses it. Which prose the
-caption's credit reaches (tests/test_check_reading_captions.py):
+Real desks print a chart with a caption beside the prose that discusses it. The chart is gone
+from the text a check reads, so which prose the caption's credit reaches is settled by
+bench/ANNOTATION.md, point 5 (tests/test_check_reading_captions.py):
 
-- a credit alone right under a paragraph or a list ("Source: CoinGlass", "(Data: Coinalyze)")
-  closes it, as a last-sentence credit closes its own paragraph: it credits that block;
+- a credit alone on its line ("Source: CoinGlass", "(Data: Coinalyze)") covers the paragraph (or
+  the list) right above it and the one right below it in its section, whatever their figures;
 - a caption (a title and its credit, "Longs by venue | Source: CoinGlass", a bilingual title
   over "… / CoinGlass", a title line over a bare credit, "BTC liquidations from CoinGlass data",
-  "Image: BTC liquidations via CoinGlass") credits the picture and, as a credit line does, the
-  paragraph right above it, which desks set over the chart of its figures. The prose
-  right below it leans on that credit only when it says so ("From the graph, …", "As the
-  chart shows, …"), or when the prose above introduced the chart with a colon ("Here is how
-  the day's liquidations split:") and the prose below gives no provenance of its own: a
-  paragraph that merely follows a chart still attributes its own figures (annotators of the
-  shared corpus read it so);
+  "Image: BTC liquidations via CoinGlass") covers them too, but only figures of its title's kind
+  (writer/check/analysis.py ``Analysis.caption_for``: a chart of liquidations prices nothing, a
+  price chart counts no liquidations); a title and a bare name ("<title> / CoinGlass") only the
+  paragraph below, as bilingual desks print it over the prose that gives its figures; the prose
+  below that says it reads the chart ("From the graph, …"), or that the prose above introduced
+  with a colon and that gives no provenance of its own;
+- prose that closes on its credit ("… $12 million. Source: X") is no line of its own: it covers
+  its own paragraph only (``Analysis._closing_credit``), nothing below;
 - a photo's credit ("Image source: X", "Photo: X") credits no prose.
 
 A credit reaches one paragraph (or the one list it touches) on each side at most, never the

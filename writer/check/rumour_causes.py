@@ -3,7 +3,7 @@
 The rumour word ("rumour", "rumoured") is a caveat (phrases.yaml ``rumor``): it hedges what the rumour says. After a
 causal preposition (phrases.yaml ``rumour_causes: openings``) the rumour is what set a move off, and the move's figures
 are told as the writer's own: "BTC jumped from $34,500 to $39,500 after the ETF rumour" hedges the rumour, not the jump.
-The phrase runs from the preposition to the first comma, semicolon or dash (a fronted cause: "As a result of the
+The phrase runs from the preposition to the first comma, semicolon or dash (a fronted cause: "Because of that
 rumour that X would buy, ...") or, with none, to the sentence's end (a cause told last: "... on rumours that a fund lost
 $85 million", whose own figure stays hedged).
 """
@@ -16,7 +16,7 @@ from functools import lru_cache
 from writer.check.phrasefile import phrase_section
 
 # What may stand between the preposition and the rumour word: an article and a few words ("after the ETF rumour",
-# "on fresh rumours", "as a result of the Amazon rumour").
+# "on fresh rumours", "because of a listing rumour").
 _BEFORE_RUMOUR = r"(?:(?:the|a|an|fresh|new|renewed|unconfirmed)\s+)?(?:[\w’'-]+\s+){0,3}?"
 # Where a fronted cause ends: a comma, a semicolon or a dash before a space.
 _PHRASE_END = re.compile(r"[,;]\s|\s[—–-]\s|—")
