@@ -43,6 +43,8 @@ FLAG = [
     ("1", "Longs lost $42 million on Tuesday, and shorts $9 million. Source: Velo\n\nEther longs shed $6 million by the close.",
      {"$6 million"}),
     ("1", "Longs lost $42 million on Tuesday.\n\nSource: Velo\n\n## Next\n\nShorts gave up $9 million.", {"$9 million"}),
+    # ...and a dateline after a separator names a place and a day, no source
+    ("1", "Morning wire / Porto, 4 May 2026\n\nLongs lost $42 million over the session.", {"$42 million"}),
     # 2. a level or a move told as a noun, after a credit of liquidations
     ("2", "Velo data show long liquidations topped $60 million. Still, resistance at $0.48 has held for a week.", {"$0.48"}),
     ("2", "According to Kaiko, longs bore most of the $80 million flush. The rebound above $3,050 came late.", {"$3,050"}),

@@ -189,7 +189,11 @@ def credits_below(text: str, source_rx, below) -> bool:
     last = text.rstrip().rsplit("\n", 1)[-1].strip()
     words = caption_words()
     m = words.named.match(last) if words.separated.search(last) else None
-    return m is not None and not _PROSE_END.search(m.group("title")) and _a_name(m.group("name").strip(), source_rx)
+    if m is None or _PROSE_END.search(m.group("title")):
+        return False
+    name = m.group("name").strip()
+    # (not a dateline: "[NEWS RELEASE – Porto, 4 May 2026]" names a place and a day, no source)
+    return _a_name(name, source_rx) and not any(t.strip(",.]").isdigit() for t in name.split())
 
 
 # The classes of prose that speaks of potential liquidations, which a liquidation map's caption may credit.

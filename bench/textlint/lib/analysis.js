@@ -474,7 +474,10 @@ function creditsBelow(text, below) {
   const lines = text.trimEnd().split("\n");
   const last = lines[lines.length - 1].trim();
   const m = has("caption.separated", last) ? matchAt("caption.named", last, 0) : null;
-  return m !== null && !isProse(m.groups.title) && aName(m.groups.name.trim());
+  if (m === null || isProse(m.groups.title)) return false;
+  const name = m.groups.name.trim();
+  // (not a dateline: "[NEWS RELEASE – City, 4 May 2026]" names a place and a day, no source)
+  return aName(name) && !name.split(/\s+/u).filter(Boolean).some((t) => /^\d+$/u.test(stripChars(t, [",", ".", "]"])));
 }
 
 // _title_like (no registry): what follows "Chart:" reads as the chart's title, not its source.
