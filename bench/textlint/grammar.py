@@ -162,7 +162,17 @@ def later_expressions() -> dict[str, re.Pattern]:
     words = f001._carry_words() if hasattr(f001, "_carry_words") else {}
     out.update({f"f001.{k}": words.get(k, _NEVER) for k in ("liquidations", "context", "price_move")})
     out.update(twelfth_round_expressions())
+    out.update(thirteenth_round_expressions())
     return out
+
+
+def thirteenth_round_expressions() -> dict[str, re.Pattern]:
+    """The thirteenth round's: a rumour told as the cause of a move, and where its phrase ends."""
+    if not _has_module("writer.check.rumour_causes"):
+        return {"rumour_cause": _NEVER, "rumour_phrase_end": _NEVER}
+    from writer.check import rumour_causes
+
+    return {"rumour_cause": rumour_causes._cause_rx(), "rumour_phrase_end": rumour_causes._PHRASE_END}
 
 
 def twelfth_round_expressions() -> dict[str, re.Pattern]:
@@ -187,13 +197,23 @@ def twelfth_round_expressions() -> dict[str, re.Pattern]:
 
 
 def later_switches() -> dict[str, bool]:
-    from writer.check import analysis, figures
+    from writer.check import analysis, captions, figures
     from writer.check.rules import f001_no_attribution as f001
 
     return {"coverage": hasattr(figures, "_COVERAGE_BEFORE"), "story_basis": hasattr(f001, "_story_basis"),
             "context_after_credit": hasattr(f001, "_context_after_credit"), "unnamed_report": hasattr(f001, "_reported"),
             "bare_context_clause": hasattr(f001, "_BARE_CONTEXT_CLAUSE"), "worked_example": hasattr(f001, "_worked_example"),
-            "speaker_intro": hasattr(f001, "_names_speaker"), "closes_on_credit": hasattr(analysis.Analysis, "_closes_on_credit")}
+            "speaker_intro": hasattr(f001, "_names_speaker"), "closes_on_credit": hasattr(analysis.Analysis, "_closes_on_credit"),
+            # the thirteenth round's: a credit line covers the paragraph below it, a point-back credit opens a run, a
+            # rumour told as a move's cause hedges the rumour only
+            "credit_below": hasattr(captions, "credits_below"), "points_back_run": hasattr(analysis.Analysis, "_untitled"),
+            "rumour_causes": _has_module("writer.check.rumour_causes")}
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
 
 
 def export(*, ascii_words: bool = False) -> dict:

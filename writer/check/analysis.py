@@ -343,15 +343,30 @@ class Analysis:
         return out
 
     def caption_for(self, sentence: Sentence) -> Sentence | None:
-        """The credit line or caption covering the sentence's block (``_caption_credit``), unless the sentence is a
-        figure of market context and the caption's chart one of liquidations (as ``_foreign`` reads a run: a chart of
-        liquidations does not price the market)."""
+        """The credit line or caption covering the sentence's block (``_caption_credit``), unless its title names a
+        kind of figure the sentence is not about (bench/ANNOTATION.md, point 5): a figure of market context under a
+        chart of liquidations (as ``_foreign`` reads a run: a chart of liquidations does not price the market), or
+        liquidations alone under a chart of prices. A credit line with no title ("Source: X") covers any figure."""
         caption = self._caption_credit(sentence.block)
-        if caption is None or caption is sentence or not self._context_only(sentence):
+        if caption is None or caption is sentence or self._untitled(caption):
+            return caption
+        context_only = self._context_only(sentence)
+        if not (context_only or self._liquidations_only(sentence)):
             return caption
         lines = self._by_block.get(caption.block, (caption,))  # (the caption's title too: "BTC liquidations. Source: X")
-        about_liquidations = any(self._words(x, "liquidations") for x in lines) and not any(self._words(x, "context") for x in lines)
-        return None if about_liquidations else caption
+        liquidations = any(self._words(x, "liquidations") for x in lines)
+        context = any(self._words(x, "context") or self._words(x, "price_move") for x in lines)
+        other_kind = liquidations and not context if context_only else context and not liquidations
+        return None if other_kind else caption
+
+    def _untitled(self, caption: Sentence) -> bool:
+        """Is the credit line a label and a name alone ("Source: X", "(Data: X)"), with no chart title to give it a kind
+        of figure? (Once per credit line.)"""
+        key = ("untitled", id(caption))
+        if key not in self._prefixes:
+            form = captions.credit_form(self.article.blocks[caption.block].text, None)
+            self._prefixes[key] = form is not None and form[0] == "bare"
+        return self._prefixes[key]
 
     def _in_run(self, note: Sentence, sentence: Sentence) -> bool:
         """Is ``sentence`` (before ``note``) in the run a back-pointing note covers: its own paragraph's earlier

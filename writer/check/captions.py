@@ -1,19 +1,21 @@
 """Credit lines and chart captions: which prose a line of its own that credits a source covers.
 
-Real desks print a chart with a caption beside the prose that discusses it. Which prose the
-caption's credit reaches (tests/test_check_reading_captions.py):
+Real desks print a chart with a caption beside the prose that discusses it. The chart is gone
+from the text a check reads, so which prose the caption's credit reaches is settled by
+bench/ANNOTATION.md, point 5 (tests/test_check_reading_captions.py):
 
-- a credit alone right under a paragraph or a list ("Source: CoinGlass", "(Data: Coinalyze)")
-  closes it, as a last-sentence credit closes its own paragraph: it credits that block;
+- a credit alone on its line ("Source: CoinGlass", "(Data: Coinalyze)") covers the paragraph (or
+  the list) right above it and the one right below it in its section, whatever their figures;
 - a caption (a title and its credit, "Longs by venue | Source: CoinGlass", a bilingual title
   over "… / CoinGlass", a title line over a bare credit, "BTC liquidations from CoinGlass data",
-  "Image: BTC liquidations via CoinGlass") credits the picture and, as a credit line does, the
-  paragraph right above it, which desks set over the chart of its figures. The prose
-  right below it leans on that credit only when it says so ("From the graph, …", "As the
-  chart shows, …"), or when the prose above introduced the chart with a colon ("Here is how
-  the day's liquidations split:") and the prose below gives no provenance of its own: a
-  paragraph that merely follows a chart still attributes its own figures (annotators of the
-  shared corpus read it so);
+  "Image: BTC liquidations via CoinGlass") covers them too, but only figures of its title's kind
+  (writer/check/analysis.py ``Analysis.caption_for``: a chart of liquidations prices nothing, a
+  price chart counts no liquidations); a title and a bare name ("<title> / CoinGlass") only the
+  paragraph below, as bilingual desks print it over the prose that gives its figures; the prose
+  below that says it reads the chart ("From the graph, …"), or that the prose above introduced
+  with a colon and that gives no provenance of its own;
+- prose that closes on its credit ("… $12 million. Source: X") is no line of its own: it covers
+  its own paragraph only (``Analysis._closing_credit``), nothing below;
 - a photo's credit ("Image source: X", "Photo: X") credits no prose.
 
 A credit reaches one paragraph (or the one list it touches) on each side at most, never the
@@ -178,6 +180,22 @@ def credits_above(text: str, source_rx, above) -> bool:
     return sourced_chart(last, source_rx) is not None or parenthesised_chart(last, source_rx) is not None
 
 
+def credits_below(text: str, source_rx, below) -> bool:
+    """Does a caption (``text``) credit the paragraph right below it (``below``: its sentences)? As it credits the one
+    above (``credits_above``), and also when it is a title and a bare name ("4-hour data by venue / CoinGlass"), which
+    bilingual desks print over the prose that gives the chart's figures."""
+    if credits_above(text, source_rx, below):
+        return True
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    words = caption_words()
+    m = words.named.match(last) if words.separated.search(last) else None
+    if m is None or _PROSE_END.search(m.group("title")):
+        return False
+    name = m.group("name").strip()
+    # (not a dateline: "[NEWS RELEASE – Porto, 4 May 2026]" names a place and a day, no source)
+    return _a_name(name, source_rx) and not any(t.strip(",.]").isdigit() for t in name.split())
+
+
 # The classes of prose that speaks of potential liquidations, which a liquidation map's caption may credit.
 _POTENTIAL = frozenset({"estimate", "conditional"})
 
@@ -340,10 +358,12 @@ def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[di
         introduced = before is not None and introduces_chart(by_block[before][-1].text)
         if after is None:
             continue
-        # below a caption: the prose that says it reads the chart, or the prose after a chart that the prose
-        # above introduced, when it gives no provenance of its own
+        # below it: the chart it signs is gone from the text, so a credit line covers the paragraph under it as the
+        # one over it (bench/ANNOTATION.md, point 5), a caption too (only its kind of figure: Analysis.caption_for);
+        # and the prose that says it reads the chart, or that the prose above introduced, with no provenance of its own
         below = run(after)
-        if points_at_chart(by_block[after][0].text) or (
+        alone = not any(x.figures for x in own)  # a line of its own, not prose closing on its credit ("... $12 million. Source: X")
+        if (alone and (kind == "bare" or credits_below(b.text, source_rx, by_block[after]))) or points_at_chart(by_block[after][0].text) or (
                 introduced and not any(s.has_caveat() for r in below for s in by_block.get(r, ()))):
             credit(below, line)
     return out, names

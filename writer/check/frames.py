@@ -97,7 +97,9 @@ _CAP = r"(?:[A-Z][\w.&’'-]*[\w]|[A-Z]|[a-z]+[A-Z][\w-]*|(?<![\w@])@\w{2,15})" 
 NAME = rf"(?-i:{_CAP}(?:\s+(?:of\s+|&\s+)?{_CAP}){{0,3}})"
 # A description or an aside between a source and its verb: "Santiment, an on-chain analytics provider, noted", "the
 # exchange, in a statement, put", "the tracker, which monitors 30 venues, logged" (a count of what it covers, no amount).
-_APPOSITIVE = r"\s*,\s*(?:an?|the|in|via|through|which|who|whose)\s+[^,;.()$%]{1,60}?,"
+# (A role may stand bare, as a newsroom writes it: "Lena Ortiz, co-founder of Halvard, cautioned", "Dana Lee, CEO at Kaiko,
+# said": a phrase opening on a word in lower case, or a title's capitals before "of" or "at", as analysis._APPOSITION.)
+_APPOSITIVE = r"\s*,\s*(?:an?|the|in|via|through|which|who|whose|(?-i:[a-z])[\w-]*|(?-i:[A-Z]{2,5})\s+(?:of|at))\s+[^,;.()$%]{1,60}?,"
 # Who a generic source works for, between it and its verb: "analysts at the bank forecast", "researchers from Kaiko
 # said", "strategists with Bernstein expect" (a preposition and at most three words, no figure, no clause).
 _POST_MODIFIER = r"\s+(?:at|from|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w&.’'-]+\s+){0,2}?[\w&.’'-]+"
@@ -105,6 +107,12 @@ _POST_MODIFIER = r"\s+(?:at|from|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w&.’'-]+\s
 # for Friday show", "Kaiko data as of 3 March indicate".
 _WHEN = (r"(?:\s+(?:on|for|from|as\s+of)\s+(?:(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+"
          r"(?-i:[A-Z][a-z]{2,8})|(?-i:[A-Z][a-z]{2,5}day)|today|yesterday))?")
+# When, between a passive's participle and its agent: "announced yesterday by X", "reported late on Monday by X".
+# (Word lists only, no case-sensitive part: "_agent" is one of the keywords scanned case-folded.)
+_AGENT_WHEN = r"(?:(?:late\s+|early\s+)?(?:today|yesterday|tonight|earlier|later|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)?"
+# What kind of data, between a source's possessive and its data noun: "in X's own figures", "in X's market capitalisation
+# ranking" (at most two words in lower case: a name's data, not a new name's).
+_NOUN_MODS = r"(?:(?-i:[a-z][\w-]*)\s+){0,2}"
 # Between two names of a list: a comma (with or without "and"), or "and" / "&".
 _NAME_JOIN = r"(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)"
 
@@ -189,9 +197,13 @@ class Frames(LazyPatterns):
         weak_sources = _alt([n for n in vocab["source_nouns"] if n.lower() not in venues])
         generic_weak = (rf"(?<!\w){_NOT_AFTER_DEMONSTRATIVE}(?!{_DEMONSTRATIVE}\s)"
                         rf"(?:{mods}(?:{weak_sources})|(?:[\w-]+\s+)?(?:{modifiers})\s+(?:[\w-]+\s+)?(?:{nouns}))\b")
+        # where it spoke, between a source and its verb with no commas: "Lee in a post noted", "the fund in its letter said"
+        medium = rf"(?:in|on|via|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:{_alt(vocab['speech_media'])})"
         aux = (r"(?:(?:has|have|had|was|were|is|are|will|would|also|first|later|recently|just|previously|now|likewise|further|again|similarly"
+               # a sentence adverb: "the data indeed shows", "the firm in fact said"
+               r"|indeed|in\s+fact|actually|already"
                # when it spoke, between a source and its verb: "Bybit today announced", "the firm on Tuesday said"
-               r"|today|yesterday|tonight|earlier|on\s+(?-i:[A-Z][a-z]{2,5}day))\s+)*")
+               rf"|today|yesterday|tonight|earlier|on\s+(?-i:[A-Z][a-z]{{2,5}}day)|{medium})\s+)*")
         adverb = r"(?:\w+ly\s+)?"
         # an aside between a source and its verb: "Velo's data, meanwhile, shows", "CoinGlass, for its part, counted"
         aside = rf"(?:\s*,\s*(?:{_alt(vocab['asides'])})\s*,)?"
@@ -230,7 +242,7 @@ class Frames(LazyPatterns):
         # long" is a trade, "put $5 million into ETH" a purchase): phrases.yaml ``frames: valuing_verbs``.
         self.valuing = {f.lower() for lemma in vocab.get("valuing_verbs", ()) for f in verb_forms(lemma)}
         lazy("_left_it", rf"\bit{tail}", flags)
-        lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
+        lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})(?:['’]s?)?\s+{_NOUN_MODS}$", flags)
         lazy("_noun_right_kw", r"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+", flags)
         lazy("_article", r"(?:the|a|an)\s+", flags)
         lazy("_generic", generic, flags)
@@ -239,7 +251,7 @@ class Frames(LazyPatterns):
         label_data = rf"(?:['’]s?)?(?:\s+(?:own\s+)?(?:{_alt(vocab['after_name_nouns'])}))?"
         lazy("_label_any", rf"^\s*({NAME}){label_data}\s*:\s", flags)
         self.guarded = True  # False: the frames' own expressions, not-a-name list inside (the plain version, for tests)
-        lazy("_left_strong", rf"(?:{data_subject}|{speaker}|{generic}{_APPOSITIVE}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they)){gap}$", flags)
+        lazy("_left_strong", rf"(?:{data_subject}|{speaker}(?:{_APPOSITIVE})?|{generic}{_APPOSITIVE}|{name}|{name}{_APPOSITIVE}|\b(?:he|she|they)){gap}$", flags)
         data_subject_weak = data_subject.replace(f"|{generic}|", f"|{generic_weak}|")
         lazy("_left_weak", rf"(?:{data_subject_weak}|{generic_weak}{_APPOSITIVE}){gap}$", flags)
         lazy("_left_name", rf"{name}{gap}$", flags)
@@ -247,7 +259,8 @@ class Frames(LazyPatterns):
         # a name followed by its reporting verb: "Zhou posits", "mainstream sources have asserted"
         lazy("_strong_after", rf"(?:['’]s)?{gap}(?:{_voiced_alt(strong)}|{view})\b", flags)
         # "as reported by X", "tracked by on-chain analytics platforms", "data compiled by X"
-        lazy("_agent", rf"\b(?:{_participles(strong + weak + list(vocab['agent_verbs']))})\s+by\s+", flags)
+        # (and when, between the participle and its agent: "announced yesterday by X", "reported on Monday by X")
+        lazy("_agent", rf"\b(?:{_participles(strong + weak + list(vocab['agent_verbs']))})\s+{_AGENT_WHEN}by\s+", flags)
         # "said Zhou", "wrote K33's Vetle Lunde"
         lazy("_speech", rf"\b(?:{_alt(_inverted_forms(vocab['inverted_verbs']))})\s+", flags)
         # "according to X", "per X", "citing X", "attributed to X", "a report by X"
@@ -267,7 +280,7 @@ class Frames(LazyPatterns):
         # "data from X", "figures compiled by X"; "in X's data", "grounded in X's statistics"
         lazy("_noun", rf"\b(?:{nouns})\b", flags)
         lazy("_noun_right", rf"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+{source}", flags)
-        lazy("_noun_left", rf"\b(?:in|on|by|from|into|through)\s+{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
+        lazy("_noun_left", rf"\b(?:in|on|by|from|into|through)\s+{name}(?:['’]s?)?\s+{_NOUN_MODS}$", flags)
         # "the figure comes from X"
         lazy("_comes", r"\b(?:comes?|came|derives?|derived|stems?|stemmed)\s+(?:\w+ly\s+)?from\s+", flags)
         lazy("_source", source, flags)

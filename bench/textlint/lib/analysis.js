@@ -468,6 +468,18 @@ function creditsAbove(text, above) {
   return sourcedChart(last) !== null || (on("parenthesised_chart") && parenthesisedChart(last) !== null);
 }
 
+// credits_below: as credits_above, and also a title and a bare name ("<title> / X"), which desks print over its prose.
+function creditsBelow(text, below) {
+  if (creditsAbove(text, below)) return true;
+  const lines = text.trimEnd().split("\n");
+  const last = lines[lines.length - 1].trim();
+  const m = has("caption.separated", last) ? matchAt("caption.named", last, 0) : null;
+  if (m === null || isProse(m.groups.title)) return false;
+  const name = m.groups.name.trim();
+  // (not a dateline: "[NEWS RELEASE – City, 4 May 2026]" names a place and a day, no source)
+  return aName(name) && !name.split(/\s+/u).filter(Boolean).some((t) => /^\d+$/u.test(stripChars(t, [",", ".", "]"])));
+}
+
 // _title_like (no registry): what follows "Chart:" reads as the chart's title, not its source.
 function titleLike(name) {
   const words = name.split(/\s+/u).filter(Boolean);
@@ -611,7 +623,9 @@ function placeCredits(blocks) {
     const introduced = bs !== null && introducesChart(bs[bs.length - 1].text);
     if (after === null) return;
     const below = listRun(blocks, after);
-    if (pointsAtChart(blocks[after].sentences[0].text)
+    const alone = !own.some((x) => x.figures.length); // a line of its own, not prose closing on its credit
+    if ((LATER.credit_below && on("credit_below") && alone && (kind === "bare" || creditsBelow(b.text, blocks[after].sentences)))
+        || pointsAtChart(blocks[after].sentences[0].text)
         || (introduced && !below.some((r) => blocks[r].sentences.some((s) => s.hasCaveat())))) credit(below, line);
   });
   return out;
@@ -757,9 +771,18 @@ class Analysis {
   // one of liquidations (its title too: "BTC liquidations. Source: X").
   captionFor(s) {
     const caption = this.captionCredit(s.block.index);
-    if (caption === null || caption === s || !on("caption_for") || !s.contextOnly) return caption;
+    if (caption === null || caption === s || !on("caption_for")) return caption;
     const lines = caption.block.sentences;
-    return lines.some((x) => x.words("liquidations")) && !lines.some((x) => x.words("context")) ? null : caption;
+    const liquidations = lines.some((x) => x.words("liquidations"));
+    if (!LATER.credit_below) { // (before the thirteenth round: market context under a chart of liquidations only)
+      return s.contextOnly && liquidations && !lines.some((x) => x.words("context")) ? null : caption;
+    }
+    // a credit line with no title covers any figure; a caption only figures of its title's kind (a price chart counts
+    // no liquidations)
+    const form = creditForm(caption.block.text);
+    if ((form !== null && form[0] === "bare") || !(s.contextOnly || s.liquidationsOnly)) return caption;
+    const context = lines.some((x) => x.words("context") || x.words("price_move"));
+    return (s.contextOnly ? liquidations && !context : context && !liquidations) ? null : caption;
   }
 
   // covered_from_outside: a note covering the figure, its list's or table's credit, or its paragraph's chart caption.
@@ -847,6 +870,7 @@ function f001(a, u) {
   if (LATER.context_after_credit && on("context_after_credit") && contextAfterCredit(a, u)) return true; // a price told after a credit
   if (on("nameless_hearsay") && namelessHearsay(a, u)) return true; // "is rumoured to", "allegedly": no one named
   if (on("quote_only") && quoteOnlyCredit(a, u)) return true; // a speaker's quotation credits no fronted clause's figure
+  if (LATER.rumour_causes && on("rumour_causes") && movedByRumour(a, u)) return true; // a rumour told as a move's cause
   return !a.caveatInScope(u) && a.repeatsAttributed(u) === null && !(on("quotes") && (G.quote_goes_on && on("quotes_go_on") ? quoteCreditedOn(a, u) : quoteCredited(u)))
     && !(on("dash_credit") && dashCredited(u)) && !(LATER.unnamed_report && on("unnamed_report") && reported(u)) && !(on("credit_after") && creditAfter(u))
     && !(on("report_findings") && reportFindings(a, u)) && !(on("points_back") && pointsBack(a, u));
@@ -908,10 +932,37 @@ function findingsSection(a, section) {
 // _points_back: the figure's sentence credits it to the data of an earlier credit of its section ("The same data shows"),
 // whoever that credit names (anaphora.points_back), and is no hearsay.
 function pointsBack(a, u) {
-  if (hearsay(u) || !has("anaphor", u.sentence.text)) return false;
-  const members = a.sections.get(u.block.section) || [];
-  const at = members.indexOf(u.sentence);
+  if (hearsay(u)) return false;
+  if (sentencePointsBack(a, u.sentence)) return true;
+  // ...or an earlier sentence of its paragraph does, opening a run as any credit does (not to a figure of another kind)
+  return LATER.points_back_run && on("points_back_run")
+    && u.block.sentences.slice(0, u.sentence.pos).some((o) => sentencePointsBack(a, o) && !foreign(u.sentence, o));
+}
+function sentencePointsBack(a, sentence) {
+  if (!has("anaphor", sentence.text)) return false;
+  const members = a.sections.get(sentence.block.section) || [];
+  const at = members.indexOf(sentence);
   return members.slice(0, Math.max(at, 0)).some((s) => s.hasCaveat() && s.classes.has("attribution"));
+}
+
+// rumour_causes.moved_by_rumour: the figure is outside a rumour told as the cause of a move ("After the ETF rumour, ether
+// jumped to $X"), in a sentence whose only caveat is that rumour: the causes blanked, the sentence holds no caveat, no
+// earlier sentence of the paragraph opens a credited run, and nothing covers it from outside.
+function movedByRumour(a, u) {
+  const s = u.sentence, text = s.text;
+  if (!s.classes.has("rumor")) return false;
+  const spans = [];
+  for (const m of finditer("rumour_cause", text)) {
+    const end = search("rumour_phrase_end", text, m.index + m[0].length);
+    spans.push([m.index, end === null ? text.length : end.index]);
+  }
+  const at = u.figure.start - s.start;
+  if (!spans.length || spans.some(([lo, hi]) => lo <= at && at < hi)) return false;
+  let blanked = text;
+  for (const [lo, hi] of spans) blanked = blanked.slice(0, lo) + " ".repeat(hi - lo) + blanked.slice(hi);
+  if (intersects(classesIn(blanked, false), CAVEAT) || framed(blanked, false)) return false;
+  if (u.block.sentences.slice(0, s.pos).some((o) => o.hasCaveat() && mayOpen(o))) return false;
+  return !a.coveredFromOutside(u);
 }
 
 // _nameless_hearsay: the figure's only provenance is an agentless hedge ("is rumoured to", "allegedly"): its sentence, the

@@ -95,6 +95,7 @@ const READINGS = ["captions", "closing_credit", "list_credit", "note_run", "note
   // value, a possessive before it, a participle's "to" after it) and "via" a venue
   "dash_credit", "report_findings", "points_back", "quote_only", "speech_colon", "parenthesised_chart",
   "valuing", "possessive_verb", "participle_to", "via_venue", "window_nouns",
+  // the thirteenth round's (credit_below, points_back_run, rumour_causes) come with the later readings below
   // the reader's ninth-round readings, read only when writer has them (bench/textlint/grammar.py exports their switches)
   ...((G.tallied || []).length ? ["tallied"] : []), ...(G.closes_article ? ["closes_article"] : []),
   ...((G.rule_classes || []).includes("example") ? ["examples"] : []), ...(G.quote_goes_on ? ["quotes_go_on"] : []),

@@ -3,7 +3,7 @@
 import re
 from functools import lru_cache
 
-from writer.check import anaphora
+from writer.check import anaphora, rumour_causes
 from writer.check.casefold import lowered
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import headed_search
@@ -34,6 +34,10 @@ def check(ctx: RuleContext):
             continue
         if _quote_only_credit(a, fu):
             yield Hit(fu, f"{fu.figure.text!r} is told before a speaker's quotation, whose credit covers the quotation only: "
+                          "say where the figure comes from")
+            continue
+        if rumour_causes.moved_by_rumour(a, fu):
+            yield Hit(fu, f"{fu.figure.text!r} is a move told as set off by a rumour, which hedges the rumour, not the move: "
                           "say where the figure comes from")
             continue
         if a.caveat_in_scope(fu, carry=True):
@@ -267,8 +271,14 @@ def _credit_after(a, fu) -> bool:
 def _points_back(a, fu) -> bool:
     """Does the figure's sentence credit it to the data of an earlier credit of its section ("The same data shows",
     "This data also shows"), whoever that credit names (writer/check/anaphora.py ``points_back``: a source no registry
-    holds, or an unnamed one, which ``scope_sources`` has no id for)? Not a hearsay clause."""
-    return not a.hearsay(fu) and anaphora.points_back(a, fu.sentence)
+    holds, or an unnamed one, which ``scope_sources`` has no id for)? Or does an earlier sentence of its paragraph, which
+    then opens a run as any credit does (bench/ANNOTATION.md, point 1), unless the figure is of another kind
+    (``Analysis._foreign``)? Not a hearsay clause."""
+    if a.hearsay(fu):
+        return False
+    if anaphora.points_back(a, fu.sentence):
+        return True
+    return any(anaphora.points_back(a, o) and not a._foreign(fu.sentence, o) for o in a.carried(fu))
 
 
 @lru_cache(maxsize=1)
@@ -549,12 +559,18 @@ from a sentence about liquidations alone to one about market context alone, an a
 move or a figure of the wider economy such as a tariff, basis points or euros: the desk that
 counted the liquidations did not price the market, nor from a credit told after its
 sentence's figures, "..., Bloomberg reported.", which closes that sentence; and to a forecast,
-"is expected to reach $95,000 by March", only from a forecast), in a note covering it ("the above
+"is expected to reach $95,000 by March", only from a forecast; a price level or a move told as a noun,
+"resistance at $0.48", "a rebound above $3,050", is market context), in a note covering it ("the above
 figures come from a single source"; "Those figures are CoinGlass's." covers the run right
-before it), or in a credit line beside it ("Source: CoinGlass" right under its paragraph;
-a chart's caption above prose that says it reads the chart, "From the graph, ...").
+before it), or in a credit line beside it: a credit line on a line of its own ("Source: CoinGlass",
+"(Data: Kaiko)") signs a chart gone from the text and covers the paragraph right above it and the one
+right below it in its section (bench/ANNOTATION.md, point 5), never further; a caption with a title
+("Hourly long liquidations | Source: Velo") covers them too, but only figures of its title's kind (a
+chart of liquidations prices nothing, a price chart counts no liquidations); prose that closes on its
+credit ("... $9 million. Source: X") covers its own paragraph only.
 "An estimated $400 million ... wiped out" and "would be liquidated if ..." hedge or
-condition a figure without saying where it comes from. House rule for a repeated figure:
+condition a figure without saying where it comes from, and a rumour told as the cause of a move
+("After the ETF rumour, ether jumped from $2,900 to $3,300") hedges the rumour, not the move. House rule for a repeated figure:
 every paragraph attributes its own figures, except a figure that refers back to one
 already attributed earlier in the same section ("this $427 million", "the same 94%",
 "the $1.45 billion total"); a bare repeat is attributed again, and the headline neither
@@ -601,7 +617,12 @@ sentences credited after it closes ("“... That is a lot,” Reyes added."), a 
 a dash that ends its paragraph ("“... $20 billion.” - Dana Ortiz, PM at Bitwise"), unnamed data as the
 subject ("The data shows ...", "Figures show ...": an unnamed source; not "Current data
 indicates"), data pointing back at an earlier credit of the section, whoever it names ("The
-same data shows ...", "This data also shows ..."; not "these figures suggest"), a data firm's own first-person note ("our data shows", "we counted"), a source as
+same data shows ...", "This data also shows ...", "These data clearly suggest ..."; not "these figures
+suggest"), which opens a run for the rest of its paragraph as any credit does, unnamed data with what it is
+data of ("The figures for the wallet show", "Details of the trade reveal") or a sentence adverb ("The data
+indeed shows"), where a speaker said it set between name and verb ("Lee in a post noted"), a bare role in
+apposition ("Lena Ortiz, co-founder of Halvard Capital, cautioned"), a passive's agent after a word of when
+("announced on Monday by Kaiko"), a ranking as its compiler's data ("in Kaiko's weekly liquidity ranking"), a data firm's own first-person note ("our data shows", "we counted"), a source as
 a compound modifier ("Velo-tracked", "a CoinGlass-compiled tally"), a source cited with a date
 ("(CoinMarketCap, 2025)"), and a credit over a section, list or table (a heading "## Longs by
 venue (Data: CoinGlass)", a "Source: X" line right above a list or table or opening a list, a
