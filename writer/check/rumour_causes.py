@@ -2,7 +2,7 @@
 
 The rumour word ("rumour", "rumoured") is a caveat (phrases.yaml ``rumor``): it hedges what the rumour says. After a
 causal preposition (phrases.yaml ``rumour_causes: openings``) the rumour is what set a move off, and the move's figures
-are told as the writer's own: "BTC jumped from $34,500 to $39,500 after the ETF rumour" hedges the rumour, not the jump.
+are told as the writer's own: "BTC jumped from $61,200 to $64,800 after the ETF rumour" hedges the rumour, not the jump.
 The phrase runs from the preposition to the first comma, semicolon or dash (a fronted cause: "Because of that
 rumour that X would buy, ...") or, with none, to the sentence's end (a cause told last: "... on rumours that a fund lost
 $85 million", whose own figure stays hedged).
@@ -44,11 +44,9 @@ def blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
-
-
 def moved_by_rumour(a, fu) -> bool:
     """Is the figure (``fu``, of analysis ``a``) outside a rumour told as the cause of a move, in a sentence whose only
-    caveat is that rumour ("After the ETF rumour, BTC jumped from $34,500 to $39,500")? Its sentence, the causes
+    caveat is that rumour ("After the ETF rumour, BTC jumped from $61,200 to $64,800")? Its sentence, the causes
     blanked, holds no attribution or caveat, no earlier sentence of its paragraph opens a credited run, and no note,
     list credit or caption covers it (as F001 reads a quotation's verb: ``_quote_only_credit``)."""
     from writer.check.analysis import CAVEAT_CLASSES  # (the analysis imports the rules' context: imported when asked)
