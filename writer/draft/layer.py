@@ -801,10 +801,13 @@ class Render:
             parts = [Piece("lit", head)] + parts + [Piece("lit", rest)]
         else:
             parts.append(Piece("lit", noun))
-        if fact.venue:
+        if fact.venue and fact.contract:
+            # "on the LINK-USDT contract on Binance": never "on Binance's LINK-USDT contract", whose possessive the check
+            # reads as the exchange's own credit (a second source in a run of figures that another sentence credits)
+            parts += [Piece("lit", " on the "), Piece("text", fact.contract), Piece("lit", " contract on "),
+                      Piece("text", self.event.source_name(fact.venue))]
+        elif fact.venue:
             parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
-            if fact.contract:
-                parts += [Piece("lit", "'s "), Piece("text", fact.contract), Piece("lit", " contract")]
         elif fact.venues:  # counted together ("on Binance and OKX"), or one by one ("on each of Binance and OKX")
             parts += [Piece("lit", self._each(" on ", fact)), Piece("text", join_names([self.event.source_name(v) for v in fact.venues], self.style))]
         elif fact.contract:
