@@ -101,3 +101,65 @@ def test_a_caveat_that_names_another_source_without_a_figure_is_printed():
     d = drafted(TOTAL + _caveat(text))
     assert "data from OKX understate the count (according to a single source, The Block)" in d.markdown, d.markdown
     assert not [s for s, _ in d.skipped if s.startswith("caveat:")]
+
+
+def _zone(zid: str, value: str, extra: str = "") -> str:
+    return f"""
+  - id: {zid}
+    metric: pressure_zone
+    unit: USD
+    asset: SOL
+    side: long
+    status: estimate{extra}
+    observations: [{{source: coinglass, value: {value}}}]
+"""
+
+
+def test_a_venues_zone_inside_an_earlier_market_zone_is_told_as_its_part_never_as_more_positions():
+    """Zones of one asset and side: a market-wide zone below a level, then two venues' zones with no price of their
+    own, which the market's zone holds. "A further $X" would add a part to its whole; the parts are told as parts
+    ("Of that, Drift accounts for ..."), the second as more of the same whole, in the whole's paragraph."""
+    md = drafted("facts:" + _zone("below_150", "90000000", "\n    direction: below\n    price_level: 150")
+                 + _zone("on_drift", "60000000", "\n    venue: bybit") + _zone("on_okx", "25000000", "\n    venue: okx")).markdown
+    assert "Of that, Bybit accounts for $60 million" in md, md
+    assert "OKX accounts for $25 million more" in md
+    assert "A further $60 million" not in md and "A further $25 million" not in md
+    para = next(p for p in md.split("\n\n") if "Of that" in p)
+    assert "$90 million" in para  # the whole and its parts in one paragraph: "that" has its antecedent
+
+
+def test_a_zone_with_no_price_after_one_with_a_price_is_a_separate_reading_and_distinct_prices_add_up():
+    """A size with no price of its own after a zone at a level may hold it or lie inside it: "In a separate reading",
+    never "A further". Two zones at different levels are different positions: "A further"."""
+    md = drafted("facts:" + _zone("below_150", "90000000", "\n    direction: below\n    price_level: 150")
+                 + _zone("at_risk", "140000000", "\n    direction: below")).markdown
+    assert "In a separate reading, $90 million of long positions" in md, md  # (largest first)
+    md = drafted("facts:" + _zone("below_150", "90000000", "\n    direction: below\n    price_level: 150")
+                 + _zone("below_130", "40000000", "\n    direction: below\n    price_level: 130")).markdown
+    assert "A further $40 million of long positions could be liquidated if Solana falls below $130" in md, md
+
+
+def test_a_contract_on_a_venue_is_printed_after_the_contract_so_the_venue_is_no_credit_in_a_run():
+    """A venue's contract figures in a run the first sentence credits to the venue itself: "on Binance's X contract"
+    in the second sentence read as a credit of its own without "single source" (P013, the draft refused)."""
+    md = drafted("""
+facts:
+  - id: oi_level
+    metric: open_interest
+    unit: USD
+    asset: LINK
+    venue: binance
+    contract: LINK-USDT
+    observations: [{source: binance, value: 10500000}]
+  - id: oi_drop
+    metric: open_interest_change
+    unit: percent
+    asset: LINK
+    venue: binance
+    contract: LINK-USDT
+    change: fall
+    window: 15m
+    observations: [{source: binance, value: 57.8}]
+""").markdown
+    assert "on the LINK-USDT contract on Binance fell about 58%" in md, md
+    assert "Binance's LINK-USDT contract" not in md

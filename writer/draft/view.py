@@ -841,7 +841,7 @@ def _zone_place(f: Fact):
 def _mark_zone_links(zones: list[FigureRef]) -> None:
     """How each zone after the first on its side follows the ones before it (``zone_link``; zones.md.j2):
     "further" (more positions, "A further $X"), only when every zone so far sits at a price of its own and no two at
-    the same one, on the same venue or none, so that none can hold another; "part" for a venue's zone with no price of
+    the same one, so that none can hold another; "part" for a venue's zone with no price of
     its own after a zone of the whole market of the same asset and side, which holds it ("Of that, $229 million sits on
     MakerDAO"), "part_more" for the next venue's part of the same zone ("$17 million more sits on Compound"); else
     "apart": a reading that may overlap the ones before it, told with no word that adds it to them."""
@@ -852,7 +852,7 @@ def _mark_zone_links(zones: list[FigureRef]) -> None:
             continue
         before = [z._fact for z in zones[:i]]
         places = [_zone_place(x) for x in (*before, f)]
-        if all(p is not None for p in places) and len(set(places)) == len(places) and len({x.venue for x in (*before, f)}) == 1:
+        if all(p is not None for p in places) and len(set(places)) == len(places):
             r.zone_link = "further"
             continue
         holder = next((x for x in reversed(before) if not x.venue and not x.contract and x.asset == f.asset and x.side == f.side
