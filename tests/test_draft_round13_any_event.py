@@ -163,3 +163,38 @@ facts:
 """).markdown
     assert "on the LINK-USDT contract on Binance fell about 58%" in md, md
     assert "Binance's LINK-USDT contract" not in md
+
+
+def test_a_rate_range_in_millions_gives_its_unit_once_and_a_bare_one_on_each_end():
+    """A rumoured rate held as a narrow range in millions, with the source's "close to": "1 million per day to 1.001
+    million per day" read as two figures (P005, the draft refused; fuzz corners seed 71). The unit goes once, at the
+    end; a bare rate keeps it on each end, where "3 to 5 per day" would read as a count."""
+    def rate(lo: int, hi: int) -> str:
+        return f"""
+facts:
+  - id: fills
+    metric: rate
+    unit: per_day
+    subject: forced fills on one desk
+    status: rumor
+    observations: [{{source: coinglass, range: [{lo}, {hi}], hedge: close_to}}]
+"""
+    md = drafted(TOTAL + rate(1000000, 1001001)[len("\nfacts:"):]).markdown
+    assert "close to 1 million to 1.001 million per day" in md, md
+    md = drafted(TOTAL + rate(3, 5)[len("\nfacts:"):]).markdown
+    assert "close to 3 per day to 5 per day" in md, md
+
+
+def test_a_fact_listed_twice_is_printed_once():
+    """The same figure twice in a fact file (two ids, every other field alike): one sentence, not the same sentence
+    twice with the second read as the first's figure."""
+    twin = """
+  - id: {}
+    metric: open_interest
+    unit: USD
+    asset: ETH
+    venue: okx
+    observations: [{{source: coinglass, value: 2400000000}}]
+"""
+    md = drafted(TOTAL + twin.format("oi_a") + twin.format("oi_b")).markdown
+    assert md.count("$2.4 billion") == 1, md

@@ -430,8 +430,8 @@ class Render:
                     said = said_as.get(said, said)
                     low_text, high_text = (f"{said} {low_text}", high_text) if whole_kind == "floor" else (low_text, f"{said} {high_text}")
                     return f"{words.get('between', 'between')} {low_text} {words.get('and', 'and')} {high_text}"
-                return f"{said} {opener}{low_text} {joiner} {high_text}"
-            return (f"{opener}{end(fact.range[0], lo_h, ranged=True, finer=finer)} {joiner} "
+                return f"{said} {opener}{_rate_once(low_text, fact.unit)} {joiner} {high_text}"
+            return (f"{opener}{_rate_once(end(fact.range[0], lo_h, ranged=True, finer=finer), fact.unit)} {joiner} "
                     f"{end(fact.range[1], hi_h, ranged=True, finer=finer, written=far)}")
         hedge = fact.hedge if not isinstance(fact.hedge, tuple) else None
         said, kind = _hedge_words(hedge, said_as)
@@ -1160,6 +1160,17 @@ class Render:
 
 
 _BARE_UNITS = ("count", "index", "ratio")
+_MAGNITUDE_WORDS = (" thousand ", " million ", " billion ", " trillion ")
+
+
+def _rate_once(low: str, unit: str) -> str:
+    """A rate range's low end in a magnitude word gives its unit once, at the range's end ("close to 1 million to
+    1.001 million per day"): the check reads "1 million per day to 1.001 million per day" as two figures when the
+    ends are that close. A bare number keeps its words ("3 per day to 5 per day": "3 to 5 per day" reads as a count)."""
+    if not unit.startswith("per_"):
+        return low
+    word = " " + TIME_UNIT_WORDS[unit][0]
+    return low.removesuffix(word) if low.endswith(word) and any(m in low + " " for m in _MAGNITUDE_WORDS) else low
 _SLOT = "{}"  # in a metric's noun (style names.metrics): where its side and asset go
 _BY_LESS_UNITS = frozenset({"percent"})  # "fell 3.4%": a percentage moves without "by"
 _DURATION_UNITS = {u: TIME_UNIT_WORDS[u][1] for u in ("days", "hours", "minutes")}  # a rate keeps its words on each end

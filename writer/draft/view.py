@@ -497,8 +497,24 @@ def _share(event: Event, part: Fact | None, whole: Fact | None) -> float | None:
     return sum(d.bounds) / 2
 
 
+def _twins_dropped(facts: list[Fact]) -> list[Fact]:
+    """The facts less any that repeats an earlier one in everything but its id (a fact file listing the same figure
+    twice): printed twice it would be the same sentence twice, the second read as the first's figure. A fact another
+    one refers to (a change's start or end, a derivation's input) is kept."""
+    referred = {x for f in facts for x in (f.from_fact, f.to_fact, *f.derived_from) if x}
+    seen: dict[Fact, str] = {}
+    out = []
+    for f in facts:
+        key = replace(f, id="", line=0)  # (where the file gives it is no part of the figure)
+        if key in seen and f.id not in referred:
+            continue
+        seen.setdefault(key, f.id)
+        out.append(f)
+    return out
+
+
 def build_view(event: Event, thresholds: dict) -> View:
-    facts = list(event.facts.values())
+    facts = _twins_dropped(list(event.facts.values()))
     groups = _window_groups(event)
     ordered = sorted(groups, key=lambda g: (-g[2], g[0] or ""))
     main = ordered[0][1] if ordered else WindowGroup()
