@@ -198,3 +198,96 @@ def test_a_fact_listed_twice_is_printed_once():
 """
     md = drafted(TOTAL + twin.format("oi_a") + twin.format("oi_b")).markdown
     assert md.count("$2.4 billion") == 1, md
+
+
+OUTAGE = """
+facts:
+  - id: halt
+    metric: duration
+    unit: minutes
+    subject: the matching-engine halt at OKX
+    venue: okx
+    observations: [{source: the-block, value: 45}]
+  - id: whale_loss
+    metric: trader_loss
+    unit: USD
+    subject: a fund's trading desk
+    venue: okx
+    observations: [{source: the-block, value: 12000000}]
+"""
+
+
+def test_a_venues_outage_leads_over_a_traders_loss_when_no_liquidation_figure_exists():
+    """SALIENCE 3b: with no liquidation figure, a venue's outage told by its length is the story and a loss in it a
+    consequence: the headline and lede give the halt (once: not again among the market readings), the outlook asks
+    what the venue says next; with ``shape: single_venue`` too. Before, the $12 million loss led."""
+    for shape in ("", "shape: single_venue\n"):
+        md = drafted(shape + OUTAGE).markdown
+        title = next(l for l in md.splitlines() if l.startswith("# "))
+        assert title.startswith("# The matching-engine halt at OKX lasts 45 minutes"), title
+        assert md.count("lasted 45 minutes") == 1, md
+        assert "whether OKX explains what failed" in md or "OKX's own account of what failed" in md
+        assert "a fund's trading desk lost $12 million" in md
+
+
+def test_a_liquidation_figure_still_leads_over_an_outage():
+    """A venue's liquidations outrank the outage (SALIENCE 3): the outage stays among the market readings."""
+    md = drafted(OUTAGE + """
+  - id: okx_liqs
+    metric: liquidations
+    unit: USD
+    venue: okx
+    observations: [{source: coinglass, value: 85000000}]
+""").markdown
+    title = next(l for l in md.splitlines() if l.startswith("# "))
+    assert "$85 million" in title and "halt" not in title, title
+    assert "lasted 45 minutes" in md
+
+
+def test_an_unnamed_group_heads_the_story_by_its_own_plural_wording_and_the_lede_says_it_is_not_named():
+    """A total from an unnamed group: the headline credits the group by name ("according to mainstream sources"),
+    not "..., not named individually" (the self-check asked for "not named" even there); the lede still says it."""
+    md = drafted("""
+facts:
+  - id: total_24h
+    metric: liquidations
+    unit: USD
+    window: 24h
+    coverage: network-wide
+    status: unnamed_group
+    observations: [{source: mainstream-sources, value: 640000000}]
+""").markdown
+    title = next(l for l in md.splitlines() if l.startswith("# "))
+    assert title.endswith("according to mainstream sources"), title
+    assert "not named" not in title
+    assert "according to mainstream sources, not named individually" in md.casefold()
+
+
+def test_a_rate_told_through_its_subject_keeps_its_venues():
+    """A rate with a subject and two venues: the venues follow the subject ("... on Binance and OKX"), never dropped;
+    a subject that already says "each" takes no second "each of"."""
+    md = drafted(TOTAL + """
+  - id: feed_cap
+    metric: rate
+    unit: per_second
+    venues: [binance, okx]
+    each: true
+    subject: forced-order messages each venue streams
+    observations: [{source: the-block, value: 1, hedge: at_most}]
+""").markdown
+    assert "forced-order messages each venue streams on Binance and OKX came at a pace of at most 1 per second" in md, md
+
+
+def test_an_amount_given_to_four_significant_figures_prints_as_given_and_more_digits_round_with_about():
+    """"$40.22 million" as the source gives it, never "about $40.2 million" (an "about" the source did not write);
+    $40,223,517 is the house's three figures with "about"."""
+    def single(value: str) -> str:
+        return drafted(TOTAL + f"""
+  - id: biggest
+    metric: largest_single_liquidation
+    unit: USD
+    venue: hyperliquid
+    observations: [{{source: coinglass, value: {value}}}]
+""").markdown
+    assert "was worth $40.22 million" in single("40220000")
+    assert "was worth about $40.2 million" in single("40223517")

@@ -44,6 +44,16 @@ CLOSE_ENDS = 0.06
 ABOUT_READS = 0.025
 # Figures printed for such ends: enough for any count below a million to print in full, without "about".
 FINE_FIGURES = 6
+# An amount its source gives to this many significant figures or fewer is printed as given ("$40.22 million",
+# "$1.361 billion"): rounding it to the house's three figures would add an "about" the source did not write for a
+# difference no reader weighs. More digits than this ($40,223,517) are the house's three figures with "about".
+AS_GIVEN_FIGURES = 4
+
+
+def _significant(v: float) -> int:
+    """How many significant figures ``v`` is written with (40.22 million: 4; 40 million: 1)."""
+    digits = Decimal(repr(float(v))).normalize().as_tuple().digits
+    return len(digits) if v else 1
 
 
 def _close(a: Fact, b: Fact, figs: int) -> bool:
@@ -262,7 +272,11 @@ class Render:
             if fact.unit == "USD":
                 # A price level prints in full ("$96,000"); a level of a market value reads as money ("$2.5 trillion").
                 as_price = fact.metric in _PRICE_METRICS and abs(v) < _PRICE_IN_FULL_BELOW
-                return fmt.price(v, floor=floor, ceil=ceil) if as_price else fmt.money(v, floor=floor, ceil=ceil, figs=figs)
+                if as_price:
+                    return fmt.price(v, floor=floor, ceil=ceil)
+                if not fine and not fact.is_derived and figs < _significant(v) <= AS_GIVEN_FIGURES:
+                    figs = _significant(v)  # the source's own "$40.22 million", never "about $40.2 million"
+                return fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
                 return fmt.percent(v, floor=floor, ceil=ceil, signed=_signed(fact), exact=fact.metric in _AS_GIVEN_METRICS)
             if fact.unit == "ratio":
@@ -779,6 +793,11 @@ class Render:
             # A subject that names the figure itself ("the GMCI 30 index"); its window goes beside the figure (FigureRef.window_unsaid),
             # its venue follows it (a subject may name another venue: "HTX's insurance fund on Binance").
             venue = [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))] if self._venue_unsaid(fact) else []
+            if fact.venues and self._venues_unsaid(fact):  # "... on each of Binance and OKX": never the venues dropped
+                # (a subject that says "each" already gives the venues plainly: "... each exchange publishes on Binance and OKX")
+                each = fact.each and re.search(r"\beach\b", fact.subject, re.IGNORECASE) is None
+                venue = [Piece("lit", self._each(" on ", fact) if each else " on "),
+                         Piece("text", join_names([self.event.source_name(v) for v in fact.venues], self.style))]
             return [Piece("text", fact.subject)] + self._apart(fact, "subject", venue=False) + venue
         noun = names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " "))
         if not (fact.side or fact.asset or fact.assets):
@@ -863,6 +882,11 @@ class Render:
             return False
         subject = (fact.subject or "").casefold()
         return not any(re.search(rf"\b{re.escape(n.casefold())}\b", subject) for n in self._names_of((fact.venue,)))
+
+    def _venues_unsaid(self, fact: Fact) -> bool:
+        """Do the figure's venues (``venues:``) still need saying after its subject? Not when it names any of them."""
+        subject = (fact.subject or "").casefold()
+        return not any(re.search(rf"\b{re.escape(n.casefold())}\b", subject) for n in self._names_of(fact.venues))
 
     def what(self, ref, base: bool = False) -> str:
         """The figure described; ``base=True`` names what a change measures ("open interest", not "the change in open interest")."""

@@ -687,6 +687,8 @@ def build_view(event: Event, thresholds: dict) -> View:
     for g in view.venue_groups:
         g.lean = _lean(g, float(thresholds.get("dominant_share", 60)))
     view.lead, view.lead_kind = _salient(view, live, event.shape)
+    if view.lead_kind == "outage":  # told in the headline and the lede, not again among the market readings
+        view.market = [r for r in view.market if r.id != view.lead.id]
     view.move_lead = _move_lead(live) if view.lead is None else None
     view.large_loss = any(_mag(r._fact) >= float(thresholds.get("large_loss_usd", LARGE_LOSS_USD)) for r in view.losses if r.unit == "USD")
     _mark_window_twins(view.largest + ([view.lead] if view.lead is not None else []), event)
@@ -1083,6 +1085,9 @@ def _compare(view: View) -> None:
 #  1. the network total of the main window (the richest window: most of total/long/short, then longest);
 #  2. the larger side of the main window when no total exists ("$420 million of shorts");
 #  3. the largest realised liquidation figure of any scope (an asset, a venue, a contract);
+#  3b. a venue's outage or halt, told by its length (a duration on one venue: "the outage at Binance lasted 30
+#     minutes"): with no liquidation figure, the venue that stopped working is the story, and a trader's loss in it
+#     is a consequence (the same step follows a venue's liquidations under ``shape: single_venue``);
 #  4. the larger of the largest single liquidation and the largest trader loss (a single-venue or whale story:
 #     its biggest figure leads, whichever kind it is; a tie goes to the single liquidation);
 # only headline-safe statuses (multi-source, official, single-source, disputed) qualify; with none,
@@ -1113,8 +1118,14 @@ def _salient(view: View, live: list[Fact], shape: str | None = None) -> tuple[Fi
     # largest first (a tie: a single liquidation before a loss, then by id); an average is no headline total
     safe = sorted((f for f in live if f.status.headline_safe and f.unit == "USD" and f.per is None),
                   key=lambda f: (-_mag(f), f.metric != "largest_single_liquidation", f.id))
+    outage = _outage(view, live)
     if shape == "single_venue":
-        story = next((f for f in safe if any(pred(f) for _, pred in _SINGLE_STORY_STEPS)), None)
+        venue = next((f for f in safe if _SINGLE_STORY_STEPS[0][1](f)), None)
+        if venue is not None:
+            return FigureRef(venue), "venue"
+        if outage is not None:
+            return outage, "outage"
+        story = next((f for f in safe if _SINGLE_STORY_STEPS[1][1](f)), None)
         if story is not None:
             return FigureRef(story), _STORY_KINDS.get(story.metric, "venue")
     m = view.main
@@ -1124,10 +1135,23 @@ def _salient(view: View, live: list[Fact], shape: str | None = None) -> tuple[Fi
     if sides:
         return max(sides, key=lambda r: (_mag(r._fact), r.id)), "side"
     for kind, pred in _LEAD_STEPS:
+        if kind == "story" and outage is not None:
+            return outage, "outage"
         for f in safe:
             if pred(f):
                 return FigureRef(f), _STORY_KINDS.get(f.metric, kind)
     return None, ""
+
+
+def _outage(view: View, live: list[Fact]) -> FigureRef | None:
+    """A venue's outage or halt told by its length (a headline-safe duration on one venue, "the outage at Binance
+    lasted 30 minutes"), printed on its own among the market readings: the longest, ties by id."""
+    found = [r for r in view.market if r.metric == "duration" and r._fact.venue and r._fact.status.headline_safe
+             and not r.list_pos and r._fact.value is not None]
+    return max(found, key=lambda r: (abs(r._fact.value) * _MINUTES_IN.get(r._fact.unit, 0), r.id), default=None)
+
+
+_MINUTES_IN = {"minutes": 1, "hours": 60, "days": 24 * 60}  # a duration's unit in minutes, to compare lengths
 
 
 # A trader's loss from which "large accounts", "size is no protection" are true of the account (style.yaml
