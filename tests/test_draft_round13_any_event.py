@@ -291,3 +291,12 @@ def test_an_amount_given_to_four_significant_figures_prints_as_given_and_more_di
 """).markdown
     assert "was worth $40.22 million" in single("40220000")
     assert "was worth about $40.2 million" in single("40223517")
+
+
+def test_estimates_alone_head_the_story_in_words_with_the_side_and_coin_they_put_at_risk():
+    """Only estimates of liquidations to come (no estimate is headline-safe, so no figure in the headline): the
+    headline says whose positions they put at risk and on which move, not a generic line."""
+    md = drafted("facts:" + _zone("below_150", "90000000", "\n    direction: below\n    price_level: 150")
+                 + _zone("below_130", "40000000", "\n    direction: below\n    price_level: 130")).markdown
+    title = next(l for l in md.splitlines() if l.startswith("# "))
+    assert title == "# Liquidation estimates put long positions in Solana at risk if the price falls", title
