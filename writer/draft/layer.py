@@ -44,10 +44,10 @@ CLOSE_ENDS = 0.06
 ABOUT_READS = 0.025
 # Figures printed for such ends: enough for any count below a million to print in full, without "about".
 FINE_FIGURES = 6
-# An amount its source gives to this many significant figures or fewer is printed as given ("$40.22 million",
-# "$1.361 billion"): rounding it to the house's three figures would add an "about" the source did not write for a
-# difference no reader weighs. More digits than this ($40,223,517) are the house's three figures with "about".
-AS_GIVEN_FIGURES = 4
+# An amount its source gives to one significant figure more than the house rounds to (style ``significant_figures``)
+# is printed as given ("$40.22 million", "$1.361 billion" under three): rounding it would add an "about" the source did
+# not write for a difference no reader weighs. More digits than that ($40,223,517) are rounded, with "about".
+AS_GIVEN_EXTRA = 1
 
 
 def _significant(v: float) -> int:
@@ -274,7 +274,7 @@ class Render:
                 as_price = fact.metric in _PRICE_METRICS and abs(v) < _PRICE_IN_FULL_BELOW
                 if as_price:
                     return fmt.price(v, floor=floor, ceil=ceil)
-                if not fine and not fact.is_derived and figs < _significant(v) <= AS_GIVEN_FIGURES:
+                if not fine and not fact.is_derived and figs < _significant(v) <= self.style.significant_figures + AS_GIVEN_EXTRA:
                     figs = _significant(v)  # the source's own "$40.22 million", never "about $40.2 million"
                 return fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
