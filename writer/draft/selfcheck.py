@@ -100,7 +100,7 @@ class SelfCheck:
                         scope_text = " ".join(texts[k][0] for k in members)
                     opening = resolved.run_from.get(idx)
                     if opening is None:
-                        self.wording(event, span, scope_text, ours, passed, headline=sentences[i].section == "headline")
+                        self.wording(event, span, scope_text, ours, passed, sentences[i].section == "headline")
                         continue
                     # covered by its run's opening: that sentence must carry the wording, for a status a run may cover
                     if caveat_kind(span.fact) not in RUN_STATUSES or sentences[opening].block != sentences[i].block or opening >= i:
@@ -132,7 +132,7 @@ class SelfCheck:
         ours.append(tokenised[pos:])
         return "".join(full), "".join(ours)
 
-    def wording(self, event: Event, span: Span, scope_text: str, sentence_ours: str, passed: set | None = None, *,
+    def wording(self, event: Event, span: Span, scope_text: str, sentence_ours: str, passed: set | None = None,
                 headline: bool = False) -> None:
         """The figure's required wording and source names in its scope, and no word banned for its status in its
         sentence. ``passed``: the checks of this draft already passed, each by what it reads (a figure of the same
