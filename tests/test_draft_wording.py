@@ -78,7 +78,7 @@ def test_a_flow_says_in_or_out_in_words():
     change: outflow
     observations: [{source: public-reports, value: 133300000}]
 """)
-    assert "spot bitcoin funds saw net outflows of about $133 million" in md
+    assert "spot bitcoin funds saw net outflows of $133.3 million" in md  # four figures, as given
 
 
 @pytest.mark.parametrize("coverage", ["several centralised exchanges", "Binance_only", "the top ten venues by volume"])  # whole-market words: test_draft_reading_faults

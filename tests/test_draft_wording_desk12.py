@@ -307,6 +307,31 @@ facts:
     status: estimate
     observations: [{source: coinglass, value: 40000000, hedge: around}]
 """)
+    # the venue's zone has no price of its own and the market's zone before it holds it: its part, not more positions
+    # (round 13: "A further" only for zones at prices of their own; tests/test_draft_round13_any_event.py)
+    assert "Of that, Hyperliquid accounts for around $40 million" in md
+    md = draft("""
+facts:
+  - id: zone_all
+    metric: pressure_zone
+    unit: USD
+    asset: ETH
+    side: long
+    direction: below
+    price_level: 2100
+    status: estimate
+    observations: [{source: coinglass, value: 180000000}]
+  - id: zone_lower
+    metric: pressure_zone
+    unit: USD
+    asset: ETH
+    side: long
+    direction: below
+    price_level: 1900
+    venue: hyperliquid
+    status: estimate
+    observations: [{source: coinglass, value: 40000000, hedge: around}]
+""")
     assert "of long positions on Hyperliquid could be liquidated" in md
     assert "A further around" not in md and "Further, around $40 million" in md
 

@@ -416,8 +416,12 @@ def test_a_range_keeps_one_word_per_end():
 
 
 def test_a_figure_with_two_words_drafts_with_its_bound_and_passes_its_own_check(checked_drafter):
-    # a bound and an approximation print both, as the source gave them, rounded outward by the bound (issue 10)
+    # a bound and an approximation print both, as the source gave them, rounded outward by the bound (issue 10);
+    # four figures are printed as given (layer.AS_GIVEN_EXTRA), five are rounded outward
     text = HEAD + fact("total", obs("coinglass", "value: 798.4M\nhedge: [as_much_as, approximately]"))
+    draft = checked_drafter.draft(load(text), facts_path="case.yaml")
+    assert "as much as approximately $798.4 million" in draft.markdown
+    text = HEAD + fact("total", obs("coinglass", "value: 798.43M\nhedge: [as_much_as, approximately]"))
     draft = checked_drafter.draft(load(text), facts_path="case.yaml")
     assert "as much as approximately $799 million" in draft.markdown
 

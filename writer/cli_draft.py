@@ -41,7 +41,8 @@ def draft(event: Path, fmt: str, output: Path | None, templates_dir: Path | None
         facts_path = os.path.relpath(event.resolve(), output.resolve().parent) if output else str(event)
         result = drafter.draft(loaded, facts_path=Path(facts_path).as_posix())
     for section, reason in result.skipped:
-        click.echo(f"skipped section {section!r}: {reason}", err=True)
+        what = f"caveat {section.removeprefix('caveat:')!r}" if section.startswith("caveat:") else f"section {section!r}"
+        click.echo(f"skipped {what}: {reason}", err=True)
     # Only the format asked for is built: the HTML page is rendered on first use, a third of a draft.
     text = {"md": lambda: result.markdown, "html": lambda: result.html, "json": result.to_json}[fmt]()
     if output is None:

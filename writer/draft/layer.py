@@ -44,6 +44,16 @@ CLOSE_ENDS = 0.06
 ABOUT_READS = 0.025
 # Figures printed for such ends: enough for any count below a million to print in full, without "about".
 FINE_FIGURES = 6
+# An amount its source gives to one significant figure more than the house rounds to (style ``significant_figures``)
+# is printed as given ("$40.22 million", "$1.361 billion" under three): rounding it would add an "about" the source did
+# not write for a difference no reader weighs. More digits than that ($40,223,517) are rounded, with "about".
+AS_GIVEN_EXTRA = 1
+
+
+def _significant(v: float) -> int:
+    """How many significant figures ``v`` is written with (40.22 million: 4; 40 million: 1)."""
+    digits = Decimal(repr(float(v))).normalize().as_tuple().digits
+    return len(digits) if v else 1
 
 
 def _close(a: Fact, b: Fact, figs: int) -> bool:
@@ -262,7 +272,11 @@ class Render:
             if fact.unit == "USD":
                 # A price level prints in full ("$96,000"); a level of a market value reads as money ("$2.5 trillion").
                 as_price = fact.metric in _PRICE_METRICS and abs(v) < _PRICE_IN_FULL_BELOW
-                return fmt.price(v, floor=floor, ceil=ceil) if as_price else fmt.money(v, floor=floor, ceil=ceil, figs=figs)
+                if as_price:
+                    return fmt.price(v, floor=floor, ceil=ceil)
+                if not fine and not fact.is_derived and figs < _significant(v) <= self.style.significant_figures + AS_GIVEN_EXTRA:
+                    figs = _significant(v)  # the source's own "$40.22 million", never "about $40.2 million"
+                return fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
                 return fmt.percent(v, floor=floor, ceil=ceil, signed=_signed(fact), exact=fact.metric in _AS_GIVEN_METRICS)
             if fact.unit == "ratio":
@@ -430,8 +444,8 @@ class Render:
                     said = said_as.get(said, said)
                     low_text, high_text = (f"{said} {low_text}", high_text) if whole_kind == "floor" else (low_text, f"{said} {high_text}")
                     return f"{words.get('between', 'between')} {low_text} {words.get('and', 'and')} {high_text}"
-                return f"{said} {opener}{low_text} {joiner} {high_text}"
-            return (f"{opener}{end(fact.range[0], lo_h, ranged=True, finer=finer)} {joiner} "
+                return f"{said} {opener}{_rate_once(low_text, fact.unit)} {joiner} {high_text}"
+            return (f"{opener}{_rate_once(end(fact.range[0], lo_h, ranged=True, finer=finer), fact.unit)} {joiner} "
                     f"{end(fact.range[1], hi_h, ranged=True, finer=finer, written=far)}")
         hedge = fact.hedge if not isinstance(fact.hedge, tuple) else None
         said, kind = _hedge_words(hedge, said_as)
@@ -786,6 +800,11 @@ class Render:
             # A subject that names the figure itself ("the GMCI 30 index"); its window goes beside the figure (FigureRef.window_unsaid),
             # its venue follows it (a subject may name another venue: "HTX's insurance fund on Binance").
             venue = [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))] if self._venue_unsaid(fact) else []
+            if fact.venues and self._venues_unsaid(fact):  # "... on each of Binance and OKX": never the venues dropped
+                # (a subject that says "each" already gives the venues plainly: "... each exchange publishes on Binance and OKX")
+                each = fact.each and re.search(r"\beach\b", fact.subject, re.IGNORECASE) is None
+                venue = [Piece("lit", self._each(" on ", fact) if each else " on "),
+                         Piece("text", join_names([self.event.source_name(v) for v in fact.venues], self.style))]
             return [Piece("text", fact.subject)] + self._apart(fact, "subject", venue=False) + venue
         noun = names.get("metrics", {}).get(fact.metric, fact.metric.replace("_", " "))
         if not (fact.side or fact.asset or fact.assets):
@@ -808,10 +827,13 @@ class Render:
             parts = [Piece("lit", head)] + parts + [Piece("lit", rest)]
         else:
             parts.append(Piece("lit", noun))
-        if fact.venue:
+        if fact.venue and fact.contract:
+            # "on the LINK-USDT contract on Binance": never "on Binance's LINK-USDT contract", whose possessive the check
+            # reads as the exchange's own credit (a second source in a run of figures that another sentence credits)
+            parts += [Piece("lit", " on the "), Piece("text", fact.contract), Piece("lit", " contract on "),
+                      Piece("text", self.event.source_name(fact.venue))]
+        elif fact.venue:
             parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
-            if fact.contract:
-                parts += [Piece("lit", "'s "), Piece("text", fact.contract), Piece("lit", " contract")]
         elif fact.venues:  # counted together ("on Binance and OKX"), or one by one ("on each of Binance and OKX")
             parts += [Piece("lit", self._each(" on ", fact)), Piece("text", join_names([self.event.source_name(v) for v in fact.venues], self.style))]
         elif fact.contract:
@@ -867,6 +889,11 @@ class Render:
             return False
         subject = (fact.subject or "").casefold()
         return not any(re.search(rf"\b{re.escape(n.casefold())}\b", subject) for n in self._names_of((fact.venue,)))
+
+    def _venues_unsaid(self, fact: Fact) -> bool:
+        """Do the figure's venues (``venues:``) still need saying after its subject? Not when it names any of them."""
+        subject = (fact.subject or "").casefold()
+        return not any(re.search(rf"\b{re.escape(n.casefold())}\b", subject) for n in self._names_of(fact.venues))
 
     def what(self, ref, base: bool = False) -> str:
         """The figure described; ``base=True`` names what a change measures ("open interest", not "the change in open interest")."""
@@ -1164,6 +1191,17 @@ class Render:
 
 
 _BARE_UNITS = ("count", "index", "ratio")
+_MAGNITUDE_WORDS = (" thousand ", " million ", " billion ", " trillion ")
+
+
+def _rate_once(low: str, unit: str) -> str:
+    """A rate range's low end in a magnitude word gives its unit once, at the range's end ("close to 1 million to
+    1.001 million per day"): the check reads "1 million per day to 1.001 million per day" as two figures when the
+    ends are that close. A bare number keeps its words ("3 per day to 5 per day": "3 to 5 per day" reads as a count)."""
+    if not unit.startswith("per_"):
+        return low
+    word = " " + TIME_UNIT_WORDS[unit][0]
+    return low.removesuffix(word) if low.endswith(word) and any(m in low + " " for m in _MAGNITUDE_WORDS) else low
 _SLOT = "{}"  # in a metric's noun (style names.metrics): where its side and asset go
 _BY_LESS_UNITS = frozenset({"percent"})  # "fell 3.4%": a percentage moves without "by"
 _DURATION_UNITS = {u: TIME_UNIT_WORDS[u][1] for u in ("days", "hours", "minutes")}  # a rate keeps its words on each end

@@ -100,7 +100,7 @@ class SelfCheck:
                         scope_text = " ".join(texts[k][0] for k in members)
                     opening = resolved.run_from.get(idx)
                     if opening is None:
-                        self.wording(event, span, scope_text, ours, passed)
+                        self.wording(event, span, scope_text, ours, passed, sentences[i].section == "headline")
                         continue
                     # covered by its run's opening: that sentence must carry the wording, for a status a run may cover
                     if caveat_kind(span.fact) not in RUN_STATUSES or sentences[opening].block != sentences[i].block or opening >= i:
@@ -132,25 +132,32 @@ class SelfCheck:
         ours.append(tokenised[pos:])
         return "".join(full), "".join(ours)
 
-    def wording(self, event: Event, span: Span, scope_text: str, sentence_ours: str, passed: set | None = None) -> None:
+    def wording(self, event: Event, span: Span, scope_text: str, sentence_ours: str, passed: set | None = None,
+                headline: bool = False) -> None:
         """The figure's required wording and source names in its scope, and no word banned for its status in its
         sentence. ``passed``: the checks of this draft already passed, each by what it reads (a figure of the same
-        kind, status and sources in the same scope and sentence passes them too); this one is added to it."""
+        kind, status and sources in the same scope and sentence passes them too); this one is added to it.
+        ``headline``: a status the style words otherwise in a headline (``required_in_headline``) needs that wording,
+        and its sources named there."""
         fact = span.fact
         kind = caveat_kind(fact)
         key = (kind, fact.is_derived, fact.status, fact.sources, scope_text, sentence_ours)
         if passed is not None and key in passed:
             return
-        needs = list(self.style.required.get(kind, []))
+        required = self.style.required
+        own = headline and fact.status.value in self.style.required_in_headline
+        if own:
+            required = {**required, fact.status.value: self.style.required_in_headline[fact.status.value]}
+        needs = list(required.get(kind, []))
         if fact.is_derived:
-            needs = list(self.style.required.get("derived", [])) + list(self.style.required.get(fact.status.value, []))
+            needs = list(required.get("derived", [])) + list(required.get(fact.status.value, []))
         for rx in needs:
             if not rx.search(scope_text):
                 raise self.fail(
                     f"figure {fact.id} ({fact.status.value}{', derived' if fact.is_derived else ''}) lacks the wording /{rx.pattern}/ in its {self.style.scope}",
                     span.template, span.line, event,
                 )
-        if fact.status.value in ("single_source", "multi_source", "official", "disputed", "estimate", "pending_verification"):
+        if fact.status.value in ("single_source", "multi_source", "official", "disputed", "estimate", "pending_verification") or own:
             for s in fact.sources:
                 source = event.registry.sources.get(s)
                 if event.source_name(s) not in scope_text and (source is None or source.single_name not in scope_text):

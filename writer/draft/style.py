@@ -43,6 +43,7 @@ class Style:
     leads: dict[str, list[str]]  # sentence-level: "according to a single source, {sources},"
     headline_leads: dict[str, list[str]]  # a headline's closing attribution, by status; the others use ``leads``
     required: dict[str, list[re.Pattern]]
+    required_in_headline: dict[str, list[re.Pattern]]  # a headline's own, by status (the rest from ``required``)
     banned: dict[str, list[re.Pattern]]
     phrases: dict[str, list[str]]
     thresholds: dict
@@ -108,6 +109,7 @@ def load_style(path: Path) -> Style:
         leads=data["leads"],
         headline_leads=data.get("headline_leads") or {},
         required=_patterns(data["required"], path, "required"),
+        required_in_headline=_patterns(data.get("required_in_headline") or {}, path, "required_in_headline"),
         banned=_patterns(data["banned"], path, "banned"),
         phrases=data["phrases"],
         thresholds=data["thresholds"] or {},

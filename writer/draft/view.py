@@ -77,7 +77,7 @@ class FigureRef(Ref):
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
             "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note", "payer", "recovered", "intensity",
-            "list_pos", "has_venues", "pair", "window_twin",
+            "list_pos", "has_venues", "pair", "window_twin", "zone_link",
         }
     )
 
@@ -139,6 +139,7 @@ class FigureRef(Ref):
         self.positive, self.negative = lo > 0, hi < 0  # the whole figure (both ends of a range) on one side of zero
         self.window_twin = False  # another figure of its metric, side, asset and venue differs from it by its window (_mark_window_twins)
         self.recovered = False  # a level the price fell below, with a later price of the same asset back above it (_mark_recovered)
+        self.zone_link = ""  # how a pressure zone stands to the ones before it on its side (_mark_zone_links)
         self.payer = ""  # a funding rate's paying side, "long" or "short", or "" when it is too small to say (_mark_funding)
         # The source recorded nothing ("$0 on Bitfinex"): worded as what the source counted, not "saw liquidations of $0".
         self.zero = fact.bounds == (0.0, 0.0) and fact.hedge is None and not fact.lower_bound and fact.magnitude is None
@@ -227,9 +228,21 @@ class ContextRef(Ref):
         self.levels: list = []  # those levels (FigureRef), for the layer to mark in its text; not for templates
 
 
+def _registered_names(event) -> tuple[str, ...]:
+    """Every spelling of every registered source (display names and aliases)."""
+    return tuple(n for src in event.registry.sources.values() for n in src.names)
+
+
 def _spellings(event, source_id: str | None) -> tuple[str, ...]:
     source = event.registry.sources.get(source_id) if source_id else None
     return source.names if source is not None else ()
+
+
+def _opens_on_name(role: str, names: tuple[str, ...]) -> bool:
+    """Does ``role`` open on one of ``names`` followed by more words of a title ("Bybit co-founder"; not "Bybit's
+    co-founder", a possessive that already reads as the speaker's, nor the name alone)?"""
+    role = role.strip()
+    return any(role.startswith(n + " ") and len(role) > len(n) + 1 for n in names if n)
 
 
 # marks a verbatim quote can end on when the report cut it from a longer sentence; printed as a full stop
@@ -237,12 +250,17 @@ QUOTE_CUT_MARKS = (",", ";", ":")
 
 
 class QuoteRef(Ref):
-    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase", "opens_with_that", "closes", "topic", "topic_sign"})
+    PUBLIC = frozenset({"id", "has_role", "has_channel", "has_source", "status", "unverified", "paraphrase", "opens_with_that", "closes", "topic", "topic_sign",
+                        "role_first"})
 
-    def __init__(self, quote: Quote, reporter: str | None = None, reporter_names: tuple[str, ...] = ()):
+    def __init__(self, quote: Quote, reporter: str | None = None, reporter_names: tuple[str, ...] = (), registered: tuple[str, ...] = ()):
         self._quote = quote
         self.id, self.status = quote.id, quote.status.value
         self.has_role, self.has_channel = bool(quote.role), bool(quote.channel)
+        # a role that opens on a registered source's name as a bare title ("Bybit co-founder", "OKX chief executive") goes
+        # before the speaker ("Bybit co-founder Ben Zhou said"): set after the name ("Ben Zhou, Bybit co-founder, said"), the
+        # title reads as that source's own credit, and the quote's later sentences as the organisation's, not the speaker's
+        self.role_first = self.has_role and _opens_on_name(quote.role, registered)
         # "according to X" only when someone other than the speaker reported it: a speaker whose words
         # already name the source by any of its spellings ("multiple data providers and traders") is it.
         names = (reporter, *reporter_names) if reporter else ()
@@ -479,8 +497,24 @@ def _share(event: Event, part: Fact | None, whole: Fact | None) -> float | None:
     return sum(d.bounds) / 2
 
 
+def _twins_dropped(facts: list[Fact]) -> list[Fact]:
+    """The facts less any that repeats an earlier one in everything but its id (a fact file listing the same figure
+    twice): printed twice it would be the same sentence twice, the second read as the first's figure. A fact another
+    one refers to (a change's start or end, a derivation's input) is kept."""
+    referred = {x for f in facts for x in (f.from_fact, f.to_fact, *f.derived_from) if x}
+    seen: dict[Fact, str] = {}
+    out = []
+    for f in facts:
+        key = replace(f, id="", line=0)  # (where the file gives it is no part of the figure)
+        if key in seen and f.id not in referred:
+            continue
+        seen.setdefault(key, f.id)
+        out.append(f)
+    return out
+
+
 def build_view(event: Event, thresholds: dict) -> View:
-    facts = list(event.facts.values())
+    facts = _twins_dropped(list(event.facts.values()))
     groups = _window_groups(event)
     ordered = sorted(groups, key=lambda g: (-g[2], g[0] or ""))
     main = ordered[0][1] if ordered else WindowGroup()
@@ -620,7 +654,8 @@ def build_view(event: Event, thresholds: dict) -> View:
                         and _about_holder(c, losses + positions)],
         reasons=[ContextRef(c) for c in event.context if c.status not in UNVERIFIED and _is_reason(c, facts)],
         caveats=[ContextRef(c) for c in getattr(event, "caveats", ())],
-        quotes=[QuoteRef(q, event.source_name(q.source) if q.source else None, _spellings(event, q.source)) for q in event.quotes],
+        quotes=[QuoteRef(q, event.source_name(q.source) if q.source else None, _spellings(event, q.source), _registered_names(event))
+                for q in event.quotes],
         main_sources=[],
         estimates=estimates,
         realised_estimates=realised_estimates,
@@ -635,6 +670,8 @@ def build_view(event: Event, thresholds: dict) -> View:
     _mark_time_order(view)
     _mark_method_notes(view, event)
     _mark_context_levels(view)
+    _mark_zone_links(view.zones_below)
+    _mark_zone_links(view.zones_above)
     _mark_path_notes(view)
     _mark_funding(view, thresholds)
     _mark_recovered(view)
@@ -650,6 +687,8 @@ def build_view(event: Event, thresholds: dict) -> View:
     for g in view.venue_groups:
         g.lean = _lean(g, float(thresholds.get("dominant_share", 60)))
     view.lead, view.lead_kind = _salient(view, live, event.shape)
+    if view.lead_kind == "outage":  # told in the headline and the lede, not again among the market readings
+        view.market = [r for r in view.market if r.id != view.lead.id]
     view.move_lead = _move_lead(live) if view.lead is None else None
     view.large_loss = any(_mag(r._fact) >= float(thresholds.get("large_loss_usd", LARGE_LOSS_USD)) for r in view.losses if r.unit == "USD")
     _mark_window_twins(view.largest + ([view.lead] if view.lead is not None else []), event)
@@ -810,6 +849,37 @@ def _mark_named_gaps(view: View, event: Event) -> None:
     for g in view.gaps:
         name = (g._fact.label or g._fact.subject or "").casefold()
         g.told_elsewhere = bool(name) and any(name in t for t in texts)
+
+
+def _zone_place(f: Fact):
+    """Where a zone sits on the price axis: its level or band, or None for a size with no price."""
+    return f.price_band if f.price_band is not None else f.price_level
+
+
+def _mark_zone_links(zones: list[FigureRef]) -> None:
+    """How each zone after the first on its side follows the ones before it (``zone_link``; zones.md.j2):
+    "further" (more positions, "A further $X"), only when every zone so far sits at a price of its own and no two at
+    the same one, so that none can hold another; "part" for a venue's zone with no price of
+    its own after a zone of the whole market of the same asset and side, which holds it ("Of that, $229 million sits on
+    MakerDAO"), "part_more" for the next venue's part of the same zone ("$17 million more sits on Compound"); else
+    "apart": a reading that may overlap the ones before it, told with no word that adds it to them."""
+    parent = None
+    for i, r in enumerate(zones):
+        f = r._fact
+        if i == 0:
+            continue
+        before = [z._fact for z in zones[:i]]
+        places = [_zone_place(x) for x in (*before, f)]
+        if all(p is not None for p in places) and len(set(places)) == len(places):
+            r.zone_link = "further"
+            continue
+        holder = next((x for x in reversed(before) if not x.venue and not x.contract and x.asset == f.asset and x.side == f.side
+                       and _mag(x) >= _mag(f)), None) if f.venue and _zone_place(f) is None else None
+        if holder is not None:
+            r.zone_link = "part_more" if parent is holder and zones[i - 1].zone_link in ("part", "part_more") else "part"
+            parent = holder
+            continue
+        r.zone_link = "apart"
 
 
 def _mark_method_notes(view: View, event: Event) -> None:
@@ -1015,6 +1085,9 @@ def _compare(view: View) -> None:
 #  1. the network total of the main window (the richest window: most of total/long/short, then longest);
 #  2. the larger side of the main window when no total exists ("$420 million of shorts");
 #  3. the largest realised liquidation figure of any scope (an asset, a venue, a contract);
+#  3b. a venue's outage or halt, told by its length (a duration on one venue: "the outage at Binance lasted 30
+#     minutes"): with no liquidation figure, the venue that stopped working is the story, and a trader's loss in it
+#     is a consequence (the same step follows a venue's liquidations under ``shape: single_venue``);
 #  4. the larger of the largest single liquidation and the largest trader loss (a single-venue or whale story:
 #     its biggest figure leads, whichever kind it is; a tie goes to the single liquidation);
 # only headline-safe statuses (multi-source, official, single-source, disputed) qualify; with none,
@@ -1045,8 +1118,14 @@ def _salient(view: View, live: list[Fact], shape: str | None = None) -> tuple[Fi
     # largest first (a tie: a single liquidation before a loss, then by id); an average is no headline total
     safe = sorted((f for f in live if f.status.headline_safe and f.unit == "USD" and f.per is None),
                   key=lambda f: (-_mag(f), f.metric != "largest_single_liquidation", f.id))
+    outage = _outage(view, live)
     if shape == "single_venue":
-        story = next((f for f in safe if any(pred(f) for _, pred in _SINGLE_STORY_STEPS)), None)
+        venue = next((f for f in safe if _SINGLE_STORY_STEPS[0][1](f)), None)
+        if venue is not None:
+            return FigureRef(venue), "venue"
+        if outage is not None:
+            return outage, "outage"
+        story = next((f for f in safe if _SINGLE_STORY_STEPS[1][1](f)), None)
         if story is not None:
             return FigureRef(story), _STORY_KINDS.get(story.metric, "venue")
     m = view.main
@@ -1056,10 +1135,23 @@ def _salient(view: View, live: list[Fact], shape: str | None = None) -> tuple[Fi
     if sides:
         return max(sides, key=lambda r: (_mag(r._fact), r.id)), "side"
     for kind, pred in _LEAD_STEPS:
+        if kind == "story" and outage is not None:
+            return outage, "outage"
         for f in safe:
             if pred(f):
                 return FigureRef(f), _STORY_KINDS.get(f.metric, kind)
     return None, ""
+
+
+def _outage(view: View, live: list[Fact]) -> FigureRef | None:
+    """A venue's outage or halt told by its length (a headline-safe duration on one venue, "the outage at Binance
+    lasted 30 minutes"), printed on its own among the market readings: the longest, ties by id."""
+    found = [r for r in view.market if r.metric == "duration" and r._fact.venue and r._fact.status.headline_safe
+             and not r.list_pos and r._fact.value is not None]
+    return max(found, key=lambda r: (abs(r._fact.value) * _MINUTES_IN.get(r._fact.unit, 0), r.id), default=None)
+
+
+_MINUTES_IN = {"minutes": 1, "hours": 60, "days": 24 * 60}  # a duration's unit in minutes, to compare lengths
 
 
 # A trader's loss from which "large accounts", "size is no protection" are true of the account (style.yaml
