@@ -1238,7 +1238,43 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
             fig = Figure(fig.start, fig.end, fig.text, fig.unit, fig.lo, fig.hi, fig.point, fig.precision,
                          kind, before[at:qm.end()].rstrip() if at != qm.start() else qm.group(kind), qstart, fig.asset)
         out.append(fig)
-    return _join_ranges(text, out, base)
+    return _share_magnitude(text, _join_ranges(text, out, base), base)
+
+
+# A list of amounts whose magnitude is written once, after the last: "$25.63, $14.8 and $12.45 million", "$3.1 and $2.2
+# billion". Between two items only a comma, "and" or "or", the last joined by "and" or "or"; an item before the last prints
+# a currency, no magnitude and a value below a thousand (an amount a writer gives with its magnitude word: "$95,000, $3.1
+# million" is two amounts).
+_LIST_JOIN = Deferred(globals(), r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)", re.IGNORECASE)
+_LIST_END = Deferred(globals(), r"\b(?:and|or)\s*$", re.IGNORECASE)
+_BARE_LIMIT = 1000.0
+
+
+def _share_magnitude(text: str, found: list[Figure], base: int) -> list[Figure]:
+    """``found`` with the magnitude of a list's last amount carried back to the items before it that print none."""
+    if len(found) < 2 or not _MAG_IN_RE.search(text):
+        return found
+    out = list(found)
+    for i in range(len(out) - 1, 0, -1):
+        last = out[i]
+        mag = _mag_in(last.text) if last.point and last.unit is not None else None
+        times = _mag(mag)
+        if times <= 1.0 or not _LIST_END.search(text[out[i - 1].end - base:last.start - base]):
+            continue  # a list closes on "and" or "or" before its last item: "$2.10, $3 million in longs" is two amounts
+        j = i
+        while j > 0 and _bare_item(out[j - 1], last, text[out[j - 1].end - base:out[j].start - base]):
+            j -= 1
+        for k in range(j, i):
+            f = out[k]
+            out[k] = Figure(f.start, f.end, f.text, f.unit, f.lo * times, f.hi * times, f.point, f.precision * times,
+                            f.qualifier, f.qualifier_text, f.qualifier_start, f.asset)
+    return out
+
+
+def _bare_item(item: Figure, last: Figure, between: str) -> bool:
+    """Is ``item`` an amount of ``last``'s list that prints no magnitude of its own (``_share_magnitude``)?"""
+    return (item.point and item.unit == last.unit and item.qualifier in (None, last.qualifier) and 0 < item.lo < _BARE_LIMIT
+            and _mag_in(item.text) is None and not item.text[-1:].isalpha() and _LIST_JOIN.fullmatch(between) is not None)
 
 
 def _bound_before(before: str, at: int, qre: re.Pattern, reach: int, ends: tuple[str, ...] | None) -> re.Match | None:

@@ -171,6 +171,17 @@ def _unit_ok(fig: Figure, unit: str) -> bool:
     return unit == fig.unit or unit in _UNIT_OK.get(fig.unit, set()) or (fig.unit is None and unit not in ("percent",))
 
 
+# Metrics that count things a sentence may name as coins or tokens ("only 4 tokens closed green").
+COUNTED_THINGS = frozenset({"event_count"})
+
+
+def _counted_coins(fig: Figure, s: Support) -> bool:
+    """Is a figure of coins that names no coin ("only 4 tokens", "six coins") a count of coins, as a fact counting
+    things holds it ("4 of the top 20 tokens were up": a count, not an amount of some token)?"""
+    return fig.unit == "coins" and fig.asset is None and s.unit == "count" and s.fact is not None \
+        and s.fact.metric in COUNTED_THINGS
+
+
 def _counts_together(target, assets: frozenset[str]) -> bool:
     """A fact (or its support) of several assets counted together, all of them the ones named."""
     fact = target.fact if isinstance(target, Support) else target
@@ -464,6 +475,9 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     # A clause whose own subject is the market's, after an asset's figure ("Solana moved by 0.5%, and the price moved by 0%"),
     # keeps none: that asset is the earlier figure's.
     listed = _MARKET_SUBJECT.search(clause) is not None and fu.sentence.figures[0] is not fu
+    respective = _respective_asset(fu, phrases, tickers)
+    if respective:  # "ETC, SOL and FIL lost $25.6, $14.8 and $12.5 million": each figure is its list's place's
+        assets = respective
     sentence_assets = assets or (frozenset() if listed else _asset_cues(phrases, tickers, _earlier_words(fu)))
     local_windows = _window_cues_kept(phrases, _own_words(left, right, local), kept)
     windows = local_windows or _window_cues_kept(phrases, own_clause(fu), kept)
@@ -488,6 +502,59 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
                 _asset_cues(phrases, tickers, fu.sentence.text) if fu.figure.qualifier in _BOUND_HEDGES else frozenset(),
                 _counting(phrases, fu.sentence.text if len(fu.sentence.figures) == 1 else local),
                 _named_twice(fu.sentence, near) if near else frozenset())
+
+
+# Between two items of a list: a comma, "and" or "or" ("$25.6, $14.8 and $12.5 million"; "BTC, ETH and SOL").
+_ITEM_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)", re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+
+
+def _respective_asset(fu: FigureUse, phrases: PhraseSet, tickers: re.Pattern | None) -> frozenset[str]:
+    """The asset a figure in a list of figures takes by its place, when the words before the list name a list of as
+    many assets ("Solana, XRP and Dogecoin saw $9.1, $6.4 and $5.2 million": the second figure is XRP's), as
+    "respectively" says outright; else nothing. Each name of the assets' list names one asset."""
+    figures = fu.sentence.figures
+    if len(figures) < 2:
+        return frozenset()
+    text, at = fu.sentence.text, fu.sentence.start
+    i = next(k for k, f in enumerate(figures) if f is fu)
+    lo = hi = i
+
+    def joined(a, b) -> bool:
+        return figures[a].block_index == figures[b].block_index and _ITEM_JOIN.fullmatch(
+            text[figures[a].figure.end - at:figures[b].figure.start - at]) is not None
+
+    while lo > 0 and joined(lo - 1, lo):
+        lo -= 1
+    while hi + 1 < len(figures) and joined(hi, hi + 1):
+        hi += 1
+    count = hi - lo + 1
+    if count < 2:
+        return frozenset()
+    before = text[:figures[lo].figure.start - at]
+    items = _ITEM_SPLIT.split(before)
+    if len(items) < count:
+        return frozenset()
+    names = [_item_asset(phrases, tickers, item) for item in items[-count:]]
+    # the last name's item runs on to the figures ("Filecoin recorded losses of"); the first may open the clause
+    if any(len(n) != 1 for n in names) or len(set().union(*names)) != count:
+        return frozenset()
+    return names[i - lo]
+
+
+_TICKER_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Z0-9]{1,9})\s*\)")
+
+
+def _item_asset(phrases: PhraseSet, tickers: re.Pattern | None, item: str) -> frozenset[str]:
+    """The assets one item of a list names: a name with its ticker in parentheses ("Ethereum Classic (ETC)") is the
+    ticker's, whatever asset a word of the name is alone."""
+    found = _asset_cues(phrases, tickers, item)
+    if len(found) > 1:
+        m = _TICKER_IN_PARENS.search(item)
+        own = _asset_cues(phrases, tickers, m.group(1)) if m else frozenset()
+        if len(own) == 1:
+            return own
+    return found
 
 
 def _named_twice(sentence, names: frozenset[str]) -> frozenset[str]:
@@ -636,6 +703,13 @@ def _norm_windows(keys: frozenset[str]) -> frozenset[str]:
 # Any window written as a count of units, as drafts print every window a fact file may hold ("over 72 hours",
 # "9999 minutes", "one month", "the past minute"), besides the phrase table's idioms ("weekly"); by its length.
 _UNIT_KEY = {word: key for key, words in WINDOW_UNIT_WORDS.items() for word in words}  # "hours" -> "h"
+# A year is no unit a fact file's window is written in (the schema asks for "12mo"), but prose says "over the past year",
+# "a 2-year low": read as that many twelve months, so the words name the fact's own window, not none (or another one
+# the sentence names for a figure before it).
+_MONTHS_PER_YEAR = 12
+_LONGEST_WINDOW = 10_000  # a window's count has at most four digits (vocabulary.WINDOW_RE): "900 years" is none
+_YEAR_WORDS = ("year", "years")
+_UNIT_KEY.update({word: "y" for word in _YEAR_WORDS})
 _NUMBERED_WINDOW = re.compile(rf"(?<![\w.,])(?:(\d{{1,4}})[- ]|(?:one|past|last)\s+)({'|'.join(sorted(_UNIT_KEY, key=len, reverse=True))})\b",
                               re.IGNORECASE)
 
@@ -645,8 +719,11 @@ def _window_cues(phrases: PhraseSet, text: str) -> frozenset[str]:
     found = _norm_windows(phrases.cues("window", text))
     for m in _NUMBERED_WINDOW.finditer(text):
         n = int(m.group(1)) if m.group(1) else 1  # "one day", "the past minute"
-        if n:
-            found = found | {_norm_window(f"{n}{_UNIT_KEY[m.group(2).lower()]}")}
+        key = _UNIT_KEY[m.group(2).lower()]
+        if key == "y":
+            n, key = n * _MONTHS_PER_YEAR, "mo"
+        if n and n < _LONGEST_WINDOW:
+            found = found | {_norm_window(f"{n}{key}")}
     return found
 
 
@@ -910,7 +987,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     vague = fig.qualifier == "vague"
     other_noun = _OTHER_NOUN_AFTER.match(fu.right) is not None  # "$X of spot volume": the figure's own noun, after it
     for s in supports:
-        if not (_unit_ok(fig, s.unit) or _per_unit(fig, s)):
+        if not (_unit_ok(fig, s.unit) or _per_unit(fig, s) or _counted_coins(fig, s)):
             continue
         if not _average_fits(fig, s, averaged):
             continue  # a disputed range written as its average is a collapsed range; a daily average is no total
@@ -1012,6 +1089,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             # the words fit another it matches as well: a wrong source is P008's ("the price hit roughly $95,000,
             # according to X" is the price of $95,000, not X's heat-map band from $96,500 the rounding reaches).
             words = max(m[3] for m in top_m)
+            if all(_worded_only(m[1]) for m in top_m):
+                words -= _SOURCE_PICKS  # a magnitude in words pins no value: a fact the digits fit, described nearly as well, is meant
             true = [m for m in matched if m[2] == "match" and m[3] >= words]
             if true:
                 top_m = [m for m in true if m[0] == max(t[0] for t in true)]
@@ -1040,6 +1119,15 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
+
+
+def _worded_only(s: Support) -> bool:
+    """Is the support a fact held only as a magnitude in words ("several million", "tens of thousands"), no number? Its
+    interval is how the words read, not a range any source printed: "a trader lost $7 million" beside a fact of "millions
+    of dollars on each venue" and the largest single liquidation of $7 million is the latter, not a collapsed range."""
+    fact = s.fact
+    return fact is not None and not s.anchor and bool(fact.observations) and all(
+        o.magnitude is not None and o.value is None and o.range is None for o in fact.observations)
 
 
 def _bound_pool(fig: Figure, fitting: list, foreign: list) -> list[Support]:

@@ -1,0 +1,187 @@
+"""Fact mode on readings met in the thirteenth round's check of unseen stories (test9), each a pattern of its own:
+a year as a window; a list of amounts whose magnitude is written once; figures listed against a list of assets in the
+same order; a magnitude in words beside a fact the digits fit exactly; "cautioned" as a reporting verb; the emphatic
+floor "at the very least"; "that" as a conjunction, not a pointer back; coins counted as things; a dispute told with
+its other side's own figure in the same paragraph. Every sentence and fact file here is ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from link_support import codes, event, links_of
+from writer.check.figures import find_figures
+
+# --- a year is a window: "over the past year" is the 12-month fact's own window, not none
+
+_YEAR = """facts:
+  - {id: sol_year, metric: price_change, unit: percent, asset: SOL, change: rise, window: 12mo, observations: [{source: coinmarketcap, value: 61}]}
+  - {id: sol_top, metric: price_level, unit: USD, asset: SOL, observations: [{source: coinmarketcap, value: 240}]}
+  - {id: longs, metric: liquidations, unit: USD, window: 24h, side: long, observations: [{source: coinank, value: 310M}]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    # a month named for the figure before it, the year for this one
+    "Solana changes hands near $240, under a peak set last month, yet still 61% higher over the past year, CoinMarketCap data show.",
+    "Solana trades near $240 after a top made last week but remains up 61% over the past year, CoinMarketCap data show.",
+    "Solana is up 61% in one year, CoinMarketCap data show.",
+])
+def test_a_year_is_the_twelve_month_window(text):
+    assert "P012" not in codes(event(_YEAR), text)
+
+
+@pytest.mark.parametrize("text", [
+    "Solana is up 61% over the past month, CoinMarketCap data show.",
+    "Solana is up 61% over 2 years, CoinMarketCap data show.",
+    "Longs lost $310 million in the past year, CoinAnk data show.",
+])
+def test_another_window_than_the_facts_is_still_a_mismatch(text):
+    assert "P012" in codes(event(_YEAR), text)
+
+
+# --- a list of amounts whose magnitude is written once, after the last item
+
+@pytest.mark.parametrize("text, values", [
+    ("Three pairs shed $41.2, $18.75 and $9.9 million.", [41.2e6, 18.75e6, 9.9e6]),
+    ("The two desks lost $3.1 and $2.2 billion.", [3.1e9, 2.2e9]),
+    ("Estimates ran to $1.2, $1.5, or $1.9 billion.", [1.2e9, 1.5e9, 1.9e9]),
+    # not a list that closes on "and"/"or": a price, then an amount
+    ("XRP sat at $2.10, $3 million in longs gone.", [2.10, 3e6]),
+    # an amount with its own magnitude or a large value keeps it
+    ("Bitcoin held $95,000 and $4 million changed hands.", [95000.0, 4e6]),
+])
+def test_a_magnitude_written_once_closes_a_list_of_amounts(text, values):
+    assert [f.lo for f in find_figures(text)] == pytest.approx(values)
+
+
+# --- figures listed against a list of assets: each figure is its place's asset's, as "respectively" says
+
+_PARALLEL = """facts:
+  - {id: ada, metric: liquidations, unit: USD, window: 24h, asset: ADA, observations: [{source: coinglass, value: 41.2M}]}
+  - {id: xrp, metric: liquidations, unit: USD, window: 24h, asset: XRP, observations: [{source: coinglass, value: 18.75M}]}
+  - {id: doge, metric: liquidations, unit: USD, window: 24h, asset: DOGE, observations: [{source: coinglass, value: 9.9M}]}
+"""
+
+
+def test_a_list_of_amounts_against_a_list_of_assets_links_by_place():
+    text = "Cardano (ADA), Ripple (XRP) and Dogecoin (DOGE) shed $41.2, $18.75 and $9.9 million, per CoinGlass."
+    assert links_of(event(_PARALLEL), text) == [("$41.2", "ada", "supported"), ("$18.75", "xrp", "supported"),
+                                                ("$9.9 million", "doge", "supported")]
+    assert not codes(event(_PARALLEL), text) & {"P001", "P006", "P012"}
+
+
+def test_a_list_of_amounts_in_the_wrong_order_of_assets_is_flagged():
+    text = "Ripple (XRP), Cardano (ADA) and Dogecoin (DOGE) shed $41.2, $18.75 and $9.9 million, per CoinGlass."
+    assert codes(event(_PARALLEL), text) & {"P006", "P012"}
+
+
+# --- a magnitude in words pins no value: the fact the digits fit exactly is meant
+
+_SIZES = """facts:
+  - {id: biggest, metric: largest_single_liquidation, unit: USD, venue: bybit, observations: [{source: coinank, value: 4M}]}
+  - {id: each_venue, metric: liquidations, unit: USD, venues: [bybit, okx], each: true, observations: [{source: coinank, magnitude: several_million}]}
+"""
+
+
+def test_an_exact_fit_beats_a_magnitude_in_words():
+    text = "A liquidation on Bybit cost one account $4 million, CoinAnk data show."
+    assert links_of(event(_SIZES), text) == [("$4 million", "biggest", "supported")]
+    assert "P005" not in codes(event(_SIZES), text)
+
+
+def test_a_point_inside_a_magnitude_with_no_exact_fact_is_still_collapsed():
+    assert "P005" in codes(event(_SIZES), "On Bybit, liquidations came to $6 million, CoinAnk data show.")
+
+
+# --- "cautioned that" reports its speaker's view
+
+_VIEW = """facts:
+  - {id: floor, metric: support_level, unit: USD, asset: BTC, observations: [{source: cz, value: 88000}]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "CZ cautioned that bitcoin must hold $88,000 to keep the rally alive.",
+    "Changpeng Zhao, the exchange's founder, cautions that a floor sits near $88,000.",
+])
+def test_caution_is_a_reporting_verb(text):
+    assert "P002" not in codes(event(_VIEW), text)
+
+
+def test_a_view_with_no_speaker_is_still_unattributed():
+    assert "P002" in codes(event(_VIEW), "Traders were cautioned that bitcoin must hold $88,000.")
+
+
+# --- "at the very least" is a floor
+
+_FLOOR = """facts:
+  - {id: bn_floor, metric: liquidations, unit: USD, window: 24h, venue: binance, lower_bound: true, status: official, observations: [{source: binance, value: 64.5M}]}
+"""
+
+
+@pytest.mark.parametrize("text, floor", [
+    ("Binance's own feed shows at the very least $64.5 million of positions closed on Binance.", True),
+    ("Binance's own feed shows at the least $64.5 million of positions closed on Binance.", True),
+    ("Binance's own feed shows $64.5 million of positions closed on Binance.", False),
+])
+def test_the_emphatic_floor_is_a_floor(text, floor):
+    assert ("P005" not in codes(event(_FLOOR), text)) is floor
+
+
+# --- "that" as a conjunction before a figure does not point back at an earlier one
+
+_REPEAT = """facts:
+  - {id: shorts, metric: liquidations, unit: USD, window: 24h, side: short, observations: [{source: hyblock, value: 515M}]}
+"""
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Shorts lost $515 million, Hyblock data show.\n\nThe squeeze ran so hard that $515 million of shorts went.", True),
+    ("Shorts lost $515 million, Hyblock data show.\n\nTraders learned that $515 million of shorts went.", True),
+    # a demonstrative still points back
+    ("Shorts lost $515 million, Hyblock data show.\n\nMost of that $515 million went in one hour.", False),
+])
+def test_that_as_a_conjunction_is_no_pointer_back(text, flagged):
+    assert ("P002" in codes(event(_REPEAT), text)) is flagged
+
+
+# --- coins that name no coin, counted as things
+
+_COUNTED = """facts:
+  - {id: green, metric: event_count, unit: count, subject: top-50 coins by market value still up on the day, observations: [{source: coinmarketcap, value: 6}]}
+"""
+
+
+def test_coins_counted_as_things_link_to_the_count():
+    text = "Of the top 50 by CoinMarketCap's figures, only 6 coins were up on the day."
+    assert links_of(event(_COUNTED), text) == [("6 coins", "green", "supported")]
+    assert "P001" not in codes(event(_COUNTED), text)
+
+
+def test_a_coin_amount_of_a_named_coin_is_no_count():
+    assert links_of(event(_COUNTED), "A wallet moved 6 BTC to the exchange, CoinMarketCap figures show.")[0][1] != "green"
+
+
+# --- a dispute told with the other side's own figure in the same paragraph, however that figure is linked
+
+_DISPUTE = """facts:
+  - id: total
+    metric: liquidations
+    unit: USD
+    window: 24h
+    status: disputed
+    observations:
+      - {source: coinglass, value: 1.6B}
+      - {source: cz, range: [4B, 5B]}
+quotes:
+  - {id: cz_view, speaker: CZ, words: my guess is that the true wipeout ran from $4 billion to $5 billion}
+"""
+
+
+def test_a_dispute_told_with_both_sides_is_not_collapsed():
+    text = "CZ put it plainly: my guess is that the true wipeout ran from $4 billion to $5 billion, well above the $1.6 billion CoinGlass showed."
+    assert "P005" not in codes(event(_DISPUTE), text)
+
+
+def test_one_side_of_a_dispute_alone_is_still_collapsed():
+    assert "P005" in codes(event(_DISPUTE), "Liquidations reached $1.6 billion in 24 hours, CoinGlass data show.")
