@@ -185,3 +185,40 @@ def test_a_dispute_told_with_both_sides_is_not_collapsed():
 
 def test_one_side_of_a_dispute_alone_is_still_collapsed():
     assert "P005" in codes(event(_DISPUTE), "Liquidations reached $1.6 billion in 24 hours, CoinGlass data show.")
+
+
+# --- a bounded figure on a side whose printed digits are the other side's fact, not a floor of the total
+
+_SPLIT = """facts:
+  - {id: all, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinank, value: 318M}]}
+  - {id: longs, metric: liquidations, unit: USD, window: 24h, side: long, observations: [{source: coinank, value: 241M, hedge: over}]}
+"""
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Shorts gave up more than $241 million over the day, CoinAnk data show.", True),
+    ("Longs gave up more than $241 million over the day, CoinAnk data show.", False),
+    # no side named: a floor of the day's total is no swap
+    ("Traders gave up more than $241 million over the day, CoinAnk data show.", False),
+])
+def test_a_floor_on_the_other_side_is_a_side_swap(text, flagged):
+    assert ("P012" in codes(event(_SPLIT), text)) is flagged
+
+
+# --- "He highlighted that ...": a pronoun speaker goes on from the speaker credited before, a paragraph back too
+
+_SPEAKER = """facts:
+  - {id: share_then, metric: volume_share, unit: percent, subject: market buys from forced closes in 2021, observations: [{source: cz, value: 12}]}
+  - {id: share_now, metric: volume_share, unit: percent, subject: market buys from forced closes today, observations: [{source: cz, value: 2}]}
+"""
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("CZ said in a post that forced closes once drove the market.\n\nHe highlighted that back then 12% of market buys came from forced closes.", False),
+    ("CZ said in a post that forced closes once drove the market.\n\nShe later added that the share is 2% today.", False),
+    # a pronoun with no reporting verb, or no speaker credited before: still bare
+    ("CZ said in a post that forced closes once drove the market.\n\nHe bought when 12% of market buys came from forced closes.", True),
+    ("Forced closes once drove the market.\n\nHe highlighted that back then 12% of market buys came from forced closes.", True),
+])
+def test_a_pronoun_speaker_goes_on_from_the_one_credited_before(text, flagged):
+    assert ("P002" in codes(event(_SPEAKER), text)) is flagged

@@ -21,7 +21,7 @@ from writer.check import link_evidence
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.lazyre import Deferred
-from writer.check.link_fit import bound_swap, echo_bonus, names_other_metric, prefer_exact
+from writer.check.link_fit import bound_swap, echo_bonus, names_other_metric, open_end_swap, prefer_exact
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet
 from writer.check.venue_subjects import venue_subjects
@@ -1115,6 +1115,9 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
                                                 cues.bound_assets)) is not None:
             how = "supported" if value_match(fig, swapped) == "match" else "collapsed"
             return Link(how, swapped, swapped.fact, [], ("asset",))  # "bitcoin rose over 3%": ether's 3%
+        if not wrong and (swapped := open_end_swap(fig, best, lambda: _bound_pool(fig, fitting, foreign), cues.sides)) is not None:
+            how = "supported" if value_match(fig, swapped) == "match" else "collapsed"
+            return Link(how, swapped, swapped.fact, [], ("side",))  # "shorts lost over $156 million": the longs' $156 million
         if best.fact is not None and best.fact.asset in cues.garbled and "asset" not in wrong:
             wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
