@@ -222,3 +222,7 @@ _SPEAKER = """facts:
 ])
 def test_a_pronoun_speaker_goes_on_from_the_one_credited_before(text, flagged):
     assert ("P002" in codes(event(_SPEAKER), text)) is flagged
+
+
+def test_past_years_in_the_plural_is_no_window():
+    assert "P012" not in codes(event(_YEAR), "Longs lost $310 million, a size common in past years, CoinAnk data show.")

@@ -720,6 +720,8 @@ def _window_cues(phrases: PhraseSet, text: str) -> frozenset[str]:
     for m in _NUMBERED_WINDOW.finditer(text):
         n = int(m.group(1)) if m.group(1) else 1  # "one day", "the past minute"
         key = _UNIT_KEY[m.group(2).lower()]
+        if key == "y" and not m.group(1) and m.group(2).lower() != "year":
+            continue  # "in past years", "over the last years": earlier years, no window
         if key == "y":
             n, key = n * _MONTHS_PER_YEAR, "mo"
         if n and n < _LONGEST_WINDOW:
