@@ -226,3 +226,38 @@ def test_a_pronoun_speaker_goes_on_from_the_one_credited_before(text, flagged):
 
 def test_past_years_in_the_plural_is_no_window():
     assert "P012" not in codes(event(_YEAR), "Longs lost $310 million, a size common in past years, CoinAnk data show.")
+
+
+# --- a relay of the figure's source is no wrong source (bench/ANNOTATION.md 8: both names are the credit)
+
+_RELAYED = """facts:
+  - {id: hour, metric: liquidations, unit: USD, window: 1h, observations: [{source: coinglass, value: 740M}]}
+"""
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Figures gathered by CoinGlass and cited by Decrypt put the first hour's losses at $740 million.", False),
+    ("Decrypt, citing CoinGlass, put the first hour's losses at $740 million.", False),
+    # the relay alone, or a second source named as a source of its own: a wrong source
+    ("Figures cited by Decrypt put the first hour's losses at $740 million.", True),
+    ("CoinGlass and Decrypt both put the first hour's losses at $740 million.", True),
+])
+def test_a_relay_of_the_source_is_no_wrong_source(text, flagged):
+    assert ("P008" in codes(event(_RELAYED), text)) is flagged
+
+
+# --- where a source spoke, between it and its verb: "CZ in a post mentioned that ..."
+
+_SPOKE = """facts:
+  - {id: lvl, metric: price_level, unit: USD, asset: BTC, observations: [{source: cz, value: 30000}]}
+"""
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("CZ in a post mentioned that the coin found a floor near $30,000.", False),
+    ("Changpeng Zhao in a recent interview noted a floor near $30,000.", False),
+    # a crowd in a state of mind is no channel, and names no one
+    ("Traders in a panic said the coin found a floor near $30,000.", True),
+])
+def test_a_channel_between_a_source_and_its_verb(text, flagged):
+    assert ("P002" in codes(event(_SPOKE), text)) is flagged

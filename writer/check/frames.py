@@ -97,6 +97,10 @@ _CAP = r"(?:[A-Z][\w.&’'-]*[\w]|[A-Z]|[a-z]+[A-Z][\w-]*|(?<![\w@])@\w{2,15})" 
 NAME = rf"(?-i:{_CAP}(?:\s+(?:of\s+|&\s+)?{_CAP}){{0,3}})"
 # A description or an aside between a source and its verb: "Santiment, an on-chain analytics provider, noted", "the
 # exchange, in a statement, put", "the tracker, which monitors 30 venues, logged" (a count of what it covers, no amount).
+# Where a source spoke, between it and its verb: "CZ in a post mentioned that", "the exchange, in a statement on X, said".
+_CHANNEL = (r"(?:\s*,?\s+in\s+(?:a|an|his|her|its|their|the)\s+(?:recent\s+|new\s+|latest\s+|separate\s+|later\s+)?"
+            r"(?:post|tweet|thread|statement|interview|note|report|video|blog\s+post|update|letter|message)"
+            r"(?:\s+on\s+(?:X|Twitter|Telegram|LinkedIn|[A-Z][\w.]{1,20}))?\s*,?)?")
 _APPOSITIVE = r"\s*,\s*(?:an?|the|in|via|through|which|who|whose)\s+[^,;.()$%]{1,60}?,"
 # Who a generic source works for, between it and its verb: "analysts at the bank forecast", "researchers from Kaiko
 # said", "strategists with Bernstein expect" (a preposition and at most three words, no figure, no clause).
@@ -195,7 +199,7 @@ class Frames(LazyPatterns):
         adverb = r"(?:\w+ly\s+)?"
         # an aside between a source and its verb: "Velo's data, meanwhile, shows", "CoinGlass, for its part, counted"
         aside = rf"(?:\s*,\s*(?:{_alt(vocab['asides'])})\s*,)?"
-        gap = rf"{aside}\s+{aux}{adverb}"
+        gap = rf"{aside}{_CHANNEL}\s+{aux}{adverb}"
         publishers = _alt(vocab["publisher_nouns"])
         after_nouns = _alt(vocab["after_name_nouns"])
         data_subject = rf"(?:{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns}){_WHEN}|{generic}|\b(?:{publishers})\s+{name})"
