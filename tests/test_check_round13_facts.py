@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from link_support import codes, event, links_of
+from link_support import checker, codes, event, links_of
 from writer.check.figures import find_figures
 
 # --- a year is a window: "over the past year" is the 12-month fact's own window, not none
@@ -261,3 +261,78 @@ _SPOKE = """facts:
 ])
 def test_a_channel_between_a_source_and_its_verb(text, flagged):
     assert ("P002" in codes(event(_SPOKE), text)) is flagged
+
+
+# --- a fact's note that restates another fact's figure does not hide what the words say of that fact
+
+_NOTED = """facts:
+  - {id: all, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 331.8M}]}
+  - {id: longs, metric: liquidations, unit: USD, window: 24h, side: long, observations: [{source: coinglass, value: 212.4M}]}
+  - id: long_part
+    metric: liquidation_share
+    unit: percent
+    window: 24h
+    side: long
+    note: the desk's sum; $212.4 million of $331.8 million
+    observations: [{source: coinglass, value: 64}]
+"""
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("CoinGlass counted $331.8 million of closures over the day, with shorts making up $212.4 million, or 64%.", True),
+    ("CoinGlass counted $331.8 million of closures over the day, with longs making up $212.4 million, or 64%.", False),
+])
+def test_a_note_restating_a_facts_figure_does_not_hide_a_side_swap(text, flagged):
+    assert ("P012" in codes(event(_NOTED), text)) is flagged
+
+
+# --- the market named after a pair of figures is both figures' ("... in ether futures and perps")
+
+_MARKET = """facts:
+  - {id: eth_longs, metric: liquidations, unit: USD, window: 7d, asset: ETH, side: long, observations: [{source: coinglass, value: 0.64B}]}
+  - {id: eth_shorts, metric: liquidations, unit: USD, window: 7d, asset: ETH, side: short, observations: [{source: coinglass, value: 0.38B}]}
+"""
+
+
+def flagged_figures(ev, text: str, code: str) -> set[str]:
+    """The figures of ``text`` a finding of ``code`` names."""
+    return {f.figure for f in checker().check_text("---\nevent: case\n---\n\n" + text + "\n", event=ev) if f.code == code}
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Last week's slide cost $0.64bn of longs and $0.38bn of shorts in bitcoin futures, CoinGlass data show.", True),
+    ("Last week's slide cost $0.64bn of longs and $0.38bn of shorts in ether futures, CoinGlass data show.", False),
+    # a market the sentence names for something else, after a clause break, is not the figures'
+    ("Last week's slide cost $0.64bn of longs and $0.38bn of shorts, CoinGlass data show; traders also sold bitcoin futures.", False),
+])
+def test_the_market_named_after_the_figures_is_theirs(text, flagged):
+    # the first figure too, whose own words name no market
+    assert ("$0.64bn" in flagged_figures(event(_MARKET), text, "P012")) is flagged
+
+
+# --- a level in a condition's clause belongs to the side its outcome names
+
+_ZONES = """facts:
+  - {id: above, metric: pressure_zone, unit: USD, asset: BTC, side: short, price_level: 104000, observations: [{source: hyblock, value: 380M}]}
+"""
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Should bitcoin clear $104,000, shorts worth about $380 million could be forced out, Hyblock's map suggests.", False),
+    ("Should bitcoin clear $104,000, longs worth about $380 million could be forced out, Hyblock's map suggests.", True),
+])
+def test_a_level_in_a_condition_takes_the_side_of_its_outcome(text, flagged):
+    assert ("$104,000" in flagged_figures(event(_ZONES), text, "P012")) is flagged
+
+
+_ZONE_BELOW = """facts:
+  - {id: below, metric: pressure_zone, unit: USD, asset: BTC, side: long, price_level: 91000, observations: [{source: hyblock, value: 610M}]}
+"""
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("A slide under $91,000 would set off about $610 million of long liquidations, Hyblock's map suggests.", False),
+    ("A slide under $91,000 would set off about $610 million of short liquidations, Hyblock's map suggests.", True),
+])
+def test_a_level_takes_the_side_of_what_it_sets_off(text, flagged):
+    assert ("$91,000" in flagged_figures(event(_ZONE_BELOW), text, "P012")) is flagged

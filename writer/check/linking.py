@@ -21,7 +21,7 @@ from writer.check import link_evidence
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.lazyre import Deferred
-from writer.check.link_fit import bound_swap, echo_bonus, names_other_metric, open_end_swap, prefer_exact
+from writer.check.link_fit import bound_swap, echo_bonus, exact_fit, names_other_metric, open_end_swap, prefer_exact
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet
 from writer.check.venue_subjects import venue_subjects
@@ -393,6 +393,7 @@ class Cues:
     bound_assets: frozenset[str] = frozenset()  # for a bounded figure ("over 3%"): every asset its sentence names
     counting: str | None = None  # "each" / "together": how the figure's own words count several venues or assets
     repeated: frozenset[str] = frozenset()  # of ``near_exchanges``, those the sentence names more than once
+    level_sides: frozenset[str] = frozenset()  # a level's side named after it: a condition's outcome, what the level sets off
 
 
 def _counting(phrases: PhraseSet, local: str) -> str | None:
@@ -460,6 +461,10 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
         side_clause = ""  # "Longs flushed in $X wipeout": the side is the subject's, the figure the wipeout's
     own_side = _SIDE_AFTER.match(right)  # "$40 million in shorts, far above $6 million in longs": the side after it is its own
     sides = (own_side and phrases.cues("side", own_side.group(0))) or phrases.cues("side", side_clause) or phrases.cues("side", right)
+    # A level's side named after it: the outcome of a condition ("If bitcoin breaks above $72,000, short liquidations
+    # would reach ...") or what the level sets off in its clause ("a drop below $68,000 would trigger $859 million in long
+    # liquidations"): read for a price level a fact is pinned to (``mismatch``), when the figure's own words name none.
+    level_sides = frozenset() if sides else phrases.cues("side", _outcome(fu) if _CONDITION.search(clause) else _clause_after(fu))
     if sides and _BOTH_SIDES.search(unbracketed):
         sides = frozenset()  # "longs and shorts together accounted for $X": both sides named is no one side's figure
     assets = _asset_cues(phrases, tickers, clause + " " + right)
@@ -479,6 +484,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     if respective:  # "ETC, SOL and FIL lost $25.6, $14.8 and $12.5 million": each figure is its list's place's
         assets = respective
     sentence_assets = assets or (frozenset() if listed else _asset_cues(phrases, tickers, _earlier_words(fu)))
+    if not sentence_assets and not listed:
+        sentence_assets = _market_after(fu, phrases, tickers)  # "$0.7bn of longs and $0.5bn of shorts in ether futures"
     local_windows = _window_cues_kept(phrases, _own_words(left, right, local), kept)
     windows = local_windows or _window_cues_kept(phrases, own_clause(fu), kept)
     paragraph_only = not windows  # a paragraph holds figures of several windows: its words support, never contradict
@@ -501,7 +508,42 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
                 _loss_verbs().search(_own_words(left, right, local)) is not None,
                 _asset_cues(phrases, tickers, fu.sentence.text) if fu.figure.qualifier in _BOUND_HEDGES else frozenset(),
                 _counting(phrases, fu.sentence.text if len(fu.sentence.figures) == 1 else local),
-                _named_twice(fu.sentence, near) if near else frozenset())
+                _named_twice(fu.sentence, near) if near else frozenset(), level_sides)
+
+
+# A condition's clause, the figure in it ("If bitcoin breaks above $72,000", "should ether lose $3,000"): its outcome follows.
+_CONDITION = re.compile(r"(?:^|[^\w])(?:if|should|once|unless)\s+[^,;:]*$", re.IGNORECASE)
+
+
+def _clause_after(fu: FigureUse) -> str:
+    """The words after the figure to its clause's end (a comma, a semicolon, a colon or the sentence's end)."""
+    rest = fu.sentence.text[fu.figure.end - fu.sentence.start:]
+    cut = re.search(r"[,;:]", rest)
+    return rest if cut is None else rest[:cut.start()]
+
+
+def _outcome(fu: FigureUse) -> str:
+    """The words after a condition's clause, to the end of the figure's sentence: the outcome the condition leads to."""
+    rest = fu.sentence.text[fu.figure.end - fu.sentence.start:]
+    cut = re.search(r"[,;:]", rest)
+    return "" if cut is None else rest[cut.end():]
+
+
+# The market a sentence's figures were counted in, named after them: "... in ether futures", "in the SOL perps market".
+_MARKET_AFTER = re.compile(r"\bin\s+(?:the\s+)?([\w$]+)\s+(?:futures|perps|perpetuals?|derivatives|options|(?:perpetual\s+)?swaps?|contracts)\b",
+                           re.IGNORECASE)
+
+
+def _market_after(fu: FigureUse, phrases: PhraseSet, tickers: re.Pattern | None) -> frozenset[str]:
+    """The one asset whose market the rest of the figure's clause names after it ("$0.7bn of long liquidations and $0.5bn
+    of shorts in ether futures and perps": both figures are ether's), or nothing."""
+    rest = fu.sentence.text[fu.figure.end - fu.sentence.start:]
+    rest = re.split(r"[;:]|\.\s", rest, maxsplit=1)[0]
+    m = _MARKET_AFTER.search(rest)
+    if m is None:
+        return frozenset()
+    found = _asset_cues(phrases, tickers, m.group(1))
+    return found if len(found) == 1 else frozenset()
 
 
 # Between two items of a list: a comma, "and" or "or" ("$25.6, $14.8 and $12.5 million"; "BTC, ETH and SOL").
@@ -811,6 +853,8 @@ def mismatch(cues: Cues, s: Support, figures_in_sentence: int = 1) -> tuple[str,
     out = []
     if cues.sides and fact.side is not None and fact.side not in cues.sides:
         out.append("side")  # also a level's: "longs are stacked below $80,000" names whose level it is
+    if s.anchor and not cues.sides and cues.level_sides and fact.side is not None and fact.side not in cues.level_sides:
+        out.append("side")  # "a drop below $68,000 would trigger short liquidations" for the longs' zone below $68,000
     if s.anchor:  # a price level is a price of the fact's asset, whatever window or venue its amount has
         return (*out, "asset") if len(named) == 1 and fact.asset is not None and fact.asset not in named else tuple(out)
     if len(named) == 1 and fact.asset is not None and fact.asset not in named:
@@ -1032,6 +1076,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     if foreign:
         matched = _with_foreign(matched, foreign, index, fu, cues, potential, hearsay, named, averaged, per)
     matched = prefer_exact(fig, matched)  # "around $0.725" is the support of $0.725, not one only the hedge reaches
+    matched = _facts_over_notes(fig, matched, own_words)
     if own_words:
         # a sentence that gives a quote's or a context item's words whole gives their figure: a fact the value also fits
         # (to its rounding: "$500 million" for $470 million), whose source the sentence names, is not what it prints
@@ -1124,6 +1169,18 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
+
+
+def _facts_over_notes(fig: Figure, matched: list, own_words: set[str]) -> list:
+    """``matched`` without the figures of a fact's free-text note ("text:<id>") when a fact holds the figure's value to
+    its printed digits and the sentence does not repeat the note's words: a note that restates a fact's figure ("$160.9
+    million is 70% of the total") is no claim of its own, and must not hide what the words say of that fact (its side,
+    its asset: "short positions made up $160.9 million" for the longs' $160.9 million is a side swapped, P012)."""
+    if not any(m[1].id.startswith("text:") for m in matched):
+        return matched
+    if not any(m[1].fact is not None and not m[1].anchor and exact_fit(fig, m[1]) for m in matched):
+        return matched
+    return [m for m in matched if not m[1].id.startswith("text:") or m[1].id in own_words]
 
 
 def _worded_only(s: Support) -> bool:
