@@ -97,6 +97,11 @@ _CAP = r"(?:[A-Z][\w.&’'-]*[\w]|[A-Z]|[a-z]+[A-Z][\w-]*|(?<![\w@])@\w{2,15})" 
 NAME = rf"(?-i:{_CAP}(?:\s+(?:of\s+|&\s+)?{_CAP}){{0,3}})"
 # A description or an aside between a source and its verb: "Santiment, an on-chain analytics provider, noted", "the
 # exchange, in a statement, put", "the tracker, which monitors 30 venues, logged" (a count of what it covers, no amount).
+# What a source's data is of, between its possessive and the data noun: "in CoinGecko's market cap ranking", "on OKX's
+# liquidation figures" (at most two words in small letters; not a figure).
+_NOUN_MODIFIERS = r"(?:(?-i:[a-z][a-z-]*)\s+){0,2}"
+# ...when the data noun is no verb with its object after it ("Bybit's co-founder estimates the real figure": a speaker).
+_NOUN_NOT_VERB = r"(?!\s+(?:that|the|a|an|it|its|this|these|those|his|her|their|some|about|around|over|\$|\d))"
 # Where a source spoke, between it and its verb: "CZ in a post mentioned that", "the exchange, in a statement on X, said".
 _CHANNEL = (r"(?:\s*,?\s+in\s+(?:a|an|his|her|its|their|the)\s+(?:recent\s+|new\s+|latest\s+|separate\s+|later\s+)?"
             r"(?:post|tweet|thread|statement|interview|note|report|video|blog\s+post|update|letter|message)"
@@ -234,7 +239,7 @@ class Frames(LazyPatterns):
         # long" is a trade, "put $5 million into ETH" a purchase): phrases.yaml ``frames: valuing_verbs``.
         self.valuing = {f.lower() for lemma in vocab.get("valuing_verbs", ()) for f in verb_forms(lemma)}
         lazy("_left_it", rf"\bit{tail}", flags)
-        lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
+        lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+)?{_NOUN_MODIFIERS}$", flags)
         lazy("_noun_right_kw", r"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+", flags)
         lazy("_article", r"(?:the|a|an)\s+", flags)
         lazy("_generic", generic, flags)
@@ -271,7 +276,7 @@ class Frames(LazyPatterns):
         # "data from X", "figures compiled by X"; "in X's data", "grounded in X's statistics"
         lazy("_noun", rf"\b(?:{nouns})\b", flags)
         lazy("_noun_right", rf"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+{source}", flags)
-        lazy("_noun_left", rf"\b(?:in|on|by|from|into|through)\s+{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+)?$", flags)
+        lazy("_noun_left", rf"\b(?:in|on|by|from|into|through)\s+{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+)?{_NOUN_MODIFIERS}$", flags)
         # "the figure comes from X"
         lazy("_comes", r"\b(?:comes?|came|derives?|derived|stems?|stemmed)\s+(?:\w+ly\s+)?from\s+", flags)
         lazy("_source", source, flags)
@@ -292,7 +297,7 @@ class Frames(LazyPatterns):
         # its data ("CoinGlass's own figures"), a tally ("CoinGlass counted") or a disagreement ("CoinGlass differs").
         differ_present = [f for lemma in vocab["differ_verbs"] for f in verb_forms(lemma)[:2]]
         tallied = [verb_forms(lemma)[2] for lemma in vocab["tallying_verbs"]]
-        lazy("_after_name", rf"(?:['’]s)?\s*(?:own\s+)?(?:{after_nouns}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b", flags)
+        lazy("_after_name", rf"(?:['’]s\s+{_NOUN_MODIFIERS}(?=(?:own\s+)?(?:{after_nouns})\b{_NOUN_NOT_VERB}))?\s*(?:own\s+)?(?:{after_nouns}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b", flags)
         # A name and its data, no verb: what a list's or table's introduction credits ("CoinGlass data for the day:").
         lazy("_name_data_any", rf"({NAME})['’]?s?\s+(?:own\s+|latest\s+)?(?:{after_nouns})\b", flags)
         # A source as a compound modifier: "Velo-tracked", "a CoinGlass-compiled tally", "exchange-reported figures"
