@@ -236,10 +236,10 @@ _RELAYED = """facts:
 
 
 @pytest.mark.parametrize("text, flagged", [
-    ("Figures gathered by CoinGlass and cited by Decrypt put the first hour's losses at $740 million.", False),
+    ("Figures gathered by CoinGlass and relayed by Decrypt put the first hour's losses at $740 million.", False),
     ("Decrypt, citing CoinGlass, put the first hour's losses at $740 million.", False),
     # the relay alone, or a second source named as a source of its own: a wrong source
-    ("Figures cited by Decrypt put the first hour's losses at $740 million.", True),
+    ("Figures relayed by Decrypt put the first hour's losses at $740 million.", True),
     ("CoinGlass and Decrypt both put the first hour's losses at $740 million.", True),
 ])
 def test_a_relay_of_the_source_is_no_wrong_source(text, flagged):
@@ -353,7 +353,7 @@ _RANKED = """facts:
     ("Of the top 50 in CoinMarketCap's ranking, only 6 coins were up on the day.", "P002", False),
     ("Binance's surprise announcement of a 20% cut in futures fees lifted volumes.", "P002", False),
     # a possessive before a speaker and a verb with its object: the speaker's, not the firm's data
-    ("CoinGlass put the day's total at $1.9 billion, but Binance's co-founder estimates the real total is higher.", "P008", False),
+    ("CoinGlass put the day's total at $1.9 billion, but Binance's founder estimates the total is higher.", "P008", False),
     # the news a name made is the cause of a move, no credit for it (writer/check/cause_names.py)
     ("Binance's surprise announcement set off a 9% slide in BNB.", "P002", True),
     # data nobody owns

@@ -1241,7 +1241,7 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
     return _share_magnitude(text, _join_ranges(text, out, base), base)
 
 
-# A list of amounts whose magnitude is written once, after the last: "$25.63, $14.8 and $12.45 million", "$3.1 and $2.2
+# A list of amounts whose magnitude is written once, after the last: "$41.2, $18.75 and $9.9 million", "$3.1 and $2.2
 # billion". Between two items only a comma, "and" or "or", the last joined by "and" or "or"; an item before the last prints
 # a currency, no magnitude and a value below a thousand (an amount a writer gives with its magnitude word: "$95,000, $3.1
 # million" is two amounts).

@@ -100,7 +100,7 @@ NAME = rf"(?-i:{_CAP}(?:\s+(?:of\s+|&\s+)?{_CAP}){{0,3}})"
 # What a source's data is of, between its possessive and the data noun: "in CoinGecko's market cap ranking", "on OKX's
 # liquidation figures" (at most two words in small letters; not a figure).
 _NOUN_MODIFIERS = r"(?:(?-i:[a-z][a-z-]*)\s+){0,2}"
-# ...when the data noun is no verb with its object after it ("Bybit's co-founder estimates the real figure": a speaker).
+# ...when the data noun is no verb with its object after it ("OKX's chief strategist estimates losses ran higher": a speaker).
 _NOUN_NOT_VERB = r"(?!\s+(?:that|the|a|an|it|its|this|these|those|his|her|their|some|about|around|over|\$|\d))"
 # Where a source spoke, between it and its verb: "CZ in a post mentioned that", "the exchange, in a statement on X, said".
 _CHANNEL = (r"(?:\s*,?\s+in\s+(?:a|an|his|her|its|their|the)\s+(?:recent\s+|new\s+|latest\s+|separate\s+|later\s+)?"

@@ -177,7 +177,7 @@ COUNTED_THINGS = frozenset({"event_count"})
 
 def _counted_coins(fig: Figure, s: Support) -> bool:
     """Is a figure of coins that names no coin ("only 4 tokens", "six coins") a count of coins, as a fact counting
-    things holds it ("4 of the top 20 tokens were up": a count, not an amount of some token)?"""
+    things holds it ("only 6 of the 50 largest coins rose": a count, not an amount of some coin)?"""
     return fig.unit == "coins" and fig.asset is None and s.unit == "count" and s.fact is not None \
         and s.fact.metric in COUNTED_THINGS
 
@@ -461,8 +461,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
         side_clause = ""  # "Longs flushed in $X wipeout": the side is the subject's, the figure the wipeout's
     own_side = _SIDE_AFTER.match(right)  # "$40 million in shorts, far above $6 million in longs": the side after it is its own
     sides = (own_side and phrases.cues("side", own_side.group(0))) or phrases.cues("side", side_clause) or phrases.cues("side", right)
-    # A level's side named after it: the outcome of a condition ("If bitcoin breaks above $72,000, short liquidations
-    # would reach ...") or what the level sets off in its clause ("a drop below $68,000 would trigger $859 million in long
+    # A level's side named after it: the outcome of a condition ("Should ether clear $4,100, shorts
+    # worth ... could go") or what the level sets off in its clause ("a slide under $91,000 would set off $610 million of long
     # liquidations"): read for a price level a fact is pinned to (``mismatch``), when the figure's own words name none.
     level_sides = frozenset() if sides else phrases.cues("side", _outcome(fu) if _CONDITION.search(clause) else _clause_after(fu))
     if sides and _BOTH_SIDES.search(unbracketed):
@@ -511,7 +511,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
                 _named_twice(fu.sentence, near) if near else frozenset(), level_sides)
 
 
-# A condition's clause, the figure in it ("If bitcoin breaks above $72,000", "should ether lose $3,000"): its outcome follows.
+# A condition's clause, the figure in it ("Should ether clear $4,100", "if solana loses $180"): its outcome follows.
 _CONDITION = re.compile(r"(?:^|[^\w])(?:if|should|once|unless)\s+[^,;:]*$", re.IGNORECASE)
 
 
@@ -854,7 +854,7 @@ def mismatch(cues: Cues, s: Support, figures_in_sentence: int = 1) -> tuple[str,
     if cues.sides and fact.side is not None and fact.side not in cues.sides:
         out.append("side")  # also a level's: "longs are stacked below $80,000" names whose level it is
     if s.anchor and not cues.sides and cues.level_sides and fact.side is not None and fact.side not in cues.level_sides:
-        out.append("side")  # "a drop below $68,000 would trigger short liquidations" for the longs' zone below $68,000
+        out.append("side")  # "a slide under $91,000 would set off short liquidations" for the longs' zone under $91,000
     if s.anchor:  # a price level is a price of the fact's asset, whatever window or venue its amount has
         return (*out, "asset") if len(named) == 1 and fact.asset is not None and fact.asset not in named else tuple(out)
     if len(named) == 1 and fact.asset is not None and fact.asset not in named:
@@ -1185,7 +1185,7 @@ def _facts_over_notes(fig: Figure, matched: list, own_words: set[str]) -> list:
 
 def _worded_only(s: Support) -> bool:
     """Is the support a fact held only as a magnitude in words ("several million", "tens of thousands"), no number? Its
-    interval is how the words read, not a range any source printed: "a trader lost $7 million" beside a fact of "millions
+    interval is how the words read, not a range any source printed: "one account lost $4 million" beside a fact of "millions
     of dollars on each venue" and the largest single liquidation of $7 million is the latter, not a collapsed range."""
     fact = s.fact
     return fact is not None and not s.anchor and bool(fact.observations) and all(

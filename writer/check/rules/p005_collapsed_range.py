@@ -21,7 +21,7 @@ def _dropped_floors(ctx: RuleContext):
 
 def _other_side_printed(ctx: RuleContext, fu, fact) -> bool:
     """Does the paragraph print another source's own figure of the same disputed fact, whatever that figure is linked to
-    ("..., estimating $8 billion to $10 billion, far above the reported $2.24 billion": the estimate repeats a quote's
+    ("..., whose guess runs from $4 billion to $5 billion, well above the $1.6 billion on the dashboard": the guess repeats a quote's
     words and links to the quote)? Then the point is one side of a disagreement told with its other side."""
     if fact is None or fact.status.value != "disputed":
         return False

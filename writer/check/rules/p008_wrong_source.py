@@ -118,7 +118,7 @@ def _data_owners(ctx: RuleContext, sentence) -> set[str]:
     return out
 
 
-# A relay of another source's figures, around its name: "compiled by X and cited by Bloomberg", "Bloomberg, citing X",
+# A relay of another source's figures, around its name: "gathered by X and relayed by Decrypt", "Decrypt, citing X",
 # "X data carried by Reuters" (bench/ANNOTATION.md 8: a relayed credit names both; the relay is no wrong source).
 _RELAY_BEFORE = Deferred(globals(), r"\b(?:cited|quoted|relayed|carried|republished|picked\s+up)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _RELAY_AFTER = Deferred(globals(), r"(?:['’]s?)?\s*,?\s*(?:citing|quoting|which\s+cited)\b", re.IGNORECASE)
