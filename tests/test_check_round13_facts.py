@@ -361,3 +361,28 @@ _RANKED = """facts:
 ])
 def test_a_sources_data_with_words_between_possessive_and_noun(text, code, flagged):
     assert (code in codes(event(_RANKED), text)) is flagged
+
+
+# --- a bound before "the reported $X": the writer's floor on the real value, the figure the report's
+
+_REPORTED = """facts:
+  - id: total
+    metric: liquidations
+    unit: USD
+    window: 24h
+    status: disputed
+    observations:
+      - {source: coinglass, value: 1.6B}
+      - {source: cz, range: [4B, 5B]}
+"""
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("CZ argued the real wipeout was far larger than the reported $1.6 billion CoinGlass showed.", False),
+    ("CZ argued the real wipeout ran well over the official $1.6 billion CoinGlass showed.", False),
+    ("CZ argued the real wipeout was much higher than $1.6 billion, CoinGlass's count.", False),
+    # the report's figure given as the value, with no bound: one side of the dispute
+    ("CZ argued about the reported $1.6 billion CoinGlass showed.", True),
+])
+def test_a_bound_before_the_reported_figure_is_a_floor(text, flagged):
+    assert ("P005" in codes(event(_REPORTED), text)) is flagged

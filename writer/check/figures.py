@@ -1228,6 +1228,8 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         stripped = before.rstrip()
         qm = qre.search(before, max(0, len(stripped) - reach)) \
             if fig.qualifier != "vague" and _may_be_qualified(stripped, ends) else None
+        if qm is None and fig.qualifier != "vague" and fig.point and "the " in before.lower():
+            qm = _named_reference_bound(before, qre, reach, ends)
         if qm:
             kind, at = qm.lastgroup, qm.start()
             if kind == "approx":  # "at least around 10,000 yen": a bound on an approximate figure is that bound
@@ -1275,6 +1277,26 @@ def _bare_item(item: Figure, last: Figure, between: str) -> bool:
     """Is ``item`` an amount of ``last``'s list that prints no magnitude of its own (``_share_magnitude``)?"""
     return (item.point and item.unit == last.unit and item.qualifier in (None, last.qualifier) and 0 < item.lo < _BARE_LIMIT
             and _mag_in(item.text) is None and not item.text[-1:].isalpha() and _LIST_JOIN.fullmatch(between) is not None)
+
+
+# A figure named as what was reported, after a bound: "well above the reported $2 billion", "more than the official 40%".
+_NAMED_REFERENCE = Deferred(globals(), r"\b(?:the|an?)\s+(?:reported|official|published|stated|quoted|headline|initial|widely[\s-]cited)\s+$",
+                            re.IGNORECASE)
+
+
+def _named_reference_bound(before: str, qre: re.Pattern, reach: int, ends: tuple[str, ...] | None) -> re.Match | None:
+    """A floor or ceiling word before "the reported" (or "the official", ...) right before a figure, or None: the bound
+    is the writer's on the real value, the figure the report's ("the real total is far larger than the reported $2
+    billion": the real total is at least $2 billion)."""
+    m = _NAMED_REFERENCE.search(before)
+    if m is None:
+        return None
+    head = before[:m.start()]
+    stripped = head.rstrip()
+    if not _may_be_qualified(stripped, ends):
+        return None
+    bound = qre.search(head, max(0, len(stripped) - reach))
+    return bound if bound is not None and bound.lastgroup in ("at_least", "at_most") else None
 
 
 def _bound_before(before: str, at: int, qre: re.Pattern, reach: int, ends: tuple[str, ...] | None) -> re.Match | None:
