@@ -386,3 +386,15 @@ _REPORTED = """facts:
 ])
 def test_a_bound_before_the_reported_figure_is_a_floor(text, flagged):
     assert ("P005" in codes(event(_REPORTED), text)) is flagged
+
+
+@pytest.mark.parametrize("text, code, flagged", [
+    # a speaker's role, closed by where the speaker spoke: the firm in the role is the speaker's, no second source
+    ("CZ, founder of Binance in a post mentioned that the coin found a floor near $30,000.", "P002", False),
+    ("CZ, founder of Binance in a post mentioned that the coin found a floor near $30,000.", "P008", False),
+    # the firm as a source of its own, beside the speaker or alone: a wrong source
+    ("CZ and Binance in a post mentioned that the coin found a floor near $30,000.", "P008", True),
+    ("Binance in a post mentioned that the coin found a floor near $30,000.", "P008", True),
+])
+def test_a_role_closed_by_the_channel(text, code, flagged):
+    assert (code in codes(event(_SPOKE), text)) is flagged

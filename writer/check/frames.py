@@ -102,8 +102,10 @@ NAME = rf"(?-i:{_CAP}(?:\s+(?:of\s+|&\s+)?{_CAP}){{0,3}})"
 _NOUN_MODIFIERS = r"(?:(?-i:[a-z][a-z-]*)\s+){0,2}"
 # ...when the data noun is no verb with its object after it ("OKX's chief strategist estimates losses ran higher": a speaker).
 _NOUN_NOT_VERB = r"(?!\s+(?:that|the|a|an|it|its|this|these|those|his|her|their|some|about|around|over|\$|\d))"
-# Where a source spoke, between it and its verb: "CZ in a post mentioned that", "the exchange, in a statement on X, said".
-_CHANNEL = (r"(?:\s*,?\s+in\s+(?:a|an|his|her|its|their|the)\s+(?:recent\s+|new\s+|latest\s+|separate\s+|later\s+)?"
+# Where a source spoke, between it and its verb: "CZ in a post mentioned that", "the exchange, in a statement on X, said",
+# after a role it closes ("Dana Reyes, head of research at Kaiko in a note argued that": the role's firm is
+# its affiliation, not a second source: writer/check/rules/p008_wrong_source.py ``_affiliations``).
+_CHANNEL = (r"(?:(?:\s*,\s*(?-i:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+[\w&.’'-]+){0,5}?)?\s*,?\s+in\s+(?:a|an|his|her|its|their|the)\s+(?:recent\s+|new\s+|latest\s+|separate\s+|later\s+)?"
             r"(?:post|tweet|thread|statement|interview|note|report|video|blog\s+post|update|letter|message)"
             r"(?:\s+on\s+(?:X|Twitter|Telegram|LinkedIn|[A-Z][\w.]{1,20}))?\s*,?)?")
 _APPOSITIVE = r"\s*,\s*(?:an?|the|in|via|through|which|who|whose)\s+[^,;.()$%]{1,60}?,"

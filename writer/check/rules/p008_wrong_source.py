@@ -138,10 +138,27 @@ def _relays(sentence, allowed: set[str]) -> set[str]:
     return relayed - plain - allowed
 
 
+# A speaker's role before the firm it names: "Dana Reyes, head of research at Kaiko", "CZ, founder of Binance".
+_ROLE_OF = Deferred(globals(), r",\s*(?:the\s+|a\s+|an\s+)?(?:[\w&.’'-]+\s+){1,5}?(?:of|at|with|from)\s+$", re.IGNORECASE)
+
+
+def _affiliations(sentence, allowed: set[str]) -> set[str]:
+    """Names the sentence gives only as the firm in the role of a speaker the figures came from ("Dana Reyes, head of
+    research at Kaiko in a note argued ...": Kaiko employs the source, it is not a second one)."""
+    mentions = sentence.named_at()
+    text = sentence.text
+    ends = {end for _, end, sid in mentions if sid in allowed}
+    out, plain = set(), set()
+    for start, _, sid in mentions:
+        m = _ROLE_OF.search(text, max(0, start - _RELAY_REACH * 2), start)
+        (out if m is not None and m.start() in ends else plain).add(sid)
+    return out - plain - allowed
+
+
 def _stray(ctx: RuleContext, sentence, named: set[str], allowed: set[str], facts: list) -> list[str]:
     """The names ``named`` in ``sentence`` that no figure it credits came from (a venue or holder the figure is
     about, opening its clause, is not its source; a relay of the source the sentence also names, ``_relays``)."""
-    stray = sorted(sid for sid in named - allowed - _relays(sentence, allowed) if _specific(ctx, sid))
+    stray = sorted(sid for sid in named - allowed - _relays(sentence, allowed) - _affiliations(sentence, allowed) if _specific(ctx, sid))
     if stray and facts:
         holders = _holders(facts)
         stray = [sid for sid in stray if not (holders and _named_as_holder(ctx, sentence, sid, holders))]
