@@ -481,7 +481,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     # keeps none: that asset is the earlier figure's.
     listed = _MARKET_SUBJECT.search(clause) is not None and fu.sentence.figures[0] is not fu
     respective = _respective_asset(fu, phrases, tickers)
-    if respective:  # "ETC, SOL and FIL lost $25.6, $14.8 and $12.5 million": each figure is its list's place's
+    if respective:  # "ADA, XRP and DOGE shed $41.2, $18.75 and $9.9 million": each figure is its list's place's
         assets = respective
     sentence_assets = assets or (frozenset() if listed else _asset_cues(phrases, tickers, _earlier_words(fu)))
     if not sentence_assets and not listed:
@@ -546,7 +546,7 @@ def _market_after(fu: FigureUse, phrases: PhraseSet, tickers: re.Pattern | None)
     return found if len(found) == 1 else frozenset()
 
 
-# Between two items of a list: a comma, "and" or "or" ("$25.6, $14.8 and $12.5 million"; "BTC, ETH and SOL").
+# Between two items of a list: a comma, "and" or "or" ("$41.2, $18.75 and $9.9 million"; "BTC, ETH and SOL").
 _ITEM_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)", re.IGNORECASE)
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
 
@@ -588,7 +588,7 @@ _TICKER_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Z0-9]{1,9})\s*\)")
 
 
 def _item_asset(phrases: PhraseSet, tickers: re.Pattern | None, item: str) -> frozenset[str]:
-    """The assets one item of a list names: a name with its ticker in parentheses ("Ethereum Classic (ETC)") is the
+    """The assets one item of a list names: a name with its ticker in parentheses ("Ripple (XRP)", "Bitcoin Cash (BCH)") is the
     ticker's, whatever asset a word of the name is alone."""
     found = _asset_cues(phrases, tickers, item)
     if len(found) > 1:
