@@ -1254,12 +1254,12 @@ _BARE_LIMIT = 1000.0
 
 def _share_magnitude(text: str, found: list[Figure], base: int) -> list[Figure]:
     """``found`` with the magnitude of a list's last amount carried back to the items before it that print none."""
-    if len(found) < 2 or not _MAG_IN_RE.search(text):
+    if len(found) < 2 or not any(f.text[-1:].isalpha() for f in found[1:]):  # (a magnitude closes its figure's text)
         return found
     out = list(found)
     for i in range(len(out) - 1, 0, -1):
         last = out[i]
-        mag = _mag_in(last.text) if last.point and last.unit is not None else None
+        mag = _mag_in(last.text) if last.point and last.unit is not None and last.text[-1:].isalpha() else None
         times = _mag(mag)
         if times <= 1.0 or not _LIST_END.search(text[out[i - 1].end - base:last.start - base]):
             continue  # a list closes on "and" or "or" before its last item: "$2.10, $3 million in longs" is two amounts

@@ -464,7 +464,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     # A level's side named after it: the outcome of a condition ("Should ether clear $4,100, shorts
     # worth ... could go") or what the level sets off in its clause ("a slide under $91,000 would set off $610 million of long
     # liquidations"): read for a price level a fact is pinned to (``mismatch``), when the figure's own words name none.
-    level_sides = frozenset() if sides else phrases.cues("side", _outcome(fu) if _CONDITION.search(clause) else _clause_after(fu))
+    level_sides = frozenset() if sides or not _SIDE_HINT.search(fu.sentence.text, fu.figure.end - fu.sentence.start) else \
+        phrases.cues("side", _outcome(fu) if _CONDITION.search(clause) else _clause_after(fu))
     if sides and _BOTH_SIDES.search(unbracketed):
         sides = frozenset()  # "longs and shorts together accounted for $X": both sides named is no one side's figure
     assets = _asset_cues(phrases, tickers, clause + " " + right)
@@ -511,6 +512,8 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
                 _named_twice(fu.sentence, near) if near else frozenset(), level_sides)
 
 
+# What every side cue holds (phrases.yaml ``cues: side``): a cheap test before the cues are read after a figure.
+_SIDE_HINT = re.compile(r"long|short|bull|bear", re.IGNORECASE)
 # A condition's clause, the figure in it ("Should ether clear $4,100", "if solana loses $180"): its outcome follows.
 _CONDITION = re.compile(r"(?:^|[^\w])(?:if|should|once|unless)\s+[^,;:]*$", re.IGNORECASE)
 
@@ -538,6 +541,8 @@ def _market_after(fu: FigureUse, phrases: PhraseSet, tickers: re.Pattern | None)
     """The one asset whose market the rest of the figure's clause names after it ("$0.7bn of long liquidations and $0.5bn
     of shorts in ether futures and perps": both figures are ether's), or nothing."""
     rest = fu.sentence.text[fu.figure.end - fu.sentence.start:]
+    if " in " not in rest:
+        return frozenset()
     rest = re.split(r"[;:]|\.\s", rest, maxsplit=1)[0]
     m = _MARKET_AFTER.search(rest)
     if m is None:
@@ -1033,7 +1038,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     vague = fig.qualifier == "vague"
     other_noun = _OTHER_NOUN_AFTER.match(fu.right) is not None  # "$X of spot volume": the figure's own noun, after it
     for s in supports:
-        if not (_unit_ok(fig, s.unit) or _per_unit(fig, s) or _counted_coins(fig, s)):
+        if not (_unit_ok(fig, s.unit) or _per_unit(fig, s) or (fig.unit == "coins" and _counted_coins(fig, s))):
             continue
         if not _average_fits(fig, s, averaged):
             continue  # a disputed range written as its average is a collapsed range; a daily average is no total

@@ -158,7 +158,10 @@ def _affiliations(sentence, allowed: set[str]) -> set[str]:
 def _stray(ctx: RuleContext, sentence, named: set[str], allowed: set[str], facts: list) -> list[str]:
     """The names ``named`` in ``sentence`` that no figure it credits came from (a venue or holder the figure is
     about, opening its clause, is not its source; a relay of the source the sentence also names, ``_relays``)."""
-    stray = sorted(sid for sid in named - allowed - _relays(sentence, allowed) - _affiliations(sentence, allowed) if _specific(ctx, sid))
+    stray = named - allowed
+    if stray:  # (the relay's and the role's words are read only for a name that would be stray)
+        stray = stray - _relays(sentence, allowed) - _affiliations(sentence, allowed)
+    stray = sorted(sid for sid in stray if _specific(ctx, sid))
     if stray and facts:
         holders = _holders(facts)
         stray = [sid for sid in stray if not (holders and _named_as_holder(ctx, sentence, sid, holders))]
