@@ -66,8 +66,17 @@ _BACK_AFTER = Deferred(globals(), r"^\s*(?:figure|total|tally|sum|amount|loss|lo
 _DEFINITE = re.compile(r"the\s", re.IGNORECASE)
 
 
+# "that" as a conjunction, not a demonstrative: after "so <word>" or "such <word>" ("so large that $750 million ..."), a
+# verb's past or participle ("found that", "showing that") or a reporting verb's present ("shows that", "says that").
+_CONJUNCTION_THAT = Deferred(globals(), r"(?:\b(?:so|such(?:\s+an?)?)\s+[\w-]+|\b[\w-]+(?:ed|ing)|\b(?:says|said|shows|notes|reveals|"
+                                        r"suggests|indicates|means|estimates|reports|claims|adds|argues|believes|thinks|found|saw|"
+                                        r"knew|told|wrote|thought)),?\s+that\s+$", re.IGNORECASE)
+
+
 def _refers_back(fu) -> bool:
-    return bool(_BACK_BEFORE.search(fu.left) or (_THE_BEFORE.search(fu.left) and _BACK_AFTER.match(fu.right)))
+    if _BACK_BEFORE.search(fu.left):
+        return not (fu.left.rstrip().lower().endswith("that") and _CONJUNCTION_THAT.search(fu.left))
+    return bool(_THE_BEFORE.search(fu.left) and _BACK_AFTER.match(fu.right))
 
 
 @lru_cache(maxsize=1)

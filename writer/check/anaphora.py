@@ -40,11 +40,24 @@ def anaphor_sources(analysis, sentence) -> set[str]:
     return got
 
 
+# A speaker told by a pronoun at the head of a sentence that reports: "He highlighted that ...", "She later added that ...".
+_PRONOUN_HEAD = re.compile(r"(?:he|she)\s+(?:(?:also|later|then|further|again|previously|earlier)\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE)
+
+
 def _resolve(analysis, sentence) -> set[str]:
     text = sentence.text
-    if _anaphor().search(text) is None:
+    if _anaphor().search(text) is None and not _speaker_goes_on(sentence):
         return set()
     return next((set(s.attributed) for s in _earlier(analysis, sentence) if s.attributed), set())
+
+
+def _speaker_goes_on(sentence) -> bool:
+    """Does the sentence open with "he" or "she" and a reporting verb that makes the pronoun a source ("He highlighted
+    that ...", "She added that ...")? Then the speaker is the nearest one credited before it in the section, a paragraph
+    back too: the pronoun points at the speaker, as "the same data" points at the data."""
+    m = _PRONOUN_HEAD.match(sentence.text.lstrip(" \"“'‘*_"))
+    frames = sentence._reader.phrases.frames
+    return m is not None and frames is not None and m.group("verb").lower() in frames.strong
 
 
 def points_back(analysis, sentence) -> bool:

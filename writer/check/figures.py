@@ -1228,6 +1228,8 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
         stripped = before.rstrip()
         qm = qre.search(before, max(0, len(stripped) - reach)) \
             if fig.qualifier != "vague" and _may_be_qualified(stripped, ends) else None
+        if qm is None and fig.qualifier != "vague" and fig.point and "the " in before.lower():
+            qm = _named_reference_bound(before, qre, reach, ends)
         if qm:
             kind, at = qm.lastgroup, qm.start()
             if kind == "approx":  # "at least around 10,000 yen": a bound on an approximate figure is that bound
@@ -1238,7 +1240,63 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
             fig = Figure(fig.start, fig.end, fig.text, fig.unit, fig.lo, fig.hi, fig.point, fig.precision,
                          kind, before[at:qm.end()].rstrip() if at != qm.start() else qm.group(kind), qstart, fig.asset)
         out.append(fig)
-    return _join_ranges(text, out, base)
+    return _share_magnitude(text, _join_ranges(text, out, base), base)
+
+
+# A list of amounts whose magnitude is written once, after the last: "$41.2, $18.75 and $9.9 million", "$3.1 and $2.2
+# billion". Between two items only a comma, "and" or "or", the last joined by "and" or "or"; an item before the last prints
+# a currency, no magnitude and a value below a thousand (an amount a writer gives with its magnitude word: "$95,000, $3.1
+# million" is two amounts).
+_LIST_JOIN = Deferred(globals(), r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)", re.IGNORECASE)
+_LIST_END = Deferred(globals(), r"\b(?:and|or)\s*$", re.IGNORECASE)
+_BARE_LIMIT = 1000.0
+
+
+def _share_magnitude(text: str, found: list[Figure], base: int) -> list[Figure]:
+    """``found`` with the magnitude of a list's last amount carried back to the items before it that print none."""
+    if len(found) < 2 or not any(f.text[-1:].isalpha() for f in found[1:]):  # (a magnitude closes its figure's text)
+        return found
+    out = list(found)
+    for i in range(len(out) - 1, 0, -1):
+        last = out[i]
+        mag = _mag_in(last.text) if last.point and last.unit is not None and last.text[-1:].isalpha() else None
+        times = _mag(mag)
+        if times <= 1.0 or not _LIST_END.search(text[out[i - 1].end - base:last.start - base]):
+            continue  # a list closes on "and" or "or" before its last item: "$2.10, $3 million in longs" is two amounts
+        j = i
+        while j > 0 and _bare_item(out[j - 1], last, text[out[j - 1].end - base:out[j].start - base]):
+            j -= 1
+        for k in range(j, i):
+            f = out[k]
+            out[k] = Figure(f.start, f.end, f.text, f.unit, f.lo * times, f.hi * times, f.point, f.precision * times,
+                            f.qualifier, f.qualifier_text, f.qualifier_start, f.asset)
+    return out
+
+
+def _bare_item(item: Figure, last: Figure, between: str) -> bool:
+    """Is ``item`` an amount of ``last``'s list that prints no magnitude of its own (``_share_magnitude``)?"""
+    return (item.point and item.unit == last.unit and item.qualifier in (None, last.qualifier) and 0 < item.lo < _BARE_LIMIT
+            and _mag_in(item.text) is None and not item.text[-1:].isalpha() and _LIST_JOIN.fullmatch(between) is not None)
+
+
+# A figure named as what was reported, after a bound: "well above the reported $2 billion", "more than the official 40%".
+_NAMED_REFERENCE = Deferred(globals(), r"\b(?:the|an?)\s+(?:reported|official|published|stated|quoted|headline|initial|widely[\s-]cited)\s+$",
+                            re.IGNORECASE)
+
+
+def _named_reference_bound(before: str, qre: re.Pattern, reach: int, ends: tuple[str, ...] | None) -> re.Match | None:
+    """A floor or ceiling word before "the reported" (or "the official", ...) right before a figure, or None: the bound
+    is the writer's on the real value, the figure the report's ("the real total is far larger than the reported $2
+    billion": the real total is at least $2 billion)."""
+    m = _NAMED_REFERENCE.search(before)
+    if m is None:
+        return None
+    head = before[:m.start()]
+    stripped = head.rstrip()
+    if not _may_be_qualified(stripped, ends):
+        return None
+    bound = qre.search(head, max(0, len(stripped) - reach))
+    return bound if bound is not None and bound.lastgroup in ("at_least", "at_most") else None
 
 
 def _bound_before(before: str, at: int, qre: re.Pattern, reach: int, ends: tuple[str, ...] | None) -> re.Match | None:

@@ -100,6 +100,14 @@ NAME = rf"(?-i:{_CAP}(?:\s+(?:of\s+|&\s+)?{_CAP}){{0,3}})"
 # (A role may stand bare, as a newsroom writes it: "Lena Ortiz, co-founder of Halvard, cautioned", "Dana Lee, CEO at Kaiko,
 # said": a phrase opening on a word in lower case, or a title's capitals before "of" or "at", as analysis._APPOSITION.)
 _APPOSITIVE = r"\s*,\s*(?:an?|the|in|via|through|which|who|whose|(?-i:[a-z])[\w-]*|(?-i:[A-Z]{2,5})\s+(?:of|at))\s+[^,;.()$%]{1,60}?,"
+# ...when the data noun after a possessive is no verb with its object after it ("OKX's chief strategist estimates losses
+# ran higher": a speaker).
+_NOUN_NOT_VERB = r"(?!\s+(?:that|the|a|an|it|its|this|these|those|his|her|their|some|about|around|over|\$|\d))"
+# Where a source spoke, set off by commas or closing a role: "the exchange, in a statement on X, said", "Dana Reyes, head
+# of research at Kaiko in a note argued that" (the role's firm is its affiliation, not a second source:
+# writer/check/rules/p008_wrong_source.py ``_affiliations``); the media are phrases.yaml ``frames: speech_media``.
+_CHANNEL = (r"(?:(?:\s*,\s*(?-i:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+[\w&.’'-]+){{0,5}}?)?\s*,?\s+in\s+(?:a|an|his|her|its|their|the)\s+"
+            r"(?:recent\s+|new\s+|latest\s+|separate\s+|later\s+)?(?:{media})(?:\s+on\s+(?:X|Twitter|Telegram|LinkedIn|[A-Z][\w.]{{1,20}}))?\s*,?)?")
 # Who a generic source works for, between it and its verb: "analysts at the bank forecast", "researchers from Kaiko
 # said", "strategists with Bernstein expect" (a preposition and at most three words, no figure, no clause).
 _POST_MODIFIER = r"\s+(?:at|from|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w&.’'-]+\s+){0,2}?[\w&.’'-]+"
@@ -207,7 +215,8 @@ class Frames(LazyPatterns):
         adverb = r"(?:\w+ly\s+)?"
         # an aside between a source and its verb: "Velo's data, meanwhile, shows", "CoinGlass, for its part, counted"
         aside = rf"(?:\s*,\s*(?:{_alt(vocab['asides'])})\s*,)?"
-        gap = rf"{aside}\s+{aux}{adverb}"
+        channel = _CHANNEL.format(media=_alt(vocab["speech_media"]))
+        gap = rf"{aside}{channel}\s+{aux}{adverb}"
         publishers = _alt(vocab["publisher_nouns"])
         after_nouns = _alt(vocab["after_name_nouns"])
         data_subject = rf"(?:{name}(?:['’]s?)?\s+(?:own\s+|internal\s+|latest\s+|live\s+)?(?:{nouns}){_WHEN}|{generic}|\b(?:{publishers})\s+{name})"
@@ -301,7 +310,7 @@ class Frames(LazyPatterns):
         # its data ("CoinGlass's own figures"), a tally ("CoinGlass counted") or a disagreement ("CoinGlass differs").
         differ_present = [f for lemma in vocab["differ_verbs"] for f in verb_forms(lemma)[:2]]
         tallied = [verb_forms(lemma)[2] for lemma in vocab["tallying_verbs"]]
-        lazy("_after_name", rf"(?:['’]s)?\s*(?:own\s+)?(?:{after_nouns}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b", flags)
+        lazy("_after_name", rf"(?:['’]s\s+{_NOUN_MODS}(?=(?:own\s+)?(?:{after_nouns})\b{_NOUN_NOT_VERB}))?\s*(?:own\s+)?(?:{after_nouns}|{_alt(tallied)}|(?:which\s+)?(?:{_alt(differ_present)}))\b", flags)
         # A name and its data, no verb: what a list's or table's introduction credits ("CoinGlass data for the day:").
         lazy("_name_data_any", rf"({NAME})['’]?s?\s+(?:own\s+|latest\s+)?(?:{after_nouns})\b", flags)
         # A source as a compound modifier: "Velo-tracked", "a CoinGlass-compiled tally", "exchange-reported figures"

@@ -10,6 +10,8 @@ Three readings, each a small rule over what the cue scores alone get wrong when 
   support, not a neighbour only the hedge's slack reaches ($0.74).
 - ``bound_swap``: a bounded figure ("over 3%") that fits another asset's fact to its printed digits while the asset its
   words name reaches it only through the bound's open end is that other asset's figure, swapped (P012).
+- ``open_end_swap``: the same for a side: a bounded figure linked to a fact of no side only through its open end, while
+  its printed digits are another side's fact, is that fact with its side swapped.
 - ``names_other_metric``: words naming a metric of its own noun ("24-hour volume", "funding") describe no fact of
   another metric: a venue word alone does not make "a 3.2% dip in volume" a wrong value of a share on that venue.
 """
@@ -105,6 +107,20 @@ def bound_swap(fig, best, fitting, named_assets: frozenset[str], sentence_assets
     return same_kind[0] if len({s.id for s in same_kind}) == 1 else None
 
 
+def open_end_swap(fig, best, fitting, sides: frozenset[str]):
+    """The support a bounded figure ("over $156 million") fits to its printed digits on another side than the one its
+    words name, when the fact it was linked to (``best``) names no side and is reached only through the bound's open end
+    (the day's total above it): "short liquidations reached over $156 million" where longs came to $156 million and the
+    total to $223 million is the longs' figure with its side swapped (P012), not a floor of the total. None otherwise.
+    ``fitting``: a function giving every support the value fits."""
+    fact = best.fact
+    if fig.qualifier not in ("at_least", "at_most") or not sides or fact is None or fact.side is not None or exact_fit(fig, best):
+        return None
+    other = [s for s in fitting() if s.fact is not None and s.fact.side is not None and s.fact.side not in sides
+             and exact_fit(fig, s) and s.fact.metric == fact.metric]
+    return other[0] if len({s.id for s in other}) == 1 else None
+
+
 def _kind(fact) -> tuple:
     return fact.metric, fact.unit, fact.side, fact.window, fact.venue, fact.change
 
@@ -120,4 +136,4 @@ def names_other_metric(fact, metrics: frozenset[str]) -> bool:
 
 
 __all__ = ["ECHO_BONUS", "LOOSE_FIT_PENALTY", "OWN_NOUN_METRICS", "bound_swap", "echo_bonus", "exact_fit", "loose_fit_penalty",
-           "names_other_metric", "prefer_exact"]
+           "names_other_metric", "open_end_swap", "prefer_exact"]

@@ -21,7 +21,7 @@ from writer.check import link_evidence
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.lazyre import Deferred
-from writer.check.link_fit import bound_swap, echo_bonus, names_other_metric, prefer_exact
+from writer.check.link_fit import bound_swap, echo_bonus, exact_fit, names_other_metric, open_end_swap, prefer_exact
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet
 from writer.check.venue_subjects import venue_subjects
@@ -169,6 +169,17 @@ def _from_text(sid: str, fig: Figure, status: Status, sources, speaker: str | No
 
 def _unit_ok(fig: Figure, unit: str) -> bool:
     return unit == fig.unit or unit in _UNIT_OK.get(fig.unit, set()) or (fig.unit is None and unit not in ("percent",))
+
+
+# Metrics that count things a sentence may name as coins or tokens ("only 4 tokens closed green").
+COUNTED_THINGS = frozenset({"event_count"})
+
+
+def _counted_coins(fig: Figure, s: Support) -> bool:
+    """Is a figure of coins that names no coin ("only 4 tokens", "six coins") a count of coins, as a fact counting
+    things holds it ("only 6 of the 50 largest coins rose": a count, not an amount of some coin)?"""
+    return fig.unit == "coins" and fig.asset is None and s.unit == "count" and s.fact is not None \
+        and s.fact.metric in COUNTED_THINGS
 
 
 def _counts_together(target, assets: frozenset[str]) -> bool:
@@ -382,6 +393,7 @@ class Cues:
     bound_assets: frozenset[str] = frozenset()  # for a bounded figure ("over 3%"): every asset its sentence names
     counting: str | None = None  # "each" / "together": how the figure's own words count several venues or assets
     repeated: frozenset[str] = frozenset()  # of ``near_exchanges``, those the sentence names more than once
+    level_sides: frozenset[str] = frozenset()  # a level's side named after it: a condition's outcome, what the level sets off
 
 
 def _counting(phrases: PhraseSet, local: str) -> str | None:
@@ -449,6 +461,11 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
         side_clause = ""  # "Longs flushed in $X wipeout": the side is the subject's, the figure the wipeout's
     own_side = _SIDE_AFTER.match(right)  # "$40 million in shorts, far above $6 million in longs": the side after it is its own
     sides = (own_side and phrases.cues("side", own_side.group(0))) or phrases.cues("side", side_clause) or phrases.cues("side", right)
+    # A level's side named after it: the outcome of a condition ("Should ether clear $4,100, shorts
+    # worth ... could go") or what the level sets off in its clause ("a slide under $91,000 would set off $610 million of long
+    # liquidations"): read for a price level a fact is pinned to (``mismatch``), when the figure's own words name none.
+    level_sides = frozenset() if sides or not _SIDE_HINT.search(fu.sentence.text, fu.figure.end - fu.sentence.start) else \
+        phrases.cues("side", _outcome(fu) if _CONDITION.search(clause) else _clause_after(fu))
     if sides and _BOTH_SIDES.search(unbracketed):
         sides = frozenset()  # "longs and shorts together accounted for $X": both sides named is no one side's figure
     assets = _asset_cues(phrases, tickers, clause + " " + right)
@@ -464,7 +481,12 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
     # A clause whose own subject is the market's, after an asset's figure ("Solana moved by 0.5%, and the price moved by 0%"),
     # keeps none: that asset is the earlier figure's.
     listed = _MARKET_SUBJECT.search(clause) is not None and fu.sentence.figures[0] is not fu
+    respective = _respective_asset(fu, phrases, tickers)
+    if respective:  # "ADA, XRP and DOGE shed $41.2, $18.75 and $9.9 million": each figure is its list's place's
+        assets = respective
     sentence_assets = assets or (frozenset() if listed else _asset_cues(phrases, tickers, _earlier_words(fu)))
+    if not sentence_assets and not listed:
+        sentence_assets = _market_after(fu, phrases, tickers)  # "$0.7bn of longs and $0.5bn of shorts in ether futures"
     local_windows = _window_cues_kept(phrases, _own_words(left, right, local), kept)
     windows = local_windows or _window_cues_kept(phrases, own_clause(fu), kept)
     paragraph_only = not windows  # a paragraph holds figures of several windows: its words support, never contradict
@@ -487,7 +509,99 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
                 _loss_verbs().search(_own_words(left, right, local)) is not None,
                 _asset_cues(phrases, tickers, fu.sentence.text) if fu.figure.qualifier in _BOUND_HEDGES else frozenset(),
                 _counting(phrases, fu.sentence.text if len(fu.sentence.figures) == 1 else local),
-                _named_twice(fu.sentence, near) if near else frozenset())
+                _named_twice(fu.sentence, near) if near else frozenset(), level_sides)
+
+
+# What every side cue holds (phrases.yaml ``cues: side``): a cheap test before the cues are read after a figure.
+_SIDE_HINT = re.compile(r"long|short|bull|bear", re.IGNORECASE)
+# A condition's clause, the figure in it ("Should ether clear $4,100", "if solana loses $180"): its outcome follows.
+_CONDITION = re.compile(r"(?:^|[^\w])(?:if|should|once|unless)\s+[^,;:]*$", re.IGNORECASE)
+
+
+def _clause_after(fu: FigureUse) -> str:
+    """The words after the figure to its clause's end (a comma, a semicolon, a colon or the sentence's end)."""
+    rest = fu.sentence.text[fu.figure.end - fu.sentence.start:]
+    cut = re.search(r"[,;:]", rest)
+    return rest if cut is None else rest[:cut.start()]
+
+
+def _outcome(fu: FigureUse) -> str:
+    """The words after a condition's clause, to the end of the figure's sentence: the outcome the condition leads to."""
+    rest = fu.sentence.text[fu.figure.end - fu.sentence.start:]
+    cut = re.search(r"[,;:]", rest)
+    return "" if cut is None else rest[cut.end():]
+
+
+# The market a sentence's figures were counted in, named after them: "... in ether futures", "in the SOL perps market".
+_MARKET_AFTER = re.compile(r"\bin\s+(?:the\s+)?([\w$]+)\s+(?:futures|perps|perpetuals?|derivatives|options|(?:perpetual\s+)?swaps?|contracts)\b",
+                           re.IGNORECASE)
+
+
+def _market_after(fu: FigureUse, phrases: PhraseSet, tickers: re.Pattern | None) -> frozenset[str]:
+    """The one asset whose market the rest of the figure's clause names after it ("$0.7bn of long liquidations and $0.5bn
+    of shorts in ether futures and perps": both figures are ether's), or nothing."""
+    rest = fu.sentence.text[fu.figure.end - fu.sentence.start:]
+    if " in " not in rest:
+        return frozenset()
+    rest = re.split(r"[;:]|\.\s", rest, maxsplit=1)[0]
+    m = _MARKET_AFTER.search(rest)
+    if m is None:
+        return frozenset()
+    found = _asset_cues(phrases, tickers, m.group(1))
+    return found if len(found) == 1 else frozenset()
+
+
+# Between two items of a list: a comma, "and" or "or" ("$41.2, $18.75 and $9.9 million"; "BTC, ETH and SOL").
+_ITEM_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)", re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+
+
+def _respective_asset(fu: FigureUse, phrases: PhraseSet, tickers: re.Pattern | None) -> frozenset[str]:
+    """The asset a figure in a list of figures takes by its place, when the words before the list name a list of as
+    many assets ("Solana, XRP and Dogecoin saw $9.1, $6.4 and $5.2 million": the second figure is XRP's), as
+    "respectively" says outright; else nothing. Each name of the assets' list names one asset."""
+    figures = fu.sentence.figures
+    if len(figures) < 2:
+        return frozenset()
+    text, at = fu.sentence.text, fu.sentence.start
+    i = next(k for k, f in enumerate(figures) if f is fu)
+    lo = hi = i
+
+    def joined(a, b) -> bool:
+        return figures[a].block_index == figures[b].block_index and _ITEM_JOIN.fullmatch(
+            text[figures[a].figure.end - at:figures[b].figure.start - at]) is not None
+
+    while lo > 0 and joined(lo - 1, lo):
+        lo -= 1
+    while hi + 1 < len(figures) and joined(hi, hi + 1):
+        hi += 1
+    count = hi - lo + 1
+    if count < 2:
+        return frozenset()
+    before = text[:figures[lo].figure.start - at]
+    items = _ITEM_SPLIT.split(before)
+    if len(items) < count:
+        return frozenset()
+    names = [_item_asset(phrases, tickers, item) for item in items[-count:]]
+    # the last name's item runs on to the figures ("Filecoin recorded losses of"); the first may open the clause
+    if any(len(n) != 1 for n in names) or len(set().union(*names)) != count:
+        return frozenset()
+    return names[i - lo]
+
+
+_TICKER_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Z0-9]{1,9})\s*\)")
+
+
+def _item_asset(phrases: PhraseSet, tickers: re.Pattern | None, item: str) -> frozenset[str]:
+    """The assets one item of a list names: a name with its ticker in parentheses ("Ripple (XRP)", "Bitcoin Cash (BCH)") is the
+    ticker's, whatever asset a word of the name is alone."""
+    found = _asset_cues(phrases, tickers, item)
+    if len(found) > 1:
+        m = _TICKER_IN_PARENS.search(item)
+        own = _asset_cues(phrases, tickers, m.group(1)) if m else frozenset()
+        if len(own) == 1:
+            return own
+    return found
 
 
 def _named_twice(sentence, names: frozenset[str]) -> frozenset[str]:
@@ -636,6 +750,13 @@ def _norm_windows(keys: frozenset[str]) -> frozenset[str]:
 # Any window written as a count of units, as drafts print every window a fact file may hold ("over 72 hours",
 # "9999 minutes", "one month", "the past minute"), besides the phrase table's idioms ("weekly"); by its length.
 _UNIT_KEY = {word: key for key, words in WINDOW_UNIT_WORDS.items() for word in words}  # "hours" -> "h"
+# A year is no unit a fact file's window is written in (the schema asks for "12mo"), but prose says "over the past year",
+# "a 2-year low": read as that many twelve months, so the words name the fact's own window, not none (or another one
+# the sentence names for a figure before it).
+_MONTHS_PER_YEAR = 12
+_LONGEST_WINDOW = 10_000  # a window's count has at most four digits (vocabulary.WINDOW_RE): "900 years" is none
+_YEAR_WORDS = ("year", "years")
+_UNIT_KEY.update({word: "y" for word in _YEAR_WORDS})
 _NUMBERED_WINDOW = re.compile(rf"(?<![\w.,])(?:(\d{{1,4}})[- ]|(?:one|past|last)\s+)({'|'.join(sorted(_UNIT_KEY, key=len, reverse=True))})\b",
                               re.IGNORECASE)
 
@@ -645,8 +766,13 @@ def _window_cues(phrases: PhraseSet, text: str) -> frozenset[str]:
     found = _norm_windows(phrases.cues("window", text))
     for m in _NUMBERED_WINDOW.finditer(text):
         n = int(m.group(1)) if m.group(1) else 1  # "one day", "the past minute"
-        if n:
-            found = found | {_norm_window(f"{n}{_UNIT_KEY[m.group(2).lower()]}")}
+        key = _UNIT_KEY[m.group(2).lower()]
+        if key == "y" and not m.group(1) and m.group(2).lower() != "year":
+            continue  # "in past years", "over the last years": earlier years, no window
+        if key == "y":
+            n, key = n * _MONTHS_PER_YEAR, "mo"
+        if n and n < _LONGEST_WINDOW:
+            found = found | {_norm_window(f"{n}{key}")}
     return found
 
 
@@ -732,6 +858,8 @@ def mismatch(cues: Cues, s: Support, figures_in_sentence: int = 1) -> tuple[str,
     out = []
     if cues.sides and fact.side is not None and fact.side not in cues.sides:
         out.append("side")  # also a level's: "longs are stacked below $80,000" names whose level it is
+    if s.anchor and not cues.sides and cues.level_sides and fact.side is not None and fact.side not in cues.level_sides:
+        out.append("side")  # "a slide under $91,000 would set off short liquidations" for the longs' zone under $91,000
     if s.anchor:  # a price level is a price of the fact's asset, whatever window or venue its amount has
         return (*out, "asset") if len(named) == 1 and fact.asset is not None and fact.asset not in named else tuple(out)
     if len(named) == 1 and fact.asset is not None and fact.asset not in named:
@@ -910,7 +1038,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     vague = fig.qualifier == "vague"
     other_noun = _OTHER_NOUN_AFTER.match(fu.right) is not None  # "$X of spot volume": the figure's own noun, after it
     for s in supports:
-        if not (_unit_ok(fig, s.unit) or _per_unit(fig, s)):
+        if not (_unit_ok(fig, s.unit) or _per_unit(fig, s) or (fig.unit == "coins" and _counted_coins(fig, s))):
             continue
         if not _average_fits(fig, s, averaged):
             continue  # a disputed range written as its average is a collapsed range; a daily average is no total
@@ -953,6 +1081,7 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     if foreign:
         matched = _with_foreign(matched, foreign, index, fu, cues, potential, hearsay, named, averaged, per)
     matched = prefer_exact(fig, matched)  # "around $0.725" is the support of $0.725, not one only the hedge reaches
+    matched = _facts_over_notes(fig, matched, own_words)
     if own_words:
         # a sentence that gives a quote's or a context item's words whole gives their figure: a fact the value also fits
         # (to its rounding: "$500 million" for $470 million), whose source the sentence names, is not what it prints
@@ -1012,6 +1141,8 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
             # the words fit another it matches as well: a wrong source is P008's ("the price hit roughly $95,000,
             # according to X" is the price of $95,000, not X's heat-map band from $96,500 the rounding reaches).
             words = max(m[3] for m in top_m)
+            if all(_worded_only(m[1]) for m in top_m):
+                words -= _SOURCE_PICKS  # a magnitude in words pins no value: a fact the digits fit, described nearly as well, is meant
             true = [m for m in matched if m[2] == "match" and m[3] >= words]
             if true:
                 top_m = [m for m in true if m[0] == max(t[0] for t in true)]
@@ -1036,10 +1167,34 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
                                                 cues.bound_assets)) is not None:
             how = "supported" if value_match(fig, swapped) == "match" else "collapsed"
             return Link(how, swapped, swapped.fact, [], ("asset",))  # "bitcoin rose over 3%": ether's 3%
+        if not wrong and (swapped := open_end_swap(fig, best, lambda: _bound_pool(fig, fitting, foreign), cues.sides)) is not None:
+            how = "supported" if value_match(fig, swapped) == "match" else "collapsed"
+            return Link(how, swapped, swapped.fact, [], ("side",))  # "shorts lost over $156 million": the longs' $156 million
         if best.fact is not None and best.fact.asset in cues.garbled and "asset" not in wrong:
             wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
         return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
     return Link("unsupported")
+
+
+def _facts_over_notes(fig: Figure, matched: list, own_words: set[str]) -> list:
+    """``matched`` without the figures of a fact's free-text note ("text:<id>") when a fact holds the figure's value to
+    its printed digits and the sentence does not repeat the note's words: a note that restates a fact's figure ("$160.9
+    million is 70% of the total") is no claim of its own, and must not hide what the words say of that fact (its side,
+    its asset: "short positions made up $160.9 million" for the longs' $160.9 million is a side swapped, P012)."""
+    if not any(m[1].id.startswith("text:") for m in matched):
+        return matched
+    if not any(m[1].fact is not None and not m[1].anchor and exact_fit(fig, m[1]) for m in matched):
+        return matched
+    return [m for m in matched if not m[1].id.startswith("text:") or m[1].id in own_words]
+
+
+def _worded_only(s: Support) -> bool:
+    """Is the support a fact held only as a magnitude in words ("several million", "tens of thousands"), no number? Its
+    interval is how the words read, not a range any source printed: "one account lost $4 million" beside a fact of "millions
+    of dollars on each venue" and the largest single liquidation of $7 million is the latter, not a collapsed range."""
+    fact = s.fact
+    return fact is not None and not s.anchor and bool(fact.observations) and all(
+        o.magnitude is not None and o.value is None and o.range is None for o in fact.observations)
 
 
 def _bound_pool(fig: Figure, fitting: list, foreign: list) -> list[Support]:

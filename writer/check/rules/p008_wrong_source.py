@@ -118,10 +118,50 @@ def _data_owners(ctx: RuleContext, sentence) -> set[str]:
     return out
 
 
+# A relay of another source's figures, around its name: "gathered by X and relayed by Decrypt", "Decrypt, citing X",
+# "X data carried by Reuters" (bench/ANNOTATION.md 8: a relayed credit names both; the relay is no wrong source).
+_RELAY_BEFORE = Deferred(globals(), r"\b(?:cited|quoted|relayed|carried|republished|picked\s+up)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_RELAY_AFTER = Deferred(globals(), r"(?:['’]s?)?\s*,?\s*(?:citing|quoting|which\s+cited)\b", re.IGNORECASE)
+_RELAY_REACH = 30  # characters before a name looked at for the relay's words
+
+
+def _relays(sentence, allowed: set[str]) -> set[str]:
+    """Names the sentence gives only as the relay of a source it also names that a figure came from."""
+    mentions = sentence.named_at()
+    if not any(sid in allowed for _, _, sid in mentions):
+        return set()
+    text = sentence.text
+    relayed = {sid for start, end, sid in mentions
+               if _RELAY_BEFORE.search(text, max(0, start - _RELAY_REACH), start) or _RELAY_AFTER.match(text, end)}
+    plain = {sid for start, end, sid in mentions
+             if not (_RELAY_BEFORE.search(text, max(0, start - _RELAY_REACH), start) or _RELAY_AFTER.match(text, end))}
+    return relayed - plain - allowed
+
+
+# A speaker's role before the firm it names: "Dana Reyes, head of research at Kaiko", "CZ, founder of Binance".
+_ROLE_OF = Deferred(globals(), r",\s*(?:the\s+|a\s+|an\s+)?(?:[\w&.’'-]+\s+){1,5}?(?:of|at|with|from)\s+$", re.IGNORECASE)
+
+
+def _affiliations(sentence, allowed: set[str]) -> set[str]:
+    """Names the sentence gives only as the firm in the role of a speaker the figures came from ("Dana Reyes, head of
+    research at Kaiko in a note argued ...": Kaiko employs the source, it is not a second one)."""
+    mentions = sentence.named_at()
+    text = sentence.text
+    ends = {end for _, end, sid in mentions if sid in allowed}
+    out, plain = set(), set()
+    for start, _, sid in mentions:
+        m = _ROLE_OF.search(text, max(0, start - _RELAY_REACH * 2), start)
+        (out if m is not None and m.start() in ends else plain).add(sid)
+    return out - plain - allowed
+
+
 def _stray(ctx: RuleContext, sentence, named: set[str], allowed: set[str], facts: list) -> list[str]:
     """The names ``named`` in ``sentence`` that no figure it credits came from (a venue or holder the figure is
-    about, opening its clause, is not its source)."""
-    stray = sorted(sid for sid in named - allowed if _specific(ctx, sid))
+    about, opening its clause, is not its source; a relay of the source the sentence also names, ``_relays``)."""
+    stray = named - allowed
+    if stray:  # (the relay's and the role's words are read only for a name that would be stray)
+        stray = stray - _relays(sentence, allowed) - _affiliations(sentence, allowed)
+    stray = sorted(sid for sid in stray if _specific(ctx, sid))
     if stray and facts:
         holders = _holders(facts)
         stray = [sid for sid in stray if not (holders and _named_as_holder(ctx, sentence, sid, holders))]
