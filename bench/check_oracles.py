@@ -221,7 +221,7 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=2000, help="generated events (bench/make_factbase.py, seed 0)")
     ap.add_argument("--warm", type=int, default=100)
     ap.add_argument("--per", type=int, default=80)
-    ap.add_argument("--rounds", type=int, default=6)
+    ap.add_argument("--rounds", type=int, default=6, help="0: no CPU figures (instructions only)")
     ap.add_argument("--instructions", type=int, default=0, help="also count instructions of this many checks per oracle")
     ap.add_argument("--oracles", nargs="+", default=["phrases", "keys", "frames", "starts", "segment", "article", "segment+article", "all"])
     ap.add_argument("--sentences", action="store_true")
@@ -231,7 +231,7 @@ def main() -> None:
         subprocess.run([sys.executable, str(ROOT / "bench" / "make_factbase.py"), str(args.events), str(facts)], check=True, stdout=subprocess.DEVNULL)
         if args.sentences:
             sentence_reads(facts, args.warm, args.per * args.rounds)
-        for oracle in args.oracles:
+        for oracle in args.oracles if args.rounds else ():
             plain, free = cpu(facts, oracle, args.warm, args.per, args.rounds)
             print(f"{oracle:16s} CPU ms per check: plain {plain:.3f}, oracle {free:.3f}, plain/oracle {plain / free:.3f}", flush=True)
         if args.instructions:
