@@ -1198,6 +1198,8 @@ def find_figures(text: str, qualifiers: dict[str, tuple[str, ...]] | None = None
             continue
         if _LEVERAGE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "cut max leverage to 40x", "leverage ranging from 13x to 19x": a position's terms
+        if m.group(0).endswith(" X") and _day_of_month(text, m.start(), m.group("num"), m.group(0)):
+            continue  # "in a Dec. 19 X post": a day of a month, then the platform X, no multiple
         v, p = _amount(m.group("num"), None)
         found.append(Figure(base + m.start(), base + m.end(), m.group(0), "ratio", v, v, True, p))
     if "x" in lower or "×" in text:
