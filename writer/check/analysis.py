@@ -560,9 +560,10 @@ class Analysis:
 
     def _foreign(self, s: Sentence, opener: Sentence) -> bool:
         """Is ``s`` a figure of another kind than the attributed sentence ``opener`` before it gives, so that the
-        opener's credit does not carry to it? Market context after liquidation data alone, or a forecast after
-        anything but a forecast (whoever counted or priced did not forecast)."""
-        if self._context_only(s) and (self._liquidations_only(opener) or self._closes_on_credit(opener)):
+        opener's credit does not carry to it? Market context after a credit of anything but market context (liquidation
+        data, an indicator's reading: ``_gives_context``), or a forecast after anything but a forecast (whoever counted
+        or priced did not forecast)."""
+        if self._context_only(s) and (not self._gives_context(opener) or self._closes_on_credit(opener)):
             return True
         return self._forecast(s) and not self._forecast(opener)
 
@@ -640,6 +641,12 @@ class Analysis:
                 got.append((a, b, _ADVERB_ONLY.match(text[a:m.start()] + text[m.end():b]) is not None))
             self._prefixes[key] = got
         return got
+
+    def _gives_context(self, s: Sentence) -> bool:
+        """Does the sentence speak of market context (a price, an asset's move, phrases.yaml ``carry: context`` and
+        ``price_move``)? Only such a credit carries to market context after it: one of liquidations, of an indicator's
+        reading or of a fund's flows did not price the market (bench/ANNOTATION.md, point 1: the same kind of figure)."""
+        return self._words(s, "context") or self._words(s, "price_move")
 
     def _liquidations_only(self, s: Sentence) -> bool:
         return self._words(s, "liquidations") and not self._words(s, "context")

@@ -466,12 +466,14 @@ class Frames(LazyPatterns):
     def _in_parens(self, text: str) -> int | None:
         """Where a source named alone in parentheses closing a clause starts: "... over the day (CoinGlass).",
         "(Coinalyze data)", not a ticker after its name ("Hyperliquid (HYPE)", "bitcoin (BTC)") nor an aside
-        ("(Binance included)")."""
+        ("(Binance included)"). A name with the date it published ("on Bybit (CoinMarketCap, 2025)") is a citation
+        wherever it stands, even after a capitalised word."""
         if "(" not in text:
             return None
         for m in self._paren_name.finditer(text):
             name = m.group(1)
-            if _TICKER.fullmatch(name) or _NAME_BEFORE.search(text, 0, m.start()) or not self._source_at(text, m.start(1)):
+            dated = "," in text[m.end(1):m.end()]  # (``_CITED_DATE``: the only comma the expression takes)
+            if _TICKER.fullmatch(name) or (not dated and _NAME_BEFORE.search(text, 0, m.start())) or not self._source_at(text, m.start(1)):
                 continue
             return m.start()
         return None

@@ -14,6 +14,9 @@ from writer.check.rules.base import Hit, Rule, RuleContext
 # Reyes added."): at most this many sentences after the figure's are read for the close.
 QUOTE_REACH = 4
 _OPENING, _CLOSING = "“", "”"
+# Every mark that opens or closes a quotation: curly double quotes, and the guillemets of a translated or European
+# desk's copy ("«Longs lost $300 million,» said Ortiz.", read as “...” is). A straight '"' is counted in pairs apart.
+_OPENERS, _CLOSERS = "“«", "”»"
 
 
 def check(ctx: RuleContext):
@@ -371,9 +374,9 @@ def _open_after(text: str, was_open: bool) -> bool:
     """Is a quotation still open after ``text``, given whether one was open before it (curly quotes, or straight
     double quotes counted in pairs)?"""
     for ch in text:
-        if ch == _OPENING:
+        if ch in _OPENERS:
             was_open = True
-        elif ch == _CLOSING:
+        elif ch in _CLOSERS:
             was_open = False
         elif ch == '"':
             was_open = not was_open
@@ -388,11 +391,10 @@ def _quote_credited(a, fu) -> bool:
     $88 million. ...”"), however many sentences ago."""
     sentence = fu.sentence
     before = a.carried(fu)
-    if _OPENING not in sentence.text and '"' not in sentence.text and not any(
-            _OPENING in s.text or '"' in s.text for s in before):
+    if not _opens_any(sentence.text) and not any(_opens_any(s.text) for s in before):
         return False  # (no quotation mark in the paragraph so far: most sentences)
     was_open, opened_at = _quotation_state(before)
-    if not was_open and sentence.text.lstrip("*_ ")[:1] in (_OPENING, '"'):
+    if not was_open and _opens_with_mark(sentence.text):
         opened_at = len(before)  # the figure's own sentence opens the quotation
     if opened_at is not None and (was_open or opened_at == len(before)):
         if _credited_opening(before, opened_at) or (opened_at == 0 and _goes_on_from(a, fu.block_index)):
@@ -418,7 +420,7 @@ def _quote_credited(a, fu) -> bool:
 # X": the dash, a speaker's name (capitalised words, or an account) and at most a short role, no figure, no quotation.
 _DASH_CREDIT = re.compile(r"\s*(?:[—–]|--?)\s*(?P<who>@\w{1,30}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
                           r"(?P<role>[^\n\d$%€£\"“”]{0,80})$")
-_CLOSING_MARKS = (_CLOSING, '"')
+_CLOSING_MARKS = (*_CLOSERS, '"')
 
 
 def _dash_credited(a, fu) -> bool:
@@ -448,7 +450,7 @@ def _reopened(a, last):
     if nxt >= len(blocks) or blocks[nxt].section != blocks[last.block].section or blocks[nxt].kind != "paragraph":
         return None
     first = a._by_block.get(nxt)
-    if not first or first[0].text.lstrip("*_ ")[:1] not in (_OPENING, '"'):
+    if not first or not _opens_with_mark(first[0].text):
         return None
     return first[0]
 
@@ -480,7 +482,7 @@ def _goes_on_from(a, block_index: int) -> bool:
         return (_names_speaker(prior[-1].text) or _speech_colon(prior[-1])) and _only_quotation(blocks[block_index].text)
     was_open, opened_at = _quotation_state(prior)
     if not was_open:
-        return any(c in prior[-1].text for c in (_CLOSING, '"')) and prior[-1].has_caveat()
+        return _closes_any(prior[-1].text) and prior[-1].has_caveat()
     return opened_at is not None and _credited_opening(prior, opened_at)
 
 
@@ -491,7 +493,23 @@ def _speech_colon(sentence) -> bool:
 
 
 def _quoted(text: str) -> bool:
-    return _OPENING in text or _CLOSING in text or '"' in text
+    return _opens_any(text) or _closes_any(text)
+
+
+def _opens_any(text: str) -> bool:
+    """Does ``text`` hold a mark that may open a quotation (``_OPENERS``, or a straight '"')?"""
+    return '"' in text or any(m in text for m in _OPENERS)
+
+
+def _closes_any(text: str) -> bool:
+    """Does ``text`` hold a mark that may close a quotation (``_CLOSERS``, or a straight '"')?"""
+    return '"' in text or any(m in text for m in _CLOSERS)
+
+
+def _opens_with_mark(text: str) -> bool:
+    """Does ``text`` open (past emphasis and spaces) with a quotation mark?"""
+    first = text.lstrip("*_ ")[:1]
+    return first == '"' or (first != "" and first in _OPENERS)
 
 
 # A person's name: two capitalised words (a middle initial between them), not after "the" ("the Nasdaq Composite").
@@ -521,12 +539,12 @@ def _only_quotation(text: str) -> bool:
     """Is a paragraph one quotation and nothing else: it opens with a quotation mark, and the quotation closes only at
     its very end, or not at all (a quotation running on into the next paragraph)?"""
     body = text.strip().strip("*_").strip()
-    if body[:1] not in (_OPENING, '"'):
+    if not _opens_with_mark(body):
         return False
     rest = body[1:].rstrip(".")
-    close = _CLOSING if body[0] == _OPENING else '"'
+    close = '"' if body[0] == '"' else _CLOSERS[_OPENERS.index(body[0])]
     inner = rest[:-1] if rest.endswith(close) else rest
-    return _OPENING not in inner and _CLOSING not in inner and '"' not in inner
+    return not _quoted(inner)
 
 
 def _credited_opening(before, opened_at: int) -> bool:
@@ -535,13 +553,13 @@ def _credited_opening(before, opened_at: int) -> bool:
     sentence before it closed a credited quotation ("“It was fast,” Reyes said.")?"""
     if opened_at < len(before):
         first = before[opened_at]
-        mark = min((i for i in (first.text.find(_OPENING), first.text.find('"')) if i >= 0), default=-1)
+        mark = min((i for i in (*(first.text.find(m) for m in _OPENERS), first.text.find('"')) if i >= 0), default=-1)
         if mark > 0 and first.has_caveat() and first.text[:mark].rstrip().endswith((":", ",")):
             return True
     if opened_at == 0:
         return False
     prior = before[opened_at - 1]
-    return any(c in prior.text for c in (_CLOSING, '"')) and prior.has_caveat()
+    return _closes_any(prior.text) and prior.has_caveat()
 
 
 RULE = Rule(
