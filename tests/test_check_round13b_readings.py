@@ -12,6 +12,24 @@ sets are scored).
    analysis ``_foreign``, ``_gives_context``). A rate rise is the wider economy's figure, as a rate hike is.
 3. A source named with the date it published, in parentheses ("(Kaiko, 2026)"), cites it even right after a
    capitalised word ("on Deribit (Kaiko, 2026)"; frames ``_in_parens``).
+4. A demonstrative on a data series a source publishes ("this skew gauge", "that metric") points back at the credit
+   before it in its section (ANNOTATION.md point 3; phrases.yaml ``source_anaphors: series``).
+5. A sentence that only says a source, named or described, published the data ("A research firm shared the tally and
+   the figures on its channel.") credits the sentence right before it (ANNOTATION.md point 2; ``credit_after``).
+6. A caption's title and its label may be set apart by a comma ("Funding by venue, Source: X"); a titled caption of a
+   third kind (a premium, funding) covers neither liquidations alone nor prices alone (analysis ``caption_for``).
+7. An embedded post that carries a picture signs a chart: its signature covers the prose right under it too
+   (captions ``carries_picture``); the post's own text, whatever its kind.
+8. Figures: a signed amount ("-$38.5"), a fraction of a magnitude ("a half billion", "half a million dollars"); the span
+   of a record ("a 14-month high") is a time window, no figure F001 asks a source for.
+9. A reporting verb's form right before "of" is its noun ("Growing share of vaults", "the estimate of"), but for the
+   verbs that take "of" ("warned of": ``frames: of_verbs``).
+10. An unproven account told as theories ("online theories suggesting ...") is a rumour's caveat.
+11. A credit told as a free relative after a word of when or why ("after what Kaiko described as a $900 drop") credits
+    its own noun phrase, not the rest of the sentence; after "in" it names the clause's own event and credits it.
+12. People described, not named, speaking: a group of the market's people with a verb of speech or of a view, in any
+    form ("most participants expect", "others pointing to", "a trader expects"); with a verb of doing they are the
+    market ("traders lost $9 million"); the passive names no one ("traders are expected to").
 """
 
 from __future__ import annotations
@@ -30,6 +48,30 @@ FLAG = [
      {"$58,200"}),
     # 3. a parenthesis after a capitalised word with no date: an alias, no citation
     ("3", "The desk put $12 million on Deribit (Northwind Partners).", {"$12 million"}),
+    # 4. a demonstrative on a series with no credit before it
+    ("4", "Markets were calm on Monday.\n\nThis skew gauge has fallen to 41% since then.", {"41%"}),
+    # 5. a credit-only sentence with a figure of its own is no credit-only sentence; one two sentences on reaches no further
+    ("5", "Longs lost $58 million over the week. Shorts lost $11 million. A research firm shared the tally on its channel.",
+     {"$58 million"}),
+    # 6. a titled caption of a third kind over liquidation figures
+    ("6", "Shorts lost $6.2 million on Monday.\n\nEther borrow premium, Source: Kaiko\n\nThe premium eased to 0.9%.",
+     {"$6.2 million"}),
+    # 7. a post with no picture covers its own text only, not the prose under it
+    ("7", "Longs got crushed this week, by my count.\n\n— Mika Lund (@mikalund) May 3, 2026\n\nVelo ranks first with "
+          "$41 million.", {"$41 million"}),
+    # 8. a signed amount, a fraction of a magnitude, a record's level
+    ("8", "The basis sank to -$38.5 on Friday.", {"-$38.5"}),
+    ("8", "The desk lost nearly a half billion over the week.", {"a half billion"}),
+    ("8", "Ether hit a 14-month high of $4,050 on Friday.", {"$4,050"}),
+    # 9. a noun before "of" opening a list item after its label
+    ("9", "- **Vault risk:** Growing share of vaults within 7% of their limit.", {"7%"}),
+    # 11. the figure outside the free relative, after a word of when
+    ("11", "Solana recovered to $142, after what Kaiko described as its worst hourly drop in a year.", {"$142"}),
+    ("11", "Ether bounced to $2,710 following what Kaiko described as a $900 flush.", {"$2,710"}),
+    # 12. a group with a verb of doing, or in the passive
+    ("12", "Traders lost $9 million on the squeeze.", {"$9 million"}),
+    ("12", "Traders are expected to add $30 million of longs.", {"$30 million"}),
+    ("12", "Rates rose 12% on the day, upping those forecasts.", {"12%"}),
 ]
 
 PASS = [
@@ -41,6 +83,35 @@ PASS = [
     ("2", "According to Kaiko, its depth gauge stood at 38% on Friday, the lowest in a year."),
     # 3. a citation with its date right after a venue's name
     ("3", "The spot price was $2,610 on Deribit (Kaiko, 2026)."),
+    # 4. a demonstrative on a series after a credit of its section
+    ("4", "Mika Lund, an analyst at Halvard, said on Monday that her skew gauge read 63% last week.\n\nThis skew gauge has "
+          "fallen to 41% since then."),
+    ("4", "According to Velo, its funding metric stood at 0.03% on Monday. That metric has since halved to 0.015%."),
+    # 5. a credit-only sentence after its sentence: described publisher, two data nouns, where
+    ("5", "Longs lost $58 million over the week. A research firm shared the tally and the figures on its channel."),
+    ("5", "Shorts lost $11 million on Sunday. An analytics team posted the data on X."),
+    # 6. a caption with a comma before its label, over and under its kind of figure
+    ("6", "Ether borrow premium rose to 1.4% on Monday.\n\nEther borrow premium, Source: Kaiko\n\nThe premium eased to "
+          "0.9%."),
+    ("6", "Shorts lost $6.2 million on Monday.\n\nHourly short liquidations, Data: Velo"),
+    # 7. a post with its chart: the prose under it reads the chart
+    ("7", "Top venues by long liquidations this week, per Velo. pic.twitter.com/Zx81Qa\n\n— Mika Lund (@mikalund) May 3, "
+          "2026\n\nHalvard ranks first with $41 million, ahead of Northwind's $17 million."),
+    # 8. a record's span alone
+    ("8", "Ether hit a 14-month high on Friday."),
+    ("8", "Per Velo, the basis sank to -$38.5 on Friday."),
+    # 9. a verb that takes "of"
+    ("9", "Kaiko warned of a 7% slide in depth."),
+    # 10. a figure inside theories told as such
+    ("10", "The posts fed online theories suggesting a desk had engineered the flush that erased $88 million of longs."),
+    # 11. the figure inside the free relative, or the clause's own event after "in"
+    ("11", "Solana recovered after what Kaiko described as an hourly drop of $14."),
+    ("11", "Open interest shrank 18% in a day, in what Kaiko called the sharpest flush of the year."),
+    # 12. a described group speaking
+    ("12", "Most market participants expect ether to retest $2,400."),
+    ("12", "The drop split desks between those calling it noise and others pointing to a slide toward $52,000."),
+    ("12", "Some traders are calling for $75,000 by June."),
+    ("12", "A veteran trader expects solana to revisit $120."),
 ]
 
 

@@ -346,9 +346,10 @@ class Analysis:
         """The credit line or caption covering the sentence's block (``_caption_credit``), unless its title names a
         kind of figure the sentence is not about (bench/ANNOTATION.md, point 5): a figure of market context under a
         chart of liquidations (as ``_foreign`` reads a run: a chart of liquidations does not price the market), or
-        liquidations alone under a chart of prices. A credit line with no title ("Source: X") covers any figure."""
+        liquidations alone under a chart of anything but liquidations (prices, a premium, funding rates). A credit
+        line with no title ("Source: X") covers any figure."""
         caption = self._caption_credit(sentence.block)
-        if caption is None or caption is sentence or self._untitled(caption):
+        if caption is None or caption is sentence or self._untitled(caption) or self._signs_post(caption, sentence):
             return caption
         context_only = self._context_only(sentence)
         if not (context_only or self._liquidations_only(sentence)):
@@ -356,8 +357,19 @@ class Analysis:
         lines = self._by_block.get(caption.block, (caption,))  # (the caption's title too: "BTC liquidations. Source: X")
         liquidations = any(self._words(x, "liquidations") for x in lines)
         context = any(self._words(x, "context") or self._words(x, "price_move") for x in lines)
-        other_kind = liquidations and not context if context_only else context and not liquidations
+        # (a title of neither kind, "Bitcoin long premium | Source: X", charts a third kind, not liquidations; the words
+        # of market context are too broad to tell prices from a premium that "rose to 1.4%": only a liquidation chart
+        # is taken not to price the market)
+        other_kind = liquidations and not context if context_only else not liquidations
         return None if other_kind else caption
+
+    def _signs_post(self, caption: Sentence, sentence: Sentence) -> bool:
+        """Is the credit an embedded post's signature, and the sentence the post's own (above it)? Its author said
+        all of it, whatever its kind; the prose under a post with a chart is read as under a caption (its kind)."""
+        if sentence.block > caption.block:
+            return False
+        form = captions.credit_form(self.article.blocks[caption.block].text, None)
+        return form is not None and form[0] == "post"
 
     def _untitled(self, caption: Sentence) -> bool:
         """Is the credit line a label and a name alone ("Source: X", "(Data: X)"), with no chart title to give it a kind

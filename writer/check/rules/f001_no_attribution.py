@@ -27,6 +27,8 @@ def check(ctx: RuleContext):
             continue  # "we base this story on the analysis of X": every figure after it
         if _worked_example(fu):  # a worked example about a made-up trader states no figure of the event
             continue
+        if _record_span(fu):  # "a 19-month high": the span of a comparison, a time window, no figure to attribute
+            continue
         if _context_after_credit(a, fu):
             yield Hit(fu, f"{fu.figure.text!r} is market context told after the sentence's credit of liquidation data, "
                           "which does not cover it; attribute the price too")
@@ -38,6 +40,10 @@ def check(ctx: RuleContext):
         if _quote_only_credit(a, fu):
             yield Hit(fu, f"{fu.figure.text!r} is told before a speaker's quotation, whose credit covers the quotation only: "
                           "say where the figure comes from")
+            continue
+        if _relative_only_credit(a, fu):
+            yield Hit(fu, f"{fu.figure.text!r} is outside the clause a credit names ('what X described as ...' credits "
+                          "what follows it only): say where the figure comes from")
             continue
         if rumour_causes.moved_by_rumour(a, fu):
             yield Hit(fu, f"{fu.figure.text!r} is a move told as set off by a rumour, which hedges the rumour, not the move: "
@@ -86,6 +92,20 @@ def _example_rx() -> tuple[re.Pattern, re.Pattern]:
     """A worked example's opening (phrases.yaml ``example``, the marker class) and what ties one to the event
     (``example_anchors``)."""
     return _phrase_rx("example"), _phrase_rx("example_anchors")
+
+
+# What a record's span is the span of ("a 19-month high", "a three-week low"): figures.py ``_extremes`` reads the span
+# (fact mode links it), but the span is a time window, which the seeds' annotation guide counts as no figure, and no
+# annotator of the held-out sets records: F001 asks no source for it (the level beside it, "a low of $58,100", it does).
+_RECORD_AFTER = re.compile(r"\s+(?:high|low|peak|record|bottom|top)s?\b", re.IGNORECASE)
+
+
+def _record_span(fu) -> bool:
+    """Is the figure the span of a high or low ("a 19-month high": ``_extremes``'s figure, in days)?"""
+    if fu.figure.unit != "days":
+        return False
+    s = fu.sentence
+    return _RECORD_AFTER.match(s.text, fu.figure.end - s.start) is not None
 
 
 # Where an example's set-up ends ("if you open a 10x long with $1,000, ..."): the first comma after its opening.
@@ -215,6 +235,50 @@ def _nameless_hearsay(a, fu) -> bool:
         blanked = blanked[:m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
     phrases = a.phrases
     if phrases.classes_in(blanked) & CAVEAT_CLASSES or phrases.framed(blanked) or s.attributed:
+        return False
+    return not a.covered_from_outside(fu)
+
+
+@lru_cache(maxsize=1)
+def _free_relative_rx() -> re.Pattern:
+    """A credit told as a free relative clause: "what", its subject in a few words, a verb of naming or valuing and
+    "as"/"at" (phrases.yaml ``free_relative_verbs``): "what Kaiko described as", "what the desk put at"."""
+    verbs = "|".join(phrase_section("free_relative_verbs"))
+    return re.compile(rf"(?<![\w-])what\s+(?:[\w.&'’-]+\s+){{1,5}}?(?:{verbs})(?:\s+(?:as|at|to\s+be))?\s", re.IGNORECASE)
+
+
+# "in" before a free relative: it names the event of its own clause ("Open interest fell 20% in what Kaiko called the
+# sharpest flush of the year"), and credits that clause; after "after", "amid", "following" it names another event.
+_SAME_EVENT = re.compile(r"(?<![\w-])in\s+$", re.IGNORECASE)
+# What ends the noun phrase a free relative credits: a comma, a semicolon, a dash set apart, the sentence's end.
+_RELATIVE_END = re.compile(r"[,;]|\s[—–-]\s|—")
+
+
+def _relative_only_credit(a, fu) -> bool:
+    """Is the sentence's only credit a free relative ("The rebound came after what Kaiko described as a $9,000 drop"),
+    the figure outside what it names, which is another event than its clause's (not after "in": ``_SAME_EVENT``)? The
+    clause credits its own noun phrase (up to a comma, a semicolon or a dash),
+    not the sentence around it: blanked, the sentence holds no attribution or caveat, no earlier sentence of its
+    paragraph opens a credited run, and no note, list credit or caption covers it."""
+    s = fu.sentence
+    if not s.has_caveat() or "what" not in s.text.lower():
+        return False
+    spans = []
+    for m in _free_relative_rx().finditer(s.text):
+        if _SAME_EVENT.search(s.text, 0, m.start()):
+            continue  # "..., in what Kaiko called its sharpest flush": the clause's own event, named; a credit of it
+        end = _RELATIVE_END.search(s.text, m.end())
+        spans.append((m.start(), end.start() if end else len(s.text)))
+    at = fu.figure.start - s.start
+    if not spans or any(lo <= at < hi for lo, hi in spans):
+        return False
+    blanked = s.text
+    for lo, hi in spans:
+        blanked = blanked[:lo] + " " * (hi - lo) + blanked[hi:]
+    phrases = a.phrases
+    if phrases.classes_in(blanked) & CAVEAT_CLASSES or phrases.framed(blanked):
+        return False
+    if any(o.has_caveat() and a._may_open(o) for o in a.carried(fu)):
         return False
     return not a.covered_from_outside(fu)
 
