@@ -355,6 +355,8 @@ class Analysis:
         if not (context_only or self._liquidations_only(sentence)):
             return caption
         lines = self._by_block.get(caption.block, (caption,))  # (the caption's title too: "BTC liquidations. Source: X")
+        if self._post_form(caption):  # a post's signature: the post's text above it gives the chart's kind
+            lines = (*self._by_block.get(caption.block - 1, ()), *lines)
         liquidations = any(self._words(x, "liquidations") for x in lines)
         context = any(self._words(x, "context") or self._words(x, "price_move") for x in lines)
         # (a title of neither kind, "Bitcoin long premium | Source: X", charts a third kind, not liquidations; the words
@@ -366,8 +368,10 @@ class Analysis:
     def _signs_post(self, caption: Sentence, sentence: Sentence) -> bool:
         """Is the credit an embedded post's signature, and the sentence the post's own (above it)? Its author said
         all of it, whatever its kind; the prose under a post with a chart is read as under a caption (its kind)."""
-        if sentence.block > caption.block:
-            return False
+        return sentence.block <= caption.block and self._post_form(caption)
+
+    def _post_form(self, caption: Sentence) -> bool:
+        """Is the credit an embedded post's signature?"""
         form = captions.credit_form(self.article.blocks[caption.block].text, None)
         return form is not None and form[0] == "post"
 
