@@ -648,8 +648,14 @@ before it), or in a credit line beside it: a credit line on a line of its own ("
 "(Data: Kaiko)") signs a chart gone from the text and covers the paragraph right above it and the one
 right below it in its section (bench/ANNOTATION.md, point 5), never further; a caption with a title
 ("Hourly long liquidations | Source: Velo") covers them too, but only figures of its title's kind (a
-chart of liquidations prices nothing, a price chart counts no liquidations); prose that closes on its
-credit ("... $9 million. Source: X") covers its own paragraph only.
+chart of liquidations prices nothing, a price chart counts no liquidations, a chart of a third kind,
+"Ether borrow premium, Source: Kaiko", counts no liquidations either); prose that closes on its
+credit ("... $9 million. Source: X") covers its own paragraph only. A credit carries to market context
+only from a sentence of market context: an indicator's reading or a fund's flows did not price the
+market either. An embedded post that carries a picture ("pic.twitter.com/...") signs a chart, and its
+signature covers the prose right under it too. A credit told as a free relative after a word of when
+or why ("..., after what Kaiko described as a $900 drop") credits its own noun phrase, not the rest
+of the sentence. The span of a record ("a 14-month high") is a time window, no figure to attribute.
 "An estimated $400 million ... wiped out" and "would be liquidated if ..." hedge or
 condition a figure without saying where it comes from, and a rumour told as the cause of a move
 ("After the ETF rumour, ether jumped from $2,900 to $3,300") hedges the rumour, not the move. House rule for a repeated figure:
@@ -702,7 +708,10 @@ indicates"), data pointing back at an earlier credit of the section, whoever it 
 same data shows ...", "This data also shows ...", "These data clearly suggest ..."; not "these figures
 suggest"), which opens a run for the rest of its paragraph as any credit does, unnamed data with what it is
 data of ("The figures for the wallet show", "Details of the trade reveal") or a sentence adverb ("The data
-indeed shows"), where a speaker said it set between name and verb ("Lee in a post noted"), a bare role in
+indeed shows"), a demonstrative on a data series a source publishes ("this skew gauge", "that metric"),
+people described, not named, with a verb of speech or of a view ("most market participants expect", "others
+pointing to", "a trader expects"; not with a verb of doing, "traders lost", nor in the passive), a quotation
+in guillemets as in curly quotes ("«...,» said Lund."), where a speaker said it set between name and verb ("Lee in a post noted"), a bare role in
 apposition ("Lena Ortiz, co-founder of Halvard Capital, cautioned"), a passive's agent after a word of when
 ("announced on Monday by Kaiko"), a ranking as its compiler's data ("in Kaiko's weekly liquidity ranking"), a data firm's own first-person note ("our data shows", "we counted"), a source as
 a compound modifier ("Velo-tracked", "a CoinGlass-compiled tally"), a source cited with a date
