@@ -30,6 +30,8 @@ sets are scored).
 12. People described, not named, speaking: a group of the market's people with a verb of speech or of a view, in any
     form ("most participants expect", "others pointing to", "a trader expects"); with a verb of doing they are the
     market ("traders lost $9 million"); the passive names no one ("traders are expected to").
+13. Figures: a band of prices ("the $70,000s", "the mid-$80,000s") is a figure, from its level up to the next.
+14. A speaker's words after "while" ("..., the firm asked, while positing that ...") are the speaker's (``attribution``).
 """
 
 from __future__ import annotations
@@ -72,6 +74,11 @@ FLAG = [
     ("12", "Traders lost $9 million on the squeeze.", {"$9 million"}),
     ("12", "Traders are expected to add $30 million of longs.", {"$30 million"}),
     ("12", "Rates rose 12% on the day, upping those forecasts.", {"12%"}),
+    # 13. a band of prices no one is named for
+    ("13", "Solana may soon trade in the $190s again.", {"$190s"}),
+    ("13", "Ether drifted into the low-$3,000s by dawn.", {"$3,000s"}),
+    # 14. "while" with no verb of speech after it
+    ("14", "Ether slid 6% while funding stayed flat.", {"6%"}),
 ]
 
 PASS = [
@@ -112,6 +119,10 @@ PASS = [
     ("12", "The drop split desks between those calling it noise and others pointing to a slide toward $52,000."),
     ("12", "Some traders are calling for $75,000 by June."),
     ("12", "A veteran trader expects solana to revisit $120."),
+    # 13. a band of prices with its credit
+    ("13", "Solana may soon trade in the $190s again, Mika Lund said."),
+    # 14. a speaker's aside after "while"
+    ("14", "“Was that the low?” the fund asked, while positing that shorts could lose $35 million more."),
 ]
 
 
