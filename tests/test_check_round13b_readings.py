@@ -61,6 +61,9 @@ FLAG = [
     # 7. a post with no picture covers its own text only, not the prose under it
     ("7", "Longs got crushed this week, by my count.\n\n— Mika Lund (@mikalund) May 3, 2026\n\nVelo ranks first with "
           "$41 million.", {"$41 million"}),
+    # ...and a post's chart of liquidations prices nothing under it
+    ("7", "Top venues by long liquidations this week, per Velo. pic.twitter.com/Zx81Qa\n\n— Mika Lund (@mikalund) May 3, "
+          "2026\n\nEther slid 5% to $2,910 by the close.", {"5%", "$2,910"}),
     # 8. a signed amount, a fraction of a magnitude, a record's level
     ("8", "The basis sank to -$38.5 on Friday.", {"-$38.5"}),
     ("8", "The desk lost nearly a half billion over the week.", {"a half billion"}),

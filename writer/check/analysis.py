@@ -363,6 +363,8 @@ class Analysis:
         # of market context are too broad to tell prices from a premium that "rose to 1.4%": only a liquidation chart
         # is taken not to price the market)
         other_kind = liquidations and not context if context_only else not liquidations
+        if context_only and self._post_form(caption):  # a post's chart prices the market only when its text speaks of prices
+            other_kind = not context
         return None if other_kind else caption
 
     def _signs_post(self, caption: Sentence, sentence: Sentence) -> bool:
