@@ -66,7 +66,7 @@ FLAG = [
           "2026\n\nEther slid 5% to $2,910 by the close.", {"5%", "$2,910"}),
     # 8. a signed amount, a fraction of a magnitude, a record's level
     ("8", "The basis sank to -$38.5 on Friday.", {"-$38.5"}),
-    ("8", "The desk lost nearly a half billion over the week.", {"a half billion"}),
+    ("8", "The fund shed close to a half billion over the week.", {"a half billion"}),
     ("8", "Ether hit a 14-month high of $4,050 on Friday.", {"$4,050"}),
     # 9. a noun before "of" opening a list item after its label
     ("9", "- **Vault risk:** Growing share of vaults within 7% of their limit.", {"7%"}),
