@@ -47,7 +47,7 @@ ROWS: tuple[Row, ...] = (
     row("bare figure", "figures.find_figures", None, [BARE], F001=2),
     row("range", "figures._join_ranges", None, ["Longs lost between {m1} and {m2} on {venue}."], F001=1),
     row("part of a magnitude", "figures._HALF_RE", "parts", ["Long losses passed half a billion dollars over the day."], F001=1),
-    row("span extremes", "figures._EXTREME_RE", "extremes", ["Funding on {venue} hit a 4-year high before the flush."], F001=1),
+    row("span extremes", "figures._EXTREME_RE", "extremes", ["Funding on {venue} hit a 4-year high of 0.09% before the flush."], F001=1),
     row("ticker amounts", "figures._TICKER_AMOUNT", "tickers", ["A desk moved 7,400 SUI to {venue} before the drop."], F001=1),
     row("counts in words", "figures._COUNT_WORDS_RE", "count_words", ["Hundreds of accounts were closed by the engine."], F001=1),
     row("records", "figures._RECORD_RE", "records", ["Forced selling on {venue} set a fresh record."], F001=1),
@@ -241,6 +241,24 @@ ROWS: tuple[Row, ...] = (
          "The same data shows shorts gave up {m2} by noon. Those closures cost {venue} traders $44 million more."]),
     row("a rumour told as a move's cause", "phrases.yaml rumour_causes (rumour_causes.moved_by_rumour)", "rumour_causes",
         ["After the listing rumour, ether jumped from $2,900 to $3,300 on {venue}."], F001=2),
+    # --- round 13b (rules/f001, analysis.py, captions.py, frames.py, figures.py, described_speakers.py) ---
+    row("guillemets open and close a quotation", "f001._opens_any; f001._closes_any; f001._opens_with_mark", "guillemets",
+        ["«Funding flipped twice on {venue}. Longs lost {m1} in an hour,» said trader Mika Lund."]),
+    row("a credit carries to prices only from prices", "analysis.Analysis._gives_context", "context_kind",
+        ["Per {src}, its skew gauge stood at 38% on Friday. Ether traded at $2,640 on {venue} that evening."], F001=1),
+    row("a post's own text, whatever its kind", "analysis.Analysis._signs_post; analysis.Analysis._post_form", "caption_for",
+        ["Longs got crushed this week: {m1} on {venue} alone.", "", "— Mika Lund (@mikalund) May 3, 2026"]),
+    row("a post with a picture covers the prose under it", "captions.carries_picture; phrases.yaml captions: post_pictures",
+        "post_picture", ["Top venues by long liquidations this week. pic.twitter.com/Zx81Qa", "",
+                         "— Mika Lund (@mikalund) May 3, 2026", "", BARE]),
+    row("a record's span asks no source", "f001._record_span", "record_span",
+        ["Ether hit a 14-month high on {venue} on Friday."]),
+    row("a free relative credits its own noun phrase", "f001._relative_only_credit; phrases.yaml free_relative_verbs",
+        "free_relative", ["Solana recovered to $142 on {venue}, after what {src} described as a {m1} flush."], F001=1),
+    row("described people speaking", "phrases.yaml described_speakers", "described_speakers",
+        ["Most market participants expect longs to lose {m1} more on {venue}."]),
+    row("a verb's form before 'of' is its noun", "phrases.yaml frames: of_verbs", "of_noun",
+        ["- **Vault risk:** Growing share of vaults on {venue} within 7% of their limit."], F001=1),
     # --- F002 (rules/f002_unmarked_claim.py) ---
     row("claim unmarked", "phrases.yaml claim", None, ["A claim spread that {m1} in shorts sits near $97,000."], F001=2, F002=2),
     row("claim marked unverified", "f002 (scope classes); analysis.Analysis.scope_classes", None, ["An unverified claim puts {m1} in shorts near $97,000."]),
@@ -290,7 +308,7 @@ NOT_READINGS = {
 
 SOURCES = ["CoinGlass", "CoinAnk", "Hyblock Capital", "Arkham", "Lookonchain"]
 VENUES = ["Binance", "OKX", "Bybit", "HTX", "Hyperliquid"]
-PER_ARTICLE = 3  # rows per generated article (200 articles put every row in five or more while the table holds at most 120 rows)
+PER_ARTICLE = 4  # rows per generated article (200 articles put every row in five or more while the table holds at most 160 rows)
 
 
 def block(r: Row, rng: random.Random) -> list[str]:

@@ -3,8 +3,9 @@ sentences of our own, with a near miss that must still be flagged:
 
 - a source's view told with a verb of expectation in the active ("the analyst expects a drop to $80,000", "Lee
   predicts $150,000"): a view held by a named or described source (phrases.yaml ``frames: view_verbs``); the passive
-  ("ETFs are expected to draw $1 billion", "a fund is believed to hold") names no one, nor does a crowd ("Many
-  expect", "Investors believe");
+  ("ETFs are expected to draw $1 billion", "a fund is believed to hold") names no one, nor does a market ("Markets
+  expect"); a group of the market's people ("Many expect", "Investors believe") is a described speaker since round 13b
+  (bench/ANNOTATION.md point 9);
 - a comparison written for "according to" by spinners and translators ("in line with X data", "in keeping with
   reporter Dana Lee"): a credit only before a source's data or a titled person (``frames: comparison_prepositions``),
   never before an expectation, a trend or a market ("in line with expectations", "in line with the Nasdaq");
@@ -37,10 +38,12 @@ from check_support import f001_figures as flagged
     ("Spot funds are widely expected to draw $1 billion this week.", ["$1 billion"]),
     ("Spot funds were also anticipated to draw $1 billion this week.", ["$1 billion"]),
     ("One fund is believed to hold $40 million of the token.", ["$40 million"]),
-    ("Many expect ether to reach $5,000 before the summer.", ["$5,000"]),
-    ("Investors expect ether to reach $5,000 before the summer.", ["$5,000"]),
     ("Markets expect ether to reach $5,000 before the summer.", ["$5,000"]),
-    ("Traders think funding will flip negative once open interest sheds 10%.", ["10%"]),
+    # ...but a group of the market's people is a described speaker (bench/ANNOTATION.md point 9, round 13b:
+    # writer/check/described_speakers.py), as "analysts" is
+    ("Many expect ether to reach $5,000 before the summer.", []),
+    ("Investors expect ether to reach $5,000 before the summer.", []),
+    ("Traders think funding will flip negative once open interest sheds 10%.", []),
 ])
 def test_a_view_verb_in_the_active_credits_its_holder(checker, text, expected):
     assert flagged(checker, text) == expected

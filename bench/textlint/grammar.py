@@ -207,7 +207,19 @@ def later_switches() -> dict[str, bool]:
             # the thirteenth round's: a credit line covers the paragraph below it, a point-back credit opens a run, a
             # rumour told as a move's cause hedges the rumour only
             "credit_below": hasattr(captions, "credits_below"), "points_back_run": hasattr(analysis.Analysis, "_untitled"),
-            "rumour_causes": _has_module("writer.check.rumour_causes")}
+            "rumour_causes": _has_module("writer.check.rumour_causes"),
+            # round 13b's (context_kind and record_span ported to lib/analysis.js; the others not yet, which
+            # bench/results/textlint_readings.md will show as disagreement on their exercise rows)
+            "guillemets": hasattr(f001, "_OPENERS"), "context_kind": hasattr(analysis.Analysis, "_gives_context"),
+            "post_picture": hasattr(captions, "carries_picture"), "record_span": hasattr(f001, "_record_span"),
+            "free_relative": hasattr(f001, "_relative_only_credit"),
+            "described_speakers": _has_module("writer.check.described_speakers"), "of_noun": _has_of_verbs()}
+
+
+def _has_of_verbs() -> bool:
+    from writer.check.phrasefile import phrase_section
+
+    return "of_verbs" in phrase_section("frames")
 
 
 def _has_module(name: str) -> bool:

@@ -355,18 +355,36 @@ class Analysis:
         """The credit line or caption covering the sentence's block (``_caption_credit``), unless its title names a
         kind of figure the sentence is not about (bench/ANNOTATION.md, point 5): a figure of market context under a
         chart of liquidations (as ``_foreign`` reads a run: a chart of liquidations does not price the market), or
-        liquidations alone under a chart of prices. A credit line with no title ("Source: X") covers any figure."""
+        liquidations alone under a chart of anything but liquidations (prices, a premium, funding rates). A credit
+        line with no title ("Source: X") covers any figure."""
         caption = self._caption_credit(sentence.block)
-        if caption is None or caption is sentence or self._untitled(caption):
+        if caption is None or caption is sentence or self._untitled(caption) or self._signs_post(caption, sentence):
             return caption
         context_only = self._context_only(sentence)
         if not (context_only or self._liquidations_only(sentence)):
             return caption
         lines = self._by_block.get(caption.block, (caption,))  # (the caption's title too: "BTC liquidations. Source: X")
+        if self._post_form(caption):  # a post's signature: the post's text above it gives the chart's kind
+            lines = (*self._by_block.get(caption.block - 1, ()), *lines)
         liquidations = any(self._words(x, "liquidations") for x in lines)
         context = any(self._words(x, "context") or self._words(x, "price_move") for x in lines)
-        other_kind = liquidations and not context if context_only else context and not liquidations
+        # (a title of neither kind, "Bitcoin long premium | Source: X", charts a third kind, not liquidations; the words
+        # of market context are too broad to tell prices from a premium that "rose to 1.4%": only a liquidation chart
+        # is taken not to price the market)
+        other_kind = liquidations and not context if context_only else not liquidations
+        if context_only and self._post_form(caption):  # a post's chart prices the market only when its text speaks of prices
+            other_kind = not context
         return None if other_kind else caption
+
+    def _signs_post(self, caption: Sentence, sentence: Sentence) -> bool:
+        """Is the credit an embedded post's signature, and the sentence the post's own (above it)? Its author said
+        all of it, whatever its kind; the prose under a post with a chart is read as under a caption (its kind)."""
+        return sentence.block <= caption.block and self._post_form(caption)
+
+    def _post_form(self, caption: Sentence) -> bool:
+        """Is the credit an embedded post's signature?"""
+        form = captions.credit_form(self.article.blocks[caption.block].text, None)
+        return form is not None and form[0] == "post"
 
     def _untitled(self, caption: Sentence) -> bool:
         """Is the credit line a label and a name alone ("Source: X", "(Data: X)"), with no chart title to give it a kind
@@ -569,9 +587,10 @@ class Analysis:
 
     def _foreign(self, s: Sentence, opener: Sentence) -> bool:
         """Is ``s`` a figure of another kind than the attributed sentence ``opener`` before it gives, so that the
-        opener's credit does not carry to it? Market context after liquidation data alone, or a forecast after
-        anything but a forecast (whoever counted or priced did not forecast)."""
-        if self._context_only(s) and (self._liquidations_only(opener) or self._closes_on_credit(opener)):
+        opener's credit does not carry to it? Market context after a credit of anything but market context (liquidation
+        data, an indicator's reading: ``_gives_context``), or a forecast after anything but a forecast (whoever counted
+        or priced did not forecast)."""
+        if self._context_only(s) and (not self._gives_context(opener) or self._closes_on_credit(opener)):
             return True
         return self._forecast(s) and not self._forecast(opener)
 
@@ -649,6 +668,12 @@ class Analysis:
                 got.append((a, b, _ADVERB_ONLY.match(text[a:m.start()] + text[m.end():b]) is not None))
             self._prefixes[key] = got
         return got
+
+    def _gives_context(self, s: Sentence) -> bool:
+        """Does the sentence speak of market context (a price, an asset's move, phrases.yaml ``carry: context`` and
+        ``price_move``)? Only such a credit carries to market context after it: one of liquidations, of an indicator's
+        reading or of a fund's flows did not price the market (bench/ANNOTATION.md, point 1: the same kind of figure)."""
+        return self._words(s, "context") or self._words(s, "price_move")
 
     def _liquidations_only(self, s: Sentence) -> bool:
         return self._words(s, "liquidations") and not self._words(s, "context")

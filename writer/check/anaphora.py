@@ -21,7 +21,7 @@ def _anaphor() -> re.Pattern:
     words = phrase_section("source_anaphors")
     same = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words["same"])
     definite = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words["definite"])
-    shown = _alternation(words["demonstrative"])
+    shown = _alternation([*words["demonstrative"], *words["series"]])
     return re.compile(rf"(?<![\w-])(?:the\s+same\s+(?:{same})|(?:the|this|that)\s+(?:{definite})|{shown})(?![\w-])",
                       re.IGNORECASE)
 

@@ -79,6 +79,8 @@ def caption_words() -> CaptionWords:
     labels = sorted(set(phrase_section("frames")["labels"]), key=len, reverse=True)
     label = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in labels)
     sep = "|".join(section["separators"])
+    # before a label, a comma separates too ("Funding rates by venue, Source: X"): a label names what follows it
+    labelled_sep = "|".join([*section["separators"], ","])
     name = rf"(?P<name>https?://\S{{1,{URL_CHARS}}}?|[^:|.;]{{1,{NAME_CHARS}}}?)"  # a name, or the address of its page
     # A title: the shortest start of the line that holds a word character and lets the rest match. Written as "up to
     # the first word character, then as few more as will do" ("[^\w\n]*\w.*?"): the same titles, in the same order,
@@ -92,10 +94,10 @@ def caption_words() -> CaptionWords:
 
     return CaptionWords(
         bare=lazy(rf"^\W*(?P<label>{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$"),
-        titled=lazy(rf"^{title}\s*(?:{sep})\s*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$"),
+        titled=lazy(rf"^{title}\s*(?:{labelled_sep})\s*(?:{label})\s*{_LABEL_END}\s*{name}[\s.)\]]*$"),
         named=lazy(rf"^{title}\s+(?:{sep})\s*{name}[\s.)\]]*$"),
         picture=lazy(rf"^\W*(?:{'|'.join(section['pictures'])})\s*{_LABEL_END}"),
-        titled_picture=lazy(rf"(?:{sep})\s*(?:{'|'.join(section['pictures'])})\s*{_LABEL_END}"),
+        titled_picture=lazy(rf"(?:{labelled_sep})\s*(?:{'|'.join(section['pictures'])})\s*{_LABEL_END}"),
         mapped=lazy(rf"(?<![\w-])(?:{'|'.join(section['mapped'])})(?![\w-])"),
         charted=lazy(rf"(?<![\w-])(?:{'|'.join(section['charted'])})(?![\w-])"),
         sourced=lazy(rf"^{title},?\s+(?:from|via|courtesy\s+of|according\s+to|per)\s+(?P<name>[^:|.;,]{{1,{NAME_CHARS}}}?)"
@@ -103,7 +105,7 @@ def caption_words() -> CaptionWords:
         intro=lazy(rf"(?<![\w-])(?:{'|'.join(section['intros'])})(?![\w-])"),
         pointer=lazy(rf"(?<![\w-])(?:{'|'.join(section['pointers'])})(?![\w-])"),
         separated=lazy(rf"\s(?:{sep})"),
-        credited=lazy(rf"(?:{sep})\s*(?:{label})\s*{_LABEL_END}"),
+        credited=lazy(rf"(?:{labelled_sep})\s*(?:{label})\s*{_LABEL_END}"),
     )
 
 
@@ -116,6 +118,17 @@ def post_signature(text: str) -> str | None:
         return None
     m = _SIGNATURE.match(last)
     return None if m is None else " ".join(x for x in (m.group("name").strip(), m.group("handle")) if x)
+
+
+@lru_cache(maxsize=1)
+def _post_pictures() -> re.Pattern:
+    return re.compile("|".join(phrase_section("captions")["post_pictures"]))
+
+
+def carries_picture(text: str) -> bool:
+    """Does a block of an embedded post carry a picture (``captions: post_pictures``: "pic.twitter.com/...", a
+    Markdown image)? Then the post signs a chart, and covers the prose right under it as a caption does."""
+    return ("pic." in text or "![" in text) and _post_pictures().search(text) is not None
 
 
 def credit_form(text: str, source_rx) -> tuple[str, str] | None:
@@ -331,7 +344,10 @@ def place_credits(blocks, by_block: dict, source_rx, spelling: dict) -> tuple[di
         line = own[-1]
         name(line, credited)
         if kind == "post":
-            credit(post_run(blocks, i, by_block), line)
+            signed = post_run(blocks, i, by_block)
+            credit(signed, line)
+            if i + 1 < len(blocks) and prose(i + 1, b.section) and any(carries_picture(blocks[j].text) for j in signed):
+                credit(run(i + 1), line)  # a post with its chart: the prose right under it reads that chart
             continue
         if b.in_list:  # a list's first or last item that only credits ("- Source: CoinGlass") credits the list
             first = i == 0 or not blocks[i - 1].in_list or blocks[i - 1].section != b.section

@@ -38,6 +38,8 @@ _VAGUE = {
     "dozens of": (24, 99), "hundreds of": (100, 999), "several hundred": (200, 900), "a few hundred": (200, 500),
     "several tens of": (30, 90), "a": (1, 1), "one": (1, 1), "a single": (1, 1),
     "a couple hundred": (200, 300), "a couple of hundred": (200, 300),
+    # a fraction of the magnitude, exact as "a billion" is: "a half billion", "half a million", "a quarter billion"
+    "a half": (0.5, 0.5), "half a": (0.5, 0.5), "a quarter": (0.25, 0.25), "a quarter of a": (0.25, 0.25),
 }
 
 # Thousands grouped by commas, or by dots when there are two groups or more ("$150.000.000", as outlets
@@ -94,16 +96,16 @@ _FROM_REACH = 24  # characters before a figure where "from" and one hedge word (
 _FIGURE_SOURCE = (
     rf"""
     (?:(?<![\w$.,/+\-])|(?=\$)(?:(?<=\bmid-)|(?<=\blow-)|(?<=\bhigh-)|(?<=\bupper-)|(?<=\blower-)))  # (a price band: "the mid-$86,000 range"; "$" first, see below)
-    (?=[$₿€£¥₩\d\-−+]|US|between|several|a\s|one\s|tens|dozens|hundreds|(?:HK|NZ|[ACRS])\$|(?:EUR|GBP|JPY|KRW)\s)  # cheap first-character filter
+    (?=[$₿€£¥₩\d\-−+]|US|between|several|a\s|one\s|half\s|tens|dozens|hundreds|(?:HK|NZ|[ACRS])\$|(?:EUR|GBP|JPY|KRW)\s)  # cheap first-character filter
     (?:
       (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:%|pc\b)?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|pc\b|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?{DOLLARS}|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>{DURATION_WORDS})s?\b)?)
     | (?P<mrange>(?P<mr_neg>[-−])?{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+(?P<mr_hi_neg>[-−])?)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
     | (?P<prange>(?P<pr_lo>{NUM})\s?(?:%|pc\b)?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|pc\b|percent\b|per\s?cent\b))
-    | (?P<money>{CUR}(?P<m_num>{NUM})(?P<m_mag>[\s-]?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?(?P<m_plus>-plus\b)?)
+    | (?P<money>(?P<m_neg>[-−])?{CUR}(?P<m_num>{NUM})(?P<m_band>(?<=0)s)?(?P<m_mag>[\s-]?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?(?P<m_plus>-plus\b)?)
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD)|\s+(?P<s_noun>{COUNTED})\b)?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})(?:\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b)|pc\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])(?!(?:(?<=:\d\d)|(?<=:\s\d\d))\s*(?:hours?|hrs|UTC|GMT|[AaPp]\.?[Mm]\b\.?)(?!\w))|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d:%]|[.,]\d|\s*(?:{MAGW}|percent)))
-    | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|a\s+couple(?:\s+of)?\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?{DOLLARS}|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
+    | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|a\s+half|half\s+a|a\s+quarter(?:\s+of\s+a)?|a\s+couple(?:\s+of)?\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?{DOLLARS}|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
     | (?P<worded>(?P<w_num>{NUM})\s?(?P<w_mag>{MAGW})\b(?:(?P<w_dollars>\s+(?:of\s+)?(?:{DOLLARS}|USD))|\s+(?P<w_cur>{CUR_WORDS})\b|\s+(?P<w_noun>{COUNTED}|{COINS})\b)?)
     | (?P<bps>(?P<bp_num>{NUM})\s?(?:bps|bp|basis\s+points?)\b)
     | (?P<btc>₿\s?(?P<bt_num>{NUM})(?P<bt_mag>\s?(?:{MAGW})\b|(?i:[kmb])\b)?)
@@ -452,6 +454,12 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
         return Figure(start, end, text, "percent", lo, hi, False, max(lp, hp))
     if kind == "money":
         v, p = _amount(g("m_num"), (g("m_mag") or "").lstrip("-"))
+        if g("m_neg"):  # a signed amount: "the premium fell to -$41", "a basis of −$12"
+            v = -v
+        if g("m_band") and not g("m_mag"):  # a band of prices: "the $70,000s" runs from $70,000 up to $80,000
+            digits = g("m_num").replace(",", "").split(".")[0]
+            step = 10 ** (len(digits) - len(digits.rstrip("0")))
+            return Figure(start, end, text, prefix_unit(text), v, v + step, False, 0.0)
         unit = prefix_unit(text)
         if g("m_plus"):  # "$500 million-plus": more than that
             return Figure(start, end, text, unit, v, v, True, p, "at_least", text[-5:], end - 5)
@@ -480,8 +488,8 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
         mult = _VAGUE.get(word, (1, 1))
         mag = _MAG_WORDS[g("v_mag").lower()]
         unit = "USD" if g("v_dollars") else CURRENCY_WORDS[g("v_cur").lower()] if g("v_cur") else None  # "several billion yuan"
-        if mult == (1, 1):
-            return Figure(start, end, text, unit, mag, mag, True, mag * 0.5)
+        if mult[0] == mult[1]:  # "a billion", "a half billion": one value
+            return Figure(start, end, text, unit, mult[0] * mag, mult[0] * mag, True, mult[0] * mag * 0.5)
         return Figure(start, end, text, unit, mult[0] * mag, mult[1] * mag, False, 0.0, qualifier="vague")
     if kind == "worded":
         v, p = _amount(g("w_num"), g("w_mag"))

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from writer.check import described_speakers
 from writer.check.casefold import lower_pattern, lowered
 from writer.check.lazyre import Deferred, LazyPatterns
 
@@ -250,6 +251,7 @@ class Frames(LazyPatterns):
         # A verb that reports only with the value after it ("CoinGlass put longs at $300 million"; "he placed a $1.25 billion
         # long" is a trade, "put $5 million into ETH" a purchase): phrases.yaml ``frames: valuing_verbs``.
         self.valuing = {f.lower() for lemma in vocab.get("valuing_verbs", ()) for f in verb_forms(lemma)}
+        self.of_verbs = {f.lower() for lemma in vocab.get("of_verbs", ()) for f in verb_forms(lemma)}
         lazy("_left_it", rf"\bit{tail}", flags)
         lazy("_noun_left_any", rf"\b(?:in|on|by|from|into|through)\s+({NAME})(?:['’]s?)?\s+{_NOUN_MODS}$", flags)
         lazy("_noun_right_kw", r"\s+(?:from|by|of|provided\s+by|compiled\s+by|published\s+by|released\s+by)\s+", flags)
@@ -432,14 +434,16 @@ class Frames(LazyPatterns):
         return (self._after("_prep", text, low) is not None or self._after("_speech", text, low, source=False) is not None
                 or self._after("_comes", text, low, source=False) is not None or self._after("_agent", text, low) is not None
                 or self._by_noun(text, low) is not None or self._by_verb(text, low) is not None or self._in_parens(text) is not None
-                or self._compound_at(text, low) is not None or self._comparison_at(text, low) is not None)
+                or self._compound_at(text, low) is not None or self._comparison_at(text, low) is not None
+                or described_speakers.speaker_at(text) is not None)
 
     def _first(self, text: str) -> int | None:
         """``first``: where the earliest of every frame starts."""
         low = lowered(text)
         found = [at for at in (self._by_verb(text, low), self._after("_agent", text, low), self._after("_speech", text, low, source=False),
                                self._after("_prep", text, low), self._by_noun(text, low), self._after("_comes", text, low, source=False),
-                               self._in_parens(text), self._compound_at(text, low), self._comparison_at(text, low))
+                               self._in_parens(text), self._compound_at(text, low), self._comparison_at(text, low),
+                               described_speakers.speaker_at(text))
                  if at is not None]
         rx, scanned = self._keyword("_label", text, low)
         m = rx.search(scanned)
@@ -475,12 +479,14 @@ class Frames(LazyPatterns):
     def _in_parens(self, text: str) -> int | None:
         """Where a source named alone in parentheses closing a clause starts: "... over the day (CoinGlass).",
         "(Coinalyze data)", not a ticker after its name ("Hyperliquid (HYPE)", "bitcoin (BTC)") nor an aside
-        ("(Binance included)")."""
+        ("(Binance included)"). A name with the date it published ("on Bybit (CoinMarketCap, 2025)") is a citation
+        wherever it stands, even after a capitalised word."""
         if "(" not in text:
             return None
         for m in self._paren_name.finditer(text):
             name = m.group(1)
-            if _TICKER.fullmatch(name) or _NAME_BEFORE.search(text, 0, m.start()) or not self._source_at(text, m.start(1)):
+            dated = "," in text[m.end(1):m.end()]  # (``_CITED_DATE``: the only comma the expression takes)
+            if _TICKER.fullmatch(name) or (not dated and _NAME_BEFORE.search(text, 0, m.start())) or not self._source_at(text, m.start(1)):
                 continue
             return m.start()
         return None
@@ -489,8 +495,10 @@ class Frames(LazyPatterns):
         rx, scanned = self._keyword("_verb", text, low)
         for m in rx.finditer(scanned):
             if (_POSSESSIVE_BEFORE.search(text, 0, m.start()) or _PARTICIPLE_TO.match(text, m.end())
-                    or (m.group(0).lower() in self.valuing and not self._valued(text, m.end()))):
-                continue  # a noun after a possessive ("BTC's share rose"), a participle ("losses linked to"), a trade ("he placed a long")
+                    or (m.group(0).lower() in self.valuing and not self._valued(text, m.end()))
+                    or (_OF_AFTER.match(text, m.end()) and m.group(0).lower() not in self.of_verbs)):
+                continue  # a noun after a possessive ("BTC's share rose"), a participle ("losses linked to"), a trade
+                # ("he placed a long"), a noun before "of" ("a rising share of longs", "Rising share of accounts")
             lo = max(0, m.start() - self.WINDOW)
             strong = m.group(0).lower() in self.strong
             left = self._subject(text, lo, m.start(), strong)
@@ -618,6 +626,9 @@ _POSSESSIVE_BEFORE = Deferred(globals(), r"\w['’]s\s+$")
 # "to" right after a verb's form: a participle ("losses linked to the exploit", "a drop attributed to tariffs"), whose
 # active use puts its object first ("Arkham linked the wallets to Jump").
 _PARTICIPLE_TO = Deferred(globals(), r"\s+to\s", re.IGNORECASE)
+# "of" right after a verb's form: its noun ("a share of", "the estimate of", "reports of"), but for the few reporting
+# verbs that take "of" (``frames: of_verbs``: "warned of a deeper drop")
+_OF_AFTER = Deferred(globals(), r"\s+of\b", re.IGNORECASE)
 # A valuing verb's "at", in its clause: "put longs at", "placed the day's total at" (``Frames._valued``)...
 _VALUE_AT = Deferred(globals(), r"[^.;:!?()]*?\b(?:at|near|around|between|close\s+to)\b", re.IGNORECASE)
 # ...unless its object is one amount with an indefinite article, a trade's size: "placed a $40 million short at $3,100",

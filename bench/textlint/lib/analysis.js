@@ -336,6 +336,8 @@ class Sentence {
   get contextOnly() { return !this.words("liquidations") && (this.words("context") || (G.carry_kinds.includes("price_move") && this.words("price_move"))); }
   get forecast() { return G.carry_kinds.includes("forecast") && this.words("forecast"); }
   get liquidationsOnly() { return this.words("liquidations") && !this.words("context"); }
+  // _gives_context (round 13b): the sentence speaks of market context; only such a credit carries to market context
+  get givesContext() { return this.words("context") || (G.carry_kinds.includes("price_move") && this.words("price_move")); }
   // _hearsay_clauses: (start, end, whole) of each clause holding a hearsay hedge; whole when the clause is the hedge alone
   // (the sentence's adverb: "Reportedly, ..."), which then hedges every clause. Once per sentence.
   hearsayClauses() {
@@ -851,7 +853,12 @@ class Analysis {
   }
 }
 
-const foreign = (s, o) => (s.contextOnly && (o.liquidationsOnly || (LATER.closes_on_credit && on("closes_on_credit") && closesOnCredit(o)))) || (s.forecast && !o.forecast);
+const foreign = (s, o) => (s.contextOnly && ((LATER.context_kind && on("context_kind") ? !o.givesContext : o.liquidationsOnly)
+  || (LATER.closes_on_credit && on("closes_on_credit") && closesOnCredit(o)))) || (s.forecast && !o.forecast);
+
+// _record_span (round 13b): the span of a high or low ("a 14-month high") is a time window, no figure to attribute
+const RECORD_AFTER = /^\s+(?:high|low|peak|record|bottom|top)s?\b/i;
+const recordSpan = (u) => u.figure.unit === "days" && RECORD_AFTER.test(u.sentence.text.slice(u.figure.end - u.sentence.start));
 
 // _closes_on_credit: the sentence's credit told after its last figure ("..., X reported.").
 function closesOnCredit(o) {
@@ -867,6 +874,7 @@ function closesOnCredit(o) {
 function f001(a, u) {
   if (LATER.story_basis && on("story_basis") && a.basis() !== null && afterBasis(u, a.basis())) return false; // "we base this story on X"
   if (EXAMPLES && on("examples") && (LATER.worked_example && on("worked_example") ? workedExample(u) : u.sentence.classes.has("example"))) return false; // a worked example about a made-up trader
+  if (LATER.record_span && on("record_span") && recordSpan(u)) return false; // "a 14-month high": a span, no figure
   if (LATER.context_after_credit && on("context_after_credit") && contextAfterCredit(a, u)) return true; // a price told after a credit
   if (on("nameless_hearsay") && namelessHearsay(a, u)) return true; // "is rumoured to", "allegedly": no one named
   if (on("quote_only") && quoteOnlyCredit(a, u)) return true; // a speaker's quotation credits no fronted clause's figure

