@@ -256,7 +256,7 @@ ROWS: tuple[Row, ...] = (
     row("a free relative credits its own noun phrase", "f001._relative_only_credit; phrases.yaml free_relative_verbs",
         "free_relative", ["Solana recovered to $142 on {venue}, after what {src} described as a {m1} flush."], F001=1),
     row("described people speaking", "phrases.yaml described_speakers", "described_speakers",
-        ["Most market participants expect longs to lose {m1} more on {venue}."]),
+        ["Most options traders expect longs to lose {m1} more on {venue}."]),
     row("a verb's form before 'of' is its noun", "phrases.yaml frames: of_verbs", "of_noun",
         ["- **Vault risk:** Growing share of vaults on {venue} within 7% of their limit."], F001=1),
     # --- F002 (rules/f002_unmarked_claim.py) ---

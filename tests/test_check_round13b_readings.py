@@ -31,7 +31,7 @@ sets are scored).
     form ("most participants expect", "others pointing to", "a trader expects"); with a verb of doing they are the
     market ("traders lost $9 million"); the passive names no one ("traders are expected to").
 13. Figures: a band of prices ("the $70,000s", "the mid-$80,000s") is a figure, from its level up to the next.
-14. A speaker's words after "while" ("..., the firm asked, while positing that ...") are the speaker's (``attribution``).
+14. A speaker's words after "while" ("..., the firm asked, while suggesting that ...") are the speaker's (``attribution``).
 """
 
 from __future__ import annotations
@@ -113,19 +113,19 @@ PASS = [
     # 9. a verb that takes "of"
     ("9", "Kaiko warned of a 7% slide in depth."),
     # 10. a figure inside theories told as such
-    ("10", "The posts fed online theories suggesting a desk had engineered the flush that erased $88 million of longs."),
+    ("10", "The posts stirred online theories suggesting a desk had engineered the flush that erased $88 million of longs."),
     # 11. the figure inside the free relative, or the clause's own event after "in"
     ("11", "Solana recovered after what Kaiko described as an hourly drop of $14."),
     ("11", "Open interest shrank 18% in a day, in what Kaiko called the sharpest flush of the year."),
     # 12. a described group speaking
-    ("12", "Most market participants expect ether to retest $2,400."),
-    ("12", "The drop split desks between those calling it noise and others pointing to a slide toward $52,000."),
+    ("12", "Most options traders expect ether to retest $2,400."),
+    ("12", "Bears are pointing to a slide toward $52,000 after the drop."),
     ("12", "Some traders are calling for $75,000 by June."),
     ("12", "A veteran trader expects solana to revisit $120."),
     # 13. a band of prices with its credit
     ("13", "Solana may soon trade in the $190s again, Mika Lund said."),
     # 14. a speaker's aside after "while"
-    ("14", "“Was that the low?” the fund asked, while positing that shorts could lose $35 million more."),
+    ("14", "“Was that the low?” the fund asked, while suggesting that shorts could lose $35 million more."),
 ]
 
 

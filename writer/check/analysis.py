@@ -368,7 +368,7 @@ class Analysis:
             lines = (*self._by_block.get(caption.block - 1, ()), *lines)
         liquidations = any(self._words(x, "liquidations") for x in lines)
         context = any(self._words(x, "context") or self._words(x, "price_move") for x in lines)
-        # (a title of neither kind, "Bitcoin long premium | Source: X", charts a third kind, not liquidations; the words
+        # (a title of neither kind, "Ether basis premium | Source: X", charts a third kind, not liquidations; the words
         # of market context are too broad to tell prices from a premium that "rose to 1.4%": only a liquidation chart
         # is taken not to price the market)
         other_kind = liquidations and not context if context_only else not liquidations

@@ -1,4 +1,4 @@
-"""Speakers given by a description of people, not a name: "traders expect", "most market participants think", "others
+"""Speakers given by a description of people, not a name: "traders expect", "many investors think", "others
 pointing to", "some are calling for" (bench/ANNOTATION.md, point 9: a view given to a named or described speaker is
 the speaker's, ``quote_attributed``).
 
@@ -6,7 +6,7 @@ The genre's people are also its market: "traders lost $40 million", "investors a
 they did, not what they said. So a described group is a speaker only with a verb of speech or of a view
 (phrases.yaml ``described_speakers: verbs``), in the active voice ("traders are expected to" is the agentless hedge,
 no one named), in any of its forms: finite ("traders argue"), after an auxiliary ("some are calling for") or as a
-participle after the group ("others pointing to fear as a setup"). Read as an attribution frame (writer/check/frames.py
+participle after the group ("others pointing to a deeper slide"). Read as an attribution frame (writer/check/frames.py
 ``Frames.framed``); it names no source, as "analysts said" names none.
 """
 

@@ -454,7 +454,7 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
         return Figure(start, end, text, "percent", lo, hi, False, max(lp, hp))
     if kind == "money":
         v, p = _amount(g("m_num"), (g("m_mag") or "").lstrip("-"))
-        if g("m_neg"):  # a signed amount: "the premium fell to -$41", "a basis of −$12"
+        if g("m_neg"):  # a signed amount: "the basis fell to -$17", "a basis of −$12"
             v = -v
         if g("m_band") and not g("m_mag"):  # a band of prices: "the $70,000s" runs from $70,000 up to $80,000
             digits = g("m_num").replace(",", "").split(".")[0]

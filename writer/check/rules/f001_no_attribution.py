@@ -27,7 +27,7 @@ def check(ctx: RuleContext):
             continue  # "we base this story on the analysis of X": every figure after it
         if _worked_example(fu):  # a worked example about a made-up trader states no figure of the event
             continue
-        if _record_span(fu):  # "a 19-month high": the span of a comparison, a time window, no figure to attribute
+        if _record_span(fu):  # "a 14-month high": the span of a comparison, a time window, no figure to attribute
             continue
         if _context_after_credit(a, fu):
             yield Hit(fu, f"{fu.figure.text!r} is market context told after the sentence's credit of liquidation data, "
@@ -94,14 +94,14 @@ def _example_rx() -> tuple[re.Pattern, re.Pattern]:
     return _phrase_rx("example"), _phrase_rx("example_anchors")
 
 
-# What a record's span is the span of ("a 19-month high", "a three-week low"): figures.py ``_extremes`` reads the span
+# What a record's span is the span of ("a 14-month high", "a three-week low"): figures.py ``_extremes`` reads the span
 # (fact mode links it), but the span is a time window, which the seeds' annotation guide counts as no figure, and no
 # annotator of the held-out sets records: F001 asks no source for it (the level beside it, "a low of $58,100", it does).
 _RECORD_AFTER = re.compile(r"\s+(?:high|low|peak|record|bottom|top)s?\b", re.IGNORECASE)
 
 
 def _record_span(fu) -> bool:
-    """Is the figure the span of a high or low ("a 19-month high": ``_extremes``'s figure, in days)?"""
+    """Is the figure the span of a high or low ("a 14-month high": ``_extremes``'s figure, in days)?"""
     if fu.figure.unit != "days":
         return False
     s = fu.sentence
@@ -709,7 +709,7 @@ same data shows ...", "This data also shows ...", "These data clearly suggest ..
 suggest"), which opens a run for the rest of its paragraph as any credit does, unnamed data with what it is
 data of ("The figures for the wallet show", "Details of the trade reveal") or a sentence adverb ("The data
 indeed shows"), a demonstrative on a data series a source publishes ("this skew gauge", "that metric"),
-people described, not named, with a verb of speech or of a view ("most market participants expect", "others
+people described, not named, with a verb of speech or of a view ("some investors anticipate", "others
 pointing to", "a trader expects"; not with a verb of doing, "traders lost", nor in the passive), a quotation
 in guillemets as in curly quotes ("«...,» said Lund."), where a speaker said it set between name and verb ("Lee in a post noted"), a bare role in
 apposition ("Lena Ortiz, co-founder of Halvard Capital, cautioned"), a passive's agent after a word of when
