@@ -479,7 +479,7 @@ class Frames(LazyPatterns):
     def _in_parens(self, text: str) -> int | None:
         """Where a source named alone in parentheses closing a clause starts: "... over the day (CoinGlass).",
         "(Coinalyze data)", not a ticker after its name ("Hyperliquid (HYPE)", "bitcoin (BTC)") nor an aside
-        ("(Binance included)"). A name with the date it published ("on Bybit (CoinMarketCap, 2025)") is a citation
+        ("(Binance included)"). A name with the date it published ("on Deribit (Kaiko, 2026)") is a citation
         wherever it stands, even after a capitalised word."""
         if "(" not in text:
             return None
