@@ -599,24 +599,7 @@ def build_view(event: Event, thresholds: dict) -> View:
     # market readings ("<what> stood at <figure>") rather than silently dropped.
     market += take(lambda f: f.metric != "dominance")
     other_windows = [g[1] for g in ordered[1:]]
-    dominant = float(thresholds.get("dominant_share", 60))
-    for g in [main, *other_windows]:
-        g.lean = _lean(g, dominant)
-    for g in other_windows:
-        g.shorter = bool(g.minutes) and bool(main.minutes) and g.minutes < main.minutes
-        g.first_leg = _legs(g) if g.shorter else ""
-        if g.shorter and g.total is not None and main.total is not None and g.total.unit == main.total.unit \
-                and _same_sources(g.total._fact, main.total._fact):
-            part = _lower_upper(g.total._fact)[0] / _lower_upper(main.total._fact)[1] if _lower_upper(main.total._fact)[1] else 0.0
-            g.part_of_main = next((w for limit, w in _SHARE_WORDS if part > limit), "") if part <= 1 else ""
-        longer = bool(g.minutes) and bool(main.minutes) and g.minutes > main.minutes
-        if longer and g.total is not None and main.total is not None and g.total.unit == main.total.unit \
-                and _same_sources(g.total._fact, main.total._fact):
-            whole = _lower_upper(g.total._fact)[1]
-            part = _lower_upper(main.total._fact)[0] / whole if whole and whole != float("inf") else 0.0
-            # said only when the shorter window ran at least twice the longer one's average pace ("packed into so short a stretch")
-            if part <= 1 and part >= _BURST_PACE * main.minutes / g.minutes:
-                g.main_part = next((w for limit, w in _SHARE_WORDS if part > limit), "")
+    _compare_windows(main, other_windows, thresholds)
 
     disputed = [FigureRef(f) for f in facts if f.status is Status.DISPUTED]
     for d in disputed:
@@ -664,6 +647,39 @@ def build_view(event: Event, thresholds: dict) -> View:
         liq_changes=liq_changes,
         supports=supports,
     )
+    _finish_view(view, event, thresholds, facts=facts, live=live, printed_lists=(assets, venues, rest, largest, losses, positions, transfers, market, shares, liq_changes, supports, changes), other_windows=other_windows)
+    return view
+
+
+
+def _compare_windows(main: WindowGroup, other_windows: list[WindowGroup], thresholds: dict) -> None:
+    """Each window's lean, and how the other windows stand to the main one: a shorter window's first leg and its part
+    of the main total, the main window's part of a longer one's total when it ran well above that one's pace."""
+    dominant = float(thresholds.get("dominant_share", 60))
+    for g in [main, *other_windows]:
+        g.lean = _lean(g, dominant)
+    for g in other_windows:
+        g.shorter = bool(g.minutes) and bool(main.minutes) and g.minutes < main.minutes
+        g.first_leg = _legs(g) if g.shorter else ""
+        if g.shorter and g.total is not None and main.total is not None and g.total.unit == main.total.unit \
+                and _same_sources(g.total._fact, main.total._fact):
+            part = _lower_upper(g.total._fact)[0] / _lower_upper(main.total._fact)[1] if _lower_upper(main.total._fact)[1] else 0.0
+            g.part_of_main = next((w for limit, w in _SHARE_WORDS if part > limit), "") if part <= 1 else ""
+        longer = bool(g.minutes) and bool(main.minutes) and g.minutes > main.minutes
+        if longer and g.total is not None and main.total is not None and g.total.unit == main.total.unit \
+                and _same_sources(g.total._fact, main.total._fact):
+            whole = _lower_upper(g.total._fact)[1]
+            part = _lower_upper(main.total._fact)[0] / whole if whole and whole != float("inf") else 0.0
+            # said only when the shorter window ran at least twice the longer one's average pace ("packed into so short a stretch")
+            if part <= 1 and part >= _BURST_PACE * main.minutes / g.minutes:
+                g.main_part = next((w for limit, w in _SHARE_WORDS if part > limit), "")
+
+
+def _finish_view(view: View, event: Event, thresholds: dict, *, facts: list[Fact], live: list[Fact], printed_lists: tuple,
+                 other_windows: list[WindowGroup]) -> None:
+    """What the templates read beside the lists: the marks on figures (ends of changes, passed levels, lists, parts
+    of the total), the lead and its kind, the signals, the disputes' sides and the shape."""
+    main = view.main
     _join_change_ends(view)
     _mark_passed(view)
     _mark_named_gaps(view, event)
@@ -693,10 +709,10 @@ def build_view(event: Event, thresholds: dict) -> View:
     view.large_loss = any(_mag(r._fact) >= float(thresholds.get("large_loss_usd", LARGE_LOSS_USD)) for r in view.losses if r.unit == "USD")
     _mark_window_twins(view.largest + ([view.lead] if view.lead is not None else []), event)
     printed = [r for g in [main, *other_windows] for r in (g.total, g.long, g.short, g.accounts) if r is not None]
-    printed += assets + venues + rest + largest + losses + positions + transfers + market + shares + liq_changes + supports + changes
+    printed += [r for rs in printed_lists for r in rs]
     view.revised = sorted((r for r in printed if r.revised), key=lambda r: r.id)
     view.signals = _signals(event, view, thresholds, main_fact)
-    view.asset_groups = _asset_groups(assets, thresholds)
+    view.asset_groups = _asset_groups(view.assets, thresholds)
     view.minor_heavy = _minor_heavy(view.asset_groups)
     view.top_venue_share = _venue_share(view)
     _fold_venue_shares(view)
@@ -717,8 +733,6 @@ def build_view(event: Event, thresholds: dict) -> View:
     _compare(view)
     view.shape = event.shape or _infer_shape(view, thresholds)
     view.lede_spread = _lede_spread(view)
-    return view
-
 
 # What a remark is about: a figure of the event whose words the remark uses. A metric's words are the check's own
 # (phrases.yaml `cues: metric`, the words that tell which metric a sentence measures), and a figure's own words
