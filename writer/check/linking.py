@@ -1008,6 +1008,44 @@ def _score(s: Support, cues: Cues, potential: bool, hearsay: bool, named: frozen
     return score, conflicts, bonus
 
 
+@dataclass
+class _Reading:
+    """What ``link`` knows of a figure before it scores a support: its words' classes, the sources in scope, whether
+    it is quoted, averaged ("an average of", "per day"), vague, followed by another metric's noun, and the window of
+    values it could be."""
+
+    fu: FigureUse
+    cues: Cues
+    named: frozenset[str]
+    potential: bool  # an estimate word in the sentence
+    hearsay: bool
+    quoted: bool
+    averaged: bool
+    per: str | None
+    window: tuple[float, float]
+    other_noun: bool  # "$X of spot volume": the figure's own noun, after it
+
+    @property
+    def fig(self) -> Figure:
+        return self.fu.figure
+
+
+def _reading(fu: FigureUse, cues: Cues, classes: set[str] | None, named: frozenset[str] | None) -> _Reading:
+    classes = fu.sentence.classes if classes is None else classes
+    # do the figure's own words say "average" (before it), or "per day", "a day" (after it)?
+    averaged = _AVERAGE_WORDS.search(fu.left[-_AVERAGE_REACH:]) is not None or _PER_WORDS.match(fu.right) is not None
+    return _Reading(
+        fu=fu, cues=cues, named=frozenset(fu.sentence.sources) if named is None else named,
+        potential="estimate" in classes, hearsay=not _HEARSAY.isdisjoint(classes),
+        quoted=_inside_quotes(fu.sentence.text, fu.figure.start - fu.sentence.start),
+        averaged=averaged, per=_average_per(fu) if averaged else None,
+        # Only supports the value could fit are asked ``value_match`` (every match lies in ``value_window``),
+        # and only those within the edit factor are scored as candidate contradictions: most supports are
+        # neither, and scoring every one of them was most of the time spent linking.
+        window=value_window(fu.figure), other_noun=_OTHER_NOUN_AFTER.match(fu.right) is not None,
+    )
+
+
 def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: Cues, classes: set[str] | None = None,
          index=None, named: frozenset[str] | None = None) -> Link:
     """The support a figure was written from, or why there is none.
@@ -1016,27 +1054,42 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     figure's value could fit; without it every support is tried (the plain all-pairs scan).
     ``named``: the sources in scope of the figure (its sentence's, and its run opening's); by default
     the sentence's."""
-    fig = fu.figure
+    r = _reading(fu, cues, classes, named)
     foreign = []
     if index is not None:
-        supports, foreign = index.lookup(fig, cues.assets)
-    classes = fu.sentence.classes if classes is None else classes
-    named = frozenset(fu.sentence.sources) if named is None else named
-    quoted = _inside_quotes(fu.sentence.text, fu.figure.start - fu.sentence.start)
+        supports, foreign = index.lookup(fu.figure, cues.assets)
+    matched, described, own_words, repeated = _scored(r, supports)
+    if foreign:
+        matched = _with_foreign(matched, foreign, index, fu, cues, r.potential, r.hearsay, r.named, r.averaged, r.per)
+    matched = _narrowed(r, matched, own_words)
+    described = _described(r, described, unavailable, matched)
+    best_m = max((m[0] for m in matched), default=None)
+    # A figure inside quotation marks that the quoted words hold is theirs, whatever else the sentence describes.
+    # So is a figure of words the fact file holds that the sentence repeats (a context item's, a note's).
+    quoted_match = repeated or (r.quoted and any(m[1].id.startswith(("quote:", "context:")) for m in matched))
+    credited_over = None  # a fact the words describe that a credited source's match overrode (``_credited_match``)
+    if described and not quoted_match:
+        verdict, credited_over = _words_over_value(r, matched, described)
+        if verdict is not None:
+            return verdict
+    if matched:
+        return _chosen(r, matched, best_m, foreign, credited_over)
+    return Link("unsupported")
+
+
+def _scored(r: _Reading, supports: list[Support]) -> tuple[list, list, set[str], bool]:
+    """Every support the value fits, scored by how well the words describe it (``matched``), and every fact the words
+    describe well that the value misses, a candidate contradiction (``described``); the supports whose own words the
+    sentence gives, and whether it repeats any."""
+    fu, fig, cues, named = r.fu, r.fig, r.cues, r.named
+    potential, hearsay, quoted, averaged, per = r.potential, r.hearsay, r.quoted, r.averaged, r.per
+    a, b = r.window
+    vague = fig.qualifier == "vague"
+    other_noun = r.other_noun
     matched: list[tuple[float, Support, str, float, int]] = []  # (score, support, how, words' score, conflicts)
     own_words: set[str] = set()  # supports whose own words the sentence gives (quoted, or repeated whole)
     described: list[tuple[float, object, float]] = []  # (score, support or fact, score without the source bonus)
-    potential, hearsay = "estimate" in classes, not _HEARSAY.isdisjoint(classes)
     repeated = False  # does the sentence repeat the words of a support the value fits?
-    # do the figure's own words say "average" (before it), or "per day", "a day" (after it)?
-    averaged = _AVERAGE_WORDS.search(fu.left[-_AVERAGE_REACH:]) is not None or _PER_WORDS.match(fu.right) is not None
-    per = _average_per(fu) if averaged else None
-    # Only supports the value could fit are asked ``value_match`` (every match lies in ``value_window``),
-    # and only those within the edit factor are scored as candidate contradictions: most supports are
-    # neither, and scoring every one of them was most of the time spent linking.
-    a, b = value_window(fig)
-    vague = fig.qualifier == "vague"
-    other_noun = _OTHER_NOUN_AFTER.match(fu.right) is not None  # "$X of spot volume": the figure's own noun, after it
     for s in supports:
         if not (_unit_ok(fig, s.unit) or _per_unit(fig, s) or (fig.unit == "coins" and _counted_coins(fig, s))):
             continue
@@ -1078,8 +1131,12 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         elif s.fact is not None and fig.qualifier != "vague" and conflicts == 0 and score >= 2 and plausible_edit(fig, s, cues) \
                 and not names_other_metric(s.fact, cues.metrics):  # "a dip in volume" is no wrong value of a share
             described.append((score, s, score - bonus))
-    if foreign:
-        matched = _with_foreign(matched, foreign, index, fu, cues, potential, hearsay, named, averaged, per)
+    return matched, described, own_words, repeated
+
+
+def _narrowed(r: _Reading, matched: list, own_words: set[str]) -> list:
+    """The matches left once exact values, facts over their notes, a quote's own words and a range's own shape have picked."""
+    fig = r.fig
     matched = prefer_exact(fig, matched)  # "around $0.725" is the support of $0.725, not one only the hedge reaches
     matched = _facts_over_notes(fig, matched, own_words)
     if own_words:
@@ -1091,13 +1148,19 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
         # point that only lies inside it ("between $100 million and $161 million" is the disputed level, not
         # the price of $100 million beside it that "broke through" also describes): ``_shape_rank``.
         matched = [m for m in matched if _shape_rank(fig, m[1]) < _OTHER_SHAPE]
+    return matched
+
+
+def _described(r: _Reading, described: list, unavailable: list[Fact], matched: list) -> list:
+    """The facts the words describe that the value does not fit (unavailable ones too), as far as the words can tell."""
+    fu, fig, cues, named = r.fu, r.fig, r.cues, r.named
+    potential, hearsay = r.potential, r.hearsay
     for fact in unavailable:
         if (fig.unit is not None and fact.unit != fig.unit) or not _kind_fits(fact, cues):
             continue  # "the price broke through $10,000" does not give an unavailable volume
         score, conflicts, bonus = _score(Support(fact.id, fact.unit, math.nan, math.nan, fact.status, fact.sources, fact), cues, potential, hearsay, named)
         if conflicts == 0 and score >= 2:
             described.append((score + _UNAVAILABLE_TIE, fact, score - bonus + _UNAVAILABLE_TIE))
-    best_m = max((m[0] for m in matched), default=None)
     if "respectively" in fu.sentence.text:
         described = []  # "BTC and ETH ... $X and $Y, respectively": the words cannot say which fact was meant
     elif len(cues.assets) > 1:  # only a figure of those assets counted together can be the one meant
@@ -1105,75 +1168,81 @@ def link(fu: FigureUse, supports: list[Support], unavailable: list[Fact], cues: 
     if described and matched:
         # The value fits some fact: only the words (not a source's name) may say it was meant for another.
         described = [(words, t, words) for _, t, words in described if words >= 2]
-    # A figure inside quotation marks that the quoted words hold is theirs, whatever else the sentence describes.
-    # So is a figure of words the fact file holds that the sentence repeats (a context item's, a note's).
-    quoted_match = repeated or (quoted and any(m[1].id.startswith(("quote:", "context:")) for m in matched))
-    credited_over = None  # a fact the words describe that a credited source's match overrode (``_credited_match``)
-    if described and not quoted_match:
-        best_d = max(d[0] for d in described)
-        top = [d[1] for d in described if d[0] == best_d]
-        # the words' score of the fact the value would be linked to (the best match overall)
-        best_words = max(matched, key=lambda m: m[0])[3] if matched else None
-        # The words name another fact much better than any fact the value fits: a wrong value.
-        if len({t.id for t in top}) == 1 and (best_words is None or best_d >= best_words + 2):
-            t = top[0]
-            if (fig.qualifier not in _LOOSE_QUALIFIERS and _credited_match(matched, t, frozenset(fu.sentence.attributed))) \
-                    or _prints_ends(fig, matched):
-                credited_over = t  # the credited source's own figure, or a range's both ends: linked below, its words judged there
-            elif isinstance(t, Support) and link_evidence.starts_move(fu):
-                return link_evidence.earlier_value(fu, t.fact, Support, Link)  # "fell to 27 from 41": where it started
-            elif isinstance(t, Support):
-                return Link("contradicts", t, t.fact)
-            else:
-                return Link("unavailable", None, t)
-    if matched:
-        fitting = matched  # every support the value fits, before the words pick (``bound_swap``)
-        # A source's name picks among the facts whose words fit about as well as the best (``_SOURCE_PICKS``), never
-        # one the words describe much worse: "the fund moved $38.6 million of ether, CoinGlass said" is the transfer
-        # (a wrong source, P008), not CoinGlass's ether liquidations of that size.
-        best_words = max(m[3] for m in matched)
-        near = [m for m in matched if m[3] >= best_words - _SOURCE_PICKS]
-        if len(near) < len(matched):
-            matched, best_m = near, max(m[0] for m in near)
-        top_m = [m for m in matched if m[0] == best_m]
-        if all(m[2] != "match" for m in top_m):
-            # A source's name picks among the facts a value fits, but never makes it a collapsed range of one fact when
-            # the words fit another it matches as well: a wrong source is P008's ("the price hit roughly $95,000,
-            # according to X" is the price of $95,000, not X's heat-map band from $96,500 the rounding reaches).
-            words = max(m[3] for m in top_m)
-            if all(_worded_only(m[1]) for m in top_m):
-                words -= _SOURCE_PICKS  # a magnitude in words pins no value: a fact the digits fit, described nearly as well, is meant
-            true = [m for m in matched if m[2] == "match" and m[3] >= words]
-            if true:
-                top_m = [m for m in true if m[0] == max(t[0] for t in true)]
-        # Prefer a true match to a collapsed range when both fit equally well, then the value nearest the figure's
-        # ("around $66,500" is the fact of $66,500, not its neighbour at $67,000 that the rounding also reaches).
-        # Last, the fact of the figure's own shape (``_shape_rank``): a range printed with both ends is the fact held
-        # as a range, a single value the fact with one ("about -0.5% to +0.5%" is the ranged fact, not "about 0%"
-        # whose hedge also reaches both ends). Among values the digits all round to, one the figure prints exactly
-        # comes first (``_prints_exactly``: "fell by 500, from 1,500 to 1,000" ends on the fact of 1,000, not on the
-        # start of 1,500 that a round "1,000" also reaches).
-        top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _bare_dollars(fig, m[1]), _distance(fig, m[1]),
-                                  not _prints_exactly(fig, m[1]), _shape_rank(fig, m[1])))
-        kind = "supported" if top_m[0][2] == "match" else "collapsed"
-        best = top_m[0][1]
-        n = len(fu.sentence.figures)
-        wrong = () if "respectively" in fu.sentence.text else _mismatch_in(fu, cues, best, n)  # "X and Y ... $A and $B, respectively"
-        if wrong and any(not m[4] and not _mismatch_in(fu, cues, m[1], n) for m in matched):
-            wrong = ()  # another fact the value fits agrees with the words (and they contradict nothing of it): not a mismatch
-        if credited_over is not None and _other_metric(credited_over, best, cues):
-            wrong = (*wrong, "metric")  # "the biggest single liquidation was $9.6 million, X said": X's figure of another kind
-        if not wrong and (swapped := bound_swap(fig, best, lambda: _bound_pool(fig, fitting, foreign), _named_asset(cues),
-                                                cues.bound_assets)) is not None:
-            how = "supported" if value_match(fig, swapped) == "match" else "collapsed"
-            return Link(how, swapped, swapped.fact, [], ("asset",))  # "bitcoin rose over 3%": ether's 3%
-        if not wrong and (swapped := open_end_swap(fig, best, lambda: _bound_pool(fig, fitting, foreign), cues.sides)) is not None:
-            how = "supported" if value_match(fig, swapped) == "match" else "collapsed"
-            return Link(how, swapped, swapped.fact, [], ("side",))  # "shorts lost over $156 million": the longs' $156 million
-        if best.fact is not None and best.fact.asset in cues.garbled and "asset" not in wrong:
-            wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
-        return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
-    return Link("unsupported")
+    return described
+
+
+def _words_over_value(r: _Reading, matched: list, described: list):
+    """(a Link, None) when the words name another fact much better than any the value fits (a wrong value, a
+    start of a move, an unavailable figure); (None, that fact) when a credited source's own figure overrides it; else (None, None)."""
+    fu, fig = r.fu, r.fig
+    best_d = max(d[0] for d in described)
+    top = [d[1] for d in described if d[0] == best_d]
+    # the words' score of the fact the value would be linked to (the best match overall)
+    best_words = max(matched, key=lambda m: m[0])[3] if matched else None
+    # The words name another fact much better than any fact the value fits: a wrong value.
+    if len({t.id for t in top}) == 1 and (best_words is None or best_d >= best_words + 2):
+        t = top[0]
+        if (fig.qualifier not in _LOOSE_QUALIFIERS and _credited_match(matched, t, frozenset(fu.sentence.attributed))) \
+                or _prints_ends(fig, matched):
+            return None, t  # the credited source's own figure, or a range's both ends: linked below, its words judged there
+        elif isinstance(t, Support) and link_evidence.starts_move(fu):
+            return link_evidence.earlier_value(fu, t.fact, Support, Link), None  # "fell to 27 from 41": where it started
+        elif isinstance(t, Support):
+            return Link("contradicts", t, t.fact), None
+        else:
+            return Link("unavailable", None, t), None
+    return None, None
+
+
+def _chosen(r: _Reading, matched: list, best_m: float, foreign: list, credited_over) -> Link:
+    """The link to the best of the supports the value fits, with what the words contradict of it."""
+    fu, fig, cues = r.fu, r.fig, r.cues
+    fitting = matched  # every support the value fits, before the words pick (``bound_swap``)
+    # A source's name picks among the facts whose words fit about as well as the best (``_SOURCE_PICKS``), never
+    # one the words describe much worse: "the fund moved $38.6 million of ether, CoinGlass said" is the transfer
+    # (a wrong source, P008), not CoinGlass's ether liquidations of that size.
+    best_words = max(m[3] for m in matched)
+    near = [m for m in matched if m[3] >= best_words - _SOURCE_PICKS]
+    if len(near) < len(matched):
+        matched, best_m = near, max(m[0] for m in near)
+    top_m = [m for m in matched if m[0] == best_m]
+    if all(m[2] != "match" for m in top_m):
+        # A source's name picks among the facts a value fits, but never makes it a collapsed range of one fact when
+        # the words fit another it matches as well: a wrong source is P008's ("the price hit roughly $95,000,
+        # according to X" is the price of $95,000, not X's heat-map band from $96,500 the rounding reaches).
+        words = max(m[3] for m in top_m)
+        if all(_worded_only(m[1]) for m in top_m):
+            words -= _SOURCE_PICKS  # a magnitude in words pins no value: a fact the digits fit, described nearly as well, is meant
+        true = [m for m in matched if m[2] == "match" and m[3] >= words]
+        if true:
+            top_m = [m for m in true if m[0] == max(t[0] for t in true)]
+    # Prefer a true match to a collapsed range when both fit equally well, then the value nearest the figure's
+    # ("around $66,500" is the fact of $66,500, not its neighbour at $67,000 that the rounding also reaches).
+    # Last, the fact of the figure's own shape (``_shape_rank``): a range printed with both ends is the fact held
+    # as a range, a single value the fact with one ("about -0.5% to +0.5%" is the ranged fact, not "about 0%"
+    # whose hedge also reaches both ends). Among values the digits all round to, one the figure prints exactly
+    # comes first (``_prints_exactly``: "fell by 500, from 1,500 to 1,000" ends on the fact of 1,000, not on the
+    # start of 1,500 that a round "1,000" also reaches).
+    top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _bare_dollars(fig, m[1]), _distance(fig, m[1]),
+                              not _prints_exactly(fig, m[1]), _shape_rank(fig, m[1])))
+    kind = "supported" if top_m[0][2] == "match" else "collapsed"
+    best = top_m[0][1]
+    n = len(fu.sentence.figures)
+    wrong = () if "respectively" in fu.sentence.text else _mismatch_in(fu, cues, best, n)  # "X and Y ... $A and $B, respectively"
+    if wrong and any(not m[4] and not _mismatch_in(fu, cues, m[1], n) for m in matched):
+        wrong = ()  # another fact the value fits agrees with the words (and they contradict nothing of it): not a mismatch
+    if credited_over is not None and _other_metric(credited_over, best, cues):
+        wrong = (*wrong, "metric")  # "the biggest single liquidation was $9.6 million, X said": X's figure of another kind
+    if not wrong and (swapped := bound_swap(fig, best, lambda: _bound_pool(fig, fitting, foreign), _named_asset(cues),
+                                            cues.bound_assets)) is not None:
+        how = "supported" if value_match(fig, swapped) == "match" else "collapsed"
+        return Link(how, swapped, swapped.fact, [], ("asset",))  # "bitcoin rose over 3%": ether's 3%
+    if not wrong and (swapped := open_end_swap(fig, best, lambda: _bound_pool(fig, fitting, foreign), cues.sides)) is not None:
+        how = "supported" if value_match(fig, swapped) == "match" else "collapsed"
+        return Link(how, swapped, swapped.fact, [], ("side",))  # "shorts lost over $156 million": the longs' $156 million
+    if best.fact is not None and best.fact.asset in cues.garbled and "asset" not in wrong:
+        wrong = (*wrong, "asset")  # "Ethereum (BTC) fell 4%": the words contradict themselves about this fact's asset
+    return Link(kind, best, best.fact, [m[1] for m in top_m[1:]], wrong)
 
 
 def _facts_over_notes(fig: Figure, matched: list, own_words: set[str]) -> list:
