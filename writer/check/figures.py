@@ -416,122 +416,186 @@ def _make(m: re.Match, base: int, source: str | None = None) -> Figure | None:
     if text[-2:].lower() in ("in", "of"):
         text = _TRAILING_IN_OF.sub("", text)
     start, end = base + m.start(), base + m.start() + len(text)
-    if kind == "between":
-        lo_t, hi_t = g("b_lo"), g("b_hi")
-        times = 1
-        unit = _unit_of(hi_t) or _unit_of(lo_t) or _unit_of(text)
-        if g("b_cur"):
-            unit = CURRENCY_WORDS[g("b_cur").lower()]
-        elif g("b_coins"):
-            unit = "coins"
-        elif g("b_dur") and not unit:  # "between 653 and 1,050 days": a duration's two ends
-            unit, times = DURATION_UNITS[g("b_dur").lower()]
-        hi_mag = _mag_in(hi_t)
-        hi, hp = _amount(_num_in(hi_t), hi_mag)
-        lo, lp = _amount(_num_in(lo_t), _mag_in(lo_t) or hi_mag)
-        if not _mag_in(lo_t) and lo > hi:  # "between 675,000 and 1.13 million": the low end is written in full
-            lo, lp = _amount(_num_in(lo_t), None)
-        lo, hi = (-lo if lo_t[:1] in "-−" else lo), (-hi if hi_t[:1] in "-−" else hi)  # "between -53% and -21%"
-        lo, hi = min(lo, hi), max(lo, hi)  # "between 90% and 45%": the same range written high to low
-        return Figure(start, end, text, unit, lo * times, hi * times, False, max(lp, hp) * times)
-    if kind == "mrange":
-        if m.string[max(0, m.start() - 5):m.start()].lower().endswith("from "):
-            return None  # "from $90,000 to $96,000" is a move between two points; see find_figures
-        if " to " in text and not g("mr_neg") and _MOVE_BY.search(m.string[max(0, m.start() - _FROM_REACH):m.start()]):
-            return None  # "fell by $225 billion to $3.08 trillion": a change and the level it reached
-        hi_mag = g("mr_hi_mag")
-        lo, lp = _amount(g("mr_lo"), g("mr_lo_mag") or hi_mag)
-        hi, hp = _amount(g("mr_hi"), hi_mag)
-        lo, hi = (-lo if g("mr_neg") else lo), (-hi if g("mr_hi_neg") else hi)  # a range across zero: "-$1.2 million to $3.5 million"
-        if hi < lo:
-            return None
-        return Figure(start, end, text, prefix_unit(text), lo, hi, False, max(lp, hp))
-    if kind == "prange":
-        lo, lp = _amount(g("pr_lo"), None)
-        hi, hp = _amount(g("pr_hi"), None)
-        if hi < lo or _percent_move(m):
-            return None  # two points: _percent_ends (see find_figures)
-        return Figure(start, end, text, "percent", lo, hi, False, max(lp, hp))
-    if kind == "money":
-        v, p = _amount(g("m_num"), (g("m_mag") or "").lstrip("-"))
-        if g("m_neg"):  # a signed amount: "the basis fell to -$17", "a basis of −$12"
-            v = -v
-        if g("m_band") and not g("m_mag"):  # a band of prices: "the $70,000s" runs from $70,000 up to $80,000
-            digits = g("m_num").replace(",", "").split(".")[0]
-            step = 10 ** (len(digits) - len(digits.rstrip("0")))
-            return Figure(start, end, text, prefix_unit(text), v, v + step, False, 0.0)
-        unit = prefix_unit(text)
-        if g("m_plus"):  # "$500 million-plus": more than that
-            return Figure(start, end, text, unit, v, v, True, p, "at_least", text[-5:], end - 5)
-        return Figure(start, end, text, unit, v, v, True, p)
-    if kind == "suffixed":
-        v, p = _amount(g("s_num"), g("s_mag"))
-        # "1.45B" in this genre is money, unless it counts what follows ("100K traders")
-        return Figure(start, end, text, "count" if g("s_noun") else "USD", v, v, True, p)
-    if kind == "percent":
-        v, p = _amount(g("p_num"), None)
-        if g("p_neg") in ("-", "−"):
-            v = -v
-        return Figure(start, end, text, "percent", v, v, True, p)
-    if kind == "ratio":
-        if _TIME_RE.match(text):
-            return None
-        if g("r_a2") and "-to-" not in text and _MOVE_FROM.search(m.string[max(0, m.start() - _FROM_REACH):m.start()]):
-            return None  # "fell 45, from 46 to 1", "from about 622,000 to 1": a move between two counts, not a ratio
-        a, p = _amount(g("r_a") or g("r_a2"), None)
-        b = float(g("r_b") or 1)
-        if b == 0:
-            return None
-        return Figure(start, end, text, "ratio", a / b, a / b, True, p / b)
-    if kind == "vague":
-        word = " ".join(g("v_word").lower().split())
-        mult = _VAGUE.get(word, (1, 1))
-        mag = _MAG_WORDS[g("v_mag").lower()]
-        unit = "USD" if g("v_dollars") else CURRENCY_WORDS[g("v_cur").lower()] if g("v_cur") else None  # "several billion yuan"
-        if mult[0] == mult[1]:  # "a billion", "a half billion": one value
-            return Figure(start, end, text, unit, mult[0] * mag, mult[0] * mag, True, mult[0] * mag * 0.5)
-        return Figure(start, end, text, unit, mult[0] * mag, mult[1] * mag, False, 0.0, qualifier="vague")
-    if kind == "worded":
-        v, p = _amount(g("w_num"), g("w_mag"))
-        noun = (g("w_noun") or "").lower()
-        coins = bool(noun) and re.fullmatch(COINS, noun) is not None
-        unit = "USD" if g("w_dollars") else ("coins" if coins else ("count" if noun else None))
-        if g("w_cur"):
-            unit = CURRENCY_WORDS[g("w_cur").lower()]
-        return Figure(start, end, text, unit, v, v, True, p, asset=_coin_asset(noun) if coins else None)
-    if kind == "bps":  # "14 bps", "14 basis points": hundredths of a percentage point
-        v, p = _amount(g("bp_num"), None)
-        return Figure(start, end, text, "percent", v / 100, v / 100, True, p / 100)
-    if kind == "btc":  # "₿1,250": bitcoins
-        v, p = _amount(g("bt_num"), g("bt_mag"))
-        return Figure(start, end, text, "coins", v, v, True, p, asset="BTC")
-    if kind == "usd":  # "61,220,400 USD", "500 dollars"
-        v, p = _amount(g("u_num"), None)
-        return Figure(start, end, text, "USD", v, v, True, p)
-    if kind == "rate":  # "2 per second", "940 liquidations per minute": a fact's `unit: per_minute`
-        v, p = _amount(g("ra_num"), None)
-        return Figure(start, end, text, "per_" + g("ra_per").lower(), v, v, True, p)
-    if kind == "curword":  # "10,000 yuan"
-        v, p = _amount(g("cw_num"), None)
-        return Figure(start, end, text, CURRENCY_WORDS[g("cw_cur").lower()], v, v, True, p)
-    if kind in ("counted", "coins") and m.string[max(0, m.start() - 4):m.start()].lower() == "top ":
+    make = _MAKERS.get(kind)
+    return make(m, g, text, start, end, source) if make is not None else None
+
+
+def _make_between(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    lo_t, hi_t = g("b_lo"), g("b_hi")
+    times = 1
+    unit = _unit_of(hi_t) or _unit_of(lo_t) or _unit_of(text)
+    if g("b_cur"):
+        unit = CURRENCY_WORDS[g("b_cur").lower()]
+    elif g("b_coins"):
+        unit = "coins"
+    elif g("b_dur") and not unit:  # "between 653 and 1,050 days": a duration's two ends
+        unit, times = DURATION_UNITS[g("b_dur").lower()]
+    hi_mag = _mag_in(hi_t)
+    hi, hp = _amount(_num_in(hi_t), hi_mag)
+    lo, lp = _amount(_num_in(lo_t), _mag_in(lo_t) or hi_mag)
+    if not _mag_in(lo_t) and lo > hi:  # "between 675,000 and 1.13 million": the low end is written in full
+        lo, lp = _amount(_num_in(lo_t), None)
+    lo, hi = (-lo if lo_t[:1] in "-−" else lo), (-hi if hi_t[:1] in "-−" else hi)  # "between -53% and -21%"
+    lo, hi = min(lo, hi), max(lo, hi)  # "between 90% and 45%": the same range written high to low
+    return Figure(start, end, text, unit, lo * times, hi * times, False, max(lp, hp) * times)
+
+
+def _make_mrange(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    if m.string[max(0, m.start() - 5):m.start()].lower().endswith("from "):
+        return None  # "from $90,000 to $96,000" is a move between two points; see find_figures
+    if " to " in text and not g("mr_neg") and _MOVE_BY.search(m.string[max(0, m.start() - _FROM_REACH):m.start()]):
+        return None  # "fell by $225 billion to $3.08 trillion": a change and the level it reached
+    hi_mag = g("mr_hi_mag")
+    lo, lp = _amount(g("mr_lo"), g("mr_lo_mag") or hi_mag)
+    hi, hp = _amount(g("mr_hi"), hi_mag)
+    lo, hi = (-lo if g("mr_neg") else lo), (-hi if g("mr_hi_neg") else hi)  # a range across zero: "-$1.2 million to $3.5 million"
+    if hi < lo:
+        return None
+    return Figure(start, end, text, prefix_unit(text), lo, hi, False, max(lp, hp))
+
+
+def _make_prange(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    lo, lp = _amount(g("pr_lo"), None)
+    hi, hp = _amount(g("pr_hi"), None)
+    if hi < lo or _percent_move(m):
+        return None  # two points: _percent_ends (see find_figures)
+    return Figure(start, end, text, "percent", lo, hi, False, max(lp, hp))
+
+
+def _make_money(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    v, p = _amount(g("m_num"), (g("m_mag") or "").lstrip("-"))
+    if g("m_neg"):  # a signed amount: "the basis fell to -$17", "a basis of −$12"
+        v = -v
+    if g("m_band") and not g("m_mag"):  # a band of prices: "the $70,000s" runs from $70,000 up to $80,000
+        digits = g("m_num").replace(",", "").split(".")[0]
+        step = 10 ** (len(digits) - len(digits.rstrip("0")))
+        return Figure(start, end, text, prefix_unit(text), v, v + step, False, 0.0)
+    unit = prefix_unit(text)
+    if g("m_plus"):  # "$500 million-plus": more than that
+        return Figure(start, end, text, unit, v, v, True, p, "at_least", text[-5:], end - 5)
+    return Figure(start, end, text, unit, v, v, True, p)
+
+
+def _make_suffixed(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    v, p = _amount(g("s_num"), g("s_mag"))
+    # "1.45B" in this genre is money, unless it counts what follows ("100K traders")
+    return Figure(start, end, text, "count" if g("s_noun") else "USD", v, v, True, p)
+
+
+def _make_percent(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    v, p = _amount(g("p_num"), None)
+    if g("p_neg") in ("-", "−"):
+        v = -v
+    return Figure(start, end, text, "percent", v, v, True, p)
+
+
+def _make_ratio(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    if _TIME_RE.match(text):
+        return None
+    if g("r_a2") and "-to-" not in text and _MOVE_FROM.search(m.string[max(0, m.start() - _FROM_REACH):m.start()]):
+        return None  # "fell 45, from 46 to 1", "from about 622,000 to 1": a move between two counts, not a ratio
+    a, p = _amount(g("r_a") or g("r_a2"), None)
+    b = float(g("r_b") or 1)
+    if b == 0:
+        return None
+    return Figure(start, end, text, "ratio", a / b, a / b, True, p / b)
+
+
+def _make_vague(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    word = " ".join(g("v_word").lower().split())
+    mult = _VAGUE.get(word, (1, 1))
+    mag = _MAG_WORDS[g("v_mag").lower()]
+    unit = "USD" if g("v_dollars") else CURRENCY_WORDS[g("v_cur").lower()] if g("v_cur") else None  # "several billion yuan"
+    if mult[0] == mult[1]:  # "a billion", "a half billion": one value
+        return Figure(start, end, text, unit, mult[0] * mag, mult[0] * mag, True, mult[0] * mag * 0.5)
+    return Figure(start, end, text, unit, mult[0] * mag, mult[1] * mag, False, 0.0, qualifier="vague")
+
+
+def _make_worded(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    v, p = _amount(g("w_num"), g("w_mag"))
+    noun = (g("w_noun") or "").lower()
+    coins = bool(noun) and re.fullmatch(COINS, noun) is not None
+    unit = "USD" if g("w_dollars") else ("coins" if coins else ("count" if noun else None))
+    if g("w_cur"):
+        unit = CURRENCY_WORDS[g("w_cur").lower()]
+    return Figure(start, end, text, unit, v, v, True, p, asset=_coin_asset(noun) if coins else None)
+
+
+def _make_bps(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    # "14 bps", "14 basis points": hundredths of a percentage point
+    v, p = _amount(g("bp_num"), None)
+    return Figure(start, end, text, "percent", v / 100, v / 100, True, p / 100)
+
+
+def _make_btc(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    # "₿1,250": bitcoins
+    v, p = _amount(g("bt_num"), g("bt_mag"))
+    return Figure(start, end, text, "coins", v, v, True, p, asset="BTC")
+
+
+def _make_usd(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    # "61,220,400 USD", "500 dollars"
+    v, p = _amount(g("u_num"), None)
+    return Figure(start, end, text, "USD", v, v, True, p)
+
+
+def _make_rate(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    # "2 per second", "940 liquidations per minute": a fact's `unit: per_minute`
+    v, p = _amount(g("ra_num"), None)
+    return Figure(start, end, text, "per_" + g("ra_per").lower(), v, v, True, p)
+
+
+def _make_curword(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    # "10,000 yuan"
+    v, p = _amount(g("cw_num"), None)
+    return Figure(start, end, text, CURRENCY_WORDS[g("cw_cur").lower()], v, v, True, p)
+
+
+def _make_counted(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    if m.string[max(0, m.start() - 4):m.start()].lower() == "top ":
         return None  # "the top 10 coins" is a rank, not a count
-    if kind == "counted":
-        v, p = _amount(g("c_num"), None)
-        if "," not in g("c_num") and "." not in g("c_num") and 1900 <= v <= 2100:
-            return None  # "2026 traders" is far likelier a year than a head count
-        if _day_of_month(m.string if source is None else source, m.start(), g("c_num"), text):
-            return None  # "the March 3 liquidations", "the 3 March liquidations": a date, not three of them
-        return Figure(start, end, text, "count", v, v, True, p)
-    if kind == "coins":
-        v, p = _amount(g("co_num"), None)
-        if _YEAR_RE.fullmatch(g("co_num")) and _YEAR_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
-            return None  # "In 2024 BTC halved": a year before a ticker, not 2,024 coins ("moved 2000 ETH" is coins)
-        return Figure(start, end, text, "coins", v, v, True, p, asset=_coin_asset(g("co_unit")))
-    if kind == "grouped":
-        v, p = _amount(g("g_num"), None)
-        return Figure(start, end, text, None, v, v, True, p)
-    return None
+    v, p = _amount(g("c_num"), None)
+    if "," not in g("c_num") and "." not in g("c_num") and 1900 <= v <= 2100:
+        return None  # "2026 traders" is far likelier a year than a head count
+    if _day_of_month(m.string if source is None else source, m.start(), g("c_num"), text):
+        return None  # "the March 3 liquidations", "the 3 March liquidations": a date, not three of them
+    return Figure(start, end, text, "count", v, v, True, p)
+
+
+def _make_coins(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    if m.string[max(0, m.start() - 4):m.start()].lower() == "top ":
+        return None  # "the top 10 coins" is a rank, not a count
+    v, p = _amount(g("co_num"), None)
+    if _YEAR_RE.fullmatch(g("co_num")) and _YEAR_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return None  # "In 2024 BTC halved": a year before a ticker, not 2,024 coins ("moved 2000 ETH" is coins)
+    return Figure(start, end, text, "coins", v, v, True, p, asset=_coin_asset(g("co_unit")))
+
+
+def _make_grouped(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    v, p = _amount(g("g_num"), None)
+    return Figure(start, end, text, None, v, v, True, p)
+
+
+# One reader per kind of grammar match (the named group that matched: ``m.lastgroup``).
+_MAKERS = {
+    "between": _make_between,
+    "mrange": _make_mrange,
+    "prange": _make_prange,
+    "money": _make_money,
+    "suffixed": _make_suffixed,
+    "percent": _make_percent,
+    "ratio": _make_ratio,
+    "vague": _make_vague,
+    "worded": _make_worded,
+    "bps": _make_bps,
+    "btc": _make_btc,
+    "usd": _make_usd,
+    "rate": _make_rate,
+    "curword": _make_curword,
+    "counted": _make_counted,
+    "coins": _make_coins,
+    "grouped": _make_grouped,
+}
 
 
 # A move between two percentages ("fell from 64% to 41%", "rose from 20 to 35 percent") or a pair written high to low
