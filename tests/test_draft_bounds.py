@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from draft_support import ROOT
+from draft_support import ROOT, checked_drafter
 from writer.draft import numbers as n
 from writer.factbase.loader import event_from_text, load_registry
 from writer.factbase.vocabulary import Hedge, HedgeKind
@@ -96,12 +95,6 @@ def test_the_rule_on_signed_values(value, kw, text):
 
 
 # -- drafting: any hedge, any value, the printed words stay true ---------------------------------------------
-
-@lru_cache(maxsize=1)
-def checked_drafter():
-    from writer.draft import Drafter
-
-    return Drafter()  # with the provenance check's round trip
 
 
 def _bound_words() -> dict[str, str]:

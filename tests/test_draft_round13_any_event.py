@@ -5,19 +5,10 @@ Every event is drafted with the provenance check's round trip, so each test also
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from draft_support import ROOT
+from draft_support import ROOT, checked_drafter
 from writer.factbase.loader import event_from_text, load_registry
 
 REGISTRY = load_registry(ROOT / "factbase" / "sources.yaml")
-
-
-@lru_cache(maxsize=1)
-def checked_drafter():
-    from writer.draft import Drafter
-
-    return Drafter()  # with the provenance check's round trip
 
 
 def drafted(body: str, *, eid: str = "round13-test"):

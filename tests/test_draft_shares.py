@@ -10,9 +10,8 @@ both figures, each with its own attribution, and no share between them (view._sa
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from draft_support import ROOT
+from draft_support import ROOT, checked_drafter
 from writer.factbase.loader import event_from_text, load_registry
 
 REGISTRY = load_registry(ROOT / "factbase" / "sources.yaml")
@@ -34,13 +33,6 @@ facts:
     status: {status}
     observations: [{{source: {source}, value: 120000000}}]
 """
-
-
-@lru_cache(maxsize=1)
-def checked_drafter():
-    from writer.draft import Drafter
-
-    return Drafter()
 
 
 def draft(source: str, status: str) -> str:

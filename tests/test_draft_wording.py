@@ -7,11 +7,10 @@ accepted by the check.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pytest
 
-from draft_support import CORPUS, EVENTS, ROOT, drafted
+from draft_support import CORPUS, EVENTS, ROOT, checked_drafter, drafted
 from writer.factbase.loader import event_from_text, load_registry
 from writer.mdtext import md_escape
 
@@ -35,13 +34,6 @@ facts:
     side: long
     observations: [{{source: coinglass, value: 380000000}}]
 """
-
-
-@lru_cache(maxsize=1)
-def checked_drafter():
-    from writer.draft import Drafter
-
-    return Drafter()  # with the provenance check's round trip
 
 
 def draft(extra: str, *, eid: str = "wording-test", coverage: str = "a dozen derivatives venues", windows: str = "24h") -> str:
@@ -256,7 +248,6 @@ def test_a_note_that_qualifies_the_unit_follows_the_figure_without_a_comma():
     assert "0.011% per 8 hours, taken at the daily close" in md
     other = draft(rate.format(note="taken at the daily close"), eid="note-apart")
     assert "0.011%, taken at the daily close" in other
-
 
 
 VENUE_SHARES = """

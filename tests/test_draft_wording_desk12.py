@@ -6,20 +6,12 @@ Every event is drafted with the provenance check's round trip, so each test also
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from draft_support import ROOT
+from draft_support import ROOT, checked_drafter
 from writer.draft.numbers import percent
 from writer.factbase.loader import event_from_text, load_registry
 
 REGISTRY = load_registry(ROOT / "factbase" / "sources.yaml")
-
-
-@lru_cache(maxsize=1)
-def checked_drafter():
-    from writer.draft import Drafter
-
-    return Drafter()  # with the provenance check's round trip
 
 
 def draft(body: str, *, eid: str = "desk12-test") -> str:
