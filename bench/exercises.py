@@ -262,6 +262,10 @@ ROWS: tuple[Row, ...] = (
         ["Most options traders expect longs to lose {m1} more on {venue}."]),
     row("a verb's form before 'of' is its noun", "phrases.yaml frames: of_verbs", "of_noun",
         ["- **Vault risk:** Growing share of vaults on {venue} within 7% of their limit."], F001=1),
+    # (round 13's fact-mode reading that reaches the fact-free check: the values a figure pointing back is matched by)
+    row("a list's magnitude written once", "figures._share_magnitude", "list_magnitude",
+        ["According to {src}, longs lost $41.2, $18.75 and $9.9 million on three venues.", "",
+         "That $41.2 million was the largest of the day's losses."]),
     # --- F002 (rules/f002_unmarked_claim.py) ---
     row("claim unmarked", "phrases.yaml claim", None, ["A claim spread that {m1} in shorts sits near $97,000."], F001=2, F002=2),
     row("claim marked unverified", "f002 (scope classes); analysis.Analysis.scope_classes", None, ["An unverified claim puts {m1} in shorts near $97,000."]),

@@ -170,7 +170,7 @@ def thirteenth_round_expressions() -> dict[str, re.Pattern]:
     """The thirteenth round's: a rumour told as the cause of a move, and where its phrase ends; round 13b's: a credit
     told as a free relative (where it starts, "in" before it, where its noun phrase ends), a described group of people
     speaking, a verb's form before "of", a post's picture, and "that" as a conjunction after a figure's pointer back."""
-    from writer.check import analysis, captions, frames
+    from writer.check import analysis, captions, figures, frames
     from writer.check.rules import f001_no_attribution as f001
 
     out = {"rumour_cause": _NEVER, "rumour_phrase_end": _NEVER}
@@ -191,6 +191,9 @@ def thirteenth_round_expressions() -> dict[str, re.Pattern]:
     out["frame.of_after"] = getattr(frames, "_OF_AFTER", _NEVER)
     out["caption.post_pictures"] = captions._post_pictures() if hasattr(captions, "_post_pictures") else _NEVER
     out["conjunction_that"] = getattr(analysis, "_CONJUNCTION_THAT", _NEVER)
+    # a list's magnitude written once, after its last amount ("$41.2, $18.75 and $9.9 million")
+    out["list_join"] = getattr(figures, "_LIST_JOIN", _NEVER)
+    out["list_end"] = getattr(figures, "_LIST_END", _NEVER)
     return out
 
 
@@ -295,7 +298,7 @@ def export(*, ascii_words: bool = False) -> dict:
         # round 13b's: the marks that open and close a quotation (guillemets with curly quotes), the reporting verbs that
         # take "of" ("warned of")
         "quote_openers": getattr(f001, "_OPENERS", f001._OPENING), "quote_closers": getattr(f001, "_CLOSERS", f001._CLOSING),
-        "of_verbs": sorted(getattr(phrases.frames, "of_verbs", ())),
+        "of_verbs": sorted(getattr(phrases.frames, "of_verbs", ())), "bare_limit": getattr(figures, "_BARE_LIMIT", 0),
         "coverage_reach": getattr(figures, "_COVERAGE_REACH", 0), "source_columns": sorted(captions._SOURCE_COLUMNS), "quote_reach": f001.QUOTE_REACH,
         "not_name_words": sorted(phrases.frames._not_name_words),
         "speaker_not_names": sorted(f001._speaker_words()[0]) if hasattr(f001, "_speaker_words") else [],

@@ -305,8 +305,28 @@ function findFigures(text, sentences = null, figureFree = null) {
       }
     }
   }
-  return joinRanges(text, found);
+  return on("list_magnitude") ? shareMagnitude(text, joinRanges(text, found)) : joinRanges(text, found);
 }
+
+// _share_magnitude: a list of amounts whose magnitude is written once, after the last ("$41.2, $18.75 and $9.9 million"):
+// the items before it that print none (a currency, no magnitude, a value below BARE_LIMIT) take its magnitude (their
+// values are what a figure pointing back to one of them is matched by).
+const endsInLetter = (t) => /\p{L}$/u.test(t);
+function shareMagnitude(text, found) {
+  if (found.length < 2 || !found.slice(1).some((f) => endsInLetter(f.text))) return found;
+  for (let i = found.length - 1; i > 0; i--) {
+    const last = found[i];
+    const times = last.point && last.unit !== null && endsInLetter(last.text) ? mag(magIn(last.text)) : 1;
+    if (times <= 1 || search("list_end", text.slice(found[i - 1].end, last.start)) === null) continue;
+    let j = i;
+    while (j > 0 && bareItem(found[j - 1], last, text.slice(found[j - 1].end, found[j].start))) j--;
+    for (let k = j; k < i; k++) found[k] = { ...found[k], lo: found[k].lo * times, hi: found[k].hi * times };
+  }
+  return found;
+}
+const LIST_JOIN_FULL = new RegExp(`^(?:${RX.list_join.g.source})$`, RX.list_join.g.flags.replace("g", "")); // _LIST_JOIN.fullmatch
+const bareItem = (item, last, between) => item.point && item.unit === last.unit && (item.qualifier === null || item.qualifier === last.qualifier)
+  && item.lo > 0 && item.lo < G.bare_limit && !magIn(item.text) && !endsInLetter(item.text) && LIST_JOIN_FULL.test(between);
 
 // _position_leverage: one position's leverage ("a 40x long", "a whale ... using 5x leverage"), not a venue's terms.
 function positionLeverage(text, found) {
