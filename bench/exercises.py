@@ -47,7 +47,10 @@ ROWS: tuple[Row, ...] = (
     row("bare figure", "figures.find_figures", None, [BARE], F001=2),
     row("range", "figures._join_ranges", None, ["Longs lost between {m1} and {m2} on {venue}."], F001=1),
     row("part of a magnitude", "figures._HALF_RE", "parts", ["Long losses passed half a billion dollars over the day."], F001=1),
-    row("span extremes", "figures._EXTREME_RE", "extremes", ["Funding on {venue} hit a 4-year high of 0.09% before the flush."], F001=1),
+    # (a record's span asks no source since round 13b, f001._record_span: the span exercised as the figure that lets a
+    # credited sentence open its paragraph's run)
+    row("span extremes", "figures._EXTREME_RE", "extremes",
+        ["According to {src}, funding on {venue} hit a 4-year high. Longs lost {m1} in the flush that followed."]),
     row("ticker amounts", "figures._TICKER_AMOUNT", "tickers", ["A desk moved 7,400 SUI to {venue} before the drop."], F001=1),
     row("counts in words", "figures._COUNT_WORDS_RE", "count_words", ["Hundreds of accounts were closed by the engine."], F001=1),
     row("records", "figures._RECORD_RE", "records", ["Forced selling on {venue} set a fresh record."], F001=1),
@@ -243,7 +246,7 @@ ROWS: tuple[Row, ...] = (
         ["After the listing rumour, ether jumped from $2,900 to $3,300 on {venue}."], F001=2),
     # --- round 13b (rules/f001, analysis.py, captions.py, frames.py, figures.py, described_speakers.py) ---
     row("guillemets open and close a quotation", "f001._opens_any; f001._closes_any; f001._opens_with_mark", "guillemets",
-        ["«Funding flipped twice on {venue}. Longs lost {m1} in an hour,» said trader Mika Lund."]),
+        ["«Longs lost {m1} on {venue} in an hour. Funding flipped twice,» said trader Mika Lund."]),
     row("a credit carries to prices only from prices", "analysis.Analysis._gives_context", "context_kind",
         ["Per {src}, its skew gauge stood at 38% on Friday. Ether traded at $2,640 on {venue} that evening."], F001=1),
     row("a post's own text, whatever its kind", "analysis.Analysis._signs_post; analysis.Analysis._post_form", "caption_for",
@@ -259,6 +262,10 @@ ROWS: tuple[Row, ...] = (
         ["Most options traders expect longs to lose {m1} more on {venue}."]),
     row("a verb's form before 'of' is its noun", "phrases.yaml frames: of_verbs", "of_noun",
         ["- **Vault risk:** Growing share of vaults on {venue} within 7% of their limit."], F001=1),
+    # (round 13's fact-mode reading that reaches the fact-free check: the values a figure pointing back is matched by)
+    row("a list's magnitude written once", "figures._share_magnitude", "list_magnitude",
+        ["According to {src}, longs lost $41.2, $18.75 and $9.9 million on three venues.", "",
+         "That $41.2 million was the largest of the day's losses."]),
     # --- F002 (rules/f002_unmarked_claim.py) ---
     row("claim unmarked", "phrases.yaml claim", None, ["A claim spread that {m1} in shorts sits near $97,000."], F001=2, F002=2),
     row("claim marked unverified", "f002 (scope classes); analysis.Analysis.scope_classes", None, ["An unverified claim puts {m1} in shorts near $97,000."]),

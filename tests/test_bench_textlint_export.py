@@ -52,3 +52,18 @@ def test_the_twelfth_rounds_readings_are_exported():
             "frame.value_at", "frame.via_venue"} <= set(exported["regex"])
     assert {"put", "puts", "placed", "pegged"} <= set(exported["valuing_verbs"]) and "said" not in exported["valuing_verbs"]
     assert exported["value_reach"] > 0 and exported["findings_not_names"]
+
+
+def test_round_13bs_readings_are_exported():
+    # a free relative's credit, described speakers, a verb's noun before "of", a post's picture, "that" as a conjunction,
+    # guillemets as quotation marks, and the figure groups of a signed amount and a band of prices
+    exported = grammar.export()
+    for name in ("f001.free_relative", "f001.same_event", "f001.relative_end", "described_speaker", "frame.of_after",
+                 "caption.post_pictures", "conjunction_that"):
+        assert exported["regex"][name]["source"] != "(?!x)x", f"{name}: writer has it, the export reads it as absent"
+    assert "«" in exported["quote_openers"] and "»" in exported["quote_closers"]
+    assert exported["of_verbs"] and "share" not in exported["of_verbs"]
+    assert {"m_neg", "m_band"} <= set(exported["figure_groups"])
+    assert exported["vague"]["a half"] == [0.5, 0.5] or exported["vague"]["a half"] == (0.5, 0.5)
+    later = exported["later"]
+    assert all(later[k] for k in ("guillemets", "post_picture", "free_relative", "described_speakers", "of_noun"))

@@ -167,12 +167,34 @@ def later_expressions() -> dict[str, re.Pattern]:
 
 
 def thirteenth_round_expressions() -> dict[str, re.Pattern]:
-    """The thirteenth round's: a rumour told as the cause of a move, and where its phrase ends."""
-    if not _has_module("writer.check.rumour_causes"):
-        return {"rumour_cause": _NEVER, "rumour_phrase_end": _NEVER}
-    from writer.check import rumour_causes
+    """The thirteenth round's: a rumour told as the cause of a move, and where its phrase ends; round 13b's: a credit
+    told as a free relative (where it starts, "in" before it, where its noun phrase ends), a described group of people
+    speaking, a verb's form before "of", a post's picture, and "that" as a conjunction after a figure's pointer back."""
+    from writer.check import analysis, captions, figures, frames
+    from writer.check.rules import f001_no_attribution as f001
 
-    return {"rumour_cause": rumour_causes._cause_rx(), "rumour_phrase_end": rumour_causes._PHRASE_END}
+    out = {"rumour_cause": _NEVER, "rumour_phrase_end": _NEVER}
+    if _has_module("writer.check.rumour_causes"):
+        from writer.check import rumour_causes
+
+        out.update({"rumour_cause": rumour_causes._cause_rx(), "rumour_phrase_end": rumour_causes._PHRASE_END})
+    free = hasattr(f001, "_relative_only_credit")
+    out["f001.free_relative"] = f001._free_relative_rx() if free else _NEVER
+    out["f001.same_event"] = f001._SAME_EVENT if free else _NEVER
+    out["f001.relative_end"] = f001._RELATIVE_END if free else _NEVER
+    if _has_module("writer.check.described_speakers"):
+        from writer.check import described_speakers
+
+        out["described_speaker"] = described_speakers._speaker_rx()
+    else:
+        out["described_speaker"] = _NEVER
+    out["frame.of_after"] = getattr(frames, "_OF_AFTER", _NEVER)
+    out["caption.post_pictures"] = captions._post_pictures() if hasattr(captions, "_post_pictures") else _NEVER
+    out["conjunction_that"] = getattr(analysis, "_CONJUNCTION_THAT", _NEVER)
+    # a list's magnitude written once, after its last amount ("$41.2, $18.75 and $9.9 million")
+    out["list_join"] = getattr(figures, "_LIST_JOIN", _NEVER)
+    out["list_end"] = getattr(figures, "_LIST_END", _NEVER)
+    return out
 
 
 def twelfth_round_expressions() -> dict[str, re.Pattern]:
@@ -208,8 +230,9 @@ def later_switches() -> dict[str, bool]:
             # rumour told as a move's cause hedges the rumour only
             "credit_below": hasattr(captions, "credits_below"), "points_back_run": hasattr(analysis.Analysis, "_untitled"),
             "rumour_causes": _has_module("writer.check.rumour_causes"),
-            # round 13b's (context_kind and record_span ported to lib/analysis.js; the others not yet, which
-            # bench/results/textlint_readings.md will show as disagreement on their exercise rows)
+            # round 13b's (all ported to lib/analysis.js: guillemets as quotation marks, a credit carrying to market
+            # context only from market context, a post's picture, a record's span, a free relative's credit, described
+            # speakers, a verb's noun before "of")
             "guillemets": hasattr(f001, "_OPENERS"), "context_kind": hasattr(analysis.Analysis, "_gives_context"),
             "post_picture": hasattr(captions, "carries_picture"), "record_span": hasattr(f001, "_record_span"),
             "free_relative": hasattr(f001, "_relative_only_credit"),
@@ -272,6 +295,10 @@ def export(*, ascii_words: bool = False) -> dict:
         # goes on past its credit and into the next paragraph
         "tallied": sorted(getattr(phrases.frames, "tallied", ())), "closes_article": hasattr(captions, "_closes_article"),
         "quote_goes_on": hasattr(f001, "_goes_on_from"), "later": later_switches(),
+        # round 13b's: the marks that open and close a quotation (guillemets with curly quotes), the reporting verbs that
+        # take "of" ("warned of")
+        "quote_openers": getattr(f001, "_OPENERS", f001._OPENING), "quote_closers": getattr(f001, "_CLOSERS", f001._CLOSING),
+        "of_verbs": sorted(getattr(phrases.frames, "of_verbs", ())), "bare_limit": getattr(figures, "_BARE_LIMIT", 0),
         "coverage_reach": getattr(figures, "_COVERAGE_REACH", 0), "source_columns": sorted(captions._SOURCE_COLUMNS), "quote_reach": f001.QUOTE_REACH,
         "not_name_words": sorted(phrases.frames._not_name_words),
         "speaker_not_names": sorted(f001._speaker_words()[0]) if hasattr(f001, "_speaker_words") else [],
@@ -378,6 +405,12 @@ OWN_SAMPLES = [  # sentences of our own covering the forms and frames (the corpu
     "CoinAnk pegs the day's long losses near $120 million.", "OKX's share rose; losses linked to the exploit grew.",
     "A 40x long was opened via the decentralised platform Hyperliquid, not via the exchange's data.",
     "Mira Holt placed a $120 million long on OKX at $91,200; shorts fell by 9: 30 am over a 24-hour stretch.",
+    # round 13b's: signed amounts, a band of prices, a fraction of a magnitude, a free relative's credit, described
+    # speakers, a verb's noun before "of", a post's picture, "that" as a conjunction, guillemets
+    "The basis fell to -$17 and −$12 as ether held the $2,000s, the mid-$80,000s and a half billion in longs.",
+    "Solana bounced after what the desk described as a $40 million flush, in what Velo called its worst week.",
+    "Most options traders expect a retest; a growing share of funds warned of a squeeze; pic.twitter.com/Ab12Cd",
+    "The flush was so large that $75 million vanished; «Longs lost $9 million,» said Mika Lund.",
 ]
 
 

@@ -43,6 +43,7 @@ function reset() { for (const m of Object.values(memo)) m.clear(); }
 
 // --- frames.py: Frames.first -------------------------------------------------------------------
 
+const OF_VERBS = new Set(G.of_verbs || []); // "warned of": a reporting verb before "of" (frames: of_verbs)
 const VALUING = new Set(G.valuing_verbs); // "put", "peg", "place": a report only with a value after them
 
 // _by_verb's guards (the twelfth round's): a verb's form after a possessive is a noun ("BTC's share rose"), before "to" a
@@ -51,6 +52,8 @@ function notReporting(text, m) {
   const end = m.index + m[0].length;
   if (on("possessive_verb") && search("frame.possessive_before", text, 0, m.index) !== null) return true;
   if (on("participle_to") && matchAt("frame.participle_to", text, end) !== null) return true;
+  // round 13b's: a verb's form before "of" is its noun ("a rising share of longs"), but for the verbs that take "of"
+  if (LATER.of_noun && on("of_noun") && matchAt("frame.of_after", text, end) !== null && !OF_VERBS.has(m[0].toLowerCase())) return true;
   return on("valuing") && VALUING.has(m[0].toLowerCase()) && !valued(text, end);
 }
 
@@ -100,7 +103,8 @@ function byNoun(text) {
 // _in_parens: a source named alone in parentheses closing a clause ("... over the day (CoinGlass)."), not a ticker.
 function inParens(text) {
   for (const m of finditer("frame.paren_name", text, true)) {
-    if (TICKER_FULL.test(m[1]) || search("frame.name_before", text, 0, m.index) || !matchAt("frame.source", text, m.indices[1][0])) continue;
+    const dated = text.slice(m.indices[1][1], m.index + m[0].length).includes(","); // "(Kaiko, 2026)": a citation wherever it stands
+    if (TICKER_FULL.test(m[1]) || (!dated && search("frame.name_before", text, 0, m.index)) || !matchAt("frame.source", text, m.indices[1][0])) continue;
     return m.index;
   }
   return null;
@@ -192,12 +196,19 @@ function labelCredits(block, text) {
   return block._labelCredits;
 }
 
+// described_speakers.speaker_at (round 13b): a described group of people speaking ("Most traders expect ...").
+function describedSpeakerAt(text) {
+  const m = search("described_speaker", text);
+  return m === null ? null : m.index;
+}
+
 function firstFrame(text) {
   let at = memo.first.get(text);
   if (at !== undefined) return at;
   const found = [byVerb(text), after("frame.agent", text), after("frame.speech", text, "frame.name"), after("frame.prep", text),
     byNoun(text), after("frame.comes", text, "frame.name"), on("in_parens") ? inParens(text) : null,
-    on("compound") && text.includes("-") ? compoundAt(text) : null, after("frame.comparison", text, "frame.credited_source")].filter((x) => x !== null);
+    on("compound") && text.includes("-") ? compoundAt(text) : null, after("frame.comparison", text, "frame.credited_source"),
+    LATER.described_speakers && on("described_speakers") ? describedSpeakerAt(text) : null].filter((x) => x !== null);
   const label = search("frame.source_label", text);
   if (label) found.push(label.index);
   at = found.length ? Math.min(...found) : null;
@@ -406,6 +417,9 @@ function postRun(blocks, index) {
   return out;
 }
 
+// carries_picture: does a block of an embedded post carry a picture ("pic.twitter.com/...", a Markdown image)?
+const carriesPicture = (text) => (text.includes("pic.") || text.includes("![")) && has("caption.post_pictures", text);
+
 function creditForm(text) {
   const author = on("posts") && text.includes("@") ? postSignature(text) : null;
   if (author !== null) return ["post", author];
@@ -595,7 +609,11 @@ function placeCredits(blocks) {
     const [kind] = form;
     const line = own[own.length - 1];
     if (kind === "post") { // an embedded post's signature credits the post above it
-      credit(postRun(blocks, i), line);
+      const signed = postRun(blocks, i);
+      credit(signed, line);
+      // round 13b: a post with its chart (captions.carries_picture): the prose right under it reads that chart
+      if (LATER.post_picture && on("post_picture") && i + 1 < blocks.length && prose(i + 1, b.section)
+          && signed.some((j) => carriesPicture(blocks[j].text))) credit(listRun(blocks, i + 1), line);
       return;
     }
     if (b.inList) { // a list's first or last item that only credits credits the list
@@ -782,9 +800,20 @@ class Analysis {
     // a credit line with no title covers any figure; a caption only figures of its title's kind (a price chart counts
     // no liquidations)
     const form = creditForm(caption.block.text);
-    if ((form !== null && form[0] === "bare") || !(s.contextOnly || s.liquidationsOnly)) return caption;
-    const context = lines.some((x) => x.words("context") || x.words("price_move"));
-    return (s.contextOnly ? liquidations && !context : context && !liquidations) ? null : caption;
+    // round 13b: an embedded post's signature covers the post's own text whatever its kind (_signs_post); under it, a
+    // post with a picture covers prose of the kind its text speaks of (_post_form)
+    const post = LATER.post_picture && form !== null && form[0] === "post";
+    if ((form !== null && form[0] === "bare") || (post && s.block.index <= caption.block.index) || !(s.contextOnly || s.liquidationsOnly)) {
+      return caption;
+    }
+    const above = post && caption.block.index > 0 ? this.blocks[caption.block.index - 1].sentences : [];
+    const all = above.length ? [...above, ...lines] : lines;
+    const liquidated = above.length ? all.some((x) => x.words("liquidations")) : liquidations;
+    const context = all.some((x) => x.words("context") || x.words("price_move"));
+    // (round 13b: a caption's title of a third kind, neither liquidations nor prices, counts no liquidations either)
+    let other = s.contextOnly ? liquidated && !context : LATER.post_picture ? !liquidated : context && !liquidated;
+    if (s.contextOnly && post) other = !context;
+    return other ? null : caption;
   }
 
   // covered_from_outside: a note covering the figure, its list's or table's credit, or its paragraph's chart caption.
@@ -837,8 +866,11 @@ class Analysis {
       && (intersects(o.classes, RUN_OPENING) || differs(o.text)) && !foreign(s, o));
   }
 
+  // _refers_back: a pointer back before the figure ("that $X"), not "that" as a conjunction ("so large that $X", "found
+  // that $X": _CONJUNCTION_THAT), or "the" before it and a noun of a figure after it
   refersBack(u) {
-    return has("back_before", u.left) || (has("the_before", u.left) && matchAt("back_after", u.right, 0) !== null);
+    if (has("back_before", u.left)) return !(u.left.trimEnd().toLowerCase().endsWith("that") && has("conjunction_that", u.left));
+    return has("the_before", u.left) && matchAt("back_after", u.right, 0) !== null;
   }
 
   repeatsAttributed(u) {
@@ -878,6 +910,7 @@ function f001(a, u) {
   if (LATER.context_after_credit && on("context_after_credit") && contextAfterCredit(a, u)) return true; // a price told after a credit
   if (on("nameless_hearsay") && namelessHearsay(a, u)) return true; // "is rumoured to", "allegedly": no one named
   if (on("quote_only") && quoteOnlyCredit(a, u)) return true; // a speaker's quotation credits no fronted clause's figure
+  if (LATER.free_relative && on("free_relative") && relativeOnlyCredit(a, u)) return true; // "after what X described as ..."
   if (LATER.rumour_causes && on("rumour_causes") && movedByRumour(a, u)) return true; // a rumour told as a move's cause
   return !a.caveatInScope(u) && a.repeatsAttributed(u) === null && !(on("quotes") && (G.quote_goes_on && on("quotes_go_on") ? quoteCreditedOn(a, u) : quoteCredited(u)))
     && !(on("dash_credit") && dashCredited(u)) && !(LATER.unnamed_report && on("unnamed_report") && reported(u)) && !(on("credit_after") && creditAfter(u))
@@ -910,7 +943,7 @@ function quoteOnlyCredit(a, u) {
 function dashCredited(u) {
   const text = u.block.text.trimEnd();
   if (!openAfter(text.slice(0, u.figure.start), false)) return false;
-  const closes = ["”", '"'].map((mark) => text.indexOf(mark, u.figure.end)).filter((i) => i >= 0);
+  const closes = [...quoteMarks()[1], '"'].map((mark) => text.indexOf(mark, u.figure.end)).filter((i) => i >= 0);
   if (!closes.length) return false;
   const m = matchAt("f001.dash_credit", text, Math.min(...closes) + 1);
   return m !== null && !G.speaker_not_names.includes(m.groups.who.split(/\s+/u).filter(Boolean)[0]);
@@ -962,6 +995,28 @@ function movedByRumour(a, u) {
   const spans = [];
   for (const m of finditer("rumour_cause", text)) {
     const end = search("rumour_phrase_end", text, m.index + m[0].length);
+    spans.push([m.index, end === null ? text.length : end.index]);
+  }
+  const at = u.figure.start - s.start;
+  if (!spans.length || spans.some(([lo, hi]) => lo <= at && at < hi)) return false;
+  let blanked = text;
+  for (const [lo, hi] of spans) blanked = blanked.slice(0, lo) + " ".repeat(hi - lo) + blanked.slice(hi);
+  if (intersects(classesIn(blanked, false), CAVEAT) || framed(blanked, false)) return false;
+  if (u.block.sentences.slice(0, s.pos).some((o) => o.hasCaveat() && mayOpen(o))) return false;
+  return !a.coveredFromOutside(u);
+}
+
+// _relative_only_credit (round 13b): the sentence's only credit is a free relative ("..., after what X described as a $900
+// drop"), not after "in" (the clause's own event), the figure outside the noun phrase it names (up to a comma, a semicolon
+// or a dash): those phrases blanked, the sentence holds no caveat, no earlier sentence of the paragraph opens a credited
+// run, and nothing covers it from outside.
+function relativeOnlyCredit(a, u) {
+  const s = u.sentence, text = s.text;
+  if (!s.hasCaveat() || !text.toLowerCase().includes("what")) return false;
+  const spans = [];
+  for (const m of finditer("f001.free_relative", text)) {
+    if (search("f001.same_event", text.slice(0, m.index)) !== null) continue; // "..., in what X called its sharpest flush"
+    const end = search("f001.relative_end", text, m.index + m[0].length);
     spans.push([m.index, end === null ? text.length : end.index]);
   }
   const at = u.figure.start - s.start;
@@ -1051,8 +1106,7 @@ function quoteCreditedOn(a, u) {
   const before = u.block.sentences.slice(0, s.pos);
   if (!quoted(s.text) && !before.some((x) => quoted(x.text))) return false;
   let [wasOpen, openedAt] = opening(before);
-  const lead = stripChars(s.text, "*_ ".split("")).slice(0, 1);
-  if (!wasOpen && (lead === "“" || lead === '"')) openedAt = before.length; // the figure's own sentence opens the quotation
+  if (!wasOpen && opensWithMark(s.text)) openedAt = before.length; // the figure's own sentence opens the quotation
   if (openedAt !== null && (wasOpen || openedAt === before.length)) {
     if (creditedOpening(before, openedAt) || (openedAt === 0 && goesOnFrom(a, u.block.index))) return true;
   }
@@ -1079,8 +1133,7 @@ function reopened(a, last) {
   if (nxt >= blocks.length || blocks[nxt].section !== last.block.section || blocks[nxt].kind !== "paragraph") return null;
   const first = blocks[nxt].sentences;
   if (!first || !first.length) return null;
-  const lead = lstripChars(first[0].text, "*_ ").slice(0, 1);
-  return lead === "“" || lead === '"' ? first[0] : null;
+  return opensWithMark(first[0].text) ? first[0] : null;
 }
 const lstripChars = (s, chars) => { let a = 0; while (a < s.length && chars.includes(s[a])) a++; return s.slice(a); };
 
@@ -1108,7 +1161,7 @@ function goesOnFrom(a, bi) {
   const [wasOpen, openedAt] = opening(prior);
   if (!wasOpen) {
     const last = prior[prior.length - 1];
-    return (last.text.includes("”") || last.text.includes('"')) && last.hasCaveat();
+    return closesAny(last.text) && last.hasCaveat();
   }
   return openedAt !== null && creditedOpening(prior, openedAt);
 }
@@ -1121,28 +1174,37 @@ const speechColon = (s) => s.text.trimEnd().endsWith(":") && s.hasCaveat();
 function creditedOpening(before, openedAt) {
   if (openedAt < before.length) {
     const first = before[openedAt];
-    const marks = [first.text.indexOf("“"), first.text.indexOf('"')].filter((i) => i >= 0);
+    const marks = [...[...quoteMarks()[0]].map((m) => first.text.indexOf(m)), first.text.indexOf('"')].filter((i) => i >= 0);
     const mark = marks.length ? Math.min(...marks) : -1;
     const lead = first.text.slice(0, mark).trimEnd();
     if (mark > 0 && first.hasCaveat() && (lead.endsWith(":") || lead.endsWith(","))) return true;
   }
   if (openedAt === 0) return false;
   const prior = before[openedAt - 1];
-  return (prior.text.includes("”") || prior.text.includes('"')) && prior.hasCaveat();
+  return closesAny(prior.text) && prior.hasCaveat();
 }
 
 // _open_after: is a quotation still open after ``text``, given whether one was open before it (curly quotes, or straight
 // double quotes counted in pairs)?
 function openAfter(text, wasOpen) {
+  const [opens, closes] = quoteMarks();
   for (const ch of text) {
-    if (ch === "“") wasOpen = true;
-    else if (ch === "”") wasOpen = false;
+    if (opens.includes(ch)) wasOpen = true;
+    else if (closes.includes(ch)) wasOpen = false;
     else if (ch === '"') wasOpen = !wasOpen;
   }
   return wasOpen;
 }
-const quoted = (text) => text.includes("“") || text.includes('"');
-const quotedAny = (text) => text.includes("“") || text.includes("”") || text.includes('"');
+// round 13b's _OPENERS, _CLOSERS: guillemets open and close a quotation as curly quotes do (switch "guillemets")
+const quoteMarks = () => (LATER.guillemets && on("guillemets") ? [G.quote_openers, G.quote_closers] : ["“", "”"]);
+const opensAny = (text) => text.includes('"') || [...quoteMarks()[0]].some((m) => text.includes(m)); // _opens_any
+const closesAny = (text) => text.includes('"') || [...quoteMarks()[1]].some((m) => text.includes(m)); // _closes_any
+const opensWithMark = (text) => { // _opens_with_mark: the text opens (past emphasis and spaces) with a quotation mark
+  const first = lstripChars(text, "*_ ").slice(0, 1);
+  return first === '"' || (first !== "" && quoteMarks()[0].includes(first));
+};
+const quoted = opensAny;
+const quotedAny = (text) => opensAny(text) || closesAny(text);
 
 // _names_speaker: a person's name (two capitalised words, neither a not-a-name word) or a speaking role.
 function namesSpeaker(text) {
@@ -1155,12 +1217,12 @@ function namesSpeaker(text) {
 // _only_quotation: the paragraph opens with a quotation mark and the quotation closes only at its very end, or never.
 function onlyQuotation(text) {
   const body = stripChars(text.trim(), ["*", "_"]).trim();
-  const lead = body.slice(0, 1);
-  if (lead !== "“" && lead !== '"') return false;
+  if (!opensWithMark(body)) return false;
   const rest = stripRight(body.slice(1), ".");
-  const close = lead === "“" ? "”" : '"';
+  const [opens, closes] = quoteMarks();
+  const close = body[0] === '"' ? '"' : closes[opens.indexOf(body[0])];
   const inner = rest.endsWith(close) ? rest.slice(0, -1) : rest;
-  return !inner.includes("“") && !inner.includes("”") && !inner.includes('"');
+  return !quotedAny(inner);
 }
 const stripRight = (s, ch) => { let b = s.length; while (b > 0 && s[b - 1] === ch) b--; return s.slice(0, b); };
 

@@ -8,7 +8,7 @@ const KINDS = ["between", "mrange", "prange", "money", "suffixed", "percent", "r
 // Every named group of writer's figure expression this port reads or knows to ignore: a group added to
 // figures.py is a form this port does not handle yet, so the rule refuses to load rather than miscount.
 const KNOWN_GROUPS = new Set([...KINDS, "b_lo", "b_hi", "b_cur", "b_coins", "b_dur", "bp_num", "bt_num", "bt_mag", "u_num", "mr_neg", "mr_lo", "mr_lo_mag", "mr_hi_neg", "mr_hi", "mr_hi_mag", "pr_lo", "pr_hi",
-  "m_num", "m_mag", "m_plus", "s_num", "s_mag", "s_noun", "p_neg", "p_num", "r_a", "r_b", "r_a2", "v_word", "v_mag", "v_dollars", "v_cur", "w_num", "w_mag",
+  "m_neg", "m_num", "m_band", "m_mag", "m_plus", "s_num", "s_mag", "s_noun", "p_neg", "p_num", "r_a", "r_b", "r_a2", "v_word", "v_mag", "v_dollars", "v_cur", "w_num", "w_mag",
   "w_dollars", "w_cur", "w_noun", "ra_num", "ra_per", "cw_num", "cw_cur", "c_num", "c_noun", "co_num", "co_unit", "g_num"]);
 const unknown = G.figure_groups.filter((g) => !KNOWN_GROUPS.has(g));
 if (unknown.length) throw new Error(`writer's figure expression has groups this port does not know: ${unknown.join(", ")} (port figures.py's _make)`);
@@ -90,7 +90,13 @@ function make(m) {
       return hi < lo || percentMove(m) ? null : fig(start, end, text, "percent", lo, hi, false); // else two points: percentEnds
     }
     case "money": {
-      const v = amount(g.m_num, (g.m_mag || "").replace(/^-+/, "")); // "$45-million"
+      let v = amount(g.m_num, (g.m_mag || "").replace(/^-+/, "")); // "$45-million"
+      if (g.m_neg) v = -v; // a signed amount: "the basis fell to -$17"
+      if (g.m_band && !g.m_mag) { // a band of prices: "the $70,000s" runs from $70,000 up to the next level
+        const digits = g.m_num.replace(/,/g, "").split(".")[0];
+        const step = 10 ** (digits.length - digits.replace(/0+$/, "").length);
+        return fig(start, end, text, prefixUnit(text), v, v + step, false);
+      }
       const unit = prefixUnit(text);
       if (g.m_plus === undefined) return fig(start, end, text, unit, v, v, true);
       const f = fig(start, end, text, unit, v, v, true, "at_least"); // "$500 million-plus": more than that
@@ -118,7 +124,7 @@ function make(m) {
       const mult = G.vague[word] || [1, 1];
       const m_ = G.mag_words[g.v_mag.toLowerCase()];
       const unit = g.v_dollars ? "USD" : g.v_cur ? G.currency_words[g.v_cur.toLowerCase()] : null; // "several billion yuan"
-      if (mult[0] === 1 && mult[1] === 1) return fig(start, end, text, unit, m_, m_, true);
+      if (mult[0] === mult[1]) return fig(start, end, text, unit, mult[0] * m_, mult[0] * m_, true); // "a billion", "a half billion"
       return fig(start, end, text, unit, mult[0] * m_, mult[1] * m_, false, "vague");
     }
     case "worded": {
@@ -299,8 +305,28 @@ function findFigures(text, sentences = null, figureFree = null) {
       }
     }
   }
-  return joinRanges(text, found);
+  return on("list_magnitude") ? shareMagnitude(text, joinRanges(text, found)) : joinRanges(text, found);
 }
+
+// _share_magnitude: a list of amounts whose magnitude is written once, after the last ("$41.2, $18.75 and $9.9 million"):
+// the items before it that print none (a currency, no magnitude, a value below BARE_LIMIT) take its magnitude (their
+// values are what a figure pointing back to one of them is matched by).
+const endsInLetter = (t) => /\p{L}$/u.test(t);
+function shareMagnitude(text, found) {
+  if (found.length < 2 || !found.slice(1).some((f) => endsInLetter(f.text))) return found;
+  for (let i = found.length - 1; i > 0; i--) {
+    const last = found[i];
+    const times = last.point && last.unit !== null && endsInLetter(last.text) ? mag(magIn(last.text)) : 1;
+    if (times <= 1 || search("list_end", text.slice(found[i - 1].end, last.start)) === null) continue;
+    let j = i;
+    while (j > 0 && bareItem(found[j - 1], last, text.slice(found[j - 1].end, found[j].start))) j--;
+    for (let k = j; k < i; k++) found[k] = { ...found[k], lo: found[k].lo * times, hi: found[k].hi * times };
+  }
+  return found;
+}
+const LIST_JOIN_FULL = new RegExp(`^(?:${RX.list_join.g.source})$`, RX.list_join.g.flags.replace("g", "")); // _LIST_JOIN.fullmatch
+const bareItem = (item, last, between) => item.point && item.unit === last.unit && (item.qualifier === null || item.qualifier === last.qualifier)
+  && item.lo > 0 && item.lo < G.bare_limit && !magIn(item.text) && !endsInLetter(item.text) && LIST_JOIN_FULL.test(between);
 
 // _position_leverage: one position's leverage ("a 40x long", "a whale ... using 5x leverage"), not a venue's terms.
 function positionLeverage(text, found) {

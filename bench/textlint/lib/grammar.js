@@ -95,7 +95,9 @@ const READINGS = ["captions", "closing_credit", "list_credit", "note_run", "note
   // value, a possessive before it, a participle's "to" after it) and "via" a venue
   "dash_credit", "report_findings", "points_back", "quote_only", "speech_colon", "parenthesised_chart",
   "valuing", "possessive_verb", "participle_to", "via_venue", "window_nouns",
-  // the thirteenth round's (credit_below, points_back_run, rumour_causes) come with the later readings below
+  // the thirteenth round's: a list's magnitude written once carries back to its bare items (figures._share_magnitude);
+  // credit_below, points_back_run, rumour_causes and round 13b's come with the later readings below
+  "list_magnitude",
   // the reader's ninth-round readings, read only when writer has them (bench/textlint/grammar.py exports their switches)
   ...((G.tallied || []).length ? ["tallied"] : []), ...(G.closes_article ? ["closes_article"] : []),
   ...((G.rule_classes || []).includes("example") ? ["examples"] : []), ...(G.quote_goes_on ? ["quotes_go_on"] : []),
