@@ -131,10 +131,10 @@ def _relays(sentence, allowed: set[str]) -> set[str]:
     if not any(sid in allowed for _, _, sid in mentions):
         return set()
     text = sentence.text
-    relayed = {sid for start, end, sid in mentions
-               if _RELAY_BEFORE.search(text, max(0, start - _RELAY_REACH), start) or _RELAY_AFTER.match(text, end)}
-    plain = {sid for start, end, sid in mentions
-             if not (_RELAY_BEFORE.search(text, max(0, start - _RELAY_REACH), start) or _RELAY_AFTER.match(text, end))}
+    relayed, plain = set(), set()
+    for start, end, sid in mentions:
+        as_relay = _RELAY_BEFORE.search(text, max(0, start - _RELAY_REACH), start) or _RELAY_AFTER.match(text, end)
+        (relayed if as_relay else plain).add(sid)
     return relayed - plain - allowed
 
 
