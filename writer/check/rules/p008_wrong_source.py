@@ -1,9 +1,11 @@
 """P008 wrong-source: a named source that is not among the fact's sources."""
 
 import re
+from functools import lru_cache
 
 from writer.check.lazyre import Deferred
 from writer.check.linking import CLAUSE_BREAK, SUBJECT_WORDS
+from writer.check.phrasefile import phrase_section
 from writer.check.rules.base import Hit, Rule, RuleContext
 from writer.mdtext import md_escape, names_within
 
@@ -118,11 +120,20 @@ def _data_owners(ctx: RuleContext, sentence) -> set[str]:
     return out
 
 
-# A relay of another source's figures, around its name: "gathered by X and relayed by Decrypt", "Decrypt, citing X",
-# "X data carried by Reuters" (bench/ANNOTATION.md 8: a relayed credit names both; the relay is no wrong source).
-_RELAY_BEFORE = Deferred(globals(), r"\b(?:cited|quoted|relayed|carried|republished|picked\s+up)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
-_RELAY_AFTER = Deferred(globals(), r"(?:['’]s?)?\s*,?\s*(?:citing|quoting|which\s+cited)\b", re.IGNORECASE)
 _RELAY_REACH = 30  # characters before a name looked at for the relay's words
+
+
+@lru_cache(maxsize=1)
+def _relay_words() -> tuple[re.Pattern, re.Pattern]:
+    """A relay of another source's figures, around its name: "gathered by X and relayed by Decrypt", "Decrypt, citing X",
+    "X data carried by Reuters" (phrases.yaml ``relays``: the words before "by" and after the name)."""
+    words = phrase_section("relays")
+
+    def alt(key: str) -> str:
+        return "|".join(w.replace(" ", r"\s+") for w in words[key])
+
+    return (re.compile(rf"\b(?:{alt('before')})\s+by\s+(?:the\s+)?$", re.IGNORECASE),
+            re.compile(rf"(?:['’]s?)?\s*,?\s*(?:{alt('after')})\b", re.IGNORECASE))
 
 
 def _relays(sentence, allowed: set[str]) -> set[str]:
@@ -131,9 +142,10 @@ def _relays(sentence, allowed: set[str]) -> set[str]:
     if not any(sid in allowed for _, _, sid in mentions):
         return set()
     text = sentence.text
+    before, after = _relay_words()
     relayed, plain = set(), set()
     for start, end, sid in mentions:
-        as_relay = _RELAY_BEFORE.search(text, max(0, start - _RELAY_REACH), start) or _RELAY_AFTER.match(text, end)
+        as_relay = before.search(text, max(0, start - _RELAY_REACH), start) or after.match(text, end)
         (relayed if as_relay else plain).add(sid)
     return relayed - plain - allowed
 
