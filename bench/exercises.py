@@ -285,6 +285,7 @@ NOT_READINGS = {
     "phrases.yaml negation": "fact mode (a negated 'confirmed', P009)",
     "phrases.yaml qualifiers": "a figure's qualifier: fact mode's bounds (F001 reads the figure either way)",
     "phrases.yaml cues": "fact mode (linking cues)",
+    "phrases.yaml relays": "fact mode (a relay named beside the source is no wrong source, P008)",
     "phrases.yaml described_sources": "a source the registry describes (needs a registry)",
     "phrases.yaml kickers": "read with a name label (the kicker row names labels.py)",
     "f001.check": "the rule itself",
