@@ -41,6 +41,21 @@ from writer.check.tails import last_word
 from writer.factbase.records import ONE_SOURCE, SINGLE_SOURCE
 
 CAVEAT_CLASSES = frozenset({"attribution", "single_source", "rumor", "pending", "estimate", "disagreement"})
+
+
+def blank_spans(text: str, spans) -> str:
+    """``text`` with each (start, end) span replaced by spaces, every offset kept."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def credited_outside(phrases, text: str, spans) -> bool:
+    """Does ``text`` still hold a caveat phrase or an attribution frame once the spans are blanked? (A credit or hedge
+    that reaches only part of a sentence, a quotation, a relative clause, a rumour told as a cause, leaves the rest
+    of the sentence to be credited by something else.)"""
+    rest = blank_spans(text, spans)
+    return bool(phrases.classes_in(rest) & CAVEAT_CLASSES) or bool(phrases.framed(rest))
 _ATTRIBUTION = frozenset({"attribution"})
 NOTE_CLASSES = frozenset({"note_backward", "note_run", "note_forward", "note_label", "note_article"})
 _NOTE_RUN = frozenset({"note_run"})

@@ -37,19 +37,12 @@ def cause_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with the spans replaced by spaces (offsets kept)."""
-    for a, b in spans:
-        text = text[:a] + " " * (b - a) + text[b:]
-    return text
-
-
 def moved_by_rumour(a, fu) -> bool:
     """Is the figure (``fu``, of analysis ``a``) outside a rumour told as the cause of a move, in a sentence whose only
     caveat is that rumour ("After the ETF rumour, BTC jumped from $61,200 to $64,800")? Its sentence, the causes
     blanked, holds no attribution or caveat, no earlier sentence of its paragraph opens a credited run, and no note,
     list credit or caption covers it (as F001 reads a quotation's verb: ``_quote_only_credit``)."""
-    from writer.check.analysis import CAVEAT_CLASSES  # (the analysis imports the rules' context: imported when asked)
+    from writer.check.analysis import credited_outside  # (the analysis imports the rules' context: imported when asked)
 
     s = fu.sentence
     if not s.has("rumor"):
@@ -58,13 +51,11 @@ def moved_by_rumour(a, fu) -> bool:
     at = fu.figure.start - s.start
     if not spans or any(lo <= at < hi for lo, hi in spans):
         return False  # (the rumour's own words stay hedged: "... on rumours that a fund lost $85 million")
-    rest = blanked(s.text, spans)
-    phrases = a.phrases
-    if phrases.classes_in(rest) & CAVEAT_CLASSES or phrases.framed(rest) or s.attributed:
+    if credited_outside(a.phrases, s.text, spans) or s.attributed:
         return False
     if any(o.has_caveat() and a._may_open(o) for o in a.carried(fu)):
         return False
     return not a.covered_from_outside(fu)
 
 
-__all__ = ["blanked", "cause_spans", "moved_by_rumour"]
+__all__ = ["cause_spans", "moved_by_rumour"]

@@ -7,7 +7,7 @@ from writer.check import anaphora, rumour_causes
 from writer.check.casefold import lowered
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import headed_search
-from writer.check.analysis import CAVEAT_CLASSES
+from writer.check.analysis import CAVEAT_CLASSES, credited_outside
 from writer.check.rules.base import Hit, Rule, RuleContext
 
 # A quotation of several sentences is credited once, after it closes ("“... $88 million in an hour. That is a lot,”
@@ -230,11 +230,7 @@ def _nameless_hearsay(a, fu) -> bool:
     found = _hedges(s.text)  # (first: most sentences hold no hedge, and their caveats may never be asked otherwise)
     if not found or not s.has_caveat():
         return False  # ("is said to" alone: not a caveat at all, flagged as any bare figure)
-    blanked = s.text
-    for m in found:
-        blanked = blanked[:m.start()] + " " * (m.end() - m.start()) + blanked[m.end():]
-    phrases = a.phrases
-    if phrases.classes_in(blanked) & CAVEAT_CLASSES or phrases.framed(blanked) or s.attributed:
+    if credited_outside(a.phrases, s.text, [m.span() for m in found]) or s.attributed:
         return False
     return not a.covered_from_outside(fu)
 
@@ -272,11 +268,7 @@ def _relative_only_credit(a, fu) -> bool:
     at = fu.figure.start - s.start
     if not spans or any(lo <= at < hi for lo, hi in spans):
         return False
-    blanked = s.text
-    for lo, hi in spans:
-        blanked = blanked[:lo] + " " * (hi - lo) + blanked[hi:]
-    phrases = a.phrases
-    if phrases.classes_in(blanked) & CAVEAT_CLASSES or phrases.framed(blanked):
+    if credited_outside(a.phrases, s.text, spans):
         return False
     if any(o.has_caveat() and a._may_open(o) for o in a.carried(fu)):
         return False
@@ -310,9 +302,7 @@ def _quote_only_credit(a, fu) -> bool:
         return False
     close = s.text.find(_CLOSING if s.text[said.end() - 1] == _OPENING else '"', said.end())
     end = len(s.text) if close < 0 else close + 1
-    blanked = s.text[:said.start()] + " " * (end - said.start()) + s.text[end:]
-    phrases = a.phrases
-    if phrases.classes_in(blanked) & CAVEAT_CLASSES or phrases.framed(blanked):
+    if credited_outside(a.phrases, s.text, [(said.start(), end)]):
         return False
     if any(o.has_caveat() and a._may_open(o) for o in a.carried(fu)):
         return False
