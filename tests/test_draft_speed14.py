@@ -101,3 +101,12 @@ def test_twin_key_reads_every_compared_field_but_id_and_line():
     for other in (replace(base, value=2e6), replace(base, window="24h"), replace(base, side="long"), replace(base, path="x.yaml")):
         assert twin_key(other) != twin_key(base)
         assert _twins_dropped([base, replace(other, id="c")]) == [base, replace(other, id="c")]
+
+
+def test_compact_pattern_is_read_by_plural_form_only_where_forms_differ():
+    """English words a million the same in every plural form: the pattern is taken without the plural rule; the
+    plural path picks what babel would (the "other" form, or "1" for exactly one where the locale has it)."""
+    assert numbers._compact_pattern(6).pattern == "0 million"
+    assert numbers._compact_pattern(7).pattern == "00 million"
+    for number in (Decimal(1), Decimal("1.5"), Decimal(2)):
+        assert numbers._plural_pattern(number, 9).pattern == "0 billion"
