@@ -110,28 +110,3 @@ def test_compact_pattern_is_read_by_plural_form_only_where_forms_differ():
     assert numbers._compact_pattern(7).pattern == "00 million"
     for number in (Decimal(1), Decimal("1.5"), Decimal(2)):
         assert numbers._plural_pattern(number, 9).pattern == "0 billion"
-
-
-# --- the self-check's debris: one search of the joined sentences screens them all -------------------------------
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from writer.draft.selfcheck import clean_of_debris, first_debris  # noqa: E402
-
-DEBRIS_ALPHABET = "aNnoOeEAcCdDrRgGtTiI{}%()[],.;: \n\u2063\u0131\u00a01"
-
-
-@settings(max_examples=800, deadline=None)
-@given(st.lists(st.text(alphabet=DEBRIS_ALPHABET, max_size=30), min_size=1, max_size=5))
-def test_a_clean_join_means_clean_sentences(sentences):
-    if clean_of_debris(sentences):
-        assert all(first_debris(s) is None for s in sentences)
-
-
-@pytest.mark.parametrize("sentences", [
-    ["Longs lost $1 billion, according to", "Shorts lost less."],  # "according to" closing a sentence, then another
-    ["It was None", "of that."], ["nan", "x"], ["a ,", "b"], ["x:", ". y"], ["( ", ")"], ["{", "{"], ["a", " ,b"],
-])
-def test_debris_at_a_sentence_edge_is_still_found(sentences):
-    assert any(first_debris(s) for s in sentences) <= (not clean_of_debris(sentences))

@@ -60,21 +60,6 @@ def first_debris(text: str) -> tuple[str, re.Match] | None:
     return None
 
 
-# What joins a draft's sentences for one search for debris (``clean_of_debris``): a full stop, after which every
-# expression of _DEBRIS that matches at a sentence's end matches in the joined text too ("according to" closing a
-# sentence is followed by punctuation; "None" by no word character; a lookahead for a digit sees none).
-_DEBRIS_JOIN = "."
-
-
-def clean_of_debris(sentences: list[str]) -> bool:
-    """True when no sentence can hold debris: one search of the joined sentences instead of one per sentence (about 70
-    a draft, nearly always clean). Every match inside a sentence is a match in the joined text (each expression reads
-    only its own characters, a word boundary or a lookahead past them, and the joint is a full stop), so a clean join
-    means clean sentences; a join with debris sends the self-check to search sentence by sentence, as before.
-    tests/test_draft_speed14.py holds the join to the sentences, text by text."""
-    return first_debris(_DEBRIS_JOIN.join(sentences)) is None
-
-
 def template_line(source: str, snippet: str) -> int:
     """The line of ``source`` holding ``snippet`` (best effort, for literal template text)."""
     snippet = snippet.strip()
@@ -103,7 +88,6 @@ class SelfCheck:
             key = (sent.section, sent.block) if self.style.scope == "paragraph" else (sent.section, i)
             scopes.setdefault(key, []).append(i)
         passed: set[tuple] = set()  # the wording checks already passed (one sentence often gives two figures of one source)
-        clean = clean_of_debris([texts[i][0] for i in range(len(sentences))])
         for members in scopes.values():
             scope_text = None  # joined when a figure in the scope needs it (most sentences hold none)
             for i in members:
@@ -124,7 +108,7 @@ class SelfCheck:
                                         "which only a run of single-source, multi-source, official or unnamed-group figures allows",
                                         span.template, span.line, event)
                     self.wording(event, span, scope_text + " " + texts[opening][0], ours, passed)
-                found = None if clean else first_debris(full)
+                found = first_debris(full)
                 if found:
                     what, m = found
                     sec = sections[[s.name for s in sections].index(sentences[i].section)]
