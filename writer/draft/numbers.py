@@ -99,48 +99,7 @@ def _compact_text(exact: str) -> str:
     scaled = d / _magnitude(d)
     exp = scaled.normalize().as_tuple().exponent
     frac = max(0, -exp) if isinstance(exp, int) else 0
-    if not d.is_finite() or d.adjusted() > _LARGEST_COMPACT_EXPONENT:
-        return format_compact_decimal(d, format_type="long", locale=LOCALE, fraction_digits=frac)
-    number = round(scaled, frac)
-    pattern = _compact_pattern(d.adjusted()) or _plural_pattern(number, d.adjusted())
-    return format_decimal(number, format=pattern, locale=LOCALE, decimal_quantization=False)
-
-
-# babel's long compact form (``format_compact_decimal``) taken apart: the locale's pattern for the power of ten at or
-# below the number ("0 million", "00 million", "000 million") applied to the number over its power of a thousand
-# (``_magnitude``), every digit kept (``fraction_digits`` holds them all, so nothing is rounded and no carry moves the
-# number to the next pattern). babel picks the pattern by the number's plural form too, which costs as much as the rest;
-# where every plural form has the same pattern (English: "1 million", "2 million") it is not read. The patterns cover
-# powers of ten up to 10**14; past that babel divides by 10**12 whatever the size, so a larger number goes to babel
-# whole. Each event's figures are new values (missing ``_compact_text``'s cache), about 10 a draft.
-# tests/test_draft_speed14.py holds this to ``format_compact_decimal`` value by value.
-_LARGEST_COMPACT_EXPONENT = 14
-
-
-def _patterns(key: str) -> dict:
-    formats = LOCALE.compact_decimal_formats["long"]
-    return {form: formats[form][key] for form in formats if key in formats[form]}
-
-
-@lru_cache(maxsize=32)
-def _compact_pattern(exponent: int):
-    """The locale's long compact pattern for numbers of ``10**exponent`` when it is the same in every plural form, else None."""
-    found = _patterns(str(10 ** exponent))
-    texts = {p.pattern for p in found.values()}
-    return found["other"] if len(texts) == 1 and "other" in found else None
-
-
-def _plural_pattern(number: Decimal, exponent: int):
-    """The pattern babel picks for ``number`` (over its power of a thousand) by its plural form."""
-    key = str(10 ** exponent)
-    found = _patterns(key)
-    formats = LOCALE.compact_decimal_formats["long"]
-    plural = LOCALE.plural_form(abs(number).normalize())
-    if plural not in formats:
-        plural = "other"
-    if number == 1 and key in formats.get("1", {}):
-        plural = "1"
-    return found.get(plural, found["other"])
+    return format_compact_decimal(d, format_type="long", locale=LOCALE, fraction_digits=frac)
 
 
 @lru_cache(maxsize=FORMAT_CACHE_SIZE)
