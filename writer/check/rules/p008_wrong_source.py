@@ -250,7 +250,7 @@ def _inside_own_words(sentence, supports) -> set[str]:
     text, spans = sentence.text, []
     for s in supports:
         words = (s.words or "").strip().rstrip(".")
-        if s.id.startswith(("context:", "quote:")) and words:
+        if s.id.startswith(("context:", "quote:", "caveat:")) and words:
             spans += [m.span() for m in re.finditer(re.escape(words), text, re.IGNORECASE)]
     if not spans:
         return set()
