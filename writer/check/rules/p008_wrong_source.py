@@ -85,12 +85,20 @@ def _allowed(ctx: RuleContext, link) -> set[str]:
     allowed = set(link.support.sources)
     for alt in link.alternatives:
         allowed |= set(alt.sources)
-    fact = link.support.fact
+    fact = _fact_of(ctx, link.support)
     if fact is not None:
         allowed |= ({fact.venue} if fact.venue else set()) | set(fact.venues)  # "liquidations on Bybit and OKX"
     if link.support.id.startswith("quote:"):
         allowed |= _speaker_ids(ctx, link.support.id)  # the speaker of a quote is named with it
     return allowed
+
+
+def _fact_of(ctx: RuleContext, support):
+    """The fact a support is of: its own, or for a figure of a fact's free-text note ("text:<id>") the fact the note is
+    on, whose venue and holder the note's sentence may name as the fact's own sentence may."""
+    if support.fact is not None or not support.id.startswith("text:") or ctx.event is None:
+        return support.fact
+    return ctx.event.facts.get(support.id.removeprefix("text:"))
 
 
 def _linked(ctx: RuleContext, fu):
@@ -194,8 +202,8 @@ def check(ctx: RuleContext):
                 continue
             links.append((fu, link))
             allowed |= _allowed(ctx, link)
-            if link.support.fact is not None:
-                facts.append(link.support.fact)
+            if (fact := _fact_of(ctx, link.support)) is not None:
+                facts.append(fact)
         if not links:
             continue
         for fu, link in links:
