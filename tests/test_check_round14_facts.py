@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from link_support import checker, codes, event
+from link_support import checker, codes, event, links_of
 
 # --- a caveat's own words: a name inside them is part of what the caveat says, not the figure's credit (P008)
 
@@ -182,3 +182,189 @@ def test_a_credited_sources_figure_is_read_over_an_average_of_the_same_value(tex
     ev = event(_AVERAGED)
     found = codes(ev, text)
     assert not found & {"P002", "P008", "P011"}, found
+
+
+# --- a reporting verb's participle hung after the main clause: its speaker is the sentence's subject (P002)
+
+_FUND = """facts:
+  - {id: total, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 310M}]}
+context:
+  - {id: fund, kind: market, text: the reserve still holds $13.5 million, sources: [ben-zhou]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "Ben Zhou calmed users on Monday, adding that the reserve still holds $13.5 million.",
+    "After the outage, Ben Zhou met reporters, noting that the reserve still holds $13.5 million.",
+    "Ben Zhou reassured users that funds were safe, emphasizing that the reserve still holds $13.5 million.",
+])
+def test_a_participles_speaker_is_the_sentences_subject(text):
+    assert "P002" not in codes(event(_FUND), text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ben Zhou calmed users on Monday, and the reserve still holds $13.5 million.",
+    "Traders calmed down after Ben Zhou spoke, adding that the reserve still holds $13.5 million.",
+    "Ben Zhou spoke, and traders bought, betting that the reserve still holds $13.5 million.",
+])
+def test_no_participle_or_another_subject_leaves_the_figure_bare(text):
+    assert "P002" in codes(event(_FUND), text)
+
+
+# --- unnamed data as the subject of a reporting verb opens a run for a described source (P002)
+
+_CHAIN = """facts:
+  - {id: pledged, metric: position_size, unit: USD, asset: ETH, subject: ETH pledged by the fund, observations: [{source: market-data, value: 269M}]}
+"""
+
+
+@pytest.mark.parametrize("opening", [
+    "Chain data shows that the fund holds loans on four lending protocols.",
+    "The figures indicate that the fund borrows on four lending protocols.",
+    "On-chain numbers now suggest the fund borrows on four lending protocols.",
+])
+def test_unnamed_data_told_as_speaking_credits_the_next_sentence(opening):
+    assert "P002" not in codes(event(_CHAIN), f"{opening} Currently, the fund has pledged $269 million in ETH.")
+
+
+@pytest.mark.parametrize("opening", [
+    "The fund holds loans on four lending protocols.",
+    "Chain watchers say nothing of the fund's loans.",
+    "Data centres in four countries host the fund's nodes.",
+])
+def test_no_data_speaking_before_leaves_the_figure_bare(opening):
+    assert "P002" in codes(event(_CHAIN), f"{opening} Currently, the fund has pledged $269 million in ETH.")
+
+
+# --- a share of what is held is no mistyped price move (P006)
+
+_SUPPLY = """facts:
+  - {id: drop, metric: price_change, unit: percent, asset: CRV, change: fall, observations: [{source: coinglass, value: 17}]}
+context:
+  - {id: share, kind: onchain, text: the pledge is about 33% of the CRV in circulation, sources: [coinglass]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "CRV fell 17%, CoinGlass data show, after a pledge of about 33% of the circulating CRV came to light.",
+    "CoinGlass data show CRV fell 17%; the pledge (about 33% of its circulating supply) was the trigger.",
+    "CoinGlass data show CRV fell 17% as one wallet held 33% of all CRV tokens.",
+])
+def test_a_share_of_holdings_does_not_contradict_a_price_move(text):
+    assert "P006" not in codes(event(_SUPPLY), text)
+
+
+@pytest.mark.parametrize("text", [
+    "CRV fell 33%, CoinGlass data show.",
+    "CoinGlass data show CRV dropped 33% of its value.",
+    "CoinGlass data show a 33% slide in CRV.",
+])
+def test_a_move_of_the_wrong_size_still_contradicts(text):
+    assert "P006" in codes(event(_SUPPLY), text)
+
+
+# --- an item's own words before its figure tell it from a fact of the same value (P002 on the wrong fact)
+
+_COST = """facts:
+  - {id: btc_price, metric: price_level, unit: USD, asset: BTC, observations: [{source: coinmarketcap, value: 40000}]}
+context:
+  - {id: cost, kind: onchain, text: holders at a loss have an average buying price near $40K, sources: [arkham]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "According to Arkham, holders at a loss bought BTC at an average buying price of about $40K.",
+    "Arkham data show the loss-making BTC cohort has an average buying price ~$40K.",
+    "Per Arkham, BTC addresses in the red carry an average buying price around $40K.",
+])
+def test_an_items_own_words_before_its_figure_link_it(text):
+    assert links_of(event(_COST), text)[-1][1] == "context:cost"
+
+
+@pytest.mark.parametrize("text", [
+    "According to CoinMarketCap, BTC traded near $40K.",
+    "BTC's price hit $40K, CoinMarketCap data show.",
+    "According to CoinMarketCap, the BTC price stood at about $40K.",
+])
+def test_a_price_without_the_items_words_stays_the_price(text):
+    assert links_of(event(_COST), text)[-1][1] == "btc_price"
+
+
+# --- a fact's note printed beside the fact: the fact's venue is no wrong source (P008)
+
+_NOTED = """facts:
+  - id: payout
+    metric: fund_flow
+    unit: USD
+    change: outflow
+    venue: {venue}
+    subject: the exchange's insurance fund
+    note: "{note}"
+    observations: [{{source: the-block, value: 9M}}]
+"""
+
+
+@pytest.mark.parametrize("venue, name, note", [
+    ("bybit", "Bybit", "drawing $9 million from its fund on the day"),
+    ("okx", "OKX", "a $9 million draw on the fund"),
+    ("htx", "HTX", "used $9 million from its reserve"),
+])
+def test_a_notes_sentence_may_name_its_facts_venue(venue, name, note):
+    ev = event(_NOTED.format(venue=venue, note=note))
+    text = f"According to The Block, {name}'s insurance fund paid out $9 million, \u201c{note}\u201d."
+    assert "P008" not in codes(ev, text)
+    assert "P008" in codes(ev, f"According to Decrypt, {name}'s insurance fund paid out $9 million, \u201c{note}\u201d.")
+
+
+# --- a quote's speaker named by another of its registered names, in its sentence or its run's opening (P002)
+
+_ZHOU = """facts:
+  - {id: total, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 310M}]}
+quotes:
+  - {id: lines, speaker: Ben Zhou, paraphrase: true, source: the-block, words: "the index must climb above 50% to calm the market, and a slide toward 20% would deepen the sell-off"}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "Zhou noted that the index must climb above 50% to calm the market.",
+    "To calm the market, Zhou argued, the index must climb above 50%.",
+    "Zhou noted that the index must climb above 50% to calm the market. Conversely, a slide toward 20% would deepen the sell-off.",
+])
+def test_a_quotes_speaker_named_by_an_alias_attributes_its_words(text):
+    assert "P002" not in codes(event(_ZHOU), text)
+
+
+@pytest.mark.parametrize("text", [
+    "The index must climb above 50% to calm the market.",
+    "Traders noted that the index must climb above 50% to calm the market.",
+    "Zhou spoke on Monday. The index must climb above 50% to calm the market.",
+])
+def test_a_quotes_words_with_no_speaker_named_are_bare(text):
+    assert "P002" in codes(event(_ZHOU), text)
+
+
+# --- an unnamed group's view an outlet relays is named by the group's own words (P011)
+
+_GROUP = """facts:
+  - {id: total, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 310M}]}
+quotes:
+  - {id: split, speaker: traders, paraphrase: true, source: the-block, status: unnamed_group, words: "some see the bounce as brief while others see a climb toward $70,000"}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "Traders are split: some see the bounce as brief while others see a climb toward $70,000.",
+    "The bounce has divided traders, with others pointing to a climb toward $70,000.",
+    "Some traders see a climb toward $70,000.",
+])
+def test_an_unnamed_groups_relayed_view_is_named_by_the_group(text):
+    assert "P011" not in codes(event(_GROUP), text)
+
+
+@pytest.mark.parametrize("text", [
+    "A climb toward $70,000 is next.",
+    "The bounce could run into a climb toward $70,000.",
+    "Analysts at one bank expect a climb toward $70,000.",
+])
+def test_the_view_without_its_group_is_unattributed(text):
+    assert "P011" in codes(event(_GROUP), text)

@@ -78,7 +78,12 @@ class RuleContext:
         if self.event is None:
             return False
         quotes = [q for q in self.event.quotes if f"quote:{q.id}" == support_id or fu.figure.text in q.words]
-        return any(names_within(as_read(q.speaker), fu.sentence.text) for q in quotes)  # whole words: "CZ" is not in "CZK"
+        if any(names_within(as_read(q.speaker), fu.sentence.text) for q in quotes):  # whole words: "CZ" is not in "CZK"
+            return True
+        # a registered speaker named by any of its names ("Adler noted" for Axel Adler), in scope as a source: the
+        # sentence, or the opening of its run ("Adler noted that ... . Conversely, a 20% slide could ...")
+        speakers = {sid for q in quotes for sid, src in self.event.registry.sources.items() if q.speaker in src.names}
+        return bool(speakers) and not speakers.isdisjoint(self.analysis.scope_sources(fu, run=True))
 
     def fact_sources_named(self, fu: FigureUse, sources, status: str, support=None) -> bool:
         """Is one of ``sources`` named as a source in the figure's sentence, a note covering it, for a
