@@ -368,3 +368,34 @@ def test_an_unnamed_groups_relayed_view_is_named_by_the_group(text):
 ])
 def test_the_view_without_its_group_is_unattributed(text):
     assert "P011" in codes(event(_GROUP), text)
+
+
+# --- a word swapped in an item's own figure (its coin, its side) makes it another claim, not the item's (P012)
+
+_ITEMS = """facts:
+  - {id: held, metric: position_size, unit: coins, asset: BTC, subject: the dormant wallet, observations: [{source: arkham, value: 69370}]}
+  - {id: longs, metric: liquidations, unit: USD, side: long, window: 24h, observations: [{source: coinglass, value: 2.2B}]}
+quotes:
+  - {id: hold, speaker: Ben Zhou, words: "the dormant wallet still holds 69,370 BTC"}
+  - {id: move, speaker: Ben Zhou, words: "the bounce was mechanical after $2.2 billion in long liquidations"}
+context:
+  - {id: flush, kind: market, text: "the flush came after $2.2 billion of longs were closed", sources: [coinglass]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cThe dormant wallet still holds 69,370 ETH,\u201d said Ben Zhou.",
+    "Ben Zhou argued the bounce was mechanical after $2.2 billion in short liquidations.",
+    "According to CoinGlass, the flush came after $2.2 billion of shorts were closed.",
+])
+def test_a_word_swapped_in_an_items_figure_is_caught(text):
+    assert "P012" in codes(event(_ITEMS), text)
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cThe dormant wallet still holds 69,370 BTC,\u201d said Ben Zhou.",
+    "Ben Zhou argued the bounce was mechanical after $2.2 billion in long liquidations.",
+    "According to CoinGlass, the flush came after $2.2 billion of longs were closed.",
+])
+def test_the_items_own_words_pass(text):
+    assert not codes(event(_ITEMS), text) & {"P001", "P006", "P012"}

@@ -167,6 +167,28 @@ def _from_text(sid: str, fig: Figure, status: Status, sources, speaker: str | No
     return Support(sid, fig.unit or "USD", fig.lo, fig.hi, status, tuple(sources), None, point=fig.point, speaker=speaker, words=words)
 
 
+def _item_contradicted(fig: Figure, s: Support, cues: Cues) -> bool:
+    """Do the figure's words contradict what an item's own words give its figure (a quote's, a context item's, a
+    note's: their supports hold no asset or side, their words do)? Another coin ("69,370 ETH" for the words' "69,370
+    BTC"), or the other side ("$2.2 billion in short liquidations" for the words' "... in long liquidations"): a swapped
+    word makes it another claim, not the item's."""
+    if s.fact is not None or not s.words or not (fig.unit == "coins" and fig.asset or cues.sides):
+        return False
+    for f in find_figures(s.words):
+        if f.lo != s.lo or f.hi != s.hi:
+            continue
+        if fig.unit == "coins" and fig.asset and f.unit == "coins" and f.asset and f.asset.casefold() != fig.asset.casefold():
+            return True
+        side = _ITEM_SIDE.match(s.words, f.end)
+        if side is not None and cues.sides and side.group(1).lower() not in cues.sides:
+            return True
+    return False
+
+
+# The side an item's words give the figure right after it: "$2.2 billion in long liquidations", "$40 million of shorts".
+_ITEM_SIDE = re.compile(r"\s+(?:(?:in|of|worth\s+of)\s+)?(?:[\w-]+\s+)?(long|short)s?\b", re.IGNORECASE)
+
+
 def _unit_ok(fig: Figure, unit: str) -> bool:
     return unit == fig.unit or unit in _UNIT_OK.get(fig.unit, set()) or (fig.unit is None and unit not in ("percent",))
 
@@ -1095,7 +1117,7 @@ def _scored(r: _Reading, supports: list[Support]) -> tuple[list, list, set[str],
             continue
         if not _average_fits(fig, s, averaged):
             continue  # a disputed range written as its average is a collapsed range; a daily average is no total
-        how = value_match(fig, s) if _meets(s, a, b) else None
+        how = value_match(fig, s) if _meets(s, a, b) and not _item_contradicted(fig, s, cues) else None
         if how is not None and s.fact is not None and other_noun and names_other_metric(s.fact, cues.metrics):
             continue  # "tens of millions in spot volume" is no liquidation total its value happens to reach
         if how is None and (s.fact is None or vague or not _near_in_size(fig, s)):
