@@ -399,3 +399,38 @@ def test_a_word_swapped_in_an_items_figure_is_caught(text):
 ])
 def test_the_items_own_words_pass(text):
     assert not codes(event(_ITEMS), text) & {"P001", "P006", "P012"}
+
+
+# --- a fact's own note and long label, printed whole beside its figure, are the fact file's words (P008)
+
+_OWN = """facts:
+  - id: oi
+    metric: open_interest
+    unit: USD
+    asset: BTC
+    label: {label}
+    note: "{note}"
+    observations: [{{source: coinglass, value: 9.3B}}]
+"""
+
+
+@pytest.mark.parametrize("label, note, text", [
+    # the label's name and the note's together (each alone was read before: a holder, or the note's words)
+    ("open interest in BTC futures on Bybit", "a record; Bybit data lag by a day",
+     "According to CoinGlass, open interest in BTC futures on Bybit stood at $9.3 billion, a record; Bybit data lag by a day."),
+    ("BTC futures open interest", "a record; the desk relays Bybit figures here, so the status is set",
+     "According to CoinGlass, BTC futures open interest stood at $9.3 billion, a record; the desk relays Bybit figures here, so the status is set."),
+    ("BTC futures open interest", "above the level data from OKX gave a week earlier",
+     "According to CoinGlass, BTC futures open interest stood at $9.3 billion, above the level data from OKX gave a week earlier."),
+])
+def test_a_name_inside_a_facts_own_note_or_label_is_not_a_credit(label, note, text):
+    assert "P008" not in codes(event(_OWN.format(label=label, note=note)), text)
+
+
+@pytest.mark.parametrize("text", [
+    "According to Bybit, BTC futures open interest stood at $9.3 billion.",
+    "OKX data show BTC futures open interest at $9.3 billion, a record high.",
+    "According to CoinGlass and Hyblock, BTC futures open interest stood at $9.3 billion.",
+])
+def test_a_name_outside_the_facts_own_words_is_still_a_wrong_source(text):
+    assert "P008" in codes(event(_OWN.format(label="BTC futures open interest", note="a record high")), text)
