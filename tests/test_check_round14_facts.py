@@ -128,7 +128,7 @@ _THRESHOLD = """facts:
 
 
 @pytest.mark.parametrize("text", [
-    "Unless bitcoin gets back above $115,000 and holds there, Zhou sees more downside.",
+    "Unless bitcoin reclaims $115,000 by Friday, Zhou expects a deeper slide.",
     "If bitcoin fails to reclaim $115,000 this week, Ben Zhou expects another flush.",
     "Should bitcoin lose $115,000, Zhou warns, longs will be forced out.",
 ])
@@ -137,10 +137,10 @@ def test_a_threshold_in_a_condition_is_not_stated_as_realised(text):
 
 
 @pytest.mark.parametrize("text", [
-    "Bitcoin got back above $115,000 and held there.",
-    "Bitcoin reclaimed $115,000, and Zhou sees more upside.",
+    "Bitcoin reclaimed $115,000 on Friday.",
+    "Bitcoin reclaimed $115,000, and Zhou expects more gains.",
     # a condition whose holder is not named: an estimate, but whose?
-    "Unless bitcoin gets back above $115,000, more downside looms.",
+    "Unless bitcoin reclaims $115,000, a deeper slide looms.",
 ])
 def test_a_threshold_stated_or_of_no_one_is_still_flagged(text):
     assert "P004" in codes(event(_THRESHOLD), text)
@@ -189,23 +189,23 @@ def test_a_credited_sources_figure_is_read_over_an_average_of_the_same_value(tex
 _FUND = """facts:
   - {id: total, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 310M}]}
 context:
-  - {id: fund, kind: market, text: the reserve still holds $13.5 million, sources: [ben-zhou]}
+  - {id: fund, kind: market, text: the reserve kept $13.5 million, sources: [ben-zhou]}
 """
 
 
 @pytest.mark.parametrize("text", [
-    "Ben Zhou calmed users on Monday, adding that the reserve still holds $13.5 million.",
-    "After the outage, Ben Zhou met reporters, noting that the reserve still holds $13.5 million.",
-    "Ben Zhou reassured users that funds were safe, emphasizing that the reserve still holds $13.5 million.",
+    "Ben Zhou calmed users on Monday, adding that the reserve kept $13.5 million.",
+    "After the outage, Ben Zhou met reporters, noting that the reserve kept $13.5 million.",
+    "Ben Zhou told clients their balances were untouched, stressing that the reserve kept $13.5 million.",
 ])
 def test_a_participles_speaker_is_the_sentences_subject(text):
     assert "P002" not in codes(event(_FUND), text)
 
 
 @pytest.mark.parametrize("text", [
-    "Ben Zhou calmed users on Monday, and the reserve still holds $13.5 million.",
-    "Traders calmed down after Ben Zhou spoke, adding that the reserve still holds $13.5 million.",
-    "Ben Zhou spoke, and traders bought, betting that the reserve still holds $13.5 million.",
+    "Ben Zhou calmed users on Monday, and the reserve kept $13.5 million.",
+    "Traders calmed down after Ben Zhou spoke, adding that the reserve kept $13.5 million.",
+    "Ben Zhou spoke, and traders bought, betting that the reserve kept $13.5 million.",
 ])
 def test_no_participle_or_another_subject_leaves_the_figure_bare(text):
     assert "P002" in codes(event(_FUND), text)
@@ -219,21 +219,21 @@ _CHAIN = """facts:
 
 
 @pytest.mark.parametrize("opening", [
-    "Chain data shows that the fund holds loans on four lending protocols.",
-    "The figures indicate that the fund borrows on four lending protocols.",
-    "On-chain numbers now suggest the fund borrows on four lending protocols.",
+    "Ledger data indicate the fund keeps three open loans.",
+    "The figures suggest the fund keeps three open loans.",
+    "On-chain numbers now reveal three open loans for the fund.",
 ])
 def test_unnamed_data_told_as_speaking_credits_the_next_sentence(opening):
-    assert "P002" not in codes(event(_CHAIN), f"{opening} Currently, the fund has pledged $269 million in ETH.")
+    assert "P002" not in codes(event(_CHAIN), f"{opening} The fund's pledged collateral now stands at $269 million in ETH.")
 
 
 @pytest.mark.parametrize("opening", [
-    "The fund holds loans on four lending protocols.",
-    "Chain watchers say nothing of the fund's loans.",
-    "Data centres in four countries host the fund's nodes.",
+    "The fund keeps three open loans.",
+    "Ledger watchers say nothing of the fund's loans.",
+    "Data centres in three countries host the fund's nodes.",
 ])
 def test_no_data_speaking_before_leaves_the_figure_bare(opening):
-    assert "P002" in codes(event(_CHAIN), f"{opening} Currently, the fund has pledged $269 million in ETH.")
+    assert "P002" in codes(event(_CHAIN), f"{opening} The fund's pledged collateral now stands at $269 million in ETH.")
 
 
 # --- a share of what is held is no mistyped price move (P006)
@@ -241,12 +241,12 @@ def test_no_data_speaking_before_leaves_the_figure_bare(opening):
 _SUPPLY = """facts:
   - {id: drop, metric: price_change, unit: percent, asset: CRV, change: fall, observations: [{source: coinglass, value: 17}]}
 context:
-  - {id: share, kind: onchain, text: the pledge is about 33% of the CRV in circulation, sources: [coinglass]}
+  - {id: share, kind: onchain, text: one wallet locked 33% of the float, sources: [coinglass]}
 """
 
 
 @pytest.mark.parametrize("text", [
-    "CRV fell 17%, CoinGlass data show, after a pledge of about 33% of the circulating CRV came to light.",
+    "CRV fell 17%, CoinGlass data show, while one wallet locked 33% of CRV's circulating supply.",
     "CoinGlass data show CRV fell 17%; the pledge (about 33% of its circulating supply) was the trigger.",
     "CoinGlass data show CRV fell 17% as one wallet held 33% of all CRV tokens.",
 ])
@@ -268,14 +268,14 @@ def test_a_move_of_the_wrong_size_still_contradicts(text):
 _COST = """facts:
   - {id: btc_price, metric: price_level, unit: USD, asset: BTC, observations: [{source: coinmarketcap, value: 40000}]}
 context:
-  - {id: cost, kind: onchain, text: holders at a loss have an average buying price near $40K, sources: [arkham]}
+  - {id: cost, kind: onchain, text: holders in the red sit at a mean entry cost of $40K, sources: [arkham]}
 """
 
 
 @pytest.mark.parametrize("text", [
-    "According to Arkham, holders at a loss bought BTC at an average buying price of about $40K.",
-    "Arkham data show the loss-making BTC cohort has an average buying price ~$40K.",
-    "Per Arkham, BTC addresses in the red carry an average buying price around $40K.",
+    "According to Arkham, BTC holders in the red carry a mean entry cost of about $40K.",
+    "Arkham data show the loss-making BTC cohort has a mean entry cost ~$40K.",
+    "Per Arkham, BTC addresses under water show a mean entry cost around $40K.",
 ])
 def test_an_items_own_words_before_its_figure_link_it(text):
     assert links_of(event(_COST), text)[-1][1] == "context:cost"
@@ -321,23 +321,23 @@ def test_a_notes_sentence_may_name_its_facts_venue(venue, name, note):
 _ZHOU = """facts:
   - {id: total, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 310M}]}
 quotes:
-  - {id: lines, speaker: Ben Zhou, paraphrase: true, source: the-block, words: "the index must climb above 50% to calm the market, and a slide toward 20% would deepen the sell-off"}
+  - {id: lines, speaker: Ben Zhou, paraphrase: true, source: the-block, words: "the gauge has to clear 50% before buyers return, and a drop to 20% would deepen the sell-off"}
 """
 
 
 @pytest.mark.parametrize("text", [
-    "Zhou noted that the index must climb above 50% to calm the market.",
-    "To calm the market, Zhou argued, the index must climb above 50%.",
-    "Zhou noted that the index must climb above 50% to calm the market. Conversely, a slide toward 20% would deepen the sell-off.",
+    "Zhou said the gauge has to clear 50% before buyers return.",
+    "Before buyers return, Zhou argued, the gauge has to clear 50%.",
+    "Zhou said the gauge has to clear 50% before buyers return. A drop to 20% would deepen the sell-off.",
 ])
 def test_a_quotes_speaker_named_by_an_alias_attributes_its_words(text):
     assert "P002" not in codes(event(_ZHOU), text)
 
 
 @pytest.mark.parametrize("text", [
-    "The index must climb above 50% to calm the market.",
-    "Traders noted that the index must climb above 50% to calm the market.",
-    "Zhou spoke on Monday. The index must climb above 50% to calm the market.",
+    "The gauge has to clear 50% before buyers return.",
+    "Traders said the gauge has to clear 50% before buyers return.",
+    "Zhou spoke on Monday. The gauge has to clear 50% before buyers return.",
 ])
 def test_a_quotes_words_with_no_speaker_named_are_bare(text):
     assert "P002" in codes(event(_ZHOU), text)
@@ -354,7 +354,7 @@ quotes:
 
 @pytest.mark.parametrize("text", [
     "Traders are split: some see the bounce as brief while others see a climb toward $70,000.",
-    "The bounce has divided traders, with others pointing to a climb toward $70,000.",
+    "The bounce has divided traders, with others eyeing a climb toward $70,000.",
     "Some traders see a climb toward $70,000.",
 ])
 def test_an_unnamed_groups_relayed_view_is_named_by_the_group(text):
@@ -373,19 +373,19 @@ def test_the_view_without_its_group_is_unattributed(text):
 # --- a word swapped in an item's own figure (its coin, its side) makes it another claim, not the item's (P012)
 
 _ITEMS = """facts:
-  - {id: held, metric: position_size, unit: coins, asset: BTC, subject: the dormant wallet, observations: [{source: arkham, value: 69370}]}
+  - {id: held, metric: position_size, unit: coins, asset: BTC, subject: the old wallet, observations: [{source: arkham, value: 69370}]}
   - {id: longs, metric: liquidations, unit: USD, side: long, window: 24h, observations: [{source: coinglass, value: 2.2B}]}
 quotes:
-  - {id: hold, speaker: Ben Zhou, words: "the dormant wallet still holds 69,370 BTC"}
-  - {id: move, speaker: Ben Zhou, words: "the bounce was mechanical after $2.2 billion in long liquidations"}
+  - {id: hold, speaker: Ben Zhou, words: "the old wallet keeps 69,370 BTC untouched"}
+  - {id: move, speaker: Ben Zhou, words: "longs worth $2.2 billion were closed before the bounce"}
 context:
   - {id: flush, kind: market, text: "the flush came after $2.2 billion of longs were closed", sources: [coinglass]}
 """
 
 
 @pytest.mark.parametrize("text", [
-    "\u201cThe dormant wallet still holds 69,370 ETH,\u201d said Ben Zhou.",
-    "Ben Zhou argued the bounce was mechanical after $2.2 billion in short liquidations.",
+    "\u201cThe old wallet keeps 69,370 ETH untouched,\u201d said Ben Zhou.",
+    "Ben Zhou argued that shorts worth $2.2 billion were closed before the bounce.",
     "According to CoinGlass, the flush came after $2.2 billion of shorts were closed.",
 ])
 def test_a_word_swapped_in_an_items_figure_is_caught(text):
@@ -393,8 +393,8 @@ def test_a_word_swapped_in_an_items_figure_is_caught(text):
 
 
 @pytest.mark.parametrize("text", [
-    "\u201cThe dormant wallet still holds 69,370 BTC,\u201d said Ben Zhou.",
-    "Ben Zhou argued the bounce was mechanical after $2.2 billion in long liquidations.",
+    "\u201cThe old wallet keeps 69,370 BTC untouched,\u201d said Ben Zhou.",
+    "Ben Zhou argued that longs worth $2.2 billion were closed before the bounce.",
     "According to CoinGlass, the flush came after $2.2 billion of longs were closed.",
 ])
 def test_the_items_own_words_pass(text):
@@ -418,8 +418,8 @@ _OWN = """facts:
     # the label's name and the note's together (each alone was read before: a holder, or the note's words)
     ("open interest in BTC futures on Bybit", "a record; Bybit data lag by a day",
      "According to CoinGlass, open interest in BTC futures on Bybit stood at $9.3 billion, a record; Bybit data lag by a day."),
-    ("BTC futures open interest", "a record; the desk relays Bybit figures here, so the status is set",
-     "According to CoinGlass, BTC futures open interest stood at $9.3 billion, a record; the desk relays Bybit figures here, so the status is set."),
+    ("BTC futures open interest", "a record; Bybit figures are passed on here unchanged",
+     "According to CoinGlass, BTC futures open interest stood at $9.3 billion, a record; Bybit figures are passed on here unchanged."),
     ("BTC futures open interest", "above the level data from OKX gave a week earlier",
      "According to CoinGlass, BTC futures open interest stood at $9.3 billion, above the level data from OKX gave a week earlier."),
 ])

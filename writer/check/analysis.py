@@ -120,7 +120,7 @@ _ADVERB_ONLY = Deferred(globals(), r"^[\W_]*(?:it\b[\W_]*)?$", re.IGNORECASE)
 
 def _clause_end(text: str, marks, at: int) -> int:
     """Where the clause going on at ``at`` ends: the next mark, past an aside in brackets that opens inside it ("was
-    exposed for pledging 288 million tokens (a third of the supply) as collateral and borrowing $63 million": the
+    said to have sold 5,000 coins (a tenth of its float) to a desk and bought $40 million back": the
     clause goes on after the aside)."""
     inside = False
     for c in marks:
@@ -959,7 +959,7 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
     return {spelling[mentions[k].group(0).lower()] for k in picked}
 
 
-# A reporting verb's participle hung after the main clause ("X reassured users ..., emphasizing that the fund still
+# A reporting verb's participle hung after the main clause ("X calmed its clients on Monday, stressing that the reserve kept
 # holds $13.5 million", "X met reporters, noting that ..."): its speaker is the sentence's subject. The subject is the
 # first name, opening the sentence or after one introductory phrase ("Despite the incident, X ...").
 _PARTICIPLE = Deferred(globals(), r",\s+(?:also\s+|further\s+|again\s+)?(?P<verb>[a-z]+ing)\s+(?:that|how)\b")

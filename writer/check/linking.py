@@ -169,8 +169,8 @@ def _from_text(sid: str, fig: Figure, status: Status, sources, speaker: str | No
 
 def _item_contradicted(fig: Figure, s: Support, cues: Cues) -> bool:
     """Do the figure's words contradict what an item's own words give its figure (a quote's, a context item's, a
-    note's: their supports hold no asset or side, their words do)? Another coin ("69,370 ETH" for the words' "69,370
-    BTC"), or the other side ("$2.2 billion in short liquidations" for the words' "... in long liquidations"): a swapped
+    note's: their supports hold no asset or side, their words do)? Another coin ("5,100 ETH" for the words' "5,100
+    BTC"), or the other side ("$900 million of shorts" for the words' "... $900 million of longs ..."): a swapped
     word makes it another claim, not the item's."""
     if s.fact is not None or not s.words or not (fig.unit == "coins" and fig.asset or cues.sides):
         return False
@@ -179,14 +179,17 @@ def _item_contradicted(fig: Figure, s: Support, cues: Cues) -> bool:
             continue
         if fig.unit == "coins" and fig.asset and f.unit == "coins" and f.asset and f.asset.casefold() != fig.asset.casefold():
             return True
-        side = _ITEM_SIDE.match(s.words, f.end)
+        side = _ITEM_SIDE.match(s.words, f.end) or _ITEM_SIDE_BEFORE.search(s.words, max(0, f.start - _SIDE_REACH), f.start)
         if side is not None and cues.sides and side.group(1).lower() not in cues.sides:
             return True
     return False
 
 
-# The side an item's words give the figure right after it: "$2.2 billion in long liquidations", "$40 million of shorts".
+# The side an item's words give the figure right after it: "$900 million in long positions", "$40 million of shorts".
 _ITEM_SIDE = re.compile(r"\s+(?:(?:in|of|worth\s+of)\s+)?(?:[\w-]+\s+)?(long|short)s?\b", re.IGNORECASE)
+# ...or right before it: "longs worth $900 million", "short positions of $40 million" (two words at most between).
+_ITEM_SIDE_BEFORE = re.compile(r"\b(long|short)s?\b(?:\s+[\w-]+){0,2}\s+[~≈]?$", re.IGNORECASE)
+_SIDE_REACH = 40  # characters before an item's figure read for its side
 
 
 def _unit_ok(fig: Figure, unit: str) -> bool:
@@ -1135,7 +1138,7 @@ def _scored(r: _Reading, supports: list[Support]) -> tuple[list, list, set[str],
                 score += 3  # a sentence that repeats the words (a quote's without quotation marks, a context item's) is theirs
                 repeated = says = True
             elif s.words is not None and s.fact is None and _same_lead_in(fu.left, s.words):
-                score += _LEAD_IN_WORDS  # "with an average buying price ~$40K": the item's own words for its figure
+                score += _LEAD_IN_WORDS  # "a mean entry cost near $3,100": the item's own words for its figure
             if says and s.words is not None and (_plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold()
                                                  or (quoted and s.id.startswith("quote:") and _gives_words(fu.sentence.text, s.words))):
                 own_words.add(s.id)
@@ -1176,7 +1179,7 @@ def _narrowed(r: _Reading, matched: list, own_words: set[str]) -> list:
     return matched
 
 
-# A share of what is held ("33% of the circulating CRV", "4.5% of its circulating supply", "12% of all SOL tokens"): a
+# A share of what is held ("a fifth of the circulating SOL", "7% of its circulating supply", "12% of all SOL tokens"): a
 # part of a stock of coins, which a price or a move of one never is (their words may still name the asset).
 _SHARE_OF_HOLDINGS = re.compile(r"\s*\)?\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|[\w-]+['’]s\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?"
                                 r"(?:circulating|supply|tokens|coins|holdings|addresses|wallets)\b", re.IGNORECASE)
@@ -1189,7 +1192,7 @@ def _a_move(target) -> bool:
 
 
 # What the item's own two words before its figure, standing right before this figure, add to a context item or quote
-# the value fits ("average buying price ~$40K" for an item "an average buying price near $40K"): as much as a metric's
+# the value fits ("mean entry cost about $3,100" for an item "holders sit at a mean entry cost of $3,100"): as much as a metric's
 # and an asset's words give a fact, so the item's words are not outweighed by a fact's kind alone.
 _LEAD_IN_WORDS = 2
 _LEAD_IN_REACH = 60  # characters before the figure read for its two words
@@ -1235,7 +1238,7 @@ def _described(r: _Reading, described: list, unavailable: list[Fact], matched: l
     if "respectively" in fu.sentence.text:
         described = []  # "BTC and ETH ... $X and $Y, respectively": the words cannot say which fact was meant
     elif fig.unit == "percent" and _SHARE_OF_HOLDINGS.match(fu.right):
-        described = [d for d in described if not _a_move(d[1])]  # "33% of the circulating CRV" is no mistyped price move
+        described = [d for d in described if not _a_move(d[1])]  # "40% of the circulating SOL" is no mistyped price move
     elif len(cues.assets) > 1:  # only a figure of those assets counted together can be the one meant
         described = [d for d in described if _counts_together(d[1], cues.assets)]
     if described and matched:

@@ -80,8 +80,8 @@ class RuleContext:
         quotes = [q for q in self.event.quotes if f"quote:{q.id}" == support_id or fu.figure.text in q.words]
         if any(names_within(as_read(q.speaker), fu.sentence.text) for q in quotes):  # whole words: "CZ" is not in "CZK"
             return True
-        # a registered speaker named by any of its names ("Adler noted" for Axel Adler), in scope as a source: the
-        # sentence, or the opening of its run ("Adler noted that ... . Conversely, a 20% slide could ...")
+        # a registered speaker named by any of its names ("Zhou said" for Ben Zhou), in scope as a source: the
+        # sentence, or the opening of its run ("Zhou said the gauge must clear 50%. A drop to 20% would ...")
         speakers = {sid for q in quotes for sid, src in self.event.registry.sources.items() if q.speaker in src.names}
         return bool(speakers) and not speakers.isdisjoint(self.analysis.scope_sources(fu, run=True))
 

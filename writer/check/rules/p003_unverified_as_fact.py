@@ -22,9 +22,9 @@ def check(ctx: RuleContext):
 
 def _told_unverified(a, fu, s, marker: str) -> bool:
     """Does the text tell the figure as unverified? Its status's own words in scope; for a rumour also a claim said to
-    circulate ("the claim ... has become popular on social media"), a claim told as its own source's ("He alleged
-    that ...", "Some users speculated that ..."), or hearsay with no one named in the figure's clause ("reportedly",
-    "is said to", "was exposed for"): the reader is told someone else has it, not that the desk does."""
+    circulate ("the claim ... has become popular on social media"), a claim told as its own source's ("The trader
+    alleged that ...", "Forum users speculated that ..."), or hearsay with no one named in the figure's clause ("reportedly",
+    "is said to", "was exposed as"): the reader is told someone else has it, not that the desk does."""
     classes = a.scope_classes(fu)
     if marker in classes:
         return True
@@ -37,7 +37,7 @@ def _told_unverified(a, fu, s, marker: str) -> bool:
 
 def _circulates_with(a, fu) -> set[str]:
     """The sources the figure's scope names as its origin, and any the sentence names at all: a rumour's group or
-    platform named in it in any role ("Some users speculated", "posts on X") says where it circulates."""
+    platform named in it in any role ("forum users speculated", "posts on X") says where it circulates."""
     return a.scope_sources(fu) | fu.sentence.sources
 
 
@@ -53,9 +53,9 @@ Flags a figure whose fact is a rumour (social media, community claims) or pendin
 verification when its sentence, or a note covering it, does not say so ("an unverified
 claim circulating on X", "pending verification"; a rumour is also told as one when the
 text calls it a claim and says where it circulates: "the claim has spread on social
-media", or gives it as its own source's claim: "Some users speculated that ..."; and hearsay with
+media", or gives it as its own source's claim: "forum users speculated that ..."; and hearsay with
 no one named in the figure's clause tells it as unverified: "reportedly", "is said to", "was exposed
-for"); and a rumour that does not say where it circulates (a source of the rumour named anywhere in
+as"); and a rumour that does not say where it circulates (a source of the rumour named anywhere in
 its sentence says so).
 A number in a fact's describing words (its subject: "for 200 accounts") in a sentence that prints none of
 that fact's figures names which figure is meant and is not held to this wording (a revision note).

@@ -10,7 +10,7 @@ from writer.factbase.vocabulary import Status
 # face $698 million above $85,000"): the figure is told as what could happen, not as what happened. ("May" the month
 # is capitalised; the modal inside a sentence is not.)
 _POSSIBLE = Deferred(globals(), r"\b(?:[Cc]ould|[Mm]ight|[Ww]ould|may)\b")
-# A condition's own clause ("Unless bitcoin gets back above $115,000, the analyst sees ...", "If ether loses $2,900,
+# A condition's own clause ("Unless ether holds $2,900 this week, the fund expects ...", "If bitcoin loses $90,000,
 # ..."): the figure is the threshold of what would follow, not an amount that happened; whose view it is, the main
 # clause says (its subject, named anywhere in the sentence).
 _CONDITION = Deferred(globals(), r"^[\W_]*(?:[Uu]nless|[Ii]f|[Uu]ntil|[Ss]hould|[Pp]rovided)\b")
@@ -41,7 +41,7 @@ RULE = Rule(
 Flags a figure whose fact is an estimate when neither its sentence nor a covering note
 says it is an estimate, potential, projected or extrapolated (a modal in the figure's own
 clause says so too: "could face", "may recover to", and so does a condition whose clause holds the figure:
-"Unless bitcoin gets back above $115,000, ...", whose holder the sentence may name anywhere), or says so without saying whose
+"Unless ether holds $2,900 this week, ...", whose holder the sentence may name anywhere), or says so without saying whose
 estimate or from what (a named source, a heat map, a model).
 A number in a fact's describing words (its subject: "for 200 accounts") in a sentence that prints none of
 that fact's figures names which figure is meant and is not held to this wording (a revision note).

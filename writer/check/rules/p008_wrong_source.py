@@ -278,7 +278,7 @@ def _own_words(support) -> list[str]:
     fact = support.fact
     if fact is not None:
         out.append(fact.note or "")
-        # a describing phrase long enough to be the fact's own ("open interest in BTC futures on the CME"); a short
+        # a describing phrase long enough to be the fact's own ("open interest in ether options on Deribit"); a short
         # one ("Binance Futures") is read where it stands (``_named_as_holder``): "according to Binance Futures" credits
         out += [w for w in (fact.subject, fact.label) if w and len(w.split()) >= SUBJECT_WORDS]
     return [w.strip().rstrip(".") for w in out if w.strip().rstrip(".")]
