@@ -991,7 +991,8 @@ def generated(examples: int, seeds: list[int], corners: int, folder: Path | None
         return out
     drawn = []
     for s in seeds:
-        drawn += [(s, e, text) for e, text in generated_events("new_kinds", examples, s)]
+        if examples:  # (Hypothesis refuses max_examples=0: --examples 0 draws the corners alone)
+            drawn += [(s, e, text) for e, text in generated_events("new_kinds", examples, s)]
         if corners:
             drawn += [(s, e, text) for e, text in generated_events("corners", corners, s)]
     if folder is not None:

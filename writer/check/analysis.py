@@ -118,6 +118,23 @@ _HEARSAY_CUT = Deferred(globals(), r"[,;:](?=\s)|[()]|\s[—–-]\s|—")
 _ADVERB_ONLY = Deferred(globals(), r"^[\W_]*(?:it\b[\W_]*)?$", re.IGNORECASE)
 
 
+def _clause_end(text: str, marks, at: int) -> int:
+    """Where the clause going on at ``at`` ends: the next mark, past an aside in brackets that opens inside it ("was
+    said to have sold 5,000 coins (a tenth of its float) to a desk and bought $40 million back": the
+    clause goes on after the aside)."""
+    inside = False
+    for c in marks:
+        if c.start() < at:
+            continue
+        if c.group(0) == "(":
+            inside = True
+        elif c.group(0) == ")" and inside:
+            inside = False
+        elif not inside:  # (a closing bracket with none opened after ``at``: the clause is itself an aside)
+            return c.start()
+    return len(text)
+
+
 class Sentence:
     """One sentence of a block; its markers and named sources are read on first use (most
     sentences of an article carry no figure and are never asked)."""
@@ -679,7 +696,7 @@ class Analysis:
             got = []
             for m in _carry_words()["hearsay"].finditer(low if low is not None else text.lower()):
                 a = max((c.end() for c in marks if c.end() <= m.start()), default=0)
-                b = min((c.start() for c in marks if c.start() >= m.end()), default=len(text))
+                b = _clause_end(text, marks, m.end())
                 got.append((a, b, _ADVERB_ONLY.match(text[a:m.start()] + text[m.end():b]) is not None))
             self._prefixes[key] = got
         return got
@@ -937,7 +954,23 @@ def attributive(text: str, mentions, spelling: dict[str, str], phrases: PhraseSe
                 picked.add(j)
     if len(picked) < len(mentions) and phrases.frames is not None:
         after(phrases.frames.keyword_ends(text), verbs=True)  # "per X", "as tracked by X", "citing X" (only when names are left)
+    if 0 not in picked and phrases.frames is not None and _reports_by_participle(text, mentions[0], phrases.frames):
+        chain_forward(0)
     return {spelling[mentions[k].group(0).lower()] for k in picked}
+
+
+# A reporting verb's participle hung after the main clause ("X calmed its clients on Monday, stressing that the reserve kept
+# holds $13.5 million", "X met reporters, noting that ..."): its speaker is the sentence's subject. The subject is the
+# first name, opening the sentence or after one introductory phrase ("Despite the incident, X ...").
+_PARTICIPLE = Deferred(globals(), r",\s+(?:also\s+|further\s+|again\s+)?(?P<verb>[a-z]+ing)\s+(?:that|how)\b")
+_SUBJECT_OPENS = Deferred(globals(), r"^[\W_]*(?:(?:[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,5},\s+)?(?:the\s+)?$")
+
+
+def _reports_by_participle(text: str, first, frames) -> bool:
+    """Is the first name the subject of the sentence, and a reporting verb's participle hung after its clause?"""
+    if not _SUBJECT_OPENS.match(text, 0, first.start()):
+        return False
+    return any(m.group("verb").lower() in frames.strong for m in _PARTICIPLE.finditer(text, first.end()))
 
 
 # What may stand before an inverted reporting verb: a clause mark (a quote's closing, a comma), or nothing ("..., said

@@ -84,14 +84,28 @@ def _data_credit_end() -> re.Pattern:
 _DATA_REACH = 40
 
 
+_ATTRIBUTION = frozenset({"attribution"})
+
+
 def credits_unnamed_data(sentence, phrases) -> bool:
     """Does ``sentence`` credit unnamed data and name no source as its source ("..., data showed on Tuesday.", "The
     figures show ...": an ``attribution`` phrase ending on or just after a data noun)? That is a description of a
     source: it credits a figure whose only source the registry describes, as "one unnamed aggregator" does."""
-    if sentence.attributed or not sentence.has("attribution"):
+    if sentence.attributed or not sentence.has_any(_ATTRIBUTION):  # (a frame's too: "ledger data indicate")
         return False
     text = sentence.text
-    return any(_data_credit_end().search(text, max(0, end - _DATA_REACH), end) for end in phrases.marker_ends("attribution", text))
+    if any(_data_credit_end().search(text, max(0, end - _DATA_REACH), end) for end in phrases.marker_ends("attribution", text)):
+        return True
+    frames = phrases.frames
+    return frames is not None and any(m.group("verb").lower() in frames.strong for m in _data_subject().finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _data_subject() -> re.Pattern:
+    """A data noun as the subject of a reporting verb ("ledger data indicate that ...", "the figures suggest", "on-chain
+    numbers now suggest"): the frame the attribution class read, with no phrase of its own to end on."""
+    nouns = "|".join(phrase_section("described_sources")["data_nouns"])
+    return re.compile(rf"(?<![\w-])(?:{nouns})\s+(?:\w+ly\s+|now\s+|also\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE)
 
 
 def credited_roles(text: str, phrases, *, label: bool = False) -> frozenset[str]:

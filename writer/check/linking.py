@@ -167,6 +167,31 @@ def _from_text(sid: str, fig: Figure, status: Status, sources, speaker: str | No
     return Support(sid, fig.unit or "USD", fig.lo, fig.hi, status, tuple(sources), None, point=fig.point, speaker=speaker, words=words)
 
 
+def _item_contradicted(fig: Figure, s: Support, cues: Cues) -> bool:
+    """Do the figure's words contradict what an item's own words give its figure (a quote's, a context item's, a
+    note's: their supports hold no asset or side, their words do)? Another coin ("5,100 ETH" for the words' "5,100
+    BTC"), or the other side ("$900 million of shorts" for the words' "... $900 million of longs ..."): a swapped
+    word makes it another claim, not the item's."""
+    if s.fact is not None or not s.words or not (fig.unit == "coins" and fig.asset or cues.sides):
+        return False
+    for f in find_figures(s.words):
+        if f.lo != s.lo or f.hi != s.hi:
+            continue
+        if fig.unit == "coins" and fig.asset and f.unit == "coins" and f.asset and f.asset.casefold() != fig.asset.casefold():
+            return True
+        side = _ITEM_SIDE.match(s.words, f.end) or _ITEM_SIDE_BEFORE.search(s.words, max(0, f.start - _SIDE_REACH), f.start)
+        if side is not None and cues.sides and side.group(1).lower() not in cues.sides:
+            return True
+    return False
+
+
+# The side an item's words give the figure right after it: "$900 million in long positions", "$40 million of shorts".
+_ITEM_SIDE = re.compile(r"\s+(?:(?:in|of|worth\s+of)\s+)?(?:[\w-]+\s+)?(long|short)s?\b", re.IGNORECASE)
+# ...or right before it: "longs worth $900 million", "short positions of $40 million" (two words at most between).
+_ITEM_SIDE_BEFORE = re.compile(r"\b(long|short)s?\b(?:\s+[\w-]+){0,2}\s+[~≈]?$", re.IGNORECASE)
+_SIDE_REACH = 40  # characters before an item's figure read for its side
+
+
 def _unit_ok(fig: Figure, unit: str) -> bool:
     return unit == fig.unit or unit in _UNIT_OK.get(fig.unit, set()) or (fig.unit is None and unit not in ("percent",))
 
@@ -1095,7 +1120,7 @@ def _scored(r: _Reading, supports: list[Support]) -> tuple[list, list, set[str],
             continue
         if not _average_fits(fig, s, averaged):
             continue  # a disputed range written as its average is a collapsed range; a daily average is no total
-        how = value_match(fig, s) if _meets(s, a, b) else None
+        how = value_match(fig, s) if _meets(s, a, b) and not _item_contradicted(fig, s, cues) else None
         if how is not None and s.fact is not None and other_noun and names_other_metric(s.fact, cues.metrics):
             continue  # "tens of millions in spot volume" is no liquidation total its value happens to reach
         if how is None and (s.fact is None or vague or not _near_in_size(fig, s)):
@@ -1112,6 +1137,8 @@ def _scored(r: _Reading, supports: list[Support]) -> tuple[list, list, set[str],
             elif s.words is not None and _plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold():
                 score += 3  # a sentence that repeats the words (a quote's without quotation marks, a context item's) is theirs
                 repeated = says = True
+            elif s.words is not None and s.fact is None and _same_lead_in(fu.left, s.words):
+                score += _LEAD_IN_WORDS  # "a mean entry cost near $3,100": the item's own words for its figure
             if says and s.words is not None and (_plain_words(s.words).casefold() in _plain_words(fu.sentence.text).casefold()
                                                  or (quoted and s.id.startswith("quote:") and _gives_words(fu.sentence.text, s.words))):
                 own_words.add(s.id)
@@ -1138,6 +1165,7 @@ def _narrowed(r: _Reading, matched: list, own_words: set[str]) -> list:
     """The matches left once exact values, facts over their notes, a quote's own words and a range's own shape have picked."""
     fig = r.fig
     matched = prefer_exact(fig, matched)  # "around $0.725" is the support of $0.725, not one only the hedge reaches
+    matched = _credited_of_one_fact(r, matched)
     matched = _facts_over_notes(fig, matched, own_words)
     if own_words:
         # a sentence that gives a quote's or a context item's words whole gives their figure: a fact the value also fits
@@ -1149,6 +1177,52 @@ def _narrowed(r: _Reading, matched: list, own_words: set[str]) -> list:
         # the price of $100 million beside it that "broke through" also describes): ``_shape_rank``.
         matched = [m for m in matched if _shape_rank(fig, m[1]) < _OTHER_SHAPE]
     return matched
+
+
+# A share of what is held ("a fifth of the circulating SOL", "7% of its circulating supply", "12% of all SOL tokens"): a
+# part of a stock of coins, which a price or a move of one never is (their words may still name the asset).
+_SHARE_OF_HOLDINGS = re.compile(r"\s*\)?\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|[\w-]+['’]s\s+)?(?:total\s+)?(?:[\w-]+\s+){0,2}?"
+                                r"(?:circulating|supply|tokens|coins|holdings|addresses|wallets)\b", re.IGNORECASE)
+
+
+def _a_move(target) -> bool:
+    """Is the fact (or a support's fact) a price or a change of a price or amount?"""
+    fact = target.fact if isinstance(target, Support) else target
+    return fact is not None and (fact.metric.endswith("_change") or fact.metric in PRICE_METRICS)
+
+
+# What the item's own two words before its figure, standing right before this figure, add to a context item or quote
+# the value fits ("mean entry cost about $3,100" for an item "holders sit at a mean entry cost of $3,100"): as much as a metric's
+# and an asset's words give a fact, so the item's words are not outweighed by a fact's kind alone.
+_LEAD_IN_WORDS = 2
+_LEAD_IN_REACH = 60  # characters before the figure read for its two words
+# Between the two words and the figure: hedges, a link verb, a preposition ("price near $40K", "cost of about $3").
+_LEAD_GAP = r"(?:\s*(?:~|≈|near|nearly|about|around|roughly|approximately|some|almost|at|of|is|was|were|stood at)\s*)*\s*[~$€£\d]"
+_FUNCTION_WORDS = frozenset("the a an and or to of in on at by for with from as its their his her this that these those is was "
+                            "were are be been near nearly about around roughly approximately some almost over under".split())
+
+
+def _same_lead_in(left: str, words: str) -> bool:
+    """Do the two content words right before the figure (hedges skipped) stand right before a figure in ``words``?"""
+    found = re.findall(r"[A-Za-z][\w'’-]*", left[-_LEAD_IN_REACH:])
+    while found and found[-1].lower() in _FUNCTION_WORDS:
+        found.pop()
+    lead = found[-2:]
+    if len(lead) < 2 or any(w.lower() in _FUNCTION_WORDS for w in lead):
+        return False
+    return re.search(r"(?<![\w-])" + r"\s+".join(map(re.escape, lead)) + _LEAD_GAP, words, re.IGNORECASE) is not None
+
+
+def _credited_of_one_fact(r: _Reading, matched: list) -> list:
+    """Of one fact's supports the value fits (its own figure and the report's average of it, when the two values
+    meet), those whose sources the sentence credits: "According to X and Y, ... came to an average of 5 billion per
+    order" prints the fact X and Y give, not K's average of it, which happens to round to the same digits."""
+    facts = {m[1].fact.id if m[1].fact is not None else None for m in matched}
+    if len(matched) < 2 or len(facts) != 1 or None in facts:
+        return matched
+    credited = r.fu.sentence.attributed
+    kept = [m for m in matched if not credited.isdisjoint(m[1].sources)]
+    return kept if kept and len(kept) < len(matched) else matched
 
 
 def _described(r: _Reading, described: list, unavailable: list[Fact], matched: list) -> list:
@@ -1163,6 +1237,8 @@ def _described(r: _Reading, described: list, unavailable: list[Fact], matched: l
             described.append((score + _UNAVAILABLE_TIE, fact, score - bonus + _UNAVAILABLE_TIE))
     if "respectively" in fu.sentence.text:
         described = []  # "BTC and ETH ... $X and $Y, respectively": the words cannot say which fact was meant
+    elif fig.unit == "percent" and _SHARE_OF_HOLDINGS.match(fu.right):
+        described = [d for d in described if not _a_move(d[1])]  # "40% of the circulating SOL" is no mistyped price move
     elif len(cues.assets) > 1:  # only a figure of those assets counted together can be the one meant
         described = [d for d in described if _counts_together(d[1], cues.assets)]
     if described and matched:

@@ -1,7 +1,7 @@
 """The one sentence splitter: the check reads sentences with it, and so can drafting.
 
 Rule-based for market-news prose: a sentence ends at ``.``, ``!`` or ``?``
-(with closing quotes or brackets) before a capital, a digit, ``$`` or an
+(with closing quotes or brackets) before a capital, a digit, ``$``, a handle's ``@`` or an
 opening quote; never after a known abbreviation ("U.S.", "approx.") or inside
 a decimal; a blank line (a Markdown block) always ends one.
 """
@@ -16,7 +16,7 @@ ABBREVIATIONS = frozenset(
     "u.s u.k e.g i.e approx est vs inc corp ltd no co gov sen rep jan feb mar apr jun jul aug sept sep oct nov dec "
     "mr mrs ms dr st etc fig al".split()
 )
-_STARTS = "A-Z0-9$"  # what a new sentence may start with (after opening quotes or brackets)
+_STARTS = "A-Z0-9$@"  # what a new sentence may start with (after opening quotes or brackets; "@" a social handle)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 

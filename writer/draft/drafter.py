@@ -12,7 +12,7 @@ import json
 import re
 import types
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -137,14 +137,6 @@ def _release(context: jinja2.runtime.Context) -> None:
 # the bundled templates read a few hundred names.
 _ALLOWED: dict[tuple[type, str], bool] = {}
 _MAX_ALLOWED = 4096
-
-
-class _ForeignCredit(Exception):
-    """The round trip's only findings: caveats whose own words name another source as their data's (Drafter.draft)."""
-
-    def __init__(self, caveats: dict[str, str]):
-        super().__init__(", ".join(caveats))
-        self.caveats = caveats
 
 
 @dataclass
@@ -309,22 +301,6 @@ class Drafter:
             raise DraftError(message, template=tmpl.name, line=line, event=render.event.id) from None
 
     def draft(self, event: Event, *, facts_path: str | None = None) -> Draft:
-        try:
-            return self._draft(event, facts_path=facts_path)
-        except _ForeignCredit as exc:
-            # An event-level caveat whose own words credit data to a registered source it does not come from ("...,
-            # so data from Binance are understated", a caveat another outlet gives) with a figure in them: the check
-            # reads the name as the figure's credit, whatever sentence the caveat is printed in. It is left out, and
-            # said so on stderr, rather than refusing a valid event (the rest of the draft is checked again).
-            kept = tuple(c for c in event.caveats if f"caveat:{c.id}" not in exc.caveats)
-            try:
-                draft = self._draft(replace(event, caveats=kept), facts_path=facts_path)
-            except _ForeignCredit as again:  # (cannot happen: every such caveat was left out at once)
-                raise DraftError(f"caveats still credit other sources: {again}", event=event.id) from None
-            draft.skipped[:0] = [(f"caveat:{cid.removeprefix('caveat:')}", why) for cid, why in exc.caveats.items()]
-            return draft
-
-    def _draft(self, event: Event, *, facts_path: str | None = None) -> Draft:
         view = build_view(event, self.style.thresholds)
         layout = self.layouts.get(view.shape) or self.layouts[next(iter(self.layouts))]
         spans: list[Span] = []
@@ -395,9 +371,6 @@ class Drafter:
         findings = self.checker.check_text(draft.markdown, path=f"<draft of {event.id}>", event=event)
         if not findings:
             return
-        foreign = {f.fact: f.message for f in findings if f.code == "P008" and (f.fact or "").startswith("caveat:")}
-        if foreign:
-            raise _ForeignCredit({cid: f"its words name another source as their data's ({why})" for cid, why in foreign.items()})
         first = findings[0]
         lines = draft.markdown.split("\n")
         offset = sum(len(x) + 1 for x in lines[: first.line - 1]) + max(first.column - 1, 0)

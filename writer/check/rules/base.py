@@ -8,6 +8,7 @@ formats output or looks at configuration.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -18,6 +19,10 @@ from writer.check.phrases import as_read
 from writer.check.scope import RUN_STATUSES
 from writer.factbase.records import Event, Fact
 from writer.mdtext import names_within
+
+
+# The supports that carry an item's own words (writer/check/linking.py ``Support.words``), not a fact's.
+_ITEM_PREFIXES = ("context:", "caveat:", "quote:")
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,12 @@ class RuleContext:
         if self.event is None:
             return False
         quotes = [q for q in self.event.quotes if f"quote:{q.id}" == support_id or fu.figure.text in q.words]
-        return any(names_within(as_read(q.speaker), fu.sentence.text) for q in quotes)  # whole words: "CZ" is not in "CZK"
+        if any(names_within(as_read(q.speaker), fu.sentence.text) for q in quotes):  # whole words: "CZ" is not in "CZK"
+            return True
+        # a registered speaker named by any of its names ("Zhou said" for Ben Zhou), in scope as a source: the
+        # sentence, or the opening of its run ("Zhou said the gauge must clear 50%. A drop to 20% would ...")
+        speakers = {sid for q in quotes for sid, src in self.event.registry.sources.items() if q.speaker in src.names}
+        return bool(speakers) and not speakers.isdisjoint(self.analysis.scope_sources(fu, run=True))
 
     def fact_sources_named(self, fu: FigureUse, sources, status: str, support=None) -> bool:
         """Is one of ``sources`` named as a source in the figure's sentence, a note covering it, for a
@@ -91,7 +101,7 @@ class RuleContext:
             return True
         if self._named_without_name(fu, sources, run):
             return True
-        return support is not None and self._described_figure_named(fu, support, run)
+        return support is not None and (self._described_figure_named(fu, support, run) or self._same_words_named(fu, support, run))
 
     def _described_only(self, sources) -> bool:
         """Are all ``sources`` descriptions, not names ("an unnamed source", "market data": the registry's
@@ -151,6 +161,29 @@ class RuleContext:
         if not run or fu.sentence.has_caveat() or self.analysis.hearsay(fu):  # (no run reaches hearsay)
             return []
         return next(([s] for s in reversed(self.analysis.carried(fu)) if s.has_caveat()), [])
+
+    def _same_words_named(self, fu: FigureUse, support, run: bool) -> bool:
+        """Is another figure of the same item's words, repeated whole in the sentence, credited ("exchanges report at
+        most one order per second, so the count runs 40% low (according to X)": a credit after the item's last figure
+        is the whole item's, though a parenthesis after a later figure reaches back to no other figure)? Only a
+        context item's, a caveat's or a quote's words: the sentence prints one item of the fact file, whose credit
+        it gives once."""
+        words = (support.words or "").strip().rstrip(".")
+        if not words or not support.id.startswith(_ITEM_PREFIXES) or len(fu.sentence.figures) < 2:
+            return False
+        s = fu.sentence
+        spans = [m.span() for m in re.finditer(re.escape(words), s.text, re.IGNORECASE)]
+        inside = next(((a, b) for a, b in spans if a <= fu.figure.start - s.start and fu.figure.end - s.start <= b), None)
+        if inside is None:
+            return False
+        for other in s.figures:
+            lk = self.links.get(id(other)) if other is not fu else None
+            if lk is None or lk.support is None or lk.support.id != support.id:
+                continue
+            if inside[0] <= other.figure.start - s.start and other.figure.end - s.start <= inside[1] \
+                    and set(support.sources) & self.analysis.scope_sources(other, run=run):
+                return True
+        return False
 
     def _described_figure_named(self, fu: FigureUse, support, run: bool) -> bool:
         if not (support.anchor and support.words is not None and support.fact is not None):

@@ -10,6 +10,10 @@ from writer.factbase.vocabulary import Status
 # face $698 million above $85,000"): the figure is told as what could happen, not as what happened. ("May" the month
 # is capitalised; the modal inside a sentence is not.)
 _POSSIBLE = Deferred(globals(), r"\b(?:[Cc]ould|[Mm]ight|[Ww]ould|may)\b")
+# A condition's own clause ("Unless ether holds $2,900 this week, the fund expects ...", "If bitcoin loses $90,000,
+# ..."): the figure is the threshold of what would follow, not an amount that happened; whose view it is, the main
+# clause says (its subject, named anywhere in the sentence).
+_CONDITION = Deferred(globals(), r"^[\W_]*(?:[Uu]nless|[Ii]f|[Uu]ntil|[Ss]hould|[Pp]rovided)\b")
 
 
 def check(ctx: RuleContext):
@@ -18,9 +22,11 @@ def check(ctx: RuleContext):
         if s is None or s.status is not Status.ESTIMATE or link.kind not in ("supported", "collapsed") or ctx.names_only(fu, s):
             continue
         a = ctx.analysis
-        if not {"estimate", "conditional"} & a.scope_classes(fu) and not _POSSIBLE.search(own_clause(fu)):
+        clause = own_clause(fu)
+        condition = _CONDITION.match(clause) is not None
+        if not {"estimate", "conditional"} & a.scope_classes(fu) and not _POSSIBLE.search(clause) and not condition:
             yield Hit(fu, f"{fu.figure.text!r} is an estimate ({ctx.names(s.sources)}) but is stated as realised; say it is an estimate of potential liquidations", s.id)
-        elif not (set(s.sources) & a.scope_sources(fu)) and not a.basis_in_scope(fu):
+        elif not (set(s.sources) & (a.scope_sources(fu) | (fu.sentence.sources if condition else set()))) and not a.basis_in_scope(fu):
             yield Hit(fu, f"{fu.figure.text!r} is called an estimate but not whose or from what ({ctx.names(s.sources)}); name the model or source", s.id)
 
 
@@ -34,7 +40,8 @@ RULE = Rule(
 ## What it does
 Flags a figure whose fact is an estimate when neither its sentence nor a covering note
 says it is an estimate, potential, projected or extrapolated (a modal in the figure's own
-clause says so too: "could face", "may recover to"), or says so without saying whose
+clause says so too: "could face", "may recover to", and so does a condition whose clause holds the figure:
+"Unless ether holds $2,900 this week, ...", whose holder the sentence may name anywhere), or says so without saying whose
 estimate or from what (a named source, a heat map, a model).
 A number in a fact's describing words (its subject: "for 200 accounts") in a sentence that prints none of
 that fact's figures names which figure is meant and is not held to this wording (a revision note).

@@ -85,12 +85,20 @@ def _allowed(ctx: RuleContext, link) -> set[str]:
     allowed = set(link.support.sources)
     for alt in link.alternatives:
         allowed |= set(alt.sources)
-    fact = link.support.fact
+    fact = _fact_of(ctx, link.support)
     if fact is not None:
         allowed |= ({fact.venue} if fact.venue else set()) | set(fact.venues)  # "liquidations on Bybit and OKX"
     if link.support.id.startswith("quote:"):
         allowed |= _speaker_ids(ctx, link.support.id)  # the speaker of a quote is named with it
     return allowed
+
+
+def _fact_of(ctx: RuleContext, support):
+    """The fact a support is of: its own, or for a figure of a fact's free-text note ("text:<id>") the fact the note is
+    on, whose venue and holder the note's sentence may name as the fact's own sentence may."""
+    if support.fact is not None or not support.id.startswith("text:") or ctx.event is None:
+        return support.fact
+    return ctx.event.facts.get(support.id.removeprefix("text:"))
 
 
 def _linked(ctx: RuleContext, fu):
@@ -194,8 +202,8 @@ def check(ctx: RuleContext):
                 continue
             links.append((fu, link))
             allowed |= _allowed(ctx, link)
-            if link.support.fact is not None:
-                facts.append(link.support.fact)
+            if (fact := _fact_of(ctx, link.support)) is not None:
+                facts.append(fact)
         if not links:
             continue
         for fu, link in links:
@@ -245,12 +253,13 @@ def _clause_hits(ctx: RuleContext, sentence, named: set[str], links: list):
 
 
 def _inside_own_words(sentence, supports) -> set[str]:
-    """Names every mention of which lies inside the words of a context item or quote the sentence repeats whole ("a
-    Kaiko tally gave OKX $300 million more than the next venue", an item Decrypt reports): part of the claim, not its credit."""
+    """Names every mention of which lies inside words the fact file gives that the sentence repeats whole: a context
+    item's, a quote's, a caveat's, a fact's note ("a Kaiko tally gave OKX $300 million more than the next venue", an
+    item Decrypt reports; a caveat another outlet gives "..., so data from OKX understate the count"): part of what
+    those words say, not the figure's credit."""
     text, spans = sentence.text, []
     for s in supports:
-        words = (s.words or "").strip().rstrip(".")
-        if s.id.startswith(("context:", "quote:")) and words:
+        for words in _own_words(s):
             spans += [m.span() for m in re.finditer(re.escape(words), text, re.IGNORECASE)]
     if not spans:
         return set()
@@ -258,6 +267,21 @@ def _inside_own_words(sentence, supports) -> set[str]:
     for start, end, sid in sentence.named_at():
         mentions.setdefault(sid, []).append((start, end))
     return {sid for sid, at in mentions.items() if all(any(a <= x and y <= b for a, b in spans) for x, y in at)}
+
+
+def _own_words(support) -> list[str]:
+    """The words of the fact file a support's sentence may repeat whole: an item's own (a context item's, a quote's,
+    a caveat's, a note's figure's), and the note of the fact it is of."""
+    out = []
+    if support.id.startswith(("context:", "quote:", "caveat:", "text:")) and support.words:
+        out.append(support.words)
+    fact = support.fact
+    if fact is not None:
+        out.append(fact.note or "")
+        # a describing phrase long enough to be the fact's own ("open interest in ether options on Deribit"); a short
+        # one ("Binance Futures") is read where it stands (``_named_as_holder``): "according to Binance Futures" credits
+        out += [w for w in (fact.subject, fact.label) if w and len(w.split()) >= SUBJECT_WORDS]
+    return [w.strip().rstrip(".") for w in out if w.strip().rstrip(".")]
 
 
 def _subject_spans(text: str, facts) -> list[tuple[int, int]]:
@@ -302,7 +326,10 @@ from CoinGlass, Binance Futures saw $90 million liquidated": the venue, not a se
 or follows the figure's "for", "linked to" or "tied to" ("the transfer linked to HTX";
 "according to Binance Futures" or "CoinGlass and Binance Futures" still name it as one); and, for a quote's figure, the
 speaker and a source the speaker's role or channel names ("CZ, Binance's founder, said
-in a post on Binance Square ...").
+in a post on Binance Square ..."); and a name inside words the fact file gives that the sentence repeats whole:
+a context item's, a quote's, a caveat's ("..., so data from OKX understate the count", a caveat another
+outlet gives), a fact's note, or a describing phrase of three words or more (these are what the words say,
+not the figure's credit; the venue and holder of a fact hold for the figures of its note too).
 
 ## Why it matters
 Misattribution is worse than no attribution: the named provider can deny the figure,

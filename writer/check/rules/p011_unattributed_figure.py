@@ -13,16 +13,18 @@ def check(ctx: RuleContext):
         s = link.support
         if s is None or link.kind != "supported" or s.status not in STATUSES or not s.sources:
             continue
-        if ctx.fact_sources_named(fu, s.sources, s.status.value, s) or _own_words_of_speaker_named(ctx, fu, s.id):
+        if ctx.fact_sources_named(fu, s.sources, s.status.value, s) or _own_words_of_speaker_named(ctx, fu, s.id, s.status):
             continue
         yield Hit(fu, f"{fu.figure.text!r} ({s.status.value.replace('_', ' ')}) names none of its sources ({ctx.names(s.sources)}) in scope", s.id)
 
 
-def _own_words_of_speaker_named(ctx: RuleContext, fu, support_id: str) -> bool:
+def _own_words_of_speaker_named(ctx: RuleContext, fu, support_id: str, status: Status) -> bool:
     """A quote relayed by no one ("CZ, CEO of Binance, said: ...") has its speaker as its source: naming the
-    speaker, however the sentence goes on, is naming the source (as P002 reads a single-source quote)."""
+    speaker, however the sentence goes on, is naming the source (as P002 reads a single-source quote). So has an
+    unnamed group's view an outlet relays ("desks are divided, some eyeing a run to $70,000"): the group
+    is its origin, named by its own words, and the outlet only its reporter."""
     quote = ctx.quote(support_id)
-    return quote is not None and quote.source is None and ctx.speaker_named(fu, support_id)
+    return quote is not None and (quote.source is None or status is Status.UNNAMED_GROUP) and ctx.speaker_named(fu, support_id)
 
 
 RULE = Rule(
@@ -41,7 +43,8 @@ not into a figure whose clause is hearsay with no one named, "is said to"). A so
 P008 reads it: "according to X", "X data show", the owner of a product's data
 ("X Futures data show"), "X, the only tracker to report it, said"; a role noun ("according to the
 exchange") names the one venue of its kind named in the sentence or, failing that, earlier in the paragraph.
-A quote relayed by no one has its speaker as its source: naming the speaker names it.
+A quote relayed by no one has its speaker as its source: naming the speaker names it; so does an
+unnamed group's view an outlet relays ("some desks eye a run to $70,000": the group's own words).
 A number in the words that describe a figure (its subject: "for 200 accounts") is
 attributed with that figure: naming the sources of the figure's value names its own.
 
