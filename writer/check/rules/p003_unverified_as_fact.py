@@ -22,7 +22,7 @@ def check(ctx: RuleContext):
 
 def _told_unverified(a, fu, s, marker: str) -> bool:
     """Does the text tell the figure as unverified? Its status's own words in scope; for a rumour also a claim said to
-    circulate ("the claim ... has become popular on social media"), a claim told as its own source's ("The trader
+    circulate ("the claim ... is spreading across social feeds"), a claim told as its own source's ("The trader
     alleged that ...", "Forum users speculated that ..."), or hearsay with no one named in the figure's clause ("reportedly",
     "is said to", "was exposed as"): the reader is told someone else has it, not that the desk does."""
     classes = a.scope_classes(fu)
