@@ -717,7 +717,9 @@ def _finish_view(view: View, event: Event, thresholds: dict, *, facts: list[Fact
     view.top_venue_share = _venue_share(view)
     _fold_venue_shares(view)
     view.venues = _mark_lists(view.venues, _venue_list_key)
-    view.shares = _mark_lists(view.shares, _share_list_key)
+    # the market's shares before a venue's or an asset's (stable, so each kind keeps its order), then lists made:
+    # the template tells them in this order, so a list's members stay together
+    view.shares = _mark_lists(sorted(view.shares, key=lambda r: (r.has_venue, r.has_asset)), _share_list_key)
     total = view.main.total._fact if view.main.total is not None else None
     for r in view.venues:
         f = r._fact
@@ -1400,8 +1402,8 @@ def _venue_list_key(r: FigureRef):
     asset and window; a figure with a share, a floor, a contract or the venue's own report keeps its sentence."""
     f = r._fact
     if f.metric != "liquidations" or not f.venue or f.contract or f.subject or f.per is not None or r.self_reported \
-            or r.zero or f.lower_bound or r.venue_share is not None or r.venue_side_share is not None or f.note:
-        return None
+            or r.zero or f.lower_bound or r.venue_share is not None or r.venue_side_share is not None:
+        return None  # a note does not keep a venue out of the list: the venue's sentence never printed it
     return ("venue", f.side, f.asset, f.window)
 
 
@@ -1453,9 +1455,12 @@ def _share_list_key(r: FigureRef):
         return ("share-venue", f.window)  # venues' shares of all the liquidations: "Bybit made up 50% ... and Binance 30%"
     if not f.side and f.venue and f.asset and not f.subject and not f.note:
         return ("share-asset", f.asset, f.window)  # one asset's share on several venues: "... on Bybit and 32% of those on Binance"
-    if not f.side or f.asset or f.subject or f.note or f.venue:
+    if not f.side or f.subject or f.note:
         return None
-    return ("share", f.side)
+    # one side's shares of several wholes (the market's, one asset's, one venue's in one asset): one sentence for the
+    # side, "long positions made up 89% of the liquidations and 99% of those in BTC"; a share of one venue's whole
+    # alone is folded into that venue's sentence (view._fold_venue_shares) before lists are made
+    return ("share", f.side, bool(f.venue))
 
 
 def _mark_path_notes(view: View) -> None:
