@@ -77,7 +77,7 @@ class FigureRef(Ref):
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
             "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note", "payer", "recovered", "intensity",
-            "list_pos", "has_venues", "pair", "window_twin", "zone_link",
+            "list_pos", "has_venues", "pair", "window_twin", "zone_link", "note_told", "subject_again", "note_quoted",
         }
     )
 
@@ -179,6 +179,11 @@ class FigureRef(Ref):
         # Its place in a list of figures told in one sentence (_mark_lists): "" alone, else "first", "next" or
         # "last" ("Hyperliquid saw liquidations of $598 million, Bybit $339 million and Binance $181 million").
         self.list_pos = ""
+        self.note_told = False  # a price level's note printed with it (view._mark_level_notes)
+        # a note quoting words with a figure in them is the source's wording of the figure the sentence prints: a
+        # reading of the market or a move does not print it after the figure as if it said something more
+        self.note_quoted = bool(fact.note) and _QUOTE_MARKS.search(fact.note) is not None
+        self.subject_again = False  # a market reading of the same subject and sources as the one before it (_mark_subject_runs)
         self.pair: FigureRef | None = None  # a position's value in dollars, told in its size's sentence (_pair_positions)
         self.whole_market = False  # a total whose coverage is the style's whole-market wording ("network-wide"; build_view)
         self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again;
@@ -692,8 +697,10 @@ def _finish_view(view: View, event: Event, thresholds: dict, *, facts: list[Fact
     _mark_funding(view, thresholds)
     _mark_recovered(view)
     _mark_quote_topics(view, live)
+    _mark_level_notes(view, event)
     view.levels = _mark_lists(view.levels, _level_list_key)
     view.market = _mark_lists(view.market, _market_list_key)
+    _mark_subject_runs(view.market)
     view.positions = _pair_positions(view.positions)
     if main.total is not None:
         main.total.whole_market = _whole_market(main.total._fact, thresholds)
@@ -1439,11 +1446,50 @@ def _market_list_key(r: FigureRef):
 
 
 def _level_list_key(r: FigureRef):
-    """An asset's plain price levels (no direction, label or note): one sentence for the asset."""
+    """An asset's plain price levels (no direction or label): one sentence for the asset, each level with its venue
+    and its note ("at $7,353 on BitMEX (the perpetual at 10:00 UTC)"); a note that cannot be printed keeps its level
+    out of the list, so no list holds a level whose note says when or where without printing it."""
     f = r._fact
-    if not f.asset or f.label or f.note or f.direction or r.in_context:
+    if not f.asset or f.label or f.direction or r.in_context or (f.note and not r.note_told):
         return None
     return ("level", f.asset, f.window)
+
+
+def _mark_level_notes(view: View, event: Event) -> None:
+    """A price level's note says when or where the price stood ("the bottom, shortly before 2:00 UTC"): without it
+    several levels of one asset read as one price said five times. Printed with the level (``note_told``) unless it
+    names a registered source other than the level's own (the check reads a name as a credit, its venue's too, and
+    a credit in a sentence ends the run of the attribution before it), or quotes words (the source's own wording of the level, which the figure and its bound already give)."""
+    names = {s: _spellings(event, s) for s in event.registry.sources}
+    for r in view.levels_up + view.levels_down + view.levels:
+        f = r._fact
+        if not f.note or r.in_context or _QUOTE_MARKS.search(f.note):
+            continue
+        others = [n for s, ns in names.items() if s not in f.sources for n in ns if n]
+        r.note_told = not any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", f.note) for n in others)
+
+
+# a note quoting words that hold a figure ('printed "about 80%"'): the source's wording of the figure, not when or where
+_QUOTE_MARKS = re.compile("[\"\u201c][^\"\u201d]*\\d[^\"\u201d]*[\"\u201d]")
+
+
+def _subject_key(f: Fact) -> tuple:
+    """What a market reading's sentence names as its subject: the reading (a change with its level's metric), and
+    whose, of what and where."""
+    return (f.metric.removesuffix("_change"), f.label, f.subject, f.asset, tuple(f.assets), f.venue, tuple(f.venues), f.contract, f.side)
+
+
+def _mark_subject_runs(refs: list[FigureRef]) -> None:
+    """A reading whose subject and sources are those of the reading just before it (not in a list): its sentence
+    names the subject once, the next one goes on from it ("... stood at $10.5 million; it fell about 58% over
+    the past 15 minutes") instead of naming the same long subject twice in a row."""
+    prev = None
+    for r in refs:
+        if r.list_pos in ("next", "last"):
+            continue
+        r.subject_again = (prev is not None and not prev.list_pos and _subject_key(prev._fact) == _subject_key(r._fact)
+                           and _run_key(prev._fact) == _run_key(r._fact))
+        prev = r
 
 
 def _share_list_key(r: FigureRef):
