@@ -77,7 +77,7 @@ class FigureRef(Ref):
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
             "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note", "payer", "recovered", "intensity",
-            "list_pos", "has_venues", "pair", "window_twin", "zone_link", "note_told", "subject_again", "note_quoted",
+            "list_pos", "has_venues", "pair", "window_twin", "zone_link", "note_told", "subject_again", "note_quoted", "list_by", "list_among",
         }
     )
 
@@ -179,6 +179,8 @@ class FigureRef(Ref):
         # Its place in a list of figures told in one sentence (_mark_lists): "" alone, else "first", "next" or
         # "last" ("Hyperliquid saw liquidations of $598 million, Bybit $339 million and Binance $181 million").
         self.list_pos = ""
+        self.list_by = ""  # "asset": a list of one venue's figures by asset (view._mark_venue_asset_lists)
+        self.list_among = False  # the first asset after its venue's total: "..., among them $677 million of bitcoin positions"
         self.note_told = False  # a price level's note printed with it (view._mark_level_notes)
         # a note quoting words with a figure in them is the source's wording of the figure the sentence prints: a
         # reading of the market or a move does not print it after the figure as if it said something more
@@ -417,6 +419,8 @@ class View:
     caveats: list[ContextRef] = field(default_factory=list)  # the event-level caveats the article must carry
     realised_estimates: list[FigureRef] = field(default_factory=list)  # estimates of liquidations that happened but were not counted
     statements: list[FigureRef] = field(default_factory=list)  # which side, asset or venue bore the losses, without a number
+    # windows of one length under two names ("24h" and "1d"): a figure of each, so the article says how they relate
+    twin_windows: list = field(default_factory=list)
     shares: list[FigureRef] = field(default_factory=list)  # a side's, asset's or venue's share of liquidations as the source gives it
     liq_changes: list[FigureRef] = field(default_factory=list)  # how liquidations rose or fell against an earlier period
     supports: list[FigureRef] = field(default_factory=list)  # support or resistance levels held or lost
@@ -698,6 +702,7 @@ def _finish_view(view: View, event: Event, thresholds: dict, *, facts: list[Fact
     _mark_recovered(view)
     _mark_quote_topics(view, live)
     _mark_level_notes(view, event)
+    view.twin_windows = _twin_windows(live)
     view.levels = _mark_lists(view.levels, _level_list_key)
     view.market = _mark_lists(view.market, _market_list_key)
     _mark_subject_runs(view.market)
@@ -723,7 +728,7 @@ def _finish_view(view: View, event: Event, thresholds: dict, *, facts: list[Fact
     view.minor_heavy = _minor_heavy(view.asset_groups)
     view.top_venue_share = _venue_share(view)
     _fold_venue_shares(view)
-    view.venues = _mark_lists(view.venues, _venue_list_key)
+    view.venues = _mark_venue_asset_lists(_mark_lists(view.venues, _venue_list_key))
     # the market's shares before a venue's or an asset's (stable, so each kind keeps its order), then lists made:
     # the template tells them in this order, so a list's members stay together
     view.shares = _mark_lists(sorted(view.shares, key=lambda r: (r.has_venue, r.has_asset)), _share_list_key)
@@ -1414,6 +1419,40 @@ def _venue_list_key(r: FigureRef):
     return ("venue", f.side, f.asset, f.window)
 
 
+def _mark_venue_asset_lists(refs: list[FigureRef]) -> list[FigureRef]:
+    """One venue's figures by asset (same side, window and attribution), with its own total when the figures hold it:
+    one sentence, "FTX saw liquidations of $1.21 billion over the past 48 hours, among them $677 million of bitcoin
+    positions and $470 million of ether positions", never one "<venue> saw" sentence per asset. Only figures no other
+    list took; the total (no asset) leads, the assets follow in the order they come."""
+    def key(r: FigureRef):
+        f = r._fact
+        if r.list_pos or _venue_list_key(r) is None or f.assets:
+            return None
+        return (f.venue, f.side, f.window, _run_key(f))
+
+    groups: dict[tuple, list[FigureRef]] = {}
+    for r in refs:
+        k = key(r)
+        if k is not None:
+            groups.setdefault(k, []).append(r)
+    out = list(refs)
+    for members in groups.values():
+        totals = [r for r in members if not r._fact.asset]
+        parts = [r for r in members if r._fact.asset]
+        if len(totals) > 1 or not parts or len({r._fact.asset for r in parts}) < len(parts) or len(members) < 2:
+            continue
+        ordered = totals + parts
+        at = min(out.index(r) for r in ordered)
+        out = [r for r in out if r not in ordered]
+        out[at:at] = ordered
+        for i, r in enumerate(ordered):
+            r.list_by = "asset"
+            r.list_pos = "first" if i == 0 else "last" if i == len(ordered) - 1 else "next"
+        if totals:
+            parts[0].list_among = True
+    return out
+
+
 def _pair_positions(refs: list[FigureRef]) -> list[FigureRef]:
     """One holder's position given in coins and in dollars (same holder, side, asset, venue, window and sources) is
     one position: the size in coins leads ("list_pos" first, its ``pair`` the dollar figure), the dollar figure
@@ -1453,6 +1492,23 @@ def _level_list_key(r: FigureRef):
     if not f.asset or f.label or f.direction or r.in_context or (f.note and not r.note_told):
         return None
     return ("level", f.asset, f.window)
+
+
+def _twin_windows(live: list[Fact]) -> list[tuple[FigureRef, FigureRef]]:
+    """Windows of the same length written two ways ("24h" and "1d") among the figures: printed as "over the past
+    24 hours" and "over the past day", which a reader takes for two periods or for one without being told. For each
+    such pair, the first figure (by id) of each name, shortest window first, for a sentence saying what is known: the
+    same length, and nothing in the figures saying whether the same hours."""
+    by_length: dict[int, dict[str, Fact]] = {}
+    for f in sorted(live, key=lambda f: f.id):
+        if f.window:
+            by_length.setdefault(window_minutes(f.window), {}).setdefault(f.window, f)
+    pairs = []
+    for minutes in sorted(by_length):
+        names = sorted(by_length[minutes])
+        for other in names[1:]:
+            pairs.append((FigureRef(by_length[minutes][names[0]]), FigureRef(by_length[minutes][other])))
+    return pairs
 
 
 def _mark_level_notes(view: View, event: Event) -> None:
