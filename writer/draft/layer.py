@@ -1374,10 +1374,13 @@ __all__ = ["Render", "Span", "Piece", "TOKEN_RE", "TOKEN_OPEN", "TOKEN_CLOSE", "
 
 def _names_a_part(reading: str, names: dict) -> bool:
     """Do a dominance's own words say how much of the liquidations the part took ("the vast majority", "much of the
-    liquidations")? They do when they open on a word of quantity (style ``names.part_openers``): a noun phrase that
-    can follow "accounted for". Any other wording ("bore the brunt") is quoted beside the plainer sentence."""
-    first = reading.split(" ", 1)[0].lower() if reading else ""
-    return first in names.get("part_openers", ())
+    liquidations")? They do when they open on a word of quantity (style ``names.part_openers``) or on a determiner
+    and one (``names.part_heads``), in one clause: a noun phrase that can follow "accounted for". Any other wording
+    ("bore the brunt", "the main casualties; ...", "the most concentrated area") is quoted beside the plainer sentence."""
+    words = [w.lower() for w in reading.split()[:2]] if reading and not any(mark in reading for mark in ";:()") else []
+    if not words:
+        return False
+    return words[0] in names.get("part_openers", ()) or (len(words) == 2 and words[1] in names.get("part_heads", ()))
 
 
 def _reading_has_whole(reading: str, names: dict) -> bool:

@@ -1491,7 +1491,7 @@ def _level_list_key(r: FigureRef):
     f = r._fact
     if not f.asset or f.label or f.direction or r.in_context or (f.note and not r.note_told):
         return None
-    return ("level", f.asset, f.window)
+    return ("level", f.asset, f.window, f.venue)  # a venue in a list sentence would be read as every level's
 
 
 def _twin_windows(live: list[Fact]) -> list[tuple[FigureRef, FigureRef]]:
