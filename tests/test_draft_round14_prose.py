@@ -132,3 +132,12 @@ def test_windows_of_one_length_under_two_names_are_related():
     assert "Some figures here cover one day and others 24 hours: the same length of time" in md, md
     alone = _body(_draft(TOTAL))
     assert "the same length of time" not in alone
+
+
+def test_it_never_reaches_back_past_a_burst_of_another_asset():
+    md = _body(_draft(TOTAL + """\
+  - {id: lvl, metric: price_level, unit: USD, asset: SOL, observations: [{source: aicoin, value: 212}]}
+  - {id: burst, metric: price_change, unit: percent, asset: ETH, change: fall, window: 5m, observations: [{source: aicoin, value: 3}]}
+  - {id: sup, metric: support_level, unit: USD, asset: SOL, direction: below, observations: [{source: aicoin, value: 200}]}
+"""))
+    assert re.search(r"ether fell 3% in 5 minutes[^.]*\. Solana (broke|lost|held)", md), md  # never "It", which would read as ether
