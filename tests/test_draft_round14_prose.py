@@ -141,3 +141,13 @@ def test_it_never_reaches_back_past_a_burst_of_another_asset():
   - {id: sup, metric: support_level, unit: USD, asset: SOL, direction: below, observations: [{source: aicoin, value: 200}]}
 """))
     assert re.search(r"ether fell 3% in 5 minutes[^.]*\. Solana (broke|lost|held)", md), md  # never "It", which would read as ether
+
+
+def test_a_venues_total_the_lede_told_is_not_told_again_as_news():
+    md = _body(_draft("""\
+  - {id: cmp, metric: liquidations, unit: USD, window: 24h, venue: okx, observations: [{source: coinglass, value: 88000000}]}
+  - {id: other, metric: liquidations, unit: USD, window: 24h, venue: bybit, observations: [{source: aicoin, value: 9000000}]}
+"""))
+    body = md.split("\n## ", 1)[1]  # after the lede
+    assert "$88 million" not in body and "OKX saw" not in body, md
+    assert "Bybit saw liquidations of $9 million" in md, md
