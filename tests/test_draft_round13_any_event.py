@@ -153,7 +153,8 @@ facts:
     window: 15m
     observations: [{source: binance, value: 57.8}]
 """).markdown
-    assert "on the LINK-USDT contract on Binance fell about 58%" in md, md
+    # round 14: the reading's own subject is named once, the change goes on from it ("It fell about 58%")
+    assert "open interest on the LINK-USDT contract on Binance stood at $10.5 million. It fell about 58%" in md, md
     assert "Binance's LINK-USDT contract" not in md
 
 

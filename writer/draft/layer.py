@@ -560,9 +560,20 @@ class Render:
             who.append(Piece("lit", self.style.names.get("sides", {}).get(fact.side, fact.side) + " positions"))
         if fact.asset:
             who += ([Piece("lit", " in ")] if who else [Piece("lit", "positions in ")]) + [Piece("text", fact.asset)]
+        elif fact.assets:  # several assets said together ("positions in BTC and ETH"): named, never dropped
+            who += ([Piece("lit", " in ")] if who else [Piece("lit", "positions in ")]) + [Piece("text", join_names(list(fact.assets), self.style))]
         if fact.venue:
             who += ([Piece("lit", " on ")] if who else []) + [Piece("text", self.event.source_name(fact.venue))]
         pieces = self.phrase(self.style.leads, caveat_kind(fact), fact.sources, fact=None, slot="statement") if lead else []
+        reading = (fact.reading or "").strip().rstrip(".")
+        if who and _names_a_part(reading, self.style.names):
+            # the source's words name how much ("the overwhelming majority", "most of the positions"): they are what
+            # the part accounted for, told as such, never recast as where the heaviest losses fell
+            pieces += [Piece("lit", " " if lead else "")] + who + [Piece("lit", " " + words.get("accounted_for", "accounted for") + " \u201c"),
+                                                                    Piece("text", reading), Piece("lit", "\u201d")]
+            if not _reading_has_whole(reading, self.style.names):
+                pieces.append(Piece("lit", " " + words.get("of_the_liquidations", "of the liquidations")))
+            return self._token(Span("text", pieces, ref=fact.id, status=fact.status.value, sources=fact.sources))
         if who:
             pieces += [Piece("lit", (" " if lead else "") + words.get("losses_fell_on", "the heaviest losses fell on") + " ")] + who
         else:  # no part named (view keeps such a statement only with the source's words): what a dominance says
@@ -1359,3 +1370,21 @@ def _magnitude_words(fact: Fact) -> str:
 
 
 __all__ = ["Render", "Span", "Piece", "TOKEN_RE", "TOKEN_OPEN", "TOKEN_CLOSE", "HEADLINE_SECTIONS", "attribution_key", "caveat_kind"]
+
+
+def _names_a_part(reading: str, names: dict) -> bool:
+    """Do a dominance's own words say how much of the liquidations the part took ("the vast majority", "much of the
+    liquidations")? They do when they open on a word of quantity (style ``names.part_openers``) or on a determiner
+    and one (``names.part_heads``), in one clause: a noun phrase that can follow "accounted for". Any other wording
+    ("bore the brunt", "the main casualties; ...", "the most concentrated area") is quoted beside the plainer sentence."""
+    words = [w.lower() for w in reading.split()[:2]] if reading and not any(mark in reading for mark in ";:()") else []
+    if not words:
+        return False
+    return words[0] in names.get("part_openers", ()) or (len(words) == 2 and words[1] in names.get("part_heads", ()))
+
+
+def _reading_has_whole(reading: str, names: dict) -> bool:
+    """Does the source's phrase name its own whole ("most of the positions", "the largest liquidation volumes")? Then
+    "of the liquidations" is not added after it; "the vast majority" gets it."""
+    low = f" {reading.lower()} "
+    return any(f" {w} " in low for w in names.get("part_whole_words", ()))

@@ -77,7 +77,7 @@ class FigureRef(Ref):
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
             "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note", "payer", "recovered", "intensity",
-            "list_pos", "has_venues", "pair", "window_twin", "zone_link",
+            "list_pos", "has_venues", "pair", "window_twin", "zone_link", "note_told", "subject_again", "note_quoted", "list_by", "list_among",
         }
     )
 
@@ -179,6 +179,13 @@ class FigureRef(Ref):
         # Its place in a list of figures told in one sentence (_mark_lists): "" alone, else "first", "next" or
         # "last" ("Hyperliquid saw liquidations of $598 million, Bybit $339 million and Binance $181 million").
         self.list_pos = ""
+        self.list_by = ""  # "asset": a list of one venue's figures by asset (view._mark_venue_asset_lists)
+        self.list_among = False  # the first asset after its venue's total: "..., among them $677 million of bitcoin positions"
+        self.note_told = False  # a price level's note printed with it (view._mark_level_notes)
+        # a note quoting words with a figure in them is the source's wording of the figure the sentence prints: a
+        # reading of the market or a move does not print it after the figure as if it said something more
+        self.note_quoted = bool(fact.note) and _QUOTE_MARKS.search(fact.note) is not None
+        self.subject_again = False  # a market reading of the same subject and sources as the one before it (_mark_subject_runs)
         self.pair: FigureRef | None = None  # a position's value in dollars, told in its size's sentence (_pair_positions)
         self.whole_market = False  # a total whose coverage is the style's whole-market wording ("network-wide"; build_view)
         self.told_elsewhere = False  # a disputed figure another section prints with its range (build_view): the data section names who is higher, not the range again;
@@ -412,6 +419,8 @@ class View:
     caveats: list[ContextRef] = field(default_factory=list)  # the event-level caveats the article must carry
     realised_estimates: list[FigureRef] = field(default_factory=list)  # estimates of liquidations that happened but were not counted
     statements: list[FigureRef] = field(default_factory=list)  # which side, asset or venue bore the losses, without a number
+    # windows of one length under two names ("24h" and "1d"): a figure of each, so the article says how they relate
+    twin_windows: list = field(default_factory=list)
     shares: list[FigureRef] = field(default_factory=list)  # a side's, asset's or venue's share of liquidations as the source gives it
     liq_changes: list[FigureRef] = field(default_factory=list)  # how liquidations rose or fell against an earlier period
     supports: list[FigureRef] = field(default_factory=list)  # support or resistance levels held or lost
@@ -703,8 +712,11 @@ def _finish_view(view: View, event: Event, thresholds: dict, *, facts: list[Fact
     _mark_funding(view, thresholds)
     _mark_recovered(view)
     _mark_quote_topics(view, live)
+    _mark_level_notes(view, event)
+    view.twin_windows = _twin_windows(live)
     view.levels = _mark_lists(view.levels, _level_list_key)
     view.market = _mark_lists(view.market, _market_list_key)
+    _mark_subject_runs(view.market)
     view.positions = _pair_positions(view.positions)
     if main.total is not None:
         main.total.whole_market = _whole_market(main.total._fact, thresholds)
@@ -727,8 +739,10 @@ def _finish_view(view: View, event: Event, thresholds: dict, *, facts: list[Fact
     view.minor_heavy = _minor_heavy(view.asset_groups)
     view.top_venue_share = _venue_share(view)
     _fold_venue_shares(view)
-    view.venues = _mark_lists(view.venues, _venue_list_key)
-    view.shares = _mark_lists(view.shares, _share_list_key)
+    view.venues = _mark_venue_asset_lists(_mark_lists(view.venues, _venue_list_key))
+    # the market's shares before a venue's or an asset's (stable, so each kind keeps its order), then lists made:
+    # the template tells them in this order, so a list's members stay together
+    view.shares = _mark_lists(sorted(view.shares, key=lambda r: (r.has_venue, r.has_asset)), _share_list_key)
     total = view.main.total._fact if view.main.total is not None else None
     for r in view.venues:
         f = r._fact
@@ -1411,9 +1425,43 @@ def _venue_list_key(r: FigureRef):
     asset and window; a figure with a share, a floor, a contract or the venue's own report keeps its sentence."""
     f = r._fact
     if f.metric != "liquidations" or not f.venue or f.contract or f.subject or f.per is not None or r.self_reported \
-            or r.zero or f.lower_bound or r.venue_share is not None or r.venue_side_share is not None or f.note:
-        return None
+            or r.zero or f.lower_bound or r.venue_share is not None or r.venue_side_share is not None:
+        return None  # a note does not keep a venue out of the list: the venue's sentence never printed it
     return ("venue", f.side, f.asset, f.window)
+
+
+def _mark_venue_asset_lists(refs: list[FigureRef]) -> list[FigureRef]:
+    """One venue's figures by asset (same side, window and attribution), with its own total when the figures hold it:
+    one sentence, "FTX saw liquidations of $1.21 billion over the past 48 hours, among them $677 million of bitcoin
+    positions and $470 million of ether positions", never one "<venue> saw" sentence per asset. Only figures no other
+    list took; the total (no asset) leads, the assets follow in the order they come."""
+    def key(r: FigureRef):
+        f = r._fact
+        if r.list_pos or _venue_list_key(r) is None or f.assets:
+            return None
+        return (f.venue, f.side, f.window, _run_key(f))
+
+    groups: dict[tuple, list[FigureRef]] = {}
+    for r in refs:
+        k = key(r)
+        if k is not None:
+            groups.setdefault(k, []).append(r)
+    out = list(refs)
+    for members in groups.values():
+        totals = [r for r in members if not r._fact.asset]
+        parts = [r for r in members if r._fact.asset]
+        if len(totals) > 1 or not parts or len({r._fact.asset for r in parts}) < len(parts) or len(members) < 2:
+            continue
+        ordered = totals + parts
+        at = min(out.index(r) for r in ordered)
+        out = [r for r in out if r not in ordered]
+        out[at:at] = ordered
+        for i, r in enumerate(ordered):
+            r.list_by = "asset"
+            r.list_pos = "first" if i == 0 else "last" if i == len(ordered) - 1 else "next"
+        if totals:
+            parts[0].list_among = True
+    return out
 
 
 def _pair_positions(refs: list[FigureRef]) -> list[FigureRef]:
@@ -1448,11 +1496,67 @@ def _market_list_key(r: FigureRef):
 
 
 def _level_list_key(r: FigureRef):
-    """An asset's plain price levels (no direction, label or note): one sentence for the asset."""
+    """An asset's plain price levels (no direction or label): one sentence for the asset, each level with its venue
+    and its note ("at $7,353 on BitMEX (the perpetual at 10:00 UTC)"); a note that cannot be printed keeps its level
+    out of the list, so no list holds a level whose note says when or where without printing it."""
     f = r._fact
-    if not f.asset or f.label or f.note or f.direction or r.in_context:
+    if not f.asset or f.label or f.direction or r.in_context or (f.note and not r.note_told):
         return None
-    return ("level", f.asset, f.window)
+    return ("level", f.asset, f.window, f.venue)  # a venue in a list sentence would be read as every level's
+
+
+def _twin_windows(live: list[Fact]) -> list[tuple[FigureRef, FigureRef]]:
+    """Windows of the same length written two ways ("24h" and "1d") among the figures: printed as "over the past
+    24 hours" and "over the past day", which a reader takes for two periods or for one without being told. For each
+    such pair, the first figure (by id) of each name, shortest window first, for a sentence saying what is known: the
+    same length, and nothing in the figures saying whether the same hours."""
+    by_length: dict[int, dict[str, Fact]] = {}
+    for f in sorted(live, key=lambda f: f.id):
+        if f.window:
+            by_length.setdefault(window_minutes(f.window), {}).setdefault(f.window, f)
+    pairs = []
+    for minutes in sorted(by_length):
+        names = sorted(by_length[minutes])
+        for other in names[1:]:
+            pairs.append((FigureRef(by_length[minutes][names[0]]), FigureRef(by_length[minutes][other])))
+    return pairs
+
+
+def _mark_level_notes(view: View, event: Event) -> None:
+    """A price level's note says when or where the price stood ("the bottom, shortly before 2:00 UTC"): without it
+    several levels of one asset read as one price said five times. Printed with the level (``note_told``) unless it
+    names a registered source other than the level's own (the check reads a name as a credit, its venue's too, and
+    a credit in a sentence ends the run of the attribution before it), or quotes words (the source's own wording of the level, which the figure and its bound already give)."""
+    names = {s: _spellings(event, s) for s in event.registry.sources}
+    for r in view.levels_up + view.levels_down + view.levels:
+        f = r._fact
+        if not f.note or r.in_context or _QUOTE_MARKS.search(f.note):
+            continue
+        others = [n for s, ns in names.items() if s not in f.sources for n in ns if n]
+        r.note_told = not any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", f.note) for n in others)
+
+
+# a note quoting words that hold a figure ('printed "about 80%"'): the source's wording of the figure, not when or where
+_QUOTE_MARKS = re.compile("[\"\u201c][^\"\u201d]*\\d[^\"\u201d]*[\"\u201d]")
+
+
+def _subject_key(f: Fact) -> tuple:
+    """What a market reading's sentence names as its subject: the reading (a change with its level's metric), and
+    whose, of what and where."""
+    return (f.metric.removesuffix("_change"), f.label, f.subject, f.asset, tuple(f.assets), f.venue, tuple(f.venues), f.contract, f.side)
+
+
+def _mark_subject_runs(refs: list[FigureRef]) -> None:
+    """A reading whose subject and sources are those of the reading just before it (not in a list): its sentence
+    names the subject once, the next one goes on from it ("... stood at $10.5 million; it fell about 58% over
+    the past 15 minutes") instead of naming the same long subject twice in a row."""
+    prev = None
+    for r in refs:
+        if r.list_pos in ("next", "last"):
+            continue
+        r.subject_again = (prev is not None and not prev.list_pos and _subject_key(prev._fact) == _subject_key(r._fact)
+                           and _run_key(prev._fact) == _run_key(r._fact))
+        prev = r
 
 
 def _share_list_key(r: FigureRef):
@@ -1464,9 +1568,12 @@ def _share_list_key(r: FigureRef):
         return ("share-venue", f.window)  # venues' shares of all the liquidations: "Bybit made up 50% ... and Binance 30%"
     if not f.side and f.venue and f.asset and not f.subject and not f.note:
         return ("share-asset", f.asset, f.window)  # one asset's share on several venues: "... on Bybit and 32% of those on Binance"
-    if not f.side or f.asset or f.subject or f.note or f.venue:
+    if not f.side or f.subject or f.note:
         return None
-    return ("share", f.side)
+    # one side's shares of several wholes (the market's, one asset's, one venue's in one asset): one sentence for the
+    # side, "long positions made up 89% of the liquidations and 99% of those in BTC"; a share of one venue's whole
+    # alone is folded into that venue's sentence (view._fold_venue_shares) before lists are made
+    return ("share", f.side, bool(f.venue))
 
 
 def _mark_path_notes(view: View) -> None:
