@@ -47,7 +47,7 @@ HEDGES = [h.value for h in Hedge]
 
 WINDOWS = [None, "1m", "5m", "15m", "30m", "60m", "90m", "1h", "2h", "4h", "8h", "12h", "24h", "48h", "72h",
            "1d", "2d", "3d", "7d", "14d", "30d", "90d", "1w", "2w", "1mo", "3mo", "12mo", "9999m"]
-ASSETS = [None, "BTC", "ETH", "1000PEPE", "1INCH", "2Z", "W0", "USDT", "ABCDEFGHIJ"]
+ASSETS = [None, "BTC", "ETH", "1000PEPE", "1INCH", "2Z", "W0", "USDT", "ABCDEFGHIJ", "stETH", "vBNB", "wBTC", "cbBTC"]
 SUBJECTS = ["a whale", "wallet 0x7a2f", "trader #2", "@trader_joe", "a *bold* whale", "the Three Arrows fund",
             "Trend_Research", "200 accounts", "the wait for a new all-time high", "liquidations_per_block",
             "Binance Futures", "HTX's insurance fund"]  # a registered name as the figure's venue or holder, not its source
@@ -513,7 +513,8 @@ def test_a_contract_of_another_coin_than_the_figures_asset_is_refused_at_the_con
         assert "c.yaml:9:" in text and "facts[0].contract" in text and f"not the figure's asset {asset}" in text, text
     for asset, contract in (("BTC", "BTC-USDT"), ("BTC", "BTC/USDT"), ("BTC", "BTCUSD_PERP"), ("BTC", "XBTUSD"), ("BTC", "BTC-USD"),
                             ("PEPE", "1000PEPE-USDT"), ("1000PEPE", "1000PEPE-USDT"), ("1INCH", "1INCHUSD_PERP"),
-                            ("ETH", "ETHBTC"), ("WBTC", "WBTC-USDT"), ("BTC", "PERP-251226")):
+                            ("ETH", "ETHBTC"), ("WBTC", "WBTC-USDT"), ("BTC", "PERP-251226"), ("stETH", "STETH-USDT"),
+                            ("wBTC", "WBTC-USDT"), ("1000PEPE", "1000PEPEUSDT")):
         assert load(asset, contract).fact("f").contract == contract
 
 

@@ -737,7 +737,40 @@ class Render:
                 pieces.append(Piece("lit", literal, "caveat"))
             if name is not None:
                 pieces.extend(values[name]() if name in values else [Piece("lit", "{" + name + "}", "caveat")])
+        if fact is not None and not kind.startswith("derived") and (fact.worded or any(o.via for o in fact.observations)):
+            pieces = self._credit_tail(pieces, fact, sources, record)
         return pieces
+
+    def _credit_tail(self, pieces: list[Piece], fact: Fact, sources, record: bool) -> list[Piece]:
+        """A credit's relay and its words-only sources, inside its closing comma or parenthesis: "according to a single
+        source, CoinGlass, as cited by Bloomberg (CoinAnk gave no figure: “a similar sum”)," / "(single-source data
+        from CoinGlass, as cited by Bloomberg; CoinAnk gave no figure: “a similar sum”)". A credit with neither closing
+        mark (a headline's "... data from CoinGlass show") is left as it is: the relay and the words are the body's.
+        The words are told once per article, with the figure's first credit."""
+        last = pieces[-1].text if pieces else ""
+        close = last[-1:] if last.endswith((",", ")")) else ""
+        if not close or self.section == "headline":
+            return pieces
+        words = self.style.names.get("words", {})
+        tail: list[Piece] = []
+        relays = fact.relays(sources)
+        if relays:
+            tail += [Piece("lit", f", {words.get('relayed_as', 'as')} {_relay_verb()} by ", "caveat"), Piece("text", self.src_names(relays))]
+        told = self.counters.setdefault(("worded",), set())
+        worded = [(sid, said) for sid, said in fact.worded if not _holds_figure(said)] if fact.id not in told else []
+        if worded:
+            if record:
+                told.add(fact.id)
+            for n, (sid, said) in enumerate(worded):
+                opening = (" (" if close == "," else "; ") if n == 0 else "; "
+                tail += [Piece("lit", opening, "caveat"), Piece("text", self.event.source_name(sid)),
+                         Piece("lit", f" {words.get('words_only', 'gave no figure')}: \u201c", "caveat"),
+                         Piece("text", said.strip().rstrip(".")), Piece("lit", "\u201d", "caveat")]
+            if close == ",":
+                tail.append(Piece("lit", ")", "caveat"))
+        if not tail:
+            return pieces
+        return [*pieces[:-1], Piece(pieces[-1].kind, last[:-1], pieces[-1].role), *tail, Piece("lit", close, "caveat")]
 
     def _by(self, fact: Fact | None) -> str:
         """"modelled by" a heat map's provider; plain "by" a person or firm estimating what already happened."""
@@ -1345,6 +1378,25 @@ def _when(moment, day) -> str:
         return format_date(day, "d MMMM y", locale=fmt.LOCALE)
     return ""
 _MAGNITUDE_UNITS = {"USD": "dollars", "count": ""}  # coins: the fact's asset ("tens of thousands of ETH")
+
+
+@lru_cache(maxsize=256)
+def _holds_figure(words: str) -> bool:
+    """Whether a source's words hold what the check reads as a figure ("scores of traders"): such words, quoted beside
+    another figure's credit, would be a figure no fact holds, so that source is not credited for them in a draft (its
+    words stay in the fact file). Read by the check's own figure grammar (imported only for a fact with such words)."""
+    from writer.check.figures import find_figures
+
+    return bool(find_figures(words))
+
+
+@lru_cache(maxsize=1)
+def _relay_verb() -> str:
+    """The word a draft relays a source's figure with ("cited" by Bloomberg): the first of the check's relay words
+    (phrases.yaml ``relays``, read by P008), so a draft's relay is always one the check reads."""
+    from writer.check.phrasefile import phrase_section  # the relay words alone, not the check
+
+    return phrase_section("relays")["before"][0]
 
 
 def _magnitude_words(fact: Fact) -> str:

@@ -239,6 +239,7 @@ OBSERVATION = Model(
         "magnitude": (optional(word(Magnitude)), None),
         "hedge": (optional(hedge_or_pair), None),
         "reading": (optional(text(min_length=1)), None),
+        "via": (optional(_source_ref), None),
         "spread": (flag, False),
         "as_of": (_opt_when, None),
         "as_of_approximate": (flag, False),

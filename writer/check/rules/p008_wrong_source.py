@@ -88,9 +88,21 @@ def _allowed(ctx: RuleContext, link) -> set[str]:
     fact = link.support.fact
     if fact is not None:
         allowed |= ({fact.venue} if fact.venue else set()) | set(fact.venues)  # "liquidations on Bybit and OKX"
+        allowed |= {o.via for o in fact.observations if o.via}  # the outlet that relayed a source's figure (``via``)
     if link.support.id.startswith("quote:"):
         allowed |= _speaker_ids(ctx, link.support.id)  # the speaker of a quote is named with it
     return allowed
+
+
+def _worded(link, text: str) -> set[str]:
+    """A source that gave only words beside the figure's number (``Fact.worded``), named in a sentence that gives its
+    words ("CoinAnk gave no figure: “a similar sum”"): credited for what it said. Named for the number alone, it is
+    not one of the number's sources."""
+    fact = link.support.fact
+    if fact is None or not fact.worded:
+        return set()
+    lower = text.casefold()
+    return {sid for sid, words in fact.worded if words.strip().rstrip(".").casefold() in lower}
 
 
 def _linked(ctx: RuleContext, fu):
@@ -193,7 +205,7 @@ def check(ctx: RuleContext):
             if link is None:
                 continue
             links.append((fu, link))
-            allowed |= _allowed(ctx, link)
+            allowed |= _allowed(ctx, link) | _worded(link, sentence.text)
             if link.support.fact is not None:
                 facts.append(link.support.fact)
         if not links:
