@@ -274,6 +274,8 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
         elif draw(st.booleans()):
             lo = draw(st.integers(1, 150_000))
             f["price_band"] = [lo, lo + draw(st.integers(1, 5000))]
+        if new_kinds and ("price_level" in f or "price_band" in f) and draw(st.integers(0, 2)) == 0:
+            f["level_hedge"] = draw(st.sampled_from(["around", "about", "roughly", "nearly"]))  # "a cluster around $3,000"
     if draw(st.integers(0, 5)) == 0:
         f["coverage"] = draw(st.sampled_from(["network-wide", "the top ten exchanges", "Binance_only"]))
     if draw(st.integers(0, 5)) == 0:
@@ -361,12 +363,27 @@ def series(draw):
 
 
 @st.composite
+def end_only(draw):
+    """A price move that names only where it ended ("fell 5% to $90,000"): a change with `to_fact` alone."""
+    asset = draw(st.sampled_from(["BTC", "ETH", "stETH"]))
+    src = draw(st.sampled_from(NAMED))
+    level = {"id": "level_end", "metric": "price_level", "unit": "USD", "asset": asset, "observations": [{"source": src, "value": draw(st.integers(1, 150_000))}]}
+    move = {"id": "move_to", "metric": "price_change", "unit": "percent", "asset": asset, "change": draw(st.sampled_from(["rise", "fall"])),
+            "to_fact": "level_end", "observations": [{"source": src, "value": draw(st.integers(1, 40))}]}
+    if draw(st.booleans()):
+        move["window"] = draw(st.sampled_from(["24h", "4h"]))
+    return [level, move]
+
+
+@st.composite
 def events(draw, new_kinds: bool = False):
     facts = draw(split()) if draw(st.integers(0, 3)) else []
     n = draw(st.integers(0 if facts else 1, 8))
     facts += [draw(fact(f"f{i}", new_kinds=new_kinds)) for i in range(n)]
     if draw(st.integers(0, 5)) == 0:
         facts += draw(series())
+    if new_kinds and draw(st.integers(0, 5)) == 0:
+        facts += draw(end_only())
     context = []
     for i in range(draw(st.integers(0, 3))):
         status = draw(st.sampled_from([None, "single_source", "rumor", "official", "pending_verification", "multi_source"]))
@@ -383,6 +400,8 @@ def events(draw, new_kinds: bool = False):
             item["sources"] = [draw(st.sampled_from(NAMED))]
         if status:
             item["status"] = status
+        if new_kinds and draw(st.integers(0, 3)) == 0:
+            item["window"] = draw(st.sampled_from(["12h", "24h", "7d", "1d"]))  # the span the claim covers
         context.append(item)
     quotes = []
     # The same words may be quoted twice (two speakers, or one relayed with another status).

@@ -249,10 +249,11 @@ class Render:
     def _formatted(self, fact: Fact, *, role: str = "value", moved: bool = False) -> list[Piece]:
         words = self.style.names.get("words", {})
         if role == "level":
-            return [Piece("fig", fmt.price(fact.price_level).text, "level")]
+            return [Piece("fig", _level_hedged(fact, fmt.price(fact.price_level).text), "level")]
         if role == "band":
             lo, hi = fact.price_band
-            return [Piece("fig", f"{words.get('between', 'between')} {fmt.price(lo).text} {words.get('and', 'and')} {fmt.price(hi).text}", "band")]
+            band = f"{words.get('between', 'between')} {fmt.price(lo).text} {words.get('and', 'and')} {fmt.price(hi).text}"
+            return [Piece("fig", _level_hedged(fact, band), "band")]
         if fact.status is Status.UNAVAILABLE or fact.bounds is None:
             raise TemplateMisuse(f"fact {fact.id!r} has no reliable figure (status unavailable); write it with gap()")
         if role == "magnitude":
@@ -529,9 +530,13 @@ class Render:
         """The two figures a change runs between, in time order, once per article: ", from 300,000, at
         the start of its growth in 2025, to 1.4 million" (each end with its own note and caveat)."""
         start, end = getattr(ref, "start", None), getattr(ref, "end", None)
-        if start is None or end is None or ref.id in self.ended:
+        if end is None or ref.id in self.ended:
             return ""
         self.ended.add(ref.id)
+        words = self.style.names.get("words", {})
+        if start is None:  # a change that names only where it ended: "fell 5% to $90,000"
+            out = self._token(Span("text", [Piece("lit", " " + words.get("to", "to") + " ")])) + self.fig(end)
+            return out + (", " + self.note(end) if end.has_note else "")
         if _close(start._fact, end._fact, self.style.significant_figures):
             # "from about 2,610 to about 2,570": each "about" also fits the other end, so a reader cannot tell
             # which figure is which; printed in full ("from 2,614 to 2,574") they can only be read one way.
@@ -539,7 +544,6 @@ class Render:
             figs = _figures_apart(start._fact, end._fact)
             if figs > FINE_FIGURES:  # 2,000,000 and 1,999,999 print alike to six figures: "from 2 million to 1.999999 million"
                 self.fine_figs.update({start.id: figs, end.id: figs})
-        words = self.style.names.get("words", {})
         out = self._token(Span("text", [Piece("lit", ", " + words.get("from", "from") + " ")])) + self.fig(start)
         if start.has_note:
             out += ", " + self.note(start) + ","
@@ -1014,6 +1018,8 @@ class Render:
             out.append(self.fig(level, covered=True))
             pos = end
         pieces = _spaced(text[pos:]) if pos < len(text) else []
+        if getattr(item, "window", None):  # the span the claim covers: "funding stayed negative over 12 hours"
+            pieces += [Piece("lit", " " + self.style.names.get("words", {}).get("over", "over") + " "), Piece("qual", window_words(item.window, self.style))]
         caveat = []
         if not out and item.sources and _credit_reaches_back_short(text) and (ref.status or "single_source") in _CONTEXT_LEAD_KINDS:
             # a parenthesis right after the last of several figures credits that figure alone (the check's
@@ -1378,6 +1384,11 @@ def _when(moment, day) -> str:
         return format_date(day, "d MMMM y", locale=fmt.LOCALE)
     return ""
 _MAGNITUDE_UNITS = {"USD": "dollars", "count": ""}  # coins: the fact's asset ("tens of thousands of ETH")
+
+
+def _level_hedged(fact: Fact, printed: str) -> str:
+    """A zone's level or band with the source's own word on it, as given: "around $3,000", "roughly between ..."."""
+    return f"{fact.level_hedge.words} {printed}" if fact.level_hedge is not None else printed
 
 
 @lru_cache(maxsize=256)

@@ -354,6 +354,7 @@ class _EventBuilder:
             per=fs.per,
             price_level=fs.price_level,
             price_band=tuple(fs.price_band) if fs.price_band else None,
+            level_hedge=fs.level_hedge,
             coverage=fs.coverage,
             lower_bound=fs.lower_bound,
             label=fs.label,
@@ -463,7 +464,10 @@ class _EventBuilder:
             self.problem(at + ("status",), "status 'unnamed_group' needs a source marked `group: true` in the registry")
         if cs.status is Status.OFFICIAL and official_problem(cs.sources, self.registry):
             self.problem(at + ("status",), official_problem(cs.sources, self.registry))
-        return ContextItem(cs.id, cs.kind, cs.text, tuple(cs.sources), status, exact(cs.as_of), self.path, self.line(at), day_of(cs.as_of), partial_of(cs.as_of))
+        if cs.window and self.spec.windows and cs.window not in self.spec.windows:
+            self.problem(at + ("window",), f"window {cs.window!r} is not one of the event's windows ({', '.join(self.spec.windows)})")
+        return ContextItem(cs.id, cs.kind, cs.text, tuple(cs.sources), status, exact(cs.as_of), self.path, self.line(at), day_of(cs.as_of),
+                           partial_of(cs.as_of), window=cs.window)
 
     def quote(self, i: int, qs) -> Quote:
         at = ("quotes", i)

@@ -223,6 +223,7 @@ class Fact:
     per: str | None = None  # the value is an average per day, hour, trader... over the window (vocabulary.AVERAGE_PER)
     price_level: float | None = None
     price_band: tuple[float, float] | None = None
+    level_hedge: Hedge | None = None  # the source's own word on the level or band ("around $3,000")
     coverage: str | None = None
     lower_bound: bool = False
     label: str | None = None
@@ -295,6 +296,7 @@ class ContextItem:
     line: int = 0
     as_of_date: date | None = None
     as_of_partial: PartialDate | None = None
+    window: str | None = None  # the span the claim covers ("over 12 hours"), printed after its words
 
 
 @dataclass(frozen=True)

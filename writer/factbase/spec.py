@@ -238,6 +238,9 @@ class FactSpec(_Strict):
     )
     price_level: Amount | None = None
     price_band: tuple[Amount, Amount] | None = None
+    level_hedge: Hedge | None = Field(
+        default=None, description="the source's own word on `price_level` or `price_band` ('a cluster around $3,000': around), printed as given; "
+        "one of the hedge words (a level is approximate, a floor or a ceiling as a value is)")
     window: Window | None = None
     coverage: str | None = Field(default=None, description="which venues a total covers, e.g. 'network-wide'")
     lower_bound: bool = Field(default=False, description="the feed is sampled: the value is a floor ('at least')")
@@ -307,6 +310,8 @@ class ContextSpec(_Strict):
     text: str = Field(min_length=1, description="the claim, in the desk's own words")
     sources: list[SourceRef] = Field(default_factory=_empty)
     status: Status | None = None
+    window: Window | None = Field(default=None, description="the span the claim covers when the report gives one ('funding stayed negative for "
+                                  "12 hours': 12h); drafts print it after the words ('over 12 hours'), so leave it out of `text`")
     as_of: When | None = None
     as_of_approximate: bool = False
 

@@ -220,14 +220,18 @@ def fact_shape(f) -> None:
     _check_per(f)
     _check_whole(f)
     _check_floor_hedges(f)
+    if f.level_hedge is not None and f.price_level is None and f.price_band is None:
+        raise Located("`level_hedge` is the source's word on a `price_level` or `price_band`; this figure has neither", "level_hedge")
     if f.share_of is not None and f.unit is not Unit.PERCENT:
         raise Located(f"`share_of` says what a percentage is a share of; this figure is in {f.unit.value!r}", "share_of")
-    if (f.from_fact is None) != (f.to_fact is None):
-        given, missing = ("from_fact", "to_fact") if f.from_fact else ("to_fact", "from_fact")
-        raise Located(f"a change between two figures needs both ends: `{given}` is given, `{missing}` is not", given)
-    if f.from_fact is not None:
+    if f.from_fact is not None and f.to_fact is None:
+        # a change that names only its end is common ("fell 5% to $90,000"); one that names only its start is not told
+        raise Located("a change that names where it started needs where it ended too: give `to_fact` (a change that "
+                      "names only its end level gives `to_fact` alone)", "from_fact")
+    if f.to_fact is not None:
         if f.metric not in CHANGE_METRICS:
-            raise Located(f"`from_fact`/`to_fact` link a change ({', '.join(sorted(CHANGE_METRICS))}) to its two ends, not metric {f.metric!r}", "from_fact")
+            key = "from_fact" if f.from_fact is not None else "to_fact"
+            raise Located(f"`from_fact`/`to_fact` link a change ({', '.join(sorted(CHANGE_METRICS))}) to its ends, not metric {f.metric!r}", key)
         if f.from_fact == f.to_fact:
             raise Located("a change runs between two different figures: `from_fact` and `to_fact` are the same", "to_fact")
     if f.status is Status.UNAVAILABLE:
