@@ -275,7 +275,8 @@ class Render:
                 as_price = fact.metric in _PRICE_METRICS and abs(v) < _PRICE_IN_FULL_BELOW
                 if as_price:
                     return fmt.price(v, floor=floor, ceil=ceil)
-                if not fine and not fact.is_derived and figs < _significant(v) <= self.style.significant_figures + AS_GIVEN_EXTRA:
+                if not fine and not fact.is_derived and figs < _significant(v) <= self.style.significant_figures + AS_GIVEN_EXTRA \
+                        and _given(fact, v):
                     figs = _significant(v)  # the source's own "$40.22 million", never "about $40.2 million"
                 return fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
@@ -1384,6 +1385,13 @@ def _when(moment, day) -> str:
         return format_date(day, "d MMMM y", locale=fmt.LOCALE)
     return ""
 _MAGNITUDE_UNITS = {"USD": "dollars", "count": ""}  # coins: the fact's asset ("tens of thousands of ETH")
+
+
+def _given(fact: Fact, v: float) -> bool:
+    """Whether a source gave ``v`` itself (one end of its range or its value): only a source's own "$40.22 million" is
+    printed as given; the midpoint of two agreeing sources (412.6 and 409.8: 411.2) is the desk's, rounded as the
+    house rounds ("about $411 million"), as the split beside it is ("about $213 million"), never one figure finer."""
+    return any(v == o.value or (o.range is not None and v in o.range) for o in fact.observations)
 
 
 def _level_hedged(fact: Fact, printed: str) -> str:
