@@ -742,7 +742,7 @@ class Render:
                 pieces.append(Piece("lit", literal, "caveat"))
             if name is not None:
                 pieces.extend(values[name]() if name in values else [Piece("lit", "{" + name + "}", "caveat")])
-        if fact is not None and not kind.startswith("derived") and (fact.worded or any(o.via for o in fact.observations)):
+        if fact is not None and (fact.worded or fact.relayed) and not kind.startswith("derived"):
             pieces = self._credit_tail(pieces, fact, sources, record)
         return pieces
 

@@ -336,6 +336,7 @@ class _EventBuilder:
             sources=distinct_sources(counted),
             observations=observations,
             worded=worded,
+            relayed=any(o.via for o in observations),
             window=fs.window,
             side=fs.side.value if fs.side else None,
             asset=fs.asset,

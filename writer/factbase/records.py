@@ -241,9 +241,12 @@ class Fact:
     # Sources that gave only words beside the others' number ("CoinAnk: a similar sum"), with their words: credited for
     # what they said, never for the number (they are not in ``sources`` and do not make the figure multi-source).
     worded: tuple[tuple[str, str], ...] = ()
+    relayed: bool = False  # some observation names the outlet that relayed it (``Observation.via``)
 
     def relays(self, sources=None) -> tuple[str, ...]:
         """The outlets that relayed these sources' figures (the fact's own by default), in order, each once."""
+        if not self.relayed:
+            return ()
         among = set(self.sources if sources is None else sources)
         return tuple(dict.fromkeys(o.via for o in self.observations if o.via and o.source in among))
 

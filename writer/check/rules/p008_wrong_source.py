@@ -88,7 +88,7 @@ def _allowed(ctx: RuleContext, link) -> set[str]:
     fact = link.support.fact
     if fact is not None:
         allowed |= ({fact.venue} if fact.venue else set()) | set(fact.venues)  # "liquidations on Bybit and OKX"
-        allowed |= {o.via for o in fact.observations if o.via}  # the outlet that relayed a source's figure (``via``)
+        allowed |= set(fact.relays(fact.sources))  # the outlet that relayed a source's figure (``via``)
     if link.support.id.startswith("quote:"):
         allowed |= _speaker_ids(ctx, link.support.id)  # the speaker of a quote is named with it
     return allowed
