@@ -53,6 +53,12 @@ def test_a_relayed_figure_drafts_with_the_checks_own_relay_word():
     assert "Decrypt" not in headline  # a headline's short credit names the source, not its relay
 
 
+def test_a_relay_of_one_of_two_sources_says_whose_figure_it_carried():
+    md = draft("facts:\n" + TOTAL % ", via: decrypt}, {source: coinank, value: 311M")
+    assert "CoinGlass and CoinAnk (CoinGlass's as cited by Decrypt)" in md, md
+    assert "CoinAnk, as cited by Decrypt" not in md  # never read as relaying both
+
+
 def test_an_article_naming_only_the_relay_is_credited_and_another_outlet_is_not():
     ev = load(RELAYED)
     # the desk's reading of a relay ("figures Decrypt carried"): credited, as a relay beside its source always was

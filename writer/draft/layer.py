@@ -749,33 +749,45 @@ class Render:
     def _credit_tail(self, pieces: list[Piece], fact: Fact, sources, record: bool) -> list[Piece]:
         """A credit's relay and its words-only sources, inside its closing comma or parenthesis: "according to a single
         source, CoinGlass, as cited by Bloomberg (CoinAnk gave no figure: “a similar sum”)," / "(single-source data
-        from CoinGlass, as cited by Bloomberg; CoinAnk gave no figure: “a similar sum”)". A credit with neither closing
-        mark (a headline's "... data from CoinGlass show") is left as it is: the relay and the words are the body's.
-        The words are told once per article, with the figure's first credit."""
+        from CoinGlass, as cited by Bloomberg; CoinAnk gave no figure: “a similar sum”)". A relay of some of the
+        credit's sources only names whose figure it relayed, as an aside: "in data from CoinGlass and CoinAnk
+        (CoinGlass's as cited by Bloomberg),". A credit with neither closing mark (a headline's "... data from CoinGlass
+        show") is left as it is: the relay and the words are the body's. The words are told once per article, with the
+        figure's first credit."""
         last = pieces[-1].text if pieces else ""
         close = last[-1:] if last.endswith((",", ")")) else ""
         if not close or self.section == "headline":
             return pieces
         words = self.style.names.get("words", {})
-        tail: list[Piece] = []
+        inline: list[Piece] = []
+        asides: list[list[Piece]] = []
         relays = fact.relays(sources)
         if relays:
-            tail += [Piece("lit", f", {words.get('relayed_as', 'as')} {_relay_verb()} by ", "caveat"), Piece("text", self.src_names(relays))]
+            relay = [Piece("lit", f"{words.get('relayed_as', 'as')} {_relay_verb()} by ", "caveat"), Piece("text", self.src_names(relays))]
+            relayed = [s for s in sources if any(o.via and o.source == s for o in fact.observations)]
+            if len(relayed) == len(set(sources)):
+                inline = [Piece("lit", ", ", "caveat"), *relay]
+            else:  # whose figure the relay carried: never read as relaying every source named
+                asides.append([Piece("text", join_names([self._possessive(s) for s in relayed], self.style)), Piece("lit", " ", "caveat"), *relay])
         told = self.counters.setdefault(("worded",), set())
         worded = [(sid, said) for sid, said in fact.worded if not _holds_figure(said)] if fact.id not in told else []
-        if worded:
-            if record:
-                told.add(fact.id)
-            for n, (sid, said) in enumerate(worded):
-                opening = (" (" if close == "," else "; ") if n == 0 else "; "
-                tail += [Piece("lit", opening, "caveat"), Piece("text", self.event.source_name(sid)),
-                         Piece("lit", f" {words.get('words_only', 'gave no figure')}: \u201c", "caveat"),
-                         Piece("text", said.strip().rstrip(".")), Piece("lit", "\u201d", "caveat")]
-            if close == ",":
-                tail.append(Piece("lit", ")", "caveat"))
-        if not tail:
+        if worded and record:
+            told.add(fact.id)
+        for sid, said in worded:
+            asides.append([Piece("text", self.event.source_name(sid)), Piece("lit", f" {words.get('words_only', 'gave no figure')}: \u201c", "caveat"),
+                           Piece("text", said.strip().rstrip(".")), Piece("lit", "\u201d", "caveat")])
+        if not inline and not asides:
             return pieces
-        return [*pieces[:-1], Piece(pieces[-1].kind, last[:-1], pieces[-1].role), *tail, Piece("lit", close, "caveat")]
+        out = [*pieces[:-1], Piece(pieces[-1].kind, last[:-1], pieces[-1].role), *inline]
+        for n, aside in enumerate(asides):
+            out += [Piece("lit", (" (" if close == "," else "; ") if n == 0 else "; ", "caveat"), *aside]
+        if asides and close == ",":
+            out.append(Piece("lit", ")", "caveat"))
+        return [*out, Piece("lit", close, "caveat")]
+
+    def _possessive(self, source_id: str) -> str:
+        name = self.event.source_name(source_id)
+        return name + ("'" if name.endswith("s") and " " in name else "'s")
 
     def _by(self, fact: Fact | None) -> str:
         """"modelled by" a heat map's provider; plain "by" a person or firm estimating what already happened."""
