@@ -737,23 +737,28 @@ class Render:
             "modelled": lambda: [Piece("lit", self._by(fact) + " ", "caveat"), Piece("text", join_names(names, self.style))],
         }
         pieces: list[Piece] = []
+        named_at = None  # where the sources' names end: a relay follows them ("a research brief, as cited by X; not ...")
         for literal, name in _placeholders(text):
             if literal:
                 pieces.append(Piece("lit", literal, "caveat"))
             if name is not None:
+                at = len(pieces)
                 pieces.extend(values[name]() if name in values else [Piece("lit", "{" + name + "}", "caveat")])
+                if name in ("sources", "single", "modelled", "basis"):
+                    named_at = at + 2 if name in ("basis", "modelled") else len(pieces)
         if fact is not None and (fact.worded or fact.relayed) and not kind.startswith("derived"):
-            pieces = self._credit_tail(pieces, fact, sources, record)
+            pieces = self._credit_tail(pieces, fact, sources, record, named_at)
         return pieces
 
-    def _credit_tail(self, pieces: list[Piece], fact: Fact, sources, record: bool) -> list[Piece]:
+    def _credit_tail(self, pieces: list[Piece], fact: Fact, sources, record: bool, named_at: int | None = None) -> list[Piece]:
         """A credit's relay and its words-only sources, inside its closing comma or parenthesis: "according to a single
         source, CoinGlass, as cited by Bloomberg (CoinAnk gave no figure: “a similar sum”)," / "(single-source data
         from CoinGlass, as cited by Bloomberg; CoinAnk gave no figure: “a similar sum”)". A relay of some of the
         credit's sources only names whose figure it relayed, as an aside: "in data from CoinGlass and CoinAnk
         (CoinGlass's as cited by Bloomberg),". A credit with neither closing mark (a headline's "... data from CoinGlass
         show") is left as it is: the relay and the words are the body's. The words are told once per article, with the
-        figure's first credit."""
+        figure's first credit. ``named_at``: where the names end in ``pieces``, when words follow them (a method note):
+        a relay of every source goes right after the names."""
         last = pieces[-1].text if pieces else ""
         close = last[-1:] if last.endswith((",", ")")) else ""
         if not close or self.section == "headline":
@@ -778,6 +783,9 @@ class Render:
                            Piece("text", said.strip().rstrip(".")), Piece("lit", "\u201d", "caveat")])
         if not inline and not asides:
             return pieces
+        if inline and named_at is not None and named_at < len(pieces):
+            pieces = [*pieces[:named_at], *inline, *pieces[named_at:]]
+            inline = []
         out = [*pieces[:-1], Piece(pieces[-1].kind, last[:-1], pieces[-1].role), *inline]
         for n, aside in enumerate(asides):
             out += [Piece("lit", (" (" if close == "," else "; ") if n == 0 else "; ", "caveat"), *aside]
