@@ -737,17 +737,13 @@ class Render:
             "modelled": lambda: [Piece("lit", self._by(fact) + " ", "caveat"), Piece("text", join_names(names, self.style))],
         }
         pieces: list[Piece] = []
-        named_at = None  # where the sources' names end: a relay follows them ("a research brief, as cited by X; not ...")
         for literal, name in _placeholders(text):
             if literal:
                 pieces.append(Piece("lit", literal, "caveat"))
             if name is not None:
-                at = len(pieces)
                 pieces.extend(values[name]() if name in values else [Piece("lit", "{" + name + "}", "caveat")])
-                if name in ("sources", "single", "modelled", "basis"):
-                    named_at = at + 2 if name in ("basis", "modelled") else len(pieces)
         if fact is not None and (fact.worded or fact.relayed) and not kind.startswith("derived"):
-            pieces = self._credit_tail(pieces, fact, sources, record, named_at)
+            pieces = self._credit_tail(pieces, fact, sources, record, _names_end(text))
         return pieces
 
     def _credit_tail(self, pieces: list[Piece], fact: Fact, sources, record: bool, named_at: int | None = None) -> list[Piece]:
@@ -1412,6 +1408,25 @@ def _given(fact: Fact, v: float) -> bool:
     printed as given; the midpoint of two agreeing sources (412.6 and 409.8: 411.2) is the desk's, rounded as the
     house rounds ("about $411 million"), as the split beside it is ("about $213 million"), never one figure finer."""
     return any(v == o.value or (o.range is not None and v in o.range) for o in fact.observations)
+
+
+# The placeholders that name a credit's sources, and how many pieces each fills up to the names ("modelled": "modelled
+# by " and the names; "basis" the same, then its method note).
+_NAME_PIECES = {"sources": 1, "single": 1, "modelled": 2, "basis": 2}
+
+
+def _names_end(phrasing: str) -> int | None:
+    """Where the sources' names end among the pieces ``Render.phrase`` makes of ``phrasing``: a relay follows them
+    ("by a research brief, as cited by X; not a measured figure"). None when the phrasing names them with no slot
+    of these (a possessive: "CoinGlass's own figures," takes the relay at its end)."""
+    count, end = 0, None
+    for literal, name in _placeholders(phrasing):
+        count += bool(literal)
+        if name is not None:
+            if name in _NAME_PIECES:
+                end = count + _NAME_PIECES[name]
+            count += _NAME_PIECES.get(name, 1)
+    return end
 
 
 def _level_hedged(fact: Fact, printed: str) -> str:
