@@ -46,7 +46,8 @@ ABOUT_READS = 0.025
 FINE_FIGURES = 6
 # An amount its source gives to one significant figure more than the house rounds to (style ``significant_figures``)
 # is printed as given ("$40.22 million", "$1.361 billion" under three): rounding it would add an "about" the source did
-# not write for a difference no reader weighs. More digits than that ($40,223,517) are rounded, with "about".
+# not write for a difference no reader weighs. More digits than that ($40,223,517) are rounded, with "about"; so is a
+# number no source gave (the midpoint of two agreeing providers: ``_given``).
 AS_GIVEN_EXTRA = 1
 
 
