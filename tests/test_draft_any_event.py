@@ -28,7 +28,7 @@ from writer.errors import WriterError
 from writer.factbase.loader import event_from_text
 from writer.factbase.records import Source
 from writer.factbase.vocabulary import (AVERAGE_METRICS, CHANGE_METRICS, CURRENCIES, METRICS, PERCENT_OF_WHOLE, SUBJECT_METRICS, Hedge, HedgeKind,
-                                         SourceKind, window_minutes)
+                                         Magnitude, SourceKind, window_minutes)
 from writer.mdtext import md_escape
 
 # Derandomized: the same examples in every run, alone, in the full suite or on a fresh clone (with
@@ -83,7 +83,7 @@ GROUPS = sorted(GROUP_SOURCES)
 HEDGES = st.sampled_from([h.value for h in Hedge])  # every qualifier the fact model accepts
 MAGNITUDES = {
     "USD": ["several_million", "tens_of_millions", "hundreds_of_millions", "several_billion", "tens_of_billions"],
-    "count": ["several_thousand", "tens_of_thousands", "hundreds_of_thousands"],
+    "count": ["several_thousand", "tens_of_thousands", "hundreds_of_thousands", "dozens", "hundreds", "several_hundred"],
     "coins": ["several_thousand", "tens_of_thousands"],
 }
 WORDED = st.sampled_from(["scores of traders", "most of it", "a similar sum", "far less"])
@@ -93,7 +93,8 @@ OFFICIAL = BY_KIND[SourceKind.EXCHANGE] + BY_KIND[SourceKind.ONCHAIN]
 SOCIAL = BY_KIND[SourceKind.SOCIAL]
 
 WINDOWS = st.sampled_from([None, "60m", "1h", "4h", "12h", "24h", "7d", "1w"])
-ASSETS = st.sampled_from([None, "BTC", "ETH", "XRP", "DOGE", "SOL", "HYPE", "PEPE"])
+# Tickers as the market writes them too: lower-case letters in them (stETH, vBNB) and a lot size (1000PEPE).
+ASSETS = st.sampled_from([None, "BTC", "ETH", "XRP", "DOGE", "SOL", "HYPE", "PEPE", "stETH", "vBNB", "1000PEPE"])
 TEXTS = st.sampled_from([
     "funding stayed negative through the session",
     "a fund is said to be behind the move",
@@ -150,11 +151,26 @@ def observations(draw, unit: str, status: str | None, liquidations: bool = False
             o["as_of"] = draw(st.sampled_from(["2026-11-16", "2026-11-17T08:00:00+08:00", "--11-16", "2026", "--11-17T08:00+08:00"]))
         if "value" in o and isinstance(o["value"], int) and draw(st.integers(0, 6)) == 0:
             o["revisions"] = [{"value": int(o["value"] * 0.8) + 1, "as_of": "2026-11-16T08:00:00+08:00"}]
+        if "value" in o and unit in MAGNITUDES and draw(st.integers(0, 5)) == 0:
+            held = holding(o["value"], unit)  # the words a report gives with its number ("hundreds of millions, $310 million")
+            if held:
+                o["magnitude"] = draw(st.sampled_from(held))
+        if draw(st.integers(0, 5)) == 0:  # a relayed credit ("data compiled by CoinGlass, cited by Decrypt")
+            o["via"] = draw(st.sampled_from([r for r in RELAYS if r != o["source"]]))
     if status is None and draw(st.integers(0, 7)) == 0:
         # a further source that gives the figure only in words ("scores of traders", "most of it")
         others = [s for s in NAMED if s not in {o["source"] for o in found}]
         found = [*found, {"source": draw(st.sampled_from(others)), "reading": draw(WORDED)}]
     return found
+
+
+# Outlets that relay another source's figures (`via`), an odd display name among them.
+RELAYS = ["decrypt", "the-block", "beincrypto", "dotted"]
+
+
+def holding(v, unit: str) -> list[str]:
+    """The magnitudes of ``unit`` whose words hold the value ``v`` (a count's bare "dozens" only for a count)."""
+    return [m for m in MAGNITUDES[unit] if Magnitude(m).interval[0] <= abs(v) < Magnitude(m).interval[1]]
 
 
 @st.composite
@@ -258,6 +274,8 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
         elif draw(st.booleans()):
             lo = draw(st.integers(1, 150_000))
             f["price_band"] = [lo, lo + draw(st.integers(1, 5000))]
+        if new_kinds and ("price_level" in f or "price_band" in f) and draw(st.integers(0, 2)) == 0:
+            f["level_hedge"] = draw(st.sampled_from(["around", "about", "roughly", "nearly"]))  # "a cluster around $3,000"
     if draw(st.integers(0, 5)) == 0:
         f["coverage"] = draw(st.sampled_from(["network-wide", "the top ten exchanges", "Binance_only"]))
     if draw(st.integers(0, 5)) == 0:
@@ -282,7 +300,7 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
         return f
     if status and status not in ("multi_source", "disputed", "single_source") or status and draw(st.booleans()):
         f["status"] = status
-    f["observations"] = draw(observations(unit, status, liquidations=metric == "liquidations", new_kinds=new_kinds))
+    f["observations"] = draw(observations(unit, status, liquidations=metric in ("liquidations", "liquidated_accounts"), new_kinds=new_kinds))
     if metric in PERCENT_OF_WHOLE:
         f["observations"] = of_whole(f["observations"])
     if metric == "liquidations" and status in (None, "single_source") and not caps(f["observations"]) and draw(st.integers(0, 5)) == 0:
@@ -345,12 +363,27 @@ def series(draw):
 
 
 @st.composite
+def end_only(draw):
+    """A price move that names only where it ended ("fell 5% to $90,000"): a change with `to_fact` alone."""
+    asset = draw(st.sampled_from(["BTC", "ETH", "stETH"]))
+    src = draw(st.sampled_from(NAMED))
+    level = {"id": "level_end", "metric": "price_level", "unit": "USD", "asset": asset, "observations": [{"source": src, "value": draw(st.integers(1, 150_000))}]}
+    move = {"id": "move_to", "metric": "price_change", "unit": "percent", "asset": asset, "change": draw(st.sampled_from(["rise", "fall"])),
+            "to_fact": "level_end", "observations": [{"source": src, "value": draw(st.integers(1, 40))}]}
+    if draw(st.booleans()):
+        move["window"] = draw(st.sampled_from(["24h", "4h"]))
+    return [level, move]
+
+
+@st.composite
 def events(draw, new_kinds: bool = False):
     facts = draw(split()) if draw(st.integers(0, 3)) else []
     n = draw(st.integers(0 if facts else 1, 8))
     facts += [draw(fact(f"f{i}", new_kinds=new_kinds)) for i in range(n)]
     if draw(st.integers(0, 5)) == 0:
         facts += draw(series())
+    if new_kinds and draw(st.integers(0, 5)) == 0:
+        facts += draw(end_only())
     context = []
     for i in range(draw(st.integers(0, 3))):
         status = draw(st.sampled_from([None, "single_source", "rumor", "official", "pending_verification", "multi_source"]))
@@ -367,6 +400,8 @@ def events(draw, new_kinds: bool = False):
             item["sources"] = [draw(st.sampled_from(NAMED))]
         if status:
             item["status"] = status
+        if new_kinds and draw(st.integers(0, 3)) == 0:
+            item["window"] = draw(st.sampled_from(["12h", "24h", "7d", "1d"]))  # the span the claim covers
         context.append(item)
     quotes = []
     # The same words may be quoted twice (two speakers, or one relayed with another status).

@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from test_draft_any_event import BY_KIND, GENERATED_TEXT, GROUPS, ODD_SOURCES, caps, load_generated, of_whole
 from test_draft_any_event import test_every_valid_event_drafts_and_passes_its_own_check as _property
 from writer.factbase.vocabulary import (AVERAGE_METRICS, CHANGE_METRICS, CURRENCIES, MAX_AMOUNT, METRICS, PERCENT_OF_WHOLE, SIGNED_METRICS,
-                                         SUBJECT_METRICS, Hedge, SourceKind)
+                                         SUBJECT_METRICS, Hedge, Magnitude, SourceKind)
 
 # No shrinking: each example drafts and checks a whole article, and the unshrunk event's id and YAML
 # (GENERATED_TEXT) say enough; shrinking one failure took over five minutes.
@@ -47,7 +47,7 @@ HEDGES = [h.value for h in Hedge]
 
 WINDOWS = [None, "1m", "5m", "15m", "30m", "60m", "90m", "1h", "2h", "4h", "8h", "12h", "24h", "48h", "72h",
            "1d", "2d", "3d", "7d", "14d", "30d", "90d", "1w", "2w", "1mo", "3mo", "12mo", "9999m"]
-ASSETS = [None, "BTC", "ETH", "1000PEPE", "1INCH", "2Z", "W0", "USDT", "ABCDEFGHIJ"]
+ASSETS = [None, "BTC", "ETH", "1000PEPE", "1INCH", "2Z", "W0", "USDT", "ABCDEFGHIJ", "stETH", "vBNB", "wBTC", "cbBTC"]
 SUBJECTS = ["a whale", "wallet 0x7a2f", "trader #2", "@trader_joe", "a *bold* whale", "the Three Arrows fund",
             "Trend_Research", "200 accounts", "the wait for a new all-time high", "liquidations_per_block",
             "Binance Futures", "HTX's insurance fund"]  # a registered name as the figure's venue or holder, not its source
@@ -109,7 +109,8 @@ def observation(draw, source: str, unit: str, signed: bool, *, v=None, bare: boo
     shape = "value" if bare else draw(st.sampled_from(["value", "value", "range", "magnitude", "reading"]))
     if shape == "magnitude" and unit in ("USD", "count", "coins", "currency"):
         o["magnitude"] = draw(st.sampled_from(["several_thousand", "tens_of_millions", "several_hundred_million",
-                                               "several_billion", "hundreds_of_billions", "several_trillion"]))
+                                               "several_billion", "hundreds_of_billions", "several_trillion"]
+                                              + (["dozens", "hundreds", "several_hundred"] if unit == "count" else [])))
         return o
     if shape == "range":
         o["range"] = _range(v, draw(st.sampled_from([0.001, 0.2, 3.0])))
@@ -132,6 +133,13 @@ def observation(draw, source: str, unit: str, signed: bool, *, v=None, bare: boo
             o["as_of_approximate"] = True
     if draw(st.integers(0, 6)) == 0:
         o["note"] = draw(st.sampled_from(TEXTS))
+    if draw(st.integers(0, 6)) == 0:  # a relayed credit: any outlet, an odd display name too
+        o["via"] = draw(st.sampled_from([r for r in ("decrypt", "the-block", "dotted", "whale-handle") if r != source]))
+    if "value" in o and unit in ("USD", "count", "coins", "currency") and "hedge" not in o and draw(st.integers(0, 6)) == 0:
+        held = [m.value for m in Magnitude if m.interval[0] <= abs(o["value"]) < m.interval[1]
+                and (unit == "count" or m.value not in ("dozens", "hundreds", "several_hundred"))]
+        if held:  # the words a report gives with its number
+            o["magnitude"] = draw(st.sampled_from(held))
     if "value" in o and draw(st.integers(0, 6)) == 0:
         earlier = draw(st.sampled_from(["value", "range", "magnitude"]))
         rev: dict = {"as_of": "2026-11-15T08:00:00+08:00"}
@@ -246,6 +254,8 @@ def fact(draw, fid: str, metric: str | None = None):
             f["price_level"] = lo
         else:
             f["price_band"] = [lo, round(lo * 1.05, 2)]
+        if draw(st.integers(0, 2)) == 0:
+            f["level_hedge"] = draw(st.sampled_from(HEDGES))  # "a cluster around $3,000", any of the source's words
     for key, values, odds in (("coverage", ["network-wide", "the top 10 exchanges", "Binance_only"], 5),
                               ("note", TEXTS, 5), ("label", LABELS, 7)):
         if draw(st.integers(0, odds)) == 0:
@@ -302,8 +312,11 @@ def series(draw):
         change = {"unit": "percent", "value": round(abs(end - start) / start * 100, 2)}
     else:
         change = {"unit": "count" if unit == "count" else unit, "value": abs(end - start)}
+    linked = {"from_fact": "s_start", "to_fact": "s_end"}
+    if draw(st.integers(0, 3)) == 0:  # a change that names only its end ("fell 5% to $90,000")
+        ends, linked = ends[1:], {"to_fact": "s_end"}
     return ends + [{"id": "s_change", "metric": metric, "unit": change["unit"], "change": "rise" if end > start else "fall",
-                    "from_fact": "s_start", "to_fact": "s_end", "observations": [{"source": src, "value": change["value"]}]}]
+                    **linked, "observations": [{"source": src, "value": change["value"]}]}]
 
 
 @st.composite
@@ -328,6 +341,8 @@ def context_item(draw, cid: str):
         item["status"] = status
     if draw(st.integers(0, 4)) == 0:
         item["as_of"] = draw(st.sampled_from(["2026-11-16", "--11-16", "2026-11-17T06:30:00+00:00"]))
+    if draw(st.integers(0, 4)) == 0:
+        item["window"] = draw(st.sampled_from(WINDOWS[1:]))  # the span the claim covers
     return item
 
 
@@ -377,7 +392,7 @@ def corner_events(draw):
     if draw(st.integers(0, 4)) == 0:
         doc["tolerance"] = draw(st.sampled_from([0.0, 0.05, 0.25]))
     if draw(st.integers(0, 5)) == 0:
-        doc["windows"] = sorted({f["window"] for f in facts if f.get("window")}) or ["24h"]
+        doc["windows"] = sorted({x["window"] for x in [*facts, *context] if x.get("window")}) or ["24h"]
     if draw(st.integers(0, 6)) == 0:
         doc["period"] = {"start": "2026-11-10T00:00:00+00:00", "end": "2026-11-18T00:00:00+00:00"}
     if draw(st.integers(0, 3)) == 0:
@@ -513,7 +528,8 @@ def test_a_contract_of_another_coin_than_the_figures_asset_is_refused_at_the_con
         assert "c.yaml:9:" in text and "facts[0].contract" in text and f"not the figure's asset {asset}" in text, text
     for asset, contract in (("BTC", "BTC-USDT"), ("BTC", "BTC/USDT"), ("BTC", "BTCUSD_PERP"), ("BTC", "XBTUSD"), ("BTC", "BTC-USD"),
                             ("PEPE", "1000PEPE-USDT"), ("1000PEPE", "1000PEPE-USDT"), ("1INCH", "1INCHUSD_PERP"),
-                            ("ETH", "ETHBTC"), ("WBTC", "WBTC-USDT"), ("BTC", "PERP-251226")):
+                            ("ETH", "ETHBTC"), ("WBTC", "WBTC-USDT"), ("BTC", "PERP-251226"), ("stETH", "STETH-USDT"),
+                            ("wBTC", "WBTC-USDT"), ("1000PEPE", "1000PEPEUSDT")):
         assert load(asset, contract).fact("f").contract == contract
 
 

@@ -152,9 +152,15 @@ def test_sources_giving_different_magnitudes_are_refused():
     assert "different magnitudes" in problems(text)[0].message
 
 
-def test_magnitude_and_value_together_are_refused():
-    text = HEAD + fact("btc", obs("coinglass", "magnitude: tens_of_millions\nvalue: 20M"))
-    assert "not `value` and `magnitude`" in problems(text)[0].message
+def test_a_value_may_carry_the_words_that_hold_it_and_the_value_is_the_figure():
+    """A report giving words and a number together ("tens of millions of dollars, $20 million"): both kept, the number
+    printed; words that do not hold the number are refused at `magnitude`, with both spans."""
+    f = load(HEAD + fact("btc", obs("coinglass", "magnitude: tens_of_millions\nvalue: 20M"))).facts["btc"]
+    assert f.value == 20_000_000 and f.magnitude is None and f.observations[0].words.value == "tens_of_millions"
+    found = problems(HEAD + fact("btc", obs("coinglass", "magnitude: hundreds_of_millions\nvalue: 20M")))
+    assert "do not hold the value 20,000,000" in found[0].message and found[0].field.endswith("magnitude"), found[0]
+    with_range = problems(HEAD + fact("btc", obs("coinglass", "magnitude: tens_of_millions\nrange: [20M, 30M]")))
+    assert "not `range` and `magnitude`" in with_range[0].message
 
 
 # --- unnamed groups and spreads ------------------------------------------------------------

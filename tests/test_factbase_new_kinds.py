@@ -342,7 +342,7 @@ def test_rounded_ends_allow_the_report_own_rounding():
 
 
 @pytest.mark.parametrize("ends, field, says", [
-    ("    from_fact: users_before\n", "facts[2].from_fact", "needs both ends"),
+    ("    from_fact: users_before\n", "facts[2].from_fact", "give `to_fact`"),  # (`to_fact` alone is a change told to its end)
     ("    from_fact: users_befor\n    to_fact: users_after\n", "facts[2].from_fact", "did you mean 'users_before'"),
     ("    from_fact: users_after\n    to_fact: users_after\n", "facts[2].to_fact", "the same"),
 ])

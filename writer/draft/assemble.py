@@ -241,11 +241,18 @@ def _reword_bound(pieces: list[Piece], after_at: dict[str, str]) -> list[Piece]:
     return out
 
 
+# A word written with a capital after its lower-case opening keeps its case at a sentence's start: a ticker as the
+# market writes it ("stETH's fall", "vBNB"), never "StETH" or "WBTC" (another coin).
+_CAMEL = re.compile(r"[a-z]+[A-Z0-9]")
+
+
 def _capitalise(pieces: list[Piece]) -> list[Piece]:
     out = list(pieces)
     for j, p in enumerate(out):
         if p.text.strip():
             stripped = p.text.lstrip()
+            if _CAMEL.match(stripped):
+                break
             out[j] = Piece(p.kind, p.text[: len(p.text) - len(stripped)] + stripped[:1].upper() + stripped[1:], p.role)
             break
     return out

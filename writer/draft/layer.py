@@ -46,7 +46,8 @@ ABOUT_READS = 0.025
 FINE_FIGURES = 6
 # An amount its source gives to one significant figure more than the house rounds to (style ``significant_figures``)
 # is printed as given ("$40.22 million", "$1.361 billion" under three): rounding it would add an "about" the source did
-# not write for a difference no reader weighs. More digits than that ($40,223,517) are rounded, with "about".
+# not write for a difference no reader weighs. More digits than that ($40,223,517) are rounded, with "about"; so is a
+# number no source gave (the midpoint of two agreeing providers: ``_given``).
 AS_GIVEN_EXTRA = 1
 
 
@@ -249,10 +250,11 @@ class Render:
     def _formatted(self, fact: Fact, *, role: str = "value", moved: bool = False) -> list[Piece]:
         words = self.style.names.get("words", {})
         if role == "level":
-            return [Piece("fig", fmt.price(fact.price_level).text, "level")]
+            return [Piece("fig", _level_hedged(fact, fmt.price(fact.price_level).text), "level")]
         if role == "band":
             lo, hi = fact.price_band
-            return [Piece("fig", f"{words.get('between', 'between')} {fmt.price(lo).text} {words.get('and', 'and')} {fmt.price(hi).text}", "band")]
+            band = f"{words.get('between', 'between')} {fmt.price(lo).text} {words.get('and', 'and')} {fmt.price(hi).text}"
+            return [Piece("fig", _level_hedged(fact, band), "band")]
         if fact.status is Status.UNAVAILABLE or fact.bounds is None:
             raise TemplateMisuse(f"fact {fact.id!r} has no reliable figure (status unavailable); write it with gap()")
         if role == "magnitude":
@@ -274,7 +276,8 @@ class Render:
                 as_price = fact.metric in _PRICE_METRICS and abs(v) < _PRICE_IN_FULL_BELOW
                 if as_price:
                     return fmt.price(v, floor=floor, ceil=ceil)
-                if not fine and not fact.is_derived and figs < _significant(v) <= self.style.significant_figures + AS_GIVEN_EXTRA:
+                if not fine and not fact.is_derived and figs < _significant(v) <= self.style.significant_figures + AS_GIVEN_EXTRA \
+                        and _given(fact, v):
                     figs = _significant(v)  # the source's own "$40.22 million", never "about $40.2 million"
                 return fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
@@ -529,9 +532,13 @@ class Render:
         """The two figures a change runs between, in time order, once per article: ", from 300,000, at
         the start of its growth in 2025, to 1.4 million" (each end with its own note and caveat)."""
         start, end = getattr(ref, "start", None), getattr(ref, "end", None)
-        if start is None or end is None or ref.id in self.ended:
+        if end is None or ref.id in self.ended:
             return ""
         self.ended.add(ref.id)
+        words = self.style.names.get("words", {})
+        if start is None:  # a change that names only where it ended: "fell 5% to $90,000"
+            out = self._token(Span("text", [Piece("lit", " " + words.get("to", "to") + " ")])) + self.fig(end)
+            return out + (", " + self.note(end) if end.has_note else "")
         if _close(start._fact, end._fact, self.style.significant_figures):
             # "from about 2,610 to about 2,570": each "about" also fits the other end, so a reader cannot tell
             # which figure is which; printed in full ("from 2,614 to 2,574") they can only be read one way.
@@ -539,7 +546,6 @@ class Render:
             figs = _figures_apart(start._fact, end._fact)
             if figs > FINE_FIGURES:  # 2,000,000 and 1,999,999 print alike to six figures: "from 2 million to 1.999999 million"
                 self.fine_figs.update({start.id: figs, end.id: figs})
-        words = self.style.names.get("words", {})
         out = self._token(Span("text", [Piece("lit", ", " + words.get("from", "from") + " ")])) + self.fig(start)
         if start.has_note:
             out += ", " + self.note(start) + ","
@@ -748,7 +754,56 @@ class Render:
                 pieces.append(Piece("lit", literal, "caveat"))
             if name is not None:
                 pieces.extend(values[name]() if name in values else [Piece("lit", "{" + name + "}", "caveat")])
+        if fact is not None and (fact.worded or fact.relayed) and not kind.startswith("derived"):
+            pieces = self._credit_tail(pieces, fact, sources, record, _names_end(text))
         return pieces
+
+    def _credit_tail(self, pieces: list[Piece], fact: Fact, sources, record: bool, named_at: int | None = None) -> list[Piece]:
+        """A credit's relay and its words-only sources, inside its closing comma or parenthesis: "according to a single
+        source, CoinGlass, as cited by Bloomberg (CoinAnk gave no figure: “a similar sum”)," / "(single-source data
+        from CoinGlass, as cited by Bloomberg; CoinAnk gave no figure: “a similar sum”)". A relay of some of the
+        credit's sources only names whose figure it relayed, as an aside: "in data from CoinGlass and CoinAnk
+        (CoinGlass's as cited by Bloomberg),". A credit with neither closing mark (a headline's "... data from CoinGlass
+        show") is left as it is: the relay and the words are the body's. The words are told once per article, with the
+        figure's first credit. ``named_at``: where the names end in ``pieces``, when words follow them (a method note):
+        a relay of every source goes right after the names."""
+        last = pieces[-1].text if pieces else ""
+        close = last[-1:] if last.endswith((",", ")")) else ""
+        if not close or self.section == "headline":
+            return pieces
+        words = self.style.names.get("words", {})
+        inline: list[Piece] = []
+        asides: list[list[Piece]] = []
+        relays = fact.relays(sources)
+        if relays:
+            relay = [Piece("lit", f"{words.get('relayed_as', 'as')} {_relay_verb()} by ", "caveat"), Piece("text", self.src_names(relays))]
+            relayed = [s for s in sources if any(o.via and o.source == s for o in fact.observations)]
+            if len(relayed) == len(set(sources)):
+                inline = [Piece("lit", ", ", "caveat"), *relay]
+            else:  # whose figure the relay carried: never read as relaying every source named
+                asides.append([Piece("text", join_names([self._possessive(s) for s in relayed], self.style)), Piece("lit", " ", "caveat"), *relay])
+        told = self.counters.setdefault(("worded",), set())
+        worded = [(sid, said) for sid, said in fact.worded if not _holds_figure(said)] if fact.id not in told else []
+        if worded and record:
+            told.add(fact.id)
+        for sid, said in worded:
+            asides.append([Piece("text", self.event.source_name(sid)), Piece("lit", f" {words.get('words_only', 'gave no figure')}: \u201c", "caveat"),
+                           Piece("text", said.strip().rstrip(".")), Piece("lit", "\u201d", "caveat")])
+        if not inline and not asides:
+            return pieces
+        if inline and named_at is not None and named_at < len(pieces):
+            pieces = [*pieces[:named_at], *inline, *pieces[named_at:]]
+            inline = []
+        out = [*pieces[:-1], Piece(pieces[-1].kind, last[:-1], pieces[-1].role), *inline]
+        for n, aside in enumerate(asides):
+            out += [Piece("lit", (" (" if close == "," else "; ") if n == 0 else "; ", "caveat"), *aside]
+        if asides and close == ",":
+            out.append(Piece("lit", ")", "caveat"))
+        return [*out, Piece("lit", close, "caveat")]
+
+    def _possessive(self, source_id: str) -> str:
+        name = self.event.source_name(source_id)
+        return name + ("'" if name.endswith("s") and " " in name else "'s")
 
     def _by(self, fact: Fact | None) -> str:
         """"modelled by" a heat map's provider; plain "by" a person or firm estimating what already happened."""
@@ -992,6 +1047,8 @@ class Render:
             out.append(self.fig(level, covered=True))
             pos = end
         pieces = _spaced(text[pos:]) if pos < len(text) else []
+        if getattr(item, "window", None):  # the span the claim covers: "funding stayed negative over 12 hours"
+            pieces += [Piece("lit", " " + self.style.names.get("words", {}).get("over", "over") + " "), Piece("qual", window_words(item.window, self.style))]
         caveat = []
         if not out and item.sources and _credit_reaches_back_short(text) and (ref.status or "single_source") in _CONTEXT_LEAD_KINDS:
             # a parenthesis right after the last of several figures credits that figure alone (the check's
@@ -1356,6 +1413,56 @@ def _when(moment, day) -> str:
         return format_date(day, "d MMMM y", locale=fmt.LOCALE)
     return ""
 _MAGNITUDE_UNITS = {"USD": "dollars", "count": ""}  # coins: the fact's asset ("tens of thousands of ETH")
+
+
+def _given(fact: Fact, v: float) -> bool:
+    """Whether a source gave ``v`` itself (one end of its range or its value): only a source's own "$40.22 million" is
+    printed as given; the midpoint of two agreeing sources (412.6 and 409.8: 411.2) is the desk's, rounded as the
+    house rounds ("about $411 million"), as the split beside it is ("about $213 million"), never one figure finer."""
+    return any(v == o.value or (o.range is not None and v in o.range) for o in fact.observations)
+
+
+# The placeholders that name a credit's sources, and how many pieces each fills up to the names ("modelled": "modelled
+# by " and the names; "basis" the same, then its method note).
+_NAME_PIECES = {"sources": 1, "single": 1, "modelled": 2, "basis": 2}
+
+
+def _names_end(phrasing: str) -> int | None:
+    """Where the sources' names end among the pieces ``Render.phrase`` makes of ``phrasing``: a relay follows them
+    ("by a research brief, as cited by X; not a measured figure"). None when the phrasing names them with no slot
+    of these (a possessive: "CoinGlass's own figures," takes the relay at its end)."""
+    count, end = 0, None
+    for literal, name in _placeholders(phrasing):
+        count += bool(literal)
+        if name is not None:
+            if name in _NAME_PIECES:
+                end = count + _NAME_PIECES[name]
+            count += _NAME_PIECES.get(name, 1)
+    return end
+
+
+def _level_hedged(fact: Fact, printed: str) -> str:
+    """A zone's level or band with the source's own word on it, as given: "around $3,000", "roughly between ..."."""
+    return f"{fact.level_hedge.words} {printed}" if fact.level_hedge is not None else printed
+
+
+@lru_cache(maxsize=256)
+def _holds_figure(words: str) -> bool:
+    """Whether a source's words hold what the check reads as a figure ("scores of traders"): such words, quoted beside
+    another figure's credit, would be a figure no fact holds, so that source is not credited for them in a draft (its
+    words stay in the fact file). Read by the check's own figure grammar (imported only for a fact with such words)."""
+    from writer.check.figures import find_figures
+
+    return bool(find_figures(words))
+
+
+@lru_cache(maxsize=1)
+def _relay_verb() -> str:
+    """The word a draft relays a source's figure with ("cited" by Bloomberg): the first of the check's relay words
+    (phrases.yaml ``relays``, read by P008), so a draft's relay is always one the check reads."""
+    from writer.check.phrasefile import phrase_section  # the relay words alone, not the check
+
+    return phrase_section("relays")["before"][0]
 
 
 def _magnitude_words(fact: Fact) -> str:

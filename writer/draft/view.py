@@ -1047,17 +1047,18 @@ def _whole_market(f: Fact, thresholds: dict) -> bool:
 
 def _join_change_ends(view: View) -> None:
     """A change whose two ends are plain figures gets them as ``start``/``end``; the ends leave their lists,
-    so the article says "rose 367%, from 300,000 to 1.4 million" once instead of three sentences, end first."""
+    so the article says "rose 367%, from 300,000 to 1.4 million" once instead of three sentences, end first. A
+    change that names only its end gets that alone ("fell 5% to $90,000")."""
     where = {r.id: name for name in _ENDS_FROM for r in getattr(view, name)}
     taken: set[str] = set()
     for name in _CHANGES_IN:
         for r in getattr(view, name):
             f = r._fact
-            ends = (f.from_fact, f.to_fact)
-            if None in ends or any(e not in where or e in taken for e in ends) or r.id in taken:
+            ends = tuple(e for e in (f.from_fact, f.to_fact) if e is not None)  # (a change may name only its end: "to $90,000")
+            if f.to_fact is None or any(e not in where or e in taken for e in ends) or r.id in taken:
                 continue
             refs = {x.id: x for n in _ENDS_FROM for x in getattr(view, n) if x.id in ends}
-            r.start, r.end = refs[f.from_fact], refs[f.to_fact]
+            r.start, r.end = refs.get(f.from_fact or ""), refs[f.to_fact]
             taken.update(ends)
     for name in _ENDS_FROM:
         setattr(view, name, [r for r in getattr(view, name) if r.id not in taken])

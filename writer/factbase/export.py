@@ -35,6 +35,8 @@ def observation_record(event: Event, o: Observation) -> dict:
         "magnitude": o.magnitude.value if o.magnitude else None,
         "hedge": hedge_text(o.hedge),
         "reading": o.reading,
+        "words": o.words.value if o.words else None,
+        "via": event.source_name(o.via) if o.via else None,
         "spread": o.spread,
         "as_of": _when(o),
         "as_of_approximate": o.as_of_approximate,
@@ -72,6 +74,7 @@ def fact_record(event: Event, fact: Fact) -> dict:
         "change": fact.change,
         "price_level": fact.price_level,
         "price_band": list(fact.price_band) if fact.price_band else None,
+        "level_hedge": fact.level_hedge.value if fact.level_hedge else None,
         "coverage": fact.coverage,
         "lower_bound": fact.lower_bound,
         "label": fact.label,
@@ -79,6 +82,7 @@ def fact_record(event: Event, fact: Fact) -> dict:
         if fact.average else None,
         "per": fact.per,
         "sources": [event.source_name(s) for s in fact.sources],
+        "worded": [{"source": event.source_name(s), "reading": words} for s, words in fact.worded] or None,
         "observations": [observation_record(event, o) for o in fact.observations],
         "rank": fact.rank,
         "share_of": fact.share_of,
@@ -99,7 +103,8 @@ def event_record(event: Event) -> dict:
         "as_of_approximate": event.as_of_approximate,
         "facts": [fact_record(event, f) for f in event.all_facts().values()],
         "context": [
-            {"id": c.id, "kind": c.kind, "status": c.status.value, "text": c.text, "sources": [event.source_name(s) for s in c.sources], "as_of": _when(c)}
+            {"id": c.id, "kind": c.kind, "status": c.status.value, "text": c.text, "sources": [event.source_name(s) for s in c.sources], "window": c.window,
+             "as_of": _when(c)}
             for c in event.context
         ],
         "quotes": [
@@ -152,10 +157,16 @@ def _qualifiers(event: Event, f: Fact) -> list[str]:
         quals.append(f"subject: {f.subject}")
     if f.coverage:
         quals.append(f"coverage: {f.coverage}")
+    level = f"{f.level_hedge.words} " if f.level_hedge else ""
     if f.price_level is not None:
-        quals.append(f"@{_num(f.price_level)}")
+        quals.append(f"@{level}{_num(f.price_level)}")
     if f.price_band is not None:
-        quals.append(f"@{_num(f.price_band[0])}-{_num(f.price_band[1])}")
+        quals.append(f"@{level}{_num(f.price_band[0])}-{_num(f.price_band[1])}")
+    relays = f.relays()
+    if relays:
+        quals.append("via " + ", ".join(event.source_name(r) for r in relays))
+    if f.worded:
+        quals.append("words only: " + ", ".join(f"{event.source_name(s)} ({words})" for s, words in f.worded))
     if f.average is not None:
         quals.append(f"average {_hedge_words(f.average[1])[0]}{_num(f.average[0])}")
     if f.per is not None:

@@ -318,13 +318,14 @@ class _EventBuilder:
         observations = self.observations(fs, at)
         if observations is None:
             return None
-        reconciled = self.reconciled(fs, observations, at)
+        counted, worded = _credited(observations)
+        reconciled = self.reconciled(fs, counted, at, worded)
         if reconciled is None:
             return None
         status, value, rng, magnitude, hedge = reconciled
-        spread = envelope(observations) if value is not None and any(o.has_number for o in observations) else None
+        spread = envelope(counted) if value is not None and any(o.has_number for o in counted) else None
         average = self.average(fs, spread or rng or None, at)
-        readings = list(dict.fromkeys(o.reading for o in observations if o.reading))
+        readings = list(dict.fromkeys(o.reading for o in counted if o.reading))
         return Fact(
             id=fs.id,
             metric=fs.metric,
@@ -332,8 +333,10 @@ class _EventBuilder:
             status=status,
             value=value,
             range=rng,
-            sources=distinct_sources(observations),
+            sources=distinct_sources(counted),
             observations=observations,
+            worded=worded,
+            relayed=any(o.via for o in observations),
             window=fs.window,
             side=fs.side.value if fs.side else None,
             asset=fs.asset,
@@ -352,6 +355,7 @@ class _EventBuilder:
             per=fs.per,
             price_level=fs.price_level,
             price_band=tuple(fs.price_band) if fs.price_band else None,
+            level_hedge=fs.level_hedge,
             coverage=fs.coverage,
             lower_bound=fs.lower_bound,
             label=fs.label,
@@ -382,6 +386,9 @@ class _EventBuilder:
         for j, o in enumerate(fs.observations):
             oat = at + ("observations", j)
             self.known_source(o.source, oat + ("source",))
+            self.known_source(o.via, oat + ("via",), role="relay")
+            if o.via is not None and o.via == o.source:
+                self.problem(oat + ("via",), f"`via` names the outlet that relayed {o.source!r}'s figure; it is {o.source!r} itself (leave `via` out)")
             self.in_period(o.as_of, oat + ("as_of",))
             if o.spread and o.source in self.registry and not self.registry[o.source].group:
                 self.problem(oat + ("spread",), f"`spread: true` is for an unnamed group of sources; {o.source!r} is one named source (give each platform its own observation)")
@@ -390,8 +397,9 @@ class _EventBuilder:
             return None
         return tuple(observations)
 
-    def reconciled(self, fs, observations: tuple[Observation, ...], at: tuple):
-        """(status, value, range, magnitude, hedge) of the observations, or None when they conflict with the status."""
+    def reconciled(self, fs, observations: tuple[Observation, ...], at: tuple, worded: tuple = ()):
+        """(status, value, range, magnitude, hedge) of the observations, or None when they conflict with the status
+        (``worded``: the sources that gave only words beside them, named in the message: they count for no status)."""
         if fs.status is Status.UNAVAILABLE:
             if not fs.reason:
                 self.problem(at + ("status",), "status 'unavailable' needs a `reason` saying why no reliable figure exists")
@@ -400,7 +408,9 @@ class _EventBuilder:
         try:
             return reconcile_all(observations, fs.status, self.registry, tolerance)
         except StatusConflict as exc:
-            self.problem(at + (("status",) if fs.status else ("observations",)), str(exc))
+            words = (f"; {', '.join(sid for sid, _ in worded)} gave words, not a number, and count only for their words"
+                     if worded else "")
+            self.problem(at + (("status",) if fs.status else ("observations",)), str(exc) + words)
             return None
 
     def average(self, fs, lo_hi, at: tuple):
@@ -425,12 +435,14 @@ class _EventBuilder:
                 self.problem(rat, f"revision at {r.as_of.isoformat()} is not earlier than the figure that supersedes it ({later.isoformat()}); list revisions oldest first")
             later = r.as_of
         for r in o.revisions:
-            revisions.append(Revision(r.value, tuple(r.range) if r.range else None, exact(r.as_of), r.magnitude, _hedge(r.hedge, on_range=r.range is not None), r.note, day_of(r.as_of),
+            revisions.append(Revision(r.value, tuple(r.range) if r.range else None, exact(r.as_of), r.magnitude if r.value is None else None, _hedge(r.hedge, on_range=r.range is not None), r.note, day_of(r.as_of),
                                       partial_of(r.as_of)))
+        said = o.magnitude if o.value is not None else None  # words beside the value: the value is the figure
         return Observation(
             o.source, o.value, tuple(o.range) if o.range else None, exact(o.as_of), o.note, o.url,
-            magnitude=o.magnitude, hedge=_hedge(o.hedge, on_range=o.range is not None), reading=o.reading, spread=o.spread,
+            magnitude=None if said else o.magnitude, hedge=_hedge(o.hedge, on_range=o.range is not None), reading=o.reading, spread=o.spread,
             as_of_date=day_of(o.as_of), as_of_approximate=o.as_of_approximate, revisions=tuple(revisions), as_of_partial=partial_of(o.as_of),
+            via=o.via, words=said,
         )
 
     def context(self, i: int, cs) -> ContextItem:
@@ -453,7 +465,10 @@ class _EventBuilder:
             self.problem(at + ("status",), "status 'unnamed_group' needs a source marked `group: true` in the registry")
         if cs.status is Status.OFFICIAL and official_problem(cs.sources, self.registry):
             self.problem(at + ("status",), official_problem(cs.sources, self.registry))
-        return ContextItem(cs.id, cs.kind, cs.text, tuple(cs.sources), status, exact(cs.as_of), self.path, self.line(at), day_of(cs.as_of), partial_of(cs.as_of))
+        if cs.window and self.spec.windows and cs.window not in self.spec.windows:
+            self.problem(at + ("window",), f"window {cs.window!r} is not one of the event's windows ({', '.join(self.spec.windows)})")
+        return ContextItem(cs.id, cs.kind, cs.text, tuple(cs.sources), status, exact(cs.as_of), self.path, self.line(at), day_of(cs.as_of),
+                           partial_of(cs.as_of), window=cs.window)
 
     def quote(self, i: int, qs) -> Quote:
         at = ("quotes", i)
@@ -473,6 +488,18 @@ class _EventBuilder:
         for j, s in enumerate(cs.sources):
             self.known_source(s, at + ("sources", j))
         return Caveat(cs.id, cs.text, tuple(cs.sources), self.path, self.line(at))
+
+
+def _credited(observations: tuple[Observation, ...]) -> tuple[tuple[Observation, ...], tuple[tuple[str, str], ...]]:
+    """The observations a figure's number is credited to, and (source, words) of the sources that gave only words beside
+    another's number ("a similar sum"): those are credited for their words, never for the number, and make no status.
+    A figure with no number at all (a statement) keeps every observation."""
+    numbered = {o.source for o in observations if o.has_number}
+    if not numbered:
+        return observations, ()
+    worded = {o.source: o.reading for o in observations if o.source not in numbered and o.reading}
+    counted = tuple(o for o in observations if o.source not in worded)
+    return counted, tuple(worded.items())
 
 
 def _hedge(h, *, on_range: bool = True):

@@ -116,7 +116,7 @@ _PATTERN_HINTS = {
     EVENT_ID_RE.pattern: "an event id uses lower-case letters, digits and dashes (it becomes a file name and a URL)",
     ID_RE.pattern: "an id uses lower-case letters, digits, '_' and '-' (at most 80)",
     WINDOW_RE.pattern: "a window is a number and m, h, d, w or mo, such as 60m, 12h, 24h, 1d",
-    ASSET_PATTERN: "an asset is an upper-case ticker such as BTC or ETH",
+    ASSET_PATTERN: "an asset is a ticker as the market writes it, with at least one capital: BTC, ETH, stETH, vBNB, 1000PEPE (2 to 12 letters and digits)",
 }
 
 

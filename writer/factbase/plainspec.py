@@ -239,6 +239,7 @@ OBSERVATION = Model(
         "magnitude": (optional(word(Magnitude)), None),
         "hedge": (optional(hedge_or_pair), None),
         "reading": (optional(text(min_length=1)), None),
+        "via": (optional(_source_ref), None),
         "spread": (flag, False),
         "as_of": (_opt_when, None),
         "as_of_approximate": (flag, False),
@@ -274,6 +275,7 @@ FACT = Model(
         "change": (optional(word(Change)), None),
         "price_level": (optional(amount), None),
         "price_band": (optional(pair(amount)), None),
+        "level_hedge": (optional(_hedge), None),
         "window": (optional(_window), None),
         "coverage": (_opt_str, None),
         "lower_bound": (flag, False),
@@ -303,6 +305,7 @@ CONTEXT = Model({
     "text": (text(min_length=1), REQUIRED),
     "sources": (listed(_source_ref), EMPTY),
     "status": (optional(word(Status)), None),
+    "window": (optional(_window), None),
     "as_of": (_opt_when, None),
     "as_of_approximate": (flag, False),
 })

@@ -165,6 +165,8 @@ class Observation:
     as_of_approximate: bool = False
     revisions: tuple[Revision, ...] = ()
     as_of_partial: PartialDate | None = None  # the report gave less than a date: "--07-24", "2025"
+    via: str | None = None  # the outlet that relayed this source's figure ("cited by Bloomberg")
+    words: Magnitude | None = None  # the words the report gives beside its value ("hundreds of millions"); the value is the figure
 
     @property
     def has_number(self) -> bool:
@@ -221,6 +223,7 @@ class Fact:
     per: str | None = None  # the value is an average per day, hour, trader... over the window (vocabulary.AVERAGE_PER)
     price_level: float | None = None
     price_band: tuple[float, float] | None = None
+    level_hedge: Hedge | None = None  # the source's own word on the level or band ("around $3,000")
     coverage: str | None = None
     lower_bound: bool = False
     label: str | None = None
@@ -235,6 +238,17 @@ class Fact:
     share_of: str | None = None  # for a percentage: what it is a share of, in words
     from_fact: str | None = None  # for a change: the figure it starts from ...
     to_fact: str | None = None  # ... and the figure it ends at (checked: the change follows from them)
+    # Sources that gave only words beside the others' number ("CoinAnk: a similar sum"), with their words: credited for
+    # what they said, never for the number (they are not in ``sources`` and do not make the figure multi-source).
+    worded: tuple[tuple[str, str], ...] = ()
+    relayed: bool = False  # some observation names the outlet that relayed it (``Observation.via``)
+
+    def relays(self, sources=None) -> tuple[str, ...]:
+        """The outlets that relayed these sources' figures (the fact's own by default), in order, each once."""
+        if not self.relayed:
+            return ()
+        among = set(self.sources if sources is None else sources)
+        return tuple(dict.fromkeys(o.via for o in self.observations if o.via and o.source in among))
 
     @property
     def bounds(self) -> tuple[float, float] | None:
@@ -285,6 +299,7 @@ class ContextItem:
     line: int = 0
     as_of_date: date | None = None
     as_of_partial: PartialDate | None = None
+    window: str | None = None  # the span the claim covers ("over 12 hours"), printed after its words
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ SCHEMA_NAME = "event.schema.json"
 _DERIVED_STATUSES = {"multi_source", "single_source", "unnamed_group", "disputed", "official"}
 
 # What an observation reports; emptied when a skeleton is made from an existing event.
-_REPORTED = ("value", "range", "magnitude", "hedge", "reading", "spread", "as_of", "as_of_approximate", "note", "url", "revisions")
+_REPORTED = ("value", "range", "magnitude", "hedge", "reading", "via", "spread", "as_of", "as_of_approximate", "note", "url", "revisions")
 
 _BLANK = """\
 # yaml-language-server: $schema={schema}
@@ -63,6 +63,8 @@ facts:
         # value: 1.451B, or range: [low, high], or magnitude: one of {magnitudes}
         # hedge: the source's own word, one of {hedges}
         # (two on one value in the report's order: [as_much_as, approximately])
+        # via: the id of the outlet that relayed this source's figure ("cited by Bloomberg")
+        # reading: the words of a source that gave no number (credited for its words only)
         value:
         as_of:
 

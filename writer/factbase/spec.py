@@ -20,7 +20,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from writer.factbase import specrules as rules
 from writer.factbase.numbers import parse_amount
-from writer.factbase.specrules import ASSET_PATTERN, MAX_RANK, QUOTE_STATUSES, Located
+from writer.factbase.specrules import ASSET_LENGTH, ASSET_PATTERN, MAX_RANK, QUOTE_STATUSES, Located
 from writer.factbase.timestamps import PARTIAL_HINT, TIMESTAMP_PATTERN, YEARS, ZONE_HINT, PartialDate, parse_when
 from writer.factbase.vocabulary import (
     AVERAGE_PER,
@@ -55,7 +55,7 @@ When = Annotated[
     }),
 ]
 
-Asset = Annotated[str, Field(pattern=ASSET_PATTERN, description="an upper-case ticker such as BTC")]
+Asset = Annotated[str, Field(pattern=ASSET_PATTERN, min_length=ASSET_LENGTH[0], max_length=ASSET_LENGTH[1], description="a ticker as the market writes it: BTC, stETH, vBNB, 1000PEPE")]
 
 
 def _checked(rule, *args):
@@ -166,9 +166,15 @@ class ObservationSpec(_Strict):
     source: SourceRef = Field(description="id from sources.yaml")
     value: Amount | None = None
     range: tuple[Amount, Amount] | None = Field(default=None, description="[low, high] when the source itself gives a range")
-    magnitude: Magnitude | None = Field(default=None, description="a vague magnitude given instead of a number ('several million'); printed in words")
+    magnitude: Magnitude | None = Field(
+        default=None, description="a vague magnitude given instead of a number ('several million', 'dozens' of traders); printed in words. "
+        "Beside a `value`, the words the report gives with the number ('hundreds of millions of dollars, $310 million'): they must hold it")
     hedge: HedgeOrPair | None = Field(default=None, description=HEDGE_HELP)
-    reading: str | None = Field(default=None, min_length=1, description="a reading in words, with or without a number ('Extreme Fear', 'the vast majority')")
+    reading: str | None = Field(default=None, min_length=1, description="a reading in words, with or without a number ('Extreme Fear', 'the vast majority'); "
+                                "a source that gives only words beside another's number ('a similar sum') is credited for its words, never for the number")
+    via: SourceRef | None = Field(default=None, description="id from sources.yaml of the outlet that relayed this source's figure ('data compiled by CoinGlass, "
+                                  "cited by Bloomberg': source coinglass, via bloomberg); drafts print it ('as cited by Bloomberg') and the check accepts "
+                                  "an article that credits the relay")
     spread: bool = Field(default=False, description="the range is the spread between the members of an unnamed group (platforms differ), not one source's own range")
     as_of: When | None = Field(default=None, description="when the source reported it: ISO 8601 with a time zone, or a date alone when the report gives no time; "
                                "a clock time the report gives for this figure ('at 22:25 UTC') goes here")
@@ -232,6 +238,9 @@ class FactSpec(_Strict):
     )
     price_level: Amount | None = None
     price_band: tuple[Amount, Amount] | None = None
+    level_hedge: Hedge | None = Field(
+        default=None, description="the source's own word on `price_level` or `price_band` ('a cluster around $3,000': around), printed as given; "
+        "one of the hedge words (a level is approximate, a floor or a ceiling as a value is)")
     window: Window | None = None
     coverage: str | None = Field(default=None, description="which venues a total covers, e.g. 'network-wide'")
     lower_bound: bool = Field(default=False, description="the feed is sampled: the value is a floor ('at least')")
@@ -301,6 +310,8 @@ class ContextSpec(_Strict):
     text: str = Field(min_length=1, description="the claim, in the desk's own words")
     sources: list[SourceRef] = Field(default_factory=_empty)
     status: Status | None = None
+    window: Window | None = Field(default=None, description="the span the claim covers when the report gives one ('funding stayed negative for "
+                                  "12 hours': 12h); drafts print it after the words ('over 12 hours'), so leave it out of `text`")
     as_of: When | None = None
     as_of_approximate: bool = False
 

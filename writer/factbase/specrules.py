@@ -27,6 +27,7 @@ from writer.factbase.vocabulary import (
     FLOW_CHANGES,
     METRICS,
     PERCENT_OF_WHOLE,
+    COUNT_MAGNITUDES,
     RESERVED_EVENT_IDS,
     SIGNED_METRICS,
     SUBJECT_METRICS,
@@ -40,8 +41,12 @@ from writer.factbase.vocabulary import (
     money_units,
 )
 
-ASSET_PATTERN = r"^[A-Z0-9]{2,10}$"
-ASSET_RE = re.compile(ASSET_PATTERN)
+# A ticker as the market writes it: capitals and digits (BTC, 1000PEPE), with the lower-case letters some carry
+# (stETH, vBNB, wBTC); at least one capital, so a ticker typed in lower case ("btc") is caught, not taken for a coin.
+# (No look-ahead: pydantic's regex engine has none; the length, 2 to 12, is ASSET_LENGTH.)
+ASSET_PATTERN = r"^[a-z0-9]*[A-Z][A-Za-z0-9]*$"
+ASSET_LENGTH = (2, 12)
+ASSET_RE = re.compile(rf"^(?=[A-Za-z0-9]{{{ASSET_LENGTH[0]},{ASSET_LENGTH[1]}}}$)" + ASSET_PATTERN[1:])  # the plain reading: both at once
 # A report ranks a figure among a handful of coins or venues; a place beyond this is a typo.
 MAX_RANK = 1000
 # How far a quote's relay can be trusted (QuoteSpec.status).
@@ -89,8 +94,16 @@ def recognisable(v):
 
 
 def one_reading(obj) -> None:
-    """A reported figure is exactly one of: a value, a range, a vague magnitude (and may add a reading)."""
+    """A reported figure is exactly one of: a value, a range, a vague magnitude (and may add a reading). A value may
+    carry the words the report gives with it ("hundreds of millions of dollars, $310 million"): `value` and
+    `magnitude` together, the words holding the number."""
     given = [k for k in ("value", "range", "magnitude") if getattr(obj, k) is not None]
+    if given == ["value", "magnitude"]:
+        lo, hi = obj.magnitude.interval
+        if not lo <= abs(obj.value) < hi:
+            raise Located(f"the words {obj.magnitude.words!r} ({shown(lo)} to {shown(hi)}) do not hold the value {shown(obj.value)}: "
+                          "give the words the report prints beside this number, or record them as their own figure", "magnitude")
+        given = ["value"]
     if len(given) > 1:
         raise ValueError(f"give one of `value`, `range` or `magnitude`, not {' and '.join(f'`{k}`' for k in given)}")
     if isinstance(obj.hedge, tuple) and obj.range is None:
@@ -101,7 +114,7 @@ def one_reading(obj) -> None:
             compound_hedge(*obj.hedge)  # "as much as approximately": a floor or ceiling and an approximation
         except ValueError as exc:
             raise Located(str(exc), "hedge") from None
-    if obj.hedge is not None and obj.magnitude is not None:
+    if obj.hedge is not None and obj.magnitude is not None and obj.value is None:
         raise ValueError("a `magnitude` is already vague: it takes no `hedge`")
 
 
@@ -196,6 +209,10 @@ def fact_shape(f) -> None:
         # An article prints the contract beside the figure: a contract of another coin gives the figure that coin.
         raise Located(f"contract {f.contract!r} trades {contract_assets(f.contract)[-1]}, not the figure's asset "
                       f"{f.asset}: give the figure's own contract, or the contract's coin as `asset`", "contract")
+    for i, o in enumerate(f.observations):
+        if o.magnitude in COUNT_MAGNITUDES and f.unit is not Unit.COUNT:
+            raise Located(f"{o.magnitude.words!r} counts things ('{o.magnitude.words} of traders'): it is for `unit: count`, not "
+                          f"{f.unit.value!r} (for money give a scale: hundreds_of_millions, several_million)", "observations", i, "magnitude")
     if f.each and not (f.venues or f.assets):
         raise Located("`each: true` says the figure holds for each of several venues or assets: give them as `venues` or "
                       "`assets` (for one, `venue` or `asset` alone says it)", "each")
@@ -203,14 +220,18 @@ def fact_shape(f) -> None:
     _check_per(f)
     _check_whole(f)
     _check_floor_hedges(f)
+    if f.level_hedge is not None and f.price_level is None and f.price_band is None:
+        raise Located("`level_hedge` is the source's word on a `price_level` or `price_band`; this figure has neither", "level_hedge")
     if f.share_of is not None and f.unit is not Unit.PERCENT:
         raise Located(f"`share_of` says what a percentage is a share of; this figure is in {f.unit.value!r}", "share_of")
-    if (f.from_fact is None) != (f.to_fact is None):
-        given, missing = ("from_fact", "to_fact") if f.from_fact else ("to_fact", "from_fact")
-        raise Located(f"a change between two figures needs both ends: `{given}` is given, `{missing}` is not", given)
-    if f.from_fact is not None:
+    if f.from_fact is not None and f.to_fact is None:
+        # a change that names only its end is common ("fell 5% to $90,000"); one that names only its start is not told
+        raise Located("a change that names where it started needs where it ended too: give `to_fact` (a change that "
+                      "names only its end level gives `to_fact` alone)", "from_fact")
+    if f.to_fact is not None:
         if f.metric not in CHANGE_METRICS:
-            raise Located(f"`from_fact`/`to_fact` link a change ({', '.join(sorted(CHANGE_METRICS))}) to its two ends, not metric {f.metric!r}", "from_fact")
+            key = "from_fact" if f.from_fact is not None else "to_fact"
+            raise Located(f"`from_fact`/`to_fact` link a change ({', '.join(sorted(CHANGE_METRICS))}) to its ends, not metric {f.metric!r}", key)
         if f.from_fact == f.to_fact:
             raise Located("a change runs between two different figures: `from_fact` and `to_fact` are the same", "to_fact")
     if f.status is Status.UNAVAILABLE:

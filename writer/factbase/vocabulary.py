@@ -211,6 +211,11 @@ class Magnitude(str, Enum):
     HUNDREDS_OF_BILLIONS = "hundreds_of_billions"
     SEVERAL_HUNDRED_BILLION = "several_hundred_billion"
     SEVERAL_TRILLION = "several_trillion"
+    # A count in words with no scale after it ("dozens of traders", "hundreds of accounts", "several hundred wallets"):
+    # for `unit: count` only (COUNT_MAGNITUDES); drafts print the counted noun after them.
+    DOZENS = "dozens"
+    HUNDREDS = "hundreds"
+    SEVERAL_HUNDRED = "several_hundred"
 
     @property
     def words(self) -> str:
@@ -218,6 +223,8 @@ class Magnitude(str, Enum):
 
     @property
     def interval(self) -> tuple[float, float]:
+        if self.value in _BARE_COUNTS:
+            return _BARE_COUNTS[self.value]
         for quantifier, (lo, hi) in _QUANTIFIER_SPAN.items():
             if self.value.startswith(quantifier + "_"):
                 base = _MAGNITUDE_SCALE[self.value[len(quantifier) + 1 :].rstrip("s")]
@@ -225,6 +232,10 @@ class Magnitude(str, Enum):
         raise AssertionError(self.value)  # pragma: no cover - every member has a quantifier
 
 
+# How the bare counts read (the check's figure grammar reads "dozens of" as 24 to 99, "hundreds of" as 100 to 999).
+_BARE_COUNTS = {"dozens": (24, 100), "hundreds": (100, 1000), "several_hundred": (200, 1000)}
+# Magnitudes that count things and name no scale: only a count takes them ("dozens of dollars" is no figure a desk prints).
+COUNT_MAGNITUDES = frozenset({Magnitude.DOZENS, Magnitude.HUNDREDS, Magnitude.SEVERAL_HUNDRED})
 _MAGNITUDE_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Longest prefix first: "several_hundred" before "several".
 _QUANTIFIER_SPAN = {"several_hundred": (200, 1000), "hundreds_of": (100, 1000), "tens_of": (10, 100), "several": (2, 10)}
@@ -304,7 +315,7 @@ def contract_assets(contract: str) -> tuple[str, ...]:
 def contract_names_asset(contract: str, asset: str) -> bool:
     """Whether a contract trades ``asset``, lot sizes and venue codes aside (true when it names no asset)."""
     readings = contract_assets(contract)
-    return not readings or _coin(asset) in {_coin(r) for r in readings}
+    return not readings or _coin(asset.upper()) in {_coin(r) for r in readings}  # a venue writes "STETH-USDT" for stETH
 
 
 def money_units(allowed: tuple[Unit, ...]) -> bool:

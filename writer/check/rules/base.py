@@ -92,6 +92,9 @@ class RuleContext:
         subject or label: "for 200 accounts") is attributed with that figure when the sentence names the
         sources of the figure's own value, there or in the sentence just before it ("a transfer of 10,000
         USDT, on figures from X. The transfer involved 200 accounts.")."""
+        fact = getattr(support, "fact", None)
+        if fact is not None and fact.relayed:  # the outlet that relayed a source's figure (``via``) credits it as a relay does: "..., Decrypt reported"
+            sources = (*sources, *fact.relays(fact.sources))
         run = status in RUN_STATUSES
         named = self.analysis.scope_sources(fu, run=run)
         if set(sources) & named or (named and self._described_only(sources) and self._described_only(named)):

@@ -88,6 +88,7 @@ def _allowed(ctx: RuleContext, link) -> set[str]:
     fact = _fact_of(ctx, link.support)
     if fact is not None:
         allowed |= ({fact.venue} if fact.venue else set()) | set(fact.venues)  # "liquidations on Bybit and OKX"
+        allowed |= set(fact.relays(fact.sources))  # the outlet that relayed a source's figure (``via``)
     if link.support.id.startswith("quote:"):
         allowed |= _speaker_ids(ctx, link.support.id)  # the speaker of a quote is named with it
     return allowed
@@ -99,6 +100,17 @@ def _fact_of(ctx: RuleContext, support):
     if support.fact is not None or not support.id.startswith("text:") or ctx.event is None:
         return support.fact
     return ctx.event.facts.get(support.id.removeprefix("text:"))
+
+
+def _worded(link, text: str) -> set[str]:
+    """A source that gave only words beside the figure's number (``Fact.worded``), named in a sentence that gives its
+    words ("CoinAnk gave no figure: “a similar sum”"): credited for what it said. Named for the number alone, it is
+    not one of the number's sources."""
+    fact = link.support.fact
+    if fact is None or not fact.worded:
+        return set()
+    lower = text.casefold()
+    return {sid for sid, words in fact.worded if words.strip().rstrip(".").casefold() in lower}
 
 
 def _linked(ctx: RuleContext, fu):
@@ -201,7 +213,7 @@ def check(ctx: RuleContext):
             if link is None:
                 continue
             links.append((fu, link))
-            allowed |= _allowed(ctx, link)
+            allowed |= _allowed(ctx, link) | _worded(link, sentence.text)
             if (fact := _fact_of(ctx, link.support)) is not None:
                 facts.append(fact)
         if not links:
