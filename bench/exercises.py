@@ -271,13 +271,7 @@ ROWS: tuple[Row, ...] = (
     row("a list's magnitude written once", "figures._share_magnitude", "list_magnitude",
         ["According to {src}, longs lost $41.2, $18.75 and $9.9 million on three venues.", "",
          "That $41.2 million was the largest of the day's losses."]),
-    # --- round fourteen (analysis.py, phrases.yaml carry, rumour_causes.py, figures.py) ---
-    row("liquidations not carried from a price alone", "analysis.Analysis._prices_only; analysis.Analysis._foreign",
-        "liquidations_kind", ["According to {src}, bitcoin fell to $91,200 by noon. Longs on {venue} lost {m1} over the day."], F001=1),
-    row("a price move in the desks' verbs is market context", "phrases.yaml carry: price_move", "context_carry",
-        ["According to {src}, longs lost {m1} in a day. Ether tumbled 7% to $2,280 on {venue}."], F001=2),
-    row("talk told as a move's cause", "rumour_causes._RUMOUR_NOUNS", "rumour_causes",
-        ["Amid speculation that a fund was unwinding, ether slid from $2,900 to $2,610 on {venue}."], F001=2),
+    # --- round fourteen (figures.py) ---
     row("a magnitude after a space, 'Bil', coins after a suffix", "figures._FIGURE_SOURCE (money, suffixed)", None,
         ["Longs on {venue} lost $41 K and $2.5 B while 2.35 M BTC and $13 Bil. moved."], F001=4),
     # --- F002 (rules/f002_unmarked_claim.py) ---

@@ -227,8 +227,6 @@ def later_switches() -> dict[str, bool]:
             "context_after_credit": hasattr(f001, "_context_after_credit"), "unnamed_report": hasattr(f001, "_reported"),
             # round fourteen's: hearsay with no one named credits its part of the sentence to an unnamed source
             "hearsay_credited": hasattr(analysis.Analysis, "hearsay_credited"),
-            # ...and liquidations are not carried from a credit of an asset's price alone
-            "liquidations_kind": hasattr(analysis.Analysis, "_prices_only"),
             "bare_context_clause": hasattr(f001, "_BARE_CONTEXT_CLAUSE"), "worked_example": hasattr(f001, "_worked_example"),
             "speaker_intro": hasattr(f001, "_names_speaker"), "closes_on_credit": hasattr(analysis.Analysis, "_closes_on_credit"),
             # the thirteenth round's: a credit line covers the paragraph below it, a point-back credit opens a run, a

@@ -615,12 +615,6 @@ class Analysis:
         carry to it (``carry`` in phrases.yaml): the desk that counted the liquidations did not price the market."""
         return not self._words(s, "liquidations") and (self._words(s, "context") or self._words(s, "price_move"))
 
-    def _prices_only(self, s: Sentence) -> bool:
-        """Does the sentence tell an asset's price moving or trading ("Bitcoin fell 3.36% to $97,350", phrases.yaml
-        ``carry: price_move``) and no liquidations? Narrower than ``_context_only``: a word of the market in passing
-        ("traders betting on higher prices lost $322 million") gives no price."""
-        return self._words(s, "price_move") and not self._words(s, "liquidations")
-
     def _forecast(self, s: Sentence) -> bool:
         """Does the sentence forecast ("is expected to reach $95,000 by March")? (phrases.yaml ``carry: forecast``)"""
         return self._words(s, "forecast")
@@ -628,14 +622,10 @@ class Analysis:
     def _foreign(self, s: Sentence, opener: Sentence) -> bool:
         """Is ``s`` a figure of another kind than the attributed sentence ``opener`` before it gives, so that the
         opener's credit does not carry to it? Market context after a credit of anything but market context (liquidation
-        data, an indicator's reading: ``_gives_context``), liquidations after a credit of an asset's price alone
-        (``_prices_only``: "Bitcoin fell 3% to $97,350, according to CoinMarketCap. ... Over $1.7 billion of longs were
-        wiped out."), or a forecast
-        after anything but a forecast (whoever counted or priced did not forecast)."""
+        data, an indicator's reading: ``_gives_context``), or a forecast after anything but a forecast (whoever counted
+        or priced did not forecast)."""
         if self._context_only(s) and (not self._gives_context(opener) or self._closes_on_credit(opener)):
             return True
-        if self._words(s, "liquidations") and self._prices_only(opener):
-            return True  # ...and liquidations after a credit of an asset's price alone: who priced the market counted none
         return self._forecast(s) and not self._forecast(opener)
 
     def _closes_on_credit(self, s: Sentence) -> bool:
@@ -655,10 +645,10 @@ class Analysis:
 
     def _kind_carried(self, fu: FigureUse) -> bool:
         """May an earlier opening of the paragraph carry to the figure's sentence, by the kinds of figure they give?
-        A sentence of neither market context alone, liquidations nor a forecast takes any; one of those takes only an
-        opening not foreign to it (``_foreign``)."""
+        A sentence of neither market context alone nor a forecast takes any; one of those takes only an opening
+        not foreign to it (``_foreign``)."""
         s = fu.sentence
-        if not (self._context_only(s) or self._forecast(s) or self._words(s, "liquidations")) or s.has_caveat():
+        if not (self._context_only(s) or self._forecast(s)) or s.has_caveat():
             return True
         return any(self._may_open(o) and o.has_caveat() and self._opens_run(o)
                    and not self._foreign(s, o) for o in self.carried(fu))

@@ -103,7 +103,7 @@ _FIGURE_SOURCE = (
       (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:%|pc\b)?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|pc\b|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?{DOLLARS}|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>{DURATION_WORDS})s?\b)?)
     | (?P<mrange>(?P<mr_neg>[-−])?{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+(?P<mr_hi_neg>[-−])?)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
     | (?P<prange>(?P<pr_lo>{NUM})\s?(?:%|pc\b)?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|pc\b|percent\b|per\s?cent\b))
-    | (?P<money>(?P<m_neg>[-−])?{CUR}(?P<m_num>{NUM})(?P<m_band>(?<=0)s)?(?P<m_mag>[\s-]?(?:{MAGW})\b|\s?(?i:mln|bln|bil|mn|bn|tn)\b|\s?(?i:[kmb])\b|(?i:t)\b)?(?P<m_plus>-plus\b)?)
+    | (?P<money>(?P<m_neg>[-−])?{CUR}(?P<m_num>{NUM})(?P<m_band>(?<=0)s)?(?P<m_mag>[\s-]?(?:{MAGW})\b|\s?(?i:mln|bln|bil|mn|bn|tn)\b|\s?(?i:[kmbt])\b)?(?P<m_plus>-plus\b)?)
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn|(?<=\.\d)\s[KMB]|(?<=\.\d\d)\s[KMB])\b(?:\s+(?:dollars|USD)|\s+(?P<s_noun>{COUNTED}|{COINS})\b)?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})(?:\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b)|pc\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])(?!(?:(?<=:\d\d)|(?<=:\s\d\d))\s*(?:hours?|hrs|UTC|GMT|[AaPp]\.?[Mm]\b\.?)(?!\w))|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d:%]|[.,]\d|\s*(?:{MAGW}|percent)))

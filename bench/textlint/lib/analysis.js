@@ -347,8 +347,6 @@ class Sentence {
   get contextOnly() { return !this.words("liquidations") && (this.words("context") || (G.carry_kinds.includes("price_move") && this.words("price_move"))); }
   get forecast() { return G.carry_kinds.includes("forecast") && this.words("forecast"); }
   get liquidationsOnly() { return this.words("liquidations") && !this.words("context"); }
-  // _prices_only (round fourteen): an asset's price moving or trading, and no liquidations
-  get pricesOnly() { return this.words("price_move") && !this.words("liquidations"); }
   // _gives_context (round 13b): the sentence speaks of market context; only such a credit carries to market context
   get givesContext() { return this.words("context") || (G.carry_kinds.includes("price_move") && this.words("price_move")); }
   // _hearsay_clauses: (start, end, whole) of each clause holding a hearsay hedge; whole when the clause is the hedge alone
@@ -860,10 +858,10 @@ class Analysis {
   }
 
   // _kind_carried: market context alone or a forecast is carried by its own caveat, or an earlier opening not foreign to it
-  // (_foreign: context after liquidations alone; a forecast after anything but a forecast; liquidations after a price alone).
+  // (_foreign: context after liquidations alone; a forecast after anything but a forecast).
   kindCarried(u) {
     const s = u.sentence;
-    if (!(s.contextOnly || s.forecast || (LATER.liquidations_kind && on("liquidations_kind") && s.words("liquidations"))) || s.hasCaveat()) return true;
+    if (!(s.contextOnly || s.forecast) || s.hasCaveat()) return true;
     return u.block.sentences.slice(0, s.pos).some((o) => mayOpen(o) && o.hasCaveat()
       && (intersects(o.classes, RUN_OPENING) || differs(o.text)) && !foreign(s, o));
   }
@@ -888,8 +886,7 @@ class Analysis {
 }
 
 const foreign = (s, o) => (s.contextOnly && ((LATER.context_kind && on("context_kind") ? !o.givesContext : o.liquidationsOnly)
-  || (LATER.closes_on_credit && on("closes_on_credit") && closesOnCredit(o)))) || (s.forecast && !o.forecast)
-  || (LATER.liquidations_kind && on("liquidations_kind") && s.words("liquidations") && o.pricesOnly);
+  || (LATER.closes_on_credit && on("closes_on_credit") && closesOnCredit(o)))) || (s.forecast && !o.forecast);
 
 // _record_span (round 13b): the span of a high or low ("a 14-month high") is a time window, no figure to attribute
 const RECORD_AFTER = /^\s+(?:high|low|peak|record|bottom|top)s?\b/i;

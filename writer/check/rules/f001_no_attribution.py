@@ -568,8 +568,7 @@ sentence ("according to", "data from CoinGlass show", "..., the data shows", "he
 suggest", "unverified"), in an earlier sentence of its paragraph that opens the run (not
 from a sentence about liquidations alone to one about market context alone, an asset's price
 move or a figure of the wider economy such as a tariff, basis points or euros: the desk that
-counted the liquidations did not price the market, nor from a sentence of an asset's price alone to
-one of liquidations: who priced the market counted none, nor from a credit told after its
+counted the liquidations did not price the market, nor from a credit told after its
 sentence's figures, "..., Bloomberg reported.", which closes that sentence; and to a forecast,
 "is expected to reach $95,000 by March", only from a forecast; a price level or a move told as a noun,
 "resistance at $0.48", "a rebound above $3,050", is market context), in a note covering it ("the above
@@ -587,9 +586,8 @@ signature covers the prose right under it too. A credit told as a free relative 
 or why ("..., after what Kaiko described as a $900 drop") credits its own noun phrase, not the rest
 of the sentence. The span of a record ("a 14-month high") is a time window, no figure to attribute.
 "An estimated $400 million ... wiped out" and "would be liquidated if ..." hedge or
-condition a figure without saying where it comes from, and a rumour, speculation or chatter told as the
-cause of a move ("After the ETF rumour, ether jumped from $2,900 to $3,300", "Amid speculation that a fund
-sold, bitcoin slid 5%") hedges the talk, not the move. House rule for a repeated figure:
+condition a figure without saying where it comes from, and a rumour told as the cause of a move
+("After the ETF rumour, ether jumped from $2,900 to $3,300") hedges the rumour, not the move. House rule for a repeated figure:
 every paragraph attributes its own figures, except a figure that refers back to one
 already attributed earlier in the same section ("this $427 million", "the same 94%",
 "the $1.45 billion total"); a bare repeat is attributed again, and the headline neither
