@@ -111,7 +111,8 @@ ROWS: tuple[Row, ...] = (
     row("hearsay stops carry", "analysis.Analysis.hearsay; phrases.yaml carry: hearsay", "hearsay",
         ["According to {src}, liquidations reached {m1} in a day. Reportedly, a fund on {venue} sold early; it lost {m2}."], F001=1, F002=1),
     row("hearsay by clause", "analysis.Analysis._hearsay_clauses", "hearsay_clauses",
-        ["According to {src}, liquidations reached {m1}. Longs took {m2} of it, and a desk is said to be behind the move."], F002=1),
+        # (a semicolon between: since round fourteen a hedge credits its part of the sentence, comma clauses and all)
+        ["According to {src}, liquidations reached {m1}. Longs took {m2} of it; a desk is said to be behind the move."], F002=1),
     row("unnamed credit does not carry", "analysis.Analysis._unnamed_credit; analysis.Analysis._may_open", None,
         ["Market metrics point to a recovery. Longs lost {m1} on {venue}."], F001=1),
     row("figure that refers back", "analysis.Analysis.repeats_attributed", None,
