@@ -1,7 +1,9 @@
 """Hearsay with no one named ("is said to", "reportedly") governs its own clause, not its whole sentence.
 
 A figure whose clause is hedged that way is the writer's second-hand claim: an attribution earlier in the
-paragraph does not carry to it, in fact mode (P002, P011) and in the fact-free reading (F001) alike. A hedge in
+paragraph does not carry to it, in fact mode (P002, P011) and in the fact-free reading (F001) alike; since round
+fourteen the fact-free reading credits such a figure to the unnamed source the hedge tells of (bench/ANNOTATION.md
+point 7: no F001), so there neither a hedged figure nor one the paragraph's credit reaches is flagged. A hedge in
 another clause of the sentence is about that clause's statement ("..., a fund is said to be behind the selling"
 says who sold, not who counted): the paragraph's credit still reaches the figure. A hedge set off as the
 sentence's own adverb ("Reportedly, ...", "..., allegedly.") hedges the whole sentence. One rule
@@ -49,20 +51,21 @@ def free():
 
 
 @pytest.mark.parametrize("second, flagged", CASES)
-def test_the_fact_free_reading_has_the_same_rule(free, second, flagged):
-    # (the same carrying rule; but "reportedly" itself is an unnamed source, "according to reports", for F001)
-    flagged = flagged and "reportedly" not in second.lower()
+def test_the_fact_free_reading_credits_the_hedge_or_the_paragraph(free, second, flagged):
+    # (round fourteen: a hedged figure is the unnamed source's, any other the paragraph's credit reaches; until then a
+    # hedged figure but for "reportedly" was flagged, ``flagged`` here)
     found = [f.figure for f in free.check_text(f"{_OPENING} {second}\n") if f.code == "F001"]
-    assert ("$419 million" in found) is flagged, found
+    assert "$419 million" not in found, found
 
 
 def test_a_figure_in_a_hedged_clause_of_a_many_clause_sentence():
-    """Two figures, one sentence: the hedged clause's figure is flagged, the plain clause's is not."""
+    """Two figures, one sentence: in fact mode the hedged clause's figure is flagged, the plain clause's is not; the
+    fact-free reading credits the hedged one to its unnamed source (round fourteen) and carries to the other."""
     text = f"{_OPENING} Shorts lost $419 million in the hour; one fund is said to have lost $39 million of longs."
     found = [f for f in codes(event(_SIDES), text)]
     assert "P002" in found
     free_found = [f.figure for f in Checker().check_text(text + "\n") if f.code == "F001"]
-    assert free_found == ["$39 million"]
+    assert free_found == []
 
 
 _NOTED = """facts:

@@ -8,12 +8,14 @@ unattributed (both annotators of the held-out dev sets read them so). Words of p
 basis (a heat map, a model, "estimated ... could") remain the caveat an estimate needs. Every
 sentence is the project's own.
 
-Hearsay with no one named ("allegedly", "is said to") hedges a figure without giving it a source: F001
-still flags it, and an attribution earlier in the paragraph does not carry to it (the writer says they
-have this one second-hand). "Reportedly" says "according to reports": F001 reads it as an unnamed source, as it
-reads "according to reports" (the held-out annotator's reading, round nine); it still does not let an earlier named
-source carry to it, and fact mode still asks for the name. The passive "was reported to", "is rumoured to" names no
-one, as "is said to" does (round eleven), even where its rumour word is a caveat for the fact-mode rules.
+Hearsay with no one named ("reportedly", "is said to", "is rumoured to", "allegedly", "is believed to", "were
+reported", "a reported $X") tells the reader the figure is someone else's, just not whose: an unnamed source, so F001
+does not flag it (bench/ANNOTATION.md point 7, changed in round fourteen: until then "is said to", "is rumoured to" and
+"allegedly" were read as no attribution at all, and only "reportedly" and the passive "were reported" as an unnamed
+report; the held-out annotators and the seeds read all of them alike). The hedge credits its part of the sentence (up
+to a semicolon or a dash; two dashes around an aside cut nothing). An attribution earlier in the paragraph still does
+not carry to it, and fact mode still asks for the name. The agentless estimate ("is estimated that", "were estimated
+at") is no hearsay: an estimate of no one, flagged.
 """
 
 from __future__ import annotations
@@ -36,17 +38,24 @@ CASES = [
     ("condition", "Shorts worth $90 million could be wiped out if SOL tops $210.", ["$90 million", "$210"]),
     ("condition", "Shorts worth $90 million could be wiped out if SOL tops $210, per Hyblock's liquidation map.", []),
     ("condition", "Lookonchain said the $150m position would be liquidated if ETH hits $895.", []),
-    # hearsay with no one named: hedged, yet unattributed ("is said to" is no "said")
-    ("hearsay", "One market maker is said to have dumped $62 million of ether into the drop.", ["$62 million"]),
-    ("hearsay", "It was said that $45 million of longs went in the first minute.", ["$45 million"]),
-    # ...but "reportedly" says "according to reports": an unnamed source for F001 (round nine); the passive "was reported
-    # to", like "is said to", names no one (round eleven: the blind set's annotator and the lead read it so)
-    ("reported", "The whale's stake was reported to be worth $230 million before the wipeout.", ["$230 million"]),
-    ("reported", "Binance is rumoured to have lost $40 million in the outage.", ["$40 million"]),
+    # hearsay with no one named: an unnamed source (round fourteen; these were flagged until then)
+    ("hearsay", "One market maker is said to have dumped $62 million of ether into the drop.", []),
+    ("hearsay", "It was said that $45 million of longs went in the first minute.", []),
+    ("reported", "The whale's stake was reported to be worth $230 million before the wipeout.", []),
+    ("reported", "Binance is rumoured to have lost $40 million in the outage.", []),
     ("reported", "Inflows into spot ETFs reportedly hit a record, surpassing $40 billion.", []),
+    ("hearsay", "A Singapore fund allegedly borrowed $85 million against its tokens.", []),
+    ("hearsay", "The desk is believed to have shed $120 million of longs before the open.", []),
+    ("hearsay", "Roughly $75 million was supposedly moved to an exchange hours before the drop.", []),
+    ("hearsay", "The founder purportedly pledged 40 million tokens as collateral.", []),
+    ("hearsay", "Two wallets are widely thought to hold 12% of the supply.", []),
+    ("hearsay", "Ether rallied 18% — from $2,100 to $2,480 — while a trader reportedly pocketed $6 million.", []),
+    # ...its part of the sentence only: a semicolon or a lone dash ends it
     ("reported", "Shorts lost $419 million in the hour; a fund reportedly bought the lows.", ["$419 million"]),
     ("reported", "Shorts lost $419 million in the hour — a fund reportedly bought the lows.", ["$419 million"]),
-    ("hearsay", "A Singapore fund allegedly borrowed $85 million against its tokens.", ["$85 million"]),
+    ("hearsay", "Ether rallied 18% in a day; a trader is said to have pocketed $6 million.", ["18%"]),
+    # ...and a forecast in the passive is no hearsay
+    ("hearsay", "Bitcoin is expected to reach $95,000 by March.", ["$95,000"]),
     # ...named, it is attributed (a source, or the agent of the passive)
     ("hearsay", "One market maker is said by Lookonchain to have dumped $62 million of ether.", []),
     ("hearsay", "One market maker dumped $62 million of ether, the desk's head of trading said.", []),
@@ -56,11 +65,12 @@ CASES = [
     ("hearsay", "Liquidations over the day were estimated at $1.2 billion.", ["$1.2 billion"]),
     ("hearsay", "Liquidations over the day were estimated at $1.2 billion by Coinalyze.", []),
     ("hearsay", "It is estimated that $2 billion of shorts could be liquidated above $100,000.", []),
-    # ...and an attribution earlier in the paragraph does not carry to a hearsay sentence
+    # ...and an attribution earlier in the paragraph does not carry to a hearsay sentence (which is credited to its
+    # unnamed source all the same), nor past it
     ("hearsay carry", "Longs lost $310 million over the day, according to CoinGlass. One fund allegedly lost $28 million "
-                      "of it. Shorts lost $44 million.", ["$28 million"]),
+                      "of it. Shorts lost $44 million.", []),
     ("hearsay carry", "Per Lookonchain, the wallet sold 3,000 ETH through the day. It is believed to have lost $7 million "
-                      "on the trade.", ["$7 million"]),
+                      "on the trade.", []),
     ("hearsay carry", "Longs lost $310 million over the day, according to CoinGlass. One fund lost $28 million of it, "
                       "CoinGlass data show.", []),
     # a worked example about a made-up trader, or one addressed to the reader, states no figure of the event

@@ -37,7 +37,9 @@ from check_support import f001_figures as flagged
     ("Spot funds are expected to draw $1 billion this week.", ["$1 billion"]),
     ("Spot funds are widely expected to draw $1 billion this week.", ["$1 billion"]),
     ("Spot funds were also anticipated to draw $1 billion this week.", ["$1 billion"]),
-    ("One fund is believed to hold $40 million of the token.", ["$40 million"]),
+    ("One fund is forecast to hold $40 million of the token.", ["$40 million"]),
+    # (hearsay with no one named, "is believed to", is an unnamed source since round fourteen: no F001)
+    ("One fund is believed to hold $40 million of the token.", []),
     ("Markets expect ether to reach $5,000 before the summer.", ["$5,000"]),
     # ...but a group of the market's people is a described speaker (bench/ANNOTATION.md point 9, round 13b:
     # writer/check/described_speakers.py), as "analysts" is

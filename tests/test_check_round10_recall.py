@@ -4,6 +4,9 @@ ours). Must-flag and must-pass twins per pattern.
 1. Passive hearsay: a reporting verb in the passive whose subject is what is told about ("Binance is said to have
    lost", "the fund is estimated to hold") credits nobody, so it is no attribution frame (writer/check/frames.py
    ``_NOT_PASSIVE``); the active ("Binance said", "X estimated that") and the agent ("estimated by X") still are.
+   (Round fourteen, bench/ANNOTATION.md point 7: "is said to", "is believed to", "is thought to" are hearsay that
+   credits an unnamed source, phrases.yaml ``carry: hearsay``, so F001 no longer flags them; the passive estimate,
+   an estimate of no one, still is no attribution.)
 2. A view verb in the active after its holder ("Lee forecasts $150,000") is the holder's view, as the frames read it,
    so it is no claim for F002 either (rules/f002_unmarked_claim.py ``_views_only``); "the forecast of", "Lee's
    forecast" and the passive "was predicted" still are claims.
@@ -32,13 +35,14 @@ def _f002(text: str) -> set[str]:
 # --- 1. passive hearsay is no credit ---------------------------------------------------------------------------------
 
 PASSIVE_FLAG = [
-    ("Binance is said to have lost $40 million in the breach.", {"$40 million"}),
     ("Kraken is estimated to have paid out $12 million to users.", {"$12 million"}),
-    ("The Delta fund is believed to hold $300 million in ether.", {"$300 million"}),
-    ("Orbit Labs is thought to owe lenders $75 million.", {"$75 million"}),
-    ("Both desks were said to have lost $5 million each.", {"$5 million"}),
-    ("The market maker is widely said to have sold $90 million of tokens.", {"$90 million"}),
     ("Bybit was estimated to have handled $2 billion of the selling.", {"$2 billion"}),
+    # (until round fourteen these were flagged too; hearsay with no one named is now an unnamed source)
+    ("Binance is said to have lost $40 million in the breach.", set()),
+    ("The Delta fund is believed to hold $300 million in ether.", set()),
+    ("Orbit Labs is thought to owe lenders $75 million.", set()),
+    ("Both desks were said to have lost $5 million each.", set()),
+    ("The market maker is widely said to have sold $90 million of tokens.", set()),
 ]
 
 PASSIVE_PASS = [

@@ -18,8 +18,9 @@ with the bundled source registry and without one (as the held-out sets are score
 6. A list under a lead-in that credits it.
 7. An issuer's release run as the piece ("The following is a press release from X"; phrases.yaml ``story_basis``).
 8. Word ratios are figures and are credited like others.
-9. Agentless hearsay names no one even with a rumour word ("X is rumoured to have lost"; ``nameless_hearsay``), and a
-   bare "Forecasts put ..." names no one who holds the view.
+9. A bare "Forecasts put ..." names no one who holds the view. (Until round fourteen this point also read agentless
+   hearsay, "X is rumoured to have lost", as no attribution; bench/ANNOTATION.md point 7 now reads it as an unnamed
+   source, so F001 lets it pass: "is reported to" keeps F002, a claim told without "unverified".)
 10. (added by the lead) "in what X called ..." names X's words for the event (phrases.yaml ``attribution``); a citation
    marker set after the full stop closes the sentence before it (``credit_after``); a year before "to N%" is a date.
 """
@@ -64,10 +65,7 @@ FLAG = [
     ("8", "Three in four liquidated positions were longs.", {"Three in four"}),
     ("8", "Nine out of ten liquidated traders held longs.", {"Nine out of ten"}),
     # 9. hearsay with no one named, a rumour word or not; a bare view of the future
-    ("9", "Binance is rumoured to have lost $40 million in the outage.", {"$40 million"}),
-    ("9", "Binance is reported to have lost $40 million in the outage.", {("F001", "$40 million"), ("F002", "$40 million")}),
-    ("9", "According to CoinGlass, longs lost $300 million. One fund is rumoured to have lost $40 million of it.",
-     {"$40 million"}),
+    ("9", "Binance is reported to have lost $40 million in the outage.", {("F002", "$40 million")}),
     ("9", "Forecasts put bitcoin at $150,000 by December.", {("F001", "$150,000"), ("F002", "$150,000")}),
     # 10. (lead) a crowd's word for the event is no source's; a year before a move's end is a date, not a figure; a
     # citation marker two sentences on cites nothing here
@@ -143,6 +141,8 @@ PASS = [
     ("8", "According to CoinGlass, longs lost $300 million. Nine out of ten liquidated traders held longs."),
     # 9. hearsay with someone named
     ("9", "Binance is rumoured on X to have lost $40 million, according to posts by traders."),
+    ("9", "Binance is rumoured to have lost $40 million in the outage."),
+    ("9", "According to CoinGlass, longs lost $300 million. One fund is rumoured to have lost $40 million of it."),
     ("9", "One market maker is said by Lookonchain to have dumped $62 million of ether."),
     # 10. (lead) the event in a source's own words credits its figures; a numbered reference after the full stop
     ("10", "Open interest fell 18% in six hours, from $41 billion to $33.6 billion, in what Kaiko called a rare reset."),

@@ -17,7 +17,8 @@ source registry and without one (as the held-out sets are scored).
    ``parenthesised_chart``): not a photo's, not a line that names no data, not two paragraphs away.
 5. A media report relayed with no one named: a passive whose subject is what was reported ("Liquidations of $19
    billion were reported on Friday") or "a reported $410 million", read as "reportedly" is (phrases.yaml
-   ``unnamed_report``); hearsay about the subject ("is reported to have lost", "it was reported that") stays unnamed.
+   ``carry: hearsay``); hearsay about the subject ("is reported to have lost", "it was reported that") was read as no
+   attribution until round fourteen and is now an unnamed source too (bench/ANNOTATION.md point 7): no F001.
 6. A figure listed on a data provider ("the $310 million listed on CoinGlass", "shown on"): where it was read, a credit
    (writer/check/credit_places.py); a token listed there is not. Read with a registry only (``PLACED``): without one a
    name after "on" may be a venue or a provider.
@@ -67,9 +68,9 @@ FLAG = [
     ("4", "Longs lost $410 million over the day.\n\nBitcoin slid.\n\nLong liquidations jump as prices slide. (Glassnode)",
      {"$410 million"}),
     ("4", "Longs lost $410 million over the day.\n\nLong liquidations jump as prices slide. (see below)", {"$410 million"}),
-    # 5. hearsay about the subject, an agent's report elsewhere, a report of something else in its own clause
-    ("5", "Binance is reported to have lost $40 million in the outage.", {"$40 million"}),
-    ("5", "It was reported that a fund lost $40 million.", {"$40 million"}),
+    # 5. hearsay about the subject (an unnamed source since round fourteen), an agent's report elsewhere, a report of something else in its own clause
+    ("5", "Binance is reported to have lost $40 million in the outage.", set()),
+    ("5", "It was reported that a fund lost $40 million.", set()),
     ("5", "Longs lost $410 million over the day; the outage was widely reported.", {"$410 million"}),
     ("5", "Longs lost $410 million over the day. The outage was reported on X.", {"$410 million"}),
     # 7. a first person who names no data, someone else's work, a comparison with reports that names no one

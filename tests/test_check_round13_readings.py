@@ -58,7 +58,8 @@ FLAG = [
           "traded at $2,950 by noon.", {"$2,950"}),
     # 4. no speech verb after the medium, or no speaker before it
     ("4", "Lena Ortiz in a livestream lost $70 million on longs.", {"$70 million"}),
-    ("4", "In a post, bitcoin was said to hold $61,000.", {"$61,000"}),
+    # (the passive "was said to" was this case's speech verb until round fourteen: hearsay now credits an unnamed source)
+    ("4", "In a post, bitcoin held $61,000 all day.", {"$61,000"}),
     # 5. a ranking no one is named for, or a possessive three words off
     ("5", "Of the top 30 coins in the weekly liquidity ranking, only 6 coins rose.", {"6 coins"}),
     ("5", "Of the top 30 coins by market value, only 6 coins rose.", {"6 coins"}),

@@ -103,6 +103,7 @@ def expressions(phrases=None) -> dict[str, re.Pattern]:
         "paren": analysis._PAREN, "back_before": analysis._BACK_BEFORE, "the_before": analysis._THE_BEFORE,
         "back_after": analysis._BACK_AFTER, "clause_end": analysis._CLAUSE_END, "credit": analysis._CREDIT,
         "points_below": analysis._POINTS_BELOW, "hearsay_cut": analysis._HEARSAY_CUT, "adverb_only": analysis._ADVERB_ONLY,
+        "part_cut": getattr(analysis, "_PART_CUT", _NEVER),
         "group_lead": described_groups.group_lead() if hasattr(described_groups, "group_lead") else _NEVER,
         # multiples.py: multiples, ratios and shares in words (its gate, each reading's expression)
         "multiples.keys": multiples._KEYS, "multiples.copula_before": multiples._COPULA_BEFORE,
@@ -147,7 +148,6 @@ def later_expressions() -> dict[str, re.Pattern]:
     out = {"coverage_before": getattr(figures, "_COVERAGE_BEFORE", _NEVER),
            "story_basis": f001._story_basis_rx() if hasattr(f001, "_story_basis_rx") else _NEVER,
            "context_clause": getattr(f001, "_CONTEXT_CLAUSE", _NEVER),
-           "unnamed_report": f001._unnamed_report() if hasattr(f001, "_unnamed_report") else _NEVER,
            "clause_cut": getattr(f001, "_CLAUSE_CUT", _NEVER),
            # the tenth round's: a price move after a credit with no comma, a worked example's own clause, a speaker
            # introduced in the paragraph before a lone quotation
@@ -155,8 +155,9 @@ def later_expressions() -> dict[str, re.Pattern]:
            "setup_end": getattr(f001, "_SETUP_END", _NEVER), "person": getattr(f001, "_PERSON", _NEVER)}
     if hasattr(f001, "_example_rx"):
         out["example_open"], out["example_anchor"] = f001._example_rx()
-    # the eleventh round's: a sentence that only credits the one before it, agentless hearsay, an issuer's release note
-    out["credit_after"], out["nameless_hearsay"] = f001._credit_after_rx(), f001._nameless_rx()
+    # the eleventh round's: a sentence that only credits the one before it, an issuer's release note (its agentless
+    # hearsay read as no attribution is gone since round fourteen: hearsay is an unnamed source, ``hearsay_credited``)
+    out["credit_after"] = f001._credit_after_rx()
     out["release_note"] = f001._release_note_rx()
     out["speaker_noun"] = f001._speaker_words()[1] if hasattr(f001, "_speaker_words") else _NEVER
     words = f001._carry_words() if hasattr(f001, "_carry_words") else {}
@@ -224,6 +225,8 @@ def later_switches() -> dict[str, bool]:
 
     return {"coverage": hasattr(figures, "_COVERAGE_BEFORE"), "story_basis": hasattr(f001, "_story_basis"),
             "context_after_credit": hasattr(f001, "_context_after_credit"), "unnamed_report": hasattr(f001, "_reported"),
+            # round fourteen's: hearsay with no one named credits its part of the sentence to an unnamed source
+            "hearsay_credited": hasattr(analysis.Analysis, "hearsay_credited"),
             "bare_context_clause": hasattr(f001, "_BARE_CONTEXT_CLAUSE"), "worked_example": hasattr(f001, "_worked_example"),
             "speaker_intro": hasattr(f001, "_names_speaker"), "closes_on_credit": hasattr(analysis.Analysis, "_closes_on_credit"),
             # the thirteenth round's: a credit line covers the paragraph below it, a point-back credit opens a run, a

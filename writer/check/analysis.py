@@ -94,6 +94,21 @@ def _refers_back(fu) -> bool:
     return bool(_THE_BEFORE.search(fu.left) and _BACK_AFTER.match(fu.right))
 
 
+def _sentence_part(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the part of a sentence's ``text`` that holds offset ``at``: cut at ``_PART_CUT``, a pair of
+    dashes around an aside cutting nothing (a semicolon between them unpairs them)."""
+    cuts, kept, i = list(_PART_CUT.finditer(text)), [], 0
+    while i < len(cuts):
+        if ";" not in cuts[i].group() and i + 1 < len(cuts) and ";" not in cuts[i + 1].group():
+            i += 2  # an aside: "— from $2,000 to $2,800 —"
+            continue
+        kept.append(cuts[i])
+        i += 1
+    lo = max((m.end() for m in kept if m.end() <= at), default=0)
+    hi = min((m.start() for m in kept if m.start() >= at), default=len(text))
+    return lo, hi
+
+
 @lru_cache(maxsize=1)
 def _carry_words() -> dict[str, re.Pattern]:
     """phrases.yaml ``carry``: the words of liquidation data and of market context, for lowered text (compiled
@@ -114,6 +129,10 @@ _CLAUSE_END_FOLDED = Deferred(globals(), lower_pattern(_CLAUSE_END_SOURCE))
 # colon before a space (not a thousands comma), a bracket, a dash between spaces or an em dash (not a range's en
 # dash). Conjunctions are no cut: "... and a fund is said to have lost $X" keeps its hedge.
 _HEARSAY_CUT = Deferred(globals(), r"[,;:](?=\s)|[()]|\s[—–-]\s|—")
+# Where a part of a sentence ends for what a hearsay hedge credits (``Analysis.hearsay_credited``): a semicolon, or a
+# dash between spaces or an em dash (not a range's en dash), save two dashes that set an aside off inside one part
+# ("Ether jumped 40% — from $2,000 to $2,800 — and a fund reportedly made $9 million": one part).
+_PART_CUT = Deferred(globals(), r"\s*(?:;|\s[—–-]\s|—)\s*")
 # A clause that is the hedge alone (the sentence's adverb): nothing else but marks, spaces, and "it".
 _ADVERB_ONLY = Deferred(globals(), r"^[\W_]*(?:it\b[\W_]*)?$", re.IGNORECASE)
 
@@ -682,6 +701,20 @@ class Analysis:
             return False
         at = fu.figure.start - s.start
         return any(whole or a <= at < b for a, b, whole in self._hearsay_clauses(s))
+
+    def hearsay_credited(self, fu: FigureUse) -> bool:
+        """Is the figure's part of its sentence hedged as hearsay with no one named (phrases.yaml ``carry: hearsay``:
+        "reportedly", "is said to", "is rumoured to", "allegedly", "were reported")? The writer tells the reader the
+        figure is someone else's, just not whose: an unnamed source for the fact-free rule (bench/ANNOTATION.md point
+        7), whatever other caveat the sentence holds. The part runs to a semicolon or a dash (``_sentence_part``):
+        "Inflows reportedly hit a record, surpassing $40 billion" hedges both; "Longs lost $300 million; a fund
+        reportedly lost $40 million of it" the second only. Fact mode asks for the source's name all the same."""
+        s = fu.sentence
+        if not self._words(s, "hearsay"):
+            return False
+        lo, hi = _sentence_part(s.text, fu.figure.start - s.start)
+        low = lowered(s.text)
+        return _carry_words()["hearsay"].search(low if low is not None else s.text.lower(), lo, hi) is not None
 
     def _hearsay_clauses(self, s: Sentence) -> list[tuple[int, int, bool]]:
         """(start, end, whole) of each clause of the sentence that holds a hearsay hedge, offsets in its text;

@@ -25,7 +25,7 @@ from writer.check.multiples import read_multiples
 
 _MAG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
               "lakh": 1e5, "crore": 1e7}  # (Indian outlets: "1.5 lakh traders", "₹800 crore")
-_MAG_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
+_MAG_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "bil": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
 # Currencies a desk writes out after a magnitude ("2.4 trillion won"): never dollars.
 CURRENCY_WORDS = {"won": "KRW", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR", "euros": "EUR",
                   "pounds": "GBP", "rupees": "INR", "rubles": "RUB", "roubles": "RUB",
@@ -51,13 +51,15 @@ NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:\.\d{3}){2,}(?![.\d])|\d+(?:
 NUM_TAIL = r"\d{0,2}(?:,\d{3})+(?:\.\d+)?|(?<=[1-9])\d{0,2}(?:\.\d{3}){2,}(?![.\d])|\d*(?:\.\d+)?"
 MAGW = r"hundred|thousand|million|billion|trillion|lakh|crore"
 # ...and other currencies before the amount: "€80 million", "£70m", "¥12 billion", "₩120 billion", "HK$88 million",
-# "USDT 1.2 billion" (a desk quoting a stablecoin notional or a local currency: ``PREFIX_UNITS`` names each). "A$" is read
+# "USDT 1.2 billion", "₹800 crore", "₦2 trillion" (a desk quoting a stablecoin notional or a local currency:
+# ``PREFIX_UNITS`` names each). "A$" is read
 # as dollars: it is as often the article before an amount whose space was lost ("The biggest? A$201 million long").
-CUR = r"(?:US\$[ ]?|\$[ ]?|USD\s?|(?:HK|NZ|[ACRS])\$[ ]?|[€£¥₩][ ]?|(?:USDT|USDC|EUR|GBP|JPY|KRW)[ ])"
+CUR = r"(?:US\$[ ]?|\$[ ]?|USD\s?|(?:HK|NZ|[ACRS])\$[ ]?|[€£¥₩₹₦][ ]?|(?:USDT|USDC|EUR|GBP|JPY|KRW)[ ])"
 # The currency a prefix names (lower-cased, no space); anything else of CUR is dollars.
 PREFIX_UNITS = {"€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₩": "KRW", "krw": "KRW",
+                "₹": "INR", "₦": "NGN",  # Indian and Nigerian desks: "₹800 crore", "₦2 trillion"
                 "hk$": "HKD", "nz$": "NZD", "c$": "CAD", "s$": "SGD", "r$": "BRL", "usdt": "USDT", "usdc": "USDC"}
-_PREFIX = Deferred(globals(), r"[-−]?((?:hk|nz|[crs])\$|[€£¥₩]|usdt|usdc|eur|gbp|jpy|krw)", re.IGNORECASE)
+_PREFIX = Deferred(globals(), r"[-−]?((?:hk|nz|[crs])\$|[€£¥₩₹₦]|usdt|usdc|eur|gbp|jpy|krw)", re.IGNORECASE)
 
 
 # "16pc", "between 30pc and 80pc": percent as the British and Gulf press abbreviate it (joined to its number).
@@ -96,13 +98,13 @@ _FROM_REACH = 24  # characters before a figure where "from" and one hedge word (
 _FIGURE_SOURCE = (
     rf"""
     (?:(?<![\w$.,/+\-])|(?=\$)(?:(?<=\bmid-)|(?<=\blow-)|(?<=\bhigh-)|(?<=\bupper-)|(?<=\blower-)))  # (a price band: "the mid-$86,000 range"; "$" first, see below)
-    (?=[$₿€£¥₩\d\-−+]|US|between|several|a\s|one\s|half\s|tens|dozens|hundreds|(?:HK|NZ|[ACRS])\$|(?:EUR|GBP|JPY|KRW)\s)  # cheap first-character filter
+    (?=[$₿€£¥₩₹₦\d\-−+]|US|between|several|a\s|one\s|half\s|tens|dozens|hundreds|(?:HK|NZ|[ACRS])\$|(?:EUR|GBP|JPY|KRW)\s)  # cheap first-character filter
     (?:
       (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:%|pc\b)?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|pc\b|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?{DOLLARS}|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>{DURATION_WORDS})s?\b)?)
     | (?P<mrange>(?P<mr_neg>[-−])?{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+(?P<mr_hi_neg>[-−])?)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
     | (?P<prange>(?P<pr_lo>{NUM})\s?(?:%|pc\b)?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|pc\b|percent\b|per\s?cent\b))
-    | (?P<money>(?P<m_neg>[-−])?{CUR}(?P<m_num>{NUM})(?P<m_band>(?<=0)s)?(?P<m_mag>[\s-]?(?:{MAGW})\b|\s?(?i:mln|bln|mn|bn|tn)\b|(?i:[kmbt])\b)?(?P<m_plus>-plus\b)?)
-    | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn)\b(?:\s+(?:dollars|USD)|\s+(?P<s_noun>{COUNTED})\b)?)
+    | (?P<money>(?P<m_neg>[-−])?{CUR}(?P<m_num>{NUM})(?P<m_band>(?<=0)s)?(?P<m_mag>[\s-]?(?:{MAGW})\b|\s?(?i:mln|bln|bil|mn|bn|tn)\b|\s?(?i:[kmbt])\b)?(?P<m_plus>-plus\b)?)
+    | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn|(?<=\.\d)\s[KMB]|(?<=\.\d\d)\s[KMB])\b(?:\s+(?:dollars|USD)|\s+(?P<s_noun>{COUNTED}|{COINS})\b)?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})(?:\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b)|pc\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])(?!(?:(?<=:\d\d)|(?<=:\s\d\d))\s*(?:hours?|hrs|UTC|GMT|[AaPp]\.?[Mm]\b\.?)(?!\w))|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d:%]|[.,]\d|\s*(?:{MAGW}|percent)))
     | (?P<vague>(?P<v_word>several\s+hundred|a\s+few\s+hundred|a\s+half|half\s+a|a\s+quarter(?:\s+of\s+a)?|a\s+couple(?:\s+of)?\s+hundred|several\s+tens\s+of|several|a\s+few|a\s+couple\s+of|tens\s+of|dozens\s+of|hundreds\s+of|a\s+single|a|one)\s+(?P<v_mag>hundred|thousand|million|billion|trillion)s?(?:[-\s]level)?(?:(?P<v_dollars>\s+(?:of\s+)?{DOLLARS}|\s+USD)|\s+(?:of\s+)?(?P<v_cur>{CUR_WORDS})\b(?!['’]))?)
@@ -478,8 +480,11 @@ def _make_money(m: re.Match, g, text: str, start: int, end: int, source: str | N
 
 def _make_suffixed(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
     v, p = _amount(g("s_num"), g("s_mag"))
-    # "1.45B" in this genre is money, unless it counts what follows ("100K traders")
-    return Figure(start, end, text, "count" if g("s_noun") else "USD", v, v, True, p)
+    # "1.45B" in this genre is money, unless it counts what follows ("100K traders", "2.35 M BTC": coins)
+    noun = (g("s_noun") or "").lower()
+    if noun and re.fullmatch(COINS, noun) is not None:
+        return Figure(start, end, text, "coins", v, v, True, p, asset=_coin_asset(noun))
+    return Figure(start, end, text, "count" if noun else "USD", v, v, True, p)
 
 
 def _make_percent(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:

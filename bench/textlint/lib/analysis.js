@@ -908,12 +908,11 @@ function f001(a, u) {
   if (EXAMPLES && on("examples") && (LATER.worked_example && on("worked_example") ? workedExample(u) : u.sentence.classes.has("example"))) return false; // a worked example about a made-up trader
   if (LATER.record_span && on("record_span") && recordSpan(u)) return false; // "a 14-month high": a span, no figure
   if (LATER.context_after_credit && on("context_after_credit") && contextAfterCredit(a, u)) return true; // a price told after a credit
-  if (on("nameless_hearsay") && namelessHearsay(a, u)) return true; // "is rumoured to", "allegedly": no one named
   if (on("quote_only") && quoteOnlyCredit(a, u)) return true; // a speaker's quotation credits no fronted clause's figure
   if (LATER.free_relative && on("free_relative") && relativeOnlyCredit(a, u)) return true; // "after what X described as ..."
   if (LATER.rumour_causes && on("rumour_causes") && movedByRumour(a, u)) return true; // a rumour told as a move's cause
   return !a.caveatInScope(u) && a.repeatsAttributed(u) === null && !(on("quotes") && (G.quote_goes_on && on("quotes_go_on") ? quoteCreditedOn(a, u) : quoteCredited(u)))
-    && !(on("dash_credit") && dashCredited(u)) && !(LATER.unnamed_report && on("unnamed_report") && reported(u)) && !(on("credit_after") && creditAfter(u))
+    && !(on("dash_credit") && dashCredited(u)) && !(LATER.hearsay_credited && on("hearsay_credited") && hearsayCredited(u)) && !(on("credit_after") && creditAfter(u))
     && !(on("report_findings") && reportFindings(a, u)) && !(on("points_back") && pointsBack(a, u));
 }
 
@@ -1028,18 +1027,6 @@ function relativeOnlyCredit(a, u) {
   return !a.coveredFromOutside(u);
 }
 
-// _nameless_hearsay: the figure's only provenance is an agentless hedge ("is rumoured to", "allegedly"): its sentence, the
-// hedge's words blanked, holds no attribution or caveat, and nothing covers it from outside.
-function namelessHearsay(a, u) {
-  const s = u.sentence;
-  const found = Array.from(finditer("nameless_hearsay", s.text)); // (first: most sentences hold no hedge)
-  if (!found.length || !s.hasCaveat()) return false;
-  let blanked = s.text;
-  for (const m of found) blanked = blanked.slice(0, m.index) + " ".repeat(m[0].length) + blanked.slice(m.index + m[0].length);
-  if (intersects(classesIn(blanked, false), CAVEAT) || framed(blanked, false)) return false;
-  return !a.coveredFromOutside(u);
-}
-
 // _credit_after: the sentence right after the figure's, in its block, only credits it ("That is according to X.", "[3]"):
 // no figure, an attribution, a credit_after phrase at its opening.
 function creditAfter(u) {
@@ -1086,16 +1073,25 @@ function workedExample(u) {
   return s.figures.some((o) => { const p = o.figure.start - s.start; return a <= p && p < b; });
 }
 
-// _reported: the figure's part of its sentence (up to a semicolon or a dash) hedged as reported ("reportedly"), in a
-// sentence with no attribution or caveat of its own.
-function reported(u) {
+// Analysis.hearsay_credited (round fourteen): the figure's part of its sentence (cut at a semicolon or a dash, save two
+// dashes around an aside) holds a hearsay hedge with no one named ("reportedly", "is said to", "allegedly"): an unnamed
+// source (bench/ANNOTATION.md point 7).
+function hearsayCredited(u) {
   const s = u.sentence;
-  if (s.hasCaveat()) return false;
-  const at = u.figure.start - s.start;
-  let lo = 0;
-  for (const m of finditer("clause_cut", s.text)) if (m.index + m[0].length <= at) lo = Math.max(lo, m.index + m[0].length);
-  const cut = search("clause_cut", s.text, at);
-  return search("unnamed_report", s.text, lo, cut !== null ? cut.index : s.text.length) !== null;
+  if (!s.words("hearsay")) return false;
+  const text = s.text, at = u.figure.start - s.start;
+  const cuts = Array.from(finditer("part_cut", text)), kept = [];
+  for (let i = 0; i < cuts.length; i++) {
+    if (!cuts[i][0].includes(";") && i + 1 < cuts.length && !cuts[i + 1][0].includes(";")) { i++; continue; } // an aside
+    kept.push(cuts[i]);
+  }
+  let lo = 0, hi = text.length;
+  for (const m of kept) {
+    const end = m.index + m[0].length;
+    if (end <= at && end > lo) lo = end;
+    if (m.index >= at && m.index < hi) hi = m.index;
+  }
+  return search("carry.hearsay", text.toLowerCase(), lo, hi) !== null;
 }
 
 // The ninth round's _quote_credited: the quotation is left open and a later sentence closes and credits it, or it is the

@@ -105,7 +105,8 @@ function make(m) {
     }
     case "suffixed": {
       const v = amount(g.s_num, g.s_mag);
-      return fig(start, end, text, g.s_noun !== undefined ? "count" : "USD", v, v, true); // "120K traders": a count
+      const noun = (g.s_noun || "").toLowerCase(); // "120K traders": a count; "2.35 M BTC": coins (round fourteen)
+      return fig(start, end, text, noun && COINS_FULL.test(noun) ? "coins" : noun ? "count" : "USD", v, v, true);
     }
     case "percent": {
       let v = amount(g.p_num);

@@ -88,7 +88,7 @@ const READINGS = ["captions", "closing_credit", "list_credit", "note_run", "note
   // the eleventh round's: "it" with a verb of speech, a list's lead-in opening on sources described, a caption crediting
   // the paragraph above it, market context under a chart of liquidations, agentless hearsay, a credit in the sentence
   // after (or a citation marker after the full stop), an issuer's release note, a quotation reopened in the next paragraph
-  "it_speaks", "group_lead", "caption_above", "caption_for", "nameless_hearsay", "credit_after", "release_notes", "quotes_reopened",
+  "it_speaks", "group_lead", "caption_above", "caption_for", "credit_after", "release_notes", "quotes_reopened",
   // the twelfth round's: a quotation credited after a dash, a report's findings under their heading, data pointing back at
   // an earlier credit, a speaker's quotation that does not credit a fronted clause, a quotation after a colon whoever
   // speaks, a chart's title with its source in parentheses; the frames' guards on a reporting verb (a valuing verb's

@@ -33,10 +33,6 @@ def check(ctx: RuleContext):
             yield Hit(fu, f"{fu.figure.text!r} is market context told after the sentence's credit of liquidation data, "
                           "which does not cover it; attribute the price too")
             continue
-        if _nameless_hearsay(a, fu):
-            yield Hit(fu, f"{fu.figure.text!r} is hearsay with no one named ('is said to', 'is rumoured to', 'allegedly'): "
-                          "say who reports it")
-            continue
         if _quote_only_credit(a, fu):
             yield Hit(fu, f"{fu.figure.text!r} is told before a speaker's quotation, whose credit covers the quotation only: "
                           "say where the figure comes from")
@@ -59,7 +55,7 @@ def check(ctx: RuleContext):
             continue
         if _dash_credited(a, fu):  # "“... $8 billion.” - Ben Zhou, CEO of Bybit"
             continue
-        if _reported(fu):  # "reportedly": according to reports
+        if a.hearsay_credited(fu):  # "reportedly", "is said to", "allegedly": an unnamed source (ANNOTATION.md point 7)
             continue
         if _credit_after(a, fu):  # "Longs lost $300 million. That is according to CoinGlass."
             continue
@@ -134,13 +130,6 @@ def _worked_example(fu) -> bool:
     return any(setup[0] <= other.figure.start - s.start < setup[1] for other in s.figures)
 
 
-@lru_cache(maxsize=1)
-def _unnamed_report() -> re.Pattern:
-    """Hearsay that names the kind of source ("reportedly"; not the passive "was reported to", which names no one:
-    ``nameless_hearsay``): phrases.yaml ``unnamed_report``."""
-    return _phrase_rx("unnamed_report")
-
-
 # A clause of market context hung on a sentence after its credit: "..., according to CoinGlass, as bitcoin trades
 # below $36,000", "..., per CoinGlass, while ether slid to $2,900".
 _CONTEXT_CLAUSE = re.compile(r",\s+(?:as|while|even\s+as|just\s+as|amid|with)\s+", re.IGNORECASE)
@@ -181,58 +170,8 @@ def _context_after_credit(a, fu) -> bool:
     return bool(phrases.classes_in(before) & CAVEAT_CLASSES) and not (phrases.classes_in(after) & CAVEAT_CLASSES)
 
 
-# What sets a clause apart for the unnamed report's reach: a semicolon or a dash ("...; a fund reportedly ...").
+# What sets a clause apart for a worked example's reach: a semicolon or a dash ("...; shorts on Binance lost ...").
 _CLAUSE_CUT = re.compile(r"\s*(?:;|\s[—–-]\s|—|–)\s*")
-
-
-def _reported(fu) -> bool:
-    """Is the figure's part of its sentence (up to a semicolon or a dash) hedged as reported ("Inflows reportedly hit
-    a record, surpassing $40 billion"), in a sentence with no attribution or caveat of its own?"""
-    s = fu.sentence
-    if s.has_caveat():
-        return False
-    at = fu.figure.start - s.start
-    lo = max((m.end() for m in _CLAUSE_CUT.finditer(s.text) if m.end() <= at), default=0)
-    cut = _CLAUSE_CUT.search(s.text, at)
-    return _unnamed_report().search(s.text, lo, cut.start() if cut else len(s.text)) is not None
-
-
-@lru_cache(maxsize=1)
-def _nameless_rx() -> re.Pattern:
-    """Agentless hearsay ("is rumoured to", "allegedly"): phrases.yaml ``nameless_hearsay``."""
-    return _phrase_rx("nameless_hearsay")
-
-
-@lru_cache(maxsize=1)
-def _nameless_headed() -> re.Pattern | None:
-    """``_nameless_rx`` asked of lowered text, written headed (``headed_search``), as ``_story_basis_headed``."""
-    source = headed_search(phrase_section("nameless_hearsay"))
-    return None if source is None else re.compile(source)
-
-
-def _hedges(text: str) -> list[re.Match]:
-    """``_nameless_rx``'s matches in ``text``, read only when its headed twin finds a place in the lowered text (each of
-    its matches is one of the twin's, which lacks only its closing lookahead): asked once per figure, and most
-    sentences hold no hedge. tests/test_check_fast_paths.py holds it to the plain expression."""
-    headed = _nameless_headed()
-    low = lowered(text) if headed is not None else None
-    if low is not None and headed.search(low) is None:
-        return []
-    return list(_nameless_rx().finditer(text))
-
-
-def _nameless_hearsay(a, fu) -> bool:
-    """Is the figure's only provenance an agentless hedge ("Binance is rumoured to have lost $40 million", "a fund
-    allegedly lost $85 million")? Its sentence, the hedge's words blanked, holds no attribution or caveat, and no
-    note, list credit or caption covers it: the hedge calls the figure second-hand without saying whose it is, as "is
-    said to" does (which no phrase reads as a credit in the first place)."""
-    s = fu.sentence
-    found = _hedges(s.text)  # (first: most sentences hold no hedge, and their caveats may never be asked otherwise)
-    if not found or not s.has_caveat():
-        return False  # ("is said to" alone: not a caveat at all, flagged as any bare figure)
-    if credited_outside(a.phrases, s.text, [m.span() for m in found]) or s.attributed:
-        return False
-    return not a.covered_from_outside(fu)
 
 
 @lru_cache(maxsize=1)
@@ -654,15 +593,18 @@ already attributed earlier in the same section ("this $427 million", "the same 9
 "the $1.45 billion total"); a bare repeat is attributed again, and the headline neither
 is covered nor covers this way.
 
-What is no attribution: hearsay with no one named ("allegedly", "is said to", "is rumoured to",
-"is reported to", even beside a rumour word; an earlier
-attribution of the paragraph does not carry to it either; "reportedly" says "according
-to reports", an unnamed source, and so do a passive with what was reported as its subject and no
-agent, "Liquidations of $19 billion were reported on Friday", and "a reported $410 million"), a view of the future that names no one ("Forecasts put bitcoin
-at $150,000"), a reporting verb in the passive whose
-subject is what is told about, not who tells ("Binance is said to have lost", "the fund is
-estimated to hold", "is believed to"; "Binance said", "X estimated that" and "estimated by X"
-credit), a figure-free credit to data no one is named for, which does not carry to the
+Hearsay with no one named is an unnamed source, not no attribution (bench/ANNOTATION.md point 7):
+"reportedly", "is said to", "is reported to", "is rumoured to", "allegedly", "is believed to",
+"supposedly", "purportedly", a passive with what was reported as its subject and no agent
+("Liquidations of $19 billion were reported on Friday") and "a reported $410 million" credit the
+figures of their part of the sentence (up to a semicolon or a dash; two dashes around an aside
+cut nothing) to someone the text does not name, so no F001; an earlier attribution of the
+paragraph does not carry to them (the writer has them from hearsay), and fact mode still asks for
+the source's name (P002, P011).
+
+What is no attribution: a view of the future that names no one ("Forecasts put bitcoin
+at $150,000"), an estimate in the passive that names no one ("the fund is estimated to hold",
+"were estimated at"; "Binance said", "X estimated that" and "estimated by X" credit), a figure-free credit to data no one is named for, which does not carry to the
 figures after it ("Market metrics point to a recovery."; "CoinGlass data show ..." does), a
 chart nobody
 credits ("the chart shows", "as seen above"), a venue named by its name or its role with a
