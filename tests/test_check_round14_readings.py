@@ -17,7 +17,7 @@ from writer.check.figures import find_figures
 FIGURES = [
     ("Bitcoin lost ~$40 K of support.", [("$40 K", "USD", 40e3)]),
     ("Liquidations hit $2.53 B on the day.", [("$2.53 B", "USD", 2.53e9)]),
-    ("About 246.6 K traders were liquidated.", [("246.6 K traders", "count", 246.6e3)]),
+    ("Close to 187.3 K traders had positions closed.", [("187.3 K traders", "count", 187.3e3)]),
     ("Wallets bought 2.35 M BTC in the range.", [("2.35 M BTC", "coins", 2.35e6)]),
     ("Investors lost $13 Bil. overnight.", [("$13 Bil", "USD", 13e9)]),
     ("Its market cap stood at $1.68 T.", [("$1.68 T", "USD", 1.68e12)]),
