@@ -674,6 +674,7 @@ def _loss_verbs() -> re.Pattern:
 # Where a sentence joins two statements of its own, each with its subject and credit ("According to X, A, while Y
 # reported B."; "A, per X; Y said B."): a window or a credit in one is not the other's.
 CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+[—–]\s+", re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^()]*\)")  # an aside in parentheses (a figure's caveat): its breaks are its own
 
 
 def _own_words(left: str, right: str, local: str) -> str:
@@ -691,7 +692,11 @@ def own_clause(fu: FigureUse) -> str:
         return text
     at = fu.figure.start - fu.sentence.start
     start, end = 0, len(text)
+    asides = _BRACKETED.finditer(text) if "(" in text else ()
+    inside = [(a.start(), a.end()) for a in asides]
     for m in CLAUSE_BREAK.finditer(text):
+        if any(a < m.start() < b for a, b in inside):
+            continue  # "(estimated, by X; not a measured figure)": a break inside a caveat ends no clause
         if m.end() <= at:
             start = m.end()
         elif m.start() >= at + len(fu.figure.text):

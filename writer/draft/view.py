@@ -1555,8 +1555,11 @@ def _mark_subject_runs(refs: list[FigureRef]) -> None:
     for r in refs:
         if r.list_pos in ("next", "last"):
             continue
+        # "It stood at ..." names no window: it goes on from the reading before only where that one's window is its
+        # own too (a change prints its window beside its verb, change(over=True))
         r.subject_again = (prev is not None and not prev.list_pos and _subject_key(prev._fact) == _subject_key(r._fact)
-                           and _run_key(prev._fact) == _run_key(r._fact))
+                           and _run_key(prev._fact) == _run_key(r._fact)
+                           and (r.is_change or prev._fact.window == r._fact.window))
         prev = r
 
 
