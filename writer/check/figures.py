@@ -1450,6 +1450,10 @@ def _grammar_matches(text: str, low: str | None, sentences, figure_free: set[str
             figure_free.add(words)
 
 
+_END_BOUNDS = ("at_least", "at_most")  # a floor's or a ceiling's words before one end of a range
+_OUTWARD = 2  # a bound rounded outward may lie a full unit of its last digit off: twice the half unit of rounding
+
+
 def _join_ranges(text: str, found: list[Figure], base: int) -> list[Figure]:
     """Two figures that are one range's ends, whatever stands between them: "between approximately
     $150 million and $190 million", "ranged from $828 million to $974 million", "200,000 to even
@@ -1462,8 +1466,11 @@ def _join_ranges(text: str, found: list[Figure], base: int) -> list[Figure]:
         b = found[i + 1] if i + 1 < len(found) else None
         if b is not None and a.point and b.point and _range_ends(text, a, b, base):
             approx = a.qualifier == "approx"  # "between approximately $150 million and $190 million"
+            # An end under its own bound word ("under $1.23457 million to more than $2.34567 million") is the source's
+            # bound rounded outward (drafting's layer._hedged), up to a full unit of its last digit: held to that unit.
+            precision = max(f.precision * (_OUTWARD if f.qualifier in _END_BOUNDS else 1) for f in (a, b))
             out.append(Figure(a.start, b.end, text[a.start - base:b.end - base], b.unit or a.unit, a.lo, b.hi, False,
-                              max(a.precision, b.precision), "approx" if approx else None,
+                              precision, "approx" if approx else None,
                               a.qualifier_text if approx else None, a.qualifier_start if approx else None, b.asset or a.asset))
             i += 2
             continue
