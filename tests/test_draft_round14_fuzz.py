@@ -29,3 +29,45 @@ def test_two_estimates_alike_but_for_their_window_are_told_apart_past_the_caveat
     draft = drafter().draft(event)
     assert not mislinked(event, draft), draft.markdown
     _property.hypothesis.inner_test(event)
+
+
+def test_two_support_levels_alike_but_for_their_window_print_their_windows():
+    """A support level's sentence printed no window ("broke through resistance at $182. It broke through
+    resistance at $182."): two levels alike but for their window read alike, and the check took the second for the
+    first (fuzz seed 77). Each prints its own window (context.md.j2, ``ev.supports``)."""
+    event = _event("""\
+  - {id: total, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 310000000}]}
+  - {id: short, metric: support_level, unit: USD, asset: SOL, window: 4h, observations: [{source: coinglass, value: 182}]}
+  - {id: long, metric: support_level, unit: USD, asset: SOL, window: 7d, observations: [{source: coinglass, value: 182}]}
+""")
+    draft = drafter().draft(event)
+    assert "$182 over 4 hours" in draft.markdown and "$182 over 7 days" in draft.markdown, draft.markdown
+    assert not mislinked(event, draft)
+
+
+def test_a_reading_goes_on_as_it_only_over_the_same_window():
+    """"stETH market capitalisation over 24 hours stood at X. It stood at X." for two readings alike but for their
+    window: "It" carries the subject but not the window, so the second read as the first (fuzz seed 144). A reading
+    goes on from the one before only over the same window (view ``_mark_subject_runs``)."""
+    event = _event("""\
+  - {id: total, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 310000000}]}
+  - {id: day, metric: market_cap, unit: USD, asset: ADA, window: 24h, observations: [{source: decrypt, range: [3400000, 4100000]}]}
+  - {id: hour, metric: market_cap, unit: USD, asset: ADA, window: 1h, observations: [{source: decrypt, range: [3400000, 4100000]}]}
+""")
+    draft = drafter().draft(event)
+    assert "It stood at" not in draft.markdown, draft.markdown
+    assert not mislinked(event, draft)
+
+
+def test_a_range_with_a_bound_word_on_each_end_drafts():
+    """"under $1.23457 million to more than $2.34567 million": each end is the source's bound rounded outward in
+    finer digits (layer ``_hedged``), a full unit of its last digit off at most; the check held the range to half a
+    unit and rejected the draft (P006, fuzz seed 77). A bounded end is held to the full unit (figures ``_join_ranges``)."""
+    event = _event("""\
+  - {id: total, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 310000000}]}
+  - {id: oi, metric: open_interest, unit: USD, asset: SOL, window: 4h,
+     observations: [{source: coinglass, range: [1234567, 2345678], hedge: [under, above]}]}
+""")
+    _property.hypothesis.inner_test(event)  # raised DraftError (P006) before
+    md = drafter().draft(event).markdown
+    assert "under $1.23457 million to more than $2.34567 million" in md, md
