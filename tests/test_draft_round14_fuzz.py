@@ -71,3 +71,25 @@ def test_a_range_with_a_bound_word_on_each_end_drafts():
     _property.hypothesis.inner_test(event)  # raised DraftError (P006) before
     md = drafter().draft(event).markdown
     assert "under $1.23457 million to more than $2.34567 million" in md, md
+
+
+def test_a_count_that_fell_to_one_is_a_change_and_its_level_not_a_ratio():
+    """"the number of users fell by 2 to 1" read as the ratio "2 to 1", which no fact holds (P001; the corner fuzz
+    drew it on seeds 76-78 and 142-145). After a verb of change the pair is a change and the level reached
+    (figures ``_make_ratio``); "jumped to 3 to 1" and "outnumbered shorts 3 to 1" stay ratios."""
+    event = _event("""\
+  - {id: total, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 310000000}]}
+  - {id: users_end, metric: user_count, unit: count, observations: [{source: coinglass, value: 1}]}
+  - {id: users_change, metric: user_count_change, unit: count, change: fall, to_fact: users_end,
+     observations: [{source: coinglass, value: 3}]}
+""")
+    _property.hypothesis.inner_test(event)  # raised DraftError (P001) before
+    assert "fell by 3 to 1" in drafter().draft(event).markdown
+
+
+def test_a_ratio_after_to_or_with_no_verb_of_change_is_still_read_as_one():
+    from writer.check.figures import find_figures
+
+    assert [(f.text, f.unit) for f in find_figures("The number of traders rose by 7 to 1.")] == [("7", "count")]
+    for text in ("The long/short ratio jumped to 3 to 1.", "Longs outnumbered shorts 3 to 1."):
+        assert [(f.text, f.unit) for f in find_figures(text)] == [("3 to 1", "ratio")], text

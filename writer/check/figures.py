@@ -494,11 +494,17 @@ def _make_percent(m: re.Match, g, text: str, start: int, end: int, source: str |
     return Figure(start, end, text, "percent", v, v, True, p)
 
 
+_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)  # "the ratio jumped to 3 to 1": the level reached is the ratio
+
+
 def _make_ratio(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
     if _TIME_RE.match(text):
         return None
-    if g("r_a2") and "-to-" not in text and _MOVE_FROM.search(m.string[max(0, m.start() - _FROM_REACH):m.start()]):
-        return None  # "fell 45, from 46 to 1", "from about 622,000 to 1": a move between two counts, not a ratio
+    if g("r_a2") and "-to-" not in text and (_MOVE_FROM.search(before := m.string[max(0, m.start() - _FROM_REACH):m.start()])
+                                             or _MOVE_BY.search(before) and not _TO_BEFORE.search(before)):
+        # "fell 45, from 46 to 1", "from about 622,000 to 1": a move between two counts, not a ratio; so is a change
+        # and the level it reached ("the number of users fell by 2 to 1")
+        return None
     a, p = _amount(g("r_a") or g("r_a2"), None)
     b = float(g("r_b") or 1)
     if b == 0:
