@@ -25,6 +25,7 @@ from writer.bytecode import bytecode_cache
 from writer.draft.assemble import Section, expand_html, expand_markdown, resolve
 from writer.draft.layer import Render, Span
 from writer.draft.selfcheck import SelfCheck
+from writer.draft.twins import tell_twin_windows
 from writer.draft.style import load_style
 from writer.draft.view import Ref, TemplateMisuse, build_view
 from writer.errors import DraftError, single_problem
@@ -329,6 +330,7 @@ class Drafter:
                 folded.add(name)
             sections.append(Section(name, spec["template"], text))
 
+        tell_twin_windows(sections, render, view.twin_windows)  # beside the figures, once every section is written
         resolved, sentences = resolve(sections, spans, render, self.style.scope)
         self.selfcheck.run(event, sections, spans, resolved, sentences)
 

@@ -175,6 +175,7 @@ class Render:
         self.fine: set[str] = set()  # facts printed with more figures, so that each reads only as itself (see _ends)
         self.fine_figs: dict[str, int] = {}  # of those, ends that FINE_FIGURES still print alike: as many as tell them apart
         self._names: frozenset[str] | None = None  # the registry's spellings, lower-cased (number)
+        self.windows: dict[int, str] = {}  # span index -> the window code it prints ("24h"), for twins.tell_twin_windows
 
     # -- plumbing -----------------------------------------------------------------
 
@@ -564,18 +565,21 @@ class Render:
         who: list[Piece] = []
         if fact.side:
             who.append(Piece("lit", self.style.names.get("sides", {}).get(fact.side, fact.side) + " positions"))
+        assets = self.style.names.get("assets", {})  # the asset as the draft names it elsewhere ("ether", not "ETH")
         if fact.asset:
-            who += ([Piece("lit", " in ")] if who else [Piece("lit", "positions in ")]) + [Piece("text", fact.asset)]
-        elif fact.assets:  # several assets said together ("positions in BTC and ETH"): named, never dropped
-            who += ([Piece("lit", " in ")] if who else [Piece("lit", "positions in ")]) + [Piece("text", join_names(list(fact.assets), self.style))]
+            who += ([Piece("lit", " in ")] if who else [Piece("lit", "positions in ")]) + [Piece("text", assets.get(fact.asset, fact.asset))]
+        elif fact.assets:  # several assets said together ("positions in bitcoin and ether"): named, never dropped
+            who += ([Piece("lit", " in ")] if who else [Piece("lit", "positions in ")]) + [Piece("text", join_names([assets.get(a, a) for a in fact.assets], self.style))]
         if fact.venue:
             who += ([Piece("lit", " on ")] if who else []) + [Piece("text", self.event.source_name(fact.venue))]
         pieces = self.phrase(self.style.leads, caveat_kind(fact), fact.sources, fact=None, slot="statement") if lead else []
         reading = (fact.reading or "").strip().rstrip(".")
         if who and _names_a_part(reading, self.style.names):
             # the source's words name how much ("the overwhelming majority", "most of the positions"): they are what
-            # the part accounted for, told as such, never recast as where the heaviest losses fell
-            pieces += [Piece("lit", " " if lead else "")] + who + [Piece("lit", " " + words.get("accounted_for", "accounted for") + " \u201c"),
+            # the part accounted for, told as such, never recast as where the heaviest losses fell; the quoted words told
+            # as the source's own ("accounted for what it calls “the largest allocation”"), not as a patch in our sentence
+            calls = words.get("what_they_call" if lead and len(fact.sources) > 1 else "what_it_calls", "what it calls")
+            pieces += [Piece("lit", " " if lead else "")] + who + [Piece("lit", " " + words.get("accounted_for", "accounted for") + " " + calls + " \u201c"),
                                                                     Piece("text", reading), Piece("lit", "\u201d")]
             if not _reading_has_whole(reading, self.style.names):
                 pieces.append(Piece("lit", " " + words.get("of_the_liquidations", "of the liquidations")))
@@ -973,6 +977,8 @@ class Render:
             # the fact file's words hold an aside ("U.S. spot ether ETFs, on their second trading day"): closed
             # before the verb; the assembler drops the comma before punctuation (_polish)
             pieces.append(Piece("lit", ","))
+        if fact.window and any(p.kind == "qual" and p.text == window_words(fact.window, self.style) for p in pieces):
+            self.windows[len(self.spans)] = fact.window  # "liquidations on Bybit over 24 hours" prints its window
         return self._token(Span("text", pieces))
 
     def agree(self, ref, one: str, many: str) -> str:
@@ -1006,6 +1012,7 @@ class Render:
                 return ""  # "total 24-hour liquidations" becomes "total liquidations"
             raise TemplateMisuse(f"fact {fact.id!r} has no window (test f.has_window, or use over()/within())")
         words = window_words(fact.window, self.style)
+        self.windows[len(self.spans)] = fact.window
         if adj:
             n, unit = words.split(" ", 1)
             words = f"{n}-{unit[:-1] if unit.endswith('s') else unit}"
@@ -1028,6 +1035,7 @@ class Render:
         one = self.style.names.get("one", "one") + " "
         if lead_word == "over_the_past" and phrase.startswith(one):
             phrase = phrase[len(one):]  # "over the past day", not "over the past one day"
+        self.windows[len(self.spans)] = fact.window
         return self._token(Span("text", [Piece("lit", words.get(lead_word, lead_word.replace("_", " ")) + " "),
                                          Piece("qual", phrase)]))
 
