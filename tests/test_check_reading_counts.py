@@ -77,6 +77,9 @@ NOT_READ = [
     "Two whales who spoke to the desk predicted more pain.",
     "Five holders told the desk they had sold nothing.",
     "According to three traders, the book was thin all night.",
+    "Two funds are estimated to hold most of the book.",  # (told of by someone: the passive of a reporting verb)
+    "Three whales were reported to have exited.",
+    "Two traders on the venue said the book was thin.",
     "The two whales sold later in the week.",
     "Their three funds closed the month flat.",
     "Three analysts expect a bounce.",  # (not an actor of the market)

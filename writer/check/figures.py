@@ -1064,9 +1064,17 @@ def _actors_speak_rx() -> re.Pattern:
     from writer.check.frames import _alt, _voiced_alt  # (frames imports this module: asked when first used)
     from writer.check.phrasefile import phrase_section
 
-    words = phrase_section("described_speakers")
-    aside = rf"(?:\s*,[^,.;:]{{1,{_ACTOR_ASIDE}}},|\s+who\b[^,.;:]{{0,{_ACTOR_ASIDE}}}?)?"
-    return re.compile(rf"{aside}\s+(?:(?:{_alt(words['between'])})\s+){{0,2}}{_voiced_alt(words['verbs'])}(?![\w-])")
+    from writer.check.frames import verb_forms
+
+    words, frames = phrase_section("described_speakers"), phrase_section("frames")
+    # (an aside: between commas, a "who" clause, or a short phrase of place: "two traders on the venue said")
+    aside = (rf"(?:\s*,[^,.;:]{{1,{_ACTOR_ASIDE}}},|\s+who\b[^,.;:]{{0,{_ACTOR_ASIDE}}}?"
+             rf"|\s+(?:for|on|at|in|of|from|with)\s+[\w.-]+(?:\s+[\w.-]+)?)?")
+    gap = rf"(?:(?:{_alt(words['between'])})\s+){{0,2}}"
+    # ...or told of in the passive of a reporting verb or a view ("two funds are estimated at", "three whales were
+    # reported to"): what someone says of them, not what they did (phrases.yaml frames: strong_verbs, view_verbs)
+    told = _alt(verb_forms(v)[2] for v in (*words["verbs"], *frames["strong_verbs"], *frames["view_verbs"]))
+    return re.compile(rf"{aside}\s+{gap}(?:{_voiced_alt(words['verbs'])}|(?:is|are|was|were|be|been)\s+{gap}(?:{told}))(?![\w-])")
 
 
 def _actors_speak(lower: str, start: int, end: int) -> bool:
