@@ -164,7 +164,18 @@ def later_expressions() -> dict[str, re.Pattern]:
     out.update({f"f001.{k}": words.get(k, _NEVER) for k in ("liquidations", "context", "price_move")})
     out.update(twelfth_round_expressions())
     out.update(thirteenth_round_expressions())
+    out.update(fourteenth_round_expressions())
     return out
+
+
+def fourteenth_round_expressions() -> dict[str, re.Pattern]:
+    """The fourteenth round's: a small count in words ("three liquidations", "four whales made"), and what makes a
+    count of the market's actors speakers, not a figure ("two traders said")."""
+    from writer.check import figures
+
+    small = hasattr(figures, "_actors_speak_rx")
+    return {"small_count": figures._SMALL_COUNT_RE if small else _NEVER,
+            "actors_speak": figures._actors_speak_rx() if small else _NEVER}
 
 
 def thirteenth_round_expressions() -> dict[str, re.Pattern]:
@@ -239,7 +250,9 @@ def later_switches() -> dict[str, bool]:
             "guillemets": hasattr(f001, "_OPENERS"), "context_kind": hasattr(analysis.Analysis, "_gives_context"),
             "post_picture": hasattr(captions, "carries_picture"), "record_span": hasattr(f001, "_record_span"),
             "free_relative": hasattr(f001, "_relative_only_credit"),
-            "described_speakers": _has_module("writer.check.described_speakers"), "of_noun": _has_of_verbs()}
+            "described_speakers": _has_module("writer.check.described_speakers"), "of_noun": _has_of_verbs(),
+            # the fourteenth round's: small counts in words, the market's actors among them unless they speak
+            "small_counts": hasattr(figures, "_actors_speak_rx")}
 
 
 def _has_of_verbs() -> bool:
@@ -287,7 +300,7 @@ def export(*, ascii_words: bool = False) -> dict:
         "part_of": figures._PART_OF, "from_reach": figures._FROM_REACH, "move_reach": figures._MOVE_REACH,
         "reading_subjects": list(figures._READING_SUBJECTS), "rate_words": figures._RATE_WORDS, "zero_reach": figures._ZERO_REACH, "plural_count": figures._PLURAL_COUNT,
         "money_plurals": sorted(figures._MONEY_PLURALS), "figure_digits": figures._FIGURE_DIGITS,
-        "count_words_need": list(figures._COUNT_WORDS_NEED),
+        "count_words_need": list(figures._COUNT_WORDS_NEED), "small_count_need": list(getattr(figures, "_SMALL_COUNT_NEED", ())),
         "carry_kinds": sorted(analysis._carry_words()), "kickers": sorted(labels._kickers()),
         "attribution_reach": labels.ATTRIBUTION_REACH, "dialogue_turns": labels.DIALOGUE_TURNS,
         "share_parts": figures._SHARE_PARTS, "share_reach": figures._SHARE_REACH, "title_labels": sorted(captions._title_labels()), "after_name_reach": Frames.AFTER_NAME_REACH,

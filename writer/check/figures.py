@@ -1041,10 +1041,46 @@ _COVERAGE_REACH = 40  # characters before a count where its coverage verb stands
 _MONEY_PLURALS = frozenset({"millions", "billions", "trillions"})
 # A small count in words of what an event is made of: "eight liquidations in a row", "three separate accounts", "two
 # wallets" (both held-out annotators count them as figures); not one that points back ("the other two accounts",
-# "its three wallets"). Only these nouns: "two traders said" names speakers,
-# "four exchanges" the venues a story visits, "three reasons" nothing of the event.
+# "its three wallets"). Only these nouns and the market's actors below: "four exchanges" are the venues a story
+# visits, "three reasons" nothing of the event.
 _SMALL_COUNT_NOUNS = r"accounts|wallets|positions|liquidations|trades|orders|addresses"
-_SMALL_COUNT_NEED = tuple(_SMALL_COUNT_NOUNS.split("|"))  # (a text with none of the nouns is not scanned)
+# The market's actors counted in words: "four whales made $47.5M", "three traders were liquidated", "five funds sold"
+# tell how many took part in the event (annotators count them). Not when the count speaks ("two traders said", "three
+# investors, who asked not to be named, expect": speakers, ``_actors_speak``), nor points back ("the two whales").
+_ACTOR_NOUNS = r"whales|traders|funds|investors|users|market\s+makers|holders|buyers|sellers|borrowers|speculators"
+_ACTOR_NEED = ("whales", "traders", "funds", "investors", "users", "makers", "holders", "buyers", "sellers", "borrowers",
+               "speculators")
+_SMALL_COUNT_NEED = (*_SMALL_COUNT_NOUNS.split("|"), *_ACTOR_NEED)  # (a text with none of the nouns is not scanned)
+# What may stand between counted actors and their verb of speech: a relative clause ("who asked not to be named")
+# or an aside between commas, at most this many characters.
+_ACTOR_ASIDE = 80
+
+
+@lru_cache(maxsize=1)
+def _actors_speak_rx() -> re.Pattern:
+    """After counted actors: a verb of speech or of a view (phrases.yaml ``described_speakers: verbs``, its
+    ``between`` words before it), maybe after an aside or a "who" clause: "two traders said", "three funds, in
+    letters to clients, warned", "two investors who spoke to us expect", "four whales told". The active voice only."""
+    from writer.check.frames import _alt, _voiced_alt  # (frames imports this module: asked when first used)
+    from writer.check.phrasefile import phrase_section
+
+    from writer.check.frames import verb_forms
+
+    words, frames = phrase_section("described_speakers"), phrase_section("frames")
+    # (an aside: between commas, a "who" clause, or a short phrase of place: "two traders on the venue said")
+    aside = (rf"(?:\s*,[^,.;:]{{1,{_ACTOR_ASIDE}}},|\s+who\b[^,.;:]{{0,{_ACTOR_ASIDE}}}?"
+             rf"|\s+(?:for|on|at|in|of|from|with)\s+[\w.-]+(?:\s+[\w.-]+)?)?")
+    gap = rf"(?:(?:{_alt(words['between'])})\s+){{0,2}}"
+    # ...or told of in the passive of a reporting verb or a view ("two funds are estimated at", "three whales were
+    # reported to"): what someone says of them, not what they did (phrases.yaml frames: strong_verbs, view_verbs)
+    told = _alt(verb_forms(v)[2] for v in (*words["verbs"], *frames["strong_verbs"], *frames["view_verbs"]))
+    return re.compile(rf"{aside}\s+{gap}(?:{_voiced_alt(words['verbs'])}|(?:is|are|was|were|be|been)\s+{gap}(?:{told}))(?![\w-])")
+
+
+def _actors_speak(lower: str, start: int, end: int) -> bool:
+    """Do the actors counted in ``lower[start:end]`` speak (``_actors_speak_rx``), or are they a source ("according
+    to two traders")?"""
+    return _actors_speak_rx().match(lower, end) is not None or lower.endswith("according to ", 0, start)
 
 
 def small_count_in(lower: str) -> bool:
@@ -1060,7 +1096,7 @@ def _small_counts(lower: str):
 
 
 _SMALL_COUNT_RE = re.compile(rf"(?<![\w-])(?<!the )(?<!other )(?<!these )(?<!those )(?<!its )(?<!his )(?<!her )(?<!their )(?P<n>{'|'.join(sorted(_UNITS_WORDS, key=len, reverse=True))})\s+(?:[a-z]+\s+)?"
-                             rf"(?:{_SMALL_COUNT_NOUNS})\b")
+                             rf"(?:{_SMALL_COUNT_NOUNS}|(?P<actor>{_ACTOR_NOUNS}))\b")
 # Where a small count can start (``_small_counts``): its every match opens with one of these words.
 _SMALL_COUNT_STARTS = Deferred(globals(), _word_starts(_UNITS_WORDS))
 # Money told by its size class: "a billion-dollar liquidation", "multimillion-dollar positions", "a nine-figure
@@ -1106,6 +1142,8 @@ def _count_words(text: str, lower: str, found: list, base: int) -> list:
     for m in (_small_counts(lower) if any(n in lower for n in _SMALL_COUNT_NEED) else ()):
         if _taken(found, m.start(), m.end(), base):
             continue
+        if m.group("actor") and _actors_speak(lower, m.start(), m.end()):
+            continue  # "two traders said": speakers, not a count of the event
         n = float(_UNITS_WORDS[m.group("n")])
         found.append(Figure(base + m.start(), base + m.end(), text[m.start():m.end()], "count", n, n, True, 0.5))
     for m in (_tried_where_words_start(_SIZE_CLASS_STARTS, _SIZE_CLASS_RE, lower) if _holds_any(lower, _SIZE_CLASS_NEED) else ()):

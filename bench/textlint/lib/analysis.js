@@ -6,7 +6,7 @@
 // sentence names no registered source and scope_sources is always empty.
 "use strict";
 const { G, RX, search, matchAt, finditer, has, fullAt, Memo, on } = require("./grammar");
-const { findFigures } = require("./figures");
+const { findFigures, smallCountIn } = require("./figures");
 const { gated } = require("./multiples");
 
 const CAVEAT = new Set(G.caveat_classes);
@@ -285,7 +285,7 @@ function segment(text) {
   let hit = memo.chunks.get(text);
   if (hit === undefined) {
     const bounds = sentenceBounds(text);
-    const figures = has("digit", text) || has("wordy", text) || (on("multiples") && gated(text.toLowerCase()))
+    const figures = has("digit", text) || has("wordy", text) || (on("multiples") && gated(text.toLowerCase())) || smallCountIn(text.toLowerCase())
       ? findFigures(text, bounds, memo.figureFree) : [];
     hit = [bounds, figures];
     memo.chunks.set(text, hit);

@@ -283,7 +283,7 @@ function findFigures(text, sentences = null, figureFree = null) {
   if (on("multiples") && lower.length === text.length) found = multiples(text, lower, found); // (no offsets moved by lowering)
   if (lower.includes(" per ")) found = ratesInWords(text, lower, found); // (before the counts in words: "twelve trades per minute")
   if (on("count_words") && (lower.includes("dozen") || lower.includes("scores") || lower.includes("s of") || lower.includes("s in ")
-      || lower.includes("s worth") || lower.includes("-dollar") || lower.includes("figure"))) found = countWords(text, lower, found);
+      || lower.includes("s worth") || lower.includes("-dollar") || lower.includes("figure") || smallCountNeed(lower))) found = countWords(text, lower, found);
   if (has("digit_re", text)) {
     if (on("tickers")) found = readTickers(text, found);
     found = readInContext(text, found);
@@ -401,6 +401,13 @@ function countWords(text, lower, found) {
     if (unit === null && !G.money_plurals.includes(word)) continue; // "hundreds in losses"
     found.push(fig(m.index, end, text.slice(m.index, end), unit, lo, hi, false, "vague"));
   }
+  for (const m of smallCountNeed(lower) ? finditer("small_count", lower) : []) { // "three liquidations", "four whales made"
+    const end = m.index + m[0].length;
+    if (overlapsFound(found, m.index, end)) continue;
+    if (m.groups.actor !== undefined && actorsSpeak(lower, m.index, end)) continue; // "two traders said": speakers
+    const n = G.units_words[m.groups.n];
+    found.push(fig(m.index, end, text.slice(m.index, end), "count", n, n, true));
+  }
   for (const m of finditer("size_class", lower)) {
     const end = m.index + m[0].length;
     if (overlapsFound(found, m.index, end)) continue;
@@ -416,6 +423,11 @@ function countWords(text, lower, found) {
   }
   return found;
 }
+
+// The fourteenth round's small counts in words (figures._SMALL_COUNT_NEED, small_count_in, _actors_speak).
+const smallCountNeed = (lower) => LATER.small_counts === true && on("small_counts") && G.small_count_need.some((n) => lower.includes(n));
+const smallCountIn = (lower) => smallCountNeed(lower) && search("small_count", lower) !== null;
+const actorsSpeak = (lower, start, end) => matchAt("actors_speak", lower, end) !== null || lower.slice(0, start).endsWith("according to ");
 
 // _rates_in_words: "one liquidation per second".
 function ratesInWords(text, lower, found) {
@@ -626,4 +638,4 @@ function rangeEnds(text, a, b) {
   return true;
 }
 
-module.exports = { findFigures };
+module.exports = { findFigures, smallCountIn };
