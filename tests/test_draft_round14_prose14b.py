@@ -10,7 +10,7 @@ from test_draft_round10_prose import TOTAL
 from test_draft_round11_prose import _body, _draft
 
 from writer.draft.assemble import Section
-from writer.draft.twins import _append_to_paragraph
+from writer.draft.window_names import _append_to_paragraph
 
 
 def _dominance(reading: str, part: str, sources: tuple[str, ...] = ("coinglass",)) -> str:

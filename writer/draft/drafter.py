@@ -25,7 +25,7 @@ from writer.bytecode import bytecode_cache
 from writer.draft.assemble import Section, expand_html, expand_markdown, resolve
 from writer.draft.layer import Render, Span
 from writer.draft.selfcheck import SelfCheck
-from writer.draft.twins import tell_twin_windows
+from writer.draft.window_names import tell_twin_windows
 from writer.draft.style import load_style
 from writer.draft.view import Ref, TemplateMisuse, build_view
 from writer.errors import DraftError, single_problem

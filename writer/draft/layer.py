@@ -175,7 +175,7 @@ class Render:
         self.fine: set[str] = set()  # facts printed with more figures, so that each reads only as itself (see _ends)
         self.fine_figs: dict[str, int] = {}  # of those, ends that FINE_FIGURES still print alike: as many as tell them apart
         self._names: frozenset[str] | None = None  # the registry's spellings, lower-cased (number)
-        self.windows: dict[int, str] = {}  # span index -> the window code it prints ("24h"), for twins.tell_twin_windows
+        self.windows: dict[int, str] = {}  # span index -> the window code it prints ("24h"), for window_names.tell_twin_windows
 
     # -- plumbing -----------------------------------------------------------------
 
