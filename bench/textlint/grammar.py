@@ -235,7 +235,7 @@ def later_switches() -> dict[str, bool]:
     from writer.check.rules import f001_no_attribution as f001
 
     return {"coverage": hasattr(figures, "_COVERAGE_BEFORE"), "story_basis": hasattr(f001, "_story_basis"),
-            "context_after_credit": hasattr(f001, "_context_after_credit"), "unnamed_report": hasattr(f001, "_reported"),
+            "context_after_credit": hasattr(f001, "_context_after_credit"),
             # round fourteen's: hearsay with no one named credits its part of the sentence to an unnamed source
             "hearsay_credited": hasattr(analysis.Analysis, "hearsay_credited"),
             "bare_context_clause": hasattr(f001, "_BARE_CONTEXT_CLAUSE"), "worked_example": hasattr(f001, "_worked_example"),
