@@ -818,7 +818,6 @@ class Render:
 
     def basis(self, fact: Fact | None, names: list[str]) -> list[Piece]:
         """What an estimate rests on: who modelled it, then the fact's own note on method when it has one."""
-        words = self.style.names.get("words", {})
         pieces = [Piece("lit", self._by(fact) + " ", "caveat"), Piece("text", join_names(names, self.style))]
         if fact is not None and fact.note and fact.status is Status.ESTIMATE:
             pieces += [Piece("lit", ": ", "caveat"), Piece("text", fact.note.rstrip(". "))]

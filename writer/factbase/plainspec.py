@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from types import SimpleNamespace
 
 from writer.factbase import specrules as rules

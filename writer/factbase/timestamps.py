@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime
 from functools import cache
 
 # The records and their helpers live in writer.factbase.dates (no pydantic, so a fact-free

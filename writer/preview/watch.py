@@ -8,7 +8,6 @@ mounts included; a preview is re-rendered at most once per poll.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 

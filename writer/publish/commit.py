@@ -31,7 +31,7 @@ from pathlib import Path
 
 from writer import __version__
 from writer.atomic import atomic_write, empty_folder, sha256_bytes, sha256_file
-from writer.publish.manifest import LEGACY_MANIFEST_NAME, MANIFEST_NAME, STATE_DIR, Entry, Manifest, is_site_file, journal_path, shard_manifest_path
+from writer.publish.manifest import LEGACY_MANIFEST_NAME, MANIFEST_NAME, STATE_DIR, Entry, Manifest, journal_path, shard_manifest_path
 from writer.publish.safety import inside
 from writer.publish.shard import Shard
 
