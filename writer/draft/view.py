@@ -367,6 +367,7 @@ class Signals:
     only_short_reported: bool = False  # liquidation figures name shorts and never longs
     only_long_reported: bool = False
     lead_single_source: bool = False  # the headline figure rests on one provider
+    single_source_kind: str = ""  # the kind (SourceKind value) of the one provider every main-window figure rests on, "" for several
     split_known: bool = False  # the long/short balance is known (from both sides, a side and a total, or a given share)
     split_holds: str = ""  # "long" / "short": with a disputed total, that side's share is above half at both ends of its range
     move_read: bool = False  # the analysis sets the price move against the total (small or big move): the context does not repeat it
@@ -1740,6 +1741,9 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
                        and 100 * (u.bounds[0] - d.bounds[1]) / d.bounds[1] >= small
                        for u in (r._fact for r in view.levels_up) for d in (r._fact for r in view.levels_down))
     s.single_source_main = bool(main_facts) and all(f.status is Status.SINGLE_SOURCE for f in main_facts)
+    lone = {src for f in main_facts for src in f.sources}
+    if s.single_source_main and len(lone) == 1 and next(iter(lone)) in event.registry.sources:
+        s.single_source_kind = event.registry.sources[next(iter(lone))].kind.value
     realised = [f for f in event.facts.values() if f.metric == "liquidations" and f.status not in (*UNVERIFIED, Status.ESTIMATE, Status.UNAVAILABLE)]
     sided = {f.side for f in realised if f.side and not f.venue and not f.contract}  # one venue's sides are not the market's
     s.only_short_reported = sided == {"short"}
