@@ -83,8 +83,11 @@ def test_a_count_of_accounts_from_another_window_is_not_called_missing():
   - {id: oi, metric: open_interest, unit: USD, observations: [{source: coinglass, value: 61000000000}]}
   - {id: fund, metric: funding_rate, unit: percent, observations: [{source: coinglass, value: 0.01}]}
   - {id: cap, metric: market_cap, unit: USD, observations: [{source: coinmarketcap, value: 3100000000000}]}
+  - {id: vol, metric: volume, unit: USD, window: 24h, observations: [{source: coinmarketcap, value: 140000000000}]}
+  - {id: volc, metric: volume_change, unit: percent, window: 24h, change: rise, observations: [{source: coinmarketcap, value: 40}]}
 """)
     assert "232,000" in body, body
+    assert re.search(r"(?:leave gaps of their own|worth setting out too)", body), body  # the gaps paragraph is there
     assert not re.search(r"no count of (?:the accounts closed|liquidated accounts)", body), body
 
 
@@ -99,3 +102,70 @@ def test_the_likeness_bench_tells_events_that_differ_from_repeats():
     other = draft_alike.figures(event_from_text(one.format(i="c", f="x", s="coinglass", v=410e6), "c.yaml", registry))
     assert not draft_alike.differ(a, same)  # another id and another provider, the same figure: a repeat
     assert draft_alike.differ(a, other)
+
+
+GAPS = "Data caveats and gaps|What the numbers can and cannot tell us"
+
+
+def _venue_story(rich: bool = True) -> str:
+    """One exchange's total and its coins leading; ``rich``: with enough readings for the gaps paragraph (and a second
+    venue, which puts the lede's venue in a list of venues)."""
+    return _draft("""  - {id: ftx, metric: liquidations, unit: USD, window: 48h, venue: binance, observations: [{source: coinglass, value: 1210000000}]}
+  - {id: ftx_btc, metric: liquidations, unit: USD, window: 48h, venue: binance, asset: BTC, observations: [{source: coinglass, value: 677000000}]}
+  - {id: ftx_eth, metric: liquidations, unit: USD, window: 48h, venue: binance, asset: ETH, observations: [{source: coinglass, value: 470000000}]}
+  - {id: vol, metric: volume, unit: USD, window: 24h, observations: [{source: coinmarketcap, value: 140000000000}]}
+  - {id: oi, metric: open_interest, unit: USD, observations: [{source: coinglass, value: 61000000000}]}
+  - {id: cap, metric: market_cap, unit: USD, observations: [{source: coinmarketcap, value: 3100000000000}]}
+""" + ("""  - {id: fund, metric: funding_rate, unit: percent, observations: [{source: coinglass, value: 0.01}]}
+  - {id: okx, metric: liquidations, unit: USD, window: 48h, venue: okx, observations: [{source: coinglass, value: 300000000}]}
+  - {id: volc, metric: volume_change, unit: percent, window: 24h, change: rise, observations: [{source: coinmarketcap, value: 40}]}
+""" if rich else ""))
+
+
+def test_a_venue_total_the_lede_told_heads_its_coins_without_being_told_again():
+    body = _venue_story(rich=False)
+    lede, rest = body.split("\n## ", 1)
+    assert "$1.21 billion" in lede, lede
+    assert "$1.21 billion" not in rest, rest
+    assert re.search(r"Binance's total(?: over the past 48 hours)? included \$677 million of bitcoin positions and \$470 million of ether positions", rest), rest
+
+
+def test_one_exchanges_coins_are_not_called_no_split_by_coin():
+    body = _venue_story()
+    assert not re.search(r"no split by coin|nothing divides the total by coin", body), body
+
+
+def test_a_missing_split_with_no_price_among_the_figures_is_not_read_from_the_price():
+    body = _venue_story()
+    assert "rests on the price alone" not in body and "read from the price" not in body, body
+    assert re.search(r"do not say which side paid", body), body
+
+
+def test_a_move_over_the_same_length_under_another_name_is_not_called_missing():
+    body = _draft("""  - {id: tot, metric: liquidations, unit: USD, window: 1d, observations: [{source: coinglass, value: 300000000}]}
+  - {id: acc, metric: liquidated_accounts, unit: count, window: 1d, observations: [{source: coinglass, value: 136000}]}
+  - {id: mv, metric: price_change, unit: percent, window: 24h, asset: BTC, change: fall, observations: [{source: coinmarketcap, value: 2.5}]}
+  - {id: cap, metric: market_cap, unit: USD, observations: [{source: coinmarketcap, value: 3100000000000}]}
+  - {id: vol, metric: volume, unit: USD, window: 24h, observations: [{source: coinmarketcap, value: 140000000000}]}
+  - {id: oi, metric: open_interest, unit: USD, observations: [{source: coinglass, value: 61000000000}]}
+  - {id: fund, metric: funding_rate, unit: percent, observations: [{source: coinglass, value: 0.01}]}
+  - {id: volc, metric: volume_change, unit: percent, window: 24h, change: rise, observations: [{source: coinmarketcap, value: 40}]}
+""")
+    assert "fell 2.5%" in body, body
+    assert re.search(r"(?:leave gaps of their own|worth setting out too)", body), body  # the gaps paragraph is there
+    assert not re.search(r"no price (?:change|move) (?:is given )?for the same window", body, re.I), body
+
+
+def test_a_short_piece_has_no_map_of_its_sections():
+    thin = _draft("  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 300000000}]}\n")
+    lede = thin.split("\n## ", 1)[0]
+    assert not re.search(r"(?:This article looks at|What follows covers|The sections below set out)", lede), lede
+    squeeze = _squeeze("4h", long="45000000").split("\n## ", 1)[0]
+    assert re.search(r"the mechanics that drove the move", squeeze), squeeze
+
+
+def test_a_venue_led_outlook_asks_once_for_the_market_wide_figures():
+    out = _venue_story().rsplit("\n## ", 1)[1]
+    asks = re.findall(r"market-wide|across venues|several venues", out)
+    assert 1 <= len(asks) <= 2, out
+    assert not re.search(r"Two figures would sharpen|What would settle the next step|Open interest and funding rates are the readings", out), out

@@ -77,7 +77,7 @@ class FigureRef(Ref):
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
             "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note", "payer", "recovered", "intensity",
-            "list_pos", "has_venues", "pair", "window_twin", "zone_link", "note_told", "subject_again", "note_quoted", "list_by", "list_among",
+            "list_pos", "has_venues", "pair", "window_twin", "window_length", "zone_link", "note_told", "subject_again", "note_quoted", "list_by", "list_among",
         }
     )
 
@@ -98,6 +98,7 @@ class FigureRef(Ref):
         self.lower_bound = fact.lower_bound
         self.has_window = bool(fact.window)
         self.window_id = fact.window or ""  # for comparing two figures' windows in a template
+        self.window_length = window_minutes(fact.window) if fact.window else 0  # minutes: "1d" and "24h" are one length
         # A figure named by its label or by a subject that names it ("Fund_Alpha", "the GMCI 30 index") is
         # described without its window (layer.describe): the sentence must give the window beside the figure,
         # or the reader (and the check, which reads a paragraph's words) takes the next sentence's window for it.
