@@ -77,7 +77,7 @@ class FigureRef(Ref):
             "venue_share", "venue_side_share", "intraday", "has_assets", "positive", "negative", "part_of_total", "ratio_words",
             "start", "end", "zero", "told_elsewhere", "passed", "floor", "ratio_lean", "side_clears", "crowd", "mood", "short_window", "index_unsaid", "has_label",
             "asset_id", "self_reported", "seen_order", "in_context", "whole_market", "method_note", "payer", "recovered", "intensity",
-            "list_pos", "has_venues", "pair", "window_twin", "zone_link", "note_told", "subject_again", "note_quoted", "list_by", "list_among",
+            "list_pos", "has_venues", "pair", "window_twin", "window_length", "zone_link", "note_told", "subject_again", "note_quoted", "list_by", "list_among",
         }
     )
 
@@ -98,6 +98,7 @@ class FigureRef(Ref):
         self.lower_bound = fact.lower_bound
         self.has_window = bool(fact.window)
         self.window_id = fact.window or ""  # for comparing two figures' windows in a template
+        self.window_length = window_minutes(fact.window) if fact.window else 0  # minutes: "1d" and "24h" are one length
         # A figure named by its label or by a subject that names it ("Fund_Alpha", "the GMCI 30 index") is
         # described without its window (layer.describe): the sentence must give the window beside the figure,
         # or the reader (and the check, which reads a paragraph's words) takes the next sentence's window for it.
@@ -367,6 +368,7 @@ class Signals:
     only_short_reported: bool = False  # liquidation figures name shorts and never longs
     only_long_reported: bool = False
     lead_single_source: bool = False  # the headline figure rests on one provider
+    single_source_kind: str = ""  # the kind (SourceKind value) of the one provider every main-window figure rests on, "" for several
     split_known: bool = False  # the long/short balance is known (from both sides, a side and a total, or a given share)
     split_holds: str = ""  # "long" / "short": with a disputed total, that side's share is above half at both ends of its range
     move_read: bool = False  # the analysis sets the price move against the total (small or big move): the context does not repeat it
@@ -1740,6 +1742,9 @@ def _signals(event: Event, view: View, th: dict, main_facts: list[Fact]) -> Sign
                        and 100 * (u.bounds[0] - d.bounds[1]) / d.bounds[1] >= small
                        for u in (r._fact for r in view.levels_up) for d in (r._fact for r in view.levels_down))
     s.single_source_main = bool(main_facts) and all(f.status is Status.SINGLE_SOURCE for f in main_facts)
+    lone = {src for f in main_facts for src in f.sources}
+    if s.single_source_main and len(lone) == 1 and next(iter(lone)) in event.registry.sources:
+        s.single_source_kind = event.registry.sources[next(iter(lone))].kind.value
     realised = [f for f in event.facts.values() if f.metric == "liquidations" and f.status not in (*UNVERIFIED, Status.ESTIMATE, Status.UNAVAILABLE)]
     sided = {f.side for f in realised if f.side and not f.venue and not f.contract}  # one venue's sides are not the market's
     s.only_short_reported = sided == {"short"}
