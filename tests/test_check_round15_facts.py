@@ -1,0 +1,119 @@
+"""Fact mode on mechanisms met in the fifteenth round's check of test13 and of the real fact files' own drafts: a
+bounded share in words against the next step of its ladder, a bare "zero" against a record claimed with no number, a
+name after a participle of a ranking ("followed by X") that is no credit. Every sentence and fact file here is ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from link_support import codes, event, links_of
+
+# --- a bounded share in words is told on its ladder: "more than a third" is not how about half is told
+
+_SHARE = """facts:
+  - {{id: total, metric: liquidations, unit: USD, window: 24h, observations: [{{source: coinglass, value: 900M}}]}}
+  - id: long_share
+    metric: liquidation_share
+    unit: percent
+    side: long
+    window: 1h
+    observations: [{{source: coinank, value: 50, hedge: about, reading: {reading}}}]
+"""
+
+
+@pytest.mark.parametrize("reading, sentence", [
+    ("about half", "By our own calculation, the largest venue makes up more than a third of the total."),
+    ("about half", "On our count, one exchange took over a quarter of the forced selling."),
+    ("two thirds", "By our calculation, fewer than half of the orders were filled in the first minute."),
+    ("a quarter", "By our own calculation, less than half of the total sat on one venue."),
+])
+def test_a_bounded_share_in_words_does_not_reach_the_next_step(reading, sentence):
+    ev = event(_SHARE.format(reading=reading))
+    got = [(t, sid) for t, sid, _ in links_of(ev, sentence)]
+    assert all(sid is None or not sid.startswith("long_share") for _, sid in got), got
+    assert not codes(ev, sentence) & {"P002", "P008"}
+
+
+@pytest.mark.parametrize("reading, sentence", [
+    ("about half", "Longs made up nearly half of the liquidations in the hour, CoinAnk data show."),
+    ("nearly half", "Longs made up more than a third of the liquidations in the hour, CoinAnk data show."),
+    ("more than half", "Longs made up more than half of the liquidations in the hour, CoinAnk data show."),
+])
+def test_a_share_in_words_still_links_to_a_reading_it_tells(reading, sentence):
+    """Within a step: "more than a third" for nearly half (45%), "more than half" for 58% (the next step, two thirds,
+    not reached), and a hedge, not a bound, for about half."""
+    value = {"about half": 50, "nearly half": 45, "more than half": 58}[reading]
+    ev = event(_SHARE.format(reading=reading).replace("value: 50", f"value: {value}"))
+    assert any(sid == "long_share" for _, sid, _ in links_of(ev, sentence)), links_of(ev, sentence)
+    # ...and its single source, named, is wanted: the link is real
+    assert "P002" in codes(ev, sentence.replace(", CoinAnk data show", ""))
+
+
+# --- a record claimed with no number holds no value a bare "zero" prints
+
+_RECORD = """facts:
+  - id: oi
+    metric: open_interest
+    unit: USD
+    asset: BTC
+    note: {note}
+    observations: [{{source: coinglass, value: 9.3B}}]
+quotes:
+  - {{id: q, speaker: Ada Lane, words: "{words}", source: the-block}}
+"""
+
+
+@pytest.mark.parametrize("note, sentence", [
+    ("a record high for the venue", "Traders feared the price could drop to zero."),
+    ("set a new record", "Funding rates fell to zero overnight."),
+    ("an all-time record", "Margin balances went down to zero for some."),
+])
+def test_a_bare_zero_is_no_record_claimed_without_a_number(note, sentence):
+    ev = event(_RECORD.format(note=note, words="it went nowhere"))
+    got = [sid for t, sid, _ in links_of(ev, sentence) if t.lower() == "zero"]
+    assert "text:oi" not in got, got
+
+
+@pytest.mark.parametrize("words, sentence", [
+    ("the price could drop to zero for all I care", "Ada Lane said, according to The Block: “the price could drop to zero for all I care”."),
+    ("we were a day away from BTC falling to zero", "Ada Lane told The Block that “we were a day away from BTC falling to zero”."),
+])
+def test_a_quoted_zero_is_still_the_quotes(words, sentence):
+    ev = event(_RECORD.format(note="a record high for the venue", words=words))
+    assert [sid for t, sid, _ in links_of(ev, sentence) if t.lower() == "zero"] == ["quote:q"]
+    assert not codes(ev, sentence) & {"P002", "P008"}
+
+
+def test_a_record_claimed_still_links_to_the_record_in_a_note():
+    ev = event(_RECORD.format(note="a record high for the venue", words="it went nowhere"))
+    assert ("a record high", "text:oi") in [(t, sid) for t, sid, _ in links_of(ev, "Open interest hit a record high.")]
+
+
+# --- a name after a participle of a ranking is a place in the order, not a credit
+
+_VENUES = """facts:
+  - {id: total, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 800M}]}
+  - {id: a, metric: liquidations, unit: USD, venue: binance, window: 24h, observations: [{source: coinglass, value: 300M}]}
+  - {id: b, metric: liquidations, unit: USD, venue: okx, window: 24h, observations: [{source: coinglass, value: 120M}]}
+"""
+_OPENING = "According to a single source, CoinGlass, liquidations over the past day came to $800 million. "
+
+
+@pytest.mark.parametrize("rest", [
+    "Binance saw $300 million, followed by OKX with $120 million.",
+    "The heaviest losses were on Binance at $300 million, trailed by OKX at $120 million.",
+    "The venues were led by Binance with $300 million; OKX came next with $120 million.",
+])
+def test_a_ranking_participle_does_not_end_the_run(rest):
+    assert "P002" not in codes(event(_VENUES), _OPENING + rest)
+
+
+@pytest.mark.parametrize("text", [
+    # no credit opens the paragraph: the ranked name is still no credit
+    "Binance saw $300 million, followed by OKX with $120 million.",
+    "Liquidations were led by Binance with $300 million and OKX took $120 million.",
+    # a real agent after "by" still credits (and is the wrong source here)
+    "Binance saw $300 million, as tracked by CoinAnk.",
+])
+def test_a_ranked_name_is_no_credit_but_an_agent_still_is(text):
+    assert "P002" in codes(event(_VENUES), text) or "P008" in codes(event(_VENUES), text)
