@@ -117,3 +117,53 @@ def test_a_ranking_participle_does_not_end_the_run(rest):
 ])
 def test_a_ranked_name_is_no_credit_but_an_agent_still_is(text):
     assert "P002" in codes(event(_VENUES), text) or "P008" in codes(event(_VENUES), text)
+
+
+# --- a provider's own study, research or analysis names it as the source
+
+_ONE = """facts:
+  - {id: l, metric: liquidations, unit: USD, side: long, observations: [{source: coinglass, value: 5M}]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "A CoinGlass study also revealed that longs lost $5 million.",
+    "CoinGlass research then found that longs lost $5 million.",
+    "A CoinGlass survey of desks shows longs lost $5 million over the day.",
+])
+def test_a_providers_study_credits_it(text):
+    assert "P002" not in codes(event(_ONE), text)
+
+
+@pytest.mark.parametrize("text", [
+    "A study also revealed that longs lost $5 million.",
+    "Research then found that longs lost $5 million.",
+    "A CoinAnk study also revealed that longs lost $5 million.",  # another provider's study: the wrong source
+])
+def test_a_study_of_no_one_or_of_another_is_no_credit(text):
+    assert codes(event(_ONE), text) & {"P002", "P008"}
+
+
+# --- "according to the data ..." credits a figure whose only source is unnamed data, never a named source's
+
+_DESCRIBED = """facts:
+  - {{id: l, metric: liquidations, unit: USD, side: long, observations: [{{source: {source}, value: 5M}}]}}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "According to the data examined, longs lost $5 million.",
+    "According to available figures, longs lost $5 million.",
+    "According to the numbers, longs lost $5 million in a day.",
+])
+def test_unnamed_data_after_according_to_credits_a_described_source(text):
+    assert "P002" not in codes(event(_DESCRIBED.format(source="market-data")), text)
+    assert "P002" in codes(event(_DESCRIBED.format(source="coinglass")), text)
+
+
+@pytest.mark.parametrize("text", [
+    "Longs lost $5 million.",
+    "According to analysts, longs lost $5 million.",
+])
+def test_no_data_credit_leaves_a_described_source_unnamed(text):
+    assert "P002" in codes(event(_DESCRIBED.format(source="market-data")), text)
