@@ -167,3 +167,32 @@ def test_unnamed_data_after_according_to_credits_a_described_source(text):
 ])
 def test_no_data_credit_leaves_a_described_source_unnamed(text):
     assert "P002" in codes(event(_DESCRIBED.format(source="market-data")), text)
+
+
+# --- a finely printed bound reaching the named side's fact only through its open end is the other side's figure
+
+_SIDES = """facts:
+  - {id: s, metric: liquidations, unit: USD, side: short, window: 24h, observations: [{source: coinglass, value: 37M}]}
+  - {id: l, metric: liquidations, unit: USD, side: long, window: 24h, observations: [{source: coinglass, value: 63M}]}
+  - {id: s2, metric: liquidations, unit: USD, side: short, window: 1h, observations: [{source: coinglass, value: 209M}]}
+  - {id: l2, metric: liquidations, unit: USD, side: long, window: 1h, observations: [{source: coinglass, value: 324M}]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "According to CoinGlass, more than 209 million dollars were liquidated from the long side in an hour.",
+    "According to CoinGlass, more than $209 million of longs were liquidated in an hour.",
+    "According to CoinGlass, longs lost over $37 million in a day.",
+])
+def test_a_fine_bound_on_the_named_side_is_the_other_sides_figure(text):
+    assert "P012" in codes(event(_SIDES), text)
+
+
+@pytest.mark.parametrize("text", [
+    "According to CoinGlass, more than $200 million of longs were liquidated in an hour.",  # a round floor
+    "According to CoinGlass, longs lost over $60 million in a day.",
+    "According to CoinGlass, more than $324 million of longs and more than $209 million of shorts went in an hour.",
+    "According to CoinGlass, shorts lost over $37 million in a day.",
+])
+def test_a_round_floor_or_a_bound_on_its_own_sides_figure_is_no_swap(text):
+    assert "P012" not in codes(event(_SIDES), text)

@@ -10,8 +10,8 @@ Three readings, each a small rule over what the cue scores alone get wrong when 
   support, not a neighbour only the hedge's slack reaches ($0.74).
 - ``bound_swap``: a bounded figure ("over 3%") that fits another asset's fact to its printed digits while the asset its
   words name reaches it only through the bound's open end is that other asset's figure, swapped (P012).
-- ``open_end_swap``: the same for a side: a bounded figure linked to a fact of no side only through its open end, while
-  its printed digits are another side's fact, is that fact with its side swapped.
+- ``open_end_swap``: the same for a side: a bounded figure linked to a fact of no side (or of the one side its words
+  name) only through its open end, while its printed digits are another side's fact, is that fact with its side swapped.
 - ``share_step_fits``: a bounded share in words ("more than a third") is told on the ladder of such words: a share that
   reaches the next step ("about half") would have been told as that step, so it is no value the bound was written for.
 - ``names_other_metric``: words naming a metric of its own noun ("24-hour volume", "funding") describe no fact of
@@ -115,14 +115,31 @@ def open_end_swap(fig, best, fitting, sides: frozenset[str]):
     """The support a bounded figure ("over $156 million") fits to its printed digits on another side than the one its
     words name, when the fact it was linked to (``best``) names no side and is reached only through the bound's open end
     (the day's total above it): "short liquidations reached over $156 million" where longs came to $156 million and the
-    total to $223 million is the longs' figure with its side swapped (P012), not a floor of the total. None otherwise.
+    total to $223 million is the longs' figure with its side swapped (P012), not a floor of the total. So too when
+    ``best`` is of the one side the words name, and the bound is printed finely (``_SWAP_PRECISION``): "more than $209
+    million from the long side" where longs came to $324 million and shorts to $209 million. None otherwise.
     ``fitting``: a function giving every support the value fits."""
     fact = best.fact
-    if fig.qualifier not in ("at_least", "at_most") or not sides or fact is None or fact.side is not None or exact_fit(fig, best):
+    if fig.qualifier not in ("at_least", "at_most") or not sides or fact is None or exact_fit(fig, best):
         return None
+    if fact.side is not None and (fact.side not in sides or len(sides) > 1 or fig.precision > _SWAP_PRECISION * abs(fig.lo)):
+        return None
+    # a fact of the side the words name, reached through the open end ("more than $209 million from the long side" where
+    # longs came to $324 million and shorts to $209 million): only the other side's fact of the very same kind counts
+    same = (lambda f: f.metric == fact.metric) if fact.side is None else (lambda f: _kind_but_side(f) == _kind_but_side(fact))
     other = [s for s in fitting() if s.fact is not None and s.fact.side is not None and s.fact.side not in sides
-             and exact_fit(fig, s) and s.fact.metric == fact.metric]
+             and exact_fit(fig, s) and same(s.fact)]
     return other[0] if len({s.id for s in other}) == 1 else None
+
+
+# How finely a bound must be printed before its digits, fitting the other side's fact, outweigh the side its words name
+# and the fact of that side it reaches: "more than 209 million" is that figure (a half-unit of 0.5 in 209), "more than $200
+# million" (a half-unit of 50 in 200) is a round floor a writer may put under any larger amount.
+_SWAP_PRECISION = 0.05
+
+
+def _kind_but_side(fact) -> tuple:
+    return fact.metric, fact.unit, fact.asset, fact.window, fact.venue, fact.change
 
 
 def share_step_fits(fig, s) -> bool:
