@@ -24,6 +24,7 @@ _SHARE = """facts:
 @pytest.mark.parametrize("reading, sentence", [
     ("about half", "By our own calculation, the largest venue makes up more than a third of the total."),
     ("about half", "On our count, one exchange took over a quarter of the forced selling."),
+    ("about half", "By our reckoning, just over a third of the forced selling came from one venue."),
     ("two thirds", "By our calculation, fewer than half of the orders were filled in the first minute."),
     ("a quarter", "By our own calculation, less than half of the total sat on one venue."),
 ])
@@ -196,3 +197,31 @@ def test_a_fine_bound_on_the_named_side_is_the_other_sides_figure(text):
 ])
 def test_a_round_floor_or_a_bound_on_its_own_sides_figure_is_no_swap(text):
     assert "P012" not in codes(event(_SIDES), text)
+
+
+# --- a worked example about a made-up trader is no claim in fact mode either (bench/ANNOTATION.md 10; F001's reading)
+
+_EXAMPLE = """facts:
+  - {id: l, metric: liquidations, unit: USD, side: long, observations: [{source: coinglass, value: 5M}]}
+context:
+  - {id: ex, kind: other, text: "a trader opens a $10,000 position at 10x; a 10% drop wipes out the $1,000 margin", sources: [the-block]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "For example, if a trader opens a $10,000 position at 10x, a 10% drop wipes out the $1,000 margin.",
+    "Hypothetically, if someone opens a $10,000 position at 10x, a 10% drop wipes out the margin.",
+    "Imagine a trader opens a $10,000 position at 10x, and a 10% drop wipes out the $1,000 margin.",
+    "If you open a $20,000 position at 10x, a 10% drop costs you $2,000.",  # no fact holds it: no P001 either
+])
+def test_a_worked_example_asks_for_no_source_or_fact(text):
+    assert not codes(event(_EXAMPLE), text) & {"P001", "P002", "P011"}
+
+
+@pytest.mark.parametrize("text", [
+    "For example, longs lost $5 million on one venue.",  # a real instance
+    "If you had opened a $10,000 position on Monday, a 10% drop would have cost $1,000.",  # tied to the event's days
+    "Suppose a trader opens a position at 10x; longs lost $5 million on one venue.",  # another clause
+])
+def test_a_real_instance_or_an_anchored_example_still_asks(text):
+    assert codes(event(_EXAMPLE), text) & {"P001", "P002"}
