@@ -301,6 +301,7 @@ NOT_READINGS = {
     "phrases.yaml described_sources": "a source the registry describes (needs a registry)",
     "phrases.yaml kickers": "read with a name label (the kicker row names labels.py)",
     "f001.check": "the rule itself",
+    "f001.worked_example": "the name _worked_example (exercised by its rows) is given to fact mode's P001, P002, P011",
     "f002.check": "the rule itself",
     "captions._a_name": "a guard of every caption form",
     "captions.is_prose": "a guard of every caption form",

@@ -7,7 +7,8 @@ verb of cause ("set off", "triggered", "sent") it is what happened, and the figu
 of its effect. The nouns and verbs are phrases.yaml ``linking: cause_nouns, cause_verbs``.
 
 A name after a participle of holding and "by" ("ether held by X", "a wallet owned by X") is the holder, not the
-agent of a report (``holds``; phrases.yaml ``linking: holder_participles``).
+agent of a report (``holds``; phrases.yaml ``linking: holder_participles``); so is a name after a participle of a
+ranking and "by" ("..., followed by X with $120 million": a place in the order; ``order_participles``).
 """
 
 from __future__ import annotations
@@ -39,8 +40,9 @@ def causes(text: str, at: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _holder_before() -> re.Pattern:
-    """A participle of holding, then "by", ending where a name starts."""
-    words = "|".join(re.escape(w) for w in phrase_section("linking")["holder_participles"])
+    """A participle of holding or of a ranking, then "by", ending where a name starts."""
+    linking = phrase_section("linking")
+    words = "|".join(re.escape(w) for w in (*linking["holder_participles"], *linking["order_participles"]))
     return re.compile(rf"(?<![\w-])(?:{words})\s+by\s+$", re.IGNORECASE)
 
 
@@ -48,7 +50,8 @@ HOLDER_REACH = 30  # characters before a name in which "held by" is looked for
 
 
 def holds(text: str, at: int) -> bool:
-    """Is the name starting at ``at`` the holder after "held by", "owned by"?"""
+    """Is the name starting at ``at`` the holder after "held by", "owned by", or a place in a ranking after "followed
+    by", "trailed by" (phrases.yaml ``linking: order_participles``)?"""
     return _holder_before().search(text, max(0, at - HOLDER_REACH), at) is not None
 
 

@@ -8,7 +8,8 @@ reads a registered name: after "according to", before a reporting verb or its da
   unnamed data provider"). It names "a described source": it credits a figure whose only source the registry
   describes rather than names (``described``, not a group): no name could be given. It never credits a
   named source's figure, and being singular it never credits an unnamed group's ("several providers").
-- unnamed data told as the source: "..., data showed.", "the figures show" (``credits_unnamed_data``): it credits a
+- unnamed data told as the source: "..., data showed.", "the figures show", "according to the data examined"
+  (``credits_unnamed_data``): it credits a
   described source's figure as a generic description does.
 - a role noun: "the exchange", "the venue", "the protocol", "the platform", "the tracker", "the aggregator"
   ("..., the exchange's on-chain records show", "according to the venue", "the tracker counted"). It stands
@@ -79,6 +80,14 @@ def _data_credit_end() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{nouns})(?:\W+[\w-]+){{0,3}}\W*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _data_credit_after() -> re.Pattern:
+    """A data noun right after an attribution phrase, behind a determiner and one word at most: "according to the data
+    examined", "according to available figures", "according to the numbers"."""
+    nouns = "|".join(phrase_section("described_sources")["data_nouns"])
+    return re.compile(rf"\s*(?:(?:the|this|that|these|those)\s+)?(?:[\w-]+\s+)?(?:{nouns})\b", re.IGNORECASE)
+
+
 # How far back from the end of an attribution phrase its data noun may stand ("data now clearly show": the noun, two
 # adverbs and the verb).
 _DATA_REACH = 40
@@ -94,7 +103,8 @@ def credits_unnamed_data(sentence, phrases) -> bool:
     if sentence.attributed or not sentence.has_any(_ATTRIBUTION):  # (a frame's too: "ledger data indicate")
         return False
     text = sentence.text
-    if any(_data_credit_end().search(text, max(0, end - _DATA_REACH), end) for end in phrases.marker_ends("attribution", text)):
+    ends = phrases.marker_ends("attribution", text)
+    if any(_data_credit_end().search(text, max(0, end - _DATA_REACH), end) or _data_credit_after().match(text, end) for end in ends):
         return True
     frames = phrases.frames
     return frames is not None and any(m.group("verb").lower() in frames.strong for m in _data_subject().finditer(text))

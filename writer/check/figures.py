@@ -235,6 +235,9 @@ _SHARE_PARTS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quart
                 "a fifth": 20.0, "one fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0, "two thirds": 200 / 3,
                 "three quarters": 75.0}
 _SHARE_PRECISION = 2.5  # points either side: "a third" says 33%, not 33.33%
+# The ladder of shares in words, smallest first (fact mode's linking reads a bound on one against the next step:
+# writer/check/link_fit.py ``share_step_fits``).
+SHARE_STEPS = tuple(sorted(set(_SHARE_PARTS.values())))
 _SHARE_RE = Deferred(globals(),
     r"(?<![\w$-])(?P<part>half|(?:a|one)\s+(?:third|quarter|fifth|tenth)|one-(?:third|quarter|fifth|tenth)|two[-\s]thirds|three[-\s]quarters)\b"
     r"(?!\s+(?:of\s+)?an?\s+(?:million|billion|trillion|hour|minute|day|week|month|year)\b)", re.IGNORECASE)

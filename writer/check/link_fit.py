@@ -10,8 +10,10 @@ Three readings, each a small rule over what the cue scores alone get wrong when 
   support, not a neighbour only the hedge's slack reaches ($0.74).
 - ``bound_swap``: a bounded figure ("over 3%") that fits another asset's fact to its printed digits while the asset its
   words name reaches it only through the bound's open end is that other asset's figure, swapped (P012).
-- ``open_end_swap``: the same for a side: a bounded figure linked to a fact of no side only through its open end, while
-  its printed digits are another side's fact, is that fact with its side swapped.
+- ``open_end_swap``: the same for a side: a bounded figure linked to a fact of no side (or of the one side its words
+  name) only through its open end, while its printed digits are another side's fact, is that fact with its side swapped.
+- ``share_step_fits``: a bounded share in words ("more than a third") is told on the ladder of such words: a share that
+  reaches the next step ("about half") would have been told as that step, so it is no value the bound was written for.
 - ``names_other_metric``: words naming a metric of its own noun ("24-hour volume", "funding") describe no fact of
   another metric: a venue word alone does not make "a 3.2% dip in volume" a wrong value of a share on that venue.
 """
@@ -19,6 +21,8 @@ Three readings, each a small rule over what the cue scores alone get wrong when 
 from __future__ import annotations
 
 import re
+
+from writer.check.figures import SHARE_STEPS
 
 # What an echo of a context item's words adds to the item among the supports its value fits: a metric's noun and a
 # verb of change (1 + 1 in ``linking._score``), so a fact the words describe only that well is no longer "much better".
@@ -111,14 +115,56 @@ def open_end_swap(fig, best, fitting, sides: frozenset[str]):
     """The support a bounded figure ("over $156 million") fits to its printed digits on another side than the one its
     words name, when the fact it was linked to (``best``) names no side and is reached only through the bound's open end
     (the day's total above it): "short liquidations reached over $156 million" where longs came to $156 million and the
-    total to $223 million is the longs' figure with its side swapped (P012), not a floor of the total. None otherwise.
+    total to $223 million is the longs' figure with its side swapped (P012), not a floor of the total. So too when
+    ``best`` is of the one side the words name, and the bound is printed finely (``_SWAP_PRECISION``): "more than $209
+    million from the long side" where longs came to $324 million and shorts to $209 million. None otherwise.
     ``fitting``: a function giving every support the value fits."""
     fact = best.fact
-    if fig.qualifier not in ("at_least", "at_most") or not sides or fact is None or fact.side is not None or exact_fit(fig, best):
+    if fig.qualifier not in ("at_least", "at_most") or not sides or fact is None or exact_fit(fig, best):
         return None
+    if fact.side is not None and (fact.side not in sides or len(sides) > 1 or fig.precision > _SWAP_PRECISION * abs(fig.lo)):
+        return None
+    # a fact of the side the words name, reached through the open end ("more than $209 million from the long side" where
+    # longs came to $324 million and shorts to $209 million): only the other side's fact of the very same kind counts
+    same = (lambda f: f.metric == fact.metric) if fact.side is None else (lambda f: _kind_but_side(f) == _kind_but_side(fact))
     other = [s for s in fitting() if s.fact is not None and s.fact.side is not None and s.fact.side not in sides
-             and exact_fit(fig, s) and s.fact.metric == fact.metric]
+             and exact_fit(fig, s) and same(s.fact)]
     return other[0] if len({s.id for s in other}) == 1 else None
+
+
+# How finely a bound must be printed before its digits, fitting the other side's fact, outweigh the side its words name
+# and the fact of that side it reaches: "more than 209 million" is that figure (a half-unit of 0.5 in 209), "more than $200
+# million" (a half-unit of 50 in 200) is a round floor a writer may put under any larger amount.
+_SWAP_PRECISION = 0.05
+
+
+def _kind_but_side(fact) -> tuple:
+    return fact.metric, fact.unit, fact.asset, fact.window, fact.venue, fact.change
+
+
+def share_step_fits(fig, s) -> bool:
+    """May a bounded share in words (unit "part": "more than a third", "less than half") be written for the support
+    ``s``? Its value must stay short of the next step of the ladder (``SHARE_STEPS``) beyond the bound by more than the
+    words' own rounding: "more than a third" is no way to tell about half (that is "about half"), nor "less than half"
+    a quarter. Any other figure: True."""
+    if fig.unit != "part" or fig.qualifier not in ("at_least", "at_most") or not fig.point:
+        return True
+    lo, hi = _share_value(s)
+    if fig.qualifier == "at_least":
+        step = next((v for v in SHARE_STEPS if v > fig.lo + fig.precision), None)
+        return step is None or hi < step - fig.precision
+    step = next((v for v in reversed(SHARE_STEPS) if v < fig.lo - fig.precision), None)
+    return step is None or lo > step + fig.precision
+
+
+def _share_value(s) -> tuple[float, float]:
+    """The share a support holds: a percentage's reading in words ("nearly half" of 45%) is read at the percentage
+    the fact gives, which its words only round (every word of "nearly half", "about half" reads as 50)."""
+    fact = s.fact
+    if fact is not None and fact.unit == "percent" and s.words is not None and s.words == fact.reading \
+            and fact.bounds is not None:
+        return fact.bounds
+    return s.lo, s.hi
 
 
 def _kind(fact) -> tuple:
@@ -136,4 +182,4 @@ def names_other_metric(fact, metrics: frozenset[str]) -> bool:
 
 
 __all__ = ["ECHO_BONUS", "LOOSE_FIT_PENALTY", "OWN_NOUN_METRICS", "bound_swap", "echo_bonus", "exact_fit", "loose_fit_penalty",
-           "names_other_metric", "open_end_swap", "prefer_exact"]
+           "names_other_metric", "open_end_swap", "prefer_exact", "share_step_fits"]

@@ -21,7 +21,7 @@ from writer.check import link_evidence
 from writer.check.analysis import FigureUse
 from writer.check.figures import Figure, find_figures
 from writer.check.lazyre import Deferred
-from writer.check.link_fit import bound_swap, echo_bonus, exact_fit, names_other_metric, open_end_swap, prefer_exact
+from writer.check.link_fit import bound_swap, echo_bonus, exact_fit, names_other_metric, open_end_swap, prefer_exact, share_step_fits
 from writer.check.phrasefile import phrase_section
 from writer.check.phrases import PhraseSet
 from writer.check.venue_subjects import venue_subjects
@@ -192,8 +192,13 @@ _ITEM_SIDE_BEFORE = re.compile(r"\b(long|short)s?\b(?:\s+[\w-]+){0,2}\s+[~≈]?$
 _SIDE_REACH = 40  # characters before an item's figure read for its side
 
 
+# Units a figure of no unit does not fit: a percentage says "%", and a record claimed with no number ("a record high",
+# figures.py ``_RECORD_RE``: value 0 only as a placeholder) holds no value a bare "zero" or "0" could print.
+_NOT_FOR_BARE = frozenset({"percent", "record"})
+
+
 def _unit_ok(fig: Figure, unit: str) -> bool:
-    return unit == fig.unit or unit in _UNIT_OK.get(fig.unit, set()) or (fig.unit is None and unit not in ("percent",))
+    return unit == fig.unit or unit in _UNIT_OK.get(fig.unit, set()) or (fig.unit is None and unit not in _NOT_FOR_BARE)
 
 
 # Metrics that count things a sentence may name as coins or tokens ("only 4 tokens closed green").
@@ -268,6 +273,8 @@ def value_match(fig: Figure, s: Support) -> str | None:
         if fig.qualifier in ("at_least", "at_most") and fig.lo < 0:
             lo, hi = _negative_bound(fig, tol)
             return "match" if s.hi >= lo and s.lo <= hi else None
+        if not share_step_fits(fig, s):  # "more than a third" is not how about half is told
+            return None
         if fig.qualifier == "at_least":  # "over $1 billion": true (to the bound's own rounding), and not a wild understatement
             return "match" if fig.lo - _bound_rounding(fig, tol) <= s.hi * (1 + 1e-9) and s.lo <= 2 * fig.lo + tol else None
         if fig.qualifier == "at_most":  # "as much as 10,000": not a wild overstatement of 10

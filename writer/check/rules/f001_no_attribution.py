@@ -130,6 +130,11 @@ def _worked_example(fu) -> bool:
     return any(setup[0] <= other.figure.start - s.start < setup[1] for other in s.figures)
 
 
+# The fact-mode rules that ask a figure for its source or its fact (P001, P002, P011) read worked examples as this rule
+# does: one reading, here.
+worked_example = _worked_example
+
+
 # A clause of market context hung on a sentence after its credit: "..., according to CoinGlass, as bitcoin trades
 # below $36,000", "..., per CoinGlass, while ether slid to $2,900".
 _CONTEXT_CLAUSE = re.compile(r",\s+(?:as|while|even\s+as|just\s+as|amid|with)\s+", re.IGNORECASE)

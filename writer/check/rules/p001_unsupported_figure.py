@@ -2,6 +2,7 @@
 
 from writer.check.linking import Support, value_match
 from writer.check.rules.base import Hit, Rule, RuleContext
+from writer.check.rules.f001_no_attribution import worked_example
 
 # Units of a comparison between two figures, told in words (writer/check/figures.py, multiples.py): what each is called.
 COMPARISONS = {"part": "share", "multiple": "multiple"}
@@ -10,8 +11,8 @@ COMPARISONS = {"part": "share", "multiple": "multiple"}
 def check(ctx: RuleContext):
     a = ctx.analysis
     for fu, link in ctx.linked():
-        if link.kind != "unsupported":
-            continue
+        if link.kind != "unsupported" or worked_example(fu):
+            continue  # a worked example's figures are made up: no fact holds them, none need
         if fu.figure.unit in COMPARISONS:
             # A share or multiple in words ("more than a third of the total", "twice Monday's") compares two
             # figures: no fact holds it, so what is asked is the attribution that says whose calculation or

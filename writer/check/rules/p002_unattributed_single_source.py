@@ -1,14 +1,15 @@
 """P002 unattributed-single-source: a single-source figure with no attribution in scope."""
 
 from writer.check.rules.base import Hit, Rule, RuleContext
+from writer.check.rules.f001_no_attribution import worked_example
 from writer.factbase.vocabulary import Status
 
 
 def check(ctx: RuleContext):
     for fu, link in ctx.linked():
         s = link.support
-        if link.kind != "supported" or s is None or s.status is not Status.SINGLE_SOURCE:
-            continue
+        if link.kind != "supported" or s is None or s.status is not Status.SINGLE_SOURCE or worked_example(fu):
+            continue  # (a worked example about a made-up trader states no figure of the event: bench/ANNOTATION.md 10)
         a = ctx.analysis
         named = ctx.fact_sources_named(fu, s.sources, s.status.value, s)
         if not named and s.id.startswith("quote:"):
@@ -41,7 +42,9 @@ attributed with that figure's value. A data provider after "on" ("$X on CoinGlas
 named as the figure's source (an exchange there is its venue); so is the source a credit
 that points back stands for: "the same data show", "on both dashboards" (the last credit
 of the section), "the tracker also logged" (the last tracker named in the section).
-(Naming it without saying it is the only one is P013.)
+A figure in a worked example about a made-up trader ("For example, if a trader opens a
+$10,000 position at 10x, ...") states nothing about the event and is not asked for one
+(F001's reading; P001 and P011 skip it too). (Naming it without saying it is the only one is P013.)
 
 ## Why it matters
 A single dashboard's number can be wrong by a wide margin; the reader must be told

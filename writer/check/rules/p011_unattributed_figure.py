@@ -1,6 +1,7 @@
 """P011 unattributed-figure: a multi-source, official, disputed or unnamed-group figure with no source named in scope."""
 
 from writer.check.rules.base import Hit, Rule, RuleContext
+from writer.check.rules.f001_no_attribution import worked_example
 from writer.factbase.vocabulary import Status
 
 # An unnamed group ("public data", "several data service providers") is named by its own
@@ -11,7 +12,7 @@ STATUSES = (Status.MULTI_SOURCE, Status.OFFICIAL, Status.DISPUTED, Status.UNNAME
 def check(ctx: RuleContext):
     for fu, link in ctx.linked():
         s = link.support
-        if s is None or link.kind != "supported" or s.status not in STATUSES or not s.sources:
+        if s is None or link.kind != "supported" or s.status not in STATUSES or not s.sources or worked_example(fu):
             continue
         if ctx.fact_sources_named(fu, s.sources, s.status.value, s) or _own_words_of_speaker_named(ctx, fu, s.id, s.status):
             continue
