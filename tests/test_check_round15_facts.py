@@ -128,7 +128,7 @@ _ONE = """facts:
 
 
 @pytest.mark.parametrize("text", [
-    "A CoinGlass study also revealed that longs lost $5 million.",
+    "A CoinGlass study found longs lost $5 million.",
     "CoinGlass research then found that longs lost $5 million.",
     "A CoinGlass survey of desks shows longs lost $5 million over the day.",
 ])
@@ -137,9 +137,9 @@ def test_a_providers_study_credits_it(text):
 
 
 @pytest.mark.parametrize("text", [
-    "A study also revealed that longs lost $5 million.",
+    "A study found longs lost $5 million.",
     "Research then found that longs lost $5 million.",
-    "A CoinAnk study also revealed that longs lost $5 million.",  # another provider's study: the wrong source
+    "A CoinAnk study found longs lost $5 million.",  # another provider's study: the wrong source
 ])
 def test_a_study_of_no_one_or_of_another_is_no_credit(text):
     assert codes(event(_ONE), text) & {"P002", "P008"}
@@ -153,7 +153,7 @@ _DESCRIBED = """facts:
 
 
 @pytest.mark.parametrize("text", [
-    "According to the data examined, longs lost $5 million.",
+    "According to the data reviewed, longs lost $5 million.",
     "According to available figures, longs lost $5 million.",
     "According to the numbers, longs lost $5 million in a day.",
 ])
@@ -181,7 +181,7 @@ _SIDES = """facts:
 
 
 @pytest.mark.parametrize("text", [
-    "According to CoinGlass, more than 209 million dollars were liquidated from the long side in an hour.",
+    "According to CoinGlass, more than 209 million dollars of long bets were wiped out within the hour.",
     "According to CoinGlass, more than $209 million of longs were liquidated in an hour.",
     "According to CoinGlass, longs lost over $37 million in a day.",
 ])

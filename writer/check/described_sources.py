@@ -8,7 +8,7 @@ reads a registered name: after "according to", before a reporting verb or its da
   unnamed data provider"). It names "a described source": it credits a figure whose only source the registry
   describes rather than names (``described``, not a group): no name could be given. It never credits a
   named source's figure, and being singular it never credits an unnamed group's ("several providers").
-- unnamed data told as the source: "..., data showed.", "the figures show", "according to the data examined"
+- unnamed data told as the source: "..., data showed.", "the figures show", "according to the data reviewed"
   (``credits_unnamed_data``): it credits a
   described source's figure as a generic description does.
 - a role noun: "the exchange", "the venue", "the protocol", "the platform", "the tracker", "the aggregator"

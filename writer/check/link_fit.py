@@ -117,14 +117,14 @@ def open_end_swap(fig, best, fitting, sides: frozenset[str]):
     (the day's total above it): "short liquidations reached over $156 million" where longs came to $156 million and the
     total to $223 million is the longs' figure with its side swapped (P012), not a floor of the total. So too when
     ``best`` is of the one side the words name, and the bound is printed finely (``_SWAP_PRECISION``): "more than $209
-    million from the long side" where longs came to $324 million and shorts to $209 million. None otherwise.
+    million of long bets" where longs came to $324 million and shorts to $209 million. None otherwise.
     ``fitting``: a function giving every support the value fits."""
     fact = best.fact
     if fig.qualifier not in ("at_least", "at_most") or not sides or fact is None or exact_fit(fig, best):
         return None
     if fact.side is not None and (fact.side not in sides or len(sides) > 1 or fig.precision > _SWAP_PRECISION * abs(fig.lo)):
         return None
-    # a fact of the side the words name, reached through the open end ("more than $209 million from the long side" where
+    # a fact of the side the words name, reached through the open end ("more than $209 million of long bets" where
     # longs came to $324 million and shorts to $209 million): only the other side's fact of the very same kind counts
     same = (lambda f: f.metric == fact.metric) if fact.side is None else (lambda f: _kind_but_side(f) == _kind_but_side(fact))
     other = [s for s in fitting() if s.fact is not None and s.fact.side is not None and s.fact.side not in sides
