@@ -83,7 +83,7 @@ def _data_credit_end() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _data_credit_after() -> re.Pattern:
     """A data noun right after an attribution phrase, behind a determiner and one word at most: "according to the data
-    examined", "according to available figures", "according to the numbers"."""
+    reviewed", "according to available figures", "according to the numbers"."""
     nouns = "|".join(phrase_section("described_sources")["data_nouns"])
     return re.compile(rf"\s*(?:(?:the|this|that|these|those)\s+)?(?:[\w-]+\s+)?(?:{nouns})\b", re.IGNORECASE)
 
