@@ -109,6 +109,11 @@ ROWS: tuple[Row, ...] = (
         ["Longs lost {m1} as prices fell, {src} reported. Ether changed hands at $2,940 by noon."], F001=1),
     row("forecast not carried", "analysis.Analysis._forecast; phrases.yaml carry: forecast", None,
         ["According to {src}, longs lost {m1}. Bitcoin is expected to reach $99,000 by March."], F001=1),
+    # (round fifteen: after the prices the run is over; a comparison of the run's own figures, "a 3-to-1 split", is not)
+    row("a run interrupted by another kind of figure", "analysis.Analysis.run_interrupted; analysis.Analysis._interruptions; "
+        "analysis.Analysis._gives_measures", "run_interrupted",
+        ["According to {src}, longs lost {m1} in a day, a 3-to-1 split. Shorts gave up {m2}. The market's value fell $90 billion "
+         "as bitcoin slid. Ether longs lost $48 million on {venue}."], F001=2),
     # (the hedge credits its own part of the sentence since round fourteen, ``hearsay_credited``: the carry it stops shows
     # where a hedge set off as the sentence's adverb reaches past a semicolon)
     row("hearsay stops carry", "analysis.Analysis.hearsay; phrases.yaml carry: hearsay", "hearsay",

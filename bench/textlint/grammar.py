@@ -252,7 +252,9 @@ def later_switches() -> dict[str, bool]:
             "free_relative": hasattr(f001, "_relative_only_credit"),
             "described_speakers": _has_module("writer.check.described_speakers"), "of_noun": _has_of_verbs(),
             # the fourteenth round's: small counts in words, the market's actors among them unless they speak
-            "small_counts": hasattr(figures, "_actors_speak_rx")}
+            "small_counts": hasattr(figures, "_actors_speak_rx"),
+            # the fifteenth round's: a run interrupted by figures of another kind does not carry on after them
+            "run_interrupted": hasattr(analysis.Analysis, "run_interrupted")}
 
 
 def _has_of_verbs() -> bool:
@@ -304,7 +306,7 @@ def export(*, ascii_words: bool = False) -> dict:
         "carry_kinds": sorted(analysis._carry_words()), "kickers": sorted(labels._kickers()),
         "attribution_reach": labels.ATTRIBUTION_REACH, "dialogue_turns": labels.DIALOGUE_TURNS,
         "share_parts": figures._SHARE_PARTS, "share_reach": figures._SHARE_REACH, "title_labels": sorted(captions._title_labels()), "after_name_reach": Frames.AFTER_NAME_REACH,
-        "opening_marks": analysis._OPENING_MARKS, "prefix_units": figures.PREFIX_UNITS,
+        "opening_marks": analysis._OPENING_MARKS, "comparisons": sorted(getattr(analysis, "_COMPARISONS", ())), "prefix_units": figures.PREFIX_UNITS,
         "compound_reach": Frames.COMPOUND_REACH,
         # the reader's ninth-round readings, when writer has them (else the port reads as before): a counting verb's past
         # makes any name before it a source, a credit line closing the article covers its section, a speaker's quotation
