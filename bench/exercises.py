@@ -56,6 +56,10 @@ ROWS: tuple[Row, ...] = (
     row("small counts in words", "figures._SMALL_COUNT_RE; figures._actors_speak_rx", "small_counts",
         ["Four whales on {venue} made a fortune in the squeeze, and eight liquidations followed. Two traders said the move was fast."],
         F001=2),
+    # (round fifteen: the people a writer asked are no count of the event; those who were liquidated are)
+    row("the people asked are no count", "figures._actors_asked_rx; phrases.yaml described_speakers: asked", "actors_asked",
+        ["We spoke with two traders on {venue} after the flush. The desk polled five funds, and three traders were liquidated."],
+        F001=1),
     row("records", "figures._RECORD_RE", "records", ["Forced selling on {venue} set a fresh record."], F001=1),
     row("shares in words", "figures._SHARE_RE", "shares", ["Nearly a third of the forced orders landed on {venue}."], F001=1),
     row("multiples in words", "multiples._READINGS", "multiples", ["Long closures on {venue} tripled from the day before."], F001=1),

@@ -175,7 +175,9 @@ def fourteenth_round_expressions() -> dict[str, re.Pattern]:
 
     small = hasattr(figures, "_actors_speak_rx")
     return {"small_count": figures._SMALL_COUNT_RE if small else _NEVER,
-            "actors_speak": figures._actors_speak_rx() if small else _NEVER}
+            "actors_speak": figures._actors_speak_rx() if small else _NEVER,
+            # the fifteenth round's: the people a writer asked ("we spoke with two traders")
+            "actors_asked": figures._actors_asked_rx() if hasattr(figures, "_actors_asked_rx") else _NEVER}
 
 
 def thirteenth_round_expressions() -> dict[str, re.Pattern]:
@@ -254,7 +256,8 @@ def later_switches() -> dict[str, bool]:
             # the fourteenth round's: small counts in words, the market's actors among them unless they speak
             "small_counts": hasattr(figures, "_actors_speak_rx"),
             # the fifteenth round's: a run interrupted by figures of another kind does not carry on after them
-            "run_interrupted": hasattr(analysis.Analysis, "run_interrupted")}
+            "run_interrupted": hasattr(analysis.Analysis, "run_interrupted"),
+            "actors_asked": hasattr(figures, "_actors_asked_rx")}
 
 
 def _has_of_verbs() -> bool:
@@ -316,7 +319,7 @@ def export(*, ascii_words: bool = False) -> dict:
         # round 13b's: the marks that open and close a quotation (guillemets with curly quotes), the reporting verbs that
         # take "of" ("warned of")
         "quote_openers": getattr(f001, "_OPENERS", f001._OPENING), "quote_closers": getattr(f001, "_CLOSERS", f001._CLOSING),
-        "of_verbs": sorted(getattr(phrases.frames, "of_verbs", ())), "bare_limit": getattr(figures, "_BARE_LIMIT", 0),
+        "of_verbs": sorted(getattr(phrases.frames, "of_verbs", ())), "bare_limit": getattr(figures, "_BARE_LIMIT", 0), "asked_reach": getattr(figures, "_ASKED_REACH", 0),
         "coverage_reach": getattr(figures, "_COVERAGE_REACH", 0), "source_columns": sorted(captions._SOURCE_COLUMNS), "quote_reach": f001.QUOTE_REACH,
         "not_name_words": sorted(phrases.frames._not_name_words),
         "speaker_not_names": sorted(f001._speaker_words()[0]) if hasattr(f001, "_speaker_words") else [],

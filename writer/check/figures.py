@@ -1077,10 +1077,26 @@ def _actors_speak_rx() -> re.Pattern:
     return re.compile(rf"{aside}\s+{gap}(?:{_voiced_alt(words['verbs'])}|(?:is|are|was|were|be|been)\s+{gap}(?:{told}))(?![\w-])")
 
 
+# How far before counted actors the verb that asked them may stand ("spoke with at least two traders").
+_ASKED_REACH = 40
+
+
+@lru_cache(maxsize=1)
+def _actors_asked_rx() -> re.Pattern:
+    """Right before counted actors: a verb whose object they are as the people asked (phrases.yaml ``described_speakers:
+    asked``: "we spoke with two traders", "the desk polled five funds", "interviewed at least three investors")."""
+    from writer.check.frames import _alt  # (frames imports this module: asked when first used)
+    from writer.check.phrasefile import phrase_section
+
+    asked = phrase_section("described_speakers").get("asked", ())
+    return re.compile(rf"(?<![\w-])(?:{_alt(asked)})\s+(?:(?:at\s+least|more\s+than|nearly|about|some)\s+)?$")
+
+
 def _actors_speak(lower: str, start: int, end: int) -> bool:
-    """Do the actors counted in ``lower[start:end]`` speak (``_actors_speak_rx``), or are they a source ("according
-    to two traders")?"""
-    return _actors_speak_rx().match(lower, end) is not None or lower.endswith("according to ", 0, start)
+    """Do the actors counted in ``lower[start:end]`` speak (``_actors_speak_rx``), are they a source ("according
+    to two traders") or the people a writer asked (``_actors_asked_rx``)?"""
+    return (_actors_speak_rx().match(lower, end) is not None or lower.endswith("according to ", 0, start)
+            or _actors_asked_rx().search(lower, max(0, start - _ASKED_REACH), start) is not None)
 
 
 def small_count_in(lower: str) -> bool:

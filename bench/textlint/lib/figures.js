@@ -427,7 +427,8 @@ function countWords(text, lower, found) {
 // The fourteenth round's small counts in words (figures._SMALL_COUNT_NEED, small_count_in, _actors_speak).
 const smallCountNeed = (lower) => LATER.small_counts === true && on("small_counts") && G.small_count_need.some((n) => lower.includes(n));
 const smallCountIn = (lower) => smallCountNeed(lower) && search("small_count", lower) !== null;
-const actorsSpeak = (lower, start, end) => matchAt("actors_speak", lower, end) !== null || lower.slice(0, start).endsWith("according to ");
+const actorsSpeak = (lower, start, end) => matchAt("actors_speak", lower, end) !== null || lower.slice(0, start).endsWith("according to ")
+  || (on("actors_asked") && search("actors_asked", lower, Math.max(0, start - G.asked_reach), start) !== null); // round fifteen
 
 // _rates_in_words: "one liquidation per second".
 function ratesInWords(text, lower, found) {
