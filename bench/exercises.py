@@ -60,6 +60,9 @@ ROWS: tuple[Row, ...] = (
     row("the people asked are no count", "figures._actors_asked_rx; phrases.yaml described_speakers: asked", "actors_asked",
         ["We spoke with two traders on {venue} after the flush. The desk polled five funds, and three traders were liquidated."],
         F001=1),
+    # (round fifteen: a spaced small letter is no magnitude, a plural magnitude is one)
+    row("a spaced small letter, a plural magnitude", "figures._SPACED_LETTER; figures._mag", "spaced_letter",
+        ["Longs on {venue} lost $19 billions over the week, and a desk sold $5 t of it."], F001=2),
     row("records", "figures._RECORD_RE", "records", ["Forced selling on {venue} set a fresh record."], F001=1),
     row("shares in words", "figures._SHARE_RE", "shares", ["Nearly a third of the forced orders landed on {venue}."], F001=1),
     row("multiples in words", "multiples._READINGS", "multiples", ["Long closures on {venue} tripled from the day before."], F001=1),

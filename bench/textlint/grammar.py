@@ -257,7 +257,7 @@ def later_switches() -> dict[str, bool]:
             "small_counts": hasattr(figures, "_actors_speak_rx"),
             # the fifteenth round's: a run interrupted by figures of another kind does not carry on after them
             "run_interrupted": hasattr(analysis.Analysis, "run_interrupted"),
-            "actors_asked": hasattr(figures, "_actors_asked_rx")}
+            "actors_asked": hasattr(figures, "_actors_asked_rx"), "spaced_letter": hasattr(figures, "_SPACED_LETTER")}
 
 
 def _has_of_verbs() -> bool:
