@@ -57,7 +57,7 @@ ROWS: tuple[Row, ...] = (
         ["Four whales on {venue} made a fortune in the squeeze, and eight liquidations followed. Two traders said the move was fast."],
         F001=2),
     # (round fifteen: the people a writer asked are no count of the event; those who were liquidated are)
-    row("the people asked are no count", "figures._actors_asked_rx; phrases.yaml described_speakers: asked", "actors_asked",
+    row("the people asked are no count", "figures._actors_asked_rx; phrases.yaml described_speakers (its asked list)", "actors_asked",
         ["We spoke with two traders on {venue} after the flush. The desk polled five funds, and three traders were liquidated."],
         F001=1),
     # (round fifteen: a spaced small letter is no magnitude, a plural magnitude is one)
