@@ -281,6 +281,10 @@ ROWS: tuple[Row, ...] = (
         "free_relative", ["Solana recovered to $142 on {venue}, after what {src} described as a {m1} flush."], F001=1),
     row("described people speaking", "phrases.yaml described_speakers", "described_speakers",
         ["Most options traders expect longs to lose {m1} more on {venue}."]),
+    # (round fifteen: "point out" among the described speakers' verbs, "analytics" among the frames' data nouns)
+    row("described people pointing out, unnamed analytics", "phrases.yaml described_speakers (point out); "
+        "phrases.yaml frames: data_nouns (analytics)", "described_speakers",
+        ["Others pointed out that longs lost {m1} on {venue}. On-chain analytics reveal a whale's account fell to {m2}."]),
     row("a verb's form before 'of' is its noun", "phrases.yaml frames: of_verbs", "of_noun",
         ["- **Vault risk:** Growing share of vaults on {venue} within 7% of their limit."], F001=1),
     # (round 13's fact-mode reading that reaches the fact-free check: the values a figure pointing back is matched by)
