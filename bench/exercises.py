@@ -62,7 +62,9 @@ ROWS: tuple[Row, ...] = (
         F001=1),
     # (round fifteen: a spaced small letter is no magnitude, a plural magnitude is one)
     row("a spaced small letter, a plural magnitude", "figures._SPACED_LETTER; figures._mag", "spaced_letter",
-        ["Longs on {venue} lost $19 billions over the week, and a desk sold $5 t of it."], F001=2),
+        # (the small letter left out, the figure pointing back matches the credited one: it is covered)
+        ["Longs on {venue} lost $19 billions over the week.", "", "According to {src}, a desk sold $5 t of ether there.", "",
+         "That $5 was the day's largest sale."], F001=1),
     row("records", "figures._RECORD_RE", "records", ["Forced selling on {venue} set a fresh record."], F001=1),
     row("shares in words", "figures._SHARE_RE", "shares", ["Nearly a third of the forced orders landed on {venue}."], F001=1),
     row("multiples in words", "multiples._READINGS", "multiples", ["Long closures on {venue} tripled from the day before."], F001=1),
