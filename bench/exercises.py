@@ -56,6 +56,15 @@ ROWS: tuple[Row, ...] = (
     row("small counts in words", "figures._SMALL_COUNT_RE; figures._actors_speak_rx", "small_counts",
         ["Four whales on {venue} made a fortune in the squeeze, and eight liquidations followed. Two traders said the move was fast."],
         F001=2),
+    # (round fifteen: the people a writer asked are no count of the event; those who were liquidated are)
+    row("the people asked are no count", "figures._actors_asked_rx; phrases.yaml described_speakers (its asked list)", "actors_asked",
+        ["We spoke with two traders on {venue} after the flush. The desk polled five funds, and three traders were liquidated."],
+        F001=1),
+    # (round fifteen: a spaced small letter is no magnitude, a plural magnitude is one)
+    row("a spaced small letter, a plural magnitude", "figures._SPACED_LETTER; figures._mag", "spaced_letter",
+        # (the small letter left out, the figure pointing back matches the credited one: it is covered)
+        ["Longs on {venue} lost $19 billions over the week.", "", "According to {src}, a desk sold $5 t of ether there.", "",
+         "That $5 was the day's largest sale."], F001=1),
     row("records", "figures._RECORD_RE", "records", ["Forced selling on {venue} set a fresh record."], F001=1),
     row("shares in words", "figures._SHARE_RE", "shares", ["Nearly a third of the forced orders landed on {venue}."], F001=1),
     row("multiples in words", "multiples._READINGS", "multiples", ["Long closures on {venue} tripled from the day before."], F001=1),
@@ -109,6 +118,11 @@ ROWS: tuple[Row, ...] = (
         ["Longs lost {m1} as prices fell, {src} reported. Ether changed hands at $2,940 by noon."], F001=1),
     row("forecast not carried", "analysis.Analysis._forecast; phrases.yaml carry: forecast", None,
         ["According to {src}, longs lost {m1}. Bitcoin is expected to reach $99,000 by March."], F001=1),
+    # (round fifteen: after the prices the run is over; a comparison of the run's own figures, "a 3-to-1 split", is not)
+    row("a run interrupted by another kind of figure", "analysis.Analysis.run_interrupted; analysis.Analysis._interruptions; "
+        "analysis.Analysis._gives_measures", "run_interrupted",
+        ["According to {src}, longs lost {m1} in a day, a 3-to-1 split. Shorts gave up {m2}. The market's value fell $90 billion "
+         "as bitcoin slid. Ether longs lost $48 million on {venue}."], F001=2),
     # (the hedge credits its own part of the sentence since round fourteen, ``hearsay_credited``: the carry it stops shows
     # where a hedge set off as the sentence's adverb reaches past a semicolon)
     row("hearsay stops carry", "analysis.Analysis.hearsay; phrases.yaml carry: hearsay", "hearsay",
@@ -269,6 +283,10 @@ ROWS: tuple[Row, ...] = (
         "free_relative", ["Solana recovered to $142 on {venue}, after what {src} described as a {m1} flush."], F001=1),
     row("described people speaking", "phrases.yaml described_speakers", "described_speakers",
         ["Most options traders expect longs to lose {m1} more on {venue}."]),
+    # (round fifteen: "point out" among the described speakers' verbs, "analytics" among the frames' data nouns)
+    row("described people pointing out, unnamed analytics", "phrases.yaml described_speakers (point out); "
+        "phrases.yaml frames: data_nouns (analytics)", "described_speakers",
+        ["Others pointed out that longs lost {m1} on {venue}. On-chain analytics reveal a whale's account fell to {m2}."]),
     row("a verb's form before 'of' is its noun", "phrases.yaml frames: of_verbs", "of_noun",
         ["- **Vault risk:** Growing share of vaults on {venue} within 7% of their limit."], F001=1),
     # (round 13's fact-mode reading that reaches the fact-free check: the values a figure pointing back is matched by)

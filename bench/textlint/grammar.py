@@ -175,7 +175,9 @@ def fourteenth_round_expressions() -> dict[str, re.Pattern]:
 
     small = hasattr(figures, "_actors_speak_rx")
     return {"small_count": figures._SMALL_COUNT_RE if small else _NEVER,
-            "actors_speak": figures._actors_speak_rx() if small else _NEVER}
+            "actors_speak": figures._actors_speak_rx() if small else _NEVER,
+            # the fifteenth round's: the people a writer asked ("we spoke with two traders")
+            "actors_asked": figures._actors_asked_rx() if hasattr(figures, "_actors_asked_rx") else _NEVER}
 
 
 def thirteenth_round_expressions() -> dict[str, re.Pattern]:
@@ -252,7 +254,10 @@ def later_switches() -> dict[str, bool]:
             "free_relative": hasattr(f001, "_relative_only_credit"),
             "described_speakers": _has_module("writer.check.described_speakers"), "of_noun": _has_of_verbs(),
             # the fourteenth round's: small counts in words, the market's actors among them unless they speak
-            "small_counts": hasattr(figures, "_actors_speak_rx")}
+            "small_counts": hasattr(figures, "_actors_speak_rx"),
+            # the fifteenth round's: a run interrupted by figures of another kind does not carry on after them
+            "run_interrupted": hasattr(analysis.Analysis, "run_interrupted"),
+            "actors_asked": hasattr(figures, "_actors_asked_rx"), "spaced_letter": hasattr(figures, "_SPACED_LETTER")}
 
 
 def _has_of_verbs() -> bool:
@@ -304,7 +309,7 @@ def export(*, ascii_words: bool = False) -> dict:
         "carry_kinds": sorted(analysis._carry_words()), "kickers": sorted(labels._kickers()),
         "attribution_reach": labels.ATTRIBUTION_REACH, "dialogue_turns": labels.DIALOGUE_TURNS,
         "share_parts": figures._SHARE_PARTS, "share_reach": figures._SHARE_REACH, "title_labels": sorted(captions._title_labels()), "after_name_reach": Frames.AFTER_NAME_REACH,
-        "opening_marks": analysis._OPENING_MARKS, "prefix_units": figures.PREFIX_UNITS,
+        "opening_marks": analysis._OPENING_MARKS, "comparisons": sorted(getattr(analysis, "_COMPARISONS", ())), "prefix_units": figures.PREFIX_UNITS,
         "compound_reach": Frames.COMPOUND_REACH,
         # the reader's ninth-round readings, when writer has them (else the port reads as before): a counting verb's past
         # makes any name before it a source, a credit line closing the article covers its section, a speaker's quotation
@@ -314,7 +319,7 @@ def export(*, ascii_words: bool = False) -> dict:
         # round 13b's: the marks that open and close a quotation (guillemets with curly quotes), the reporting verbs that
         # take "of" ("warned of")
         "quote_openers": getattr(f001, "_OPENERS", f001._OPENING), "quote_closers": getattr(f001, "_CLOSERS", f001._CLOSING),
-        "of_verbs": sorted(getattr(phrases.frames, "of_verbs", ())), "bare_limit": getattr(figures, "_BARE_LIMIT", 0),
+        "of_verbs": sorted(getattr(phrases.frames, "of_verbs", ())), "bare_limit": getattr(figures, "_BARE_LIMIT", 0), "asked_reach": getattr(figures, "_ASKED_REACH", 0),
         "coverage_reach": getattr(figures, "_COVERAGE_REACH", 0), "source_columns": sorted(captions._SOURCE_COLUMNS), "quote_reach": f001.QUOTE_REACH,
         "not_name_words": sorted(phrases.frames._not_name_words),
         "speaker_not_names": sorted(f001._speaker_words()[0]) if hasattr(f001, "_speaker_words") else [],

@@ -154,6 +154,10 @@ def _clause_end(text: str, marks, at: int) -> int:
     return len(text)
 
 
+# Units of a figure that compares two others ("7-to-1", "twice"): no new kind of figure in a run (``_gives_measures``).
+_COMPARISONS = frozenset({"ratio", "multiple"})
+
+
 class Sentence:
     """One sentence of a block; its markers and named sources are read on first use (most
     sentences of an article carry no figure and are never asked)."""
@@ -665,10 +669,44 @@ class Analysis:
         A sentence of neither market context alone nor a forecast takes any; one of those takes only an opening
         not foreign to it (``_foreign``)."""
         s = fu.sentence
-        if not (self._context_only(s) or self._forecast(s)) or s.has_caveat():
+        if s.has_caveat():
             return True
+        if not (self._context_only(s) or self._forecast(s)):
+            return not self.run_interrupted(fu)
         return any(self._may_open(o) and o.has_caveat() and self._opens_run(o)
                    and not self._foreign(s, o) for o in self.carried(fu))
+
+    def run_interrupted(self, fu: FigureUse) -> bool:
+        """Did the paragraph's run end before the figure's sentence: after the last sentence that opens a run (a caveat
+        that may open one: ``_may_open``, ``_opens_run``), a sentence gave figures of a kind its credit does not carry to
+        (``_foreign``: market context after liquidation data, a forecast) with no caveat of its own? A credit reaches the
+        sentences after it "while they go on about the same kind of figure" (bench/ANNOTATION.md, point 1): once the
+        paragraph has turned to the market's prices, a later liquidation figure is not carried back to the credit
+        ("According to X, longs lost $500 million. The market's value fell $90 billion. Shorts lost $40 million.": the
+        $40 million is the writer's). Once per block."""
+        return self._interruptions(fu.block_index)[self._pos[id(fu.sentence)]]
+
+    def _interruptions(self, block_index: int) -> list[bool]:
+        """Per sentence of a block: has the run in force before it been interrupted (``run_interrupted``)?"""
+        key = ("interrupted", block_index)
+        got = self._prefixes.get(key)
+        if got is None:
+            got, opener, broken = [], None, False
+            for s in self._by_block.get(block_index, ()):
+                got.append(broken)
+                if s.has_caveat():
+                    if self._may_open(s) and self._opens_run(s):
+                        opener, broken = s, False
+                elif opener is not None and self._gives_measures(s) and self._foreign(s, opener):
+                    broken = True
+            self._prefixes[key] = got
+        return got
+
+    def _gives_measures(self, s: Sentence) -> bool:
+        """Does the sentence give a figure other than a comparison ("this 7-to-1 ratio", "twice the longs": units of
+        ``_COMPARISONS``)? A comparison of the run's own figures is derived from them (bench/ANNOTATION.md, point 10):
+        however its sentence goes on, it turns to no other kind of figure (``_interruptions``)."""
+        return any(fu.figure.unit not in _COMPARISONS for fu in s.figures)
 
     def _may_open(self, s: Sentence) -> bool:
         """May the sentence open a run of figures its credit carries to: it holds a figure, or it speaks of data and
@@ -777,7 +815,8 @@ class Analysis:
         named = set(self.own_attributed(fu))
         if carry:
             opener = self._prefix_named(fu.block_index)[self._pos[id(fu.sentence)]]
-            if opener is not None and not self._foreign(fu.sentence, opener) and not self.hearsay(fu):
+            if (opener is not None and not self._foreign(fu.sentence, opener) and not self.hearsay(fu)
+                    and not self.run_interrupted(fu)):
                 named |= opener.attributed
         if run:
             opener = self.run_opening(fu)

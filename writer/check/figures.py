@@ -103,7 +103,7 @@ _FIGURE_SOURCE = (
       (?P<between>between\s+(?P<b_lo>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:%|pc\b)?)\s+and\s+(?P<b_hi>[-−+]?(?:{CUR})?(?:{NUM})(?:\s?(?:{MAGW})|[kKmMbBtT]n?\b)?(?:\s?%|pc\b|\s(?:percent|per\s?cent))?)(?:\s+(?:of\s+)?{DOLLARS}|\s+(?P<b_cur>{CUR_WORDS})\b|\s+(?P<b_coins>{COINS})\b|\s+(?P<b_dur>{DURATION_WORDS})s?\b)?)
     | (?P<mrange>(?P<mr_neg>[-−])?{CUR}(?P<mr_lo>{NUM})(?P<mr_lo_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?\s?(?:[-–—]|\s+to\s+(?P<mr_hi_neg>[-−])?)\s?(?:{CUR})?(?P<mr_hi>{NUM})(?P<mr_hi_mag>\s?(?:{MAGW})|(?i:mn|bn|tn|[kmbt])\b)?)
     | (?P<prange>(?P<pr_lo>{NUM})\s?(?:%|pc\b)?\s?(?:[-–—]|\s+to\s+)\s?(?P<pr_hi>{NUM})\s?(?:%|pc\b|percent\b|per\s?cent\b))
-    | (?P<money>(?P<m_neg>[-−])?{CUR}(?P<m_num>{NUM})(?P<m_band>(?<=0)s)?(?P<m_mag>[\s-]?(?:{MAGW})\b|\s?(?i:mln|bln|bil|mn|bn|tn)\b|\s?(?i:[kmbt])\b)?(?P<m_plus>-plus\b)?)
+    | (?P<money>(?P<m_neg>[-−])?{CUR}(?P<m_num>{NUM})(?P<m_band>(?<=0)s)?(?P<m_mag>[\s-]?(?:{MAGW})s?\b|\s?(?i:mln|bln|bil|mn|bn|tn)\b|\s?(?i:[kmbt])\b)?(?P<m_plus>-plus\b)?)
     | (?P<suffixed>(?P<s_num>{NUM})(?P<s_mag>[KMB]|bn|(?<=\.\d)\s[KMB]|(?<=\.\d\d)\s[KMB])\b(?:\s+(?:dollars|USD)|\s+(?P<s_noun>{COUNTED}|{COINS})\b)?)
     | (?P<percent>(?P<p_neg>[-−+])?(?P<p_num>{NUM})(?:\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b)|pc\b))
     | (?P<ratio>(?P<r_a>{NUM})\s?:\s?(?P<r_b>\d+(?:\.\d+)?)(?![\d:])(?!(?:(?<=:\d\d)|(?<=:\s\d\d))\s*(?:hours?|hrs|UTC|GMT|[AaPp]\.?[Mm]\b\.?)(?!\w))|(?P<r_a2>{NUM})(?:-to-|\s+to\s+)1(?![\d:%]|[.,]\d|\s*(?:{MAGW}|percent)))
@@ -385,6 +385,8 @@ def _mag(word: str | None) -> float:
     if not word:
         return 1.0
     w = word.strip().lower()
+    if w[-1:] == "s" and w[:-1] in _MAG_WORDS:  # "$19 billions", "₹5 crores": a plural magnitude is the same magnitude
+        w = w[:-1]
     return _MAG_WORDS.get(w) or _MAG_SUFFIX.get(w, 1.0)
 
 
@@ -467,7 +469,16 @@ def _make_prange(m: re.Match, g, text: str, start: int, end: int, source: str | 
     return Figure(start, end, text, "percent", lo, hi, False, max(lp, hp))
 
 
+# A magnitude letter set apart by a space is a price widget's capital ("$25.28 B", "$1.68 T"); a small letter there
+# begins a word or a unit of its own ("$5 t" of a commodity, "$3 m" of cable): no magnitude (joined, "$5m", it is one).
+_SPACED_LETTER = re.compile(r"\s[a-z]")
+
+
 def _make_money(m: re.Match, g, text: str, start: int, end: int, source: str | None) -> Figure | None:
+    if g("m_mag") and _SPACED_LETTER.fullmatch(source[m.start("m_mag"):m.end("m_mag")] if source is not None else g("m_mag")):
+        cut = m.start("m_mag") - m.start()  # the amount alone, its letter left out
+        v, p = _amount(g("m_num"), None)
+        return Figure(start, start + cut, text[:cut], prefix_unit(text), -v if g("m_neg") else v, -v if g("m_neg") else v, True, p)
     v, p = _amount(g("m_num"), (g("m_mag") or "").lstrip("-"))
     if g("m_neg"):  # a signed amount: "the basis fell to -$17", "a basis of −$12"
         v = -v
@@ -1080,10 +1091,26 @@ def _actors_speak_rx() -> re.Pattern:
     return re.compile(rf"{aside}\s+{gap}(?:{_voiced_alt(words['verbs'])}|(?:is|are|was|were|be|been)\s+{gap}(?:{told}))(?![\w-])")
 
 
+# How far before counted actors the verb that asked them may stand ("spoke with at least two traders").
+_ASKED_REACH = 40
+
+
+@lru_cache(maxsize=1)
+def _actors_asked_rx() -> re.Pattern:
+    """Right before counted actors: a verb whose object they are as the people asked (phrases.yaml ``described_speakers:
+    asked``: "we spoke with two traders", "the desk polled five funds", "interviewed at least three investors")."""
+    from writer.check.frames import _alt  # (frames imports this module: asked when first used)
+    from writer.check.phrasefile import phrase_section
+
+    asked = phrase_section("described_speakers").get("asked", ())
+    return re.compile(rf"(?<![\w-])(?:{_alt(asked)})\s+(?:(?:at\s+least|more\s+than|nearly|about|some)\s+)?$")
+
+
 def _actors_speak(lower: str, start: int, end: int) -> bool:
-    """Do the actors counted in ``lower[start:end]`` speak (``_actors_speak_rx``), or are they a source ("according
-    to two traders")?"""
-    return _actors_speak_rx().match(lower, end) is not None or lower.endswith("according to ", 0, start)
+    """Do the actors counted in ``lower[start:end]`` speak (``_actors_speak_rx``), are they a source ("according
+    to two traders") or the people a writer asked (``_actors_asked_rx``)?"""
+    return (_actors_speak_rx().match(lower, end) is not None or lower.endswith("according to ", 0, start)
+            or _actors_asked_rx().search(lower, max(0, start - _ASKED_REACH), start) is not None)
 
 
 def small_count_in(lower: str) -> bool:

@@ -861,7 +861,8 @@ class Analysis {
   // (_foreign: context after liquidations alone; a forecast after anything but a forecast).
   kindCarried(u) {
     const s = u.sentence;
-    if (!(s.contextOnly || s.forecast) || s.hasCaveat()) return true;
+    if (s.hasCaveat()) return true;
+    if (!(s.contextOnly || s.forecast)) return !(LATER.run_interrupted && on("run_interrupted") && interruptions(u.block)[s.pos]);
     return u.block.sentences.slice(0, s.pos).some((o) => mayOpen(o) && o.hasCaveat()
       && (intersects(o.classes, RUN_OPENING) || differs(o.text)) && !foreign(s, o));
   }
@@ -883,6 +884,24 @@ class Analysis {
     }
     return null;
   }
+}
+
+// Analysis._interruptions (round fifteen): per sentence of a block, was the run in force before it interrupted by a
+// sentence of figures (not only comparisons: _COMPARISONS) of a kind its opening does not carry to, with no caveat?
+const COMPARISONS = new Set(G.comparisons || []);
+function interruptions(b) {
+  if (b._interruptions === undefined) {
+    const got = [];
+    let opener = null, broken = false;
+    for (const s of b.sentences) {
+      got.push(broken);
+      if (s.hasCaveat()) {
+        if (mayOpen(s) && (intersects(s.classes, RUN_OPENING) || differs(s.text))) { opener = s; broken = false; }
+      } else if (opener !== null && s.figures.some((v) => !COMPARISONS.has(v.figure.unit)) && foreign(s, opener)) broken = true;
+    }
+    b._interruptions = got;
+  }
+  return b._interruptions;
 }
 
 const foreign = (s, o) => (s.contextOnly && ((LATER.context_kind && on("context_kind") ? !o.givesContext : o.liquidationsOnly)

@@ -24,7 +24,8 @@ const overlapsFound = (found, s, e) => found.some((f) => f.start < e && s < f.en
 
 function mag(word) {
   if (!word) return 1;
-  const w = word.trim().toLowerCase();
+  let w = word.trim().toLowerCase();
+  if (w.endsWith("s") && G.mag_words[w.slice(0, -1)]) w = w.slice(0, -1); // "$19 billions": a plural magnitude (round fifteen)
   return G.mag_words[w] || G.mag_suffix[w] || 1;
 }
 // _amount (dot-grouped thousands, "1.250.000", read as comma-grouped: figures.NUM).
@@ -90,6 +91,11 @@ function make(m) {
       return hi < lo || percentMove(m) ? null : fig(start, end, text, "percent", lo, hi, false); // else two points: percentEnds
     }
     case "money": {
+      if (LATER.spaced_letter && on("spaced_letter") && g.m_mag && /^\s[a-z]$/.test(g.m_mag)) { // _SPACED_LETTER: "$5 t"
+        const cut = text.lastIndexOf(g.m_mag); // the amount alone, its letter left out
+        const a = amount(g.m_num) * (g.m_neg ? -1 : 1);
+        return fig(start, start + cut, text.slice(0, cut), prefixUnit(text), a, a, true);
+      }
       let v = amount(g.m_num, (g.m_mag || "").replace(/^-+/, "")); // "$45-million"
       if (g.m_neg) v = -v; // a signed amount: "the basis fell to -$17"
       if (g.m_band && !g.m_mag) { // a band of prices: "the $70,000s" runs from $70,000 up to the next level
@@ -427,7 +433,8 @@ function countWords(text, lower, found) {
 // The fourteenth round's small counts in words (figures._SMALL_COUNT_NEED, small_count_in, _actors_speak).
 const smallCountNeed = (lower) => LATER.small_counts === true && on("small_counts") && G.small_count_need.some((n) => lower.includes(n));
 const smallCountIn = (lower) => smallCountNeed(lower) && search("small_count", lower) !== null;
-const actorsSpeak = (lower, start, end) => matchAt("actors_speak", lower, end) !== null || lower.slice(0, start).endsWith("according to ");
+const actorsSpeak = (lower, start, end) => matchAt("actors_speak", lower, end) !== null || lower.slice(0, start).endsWith("according to ")
+  || (on("actors_asked") && search("actors_asked", lower, Math.max(0, start - G.asked_reach), start) !== null); // round fifteen
 
 // _rates_in_words: "one liquidation per second".
 function ratesInWords(text, lower, found) {

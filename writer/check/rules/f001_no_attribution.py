@@ -575,7 +575,10 @@ from a sentence about liquidations alone to one about market context alone, an a
 move or a figure of the wider economy such as a tariff, basis points or euros: the desk that
 counted the liquidations did not price the market, nor from a credit told after its
 sentence's figures, "..., Bloomberg reported.", which closes that sentence; and to a forecast,
-"is expected to reach $95,000 by March", only from a forecast; a price level or a move told as a noun,
+"is expected to reach $95,000 by March", only from a forecast; once a sentence of such another kind, with no
+caveat of its own, has come between, the run is over: "According to X, longs lost $500 million. The market's
+value fell $90 billion. Shorts lost $40 million." flags the $40 million too, a comparison of the run's own
+figures, "a 3-to-1 split", interrupting nothing; a price level or a move told as a noun,
 "resistance at $0.48", "a rebound above $3,050", is market context), in a note covering it ("the above
 figures come from a single source"; "Those figures are CoinGlass's." covers the run right
 before it), or in a credit line beside it: a credit line on a line of its own ("Source: CoinGlass",
@@ -668,7 +671,7 @@ that a fund lost $40 million" is), and a speaker's verb before a quotation credi
 not a figure in a fronted clause of time before it ("When the fund closed its $2bn purchase of the
 exchange, its founder posted “...”"). Vague amounts
 and counts in words are figures too ("millions of dollars", "hundreds of traders", "over a
-dozen funds", "a nine-figure loss", "a record"), and so are multiples, ratios and shares in
+dozen funds", "a nine-figure loss", "a record"; not the people a writer asked, "we spoke with two traders"), and so are multiples, ratios and shares in
 words ("twice Monday's total", "longs tripled", "three to one", "nine in ten", "four
 percent", "double-digit losses"); a day of a month before a counted noun is a date, not a
 count ("the March 3 liquidations").
