@@ -414,11 +414,18 @@ class KeyFinder(LazyPatterns):
     def folded_pattern(self, key: str) -> re.Pattern | None:
         """``key``'s own expression as a case-sensitive twin for lowered text (the same matches as
         its IGNORECASE expression on the text itself), or None when the table cannot be folded.
-        Written headed (``_compile``'s ``scan``), for scanning whole texts (``marker_ends``): opening with
-        its lookbehind, the expression was tried at every character, and the attribution class's
-        ``finditer`` was the check's costliest single scan (bench/results/speed_round15.md)."""
+        Once the finder has read ``UNION_FROM`` texts (a batch, a long article), written headed (``_compile``'s
+        ``scan``) for scanning whole texts (``marker_ends``): opening with its lookbehind, the expression is tried
+        at every character, and the attribution class's scans were among the check's costliest (1.7x faster
+        headed, bench/results/speed_round15.md). Before, the twin the finder reads key by key is used: writing the
+        attribution class headed costs about as much as compiling it twice, which a one-file check would pay."""
         if key not in self._table or self._folded_table() is None:
             return None
+        if self._read <= self.UNION_FROM:
+            rx = self._compiled_lc.get(key)
+            if rx is None:
+                rx = self._compiled_lc[key] = self._key_pattern(key, folded=True)
+            return rx
         rx = self._scanned_lc.get(key)
         if rx is None:
             rx = self._scanned_lc[key] = _compile(self._table[key], 0, fold=True, scan=True)
