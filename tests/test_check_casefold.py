@@ -198,33 +198,40 @@ def test_a_reporting_verb_after_a_name_is_read_the_same():
 
 
 def test_marker_ends_are_the_class_expression_matches():
+    """Both folded forms of a class (the finder's own twin while it is cold, the headed one once it has read
+    ``UNION_FROM`` texts) give the IGNORECASE expression's matches."""
     from writer.check.phrases import MARKER_CLASSES
 
-    phrases = build_phrases()
+    cold, warm = build_phrases(), build_phrases()
+    warm.marker_finder._read = warm.marker_finder.UNION_FROM + 1
+    assert cold.marker_finder.folded_pattern("attribution") is not warm.marker_finder.folded_pattern("attribution")
     ends = 0
-    for cls in MARKER_CLASSES:
-        plain = phrases.markers[cls]
-        for t in _texts():
-            got = phrases.marker_ends(cls, t)
-            assert got == ([m.end() for m in plain.finditer(t)] if plain is not None else []), (cls, t)
-            ends += len(got)
-    assert ends > 500
+    for phrases in (cold, warm):
+        for cls in MARKER_CLASSES:
+            plain = phrases.markers[cls]
+            for t in _texts():
+                got = phrases.marker_ends(cls, t)
+                assert got == ([m.end() for m in plain.finditer(t)] if plain is not None else []), (cls, t)
+                ends += len(got)
+    assert ends > 1000
 
 
 def test_overstated_words_are_read_the_same_folded():
-    """``overstated_in`` scans its class case-folded when it can: the same word (as written) as the IGNORECASE scan,
-    negations and "other sources" included."""
-    phrases, plain = build_phrases(), build_phrases()
+    """``overstated_in`` scans its class case-folded when it can (cold, and headed as a warm finder does): the same
+    word (as written) as the IGNORECASE scan, negations and "other sources" included."""
+    cold, warm, plain = build_phrases(), build_phrases(), build_phrases()
+    warm.marker_finder._read = warm.marker_finder.UNION_FROM + 1
     plain.marker_finder.folding = False
     ours = ["Liquidations were CONFIRMED at $1 billion.", "It was not confirmed, but it is definitely $2 million.",
             "Confirmed by other sources, the total is certain.", "The ſum is confirmed; Kelvin \u212a is definitively so.",
             "Officials haven’t confirmed it; other data sources confirmed the $3 million."]
     found = 0
-    for t in _texts() + ours:
-        got = phrases.overstated_in(t)
-        assert got == plain.overstated_in(t), t
-        found += got is not None
-    assert found > 20
+    for phrases in (cold, warm):
+        for t in _texts() + ours:
+            got = phrases.overstated_in(t)
+            assert got == plain.overstated_in(t), t
+            found += got is not None
+    assert found > 40
 
 
 def test_source_names_are_found_at_the_same_offsets():

@@ -578,7 +578,10 @@ class Frames(LazyPatterns):
                    for x in ((article.end(), at) if article is not None else (at,)))
 
     def label_at(self, text: str) -> int | None:
-        """Where a "Name:" label opening ``text`` starts (``label.match``), or None."""
+        """Where a "Name:" label opening ``text`` starts (``label.match``), or None. Both expressions need a colon:
+        most texts asked (every sentence opening a block, every caption) hold none, and are not scanned."""
+        if ":" not in text:
+            return None
         if not self.guarded:
             return _start(self.label.match(text))
         m = self._label_any.match(text)

@@ -371,6 +371,7 @@ class KeyFinder(LazyPatterns):
         self.keys = list(self._table)
         self._compiled: dict[str, re.Pattern] = {}  # key -> its own expression, compiled on first use
         self._compiled_lc: dict[str, re.Pattern] = {}  # the same, lower-cased, for lowered text
+        self._scanned_lc: dict[str, re.Pattern] = {}  # the same, written headed for whole-text scans (``folded_pattern``)
         self._folded: dict[str, list[str]] | None | bool = False  # the table lower-cased (None: cannot be; False: not yet)
         self.folding = True  # False: scan with the IGNORECASE expressions only (the plain version, for tests)
         every = [p for words in self._table.values() for p in words]
@@ -412,12 +413,22 @@ class KeyFinder(LazyPatterns):
 
     def folded_pattern(self, key: str) -> re.Pattern | None:
         """``key``'s own expression as a case-sensitive twin for lowered text (the same matches as
-        its IGNORECASE expression on the text itself), or None when the table cannot be folded."""
+        its IGNORECASE expression on the text itself), or None when the table cannot be folded.
+        Once the finder has read ``UNION_FROM`` texts (a batch, a long article), written headed (``_compile``'s
+        ``scan``) for scanning whole texts (``marker_ends``): opening with its lookbehind, the expression is tried
+        at every character, and the attribution class's scans were among the check's costliest (1.7x faster
+        headed, bench/results/speed_round15.md). Before, the twin the finder reads key by key is used: writing the
+        attribution class headed costs about as much as compiling it twice, which a one-file check would pay."""
         if key not in self._table or self._folded_table() is None:
             return None
-        rx = self._compiled_lc.get(key)
+        if self._read <= self.UNION_FROM:
+            rx = self._compiled_lc.get(key)
+            if rx is None:
+                rx = self._compiled_lc[key] = self._key_pattern(key, folded=True)
+            return rx
+        rx = self._scanned_lc.get(key)
         if rx is None:
-            rx = self._compiled_lc[key] = self._key_pattern(key, folded=True)
+            rx = self._scanned_lc[key] = _compile(self._table[key], 0, fold=True, scan=True)
         return rx
 
     def _key_by_key(self, text: str) -> set[str]:
