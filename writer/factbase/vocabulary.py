@@ -447,12 +447,43 @@ WINDOW_UNIT_WORDS = {"m": ("minute", "minutes"), "h": ("hour", "hours"), "d": ("
                      "mo": ("month", "months")}
 
 
+class ToDate(str, Enum):
+    """A running total's calendar span, from its start to the event's `as_of` ("so far this year": `to_date: year`):
+    no fixed length, so it is no `window`; drafts print it in words (templates/style.yaml ``to_date``)."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+# The calendar years a whole-year figure may name (`year: 2021`, "in 2021"): bitcoin's first block was mined in 2009;
+# the last is a bound on typos (a year is four digits), not on what a fact file may hold.
+FIRST_YEAR, LAST_YEAR = 2009, 2199
+
+
 def window_minutes(window: str) -> int:
     """Length of a window such as ``24h`` or ``60m`` in minutes (``1mo`` counts 30 days)."""
     m = WINDOW_RE.match(window)
     if not m:
         raise ValueError(f"not a window: {window!r}")
     return int(m.group(1)) * _WINDOW_MINUTES[m.group(2)]
+
+
+# A running total's or a calendar year's length at most, for ordering figures by how long a span they cover: a running
+# total is no longer than its calendar unit (a month at 30 days, as `1mo`; a year at 365 days).
+_SPAN_MINUTES = {"day": 60 * 24, "week": 60 * 24 * 7, "month": 60 * 24 * 30, "year": 60 * 24 * 365}
+
+
+def span_minutes(span: str) -> int:
+    """Length of a figure's span (``Fact.span``) in minutes: a window's, or at most its calendar unit's for a running
+    total ("to_date:year") or a whole year ("year:2021")."""
+    kind, _, unit = span.partition(":")
+    if kind == "to_date":
+        return _SPAN_MINUTES[unit]
+    if kind == "year":
+        return _SPAN_MINUTES["year"]
+    return window_minutes(span)
 
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
