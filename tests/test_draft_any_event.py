@@ -254,6 +254,12 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
     window = draw(WINDOWS)
     if window:
         f["window"] = window
+        if new_kinds and draw(st.integers(0, 7)) == 0:  # the source's bound on it: "in less than 24 hours"
+            f["window_hedge"] = draw(st.sampled_from(["less_than", "under", "more_than", "over", "as_much_as", "nearly", "about"]))
+    elif new_kinds and metric in AVERAGE_METRICS and draw(st.integers(0, 5)) == 0:
+        # a running total ("so far this year") or a whole calendar year ("in 2021"), instead of a window
+        span = draw(st.sampled_from(["day", "week", "month", "year", 2021, 2024]))
+        f["to_date" if isinstance(span, str) else "year"] = span
     if metric in ("liquidations", "liquidated_accounts", "pressure_zone", "position_concentration", "liquidation_share") and draw(st.booleans()):
         f["side"] = draw(st.sampled_from(["long", "short"]))
     if metric in ("liquidations", "liquidated_accounts", "largest_single_liquidation", "open_interest", "funding_rate", "volume") and draw(st.integers(0, 3)) == 0:
@@ -499,7 +505,7 @@ def _allowed_text_numbers(event) -> str:
 def described(fact) -> tuple:
     """What the words of a draft can tell two facts apart by (two facts alike in all of it are one to a reader;
     a window by its length: "1h" and "60m" are one window)."""
-    return (fact.metric, fact.side, fact.asset, fact.assets, window_minutes(fact.window) if fact.window else None, fact.venue,
+    return (fact.metric, fact.side, fact.asset, fact.assets, window_minutes(fact.window) if fact.window else fact.span, fact.venue,
             fact.venues, fact.status, fact.sources, fact.bounds, fact.subject, fact.label, fact.direction, fact.per)
 
 
