@@ -498,6 +498,7 @@ def _allowed_text_numbers(event) -> str:
     parts += [s.name for s in event.registry.sources.values()]  # "K33 Research"
     parts += [x or "" for f in event.facts.values()
               for x in (f.contract, f.note, f.subject, f.label, f.coverage, f.share_of, f.reason, f.reading, f.asset, *f.assets)]  # "1000PEPE"
+    parts += [str(f.year) for f in event.facts.values() if f.year is not None]  # a calendar year's figure: "in 2021"
     parts += [event.note or ""]
     return " ".join(parts)
 

@@ -128,3 +128,24 @@ def test_a_year_outside_the_calendar_or_not_a_year_is_refused(value):
 def test_a_to_date_outside_its_words_is_refused():
     found = refused("facts:\n" + FACT % ("tot", ", to_date: decade", "310M"))
     assert found[0].field == "facts[0].to_date" and "year" in found[0].message, found[0]
+
+
+# --- a scale alone, in the plural -------------------------------------------------------------------------------------
+
+PLURALS = ("facts:\n" + FACT % ("tot", ", window: 24h", "310M")
+           + "  - {id: mil, metric: trader_loss, unit: USD, subject: a group of traders, observations: [{source: bybit, magnitude: millions}]}\n"
+           + "  - {id: bil, metric: liquidations, unit: USD, year: 2021, observations: [{source: coinank, magnitude: billions}]}\n")
+
+
+def test_a_bare_plural_scale_drafts_as_words_and_links_to_its_fact():
+    md = draft(PLURALS)
+    assert "lost millions of dollars" in md and "billions of dollars in 2021" in md, md
+    found = links(PLURALS)
+    assert found["millions of dollars"] == {"mil"} and found["billions of dollars"] == {"bil"}
+
+
+def test_a_bare_plural_scale_reads_as_one_to_a_thousand_of_it():
+    from writer.factbase.vocabulary import Magnitude
+
+    assert Magnitude.MILLIONS.interval == (1e6, 1e9) and Magnitude.BILLIONS.interval == (1e9, 1e12)
+    assert Magnitude.MILLIONS.words == "millions"

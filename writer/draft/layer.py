@@ -1030,7 +1030,9 @@ class Render:
         return self._names
 
     def window(self, ref, adj: bool = False) -> str:
-        """The figure's window in words: "24 hours", or "24-hour" before a noun."""
+        """The figure's window in words: "24 hours", or "24-hour" before a noun. The window's length alone, for the
+        desk's words about the window ("over a window of 24 hours"): a figure's own words print the source's bound on
+        it (``over``, ``within``, ``describe``: "in less than 24 hours"), which "a window as short as ..." would misread."""
         fact = self.fact_of(ref)
         if not fact.window:
             if adj:
@@ -1042,9 +1044,6 @@ class Render:
         if adj:
             n, unit = words.split(" ", 1)
             words = f"{n}-{unit[:-1] if unit.endswith('s') else unit}"
-        if fact.window_hedge is not None:  # the source's bound on it: "less than 24 hours", "the less-than-24-hour total"
-            bound = span_words(fact, self.style)[1].removesuffix(" " + window_words(fact.window, self.style))
-            words = f"{bound.replace(' ', '-')}-{words}" if adj else f"{bound} {words}"
         return self._token(Span("text", [Piece("qual", words)]))
 
     def over(self, ref) -> str:

@@ -216,6 +216,10 @@ class Magnitude(str, Enum):
     DOZENS = "dozens"
     HUNDREDS = "hundreds"
     SEVERAL_HUNDRED = "several_hundred"
+    # A scale alone, in the plural ("millions of dollars liquidated", "the billions lost"): one to under a thousand of it, as the
+    # check's figure grammar reads the words (writer/check/figures.py ``_PLURAL_COUNT``); for money or counts alike.
+    MILLIONS = "millions"
+    BILLIONS = "billions"
 
     @property
     def words(self) -> str:
@@ -233,7 +237,7 @@ class Magnitude(str, Enum):
 
 
 # How the bare counts read (the check's figure grammar reads "dozens of" as 24 to 99, "hundreds of" as 100 to 999).
-_BARE_COUNTS = {"dozens": (24, 100), "hundreds": (100, 1000), "several_hundred": (200, 1000)}
+_BARE_COUNTS = {"dozens": (24, 100), "hundreds": (100, 1000), "several_hundred": (200, 1000), "millions": (1e6, 1e9), "billions": (1e9, 1e12)}
 # Magnitudes that count things and name no scale: only a count takes them ("dozens of dollars" is no figure a desk prints).
 COUNT_MAGNITUDES = frozenset({Magnitude.DOZENS, Magnitude.HUNDREDS, Magnitude.SEVERAL_HUNDRED})
 _MAGNITUDE_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
