@@ -149,3 +149,18 @@ def test_a_bare_plural_scale_reads_as_one_to_a_thousand_of_it():
 
     assert Magnitude.MILLIONS.interval == (1e6, 1e9) and Magnitude.BILLIONS.interval == (1e9, 1e12)
     assert Magnitude.MILLIONS.words == "millions"
+
+
+SPANS_ELSEWHERE = ("facts:\n" + FACT % ("tot", ", window: 24h", "310M")
+                   + "  - {id: ytdp, metric: price_change, unit: percent, asset: BTC, to_date: year, observations: [{source: coinmarketcap, value: 40}]}\n"
+                   + "  - {id: oi, metric: open_interest_change, unit: percent, year: 2024, observations: [{source: coinglass, value: -12}]}\n"
+                   + "  - {id: bn, metric: liquidations, unit: USD, to_date: week, venue: bybit, observations: [{source: bybit, value: 90M}]}\n")
+
+
+def test_a_span_is_printed_wherever_a_window_would_be():
+    """A change, a venue's own figure and a market figure each say their span, as a windowed figure says its window."""
+    md = draft(SPANS_ELSEWHERE)
+    assert "bitcoin rose 40% over the year so far" in md and "fell 12% in 2024" in md, md
+    assert "$90 million so far this week" in md, md
+    found = links(SPANS_ELSEWHERE)
+    assert found["40%"] == {"ytdp"} and found["12%"] == {"oi"} and found["$90 million"] == {"bn"}

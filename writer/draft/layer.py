@@ -1037,6 +1037,9 @@ class Render:
         if not fact.window:
             if adj:
                 return ""  # "total 24-hour liquidations" becomes "total liquidations"
+            if fact.span is not None:  # a running total or a calendar year as a window: "over the year so far", "over 2021"
+                said = str(fact.year) if fact.year is not None else self.style.names.get("to_date_window", {}).get(fact.to_date.value)
+                return self._token(Span("text", [Piece("qual", said or f"the {fact.to_date.value} so far")]))
             raise TemplateMisuse(f"fact {fact.id!r} has no window (test f.has_window, or use over()/within())")
         words = window_words(fact.window, self.style)
         if fact.window_hedge is None:

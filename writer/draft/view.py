@@ -96,8 +96,8 @@ class FigureRef(Ref):
         # Printed as a range: disputed figures always, agreeing ones only when no point exists.
         self.is_range = fact.range is not None and (fact.value is None or fact.status is Status.DISPUTED)
         self.lower_bound = fact.lower_bound
-        self.has_window = bool(fact.window)
-        self.window_id = fact.window or ""  # for comparing two figures' windows in a template
+        self.has_window = bool(fact.span)  # a window, a running total or a calendar year: layer.window says each
+        self.window_id = fact.span or ""  # for comparing two figures' windows in a template
         # A figure named by its label or by a subject that names it ("Fund_Alpha", "the GMCI 30 index") is
         # described without its window (layer.describe): the sentence must give the window beside the figure,
         # or the reader (and the check, which reads a paragraph's words) takes the next sentence's window for it.
