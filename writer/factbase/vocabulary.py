@@ -128,6 +128,10 @@ class Hedge(str, Enum):
     AT_MOST = "at_most"
     UNDER = "under"
     LESS_THAN = "less_than"
+    # The extreme a figure reached, as the source words it ("fell to as low as $30,000", "funding as high as 0.1%"): the
+    # low is a floor on every reading in between, the high a ceiling; printed as given.
+    AS_LOW_AS = "as_low_as"
+    AS_HIGH_AS = "as_high_as"
 
     @property
     def kind(self) -> HedgeKind:
@@ -149,6 +153,8 @@ _HEDGE_KINDS = {
     Hedge.AT_MOST: HedgeKind.CEILING,
     Hedge.UNDER: HedgeKind.CEILING,
     Hedge.LESS_THAN: HedgeKind.CEILING,
+    Hedge.AS_LOW_AS: HedgeKind.FLOOR,
+    Hedge.AS_HIGH_AS: HedgeKind.CEILING,
 }
 
 

@@ -1,0 +1,73 @@
+"""The fact model's round-fifteen kinds beyond time spans (tests/test_draft_round15_spans.py), each held through the
+whole path with events and sentences of our own: the schema and its messages (file, line, field), the draft's wording
+(drafted with the provenance check's round trip, so each draft here also passed the check) and the check's link from
+the drafted figure back to its own fact.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from draft_support import checked_drafter, event_from_yaml
+from link_support import checker
+from writer.errors import InputError
+from writer.factbase.vocabulary import Hedge, HedgeKind
+
+HEAD = "id: kinds\nas_of: 2026-12-01T12:00:00+00:00\n"
+TOTAL = "  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 310M}]}\n"
+
+
+def load(body: str):
+    return event_from_yaml(HEAD + body, "kinds.yaml")
+
+
+def draft(body: str) -> str:
+    return checked_drafter().draft(load(body)).markdown
+
+
+def links(body: str) -> dict[str, set[str]]:
+    event = load(body)
+    md = checked_drafter().draft(event).markdown
+    out: dict[str, set[str]] = {}
+    for fu, lk, _ in checker().links(md.split("---", 2)[2], event=event):
+        out.setdefault(fu.figure.text, set()).add(lk.support.id if lk and lk.support else None)
+    return out
+
+
+def refused(body: str):
+    with pytest.raises(InputError) as caught:
+        load(body)
+    return caught.value.problems
+
+
+def line_of(body: str, needle: str) -> int:
+    return next(i for i, line in enumerate((HEAD + body).splitlines(), 1) if needle in line)
+
+
+# --- an extreme as the source words it ("as low as", "as high as") ----------------------------------------------------
+
+EXTREMES = ("facts:\n" + TOTAL
+            + "  - {id: low, metric: price_level, unit: USD, asset: BTC, observations: [{source: coinmarketcap, value: 30000, hedge: as_low_as}]}\n"
+            + "  - {id: sht, metric: liquidations, unit: USD, window: 1h, side: short, observations: [{source: coinglass, value: 5M, hedge: as_low_as}]}\n"
+            + "  - {id: fr, metric: funding_rate, unit: percent, observations: [{source: coinglass, value: 0.1, hedge: as_high_as}]}\n")
+
+
+def test_the_low_is_a_floor_and_the_high_a_ceiling():
+    assert Hedge.AS_LOW_AS.kind is HedgeKind.FLOOR and Hedge.AS_HIGH_AS.kind is HedgeKind.CEILING
+    assert Hedge.AS_LOW_AS.words == "as low as"
+
+
+def test_an_extreme_is_printed_as_the_source_gave_it_and_linked_to_its_fact():
+    md = draft(EXTREMES)
+    assert "came to as low as $5 million" in md, md
+    assert "at a low of $30,000" in md and "at as low as" not in md, md  # never "at as low as"
+    assert "stood at a high of 0.1%" in md and "at as high as" not in md, md
+    found = links(EXTREMES)
+    assert found["$30,000"] == {"low"} and found["$5 million"] == {"sht"} and found["0.1%"] == {"fr"}
+
+
+def test_an_extreme_outside_the_vocabulary_is_refused_at_its_field():
+    body = "facts:\n" + TOTAL.replace("value: 310M", "value: 310M, hedge: as_low")
+    found = refused(body)
+    assert found[0].field.startswith("facts[0].observations[0].hedge") and "did you mean 'as_low_as'" in found[0].message, found[0]
+    assert found[0].line == line_of(body, "as_low")
