@@ -71,3 +71,38 @@ def test_an_extreme_outside_the_vocabulary_is_refused_at_its_field():
     found = refused(body)
     assert found[0].field.startswith("facts[0].observations[0].hedge") and "did you mean 'as_low_as'" in found[0].message, found[0]
     assert found[0].line == line_of(body, "as_low")
+
+
+# --- leverage ---------------------------------------------------------------------------------------------------------
+
+LEVERAGE = ("facts:\n" + TOTAL
+            + "  - {id: lev, metric: leverage, unit: ratio, subject: a whale's ETH long, observations: [{source: lookonchain, value: 40}]}\n")
+
+
+def test_one_positions_leverage_prints_as_desks_write_it_and_links_to_its_fact():
+    md = draft(LEVERAGE)
+    assert "40x leverage" in md and "40 to 1" not in md, md
+    assert links(LEVERAGE)["40x"] == {"lev"}
+
+
+@pytest.mark.parametrize("subject", ["James Wynn", "a trader on Hyperliquid", "wallet 0x7a2f"])
+def test_leverage_links_whoever_holds_the_position(subject):
+    body = "facts:\n" + TOTAL + "  - {id: lev, metric: leverage, unit: ratio, subject: %s, observations: [{source: lookonchain, value: 25}]}\n" % subject
+    assert "25x leverage" in draft(body)
+    assert links(body)["25x"] == {"lev"}
+
+
+def test_a_venues_leverage_terms_print_with_their_bound_and_are_no_figure_to_the_check():
+    """What a venue offers ("up to 100x") is its terms, which bench/ANNOTATION.md reads as no figure: the draft prints
+    it with the source's bound and credit, and the check neither reads it nor flags it."""
+    body = "facts:\n" + TOTAL + "  - {id: ven, metric: leverage, unit: ratio, venue: binance, observations: [{source: coinglass, value: 100, hedge: up_to}]}\n"
+    md = draft(body)
+    assert "up to 100x leverage" in md, md
+    assert "100x" not in links(body)
+
+
+def test_leverage_in_another_unit_is_refused_with_its_unit():
+    body = "facts:\n" + TOTAL + "  - {id: lev, metric: leverage, unit: percent, observations: [{source: lookonchain, value: 40}]}\n"
+    found = refused(body)
+    assert found[0].field == "facts[1].unit" and "ratio" in found[0].message, found[0]
+    assert found[0].line == line_of(body, "metric: leverage")

@@ -23,7 +23,7 @@ from writer.draft.potential import is_potential
 from writer.draft.style import Style, choose
 from writer.draft.view import SUBJECT_NAMES_FIGURE, ContextRef, FigureRef, QUOTE_CUT_MARKS, QuoteRef, TemplateMisuse, names_quantity
 from writer.factbase.records import Event, Fact
-from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, CompoundHedge, TIME_UNIT_WORDS, WINDOW_RE, Status, weakest
+from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, MULTIPLE_METRICS, CompoundHedge, TIME_UNIT_WORDS, WINDOW_RE, Status, weakest
 
 TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
@@ -310,6 +310,8 @@ class Render:
                 return fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
                 return fmt.percent(v, floor=floor, ceil=ceil, signed=_signed(fact), exact=fact.metric in _AS_GIVEN_METRICS)
+            if fact.unit == "ratio" and fact.metric in MULTIPLE_METRICS:
+                return fmt.multiple(v, floor=floor, ceil=ceil, figs=figs)  # "40x"
             if fact.unit == "ratio":
                 # one the desk computed is rounded as its own arithmetic (numbers.OUR_RATIO_FIGS), unless it must print fine
                 return fmt.ratio(v, floor=floor, ceil=ceil, figs=figs, ours=fact.is_derived and figs == self.style.significant_figures)

@@ -382,9 +382,15 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "inflation_rate": ((Unit.PERCENT,), "an inflation print, year on year unless `window` says otherwise ('CPI rose 3.2%'); say which "
                        "index with `subject` ('U.S. consumer prices') when the report does"),
     "tariff_rate": ((Unit.PERCENT,), "a tariff rate ('a 100% tariff'); say on what with `subject` ('Chinese imports')"),
+    "leverage": ((Unit.RATIO,), "leverage as a multiple of margin ('a 40x long': 40), printed '40x'; one position's (say whose with "
+                 "`subject`: 'a whale's ETH long'), or what a venue offers or traders use ('up to 100x' on a venue: value 100, hedge "
+                 "up_to, `venue`)"),
     "event_count": ((Unit.COUNT,), "how many times something happened or is expected ('two failed attempts to reclaim $100,000', "
                     "'three rate cuts priced in'); say what with `subject`, a plural noun ('failed attempts to reclaim $100,000')"),
 }
+
+# Metrics whose ratio is a multiple, printed "40x" rather than "40 to 1".
+MULTIPLE_METRICS = frozenset({"leverage"})
 
 # Metrics a percentage of a whole: a value or range end outside 0 to 100 is refused (a typo, or a change
 # recorded as a share).
