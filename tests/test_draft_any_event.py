@@ -80,6 +80,9 @@ for _sid, (_name, _kind) in ODD_SOURCES.items():
     BY_KIND.setdefault(_kind, []).append(_sid)
 NAMED = [s for k, ids in BY_KIND.items() if k not in (SourceKind.SOCIAL,) for s in ids]
 GROUPS = sorted(GROUP_SOURCES)
+# Sources whose display name names them (not a group, not described): the ones an `unnamed_credit` may stand beside.
+NAMES_THAT_NAME = frozenset(s for s in NAMED if s in repo_registry().sources
+                            and not (repo_registry()[s].group or repo_registry()[s].is_described))
 HEDGES = st.sampled_from([h.value for h in Hedge])  # every qualifier the fact model accepts
 MAGNITUDES = {
     "USD": ["several_million", "tens_of_millions", "hundreds_of_millions", "several_billion", "tens_of_billions"],
@@ -157,6 +160,8 @@ def observations(draw, unit: str, status: str | None, liquidations: bool = False
                 o["magnitude"] = draw(st.sampled_from(held))
         if draw(st.integers(0, 5)) == 0:  # a relayed credit ("data compiled by CoinGlass, cited by Decrypt")
             o["via"] = draw(st.sampled_from([r for r in RELAYS if r != o["source"]]))
+        if o["source"] in NAMES_THAT_NAME and draw(st.integers(0, 7)) == 0:  # the same figure credited unnamed elsewhere in the report
+            o["unnamed_credit"] = draw(st.sampled_from(["market-data", "public-data", "data-providers"]))
     if status is None and draw(st.integers(0, 7)) == 0:
         # a further source that gives the figure only in words ("scores of traders", "most of it")
         others = [s for s in NAMED if s not in {o["source"] for o in found}]

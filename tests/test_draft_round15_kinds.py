@@ -60,8 +60,8 @@ def test_the_low_is_a_floor_and_the_high_a_ceiling():
 def test_an_extreme_is_printed_as_the_source_gave_it_and_linked_to_its_fact():
     md = draft(EXTREMES)
     assert "came to as low as $5 million" in md, md
-    assert "at a low of $30,000" in md and "at as low as" not in md, md  # never "at as low as"
-    assert "stood at a high of 0.1%" in md and "at as high as" not in md, md
+    assert "at no less than $30,000" in md and "at as low as" not in md, md  # never "at as low as"
+    assert "stood at no more than 0.1%" in md and "at as high as" not in md, md
     found = links(EXTREMES)
     assert found["$30,000"] == {"low"} and found["$5 million"] == {"sht"} and found["0.1%"] == {"fr"}
 
@@ -106,3 +106,49 @@ def test_leverage_in_another_unit_is_refused_with_its_unit():
     found = refused(body)
     assert found[0].field == "facts[1].unit" and "ratio" in found[0].message, found[0]
     assert found[0].line == line_of(body, "metric: leverage")
+
+
+# --- one figure credited by an unnamed source in one place and a named one in another ---------------------------------
+
+def _credited(extra: str) -> str:
+    return "facts:\n  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 310M%s}]}\n" % extra
+
+
+def test_an_unnamed_credit_of_a_named_figure_is_one_source_not_two():
+    event = load(_credited(", unnamed_credit: market-data"))
+    fact = event.facts["tot"]
+    assert fact.sources == ("coinglass",) and fact.status.value == "single_source"  # never multi_source
+    assert fact.observations[0].unnamed_credit == "market-data"
+    md = draft(_credited(", unnamed_credit: market-data"))
+    assert "CoinGlass" in md and "market data" not in md  # the draft credits the named source
+    assert links(_credited(", unnamed_credit: market-data"))["$310 million"] == {"tot"}
+
+
+def test_the_export_keeps_the_unnamed_credit():
+    from writer.factbase.export import fact_record
+
+    event = load(_credited(", unnamed_credit: market-data"))
+    assert fact_record(event, event.facts["tot"])["observations"][0]["unnamed_credit"] == "market data"
+
+
+@pytest.mark.parametrize("extra, words", [
+    (", unnamed_credit: coinank", "'coinank' is named"),  # a named source is an observation of its own
+    (", unnamed_credit: market-dta", "unknown unnamed credit 'market-dta'"),
+])
+def test_a_wrong_unnamed_credit_is_refused_at_its_line_and_field(extra, words):
+    body = _credited(extra)
+    found = refused(body)
+    assert found[0].field == "facts[0].observations[0].unnamed_credit" and words in found[0].message, found[0]
+    assert found[0].line == line_of(body, "unnamed_credit")
+
+
+def test_an_unnamed_credit_on_an_unnamed_source_is_refused():
+    body = "facts:\n  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: public-data, value: 310M, unnamed_credit: market-data}]}\n"
+    found = refused(body)
+    assert found[0].field == "facts[0].observations[0].unnamed_credit" and "give the named source" in found[0].message, found[0]
+
+
+def test_a_range_of_leverage_names_its_unit_once():
+    body = "facts:\n" + TOTAL + "  - {id: lev, metric: leverage, unit: ratio, subject: a whale's ETH long, observations: [{source: lookonchain, range: [5, 10]}]}\n"
+    md = draft(body)
+    assert "between 5x and 10x leverage" in md, md

@@ -364,7 +364,7 @@ class Render:
                 return [Piece("fig", f"{words.get('about', 'about')} {lo.text}", role)]
             low = lo.text
             if fact.unit == "ratio":
-                low = low.removesuffix(" to 1")  # "between 29 and 49 to 1"  # "between 363,000 and 581,000 BTC": the unit once, at the end
+                low = low.removesuffix(" to 1").removesuffix(" leverage")  # "between 29 and 49 to 1", "between 5x and 10x leverage"  # "between 363,000 and 581,000 BTC": the unit once, at the end
             return [Piece("fig", f"{words.get('between', 'between')} {low} {words.get('and', 'and')} {hi.text}", role)]
         if fact.lower_bound:
             return [Piece("fig", f"{words.get('at_least', 'at least')} {one(fact.value, floor=True).text}", role)]

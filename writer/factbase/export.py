@@ -37,6 +37,7 @@ def observation_record(event: Event, o: Observation) -> dict:
         "reading": o.reading,
         "words": o.words.value if o.words else None,
         "via": event.source_name(o.via) if o.via else None,
+        "unnamed_credit": event.source_name(o.unnamed_credit) if o.unnamed_credit else None,
         "spread": o.spread,
         "as_of": _when(o),
         "as_of_approximate": o.as_of_approximate,
@@ -179,6 +180,9 @@ def _qualifiers(event: Event, f: Fact) -> list[str]:
     relays = f.relays()
     if relays:
         quals.append("via " + ", ".join(event.source_name(r) for r in relays))
+    unnamed = list(dict.fromkeys(o.unnamed_credit for o in f.observations if o.unnamed_credit))
+    if unnamed:
+        quals.append("also credited as " + ", ".join(event.source_name(u) for u in unnamed))
     if f.worded:
         quals.append("words only: " + ", ".join(f"{event.source_name(s)} ({words})" for s, words in f.worded))
     if f.average is not None:

@@ -241,6 +241,7 @@ OBSERVATION = Model(
         "hedge": (optional(hedge_or_pair), None),
         "reading": (optional(text(min_length=1)), None),
         "via": (optional(_source_ref), None),
+        "unnamed_credit": (optional(_source_ref), None),
         "spread": (flag, False),
         "as_of": (_opt_when, None),
         "as_of_approximate": (flag, False),

@@ -166,6 +166,7 @@ class Observation:
     revisions: tuple[Revision, ...] = ()
     as_of_partial: PartialDate | None = None  # the report gave less than a date: "--07-24", "2025"
     via: str | None = None  # the outlet that relayed this source's figure ("cited by Bloomberg")
+    unnamed_credit: str | None = None  # the unnamed source the report credits this same figure to elsewhere (one provider)
     words: Magnitude | None = None  # the words the report gives beside its value ("hundreds of millions"); the value is the figure
 
     @property

@@ -178,6 +178,10 @@ class ObservationSpec(_Strict):
     via: SourceRef | None = Field(default=None, description="id from sources.yaml of the outlet that relayed this source's figure ('data compiled by CoinGlass, "
                                   "cited by Bloomberg': source coinglass, via bloomberg); drafts print it ('as cited by Bloomberg') and the check accepts "
                                   "an article that credits the relay")
+    unnamed_credit: SourceRef | None = Field(
+        default=None, description="id from sources.yaml of the unnamed or described source the report credits this same figure to elsewhere "
+        "('on-chain analytics show ...', then 'Lookonchain reported ...': source lookonchain, unnamed_credit: onchain-analytics): one "
+        "provider told two ways, never a second source (no `multi_source`); drafts credit the named source")
     spread: bool = Field(default=False, description="the range is the spread between the members of an unnamed group (platforms differ), not one source's own range")
     as_of: When | None = Field(default=None, description="when the source reported it: ISO 8601 with a time zone, or a date alone when the report gives no time; "
                                "a clock time the report gives for this figure ('at 22:25 UTC') goes here")
