@@ -52,15 +52,17 @@ EXTREMES = ("facts:\n" + TOTAL
             + "  - {id: fr, metric: funding_rate, unit: percent, observations: [{source: coinglass, value: 0.1, hedge: as_high_as}]}\n")
 
 
-def test_the_low_is_a_floor_and_the_high_a_ceiling():
-    assert Hedge.AS_LOW_AS.kind is HedgeKind.FLOOR and Hedge.AS_HIGH_AS.kind is HedgeKind.CEILING
+def test_the_high_is_a_ceiling_and_the_low_the_sources_round_figure():
+    """Read as a floor, "as low as $40,000" would fit any higher price the fact file holds (a scenario's low linked to
+    the day's actual low); it is read as "about" is."""
+    assert Hedge.AS_LOW_AS.kind is HedgeKind.APPROX and Hedge.AS_HIGH_AS.kind is HedgeKind.CEILING
     assert Hedge.AS_LOW_AS.words == "as low as"
 
 
 def test_an_extreme_is_printed_as_the_source_gave_it_and_linked_to_its_fact():
     md = draft(EXTREMES)
     assert "came to as low as $5 million" in md, md
-    assert "at no less than $30,000" in md and "at as low as" not in md, md  # never "at as low as"
+    assert "at a low of $30,000" in md and "at as low as" not in md, md  # never "at as low as"
     assert "stood at no more than 0.1%" in md and "at as high as" not in md, md
     found = links(EXTREMES)
     assert found["$30,000"] == {"low"} and found["$5 million"] == {"sht"} and found["0.1%"] == {"fr"}

@@ -129,7 +129,8 @@ class Hedge(str, Enum):
     UNDER = "under"
     LESS_THAN = "less_than"
     # The extreme a figure reached, as the source words it ("fell to as low as $30,000", "funding as high as 0.1%"): the
-    # low is a floor on every reading in between, the high a ceiling; printed as given.
+    # high is a ceiling (the check reads "as high as" as one); the low is read as the source's round figure, as "about"
+    # is (read as a floor, "as low as $40,000" would fit any higher price a fact file holds); printed as given.
     AS_LOW_AS = "as_low_as"
     AS_HIGH_AS = "as_high_as"
 
@@ -153,7 +154,6 @@ _HEDGE_KINDS = {
     Hedge.AT_MOST: HedgeKind.CEILING,
     Hedge.UNDER: HedgeKind.CEILING,
     Hedge.LESS_THAN: HedgeKind.CEILING,
-    Hedge.AS_LOW_AS: HedgeKind.FLOOR,
     Hedge.AS_HIGH_AS: HedgeKind.CEILING,
 }
 
