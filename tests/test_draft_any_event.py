@@ -80,6 +80,9 @@ for _sid, (_name, _kind) in ODD_SOURCES.items():
     BY_KIND.setdefault(_kind, []).append(_sid)
 NAMED = [s for k, ids in BY_KIND.items() if k not in (SourceKind.SOCIAL,) for s in ids]
 GROUPS = sorted(GROUP_SOURCES)
+# Sources whose display name names them (not a group, not described): the ones an `unnamed_credit` may stand beside.
+NAMES_THAT_NAME = frozenset(s for s in NAMED if s in repo_registry().sources
+                            and not (repo_registry()[s].group or repo_registry()[s].is_described))
 HEDGES = st.sampled_from([h.value for h in Hedge])  # every qualifier the fact model accepts
 MAGNITUDES = {
     "USD": ["several_million", "tens_of_millions", "hundreds_of_millions", "several_billion", "tens_of_billions"],
@@ -157,6 +160,8 @@ def observations(draw, unit: str, status: str | None, liquidations: bool = False
                 o["magnitude"] = draw(st.sampled_from(held))
         if draw(st.integers(0, 5)) == 0:  # a relayed credit ("data compiled by CoinGlass, cited by Decrypt")
             o["via"] = draw(st.sampled_from([r for r in RELAYS if r != o["source"]]))
+        if o["source"] in NAMES_THAT_NAME and draw(st.integers(0, 7)) == 0:  # the same figure credited unnamed elsewhere in the report
+            o["unnamed_credit"] = draw(st.sampled_from(["market-data", "public-data", "data-providers"]))
     if status is None and draw(st.integers(0, 7)) == 0:
         # a further source that gives the figure only in words ("scores of traders", "most of it")
         others = [s for s in NAMED if s not in {o["source"] for o in found}]
@@ -254,6 +259,12 @@ def fact(draw, fid: str, metric: str | None = None, new_kinds: bool = True):
     window = draw(WINDOWS)
     if window:
         f["window"] = window
+        if new_kinds and draw(st.integers(0, 7)) == 0:  # the source's bound on it: "in less than 24 hours"
+            f["window_hedge"] = draw(st.sampled_from(["less_than", "under", "more_than", "over", "as_much_as", "nearly", "about"]))
+    elif new_kinds and metric in AVERAGE_METRICS and draw(st.integers(0, 5)) == 0:
+        # a running total ("so far this year") or a whole calendar year ("in 2021"), instead of a window
+        span = draw(st.sampled_from(["day", "week", "month", "year", 2021, 2024]))
+        f["to_date" if isinstance(span, str) else "year"] = span
     if metric in ("liquidations", "liquidated_accounts", "pressure_zone", "position_concentration", "liquidation_share") and draw(st.booleans()):
         f["side"] = draw(st.sampled_from(["long", "short"]))
     if metric in ("liquidations", "liquidated_accounts", "largest_single_liquidation", "open_interest", "funding_rate", "volume") and draw(st.integers(0, 3)) == 0:
@@ -492,6 +503,7 @@ def _allowed_text_numbers(event) -> str:
     parts += [s.name for s in event.registry.sources.values()]  # "K33 Research"
     parts += [x or "" for f in event.facts.values()
               for x in (f.contract, f.note, f.subject, f.label, f.coverage, f.share_of, f.reason, f.reading, f.asset, *f.assets)]  # "1000PEPE"
+    parts += [str(f.year) for f in event.facts.values() if f.year is not None]  # a calendar year's figure: "in 2021"
     parts += [event.note or ""]
     return " ".join(parts)
 
@@ -499,7 +511,7 @@ def _allowed_text_numbers(event) -> str:
 def described(fact) -> tuple:
     """What the words of a draft can tell two facts apart by (two facts alike in all of it are one to a reader;
     a window by its length: "1h" and "60m" are one window)."""
-    return (fact.metric, fact.side, fact.asset, fact.assets, window_minutes(fact.window) if fact.window else None, fact.venue,
+    return (fact.metric, fact.side, fact.asset, fact.assets, window_minutes(fact.window) if fact.window else fact.span, fact.venue,
             fact.venues, fact.status, fact.sources, fact.bounds, fact.subject, fact.label, fact.direction, fact.per)
 
 

@@ -233,6 +233,11 @@ def fact(draw, fid: str, metric: str | None = None):
     window = draw(st.sampled_from(WINDOWS))
     if window:
         f["window"] = window
+        if draw(st.integers(0, 5)) == 0:  # any of the source's words on it ("in less than 24 hours", "in about 1 minute")
+            f["window_hedge"] = draw(st.sampled_from([h.value for h in Hedge]))
+    elif draw(st.integers(0, 5)) == 0:  # a running total or a whole calendar year, on any metric
+        span = draw(st.sampled_from(["day", "week", "month", "year", 2009, 2199]))
+        f["to_date" if isinstance(span, str) else "year"] = span
     if metric in ("liquidations", "liquidated_accounts", "liquidation_orders", "pressure_zone", "position_concentration",
                   "largest_single_liquidation", "liquidation_share", "trader_loss") and draw(st.booleans()):
         f["side"] = draw(st.sampled_from(["long", "short"]))

@@ -23,7 +23,7 @@ from writer.draft.potential import is_potential
 from writer.draft.style import Style, choose
 from writer.draft.view import SUBJECT_NAMES_FIGURE, ContextRef, FigureRef, QUOTE_CUT_MARKS, QuoteRef, TemplateMisuse, names_quantity
 from writer.factbase.records import Event, Fact
-from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, CompoundHedge, TIME_UNIT_WORDS, WINDOW_RE, Status, weakest
+from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, MULTIPLE_METRICS, CompoundHedge, TIME_UNIT_WORDS, WINDOW_RE, Status, weakest
 
 TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
@@ -137,6 +137,33 @@ def window_words(window: str, style: Style) -> str:
     if n == 1:
         return f"{style.names.get('one', 'one')} {singular}"
     return f"{n} {plural}"  # a label, not a figure: "9999 minutes" (grouped, "9,999" is read as a figure)
+
+
+def span_words(fact: Fact, style: Style) -> tuple[str, str] | None:
+    """The figure's span of time in words, as (the word before it, the words): ("over", "24 hours"); with the source's bound
+    word on the window, ("in", "less than 24 hours"); a running total ("", "so far this year"); a calendar year ("in",
+    "2021"). None for a figure of the event's own span."""
+    words = style.names.get("words", {})
+    if fact.to_date is not None:
+        return "", style.names.get("to_date", {}).get(fact.to_date.value, f"so far this {fact.to_date.value}")
+    if fact.year is not None:
+        return words.get("in", "in"), str(fact.year)
+    if not fact.window:
+        return None
+    said = window_words(fact.window, style)
+    if fact.window_hedge is None:
+        return words.get("over", "over"), said
+    bound = style.names.get("after_verb", {}).get(fact.window_hedge.words, fact.window_hedge.words)  # "in more than a week"
+    return words.get("in", "in"), f"{bound} {said}"
+
+
+def span_pieces(fact: Fact, style: Style) -> list[Piece]:
+    """" over 24 hours", " in less than 24 hours", " so far this year", " in 2021" after a figure's words; [] for none."""
+    said = span_words(fact, style)
+    if said is None:
+        return []
+    before, words = said
+    return [Piece("lit", f" {before} " if before else " "), Piece("qual", words)]
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -283,6 +310,8 @@ class Render:
                 return fmt.money(v, floor=floor, ceil=ceil, figs=figs)
             if fact.unit == "percent":
                 return fmt.percent(v, floor=floor, ceil=ceil, signed=_signed(fact), exact=fact.metric in _AS_GIVEN_METRICS)
+            if fact.unit == "ratio" and fact.metric in MULTIPLE_METRICS:
+                return fmt.multiple(v, floor=floor, ceil=ceil, figs=figs)  # "40x"
             if fact.unit == "ratio":
                 # one the desk computed is rounded as its own arithmetic (numbers.OUR_RATIO_FIGS), unless it must print fine
                 return fmt.ratio(v, floor=floor, ceil=ceil, figs=figs, ours=fact.is_derived and figs == self.style.significant_figures)
@@ -335,7 +364,7 @@ class Render:
                 return [Piece("fig", f"{words.get('about', 'about')} {lo.text}", role)]
             low = lo.text
             if fact.unit == "ratio":
-                low = low.removesuffix(" to 1")  # "between 29 and 49 to 1"  # "between 363,000 and 581,000 BTC": the unit once, at the end
+                low = low.removesuffix(" to 1").removesuffix(" leverage")  # "between 29 and 49 to 1", "between 5x and 10x leverage"  # "between 363,000 and 581,000 BTC": the unit once, at the end
             return [Piece("fig", f"{words.get('between', 'between')} {low} {words.get('and', 'and')} {hi.text}", role)]
         if fact.lower_bound:
             return [Piece("fig", f"{words.get('at_least', 'at least')} {one(fact.value, floor=True).text}", role)]
@@ -486,7 +515,7 @@ class Render:
         ``over``: its window follows the change, before its two ends ("fell 3.6% over the past 24 hours, from ...").
         ``verb=False``: a rise or fall without its verb, for the next change of a list whose verb is said already
         ("rose about 48% over 7 days and about 16% over 24 hours"); a flow or a change with no direction keeps it."""
-        when = " " + self.over(ref) if over and self.fact_of(ref).window else ""
+        when = " " + self.over(ref) if over and self.fact_of(ref).span else ""
         return self._change(ref, rise, fall, verb) + when + self._ends(ref)
 
     def _change(self, ref, rise: str, fall: str, verb: bool = True) -> str:
@@ -911,8 +940,8 @@ class Render:
             parts += [Piece("lit", self._each(" for ", fact)), Piece("text", join_names(list(fact.assets), self.style))]
         if fact.subject:
             parts += [Piece("lit", " for "), Piece("text", fact.subject)]
-        if fact.window and windowed:
-            parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
+        if windowed:
+            parts += span_pieces(fact, self.style)
         return parts
 
     def _each(self, before: str, fact: Fact) -> str:
@@ -947,9 +976,7 @@ class Render:
             parts += [Piece("lit", asset_word), Piece("text", fact.asset)]
         if self._venue_unsaid(fact):
             parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
-        if fact.window:
-            parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
-        return parts
+        return parts + span_pieces(fact, self.style)
 
     def _venue_unsaid(self, fact: Fact) -> bool:
         """Does the figure's venue still need saying after its subject? Not when the subject names it already
@@ -976,7 +1003,7 @@ class Render:
             # the fact file's words hold an aside ("U.S. spot ether ETFs, on their second trading day"): closed
             # before the verb; the assembler drops the comma before punctuation (_polish)
             pieces.append(Piece("lit", ","))
-        if fact.window and any(p.kind == "qual" and p.text == window_words(fact.window, self.style) for p in pieces):
+        if fact.window and fact.window_hedge is None and any(p.kind == "qual" and p.text == window_words(fact.window, self.style) for p in pieces):
             self.windows[len(self.spans)] = fact.window  # "liquidations on Bybit over 24 hours" prints its window
         return self._token(Span("text", pieces))
 
@@ -1004,14 +1031,20 @@ class Render:
         return self._names
 
     def window(self, ref, adj: bool = False) -> str:
-        """The figure's window in words: "24 hours", or "24-hour" before a noun."""
+        """The figure's window in words: "24 hours", or "24-hour" before a noun. The window's length alone, for the
+        desk's words about the window ("over a window of 24 hours"): a figure's own words print the source's bound on
+        it (``over``, ``within``, ``describe``: "in less than 24 hours"), which "a window as short as ..." would misread."""
         fact = self.fact_of(ref)
         if not fact.window:
             if adj:
                 return ""  # "total 24-hour liquidations" becomes "total liquidations"
+            if fact.span is not None:  # a running total or a calendar year as a window: "over the year so far", "over 2021"
+                said = str(fact.year) if fact.year is not None else self.style.names.get("to_date_window", {}).get(fact.to_date.value)
+                return self._token(Span("text", [Piece("qual", said or f"the {fact.to_date.value} so far")]))
             raise TemplateMisuse(f"fact {fact.id!r} has no window (test f.has_window, or use over()/within())")
         words = window_words(fact.window, self.style)
-        self.windows[len(self.spans)] = fact.window
+        if fact.window_hedge is None:
+            self.windows[len(self.spans)] = fact.window  # (a bounded window is no second name of an unbounded one's length)
         if adj:
             n, unit = words.split(" ", 1)
             words = f"{n}-{unit[:-1] if unit.endswith('s') else unit}"
@@ -1028,8 +1061,11 @@ class Render:
     def _phrase_window(self, ref, lead_word: str, fallback: str) -> str:
         fact = self.fact_of(ref)
         words = self.style.names.get("words", {})
-        if not fact.window:
+        if fact.span is None:
             return self._token(Span("text", [Piece("lit", words.get(fallback, "during the event"))]))
+        if fact.window is None or fact.window_hedge is not None:  # "so far this year", "in 2021", "in less than 24 hours"
+            before, said = span_words(fact, self.style)
+            return self._token(Span("text", ([Piece("lit", before + " ")] if before else []) + [Piece("qual", said)]))
         phrase = window_words(fact.window, self.style)
         one = self.style.names.get("one", "one") + " "
         if lead_word == "over_the_past" and phrase.startswith(one):

@@ -372,6 +372,15 @@ def ratio(value: float, *, floor: bool = False, ceil: bool = False, figs: int = 
     return Formatted(_plain(rounded) + " to 1", _changed(value, rounded))
 
 
+def multiple(value: float, *, floor: bool = False, ceil: bool = False, figs: int = SIG_FIGS) -> Formatted:
+    """Leverage as desks write it: '40x leverage', '2.5x leverage' (the check reads 'Nx leverage' of one position as a
+    ratio of N: writer/check/figures.py ``_POSITION_LEVERAGE``)."""
+    rounded = round_sig(value, figs, floor=floor, ceil=ceil)
+    if abs(rounded) >= 100:
+        rounded = rounded.quantize(Decimal(1))
+    return Formatted(_plain(rounded) + "x leverage", _changed(value, rounded))
+
+
 def index(value: float, *, floor: bool = False, ceil: bool = False) -> Formatted:
     """Index points (Fear & Greed 23, Nikkei 50,100): one decimal at most, grouped (down under a
     floor, up under a ceiling); a reading below one keeps two significant figures, as a percentage

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from writer.draft.potential import is_potential
 from writer.factbase.records import ContextItem, Event, Fact, Quote
-from writer.factbase.vocabulary import CHANGE_METRICS, SIGNED_METRICS, SUBJECT_METRICS, Status, window_minutes
+from writer.factbase.vocabulary import CHANGE_METRICS, SIGNED_METRICS, SUBJECT_METRICS, Status, span_minutes, window_minutes
 from writer.mdtext import names_within
 
 
@@ -96,8 +96,8 @@ class FigureRef(Ref):
         # Printed as a range: disputed figures always, agreeing ones only when no point exists.
         self.is_range = fact.range is not None and (fact.value is None or fact.status is Status.DISPUTED)
         self.lower_bound = fact.lower_bound
-        self.has_window = bool(fact.window)
-        self.window_id = fact.window or ""  # for comparing two figures' windows in a template
+        self.has_window = bool(fact.span)  # a window, a running total or a calendar year: layer.window says each
+        self.window_id = fact.span or ""  # for comparing two figures' windows in a template
         self.window_length = window_minutes(fact.window) if fact.window else 0  # minutes: "1d" and "24h" are one length
         # A figure named by its label or by a subject that names it ("Fund_Alpha", "the GMCI 30 index") is
         # described without its window (layer.describe): the sentence must give the window beside the figure,
@@ -477,7 +477,7 @@ def _window_groups(event: Event) -> list[tuple[str | None, WindowGroup, int]]:
         if f.status in UNVERIFIED or f.status is Status.UNAVAILABLE or f.status is Status.ESTIMATE or f.bounds is None:
             continue
         slot = "accounts" if f.metric == "liquidated_accounts" else (f.side or "total")
-        groups.setdefault(f.window, {}).setdefault(slot, f)
+        groups.setdefault(f.span, {}).setdefault(slot, f)
     out = []
     for window, g in groups.items():
         wg = WindowGroup(
@@ -485,7 +485,7 @@ def _window_groups(event: Event) -> list[tuple[str | None, WindowGroup, int]]:
             long=FigureRef(g["long"]) if "long" in g else None,
             short=FigureRef(g["short"]) if "short" in g else None,
             accounts=FigureRef(g["accounts"]) if "accounts" in g else None,
-            minutes=window_minutes(window) if window else 0,
+            minutes=span_minutes(window) if window else 0,
         )
         t, lo, sh = g.get("total"), g.get("long"), g.get("short")
         for attr, part, whole, kind in (("long_share", lo, t, "share_of"), ("short_share", sh, t, "share_of"), ("ratio", lo, sh, "ratio_to")):
@@ -494,7 +494,7 @@ def _window_groups(event: Event) -> list[tuple[str | None, WindowGroup, int]]:
                 # A long/short ratio below one reads badly ("0.09 to 1"); the short share says it better.
                 if d is not None and not (kind == "ratio_to" and d.bounds and d.bounds[1] < 1):
                     setattr(wg, attr, FigureRef(d))
-        richness = sum(x is not None for x in (t, lo, sh)) * 10_000_000 + (window_minutes(window) if window else 0)
+        richness = sum(x is not None for x in (t, lo, sh)) * 10_000_000 + (span_minutes(window) if window else 0)
         out.append((window, wg, richness))
     return out
 
@@ -751,7 +751,7 @@ def _finish_view(view: View, event: Event, thresholds: dict, *, facts: list[Fact
         if total is not None and f.metric == "liquidations" and (f.venue or f.contract) and not f.side:
             r.part_of_total = _part_of(f, total)
     for r in view.largest:  # the biggest single order against the market-wide total ("less than a tenth")
-        if total is not None and r._fact.unit == total.unit and (r._fact.window == total.window or not r._fact.window):
+        if total is not None and r._fact.unit == total.unit and (r._fact.span == total.span or not r._fact.span):
             r.part_of_total = _part_of(replace(r._fact, window=total.window), total)
     view.top_asset_share = _asset_share(view)
     sides = [x for x in (_spread_sides(f) for f in facts if f.status is Status.DISPUTED) if x is not None]
@@ -866,7 +866,7 @@ def _mark_passed(view: View) -> None:
 
 def _words_of(f: Fact) -> tuple:
     """What a draft's words say of a figure (its window by length: "1h" and "60m" read alike)."""
-    return (f.metric, f.side, f.asset, f.assets, window_minutes(f.window) if f.window else None, f.venue, f.venues,
+    return (f.metric, f.side, f.asset, f.assets, window_minutes(f.window) if f.window else f.span, f.window_hedge, f.venue, f.venues,
             f.contract, f.subject, f.label, f.per)
 
 
@@ -1216,7 +1216,7 @@ def _venue_groups(venues: list[FigureRef]) -> tuple[list[WindowGroup], list[Figu
     for r in venues:
         f = r._fact
         if f.metric == "liquidations" and f.venue and not f.contract and not f.subject and not f.asset and f.per is None:
-            slots.setdefault((f.venue, f.window, f.status, f.lower_bound), {}).setdefault(f.side or "total", r)
+            slots.setdefault((f.venue, f.span, f.status, f.lower_bound), {}).setdefault(f.side or "total", r)
     groups, grouped = [], set()
     for g in slots.values():
         if len(g) < 2:
@@ -1233,7 +1233,7 @@ def _asset_groups(assets: list[FigureRef], th: dict) -> list[AssetGroup]:
     order: list[tuple] = []
     for r in assets:  # already largest first
         f = r._fact
-        key = (f.asset, f.window, f.status, f.sources, f.is_derived)
+        key = (f.asset, f.span, f.status, f.sources, f.is_derived)
         slot = f.side or "total"
         while slot in slots.get(key, {}):  # a second figure for the same slot starts a group of its own
             key = key + (r.id,)
@@ -1317,7 +1317,7 @@ def _fold_venue_shares(view: View) -> None:
         folded.add(x.id)
     view.shares = [x for x in view.shares if x.id not in folded]
     whole = [h.venue_share for h in first.values() if h.venue_share is not None]
-    windows = {x._fact.window for x in whole}
+    windows = {x._fact.span for x in whole}
     if len(whole) >= 2 and len(windows) == 1:
         whole.sort(key=lambda x: -_mag(x._fact))
         lead, runner = whole[0], whole[1]
@@ -1325,7 +1325,7 @@ def _fold_venue_shares(view: View) -> None:
             view.venue_lead, view.venue_runner = lead, runner
             view.venue_lead_words = "well ahead of" if _mag(lead._fact) >= _WELL_AHEAD * _mag(runner._fact) else "ahead of"
     sides = [h.venue_side_share for h in first.values() if h.venue_side_share is not None]
-    if len(sides) >= 2 and len({(x._fact.side, x._fact.window) for x in sides}) == 1:
+    if len(sides) >= 2 and len({(x._fact.side, x._fact.span) for x in sides}) == 1:
         sides.sort(key=lambda x: -_mag(x._fact))
         most, least = sides[0], sides[-1]
         if _lower_upper(most._fact)[0] - _lower_upper(least._fact)[1] >= _SIDE_SPREAD_POINTS:
@@ -1344,7 +1344,7 @@ _SMALL_PART = 0.1  # a figure under this part of the total is "less than a tenth
 
 def _part_of(f: Fact, total: Fact) -> str:
     """One figure's part of a total of the same window and unit, in words; "" when it cannot be said."""
-    if f.window != total.window or f.unit != total.unit or not f.bounds or not total.bounds or f.lower_bound or not _same_sources(f, total):
+    if f.span != total.span or f.unit != total.unit or not f.bounds or not total.bounds or f.lower_bound or not _same_sources(f, total):
         return ""
     lo, hi = _lower_upper(f)
     t_lo, t_hi = _lower_upper(total)
@@ -1382,7 +1382,7 @@ def _lone_mover(view: View, small: float) -> FigureRef | None:
     window, moved no more than ``small`` (an altcoin's squeeze or washout, not the market's)."""
     moves = [c for c in view.changes if c._fact.unit == "percent" and c._fact.bounds and c._fact.asset and not c.intraday]
     for btc in (c for c in moves if c._fact.asset == "BTC" and abs(_mag(c._fact)) <= small):
-        others = [c for c in moves if c._fact.asset != "BTC" and c._fact.window == btc._fact.window
+        others = [c for c in moves if c._fact.asset != "BTC" and c._fact.span == btc._fact.span
                   and min(abs(v) for v in c._fact.bounds) >= 2 * small]
         if others:
             return max(others, key=lambda c: abs(_mag(c._fact)))
@@ -1430,7 +1430,7 @@ def _venue_list_key(r: FigureRef):
     if f.metric != "liquidations" or not f.venue or f.contract or f.subject or f.per is not None or r.self_reported \
             or r.zero or f.lower_bound or r.venue_share is not None or r.venue_side_share is not None:
         return None  # a note does not keep a venue out of the list: the venue's sentence never printed it
-    return ("venue", f.side, f.asset, f.window)
+    return ("venue", f.side, f.asset, f.span)
 
 
 def _mark_venue_asset_lists(refs: list[FigureRef]) -> list[FigureRef]:
@@ -1442,7 +1442,7 @@ def _mark_venue_asset_lists(refs: list[FigureRef]) -> list[FigureRef]:
         f = r._fact
         if r.list_pos or _venue_list_key(r) is None or f.assets:
             return None
-        return (f.venue, f.side, f.window, _run_key(f))
+        return (f.venue, f.side, f.span, _run_key(f))
 
     groups: dict[tuple, list[FigureRef]] = {}
     for r in refs:
@@ -1473,7 +1473,7 @@ def _pair_positions(refs: list[FigureRef]) -> list[FigureRef]:
     follows it ("last", not printed on its own)."""
     def key(r: FigureRef):
         f = r._fact
-        return (f.subject, f.side, f.asset, f.venue, f.window, _run_key(f)) if f.subject and not f.note else None
+        return (f.subject, f.side, f.asset, f.venue, f.span, _run_key(f)) if f.subject and not f.note else None
 
     out = list(refs)
     for coins in refs:
@@ -1495,7 +1495,7 @@ def _market_list_key(r: FigureRef):
     if not f.venue or f.label or (f.subject and not names_quantity(f)) or f.note or f.reading or r.is_change or r.unverified \
             or r.is_estimate or r.index_unsaid or r.window_unsaid or f.metric in ("duration", "rate") or f.contract:
         return None
-    return ("market", f.metric, f.asset, f.assets, f.side, f.window, f.unit, f.subject)
+    return ("market", f.metric, f.asset, f.assets, f.side, f.span, f.unit, f.subject)
 
 
 def _level_list_key(r: FigureRef):
@@ -1505,7 +1505,7 @@ def _level_list_key(r: FigureRef):
     f = r._fact
     if not f.asset or f.label or f.direction or r.in_context or (f.note and not r.note_told):
         return None
-    return ("level", f.asset, f.window, f.venue)  # a venue in a list sentence would be read as every level's
+    return ("level", f.asset, f.span, f.venue)  # a venue in a list sentence would be read as every level's
 
 
 def _twin_windows(live: list[Fact]) -> list[tuple[FigureRef, FigureRef]]:
@@ -1561,7 +1561,7 @@ def _mark_subject_runs(refs: list[FigureRef]) -> None:
         # own too (a change prints its window beside its verb, change(over=True))
         r.subject_again = (prev is not None and not prev.list_pos and _subject_key(prev._fact) == _subject_key(r._fact)
                            and _run_key(prev._fact) == _run_key(r._fact)
-                           and (r.is_change or prev._fact.window == r._fact.window))
+                           and (r.is_change or prev._fact.span == r._fact.span))
         prev = r
 
 

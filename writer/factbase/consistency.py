@@ -31,7 +31,7 @@ def sides_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> Ite
     for i, f in facts:
         if f.metric in ADDITIVE_METRICS and f.limits is not None and not f.each:  # a figure each venue shows adds up to no total
             # an average per day is no part of a total; a subject ('altcoins', 'a whale') scopes a figure like an asset
-            groups[(f.metric, f.unit, f.window, f.asset, f.venue, f.contract, f.assets, f.venues, f.subject, f.per)].setdefault(f.side, (i, f))
+            groups[(f.metric, f.unit, f.span, f.asset, f.venue, f.contract, f.assets, f.venues, f.subject, f.per)].setdefault(f.side, (i, f))
     for group in groups.values():
         if None not in group:
             continue
@@ -63,7 +63,7 @@ def sides_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> Ite
 def parts_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> Iterator[Finding]:
     """Per-asset and per-venue figures must not add up to more than the total they are part of."""
     totals = {
-        (f.metric, f.unit, f.window, f.side, f.per): (i, f)
+        (f.metric, f.unit, f.span, f.side, f.per): (i, f)
         for i, f in facts
         if f.metric in ADDITIVE_METRICS and f.limits is not None and not (f.asset or f.venue or f.contract or f.assets or f.venues or f.subject)
     }
@@ -74,7 +74,7 @@ def parts_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> Ite
                 other = "venue" if dimension == "asset" else "asset"
                 if getattr(f, other) or f.contract or f.assets or f.venues or f.subject:
                     continue  # a BTC-on-HTX figure is part of both; checked against neither sum to avoid double counting
-                parts[(f.metric, f.unit, f.window, f.side, f.per)].append((i, f))
+                parts[(f.metric, f.unit, f.span, f.side, f.per)].append((i, f))
         for key, items in parts.items():
             if key not in totals or len({getattr(f, dimension) for _, f in items}) != len(items):
                 continue
@@ -92,7 +92,7 @@ def largest_against_totals(facts: list[tuple[int, Fact]], tolerance: float) -> I
         if f.metric != "largest_single_liquidation" or f.limits is None:
             continue
         for _, t in totals:
-            covers = t.unit == f.unit and t.window == f.window and t.side in (None, f.side) and t.per is None and all(
+            covers = t.unit == f.unit and t.span == f.span and t.side in (None, f.side) and t.per is None and all(
                 getattr(t, a) in (None, getattr(f, a)) for a in ("asset", "venue", "contract", "subject")
             )
             if covers and f.limits[0] > t.limits[1] * (1 + tolerance):
@@ -104,7 +104,7 @@ def ranks_against_values(facts: list[tuple[int, Fact]], tolerance: float) -> Ite
     kinds: dict[tuple, list[tuple[int, Fact]]] = defaultdict(list)
     for i, f in facts:
         if f.rank is not None and f.limits is not None:
-            kinds[(f.metric, f.unit, f.window, f.side, bool(f.asset), bool(f.venue), f.per)].append((i, f))
+            kinds[(f.metric, f.unit, f.span, f.side, bool(f.asset), bool(f.venue), f.per)].append((i, f))
     for ranked in kinds.values():
         for i, higher in ranked:
             for _, lower in ranked:

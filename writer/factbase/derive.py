@@ -48,7 +48,7 @@ def _check_inputs(facts: list[Fact], kind: str, *, same_sources: bool) -> None:
             raise DerivationError(f"cannot compute a {kind} from {f.id}: its source gives only a floor or a ceiling ({_hedge_words(f)})")
     try:
         _same("unit", facts, "units")
-        _same("window", facts, "windows")
+        _same("span", facts, "windows")
         if same_sources:
             _same("sources", facts, "sources")
     except DerivationError as exc:
@@ -101,6 +101,9 @@ def _derived(kind: str, inputs: list[Fact], *, fact_id: str, metric: str, unit: 
         envelope=(lo, hi) if point is not None and lo != hi else None,
         sources=sources,
         window=_common("window", inputs),
+        window_hedge=_common("window_hedge", inputs),
+        to_date=_common("to_date", inputs),
+        year=_common("year", inputs),
         side=extra.pop("side", _common("side", inputs)),
         asset=_common("asset", inputs),
         venue=_common("venue", inputs),
@@ -177,7 +180,7 @@ def standard_derivations(facts: dict[str, Fact]) -> tuple[dict[str, Fact], list[
     groups: dict[tuple, dict[str | None, Fact]] = defaultdict(dict)
     for f in facts.values():
         if f.metric == "liquidations" and f.status is not Status.UNAVAILABLE and f.bounds is not None and not f.each:  # one figure of several venues is no total of theirs
-            key = (f.unit, f.window, f.asset, f.venue, f.contract, f.assets, f.venues, f.per)  # 2.4 trillion won is no share of a dollar total; nor a daily average of a weekly one
+            key = (f.unit, f.span, f.asset, f.venue, f.contract, f.assets, f.venues, f.per)  # 2.4 trillion won is no share of a dollar total; nor a daily average of a weekly one
             groups[key].setdefault(f.side, f)
     derived: dict[str, Fact] = {}
     notes: list[str] = []

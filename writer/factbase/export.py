@@ -37,6 +37,7 @@ def observation_record(event: Event, o: Observation) -> dict:
         "reading": o.reading,
         "words": o.words.value if o.words else None,
         "via": event.source_name(o.via) if o.via else None,
+        "unnamed_credit": event.source_name(o.unnamed_credit) if o.unnamed_credit else None,
         "spread": o.spread,
         "as_of": _when(o),
         "as_of_approximate": o.as_of_approximate,
@@ -62,6 +63,9 @@ def fact_record(event: Event, fact: Fact) -> dict:
         "reading": fact.reading,
         "unit": fact.unit,
         "window": fact.window,
+        "window_hedge": fact.window_hedge.value if fact.window_hedge else None,
+        "to_date": fact.to_date.value if fact.to_date else None,
+        "year": fact.year,
         "side": fact.side,
         "asset": fact.asset,
         "assets": list(fact.assets) or None,
@@ -148,6 +152,17 @@ def _value_text(fact: Fact) -> str:
     return ("≥ " if fact.lower_bound else "") + text
 
 
+def _span_text(f: Fact) -> str:
+    """The table's window column: "24h", "less_than 24h", "to date (year)", "year 2021", or "-"."""
+    if f.to_date is not None:
+        return f"to date ({f.to_date.value})"
+    if f.year is not None:
+        return f"year {f.year}"
+    if f.window and f.window_hedge is not None:
+        return f"{f.window_hedge.value} {f.window}"
+    return f.window or "-"
+
+
 def _qualifiers(event: Event, f: Fact) -> list[str]:
     quals = [q for q in (f.side, f.asset, "+".join(f.assets), f.venue and event.source_name(f.venue),
                          "+".join(event.source_name(v) for v in f.venues), f.contract, f.direction) if q]
@@ -165,6 +180,9 @@ def _qualifiers(event: Event, f: Fact) -> list[str]:
     relays = f.relays()
     if relays:
         quals.append("via " + ", ".join(event.source_name(r) for r in relays))
+    unnamed = list(dict.fromkeys(o.unnamed_credit for o in f.observations if o.unnamed_credit))
+    if unnamed:
+        quals.append("also credited as " + ", ".join(event.source_name(u) for u in unnamed))
     if f.worded:
         quals.append("words only: " + ", ".join(f"{event.source_name(s)} ({words})" for s, words in f.worded))
     if f.average is not None:
@@ -191,7 +209,7 @@ def facts_table(event: Event) -> str:
     rows = [header]
     for f in event.all_facts().values():
         quals = _qualifiers(event, f)
-        rows.append((f.id, f.status.value, _value_text(f), f.unit, f.window or "-", "; ".join(quals) or "-", ", ".join(event.source_name(s) for s in f.sources) or "-"))
+        rows.append((f.id, f.status.value, _value_text(f), f.unit, _span_text(f), "; ".join(quals) or "-", ", ".join(event.source_name(s) for s in f.sources) or "-"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))

@@ -338,6 +338,9 @@ class _EventBuilder:
             worded=worded,
             relayed=any(o.via for o in observations),
             window=fs.window,
+            window_hedge=fs.window_hedge,
+            to_date=fs.to_date,
+            year=fs.year,
             side=fs.side.value if fs.side else None,
             asset=fs.asset,
             venue=fs.venue,
@@ -380,6 +383,22 @@ class _EventBuilder:
             if venue in self.registry and self.registry[venue].kind not in (SourceKind.EXCHANGE, SourceKind.ONCHAIN):
                 self.problem(where, f"venue {venue!r} is not an exchange: the registry lists it as kind {self.registry[venue].kind.value!r} (a venue is where the positions were liquidated)")
 
+    def unnamed_credit(self, o, oat: tuple) -> None:
+        """An observation's ``unnamed_credit`` is a registered unnamed or described source, other than the named source it is."""
+        if o.unnamed_credit is None:
+            return
+        where = oat + ("unnamed_credit",)
+        self.known_source(o.unnamed_credit, where, role="unnamed credit")
+        if o.unnamed_credit not in self.registry or o.source not in self.registry:
+            return
+        unnamed, named = self.registry[o.unnamed_credit], self.registry[o.source]
+        if not (unnamed.group or unnamed.is_described):
+            self.problem(where, f"`unnamed_credit` is the unnamed or described source the report also credits this figure to; "
+                                f"{o.unnamed_credit!r} is named ({unnamed.name!r}): a named source is an observation of its own")
+        elif named.group or named.is_described:
+            self.problem(where, f"`unnamed_credit` goes on the named source's observation; {o.source!r} is itself unnamed "
+                                f"({named.name!r}): give the named source as `source`")
+
     def observations(self, fs, at: tuple) -> tuple[Observation, ...] | None:
         """The fact's observations, or None when one names a source the registry does not hold."""
         observations = []
@@ -389,6 +408,7 @@ class _EventBuilder:
             self.known_source(o.via, oat + ("via",), role="relay")
             if o.via is not None and o.via == o.source:
                 self.problem(oat + ("via",), f"`via` names the outlet that relayed {o.source!r}'s figure; it is {o.source!r} itself (leave `via` out)")
+            self.unnamed_credit(o, oat)
             self.in_period(o.as_of, oat + ("as_of",))
             if o.spread and o.source in self.registry and not self.registry[o.source].group:
                 self.problem(oat + ("spread",), f"`spread: true` is for an unnamed group of sources; {o.source!r} is one named source (give each platform its own observation)")
@@ -442,7 +462,7 @@ class _EventBuilder:
             o.source, o.value, tuple(o.range) if o.range else None, exact(o.as_of), o.note, o.url,
             magnitude=None if said else o.magnitude, hedge=_hedge(o.hedge, on_range=o.range is not None), reading=o.reading, spread=o.spread,
             as_of_date=day_of(o.as_of), as_of_approximate=o.as_of_approximate, revisions=tuple(revisions), as_of_partial=partial_of(o.as_of),
-            via=o.via, words=said,
+            via=o.via, words=said, unnamed_credit=o.unnamed_credit,
         )
 
     def context(self, i: int, cs) -> ContextItem:

@@ -30,7 +30,8 @@ from writer.factbase import specrules as rules
 from writer.factbase.numbers import parse_amount
 from writer.factbase.specrules import ASSET_RE, MAX_RANK
 from writer.factbase.timestamps import parse_when
-from writer.factbase.vocabulary import EVENT_ID_RE, ID_RE, WINDOW_RE, Change, Direction, Hedge, Magnitude, Side, SourceKind, Status, Unit
+from writer.factbase.vocabulary import (EVENT_ID_RE, FIRST_YEAR, ID_RE, LAST_YEAR, WINDOW_RE, Change, Direction, Hedge, Magnitude, Side, SourceKind,
+                                        Status, ToDate, Unit)
 
 
 class Unsure(Exception):
@@ -240,6 +241,7 @@ OBSERVATION = Model(
         "hedge": (optional(hedge_or_pair), None),
         "reading": (optional(text(min_length=1)), None),
         "via": (optional(_source_ref), None),
+        "unnamed_credit": (optional(_source_ref), None),
         "spread": (flag, False),
         "as_of": (_opt_when, None),
         "as_of_approximate": (flag, False),
@@ -277,6 +279,9 @@ FACT = Model(
         "price_band": (optional(pair(amount)), None),
         "level_hedge": (optional(_hedge), None),
         "window": (optional(_window), None),
+        "window_hedge": (optional(_hedge), None),
+        "to_date": (optional(word(ToDate)), None),
+        "year": (optional(whole(FIRST_YEAR, LAST_YEAR)), None),
         "coverage": (_opt_str, None),
         "lower_bound": (flag, False),
         "status": (optional(word(Status)), None),

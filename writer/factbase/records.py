@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from writer.factbase.dates import PartialDate
-from writer.factbase.vocabulary import CompoundHedge, Hedge, HedgeKind, Magnitude, SourceKind, Status
+from writer.factbase.vocabulary import CompoundHedge, Hedge, HedgeKind, Magnitude, SourceKind, Status, ToDate
 
 # A source's qualifier on a value (one word, or two it carries together), or on the two ends of a range.
 HedgeSpec = Hedge | CompoundHedge | tuple[Hedge | None, Hedge | None] | None
@@ -166,6 +166,7 @@ class Observation:
     revisions: tuple[Revision, ...] = ()
     as_of_partial: PartialDate | None = None  # the report gave less than a date: "--07-24", "2025"
     via: str | None = None  # the outlet that relayed this source's figure ("cited by Bloomberg")
+    unnamed_credit: str | None = None  # the unnamed source the report credits this same figure to elsewhere (one provider)
     words: Magnitude | None = None  # the words the report gives beside its value ("hundreds of millions"); the value is the figure
 
     @property
@@ -206,6 +207,9 @@ class Fact:
     sources: tuple[str, ...]
     observations: tuple[Observation, ...] = ()
     window: str | None = None
+    window_hedge: Hedge | None = None  # the source's own bound word on the window ("in less than 24 hours")
+    to_date: ToDate | None = None  # a running total since the start of the day, week, month or year ("so far this year")
+    year: int | None = None  # a whole calendar year's figure ("in 2021")
     side: str | None = None
     asset: str | None = None
     venue: str | None = None
@@ -277,6 +281,16 @@ class Fact:
     def is_exact(self) -> bool:
         """A number printed as a number: no vague magnitude, no floor or ceiling from the source."""
         return self.magnitude is None and set(hedge_kinds(self.hedge)) <= {None, HedgeKind.APPROX}
+
+    @property
+    def span(self) -> str | None:
+        """What the figure covers in time, as one key: its window ("24h"), a running total ("to_date:year") or a whole
+        calendar year ("year:2021"); None for the event's own span. Figures compare, add up and combine only within one span."""
+        if self.to_date is not None:
+            return f"to_date:{self.to_date.value}"
+        if self.year is not None:
+            return f"year:{self.year}"
+        return self.window
 
     @property
     def is_derived(self) -> bool:

@@ -28,6 +28,8 @@ from writer.factbase.vocabulary import (
     EVENT_ID_RE,
     ID_RE,
     METRICS,
+    FIRST_YEAR,
+    LAST_YEAR,
     WINDOW_RE,
     Change,
     Direction,
@@ -36,6 +38,7 @@ from writer.factbase.vocabulary import (
     Side,
     SourceKind,
     Status,
+    ToDate,
     Unit,
 )
 
@@ -175,6 +178,10 @@ class ObservationSpec(_Strict):
     via: SourceRef | None = Field(default=None, description="id from sources.yaml of the outlet that relayed this source's figure ('data compiled by CoinGlass, "
                                   "cited by Bloomberg': source coinglass, via bloomberg); drafts print it ('as cited by Bloomberg') and the check accepts "
                                   "an article that credits the relay")
+    unnamed_credit: SourceRef | None = Field(
+        default=None, description="id from sources.yaml of the unnamed or described source the report credits this same figure to elsewhere "
+        "('on-chain analytics show ...', then 'Lookonchain reported ...': source lookonchain, unnamed_credit: onchain-analytics): one "
+        "provider told two ways, never a second source (no `multi_source`); drafts credit the named source")
     spread: bool = Field(default=False, description="the range is the spread between the members of an unnamed group (platforms differ), not one source's own range")
     as_of: When | None = Field(default=None, description="when the source reported it: ISO 8601 with a time zone, or a date alone when the report gives no time; "
                                "a clock time the report gives for this figure ('at 22:25 UTC') goes here")
@@ -242,6 +249,15 @@ class FactSpec(_Strict):
         default=None, description="the source's own word on `price_level` or `price_band` ('a cluster around $3,000': around), printed as given; "
         "one of the hedge words (a level is approximate, a floor or a ceiling as a value is)")
     window: Window | None = None
+    window_hedge: Hedge | None = Field(
+        default=None, description="the source's own bound word on `window` ('in less than 24 hours': less_than; 'over more than a week': "
+        "more_than; 'in as much as 2 days': as_much_as), printed as given ('in less than 24 hours')")
+    to_date: ToDate | None = Field(
+        default=None, description="a running total from the start of the day, week, month or year to the event's `as_of` ('so far this "
+        "year': year; 'today so far': day): no fixed length, so give it instead of `window`; printed 'so far this year'")
+    year: int | None = Field(
+        default=None, ge=FIRST_YEAR, le=LAST_YEAR, description="a whole calendar year's figure ('liquidations in 2021': 2021), instead of "
+        "`window`; printed 'in 2021'")
     coverage: str | None = Field(default=None, description="which venues a total covers, e.g. 'network-wide'")
     lower_bound: bool = Field(default=False, description="the feed is sampled: the value is a floor ('at least')")
     status: Status | None = Field(default=None, description="explicit status; derived from observations when omitted")

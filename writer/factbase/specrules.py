@@ -192,6 +192,17 @@ def _check_floor_hedges(f) -> None:
                           "fact is a floor (`lower_bound: true`): drop one of them", "lower_bound")
 
 
+def _check_span(f) -> None:
+    """A figure covers one span of time: a window (with the source's bound word on it), a running total or a calendar year."""
+    if f.window_hedge is not None and f.window is None:
+        raise Located("`window_hedge` is the source's word on the figure's `window` ('in less than 24 hours'); give the `window` "
+                      "too (24h)", "window_hedge")
+    given = [k for k in ("window", "to_date", "year") if getattr(f, k) is not None]
+    if len(given) > 1:
+        raise Located(f"a figure covers one span of time: give one of `window` (a length: 24h), `to_date` (so far this year) or `year` "
+                      f"(2021), not {' and '.join(f'`{k}`' for k in given)}", given[1])
+
+
 def fact_shape(f) -> None:
     if f.unit is Unit.COINS and not (f.asset or f.assets):
         raise ValueError("unit 'coins' needs `asset` to say which coin")
@@ -220,6 +231,7 @@ def fact_shape(f) -> None:
     _check_per(f)
     _check_whole(f)
     _check_floor_hedges(f)
+    _check_span(f)
     if f.level_hedge is not None and f.price_level is None and f.price_band is None:
         raise Located("`level_hedge` is the source's word on a `price_level` or `price_band`; this figure has neither", "level_hedge")
     if f.share_of is not None and f.unit is not Unit.PERCENT:

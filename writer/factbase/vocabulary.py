@@ -128,6 +128,11 @@ class Hedge(str, Enum):
     AT_MOST = "at_most"
     UNDER = "under"
     LESS_THAN = "less_than"
+    # The extreme a figure reached, as the source words it ("fell to as low as $30,000", "funding as high as 0.1%"): the
+    # high is a ceiling (the check reads "as high as" as one); the low is read as the source's round figure, as "about"
+    # is (read as a floor, "as low as $40,000" would fit any higher price a fact file holds); printed as given.
+    AS_LOW_AS = "as_low_as"
+    AS_HIGH_AS = "as_high_as"
 
     @property
     def kind(self) -> HedgeKind:
@@ -149,6 +154,7 @@ _HEDGE_KINDS = {
     Hedge.AT_MOST: HedgeKind.CEILING,
     Hedge.UNDER: HedgeKind.CEILING,
     Hedge.LESS_THAN: HedgeKind.CEILING,
+    Hedge.AS_HIGH_AS: HedgeKind.CEILING,
 }
 
 
@@ -216,6 +222,10 @@ class Magnitude(str, Enum):
     DOZENS = "dozens"
     HUNDREDS = "hundreds"
     SEVERAL_HUNDRED = "several_hundred"
+    # A scale alone, in the plural ("millions of dollars liquidated", "the billions lost"): one to under a thousand of it, as the
+    # check's figure grammar reads the words (writer/check/figures.py ``_PLURAL_COUNT``); for money or counts alike.
+    MILLIONS = "millions"
+    BILLIONS = "billions"
 
     @property
     def words(self) -> str:
@@ -233,7 +243,7 @@ class Magnitude(str, Enum):
 
 
 # How the bare counts read (the check's figure grammar reads "dozens of" as 24 to 99, "hundreds of" as 100 to 999).
-_BARE_COUNTS = {"dozens": (24, 100), "hundreds": (100, 1000), "several_hundred": (200, 1000)}
+_BARE_COUNTS = {"dozens": (24, 100), "hundreds": (100, 1000), "several_hundred": (200, 1000), "millions": (1e6, 1e9), "billions": (1e9, 1e12)}
 # Magnitudes that count things and name no scale: only a count takes them ("dozens of dollars" is no figure a desk prints).
 COUNT_MAGNITUDES = frozenset({Magnitude.DOZENS, Magnitude.HUNDREDS, Magnitude.SEVERAL_HUNDRED})
 _MAGNITUDE_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -372,9 +382,15 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "inflation_rate": ((Unit.PERCENT,), "an inflation print, year on year unless `window` says otherwise ('CPI rose 3.2%'); say which "
                        "index with `subject` ('U.S. consumer prices') when the report does"),
     "tariff_rate": ((Unit.PERCENT,), "a tariff rate ('a 100% tariff'); say on what with `subject` ('Chinese imports')"),
+    "leverage": ((Unit.RATIO,), "leverage as a multiple of margin ('a 40x long': 40), printed '40x'; one position's (say whose with "
+                 "`subject`: 'a whale's ETH long'), or what a venue offers or traders use ('up to 100x' on a venue: value 100, hedge "
+                 "up_to, `venue`)"),
     "event_count": ((Unit.COUNT,), "how many times something happened or is expected ('two failed attempts to reclaim $100,000', "
                     "'three rate cuts priced in'); say what with `subject`, a plural noun ('failed attempts to reclaim $100,000')"),
 }
+
+# Metrics whose ratio is a multiple, printed "40x" rather than "40 to 1".
+MULTIPLE_METRICS = frozenset({"leverage"})
 
 # Metrics a percentage of a whole: a value or range end outside 0 to 100 is refused (a typo, or a change
 # recorded as a share).
@@ -447,12 +463,43 @@ WINDOW_UNIT_WORDS = {"m": ("minute", "minutes"), "h": ("hour", "hours"), "d": ("
                      "mo": ("month", "months")}
 
 
+class ToDate(str, Enum):
+    """A running total's calendar span, from its start to the event's `as_of` ("so far this year": `to_date: year`):
+    no fixed length, so it is no `window`; drafts print it in words (templates/style.yaml ``to_date``)."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+# The calendar years a whole-year figure may name (`year: 2021`, "in 2021"): bitcoin's first block was mined in 2009;
+# the last is a bound on typos (a year is four digits), not on what a fact file may hold.
+FIRST_YEAR, LAST_YEAR = 2009, 2199
+
+
 def window_minutes(window: str) -> int:
     """Length of a window such as ``24h`` or ``60m`` in minutes (``1mo`` counts 30 days)."""
     m = WINDOW_RE.match(window)
     if not m:
         raise ValueError(f"not a window: {window!r}")
     return int(m.group(1)) * _WINDOW_MINUTES[m.group(2)]
+
+
+# A running total's or a calendar year's length at most, for ordering figures by how long a span they cover: a running
+# total is no longer than its calendar unit (a month at 30 days, as `1mo`; a year at 365 days).
+_SPAN_MINUTES = {"day": 60 * 24, "week": 60 * 24 * 7, "month": 60 * 24 * 30, "year": 60 * 24 * 365}
+
+
+def span_minutes(span: str) -> int:
+    """Length of a figure's span (``Fact.span``) in minutes: a window's, or at most its calendar unit's for a running
+    total ("to_date:year") or a whole year ("year:2021")."""
+    kind, _, unit = span.partition(":")
+    if kind == "to_date":
+        return _SPAN_MINUTES[unit]
+    if kind == "year":
+        return _SPAN_MINUTES["year"]
+    return window_minutes(span)
 
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
