@@ -251,7 +251,7 @@ class FactSpec(_Strict):
     window: Window | None = None
     window_hedge: Hedge | None = Field(
         default=None, description="the source's own bound word on `window` ('in less than 24 hours': less_than; 'over more than a week': "
-        "more_than; 'in as much as 2 days': as_much_as), printed as given ('in less than 24 hours')")
+        "more_than; 'in as much as 3 days': as_much_as), printed as given ('in less than 24 hours')")
     to_date: ToDate | None = Field(
         default=None, description="a running total from the start of the day, week, month or year to the event's `as_of` ('so far this "
         "year': year; 'today so far': day): no fixed length, so give it instead of `window`; printed 'so far this year'")
