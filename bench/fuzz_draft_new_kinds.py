@@ -13,8 +13,8 @@ This script is the long run with chosen seeds, for finding new failures.
 
 Prints, per seed, the number of events tried and failed, and the failures grouped by cause (the
 message with its figures, ids, names and positions taken out); --dump writes each failing event's
-YAML to DIR, named by seed and id (ids repeat across seeds; draft it again with
-`writer draft DIR/s<seed>-<id>.yaml --sources DIR/sources.yaml`); with
+YAML to DIR, named by seed, place and id (ids repeat; draft it again with
+`writer draft DIR/s<seed>-<n>-<id>.yaml --sources DIR/sources.yaml`, n its place in the seed's draws); with
 --write, also writes the results (with the command and the machine's load) to a Markdown file; with
 --links, also counts the drafted figures the check links to another fact than the one drafted.
 Exit 0.
@@ -26,6 +26,7 @@ import argparse
 import os
 import re
 import sys
+import traceback
 from collections import Counter
 from pathlib import Path
 
@@ -35,6 +36,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 
 import test_draft_any_event as props  # noqa: E402
+from steady_draws import keep_local_constants_out  # noqa: E402
+
+# The same seed draws the same events in any process, alone or after other seeds (tests/steady_draws.py).
+keep_local_constants_out()
 
 SHOWN = 10  # distinct causes printed per seed
 
@@ -49,7 +54,7 @@ def strategy(name: str):
 
 def cause(message: str) -> str:
     """A failure's cause: its message without the figures, ids, quoted text and positions that vary."""
-    first = message.splitlines()[0] if message else ""
+    first = first_line(message) if message else ""
     first = re.sub(r"^(gen|corner)-\d+: ", "", first)
     first = re.sub(r"(gen|corner)-\d+", "<event>", first)
     first = re.sub(r"'[^']*'|\"[^\"]*\"|\([^()]*\)", "<x>", first)
@@ -67,6 +72,8 @@ def mislinked(event) -> list[str]:
 
 
 def run_seed(generator: str, examples: int, chosen: int, dump: Path | None, links: list | None = None) -> tuple[int, list[tuple[str, str, str]]]:
+    """Drafts the seed's events; returns how many were tried and each failure as (name, cause, message). An event's
+    name is its place in the seed's draws with its id (``12-corner-2``): ids repeat, within a seed too."""
     tried, failures = 0, []
 
     @seed(chosen)
@@ -76,6 +83,7 @@ def run_seed(generator: str, examples: int, chosen: int, dump: Path | None, link
     def run(event):
         nonlocal tried
         tried += 1
+        name = f"{tried}-{event.id}"
         try:
             props.test_every_valid_event_drafts_and_passes_its_own_check.hypothesis.inner_test(event)
             if links is not None:
@@ -83,17 +91,29 @@ def run_seed(generator: str, examples: int, chosen: int, dump: Path | None, link
                 links.extend(wrong)
                 if wrong and dump is not None:
                     dump.mkdir(parents=True, exist_ok=True)
-                    (dump / f"links-s{chosen}-{event.id}.yaml").write_text(props.GENERATED_TEXT.get(event.id, ""), encoding="utf-8")
+                    (dump / f"links-s{chosen}-{name}.yaml").write_text(props.GENERATED_TEXT.get(event.id, ""), encoding="utf-8")
         except Exception as exc:  # a failure is what we count here, whatever its type
-            message = f"{type(exc).__name__}: {exc}"
-            failures.append((event.id, cause(message), message.splitlines()[0][:300]))
+            message = f"{type(exc).__name__}: {exc or _failing_line(exc)}"
+            failures.append((name, cause(message), first_line(message)))
             if dump is not None:
                 dump.mkdir(parents=True, exist_ok=True)
-                (dump / f"s{chosen}-{event.id}.yaml").write_text(props.GENERATED_TEXT.get(event.id, ""), encoding="utf-8")
-                (dump / f"s{chosen}-{event.id}.txt").write_text(message, encoding="utf-8")
+                (dump / f"s{chosen}-{name}.yaml").write_text(props.GENERATED_TEXT.get(event.id, ""), encoding="utf-8")
+                (dump / f"s{chosen}-{name}.txt").write_text(message, encoding="utf-8")
 
     run()
     return tried, failures
+
+
+def _failing_line(exc: BaseException) -> str:
+    """The source line that raised a bare exception (an ``assert`` without a message): its cause."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    return frames[-1].line or "" if frames else ""
+
+
+def first_line(message: str) -> str:
+    """The message's first line with words (an assertion's own message may start on the next)."""
+    lines = [line for line in message.splitlines() if line.strip() and not line.rstrip().endswith(":")] or [message]
+    return lines[0][:300]
 
 
 def write_registry(dump: Path) -> None:
@@ -127,7 +147,7 @@ def main() -> int:
         total += tried
         events = {eid for eid, _, _ in failures}
         failed += len(events)
-        mine = Counter(c for _, c, _ in {(eid, c, "") for eid, c, _ in failures})
+        mine = Counter(c for _, c in dict.fromkeys((eid, c) for eid, c, _ in failures))  # once per event, in the order found
         causes.update(mine)
         lines.append(f"| {chosen} | {tried} | {len(events)} | {len(mine)} |")
         print(f"seed {chosen}: {tried} valid events drafted ({args.generator}); {len(events)} failed, {len(mine)} distinct causes")
