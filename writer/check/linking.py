@@ -1148,7 +1148,9 @@ def _scored(r: _Reading, supports: list[Support]) -> tuple[list, list, set[str],
                                                  or (quoted and s.id.startswith("quote:") and _gives_words(fu.sentence.text, s.words))):
                 own_words.add(s.id)
             if says or s.speaker is not None:
-                score -= _copy_penalty(s, frozenset(fu.sentence.sources), bonus)
+                penalty = _copy_penalty(s, frozenset(fu.sentence.sources), bonus)
+                if penalty:  # the bonus it lost is no longer part of its score: its words' score keeps what is left
+                    score, bonus = score - penalty, min(bonus, _RUN_COPY)
             else:
                 score += echo_bonus(fig, s, fu.sentence.text)  # most of a context item's words, its figure to the digit
             score += _average_bonus(s, averaged, per)
@@ -1411,13 +1413,21 @@ _COPY_PENALTY = 0.5
 
 def _copy_penalty(s: Support, named: frozenset[str], bonus: float) -> float:
     """One rule for words the file holds more than once (``Support.words``: a context item posted on X and the
-    same with no known source; one speaker's words relayed by two sources): the copy one of whose sources the
-    sentence itself names (``named``) keeps its score; a copy with sources none of which it names loses
-    ``_COPY_PENALTY`` and the source bonus ``_score`` gave it (from a run's opening, which named the words
-    before, not this copy), so the unsourced copy is preferred to it; a copy with no source loses nothing."""
+    same with no known source; one speaker's words relayed by two sources; one note on two facts): the copy one of
+    whose sources the sentence itself names (``named``) keeps its score; a copy with sources none of which it names
+    loses ``_COPY_PENALTY`` and the source bonus ``_score`` gave it (from a run's opening, which named the words
+    before, not this copy), so the unsourced copy is preferred to it; a copy with no source loses nothing. Between
+    two sourced copies the sentence names neither of, the one whose sources the run's opening named keeps
+    ``_RUN_COPY`` ("On data from X, ... stood at 3, BTC fell below $90,000 on Friday" is the note of X's figure, not
+    the same note on another source's fact)."""
     if s.words is None or not s.sources or not named.isdisjoint(s.sources):
         return 0.0
-    return bonus + _COPY_PENALTY
+    return bonus + _COPY_PENALTY - (_RUN_COPY if bonus else 0.0)
+
+
+# What a sourced copy of words keeps of its run's source bonus (``_copy_penalty``): less than ``_COPY_PENALTY``, so an
+# unsourced copy still comes first; a tie-break between sourced copies only.
+_RUN_COPY = 0.125
 
 
 # How close each printed end of a range must be to a ranged fact's to be its ends as printed: a draft rounds to two

@@ -924,7 +924,9 @@ class Render:
         """What tells a labelled figure from another figure of the event with the same label ("liquidations on the
         main perpetual" for BTC and for ETH), or a figure its subject names from another so named ("two funds" for
         ETH and for XRP): its side, asset and venue where a twin's differ ("... for BTC on HTX"); its window is
-        printed beside the figure (FigureRef.window_unsaid)."""
+        printed beside the figure (FigureRef.window_unsaid). A label's venue is printed whenever the label does not
+        name it ("liquidations on the main perpetual on Hyperliquid"): words naming no venue describe a figure of none
+        to a reader and to the check (writer/check/linking.py ``_score``), which another fact of the same value may be."""
         own = getattr(fact, key).casefold()
         twins = [f for f in self.event.facts.values() if f.id != fact.id and (getattr(f, key) or "").casefold() == own
                  and (key == "label" or (not f.label and (f.metric in SUBJECT_NAMES_FIGURE or names_quantity(f))))]
@@ -937,7 +939,7 @@ class Render:
                 parts.append(Piece("text", fact.asset))
             if side:
                 parts.append(Piece("lit", (" " if asset else "") + "positions"))
-        if venue and fact.venue and any(t.venue != fact.venue for t in twins):
+        if venue and fact.venue and (any(t.venue != fact.venue for t in twins) or key == "label" and self._venue_unsaid(fact, fact.label)):
             parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
         return parts
 
@@ -952,12 +954,12 @@ class Render:
             parts += [Piece("lit", " over "), Piece("qual", window_words(fact.window, self.style))]
         return parts
 
-    def _venue_unsaid(self, fact: Fact) -> bool:
-        """Does the figure's venue still need saying after its subject? Not when the subject names it already
-        ("the outage at Binance", never "the outage at Binance on Binance")."""
+    def _venue_unsaid(self, fact: Fact, words: str | None = None) -> bool:
+        """Does the figure's venue still need saying after its subject (or ``words``, its label)? Not when they name it
+        already ("the outage at Binance", never "the outage at Binance on Binance")."""
         if not fact.venue:
             return False
-        subject = (fact.subject or "").casefold()
+        subject = ((fact.subject if words is None else words) or "").casefold()
         return not any(re.search(rf"\b{re.escape(n.casefold())}\b", subject) for n in self._names_of((fact.venue,)))
 
     def _venues_unsaid(self, fact: Fact) -> bool:
