@@ -28,6 +28,13 @@ from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, CompoundHedge, T
 TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
 TOKEN_RE = re.compile(f"{TOKEN_OPEN}(.){TOKEN_CLOSE}", re.S)
+
+
+def span_index(token: re.Match) -> int:
+    """The index in ``Render.spans`` of the span a token (a ``TOKEN_RE`` match) stands for."""
+    return ord(token.group(1)) - _INDEX_BASE
+
+
 HEADLINE_SECTIONS = frozenset({"headline", "lede"})
 # (id of a template's code object, offset of the call in it) -> (that code object, (template, template line)).
 # Keyed by the call's instruction offset, not by frame.f_lineno: the line is found by scanning the code's
@@ -200,6 +207,15 @@ class Render:
         index = len(self.spans)
         self.spans.append(span)
         return f"{TOKEN_OPEN}{chr(_INDEX_BASE + index)}{TOKEN_CLOSE}"
+
+    def words_token(self, pieces: list[Piece]) -> str:
+        """A token for words the draft adds outside the templates (writer/draft/window_names.py), resolved as a
+        template's text is (empty pieces dropped)."""
+        return self._token(Span("text", [p for p in pieces if p.text]))
+
+    def window_printed(self, token: re.Match) -> str | None:
+        """The window code ("24h") the token's span prints, when it prints one (``what``, ``window``, ``over``)."""
+        return self.windows.get(span_index(token))
 
     def fact_of(self, ref) -> Fact:
         if not isinstance(ref, FigureRef):
@@ -519,7 +535,7 @@ class Render:
         m = TOKEN_RE.match(token)
         if not words or m is None:
             return token
-        span = self.spans[ord(m.group(1)) - _INDEX_BASE]
+        span = self.spans[span_index(m)]
         for j, p in enumerate(span.pieces):
             if p.text.strip():
                 for bound, said in words.items():
@@ -1486,7 +1502,7 @@ def _magnitude_words(fact: Fact) -> str:
     return f"{words} of {unit}" if words.endswith("s") else f"{words} {unit}"
 
 
-__all__ = ["Render", "Span", "Piece", "TOKEN_RE", "TOKEN_OPEN", "TOKEN_CLOSE", "HEADLINE_SECTIONS", "attribution_key", "caveat_kind"]
+__all__ = ["Render", "Span", "Piece", "TOKEN_RE", "TOKEN_OPEN", "TOKEN_CLOSE", "span_index", "HEADLINE_SECTIONS", "attribution_key", "caveat_kind"]
 
 
 def _names_a_part(reading: str, names: dict) -> bool:
