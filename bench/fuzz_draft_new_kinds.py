@@ -11,6 +11,9 @@ This script is the long run with chosen seeds, for finding new failures.
     python bench/fuzz_draft_new_kinds.py [--generator corners] [--examples 400] [--seed 1 [--seed 3 ...]]
         [--dump DIR] [--write bench/results/fuzz_draft.md] [--links]
 
+The same seed draws the same events in any process (bench/README.md says how, and when they change); each seed's
+line gives a digest of its draws, so two runs can be seen to have drafted the same events.
+
 Prints, per seed, the number of events tried and failed, and the failures grouped by cause (the
 message with its figures, ids, names and positions taken out); --dump writes each failing event's
 YAML to DIR, named by seed, place and id (ids repeat; draft it again with
@@ -23,6 +26,7 @@ Exit 0.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import re
 import sys
@@ -42,6 +46,7 @@ from steady_draws import keep_local_constants_out  # noqa: E402
 keep_local_constants_out()
 
 SHOWN = 10  # distinct causes printed per seed
+DIGEST = 12  # hex digits of the draws' digest printed: enough to tell two sets of events apart
 
 
 def strategy(name: str):
@@ -71,10 +76,12 @@ def mislinked(event) -> list[str]:
 
 
 
-def run_seed(generator: str, examples: int, chosen: int, dump: Path | None, links: list | None = None) -> tuple[int, list[tuple[str, str, str]]]:
-    """Drafts the seed's events; returns how many were tried and each failure as (name, cause, message). An event's
-    name is its place in the seed's draws with its id (``12-corner-2``): ids repeat, within a seed too."""
+def run_seed(generator: str, examples: int, chosen: int, dump: Path | None, links: list | None = None) -> tuple[int, list[tuple[str, str, str]], str]:
+    """Drafts the seed's events; returns how many were tried, each failure as (name, cause, message) and the draws'
+    digest (of every event's YAML, in order: two runs with one digest drafted the same events). An event's name is its
+    place in the seed's draws with its id (``12-corner-2``): ids repeat, within a seed too."""
     tried, failures = 0, []
+    draws = hashlib.sha256()
 
     @seed(chosen)
     @settings(max_examples=examples, deadline=None, database=None,
@@ -84,6 +91,7 @@ def run_seed(generator: str, examples: int, chosen: int, dump: Path | None, link
         nonlocal tried
         tried += 1
         name = f"{tried}-{event.id}"
+        draws.update(props.GENERATED_TEXT.get(event.id, "").encode())
         try:
             props.test_every_valid_event_drafts_and_passes_its_own_check.hypothesis.inner_test(event)
             if links is not None:
@@ -101,7 +109,7 @@ def run_seed(generator: str, examples: int, chosen: int, dump: Path | None, link
                 (dump / f"s{chosen}-{name}.txt").write_text(message, encoding="utf-8")
 
     run()
-    return tried, failures
+    return tried, failures, draws.hexdigest()[:DIGEST]
 
 
 def _failing_line(exc: BaseException) -> str:
@@ -143,14 +151,14 @@ def main() -> int:
     lines, total, failed, causes = [], 0, 0, Counter()
     for chosen in seeds:
         wrong: list[str] | None = [] if args.links else None
-        tried, failures = run_seed(args.generator, args.examples, chosen, args.dump, wrong)
+        tried, failures, digest = run_seed(args.generator, args.examples, chosen, args.dump, wrong)
         total += tried
         events = {eid for eid, _, _ in failures}
         failed += len(events)
         mine = Counter(c for _, c in dict.fromkeys((eid, c) for eid, c, _ in failures))  # once per event, in the order found
         causes.update(mine)
-        lines.append(f"| {chosen} | {tried} | {len(events)} | {len(mine)} |")
-        print(f"seed {chosen}: {tried} valid events drafted ({args.generator}); {len(events)} failed, {len(mine)} distinct causes")
+        lines.append(f"| {chosen} | {tried} | {digest} | {len(events)} | {len(mine)} |")
+        print(f"seed {chosen}: {tried} valid events drafted ({args.generator}, draws {digest}); {len(events)} failed, {len(mine)} distinct causes")
         for c, n in mine.most_common(SHOWN):
             example = next((eid, m) for eid, cc, m in failures if cc == c)
             print(f"  {n}x {example[0]}: {example[1]}")
@@ -164,7 +172,7 @@ def main() -> int:
             args.generator, args.examples, " ".join(f"--seed {s}" for s in seeds))
         load = " ".join(f"{x:.2f}" for x in os.getloadavg())
         text = (f"Command: `{command}` (load average {load} at the end, 2 cores).\n\n"
-                "| seed | events drafted | events failed | distinct causes |\n|---|---|---|---|\n" + "\n".join(lines) + "\n\n"
+                "| seed | events drafted | draws | events failed | distinct causes |\n|---|---|---|---|---|\n" + "\n".join(lines) + "\n\n"
                 + "".join(f"- {n}x {c}\n" for c, n in causes.most_common()))
         args.write.write_text(text, encoding="utf-8")
     return 0
