@@ -101,7 +101,7 @@ def run_seed(generator: str, examples: int, chosen: int, dump: Path | None, link
                     dump.mkdir(parents=True, exist_ok=True)
                     (dump / f"links-s{chosen}-{name}.yaml").write_text(props.GENERATED_TEXT.get(event.id, ""), encoding="utf-8")
         except Exception as exc:  # a failure is what we count here, whatever its type
-            message = f"{type(exc).__name__}: {exc or _failing_line(exc)}"
+            message = f"{type(exc).__name__}: {str(exc) or _failing_line(exc)}"
             failures.append((name, cause(message), first_line(message)))
             if dump is not None:
                 dump.mkdir(parents=True, exist_ok=True)
