@@ -89,3 +89,25 @@ def test_a_note_held_twice_is_still_the_copy_its_sentence_names():
     named = ("On single-source data from CoinGlass, the halt lasted 7 hours. According to public data, not named"
              " individually, BTC fell below $90,000 on Friday.")
     assert ("$90,000", "text:days", "supported") in links_of(ev, named)
+
+
+_TWO_SHARES = """
+facts:
+  - {id: oi, metric: open_interest_share, unit: percent, asset: ETH, window: 2d, observations: [{source: coinglass, value: 40}]}
+  - {id: vol, metric: volume_share, unit: percent, asset: ETH, window: 2d, observations: [{source: coinglass, value: 40}]}
+"""
+
+
+def test_of_two_shares_alike_but_for_their_metric_the_words_pick_theirs():
+    """"share" names both shares, so each scored its metric once and the first fact won the tie: "the share of ETH trading
+    volume ... 40%" was read as the open-interest share (mislinked; corners seed 77). The metric with more of its own
+    phrases in the figure's clause comes first (linking ``_metric_words``), a tie-break only."""
+    ev = event(_TWO_SHARES)
+    text = ("According to CoinGlass, the share of ETH open interest over 2 days stood at 40%."
+            " According to CoinGlass, the share of ETH trading volume over 2 days stood at 40%.")
+    assert [(f, s) for f, s, _ in links_of(ev, text)] == [("40%", "oi"), ("40%", "vol")]
+    head, oi, vol = _TWO_SHARES.rstrip("\n").split("\n  - ")
+    reverse = event("\n  - ".join([head, vol, oi]) + "\n")
+    assert [s for _, s, _ in links_of(reverse, text)] == ["oi", "vol"]  # whichever fact comes first
+    draft = drafter().draft(_event(_TWO_SHARES.split("facts:\n", 1)[1]))
+    assert not mislinked(_event(_TWO_SHARES.split("facts:\n", 1)[1]), draft)

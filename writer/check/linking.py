@@ -419,6 +419,7 @@ class Cues:
     counting: str | None = None  # "each" / "together": how the figure's own words count several venues or assets
     repeated: frozenset[str] = frozenset()  # of ``near_exchanges``, those the sentence names more than once
     level_sides: frozenset[str] = frozenset()  # a level's side named after it: a condition's outcome, what the level sets off
+    metric_finder: object = field(default=None, compare=False)  # the metric cue table (phrases.KeyFinder), for ties (_metric_words)
 
 
 def _counting(phrases: PhraseSet, local: str) -> str | None:
@@ -534,7 +535,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
                 _loss_verbs().search(_own_words(left, right, local)) is not None,
                 _asset_cues(phrases, tickers, fu.sentence.text) if fu.figure.qualifier in _BOUND_HEDGES else frozenset(),
                 _counting(phrases, fu.sentence.text if len(fu.sentence.figures) == 1 else local),
-                _named_twice(fu.sentence, near) if near else frozenset(), level_sides)
+                _named_twice(fu.sentence, near) if near else frozenset(), level_sides, (phrases.cue_finders or {}).get("metric"))
 
 
 # What every side cue holds (phrases.yaml ``cues: side``): a cheap test before the cues are read after a figure.
@@ -1306,8 +1307,9 @@ def _chosen(r: _Reading, matched: list, best_m: float, foreign: list, credited_o
     # whose hedge also reaches both ends). Among values the digits all round to, one the figure prints exactly
     # comes first (``_prints_exactly``: "fell by 500, from 1,500 to 1,000" ends on the fact of 1,000, not on the
     # start of 1,500 that a round "1,000" also reaches).
+    metric_words = _metric_words(r, top_m)
     top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _bare_dollars(fig, m[1]), _distance(fig, m[1]),
-                              not _prints_exactly(fig, m[1]), _shape_rank(fig, m[1])))
+                              not _prints_exactly(fig, m[1]), _shape_rank(fig, m[1]), -metric_words.get(id(m[1]), 0)))
     kind = "supported" if top_m[0][2] == "match" else "collapsed"
     best = top_m[0][1]
     n = len(fu.sentence.figures)
@@ -1371,6 +1373,19 @@ def _prints_ends(fig: Figure, matched: list) -> bool:
 # Qualifiers under which a figure fits a span of values, not one ("at least $84 million"): its value matching a
 # credited source's fact is no evidence that it is that fact rather than the one its words describe.
 _LOOSE_QUALIFIERS = frozenset({"at_least", "at_most", "vague"})
+
+
+def _metric_words(r: _Reading, top_m: list) -> dict[int, int]:
+    """Last, between facts of several metrics the words name alike ("share" names an open-interest share and a volume
+    share; a fact's metric scores once however many of its words are there): id(support) -> how many of its metric's
+    own phrases the figure's clause holds ("the share of trading volume" is the volume's). Empty for a single metric."""
+    metrics = {m[1].fact.metric for m in top_m if m[1].fact is not None}
+    finder = r.cues.metric_finder
+    if len(metrics) < 2 or finder is None:
+        return {}
+    clause = own_clause(r.fu)
+    found = {metric: finder.phrases_found(metric, clause) for metric in metrics}
+    return {id(m[1]): found[m[1].fact.metric] for m in top_m if m[1].fact is not None}
 
 
 def _credited_match(matched: list, described, credited: frozenset[str]) -> bool:
