@@ -9,7 +9,7 @@ The suite runs the same property on a fixed set of examples:
 This script is the long run with chosen seeds, for finding new failures.
 
     python bench/fuzz_draft_new_kinds.py [--generator corners] [--examples 400] [--seed 1 [--seed 3 ...]]
-        [--dump DIR] [--write bench/results/fuzz_draft.md] [--links]
+        [--dump DIR] [--write bench/results/fuzz_draft.md] [--links] [--draws-only]
 
 The same seed draws the same events in any process (bench/README.md says how, and when they change); each seed's
 line gives a digest of its draws, so two runs can be seen to have drafted the same events.
@@ -76,7 +76,8 @@ def mislinked(event) -> list[str]:
 
 
 
-def run_seed(generator: str, examples: int, chosen: int, dump: Path | None, links: list | None = None) -> tuple[int, list[tuple[str, str, str]], str]:
+def run_seed(generator: str, examples: int, chosen: int, dump: Path | None, links: list | None = None,
+             draws_only: bool = False) -> tuple[int, list[tuple[str, str, str]], str]:
     """Drafts the seed's events; returns how many were tried, each failure as (name, cause, message) and the draws'
     digest (of every event's YAML, in order: two runs with one digest drafted the same events). An event's name is its
     place in the seed's draws with its id (``12-corner-2``): ids repeat, within a seed too."""
@@ -92,6 +93,8 @@ def run_seed(generator: str, examples: int, chosen: int, dump: Path | None, link
         tried += 1
         name = f"{tried}-{event.id}"
         draws.update(props.GENERATED_TEXT.get(event.id, "").encode())
+        if draws_only:
+            return
         try:
             props.test_every_valid_event_drafts_and_passes_its_own_check.hypothesis.inner_test(event)
             if links is not None:
@@ -142,6 +145,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, action="append", help="repeat for several seeds (default: 1)")
     ap.add_argument("--dump", type=Path, help="write each failing event's YAML (and its message) to this folder")
     ap.add_argument("--write", type=Path, help="also write the results to this Markdown file")
+    ap.add_argument("--draws-only", action="store_true",
+                    help="draft nothing: print each seed's events and their digest only (which events a seed draws, fast)")
     ap.add_argument("--links", action="store_true",
                     help="also count drafted figures the check links to another fact than the one drafted (drafts each event twice)")
     args = ap.parse_args()
@@ -151,14 +156,14 @@ def main() -> int:
     lines, total, failed, causes = [], 0, 0, Counter()
     for chosen in seeds:
         wrong: list[str] | None = [] if args.links else None
-        tried, failures, digest = run_seed(args.generator, args.examples, chosen, args.dump, wrong)
+        tried, failures, digest = run_seed(args.generator, args.examples, chosen, args.dump, wrong, args.draws_only)
         total += tried
         events = {eid for eid, _, _ in failures}
         failed += len(events)
         mine = Counter(c for _, c in dict.fromkeys((eid, c) for eid, c, _ in failures))  # once per event, in the order found
         causes.update(mine)
         lines.append(f"| {chosen} | {tried} | {digest} | {len(events)} | {len(mine)} |")
-        print(f"seed {chosen}: {tried} valid events drafted ({args.generator}, draws {digest}); {len(events)} failed, {len(mine)} distinct causes")
+        print(f"seed {chosen}: {tried} valid events {'drawn' if args.draws_only else 'drafted'} ({args.generator}, draws {digest}); {len(events)} failed, {len(mine)} distinct causes")
         for c, n in mine.most_common(SHOWN):
             example = next((eid, m) for eid, cc, m in failures if cc == c)
             print(f"  {n}x {example[0]}: {example[1]}")
