@@ -8,20 +8,16 @@ Reproducible draws (tests/test_hypothesis_reproducible.py checks both):
   clone in CI draws what a desk machine draws. No deadline: a slow example on a loaded machine is no
   failure (Hypothesis's own ``ci`` profile says the same). ``--hypothesis-profile`` and
   ``--hypothesis-seed=N`` still choose otherwise for a long run.
-- Hypothesis (6.131 and later) also draws, now and then, a number or string written in any *local*
-  module already imported (not a test file, not site-packages): a pool that grows as modules load. Which
-  writer and bench modules are loaded when a property test starts depends on what ran before it (alone,
-  ``writer.draft`` is imported by its first example; in the full suite, ``writer.publish``, the
-  importers and the bench scripts are too), so the same derandomized test drew other examples in the
-  full suite than alone. That is how three drafting and linking faults surfaced only in CI. The pool
-  is kept empty here; Hypothesis's own edge values (0, 1, -1, powers of two, NaN...) still come, and
-  ``bench/fuzz_draft_new_kinds.py`` is the long search with chosen seeds.
+- Hypothesis also draws, now and then, a number or string written in any *local* module already
+  imported, a pool that grows as modules load, so the same derandomized test drew other examples in the
+  full suite than alone (three drafting and linking faults surfaced only in CI). tests/steady_draws.py
+  keeps the pool empty, here and in ``bench/fuzz_draft_new_kinds.py`` (the long search with chosen seeds).
 """
 
 import pytest
 from hypothesis import HealthCheck, settings
-from hypothesis.internal.conjecture import providers
-from hypothesis.internal.constants_ast import Constants
+
+from steady_draws import keep_local_constants_out
 
 pytest_plugins = ("browser",)
 
@@ -29,11 +25,7 @@ settings.register_profile("writer", derandomize=True, database=None, deadline=No
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("writer")  # before the test modules build their own settings on top of it
 
-# No constants from whichever local modules happen to be loaded (see above): the same empty pool in
-# every run. providers._get_local_constants is where Hypothesis 6.170 (constraints.txt) collects them;
-# the test of this file fails if a later Hypothesis collects them elsewhere.
-NO_LOCAL_CONSTANTS = Constants()
-providers._get_local_constants = lambda: NO_LOCAL_CONSTANTS
+keep_local_constants_out()  # the same draws whatever ran before (tests/steady_draws.py)
 
 
 @pytest.fixture(scope="session")

@@ -496,6 +496,11 @@ def _masked_body(draft) -> str:
 _REVISION_TIMES = re.compile(r"\(\d{2}:\d{2} UTC on \d{1,2} [A-Z][a-z]+ \d{4}\)|\(\d{1,2} [A-Z][a-z]+ \d{4}\)|, on \d{1,2} [A-Z][a-z]+ \d{4},")
 
 
+# A full stop between two letters, the first lower-case: a sentence run into the one before it (source names, which
+# may hold one, "Alternative.me", are taken out first).
+_GLUED = re.compile(r"[a-z]\.[A-Za-z]")
+
+
 def _allowed_text_numbers(event) -> str:
     """Numbers that may appear because the fact file's own text holds them (quotes, notes, contracts)."""
     parts = [q.words for q in event.quotes] + [c.text for c in event.context] + [c.text for c in event.caveats]
@@ -586,6 +591,11 @@ def test_every_valid_event_drafts_and_passes_its_own_check(event):
         assert m.group(0).rstrip(".,") in allowed, rest[max(0, m.start() - 60):m.end() + 20]
     for debris in ("None", "{{", "()", "circulating in )", "circulating in .", "circulating in ,"):
         assert debris not in draft.markdown, debris
+    body = draft.markdown.split("---\n", 2)[2]
+    for src in event.registry.sources.values():  # "Alternative.me" is a name, not two sentences
+        body = body.replace(md_escape(src.name), " ").replace(src.name, " ")
+    glued = _GLUED.search(body)  # a sentence run into the one before ("... the past hour.according to ...")
+    assert glued is None, body[max(0, glued.start() - 60):glued.end() + 40]
     for src in event.registry.sources.values():
         if getattr(src, "group", False):  # an unnamed group is plural and nameless: never "a single source"
             assert f"single source, {md_escape(src.name)}" not in draft.markdown, src.name

@@ -152,6 +152,17 @@ def test_sources_giving_different_magnitudes_are_refused():
     assert "different magnitudes" in problems(text)[0].message
 
 
+def test_a_magnitude_is_refused_for_a_percent():
+    """"tens of millions" scales an amount or a count: a percent in those words reads as nothing a source prints
+    (the drafter printed "open interest rose tens of millions", which the check could not link: P001). A percent's
+    number is given as `value` or `range`; the same words on money still load."""
+    found = problems(HEAD + fact("oi", obs("coinglass", "magnitude: tens_of_millions"), metric="open_interest_change", unit="percent"))
+    assert "not of a percent" in found[0].message and found[0].field.endswith("magnitude"), found[0]
+    held = problems(HEAD + fact("oi", obs("coinglass", "magnitude: several_thousand\nvalue: 2500"), metric="open_interest_change", unit="percent"))
+    assert "not of a percent" in held[0].message
+    assert load(HEAD + fact("oi", obs("coinglass", "magnitude: tens_of_millions"), metric="open_interest_change")).facts["oi"].magnitude
+
+
 def test_a_value_may_carry_the_words_that_hold_it_and_the_value_is_the_figure():
     """A report giving words and a number together ("tens of millions of dollars, $20 million"): both kept, the number
     printed; words that do not hold the number are refused at `magnitude`, with both spans."""

@@ -29,3 +29,12 @@ def test_drafting_may_open_a_sentence_with_a_placeholder():
     text = f"Longs paid most. {token} went from shorts."
     assert _pieces(text) == [text]  # the check's own text never holds placeholders
     assert _pieces(text, starts=TOKEN_OPEN) == ["Longs paid most.", f"{token} went from shorts."]
+
+
+def test_a_ticker_that_opens_in_lower_case_opens_a_sentence():
+    """"stETH", "vBNB", "cbBTC": a sentence may open on one (the draft's "vBNB positions worth ..." after a sentence of
+    another window was read as that sentence's, and its window as this figure's: P012)."""
+    assert _pieces("Longs lost $5 million over 9 hours. vBNB positions lost less over the past hour. cbBTC held.") == [
+        "Longs lost $5 million over 9 hours.", "vBNB positions lost less over the past hour.", "cbBTC held."]
+    assert _pieces("The desk saw approx. wBTC flows and more. then it calmed.") == [
+        "The desk saw approx. wBTC flows and more. then it calmed."]  # an abbreviation, or a word all in small letters

@@ -426,6 +426,7 @@ class Cues:
     counting: str | None = None  # "each" / "together": how the figure's own words count several venues or assets
     repeated: frozenset[str] = frozenset()  # of ``near_exchanges``, those the sentence names more than once
     level_sides: frozenset[str] = frozenset()  # a level's side named after it: a condition's outcome, what the level sets off
+    metric_finder: object = field(default=None, compare=False)  # the metric cue table (phrases.KeyFinder), for ties (_metric_words)
 
 
 def _counting(phrases: PhraseSet, local: str) -> str | None:
@@ -541,7 +542,7 @@ def cues_for(fu: FigureUse, phrases: PhraseSet, venue_rx, spelling: dict[str, st
                 _loss_verbs().search(_own_words(left, right, local)) is not None,
                 _asset_cues(phrases, tickers, fu.sentence.text) if fu.figure.qualifier in _BOUND_HEDGES else frozenset(),
                 _counting(phrases, fu.sentence.text if len(fu.sentence.figures) == 1 else local),
-                _named_twice(fu.sentence, near) if near else frozenset(), level_sides)
+                _named_twice(fu.sentence, near) if near else frozenset(), level_sides, (phrases.cue_finders or {}).get("metric"))
 
 
 # What every side cue holds (phrases.yaml ``cues: side``): a cheap test before the cues are read after a figure.
@@ -1155,7 +1156,9 @@ def _scored(r: _Reading, supports: list[Support]) -> tuple[list, list, set[str],
                                                  or (quoted and s.id.startswith("quote:") and _gives_words(fu.sentence.text, s.words))):
                 own_words.add(s.id)
             if says or s.speaker is not None:
-                score -= _copy_penalty(s, frozenset(fu.sentence.sources), bonus)
+                penalty = _copy_penalty(s, frozenset(fu.sentence.sources), bonus)
+                if penalty:  # the bonus it lost is no longer part of its score: its words' score keeps what is left
+                    score, bonus = score - penalty, min(bonus, _RUN_COPY)
             else:
                 score += echo_bonus(fig, s, fu.sentence.text)  # most of a context item's words, its figure to the digit
             score += _average_bonus(s, averaged, per)
@@ -1311,8 +1314,9 @@ def _chosen(r: _Reading, matched: list, best_m: float, foreign: list, credited_o
     # whose hedge also reaches both ends). Among values the digits all round to, one the figure prints exactly
     # comes first (``_prints_exactly``: "fell by 500, from 1,500 to 1,000" ends on the fact of 1,000, not on the
     # start of 1,500 that a round "1,000" also reaches).
+    metric_words = _metric_words(r, top_m)
     top_m.sort(key=lambda m: (m[2] != "match", m[1].anchor, _bare_dollars(fig, m[1]), _distance(fig, m[1]),
-                              not _prints_exactly(fig, m[1]), _shape_rank(fig, m[1])))
+                              not _prints_exactly(fig, m[1]), _shape_rank(fig, m[1]), -metric_words.get(id(m[1]), 0)))
     kind = "supported" if top_m[0][2] == "match" else "collapsed"
     best = top_m[0][1]
     n = len(fu.sentence.figures)
@@ -1378,6 +1382,19 @@ def _prints_ends(fig: Figure, matched: list) -> bool:
 _LOOSE_QUALIFIERS = frozenset({"at_least", "at_most", "vague"})
 
 
+def _metric_words(r: _Reading, top_m: list) -> dict[int, int]:
+    """Last, between facts of several metrics the words name alike ("share" names an open-interest share and a volume
+    share; a fact's metric scores once however many of its words are there): id(support) -> how many of its metric's
+    own phrases the figure's clause holds ("the share of trading volume" is the volume's). Empty for a single metric."""
+    metrics = {m[1].fact.metric for m in top_m if m[1].fact is not None}
+    finder = r.cues.metric_finder
+    if len(metrics) < 2 or finder is None:
+        return {}
+    clause = own_clause(r.fu)
+    found = {metric: finder.phrases_found(metric, clause) for metric in metrics}
+    return {id(m[1]): found[m[1].fact.metric] for m in top_m if m[1].fact is not None}
+
+
 def _credited_match(matched: list, described, credited: frozenset[str]) -> bool:
     """Does the value match a fact whose source the sentence credits (``credited``: named as a source, not as a
     venue), while the fact the words describe better has none of its sources credited? Then the writer took the
@@ -1418,13 +1435,21 @@ _COPY_PENALTY = 0.5
 
 def _copy_penalty(s: Support, named: frozenset[str], bonus: float) -> float:
     """One rule for words the file holds more than once (``Support.words``: a context item posted on X and the
-    same with no known source; one speaker's words relayed by two sources): the copy one of whose sources the
-    sentence itself names (``named``) keeps its score; a copy with sources none of which it names loses
-    ``_COPY_PENALTY`` and the source bonus ``_score`` gave it (from a run's opening, which named the words
-    before, not this copy), so the unsourced copy is preferred to it; a copy with no source loses nothing."""
+    same with no known source; one speaker's words relayed by two sources; one note on two facts): the copy one of
+    whose sources the sentence itself names (``named``) keeps its score; a copy with sources none of which it names
+    loses ``_COPY_PENALTY`` and the source bonus ``_score`` gave it (from a run's opening, which named the words
+    before, not this copy), so the unsourced copy is preferred to it; a copy with no source loses nothing. Between
+    two sourced copies the sentence names neither of, the one whose sources the run's opening named keeps
+    ``_RUN_COPY`` ("On data from X, ... stood at 3, BTC fell below $90,000 on Friday" is the note of X's figure, not
+    the same note on another source's fact)."""
     if s.words is None or not s.sources or not named.isdisjoint(s.sources):
         return 0.0
-    return bonus + _COPY_PENALTY
+    return bonus + _COPY_PENALTY - (_RUN_COPY if bonus else 0.0)
+
+
+# What a sourced copy of words keeps of its run's source bonus (``_copy_penalty``): less than ``_COPY_PENALTY``, so an
+# unsourced copy still comes first; a tie-break between sourced copies only.
+_RUN_COPY = 0.125
 
 
 # How close each printed end of a range must be to a ranged fact's to be its ends as printed: a draft rounds to two

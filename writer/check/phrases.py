@@ -411,6 +411,11 @@ class KeyFinder(LazyPatterns):
             return _compile(self._table[key], 0, fold=True)
         return _compile(self._table[key])
 
+    def phrases_found(self, key: str, text: str) -> int:
+        """How many of ``key``'s own phrases ``text`` holds: what tells apart two keys ``found`` gives alike ("share" names
+        both shares; "share of trading volume" names the volume's with one phrase more). Asked for ties only."""
+        return sum(1 for p in self._table.get(key, ()) if _compile((p,)).search(text))
+
     def folded_pattern(self, key: str) -> re.Pattern | None:
         """``key``'s own expression as a case-sensitive twin for lowered text (the same matches as
         its IGNORECASE expression on the text itself), or None when the table cannot be folded.

@@ -1,9 +1,10 @@
 """The one sentence splitter: the check reads sentences with it, and so can drafting.
 
 Rule-based for market-news prose: a sentence ends at ``.``, ``!`` or ``?``
-(with closing quotes or brackets) before a capital, a digit, ``$``, a handle's ``@`` or an
-opening quote; never after a known abbreviation ("U.S.", "approx.") or inside
-a decimal; a blank line (a Markdown block) always ends one.
+(with closing quotes or brackets) before a capital, a digit, ``$``, a handle's ``@``, a
+ticker that opens in lower case ("stETH", "vBNB", "cbBTC") or an opening quote; never after
+a known abbreviation ("U.S.", "approx.") or inside a decimal; a blank line (a Markdown block)
+always ends one.
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr st etc fig al".split()
 )
 _STARTS = "A-Z0-9$@"  # what a new sentence may start with (after opening quotes or brackets; "@" a social handle)
+# ... and a word of a few small letters before a capital: a ticker written so ("stETH", "wBTC", "jitoSOL"), whose
+# sentence opens in lower case (read as the sentence before it, its window and asset were taken for this one's)
+_LOWER_TICKER = "[a-z]{1,4}[A-Z]"
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 @lru_cache(maxsize=8)
 def _boundary(starts: str) -> re.Pattern:
-    return re.compile(rf"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[*]*[{_STARTS}{starts}])")
+    return re.compile(rf"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[*]*(?:[{_STARTS}{starts}]|{_LOWER_TICKER}))")
 
 
 def sentence_bounds(text: str, start: int = 0, end: int | None = None, *, starts: str = "") -> list[tuple[int, int]]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from writer.check.scope import RUN_STATUSES
 from writer.check.sentences import sentence_bounds
-from writer.draft.layer import HEADLINE_SECTIONS, TOKEN_OPEN, TOKEN_RE, Piece, Render, Span
+from writer.draft.layer import HEADLINE_SECTIONS, TOKEN_OPEN, TOKEN_RE, Piece, Render, Span, span_index
 from writer.mdtext import md_escape
 
 _TOKEN_START = TOKEN_OPEN  # a sentence may open with a figure still held as a placeholder
@@ -85,7 +85,7 @@ def split_sentences(section: Section, block_base: int) -> list[Sentence]:
             for a, b in bounds:
                 s = Sentence(section.name, body_start + a, body_start + b, block)
                 if tokens:
-                    s.spans = [ord(t.group(1)) - 0xE100 for t in TOKEN_RE.finditer(body, a, b)]
+                    s.spans = [span_index(t) for t in TOKEN_RE.finditer(body, a, b)]
                 out.append(s)
         block += 1
     return out
@@ -207,7 +207,7 @@ def _polish(sections: list[Section], resolved: Resolved, sentences: list[Sentenc
     starts = {(s.section, s.start) for s in sentences}
     for sec in sections:
         for m in TOKEN_RE.finditer(sec.text):
-            idx = ord(m.group(1)) - 0xE100
+            idx = span_index(m)
             pieces = resolved.pieces.get(idx)
             if not pieces:
                 continue
@@ -282,7 +282,7 @@ def segments(text: str, resolved: Resolved):
     for m in TOKEN_RE.finditer(text):
         if m.start() > pos:
             yield pos, m.start(), None, text[pos:m.start()]
-        idx = ord(m.group(1)) - 0xE100
+        idx = span_index(m)
         yield m.start(), m.end(), idx, resolved.pieces.get(idx, [])
         pos = m.end()
     if pos < len(text):
@@ -323,7 +323,7 @@ def expand_html(rendered_html: str, resolved: Resolved, spans: list[Span], regis
     import html  # here: only the HTML page needs it (its entity table is about 2 CPU-ms of a cold Markdown draft)
 
     def repl(m: re.Match) -> str:
-        idx = ord(m.group(1)) - 0xE100
+        idx = span_index(m)
         span = spans[idx]
         pieces = resolved.pieces.get(idx, [])
         cav_at = resolved.caveat_at.get(idx)

@@ -28,6 +28,13 @@ from writer.factbase.vocabulary import AVERAGE_PER, CURRENCIES, MULTIPLE_METRICS
 TOKEN_OPEN, TOKEN_CLOSE = "\ue000", "\ue001"
 _INDEX_BASE = 0xE100
 TOKEN_RE = re.compile(f"{TOKEN_OPEN}(.){TOKEN_CLOSE}", re.S)
+
+
+def span_index(token: re.Match) -> int:
+    """The index in ``Render.spans`` of the span a token (a ``TOKEN_RE`` match) stands for."""
+    return ord(token.group(1)) - _INDEX_BASE
+
+
 HEADLINE_SECTIONS = frozenset({"headline", "lede"})
 # (id of a template's code object, offset of the call in it) -> (that code object, (template, template line)).
 # Keyed by the call's instruction offset, not by frame.f_lineno: the line is found by scanning the code's
@@ -227,6 +234,15 @@ class Render:
         index = len(self.spans)
         self.spans.append(span)
         return f"{TOKEN_OPEN}{chr(_INDEX_BASE + index)}{TOKEN_CLOSE}"
+
+    def words_token(self, pieces: list[Piece]) -> str:
+        """A token for words the draft adds outside the templates (writer/draft/window_names.py), resolved as a
+        template's text is (empty pieces dropped)."""
+        return self._token(Span("text", [p for p in pieces if p.text]))
+
+    def window_printed(self, token: re.Match) -> str | None:
+        """The window code ("24h") the token's span prints, when it prints one (``what``, ``window``, ``over``)."""
+        return self.windows.get(span_index(token))
 
     def fact_of(self, ref) -> Fact:
         if not isinstance(ref, FigureRef):
@@ -548,7 +564,7 @@ class Render:
         m = TOKEN_RE.match(token)
         if not words or m is None:
             return token
-        span = self.spans[ord(m.group(1)) - _INDEX_BASE]
+        span = self.spans[span_index(m)]
         for j, p in enumerate(span.pieces):
             if p.text.strip():
                 for bound, said in words.items():
@@ -952,7 +968,9 @@ class Render:
         """What tells a labelled figure from another figure of the event with the same label ("liquidations on the
         main perpetual" for BTC and for ETH), or a figure its subject names from another so named ("two funds" for
         ETH and for XRP): its side, asset and venue where a twin's differ ("... for BTC on HTX"); its window is
-        printed beside the figure (FigureRef.window_unsaid)."""
+        printed beside the figure (FigureRef.window_unsaid). A label's venue is printed whenever the label does not
+        name it ("liquidations on the main perpetual on Hyperliquid"): words naming no venue describe a figure of none
+        to a reader and to the check (writer/check/linking.py ``_score``), which another fact of the same value may be."""
         own = getattr(fact, key).casefold()
         twins = [f for f in self.event.facts.values() if f.id != fact.id and (getattr(f, key) or "").casefold() == own
                  and (key == "label" or (not f.label and (f.metric in SUBJECT_NAMES_FIGURE or names_quantity(f))))]
@@ -965,7 +983,7 @@ class Render:
                 parts.append(Piece("text", fact.asset))
             if side:
                 parts.append(Piece("lit", (" " if asset else "") + "positions"))
-        if venue and fact.venue and any(t.venue != fact.venue for t in twins):
+        if venue and fact.venue and (any(t.venue != fact.venue for t in twins) or key == "label" and self._venue_unsaid(fact, fact.label)):
             parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
         return parts
 
@@ -978,12 +996,12 @@ class Render:
             parts += [Piece("lit", " on "), Piece("text", self.event.source_name(fact.venue))]
         return parts + span_pieces(fact, self.style)
 
-    def _venue_unsaid(self, fact: Fact) -> bool:
-        """Does the figure's venue still need saying after its subject? Not when the subject names it already
-        ("the outage at Binance", never "the outage at Binance on Binance")."""
+    def _venue_unsaid(self, fact: Fact, words: str | None = None) -> bool:
+        """Does the figure's venue still need saying after its subject (or ``words``, its label)? Not when they name it
+        already ("the outage at Binance", never "the outage at Binance on Binance")."""
         if not fact.venue:
             return False
-        subject = (fact.subject or "").casefold()
+        subject = ((fact.subject if words is None else words) or "").casefold()
         return not any(re.search(rf"\b{re.escape(n.casefold())}\b", subject) for n in self._names_of((fact.venue,)))
 
     def _venues_unsaid(self, fact: Fact) -> bool:
@@ -1519,7 +1537,7 @@ def _magnitude_words(fact: Fact) -> str:
     return f"{words} of {unit}" if words.endswith("s") else f"{words} {unit}"
 
 
-__all__ = ["Render", "Span", "Piece", "TOKEN_RE", "TOKEN_OPEN", "TOKEN_CLOSE", "HEADLINE_SECTIONS", "attribution_key", "caveat_kind"]
+__all__ = ["Render", "Span", "Piece", "TOKEN_RE", "TOKEN_OPEN", "TOKEN_CLOSE", "span_index", "HEADLINE_SECTIONS", "attribution_key", "caveat_kind"]
 
 
 def _names_a_part(reading: str, names: dict) -> bool:

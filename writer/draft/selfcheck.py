@@ -15,7 +15,7 @@ import re
 
 from writer.check.scope import RUN_STATUSES
 from writer.draft.assemble import Resolved, Section, Sentence
-from writer.draft.layer import TOKEN_OPEN, TOKEN_RE, Span, caveat_kind
+from writer.draft.layer import TOKEN_OPEN, TOKEN_RE, Span, caveat_kind, span_index
 from writer.draft.style import Style
 from writer.errors import DraftError
 from writer.factbase.records import Event
@@ -124,7 +124,7 @@ class SelfCheck:
         for m in TOKEN_RE.finditer(tokenised):
             full.append(tokenised[pos:m.start()])
             ours.append(tokenised[pos:m.start()])
-            for p in resolved.pieces.get(ord(m.group(1)) - 0xE100, []):
+            for p in resolved.pieces.get(span_index(m), []):
                 full.append(p.text)
                 ours.append("\u2063" if p.kind == "text" else p.text)
             pos = m.end()

@@ -9,7 +9,7 @@ sets against the other)."""
 from __future__ import annotations
 
 from writer.draft.assemble import Section
-from writer.draft.layer import _INDEX_BASE, TOKEN_RE, Piece, Render, Span, window_words
+from writer.draft.layer import TOKEN_RE, Piece, Render, window_words
 
 # a paragraph that is not prose (a list, a quote block, a table, a heading) takes no sentence of ours at its end
 _NOT_PROSE = ("-", "*", ">", "|", "#")
@@ -35,7 +35,7 @@ def _first_prints(sections: list[Section], render: Render, names: tuple[str, str
         if sec.name == "headline":
             continue
         for m in TOKEN_RE.finditer(sec.text):
-            code = render.windows.get(ord(m.group(1)) - _INDEX_BASE)
+            code = render.window_printed(m)
             if code in names and code not in found:
                 found[code] = (i, m.end())
     return found
@@ -47,7 +47,7 @@ def _sentence(render: Render, earlier: str, later: str) -> str:
     head, rest = text.split("\0", 1)
     middle, tail = rest.split("\1", 1)
     pieces = [Piece("lit", head), Piece("qual", said[earlier]), Piece("lit", middle), Piece("qual", said[later]), Piece("lit", tail)]
-    return render._token(Span("text", [p for p in pieces if p.text]))
+    return render.words_token(pieces)
 
 
 def _append_to_paragraph(sec: Section, offset: int, sentence: str) -> None:

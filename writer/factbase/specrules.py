@@ -224,6 +224,10 @@ def fact_shape(f) -> None:
         if o.magnitude in COUNT_MAGNITUDES and f.unit is not Unit.COUNT:
             raise Located(f"{o.magnitude.words!r} counts things ('{o.magnitude.words} of traders'): it is for `unit: count`, not "
                           f"{f.unit.value!r} (for money give a scale: hundreds_of_millions, several_million)", "observations", i, "magnitude")
+        if o.magnitude is not None and f.unit is Unit.PERCENT:
+            # the scales start at "several thousand", and no reader (nor the check) takes "tens of millions" for a percent
+            raise Located(f"{o.magnitude.words!r} is a scale of an amount or a count ('{o.magnitude.words} of dollars'), not of a "
+                          "percent: give the percent the source prints as `value`, or its span as `range`", "observations", i, "magnitude")
     if f.each and not (f.venues or f.assets):
         raise Located("`each: true` says the figure holds for each of several venues or assets: give them as `venues` or "
                       "`assets` (for one, `venue` or `asset` alone says it)", "each")

@@ -1,0 +1,113 @@
+"""Faults the long any-event runs of round fifteen found (bench/fuzz_draft_new_kinds.py, bench/results/fuzz_round15.md),
+each as a small event of our own that drafts and passes its own check. Each test fails without its fix."""
+
+from __future__ import annotations
+
+import re
+
+from link_support import codes, event, links_of
+from test_draft_any_event import drafter, mislinked, registry
+from test_draft_any_event import test_every_valid_event_drafts_and_passes_its_own_check as _property
+from writer.factbase.loader import event_from_text
+
+
+def _event(facts: str, eid: str = "found15"):
+    return event_from_text(f"id: {eid}\nas_of: 2026-12-01T12:00:00+00:00\nfacts:\n{facts}", f"{eid}.yaml", registry())
+
+
+def _body(draft) -> str:
+    return draft.markdown.split("---\n", 2)[2]
+
+
+def test_a_labelled_level_ends_its_sentence_before_the_next_one_opens():
+    """A price level told by its label ("the weekend low stood at ...") ended without a line break
+    (templates/sections/context.md.j2), so the next level's sentence was glued to it ("... 60 minutes.according to
+    ..."): the check read both as one sentence, the first one's window as the second figure's (P012)."""
+    ev = _event("""\
+  - {id: high, metric: price_level, unit: USD, asset: ETH, window: 1h, label: the weekend high, status: single_source,
+     observations: [{source: coinglass, value: 3105}]}
+  - {id: sol, metric: price_level, unit: USD, asset: SOL, window: 2w, venue: okx, status: unnamed_group,
+     observations: [{source: public-data, value: 127, hedge: at_least}]}
+""")
+    draft = drafter().draft(ev)  # glued "... over the past hour.according to ..." before
+    body = _body(draft)
+    assert "the weekend high stood at $3,105 over the past hour. According to public data" in body
+    assert not re.search(r"[a-z]\.[A-Za-z]", body), body  # no sentence glued to the one before
+    _property.hypothesis.inner_test(ev)
+
+
+def test_a_labelled_figure_names_its_venue():
+    """A label replaces the figure's description, but not its venue: "liquidations on the main perpetual stood at
+    0.0004" named no venue, and the check read it as another fact of the same value with none (mislinked)."""
+    ev = _event("""\
+  - {id: perp, metric: event_count, unit: count, venue: hyperliquid, window: 1m, label: halts on the main perpetual,
+     observations: [{source: coinglass, value: 4, hedge: around}]}
+  - {id: halts, metric: event_count, unit: count, window: 1m, subject: the big venues,
+     observations: [{source: coinglass, value: 4}, {source: data-platforms, value: 4}]}
+""")
+    draft = drafter().draft(ev)
+    assert "halts on the main perpetual on Hyperliquid" in _body(draft)
+    assert not mislinked(ev, draft)
+    _property.hypothesis.inner_test(ev)
+
+
+def test_a_label_that_names_its_venue_does_not_name_it_twice():
+    ev = _event("""\
+  - {id: perp, metric: event_count, unit: count, venue: okx, window: 4h, label: halts on the OKX perpetual,
+     observations: [{source: coinglass, value: 41}]}
+""")
+    body = _body(drafter().draft(ev))
+    assert "halts on the OKX perpetual" in body and "perpetual on OKX" not in body
+
+
+# Two facts carrying one note with a figure: the check reads the note's figure as free text of each (linking.supports_of).
+_NOTE_TWICE = """
+facts:
+  - {id: hours, metric: duration, unit: hours, subject: the halt, observations: [{source: coinglass, value: 7}]}
+  - {id: users, metric: user_count, unit: count, note: 'BTC fell below $90,000 on Friday', observations: [{source: coinglass, value: 3}]}
+  - {id: days, metric: duration, unit: days, subject: the freeze, note: 'BTC fell below $90,000 on Friday', status: unnamed_group,
+     observations: [{source: public-data, value: 2}]}
+"""
+
+
+def test_a_note_held_twice_is_the_copy_of_the_source_its_run_names():
+    """In a run opened by CoinGlass, a sentence with no source of its own prints a note that a CoinGlass fact and a
+    group's fact both hold: the note is CoinGlass's (the run's), not the group's, which no sentence names (P011 before:
+    the copy penalty took the run's bonus from both copies, and the words' score twice from the run's copy)."""
+    ev = event(_NOTE_TWICE)
+    text = ("On single-source data from CoinGlass, the halt lasted 7 hours. The number of users stood at 3,"
+            " BTC fell below $90,000 on Friday.")
+    assert ("$90,000", "text:users", "supported") in links_of(ev, text)
+    assert "P011" not in codes(ev, text)
+
+
+def test_a_note_held_twice_is_still_the_copy_its_sentence_names():
+    """The run's tie-break decides between copies the sentence names none of: a copy whose source the sentence
+    itself names comes first, whatever the run's opening named (an unsourced copy still comes before a sourced one
+    the sentence does not name: _RUN_COPY is less than the copy penalty; tests/test_check_link_quotes.py)."""
+    ev = event(_NOTE_TWICE)
+    named = ("On single-source data from CoinGlass, the halt lasted 7 hours. According to public data, not named"
+             " individually, BTC fell below $90,000 on Friday.")
+    assert ("$90,000", "text:days", "supported") in links_of(ev, named)
+
+
+_TWO_SHARES = """
+facts:
+  - {id: oi, metric: open_interest_share, unit: percent, asset: ETH, window: 2d, observations: [{source: coinglass, value: 40}]}
+  - {id: vol, metric: volume_share, unit: percent, asset: ETH, window: 2d, observations: [{source: coinglass, value: 40}]}
+"""
+
+
+def test_of_two_shares_alike_but_for_their_metric_the_words_pick_theirs():
+    """"share" names both shares, so each scored its metric once and the first fact won the tie: "the share of ETH trading
+    volume ... 40%" was read as the open-interest share (mislinked; corners seed 77). The metric with more of its own
+    phrases in the figure's clause comes first (linking ``_metric_words``), a tie-break only."""
+    ev = event(_TWO_SHARES)
+    text = ("According to CoinGlass, the share of ETH open interest over 2 days stood at 40%."
+            " According to CoinGlass, the share of ETH trading volume over 2 days stood at 40%.")
+    assert [(f, s) for f, s, _ in links_of(ev, text)] == [("40%", "oi"), ("40%", "vol")]
+    head, oi, vol = _TWO_SHARES.rstrip("\n").split("\n  - ")
+    reverse = event("\n  - ".join([head, vol, oi]) + "\n")
+    assert [s for _, s, _ in links_of(reverse, text)] == ["oi", "vol"]  # whichever fact comes first
+    draft = drafter().draft(_event(_TWO_SHARES.split("facts:\n", 1)[1]))
+    assert not mislinked(_event(_TWO_SHARES.split("facts:\n", 1)[1]), draft)
