@@ -8,40 +8,16 @@ from __future__ import annotations
 
 import pytest
 
-from draft_support import checked_drafter, event_from_yaml
-from link_support import checker
-from writer.errors import InputError
+from link_support import ScratchEvent
 from writer.factbase.vocabulary import Hedge, HedgeKind
 
 HEAD = "id: kinds\nas_of: 2026-12-01T12:00:00+00:00\n"
 TOTAL = "  - {id: tot, metric: liquidations, unit: USD, window: 24h, observations: [{source: coinglass, value: 310M}]}\n"
 
 
-def load(body: str):
-    return event_from_yaml(HEAD + body, "kinds.yaml")
-
-
-def draft(body: str) -> str:
-    return checked_drafter().draft(load(body)).markdown
-
-
-def links(body: str) -> dict[str, set[str]]:
-    event = load(body)
-    md = checked_drafter().draft(event).markdown
-    out: dict[str, set[str]] = {}
-    for fu, lk, _ in checker().links(md.split("---", 2)[2], event=event):
-        out.setdefault(fu.figure.text, set()).add(lk.support.id if lk and lk.support else None)
-    return out
-
-
-def refused(body: str):
-    with pytest.raises(InputError) as caught:
-        load(body)
-    return caught.value.problems
-
-
-def line_of(body: str, needle: str) -> int:
-    return next(i for i, line in enumerate((HEAD + body).splitlines(), 1) if needle in line)
+_SCRATCH = ScratchEvent(HEAD, "kinds.yaml")
+load, draft, links, refused, line_of = (_SCRATCH.load, _SCRATCH.draft, _SCRATCH.links, _SCRATCH.refused,
+                                       _SCRATCH.line_of)
 
 
 # --- an extreme as the source words it ("as low as", "as high as") ----------------------------------------------------

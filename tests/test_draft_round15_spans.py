@@ -9,41 +9,16 @@ from __future__ import annotations
 
 import pytest
 
-from draft_support import checked_drafter, event_from_yaml
-from link_support import checker
-from writer.errors import InputError
+from link_support import ScratchEvent
 from writer.factbase.vocabulary import ToDate
 
 HEAD = "id: spans\nas_of: 2026-12-01T12:00:00+00:00\n"
 FACT = "  - {id: %s, metric: liquidations, unit: USD%s, observations: [{source: coinglass, value: %s}]}\n"
 
 
-def load(body: str):
-    return event_from_yaml(HEAD + body, "spans.yaml")
-
-
-def draft(body: str) -> str:
-    return checked_drafter().draft(load(body)).markdown
-
-
-def links(body: str) -> dict[str, set[str]]:
-    """Each printed figure of the draft of ``body`` -> the facts the check links it to."""
-    event = load(body)
-    md = checked_drafter().draft(event).markdown
-    out: dict[str, set[str]] = {}
-    for fu, lk, _ in checker().links(md.split("---", 2)[2], event=event):
-        out.setdefault(fu.figure.text, set()).add(lk.support.id if lk and lk.support else None)
-    return out
-
-
-def refused(body: str):
-    with pytest.raises(InputError) as caught:
-        load(body)
-    return caught.value.problems
-
-
-def line_of(body: str, needle: str) -> int:
-    return next(i for i, line in enumerate((HEAD + body).splitlines(), 1) if needle in line)
+_SCRATCH = ScratchEvent(HEAD, "spans.yaml")
+load, draft, links, refused, line_of = (_SCRATCH.load, _SCRATCH.draft, _SCRATCH.links, _SCRATCH.refused,
+                                       _SCRATCH.line_of)
 
 
 # --- a window with the source's bound word ----------------------------------------------------------------------------
