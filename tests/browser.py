@@ -56,6 +56,9 @@ CHROMIUM_ARGS = (
     "--disable-sync",
 )
 TIMEOUT_MS = 20_000  # a shared 2-core machine: generous, but a hung page still fails
+# Starting Chromium itself took over 20 s once on this machine while two CI clones and two test suites shared its
+# two cores (round fifteen): the launch gets its own, longer limit; a browser that never starts still fails.
+LAUNCH_TIMEOUT_MS = 90_000
 VIEWPORT = {"width": 1100, "height": 900}
 _LOCAL = re.compile(r"^(file:|data:|about:|https?://(127\.0\.0\.1|localhost)(:\d+)?(/|$))")
 
@@ -118,7 +121,7 @@ def _chromium_context(tmp_path_factory):
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
             str(profile), executable_path=CHROMIUM, headless=True, args=list(CHROMIUM_ARGS),
-            viewport=VIEWPORT, timeout=TIMEOUT_MS, service_workers="block",
+            viewport=VIEWPORT, timeout=LAUNCH_TIMEOUT_MS, service_workers="block",
         )
         context.set_default_timeout(TIMEOUT_MS)
         context.route("**/*", _refuse_remote)
