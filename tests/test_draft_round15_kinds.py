@@ -130,3 +130,27 @@ def test_a_range_of_leverage_names_its_unit_once():
     body = "facts:\n" + TOTAL + "  - {id: lev, metric: leverage, unit: ratio, subject: a whale's ETH long, observations: [{source: lookonchain, range: [5, 10]}]}\n"
     md = draft(body)
     assert "between 5x and 10x leverage" in md, md
+
+
+# --- the share of traders by side, and open interest against market capitalisation -------------------------------------
+
+SHARES = ("facts:\n" + TOTAL
+          + "  - {id: ts, metric: trader_share, unit: percent, side: short, venue: binance, observations: [{source: coinglass, value: 55}]}\n"
+          + "  - {id: tl, metric: trader_share, unit: percent, side: long, venue: binance, observations: [{source: coinglass, value: 45}]}\n"
+          + "  - {id: oim, metric: open_interest_to_market_cap, unit: percent, asset: BTC, observations: [{source: coinglass, value: 3.1}]}\n"
+          + "  - {id: ois, metric: open_interest_share, unit: percent, venue: binance, observations: [{source: coinglass, value: 38}]}\n")
+
+
+def test_traders_by_side_and_open_interest_against_market_cap_draft_and_link_to_their_facts():
+    md = draft(SHARES)
+    assert "share of short traders on Binance stood at 55%" in md, md
+    assert "open interest to market capitalisation stood at 3.1%" in md, md
+    found = links(SHARES)
+    assert found["55%"] == {"ts"} and found["45%"] == {"tl"} and found["3.1%"] == {"oim"} and found["38%"] == {"ois"}
+
+
+def test_a_share_of_traders_above_the_whole_is_refused_at_its_line():
+    body = "facts:\n" + TOTAL + "  - {id: ts, metric: trader_share, unit: percent, side: short, observations: [{source: coinglass, value: 155}]}\n"
+    found = refused(body)
+    assert found[0].field.startswith("facts[1]") and "100" in found[0].message, found[0]
+    assert found[0].line == line_of(body, "trader_share")

@@ -60,7 +60,7 @@ def findings(text: str, event) -> set[str]:
 
 def test_the_new_metrics_units_and_what_must_say_of_what():
     assert all(METRICS[m][0] == (Unit.PERCENT,) for m in PERCENT_METRICS) and METRICS["event_count"][0] == (Unit.COUNT,)
-    assert PERCENT_OF_WHOLE == {"open_interest_share", "volume_share", "implied_probability"}
+    assert PERCENT_OF_WHOLE == {"open_interest_share", "volume_share", "implied_probability", "trader_share"}
     assert {"implied_probability", "event_count"} <= SUBJECT_METRICS
 
 

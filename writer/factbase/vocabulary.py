@@ -382,6 +382,10 @@ METRICS: dict[str, tuple[tuple[Unit, ...], str]] = {
     "inflation_rate": ((Unit.PERCENT,), "an inflation print, year on year unless `window` says otherwise ('CPI rose 3.2%'); say which "
                        "index with `subject` ('U.S. consumer prices') when the report does"),
     "tariff_rate": ((Unit.PERCENT,), "a tariff rate ('a 100% tariff'); say on what with `subject` ('Chinese imports')"),
+    "trader_share": ((Unit.PERCENT,), "the share of traders or accounts on one side *as the source gives it* ('62% of accounts on "
+                     "Bybit are long': 62, `side: long`): 0 to 100; a venue's long/short account ratio as a ratio is long_short_position_ratio"),
+    "open_interest_to_market_cap": ((Unit.PERCENT,), "open interest as a percentage of market capitalisation ('open interest stood "
+                                    "at 3.1% of market cap'), for an `asset` or the market"),
     "leverage": ((Unit.RATIO,), "leverage as a multiple of margin ('a 40x long': 40), printed '40x'; one position's (say whose with "
                  "`subject`: 'a whale's ETH long'), or what a venue offers or traders use ('up to 100x' on a venue: value 100, hedge "
                  "up_to, `venue`)"),
@@ -394,7 +398,7 @@ MULTIPLE_METRICS = frozenset({"leverage"})
 
 # Metrics a percentage of a whole: a value or range end outside 0 to 100 is refused (a typo, or a change
 # recorded as a share).
-PERCENT_OF_WHOLE = frozenset({"open_interest_share", "volume_share", "implied_probability"})
+PERCENT_OF_WHOLE = frozenset({"open_interest_share", "volume_share", "implied_probability", "trader_share"})
 
 # Where a unit a metric does not take belongs instead (the unit message's hint): the metric's own family
 # (open_interest -> open_interest_share, open_interest_change) is found by name; these are the others.

@@ -104,7 +104,7 @@ class RuleContext:
             return True
         if self._named_without_name(fu, sources, run):
             return True
-        return support is not None and (self._described_figure_named(fu, support, run) or self._same_words_named(fu, support, run))
+        return support is not None and (self.described_figure_named(fu, support, run) or self._same_words_named(fu, support, run))
 
     def _described_only(self, sources) -> bool:
         """Are all ``sources`` descriptions, not names ("an unnamed source", "market data": the registry's
@@ -188,7 +188,11 @@ class RuleContext:
                 return True
         return False
 
-    def _described_figure_named(self, fu: FigureUse, support, run: bool) -> bool:
+    def described_figure_named(self, fu: FigureUse, support, run: bool = False) -> bool:
+        """Is ``fu`` a number in a fact's describing words ("volume for two funds") whose fact's own figure, in its
+        sentence or the one just before, has the support's sources in its scope? The describing words are credited
+        with that figure, wherever its credit stands ("..., rose $10,000 (an estimate by X)": the parenthesis after
+        the figure credits the words before it too)."""
         if not (support.anchor and support.words is not None and support.fact is not None):
             return False  # only a fact's describing words; a zone's price level is a figure of its own
         before = self.analysis.carried(fu)[-1:]

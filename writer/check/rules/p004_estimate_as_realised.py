@@ -26,7 +26,8 @@ def check(ctx: RuleContext):
         condition = _CONDITION.match(clause) is not None
         if not {"estimate", "conditional"} & a.scope_classes(fu) and not _POSSIBLE.search(clause) and not condition:
             yield Hit(fu, f"{fu.figure.text!r} is an estimate ({ctx.names(s.sources)}) but is stated as realised; say it is an estimate of potential liquidations", s.id)
-        elif not (set(s.sources) & (a.scope_sources(fu) | (fu.sentence.sources if condition else set()))) and not a.basis_in_scope(fu):
+        elif not (set(s.sources) & (a.scope_sources(fu) | (fu.sentence.sources if condition else set()))) and not a.basis_in_scope(fu) \
+                and not ctx.described_figure_named(fu, s):  # a count in the subject is the estimate's whose its figure names
             yield Hit(fu, f"{fu.figure.text!r} is called an estimate but not whose or from what ({ctx.names(s.sources)}); name the model or source", s.id)
 
 
@@ -44,7 +45,9 @@ clause says so too: "could face", "may recover to", and so does a condition whos
 "Unless ether holds $2,900 this week, ...", whose holder the sentence may name anywhere), or says so without saying whose
 estimate or from what (a named source, a heat map, a model).
 A number in a fact's describing words (its subject: "for 200 accounts") in a sentence that prints none of
-that fact's figures names which figure is meant and is not held to this wording (a revision note).
+that fact's figures names which figure is meant and is not held to this wording (a revision note); in a sentence
+that prints one, it is the estimate that figure's credit names, wherever the credit stands ("Volume for two funds
+rose $10,000 (an estimate by X)").
 
 ## Why it matters
 "$698 million of shorts would be liquidated above $85,000" is a model's guess about
