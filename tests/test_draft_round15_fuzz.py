@@ -153,6 +153,9 @@ def test_a_claimed_price_level_says_its_direction():
     _property.hypothesis.inner_test(ev)
     up = _event(facts.replace("direction: below", "direction: above"))
     assert re.search(r"SOL price level [^.]*above about \$52 million", _body(drafter().draft(up)))
+    # a subject that says the direction itself keeps "at": never "the level above which ... above $X"
+    said = _event(facts.replace("direction: below,", "direction: above, subject: the level above which most traders are long,"))
+    assert "the level above which most traders are long at about $52 million" in _body(drafter().draft(said))
 
 
 def test_a_per_asset_figure_of_several_venues_names_them_and_a_worded_exchange_is_no_venue():
