@@ -940,10 +940,12 @@ def _subject_exchanges(fu: FigureUse, fact: Fact | None) -> frozenset[str]:
 def _near_venues(cues: Cues, s: Support) -> frozenset[str]:
     """The exchanges the figure's own words name as its venue: an exchange named there as the figure's source is not
     its venue ("FTX reported $X"), unless it is the fact's venue too and the sentence names it twice, once for each
-    ("On figures from FTX, ... on FTX for Binance Futures": FTX is both, and the holder's exchange is not the venue)."""
+    ("On figures from FTX, ... on FTX for Binance Futures": FTX is both, and the holder's exchange is not the venue).
+    An exchange that gave the fact only words is a source too: "(Bitfinex gave no figure: ...)" names no venue."""
     fact = s.fact
     own = {fact.venue, *fact.venues} & cues.repeated if fact is not None else set()
-    return cues.near_exchanges - (set(s.sources) - own)
+    worded = {sid for sid, _ in fact.worded} if fact is not None else set()
+    return cues.near_exchanges - ((set(s.sources) | worded) - own)
 
 
 def _other_venues(cues: Cues, s: Support) -> frozenset[str]:

@@ -569,7 +569,8 @@ def build_view(event: Event, thresholds: dict) -> View:
     averages = take(lambda f: f.per is not None and (f.metric in _COUNTED or not (f.venue or f.venues)))
     realised_estimates = take(lambda f: f.status is Status.ESTIMATE and f.metric == "liquidations" and not is_potential(f))
     estimates = take(lambda f: f.status is Status.ESTIMATE and f.metric in ("liquidations", "liquidated_accounts", "largest_single_liquidation", "trader_loss"))
-    assets = take(lambda f: f.metric == "liquidations" and f.asset and not f.venue and not f.contract)
+    # several venues' figure ("on each of Bybit and OKX") goes where its venues are printed, not the per-asset section
+    assets = take(lambda f: f.metric == "liquidations" and f.asset and not f.venue and not f.venues and not f.contract)
     majors = set(thresholds.get("major_assets", ("BTC", "ETH")))
     for r in assets:
         r.major_asset = r._fact.asset in majors
