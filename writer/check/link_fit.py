@@ -139,7 +139,7 @@ _SWAP_PRECISION = 0.05
 
 
 def _kind_but_side(fact) -> tuple:
-    return fact.metric, fact.unit, fact.asset, fact.window, fact.venue, fact.change
+    return fact.metric, fact.unit, fact.asset, fact.span, fact.venue, fact.change
 
 
 def share_step_fits(fig, s) -> bool:
@@ -168,7 +168,7 @@ def _share_value(s) -> tuple[float, float]:
 
 
 def _kind(fact) -> tuple:
-    return fact.metric, fact.unit, fact.side, fact.window, fact.venue, fact.change
+    return fact.metric, fact.unit, fact.side, fact.span, fact.venue, fact.change
 
 
 def names_other_metric(fact, metrics: frozenset[str]) -> bool:
